@@ -1,0 +1,59 @@
+package org.wardwatch.bus;
+
+/**
+ * Every event-bus address WardWatch uses, with its contract. Nothing else names an address.
+ *
+ * <p>Node-local addresses ({@code wardwatch.local.*}) carry per-frame traffic between the verticles of one node and are
+ * consumed with {@code localConsumer}. Browser-facing addresses share {@link #BROWSER_PREFIX}, are published
+ * cluster-wide and are scoped per ward (the "rooms"), so the SockJS bridge permits them with one rule and a ward screen
+ * receives only its own ward.
+ */
+public final class Addresses {
+
+  /**
+   * Request-reply, node-local. Body: a {@code FrameBatch} (JSON) of the frames one device connection delivered in one
+   * read, with the session's identity. Reply: a {@code BatchVerdict} (JSON), one verdict per frame, in order, sent once
+   * accepted observations have been handed on. Owner: the frame parsing verticle.
+   */
+  public static final String FRAMES = "wardwatch.local.frames";
+
+  /**
+   * Point-to-point send, node-local. Body: JSON array of {@code Observation}s decoded from one frame. Owner: the alert
+   * rules verticle.
+   */
+  public static final String OBSERVATIONS = "wardwatch.local.observations";
+
+  /** Request-reply, node-local. Empty body; reply: JSON array of patient snapshots. Owner: the alert rules verticle. */
+  public static final String PATIENTS_LIST = "wardwatch.local.patients.list";
+
+  /**
+   * Request-reply, node-local. Body: the patient key (string); reply: the patient snapshot (JSON), or a failure with
+   * code 404 when no such patient is known. Owner: the alert rules verticle.
+   */
+  public static final String PATIENTS_GET = "wardwatch.local.patients.get";
+
+  /** Prefix shared by every address a browser may receive from. */
+  public static final String BROWSER_PREFIX = "wardwatch.ward.";
+
+  /** Ward identifiers are restricted to this pattern so they are safe inside an address and a URL. */
+  public static final String WARD_PATTERN = "[A-Za-z0-9_-]{1,32}";
+
+  /** Regex matching every browser-facing address; the bridge's outbound permission. */
+  public static final String BROWSER_ADDRESS_REGEX = "wardwatch\\.ward\\." + WARD_PATTERN + "\\.(vitals|alarms)";
+
+  private Addresses() {
+  }
+
+  /**
+   * Publish, cluster-wide, browser-facing. Body: the patient snapshot (JSON) after every accepted frame for a patient
+   * of {@code ward}.
+   */
+  public static String wardVitals(String ward) {
+    return BROWSER_PREFIX + ward + ".vitals";
+  }
+
+  /** Publish, cluster-wide, browser-facing. Body: an alarm event (JSON) for a patient of {@code ward}. */
+  public static String wardAlarms(String ward) {
+    return BROWSER_PREFIX + ward + ".alarms";
+  }
+}

@@ -1,0 +1,89 @@
+package org.wardwatch.clinical;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.model.Observation;
+
+/**
+ * The alert rules stage: consumes observations from {@link Addresses#OBSERVATIONS}, keeps the node's patient state
+ * ({@link WardState}), and publishes every patient update to {@link Addresses#wardVitals} and every alarm change to
+ * {@link Addresses#wardAlarms} of the patient's ward. Answers the patient queries {@link Addresses#PATIENTS_LIST} and
+ * {@link Addresses#PATIENTS_GET}.
+ *
+ * <p>Rules come from the file named by {@code rules.path}, else the built-in {@code conf/rules.json}. Deploy one
+ * instance per node: it owns the patient state.
+ */
+public class AlertRulesVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AlertRulesVerticle.class);
+  private static final String BUILT_IN_RULES = "conf/rules.json";
+
+  private final String rulesPath;
+  private WardState wards;
+
+  /** @param rulesPath the rules file, or {@code null} for the built-in rules */
+  public AlertRulesVerticle(String rulesPath) {
+    this.rulesPath = rulesPath;
+  }
+
+  @Override
+  public Future<?> start() {
+    return loadRules().compose(rules -> {
+      wards = new WardState(new ThresholdEvaluator(rules));
+      EventBus bus = vertx.eventBus();
+      MessageConsumer<JsonArray> observations = bus.localConsumer(Addresses.OBSERVATIONS,
+          message -> publish(wards.apply(observationsOf(message.body()), Instant.now())));
+      MessageConsumer<Object> list = bus.localConsumer(Addresses.PATIENTS_LIST,
+          message -> message.reply(wards.snapshots()));
+      MessageConsumer<String> get = bus.localConsumer(Addresses.PATIENTS_GET,
+          message -> wards.snapshot(message.body()).ifPresentOrElse(message::reply,
+              () -> message.fail(404, "no patient " + message.body())));
+      return Future.all(observations.completion(), list.completion(), get.completion());
+    });
+  }
+
+  private Future<ThresholdRules> loadRules() {
+    String source = rulesPath != null ? rulesPath : "built-in " + BUILT_IN_RULES;
+    Future<Buffer> file = rulesPath != null
+        ? vertx.fileSystem().readFile(rulesPath)
+        : vertx.executeBlocking(this::readBuiltInRules);
+    return file
+        .map(buffer -> ThresholdRules.fromJson(new JsonObject(buffer)))
+        .onSuccess(rules -> LOG.info("threshold rules loaded from {}", source))
+        .recover(error -> Future.failedFuture(new IllegalStateException(
+            "cannot load threshold rules from " + source + ": " + error.getMessage(), error)));
+  }
+
+  private Buffer readBuiltInRules() throws Exception {
+    try (var in = AlertRulesVerticle.class.getClassLoader().getResourceAsStream(BUILT_IN_RULES)) {
+      if (in == null) {
+        throw new IllegalStateException(BUILT_IN_RULES + " is missing from the classpath");
+      }
+      return Buffer.buffer(in.readAllBytes());
+    }
+  }
+
+  private static List<Observation> observationsOf(JsonArray frame) {
+    return frame.stream().map(JsonObject.class::cast).map(Observation::fromJson).toList();
+  }
+
+  private void publish(WardState.Update update) {
+    EventBus bus = vertx.eventBus();
+    for (AlarmEvent change : update.alarmChanges()) {
+      LOG.info("[{}] alarm {} {} {}: {}", change.source().patientKey(), change.id(), change.state(),
+          change.priority(), change.message());
+      bus.publish(Addresses.wardAlarms(update.ward()), change.toJson());
+    }
+    bus.publish(Addresses.wardVitals(update.ward()), update.snapshot());
+  }
+}

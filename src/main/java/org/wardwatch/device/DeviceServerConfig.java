@@ -1,0 +1,25 @@
+package org.wardwatch.device;
+
+import org.wardwatch.config.ConfigSection;
+
+/**
+ * Settings of the device TCP server (config section {@code devices}).
+ *
+ * @param host                     interface to bind
+ * @param port                     TCP port; 0 binds a free port
+ * @param maxFrameLength           longest accepted frame in bytes, line ending excluded
+ * @param idleTimeoutSeconds       a connection that sends nothing for this long is closed
+ * @param maxConsecutiveBadFrames  a device whose frames are rejected this many times in a row is cut off
+ */
+public record DeviceServerConfig(
+    String host, int port, int maxFrameLength, int idleTimeoutSeconds, int maxConsecutiveBadFrames) {
+
+  public static DeviceServerConfig from(ConfigSection section) {
+    return new DeviceServerConfig(
+        section.string("host", "0.0.0.0", "\\S+"),
+        section.integer("port", 7000, 0, 65535),
+        section.integer("maxFrameLength", 4096, 64, 1 << 20),
+        section.integer("idleTimeoutSeconds", 120, 1, 86_400),
+        section.integer("maxConsecutiveBadFrames", 10, 1, 10_000));
+  }
+}

@@ -1,0 +1,49 @@
+package org.wardwatch.model;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Who a frame comes from and whom it is about: the device and, when known, the patient, bed and ward.
+ *
+ * <p>Device sessions own one of these per connection (set by {@code HELLO}); a frame may override any part of it.
+ * Absent parts are {@code null}.
+ */
+public record DeviceIdentity(String device, String patient, String bed, String ward) {
+
+  /** No identity yet: a connection that has not said HELLO. */
+  public static final DeviceIdentity UNKNOWN = new DeviceIdentity(null, null, null, null);
+
+  /** The ward a patient is placed in when the device names none. */
+  public static final String UNASSIGNED_WARD = "unassigned";
+
+  /** The key patients are filed under: the patient id, else the device id. */
+  public String patientKey() {
+    return patient != null ? patient : device;
+  }
+
+  /** The ward to route this device's data to. */
+  public String wardOrDefault() {
+    return ward != null ? ward : UNASSIGNED_WARD;
+  }
+
+  /** This identity with every part {@code other} sets replacing ours. */
+  public DeviceIdentity overriddenBy(DeviceIdentity other) {
+    return new DeviceIdentity(
+        other.device != null ? other.device : device,
+        other.patient != null ? other.patient : patient,
+        other.bed != null ? other.bed : bed,
+        other.ward != null ? other.ward : ward);
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject().put("device", device).put("patient", patient).put("bed", bed).put("ward", ward);
+  }
+
+  public static DeviceIdentity fromJson(JsonObject json) {
+    if (json == null) {
+      return UNKNOWN;
+    }
+    return new DeviceIdentity(
+        json.getString("device"), json.getString("patient"), json.getString("bed"), json.getString("ward"));
+  }
+}

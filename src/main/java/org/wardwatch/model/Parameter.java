@@ -1,0 +1,76 @@
+package org.wardwatch.model;
+
+import java.math.BigDecimal;
+
+/**
+ * The vital-sign parameters WardWatch understands, each with its IEEE 11073-10101 (MDC) code, UCUM unit, charted
+ * precision and the plausibility ranges of the clinical reference.
+ *
+ * <p>A value outside the hard range is physically impossible or a sensor fault: it is rejected and never passed on. A
+ * value outside the soft range is kept but marked questionable. The enum name is the parameter's identifier on the
+ * wire (JSON) and in rule files.
+ */
+public enum Parameter {
+  /** Heart or pulse rate; MDC_PULS_RATE (generic) when the source does not say which sensor measured it. */
+  PULSE("Pulse", 149514, "/min", 0, range(15, 300), range(20, 250)),
+  /** Peripheral oxygen saturation, MDC_PULS_OXIM_SAT_O2. */
+  SPO2("SpO2", 150456, "%", 0, range(0, 100), range(50, 100)),
+  /** Respiration rate, MDC_RESP_RATE; 0 is apnoea and must alarm, so it is plausible. */
+  RESP_RATE("Respiration rate", 151562, "/min", 0, range(0, 200), range(0, 60)),
+  /** Non-invasive systolic blood pressure, MDC_PRESS_BLD_NONINV_SYS. */
+  BP_SYSTOLIC("Systolic BP", 150021, "mm[Hg]", 0, range(25, 300), range(50, 250)),
+  /** Non-invasive diastolic blood pressure, MDC_PRESS_BLD_NONINV_DIA. */
+  BP_DIASTOLIC("Diastolic BP", 150022, "mm[Hg]", 0, range(10, 250), range(20, 150)),
+  /** Body temperature, MDC_TEMP_BODY, charted to 0.1 degC. */
+  TEMPERATURE("Temperature", 150364, "Cel", 1, range(0, 50), range(30, 43));
+
+  private final String label;
+  private final int mdcCode;
+  private final String unit;
+  private final int chartedDecimals;
+  private final ValueRange hard;
+  private final ValueRange soft;
+
+  Parameter(String label, int mdcCode, String unit, int chartedDecimals, ValueRange hard, ValueRange soft) {
+    this.label = label;
+    this.mdcCode = mdcCode;
+    this.unit = unit;
+    this.chartedDecimals = chartedDecimals;
+    this.hard = hard;
+    this.soft = soft;
+  }
+
+  /** Human-readable name for messages and the dashboard. */
+  public String label() {
+    return label;
+  }
+
+  /** The MDC numeric code used when the source gives none. */
+  public int mdcCode() {
+    return mdcCode;
+  }
+
+  /** The UCUM unit every value of this parameter is expressed in. */
+  public String unit() {
+    return unit;
+  }
+
+  /** Decimal places the value is charted to (clinical rounding is applied before any rule). */
+  public int chartedDecimals() {
+    return chartedDecimals;
+  }
+
+  /** Outside this range a reading is rejected. */
+  public ValueRange hardRange() {
+    return hard;
+  }
+
+  /** Outside this range (but inside the hard range) a reading is kept and marked questionable. */
+  public ValueRange softRange() {
+    return soft;
+  }
+
+  private static ValueRange range(int low, int high) {
+    return new ValueRange(BigDecimal.valueOf(low), BigDecimal.valueOf(high));
+  }
+}

@@ -1,0 +1,82 @@
+package org.wardwatch.node;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.wardwatch.config.ConfigException;
+
+/**
+ * Builds the node's configuration document in three layers, later ones winning key by key:
+ * <ol>
+ *   <li>the built-in defaults, {@code conf/wardwatch.json} packaged in the jar;
+ *   <li>the deployment config (the launcher's {@code -conf} file or JSON);
+ *   <li>environment overrides, listed in {@link #ENV_OVERRIDES}.
+ * </ol>
+ */
+final class ConfigLoader {
+
+  private static final String DEFAULTS = "conf/wardwatch.json";
+
+  /** Environment variable to dotted config key. */
+  static final Map<String, String> ENV_OVERRIDES = Map.of(
+      "WARDWATCH_HTTP_HOST", "http.host",
+      "WARDWATCH_HTTP_PORT", "http.port",
+      "WARDWATCH_DEVICE_HOST", "devices.host",
+      "WARDWATCH_DEVICE_PORT", "devices.port",
+      "WARDWATCH_RULES_PATH", "rules.path",
+      "WARDWATCH_SIMULATOR_ENABLED", "simulator.enabled");
+
+  private ConfigLoader() {
+  }
+
+  static JsonObject load(JsonObject deploymentConfig, Map<String, String> environment) {
+    JsonObject merged = builtInDefaults().mergeIn(deploymentConfig, true);
+    ENV_OVERRIDES.forEach((variable, key) -> {
+      String value = environment.get(variable);
+      if (value != null) {
+        put(merged, key, variable, value);
+      }
+    });
+    return merged;
+  }
+
+  private static JsonObject builtInDefaults() {
+    try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
+      if (in == null) {
+        throw new IllegalStateException(DEFAULTS + " is missing from the classpath");
+      }
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sets a dotted key from an environment string, typed like JSON: numbers and booleans are not strings. */
+  private static void put(JsonObject root, String dottedKey, String variable, String value) {
+    String[] path = dottedKey.split("\\.");
+    JsonObject section = root;
+    for (int i = 0; i < path.length - 1; i++) {
+      if (!(section.getValue(path[i]) instanceof JsonObject)) {
+        section.put(path[i], new JsonObject());
+      }
+      section = section.getJsonObject(path[i]);
+    }
+    section.put(path[path.length - 1], typed(value, variable));
+  }
+
+  private static Object typed(String value, String variable) {
+    if (value.equals("true") || value.equals("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    if (value.matches("-?\\d{1,18}")) {
+      return Long.parseLong(value);
+    }
+    if (value.isBlank()) {
+      throw new ConfigException(variable + ": must not be empty");
+    }
+    return value;
+  }
+}

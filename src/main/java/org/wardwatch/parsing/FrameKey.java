@@ -1,0 +1,59 @@
+package org.wardwatch.parsing;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.wardwatch.model.Parameter;
+
+/**
+ * The keys a line frame may carry, with their accepted spellings (matched case-insensitively). Vital-sign keys map to
+ * the {@link Parameter} they measure; {@code BP} carries two.
+ */
+enum FrameKey {
+  DEVICE(null),
+  PATIENT(null),
+  BED(null),
+  WARD(null),
+  SEQ(null),
+  TS(null),
+  TEMPERATURE(Parameter.TEMPERATURE),
+  PULSE(Parameter.PULSE),
+  SPO2(Parameter.SPO2),
+  RESP_RATE(Parameter.RESP_RATE),
+  BP(null);
+
+  private static final Map<String, FrameKey> SPELLINGS = Map.ofEntries(
+      Map.entry("device", DEVICE),
+      Map.entry("patient", PATIENT),
+      Map.entry("bed", BED),
+      Map.entry("ward", WARD),
+      Map.entry("seq", SEQ),
+      Map.entry("ts", TS),
+      Map.entry("temperature", TEMPERATURE),
+      Map.entry("temp", TEMPERATURE),
+      Map.entry("pulse", PULSE),
+      Map.entry("hr", PULSE),
+      Map.entry("spo2", SPO2),
+      Map.entry("rr", RESP_RATE),
+      Map.entry("resp", RESP_RATE),
+      Map.entry("bp", BP));
+
+  private final Parameter parameter;
+
+  FrameKey(Parameter parameter) {
+    this.parameter = parameter;
+  }
+
+  /** The single parameter this key measures, or {@code null} for identity, metadata and blood-pressure keys. */
+  Parameter parameter() {
+    return parameter;
+  }
+
+  boolean isVital() {
+    return parameter != null || this == BP;
+  }
+
+  static Optional<FrameKey> lookup(String spelling) {
+    return Optional.ofNullable(SPELLINGS.get(spelling.toLowerCase(Locale.ROOT)));
+  }
+}

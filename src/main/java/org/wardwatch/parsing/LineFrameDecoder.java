@@ -1,0 +1,97 @@
+package org.wardwatch.parsing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.Observation;
+import org.wardwatch.model.Parameter;
+
+/**
+ * Decodes one text line frame ({@code HELLO|Device=..} or {@code Temperature=37.5|Pulse=82|BP=120/80|Seq=7}) into the
+ * normalised model. Pure and stateless: safe to share between threads.
+ *
+ * <p>A frame is accepted whole or rejected whole: one bad value rejects the frame, so a device never has half a frame
+ * recorded. Identity keys in an observation frame apply to that frame only; {@code HELLO} sets the connection's.
+ */
+public final class LineFrameDecoder {
+
+  private static final Pattern BLOOD_PRESSURE = Pattern.compile("([^/]+)/([^/]+)");
+
+  /**
+   * Decodes {@code line} (without its line ending) received at {@code receivedAt} on a connection whose identity is
+   * {@code session}.
+   */
+  public DecodedFrame decode(String line, DeviceIdentity session, Instant receivedAt) throws MalformedFrameException {
+    FrameFields fields = FrameFields.split(line);
+    ValueReader reader = new ValueReader(fields.rawSequence());
+    Long sequence = reader.sequence(fields.get(FrameKey.SEQ));
+    DeviceIdentity named = new DeviceIdentity(
+        reader.identifier("Device", fields.get(FrameKey.DEVICE)),
+        reader.identifier("Patient", fields.get(FrameKey.PATIENT)),
+        reader.identifier("Bed", fields.get(FrameKey.BED)),
+        reader.ward(fields.get(FrameKey.WARD)));
+    if (fields.isHello()) {
+      return hello(fields, named, sequence, reader);
+    }
+    DeviceIdentity source = session.overriddenBy(named);
+    if (source.device() == null) {
+      throw reader.fail("no device identity: send HELLO|Device=<id> first or add Device=<id> to the frame");
+    }
+    if (!fields.hasVitals()) {
+      throw reader.fail(fields.unknownKeys().isEmpty()
+          ? "frame carries no vital sign"
+          : "frame carries no known vital sign (unknown: " + String.join(", ", fields.unknownKeys()) + ")");
+    }
+    Instant deviceTime = reader.timestamp(fields.get(FrameKey.TS));
+    List<Observation> observations = new ArrayList<>();
+    for (FrameKey key : FrameKey.values()) {
+      String raw = fields.get(key);
+      if (raw == null || !key.isVital()) {
+        continue;
+      }
+      if (key == FrameKey.BP) {
+        addBloodPressure(raw, reader, source, deviceTime, receivedAt, sequence, observations);
+      } else {
+        BigDecimal value = reader.vital(key.parameter(), raw);
+        observations.add(observation(source, key.parameter(), value, deviceTime, receivedAt, sequence));
+      }
+    }
+    return new DecodedFrame.Measurements(source, sequence, List.copyOf(observations), fields.unknownKeys());
+  }
+
+  private static DecodedFrame hello(FrameFields fields, DeviceIdentity named, Long sequence, ValueReader reader)
+      throws MalformedFrameException {
+    if (named.device() == null) {
+      throw reader.fail("HELLO needs Device=<id>");
+    }
+    if (fields.hasVitals()) {
+      throw reader.fail("HELLO carries identity only: send vital signs in their own frame");
+    }
+    return new DecodedFrame.Hello(named, sequence, fields.unknownKeys());
+  }
+
+  private static void addBloodPressure(String raw, ValueReader reader, DeviceIdentity source, Instant deviceTime,
+      Instant receivedAt, Long sequence, List<Observation> out) throws MalformedFrameException {
+    Matcher matcher = BLOOD_PRESSURE.matcher(raw);
+    if (!matcher.matches()) {
+      throw reader.fail("BP '" + FrameFields.abbreviate(raw) + "' must be systolic/diastolic, e.g. BP=120/80");
+    }
+    BigDecimal systolic = reader.vital(Parameter.BP_SYSTOLIC, matcher.group(1).trim());
+    BigDecimal diastolic = reader.vital(Parameter.BP_DIASTOLIC, matcher.group(2).trim());
+    if (diastolic.compareTo(systolic) >= 0) {
+      throw reader.fail("BP " + raw + " is implausible: diastolic must be below systolic");
+    }
+    out.add(observation(source, Parameter.BP_SYSTOLIC, systolic, deviceTime, receivedAt, sequence));
+    out.add(observation(source, Parameter.BP_DIASTOLIC, diastolic, deviceTime, receivedAt, sequence));
+  }
+
+  private static Observation observation(DeviceIdentity source, Parameter parameter, BigDecimal value,
+      Instant deviceTime, Instant receivedAt, Long sequence) {
+    return new Observation(source, parameter, parameter.mdcCode(), value, parameter.unit(), deviceTime, receivedAt,
+        sequence, ValueReader.questionable(parameter, value));
+  }
+}

@@ -1,0 +1,94 @@
+package org.wardwatch.parsing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.model.Parameter;
+
+/**
+ * Reads and checks single field values: numbers with a strict grammar (no {@code NaN}, exponents, hex or locale
+ * commas), plausibility against the parameter's hard range, identifiers, sequence numbers and timestamps. Each failure
+ * is a {@link MalformedFrameException} whose message tells the technician what to fix.
+ */
+final class ValueReader {
+
+  private static final Pattern NUMBER = Pattern.compile("[+-]?\\d{1,6}(\\.\\d{1,6})?");
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  private static final Pattern WARD = Pattern.compile(Addresses.WARD_PATTERN);
+  private static final Pattern SEQUENCE = Pattern.compile("\\d{1,18}");
+
+  private final String seq;
+
+  /** A reader for one frame; {@code seq} is echoed in every failure it reports. */
+  ValueReader(String seq) {
+    this.seq = seq;
+  }
+
+  /** The value of {@code parameter}, rounded to its charted precision and within its hard plausibility range. */
+  BigDecimal vital(Parameter parameter, String raw) throws MalformedFrameException {
+    if (!NUMBER.matcher(raw).matches()) {
+      throw fail(parameter.label() + " '" + FrameFields.abbreviate(raw) + "' is not a number");
+    }
+    BigDecimal value = new BigDecimal(raw).setScale(parameter.chartedDecimals(), RoundingMode.HALF_UP);
+    if (!parameter.hardRange().contains(value)) {
+      throw fail(parameter.label() + " " + value.toPlainString() + " " + parameter.unit()
+          + " is implausible (accepted range " + parameter.hardRange() + ")");
+    }
+    return value;
+  }
+
+  /** True when {@code value} lies outside the parameter's soft range: kept, but flagged questionable. */
+  static boolean questionable(Parameter parameter, BigDecimal value) {
+    return !parameter.softRange().contains(value);
+  }
+
+  String identifier(String key, String raw) throws MalformedFrameException {
+    if (raw == null) {
+      return null;
+    }
+    if (!IDENTIFIER.matcher(raw).matches()) {
+      throw fail(key + " '" + FrameFields.abbreviate(raw) + "' is invalid: use 1-64 letters, digits, '.', '_', ':' or '-'");
+    }
+    return raw;
+  }
+
+  String ward(String raw) throws MalformedFrameException {
+    if (raw == null) {
+      return null;
+    }
+    if (!WARD.matcher(raw).matches()) {
+      throw fail("Ward '" + FrameFields.abbreviate(raw) + "' is invalid: use 1-32 letters, digits, '_' or '-'");
+    }
+    return raw;
+  }
+
+  Long sequence(String raw) throws MalformedFrameException {
+    if (raw == null) {
+      return null;
+    }
+    if (!SEQUENCE.matcher(raw).matches()) {
+      throw fail("Seq '" + FrameFields.abbreviate(raw) + "' is not a non-negative whole number");
+    }
+    return Long.parseLong(raw);
+  }
+
+  Instant timestamp(String raw) throws MalformedFrameException {
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(raw).toInstant();
+    } catch (DateTimeParseException e) {
+      throw fail("Ts '" + FrameFields.abbreviate(raw)
+          + "' is not an ISO-8601 time with offset, e.g. 2026-11-22T10:15:30Z");
+    }
+  }
+
+  MalformedFrameException fail(String reason) {
+    return new MalformedFrameException(reason, seq);
+  }
+}

@@ -1,0 +1,35 @@
+package org.wardwatch.simulator;
+
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.config.ConfigSection;
+
+/**
+ * Settings of the simulated ward (config section {@code simulator}).
+ *
+ * @param enabled     whether the node runs the simulator at all (off by default; the demo config turns it on)
+ * @param host        device server to connect to
+ * @param port        its port; 0 means the port of this node's device server
+ * @param ward        ward the simulated beds belong to
+ * @param beds        number of beds, one device connection each
+ * @param intervalMs  time between two frames of one bed
+ * @param seed        random seed, so a demo or test run is repeatable
+ */
+public record SimulatorConfig(
+    boolean enabled, String host, int port, String ward, int beds, long intervalMs, long seed) {
+
+  public static SimulatorConfig from(ConfigSection section) {
+    return new SimulatorConfig(
+        section.bool("enabled", false),
+        section.string("host", "127.0.0.1", "\\S+"),
+        section.integer("port", 0, 0, 65535),
+        section.string("ward", "medical", Addresses.WARD_PATTERN),
+        section.integer("beds", 12, 1, 10_000),
+        section.longValue("intervalMs", 1000, 10, 3_600_000),
+        section.longValue("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE));
+  }
+
+  /** This configuration aimed at {@code devicePort} when no port was configured. */
+  public SimulatorConfig withDefaultPort(int devicePort) {
+    return port != 0 ? this : new SimulatorConfig(enabled, host, devicePort, ward, beds, intervalMs, seed);
+  }
+}

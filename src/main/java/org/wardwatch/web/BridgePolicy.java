@@ -1,0 +1,46 @@
+package org.wardwatch.web;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import java.util.List;
+import java.util.Set;
+import org.wardwatch.bus.Addresses;
+
+/**
+ * Who may use the SockJS event-bus bridge, and for what.
+ *
+ * <ul>
+ *   <li>Outbound (server to browser): only the per-ward browser addresses, {@link Addresses#BROWSER_ADDRESS_REGEX}.
+ *   <li>Inbound (browser to server): nothing yet; the dashboard only listens.
+ *   <li>Origins: a {@link CorsHandler} limited to the dashboard's origins guards every transport. An origin check on
+ *       the WebSocket alone would leave the xhr-streaming and xhr-polling fallbacks readable from a foreign page.
+ * </ul>
+ */
+final class BridgePolicy {
+
+  private BridgePolicy() {
+  }
+
+  static SockJSBridgeOptions bridgeOptions() {
+    return new SockJSBridgeOptions()
+        .addOutboundPermitted(new PermittedOptions().setAddressRegex(Addresses.BROWSER_ADDRESS_REGEX))
+        .setMaxHandlersPerSocket(64);
+  }
+
+  static SockJSHandlerOptions sockJsOptions() {
+    return new SockJSHandlerOptions()
+        .setInsertJSESSIONID(false)
+        .setRegisterWriteHandler(false);
+  }
+
+  static CorsHandler cors(List<String> origins) {
+    return CorsHandler.create()
+        .addOrigins(origins)
+        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS))
+        .allowedHeader("Content-Type")
+        .allowCredentials(false);
+  }
+}

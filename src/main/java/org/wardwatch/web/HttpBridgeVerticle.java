@@ -1,0 +1,62 @@
+package org.wardwatch.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CSPHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.handler.XFrameHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The browser side of a node: the SockJS event-bus bridge at {@code /eventbus} (WebSocket, xhr-streaming and
+ * xhr-polling), the REST snapshot under {@code /api}, {@code /health}, and the dashboard from {@code webroot/} with its
+ * client libraries from WebJars. Owns no clinical state; it asks the alert rules verticle over the bus.
+ *
+ * <p>{@code start()} completes once the port is bound.
+ */
+public class HttpBridgeVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpBridgeVerticle.class);
+  private static final int MAX_BRIDGE_BODY_BYTES = 64 * 1024;
+
+  private final HttpConfig config;
+  private HttpServer server;
+
+  public HttpBridgeVerticle(HttpConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route()
+        .handler(XFrameHandler.create(XFrameHandler.DENY))
+        .handler(CSPHandler.create().setDirective("default-src", "'self'"));
+    router.route("/eventbus/*")
+        .handler(BridgePolicy.cors(config.originsFor(config.port())))
+        .handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_BODY_BYTES))
+        .subRouter(SockJSHandler.create(vertx, BridgePolicy.sockJsOptions()).bridge(BridgePolicy.bridgeOptions()));
+    PatientRoutes patients = new PatientRoutes(vertx.eventBus());
+    router.get("/api/patients").handler(patients::list);
+    router.get("/api/patients/:id").handler(patients::get);
+    router.get("/health").handler(context -> context.json(new JsonObject().put("status", "UP")));
+    router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+    router.route().handler(StaticHandler.create("webroot"));
+    server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
+        .requestHandler(router);
+    return server.listen()
+        .onSuccess(bound -> LOG.info("HTTP and SockJS bridge listening on {}:{}", config.host(), bound.actualPort()));
+  }
+
+  /** The bound port (useful when configured as 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+}

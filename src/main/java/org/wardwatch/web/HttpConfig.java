@@ -1,0 +1,30 @@
+package org.wardwatch.web;
+
+import java.util.List;
+import org.wardwatch.config.ConfigSection;
+
+/**
+ * Settings of the HTTP / SockJS bridge (config section {@code http}).
+ *
+ * @param host            interface to bind
+ * @param port            HTTP port; 0 binds a free port
+ * @param allowedOrigins  origins allowed to use the event-bus bridge and the API from a browser; empty means the
+ *                        dashboard's own origin, {@code http://localhost:<port>} and {@code http://127.0.0.1:<port>}
+ */
+public record HttpConfig(String host, int port, List<String> allowedOrigins) {
+
+  public static HttpConfig from(ConfigSection section) {
+    return new HttpConfig(
+        section.string("host", "0.0.0.0", "\\S+"),
+        section.integer("port", 8080, 0, 65535),
+        section.strings("allowedOrigins", List.of()));
+  }
+
+  /** The configured origins, or the dashboard's own origins on {@code boundPort}. */
+  public List<String> originsFor(int boundPort) {
+    if (!allowedOrigins.isEmpty()) {
+      return allowedOrigins;
+    }
+    return List.of("http://localhost:" + boundPort, "http://127.0.0.1:" + boundPort);
+  }
+}
