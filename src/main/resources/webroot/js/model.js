@@ -171,6 +171,7 @@ export class Store {
     const key = String(evt.patient);
     let e = this.entries.get(key);
     const created = !e;
+    if (!e && evt.state === 'CLEARED') return null; // nothing to clear on a patient never seen
     if (!e) e = this._create(key, evt);
     const place = this._place(e, evt);
     const id = String(evt.id);

@@ -13,6 +13,8 @@ const CELLS = [
   { cell: 'TEMPERATURE', label: 'Temp', params: ['TEMPERATURE'], unit: '\u00b0C' },
 ];
 
+const SHORT = { HIGH: 'HI', MEDIUM: 'MED', LOW: 'LO' };
+
 function el(tag, cls, text) {
   const n = document.createElement(tag);
   if (cls) n.className = cls;
@@ -143,7 +145,7 @@ export class View {
     setAttr(t.tile, 'data-ward', e.ward);
     setText(t.bed, e.bed === null ? 'No bed' : `Bed ${e.bed}`);
     setText(t.device, e.device || '');
-    t.tile.setAttribute('aria-label', `${e.bed === null ? 'No bed' : `Bed ${e.bed}`}, patient ${e.patient}`);
+    setAttr(t.tile, 'aria-label', `${e.bed === null ? 'No bed' : `Bed ${e.bed}`}, patient ${e.patient}`);
     this._values(t, e);
     this._alarms(t, e);
     this._age(t, e, Date.now());
@@ -184,7 +186,8 @@ export class View {
       let prio = null;
       for (const p of c.params) if (priorityRank(byParam.get(p)) > priorityRank(prio)) prio = byParam.get(p);
       setAttr(c.cell, 'data-alarm', prio);
-      setText(c.flag, prio ? `\u26a0 ${prio}` : '');
+      setText(c.flag, prio ? `\u26a0 ${SHORT[prio]}` : '');
+      setAttr(c.cell, 'title', prio ? `${prio} priority alarm` : null);
       for (const p of c.params) setAttr(t.values.get(p), 'data-alarm', byParam.get(p) || null);
     }
     const list = sortedAlarms(e);
@@ -194,8 +197,8 @@ export class View {
     const items = list.map((a) => {
       const li = el('li', 'alarm');
       li.setAttribute('data-alarm-id', String(a.id));
-      li.setAttribute('data-priority', String(a.priority));
-      li.append(el('span', 'prio', String(a.priority)), el('span', 'msg', String(a.message || a.parameter || a.id)));
+      li.setAttribute('data-priority', String(a.priority || ''));
+      li.append(el('span', 'prio', String(a.priority || 'ALARM')), el('span', 'msg', String(a.message || a.parameter || a.id)));
       return li;
     });
     t.alarms.replaceChildren(...items);
@@ -214,6 +217,7 @@ export class View {
     const w = this.wards.get(ward);
     if (!w) return;
     const n = w.grid.children.length;
+    w.section.hidden = n === 0; // a ward whose last patient moved elsewhere
     let high = 0;
     for (const child of w.grid.children) if (child.getAttribute('data-alarm-priority') === 'HIGH') high++;
     setText(w.count, `${n} patient${n === 1 ? '' : 's'}${high ? ` \u00b7 ${high} HIGH alarm${high === 1 ? '' : 's'}` : ''}`);

@@ -38,11 +38,19 @@ final class PatientRecord {
     return source.wardOrDefault();
   }
 
-  /** Records a newer value; an observation older than the value already held is kept out of "latest". */
-  void record(Observation observation) {
+  /**
+   * Records a value unless it is older than the one already held.
+   *
+   * @return true when it became the parameter's latest value (and so the one alarms are judged on)
+   */
+  boolean record(Observation observation) {
     source = observation.source();
-    latest.merge(observation.parameter(), observation,
-        (held, incoming) -> incoming.effectiveTime().isBefore(held.effectiveTime()) ? held : incoming);
+    Observation held = latest.get(observation.parameter());
+    if (held != null && observation.effectiveTime().isBefore(held.effectiveTime())) {
+      return false;
+    }
+    latest.put(observation.parameter(), observation);
+    return true;
   }
 
   AlarmEvent activeAlarm(Parameter parameter) {

@@ -30,7 +30,7 @@ public final class ThresholdEvaluator {
       return Optional.ofNullable(current).map(active -> cleared(active, observation, now));
     }
     ThresholdRule rule = breached.get();
-    if (current != null && current.priority() == rule.priority()) {
+    if (current != null && current.priority() == rule.priority() && current.limit().compareTo(rule.limit()) == 0) {
       return Optional.empty();
     }
     String id = current != null ? current.id()

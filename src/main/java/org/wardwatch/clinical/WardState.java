@@ -36,7 +36,9 @@ public final class WardState {
         key -> new PatientRecord(key, first.source()));
     List<AlarmEvent> changes = new ArrayList<>();
     for (Observation observation : frame) {
-      patient.record(observation);
+      if (!patient.record(observation)) {
+        continue;
+      }
       evaluator.evaluate(observation, patient.activeAlarm(observation.parameter()), now).ifPresent(change -> {
         patient.apply(change);
         changes.add(change);

@@ -110,11 +110,13 @@ final class DeviceSession {
       if (!verdict.accepted()) {
         LOG.debug("[{}] NAK: {}", name(), verdict.detail());
       }
-      consecutiveBadFrames = verdict.accepted() ? 0 : consecutiveBadFrames + 1;
-    }
-    if (consecutiveBadFrames >= config.maxConsecutiveBadFrames()) {
-      cutOff(answers);
-      return;
+      if (result.succeeded()) {
+        consecutiveBadFrames = verdict.accepted() ? 0 : consecutiveBadFrames + 1;
+      }
+      if (consecutiveBadFrames >= config.maxConsecutiveBadFrames()) {
+        cutOff(answers);
+        return;
+      }
     }
     socket.write(answers);
     if (socket.writeQueueFull()) {

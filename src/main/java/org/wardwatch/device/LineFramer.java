@@ -11,80 +11,74 @@ import java.util.List;
  *
  * <p>A frame longer than {@code maxFrameLength} is never buffered: it is reported as {@link FrameEvent.Overlong} and
  * discarded up to its line ending, with one further report per further {@code maxFrameLength} bytes, so an endless
- * line costs bounded memory and keeps counting against the sender.
+ * line costs bounded memory and keeps counting against the sender. The reports depend only on the bytes, never on how
+ * they were split into reads.
  *
  * <p>Not thread-safe: one instance per connection, used on its event loop.
  */
 final class LineFramer {
 
   private final int maxFrameLength;
+  /** Longest line kept in memory: the maximum frame plus the CR of a CRLF ending. */
+  private final int maxBufferedLength;
   private Buffer pending = Buffer.buffer();
-  private boolean discarding;
-  private int discarded;
+  private long lineLength;
+  private long overlongReports;
 
   LineFramer(int maxFrameLength) {
     this.maxFrameLength = maxFrameLength;
+    this.maxBufferedLength = maxFrameLength + 1;
   }
 
   /** Consumes {@code chunk} and returns the frames it completed, in order. */
   List<FrameEvent> feed(Buffer chunk) {
     List<FrameEvent> events = new ArrayList<>();
     int start = 0;
-    int length = chunk.length();
-    for (int i = 0; i < length; i++) {
+    for (int i = 0; i < chunk.length(); i++) {
       if (chunk.getByte(i) == '\n') {
-        complete(chunk, start, i, events);
+        take(chunk, start, i, false, events);
+        endLine(chunk, start, i, events);
         start = i + 1;
       }
     }
-    keepRemainder(chunk, start, length, events);
+    take(chunk, start, chunk.length(), true, events);
     return events;
   }
 
-  private void complete(Buffer chunk, int start, int end, List<FrameEvent> events) {
-    if (discarding) {
-      discard(end - start, events);
-      discarding = false;
-      discarded = 0;
+  /**
+   * Adds bytes of the current line: while it is short enough they are kept ({@code keep}, when the line goes on in a
+   * later read), else they are counted and reported.
+   */
+  private void take(Buffer chunk, int start, int end, boolean keep, List<FrameEvent> events) {
+    lineLength += end - start;
+    if (lineLength <= maxBufferedLength) {
+      if (keep && end > start) {
+        pending.appendBuffer(chunk, start, end - start);
+      }
       return;
     }
-    Buffer line = pending.length() == 0 ? chunk.slice(start, end) : pending.appendBuffer(chunk, start, end - start);
     pending = Buffer.buffer();
-    int lineLength = line.length();
-    if (lineLength > 0 && line.getByte(lineLength - 1) == '\r') {
-      lineLength--;
-    }
-    if (lineLength > maxFrameLength) {
+    long due = 1 + (lineLength - maxBufferedLength - 1) / maxFrameLength;
+    for (; overlongReports < due; overlongReports++) {
       events.add(new FrameEvent.Overlong(maxFrameLength));
-    } else if (lineLength > 0) {
-      events.add(new FrameEvent.Line(line.getString(0, lineLength, StandardCharsets.UTF_8.name())));
     }
   }
 
-  private void keepRemainder(Buffer chunk, int start, int end, List<FrameEvent> events) {
-    int remainder = end - start;
-    if (discarding) {
-      discard(remainder, events);
-      return;
+  private void endLine(Buffer chunk, int start, int end, List<FrameEvent> events) {
+    if (lineLength <= maxBufferedLength) {
+      Buffer line = pending.length() == 0 ? chunk.slice(start, end) : pending.appendBuffer(chunk, start, end - start);
+      int length = line.length();
+      if (length > 0 && line.getByte(length - 1) == '\r') {
+        length--;
+      }
+      if (length > maxFrameLength) {
+        events.add(new FrameEvent.Overlong(maxFrameLength));
+      } else if (length > 0) {
+        events.add(new FrameEvent.Line(line.getString(0, length, StandardCharsets.UTF_8.name())));
+      }
     }
-    if (pending.length() + remainder > maxFrameLength + 1) {
-      discarding = true;
-      discarded = pending.length() + remainder - maxFrameLength - 1;
-      pending = Buffer.buffer();
-      events.add(new FrameEvent.Overlong(maxFrameLength));
-      return;
-    }
-    if (remainder > 0) {
-      pending.appendBuffer(chunk, start, remainder);
-    }
-  }
-
-  /** Counts {@code bytes} more of an overlong frame, reporting each further {@code maxFrameLength} bytes. */
-  private void discard(int bytes, List<FrameEvent> events) {
-    discarded += bytes;
-    while (discarded > maxFrameLength) {
-      discarded -= maxFrameLength;
-      events.add(new FrameEvent.Overlong(maxFrameLength));
-    }
+    pending = Buffer.buffer();
+    lineLength = 0;
+    overlongReports = 0;
   }
 }

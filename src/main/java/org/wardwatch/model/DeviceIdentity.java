@@ -26,8 +26,14 @@ public record DeviceIdentity(String device, String patient, String bed, String w
     return ward != null ? ward : UNASSIGNED_WARD;
   }
 
-  /** This identity with every part {@code other} sets replacing ours. */
+  /**
+   * This identity with every part {@code other} sets replacing ours. When {@code other} names a different device, none
+   * of our parts apply to it: another device's patient, bed or ward must never be borrowed.
+   */
   public DeviceIdentity overriddenBy(DeviceIdentity other) {
+    if (other.device != null && !other.device.equals(device)) {
+      return other;
+    }
     return new DeviceIdentity(
         other.device != null ? other.device : device,
         other.patient != null ? other.patient : patient,

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import org.wardwatch.config.ConfigException;
 
 /**
@@ -28,6 +29,9 @@ final class ConfigLoader {
       "WARDWATCH_DEVICE_PORT", "devices.port",
       "WARDWATCH_RULES_PATH", "rules.path",
       "WARDWATCH_SIMULATOR_ENABLED", "simulator.enabled");
+
+  /** Keys whose environment value is text even when it looks like a number or a boolean. */
+  private static final Set<String> TEXT_KEYS = Set.of("http.host", "devices.host", "rules.path");
 
   private ConfigLoader() {
   }
@@ -59,23 +63,29 @@ final class ConfigLoader {
     String[] path = dottedKey.split("\\.");
     JsonObject section = root;
     for (int i = 0; i < path.length - 1; i++) {
-      if (!(section.getValue(path[i]) instanceof JsonObject)) {
+      Object child = section.getValue(path[i]);
+      if (child == null) {
         section.put(path[i], new JsonObject());
+      } else if (!(child instanceof JsonObject)) {
+        throw new ConfigException(path[i] + ": must be an object, got " + child);
       }
       section = section.getJsonObject(path[i]);
     }
-    section.put(path[path.length - 1], typed(value, variable));
+    section.put(path[path.length - 1], typed(value, variable, TEXT_KEYS.contains(dottedKey)));
   }
 
-  private static Object typed(String value, String variable) {
+  private static Object typed(String value, String variable, boolean text) {
+    if (value.isBlank()) {
+      throw new ConfigException(variable + ": must not be empty");
+    }
+    if (text) {
+      return value;
+    }
     if (value.equals("true") || value.equals("false")) {
       return Boolean.parseBoolean(value);
     }
     if (value.matches("-?\\d{1,18}")) {
       return Long.parseLong(value);
-    }
-    if (value.isBlank()) {
-      throw new ConfigException(variable + ": must not be empty");
     }
     return value;
   }

@@ -7,18 +7,18 @@ import org.wardwatch.model.Observation;
 /** What a well-formed line frame says: either who the device is, or what it measured. */
 public sealed interface DecodedFrame {
 
-  /** The frame's {@code Seq} as sent, or {@code null}. */
-  Long sequence();
+  /** The frame's {@code Seq} exactly as sent (answers echo it), or {@code null}. */
+  String sequence();
 
   /** Keys the decoder did not recognise and ignored, to be reported back to the device. */
   List<String> unknownKeys();
 
   /** {@code HELLO|Device=...}: the connection's identity from now on. */
-  record Hello(DeviceIdentity identity, Long sequence, List<String> unknownKeys) implements DecodedFrame {
+  record Hello(DeviceIdentity identity, String sequence, List<String> unknownKeys) implements DecodedFrame {
   }
 
   /** An observation frame: one or more values from one device at one time. */
-  record Measurements(DeviceIdentity source, Long sequence, List<Observation> observations, List<String> unknownKeys)
+  record Measurements(DeviceIdentity source, String sequence, List<Observation> observations, List<String> unknownKeys)
       implements DecodedFrame {
   }
 }

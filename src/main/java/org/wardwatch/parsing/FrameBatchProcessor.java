@@ -46,8 +46,8 @@ public final class FrameBatchProcessor {
   }
 
   private FrameVerdict accept(DecodedFrame.Measurements frame, String text) {
-    Long sequence = frame.sequence();
-    if (sequence != null && resends.isResend(frame.source().device(), sequence, text)) {
+    String sequence = frame.sequence();
+    if (sequence != null && resends.isResend(frame.source().device(), Long.parseLong(sequence), text)) {
       return FrameVerdict.accepted(sequence, RESEND_NOTE);
     }
     sink.accept(frame.observations());

@@ -30,7 +30,7 @@ final class FrameFields {
   /** Splits {@code line}; any shape error is reported with the frame's {@code Seq} when one can be found. */
   static FrameFields split(String line) throws MalformedFrameException {
     String seq = findRawSequence(line);
-    if (line.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+    if (line.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
       throw new MalformedFrameException("frame contains control characters (binary data or wrong line ending?)", seq);
     }
     String[] tokens = line.split("\\|", -1);

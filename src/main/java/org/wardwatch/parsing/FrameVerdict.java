@@ -11,8 +11,8 @@ import io.vertx.core.json.JsonObject;
  */
 public record FrameVerdict(String sequence, boolean accepted, String detail) {
 
-  public static FrameVerdict accepted(Long sequence, String note) {
-    return new FrameVerdict(sequence == null ? null : sequence.toString(), true, note);
+  public static FrameVerdict accepted(String sequence, String note) {
+    return new FrameVerdict(sequence, true, note);
   }
 
   public static FrameVerdict rejected(String sequence, String reason) {

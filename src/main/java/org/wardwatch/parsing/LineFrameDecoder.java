@@ -35,7 +35,7 @@ public final class LineFrameDecoder {
         reader.identifier("Bed", fields.get(FrameKey.BED)),
         reader.ward(fields.get(FrameKey.WARD)));
     if (fields.isHello()) {
-      return hello(fields, named, sequence, reader);
+      return hello(fields, named, reader);
     }
     DeviceIdentity source = session.overriddenBy(named);
     if (source.device() == null) {
@@ -60,10 +60,11 @@ public final class LineFrameDecoder {
         observations.add(observation(source, key.parameter(), value, deviceTime, receivedAt, sequence));
       }
     }
-    return new DecodedFrame.Measurements(source, sequence, List.copyOf(observations), fields.unknownKeys());
+    return new DecodedFrame.Measurements(source, fields.rawSequence(), List.copyOf(observations),
+        fields.unknownKeys());
   }
 
-  private static DecodedFrame hello(FrameFields fields, DeviceIdentity named, Long sequence, ValueReader reader)
+  private static DecodedFrame hello(FrameFields fields, DeviceIdentity named, ValueReader reader)
       throws MalformedFrameException {
     if (named.device() == null) {
       throw reader.fail("HELLO needs Device=<id>");
@@ -71,7 +72,7 @@ public final class LineFrameDecoder {
     if (fields.hasVitals()) {
       throw reader.fail("HELLO carries identity only: send vital signs in their own frame");
     }
-    return new DecodedFrame.Hello(named, sequence, fields.unknownKeys());
+    return new DecodedFrame.Hello(named, fields.rawSequence(), fields.unknownKeys());
   }
 
   private static void addBloodPressure(String raw, ValueReader reader, DeviceIdentity source, Instant deviceTime,

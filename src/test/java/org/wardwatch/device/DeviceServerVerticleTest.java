@@ -1,0 +1,201 @@
+package org.wardwatch.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.clinical.AlertRulesVerticle;
+import org.wardwatch.parsing.FrameParsingVerticle;
+import org.wardwatch.testing.DeviceClient;
+
+/** The device server over real TCP connections, with the real parser and alert rules behind it. */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
+class DeviceServerVerticleTest {
+
+  private static final int MAX_FRAME = 256;
+  private static final int MAX_BAD = 5;
+
+  private Vertx vertx;
+  private int port;
+
+  @BeforeEach
+  void deployPipeline(Vertx vertx) {
+    this.vertx = vertx;
+    DeviceServerVerticle server = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 1, MAX_BAD));
+    vertx.deployVerticle(new AlertRulesVerticle(null))
+        .compose(id -> vertx.deployVerticle(new FrameParsingVerticle()))
+        .compose(id -> vertx.deployVerticle(server))
+        .await();
+    port = server.actualPort();
+  }
+
+  @Test
+  void givenHelloWhenClassicFrameSentThenAckedAndRecorded() {
+    try (DeviceClient device = new DeviceClient(port)) {
+      device.send("HELLO|Device=MON-1|Patient=P1|Bed=7|Ward=icu\nTemperature=37.5|Pulse=82|BP=120/80|Seq=1\n");
+
+      assertEquals("ACK|", device.readLine());
+      assertEquals("ACK|1", device.readLine());
+      JsonObject patient = patient("P1");
+      assertEquals("icu", patient.getString("ward"));
+      assertEquals(82, patient.getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
+      assertEquals(80, patient.getJsonObject("vitals").getJsonObject("BP_DIASTOLIC").getInteger("value"));
+    }
+  }
+
+  @Test
+  void givenManyFramesInOneWriteThenAnsweredInOrder() {
+    try (DeviceClient device = new DeviceClient(port)) {
+      StringBuilder frames = new StringBuilder("HELLO|Device=MON-2\r\n");
+      for (int seq = 1; seq <= 50; seq++) {
+        frames.append("Pulse=").append(60 + seq).append("|Seq=").append(seq).append("\r\n");
+      }
+      device.send(frames.toString());
+
+      assertEquals("ACK|", device.readLine());
+      for (int seq = 1; seq <= 50; seq++) {
+        assertEquals("ACK|" + seq, device.readLine());
+      }
+      assertEquals(50, patient("MON-2").getLong("seq"));
+    }
+  }
+
+  @Test
+  void givenFrameSplitAcrossWritesThenReassembled() throws InterruptedException {
+    try (DeviceClient device = new DeviceClient(port)) {
+      device.send("Device=MON-3|Pul");
+      Thread.sleep(100);
+      device.send("se=77|Se");
+      Thread.sleep(100);
+      device.send("q=9\r");
+      Thread.sleep(100);
+      device.send("\n");
+
+      assertEquals("ACK|9", device.readLine());
+    }
+  }
+
+  @Test
+  void givenBadFrameThenNakWithReasonAndConnectionAndOtherDevicesCarryOn() {
+    try (DeviceClient bad = new DeviceClient(port); DeviceClient good = new DeviceClient(port)) {
+      bad.send("HELLO|Device=MON-4\nPulse=abc|Seq=3\nPulse=400|Seq=4\nSpO2=97\n");
+      good.send("HELLO|Device=MON-5\nSpO2=98|Seq=1\n");
+
+      assertEquals("ACK|", bad.readLine());
+      assertEquals("NAK|3|Pulse 'abc' is not a number", bad.readLine());
+      assertTrue(bad.readLine().startsWith("NAK|4|Pulse 400 /min is implausible"));
+      assertEquals("ACK|", bad.readLine());
+      assertEquals("ACK|", good.readLine());
+      assertEquals("ACK|1", good.readLine());
+    }
+  }
+
+  @Test
+  void givenFrameWithoutIdentityThenNakExplainsHello() {
+    try (DeviceClient device = new DeviceClient(port)) {
+      device.send("Pulse=80|Seq=1\n");
+
+      assertTrue(device.readLine().startsWith("NAK|1|no device identity: send HELLO|Device=<id>"));
+    }
+  }
+
+  @Test
+  void givenUnknownKeyThenAckedWithNote() {
+    try (DeviceClient device = new DeviceClient(port)) {
+      device.send("Device=MON-6|Pulse=80|Glucose=5.5|Seq=2\n");
+
+      assertEquals("ACK|2|ignored unknown key(s): Glucose", device.readLine());
+    }
+  }
+
+  @Test
+  void givenOverlongFrameThenNakAndNextFrameStillAccepted() {
+    try (DeviceClient device = new DeviceClient(port)) {
+      device.send("Device=MON-7|Pulse=80|" + "x".repeat(MAX_FRAME) + "\nDevice=MON-7|Pulse=81|Seq=2\n");
+
+      assertEquals("NAK||frame longer than " + MAX_FRAME + " bytes", device.readLine());
+      assertEquals("ACK|2", device.readLine());
+    }
+  }
+
+  @Test
+  void givenFloodOfGarbageThenCutOffAfterFinalNak() {
+    try (DeviceClient device = new DeviceClient(port)) {
+      device.send("garbage\n".repeat(MAX_BAD + 20));
+
+      for (int i = 0; i < MAX_BAD; i++) {
+        assertTrue(device.readLine().startsWith("NAK||malformed field 'garbage'"));
+      }
+      assertEquals("NAK||too many invalid frames in a row; closing connection", device.readLine());
+      assertNull(device.readLine());
+    }
+  }
+
+  @Test
+  void givenEndlessLineThenCutOff() {
+    try (DeviceClient device = new DeviceClient(port)) {
+      device.send("y".repeat(MAX_FRAME * (MAX_BAD + 2)));
+
+      assertTrue(device.closedWithin(Duration.ofSeconds(5)));
+    }
+  }
+
+  @Test
+  void givenIdleConnectionThenClosedAfterTimeout() {
+    try (DeviceClient device = new DeviceClient(port)) {
+      device.send("HELLO|Device=MON-8\n");
+      assertEquals("ACK|", device.readLine());
+
+      assertTrue(device.closedWithin(Duration.ofSeconds(5)));
+    }
+  }
+
+  @Test
+  void givenResendAfterReconnectThenAckedButRecordedOnce() {
+    try (DeviceClient first = new DeviceClient(port)) {
+      first.send("HELLO|Device=MON-9|Ward=icu\nPulse=190|Seq=5\n");
+      assertEquals("ACK|", first.readLine());
+      assertEquals("ACK|5", first.readLine());
+    }
+    try (DeviceClient again = new DeviceClient(port)) {
+      again.send("HELLO|Device=MON-9|Ward=icu\nPulse=190|Seq=5\nPulse=120|Seq=6\n");
+
+      assertEquals("ACK|", again.readLine());
+      assertEquals("ACK|5|resend of a frame already recorded; not recorded again", again.readLine());
+      assertEquals("ACK|6", again.readLine());
+    }
+    JsonObject patient = patient("MON-9");
+    assertEquals(2, patient.getLong("seq"), "one update per distinct frame");
+    assertEquals(120, patient.getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
+  }
+
+  @Test
+  void givenDeviceShutsDownItsOutputThenStillGetsEveryAnswer() {
+    try (DeviceClient device = new DeviceClient(port)) {
+      device.send("HELLO|Device=X1|Bed=7|Ward=icu\nPulse=190|Seq=1\n");
+      device.shutdownOutput();
+
+      assertEquals("ACK|", device.readLine());
+      assertEquals("ACK|1", device.readLine());
+      assertNull(device.readLine(), "closed once everything is answered");
+    }
+    assertFalse(patient("X1").getJsonArray("alarms").isEmpty());
+  }
+
+  private JsonObject patient(String key) {
+    return vertx.eventBus().<JsonObject>request(Addresses.PATIENTS_GET, key).map(Message::body).await();
+  }
+}

@@ -1,0 +1,250 @@
+package org.wardwatch.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LineFramerTest {
+
+  private static final int MAX = 64;
+  private static final FrameEvent OVERLONG = new FrameEvent.Overlong(MAX);
+
+  private final LineFramer framer = new LineFramer(MAX);
+
+  @Test
+  void givenLfTerminatedFrame_whenFed_thenOneLineWithoutEnding() {
+    assertEquals(List.of(line("Pulse=82")), feed("Pulse=82\n"));
+  }
+
+  @Test
+  void givenCrLfTerminatedFrame_whenFed_thenOneLineWithoutEnding() {
+    assertEquals(List.of(line("Pulse=82")), feed("Pulse=82\r\n"));
+  }
+
+  @Test
+  void givenManyFramesInOneChunk_whenFed_thenAllLinesInOrder() {
+    assertEquals(List.of(line("Seq=1"), line("Seq=2"), line("Seq=3")), feed("Seq=1\nSeq=2\r\nSeq=3\n"));
+  }
+
+  @Test
+  void givenUnterminatedFrame_whenFed_thenNothingUntilItsLineEnding() {
+    assertEquals(List.of(), feed("Pulse=82"));
+    assertEquals(List.of(line("Pulse=82")), feed("\n"));
+  }
+
+  @Test
+  void givenFrameSplitAcrossTwoChunks_whenFed_thenOneLine() {
+    assertEquals(List.of(), feed("Temperature=37.5|Pul"));
+    assertEquals(List.of(line("Temperature=37.5|Pulse=82"), line("Seq=2")), feed("se=82\nSeq=2\n"));
+  }
+
+  @Test
+  void givenFramesFedOneByteAtATime_whenFed_thenSameLinesAsInOneChunk() {
+    String stream = "HELLO|Device=mon-7\r\nSeq=1|Pulse=82\nSeq=2|BP=120/80\r\n";
+
+    assertEquals(feed(new LineFramer(MAX), stream), feedBytewise(framer, bytes(stream)));
+  }
+
+  @Test
+  void givenCrAndLfInSeparateChunks_whenFed_thenCrIsStripped() {
+    assertEquals(List.of(), feed("Pulse=82\r"));
+    assertEquals(List.of(line("Pulse=82")), feed("\n"));
+  }
+
+  @Test
+  void givenCrAtTheEndOfAChunkAndLfStartingTheNext_whenFed_thenNextFrameIntact() {
+    feed("Seq=1\r");
+
+    assertEquals(List.of(line("Seq=1"), line("Seq=2")), feed("\nSeq=2\n"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\n", "\r\n", "\n\n\r\n", "\r\n\r\n\n"})
+  void givenBlankLines_whenFed_thenSkipped(String blanks) {
+    assertEquals(List.of(line("Seq=1"), line("Seq=2")), feed(blanks + "Seq=1\n" + blanks + "Seq=2\n" + blanks));
+  }
+
+  @Test
+  void givenFrameOfExactlyMaxLength_whenFed_thenAccepted() {
+    String frame = "x".repeat(MAX);
+
+    assertEquals(List.of(line(frame)), feed(frame + "\n"));
+  }
+
+  @Test
+  void givenFrameOfExactlyMaxLengthWithCrLf_whenFed_thenAccepted() {
+    String frame = "x".repeat(MAX);
+
+    assertEquals(List.of(line(frame)), feed(frame + "\r\n"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\n", "\r\n"})
+  void givenFrameOfExactlyMaxLengthSplitBeforeItsEnding_whenFed_thenAccepted(String ending) {
+    String frame = "x".repeat(MAX);
+
+    assertEquals(List.of(), feed(frame.substring(0, 10)));
+    assertEquals(List.of(), feed(frame.substring(10)));
+    assertEquals(List.of(line(frame)), feed(ending));
+  }
+
+  @Test
+  void givenFrameOfMaxLengthWithCrLfFedByteByByte_whenFed_thenAccepted() {
+    String frame = "y".repeat(MAX);
+
+    assertEquals(List.of(line(frame)), feedBytewise(framer, bytes(frame + "\r\n")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\n", "\r\n"})
+  void givenFrameOneByteTooLong_whenFed_thenOneOverlongAndNextFrameStillDelivered(String ending) {
+    String tooLong = "x".repeat(MAX + 1);
+
+    assertEquals(List.of(OVERLONG, line("Seq=2")), feed(tooLong + ending + "Seq=2" + ending));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\n", "\r\n"})
+  void givenFrameOneByteTooLongFedByteByByte_whenFed_thenOneOverlongAndNextFrameStillDelivered(String ending) {
+    String stream = "x".repeat(MAX + 1) + ending + "Seq=2" + ending;
+
+    assertEquals(List.of(OVERLONG, line("Seq=2")), feedBytewise(framer, bytes(stream)));
+  }
+
+  @Test
+  void givenFrameOneByteTooLongSplitBeforeItsEnding_whenFed_thenOneOverlongAndNextFrameStillDelivered() {
+    assertEquals(List.of(), feed("x".repeat(MAX + 1)));
+    assertEquals(List.of(OVERLONG, line("Seq=2")), feed("\nSeq=2\n"));
+  }
+
+  @Test
+  void givenEndlessLineInChunks_whenFed_thenOneOverlongPerFurtherMaxLengthBytesAndNoLine() {
+    List<FrameEvent> events = new ArrayList<>();
+    byte[] chunk = bytes("z".repeat(10));
+    int fed = 0;
+    for (int i = 0; i < 1_000; i++) {
+      events.addAll(framer.feed(Buffer.buffer(chunk)));
+      fed += chunk.length;
+      int expected = fed <= MAX + 1 ? 0 : (fed - MAX - 1 + MAX - 1) / MAX;
+      assertEquals(expected, events.size(), "Overlong events after " + fed + " bytes");
+    }
+    assertTrue(events.stream().allMatch(OVERLONG::equals), events::toString);
+  }
+
+  @Test
+  void givenEndlessLineFedByteByByte_whenFed_thenFirstOverlongAtMaxPlusTwoBytesThenOnePerMaxBytes() {
+    List<Integer> reportedAt = new ArrayList<>();
+    for (int fed = 1; fed <= 10 * MAX; fed++) {
+      if (!framer.feed(Buffer.buffer("z")).isEmpty()) {
+        reportedAt.add(fed);
+      }
+    }
+
+    List<Integer> expected = new ArrayList<>();
+    for (int at = MAX + 2; at <= 10 * MAX; at += MAX) {
+      expected.add(at);
+    }
+    assertEquals(expected, reportedAt);
+  }
+
+  @Test
+  void givenEndlessLineThatFinallyEnds_whenNextFrameArrives_thenItIsDeliveredIntact() {
+    for (int i = 0; i < 10_000; i++) {
+      feed("0123456789abcdef");
+    }
+
+    List<FrameEvent> events = feed("tail\nSeq=2|Pulse=82\n");
+
+    assertEquals(line("Seq=2|Pulse=82"), events.get(events.size() - 1));
+    assertTrue(events.subList(0, events.size() - 1).stream().allMatch(OVERLONG::equals), events::toString);
+  }
+
+  @Test
+  void givenLargeVolumeOfOneEndlessLine_whenFed_thenNeitherLineNorFailure() {
+    byte[] megabyte = new byte[1 << 20];
+    Arrays.fill(megabyte, (byte) 'q');
+    Buffer chunk = Buffer.buffer(megabyte);
+    long overlongs = 0;
+    for (int i = 0; i < 64; i++) {
+      for (FrameEvent event : framer.feed(chunk)) {
+        assertEquals(OVERLONG, event);
+        overlongs++;
+      }
+    }
+
+    assertEquals((64L * megabyte.length - MAX - 1 + MAX - 1) / MAX, overlongs);
+    assertEquals(List.of(line("ok")), feed("\nok\n"));
+  }
+
+  @Test
+  void givenOverlongFrame_whenDeliveredInOneChunkOrByteByByte_thenSameNumberOfOverlongs() {
+    String stream = "x".repeat(5 * MAX) + "\nSeq=2\n";
+
+    assertEquals(feed(new LineFramer(MAX), stream), feedBytewise(framer, bytes(stream)));
+  }
+
+  @Test
+  void givenMultiByteCharactersSplitAcrossChunks_whenFed_thenDecodedAsUtf8() {
+    byte[] stream = bytes("Ward=Süd|Note=血圧|Pulse=82\n");
+
+    assertEquals(List.of(line("Ward=Süd|Note=血圧|Pulse=82")), feedBytewise(framer, stream));
+  }
+
+  @Test
+  void givenMultiByteCharacterSplitAtEveryPosition_whenFed_thenDecodedAsUtf8() {
+    byte[] stream = bytes("€😀\n");
+    for (int split = 1; split < stream.length; split++) {
+      LineFramer fresh = new LineFramer(MAX);
+      List<FrameEvent> events = new ArrayList<>(fresh.feed(Buffer.buffer().appendBytes(stream, 0, split)));
+      events.addAll(fresh.feed(Buffer.buffer().appendBytes(stream, split, stream.length - split)));
+
+      assertEquals(List.of(line("€😀")), events, "split at byte " + split);
+    }
+  }
+
+  @Test
+  void givenMultiByteFrameOfExactlyMaxBytes_whenFed_thenAccepted() {
+    String frame = "é".repeat(MAX / 2);
+
+    assertEquals(List.of(line(frame)), feedBytewise(framer, bytes(frame + "\n")));
+  }
+
+  @Test
+  void givenMultiByteFrameOneByteOverMaxBytes_whenFed_thenOverlong() {
+    String frame = "é".repeat(MAX / 2) + "x";
+
+    assertEquals(List.of(OVERLONG), feed(frame + "\n"));
+  }
+
+  private List<FrameEvent> feed(String text) {
+    return feed(framer, text);
+  }
+
+  private static List<FrameEvent> feed(LineFramer framer, String text) {
+    return framer.feed(Buffer.buffer(text, StandardCharsets.UTF_8.name()));
+  }
+
+  private static List<FrameEvent> feedBytewise(LineFramer framer, byte[] stream) {
+    List<FrameEvent> events = new ArrayList<>();
+    for (byte b : stream) {
+      events.addAll(framer.feed(Buffer.buffer().appendByte(b)));
+    }
+    return events;
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static FrameEvent line(String text) {
+    return new FrameEvent.Line(text);
+  }
+}

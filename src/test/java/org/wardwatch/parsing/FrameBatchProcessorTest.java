@@ -1,0 +1,207 @@
+package org.wardwatch.parsing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.Observation;
+import org.wardwatch.model.Parameter;
+
+class FrameBatchProcessorTest {
+
+  private static final Instant RECEIVED = Instant.parse("2026-11-22T10:15:31Z");
+  private static final DeviceIdentity MON_7 = new DeviceIdentity("mon-7", "P123", "12", "icu");
+
+  private final List<List<Observation>> sink = new ArrayList<>();
+  private final FrameBatchProcessor processor =
+      new FrameBatchProcessor(new LineFrameDecoder(), new ResendFilter(100), sink::add);
+
+  @Test
+  void givenHelloThenFrames_whenProcessed_thenIdentityCarriedToLaterFramesAndReturned() {
+    BatchVerdict verdict = process(DeviceIdentity.UNKNOWN,
+        "HELLO|Device=mon-7|Patient=P123|Bed=12|Ward=icu|Seq=1", "Seq=2|Pulse=82", "Seq=3|SpO2=97");
+
+    assertEquals(MON_7, verdict.session());
+    assertEquals(List.of(ack("1"), ack("2"), ack("3")), verdict.verdicts());
+    assertEquals(2, sink.size());
+    assertEquals(MON_7, sink.get(0).get(0).source());
+    assertEquals(MON_7, sink.get(1).get(0).source());
+  }
+
+  @Test
+  void givenFrameBeforeHello_whenProcessed_thenOnlyThatFrameIsRejected() {
+    BatchVerdict verdict = process(DeviceIdentity.UNKNOWN, "Seq=1|Pulse=82", "HELLO|Device=mon-7", "Seq=2|Pulse=83");
+
+    assertFalse(verdict.verdicts().get(0).accepted());
+    assertTrue(verdict.verdicts().get(0).detail().contains("no device identity"));
+    assertEquals(ack(null), verdict.verdicts().get(1));
+    assertEquals(ack("2"), verdict.verdicts().get(2));
+    assertEquals(1, sink.size());
+  }
+
+  @Test
+  void givenNoHello_whenProcessed_thenSessionReturnedUnchanged() {
+    BatchVerdict verdict = process(MON_7, "Seq=1|Pulse=82");
+
+    assertEquals(MON_7, verdict.session());
+  }
+
+  @Test
+  void givenFrameOverridingIdentity_whenProcessed_thenSessionIsNotChanged() {
+    BatchVerdict verdict = process(MON_7, "Seq=1|Patient=P999|Pulse=82", "Seq=2|Pulse=83");
+
+    assertEquals(MON_7, verdict.session());
+    assertEquals("P999", sink.get(0).get(0).source().patient());
+    assertEquals("P123", sink.get(1).get(0).source().patient());
+  }
+
+  @Test
+  void givenSecondHello_whenProcessed_thenItReplacesTheWholeIdentity() {
+    BatchVerdict verdict = process(MON_7, "HELLO|Device=mon-8|Ward=cardio", "Pulse=82");
+
+    DeviceIdentity expected = new DeviceIdentity("mon-8", null, null, "cardio");
+    assertEquals(expected, verdict.session());
+    assertEquals(expected, sink.get(0).get(0).source());
+  }
+
+  @Test
+  void givenGoodAndBadFrames_whenProcessed_thenOneVerdictPerFrameInOrder() {
+    BatchVerdict verdict = process(MON_7,
+        "Seq=1|Pulse=82", "Seq=2|Pulse=abc", "Seq=3|SpO2=97", "Pulse=500", "Seq=5|BP=80/120");
+
+    List<FrameVerdict> verdicts = verdict.verdicts();
+    assertEquals(5, verdicts.size());
+    assertEquals(ack("1"), verdicts.get(0));
+    assertNak(verdicts.get(1), "2", "Pulse 'abc' is not a number");
+    assertEquals(ack("3"), verdicts.get(2));
+    assertNak(verdicts.get(3), null, "Pulse 500 /min is implausible");
+    assertNak(verdicts.get(4), "5", "diastolic must be below systolic");
+  }
+
+  @Test
+  void givenMalformedFrameWithSeq_whenProcessed_thenNakCarriesSeqAndReasonAndNothingIsRecorded() {
+    BatchVerdict verdict = process(MON_7, "Seq=42|Temperature=37.5|Pulse=82|BP=120");
+
+    assertNak(verdict.verdicts().get(0), "42", "BP '120' must be systolic/diastolic");
+    assertTrue(sink.isEmpty());
+  }
+
+  @Test
+  void givenFrameResentInALaterBatch_whenProcessed_thenAckedWithResendNoteAndNotRecordedAgain() {
+    process(MON_7, "Seq=9|Pulse=82");
+
+    BatchVerdict verdict = process(MON_7, "Seq=9|Pulse=82");
+
+    assertEquals(new FrameVerdict("9", true, FrameBatchProcessor.RESEND_NOTE), verdict.verdicts().get(0));
+    assertEquals(1, sink.size());
+  }
+
+  @Test
+  void givenFrameResentInTheSameBatch_whenProcessed_thenSecondCopyIsNotRecorded() {
+    BatchVerdict verdict = process(MON_7, "Seq=9|Pulse=82", "Seq=9|Pulse=82", "Seq=10|Pulse=83");
+
+    assertEquals(ack("9"), verdict.verdicts().get(0));
+    assertEquals(new FrameVerdict("9", true, FrameBatchProcessor.RESEND_NOTE), verdict.verdicts().get(1));
+    assertEquals(ack("10"), verdict.verdicts().get(2));
+    assertEquals(2, sink.size());
+  }
+
+  @Test
+  void givenSameSeqWithOtherValues_whenProcessed_thenRecordedAsNewData() {
+    process(MON_7, "Seq=1|Pulse=82");
+
+    BatchVerdict verdict = process(MON_7, "Seq=1|Pulse=95");
+
+    assertEquals(ack("1"), verdict.verdicts().get(0));
+    assertEquals(2, sink.size());
+    assertEquals(new BigDecimal("95"), sink.get(1).get(0).value());
+  }
+
+  @Test
+  void givenFramesWithoutSeq_whenRepeated_thenEachIsRecorded() {
+    BatchVerdict verdict = process(MON_7, "Pulse=82", "Pulse=82");
+
+    assertEquals(List.of(ack(null), ack(null)), verdict.verdicts());
+    assertEquals(2, sink.size());
+  }
+
+  @Test
+  void givenRejectedFrame_whenResentCorrected_thenRecorded() {
+    process(MON_7, "Seq=4|Pulse=8O");
+
+    BatchVerdict verdict = process(MON_7, "Seq=4|Pulse=80");
+
+    assertEquals(ack("4"), verdict.verdicts().get(0));
+    assertEquals(1, sink.size());
+  }
+
+  @Test
+  void givenUnknownKeys_whenProcessed_thenAckCarriesANoteNamingThem() {
+    BatchVerdict verdict = process(MON_7, "Seq=5|Pulse=82|Battery=80|Etco2=35", "HELLO|Device=mon-7|Firmware=2.1");
+
+    assertEquals(new FrameVerdict("5", true, "ignored unknown key(s): Battery, Etco2"), verdict.verdicts().get(0));
+    assertEquals(new FrameVerdict(null, true, "ignored unknown key(s): Firmware"), verdict.verdicts().get(1));
+    assertEquals(1, sink.size());
+  }
+
+  @Test
+  void givenAcceptedFrames_whenProcessed_thenSinkReceivesEachFramesObservationsInOrder() {
+    process(MON_7, "Seq=1|Temperature=37.5|Pulse=82|BP=120/80", "Seq=2|Pulse=abc", "Seq=3|SpO2=97|RR=16");
+
+    assertEquals(2, sink.size());
+    assertEquals(List.of(Parameter.TEMPERATURE, Parameter.PULSE, Parameter.BP_SYSTOLIC, Parameter.BP_DIASTOLIC),
+        parameters(sink.get(0)));
+    assertEquals(List.of(Parameter.SPO2, Parameter.RESP_RATE), parameters(sink.get(1)));
+    assertEquals(1L, sink.get(0).get(0).sequence());
+    assertEquals(3L, sink.get(1).get(0).sequence());
+    assertEquals(RECEIVED, sink.get(1).get(0).gatewayTime());
+  }
+
+  @Test
+  void givenEmptyBatch_whenProcessed_thenNoVerdictsAndSessionKept() {
+    BatchVerdict verdict = processor.process(new FrameBatch(MON_7, RECEIVED, List.of()));
+
+    assertEquals(new BatchVerdict(MON_7, List.of()), verdict);
+    assertTrue(sink.isEmpty());
+  }
+
+  @Test
+  void givenVerdict_whenRoundTrippedThroughJson_thenUnchanged() {
+    BatchVerdict verdict = process(DeviceIdentity.UNKNOWN, "HELLO|Device=mon-7|Seq=1", "Seq=2|Pulse=abc", "Pulse=82");
+
+    assertEquals(verdict, BatchVerdict.fromJson(verdict.toJson()));
+  }
+
+
+  @Test
+  void givenZeroPaddedSeq_whenAcceptedOrRejected_thenEchoedAsSent() {
+    BatchVerdict verdict = process(MON_7, "Seq=007|Pulse=82", "Seq=008|Pulse=abc");
+
+    assertEquals("007", verdict.verdicts().get(0).sequence());
+    assertEquals("008", verdict.verdicts().get(1).sequence());
+  }
+
+  private BatchVerdict process(DeviceIdentity session, String... frames) {
+    return processor.process(new FrameBatch(session, RECEIVED, List.of(frames)));
+  }
+
+  private static FrameVerdict ack(String seq) {
+    return new FrameVerdict(seq, true, null);
+  }
+
+  private static void assertNak(FrameVerdict verdict, String seq, String phrase) {
+    assertFalse(verdict.accepted(), verdict::toString);
+    assertEquals(seq, verdict.sequence());
+    assertTrue(verdict.detail().contains(phrase), verdict::detail);
+  }
+
+  private static List<Parameter> parameters(List<Observation> observations) {
+    return observations.stream().map(Observation::parameter).toList();
+  }
+}

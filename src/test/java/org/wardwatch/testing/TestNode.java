@@ -1,0 +1,27 @@
+package org.wardwatch.testing;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.wardwatch.node.NodeVerticle;
+
+/** Deploys a whole WardWatch node for a test: loopback only, free ports, the dashboard origin below, no simulator. */
+public final class TestNode {
+
+  /** The origin the test node's bridge allows, standing in for the dashboard's own. */
+  public static final String DASHBOARD_ORIGIN = "http://dashboard.test";
+
+  private TestNode() {
+  }
+
+  public static NodeVerticle deploy(Vertx vertx) {
+    JsonObject config = new JsonObject()
+        .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0)
+            .put("allowedOrigins", new JsonArray().add(DASHBOARD_ORIGIN)))
+        .put("devices", new JsonObject().put("host", "127.0.0.1").put("port", 0));
+    NodeVerticle node = new NodeVerticle();
+    vertx.deployVerticle(node, new DeploymentOptions().setConfig(config)).await();
+    return node;
+  }
+}

@@ -1,0 +1,139 @@
+package org.wardwatch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.node.NodeVerticle;
+import org.wardwatch.testing.DeviceClient;
+import org.wardwatch.testing.SockJsClient;
+import org.wardwatch.testing.TestNode;
+import org.wardwatch.testing.WebSocketSockJsClient;
+
+/** The HTTP side of a node over real HTTP: REST snapshot, health, static dashboard, and the bridge's access policy. */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
+class HttpBridgeVerticleTest {
+
+  private static final String FOREIGN_ORIGIN = "http://evil.test";
+
+  private Vertx vertx;
+  private NodeVerticle node;
+  private HttpClient http;
+
+  @BeforeEach
+  void startNode(Vertx vertx) {
+    this.vertx = vertx;
+    node = TestNode.deploy(vertx);
+    http = vertx.createHttpClient();
+  }
+
+  @Test
+  void healthIsUp() {
+    Reply response = request(HttpMethod.GET, "/health", null);
+    assertEquals(200, response.statusCode());
+    assertEquals("UP", new JsonObject(response.body()).getString("status"));
+  }
+
+  @Test
+  void patientsApiListsAndFindsPatientsByPatientIdElseDeviceId() {
+    try (DeviceClient device = new DeviceClient(node.devicePort())) {
+      device.send("HELLO|Device=API-1|Patient=P-42|Bed=2|Ward=icu\nSpO2=96|Seq=1\nDevice=API-2|Pulse=70|Seq=1\n");
+      device.readLine();
+      device.readLine();
+      device.readLine();
+    }
+
+    JsonArray all = new JsonArray(request(HttpMethod.GET, "/api/patients", null).body());
+    assertEquals(2, all.size());
+    JsonObject byPatientId = new JsonObject(request(HttpMethod.GET, "/api/patients/P-42", null).body());
+    assertEquals("API-1", byPatientId.getString("device"));
+    assertEquals(96, byPatientId.getJsonObject("vitals").getJsonObject("SPO2").getInteger("value"));
+    JsonObject byDeviceId = new JsonObject(request(HttpMethod.GET, "/api/patients/API-2", null).body());
+    assertEquals("unassigned", byDeviceId.getString("ward"));
+    assertEquals(404, request(HttpMethod.GET, "/api/patients/nobody", null).statusCode());
+  }
+
+  @Test
+  void dashboardAndItsLibrariesAreServedLocallyWithSecurityHeaders() {
+    Reply page = request(HttpMethod.GET, "/", null);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.getHeader("Content-Type").startsWith("text/html"));
+    assertTrue(page.getHeader("Content-Security-Policy").contains("default-src 'self'"));
+    assertEquals("DENY", page.getHeader("X-Frame-Options"));
+    assertEquals(200, request(HttpMethod.GET, "/webjars/sockjs-client/1.6.1/dist/sockjs.min.js", null).statusCode());
+    assertEquals(200, request(HttpMethod.GET, "/vendor/vertx-eventbus/vertx-eventbus.js", null).statusCode());
+  }
+
+  @Test
+  void dashboardOriginMayUseXhrTransport() {
+    Reply response = request(HttpMethod.POST, "/eventbus/1/origintest/xhr", TestNode.DASHBOARD_ORIGIN);
+    assertEquals(200, response.statusCode());
+    assertEquals(TestNode.DASHBOARD_ORIGIN, response.getHeader("Access-Control-Allow-Origin"));
+  }
+
+  @Test
+  void foreignOriginCannotOpenXhrFallbacks() {
+    assertEquals(403, request(HttpMethod.POST, "/eventbus/1/foreign1/xhr", FOREIGN_ORIGIN).statusCode());
+    assertEquals(403, request(HttpMethod.POST, "/eventbus/1/foreign2/xhr_streaming", FOREIGN_ORIGIN).statusCode());
+    assertEquals(403, request(HttpMethod.GET, "/eventbus/info", FOREIGN_ORIGIN).statusCode());
+  }
+
+  @Test
+  void foreignOriginCannotOpenWebSocket() {
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(node.httpPort())
+        .setURI("/eventbus/1/foreign3/websocket").addHeader("Origin", FOREIGN_ORIGIN);
+    Exception rejected = assertThrows(Exception.class, () -> vertx.createWebSocketClient().connect(options).await());
+    assertTrue(rejected instanceof UpgradeRejectedException upgrade && upgrade.getStatus() == 403, rejected.toString());
+  }
+
+  @Test
+  void bridgeRefusesNodeInternalAddressesAndInboundTraffic() {
+    try (SockJsClient browser = WebSocketSockJsClient.connect(vertx, node.httpPort(), TestNode.DASHBOARD_ORIGIN)) {
+      browser.send(new JsonObject().put("type", "register").put("address", Addresses.OBSERVATIONS));
+      assertEquals("access_denied", browser.await(m -> "err".equals(m.getString("type")), Duration.ofSeconds(5))
+          .getString("body"));
+      browser.send(new JsonObject().put("type", "publish").put("address", Addresses.wardAlarms("icu"))
+          .put("body", new JsonObject()));
+      assertEquals("access_denied", browser.await(m -> "err".equals(m.getString("type")), Duration.ofSeconds(5))
+          .getString("body"));
+    }
+  }
+
+  /** A complete HTTP answer, read on the event loop so no byte of the body is missed. */
+  private record Reply(int statusCode, MultiMap headers, Buffer body) {
+    String getHeader(String name) {
+      return headers.get(name);
+    }
+  }
+
+  private Reply request(HttpMethod method, String uri, String origin) {
+    RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(node.httpPort())
+        .setURI(uri);
+    if (origin != null) {
+      options.putHeader("Origin", origin);
+    }
+    return http.request(options)
+        .compose(request -> request.send(Buffer.buffer()))
+        .compose(response -> response.body().map(body -> new Reply(response.statusCode(), response.headers(), body)))
+        .await();
+  }
+}
