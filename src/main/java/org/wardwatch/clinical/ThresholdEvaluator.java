@@ -43,7 +43,7 @@ public final class ThresholdEvaluator {
 
   private static AlarmEvent cleared(AlarmEvent active, Observation observation, Instant now) {
     String message = observation.parameter().label() + " back to " + observation.value().toPlainString() + " "
-        + observation.parameter().unit();
+        + observation.parameter().displayUnit();
     return new AlarmEvent(active.id(), observation.source(), active.parameter(), active.priority(),
         AlarmEvent.State.CLEARED, message, observation.value(), active.limit(), active.raisedAt(), now);
   }

@@ -23,7 +23,7 @@ public record ThresholdRule(Parameter parameter, Direction direction, BigDecimal
 
   /** Text for clinicians, e.g. {@code Pulse 190 /min above 150}. */
   public String describe(BigDecimal value) {
-    return parameter.label() + " " + value.toPlainString() + " " + parameter.unit() + " "
+    return parameter.label() + " " + value.toPlainString() + " " + parameter.displayUnit() + " "
         + direction.name().toLowerCase() + " " + limit.toPlainString();
   }
 }

@@ -12,29 +12,32 @@ import java.math.BigDecimal;
  */
 public enum Parameter {
   /** Heart or pulse rate; MDC_PULS_RATE (generic) when the source does not say which sensor measured it. */
-  PULSE("Pulse", 149514, "/min", 0, range(15, 300), range(20, 250)),
+  PULSE("Pulse", 149514, "/min", "/min", 0, range(15, 300), range(20, 250)),
   /** Peripheral oxygen saturation, MDC_PULS_OXIM_SAT_O2. */
-  SPO2("SpO2", 150456, "%", 0, range(0, 100), range(50, 100)),
+  SPO2("SpO2", 150456, "%", "%", 0, range(0, 100), range(50, 100)),
   /** Respiration rate, MDC_RESP_RATE; 0 is apnoea and must alarm, so it is plausible. */
-  RESP_RATE("Respiration rate", 151562, "/min", 0, range(0, 200), range(0, 60)),
+  RESP_RATE("Respiration rate", 151562, "/min", "/min", 0, range(0, 200), range(0, 60)),
   /** Non-invasive systolic blood pressure, MDC_PRESS_BLD_NONINV_SYS. */
-  BP_SYSTOLIC("Systolic BP", 150021, "mm[Hg]", 0, range(25, 300), range(50, 250)),
+  BP_SYSTOLIC("Systolic BP", 150021, "mm[Hg]", "mmHg", 0, range(25, 300), range(50, 250)),
   /** Non-invasive diastolic blood pressure, MDC_PRESS_BLD_NONINV_DIA. */
-  BP_DIASTOLIC("Diastolic BP", 150022, "mm[Hg]", 0, range(10, 250), range(20, 150)),
+  BP_DIASTOLIC("Diastolic BP", 150022, "mm[Hg]", "mmHg", 0, range(10, 250), range(20, 150)),
   /** Body temperature, MDC_TEMP_BODY, charted to 0.1 degC. */
-  TEMPERATURE("Temperature", 150364, "Cel", 1, range(0, 50), range(30, 43));
+  TEMPERATURE("Temperature", 150364, "Cel", "°C", 1, range(0, 50), range(30, 43));
 
   private final String label;
   private final int mdcCode;
   private final String unit;
+  private final String displayUnit;
   private final int chartedDecimals;
   private final ValueRange hard;
   private final ValueRange soft;
 
-  Parameter(String label, int mdcCode, String unit, int chartedDecimals, ValueRange hard, ValueRange soft) {
+  Parameter(String label, int mdcCode, String unit, String displayUnit, int chartedDecimals, ValueRange hard,
+      ValueRange soft) {
     this.label = label;
     this.mdcCode = mdcCode;
     this.unit = unit;
+    this.displayUnit = displayUnit;
     this.chartedDecimals = chartedDecimals;
     this.hard = hard;
     this.soft = soft;
@@ -53,6 +56,11 @@ public enum Parameter {
   /** The UCUM unit every value of this parameter is expressed in. */
   public String unit() {
     return unit;
+  }
+
+  /** The unit as clinicians write it, for messages people read ({@code mmHg}, {@code °C}). */
+  public String displayUnit() {
+    return displayUnit;
   }
 
   /** Decimal places the value is charted to (clinical rounding is applied before any rule). */

@@ -1,0 +1,24 @@
+# Build stage: compile and package the shaded jar.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY cluster.xml .
+COPY conf conf
+COPY src src
+RUN mvn -B -q package -DskipTests
+
+# Run stage: a JRE, a non-root user, the jar, and mountable configuration.
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /app wardwatch
+WORKDIR /app
+COPY --from=build /src/target/wardwatch.jar /app/wardwatch.jar
+COPY conf /app/conf
+COPY cluster.xml /app/cluster.xml
+USER wardwatch
+# HTTP / dashboard, device line frames, HL7 MLLP, Hazelcast.
+EXPOSE 8080 7000 2575 5701
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Dvertx.hazelcast.config=/app/cluster.xml"
+# Mount /app/conf and /app/cluster.xml to configure; pass launcher arguments (e.g. -conf conf/demo.json -cluster).
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/wardwatch.jar \"$@\"", "wardwatch"]
+CMD ["-conf", "conf/wardwatch.json"]
