@@ -2,7 +2,6 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
@@ -20,13 +19,12 @@ import org.wardwatch.model.Observation;
  * {@link Addresses#wardAlarms} of the patient's ward. Answers the patient queries {@link Addresses#PATIENTS_LIST} and
  * {@link Addresses#PATIENTS_GET}.
  *
- * <p>Rules come from the file named by {@code rules.path}, else the built-in {@code conf/rules.json}. Deploy one
- * instance per node: it owns the patient state.
+ * <p>Rules come from the file named by {@code rules.path} (reloaded when it changes), else the built-in
+ * {@code conf/rules.json}. Deploy one instance per node: it owns the patient state.
  */
 public class AlertRulesVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertRulesVerticle.class);
-  private static final String BUILT_IN_RULES = "conf/rules.json";
 
   private final String rulesPath;
   private WardState wards;
@@ -38,8 +36,10 @@ public class AlertRulesVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return loadRules().compose(rules -> {
+    RulesFile rulesFile = new RulesFile(vertx, rulesPath);
+    return rulesFile.load().compose(rules -> {
       wards = new WardState(new ThresholdEvaluator(rules));
+      rulesFile.watch(reloaded -> wards.replaceRules(reloaded));
       EventBus bus = vertx.eventBus();
       MessageConsumer<JsonArray> observations = bus.localConsumer(Addresses.OBSERVATIONS,
           message -> publish(wards.apply(observationsOf(message.body()), Instant.now())));
@@ -50,27 +50,6 @@ public class AlertRulesVerticle extends VerticleBase {
               () -> message.fail(404, "no patient " + message.body())));
       return Future.all(observations.completion(), list.completion(), get.completion());
     });
-  }
-
-  private Future<ThresholdRules> loadRules() {
-    String source = rulesPath != null ? rulesPath : "built-in " + BUILT_IN_RULES;
-    Future<Buffer> file = rulesPath != null
-        ? vertx.fileSystem().readFile(rulesPath)
-        : vertx.executeBlocking(this::readBuiltInRules);
-    return file
-        .map(buffer -> ThresholdRules.fromJson(new JsonObject(buffer)))
-        .onSuccess(rules -> LOG.info("threshold rules loaded from {}", source))
-        .recover(error -> Future.failedFuture(new IllegalStateException(
-            "cannot load threshold rules from " + source + ": " + error.getMessage(), error)));
-  }
-
-  private Buffer readBuiltInRules() throws Exception {
-    try (var in = AlertRulesVerticle.class.getClassLoader().getResourceAsStream(BUILT_IN_RULES)) {
-      if (in == null) {
-        throw new IllegalStateException(BUILT_IN_RULES + " is missing from the classpath");
-      }
-      return Buffer.buffer(in.readAllBytes());
-    }
   }
 
   private static List<Observation> observationsOf(JsonArray frame) {

@@ -24,6 +24,7 @@ final class PatientRecord {
   private Instant updated;
   private final Map<Parameter, Observation> latest = new EnumMap<>(Parameter.class);
   private final Map<Parameter, AlarmEvent> activeAlarms = new EnumMap<>(Parameter.class);
+  private final Map<Parameter, ThresholdTracker> trackers = new EnumMap<>(Parameter.class);
 
   PatientRecord(String key, DeviceIdentity source) {
     this.key = key;
@@ -51,6 +52,10 @@ final class PatientRecord {
     }
     latest.put(observation.parameter(), observation);
     return true;
+  }
+
+  ThresholdTracker tracker(Parameter parameter) {
+    return trackers.computeIfAbsent(parameter, p -> new ThresholdTracker());
   }
 
   AlarmEvent activeAlarm(Parameter parameter) {

@@ -1,12 +1,14 @@
 package org.wardwatch.clinical;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.wardwatch.model.Observation;
 
 /**
- * Decides what a new observation does to its parameter's alarm: raise it, change its priority, clear it, or nothing.
- * Pure: the caller owns the current alarm and applies the returned change.
+ * Decides what a new observation does to its parameter's alarm: raise it, change its priority, clear it, or nothing,
+ * using the ward's rules with their onset delays and hysteresis. Pure: the caller owns the current alarm and the
+ * tracker, and applies the returned change.
  */
 public final class ThresholdEvaluator {
 
@@ -19,13 +21,14 @@ public final class ThresholdEvaluator {
   /**
    * @param observation  the new value
    * @param current      the parameter's active alarm for this patient, or {@code null}
+   * @param tracker      the patient's onset-delay and hysteresis state for this parameter
    * @param now          gateway time of the decision
    * @return the alarm change, if any
    */
-  public Optional<AlarmEvent> evaluate(Observation observation, AlarmEvent current, Instant now) {
-    Optional<ThresholdRule> breached = rules.forParameter(observation.parameter()).stream()
-        .filter(rule -> rule.breachedBy(observation.value()))
-        .findFirst();
+  public Optional<AlarmEvent> evaluate(Observation observation, AlarmEvent current, ThresholdTracker tracker,
+      Instant now) {
+    List<ThresholdRule> inForce = rules.forWard(observation.source().wardOrDefault(), observation.parameter());
+    Optional<ThresholdRule> breached = tracker.observe(inForce, observation.value(), now);
     if (breached.isEmpty()) {
       return Optional.ofNullable(current).map(active -> cleared(active, observation, now));
     }

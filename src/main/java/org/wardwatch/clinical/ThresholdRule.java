@@ -1,14 +1,22 @@
 package org.wardwatch.clinical;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
 import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Priority;
 
 /**
- * One alarm limit: {@code parameter} above (or below) {@code limit} is an alarm condition of {@code priority}.
- * The limit itself is not a breach.
+ * One alarm limit: {@code parameter} above (or below) {@code limit} is an alarm condition of {@code priority}. The
+ * limit itself is not a breach.
+ *
+ * @param onsetDelay  how long the breach must hold before it alarms (alarm condition delay); zero alarms at once
+ * @param hysteresis  how far back inside the limit a value must come before an active condition ends, so a value
+ *                    hovering at the limit does not make the alarm flap; zero ends it as soon as the limit is not
+ *                    breached
  */
-public record ThresholdRule(Parameter parameter, Direction direction, BigDecimal limit, Priority priority) {
+public record ThresholdRule(Parameter parameter, Direction direction, BigDecimal limit, Priority priority,
+    Duration onsetDelay, BigDecimal hysteresis) {
 
   /** Which side of the limit is abnormal. */
   public enum Direction {
@@ -16,14 +24,27 @@ public record ThresholdRule(Parameter parameter, Direction direction, BigDecimal
     BELOW
   }
 
+  /** A rule that alarms at once and ends as soon as the value is back inside the limit. */
+  public ThresholdRule(Parameter parameter, Direction direction, BigDecimal limit, Priority priority) {
+    this(parameter, direction, limit, priority, Duration.ZERO, BigDecimal.ZERO);
+  }
+
+  /** True when {@code value} starts a breach of this limit. */
   public boolean breachedBy(BigDecimal value) {
     int comparison = value.compareTo(limit);
     return direction == Direction.ABOVE ? comparison > 0 : comparison < 0;
   }
 
+  /** True when an active breach still holds at {@code value}: it ends only once the value clears the hysteresis band. */
+  public boolean stillBreachedBy(BigDecimal value) {
+    return direction == Direction.ABOVE
+        ? value.compareTo(limit.subtract(hysteresis)) > 0
+        : value.compareTo(limit.add(hysteresis)) < 0;
+  }
+
   /** Text for clinicians, e.g. {@code Pulse 190 /min above 150}. */
   public String describe(BigDecimal value) {
     return parameter.label() + " " + value.toPlainString() + " " + parameter.displayUnit() + " "
-        + direction.name().toLowerCase() + " " + limit.toPlainString();
+        + direction.name().toLowerCase(Locale.ROOT) + " " + limit.toPlainString();
   }
 }

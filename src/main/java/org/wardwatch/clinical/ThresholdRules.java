@@ -3,50 +3,96 @@ package org.wardwatch.clinical;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.wardwatch.bus.Addresses;
 import org.wardwatch.config.ConfigException;
 import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Priority;
 
 /**
  * The threshold rules in force, read from the rules file ({@code conf/rules.json}):
- * <pre>{"thresholds": [{"parameter": "PULSE", "above": 150, "priority": "HIGH"}, ...]}</pre>
- * Each rule names exactly one of {@code above} / {@code below}. Immutable.
+ * <pre>{"thresholds": [{"parameter": "PULSE", "above": 150, "priority": "HIGH", "delaySeconds": 10,
+ *                  "hysteresis": 5}, ...],
+ *  "wards": {"icu": {"thresholds": [...]}}}</pre>
+ * Top-level {@code thresholds} are the defaults of every ward. A ward that lists rules for a parameter uses those
+ * instead of the defaults for that parameter, and the defaults for the others. Each rule names exactly one of
+ * {@code above} / {@code below}; {@code delaySeconds} (onset delay) and {@code hysteresis} (in the parameter's unit)
+ * default to 0. Immutable.
  */
 public final class ThresholdRules {
 
-  private final Map<Parameter, List<ThresholdRule>> byParameter;
+  private final Map<Parameter, List<ThresholdRule>> defaults;
+  private final Map<String, Map<Parameter, List<ThresholdRule>>> wards;
 
-  private ThresholdRules(Map<Parameter, List<ThresholdRule>> byParameter) {
-    this.byParameter = byParameter;
+  private ThresholdRules(Map<Parameter, List<ThresholdRule>> defaults,
+      Map<String, Map<Parameter, List<ThresholdRule>>> wards) {
+    this.defaults = defaults;
+    this.wards = wards;
   }
 
   /** Parses and validates a rules document; a problem is reported with the rule's position and key. */
   public static ThresholdRules fromJson(JsonObject document) {
+    Map<String, Map<Parameter, List<ThresholdRule>>> wards = new HashMap<>();
+    Object wardSection = document.getValue("wards");
+    if (wardSection != null && !(wardSection instanceof JsonObject)) {
+      throw new ConfigException("rules: 'wards' must be an object of ward ids");
+    }
+    if (wardSection instanceof JsonObject wardRules) {
+      for (String ward : wardRules.fieldNames()) {
+        if (!ward.matches(Addresses.WARD_PATTERN)) {
+          throw new ConfigException("wards." + ward + ": not a valid ward id");
+        }
+        if (!(wardRules.getValue(ward) instanceof JsonObject wardDocument)) {
+          throw new ConfigException("wards." + ward + ": must be an object with 'thresholds'");
+        }
+        wards.put(ward, parseList(wardDocument, "wards." + ward + "."));
+      }
+    }
+    return new ThresholdRules(parseList(document, ""), wards);
+  }
+
+  /** The default rules for {@code parameter}, most urgent first. */
+  public List<ThresholdRule> forParameter(Parameter parameter) {
+    return defaults.getOrDefault(parameter, List.of());
+  }
+
+  /** The rules for {@code parameter} in {@code ward}, most urgent first. */
+  public List<ThresholdRule> forWard(String ward, Parameter parameter) {
+    Map<Parameter, List<ThresholdRule>> wardRules = wards.get(ward);
+    if (wardRules != null && wardRules.containsKey(parameter)) {
+      return wardRules.get(parameter);
+    }
+    return forParameter(parameter);
+  }
+
+  /** Sorts {@code rules} most urgent first: the order every consumer of rules expects. */
+  static List<ThresholdRule> mostUrgentFirst(List<ThresholdRule> rules) {
+    return rules.stream().sorted(Comparator.comparing(ThresholdRule::priority).reversed()).toList();
+  }
+
+  private static Map<Parameter, List<ThresholdRule>> parseList(JsonObject document, String where) {
     if (!(document.getValue("thresholds") instanceof JsonArray thresholds)) {
-      throw new ConfigException("rules: 'thresholds' must be a list of rules");
+      throw new ConfigException(where.isEmpty()
+          ? "rules: 'thresholds' must be a list of rules"
+          : where + "thresholds: must be a list of rules");
     }
     Map<Parameter, List<ThresholdRule>> byParameter = new EnumMap<>(Parameter.class);
     for (int i = 0; i < thresholds.size(); i++) {
-      ThresholdRule rule = parseRule(thresholds.getValue(i), "thresholds[" + i + "]");
+      ThresholdRule rule = parseRule(thresholds.getValue(i), where + "thresholds[" + i + "]");
       byParameter.computeIfAbsent(rule.parameter(), p -> new ArrayList<>()).add(rule);
     }
-    byParameter.replaceAll((parameter, rules) -> rules.stream()
-        .sorted(Comparator.comparing(ThresholdRule::priority).reversed())
-        .toList());
-    return new ThresholdRules(byParameter);
+    byParameter.replaceAll((parameter, rules) -> mostUrgentFirst(rules));
+    return byParameter;
   }
 
-  /** The rules for {@code parameter}, most urgent first. */
-  public List<ThresholdRule> forParameter(Parameter parameter) {
-    return byParameter.getOrDefault(parameter, List.of());
-  }
-
-  private static ThresholdRule parseRule(Object value, String where) {
+  /** Parses one rule object; {@code where} names it in error messages. */
+  static ThresholdRule parseRule(Object value, String where) {
     if (!(value instanceof JsonObject json)) {
       throw new ConfigException(where + ": must be an object");
     }
@@ -57,16 +103,38 @@ public final class ThresholdRules {
       throw new ConfigException(where + ": give exactly one of 'above' or 'below'");
     }
     String key = above ? "above" : "below";
-    if (!(json.getValue(key) instanceof Number number)) {
-      throw new ConfigException(where + "." + key + ": must be a number, got " + json.getValue(key));
+    BigDecimal limit = number(json, key, where);
+    if (limit == null) {
+      throw new ConfigException(where + "." + key + ": must be a number, got null");
     }
-    BigDecimal limit = new BigDecimal(number.toString());
     if (!parameter.hardRange().contains(limit)) {
       throw new ConfigException(where + "." + key + ": " + limit + " is outside the plausible range "
           + parameter.hardRange() + " of " + parameter.name());
     }
+    BigDecimal delay = number(json, "delaySeconds", where);
+    BigDecimal hysteresis = number(json, "hysteresis", where);
+    if (delay != null && (delay.signum() < 0 || delay.compareTo(BigDecimal.valueOf(3600)) > 0)) {
+      throw new ConfigException(where + ".delaySeconds: must be from 0 to 3600, got " + delay);
+    }
+    if (hysteresis != null && hysteresis.signum() < 0) {
+      throw new ConfigException(where + ".hysteresis: must not be negative, got " + hysteresis);
+    }
     return new ThresholdRule(parameter, above ? ThresholdRule.Direction.ABOVE : ThresholdRule.Direction.BELOW, limit,
-        priority);
+        priority,
+        delay == null ? Duration.ZERO : Duration.ofMillis(delay.movePointRight(3).longValue()),
+        hysteresis == null ? BigDecimal.ZERO : hysteresis);
+  }
+
+  /** The number under {@code key}, {@code null} when absent; anything else but a number is rejected. */
+  private static BigDecimal number(JsonObject json, String key, String where) {
+    Object value = json.getValue(key);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Number number)) {
+      throw new ConfigException(where + "." + key + ": must be a number, got " + value);
+    }
+    return new BigDecimal(number.toString());
   }
 
   private static <E extends Enum<E>> E enumValue(Class<E> type, Object value, String where) {

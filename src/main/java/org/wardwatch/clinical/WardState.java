@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.wardwatch.model.Observation;
+import org.wardwatch.model.Parameter;
 
 /**
  * The node's patients and their alarms: applies each frame's observations, evaluates the threshold rules and says
@@ -23,7 +24,7 @@ public final class WardState {
   }
 
   private final Map<String, PatientRecord> patients = new LinkedHashMap<>();
-  private final ThresholdEvaluator evaluator;
+  private ThresholdEvaluator evaluator;
 
   public WardState(ThresholdEvaluator evaluator) {
     this.evaluator = evaluator;
@@ -39,13 +40,23 @@ public final class WardState {
       if (!patient.record(observation)) {
         continue;
       }
-      evaluator.evaluate(observation, patient.activeAlarm(observation.parameter()), now).ifPresent(change -> {
-        patient.apply(change);
-        changes.add(change);
-      });
+      Parameter parameter = observation.parameter();
+      evaluator.evaluate(observation, patient.activeAlarm(parameter), patient.tracker(parameter), now)
+          .ifPresent(change -> {
+            patient.apply(change);
+            changes.add(change);
+          });
     }
     patient.touch(now);
     return new Update(patient.ward(), changes, patient.toJson());
+  }
+
+  /**
+   * Puts new rules in force from the next observation on. Active alarms stay until a value decides them under the new
+   * rules, so a reload never silently clears an alarm.
+   */
+  public void replaceRules(ThresholdRules rules) {
+    evaluator = new ThresholdEvaluator(rules);
   }
 
   public JsonArray snapshots() {

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,11 +32,17 @@ class ThresholdRulesTest {
     ThresholdRules rules = ThresholdRules.fromJson(classpathJson("conf/rules.json"));
 
     assertEquals(List.of(
-            new ThresholdRule(Parameter.PULSE, Direction.ABOVE, new BigDecimal("150"), Priority.HIGH),
-            new ThresholdRule(Parameter.PULSE, Direction.BELOW, new BigDecimal("40"), Priority.HIGH),
-            new ThresholdRule(Parameter.PULSE, Direction.ABOVE, new BigDecimal("130"), Priority.MEDIUM),
-            new ThresholdRule(Parameter.PULSE, Direction.BELOW, new BigDecimal("50"), Priority.MEDIUM)),
+            new ThresholdRule(Parameter.PULSE, Direction.ABOVE, new BigDecimal("150"), Priority.HIGH, Duration.ZERO,
+                new BigDecimal("5")),
+            new ThresholdRule(Parameter.PULSE, Direction.BELOW, new BigDecimal("40"), Priority.HIGH, Duration.ZERO,
+                new BigDecimal("3")),
+            new ThresholdRule(Parameter.PULSE, Direction.ABOVE, new BigDecimal("130"), Priority.MEDIUM,
+                Duration.ofSeconds(10), new BigDecimal("5")),
+            new ThresholdRule(Parameter.PULSE, Direction.BELOW, new BigDecimal("50"), Priority.MEDIUM,
+                Duration.ofSeconds(10), new BigDecimal("3"))),
         rules.forParameter(Parameter.PULSE));
+    assertEquals(new BigDecimal("92"), rules.forWard("icu", Parameter.SPO2).get(1).limit(), "icu's own SpO2 limits");
+    assertEquals(rules.forParameter(Parameter.PULSE), rules.forWard("icu", Parameter.PULSE), "icu inherits the rest");
     assertEquals(2, rules.forParameter(Parameter.SPO2).size());
     assertEquals(3, rules.forParameter(Parameter.RESP_RATE).size());
     assertEquals(3, rules.forParameter(Parameter.BP_SYSTOLIC).size());

@@ -1,0 +1,66 @@
+package org.wardwatch.clinical;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tracks one patient's parameter against its threshold rules over time: each rule's breach must hold for the rule's
+ * onset delay before it becomes active, and an active breach ends only when the value clears the rule's hysteresis
+ * band. The parameter's alarm condition is the most urgent active rule.
+ *
+ * <p>A breach "holds" when every value seen since it began breached the limit; a value back inside the limit
+ * restarts the delay. Pure, with time passed in; not thread-safe: owned with its patient's state.
+ */
+public final class ThresholdTracker {
+
+  private final Map<ThresholdRule, Instant> breachingSince = new HashMap<>();
+  private final Set<ThresholdRule> active = new HashSet<>();
+
+  /**
+   * Applies a new value of the parameter.
+   *
+   * @param rules  the rules in force for this patient and parameter, most urgent first
+   * @param value  the value
+   * @param at     when it was received
+   * @return the most urgent active rule after this value, or empty when the parameter is not in alarm
+   */
+  public Optional<ThresholdRule> observe(List<ThresholdRule> rules, BigDecimal value, Instant at) {
+    breachingSince.keySet().retainAll(rules);
+    active.retainAll(rules);
+    ThresholdRule mostUrgent = null;
+    for (ThresholdRule rule : rules) {
+      if (update(rule, value, at) && mostUrgent == null) {
+        mostUrgent = rule;
+      }
+    }
+    return Optional.ofNullable(mostUrgent);
+  }
+
+  private boolean update(ThresholdRule rule, BigDecimal value, Instant at) {
+    if (active.contains(rule)) {
+      if (rule.stillBreachedBy(value)) {
+        return true;
+      }
+      active.remove(rule);
+      breachingSince.remove(rule);
+      return false;
+    }
+    if (!rule.breachedBy(value)) {
+      breachingSince.remove(rule);
+      return false;
+    }
+    Instant since = breachingSince.computeIfAbsent(rule, r -> at);
+    if (Duration.between(since, at).compareTo(rule.onsetDelay()) >= 0) {
+      active.add(rule);
+      return true;
+    }
+    return false;
+  }
+}

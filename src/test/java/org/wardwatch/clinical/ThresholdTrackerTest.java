@@ -1,0 +1,88 @@
+package org.wardwatch.clinical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.wardwatch.clinical.ThresholdRule.Direction;
+import org.wardwatch.model.Parameter;
+import org.wardwatch.model.Priority;
+
+/** Onset delay and hysteresis of threshold conditions, with time passed in (no sleeping). */
+class ThresholdTrackerTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+  private static final ThresholdRule SPO2_LOW = new ThresholdRule(Parameter.SPO2, Direction.BELOW,
+      new BigDecimal("90"), Priority.MEDIUM, Duration.ofSeconds(15), new BigDecimal("2"));
+  private static final ThresholdRule SPO2_CRITICAL = new ThresholdRule(Parameter.SPO2, Direction.BELOW,
+      new BigDecimal("85"), Priority.HIGH, Duration.ZERO, new BigDecimal("2"));
+  private static final List<ThresholdRule> RULES = List.of(SPO2_CRITICAL, SPO2_LOW);
+
+  private final ThresholdTracker tracker = new ThresholdTracker();
+
+  @Test
+  void givenOnsetDelayWhenBreachHoldsShorterThenNoAlarm() {
+    assertEquals(Optional.empty(), observe(88, 0));
+    assertEquals(Optional.empty(), observe(88, 14));
+  }
+
+  @Test
+  void givenOnsetDelayWhenBreachHoldsForTheWholeDelayThenAlarm() {
+    observe(88, 0);
+    observe(87, 10);
+
+    assertEquals(Optional.of(SPO2_LOW), observe(89, 15));
+  }
+
+  @Test
+  void givenBriefRecoveryDuringDelayThenDelayRestarts() {
+    observe(88, 0);
+    observe(91, 5);
+    observe(88, 10);
+
+    assertEquals(Optional.empty(), observe(88, 20));
+    assertEquals(Optional.of(SPO2_LOW), observe(88, 25));
+  }
+
+  @Test
+  void givenActiveConditionWhenValueInsideLimitButInsideHysteresisBandThenStillActive() {
+    observe(88, 0);
+    observe(88, 15);
+
+    assertEquals(Optional.of(SPO2_LOW), observe(90, 16), "at the limit");
+    assertEquals(Optional.of(SPO2_LOW), observe(91, 17), "inside the 2 % band");
+    assertEquals(Optional.empty(), observe(92, 18), "clear of the band");
+  }
+
+  @Test
+  void givenValueHoveringAtTheLimitThenNoFlapping() {
+    observe(89, 0);
+    assertTrue(observe(89, 15).isPresent());
+    for (int second = 16; second < 60; second++) {
+      assertTrue(observe(second % 2 == 0 ? 89 : 91, second).isPresent(), "second " + second);
+    }
+  }
+
+  @Test
+  void givenZeroDelayRuleThenMostUrgentActiveRuleWinsAtOnce() {
+    assertEquals(Optional.of(SPO2_CRITICAL), observe(80, 0));
+    assertEquals(Optional.of(SPO2_LOW), observe(88, 15), "critical ended at 87+, low active after its delay");
+  }
+
+  @Test
+  void givenRulesReplacedThenStateOfRemovedRulesIsForgotten() {
+    observe(88, 0);
+    tracker.observe(List.of(SPO2_CRITICAL), new BigDecimal("88"), T0.plusSeconds(5));
+
+    assertEquals(Optional.empty(), observe(88, 15), "the delay of a rule that came back starts again");
+  }
+
+  private Optional<ThresholdRule> observe(int spo2, int second) {
+    return tracker.observe(RULES, BigDecimal.valueOf(spo2), T0.plusSeconds(second));
+  }
+}
