@@ -18,10 +18,24 @@ public final class Addresses {
   public static final String FRAMES = "wardwatch.local.frames";
 
   /**
-   * Point-to-point send, node-local. Body: JSON array of {@code Observation}s decoded from one frame. Owner: the alert
-   * rules verticle.
+   * Point-to-point send, node-local. Body: the {@code FrameReport} (JSON) of one accepted frame. Owner: the clinical
+   * engine verticle.
    */
   public static final String OBSERVATIONS = "wardwatch.local.observations";
+
+  /**
+   * Publish, node-local. Body: {@code {"event": "connected"|"disconnected"|"rejected", "source": identity,
+   * "reason": text}} from the device side, for technical alarms: a device that went away, or that sends values the
+   * gateway cannot accept. Owner: the clinical engine verticle.
+   */
+  public static final String DEVICE_EVENTS = "wardwatch.local.devices";
+
+  /**
+   * Request-reply, node-local. Body: a clinical assessment {@code {"patient", "user", "consciousness"?, "oxygen"?,
+   * "spo2Scale2"?}} from the REST API; reply {@code {"ok": true}} or a failure with code 400 or 404. Owner: the
+   * clinical engine verticle.
+   */
+  public static final String PATIENTS_ASSESS = "wardwatch.local.patients.assess";
 
   /** Request-reply, node-local. Empty body; reply: JSON array of patient snapshots. Owner: the alert rules verticle. */
   public static final String PATIENTS_LIST = "wardwatch.local.patients.list";
@@ -38,8 +52,12 @@ public final class Addresses {
   /** Ward identifiers are restricted to this pattern so they are safe inside an address and a URL. */
   public static final String WARD_PATTERN = "[A-Za-z0-9_-]{1,32}";
 
-  /** Regex matching every browser-facing address; the bridge's outbound permission. */
-  public static final String BROWSER_ADDRESS_REGEX = "wardwatch\\.ward\\." + WARD_PATTERN + "\\.(vitals|alarms)";
+  /** Regex matching every address a browser may receive from; the bridge's outbound permission. */
+  public static final String BROWSER_ADDRESS_REGEX =
+      "wardwatch\\.ward\\." + WARD_PATTERN + "\\.(vitals|alarms|escalations)";
+
+  /** Regex matching every address a browser may send to; the bridge's inbound permission. */
+  public static final String BROWSER_ACTION_REGEX = "wardwatch\\.ward\\." + WARD_PATTERN + "\\.actions";
 
   private Addresses() {
   }
@@ -52,8 +70,25 @@ public final class Addresses {
     return BROWSER_PREFIX + ward + ".vitals";
   }
 
-  /** Publish, cluster-wide, browser-facing. Body: an alarm event (JSON) for a patient of {@code ward}. */
+  /** Publish, cluster-wide, browser-facing. Body: an alarm transition (JSON) for a patient of {@code ward}. */
   public static String wardAlarms(String ward) {
     return BROWSER_PREFIX + ward + ".alarms";
+  }
+
+  /**
+   * Publish, cluster-wide, browser-facing. Body: an {@code ESCALATED} alarm transition (JSON): an alarm of
+   * {@code ward} left unacknowledged too long. Also published on {@link #wardAlarms}.
+   */
+  public static String wardEscalations(String ward) {
+    return BROWSER_PREFIX + ward + ".escalations";
+  }
+
+  /**
+   * Request-reply, cluster-wide, browser-facing inbound. Body: an action on an alarm or patient of {@code ward}:
+   * {@code {"action": "acknowledge"|"pause-audio"|"assess", "user", ...}}; reply {@code {"ok": true}} or a failure
+   * with code 400 or 404 and a message. Owner: the clinical engine verticle, which listens once it knows the ward.
+   */
+  public static String wardActions(String ward) {
+    return BROWSER_PREFIX + ward + ".actions";
   }
 }

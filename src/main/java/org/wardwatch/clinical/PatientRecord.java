@@ -1,20 +1,31 @@
 package org.wardwatch.clinical;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.wardwatch.clinical.alarm.AlarmKind;
+import org.wardwatch.clinical.news2.News2Inputs;
+import org.wardwatch.clinical.news2.News2Score;
+import org.wardwatch.clinical.news2.Timed;
+import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
+import org.wardwatch.model.OxygenSupport;
 import org.wardwatch.model.Parameter;
 
 /**
- * What the gateway currently knows of one patient: where they are, the latest value of each parameter, and the active
- * alarms. Its JSON snapshot is what browsers receive and what {@code GET /api/patients/{id}} returns; {@code seq}
- * increases by one per change so a client can detect a gap.
+ * What the gateway knows of one patient: where they are, the latest value of each parameter, the latest assessment
+ * (consciousness, air or oxygen, SpO2 scale), the NEWS2 score, the threshold trackers and the live alarms. Its JSON
+ * snapshot is what browsers receive and what {@code GET /api/patients/{id}} returns; {@code seq} increases by one per
+ * change so a client can detect a gap.
  *
- * <p>Not thread-safe: owned by the alert rules verticle.
+ * <p>Not thread-safe: owned by the clinical engine.
  */
 final class PatientRecord {
 
@@ -23,8 +34,12 @@ final class PatientRecord {
   private long seq;
   private Instant updated;
   private final Map<Parameter, Observation> latest = new EnumMap<>(Parameter.class);
-  private final Map<Parameter, AlarmEvent> activeAlarms = new EnumMap<>(Parameter.class);
   private final Map<Parameter, ThresholdTracker> trackers = new EnumMap<>(Parameter.class);
+  private Timed<Consciousness> consciousness;
+  private Timed<OxygenSupport> oxygen;
+  private boolean spo2Scale2;
+  private News2Score news2;
+  private final PatientAlarms alarms = new PatientAlarms();
 
   PatientRecord(String key, DeviceIdentity source) {
     this.key = key;
@@ -35,8 +50,27 @@ final class PatientRecord {
     return key;
   }
 
+  DeviceIdentity source() {
+    return source;
+  }
+
   String ward() {
     return source.wardOrDefault();
+  }
+
+  PatientAlarms alarms() {
+    return alarms;
+  }
+
+  /** Takes the identity of the latest frame (bed or ward may have changed) and any assessment it carried. */
+  void heard(FrameReport report) {
+    source = report.source();
+    if (report.consciousness() != null) {
+      consciousness = Timed.of(report.consciousness(), report.time());
+    }
+    if (report.oxygen() != null) {
+      oxygen = Timed.of(report.oxygen(), report.time());
+    }
   }
 
   /**
@@ -45,7 +79,6 @@ final class PatientRecord {
    * @return true when it became the parameter's latest value (and so the one alarms are judged on)
    */
   boolean record(Observation observation) {
-    source = observation.source();
     Observation held = latest.get(observation.parameter());
     if (held != null && observation.effectiveTime().isBefore(held.effectiveTime())) {
       return false;
@@ -58,16 +91,44 @@ final class PatientRecord {
     return trackers.computeIfAbsent(parameter, p -> new ThresholdTracker());
   }
 
-  AlarmEvent activeAlarm(Parameter parameter) {
-    return activeAlarms.get(parameter);
+  /** A clinician's assessment; {@code null} parts stay as they were. */
+  void assess(Consciousness newConsciousness, OxygenSupport newOxygen, Boolean scale2, Instant at) {
+    if (newConsciousness != null) {
+      consciousness = Timed.of(newConsciousness, at);
+    }
+    if (newOxygen != null) {
+      oxygen = Timed.of(newOxygen, at);
+    }
+    if (scale2 != null) {
+      spo2Scale2 = scale2;
+    }
   }
 
-  void apply(AlarmEvent event) {
-    if (event.state() == AlarmEvent.State.CLEARED) {
-      activeAlarms.remove(event.parameter());
-    } else {
-      activeAlarms.put(event.parameter(), event);
-    }
+  /** Parameters that had data but none arrived at the gateway since {@code cutoff}. */
+  Set<Parameter> silentSince(Instant cutoff) {
+    return latest.values().stream()
+        .filter(observation -> observation.gatewayTime().isBefore(cutoff))
+        .map(Observation::parameter)
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Parameter.class)));
+  }
+
+  News2Inputs news2Inputs() {
+    Map<Parameter, Timed<BigDecimal>> vitals = new EnumMap<>(Parameter.class);
+    latest.forEach((parameter, observation) -> {
+      if (News2Inputs.SCORED_PARAMETERS.contains(parameter)) {
+        vitals.put(parameter, Timed.of(observation.value(), observation.effectiveTime()));
+      }
+    });
+    return new News2Inputs(vitals, consciousness, oxygen, spo2Scale2);
+  }
+
+  void scored(News2Score score) {
+    news2 = score;
+  }
+
+  /** The latest NEWS2 score, or {@code null} before the first. */
+  News2Score news2() {
+    return news2;
   }
 
   /** Marks the end of one update: bumps the sequence number browsers use to detect gaps. */
@@ -91,6 +152,13 @@ final class PatientRecord {
         .put("seq", seq)
         .put("updated", updated)
         .put("vitals", vitals)
-        .put("alarms", new JsonArray(activeAlarms.values().stream().map(AlarmEvent::toJson).toList()));
+        .put("consciousness", consciousness == null ? null
+            : new JsonObject().put("value", consciousness.value().name()).put("time", consciousness.time()))
+        .put("oxygen", oxygen == null ? null
+            : FrameReport.oxygenJson(oxygen.value()).put("time", oxygen.time()))
+        .put("spo2Scale2", spo2Scale2)
+        .put("news2", news2 == null ? null : news2.toJson())
+        .put("alarms", alarms.toJson(AlarmKind.PHYSIOLOGICAL))
+        .put("technicalAlarms", alarms.toJson(AlarmKind.TECHNICAL));
   }
 }

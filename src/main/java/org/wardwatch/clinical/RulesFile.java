@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The threshold rules file: loaded at start-up, then watched so an edited file takes effect without a restart. A
+ * The clinical rules file (thresholds, alarm policy, NEWS2 and technical-alarm settings): loaded at start-up, then watched so an edited file takes effect without a restart. A
  * changed file that does not parse or validate is rejected with a log line naming the problem, and the rules in force
  * stay in force. Without a configured path the built-in {@code conf/rules.json} is used and not watched.
  *
@@ -35,7 +35,7 @@ final class RulesFile {
   }
 
   /** Loads the rules; fails (naming the problem) when they cannot be loaded. */
-  Future<ThresholdRules> load() {
+  Future<ClinicalRules> load() {
     if (path == null) {
       return vertx.executeBlocking(RulesFile::readBuiltIn).map(RulesFile::parse)
           .onSuccess(rules -> LOG.info("threshold rules loaded from built-in {}", BUILT_IN));
@@ -48,11 +48,11 @@ final class RulesFile {
         .map(RulesFile::parse)
         .onSuccess(rules -> LOG.info("threshold rules loaded from {}", path))
         .recover(error -> Future.failedFuture(new IllegalStateException(
-            "cannot load threshold rules from " + path + ": " + error.getMessage(), error)));
+            "cannot load clinical rules from " + path + ": " + error.getMessage(), error)));
   }
 
   /** Checks the file every few seconds and hands each valid new version to {@code onChange}. */
-  void watch(Consumer<ThresholdRules> onChange) {
+  void watch(Consumer<ClinicalRules> onChange) {
     if (path == null) {
       return;
     }
@@ -91,8 +91,8 @@ final class RulesFile {
     lastProblem = problem;
   }
 
-  private static ThresholdRules parse(Buffer buffer) {
-    return ThresholdRules.fromJson(new JsonObject(buffer));
+  private static ClinicalRules parse(Buffer buffer) {
+    return ClinicalRules.fromJson(new JsonObject(buffer));
   }
 
   private static Buffer readBuiltIn() throws Exception {

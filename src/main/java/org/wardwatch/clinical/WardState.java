@@ -2,61 +2,148 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
+import org.wardwatch.clinical.alarm.Alarm;
+import org.wardwatch.clinical.alarm.AlarmKind;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.clinical.news2.News2Calculator;
+import org.wardwatch.clinical.news2.News2Score;
+import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
+import org.wardwatch.model.OxygenSupport;
 import org.wardwatch.model.Parameter;
 
 /**
- * The node's patients and their alarms: applies each frame's observations, evaluates the threshold rules and says
- * what to tell browsers. Pure (no Vert.x): the alert rules verticle owns it and publishes its results.
+ * The clinical engine of a node: its patients, their NEWS2 scores and their alarms. Every input (a frame, a
+ * clinician's action, a device event, the passing of time) goes in with its time and comes out as an {@link Update}:
+ * the alarm transitions to publish and audit, and the patient snapshots that changed.
  *
- * <p>Not thread-safe: used on one event loop.
+ * <p>Pure, with time passed in (tests never sleep); not thread-safe: the clinical engine verticle owns it.
  */
 public final class WardState {
 
-  /** What one frame changed, for publication: the alarm changes and the patient's new snapshot. */
-  public record Update(String ward, List<AlarmEvent> alarmChanges, JsonObject snapshot) {
+  /** What an input changed. */
+  public record Update(List<AlarmTransition> transitions, List<JsonObject> snapshots) {
+
+    static final Update NOTHING = new Update(List.of(), List.of());
   }
+
+  /** An action named an alarm or patient this engine does not have. */
+  public static final class UnknownTarget extends RuntimeException {
+    UnknownTarget(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private static final String THRESHOLD = "THRESHOLD:";
+  private static final String NEWS2 = "NEWS2";
 
   private final Map<String, PatientRecord> patients = new LinkedHashMap<>();
-  private ThresholdEvaluator evaluator;
+  private ClinicalRules rules;
+  private News2Calculator news2;
 
-  public WardState(ThresholdEvaluator evaluator) {
-    this.evaluator = evaluator;
-  }
-
-  /** Applies the observations of one frame (all from one source) and returns what changed. */
-  public Update apply(List<Observation> frame, Instant now) {
-    Observation first = frame.get(0);
-    PatientRecord patient = patients.computeIfAbsent(first.source().patientKey(),
-        key -> new PatientRecord(key, first.source()));
-    List<AlarmEvent> changes = new ArrayList<>();
-    for (Observation observation : frame) {
-      if (!patient.record(observation)) {
-        continue;
-      }
-      Parameter parameter = observation.parameter();
-      evaluator.evaluate(observation, patient.activeAlarm(parameter), patient.tracker(parameter), now)
-          .ifPresent(change -> {
-            patient.apply(change);
-            changes.add(change);
-          });
-    }
-    patient.touch(now);
-    return new Update(patient.ward(), changes, patient.toJson());
+  public WardState(ClinicalRules rules) {
+    replaceRules(rules);
   }
 
   /**
-   * Puts new rules in force from the next observation on. Active alarms stay until a value decides them under the new
-   * rules, so a reload never silently clears an alarm.
+   * Puts new rules in force. Active alarms stay until their condition is decided under the new rules, so a reload
+   * never silently clears an alarm.
    */
-  public void replaceRules(ThresholdRules rules) {
-    evaluator = new ThresholdEvaluator(rules);
+  public void replaceRules(ClinicalRules newRules) {
+    rules = newRules;
+    news2 = new News2Calculator(newRules.news2Freshness());
+  }
+
+  /** Applies one accepted frame. */
+  public Update apply(FrameReport report, Instant now) {
+    PatientRecord patient = patients.computeIfAbsent(report.source().patientKey(),
+        key -> new PatientRecord(key, report.source()));
+    patient.heard(report);
+    List<AlarmTransition> transitions = new ArrayList<>();
+    for (Observation observation : report.observations()) {
+      if (patient.record(observation)) {
+        Parameter parameter = observation.parameter();
+        Optional<ThresholdRule> breached = patient.tracker(parameter)
+            .observe(rules.thresholds().forWard(patient.ward(), parameter), observation.value(), now);
+        AlarmCondition condition = breached.map(rule -> new AlarmCondition(rule.priority(),
+            rule.describe(observation.value()) + (observation.questionable() ? " (questionable reading)" : "")))
+            .orElse(null);
+        transitions.addAll(patient.alarms().markData(THRESHOLD + parameter, false, now));
+        transitions.addAll(reconcile(patient, THRESHOLD + parameter, AlarmKind.PHYSIOLOGICAL, condition, now));
+      }
+    }
+    transitions.addAll(reconcile(patient, TechnicalAlarm.DISCONNECTED, null, now));
+    transitions.addAll(reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, null, now));
+    transitions.addAll(checkSilence(patient, now));
+    transitions.addAll(rescore(patient, now));
+    return changed(patient, transitions, true, now);
+  }
+
+  /** A clinician's assessment of a patient: consciousness, air or oxygen, SpO2 scale; {@code null} parts unchanged. */
+  public Update assess(String patientKey, Consciousness consciousness, OxygenSupport oxygen, Boolean spo2Scale2,
+      Instant now) {
+    PatientRecord patient = patient(patientKey);
+    patient.assess(consciousness, oxygen, spo2Scale2, now);
+    return changed(patient, rescore(patient, now), true, now);
+  }
+
+  /** Applies a user action (acknowledge, audio pause) to alarm {@code alarmId}. */
+  public Update act(String alarmId, Function<Alarm, List<AlarmTransition>> action, Instant now) {
+    for (PatientRecord patient : patients.values()) {
+      Optional<List<AlarmTransition>> transitions = patient.alarms().act(alarmId, action);
+      if (transitions.isPresent()) {
+        return changed(patient, transitions.get(), false, now);
+      }
+    }
+    throw new UnknownTarget("no live alarm " + alarmId);
+  }
+
+  /** A device connection event from the device side: {@code disconnected} or {@code rejected} (with a reason). */
+  public Update deviceEvent(String event, DeviceIdentity source, String reason, Instant now) {
+    PatientRecord patient = source.device() == null ? null : patients.get(source.patientKey());
+    if (patient == null) {
+      return Update.NOTHING;
+    }
+    List<AlarmTransition> transitions = new ArrayList<>();
+    if ("disconnected".equals(event)) {
+      transitions.addAll(reconcile(patient, TechnicalAlarm.DISCONNECTED,
+          "Device " + source.device() + " disconnected", now));
+      transitions.addAll(patient.alarms().markData(THRESHOLD, true, now));
+    } else if ("rejected".equals(event)) {
+      transitions.addAll(reconcile(patient, TechnicalAlarm.INVALID_SIGNAL,
+          "Invalid data from " + source.device() + ": " + reason, now));
+    }
+    return changed(patient, transitions, false, now);
+  }
+
+  /** The passing of time: alarm timers, parameters gone silent, NEWS2 inputs going stale. */
+  public Update tick(Instant now) {
+    List<AlarmTransition> transitions = new ArrayList<>();
+    List<JsonObject> snapshots = new ArrayList<>();
+    for (PatientRecord patient : patients.values()) {
+      News2Score before = patient.news2();
+      List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
+      own.addAll(checkSilence(patient, now));
+      own.addAll(rescore(patient, now));
+      if (!own.isEmpty() || !patient.news2().equals(before)) {
+        Update update = changed(patient, own, true, now);
+        transitions.addAll(update.transitions());
+        snapshots.addAll(update.snapshots());
+      }
+    }
+    return new Update(transitions, snapshots);
   }
 
   public JsonArray snapshots() {
@@ -65,5 +152,58 @@ public final class WardState {
 
   public Optional<JsonObject> snapshot(String patientKey) {
     return Optional.ofNullable(patients.get(patientKey)).map(PatientRecord::toJson);
+  }
+
+  private PatientRecord patient(String key) {
+    PatientRecord patient = patients.get(key);
+    if (patient == null) {
+      throw new UnknownTarget("no patient " + key);
+    }
+    return patient;
+  }
+
+  private List<AlarmTransition> checkSilence(PatientRecord patient, Instant now) {
+    Set<Parameter> silent = patient.silentSince(now.minus(rules.noDataAfter()));
+    List<AlarmTransition> transitions = new ArrayList<>();
+    silent.forEach(parameter -> transitions.addAll(patient.alarms().markData(THRESHOLD + parameter, true, now)));
+    String message = silent.isEmpty() ? null : "No data for " + silent.stream().map(Parameter::label).toList()
+        + " for over " + rules.noDataAfter().toSeconds() + " s";
+    transitions.addAll(reconcile(patient, TechnicalAlarm.NO_DATA, message, now));
+    return transitions;
+  }
+
+  private List<AlarmTransition> rescore(PatientRecord patient, Instant now) {
+    News2Score score = news2.score(patient.news2Inputs(), now);
+    patient.scored(score);
+    AlarmCondition condition = Optional.ofNullable(rules.news2BandPriorities().get(score.band()))
+        .map(priority -> new AlarmCondition(priority, "NEWS2 " + score.total() + " (" + score.band().wireName()
+            + (score.partial() ? ", partial" : "") + ")"))
+        .orElse(null);
+    return reconcile(patient, NEWS2, AlarmKind.PHYSIOLOGICAL, condition, now);
+  }
+
+  private List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String message, Instant now) {
+    AlarmCondition condition = message == null ? null
+        : new AlarmCondition(rules.technicalPriorities().get(alarm), message);
+    return reconcile(patient, alarm.conditionKey(), AlarmKind.TECHNICAL, condition, now);
+  }
+
+  private List<AlarmTransition> reconcile(PatientRecord patient, String key, AlarmKind kind, AlarmCondition condition,
+      Instant now) {
+    return patient.alarms().reconcile(key, kind, condition, patient.source(), rules.policy(), now);
+  }
+
+  private static Update changed(PatientRecord patient, List<AlarmTransition> transitions, boolean dataChanged,
+      Instant now) {
+    if (!dataChanged && transitions.isEmpty()) {
+      return Update.NOTHING;
+    }
+    patient.touch(now);
+    return new Update(List.copyOf(transitions), List.of(patient.toJson()));
+  }
+
+  /** The longest audio pause a user may request, for answering requests clearly. */
+  public Duration maxAudioPause() {
+    return rules.policy().maxAudioPause();
   }
 }

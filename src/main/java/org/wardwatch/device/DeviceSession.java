@@ -27,8 +27,9 @@ import org.wardwatch.parsing.FrameVerdict;
  *
  * <p>Back-pressure: reading is paused while a batch is being parsed and while the device is not reading its answers,
  * so a fast or stuck device cannot make the gateway buffer without bound. A device whose frames are rejected
- * {@code maxConsecutiveBadFrames} times in a row gets a final NAK and is disconnected. Runs on the event loop of the
- * device server verticle that accepted the connection.
+ * {@code maxConsecutiveBadFrames} times in a row gets a final NAK and is disconnected. Once the device has said who
+ * it is, its disconnection and its rejected frames are announced on {@link Addresses#DEVICE_EVENTS} for technical
+ * alarms. Runs on the event loop of the device server verticle that accepted the connection.
  */
 final class DeviceSession {
 
@@ -58,7 +59,10 @@ final class DeviceSession {
   void start() {
     socket.handler(this::onRead);
     socket.exceptionHandler(error -> LOG.warn("[{}] connection error: {}", name(), error.getMessage()));
-    socket.closeHandler(closed -> LOG.debug("[{}] disconnected", name()));
+    socket.closeHandler(closed -> {
+      LOG.debug("[{}] disconnected", name());
+      announce("disconnected", null);
+    });
     InputShutdown.onInputShutdown(socket, () -> {
       inputEnded = true;
       closeOnceAnswered();
@@ -109,6 +113,7 @@ final class DeviceSession {
       answers.appendString(AnswerLine.of(verdict));
       if (!verdict.accepted()) {
         LOG.debug("[{}] NAK: {}", name(), verdict.detail());
+        announce("rejected", verdict.detail());
       }
       if (result.succeeded()) {
         consecutiveBadFrames = verdict.accepted() ? 0 : consecutiveBadFrames + 1;
@@ -157,6 +162,14 @@ final class DeviceSession {
     LOG.warn("[{}] {} invalid frames in a row; disconnecting", name(), consecutiveBadFrames);
     answers.appendString(AnswerLine.of(FrameVerdict.rejected(null, CUT_OFF_REASON)));
     socket.write(answers).eventually(socket::close);
+  }
+
+  /** Tells the clinical engine about the device (for technical alarms) once the device has said who it is. */
+  private void announce(String event, String reason) {
+    if (identity.device() != null) {
+      eventBus.publish(Addresses.DEVICE_EVENTS,
+          new JsonObject().put("event", event).put("source", identity.toJson()).put("reason", reason));
+    }
   }
 
   /** The device id once known, else the remote address: for log lines. */

@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wardwatch.clinical.AlertRulesVerticle;
+import org.wardwatch.clinical.ClinicalEngineVerticle;
 import org.wardwatch.device.DeviceServerVerticle;
 import org.wardwatch.parsing.FrameParsingVerticle;
 import org.wardwatch.simulator.WardSimulatorVerticle;
@@ -29,7 +29,7 @@ public class NodeVerticle extends VerticleBase {
     NodeConfig config = NodeConfig.fromJson(ConfigLoader.load(config(), System.getenv()));
     deviceServer = new DeviceServerVerticle(config.devices());
     httpBridge = new HttpBridgeVerticle(config.http());
-    return vertx.deployVerticle(new AlertRulesVerticle(config.rulesPath()))
+    return vertx.deployVerticle(new ClinicalEngineVerticle(config.rulesPath()))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle()))
         .compose(id -> vertx.deployVerticle(deviceServer))
         .compose(id -> vertx.deployVerticle(httpBridge))

@@ -2,6 +2,7 @@ package org.wardwatch.parsing;
 
 import java.util.List;
 import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
 
 /** What a well-formed line frame says: either who the device is, or what it measured. */
@@ -17,8 +18,15 @@ public sealed interface DecodedFrame {
   record Hello(DeviceIdentity identity, String sequence, List<String> unknownKeys) implements DecodedFrame {
   }
 
-  /** An observation frame: one or more values from one device at one time. */
-  record Measurements(DeviceIdentity source, String sequence, List<Observation> observations, List<String> unknownKeys)
-      implements DecodedFrame {
+  /** An observation frame: what one device reported about its patient at one time. */
+  record Measurements(FrameReport report, String sequence, List<String> unknownKeys) implements DecodedFrame {
+
+    public DeviceIdentity source() {
+      return report.source();
+    }
+
+    public List<Observation> observations() {
+      return report.observations();
+    }
   }
 }

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.wardwatch.model.DeviceIdentity;
-import org.wardwatch.model.Observation;
+import org.wardwatch.model.FrameReport;
 
 /**
- * Turns a {@link FrameBatch} into verdicts, handing every newly accepted frame's observations to a sink in order.
+ * Turns a {@link FrameBatch} into verdicts, handing every newly accepted frame's report to a sink in order.
  * Frames are processed in arrival order, so a {@code HELLO} applies to the frames after it in the same batch.
  *
  * <p>Not thread-safe (it owns a {@link ResendFilter}): used by one verticle's event loop.
@@ -18,9 +18,9 @@ public final class FrameBatchProcessor {
 
   private final LineFrameDecoder decoder;
   private final ResendFilter resends;
-  private final Consumer<List<Observation>> sink;
+  private final Consumer<FrameReport> sink;
 
-  public FrameBatchProcessor(LineFrameDecoder decoder, ResendFilter resends, Consumer<List<Observation>> sink) {
+  public FrameBatchProcessor(LineFrameDecoder decoder, ResendFilter resends, Consumer<FrameReport> sink) {
     this.decoder = decoder;
     this.resends = resends;
     this.sink = sink;
@@ -50,7 +50,7 @@ public final class FrameBatchProcessor {
     if (sequence != null && resends.isResend(frame.source().device(), Long.parseLong(sequence), text)) {
       return FrameVerdict.accepted(sequence, RESEND_NOTE);
     }
-    sink.accept(frame.observations());
+    sink.accept(frame.report());
     return FrameVerdict.accepted(sequence, unknownKeysNote(frame));
   }
 

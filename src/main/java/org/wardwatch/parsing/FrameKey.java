@@ -20,7 +20,9 @@ enum FrameKey {
   PULSE(Parameter.PULSE),
   SPO2(Parameter.SPO2),
   RESP_RATE(Parameter.RESP_RATE),
-  BP(null);
+  BP(null),
+  CONSCIOUSNESS(null),
+  OXYGEN(null);
 
   private static final Map<String, FrameKey> SPELLINGS = Map.ofEntries(
       Map.entry("device", DEVICE),
@@ -36,7 +38,9 @@ enum FrameKey {
       Map.entry("spo2", SPO2),
       Map.entry("rr", RESP_RATE),
       Map.entry("resp", RESP_RATE),
-      Map.entry("bp", BP));
+      Map.entry("bp", BP),
+      Map.entry("acvpu", CONSCIOUSNESS),
+      Map.entry("o2", OXYGEN));
 
   private final Parameter parameter;
 
@@ -44,13 +48,17 @@ enum FrameKey {
     this.parameter = parameter;
   }
 
-  /** The single parameter this key measures, or {@code null} for identity, metadata and blood-pressure keys. */
+  /**
+   * The single parameter this key measures, or {@code null} for identity, metadata, blood pressure and the clinical
+   * observations that are not numbers (consciousness, air or oxygen).
+   */
   Parameter parameter() {
     return parameter;
   }
 
+  /** True for keys that report something about the patient (and so make a frame worth recording). */
   boolean isVital() {
-    return parameter != null || this == BP;
+    return parameter != null || this == BP || this == CONSCIOUSNESS || this == OXYGEN;
   }
 
   static Optional<FrameKey> lookup(String spelling) {

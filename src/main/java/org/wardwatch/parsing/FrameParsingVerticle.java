@@ -3,15 +3,13 @@ package org.wardwatch.parsing;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import org.wardwatch.bus.Addresses;
-import org.wardwatch.model.Observation;
+import org.wardwatch.model.FrameReport;
 
 /**
  * Frame parsing stage: answers {@link Addresses#FRAMES} batches from the device server with one verdict per frame and
- * sends each accepted frame's observations to {@link Addresses#OBSERVATIONS} before replying, so a device's ACK means
+ * sends each accepted frame's report to {@link Addresses#OBSERVATIONS} before replying, so a device's ACK means
  * its data has been handed on.
  *
  * <p>Deploy one instance per node: it owns the node's {@link ResendFilter}.
@@ -29,7 +27,7 @@ public class FrameParsingVerticle extends VerticleBase {
     return consumer.completion();
   }
 
-  private void handOn(List<Observation> observations) {
-    vertx.eventBus().send(Addresses.OBSERVATIONS, new JsonArray(observations.stream().map(Observation::toJson).toList()));
+  private void handOn(FrameReport report) {
+    vertx.eventBus().send(Addresses.OBSERVATIONS, report.toJson());
   }
 }

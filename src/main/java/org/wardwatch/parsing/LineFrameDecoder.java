@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 
@@ -50,7 +51,7 @@ public final class LineFrameDecoder {
     List<Observation> observations = new ArrayList<>();
     for (FrameKey key : FrameKey.values()) {
       String raw = fields.get(key);
-      if (raw == null || !key.isVital()) {
+      if (raw == null || !key.isVital() || key == FrameKey.CONSCIOUSNESS || key == FrameKey.OXYGEN) {
         continue;
       }
       if (key == FrameKey.BP) {
@@ -60,8 +61,10 @@ public final class LineFrameDecoder {
         observations.add(observation(source, key.parameter(), value, deviceTime, receivedAt, sequence));
       }
     }
-    return new DecodedFrame.Measurements(source, fields.rawSequence(), List.copyOf(observations),
-        fields.unknownKeys());
+    FrameReport report = new FrameReport(source, deviceTime != null ? deviceTime : receivedAt,
+        List.copyOf(observations), reader.consciousness(fields.get(FrameKey.CONSCIOUSNESS)),
+        reader.oxygen(fields.get(FrameKey.OXYGEN)));
+    return new DecodedFrame.Measurements(report, fields.rawSequence(), fields.unknownKeys());
   }
 
   private static DecodedFrame hello(FrameFields fields, DeviceIdentity named, ValueReader reader)

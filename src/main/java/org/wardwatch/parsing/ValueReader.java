@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.OxygenSupport;
 import org.wardwatch.model.Parameter;
 
 /**
@@ -20,6 +22,7 @@ final class ValueReader {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final Pattern WARD = Pattern.compile(Addresses.WARD_PATTERN);
   private static final Pattern SEQUENCE = Pattern.compile("\\d{1,18}");
+  private static final BigDecimal MAX_O2_FLOW = BigDecimal.valueOf(80);
 
   private final String seq;
 
@@ -44,6 +47,30 @@ final class ValueReader {
   /** True when {@code value} lies outside the parameter's soft range: kept, but flagged questionable. */
   static boolean questionable(Parameter parameter, BigDecimal value) {
     return !parameter.softRange().contains(value);
+  }
+
+  Consciousness consciousness(String raw) throws MalformedFrameException {
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return Consciousness.parse(raw);
+    } catch (IllegalArgumentException e) {
+      throw fail("ACVPU '" + FrameFields.abbreviate(raw) + "' must be one of A, C, V, P, U");
+    }
+  }
+
+  OxygenSupport oxygen(String raw) throws MalformedFrameException {
+    if (raw == null) {
+      return null;
+    }
+    if (raw.equalsIgnoreCase("air")) {
+      return OxygenSupport.air();
+    }
+    if (!NUMBER.matcher(raw).matches() || raw.startsWith("-") || new BigDecimal(raw).compareTo(MAX_O2_FLOW) > 0) {
+      throw fail("O2 '" + FrameFields.abbreviate(raw) + "' must be 'air' or a flow in L/min from 0 to " + MAX_O2_FLOW);
+    }
+    return OxygenSupport.flow(new BigDecimal(raw));
   }
 
   String identifier(String key, String raw) throws MalformedFrameException {

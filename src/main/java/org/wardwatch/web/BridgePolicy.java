@@ -14,7 +14,8 @@ import org.wardwatch.bus.Addresses;
  *
  * <ul>
  *   <li>Outbound (server to browser): only the per-ward browser addresses, {@link Addresses#BROWSER_ADDRESS_REGEX}.
- *   <li>Inbound (browser to server): nothing yet; the dashboard only listens.
+ *   <li>Inbound (browser to server): only the per-ward action addresses, {@link Addresses#BROWSER_ACTION_REGEX}
+ *       (acknowledge, audio pause, assessment). Users are named by the dashboard, not yet authenticated.
  *   <li>Origins: a {@link CorsHandler} limited to the dashboard's origins guards every transport. An origin check on
  *       the WebSocket alone would leave the xhr-streaming and xhr-polling fallbacks readable from a foreign page.
  * </ul>
@@ -27,6 +28,7 @@ final class BridgePolicy {
   static SockJSBridgeOptions bridgeOptions() {
     return new SockJSBridgeOptions()
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(Addresses.BROWSER_ADDRESS_REGEX))
+        .addInboundPermitted(new PermittedOptions().setAddressRegex(Addresses.BROWSER_ACTION_REGEX))
         .setMaxHandlersPerSocket(64);
   }
 

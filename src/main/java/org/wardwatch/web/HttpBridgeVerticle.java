@@ -13,11 +13,13 @@ import io.vertx.ext.web.handler.XFrameHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wardwatch.clinical.AuditTrail;
 
 /**
  * The browser side of a node: the SockJS event-bus bridge at {@code /eventbus} (WebSocket, xhr-streaming and
- * xhr-polling), the REST snapshot under {@code /api}, {@code /health}, and the dashboard from {@code webroot/} with its
- * client libraries from WebJars. Owns no clinical state; it asks the alert rules verticle over the bus.
+ * xhr-polling), the REST API under {@code /api} (patients, assessments, alarm history), {@code /health}, and the
+ * dashboard from {@code webroot/} with its client libraries from WebJars. Owns no clinical state: it asks the clinical
+ * engine verticle over the bus, and reads the audit trail.
  *
  * <p>{@code start()} completes once the port is bound.
  */
@@ -46,6 +48,10 @@ public class HttpBridgeVerticle extends VerticleBase {
     PatientRoutes patients = new PatientRoutes(vertx.eventBus());
     router.get("/api/patients").handler(patients::list);
     router.get("/api/patients/:id").handler(patients::get);
+    router.post("/api/patients/:id/assessment")
+        .handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_BODY_BYTES))
+        .handler(patients::assess);
+    router.get("/api/alarms").handler(new AlarmRoutes(new AuditTrail(vertx))::history);
     router.get("/health").handler(context -> context.json(new JsonObject().put("status", "UP")));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.route().handler(StaticHandler.create("webroot"));

@@ -9,11 +9,13 @@ import org.wardwatch.bus.Addresses;
 
 /**
  * {@code GET /api/patients} and {@code GET /api/patients/{id}}: the current snapshot of every patient, or of one
- * (keyed by the {@code Patient=} id, else the device id), asked of the alert rules verticle over the event bus.
+ * (keyed by the {@code Patient=} id, else the device id); {@code POST /api/patients/{id}/assessment}. All asked of the
+ * clinical engine verticle over the event bus.
  */
 final class PatientRoutes {
 
   private static final int NOT_FOUND = 404;
+  private static final int BAD_REQUEST = 400;
 
   private final EventBus bus;
 
@@ -28,17 +30,39 @@ final class PatientRoutes {
         .onFailure(context::fail);
   }
 
+  /** {@code POST /api/patients/{id}/assessment}: a clinician's ACVPU, air/oxygen or SpO2-scale entry. */
+  void assess(RoutingContext context) {
+    JsonObject assessment;
+    try {
+      assessment = context.body().asJsonObject();
+    } catch (RuntimeException e) {
+      assessment = null;
+    }
+    if (assessment == null) {
+      context.response().setStatusCode(BAD_REQUEST).end("body must be a JSON object");
+      return;
+    }
+    bus.<JsonObject>request(Addresses.PATIENTS_ASSESS, assessment.put("patient", context.pathParam("id")))
+        .map(Message::body)
+        .onSuccess(context::json)
+        .onFailure(error -> failed(context, error));
+  }
+
   void get(RoutingContext context) {
     String id = context.pathParam("id");
     bus.<JsonObject>request(Addresses.PATIENTS_GET, id)
         .map(Message::body)
         .onSuccess(context::json)
-        .onFailure(error -> {
-          if (error instanceof ReplyException reply && reply.failureCode() == NOT_FOUND) {
-            context.response().setStatusCode(NOT_FOUND).end();
-          } else {
-            context.fail(error);
-          }
-        });
+        .onFailure(error -> failed(context, error));
+  }
+
+  /** A refusal from the engine (400, 404) goes to the client with its message; anything else is a server error. */
+  static void failed(RoutingContext context, Throwable error) {
+    if (error instanceof ReplyException reply && (reply.failureCode() == NOT_FOUND
+        || reply.failureCode() == BAD_REQUEST)) {
+      context.response().setStatusCode(reply.failureCode()).end(String.valueOf(reply.getMessage()));
+    } else {
+      context.fail(error);
+    }
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.wardwatch.bus.Addresses;
-import org.wardwatch.clinical.AlertRulesVerticle;
+import org.wardwatch.clinical.ClinicalEngineVerticle;
 import org.wardwatch.parsing.FrameParsingVerticle;
 
 /** Thousands of devices connected at once, each answered correctly, over real loopback connections. */
@@ -31,7 +31,7 @@ class ManyDevicesTest {
   @Test
   void threeThousandConcurrentDevicesAreAllAnswered(Vertx vertx) {
     DeviceServerVerticle server = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, 4096, 120, 10));
-    vertx.deployVerticle(new AlertRulesVerticle(null))
+    vertx.deployVerticle(new ClinicalEngineVerticle(null))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle()))
         .compose(id -> vertx.deployVerticle(server))
         .await();

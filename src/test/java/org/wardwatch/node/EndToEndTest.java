@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +24,8 @@ import org.wardwatch.testing.XhrPollingSockJsClient;
 
 /**
  * A whole node: a frame sent over TCP reaches a browser subscriber through the SockJS bridge, over WebSocket and over
- * plain-HTTP xhr-polling, and an out-of-range value raises (then clears) an alarm.
+ * plain-HTTP xhr-polling; an out-of-range value raises an alarm that a nurse acknowledges through the bridge, and the
+ * audit trail shows who did.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
@@ -53,28 +57,46 @@ class EndToEndTest {
   }
 
   @Test
-  void outOfRangeValueRaisesAlarmAndNormalValueClearsIt() {
+  void outOfRangeValueRaisesLatchedAlarmThatANurseAcknowledgesThroughTheBridge() {
+    String ward = "alarm-ward";
+    String alarms = Addresses.wardAlarms(ward);
+    Predicate<JsonObject> pulseAlarm =
+        body -> "THRESHOLD:PULSE".equals(body.getJsonObject("alarm").getString("condition"));
     try (SockJsClient browser = WebSocketSockJsClient.connect(vertx, node.httpPort(), TestNode.DASHBOARD_ORIGIN);
         DeviceClient device = new DeviceClient(node.devicePort())) {
-      String alarms = Addresses.wardAlarms("alarm-ward");
       browser.register(alarms);
 
-      device.send("HELLO|Device=E2E-ALARM|Bed=7|Ward=alarm-ward\nPulse=190|Seq=1\n");
+      device.send("HELLO|Device=E2E-ALARM|Bed=7|Ward=" + ward + "\nPulse=190|Seq=1\n");
       assertEquals("ACK|", device.readLine());
       assertEquals("ACK|1", device.readLine());
-      JsonObject raised = browser.awaitBody(alarms, body -> true, WAIT);
-      assertEquals("ACTIVE", raised.getString("state"));
-      assertEquals("HIGH", raised.getString("priority"));
-      assertEquals("PULSE", raised.getString("parameter"));
-      assertEquals("7", raised.getString("bed"));
-      assertEquals("Pulse 190 /min above 150", raised.getString("message"));
+      JsonObject raised = browser.awaitBody(alarms, pulseAlarm, WAIT);
+      assertEquals("RAISED", raised.getString("type"));
+      JsonObject alarm = raised.getJsonObject("alarm");
+      assertEquals("HIGH", alarm.getString("priority"));
+      assertEquals("ACTIVE_UNACKNOWLEDGED", alarm.getString("state"));
+      assertEquals("7", alarm.getString("bed"));
+      assertEquals("Pulse 190 /min above 150", alarm.getString("message"));
 
       device.send("Pulse=80|Seq=2\n");
       assertEquals("ACK|2", device.readLine());
-      JsonObject cleared = browser.awaitBody(alarms, body -> true, WAIT);
-      assertEquals("CLEARED", cleared.getString("state"));
-      assertEquals(raised.getString("id"), cleared.getString("id"));
+      JsonObject ended = browser.awaitBody(alarms, pulseAlarm, WAIT);
+      assertEquals("CLEARED_UNACKNOWLEDGED", ended.getString("to"), "a high-priority alarm latches");
+
+      JsonObject reply = browser.request(Addresses.wardActions(ward), new JsonObject().put("action", "acknowledge")
+          .put("alarmId", alarm.getString("id")).put("user", "nurse.jones"));
+      assertEquals(true, reply.getBoolean("ok"));
+      JsonObject cleared = browser.awaitBody(alarms, pulseAlarm, WAIT);
+      assertEquals("ACKNOWLEDGED", cleared.getString("type"));
+      assertEquals("CLEARED", cleared.getString("to"));
+      assertEquals("nurse.jones", cleared.getString("actor"));
     }
+    JsonArray audit = new JsonArray(vertx.createHttpClient()
+        .request(HttpMethod.GET, node.httpPort(), "127.0.0.1", "/api/alarms?patient=E2E-ALARM")
+        .compose(request -> request.send().compose(response -> response.body())).await());
+    assertTrue(audit.stream().map(JsonObject.class::cast)
+        .anyMatch(entry -> "ACKNOWLEDGED".equals(entry.getString("type"))
+            && "nurse.jones".equals(entry.getString("actor"))),
+        audit.encodePrettily());
   }
 
   private void assertClassicFrameDelivered(SockJsClient browser, String ward) {

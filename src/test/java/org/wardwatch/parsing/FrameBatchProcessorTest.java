@@ -20,7 +20,7 @@ class FrameBatchProcessorTest {
 
   private final List<List<Observation>> sink = new ArrayList<>();
   private final FrameBatchProcessor processor =
-      new FrameBatchProcessor(new LineFrameDecoder(), new ResendFilter(100), sink::add);
+      new FrameBatchProcessor(new LineFrameDecoder(), new ResendFilter(100), report -> sink.add(report.observations()));
 
   @Test
   void givenHelloThenFrames_whenProcessed_thenIdentityCarriedToLaterFramesAndReturned() {

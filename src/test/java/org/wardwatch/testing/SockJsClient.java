@@ -5,6 +5,9 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,6 +24,8 @@ public abstract class SockJsClient implements AutoCloseable {
   private static final String BARRIER_ADDRESS = "wardwatch.test.barrier";
 
   private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+  /** Messages received but not yet matched by an await; touched by the test thread only. */
+  private final List<JsonObject> backlog = new ArrayList<>();
   private final Promise<Void> opened = Promise.promise();
 
   /** The SockJS session path under the bridge: {@code /eventbus/<server>/<session>}. */
@@ -56,6 +61,22 @@ public abstract class SockJsClient implements AutoCloseable {
     write(new JsonArray().add(bridgeMessage.encode()).encode()).await();
   }
 
+  /**
+   * Sends {@code body} to {@code address} as a request and waits for the reply: the reply body, or an {@code err}
+   * message turned into an {@link AssertionError} carrying the failure.
+   */
+  public JsonObject request(String address, JsonObject body) {
+    String replyAddress = UUID.randomUUID().toString();
+    send(new JsonObject().put("type", "send").put("address", address).put("body", body)
+        .put("replyAddress", replyAddress));
+    JsonObject reply = await(message -> replyAddress.equals(message.getString("address"))
+        || "err".equals(message.getString("type")), Duration.ofSeconds(10));
+    if ("err".equals(reply.getString("type"))) {
+      throw new AssertionError("request refused: " + reply.encode());
+    }
+    return reply.getJsonObject("body");
+  }
+
   /** Registers for {@code address} and waits until the bridge has processed the registration. */
   public void register(String address) {
     send(new JsonObject().put("type", "register").put("address", address));
@@ -74,8 +95,18 @@ public abstract class SockJsClient implements AutoCloseable {
     }
   }
 
-  /** The first received bridge message matching {@code match}, skipping others; fails after {@code timeout}. */
+  /**
+   * The first received bridge message matching {@code match}; messages that do not match are kept for later awaits,
+   * so waiting for one thing never loses another. Fails after {@code timeout}.
+   */
   public JsonObject await(Predicate<JsonObject> match, Duration timeout) {
+    for (Iterator<JsonObject> kept = backlog.iterator(); kept.hasNext(); ) {
+      JsonObject message = kept.next();
+      if (match.test(message)) {
+        kept.remove();
+        return message;
+      }
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       while (true) {
@@ -86,6 +117,7 @@ public abstract class SockJsClient implements AutoCloseable {
         if (match.test(message)) {
           return message;
         }
+        backlog.add(message);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

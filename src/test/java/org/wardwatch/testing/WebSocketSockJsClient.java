@@ -26,8 +26,10 @@ public final class WebSocketSockJsClient extends SockJsClient {
     if (origin != null) {
       options.addHeader("Origin", origin);
     }
-    sockJs.socket = sockJs.client.connect(options).await();
-    sockJs.socket.textMessageHandler(sockJs::onFrame);
+    // The handler is set as the connection completes, on its event loop, so the open frame cannot slip past it.
+    sockJs.socket = sockJs.client.connect(options)
+        .onSuccess(socket -> socket.textMessageHandler(sockJs::onFrame))
+        .await();
     sockJs.opened().await();
     return sockJs;
   }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
@@ -14,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +23,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 
-/** The alert rules verticle on the bus, with a rules file on disk that changes while it runs. */
+/** The clinical engine verticle on the bus, with a rules file on disk that changes while it runs. */
 @ExtendWith(VertxExtension.class)
-class AlertRulesVerticleTest {
+class ClinicalEngineVerticleTest {
 
   private static final String WARD = "reload";
   private static final String PULSE_ABOVE_150 = rules(150);
@@ -44,9 +45,10 @@ class AlertRulesVerticleTest {
     this.vertx = vertx;
     rulesFile = directory.resolve("rules.json");
     Files.writeString(rulesFile, PULSE_ABOVE_150);
-    vertx.eventBus().<JsonObject>consumer(Addresses.wardAlarms(WARD), message -> alarms.add(message.body()))
+    vertx.eventBus().<JsonObject>consumer(Addresses.wardAlarms(WARD),
+            message -> alarms.add(message.body().getJsonObject("alarm")))
         .completion().await();
-    vertx.deployVerticle(new AlertRulesVerticle(rulesFile.toString())).await();
+    vertx.deployVerticle(new ClinicalEngineVerticle(rulesFile.toString())).await();
   }
 
   @Test
@@ -72,7 +74,8 @@ class AlertRulesVerticleTest {
   }
 
   private static String rules(int pulseLimit) {
-    return "{\"thresholds\": [{\"parameter\": \"PULSE\", \"above\": " + pulseLimit + ", \"priority\": \"HIGH\"}]}";
+    return "{\"news2\": {\"bandPriorities\": {\"LOW_MEDIUM\": \"NONE\", \"MEDIUM\": \"NONE\", \"HIGH\": \"NONE\"}},"
+        + " \"thresholds\": [{\"parameter\": \"PULSE\", \"above\": " + pulseLimit + ", \"priority\": \"HIGH\"}]}";
   }
 
   private void rewrite(String content) throws IOException {
@@ -93,7 +96,8 @@ class AlertRulesVerticleTest {
     DeviceIdentity source = new DeviceIdentity("DEV-" + patient, patient, "1", WARD);
     Observation observation = new Observation(source, Parameter.PULSE, Parameter.PULSE.mdcCode(),
         BigDecimal.valueOf(pulse), Parameter.PULSE.unit(), null, Instant.now(), null, false);
-    vertx.eventBus().send(Addresses.OBSERVATIONS, new JsonArray().add(observation.toJson()));
+    FrameReport report = new FrameReport(source, observation.gatewayTime(), List.of(observation), null, null);
+    vertx.eventBus().send(Addresses.OBSERVATIONS, report.toJson());
   }
 
   private JsonObject patient(String key) {

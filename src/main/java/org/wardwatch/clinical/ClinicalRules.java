@@ -1,0 +1,78 @@
+package org.wardwatch.clinical;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.wardwatch.clinical.alarm.AlarmPolicy;
+import org.wardwatch.clinical.news2.News2Band;
+import org.wardwatch.config.ConfigSection;
+import org.wardwatch.model.Priority;
+
+/**
+ * Everything the clinical engine is configured with, read from the rules file ({@code conf/rules.json}): threshold
+ * rules, the alarm policy (escalation, reminders, audio pause), NEWS2 settings and technical-alarm settings. Immutable;
+ * a reload replaces it whole.
+ *
+ * @param news2Freshness       a value older than this is missing from NEWS2
+ * @param news2BandPriorities  the alarm priority each NEWS2 band raises; a band set to {@code NONE} raises none
+ * @param noDataAfter          a parameter silent this long raises a "no data" technical alarm
+ * @param technicalPriorities  priority of each technical alarm
+ */
+public record ClinicalRules(ThresholdRules thresholds, AlarmPolicy policy, Duration news2Freshness,
+    Map<News2Band, Priority> news2BandPriorities, Duration noDataAfter, Map<TechnicalAlarm, Priority> technicalPriorities) {
+
+  /** The technical alarm conditions, each with its condition key. */
+  public enum TechnicalAlarm {
+    DISCONNECTED,
+    NO_DATA,
+    INVALID_SIGNAL;
+
+    String conditionKey() {
+      return "TECHNICAL:" + name();
+    }
+  }
+
+  private static final String NONE = "NONE";
+  private static final Map<String, String> DEFAULT_BAND_PRIORITIES =
+      Map.of("LOW", NONE, "LOW_MEDIUM", "LOW", "MEDIUM", "MEDIUM", "HIGH", "HIGH");
+  private static final Map<String, String> DEFAULT_TECHNICAL_PRIORITIES =
+      Map.of("DISCONNECTED", "MEDIUM", "NO_DATA", "MEDIUM", "INVALID_SIGNAL", "LOW");
+
+  /** Parses and validates the whole rules document; problems name the key. */
+  public static ClinicalRules fromJson(JsonObject document) {
+    ConfigSection root = new ConfigSection(document, "");
+    ConfigSection alarms = root.section("alarms");
+    ConfigSection escalation = alarms.section("escalateAfterSeconds");
+    Map<Priority, Duration> escalateAfter = new EnumMap<>(Priority.class);
+    escalateAfter.put(Priority.LOW, seconds(escalation.integer("LOW", 300, 1, 86_400)));
+    escalateAfter.put(Priority.MEDIUM, seconds(escalation.integer("MEDIUM", 120, 1, 86_400)));
+    escalateAfter.put(Priority.HIGH, seconds(escalation.integer("HIGH", 60, 1, 86_400)));
+    AlarmPolicy policy = new AlarmPolicy(escalateAfter, seconds(alarms.integer("reminderSeconds", 300, 1, 86_400)),
+        seconds(alarms.integer("maxAudioPauseSeconds", 120, 1, 600)));
+    ConfigSection news2 = root.section("news2");
+    ConfigSection technical = root.section("technical");
+    return new ClinicalRules(ThresholdRules.fromJson(document), policy,
+        Duration.ofMinutes(news2.integer("freshnessMinutes", 60, 1, 24 * 60)),
+        priorities(news2.section("bandPriorities"), News2Band.class, DEFAULT_BAND_PRIORITIES),
+        seconds(technical.integer("noDataSeconds", 30, 1, 86_400)),
+        priorities(technical.section("priorities"), TechnicalAlarm.class, DEFAULT_TECHNICAL_PRIORITIES));
+  }
+
+  private static Duration seconds(int seconds) {
+    return Duration.ofSeconds(seconds);
+  }
+
+  /** Reads a priority per constant, {@code NONE} meaning no alarm; an absent key takes its default. */
+  private static <E extends Enum<E>> Map<E, Priority> priorities(ConfigSection section, Class<E> type,
+      Map<String, String> defaults) {
+    Map<E, Priority> priorities = new EnumMap<>(type);
+    for (E constant : type.getEnumConstants()) {
+      String priority = section.string(constant.name(), defaults.get(constant.name()), "LOW|MEDIUM|HIGH|NONE");
+      if (priority != null && !priority.equals(NONE)) {
+        priorities.put(constant, Priority.valueOf(priority));
+      }
+    }
+    return priorities;
+  }
+}

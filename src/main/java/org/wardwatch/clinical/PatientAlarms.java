@@ -1,0 +1,107 @@
+package org.wardwatch.clinical;
+
+import io.vertx.core.json.JsonArray;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.wardwatch.clinical.alarm.Alarm;
+import org.wardwatch.clinical.alarm.AlarmKind;
+import org.wardwatch.clinical.alarm.AlarmPolicy;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.model.DeviceIdentity;
+
+/**
+ * One patient's live alarms (every alarm not yet finished), keyed by id, and the reconciliation of each alarm
+ * condition with them: a condition that starts raises one alarm, a condition that goes on updates it, a condition that
+ * ends ends it. At most one alarm per condition key has its condition present, so repeated or concurrent reports of the
+ * same condition never make a second alarm.
+ *
+ * <p>Pure; not thread-safe: owned with its patient by the clinical engine.
+ */
+final class PatientAlarms {
+
+  private final Map<String, Alarm> live = new LinkedHashMap<>();
+
+  /**
+   * Brings the alarm of {@code conditionKey} in line with {@code condition} ({@code null} when it does not hold).
+   *
+   * @return the transitions this caused
+   */
+  List<AlarmTransition> reconcile(String conditionKey, AlarmKind kind, AlarmCondition condition,
+      DeviceIdentity source, AlarmPolicy policy, Instant now) {
+    Optional<Alarm> current = withConditionPresent(conditionKey);
+    List<AlarmTransition> transitions = new ArrayList<>();
+    if (condition == null) {
+      current.ifPresent(alarm -> transitions.addAll(alarm.conditionEnded(now)));
+    } else if (current.isPresent()) {
+      transitions.addAll(current.get().update(condition.priority(), condition.message(), now));
+    } else {
+      String id = source.patientKey() + "/" + conditionKey + "/" + now.toEpochMilli();
+      Alarm.Raised raised = Alarm.raise(id, kind, conditionKey, source, condition.priority(), condition.message(), now,
+          policy);
+      live.put(id, raised.alarm());
+      transitions.add(raised.transition());
+    }
+    forgetFinished();
+    return transitions;
+  }
+
+  /** Applies {@code action} to alarm {@code id}; empty when this patient has no such live alarm. */
+  Optional<List<AlarmTransition>> act(String id, Function<Alarm, List<AlarmTransition>> action) {
+    Alarm alarm = live.get(id);
+    if (alarm == null) {
+      return Optional.empty();
+    }
+    List<AlarmTransition> transitions = action.apply(alarm);
+    forgetFinished();
+    return Optional.of(transitions);
+  }
+
+  /** Marks the data behind the alarms whose condition key starts with {@code prefix} as stale or fresh. */
+  List<AlarmTransition> markData(String prefix, boolean stale, Instant now) {
+    List<AlarmTransition> transitions = new ArrayList<>();
+    for (Alarm alarm : live.values()) {
+      if (alarm.conditionKey().startsWith(prefix)) {
+        transitions.addAll(stale ? alarm.markDataStale(now) : alarm.markDataFresh(now));
+      }
+    }
+    return transitions;
+  }
+
+  /** Runs every alarm's timers (audio re-arm, escalation, reminder) up to {@code now}. */
+  List<AlarmTransition> tick(Instant now) {
+    List<AlarmTransition> transitions = new ArrayList<>();
+    for (Alarm alarm : live.values()) {
+      transitions.addAll(alarm.tick(now));
+    }
+    forgetFinished();
+    return transitions;
+  }
+
+  boolean has(String id) {
+    return live.containsKey(id);
+  }
+
+  /** The live alarms of {@code kind} as JSON, most urgent first. */
+  JsonArray toJson(AlarmKind kind) {
+    return new JsonArray(live.values().stream()
+        .filter(alarm -> alarm.kind() == kind)
+        .sorted((a, b) -> b.priority().compareTo(a.priority()))
+        .map(Alarm::toJson)
+        .toList());
+  }
+
+  private Optional<Alarm> withConditionPresent(String conditionKey) {
+    return live.values().stream()
+        .filter(alarm -> alarm.conditionKey().equals(conditionKey) && alarm.state().isConditionPresent())
+        .findFirst();
+  }
+
+  private void forgetFinished() {
+    live.values().removeIf(Alarm::isFinished);
+  }
+}

@@ -1,0 +1,210 @@
+package org.wardwatch.clinical.alarm;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.Priority;
+
+/**
+ * One alarm episode and its lifecycle: acknowledgement, latching, audio pause, escalation, reminders and the stale-data
+ * marker, with the rules set out in the {@linkplain org.wardwatch.clinical.alarm package description}.
+ *
+ * <p>Each operation takes the time it happens at and returns the transitions it caused, in order, or an empty list
+ * when nothing changed; repeating an operation causes no further transition. {@link #tick} reports what timers have
+ * fallen due, {@link #nextDeadline} says when the next one will.
+ *
+ * <p>Not thread-safe: owned by the verticle that tracks the alarm's patient and only touched on its event loop.
+ */
+public final class Alarm extends AlarmView {
+
+  /** A repeated pause request counts only if it moves the end of the running pause by at least this much. */
+  public static final Duration PAUSE_REPEAT_TOLERANCE = Duration.ofSeconds(1);
+
+  private final AlarmPolicy policy;
+
+  /** A newly raised alarm and its {@link TransitionType#RAISED} transition, to publish. */
+  public record Raised(Alarm alarm, AlarmTransition transition) {
+  }
+
+  private Alarm(String id, AlarmKind kind, String conditionKey, DeviceIdentity source, Priority priority,
+      String message, Instant now, AlarmPolicy policy) {
+    super(id, kind, conditionKey, source, priority, message, now, policy);
+    this.policy = policy;
+    timers.escalateFrom(priority, now);
+  }
+
+  /**
+   * Starts a new episode, active and unacknowledged, with its escalation clock running. The owner keeps one active
+   * alarm per patient and condition key and {@link #update}s it rather than raising again.
+   *
+   * @param conditionKey  what the alarm is about within its patient, e.g. {@code PULSE} or {@code NO_DATA}
+   * @param message       what a clinician reads, e.g. {@code Pulse 190 /min above 150}
+   */
+  public static Raised raise(String id, AlarmKind kind, String conditionKey, DeviceIdentity source, Priority priority,
+      String message, Instant now, AlarmPolicy policy) {
+    Alarm alarm = new Alarm(id, kind, conditionKey, source, priority, message, now, policy);
+    return new Raised(alarm, alarm.transition(TransitionType.RAISED, null, AlarmTransition.SYSTEM, now,
+        priority + " " + kind + " alarm: " + message).get(0));
+  }
+
+  /**
+   * The condition persists at {@code newPriority}. Higher: {@link TransitionType#PRIORITY_RAISED}, and the alarm is
+   * unacknowledged again. Same: the message is refreshed silently. Lower, or condition ended: nothing.
+   *
+   * @param newMessage  the message for the current value, or {@code null} to keep the present one
+   */
+  public List<AlarmTransition> update(Priority newPriority, String newMessage, Instant now) {
+    Objects.requireNonNull(newPriority, "priority");
+    if (!state.isConditionPresent() || newPriority.compareTo(priority) < 0) {
+      return List.of();
+    }
+    message = newMessage != null ? newMessage : message;
+    if (newPriority == priority) {
+      return List.of();
+    }
+    AlarmState from = state;
+    Priority before = priority;
+    priority = newPriority;
+    state = AlarmState.ACTIVE_UNACKNOWLEDGED;
+    acknowledgedBy = null;
+    acknowledgedAt = null;
+    timers.cancelAudioPause();
+    timers.escalateFrom(priority, now);
+    return transition(TransitionType.PRIORITY_RAISED, from, AlarmTransition.SYSTEM, now,
+        "condition worse, " + before + " to " + priority + ": " + message);
+  }
+
+  /**
+   * The condition is over: an unacknowledged latching alarm goes to {@link AlarmState#CLEARED_UNACKNOWLEDGED} and keeps
+   * signalling ({@link TransitionType#CONDITION_ENDED}); any other active alarm is {@link TransitionType#CLEARED}.
+   */
+  public List<AlarmTransition> conditionEnded(Instant now) {
+    if (!state.isConditionPresent()) {
+      return List.of();
+    }
+    AlarmState from = state;
+    if (from == AlarmState.ACTIVE_UNACKNOWLEDGED && kind().latches(priority)) {
+      state = AlarmState.CLEARED_UNACKNOWLEDGED;
+      timers.latched();
+      return transition(TransitionType.CONDITION_ENDED, from, AlarmTransition.SYSTEM, now,
+          "condition ended; latched until acknowledged");
+    }
+    state = AlarmState.CLEARED;
+    timers.stop();
+    return transition(TransitionType.CLEARED, from, AlarmTransition.SYSTEM, now, "condition ended");
+  }
+
+  /**
+   * {@code user} acknowledges: an active alarm goes silent until its condition ends and reminders start; a latched
+   * alarm is cleared. Nothing happens to an alarm already acknowledged or cleared.
+   *
+   * @throws IllegalArgumentException when {@code user} is blank
+   */
+  public List<AlarmTransition> acknowledge(String user, Instant now) {
+    requireUser(user);
+    if (!state.isAwaitingAcknowledgement()) {
+      return List.of();
+    }
+    AlarmState from = state;
+    acknowledgedBy = user;
+    acknowledgedAt = Objects.requireNonNull(now, "now");
+    if (from == AlarmState.ACTIVE_UNACKNOWLEDGED) {
+      state = AlarmState.ACTIVE_ACKNOWLEDGED;
+      timers.remindFrom(now);
+    } else {
+      state = AlarmState.CLEARED;
+      timers.stop();
+    }
+    return transition(TransitionType.ACKNOWLEDGED, from, user, now, "acknowledged by " + user);
+  }
+
+  /**
+   * {@code user} silences a signalling alarm from {@code now} for {@code requested}, capped at the policy's maximum;
+   * {@link #tick} re-arms it at the end. Never acknowledges; while paused, a request extends the pause from now.
+   *
+   * @throws IllegalArgumentException when {@code user} is blank or {@code requested} not positive
+   */
+  public List<AlarmTransition> pauseAudio(String user, Duration requested, Instant now) {
+    requireUser(user);
+    if (requested == null || requested.isZero() || requested.isNegative()) {
+      throw new IllegalArgumentException("requested audio pause must be positive, was " + requested);
+    }
+    Optional<Instant> until = state.isAwaitingAcknowledgement() ? timers.pauseAudio(requested, now) : Optional.empty();
+    if (until.isEmpty()) {
+      return List.of();
+    }
+    String capped = requested.compareTo(policy.maxAudioPause()) > 0 ? ", capped at " + policy.maxAudioPause() : "";
+    return transition(TransitionType.AUDIO_PAUSED, state, user, now,
+        "audio paused by " + user + " until " + until.get() + capped);
+  }
+
+  /**
+   * Reports what has fallen due by {@code now}, in this order: audio re-armed at the end of a pause, escalation of an
+   * unacknowledged alarm, reminder of an acknowledged one. Ticking again at the same time reports nothing.
+   */
+  public List<AlarmTransition> tick(Instant now) {
+    List<AlarmTransition> due = new ArrayList<>();
+    if (timers.takeAudioRearm(now)) {
+      due.addAll(transition(TransitionType.AUDIO_REARMED, state, AlarmTransition.SYSTEM, now, "audio pause over"));
+    }
+    if (timers.isEscalationDue(now)) {
+      due.addAll(escalate(now));
+    }
+    if (timers.takeReminder(now)) {
+      due.addAll(transition(TransitionType.REMINDER, state, AlarmTransition.SYSTEM, now,
+          "still present, acknowledged by " + acknowledgedBy + ": " + message));
+    }
+    return due;
+  }
+
+  /** The earliest time {@link #tick} will report something; empty when no timer runs (always so once cleared). */
+  public Optional<Instant> nextDeadline() {
+    return timers.next();
+  }
+
+  /** The device went silent: the alarm stays as it is, flagged stale. Nothing happens if flagged or cleared. */
+  public List<AlarmTransition> markDataStale(Instant now) {
+    return setDataStale(true, TransitionType.DATA_STALE, "no recent data; alarm kept", now);
+  }
+
+  /** Data arrives again: the stale flag goes. Nothing happens if not flagged or cleared. */
+  public List<AlarmTransition> markDataFresh(Instant now) {
+    return setDataStale(false, TransitionType.DATA_FRESH, "data received again", now);
+  }
+
+  private List<AlarmTransition> escalate(Instant now) {
+    Priority before = priority;
+    if (priority != Priority.HIGH) {
+      priority = Priority.values()[priority.ordinal() + 1];
+      timers.cancelAudioPause();
+    }
+    escalations++;
+    timers.escalateFrom(priority, now);
+    return transition(TransitionType.ESCALATED, state, AlarmTransition.SYSTEM, now, before == priority
+        ? "HIGH alarm unacknowledged for " + policy.escalateAfter(before) + ": page further recipients"
+        : "unacknowledged for " + policy.escalateAfter(before) + ", " + before + " to " + priority);
+  }
+
+  private List<AlarmTransition> setDataStale(boolean stale, TransitionType type, String detail, Instant now) {
+    if (dataStale == stale || state.isTerminal()) {
+      return List.of();
+    }
+    dataStale = stale;
+    return transition(type, state, AlarmTransition.SYSTEM, now, detail);
+  }
+
+  private static void requireUser(String user) {
+    if (user == null || user.isBlank()) {
+      throw new IllegalArgumentException("user is required: a named user must act on an alarm");
+    }
+  }
+
+  private List<AlarmTransition> transition(TransitionType type, AlarmState from, String actor, Instant at,
+      String detail) {
+    return List.of(new AlarmTransition(id(), type, from, state, priority, actor, at, detail, toJson()));
+  }
+}

@@ -1,0 +1,78 @@
+package org.wardwatch.clinical.alarm;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import org.wardwatch.model.Priority;
+
+/**
+ * The timing rules every alarm of a ward follows: when an unacknowledged alarm escalates, how often an acknowledged
+ * one is announced again, and how long its audio may be paused.
+ *
+ * <p>Immutable and validated on construction, so an alarm never meets a zero or missing duration; safe to share
+ * between threads. Built once by the owner of the alarms (from configuration, or {@link #defaults()}) and handed to
+ * each {@link Alarm} it raises.
+ *
+ * @param escalateAfter     how long an alarm of each priority may stay active and unacknowledged before it escalates;
+ *                          one positive duration for every {@link Priority}
+ * @param reminderInterval  how often an acknowledged alarm whose condition persists is announced again
+ * @param maxAudioPause     the longest one audio-pause request may silence an alarm; longer requests are capped
+ */
+public record AlarmPolicy(Map<Priority, Duration> escalateAfter, Duration reminderInterval, Duration maxAudioPause) {
+
+  /**
+   * Validates and copies the policy.
+   *
+   * @throws IllegalArgumentException naming the field, when a duration is missing, zero or negative
+   */
+  public AlarmPolicy {
+    if (escalateAfter == null) {
+      throw new IllegalArgumentException("escalateAfter is required");
+    }
+    EnumMap<Priority, Duration> copy = new EnumMap<>(Priority.class);
+    for (Priority priority : Priority.values()) {
+      String field = "escalateAfter." + priority;
+      Duration after = escalateAfter.get(priority);
+      if (after == null) {
+        throw new IllegalArgumentException(field + " is required: every priority needs an escalation time");
+      }
+      copy.put(priority, requirePositive(field, after));
+    }
+    escalateAfter = Collections.unmodifiableMap(copy);
+    requirePositive("reminderInterval", reminderInterval);
+    requirePositive("maxAudioPause", maxAudioPause);
+  }
+
+  /**
+   * The ward defaults: escalation after 5 min at LOW, 2 min at MEDIUM and 1 min at HIGH; reminders every 5 min; audio
+   * pauses of at most 2 min.
+   */
+  public static AlarmPolicy defaults() {
+    return new AlarmPolicy(
+        Map.of(Priority.LOW, Duration.ofMinutes(5), Priority.MEDIUM, Duration.ofMinutes(2),
+            Priority.HIGH, Duration.ofMinutes(1)),
+        Duration.ofMinutes(5),
+        Duration.ofMinutes(2));
+  }
+
+  /** How long an alarm at {@code priority} may stay active and unacknowledged before it escalates. */
+  public Duration escalateAfter(Priority priority) {
+    return escalateAfter.get(priority);
+  }
+
+  /** The pause a user gets for {@code requested}: the request, capped at {@link #maxAudioPause()}. */
+  public Duration audioPauseFor(Duration requested) {
+    return requested.compareTo(maxAudioPause) > 0 ? maxAudioPause : requested;
+  }
+
+  private static Duration requirePositive(String field, Duration duration) {
+    if (duration == null) {
+      throw new IllegalArgumentException(field + " is required");
+    }
+    if (duration.isZero() || duration.isNegative()) {
+      throw new IllegalArgumentException(field + " must be positive, was " + duration);
+    }
+    return duration;
+  }
+}

@@ -1,0 +1,145 @@
+package org.wardwatch.clinical.alarm;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.Priority;
+
+/**
+ * The read side of an {@link Alarm}: what it is about, where it stands, and its JSON form. Its public methods are
+ * part of {@code Alarm}'s API; the fields are changed only by {@code Alarm}'s operations, the write side.
+ *
+ * <p>Package-private and sealed: {@code Alarm} is the one subclass. Not thread-safe, like the alarm it belongs to.
+ */
+abstract sealed class AlarmView permits Alarm {
+
+  private final String id;
+  private final AlarmKind kind;
+  private final String conditionKey;
+  private final DeviceIdentity source;
+  private final Instant raisedAt;
+  final AlarmTimers timers;
+  Priority priority;
+  AlarmState state = AlarmState.ACTIVE_UNACKNOWLEDGED;
+  String message;
+  String acknowledgedBy;
+  Instant acknowledgedAt;
+  boolean dataStale;
+  int escalations;
+
+  AlarmView(String id, AlarmKind kind, String conditionKey, DeviceIdentity source, Priority priority, String message,
+      Instant raisedAt, AlarmPolicy policy) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.conditionKey = Objects.requireNonNull(conditionKey, "conditionKey");
+    this.source = Objects.requireNonNull(source, "source");
+    this.priority = Objects.requireNonNull(priority, "priority");
+    this.message = Objects.requireNonNull(message, "message");
+    this.raisedAt = Objects.requireNonNull(raisedAt, "now");
+    this.timers = new AlarmTimers(policy);
+  }
+
+  /** Stable for the whole episode; given by the owner when raising. */
+  public String id() {
+    return id;
+  }
+
+  public AlarmKind kind() {
+    return kind;
+  }
+
+  /** What the alarm is about within its patient, e.g. {@code PULSE} or {@code NO_DATA}. */
+  public String conditionKey() {
+    return conditionKey;
+  }
+
+  /** The device and patient the alarm is about. */
+  public DeviceIdentity source() {
+    return source;
+  }
+
+  /** The priority now: raised by a worse condition or by escalation, never lowered. */
+  public Priority priority() {
+    return priority;
+  }
+
+  public AlarmState state() {
+    return state;
+  }
+
+  /** What a clinician reads about the condition, as last reported at the current priority. */
+  public String message() {
+    return message;
+  }
+
+  public Instant raisedAt() {
+    return raisedAt;
+  }
+
+  /** Who acknowledged; empty while unacknowledged, also after a priority rise re-alarmed the alarm. */
+  public Optional<String> acknowledgedBy() {
+    return Optional.ofNullable(acknowledgedBy);
+  }
+
+  /** When it was acknowledged; empty whenever {@link #acknowledgedBy()} is. */
+  public Optional<Instant> acknowledgedAt() {
+    return Optional.ofNullable(acknowledgedAt);
+  }
+
+  /** The end of the audio pause; may lie in the past until the next tick re-arms ({@link #isAudible} is exact). */
+  public Optional<Instant> audioPausedUntil() {
+    return Optional.ofNullable(timers.audioPausedUntil());
+  }
+
+  /** True while the alarm's device is silent: the alarm stands on the last data received. */
+  public boolean isDataStale() {
+    return dataStale;
+  }
+
+  /** How often the alarm escalated, HIGH pages included. */
+  public int escalations() {
+    return escalations;
+  }
+
+  /** True when the alarm sounds at {@code now}: unacknowledged (active or latched) and its audio not paused. */
+  public boolean isAudible(Instant now) {
+    return state.isAwaitingAcknowledgement() && !timers.isAudioPaused(now);
+  }
+
+  /** True once the alarm is {@link AlarmState#CLEARED}: the owner may forget it. */
+  public boolean isFinished() {
+    return state.isTerminal();
+  }
+
+  /**
+   * The alarm as it is now, as shown on the dashboard and embedded in each transition: {@code id, kind, condition,
+   * patient, device, bed, ward, priority, state, message, raisedAt, acknowledgedBy, acknowledgedAt, audioPausedUntil,
+   * dataStale, escalations}; times as ISO-8601 strings once encoded, absent parts {@code null}.
+   */
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("id", id)
+        .put("kind", kind.name())
+        .put("condition", conditionKey)
+        .put("patient", source.patientKey())
+        .put("device", source.device())
+        .put("bed", source.bed())
+        .put("ward", source.wardOrDefault())
+        .put("priority", priority.name())
+        .put("state", state.name())
+        .put("message", message)
+        .put("raisedAt", raisedAt)
+        .put("acknowledgedBy", acknowledgedBy)
+        .put("acknowledgedAt", acknowledgedAt)
+        .put("audioPausedUntil", timers.audioPausedUntil())
+        .put("dataStale", dataStale)
+        .put("escalations", escalations);
+  }
+
+  @Override
+  public String toString() {
+    return "Alarm[" + id + " " + kind + " " + conditionKey + " " + priority + " " + state + "]";
+  }
+}

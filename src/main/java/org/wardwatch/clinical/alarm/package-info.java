@@ -1,0 +1,43 @@
+/**
+ * The clinical alarm lifecycle after IEC 60601-1-8 (alarm signals, acknowledgement, latching, audio pause) and the
+ * alarm states of IHE PCD-04 (ACM), plus the ward's escalation, reminder and stale-data rules.
+ *
+ * <p>An {@link org.wardwatch.clinical.alarm.Alarm} is one alarm episode. Every operation takes the time it happens at
+ * and returns the {@link org.wardwatch.clinical.alarm.AlarmTransition}s it caused, or none when it changed nothing.
+ * Timers are never real: the owner calls {@code tick(now)} from a periodic timer, or at {@code nextDeadline()}, and
+ * publishes what it returns. Everything here is pure (no event bus, no clock); alarms are mutable and not thread-safe,
+ * owned by the verticle that tracks their patient and only touched on its event loop.
+ *
+ * <p>Rules where the clinical semantics leave room, as implemented:
+ * <ul>
+ *   <li><b>Idempotence.</b> Every operation is a no-op when it would not change anything: acknowledging an alarm that
+ *       is acknowledged or cleared (the first acknowledger is kept), ending a condition that has ended, marking stale
+ *       data stale, updating at the same priority, ticking twice at the same time. A pause request that would end less
+ *       than {@link org.wardwatch.clinical.alarm.Alarm#PAUSE_REPEAT_TOLERANCE} after the running pause is a duplicate.
+ *       </li>
+ *   <li><b>Priority never falls</b> during an episode. An update at the current priority refreshes the message
+ *       without a transition (the next transition's snapshot shows it); a lower-priority update changes nothing, so
+ *       the message keeps describing the limit that set the priority.</li>
+ *   <li><b>Updates apply only while the condition is present.</b> A condition that returns after its alarm has
+ *       cleared or latched is a new episode, for the owner to raise.</li>
+ *   <li><b>A priority rise alarms again</b>, whether the condition worsened ({@code update}) or the alarm escalated:
+ *       an acknowledged alarm becomes unacknowledged (its acknowledgement is forgotten) and a running audio pause
+ *       ends. An escalation page at HIGH, which changes no priority, leaves the pause running.</li>
+ *   <li><b>Audio pause</b> applies to alarms that signal: active unacknowledged and latched ones. It never shortens a
+ *       running pause. Acknowledging or clearing ends it without an {@code AUDIO_REARMED}, as nothing sounds then.</li>
+ *   <li><b>Escalation</b> runs only while an alarm is active and unacknowledged, also while its audio is paused or its
+ *       data stale (pausing is not acknowledging); the interval is that of the priority the alarm has at the time,
+ *       and the clock restarts at the escalation, at a priority rise and when a priority rise re-alarms an
+ *       acknowledged alarm. A latched alarm keeps signalling but does not page.</li>
+ *   <li><b>Reminders</b> run only while an alarm is active and acknowledged, every reminder interval from the
+ *       acknowledgement.</li>
+ *   <li><b>Late ticks.</b> A timer fires at the first tick at or after its deadline, stamped with that tick's time,
+ *       and restarts from it: a tick that comes late reports at most one escalation and one reminder, not a
+ *       burst.</li>
+ *   <li><b>Latching</b> is decided by the priority the alarm has when its condition ends, so a physiological alarm
+ *       escalated to HIGH latches.</li>
+ *   <li><b>Stale data</b> never clears or silences an alarm; the flag is informational and the owner ends the
+ *       condition only on data that shows it ended.</li>
+ * </ul>
+ */
+package org.wardwatch.clinical.alarm;

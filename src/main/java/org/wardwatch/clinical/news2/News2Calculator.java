@@ -1,0 +1,121 @@
+package org.wardwatch.clinical.news2;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import org.wardwatch.model.Parameter;
+import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.OxygenSupport;
+
+/**
+ * Computes the National Early Warning Score 2 of one patient from their latest observations.
+ *
+ * <p>Each vital value is first rounded to its parameter's charted precision ({@link Parameter#chartedDecimals()}: whole
+ * numbers, temperature to 0.1 °C) with {@link RoundingMode#HALF_UP}, then looked up in the chart as a decimal, so there
+ * are no floating-point edges: 35.04 °C is charted 35.0 and scores 3, 35.05 °C is charted 35.1 and scores 1, a pulse of
+ * 90.5 is charted 91 and scores 1.
+ *
+ * <p>A value older than {@code freshness} at the time of scoring counts as missing: a value exactly {@code freshness}
+ * old is still fresh, one nanosecond older is stale (see {@link Timed#isFreshAt}). Missing components are reported,
+ * never assumed normal; the total is then the sum of the present components, a lower bound, and the score is flagged
+ * partial. On SpO2 scale 2 the SpO2 row depends on air or oxygen: when that is missing, SpO2 is scored as on air (the
+ * lower reading for 93% and above) and air or oxygen is reported missing.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <p>Clinical source: Royal College of Physicians, <i>National Early Warning Score (NEWS) 2: Standardising the
+ * assessment of acute-illness severity in the NHS</i>, updated report of a working party, London: RCP, 2017, chart 1
+ * (the NEWS2 scoring system) and chart 2 (thresholds and triggers).
+ */
+public final class News2Calculator {
+
+  private static final ScoreTable RESP_RATE =
+      ScoreTable.upTo("8", 3).upTo("11", 1).upTo("20", 0).upTo("24", 2).above(3);
+  private static final ScoreTable SPO2_SCALE_1 =
+      ScoreTable.upTo("91", 3).upTo("93", 2).upTo("95", 1).above(0);
+  private static final ScoreTable SPO2_SCALE_2_ON_AIR =
+      ScoreTable.upTo("83", 3).upTo("85", 2).upTo("87", 1).above(0);
+  private static final ScoreTable SPO2_SCALE_2_ON_OXYGEN =
+      ScoreTable.upTo("83", 3).upTo("85", 2).upTo("87", 1).upTo("92", 0).upTo("94", 1).upTo("96", 2).above(3);
+  private static final ScoreTable BP_SYSTOLIC =
+      ScoreTable.upTo("90", 3).upTo("100", 2).upTo("110", 1).upTo("219", 0).above(3);
+  private static final ScoreTable PULSE =
+      ScoreTable.upTo("40", 3).upTo("50", 1).upTo("90", 0).upTo("110", 1).upTo("130", 2).above(3);
+  private static final ScoreTable TEMPERATURE =
+      ScoreTable.upTo("35.0", 3).upTo("36.0", 1).upTo("38.0", 0).upTo("39.0", 1).above(2);
+
+  private static final int SUPPLEMENTAL_OXYGEN_POINTS = 2;
+  private static final int NOT_ALERT_POINTS = 3;
+
+  private final Duration freshness;
+
+  /**
+   * @param freshness  the oldest a value may be and still count
+   * @throws IllegalArgumentException when {@code freshness} is zero or negative
+   */
+  public News2Calculator(Duration freshness) {
+    Objects.requireNonNull(freshness, "freshness");
+    if (freshness.isNegative() || freshness.isZero()) {
+      throw new IllegalArgumentException("NEWS2 freshness must be positive, got " + freshness);
+    }
+    this.freshness = freshness;
+  }
+
+  /** The oldest a value may be and still count. */
+  public Duration freshness() {
+    return freshness;
+  }
+
+  /**
+   * Scores {@code inputs} as they stand at {@code now}.
+   *
+   * @return the score; partial, with the missing components listed, when any input is absent or stale
+   */
+  public News2Score score(News2Inputs inputs, Instant now) {
+    Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(now, "now");
+    OxygenSupport oxygen = fresh(inputs.oxygen(), now);
+    Consciousness consciousness = fresh(inputs.consciousness(), now);
+    Map<News2Component, Integer> components = new EnumMap<>(News2Component.class);
+    for (News2Component component : News2Component.values()) {
+      OptionalInt points = switch (component) {
+        case RESP_RATE -> vital(inputs, Parameter.RESP_RATE, RESP_RATE, now);
+        case SPO2 -> vital(inputs, Parameter.SPO2, spo2Table(inputs.spo2Scale2(), oxygen), now);
+        case AIR_OR_OXYGEN -> oxygen == null ? OptionalInt.empty()
+            : OptionalInt.of(oxygen.onOxygen() ? SUPPLEMENTAL_OXYGEN_POINTS : 0);
+        case BP_SYSTOLIC -> vital(inputs, Parameter.BP_SYSTOLIC, BP_SYSTOLIC, now);
+        case PULSE -> vital(inputs, Parameter.PULSE, PULSE, now);
+        case CONSCIOUSNESS -> consciousness == null ? OptionalInt.empty()
+            : OptionalInt.of(consciousness.isAlert() ? 0 : NOT_ALERT_POINTS);
+        case TEMPERATURE -> vital(inputs, Parameter.TEMPERATURE, TEMPERATURE, now);
+      };
+      points.ifPresent(value -> components.put(component, value));
+    }
+    return News2Score.of(components, inputs.spo2Scale2());
+  }
+
+  /** Scale 1 ignores oxygen (it scores on its own row); scale 2 uses its upper half only on oxygen. */
+  private static ScoreTable spo2Table(boolean scale2, OxygenSupport oxygen) {
+    if (!scale2) {
+      return SPO2_SCALE_1;
+    }
+    return oxygen != null && oxygen.onOxygen() ? SPO2_SCALE_2_ON_OXYGEN : SPO2_SCALE_2_ON_AIR;
+  }
+
+  private OptionalInt vital(News2Inputs inputs, Parameter parameter, ScoreTable table, Instant now) {
+    BigDecimal value = fresh(inputs.vital(parameter), now);
+    if (value == null) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(table.score(value.setScale(parameter.chartedDecimals(), RoundingMode.HALF_UP)));
+  }
+
+  private <T> T fresh(Timed<T> timed, Instant now) {
+    return timed != null && timed.isFreshAt(now, freshness) ? timed.value() : null;
+  }
+}

@@ -1,0 +1,92 @@
+package org.wardwatch.clinical.news2;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.wardwatch.model.Parameter;
+import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.OxygenSupport;
+
+/**
+ * Everything a NEWS2 score is computed from for one patient: the latest timed value of each scored vital sign, the
+ * charted level of consciousness, air or oxygen, and which SpO2 scale applies.
+ *
+ * <p>Any part may be absent (not in {@code vitals}, or {@code null}); the calculator then reports it as missing and
+ * never assumes it normal. Vital values are in the parameter's UCUM unit and may carry more decimals than are charted:
+ * the calculator rounds them.
+ *
+ * <p>Immutable and thread-safe: the vitals map is copied. Only the scored parameters ({@link #SCORED_PARAMETERS}) are
+ * kept, so a caller may hand over all the latest vitals it holds (diastolic BP, which NEWS2 does not score, is
+ * dropped).
+ *
+ * <p>Clinical source: Royal College of Physicians, <i>National Early Warning Score (NEWS) 2</i>, London: RCP, 2017,
+ * chart 1. SpO2 scale 2 is for patients with confirmed hypercapnic respiratory failure only, on the decision of a
+ * competent clinical decision-maker, and is recorded per patient; everyone else is on scale 1.
+ *
+ * @param vitals         latest value of each of {@link #SCORED_PARAMETERS}, by parameter
+ * @param consciousness  latest ACVPU level, or {@code null}
+ * @param oxygen         latest air or oxygen, or {@code null}
+ * @param spo2Scale2     true when the patient's SpO2 is scored on scale 2
+ */
+public record News2Inputs(Map<Parameter, Timed<BigDecimal>> vitals, Timed<Consciousness> consciousness,
+    Timed<OxygenSupport> oxygen, boolean spo2Scale2) {
+
+  /** The vital-sign parameters NEWS2 scores. */
+  public static final Set<Parameter> SCORED_PARAMETERS = Collections.unmodifiableSet(EnumSet.of(
+      Parameter.RESP_RATE, Parameter.SPO2, Parameter.BP_SYSTOLIC, Parameter.PULSE, Parameter.TEMPERATURE));
+
+  /** Copies {@code vitals} ({@code null} means none), keeping only the scored parameters. */
+  public News2Inputs {
+    Map<Parameter, Timed<BigDecimal>> kept = new EnumMap<>(Parameter.class);
+    if (vitals != null) {
+      vitals.forEach((parameter, timed) -> {
+        Objects.requireNonNull(parameter, "vital parameter");
+        Objects.requireNonNull(timed, () -> "value of " + parameter);
+        if (SCORED_PARAMETERS.contains(parameter)) {
+          kept.put(parameter, timed);
+        }
+      });
+    }
+    vitals = Collections.unmodifiableMap(kept);
+  }
+
+  /** Nothing known yet about a patient on the given SpO2 scale: every component would be missing. */
+  public static News2Inputs none(boolean spo2Scale2) {
+    return new News2Inputs(Map.of(), null, null, spo2Scale2);
+  }
+
+  /** The latest value of {@code parameter}, or {@code null} when there is none. */
+  public Timed<BigDecimal> vital(Parameter parameter) {
+    return vitals.get(parameter);
+  }
+
+  /**
+   * These inputs with {@code parameter} set to {@code value} at {@code time}.
+   *
+   * @throws IllegalArgumentException when NEWS2 does not score {@code parameter}
+   */
+  public News2Inputs withVital(Parameter parameter, BigDecimal value, Instant time) {
+    if (!SCORED_PARAMETERS.contains(parameter)) {
+      throw new IllegalArgumentException(parameter + " is not scored by NEWS2; scored are " + SCORED_PARAMETERS);
+    }
+    Map<Parameter, Timed<BigDecimal>> changed = new EnumMap<>(Parameter.class);
+    changed.putAll(vitals);
+    changed.put(parameter, Timed.of(value, time));
+    return new News2Inputs(changed, consciousness, oxygen, spo2Scale2);
+  }
+
+  /** These inputs with the level of consciousness charted as {@code level} at {@code time}. */
+  public News2Inputs withConsciousness(Consciousness level, Instant time) {
+    return new News2Inputs(vitals, Timed.of(level, time), oxygen, spo2Scale2);
+  }
+
+  /** These inputs with air or oxygen charted as {@code support} at {@code time}. */
+  public News2Inputs withOxygen(OxygenSupport support, Instant time) {
+    return new News2Inputs(vitals, consciousness, Timed.of(support, time), spo2Scale2);
+  }
+}

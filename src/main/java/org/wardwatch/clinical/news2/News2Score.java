@@ -1,0 +1,122 @@
+package org.wardwatch.clinical.news2;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A NEWS2 result: the points of each component that could be scored, the components that could not, the total and its
+ * risk band.
+ *
+ * <p>Every component is either scored or missing. With components missing the score is {@code partial}: the total is
+ * the sum of the present components (a lower bound on the true score) and the band is computed from that total, so a
+ * partial score may under-state the risk and must be shown as partial.
+ *
+ * <p>The constructor checks that all parts agree (total, band, partial and missing follow from the components); build
+ * one with {@link #of}. Immutable and thread-safe.
+ *
+ * <p>Clinical source: Royal College of Physicians, <i>National Early Warning Score (NEWS) 2</i>, London: RCP, 2017,
+ * charts 1 and 2.
+ *
+ * @param total       sum of the present components, 0–20
+ * @param band        clinical risk band of {@code total}
+ * @param components  points of each scored component (0–3), in chart order
+ * @param partial     true when any component is missing
+ * @param missing     the components that could not be scored, in chart order
+ * @param spo2Scale2  true when SpO2 was scored on scale 2
+ */
+public record News2Score(int total, News2Band band, Map<News2Component, Integer> components, boolean partial,
+    List<News2Component> missing, boolean spo2Scale2) {
+
+  /** The highest possible total. */
+  public static final int MAX_TOTAL = 20;
+  /** The most points a single component can score. */
+  public static final int MAX_COMPONENT_POINTS = 3;
+
+  /** @throws IllegalArgumentException when the parts do not agree */
+  public News2Score {
+    components = inChartOrder(components);
+    List<News2Component> expectedMissing = absentFrom(components);
+    if (!expectedMissing.equals(missing)) {
+      throw new IllegalArgumentException("Missing must list every unscored component in chart order: expected "
+          + expectedMissing + ", got " + missing);
+    }
+    missing = expectedMissing;
+    int sum = components.values().stream().mapToInt(Integer::intValue).sum();
+    if (total != sum) {
+      throw new IllegalArgumentException("Total " + total + " is not the sum of the components, " + sum);
+    }
+    News2Band expectedBand = News2Band.of(total, components.containsValue(MAX_COMPONENT_POINTS));
+    if (band != expectedBand) {
+      throw new IllegalArgumentException("Band of total " + total + " is " + expectedBand + ", got " + band);
+    }
+    if (partial == missing.isEmpty()) {
+      throw new IllegalArgumentException("Partial must be true exactly when components are missing: " + missing);
+    }
+  }
+
+  /** The score made of {@code components}; every component not among them is missing. */
+  public static News2Score of(Map<News2Component, Integer> components, boolean spo2Scale2) {
+    Map<News2Component, Integer> scored = inChartOrder(components);
+    List<News2Component> missing = absentFrom(scored);
+    int total = scored.values().stream().mapToInt(Integer::intValue).sum();
+    News2Band band = News2Band.of(total, scored.containsValue(MAX_COMPONENT_POINTS));
+    return new News2Score(total, band, scored, !missing.isEmpty(), missing, spo2Scale2);
+  }
+
+  /** True when any single present component scored 3 (a red score). */
+  public boolean anySingleThree() {
+    return components.containsValue(MAX_COMPONENT_POINTS);
+  }
+
+  /** The SpO2 scale used: 1 or 2. */
+  public int scale() {
+    return spo2Scale2 ? 2 : 1;
+  }
+
+  /**
+   * {@code {"total": 9, "band": "high", "components": {"RESP_RATE": 2, ...}, "partial": false, "missing": [],
+   * "scale": 1}}; components and missing in chart order.
+   */
+  public JsonObject toJson() {
+    JsonObject scored = new JsonObject();
+    components.forEach((component, points) -> scored.put(component.name(), points));
+    JsonArray absent = new JsonArray();
+    missing.forEach(component -> absent.add(component.name()));
+    return new JsonObject()
+        .put("total", total)
+        .put("band", band.wireName())
+        .put("components", scored)
+        .put("partial", partial)
+        .put("missing", absent)
+        .put("scale", scale());
+  }
+
+  private static Map<News2Component, Integer> inChartOrder(Map<News2Component, Integer> components) {
+    Objects.requireNonNull(components, "components");
+    Map<News2Component, Integer> ordered = new EnumMap<>(News2Component.class);
+    components.forEach((component, points) -> {
+      Objects.requireNonNull(component, "component");
+      if (points == null || points < 0 || points > MAX_COMPONENT_POINTS) {
+        throw new IllegalArgumentException(component + " scores 0–" + MAX_COMPONENT_POINTS + ", got " + points);
+      }
+      ordered.put(component, points);
+    });
+    return Collections.unmodifiableMap(ordered);
+  }
+
+  private static List<News2Component> absentFrom(Map<News2Component, Integer> components) {
+    List<News2Component> absent = new ArrayList<>();
+    for (News2Component component : News2Component.values()) {
+      if (!components.containsKey(component)) {
+        absent.add(component);
+      }
+    }
+    return List.copyOf(absent);
+  }
+}

@@ -1,0 +1,50 @@
+package org.wardwatch.model;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one accepted frame says about one patient: the measured values and, when the frame carried them, the
+ * patient's level of consciousness (ACVPU) and whether they breathe air or supplemental oxygen. The unit that flows
+ * from parsing to the clinical engine.
+ *
+ * @param time           when the frame's content applies: the device's time, else the gateway's
+ * @param consciousness  ACVPU, or {@code null} when the frame did not say
+ * @param oxygen         air or oxygen, or {@code null} when the frame did not say
+ */
+public record FrameReport(DeviceIdentity source, Instant time, List<Observation> observations,
+    Consciousness consciousness, OxygenSupport oxygen) {
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("source", source.toJson())
+        .put("time", time)
+        .put("observations", new JsonArray(observations.stream().map(Observation::toJson).toList()))
+        .put("consciousness", consciousness == null ? null : consciousness.name())
+        .put("oxygen", oxygen == null ? null : oxygenJson(oxygen));
+  }
+
+  public static FrameReport fromJson(JsonObject json) {
+    JsonObject oxygen = json.getJsonObject("oxygen");
+    String consciousness = json.getString("consciousness");
+    return new FrameReport(
+        DeviceIdentity.fromJson(json.getJsonObject("source")),
+        json.getInstant("time"),
+        json.getJsonArray("observations").stream().map(JsonObject.class::cast).map(Observation::fromJson).toList(),
+        consciousness == null ? null : Consciousness.valueOf(consciousness),
+        oxygen == null ? null : oxygenFromJson(oxygen));
+  }
+
+  /** {@code {"onOxygen": bool, "flow": L/min or null}}. */
+  public static JsonObject oxygenJson(OxygenSupport oxygen) {
+    return new JsonObject().put("onOxygen", oxygen.onOxygen()).put("flow", oxygen.flowLitresPerMinute());
+  }
+
+  static OxygenSupport oxygenFromJson(JsonObject json) {
+    Object flow = json.getValue("flow");
+    return json.getBoolean("onOxygen") ? OxygenSupport.flow(new BigDecimal(flow.toString())) : OxygenSupport.air();
+  }
+}

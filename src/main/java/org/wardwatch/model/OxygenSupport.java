@@ -1,0 +1,89 @@
+package org.wardwatch.model;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * Whether the patient breathes room air or receives supplemental oxygen, and at what flow.
+ *
+ * <p>In NEWS2 supplemental oxygen scores 2 on its own row ("Air or oxygen"), whichever SpO2 scale applies; on SpO2
+ * scale 2 it also decides which half of the SpO2 row is used. Any flow above 0 L/min counts as oxygen; a flow of 0 is
+ * air.
+ *
+ * <p>Invariant: on air the flow is {@code null}; on oxygen it is above 0. Immutable and thread-safe.
+ *
+ * <p>Clinical source: Royal College of Physicians, <i>National Early Warning Score (NEWS) 2</i>, London: RCP, 2017,
+ * chart 1 ("Air or oxygen?").
+ *
+ * @param onOxygen             true when supplemental oxygen is given
+ * @param flowLitresPerMinute  the oxygen flow in L/min, or {@code null} on air
+ */
+public record OxygenSupport(boolean onOxygen, BigDecimal flowLitresPerMinute) {
+
+  private static final OxygenSupport AIR = new OxygenSupport(false, null);
+
+  /**
+   * @throws IllegalArgumentException when the flow does not match {@code onOxygen} (a flow on air, or a missing, zero
+   *                                  or negative flow on oxygen)
+   */
+  public OxygenSupport {
+    if (onOxygen && (flowLitresPerMinute == null || flowLitresPerMinute.signum() <= 0)) {
+      throw new IllegalArgumentException("Oxygen needs a flow above 0 L/min, got " + describe(flowLitresPerMinute));
+    }
+    if (!onOxygen && flowLitresPerMinute != null) {
+      throw new IllegalArgumentException(
+          "Room air has no oxygen flow, got " + flowLitresPerMinute.toPlainString() + " L/min");
+    }
+  }
+
+  /** Room air. */
+  public static OxygenSupport air() {
+    return AIR;
+  }
+
+  /**
+   * Oxygen at {@code litresPerMinute}; a flow of 0 is room air.
+   *
+   * @throws IllegalArgumentException when the flow is negative
+   */
+  public static OxygenSupport flow(BigDecimal litresPerMinute) {
+    Objects.requireNonNull(litresPerMinute, "oxygen flow");
+    if (litresPerMinute.signum() < 0) {
+      throw new IllegalArgumentException(
+          "Oxygen flow cannot be negative, got " + litresPerMinute.toPlainString() + " L/min");
+    }
+    return litresPerMinute.signum() == 0 ? AIR : new OxygenSupport(true, litresPerMinute);
+  }
+
+  /**
+   * Reads {@code "air"} (case-insensitive) or a flow in L/min written as a non-negative decimal ({@code "0"} is air,
+   * {@code "2"} or {@code "0.5"} is oxygen). Surrounding blanks are ignored.
+   *
+   * @throws IllegalArgumentException for anything else
+   */
+  public static OxygenSupport parse(String text) {
+    String trimmed = text == null ? "" : text.strip();
+    if (trimmed.equalsIgnoreCase("air")) {
+      return AIR;
+    }
+    BigDecimal litresPerMinute;
+    try {
+      litresPerMinute = new BigDecimal(trimmed);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(invalid(text), e);
+    }
+    if (litresPerMinute.signum() < 0) {
+      throw new IllegalArgumentException(invalid(text));
+    }
+    return flow(litresPerMinute);
+  }
+
+  private static String invalid(String text) {
+    String given = text == null ? "nothing" : "'" + text + "'";
+    return "Air or oxygen must be \"air\" or an oxygen flow in L/min (a decimal of 0 or more), got " + given;
+  }
+
+  private static String describe(BigDecimal flow) {
+    return flow == null ? "no flow" : flow.toPlainString() + " L/min";
+  }
+}

@@ -1,0 +1,50 @@
+package org.wardwatch.clinical.alarm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.Priority;
+
+/** Shared givens of the alarm tests: a fixed clock origin, one bed, the default policy and small helpers. */
+final class AlarmFixtures {
+
+  /** Every test's time zero; later times are {@code at(seconds)}. */
+  static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+  static final DeviceIdentity BED_12 = new DeviceIdentity("mon-7", "P123", "12", "icu");
+  static final AlarmPolicy POLICY = AlarmPolicy.defaults();
+  static final String NURSE = "nurse.kim";
+  static final String DOCTOR = "dr.ode";
+
+  private AlarmFixtures() {
+  }
+
+  static Instant at(long seconds) {
+    return T0.plusSeconds(seconds);
+  }
+
+  /** An alarm raised at {@link #T0} with the default policy. */
+  static Alarm raised(AlarmKind kind, Priority priority) {
+    return Alarm.raise("P123/PULSE/1", kind, "PULSE", BED_12, priority, "Pulse 190 /min above 150", T0, POLICY)
+        .alarm();
+  }
+
+  static Alarm physiological(Priority priority) {
+    return raised(AlarmKind.PHYSIOLOGICAL, priority);
+  }
+
+  static Alarm technical(Priority priority) {
+    return raised(AlarmKind.TECHNICAL, priority);
+  }
+
+  static List<TransitionType> types(List<AlarmTransition> transitions) {
+    return transitions.stream().map(AlarmTransition::type).toList();
+  }
+
+  /** The one transition in {@code transitions}, failing the test when there is not exactly one. */
+  static AlarmTransition only(List<AlarmTransition> transitions) {
+    assertEquals(1, transitions.size(), () -> "expected one transition, got " + transitions);
+    return transitions.get(0);
+  }
+}

@@ -1,0 +1,84 @@
+package org.wardwatch.clinical.news2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.wardwatch.model.Parameter;
+import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.OxygenSupport;
+
+class News2InputsTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+  @Test
+  void givenMapWithUnscoredParameter_whenConstructed_thenOnlyScoredParametersKeptAndCopied() {
+    Map<Parameter, Timed<BigDecimal>> vitals = new EnumMap<>(Parameter.class);
+    vitals.put(Parameter.PULSE, Timed.of(new BigDecimal("70"), NOW));
+    vitals.put(Parameter.BP_DIASTOLIC, Timed.of(new BigDecimal("80"), NOW));
+
+    News2Inputs inputs = new News2Inputs(vitals, null, null, false);
+    vitals.put(Parameter.SPO2, Timed.of(new BigDecimal("97"), NOW));
+
+    assertEquals(Set.of(Parameter.PULSE), inputs.vitals().keySet());
+    assertNull(inputs.vital(Parameter.SPO2));
+    assertThrows(UnsupportedOperationException.class, () -> inputs.vitals().remove(Parameter.PULSE));
+  }
+
+  @Test
+  void givenNullVitals_whenConstructed_thenNone() {
+    assertEquals(Map.of(), new News2Inputs(null, null, null, true).vitals());
+    assertEquals(new News2Inputs(Map.of(), null, null, true), News2Inputs.none(true));
+  }
+
+  @Test
+  void givenInputs_whenChanged_thenOriginalUntouched() {
+    News2Inputs before = News2Inputs.none(false);
+
+    News2Inputs after = before.withVital(Parameter.TEMPERATURE, new BigDecimal("37.2"), NOW)
+        .withConsciousness(Consciousness.A, NOW)
+        .withOxygen(OxygenSupport.air(), NOW);
+
+    assertEquals(Map.of(), before.vitals());
+    assertNull(before.consciousness());
+    assertEquals(Timed.of(new BigDecimal("37.2"), NOW), after.vital(Parameter.TEMPERATURE));
+    assertEquals(Timed.of(Consciousness.A, NOW), after.consciousness());
+    assertEquals(Timed.of(OxygenSupport.air(), NOW), after.oxygen());
+  }
+
+  @Test
+  void givenUnscoredParameter_whenSetExplicitly_thenRejected() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> News2Inputs.none(false).withVital(Parameter.BP_DIASTOLIC, BigDecimal.TEN, NOW));
+    assertTrue(error.getMessage().contains("BP_DIASTOLIC"));
+  }
+
+  @Test
+  void givenMissingValueOrTime_whenTimed_thenRejected() {
+    assertThrows(NullPointerException.class, () -> Timed.of(null, NOW));
+    assertThrows(NullPointerException.class, () -> Timed.of(Consciousness.A, null));
+  }
+
+  @ParameterizedTest(name = "{0} old with at most {1}: fresh = {2}")
+  @CsvSource({"PT15M, PT15M, true", "PT15M0.000000001S, PT15M, false", "PT0S, PT1S, true", "PT-5S, PT1S, true",
+      "PT2H, PT1H, false"})
+  void givenAge_whenFreshnessChecked_thenAtMostMaxAgeIsFresh(Duration age, Duration maxAge, boolean fresh) {
+    Timed<String> timed = Timed.of("x", NOW.minus(age));
+
+    assertEquals(age, timed.ageAt(NOW));
+    assertEquals(fresh, timed.isFreshAt(NOW, maxAge));
+    assertFalse(fresh && !timed.isFreshAt(NOW, maxAge.plusNanos(1)));
+  }
+}

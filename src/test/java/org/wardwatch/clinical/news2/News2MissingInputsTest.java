@@ -1,0 +1,126 @@
+package org.wardwatch.clinical.news2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.clinical.news2.News2Fixtures.FRESHNESS;
+import static org.wardwatch.clinical.news2.News2Fixtures.NOW;
+import static org.wardwatch.clinical.news2.News2Fixtures.TAKEN;
+import static org.wardwatch.clinical.news2.News2Fixtures.complete;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.wardwatch.model.Parameter;
+import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.OxygenSupport;
+
+/** Missing and stale inputs: reported as missing, never scored as normal; the total is then a lower bound. */
+class News2MissingInputsTest {
+
+  private final News2Calculator calculator = new News2Calculator(FRESHNESS);
+
+  @Test
+  void givenMissingTemperature_whenScored_thenPartialLowerBoundWithTemperatureMissing() {
+    News2Inputs all = complete(false, "22", "95", "air", "120", "70", "A", "34.0", TAKEN);
+    News2Inputs noTemperature = new News2Inputs(Map.of(Parameter.RESP_RATE, all.vital(Parameter.RESP_RATE),
+        Parameter.SPO2, all.vital(Parameter.SPO2), Parameter.BP_SYSTOLIC, all.vital(Parameter.BP_SYSTOLIC),
+        Parameter.PULSE, all.vital(Parameter.PULSE)), all.consciousness(), all.oxygen(), false);
+
+    News2Score score = calculator.score(noTemperature, NOW);
+
+    assertTrue(score.partial());
+    assertEquals(List.of(News2Component.TEMPERATURE), score.missing());
+    assertFalse(score.components().containsKey(News2Component.TEMPERATURE));
+    assertEquals(3, score.total());
+    assertEquals(News2Band.LOW, score.band());
+    assertEquals(6, calculator.score(all, NOW).total());
+  }
+
+  @Test
+  void givenNothingKnown_whenScored_thenEveryComponentMissingNoneScoredAsNormal() {
+    News2Score score = calculator.score(News2Inputs.none(false), NOW);
+
+    assertTrue(score.partial());
+    assertEquals(List.of(News2Component.values()), score.missing());
+    assertEquals(Map.of(), score.components());
+    assertEquals(0, score.total());
+  }
+
+  @Test
+  void givenMissingValuesInOtherOrder_whenScored_thenMissingListedInChartOrder() {
+    News2Inputs inputs = News2Inputs.none(false)
+        .withVital(Parameter.PULSE, new BigDecimal("70"), TAKEN)
+        .withVital(Parameter.SPO2, new BigDecimal("97"), TAKEN);
+
+    assertEquals(List.of(News2Component.RESP_RATE, News2Component.AIR_OR_OXYGEN, News2Component.BP_SYSTOLIC,
+        News2Component.CONSCIOUSNESS, News2Component.TEMPERATURE), calculator.score(inputs, NOW).missing());
+  }
+
+  @ParameterizedTest(name = "{0} old: stale = {1}")
+  @CsvSource({"PT0S, false", "PT14M59S, false", "PT15M, false", "PT15M0.000000001S, true", "PT16M, true",
+      "PT-1M, false"})
+  void givenEveryInputOfOneAge_whenScored_thenExactlyFreshnessOldIsFreshAndOneNanosecondOlderIsMissing(
+      Duration age, boolean stale) {
+    News2Score score = calculator.score(
+        complete(false, "8", "91", "2", "90", "40", "U", "35.0", NOW.minus(age)), NOW);
+
+    assertEquals(stale, score.partial());
+    assertEquals(stale ? List.of(News2Component.values()) : List.of(), score.missing());
+    assertEquals(stale ? 0 : 20, score.total());
+  }
+
+  @Test
+  void givenOneStaleAbnormalValue_whenScored_thenItIsMissingNotNormalAndTheRestStillCount() {
+    Instant stale = NOW.minus(FRESHNESS).minusNanos(1);
+    News2Inputs inputs = complete(false, "16", "97", "air", "120", "70", "A", "37.0", TAKEN)
+        .withVital(Parameter.PULSE, new BigDecimal("150"), stale)
+        .withConsciousness(Consciousness.V, stale);
+
+    News2Score score = calculator.score(inputs, NOW);
+
+    assertEquals(List.of(News2Component.PULSE, News2Component.CONSCIOUSNESS), score.missing());
+    assertEquals(0, score.total());
+    assertTrue(score.partial());
+  }
+
+  @ParameterizedTest(name = "scale 2 SpO2 {0}% with unknown oxygen scores {1}")
+  @CsvSource({"83, 3", "86, 1", "90, 0", "93, 0", "97, 0"})
+  void givenScale2WithoutOxygenRecord_whenScored_thenSpo2ScoredAsOnAirAndOxygenMissing(String spo2, int points) {
+    News2Inputs inputs = News2Inputs.none(true).withVital(Parameter.SPO2, new BigDecimal(spo2), TAKEN);
+
+    News2Score score = calculator.score(inputs, NOW);
+
+    assertEquals(points, score.components().get(News2Component.SPO2));
+    assertTrue(score.missing().contains(News2Component.AIR_OR_OXYGEN));
+    assertFalse(score.missing().contains(News2Component.SPO2));
+  }
+
+  @Test
+  void givenScale2WithStaleOxygenRecord_whenScored_thenSpo2ScoredAsOnAirAndOxygenMissing() {
+    News2Inputs inputs = News2Inputs.none(true)
+        .withVital(Parameter.SPO2, new BigDecimal("97"), TAKEN)
+        .withOxygen(OxygenSupport.flow(new BigDecimal("4")), NOW.minus(Duration.ofHours(1)));
+
+    News2Score score = calculator.score(inputs, NOW);
+
+    assertEquals(0, score.components().get(News2Component.SPO2));
+    assertEquals(List.of(News2Component.RESP_RATE, News2Component.AIR_OR_OXYGEN, News2Component.BP_SYSTOLIC,
+        News2Component.PULSE, News2Component.CONSCIOUSNESS, News2Component.TEMPERATURE), score.missing());
+  }
+
+  @Test
+  void givenOxygenButNoSpo2_whenScored_thenOxygenScoresAndSpo2Missing() {
+    News2Inputs inputs = News2Inputs.none(false).withOxygen(OxygenSupport.parse("3"), TAKEN);
+
+    News2Score score = calculator.score(inputs, NOW);
+
+    assertEquals(Map.of(News2Component.AIR_OR_OXYGEN, 2), score.components());
+    assertTrue(score.missing().contains(News2Component.SPO2));
+  }
+}
