@@ -1,8 +1,10 @@
-// WardWatch live dashboard: loads the patient list, subscribes to each ward's vitals and alarms over the
-// SockJS event-bus bridge, and keeps the tiles and the link indicator current. Browsers only receive.
+// WardWatch live dashboard: loads the patient list, subscribes to each ward's vitals, alarm transitions and
+// escalations over the SockJS event-bus bridge, and keeps the tiles and the link indicator current. A signed-in user's
+// actions (acknowledge, pause audio, assess) go back by request-reply to the ward's actions address (js/actions.js).
 
 import { Store, WARD_RE } from './js/model.js';
 import { View } from './js/view.js';
+import { Actions } from './js/actions.js';
 
 const PATIENTS_URL = '/api/patients';
 const BRIDGE_URL = '/eventbus';
@@ -22,28 +24,37 @@ const wardFilter = (() => {
 
 let eb = null;
 let everOpen = false;
+const actions = new Actions(store, () => eb, (patient, text, ok) => view.report(patient, text, ok));
+view.assess = (patient) => actions.assessForm(patient);
+view.buttonsChanged = (tile) => actions.refresh(tile);
 const subscribed = new Set(); // wards registered on the current bridge connection
 
 function shown(ward) {
   return !wardFilter || wardFilter.has(String(ward));
 }
 
-function onSnapshot(snap, live) {
+function onSnapshot(snap, live, fetchedAt = null) {
   if (!snap || typeof snap !== 'object' || !shown(snap.ward)) return;
-  const r = store.applySnapshot(snap, live);
+  const r = store.applySnapshot(snap, live, fetchedAt);
   if (r && r.accepted) {
     view.render(r);
     subscribe(r.entry.ward);
   }
 }
 
-function onAlarm(evt) {
-  if (!evt || typeof evt !== 'object' || !shown(evt.ward)) return;
-  const r = store.applyAlarm(evt);
+function onTransition(tr) {
+  if (!tr || typeof tr !== 'object' || !shown(tr.ward || (tr.alarm && tr.alarm.ward))) return;
+  const r = store.applyTransition(tr);
   if (r && r.accepted) {
     view.render(r);
     subscribe(r.entry.ward);
   }
+}
+
+/** ESCALATED transitions, also on the ward's alarms address (which updates the alarm): here only the notice. */
+function onEscalation(tr) {
+  if (!tr || typeof tr !== 'object' || !shown(tr.ward || (tr.alarm && tr.alarm.ward))) return;
+  view.notices.escalated(tr);
 }
 
 function handler(kind, ward) {
@@ -53,16 +64,18 @@ function handler(kind, ward) {
       return;
     }
     if (kind === 'vitals') onSnapshot(msg.body, true);
-    else onAlarm(msg.body);
+    else if (kind === 'alarms') onTransition(msg.body);
+    else onEscalation(msg.body);
   };
 }
 
-/** Registers the ward's two addresses on the current connection, once per connection. */
+/** Registers the ward's three addresses on the current connection, once per connection. */
 function subscribe(ward) {
   if (!eb || eb.state !== EventBus.OPEN || subscribed.has(ward) || !WARD_RE.test(ward)) return;
   try {
     eb.registerHandler(`wardwatch.ward.${ward}.vitals`, handler('vitals', ward));
     eb.registerHandler(`wardwatch.ward.${ward}.alarms`, handler('alarms', ward));
+    eb.registerHandler(`wardwatch.ward.${ward}.escalations`, handler('escalations', ward));
     subscribed.add(ward);
   } catch (ex) {
     console.warn('WardWatch: could not subscribe to ward', ward, ex);
@@ -81,6 +94,7 @@ function refresh() {
   if (inFlight) return inFlight;
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), FETCH_TIMEOUT_MS);
+  const fetchedAt = performance.now(); // a transition received after this may be newer than the list
   inFlight = fetch(PATIENTS_URL, { cache: 'no-store', headers: { Accept: 'application/json' }, signal: ctl.signal })
     .then((res) => {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -88,7 +102,7 @@ function refresh() {
     })
     .then((list) => {
       if (!Array.isArray(list)) throw new Error('not a JSON array');
-      for (const snap of list) onSnapshot(snap, false);
+      for (const snap of list) onSnapshot(snap, false, fetchedAt);
       subscribeAll();
       view.setSync(`Patient list synced ${new Date().toLocaleTimeString([], { hour12: false })}`, true);
     })
@@ -109,6 +123,7 @@ function transport() {
 
 function showLink(open, pill, banner) {
   view.setLink(open, pill, open ? transport() : '', banner);
+  actions.refresh();
 }
 
 function connect() {
@@ -127,8 +142,14 @@ function connect() {
     subscribeAll();
     refresh();
   };
+  // A refused send (access_denied) comes back as an "err" frame on the actions address, not to the reply handler.
+  eb.onerror = (err) => {
+    console.warn('WardWatch: bridge error', err);
+    actions.bridgeError(err);
+  };
   eb.onclose = () => {
     subscribed.clear();
+    actions.connectionLost();
     if (everOpen) showLink(false, 'Connection lost', 'Connection lost \u2014 data may be stale. Reconnecting\u2026');
     else showLink(false, 'Connecting\u2026', 'Cannot reach the live feed \u2014 data may be stale. Retrying\u2026');
   };

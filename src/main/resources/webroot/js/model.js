@@ -18,6 +18,28 @@ export const PARAMS = {
 
 export const PRIORITY_RANK = { HIGH: 3, MEDIUM: 2, LOW: 1 };
 
+/** Short names of the NEWS2 components, as a "missing: ..." list reads them. */
+export const NEWS2_LABELS = {
+  RESP_RATE: 'RR', SPO2: 'SpO\u2082', AIR_OR_OXYGEN: 'Air/O\u2082', BP_SYSTOLIC: 'BP', PULSE: 'HR',
+  CONSCIOUSNESS: 'ACVPU', TEMPERATURE: 'Temp',
+};
+
+/** The alarm waits for an acknowledgement (and signals): active or latched, unacknowledged. */
+export function awaitingAck(a) {
+  return a.state === 'ACTIVE_UNACKNOWLEDGED' || a.state === 'CLEARED_UNACKNOWLEDGED';
+}
+
+/** The alarm's condition is still present (acknowledged or not); a latched, ended alarm is not. */
+export function conditionPresent(a) {
+  return a.state === 'ACTIVE_UNACKNOWLEDGED' || a.state === 'ACTIVE_ACKNOWLEDGED';
+}
+
+/** End of the alarm's audio pause (ms, server clock) when it lies after `serverNow`, else null. */
+export function pausedUntil(a, serverNow) {
+  const t = timeOf(a.audioPausedUntil);
+  return t !== null && t > serverNow ? t : null;
+}
+
 export function priorityRank(p) {
   return PRIORITY_RANK[p] || 0;
 }
@@ -52,51 +74,46 @@ export function compareEntries(a, b) {
   return a.patient.localeCompare(b.patient, undefined, { numeric: true });
 }
 
-/** Active alarms of an entry, highest priority first, then the oldest raised first. */
-export function sortedAlarms(entry) {
-  return [...entry.alarms.values()].sort((x, y) =>
+/** Alarms of a map: highest priority first, those awaiting acknowledgement first, then the oldest raised. */
+export function sortedAlarms(map) {
+  return [...map.values()].sort((x, y) =>
     priorityRank(y.priority) - priorityRank(x.priority)
+    || Number(awaitingAck(y)) - Number(awaitingAck(x))
     || String(x.raisedAt || '').localeCompare(String(y.raisedAt || ''))
     || String(x.id).localeCompare(String(y.id)));
 }
 
-/** Highest active priority of an entry, or null. */
-export function topPriority(entry) {
+/** Highest priority among the alarms of a map that pass `filter`, or null. */
+export function topPriority(map, filter = () => true) {
   let best = null;
-  for (const a of entry.alarms.values()) {
-    if (priorityRank(a.priority) > priorityRank(best)) best = a.priority;
+  for (const a of map.values()) {
+    if (filter(a) && priorityRank(a.priority) > priorityRank(best)) best = a.priority;
   }
   return best;
 }
 
-/** Map parameter → highest priority of the alarms on it. */
+/** Threshold alarms name their vital sign in the condition key, e.g. "THRESHOLD:PULSE". */
+const THRESHOLD_PREFIX = 'THRESHOLD:';
+
+/** Map vital sign → highest priority of the threshold alarms whose condition is present. */
 export function alarmedParams(entry) {
   const out = new Map();
   for (const a of entry.alarms.values()) {
-    if (priorityRank(a.priority) > priorityRank(out.get(a.parameter))) out.set(a.parameter, a.priority);
+    if (typeof a.condition !== 'string' || !a.condition.startsWith(THRESHOLD_PREFIX)) continue;
+    const p = a.condition.slice(THRESHOLD_PREFIX.length);
+    if (conditionPresent(a) && priorityRank(a.priority) > priorityRank(out.get(p))) out.set(p, a.priority);
   }
   return out;
 }
 
-/** "3 s ago", "4 min ago", "2 h ago"; null age → "no data". */
-export function formatAge(ms) {
-  if (ms === null) return 'no data';
-  const s = Math.max(0, Math.floor(ms / 1000));
-  if (s < 60) return `${s} s ago`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
-  return `${Math.floor(s / 86400)} d ago`;
-}
-
-export function formatValue(param, v) {
-  if (!v || typeof v.value !== 'number' || !Number.isFinite(v.value)) return '--';
-  const d = PARAMS[param] ? PARAMS[param].decimals : 1;
-  return v.value.toFixed(d);
+function objOrNull(v) {
+  return v && typeof v === 'object' && !Array.isArray(v) ? v : null;
 }
 
 /**
- * All patients the page knows, keyed by patient key. An entry holds the last accepted snapshot's fields,
- * its active alarms by id, and bookkeeping. Every apply* method returns what changed, for the view.
+ * All patients the page knows, keyed by patient key. An entry holds the last accepted snapshot's fields, its live
+ * physiological (`alarms`) and technical (`technical`) alarms by id, and bookkeeping. Every apply* method returns
+ * what changed, for the view.
  */
 export class Store {
   constructor() {
@@ -119,7 +136,10 @@ export class Store {
   _create(key, src) {
     const e = {
       patient: key, device: str(src.device), bed: str(src.bed), ward: str(src.ward) || '(no ward)',
-      seq: -1, updated: null, vitals: {}, alarms: new Map(),
+      seq: -1, updated: null, vitals: {}, alarms: new Map(), technical: new Map(),
+      news2: null, consciousness: null, oxygen: null,
+      touched: -Infinity, // performance.now() of the last alarm transition applied
+      ended: new Set(), // ids of alarms a transition cleared: later transitions on them (but RAISED) are late
     };
     this.entries.set(key, e);
     return e;
@@ -136,9 +156,11 @@ export class Store {
   /**
    * Applies a patient snapshot (REST or vitals message). Ignored when its seq is lower than the one held,
    * unless its "updated" time is newer (the server restarted or the patient moved node and the counter began again).
-   * `live` marks a message just published, used to estimate the clock skew.
+   * `live` marks a message just published, used to estimate the clock skew. A REST snapshot (`live` false) whose
+   * request began (`fetchedAt`, performance.now()) before the patient's last alarm transition arrived may predate
+   * that transition: its alarm lists are then ignored, the live transitions being newer.
    */
-  applySnapshot(snap, live) {
+  applySnapshot(snap, live, fetchedAt = null) {
     if (!snap || typeof snap !== 'object' || snap.patient === null || snap.patient === undefined) return null;
     const key = String(snap.patient);
     let e = this.entries.get(key);
@@ -153,30 +175,61 @@ export class Store {
     const place = this._place(e, snap);
     e.seq = seq;
     e.updated = updated;
-    e.vitals = snap.vitals && typeof snap.vitals === 'object' ? snap.vitals : {};
-    e.alarms = new Map();
-    if (Array.isArray(snap.alarms)) {
-      for (const a of snap.alarms) {
-        if (a && a.id !== undefined && a.state !== 'CLEARED') e.alarms.set(String(a.id), a);
-      }
+    e.vitals = objOrNull(snap.vitals) || {};
+    e.news2 = objOrNull(snap.news2);
+    e.consciousness = objOrNull(snap.consciousness);
+    e.oxygen = objOrNull(snap.oxygen);
+    if (live || fetchedAt === null || e.touched < fetchedAt) {
+      e.alarms = new Map();
+      e.technical = new Map();
+      const add = (list, fallback) => {
+        if (!Array.isArray(list)) return;
+        for (const a of list) {
+          if (!a || typeof a !== 'object' || a.id === undefined || a.id === null || a.state === 'CLEARED') continue;
+          this._mapFor(e, a, fallback).set(String(a.id), a);
+          e.ended.delete(String(a.id));
+        }
+      };
+      add(snap.alarms, 'PHYSIOLOGICAL');
+      add(snap.technicalAlarms, 'TECHNICAL');
     }
     return { entry: e, created, accepted: true, ...place };
   }
 
-  /** Applies an alarm event: CLEARED removes the id, ACTIVE adds or updates it. */
-  applyAlarm(evt) {
-    if (!evt || typeof evt !== 'object' || evt.patient === null || evt.patient === undefined || evt.id === undefined) {
-      return null;
-    }
-    const key = String(evt.patient);
+  /** The map an alarm belongs in: by its kind, else by the list it came in. */
+  _mapFor(e, a, fallback) {
+    const kind = a.kind === 'TECHNICAL' || a.kind === 'PHYSIOLOGICAL' ? a.kind : fallback;
+    return kind === 'TECHNICAL' ? e.technical : e.alarms;
+  }
+
+  /**
+   * Applies an alarm transition: upserts its `alarm` (the alarm after the transition) by id, or removes it once
+   * CLEARED. The alarm's bed and ward place only a patient seen for the first time (they may predate a move).
+   */
+  applyTransition(tr) {
+    const a = tr && typeof tr === 'object' ? objOrNull(tr.alarm) : null;
+    if (!a || a.id === undefined || a.id === null) return null;
+    const patient = tr.patient !== undefined && tr.patient !== null ? tr.patient : a.patient;
+    if (patient === undefined || patient === null) return null;
+    const key = String(patient);
+    const id = String(a.id);
+    const cleared = a.state === 'CLEARED';
     let e = this.entries.get(key);
     const created = !e;
-    if (!e && evt.state === 'CLEARED') return null; // nothing to clear on a patient never seen
-    if (!e) e = this._create(key, evt);
-    const place = this._place(e, evt);
-    const id = String(evt.id);
-    if (evt.state === 'CLEARED') e.alarms.delete(id);
-    else e.alarms.set(id, evt);
+    if (!e && cleared) return null; // nothing to clear on a patient never seen
+    if (e && !cleared && tr.type !== 'RAISED' && e.ended.has(id)) return { entry: e, created, accepted: false };
+    const place = e ? {} : null;
+    if (!e) e = this._create(key, { ward: tr.ward || a.ward, bed: a.bed, device: a.device });
+    e.alarms.delete(id);
+    e.technical.delete(id);
+    if (cleared) {
+      e.ended.add(id);
+      if (e.ended.size > 100) e.ended.delete(e.ended.values().next().value);
+    } else {
+      e.ended.delete(id);
+      this._mapFor(e, a, 'PHYSIOLOGICAL').set(id, a);
+    }
+    e.touched = performance.now();
     return { entry: e, created, accepted: true, ...place };
   }
 

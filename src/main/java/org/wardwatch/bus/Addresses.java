@@ -31,11 +31,11 @@ public final class Addresses {
   public static final String DEVICE_EVENTS = "wardwatch.local.devices";
 
   /**
-   * Request-reply, node-local. Body: a clinical assessment {@code {"patient", "user", "consciousness"?, "oxygen"?,
-   * "spo2Scale2"?}} from the REST API; reply {@code {"ok": true}} or a failure with code 400 or 404. Owner: the
-   * clinical engine verticle.
+   * Request-reply, node-local. Body: a patient action from the REST API, in the form of {@link #wardActions}
+   * ({@code assess} or {@code override-limits}); reply {@code {"ok": true}} or a failure with code 400 or 404. Owner:
+   * the clinical engine verticle.
    */
-  public static final String PATIENTS_ASSESS = "wardwatch.local.patients.assess";
+  public static final String PATIENT_ACTIONS = "wardwatch.local.patients.actions";
 
   /** Request-reply, node-local. Empty body; reply: JSON array of patient snapshots. Owner: the alert rules verticle. */
   public static final String PATIENTS_LIST = "wardwatch.local.patients.list";

@@ -1,21 +1,29 @@
 package org.wardwatch.clinical;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
+import org.wardwatch.config.ConfigException;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.OxygenSupport;
+import org.wardwatch.model.Parameter;
 
 /**
  * Reads a clinician's action, as sent by the dashboard through the bridge or by the REST API, and applies it to the
  * engine: {@code {"action": "acknowledge", "alarmId", "user"}}, {@code {"action": "pause-audio", "alarmId", "user",
- * "seconds"}} or {@code {"action": "assess", "patient", "user", "consciousness"?, "oxygen"?, "spo2Scale2"?}}.
+ * "seconds"}}, {@code {"action": "assess", "patient", "user", "consciousness"?, "oxygen"?, "spo2Scale2"?}} or
+ * {@code {"action": "override-limits", "patient", "user", "parameter", "reason", "minutes", "thresholds"}}.
  *
  * <p>A malformed action is an {@link IllegalArgumentException} whose message says what is wrong; an unknown alarm or
  * patient is a {@link WardState.UnknownTarget}. Every action needs the acting user, who is recorded with it.
  */
 final class AlarmActions {
+
+  private static final long MAX_OVERRIDE_MINUTES = 24 * 60;
 
   private AlarmActions() {
   }
@@ -33,9 +41,44 @@ final class AlarmActions {
           parse(action, "oxygen", OxygenSupport::parse),
           action.getValue("spo2Scale2") instanceof Boolean scale2 ? scale2 : null,
           now);
-      default -> throw new IllegalArgumentException(
-          "unknown action '" + action.getString("action") + "': use acknowledge, pause-audio or assess");
+      case "override-limits" -> engine.overrideLimits(limitOverride(action, user, now), now);
+      default -> throw new IllegalArgumentException("unknown action '" + action.getString("action")
+          + "': use acknowledge, pause-audio, assess or override-limits");
     };
+  }
+
+  /**
+   * {@code {"patient", "parameter", "reason", "minutes" (1 to 1440), "thresholds": [{"above"|"below", "priority",
+   * "delaySeconds"?, "hysteresis"?}]}}; an empty list silences the parameter's threshold alarms for that time.
+   */
+  private static LimitOverride limitOverride(JsonObject action, String user, Instant now) {
+    String patient = required(action, "patient");
+    String reason = required(action, "reason");
+    long minutes = positive(action, "minutes");
+    if (minutes > MAX_OVERRIDE_MINUTES) {
+      throw new IllegalArgumentException("'minutes' must be at most " + MAX_OVERRIDE_MINUTES + " (24 hours)");
+    }
+    Parameter parameter;
+    try {
+      parameter = Parameter.valueOf(required(action, "parameter"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'parameter' must be one of " + List.of(Parameter.values()));
+    }
+    if (!(action.getValue("thresholds") instanceof JsonArray thresholds)) {
+      throw new IllegalArgumentException("'thresholds' must be a list (empty to silence the parameter)");
+    }
+    List<ThresholdRule> rules = new ArrayList<>();
+    for (int i = 0; i < thresholds.size(); i++) {
+      Object rule = thresholds.getValue(i) instanceof JsonObject json ? json.copy().put("parameter", parameter.name())
+          : thresholds.getValue(i);
+      try {
+        rules.add(ThresholdRules.parseRule(rule, "thresholds[" + i + "]"));
+      } catch (ConfigException e) {
+        throw new IllegalArgumentException(e.getMessage());
+      }
+    }
+    return new LimitOverride(patient, parameter, ThresholdRules.mostUrgentFirst(rules), user, reason, now,
+        now.plus(Duration.ofMinutes(minutes)));
   }
 
   private static String required(JsonObject action, String key) {

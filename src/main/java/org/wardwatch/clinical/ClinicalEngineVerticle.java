@@ -20,7 +20,7 @@ import org.wardwatch.model.FrameReport;
 /**
  * The clinical engine stage: owns the node's {@link WardState}, feeds it frame reports
  * ({@link Addresses#OBSERVATIONS}), device events ({@link Addresses#DEVICE_EVENTS}), clinicians' actions
- * ({@link Addresses#wardActions} from the bridge, {@link Addresses#PATIENTS_ASSESS} from REST) and a one-second
+ * ({@link Addresses#wardActions} from the bridge, {@link Addresses#PATIENT_ACTIONS} from REST) and a one-second
  * tick, then publishes what changed: patient snapshots to {@link Addresses#wardVitals}, alarm transitions to
  * {@link Addresses#wardAlarms} (and escalations to {@link Addresses#wardEscalations}), each transition also to the
  * {@link AuditTrail}. Answers the patient queries {@link Addresses#PATIENTS_LIST} and {@link Addresses#PATIENTS_GET}.
@@ -60,14 +60,14 @@ public class ClinicalEngineVerticle extends VerticleBase {
           engine.deviceEvent(message.body().getString("event"),
               DeviceIdentity.fromJson(message.body().getJsonObject("source")),
               message.body().getString("reason"), Instant.now())));
-      MessageConsumer<JsonObject> assess = bus.localConsumer(Addresses.PATIENTS_ASSESS,
-          message -> act(message, message.body().copy().put("action", "assess")));
+      MessageConsumer<JsonObject> patientActions = bus.localConsumer(Addresses.PATIENT_ACTIONS,
+          message -> act(message, message.body()));
       MessageConsumer<Object> list = bus.localConsumer(Addresses.PATIENTS_LIST,
           message -> message.reply(engine.snapshots()));
       MessageConsumer<String> get = bus.localConsumer(Addresses.PATIENTS_GET,
           message -> engine.snapshot(message.body()).ifPresentOrElse(message::reply,
               () -> message.fail(NOT_FOUND, "no patient " + message.body())));
-      return Future.all(reports.completion(), devices.completion(), assess.completion(), list.completion(),
+      return Future.all(reports.completion(), devices.completion(), patientActions.completion(), list.completion(),
           get.completion());
     });
   }
@@ -101,6 +101,11 @@ public class ClinicalEngineVerticle extends VerticleBase {
         bus.publish(Addresses.wardEscalations(ward), json);
       }
       audit.record(json).onFailure(error -> LOG.error("audit entry for {} not recorded", transition.alarmId(), error));
+    }
+    for (JsonObject entry : update.auditEntries()) {
+      LOG.info("[{}] {} by {}: {}", entry.getString("patient"), entry.getString("type"), entry.getString("actor"),
+          entry.getString("detail"));
+      audit.record(entry).onFailure(error -> LOG.error("audit entry {} not recorded", entry.getString("type"), error));
     }
     for (JsonObject snapshot : update.snapshots()) {
       String ward = snapshot.getString("ward");

@@ -1,10 +1,12 @@
 package org.wardwatch.clinical;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,6 +42,7 @@ final class PatientRecord {
   private boolean spo2Scale2;
   private News2Score news2;
   private final PatientAlarms alarms = new PatientAlarms();
+  private final Map<Parameter, LimitOverride> overrides = new EnumMap<>(Parameter.class);
 
   PatientRecord(String key, DeviceIdentity source) {
     this.key = key;
@@ -89,6 +92,22 @@ final class PatientRecord {
 
   ThresholdTracker tracker(Parameter parameter) {
     return trackers.computeIfAbsent(parameter, p -> new ThresholdTracker());
+  }
+
+  /** The override in force for {@code parameter}, or {@code null}. */
+  LimitOverride override(Parameter parameter) {
+    return overrides.get(parameter);
+  }
+
+  void putOverride(LimitOverride override) {
+    overrides.put(override.parameter(), override);
+  }
+
+  /** Removes and returns the overrides that have expired at {@code now}. */
+  List<LimitOverride> expireOverrides(Instant now) {
+    List<LimitOverride> expired = overrides.values().stream().filter(o -> o.expiredAt(now)).toList();
+    expired.forEach(o -> overrides.remove(o.parameter()));
+    return expired;
   }
 
   /** A clinician's assessment; {@code null} parts stay as they were. */
@@ -158,6 +177,7 @@ final class PatientRecord {
             : FrameReport.oxygenJson(oxygen.value()).put("time", oxygen.time()))
         .put("spo2Scale2", spo2Scale2)
         .put("news2", news2 == null ? null : news2.toJson())
+        .put("limitOverrides", new JsonArray(overrides.values().stream().map(LimitOverride::toJson).toList()))
         .put("alarms", alarms.toJson(AlarmKind.PHYSIOLOGICAL))
         .put("technicalAlarms", alarms.toJson(AlarmKind.TECHNICAL));
   }

@@ -33,10 +33,13 @@ import org.wardwatch.model.Parameter;
  */
 public final class WardState {
 
-  /** What an input changed. */
-  public record Update(List<AlarmTransition> transitions, List<JsonObject> snapshots) {
+  /**
+   * What an input changed: alarm transitions (to publish and audit), patient snapshots (to publish) and other audit
+   * entries (limit overrides set or expired).
+   */
+  public record Update(List<AlarmTransition> transitions, List<JsonObject> snapshots, List<JsonObject> auditEntries) {
 
-    static final Update NOTHING = new Update(List.of(), List.of());
+    static final Update NOTHING = new Update(List.of(), List.of(), List.of());
   }
 
   /** An action named an alarm or patient this engine does not have. */
@@ -76,7 +79,7 @@ public final class WardState {
       if (patient.record(observation)) {
         Parameter parameter = observation.parameter();
         Optional<ThresholdRule> breached = patient.tracker(parameter)
-            .observe(rules.thresholds().forWard(patient.ward(), parameter), observation.value(), now);
+            .observe(rulesFor(patient, parameter, now), observation.value(), now);
         AlarmCondition condition = breached.map(rule -> new AlarmCondition(rule.priority(),
             rule.describe(observation.value()) + (observation.questionable() ? " (questionable reading)" : "")))
             .orElse(null);
@@ -97,6 +100,18 @@ public final class WardState {
     PatientRecord patient = patient(patientKey);
     patient.assess(consciousness, oxygen, spo2Scale2, now);
     return changed(patient, rescore(patient, now), true, now);
+  }
+
+  /**
+   * Puts a clinician's own limits for one parameter of a patient in force until the override expires. Judged from the
+   * patient's next value of that parameter.
+   */
+  public Update overrideLimits(LimitOverride override, Instant now) {
+    PatientRecord patient = patient(override.patient());
+    patient.putOverride(override);
+    Update changed = changed(patient, List.of(), true, now);
+    return new Update(changed.transitions(), changed.snapshots(),
+        List.of(override.auditEntry("LIMIT_OVERRIDE", override.user(), now)));
   }
 
   /** Applies a user action (acknowledge, audio pause) to alarm {@code alarmId}. */
@@ -132,18 +147,21 @@ public final class WardState {
   public Update tick(Instant now) {
     List<AlarmTransition> transitions = new ArrayList<>();
     List<JsonObject> snapshots = new ArrayList<>();
+    List<JsonObject> auditEntries = new ArrayList<>();
     for (PatientRecord patient : patients.values()) {
       News2Score before = patient.news2();
+      List<LimitOverride> expired = patient.expireOverrides(now);
+      expired.forEach(o -> auditEntries.add(o.auditEntry("LIMIT_OVERRIDE_EXPIRED", AlarmTransition.SYSTEM, now)));
       List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
       own.addAll(checkSilence(patient, now));
       own.addAll(rescore(patient, now));
-      if (!own.isEmpty() || !patient.news2().equals(before)) {
+      if (!own.isEmpty() || !expired.isEmpty() || !patient.news2().equals(before)) {
         Update update = changed(patient, own, true, now);
         transitions.addAll(update.transitions());
         snapshots.addAll(update.snapshots());
       }
     }
-    return new Update(transitions, snapshots);
+    return new Update(transitions, snapshots, auditEntries);
   }
 
   public JsonArray snapshots() {
@@ -160,6 +178,14 @@ public final class WardState {
       throw new UnknownTarget("no patient " + key);
     }
     return patient;
+  }
+
+  /** The patient's own limits for {@code parameter} while an override is in force, else the ward's. */
+  private List<ThresholdRule> rulesFor(PatientRecord patient, Parameter parameter, Instant now) {
+    LimitOverride override = patient.override(parameter);
+    return override != null && !override.expiredAt(now)
+        ? override.rules()
+        : rules.thresholds().forWard(patient.ward(), parameter);
   }
 
   private List<AlarmTransition> checkSilence(PatientRecord patient, Instant now) {
@@ -199,7 +225,7 @@ public final class WardState {
       return Update.NOTHING;
     }
     patient.touch(now);
-    return new Update(List.copyOf(transitions), List.of(patient.toJson()));
+    return new Update(List.copyOf(transitions), List.of(patient.toJson()), List.of());
   }
 
   /** The longest audio pause a user may request, for answering requests clearly. */

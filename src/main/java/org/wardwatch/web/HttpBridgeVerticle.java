@@ -48,9 +48,9 @@ public class HttpBridgeVerticle extends VerticleBase {
     PatientRoutes patients = new PatientRoutes(vertx.eventBus());
     router.get("/api/patients").handler(patients::list);
     router.get("/api/patients/:id").handler(patients::get);
-    router.post("/api/patients/:id/assessment")
-        .handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_BODY_BYTES))
-        .handler(patients::assess);
+    router.route("/api/patients/:id/*").handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_BODY_BYTES));
+    router.post("/api/patients/:id/assessment").handler(patients::assess);
+    router.put("/api/patients/:id/limits").handler(patients::overrideLimits);
     router.get("/api/alarms").handler(new AlarmRoutes(new AuditTrail(vertx))::history);
     router.get("/health").handler(context -> context.json(new JsonObject().put("status", "UP")));
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));

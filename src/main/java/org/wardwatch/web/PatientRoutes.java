@@ -9,8 +9,8 @@ import org.wardwatch.bus.Addresses;
 
 /**
  * {@code GET /api/patients} and {@code GET /api/patients/{id}}: the current snapshot of every patient, or of one
- * (keyed by the {@code Patient=} id, else the device id); {@code POST /api/patients/{id}/assessment}. All asked of the
- * clinical engine verticle over the event bus.
+ * (keyed by the {@code Patient=} id, else the device id); {@code POST /api/patients/{id}/assessment} and
+ * {@code PUT /api/patients/{id}/limits}. All asked of the clinical engine verticle over the event bus.
  */
 final class PatientRoutes {
 
@@ -32,17 +32,27 @@ final class PatientRoutes {
 
   /** {@code POST /api/patients/{id}/assessment}: a clinician's ACVPU, air/oxygen or SpO2-scale entry. */
   void assess(RoutingContext context) {
-    JsonObject assessment;
+    patientAction(context, "assess");
+  }
+
+  /** {@code PUT /api/patients/{id}/limits}: a clinician's own limits for one parameter, with a reason and expiry. */
+  void overrideLimits(RoutingContext context) {
+    patientAction(context, "override-limits");
+  }
+
+  private void patientAction(RoutingContext context, String action) {
+    JsonObject body;
     try {
-      assessment = context.body().asJsonObject();
+      body = context.body().asJsonObject();
     } catch (RuntimeException e) {
-      assessment = null;
+      body = null;
     }
-    if (assessment == null) {
+    if (body == null) {
       context.response().setStatusCode(BAD_REQUEST).end("body must be a JSON object");
       return;
     }
-    bus.<JsonObject>request(Addresses.PATIENTS_ASSESS, assessment.put("patient", context.pathParam("id")))
+    bus.<JsonObject>request(Addresses.PATIENT_ACTIONS,
+            body.put("action", action).put("patient", context.pathParam("id")))
         .map(Message::body)
         .onSuccess(context::json)
         .onFailure(error -> failed(context, error));

@@ -1,0 +1,208 @@
+// WardWatch dashboard: what a signed-in user can do, sent to the ward's actions address by request-reply over the
+// bridge: acknowledge an alarm, pause its audio, chart an assessment (ACVPU, air/oxygen, SpO2 scale 2).
+
+import { WARD_RE } from './model.js';
+import { PAUSE_SECONDS } from './alarms.js';
+
+const USER_KEY = 'wardwatch.user';
+const REPLY_TIMEOUT_MS = 15000;
+const VERB = { acknowledge: 'Acknowledge', 'pause-audio': 'Pause audio', assess: 'Assessment' };
+const ACVPU = [['A', 'A \u2014 Alert'], ['C', 'C \u2014 New confusion'], ['V', 'V \u2014 Voice'], ['P', 'P \u2014 Pain'],
+  ['U', 'U \u2014 Unresponsive']];
+
+function el(tag, cls, text) {
+  const n = document.createElement(tag);
+  if (cls) n.className = cls;
+  if (text !== undefined) n.textContent = text;
+  return n;
+}
+
+function select(name, options) {
+  const s = el('select');
+  s.name = name;
+  for (const [value, text] of [['', '\u2014'], ...options]) {
+    const o = el('option', null, text);
+    o.value = value;
+    s.append(o);
+  }
+  return s;
+}
+
+function labelled(text, control) {
+  const l = el('label', 'field');
+  l.append(el('span', 'field-name', text), control);
+  return l;
+}
+
+function readUser() {
+  try { return localStorage.getItem(USER_KEY) || ''; } catch { return ''; }
+}
+
+export class Actions {
+  /**
+   * @param store    the Store (to find an alarm's ward)
+   * @param getBus   () => the current EventBus or null
+   * @param report   (patient, text, ok) => shows an action's outcome on the patient's tile
+   */
+  constructor(store, getBus, report) {
+    this.store = store;
+    this.getBus = getBus;
+    this.report = report;
+    this.pending = new Map(); // request key -> {address, fail}
+    this.input = document.getElementById('user-name');
+    this.hint = document.getElementById('user-hint');
+    this.input.value = readUser();
+    this.input.addEventListener('input', () => {
+      try { localStorage.setItem(USER_KEY, this.user()); } catch { /* private mode: remembered for this page only */ }
+      this.refresh();
+    });
+    document.getElementById('wards').addEventListener('click', (ev) => this._click(ev));
+  }
+
+  user() {
+    return this.input.value.trim().slice(0, 64);
+  }
+
+  /** Why actions cannot be sent now, or null when they can. */
+  blocked() {
+    if (!this.user()) return 'Enter your name at \u201cSigned in as\u201d first';
+    const eb = this.getBus();
+    if (!eb || eb.state !== EventBus.OPEN) return 'No live connection';
+    return null;
+  }
+
+  /** Enables or disables every action control under `root` and updates the header hint. */
+  refresh(root = document) {
+    const why = this.blocked();
+    this.hint.hidden = !!this.user();
+    document.body.classList.toggle('no-user', !this.user());
+    for (const b of root.querySelectorAll('button[data-action], form[data-assess] button[type="submit"]')) {
+      const key = b.hasAttribute('data-action') ? `${b.getAttribute('data-action')}:${b.getAttribute('data-alarm-id')}`
+        : `assess:${b.form.getAttribute('data-assess')}`;
+      const busy = this.pending.has(key);
+      b.disabled = !!why || busy;
+      if (why || busy) b.title = busy ? 'Sending\u2026' : why;
+      else b.removeAttribute('title');
+      b.toggleAttribute('data-busy', busy);
+    }
+  }
+
+  /** The compact per-tile "Assess" form (ACVPU, air or O2 flow, SpO2 scale). */
+  assessForm(patient) {
+    const details = el('details', 'assess');
+    details.append(el('summary', null, 'Assess'));
+    const form = el('form', 'assess-form');
+    form.setAttribute('data-assess', patient);
+    form.noValidate = true;
+    const oxygen = select('oxygen', [['air', 'Air'], ['o2', 'O\u2082']]);
+    const flow = el('input');
+    Object.assign(flow, { name: 'flow', type: 'number', min: '0', step: 'any', inputMode: 'decimal', placeholder: 'L/min' });
+    flow.addEventListener('input', () => { if (flow.value !== '') oxygen.value = 'o2'; });
+    const submit = el('button', 'act', 'Save');
+    submit.type = 'submit';
+    form.append(labelled('ACVPU', select('consciousness', ACVPU)), labelled('Air/O\u2082', oxygen),
+      labelled('O\u2082 L/min', flow), labelled('SpO\u2082', select('scale', [['1', 'Scale 1'], ['2', 'Scale 2']])), submit);
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      this._assess(form, details);
+    });
+    details.append(form);
+    return details;
+  }
+
+  _assess(form, details) {
+    const patient = form.getAttribute('data-assess');
+    const e = this.store.entry(patient);
+    const f = form.elements;
+    const body = { action: 'assess', patient, user: this.user() };
+    if (f.consciousness.value) body.consciousness = f.consciousness.value;
+    if (f.oxygen.value === 'air') body.oxygen = 'air';
+    else if (f.oxygen.value === 'o2') {
+      const n = Number(f.flow.value);
+      if (f.flow.value.trim() === '' || !Number.isFinite(n) || n <= 0) {
+        this.report(patient, 'Assessment not sent: enter the O\u2082 flow in L/min (more than 0)', false);
+        return;
+      }
+      body.oxygen = n;
+    }
+    if (f.scale.value) body.spo2Scale2 = f.scale.value === '2';
+    if (Object.keys(body).length === 3) {
+      this.report(patient, 'Assessment not sent: choose ACVPU, air/O\u2082 or an SpO\u2082 scale', false);
+      return;
+    }
+    this._send(`assess:${patient}`, e && e.ward, patient, body, () => {
+      form.reset();
+      details.open = false;
+    });
+  }
+
+  _click(ev) {
+    const b = ev.target.closest('button[data-action]');
+    if (!b || b.disabled) return;
+    const action = b.getAttribute('data-action');
+    const id = b.getAttribute('data-alarm-id');
+    const tile = b.closest('[data-patient]');
+    const patient = tile ? tile.getAttribute('data-patient') : null;
+    const e = patient === null ? null : this.store.entry(patient);
+    if (!e || (action !== 'acknowledge' && action !== 'pause-audio')) return;
+    const a = e.alarms.get(id) || e.technical.get(id);
+    const body = { action, alarmId: id, user: this.user() };
+    if (action === 'pause-audio') body.seconds = PAUSE_SECONDS;
+    this._send(`${action}:${id}`, (a && a.ward) || e.ward, patient, body);
+  }
+
+  /** Sends `body` to the ward's actions address; reports failures (error reply, refusal, no reply) on the tile. */
+  _send(key, ward, patient, body, onOk) {
+    const verb = VERB[body.action];
+    const why = this.blocked();
+    if (why || this.pending.has(key)) {
+      if (why) this.report(patient, `${verb} not sent: ${why}`, false);
+      return;
+    }
+    if (!WARD_RE.test(String(ward))) {
+      this.report(patient, `${verb} not sent: unknown ward`, false);
+      return;
+    }
+    const address = `wardwatch.ward.${ward}.actions`;
+    let done = false;
+    const finish = (err) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      this.pending.delete(key);
+      this.refresh();
+      if (err) this.report(patient, `${verb} failed: ${err}`, false);
+      else {
+        this.report(patient, body.action === 'assess' ? 'Assessment saved' : '', true);
+        if (onOk) onOk();
+      }
+    };
+    const timer = setTimeout(() => finish('no reply from the server'), REPLY_TIMEOUT_MS);
+    this.pending.set(key, { address, fail: finish });
+    this.refresh();
+    try {
+      this.getBus().send(address, body, (err, msg) => {
+        if (err) finish(err.message || err.failureType || 'refused');
+        else if (!msg || !msg.body || msg.body.ok !== true) {
+          const b = msg && msg.body && typeof msg.body === 'object' ? msg.body : {};
+          finish(b.message || b.error || 'unexpected reply');
+        } else finish(null);
+      });
+    } catch (ex) {
+      finish(ex && ex.message === 'INVALID_STATE_ERR' ? 'no live connection' : String(ex));
+    }
+  }
+
+  /** A bridge "err" frame nobody waited for: a refused send (access_denied) fails the requests to its address. */
+  bridgeError(json) {
+    if (!json || typeof json !== 'object') return;
+    for (const p of [...this.pending.values()]) {
+      if (p.address === json.address) p.fail(`refused by the server (${json.body || json.message || 'error'})`);
+    }
+  }
+
+  /** The connection closed: replies to requests in flight will never come. */
+  connectionLost() {
+    for (const p of [...this.pending.values()]) p.fail('connection lost before the reply; check the alarm state');
+  }
+}

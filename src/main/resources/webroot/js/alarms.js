@@ -1,0 +1,101 @@
+// WardWatch dashboard: alarm lines (physiological and technical) and the header's escalation notices. DOM only
+// through textContent and setAttribute.
+
+import { awaitingAck, pausedUntil, sortedAlarms } from './model.js';
+import { clockOf, formatClock } from './format.js';
+
+export const PAUSE_SECONDS = 120;
+const NOTICE_MS = 10000;
+const MAX_NOTICES = 4;
+
+function el(tag, cls, text) {
+  const n = document.createElement(tag);
+  if (cls) n.className = cls;
+  if (text !== undefined) n.textContent = text;
+  return n;
+}
+
+/** The state words of an alarm line: "unacknowledged", "acknowledged by X", "ended — acknowledge", ... */
+export function stateText(a, serverNow) {
+  const parts = [];
+  if (a.state === 'ACTIVE_UNACKNOWLEDGED') parts.push('unacknowledged');
+  else if (a.state === 'CLEARED_UNACKNOWLEDGED') parts.push('ended \u2014 acknowledge');
+  else if (a.state === 'ACTIVE_ACKNOWLEDGED') {
+    const at = clockOf(a.acknowledgedAt);
+    parts.push(`acknowledged by ${a.acknowledgedBy || 'unknown'}${at ? ` at ${at}` : ''}`);
+  } else if (a.state) parts.push(String(a.state).toLowerCase());
+  const until = awaitingAck(a) ? pausedUntil(a, serverNow) : null;
+  if (until !== null) parts.push(`audio paused until ${formatClock(until)}`);
+  if (a.dataStale === true) parts.push('(stale data)');
+  const n = Number(a.escalations);
+  if (Number.isInteger(n) && n > 0) parts.push(`escalated \u00d7${n}`);
+  return parts.join(' \u00b7 ');
+}
+
+function button(action, id, text) {
+  const b = el('button', `act act-${action}`, text);
+  b.type = 'button';
+  b.setAttribute('data-action', action);
+  b.setAttribute('data-alarm-id', id);
+  return b;
+}
+
+function line(a, technical, serverNow) {
+  const id = String(a.id);
+  const li = el('li', technical ? 'alarm tech' : 'alarm');
+  li.setAttribute('data-alarm-id', id);
+  li.setAttribute('data-priority', String(a.priority || ''));
+  li.setAttribute('data-state', String(a.state || ''));
+  li.setAttribute('data-kind', technical ? 'TECHNICAL' : 'PHYSIOLOGICAL');
+  if (a.dataStale === true) li.setAttribute('data-stale-data', 'true');
+  const text = String(a.message || a.condition || id);
+  const head = el('div', 'aline');
+  head.append(el('span', 'prio', String(a.priority || 'ALARM')), el('span', 'msg', technical ? `Technical: ${text}` : text));
+  const status = el('div', 'astatus');
+  status.append(el('span', 'astate', stateText(a, serverNow)));
+  if (awaitingAck(a)) {
+    status.append(button('acknowledge', id, 'Acknowledge'));
+    if (pausedUntil(a, serverNow) === null) status.append(button('pause-audio', id, 'Pause audio 2 min'));
+  }
+  li.append(head, status);
+  return li;
+}
+
+/**
+ * Rebuilds `ul` with the alarms of `map` when anything shown changed (including an audio pause running out).
+ * Returns the key of what it shows; pass it back as `prevKey`. A changed key means new buttons (set their state).
+ */
+export function renderAlarms(ul, map, technical, serverNow, prevKey) {
+  const list = sortedAlarms(map);
+  const key = JSON.stringify(list.map((a) => [a.id, a.priority, a.state, a.message, a.condition, a.acknowledgedBy,
+    a.acknowledgedAt, a.dataStale, a.escalations, awaitingAck(a) ? pausedUntil(a, serverNow) : null]));
+  if (key === prevKey) return prevKey;
+  ul.replaceChildren(...list.map((a) => line(a, technical, serverNow)));
+  ul.hidden = list.length === 0;
+  return key;
+}
+
+/** Transient "Escalated: ..." notices in the header, each shown for 10 s. */
+export class Notices {
+  constructor(container) {
+    this.box = container;
+  }
+
+  escalated(tr) {
+    if (!this.box) return;
+    const a = tr.alarm && typeof tr.alarm === 'object' ? tr.alarm : {};
+    const where = [a.ward || tr.ward, a.bed !== null && a.bed !== undefined ? `Bed ${a.bed}` : null, tr.patient || a.patient]
+      .filter((x) => x !== null && x !== undefined && x !== '').join(' \u00b7 ');
+    const what = a.message || a.condition || tr.alarmId || '';
+    const prio = tr.priority || a.priority;
+    const item = el('div', 'notice', `Escalated: ${where}${what ? ` \u2014 ${what}` : ''}${prio ? ` (${prio})` : ''}`);
+    if (prio) item.setAttribute('data-priority', String(prio));
+    this.box.prepend(item);
+    while (this.box.children.length > MAX_NOTICES) this.box.lastElementChild.remove();
+    this.box.hidden = false;
+    setTimeout(() => {
+      item.remove();
+      this.box.hidden = this.box.children.length === 0;
+    }, NOTICE_MS);
+  }
+}

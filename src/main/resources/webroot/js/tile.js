@@ -1,0 +1,170 @@
+// WardWatch dashboard: one patient tile. Every piece of data goes in through textContent or setAttribute.
+
+import {
+  PARAMS, STALE_MS, alarmedParams, awaitingAck, priorityRank, topPriority,
+} from './model.js';
+import { clockOf, describeNews2, formatAge, formatOxygen, formatValue } from './format.js';
+import { renderAlarms } from './alarms.js';
+
+/** Cells of a tile: one per vital sign, BP shows systolic/diastolic together. */
+const CELLS = [
+  { cell: 'PULSE', label: 'HR', params: ['PULSE'], unit: '/min' },
+  { cell: 'SPO2', label: 'SpO\u2082', params: ['SPO2'], unit: '%' },
+  { cell: 'RESP_RATE', label: 'RR', params: ['RESP_RATE'], unit: '/min' },
+  { cell: 'BP', label: 'BP', params: ['BP_SYSTOLIC', 'BP_DIASTOLIC'], unit: 'mmHg' },
+  { cell: 'TEMPERATURE', label: 'Temp', params: ['TEMPERATURE'], unit: '\u00b0C' },
+];
+
+const SHORT = { HIGH: 'HI', MEDIUM: 'MED', LOW: 'LO' };
+const ACVPU_NAMES = { A: 'Alert', C: 'New confusion', V: 'Voice', P: 'Pain', U: 'Unresponsive' };
+
+export function el(tag, cls, text) {
+  const n = document.createElement(tag);
+  if (cls) n.className = cls;
+  if (text !== undefined) n.textContent = text;
+  return n;
+}
+
+export function setAttr(n, name, value) {
+  if (value === null || value === undefined) n.removeAttribute(name);
+  else if (n.getAttribute(name) !== String(value)) n.setAttribute(name, value);
+}
+
+export function setText(n, text) {
+  if (n.textContent !== text) n.textContent = text;
+}
+
+/** Builds the tile of entry `e`; `assess` is the patient's Assess control (from Actions). */
+export function buildTile(e, assess) {
+  const tile = el('article', 'tile');
+  tile.setAttribute('data-patient', e.patient);
+  const head = el('header', 'tile-head');
+  const bed = el('span', 'bed');
+  const patient = el('span', 'patient', e.patient);
+  const badge = el('span', 'alarm-badge');
+  badge.hidden = true;
+  head.append(bed, patient, badge);
+  const clin = el('div', 'clin');
+  const news2 = el('div', 'news2');
+  const news2Main = el('span', 'news2-main');
+  const news2Sub = el('span', 'news2-sub');
+  news2.append(news2Main, news2Sub);
+  const acvpu = el('span', 'acvpu');
+  const oxygen = el('span', 'oxygen');
+  clin.append(news2, acvpu, oxygen);
+  const vitals = el('div', 'vitals');
+  const cells = new Map();
+  const values = new Map();
+  for (const c of CELLS) {
+    const cell = el('div', 'vital');
+    cell.setAttribute('data-cell', c.cell);
+    const label = el('div', 'vlabel');
+    const flag = el('span', 'vflag');
+    label.append(el('span', 'vname', c.label), el('span', 'unit', c.unit), flag);
+    const num = el('div', 'vnum');
+    c.params.forEach((p, i) => {
+      if (i > 0) num.append(el('span', 'sep', '/'));
+      const v = el('span', 'value', '--');
+      v.setAttribute('data-param', p);
+      num.append(v);
+      values.set(p, v);
+    });
+    cell.append(label, num);
+    vitals.append(cell);
+    cells.set(c.cell, { cell, flag, params: c.params });
+  }
+  const technical = el('ul', 'alarms tech-alarms');
+  technical.hidden = true;
+  const alarms = el('ul', 'alarms');
+  alarms.hidden = true;
+  const msg = el('div', 'action-msg');
+  msg.setAttribute('role', 'alert');
+  msg.hidden = true;
+  const foot = el('footer', 'tile-foot');
+  const device = el('span', 'device');
+  const stale = el('span', 'stale-tag', 'STALE');
+  stale.hidden = true;
+  const age = el('span', 'age');
+  foot.append(device, stale, age);
+  tile.append(head, clin, vitals, technical, alarms, msg, assess, foot);
+  return {
+    tile, bed, badge, news2, news2Main, news2Sub, acvpu, oxygen, cells, values, technical, alarms, msg, device, stale,
+    age, ward: null, alarmKey: '', techKey: '', msgTimer: null,
+  };
+}
+
+export function updateValues(t, e) {
+  for (const [p, node] of t.values) {
+    const v = e.vitals[p];
+    setText(node, formatValue(p, v));
+    setAttr(node, 'data-questionable', v && v.questionable ? 'true' : null);
+    setAttr(node, 'title', v && v.questionable ? `${PARAMS[p].name}: questionable reading` : null);
+  }
+}
+
+/** NEWS2 badge, ACVPU and air/oxygen. */
+export function updateClinical(t, e) {
+  const n = describeNews2(e.news2);
+  setText(t.news2Main, n.main);
+  setText(t.news2Sub, n.sub);
+  setAttr(t.news2, 'data-band', n.band);
+  setAttr(t.news2, 'data-partial', n.partial ? 'true' : null);
+  setAttr(t.news2, 'title', n.title);
+  const comps = (e.news2 && e.news2.components) || {};
+  const c = e.consciousness && typeof e.consciousness.value === 'string' ? e.consciousness : null;
+  setText(t.acvpu, `ACVPU ${c ? c.value : '--'}`);
+  const cAt = c && clockOf(c.time);
+  setAttr(t.acvpu, 'title', c ? `${ACVPU_NAMES[c.value] || c.value}${cAt ? `, charted ${cAt}` : ''}` : 'ACVPU not charted');
+  setAttr(t.acvpu, 'data-score', comps.CONSCIOUSNESS > 0 ? comps.CONSCIOUSNESS : null);
+  const o = formatOxygen(e.oxygen);
+  setText(t.oxygen, o || 'Air/O\u2082 --');
+  const oAt = e.oxygen && clockOf(e.oxygen.time);
+  setAttr(t.oxygen, 'title', o ? `${o}${oAt ? `, charted ${oAt}` : ''}` : 'Air or oxygen not charted');
+  setAttr(t.oxygen, 'data-score', comps.AIR_OR_OXYGEN > 0 ? comps.AIR_OR_OXYGEN : null);
+}
+
+/**
+ * Tile colour from the highest physiological alarm; flashing only while an alarm awaits acknowledgement (at the rate
+ * of the highest such alarm). Technical alarms have their own strip and never colour the tile.
+ * Returns true when alarm lines were rebuilt (new buttons).
+ */
+export function updateAlarms(t, e, serverNow) {
+  const top = topPriority(e.alarms);
+  const flash = topPriority(e.alarms, awaitingAck);
+  setAttr(t.tile, 'data-alarm-priority', top);
+  setAttr(t.tile, 'data-flash', flash === 'HIGH' || flash === 'MEDIUM' ? flash : null);
+  setAttr(t.tile, 'data-technical', e.technical.size ? 'true' : null);
+  t.badge.hidden = !top;
+  setText(t.badge, top ? `${top} ALARM${flash ? '' : ' \u00b7 ack\u2019d'}` : '');
+  const byParam = alarmedParams(e);
+  for (const c of t.cells.values()) {
+    let prio = null;
+    for (const p of c.params) if (priorityRank(byParam.get(p)) > priorityRank(prio)) prio = byParam.get(p);
+    setAttr(c.cell, 'data-alarm', prio);
+    setText(c.flag, prio ? `\u26a0 ${SHORT[prio]}` : '');
+    setAttr(c.cell, 'title', prio ? `${prio} priority alarm` : null);
+    for (const p of c.params) setAttr(t.values.get(p), 'data-alarm', byParam.get(p) || null);
+  }
+  const techKey = renderAlarms(t.technical, e.technical, true, serverNow, t.techKey);
+  const alarmKey = renderAlarms(t.alarms, e.alarms, false, serverNow, t.alarmKey);
+  const rebuilt = techKey !== t.techKey || alarmKey !== t.alarmKey;
+  t.techKey = techKey;
+  t.alarmKey = alarmKey;
+  return rebuilt;
+}
+
+export function updateAge(t, age) {
+  const stale = age === null || age > STALE_MS;
+  setAttr(t.tile, 'data-stale', stale ? 'true' : null);
+  t.stale.hidden = !stale;
+  setText(t.age, formatAge(age));
+}
+
+/** An action's outcome under the alarms: errors stay 30 s, confirmations 5 s; '' clears. */
+export function showMessage(t, text, ok) {
+  clearTimeout(t.msgTimer);
+  setText(t.msg, text);
+  setAttr(t.msg, 'data-ok', ok ? 'true' : 'false');
+  t.msg.hidden = !text;
+  if (text) t.msgTimer = setTimeout(() => { t.msg.hidden = true; }, ok ? 5000 : 30000);
+}

@@ -1,0 +1,109 @@
+package org.wardwatch.clinical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.Observation;
+import org.wardwatch.model.Parameter;
+import org.wardwatch.model.Priority;
+
+/** Per-patient limit overrides: made with a reason, audited, in force until they expire, then the default returns. */
+class LimitOverrideTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+  private static final DeviceIdentity COPD_PATIENT = new DeviceIdentity("MON-1", "P-COPD", "4", "resp");
+  private static final String RULES = """
+      {"news2": {"bandPriorities": {"LOW_MEDIUM": "NONE", "MEDIUM": "NONE", "HIGH": "NONE"}},
+       "thresholds": [{"parameter": "SPO2", "below": 90, "priority": "MEDIUM"}]}""";
+
+  private WardState engine;
+
+  @BeforeEach
+  void patientOnTheWard() {
+    engine = new WardState(ClinicalRules.fromJson(new JsonObject(RULES)));
+    engine.apply(spo2(95, T0), T0);
+  }
+
+  @Test
+  void givenOverrideWhenValueBetweenOwnAndWardLimitThenNoAlarmAndOverrideAudited() {
+    WardState.Update set = engine.overrideLimits(copdTarget(60), T0.plusSeconds(1));
+
+    assertEquals("LIMIT_OVERRIDE", set.auditEntries().get(0).getString("type"));
+    assertEquals("dr.patel", set.auditEntries().get(0).getString("actor"));
+    assertTrue(set.auditEntries().get(0).getString("detail").contains("prescribed target 88-92 %"));
+    JsonArray overrides = set.snapshots().get(0).getJsonArray("limitOverrides");
+    assertEquals("SPO2", overrides.getJsonObject(0).getString("parameter"));
+    assertEquals(List.of(), engine.apply(spo2(88, T0.plusSeconds(2)), T0.plusSeconds(2)).transitions());
+  }
+
+  @Test
+  void givenOverrideWhenBelowOwnLimitThenAlarm() {
+    engine.overrideLimits(copdTarget(60), T0.plusSeconds(1));
+
+    List<AlarmTransition> transitions = engine.apply(spo2(84, T0.plusSeconds(2)), T0.plusSeconds(2)).transitions();
+
+    assertEquals("SpO2 84 % below 85", transitions.get(0).snapshot().getString("message"));
+  }
+
+  @Test
+  void givenOverrideWhenItExpiresThenWardDefaultReturnsByItself() {
+    engine.overrideLimits(copdTarget(60), T0.plusSeconds(1));
+    Instant afterExpiry = T0.plusSeconds(1).plusSeconds(3600);
+
+    WardState.Update expiry = engine.tick(afterExpiry);
+    List<AlarmTransition> transitions = engine.apply(spo2(88, afterExpiry.plusSeconds(1)), afterExpiry.plusSeconds(1))
+        .transitions();
+
+    assertEquals("LIMIT_OVERRIDE_EXPIRED", expiry.auditEntries().get(0).getString("type"));
+    assertTrue(expiry.snapshots().get(0).getJsonArray("limitOverrides").isEmpty());
+    assertEquals("SpO2 88 % below 90", transitions.get(0).snapshot().getString("message"));
+  }
+
+  @Test
+  void givenOverrideActionWithoutReasonThenRejected() {
+    JsonObject action = new JsonObject().put("action", "override-limits").put("patient", "P-COPD")
+        .put("user", "dr.patel").put("parameter", "SPO2").put("minutes", 60).put("thresholds", new JsonArray());
+
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> AlarmActions.apply(engine, action, T0));
+
+    assertTrue(error.getMessage().contains("'reason' is required"), error.getMessage());
+  }
+
+  @Test
+  void givenOverrideActionThenParsedWithItsRulesAndExpiry() {
+    JsonObject action = new JsonObject().put("action", "override-limits").put("patient", "P-COPD")
+        .put("user", "dr.patel").put("parameter", "SPO2").put("reason", "COPD target").put("minutes", 30)
+        .put("thresholds", new JsonArray().add(new JsonObject().put("below", 85).put("priority", "HIGH")));
+
+    WardState.Update update = AlarmActions.apply(engine, action, T0);
+
+    JsonObject override = update.auditEntries().get(0).getJsonObject("override");
+    assertEquals(T0.plusSeconds(1800), override.getInstant("expiresAt"));
+    assertEquals("HIGH", override.getJsonArray("thresholds").getJsonObject(0).getString("priority"));
+  }
+
+  private static LimitOverride copdTarget(int minutes) {
+    ThresholdRule low = new ThresholdRule(Parameter.SPO2, ThresholdRule.Direction.BELOW, new BigDecimal("85"),
+        Priority.MEDIUM);
+    return new LimitOverride("P-COPD", Parameter.SPO2, List.of(low), "dr.patel", "prescribed target 88-92 %",
+        T0.plusSeconds(1), T0.plusSeconds(1).plusSeconds(minutes * 60L));
+  }
+
+  private static FrameReport spo2(int value, Instant at) {
+    Observation observation = new Observation(COPD_PATIENT, Parameter.SPO2, Parameter.SPO2.mdcCode(),
+        BigDecimal.valueOf(value), Parameter.SPO2.unit(), null, at, null, false);
+    return new FrameReport(COPD_PATIENT, at, List.of(observation), null, null);
+  }
+}
