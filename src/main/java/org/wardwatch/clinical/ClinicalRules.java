@@ -26,6 +26,7 @@ public record ClinicalRules(ThresholdRules thresholds, AlarmPolicy policy, Durat
   public enum TechnicalAlarm {
     DISCONNECTED,
     NO_DATA,
+    SENSOR_OFF,
     INVALID_SIGNAL;
 
     String conditionKey() {
@@ -37,7 +38,7 @@ public record ClinicalRules(ThresholdRules thresholds, AlarmPolicy policy, Durat
   private static final Map<String, String> DEFAULT_BAND_PRIORITIES =
       Map.of("LOW", NONE, "LOW_MEDIUM", "LOW", "MEDIUM", "MEDIUM", "HIGH", "HIGH");
   private static final Map<String, String> DEFAULT_TECHNICAL_PRIORITIES =
-      Map.of("DISCONNECTED", "MEDIUM", "NO_DATA", "MEDIUM", "INVALID_SIGNAL", "LOW");
+      Map.of("DISCONNECTED", "MEDIUM", "NO_DATA", "MEDIUM", "SENSOR_OFF", "MEDIUM", "INVALID_SIGNAL", "LOW");
 
   /** Parses and validates the whole rules document; problems name the key. */
   public static ClinicalRules fromJson(JsonObject document) {

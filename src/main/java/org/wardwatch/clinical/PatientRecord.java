@@ -43,6 +43,7 @@ final class PatientRecord {
   private News2Score news2;
   private final PatientAlarms alarms = new PatientAlarms();
   private final Map<Parameter, LimitOverride> overrides = new EnumMap<>(Parameter.class);
+  private final Set<Parameter> sensorsOff = EnumSet.noneOf(Parameter.class);
 
   PatientRecord(String key, DeviceIdentity source) {
     this.key = key;
@@ -65,9 +66,14 @@ final class PatientRecord {
     return alarms;
   }
 
-  /** Takes the identity of the latest frame (bed or ward may have changed) and any assessment it carried. */
+  /**
+   * Takes the identity of the latest frame (bed or ward may have changed), any assessment it carried, and which
+   * sensors it reported off (a value for a parameter means its sensor is back).
+   */
   void heard(FrameReport report) {
     source = report.source();
+    report.observations().forEach(observation -> sensorsOff.remove(observation.parameter()));
+    sensorsOff.addAll(report.sensorsOff());
     if (report.consciousness() != null) {
       consciousness = Timed.of(report.consciousness(), report.time());
     }
@@ -92,6 +98,11 @@ final class PatientRecord {
 
   ThresholdTracker tracker(Parameter parameter) {
     return trackers.computeIfAbsent(parameter, p -> new ThresholdTracker());
+  }
+
+  /** Parameters whose sensor the device last reported off. */
+  Set<Parameter> sensorsOff() {
+    return Set.copyOf(sensorsOff);
   }
 
   /** The override in force for {@code parameter}, or {@code null}. */

@@ -88,6 +88,7 @@ public final class WardState {
       }
     }
     transitions.addAll(reconcile(patient, TechnicalAlarm.DISCONNECTED, null, now));
+    transitions.addAll(checkSensors(patient, report, now));
     transitions.addAll(reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, null, now));
     transitions.addAll(checkSilence(patient, now));
     transitions.addAll(rescore(patient, now));
@@ -188,8 +189,20 @@ public final class WardState {
         : rules.thresholds().forWard(patient.ward(), parameter);
   }
 
+  /** Sensors reported off raise a technical alarm, and the data behind their physiological alarms goes stale. */
+  private List<AlarmTransition> checkSensors(PatientRecord patient, FrameReport report, Instant now) {
+    List<AlarmTransition> transitions = new ArrayList<>();
+    report.sensorsOff().forEach(parameter ->
+        transitions.addAll(patient.alarms().markData(THRESHOLD + parameter, true, now)));
+    Set<Parameter> off = patient.sensorsOff();
+    String message = off.isEmpty() ? null : "Sensor off: " + off.stream().map(Parameter::label).sorted().toList();
+    transitions.addAll(reconcile(patient, TechnicalAlarm.SENSOR_OFF, message, now));
+    return transitions;
+  }
+
   private List<AlarmTransition> checkSilence(PatientRecord patient, Instant now) {
     Set<Parameter> silent = patient.silentSince(now.minus(rules.noDataAfter()));
+    silent.removeAll(patient.sensorsOff());
     List<AlarmTransition> transitions = new ArrayList<>();
     silent.forEach(parameter -> transitions.addAll(patient.alarms().markData(THRESHOLD + parameter, true, now)));
     String message = silent.isEmpty() ? null : "No data for " + silent.stream().map(Parameter::label).toList()

@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Everything one accepted frame says about one patient: the measured values and, when the frame carried them, the
@@ -14,9 +16,16 @@ import java.util.List;
  * @param time           when the frame's content applies: the device's time, else the gateway's
  * @param consciousness  ACVPU, or {@code null} when the frame did not say
  * @param oxygen         air or oxygen, or {@code null} when the frame did not say
+ * @param sensorsOff     parameters the device reported as {@code OFF} (sensor detached or switched off)
  */
 public record FrameReport(DeviceIdentity source, Instant time, List<Observation> observations,
-    Consciousness consciousness, OxygenSupport oxygen) {
+    Consciousness consciousness, OxygenSupport oxygen, Set<Parameter> sensorsOff) {
+
+  /** A report with no sensor reported off. */
+  public FrameReport(DeviceIdentity source, Instant time, List<Observation> observations,
+      Consciousness consciousness, OxygenSupport oxygen) {
+    this(source, time, observations, consciousness, oxygen, Set.of());
+  }
 
   public JsonObject toJson() {
     return new JsonObject()
@@ -24,7 +33,8 @@ public record FrameReport(DeviceIdentity source, Instant time, List<Observation>
         .put("time", time)
         .put("observations", new JsonArray(observations.stream().map(Observation::toJson).toList()))
         .put("consciousness", consciousness == null ? null : consciousness.name())
-        .put("oxygen", oxygen == null ? null : oxygenJson(oxygen));
+        .put("oxygen", oxygen == null ? null : oxygenJson(oxygen))
+        .put("sensorsOff", new JsonArray(sensorsOff.stream().map(Parameter::name).toList()));
   }
 
   public static FrameReport fromJson(JsonObject json) {
@@ -35,7 +45,9 @@ public record FrameReport(DeviceIdentity source, Instant time, List<Observation>
         json.getInstant("time"),
         json.getJsonArray("observations").stream().map(JsonObject.class::cast).map(Observation::fromJson).toList(),
         consciousness == null ? null : Consciousness.valueOf(consciousness),
-        oxygen == null ? null : oxygenFromJson(oxygen));
+        oxygen == null ? null : oxygenFromJson(oxygen),
+        json.getJsonArray("sensorsOff", new JsonArray()).stream().map(name -> Parameter.valueOf((String) name))
+            .collect(Collectors.toUnmodifiableSet()));
   }
 
   /** {@code {"onOxygen": bool, "flow": L/min or null}}. */

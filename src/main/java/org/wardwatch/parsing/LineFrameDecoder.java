@@ -3,7 +3,9 @@ package org.wardwatch.parsing;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.wardwatch.model.DeviceIdentity;
@@ -20,6 +22,8 @@ import org.wardwatch.model.Parameter;
  */
 public final class LineFrameDecoder {
 
+  /** The value a device sends for a parameter whose sensor is detached or switched off, e.g. {@code SpO2=OFF}. */
+  private static final String SENSOR_OFF = "OFF";
   private static final Pattern BLOOD_PRESSURE = Pattern.compile("([^/]+)/([^/]+)");
 
   /**
@@ -49,12 +53,16 @@ public final class LineFrameDecoder {
     }
     Instant deviceTime = reader.timestamp(fields.get(FrameKey.TS));
     List<Observation> observations = new ArrayList<>();
+    Set<Parameter> sensorsOff = EnumSet.noneOf(Parameter.class);
     for (FrameKey key : FrameKey.values()) {
       String raw = fields.get(key);
       if (raw == null || !key.isVital() || key == FrameKey.CONSCIOUSNESS || key == FrameKey.OXYGEN) {
         continue;
       }
-      if (key == FrameKey.BP) {
+      if (raw.equalsIgnoreCase(SENSOR_OFF)) {
+        sensorsOff.addAll(key == FrameKey.BP ? EnumSet.of(Parameter.BP_SYSTOLIC, Parameter.BP_DIASTOLIC)
+            : EnumSet.of(key.parameter()));
+      } else if (key == FrameKey.BP) {
         addBloodPressure(raw, reader, source, deviceTime, receivedAt, sequence, observations);
       } else {
         BigDecimal value = reader.vital(key.parameter(), raw);
@@ -63,7 +71,7 @@ public final class LineFrameDecoder {
     }
     FrameReport report = new FrameReport(source, deviceTime != null ? deviceTime : receivedAt,
         List.copyOf(observations), reader.consciousness(fields.get(FrameKey.CONSCIOUSNESS)),
-        reader.oxygen(fields.get(FrameKey.OXYGEN)));
+        reader.oxygen(fields.get(FrameKey.OXYGEN)), Set.copyOf(sensorsOff));
     return new DecodedFrame.Measurements(report, fields.rawSequence(), fields.unknownKeys());
   }
 
