@@ -33,13 +33,13 @@ final class AlarmActions {
     return switch (required(action, "action")) {
       case "acknowledge" -> engine.act(required(action, "alarmId"), alarm -> alarm.acknowledge(user, now), now);
       case "pause-audio" -> {
-        Duration requested = Duration.ofSeconds(positive(action, "seconds"));
+        Duration requested = Duration.ofSeconds(positive(action, "seconds", "seconds"));
         yield engine.act(required(action, "alarmId"), alarm -> alarm.pauseAudio(user, requested, now), now);
       }
       case "assess" -> engine.assess(required(action, "patient"),
           parse(action, "consciousness", Consciousness::parse),
           parse(action, "oxygen", OxygenSupport::parse),
-          action.getValue("spo2Scale2") instanceof Boolean scale2 ? scale2 : null,
+          optionalBoolean(action, "spo2Scale2"),
           now);
       case "override-limits" -> engine.overrideLimits(limitOverride(action, user, now), now);
       default -> throw new IllegalArgumentException("unknown action '" + action.getString("action")
@@ -54,7 +54,7 @@ final class AlarmActions {
   private static LimitOverride limitOverride(JsonObject action, String user, Instant now) {
     String patient = required(action, "patient");
     String reason = required(action, "reason");
-    long minutes = positive(action, "minutes");
+    long minutes = positive(action, "minutes", "minutes");
     if (minutes > MAX_OVERRIDE_MINUTES) {
       throw new IllegalArgumentException("'minutes' must be at most " + MAX_OVERRIDE_MINUTES + " (24 hours)");
     }
@@ -89,11 +89,19 @@ final class AlarmActions {
     return text;
   }
 
-  private static long positive(JsonObject action, String key) {
+  private static long positive(JsonObject action, String key, String unit) {
     if (!(action.getValue(key) instanceof Number number) || number.longValue() <= 0) {
-      throw new IllegalArgumentException("'" + key + "' must be a positive number of seconds");
+      throw new IllegalArgumentException("'" + key + "' must be a positive number of " + unit);
     }
     return number.longValue();
+  }
+
+  private static Boolean optionalBoolean(JsonObject action, String key) {
+    Object value = action.getValue(key);
+    if (value != null && !(value instanceof Boolean)) {
+      throw new IllegalArgumentException("'" + key + "' must be true or false");
+    }
+    return (Boolean) value;
   }
 
   private static <T> T parse(JsonObject action, String key, Function<String, T> parser) {

@@ -55,21 +55,25 @@ public record ClinicalRules(ThresholdRules thresholds, AlarmPolicy policy, Durat
     ConfigSection technical = root.section("technical");
     return new ClinicalRules(ThresholdRules.fromJson(document), policy,
         Duration.ofMinutes(news2.integer("freshnessMinutes", 60, 1, 24 * 60)),
-        priorities(news2.section("bandPriorities"), News2Band.class, DEFAULT_BAND_PRIORITIES),
+        priorities(news2.section("bandPriorities"), News2Band.class, DEFAULT_BAND_PRIORITIES, true),
         seconds(technical.integer("noDataSeconds", 30, 1, 86_400)),
-        priorities(technical.section("priorities"), TechnicalAlarm.class, DEFAULT_TECHNICAL_PRIORITIES));
+        priorities(technical.section("priorities"), TechnicalAlarm.class, DEFAULT_TECHNICAL_PRIORITIES, false));
   }
 
   private static Duration seconds(int seconds) {
     return Duration.ofSeconds(seconds);
   }
 
-  /** Reads a priority per constant, {@code NONE} meaning no alarm; an absent key takes its default. */
+  /**
+   * Reads a priority per constant; an absent key takes its default. With {@code noneAllowed}, {@code NONE} means no
+   * alarm (a technical alarm can never be switched off).
+   */
   private static <E extends Enum<E>> Map<E, Priority> priorities(ConfigSection section, Class<E> type,
-      Map<String, String> defaults) {
+      Map<String, String> defaults, boolean noneAllowed) {
     Map<E, Priority> priorities = new EnumMap<>(type);
     for (E constant : type.getEnumConstants()) {
-      String priority = section.string(constant.name(), defaults.get(constant.name()), "LOW|MEDIUM|HIGH|NONE");
+      String priority = section.string(constant.name(), defaults.get(constant.name()),
+          noneAllowed ? "LOW|MEDIUM|HIGH|NONE" : "LOW|MEDIUM|HIGH");
       if (priority != null && !priority.equals(NONE)) {
         priorities.put(constant, Priority.valueOf(priority));
       }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.wardwatch.clinical.alarm.Alarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
@@ -40,7 +41,7 @@ final class PatientAlarms {
     } else if (current.isPresent()) {
       transitions.addAll(current.get().update(condition.priority(), condition.message(), now));
     } else {
-      String id = source.patientKey() + "/" + conditionKey + "/" + now.toEpochMilli();
+      String id = source.patientKey() + "/" + conditionKey + "/" + UUID.randomUUID();
       Alarm.Raised raised = Alarm.raise(id, kind, conditionKey, source, condition.priority(), condition.message(), now,
           policy);
       live.put(id, raised.alarm());

@@ -126,10 +126,13 @@ public final class WardState {
     throw new UnknownTarget("no live alarm " + alarmId);
   }
 
-  /** A device connection event from the device side: {@code disconnected} or {@code rejected} (with a reason). */
+  /**
+   * A device connection event from the device side: {@code disconnected} or {@code rejected} (with a reason). Events
+   * from a device the patient is no longer connected through are ignored.
+   */
   public Update deviceEvent(String event, DeviceIdentity source, String reason, Instant now) {
     PatientRecord patient = source.device() == null ? null : patients.get(source.patientKey());
-    if (patient == null) {
+    if (patient == null || !source.device().equals(patient.source().device())) {
       return Update.NOTHING;
     }
     List<AlarmTransition> transitions = new ArrayList<>();
@@ -137,6 +140,7 @@ public final class WardState {
       transitions.addAll(reconcile(patient, TechnicalAlarm.DISCONNECTED,
           "Device " + source.device() + " disconnected", now));
       transitions.addAll(patient.alarms().markData(THRESHOLD, true, now));
+      transitions.addAll(patient.alarms().markData(NEWS2, true, now));
     } else if ("rejected".equals(event)) {
       transitions.addAll(reconcile(patient, TechnicalAlarm.INVALID_SIGNAL,
           "Invalid data from " + source.device() + ": " + reason, now));

@@ -37,6 +37,9 @@ public record OxygenSupport(boolean onOxygen, BigDecimal flowLitresPerMinute) {
   }
 
   /** Room air. */
+  /** The highest plausible oxygen flow in L/min (high-flow nasal cannula reaches 60-80). */
+  public static final BigDecimal MAX_FLOW = BigDecimal.valueOf(80);
+
   public static OxygenSupport air() {
     return AIR;
   }
@@ -44,13 +47,14 @@ public record OxygenSupport(boolean onOxygen, BigDecimal flowLitresPerMinute) {
   /**
    * Oxygen at {@code litresPerMinute}; a flow of 0 is room air.
    *
-   * @throws IllegalArgumentException when the flow is negative
+   * @throws IllegalArgumentException when the flow is negative or above {@link #MAX_FLOW} (no real delivery device
+   *     gives more: such a number is a typing or unit error)
    */
   public static OxygenSupport flow(BigDecimal litresPerMinute) {
     Objects.requireNonNull(litresPerMinute, "oxygen flow");
-    if (litresPerMinute.signum() < 0) {
-      throw new IllegalArgumentException(
-          "Oxygen flow cannot be negative, got " + litresPerMinute.toPlainString() + " L/min");
+    if (litresPerMinute.signum() < 0 || litresPerMinute.compareTo(MAX_FLOW) > 0) {
+      throw new IllegalArgumentException("Oxygen flow must be from 0 to " + MAX_FLOW + " L/min, got "
+          + litresPerMinute.toPlainString() + " L/min");
     }
     return litresPerMinute.signum() == 0 ? AIR : new OxygenSupport(true, litresPerMinute);
   }

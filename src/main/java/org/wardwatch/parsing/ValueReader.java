@@ -22,7 +22,6 @@ final class ValueReader {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final Pattern WARD = Pattern.compile(Addresses.WARD_PATTERN);
   private static final Pattern SEQUENCE = Pattern.compile("\\d{1,18}");
-  private static final BigDecimal MAX_O2_FLOW = BigDecimal.valueOf(80);
 
   private final String seq;
 
@@ -67,8 +66,10 @@ final class ValueReader {
     if (raw.equalsIgnoreCase("air")) {
       return OxygenSupport.air();
     }
-    if (!NUMBER.matcher(raw).matches() || raw.startsWith("-") || new BigDecimal(raw).compareTo(MAX_O2_FLOW) > 0) {
-      throw fail("O2 '" + FrameFields.abbreviate(raw) + "' must be 'air' or a flow in L/min from 0 to " + MAX_O2_FLOW);
+    if (!NUMBER.matcher(raw).matches() || raw.startsWith("-")
+        || new BigDecimal(raw).compareTo(OxygenSupport.MAX_FLOW) > 0) {
+      throw fail("O2 '" + FrameFields.abbreviate(raw) + "' must be 'air' or a flow in L/min from 0 to "
+          + OxygenSupport.MAX_FLOW);
     }
     return OxygenSupport.flow(new BigDecimal(raw));
   }

@@ -1,0 +1,213 @@
+package org.wardwatch.clinical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wardwatch.clinical.alarm.AlarmState;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.Observation;
+import org.wardwatch.model.Parameter;
+
+/** Clinicians' actions as JSON (dashboard and REST API) applied to the clinical engine. */
+class AlarmActionsTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+  private static final DeviceIdentity MON_1 = new DeviceIdentity("mon-1", "P1", "1", "surgery");
+  private static final String NURSE = "nurse.kim";
+
+  private static final ClinicalRules RULES = ClinicalRules.fromJson(new JsonObject("""
+      {
+        "alarms": {"maxAudioPauseSeconds": 60},
+        "news2": {"bandPriorities": {"LOW": "NONE", "LOW_MEDIUM": "NONE", "MEDIUM": "NONE", "HIGH": "NONE"}},
+        "thresholds": [{"parameter": "PULSE", "above": 150, "priority": "HIGH", "hysteresis": 5}]
+      }
+      """));
+
+  private final WardState engine = new WardState(RULES);
+  private String alarmId;
+
+  @BeforeEach
+  void givenPatientWithHighPulseAlarm() {
+    Observation pulse = new Observation(MON_1, Parameter.PULSE, Parameter.PULSE.mdcCode(), new BigDecimal("190"),
+        Parameter.PULSE.unit(), null, T0, null, false);
+    List<AlarmTransition> raised = engine.apply(new FrameReport(MON_1, T0, List.of(pulse), null, null), T0)
+        .transitions();
+    assertEquals(1, raised.size(), raised::toString);
+    alarmId = raised.get(0).alarmId();
+  }
+
+  @Test
+  void givenActiveAlarm_whenAcknowledgeAction_thenAcknowledgedByTheUser() {
+    WardState.Update update = apply(new JsonObject().put("action", "acknowledge").put("alarmId", alarmId)
+        .put("user", NURSE), at(5));
+
+    AlarmTransition ack = only(update.transitions());
+    assertEquals(TransitionType.ACKNOWLEDGED, ack.type());
+    assertEquals(alarmId, ack.alarmId());
+    assertEquals(NURSE, ack.actor());
+    assertEquals(at(5), ack.at());
+    assertEquals(AlarmState.ACTIVE_ACKNOWLEDGED, ack.toState());
+    assertEquals(NURSE, ack.snapshot().getString("acknowledgedBy"));
+  }
+
+  @Test
+  void givenActiveAlarm_whenPauseAudioWithinTheMaximum_thenPausedForTheRequestedTime() {
+    WardState.Update update = apply(pauseAudio(30), at(5));
+
+    AlarmTransition paused = only(update.transitions());
+    assertEquals(TransitionType.AUDIO_PAUSED, paused.type());
+    assertEquals(NURSE, paused.actor());
+    assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, paused.toState(), "pausing is not acknowledging");
+    assertEquals(at(35), paused.snapshot().getInstant("audioPausedUntil"));
+    assertFalse(paused.detail().contains("capped"), paused.detail());
+  }
+
+  @Test
+  void givenActiveAlarm_whenPauseAudioLongerThanTheMaximum_thenCappedByThePolicy() {
+    WardState.Update update = apply(pauseAudio(600), at(5));
+
+    AlarmTransition paused = only(update.transitions());
+    assertEquals(TransitionType.AUDIO_PAUSED, paused.type());
+    assertEquals(at(65), paused.snapshot().getInstant("audioPausedUntil"));
+    assertTrue(paused.detail().contains("capped"), paused.detail());
+  }
+
+  @Test
+  void givenUnknownAlarm_whenAcknowledgeAction_thenUnknownTarget() {
+    assertThrows(WardState.UnknownTarget.class, () -> apply(new JsonObject().put("action", "acknowledge")
+        .put("alarmId", "P1/THRESHOLD:PULSE/0").put("user", NURSE), at(5)));
+  }
+
+  @Test
+  void givenKnownPatient_whenAssessAction_thenAssessmentInTheSnapshotAndScore() {
+    WardState.Update update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
+        .put("consciousness", "v").put("oxygen", "2").put("spo2Scale2", true), at(5));
+
+    JsonObject snapshot = only(update.snapshots());
+    assertEquals("V", snapshot.getJsonObject("consciousness").getString("value"));
+    assertEquals(at(5), snapshot.getJsonObject("consciousness").getInstant("time"));
+    assertTrue(snapshot.getJsonObject("oxygen").getBoolean("onOxygen"));
+    assertEquals(0, new BigDecimal("2").compareTo(
+        new BigDecimal(snapshot.getJsonObject("oxygen").getValue("flow").toString())));
+    assertTrue(snapshot.getBoolean("spo2Scale2"));
+    JsonObject news2 = snapshot.getJsonObject("news2");
+    assertEquals(2, news2.getInteger("scale"));
+    assertEquals(3, news2.getJsonObject("components").getInteger("CONSCIOUSNESS"));
+    assertEquals(2, news2.getJsonObject("components").getInteger("AIR_OR_OXYGEN"));
+  }
+
+  @Test
+  void givenKnownPatient_whenAssessActionWithAirOnly_thenOtherPartsUnchanged() {
+    WardState.Update update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
+        .put("oxygen", "AIR"), at(5));
+
+    JsonObject snapshot = only(update.snapshots());
+    assertFalse(snapshot.getJsonObject("oxygen").getBoolean("onOxygen"));
+    assertNull(snapshot.getValue("consciousness"));
+    assertFalse(snapshot.getBoolean("spo2Scale2"));
+  }
+
+  @Test
+  void givenUnknownPatient_whenAssessAction_thenUnknownTarget() {
+    assertThrows(WardState.UnknownTarget.class, () -> apply(new JsonObject().put("action", "assess")
+        .put("patient", "P9").put("user", NURSE).put("consciousness", "A"), at(5)));
+  }
+
+  static Stream<Arguments> malformedActions() {
+    return Stream.of(
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\"}", "user"),
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"  \"}", "user"),
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": 7}", "user"),
+        Arguments.of("{\"user\": \"nurse\"}", "action"),
+        Arguments.of("{\"action\": \"acknowledge\", \"user\": \"nurse\"}", "alarmId"),
+        Arguments.of("{\"action\": \"pause-audio\", \"user\": \"nurse\", \"seconds\": 30}", "alarmId"),
+        Arguments.of("{\"action\": \"snooze\", \"user\": \"nurse\"}", "snooze"),
+        Arguments.of("{\"action\": \"pause-audio\", \"alarmId\": \"a\", \"user\": \"nurse\"}", "seconds"),
+        Arguments.of("{\"action\": \"pause-audio\", \"alarmId\": \"a\", \"user\": \"nurse\", \"seconds\": 0}",
+            "seconds"),
+        Arguments.of("{\"action\": \"pause-audio\", \"alarmId\": \"a\", \"user\": \"nurse\", \"seconds\": -5}",
+            "seconds"),
+        Arguments.of("{\"action\": \"pause-audio\", \"alarmId\": \"a\", \"user\": \"nurse\", \"seconds\": \"60\"}",
+            "seconds"),
+        Arguments.of("{\"action\": \"assess\", \"user\": \"nurse\", \"consciousness\": \"A\"}", "patient"),
+        Arguments.of("{\"action\": \"assess\", \"patient\": \"P1\", \"user\": \"nurse\", \"consciousness\": \"X\"}",
+            "consciousness"),
+        Arguments.of("{\"action\": \"assess\", \"patient\": \"P1\", \"user\": \"nurse\", \"consciousness\": \"AV\"}",
+            "consciousness"),
+        Arguments.of("{\"action\": \"assess\", \"patient\": \"P1\", \"user\": \"nurse\", \"oxygen\": \"lots\"}",
+            "oxygen"),
+        Arguments.of("{\"action\": \"assess\", \"patient\": \"P1\", \"user\": \"nurse\", \"oxygen\": \"-1\"}",
+            "oxygen"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("malformedActions")
+  void givenMalformedAction_whenApplied_thenIllegalArgumentNamingTheField(String action, String field) {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> apply(new JsonObject(action), at(5)));
+
+    assertTrue(error.getMessage().toLowerCase(Locale.ROOT).contains(field.toLowerCase(Locale.ROOT)),
+        error::getMessage);
+  }
+
+  @Test
+  void givenMalformedAction_whenRejected_thenNothingChanged() {
+    JsonObject before = engine.snapshot("P1").orElseThrow();
+
+    assertThrows(IllegalArgumentException.class, () -> apply(new JsonObject().put("action", "assess")
+        .put("patient", "P1").put("user", NURSE).put("consciousness", "V").put("oxygen", "lots"), at(5)));
+
+    assertEquals(before, engine.snapshot("P1").orElseThrow());
+  }
+
+  @Test
+  void givenNonBooleanSpo2Scale2_whenAssessAction_thenIllegalArgumentNamingTheField() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> apply(new JsonObject()
+        .put("action", "assess").put("patient", "P1").put("user", NURSE).put("spo2Scale2", "yes"), at(5)));
+
+    assertTrue(error.getMessage().contains("spo2Scale2"), error::getMessage);
+  }
+
+  @Test
+  void givenImplausibleOxygenFlow_whenAssessAction_thenIllegalArgumentNamingTheField() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> apply(new JsonObject()
+        .put("action", "assess").put("patient", "P1").put("user", NURSE).put("oxygen", "500"), at(5)));
+
+    assertTrue(error.getMessage().toLowerCase(Locale.ROOT).contains("oxygen"), error::getMessage);
+  }
+
+  private WardState.Update apply(JsonObject action, Instant now) {
+    return AlarmActions.apply(engine, action, now);
+  }
+
+  private JsonObject pauseAudio(long seconds) {
+    return new JsonObject().put("action", "pause-audio").put("alarmId", alarmId).put("user", NURSE)
+        .put("seconds", seconds);
+  }
+
+  private static Instant at(long seconds) {
+    return T0.plusSeconds(seconds);
+  }
+
+  private static <T> T only(List<T> items) {
+    assertEquals(1, items.size(), items::toString);
+    return items.get(0);
+  }
+}

@@ -1,0 +1,244 @@
+package org.wardwatch.clinical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wardwatch.clinical.alarm.AlarmState;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.Observation;
+import org.wardwatch.model.OxygenSupport;
+import org.wardwatch.model.Parameter;
+import org.wardwatch.model.Priority;
+
+/** The NEWS2 score in patient snapshots, clinicians' assessments and the NEWS2 alarm of the clinical engine. */
+class WardStateNews2Test {
+
+  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+  private static final DeviceIdentity MON_1 = new DeviceIdentity("mon-1", "P1", "1", "surgery");
+  private static final OxygenSupport TWO_LITRES = OxygenSupport.flow(new BigDecimal("2"));
+
+  /** No threshold rules, so every alarm comes from NEWS2; values go stale after one minute. */
+  private static final ClinicalRules RULES = ClinicalRules.fromJson(new JsonObject("""
+      {
+        "news2": {"freshnessMinutes": 1, "bandPriorities": {"LOW_MEDIUM": "LOW", "MEDIUM": "MEDIUM", "HIGH": "HIGH"}},
+        "technical": {"noDataSeconds": 86400,
+                      "priorities": {"DISCONNECTED": "MEDIUM", "NO_DATA": "MEDIUM", "INVALID_SIGNAL": "LOW"}},
+        "thresholds": []
+      }
+      """));
+
+  private final WardState engine = new WardState(RULES);
+
+  @Test
+  void givenAllVitalsAlertOnAir_whenFrameApplied_thenFullScoreInSnapshot() {
+    WardState.Update update = engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
+        "RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
+
+    assertEquals(List.of(), update.transitions());
+    JsonObject snapshot = snapshot(update);
+    assertEquals(new JsonObject()
+        .put("total", 0)
+        .put("band", "low")
+        .put("components", new JsonObject().put("RESP_RATE", 0).put("SPO2", 0).put("AIR_OR_OXYGEN", 0)
+            .put("BP_SYSTOLIC", 0).put("PULSE", 0).put("CONSCIOUSNESS", 0).put("TEMPERATURE", 0))
+        .put("partial", false)
+        .put("missing", new JsonArray())
+        .put("scale", 1), snapshot.getJsonObject("news2"));
+    assertEquals("A", snapshot.getJsonObject("consciousness").getString("value"));
+    assertEquals(T0, snapshot.getJsonObject("consciousness").getInstant("time"));
+    assertFalse(snapshot.getJsonObject("oxygen").getBoolean("onOxygen"));
+    assertFalse(snapshot.getBoolean("spo2Scale2"));
+  }
+
+  @Test
+  void givenAbnormalVitals_whenFrameApplied_thenComponentsScoredFromTheChart() {
+    JsonObject news2 = snapshot(engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
+        "RESP_RATE=21", "SPO2=96", "BP_SYSTOLIC=120", "PULSE=95", "TEMPERATURE=37.0"), T0)).getJsonObject("news2");
+
+    assertEquals(3, news2.getInteger("total"));
+    assertEquals("low", news2.getString("band"));
+    assertEquals(2, news2.getJsonObject("components").getInteger("RESP_RATE"));
+    assertEquals(1, news2.getJsonObject("components").getInteger("PULSE"));
+    assertFalse(news2.getBoolean("partial"));
+  }
+
+  @Test
+  void givenFrameWithoutAssessment_whenApplied_thenPartialScoreNamingTheMissingComponents() {
+    JsonObject news2 = snapshot(engine.apply(frame(T0, null, null,
+        "RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0)).getJsonObject("news2");
+
+    assertTrue(news2.getBoolean("partial"));
+    assertEquals(new JsonArray().add("AIR_OR_OXYGEN").add("CONSCIOUSNESS"), news2.getJsonArray("missing"));
+    JsonObject components = news2.getJsonObject("components");
+    assertEquals(5, components.size(), components::encode);
+    assertFalse(components.containsKey("AIR_OR_OXYGEN"));
+    assertFalse(components.containsKey("CONSCIOUSNESS"));
+    assertEquals(0, news2.getInteger("total"));
+  }
+
+  @Test
+  void givenPartialScoreInMediumBand_whenApplied_thenMediumNews2AlarmSaysPartial() {
+    WardState.Update update = engine.apply(frame(T0, null, null, "RESP_RATE=25", "PULSE=135"), T0);
+
+    AlarmTransition raised = only(update.transitions());
+    assertEquals(Priority.MEDIUM, raised.priority());
+    assertEquals("NEWS2 6 (medium, partial)", raised.snapshot().getString("message"));
+  }
+
+  @Test
+  void givenLowScore_whenAssessedAsVoiceOnOxygenOnScale2_thenScoreUpdatedAndMediumNews2Alarm() {
+    engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
+        "RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
+    assertEquals(2, engine.snapshot("P1").orElseThrow().getJsonObject("news2").getInteger("total"));
+
+    WardState.Update update = engine.assess("P1", Consciousness.V, TWO_LITRES, true, at(10));
+
+    JsonObject snapshot = snapshot(update);
+    JsonObject news2 = snapshot.getJsonObject("news2");
+    assertEquals(5, news2.getInteger("total"));
+    assertEquals("medium", news2.getString("band"));
+    assertEquals(2, news2.getInteger("scale"));
+    assertFalse(news2.getBoolean("partial"));
+    JsonObject components = news2.getJsonObject("components");
+    assertEquals(2, components.getInteger("AIR_OR_OXYGEN"));
+    assertEquals(3, components.getInteger("CONSCIOUSNESS"));
+    assertEquals(0, components.getInteger("SPO2"), "SpO2 92 on scale 2 with oxygen scores 0");
+    assertTrue(snapshot.getBoolean("spo2Scale2"));
+    assertEquals("V", snapshot.getJsonObject("consciousness").getString("value"));
+    assertEquals(at(10), snapshot.getJsonObject("consciousness").getInstant("time"));
+    JsonObject oxygen = snapshot.getJsonObject("oxygen");
+    assertTrue(oxygen.getBoolean("onOxygen"));
+    assertEquals(0, new BigDecimal("2").compareTo(new BigDecimal(oxygen.getValue("flow").toString())));
+
+    AlarmTransition raised = only(update.transitions());
+    assertEquals(TransitionType.RAISED, raised.type());
+    assertEquals(Priority.MEDIUM, raised.priority());
+    JsonObject alarm = raised.snapshot();
+    assertEquals("PHYSIOLOGICAL", alarm.getString("kind"));
+    assertEquals("NEWS2", alarm.getString("condition"));
+    assertTrue(alarm.getString("message").startsWith("NEWS2 "), alarm.getString("message"));
+    assertEquals("NEWS2 5 (medium)", alarm.getString("message"));
+    assertEquals(raised.alarmId(), onlyAlarm(snapshot).getString("id"));
+  }
+
+  @Test
+  void givenMediumNews2Alarm_whenBandFallsBackToLow_thenAlarmCleared() {
+    engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
+        "RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
+    String id = only(engine.assess("P1", Consciousness.V, TWO_LITRES, true, at(10)).transitions()).alarmId();
+
+    WardState.Update update = engine.assess("P1", Consciousness.A, OxygenSupport.air(), null, at(20));
+
+    AlarmTransition cleared = only(update.transitions());
+    assertEquals(TransitionType.CLEARED, cleared.type());
+    assertEquals(id, cleared.alarmId());
+    assertEquals(AlarmState.CLEARED, cleared.toState());
+    JsonObject snapshot = snapshot(update);
+    assertEquals("low", snapshot.getJsonObject("news2").getString("band"));
+    assertEquals(2, snapshot.getJsonObject("news2").getInteger("scale"), "a null scale leaves it as it was");
+    assertEquals(new JsonArray(), snapshot.getJsonArray("alarms"));
+  }
+
+  @Test
+  void givenMediumNews2Alarm_whenBandRisesToHigh_thenPriorityRaisedOnTheSameAlarm() {
+    engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
+        "RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
+    String id = only(engine.assess("P1", Consciousness.V, TWO_LITRES, true, at(10)).transitions()).alarmId();
+
+    WardState.Update update = engine.apply(frame(at(20), null, null, "PULSE=115"), at(20));
+
+    AlarmTransition raised = only(update.transitions());
+    assertEquals(TransitionType.PRIORITY_RAISED, raised.type());
+    assertEquals(id, raised.alarmId());
+    assertEquals(Priority.HIGH, raised.priority());
+    assertEquals("NEWS2 7 (high)", raised.snapshot().getString("message"));
+  }
+
+  @Test
+  void givenAssessmentWithNullParts_whenApplied_thenOnlyTheGivenPartsChange() {
+    engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
+        "RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
+
+    JsonObject snapshot = snapshot(engine.assess("P1", null, null, true, at(5)));
+
+    assertEquals("A", snapshot.getJsonObject("consciousness").getString("value"));
+    assertEquals(T0, snapshot.getJsonObject("consciousness").getInstant("time"));
+    assertFalse(snapshot.getJsonObject("oxygen").getBoolean("onOxygen"));
+    assertEquals(2, snapshot.getJsonObject("news2").getInteger("scale"));
+  }
+
+  @Test
+  void givenUnknownPatient_whenAssessed_thenUnknownTarget() {
+    engine.apply(frame(T0, null, null, "PULSE=80"), T0);
+
+    assertThrows(WardState.UnknownTarget.class,
+        () -> engine.assess("P9", Consciousness.A, OxygenSupport.air(), false, at(1)));
+  }
+
+  @Test
+  void givenVitalsOlderThanFreshness_whenTicked_thenScoreBecomesPartial() {
+    engine.apply(frame(T0, null, null,
+        "RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
+    engine.assess("P1", Consciousness.A, OxygenSupport.air(), false, at(50));
+    WardState.Update stillFresh = engine.tick(at(60));
+    assertEquals(List.of(), stillFresh.snapshots(), "exactly freshnessMinutes old is still fresh");
+    assertFalse(engine.snapshot("P1").orElseThrow().getJsonObject("news2").getBoolean("partial"));
+
+    WardState.Update stale = engine.tick(at(61));
+
+    JsonObject news2 = snapshot(stale).getJsonObject("news2");
+    assertNotNull(news2);
+    assertTrue(news2.getBoolean("partial"));
+    assertEquals(new JsonArray().add("RESP_RATE").add("SPO2").add("BP_SYSTOLIC").add("PULSE").add("TEMPERATURE"),
+        news2.getJsonArray("missing"));
+    assertEquals(new JsonObject().put("AIR_OR_OXYGEN", 0).put("CONSCIOUSNESS", 0), news2.getJsonObject("components"));
+  }
+
+  private static Instant at(long seconds) {
+    return T0.plusSeconds(seconds);
+  }
+
+  /** A frame from {@link #MON_1} at {@code at} with the given assessment (either may be null) and values. */
+  private static FrameReport frame(Instant at, Consciousness consciousness, OxygenSupport oxygen, String... values) {
+    List<Observation> observations = Arrays.stream(values).map(value -> observation(value, at)).toList();
+    return new FrameReport(MON_1, at, observations, consciousness, oxygen);
+  }
+
+  private static Observation observation(String parameterAndValue, Instant at) {
+    String[] parts = parameterAndValue.split("=");
+    Parameter parameter = Parameter.valueOf(parts[0]);
+    BigDecimal value = new BigDecimal(parts[1]);
+    return new Observation(MON_1, parameter, parameter.mdcCode(), value, parameter.unit(), null, at, null,
+        !parameter.softRange().contains(value));
+  }
+
+  private static AlarmTransition only(List<AlarmTransition> transitions) {
+    assertEquals(1, transitions.size(), () -> "expected one transition, got " + transitions);
+    return transitions.get(0);
+  }
+
+  private static JsonObject snapshot(WardState.Update update) {
+    assertEquals(1, update.snapshots().size(), () -> "expected one snapshot, got " + update.snapshots());
+    return update.snapshots().get(0);
+  }
+
+  private static JsonObject onlyAlarm(JsonObject snapshot) {
+    JsonArray alarms = snapshot.getJsonArray("alarms");
+    assertEquals(1, alarms.size(), alarms::encode);
+    return alarms.getJsonObject(0);
+  }
+}

@@ -1,0 +1,297 @@
+package org.wardwatch.clinical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.wardwatch.clinical.alarm.AlarmState;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.Observation;
+import org.wardwatch.model.Parameter;
+import org.wardwatch.model.Priority;
+
+/** Technical alarms of the clinical engine: device disconnected, no data, invalid signal; and stale-data marking. */
+class WardStateTechnicalAlarmTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+  private static final DeviceIdentity MON_1 = new DeviceIdentity("mon-1", "P1", "1", "surgery");
+  private static final String REJECTION = "Pulse 400 /min is implausible (accepted range 15–300)";
+
+  /** Escalation far away and no NEWS2 alarms, so every transition comes from the technical-alarm rules. */
+  private static final ClinicalRules RULES = ClinicalRules.fromJson(new JsonObject("""
+      {
+        "alarms": {"escalateAfterSeconds": {"LOW": 3600, "MEDIUM": 3600, "HIGH": 3600}},
+        "news2": {"bandPriorities": {"LOW": "NONE", "LOW_MEDIUM": "NONE", "MEDIUM": "NONE", "HIGH": "NONE"}},
+        "technical": {"noDataSeconds": 30,
+                      "priorities": {"DISCONNECTED": "MEDIUM", "NO_DATA": "HIGH", "INVALID_SIGNAL": "LOW"}},
+        "thresholds": [
+          {"parameter": "PULSE", "above": 150, "priority": "HIGH", "hysteresis": 5},
+          {"parameter": "SPO2", "below": 90, "priority": "MEDIUM", "hysteresis": 2}
+        ]
+      }
+      """));
+
+  private final WardState engine = new WardState(RULES);
+
+  @Test
+  void givenActivePhysiologicalAlarm_whenDeviceDisconnects_thenTechnicalAlarmAndPhysiologicalAlarmStaleButKept() {
+    String pulseAlarm = raisedId(engine.apply(frame(T0, "PULSE=190"), T0));
+
+    WardState.Update update = engine.deviceEvent("disconnected", MON_1, null, at(5));
+
+    assertEquals(2, update.transitions().size(), () -> update.transitions().toString());
+    AlarmTransition raised = ofType(update, TransitionType.RAISED);
+    assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, raised.toState());
+    assertEquals(Priority.MEDIUM, raised.priority());
+    JsonObject technical = raised.snapshot();
+    assertEquals("TECHNICAL", technical.getString("kind"));
+    assertEquals("TECHNICAL:DISCONNECTED", technical.getString("condition"));
+    assertEquals("Device mon-1 disconnected", technical.getString("message"));
+    AlarmTransition stale = ofType(update, TransitionType.DATA_STALE);
+    assertEquals(pulseAlarm, stale.alarmId());
+    assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, stale.toState());
+
+    JsonObject snapshot = snapshot(update);
+    JsonObject listedTechnical = onlyOf(snapshot, "technicalAlarms");
+    assertEquals(raised.alarmId(), listedTechnical.getString("id"));
+    JsonObject physiological = onlyOf(snapshot, "alarms");
+    assertEquals(pulseAlarm, physiological.getString("id"), "the technical alarm is never listed under alarms");
+    assertEquals("ACTIVE_UNACKNOWLEDGED", physiological.getString("state"));
+    assertTrue(physiological.getBoolean("dataStale"));
+  }
+
+  @Test
+  void givenDisconnectedAlarm_whenDisconnectReportedAgain_thenNothingNew() {
+    engine.apply(frame(T0, "PULSE=190"), T0);
+    engine.deviceEvent("disconnected", MON_1, null, at(5));
+
+    WardState.Update again = engine.deviceEvent("disconnected", MON_1, null, at(6));
+
+    assertEquals(List.of(), again.transitions());
+    assertEquals(1, engine.snapshot("P1").orElseThrow().getJsonArray("technicalAlarms").size());
+  }
+
+  @Test
+  void givenDisconnected_whenNextFrameFromTheDeviceArrives_thenTechnicalAlarmClearedAndDataFresh() {
+    String pulseAlarm = raisedId(engine.apply(frame(T0, "PULSE=190"), T0));
+    String disconnected = ofType(engine.deviceEvent("disconnected", MON_1, null, at(5)), TransitionType.RAISED)
+        .alarmId();
+
+    WardState.Update update = engine.apply(frame(at(10), "PULSE=185"), at(10));
+
+    assertEquals(2, update.transitions().size(), () -> update.transitions().toString());
+    AlarmTransition fresh = ofType(update, TransitionType.DATA_FRESH);
+    assertEquals(pulseAlarm, fresh.alarmId());
+    AlarmTransition cleared = ofType(update, TransitionType.CLEARED);
+    assertEquals(disconnected, cleared.alarmId());
+    assertEquals(AlarmState.CLEARED, cleared.toState());
+    JsonObject snapshot = snapshot(update);
+    assertEquals(new JsonArray(), snapshot.getJsonArray("technicalAlarms"));
+    JsonObject physiological = onlyOf(snapshot, "alarms");
+    assertFalse(physiological.getBoolean("dataStale"));
+    assertEquals("ACTIVE_UNACKNOWLEDGED", physiological.getString("state"));
+  }
+
+  @Test
+  void givenUnknownPatient_whenDeviceEventArrives_thenNothingChanges() {
+    engine.apply(frame(T0, "PULSE=190"), T0);
+    JsonArray before = engine.snapshots().copy();
+    DeviceIdentity stranger = new DeviceIdentity("mon-9", "P9", "9", "surgery");
+
+    WardState.Update disconnected = engine.deviceEvent("disconnected", stranger, null, at(1));
+    WardState.Update rejected = engine.deviceEvent("rejected", stranger, REJECTION, at(2));
+
+    assertEquals(List.of(), disconnected.transitions());
+    assertEquals(List.of(), disconnected.snapshots());
+    assertEquals(List.of(), rejected.transitions());
+    assertEquals(List.of(), rejected.snapshots());
+    assertEquals(Optional.empty(), engine.snapshot("P9"));
+    assertEquals(before, engine.snapshots());
+  }
+
+  @Test
+  void givenDeviceWithoutIdentity_whenItDisconnects_thenNothingChanges() {
+    engine.apply(frame(T0, "PULSE=190"), T0);
+
+    WardState.Update update = engine.deviceEvent("disconnected", DeviceIdentity.UNKNOWN, null, at(1));
+
+    assertEquals(List.of(), update.transitions());
+    assertEquals(List.of(), update.snapshots());
+  }
+
+  @Test
+  void givenParameterSilentForNoDataSeconds_whenTicked_thenNoDataAlarmNamingItAndItsAlarmStale() {
+    String pulseAlarm = raisedId(engine.apply(frame(T0, "PULSE=190", "SPO2=97"), T0));
+    engine.apply(frame(at(20), "SPO2=97"), at(20));
+    assertEquals(List.of(), engine.tick(at(30)).transitions(), "exactly noDataSeconds silent is not yet too long");
+
+    WardState.Update update = engine.tick(at(31));
+
+    assertEquals(2, update.transitions().size(), () -> update.transitions().toString());
+    AlarmTransition raised = ofType(update, TransitionType.RAISED);
+    assertEquals(Priority.HIGH, raised.priority());
+    JsonObject noData = raised.snapshot();
+    assertEquals("TECHNICAL", noData.getString("kind"));
+    assertEquals("TECHNICAL:NO_DATA", noData.getString("condition"));
+    assertEquals("No data for [Pulse] for over 30 s", noData.getString("message"));
+    assertEquals(pulseAlarm, ofType(update, TransitionType.DATA_STALE).alarmId());
+    JsonObject snapshot = snapshot(update);
+    assertEquals(raised.alarmId(), onlyOf(snapshot, "technicalAlarms").getString("id"));
+    JsonObject physiological = onlyOf(snapshot, "alarms");
+    assertEquals(pulseAlarm, physiological.getString("id"));
+    assertTrue(physiological.getBoolean("dataStale"));
+    assertEquals("ACTIVE_UNACKNOWLEDGED", physiological.getString("state"));
+  }
+
+  @Test
+  void givenNoDataAlarm_whenTheSilentParameterReportsAgain_thenNoDataEndsAndDataFresh() {
+    String pulseAlarm = raisedId(engine.apply(frame(T0, "PULSE=190", "SPO2=97"), T0));
+    engine.apply(frame(at(20), "SPO2=97"), at(20));
+    String noData = ofType(engine.tick(at(31)), TransitionType.RAISED).alarmId();
+
+    WardState.Update update = engine.apply(frame(at(40), "PULSE=190"), at(40));
+
+    assertEquals(2, update.transitions().size(), () -> update.transitions().toString());
+    AlarmTransition cleared = ofType(update, TransitionType.CLEARED);
+    assertEquals(noData, cleared.alarmId());
+    assertEquals(AlarmState.CLEARED, cleared.toState(), "a HIGH technical alarm does not latch");
+    assertEquals(pulseAlarm, ofType(update, TransitionType.DATA_FRESH).alarmId());
+    JsonObject snapshot = snapshot(update);
+    assertEquals(new JsonArray(), snapshot.getJsonArray("technicalAlarms"));
+    assertFalse(onlyOf(snapshot, "alarms").getBoolean("dataStale"));
+  }
+
+  @Test
+  void givenWholeDeviceSilent_whenTicked_thenNoDataNamesEveryParameter() {
+    engine.apply(frame(T0, "PULSE=80", "SPO2=97"), T0);
+
+    WardState.Update update = engine.tick(at(31));
+
+    AlarmTransition raised = only(update.transitions());
+    assertEquals("No data for [Pulse, SpO2] for over 30 s", raised.snapshot().getString("message"));
+  }
+
+  @Test
+  void givenAcceptedFrames_whenFrameRejected_thenInvalidSignalAlarm() {
+    engine.apply(frame(T0, "PULSE=80"), T0);
+
+    WardState.Update update = engine.deviceEvent("rejected", MON_1, REJECTION, at(1));
+
+    AlarmTransition raised = only(update.transitions());
+    assertEquals(TransitionType.RAISED, raised.type());
+    assertEquals(Priority.LOW, raised.priority());
+    JsonObject alarm = raised.snapshot();
+    assertEquals("TECHNICAL", alarm.getString("kind"));
+    assertEquals("TECHNICAL:INVALID_SIGNAL", alarm.getString("condition"));
+    assertEquals("Invalid data from mon-1: " + REJECTION, alarm.getString("message"));
+    assertEquals(raised.alarmId(), onlyOf(snapshot(update), "technicalAlarms").getString("id"));
+    assertEquals(new JsonArray(), snapshot(update).getJsonArray("alarms"));
+  }
+
+  @Test
+  void givenInvalidSignalAlarm_whenNextFrameAccepted_thenClearedWithoutLatching() {
+    engine.apply(frame(T0, "PULSE=80"), T0);
+    String invalid = only(engine.deviceEvent("rejected", MON_1, REJECTION, at(1)).transitions()).alarmId();
+
+    WardState.Update update = engine.apply(frame(at(2), "PULSE=82"), at(2));
+
+    AlarmTransition cleared = only(update.transitions());
+    assertEquals(TransitionType.CLEARED, cleared.type());
+    assertEquals(invalid, cleared.alarmId());
+    assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, cleared.fromState());
+    assertEquals(AlarmState.CLEARED, cleared.toState());
+    assertEquals(new JsonArray(), snapshot(update).getJsonArray("technicalAlarms"));
+  }
+
+  @Test
+  void givenInvalidSignalAlarm_whenAnotherFrameRejected_thenSameAlarmWithNewReason() {
+    engine.apply(frame(T0, "PULSE=80"), T0);
+    String invalid = only(engine.deviceEvent("rejected", MON_1, REJECTION, at(1)).transitions()).alarmId();
+
+    WardState.Update again = engine.deviceEvent("rejected", MON_1, "SpO2 120 % is implausible", at(2));
+
+    assertEquals(List.of(), again.transitions());
+    JsonObject alarm = onlyOf(engine.snapshot("P1").orElseThrow(), "technicalAlarms");
+    assertEquals(invalid, alarm.getString("id"));
+    assertEquals("Invalid data from mon-1: SpO2 120 % is implausible", alarm.getString("message"));
+  }
+
+  @Test
+  void givenPatientMovedToAnotherDevice_whenOldDeviceDisconnects_thenNoTechnicalAlarm() {
+    engine.apply(frame(T0, "PULSE=190"), T0);
+    DeviceIdentity mon3 = new DeviceIdentity("mon-3", "P1", "1", "surgery");
+    engine.apply(new FrameReport(mon3, at(1), List.of(observation(mon3, "PULSE=185", at(1))), null, null), at(1));
+
+    WardState.Update update = engine.deviceEvent("disconnected", MON_1, null, at(2));
+
+    assertEquals(List.of(), update.transitions());
+    JsonObject snapshot = engine.snapshot("P1").orElseThrow();
+    assertEquals(new JsonArray(), snapshot.getJsonArray("technicalAlarms"));
+    assertFalse(onlyOf(snapshot, "alarms").getBoolean("dataStale"));
+  }
+
+  @Test
+  void givenUnrecognisedDeviceEvent_whenReported_thenNoAlarm() {
+    engine.apply(frame(T0, "PULSE=80"), T0);
+
+    WardState.Update update = engine.deviceEvent("connected", MON_1, null, at(1));
+
+    assertEquals(List.of(), update.transitions());
+    assertEquals(List.of(), update.snapshots());
+  }
+
+  private static Instant at(long seconds) {
+    return T0.plusSeconds(seconds);
+  }
+
+  /** A frame from {@link #MON_1} whose values ({@code "PULSE=190"}) were measured and received at {@code at}. */
+  private static FrameReport frame(Instant at, String... values) {
+    return new FrameReport(MON_1, at, Arrays.stream(values).map(value -> observation(MON_1, value, at)).toList(),
+        null, null);
+  }
+
+  private static Observation observation(DeviceIdentity source, String parameterAndValue, Instant at) {
+    String[] parts = parameterAndValue.split("=");
+    Parameter parameter = Parameter.valueOf(parts[0]);
+    BigDecimal value = new BigDecimal(parts[1]);
+    return new Observation(source, parameter, parameter.mdcCode(), value, parameter.unit(), null, at, null,
+        !parameter.softRange().contains(value));
+  }
+
+  private static AlarmTransition only(List<AlarmTransition> transitions) {
+    assertEquals(1, transitions.size(), () -> "expected one transition, got " + transitions);
+    return transitions.get(0);
+  }
+
+  private static AlarmTransition ofType(WardState.Update update, TransitionType type) {
+    return only(update.transitions().stream().filter(transition -> transition.type() == type).toList());
+  }
+
+  private static String raisedId(WardState.Update update) {
+    AlarmTransition raised = only(update.transitions());
+    assertEquals(TransitionType.RAISED, raised.type());
+    return raised.alarmId();
+  }
+
+  private static JsonObject snapshot(WardState.Update update) {
+    assertEquals(1, update.snapshots().size(), () -> "expected one snapshot, got " + update.snapshots());
+    return update.snapshots().get(0);
+  }
+
+  private static JsonObject onlyOf(JsonObject snapshot, String list) {
+    JsonArray alarms = snapshot.getJsonArray(list);
+    assertEquals(1, alarms.size(), alarms::encode);
+    return alarms.getJsonObject(0);
+  }
+}
