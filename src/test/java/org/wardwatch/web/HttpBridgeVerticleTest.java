@@ -73,6 +73,36 @@ class HttpBridgeVerticleTest {
   }
 
   @Test
+  void clinicianSetsAssessmentAndLimitOverrideOverRestAndBothAreAudited() {
+    try (DeviceClient device = new DeviceClient(node.devicePort())) {
+      device.send("HELLO|Device=API-3|Patient=P-7|Ward=resp\nSpO2=91|Pulse=80|RR=18|BP=120/80|Temp=37.0\n");
+      device.readLine();
+      device.readLine();
+    }
+
+    Reply assessed = request(HttpMethod.POST, "/api/patients/P-7/assessment", null,
+        new JsonObject().put("user", "nurse.kim").put("consciousness", "A").put("oxygen", "air"));
+    Reply overridden = request(HttpMethod.PUT, "/api/patients/P-7/limits", null, new JsonObject()
+        .put("user", "dr.patel").put("parameter", "SPO2").put("reason", "COPD, target 88-92 %").put("minutes", 240)
+        .put("thresholds", new JsonArray().add(new JsonObject().put("below", 86).put("priority", "HIGH"))));
+    Reply refused = request(HttpMethod.PUT, "/api/patients/P-7/limits", null,
+        new JsonObject().put("user", "dr.patel").put("parameter", "SPO2"));
+
+    assertEquals(200, assessed.statusCode());
+    assertEquals(200, overridden.statusCode());
+    assertEquals(400, refused.statusCode());
+    assertTrue(refused.body().toString().contains("'reason' is required"), refused.body().toString());
+    JsonObject patient = new JsonObject(request(HttpMethod.GET, "/api/patients/P-7", null).body());
+    assertEquals(false, patient.getJsonObject("news2").getBoolean("partial"));
+    assertEquals("SPO2", patient.getJsonArray("limitOverrides").getJsonObject(0).getString("parameter"));
+    assertEquals(400, request(HttpMethod.GET, "/api/alarms?since=yesterday", null).statusCode());
+    JsonArray audit = new JsonArray(request(HttpMethod.GET, "/api/alarms?patient=P-7", null).body());
+    assertTrue(audit.stream().map(JsonObject.class::cast).anyMatch(e -> "ASSESSMENT".equals(e.getString("type"))));
+    assertTrue(audit.stream().map(JsonObject.class::cast).anyMatch(e -> "LIMIT_OVERRIDE".equals(e.getString("type"))
+        && "dr.patel".equals(e.getString("actor"))));
+  }
+
+  @Test
   void dashboardAndItsLibrariesAreServedLocallyWithSecurityHeaders() {
     Reply page = request(HttpMethod.GET, "/", null);
     assertEquals(200, page.statusCode());
@@ -126,13 +156,17 @@ class HttpBridgeVerticleTest {
   }
 
   private Reply request(HttpMethod method, String uri, String origin) {
+    return request(method, uri, origin, null);
+  }
+
+  private Reply request(HttpMethod method, String uri, String origin, JsonObject json) {
     RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(node.httpPort())
         .setURI(uri);
     if (origin != null) {
       options.putHeader("Origin", origin);
     }
     return http.request(options)
-        .compose(request -> request.send(Buffer.buffer()))
+        .compose(request -> request.send(json == null ? Buffer.buffer() : json.toBuffer()))
         .compose(response -> response.body().map(body -> new Reply(response.statusCode(), response.headers(), body)))
         .await();
   }
