@@ -37,6 +37,14 @@ public final class Addresses {
    */
   public static final String PATIENT_ACTIONS = "wardwatch.local.patients.actions";
 
+  /**
+   * Request-reply, node-local. Body: {@code {"text": <one HL7 message>, "receivedAt": ISO, "problem": text?}} from the
+   * MLLP server, {@code problem} set when framing already found the message unusable (oversized, truncated). Reply:
+   * {@code {"ack": <the HL7 ACK to send back>}}, sent once accepted observations have been handed on. Owner: the HL7
+   * parsing verticle.
+   */
+  public static final String HL7_MESSAGES = "wardwatch.local.hl7";
+
   /** Request-reply, node-local. Empty body; reply: JSON array of patient snapshots. Owner: the alert rules verticle. */
   public static final String PATIENTS_LIST = "wardwatch.local.patients.list";
 

@@ -12,12 +12,12 @@ import io.vertx.core.net.NetSocket;
  *
  * <p>Uses Vert.x's internal socket API, the only way to reach the channel option; call on the socket's event loop.
  */
-final class InputShutdown {
+public final class InputShutdown {
 
   private InputShutdown() {
   }
 
-  static void onInputShutdown(NetSocket socket, Runnable handler) {
+  public static void onInputShutdown(NetSocket socket, Runnable handler) {
     NetSocketInternal internal = (NetSocketInternal) socket;
     internal.channelHandlerContext().channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
     internal.eventHandler(event -> {

@@ -27,6 +27,7 @@ final class ConfigLoader {
       "WARDWATCH_HTTP_PORT", "http.port",
       "WARDWATCH_DEVICE_HOST", "devices.host",
       "WARDWATCH_DEVICE_PORT", "devices.port",
+      "WARDWATCH_HL7_PORT", "hl7.port",
       "WARDWATCH_RULES_PATH", "rules.path",
       "WARDWATCH_SIMULATOR_ENABLED", "simulator.enabled");
 

@@ -1,17 +1,22 @@
 package org.wardwatch.node;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Locale;
 import org.wardwatch.config.ConfigSection;
 import org.wardwatch.device.DeviceServerConfig;
+import org.wardwatch.device.mllp.MllpServerConfig;
+import org.wardwatch.hl7.Hl7Ack;
 import org.wardwatch.simulator.SimulatorConfig;
 import org.wardwatch.web.HttpConfig;
 
 /**
  * The whole node configuration, parsed and validated once at start-up. Each verticle receives only its slice.
  *
- * @param rulesPath  the threshold rules file ({@code rules.path}), or {@code null} for the built-in rules
+ * @param rulesPath         the clinical rules file ({@code rules.path}), or {@code null} for the built-in rules
+ * @param hl7AckMode        {@code hl7.ackMode}: {@code enhanced} answers CA/CE/CR, {@code original} AA/AE/AR
  */
-public record NodeConfig(HttpConfig http, DeviceServerConfig devices, String rulesPath, SimulatorConfig simulator) {
+public record NodeConfig(HttpConfig http, DeviceServerConfig devices, MllpServerConfig hl7, Hl7Ack.AckMode hl7AckMode,
+    String rulesPath, SimulatorConfig simulator) {
 
   /** Parses a merged configuration document; throws {@link org.wardwatch.config.ConfigException} naming the key. */
   public static NodeConfig fromJson(JsonObject json) {
@@ -19,6 +24,9 @@ public record NodeConfig(HttpConfig http, DeviceServerConfig devices, String rul
     return new NodeConfig(
         HttpConfig.from(root.section("http")),
         DeviceServerConfig.from(root.section("devices")),
+        MllpServerConfig.from(root.section("hl7")),
+        Hl7Ack.AckMode.valueOf(
+            root.section("hl7").string("ackMode", "original", "original|enhanced").toUpperCase(Locale.ROOT)),
         root.section("rules").string("path", null, ".+"),
         SimulatorConfig.from(root.section("simulator")));
   }

@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.clinical.ClinicalEngineVerticle;
 import org.wardwatch.device.DeviceServerVerticle;
+import org.wardwatch.device.mllp.MllpServerVerticle;
+import org.wardwatch.hl7.Hl7ParsingVerticle;
 import org.wardwatch.parsing.FrameParsingVerticle;
 import org.wardwatch.simulator.WardSimulatorVerticle;
 import org.wardwatch.web.HttpBridgeVerticle;
@@ -13,7 +15,7 @@ import org.wardwatch.web.HttpBridgeVerticle;
 /**
  * The main verticle of a WardWatch node (the jar's {@code Main-Verticle}): loads and validates the configuration, then
  * deploys the pipeline downstream first, so every consumer is registered before the ports that feed it open:
- * alert rules, frame parsing, device server, HTTP bridge, and the simulated ward when enabled.
+ * clinical engine, frame and HL7 parsing, device and MLLP servers, HTTP bridge, and the simulated ward when enabled.
  *
  * <p>A bad configuration or a taken port fails the deployment, which stops the launcher with the reason.
  */
@@ -22,27 +24,36 @@ public class NodeVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(NodeVerticle.class);
 
   private DeviceServerVerticle deviceServer;
+  private MllpServerVerticle mllpServer;
   private HttpBridgeVerticle httpBridge;
 
   @Override
   public Future<?> start() {
     NodeConfig config = NodeConfig.fromJson(ConfigLoader.load(config(), System.getenv()));
     deviceServer = new DeviceServerVerticle(config.devices());
+    mllpServer = new MllpServerVerticle(config.hl7());
     httpBridge = new HttpBridgeVerticle(config.http());
     return vertx.deployVerticle(new ClinicalEngineVerticle(config.rulesPath()))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle()))
+        .compose(id -> vertx.deployVerticle(new Hl7ParsingVerticle(config.hl7AckMode())))
         .compose(id -> vertx.deployVerticle(deviceServer))
+        .compose(id -> vertx.deployVerticle(mllpServer))
         .compose(id -> vertx.deployVerticle(httpBridge))
         .compose(id -> config.simulator().enabled()
             ? vertx.deployVerticle(new WardSimulatorVerticle(config.simulator().withDefaultPort(devicePort())))
             : Future.succeededFuture(id))
-        .onSuccess(id -> LOG.info("WardWatch node ready: dashboard on port {}, devices on port {}", httpPort(),
-            devicePort()));
+        .onSuccess(id -> LOG.info("WardWatch node ready: dashboard on port {}, devices on port {}, HL7 on port {}",
+            httpPort(), devicePort(), hl7Port()));
   }
 
   /** The device server's bound port. */
   public int devicePort() {
     return deviceServer.actualPort();
+  }
+
+  /** The HL7 MLLP listener's bound port. */
+  public int hl7Port() {
+    return mllpServer.actualPort();
   }
 
   /** The HTTP server's bound port. */

@@ -16,12 +16,18 @@ public final class TestNode {
   }
 
   public static NodeVerticle deploy(Vertx vertx) {
+    return deploy(vertx, new JsonObject());
+  }
+
+  /** A test node whose configuration is the default above with {@code overrides} merged in, section by section. */
+  public static NodeVerticle deploy(Vertx vertx, JsonObject overrides) {
     JsonObject config = new JsonObject()
         .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0)
             .put("allowedOrigins", new JsonArray().add(DASHBOARD_ORIGIN)))
-        .put("devices", new JsonObject().put("host", "127.0.0.1").put("port", 0));
+        .put("devices", new JsonObject().put("host", "127.0.0.1").put("port", 0))
+        .put("hl7", new JsonObject().put("host", "127.0.0.1").put("port", 0));
     NodeVerticle node = new NodeVerticle();
-    vertx.deployVerticle(node, new DeploymentOptions().setConfig(config)).await();
+    vertx.deployVerticle(node, new DeploymentOptions().setConfig(config.mergeIn(overrides, true))).await();
     return node;
   }
 }

@@ -1,0 +1,20 @@
+package org.wardwatch.device.mllp;
+
+/** What the {@link MllpFramer} found in the byte stream. */
+sealed interface MllpEvent {
+
+  /** A complete message between {@code 0x0B} and {@code 0x1C}. */
+  record Message(String text) implements MllpEvent {
+  }
+
+  /**
+   * A message larger than the maximum, discarded; {@code head} is its beginning (enough to read its MSH and answer
+   * it).
+   */
+  record Oversized(String head, int maxBytes) implements MllpEvent {
+  }
+
+  /** A message cut short: a new start block arrived before its end block. */
+  record Truncated(String partial) implements MllpEvent {
+  }
+}

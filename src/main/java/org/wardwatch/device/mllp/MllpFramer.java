@@ -1,0 +1,71 @@
+package org.wardwatch.device.mllp;
+
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits one connection's byte stream into MLLP frames: {@code 0x0B} message {@code 0x1C 0x0D}, whatever the read
+ * boundaries (several messages per read, a message split across reads). Bytes outside a frame (stray NULs, newlines,
+ * garbage) are skipped and counted. A message over {@code maxBytes} is buffered no further: it is reported with its
+ * head, so it can still be answered. The {@code 0x0D} after {@code 0x1C} is optional, as some senders leave it out.
+ *
+ * <p>Not thread-safe: one instance per connection, used on its event loop.
+ */
+final class MllpFramer {
+
+  static final byte START = 0x0B;
+  static final byte END = 0x1C;
+  static final byte CARRIAGE_RETURN = 0x0D;
+  private static final int HEAD_BYTES = 1024;
+
+  private final int maxBytes;
+  private Buffer message;
+  private int length;
+  private long strayBytes;
+
+  MllpFramer(int maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  /** Consumes {@code chunk} and returns what it completed, in order. */
+  List<MllpEvent> feed(Buffer chunk) {
+    List<MllpEvent> events = new ArrayList<>();
+    for (int i = 0; i < chunk.length(); i++) {
+      byte b = chunk.getByte(i);
+      if (b == START) {
+        if (message != null) {
+          events.add(new MllpEvent.Truncated(text(message)));
+        }
+        message = Buffer.buffer();
+        length = 0;
+      } else if (message == null) {
+        strayBytes++;
+      } else if (b == END) {
+        events.add(length > maxBytes
+            ? new MllpEvent.Oversized(text(message.slice(0, Math.min(HEAD_BYTES, message.length()))), maxBytes)
+            : new MllpEvent.Message(text(message)));
+        message = null;
+        if (i + 1 < chunk.length() && chunk.getByte(i + 1) == CARRIAGE_RETURN) {
+          i++;
+        }
+      } else {
+        length++;
+        if (length <= maxBytes) {
+          message.appendByte(b);
+        }
+      }
+    }
+    return events;
+  }
+
+  /** Bytes seen outside any frame since the connection opened. */
+  long strayBytes() {
+    return strayBytes;
+  }
+
+  private static String text(Buffer buffer) {
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,135 @@
+package org.wardwatch.device.mllp;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.device.InputShutdown;
+
+/**
+ * One MLLP connection from a monitor or gateway: frames its bytes, hands each message to the HL7 parser and writes
+ * back that message's ACK, strictly one after the other, so every ACK answers the message before it and no ACK can be
+ * matched to the wrong message. Reading is paused while messages are being answered, and while the sender is not
+ * reading its ACKs.
+ *
+ * <p>A sender that streams more stray bytes than a whole message without a single frame is disconnected. Runs on the
+ * event loop of the MLLP server verticle that accepted the connection.
+ */
+final class MllpSession {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MllpSession.class);
+  private static final long PARSE_TIMEOUT_MS = 10_000;
+
+  private final NetSocket socket;
+  private final Context context;
+  private final EventBus eventBus;
+  private final MllpFramer framer;
+  private final int maxMessageBytes;
+  private long framesSeen;
+  private boolean answering;
+  private boolean inputEnded;
+
+  MllpSession(NetSocket socket, Context context, MllpServerConfig config) {
+    this.socket = socket;
+    this.context = context;
+    this.eventBus = context.owner().eventBus();
+    this.framer = new MllpFramer(config.maxMessageBytes());
+    this.maxMessageBytes = config.maxMessageBytes();
+  }
+
+  void start() {
+    socket.handler(this::onRead);
+    socket.exceptionHandler(error -> LOG.warn("[{}] connection error: {}", socket.remoteAddress(), error.getMessage()));
+    InputShutdown.onInputShutdown(socket, () -> {
+      inputEnded = true;
+      closeOnceAnswered();
+    });
+  }
+
+  /**
+   * After the sender shut down its side: closes once every message received has been answered. Checked from a later
+   * task, so messages still queued behind a pause are delivered (and answered) first.
+   */
+  private void closeOnceAnswered() {
+    context.runOnContext(later -> {
+      if (!answering) {
+        socket.close();
+      }
+    });
+  }
+
+  private void onRead(Buffer chunk) {
+    List<MllpEvent> events = framer.feed(chunk);
+    framesSeen += events.size();
+    if (framesSeen == 0 && framer.strayBytes() > maxMessageBytes) {
+      LOG.warn("[{}] {} bytes without an MLLP frame; disconnecting", socket.remoteAddress(), framer.strayBytes());
+      socket.close();
+      return;
+    }
+    if (events.isEmpty()) {
+      return;
+    }
+    socket.pause();
+    answering = true;
+    Future<Void> answered = Future.succeededFuture();
+    for (MllpEvent event : events) {
+      answered = answered.compose(previous -> answer(event));
+    }
+    answered.onComplete(done -> {
+      if (socket.writeQueueFull()) {
+        socket.drainHandler(drained -> readOn());
+      } else {
+        readOn();
+      }
+    });
+  }
+
+  /** Resumes reading once the ACKs are written; messages that queued up behind the pause are delivered first. */
+  private void readOn() {
+    answering = false;
+    socket.resume();
+    if (inputEnded) {
+      closeOnceAnswered();
+    }
+  }
+
+  /** Asks the parser for this message's ACK and writes it framed; a parser failure closes the connection unanswered. */
+  private Future<Void> answer(MllpEvent event) {
+    return eventBus.<JsonObject>request(Addresses.HL7_MESSAGES, request(event),
+            new DeliveryOptions().setSendTimeout(PARSE_TIMEOUT_MS))
+        .map(Message::body)
+        .compose(reply -> socket.write(frame(reply.getString("ack"))))
+        .onFailure(error -> {
+          LOG.error("[{}] HL7 message not processed; closing so the sender retransmits", socket.remoteAddress(), error);
+          socket.close();
+        });
+  }
+
+  private static JsonObject request(MllpEvent event) {
+    JsonObject request = new JsonObject().put("receivedAt", Instant.now());
+    if (event instanceof MllpEvent.Oversized oversized) {
+      return request.put("text", oversized.head())
+          .put("problem", "message larger than " + oversized.maxBytes() + " bytes");
+    }
+    if (event instanceof MllpEvent.Truncated truncated) {
+      return request.put("text", truncated.partial())
+          .put("problem", "message truncated: a new start block arrived before its end block");
+    }
+    return request.put("text", ((MllpEvent.Message) event).text());
+  }
+
+  private static Buffer frame(String ack) {
+    return Buffer.buffer().appendByte(MllpFramer.START).appendString(ack, StandardCharsets.UTF_8.name())
+        .appendByte(MllpFramer.END).appendByte(MllpFramer.CARRIAGE_RETURN);
+  }
+}

@@ -1,0 +1,76 @@
+package org.wardwatch.hl7;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.model.FrameReport;
+
+/**
+ * HL7 parsing stage: answers each message from the MLLP listener ({@link Addresses#HL7_MESSAGES}) with its ACK. An
+ * accepted message's reports go to {@link Addresses#OBSERVATIONS}, the same stream line frames feed, before the reply,
+ * so an AA means the observations have been handed on. A control id the same sender already had accepted is
+ * acknowledged again without being recorded twice.
+ *
+ * <p>Deploy one instance per node: it owns the node's {@link ControlIdMemory}.
+ */
+public class Hl7ParsingVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Hl7ParsingVerticle.class);
+  private static final int REMEMBERED_CONTROL_IDS = 100_000;
+
+  private final Hl7Ack.AckMode ackMode;
+  private final Pcd01Decoder decoder = new Pcd01Decoder();
+  private final Hl7Ack acks = new Hl7Ack();
+  private final ControlIdMemory accepted = new ControlIdMemory(REMEMBERED_CONTROL_IDS);
+
+  /** A parser answering in {@code ackMode}: original (AA/AE/AR) or enhanced (CA/CE/CR) acknowledgement codes. */
+  public Hl7ParsingVerticle(Hl7Ack.AckMode ackMode) {
+    this.ackMode = ackMode;
+  }
+
+  @Override
+  public Future<?> start() {
+    MessageConsumer<JsonObject> consumer = vertx.eventBus().localConsumer(Addresses.HL7_MESSAGES, this::answer);
+    return consumer.completion();
+  }
+
+  private void answer(Message<JsonObject> request) {
+    JsonObject body = request.body();
+    String text = body.getString("text", "");
+    String ack;
+    try {
+      ack = accept(text, body.getInstant("receivedAt"), body.getString("problem"));
+    } catch (Hl7Exception refused) {
+      LOG.warn("HL7 message {} from {} refused: {}", refused.header().controlId(),
+          refused.header().sendingApplication(), refused.getMessage());
+      ack = acks.failure(refused, ackMode);
+    }
+    request.reply(new JsonObject().put("ack", ack));
+  }
+
+  /** Decodes and hands on one message, returning its acceptance; a framing {@code problem} refuses it unread. */
+  private String accept(String text, Instant receivedAt, String problem) throws Hl7Exception {
+    if (problem != null) {
+      throw new Hl7ContentException(MessageHeader.sniff(text), Hl7Exception.SEGMENT_SEQUENCE_ERROR, problem);
+    }
+    Hl7Message message = decoder.decode(text, receivedAt);
+    MessageHeader header = message.header();
+    message.warnings().forEach(warning -> LOG.info("HL7 message {} from {}: {}", header.controlId(),
+        header.sendingApplication(), warning));
+    if (accepted.isRepeat(header.sendingApplication() + '|' + header.sendingFacility(), header.controlId())) {
+      LOG.info("HL7 message {} from {} repeated; acknowledged again, not recorded twice", header.controlId(),
+          header.sendingApplication());
+    } else {
+      for (FrameReport report : message.reports()) {
+        vertx.eventBus().send(Addresses.OBSERVATIONS, report.toJson());
+      }
+    }
+    return acks.accept(header, ackMode);
+  }
+}

@@ -1,0 +1,22 @@
+package org.wardwatch.hl7;
+
+/**
+ * A message WardWatch does not process at all: no readable MSH segment, a message type other than ORU^R01, or an
+ * unsupported version or processing id. Answered with AR (enhanced mode: CR).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Hl7RejectedException extends Hl7Exception {
+
+  private static final long serialVersionUID = 1L;
+
+  /** A rejection of the message with {@code header} for {@code reason}, with HL7 error {@code errorCode}. */
+  public Hl7RejectedException(MessageHeader header, int errorCode, String reason) {
+    this(header, errorCode, reason, null);
+  }
+
+  /** A rejection caused by {@code cause} (typically a parse failure). */
+  public Hl7RejectedException(MessageHeader header, int errorCode, String reason, Throwable cause) {
+    super(header, errorCode, reason, cause);
+  }
+}

@@ -1,0 +1,103 @@
+package org.wardwatch.hl7;
+
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.Segment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.model.DeviceIdentity;
+
+/**
+ * Gathers whom and what one message is about: patient from PID-3 (first identifier), ward and bed from PV1-3
+ * ({@code unit^room^bed}: ward = unit, bed = {@code room-bed}, or whichever of the two is given), device from the first
+ * non-empty OBX-18, else the namespace id of MSH-3. Identifiers follow the line-frame rules (1-64 letters, digits,
+ * {@code . _ : -}; ward: {@link Addresses#WARD_PATTERN}); an invalid one is dropped with a warning, so the data is
+ * still filed (under the device when the patient id is unusable, in the unassigned ward when the ward is).
+ *
+ * <p>Not thread-safe: one instance per message.
+ */
+final class IdentityReader {
+
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  private static final Pattern WARD = Pattern.compile(Addresses.WARD_PATTERN);
+
+  private final MessageHeader header;
+  private final List<String> warnings = new ArrayList<>();
+  private boolean pidSeen;
+  private boolean pv1Seen;
+  private String patient;
+  private String bed;
+  private String ward;
+  private String obxDevice;
+
+  IdentityReader(MessageHeader header) {
+    this.header = header;
+  }
+
+  void pid(Segment pid) throws HL7Exception {
+    if (!pidSeen) {
+      pidSeen = true;
+      patient = checked("Patient (PID-3)", ObxReader.text(pid, 3, 1));
+    }
+  }
+
+  void pv1(Segment pv1) throws HL7Exception {
+    if (pv1Seen) {
+      return;
+    }
+    pv1Seen = true;
+    String unit = ObxReader.text(pv1, 3, 1);
+    if (!unit.isEmpty()) {
+      if (WARD.matcher(unit).matches()) {
+        ward = unit;
+      } else {
+        warnings.add("Ward (PV1-3.1) '" + ObxReader.abbreviate(unit) + "' is invalid (use 1-32 letters, digits, '_' "
+            + "or '-'): routed to the " + DeviceIdentity.UNASSIGNED_WARD + " ward");
+      }
+    }
+    String room = ObxReader.text(pv1, 3, 2);
+    String bedPart = ObxReader.text(pv1, 3, 3);
+    bed = checked("Bed (PV1-3)", room.isEmpty() ? bedPart : bedPart.isEmpty() ? room : room + "-" + bedPart);
+  }
+
+  void obx(Segment obx) throws HL7Exception {
+    if (obxDevice == null) {
+      String device = ObxReader.text(obx, 18, 1);
+      obxDevice = device.isEmpty() ? null : device;
+    }
+  }
+
+  /**
+   * The identity of the message's source, given the namespace id of MSH-3.
+   *
+   * @throws Hl7ContentException when neither OBX-18 nor MSH-3 names a usable device
+   */
+  DeviceIdentity source(String sendingApplication) throws Hl7ContentException {
+    String device = obxDevice == null ? null : checked("Device (OBX-18)", obxDevice);
+    if (device == null && sendingApplication != null) {
+      device = checked("Device (MSH-3)", sendingApplication.strip());
+    }
+    if (device == null) {
+      throw new Hl7ContentException(header, Hl7Exception.REQUIRED_FIELD_MISSING,
+          "No device identity: an equipment identifier (OBX-18) or sending application (MSH-3) is needed");
+    }
+    return new DeviceIdentity(device, patient, bed, ward);
+  }
+
+  List<String> warnings() {
+    return warnings;
+  }
+
+  private String checked(String what, String raw) {
+    if (raw.isEmpty()) {
+      return null;
+    }
+    if (!IDENTIFIER.matcher(raw).matches()) {
+      warnings.add(what + " '" + ObxReader.abbreviate(raw) + "' is invalid (use 1-64 letters, digits, '.', '_', ':' "
+          + "or '-'): ignored");
+      return null;
+    }
+    return raw;
+  }
+}

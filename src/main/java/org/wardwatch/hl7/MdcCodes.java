@@ -1,0 +1,102 @@
+package org.wardwatch.hl7;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.wardwatch.model.Parameter;
+
+/**
+ * The observation codes (OBX-3) and units (OBX-6) of IHE PCD-01 messages that WardWatch understands: IEEE 11073-10101
+ * (MDC) codes and their LOINC equivalents, mapped to {@link Parameter}s, and the units each parameter may be sent in.
+ * Nothing is converted: a value in any other unit (°F, kPa) is not accepted.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class MdcCodes {
+
+  /** OBX-3 coding system of MDC codes. */
+  public static final String MDC = "MDC";
+  /** OBX-3 coding system of LOINC codes. */
+  public static final String LOINC = "LN";
+
+  /**
+   * What one OBX-3 code means.
+   *
+   * @param parameter  the parameter the value belongs to
+   * @param mdcCode    the MDC code to record: the observed one, or the parameter's default for LOINC codes
+   */
+  public record Mapping(Parameter parameter, int mdcCode) {
+  }
+
+  private static final Map<String, Parameter> MDC_CODES = Map.ofEntries(
+      Map.entry("147842", Parameter.PULSE), Map.entry("149530", Parameter.PULSE),
+      Map.entry("149546", Parameter.PULSE), Map.entry("149514", Parameter.PULSE),
+      Map.entry("150456", Parameter.SPO2),
+      Map.entry("151562", Parameter.RESP_RATE), Map.entry("151578", Parameter.RESP_RATE),
+      Map.entry("151570", Parameter.RESP_RATE), Map.entry("151594", Parameter.RESP_RATE),
+      Map.entry("150021", Parameter.BP_SYSTOLIC), Map.entry("150033", Parameter.BP_SYSTOLIC),
+      Map.entry("150022", Parameter.BP_DIASTOLIC), Map.entry("150034", Parameter.BP_DIASTOLIC),
+      Map.entry("150364", Parameter.TEMPERATURE), Map.entry("150344", Parameter.TEMPERATURE),
+      Map.entry("188452", Parameter.TEMPERATURE), Map.entry("188424", Parameter.TEMPERATURE),
+      Map.entry("150392", Parameter.TEMPERATURE), Map.entry("150368", Parameter.TEMPERATURE));
+
+  private static final Map<String, Parameter> LOINC_CODES = Map.of(
+      "8867-4", Parameter.PULSE, "59408-5", Parameter.SPO2, "9279-1", Parameter.RESP_RATE,
+      "8480-6", Parameter.BP_SYSTOLIC, "8462-4", Parameter.BP_DIASTOLIC, "8310-5", Parameter.TEMPERATURE);
+
+  /** Mean pressures (NIBP, arterial): real measurements, but not a WardWatch parameter. */
+  private static final Set<String> IGNORED = Set.of("150023", "150035", "8478-0");
+
+  private static final Map<Parameter, Set<String>> UNITS = Map.of(
+      Parameter.PULSE, Set.of("264864", "MDC_DIM_BEAT_PER_MIN", "/min", "1/min", "{beat}/min", "{beats}/min"),
+      Parameter.RESP_RATE, Set.of("264928", "MDC_DIM_RESP_PER_MIN", "/min", "1/min", "{breath}/min",
+          "{breaths}/min", "{resp}/min"),
+      Parameter.SPO2, Set.of("262688", "MDC_DIM_PERCENT", "%"),
+      Parameter.BP_SYSTOLIC, Set.of("266016", "MDC_DIM_MMHG", "mm[Hg]", "mmHg"),
+      Parameter.BP_DIASTOLIC, Set.of("266016", "MDC_DIM_MMHG", "mm[Hg]", "mmHg"),
+      Parameter.TEMPERATURE, Set.of("268192", "MDC_DIM_DEGC", "Cel"));
+
+  private MdcCodes() {
+  }
+
+  /**
+   * The parameter OBX-3 {@code code} in coding {@code system} ({@code MDC}, {@code LN}, or empty: either) stands for,
+   * or empty when WardWatch does not chart it.
+   */
+  public static Optional<Mapping> lookup(String code, String system) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    boolean anySystem = system == null || system.isEmpty();
+    if (anySystem || MDC.equalsIgnoreCase(system)) {
+      Parameter parameter = MDC_CODES.get(code);
+      if (parameter != null) {
+        return Optional.of(new Mapping(parameter, Integer.parseInt(code)));
+      }
+    }
+    if (anySystem || LOINC.equalsIgnoreCase(system)) {
+      Parameter parameter = LOINC_CODES.get(code);
+      if (parameter != null) {
+        return Optional.of(new Mapping(parameter, parameter.mdcCode()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** True for codes that are known but deliberately not charted (mean blood pressures). */
+  public static boolean isIgnored(String code) {
+    return code != null && IGNORED.contains(code);
+  }
+
+  /**
+   * True when OBX-6, given as its identifier ({@code 264864}, {@code /min}) and text ({@code MDC_DIM_BEAT_PER_MIN}),
+   * names the unit {@code parameter} is charted in. Matching is exact (UCUM is case-sensitive).
+   */
+  public static boolean unitMatches(Parameter parameter, String identifier, String text) {
+    Set<String> accepted = UNITS.get(parameter);
+    if (identifier != null && !identifier.isEmpty()) {
+      return accepted.contains(identifier);
+    }
+    return text != null && text.startsWith("MDC_DIM_") && accepted.contains(text);
+  }
+}

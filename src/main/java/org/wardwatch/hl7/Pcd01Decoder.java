@@ -1,0 +1,241 @@
+package org.wardwatch.hl7;
+
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.Version;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.model.Segment;
+import ca.uhn.hl7v2.model.Structure;
+import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.util.ReadOnlyMessageIterator;
+import ca.uhn.hl7v2.util.Terser;
+import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.wardwatch.model.FrameReport;
+
+/**
+ * Decodes HL7 v2 ORU^R01 messages of the IHE PCD-01 profile (device observations) into {@link Hl7Message}s.
+ *
+ * <p>Parsing is lenient: HAPI with validation off, every version 2.x HAPI knows read with the 2.6 structures, extra
+ * fields and unknown segments ignored, a missing PID tolerated, CR, LF and CRLF segment endings accepted. The content
+ * is strict, like line frames: <b>a message is accepted or refused whole</b>. One numeric OBX whose value is not a
+ * number, is outside its parameter's hard range or comes in the wrong unit makes the whole message a content error
+ * ({@link Hl7ContentException}, answered AE) and nothing of it is recorded: a device that sends one wrong value cannot
+ * be trusted for the values next to it. Rows that are not values (device descriptions, containment ending in
+ * {@code .0}), rows with status X or D, rows flagged INV/QUES/NAV/CAL/TEST/DEMO/OFF, unknown codes and mean pressures
+ * are skipped with a warning. An empty OBX-2 is read as NM; an unknown OBX-2 type is read as text, so a vital sign
+ * with any type but NM is a content error. Values are rounded to the parameter's charted precision (HALF_UP) and marked
+ * questionable outside its soft range.
+ *
+ * <p>Observation time: OBX-14, else OBR-7 of its group, else MSH-7, else (no device time) the time received. A
+ * timestamp without offset is read in the local zone, with a warning. Observations are grouped into one
+ * {@code FrameReport} per distinct time, in time order; a parameter repeated at the same time keeps its first value.
+ * Identity: patient from PID-3, ward and bed from PV1-3 (unit, room-bed), device from the first OBX-18, else MSH-3.
+ *
+ * <p>Thread-safe: the HAPI parser is shared and stateless; everything else lives per call.
+ */
+public final class Pcd01Decoder {
+
+  private final PipeParser parser;
+  private final ZoneId localZone;
+
+  /** A decoder reading timestamps without offset in the JVM's default zone. */
+  public Pcd01Decoder() {
+    this(ZoneId.systemDefault());
+  }
+
+  /** A decoder reading timestamps without offset in {@code localZone}. */
+  public Pcd01Decoder(ZoneId localZone) {
+    HapiContext context = new DefaultHapiContext();
+    context.setValidationContext(ValidationContextFactory.noValidation());
+    context.setModelClassFactory(new CanonicalModelClassFactory("2.6"));
+    context.getParserConfiguration().setDefaultObx2Type("NM");
+    context.getParserConfiguration().setInvalidObx2Type("ST");
+    this.parser = context.getPipeParser();
+    this.localZone = localZone;
+  }
+
+  /**
+   * Decodes one message (without MLLP framing) received at {@code receivedAt}.
+   *
+   * @throws Hl7RejectedException when the message has no readable MSH, is not an ORU^R01, has an unsupported version
+   *     or processing id, or cannot be parsed (answer AR)
+   * @throws Hl7ContentException  when its content cannot be accepted (answer AE)
+   */
+  public Hl7Message decode(String text, Instant receivedAt) throws Hl7Exception {
+    String normalised = normalise(text);
+    MessageHeader header = MessageHeader.sniff(normalised);
+    checkHeader(normalised, header);
+    Message message;
+    try {
+      message = parser.parse(normalised);
+    } catch (HL7Exception e) {
+      throw new Hl7RejectedException(header, e.getError().getCode(), "Unreadable HL7 message: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new Hl7RejectedException(header, Hl7Exception.APPLICATION_INTERNAL_ERROR,
+          "Unreadable HL7 message: " + e, e);
+    }
+    try {
+      return new MessageReader(header, new Times(header, localZone), receivedAt).read(message);
+    } catch (HL7Exception | RuntimeException e) {
+      throw new Hl7ContentException(header, Hl7Exception.APPLICATION_INTERNAL_ERROR,
+          "Could not read the message content: " + e.getMessage(), e);
+    }
+  }
+
+  /** Segment endings made {@code \r}; a byte-order mark, MLLP framing bytes and surrounding blank lines removed. */
+  static String normalise(String text) {
+    if (text == null) {
+      return "";
+    }
+    String unified = text.replace("\r\n", "\r").replace('\n', '\r');
+    int start = 0;
+    while (start < unified.length() && isPadding(unified.charAt(start))) {
+      start++;
+    }
+    int end = unified.length();
+    while (end > start && (isPadding(unified.charAt(end - 1)) || unified.charAt(end - 1) == '\u001c')) {
+      end--;
+    }
+    return unified.substring(start, end);
+  }
+
+  private static boolean isPadding(char c) {
+    return c == '\r' || c == '\u000b' || c == '\ufeff' || Character.isWhitespace(c);
+  }
+
+  private static void checkHeader(String text, MessageHeader header) throws Hl7RejectedException {
+    String[] msh = MessageHeader.fields(text);
+    if (!text.startsWith("MSH") || msh == null) {
+      throw new Hl7RejectedException(header, Hl7Exception.SEGMENT_SEQUENCE_ERROR, header.equals(MessageHeader.EMPTY)
+          ? "No readable MSH segment: not an HL7 v2 message"
+          : "The message must begin with a readable MSH segment");
+    }
+    String type = header.messageType() == null ? "" : header.messageType();
+    if (!type.startsWith("ORU")) {
+      throw new Hl7RejectedException(header, Hl7Exception.UNSUPPORTED_MESSAGE_TYPE,
+          "Unsupported message type '" + type + "': WardWatch accepts ORU^R01 only");
+    }
+    if (!"R01".equals(header.triggerEvent())) {
+      throw new Hl7RejectedException(header, Hl7Exception.UNSUPPORTED_EVENT_CODE,
+          "Unsupported event '" + type + "': WardWatch accepts ORU^R01 only");
+    }
+    if (header.controlId() == null) {
+      throw new Hl7RejectedException(header, Hl7Exception.REQUIRED_FIELD_MISSING, "MSH-10 message control id missing");
+    }
+    String processing = msh.length > 11 ? msh[11].split("\\^", -1)[0] : "";
+    if (!processing.equals("P")) {
+      throw new Hl7RejectedException(header, Hl7Exception.UNSUPPORTED_PROCESSING_ID, "Unsupported processing id '"
+          + processing + "' (MSH-11): WardWatch records production (P) messages only");
+    }
+    if (header.version() == null || !header.version().startsWith("2.") || Version.versionOf(header.version()) == null) {
+      throw new Hl7RejectedException(header, Hl7Exception.UNSUPPORTED_VERSION_ID,
+          "Unsupported HL7 version '" + header.version() + "' (MSH-12): WardWatch accepts v2.3 to v2.8");
+    }
+  }
+
+  /** Reads timestamps of one message, remembering whether a zone had to be assumed. Not thread-safe. */
+  static final class Times {
+    private final MessageHeader header;
+    private final ZoneId zone;
+    private String assumedFor;
+
+    Times(MessageHeader header, ZoneId zone) {
+      this.header = header;
+      this.zone = zone;
+    }
+
+    /** The instant {@code raw} (found in {@code where}) stands for. */
+    Instant parse(String raw, String where) throws Hl7ContentException {
+      try {
+        Hl7Time.Parsed parsed = Hl7Time.parse(raw, zone);
+        if (parsed.zoneAssumed() && assumedFor == null) {
+          assumedFor = where;
+        }
+        return parsed.instant();
+      } catch (IllegalArgumentException e) {
+        throw new Hl7ContentException(header, Hl7Exception.DATA_TYPE_ERROR, where + ": " + e.getMessage(), e);
+      }
+    }
+
+    Optional<String> warning() {
+      return Optional.ofNullable(assumedFor)
+          .map(where -> "Timestamp without UTC offset (first in " + where + "): local time " + zone + " assumed");
+    }
+  }
+
+  /** Walks the segments of one parsed message in order. Not thread-safe: one per message. */
+  private static final class MessageReader {
+    private final MessageHeader header;
+    private final Times times;
+    private final Instant receivedAt;
+    private final ObxReader obxReader;
+    private final IdentityReader identity;
+    private final List<ObxReader.Row> rows = new ArrayList<>();
+
+    MessageReader(MessageHeader header, Times times, Instant receivedAt) {
+      this.header = header;
+      this.times = times;
+      this.receivedAt = receivedAt;
+      this.obxReader = new ObxReader(header, times);
+      this.identity = new IdentityReader(header);
+    }
+
+    Hl7Message read(Message message) throws HL7Exception, Hl7ContentException {
+      List<String> warnings = new ArrayList<>();
+      if (!"2.6".equals(header.version())) {
+        warnings.add("HL7 version " + header.version() + " read with the v2.6 structures");
+      }
+      Segment msh = (Segment) message.get("MSH");
+      Instant messageTime = null;
+      String mshTime = ObxReader.text(msh, 7, 1);
+      try {
+        messageTime = mshTime.isEmpty() ? null : times.parse(mshTime, "MSH-7");
+      } catch (Hl7ContentException e) {
+        warnings.add(e.getMessage() + "; not used");
+      }
+      Instant groupTime = null;
+      int obxIndex = 0;
+      ReadOnlyMessageIterator segments = new ReadOnlyMessageIterator(message);
+      while (segments.hasNext()) {
+        Structure structure = segments.next();
+        if (!(structure instanceof Segment segment)) {
+          continue;
+        }
+        switch (segment.getName()) {
+          case "PID" -> identity.pid(segment);
+          case "PV1" -> identity.pv1(segment);
+          case "OBR" -> {
+            String raw = ObxReader.text(segment, 7, 1);
+            groupTime = raw.isEmpty() ? null : times.parse(raw, "OBR-7");
+          }
+          case "OBX" -> {
+            obxIndex++;
+            identity.obx(segment);
+            obxReader.read(segment, obxIndex, groupTime != null ? groupTime : messageTime).ifPresent(rows::add);
+          }
+          default -> {
+            // NTE, Z segments and anything else carry nothing WardWatch charts.
+          }
+        }
+      }
+      warnings.addAll(obxReader.warnings());
+      if (rows.isEmpty()) {
+        throw new Hl7ContentException(header, Hl7Exception.REQUIRED_FIELD_MISSING,
+            "No usable vital sign in the message (" + obxIndex + " OBX): " + String.join("; ", warnings));
+      }
+      ReportAssembler assembler = new ReportAssembler(header, identity.source(Terser.get(msh, 3, 0, 1, 1)), receivedAt);
+      List<FrameReport> reports = assembler.assemble(rows);
+      warnings.addAll(identity.warnings());
+      warnings.addAll(assembler.warnings());
+      times.warning().ifPresent(warnings::add);
+      return new Hl7Message(header, reports, warnings);
+    }
+  }
+}

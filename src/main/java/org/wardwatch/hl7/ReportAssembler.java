@@ -1,0 +1,87 @@
+package org.wardwatch.hl7;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.Observation;
+import org.wardwatch.model.Parameter;
+
+/**
+ * Turns the usable OBX rows of one message into frame reports: one per distinct observation time (rows without a time
+ * share the time received), in time order, all from the same source. Within one time a parameter keeps its first value
+ * (later ones are reported in a warning), a value cancels a sensor-off report for its parameter, and a diastolic
+ * pressure not below the systolic one is a content error, as for line frames.
+ *
+ * <p>Not thread-safe: one instance per message.
+ */
+final class ReportAssembler {
+
+  private final MessageHeader header;
+  private final DeviceIdentity source;
+  private final Instant receivedAt;
+  private final List<String> warnings = new ArrayList<>();
+
+  ReportAssembler(MessageHeader header, DeviceIdentity source, Instant receivedAt) {
+    this.header = header;
+    this.source = source;
+    this.receivedAt = receivedAt;
+  }
+
+  List<FrameReport> assemble(List<ObxReader.Row> rows) throws Hl7ContentException {
+    Map<Instant, Map<Parameter, ObxReader.Row>> values = new TreeMap<>();
+    Map<Instant, Set<Parameter>> off = new TreeMap<>();
+    for (ObxReader.Row row : rows) {
+      Instant time = row.time() != null ? row.time() : receivedAt;
+      off.computeIfAbsent(time, t -> EnumSet.noneOf(Parameter.class));
+      Map<Parameter, ObxReader.Row> atTime = values.computeIfAbsent(time, t -> new LinkedHashMap<>());
+      if (row.value() == null) {
+        off.get(time).add(row.parameter());
+      } else if (atTime.containsKey(row.parameter())) {
+        warnings.add("Second " + row.parameter().label() + " at " + time + " (" + row.value().toPlainString()
+            + ", MDC " + row.mdcCode() + ") ignored: the first (" + atTime.get(row.parameter()).value().toPlainString()
+            + ") is kept");
+      } else {
+        atTime.put(row.parameter(), row);
+      }
+    }
+    List<FrameReport> reports = new ArrayList<>();
+    for (Map.Entry<Instant, Map<Parameter, ObxReader.Row>> entry : values.entrySet()) {
+      Map<Parameter, ObxReader.Row> atTime = entry.getValue();
+      checkBloodPressure(atTime, entry.getKey());
+      Set<Parameter> sensorsOff = off.get(entry.getKey());
+      sensorsOff.removeAll(atTime.keySet());
+      List<Observation> observations = atTime.values().stream().map(this::observation).toList();
+      reports.add(new FrameReport(source, entry.getKey(), observations, null, null, Set.copyOf(sensorsOff)));
+    }
+    return reports;
+  }
+
+  List<String> warnings() {
+    return warnings;
+  }
+
+  private void checkBloodPressure(Map<Parameter, ObxReader.Row> atTime, Instant time) throws Hl7ContentException {
+    ObxReader.Row systolic = atTime.get(Parameter.BP_SYSTOLIC);
+    ObxReader.Row diastolic = atTime.get(Parameter.BP_DIASTOLIC);
+    if (systolic != null && diastolic != null && diastolic.value().compareTo(systolic.value()) >= 0) {
+      throw new Hl7ContentException(header, Hl7Exception.DATA_TYPE_ERROR, "Blood pressure "
+          + systolic.value().toPlainString() + "/" + diastolic.value().toPlainString() + " at " + time
+          + " is implausible: diastolic must be below systolic");
+    }
+  }
+
+  private Observation observation(ObxReader.Row row) {
+    Parameter parameter = row.parameter();
+    BigDecimal value = row.value();
+    return new Observation(source, parameter, row.mdcCode(), value, parameter.unit(), row.time(), receivedAt, null,
+        !parameter.softRange().contains(value));
+  }
+}

@@ -1,0 +1,78 @@
+package org.wardwatch.device.mllp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.buffer.Buffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** MLLP framing whatever the read boundaries, with stray bytes, truncation and oversized messages. */
+class MllpFramerTest {
+
+  private static final String MESSAGE = "MSH|^~\\&|MON|ICU|||20261122101500||ORU^R01^ORU_R01|C1|P|2.6\rOBX|1|NM|x\r";
+
+  private final MllpFramer framer = new MllpFramer(4096);
+
+  @Test
+  void givenOneFramedMessageThenDelivered() {
+    assertEquals(List.of(new MllpEvent.Message(MESSAGE)), feed(framed(MESSAGE)));
+  }
+
+  @Test
+  void givenSeveralMessagesInOneReadThenAllInOrder() {
+    assertEquals(List.of(new MllpEvent.Message("A"), new MllpEvent.Message("B"), new MllpEvent.Message("C")),
+        feed(framed("A") + framed("B") + framed("C")));
+  }
+
+  @Test
+  void givenMessageSplitAcrossReadsThenReassembled() {
+    String stream = framed(MESSAGE);
+    List<MllpEvent> events = new ArrayList<>();
+    for (int i = 0; i < stream.length(); i++) {
+      events.addAll(feed(stream.substring(i, i + 1)));
+    }
+    assertEquals(List.of(new MllpEvent.Message(MESSAGE)), events);
+  }
+
+  @Test
+  void givenStrayBytesBetweenFramesThenSkippedAndCounted() {
+    List<MllpEvent> events = feed("\0\0\n" + framed("A") + "junk\r\n\0" + framed("B"));
+
+    assertEquals(List.of(new MllpEvent.Message("A"), new MllpEvent.Message("B")), events);
+    assertEquals(10, framer.strayBytes());
+  }
+
+  @Test
+  void givenEndBlockWithoutCarriageReturnThenStillDelivered() {
+    assertEquals(List.of(new MllpEvent.Message("A"), new MllpEvent.Message("B")),
+        feed("\u000bA\u001c\u000bB\u001c\r"));
+  }
+
+  @Test
+  void givenNewStartBeforeEndThenTruncatedReportedAndNextMessageDelivered() {
+    assertEquals(List.of(new MllpEvent.Truncated("MSH|partial"), new MllpEvent.Message("B")),
+        feed("\u000bMSH|partial" + framed("B")));
+  }
+
+  @Test
+  void givenOversizedMessageThenReportedWithItsHeadAndNextMessageDelivered() {
+    MllpFramer small = new MllpFramer(2048);
+    String big = "MSH|^~\\&|BIG|" + "x".repeat(5000);
+
+    List<MllpEvent> events = small.feed(Buffer.buffer(framed(big) + framed("B")));
+
+    assertTrue(events.get(0) instanceof MllpEvent.Oversized oversized && oversized.head().startsWith("MSH|^~\\&|BIG|")
+        && oversized.head().length() == 1024, events.get(0).toString());
+    assertEquals(new MllpEvent.Message("B"), events.get(1));
+  }
+
+  private List<MllpEvent> feed(String text) {
+    return framer.feed(Buffer.buffer(text));
+  }
+
+  private static String framed(String message) {
+    return "\u000b" + message + "\u001c\r";
+  }
+}

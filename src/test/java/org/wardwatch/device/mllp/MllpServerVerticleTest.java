@@ -1,0 +1,286 @@
+package org.wardwatch.device.mllp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.node.NodeVerticle;
+import org.wardwatch.testing.MllpClient;
+import org.wardwatch.testing.Pcd01Messages;
+import org.wardwatch.testing.SockJsClient;
+import org.wardwatch.testing.TestNode;
+import org.wardwatch.testing.WebSocketSockJsClient;
+
+/**
+ * The MLLP listener of a whole node over real sockets: framing in every shape a monitor or a hostile peer produces,
+ * one ACK per message correlated by MSA-2, repeated control ids, limits, and HL7 vitals reaching the dashboard's
+ * bridge and raising alarms like line frames do.
+ */
+@ExtendWith(VertxExtension.class)
+class MllpServerVerticleTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final int SMALL_LIMIT = 4096;
+
+  private Vertx vertx;
+  private NodeVerticle node;
+
+  @BeforeEach
+  void startNode(Vertx vertx) {
+    this.vertx = vertx;
+    node = TestNode.deploy(vertx, new JsonObject().put("hl7", new JsonObject().put("maxMessageBytes", SMALL_LIMIT)));
+  }
+
+  @Test
+  void answersEachMessageWithAnAcceptanceEchoingItsControlId() {
+    try (MllpClient monitor = new MllpClient(node.hl7Port())) {
+      String ack = monitor.send(vitals("ACK-1", "P-ACK", 72)).readAck();
+
+      assertTrue(ack.startsWith("MSH|^~\\&|WardWatch|WardWatch|MON-1^0011223344556677^EUI-64|Hospital|"), ack);
+      assertTrue(ack.contains("|ACK^R01^ACK|"), ack);
+      assertEquals("MSA|AA|ACK-1", segment(ack, "MSA"));
+    }
+  }
+
+  @Test
+  void pipelinedMessagesInOneWriteAreAnsweredInOrderOneAckEach() {
+    ByteArrayOutputStream burst = new ByteArrayOutputStream();
+    for (int i = 1; i <= 40; i++) {
+      burst.writeBytes(MllpClient.frame(i % 10 == 0 ? "MSH|^~\\&|MON-1|Hospital|WW|WW|20261122101500||ADT^A01|PIPE-"
+          + i + "|P|2.6\rPID|||P-1" : vitals("PIPE-" + i, "P-PIPE", 60 + i)));
+    }
+    try (MllpClient monitor = new MllpClient(node.hl7Port())) {
+      monitor.sendBytes(burst.toByteArray());
+      for (int i = 1; i <= 40; i++) {
+        assertEquals("MSA|" + (i % 10 == 0 ? "AR" : "AA") + "|PIPE-" + i, segment(monitor.readAck(), "MSA"));
+      }
+    }
+  }
+
+  @Test
+  void messageSplitAcrossManyReadsWithStrayBytesAroundIt() throws InterruptedException {
+    byte[] framed = MllpClient.frame(vitals("SPLIT-1", "P-SPLIT", 72));
+    try (MllpClient monitor = new MllpClient(node.hl7Port())) {
+      monitor.sendBytes(new byte[] {'\r', '\n', 0, ' '});
+      for (int from = 0; from < framed.length; from += 97) {
+        monitor.sendBytes(Arrays.copyOfRange(framed, from, Math.min(framed.length, from + 97)));
+        Thread.sleep(2);
+      }
+      monitor.sendBytes("\n\n".getBytes(StandardCharsets.US_ASCII));
+      assertEquals("MSA|AA|SPLIT-1", segment(monitor.readAck(), "MSA"));
+      assertEquals("MSA|AA|SPLIT-2", segment(monitor.send(vitals("SPLIT-2", "P-SPLIT", 73)).readAck(), "MSA"));
+    }
+  }
+
+  @Test
+  void segmentsEndedByCrLfOrCrLfAreAllAccepted() {
+    try (MllpClient monitor = new MllpClient(node.hl7Port())) {
+      for (String ending : new String[] {"\r", "\n", "\r\n"}) {
+        String id = "END-" + ending.replace("\r", "CR").replace("\n", "LF");
+        String ack = monitor.send(vitals(id, "P-END", 72).replace("\r", ending)).readAck();
+        assertEquals("MSA|AA|" + id, segment(ack, "MSA"));
+      }
+    }
+  }
+
+  @Test
+  void contentErrorIsAnsweredAeWithErrAndTheConnectionCarriesOn() {
+    try (MllpClient monitor = new MllpClient(node.hl7Port())) {
+      String ack = monitor.send(vitals("BAD-1", "P-BAD", 72).replace("|72|", "|seventy|")).readAck();
+      assertEquals("MSA|AE|BAD-1", segment(ack, "MSA"));
+      assertTrue(segment(ack, "ERR").startsWith("ERR|||102^"), ack);
+      assertEquals("MSA|AA|BAD-2", segment(monitor.send(vitals("BAD-2", "P-BAD", 72)).readAck(), "MSA"));
+    }
+  }
+
+  @Test
+  void missingMshAndBinaryGarbageInsideAFrameAreRejected() {
+    byte[] garbage = new byte[2000];
+    new Random(7).nextBytes(garbage);
+    for (int i = 0; i < garbage.length; i++) {
+      if (garbage[i] == MllpClient.START || garbage[i] == MllpClient.END) {
+        garbage[i] = 'x';
+      }
+    }
+    try (MllpClient monitor = new MllpClient(node.hl7Port())) {
+      String noHeader = monitor.send("PID|||P-1\rOBX|1|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|72").readAck();
+      assertEquals("MSA|AR|", segment(noHeader, "MSA"));
+      assertTrue(noHeader.contains("\rERR|||100^"), noHeader);
+
+      monitor.sendBytes(new byte[] {MllpClient.START}).sendBytes(garbage)
+          .sendBytes(new byte[] {MllpClient.END, MllpClient.CR});
+      assertTrue(segment(monitor.readAck(), "MSA").startsWith("MSA|AR|"));
+      assertEquals("MSA|AA|AFTER-1", segment(monitor.send(vitals("AFTER-1", "P-G", 72)).readAck(), "MSA"));
+    }
+  }
+
+  @Test
+  void oversizedMessageIsRefusedFromItsHeadWithoutBufferingItAndTheNextIsAccepted() {
+    String big = vitals("BIG-1", "P-BIG", 72) + "NTE|1||" + "x".repeat(SMALL_LIMIT * 4) + "\r";
+    try (MllpClient monitor = new MllpClient(node.hl7Port())) {
+      String ack = monitor.send(big).readAck();
+      assertEquals("MSA|AE|BIG-1", segment(ack, "MSA"));
+      assertTrue(ack.contains("larger than " + SMALL_LIMIT + " bytes"), ack);
+      assertEquals("MSA|AA|BIG-2", segment(monitor.send(vitals("BIG-2", "P-BIG", 72)).readAck(), "MSA"));
+    }
+  }
+
+  @Test
+  void truncatedMessageIsRefusedAndTheFrameAfterItIsAccepted() {
+    String cut = vitals("CUT-1", "P-CUT", 72).substring(0, 150);
+    try (MllpClient monitor = new MllpClient(node.hl7Port())) {
+      monitor.sendBytes(new byte[] {MllpClient.START}).sendBytes(cut.getBytes(StandardCharsets.UTF_8))
+          .send(vitals("CUT-2", "P-CUT", 72));
+      String ack = monitor.readAck();
+      assertEquals("MSA|AE|CUT-1", segment(ack, "MSA"));
+      assertTrue(ack.contains("truncated"), ack);
+      assertEquals("MSA|AA|CUT-2", segment(monitor.readAck(), "MSA"));
+    }
+  }
+
+  @Test
+  void streamOfBytesWithoutAnyFrameIsDisconnected() {
+    byte[] noise = new byte[SMALL_LIMIT + 1];
+    Arrays.fill(noise, (byte) 'A');
+    try (MllpClient peer = new MllpClient(node.hl7Port())) {
+      peer.sendBytes(noise);
+      assertTrue(peer.closedWithin(WAIT));
+    }
+  }
+
+  @Test
+  void idleConnectionIsClosed() {
+    withOtherNode(new JsonObject().put("idleTimeoutSeconds", 1), impatient -> {
+      try (MllpClient monitor = new MllpClient(impatient.hl7Port())) {
+        assertEquals("MSA|AA|IDLE-1", segment(monitor.send(vitals("IDLE-1", "P-IDLE", 72)).readAck(), "MSA"));
+        assertTrue(monitor.closedWithin(Duration.ofSeconds(5)));
+      }
+    });
+  }
+
+  @Test
+  void enhancedModeAnswersCommitAccept() {
+    withOtherNode(new JsonObject().put("ackMode", "enhanced"), enhanced -> {
+      try (MllpClient monitor = new MllpClient(enhanced.hl7Port())) {
+        assertEquals("MSA|CA|ENH-1", segment(monitor.send(vitals("ENH-1", "P-ENH", 72)).readAck(), "MSA"));
+        String error = monitor.send(vitals("ENH-2", "P-ENH", 72).replace("|72|", "|x|")).readAck();
+        assertEquals("MSA|CE|ENH-2", segment(error, "MSA"));
+      }
+    });
+  }
+
+  @Test
+  void halfClosedSenderStillGetsItsAcksBeforeTheConnectionCloses() {
+    try (MllpClient monitor = new MllpClient(node.hl7Port())) {
+      monitor.send(vitals("HALF-1", "P-HALF", 72)).send(vitals("HALF-2", "P-HALF", 73)).shutdownOutput();
+      assertEquals("MSA|AA|HALF-1", segment(monitor.readAck(), "MSA"));
+      assertEquals("MSA|AA|HALF-2", segment(monitor.readAck(), "MSA"));
+      assertNull(monitor.readAck());
+    }
+  }
+
+  @Test
+  void repeatedControlIdIsAcknowledgedAgainButRecordedOnce() {
+    String ward = "hl7-dup";
+    String vitalsAddress = Addresses.wardVitals(ward);
+    try (SockJsClient browser = WebSocketSockJsClient.connect(vertx, node.httpPort(), TestNode.DASHBOARD_ORIGIN);
+        MllpClient monitor = new MllpClient(node.hl7Port())) {
+      browser.register(vitalsAddress);
+      Instant now = Instant.now();
+      String first = Pcd01Messages.vitals("MON-D", "DUP-1", "P-DUP", ward, "4", now, 71);
+      assertEquals("MSA|AA|DUP-1", segment(monitor.send(first).readAck(), "MSA"));
+      assertEquals("MSA|AA|DUP-1", segment(monitor.send(first).readAck(), "MSA"));
+      String next = Pcd01Messages.vitals("MON-D", "DUP-2", "P-DUP", ward, "4", now.plusSeconds(1), 88);
+      assertEquals("MSA|AA|DUP-2", segment(monitor.send(next).readAck(), "MSA"));
+
+      assertEquals(71, heartRate(browser.awaitBody(vitalsAddress, body -> true, WAIT)));
+      assertEquals(88, heartRate(browser.awaitBody(vitalsAddress, body -> true, WAIT)),
+          "the repeated message must not be recorded a second time");
+    }
+  }
+
+  @Test
+  void monitorVitalsReachTheDashboardAndRaiseAnAlarm() {
+    String ward = "hl7-ward";
+    String vitalsAddress = Addresses.wardVitals(ward);
+    String alarms = Addresses.wardAlarms(ward);
+    try (SockJsClient browser = WebSocketSockJsClient.connect(vertx, node.httpPort(), TestNode.DASHBOARD_ORIGIN);
+        MllpClient monitor = new MllpClient(node.hl7Port())) {
+      browser.register(vitalsAddress);
+      browser.register(alarms);
+      String message = Pcd01Messages.vitals("MON-E", "E2E-1", "P-HL7", ward, "9", Instant.now(), 190);
+      assertEquals("MSA|AA|E2E-1", segment(monitor.send(message).readAck(), "MSA"));
+
+      JsonObject snapshot = browser.awaitBody(vitalsAddress, body -> true, WAIT);
+      assertEquals("P-HL7", snapshot.getString("patient"));
+      assertEquals("9", snapshot.getString("bed"));
+      JsonObject values = snapshot.getJsonObject("vitals");
+      assertEquals(97, values.getJsonObject("SPO2").getDouble("value"));
+      assertEquals("mm[Hg]", values.getJsonObject("BP_SYSTOLIC").getString("unit"));
+      assertEquals(37.1, values.getJsonObject("TEMPERATURE").getDouble("value"), 1e-9);
+
+      JsonObject raised = browser.awaitBody(alarms, body -> "RAISED".equals(body.getString("type")), WAIT);
+      assertEquals("THRESHOLD:PULSE", raised.getJsonObject("alarm").getString("condition"));
+      assertEquals("HIGH", raised.getJsonObject("alarm").getString("priority"));
+    }
+  }
+
+  @Test
+  void peerThatNeverReadsItsAcksDoesNotStopOtherMonitors() {
+    ByteArrayOutputStream flood = new ByteArrayOutputStream();
+    for (int i = 0; i < 2000; i++) {
+      flood.writeBytes(MllpClient.frame(vitals("FLOOD-" + i, "P-FLOOD", 72)));
+    }
+    try (MllpClient deaf = new MllpClient(node.hl7Port()); MllpClient monitor = new MllpClient(node.hl7Port())) {
+      Thread writer = new Thread(() -> {
+        try {
+          deaf.sendBytes(flood.toByteArray());
+        } catch (RuntimeException closed) {
+          // the test ends by closing the socket while this may still be blocked writing
+        }
+      });
+      writer.setDaemon(true);
+      writer.start();
+      assertEquals("MSA|AA|OTHER-1", segment(monitor.send(vitals("OTHER-1", "P-OTHER", 72)).readAck(), "MSA"));
+      assertFalse(monitor.closedWithin(Duration.ofMillis(100)));
+    }
+  }
+
+  /** Runs {@code test} against a node of its own (own Vert.x, so node-local addresses stay apart) with these settings. */
+  private static void withOtherNode(JsonObject hl7Settings, Consumer<NodeVerticle> test) {
+    Vertx own = Vertx.vertx();
+    try {
+      test.accept(TestNode.deploy(own, new JsonObject().put("hl7", hl7Settings)));
+    } finally {
+      own.close().await();
+    }
+  }
+
+  private static String vitals(String controlId, String patient, int heartRate) {
+    return Pcd01Messages.vitals("MON-1", controlId, patient, "mllp", "1", Instant.now(), heartRate);
+  }
+
+  private static String segment(String ack, String name) {
+    return Arrays.stream(ack.split("\r")).filter(s -> s.startsWith(name + "|")).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " in " + ack));
+  }
+
+  private static int heartRate(JsonObject snapshot) {
+    return snapshot.getJsonObject("vitals").getJsonObject("PULSE").getDouble("value").intValue();
+  }
+}

@@ -1,0 +1,70 @@
+package org.wardwatch.hl7;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.wardwatch.hl7.Hl7Fixtures.fixture;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MessageHeaderTest {
+
+  @Test
+  void givenPcd01Message_whenSniffed_thenEveryHeaderPartRead() {
+    MessageHeader header = MessageHeader.sniff(fixture("pcd01-vitals.hl7"));
+
+    assertEquals(new MessageHeader("VIT0001", "WWMon^0011223344556677^EUI-64", "ICU-East", "WardWatch", "General",
+        "ORU^R01", "2.6", Instant.parse("2026-11-22T09:15:00Z")), header);
+    assertEquals("R01", header.triggerEvent());
+  }
+
+  @Test
+  void givenOtherDelimiters_whenSniffed_thenNormalisedToStandardOnesWithLiteralsEscaped() {
+    MessageHeader header = MessageHeader.sniff(
+        "MSH#$%*@#Mon$0011$EUI-64#A^B##R@x#20261122101500+0000##ORU$R01$ORU_R01#ID*7#P#2.6\rPID###P1");
+
+    assertEquals("Mon^0011^EUI-64", header.sendingApplication());
+    assertEquals("A\\S\\B", header.sendingFacility());
+    assertEquals("R&x", header.receivingFacility());
+    assertEquals("ORU^R01", header.messageType());
+    assertEquals("ID\\7", header.controlId());
+  }
+
+  @Test
+  void givenJunkLinesBeforeMsh_whenSniffed_thenMshStillFound() {
+    assertEquals("VIT0001", MessageHeader.sniff("garbage MSH|x\n\u0000\r\n" + fixture("pcd01-vitals.hl7"))
+        .controlId());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "MSH", "MSHA", "MSH\r", "PID|||1", "xMSH|^~\\&|A"})
+  void givenNoReadableMsh_whenSniffed_thenEmpty(String text) {
+    assertEquals(MessageHeader.EMPTY, MessageHeader.sniff(text));
+  }
+
+  @Test
+  void givenNull_whenSniffed_thenEmpty() {
+    assertEquals(MessageHeader.EMPTY, MessageHeader.sniff(null));
+  }
+
+  @Test
+  void givenShortOrOddMsh_whenSniffed_thenAbsentPartsNull() {
+    MessageHeader header = MessageHeader.sniff("MSH|^~\\&|Mon||||not-a-time||ORU|C9");
+
+    assertEquals("Mon", header.sendingApplication());
+    assertEquals("ORU", header.messageType());
+    assertNull(header.triggerEvent());
+    assertNull(header.messageTime());
+    assertNull(header.version());
+    assertEquals("C9", header.controlId());
+  }
+
+  @Test
+  void givenHostileControlId_whenSniffed_thenControlCharactersRemovedAndLengthCapped() {
+    MessageHeader header = MessageHeader.sniff("MSH|^~\\&|Mon||||||ORU^R01|\u0000\u0007" + "9".repeat(1000) + "|P");
+
+    assertEquals("9".repeat(199), header.controlId());
+  }
+}

@@ -1,0 +1,141 @@
+package org.wardwatch.hl7;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.hl7.Hl7Fixtures.message;
+import static org.wardwatch.hl7.Pcd01DecoderTest.assertObservation;
+import static org.wardwatch.hl7.Pcd01DecoderTest.find;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.Observation;
+import org.wardwatch.model.Parameter;
+
+class Pcd01DecoderFieldRulesTest {
+
+  private static final Instant RECEIVED = Instant.parse("2026-11-22T09:16:00Z");
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  private static final String MSH = "MSH|^~\\&|Mon1|ICU|||20261122101500+0000||ORU^R01^ORU_R01|C1|P|2.6";
+
+  private final Pcd01Decoder decoder = new Pcd01Decoder(BERLIN);
+
+  @Test
+  void givenTimesAtEveryLevel_whenDecoded_thenObx14BeforeObr7BeforeMsh7BeforeReceipt() throws Exception {
+    String obxWithTime = "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R|||"
+        + "20261122101300-0500";
+    String obx = "OBX|2|NM|149530^MDC_PULS_OXIM_PULS_RATE^MDC|1.2.1.2|70|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R";
+    String mshNoTime = MSH.replace("20261122101500+0000", "");
+
+    assertEquals(Instant.parse("2026-11-22T15:13:00Z"),
+        onlyTime(message(MSH, "OBR|1|||x|||20261122101400+0000", obxWithTime)));
+    assertEquals(Instant.parse("2026-11-22T10:14:00Z"), onlyTime(message(MSH, "OBR|1|||x|||20261122101400+0000",
+        obx)));
+    assertEquals(Instant.parse("2026-11-22T10:15:00Z"), onlyTime(message(MSH, "OBR|1|||x", obx)));
+    Hl7Message received = decoder.decode(message(mshNoTime, "OBR|1|||x", obx), RECEIVED);
+    assertEquals(RECEIVED, received.reports().get(0).time());
+    assertNull(received.observations().get(0).deviceTime());
+    assertEquals(RECEIVED, received.observations().get(0).effectiveTime());
+  }
+
+  @Test
+  void givenTwoObrGroups_whenDecoded_thenEachObxInheritsItsOwnObr7() throws Exception {
+    String text = message(MSH, "OBR|1|||x|||20261122100000+0000",
+        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R",
+        "OBR|2|||x|||20261122095000+0000",
+        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|91|262688^MDC_DIM_PERCENT^MDC|||||R");
+
+    List<FrameReport> reports = decoder.decode(text, RECEIVED).reports();
+
+    assertEquals(2, reports.size());
+    assertEquals(Instant.parse("2026-11-22T09:50:00Z"), reports.get(0).time());
+    assertEquals(new BigDecimal("91"), reports.get(0).observations().get(0).value());
+    assertEquals(new BigDecimal("97"), reports.get(1).observations().get(0).value());
+  }
+
+  @Test
+  void givenNoObx18_whenDecoded_thenDeviceIsMsh3NamespaceId() throws Exception {
+    String text = message(MSH.replace("|Mon1|", "|Bedside-7^ACDE48234567ABCD^EUI-64|"), "OBR|1",
+        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R");
+
+    assertEquals("Bedside-7", decoder.decode(text, RECEIVED).source().device());
+  }
+
+  @Test
+  void givenInvalidIdentifiers_whenDecoded_thenDroppedWithWarningsAndDeviceFallsBackToMsh3() throws Exception {
+    String text = message(MSH, "PID|||bad id!^^^H^MR", "PV1||I|ICU East^12^3", "OBR|1",
+        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R|||||||dev ice");
+
+    Hl7Message message = decoder.decode(text, RECEIVED);
+
+    assertEquals(new DeviceIdentity("Mon1", null, "12-3", null), message.source());
+    String warnings = String.join("\n", message.warnings());
+    assertAll(
+        () -> assertTrue(warnings.contains("Patient (PID-3)"), warnings),
+        () -> assertTrue(warnings.contains("Ward (PV1-3.1)"), warnings),
+        () -> assertTrue(warnings.contains("Device (OBX-18)"), warnings));
+  }
+
+  @Test
+  void givenValueOutsideSoftRange_whenDecoded_thenKeptButQuestionable() throws Exception {
+    String text = message(MSH, "OBR|1",
+        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|45|262688^MDC_DIM_PERCENT^MDC|||||R",
+        "OBX|2|NM|151562^MDC_RESP_RATE^MDC|1.3.1.1|0|264928^MDC_DIM_RESP_PER_MIN^MDC|||||R",
+        "OBX|3|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|300|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R");
+
+    List<Observation> observations = decoder.decode(text, RECEIVED).observations();
+
+    assertTrue(find(observations, Parameter.SPO2).questionable());
+    assertFalse(find(observations, Parameter.RESP_RATE).questionable());
+    assertTrue(find(observations, Parameter.PULSE).questionable());
+  }
+
+  @Test
+  void givenSameParameterTwiceAtOneTime_whenDecoded_thenFirstKeptAndSecondWarned() throws Exception {
+    String text = message(MSH, "OBR|1",
+        "OBX|1|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|80|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R",
+        "OBX|2|NM|149530^MDC_PULS_OXIM_PULS_RATE^MDC|1.2.1.2|78|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R");
+
+    Hl7Message message = decoder.decode(text, RECEIVED);
+
+    assertEquals(1, message.observations().size());
+    assertObservation(message.observations().get(0), Parameter.PULSE, "80", "/min", 147842);
+    assertTrue(message.warnings().stream().anyMatch(w -> w.contains("Second Pulse")), message.warnings().toString());
+  }
+
+  @Test
+  void givenEmptyNumericValue_whenOtherRowsGood_thenRowSkippedWithWarning() throws Exception {
+    String text = message(MSH, "OBR|1",
+        "OBX|1|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1||264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R",
+        "OBX|2|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R");
+
+    Hl7Message message = decoder.decode(text, RECEIVED);
+
+    assertEquals(1, message.observations().size());
+    assertTrue(message.warnings().stream().anyMatch(w -> w.contains("no value")), message.warnings().toString());
+  }
+
+  @Test
+  void givenDefaultConstructor_whenDecodingWithoutOffset_thenJvmDefaultZoneUsed() throws Exception {
+    String text = message(MSH.replace("20261122101500+0000", "20261122101500"), "OBR|1",
+        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R");
+
+    Instant time = new Pcd01Decoder().decode(text, RECEIVED).reports().get(0).time();
+
+    assertEquals(LocalDateTime.of(2026, 11, 22, 10, 15).atZone(ZoneId.systemDefault()).toInstant(), time);
+  }
+
+  private Instant onlyTime(String text) throws Hl7Exception {
+    List<FrameReport> reports = decoder.decode(text, RECEIVED).reports();
+    assertEquals(1, reports.size());
+    return reports.get(0).time();
+  }
+}

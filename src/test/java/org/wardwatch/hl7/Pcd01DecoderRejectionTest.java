@@ -1,0 +1,247 @@
+package org.wardwatch.hl7;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.hl7.Hl7Fixtures.fixture;
+import static org.wardwatch.hl7.Hl7Fixtures.message;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class Pcd01DecoderRejectionTest {
+
+  private static final Instant RECEIVED = Instant.parse("2026-11-22T09:16:00Z");
+  private static final String MSH = "MSH|^~\\&|Mon1|ICU|||20261122101500+0000||ORU^R01^ORU_R01|C1|P|2.6";
+  private static final String OBR = "OBR|1|||x|||20261122101400+0000";
+  private static final String SPO2 = "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R";
+
+  private final Pcd01Decoder decoder = new Pcd01Decoder(ZoneOffset.UTC);
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "\r\n\r\n", "hello world", "PID|||P1\rOBX|1|NM|150456^^MDC||97|%"})
+  void givenNoMsh_whenDecoded_thenRejectedWithEmptyHeader(String text) {
+    Hl7RejectedException e = rejected(text);
+
+    assertEquals(Hl7Exception.SEGMENT_SEQUENCE_ERROR, e.errorCode());
+    assertNull(e.header().controlId());
+    assertTrue(e.getMessage().contains("MSH"), e.getMessage());
+  }
+
+  @Test
+  void givenNull_whenDecoded_thenRejected() {
+    assertEquals(Hl7Exception.SEGMENT_SEQUENCE_ERROR, rejected(null).errorCode());
+  }
+
+  @Test
+  void givenBinaryGarbage_whenDecoded_thenRejectedNeverCrashes() {
+    Random random = new Random(42);
+    for (int i = 0; i < 200; i++) {
+      byte[] bytes = new byte[random.nextInt(300)];
+      random.nextBytes(bytes);
+      String text = new String(bytes, StandardCharsets.ISO_8859_1);
+      assertThrows(Hl7RejectedException.class, () -> decoder.decode(text, RECEIVED));
+    }
+  }
+
+  @Test
+  void givenGarbageBeforeMsh_whenDecoded_thenRejectedButControlIdSniffed() {
+    Hl7RejectedException e = rejected("\u0000\u0001junk\r" + message(MSH, OBR, SPO2));
+
+    assertEquals(Hl7Exception.SEGMENT_SEQUENCE_ERROR, e.errorCode());
+    assertEquals("C1", e.header().controlId());
+  }
+
+  @Test
+  void givenMshWithoutFieldSeparator_whenDecoded_thenRejected() {
+    assertEquals(Hl7Exception.SEGMENT_SEQUENCE_ERROR, rejected("MSHA^~\\&A" + "\r" + SPO2).errorCode());
+  }
+
+  @Test
+  void givenEveryTruncationOfAValidMessage_whenDecoded_thenOnlyTypedOutcomes() {
+    String full = fixture("pcd01-vitals.hl7");
+    for (int length = 0; length <= full.length(); length++) {
+      String text = full.substring(0, length);
+      try {
+        decoder.decode(text, RECEIVED);
+      } catch (Hl7Exception expected) {
+        assertTrue(expected.getMessage() != null && !expected.getMessage().isBlank(), text);
+      } catch (RuntimeException e) {
+        throw new AssertionError("Untyped failure for a message cut at " + length + ": " + e, e);
+      }
+    }
+  }
+
+  @Test
+  void givenMessageCutInsideMsh_whenDecoded_thenRejectedForType() {
+    assertEquals(Hl7Exception.UNSUPPORTED_MESSAGE_TYPE, rejected("MSH|^~\\&|Mon1|").errorCode());
+  }
+
+  @Test
+  void givenMessageCutAfterObr_whenDecoded_thenContentErrorNoUsableVital() {
+    Hl7ContentException e = content(message(MSH, "PID|||P1", OBR));
+
+    assertEquals(Hl7Exception.REQUIRED_FIELD_MISSING, e.errorCode());
+    assertTrue(e.getMessage().contains("No usable vital sign"), e.getMessage());
+    assertEquals("C1", e.header().controlId());
+  }
+
+  @Test
+  void givenMessageCutInsideObx_whenDecoded_thenContentErrorMissingUnits() {
+    Hl7ContentException e = content(message(MSH, OBR, "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|9"));
+
+    assertEquals(Hl7Exception.REQUIRED_FIELD_MISSING, e.errorCode());
+    assertTrue(e.getMessage().contains("units"), e.getMessage());
+  }
+
+  @Test
+  void givenAdtA01_whenDecoded_thenRejectedAsUnsupportedType() {
+    Hl7RejectedException e = rejected(fixture("adt-a01.hl7"));
+
+    assertEquals(Hl7Exception.UNSUPPORTED_MESSAGE_TYPE, e.errorCode());
+    assertEquals("ADT001", e.header().controlId());
+    assertEquals("ADT^A01", e.header().messageType());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "ORU^R30^ORU_R30|C1|P|2.6, 201",
+      "ORU^R01^ORU_R01|C1|T|2.6, 202",
+      "ORU^R01^ORU_R01|C1|D|2.6, 202",
+      "ORU^R01^ORU_R01|C1||2.6, 202",
+      "ORU^R01^ORU_R01|C1|P|3.0, 203",
+      "ORU^R01^ORU_R01|C1|P|2.9.9, 203",
+      "ORU^R01^ORU_R01|C1|P|, 203",
+      "ORU^R01^ORU_R01||P|2.6, 101",
+      "ACK^R01^ACK|C1|P|2.6, 200"})
+  void givenUnsupportedHeader_whenDecoded_thenRejectedWithCode(String tail, int code) {
+    String msh = "MSH|^~\\&|Mon1|ICU|||20261122101500+0000||" + tail;
+
+    assertEquals(code, rejected(message(msh, OBR, SPO2)).errorCode());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"abc", "1e2", "NaN", "Infinity", "0x10", "97,5", "9 7", "1234567", "97^1", "--97"})
+  void givenNumericObxThatIsNotANumber_whenDecoded_thenWholeMessageContentError(String value) {
+    String bad = "OBX|2|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|" + value + "|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R";
+    Hl7ContentException e = content(message(MSH, OBR, SPO2, bad));
+
+    assertEquals(Hl7Exception.DATA_TYPE_ERROR, e.errorCode());
+    assertTrue(e.getMessage().contains("OBX 2") && e.getMessage().contains("not a number"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "150456^MDC_PULS_OXIM_SAT_O2^MDC, 100.5, 262688^MDC_DIM_PERCENT^MDC",
+      "150456^MDC_PULS_OXIM_SAT_O2^MDC, -1, 262688^MDC_DIM_PERCENT^MDC",
+      "147842^MDC_ECG_HEART_RATE^MDC, 301, 264864^MDC_DIM_BEAT_PER_MIN^MDC",
+      "147842^MDC_ECG_HEART_RATE^MDC, 14.4, 264864^MDC_DIM_BEAT_PER_MIN^MDC",
+      "151562^MDC_RESP_RATE^MDC, 201, 264928^MDC_DIM_RESP_PER_MIN^MDC",
+      "150021^MDC_PRESS_BLD_NONINV_SYS^MDC, 301, 266016^MDC_DIM_MMHG^MDC",
+      "150022^MDC_PRESS_BLD_NONINV_DIA^MDC, 9, 266016^MDC_DIM_MMHG^MDC",
+      "150364^MDC_TEMP_BODY^MDC, 50.05, 268192^MDC_DIM_DEGC^MDC"})
+  void givenImplausibleValue_whenDecoded_thenWholeMessageContentError(String code, String value, String unit) {
+    String bad = "OBX|2|NM|" + code + "|1.1.1.1|" + value + "|" + unit + "|||||R";
+
+    Hl7ContentException e = content(message(MSH, OBR, SPO2.replace("150456", "149530").replace("|97|", "|80|")
+        .replace("262688^MDC_DIM_PERCENT", "264864^MDC_DIM_BEAT_PER_MIN"), bad));
+
+    assertEquals(Hl7Exception.DATA_TYPE_ERROR, e.errorCode());
+    assertTrue(e.getMessage().contains("implausible"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "150364^MDC_TEMP_BODY^MDC, 98.6, 266560^MDC_DIM_FAHR^MDC",
+      "150364^MDC_TEMP_BODY^MDC, 98.6, [degF]^^UCUM",
+      "150021^MDC_PRESS_BLD_NONINV_SYS^MDC, 16, 268096^MDC_DIM_KILO_PA^MDC",
+      "150021^MDC_PRESS_BLD_NONINV_SYS^MDC, 16, kPa^^UCUM",
+      "147842^MDC_ECG_HEART_RATE^MDC, 80, 262688^MDC_DIM_PERCENT^MDC",
+      "150456^MDC_PULS_OXIM_SAT_O2^MDC, 97, /min^^UCUM",
+      "151562^MDC_RESP_RATE^MDC, 16, ^MDC_DIM_BEAT_PER_MIN^MDC"})
+  void givenUnitNotMatchingParameter_whenDecoded_thenContentErrorNothingConverted(String code, String value,
+      String unit) {
+    Hl7ContentException e = content(message(MSH, OBR, "OBX|1|NM|" + code + "|1.1.1.1|" + value + "|" + unit
+        + "|||||R"));
+
+    assertEquals(Hl7Exception.TABLE_VALUE_NOT_FOUND, e.errorCode());
+    assertTrue(e.getMessage().contains("unit"), e.getMessage());
+  }
+
+  @Test
+  void givenMissingObx3_whenDecoded_thenContentError() {
+    Hl7ContentException e = content(message(MSH, OBR, SPO2, "OBX|2|NM||1.1.1.1|80|264864^MDC_DIM_BEAT_PER_MIN^MDC"));
+
+    assertEquals(Hl7Exception.REQUIRED_FIELD_MISSING, e.errorCode());
+    assertTrue(e.getMessage().contains("OBX-3"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ST", "CWE", "XYZ", "SN"})
+  void givenVitalWithNonNumericValueType_whenDecoded_thenContentError(String type) {
+    Hl7ContentException e = content(message(MSH, OBR, SPO2.replace("|NM|", "|" + type + "|")));
+
+    assertEquals(Hl7Exception.DATA_TYPE_ERROR, e.errorCode());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2026-11-22T10:00:00Z", "202611221", "20261322101500+0000", "20261122101500+2500",
+      "20261122256000"})
+  void givenUnreadableObservationTime_whenDecoded_thenContentError(String time) {
+    assertEquals(Hl7Exception.DATA_TYPE_ERROR, content(message(MSH, OBR, SPO2 + "|||" + time)).errorCode());
+    assertEquals(Hl7Exception.DATA_TYPE_ERROR, content(message(MSH, "OBR|1|||x|||" + time, SPO2)).errorCode());
+  }
+
+  @Test
+  void givenDiastolicNotBelowSystolic_whenDecoded_thenContentError() {
+    Hl7ContentException e = content(message(MSH, OBR,
+        "OBX|1|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.4.1.1|80|266016^MDC_DIM_MMHG^MDC|||||R",
+        "OBX|2|NM|150022^MDC_PRESS_BLD_NONINV_DIA^MDC|1.4.1.2|80|266016^MDC_DIM_MMHG^MDC|||||R"));
+
+    assertTrue(e.getMessage().contains("diastolic must be below systolic"), e.getMessage());
+  }
+
+  @Test
+  void givenNoDeviceIdentityAnywhere_whenDecoded_thenContentError() {
+    Hl7ContentException e = content(message(MSH.replace("|Mon1|", "||"), OBR, SPO2));
+
+    assertEquals(Hl7Exception.REQUIRED_FIELD_MISSING, e.errorCode());
+    assertTrue(e.getMessage().contains("device"), e.getMessage());
+  }
+
+  @Test
+  void givenUnreadableMsh7_whenObservationsHaveTimes_thenAcceptedWithWarning() throws Exception {
+    Hl7Message message = decoder.decode(message(MSH.replace("20261122101500+0000", "yesterday"), OBR, SPO2),
+        RECEIVED);
+
+    assertNull(message.header().messageTime());
+    assertTrue(message.warnings().stream().anyMatch(w -> w.contains("MSH-7")), message.warnings().toString());
+  }
+
+  @Test
+  void givenHostileFieldContent_whenDecoded_thenIdentifiersDroppedAndHeaderSanitised() throws Exception {
+    String longId = "X".repeat(5000);
+    String msh = MSH.replace("|C1|", "|" + longId + "\u0007|");
+    Hl7Message message = decoder.decode(message(msh, "PID|||<script>alert(1)</script>", "PV1||I|../../etc^1^2", OBR,
+        SPO2), RECEIVED);
+
+    assertEquals(199, message.header().controlId().length());
+    assertNull(message.source().patient());
+    assertNull(message.source().ward());
+  }
+
+  private Hl7RejectedException rejected(String text) {
+    return assertThrows(Hl7RejectedException.class, () -> decoder.decode(text, RECEIVED));
+  }
+
+  private Hl7ContentException content(String text) {
+    return assertThrows(Hl7ContentException.class, () -> decoder.decode(text, RECEIVED));
+  }
+}

@@ -1,0 +1,123 @@
+package org.wardwatch.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * A monitor speaking HL7 over MLLP, for tests: a real, blocking TCP socket that writes messages framed
+ * {@code 0x0B … 0x1C 0x0D} (or raw bytes) and reads the framed acknowledgements. Used from the test thread.
+ */
+public final class MllpClient implements AutoCloseable {
+
+  public static final byte START = 0x0B;
+  public static final byte END = 0x1C;
+  public static final byte CR = 0x0D;
+
+  private final Socket socket;
+  private final OutputStream out;
+  private final InputStream in;
+
+  public MllpClient(int port) {
+    try {
+      socket = new Socket("127.0.0.1", port);
+      socket.setSoTimeout((int) Duration.ofSeconds(10).toMillis());
+      out = socket.getOutputStream();
+      in = socket.getInputStream();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code message} framed for MLLP. */
+  public static byte[] frame(String message) {
+    byte[] text = message.getBytes(StandardCharsets.UTF_8);
+    byte[] framed = new byte[text.length + 3];
+    framed[0] = START;
+    System.arraycopy(text, 0, framed, 1, text.length);
+    framed[text.length + 1] = END;
+    framed[text.length + 2] = CR;
+    return framed;
+  }
+
+  /** Sends {@code message} in one MLLP frame. */
+  public MllpClient send(String message) {
+    return sendBytes(frame(message));
+  }
+
+  /** Writes {@code bytes} exactly as given. */
+  public MllpClient sendBytes(byte[] bytes) {
+    try {
+      out.write(bytes);
+      out.flush();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The next acknowledgement, unframed, or {@code null} when the gateway closed the connection. */
+  public String readAck() {
+    try {
+      int b = in.read();
+      while (b != START) {
+        if (b == -1) {
+          return null;
+        }
+        b = in.read();
+      }
+      ByteArrayOutputStream ack = new ByteArrayOutputStream();
+      for (b = in.read(); b != END; b = in.read()) {
+        if (b == -1) {
+          throw new IllegalStateException("Connection closed inside an acknowledgement: " + ack);
+        }
+        ack.write(b);
+      }
+      if (in.read() != CR) {
+        throw new IllegalStateException("Acknowledgement frame not ended by 0x1C 0x0D: " + ack);
+      }
+      return ack.toString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** True when the gateway closes the connection within {@code timeout} (acknowledgements pending are skipped). */
+  public boolean closedWithin(Duration timeout) {
+    try {
+      socket.setSoTimeout((int) timeout.toMillis());
+      while (in.read() != -1) {
+        continue;
+      }
+      return true;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /** Shuts down the sending side only, as a monitor does when it has nothing more to send. */
+  public void shutdownOutput() {
+    try {
+      socket.shutdownOutput();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
