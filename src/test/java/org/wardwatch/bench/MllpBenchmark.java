@@ -7,11 +7,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.parsetools.RecordParser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.wardwatch.node.NodeVerticle;
@@ -52,6 +54,8 @@ public final class MllpBenchmark {
     } finally {
       vertx.close().await();
     }
+    // exec:java waits for every non-daemon thread of the run, including ones libraries leave parked; the run is over.
+    System.exit(0);
   }
 
   private record Result(long messages, Histogram latency) {
@@ -68,7 +72,7 @@ public final class MllpBenchmark {
       monitors.add(client.connect(port, "127.0.0.1")
           .compose(socket -> monitor(socket, monitor, deadline, latency, messages)));
     }
-    Future.all(monitors).await();
+    Future.all(monitors).timeout(duration.toSeconds() + 30, TimeUnit.SECONDS).await();
     client.close().await();
     return new Result(messages.get(), latency);
   }
@@ -84,11 +88,7 @@ public final class MllpBenchmark {
       socket.write(Buffer.buffer(MllpClient.frame(Pcd01Messages.vitals(monitor, monitor + "-" + ++sequence[0],
           monitor, "bench", monitor, Instant.now(), 72))));
     };
-    socket.handler(chunk -> {
-      int length = chunk.length();
-      if (length < 2 || chunk.getByte(length - 2) != 0x1C || chunk.getByte(length - 1) != 0x0D) {
-        return;
-      }
+    socket.handler(RecordParser.newDelimited(Buffer.buffer(new byte[] {0x1C, 0x0D}), ack -> {
       long now = System.nanoTime();
       synchronized (latency) {
         latency.recordValue(Math.min(now - sentAt[0], latency.getHighestTrackableValue()));
@@ -99,7 +99,7 @@ public final class MllpBenchmark {
       } else {
         socket.close().onComplete(closed -> done.tryComplete());
       }
-    });
+    }));
     send.run();
     return done.future();
   }
