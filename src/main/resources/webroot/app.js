@@ -1,110 +1,124 @@
-// WardWatch live dashboard: loads the patient list, subscribes to each ward's vitals, alarm transitions and
-// escalations over the SockJS event-bus bridge, and keeps the tiles and the link indicator current. A signed-in user's
-// actions (acknowledge, pause audio, assess) go back by request-reply to the ward's actions address (js/actions.js).
+// WardWatch live dashboard for one ward at a time: loads the ward's patients over REST, subscribes to the ward's
+// vitals, alarm transitions and escalations over the SockJS event-bus bridge (and to nothing else), and keeps the
+// tiles, the alarm list, the alarm sound, the patient view and the link indicator current. After every (re)connect,
+// and whenever a patient's sequence numbers show a missed update, it resyncs from the REST snapshot. A signed-in
+// user's actions (acknowledge, pause audio, assess) go back by request-reply to the ward's actions address.
 
-import { Store, WARD_RE } from './js/model.js';
+import { Store, awaitingAck, pausedUntil, priorityRank } from './js/model.js';
 import { View } from './js/view.js';
 import { Actions } from './js/actions.js';
+import { WardAlarmList } from './js/alarmlist.js';
+import { AlarmSound } from './js/sound.js';
+import { WardPicker, wardInAddress } from './js/wards.js';
+import { PatientView } from './js/trends.js';
 
-const PATIENTS_URL = '/api/patients';
 const BRIDGE_URL = '/eventbus';
 const REFRESH_MS = 10000;
 const FETCH_TIMEOUT_MS = 8000;
+const KINDS = ['vitals', 'alarms', 'escalations'];
 
 const store = new Store();
 const view = new View(store);
+const alarmPanel = document.getElementById('alarm-list');
+const alarmList = new WardAlarmList(alarmPanel);
+const sound = new AlarmSound(document.getElementById('sound-toggle'), document.getElementById('sound-warning'),
+  document.getElementById('sound-toggle'));
+const patientView = new PatientView(document.getElementById('patient-view'));
+const picker = new WardPicker(document.getElementById('ward-picker'), (w) => show(w));
 
-// Optional ?ward=a,b limits the screen to those wards (a ward screen); without it every ward is shown.
-const wardFilter = (() => {
-  const raw = new URLSearchParams(location.search).get('ward');
-  if (!raw) return null;
-  const set = new Set(raw.split(',').map((w) => w.trim()).filter((w) => WARD_RE.test(w)));
-  return set.size ? set : null;
-})();
-
+let ward = null; // the ward on screen
 let eb = null;
 let everOpen = false;
+let registered = null; // {ward, handlers: [[address, fn]]} on the current bridge connection
 const actions = new Actions(store, () => eb, (patient, text, ok) => view.report(patient, text, ok));
 view.assess = (patient) => actions.assessForm(patient);
 view.buttonsChanged = (tile) => actions.refresh(tile);
-const subscribed = new Set(); // wards registered on the current bridge connection
 
-function shown(ward) {
-  return !wardFilter || wardFilter.has(String(ward));
+/** The most urgent alarm asking to be heard: awaiting acknowledgement and not audio-paused. */
+function loudest(serverNow) {
+  let best = null;
+  for (const e of store.entries.values()) {
+    for (const a of [...e.alarms.values(), ...e.technical.values()]) {
+      if (awaitingAck(a) && pausedUntil(a, serverNow) === null && priorityRank(a.priority) > priorityRank(best)) {
+        best = a.priority;
+      }
+    }
+  }
+  return best;
+}
+
+/** Alarm list and sound follow the store; called after every change and once a second (pauses run out). */
+function alarmsChanged() {
+  const serverNow = Date.now() - store.skew;
+  if (alarmList.render(store, serverNow)) actions.refresh(alarmPanel);
+  sound.want(loudest(serverNow));
 }
 
 function onSnapshot(snap, live, fetchedAt = null) {
-  if (!snap || typeof snap !== 'object' || !shown(snap.ward)) return;
+  if (!snap || typeof snap !== 'object' || String(snap.ward) !== ward) return;
   const r = store.applySnapshot(snap, live, fetchedAt);
-  if (r && r.accepted) {
-    view.render(r);
-    subscribe(r.entry.ward);
-  }
+  if (!r || !r.accepted) return;
+  view.render(r);
+  if (live) patientView.snapshot(snap);
+  alarmsChanged();
+  if (r.gap) refresh(); // an update of this patient never arrived: the REST snapshot has everything
 }
 
 function onTransition(tr) {
-  if (!tr || typeof tr !== 'object' || !shown(tr.ward || (tr.alarm && tr.alarm.ward))) return;
+  if (!tr || typeof tr !== 'object' || String(tr.ward || (tr.alarm && tr.alarm.ward)) !== ward) return;
   const r = store.applyTransition(tr);
-  if (r && r.accepted) {
-    view.render(r);
-    subscribe(r.entry.ward);
-  }
+  if (!r || !r.accepted) return;
+  view.render(r);
+  patientView.transition(tr);
+  alarmsChanged();
 }
 
-/** ESCALATED transitions, also on the ward's alarms address (which updates the alarm): here only the notice. */
-function onEscalation(tr) {
-  if (!tr || typeof tr !== 'object' || !shown(tr.ward || (tr.alarm && tr.alarm.ward))) return;
-  view.notices.escalated(tr);
-}
-
-function handler(kind, ward) {
+function handler(kind) {
   return (err, msg) => {
-    if (err) {
-      console.warn(`WardWatch: bridge refused ${kind} of ward ${ward}`, err);
-      return;
-    }
-    if (kind === 'vitals') onSnapshot(msg.body, true);
+    if (err) console.warn(`WardWatch: bridge refused ${kind} of ward ${ward}`, err);
+    else if (kind === 'vitals') onSnapshot(msg.body, true);
     else if (kind === 'alarms') onTransition(msg.body);
-    else onEscalation(msg.body);
+    else if (msg.body && typeof msg.body === 'object') view.notices.escalated(msg.body);
   };
 }
 
-/** Registers the ward's three addresses on the current connection, once per connection. */
-function subscribe(ward) {
-  if (!eb || eb.state !== EventBus.OPEN || subscribed.has(ward) || !WARD_RE.test(ward)) return;
-  try {
-    eb.registerHandler(`wardwatch.ward.${ward}.vitals`, handler('vitals', ward));
-    eb.registerHandler(`wardwatch.ward.${ward}.alarms`, handler('alarms', ward));
-    eb.registerHandler(`wardwatch.ward.${ward}.escalations`, handler('escalations', ward));
-    subscribed.add(ward);
-  } catch (ex) {
-    console.warn('WardWatch: could not subscribe to ward', ward, ex);
-  }
+/** Registers the shown ward's three addresses on the current connection (the client forgets them on close). */
+function subscribe() {
+  if (!eb || eb.state !== EventBus.OPEN || !ward || (registered && registered.ward === ward)) return;
+  unsubscribe();
+  registered = { ward, handlers: KINDS.map((kind) => [`wardwatch.ward.${ward}.${kind}`, handler(kind)]) };
+  for (const [address, fn] of registered.handlers) eb.registerHandler(address, fn);
 }
 
-function subscribeAll() {
-  for (const ward of store.wards()) subscribe(ward);
-  if (wardFilter) for (const ward of wardFilter) subscribe(ward);
+function unsubscribe() {
+  if (registered && eb && eb.state === EventBus.OPEN) {
+    for (const [address, fn] of registered.handlers) eb.unregisterHandler(address, fn);
+  }
+  registered = null;
 }
 
 let inFlight = null;
 
-/** GET /api/patients: discovers wards and patients and resyncs whatever a closed link missed. */
+/** GET /api/patients?ward=: the ward's patients, replacing whatever a closed link or a gap missed. */
 function refresh() {
-  if (inFlight) return inFlight;
+  if (inFlight || !ward) return inFlight;
+  const asked = ward;
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), FETCH_TIMEOUT_MS);
-  const fetchedAt = performance.now(); // a transition received after this may be newer than the list
-  inFlight = fetch(PATIENTS_URL, { cache: 'no-store', headers: { Accept: 'application/json' }, signal: ctl.signal })
+  const fetchedAt = performance.now(); // a live message received after this may be newer than the list
+  inFlight = fetch(`/api/patients?ward=${encodeURIComponent(asked)}`,
+    { cache: 'no-store', headers: { Accept: 'application/json' }, signal: ctl.signal })
     .then((res) => {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       return res.json();
     })
     .then((list) => {
       if (!Array.isArray(list)) throw new Error('not a JSON array');
+      if (asked !== ward) return;
       for (const snap of list) onSnapshot(snap, false, fetchedAt);
-      subscribeAll();
-      view.setSync(`Patient list synced ${new Date().toLocaleTimeString([], { hour12: false })}`, true);
+      view.remove(store.retain(new Set(list.map((s) => String(s.patient))), fetchedAt));
+      alarmsChanged();
+      view.setSync(`Synced ${new Date().toLocaleTimeString([], { hour12: false })}`, true);
     })
     .catch((ex) => {
       console.warn('WardWatch: patient list fetch failed', ex);
@@ -115,6 +129,27 @@ function refresh() {
       inFlight = null;
     });
   return inFlight;
+}
+
+/** Puts `next` on screen: forgets the old ward, subscribes to the new one only, and loads it. */
+function show(next) {
+  if (next === ward) return;
+  unsubscribe();
+  ward = next;
+  store.clear();
+  view.clear();
+  if (patientView.dialog.open) patientView.dialog.close();
+  picker.show(ward);
+  alarmsChanged();
+  subscribe();
+  refresh();
+}
+
+/** Refreshes the ward list; with no ward in the address, shows the first ward once there is one. */
+function refreshWards() {
+  picker.refresh()
+    .then((wards) => { if (!ward && wards.length) show(wards[0]); })
+    .catch((ex) => console.warn('WardWatch: ward list fetch failed', ex));
 }
 
 function transport() {
@@ -133,13 +168,12 @@ function connect() {
   }
   showLink(false, 'Connecting\u2026', 'Connecting\u2026');
   eb = new EventBus(BRIDGE_URL);
-  eb.enableReconnect(true);
-  // The client forgets every handler when its socket closes: register again on every (re)connect.
+  eb.enableReconnect(true); // backoff from 1 s, doubling, up to 5 s between attempts
   eb.onopen = () => {
     everOpen = true;
-    subscribed.clear();
+    registered = null;
     showLink(true, 'Live', '');
-    subscribeAll();
+    subscribe();
     refresh();
   };
   // A refused send (access_denied) comes back as an "err" frame on the actions address, not to the reply handler.
@@ -148,15 +182,26 @@ function connect() {
     actions.bridgeError(err);
   };
   eb.onclose = () => {
-    subscribed.clear();
+    registered = null;
     actions.connectionLost();
     if (everOpen) showLink(false, 'Connection lost', 'Connection lost \u2014 data may be stale. Reconnecting\u2026');
     else showLink(false, 'Connecting\u2026', 'Cannot reach the live feed \u2014 data may be stale. Retrying\u2026');
   };
 }
 
+document.body.addEventListener('click', (ev) => {
+  const b = ev.target.closest('button[data-trends]');
+  const e = b && store.entry(b.getAttribute('data-trends'));
+  if (e) patientView.open(e);
+});
+
 view.tick();
 connect();
-refresh();
+if (wardInAddress()) show(wardInAddress());
+refreshWards();
 setInterval(refresh, REFRESH_MS);
-setInterval(() => view.tick(), 1000);
+setInterval(refreshWards, REFRESH_MS);
+setInterval(() => {
+  view.tick();
+  alarmsChanged();
+}, 1000);

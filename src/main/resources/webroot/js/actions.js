@@ -56,7 +56,7 @@ export class Actions {
       try { localStorage.setItem(USER_KEY, this.user()); } catch { /* private mode: remembered for this page only */ }
       this.refresh();
     });
-    document.getElementById('wards').addEventListener('click', (ev) => this._click(ev));
+    document.body.addEventListener('click', (ev) => this._click(ev)); // tiles and the ward's alarm list
   }
 
   user() {

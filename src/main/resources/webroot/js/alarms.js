@@ -40,7 +40,8 @@ function button(action, id, text) {
   return b;
 }
 
-function line(a, technical, serverNow) {
+/** One alarm's line: priority, message, state words and, while it awaits acknowledgement, its action buttons. */
+export function line(a, technical, serverNow) {
   const id = String(a.id);
   const li = el('li', technical ? 'alarm tech' : 'alarm');
   li.setAttribute('data-alarm-id', id);

@@ -139,6 +139,7 @@ export class Store {
       seq: -1, updated: null, vitals: {}, alarms: new Map(), technical: new Map(),
       news2: null, consciousness: null, oxygen: null,
       touched: -Infinity, // performance.now() of the last alarm transition applied
+      seenLive: -Infinity, // performance.now() of the last live snapshot applied
       ended: new Set(), // ids of alarms a transition cleared: later transitions on them (but RAISED) are late
     };
     this.entries.set(key, e);
@@ -172,9 +173,12 @@ export class Store {
       return { entry: e, created: false, accepted: false };
     }
     if (live && updated !== null) this._sampleSkew(Date.now() - updated);
+    // Sequence numbers rise by one per change: a live jump means this page missed updates of the patient.
+    const gap = live && !created && e.seq >= 0 && seq > e.seq + 1;
     const place = this._place(e, snap);
     e.seq = seq;
     e.updated = updated;
+    if (live) e.seenLive = performance.now();
     e.vitals = objOrNull(snap.vitals) || {};
     e.news2 = objOrNull(snap.news2);
     e.consciousness = objOrNull(snap.consciousness);
@@ -193,7 +197,25 @@ export class Store {
       add(snap.alarms, 'PHYSIOLOGICAL');
       add(snap.technicalAlarms, 'TECHNICAL');
     }
-    return { entry: e, created, accepted: true, ...place };
+    return { entry: e, created, accepted: true, gap, ...place };
+  }
+
+  /** Forgets every patient (the page switched ward). */
+  clear() {
+    this.entries.clear();
+  }
+
+  /**
+   * Forgets the patients a REST list (`keys`) no longer holds, unless something live arrived for them after the
+   * request began (`fetchedAt`, performance.now()). Returns the keys forgotten.
+   */
+  retain(keys, fetchedAt) {
+    const gone = [];
+    for (const [key, e] of this.entries) {
+      if (!keys.has(key) && e.touched < fetchedAt && e.seenLive < fetchedAt) gone.push(key);
+    }
+    for (const key of gone) this.entries.delete(key);
+    return gone;
   }
 
   /** The map an alarm belongs in: by its kind, else by the list it came in. */

@@ -43,7 +43,11 @@ export function buildTile(e, assess) {
   const patient = el('span', 'patient', e.patient);
   const badge = el('span', 'alarm-badge');
   badge.hidden = true;
-  head.append(bed, patient, badge);
+  const trends = el('button', 'trends-open', 'Trends');
+  trends.type = 'button';
+  trends.setAttribute('data-trends', e.patient);
+  trends.setAttribute('aria-label', `Trends of patient ${e.patient}`);
+  head.append(bed, patient, badge, trends);
   const clin = el('div', 'clin');
   const news2 = el('div', 'news2');
   const news2Main = el('span', 'news2-main');

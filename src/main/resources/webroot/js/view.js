@@ -104,6 +104,25 @@ export class View {
     this._wardCount(e.ward);
   }
 
+  /** Takes the tiles of `patients` off the screen (they left the ward shown). */
+  remove(patients) {
+    for (const key of patients) {
+      const t = this.tiles.get(key);
+      if (!t) continue;
+      t.tile.remove();
+      this.tiles.delete(key);
+      this._wardCount(t.ward);
+    }
+  }
+
+  /** Empties the screen (the page switched ward). */
+  clear() {
+    for (const w of this.wards.values()) w.section.remove();
+    this.wards.clear();
+    this.tiles.clear();
+    this.empty.hidden = false;
+  }
+
   _place(t, e, w) {
     let target = null;
     for (const child of w.grid.children) {

@@ -1,0 +1,243 @@
+// WardWatch dashboard: the patient view. Trend charts of the last hour per vital sign (uPlot, served by the node from
+// its WebJar), from GET /api/patients/{id}/history and then kept live from the ward's messages, with the alarm limits
+// in force drawn as dashed lines and the patient's alarm events as markers; the events are also listed in words.
+
+import { PARAMS } from './model.js';
+import { clockOf } from './format.js';
+
+const WINDOW_S = 3600;
+const CHART_HEIGHT = 170;
+const PRIORITY_COLOUR = { HIGH: '#ff3b3b', MEDIUM: '#ffd500', LOW: '#00c4dc' };
+const EVENT_TYPES = new Set(['RAISED', 'PRIORITY_RAISED', 'ACKNOWLEDGED', 'ESCALATED', 'CLEARED']);
+const THRESHOLD_PREFIX = 'THRESHOLD:';
+
+/** One chart per group: blood pressure draws systolic and diastolic together. */
+export const GROUPS = [
+  { id: 'PULSE', title: 'Heart rate (/min)', params: ['PULSE'], colours: ['#7ee787'] },
+  { id: 'SPO2', title: 'SpO\u2082 (%)', params: ['SPO2'], colours: ['#79c0ff'] },
+  { id: 'BP', title: 'Blood pressure (mmHg)', params: ['BP_SYSTOLIC', 'BP_DIASTOLIC'], colours: ['#ff7b72', '#ffa198'] },
+  { id: 'RESP_RATE', title: 'Respiration rate (/min)', params: ['RESP_RATE'], colours: ['#d2a8ff'] },
+  { id: 'TEMPERATURE', title: 'Temperature (\u00b0C)', params: ['TEMPERATURE'], colours: ['#ffa657'] },
+];
+
+/**
+ * Chart columns of a group from history series ({param: [[ms, last, min, max], ...]}): uPlot's aligned arrays
+ * [x seconds, then per parameter last, min, max], null where a parameter has no point at that time. Pure.
+ */
+export function columns(series, params) {
+  const times = new Set();
+  for (const p of params) for (const point of series[p] || []) times.add(point[0]);
+  const xs = [...times].sort((a, b) => a - b);
+  const index = new Map(xs.map((t, i) => [t, i]));
+  const out = [xs.map((t) => t / 1000)];
+  for (const p of params) {
+    const cols = [0, 1, 2].map(() => new Array(xs.length).fill(null));
+    for (const [t, last, min, max] of series[p] || []) {
+      const i = index.get(t);
+      cols[0][i] = last;
+      cols[1][i] = min;
+      cols[2][i] = max;
+    }
+    out.push(...cols);
+  }
+  return out;
+}
+
+function el(tag, cls, text) {
+  const n = document.createElement(tag);
+  if (cls) n.className = cls;
+  if (text !== undefined) n.textContent = text;
+  return n;
+}
+
+/** Parameters a transition is about (threshold alarms name theirs), or null for the whole patient. */
+function eventParam(tr) {
+  const c = tr.alarm && typeof tr.alarm.condition === 'string' ? tr.alarm.condition : '';
+  return c.startsWith(THRESHOLD_PREFIX) ? c.slice(THRESHOLD_PREFIX.length) : null;
+}
+
+/** uPlot draw hook: dashed limit lines (with their rule) and vertical alarm-event markers. */
+function overlay(chart) {
+  return (u) => {
+    const { ctx } = u;
+    const { left, top, width, height } = u.bbox;
+    ctx.save();
+    ctx.lineWidth = 2 * devicePixelRatio;
+    ctx.font = `${12 * devicePixelRatio}px system-ui, sans-serif`;
+    for (const { value, priority, label } of chart.limits) {
+      const y = u.valToPos(value, 'y', true);
+      if (y < top || y > top + height) continue;
+      ctx.strokeStyle = PRIORITY_COLOUR[priority] || '#ccc';
+      ctx.fillStyle = ctx.strokeStyle;
+      ctx.setLineDash([8 * devicePixelRatio, 6 * devicePixelRatio]);
+      ctx.beginPath();
+      ctx.moveTo(left, y);
+      ctx.lineTo(left + width, y);
+      ctx.stroke();
+      ctx.fillText(label, left + 4 * devicePixelRatio, y - 4 * devicePixelRatio);
+    }
+    ctx.setLineDash([]);
+    for (const tr of chart.events) {
+      const x = u.valToPos(Date.parse(tr.at) / 1000, 'x', true);
+      if (!(x >= left && x <= left + width)) continue;
+      ctx.strokeStyle = tr.type === 'CLEARED' || tr.type === 'ACKNOWLEDGED' ? '#8b949e' : PRIORITY_COLOUR[tr.priority] || '#fff';
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, top + height);
+      ctx.stroke();
+    }
+    ctx.restore();
+  };
+}
+
+function limitsOf(limits, params) {
+  const out = [];
+  for (const p of params) {
+    for (const rule of (limits && limits[p]) || []) {
+      const above = typeof rule.above === 'number';
+      const value = above ? rule.above : rule.below;
+      if (typeof value !== 'number') continue;
+      out.push({ value, priority: rule.priority, label: `${rule.priority} ${PARAMS[p].label} ${above ? '>' : '<'} ${value}` });
+    }
+  }
+  return out;
+}
+
+/** Owns the `#patient-view` dialog: opening it for a patient, its charts, and their live updates. */
+export class PatientView {
+  constructor(dialog) {
+    this.dialog = dialog;
+    this.title = dialog.querySelector('[data-role="title"]');
+    this.status = dialog.querySelector('[data-role="status"]');
+    this.chartsBox = dialog.querySelector('[data-role="charts"]');
+    this.eventList = dialog.querySelector('[data-role="events"]');
+    this.patient = null;
+    this.charts = [];
+    this.events = [];
+    dialog.querySelector('[data-role="close"]').addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => this._reset());
+  }
+
+  /** Opens the view for `entry` (a Store entry) and loads its last hour. */
+  async open(entry) {
+    this._reset();
+    this.patient = entry.patient;
+    this.title.textContent = `${entry.bed === null ? 'No bed' : `Bed ${entry.bed}`} \u00b7 ${entry.patient} \u00b7 ${entry.ward}`;
+    this.status.textContent = 'Loading the last hour\u2026';
+    this.dialog.setAttribute('data-patient', entry.patient);
+    if (!this.dialog.open) this.dialog.showModal();
+    const patient = entry.patient;
+    try {
+      const res = await fetch(`/api/patients/${encodeURIComponent(patient)}/history?minutes=60`, { cache: 'no-store' });
+      if (!res.ok) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+      const history = await res.json();
+      if (this.patient !== patient) return; // closed or switched while loading
+      this.events = (history.events || []).filter((tr) => EVENT_TYPES.has(tr.type));
+      this._build(history);
+      this.status.textContent = `Last hour from ${clockOf(history.from)}, live`;
+      this.dialog.setAttribute('data-loaded', 'true');
+    } catch (ex) {
+      if (this.patient === patient) this.status.textContent = `Trends unavailable: ${ex.message}`;
+    }
+  }
+
+  /** A live snapshot: appends the patient's newer values to the charts, keeping an hour. */
+  snapshot(snap) {
+    if (!this.charts.length || String(snap.patient) !== this.patient || !snap.vitals) return;
+    const secondsOf = (v) => (v && typeof v.value === 'number' ? Date.parse(v.time) / 1000 : NaN);
+    for (const chart of this.charts) {
+      const { params } = chart.group;
+      const data = chart.plot.data.map((col) => [...col]);
+      const lastX = data[0].length ? data[0][data[0].length - 1] : -Infinity;
+      const times = [...new Set(params.map((p) => secondsOf(snap.vitals[p])).filter((t) => t > lastX))].sort();
+      if (!times.length) continue;
+      for (const t of times) {
+        data[0].push(t);
+        params.forEach((p, i) => {
+          const value = secondsOf(snap.vitals[p]) === t ? snap.vitals[p].value : null;
+          for (let k = 1; k <= 3; k++) data[3 * i + k].push(value);
+        });
+      }
+      const cut = data[0].findIndex((x) => x >= times[times.length - 1] - WINDOW_S);
+      chart.plot.setData(cut > 0 ? data.map((col) => col.slice(cut)) : data);
+    }
+  }
+
+  /** A live alarm transition of the patient: a marker and a line in the event list. */
+  transition(tr) {
+    if (!this.charts.length || String(tr.patient) !== this.patient || !EVENT_TYPES.has(tr.type)) return;
+    this.events.push(tr);
+    for (const chart of this.charts) {
+      if (this._concerns(tr, chart.group)) {
+        chart.events.push(tr);
+        chart.plot.redraw(false);
+      }
+    }
+    this._listEvents();
+  }
+
+  _concerns(tr, group) {
+    const p = eventParam(tr);
+    return p !== null && group.params.includes(p);
+  }
+
+  _build(history) {
+    const width = Math.max(320, this.chartsBox.clientWidth - 8);
+    for (const group of GROUPS) {
+      const box = el('figure', 'trend');
+      box.setAttribute('data-group', group.id);
+      box.append(el('figcaption', null, group.title));
+      this.chartsBox.append(box);
+      const chart = {
+        group,
+        limits: limitsOf(history.limits, group.params),
+        events: this.events.filter((tr) => this._concerns(tr, group)),
+      };
+      const series = [{}];
+      const bands = [];
+      group.params.forEach((p, i) => {
+        const colour = group.colours[i];
+        series.push({ label: PARAMS[p].name, stroke: colour, width: 2, spanGaps: true, points: { show: false } },
+          { label: `${PARAMS[p].name} min`, stroke: 'transparent', points: { show: false }, spanGaps: true },
+          { label: `${PARAMS[p].name} max`, stroke: 'transparent', points: { show: false }, spanGaps: true });
+        bands.push({ series: [3 + 3 * i, 2 + 3 * i], fill: `${colour}33` });
+      });
+      const axis = { stroke: '#a7b0ba', grid: { stroke: '#2c333d' }, ticks: { stroke: '#2c333d' } };
+      chart.plot = new uPlot({
+        width,
+        height: CHART_HEIGHT,
+        series,
+        bands,
+        legend: { show: false },
+        cursor: { drag: { x: false, y: false } },
+        scales: { x: { time: true } },
+        axes: [axis, { ...axis, size: 50 }],
+        hooks: { draw: [overlay(chart)] },
+      }, columns(history.series || {}, group.params), box);
+      this.charts.push(chart);
+    }
+    this._listEvents();
+  }
+
+  _listEvents() {
+    const items = [...this.events].reverse().map((tr) => {
+      const li = el('li', 'trend-event', `${clockOf(tr.at) || ''} ${tr.type.replaceAll('_', ' ').toLowerCase()} \u2014 `
+        + `${(tr.alarm && tr.alarm.message) || tr.alarmId}${tr.actor && tr.actor !== 'system' ? ` (${tr.actor})` : ''}`);
+      li.setAttribute('data-priority', String(tr.priority || ''));
+      return li;
+    });
+    if (!items.length) items.push(el('li', 'trend-event', 'No alarm events in the last hour'));
+    this.eventList.replaceChildren(...items);
+  }
+
+  _reset() {
+    for (const chart of this.charts) chart.plot.destroy();
+    this.charts = [];
+    this.events = [];
+    this.patient = null;
+    this.chartsBox.replaceChildren();
+    this.eventList.replaceChildren();
+    this.dialog.removeAttribute('data-loaded');
+    this.dialog.removeAttribute('data-patient');
+  }
+}

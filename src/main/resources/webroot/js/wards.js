@@ -1,0 +1,67 @@
+// WardWatch dashboard: the ward picker. A screen shows one ward (its "room" on the bridge); the choice lives in the
+// address (?ward=icu) so a central station can be bookmarked, and the list of wards with their alarm counts comes
+// from GET /api/wards.
+
+import { WARD_RE } from './model.js';
+
+const WARDS_URL = '/api/wards';
+const FETCH_TIMEOUT_MS = 8000;
+
+/** The ward named in the page address, or null. */
+export function wardInAddress() {
+  const ward = new URLSearchParams(location.search).get('ward');
+  return ward && WARD_RE.test(ward) ? ward : null;
+}
+
+function optionText(w) {
+  const a = w.alarms || {};
+  const counts = ['HIGH', 'MEDIUM', 'LOW'].filter((p) => a[p] > 0).map((p) => `${a[p]} ${p}`);
+  return `${w.ward} (${w.patients} patient${w.patients === 1 ? '' : 's'}${counts.length ? `, ${counts.join(', ')}` : ''})`;
+}
+
+/** Owns the `#ward-picker` select; `onPick(ward)` runs when the user picks another ward. */
+export class WardPicker {
+  constructor(select, onPick) {
+    this.select = select;
+    this.current = null;
+    select.addEventListener('change', () => {
+      if (WARD_RE.test(select.value) && select.value !== this.current) onPick(select.value);
+    });
+  }
+
+  /** Marks `ward` as the one shown and puts it in the page address. */
+  show(ward) {
+    this.current = ward;
+    const url = new URL(location.href);
+    url.searchParams.set('ward', ward);
+    history.replaceState(null, '', url);
+    this._ensure(ward);
+    this.select.value = ward;
+  }
+
+  /** Reloads the ward list; resolves to the wards known (empty when the server has no patients yet). */
+  async refresh() {
+    const ctl = new AbortController();
+    const timer = setTimeout(() => ctl.abort(), FETCH_TIMEOUT_MS);
+    try {
+      const res = await fetch(WARDS_URL, { cache: 'no-store', headers: { Accept: 'application/json' }, signal: ctl.signal });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const wards = (await res.json()).filter((w) => w && WARD_RE.test(String(w.ward)));
+      for (const w of wards) this._ensure(w.ward).textContent = optionText(w);
+      if (this.current) this.select.value = this.current;
+      return wards.map((w) => w.ward);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  _ensure(ward) {
+    let option = [...this.select.options].find((o) => o.value === ward);
+    if (!option) {
+      option = Object.assign(document.createElement('option'), { value: ward, textContent: ward });
+      const before = [...this.select.options].find((o) => o.value.localeCompare(ward, undefined, { numeric: true }) > 0);
+      this.select.insertBefore(option, before || null);
+    }
+    return option;
+  }
+}
