@@ -45,14 +45,32 @@ public final class Addresses {
    */
   public static final String HL7_MESSAGES = "wardwatch.local.hl7";
 
-  /** Request-reply, node-local. Empty body; reply: JSON array of patient snapshots. Owner: the alert rules verticle. */
+  /**
+   * Request-reply, node-local. Body: a ward id (string) for that ward's patients only, or empty for every patient;
+   * reply: JSON array of patient snapshots. Owner: the clinical engine verticle.
+   */
   public static final String PATIENTS_LIST = "wardwatch.local.patients.list";
 
   /**
    * Request-reply, node-local. Body: the patient key (string); reply: the patient snapshot (JSON), or a failure with
-   * code 404 when no such patient is known. Owner: the alert rules verticle.
+   * code 404 when no such patient is known. Owner: the clinical engine verticle.
    */
   public static final String PATIENTS_GET = "wardwatch.local.patients.get";
+
+  /**
+   * Request-reply, node-local. Body: {@code {"patient": key, "minutes": 1 to 60}}; reply: the patient's trend over the
+   * last {@code minutes}: {@code {"patient", "ward", "from", "to", "bucketSeconds", "series", "events", "limits"}}
+   * (see {@code WardState.history}), or a failure with code 404 when no such patient is known. Owner: the clinical
+   * engine verticle.
+   */
+  public static final String PATIENTS_HISTORY = "wardwatch.local.patients.history";
+
+  /**
+   * Request-reply, node-local. Empty body; reply: JSON array, sorted by ward, of {@code {"ward", "patients", "alarms":
+   * {"HIGH", "MEDIUM", "LOW"}}}: each ward's patient count and its alarms that are active or await acknowledgement.
+   * Owner: the clinical engine verticle.
+   */
+  public static final String WARDS_LIST = "wardwatch.local.wards.list";
 
   /** Prefix shared by every address a browser may receive from. */
   public static final String BROWSER_PREFIX = "wardwatch.ward.";

@@ -8,6 +8,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,8 @@ import org.wardwatch.model.FrameReport;
  * ({@link Addresses#wardActions} from the bridge, {@link Addresses#PATIENT_ACTIONS} from REST) and a one-second
  * tick, then publishes what changed: patient snapshots to {@link Addresses#wardVitals}, alarm transitions to
  * {@link Addresses#wardAlarms} (and escalations to {@link Addresses#wardEscalations}), each transition also to the
- * {@link AuditTrail}. Answers the patient queries {@link Addresses#PATIENTS_LIST} and {@link Addresses#PATIENTS_GET}.
+ * {@link AuditTrail}. Answers the queries {@link Addresses#PATIENTS_LIST}, {@link Addresses#PATIENTS_GET},
+ * {@link Addresses#PATIENTS_HISTORY} (from the state's {@link VitalsHistory}) and {@link Addresses#WARDS_LIST}.
  *
  * <p>Rules come from the file named by {@code rules.path} (reloaded when it changes), else the built-in
  * {@code conf/rules.json}. Deploy one instance per node.
@@ -62,14 +64,26 @@ public class ClinicalEngineVerticle extends VerticleBase {
               message.body().getString("reason"), Instant.now())));
       MessageConsumer<JsonObject> patientActions = bus.localConsumer(Addresses.PATIENT_ACTIONS,
           message -> act(message, message.body()));
-      MessageConsumer<Object> list = bus.localConsumer(Addresses.PATIENTS_LIST,
-          message -> message.reply(engine.snapshots()));
-      MessageConsumer<String> get = bus.localConsumer(Addresses.PATIENTS_GET,
-          message -> engine.snapshot(message.body()).ifPresentOrElse(message::reply,
-              () -> message.fail(NOT_FOUND, "no patient " + message.body())));
-      return Future.all(reports.completion(), devices.completion(), patientActions.completion(), list.completion(),
-          get.completion());
+      return Future.all(reports.completion(), devices.completion(), patientActions.completion(), answerQueries(bus));
     });
+  }
+
+  /** Starts answering the read-only queries of the REST API. */
+  private Future<?> answerQueries(EventBus bus) {
+    MessageConsumer<String> list = bus.localConsumer(Addresses.PATIENTS_LIST, message ->
+        message.reply(message.body() == null ? engine.snapshots() : engine.snapshots(message.body())));
+    MessageConsumer<String> get = bus.localConsumer(Addresses.PATIENTS_GET,
+        message -> replyOrNotFound(message, message.body(), engine.snapshot(message.body())));
+    MessageConsumer<JsonObject> history = bus.localConsumer(Addresses.PATIENTS_HISTORY, message -> {
+      String patient = message.body().getString("patient");
+      replyOrNotFound(message, patient, engine.history(patient, message.body().getInteger("minutes"), Instant.now()));
+    });
+    MessageConsumer<Object> wards = bus.localConsumer(Addresses.WARDS_LIST, message -> message.reply(engine.wards()));
+    return Future.all(list.completion(), get.completion(), history.completion(), wards.completion());
+  }
+
+  private static void replyOrNotFound(Message<?> message, String patient, Optional<JsonObject> answer) {
+    answer.ifPresentOrElse(message::reply, () -> message.fail(NOT_FOUND, "no patient " + patient));
   }
 
   /** Applies a clinician's action and answers its sender; a bad action gets a message saying what is wrong. */

@@ -22,9 +22,8 @@ public record LimitOverride(String patient, Parameter parameter, List<ThresholdR
     return new JsonObject()
         .put("patient", patient)
         .put("parameter", parameter.name())
-        .put("thresholds", new JsonArray(rules.stream().map(rule -> new JsonObject()
-            .put(rule.direction() == ThresholdRule.Direction.ABOVE ? "above" : "below", rule.limit())
-            .put("priority", rule.priority().name())
+        // an override states its delay and hysteresis even when they are zero
+        .put("thresholds", new JsonArray(rules.stream().map(rule -> rule.toJson()
             .put("delaySeconds", rule.onsetDelay().toSeconds())
             .put("hysteresis", rule.hysteresis())).toList()))
         .put("user", user)

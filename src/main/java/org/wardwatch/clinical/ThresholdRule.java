@@ -1,5 +1,6 @@
 package org.wardwatch.clinical;
 
+import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
@@ -46,5 +47,22 @@ public record ThresholdRule(Parameter parameter, Direction direction, BigDecimal
   public String describe(BigDecimal value) {
     return parameter.label() + " " + value.toPlainString() + " " + parameter.displayUnit() + " "
         + direction.name().toLowerCase(Locale.ROOT) + " " + limit.toPlainString();
+  }
+
+  /**
+   * This rule as in the rules file, without its parameter: {@code {"above"|"below": limit, "priority"}}, with
+   * {@code delaySeconds} and {@code hysteresis} when they are not zero.
+   */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject()
+        .put(direction == Direction.ABOVE ? "above" : "below", limit)
+        .put("priority", priority.name());
+    if (!onsetDelay.isZero()) {
+      json.put("delaySeconds", onsetDelay.toSeconds());
+    }
+    if (hysteresis.signum() != 0) {
+      json.put("hysteresis", hysteresis);
+    }
+    return json;
   }
 }

@@ -27,7 +27,8 @@ import org.wardwatch.model.Parameter;
 /**
  * The clinical engine of a node: its patients, their NEWS2 scores and their alarms. Every input (a frame, a
  * clinician's action, a device event, the passing of time) goes in with its time and comes out as an {@link Update}:
- * the alarm transitions to publish and audit, and the patient snapshots that changed.
+ * the alarm transitions to publish and audit, and the patient snapshots that changed. Each patient's accepted
+ * observations and alarm transitions also go to the {@link VitalsHistory} behind the trend view.
  *
  * <p>Pure, with time passed in (tests never sleep); not thread-safe: the clinical engine verticle owns it.
  */
@@ -53,6 +54,7 @@ public final class WardState {
   private static final String NEWS2 = "NEWS2";
 
   private final Map<String, PatientRecord> patients = new LinkedHashMap<>();
+  private final VitalsHistory vitalsHistory = new VitalsHistory();
   private ClinicalRules rules;
   private News2Calculator news2;
 
@@ -76,6 +78,7 @@ public final class WardState {
     patient.heard(report);
     List<AlarmTransition> transitions = new ArrayList<>();
     for (Observation observation : report.observations()) {
+      vitalsHistory.record(patient.key(), observation, now);
       if (patient.record(observation)) {
         Parameter parameter = observation.parameter();
         Optional<ThresholdRule> breached = patient.tracker(parameter)
@@ -173,6 +176,32 @@ public final class WardState {
     return new JsonArray(patients.values().stream().map(PatientRecord::toJson).toList());
   }
 
+  /** The snapshots of the patients now in {@code ward}; empty for a ward nobody is in. */
+  public JsonArray snapshots(String ward) {
+    return new JsonArray(patients.values().stream().filter(patient -> patient.ward().equals(ward))
+        .map(PatientRecord::toJson).toList());
+  }
+
+  /** Per ward with a patient, by name: its patients and their open alarms by priority ({@link WardSummary}). */
+  public JsonArray wards() {
+    return WardSummary.of(patients.values());
+  }
+
+  /**
+   * The patient's last {@code minutes} for the trend view: {@code {"patient", "ward"}}, the {@link VitalsHistory}
+   * window, and {@code "limits": {"PULSE": [rule, ...], ...}}, the threshold rules in force now for each parameter that
+   * has any (the patient's override while in force, else the ward's), as {@link ThresholdRule#toJson()}.
+   *
+   * @return empty when no such patient is known
+   */
+  public Optional<JsonObject> history(String patientKey, int minutes, Instant now) {
+    return Optional.ofNullable(patients.get(patientKey)).map(patient -> new JsonObject()
+        .put("patient", patient.key())
+        .put("ward", patient.ward())
+        .mergeIn(vitalsHistory.toJson(patient.key(), minutes, now))
+        .put("limits", limitsInForce(patient, now)));
+  }
+
   public Optional<JsonObject> snapshot(String patientKey) {
     return Optional.ofNullable(patients.get(patientKey)).map(PatientRecord::toJson);
   }
@@ -191,6 +220,17 @@ public final class WardState {
     return override != null && !override.expiredAt(now)
         ? override.rules()
         : rules.thresholds().forWard(patient.ward(), parameter);
+  }
+
+  private JsonObject limitsInForce(PatientRecord patient, Instant now) {
+    JsonObject limits = new JsonObject();
+    for (Parameter parameter : Parameter.values()) {
+      List<ThresholdRule> inForce = rulesFor(patient, parameter, now);
+      if (!inForce.isEmpty()) {
+        limits.put(parameter.name(), new JsonArray(inForce.stream().map(ThresholdRule::toJson).toList()));
+      }
+    }
+    return limits;
   }
 
   /** Sensors reported off raise a technical alarm, and the data behind their physiological alarms goes stale. */
@@ -236,8 +276,8 @@ public final class WardState {
     return patient.alarms().reconcile(key, kind, condition, patient.source(), rules.policy(), now);
   }
 
-  private static Update changed(PatientRecord patient, List<AlarmTransition> transitions, boolean dataChanged,
-      Instant now) {
+  private Update changed(PatientRecord patient, List<AlarmTransition> transitions, boolean dataChanged, Instant now) {
+    vitalsHistory.recordEvents(patient.key(), transitions, now);
     if (!dataChanged && transitions.isEmpty()) {
       return Update.NOTHING;
     }

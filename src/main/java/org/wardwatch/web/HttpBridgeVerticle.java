@@ -17,9 +17,9 @@ import org.wardwatch.clinical.AuditTrail;
 
 /**
  * The browser side of a node: the SockJS event-bus bridge at {@code /eventbus} (WebSocket, xhr-streaming and
- * xhr-polling), the REST API under {@code /api} (patients, assessments, alarm history), {@code /health}, and the
- * dashboard from {@code webroot/} with its client libraries from WebJars. Owns no clinical state: it asks the clinical
- * engine verticle over the bus, and reads the audit trail.
+ * xhr-polling), the REST API under {@code /api} (patients, their trends, wards, assessments, alarm history),
+ * {@code /health}, and the dashboard from {@code webroot/} with its client libraries from WebJars. Owns no clinical
+ * state: it asks the clinical engine verticle over the bus, and reads the audit trail.
  *
  * <p>{@code start()} completes once the port is bound.
  */
@@ -48,6 +48,8 @@ public class HttpBridgeVerticle extends VerticleBase {
     PatientRoutes patients = new PatientRoutes(vertx.eventBus());
     router.get("/api/patients").handler(patients::list);
     router.get("/api/patients/:id").handler(patients::get);
+    router.get("/api/patients/:id/history").handler(patients::history);
+    router.get("/api/wards").handler(patients::wards);
     router.route("/api/patients/:id/*").handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_BODY_BYTES));
     router.post("/api/patients/:id/assessment").handler(patients::assess);
     router.put("/api/patients/:id/limits").handler(patients::overrideLimits);

@@ -3,14 +3,19 @@ package org.wardwatch.web;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.clinical.VitalsHistory;
 
 /**
- * {@code GET /api/patients} and {@code GET /api/patients/{id}}: the current snapshot of every patient, or of one
- * (keyed by the {@code Patient=} id, else the device id); {@code POST /api/patients/{id}/assessment} and
- * {@code PUT /api/patients/{id}/limits}. All asked of the clinical engine verticle over the event bus.
+ * {@code GET /api/patients[?ward=]} and {@code GET /api/patients/{id}}: the current snapshot of every patient (or of
+ * one ward's), or of one (keyed by the {@code Patient=} id, else the device id); {@code GET
+ * /api/patients/{id}/history?minutes=} for the trend view; {@code POST /api/patients/{id}/assessment} and
+ * {@code PUT /api/patients/{id}/limits}; {@code GET /api/wards} for the ward picker. All asked of the clinical engine
+ * verticle over the event bus.
  */
 final class PatientRoutes {
 
@@ -23,11 +28,40 @@ final class PatientRoutes {
     this.bus = bus;
   }
 
+  /** {@code GET /api/patients}, or with {@code ?ward=} that ward's patients only (none for a ward nobody is in). */
   void list(RoutingContext context) {
-    bus.request(Addresses.PATIENTS_LIST, null)
-        .map(Message::body)
-        .onSuccess(patients -> context.json(patients))
-        .onFailure(context::fail);
+    String ward = context.queryParams().get("ward");
+    if (ward != null && !ward.matches(Addresses.WARD_PATTERN)) {
+      badRequest(context, "ward must be 1 to 32 of A-Z a-z 0-9 _ -, got '" + ward + "'");
+      return;
+    }
+    ask(context, Addresses.PATIENTS_LIST, ward);
+  }
+
+  void get(RoutingContext context) {
+    ask(context, Addresses.PATIENTS_GET, context.pathParam("id"));
+  }
+
+  /** {@code GET /api/patients/{id}/history?minutes=N}: the patient's last N minutes (1 to 60, default 60). */
+  void history(RoutingContext context) {
+    List<String> given = context.queryParams().getAll("minutes");
+    if (given.size() > 1) {
+      badRequest(context, "minutes must be given once, got " + given.size() + " values");
+      return;
+    }
+    int minutes = given.isEmpty() ? VitalsHistory.WINDOW_MINUTES : wholeNumber(given.get(0));
+    if (minutes < 1 || minutes > VitalsHistory.WINDOW_MINUTES) {
+      badRequest(context, "minutes must be a whole number from 1 to " + VitalsHistory.WINDOW_MINUTES + ", got '"
+          + given.get(0) + "'");
+      return;
+    }
+    ask(context, Addresses.PATIENTS_HISTORY,
+        new JsonObject().put("patient", context.pathParam("id")).put("minutes", minutes));
+  }
+
+  /** {@code GET /api/wards}: per ward, its patients and their alarms that are active or await acknowledgement. */
+  void wards(RoutingContext context) {
+    ask(context, Addresses.WARDS_LIST, null);
   }
 
   /** {@code POST /api/patients/{id}/assessment}: a clinician's ACVPU, air/oxygen or SpO2-scale entry. */
@@ -48,22 +82,28 @@ final class PatientRoutes {
       body = null;
     }
     if (body == null) {
-      context.response().setStatusCode(BAD_REQUEST).end("body must be a JSON object");
+      badRequest(context, "body must be a JSON object");
       return;
     }
-    bus.<JsonObject>request(Addresses.PATIENT_ACTIONS,
-            body.put("action", action).put("patient", context.pathParam("id")))
+    ask(context, Addresses.PATIENT_ACTIONS, body.put("action", action).put("patient", context.pathParam("id")));
+  }
+
+  /** Asks the clinical engine at {@code address} and answers with its reply as JSON. */
+  private void ask(RoutingContext context, String address, Object body) {
+    bus.request(address, body)
         .map(Message::body)
         .onSuccess(context::json)
         .onFailure(error -> failed(context, error));
   }
 
-  void get(RoutingContext context) {
-    String id = context.pathParam("id");
-    bus.<JsonObject>request(Addresses.PATIENTS_GET, id)
-        .map(Message::body)
-        .onSuccess(context::json)
-        .onFailure(error -> failed(context, error));
+  /** {@code text} as a whole number of up to nine digits, else -1. */
+  private static int wholeNumber(String text) {
+    return text.matches("[0-9]{1,9}") ? Integer.parseInt(text) : -1;
+  }
+
+  private static void badRequest(RoutingContext context, String message) {
+    context.response().setStatusCode(BAD_REQUEST).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+        .end(message);
   }
 
   /** A refusal from the engine (400, 404) goes to the client with its message; anything else is a server error. */

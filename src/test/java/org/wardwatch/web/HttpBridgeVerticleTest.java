@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
@@ -27,6 +23,7 @@ import org.wardwatch.testing.DeviceClient;
 import org.wardwatch.testing.SockJsClient;
 import org.wardwatch.testing.TestNode;
 import org.wardwatch.testing.WebSocketSockJsClient;
+import org.wardwatch.web.RestClient.Reply;
 
 /** The HTTP side of a node over real HTTP: REST snapshot, health, static dashboard, and the bridge's access policy. */
 @ExtendWith(VertxExtension.class)
@@ -37,13 +34,13 @@ class HttpBridgeVerticleTest {
 
   private Vertx vertx;
   private NodeVerticle node;
-  private HttpClient http;
+  private RestClient http;
 
   @BeforeEach
   void startNode(Vertx vertx) {
     this.vertx = vertx;
     node = TestNode.deploy(vertx);
-    http = vertx.createHttpClient();
+    http = new RestClient(vertx, node.httpPort());
   }
 
   @Test
@@ -148,26 +145,11 @@ class HttpBridgeVerticleTest {
     }
   }
 
-  /** A complete HTTP answer, read on the event loop so no byte of the body is missed. */
-  private record Reply(int statusCode, MultiMap headers, Buffer body) {
-    String getHeader(String name) {
-      return headers.get(name);
-    }
-  }
-
   private Reply request(HttpMethod method, String uri, String origin) {
-    return request(method, uri, origin, null);
+    return http.request(method, uri, origin, null);
   }
 
   private Reply request(HttpMethod method, String uri, String origin, JsonObject json) {
-    RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(node.httpPort())
-        .setURI(uri);
-    if (origin != null) {
-      options.putHeader("Origin", origin);
-    }
-    return http.request(options)
-        .compose(request -> request.send(json == null ? Buffer.buffer() : json.toBuffer()))
-        .compose(response -> response.body().map(body -> new Reply(response.statusCode(), response.headers(), body)))
-        .await();
+    return http.request(method, uri, origin, json);
   }
 }

@@ -1,0 +1,102 @@
+package org.wardwatch.clinical;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.model.Observation;
+import org.wardwatch.model.Parameter;
+
+/**
+ * The last hour of each patient, for the dashboard's trend view: per parameter, ten-second buckets of the accepted
+ * observations (a {@link TrendRing}, allocated at the parameter's first value), and the patient's latest
+ * {@value #MAX_EVENTS} alarm transitions. The window is the bucket {@code now} falls in and the 359 before it.
+ *
+ * <p>Observations go in by their own time: one older than the window is ignored, one older than the newest bucket but
+ * inside the window updates its bucket, and one more than {@link #MAX_CLOCK_AHEAD} ahead of the gateway's clock is
+ * ignored too (a device clock that far off would otherwise push real values out of the ring).
+ *
+ * <p>Pure, with time passed in. Owned by {@link WardState} and so by the clinical engine verticle: not thread-safe, it
+ * lives on that verticle's event loop. Memory is bounded per patient (about 7 KB a parameter plus the transitions).
+ */
+public final class VitalsHistory {
+
+  /** The longest window a query may ask for, and the span kept. */
+  public static final int WINDOW_MINUTES = 60;
+  /** The width of one bucket. */
+  public static final int BUCKET_SECONDS = 10;
+  /** The most alarm transitions kept per patient; older ones go first. */
+  public static final int MAX_EVENTS = 500;
+  /** How far ahead of the gateway's clock an observation's own time may be and still be kept. */
+  public static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(1);
+
+  private final Map<String, Map<Parameter, TrendRing>> trends = new HashMap<>();
+  private final Map<String, Deque<AlarmTransition>> events = new HashMap<>();
+
+  /** Adds an accepted observation of {@code patient} to its bucket (see the class description for what is kept). */
+  public void record(String patient, Observation observation, Instant now) {
+    Instant at = observation.effectiveTime();
+    if (at.isBefore(windowStart(WINDOW_MINUTES, now)) || at.isAfter(now.plus(MAX_CLOCK_AHEAD))) {
+      return;
+    }
+    trends.computeIfAbsent(patient, key -> new EnumMap<>(Parameter.class))
+        .computeIfAbsent(observation.parameter(), parameter -> new TrendRing())
+        .add(at.toEpochMilli(), observation.value().floatValue());
+  }
+
+  /** Keeps {@code transitions} of {@code patient}, dropping those older than the window and beyond the cap. */
+  public void recordEvents(String patient, List<AlarmTransition> transitions, Instant now) {
+    if (transitions.isEmpty()) {
+      return;
+    }
+    Deque<AlarmTransition> kept = events.computeIfAbsent(patient, key -> new ArrayDeque<>());
+    kept.addAll(transitions);
+    Instant start = windowStart(WINDOW_MINUTES, now);
+    while (kept.size() > MAX_EVENTS || kept.getFirst().at().isBefore(start)) {
+      kept.removeFirst();
+    }
+  }
+
+  /**
+   * The last {@code minutes} of {@code patient}: {@code {"from", "to", "bucketSeconds", "series": {"PULSE":
+   * [[epochMillis, last, min, max], ...], ...}, "events": [transition, ...]}}, oldest first. {@code from} is the start
+   * of the oldest bucket, {@code to} is {@code now}; {@code series} names only parameters with data in the window, and
+   * each event is the transition's JSON as published.
+   *
+   * @throws IllegalArgumentException when {@code minutes} is not from 1 to {@value #WINDOW_MINUTES}
+   */
+  public JsonObject toJson(String patient, int minutes, Instant now) {
+    if (minutes < 1 || minutes > WINDOW_MINUTES) {
+      throw new IllegalArgumentException("minutes must be from 1 to " + WINDOW_MINUTES + ", got " + minutes);
+    }
+    Instant from = windowStart(minutes, now);
+    long firstBucket = TrendRing.bucketOf(from.toEpochMilli());
+    long lastBucket = TrendRing.bucketOf(now.toEpochMilli());
+    JsonObject series = new JsonObject();
+    trends.getOrDefault(patient, Map.of()).forEach((parameter, ring) -> {
+      JsonArray points = ring.points(firstBucket, lastBucket);
+      if (!points.isEmpty()) {
+        series.put(parameter.name(), points);
+      }
+    });
+    JsonArray recent = new JsonArray(events.getOrDefault(patient, new ArrayDeque<>()).stream()
+        .filter(transition -> !transition.at().isBefore(from) && !transition.at().isAfter(now))
+        .map(AlarmTransition::toJson)
+        .toList());
+    return new JsonObject().put("from", from).put("to", now).put("bucketSeconds", BUCKET_SECONDS)
+        .put("series", series).put("events", recent);
+  }
+
+  /** The start of the oldest of the {@code minutes * 6} buckets that end with the one {@code now} falls in. */
+  private static Instant windowStart(int minutes, Instant now) {
+    long buckets = minutes * 60L / BUCKET_SECONDS;
+    return Instant.ofEpochMilli((TrendRing.bucketOf(now.toEpochMilli()) - buckets + 1) * TrendRing.BUCKET_MILLIS);
+  }
+}

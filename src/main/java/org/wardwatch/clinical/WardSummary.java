@@ -1,0 +1,45 @@
+package org.wardwatch.clinical;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.wardwatch.model.Priority;
+
+/**
+ * The ward picker's line for one ward: {@code {"ward", "patients", "alarms": {"HIGH", "MEDIUM", "LOW"}}}, the number
+ * of its patients and of their alarms that are active or await acknowledgement, by priority, physiological and
+ * technical together. Built by {@link WardState} on the clinical engine's event loop; not thread-safe.
+ */
+final class WardSummary {
+
+  private final String ward;
+  private int patients;
+  private final Map<Priority, Integer> openAlarms = new EnumMap<>(Priority.class);
+
+  private WardSummary(String ward) {
+    this.ward = ward;
+  }
+
+  /** One line per ward that has a patient, sorted by ward name. */
+  static JsonArray of(Collection<PatientRecord> records) {
+    Map<String, WardSummary> wards = new TreeMap<>();
+    records.forEach(patient -> wards.computeIfAbsent(patient.ward(), WardSummary::new).add(patient));
+    return new JsonArray(wards.values().stream().map(WardSummary::toJson).toList());
+  }
+
+  private void add(PatientRecord patient) {
+    patients++;
+    patient.alarms().openPriorities().forEach(priority -> openAlarms.merge(priority, 1, Integer::sum));
+  }
+
+  private JsonObject toJson() {
+    JsonObject alarms = new JsonObject();
+    for (Priority priority : new Priority[] {Priority.HIGH, Priority.MEDIUM, Priority.LOW}) {
+      alarms.put(priority.name(), openAlarms.getOrDefault(priority, 0));
+    }
+    return new JsonObject().put("ward", ward).put("patients", patients).put("alarms", alarms);
+  }
+}

@@ -1,0 +1,44 @@
+package org.wardwatch.web;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+
+/** Real HTTP to a test node on 127.0.0.1, used from the test thread: every call waits for the complete answer. */
+final class RestClient {
+
+  /** A complete HTTP answer, read on the event loop so no byte of the body is missed. */
+  record Reply(int statusCode, MultiMap headers, Buffer body) {
+    String getHeader(String name) {
+      return headers.get(name);
+    }
+  }
+
+  private final HttpClient http;
+  private final int port;
+
+  RestClient(Vertx vertx, int port) {
+    this.http = vertx.createHttpClient();
+    this.port = port;
+  }
+
+  Reply get(String uri) {
+    return request(HttpMethod.GET, uri, null, null);
+  }
+
+  /** Sends {@code json} (none when {@code null}) with an {@code Origin} header when {@code origin} is not null. */
+  Reply request(HttpMethod method, String uri, String origin, JsonObject json) {
+    RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(uri);
+    if (origin != null) {
+      options.putHeader("Origin", origin);
+    }
+    return http.request(options)
+        .compose(request -> request.send(json == null ? Buffer.buffer() : json.toBuffer()))
+        .compose(response -> response.body().map(body -> new Reply(response.statusCode(), response.headers(), body)))
+        .await();
+  }
+}
