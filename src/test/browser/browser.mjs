@@ -1,0 +1,71 @@
+// Headless Debian chromium for the dashboard scenarios. Never a downloaded browser: playwright-core drives
+// /usr/bin/chromium (installed by .ci/run). launch() gives every browser a fresh temporary profile and removes it.
+
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** The longest a scenario waits for the page to show or do something. */
+export const WAIT_MS = 10000;
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 30000 });
+}
+
+const sentOnBridge = new WeakMap(); // page -> the event-bus messages it sent, once they reached the server
+
+/** SockJS frames the page sent (a JSON array of JSON-encoded event-bus messages), read into the messages. */
+function recordBridge(page) {
+  const sent = [];
+  const record = (frame) => {
+    try {
+      for (const message of JSON.parse(frame)) sent.push(JSON.parse(message));
+    } catch {
+      // not an event-bus frame
+    }
+  };
+  page.on('websocket', (ws) => ws.on('framesent', (frame) => record(String(frame.payload))));
+  page.on('requestfinished', (request) => {
+    if (/\/eventbus\/.+\/xhr_send/.test(request.url())) record(request.postData() || '');
+  });
+  sentOnBridge.set(page, sent);
+}
+
+/**
+ * A page in a context of its own (own storage, as a second clinician's screen would be), opened at `url`. The page's
+ * console warnings and errors go to this process's output, which DashboardBrowserTest shows when a scenario fails.
+ */
+export async function openPage(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  context.setDefaultTimeout(WAIT_MS);
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'warning' || msg.type() === 'error') console.log(`[page ${msg.type()}] ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => console.log(`[page exception] ${err.message}`));
+  recordBridge(page);
+  await page.goto(url);
+  return page;
+}
+
+/** Resolves once `check()` (sync or async) is true; throws `message()` when it is not within WAIT_MS. */
+export async function until(check, message) {
+  for (const deadline = Date.now() + WAIT_MS; !(await check());) {
+    if (Date.now() > deadline) throw new Error(message());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Waits until the page has registered on `address` over the bridge `times` times (once per connection). The page says
+ * "Live" before its registrations reach the server (over xhr they queue behind the client's first ping), so a
+ * scenario that needs a live update waits for this before the device sends.
+ */
+export function registered(page, address, times = 1) {
+  const sent = sentOnBridge.get(page);
+  const count = () => sent.filter((m) => m && m.type === 'register' && m.address === address).length;
+  return until(() => count() >= times, () => `the page registered on ${address} ${count()} of ${times} times`);
+}

@@ -1,0 +1,31 @@
+// Every selector of the dashboard's DOM (src/main/resources/webroot) that the scenarios use, in one place: when the
+// page changes, update them here. Only ids and data-* attributes, never classes or layout.
+
+export const userName = '#user-name';
+export const banner = '#link-banner';
+export const linkState = '#link-state';
+export const linkOpen = '#link-state[data-state="open"]';
+export const transport = '#link-transport';
+
+/**
+ * A patient's tile (under #wards: the ward's alarm list beside the tiles also marks its lines with data-patient);
+ * with `alarmPriority`, only while the tile shows that highest alarm priority.
+ */
+export function tile(patient, alarmPriority) {
+  return `#wards [data-patient="${patient}"]${alarmPriority ? `[data-alarm-priority="${alarmPriority}"]` : ''}`;
+}
+
+/** The value of one vital sign (PULSE, SPO2, RESP_RATE, BP_SYSTOLIC, BP_DIASTOLIC, TEMPERATURE) on a tile. */
+export function vital(patient, param) {
+  return `${tile(patient)} [data-param="${param}"]`;
+}
+
+/** A patient's alarm lines of `priority`, with `state` (e.g. ACTIVE_ACKNOWLEDGED) when given. */
+export function alarmLine(patient, priority, state) {
+  return `${tile(patient)} li[data-alarm-id][data-priority="${priority}"]${state ? `[data-state="${state}"]` : ''}`;
+}
+
+/** The Acknowledge button of a patient's alarm line of `priority`. */
+export function acknowledge(patient, priority) {
+  return `${alarmLine(patient, priority)} button[data-action="acknowledge"]`;
+}

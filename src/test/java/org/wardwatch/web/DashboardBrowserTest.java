@@ -1,0 +1,139 @@
+package org.wardwatch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.wardwatch.node.NodeVerticle;
+import org.wardwatch.testing.TestNode;
+
+/**
+ * The dashboard in a real browser: headless Debian chromium driven by playwright-core from the node scripts under
+ * {@code src/test/browser} (installed by the pom's npm step; chromium by {@code .ci/run}).
+ *
+ * <p>This class owns the node under test, one per scenario so none sees another's patients, and its ports. Each
+ * scenario script, {@code src/test/browser/scenarios/<name>.test.mjs}, owns its browser, devices, proxy and
+ * assertions, and runs under node's test runner; its output is in {@code target/browser-tests/<name>.log} and in the
+ * failure message.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class DashboardBrowserTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path SCRIPTS = Path.of("src", "test", "browser");
+  private static final Path LOGS = Path.of("target", "browser-tests");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Duration SCENARIO_TIMEOUT = Duration.ofSeconds(90);
+
+  private Vertx vertx;
+  private Map<String, String> ports;
+
+  @BeforeEach
+  void startNode() throws IOException {
+    assertTrue(Files.isExecutable(CHROMIUM),
+        "The browser tests need Debian's chromium at " + CHROMIUM + ": apt-get install -y chromium (.ci/run does)");
+    assertTrue(Files.isDirectory(SCRIPTS.resolve("node_modules").resolve("playwright-core")),
+        "The browser tests need playwright-core: mvn -B test installs it (npm install in " + SCRIPTS + ")");
+    int httpPort;
+    int proxyPort;
+    // The page is served by the node and, in the reconnect scenarios, by a proxy: the bridge must allow both origins.
+    // Chosen before deploying because the node's default origins use the configured port, not the bound one.
+    try (ServerSocket http = freeSocket(); ServerSocket proxy = freeSocket()) {
+      httpPort = http.getLocalPort();
+      proxyPort = proxy.getLocalPort();
+    }
+    vertx = Vertx.vertx();
+    NodeVerticle node = TestNode.deploy(vertx, new JsonObject().put("http", new JsonObject().put("port", httpPort)
+        .put("allowedOrigins", new JsonArray().add(origin(httpPort)).add(origin(proxyPort)))));
+    ports = Map.of("WW_HTTP_PORT", String.valueOf(node.httpPort()), "WW_DEVICE_PORT",
+        String.valueOf(node.devicePort()), "WW_PROXY_PORT", String.valueOf(proxyPort));
+  }
+
+  @AfterEach
+  void stopNode() {
+    if (vertx != null) {
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  void liveTilesShowAndUpdateVitals() throws Exception {
+    run("live-tiles");
+  }
+
+  @Test
+  void abnormalFrameRaisesVisibleHighAlarm() throws Exception {
+    run("alarm");
+  }
+
+  @Test
+  void alarmAcknowledgedOnOneScreenShowsOnAnotherAndIsAudited() throws Exception {
+    run("acknowledge");
+  }
+
+  @Test
+  void droppedWebSocketReconnectsAndShowsAlarmRaisedMeanwhile() throws Exception {
+    run("reconnect-websocket");
+  }
+
+  @Test
+  void withoutWebSocketXhrFallbackReconnectsAndShowsAlarmRaisedMeanwhile() throws Exception {
+    run("reconnect-xhr");
+  }
+
+  @Test
+  void foreignOriginPageCannotReadTheBridge() throws Exception {
+    run("foreign-origin");
+  }
+
+  @Test
+  void wardScreenshotIsSaved() throws Exception {
+    run("screenshot");
+    assertTrue(Files.size(SCREENSHOTS.resolve("ward.png")) > 0);
+  }
+
+  /** Runs one scenario script against the node and fails with its output unless it passes within the time. */
+  private void run(String scenario) throws IOException, InterruptedException {
+    Files.createDirectories(LOGS);
+    Files.createDirectories(SCREENSHOTS);
+    Path log = LOGS.resolve(scenario + ".log");
+    ProcessBuilder builder = new ProcessBuilder("node", "--test", "--test-reporter=spec",
+        Path.of("scenarios", scenario + ".test.mjs").toString())
+        .directory(SCRIPTS.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().putAll(ports);
+    builder.environment().put("WW_SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString());
+    Process process = builder.start();
+    boolean finished = process.waitFor(SCENARIO_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    if (!finished) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly); // the test runner's child and chromium
+      process.destroyForcibly().waitFor();
+    }
+    String output = Files.readString(log);
+    assertTrue(finished, () -> scenario + " did not finish within " + SCENARIO_TIMEOUT.toSeconds() + " s:\n" + output);
+    assertEquals(0, process.exitValue(), () -> scenario + " failed:\n" + output);
+  }
+
+  private static ServerSocket freeSocket() throws IOException {
+    return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+  }
+
+  private static String origin(int port) {
+    return "http://127.0.0.1:" + port;
+  }
+}
