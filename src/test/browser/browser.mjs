@@ -15,7 +15,7 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 30000 });
 }
 
-const sentOnBridge = new WeakMap(); // page -> the event-bus messages it sent, once they reached the server
+const bridgeLogs = new WeakMap(); // page -> the event-bus messages it sent, once they reached the server
 
 /** SockJS frames the page sent (a JSON array of JSON-encoded event-bus messages), read into the messages. */
 function recordBridge(page) {
@@ -31,7 +31,7 @@ function recordBridge(page) {
   page.on('requestfinished', (request) => {
     if (/\/eventbus\/.+\/xhr_send/.test(request.url())) record(request.postData() || '');
   });
-  sentOnBridge.set(page, sent);
+  bridgeLogs.set(page, sent);
 }
 
 /**
@@ -59,13 +59,18 @@ export async function until(check, message) {
   }
 }
 
+/** The event-bus messages `page` has sent so far (register, unregister, send, ...). */
+export function sentOnBridge(page) {
+  return [...bridgeLogs.get(page)];
+}
+
 /**
  * Waits until the page has registered on `address` over the bridge `times` times (once per connection). The page says
  * "Live" before its registrations reach the server (over xhr they queue behind the client's first ping), so a
  * scenario that needs a live update waits for this before the device sends.
  */
 export function registered(page, address, times = 1) {
-  const sent = sentOnBridge.get(page);
+  const sent = bridgeLogs.get(page);
   const count = () => sent.filter((m) => m && m.type === 'register' && m.address === address).length;
   return until(() => count() >= times, () => `the page registered on ${address} ${count()} of ${times} times`);
 }

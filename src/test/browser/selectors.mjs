@@ -29,3 +29,19 @@ export function alarmLine(patient, priority, state) {
 export function acknowledge(patient, priority) {
   return `${alarmLine(patient, priority)} button[data-action="acknowledge"]`;
 }
+
+export const wardPicker = '#ward-picker';
+export const soundToggle = '#sound-toggle';
+export const soundWarning = '#sound-warning';
+
+/** The "Trends" button of a patient's tile. */
+export function trendsButton(patient) {
+  return `${tile(patient)} button[data-trends]`;
+}
+
+export const patientView = '#patient-view';
+
+/** A chart of the patient view (PULSE, SPO2, BP, RESP_RATE, TEMPERATURE) once drawn from the history. */
+export function trendChart(group) {
+  return `#patient-view[data-loaded] figure[data-group="${group}"]`;
+}

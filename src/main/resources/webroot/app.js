@@ -15,6 +15,7 @@ import { PatientView } from './js/trends.js';
 const BRIDGE_URL = '/eventbus';
 const REFRESH_MS = 10000;
 const FETCH_TIMEOUT_MS = 8000;
+const SYNC_TIMEOUT_MS = 3000;
 const KINDS = ['vitals', 'alarms', 'escalations'];
 
 const store = new Store();
@@ -98,9 +99,11 @@ function unsubscribe() {
 }
 
 let inFlight = null;
+let again = false; // asked for while a request was in flight: that one may predate what the caller knows
 
 /** GET /api/patients?ward=: the ward's patients, replacing whatever a closed link or a gap missed. */
 function refresh() {
+  if (inFlight) again = true;
   if (inFlight || !ward) return inFlight;
   const asked = ward;
   const ctl = new AbortController();
@@ -127,8 +130,34 @@ function refresh() {
     .finally(() => {
       clearTimeout(timer);
       inFlight = null;
+      if (again) {
+        again = false;
+        refresh();
+      }
     });
   return inFlight;
+}
+
+/**
+ * Refreshes once the server holds the ward's registrations, so nothing published between the snapshot and the
+ * registration is missed. The bridge handles a connection's frames in order: any answer to a "sync" sent after the
+ * registrations (an error too, e.g. no handler in a ward without patients) comes after they are in place.
+ */
+function refreshWhenRegistered() {
+  const asked = ward;
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    if (asked === ward) refresh();
+  };
+  const timer = setTimeout(go, SYNC_TIMEOUT_MS);
+  try {
+    eb.send(`wardwatch.ward.${asked}.actions`, { action: 'sync' }, go);
+  } catch {
+    go(); // closed meanwhile: onopen syncs again
+  }
 }
 
 /** Puts `next` on screen: forgets the old ward, subscribes to the new one only, and loads it. */
@@ -142,7 +171,8 @@ function show(next) {
   picker.show(ward);
   alarmsChanged();
   subscribe();
-  refresh();
+  if (registered) refreshWhenRegistered();
+  else refresh(); // not connected: the snapshot now, and again on open
 }
 
 /** Refreshes the ward list; with no ward in the address, shows the first ward once there is one. */
@@ -174,7 +204,7 @@ function connect() {
     registered = null;
     showLink(true, 'Live', '');
     subscribe();
-    refresh();
+    if (registered) refreshWhenRegistered();
   };
   // A refused send (access_denied) comes back as an "err" frame on the actions address, not to the reply handler.
   eb.onerror = (err) => {

@@ -47,7 +47,7 @@ export function buildTile(e, assess) {
   trends.type = 'button';
   trends.setAttribute('data-trends', e.patient);
   trends.setAttribute('aria-label', `Trends of patient ${e.patient}`);
-  head.append(bed, patient, badge, trends);
+  head.append(bed, patient, badge);
   const clin = el('div', 'clin');
   const news2 = el('div', 'news2');
   const news2Main = el('span', 'news2-main');
@@ -89,7 +89,7 @@ export function buildTile(e, assess) {
   const stale = el('span', 'stale-tag', 'STALE');
   stale.hidden = true;
   const age = el('span', 'age');
-  foot.append(device, stale, age);
+  foot.append(trends, device, stale, age);
   tile.append(head, clin, vitals, technical, alarms, msg, assess, foot);
   return {
     tile, bed, badge, news2, news2Main, news2Sub, acvpu, oxygen, cells, values, technical, alarms, msg, device, stale,

@@ -3,7 +3,7 @@
 // in force drawn as dashed lines and the patient's alarm events as markers; the events are also listed in words.
 
 import { PARAMS } from './model.js';
-import { clockOf } from './format.js';
+import { clockOf, formatClock } from './format.js';
 
 const WINDOW_S = 3600;
 const CHART_HEIGHT = 170;
@@ -64,6 +64,8 @@ function overlay(chart) {
     ctx.save();
     ctx.lineWidth = 2 * devicePixelRatio;
     ctx.font = `${12 * devicePixelRatio}px system-ui, sans-serif`;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'bottom';
     for (const { value, priority, label } of chart.limits) {
       const y = u.valToPos(value, 'y', true);
       if (y < top || y > top + height) continue;
@@ -90,6 +92,16 @@ function overlay(chart) {
   };
 }
 
+/** A y range around every finite value given, with 8 % room above and below (the dashed labels need it). */
+export function paddedRange(values) {
+  const finite = values.filter((v) => typeof v === 'number' && Number.isFinite(v));
+  if (!finite.length) return [0, 1];
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  const pad = Math.max((hi - lo) * 0.08, 1);
+  return [lo - pad, hi + pad];
+}
+
 function limitsOf(limits, params) {
   const out = [];
   for (const p of params) {
@@ -97,7 +109,7 @@ function limitsOf(limits, params) {
       const above = typeof rule.above === 'number';
       const value = above ? rule.above : rule.below;
       if (typeof value !== 'number') continue;
-      out.push({ value, priority: rule.priority, label: `${rule.priority} ${PARAMS[p].label} ${above ? '>' : '<'} ${value}` });
+      out.push({ value, priority: rule.priority, label: `${rule.priority} ${PARAMS[p].name} ${above ? '>' : '<'} ${value}` });
     }
   }
   return out;
@@ -160,6 +172,7 @@ export class PatientView {
       }
       const cut = data[0].findIndex((x) => x >= times[times.length - 1] - WINDOW_S);
       chart.plot.setData(cut > 0 ? data.map((col) => col.slice(cut)) : data);
+      chart.box.setAttribute('data-points', String(chart.plot.data[0].length));
     }
   }
 
@@ -170,6 +183,7 @@ export class PatientView {
     for (const chart of this.charts) {
       if (this._concerns(tr, chart.group)) {
         chart.events.push(tr);
+        chart.box.setAttribute('data-events', String(chart.events.length));
         chart.plot.redraw(false);
       }
     }
@@ -190,6 +204,7 @@ export class PatientView {
       this.chartsBox.append(box);
       const chart = {
         group,
+        box,
         limits: limitsOf(history.limits, group.params),
         events: this.events.filter((tr) => this._concerns(tr, group)),
       };
@@ -203,6 +218,7 @@ export class PatientView {
         bands.push({ series: [3 + 3 * i, 2 + 3 * i], fill: `${colour}33` });
       });
       const axis = { stroke: '#a7b0ba', grid: { stroke: '#2c333d' }, ticks: { stroke: '#2c333d' } };
+      const limitValues = chart.limits.map((l) => l.value);
       chart.plot = new uPlot({
         width,
         height: CHART_HEIGHT,
@@ -210,10 +226,18 @@ export class PatientView {
         bands,
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: true } },
-        axes: [axis, { ...axis, size: 50 }],
+        scales: {
+          // Always the whole hour, ending now or at the newest value: a short history reads as short.
+          x: { time: true, range: (u, min, max) => { const end = Math.max(Date.now() / 1000, max || 0); return [end - WINDOW_S, end]; } },
+          // The data and the limits in force, so a value's distance to its limit is seen.
+          y: { range: (u, min, max) => paddedRange([min, max, ...limitValues]) },
+        },
+        axes: [{ ...axis, values: (u, ticks) => ticks.map((t) => formatClock(t * 1000)) }, { ...axis, size: 50 }],
         hooks: { draw: [overlay(chart)] },
       }, columns(history.series || {}, group.params), box);
+      box.setAttribute('data-points', String(chart.plot.data[0].length));
+      box.setAttribute('data-limits', String(chart.limits.length));
+      box.setAttribute('data-events', String(chart.events.length));
       this.charts.push(chart);
     }
     this._listEvents();

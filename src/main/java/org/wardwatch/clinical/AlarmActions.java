@@ -23,14 +23,24 @@ import org.wardwatch.model.Parameter;
  */
 final class AlarmActions {
 
+  /**
+   * {@code {"action": "sync"}} changes nothing and needs no user: a dashboard sends it after registering its handlers,
+   * and its reply, coming after everything the page sent before it, says the registrations are in place.
+   */
+  static final String SYNC = "sync";
+
   private static final long MAX_OVERRIDE_MINUTES = 24 * 60;
 
   private AlarmActions() {
   }
 
   static WardState.Update apply(WardState engine, JsonObject action, Instant now) {
+    String verb = required(action, "action");
+    if (verb.equals(SYNC)) {
+      return WardState.Update.NOTHING;
+    }
     String user = required(action, "user");
-    return switch (required(action, "action")) {
+    return switch (verb) {
       case "acknowledge" -> engine.act(required(action, "alarmId"), alarm -> alarm.acknowledge(user, now), now);
       case "pause-audio" -> {
         Duration requested = Duration.ofSeconds(positive(action, "seconds", "seconds"));
@@ -43,7 +53,7 @@ final class AlarmActions {
           now);
       case "override-limits" -> engine.overrideLimits(limitOverride(action, user, now), now);
       default -> throw new IllegalArgumentException("unknown action '" + action.getString("action")
-          + "': use acknowledge, pause-audio, assess or override-limits");
+          + "': use acknowledge, pause-audio, assess, override-limits or sync");
     };
   }
 

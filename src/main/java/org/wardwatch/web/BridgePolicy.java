@@ -2,11 +2,14 @@ package org.wardwatch.web;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.wardwatch.bus.Addresses;
 
 /**
@@ -38,7 +41,26 @@ final class BridgePolicy {
         .setRegisterWriteHandler(false);
   }
 
-  static CorsHandler cors(List<String> origins) {
+  /**
+   * The bridge's CORS guard for origins known only once the HTTP port is bound ({@code origins} is asked at the first
+   * request): the default origins name the bound port, which differs from the configured one when that is 0. Requests
+   * of one route run on the HTTP verticle's event loop, so the guard is made once.
+   */
+  static SecurityPolicyHandler corsOnceBound(Supplier<List<String>> origins) {
+    return new SecurityPolicyHandler() {
+      private CorsHandler cors;
+
+      @Override
+      public void handle(RoutingContext context) {
+        if (cors == null) {
+          cors = cors(origins.get());
+        }
+        cors.handle(context);
+      }
+    };
+  }
+
+  private static CorsHandler cors(List<String> origins) {
     return CorsHandler.create()
         .addOrigins(origins)
         .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS))

@@ -42,7 +42,7 @@ public class HttpBridgeVerticle extends VerticleBase {
         .handler(XFrameHandler.create(XFrameHandler.DENY))
         .handler(CSPHandler.create().setDirective("default-src", "'self'"));
     router.route("/eventbus/*")
-        .handler(BridgePolicy.cors(config.originsFor(config.port())))
+        .handler(BridgePolicy.corsOnceBound(() -> config.originsFor(server.actualPort())))
         .handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_BODY_BYTES))
         .subRouter(SockJSHandler.create(vertx, BridgePolicy.sockJsOptions()).bridge(BridgePolicy.bridgeOptions()));
     PatientRoutes patients = new PatientRoutes(vertx.eventBus());

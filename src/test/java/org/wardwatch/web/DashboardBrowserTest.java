@@ -51,7 +51,7 @@ class DashboardBrowserTest {
     int httpPort;
     int proxyPort;
     // The page is served by the node and, in the reconnect scenarios, by a proxy: the bridge must allow both origins.
-    // Chosen before deploying because the node's default origins use the configured port, not the bound one.
+    // Both chosen before deploying, as the allowed origins name them.
     try (ServerSocket http = freeSocket(); ServerSocket proxy = freeSocket()) {
       httpPort = http.getLocalPort();
       proxyPort = proxy.getLocalPort();
@@ -98,6 +98,22 @@ class DashboardBrowserTest {
   @Test
   void foreignOriginPageCannotReadTheBridge() throws Exception {
     run("foreign-origin");
+  }
+
+  @Test
+  void wardPickerShowsOneWardAndSubscribesToItOnly() throws Exception {
+    run("ward-picker");
+  }
+
+  @Test
+  void soundNeedsEnablingWarnsWhileOffAndFollowsTheMostUrgentAlarm() throws Exception {
+    run("sound");
+  }
+
+  @Test
+  void trendsShowTheLastHourWithLimitsAndEventsAndStayLive() throws Exception {
+    run("trends");
+    assertTrue(Files.size(SCREENSHOTS.resolve("trends.png")) > 0);
   }
 
   @Test

@@ -118,6 +118,18 @@ class HttpBridgeVerticleTest {
   }
 
   @Test
+  void withoutConfiguredOriginsThePagesOwnOriginOnTheBoundPortMayUseTheBridge(Vertx vertx) {
+    NodeVerticle ownOrigins = TestNode.deploy(vertx,
+        new JsonObject().put("http", new JsonObject().put("allowedOrigins", new JsonArray())));
+    RestClient client = new RestClient(vertx, ownOrigins.httpPort());
+    String own = "http://127.0.0.1:" + ownOrigins.httpPort();
+
+    assertEquals(200, client.request(HttpMethod.GET, "/eventbus/info", own, null).statusCode());
+    assertEquals(403, client.request(HttpMethod.GET, "/eventbus/info", "http://127.0.0.1:0", null).statusCode());
+    assertEquals(403, client.request(HttpMethod.GET, "/eventbus/info", FOREIGN_ORIGIN, null).statusCode());
+  }
+
+  @Test
   void foreignOriginCannotOpenXhrFallbacks() {
     assertEquals(403, request(HttpMethod.POST, "/eventbus/1/foreign1/xhr", FOREIGN_ORIGIN).statusCode());
     assertEquals(403, request(HttpMethod.POST, "/eventbus/1/foreign2/xhr_streaming", FOREIGN_ORIGIN).statusCode());

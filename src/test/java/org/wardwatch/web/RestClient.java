@@ -18,6 +18,9 @@ final class RestClient {
     }
   }
 
+  /** A request that hears nothing for this long fails (with the URI) rather than hanging the test. */
+  private static final long IDLE_TIMEOUT_MS = 10_000;
+
   private final HttpClient http;
   private final int port;
 
@@ -32,7 +35,8 @@ final class RestClient {
 
   /** Sends {@code json} (none when {@code null}) with an {@code Origin} header when {@code origin} is not null. */
   Reply request(HttpMethod method, String uri, String origin, JsonObject json) {
-    RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(uri);
+    RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(uri)
+        .setIdleTimeout(IDLE_TIMEOUT_MS);
     if (origin != null) {
       options.putHeader("Origin", origin);
     }

@@ -1,0 +1,46 @@
+// Patient view: "Trends" on a tile opens the last hour per vital sign from the history endpoint, with the alarm
+// limits in force and the patient's alarm events, and keeps it live. Saves target/screenshots/trends.png.
+
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { until } from '../browser.mjs';
+import { hello } from '../device.mjs';
+import { expectVisible, nodeUrl, scenario, screenshotDir } from '../harness.mjs';
+import * as sel from '../selectors.mjs';
+
+const MINUTES = 40;
+
+/** A frame per minute over the last 40 minutes, stamped with the device's time: the pulse climbs past its limit. */
+function pastHour(now) {
+  const frames = [];
+  for (let m = MINUTES; m >= 1; m--) {
+    const ts = new Date(now - m * 60000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const pulse = Math.round(82 + (MINUTES - m) * 1.5 + Math.sin(m / 3) * 4);
+    const spo2 = 97 - Math.floor((MINUTES - m) / 12);
+    frames.push(`Pulse=${pulse}|SpO2=${spo2}|RR=${16 + Math.floor((MINUTES - m) / 10)}|BP=${128 - Math.floor((MINUTES - m) / 4)}/78`
+      + `|Temp=${(37.0 + (MINUTES - m) * 0.02).toFixed(1)}|Ts=${ts}|Seq=${MINUTES - m + 1}`);
+  }
+  return frames;
+}
+
+scenario('trends show the last hour with limits and alarm events, and stay live', async (t) => {
+  const device = await t.device();
+  await device.send(hello({ device: 'D1', patient: 'P1', bed: 1, ward: 'icu' }, ...pastHour(Date.now())));
+  await device.send(`Pulse=158|SpO2=94|RR=20|BP=118/76|Temp=37.8|Seq=${MINUTES + 1}\n`);
+  const page = await t.openWard(nodeUrl);
+  await expectVisible(page, sel.tile('P1', 'HIGH'));
+
+  await page.click(sel.trendsButton('P1'));
+  for (const group of ['PULSE', 'SPO2', 'BP', 'RESP_RATE', 'TEMPERATURE']) await expectVisible(page, sel.trendChart(group));
+  const pulse = page.locator(sel.trendChart('PULSE'));
+  assert.ok(Number(await pulse.getAttribute('data-points')) >= MINUTES, 'the pulse chart lacks the past 40 minutes');
+  assert.equal(await pulse.getAttribute('data-limits'), '4', 'pulse has four limits in force (two HIGH, two MEDIUM)');
+  assert.ok(Number(await pulse.getAttribute('data-events')) >= 1, 'the HIGH pulse alarm is not marked');
+  await expectVisible(page, `${sel.patientView} li[data-priority="HIGH"]`);
+
+  const before = Number(await pulse.getAttribute('data-points'));
+  await device.send(`Pulse=120|SpO2=95|Seq=${MINUTES + 2}\n`);
+  await until(async () => Number(await pulse.getAttribute('data-points')) > before,
+    () => 'a live frame did not reach the open chart');
+  await page.screenshot({ path: join(screenshotDir(), 'trends.png') });
+});
