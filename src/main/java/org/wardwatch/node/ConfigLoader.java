@@ -1,10 +1,12 @@
 package org.wardwatch.node;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.wardwatch.config.ConfigException;
@@ -22,17 +24,26 @@ final class ConfigLoader {
   private static final String DEFAULTS = "conf/wardwatch.json";
 
   /** Environment variable to dotted config key. */
-  static final Map<String, String> ENV_OVERRIDES = Map.of(
-      "WARDWATCH_HTTP_HOST", "http.host",
-      "WARDWATCH_HTTP_PORT", "http.port",
-      "WARDWATCH_DEVICE_HOST", "devices.host",
-      "WARDWATCH_DEVICE_PORT", "devices.port",
-      "WARDWATCH_HL7_PORT", "hl7.port",
-      "WARDWATCH_RULES_PATH", "rules.path",
-      "WARDWATCH_SIMULATOR_ENABLED", "simulator.enabled");
+  static final Map<String, String> ENV_OVERRIDES = Map.ofEntries(
+      Map.entry("WARDWATCH_HTTP_HOST", "http.host"),
+      Map.entry("WARDWATCH_HTTP_PORT", "http.port"),
+      Map.entry("WARDWATCH_DEVICE_HOST", "devices.host"),
+      Map.entry("WARDWATCH_DEVICE_PORT", "devices.port"),
+      Map.entry("WARDWATCH_HL7_PORT", "hl7.port"),
+      Map.entry("WARDWATCH_RULES_PATH", "rules.path"),
+      Map.entry("WARDWATCH_SIMULATOR_ENABLED", "simulator.enabled"),
+      Map.entry("WARDWATCH_CLUSTER_NAME", "cluster.name"),
+      Map.entry("WARDWATCH_CLUSTER_HOST", "cluster.host"),
+      Map.entry("WARDWATCH_CLUSTER_PORT", "cluster.port"),
+      Map.entry("WARDWATCH_CLUSTER_MEMBERS", "cluster.members"),
+      Map.entry("WARDWATCH_SITE", "cluster.site"));
 
   /** Keys whose environment value is text even when it looks like a number or a boolean. */
-  private static final Set<String> TEXT_KEYS = Set.of("http.host", "devices.host", "rules.path");
+  private static final Set<String> TEXT_KEYS = Set.of("http.host", "devices.host", "rules.path", "cluster.name",
+      "cluster.host", "cluster.site");
+
+  /** Keys whose environment value is a comma-separated list, e.g. {@code 10.0.0.1,10.0.0.2:5702}. */
+  private static final Set<String> LIST_KEYS = Set.of("cluster.members");
 
   private ConfigLoader() {
   }
@@ -72,7 +83,9 @@ final class ConfigLoader {
       }
       section = section.getJsonObject(path[i]);
     }
-    section.put(path[path.length - 1], typed(value, variable, TEXT_KEYS.contains(dottedKey)));
+    section.put(path[path.length - 1], LIST_KEYS.contains(dottedKey)
+        ? new JsonArray(List.of(value.split("\\s*,\\s*")))
+        : typed(value, variable, TEXT_KEYS.contains(dottedKey)));
   }
 
   private static Object typed(String value, String variable, boolean text) {

@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.clinical.ClinicalEngineVerticle;
+import org.wardwatch.cluster.Membership;
 import org.wardwatch.device.DeviceServerVerticle;
 import org.wardwatch.device.mllp.MllpServerVerticle;
 import org.wardwatch.hl7.Hl7ParsingVerticle;
@@ -23,16 +24,27 @@ public class NodeVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeVerticle.class);
 
+  private final Membership membership;
   private DeviceServerVerticle deviceServer;
   private MllpServerVerticle mllpServer;
   private HttpBridgeVerticle httpBridge;
+
+  /** A standalone node. */
+  public NodeVerticle() {
+    this(Membership.standalone());
+  }
+
+  /** A node that is a member of the cluster {@code membership} describes (or standalone). */
+  public NodeVerticle(Membership membership) {
+    this.membership = membership;
+  }
 
   @Override
   public Future<?> start() {
     NodeConfig config = NodeConfig.fromJson(ConfigLoader.load(config(), System.getenv()));
     deviceServer = new DeviceServerVerticle(config.devices());
     mllpServer = new MllpServerVerticle(config.hl7());
-    httpBridge = new HttpBridgeVerticle(config.http());
+    httpBridge = new HttpBridgeVerticle(config.http(), membership);
     return vertx.deployVerticle(new ClinicalEngineVerticle(config.rulesPath()))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle()))
         .compose(id -> vertx.deployVerticle(new Hl7ParsingVerticle(config.hl7AckMode())))
@@ -42,8 +54,9 @@ public class NodeVerticle extends VerticleBase {
         .compose(id -> config.simulator().enabled()
             ? vertx.deployVerticle(new WardSimulatorVerticle(config.simulator().withDefaultPort(devicePort())))
             : Future.succeededFuture(id))
-        .onSuccess(id -> LOG.info("WardWatch node ready: dashboard on port {}, devices on port {}, HL7 on port {}",
-            httpPort(), devicePort(), hl7Port()));
+        .onSuccess(id -> LOG.info("WardWatch node ready: dashboard on port {}, devices on port {}, HL7 on port {}, {}",
+            httpPort(), devicePort(), hl7Port(), membership.clustered()
+                ? "member " + membership.self() + " of " + membership.members().size() : "standalone"));
   }
 
   /** The device server's bound port. */

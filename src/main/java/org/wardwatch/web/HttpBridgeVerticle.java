@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CSPHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -14,6 +15,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.clinical.AuditTrail;
+import org.wardwatch.cluster.Membership;
 
 /**
  * The browser side of a node: the SockJS event-bus bridge at {@code /eventbus} (WebSocket, xhr-streaming and
@@ -29,10 +31,12 @@ public class HttpBridgeVerticle extends VerticleBase {
   private static final int MAX_BRIDGE_BODY_BYTES = 64 * 1024;
 
   private final HttpConfig config;
+  private final Membership membership;
   private HttpServer server;
 
-  public HttpBridgeVerticle(HttpConfig config) {
+  public HttpBridgeVerticle(HttpConfig config, Membership membership) {
     this.config = config;
+    this.membership = membership;
   }
 
   @Override
@@ -55,12 +59,20 @@ public class HttpBridgeVerticle extends VerticleBase {
     router.put("/api/patients/:id/limits").handler(patients::overrideLimits);
     router.get("/api/alarms").handler(new AlarmRoutes(new AuditTrail(vertx))::history);
     router.get("/health").handler(context -> context.json(new JsonObject().put("status", "UP")));
+    router.get("/health/ready").handler(this::ready);
     router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.route().handler(StaticHandler.create("webroot"));
     server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
         .requestHandler(router);
     return server.listen()
         .onSuccess(bound -> LOG.info("HTTP and SockJS bridge listening on {}:{}", config.host(), bound.actualPort()));
+  }
+
+  /** {@code GET /health/ready}: 200 with the membership once the node may take traffic, else 503 with it. */
+  private void ready(RoutingContext context) {
+    JsonObject answer = membership.toJson();
+    context.response().setStatusCode(answer.getBoolean("ready") ? 200 : 503);
+    context.json(answer);
   }
 
   /** The bound port (useful when configured as 0). */

@@ -13,7 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.wardwatch.cluster.ClusterConfig;
 import org.wardwatch.config.ConfigException;
+import org.wardwatch.config.ConfigSection;
 
 class ConfigLoaderTest {
 
@@ -192,7 +194,19 @@ class ConfigLoaderTest {
       JsonObject merged = ConfigLoader.load(new JsonObject(), Map.of(variable, "marker"));
       String[] path = key.split("\\.");
 
-      assertEquals("marker", merged.getJsonObject(path[0]).getString(path[1]), variable);
+      Object value = merged.getJsonObject(path[0]).getValue(path[1]);
+      assertEquals("marker", value instanceof JsonArray list ? list.getString(0) : value, variable);
     });
+  }
+
+  @Test
+  void givenClusterVariables_whenParsed_thenMembersAreAListAndNamesStayText() {
+    JsonObject merged = ConfigLoader.load(new JsonObject(), Map.of("WARDWATCH_CLUSTER_MEMBERS",
+        "10.0.0.1, 10.0.0.2:5702", "WARDWATCH_CLUSTER_NAME", "2026", "WARDWATCH_SITE", "north", "WARDWATCH_CLUSTER_PORT",
+        "5801"));
+
+    ClusterConfig cluster = ClusterConfig.from(new ConfigSection(merged, "").section("cluster"));
+
+    assertEquals(new ClusterConfig("2026", "127.0.0.1", 5801, List.of("10.0.0.1", "10.0.0.2:5702"), "north"), cluster);
   }
 }

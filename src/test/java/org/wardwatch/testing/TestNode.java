@@ -21,12 +21,16 @@ public final class TestNode {
 
   /** A test node whose configuration is the default above with {@code overrides} merged in, section by section. */
   public static NodeVerticle deploy(Vertx vertx, JsonObject overrides) {
+    return deploy(vertx, overrides, new NodeVerticle());
+  }
+
+  /** Deploys {@code node} (e.g. a cluster member's) with the test configuration and {@code overrides}. */
+  public static NodeVerticle deploy(Vertx vertx, JsonObject overrides, NodeVerticle node) {
     JsonObject config = new JsonObject()
         .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0)
             .put("allowedOrigins", new JsonArray().add(DASHBOARD_ORIGIN)))
         .put("devices", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         .put("hl7", new JsonObject().put("host", "127.0.0.1").put("port", 0));
-    NodeVerticle node = new NodeVerticle();
     vertx.deployVerticle(node, new DeploymentOptions().setConfig(config.mergeIn(overrides, true))).await();
     return node;
   }

@@ -1,0 +1,84 @@
+package org.wardwatch.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * What a node knows of its cluster: whether it is clustered, who it is and who the members are. A standalone node is
+ * a cluster of one. Answers {@code GET /health/ready}: a clustered node is ready once it has joined (its Hazelcast
+ * member is running and sees itself in the member list).
+ *
+ * <p>Thread-safe: reads Hazelcast's own view.
+ */
+public interface Membership {
+
+  /** This node's member id (Hazelcast member UUID, or "standalone"). */
+  String self();
+
+  /** The member ids of the cluster, this node's included. */
+  List<String> members();
+
+  boolean clustered();
+
+  /** True once the node may take traffic: standalone always; clustered once joined. */
+  boolean ready();
+
+  /** The readiness answer: {@code {"ready", "clustered", "self", "members": [...]}}. */
+  default JsonObject toJson() {
+    return new JsonObject().put("ready", ready()).put("clustered", clustered()).put("self", self())
+        .put("members", new JsonArray(members()));
+  }
+
+  /** A node on its own. */
+  static Membership standalone() {
+    return new Membership() {
+      @Override
+      public String self() {
+        return "standalone";
+      }
+
+      @Override
+      public List<String> members() {
+        return List.of(self());
+      }
+
+      @Override
+      public boolean clustered() {
+        return false;
+      }
+
+      @Override
+      public boolean ready() {
+        return true;
+      }
+    };
+  }
+
+  /** A member of the Hazelcast cluster {@code hazelcast}. */
+  static Membership of(HazelcastInstance hazelcast) {
+    return new Membership() {
+      @Override
+      public String self() {
+        return hazelcast.getCluster().getLocalMember().getUuid().toString();
+      }
+
+      @Override
+      public List<String> members() {
+        return hazelcast.getCluster().getMembers().stream().map(Member::getUuid).map(Object::toString).toList();
+      }
+
+      @Override
+      public boolean clustered() {
+        return true;
+      }
+
+      @Override
+      public boolean ready() {
+        return hazelcast.getLifecycleService().isRunning() && members().contains(self());
+      }
+    };
+  }
+}

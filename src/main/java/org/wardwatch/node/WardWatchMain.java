@@ -1,0 +1,69 @@
+package org.wardwatch.node;
+
+import io.vertx.core.Deployable;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.launcher.application.VertxApplication;
+import io.vertx.launcher.application.VertxApplicationHooks;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.wardwatch.cluster.ClusterConfig;
+import org.wardwatch.cluster.HazelcastSettings;
+import org.wardwatch.cluster.Membership;
+import org.wardwatch.config.ConfigSection;
+
+/**
+ * The jar's entry point: the Vert.x application launcher ({@code -conf}, {@code -cluster}, ...) with WardWatch's
+ * hooks. With {@code -cluster} it joins Hazelcast configured from {@code cluster.xml} (in the jar, or the file named by
+ * {@code -Dvertx.hazelcast.config}) overridden by the node's {@code cluster} settings ({@link ClusterConfig}: name,
+ * host, port, members, site; also from the environment), then deploys a {@link NodeVerticle} that knows its
+ * {@link Membership}.
+ */
+public final class WardWatchMain implements VertxApplicationHooks {
+
+  private final boolean clustered;
+  private final Map<String, String> environment;
+  private ClusterConfig cluster;
+  private HazelcastClusterManager clusterManager;
+
+  private WardWatchMain(boolean clustered, Map<String, String> environment) {
+    this.clustered = clustered;
+    this.environment = environment;
+  }
+
+  public static void main(String[] args) {
+    WardWatchMain hooks = new WardWatchMain(List.of(args).contains("-cluster"), System.getenv());
+    int code = new VertxApplication(args, hooks).launch();
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  @Override
+  public JsonObject afterConfigParsed(JsonObject config) {
+    JsonObject merged = ConfigLoader.load(config == null ? new JsonObject() : config, environment);
+    cluster = ClusterConfig.from(new ConfigSection(merged, "").section("cluster"));
+    return config;
+  }
+
+  @Override
+  public VertxBuilder createVertxBuilder(VertxOptions options) {
+    VertxBuilder builder = Vertx.builder().with(options);
+    if (clustered) {
+      clusterManager = new HazelcastClusterManager(HazelcastSettings.apply(ConfigUtil.loadConfig(), cluster));
+      builder.withClusterManager(clusterManager);
+    }
+    return builder;
+  }
+
+  @Override
+  public Supplier<? extends Deployable> verticleSupplier() {
+    return () -> new NodeVerticle(clustered ? Membership.of(clusterManager.getHazelcastInstance())
+        : Membership.standalone());
+  }
+}

@@ -1,0 +1,92 @@
+package org.wardwatch.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.testing.DeviceClient;
+import org.wardwatch.testing.SockJsClient;
+import org.wardwatch.testing.TestCluster;
+import org.wardwatch.testing.TestNode;
+import org.wardwatch.testing.WebSocketSockJsClient;
+
+/** Two clustered nodes in one JVM (real Hazelcast on 127.0.0.1, real sockets): what crosses from one to the other. */
+class ClusteredNodesTest {
+
+  private TestCluster cluster;
+  private TestCluster.Member nodeA;
+  private TestCluster.Member nodeB;
+
+  @BeforeEach
+  void startTwoNodes() {
+    cluster = new TestCluster();
+    nodeA = cluster.start();
+    nodeB = cluster.start();
+  }
+
+  @AfterEach
+  void stop() {
+    cluster.close();
+  }
+
+  @Test
+  void bothNodesAreReadyAndSeeTwoMembers() {
+    for (TestCluster.Member member : new TestCluster.Member[] {nodeA, nodeB}) {
+      JsonObject ready = readiness(member);
+      assertEquals(true, ready.getBoolean("ready"));
+      assertEquals(true, ready.getBoolean("clustered"));
+      assertEquals(2, ready.getJsonArray("members").size(), ready::encode);
+    }
+  }
+
+  @Test
+  void vitalsOfADeviceOnOneNodeReachABrowserOnTheOther() {
+    try (SockJsClient browser = WebSocketSockJsClient.connect(nodeB.vertx(), nodeB.node().httpPort(),
+        TestNode.DASHBOARD_ORIGIN);
+        DeviceClient device = new DeviceClient(nodeA.node().devicePort())) {
+      browser.register(Addresses.wardVitals("icu"));
+      device.send("HELLO|Device=X-1|Patient=P-1|Ward=icu\n");
+      device.readLine();
+      JsonObject snapshot = null;
+      // The browser's registration on node B reaches node A's view of the cluster within a second or so.
+      for (int seq = 1; snapshot == null && seq <= 20; seq++) {
+        device.send("Pulse=" + (60 + seq) + "|Seq=" + seq + "\n");
+        device.readLine();
+        snapshot = awaitOrNull(browser, Duration.ofMillis(500));
+      }
+      assertNotNull(snapshot, "no vitals reached the browser on the other node");
+      assertEquals("P-1", snapshot.getString("patient"));
+    }
+  }
+
+  private static JsonObject awaitOrNull(SockJsClient browser, Duration timeout) {
+    try {
+      return browser.awaitBody(Addresses.wardVitals("icu"), body -> true, timeout);
+    } catch (AssertionError noneYet) {
+      return null;
+    }
+  }
+
+  private static JsonObject readiness(TestCluster.Member member) {
+    Vertx vertx = member.vertx();
+    return vertx.createHttpClient()
+        .request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
+            .setPort(member.node().httpPort()).setURI("/health/ready"))
+        .compose(request -> request.send())
+        .compose(response -> {
+          assertTrue(response.statusCode() == 200, "status " + response.statusCode());
+          return response.body();
+        })
+        .map(JsonObject::new)
+        .await();
+  }
+}

@@ -1,0 +1,76 @@
+package org.wardwatch.testing;
+
+import com.hazelcast.config.Config;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.wardwatch.cluster.ClusterConfig;
+import org.wardwatch.cluster.HazelcastSettings;
+import org.wardwatch.cluster.Membership;
+import org.wardwatch.node.NodeVerticle;
+
+/**
+ * Several clustered WardWatch nodes in one JVM for a test: Hazelcast on 127.0.0.1 with a cluster name of its own (so
+ * concurrent or leftover clusters never merge), short heartbeats so a lost member is noticed within seconds, and a
+ * {@link TestNode} on each. Closing it stops every node still running.
+ */
+public final class TestCluster implements AutoCloseable {
+
+  /** One member: its Vert.x, its node and its Hazelcast. */
+  public record Member(Vertx vertx, NodeVerticle node, HazelcastClusterManager clusterManager) {
+  }
+
+  private final String name = "wardwatch-test-" + UUID.randomUUID();
+  private final List<Member> members = new ArrayList<>();
+
+  /** Starts a member and waits until its node is deployed (the member has joined by then). */
+  public Member start() {
+    return start(new JsonObject());
+  }
+
+  /** Starts a member whose node has {@code overrides} merged into the test configuration. */
+  public Member start(JsonObject overrides) {
+    HazelcastClusterManager clusterManager = new HazelcastClusterManager(hazelcastConfig());
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1")))
+        .withClusterManager(clusterManager)
+        .buildClustered()
+        .await();
+    NodeVerticle node = TestNode.deploy(vertx, overrides,
+        new NodeVerticle(Membership.of(clusterManager.getHazelcastInstance())));
+    Member member = new Member(vertx, node, clusterManager);
+    members.add(member);
+    return member;
+  }
+
+  /** Stops {@code member} the hard way: its Hazelcast is terminated without leaving, as a killed process would. */
+  public void kill(Member member) {
+    members.remove(member);
+    member.clusterManager().getHazelcastInstance().getLifecycleService().terminate();
+    member.vertx().close();
+  }
+
+  @Override
+  public void close() {
+    for (Member member : List.copyOf(members)) {
+      members.remove(member);
+      member.vertx().close().await();
+    }
+  }
+
+  private Config hazelcastConfig() {
+    Config config = HazelcastSettings.apply(ConfigUtil.loadConfig(),
+        new ClusterConfig(name, "127.0.0.1", 5701, List.of("127.0.0.1"), null));
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+    config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
+    return config;
+  }
+}
