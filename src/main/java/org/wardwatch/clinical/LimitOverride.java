@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import org.wardwatch.model.Parameter;
+import org.wardwatch.model.StateJson;
 
 /**
  * A clinician's own alarm limits for one patient and parameter, in force instead of the ward's until
@@ -30,6 +31,27 @@ public record LimitOverride(String patient, Parameter parameter, List<ThresholdR
         .put("reason", reason)
         .put("setAt", setAt)
         .put("expiresAt", expiresAt);
+  }
+
+  /**
+   * This override exactly, for its patient's stored state: {@link #toJson()} with each of the {@code thresholds} as
+   * {@link ThresholdRule#toState()} (the display form rounds a delay to whole seconds and writes decimals as numbers).
+   */
+  JsonObject toState() {
+    return toJson().put("thresholds", new JsonArray(rules.stream().map(ThresholdRule::toState).toList()));
+  }
+
+  /**
+   * Reads {@link #toState()} back: an override equal to the one written.
+   *
+   * @throws IllegalArgumentException when a part is missing or unreadable
+   */
+  static LimitOverride fromState(JsonObject state) {
+    return new LimitOverride(StateJson.string(state, "patient"),
+        StateJson.enumValue(Parameter.class, state, "parameter"),
+        StateJson.objects(state, "thresholds").stream().map(ThresholdRule::fromState).toList(),
+        StateJson.string(state, "user"), StateJson.string(state, "reason"), StateJson.instant(state, "setAt"),
+        StateJson.instant(state, "expiresAt"));
   }
 
   /** This override as an audit-trail entry of {@code type}, e.g. {@code LIMIT_OVERRIDE} or its expiry. */

@@ -1,6 +1,7 @@
 package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +27,18 @@ import org.wardwatch.model.Priority;
  */
 final class PatientAlarms {
 
+  /** Names a newly raised alarm: an id unique to its episode, also across nodes. */
+  @FunctionalInterface
+  interface AlarmIds {
+
+    /** {@code patient/condition/random UUID}, the ids of production. */
+    AlarmIds RANDOM = (patientKey, conditionKey, now) -> patientKey + "/" + conditionKey + "/" + UUID.randomUUID();
+
+    String newId(String patientKey, String conditionKey, Instant now);
+  }
+
   private final Map<String, Alarm> live = new LinkedHashMap<>();
+  private boolean refreshed;
 
   /**
    * Brings the alarm of {@code conditionKey} in line with {@code condition} ({@code null} when it does not hold).
@@ -34,15 +46,17 @@ final class PatientAlarms {
    * @return the transitions this caused
    */
   List<AlarmTransition> reconcile(String conditionKey, AlarmKind kind, AlarmCondition condition,
-      DeviceIdentity source, AlarmPolicy policy, Instant now) {
+      DeviceIdentity source, AlarmPolicy policy, AlarmIds ids, Instant now) {
     Optional<Alarm> current = withConditionPresent(conditionKey);
     List<AlarmTransition> transitions = new ArrayList<>();
     if (condition == null) {
       current.ifPresent(alarm -> transitions.addAll(alarm.conditionEnded(now)));
     } else if (current.isPresent()) {
+      String before = current.get().message();
       transitions.addAll(current.get().update(condition.priority(), condition.message(), now));
+      refreshed |= !before.equals(current.get().message());
     } else {
-      String id = source.patientKey() + "/" + conditionKey + "/" + UUID.randomUUID();
+      String id = ids.newId(source.patientKey(), conditionKey, now);
       Alarm.Raised raised = Alarm.raise(id, kind, conditionKey, source, condition.priority(), condition.message(), now,
           policy);
       live.put(id, raised.alarm());
@@ -82,6 +96,38 @@ final class PatientAlarms {
     }
     forgetFinished();
     return transitions;
+  }
+
+  /**
+   * True, once, when a reconciliation changed an alarm's message since the last call. A condition that persists at
+   * the same priority with another description changes the message without a transition: a change to publish and store
+   * all the same.
+   */
+  boolean takeRefreshed() {
+    boolean was = refreshed;
+    refreshed = false;
+    return was;
+  }
+
+  /** The live alarms for the patient's stored state: {@link Alarm#toState()} of each, in the order they were raised. */
+  JsonArray toState() {
+    return new JsonArray(live.values().stream().map(Alarm::toState).toList());
+  }
+
+  /**
+   * The live alarms {@link #toState()} wrote, in the same order.
+   *
+   * @throws IllegalArgumentException when an alarm is unreadable, or two have the same id
+   */
+  static PatientAlarms fromState(List<JsonObject> state) {
+    PatientAlarms alarms = new PatientAlarms();
+    for (JsonObject alarmState : state) {
+      Alarm alarm = Alarm.fromState(alarmState);
+      if (alarms.live.putIfAbsent(alarm.id(), alarm) != null) {
+        throw new IllegalArgumentException("two alarms have the id " + alarm.id());
+      }
+    }
+    return alarms;
   }
 
   boolean has(String id) {

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.news2.News2Inputs;
@@ -20,6 +21,7 @@ import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.OxygenSupport;
 import org.wardwatch.model.Parameter;
+import org.wardwatch.model.StateJson;
 
 /**
  * What the gateway knows of one patient: where they are, the latest value of each parameter, the latest assessment
@@ -41,13 +43,91 @@ final class PatientRecord {
   private Timed<OxygenSupport> oxygen;
   private boolean spo2Scale2;
   private News2Score news2;
-  private final PatientAlarms alarms = new PatientAlarms();
+  private final PatientAlarms alarms;
   private final Map<Parameter, LimitOverride> overrides = new EnumMap<>(Parameter.class);
   private final Set<Parameter> sensorsOff = EnumSet.noneOf(Parameter.class);
 
   PatientRecord(String key, DeviceIdentity source) {
+    this(key, source, new PatientAlarms());
+  }
+
+  private PatientRecord(String key, DeviceIdentity source, PatientAlarms alarms) {
     this.key = key;
     this.source = source;
+    this.alarms = alarms;
+  }
+
+  /**
+   * Everything this patient's alarms are judged on, for another node to carry on exactly where this one is
+   * ({@link #fromState}): the body of the versioned state {@link PatientStateCodec} writes. {@code patient},
+   * {@code source} (device identity), {@code seq}, {@code updated}; {@code latest}, the latest observation of each
+   * parameter ({@link Observation#toState()}); {@code trackers}, the threshold trackers' progress by parameter
+   * ({@link ThresholdTracker#toState()}); the assessment: {@code consciousness} and {@code oxygen} as
+   * {@link Timed#toState} ({@code null} when never charted) and {@code spo2Scale2}; {@code news2} as
+   * {@link News2Score#toJson()}; {@code limitOverrides} ({@link LimitOverride#toState()}); {@code sensorsOff}
+   * (parameter names); {@code alarms}, the live alarms
+   * ({@link org.wardwatch.clinical.alarm.Alarm#toState()}). Not the trend history.
+   */
+  JsonObject toState() {
+    return new JsonObject()
+        .put("patient", key)
+        .put("source", source.toJson())
+        .put("seq", seq)
+        .put("updated", updated)
+        .put("latest", byParameter(latest, Observation::toState))
+        .put("trackers", byParameter(trackers, ThresholdTracker::toState))
+        .put("consciousness", consciousness == null ? null : consciousness.toState(Consciousness::name))
+        .put("oxygen", oxygen == null ? null : oxygen.toState(OxygenSupport::toText))
+        .put("spo2Scale2", spo2Scale2)
+        .put("news2", news2 == null ? null : news2.toJson())
+        .put("limitOverrides", new JsonArray(overrides.values().stream().map(LimitOverride::toState).toList()))
+        .put("sensorsOff", new JsonArray(sensorsOff.stream().map(Parameter::name).toList()))
+        .put("alarms", alarms.toState());
+  }
+
+  /**
+   * The patient {@link #toState()} wrote, to carry on from: the same alarms (ids, states, acknowledgements, timers),
+   * tracker progress, latest values, assessment, overrides, sensors off, seq and NEWS2 score.
+   *
+   * @throws IllegalArgumentException when a required part is missing or not an enum name, instant, duration or
+   *                                  decimal as it should be; a part of another JSON type throws Vert.x's
+   *                                  {@link ClassCastException} ({@link PatientStateCodec#decode} turns every one into
+   *                                  a refusal)
+   */
+  static PatientRecord fromState(JsonObject state) {
+    PatientRecord patient = new PatientRecord(StateJson.string(state, "patient"),
+        DeviceIdentity.fromJson(StateJson.object(state, "source")),
+        PatientAlarms.fromState(StateJson.objects(state, "alarms")));
+    patient.seq = StateJson.required(state.getLong("seq"), "seq");
+    patient.updated = StateJson.optionalInstant(state, "updated");
+    readByParameter(state, "latest", patient.latest, Observation::fromJson);
+    readByParameter(state, "trackers", patient.trackers, ThresholdTracker::fromState);
+    JsonObject charted = state.getJsonObject("consciousness");
+    patient.consciousness = charted == null ? null : Timed.fromState(charted,
+        level -> StateJson.named(Consciousness.class, level, "consciousness"));
+    JsonObject oxygen = state.getJsonObject("oxygen");
+    patient.oxygen = oxygen == null ? null : Timed.fromState(oxygen, OxygenSupport::parse);
+    patient.spo2Scale2 = StateJson.bool(state, "spo2Scale2");
+    JsonObject news2 = state.getJsonObject("news2");
+    patient.news2 = news2 == null ? null : News2Score.fromJson(news2);
+    StateJson.objects(state, "limitOverrides").forEach(json -> patient.putOverride(LimitOverride.fromState(json)));
+    StateJson.array(state, "sensorsOff")
+        .forEach(name -> patient.sensorsOff.add(StateJson.named(Parameter.class, name, "sensorsOff")));
+    return patient;
+  }
+
+  private static <V> JsonObject byParameter(Map<Parameter, V> values, Function<V, JsonObject> toState) {
+    JsonObject json = new JsonObject();
+    values.forEach((parameter, value) -> json.put(parameter.name(), toState.apply(value)));
+    return json;
+  }
+
+  /** Reads the object {@code field} of {@code state}, written by {@link #byParameter}, into {@code into}. */
+  private static <V> void readByParameter(JsonObject state, String field, Map<Parameter, V> into,
+      Function<JsonObject, V> fromState) {
+    JsonObject json = StateJson.object(state, field);
+    json.fieldNames().forEach(name ->
+        into.put(StateJson.named(Parameter.class, name, field), fromState.apply(StateJson.object(json, name))));
   }
 
   String key() {

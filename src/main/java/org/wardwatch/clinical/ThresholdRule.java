@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Priority;
+import org.wardwatch.model.StateJson;
 
 /**
  * One alarm limit: {@code parameter} above (or below) {@code limit} is an alarm condition of {@code priority}. The
@@ -47,6 +48,33 @@ public record ThresholdRule(Parameter parameter, Direction direction, BigDecimal
   public String describe(BigDecimal value) {
     return parameter.label() + " " + value.toPlainString() + " " + parameter.displayUnit() + " "
         + direction.name().toLowerCase(Locale.ROOT) + " " + limit.toPlainString();
+  }
+
+  /**
+   * This rule exactly, for a patient's stored state (a tracker's progress is keyed by rule, so a rule read back must
+   * equal the one written): {@code {"parameter", "direction", "limit", "priority", "onsetDelay", "hysteresis"}}, enums
+   * by name, limit and hysteresis as decimal strings with their scale, the delay as an ISO-8601 duration.
+   */
+  public JsonObject toState() {
+    return new JsonObject()
+        .put("parameter", parameter.name())
+        .put("direction", direction.name())
+        .put("limit", limit.toString())
+        .put("priority", priority.name())
+        .put("onsetDelay", onsetDelay.toString())
+        .put("hysteresis", hysteresis.toString());
+  }
+
+  /**
+   * Reads {@link #toState()} back: a rule equal to the one written.
+   *
+   * @throws IllegalArgumentException when a part is missing or unreadable
+   */
+  public static ThresholdRule fromState(JsonObject state) {
+    return new ThresholdRule(StateJson.enumValue(Parameter.class, state, "parameter"),
+        StateJson.enumValue(Direction.class, state, "direction"), StateJson.decimal(state, "limit"),
+        StateJson.enumValue(Priority.class, state, "priority"), StateJson.duration(state, "onsetDelay"),
+        StateJson.decimal(state, "hysteresis"));
   }
 
   /**

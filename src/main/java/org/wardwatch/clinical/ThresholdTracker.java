@@ -1,14 +1,17 @@
 package org.wardwatch.clinical;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.wardwatch.model.StateJson;
 
 /**
  * Tracks one patient's parameter against its threshold rules over time: each rule's breach must hold for the rule's
@@ -20,8 +23,9 @@ import java.util.Set;
  */
 public final class ThresholdTracker {
 
-  private final Map<ThresholdRule, Instant> breachingSince = new HashMap<>();
-  private final Set<ThresholdRule> active = new HashSet<>();
+  // insertion-ordered, so that the stored state of equal trackers is the same text
+  private final Map<ThresholdRule, Instant> breachingSince = new LinkedHashMap<>();
+  private final Set<ThresholdRule> active = new LinkedHashSet<>();
 
   /**
    * Applies a new value of the parameter.
@@ -41,6 +45,35 @@ public final class ThresholdTracker {
       }
     }
     return Optional.ofNullable(mostUrgent);
+  }
+
+  /**
+   * This tracker's progress for its patient's stored state: {@code {"breaching": [{"rule", "since"}], "active":
+   * [rule]}}, each rule as {@link ThresholdRule#toState()}: the breaches whose onset delay runs (or ran) and since
+   * when, and the rules in alarm.
+   */
+  public JsonObject toState() {
+    JsonArray breaching = new JsonArray();
+    breachingSince.forEach((rule, since) ->
+        breaching.add(new JsonObject().put("rule", rule.toState()).put("since", since)));
+    return new JsonObject()
+        .put("breaching", breaching)
+        .put("active", new JsonArray(active.stream().map(ThresholdRule::toState).toList()));
+  }
+
+  /**
+   * A tracker with the progress {@link #toState()} wrote: an onset delay half run goes on from when its breach began.
+   *
+   * @throws IllegalArgumentException when a part is missing or unreadable
+   */
+  public static ThresholdTracker fromState(JsonObject state) {
+    ThresholdTracker tracker = new ThresholdTracker();
+    for (JsonObject breach : StateJson.objects(state, "breaching")) {
+      tracker.breachingSince.put(ThresholdRule.fromState(StateJson.object(breach, "rule")),
+          StateJson.instant(breach, "since"));
+    }
+    StateJson.objects(state, "active").forEach(rule -> tracker.active.add(ThresholdRule.fromState(rule)));
+    return tracker;
   }
 
   private boolean update(ThresholdRule rule, BigDecimal value, Instant at) {

@@ -51,6 +51,12 @@ public final class VitalsHistory {
         .add(at.toEpochMilli(), observation.value().floatValue());
   }
 
+  /** Forgets everything kept of {@code patient} (a patient another node owns now). */
+  public void forget(String patient) {
+    trends.remove(patient);
+    events.remove(patient);
+  }
+
   /** Keeps {@code transitions} of {@code patient}, dropping those older than the window and beyond the cap. */
   public void recordEvents(String patient, List<AlarmTransition> transitions, Instant now) {
     if (transitions.isEmpty()) {

@@ -5,12 +5,15 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.Alarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
@@ -35,12 +38,24 @@ import org.wardwatch.model.Parameter;
 public final class WardState {
 
   /**
-   * What an input changed: alarm transitions (to publish and audit), patient snapshots (to publish) and other audit
-   * entries (limit overrides set or expired).
+   * What an input changed: alarm transitions (to publish and audit), patient snapshots (to publish), other audit
+   * entries (limit overrides set or expired) and the keys of the patients whose state changed, whose
+   * {@link #state(String)} is to be written again (each of them has its snapshot in {@code snapshots}).
    */
-  public record Update(List<AlarmTransition> transitions, List<JsonObject> snapshots, List<JsonObject> auditEntries) {
+  public record Update(List<AlarmTransition> transitions, List<JsonObject> snapshots, List<JsonObject> auditEntries,
+      Set<String> changedPatients) {
 
-    static final Update NOTHING = new Update(List.of(), List.of(), List.of());
+    static final Update NOTHING = new Update(List.of(), List.of(), List.of(), Set.of());
+
+    /** An update whose changed patients are those of its snapshots. */
+    public Update(List<AlarmTransition> transitions, List<JsonObject> snapshots, List<JsonObject> auditEntries) {
+      this(transitions, snapshots, auditEntries, snapshots.stream().map(snapshot -> snapshot.getString("patient"))
+          .collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    public Update {
+      changedPatients = Collections.unmodifiableSet(new LinkedHashSet<>(changedPatients));
+    }
   }
 
   /** An action named an alarm or patient this engine does not have. */
@@ -55,10 +70,17 @@ public final class WardState {
 
   private final Map<String, PatientRecord> patients = new LinkedHashMap<>();
   private final VitalsHistory vitalsHistory = new VitalsHistory();
+  private final PatientAlarms.AlarmIds alarmIds;
   private ClinicalRules rules;
   private News2Calculator news2;
 
   public WardState(ClinicalRules rules) {
+    this(rules, PatientAlarms.AlarmIds.RANDOM);
+  }
+
+  /** An engine that names new alarms with {@code alarmIds} (tests make ids that two engines agree on). */
+  WardState(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
+    this.alarmIds = alarmIds;
     replaceRules(rules);
   }
 
@@ -115,7 +137,7 @@ public final class WardState {
     patient.putOverride(override);
     Update changed = changed(patient, List.of(), true, now);
     return new Update(changed.transitions(), changed.snapshots(),
-        List.of(override.auditEntry("LIMIT_OVERRIDE", override.user(), now)));
+        List.of(override.auditEntry("LIMIT_OVERRIDE", override.user(), now)), changed.changedPatients());
   }
 
   /** Applies a user action (acknowledge, audio pause) to alarm {@code alarmId}. */
@@ -156,6 +178,7 @@ public final class WardState {
     List<AlarmTransition> transitions = new ArrayList<>();
     List<JsonObject> snapshots = new ArrayList<>();
     List<JsonObject> auditEntries = new ArrayList<>();
+    Set<String> changedPatients = new LinkedHashSet<>();
     for (PatientRecord patient : patients.values()) {
       News2Score before = patient.news2();
       List<LimitOverride> expired = patient.expireOverrides(now);
@@ -163,13 +186,12 @@ public final class WardState {
       List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
       own.addAll(checkSilence(patient, now));
       own.addAll(rescore(patient, now));
-      if (!own.isEmpty() || !expired.isEmpty() || !patient.news2().equals(before)) {
-        Update update = changed(patient, own, true, now);
-        transitions.addAll(update.transitions());
-        snapshots.addAll(update.snapshots());
-      }
+      Update update = changed(patient, own, !expired.isEmpty() || !patient.news2().equals(before), now);
+      transitions.addAll(update.transitions());
+      snapshots.addAll(update.snapshots());
+      changedPatients.addAll(update.changedPatients());
     }
-    return new Update(transitions, snapshots, auditEntries);
+    return new Update(transitions, snapshots, auditEntries, changedPatients);
   }
 
   public JsonArray snapshots() {
@@ -204,6 +226,41 @@ public final class WardState {
 
   public Optional<JsonObject> snapshot(String patientKey) {
     return Optional.ofNullable(patients.get(patientKey)).map(PatientRecord::toJson);
+  }
+
+  /**
+   * The patient's complete state, for the node that takes the patient over to {@link #adopt} (see
+   * {@link PatientStateCodec}): plain JSON, format version {@code "v": 1} first. Write it again after every
+   * {@link Update} that lists the patient in {@link Update#changedPatients()}.
+   *
+   * @return empty when no such patient is held here
+   */
+  public Optional<JsonObject> state(String patientKey) {
+    return Optional.ofNullable(patients.get(patientKey)).map(PatientStateCodec::encode);
+  }
+
+  /**
+   * Takes a patient over from its {@link #state}, replacing any patient of that key held here, and carries on exactly
+   * where the state's writer was: same alarms, timers, onset delays, assessment, overrides and seq. Nothing is
+   * published and seq does not move; the trend history starts empty (it is not part of the state).
+   *
+   * @return the adopted patient's snapshot, as {@link #snapshot} gives it
+   * @throws IllegalArgumentException when the state is of another format version or malformed; nothing changes then
+   */
+  public JsonObject adopt(JsonObject state) {
+    PatientRecord patient = PatientStateCodec.decode(state);
+    patients.put(patient.key(), patient);
+    return patient.toJson();
+  }
+
+  /**
+   * Gives a patient up (another node owns it now): forgets the patient and its trend history.
+   *
+   * @return true when the patient was held here
+   */
+  public boolean release(String patientKey) {
+    vitalsHistory.forget(patientKey);
+    return patients.remove(patientKey) != null;
   }
 
   private PatientRecord patient(String key) {
@@ -273,16 +330,21 @@ public final class WardState {
 
   private List<AlarmTransition> reconcile(PatientRecord patient, String key, AlarmKind kind, AlarmCondition condition,
       Instant now) {
-    return patient.alarms().reconcile(key, kind, condition, patient.source(), rules.policy(), now);
+    return patient.alarms().reconcile(key, kind, condition, patient.source(), rules.policy(), alarmIds, now);
   }
 
+  /**
+   * Ends an input for {@code patient}: a change when {@code dataChanged}, when there are transitions, or when an alarm
+   * message was refreshed without one.
+   */
   private Update changed(PatientRecord patient, List<AlarmTransition> transitions, boolean dataChanged, Instant now) {
     vitalsHistory.recordEvents(patient.key(), transitions, now);
-    if (!dataChanged && transitions.isEmpty()) {
+    boolean refreshed = patient.alarms().takeRefreshed();
+    if (!dataChanged && !refreshed && transitions.isEmpty()) {
       return Update.NOTHING;
     }
     patient.touch(now);
-    return new Update(List.copyOf(transitions), List.of(patient.toJson()), List.of());
+    return new Update(List.copyOf(transitions), List.of(patient.toJson()), List.of(), Set.of(patient.key()));
   }
 
   /** The longest audio pause a user may request, for answering requests clearly. */

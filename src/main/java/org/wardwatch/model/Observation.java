@@ -46,6 +46,15 @@ public record Observation(
         .put("questionable", questionable);
   }
 
+  /**
+   * This observation exactly, for its patient's stored state: {@link #toJson()} with the value as a decimal string, so
+   * that its scale survives encoding (a JSON number may be decoded as a double, and {@code 37.50} come back as
+   * {@code 37.5}). {@link #fromJson} reads both forms.
+   */
+  public JsonObject toState() {
+    return toJson().put("value", value.toString());
+  }
+
   public static Observation fromJson(JsonObject json) {
     return new Observation(
         DeviceIdentity.fromJson(json.getJsonObject("source")),

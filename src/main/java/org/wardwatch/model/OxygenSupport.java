@@ -82,6 +82,14 @@ public record OxygenSupport(boolean onOxygen, BigDecimal flowLitresPerMinute) {
     return flow(litresPerMinute);
   }
 
+  /**
+   * The text {@link #parse} reads back as exactly this value: {@code "air"}, or the flow in L/min with its scale
+   * ({@code "2.50"}).
+   */
+  public String toText() {
+    return onOxygen ? flowLitresPerMinute.toString() : "air";
+  }
+
   private static String invalid(String text) {
     String given = text == null ? "nothing" : "'" + text + "'";
     return "Air or oxygen must be \"air\" or an oxygen flow in L/min (a decimal of 0 or more), got " + given;

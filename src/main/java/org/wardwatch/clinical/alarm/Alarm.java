@@ -1,5 +1,6 @@
 package org.wardwatch.clinical.alarm;
 
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.Priority;
+import org.wardwatch.model.StateJson;
 
 /**
  * One alarm episode and its lifecycle: acknowledgement, latching, audio pause, escalation, reminders and the stale-data
@@ -31,10 +33,9 @@ public final class Alarm extends AlarmView {
   }
 
   private Alarm(String id, AlarmKind kind, String conditionKey, DeviceIdentity source, Priority priority,
-      String message, Instant now, AlarmPolicy policy) {
-    super(id, kind, conditionKey, source, priority, message, now, policy);
+      String message, Instant raisedAt, AlarmPolicy policy, AlarmTimers timers) {
+    super(id, kind, conditionKey, source, priority, message, raisedAt, timers);
     this.policy = policy;
-    timers.escalateFrom(priority, now);
   }
 
   /**
@@ -46,9 +47,47 @@ public final class Alarm extends AlarmView {
    */
   public static Raised raise(String id, AlarmKind kind, String conditionKey, DeviceIdentity source, Priority priority,
       String message, Instant now, AlarmPolicy policy) {
-    Alarm alarm = new Alarm(id, kind, conditionKey, source, priority, message, now, policy);
+    Alarm alarm = new Alarm(id, kind, conditionKey, source, priority, message, now, policy, new AlarmTimers(policy));
+    alarm.timers.escalateFrom(priority, now);
     return new Raised(alarm, alarm.transition(TransitionType.RAISED, null, AlarmTransition.SYSTEM, now,
         priority + " " + kind + " alarm: " + message).get(0));
+  }
+
+  /**
+   * This alarm exactly, for its patient's stored state: {@link #toJson()} (whose {@code patient}, {@code device},
+   * {@code bed} and {@code ward} are for display and not read back), plus the whole {@code source}, the timers'
+   * deadlines {@code escalationDue} and {@code reminderDue} ({@code audioPausedUntil} is already there) and the alarm's
+   * own {@code policy}, so that the alarm goes on with the timings it was raised under, as it would here after a rules
+   * reload.
+   */
+  public JsonObject toState() {
+    return toJson()
+        .put("source", source().toJson())
+        .mergeIn(timers.toState())
+        .put("policy", policy.toState());
+  }
+
+  /**
+   * The alarm {@link #toState()} wrote, in the same state, with the same id, acknowledgement, audio pause, escalation
+   * and reminder deadlines, escalation count and stale-data mark. Nothing is checked beyond the format: the state is
+   * trusted to be one an alarm was in.
+   *
+   * @throws IllegalArgumentException when a required field is missing or not an enum name, instant or duration as it
+   *                                  should be; a field of another JSON type throws Vert.x's
+   *                                  {@link ClassCastException}
+   */
+  public static Alarm fromState(JsonObject state) {
+    AlarmPolicy policy = AlarmPolicy.fromState(StateJson.object(state, "policy"));
+    Alarm alarm = new Alarm(StateJson.string(state, "id"), StateJson.enumValue(AlarmKind.class, state, "kind"),
+        StateJson.string(state, "condition"), DeviceIdentity.fromJson(StateJson.object(state, "source")),
+        StateJson.enumValue(Priority.class, state, "priority"), StateJson.string(state, "message"),
+        StateJson.instant(state, "raisedAt"), policy, AlarmTimers.fromState(policy, state));
+    alarm.state = StateJson.enumValue(AlarmState.class, state, "state");
+    alarm.acknowledgedBy = state.getString("acknowledgedBy");
+    alarm.acknowledgedAt = StateJson.optionalInstant(state, "acknowledgedAt");
+    alarm.dataStale = StateJson.bool(state, "dataStale");
+    alarm.escalations = StateJson.required(state.getInteger("escalations"), "escalations");
+    return alarm;
   }
 
   /**

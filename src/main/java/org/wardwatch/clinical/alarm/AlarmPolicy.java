@@ -1,10 +1,12 @@
 package org.wardwatch.clinical.alarm;
 
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import org.wardwatch.model.Priority;
+import org.wardwatch.model.StateJson;
 
 /**
  * The timing rules every alarm of a ward follows: when an unacknowledged alarm escalates, how often an acknowledged
@@ -54,6 +56,36 @@ public record AlarmPolicy(Map<Priority, Duration> escalateAfter, Duration remind
             Priority.HIGH, Duration.ofMinutes(1)),
         Duration.ofMinutes(5),
         Duration.ofMinutes(2));
+  }
+
+  /**
+   * This policy for an alarm's stored state, durations as ISO-8601: {@code {"escalateAfter": {"LOW": "PT5M", ...},
+   * "reminderInterval": "PT5M", "maxAudioPause": "PT2M"}}.
+   */
+  public JsonObject toState() {
+    JsonObject escalate = new JsonObject();
+    escalateAfter.forEach((priority, after) -> escalate.put(priority.name(), after.toString()));
+    return new JsonObject()
+        .put("escalateAfter", escalate)
+        .put("reminderInterval", reminderInterval.toString())
+        .put("maxAudioPause", maxAudioPause.toString());
+  }
+
+  /**
+   * Reads {@link #toState()} back, validated like any policy.
+   *
+   * @throws IllegalArgumentException when a duration is missing, not ISO-8601, zero or negative
+   */
+  public static AlarmPolicy fromState(JsonObject state) {
+    JsonObject escalate = StateJson.object(state, "escalateAfter");
+    Map<Priority, Duration> escalateAfter = new EnumMap<>(Priority.class);
+    for (Priority priority : Priority.values()) {
+      if (escalate.containsKey(priority.name())) {
+        escalateAfter.put(priority, StateJson.duration(escalate, priority.name()));
+      }
+    }
+    return new AlarmPolicy(escalateAfter, StateJson.duration(state, "reminderInterval"),
+        StateJson.duration(state, "maxAudioPause"));
   }
 
   /** How long an alarm at {@code priority} may stay active and unacknowledged before it escalates. */

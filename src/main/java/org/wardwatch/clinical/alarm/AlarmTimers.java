@@ -1,11 +1,13 @@
 package org.wardwatch.clinical.alarm;
 
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.wardwatch.model.Priority;
+import org.wardwatch.model.StateJson;
 
 /**
  * The three timers of one {@link Alarm} as deadlines rather than real timers: the end of an audio pause, the next
@@ -97,6 +99,26 @@ final class AlarmTimers {
     }
     reminderDue = now.plus(policy.reminderInterval());
     return true;
+  }
+
+  /**
+   * The deadlines for the alarm's stored state: {@code {"audioPausedUntil", "escalationDue", "reminderDue"}}, each an
+   * instant or {@code null} when that timer does not run.
+   */
+  JsonObject toState() {
+    return new JsonObject()
+        .put("audioPausedUntil", audioPausedUntil)
+        .put("escalationDue", escalationDue)
+        .put("reminderDue", reminderDue);
+  }
+
+  /** Timers under {@code policy} with the deadlines of {@link #toState()}, read from {@code state}. */
+  static AlarmTimers fromState(AlarmPolicy policy, JsonObject state) {
+    AlarmTimers timers = new AlarmTimers(policy);
+    timers.audioPausedUntil = StateJson.optionalInstant(state, "audioPausedUntil");
+    timers.escalationDue = StateJson.optionalInstant(state, "escalationDue");
+    timers.reminderDue = StateJson.optionalInstant(state, "reminderDue");
+    return timers;
   }
 
   /** The earliest deadline, or empty when no timer runs. */

@@ -30,7 +30,7 @@ abstract sealed class AlarmView permits Alarm {
   int escalations;
 
   AlarmView(String id, AlarmKind kind, String conditionKey, DeviceIdentity source, Priority priority, String message,
-      Instant raisedAt, AlarmPolicy policy) {
+      Instant raisedAt, AlarmTimers timers) {
     this.id = Objects.requireNonNull(id, "id");
     this.kind = Objects.requireNonNull(kind, "kind");
     this.conditionKey = Objects.requireNonNull(conditionKey, "conditionKey");
@@ -38,7 +38,7 @@ abstract sealed class AlarmView permits Alarm {
     this.priority = Objects.requireNonNull(priority, "priority");
     this.message = Objects.requireNonNull(message, "message");
     this.raisedAt = Objects.requireNonNull(raisedAt, "now");
-    this.timers = new AlarmTimers(policy);
+    this.timers = Objects.requireNonNull(timers, "timers");
   }
 
   /** Stable for the whole episode; given by the owner when raising. */

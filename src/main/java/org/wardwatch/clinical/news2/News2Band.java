@@ -42,6 +42,20 @@ public enum News2Band {
   }
 
   /**
+   * The band of a {@link #wireName()}.
+   *
+   * @throws IllegalArgumentException for any other name
+   */
+  public static News2Band fromWireName(String name) {
+    for (News2Band band : values()) {
+      if (band.wireName.equals(name)) {
+        return band;
+      }
+    }
+    throw new IllegalArgumentException("A NEWS2 band is low, low-medium, medium or high, got " + name);
+  }
+
+  /**
    * The band for a total.
    *
    * @param total           the aggregate score, 0–20

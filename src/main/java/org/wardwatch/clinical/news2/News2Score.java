@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.wardwatch.model.StateJson;
 
 /**
  * A NEWS2 result: the points of each component that could be scored, the components that could not, the total and its
@@ -95,6 +96,28 @@ public record News2Score(int total, News2Band band, Map<News2Component, Integer>
         .put("partial", partial)
         .put("missing", absent)
         .put("scale", scale());
+  }
+
+  /**
+   * Reads {@link #toJson()} back: the same score, checked like any other (total, band, partial and missing must agree
+   * with the components).
+   *
+   * @throws IllegalArgumentException when a part is missing, unknown or does not agree with the others
+   */
+  public static News2Score fromJson(JsonObject json) {
+    JsonObject scored = StateJson.object(json, "components");
+    Map<News2Component, Integer> components = new EnumMap<>(News2Component.class);
+    scored.fieldNames().forEach(name ->
+        components.put(StateJson.named(News2Component.class, name, "components"), scored.getInteger(name)));
+    List<News2Component> missing = StateJson.array(json, "missing").stream()
+        .map(name -> StateJson.named(News2Component.class, name, "missing")).toList();
+    int scale = StateJson.required(json.getInteger("scale"), "scale");
+    if (scale != 1 && scale != 2) {
+      throw new IllegalArgumentException("The SpO2 scale is 1 or 2, got " + scale);
+    }
+    return new News2Score(StateJson.required(json.getInteger("total"), "total"),
+        News2Band.fromWireName(StateJson.string(json, "band")), components, StateJson.bool(json, "partial"), missing,
+        scale == 2);
   }
 
   private static Map<News2Component, Integer> inChartOrder(Map<News2Component, Integer> components) {

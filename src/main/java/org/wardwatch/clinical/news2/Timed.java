@@ -1,8 +1,11 @@
 package org.wardwatch.clinical.news2;
 
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
+import org.wardwatch.model.StateJson;
 
 /**
  * One charted or measured value together with the time it describes (for an observation, its
@@ -31,6 +34,25 @@ public record Timed<T>(T value, Instant time) {
   /** Shorthand for the canonical constructor. */
   public static <T> Timed<T> of(T value, Instant time) {
     return new Timed<>(value, time);
+  }
+
+  /**
+   * This value for a patient's stored state: {@code {"value": text, "time": ISO-8601}}.
+   *
+   * @param text  writes the value as text that {@code parse} of {@link #fromState} reads back exactly
+   */
+  public JsonObject toState(Function<? super T, String> text) {
+    return new JsonObject().put("value", text.apply(value)).put("time", time);
+  }
+
+  /**
+   * Reads {@link #toState}.
+   *
+   * @param parse  reads the value's text
+   * @throws IllegalArgumentException when the value or time is missing, or {@code parse} refuses the text
+   */
+  public static <T> Timed<T> fromState(JsonObject state, Function<String, T> parse) {
+    return of(parse.apply(StateJson.string(state, "value")), StateJson.instant(state, "time"));
   }
 
   /** How old the value is at {@code now}; negative when it is timed after {@code now}. */

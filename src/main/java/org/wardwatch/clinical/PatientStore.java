@@ -1,0 +1,61 @@
+package org.wardwatch.clinical;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.AsyncMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every patient's stored copy, in the Vert.x shared-data map {@value #MAP}: on a clustered node a Hazelcast map with a
+ * backup on another member (at another site when sites are configured), node-local otherwise. An entry is
+ * {@code {"state": complete patient state, "snapshot": what browsers see}}, written by the patient's owner after every
+ * change; the member that takes a patient over rebuilds it from {@code state}, and any node answers the REST API
+ * from {@code snapshot}.
+ *
+ * <p>Thread-safe (the map is).
+ */
+public final class PatientStore {
+
+  static final String MAP = "wardwatch.patients";
+
+  private final Vertx vertx;
+
+  public PatientStore(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  Future<Void> save(String patientKey, JsonObject state, JsonObject snapshot) {
+    return map().compose(map -> map.put(patientKey, new JsonObject().put("state", state).put("snapshot", snapshot)));
+  }
+
+  /** The stored state of the patient, empty when none was ever stored. */
+  Future<Optional<JsonObject>> state(String patientKey) {
+    return entry(patientKey).map(entry -> entry.map(e -> e.getJsonObject("state")));
+  }
+
+  /** The stored snapshot of the patient, empty when none was ever stored. */
+  public Future<Optional<JsonObject>> snapshot(String patientKey) {
+    return entry(patientKey).map(entry -> entry.map(e -> e.getJsonObject("snapshot")));
+  }
+
+  /** Every stored snapshot, in no particular order. */
+  public Future<List<JsonObject>> snapshots() {
+    return map().compose(AsyncMap::values).map(entries -> entries.stream().map(e -> e.getJsonObject("snapshot")).toList());
+  }
+
+  /** Every stored patient key. */
+  Future<Set<String>> keys() {
+    return map().compose(AsyncMap::keys);
+  }
+
+  private Future<Optional<JsonObject>> entry(String patientKey) {
+    return map().compose(map -> map.get(patientKey)).map(Optional::ofNullable);
+  }
+
+  private Future<AsyncMap<String, JsonObject>> map() {
+    return vertx.sharedData().getAsyncMap(MAP);
+  }
+}
