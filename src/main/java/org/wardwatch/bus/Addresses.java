@@ -72,6 +72,39 @@ public final class Addresses {
    */
   public static final String WARDS_LIST = "wardwatch.local.wards.list";
 
+  /**
+   * Request-reply, cluster-wide, point-to-point to one member. Body: a {@code FrameReport} (JSON) of a patient this
+   * member owns; reply {@code {"ok": true}} once applied. Sent by the patient routers of every node. Owner: the
+   * clinical engine verticle of {@code member}.
+   */
+  public static String engineReports(String member) {
+    return "wardwatch.engine." + member + ".reports";
+  }
+
+  /**
+   * Request-reply, cluster-wide, to one member. Body: a device event (as {@link #DEVICE_EVENTS}) about a patient this
+   * member owns; reply {@code {"ok": true}}. Owner: the clinical engine verticle of {@code member}.
+   */
+  public static String engineDeviceEvents(String member) {
+    return "wardwatch.engine." + member + ".devices";
+  }
+
+  /**
+   * Request-reply, cluster-wide, to one member. Body: a clinician's action (as {@link #wardActions}) on a patient or
+   * alarm this member owns; reply as {@link #wardActions}. Owner: the clinical engine verticle of {@code member}.
+   */
+  public static String engineActions(String member) {
+    return "wardwatch.engine." + member + ".actions";
+  }
+
+  /**
+   * Request-reply, cluster-wide, to one member. Body: {@code {"patient", "minutes"}}; reply as {@link #PATIENTS_HISTORY}.
+   * Owner: the clinical engine verticle of {@code member}, which keeps the trends of the patients it owns.
+   */
+  public static String engineHistory(String member) {
+    return "wardwatch.engine." + member + ".history";
+  }
+
   /** Prefix shared by every address a browser may receive from. */
   public static final String BROWSER_PREFIX = "wardwatch.ward.";
 

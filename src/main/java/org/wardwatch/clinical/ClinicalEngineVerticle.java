@@ -5,81 +5,130 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.cluster.Membership;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 
 /**
- * The clinical engine stage: owns the node's {@link WardState}, feeds it frame reports
- * ({@link Addresses#OBSERVATIONS}), device events ({@link Addresses#DEVICE_EVENTS}), clinicians' actions
- * ({@link Addresses#wardActions} from the bridge, {@link Addresses#PATIENT_ACTIONS} from REST) and a one-second
- * tick, then publishes what changed: patient snapshots to {@link Addresses#wardVitals}, alarm transitions to
- * {@link Addresses#wardAlarms} (and escalations to {@link Addresses#wardEscalations}), each transition also to the
- * {@link AuditTrail}. Answers the queries {@link Addresses#PATIENTS_LIST}, {@link Addresses#PATIENTS_GET},
- * {@link Addresses#PATIENTS_HISTORY} (from the state's {@link VitalsHistory}) and {@link Addresses#WARDS_LIST}.
+ * The clinical engine of one member: evaluates the patients this member owns ({@link Membership#ownerOf}). Owns the
+ * member's {@link WardState} and feeds it what the patient routers of every node hand over for those patients (frame
+ * reports, device events, clinicians' actions, on {@link Addresses#engineReports} and its siblings) and a one-second
+ * tick. After every change it stores the changed patients' state and snapshot in the {@link PatientStore} and only
+ * then publishes: snapshots to {@link Addresses#wardVitals}, alarm transitions to {@link Addresses#wardAlarms} (and
+ * escalations to {@link Addresses#wardEscalations}), each transition also to the {@link AuditTrail}. A patient it is
+ * handed for the first time is taken over from the store ({@link PatientTakeover}); every few seconds it also takes
+ * over the stored patients it has come to own (a member died), and each tick it releases those it no longer owns.
  *
- * <p>Rules come from the file named by {@code rules.path} (reloaded when it changes), else the built-in
- * {@code conf/rules.json}. Deploy one instance per node.
+ * <p>Answers the REST queries {@link Addresses#PATIENTS_LIST}, {@link Addresses#PATIENTS_GET} and
+ * {@link Addresses#WARDS_LIST} from the store (cluster-wide), and {@link Addresses#engineHistory} from its
+ * {@link VitalsHistory}. Rules come from the file named by {@code rules.path} (reloaded when it changes), else the
+ * built-in {@code conf/rules.json}. Deploy one instance per node.
  */
 public class ClinicalEngineVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClinicalEngineVerticle.class);
   private static final long TICK_MS = 1000;
+  /** How often the store is searched for patients this member has come to own. */
+  private static final long TAKEOVER_SWEEP_MS = 2000;
   private static final int BAD_REQUEST = 400;
   private static final int NOT_FOUND = 404;
 
   private final String rulesPath;
-  private final Set<String> wardsListening = new HashSet<>();
+  private final Membership membership;
   private WardState engine;
   private AuditTrail audit;
+  private PatientStore store;
+  private PatientTakeover takeover;
 
-  /** @param rulesPath the rules file, or {@code null} for the built-in rules */
-  public ClinicalEngineVerticle(String rulesPath) {
+  /**
+   * @param rulesPath   the rules file, or {@code null} for the built-in rules
+   * @param membership  this member and the owner of each patient
+   */
+  public ClinicalEngineVerticle(String rulesPath, Membership membership) {
     this.rulesPath = rulesPath;
+    this.membership = membership;
   }
 
   @Override
   public Future<?> start() {
     audit = new AuditTrail(vertx);
+    store = new PatientStore(vertx);
     RulesFile rulesFile = new RulesFile(vertx, rulesPath);
     return rulesFile.load().compose(rules -> {
       engine = new WardState(rules);
+      takeover = new PatientTakeover(engine, store);
       rulesFile.watch(engine::replaceRules);
-      vertx.setPeriodic(TICK_MS, id -> publish(engine.tick(Instant.now())));
+      vertx.setPeriodic(TICK_MS, id -> {
+        takeover.releaseUnless(this::ownedHere);
+        publish(engine.tick(Instant.now()));
+      });
+      vertx.setPeriodic(TAKEOVER_SWEEP_MS, id -> takeOverOwnedPatients());
+      String self = membership.self();
       EventBus bus = vertx.eventBus();
-      MessageConsumer<JsonObject> reports = bus.localConsumer(Addresses.OBSERVATIONS,
-          message -> publish(engine.apply(FrameReport.fromJson(message.body()), Instant.now())));
-      MessageConsumer<JsonObject> devices = bus.localConsumer(Addresses.DEVICE_EVENTS, message -> publish(
-          engine.deviceEvent(message.body().getString("event"),
-              DeviceIdentity.fromJson(message.body().getJsonObject("source")),
-              message.body().getString("reason"), Instant.now())));
-      MessageConsumer<JsonObject> patientActions = bus.localConsumer(Addresses.PATIENT_ACTIONS,
-          message -> act(message, message.body()));
-      return Future.all(reports.completion(), devices.completion(), patientActions.completion(), answerQueries(bus));
+      MessageConsumer<JsonObject> reports = bus.consumer(Addresses.engineReports(self), message -> {
+        FrameReport report = FrameReport.fromJson(message.body());
+        withPatient(report.source().patientKey(), message, () -> engine.apply(report, Instant.now()));
+      });
+      MessageConsumer<JsonObject> devices = bus.consumer(Addresses.engineDeviceEvents(self), message -> {
+        DeviceIdentity source = DeviceIdentity.fromJson(message.body().getJsonObject("source"));
+        withPatient(source.patientKey(), message, () -> engine.deviceEvent(message.body().getString("event"),
+            source, message.body().getString("reason"), Instant.now()));
+      });
+      MessageConsumer<JsonObject> actions = bus.consumer(Addresses.engineActions(self),
+          message -> takeover.withPatient(ActionTarget.patientOf(message.body()), () -> act(message)));
+      MessageConsumer<JsonObject> history = bus.consumer(Addresses.engineHistory(self), message -> {
+        String patient = message.body().getString("patient");
+        takeover.withPatient(patient, () -> replyOrNotFound(message, patient,
+            engine.history(patient, message.body().getInteger("minutes"), Instant.now())));
+      });
+      return Future.all(List.of(reports.completion(), devices.completion(), actions.completion(),
+          history.completion(), answerQueries(bus)));
     });
   }
 
-  /** Starts answering the read-only queries of the REST API. */
+  /** Applies {@code change} to the patient once taken over here, then, once stored, acknowledges it to the router. */
+  private void withPatient(String patientKey, Message<JsonObject> message, Supplier<WardState.Update> change) {
+    takeover.withPatient(patientKey,
+        () -> publish(change.get()).onComplete(stored -> message.reply(new JsonObject().put("ok", true))));
+  }
+
+  private boolean ownedHere(String patientKey) {
+    return membership.self().equals(membership.ownerOf(patientKey));
+  }
+
+  /** Takes over the stored patients this member owns and does not hold yet: those of a member that died. */
+  private void takeOverOwnedPatients() {
+    store.keys().onSuccess(keys -> keys.stream()
+        .filter(key -> !takeover.has(key) && ownedHere(key))
+        .forEach(key -> takeover.withPatient(key, () -> { })));
+  }
+
+  /** Starts answering the read-only queries of the REST API, from the cluster-wide store. */
   private Future<?> answerQueries(EventBus bus) {
     MessageConsumer<String> list = bus.localConsumer(Addresses.PATIENTS_LIST, message ->
-        message.reply(message.body() == null ? engine.snapshots() : engine.snapshots(message.body())));
-    MessageConsumer<String> get = bus.localConsumer(Addresses.PATIENTS_GET,
-        message -> replyOrNotFound(message, message.body(), engine.snapshot(message.body())));
-    MessageConsumer<JsonObject> history = bus.localConsumer(Addresses.PATIENTS_HISTORY, message -> {
-      String patient = message.body().getString("patient");
-      replyOrNotFound(message, patient, engine.history(patient, message.body().getInteger("minutes"), Instant.now()));
-    });
-    MessageConsumer<Object> wards = bus.localConsumer(Addresses.WARDS_LIST, message -> message.reply(engine.wards()));
-    return Future.all(list.completion(), get.completion(), history.completion(), wards.completion());
+        store.snapshots().onSuccess(snapshots -> message.reply(new JsonArray(snapshots.stream()
+            .filter(snapshot -> message.body() == null || message.body().equals(snapshot.getString("ward")))
+            .sorted(Comparator.comparing((JsonObject snapshot) -> snapshot.getString("patient")))
+            .toList()))).onFailure(error -> message.fail(500, error.getMessage())));
+    MessageConsumer<String> get = bus.localConsumer(Addresses.PATIENTS_GET, message -> store.snapshot(message.body())
+        .onSuccess(snapshot -> replyOrNotFound(message, message.body(), snapshot))
+        .onFailure(error -> message.fail(500, error.getMessage())));
+    MessageConsumer<Object> wards = bus.localConsumer(Addresses.WARDS_LIST, message -> store.snapshots()
+        .onSuccess(snapshots -> message.reply(WardSummary.of(snapshots)))
+        .onFailure(error -> message.fail(500, error.getMessage())));
+    return Future.all(list.completion(), get.completion(), wards.completion());
   }
 
   private static void replyOrNotFound(Message<?> message, String patient, Optional<JsonObject> answer) {
@@ -87,15 +136,16 @@ public class ClinicalEngineVerticle extends VerticleBase {
   }
 
   /** Applies a clinician's action and answers its sender; a bad action gets a message saying what is wrong. */
-  private void act(Message<JsonObject> message, JsonObject action) {
+  private void act(Message<JsonObject> message) {
+    JsonObject action = message.body();
     try {
       WardState.Update update = AlarmActions.apply(engine, action, Instant.now());
       if ("assess".equals(action.getString("action"))) {
         audit.record(new JsonObject().put("at", Instant.now()).put("patient", action.getString("patient"))
             .put("type", "ASSESSMENT").put("actor", action.getString("user")).put("detail", action.encode()));
       }
-      publish(update);
-      message.reply(new JsonObject().put("ok", true).put("transitions", update.transitions().size()));
+      publish(update).onComplete(stored ->
+          message.reply(new JsonObject().put("ok", true).put("transitions", update.transitions().size())));
     } catch (WardState.UnknownTarget e) {
       message.fail(NOT_FOUND, e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -103,7 +153,21 @@ public class ClinicalEngineVerticle extends VerticleBase {
     }
   }
 
-  private void publish(WardState.Update update) {
+  /** Stores the changed patients, then publishes the update (so nothing is seen that a takeover would not find). */
+  private Future<Void> publish(WardState.Update update) {
+    List<Future<Void>> saved = update.changedPatients().stream()
+        .map(key -> engine.state(key).map(state -> store.save(key, state, engine.snapshot(key).orElseThrow()))
+            .orElse(Future.succeededFuture()))
+        .toList();
+    return Future.join(saved)
+        .onFailure(error -> LOG.error("patient state not stored; publishing anyway", error))
+        .transform(stored -> {
+          announce(update);
+          return Future.succeededFuture();
+        });
+  }
+
+  private void announce(WardState.Update update) {
     EventBus bus = vertx.eventBus();
     for (AlarmTransition transition : update.transitions()) {
       JsonObject json = transition.toJson();
@@ -122,16 +186,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
       audit.record(entry).onFailure(error -> LOG.error("audit entry {} not recorded", entry.getString("type"), error));
     }
     for (JsonObject snapshot : update.snapshots()) {
-      String ward = snapshot.getString("ward");
-      listenForActions(ward);
-      bus.publish(Addresses.wardVitals(ward), snapshot);
-    }
-  }
-
-  /** Starts taking actions from the dashboards of {@code ward} the first time a patient of it appears. */
-  private void listenForActions(String ward) {
-    if (wardsListening.add(ward)) {
-      vertx.eventBus().<JsonObject>consumer(Addresses.wardActions(ward), message -> act(message, message.body()));
+      bus.publish(Addresses.wardVitals(snapshot.getString("ward")), snapshot);
     }
   }
 }

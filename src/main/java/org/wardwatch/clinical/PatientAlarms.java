@@ -15,7 +15,6 @@ import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmPolicy;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.model.DeviceIdentity;
-import org.wardwatch.model.Priority;
 
 /**
  * One patient's live alarms (every alarm not yet finished), keyed by id, and the reconciliation of each alarm
@@ -132,14 +131,6 @@ final class PatientAlarms {
 
   boolean has(String id) {
     return live.containsKey(id);
-  }
-
-  /** The priority of each alarm that is active or awaits acknowledgement, physiological and technical alike. */
-  List<Priority> openPriorities() {
-    return live.values().stream()
-        .filter(alarm -> alarm.state().isConditionPresent() || alarm.state().isAwaitingAcknowledgement())
-        .map(Alarm::priority)
-        .toList();
   }
 
   /** The live alarms of {@code kind} as JSON, most urgent first. */

@@ -206,7 +206,7 @@ public final class WardState {
 
   /** Per ward with a patient, by name: its patients and their open alarms by priority ({@link WardSummary}). */
   public JsonArray wards() {
-    return WardSummary.of(patients.values());
+    return WardSummary.of(patients.values().stream().map(PatientRecord::toJson).toList());
   }
 
   /**

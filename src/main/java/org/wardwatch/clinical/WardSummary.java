@@ -11,7 +11,7 @@ import org.wardwatch.model.Priority;
 /**
  * The ward picker's line for one ward: {@code {"ward", "patients", "alarms": {"HIGH", "MEDIUM", "LOW"}}}, the number
  * of its patients and of their alarms that are active or await acknowledgement, by priority, physiological and
- * technical together. Built by {@link WardState} on the clinical engine's event loop; not thread-safe.
+ * technical together, counted from their snapshots. Pure; not thread-safe.
  */
 final class WardSummary {
 
@@ -23,16 +23,22 @@ final class WardSummary {
     this.ward = ward;
   }
 
-  /** One line per ward that has a patient, sorted by ward name. */
-  static JsonArray of(Collection<PatientRecord> records) {
+  /** One line per ward that has a patient, sorted by ward name, from the patients' snapshots. */
+  static JsonArray of(Collection<JsonObject> snapshots) {
     Map<String, WardSummary> wards = new TreeMap<>();
-    records.forEach(patient -> wards.computeIfAbsent(patient.ward(), WardSummary::new).add(patient));
+    snapshots.forEach(snapshot -> wards.computeIfAbsent(snapshot.getString("ward"), WardSummary::new).add(snapshot));
     return new JsonArray(wards.values().stream().map(WardSummary::toJson).toList());
   }
 
-  private void add(PatientRecord patient) {
+  /** A snapshot lists only live alarms: each is active or awaits acknowledgement. */
+  private void add(JsonObject snapshot) {
     patients++;
-    patient.alarms().openPriorities().forEach(priority -> openAlarms.merge(priority, 1, Integer::sum));
+    for (String list : new String[] {"alarms", "technicalAlarms"}) {
+      snapshot.getJsonArray(list, new JsonArray()).stream().map(JsonObject.class::cast)
+          .map(alarm -> alarm.getString("priority"))
+          .filter(priority -> priority != null && !priority.equals("NONE"))
+          .forEach(priority -> openAlarms.merge(Priority.valueOf(priority), 1, Integer::sum));
+    }
   }
 
   private JsonObject toJson() {

@@ -8,13 +8,17 @@ import org.wardwatch.config.ConfigSection;
  * {@code -cluster}. These settings override {@code cluster.xml}, so a node is configured without editing the jar.
  *
  * @param name     the Hazelcast cluster name; nodes with another name never join this cluster
- * @param host     the IP address Hazelcast binds and announces (one the other members can reach)
+ * @param host     the IP address Hazelcast binds and announces (one the other members can reach), or {@code auto} to
+ *                 let Hazelcast pick the host's address (containers, whose address is not known in advance)
  * @param port     the first Hazelcast port tried (the next 19 are tried in turn, so several nodes share a host)
  * @param members  where to look for the other members, {@code host} or {@code host:port} (TCP-IP join, no multicast)
  * @param site     the hospital site of this node, or {@code null}; when set on every node, each map entry's backup is
  *                 kept at another site than its primary (Hazelcast zone-aware partition groups)
  */
 public record ClusterConfig(String name, String host, int port, List<String> members, String site) {
+
+  /** The {@code host} value that lets Hazelcast choose the address. */
+  public static final String AUTO_HOST = "auto";
 
   private static final String NAME = "[A-Za-z0-9_.-]{1,64}";
   private static final String HOST = "[A-Za-z0-9_.:-]{1,253}";

@@ -22,7 +22,11 @@ public final class HazelcastSettings {
     config.setClusterName(cluster.name());
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(cluster.port()).setPortAutoIncrement(true);
-    network.getInterfaces().clear().setEnabled(true).addInterface(cluster.host());
+    if (ClusterConfig.AUTO_HOST.equals(cluster.host())) {
+      network.getInterfaces().clear().setEnabled(false);
+    } else {
+      network.getInterfaces().clear().setEnabled(true).addInterface(cluster.host());
+    }
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);

@@ -23,6 +23,13 @@ public interface Membership {
 
   boolean clustered();
 
+  /**
+   * The member that owns {@code patientKey} now: it alone evaluates the patient's alarms and holds the primary copy of
+   * the patient's stored state (Hazelcast's partition owner of the key), or {@code null} while the partition is
+   * migrating after a member came or went.
+   */
+  String ownerOf(String patientKey);
+
   /** True once the node may take traffic: standalone always; clustered once joined. */
   boolean ready();
 
@@ -51,6 +58,11 @@ public interface Membership {
       }
 
       @Override
+      public String ownerOf(String patientKey) {
+        return self();
+      }
+
+      @Override
       public boolean ready() {
         return true;
       }
@@ -73,6 +85,12 @@ public interface Membership {
       @Override
       public boolean clustered() {
         return true;
+      }
+
+      @Override
+      public String ownerOf(String patientKey) {
+        Member owner = hazelcast.getPartitionService().getPartition(patientKey).getOwner();
+        return owner == null ? null : owner.getUuid().toString();
       }
 
       @Override

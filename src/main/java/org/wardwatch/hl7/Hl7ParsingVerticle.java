@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.ReportHandOff;
 import org.wardwatch.model.FrameReport;
 
 /**
@@ -28,6 +29,7 @@ public class Hl7ParsingVerticle extends VerticleBase {
   private final Pcd01Decoder decoder = new Pcd01Decoder();
   private final Hl7Ack acks = new Hl7Ack();
   private final ControlIdMemory accepted = new ControlIdMemory(REMEMBERED_CONTROL_IDS);
+  private ReportHandOff handOff;
 
   /** A parser answering in {@code ackMode}: original (AA/AE/AR) or enhanced (CA/CE/CR) acknowledgement codes. */
   public Hl7ParsingVerticle(Hl7Ack.AckMode ackMode) {
@@ -36,6 +38,7 @@ public class Hl7ParsingVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    handOff = new ReportHandOff(vertx.eventBus());
     MessageConsumer<JsonObject> consumer = vertx.eventBus().localConsumer(Addresses.HL7_MESSAGES, this::answer);
     return consumer.completion();
   }
@@ -51,7 +54,8 @@ public class Hl7ParsingVerticle extends VerticleBase {
           refused.header().sendingApplication(), refused.getMessage());
       ack = acks.failure(refused, ackMode);
     }
-    request.reply(new JsonObject().put("ack", ack));
+    String answer = ack;
+    handOff.recorded().onComplete(recorded -> request.reply(new JsonObject().put("ack", answer)));
   }
 
   /** Decodes and hands on one message, returning its acceptance; a framing {@code problem} refuses it unread. */
@@ -67,9 +71,7 @@ public class Hl7ParsingVerticle extends VerticleBase {
       LOG.info("HL7 message {} from {} repeated; acknowledged again, not recorded twice", header.controlId(),
           header.sendingApplication());
     } else {
-      for (FrameReport report : message.reports()) {
-        vertx.eventBus().send(Addresses.OBSERVATIONS, report.toJson());
-      }
+      message.reports().forEach(handOff::handOn);
     }
     return acks.accept(header, ackMode);
   }

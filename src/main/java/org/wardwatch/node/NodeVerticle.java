@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.clinical.ClinicalEngineVerticle;
 import org.wardwatch.cluster.Membership;
+import org.wardwatch.cluster.PatientRouterVerticle;
 import org.wardwatch.device.DeviceServerVerticle;
 import org.wardwatch.device.mllp.MllpServerVerticle;
 import org.wardwatch.hl7.Hl7ParsingVerticle;
@@ -16,7 +17,7 @@ import org.wardwatch.web.HttpBridgeVerticle;
 /**
  * The main verticle of a WardWatch node (the jar's {@code Main-Verticle}): loads and validates the configuration, then
  * deploys the pipeline downstream first, so every consumer is registered before the ports that feed it open:
- * clinical engine, frame and HL7 parsing, device and MLLP servers, HTTP bridge, and the simulated ward when enabled.
+ * clinical engine, patient router, frame and HL7 parsing, device and MLLP servers, HTTP bridge, and the simulated ward when enabled.
  *
  * <p>A bad configuration or a taken port fails the deployment, which stops the launcher with the reason.
  */
@@ -45,7 +46,8 @@ public class NodeVerticle extends VerticleBase {
     deviceServer = new DeviceServerVerticle(config.devices());
     mllpServer = new MllpServerVerticle(config.hl7());
     httpBridge = new HttpBridgeVerticle(config.http(), membership);
-    return vertx.deployVerticle(new ClinicalEngineVerticle(config.rulesPath()))
+    return vertx.deployVerticle(new ClinicalEngineVerticle(config.rulesPath(), membership))
+        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(membership)))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle()))
         .compose(id -> vertx.deployVerticle(new Hl7ParsingVerticle(config.hl7AckMode())))
         .compose(id -> vertx.deployVerticle(deviceServer))

@@ -5,12 +5,12 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import org.wardwatch.bus.Addresses;
-import org.wardwatch.model.FrameReport;
+import org.wardwatch.bus.ReportHandOff;
 
 /**
  * Frame parsing stage: answers {@link Addresses#FRAMES} batches from the device server with one verdict per frame and
- * sends each accepted frame's report to {@link Addresses#OBSERVATIONS} before replying, so a device's ACK means
- * its data has been handed on.
+ * hands each accepted frame's report to {@link Addresses#OBSERVATIONS}, replying once they are recorded by the
+ * patients' owners, so a device's ACK means its data is stored.
  *
  * <p>Deploy one instance per node: it owns the node's {@link ResendFilter}.
  */
@@ -20,14 +20,13 @@ public class FrameParsingVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    ReportHandOff handOff = new ReportHandOff(vertx.eventBus());
     FrameBatchProcessor processor = new FrameBatchProcessor(
-        new LineFrameDecoder(), new ResendFilter(MAX_REMEMBERED_DEVICES), this::handOn);
-    MessageConsumer<JsonObject> consumer = vertx.eventBus().localConsumer(Addresses.FRAMES,
-        message -> message.reply(processor.process(FrameBatch.fromJson(message.body())).toJson()));
+        new LineFrameDecoder(), new ResendFilter(MAX_REMEMBERED_DEVICES), handOff::handOn);
+    MessageConsumer<JsonObject> consumer = vertx.eventBus().localConsumer(Addresses.FRAMES, message -> {
+      JsonObject verdict = processor.process(FrameBatch.fromJson(message.body())).toJson();
+      handOff.recorded().onComplete(recorded -> message.reply(verdict));
+    });
     return consumer.completion();
-  }
-
-  private void handOn(FrameReport report) {
-    vertx.eventBus().send(Addresses.OBSERVATIONS, report.toJson());
   }
 }

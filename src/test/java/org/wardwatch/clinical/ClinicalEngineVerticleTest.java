@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.wardwatch.cluster.Membership;
+import org.wardwatch.cluster.PatientRouterVerticle;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -48,7 +50,8 @@ class ClinicalEngineVerticleTest {
     vertx.eventBus().<JsonObject>consumer(Addresses.wardAlarms(WARD),
             message -> alarms.add(message.body().getJsonObject("alarm")))
         .completion().await();
-    vertx.deployVerticle(new ClinicalEngineVerticle(rulesFile.toString())).await();
+    vertx.deployVerticle(new ClinicalEngineVerticle(rulesFile.toString(), Membership.standalone()))
+        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone()))).await();
   }
 
   @Test
@@ -97,7 +100,7 @@ class ClinicalEngineVerticleTest {
     Observation observation = new Observation(source, Parameter.PULSE, Parameter.PULSE.mdcCode(),
         BigDecimal.valueOf(pulse), Parameter.PULSE.unit(), null, Instant.now(), null, false);
     FrameReport report = new FrameReport(source, observation.gatewayTime(), List.of(observation), null, null);
-    vertx.eventBus().send(Addresses.OBSERVATIONS, report.toJson());
+    vertx.eventBus().request(Addresses.OBSERVATIONS, report.toJson()).await(); // answered once recorded
   }
 
   private JsonObject patient(String key) {

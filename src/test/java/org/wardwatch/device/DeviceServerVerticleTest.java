@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.wardwatch.cluster.Membership;
+import org.wardwatch.cluster.PatientRouterVerticle;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.clinical.ClinicalEngineVerticle;
 import org.wardwatch.parsing.FrameParsingVerticle;
@@ -37,7 +39,8 @@ class DeviceServerVerticleTest {
   void deployPipeline(Vertx vertx) {
     this.vertx = vertx;
     DeviceServerVerticle server = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 1, MAX_BAD));
-    vertx.deployVerticle(new ClinicalEngineVerticle(null))
+    vertx.deployVerticle(new ClinicalEngineVerticle(null, Membership.standalone()))
+        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone())))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle()))
         .compose(id -> vertx.deployVerticle(server))
         .await();

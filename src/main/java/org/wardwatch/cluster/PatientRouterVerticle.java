@@ -1,0 +1,144 @@
+package org.wardwatch.cluster;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.clinical.ActionTarget;
+import org.wardwatch.clinical.PatientStore;
+import org.wardwatch.model.DeviceIdentity;
+
+/**
+ * Takes everything addressed to a patient on this node and hands it to the member that owns the patient
+ * ({@link Membership#ownerOf}): accepted reports ({@link Addresses#OBSERVATIONS}), device events
+ * ({@link Addresses#DEVICE_EVENTS}), REST actions ({@link Addresses#PATIENT_ACTIONS}) and trend queries
+ * ({@link Addresses#PATIENTS_HISTORY}) and, for every ward this node has
+ * seen or that has a stored patient, the dashboards' actions ({@link Addresses#wardActions}). Exactly one clinical engine in the cluster thus
+ * evaluates a patient, wherever its devices and browsers are connected.
+ *
+ * <p>Reports and device events are delivered in order per patient, and retried while the owner is unknown or gone
+ * (a member died, its partitions migrate) for up to {@link #GIVE_UP_MS}, so a failover neither loses nor reorders
+ * them. Actions are forwarded once, and their answer (or failure) goes back to who asked.
+ */
+public class PatientRouterVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PatientRouterVerticle.class);
+  /** How long a report or device event is retried before it is given up (and logged). */
+  static final long GIVE_UP_MS = 20_000;
+  private static final long RETRY_MS = 200;
+  private static final long ATTEMPT_TIMEOUT_MS = 3_000;
+  /** How often the wards of every stored patient are checked, so any node takes any ward's dashboard actions. */
+  private static final long WARD_SWEEP_MS = 5_000;
+
+  private final Membership membership;
+  private PatientStore store;
+  private final PatientMailbox mailbox = new PatientMailbox();
+  private final Set<String> wardsRouted = new HashSet<>();
+
+  public PatientRouterVerticle(Membership membership) {
+    this.membership = membership;
+  }
+
+  @Override
+  public Future<?> start() {
+    store = new PatientStore(vertx);
+    EventBus bus = vertx.eventBus();
+    MessageConsumer<JsonObject> reports = bus.localConsumer(Addresses.OBSERVATIONS,
+        message -> toOwner(message.body(), Addresses::engineReports).onComplete(delivered -> {
+          if (delivered.succeeded()) {
+            message.reply(new JsonObject().put("ok", true));
+          } else {
+            message.fail(503, delivered.cause().getMessage());
+          }
+        }));
+    MessageConsumer<JsonObject> devices = bus.localConsumer(Addresses.DEVICE_EVENTS,
+        message -> toOwner(message.body(), Addresses::engineDeviceEvents));
+    MessageConsumer<JsonObject> actions = bus.localConsumer(Addresses.PATIENT_ACTIONS,
+        message -> forward(message, message.body().getString("patient"), Addresses::engineActions));
+    MessageConsumer<JsonObject> history = bus.localConsumer(Addresses.PATIENTS_HISTORY,
+        message -> forward(message, message.body().getString("patient"), Addresses::engineHistory));
+    vertx.setPeriodic(WARD_SWEEP_MS, id -> store.snapshots().onSuccess(snapshots -> snapshots.forEach(
+        snapshot -> listenForActions(snapshot.getString("ward")))));
+    return Future.all(reports.completion(), devices.completion(), actions.completion(), history.completion());
+  }
+
+  /** A report or device event: in order per patient, retried until the patient's owner has it. */
+  private Future<Void> toOwner(JsonObject body, Function<String, String> engineAddress) {
+    DeviceIdentity source = DeviceIdentity.fromJson(body.getJsonObject("source"));
+    String patient = source.patientKey();
+    if (patient == null) {
+      return Future.succeededFuture(); // a device that never said who it is: there is no patient to tell
+    }
+    listenForActions(source.wardOrDefault());
+    long deadline = System.currentTimeMillis() + GIVE_UP_MS;
+    return mailbox.enqueue(patient, () -> deliver(patient, body, engineAddress, deadline))
+        .onFailure(error -> LOG.error("[{}] not delivered to its owner within {} ms, dropped: {}", patient,
+            GIVE_UP_MS, error.getMessage()));
+  }
+
+  private Future<Void> deliver(String patient, JsonObject body, Function<String, String> engineAddress,
+      long deadline) {
+    Promise<Void> delivered = Promise.promise();
+    attempt(patient, body, engineAddress, deadline, delivered);
+    return delivered.future();
+  }
+
+  private void attempt(String patient, JsonObject body, Function<String, String> engineAddress, long deadline,
+      Promise<Void> delivered) {
+    String owner = membership.ownerOf(patient);
+    Future<Message<Object>> sent = owner == null
+        ? Future.failedFuture("owner of " + patient + " not known yet")
+        : vertx.eventBus().request(engineAddress.apply(owner), body,
+            new DeliveryOptions().setSendTimeout(ATTEMPT_TIMEOUT_MS));
+    sent.onSuccess(reply -> delivered.complete()).onFailure(error -> {
+      if (System.currentTimeMillis() >= deadline) {
+        delivered.fail(error);
+      } else {
+        vertx.setTimer(RETRY_MS, id -> attempt(patient, body, engineAddress, deadline, delivered));
+      }
+    });
+  }
+
+  /** Starts taking the dashboards' actions of {@code ward} the first time this node routes a patient of it. */
+  private void listenForActions(String ward) {
+    if (wardsRouted.add(ward)) {
+      vertx.eventBus().<JsonObject>consumer(Addresses.wardActions(ward), message -> {
+        JsonObject action = message.body();
+        if ("sync".equals(action.getString("action"))) {
+          message.reply(new JsonObject().put("ok", true));
+        } else {
+          forward(message, ActionTarget.patientOf(action), Addresses::engineActions);
+        }
+      });
+    }
+  }
+
+  /** A request about {@code patient} goes to its owner's engine at {@code engineAddress}; the answer comes back. */
+  private void forward(Message<JsonObject> message, String patient, Function<String, String> engineAddress) {
+    if (patient == null || patient.isEmpty()) {
+      message.fail(400, "'patient' or 'alarmId' is required");
+      return;
+    }
+    String owner = membership.ownerOf(patient);
+    if (owner == null) {
+      message.fail(503, "the cluster is moving patient " + patient + " to another member; try again");
+      return;
+    }
+    vertx.eventBus().<JsonObject>request(engineAddress.apply(owner), message.body())
+        .onSuccess(reply -> message.reply(reply.body()))
+        .onFailure(error -> message.fail(error instanceof ReplyException reply
+            && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE ? reply.failureCode() : 503, error.getMessage()));
+  }
+}
