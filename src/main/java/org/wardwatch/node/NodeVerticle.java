@@ -61,6 +61,11 @@ public class NodeVerticle extends VerticleBase {
                 ? "member " + membership.self() + " of " + membership.members().size() : "standalone"));
   }
 
+  /** This node's place in its cluster. */
+  public Membership membership() {
+    return membership;
+  }
+
   /** The device server's bound port. */
   public int devicePort() {
     return deviceServer.actualPort();

@@ -46,7 +46,26 @@ public final class TestCluster implements AutoCloseable {
         new NodeVerticle(Membership.of(clusterManager.getHazelcastInstance())));
     Member member = new Member(vertx, node, clusterManager);
     members.add(member);
+    awaitPartitionsSettled();
     return member;
+  }
+
+  /** Waits until every partition has its owner and backups placed after a member came or went. */
+  public void awaitPartitionsSettled() {
+    for (Member member : members) {
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (!member.clusterManager().getHazelcastInstance().getPartitionService().isClusterSafe()) {
+        if (System.currentTimeMillis() > deadline) {
+          throw new AssertionError("partitions did not settle within 30 s");
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError(e);
+        }
+      }
+    }
   }
 
   /** Stops {@code member} the hard way: its Hazelcast is terminated without leaving, as a killed process would. */
