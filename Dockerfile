@@ -19,6 +19,9 @@ USER wardwatch
 # HTTP / dashboard, device line frames, HL7 MLLP, Hazelcast.
 EXPOSE 8080 7000 2575 5701
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Dvertx.hazelcast.config=/app/cluster.xml"
+# Containers do not know their address in advance: let Hazelcast pick it; name the other nodes in
+# WARDWATCH_CLUSTER_MEMBERS (e.g. ww1,ww2,ww3) and start with -cluster.
+ENV WARDWATCH_CLUSTER_HOST=auto
 # Mount /app/conf and /app/cluster.xml to configure; pass launcher arguments (e.g. -conf conf/demo.json -cluster).
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/wardwatch.jar \"$@\"", "wardwatch"]
 CMD ["-conf", "conf/wardwatch.json"]

@@ -8,6 +8,7 @@ import io.vertx.core.net.NetSocket;
 import io.vertx.core.parsetools.RecordParser;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -39,8 +40,8 @@ final class SimulatedDevice {
 
   private final Vertx vertx;
   private final NetClient client;
-  private final String host;
-  private final int port;
+  private final List<String> servers;
+  private int server;
   private final long intervalMs;
   private final String id;
   private final String hello;
@@ -58,8 +59,7 @@ final class SimulatedDevice {
   SimulatedDevice(Vertx vertx, NetClient client, SimulatorConfig config, int bedNumber) {
     this.vertx = vertx;
     this.client = client;
-    this.host = config.host();
-    this.port = config.port();
+    this.servers = config.servers();
     this.intervalMs = config.intervalMs();
     String number = String.format("%02d", bedNumber);
     this.id = "SIM-" + config.ward() + "-" + number;
@@ -93,11 +93,13 @@ final class SimulatedDevice {
 
   private void connect() {
     connectTimer = -1;
-    client.connect(port, host).onComplete(connected -> {
+    String target = servers.get(server);
+    int colon = target.lastIndexOf(':');
+    client.connect(Integer.parseInt(target.substring(colon + 1)), target.substring(0, colon)).onComplete(connected -> {
       if (connected.succeeded()) {
         onConnected(connected.result());
       } else {
-        scheduleReconnect("connection to " + host + ":" + port + " failed (" + connected.cause().getMessage() + ")");
+        scheduleReconnect("connection to " + target + " failed (" + connected.cause().getMessage() + ")");
       }
     });
   }
@@ -122,7 +124,7 @@ final class SimulatedDevice {
     });
     connection.exceptionHandler(failure -> LOG.debug("[{}] connection error: {}", id, failure.getMessage()));
     connection.closeHandler(closed -> onClosed(connection));
-    LOG.debug("[{}] connected to {}:{}, saying HELLO", id, host, port);
+    LOG.debug("[{}] connected to {}, saying HELLO", id, servers.get(server));
     connection.write(hello + "\n");
   }
 
@@ -139,6 +141,7 @@ final class SimulatedDevice {
     if (stopped) {
       return;
     }
+    server = (server + 1) % servers.size(); // the next device server of the cluster, if there are others
     long delay = Math.max(1, Math.round(backoffMs * (0.75 + 0.5 * ThreadLocalRandom.current().nextDouble())));
     backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
     LOG.info("[{}] {}; reconnecting in {} ms", id, reason, delay);
@@ -206,10 +209,10 @@ final class SimulatedDevice {
       registered = true;
       backoffMs = MIN_BACKOFF_MS;
       if (unacked.isEmpty()) {
-        LOG.info("[{}] registered with {}:{}", id, host, port);
+        LOG.info("[{}] registered with {}", id, servers.get(server));
       } else {
-        LOG.info("[{}] registered with {}:{}, {} frame(s) pending from seq {}",
-            id, host, port, unacked.size(), unacked.firstKey());
+        LOG.info("[{}] registered with {}, {} frame(s) pending from seq {}",
+            id, servers.get(server), unacked.size(), unacked.firstKey());
       }
       flush();
     } else if ("NAK".equals(verdict) && !registered) {

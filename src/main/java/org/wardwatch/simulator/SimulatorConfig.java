@@ -1,6 +1,9 @@
 package org.wardwatch.simulator;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.config.ConfigException;
 import org.wardwatch.config.ConfigSection;
 
 /**
@@ -13,11 +16,19 @@ import org.wardwatch.config.ConfigSection;
  * @param beds        number of beds, one device connection each
  * @param intervalMs  time between two frames of one bed
  * @param seed        random seed, so a demo or test run is repeatable
+ * @param failover    other device servers ({@code host:port}) of the cluster: a device whose connection is lost
+ *                    reconnects to the next server of {@code host:port} followed by these, in turn, with backoff
  */
 public record SimulatorConfig(
-    boolean enabled, String host, int port, String ward, int beds, long intervalMs, long seed) {
+    boolean enabled, String host, int port, String ward, int beds, long intervalMs, long seed, List<String> failover) {
+
+  private static final String SERVER = "[^\\s:]+:\\d{1,5}";
 
   public static SimulatorConfig from(ConfigSection section) {
+    List<String> failover = section.strings("failover", List.of());
+    failover.stream().filter(server -> !server.matches(SERVER)).findFirst().ifPresent(server -> {
+      throw new ConfigException("simulator.failover: each entry must be host:port, got " + server);
+    });
     return new SimulatorConfig(
         section.bool("enabled", false),
         section.string("host", "127.0.0.1", "\\S+"),
@@ -25,11 +36,20 @@ public record SimulatorConfig(
         section.string("ward", "medical", Addresses.WARD_PATTERN),
         section.integer("beds", 12, 1, 10_000),
         section.longValue("intervalMs", 1000, 10, 3_600_000),
-        section.longValue("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE));
+        section.longValue("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE),
+        failover);
   }
 
   /** This configuration aimed at {@code devicePort} when no port was configured. */
   public SimulatorConfig withDefaultPort(int devicePort) {
-    return port != 0 ? this : new SimulatorConfig(enabled, host, devicePort, ward, beds, intervalMs, seed);
+    return port != 0 ? this : new SimulatorConfig(enabled, host, devicePort, ward, beds, intervalMs, seed, failover);
+  }
+
+  /** The device servers to try, in turn: {@code host:port} first, then {@link #failover}. */
+  public List<String> servers() {
+    List<String> servers = new ArrayList<>();
+    servers.add(host + ":" + port);
+    servers.addAll(failover);
+    return servers;
   }
 }

@@ -51,8 +51,8 @@ public final class WardSimulatorVerticle extends VerticleBase {
       device.start(firstFrameDelay(bed));
       devices.add(device);
     }
-    LOG.info("[{}] simulating {} beds against {}:{}, one frame every {} ms",
-        config.ward(), config.beds(), config.host(), config.port(), config.intervalMs());
+    LOG.info("[{}] simulating {} beds against {}, one frame every {} ms",
+        config.ward(), config.beds(), config.servers(), config.intervalMs());
     return Future.succeededFuture();
   }
 

@@ -29,7 +29,7 @@ class NodeConfigTest {
     assertEquals(new HttpConfig("0.0.0.0", 8080, List.of()), config.http());
     assertEquals(new DeviceServerConfig("0.0.0.0", 7000, 4096, 120, 10), config.devices());
     assertNull(config.rulesPath());
-    assertEquals(new SimulatorConfig(false, "127.0.0.1", 0, "medical", 12, 1000, 1L), config.simulator());
+    assertEquals(new SimulatorConfig(false, "127.0.0.1", 0, "medical", 12, 1000, 1L, List.of()), config.simulator());
   }
 
   @Test
@@ -48,7 +48,7 @@ class NodeConfigTest {
     assertEquals(new HttpConfig("127.0.0.1", 0, List.of("https://ward.example")), config.http());
     assertEquals(new DeviceServerConfig("::", 7001, 64, 30, 3), config.devices());
     assertEquals("conf/rules.json", config.rulesPath());
-    assertEquals(new SimulatorConfig(true, "gw", 7001, "cardio_2", 4, 250, -7L), config.simulator());
+    assertEquals(new SimulatorConfig(true, "gw", 7001, "cardio_2", 4, 250, -7L, List.of()), config.simulator());
   }
 
   @Test
