@@ -63,14 +63,3 @@ export async function until(check, message) {
 export function sentOnBridge(page) {
   return [...bridgeLogs.get(page)];
 }
-
-/**
- * Waits until the page has registered on `address` over the bridge `times` times (once per connection). The page says
- * "Live" before its registrations reach the server (over xhr they queue behind the client's first ping), so a
- * scenario that needs a live update waits for this before the device sends.
- */
-export function registered(page, address, times = 1) {
-  const sent = bridgeLogs.get(page);
-  const count = () => sent.filter((m) => m && m.type === 'register' && m.address === address).length;
-  return until(() => count() >= times, () => `the page registered on ${address} ${count()} of ${times} times`);
-}

@@ -2,7 +2,7 @@
 // environment), a browser, devices and a proxy that are closed when the scenario ends, and the bounded waits.
 
 import test from 'node:test';
-import { launchBrowser, openPage, registered } from './browser.mjs';
+import { launchBrowser, openPage } from './browser.mjs';
 import { Device } from './device.mjs';
 import { startProxy } from './proxy.mjs';
 import * as sel from './selectors.mjs';
@@ -27,7 +27,7 @@ export const VITALS = 'wardwatch.ward.icu.vitals';
 /**
  * A node:test test with a fresh browser. `fn(t)` gets:
  * - `t.open(origin, path)`: a page in a context of its own;
- * - `t.openWard(origin)`: the ward screen of `icu`, once live and registered on the ward's vitals;
+ * - `t.openWard(origin)`: the ward screen of `icu`, once live and its registrations confirmed by the server;
  * - `t.device()`: a connected Device; `t.proxy(options)`: a proxy to the node on the allowed proxy port;
  * - `t.cleanup(fn)`: runs `fn` when the scenario ends, as the browser, devices and proxies are closed then.
  */
@@ -39,8 +39,7 @@ export function scenario(name, fn) {
       open: (origin, path) => openPage(browser, origin + path),
       async openWard(origin) {
         const page = await openPage(browser, `${origin}/?ward=icu`);
-        await page.locator(sel.linkOpen).waitFor();
-        await registered(page, VITALS);
+        await page.locator(sel.subscribed('icu')).waitFor();
         return page;
       },
       async device() {

@@ -2,9 +2,8 @@
 // is back it has reconnected, shows the alarm raised while it was cut off (no missed alarm), and is live again.
 
 import assert from 'node:assert/strict';
-import { registered } from './browser.mjs';
 import { hello } from './device.mjs';
-import { VITALS, expectText, expectVisible, viaBridgeOnly } from './harness.mjs';
+import { expectText, expectVisible, viaBridgeOnly } from './harness.mjs';
 import * as sel from './selectors.mjs';
 
 const OUTAGE_MS = 2500;
@@ -37,7 +36,7 @@ export async function dropAndResync(t, { blockWebSocket, transport }) {
   assert.match(await page.locator(sel.transport).textContent(), transport);
   await expectVisible(page, sel.tile('P2', 'HIGH'));
   await expectVisible(page, sel.alarmLine('P2', 'HIGH'));
-  await registered(page, VITALS, 2);
+  await page.locator(sel.subscribed('icu')).waitFor();
   await viaBridgeOnly(page, async () => {
     await bed1.send('Pulse=84|Seq=2\n');
     await expectText(page, sel.vital('P1', 'PULSE'), '84');

@@ -5,6 +5,11 @@ export const userName = '#user-name';
 export const banner = '#link-banner';
 export const linkState = '#link-state';
 export const linkOpen = '#link-state[data-state="open"]';
+
+/** The link is open and the server has confirmed the page's registrations on `ward` (the sync reply came back). */
+export function subscribed(ward) {
+  return `#link-state[data-state="open"][data-subscribed="${ward}"]`;
+}
 export const transport = '#link-transport';
 
 /**

@@ -25,6 +25,7 @@ const alarmList = new WardAlarmList(alarmPanel);
 const sound = new AlarmSound(document.getElementById('sound-toggle'), document.getElementById('sound-warning'),
   document.getElementById('sound-toggle'));
 const patientView = new PatientView(document.getElementById('patient-view'));
+const linkState = document.getElementById('link-state');
 const picker = new WardPicker(document.getElementById('ward-picker'), (w) => show(w));
 
 let ward = null; // the ward on screen
@@ -92,6 +93,7 @@ function subscribe() {
 }
 
 function unsubscribe() {
+  linkState.removeAttribute('data-subscribed');
   if (registered && eb && eb.state === EventBus.OPEN) {
     for (const [address, fn] of registered.handlers) eb.unregisterHandler(address, fn);
   }
@@ -150,7 +152,9 @@ function refreshWhenRegistered() {
     if (done) return;
     done = true;
     clearTimeout(timer);
-    if (asked === ward) refresh();
+    if (asked !== ward) return;
+    linkState.setAttribute('data-subscribed', asked); // the server holds this ward's registrations
+    refresh();
   };
   const timer = setTimeout(go, SYNC_TIMEOUT_MS);
   try {
@@ -213,6 +217,7 @@ function connect() {
   };
   eb.onclose = () => {
     registered = null;
+    linkState.removeAttribute('data-subscribed');
     actions.connectionLost();
     if (everOpen) showLink(false, 'Connection lost', 'Connection lost \u2014 data may be stale. Reconnecting\u2026');
     else showLink(false, 'Connecting\u2026', 'Cannot reach the live feed \u2014 data may be stale. Retrying\u2026');

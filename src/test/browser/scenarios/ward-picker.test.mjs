@@ -2,7 +2,7 @@
 // and the subscriptions, and the choice is kept in the page address.
 
 import assert from 'node:assert/strict';
-import { registered, sentOnBridge } from '../browser.mjs';
+import { sentOnBridge } from '../browser.mjs';
 import { hello } from '../device.mjs';
 import { expectText, expectVisible, nodeUrl, scenario } from '../harness.mjs';
 import * as sel from '../selectors.mjs';
@@ -19,7 +19,7 @@ scenario('the ward picker shows one ward and subscribes to its addresses only', 
   assert.deepEqual(addresses().filter((a) => !a.startsWith('wardwatch.ward.icu.')), []);
 
   await page.selectOption(sel.wardPicker, 'ccu');
-  await registered(page, 'wardwatch.ward.ccu.vitals');
+  await page.locator(sel.subscribed('ccu')).waitFor();
   await expectVisible(page, sel.tile('P2'));
   assert.equal(await page.locator(sel.tile('P1')).count(), 0, 'the icu tiles stay after picking ccu');
   const unregistered = sentOnBridge(page).filter((m) => m.type === 'unregister').map((m) => m.address);

@@ -105,6 +105,14 @@ public final class Addresses {
     return "wardwatch.engine." + member + ".history";
   }
 
+  /**
+   * Request-reply, cluster-wide, to one member. Empty body; reply {@code {"ok": true}}: proof that the event-bus path to
+   * {@code member} works. Owner: the bus path verticle of {@code member}.
+   */
+  public static String busProbe(String member) {
+    return "wardwatch.probe." + member;
+  }
+
   /** Prefix shared by every address a browser may receive from. */
   public static final String BROWSER_PREFIX = "wardwatch.ward.";
 

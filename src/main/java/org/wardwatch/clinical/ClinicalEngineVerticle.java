@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -47,6 +48,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
 
   private final String rulesPath;
   private final Membership membership;
+  private final ClusterConsumers consumers;
   private WardState engine;
   private AuditTrail audit;
   private PatientStore store;
@@ -55,10 +57,12 @@ public class ClinicalEngineVerticle extends VerticleBase {
   /**
    * @param rulesPath   the rules file, or {@code null} for the built-in rules
    * @param membership  this member and the owner of each patient
+   * @param consumers   where this engine's cluster-wide consumers are registered (and re-registered after a split)
    */
-  public ClinicalEngineVerticle(String rulesPath, Membership membership) {
+  public ClinicalEngineVerticle(String rulesPath, Membership membership, ClusterConsumers consumers) {
     this.rulesPath = rulesPath;
     this.membership = membership;
+    this.consumers = consumers;
   }
 
   @Override
@@ -77,24 +81,23 @@ public class ClinicalEngineVerticle extends VerticleBase {
       vertx.setPeriodic(TAKEOVER_SWEEP_MS, id -> takeOverOwnedPatients());
       String self = membership.self();
       EventBus bus = vertx.eventBus();
-      MessageConsumer<JsonObject> reports = bus.consumer(Addresses.engineReports(self), message -> {
+      Future<Void> reports = consumers.<JsonObject>consumer(Addresses.engineReports(self), message -> {
         FrameReport report = FrameReport.fromJson(message.body());
         withPatient(report.source().patientKey(), message, () -> engine.apply(report, Instant.now()));
       });
-      MessageConsumer<JsonObject> devices = bus.consumer(Addresses.engineDeviceEvents(self), message -> {
+      Future<Void> devices = consumers.<JsonObject>consumer(Addresses.engineDeviceEvents(self), message -> {
         DeviceIdentity source = DeviceIdentity.fromJson(message.body().getJsonObject("source"));
         withPatient(source.patientKey(), message, () -> engine.deviceEvent(message.body().getString("event"),
             source, message.body().getString("reason"), Instant.now()));
       });
-      MessageConsumer<JsonObject> actions = bus.consumer(Addresses.engineActions(self),
+      Future<Void> actions = consumers.<JsonObject>consumer(Addresses.engineActions(self),
           message -> takeover.withPatient(ActionTarget.patientOf(message.body()), () -> act(message)));
-      MessageConsumer<JsonObject> history = bus.consumer(Addresses.engineHistory(self), message -> {
+      Future<Void> history = consumers.<JsonObject>consumer(Addresses.engineHistory(self), message -> {
         String patient = message.body().getString("patient");
         takeover.withPatient(patient, () -> replyOrNotFound(message, patient,
             engine.history(patient, message.body().getInteger("minutes"), Instant.now())));
       });
-      return Future.all(List.of(reports.completion(), devices.completion(), actions.completion(),
-          history.completion(), answerQueries(bus)));
+      return Future.all(List.of(reports, devices, actions, history, answerQueries(bus)));
     });
   }
 

@@ -43,12 +43,14 @@ public class PatientRouterVerticle extends VerticleBase {
   private static final long WARD_SWEEP_MS = 5_000;
 
   private final Membership membership;
+  private final ClusterConsumers consumers;
   private PatientStore store;
   private final PatientMailbox mailbox = new PatientMailbox();
   private final Set<String> wardsRouted = new HashSet<>();
 
-  public PatientRouterVerticle(Membership membership) {
+  public PatientRouterVerticle(Membership membership, ClusterConsumers consumers) {
     this.membership = membership;
+    this.consumers = consumers;
   }
 
   @Override
@@ -114,7 +116,7 @@ public class PatientRouterVerticle extends VerticleBase {
   /** Starts taking the dashboards' actions of {@code ward} the first time this node routes a patient of it. */
   private void listenForActions(String ward) {
     if (wardsRouted.add(ward)) {
-      vertx.eventBus().<JsonObject>consumer(Addresses.wardActions(ward), message -> {
+      consumers.<JsonObject>consumer(Addresses.wardActions(ward), message -> {
         JsonObject action = message.body();
         if ("sync".equals(action.getString("action"))) {
           message.reply(new JsonObject().put("ok", true));

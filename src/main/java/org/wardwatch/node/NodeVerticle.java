@@ -5,6 +5,9 @@ import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.clinical.ClinicalEngineVerticle;
+import org.wardwatch.cluster.BusPathVerticle;
+import org.wardwatch.cluster.BusPaths;
+import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.cluster.PatientRouterVerticle;
 import org.wardwatch.device.DeviceServerVerticle;
@@ -26,6 +29,7 @@ public class NodeVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(NodeVerticle.class);
 
   private final Membership membership;
+  private final BusPaths busPaths = new BusPaths();
   private DeviceServerVerticle deviceServer;
   private MllpServerVerticle mllpServer;
   private HttpBridgeVerticle httpBridge;
@@ -45,9 +49,11 @@ public class NodeVerticle extends VerticleBase {
     NodeConfig config = NodeConfig.fromJson(ConfigLoader.load(config(), System.getenv()));
     deviceServer = new DeviceServerVerticle(config.devices());
     mllpServer = new MllpServerVerticle(config.hl7());
-    httpBridge = new HttpBridgeVerticle(config.http(), membership);
-    return vertx.deployVerticle(new ClinicalEngineVerticle(config.rulesPath(), membership))
-        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(membership)))
+    httpBridge = new HttpBridgeVerticle(config.http(), membership, busPaths);
+    ClusterConsumers consumers = new ClusterConsumers(vertx);
+    return vertx.deployVerticle(new ClinicalEngineVerticle(config.rulesPath(), membership, consumers))
+        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(membership, consumers)))
+        .compose(id -> vertx.deployVerticle(new BusPathVerticle(membership, consumers, busPaths)))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle()))
         .compose(id -> vertx.deployVerticle(new Hl7ParsingVerticle(config.hl7AckMode())))
         .compose(id -> vertx.deployVerticle(deviceServer))

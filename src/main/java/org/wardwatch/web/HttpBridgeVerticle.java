@@ -15,6 +15,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.clinical.AuditTrail;
+import org.wardwatch.cluster.BusPaths;
 import org.wardwatch.cluster.Membership;
 
 /**
@@ -32,11 +33,13 @@ public class HttpBridgeVerticle extends VerticleBase {
 
   private final HttpConfig config;
   private final Membership membership;
+  private final BusPaths busPaths;
   private HttpServer server;
 
-  public HttpBridgeVerticle(HttpConfig config, Membership membership) {
+  public HttpBridgeVerticle(HttpConfig config, Membership membership, BusPaths busPaths) {
     this.config = config;
     this.membership = membership;
+    this.busPaths = busPaths;
   }
 
   @Override
@@ -68,9 +71,13 @@ public class HttpBridgeVerticle extends VerticleBase {
         .onSuccess(bound -> LOG.info("HTTP and SockJS bridge listening on {}:{}", config.host(), bound.actualPort()));
   }
 
-  /** {@code GET /health/ready}: 200 with the membership once the node may take traffic, else 503 with it. */
+  /**
+   * {@code GET /health/ready}: 200 with the membership and the event-bus path to each other member once the node may
+   * take traffic (joined, no path with lost subscriptions), else 503 with the same.
+   */
   private void ready(RoutingContext context) {
-    JsonObject answer = membership.toJson();
+    JsonObject answer = membership.toJson().put("busPaths", busPaths.toJson());
+    answer.put("ready", answer.getBoolean("ready") && busPaths.noneBroken());
     context.response().setStatusCode(answer.getBoolean("ready") ? 200 : 503);
     context.json(answer);
   }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.cluster.PatientRouterVerticle;
 import org.wardwatch.bus.Addresses;
@@ -50,8 +51,9 @@ class ClinicalEngineVerticleTest {
     vertx.eventBus().<JsonObject>consumer(Addresses.wardAlarms(WARD),
             message -> alarms.add(message.body().getJsonObject("alarm")))
         .completion().await();
-    vertx.deployVerticle(new ClinicalEngineVerticle(rulesFile.toString(), Membership.standalone()))
-        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone()))).await();
+    ClusterConsumers consumers = new ClusterConsumers(vertx);
+    vertx.deployVerticle(new ClinicalEngineVerticle(rulesFile.toString(), Membership.standalone(), consumers))
+        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone(), consumers))).await();
   }
 
   @Test

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
+import com.hazelcast.multimap.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,9 @@ import org.wardwatch.testing.WebSocketSockJsClient;
 
 /** Two clustered nodes in one JVM (real Hazelcast on 127.0.0.1, real sockets): what crosses from one to the other. */
 class ClusteredNodesTest {
+
+  /** The Vert.x cluster manager's map of every member's event-bus subscriptions. */
+  private static final String SUBSCRIPTIONS = "__vertx.subs";
 
   private TestCluster cluster;
   private TestCluster.Member nodeA;
@@ -68,6 +72,40 @@ class ClusteredNodesTest {
     }
   }
 
+  @Test
+  void lostSubscriptionsAreDetectedShownInHealthAndRepaired() throws InterruptedException {
+    String memberB = nodeB.node().membership().self();
+    awaitReadiness(nodeA, ready -> BusPaths.OK.equals(ready.getJsonObject("busPaths").getString(memberB)));
+    MultiMap<Object, Object> subscriptions = nodeA.clusterManager().getHazelcastInstance().getMultiMap(SUBSCRIPTIONS);
+    String probeB = Addresses.busProbe(memberB);
+
+    // What a healed partition can leave behind: the cluster no longer knows node B's subscriptions.
+    subscriptions.keySet().stream().filter(address -> address.toString().contains(memberB))
+        .forEach(subscriptions::remove);
+
+    JsonObject broken = awaitReadiness(nodeA, ready -> String.valueOf(ready.getJsonObject("busPaths").getString(memberB))
+        .startsWith("broken"));
+    assertEquals(false, broken.getBoolean("ready"), broken::encode);
+    JsonObject repaired = awaitReadiness(nodeA,
+        ready -> BusPaths.OK.equals(ready.getJsonObject("busPaths").getString(memberB)));
+    assertEquals(true, repaired.getBoolean("ready"), repaired::encode);
+    assertTrue(subscriptions.containsKey(probeB), "node B's subscriptions are registered again");
+    assertTrue(subscriptions.keySet().contains(Addresses.engineReports(memberB)), "including its clinical engine's");
+  }
+
+  private static JsonObject awaitReadiness(TestCluster.Member member, Predicate<JsonObject> expected)
+      throws InterruptedException {
+    JsonObject last = null;
+    for (long deadline = System.currentTimeMillis() + 20_000; System.currentTimeMillis() < deadline; ) {
+      last = readinessAnswer(member);
+      if (expected.test(last)) {
+        return last;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("readiness never as expected: " + last);
+  }
+
   private static JsonObject awaitOrNull(SockJsClient browser, Duration timeout) {
     try {
       return browser.awaitBody(Addresses.wardVitals("icu"), body -> true, timeout);
@@ -77,15 +115,18 @@ class ClusteredNodesTest {
   }
 
   private static JsonObject readiness(TestCluster.Member member) {
-    Vertx vertx = member.vertx();
-    return vertx.createHttpClient()
+    JsonObject answer = readinessAnswer(member);
+    assertTrue(answer.getBoolean("ready"), answer::encode);
+    return answer;
+  }
+
+  /** {@code GET /health/ready}, whatever its status (503 while not ready). */
+  private static JsonObject readinessAnswer(TestCluster.Member member) {
+    return member.vertx().createHttpClient()
         .request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
-            .setPort(member.node().httpPort()).setURI("/health/ready"))
+            .setPort(member.node().httpPort()).setURI("/health/ready").setIdleTimeout(5_000))
         .compose(request -> request.send())
-        .compose(response -> {
-          assertTrue(response.statusCode() == 200, "status " + response.statusCode());
-          return response.body();
-        })
+        .compose(response -> response.body())
         .map(JsonObject::new)
         .await();
   }

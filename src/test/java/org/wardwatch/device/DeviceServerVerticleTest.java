@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.cluster.PatientRouterVerticle;
 import org.wardwatch.bus.Addresses;
@@ -39,8 +40,9 @@ class DeviceServerVerticleTest {
   void deployPipeline(Vertx vertx) {
     this.vertx = vertx;
     DeviceServerVerticle server = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 1, MAX_BAD));
-    vertx.deployVerticle(new ClinicalEngineVerticle(null, Membership.standalone()))
-        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone())))
+    ClusterConsumers consumers = new ClusterConsumers(vertx);
+    vertx.deployVerticle(new ClinicalEngineVerticle(null, Membership.standalone(), consumers))
+        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone(), consumers)))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle()))
         .compose(id -> vertx.deployVerticle(server))
         .await();

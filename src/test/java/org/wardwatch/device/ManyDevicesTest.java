@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.cluster.PatientRouterVerticle;
 import org.wardwatch.bus.Addresses;
@@ -33,8 +34,9 @@ class ManyDevicesTest {
   @Test
   void threeThousandConcurrentDevicesAreAllAnswered(Vertx vertx) {
     DeviceServerVerticle server = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, 4096, 120, 10));
-    vertx.deployVerticle(new ClinicalEngineVerticle(null, Membership.standalone()))
-        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone())))
+    ClusterConsumers consumers = new ClusterConsumers(vertx);
+    vertx.deployVerticle(new ClinicalEngineVerticle(null, Membership.standalone(), consumers))
+        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone(), consumers)))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle()))
         .compose(id -> vertx.deployVerticle(server))
         .await();
