@@ -9,7 +9,7 @@ import org.wardwatch.model.FrameReport;
 /**
  * A parsing stage's hand-off of accepted reports to {@link Addresses#OBSERVATIONS}, and the moment to answer the
  * sender: {@link #recorded()} completes once the patient's owner has recorded (applied and stored) every report handed
- * on since the last call, or the router gave one up. An ACK sent then means the data survives the loss of a node.
+ * on since the last call. An ACK sent then means the data survives the loss of a node.
  *
  * <p>Not thread-safe: one per parsing verticle, used on its event loop.
  */
@@ -26,10 +26,13 @@ public final class ReportHandOff {
     pending.add(bus.request(Addresses.OBSERVATIONS, report.toJson()));
   }
 
-  /** Completes (never fails) when the reports handed on so far are recorded or given up (the router logs those). */
+  /**
+   * Completes when every report handed on so far is recorded; fails when the router gave one up (its owner could not
+   * be reached in time), and the sender must then not be told the data is safe.
+   */
   public Future<Void> recorded() {
     List<Future<?>> handed = List.copyOf(pending);
     pending.clear();
-    return Future.join(handed).transform(done -> Future.succeededFuture());
+    return Future.join(handed).mapEmpty();
   }
 }

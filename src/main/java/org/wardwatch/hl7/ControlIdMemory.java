@@ -31,4 +31,9 @@ final class ControlIdMemory {
   boolean isRepeat(String sender, String controlId) {
     return seen.put(sender + '\u0000' + controlId, Boolean.TRUE) != null;
   }
+
+  /** Forgets {@code controlId} from {@code sender}: its message was not recorded after all. */
+  void forget(String sender, String controlId) {
+    seen.remove(sender + '\u0000' + controlId);
+  }
 }

@@ -24,6 +24,8 @@ public class Hl7ParsingVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(Hl7ParsingVerticle.class);
   private static final int REMEMBERED_CONTROL_IDS = 100_000;
+  /** Failure code when a report could not reach its owner: the MLLP session closes so the sender retransmits. */
+  private static final int NOT_RECORDED = 503;
 
   private final Hl7Ack.AckMode ackMode;
   private final Pcd01Decoder decoder = new Pcd01Decoder();
@@ -55,7 +57,18 @@ public class Hl7ParsingVerticle extends VerticleBase {
       ack = acks.failure(refused, ackMode);
     }
     String answer = ack;
-    handOff.recorded().onComplete(recorded -> request.reply(new JsonObject().put("ack", answer)));
+    handOff.recorded()
+        .onSuccess(recorded -> request.reply(new JsonObject().put("ack", answer)))
+        .onFailure(error -> {
+          // Not recorded: no ACK, the connection closes, and the sender's retransmission must count as new.
+          MessageHeader header = MessageHeader.sniff(text);
+          accepted.forget(senderOf(header), header.controlId());
+          request.fail(NOT_RECORDED, "not recorded: " + error.getMessage());
+        });
+  }
+
+  private static String senderOf(MessageHeader header) {
+    return header.sendingApplication() + '|' + header.sendingFacility();
   }
 
   /** Decodes and hands on one message, returning its acceptance; a framing {@code problem} refuses it unread. */
@@ -67,7 +80,7 @@ public class Hl7ParsingVerticle extends VerticleBase {
     MessageHeader header = message.header();
     message.warnings().forEach(warning -> LOG.info("HL7 message {} from {}: {}", header.controlId(),
         header.sendingApplication(), warning));
-    if (accepted.isRepeat(header.sendingApplication() + '|' + header.sendingFacility(), header.controlId())) {
+    if (accepted.isRepeat(senderOf(header), header.controlId())) {
       LOG.info("HL7 message {} from {} repeated; acknowledged again, not recorded twice", header.controlId(),
           header.sendingApplication());
     } else {

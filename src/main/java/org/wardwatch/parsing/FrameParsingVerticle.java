@@ -17,6 +17,8 @@ import org.wardwatch.bus.ReportHandOff;
 public class FrameParsingVerticle extends VerticleBase {
 
   private static final int MAX_REMEMBERED_DEVICES = 100_000;
+  /** Failure code when a report could not reach its owner: the session asks the device to resend. */
+  private static final int NOT_RECORDED = 503;
 
   @Override
   public Future<?> start() {
@@ -25,7 +27,9 @@ public class FrameParsingVerticle extends VerticleBase {
         new LineFrameDecoder(), new ResendFilter(MAX_REMEMBERED_DEVICES), handOff::handOn);
     MessageConsumer<JsonObject> consumer = vertx.eventBus().localConsumer(Addresses.FRAMES, message -> {
       JsonObject verdict = processor.process(FrameBatch.fromJson(message.body())).toJson();
-      handOff.recorded().onComplete(recorded -> message.reply(verdict));
+      handOff.recorded()
+          .onSuccess(recorded -> message.reply(verdict))
+          .onFailure(error -> message.fail(NOT_RECORDED, "not recorded: " + error.getMessage()));
     });
     return consumer.completion();
   }

@@ -15,8 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -48,6 +51,8 @@ class ClusterProcessesIT {
 
   private final List<Node> nodes = new ArrayList<>();
   private final Vertx vertx = Vertx.vertx();
+  private final Set<Integer> chosen = new HashSet<>();
+  private final Random random = new Random();
 
   @AfterEach
   void stop() {
@@ -130,8 +135,7 @@ class ClusterProcessesIT {
             .put("intervalMs", 500).put("host", "127.0.0.1").put("port", ports[0][1])
             .put("failover", new JsonArray().add("127.0.0.1:" + ports[1][1])));
       }
-      Process process = new ProcessBuilder("java", "-Dhazelcast.heartbeat.interval.seconds=1",
-          "-Dhazelcast.max.no.heartbeat.seconds=5", "-jar", JAR.toString(), "-cluster", "-conf", conf.encode())
+      Process process = new ProcessBuilder("java", "-jar", JAR.toString(), "-cluster", "-conf", conf.encode())
           .redirectErrorStream(true)
           .redirectOutput(LOGS.resolve("node-" + (i + 1) + ".log").toFile())
           .start();
@@ -205,9 +209,20 @@ class ClusterProcessesIT {
         .await();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+  /**
+   * A port free now, below Linux's ephemeral range (32768 and up): the nodes' own random binds (the event bus's cluster
+   * port) come from that range, so they cannot take a port chosen here before its node binds it.
+   */
+  private int freePort() {
+    while (true) {
+      int port = 20_000 + random.nextInt(12_000);
+      if (chosen.add(port)) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+          return socket.getLocalPort();
+        } catch (IOException taken) {
+          // try another
+        }
+      }
     }
   }
 }

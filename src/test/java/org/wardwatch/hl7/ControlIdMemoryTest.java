@@ -32,4 +32,13 @@ class ControlIdMemoryTest {
     assertFalse(memory.isRepeat("S", "1"));
     assertTrue(memory.isRepeat("S", "4"));
   }
+
+  @Test
+  void givenForgottenIdBecauseNotRecordedThenItsRetransmissionIsNew() {
+    memory.isRepeat("MON^ICU", "C1");
+    memory.forget("MON^ICU", "C1");
+
+    assertFalse(memory.isRepeat("MON^ICU", "C1"));
+    assertTrue(memory.isRepeat("MON^ICU", "C1"));
+  }
 }
