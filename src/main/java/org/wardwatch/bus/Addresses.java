@@ -13,35 +13,36 @@ public final class Addresses {
   /**
    * Request-reply, node-local. Body: a {@code FrameBatch} (JSON) of the frames one device connection delivered in one
    * read, with the session's identity. Reply: a {@code BatchVerdict} (JSON), one verdict per frame, in order, sent once
-   * accepted observations have been handed on. Owner: the frame parsing verticle.
+   * accepted observations are recorded by their owners (a failure otherwise). Owner: the frame parsing verticle.
    */
   public static final String FRAMES = "wardwatch.local.frames";
 
   /**
-   * Point-to-point send, node-local. Body: the {@code FrameReport} (JSON) of one accepted frame. Owner: the clinical
-   * engine verticle.
+   * Request-reply, node-local. Body: the {@code FrameReport} (JSON) of one accepted frame; reply {@code {"ok": true}}
+   * once the patient's owner has recorded it (applied and stored), a failure when it could not be delivered in time.
+   * Owner: the patient router verticle, which hands it to the owner's {@link #engineReports}.
    */
   public static final String OBSERVATIONS = "wardwatch.local.observations";
 
   /**
    * Publish, node-local. Body: {@code {"event": "connected"|"disconnected"|"rejected", "source": identity,
    * "reason": text}} from the device side, for technical alarms: a device that went away, or that sends values the
-   * gateway cannot accept. Owner: the clinical engine verticle.
+   * gateway cannot accept. Owner: the patient router verticle.
    */
   public static final String DEVICE_EVENTS = "wardwatch.local.devices";
 
   /**
    * Request-reply, node-local. Body: a patient action from the REST API, in the form of {@link #wardActions}
-   * ({@code assess} or {@code override-limits}); reply {@code {"ok": true}} or a failure with code 400 or 404. Owner:
-   * the clinical engine verticle.
+   * ({@code assess} or {@code override-limits}); reply {@code {"ok": true}} or a failure with code 400 or 404.
+   * Owner: the patient router verticle, which forwards it to the owner's {@link #engineActions}.
    */
   public static final String PATIENT_ACTIONS = "wardwatch.local.patients.actions";
 
   /**
    * Request-reply, node-local. Body: {@code {"text": <one HL7 message>, "receivedAt": ISO, "problem": text?}} from the
    * MLLP server, {@code problem} set when framing already found the message unusable (oversized, truncated). Reply:
-   * {@code {"ack": <the HL7 ACK to send back>}}, sent once accepted observations have been handed on. Owner: the HL7
-   * parsing verticle.
+   * {@code {"ack": <the HL7 ACK to send back>}}, sent once accepted observations are recorded by their owners (a
+   * failure otherwise, so the sender retransmits). Owner: the HL7 parsing verticle.
    */
   public static final String HL7_MESSAGES = "wardwatch.local.hl7";
 
@@ -60,8 +61,8 @@ public final class Addresses {
   /**
    * Request-reply, node-local. Body: {@code {"patient": key, "minutes": 1 to 60}}; reply: the patient's trend over the
    * last {@code minutes}: {@code {"patient", "ward", "from", "to", "bucketSeconds", "series", "events", "limits"}}
-   * (see {@code WardState.history}), or a failure with code 404 when no such patient is known. Owner: the clinical
-   * engine verticle.
+   * (see {@code WardState.history}), or a failure with code 404 when no such patient is known. Owner: the patient
+   * router verticle, which forwards it to the owner's {@link #engineHistory}.
    */
   public static final String PATIENTS_HISTORY = "wardwatch.local.patients.history";
 
@@ -98,16 +99,17 @@ public final class Addresses {
   }
 
   /**
-   * Request-reply, cluster-wide, to one member. Body: {@code {"patient", "minutes"}}; reply as {@link #PATIENTS_HISTORY}.
-   * Owner: the clinical engine verticle of {@code member}, which keeps the trends of the patients it owns.
+   * Request-reply, cluster-wide, to one member. Body: {@code {"patient", "minutes"}}; reply as
+   * {@link #PATIENTS_HISTORY}. Owner: the clinical engine verticle of {@code member}, which keeps the trends of the
+   * patients it owns.
    */
   public static String engineHistory(String member) {
     return "wardwatch.engine." + member + ".history";
   }
 
   /**
-   * Request-reply, cluster-wide, to one member. Empty body; reply {@code {"ok": true}}: proof that the event-bus path to
-   * {@code member} works. Owner: the bus path verticle of {@code member}.
+   * Request-reply, cluster-wide, to one member. Empty body; reply {@code {"ok": true}}: proof that the event-bus path
+   * to {@code member} works. Owner: the bus path verticle of {@code member}.
    */
   public static String busProbe(String member) {
     return "wardwatch.probe." + member;

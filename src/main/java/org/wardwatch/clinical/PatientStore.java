@@ -43,7 +43,8 @@ public final class PatientStore {
 
   /** Every stored snapshot, in no particular order. */
   public Future<List<JsonObject>> snapshots() {
-    return map().compose(AsyncMap::values).map(entries -> entries.stream().map(e -> e.getJsonObject("snapshot")).toList());
+    return map().compose(AsyncMap::values)
+        .map(entries -> entries.stream().map(entry -> entry.getJsonObject("snapshot")).toList());
   }
 
   /** Every stored patient key. */

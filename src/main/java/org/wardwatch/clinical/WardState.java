@@ -194,21 +194,6 @@ public final class WardState {
     return new Update(transitions, snapshots, auditEntries, changedPatients);
   }
 
-  public JsonArray snapshots() {
-    return new JsonArray(patients.values().stream().map(PatientRecord::toJson).toList());
-  }
-
-  /** The snapshots of the patients now in {@code ward}; empty for a ward nobody is in. */
-  public JsonArray snapshots(String ward) {
-    return new JsonArray(patients.values().stream().filter(patient -> patient.ward().equals(ward))
-        .map(PatientRecord::toJson).toList());
-  }
-
-  /** Per ward with a patient, by name: its patients and their open alarms by priority ({@link WardSummary}). */
-  public JsonArray wards() {
-    return WardSummary.of(patients.values().stream().map(PatientRecord::toJson).toList());
-  }
-
   /**
    * The patient's last {@code minutes} for the trend view: {@code {"patient", "ward"}}, the {@link VitalsHistory}
    * window, and {@code "limits": {"PULSE": [rule, ...], ...}}, the threshold rules in force now for each parameter that

@@ -24,9 +24,9 @@ import org.wardwatch.model.DeviceIdentity;
  * Takes everything addressed to a patient on this node and hands it to the member that owns the patient
  * ({@link Membership#ownerOf}): accepted reports ({@link Addresses#OBSERVATIONS}), device events
  * ({@link Addresses#DEVICE_EVENTS}), REST actions ({@link Addresses#PATIENT_ACTIONS}) and trend queries
- * ({@link Addresses#PATIENTS_HISTORY}) and, for every ward this node has
- * seen or that has a stored patient, the dashboards' actions ({@link Addresses#wardActions}). Exactly one clinical engine in the cluster thus
- * evaluates a patient, wherever its devices and browsers are connected.
+ * ({@link Addresses#PATIENTS_HISTORY}) and, for every ward this node has seen or that has a stored patient, the
+ * dashboards' actions ({@link Addresses#wardActions}). Exactly one clinical engine in the cluster thus evaluates a
+ * patient, wherever its devices and browsers are connected.
  *
  * <p>Reports and device events are delivered in order per patient, and retried while the owner is unknown or gone
  * (a member died, its partitions migrate) for up to {@link #GIVE_UP_MS}, so a failover neither loses nor reorders

@@ -20,7 +20,8 @@ import org.wardwatch.web.HttpBridgeVerticle;
 /**
  * The main verticle of a WardWatch node (the jar's {@code Main-Verticle}): loads and validates the configuration, then
  * deploys the pipeline downstream first, so every consumer is registered before the ports that feed it open:
- * clinical engine, patient router, frame and HL7 parsing, device and MLLP servers, HTTP bridge, and the simulated ward when enabled.
+ * clinical engine, patient router, bus path probes, frame and HL7 parsing, device and MLLP servers, HTTP bridge, and
+ * the simulated ward when enabled. A clustered node's engine evaluates only the patients its member owns.
  *
  * <p>A bad configuration or a taken port fails the deployment, which stops the launcher with the reason.
  */

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.model.DeviceIdentity;
@@ -84,7 +85,7 @@ class WardStateQueriesTest {
   }
 
   @Test
-  void wardsCountPatientsAndAlarmsActiveOrAwaitingAcknowledgementByPriority() {
+  void wardSummaryCountsPatientsAndAlarmsActiveOrAwaitingAcknowledgementByPriority() {
     String acknowledged = engine.apply(frame(bed("P1", "icu"), T0, T0, "PULSE", "190"), T0)
         .transitions().get(0).alarmId();
     engine.act(acknowledged, alarm -> alarm.acknowledge("nurse.kim", at(1)), at(1));
@@ -99,18 +100,8 @@ class WardStateQueriesTest {
     assertEquals(new JsonArray()
             .add(new JsonObject().put("ward", "b").put("patients", 1).put("alarms", counts(0, 0, 1)))
             .add(new JsonObject().put("ward", "icu").put("patients", 4).put("alarms", counts(2, 1, 0))),
-        engine.wards(), "P1 acknowledged and P2 latched count, P3 cleared does not, P5's technical alarm does");
-  }
-
-  @Test
-  void snapshotsOfOneWardListOnlyItsPatients() {
-    engine.apply(frame(bed("P1", "icu"), T0, T0, "PULSE", "80"), T0);
-    engine.apply(frame(bed("P2", "b"), T0, T0, "PULSE", "80"), T0);
-    engine.apply(frame(bed("P3", "icu"), T0, T0, "PULSE", "80"), T0);
-
-    assertEquals(List.of("P1", "P3"), engine.snapshots("icu").stream()
-        .map(snapshot -> ((JsonObject) snapshot).getString("patient")).toList());
-    assertEquals(new JsonArray(), engine.snapshots("nowhere"));
+        WardSummary.of(Stream.of("P1", "P2", "P3", "P4", "P5").map(p -> engine.snapshot(p).orElseThrow()).toList()),
+        "P1 acknowledged and P2 latched count, P3 cleared does not, P5's technical alarm does");
   }
 
   private static Instant at(long seconds) {

@@ -106,7 +106,7 @@ class WardStateTechnicalAlarmTest {
   @Test
   void givenUnknownPatient_whenDeviceEventArrives_thenNothingChanges() {
     engine.apply(frame(T0, "PULSE=190"), T0);
-    JsonArray before = engine.snapshots().copy();
+    JsonObject before = engine.snapshot("P1").orElseThrow().copy();
     DeviceIdentity stranger = new DeviceIdentity("mon-9", "P9", "9", "surgery");
 
     WardState.Update disconnected = engine.deviceEvent("disconnected", stranger, null, at(1));
@@ -117,7 +117,7 @@ class WardStateTechnicalAlarmTest {
     assertEquals(List.of(), rejected.transitions());
     assertEquals(List.of(), rejected.snapshots());
     assertEquals(Optional.empty(), engine.snapshot("P9"));
-    assertEquals(before, engine.snapshots());
+    assertEquals(before, engine.snapshot("P1").orElseThrow());
   }
 
   @Test
