@@ -113,7 +113,9 @@ final class DeviceSession {
       answers.appendString(AnswerLine.of(verdict));
       if (!verdict.accepted()) {
         LOG.debug("[{}] NAK: {}", name(), verdict.detail());
-        announce("rejected", verdict.detail());
+        if (result.succeeded()) { // the device's data was at fault, not the gateway (which asks for a resend)
+          announce("rejected", verdict.detail());
+        }
       }
       if (result.succeeded()) {
         consecutiveBadFrames = verdict.accepted() ? 0 : consecutiveBadFrames + 1;
