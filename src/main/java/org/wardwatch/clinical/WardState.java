@@ -1,6 +1,5 @@
 package org.wardwatch.clinical;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.Alarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
-import org.wardwatch.clinical.news2.News2Calculator;
 import org.wardwatch.clinical.news2.News2Score;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.DeviceIdentity;
@@ -65,14 +63,9 @@ public final class WardState {
     }
   }
 
-  private static final String THRESHOLD = "THRESHOLD:";
-  private static final String NEWS2 = "NEWS2";
-
   private final Map<String, PatientRecord> patients = new LinkedHashMap<>();
   private final VitalsHistory vitalsHistory = new VitalsHistory();
-  private final PatientAlarms.AlarmIds alarmIds;
-  private ClinicalRules rules;
-  private News2Calculator news2;
+  private final PatientConditions conditions;
 
   public WardState(ClinicalRules rules) {
     this(rules, PatientAlarms.AlarmIds.RANDOM);
@@ -80,8 +73,7 @@ public final class WardState {
 
   /** An engine that names new alarms with {@code alarmIds} (tests make ids that two engines agree on). */
   WardState(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
-    this.alarmIds = alarmIds;
-    replaceRules(rules);
+    this.conditions = new PatientConditions(rules, alarmIds);
   }
 
   /**
@@ -89,8 +81,7 @@ public final class WardState {
    * never silently clears an alarm.
    */
   public void replaceRules(ClinicalRules newRules) {
-    rules = newRules;
-    news2 = new News2Calculator(newRules.news2Freshness());
+    conditions.replaceRules(newRules);
   }
 
   /** Applies one accepted frame. */
@@ -104,19 +95,20 @@ public final class WardState {
       if (patient.record(observation)) {
         Parameter parameter = observation.parameter();
         Optional<ThresholdRule> breached = patient.tracker(parameter)
-            .observe(rulesFor(patient, parameter, now), observation.value(), now);
+            .observe(conditions.rulesFor(patient, parameter, now), observation.value(), now);
         AlarmCondition condition = breached.map(rule -> new AlarmCondition(rule.priority(),
             rule.describe(observation.value()) + (observation.questionable() ? " (questionable reading)" : "")))
             .orElse(null);
-        transitions.addAll(patient.alarms().markData(THRESHOLD + parameter, false, now));
-        transitions.addAll(reconcile(patient, THRESHOLD + parameter, AlarmKind.PHYSIOLOGICAL, condition, now));
+        transitions.addAll(patient.alarms().markData(PatientConditions.THRESHOLD + parameter, false, now));
+        transitions.addAll(conditions.reconcile(patient, PatientConditions.THRESHOLD + parameter,
+            AlarmKind.PHYSIOLOGICAL, condition, now));
       }
     }
-    transitions.addAll(reconcile(patient, TechnicalAlarm.DISCONNECTED, null, now));
-    transitions.addAll(checkSensors(patient, report, now));
-    transitions.addAll(reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, null, now));
-    transitions.addAll(checkSilence(patient, now));
-    transitions.addAll(rescore(patient, now));
+    transitions.addAll(conditions.reconcile(patient, TechnicalAlarm.DISCONNECTED, null, now));
+    transitions.addAll(conditions.checkSensors(patient, report, now));
+    transitions.addAll(conditions.reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, null, now));
+    transitions.addAll(conditions.checkSilence(patient, now));
+    transitions.addAll(conditions.rescore(patient, now));
     return changed(patient, transitions, true, now);
   }
 
@@ -125,7 +117,7 @@ public final class WardState {
       Instant now) {
     PatientRecord patient = patient(patientKey);
     patient.assess(consciousness, oxygen, spo2Scale2, now);
-    return changed(patient, rescore(patient, now), true, now);
+    return changed(patient, conditions.rescore(patient, now), true, now);
   }
 
   /**
@@ -162,12 +154,12 @@ public final class WardState {
     }
     List<AlarmTransition> transitions = new ArrayList<>();
     if ("disconnected".equals(event)) {
-      transitions.addAll(reconcile(patient, TechnicalAlarm.DISCONNECTED,
+      transitions.addAll(conditions.reconcile(patient, TechnicalAlarm.DISCONNECTED,
           "Device " + source.device() + " disconnected", now));
-      transitions.addAll(patient.alarms().markData(THRESHOLD, true, now));
-      transitions.addAll(patient.alarms().markData(NEWS2, true, now));
+      transitions.addAll(patient.alarms().markData(PatientConditions.THRESHOLD, true, now));
+      transitions.addAll(patient.alarms().markData(PatientConditions.NEWS2, true, now));
     } else if ("rejected".equals(event)) {
-      transitions.addAll(reconcile(patient, TechnicalAlarm.INVALID_SIGNAL,
+      transitions.addAll(conditions.reconcile(patient, TechnicalAlarm.INVALID_SIGNAL,
           "Invalid data from " + source.device() + ": " + reason, now));
     }
     return changed(patient, transitions, false, now);
@@ -184,8 +176,8 @@ public final class WardState {
       List<LimitOverride> expired = patient.expireOverrides(now);
       expired.forEach(o -> auditEntries.add(o.auditEntry("LIMIT_OVERRIDE_EXPIRED", AlarmTransition.SYSTEM, now)));
       List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
-      own.addAll(checkSilence(patient, now));
-      own.addAll(rescore(patient, now));
+      own.addAll(conditions.checkSilence(patient, now));
+      own.addAll(conditions.rescore(patient, now));
       Update update = changed(patient, own, !expired.isEmpty() || !patient.news2().equals(before), now);
       transitions.addAll(update.transitions());
       snapshots.addAll(update.snapshots());
@@ -206,7 +198,7 @@ public final class WardState {
         .put("patient", patient.key())
         .put("ward", patient.ward())
         .mergeIn(vitalsHistory.toJson(patient.key(), minutes, now))
-        .put("limits", limitsInForce(patient, now)));
+        .put("limits", conditions.limitsInForce(patient, now)));
   }
 
   public Optional<JsonObject> snapshot(String patientKey) {
@@ -256,68 +248,6 @@ public final class WardState {
     return patient;
   }
 
-  /** The patient's own limits for {@code parameter} while an override is in force, else the ward's. */
-  private List<ThresholdRule> rulesFor(PatientRecord patient, Parameter parameter, Instant now) {
-    LimitOverride override = patient.override(parameter);
-    return override != null && !override.expiredAt(now)
-        ? override.rules()
-        : rules.thresholds().forWard(patient.ward(), parameter);
-  }
-
-  private JsonObject limitsInForce(PatientRecord patient, Instant now) {
-    JsonObject limits = new JsonObject();
-    for (Parameter parameter : Parameter.values()) {
-      List<ThresholdRule> inForce = rulesFor(patient, parameter, now);
-      if (!inForce.isEmpty()) {
-        limits.put(parameter.name(), new JsonArray(inForce.stream().map(ThresholdRule::toJson).toList()));
-      }
-    }
-    return limits;
-  }
-
-  /** Sensors reported off raise a technical alarm, and the data behind their physiological alarms goes stale. */
-  private List<AlarmTransition> checkSensors(PatientRecord patient, FrameReport report, Instant now) {
-    List<AlarmTransition> transitions = new ArrayList<>();
-    report.sensorsOff().forEach(parameter ->
-        transitions.addAll(patient.alarms().markData(THRESHOLD + parameter, true, now)));
-    Set<Parameter> off = patient.sensorsOff();
-    String message = off.isEmpty() ? null : "Sensor off: " + off.stream().map(Parameter::label).sorted().toList();
-    transitions.addAll(reconcile(patient, TechnicalAlarm.SENSOR_OFF, message, now));
-    return transitions;
-  }
-
-  private List<AlarmTransition> checkSilence(PatientRecord patient, Instant now) {
-    Set<Parameter> silent = patient.silentSince(now.minus(rules.noDataAfter()));
-    silent.removeAll(patient.sensorsOff());
-    List<AlarmTransition> transitions = new ArrayList<>();
-    silent.forEach(parameter -> transitions.addAll(patient.alarms().markData(THRESHOLD + parameter, true, now)));
-    String message = silent.isEmpty() ? null : "No data for " + silent.stream().map(Parameter::label).toList()
-        + " for over " + rules.noDataAfter().toSeconds() + " s";
-    transitions.addAll(reconcile(patient, TechnicalAlarm.NO_DATA, message, now));
-    return transitions;
-  }
-
-  private List<AlarmTransition> rescore(PatientRecord patient, Instant now) {
-    News2Score score = news2.score(patient.news2Inputs(), now);
-    patient.scored(score);
-    AlarmCondition condition = Optional.ofNullable(rules.news2BandPriorities().get(score.band()))
-        .map(priority -> new AlarmCondition(priority, "NEWS2 " + score.total() + " (" + score.band().wireName()
-            + (score.partial() ? ", partial" : "") + ")"))
-        .orElse(null);
-    return reconcile(patient, NEWS2, AlarmKind.PHYSIOLOGICAL, condition, now);
-  }
-
-  private List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String message, Instant now) {
-    AlarmCondition condition = message == null ? null
-        : new AlarmCondition(rules.technicalPriorities().get(alarm), message);
-    return reconcile(patient, alarm.conditionKey(), AlarmKind.TECHNICAL, condition, now);
-  }
-
-  private List<AlarmTransition> reconcile(PatientRecord patient, String key, AlarmKind kind, AlarmCondition condition,
-      Instant now) {
-    return patient.alarms().reconcile(key, kind, condition, patient.source(), rules.policy(), alarmIds, now);
-  }
-
   /**
    * Ends an input for {@code patient}: a change when {@code dataChanged}, when there are transitions, or when an alarm
    * message was refreshed without one.
@@ -334,6 +264,6 @@ public final class WardState {
 
   /** The longest audio pause a user may request, for answering requests clearly. */
   public Duration maxAudioPause() {
-    return rules.policy().maxAudioPause();
+    return conditions.rules().policy().maxAudioPause();
   }
 }

@@ -3,36 +3,24 @@ package org.wardwatch.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
- * A monitor speaking HL7 over MLLP, for tests: a real, blocking TCP socket that writes messages framed
- * {@code 0x0B … 0x1C 0x0D} (or raw bytes) and reads the framed acknowledgements. Used from the test thread.
+ * A monitor speaking HL7 over MLLP, for tests: writes messages framed {@code 0x0B … 0x1C 0x0D} (or raw bytes) and
+ * reads the framed acknowledgements.
  */
-public final class MllpClient implements AutoCloseable {
+public final class MllpClient extends TcpTestClient {
 
   public static final byte START = 0x0B;
   public static final byte END = 0x1C;
   public static final byte CR = 0x0D;
 
-  private final Socket socket;
-  private final OutputStream out;
   private final InputStream in;
 
   public MllpClient(int port) {
-    try {
-      socket = new Socket("127.0.0.1", port);
-      socket.setSoTimeout((int) Duration.ofSeconds(10).toMillis());
-      out = socket.getOutputStream();
-      in = socket.getInputStream();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    super(port);
+    in = input();
   }
 
   /** {@code message} framed for MLLP. */
@@ -53,13 +41,8 @@ public final class MllpClient implements AutoCloseable {
 
   /** Writes {@code bytes} exactly as given. */
   public MllpClient sendBytes(byte[] bytes) {
-    try {
-      out.write(bytes);
-      out.flush();
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    write(bytes);
+    return this;
   }
 
   /** The next acknowledgement, unframed, or {@code null} when the gateway closed the connection. */
@@ -83,39 +66,6 @@ public final class MllpClient implements AutoCloseable {
         throw new IllegalStateException("Acknowledgement frame not ended by 0x1C 0x0D: " + ack);
       }
       return ack.toString(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** True when the gateway closes the connection within {@code timeout} (acknowledgements pending are skipped). */
-  public boolean closedWithin(Duration timeout) {
-    try {
-      socket.setSoTimeout((int) timeout.toMillis());
-      while (in.read() != -1) {
-        continue;
-      }
-      return true;
-    } catch (SocketTimeoutException e) {
-      return false;
-    } catch (IOException e) {
-      return true;
-    }
-  }
-
-  /** Shuts down the sending side only, as a monitor does when it has nothing more to send. */
-  public void shutdownOutput() {
-    try {
-      socket.shutdownOutput();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
-  public void close() {
-    try {
-      socket.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,47 +1,24 @@
 package org.wardwatch.device.mllp;
 
-import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
-import io.vertx.core.net.NetServer;
-import io.vertx.core.net.NetServerOptions;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.vertx.core.net.NetSocket;
+import org.wardwatch.device.TcpListenerVerticle;
 
 /**
  * The HL7 v2 MLLP listener: accepts connections from monitors and monitoring gateways and gives each an
  * {@link MllpSession}. Messages go to the HL7 parser on {@link org.wardwatch.bus.Addresses#HL7_MESSAGES}; this verticle
  * owns only connections and framing.
- *
- * <p>{@code start()} completes once the port is bound.
  */
-public class MllpServerVerticle extends VerticleBase {
-
-  private static final Logger LOG = LoggerFactory.getLogger(MllpServerVerticle.class);
+public class MllpServerVerticle extends TcpListenerVerticle {
 
   private final MllpServerConfig config;
-  private NetServer server;
 
   public MllpServerVerticle(MllpServerConfig config) {
+    super("HL7 MLLP listener", config.host(), config.port(), config.idleTimeoutSeconds());
     this.config = config;
   }
 
   @Override
-  public Future<?> start() {
-    NetServerOptions options = new NetServerOptions()
-        .setHost(config.host())
-        .setPort(config.port())
-        .setTcpNoDelay(true)
-        .setReadIdleTimeout(config.idleTimeoutSeconds())
-        .setIdleTimeoutUnit(TimeUnit.SECONDS);
-    server = vertx.createNetServer(options)
-        .connectHandler(socket -> new MllpSession(socket, context, config).start());
-    return server.listen()
-        .onSuccess(bound -> LOG.info("HL7 MLLP listener on {}:{}", config.host(), bound.actualPort()));
-  }
-
-  /** The bound port (useful when configured as 0). */
-  public int actualPort() {
-    return server.actualPort();
+  protected void accept(NetSocket socket) {
+    new MllpSession(socket, context, config).start();
   }
 }

@@ -1,0 +1,112 @@
+package org.wardwatch.clinical;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
+import org.wardwatch.clinical.alarm.AlarmKind;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.clinical.news2.News2Calculator;
+import org.wardwatch.clinical.news2.News2Score;
+import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.Parameter;
+
+/**
+ * The rules in force applied to one patient: which threshold rules hold for a parameter (the patient's override,
+ * else the ward's), and the reconciliation of the patient's alarm conditions with them — NEWS2 bands, sensors off,
+ * parameters gone silent, technical conditions. Owned by {@link WardState}, which decides when each check runs.
+ *
+ * <p>Pure, with time passed in; not thread-safe: lives with its {@code WardState} on the clinical engine's event loop.
+ */
+final class PatientConditions {
+
+  /** Condition keys of threshold alarms begin with this, followed by the parameter. */
+  static final String THRESHOLD = "THRESHOLD:";
+  /** The condition key of the NEWS2 alarm. */
+  static final String NEWS2 = "NEWS2";
+
+  private final PatientAlarms.AlarmIds alarmIds;
+  private ClinicalRules rules;
+  private News2Calculator news2;
+
+  PatientConditions(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
+    this.alarmIds = alarmIds;
+    replaceRules(rules);
+  }
+
+  void replaceRules(ClinicalRules newRules) {
+    rules = newRules;
+    news2 = new News2Calculator(newRules.news2Freshness());
+  }
+
+  ClinicalRules rules() {
+    return rules;
+  }
+
+  /** The patient's own limits for {@code parameter} while an override is in force, else the ward's. */
+  List<ThresholdRule> rulesFor(PatientRecord patient, Parameter parameter, Instant now) {
+    LimitOverride override = patient.override(parameter);
+    return override != null && !override.expiredAt(now)
+        ? override.rules()
+        : rules.thresholds().forWard(patient.ward(), parameter);
+  }
+
+  /** {@code {"PULSE": [rule, ...], ...}}: the rules in force now for each parameter that has any. */
+  JsonObject limitsInForce(PatientRecord patient, Instant now) {
+    JsonObject limits = new JsonObject();
+    for (Parameter parameter : Parameter.values()) {
+      List<ThresholdRule> inForce = rulesFor(patient, parameter, now);
+      if (!inForce.isEmpty()) {
+        limits.put(parameter.name(), new JsonArray(inForce.stream().map(ThresholdRule::toJson).toList()));
+      }
+    }
+    return limits;
+  }
+
+  /** Sensors reported off raise a technical alarm, and the data behind their physiological alarms goes stale. */
+  List<AlarmTransition> checkSensors(PatientRecord patient, FrameReport report, Instant now) {
+    List<AlarmTransition> transitions = new ArrayList<>();
+    report.sensorsOff().forEach(parameter ->
+        transitions.addAll(patient.alarms().markData(THRESHOLD + parameter, true, now)));
+    Set<Parameter> off = patient.sensorsOff();
+    String message = off.isEmpty() ? null : "Sensor off: " + off.stream().map(Parameter::label).sorted().toList();
+    transitions.addAll(reconcile(patient, TechnicalAlarm.SENSOR_OFF, message, now));
+    return transitions;
+  }
+
+  List<AlarmTransition> checkSilence(PatientRecord patient, Instant now) {
+    Set<Parameter> silent = patient.silentSince(now.minus(rules.noDataAfter()));
+    silent.removeAll(patient.sensorsOff());
+    List<AlarmTransition> transitions = new ArrayList<>();
+    silent.forEach(parameter -> transitions.addAll(patient.alarms().markData(THRESHOLD + parameter, true, now)));
+    String message = silent.isEmpty() ? null : "No data for " + silent.stream().map(Parameter::label).toList()
+        + " for over " + rules.noDataAfter().toSeconds() + " s";
+    transitions.addAll(reconcile(patient, TechnicalAlarm.NO_DATA, message, now));
+    return transitions;
+  }
+
+  List<AlarmTransition> rescore(PatientRecord patient, Instant now) {
+    News2Score score = news2.score(patient.news2Inputs(), now);
+    patient.scored(score);
+    AlarmCondition condition = Optional.ofNullable(rules.news2BandPriorities().get(score.band()))
+        .map(priority -> new AlarmCondition(priority, "NEWS2 " + score.total() + " (" + score.band().wireName()
+            + (score.partial() ? ", partial" : "") + ")"))
+        .orElse(null);
+    return reconcile(patient, NEWS2, AlarmKind.PHYSIOLOGICAL, condition, now);
+  }
+
+  List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String message, Instant now) {
+    AlarmCondition condition = message == null ? null
+        : new AlarmCondition(rules.technicalPriorities().get(alarm), message);
+    return reconcile(patient, alarm.conditionKey(), AlarmKind.TECHNICAL, condition, now);
+  }
+
+  List<AlarmTransition> reconcile(PatientRecord patient, String key, AlarmKind kind, AlarmCondition condition,
+      Instant now) {
+    return patient.alarms().reconcile(key, kind, condition, patient.source(), rules.policy(), alarmIds, now);
+  }
+}
