@@ -4,6 +4,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
@@ -25,7 +26,8 @@ final class RestClient {
   private final int port;
 
   RestClient(Vertx vertx, int port) {
-    this.http = vertx.createHttpClient();
+    // One connection per request: a rare hang of a request waiting on a pooled keep-alive connection was seen in CI.
+    this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     this.port = port;
   }
 
@@ -36,7 +38,7 @@ final class RestClient {
   /** Sends {@code json} (none when {@code null}) with an {@code Origin} header when {@code origin} is not null. */
   Reply request(HttpMethod method, String uri, String origin, JsonObject json) {
     RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(uri)
-        .setIdleTimeout(IDLE_TIMEOUT_MS);
+        .setIdleTimeout(IDLE_TIMEOUT_MS).setConnectTimeout(IDLE_TIMEOUT_MS);
     if (origin != null) {
       options.putHeader("Origin", origin);
     }
