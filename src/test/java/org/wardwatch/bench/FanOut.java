@@ -1,0 +1,72 @@
+package org.wardwatch.bench;
+
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * W4, fan-out: {@value #SESSIONS} browser sessions on one ward of {@value #DEVICES} devices. The offered rate steps up
+ * ({@link #RATES}); a server's figure is the highest step it delivers in full (≥ 95 % of frames × sessions) with p99
+ * ≤ 50 ms. WardWatch is held against the stock SockJS bridge fed the same frames as snapshot-shaped JSON.
+ */
+final class FanOut {
+
+  static final int SESSIONS = 1_000;
+  static final int DEVICES = 100;
+  static final int[] RATES = {25, 50, 100, 200, 400, 800};
+  static final long MAX_P99_NANOS = 50_000_000;
+  static final double TARGET_RATIO = 2.5;
+
+  private FanOut() {
+  }
+
+  /** The best step a server delivered: deliveries/s and its p99, or zeros when none held. */
+  record Best(double deliveriesPerSecond, long p99Nanos) {
+  }
+
+  static List<Row> run(Vertx generator, int serverCore, Duration step) throws Exception {
+    Best wardWatch;
+    try (ServerProcess server = WardWatchServer.start(serverCore)) {
+      wardWatch = steps(generator, WardLoad.Server.WARDWATCH, step);
+    }
+    Best stock;
+    try (ServerProcess server = ServerProcess.start("stock-bridge", serverCore, StockBridgeServer.class.getName(),
+        List.of(Integer.toString(StockBridgeServer.HTTP_PORT), Integer.toString(StockBridgeServer.TCP_PORT)),
+        StockBridgeServer.HTTP_PORT, StockBridgeServer.TCP_PORT)) {
+      stock = steps(generator, WardLoad.Server.STOCK_BRIDGE, step);
+    }
+    double ratio = stock.deliveriesPerSecond() == 0 ? 0 : wardWatch.deliveriesPerSecond() / stock.deliveriesPerSecond();
+    return List.of(
+        new Row("W4", "deliveries/s to 1,000 sessions on one ward at p99 ≤ 50 ms",
+            Row.rate(wardWatch.deliveriesPerSecond()) + " (p99 " + Row.millis(wardWatch.p99Nanos()) + ")",
+            Row.rate(stock.deliveriesPerSecond()) + " (p99 " + Row.millis(stock.p99Nanos()) + ")",
+            "≥ 2.5× stock bridge", ratio >= TARGET_RATIO),
+        Row.info("W4", "WardWatch / stock bridge", Row.ratio(ratio), ""));
+  }
+
+  private static Best steps(Vertx generator, WardLoad.Server server, Duration step) throws Exception {
+    Best best = new Best(0, 0);
+    try (WardLoad load = WardLoad.connect(generator, server, "w4", DEVICES, 1, 0, SESSIONS)) {
+      load.run(RATES[0], Duration.ofSeconds(3)); // warm-up
+      load.drain();
+      for (int rate : RATES) {
+        load.reset();
+        load.run(rate, step);
+        long delivered = load.delivered();
+        load.drain();
+        Histogram latency = load.vitalsLatency();
+        double perSecond = delivered / (double) step.toSeconds();
+        boolean held = delivered >= 0.95 * rate * step.toSeconds() * SESSIONS
+            && latency.getValueAtPercentile(99) <= MAX_P99_NANOS;
+        System.out.printf("  W4 %s %d frames/s: %.0f deliveries/s, p99 %.2f ms%s%n", server, rate, perSecond,
+            latency.getValueAtPercentile(99) / 1e6, held ? "" : " (not held)");
+        if (!held) {
+          break;
+        }
+        best = new Best(perSecond, latency.getValueAtPercentile(99));
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,78 @@
+package org.wardwatch.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The performance suite (issue 7): W1 ingest ceiling against a bare line splitter, W2 10,000 device connections, W3
+ * alarm latency at 10,000 frames/s, W4 fan-out to 1,000 browser sessions against the stock SockJS bridge, W5 against
+ * the Mosquitto broker. Every server runs in a process of its own pinned to core {@value #SERVER_CORE}; this JVM, the
+ * load generator with a single event loop, is pinned to core {@value #GENERATOR_CORE}. Loopback only; each workload is
+ * bounded in time (about six minutes in all). Prints the table and writes it into {@code docs/performance.md}.
+ *
+ * <p>Run: {@code mvn -q -B test-compile exec:exec@performance-suite}. The system property
+ * {@code wardwatch.bench.seconds} sets each measured window (default 10 s).
+ */
+public final class PerformanceSuite {
+
+  static final int GENERATOR_CORE = 0;
+  static final int SERVER_CORE = 1;
+
+  private PerformanceSuite() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    new ProcessBuilder("taskset", "-a", "-p", "-c", Integer.toString(GENERATOR_CORE),
+        Long.toString(ProcessHandle.current().pid())).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+        .waitFor();
+    Duration measure = Duration.ofSeconds(Long.getLong("wardwatch.bench.seconds", 10));
+    Duration warmUp = Duration.ofSeconds(5);
+    Vertx generator = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    List<Row> rows = new ArrayList<>();
+    try {
+      rows.addAll(report(IngestCeiling.run(generator, SERVER_CORE, warmUp, measure)));
+      rows.addAll(report(IdleConnections.run(generator, SERVER_CORE, warmUp, measure)));
+      AlarmLatency.Result wardWatch = AlarmLatency.run(generator, SERVER_CORE, warmUp, measure);
+      rows.addAll(report(List.of(AlarmLatency.row(wardWatch))));
+      rows.addAll(report(FanOut.run(generator, SERVER_CORE, Duration.ofSeconds(5))));
+      MosquittoPeer.Result mosquitto = MosquittoPeer.run(generator, SERVER_CORE, AlarmLatency.DEVICES,
+          AlarmLatency.FRAMES_PER_SECOND, warmUp, measure);
+      rows.addAll(report(peerRows(wardWatch, mosquitto)));
+    } finally {
+      generator.close().await();
+    }
+    String markdown = PerformanceReport.markdown(rows);
+    System.out.println();
+    System.out.println(markdown);
+    PerformanceReport.write(Path.of("docs", "performance.md"), markdown);
+    System.exit(0);
+  }
+
+  private static List<Row> peerRows(AlarmLatency.Result wardWatch, MosquittoPeer.Result mosquitto) {
+    Histogram ours = wardWatch.vitals();
+    Histogram theirs = mosquitto.latency();
+    return List.of(
+        new Row("W5", "device → subscriber p50 / p99, 1,000 senders at 10,000 msgs/s",
+            Row.millis(ours.getValueAtPercentile(50)) + " / " + Row.millis(ours.getValueAtPercentile(99)),
+            Row.millis(theirs.getValueAtPercentile(50)) + " / " + Row.millis(theirs.getValueAtPercentile(99)),
+            "p99 ≤ Mosquitto's", ours.getValueAtPercentile(99) <= theirs.getValueAtPercentile(99)),
+        new Row("W5", "server CPU per message", Row.micros(wardWatch.cpuPerFrameNanos()),
+            Row.micros(mosquitto.cpuPerMessageNanos()), "≤ Mosquitto's",
+            wardWatch.cpuPerFrameNanos() <= mosquitto.cpuPerMessageNanos()),
+        Row.info("W5", "WardWatch / Mosquitto: p99, CPU per message",
+            Row.ratio(ours.getValueAtPercentile(99) / (double) Math.max(1, theirs.getValueAtPercentile(99))) + ", "
+                + Row.ratio(wardWatch.cpuPerFrameNanos() / mosquitto.cpuPerMessageNanos()), ""));
+  }
+
+  /** Prints rows as they are measured, so a long run shows progress. */
+  private static List<Row> report(List<Row> rows) {
+    rows.forEach(row -> System.out.printf("%s  %s: %s  [%s] %s%n", row.workload(), row.figure(), row.wardWatch(),
+        row.reference(), row.verdict()));
+    return rows;
+  }
+}

@@ -1,0 +1,117 @@
+package org.wardwatch.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A server under test in a JVM of its own, started with this JVM's class path and pinned by {@code taskset} to one
+ * core, so the load generator (pinned to the other) does not share it. Reads the process's own accounting: CPU time
+ * and RSS from {@code /proc}, heap in use after a full GC from {@code jcmd}. Output goes to a log file.
+ */
+final class ServerProcess implements AutoCloseable {
+
+  private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+
+  private final String name;
+  private final Process process;
+
+  private ServerProcess(String name, Process process) {
+    this.name = name;
+    this.process = process;
+  }
+
+  /**
+   * Starts {@code mainClass} with {@code args} on {@code core}, and waits until every one of {@code ports} on
+   * 127.0.0.1 accepts connections.
+   */
+  static ServerProcess start(String name, int core, String mainClass, List<String> args, int... ports)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(core),
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms1g", "-Xmx1g",
+        "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"), mainClass));
+    command.addAll(args);
+    Path log = Files.createTempFile("wardwatch-bench-" + name, ".log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ServerProcess server = new ServerProcess(name, process);
+    for (int port : ports) {
+      server.awaitPort(port, log);
+    }
+    return server;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** CPU time (user and system) the process has used so far. */
+  Duration cpu() {
+    return cpuOf(process.pid());
+  }
+
+  /** CPU time (user and system) another process on this machine has used so far. */
+  static Duration cpuOf(long pid) {
+    return ProcessHandle.of(pid).flatMap(handle -> handle.info().totalCpuDuration())
+        .orElseThrow(() -> new IllegalStateException("no CPU accounting for process " + pid));
+  }
+
+  /** Resident set size in bytes. */
+  long rssBytes() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+      }
+    }
+    throw new IllegalStateException("no VmRSS for " + name);
+  }
+
+  /** Heap in use, in bytes, right after a full GC requested through {@code jcmd}. */
+  long heapUsedAfterGc() throws IOException, InterruptedException {
+    jcmd("GC.run");
+    Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+    if (!used.find()) {
+      throw new IllegalStateException("jcmd GC.heap_info gave no heap figure for " + name);
+    }
+    return Long.parseLong(used.group(2)) * 1024;
+  }
+
+  private String jcmd(String command) throws IOException, InterruptedException {
+    Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Long.toString(process.pid()), command).redirectErrorStream(true).start();
+    String output = new String(jcmd.getInputStream().readAllBytes());
+    jcmd.waitFor();
+    return output;
+  }
+
+  private void awaitPort(int port, Path log) throws InterruptedException, IOException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited: " + Files.readString(log));
+      }
+      try (Socket probe = new Socket()) {
+        probe.connect(new InetSocketAddress("127.0.0.1", port), 500);
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(200);
+      }
+    }
+    throw new UncheckedIOException(new IOException(name + " did not open port " + port + "; log: " + log));
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+}
