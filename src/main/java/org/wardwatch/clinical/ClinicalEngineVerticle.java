@@ -1,6 +1,7 @@
 package org.wardwatch.clinical;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -8,6 +9,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.ReportBatch;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
 import org.wardwatch.cluster.ClusterConsumers;
@@ -26,8 +29,9 @@ import org.wardwatch.model.FrameReport;
  * The clinical engine of one member: evaluates the patients this member owns ({@link Membership#ownerOf}). Owns the
  * member's {@link WardState} and feeds it what the patient routers of every node hand over for those patients (frame
  * reports, device events, clinicians' actions, on {@link Addresses#engineReports} and its siblings) and a one-second
- * tick. After every change it stores the changed patients' state and snapshot in the {@link PatientStore} and only
- * then publishes: snapshots to {@link Addresses#wardVitals}, alarm transitions to {@link Addresses#wardAlarms} (and
+ * tick. Its {@link PatientStoreWriter} stores the changed patients' state and snapshot in the {@link PatientStore}:
+ * alarm changes and clinicians' actions before they are published, new vitals within {@value #FLUSH_MS} ms. It
+ * publishes snapshots to {@link Addresses#wardVitals}, alarm transitions to {@link Addresses#wardAlarms} (and
  * escalations to {@link Addresses#wardEscalations}), each transition also to the {@link AuditTrail}. A patient it is
  * handed for the first time is taken over from the store ({@link PatientTakeover}); every few seconds it also takes
  * over the stored patients it has come to own (a member died), and each tick it releases those it no longer owns.
@@ -41,6 +45,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClinicalEngineVerticle.class);
   private static final long TICK_MS = 1000;
+  /** How often vitals-only changes are stored (see {@link PatientStoreWriter}); the most a node's loss can take. */
+  static final long FLUSH_MS = 250;
   /** How often the store is searched for patients this member has come to own. */
   private static final long TAKEOVER_SWEEP_MS = 2000;
   private static final int BAD_REQUEST = 400;
@@ -53,6 +59,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private AuditTrail audit;
   private PatientStore store;
   private PatientTakeover takeover;
+  private PatientStoreWriter writer;
 
   /**
    * @param rulesPath   the rules file, or {@code null} for the built-in rules
@@ -74,17 +81,17 @@ public class ClinicalEngineVerticle extends VerticleBase {
       engine = new WardState(rules);
       takeover = new PatientTakeover(engine, store);
       rulesFile.watch(engine::replaceRules);
+      writer = new PatientStoreWriter(engine, store);
+      vertx.setPeriodic(FLUSH_MS, id -> writer.flush());
       vertx.setPeriodic(TICK_MS, id -> {
+        writer.flush(); // what is released next must be stored first, for its new owner
         takeover.releaseUnless(this::ownedHere);
         publish(engine.tick(Instant.now()));
       });
       vertx.setPeriodic(TAKEOVER_SWEEP_MS, id -> takeOverOwnedPatients());
       String self = membership.self();
       EventBus bus = vertx.eventBus();
-      Future<Void> reports = consumers.<JsonObject>consumer(Addresses.engineReports(self), message -> {
-        FrameReport report = FrameReport.fromJson(message.body());
-        withPatient(report.source().patientKey(), message, () -> engine.apply(report, Instant.now()));
-      });
+      Future<Void> reports = consumers.<ReportBatch>consumer(Addresses.engineReports(self), this::apply);
       Future<Void> devices = consumers.<JsonObject>consumer(Addresses.engineDeviceEvents(self), message -> {
         DeviceIdentity source = DeviceIdentity.fromJson(message.body().getJsonObject("source"));
         withPatient(source.patientKey(), message, () -> engine.deviceEvent(message.body().getString("event"),
@@ -99,6 +106,25 @@ public class ClinicalEngineVerticle extends VerticleBase {
       });
       return Future.all(List.of(reports, devices, actions, history, answerQueries(bus)));
     });
+  }
+
+  @Override
+  public Future<?> stop() {
+    return writer == null ? Future.succeededFuture() : writer.flush();
+  }
+
+  /** Applies a batch of reports in order, each once its patient is taken over here, then answers the router. */
+  private void apply(Message<ReportBatch> message) {
+    Instant now = Instant.now();
+    List<FrameReport> reports = message.body().reports();
+    List<Future<Void>> recorded = new ArrayList<>(reports.size());
+    for (FrameReport report : reports) {
+      Promise<Void> applied = Promise.promise();
+      recorded.add(applied.future());
+      takeover.withPatient(report.source().patientKey(),
+          () -> publish(engine.apply(report, now)).onComplete(applied));
+    }
+    Future.all(recorded).onComplete(done -> message.reply(new JsonObject().put("ok", true)));
   }
 
   /** Applies {@code change} to the patient once taken over here, then, once stored, acknowledges it to the router. */
@@ -118,20 +144,29 @@ public class ClinicalEngineVerticle extends VerticleBase {
         .forEach(key -> takeover.withPatient(key, () -> { })));
   }
 
-  /** Starts answering the read-only queries of the REST API, from the cluster-wide store. */
+  /**
+   * Starts answering the read-only queries of the REST API from the cluster-wide store, once this member's own latest
+   * changes are in it.
+   */
   private Future<?> answerQueries(EventBus bus) {
     MessageConsumer<String> list = bus.localConsumer(Addresses.PATIENTS_LIST, message ->
-        store.snapshots().onSuccess(snapshots -> message.reply(new JsonArray(snapshots.stream()
+        storedSnapshots().onSuccess(snapshots -> message.reply(new JsonArray(snapshots.stream()
             .filter(snapshot -> message.body() == null || message.body().equals(snapshot.getString("ward")))
             .sorted(Comparator.comparing((JsonObject snapshot) -> snapshot.getString("patient")))
             .toList()))).onFailure(error -> message.fail(500, error.getMessage())));
-    MessageConsumer<String> get = bus.localConsumer(Addresses.PATIENTS_GET, message -> store.snapshot(message.body())
+    MessageConsumer<String> get = bus.localConsumer(Addresses.PATIENTS_GET, message -> writer.flush()
+        .transform(flushed -> store.snapshot(message.body()))
         .onSuccess(snapshot -> replyOrNotFound(message, message.body(), snapshot))
         .onFailure(error -> message.fail(500, error.getMessage())));
-    MessageConsumer<Object> wards = bus.localConsumer(Addresses.WARDS_LIST, message -> store.snapshots()
+    MessageConsumer<Object> wards = bus.localConsumer(Addresses.WARDS_LIST, message -> storedSnapshots()
         .onSuccess(snapshots -> message.reply(WardSummary.of(snapshots)))
         .onFailure(error -> message.fail(500, error.getMessage())));
     return Future.all(list.completion(), get.completion(), wards.completion());
+  }
+
+  /** Every stored snapshot, after storing this member's latest (other members' are at most {@value #FLUSH_MS} ms old). */
+  private Future<List<JsonObject>> storedSnapshots() {
+    return writer.flush().transform(flushed -> store.snapshots());
   }
 
   private static void replyOrNotFound(Message<?> message, String patient, Optional<JsonObject> answer) {
@@ -156,13 +191,12 @@ public class ClinicalEngineVerticle extends VerticleBase {
     }
   }
 
-  /** Stores the changed patients, then publishes the update (so nothing is seen that a takeover would not find). */
+  /**
+   * Hands the update to the {@link PatientStoreWriter}, then publishes it: an alarm change once stored (so no alarm is
+   * seen that a takeover would not find), new vitals at once.
+   */
   private Future<Void> publish(WardState.Update update) {
-    List<Future<Void>> saved = update.changedPatients().stream()
-        .map(key -> engine.state(key).map(state -> store.save(key, state, engine.snapshot(key).orElseThrow()))
-            .orElse(Future.succeededFuture()))
-        .toList();
-    return Future.join(saved)
+    return writer.write(update)
         .onFailure(error -> LOG.error("patient state not stored; publishing anyway", error))
         .transform(stored -> {
           announce(update);

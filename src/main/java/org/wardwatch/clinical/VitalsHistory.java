@@ -42,13 +42,14 @@ public final class VitalsHistory {
 
   /** Adds an accepted observation of {@code patient} to its bucket (see the class description for what is kept). */
   public void record(String patient, Observation observation, Instant now) {
-    Instant at = observation.effectiveTime();
-    if (at.isBefore(windowStart(WINDOW_MINUTES, now)) || at.isAfter(now.plus(MAX_CLOCK_AHEAD))) {
+    long at = observation.effectiveTime().toEpochMilli();
+    long nowMillis = now.toEpochMilli();
+    if (at < windowStartMillis(WINDOW_MINUTES, nowMillis) || at > nowMillis + MAX_CLOCK_AHEAD.toMillis()) {
       return;
     }
     trends.computeIfAbsent(patient, key -> new EnumMap<>(Parameter.class))
         .computeIfAbsent(observation.parameter(), parameter -> new TrendRing())
-        .add(at.toEpochMilli(), observation.value().floatValue());
+        .add(at, observation.value().floatValue());
   }
 
   /** Forgets everything kept of {@code patient} (a patient another node owns now). */
@@ -102,7 +103,11 @@ public final class VitalsHistory {
 
   /** The start of the oldest of the {@code minutes * 6} buckets that end with the one {@code now} falls in. */
   private static Instant windowStart(int minutes, Instant now) {
+    return Instant.ofEpochMilli(windowStartMillis(minutes, now.toEpochMilli()));
+  }
+
+  private static long windowStartMillis(int minutes, long nowMillis) {
     long buckets = minutes * 60L / BUCKET_SECONDS;
-    return Instant.ofEpochMilli((TrendRing.bucketOf(now.toEpochMilli()) - buckets + 1) * TrendRing.BUCKET_MILLIS);
+    return (TrendRing.bucketOf(nowMillis) - buckets + 1) * TrendRing.BUCKET_MILLIS;
   }
 }

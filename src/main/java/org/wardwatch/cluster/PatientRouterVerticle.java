@@ -10,27 +10,34 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.ReportBatch;
 import org.wardwatch.clinical.ActionTarget;
 import org.wardwatch.clinical.PatientStore;
 import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
 
 /**
  * Takes everything addressed to a patient on this node and hands it to the member that owns the patient
- * ({@link Membership#ownerOf}): accepted reports ({@link Addresses#OBSERVATIONS}), device events
+ * ({@link Membership#ownerOf}): accepted reports ({@link Addresses#OBSERVATIONS}, one {@link ReportBatch} per owner
+ * and parsed read), device events
  * ({@link Addresses#DEVICE_EVENTS}), REST actions ({@link Addresses#PATIENT_ACTIONS}) and trend queries
  * ({@link Addresses#PATIENTS_HISTORY}) and, for every ward this node has seen or that has a stored patient, the
  * dashboards' actions ({@link Addresses#wardActions}). Exactly one clinical engine in the cluster thus evaluates a
  * patient, wherever its devices and browsers are connected.
  *
- * <p>Reports and device events are delivered in order per patient, and retried while the owner is unknown or gone
- * (a member died, its partitions migrate) for up to {@link #GIVE_UP_MS}, so a failover neither loses nor reorders
- * them. Actions are forwarded once, and their answer (or failure) goes back to who asked.
+ * <p>Reports and device events are delivered in order per patient (reports because their sender waits for the answer,
+ * device events through a {@link PatientMailbox}), and retried while the owner is unknown or gone (a member died, its
+ * partitions migrate) for up to {@link #GIVE_UP_MS}, so a failover neither loses nor reorders them. Actions are forwarded once, and their answer (or failure) goes back to who asked.
  */
 public class PatientRouterVerticle extends VerticleBase {
 
@@ -57,16 +64,21 @@ public class PatientRouterVerticle extends VerticleBase {
   public Future<?> start() {
     store = new PatientStore(vertx);
     EventBus bus = vertx.eventBus();
-    MessageConsumer<JsonObject> reports = bus.localConsumer(Addresses.OBSERVATIONS,
-        message -> toOwner(message.body(), Addresses::engineReports).onComplete(delivered -> {
-          if (delivered.succeeded()) {
-            message.reply(new JsonObject().put("ok", true));
-          } else {
-            message.fail(503, delivered.cause().getMessage());
-          }
-        }));
+    MessageConsumer<ReportBatch> reports = bus.localConsumer(Addresses.OBSERVATIONS, message -> {
+      List<FrameReport> batch = message.body().reports();
+      batch.forEach(report -> listenForActions(report.source().wardOrDefault()));
+      reportsToOwners(batch, System.currentTimeMillis() + GIVE_UP_MS).onComplete(delivered -> {
+        if (delivered.succeeded()) {
+          message.reply(new JsonObject().put("ok", true));
+        } else {
+          LOG.error("{} report(s) not delivered to their owners within {} ms: {}", batch.size(), GIVE_UP_MS,
+              delivered.cause().getMessage());
+          message.fail(503, delivered.cause().getMessage());
+        }
+      });
+    });
     MessageConsumer<JsonObject> devices = bus.localConsumer(Addresses.DEVICE_EVENTS,
-        message -> toOwner(message.body(), Addresses::engineDeviceEvents));
+        message -> deviceEventToOwner(message.body()));
     MessageConsumer<JsonObject> actions = bus.localConsumer(Addresses.PATIENT_ACTIONS,
         message -> forward(message, message.body().getString("patient"), Addresses::engineActions));
     MessageConsumer<JsonObject> history = bus.localConsumer(Addresses.PATIENTS_HISTORY,
@@ -76,8 +88,47 @@ public class PatientRouterVerticle extends VerticleBase {
     return Future.all(reports.completion(), devices.completion(), actions.completion(), history.completion());
   }
 
-  /** A report or device event: in order per patient, retried until the patient's owner has it. */
-  private Future<Void> toOwner(JsonObject body, Function<String, String> engineAddress) {
+  /**
+   * A batch of reports: one {@link ReportBatch} per owner, each retried until its owner has it. Their sender sends its
+   * next batch only after this one is answered, so a device's reports stay in order through retries.
+   */
+  private Future<Void> reportsToOwners(List<FrameReport> reports, long deadline) {
+    Map<String, List<FrameReport>> byOwner = new LinkedHashMap<>();
+    for (FrameReport report : reports) {
+      String patient = report.source().patientKey();
+      if (patient != null) { // a device that never said who it is: there is no patient to tell
+        byOwner.computeIfAbsent(String.valueOf(membership.ownerOf(patient)), owner -> new ArrayList<>()).add(report);
+      }
+    }
+    return Future.all(byOwner.entrySet().stream().map(group -> {
+      Promise<Void> delivered = Promise.promise();
+      String owner = "null".equals(group.getKey()) ? null : group.getKey();
+      sendReports(owner, new ReportBatch(group.getValue()), deadline, delivered);
+      return delivered.future();
+    }).toList()).mapEmpty();
+  }
+
+  private void sendReports(String owner, ReportBatch batch, long deadline, Promise<Void> delivered) {
+    Future<Message<Object>> sent = owner == null
+        ? Future.failedFuture("owner not known yet")
+        : vertx.eventBus().request(Addresses.engineReports(owner), batch,
+            new DeliveryOptions().setSendTimeout(ATTEMPT_TIMEOUT_MS));
+    // On failure the owner may have changed (a member died): group again.
+    sent.onSuccess(reply -> delivered.complete()).onFailure(error -> retryLater(deadline, error, delivered,
+        () -> reportsToOwners(batch.reports(), deadline).onComplete(delivered)));
+  }
+
+  /** Runs {@code again} after {@value #RETRY_MS} ms, or fails {@code delivered} with {@code error} once past the deadline. */
+  private void retryLater(long deadline, Throwable error, Promise<Void> delivered, Runnable again) {
+    if (System.currentTimeMillis() >= deadline) {
+      delivered.fail(error);
+    } else {
+      vertx.setTimer(RETRY_MS, id -> again.run());
+    }
+  }
+
+  /** A device event: in order per patient, retried until the patient's owner has it. */
+  private Future<Void> deviceEventToOwner(JsonObject body) {
     DeviceIdentity source = DeviceIdentity.fromJson(body.getJsonObject("source"));
     String patient = source.patientKey();
     if (patient == null) {
@@ -85,32 +136,25 @@ public class PatientRouterVerticle extends VerticleBase {
     }
     listenForActions(source.wardOrDefault());
     long deadline = System.currentTimeMillis() + GIVE_UP_MS;
-    return mailbox.enqueue(patient, () -> deliver(patient, body, engineAddress, deadline))
+    return mailbox.enqueue(patient, () -> deliver(patient, body, deadline))
         .onFailure(error -> LOG.error("[{}] not delivered to its owner within {} ms, dropped: {}", patient,
             GIVE_UP_MS, error.getMessage()));
   }
 
-  private Future<Void> deliver(String patient, JsonObject body, Function<String, String> engineAddress,
-      long deadline) {
+  private Future<Void> deliver(String patient, JsonObject body, long deadline) {
     Promise<Void> delivered = Promise.promise();
-    attempt(patient, body, engineAddress, deadline, delivered);
+    attempt(patient, body, deadline, delivered);
     return delivered.future();
   }
 
-  private void attempt(String patient, JsonObject body, Function<String, String> engineAddress, long deadline,
-      Promise<Void> delivered) {
+  private void attempt(String patient, JsonObject body, long deadline, Promise<Void> delivered) {
     String owner = membership.ownerOf(patient);
     Future<Message<Object>> sent = owner == null
         ? Future.failedFuture("owner of " + patient + " not known yet")
-        : vertx.eventBus().request(engineAddress.apply(owner), body,
+        : vertx.eventBus().request(Addresses.engineDeviceEvents(owner), body,
             new DeliveryOptions().setSendTimeout(ATTEMPT_TIMEOUT_MS));
-    sent.onSuccess(reply -> delivered.complete()).onFailure(error -> {
-      if (System.currentTimeMillis() >= deadline) {
-        delivered.fail(error);
-      } else {
-        vertx.setTimer(RETRY_MS, id -> attempt(patient, body, engineAddress, deadline, delivered));
-      }
-    });
+    sent.onSuccess(reply -> delivered.complete()).onFailure(error -> retryLater(deadline, error, delivered,
+        () -> attempt(patient, body, deadline, delivered)));
   }
 
   /** Starts taking the dashboards' actions of {@code ward} the first time this node routes a patient of it. */

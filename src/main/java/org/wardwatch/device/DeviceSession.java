@@ -93,10 +93,8 @@ final class DeviceSession {
       return Future.succeededFuture(new BatchVerdict(identity, List.of()));
     }
     FrameBatch batch = new FrameBatch(identity, Instant.now(), lines);
-    return eventBus.<JsonObject>request(Addresses.FRAMES, batch.toJson(),
-            new DeliveryOptions().setSendTimeout(PARSE_TIMEOUT_MS))
-        .map(Message::body)
-        .map(BatchVerdict::fromJson);
+    return eventBus.<BatchVerdict>request(Addresses.FRAMES, batch, new DeliveryOptions().setSendTimeout(PARSE_TIMEOUT_MS))
+        .map(Message::body);
   }
 
   private void answer(List<FrameEvent> events, AsyncResult<BatchVerdict> result) {

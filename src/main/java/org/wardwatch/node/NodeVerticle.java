@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wardwatch.bus.BusCodecs;
 import org.wardwatch.clinical.ClinicalEngineVerticle;
 import org.wardwatch.cluster.BusPathVerticle;
 import org.wardwatch.cluster.BusPaths;
@@ -52,6 +53,7 @@ public class NodeVerticle extends VerticleBase {
     mllpServer = new MllpServerVerticle(config.hl7());
     httpBridge = new HttpBridgeVerticle(config.http(), membership, busPaths);
     ClusterConsumers consumers = new ClusterConsumers(vertx);
+    BusCodecs.register(vertx);
     return vertx.deployVerticle(new ClinicalEngineVerticle(config.rulesPath(), membership, consumers))
         .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(membership, consumers)))
         .compose(id -> vertx.deployVerticle(new BusPathVerticle(membership, consumers, busPaths)))

@@ -3,14 +3,13 @@ package org.wardwatch.parsing;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.ReportHandOff;
 
 /**
  * Frame parsing stage: answers {@link Addresses#FRAMES} batches from the device server with one verdict per frame and
- * hands each accepted frame's report to {@link Addresses#OBSERVATIONS}, replying once they are recorded by the
- * patients' owners, so a device's ACK means its data is stored.
+ * hands the accepted frames' reports, as one {@link org.wardwatch.bus.ReportBatch}, to {@link Addresses#OBSERVATIONS},
+ * replying once the patients' owners have recorded them, so a device's ACK means its data is recorded.
  *
  * <p>Deploy one instance per node: it owns the node's {@link ResendFilter}.
  */
@@ -25,8 +24,8 @@ public class FrameParsingVerticle extends VerticleBase {
     ReportHandOff handOff = new ReportHandOff(vertx.eventBus());
     FrameBatchProcessor processor = new FrameBatchProcessor(
         new LineFrameDecoder(), new ResendFilter(MAX_REMEMBERED_DEVICES), handOff::handOn);
-    MessageConsumer<JsonObject> consumer = vertx.eventBus().localConsumer(Addresses.FRAMES, message -> {
-      JsonObject verdict = processor.process(FrameBatch.fromJson(message.body())).toJson();
+    MessageConsumer<FrameBatch> consumer = vertx.eventBus().localConsumer(Addresses.FRAMES, message -> {
+      BatchVerdict verdict = processor.process(message.body());
       handOff.recorded()
           .onSuccess(recorded -> message.reply(verdict))
           .onFailure(error -> message.fail(NOT_RECORDED, "not recorded: " + error.getMessage()));

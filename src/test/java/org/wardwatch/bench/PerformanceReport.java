@@ -51,7 +51,9 @@ final class PerformanceReport {
     long memoryKb = Files.readAllLines(Path.of("/proc/meminfo")).stream()
         .filter(line -> line.startsWith("MemTotal")).findFirst()
         .map(line -> Long.parseLong(line.replaceAll("\\D", ""))).orElse(0L);
-    return Runtime.getRuntime().availableProcessors() + "× " + model + ", " + Math.round(memoryKb / 1048576.0)
+    long cores = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+        .filter(line -> line.startsWith("processor")).count();
+    return cores + "-core " + model + ", " + Math.round(memoryKb / 1048576.0)
         + " GB";
   }
 }

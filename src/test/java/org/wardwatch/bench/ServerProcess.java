@@ -37,7 +37,12 @@ final class ServerProcess implements AutoCloseable {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(core),
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms1g", "-Xmx1g",
-        "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"), mainClass));
+        "-XX:+UseG1GC"));
+    String extra = System.getProperty("wardwatch.bench.serverJvmArgs", "");
+    if (!extra.isBlank()) {
+      command.addAll(List.of(extra.replace("{name}", name).trim().split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
     Path log = Files.createTempFile("wardwatch-bench-" + name, ".log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

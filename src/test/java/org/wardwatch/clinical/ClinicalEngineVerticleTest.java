@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.wardwatch.bus.BusCodecs;
+import org.wardwatch.bus.ReportBatch;
 import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.cluster.PatientRouterVerticle;
@@ -52,6 +54,7 @@ class ClinicalEngineVerticleTest {
             message -> alarms.add(message.body().getJsonObject("alarm")))
         .completion().await();
     ClusterConsumers consumers = new ClusterConsumers(vertx);
+    BusCodecs.register(vertx);
     vertx.deployVerticle(new ClinicalEngineVerticle(rulesFile.toString(), Membership.standalone(), consumers))
         .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone(), consumers))).await();
   }
@@ -102,7 +105,7 @@ class ClinicalEngineVerticleTest {
     Observation observation = new Observation(source, Parameter.PULSE, Parameter.PULSE.mdcCode(),
         BigDecimal.valueOf(pulse), Parameter.PULSE.unit(), null, Instant.now(), null, false);
     FrameReport report = new FrameReport(source, observation.gatewayTime(), List.of(observation), null, null);
-    vertx.eventBus().request(Addresses.OBSERVATIONS, report.toJson()).await(); // answered once recorded
+    vertx.eventBus().request(Addresses.OBSERVATIONS, new ReportBatch(List.of(report))).await(); // answered once recorded
   }
 
   private JsonObject patient(String key) {

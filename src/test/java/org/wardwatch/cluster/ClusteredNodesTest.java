@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.multimap.MultiMap;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -19,6 +17,7 @@ import org.wardwatch.testing.SockJsClient;
 import org.wardwatch.testing.TestCluster;
 import org.wardwatch.testing.TestNode;
 import org.wardwatch.testing.WebSocketSockJsClient;
+import org.wardwatch.web.RestClient;
 
 /** Two clustered nodes in one JVM (real Hazelcast on 127.0.0.1, real sockets): what crosses from one to the other. */
 class ClusteredNodesTest {
@@ -122,12 +121,6 @@ class ClusteredNodesTest {
 
   /** {@code GET /health/ready}, whatever its status (503 while not ready). */
   private static JsonObject readinessAnswer(TestCluster.Member member) {
-    return member.vertx().createHttpClient()
-        .request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
-            .setPort(member.node().httpPort()).setURI("/health/ready").setIdleTimeout(5_000))
-        .compose(request -> request.send())
-        .compose(response -> response.body())
-        .map(JsonObject::new)
-        .await();
+    return new JsonObject(new RestClient(member.vertx(), member.node().httpPort()).get("/health/ready").body());
   }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.wardwatch.bus.BusCodecs;
 import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.cluster.PatientRouterVerticle;
@@ -41,6 +42,7 @@ class DeviceServerVerticleTest {
     this.vertx = vertx;
     DeviceServerVerticle server = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 1, MAX_BAD));
     ClusterConsumers consumers = new ClusterConsumers(vertx);
+    BusCodecs.register(vertx);
     vertx.deployVerticle(new ClinicalEngineVerticle(null, Membership.standalone(), consumers))
         .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone(), consumers)))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle()))

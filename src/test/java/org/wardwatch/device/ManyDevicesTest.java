@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.wardwatch.bus.BusCodecs;
 import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.cluster.PatientRouterVerticle;
@@ -35,6 +36,7 @@ class ManyDevicesTest {
   void threeThousandConcurrentDevicesAreAllAnswered(Vertx vertx) {
     DeviceServerVerticle server = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, 4096, 120, 10));
     ClusterConsumers consumers = new ClusterConsumers(vertx);
+    BusCodecs.register(vertx);
     vertx.deployVerticle(new ClinicalEngineVerticle(null, Membership.standalone(), consumers))
         .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone(), consumers)))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle()))

@@ -10,11 +10,11 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 
 /** Real HTTP to a test node on 127.0.0.1, used from the test thread: every call waits for the complete answer. */
-final class RestClient {
+public final class RestClient {
 
   /** A complete HTTP answer, read on the event loop so no byte of the body is missed. */
-  record Reply(int statusCode, MultiMap headers, Buffer body) {
-    String getHeader(String name) {
+  public record Reply(int statusCode, MultiMap headers, Buffer body) {
+    public String getHeader(String name) {
       return headers.get(name);
     }
   }
@@ -25,18 +25,18 @@ final class RestClient {
   private final HttpClient http;
   private final int port;
 
-  RestClient(Vertx vertx, int port) {
+  public RestClient(Vertx vertx, int port) {
     // One connection per request: a rare hang of a request waiting on a pooled keep-alive connection was seen in CI.
     this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     this.port = port;
   }
 
-  Reply get(String uri) {
+  public Reply get(String uri) {
     return request(HttpMethod.GET, uri, null, null);
   }
 
   /** Sends {@code json} (none when {@code null}) with an {@code Origin} header when {@code origin} is not null. */
-  Reply request(HttpMethod method, String uri, String origin, JsonObject json) {
+  public Reply request(HttpMethod method, String uri, String origin, JsonObject json) {
     RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(uri)
         .setIdleTimeout(IDLE_TIMEOUT_MS).setConnectTimeout(IDLE_TIMEOUT_MS);
     if (origin != null) {
