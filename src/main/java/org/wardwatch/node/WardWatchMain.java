@@ -53,6 +53,11 @@ public final class WardWatchMain implements VertxApplicationHooks {
 
   @Override
   public VertxBuilder createVertxBuilder(VertxOptions options) {
+    if (options.getEventLoopPoolSize() == VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE) {
+      // One event loop per core, not Vert.x's two: a frame hops between verticles, and with more loops than cores each
+      // hop is a thread switch (on one core, twice the CPU per frame). `-options {"eventLoopPoolSize":n}` overrides.
+      options.setEventLoopPoolSize(Runtime.getRuntime().availableProcessors());
+    }
     VertxBuilder builder = Vertx.builder().with(options);
     if (clustered) {
       clusterManager = new HazelcastClusterManager(HazelcastSettings.apply(ConfigUtil.loadConfig(), cluster));

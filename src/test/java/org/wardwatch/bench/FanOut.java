@@ -48,8 +48,7 @@ final class FanOut {
   private static Best steps(Vertx generator, WardLoad.Server server, Duration step) throws Exception {
     Best best = new Best(0, 0);
     try (WardLoad load = WardLoad.connect(generator, server, "w4", DEVICES, 1, 0, SESSIONS)) {
-      load.run(RATES[0], Duration.ofSeconds(3)); // warm-up
-      load.drain();
+      load.warmUp(RATES[0], Duration.ofSeconds(3));
       for (int rate : RATES) {
         load.reset();
         load.run(rate, step);

@@ -28,9 +28,7 @@ final class IdleConnections {
         Thread.sleep(2000);
         double heapPerConnection = (server.heapUsedAfterGc() - heapBefore) / (double) DEVICES;
         double rssPerConnection = (server.rssBytes() - rssBefore) / (double) DEVICES;
-        load.run(DEVICES, warmUp);
-        load.drain();
-        load.reset();
+        load.warmUp(DEVICES, warmUp);
         long cpu = server.cpu().toNanos();
         long start = System.nanoTime();
         load.run(DEVICES, measure);

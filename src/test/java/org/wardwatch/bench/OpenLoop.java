@@ -25,7 +25,7 @@ final class OpenLoop {
     long total = (long) (perSecond * duration.toNanos() / 1e9);
     long[] sent = {0};
     long timer = generator.setPeriodic(1, id -> {
-      long due = Math.min(total, (long) ((System.nanoTime() - start) * perSecond / 1e9));
+      long due = Math.min(total, 1 + (long) ((System.nanoTime() - start) * perSecond / 1e9)); // k is due at k/rate
       for (; sent[0] < due; sent[0]++) {
         long k = sent[0];
         send.send((int) (k % senders), k / senders, start + (long) (k * 1e9 / perSecond));

@@ -44,8 +44,15 @@ final class ServerProcess implements AutoCloseable {
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(args);
+    for (int port : ports) {
+      if (accepts(port)) {
+        throw new IllegalStateException("port " + port + " is already taken (a server left running?); " + name
+            + " would not be the one measured");
+      }
+    }
     Path log = Files.createTempFile("wardwatch-bench-" + name, ".log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly)); // even when the run is cut short
     ServerProcess server = new ServerProcess(name, process);
     for (int port : ports) {
       server.awaitPort(port, log);
@@ -102,14 +109,21 @@ final class ServerProcess implements AutoCloseable {
       if (!process.isAlive()) {
         throw new IllegalStateException(name + " exited: " + Files.readString(log));
       }
-      try (Socket probe = new Socket()) {
-        probe.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      if (accepts(port)) {
         return;
-      } catch (IOException notYet) {
-        Thread.sleep(200);
       }
+      Thread.sleep(200);
     }
     throw new UncheckedIOException(new IOException(name + " did not open port " + port + "; log: " + log));
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket probe = new Socket()) {
+      probe.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException refused) {
+      return false;
+    }
   }
 
   @Override

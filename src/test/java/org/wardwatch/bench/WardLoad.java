@@ -79,6 +79,19 @@ final class WardLoad implements AutoCloseable {
     fleet.openLoop(framesPerSecond, duration, this::frame);
   }
 
+  /**
+   * Brings the server to steady state: a quarter, a half, then all of {@code framesPerSecond}, each for
+   * {@code step}, so that the just-in-time compiler has done its work before anything is measured (a cold server on
+   * one core falls behind at full rate and takes long to catch up), then forgets what was measured.
+   */
+  void warmUp(double framesPerSecond, Duration step) throws InterruptedException {
+    for (double share : new double[] {0.25, 0.5, 1}) {
+      run(framesPerSecond * share, step);
+    }
+    drain();
+    reset();
+  }
+
   /** Waits for the deliveries of the last frames sent. */
   void drain() throws InterruptedException {
     Thread.sleep(1000);
@@ -114,17 +127,17 @@ final class WardLoad implements AutoCloseable {
         : StockBridgeServer.snapshotLike(prefix + "-" + device, ward(device), pulse);
   }
 
-  private void onMessage(String sockJsFrame) {
+  private void onMessage(String message) {
     long now = System.nanoTime();
     delivered++;
-    int device = TaggedSchedule.intAfter(sockJsFrame, "\\\"patient\\\":\\\"" + prefix + "-");
-    if (sockJsFrame.contains("\\\"type\\\":\\\"RAISED\\\"")) {
+    int device = TaggedSchedule.intAfter(message, "\"patient\":\"" + prefix + "-");
+    if (message.contains("\"type\":\"RAISED\"")) {
       if (device >= 0 && abnormalAt[device] != 0) {
         alarmLatency.recordValue(Math.min(now - abnormalAt[device], alarmLatency.getHighestTrackableValue()));
         abnormalAt[device] = 0;
       }
     } else {
-      vitals.delivered(device, TaggedSchedule.intAfter(sockJsFrame, "\\\"PULSE\\\":{\\\"value\\\":"), now);
+      vitals.delivered(device, TaggedSchedule.intAfter(message, "\"PULSE\":{\"value\":"), now);
     }
   }
 
