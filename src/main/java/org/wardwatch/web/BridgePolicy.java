@@ -16,7 +16,8 @@ import org.wardwatch.bus.Addresses;
  * Who may use the SockJS event-bus bridge, and for what.
  *
  * <ul>
- *   <li>Outbound (server to browser): only the per-ward browser addresses, {@link Addresses#BROWSER_ADDRESS_REGEX}.
+ *   <li>Outbound (server to browser): only the per-ward browser addresses, {@link Addresses#BROWSER_ADDRESS_REGEX},
+ *       delivered by the {@link WardFanOut} (which parks the bridge's own registrations, hence the second pattern).
  *   <li>Inbound (browser to server): only the per-ward action addresses, {@link Addresses#BROWSER_ACTION_REGEX}
  *       (acknowledge, audio pause, assessment). Users are named by the dashboard, not yet authenticated.
  *   <li>Origins: a {@link CorsHandler} limited to the dashboard's origins guards every transport. An origin check on
@@ -31,6 +32,7 @@ final class BridgePolicy {
   static SockJSBridgeOptions bridgeOptions() {
     return new SockJSBridgeOptions()
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(Addresses.BROWSER_ADDRESS_REGEX))
+        .addOutboundPermitted(new PermittedOptions().setAddressRegex(WardFanOut.PARKED_ADDRESS_REGEX))
         .addInboundPermitted(new PermittedOptions().setAddressRegex(Addresses.BROWSER_ACTION_REGEX))
         .setMaxHandlersPerSocket(64);
   }

@@ -51,7 +51,8 @@ public class HttpBridgeVerticle extends VerticleBase {
     router.route("/eventbus/*")
         .handler(BridgePolicy.corsOnceBound(() -> config.originsFor(server.actualPort())))
         .handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_BODY_BYTES))
-        .subRouter(SockJSHandler.create(vertx, BridgePolicy.sockJsOptions()).bridge(BridgePolicy.bridgeOptions()));
+        .subRouter(SockJSHandler.create(vertx, BridgePolicy.sockJsOptions())
+            .bridge(BridgePolicy.bridgeOptions(), new WardFanOut(vertx.eventBus())::handle));
     PatientRoutes patients = new PatientRoutes(vertx.eventBus());
     router.get("/api/patients").handler(patients::list);
     router.get("/api/patients/:id").handler(patients::get);

@@ -1,0 +1,103 @@
+package org.wardwatch.web;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.BridgeEventType;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.wardwatch.bus.Addresses;
+
+/**
+ * Delivers the per-ward browser addresses ({@link Addresses#BROWSER_ADDRESS_REGEX}) to this node's SockJS sessions,
+ * encoding each message once for all of them. The stock bridge gives every session its own event-bus consumer, so a
+ * ward update seen by 1,000 screens is copied, checked against the permissions and encoded 1,000 times; here one
+ * consumer per address and node receives it, builds the bridge's {@code rec} frame once, and writes those bytes to each
+ * session (the transport only wraps them in its SockJS frame). Browsers see exactly what the bridge would send.
+ *
+ * <p>It is the bridge's event hook: a session's REGISTER for a browser address adds the session here, and the bridge's
+ * own registration is parked on {@link #PARKED_PREFIX} + the address, where nothing is ever published, so the
+ * session's {@code vertx-eventbus.js} client sees the usual successful registration without a second copy of every
+ * message. UNREGISTER and a closed socket remove it. Every other event passes unchanged.
+ *
+ * <p>Not thread-safe: bridge events and deliveries run on the HTTP verticle's event loop.
+ */
+final class WardFanOut {
+
+  /** Where the bridge's own per-session registrations for browser addresses are parked. */
+  static final String PARKED_PREFIX = "wardwatch.parked.";
+  /** The bridge's outbound permission for parked registrations. */
+  static final String PARKED_ADDRESS_REGEX = Pattern.quote(PARKED_PREFIX) + Addresses.BROWSER_ADDRESS_REGEX;
+
+  private static final Pattern BROWSER_ADDRESS = Pattern.compile(Addresses.BROWSER_ADDRESS_REGEX);
+
+  private final EventBus bus;
+  private final Map<String, Set<SockJSSocket>> sessionsByAddress = new HashMap<>();
+  private final Map<String, MessageConsumer<JsonObject>> consumers = new HashMap<>();
+  private final Map<SockJSSocket, Set<String>> addressesBySession = new HashMap<>();
+
+  WardFanOut(EventBus bus) {
+    this.bus = bus;
+  }
+
+  /** The bridge's event hook. */
+  void handle(BridgeEvent event) {
+    BridgeEventType type = event.type();
+    if (type == BridgeEventType.REGISTER || type == BridgeEventType.UNREGISTER) {
+      JsonObject request = event.getRawMessage();
+      String address = request.getString("address");
+      if (address != null && BROWSER_ADDRESS.matcher(address).matches()) {
+        if (type == BridgeEventType.REGISTER) {
+          add(event.socket(), address);
+        } else {
+          remove(event.socket(), address);
+        }
+        request.put("address", PARKED_PREFIX + address);
+      }
+    } else if (type == BridgeEventType.SOCKET_CLOSED) {
+      Set<String> addresses = addressesBySession.remove(event.socket());
+      if (addresses != null) {
+        addresses.forEach(address -> remove(event.socket(), address));
+      }
+    }
+    event.complete(true);
+  }
+
+  private void add(SockJSSocket session, String address) {
+    addressesBySession.computeIfAbsent(session, key -> new LinkedHashSet<>()).add(address);
+    sessionsByAddress.computeIfAbsent(address, key -> {
+      consumers.put(address, bus.<JsonObject>consumer(address, message -> deliver(address, message.body())));
+      return new LinkedHashSet<>();
+    }).add(session);
+  }
+
+  private void remove(SockJSSocket session, String address) {
+    Set<String> addresses = addressesBySession.get(session);
+    if (addresses != null) {
+      addresses.remove(address);
+    }
+    Set<SockJSSocket> sessions = sessionsByAddress.get(address);
+    if (sessions != null && sessions.remove(session) && sessions.isEmpty()) {
+      sessionsByAddress.remove(address);
+      consumers.remove(address).unregister();
+    }
+  }
+
+  /** Writes one {@code rec} frame, encoded once, to every session registered for {@code address}. */
+  private void deliver(String address, JsonObject body) {
+    Set<SockJSSocket> sessions = sessionsByAddress.get(address);
+    if (sessions == null) {
+      return;
+    }
+    Buffer frame = new JsonObject().put("type", "rec").put("address", address).put("body", body).toBuffer();
+    for (SockJSSocket session : sessions) {
+      session.write(frame);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.wardwatch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.node.NodeVerticle;
+import org.wardwatch.testing.DeviceClient;
+import org.wardwatch.testing.SockJsClient;
+import org.wardwatch.testing.TestNode;
+import org.wardwatch.testing.WebSocketSockJsClient;
+
+/** Ward updates reach every registered browser session once, through the node's {@link WardFanOut}, over real SockJS. */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
+class WardFanOutTest {
+
+  private static final String VITALS = Addresses.wardVitals("icu");
+  private static final Duration SETTLE = Duration.ofMillis(500);
+
+  @Test
+  void everySessionGetsEachUpdateOnceAndNoMoreAfterUnregistering(Vertx vertx) {
+    NodeVerticle node = TestNode.deploy(vertx);
+    try (SockJsClient first = WebSocketSockJsClient.connect(vertx, node.httpPort(), TestNode.DASHBOARD_ORIGIN);
+        SockJsClient second = WebSocketSockJsClient.connect(vertx, node.httpPort(), TestNode.DASHBOARD_ORIGIN);
+        DeviceClient device = new DeviceClient(node.devicePort())) {
+      first.register(VITALS);
+      second.register(VITALS);
+      device.send("HELLO|Device=FAN-1|Patient=FAN-P|Ward=icu\nPulse=71|Seq=1\n");
+      device.readLine();
+      device.readLine();
+      for (SockJsClient session : new SockJsClient[] {first, second}) {
+        assertEquals(71, pulseOf(session.awaitBody(VITALS, body -> pulse(body, 71), Duration.ofSeconds(5))));
+        assertThrows(AssertionError.class, () -> session.awaitBody(VITALS, body -> pulse(body, 71), SETTLE),
+            "a session registered once gets the update once");
+      }
+
+      first.send(new JsonObject().put("type", "unregister").put("address", VITALS));
+      first.barrier();
+      device.send("Pulse=72|Seq=2\n");
+      device.readLine();
+      second.awaitBody(VITALS, body -> pulse(body, 72), Duration.ofSeconds(5));
+      assertThrows(AssertionError.class, () -> first.awaitBody(VITALS, body -> pulse(body, 72), SETTLE),
+          "an unregistered session gets nothing more");
+    }
+  }
+
+  private static boolean pulse(JsonObject snapshot, int value) {
+    return snapshot.getJsonObject("vitals").containsKey("PULSE") && pulseOf(snapshot) == value;
+  }
+
+  private static int pulseOf(JsonObject snapshot) {
+    return snapshot.getJsonObject("vitals").getJsonObject("PULSE").getInteger("value");
+  }
+}
