@@ -58,6 +58,7 @@ public final class WardWatchMain implements VertxApplicationHooks {
       // hop is a thread switch (on one core, twice the CPU per frame). `-options {"eventLoopPoolSize":n}` overrides.
       options.setEventLoopPoolSize(Runtime.getRuntime().availableProcessors());
     }
+    options.setPreferNativeTransport(true); // epoll where available (see the pom), else NIO
     VertxBuilder builder = Vertx.builder().with(options);
     if (clustered) {
       clusterManager = new HazelcastClusterManager(HazelcastSettings.apply(ConfigUtil.loadConfig(), cluster));
