@@ -40,8 +40,7 @@ final class IdleConnections {
             new Row("W2", "heap per idle connection (after full GC)", bytes(heapPerConnection), "",
                 "≤ 4 KB", heapPerConnection <= MAX_HEAP_PER_CONNECTION),
             Row.info("W2", "RSS per idle connection", bytes(rssPerConnection), ""),
-            Row.info("W2", "device → browser p50 / p99", Row.millis(load.vitalsLatency().getValueAtPercentile(50))
-                + " / " + Row.millis(load.vitalsLatency().getValueAtPercentile(99)), ""));
+            Row.info("W2", "device → browser p50 / p99", Row.percentiles(load.vitalsLatency()), ""));
       }
     }
   }

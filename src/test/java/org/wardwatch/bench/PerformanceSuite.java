@@ -70,8 +70,7 @@ public final class PerformanceSuite {
     Histogram theirs = mosquitto.latency();
     return List.of(
         new Row("W5", "device → subscriber p50 / p99, 1,000 senders at 10,000 msgs/s",
-            Row.millis(ours.getValueAtPercentile(50)) + " / " + Row.millis(ours.getValueAtPercentile(99)),
-            Row.millis(theirs.getValueAtPercentile(50)) + " / " + Row.millis(theirs.getValueAtPercentile(99)),
+            Row.percentiles(ours), Row.percentiles(theirs),
             "p99 ≤ Mosquitto's", ours.getTotalCount() > 0
                 && ours.getValueAtPercentile(99) <= theirs.getValueAtPercentile(99)),
         new Row("W5", "server CPU per message", Row.micros(wardWatch.cpuPerFrameNanos()),

@@ -23,6 +23,12 @@ record Row(String workload, String figure, String wardWatch, String reference, S
     return met == null ? "" : met ? "met" : "NOT met";
   }
 
+  /** p50 / p99 of a latency histogram, or a plain statement that nothing arrived. */
+  static String percentiles(org.HdrHistogram.Histogram latency) {
+    return latency.getTotalCount() == 0 ? "none received"
+        : millis(latency.getValueAtPercentile(50)) + " / " + millis(latency.getValueAtPercentile(99));
+  }
+
   static String millis(long nanos) {
     return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
   }
