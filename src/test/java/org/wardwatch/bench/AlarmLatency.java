@@ -27,7 +27,7 @@ final class AlarmLatency {
     try (ServerProcess server = WardWatchServer.start(serverCore);
         WardLoad load = WardLoad.connect(generator, WardLoad.Server.WARDWATCH, "w3", DEVICES, WARDS,
             ABNORMAL_EVERY, 1)) {
-      load.warmUp(FRAMES_PER_SECOND, warmUp);
+      load.warmUp(FRAMES_PER_SECOND, warmUp.multipliedBy(2));
       long cpu = server.cpu().toNanos();
       load.run(FRAMES_PER_SECOND, measure);
       double cpuPerFrame = (server.cpu().toNanos() - cpu) / (FRAMES_PER_SECOND * measure.toSeconds());

@@ -14,7 +14,7 @@ final class FanOut {
 
   static final int SESSIONS = 1_000;
   static final int DEVICES = 100;
-  static final int[] RATES = {25, 50, 100, 200, 400, 800};
+  static final int[] RATES = {25, 35, 50, 70, 100, 140, 200, 280, 400};
   static final long MAX_P99_NANOS = 50_000_000;
   static final double TARGET_RATIO = 2.5;
 
@@ -43,7 +43,8 @@ final class FanOut {
     double ratio = wardWatch.deliveriesPerSecond() / stock.deliveriesPerSecond();
     return List.of(
         new Row("W4", "deliveries/s to 1,000 sessions on one ward at p99 ≤ 50 ms", wardWatch.text(), stock.text(),
-            "≥ 2.5× stock bridge", wardWatch.held() && (!stock.held() || ratio >= TARGET_RATIO)),
+            stock.held() ? "≥ 2.5× stock bridge" : "≥ 2.5× stock bridge (no ratio: the stock bridge held no step)",
+            stock.held() ? wardWatch.held() && ratio >= TARGET_RATIO : null),
         Row.info("W4", "WardWatch / stock bridge", Row.ratio(ratio), ""));
   }
 

@@ -28,7 +28,7 @@ final class IdleConnections {
         Thread.sleep(2000);
         double heapPerConnection = (server.heapUsedAfterGc() - heapBefore) / (double) DEVICES;
         double rssPerConnection = (server.rssBytes() - rssBefore) / (double) DEVICES;
-        load.warmUp(DEVICES, warmUp);
+        load.warmUp(DEVICES, warmUp.multipliedBy(2));
         long cpu = server.cpu().toNanos();
         long start = System.nanoTime();
         load.run(DEVICES, measure);

@@ -12,8 +12,8 @@ import org.wardwatch.bus.Addresses;
  * Open-loop devices reporting to a server and browser sessions subscribed to their wards: device i is patient
  * {@code <prefix>-i} in ward {@code <prefix>-(i mod wards)}. Times every frame from its scheduled send to each
  * browser's receipt of the patient's snapshot; optionally every {@code abnormalEvery}-th frame of a device carries a
- * pulse of 160 (a HIGH alarm without onset delay in the default rules, cleared by the next frame) and the alarm's
- * RAISED event is timed as well. The server is WardWatch ({@link #WARDWATCH}) or, for W4's reference, the stock bridge
+ * pulse of 160 for a new patient (a HIGH alarm without onset delay in the default rules) and the alarm's RAISED event
+ * is timed as well. The server is WardWatch ({@link #WARDWATCH}) or, for W4's reference, the stock bridge
  * fed snapshot-shaped JSON ({@link #STOCK_BRIDGE}). Used by W2, W3, W4 and W5.
  */
 final class WardLoad implements AutoCloseable {
@@ -118,8 +118,11 @@ final class WardLoad implements AutoCloseable {
 
   private String frame(int device, long number, long scheduled) {
     if (abnormalEvery > 0 && number % abnormalEvery == abnormalEvery - 1) {
+      // A patient of its own (identity keys in a frame apply to that frame only): a HIGH alarm latches until it is
+      // acknowledged, so the device's own patient would raise only once.
       abnormalAt[device] = scheduled;
-      return "Pulse=" + ABNORMAL_PULSE + "|SpO2=97|RR=16|Temperature=36.8|BP=120/80";
+      return "Patient=" + prefix + "-" + device + "-a" + number + "|Pulse=" + ABNORMAL_PULSE
+          + "|SpO2=97|RR=16|Temperature=36.8|BP=120/80";
     }
     int pulse = TaggedSchedule.pulseOf(number);
     vitals.sent(device, pulse, scheduled);
