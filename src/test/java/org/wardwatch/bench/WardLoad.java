@@ -28,6 +28,7 @@ final class WardLoad implements AutoCloseable {
   private final long[] abnormalAt;
   private final Histogram alarmLatency = new Histogram(60_000_000_000L, 3);
   private long delivered;
+  private long abnormalFrames;
 
   private final Server server;
   private final int wards;
@@ -121,7 +122,7 @@ final class WardLoad implements AutoCloseable {
       // A patient of its own (identity keys in a frame apply to that frame only): a HIGH alarm latches until it is
       // acknowledged, so the device's own patient would raise only once.
       abnormalAt[device] = scheduled;
-      return "Patient=" + prefix + "-" + device + "-a" + number + "|Pulse=" + ABNORMAL_PULSE
+      return "Patient=" + prefix + "-" + device + "-a" + abnormalFrames++ + "|Pulse=" + ABNORMAL_PULSE
           + "|SpO2=97|RR=16|Temperature=36.8|BP=120/80";
     }
     int pulse = TaggedSchedule.pulseOf(number);
