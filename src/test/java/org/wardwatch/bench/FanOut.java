@@ -45,7 +45,7 @@ final class FanOut {
         new Row("W4", "deliveries/s to 1,000 sessions on one ward at p99 ≤ 50 ms", wardWatch.text(), stock.text(),
             stock.held() ? "≥ 2.5× stock bridge" : "≥ 2.5× stock bridge (no ratio: the stock bridge held no step)",
             stock.held() ? wardWatch.held() && ratio >= TARGET_RATIO : null),
-        Row.info("W4", "WardWatch / stock bridge", Row.ratio(ratio), ""));
+        Row.info("W4", "WardWatch / stock bridge", wardWatch.held() && stock.held() ? Row.ratio(ratio) : "n/a", ""));
   }
 
   private static Best steps(Vertx generator, WardLoad.Server server, Duration step) throws Exception {
