@@ -3,6 +3,7 @@ package org.wardwatch.web;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.MessageConsumerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
@@ -36,6 +37,14 @@ final class WardFanOut {
   static final String PARKED_ADDRESS_REGEX = Pattern.quote(PARKED_PREFIX) + Addresses.BROWSER_ADDRESS_REGEX;
 
   private static final Pattern BROWSER_ADDRESS = Pattern.compile(Addresses.BROWSER_ADDRESS_REGEX);
+  private static final String VITALS_SUFFIX = ".vitals";
+  /**
+   * Vert.x discards what a consumer has not yet handled beyond its buffer (1,000 by default), silently. A vitals
+   * snapshot may go (the next one supersedes it, and the dashboard resyncs when a patient's {@code seq} skips); an
+   * alarm or escalation never: their consumers are unbounded (they are few, and measured under overload, the default
+   * lost most of them).
+   */
+  private static final int MAX_BUFFERED_VITALS = 10_000;
 
   private final EventBus bus;
   private final Map<String, Set<SockJSSocket>> sessionsByAddress = new HashMap<>();
@@ -72,7 +81,9 @@ final class WardFanOut {
   private void add(SockJSSocket session, String address) {
     addressesBySession.computeIfAbsent(session, key -> new LinkedHashSet<>()).add(address);
     sessionsByAddress.computeIfAbsent(address, key -> {
-      consumers.put(address, bus.<JsonObject>consumer(address, message -> deliver(address, message.body())));
+      MessageConsumer<JsonObject> consumer = bus.consumer(new MessageConsumerOptions().setAddress(address)
+          .setMaxBufferedMessages(address.endsWith(VITALS_SUFFIX) ? MAX_BUFFERED_VITALS : Integer.MAX_VALUE));
+      consumers.put(address, consumer.handler(message -> deliver(address, message.body())));
       return new LinkedHashSet<>();
     }).add(session);
   }

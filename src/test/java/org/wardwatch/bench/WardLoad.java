@@ -2,7 +2,9 @@ package org.wardwatch.bench;
 
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
@@ -25,7 +27,8 @@ final class WardLoad implements AutoCloseable {
   private final DeviceFleet fleet;
   private final BridgeSessions browser;
   private final TaggedSchedule vitals;
-  private final long[] abnormalAt;
+  /** Scheduled time of each abnormal frame not yet seen raised, by its patient's number ({@code <prefix>-a<n>}). */
+  private final Map<Long, Long> abnormalAt = new HashMap<>();
   private final Histogram alarmLatency = new Histogram(60_000_000_000L, 3);
   private long delivered;
   private long abnormalFrames;
@@ -54,7 +57,6 @@ final class WardLoad implements AutoCloseable {
     this.wards = wards;
     this.abnormalEvery = abnormalEvery;
     this.vitals = new TaggedSchedule(devices);
-    this.abnormalAt = new long[devices];
     this.fleet = DeviceFleet.connect(generator, server.devicePort, devices, device -> server == Server.WARDWATCH
         ? "HELLO|Device=" + prefix + "-" + device + "|Patient=" + prefix + "-" + device + "|Ward=" + ward(device)
         : null);
@@ -118,11 +120,12 @@ final class WardLoad implements AutoCloseable {
   }
 
   private String frame(int device, long number, long scheduled) {
-    if (abnormalEvery > 0 && number % abnormalEvery == abnormalEvery - 1) {
+    if (abnormalEvery > 0 && (number + device) % abnormalEvery == abnormalEvery - 1) { // spread over the devices
       // A patient of its own (identity keys in a frame apply to that frame only): a HIGH alarm latches until it is
       // acknowledged, so the device's own patient would raise only once.
-      abnormalAt[device] = scheduled;
-      return "Patient=" + prefix + "-" + device + "-a" + abnormalFrames++ + "|Pulse=" + ABNORMAL_PULSE
+      long patient = abnormalFrames++;
+      abnormalAt.put(patient, scheduled);
+      return "Patient=" + prefix + "-a" + patient + "|Pulse=" + ABNORMAL_PULSE
           + "|SpO2=97|RR=16|Temperature=36.8|BP=120/80";
     }
     int pulse = TaggedSchedule.pulseOf(number);
@@ -136,9 +139,10 @@ final class WardLoad implements AutoCloseable {
     delivered++;
     int device = TaggedSchedule.intAfter(message, "\"patient\":\"" + prefix + "-");
     if (message.contains("\"type\":\"RAISED\"")) {
-      if (device >= 0 && abnormalAt[device] != 0) {
-        alarmLatency.recordValue(Math.min(now - abnormalAt[device], alarmLatency.getHighestTrackableValue()));
-        abnormalAt[device] = 0;
+      Long scheduled = message.contains("/THRESHOLD:PULSE/")
+          ? abnormalAt.remove((long) TaggedSchedule.intAfter(message, "\"patient\":\"" + prefix + "-a")) : null;
+      if (scheduled != null) { // the abnormal frame's HIGH pulse alarm
+        alarmLatency.recordValue(Math.min(now - scheduled, alarmLatency.getHighestTrackableValue()));
       }
     } else {
       vitals.delivered(device, TaggedSchedule.intAfter(message, "\"PULSE\":{\"value\":"), now);
