@@ -1,16 +1,24 @@
 package org.wardwatch.bus;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import org.wardwatch.parsing.BatchVerdict;
 import org.wardwatch.parsing.FrameBatch;
 
 /**
  * Registers the event-bus codecs of the ingest path's message types ({@link FrameBatch}, {@link BatchVerdict},
- * {@link ReportBatch}): node-local hops pass objects, not JSON. Done once per Vert.x instance, before the verticles
- * that send them are deployed (the node does it first thing).
+ * {@link ReportBatch}): node-local hops pass objects, not JSON; and the {@link #SHARED_JSON} codec of published JSON
+ * that local consumers share. Done once per Vert.x instance, before the verticles that send them are deployed (the node
+ * does it first thing).
  */
 public final class BusCodecs {
+
+  /**
+   * Options for publishing a {@link JsonObject} that no one changes afterwards: local consumers share it rather than
+   * each getting a copy (see {@link SharedJsonCodec}).
+   */
+  public static final DeliveryOptions SHARED_JSON = new DeliveryOptions().setCodecName("wardwatch.SharedJson");
 
   private BusCodecs() {
   }
@@ -29,5 +37,6 @@ public final class BusCodecs {
         new RecordCodec<>(FrameBatch.class, FrameBatch::toJson, FrameBatch::fromJson));
     bus.registerDefaultCodec(BatchVerdict.class,
         new RecordCodec<>(BatchVerdict.class, BatchVerdict::toJson, BatchVerdict::fromJson));
+    bus.registerCodec(new SharedJsonCodec());
   }
 }

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.BusCodecs;
 import org.wardwatch.bus.ReportBatch;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
@@ -46,7 +47,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ClinicalEngineVerticle.class);
   private static final long TICK_MS = 1000;
   /** How often vitals-only changes are stored (see {@link PatientStoreWriter}); the most a node's loss can take. */
-  static final long FLUSH_MS = 250;
+  static final long FLUSH_MS = 1000;
   /** How often the store is searched for patients this member has come to own. */
   private static final long TAKEOVER_SWEEP_MS = 2000;
   private static final int BAD_REQUEST = 400;
@@ -211,9 +212,9 @@ public class ClinicalEngineVerticle extends VerticleBase {
       String ward = json.getString("ward");
       LOG.info("[{}] alarm {} {} {} by {}: {}", json.getString("patient"), transition.alarmId(), transition.type(),
           transition.priority(), transition.actor(), transition.detail());
-      bus.publish(Addresses.wardAlarms(ward), json);
+      bus.publish(Addresses.wardAlarms(ward), json, BusCodecs.SHARED_JSON);
       if (transition.type() == TransitionType.ESCALATED) {
-        bus.publish(Addresses.wardEscalations(ward), json);
+        bus.publish(Addresses.wardEscalations(ward), json, BusCodecs.SHARED_JSON);
       }
       audit.record(json).onFailure(error -> LOG.error("audit entry for {} not recorded", transition.alarmId(), error));
     }
@@ -223,7 +224,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
       audit.record(entry).onFailure(error -> LOG.error("audit entry {} not recorded", entry.getString("type"), error));
     }
     for (JsonObject snapshot : update.snapshots()) {
-      bus.publish(Addresses.wardVitals(snapshot.getString("ward")), snapshot);
+      bus.publish(Addresses.wardVitals(snapshot.getString("ward")), snapshot, BusCodecs.SHARED_JSON);
     }
   }
 }
