@@ -24,7 +24,8 @@ import org.wardwatch.model.Parameter;
  * ignored too (a device clock that far off would otherwise push real values out of the ring).
  *
  * <p>Pure, with time passed in. Owned by {@link WardState} and so by the clinical engine verticle: not thread-safe, it
- * lives on that verticle's event loop. Memory is bounded per patient (about 7 KB a parameter plus the transitions).
+ * lives on that verticle's event loop. Memory is bounded per patient (at most about 7 KB a parameter, allocated in
+ * five-minute chunks as values come, plus the transitions).
  */
 public final class VitalsHistory {
 
