@@ -14,24 +14,24 @@ import org.wardwatch.bus.Addresses;
  * Open-loop devices reporting to a server and browser sessions subscribed to their wards: device i is patient
  * {@code <prefix>-i} in ward {@code <prefix>-(i mod wards)}. Times every frame from its scheduled send to each
  * browser's receipt of the patient's snapshot; optionally every {@code abnormalEvery}-th frame of a device carries a
- * pulse of 160 for a new patient (a HIGH alarm without onset delay in the default rules) and the alarm's RAISED event
- * is timed as well. The server is WardWatch ({@link #WARDWATCH}) or, for W4's reference, the stock bridge
+ * systolic pressure of {@value #ABNORMAL_SYSTOLIC} (a MEDIUM alarm without onset delay in the default rules, which does
+ * not latch, so the device's next frame clears it and its next abnormal frame raises a new one) and the alarm's
+ * RAISED event is timed as well. The server is WardWatch ({@link #WARDWATCH}) or, for W4's reference, the stock bridge
  * fed snapshot-shaped JSON ({@link #STOCK_BRIDGE}). Used by W2, W3, W4 and W5.
  */
 final class WardLoad implements AutoCloseable {
 
-  static final int ABNORMAL_PULSE = 160;
+  static final int ABNORMAL_SYSTOLIC = 210;
 
   private final String prefix;
   private final int abnormalEvery;
   private final DeviceFleet fleet;
   private final BridgeSessions browser;
   private final TaggedSchedule vitals;
-  /** Scheduled time of each abnormal frame not yet seen raised, by its patient's number ({@code <prefix>-a<n>}). */
-  private final Map<Long, Long> abnormalAt = new HashMap<>();
+  /** Scheduled time of each device's abnormal frame not yet seen raised, by device. */
+  private final Map<Integer, Long> abnormalAt = new HashMap<>();
   private final Histogram alarmLatency = new Histogram(60_000_000_000L, 3);
   private long delivered;
-  private long abnormalFrames;
 
   private final Server server;
   private final int wards;
@@ -120,18 +120,17 @@ final class WardLoad implements AutoCloseable {
   }
 
   private String frame(int device, long number, long scheduled) {
-    if (abnormalEvery > 0 && (number + device) % abnormalEvery == abnormalEvery - 1) { // spread over the devices
-      // A patient of its own (identity keys in a frame apply to that frame only): a HIGH alarm latches until it is
-      // acknowledged, so the device's own patient would raise only once.
-      long patient = abnormalFrames++;
-      abnormalAt.put(patient, scheduled);
-      return "Patient=" + prefix + "-a" + patient + "|Pulse=" + ABNORMAL_PULSE
-          + "|SpO2=97|RR=16|Temperature=36.8|BP=120/80";
-    }
     int pulse = TaggedSchedule.pulseOf(number);
     vitals.sent(device, pulse, scheduled);
-    return server == Server.WARDWATCH ? "Pulse=" + pulse + "|SpO2=97|RR=16|Temperature=36.8|BP=120/80"
-        : StockBridgeServer.snapshotLike(prefix + "-" + device, ward(device), pulse);
+    if (server == Server.STOCK_BRIDGE) {
+      return StockBridgeServer.snapshotLike(prefix + "-" + device, ward(device), pulse);
+    }
+    int systolic = 120;
+    if (abnormalEvery > 0 && (number + device) % abnormalEvery == abnormalEvery - 1) { // spread over the devices
+      abnormalAt.put(device, scheduled);
+      systolic = ABNORMAL_SYSTOLIC;
+    }
+    return "Pulse=" + pulse + "|SpO2=97|RR=16|Temperature=36.8|BP=" + systolic + "/80";
   }
 
   private void onMessage(String message) {
@@ -139,9 +138,8 @@ final class WardLoad implements AutoCloseable {
     delivered++;
     int device = TaggedSchedule.intAfter(message, "\"patient\":\"" + prefix + "-");
     if (message.contains("\"type\":\"RAISED\"")) {
-      Long scheduled = message.contains("/THRESHOLD:PULSE/")
-          ? abnormalAt.remove((long) TaggedSchedule.intAfter(message, "\"patient\":\"" + prefix + "-a")) : null;
-      if (scheduled != null) { // the abnormal frame's HIGH pulse alarm
+      Long scheduled = message.contains("/THRESHOLD:BP_SYSTOLIC/") ? abnormalAt.remove(device) : null;
+      if (scheduled != null) { // the abnormal frame's high pressure alarm
         alarmLatency.recordValue(Math.min(now - scheduled, alarmLatency.getHighestTrackableValue()));
       }
     } else {
