@@ -31,7 +31,7 @@ import org.wardwatch.model.FrameReport;
  * member's {@link WardState} and feeds it what the patient routers of every node hand over for those patients (frame
  * reports, device events, clinicians' actions, on {@link Addresses#engineReports} and its siblings) and a one-second
  * tick. Its {@link PatientStoreWriter} stores the changed patients' state and snapshot in the {@link PatientStore}:
- * alarm changes and clinicians' actions before they are published, new vitals within {@value #FLUSH_MS} ms. It
+ * alarm changes and clinicians' actions before they are published, new vitals within about a second. It
  * publishes snapshots to {@link Addresses#wardVitals}, alarm transitions to {@link Addresses#wardAlarms} (and
  * escalations to {@link Addresses#wardEscalations}), each transition also to the {@link AuditTrail}. A patient it is
  * handed for the first time is taken over from the store ({@link PatientTakeover}); every few seconds it also takes
@@ -46,8 +46,6 @@ public class ClinicalEngineVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClinicalEngineVerticle.class);
   private static final long TICK_MS = 1000;
-  /** How often vitals-only changes are stored (see {@link PatientStoreWriter}); the most a node's loss can take. */
-  static final long FLUSH_MS = 1000;
   /** How often the store is searched for patients this member has come to own. */
   private static final long TAKEOVER_SWEEP_MS = 2000;
   private static final int BAD_REQUEST = 400;
@@ -83,10 +81,11 @@ public class ClinicalEngineVerticle extends VerticleBase {
       takeover = new PatientTakeover(engine, store);
       rulesFile.watch(engine::replaceRules);
       writer = new PatientStoreWriter(engine, store);
-      vertx.setPeriodic(FLUSH_MS, id -> writer.flush());
+      vertx.setPeriodic(PatientStoreWriter.ROUND_MS, id -> writer.storeDue());
       vertx.setPeriodic(TICK_MS, id -> {
-        writer.flush(); // what is released next must be stored first, for its new owner
-        takeover.releaseUnless(this::ownedHere);
+        List<String> leaving = takeover.leaving(this::ownedHere);
+        writer.flush(leaving); // what is released must be stored first, for its new owner
+        leaving.forEach(takeover::release);
         publish(engine.tick(Instant.now()));
       });
       vertx.setPeriodic(TAKEOVER_SWEEP_MS, id -> takeOverOwnedPatients());
@@ -165,7 +164,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
     return Future.all(list.completion(), get.completion(), wards.completion());
   }
 
-  /** Every stored snapshot, after storing this member's latest (other members' are at most {@value #FLUSH_MS} ms old). */
+  /** Every stored snapshot, after storing this member's latest (other members' are at most about a second old). */
   private Future<List<JsonObject>> storedSnapshots() {
     return writer.flush().transform(flushed -> store.snapshots());
   }

@@ -2,9 +2,10 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.Future;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,49 +13,79 @@ import org.slf4j.LoggerFactory;
  * When the owner's changes reach the {@link PatientStore}. An update that changes an alarm or leaves an audit entry
  * (raised, cleared, acknowledged, escalated, an assessment, a limit override) is stored before it is published or
  * acknowledged, so no alarm and no clinician's action is lost with a node. Updates that only bring new vitals are
- * coalesced: the patient is marked and its latest state stored at the next {@link #flush()}, so at most the vitals of
- * the last flush interval are lost with a node, and a busy patient costs one store write per interval instead of one
- * per frame.
+ * coalesced: the patient is marked, and its latest state stored {@value #ROUNDS} rounds later (a round every
+ * {@value #ROUND_MS} ms, see {@link #storeDue()}), so at most about the last {@value #MAX_UNSTORED_MS} ms of a patient's
+ * vitals are lost with a node, a busy patient costs one store write a second instead of one per frame, and the writes
+ * of a ward are spread over the second rather than made at once (which held the event loop for tens of milliseconds
+ * every second with a thousand patients).
  *
  * <p>Not thread-safe: lives on the clinical engine verticle's event loop.
  */
 final class PatientStoreWriter {
 
+  /** How often {@link #storeDue()} is to be called. */
+  static final long ROUND_MS = 100;
+  /** How long a patient's vitals-only change may stay unstored. */
+  static final long MAX_UNSTORED_MS = 1000;
+  private static final long ROUNDS = MAX_UNSTORED_MS / ROUND_MS;
+
   private static final Logger LOG = LoggerFactory.getLogger(PatientStoreWriter.class);
 
   private final WardState engine;
   private final PatientStore store;
-  private final Set<String> unstored = new LinkedHashSet<>();
+  /** Patients with unstored changes, oldest first, with the round in which each was marked. */
+  private final Map<String, Long> unstored = new LinkedHashMap<>();
+  private long round;
 
   PatientStoreWriter(WardState engine, PatientStore store) {
     this.engine = engine;
     this.store = store;
   }
 
-  /** Stores {@code update}'s patients now when it changes an alarm or is audited, else marks them for the next flush. */
+  /** Stores {@code update}'s patients now when it changes an alarm or is audited, else marks them for later. */
   Future<Void> write(WardState.Update update) {
     if (update.transitions().isEmpty() && update.auditEntries().isEmpty()) {
-      unstored.addAll(update.changedPatients());
+      update.changedPatients().forEach(patient -> unstored.putIfAbsent(patient, round));
       return Future.succeededFuture();
     }
     update.changedPatients().forEach(unstored::remove);
     return save(update.changedPatients());
   }
 
+  /** Ends a round: stores the patients marked {@value #ROUNDS} rounds ago or earlier. */
+  Future<Void> storeDue() {
+    round++;
+    List<String> due = new ArrayList<>();
+    for (Iterator<Map.Entry<String, Long>> oldest = unstored.entrySet().iterator(); oldest.hasNext(); ) {
+      Map.Entry<String, Long> patient = oldest.next();
+      if (patient.getValue() > round - ROUNDS) {
+        break;
+      }
+      due.add(patient.getKey());
+      oldest.remove();
+    }
+    return save(due);
+  }
+
   /** Stores every patient changed since it was last stored. */
   Future<Void> flush() {
-    if (unstored.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    List<String> patients = List.copyOf(unstored);
+    List<String> patients = List.copyOf(unstored.keySet());
     unstored.clear();
     return save(patients);
+  }
+
+  /** Stores those of {@code patients} changed since they were last stored (before they are released, say). */
+  Future<Void> flush(List<String> patients) {
+    return save(patients.stream().filter(patient -> unstored.remove(patient) != null).toList());
   }
 
   private Future<Void> save(Iterable<String> patients) {
     List<Future<Void>> saved = new ArrayList<>();
     for (String key : patients) {
       engine.state(key).ifPresent(state -> saved.add(store.save(key, state, engine.snapshot(key).orElseThrow())));
+    }
+    if (saved.isEmpty()) {
+      return Future.succeededFuture();
     }
     return Future.join(saved).<Void>mapEmpty()
         .onFailure(error -> LOG.error("patient state not stored", error));

@@ -63,14 +63,15 @@ final class PatientTakeover {
     return taken.contains(patientKey) || loading.containsKey(patientKey);
   }
 
-  /** Releases every patient taken over here that {@code ownedHere} no longer accepts. */
-  void releaseUnless(Predicate<String> ownedHere) {
-    for (String patientKey : List.copyOf(taken)) {
-      if (!ownedHere.test(patientKey)) {
-        taken.remove(patientKey);
-        engine.release(patientKey);
-        LOG.info("[{}] released: another member owns it now", patientKey);
-      }
-    }
+  /** The patients taken over here that {@code ownedHere} no longer accepts, to {@link #release}. */
+  List<String> leaving(Predicate<String> ownedHere) {
+    return taken.stream().filter(patientKey -> !ownedHere.test(patientKey)).toList();
+  }
+
+  /** Forgets a patient another member owns now. */
+  void release(String patientKey) {
+    taken.remove(patientKey);
+    engine.release(patientKey);
+    LOG.info("[{}] released: another member owns it now", patientKey);
   }
 }

@@ -1,5 +1,6 @@
 package org.wardwatch.clinical;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import org.wardwatch.model.Parameter;
  *
  * <p>Pure, with time passed in. Owned by {@link WardState} and so by the clinical engine verticle: not thread-safe, it
  * lives on that verticle's event loop. Memory is bounded per patient (at most about 7 KB a parameter, allocated in
- * five-minute chunks as values come, plus the transitions).
+ * five-minute chunks as values come, plus the transitions, each kept as its encoded JSON: one byte array rather than a
+ * tree of small objects that every young collection would copy while it is kept).
  */
 public final class VitalsHistory {
 
@@ -39,7 +41,11 @@ public final class VitalsHistory {
   public static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(1);
 
   private final Map<String, Map<Parameter, TrendRing>> trends = new HashMap<>();
-  private final Map<String, Deque<AlarmTransition>> events = new HashMap<>();
+  private final Map<String, Deque<KeptEvent>> events = new HashMap<>();
+
+  /** A transition as {@link AlarmTransition#toJson()}, encoded. */
+  private record KeptEvent(Instant at, Buffer json) {
+  }
 
   /** Adds an accepted observation of {@code patient} to its bucket (see the class description for what is kept). */
   public void record(String patient, Observation observation, Instant now) {
@@ -64,8 +70,8 @@ public final class VitalsHistory {
     if (transitions.isEmpty()) {
       return;
     }
-    Deque<AlarmTransition> kept = events.computeIfAbsent(patient, key -> new ArrayDeque<>());
-    kept.addAll(transitions);
+    Deque<KeptEvent> kept = events.computeIfAbsent(patient, key -> new ArrayDeque<>());
+    transitions.forEach(transition -> kept.add(new KeptEvent(transition.at(), transition.toJson().toBuffer())));
     Instant start = windowStart(WINDOW_MINUTES, now);
     while (kept.size() > MAX_EVENTS || kept.getFirst().at().isBefore(start)) {
       kept.removeFirst();
@@ -95,8 +101,8 @@ public final class VitalsHistory {
       }
     });
     JsonArray recent = new JsonArray(events.getOrDefault(patient, new ArrayDeque<>()).stream()
-        .filter(transition -> !transition.at().isBefore(from) && !transition.at().isAfter(now))
-        .map(AlarmTransition::toJson)
+        .filter(event -> !event.at().isBefore(from) && !event.at().isAfter(now))
+        .map(event -> event.json().toJsonObject())
         .toList());
     return new JsonObject().put("from", from).put("to", now).put("bucketSeconds", BUCKET_SECONDS)
         .put("series", series).put("events", recent);
