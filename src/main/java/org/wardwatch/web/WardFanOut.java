@@ -1,5 +1,6 @@
 package org.wardwatch.web;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.MessageConsumerOptions;
@@ -18,8 +19,9 @@ import org.wardwatch.bus.Addresses;
  * Delivers the per-ward browser addresses ({@link Addresses#BROWSER_ADDRESS_REGEX}) to this node's SockJS sessions,
  * encoding each message once for all of them. The stock bridge gives every session its own event-bus consumer, so a
  * ward update seen by 1,000 screens is copied, checked against the permissions and encoded 1,000 times; here one
- * consumer per address and node receives it, builds the bridge's {@code rec} frame once, and writes that text to each
- * session (the transport only wraps it in its SockJS frame). Browsers see exactly what the bridge would send.
+ * consumer per address and node receives it, builds the bridge's {@code rec} frame once, and writes those bytes to each
+ * session (the transport only wraps them in its SockJS frame; a raw WebSocket gets them as the binary frame the bridge
+ * sends). Browsers see exactly what the bridge would send.
  *
  * <p>It is the bridge's event hook: a session's REGISTER for a browser address adds the session here, and the bridge's
  * own registration is parked on {@link #PARKED_PREFIX} + the address, where nothing is ever published, so the
@@ -105,7 +107,7 @@ final class WardFanOut {
     if (sessions == null) {
       return;
     }
-    String frame = new JsonObject().put("type", "rec").put("address", address).put("body", body).encode();
+    Buffer frame = new JsonObject().put("type", "rec").put("address", address).put("body", body).toBuffer();
     for (SockJSSocket session : sessions) {
       session.write(frame);
     }
