@@ -2,6 +2,8 @@ package org.wardwatch.bus;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.wardwatch.model.FrameReport;
@@ -30,13 +32,16 @@ public final class ReportHandOff {
   /**
    * Sends every report handed on since the last call and completes when they are recorded; fails when the router gave
    * them up (an owner could not be reached in time), and the sender must then not be told the data is safe.
+   *
+   * @return the {@link org.wardwatch.model.FrameStamp#key()} of each report its owner had applied already (a resend)
    */
-  public Future<Void> recorded() {
+  public Future<List<String>> recorded() {
     if (pending.isEmpty()) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(List.of());
     }
     ReportBatch batch = new ReportBatch(pending);
     pending.clear();
-    return bus.request(Addresses.OBSERVATIONS, batch).mapEmpty();
+    return bus.<JsonObject>request(Addresses.OBSERVATIONS, batch).map(reply -> reply.body()
+        .getJsonArray("resent", new JsonArray()).stream().map(String.class::cast).toList());
   }
 }

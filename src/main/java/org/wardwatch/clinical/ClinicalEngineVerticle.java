@@ -25,6 +25,7 @@ import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.FrameStamp;
 
 /**
  * The clinical engine of one member: evaluates the patients this member owns ({@link Membership#ownerOf}). Owns the
@@ -113,18 +114,28 @@ public class ClinicalEngineVerticle extends VerticleBase {
     return writer == null ? Future.succeededFuture() : writer.flush();
   }
 
-  /** Applies a batch of reports in order, each once its patient is taken over here, then answers the router. */
+  /**
+   * Applies a batch of reports in order, each once its patient is taken over here, then answers the router with the
+   * {@link FrameStamp#key()}s of the reports not applied because their frame had been already (resends).
+   */
   private void apply(Message<ReportBatch> message) {
     Instant now = Instant.now();
     List<FrameReport> reports = message.body().reports();
     List<Future<Void>> recorded = new ArrayList<>(reports.size());
+    JsonArray resent = new JsonArray();
     for (FrameReport report : reports) {
       Promise<Void> applied = Promise.promise();
       recorded.add(applied.future());
-      takeover.withPatient(report.source().patientKey(),
-          () -> publish(engine.apply(report, now)).onComplete(applied));
+      takeover.withPatient(report.source().patientKey(), () -> {
+        if (engine.isResend(report)) {
+          resent.add(report.stamp().key());
+          applied.complete();
+        } else {
+          publish(engine.apply(report, now)).onComplete(applied);
+        }
+      });
     }
-    Future.all(recorded).onComplete(done -> message.reply(new JsonObject().put("ok", true)));
+    Future.all(recorded).onComplete(done -> message.reply(new JsonObject().put("ok", true).put("resent", resent)));
   }
 
   /** Applies {@code change} to the patient once taken over here, then, once stored, acknowledges it to the router. */

@@ -46,6 +46,7 @@ final class PatientRecord {
   private final PatientAlarms alarms;
   private final Map<Parameter, LimitOverride> overrides = new EnumMap<>(Parameter.class);
   private final Set<Parameter> sensorsOff = EnumSet.noneOf(Parameter.class);
+  private RecentFrames recentFrames = new RecentFrames();
 
   PatientRecord(String key, DeviceIdentity source) {
     this(key, source, new PatientAlarms());
@@ -66,7 +67,8 @@ final class PatientRecord {
    * {@link Timed#toState} ({@code null} when never charted) and {@code spo2Scale2}; {@code news2} as
    * {@link News2Score#toJson()}; {@code limitOverrides} ({@link LimitOverride#toState()}); {@code sensorsOff}
    * (parameter names); {@code alarms}, the live alarms
-   * ({@link org.wardwatch.clinical.alarm.Alarm#toState()}). Not the trend history.
+   * ({@link org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the frames applied lately
+   * ({@link RecentFrames#toState()}). Not the trend history.
    */
   JsonObject toState() {
     return new JsonObject()
@@ -82,12 +84,14 @@ final class PatientRecord {
         .put("news2", news2 == null ? null : news2.toJson())
         .put("limitOverrides", new JsonArray(overrides.values().stream().map(LimitOverride::toState).toList()))
         .put("sensorsOff", new JsonArray(sensorsOff.stream().map(Parameter::name).toList()))
-        .put("alarms", alarms.toState());
+        .put("alarms", alarms.toState())
+        .put("recentFrames", recentFrames.toState());
   }
 
   /**
    * The patient {@link #toState()} wrote, to carry on from: the same alarms (ids, states, acknowledgements, timers),
-   * tracker progress, latest values, assessment, overrides, sensors off, seq and NEWS2 score.
+   * tracker progress, latest values, assessment, overrides, sensors off, seq, NEWS2 score and the frames applied lately
+   * (none when the state predates them).
    *
    * @throws IllegalArgumentException when a required part is missing or not an enum name, instant, duration or
    *                                  decimal as it should be; a part of another JSON type throws Vert.x's
@@ -113,6 +117,7 @@ final class PatientRecord {
     StateJson.objects(state, "limitOverrides").forEach(json -> patient.putOverride(LimitOverride.fromState(json)));
     StateJson.array(state, "sensorsOff")
         .forEach(name -> patient.sensorsOff.add(StateJson.named(Parameter.class, name, "sensorsOff")));
+    patient.recentFrames = RecentFrames.fromState(state.getJsonObject("recentFrames"));
     return patient;
   }
 
@@ -146,11 +151,19 @@ final class PatientRecord {
     return alarms;
   }
 
+  /** True when the report's frame was applied to this patient already (see {@link RecentFrames}). */
+  boolean alreadyApplied(FrameReport report) {
+    return report.stamp() != null && recentFrames.isResend(report.stamp());
+  }
+
   /**
    * Takes the identity of the latest frame (bed or ward may have changed), any assessment it carried, and which
-   * sensors it reported off (a value for a parameter means its sensor is back).
+   * sensors it reported off (a value for a parameter means its sensor is back); remembers the frame.
    */
   void heard(FrameReport report) {
+    if (report.stamp() != null) {
+      recentFrames.record(report.stamp());
+    }
     source = report.source();
     report.observations().forEach(observation -> sensorsOff.remove(observation.parameter()));
     sensorsOff.addAll(report.sensorsOff());

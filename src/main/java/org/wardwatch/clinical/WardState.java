@@ -84,7 +84,16 @@ public final class WardState {
     conditions.replaceRules(newRules);
   }
 
-  /** Applies one accepted frame. */
+  /**
+   * True when {@code report}'s frame was applied already: a device sent it again (it never saw the ACK). Such a
+   * report is to be acknowledged, not applied.
+   */
+  public boolean isResend(FrameReport report) {
+    PatientRecord patient = patients.get(report.source().patientKey());
+    return patient != null && patient.alreadyApplied(report);
+  }
+
+  /** Applies one accepted frame (see {@link #isResend}). */
   public Update apply(FrameReport report, Instant now) {
     PatientRecord patient = patients.computeIfAbsent(report.source().patientKey(),
         key -> new PatientRecord(key, report.source()));

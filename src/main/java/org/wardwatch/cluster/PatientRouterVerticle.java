@@ -9,6 +9,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,7 +70,7 @@ public class PatientRouterVerticle extends VerticleBase {
       batch.forEach(report -> listenForActions(report.source().wardOrDefault()));
       reportsToOwners(batch, System.currentTimeMillis() + GIVE_UP_MS).onComplete(delivered -> {
         if (delivered.succeeded()) {
-          message.reply(new JsonObject().put("ok", true));
+          message.reply(new JsonObject().put("ok", true).put("resent", delivered.result()));
         } else {
           LOG.error("{} report(s) not delivered to their owners within {} ms: {}", batch.size(), GIVE_UP_MS,
               delivered.cause().getMessage());
@@ -90,9 +91,12 @@ public class PatientRouterVerticle extends VerticleBase {
 
   /**
    * A batch of reports: one {@link ReportBatch} per owner, each retried until its owner has it. Their sender sends its
-   * next batch only after this one is answered, so a device's reports stay in order through retries.
+   * next batch only after this one is answered, so a device's reports stay in order through retries; a retry of a
+   * report its owner did apply (the answer was lost) is recognised there as a resend.
+   *
+   * @return the stamp keys of the reports their owners had applied already (resends)
    */
-  private Future<Void> reportsToOwners(List<FrameReport> reports, long deadline) {
+  private Future<JsonArray> reportsToOwners(List<FrameReport> reports, long deadline) {
     Map<String, List<FrameReport>> byOwner = new LinkedHashMap<>();
     for (FrameReport report : reports) {
       String patient = report.source().patientKey();
@@ -100,26 +104,32 @@ public class PatientRouterVerticle extends VerticleBase {
         byOwner.computeIfAbsent(String.valueOf(membership.ownerOf(patient)), owner -> new ArrayList<>()).add(report);
       }
     }
-    return Future.all(byOwner.entrySet().stream().map(group -> {
-      Promise<Void> delivered = Promise.promise();
+    List<Future<JsonArray>> groups = byOwner.entrySet().stream().map(group -> {
+      Promise<JsonArray> delivered = Promise.promise();
       String owner = "null".equals(group.getKey()) ? null : group.getKey();
       sendReports(owner, new ReportBatch(group.getValue()), deadline, delivered);
       return delivered.future();
-    }).toList()).mapEmpty();
+    }).toList();
+    return Future.all(groups).map(done -> {
+      JsonArray resent = new JsonArray();
+      groups.forEach(group -> resent.addAll(group.result()));
+      return resent;
+    });
   }
 
-  private void sendReports(String owner, ReportBatch batch, long deadline, Promise<Void> delivered) {
+  private void sendReports(String owner, ReportBatch batch, long deadline, Promise<JsonArray> delivered) {
     Future<Message<Object>> sent = owner == null
         ? Future.failedFuture("owner not known yet")
         : vertx.eventBus().request(Addresses.engineReports(owner), batch,
             new DeliveryOptions().setSendTimeout(ATTEMPT_TIMEOUT_MS));
     // On failure the owner may have changed (a member died): group again.
-    sent.onSuccess(reply -> delivered.complete()).onFailure(error -> retryLater(deadline, error, delivered,
-        () -> reportsToOwners(batch.reports(), deadline).onComplete(delivered)));
+    sent.onSuccess(reply -> delivered.complete(((JsonObject) reply.body()).getJsonArray("resent", new JsonArray())))
+        .onFailure(error -> retryLater(deadline, error, delivered,
+            () -> reportsToOwners(batch.reports(), deadline).onComplete(delivered)));
   }
 
   /** Runs {@code again} after {@value #RETRY_MS} ms, or fails {@code delivered} with {@code error} once past the deadline. */
-  private void retryLater(long deadline, Throwable error, Promise<Void> delivered, Runnable again) {
+  private void retryLater(long deadline, Throwable error, Promise<?> delivered, Runnable again) {
     if (System.currentTimeMillis() >= deadline) {
       delivered.fail(error);
     } else {

@@ -17,14 +17,26 @@ import java.util.stream.Collectors;
  * @param consciousness  ACVPU, or {@code null} when the frame did not say
  * @param oxygen         air or oxygen, or {@code null} when the frame did not say
  * @param sensorsOff     parameters the device reported as {@code OFF} (sensor detached or switched off)
+ * @param stamp          the frame it came from, when the frame had a {@code Seq}; else {@code null}
  */
 public record FrameReport(DeviceIdentity source, Instant time, List<Observation> observations,
-    Consciousness consciousness, OxygenSupport oxygen, Set<Parameter> sensorsOff) {
+    Consciousness consciousness, OxygenSupport oxygen, Set<Parameter> sensorsOff, FrameStamp stamp) {
 
-  /** A report with no sensor reported off. */
+  /** A report with no stamp. */
+  public FrameReport(DeviceIdentity source, Instant time, List<Observation> observations,
+      Consciousness consciousness, OxygenSupport oxygen, Set<Parameter> sensorsOff) {
+    this(source, time, observations, consciousness, oxygen, sensorsOff, null);
+  }
+
+  /** A report with no sensor reported off and no stamp. */
   public FrameReport(DeviceIdentity source, Instant time, List<Observation> observations,
       Consciousness consciousness, OxygenSupport oxygen) {
     this(source, time, observations, consciousness, oxygen, Set.of());
+  }
+
+  /** This report, stamped with the frame it came from. */
+  public FrameReport withStamp(FrameStamp frame) {
+    return new FrameReport(source, time, observations, consciousness, oxygen, sensorsOff, frame);
   }
 
   public JsonObject toJson() {
@@ -34,12 +46,14 @@ public record FrameReport(DeviceIdentity source, Instant time, List<Observation>
         .put("observations", new JsonArray(observations.stream().map(Observation::toJson).toList()))
         .put("consciousness", consciousness == null ? null : consciousness.name())
         .put("oxygen", oxygen == null ? null : oxygenJson(oxygen))
-        .put("sensorsOff", new JsonArray(sensorsOff.stream().map(Parameter::name).toList()));
+        .put("sensorsOff", new JsonArray(sensorsOff.stream().map(Parameter::name).toList()))
+        .put("stamp", stamp == null ? null : stamp.toJson());
   }
 
   public static FrameReport fromJson(JsonObject json) {
     JsonObject oxygen = json.getJsonObject("oxygen");
     String consciousness = json.getString("consciousness");
+    JsonObject stamp = json.getJsonObject("stamp");
     return new FrameReport(
         DeviceIdentity.fromJson(json.getJsonObject("source")),
         json.getInstant("time"),
@@ -47,7 +61,8 @@ public record FrameReport(DeviceIdentity source, Instant time, List<Observation>
         consciousness == null ? null : Consciousness.valueOf(consciousness),
         oxygen == null ? null : oxygenFromJson(oxygen),
         json.getJsonArray("sensorsOff", new JsonArray()).stream().map(name -> Parameter.valueOf((String) name))
-            .collect(Collectors.toUnmodifiableSet()));
+            .collect(Collectors.toUnmodifiableSet()),
+        stamp == null ? null : FrameStamp.fromJson(stamp));
   }
 
   /** {@code {"onOxygen": bool, "flow": L/min or null}}. */

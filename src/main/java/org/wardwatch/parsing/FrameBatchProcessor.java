@@ -2,59 +2,98 @@ package org.wardwatch.parsing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.FrameStamp;
 
 /**
- * Turns a {@link FrameBatch} into verdicts, handing every newly accepted frame's report to a sink in order.
- * Frames are processed in arrival order, so a {@code HELLO} applies to the frames after it in the same batch.
+ * Turns a {@link FrameBatch} into verdicts, handing every accepted frame's report to a sink in order, stamped
+ * ({@link FrameStamp}) when the frame has a {@code Seq}, so the patient's owner can recognise a resend. Frames are
+ * processed in arrival order, so a {@code HELLO} applies to the frames after it in the same batch.
  *
- * <p>Not thread-safe (it owns a {@link ResendFilter}): used by one verticle's event loop.
+ * <p>Stateless apart from the decoder; used by one verticle's event loop.
  */
 public final class FrameBatchProcessor {
 
   static final String RESEND_NOTE = "resend of a frame already recorded; not recorded again";
 
   private final LineFrameDecoder decoder;
-  private final ResendFilter resends;
   private final Consumer<FrameReport> sink;
 
-  public FrameBatchProcessor(LineFrameDecoder decoder, ResendFilter resends, Consumer<FrameReport> sink) {
+  public FrameBatchProcessor(LineFrameDecoder decoder, Consumer<FrameReport> sink) {
     this.decoder = decoder;
-    this.resends = resends;
     this.sink = sink;
   }
 
-  public BatchVerdict process(FrameBatch batch) {
+  public ProcessedBatch process(FrameBatch batch) {
     DeviceIdentity session = batch.session();
     List<FrameVerdict> verdicts = new ArrayList<>(batch.frames().size());
+    List<String> stamps = new ArrayList<>(batch.frames().size());
     for (String frame : batch.frames()) {
+      String stamp = null;
       try {
         DecodedFrame decoded = decoder.decode(frame, session, batch.receivedAt());
         if (decoded instanceof DecodedFrame.Hello hello) {
           session = hello.identity();
           verdicts.add(FrameVerdict.accepted(hello.sequence(), unknownKeysNote(decoded)));
         } else {
-          verdicts.add(accept((DecodedFrame.Measurements) decoded, frame));
+          DecodedFrame.Measurements measurements = (DecodedFrame.Measurements) decoded;
+          stamp = handOn(measurements, frame);
+          verdicts.add(FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded)));
         }
       } catch (MalformedFrameException e) {
         verdicts.add(FrameVerdict.rejected(e.sequence(), e.getMessage()));
       }
+      stamps.add(stamp);
     }
-    return new BatchVerdict(session, verdicts);
+    return new ProcessedBatch(new BatchVerdict(session, verdicts), stamps);
   }
 
-  private FrameVerdict accept(DecodedFrame.Measurements frame, String text) {
-    String sequence = frame.sequence();
-    if (sequence != null && resends.isResend(frame.source().device(), Long.parseLong(sequence), text)) {
-      return FrameVerdict.accepted(sequence, RESEND_NOTE);
+  /** Hands the frame's report on, stamped when it has a {@code Seq}; returns the stamp's key, or {@code null}. */
+  private String handOn(DecodedFrame.Measurements frame, String text) {
+    if (frame.sequence() == null) {
+      sink.accept(frame.report());
+      return null;
     }
-    sink.accept(frame.report());
-    return FrameVerdict.accepted(sequence, unknownKeysNote(frame));
+    FrameStamp stamp = FrameStamp.of(frame.source().device(), Long.parseLong(frame.sequence()), text);
+    sink.accept(frame.report().withStamp(stamp));
+    return stamp.key();
   }
 
   private static String unknownKeysNote(DecodedFrame frame) {
     return frame.unknownKeys().isEmpty() ? null : "ignored unknown key(s): " + String.join(", ", frame.unknownKeys());
+  }
+
+  /**
+   * The verdicts of a batch, before the owners said which of its frames were resends.
+   *
+   * @param stamps each frame's {@link FrameStamp#key()}, {@code null} for frames not handed on or without {@code Seq}
+   */
+  public record ProcessedBatch(BatchVerdict verdict, List<String> stamps) {
+
+    /**
+     * The verdict to send: frames named in {@code resent} (one entry per frame the owners did not apply again) are
+     * acknowledged with {@link #RESEND_NOTE}. Of several frames with the same stamp in one batch, the last ones are
+     * the resends (once the first is applied, the copies after it are not).
+     */
+    public BatchVerdict answer(List<String> resent) {
+      if (resent.isEmpty()) {
+        return verdict;
+      }
+      Map<String, Integer> toMark = new HashMap<>();
+      resent.forEach(stamp -> toMark.merge(stamp, 1, Integer::sum));
+      List<FrameVerdict> verdicts = new ArrayList<>(verdict.verdicts());
+      for (int i = verdicts.size() - 1; i >= 0; i--) {
+        String stamp = stamps.get(i);
+        if (stamp != null && toMark.getOrDefault(stamp, 0) > 0) {
+          toMark.merge(stamp, -1, Integer::sum);
+          verdicts.set(i, FrameVerdict.accepted(verdicts.get(i).sequence(), RESEND_NOTE));
+        }
+      }
+      return new BatchVerdict(verdict.session(), verdicts);
+    }
   }
 }

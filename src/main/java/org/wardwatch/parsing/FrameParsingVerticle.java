@@ -11,23 +11,21 @@ import org.wardwatch.bus.ReportHandOff;
  * hands the accepted frames' reports, as one {@link org.wardwatch.bus.ReportBatch}, to {@link Addresses#OBSERVATIONS},
  * replying once the patients' owners have recorded them, so a device's ACK means its data is recorded.
  *
- * <p>Deploy one instance per node: it owns the node's {@link ResendFilter}.
+ * <p>Deploy one instance per node (it keeps no state: resends are recognised by the patients' owners).
  */
 public class FrameParsingVerticle extends VerticleBase {
 
-  private static final int MAX_REMEMBERED_DEVICES = 100_000;
   /** Failure code when a report could not reach its owner: the session asks the device to resend. */
   private static final int NOT_RECORDED = 503;
 
   @Override
   public Future<?> start() {
     ReportHandOff handOff = new ReportHandOff(vertx.eventBus());
-    FrameBatchProcessor processor = new FrameBatchProcessor(
-        new LineFrameDecoder(), new ResendFilter(MAX_REMEMBERED_DEVICES), handOff::handOn);
+    FrameBatchProcessor processor = new FrameBatchProcessor(new LineFrameDecoder(), handOff::handOn);
     MessageConsumer<FrameBatch> consumer = vertx.eventBus().localConsumer(Addresses.FRAMES, message -> {
-      BatchVerdict verdict = processor.process(message.body());
+      FrameBatchProcessor.ProcessedBatch processed = processor.process(message.body());
       handOff.recorded()
-          .onSuccess(recorded -> message.reply(verdict))
+          .onSuccess(resent -> message.reply(processed.answer(resent)))
           .onFailure(error -> message.fail(NOT_RECORDED, "not recorded: " + error.getMessage()));
     });
     return consumer.completion();

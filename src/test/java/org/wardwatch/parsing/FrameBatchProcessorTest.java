@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameStamp;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 
@@ -19,8 +21,12 @@ class FrameBatchProcessorTest {
   private static final DeviceIdentity MON_7 = new DeviceIdentity("mon-7", "P123", "12", "icu");
 
   private final List<List<Observation>> sink = new ArrayList<>();
+  private final List<FrameStamp> stamps = new ArrayList<>();
   private final FrameBatchProcessor processor =
-      new FrameBatchProcessor(new LineFrameDecoder(), new ResendFilter(100), report -> sink.add(report.observations()));
+      new FrameBatchProcessor(new LineFrameDecoder(), report -> {
+        sink.add(report.observations());
+        stamps.add(report.stamp());
+      });
 
   @Test
   void givenHelloThenFrames_whenProcessed_thenIdentityCarriedToLaterFramesAndReturned() {
@@ -93,23 +99,29 @@ class FrameBatchProcessorTest {
   }
 
   @Test
-  void givenFrameResentInALaterBatch_whenProcessed_thenAckedWithResendNoteAndNotRecordedAgain() {
-    process(MON_7, "Seq=9|Pulse=82");
+  void givenFramesWithSeq_whenProcessed_thenEachReportIsStampedWithDeviceSeqAndText() {
+    process(MON_7, "Seq=9|Pulse=82", "Pulse=83", "Seq=10|Pulse=83");
 
-    BatchVerdict verdict = process(MON_7, "Seq=9|Pulse=82");
-
-    assertEquals(new FrameVerdict("9", true, FrameBatchProcessor.RESEND_NOTE), verdict.verdicts().get(0));
-    assertEquals(1, sink.size());
+    assertEquals(Arrays.asList(FrameStamp.of("mon-7", 9, "Seq=9|Pulse=82"), null,
+        FrameStamp.of("mon-7", 10, "Seq=10|Pulse=83")), stamps);
   }
 
   @Test
-  void givenFrameResentInTheSameBatch_whenProcessed_thenSecondCopyIsNotRecorded() {
-    BatchVerdict verdict = process(MON_7, "Seq=9|Pulse=82", "Seq=9|Pulse=82", "Seq=10|Pulse=83");
+  void givenOwnersNamedAResend_whenAnswered_thenThatFrameIsAckedWithTheResendNote() {
+    FrameBatchProcessor.ProcessedBatch processed = processor.process(batch(MON_7, "Seq=9|Pulse=82", "Seq=10|Pulse=83"));
 
-    assertEquals(ack("9"), verdict.verdicts().get(0));
-    assertEquals(new FrameVerdict("9", true, FrameBatchProcessor.RESEND_NOTE), verdict.verdicts().get(1));
-    assertEquals(ack("10"), verdict.verdicts().get(2));
-    assertEquals(2, sink.size());
+    assertEquals(List.of(new FrameVerdict("9", true, FrameBatchProcessor.RESEND_NOTE), ack("10")),
+        processed.answer(List.of("mon-7/9")).verdicts());
+    assertEquals(List.of(ack("9"), ack("10")), processed.answer(List.of()).verdicts());
+  }
+
+  @Test
+  void givenFrameRepeatedInTheSameBatch_whenTheOwnerAppliedTheFirst_thenOnlyTheCopyIsNamedAResend() {
+    FrameBatchProcessor.ProcessedBatch processed =
+        processor.process(batch(MON_7, "Seq=9|Pulse=82", "Seq=9|Pulse=82", "Seq=10|Pulse=83"));
+
+    assertEquals(List.of(ack("9"), new FrameVerdict("9", true, FrameBatchProcessor.RESEND_NOTE), ack("10")),
+        processed.answer(List.of("mon-7/9")).verdicts());
   }
 
   @Test
@@ -165,7 +177,7 @@ class FrameBatchProcessorTest {
 
   @Test
   void givenEmptyBatch_whenProcessed_thenNoVerdictsAndSessionKept() {
-    BatchVerdict verdict = processor.process(new FrameBatch(MON_7, RECEIVED, List.of()));
+    BatchVerdict verdict = process(MON_7);
 
     assertEquals(new BatchVerdict(MON_7, List.of()), verdict);
     assertTrue(sink.isEmpty());
@@ -188,7 +200,11 @@ class FrameBatchProcessorTest {
   }
 
   private BatchVerdict process(DeviceIdentity session, String... frames) {
-    return processor.process(new FrameBatch(session, RECEIVED, List.of(frames)));
+    return processor.process(batch(session, frames)).verdict();
+  }
+
+  private static FrameBatch batch(DeviceIdentity session, String... frames) {
+    return new FrameBatch(session, RECEIVED, List.of(frames));
   }
 
   private static FrameVerdict ack(String seq) {
