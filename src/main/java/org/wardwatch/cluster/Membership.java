@@ -15,7 +15,14 @@ import java.util.List;
  */
 public interface Membership {
 
-  /** This node's member id (Hazelcast member UUID, or "standalone"). */
+  /** Where Vert.x's Hazelcast cluster manager keeps a member's node id. */
+  String NODE_ID_ATTRIBUTE = "__vertx.nodeId";
+
+  /**
+   * This node's member id: its Vert.x node id, which the cluster manager keeps as the member attribute
+   * {@value #NODE_ID_ATTRIBUTE} (Hazelcast gives a member a new UUID when it merges back after a partition, and the
+   * engine's addresses must not change with it), or "standalone".
+   */
   String self();
 
   /** The member ids of the cluster, this node's included. */
@@ -74,12 +81,12 @@ public interface Membership {
     return new Membership() {
       @Override
       public String self() {
-        return hazelcast.getCluster().getLocalMember().getUuid().toString();
+        return idOf(hazelcast.getCluster().getLocalMember());
       }
 
       @Override
       public List<String> members() {
-        return hazelcast.getCluster().getMembers().stream().map(Member::getUuid).map(Object::toString).toList();
+        return hazelcast.getCluster().getMembers().stream().map(Membership::idOf).toList();
       }
 
       @Override
@@ -90,7 +97,7 @@ public interface Membership {
       @Override
       public String ownerOf(String patientKey) {
         Member owner = hazelcast.getPartitionService().getPartition(patientKey).getOwner();
-        return owner == null ? null : owner.getUuid().toString();
+        return owner == null ? null : idOf(owner);
       }
 
       @Override
@@ -98,5 +105,11 @@ public interface Membership {
         return hazelcast.getLifecycleService().isRunning() && members().contains(self());
       }
     };
+  }
+
+  /** A member's Vert.x node id; its UUID while the attribute is not visible yet (they are equal until a merge). */
+  private static String idOf(Member member) {
+    String nodeId = member.getAttribute(NODE_ID_ATTRIBUTE);
+    return nodeId != null ? nodeId : member.getUuid().toString();
   }
 }

@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,10 +34,12 @@ import org.wardwatch.testing.SockJsClient;
 import org.wardwatch.testing.WebSocketSockJsClient;
 
 /**
- * The real jar three times, as three processes clustered over Hazelcast on 127.0.0.1; one is killed with
- * {@code destroyForcibly} (SIGKILL). Its devices carry on through another node (test devices, and a simulated ward
+ * The real jar three times, as three processes clustered over Hazelcast on 127.0.0.1. One is killed with
+ * {@code destroyForcibly} (SIGKILL): its devices carry on through another node (test devices, and a simulated ward
  * with a failover list), vitals resume on the survivors within {@link #FAILOVER_BOUND_MS}, and no alarm is lost,
- * duplicated or loses its acknowledgement. Node logs go to {@code target/cluster-it/}.
+ * duplicated or loses its acknowledgement. One is paused (SIGSTOP) until the others drop it, then resumed: the halves
+ * merge back, every node's bus paths check out, and a device on the resumed node reaches a browser on another.
+ * Node logs go to {@code target/cluster-it/}.
  */
 @Timeout(300)
 class ClusterProcessesIT {
@@ -108,6 +111,50 @@ class ClusterProcessesIT {
         .filter(entry -> "THRESHOLD:PULSE".equals(entry.getJsonObject("alarm").getString("condition")))
         .collect(Collectors.groupingBy(entry -> entry.getString("patient"), Collectors.counting()));
     assertEquals(PATIENTS.stream().collect(Collectors.toMap(p -> p, p -> 1L)), raised);
+  }
+
+  @Test
+  void pausedNodeDroppedByTheOthersMergesBackAndCarriesTrafficAgain() throws Exception {
+    startCluster();
+    Node first = nodes.get(0);
+    Node paused = nodes.get(2);
+    signal(paused, "STOP");
+    try {
+      awaitObject(first, "/health/ready", ready -> ready.getJsonArray("members").size() == 2);
+    } finally {
+      signal(paused, "CONT");
+    }
+    for (Node node : nodes) {
+      awaitObject(node, "/health/ready", ready -> ready.getBoolean("ready")
+          && ready.getJsonArray("members").size() == 3 && allPathsWork(ready));
+    }
+
+    try (SockJsClient browser = WebSocketSockJsClient.connect(vertx, first.http(),
+        "http://127.0.0.1:" + first.http())) {
+      browser.register(Addresses.wardVitals("icu"));
+      try (DeviceClient devices = new DeviceClient(paused.devices())) {
+        for (String patient : PATIENTS) {
+          devices.send("Device=D" + patient + "|Patient=" + patient + "|Ward=icu|Pulse=190|Seq=1\n");
+          assertTrue(devices.readLine().startsWith("ACK|1"), patient);
+        }
+      }
+      for (String patient : PATIENTS) {
+        browser.awaitBody(Addresses.wardVitals("icu"), body -> patient.equals(body.getString("patient")),
+            Duration.ofSeconds(30));
+      }
+    }
+    await(first, "/api/patients?ward=icu", list -> list.size() == PATIENTS.size()
+        && list.stream().allMatch(p -> pulseAlarms((JsonObject) p) == 1));
+  }
+
+  /** True when {@code /health/ready} shows a working path to each of the two other members. */
+  private static boolean allPathsWork(JsonObject ready) {
+    JsonObject paths = ready.getJsonObject("busPaths", new JsonObject());
+    return paths.size() == 2 && paths.stream().allMatch(path -> BusPaths.OK.equals(path.getValue()));
+  }
+
+  private static void signal(Node node, String signal) throws Exception {
+    assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(node.process().pid())).start().waitFor());
   }
 
   private void startCluster() throws Exception {
