@@ -128,6 +128,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
       recorded.add(applied.future());
       takeover.withPatient(report.source().patientKey(), () -> {
         if (engine.isResend(report)) {
+          LOG.info("[{}] frame {} applied already; acknowledged again, not applied twice",
+              report.source().patientKey(), report.stamp().key());
           resent.add(report.stamp().key());
           applied.complete();
         } else {

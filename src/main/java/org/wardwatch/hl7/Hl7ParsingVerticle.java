@@ -6,31 +6,32 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.ReportHandOff;
 import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.FrameStamp;
 
 /**
  * HL7 parsing stage: answers each message from the MLLP listener ({@link Addresses#HL7_MESSAGES}) with its ACK. An
  * accepted message's reports go to {@link Addresses#OBSERVATIONS}, the same stream line frames feed, before the reply,
- * so an AA means the observations have been handed on. A control id the same sender already had accepted is
- * acknowledged again without being recorded twice.
+ * so an AA means the observations have been handed on. Each report is stamped with sender, control id and message
+ * ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK was late or lost, possibly with a node)
+ * is acknowledged again and recognised by the patients' owners, which do not apply it twice.
  *
- * <p>Deploy one instance per node: it owns the node's {@link ControlIdMemory}.
+ * <p>Deploy one instance per node.
  */
 public class Hl7ParsingVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(Hl7ParsingVerticle.class);
-  private static final int REMEMBERED_CONTROL_IDS = 100_000;
   /** Failure code when a report could not reach its owner: the MLLP session closes so the sender retransmits. */
   private static final int NOT_RECORDED = 503;
 
   private final Hl7Ack.AckMode ackMode;
   private final Pcd01Decoder decoder = new Pcd01Decoder();
   private final Hl7Ack acks = new Hl7Ack();
-  private final ControlIdMemory accepted = new ControlIdMemory(REMEMBERED_CONTROL_IDS);
   private ReportHandOff handOff;
 
   /** A parser answering in {@code ackMode}: original (AA/AE/AR) or enhanced (CA/CE/CR) acknowledgement codes. */
@@ -59,12 +60,8 @@ public class Hl7ParsingVerticle extends VerticleBase {
     String answer = ack;
     handOff.recorded()
         .onSuccess(recorded -> request.reply(new JsonObject().put("ack", answer)))
-        .onFailure(error -> {
-          // Not recorded: no ACK, the connection closes, and the sender's retransmission must count as new.
-          MessageHeader header = MessageHeader.sniff(text);
-          accepted.forget(senderOf(header), header.controlId());
-          request.fail(NOT_RECORDED, "not recorded: " + error.getMessage());
-        });
+        // Not recorded: no ACK, the connection closes, and the sender retransmits (not applied, so not a repeat).
+        .onFailure(error -> request.fail(NOT_RECORDED, "not recorded: " + error.getMessage()));
   }
 
   private static String senderOf(MessageHeader header) {
@@ -80,11 +77,10 @@ public class Hl7ParsingVerticle extends VerticleBase {
     MessageHeader header = message.header();
     message.warnings().forEach(warning -> LOG.info("HL7 message {} from {}: {}", header.controlId(),
         header.sendingApplication(), warning));
-    if (accepted.isRepeat(senderOf(header), header.controlId())) {
-      LOG.info("HL7 message {} from {} repeated; acknowledged again, not recorded twice", header.controlId(),
-          header.sendingApplication());
-    } else {
-      message.reports().forEach(handOff::handOn);
+    List<FrameReport> reports = message.reports();
+    for (int part = 0; part < reports.size(); part++) {
+      handOff.handOn(reports.get(part).withStamp(FrameStamp.ofMessage(senderOf(header), header.controlId(), part,
+          text)));
     }
     return acks.accept(header, ackMode);
   }
