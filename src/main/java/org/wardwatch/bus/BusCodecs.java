@@ -3,24 +3,27 @@ package org.wardwatch.bus;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
 import org.wardwatch.parsing.BatchVerdict;
 import org.wardwatch.parsing.FrameBatch;
 
 /**
  * Registers the event-bus codecs of the ingest path's message types ({@link FrameBatch}, {@link BatchVerdict},
- * {@link ReportBatch}): node-local hops pass objects, not JSON; and the {@link #SHARED_JSON} codec of published JSON
+ * {@link ReportBatch}): node-local hops pass objects, not JSON; and the {@link #sharedJson()} codec of published JSON
  * that local consumers share. Done once per Vert.x instance, before the verticles that send them are deployed (the node
  * does it first thing).
  */
 public final class BusCodecs {
 
+  private BusCodecs() {
+  }
+
   /**
    * Options for publishing a {@link JsonObject} that no one changes afterwards: local consumers share it rather than
    * each getting a copy (see {@link SharedJsonCodec}).
    */
-  public static final DeliveryOptions SHARED_JSON = new DeliveryOptions().setCodecName("wardwatch.SharedJson");
-
-  private BusCodecs() {
+  public static DeliveryOptions sharedJson() {
+    return new DeliveryOptions().setCodecName(SharedJsonCodec.NAME);
   }
 
   /** Registers the codecs on {@code vertx}'s event bus unless they already are. */

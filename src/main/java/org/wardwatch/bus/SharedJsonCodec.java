@@ -7,10 +7,12 @@ import io.vertx.core.json.JsonObject;
 /**
  * Event-bus codec for a published {@link JsonObject} that nobody changes after publishing (patient snapshots, alarm
  * transitions): every node-local consumer gets the same instance instead of Vert.x's deep copy per consumer; another
- * member gets its JSON bytes, as with Vert.x's own codec. Publishers name it with {@link BusCodecs#SHARED_JSON}; their
+ * member gets its JSON bytes, as with Vert.x's own codec. Publishers name it with {@link BusCodecs#sharedJson()}; their
  * consumers must treat the body as read-only. Registered by {@link BusCodecs}.
  */
 final class SharedJsonCodec implements MessageCodec<JsonObject, JsonObject> {
+
+  static final String NAME = "wardwatch.SharedJson";
 
   @Override
   public void encodeToWire(Buffer buffer, JsonObject message) {
@@ -31,7 +33,7 @@ final class SharedJsonCodec implements MessageCodec<JsonObject, JsonObject> {
 
   @Override
   public String name() {
-    return BusCodecs.SHARED_JSON.getCodecName();
+    return NAME;
   }
 
   @Override

@@ -85,8 +85,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
       vertx.setPeriodic(PatientStoreWriter.ROUND_MS, id -> writer.storeDue());
       vertx.setPeriodic(TICK_MS, id -> {
         List<String> leaving = takeover.leaving(this::ownedHere);
-        writer.flush(leaving); // what is released must be stored first, for its new owner
-        leaving.forEach(takeover::release);
+        // What is released must be stored first, for its new owner.
+        writer.flush(leaving).onComplete(stored -> leaving.forEach(takeover::release));
         publish(engine.tick(Instant.now()));
       });
       vertx.setPeriodic(TAKEOVER_SWEEP_MS, id -> takeOverOwnedPatients());
@@ -131,7 +131,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
           LOG.info("[{}] frame {} applied already; acknowledged again, not applied twice",
               report.source().patientKey(), report.stamp().key());
           resent.add(report.stamp().key());
-          applied.complete();
+          writer.stored(report.source().patientKey()).onComplete(stored -> applied.complete());
         } else {
           publish(engine.apply(report, now)).onComplete(applied);
         }
@@ -224,9 +224,9 @@ public class ClinicalEngineVerticle extends VerticleBase {
       String ward = json.getString("ward");
       LOG.info("[{}] alarm {} {} {} by {}: {}", json.getString("patient"), transition.alarmId(), transition.type(),
           transition.priority(), transition.actor(), transition.detail());
-      bus.publish(Addresses.wardAlarms(ward), json, BusCodecs.SHARED_JSON);
+      bus.publish(Addresses.wardAlarms(ward), json, BusCodecs.sharedJson());
       if (transition.type() == TransitionType.ESCALATED) {
-        bus.publish(Addresses.wardEscalations(ward), json, BusCodecs.SHARED_JSON);
+        bus.publish(Addresses.wardEscalations(ward), json, BusCodecs.sharedJson());
       }
       audit.record(json).onFailure(error -> LOG.error("audit entry for {} not recorded", transition.alarmId(), error));
     }
@@ -236,7 +236,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
       audit.record(entry).onFailure(error -> LOG.error("audit entry {} not recorded", entry.getString("type"), error));
     }
     for (JsonObject snapshot : update.snapshots()) {
-      bus.publish(Addresses.wardVitals(snapshot.getString("ward")), snapshot, BusCodecs.SHARED_JSON);
+      bus.publish(Addresses.wardVitals(snapshot.getString("ward")), snapshot, BusCodecs.sharedJson());
     }
   }
 }

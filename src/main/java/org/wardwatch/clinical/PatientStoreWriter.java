@@ -2,6 +2,7 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ final class PatientStoreWriter {
   private final PatientStore store;
   /** Patients with unstored changes, oldest first, with the round in which each was marked. */
   private final Map<String, Long> unstored = new LinkedHashMap<>();
+  /** Each patient's latest store write still in flight. */
+  private final Map<String, Future<Void>> inFlight = new HashMap<>();
   private long round;
 
   PatientStoreWriter(WardState engine, PatientStore store) {
@@ -79,10 +82,23 @@ final class PatientStoreWriter {
     return save(patients.stream().filter(patient -> unstored.remove(patient) != null).toList());
   }
 
+  /**
+   * Completes once the patient's store write in flight now is done, at once when there is none: a resend is answered
+   * only when the change its original made is stored, as the original was.
+   */
+  Future<Void> stored(String patientKey) {
+    return inFlight.getOrDefault(patientKey, Future.succeededFuture());
+  }
+
   private Future<Void> save(Iterable<String> patients) {
     List<Future<Void>> saved = new ArrayList<>();
     for (String key : patients) {
-      engine.state(key).ifPresent(state -> saved.add(store.save(key, state, engine.snapshot(key).orElseThrow())));
+      engine.state(key).ifPresent(state -> {
+        Future<Void> writing = store.save(key, state, engine.snapshot(key).orElseThrow());
+        inFlight.put(key, writing);
+        writing.onComplete(done -> inFlight.remove(key, writing));
+        saved.add(writing);
+      });
     }
     if (saved.isEmpty()) {
       return Future.succeededFuture();

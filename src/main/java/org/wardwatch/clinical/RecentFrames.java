@@ -22,7 +22,7 @@ import org.wardwatch.model.FrameStamp;
  */
 final class RecentFrames {
 
-  static final int WINDOW = 32;
+  static final int WINDOW = 16;
   static final int MAX_DEVICES = 4;
 
   private final Map<String, DeviceFrames> devices = new LinkedHashMap<>(8, 0.75f, true) {

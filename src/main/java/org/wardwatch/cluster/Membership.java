@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a node knows of its cluster: whether it is clustered, who it is and who the members are. A standalone node is
@@ -86,7 +87,7 @@ public interface Membership {
 
       @Override
       public List<String> members() {
-        return hazelcast.getCluster().getMembers().stream().map(Membership::idOf).toList();
+        return hazelcast.getCluster().getMembers().stream().map(Membership::idOf).filter(Objects::nonNull).toList();
       }
 
       @Override
@@ -107,9 +108,11 @@ public interface Membership {
     };
   }
 
-  /** A member's Vert.x node id; its UUID while the attribute is not visible yet (they are equal until a merge). */
+  /**
+   * A member's Vert.x node id, or {@code null} for a member that has none (not a WardWatch node: Vert.x sets the
+   * attribute before its Hazelcast instance starts).
+   */
   private static String idOf(Member member) {
-    String nodeId = member.getAttribute(NODE_ID_ATTRIBUTE);
-    return nodeId != null ? nodeId : member.getUuid().toString();
+    return member.getAttribute(NODE_ID_ATTRIBUTE);
   }
 }

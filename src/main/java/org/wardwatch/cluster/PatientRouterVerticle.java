@@ -92,7 +92,8 @@ public class PatientRouterVerticle extends VerticleBase {
   /**
    * A batch of reports: one {@link ReportBatch} per owner, each retried until its owner has it. Their sender sends its
    * next batch only after this one is answered, so a device's reports stay in order through retries; a retry of a
-   * report its owner did apply (the answer was lost) is recognised there as a resend.
+   * stamped report (one with a {@code Seq}) its owner did apply, the answer being lost, is recognised there as a
+   * resend.
    *
    * @return the stamp keys of the reports their owners had applied already (resends)
    */

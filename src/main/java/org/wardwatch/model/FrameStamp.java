@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Which frame of which device a report came from: the device, the frame's {@code Seq} and a digest of its text (for an
- * HL7 message: the sender, a digest of control id and report, and a digest of the message). The
+ * HL7 message: the sender, a digest of control id and part, and a digest of the message). The
  * patient's owner keeps the stamps of the frames it applied with the patient's state, so a frame a device sends again
  * (it never saw the ACK, typically after a reconnect, possibly to another node) is recognised and not applied twice.
  *
@@ -35,9 +35,9 @@ public record FrameStamp(String device, long sequence, long digest) {
     return hash;
   }
 
-  /** {@code device/sequence}: names the frame in a reply, whatever its text. */
+  /** {@code device/sequence/digest}: names exactly this frame in a reply. */
   public String key() {
-    return device + "/" + sequence;
+    return device + "/" + sequence + "/" + digest;
   }
 
   public JsonObject toJson() {

@@ -11,7 +11,8 @@ import org.wardwatch.bus.ReportHandOff;
  * hands the accepted frames' reports, as one {@link org.wardwatch.bus.ReportBatch}, to {@link Addresses#OBSERVATIONS},
  * replying once the patients' owners have recorded them, so a device's ACK means its data is recorded.
  *
- * <p>Deploy one instance per node (it keeps no state: resends are recognised by the patients' owners).
+ * <p>Keeps no state (resends are recognised by the patients' owners); one instance per node is enough, and more do
+ * not reorder a device's frames (its session waits for each answer).
  */
 public class FrameParsingVerticle extends VerticleBase {
 

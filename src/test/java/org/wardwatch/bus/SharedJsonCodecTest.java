@@ -27,7 +27,7 @@ class SharedJsonCodecTest {
   @Test
   void localConsumersShareThePublishedInstance(Vertx vertx) throws Exception {
     BusCodecs.register(vertx);
-    assertSame(SNAPSHOT, received(vertx, BusCodecs.SHARED_JSON));
+    assertSame(SNAPSHOT, received(vertx, BusCodecs.sharedJson()));
   }
 
   @Test

@@ -35,6 +35,6 @@ class FrameStampTest {
     FrameStamp stamp = FrameStamp.of("mon-1", 42, "Seq=42|Pulse=80");
 
     assertEquals(stamp, FrameStamp.fromJson(stamp.toJson()));
-    assertEquals("mon-1/42", stamp.key());
+    assertEquals("mon-1/42/" + stamp.digest(), stamp.key());
   }
 }

@@ -111,7 +111,7 @@ class FrameBatchProcessorTest {
     FrameBatchProcessor.ProcessedBatch processed = processor.process(batch(MON_7, "Seq=9|Pulse=82", "Seq=10|Pulse=83"));
 
     assertEquals(List.of(new FrameVerdict("9", true, FrameBatchProcessor.RESEND_NOTE), ack("10")),
-        processed.answer(List.of("mon-7/9")).verdicts());
+        processed.answer(List.of(FrameStamp.of("mon-7", 9, "Seq=9|Pulse=82").key())).verdicts());
     assertEquals(List.of(ack("9"), ack("10")), processed.answer(List.of()).verdicts());
   }
 
@@ -121,7 +121,16 @@ class FrameBatchProcessorTest {
         processor.process(batch(MON_7, "Seq=9|Pulse=82", "Seq=9|Pulse=82", "Seq=10|Pulse=83"));
 
     assertEquals(List.of(ack("9"), new FrameVerdict("9", true, FrameBatchProcessor.RESEND_NOTE), ack("10")),
-        processed.answer(List.of("mon-7/9")).verdicts());
+        processed.answer(List.of(FrameStamp.of("mon-7", 9, "Seq=9|Pulse=82").key())).verdicts());
+  }
+
+  @Test
+  void givenAResendAndARestartedSeqInOneBatch_whenAnswered_thenOnlyTheResendCarriesTheNote() {
+    FrameBatchProcessor.ProcessedBatch processed =
+        processor.process(batch(MON_7, "Seq=9|Pulse=82", "Seq=9|Pulse=95"));
+
+    assertEquals(List.of(new FrameVerdict("9", true, FrameBatchProcessor.RESEND_NOTE), ack("9")),
+        processed.answer(List.of(FrameStamp.of("mon-7", 9, "Seq=9|Pulse=82").key())).verdicts());
   }
 
   @Test
