@@ -18,12 +18,16 @@ public final class BusCodecs {
   private BusCodecs() {
   }
 
+  /** Codec of published JSON that local consumers share (a {@link RecordCodec} of {@link JsonObject}). */
+  private static final RecordCodec<JsonObject> SHARED_JSON =
+      new RecordCodec<>(JsonObject.class, json -> json, json -> json);
+
   /**
-   * Options for publishing a {@link JsonObject} that no one changes afterwards: local consumers share it rather than
-   * each getting a copy (see {@link SharedJsonCodec}).
+   * Options for publishing a {@link JsonObject} that no one changes afterwards: every local consumer gets the same
+   * instance rather than Vert.x's deep copy each (consumers must treat it as read-only); another member gets its JSON.
    */
   public static DeliveryOptions sharedJson() {
-    return new DeliveryOptions().setCodecName(SharedJsonCodec.NAME);
+    return new DeliveryOptions().setCodecName(SHARED_JSON.name());
   }
 
   /** Registers the codecs on {@code vertx}'s event bus unless they already are. */
@@ -40,6 +44,6 @@ public final class BusCodecs {
         new RecordCodec<>(FrameBatch.class, FrameBatch::toJson, FrameBatch::fromJson));
     bus.registerDefaultCodec(BatchVerdict.class,
         new RecordCodec<>(BatchVerdict.class, BatchVerdict::toJson, BatchVerdict::fromJson));
-    bus.registerCodec(new SharedJsonCodec());
+    bus.registerCodec(SHARED_JSON);
   }
 }

@@ -7,9 +7,11 @@ import java.util.function.Function;
 
 /**
  * Event-bus codec for an immutable message type: a node-local delivery hands the same object over (no encoding, no
- * copy), a delivery to another member carries its JSON form. Registered by {@link BusCodecs}.
+ * copy), a delivery to another member carries its JSON form. Registered by {@link BusCodecs}; for {@link JsonObject}
+ * itself it is the codec of published JSON that nobody changes afterwards ({@link BusCodecs#sharedJson()}).
  *
- * @param <T> the message type; must be immutable, as every local consumer shares the one instance
+ * @param <T> the message type; must be immutable (or treated as read-only), as every local consumer shares the one
+ *            instance
  */
 final class RecordCodec<T> implements MessageCodec<T, T> {
 

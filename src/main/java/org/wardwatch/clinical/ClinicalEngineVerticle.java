@@ -126,12 +126,13 @@ public class ClinicalEngineVerticle extends VerticleBase {
     for (FrameReport report : reports) {
       Promise<Void> applied = Promise.promise();
       recorded.add(applied.future());
-      takeover.withPatient(report.source().patientKey(), () -> {
+      String patient = report.source().patientKey();
+      takeover.withPatient(patient, () -> {
         if (engine.isResend(report)) {
-          LOG.info("[{}] frame {} applied already; acknowledged again, not applied twice",
-              report.source().patientKey(), report.stamp().key());
+          LOG.info("[{}] frame {} applied already; acknowledged again, not applied twice", patient,
+              report.stamp().key());
           resent.add(report.stamp().key());
-          writer.stored(report.source().patientKey()).onComplete(stored -> applied.complete());
+          writer.stored(patient).onComplete(stored -> applied.complete());
         } else {
           publish(engine.apply(report, now)).onComplete(applied);
         }

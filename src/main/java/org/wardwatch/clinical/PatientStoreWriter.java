@@ -72,9 +72,7 @@ final class PatientStoreWriter {
 
   /** Stores every patient changed since it was last stored. */
   Future<Void> flush() {
-    List<String> patients = List.copyOf(unstored.keySet());
-    unstored.clear();
-    return save(patients);
+    return flush(List.copyOf(unstored.keySet()));
   }
 
   /** Stores those of {@code patients} changed since they were last stored (before they are released, say). */
