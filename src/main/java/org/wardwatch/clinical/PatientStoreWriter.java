@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * {@value #ROUND_MS} ms, see {@link #storeDue()}), so at most about the last {@value #MAX_UNSTORED_MS} ms of a patient's
  * vitals are lost with a node, a busy patient costs one store write a second instead of one per frame, and the writes
  * of a ward are spread over the second rather than made at once (which held the event loop for tens of milliseconds
- * every second with a thousand patients).
+ * every second with a thousand patients). Its owner runs the rounds only on a clustered node: on a standalone one no
+ * member could take a patient over, and vitals-only changes are stored when the store is read ({@link #flush()}).
  *
  * <p>Not thread-safe: lives on the clinical engine verticle's event loop.
  */

@@ -23,22 +23,21 @@ import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.ReportBatch;
 import org.wardwatch.clinical.ActionTarget;
-import org.wardwatch.clinical.PatientStore;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 
 /**
  * Takes everything addressed to a patient on this node and hands it to the member that owns the patient
  * ({@link Membership#ownerOf}): accepted reports ({@link Addresses#OBSERVATIONS}, one {@link ReportBatch} per owner
- * and parsed read), device events
- * ({@link Addresses#DEVICE_EVENTS}), REST actions ({@link Addresses#PATIENT_ACTIONS}) and trend queries
- * ({@link Addresses#PATIENTS_HISTORY}) and, for every ward this node has seen or that has a stored patient, the
- * dashboards' actions ({@link Addresses#wardActions}). Exactly one clinical engine in the cluster thus evaluates a
- * patient, wherever its devices and browsers are connected.
+ * and parsed read), device events ({@link Addresses#DEVICE_EVENTS}), REST actions ({@link Addresses#PATIENT_ACTIONS})
+ * and trend queries ({@link Addresses#PATIENTS_HISTORY}) and, for every ward this node or another has routed a patient
+ * of ({@link KnownWards}), the dashboards' actions ({@link Addresses#wardActions}). Exactly one clinical engine in the
+ * cluster thus evaluates a patient, wherever its devices and browsers are connected.
  *
  * <p>Reports and device events are delivered in order per patient (reports because their sender waits for the answer,
  * device events through a {@link PatientMailbox}), and retried while the owner is unknown or gone (a member died, its
- * partitions migrate) for up to {@link #GIVE_UP_MS}, so a failover neither loses nor reorders them. Actions are forwarded once, and their answer (or failure) goes back to who asked.
+ * partitions migrate) for up to {@link #GIVE_UP_MS}, so a failover neither loses nor reorders them. Actions are
+ * forwarded once, and their answer (or failure) goes back to who asked.
  */
 public class PatientRouterVerticle extends VerticleBase {
 
@@ -47,12 +46,12 @@ public class PatientRouterVerticle extends VerticleBase {
   static final long GIVE_UP_MS = 20_000;
   private static final long RETRY_MS = 200;
   private static final long ATTEMPT_TIMEOUT_MS = 3_000;
-  /** How often the wards of every stored patient are checked, so any node takes any ward's dashboard actions. */
+  /** How often the {@link KnownWards} are checked, so any node takes any ward's dashboard actions. */
   private static final long WARD_SWEEP_MS = 5_000;
 
   private final Membership membership;
   private final ClusterConsumers consumers;
-  private PatientStore store;
+  private KnownWards knownWards;
   private final PatientMailbox mailbox = new PatientMailbox();
   private final Set<String> wardsRouted = new HashSet<>();
 
@@ -63,7 +62,7 @@ public class PatientRouterVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    store = new PatientStore(vertx);
+    knownWards = new KnownWards(vertx);
     EventBus bus = vertx.eventBus();
     MessageConsumer<ReportBatch> reports = bus.localConsumer(Addresses.OBSERVATIONS, message -> {
       List<FrameReport> batch = message.body().reports();
@@ -84,8 +83,7 @@ public class PatientRouterVerticle extends VerticleBase {
         message -> forward(message, message.body().getString("patient"), Addresses::engineActions));
     MessageConsumer<JsonObject> history = bus.localConsumer(Addresses.PATIENTS_HISTORY,
         message -> forward(message, message.body().getString("patient"), Addresses::engineHistory));
-    vertx.setPeriodic(WARD_SWEEP_MS, id -> store.snapshots().onSuccess(snapshots -> snapshots.forEach(
-        snapshot -> listenForActions(snapshot.getString("ward")))));
+    vertx.setPeriodic(WARD_SWEEP_MS, id -> knownWards.all().onSuccess(wards -> wards.forEach(this::listenForActions)));
     return Future.all(reports.completion(), devices.completion(), actions.completion(), history.completion());
   }
 
@@ -168,9 +166,13 @@ public class PatientRouterVerticle extends VerticleBase {
         () -> attempt(patient, body, deadline, delivered)));
   }
 
-  /** Starts taking the dashboards' actions of {@code ward} the first time this node routes a patient of it. */
+  /**
+   * Starts taking the dashboards' actions of {@code ward} the first time this node routes a patient of it or finds it
+   * among the {@link KnownWards} (and adds it there).
+   */
   private void listenForActions(String ward) {
     if (wardsRouted.add(ward)) {
+      knownWards.add(ward).onFailure(error -> LOG.warn("ward {} not added to the known wards", ward, error));
       consumers.<JsonObject>consumer(Addresses.wardActions(ward), message -> {
         JsonObject action = message.body();
         if ("sync".equals(action.getString("action"))) {
