@@ -22,8 +22,12 @@ import org.wardwatch.bus.Addresses;
 final class WardLoad implements AutoCloseable {
 
   static final int ABNORMAL_SYSTOLIC = 210;
+  /** What {@link #onMessage} looks for in a delivered message, as it stands in a SockJS frame. */
+  private static final String RAISED = BridgeSessions.inFrame("\"type\":\"RAISED\"");
+  private static final String PULSE = BridgeSessions.inFrame("\"PULSE\":{\"value\":");
 
   private final String prefix;
+  private final String patientMarker;
   private final int abnormalEvery;
   private final DeviceFleet fleet;
   private final BridgeSessions browser;
@@ -54,6 +58,7 @@ final class WardLoad implements AutoCloseable {
       int sessions) {
     this.server = server;
     this.prefix = prefix;
+    this.patientMarker = BridgeSessions.inFrame("\"patient\":\"" + prefix + "-");
     this.wards = wards;
     this.abnormalEvery = abnormalEvery;
     this.vitals = new TaggedSchedule(devices);
@@ -136,14 +141,14 @@ final class WardLoad implements AutoCloseable {
   private void onMessage(String message) {
     long now = System.nanoTime();
     delivered++;
-    int device = TaggedSchedule.intAfter(message, "\"patient\":\"" + prefix + "-");
-    if (message.contains("\"type\":\"RAISED\"")) {
+    int device = TaggedSchedule.intAfter(message, patientMarker);
+    if (message.contains(RAISED)) {
       Long scheduled = message.contains("/THRESHOLD:BP_SYSTOLIC/") ? abnormalAt.remove(device) : null;
       if (scheduled != null) { // the abnormal frame's high pressure alarm
         alarmLatency.recordValue(Math.min(now - scheduled, alarmLatency.getHighestTrackableValue()));
       }
     } else {
-      vitals.delivered(device, TaggedSchedule.intAfter(message, "\"PULSE\":{\"value\":"), now);
+      vitals.delivered(device, TaggedSchedule.intAfter(message, PULSE), now);
     }
   }
 
