@@ -1,6 +1,7 @@
 package org.wardwatch.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -9,9 +10,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CSPHandler;
+import io.vertx.ext.web.handler.ProtocolUpgradeHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.XFrameHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.clinical.AuditTrail;
@@ -51,8 +56,7 @@ public class HttpBridgeVerticle extends VerticleBase {
     router.route("/eventbus/*")
         .handler(BridgePolicy.corsOnceBound(() -> config.originsFor(server.actualPort())))
         .handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_BODY_BYTES))
-        .subRouter(SockJSHandler.create(vertx, BridgePolicy.sockJsOptions())
-            .bridge(BridgePolicy.bridgeOptions(), new WardFanOut(vertx.eventBus())::handle));
+        .subRouter(sockJsBridge());
     PatientRoutes patients = new PatientRoutes(vertx.eventBus());
     router.get("/api/patients").handler(patients::list);
     router.get("/api/patients/:id").handler(patients::get);
@@ -70,6 +74,20 @@ public class HttpBridgeVerticle extends VerticleBase {
         .requestHandler(router);
     return server.listen()
         .onSuccess(bound -> LOG.info("HTTP and SockJS bridge listening on {}:{}", config.host(), bound.actualPort()));
+  }
+
+  /**
+   * The SockJS routes, all transports handing their sessions to one event-bus bridge whose browser addresses the
+   * {@link WardFanOut} delivers; the WebSocket transport is WardWatch's own ({@link SockJsWebSocket}), ahead of Vert.x's.
+   */
+  private Router sockJsBridge() {
+    SockJSHandlerOptions options = BridgePolicy.sockJsOptions();
+    Handler<SockJSSocket> bridge = new EventBusBridgeImpl(vertx, null, BridgePolicy.bridgeOptions(),
+        new WardFanOut(vertx.eventBus())::handle);
+    Router transports = SockJSHandler.create(vertx, options).socketHandler(bridge);
+    transports.getWithRegex(SockJsWebSocket.PATH_REGEX).order(-1)
+        .handler((ProtocolUpgradeHandler) context -> SockJsWebSocket.accept(vertx, context, options, bridge));
+    return transports;
   }
 
   /**

@@ -19,9 +19,10 @@ import org.wardwatch.bus.Addresses;
  * Delivers the per-ward browser addresses ({@link Addresses#BROWSER_ADDRESS_REGEX}) to this node's SockJS sessions,
  * encoding each message once for all of them. The stock bridge gives every session its own event-bus consumer, so a
  * ward update seen by 1,000 screens is copied, checked against the permissions and encoded 1,000 times; here one
- * consumer per address and node receives it, builds the bridge's {@code rec} frame once, and writes those bytes to each
- * session (the transport only wraps them in its SockJS frame; a raw WebSocket gets them as the binary frame the bridge
- * sends). Browsers see exactly what the bridge would send.
+ * consumer per address and node receives it, builds the bridge's {@code rec} message once, and writes it to each
+ * session: on the WebSocket transport ({@link SockJsWebSocket}) as one SockJS frame escaped once for all sessions; on
+ * the xhr fallbacks as bytes the transport frames; on a raw WebSocket as the binary frame the bridge sends. Browsers see
+ * exactly what the bridge would send.
  *
  * <p>It is the bridge's event hook: a session's REGISTER for a browser address adds the session here, and the bridge's
  * own registration is parked on {@link #PARKED_PREFIX} + the address, where nothing is ever published, so the
@@ -101,15 +102,27 @@ final class WardFanOut {
     }
   }
 
-  /** Writes one {@code rec} frame, encoded once, to every session registered for {@code address}. */
+  /**
+   * Writes one {@code rec} message, encoded once, to every session registered for {@code address}: to a WebSocket
+   * session as one SockJS frame made once for all of them, to the others (xhr fallbacks, raw WebSocket) as bytes their
+   * transport frames.
+   */
   private void deliver(String address, JsonObject body) {
     Set<SockJSSocket> sessions = sessionsByAddress.get(address);
     if (sessions == null) {
       return;
     }
-    Buffer frame = new JsonObject().put("type", "rec").put("address", address).put("body", body).toBuffer();
+    String message = new JsonObject().put("type", "rec").put("address", address).put("body", body).encode();
+    String sockJsFrame = null;
+    Buffer bytes = null;
     for (SockJSSocket session : sessions) {
-      session.write(frame);
+      if (session instanceof SockJsWebSocket webSocket) {
+        sockJsFrame = sockJsFrame == null ? SockJsWebSocket.frameOf(message) : sockJsFrame;
+        webSocket.writeFrame(sockJsFrame);
+      } else {
+        bytes = bytes == null ? Buffer.buffer(message) : bytes;
+        session.write(bytes);
+      }
     }
   }
 }

@@ -1,0 +1,134 @@
+package org.wardwatch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.ProtocolUpgradeHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocket.Listener;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The SockJS WebSocket transport speaks the protocol browsers expect, over a real socket: each session here echoes
+ * what it receives, and the server's end closes it on a {@code close} message. The client is the JDK's (Vert.x's own
+ * client reports a server that drops it as a failed handshake).
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 20, timeUnit = TimeUnit.SECONDS)
+class SockJsWebSocketTest {
+
+  private static final long HEARTBEAT_MS = 200;
+
+  private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private WebSocket client;
+
+  @BeforeEach
+  void connect(Vertx vertx) {
+    SockJSHandlerOptions options = new SockJSHandlerOptions().setHeartbeatInterval(HEARTBEAT_MS);
+    Router router = Router.router(vertx);
+    router.getWithRegex(SockJsWebSocket.PATH_REGEX).handler((ProtocolUpgradeHandler) context ->
+        SockJsWebSocket.accept(vertx, context, options, SockJsWebSocketTest::echo));
+    HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+    client = HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(URI.create("ws://127.0.0.1:" + server.actualPort() + "/123/session-1/websocket"), new Listener() {
+          private final StringBuilder partial = new StringBuilder();
+
+          @Override
+          public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+              frames.add(partial.toString());
+              partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+          }
+
+          @Override
+          public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+            closed.complete(null);
+            return null;
+          }
+
+          @Override
+          public void onError(WebSocket socket, Throwable error) {
+            closed.complete(null);
+          }
+        }).join();
+  }
+
+  private static void echo(SockJSSocket session) {
+    session.handler(message -> {
+      if ("close".equals(message.toString())) {
+        session.close();
+      } else {
+        session.write(message);
+      }
+    });
+  }
+
+  @Test
+  void opensEchoesEscapedMessagesAndBeatsTheHeart() throws InterruptedException {
+    assertEquals("o", next());
+
+    send("[\"one \\\"quoted\\\"\",\"two é\"]");
+
+    assertEquals("a[\"one \\\"quoted\\\"\"]", nextMessage());
+    assertEquals("a[\"two \\u00e9\"]", nextMessage());
+    assertEquals("h", next(), "a heartbeat within the interval when nothing else is sent");
+  }
+
+  @Test
+  void closesWithTheSockJsCloseFrame() throws Exception {
+    assertEquals("o", next());
+
+    send("\"close\"");
+
+    assertEquals("c[3000,\"Go away!\"]", nextMessage());
+    closed.get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void dropsAClientThatDoesNotSpeakSockJs() throws Exception {
+    assertEquals("o", next());
+
+    send("{not sockjs");
+
+    closed.get(5, TimeUnit.SECONDS);
+    assertNull(frames.stream().filter(frame -> frame.startsWith("a")).findAny().orElse(null));
+  }
+
+  private void send(String frame) {
+    client.sendText(frame, true).join();
+  }
+
+  private String next() throws InterruptedException {
+    return frames.poll(5, TimeUnit.SECONDS);
+  }
+
+  /** The next frame that is not a heartbeat. */
+  private String nextMessage() throws InterruptedException {
+    String frame = next();
+    while ("h".equals(frame)) {
+      frame = next();
+    }
+    return frame;
+  }
+}
