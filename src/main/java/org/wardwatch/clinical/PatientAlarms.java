@@ -142,10 +142,14 @@ final class PatientAlarms {
         .toList());
   }
 
+  /** The live alarm whose condition {@code conditionKey} is present (a loop: called for every condition of a frame). */
   private Optional<Alarm> withConditionPresent(String conditionKey) {
-    return live.values().stream()
-        .filter(alarm -> alarm.conditionKey().equals(conditionKey) && alarm.state().isConditionPresent())
-        .findFirst();
+    for (Alarm alarm : live.values()) {
+      if (alarm.conditionKey().equals(conditionKey) && alarm.state().isConditionPresent()) {
+        return Optional.of(alarm);
+      }
+    }
+    return Optional.empty();
   }
 
   private void forgetFinished() {

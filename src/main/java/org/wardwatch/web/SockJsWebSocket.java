@@ -33,6 +33,8 @@ final class SockJsWebSocket extends SockJSSocketBase {
   /** The transport's path below the bridge's mount point, as Vert.x's transport matches it. */
   static final String PATH_REGEX = "\\/[^\\/\\.]+\\/[^\\/\\.]+\\/websocket";
   private static final int GOING_AWAY = 3000;
+  private static final char NON_ASCII = 0x80;
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final ServerWebSocket socket;
   private final MultiMap headers;
@@ -66,9 +68,34 @@ final class SockJsWebSocket extends SockJSSocketBase {
     });
   }
 
-  /** The SockJS frame that carries {@code message}: what {@link #writeFrame} takes. */
+  /**
+   * The SockJS frame that carries {@code message}, what {@link #writeFrame} takes: {@code a["<message>"]}, the message
+   * escaped exactly as Vert.x's SockJS codec escapes it (JSON's escapes, and every character outside ASCII as
+   * {@code \\uXXXX}, as SockJS asks), in one pass over the message rather than the codec's several copies.
+   */
   static String frameOf(String message) {
-    return "a" + JsonCodec.encode(new String[] {message});
+    StringBuilder frame = new StringBuilder(message.length() + message.length() / 8 + 8).append("a[\"");
+    for (int i = 0; i < message.length(); i++) {
+      char c = message.charAt(i);
+      switch (c) {
+        case '"' -> frame.append("\\\"");
+        case '\\' -> frame.append("\\\\");
+        case '\n' -> frame.append("\\n");
+        case '\r' -> frame.append("\\r");
+        case '\t' -> frame.append("\\t");
+        case '\b' -> frame.append("\\b");
+        case '\f' -> frame.append("\\f");
+        default -> {
+          if (c < ' ' || c >= NON_ASCII) {
+            frame.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
+                .append(HEX[c & 0xF]);
+          } else {
+            frame.append(c);
+          }
+        }
+      }
+    }
+    return frame.append("\"]").toString();
   }
 
   /** Writes a frame made by {@link #frameOf}, as it is: the same one can go to many sessions. */
