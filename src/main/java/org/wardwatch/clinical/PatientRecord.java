@@ -262,11 +262,20 @@ final class PatientRecord {
 
   JsonObject toJson() {
     JsonObject vitals = new JsonObject();
-    latest.forEach((parameter, observation) -> vitals.put(parameter.name(), new JsonObject()
-        .put("value", observation.value())
-        .put("unit", observation.unit())
-        .put("time", observation.effectiveTime())
-        .put("questionable", observation.questionable())));
+    Instant time = null;
+    String timeText = null;
+    for (Map.Entry<Parameter, Observation> entry : latest.entrySet()) {
+      Observation observation = entry.getValue();
+      if (!observation.effectiveTime().equals(time)) { // the vitals of a frame share one time: formatted once
+        time = observation.effectiveTime();
+        timeText = time.toString();
+      }
+      vitals.put(entry.getKey().name(), new JsonObject()
+          .put("value", observation.value())
+          .put("unit", observation.unit())
+          .put("time", timeText)
+          .put("questionable", observation.questionable()));
+    }
     return new JsonObject()
         .put("patient", key)
         .put("device", source.device())

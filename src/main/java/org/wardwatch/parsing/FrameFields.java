@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The {@code Key=Value} pairs of one line frame, split on {@code |}, keyed by {@link FrameKey}. Splitting checks only
@@ -14,6 +15,7 @@ import java.util.Optional;
 final class FrameFields {
 
   private static final String HELLO = "HELLO";
+  private static final Pattern SEQUENCE = Pattern.compile("\\d{1,18}");
 
   private final String rawSequence;
   private final boolean hello;
@@ -30,7 +32,7 @@ final class FrameFields {
   /** Splits {@code line}; any shape error is reported with the frame's {@code Seq} when one can be found. */
   static FrameFields split(String line) throws MalformedFrameException {
     String seq = findRawSequence(line);
-    if (line.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
+    if (hasControlCharacters(line)) {
       throw new MalformedFrameException("frame contains control characters (binary data or wrong line ending?)", seq);
     }
     String[] tokens = line.split("\\|", -1);
@@ -86,13 +88,23 @@ final class FrameFields {
     return unknownKeys;
   }
 
+  private static boolean hasControlCharacters(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (Character.isISOControl(c) && c != '\t') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The raw {@code Seq} value, found leniently so that even a malformed frame's NAK can name it. */
   private static String findRawSequence(String line) {
     for (String token : line.split("\\|")) {
       int equals = token.indexOf('=');
       if (equals > 0 && token.substring(0, equals).trim().toLowerCase(Locale.ROOT).equals("seq")) {
         String value = token.substring(equals + 1).trim();
-        return value.matches("\\d{1,18}") ? value : null;
+        return SEQUENCE.matcher(value).matches() ? value : null;
       }
     }
     return null;
