@@ -117,7 +117,7 @@ final class WardFanOut {
     Buffer bytes = null;
     for (SockJSSocket session : sessions) {
       if (session instanceof SockJsWebSocket webSocket) {
-        sockJsFrame = sockJsFrame == null ? SockJsWebSocket.frameOf(message) : sockJsFrame;
+        sockJsFrame = sockJsFrame == null ? SockJsFrames.messages(message) : sockJsFrame;
         webSocket.writeFrame(sockJsFrame);
       } else {
         bytes = bytes == null ? Buffer.buffer(message) : bytes;

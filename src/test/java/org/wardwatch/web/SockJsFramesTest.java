@@ -1,0 +1,43 @@
+package org.wardwatch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.vertx.ext.web.handler.sockjs.impl.JsonCodec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SockJsFramesTest {
+
+  @Test
+  void messagesAreEscapedAsVertxsSockJsCodecEscapesThem() {
+    StringBuilder everyKind = new StringBuilder("{\"quote\":\"\\\"\",\"slash\":\"/\\\\\"}");
+    for (char c = 0; c < 0x300; c++) {
+      everyKind.append(c);
+    }
+    everyKind.append("\u2028\ufeff\ud83d\ude91 Station 5 \u00e9");
+
+    assertEquals("a" + JsonCodec.encode(new String[] {everyKind.toString()}),
+        SockJsFrames.messages(everyKind.toString()));
+  }
+
+  @Test
+  void closeFrameCarriesCodeAndReason() {
+    assertEquals("c[3000,\"Go away!\"]", SockJsFrames.close(3000, "Go away!"));
+  }
+
+  @Test
+  void aBrowserSendsAnArrayOfStringsOrOneString() {
+    assertEquals(List.of("one", "two \"2\""), SockJsFrames.received("[\"one\",\"two \\\"2\\\"\"]"));
+    assertEquals(List.of("alone"), SockJsFrames.received("\"alone\""));
+    assertEquals(List.of(), SockJsFrames.received(""));
+    assertEquals(List.of(), SockJsFrames.received("[]"));
+  }
+
+  @Test
+  void anythingElseIsNotSockJs() {
+    assertNull(SockJsFrames.received("{\"type\":\"ping\"}"));
+    assertNull(SockJsFrames.received("[1,2]"));
+    assertNull(SockJsFrames.received("\""));
+  }
+}
