@@ -53,10 +53,11 @@ public class HttpBridgeVerticle extends VerticleBase {
     router.route()
         .handler(XFrameHandler.create(XFrameHandler.DENY))
         .handler(CSPHandler.create().setDirective("default-src", "'self'"));
-    router.route("/eventbus/*")
-        .handler(BridgePolicy.corsOnceBound(() -> config.originsFor(server.actualPort())))
-        .handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_BODY_BYTES))
-        .subRouter(sockJsBridge());
+    router.route("/eventbus/*").handler(BridgePolicy.corsOnceBound(() -> config.originsFor(server.actualPort())));
+    // The xhr transports' bodies only: a WebSocket upgrade with "Content-Length: 0" (the JDK's client sends one) must
+    // reach its transport unread.
+    router.post("/eventbus/*").handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_BODY_BYTES));
+    router.route("/eventbus/*").subRouter(sockJsBridge());
     PatientRoutes patients = new PatientRoutes(vertx.eventBus());
     router.get("/api/patients").handler(patients::list);
     router.get("/api/patients/:id").handler(patients::get);

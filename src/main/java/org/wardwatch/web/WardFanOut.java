@@ -105,17 +105,23 @@ final class WardFanOut {
   /**
    * Writes one {@code rec} message, encoded once, to every session registered for {@code address}: to a WebSocket
    * session as one SockJS frame made once for all of them, to the others (xhr fallbacks, raw WebSocket) as bytes their
-   * transport frames.
+   * transport frames. A vitals snapshot is skipped for a session whose write queue is full (a screen on a slow link):
+   * the next snapshot supersedes it and the page resyncs when it sees the gap in {@code seq}; alarms and escalations
+   * are always written.
    */
   private void deliver(String address, JsonObject body) {
     Set<SockJSSocket> sessions = sessionsByAddress.get(address);
     if (sessions == null) {
       return;
     }
+    boolean supersedable = address.endsWith(VITALS_SUFFIX);
     String message = new JsonObject().put("type", "rec").put("address", address).put("body", body).encode();
     String sockJsFrame = null;
     Buffer bytes = null;
     for (SockJSSocket session : sessions) {
+      if (supersedable && session.writeQueueFull()) {
+        continue;
+      }
       if (session instanceof SockJsWebSocket webSocket) {
         sockJsFrame = sockJsFrame == null ? SockJsFrames.messages(message) : sockJsFrame;
         webSocket.writeFrame(sockJsFrame);

@@ -2,6 +2,7 @@ package org.wardwatch.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -24,7 +25,9 @@ import org.wardwatch.testing.WebSocketSockJsClient;
 class WardFanOutTest {
 
   private static final String VITALS = Addresses.wardVitals("icu");
+  private static final String ALARMS = Addresses.wardAlarms("icu");
   private static final Duration SETTLE = Duration.ofMillis(500);
+  private static final int SLOW_SCREEN_UPDATES = 400;
 
   @Test
   void everySessionGetsEachUpdateOnceAndNoMoreAfterUnregistering(Vertx vertx) {
@@ -51,6 +54,33 @@ class WardFanOutTest {
       assertThrows(AssertionError.class, () -> first.awaitBody(VITALS, body -> pulse(body, 72), SETTLE),
           "an unregistered session gets nothing more");
     }
+  }
+
+  @Test
+  void aScreenThatFallsBehindMissesSupersededVitalsButNoAlarm(Vertx vertx) throws Exception {
+    NodeVerticle node = TestNode.deploy(vertx);
+    StalledScreen screen = StalledScreen.open(node.httpPort());
+    screen.register(VITALS);
+    screen.register(ALARMS);
+    while (screen.received(VITALS) == 0) { // registered once the bridge has handled it
+      vertx.eventBus().publish(VITALS, new JsonObject().put("probe", true));
+      Thread.sleep(50);
+    }
+
+    screen.stopReading();
+    String large = "x".repeat(64 * 1024); // many megabytes in all: more than the sockets' buffers hold
+    for (int update = 0; update < SLOW_SCREEN_UPDATES; update++) {
+      vertx.eventBus().publish(VITALS, new JsonObject().put("update", update).put("padding", large));
+    }
+    vertx.eventBus().publish(ALARMS, new JsonObject().put("type", "RAISED"));
+    Thread.sleep(SETTLE.toMillis());
+    int beforeResuming = screen.received(VITALS);
+    screen.resumeReading();
+
+    screen.awaitReceived(ALARMS, 1, Duration.ofSeconds(10));
+    int vitals = screen.received(VITALS) - beforeResuming;
+    assertTrue(vitals < SLOW_SCREEN_UPDATES / 2, "superseded vitals skipped for a full queue, got " + vitals);
+    assertTrue(vitals > 0, "what was queued still arrives");
   }
 
   private static boolean pulse(JsonObject snapshot, int value) {

@@ -1,0 +1,96 @@
+package org.wardwatch.web;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocket.Listener;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.wardwatch.testing.TestNode;
+
+/**
+ * A browser session on the SockJS WebSocket transport that can stop reading, as a screen on a slow link does: the
+ * JDK's WebSocket client reads only what it is asked for, so the server's writes back up into its socket and queue.
+ * Counts the deliveries per address.
+ */
+final class StalledScreen {
+
+  private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+  private volatile boolean reading = true;
+  private WebSocket socket;
+
+  private StalledScreen() {
+  }
+
+  static StalledScreen open(int httpPort) {
+    StalledScreen screen = new StalledScreen();
+    screen.socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Origin", TestNode.DASHBOARD_ORIGIN)
+        .buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/eventbus/1/stalled/websocket"), screen.listener())
+        .join();
+    return screen;
+  }
+
+  void register(String address) {
+    String register = new JsonObject().put("type", "register").put("address", address).encode();
+    socket.sendText(new JsonArray().add(register).encode(), true).join();
+  }
+
+  int received(String address) {
+    return deliveries.computeIfAbsent(address, key -> new AtomicInteger()).get();
+  }
+
+  void stopReading() {
+    reading = false;
+  }
+
+  void resumeReading() {
+    reading = true;
+    socket.request(Long.MAX_VALUE);
+  }
+
+  void awaitReceived(String address, int count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (received(address) < count) {
+      if (System.nanoTime() > deadline) {
+        fail("fewer than " + count + " deliveries on " + address);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private Listener listener() {
+    return new Listener() {
+      private final StringBuilder frame = new StringBuilder();
+
+      @Override
+      public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        frame.append(data);
+        if (last) {
+          count(frame.toString());
+          frame.setLength(0);
+        }
+        if (reading) {
+          webSocket.request(1);
+        }
+        return null;
+      }
+    };
+  }
+
+  /** Counts the deliveries of a SockJS frame ({@code a[...]}: each message a JSON document in a JSON string). */
+  private void count(String sockJsFrame) {
+    if (sockJsFrame.startsWith("a")) {
+      for (Object message : new JsonArray(sockJsFrame.substring(1))) {
+        String address = new JsonObject((String) message).getString("address");
+        deliveries.computeIfAbsent(address, key -> new AtomicInteger()).incrementAndGet();
+      }
+    }
+  }
+}
