@@ -22,7 +22,10 @@ import java.util.List;
  * for each session, most of the cost of a delivery to a thousand screens. The protocol ({@link SockJsFrames}) is the
  * one Vert.x's transport speaks and {@code vertx-eventbus.js} expects: open, a heartbeat every interval, messages, a
  * close frame before the server closes; a browser frame that is not SockJS ends the session. The xhr-streaming and
- * polling fallbacks stay Vert.x's; every transport reaches the same event-bus bridge.
+ * polling fallbacks stay Vert.x's; every transport reaches the same event-bus bridge. It extends vertx-web's
+ * {@code SockJSSocketBase} (the bridge closes idle sessions through it) and the bridge is vertx-web's
+ * {@code EventBusBridgeImpl}: internal classes, to check on a Vert.x upgrade; {@code SockJsFramesTest} and
+ * {@code SockJsWebSocketTest} pin the protocol, the browser tests the whole path.
  *
  * <p>Not thread-safe: lives on the HTTP verticle's event loop.
  */
