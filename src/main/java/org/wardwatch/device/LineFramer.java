@@ -21,7 +21,11 @@ final class LineFramer {
   private final int maxFrameLength;
   /** Longest line kept in memory: the maximum frame plus the CR of a CRLF ending. */
   private final int maxBufferedLength;
-  private Buffer pending = Buffer.buffer();
+  /**
+   * The start of a line that goes on in a later read; {@code null} when there is none (most reads end with their last
+   * line), so a thousand idle connections hold no buffer between frames.
+   */
+  private Buffer pending;
   private long lineLength;
   private long overlongReports;
 
@@ -53,11 +57,12 @@ final class LineFramer {
     lineLength += end - start;
     if (lineLength <= maxBufferedLength) {
       if (keep && end > start) {
+        pending = pending == null ? Buffer.buffer() : pending;
         pending.appendBuffer(chunk, start, end - start);
       }
       return;
     }
-    pending = Buffer.buffer();
+    pending = null;
     long due = 1 + (lineLength - maxBufferedLength - 1) / maxFrameLength;
     for (; overlongReports < due; overlongReports++) {
       events.add(new FrameEvent.Overlong(maxFrameLength));
@@ -66,7 +71,7 @@ final class LineFramer {
 
   private void endLine(Buffer chunk, int start, int end, List<FrameEvent> events) {
     if (lineLength <= maxBufferedLength) {
-      Buffer line = pending.length() == 0 ? chunk.slice(start, end) : pending.appendBuffer(chunk, start, end - start);
+      Buffer line = pending == null ? chunk.slice(start, end) : pending.appendBuffer(chunk, start, end - start);
       int length = line.length();
       if (length > 0 && line.getByte(length - 1) == '\r') {
         length--;
@@ -77,7 +82,7 @@ final class LineFramer {
         events.add(new FrameEvent.Line(line.getString(0, length, StandardCharsets.UTF_8.name())));
       }
     }
-    pending = Buffer.buffer();
+    pending = null;
     lineLength = 0;
     overlongReports = 0;
   }
