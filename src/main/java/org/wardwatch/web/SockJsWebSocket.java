@@ -41,6 +41,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
   private Handler<Buffer> handler;
   private Handler<Void> endHandler;
   private Handler<Void> closeHandler;
+  private Handler<Throwable> exceptionHandler;
   private boolean closed;
 
   private SockJsWebSocket(Vertx vertx, RoutingContext context, SockJSHandlerOptions options, ServerWebSocket socket) {
@@ -50,6 +51,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
     this.heartbeat = vertx.setPeriodic(options.getHeartbeatInterval(), id -> writeFrame(SockJsFrames.HEARTBEAT));
     socket.textMessageHandler(this::received);
     socket.closeHandler(gone -> ended());
+    socket.exceptionHandler(this::failed);
   }
 
   /** Upgrades the request of {@code context} and hands the open session to {@code bridge}. */
@@ -69,7 +71,12 @@ final class SockJsWebSocket extends SockJSSocketBase {
 
   /** Writes {@code frame} as it is: one {@link SockJsFrames#messages} frame can go to many sessions. */
   Future<Void> writeFrame(String frame) {
-    return closed ? Future.failedFuture("SockJS session closed") : socket.writeTextMessage(frame);
+    return isClosed() ? Future.failedFuture("SockJS session closed") : socket.writeTextMessage(frame);
+  }
+
+  /** Ended here, or closing from the browser's side (its close frame came; the socket may not be closed yet). */
+  private boolean isClosed() {
+    return closed || socket.isClosed();
   }
 
   @Override
@@ -109,12 +116,29 @@ final class SockJsWebSocket extends SockJSSocketBase {
     close(GOING_AWAY, "Go away!");
   }
 
+  /**
+   * Ends the session at once, as Vert.x's does, whether or not the browser reads the close frame: one that stopped
+   * reading would otherwise keep it (and the alarms still written to it) until its connection died.
+   */
   @Override
   public void close(int statusCode, String reason) {
     if (!closed) {
       writeFrame(SockJsFrames.close(statusCode, reason));
+      ended();
       socket.close();
     }
+  }
+
+  /** A broken connection (or a message over the size limit) ends the session, then the bridge hears why. */
+  private void failed(Throwable error) {
+    if (closed) {
+      return;
+    }
+    ended();
+    if (exceptionHandler != null) {
+      exceptionHandler.handle(error);
+    }
+    socket.close();
   }
 
   @Override
@@ -125,7 +149,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
 
   @Override
   public SockJSSocket exceptionHandler(Handler<Throwable> handler) {
-    socket.exceptionHandler(handler);
+    this.exceptionHandler = handler;
     return this;
   }
 
@@ -161,18 +185,23 @@ final class SockJsWebSocket extends SockJSSocketBase {
 
   @Override
   public SockJSSocket setWriteQueueMaxSize(int maxSize) {
-    socket.setWriteQueueMaxSize(maxSize);
+    if (!isClosed()) { // a closing Vert.x WebSocket throws
+      socket.setWriteQueueMaxSize(maxSize);
+    }
     return this;
   }
 
+  /** False once closed (nothing more is written): a closing Vert.x WebSocket throws instead. */
   @Override
   public boolean writeQueueFull() {
-    return socket.writeQueueFull();
+    return !isClosed() && socket.writeQueueFull();
   }
 
   @Override
   public SockJSSocket drainHandler(Handler<Void> handler) {
-    socket.drainHandler(handler);
+    if (!isClosed()) {
+      socket.drainHandler(handler);
+    }
     return this;
   }
 

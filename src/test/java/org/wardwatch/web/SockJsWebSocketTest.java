@@ -1,6 +1,8 @@
 package org.wardwatch.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.Vertx;
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,6 +40,10 @@ class SockJsWebSocketTest {
 
   private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  /** What the bridge's side hears: the session's end, and the error that ended it. */
+  private final CompletableFuture<Void> sessionEnded = new CompletableFuture<>();
+  private final CompletableFuture<Throwable> sessionError = new CompletableFuture<>();
+  private volatile boolean reading = true;
   private WebSocket client;
 
   @BeforeEach
@@ -44,7 +51,7 @@ class SockJsWebSocketTest {
     SockJSHandlerOptions options = new SockJSHandlerOptions().setHeartbeatInterval(HEARTBEAT_MS);
     Router router = Router.router(vertx);
     router.getWithRegex(SockJsWebSocket.PATH_REGEX).handler((ProtocolUpgradeHandler) context ->
-        SockJsWebSocket.accept(vertx, context, options, SockJsWebSocketTest::echo));
+        SockJsWebSocket.accept(vertx, context, options, this::echo));
     HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = HttpClient.newHttpClient().newWebSocketBuilder()
         .buildAsync(URI.create("ws://127.0.0.1:" + server.actualPort() + "/123/session-1/websocket"), new Listener() {
@@ -57,7 +64,9 @@ class SockJsWebSocketTest {
               frames.add(partial.toString());
               partial.setLength(0);
             }
-            socket.request(1);
+            if (reading) {
+              socket.request(1);
+            }
             return null;
           }
 
@@ -74,10 +83,24 @@ class SockJsWebSocketTest {
         }).join();
   }
 
-  private static void echo(SockJSSocket session) {
+  @AfterEach
+  void disconnect() {
+    client.abort();
+  }
+
+  /** Echoes each message; {@code close} closes the session, {@code flood} writes more than the sockets hold. */
+  private void echo(SockJSSocket session) {
+    session.exceptionHandler(sessionError::complete);
+    session.closeHandler(ended -> sessionEnded.complete(null));
     session.handler(message -> {
       if ("close".equals(message.toString())) {
         session.close();
+        assertFalse(session.writeQueueFull(), "a closed session takes no more writes, and does not throw");
+      } else if ("flood".equals(message.toString())) {
+        String large = "x".repeat(64 * 1024);
+        for (int i = 0; i < 400; i++) {
+          session.write(large);
+        }
       } else {
         session.write(message);
       }
@@ -113,6 +136,29 @@ class SockJsWebSocketTest {
 
     closed.get(5, TimeUnit.SECONDS);
     assertNull(frames.stream().filter(frame -> frame.startsWith("a")).findAny().orElse(null));
+  }
+
+  @Test
+  void closingEndsTheSessionAtOnceEvenForABrowserThatStoppedReading() throws Exception {
+    assertEquals("o", next());
+    reading = false;
+
+    send("\"flood\"");
+    send("\"close\"");
+
+    sessionEnded.get(3, TimeUnit.SECONDS);
+    assertFalse(sessionError.isDone(), "ended without an error");
+  }
+
+  @Test
+  void aBrokenConnectionEndsTheSessionAndTellsTheBridgeWhy() throws Exception {
+    assertEquals("o", next());
+
+    send("\"" + "x".repeat(300 * 1024) + "\""); // over the WebSocket message limit
+
+    sessionEnded.get(5, TimeUnit.SECONDS);
+    assertNotNull(sessionError.get(5, TimeUnit.SECONDS));
+    closed.get(5, TimeUnit.SECONDS);
   }
 
   private void send(String frame) {

@@ -20,7 +20,7 @@ import org.wardwatch.testing.TestNode;
  * JDK's WebSocket client reads only what it is asked for, so the server's writes back up into its socket and queue.
  * Counts the deliveries per address.
  */
-final class StalledScreen {
+final class StalledScreen implements AutoCloseable {
 
   private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
   private volatile boolean reading = true;
@@ -63,6 +63,11 @@ final class StalledScreen {
       }
       Thread.sleep(20);
     }
+  }
+
+  @Override
+  public void close() {
+    socket.abort();
   }
 
   private Listener listener() {

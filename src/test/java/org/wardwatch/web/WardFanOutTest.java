@@ -59,7 +59,13 @@ class WardFanOutTest {
   @Test
   void aScreenThatFallsBehindMissesSupersededVitalsButNoAlarm(Vertx vertx) throws Exception {
     NodeVerticle node = TestNode.deploy(vertx);
-    StalledScreen screen = StalledScreen.open(node.httpPort());
+    try (StalledScreen screen = StalledScreen.open(node.httpPort())) {
+      watchFallBehind(vertx, screen);
+    }
+  }
+
+  /** The screen stops reading while a ward's vitals and then an alarm are published, then reads again. */
+  private static void watchFallBehind(Vertx vertx, StalledScreen screen) throws Exception {
     screen.register(VITALS);
     screen.register(ALARMS);
     while (screen.received(VITALS) == 0) { // registered once the bridge has handled it
