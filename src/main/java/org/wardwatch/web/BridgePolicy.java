@@ -7,6 +7,7 @@ import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.Transport;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -22,6 +23,8 @@ import org.wardwatch.bus.Addresses;
  *       (acknowledge, audio pause, assessment). Users are named by the dashboard, not yet authenticated.
  *   <li>Origins: a {@link CorsHandler} limited to the dashboard's origins guards every transport. An origin check on
  *       the WebSocket alone would leave the xhr-streaming and xhr-polling fallbacks readable from a foreign page.
+ *   <li>Transports: WebSocket, xhr-streaming and xhr-polling only. EventSource, htmlfile and JSONP are off: the last
+ *       two are loaded by {@code <script>} and {@code <iframe>} tags, which send no {@code Origin} for the guard.
  * </ul>
  */
 final class BridgePolicy {
@@ -40,7 +43,10 @@ final class BridgePolicy {
   static SockJSHandlerOptions sockJsOptions() {
     return new SockJSHandlerOptions()
         .setInsertJSESSIONID(false)
-        .setRegisterWriteHandler(false);
+        .setRegisterWriteHandler(false)
+        .addDisabledTransport(Transport.EVENT_SOURCE.name())
+        .addDisabledTransport(Transport.HTML_FILE.name())
+        .addDisabledTransport(Transport.JSON_P.name());
   }
 
   /**

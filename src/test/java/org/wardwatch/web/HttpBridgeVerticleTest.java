@@ -137,6 +137,13 @@ class HttpBridgeVerticleTest {
   }
 
   @Test
+  void transportsLoadedWithoutAnOriginAreOff() {
+    assertEquals(404, request(HttpMethod.GET, "/eventbus/1/script1/jsonp?c=steal", null).statusCode());
+    assertEquals(404, request(HttpMethod.GET, "/eventbus/1/frame1/htmlfile?c=steal", null).statusCode());
+    assertEquals(404, request(HttpMethod.GET, "/eventbus/1/events1/eventsource", null).statusCode());
+  }
+
+  @Test
   void foreignOriginCannotOpenWebSocket() {
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(node.httpPort())
         .setURI("/eventbus/1/foreign3/websocket").addHeader("Origin", FOREIGN_ORIGIN);
