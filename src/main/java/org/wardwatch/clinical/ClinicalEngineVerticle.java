@@ -171,11 +171,11 @@ public class ClinicalEngineVerticle extends VerticleBase {
             .filter(snapshot -> message.body() == null || message.body().equals(snapshot.getString("ward")))
             .sorted(Comparator.comparing((JsonObject snapshot) -> snapshot.getString("patient")))
             .toList()))).onFailure(error -> message.fail(500, error.getMessage())));
-    MessageConsumer<String> get = bus.localConsumer(Addresses.PATIENTS_GET, message -> writer.flush(
-            List.of(message.body()))
-        .transform(flushed -> store.snapshot(message.body()))
-        .onSuccess(snapshot -> replyOrNotFound(message, message.body(), snapshot))
-        .onFailure(error -> message.fail(500, error.getMessage())));
+    MessageConsumer<String> get = bus.localConsumer(Addresses.PATIENTS_GET,
+        message -> writer.flush(List.of(message.body()))
+            .transform(flushed -> store.snapshot(message.body()))
+            .onSuccess(snapshot -> replyOrNotFound(message, message.body(), snapshot))
+            .onFailure(error -> message.fail(500, error.getMessage())));
     MessageConsumer<Object> wards = bus.localConsumer(Addresses.WARDS_LIST, message -> storedSnapshots()
         .onSuccess(snapshots -> message.reply(WardSummary.of(snapshots)))
         .onFailure(error -> message.fail(500, error.getMessage())));

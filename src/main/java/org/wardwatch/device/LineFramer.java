@@ -57,7 +57,9 @@ final class LineFramer {
     lineLength += end - start;
     if (lineLength <= maxBufferedLength) {
       if (keep && end > start) {
-        pending = pending == null ? Buffer.buffer() : pending;
+        if (pending == null) {
+          pending = Buffer.buffer();
+        }
         pending.appendBuffer(chunk, start, end - start);
       }
       return;
