@@ -31,9 +31,9 @@ import org.wardwatch.model.FrameStamp;
  * The clinical engine of one member: evaluates the patients this member owns ({@link Membership#ownerOf}). Owns the
  * member's {@link WardState} and feeds it what the patient routers of every node hand over for those patients (frame
  * reports, device events, clinicians' actions, on {@link Addresses#engineReports} and its siblings) and a one-second
- * tick. Its {@link PatientStoreWriter} stores the changed patients' state and snapshot in the {@link PatientStore}:
- * alarm changes and clinicians' actions before they are published, new vitals within about a second on a clustered
- * node (for a member that takes the patient over) and before the REST API reads the store on a standalone one. It
+ * tick. Its {@link PatientStoreWriter} stores the changed patients' state and snapshot in the {@link PatientStore}: on
+ * a clustered node (for a member that takes the patient over) alarm changes and clinicians' actions before they are
+ * published and new vitals within about a second; on a standalone one every change before the REST API reads it. It
  * publishes snapshots to {@link Addresses#wardVitals}, alarm transitions to {@link Addresses#wardAlarms} (and
  * escalations to {@link Addresses#wardEscalations}), each transition also to the {@link AuditTrail}. A patient it is
  * handed for the first time is taken over from the store ({@link PatientTakeover}); every few seconds it also takes
@@ -82,8 +82,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
       engine = new WardState(rules);
       takeover = new PatientTakeover(engine, store);
       rulesFile.watch(engine::replaceRules);
-      writer = new PatientStoreWriter(engine, store);
-      if (membership.clustered()) { // standalone, no other member could take over: vitals are stored when read
+      writer = new PatientStoreWriter(engine, store, membership.clustered());
+      if (membership.clustered()) { // standalone, no other member could take over: changes are stored when read
         vertx.setPeriodic(PatientStoreWriter.ROUND_MS, id -> writer.storeDue());
       }
       vertx.setPeriodic(TICK_MS, id -> {

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * {@value #ROUND_MS} ms, see {@link #storeDue()}), so at most about the last {@value #MAX_UNSTORED_MS} ms of a patient's
  * vitals are lost with a node, a busy patient costs one store write a second instead of one per frame, and the writes
  * of a ward are spread over the second rather than made at once (which held the event loop for tens of milliseconds
- * every second with a thousand patients). Its owner runs the rounds only on a clustered node: on a standalone one no
- * member could take a patient over, and vitals-only changes are stored when the store is read ({@link #flush()}).
+ * every second with a thousand patients). On a standalone node no member could take a patient over and the store
+ * dies with the node, so nothing is written before it is published: every change is marked and stored when the store
+ * is read ({@link #flush()}), and the owner runs no rounds.
  *
  * <p>Not thread-safe: lives on the clinical engine verticle's event loop.
  */
@@ -35,20 +36,26 @@ final class PatientStoreWriter {
 
   private final WardState engine;
   private final PatientStore store;
+  private final boolean clustered;
   /** Patients with unstored changes, oldest first, with the round in which each was marked. */
   private final Map<String, Long> unstored = new LinkedHashMap<>();
   /** Each patient's latest store write still in flight. */
   private final Map<String, Future<Void>> inFlight = new HashMap<>();
   private long round;
 
-  PatientStoreWriter(WardState engine, PatientStore store) {
+  /** A writer for a node that is {@code clustered} (its store outlives it), or standalone. */
+  PatientStoreWriter(WardState engine, PatientStore store, boolean clustered) {
     this.engine = engine;
     this.store = store;
+    this.clustered = clustered;
   }
 
-  /** Stores {@code update}'s patients now when it changes an alarm or is audited, else marks them for later. */
+  /**
+   * Stores {@code update}'s patients now when it changes an alarm or is audited on a clustered node, else marks them
+   * for later.
+   */
   Future<Void> write(WardState.Update update) {
-    if (update.transitions().isEmpty() && update.auditEntries().isEmpty()) {
+    if (!clustered || update.transitions().isEmpty() && update.auditEntries().isEmpty()) {
       update.changedPatients().forEach(patient -> unstored.putIfAbsent(patient, round));
       return Future.succeededFuture();
     }

@@ -48,6 +48,17 @@ final class SockJsFrames {
     return frame.append("\"]").toString();
   }
 
+  /** One frame that carries the messages of {@code frames}, each a {@link #messages} frame, in order. */
+  static String joined(List<String> frames) {
+    StringBuilder joined = new StringBuilder(frames.stream().mapToInt(String::length).sum()).append('a');
+    char separator = '[';
+    for (String frame : frames) {
+      joined.append(separator).append(frame, 2, frame.length() - 1);
+      separator = ',';
+    }
+    return joined.append(']').toString();
+  }
+
   /** The frame that says the server closes the session. */
   static String close(int code, String reason) {
     return "c[" + code + ",\"" + reason + "\"]";

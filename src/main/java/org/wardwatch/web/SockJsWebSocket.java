@@ -1,8 +1,10 @@
 package org.wardwatch.web;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -13,13 +15,16 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import io.vertx.ext.web.handler.sockjs.impl.SockJSSocketBase;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A browser's session on the SockJS WebSocket transport ({@code /eventbus/<server>/<session>/websocket}), served here
  * rather than by Vert.x so that {@link WardFanOut} can write one SockJS frame, escaped and framed once per broadcast,
- * to every session ({@link #writeFrame}): Vert.x's transport decodes, escapes, frames and encodes each message again
- * for each session, most of the cost of a delivery to a thousand screens. The protocol ({@link SockJsFrames}) is the
+ * to every session ({@link #send}): Vert.x's transport decodes, escapes, frames and encodes each message again for each
+ * session, most of the cost of a delivery to a thousand screens. The messages sent to a session during one turn of
+ * the event loop leave together, as one SockJS frame in one WebSocket frame and one socket write: a screen following
+ * busy wards gets many updates a millisecond, and a write each was most of what they cost. The protocol ({@link SockJsFrames}) is the
  * one Vert.x's transport speaks and {@code vertx-eventbus.js} expects: open, a heartbeat every interval, messages, a
  * close frame before the server closes; a browser frame that is not SockJS ends the session. The xhr-streaming and
  * polling fallbacks stay Vert.x's; every transport reaches the same event-bus bridge. It extends vertx-web's
@@ -34,7 +39,14 @@ final class SockJsWebSocket extends SockJSSocketBase {
   /** The transport's path below the bridge's mount point, as Vert.x's transport matches it. */
   static final String PATH_REGEX = "\\/[^\\/\\.]+\\/[^\\/\\.]+\\/websocket";
   private static final int GOING_AWAY = 3000;
+  private static final String CLOSED = "SockJS session closed";
+  /**
+   * A batch this long leaves at once (Netty's default high-water mark of a connection's outbound bytes), so that
+   * {@link #writeQueueFull()} tells {@link WardFanOut} of a screen that does not keep up within the turn too.
+   */
+  private static final int MAX_BATCH_CHARS = 64 * 1024;
 
+  private final Context context;
   private final ServerWebSocket socket;
   private final MultiMap headers;
   private final long heartbeat;
@@ -43,9 +55,14 @@ final class SockJsWebSocket extends SockJSSocketBase {
   private Handler<Void> closeHandler;
   private Handler<Throwable> exceptionHandler;
   private boolean closed;
+  /** The messages frames sent during this turn of the event loop, to leave as one at its end; null when none. */
+  private List<String> batch;
+  private int batchChars;
+  private Promise<Void> batchWritten;
 
   private SockJsWebSocket(Vertx vertx, RoutingContext context, SockJSHandlerOptions options, ServerWebSocket socket) {
     super(vertx, context, options);
+    this.context = vertx.getOrCreateContext();
     this.socket = socket;
     this.headers = HttpHeaders.headers().addAll(socket.headers()).remove(HttpHeaders.COOKIE);
     this.heartbeat = vertx.setPeriodic(options.getHeartbeatInterval(), id -> writeFrame(SockJsFrames.HEARTBEAT));
@@ -69,9 +86,44 @@ final class SockJsWebSocket extends SockJSSocketBase {
     });
   }
 
-  /** Writes {@code frame} as it is: one {@link SockJsFrames#messages} frame can go to many sessions. */
-  Future<Void> writeFrame(String frame) {
-    return isClosed() ? Future.failedFuture("SockJS session closed") : socket.writeTextMessage(frame);
+  /**
+   * Sends {@code frame}, a {@link SockJsFrames#messages} frame (one can go to many sessions), at the end of this turn of
+   * the event loop, in one frame with the others sent to this session meanwhile, in order; at once when they come to
+   * {@value #MAX_BATCH_CHARS} characters.
+   *
+   * @return completes when the frame that carries it is written
+   */
+  Future<Void> send(String frame) {
+    if (isClosed()) {
+      return Future.failedFuture(CLOSED);
+    }
+    if (batch == null) {
+      batch = new ArrayList<>();
+      batchWritten = Promise.promise();
+      context.runOnContext(end -> sendBatch());
+    }
+    batch.add(frame);
+    batchChars += frame.length();
+    Future<Void> written = batchWritten.future();
+    if (batchChars >= MAX_BATCH_CHARS) {
+      sendBatch();
+    }
+    return written;
+  }
+
+  /** Writes the frames of this turn as one (close writes them before its own frame; then nothing is left). */
+  private void sendBatch() {
+    if (batch != null) {
+      String frame = batch.size() == 1 ? batch.get(0) : SockJsFrames.joined(batch);
+      writeFrame(frame).onComplete(batchWritten);
+      batch = null;
+      batchChars = 0;
+      batchWritten = null;
+    }
+  }
+
+  private Future<Void> writeFrame(String frame) {
+    return isClosed() ? Future.failedFuture(CLOSED) : socket.writeTextMessage(frame);
   }
 
   /** Ended here, or closing from the browser's side (its close frame came; the socket may not be closed yet). */
@@ -81,7 +133,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
 
   @Override
   public Future<Void> write(Buffer data) {
-    return writeFrame(SockJsFrames.messages(data.toString()));
+    return send(SockJsFrames.messages(data.toString()));
   }
 
   private void received(String frame) {
@@ -123,6 +175,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
   @Override
   public void close(int statusCode, String reason) {
     if (!closed) {
+      sendBatch();
       writeFrame(SockJsFrames.close(statusCode, reason));
       ended();
       socket.close();

@@ -124,7 +124,7 @@ final class WardFanOut {
       }
       if (session instanceof SockJsWebSocket webSocket) {
         sockJsFrame = sockJsFrame == null ? SockJsFrames.messages(message) : sockJsFrame;
-        webSocket.writeFrame(sockJsFrame);
+        webSocket.send(sockJsFrame);
       } else {
         bytes = bytes == null ? Buffer.buffer(message) : bytes;
         session.write(bytes);

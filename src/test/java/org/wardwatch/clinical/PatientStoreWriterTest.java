@@ -27,7 +27,7 @@ class PatientStoreWriterTest {
   @BeforeEach
   void setUp(Vertx vertx) {
     store = new PatientStore(vertx);
-    writer = new PatientStoreWriter(engine, store);
+    writer = new PatientStoreWriter(engine, store, true);
   }
 
   @Test
@@ -60,6 +60,16 @@ class PatientStoreWriterTest {
 
     await(writer.write(raised));
 
+    assertEquals(1, stored().orElseThrow().getJsonArray("alarms").size());
+  }
+
+  @Test
+  void aStandaloneNodeStoresAnAlarmChangeOnlyWhenTheStoreIsRead() throws Exception {
+    PatientStoreWriter standalone = new PatientStoreWriter(engine, store, false);
+
+    await(standalone.write(HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine)));
+    assertFalse(stored().isPresent());
+    await(standalone.flush());
     assertEquals(1, stored().orElseThrow().getJsonArray("alarms").size());
   }
 

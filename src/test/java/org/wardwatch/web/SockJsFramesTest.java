@@ -22,6 +22,14 @@ class SockJsFramesTest {
   }
 
   @Test
+  void framesJoinIntoOneThatCarriesTheirMessagesInOrder() {
+    String[] messages = {"{\"a\":\"\u00e9\"}", "two", "\"three\""};
+
+    assertEquals("a" + JsonCodec.encode(messages), SockJsFrames.joined(
+        List.of(SockJsFrames.messages(messages[0]), SockJsFrames.messages(messages[1]), SockJsFrames.messages(messages[2]))));
+  }
+
+  @Test
   void closeFrameCarriesCodeAndReason() {
     assertEquals("c[3000,\"Go away!\"]", SockJsFrames.close(3000, "Go away!"));
   }
