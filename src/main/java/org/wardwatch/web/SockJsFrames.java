@@ -1,12 +1,21 @@
 package org.wardwatch.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import io.vertx.core.json.EncodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.JacksonCodec;
 import io.vertx.ext.web.handler.sockjs.impl.JsonCodec;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 
 /**
  * The frames of the SockJS protocol that {@link SockJsWebSocket} speaks: {@link #OPEN}, {@link #HEARTBEAT},
- * {@link #messages} and {@link #close}; and what a browser sends, {@link #received}. Messages are escaped exactly as
- * Vert.x's SockJS codec escapes them, in one pass rather than the codec's several copies. Pure functions.
+ * {@link #messages} and {@link #close}; and what a browser sends, {@link #received}. A message given as text is escaped
+ * exactly as Vert.x's SockJS codec escapes it, in one pass rather than the codec's several copies; one given as JSON is
+ * encoded and escaped in the same pass. Pure functions.
  */
 final class SockJsFrames {
 
@@ -15,6 +24,8 @@ final class SockJsFrames {
 
   private static final char NON_ASCII = 0x80;
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  /** Vert.x's JSON encoding, but ASCII only: every other character as its {@code \\uXXXX} escape, as SockJS asks. */
+  private static final JsonFactory ASCII_JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
   private SockJsFrames() {
   }
@@ -48,6 +59,21 @@ final class SockJsFrames {
     return frame.append("\"]").toString();
   }
 
+  /**
+   * The frame that carries {@code message} encoded as JSON: what {@link #messages(String)} makes of
+   * {@code message.encode()}, but with the characters outside ASCII escaped inside the JSON rather than in the frame
+   * (the same message to a browser), and made in one pass: no encoded copy of the message is kept.
+   */
+  static String messages(JsonObject message) {
+    StringBuilder frame = new StringBuilder(2048).append("a[\"");
+    try (JsonGenerator json = ASCII_JSON.createGenerator(new StringContent(frame))) {
+      JacksonCodec.encodeJson(message, json);
+    } catch (IOException e) {
+      throw new EncodeException(e.getMessage());
+    }
+    return frame.append("\"]").toString();
+  }
+
   /** One frame that carries the messages of {@code frames}, each a {@link #messages} frame, in order. */
   static String joined(List<String> frames) {
     StringBuilder joined = new StringBuilder(frames.stream().mapToInt(String::length).sum()).append('a');
@@ -75,5 +101,48 @@ final class SockJsFrames {
     boolean messages = frame.length() >= 2 && (frame.startsWith("[\"") && frame.endsWith("\"]")
         || frame.startsWith("\"") && frame.endsWith("\""));
     return messages ? JsonCodec.decodeValues(frame) : null;
+  }
+
+  /**
+   * Appends ASCII JSON text as the content of a JSON string: its quotes and backslashes escaped (the only characters
+   * of {@link #ASCII_JSON}'s output that need it).
+   */
+  private static final class StringContent extends Writer {
+
+    private final StringBuilder out;
+
+    StringContent(StringBuilder out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      for (int i = offset; i < offset + length; i++) {
+        write(chars[i]);
+      }
+    }
+
+    @Override
+    public void write(String text, int offset, int length) {
+      for (int i = offset; i < offset + length; i++) {
+        write(text.charAt(i));
+      }
+    }
+
+    @Override
+    public void write(int c) {
+      if (c == '"' || c == '\\') {
+        out.append('\\');
+      }
+      out.append((char) c);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
   }
 }

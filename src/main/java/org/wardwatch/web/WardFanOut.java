@@ -104,7 +104,7 @@ final class WardFanOut {
 
   /**
    * Writes one {@code rec} message, encoded once, to every session registered for {@code address}: to a WebSocket
-   * session as one SockJS frame made once for all of them, to the others (xhr fallbacks, raw WebSocket) as bytes their
+   * session as one SockJS frame, encoded and escaped in one pass once for all of them, to the others (xhr fallbacks, raw WebSocket) as bytes their
    * transport frames. A vitals snapshot is skipped for a session whose write queue is full (a screen on a slow link):
    * the next snapshot supersedes it and the page resyncs when it sees the gap in {@code seq}; alarms and escalations
    * are always written.
@@ -115,7 +115,7 @@ final class WardFanOut {
       return;
     }
     boolean supersedable = address.endsWith(VITALS_SUFFIX);
-    String message = new JsonObject().put("type", "rec").put("address", address).put("body", body).encode();
+    JsonObject message = new JsonObject().put("type", "rec").put("address", address).put("body", body);
     String sockJsFrame = null;
     Buffer bytes = null;
     for (SockJSSocket session : sessions) {
@@ -126,7 +126,7 @@ final class WardFanOut {
         sockJsFrame = sockJsFrame == null ? SockJsFrames.messages(message) : sockJsFrame;
         webSocket.send(sockJsFrame);
       } else {
-        bytes = bytes == null ? Buffer.buffer(message) : bytes;
+        bytes = bytes == null ? message.toBuffer() : bytes;
         session.write(bytes);
       }
     }

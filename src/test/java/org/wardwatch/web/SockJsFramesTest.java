@@ -2,8 +2,11 @@ package org.wardwatch.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.impl.JsonCodec;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,18 @@ class SockJsFramesTest {
 
     assertEquals("a" + JsonCodec.encode(new String[] {everyKind.toString()}),
         SockJsFrames.messages(everyKind.toString()));
+  }
+
+  @Test
+  void jsonIsEncodedAndEscapedInOnePassToTheSameMessage() {
+    JsonObject message = new JsonObject().put("type", "rec").put("quote \"é\"", "back\\slash\n\u2028\ud83d\ude91 Station 5")
+        .put("at", Instant.parse("2026-12-04T10:00:00Z")).put("nested", new JsonObject().put("n", 1.5).putNull("none"));
+
+    String frame = SockJsFrames.messages(message);
+
+    assertTrue(frame.chars().allMatch(c -> c >= ' ' && c < 0x7f), "ASCII only: " + frame);
+    assertEquals(List.of(message.encode()),
+        JsonCodec.decodeValues(frame.substring(1)).stream().map(text -> new JsonObject(text).encode()).toList());
   }
 
   @Test
