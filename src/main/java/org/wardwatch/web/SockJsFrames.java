@@ -9,6 +9,7 @@ import io.vertx.core.json.jackson.JacksonCodec;
 import io.vertx.ext.web.handler.sockjs.impl.JsonCodec;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -60,29 +61,36 @@ final class SockJsFrames {
   }
 
   /**
-   * The frame that carries {@code message} encoded as JSON: what {@link #messages(String)} makes of
+   * The frame that carries {@code message} encoded as JSON, as ASCII bytes: what {@link #messages(String)} makes of
    * {@code message.encode()}, but with the characters outside ASCII escaped inside the JSON rather than in the frame
    * (the same message to a browser), and made in one pass: no encoded copy of the message is kept.
    */
-  static String messages(JsonObject message) {
-    StringBuilder frame = new StringBuilder(2048).append("a[\"");
-    try (JsonGenerator json = ASCII_JSON.createGenerator(new StringContent(frame))) {
+  static byte[] messages(JsonObject message) {
+    StringContent frame = new StringContent();
+    frame.appendAscii("a[\"");
+    try (JsonGenerator json = ASCII_JSON.createGenerator(frame)) {
       JacksonCodec.encodeJson(message, json);
     } catch (IOException e) {
       throw new EncodeException(e.getMessage());
     }
-    return frame.append("\"]").toString();
+    frame.appendAscii("\"]");
+    return frame.toBytes();
   }
 
-  /** One frame that carries the messages of {@code frames}, each a {@link #messages} frame, in order. */
-  static String joined(List<String> frames) {
-    StringBuilder joined = new StringBuilder(frames.stream().mapToInt(String::length).sum()).append('a');
-    char separator = '[';
-    for (String frame : frames) {
-      joined.append(separator).append(frame, 2, frame.length() - 1);
+  /** One frame that carries the messages of {@code frames}, each a {@link #messages} frame in ASCII, in order. */
+  static byte[] joined(List<byte[]> frames) {
+    byte[] joined = new byte[frames.stream().mapToInt(frame -> frame.length - 2).sum() + 2];
+    joined[0] = 'a';
+    int at = 1;
+    byte separator = '[';
+    for (byte[] frame : frames) {
+      joined[at++] = separator;
       separator = ',';
+      System.arraycopy(frame, 2, joined, at, frame.length - 3);
+      at += frame.length - 3;
     }
-    return joined.append(']').toString();
+    joined[at] = ']';
+    return joined;
   }
 
   /** The frame that says the server closes the session. */
@@ -104,27 +112,24 @@ final class SockJsFrames {
   }
 
   /**
-   * Appends ASCII JSON text as the content of a JSON string: its quotes and backslashes escaped (the only characters
-   * of {@link #ASCII_JSON}'s output that need it).
+   * ASCII JSON text written as the content of a JSON string, in bytes: its quotes and backslashes escaped (the only
+   * characters of {@link #ASCII_JSON}'s output that need it).
    */
   private static final class StringContent extends Writer {
 
-    private final StringBuilder out;
-
-    StringContent(StringBuilder out) {
-      this.out = out;
-    }
+    private byte[] bytes = new byte[2048];
+    private int length;
 
     @Override
-    public void write(char[] chars, int offset, int length) {
-      for (int i = offset; i < offset + length; i++) {
+    public void write(char[] chars, int offset, int count) {
+      for (int i = offset; i < offset + count; i++) {
         write(chars[i]);
       }
     }
 
     @Override
-    public void write(String text, int offset, int length) {
-      for (int i = offset; i < offset + length; i++) {
+    public void write(String text, int offset, int count) {
+      for (int i = offset; i < offset + count; i++) {
         write(text.charAt(i));
       }
     }
@@ -132,9 +137,27 @@ final class SockJsFrames {
     @Override
     public void write(int c) {
       if (c == '"' || c == '\\') {
-        out.append('\\');
+        put('\\');
       }
-      out.append((char) c);
+      put(c);
+    }
+
+    /** Appends {@code text} as it is. */
+    void appendAscii(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        put(text.charAt(i));
+      }
+    }
+
+    private void put(int c) {
+      if (length == bytes.length) {
+        bytes = Arrays.copyOf(bytes, length * 2);
+      }
+      bytes[length++] = (byte) c;
+    }
+
+    byte[] toBytes() {
+      return Arrays.copyOf(bytes, length);
     }
 
     @Override

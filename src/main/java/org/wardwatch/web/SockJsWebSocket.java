@@ -10,11 +10,14 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import io.vertx.ext.web.handler.sockjs.impl.SockJSSocketBase;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +47,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
    * A batch this long leaves at once (Netty's default high-water mark of a connection's outbound bytes), so that
    * {@link #writeQueueFull()} tells {@link WardFanOut} of a screen that does not keep up within the turn too.
    */
-  private static final int MAX_BATCH_CHARS = 64 * 1024;
+  private static final int MAX_BATCH_BYTES = 64 * 1024;
 
   private final Context context;
   private final ServerWebSocket socket;
@@ -56,8 +59,8 @@ final class SockJsWebSocket extends SockJSSocketBase {
   private Handler<Throwable> exceptionHandler;
   private boolean closed;
   /** The messages frames sent during this turn of the event loop, to leave as one at its end; null when none. */
-  private List<String> batch;
-  private int batchChars;
+  private List<byte[]> batch;
+  private int batchBytes;
   private Promise<Void> batchWritten;
 
   private SockJsWebSocket(Vertx vertx, RoutingContext context, SockJSHandlerOptions options, ServerWebSocket socket) {
@@ -87,13 +90,13 @@ final class SockJsWebSocket extends SockJSSocketBase {
   }
 
   /**
-   * Sends {@code frame}, a {@link SockJsFrames#messages} frame (one can go to many sessions), at the end of this turn of
+   * Sends {@code frame}, a {@link SockJsFrames#messages} frame in ASCII (one can go to many sessions), at the end of this turn of
    * the event loop, in one frame with the others sent to this session meanwhile, in order; at once when they come to
-   * {@value #MAX_BATCH_CHARS} characters.
+   * {@value #MAX_BATCH_BYTES} bytes.
    *
    * @return completes when the frame that carries it is written
    */
-  Future<Void> send(String frame) {
+  Future<Void> send(byte[] frame) {
     if (isClosed()) {
       return Future.failedFuture(CLOSED);
     }
@@ -103,9 +106,9 @@ final class SockJsWebSocket extends SockJSSocketBase {
       context.runOnContext(end -> sendBatch());
     }
     batch.add(frame);
-    batchChars += frame.length();
+    batchBytes += frame.length;
     Future<Void> written = batchWritten.future();
-    if (batchChars >= MAX_BATCH_CHARS) {
+    if (batchBytes >= MAX_BATCH_BYTES) {
       sendBatch();
     }
     return written;
@@ -114,10 +117,12 @@ final class SockJsWebSocket extends SockJSSocketBase {
   /** Writes the frames of this turn as one (close writes them before its own frame; then nothing is left). */
   private void sendBatch() {
     if (batch != null) {
-      String frame = batch.size() == 1 ? batch.get(0) : SockJsFrames.joined(batch);
-      writeFrame(frame).onComplete(batchWritten);
+      byte[] frame = batch.size() == 1 ? batch.get(0) : SockJsFrames.joined(batch);
+      (isClosed() ? Future.<Void>failedFuture(CLOSED)
+          : socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame, true)))
+          .onComplete(batchWritten);
       batch = null;
-      batchChars = 0;
+      batchBytes = 0;
       batchWritten = null;
     }
   }
@@ -133,7 +138,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
 
   @Override
   public Future<Void> write(Buffer data) {
-    return send(SockJsFrames.messages(data.toString()));
+    return send(SockJsFrames.messages(data.toString()).getBytes(StandardCharsets.US_ASCII));
   }
 
   private void received(String frame) {

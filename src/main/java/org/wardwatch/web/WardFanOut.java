@@ -116,7 +116,7 @@ final class WardFanOut {
     }
     boolean supersedable = address.endsWith(VITALS_SUFFIX);
     JsonObject message = new JsonObject().put("type", "rec").put("address", address).put("body", body);
-    String sockJsFrame = null;
+    byte[] sockJsFrame = null;
     Buffer bytes = null;
     for (SockJSSocket session : sessions) {
       if (supersedable && session.writeQueueFull()) {

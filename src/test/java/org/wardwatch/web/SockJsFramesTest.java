@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.impl.JsonCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +31,7 @@ class SockJsFramesTest {
     JsonObject message = new JsonObject().put("type", "rec").put("quote \"é\"", "back\\slash\n\u2028\ud83d\ude91 Station 5")
         .put("at", Instant.parse("2026-12-04T10:00:00Z")).put("nested", new JsonObject().put("n", 1.5).putNull("none"));
 
-    String frame = SockJsFrames.messages(message);
+    String frame = new String(SockJsFrames.messages(message), StandardCharsets.US_ASCII);
 
     assertTrue(frame.chars().allMatch(c -> c >= ' ' && c < 0x7f), "ASCII only: " + frame);
     assertEquals(List.of(message.encode()),
@@ -40,8 +42,10 @@ class SockJsFramesTest {
   void framesJoinIntoOneThatCarriesTheirMessagesInOrder() {
     String[] messages = {"{\"a\":\"\u00e9\"}", "two", "\"three\""};
 
-    assertEquals("a" + JsonCodec.encode(messages), SockJsFrames.joined(
-        List.of(SockJsFrames.messages(messages[0]), SockJsFrames.messages(messages[1]), SockJsFrames.messages(messages[2]))));
+    List<byte[]> frames = Arrays.stream(messages)
+        .map(message -> SockJsFrames.messages(message).getBytes(StandardCharsets.US_ASCII)).toList();
+
+    assertEquals("a" + JsonCodec.encode(messages), new String(SockJsFrames.joined(frames), StandardCharsets.US_ASCII));
   }
 
   @Test
