@@ -27,6 +27,8 @@ final class SockJsFrames {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   /** Vert.x's JSON encoding, but ASCII only: every other character as its {@code \\uXXXX} escape, as SockJS asks. */
   private static final JsonFactory ASCII_JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+  /** Each thread's buffer to encode in, grown to its largest frame; a frame is one exact copy of it. */
+  private static final ThreadLocal<StringContent> SCRATCH = ThreadLocal.withInitial(StringContent::new);
 
   private SockJsFrames() {
   }
@@ -66,7 +68,8 @@ final class SockJsFrames {
    * (the same message to a browser), and made in one pass: no encoded copy of the message is kept.
    */
   static byte[] messages(JsonObject message) {
-    StringContent frame = new StringContent();
+    StringContent frame = SCRATCH.get();
+    frame.reset();
     frame.appendAscii("a[\"");
     try (JsonGenerator json = ASCII_JSON.createGenerator(frame)) {
       JacksonCodec.encodeJson(message, json);
@@ -113,12 +116,16 @@ final class SockJsFrames {
 
   /**
    * ASCII JSON text written as the content of a JSON string, in bytes: its quotes and backslashes escaped (the only
-   * characters of {@link #ASCII_JSON}'s output that need it).
+   * characters of {@link #ASCII_JSON}'s output that need it). Reused: {@link #reset()} before each frame.
    */
   private static final class StringContent extends Writer {
 
-    private byte[] bytes = new byte[2048];
+    private byte[] bytes = new byte[4096];
     private int length;
+
+    void reset() {
+      length = 0;
+    }
 
     @Override
     public void write(char[] chars, int offset, int count) {
