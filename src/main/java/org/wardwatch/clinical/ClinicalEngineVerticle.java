@@ -112,9 +112,10 @@ public class ClinicalEngineVerticle extends VerticleBase {
     });
   }
 
+  /** Stores the latest of every patient for the members that take them over; a standalone node's store dies with it. */
   @Override
   public Future<?> stop() {
-    return writer == null ? Future.succeededFuture() : writer.flush();
+    return writer == null || !membership.clustered() ? Future.succeededFuture() : writer.flush();
   }
 
   /**
