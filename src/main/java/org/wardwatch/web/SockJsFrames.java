@@ -14,9 +14,9 @@ import java.util.List;
 
 /**
  * The frames of the SockJS protocol that {@link SockJsWebSocket} speaks: {@link #OPEN}, {@link #HEARTBEAT},
- * {@link #messages} and {@link #close}; and what a browser sends, {@link #received}. A message given as text is escaped
- * exactly as Vert.x's SockJS codec escapes it, in one pass rather than the codec's several copies; one given as JSON is
- * encoded and escaped in the same pass. Pure functions.
+ * {@link #messages} (or {@link #asciiFrame}, several of them {@link #joined}) and {@link #close}; and what a browser
+ * sends, {@link #received}. A message given as text is escaped exactly as Vert.x's SockJS codec escapes it, in one pass
+ * rather than the codec's several copies; one given as JSON is encoded and escaped in the same pass. Pure functions.
  */
 final class SockJsFrames {
 
@@ -63,11 +63,11 @@ final class SockJsFrames {
   }
 
   /**
-   * The frame that carries {@code message} encoded as JSON, as ASCII bytes: what {@link #messages(String)} makes of
+   * The messages frame that carries {@code message} encoded as JSON, in ASCII bytes: what {@link #messages} makes of
    * {@code message.encode()}, but with the characters outside ASCII escaped inside the JSON rather than in the frame
    * (the same message to a browser), and made in one pass: no encoded copy of the message is kept.
    */
-  static byte[] messages(JsonObject message) {
+  static byte[] asciiFrame(JsonObject message) {
     StringContent frame = SCRATCH.get();
     frame.reset();
     frame.appendAscii("a[\"");
@@ -80,7 +80,10 @@ final class SockJsFrames {
     return frame.toBytes();
   }
 
-  /** One frame that carries the messages of {@code frames}, each a {@link #messages} frame in ASCII, in order. */
+  /**
+   * One frame that carries the messages of {@code frames}, in order: each a messages frame in ASCII, as
+   * {@link #asciiFrame} makes them.
+   */
   static byte[] joined(List<byte[]> frames) {
     byte[] joined = new byte[frames.stream().mapToInt(frame -> frame.length - 2).sum() + 2];
     joined[0] = 'a';

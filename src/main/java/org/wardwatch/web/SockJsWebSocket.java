@@ -27,9 +27,10 @@ import java.util.List;
  * to every session ({@link #send}): Vert.x's transport decodes, escapes, frames and encodes each message again for each
  * session, most of the cost of a delivery to a thousand screens. The messages sent to a session during one turn of
  * the event loop leave together, as one SockJS frame in one WebSocket frame and one socket write: a screen following
- * busy wards gets many updates a millisecond, and a write each was most of what they cost. The protocol ({@link SockJsFrames}) is the
- * one Vert.x's transport speaks and {@code vertx-eventbus.js} expects: open, a heartbeat every interval, messages, a
- * close frame before the server closes; a browser frame that is not SockJS ends the session. The xhr-streaming and
+ * busy wards gets many updates a millisecond, and a write each was most of what they cost. The protocol
+ * ({@link SockJsFrames}) is the one Vert.x's transport speaks and {@code vertx-eventbus.js} expects: open, a heartbeat
+ * every interval, messages, a close frame before the server closes; a browser frame that is not SockJS ends the
+ * session. The xhr-streaming and
  * polling fallbacks stay Vert.x's; every transport reaches the same event-bus bridge. It extends vertx-web's
  * {@code SockJSSocketBase} (the bridge closes idle sessions through it) and the bridge is vertx-web's
  * {@code EventBusBridgeImpl}: internal classes, to check on a Vert.x upgrade; {@code SockJsFramesTest} and
@@ -90,9 +91,9 @@ final class SockJsWebSocket extends SockJSSocketBase {
   }
 
   /**
-   * Sends {@code frame}, a {@link SockJsFrames#messages} frame in ASCII (one can go to many sessions), at the end of this turn of
-   * the event loop, in one frame with the others sent to this session meanwhile, in order; at once when they come to
-   * {@value #MAX_BATCH_BYTES} bytes.
+   * Sends {@code frame}, a messages frame in ASCII ({@link SockJsFrames#asciiFrame}; one can go to many sessions), at
+   * the end of this turn of the event loop, in one frame with the others sent to this session meanwhile, in order; at
+   * once when they come to {@value #MAX_BATCH_BYTES} bytes.
    *
    * @return completes when the frame that carries it is written
    */

@@ -104,10 +104,10 @@ final class WardFanOut {
 
   /**
    * Writes one {@code rec} message, encoded once, to every session registered for {@code address}: to a WebSocket
-   * session as one SockJS frame, encoded and escaped in one pass once for all of them, to the others (xhr fallbacks, raw WebSocket) as bytes their
-   * transport frames. A vitals snapshot is skipped for a session whose write queue is full (a screen on a slow link):
-   * the next snapshot supersedes it and the page resyncs when it sees the gap in {@code seq}; alarms and escalations
-   * are always written.
+   * session as one SockJS frame, encoded and escaped in one pass once for all of them, to the others (xhr fallbacks,
+   * raw WebSocket) as bytes their transport frames. A vitals snapshot is skipped for a session whose write queue is
+   * full (a screen on a slow link): the next snapshot supersedes it and the page resyncs when it sees the gap in
+   * {@code seq}; alarms and escalations are always written.
    */
   private void deliver(String address, JsonObject body) {
     Set<SockJSSocket> sessions = sessionsByAddress.get(address);
@@ -123,7 +123,7 @@ final class WardFanOut {
         continue;
       }
       if (session instanceof SockJsWebSocket webSocket) {
-        sockJsFrame = sockJsFrame == null ? SockJsFrames.messages(message) : sockJsFrame;
+        sockJsFrame = sockJsFrame == null ? SockJsFrames.asciiFrame(message) : sockJsFrame;
         webSocket.send(sockJsFrame);
       } else {
         bytes = bytes == null ? message.toBuffer() : bytes;

@@ -28,10 +28,11 @@ class SockJsFramesTest {
 
   @Test
   void jsonIsEncodedAndEscapedInOnePassToTheSameMessage() {
-    JsonObject message = new JsonObject().put("type", "rec").put("quote \"é\"", "back\\slash\n\u2028\ud83d\ude91 Station 5")
+    JsonObject message = new JsonObject().put("type", "rec")
+        .put("quote \"é\"", "back\\slash\n\u2028\ud83d\ude91 Station 5")
         .put("at", Instant.parse("2026-12-04T10:00:00Z")).put("nested", new JsonObject().put("n", 1.5).putNull("none"));
 
-    String frame = new String(SockJsFrames.messages(message), StandardCharsets.US_ASCII);
+    String frame = new String(SockJsFrames.asciiFrame(message), StandardCharsets.US_ASCII);
 
     assertTrue(frame.chars().allMatch(c -> c >= ' ' && c < 0x7f), "ASCII only: " + frame);
     assertEquals(List.of(message.encode()),
