@@ -27,7 +27,10 @@ final class SockJsFrames {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   /** Vert.x's JSON encoding, but ASCII only: every other character as its {@code \\uXXXX} escape, as SockJS asks. */
   private static final JsonFactory ASCII_JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
-  /** Each thread's buffer to encode in, grown to its largest frame; a frame is one exact copy of it. */
+  /**
+   * Each thread's buffer to encode in, grown as frames need; a frame is one exact copy of it. One grown past
+   * {@link StringContent#KEPT_BYTES} by a rare large message is not kept for the next.
+   */
   private static final ThreadLocal<StringContent> SCRATCH = ThreadLocal.withInitial(StringContent::new);
 
   private SockJsFrames() {
@@ -123,11 +126,17 @@ final class SockJsFrames {
    */
   private static final class StringContent extends Writer {
 
-    private byte[] bytes = new byte[4096];
+    static final int KEPT_BYTES = 256 * 1024;
+    private static final int INITIAL_BYTES = 4096;
+
+    private byte[] bytes = new byte[INITIAL_BYTES];
     private int length;
 
     void reset() {
       length = 0;
+      if (bytes.length > KEPT_BYTES) {
+        bytes = new byte[INITIAL_BYTES];
+      }
     }
 
     @Override

@@ -32,8 +32,9 @@ import java.util.List;
  * every interval, messages, a close frame before the server closes; a browser frame that is not SockJS ends the
  * session. The xhr-streaming and
  * polling fallbacks stay Vert.x's; every transport reaches the same event-bus bridge. It extends vertx-web's
- * {@code SockJSSocketBase} (the bridge closes idle sessions through it) and the bridge is vertx-web's
- * {@code EventBusBridgeImpl}: internal classes, to check on a Vert.x upgrade; {@code SockJsFramesTest} and
+ * {@code SockJSSocketBase} (the bridge closes idle sessions through it), the bridge is vertx-web's
+ * {@code EventBusBridgeImpl} and a batch is written as vertx-core's {@code WebSocketFrameImpl} (a text frame from bytes
+ * already encoded): internal classes, to check on a Vert.x upgrade; {@code SockJsFramesTest} and
  * {@code SockJsWebSocketTest} pin the protocol, the browser tests the whole path.
  *
  * <p>Not thread-safe: lives on the HTTP verticle's event loop.
@@ -115,16 +116,28 @@ final class SockJsWebSocket extends SockJSSocketBase {
     return written;
   }
 
-  /** Writes the frames of this turn as one (close writes them before its own frame; then nothing is left). */
+  /**
+   * Writes the frames of this turn as one (close writes them before its own frame; then nothing is left). The batch is
+   * taken first, so whatever the write's listeners send starts the next one.
+   */
   private void sendBatch() {
-    if (batch != null) {
-      byte[] frame = batch.size() == 1 ? batch.get(0) : SockJsFrames.joined(batch);
-      (isClosed() ? Future.<Void>failedFuture(CLOSED)
-          : socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame, true)))
-          .onComplete(batchWritten);
-      batch = null;
-      batchBytes = 0;
-      batchWritten = null;
+    if (batch == null) {
+      return;
+    }
+    List<byte[]> frames = batch;
+    Promise<Void> written = batchWritten;
+    batch = null;
+    batchBytes = 0;
+    batchWritten = null;
+    if (isClosed()) {
+      written.fail(CLOSED);
+      return;
+    }
+    try {
+      byte[] frame = frames.size() == 1 ? frames.get(0) : SockJsFrames.joined(frames);
+      socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame, true)).onComplete(written);
+    } catch (RuntimeException e) {
+      written.fail(e);
     }
   }
 

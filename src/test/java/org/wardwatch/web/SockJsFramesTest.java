@@ -40,6 +40,17 @@ class SockJsFramesTest {
   }
 
   @Test
+  void aLargeMessageAndTheSmallOneAfterItAreEachFramedWhole() {
+    JsonObject large = new JsonObject().put("text", "\"x\\".repeat(200_000));
+    JsonObject small = new JsonObject().put("text", "y");
+
+    for (JsonObject message : List.of(large, small)) {
+      String frame = new String(SockJsFrames.asciiFrame(message), StandardCharsets.US_ASCII);
+      assertEquals(List.of(message.encode()), JsonCodec.decodeValues(frame.substring(1)));
+    }
+  }
+
+  @Test
   void framesJoinIntoOneThatCarriesTheirMessagesInOrder() {
     String[] messages = {"{\"a\":\"\u00e9\"}", "two", "\"three\""};
 

@@ -130,6 +130,17 @@ class SockJsWebSocketTest {
   }
 
   @Test
+  void closingSendsTheMessagesWaitingForTheEndOfTheTurnFirst() throws Exception {
+    assertEquals("o", next());
+
+    send("[\"last words\",\"close\"]");
+
+    assertEquals("a[\"last words\"]", nextMessage());
+    assertEquals("c[3000,\"Go away!\"]", nextMessage());
+    closed.get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
   void dropsAClientThatDoesNotSpeakSockJs() throws Exception {
     assertEquals("o", next());
 
