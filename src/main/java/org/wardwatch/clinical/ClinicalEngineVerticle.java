@@ -31,16 +31,17 @@ import org.wardwatch.model.FrameStamp;
  * The clinical engine of one member: evaluates the patients this member owns ({@link Membership#ownerOf}). Owns the
  * member's {@link WardState} and feeds it what the patient routers of every node hand over for those patients (frame
  * reports, device events, clinicians' actions, on {@link Addresses#engineReports} and its siblings) and a one-second
- * tick. Its {@link PatientStoreWriter} stores the changed patients' state and snapshot in the {@link PatientStore}: on
- * a clustered node (for a member that takes the patient over) alarm changes and clinicians' actions before they are
- * published and new vitals within about a second; on a standalone one every change before the REST API reads it. It
+ * tick. On a clustered node its {@link PatientStoreWriter} stores the changed patients' state and snapshot in the
+ * {@link PatientStore} for a member that takes the patient over: alarm changes and clinicians' actions before they are
+ * published, new vitals within about a second; a standalone node stores nothing (no member could take over). It
  * publishes snapshots to {@link Addresses#wardVitals}, alarm transitions to {@link Addresses#wardAlarms} (and
  * escalations to {@link Addresses#wardEscalations}), each transition also to the {@link AuditTrail}. A patient it is
  * handed for the first time is taken over from the store ({@link PatientTakeover}); every few seconds it also takes
  * over the stored patients it has come to own (a member died), and each tick it releases those it no longer owns.
  *
  * <p>Answers the REST queries {@link Addresses#PATIENTS_LIST}, {@link Addresses#PATIENTS_GET} and
- * {@link Addresses#WARDS_LIST} from the store (cluster-wide), and {@link Addresses#engineHistory} from its
+ * {@link Addresses#WARDS_LIST} from the store (cluster-wide; on a standalone node from itself), and
+ * {@link Addresses#engineHistory} from its
  * {@link VitalsHistory}. Rules come from the file named by {@code rules.path} (reloaded when it changes), else the
  * built-in {@code conf/rules.json}. Deploy one instance per node.
  */
@@ -83,7 +84,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
       takeover = new PatientTakeover(engine, store);
       rulesFile.watch(engine::replaceRules);
       writer = new PatientStoreWriter(engine, store, membership.clustered());
-      if (membership.clustered()) { // standalone, no other member could take over: changes are stored when read
+      if (membership.clustered()) {
         vertx.setPeriodic(PatientStoreWriter.ROUND_MS, id -> writer.storeDue());
       }
       vertx.setPeriodic(TICK_MS, id -> {
@@ -112,10 +113,10 @@ public class ClinicalEngineVerticle extends VerticleBase {
     });
   }
 
-  /** Stores the latest of every patient for the members that take them over; a standalone node's store dies with it. */
+  /** Stores the latest of every patient for the members that take them over (a standalone node stores nothing). */
   @Override
   public Future<?> stop() {
-    return writer == null || !membership.clustered() ? Future.succeededFuture() : writer.flush();
+    return writer == null ? Future.succeededFuture() : writer.flush();
   }
 
   /**
@@ -163,29 +164,37 @@ public class ClinicalEngineVerticle extends VerticleBase {
   }
 
   /**
-   * Starts answering the read-only queries of the REST API from the cluster-wide store, once this member's own latest
-   * changes are in it.
+   * Starts answering the read-only queries of the REST API: on a clustered node from the cluster-wide store, once this
+   * member's own latest changes are in it; on a standalone one from this engine, which holds every patient.
    */
   private Future<?> answerQueries(EventBus bus) {
     MessageConsumer<String> list = bus.localConsumer(Addresses.PATIENTS_LIST, message ->
-        storedSnapshots().onSuccess(snapshots -> message.reply(new JsonArray(snapshots.stream()
+        snapshots().onSuccess(snapshots -> message.reply(new JsonArray(snapshots.stream()
             .filter(snapshot -> message.body() == null || message.body().equals(snapshot.getString("ward")))
             .sorted(Comparator.comparing((JsonObject snapshot) -> snapshot.getString("patient")))
             .toList()))).onFailure(error -> message.fail(500, error.getMessage())));
-    MessageConsumer<String> get = bus.localConsumer(Addresses.PATIENTS_GET,
-        message -> writer.flush(List.of(message.body()))
-            .transform(flushed -> store.snapshot(message.body()))
-            .onSuccess(snapshot -> replyOrNotFound(message, message.body(), snapshot))
-            .onFailure(error -> message.fail(500, error.getMessage())));
-    MessageConsumer<Object> wards = bus.localConsumer(Addresses.WARDS_LIST, message -> storedSnapshots()
+    MessageConsumer<String> get = bus.localConsumer(Addresses.PATIENTS_GET, message -> snapshot(message.body())
+        .onSuccess(snapshot -> replyOrNotFound(message, message.body(), snapshot))
+        .onFailure(error -> message.fail(500, error.getMessage())));
+    MessageConsumer<Object> wards = bus.localConsumer(Addresses.WARDS_LIST, message -> snapshots()
         .onSuccess(snapshots -> message.reply(WardSummary.of(snapshots)))
         .onFailure(error -> message.fail(500, error.getMessage())));
     return Future.all(list.completion(), get.completion(), wards.completion());
   }
 
-  /** Every stored snapshot, after storing this member's latest (other members' are at most about a second old). */
-  private Future<List<JsonObject>> storedSnapshots() {
-    return writer.flush().transform(flushed -> store.snapshots());
+  /**
+   * Every patient's snapshot: on a clustered node the stored ones, after storing this member's latest (other members'
+   * are at most about a second old).
+   */
+  private Future<List<JsonObject>> snapshots() {
+    return membership.clustered() ? writer.flush().transform(flushed -> store.snapshots())
+        : Future.succeededFuture(engine.snapshots());
+  }
+
+  /** The patient's snapshot: on a clustered node the stored one, after storing this member's latest of it. */
+  private Future<Optional<JsonObject>> snapshot(String patient) {
+    return membership.clustered() ? writer.flush(List.of(patient)).transform(flushed -> store.snapshot(patient))
+        : Future.succeededFuture(engine.snapshot(patient));
   }
 
   private static void replyOrNotFound(Message<?> message, String patient, Optional<JsonObject> answer) {

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * vitals are lost with a node, a busy patient costs one store write a second instead of one per frame, and the writes
  * of a ward are spread over the second rather than made at once (which held the event loop for tens of milliseconds
  * every second with a thousand patients). On a standalone node no member could take a patient over and the store
- * dies with the node, so nothing is written before it is published: every change is marked and stored when the store
- * is read ({@link #flush()}), and the owner runs no rounds.
+ * would die with the node: such a writer stores nothing (the REST API reads the engine there), and its owner runs no
+ * rounds.
  *
  * <p>Not thread-safe: lives on the clinical engine verticle's event loop.
  */
@@ -51,11 +51,14 @@ final class PatientStoreWriter {
   }
 
   /**
-   * Stores {@code update}'s patients now when it changes an alarm or is audited on a clustered node, else marks them
-   * for later.
+   * Stores {@code update}'s patients now when it changes an alarm or is audited, else marks them for later; on a
+   * standalone node does nothing.
    */
   Future<Void> write(WardState.Update update) {
-    if (!clustered || update.transitions().isEmpty() && update.auditEntries().isEmpty()) {
+    if (!clustered) {
+      return Future.succeededFuture();
+    }
+    if (update.transitions().isEmpty() && update.auditEntries().isEmpty()) {
       update.changedPatients().forEach(patient -> unstored.putIfAbsent(patient, round));
       return Future.succeededFuture();
     }

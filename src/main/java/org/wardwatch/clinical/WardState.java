@@ -214,6 +214,11 @@ public final class WardState {
     return Optional.ofNullable(patients.get(patientKey)).map(PatientRecord::toJson);
   }
 
+  /** Every patient's {@link #snapshot}, in no particular order. */
+  public List<JsonObject> snapshots() {
+    return patients.values().stream().map(PatientRecord::toJson).toList();
+  }
+
   /**
    * The patient's complete state, for the node that takes the patient over to {@link #adopt} (see
    * {@link PatientStateCodec}): plain JSON, format version {@code "v": 1} first. Write it again after every

@@ -3,8 +3,6 @@ package org.wardwatch.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -21,6 +19,7 @@ import org.wardwatch.testing.SockJsClient;
 import org.wardwatch.testing.TestCluster;
 import org.wardwatch.testing.TestNode;
 import org.wardwatch.testing.WebSocketSockJsClient;
+import org.wardwatch.web.RestClient;
 
 /**
  * Three clustered nodes in one JVM: the cluster-wide patient list, an acknowledgement made through one node's bridge
@@ -150,12 +149,6 @@ class ClusterFailoverTest {
   }
 
   private static JsonArray get(TestCluster.Member member, String uri) {
-    return member.vertx().createHttpClient()
-        .request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
-            .setPort(member.node().httpPort()).setURI(uri).setIdleTimeout(10_000))
-        .compose(request -> request.send())
-        .compose(response -> response.body())
-        .map(JsonArray::new)
-        .await();
+    return new JsonArray(new RestClient(member.vertx(), member.node().httpPort()).get(uri).body());
   }
 }

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -32,6 +31,7 @@ import org.wardwatch.bus.Addresses;
 import org.wardwatch.testing.DeviceClient;
 import org.wardwatch.testing.SockJsClient;
 import org.wardwatch.testing.WebSocketSockJsClient;
+import org.wardwatch.web.RestClient;
 
 /**
  * The real jar three times, as three processes clustered over Hazelcast on 127.0.0.1. One is killed with
@@ -247,13 +247,8 @@ class ClusterProcessesIT {
   }
 
   private JsonArray get(Node node, String uri) {
-    return vertx.createHttpClient()
-        .request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(node.http()).setURI(uri)
-            .setIdleTimeout(5_000))
-        .compose(request -> request.send())
-        .compose(response -> response.body())
-        .map(body -> body.toString().startsWith("[") ? new JsonArray(body) : new JsonArray().add(new JsonObject(body)))
-        .await();
+    Buffer body = new RestClient(vertx, node.http()).get(uri).body();
+    return body.toString().startsWith("[") ? new JsonArray(body) : new JsonArray().add(new JsonObject(body));
   }
 
   /**

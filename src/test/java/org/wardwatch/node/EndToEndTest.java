@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
@@ -21,6 +20,7 @@ import org.wardwatch.testing.SockJsClient;
 import org.wardwatch.testing.TestNode;
 import org.wardwatch.testing.WebSocketSockJsClient;
 import org.wardwatch.testing.XhrPollingSockJsClient;
+import org.wardwatch.web.RestClient;
 
 /**
  * A whole node: a frame sent over TCP reaches a browser subscriber through the SockJS bridge, over WebSocket and over
@@ -90,9 +90,7 @@ class EndToEndTest {
       assertEquals("CLEARED", cleared.getString("to"));
       assertEquals("nurse.jones", cleared.getString("actor"));
     }
-    JsonArray audit = new JsonArray(vertx.createHttpClient()
-        .request(HttpMethod.GET, node.httpPort(), "127.0.0.1", "/api/alarms?patient=E2E-ALARM")
-        .compose(request -> request.send().compose(response -> response.body())).await());
+    JsonArray audit = new JsonArray(new RestClient(vertx, node.httpPort()).get("/api/alarms?patient=E2E-ALARM").body());
     assertTrue(audit.stream().map(JsonObject.class::cast)
         .anyMatch(entry -> "ACKNOWLEDGED".equals(entry.getString("type"))
             && "nurse.jones".equals(entry.getString("actor"))),

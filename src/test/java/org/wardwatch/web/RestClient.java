@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import java.lang.ref.Reference;
 import io.vertx.core.json.JsonObject;
 
 /** Real HTTP to a test node on 127.0.0.1, used from the test thread: every call waits for the complete answer. */
@@ -42,9 +43,15 @@ public final class RestClient {
     if (origin != null) {
       options.putHeader("Origin", origin);
     }
-    return http.request(options)
-        .compose(request -> request.send(json == null ? Buffer.buffer() : json.toBuffer()))
-        .compose(response -> response.body().map(body -> new Reply(response.statusCode(), response.headers(), body)))
-        .await();
+    try {
+      return http.request(options)
+          .compose(request -> request.send(json == null ? Buffer.buffer() : json.toBuffer()))
+          .compose(response -> response.body().map(body -> new Reply(response.statusCode(), response.headers(), body)))
+          .await();
+    } finally {
+      // Vert.x closes an HttpClient once it is unreachable (CleanableHttpClient); one collected while this thread
+      // waits leaves its request unanswered for good (seen as rare 60 s hangs of GET /health/ready in CI).
+      Reference.reachabilityFence(http);
+    }
   }
 }
