@@ -2,6 +2,7 @@ package org.wardwatch.bench;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import java.time.Duration;
 import java.util.Locale;
@@ -63,8 +64,9 @@ public final class ClusterBenchmark {
     long[] sentAt = new long[PATIENTS];
     int[] pulse = new int[PATIENTS];
     long deadline = System.nanoTime() + duration.toNanos();
-    NetSocket device = deviceNode.vertx().createNetClient()
-        .connect(deviceNode.node().devicePort(), "127.0.0.1").await();
+    // Held to the end: Vert.x closes a client it finds unreachable, and the client's sockets with it.
+    NetClient client = deviceNode.vertx().createNetClient();
+    NetSocket device = client.connect(deviceNode.node().devicePort(), "127.0.0.1").await();
     device.handler(answers -> { }); // ACK lines; the browser's updates are what is measured
     ConcurrentHashMap<String, Integer> index = new ConcurrentHashMap<>();
     try (SockJsClient browser = WebSocketSockJsClient.connect(browserNode.vertx(), browserNode.node().httpPort(),
@@ -104,6 +106,7 @@ public final class ClusterBenchmark {
       }
     }
     device.close().await();
+    client.close().await();
     return new Result(updates.get(), latency);
   }
 
