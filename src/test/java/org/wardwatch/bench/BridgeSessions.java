@@ -2,6 +2,7 @@ package org.wardwatch.bench;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -53,7 +54,8 @@ final class BridgeSessions implements AutoCloseable {
       WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
           .setURI("/eventbus/" + (i % 1000) + "/" + UUID.randomUUID() + "/websocket")
           .addHeader("Origin", origin);
-      opening.add(sessions.client.connect(options).onSuccess(socket -> socket.textMessageHandler(frame -> {
+      ClientWebSocket socket = sessions.client.webSocket(); // handler first: none is there for frames before it
+      socket.textMessageHandler(frame -> {
         if (frame.startsWith("a")) { // a["<message>",...]
           for (int at = frame.indexOf(DELIVERY); at >= 0; ) {
             int next = frame.indexOf(DELIVERY, at + DELIVERY.length());
@@ -61,7 +63,8 @@ final class BridgeSessions implements AutoCloseable {
             at = next;
           }
         }
-      })));
+      });
+      opening.add(socket.connect(options));
       if (opening.size() % 200 == 0) {
         Future.all(opening).await(); // do not flood the accept queue
       }

@@ -2,6 +2,7 @@ package org.wardwatch.testing;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -26,10 +27,11 @@ public final class WebSocketSockJsClient extends SockJsClient {
     if (origin != null) {
       options.addHeader("Origin", origin);
     }
-    // The handler is set as the connection completes, on its event loop, so the open frame cannot slip past it.
-    sockJs.socket = sockJs.client.connect(options)
-        .onSuccess(socket -> socket.textMessageHandler(sockJs::onFrame))
-        .await();
+    // The handler is set before connecting: one set once the connection completes can miss the open frame, which
+    // Vert.x drops when no handler is there yet (the session then waits for the bridge's idle close).
+    ClientWebSocket socket = sockJs.client.webSocket();
+    socket.textMessageHandler(sockJs::onFrame);
+    sockJs.socket = socket.connect(options).await();
     sockJs.opened().await();
     return sockJs;
   }
