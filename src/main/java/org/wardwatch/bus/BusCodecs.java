@@ -9,9 +9,9 @@ import org.wardwatch.parsing.FrameBatch;
 
 /**
  * Registers the event-bus codecs of the ingest path's message types ({@link FrameBatch}, {@link BatchVerdict},
- * {@link ReportBatch}): node-local hops pass objects, not JSON; and the {@link #sharedJson()} codec of published JSON
- * that local consumers share. Done once per Vert.x instance, before the verticles that send them are deployed (the node
- * does it first thing).
+ * {@link ReportBatch}) and of published {@link PatientSnapshot}s: node-local hops pass objects, not JSON; and the
+ * {@link #sharedJson()} codec of published JSON that local consumers share. Done once per Vert.x instance, before the
+ * verticles that send them are deployed (the node does it first thing).
  */
 public final class BusCodecs {
 
@@ -44,6 +44,8 @@ public final class BusCodecs {
         new RecordCodec<>(FrameBatch.class, FrameBatch::toJson, FrameBatch::fromJson));
     bus.registerDefaultCodec(BatchVerdict.class,
         new RecordCodec<>(BatchVerdict.class, BatchVerdict::toJson, BatchVerdict::fromJson));
+    bus.registerDefaultCodec(PatientSnapshot.class,
+        new RecordCodec<>(PatientSnapshot.class, PatientSnapshot::toWire, PatientSnapshot::fromWire));
     bus.registerCodec(SHARED_JSON);
   }
 }

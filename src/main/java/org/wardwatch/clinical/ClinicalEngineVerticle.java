@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.BusCodecs;
+import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.bus.ReportBatch;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
@@ -250,8 +251,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
           entry.getString("detail"));
       audit.record(entry).onFailure(error -> LOG.error("audit entry {} not recorded", entry.getString("type"), error));
     }
-    for (JsonObject snapshot : update.snapshots()) {
-      bus.publish(Addresses.wardVitals(snapshot.getString("ward")), snapshot, BusCodecs.sharedJson());
+    for (PatientSnapshot snapshot : update.snapshots()) {
+      bus.publish(Addresses.wardVitals(snapshot.ward()), snapshot);
     }
   }
 }

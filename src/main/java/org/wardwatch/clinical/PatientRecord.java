@@ -1,7 +1,10 @@
 package org.wardwatch.clinical;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.JacksonCodec;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.news2.News2Inputs;
 import org.wardwatch.clinical.news2.News2Score;
@@ -25,9 +29,9 @@ import org.wardwatch.model.StateJson;
 
 /**
  * What the gateway knows of one patient: where they are, the latest value of each parameter, the latest assessment
- * (consciousness, air or oxygen, SpO2 scale), the NEWS2 score, the threshold trackers and the live alarms. Its JSON
- * snapshot is what browsers receive and what {@code GET /api/patients/{id}} returns; {@code seq} increases by one per
- * change so a client can detect a gap.
+ * (consciousness, air or oxygen, SpO2 scale), the NEWS2 score, the threshold trackers and the live alarms. Its
+ * {@link #snapshot()} is what browsers receive and what {@code GET /api/patients/{id}} returns; {@code seq} increases
+ * by one per change so a client can detect a gap.
  *
  * <p>Not thread-safe: owned by the clinical engine.
  */
@@ -260,8 +264,40 @@ final class PatientRecord {
     updated = now;
   }
 
-  JsonObject toJson() {
-    JsonObject vitals = new JsonObject();
+  /**
+   * What browsers see of this patient now, encoded once: {@code patient}, {@code device}, {@code bed}, {@code ward},
+   * {@code seq}, {@code updated}; {@code vitals}, the latest value of each parameter by name ({@code value},
+   * {@code unit}, {@code time}, {@code questionable}); the assessment ({@code consciousness} and {@code oxygen}, each
+   * with its {@code time}, or null; {@code spo2Scale2}); {@code news2} ({@link News2Score#toJson()}, or null);
+   * {@code limitOverrides}; the live {@code alarms} and {@code technicalAlarms}, highest priority first. The same
+   * document, decoded, is what {@code GET /api/patients/{id}} returns. Streamed: no JSON tree is built for the vitals.
+   */
+  PatientSnapshot snapshot() {
+    String ward = source.wardOrDefault();
+    return PatientSnapshot.encode(key, ward, json -> {
+      json.writeStartObject();
+      json.writeStringField("patient", key);
+      json.writeStringField("device", source.device());
+      json.writeStringField("bed", source.bed());
+      json.writeStringField("ward", ward);
+      json.writeNumberField("seq", seq);
+      json.writeStringField("updated", updated == null ? null : updated.toString());
+      writeVitals(json);
+      writeJson(json, "consciousness", consciousness == null ? null
+          : new JsonObject().put("value", consciousness.value().name()).put("time", consciousness.time()));
+      writeJson(json, "oxygen", oxygen == null ? null
+          : FrameReport.oxygenJson(oxygen.value()).put("time", oxygen.time()));
+      json.writeBooleanField("spo2Scale2", spo2Scale2);
+      writeJson(json, "news2", news2 == null ? null : news2.toJson());
+      writeJson(json, "limitOverrides", new JsonArray(overrides.values().stream().map(LimitOverride::toJson).toList()));
+      writeJson(json, "alarms", alarms.toJson(AlarmKind.PHYSIOLOGICAL));
+      writeJson(json, "technicalAlarms", alarms.toJson(AlarmKind.TECHNICAL));
+      json.writeEndObject();
+    });
+  }
+
+  private void writeVitals(JsonGenerator json) throws IOException {
+    json.writeObjectFieldStart("vitals");
     Instant time = null;
     String timeText = null;
     for (Map.Entry<Parameter, Observation> entry : latest.entrySet()) {
@@ -270,28 +306,20 @@ final class PatientRecord {
         time = observation.effectiveTime();
         timeText = time.toString();
       }
-      vitals.put(entry.getKey().name(), new JsonObject()
-          .put("value", observation.value())
-          .put("unit", observation.unit())
-          .put("time", timeText)
-          .put("questionable", observation.questionable()));
+      json.writeObjectFieldStart(entry.getKey().name());
+      json.writeFieldName("value");
+      json.writeNumber(observation.value());
+      json.writeStringField("unit", observation.unit());
+      json.writeStringField("time", timeText);
+      json.writeBooleanField("questionable", observation.questionable());
+      json.writeEndObject();
     }
-    return new JsonObject()
-        .put("patient", key)
-        .put("device", source.device())
-        .put("bed", source.bed())
-        .put("ward", source.wardOrDefault())
-        .put("seq", seq)
-        .put("updated", updated)
-        .put("vitals", vitals)
-        .put("consciousness", consciousness == null ? null
-            : new JsonObject().put("value", consciousness.value().name()).put("time", consciousness.time()))
-        .put("oxygen", oxygen == null ? null
-            : FrameReport.oxygenJson(oxygen.value()).put("time", oxygen.time()))
-        .put("spo2Scale2", spo2Scale2)
-        .put("news2", news2 == null ? null : news2.toJson())
-        .put("limitOverrides", new JsonArray(overrides.values().stream().map(LimitOverride::toJson).toList()))
-        .put("alarms", alarms.toJson(AlarmKind.PHYSIOLOGICAL))
-        .put("technicalAlarms", alarms.toJson(AlarmKind.TECHNICAL));
+    json.writeEndObject();
+  }
+
+  /** Writes {@code value} (Vert.x JSON, or null) as field {@code name}, as Vert.x encodes it. */
+  private static void writeJson(JsonGenerator json, String name, Object value) throws IOException {
+    json.writeFieldName(name);
+    JacksonCodec.encodeJson(value, json);
   }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.Alarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
@@ -40,14 +41,14 @@ public final class WardState {
    * entries (limit overrides set or expired) and the keys of the patients whose state changed, whose
    * {@link #state(String)} is to be written again (each of them has its snapshot in {@code snapshots}).
    */
-  public record Update(List<AlarmTransition> transitions, List<JsonObject> snapshots, List<JsonObject> auditEntries,
+  public record Update(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots, List<JsonObject> auditEntries,
       Set<String> changedPatients) {
 
     static final Update NOTHING = new Update(List.of(), List.of(), List.of(), Set.of());
 
     /** An update whose changed patients are those of its snapshots. */
-    public Update(List<AlarmTransition> transitions, List<JsonObject> snapshots, List<JsonObject> auditEntries) {
-      this(transitions, snapshots, auditEntries, snapshots.stream().map(snapshot -> snapshot.getString("patient"))
+    public Update(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots, List<JsonObject> auditEntries) {
+      this(transitions, snapshots, auditEntries, snapshots.stream().map(PatientSnapshot::patient)
           .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
@@ -177,7 +178,7 @@ public final class WardState {
   /** The passing of time: alarm timers, parameters gone silent, NEWS2 inputs going stale. */
   public Update tick(Instant now) {
     List<AlarmTransition> transitions = new ArrayList<>();
-    List<JsonObject> snapshots = new ArrayList<>();
+    List<PatientSnapshot> snapshots = new ArrayList<>();
     List<JsonObject> auditEntries = new ArrayList<>();
     Set<String> changedPatients = new LinkedHashSet<>();
     for (PatientRecord patient : patients.values()) {
@@ -210,13 +211,14 @@ public final class WardState {
         .put("limits", conditions.limitsInForce(patient, now)));
   }
 
+  /** The patient's snapshot ({@link PatientRecord#snapshot()}) decoded, for the REST API; empty when not held here. */
   public Optional<JsonObject> snapshot(String patientKey) {
-    return Optional.ofNullable(patients.get(patientKey)).map(PatientRecord::toJson);
+    return Optional.ofNullable(patients.get(patientKey)).map(patient -> patient.snapshot().toJson());
   }
 
   /** Every patient's {@link #snapshot}, in no particular order. */
   public List<JsonObject> snapshots() {
-    return patients.values().stream().map(PatientRecord::toJson).toList();
+    return patients.values().stream().map(patient -> patient.snapshot().toJson()).toList();
   }
 
   /**
@@ -241,7 +243,7 @@ public final class WardState {
   public JsonObject adopt(JsonObject state) {
     PatientRecord patient = PatientStateCodec.decode(state);
     patients.put(patient.key(), patient);
-    return patient.toJson();
+    return patient.snapshot().toJson();
   }
 
   /**
@@ -273,7 +275,7 @@ public final class WardState {
       return Update.NOTHING;
     }
     patient.touch(now);
-    return new Update(List.copyOf(transitions), List.of(patient.toJson()), List.of(), Set.of(patient.key()));
+    return new Update(List.copyOf(transitions), List.of(patient.snapshot()), List.of(), Set.of(patient.key()));
   }
 
   /** The longest audio pause a user may request, for answering requests clearly. */

@@ -3,18 +3,20 @@ package org.wardwatch.web;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.EncodeException;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
 import io.vertx.ext.web.handler.sockjs.impl.JsonCodec;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
+import org.wardwatch.bus.PatientSnapshot;
 
 /**
  * The frames of the SockJS protocol that {@link SockJsWebSocket} speaks: {@link #OPEN}, {@link #HEARTBEAT},
- * {@link #messages} (or {@link #asciiFrame}, several of them {@link #joined}) and {@link #close}; and what a browser
+ * {@link #messages} (or {@link #recFrame}, several of them {@link #joined}) and {@link #close}; and what a browser
  * sends, {@link #received}. A message given as text is escaped exactly as Vert.x's SockJS codec escapes it, in one pass
  * rather than the codec's several copies; one given as JSON is encoded and escaped in the same pass. Pure functions.
  */
@@ -66,26 +68,51 @@ final class SockJsFrames {
   }
 
   /**
-   * The messages frame that carries {@code message} encoded as JSON, in ASCII bytes: what {@link #messages} makes of
-   * {@code message.encode()}, but with the characters outside ASCII escaped inside the JSON rather than in the frame
-   * (the same message to a browser), and made in one pass: no encoded copy of the message is kept.
+   * The messages frame, in ASCII bytes, that carries the event-bus bridge's {@code rec} message of {@code body}
+   * published to {@code address}: what {@link #messages} makes of the message's JSON, but with the characters outside
+   * ASCII escaped inside the JSON rather than in the frame (the same message to a browser), and made in one pass: no
+   * encoded copy of the message is kept. {@code body} is Vert.x JSON, or a {@link PatientSnapshot}, whose JSON goes in
+   * as it is.
    */
-  static byte[] asciiFrame(JsonObject message) {
+  static byte[] recFrame(String address, Object body) {
     StringContent frame = SCRATCH.get();
     frame.reset();
     frame.appendAscii("a[\"");
-    try (JsonGenerator json = ASCII_JSON.createGenerator(frame)) {
-      JacksonCodec.encodeJson(message, json);
-    } catch (IOException e) {
-      throw new EncodeException(e.getMessage());
-    }
+    writeRec(frame, address, body);
     frame.appendAscii("\"]");
     return frame.toBytes();
   }
 
   /**
+   * The bridge's {@code rec} message of {@code body} published to {@code address}, as JSON in ASCII, for the
+   * transports that frame messages themselves; {@code body} as for {@link #recFrame}.
+   */
+  static Buffer recMessage(String address, Object body) {
+    StringWriter message = new StringWriter();
+    writeRec(message, address, body);
+    return Buffer.buffer(message.toString());
+  }
+
+  private static void writeRec(Writer out, String address, Object body) {
+    try (JsonGenerator json = ASCII_JSON.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("type", "rec");
+      json.writeStringField("address", address);
+      json.writeFieldName("body");
+      if (body instanceof PatientSnapshot snapshot) {
+        json.writeRawValue(snapshot.json());
+      } else {
+        JacksonCodec.encodeJson(body, json);
+      }
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new EncodeException(e.getMessage());
+    }
+  }
+
+  /**
    * One frame that carries the messages of {@code frames}, in order: each a messages frame in ASCII, as
-   * {@link #asciiFrame} makes them.
+   * {@link #recFrame} makes them.
    */
   static byte[] joined(List<byte[]> frames) {
     byte[] joined = new byte[frames.stream().mapToInt(frame -> frame.length - 2).sum() + 2];

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.PatientSnapshot;
 
 /**
  * Delivers the per-ward browser addresses ({@link Addresses#BROWSER_ADDRESS_REGEX}) to this node's SockJS sessions,
@@ -50,7 +51,7 @@ final class WardFanOut {
 
   private final EventBus bus;
   private final Map<String, Set<SockJSSocket>> sessionsByAddress = new HashMap<>();
-  private final Map<String, MessageConsumer<JsonObject>> consumers = new HashMap<>();
+  private final Map<String, MessageConsumer<Object>> consumers = new HashMap<>();
   private final Map<SockJSSocket, Set<String>> addressesBySession = new HashMap<>();
 
   WardFanOut(EventBus bus) {
@@ -83,7 +84,7 @@ final class WardFanOut {
   private void add(SockJSSocket session, String address) {
     addressesBySession.computeIfAbsent(session, key -> new LinkedHashSet<>()).add(address);
     sessionsByAddress.computeIfAbsent(address, key -> {
-      MessageConsumer<JsonObject> consumer = bus.consumer(new MessageConsumerOptions().setAddress(address)
+      MessageConsumer<Object> consumer = bus.consumer(new MessageConsumerOptions().setAddress(address)
           .setMaxBufferedMessages(address.endsWith(VITALS_SUFFIX) ? MAX_BUFFERED_VITALS : Integer.MAX_VALUE));
       consumers.put(address, consumer.handler(message -> deliver(address, message.body())));
       return new LinkedHashSet<>();
@@ -103,19 +104,19 @@ final class WardFanOut {
   }
 
   /**
-   * Writes one {@code rec} message, encoded once, to every session registered for {@code address}: to a WebSocket
-   * session as one SockJS frame, encoded and escaped in one pass once for all of them, to the others (xhr fallbacks,
-   * raw WebSocket) as bytes their transport frames. A vitals snapshot is skipped for a session whose write queue is
+   * Writes one {@code rec} message of {@code body} (Vert.x JSON, or a {@link PatientSnapshot} the clinical engine
+   * encoded, whose JSON goes in as it is), encoded once, to every session registered for {@code address}: to a
+   * WebSocket session as one SockJS frame, encoded and escaped in one pass once for all of them, to the others (xhr
+   * fallbacks, raw WebSocket) as bytes their transport frames. A vitals snapshot is skipped for a session whose write queue is
    * full (a screen on a slow link): the next snapshot supersedes it and the page resyncs when it sees the gap in
    * {@code seq}; alarms and escalations are always written.
    */
-  private void deliver(String address, JsonObject body) {
+  private void deliver(String address, Object body) {
     Set<SockJSSocket> sessions = sessionsByAddress.get(address);
     if (sessions == null) {
       return;
     }
     boolean supersedable = address.endsWith(VITALS_SUFFIX);
-    JsonObject message = new JsonObject().put("type", "rec").put("address", address).put("body", body);
     byte[] sockJsFrame = null;
     Buffer bytes = null;
     for (SockJSSocket session : sessions) {
@@ -123,10 +124,10 @@ final class WardFanOut {
         continue;
       }
       if (session instanceof SockJsWebSocket webSocket) {
-        sockJsFrame = sockJsFrame == null ? SockJsFrames.asciiFrame(message) : sockJsFrame;
+        sockJsFrame = sockJsFrame == null ? SockJsFrames.recFrame(address, body) : sockJsFrame;
         webSocket.send(sockJsFrame);
       } else {
-        bytes = bytes == null ? message.toBuffer() : bytes;
+        bytes = bytes == null ? SockJsFrames.recMessage(address, body) : bytes;
         session.write(bytes);
       }
     }

@@ -100,7 +100,7 @@ class AlarmActionsTest {
     WardState.Update update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
         .put("consciousness", "v").put("oxygen", "2").put("spo2Scale2", true), at(5));
 
-    JsonObject snapshot = only(update.snapshots());
+    JsonObject snapshot = only(update.snapshots()).toJson();
     assertEquals("V", snapshot.getJsonObject("consciousness").getString("value"));
     assertEquals(at(5), snapshot.getJsonObject("consciousness").getInstant("time"));
     assertTrue(snapshot.getJsonObject("oxygen").getBoolean("onOxygen"));
@@ -118,7 +118,7 @@ class AlarmActionsTest {
     WardState.Update update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
         .put("oxygen", "AIR"), at(5));
 
-    JsonObject snapshot = only(update.snapshots());
+    JsonObject snapshot = only(update.snapshots()).toJson();
     assertFalse(snapshot.getJsonObject("oxygen").getBoolean("onOxygen"));
     assertNull(snapshot.getValue("consciousness"));
     assertFalse(snapshot.getBoolean("spo2Scale2"));

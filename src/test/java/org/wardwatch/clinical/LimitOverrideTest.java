@@ -42,7 +42,7 @@ class LimitOverrideTest {
     assertEquals("LIMIT_OVERRIDE", set.auditEntries().get(0).getString("type"));
     assertEquals("dr.patel", set.auditEntries().get(0).getString("actor"));
     assertTrue(set.auditEntries().get(0).getString("detail").contains("prescribed target 88-92 %"));
-    JsonArray overrides = set.snapshots().get(0).getJsonArray("limitOverrides");
+    JsonArray overrides = set.snapshots().get(0).toJson().getJsonArray("limitOverrides");
     assertEquals("SPO2", overrides.getJsonObject(0).getString("parameter"));
     assertEquals(List.of(), engine.apply(spo2(88, T0.plusSeconds(2)), T0.plusSeconds(2)).transitions());
   }
@@ -66,7 +66,7 @@ class LimitOverrideTest {
         .transitions();
 
     assertEquals("LIMIT_OVERRIDE_EXPIRED", expiry.auditEntries().get(0).getString("type"));
-    assertTrue(expiry.snapshots().get(0).getJsonArray("limitOverrides").isEmpty());
+    assertTrue(expiry.snapshots().get(0).toJson().getJsonArray("limitOverrides").isEmpty());
     assertEquals("SpO2 88 % below 90", transitions.get(0).snapshot().getString("message"));
   }
 

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -157,7 +158,7 @@ class PatientStateTest {
     assertEquals(Set.of(), elsewhere.changedPatients());
     for (WardState.Update update : List.of(first, second, quiet, escalation, acknowledged, again, assessed)) {
       assertEquals(update.changedPatients(), Set.copyOf(update.snapshots().stream()
-          .map(snapshot -> snapshot.getString("patient")).toList()), "each changed patient has its snapshot");
+          .map(PatientSnapshot::patient).toList()), "each changed patient has its snapshot");
     }
   }
 
@@ -171,7 +172,7 @@ class PatientStateTest {
 
     assertEquals(List.of(), refreshed.transitions());
     assertEquals(Set.of(PATIENT), refreshed.changedPatients());
-    JsonObject snapshot = refreshed.snapshots().get(0);
+    JsonObject snapshot = refreshed.snapshots().get(0).toJson();
     assertEquals(seq + 1, snapshot.getLong("seq"));
     assertEquals("Invalid data from mon-1: SpO2 140 % is implausible",
         snapshot.getJsonArray("technicalAlarms").getJsonObject(0).getString("message"));
@@ -181,8 +182,8 @@ class PatientStateTest {
 
   @Test
   void givenUpdateBuiltTheOldWay_thenItsChangedPatientsAreThoseOfItsSnapshots() {
-    WardState.Update update = new WardState.Update(List.of(), List.of(new JsonObject().put("patient", OTHER),
-        new JsonObject().put("patient", PATIENT)), List.of());
+    WardState.Update update = new WardState.Update(List.of(), List.of(new PatientSnapshot(OTHER, "icu", "{}"),
+        new PatientSnapshot(PATIENT, "icu", "{}")), List.of());
 
     assertEquals(List.of(OTHER, PATIENT), List.copyOf(update.changedPatients()));
   }

@@ -27,7 +27,7 @@ class SensorOffTest {
 
     WardState.Update off = engine.apply(frame("SpO2=OFF|Pulse=81", 1), T0.plusSeconds(1));
 
-    JsonObject snapshot = off.snapshots().get(0);
+    JsonObject snapshot = off.snapshots().get(0).toJson();
     assertEquals("Sensor off: [SpO2]", snapshot.getJsonArray("technicalAlarms").getJsonObject(0).getString("message"));
     JsonObject spo2Alarm = snapshot.getJsonArray("alarms").getJsonObject(0);
     assertEquals("ACTIVE_UNACKNOWLEDGED", spo2Alarm.getString("state"));
@@ -40,7 +40,7 @@ class SensorOffTest {
 
     WardState.Update back = engine.apply(frame("SpO2=97|Pulse=80", 1), T0.plusSeconds(1));
 
-    assertTrue(back.snapshots().get(0).getJsonArray("technicalAlarms").isEmpty());
+    assertTrue(back.snapshots().get(0).toJson().getJsonArray("technicalAlarms").isEmpty());
   }
 
   @Test

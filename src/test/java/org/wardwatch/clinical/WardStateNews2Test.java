@@ -233,7 +233,7 @@ class WardStateNews2Test {
 
   private static JsonObject snapshot(WardState.Update update) {
     assertEquals(1, update.snapshots().size(), () -> "expected one snapshot, got " + update.snapshots());
-    return update.snapshots().get(0);
+    return update.snapshots().get(0).toJson();
   }
 
   private static JsonObject onlyAlarm(JsonObject snapshot) {

@@ -286,7 +286,7 @@ class WardStateTechnicalAlarmTest {
 
   private static JsonObject snapshot(WardState.Update update) {
     assertEquals(1, update.snapshots().size(), () -> "expected one snapshot, got " + update.snapshots());
-    return update.snapshots().get(0);
+    return update.snapshots().get(0).toJson();
   }
 
   private static JsonObject onlyOf(JsonObject snapshot, String list) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.wardwatch.bus.BusCodecs;
+import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.cluster.PatientRouterVerticle;
@@ -175,8 +176,8 @@ class DeviceServerVerticleTest {
   @Test
   void givenResendAfterReconnectThenAckedButRecordedOnce() {
     Set<String> recordedPulseTimes = ConcurrentHashMap.newKeySet();
-    vertx.eventBus().<JsonObject>consumer(Addresses.wardVitals("icu"), message -> recordedPulseTimes.add(
-        message.body().getJsonObject("vitals").getJsonObject("PULSE").getString("time"))).completion().await();
+    vertx.eventBus().<PatientSnapshot>consumer(Addresses.wardVitals("icu"), message -> recordedPulseTimes.add(
+        message.body().toJson().getJsonObject("vitals").getJsonObject("PULSE").getString("time"))).completion().await();
     try (DeviceClient first = new DeviceClient(port)) {
       first.send("HELLO|Device=MON-9|Ward=icu\nPulse=190|Seq=5\n");
       assertEquals("ACK|", first.readLine());

@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.JacksonCodec;
 import io.vertx.ext.web.handler.sockjs.impl.JsonCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wardwatch.bus.PatientSnapshot;
 
 class SockJsFramesTest {
+
+  private static final String ADDRESS = "wardwatch.ward.icu.vitals";
 
   @Test
   void messagesAreEscapedAsVertxsSockJsCodecEscapesThem() {
@@ -28,15 +32,28 @@ class SockJsFramesTest {
 
   @Test
   void jsonIsEncodedAndEscapedInOnePassToTheSameMessage() {
-    JsonObject message = new JsonObject().put("type", "rec")
+    JsonObject body = new JsonObject()
         .put("quote \"é\"", "back\\slash\n\u2028\ud83d\ude91 Station 5")
         .put("at", Instant.parse("2026-12-04T10:00:00Z")).put("nested", new JsonObject().put("n", 1.5).putNull("none"));
 
-    String frame = new String(SockJsFrames.asciiFrame(message), StandardCharsets.US_ASCII);
+    String frame = new String(SockJsFrames.recFrame(ADDRESS, body), StandardCharsets.US_ASCII);
 
     assertTrue(frame.chars().allMatch(c -> c >= ' ' && c < 0x7f), "ASCII only: " + frame);
-    assertEquals(List.of(message.encode()),
-        JsonCodec.decodeValues(frame.substring(1)).stream().map(text -> new JsonObject(text).encode()).toList());
+    assertEquals(List.of(rec(body).encode()), messagesOf(frame));
+    assertEquals(rec(body), SockJsFrames.recMessage(ADDRESS, body).toJsonObject());
+  }
+
+  @Test
+  void aSnapshotGoesInAsTheEngineEncodedIt() {
+    JsonObject body = new JsonObject().put("patient", "P-é").put("note", "\"quoted\" \\ \u2028\ud83d\ude91")
+        .put("vitals", new JsonObject().put("PULSE", new JsonObject().put("value", 72)));
+    PatientSnapshot snapshot = PatientSnapshot.encode("P-é", "icu", json -> JacksonCodec.encodeJson(body, json));
+
+    String frame = new String(SockJsFrames.recFrame(ADDRESS, snapshot), StandardCharsets.US_ASCII);
+
+    assertTrue(frame.chars().allMatch(c -> c >= ' ' && c < 0x7f), "ASCII only: " + frame);
+    assertEquals(List.of(rec(body).encode()), messagesOf(frame));
+    assertEquals(rec(body), SockJsFrames.recMessage(ADDRESS, snapshot).toJsonObject());
   }
 
   @Test
@@ -44,9 +61,9 @@ class SockJsFramesTest {
     JsonObject large = new JsonObject().put("text", "\"x\\".repeat(200_000));
     JsonObject small = new JsonObject().put("text", "y");
 
-    for (JsonObject message : List.of(large, small)) {
-      String frame = new String(SockJsFrames.asciiFrame(message), StandardCharsets.US_ASCII);
-      assertEquals(List.of(message.encode()), JsonCodec.decodeValues(frame.substring(1)));
+    for (JsonObject body : List.of(large, small)) {
+      String frame = new String(SockJsFrames.recFrame(ADDRESS, body), StandardCharsets.US_ASCII);
+      assertEquals(List.of(rec(body).encode()), messagesOf(frame));
     }
   }
 
@@ -78,5 +95,15 @@ class SockJsFramesTest {
     assertNull(SockJsFrames.received("{\"type\":\"ping\"}"));
     assertNull(SockJsFrames.received("[1,2]"));
     assertNull(SockJsFrames.received("\""));
+  }
+
+  /** The bridge's message of {@code body}, as Vert.x's bridge builds it. */
+  private static JsonObject rec(JsonObject body) {
+    return new JsonObject().put("type", "rec").put("address", ADDRESS).put("body", body);
+  }
+
+  /** The messages of a SockJS messages frame, each re-encoded by Vert.x, as Vert.x's SockJS codec decodes them. */
+  private static List<String> messagesOf(String frame) {
+    return JsonCodec.decodeValues(frame.substring(1)).stream().map(text -> new JsonObject(text).encode()).toList();
   }
 }
