@@ -135,6 +135,9 @@ final class PatientAlarms {
 
   /** The live alarms of {@code kind} as JSON, most urgent first. */
   JsonArray toJson(AlarmKind kind) {
+    if (live.isEmpty()) { // most patients, most of the time: every snapshot asks
+      return new JsonArray();
+    }
     return new JsonArray(live.values().stream()
         .filter(alarm -> alarm.kind() == kind)
         .sorted((a, b) -> b.priority().compareTo(a.priority()))
