@@ -7,52 +7,119 @@ import io.vertx.core.json.EncodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.Objects;
 
 /**
  * What browsers see of one patient at one moment, as the clinical engine publishes it to the patient's
- * {@link Addresses#wardVitals}: the snapshot's JSON, encoded once when the patient changed and then shared, as it is,
- * by every consumer (a node-local one gets this object, another member its JSON; the SockJS fan-out puts the text into
- * each frame without decoding it). The JSON is ASCII: every other character is written as its {@code \\uXXXX} escape,
- * as a SockJS frame needs. Built with {@link #encode}; the clinical engine defines the document.
+ * {@link Addresses#wardVitals}: the snapshot's JSON, encoded at most once and then shared, as it is, by every consumer
+ * (a node-local one gets this object, another member its JSON; the SockJS fan-out puts the text into each frame
+ * without decoding it). It is encoded when first asked for ({@link #json()}): a ward no browser watches costs no
+ * encoding. The JSON is ASCII: every other character is written as its {@code \\uXXXX} escape, as a SockJS frame
+ * needs. The clinical engine defines the document ({@link #of}).
  *
- * @param patient the patient's key
- * @param ward    the ward whose browsers get it
- * @param json    one JSON object, ASCII only
+ * <p>Thread-safe: made on the engine's event loop, read on the fan-out's.
  */
-public record PatientSnapshot(String patient, String ward, String json) {
+public final class PatientSnapshot {
 
   private static final JsonFactory ASCII_JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
   /** Room for a typical snapshot (about 1.3 KB), so that writing one does not grow the buffer. */
   private static final int TYPICAL_CHARS = 2048;
 
-  /** Writes one JSON value with a Jackson generator. */
+  /** Writes one JSON value with a Jackson generator, from data that no longer changes. */
   @FunctionalInterface
   public interface Document {
     void writeTo(JsonGenerator json) throws IOException;
   }
 
-  /** The snapshot of {@code patient} in {@code ward} that {@code document} writes, streamed: no tree is built. */
-  public static PatientSnapshot encode(String patient, String ward, Document document) {
+  private final String patient;
+  private final String ward;
+  /** What to encode; null once encoded. */
+  private Document document;
+  private volatile String json;
+
+  private PatientSnapshot(String patient, String ward, Document document, String json) {
+    this.patient = patient;
+    this.ward = ward;
+    this.document = document;
+    this.json = json;
+  }
+
+  /**
+   * The snapshot of {@code patient} in {@code ward} that {@code document} writes when it is first needed, streamed (no
+   * JSON tree is built); {@code document} must capture the values it writes, as they are now.
+   */
+  public static PatientSnapshot of(String patient, String ward, Document document) {
+    return new PatientSnapshot(patient, ward, Objects.requireNonNull(document), null);
+  }
+
+  /** A snapshot already encoded: {@code json} is one JSON object, ASCII only. */
+  public static PatientSnapshot encoded(String patient, String ward, String json) {
+    return new PatientSnapshot(patient, ward, null, Objects.requireNonNull(json));
+  }
+
+  /** The patient's key. */
+  public String patient() {
+    return patient;
+  }
+
+  /** The ward whose browsers get it. */
+  public String ward() {
+    return ward;
+  }
+
+  /** The snapshot's JSON: one object, ASCII only; encoded on the first call. */
+  public String json() {
+    String encoded = json;
+    if (encoded == null) {
+      synchronized (this) {
+        if (json == null) {
+          json = encode(document);
+          document = null;
+        }
+        encoded = json;
+      }
+    }
+    return encoded;
+  }
+
+  /** The snapshot decoded, for readers that look into it (the REST API, tests). */
+  public JsonObject toJson() {
+    return new JsonObject(json());
+  }
+
+  private static String encode(Document document) {
     StringWriter text = new StringWriter(TYPICAL_CHARS);
     try (JsonGenerator json = ASCII_JSON.createGenerator(text)) {
       document.writeTo(json);
     } catch (IOException e) {
       throw new EncodeException(e.getMessage(), e);
     }
-    return new PatientSnapshot(patient, ward, text.toString());
-  }
-
-  /** The snapshot decoded, for readers that look into it (the REST API, the store, tests). */
-  public JsonObject toJson() {
-    return new JsonObject(json);
+    return text.toString();
   }
 
   /** This snapshot as another member receives it ({@link RecordCodec}). */
   JsonObject toWire() {
-    return new JsonObject().put("patient", patient).put("ward", ward).put("json", json);
+    return new JsonObject().put("patient", patient).put("ward", ward).put("json", json());
   }
 
   static PatientSnapshot fromWire(JsonObject wire) {
-    return new PatientSnapshot(wire.getString("patient"), wire.getString("ward"), wire.getString("json"));
+    return encoded(wire.getString("patient"), wire.getString("ward"), wire.getString("json"));
+  }
+
+  /** Equal when of the same patient and ward with the same JSON (which encodes both). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PatientSnapshot snapshot && patient.equals(snapshot.patient)
+        && ward.equals(snapshot.ward) && json().equals(snapshot.json());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(patient, ward, json());
+  }
+
+  @Override
+  public String toString() {
+    return json();
   }
 }

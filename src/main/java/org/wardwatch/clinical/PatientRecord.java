@@ -1,10 +1,7 @@
 package org.wardwatch.clinical;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.json.jackson.JacksonCodec;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -265,61 +262,13 @@ final class PatientRecord {
   }
 
   /**
-   * What browsers see of this patient now, encoded once: {@code patient}, {@code device}, {@code bed}, {@code ward},
-   * {@code seq}, {@code updated}; {@code vitals}, the latest value of each parameter by name ({@code value},
-   * {@code unit}, {@code time}, {@code questionable}); the assessment ({@code consciousness} and {@code oxygen}, each
-   * with its {@code time}, or null; {@code spo2Scale2}); {@code news2} ({@link News2Score#toJson()}, or null);
-   * {@code limitOverrides}; the live {@code alarms} and {@code technicalAlarms}, highest priority first. The same
-   * document, decoded, is what {@code GET /api/patients/{id}} returns. Streamed: no JSON tree is built for the vitals.
+   * What browsers see of this patient now ({@link SnapshotDocument}), encoded when first needed; the same document,
+   * decoded, is what {@code GET /api/patients/{id}} returns.
    */
   PatientSnapshot snapshot() {
     String ward = source.wardOrDefault();
-    return PatientSnapshot.encode(key, ward, json -> {
-      json.writeStartObject();
-      json.writeStringField("patient", key);
-      json.writeStringField("device", source.device());
-      json.writeStringField("bed", source.bed());
-      json.writeStringField("ward", ward);
-      json.writeNumberField("seq", seq);
-      json.writeStringField("updated", updated == null ? null : updated.toString());
-      writeVitals(json);
-      writeJson(json, "consciousness", consciousness == null ? null
-          : new JsonObject().put("value", consciousness.value().name()).put("time", consciousness.time()));
-      writeJson(json, "oxygen", oxygen == null ? null
-          : FrameReport.oxygenJson(oxygen.value()).put("time", oxygen.time()));
-      json.writeBooleanField("spo2Scale2", spo2Scale2);
-      writeJson(json, "news2", news2 == null ? null : news2.toJson());
-      writeJson(json, "limitOverrides", new JsonArray(overrides.values().stream().map(LimitOverride::toJson).toList()));
-      writeJson(json, "alarms", alarms.toJson(AlarmKind.PHYSIOLOGICAL));
-      writeJson(json, "technicalAlarms", alarms.toJson(AlarmKind.TECHNICAL));
-      json.writeEndObject();
-    });
-  }
-
-  private void writeVitals(JsonGenerator json) throws IOException {
-    json.writeObjectFieldStart("vitals");
-    Instant time = null;
-    String timeText = null;
-    for (Map.Entry<Parameter, Observation> entry : latest.entrySet()) {
-      Observation observation = entry.getValue();
-      if (!observation.effectiveTime().equals(time)) { // the vitals of a frame share one time: formatted once
-        time = observation.effectiveTime();
-        timeText = time.toString();
-      }
-      json.writeObjectFieldStart(entry.getKey().name());
-      json.writeFieldName("value");
-      json.writeNumber(observation.value());
-      json.writeStringField("unit", observation.unit());
-      json.writeStringField("time", timeText);
-      json.writeBooleanField("questionable", observation.questionable());
-      json.writeEndObject();
-    }
-    json.writeEndObject();
-  }
-
-  /** Writes {@code value} (Vert.x JSON, or null) as field {@code name}, as Vert.x encodes it. */
-  private static void writeJson(JsonGenerator json, String name, Object value) throws IOException {
-    json.writeFieldName(name);
-    JacksonCodec.encodeJson(value, json);
+    return PatientSnapshot.of(key, ward, new SnapshotDocument(key, source, ward, seq, updated, new EnumMap<>(latest),
+        consciousness, oxygen, spo2Scale2, news2, List.copyOf(overrides.values()),
+        alarms.toJson(AlarmKind.PHYSIOLOGICAL), alarms.toJson(AlarmKind.TECHNICAL)));
   }
 }

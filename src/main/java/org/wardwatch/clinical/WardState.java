@@ -41,8 +41,8 @@ public final class WardState {
    * entries (limit overrides set or expired) and the keys of the patients whose state changed, whose
    * {@link #state(String)} is to be written again (each of them has its snapshot in {@code snapshots}).
    */
-  public record Update(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots, List<JsonObject> auditEntries,
-      Set<String> changedPatients) {
+  public record Update(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots,
+      List<JsonObject> auditEntries, Set<String> changedPatients) {
 
     static final Update NOTHING = new Update(List.of(), List.of(), List.of(), Set.of());
 

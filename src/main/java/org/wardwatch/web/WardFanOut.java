@@ -107,9 +107,9 @@ final class WardFanOut {
    * Writes one {@code rec} message of {@code body} (Vert.x JSON, or a {@link PatientSnapshot} the clinical engine
    * encoded, whose JSON goes in as it is), encoded once, to every session registered for {@code address}: to a
    * WebSocket session as one SockJS frame, encoded and escaped in one pass once for all of them, to the others (xhr
-   * fallbacks, raw WebSocket) as bytes their transport frames. A vitals snapshot is skipped for a session whose write queue is
-   * full (a screen on a slow link): the next snapshot supersedes it and the page resyncs when it sees the gap in
-   * {@code seq}; alarms and escalations are always written.
+   * fallbacks, raw WebSocket) as bytes their transport frames. A vitals snapshot is skipped for a session whose write
+   * queue is full (a screen on a slow link): the next snapshot supersedes it and the page resyncs when it sees the gap
+   * in {@code seq}; alarms and escalations are always written.
    */
   private void deliver(String address, Object body) {
     Set<SockJSSocket> sessions = sessionsByAddress.get(address);

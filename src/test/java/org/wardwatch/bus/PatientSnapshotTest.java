@@ -11,6 +11,7 @@ import io.vertx.core.json.jackson.JacksonCodec;
 import io.vertx.junit5.VertxExtension;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,7 +22,7 @@ class PatientSnapshotTest {
       .put("bed", "Zimmer \"5\" \\ \u2028 \ud83d\ude91")
       .put("vitals", new JsonObject().put("PULSE", new JsonObject().put("value", 82).put("unit", "/min")));
   private static final PatientSnapshot SNAPSHOT =
-      PatientSnapshot.encode("P-é", "icu", json -> JacksonCodec.encodeJson(DOCUMENT, json));
+      PatientSnapshot.of("P-é", "icu", json -> JacksonCodec.encodeJson(DOCUMENT, json));
 
   @Test
   void theDocumentIsEncodedOnceInAsciiAndReadsBackTheSame() {
@@ -29,6 +30,20 @@ class PatientSnapshotTest {
     assertEquals(DOCUMENT, SNAPSHOT.toJson());
     assertEquals("P-é", SNAPSHOT.patient());
     assertEquals("icu", SNAPSHOT.ward());
+  }
+
+  @Test
+  void theDocumentIsWrittenOnceAndOnlyWhenFirstAskedFor() {
+    AtomicInteger writes = new AtomicInteger();
+    PatientSnapshot snapshot = PatientSnapshot.of("P-1", "icu", json -> {
+      writes.incrementAndGet();
+      JacksonCodec.encodeJson(DOCUMENT, json);
+    });
+    assertEquals(0, writes.get(), "a snapshot no one reads is never encoded");
+
+    assertEquals(snapshot.json(), snapshot.json());
+    assertEquals(DOCUMENT, snapshot.toJson());
+    assertEquals(1, writes.get());
   }
 
   @Test

@@ -182,8 +182,8 @@ class PatientStateTest {
 
   @Test
   void givenUpdateBuiltTheOldWay_thenItsChangedPatientsAreThoseOfItsSnapshots() {
-    WardState.Update update = new WardState.Update(List.of(), List.of(new PatientSnapshot(OTHER, "icu", "{}"),
-        new PatientSnapshot(PATIENT, "icu", "{}")), List.of());
+    WardState.Update update = new WardState.Update(List.of(), List.of(PatientSnapshot.encoded(OTHER, "icu", "{}"),
+        PatientSnapshot.encoded(PATIENT, "icu", "{}")), List.of());
 
     assertEquals(List.of(OTHER, PATIENT), List.copyOf(update.changedPatients()));
   }

@@ -95,6 +95,17 @@ class WardStateTest {
   }
 
   @Test
+  void givenSnapshotReadAfterLaterUpdates_thenItShowsThePatientAsAtItsOwnChange() {
+    WardState.Update first = engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
+    engine.apply(frame(BED_1, at(1), "PULSE=190"), at(1));
+
+    JsonObject atFirst = snapshot(first);
+    assertEquals(1L, atFirst.getLong("seq"));
+    assertDecimal("80", atFirst.getJsonObject("vitals").getJsonObject("PULSE").getValue("value"));
+    assertTrue(atFirst.getJsonArray("alarms").isEmpty(), "the alarm raised later is not in it");
+  }
+
+  @Test
   void givenZeroDelayLimit_whenPulseCrossesIt_thenExactlyOneRaisedHighPhysiologicalAlarm() {
     WardState.Update update = engine.apply(frame(BED_1, T0, "PULSE=190"), T0);
 

@@ -47,7 +47,7 @@ class SockJsFramesTest {
   void aSnapshotGoesInAsTheEngineEncodedIt() {
     JsonObject body = new JsonObject().put("patient", "P-é").put("note", "\"quoted\" \\ \u2028\ud83d\ude91")
         .put("vitals", new JsonObject().put("PULSE", new JsonObject().put("value", 72)));
-    PatientSnapshot snapshot = PatientSnapshot.encode("P-é", "icu", json -> JacksonCodec.encodeJson(body, json));
+    PatientSnapshot snapshot = PatientSnapshot.of("P-é", "icu", json -> JacksonCodec.encodeJson(body, json));
 
     String frame = new String(SockJsFrames.recFrame(ADDRESS, snapshot), StandardCharsets.US_ASCII);
 

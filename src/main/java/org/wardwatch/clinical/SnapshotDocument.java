@@ -1,0 +1,83 @@
+package org.wardwatch.clinical;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.JacksonCodec;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.wardwatch.bus.PatientSnapshot;
+import org.wardwatch.clinical.news2.News2Score;
+import org.wardwatch.clinical.news2.Timed;
+import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.Observation;
+import org.wardwatch.model.OxygenSupport;
+import org.wardwatch.model.Parameter;
+
+/**
+ * A patient's snapshot as it stood at one change, and the one definition of its JSON, what browsers and the REST API
+ * get: {@code patient}, {@code device}, {@code bed}, {@code ward}, {@code seq}, {@code updated}; {@code vitals}, the
+ * latest value of each parameter by name ({@code value}, {@code unit}, {@code time}, {@code questionable}); the
+ * assessment ({@code consciousness} and {@code oxygen}, each with its {@code time}, or null; {@code spo2Scale2});
+ * {@code news2} ({@link News2Score#toJson()}, or null); {@code limitOverrides}; the live {@code alarms} and
+ * {@code technicalAlarms}, highest priority first. Holds values that no longer change (its maker,
+ * {@link PatientRecord#snapshot()}, passes copies), so it can be written later, on another thread, or never.
+ */
+record SnapshotDocument(String patient, DeviceIdentity source, String ward, long seq, Instant updated,
+    Map<Parameter, Observation> vitals, Timed<Consciousness> consciousness, Timed<OxygenSupport> oxygen,
+    boolean spo2Scale2, News2Score news2, List<LimitOverride> overrides, JsonArray alarms, JsonArray technicalAlarms)
+    implements PatientSnapshot.Document {
+
+  @Override
+  public void writeTo(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("patient", patient);
+    json.writeStringField("device", source.device());
+    json.writeStringField("bed", source.bed());
+    json.writeStringField("ward", ward);
+    json.writeNumberField("seq", seq);
+    json.writeStringField("updated", updated == null ? null : updated.toString());
+    writeVitals(json);
+    writeJson(json, "consciousness", consciousness == null ? null
+        : new JsonObject().put("value", consciousness.value().name()).put("time", consciousness.time()));
+    writeJson(json, "oxygen", oxygen == null ? null
+        : FrameReport.oxygenJson(oxygen.value()).put("time", oxygen.time()));
+    json.writeBooleanField("spo2Scale2", spo2Scale2);
+    writeJson(json, "news2", news2 == null ? null : news2.toJson());
+    writeJson(json, "limitOverrides", new JsonArray(overrides.stream().map(LimitOverride::toJson).toList()));
+    writeJson(json, "alarms", alarms);
+    writeJson(json, "technicalAlarms", technicalAlarms);
+    json.writeEndObject();
+  }
+
+  private void writeVitals(JsonGenerator json) throws IOException {
+    json.writeObjectFieldStart("vitals");
+    Instant time = null;
+    String timeText = null;
+    for (Map.Entry<Parameter, Observation> entry : vitals.entrySet()) {
+      Observation observation = entry.getValue();
+      if (!observation.effectiveTime().equals(time)) { // the vitals of a frame share one time: formatted once
+        time = observation.effectiveTime();
+        timeText = time.toString();
+      }
+      json.writeObjectFieldStart(entry.getKey().name());
+      json.writeFieldName("value");
+      json.writeNumber(observation.value());
+      json.writeStringField("unit", observation.unit());
+      json.writeStringField("time", timeText);
+      json.writeBooleanField("questionable", observation.questionable());
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+
+  /** Writes {@code value} (Vert.x JSON, or null) as field {@code name}, as Vert.x encodes it. */
+  private static void writeJson(JsonGenerator json, String name, Object value) throws IOException {
+    json.writeFieldName(name);
+    JacksonCodec.encodeJson(value, json);
+  }
+}
