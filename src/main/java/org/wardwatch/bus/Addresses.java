@@ -132,8 +132,8 @@ public final class Addresses {
   }
 
   /**
-   * Publish, cluster-wide, browser-facing. Body: the patient snapshot (JSON) after every accepted frame for a patient
-   * of {@code ward}.
+   * Publish, cluster-wide, browser-facing. Body: the {@link PatientSnapshot} (its JSON, encoded once; another member
+   * gets it through its codec) after every accepted frame for a patient of {@code ward}.
    */
   public static String wardVitals(String ward) {
     return BROWSER_PREFIX + ward + ".vitals";

@@ -189,13 +189,13 @@ public class ClinicalEngineVerticle extends VerticleBase {
    */
   private Future<List<JsonObject>> snapshots() {
     return membership.clustered() ? writer.flush().transform(flushed -> store.snapshots())
-        : Future.succeededFuture(engine.snapshots());
+        : Future.succeededFuture(engine.snapshots().stream().map(PatientSnapshot::toJson).toList());
   }
 
   /** The patient's snapshot: on a clustered node the stored one, after storing this member's latest of it. */
   private Future<Optional<JsonObject>> snapshot(String patient) {
     return membership.clustered() ? writer.flush(List.of(patient)).transform(flushed -> store.snapshot(patient))
-        : Future.succeededFuture(engine.snapshot(patient));
+        : Future.succeededFuture(engine.snapshot(patient).map(PatientSnapshot::toJson));
   }
 
   private static void replyOrNotFound(Message<?> message, String patient, Optional<JsonObject> answer) {

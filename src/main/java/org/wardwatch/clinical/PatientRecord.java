@@ -263,7 +263,8 @@ final class PatientRecord {
 
   /**
    * What browsers see of this patient now ({@link SnapshotDocument}), encoded when first needed; the same document,
-   * decoded, is what {@code GET /api/patients/{id}} returns.
+   * decoded (so its decimals as Vert.x decodes them: {@code 2.50} as {@code 2.5}), is what
+   * {@code GET /api/patients/{id}} returns.
    */
   PatientSnapshot snapshot() {
     String ward = source.wardOrDefault();

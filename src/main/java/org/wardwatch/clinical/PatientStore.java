@@ -8,6 +8,7 @@ import io.vertx.core.shareddata.AsyncMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.wardwatch.bus.PatientSnapshot;
 
 /**
  * Every patient's stored copy, in the Vert.x shared-data map {@value #MAP}: on a clustered node a Hazelcast map with a
@@ -30,9 +31,11 @@ public final class PatientStore {
     this.vertx = vertx;
   }
 
-  Future<Void> save(String patientKey, JsonObject state, JsonObject snapshot) {
-    return map().compose(map -> map.put(patientKey,
-        new JsonObject().put("state", state).put("snapshot", snapshot).toBuffer()));
+  /** Stores the patient's {@code state} and {@code snapshot}, the snapshot's JSON as it is. */
+  Future<Void> save(String patientKey, JsonObject state, PatientSnapshot snapshot) {
+    Buffer entry = Buffer.buffer("{\"state\":").appendBuffer(state.toBuffer())
+        .appendString(",\"snapshot\":").appendString(snapshot.json()).appendString("}");
+    return map().compose(map -> map.put(patientKey, entry));
   }
 
   /** The stored state of the patient, empty when none was ever stored. */

@@ -211,14 +211,14 @@ public final class WardState {
         .put("limits", conditions.limitsInForce(patient, now)));
   }
 
-  /** The patient's snapshot ({@link PatientRecord#snapshot()}) decoded, for the REST API; empty when not held here. */
-  public Optional<JsonObject> snapshot(String patientKey) {
-    return Optional.ofNullable(patients.get(patientKey)).map(patient -> patient.snapshot().toJson());
+  /** The patient's snapshot now ({@link PatientRecord#snapshot()}); empty when not held here. */
+  public Optional<PatientSnapshot> snapshot(String patientKey) {
+    return Optional.ofNullable(patients.get(patientKey)).map(PatientRecord::snapshot);
   }
 
   /** Every patient's {@link #snapshot}, in no particular order. */
-  public List<JsonObject> snapshots() {
-    return patients.values().stream().map(patient -> patient.snapshot().toJson()).toList();
+  public List<PatientSnapshot> snapshots() {
+    return patients.values().stream().map(PatientRecord::snapshot).toList();
   }
 
   /**
@@ -240,10 +240,10 @@ public final class WardState {
    * @return the adopted patient's snapshot, as {@link #snapshot} gives it
    * @throws IllegalArgumentException when the state is of another format version or malformed; nothing changes then
    */
-  public JsonObject adopt(JsonObject state) {
+  public PatientSnapshot adopt(JsonObject state) {
     PatientRecord patient = PatientStateCodec.decode(state);
     patients.put(patient.key(), patient);
-    return patient.snapshot().toJson();
+    return patient.snapshot();
   }
 
   /**

@@ -88,7 +88,7 @@ final class SockJsFrames {
    * transports that frame messages themselves; {@code body} as for {@link #recFrame}.
    */
   static Buffer recMessage(String address, Object body) {
-    StringWriter message = new StringWriter();
+    StringWriter message = new StringWriter(4096);
     writeRec(message, address, body);
     return Buffer.buffer(message.toString());
   }
@@ -106,7 +106,7 @@ final class SockJsFrames {
       }
       json.writeEndObject();
     } catch (IOException e) {
-      throw new EncodeException(e.getMessage());
+      throw new EncodeException(e.getMessage(), e);
     }
   }
 
@@ -148,8 +148,10 @@ final class SockJsFrames {
   }
 
   /**
-   * ASCII JSON text written as the content of a JSON string, in bytes: its quotes and backslashes escaped (the only
-   * characters of {@link #ASCII_JSON}'s output that need it). Reused: {@link #reset()} before each frame.
+   * JSON text written as the content of a JSON string, in ASCII bytes: its quotes and backslashes escaped (the only
+   * characters of {@link #ASCII_JSON}'s output, or of a {@link PatientSnapshot}'s, that need it); any control or
+   * non-ASCII character, which neither writes, as {@code \\uXXXX}, so a frame stays ASCII whatever it is given.
+   * Reused: {@link #reset()} before each frame.
    */
   private static final class StringContent extends Writer {
 
@@ -184,8 +186,17 @@ final class SockJsFrames {
     public void write(int c) {
       if (c == '"' || c == '\\') {
         put('\\');
+        put(c);
+      } else if (c < ' ' || c >= NON_ASCII) {
+        put('\\');
+        put('u');
+        put(HEX[c >> 12 & 0xF]);
+        put(HEX[c >> 8 & 0xF]);
+        put(HEX[c >> 4 & 0xF]);
+        put(HEX[c & 0xF]);
+      } else {
+        put(c);
       }
-      put(c);
     }
 
     /** Appends {@code text} as it is. */

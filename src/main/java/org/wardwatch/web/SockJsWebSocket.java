@@ -92,7 +92,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
   }
 
   /**
-   * Sends {@code frame}, a messages frame in ASCII ({@link SockJsFrames#asciiFrame}; one can go to many sessions), at
+   * Sends {@code frame}, a messages frame in ASCII ({@link SockJsFrames#recFrame}; one can go to many sessions), at
    * the end of this turn of the event loop, in one frame with the others sent to this session meanwhile, in order; at
    * once when they come to {@value #MAX_BATCH_BYTES} bytes.
    *

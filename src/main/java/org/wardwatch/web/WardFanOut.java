@@ -22,8 +22,8 @@ import org.wardwatch.bus.PatientSnapshot;
  * ward update seen by 1,000 screens is copied, checked against the permissions and encoded 1,000 times; here one
  * consumer per address and node receives it, builds the bridge's {@code rec} message once, and writes it to each
  * session: on the WebSocket transport ({@link SockJsWebSocket}) as one SockJS frame escaped once for all sessions; on
- * the xhr fallbacks as bytes the transport frames; on a raw WebSocket as the binary frame the bridge sends. Browsers see
- * exactly what the bridge would send.
+ * the xhr fallbacks as bytes the transport frames; on a raw WebSocket as the binary frame the bridge sends. Browsers
+ * get the same messages as from the bridge (JSON with its non-ASCII characters escaped).
  *
  * <p>It is the bridge's event hook: a session's REGISTER for a browser address adds the session here, and the bridge's
  * own registration is parked on {@link #PARKED_PREFIX} + the address, where nothing is ever published, so the

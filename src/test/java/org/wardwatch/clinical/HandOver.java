@@ -78,7 +78,7 @@ final class HandOver {
   String handOver() {
     stored = original.state(PATIENT).orElseThrow().encode();
     copy = new WardState(rules, IDS);
-    assertEquals(original.snapshot(PATIENT).orElseThrow(), copy.adopt(new JsonObject(stored)));
+    assertEquals(original.snapshot(PATIENT).orElseThrow().toJson(), copy.adopt(new JsonObject(stored)).toJson());
     assertEquals(stored, state(copy), "the copy holds the state it adopted");
     return stored;
   }
@@ -102,7 +102,7 @@ final class HandOver {
 
   /** The patient's snapshot in the copy (after the hand-over) or the original. */
   JsonObject snapshot() {
-    return (copy != null ? copy : original).snapshot(PATIENT).orElseThrow();
+    return (copy != null ? copy : original).snapshot(PATIENT).orElseThrow().toJson();
   }
 
   String stored() {

@@ -103,7 +103,7 @@ class WardStateNews2Test {
   void givenLowScore_whenAssessedAsVoiceOnOxygenOnScale2_thenScoreUpdatedAndMediumNews2Alarm() {
     engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
         "RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
-    assertEquals(2, engine.snapshot("P1").orElseThrow().getJsonObject("news2").getInteger("total"));
+    assertEquals(2, engine.snapshot("P1").orElseThrow().toJson().getJsonObject("news2").getInteger("total"));
 
     WardState.Update update = engine.assess("P1", Consciousness.V, TWO_LITRES, true, at(10));
 
@@ -196,7 +196,7 @@ class WardStateNews2Test {
     engine.assess("P1", Consciousness.A, OxygenSupport.air(), false, at(50));
     WardState.Update stillFresh = engine.tick(at(60));
     assertEquals(List.of(), stillFresh.snapshots(), "exactly freshnessMinutes old is still fresh");
-    assertFalse(engine.snapshot("P1").orElseThrow().getJsonObject("news2").getBoolean("partial"));
+    assertFalse(engine.snapshot("P1").orElseThrow().toJson().getJsonObject("news2").getBoolean("partial"));
 
     WardState.Update stale = engine.tick(at(61));
 

@@ -75,7 +75,7 @@ class WardStateQueriesTest {
 
     assertEquals("[[" + at(5).toEpochMilli() + ",60.0,60.0,60.0],[" + at(20).toEpochMilli() + ",80.0,80.0,80.0]]",
         history.getJsonObject("series").getJsonArray("PULSE").encode());
-    assertEquals(80, engine.snapshot("P1").orElseThrow().getJsonObject("vitals").getJsonObject("PULSE")
+    assertEquals(80, engine.snapshot("P1").orElseThrow().toJson().getJsonObject("vitals").getJsonObject("PULSE")
         .getInteger("value"));
   }
 
@@ -100,7 +100,7 @@ class WardStateQueriesTest {
     assertEquals(new JsonArray()
             .add(new JsonObject().put("ward", "b").put("patients", 1).put("alarms", counts(0, 0, 1)))
             .add(new JsonObject().put("ward", "icu").put("patients", 4).put("alarms", counts(2, 1, 0))),
-        WardSummary.of(Stream.of("P1", "P2", "P3", "P4", "P5").map(p -> engine.snapshot(p).orElseThrow()).toList()),
+        WardSummary.of(Stream.of("P1", "P2", "P3", "P4", "P5").map(p -> engine.snapshot(p).orElseThrow().toJson()).toList()),
         "P1 acknowledged and P2 latched count, P3 cleared does not, P5's technical alarm does");
   }
 

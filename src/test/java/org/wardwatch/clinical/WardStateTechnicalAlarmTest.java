@@ -79,7 +79,7 @@ class WardStateTechnicalAlarmTest {
     WardState.Update again = engine.deviceEvent("disconnected", MON_1, null, at(6));
 
     assertEquals(List.of(), again.transitions());
-    assertEquals(1, engine.snapshot("P1").orElseThrow().getJsonArray("technicalAlarms").size());
+    assertEquals(1, engine.snapshot("P1").orElseThrow().toJson().getJsonArray("technicalAlarms").size());
   }
 
   @Test
@@ -106,7 +106,7 @@ class WardStateTechnicalAlarmTest {
   @Test
   void givenUnknownPatient_whenDeviceEventArrives_thenNothingChanges() {
     engine.apply(frame(T0, "PULSE=190"), T0);
-    JsonObject before = engine.snapshot("P1").orElseThrow().copy();
+    JsonObject before = engine.snapshot("P1").orElseThrow().toJson().copy();
     DeviceIdentity stranger = new DeviceIdentity("mon-9", "P9", "9", "surgery");
 
     WardState.Update disconnected = engine.deviceEvent("disconnected", stranger, null, at(1));
@@ -117,7 +117,7 @@ class WardStateTechnicalAlarmTest {
     assertEquals(List.of(), rejected.transitions());
     assertEquals(List.of(), rejected.snapshots());
     assertEquals(Optional.empty(), engine.snapshot("P9"));
-    assertEquals(before, engine.snapshot("P1").orElseThrow());
+    assertEquals(before, engine.snapshot("P1").orElseThrow().toJson());
   }
 
   @Test
@@ -222,7 +222,7 @@ class WardStateTechnicalAlarmTest {
     WardState.Update again = engine.deviceEvent("rejected", MON_1, "SpO2 120 % is implausible", at(2));
 
     assertEquals(List.of(), again.transitions());
-    JsonObject alarm = onlyOf(engine.snapshot("P1").orElseThrow(), "technicalAlarms");
+    JsonObject alarm = onlyOf(engine.snapshot("P1").orElseThrow().toJson(), "technicalAlarms");
     assertEquals(invalid, alarm.getString("id"));
     assertEquals("Invalid data from mon-1: SpO2 120 % is implausible", alarm.getString("message"));
   }
@@ -236,7 +236,7 @@ class WardStateTechnicalAlarmTest {
     WardState.Update update = engine.deviceEvent("disconnected", MON_1, null, at(2));
 
     assertEquals(List.of(), update.transitions());
-    JsonObject snapshot = engine.snapshot("P1").orElseThrow();
+    JsonObject snapshot = engine.snapshot("P1").orElseThrow().toJson();
     assertEquals(new JsonArray(), snapshot.getJsonArray("technicalAlarms"));
     assertFalse(onlyOf(snapshot, "alarms").getBoolean("dataStale"));
   }

@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmState;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
+import org.wardwatch.model.OxygenSupport;
 import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Priority;
 
@@ -81,7 +83,7 @@ class WardStateTest {
     assertEquals(0, snapshot.getJsonObject("news2").getInteger("total"));
     assertEquals(new JsonArray(), snapshot.getJsonArray("alarms"));
     assertEquals(new JsonArray(), snapshot.getJsonArray("technicalAlarms"));
-    assertEquals(snapshot, engine.snapshot("P1").orElseThrow());
+    assertEquals(snapshot, engine.snapshot("P1").orElseThrow().toJson());
   }
 
   @Test
@@ -92,6 +94,17 @@ class WardStateTest {
 
     assertEquals(2L, second.getLong("seq"));
     assertEquals(at(1), second.getInstant("updated"));
+  }
+
+  @Test
+  void givenSnapshot_thenItsJsonCarriesTheDecimalsAsChartedInTheDocumentsOrder() {
+    engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
+    engine.assess("P1", Consciousness.A, OxygenSupport.parse("2.50"), false, at(1));
+
+    String json = engine.snapshot("P1").orElseThrow().json();
+
+    assertTrue(json.startsWith("{\"patient\":\"P1\",\"device\":"), json);
+    assertTrue(json.contains("\"oxygen\":{\"onOxygen\":true,\"flow\":2.50,"), json);
   }
 
   @Test
@@ -293,7 +306,7 @@ class WardStateTest {
     assertEquals(NURSE, onlyAlarm(snapshot(first)).getString("acknowledgedBy"));
     assertEquals(List.of(), second.transitions());
     assertEquals(List.of(), second.snapshots());
-    assertEquals(NURSE, onlyAlarm(engine.snapshot("P1").orElseThrow()).getString("acknowledgedBy"));
+    assertEquals(NURSE, onlyAlarm(engine.snapshot("P1").orElseThrow().toJson()).getString("acknowledgedBy"));
   }
 
   @Test
@@ -395,7 +408,7 @@ class WardStateTest {
         "thresholds": [{"parameter": "PULSE", "above": 200, "priority": "HIGH", "hysteresis": 5}]
         """));
 
-    JsonObject kept = onlyAlarm(engine.snapshot("P1").orElseThrow());
+    JsonObject kept = onlyAlarm(engine.snapshot("P1").orElseThrow().toJson());
     assertEquals(id, kept.getString("id"));
     assertEquals("ACTIVE_UNACKNOWLEDGED", kept.getString("state"));
     assertEquals(List.of(), engine.tick(at(1)).transitions());

@@ -57,6 +57,17 @@ class SockJsFramesTest {
   }
 
   @Test
+  void aFrameStaysAsciiWhateverJsonASnapshotCarries() {
+    JsonObject body = new JsonObject().put("patient", "P-é").put("note", "line\none \ud83d\ude91");
+    PatientSnapshot unescaped = PatientSnapshot.encoded("P-é", "icu", body.encodePrettily());
+
+    String frame = new String(SockJsFrames.recFrame(ADDRESS, unescaped), StandardCharsets.US_ASCII);
+
+    assertTrue(frame.chars().allMatch(c -> c >= ' ' && c < 0x7f), "ASCII only: " + frame);
+    assertEquals(List.of(rec(body).encode()), messagesOf(frame));
+  }
+
+  @Test
   void aLargeMessageAndTheSmallOneAfterItAreEachFramedWhole() {
     JsonObject large = new JsonObject().put("text", "\"x\\".repeat(200_000));
     JsonObject small = new JsonObject().put("text", "y");
