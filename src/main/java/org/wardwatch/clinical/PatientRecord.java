@@ -268,8 +268,8 @@ final class PatientRecord {
    */
   PatientSnapshot snapshot() {
     String ward = source.wardOrDefault();
-    return PatientSnapshot.of(key, ward, new SnapshotDocument(key, source, ward, seq, updated, new EnumMap<>(latest),
-        consciousness, oxygen, spo2Scale2, news2, List.copyOf(overrides.values()),
-        alarms.toJson(AlarmKind.PHYSIOLOGICAL), alarms.toJson(AlarmKind.TECHNICAL)));
+    return PatientSnapshot.of(key, ward, new SnapshotDocument(key, source, ward, seq, updated, latest, consciousness,
+        oxygen, spo2Scale2, news2, List.copyOf(overrides.values()), alarms.toJson(AlarmKind.PHYSIOLOGICAL),
+        alarms.toJson(AlarmKind.TECHNICAL)));
   }
 }

@@ -6,6 +6,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.wardwatch.bus.PatientSnapshot;
@@ -24,13 +26,20 @@ import org.wardwatch.model.Parameter;
  * latest value of each parameter by name ({@code value}, {@code unit}, {@code time}, {@code questionable}); the
  * assessment ({@code consciousness} and {@code oxygen}, each with its {@code time}, or null; {@code spo2Scale2});
  * {@code news2} ({@link News2Score#toJson()}, or null); {@code limitOverrides}; the live {@code alarms} and
- * {@code technicalAlarms}, highest priority first. Holds values that no longer change (its maker,
- * {@link PatientRecord#snapshot()}, passes copies), so it can be written later, on another thread, or never.
+ * {@code technicalAlarms}, highest priority first. Holds values that no longer change (it copies the vitals and
+ * overrides it is given; the rest is immutable, and the alarms' JSON is made for it), so it can be written later, on
+ * another thread, or never.
  */
 record SnapshotDocument(String patient, DeviceIdentity source, String ward, long seq, Instant updated,
     Map<Parameter, Observation> vitals, Timed<Consciousness> consciousness, Timed<OxygenSupport> oxygen,
     boolean spo2Scale2, News2Score news2, List<LimitOverride> overrides, JsonArray alarms, JsonArray technicalAlarms)
     implements PatientSnapshot.Document {
+
+  /** Copies {@code vitals} (in parameter order) and {@code overrides}; {@code alarms} must not change afterwards. */
+  SnapshotDocument {
+    vitals = Collections.unmodifiableMap(new EnumMap<>(vitals));
+    overrides = List.copyOf(overrides);
+  }
 
   @Override
   public void writeTo(JsonGenerator json) throws IOException {
