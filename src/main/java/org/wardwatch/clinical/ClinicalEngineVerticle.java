@@ -170,26 +170,38 @@ public class ClinicalEngineVerticle extends VerticleBase {
    */
   private Future<?> answerQueries(EventBus bus) {
     MessageConsumer<String> list = bus.localConsumer(Addresses.PATIENTS_LIST, message ->
-        snapshots().onSuccess(snapshots -> message.reply(new JsonArray(snapshots.stream()
-            .filter(snapshot -> message.body() == null || message.body().equals(snapshot.getString("ward")))
+        snapshots(message.body()).onSuccess(snapshots -> message.reply(new JsonArray(snapshots.stream()
             .sorted(Comparator.comparing((JsonObject snapshot) -> snapshot.getString("patient")))
             .toList()))).onFailure(error -> message.fail(500, error.getMessage())));
     MessageConsumer<String> get = bus.localConsumer(Addresses.PATIENTS_GET, message -> snapshot(message.body())
         .onSuccess(snapshot -> replyOrNotFound(message, message.body(), snapshot))
         .onFailure(error -> message.fail(500, error.getMessage())));
-    MessageConsumer<Object> wards = bus.localConsumer(Addresses.WARDS_LIST, message -> snapshots()
-        .onSuccess(snapshots -> message.reply(WardSummary.of(snapshots)))
+    MessageConsumer<Object> wards = bus.localConsumer(Addresses.WARDS_LIST, message -> wardSummary()
+        .onSuccess(message::reply)
         .onFailure(error -> message.fail(500, error.getMessage())));
     return Future.all(list.completion(), get.completion(), wards.completion());
   }
 
   /**
-   * Every patient's snapshot: on a clustered node the stored ones, after storing this member's latest (other members'
-   * are at most about a second old).
+   * The snapshot of every patient of {@code ward} (of every patient when null): on a clustered node the stored ones,
+   * after storing this member's latest (other members' are at most about a second old); on a standalone one only the
+   * ward's are encoded.
    */
-  private Future<List<JsonObject>> snapshots() {
-    return membership.clustered() ? writer.flush().transform(flushed -> store.snapshots())
-        : Future.succeededFuture(engine.snapshots().stream().map(PatientSnapshot::toJson).toList());
+  private Future<List<JsonObject>> snapshots(String ward) {
+    return membership.clustered()
+        ? storedSnapshots().map(all -> all.stream()
+            .filter(snapshot -> ward == null || ward.equals(snapshot.getString("ward"))).toList())
+        : Future.succeededFuture(engine.snapshots(ward).stream().map(PatientSnapshot::toJson).toList());
+  }
+
+  /** The ward picker's lines: on a clustered node from the stored snapshots, on a standalone one from this engine. */
+  private Future<JsonArray> wardSummary() {
+    return membership.clustered() ? storedSnapshots().map(WardSummary::of)
+        : Future.succeededFuture(engine.wardSummary());
+  }
+
+  private Future<List<JsonObject>> storedSnapshots() {
+    return writer.flush().transform(flushed -> store.snapshots());
   }
 
   /** The patient's snapshot: on a clustered node the stored one, after storing this member's latest of it. */

@@ -148,6 +148,12 @@ final class PatientRecord {
     return source.wardOrDefault();
   }
 
+  /** The part of its snapshot that {@link WardSummary} counts: {@code ward}, {@code alarms}, {@code technicalAlarms}. */
+  JsonObject wardAndAlarms() {
+    return new JsonObject().put("ward", ward()).put("alarms", alarms.toJson(AlarmKind.PHYSIOLOGICAL))
+        .put("technicalAlarms", alarms.toJson(AlarmKind.TECHNICAL));
+  }
+
   PatientAlarms alarms() {
     return alarms;
   }

@@ -1,5 +1,6 @@
 package org.wardwatch.clinical;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -216,9 +217,18 @@ public final class WardState {
     return Optional.ofNullable(patients.get(patientKey)).map(PatientRecord::snapshot);
   }
 
-  /** Every patient's {@link #snapshot}, in no particular order. */
-  public List<PatientSnapshot> snapshots() {
-    return patients.values().stream().map(PatientRecord::snapshot).toList();
+  /** The {@link #snapshot} of every patient of {@code ward} (of every patient when null), in no particular order. */
+  public List<PatientSnapshot> snapshots(String ward) {
+    return patients.values().stream().filter(patient -> ward == null || ward.equals(patient.ward()))
+        .map(PatientRecord::snapshot).toList();
+  }
+
+  /**
+   * The ward picker's lines ({@link WardSummary}), counted from each patient's ward and live alarms: no snapshot is
+   * encoded (a node of 10,000 patients answers in milliseconds, not the tenth of a second decoding them would take).
+   */
+  public JsonArray wardSummary() {
+    return WardSummary.of(patients.values().stream().map(PatientRecord::wardAndAlarms).toList());
   }
 
   /**
