@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.lang.ref.Reference;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,7 +26,7 @@ public final class RestClient {
 
   /** A request that hears nothing for this long fails (with the URI) rather than hanging the test. */
   private static final long IDLE_TIMEOUT_MS = 10_000;
-  /** The longest a call waits for its answer, whatever becomes of the request inside Vert.x. */
+  /** The longest a call waits for its answer by default, whatever becomes of the request inside Vert.x. */
   private static final long ANSWER_TIMEOUT_MS = 15_000;
 
   /** A request whose answer never came. */
@@ -37,11 +38,18 @@ public final class RestClient {
 
   private final HttpClient http;
   private final int port;
+  private final Duration answerTimeout;
 
   public RestClient(Vertx vertx, int port) {
+    this(vertx, port, Duration.ofMillis(ANSWER_TIMEOUT_MS));
+  }
+
+  /** A client whose calls wait at most {@code answerTimeout} for their answer, then throw {@link NoAnswer}. */
+  public RestClient(Vertx vertx, int port, Duration answerTimeout) {
     // One connection per request: a rare hang of a request waiting on a pooled keep-alive connection was seen in CI.
     this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     this.port = port;
+    this.answerTimeout = answerTimeout;
   }
 
   public Reply get(String uri) {
@@ -59,13 +67,13 @@ public final class RestClient {
       return http.request(options)
           .compose(request -> request.send(json == null ? Buffer.buffer() : json.toBuffer()))
           .compose(response -> response.body().map(body -> new Reply(response.statusCode(), response.headers(), body)))
-          .toCompletionStage().toCompletableFuture().get(ANSWER_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+          .toCompletionStage().toCompletableFuture().get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
     } catch (TimeoutException e) {
       // Seldom seen (ClusteredNodesTest, GET /health/ready, whose handler answers at once): neither timeout above fired
       // and every event loop was idle. Bounded here, outside Vert.x, so a test fails with this instead of hanging.
-      throw new NoAnswer(method + " " + uri + ": no answer within " + ANSWER_TIMEOUT_MS + " ms");
+      throw new NoAnswer(method + " " + uri + ": no answer within " + answerTimeout.toMillis() + " ms");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
