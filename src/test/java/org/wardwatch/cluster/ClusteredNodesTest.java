@@ -101,10 +101,12 @@ class ClusteredNodesTest {
       throws InterruptedException {
     RestClient http = new RestClient(member.vertx(), member.node().httpPort(), Duration.ofSeconds(1));
     JsonObject last = null;
+    int lostAnswers = 0;
     for (long deadline = System.currentTimeMillis() + 20_000; System.currentTimeMillis() < deadline; ) {
       try {
         last = readinessAnswer(http);
       } catch (RestClient.NoAnswer lost) {
+        lostAnswers++;
         continue;
       }
       if (expected.test(last)) {
@@ -112,7 +114,7 @@ class ClusteredNodesTest {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("readiness never as expected: " + last);
+    throw new AssertionError("readiness never as expected (" + lostAnswers + " answers lost): " + last);
   }
 
   private static JsonObject awaitOrNull(SockJsClient browser, Duration timeout) {
