@@ -148,7 +148,7 @@ final class PatientRecord {
     return source.wardOrDefault();
   }
 
-  /** The part of its snapshot that {@link WardSummary} counts: {@code ward}, {@code alarms}, {@code technicalAlarms}. */
+  /** What {@link WardSummary} counts of its snapshot: {@code ward}, {@code alarms}, {@code technicalAlarms}. */
   JsonObject wardAndAlarms() {
     return new JsonObject().put("ward", ward()).put("alarms", alarms.toJson(AlarmKind.PHYSIOLOGICAL))
         .put("technicalAlarms", alarms.toJson(AlarmKind.TECHNICAL));
@@ -273,8 +273,7 @@ final class PatientRecord {
    * {@code GET /api/patients/{id}} returns.
    */
   PatientSnapshot snapshot() {
-    String ward = source.wardOrDefault();
-    return PatientSnapshot.of(key, ward, new SnapshotDocument(key, source, ward, seq, updated, latest, consciousness,
+    return PatientSnapshot.of(key, ward(), new SnapshotDocument(key, source, seq, updated, latest, consciousness,
         oxygen, spo2Scale2, news2, List.copyOf(overrides.values()), alarms.toJson(AlarmKind.PHYSIOLOGICAL),
         alarms.toJson(AlarmKind.TECHNICAL)));
   }

@@ -30,7 +30,7 @@ import org.wardwatch.model.Parameter;
  * overrides it is given; the rest is immutable, and the alarms' JSON is made for it), so it can be written later, on
  * another thread, or never.
  */
-record SnapshotDocument(String patient, DeviceIdentity source, String ward, long seq, Instant updated,
+record SnapshotDocument(String patient, DeviceIdentity source, long seq, Instant updated,
     Map<Parameter, Observation> vitals, Timed<Consciousness> consciousness, Timed<OxygenSupport> oxygen,
     boolean spo2Scale2, News2Score news2, List<LimitOverride> overrides, JsonArray alarms, JsonArray technicalAlarms)
     implements PatientSnapshot.Document {
@@ -47,7 +47,7 @@ record SnapshotDocument(String patient, DeviceIdentity source, String ward, long
     json.writeStringField("patient", patient);
     json.writeStringField("device", source.device());
     json.writeStringField("bed", source.bed());
-    json.writeStringField("ward", ward);
+    json.writeStringField("ward", source.wardOrDefault());
     json.writeNumberField("seq", seq);
     json.writeStringField("updated", updated == null ? null : updated.toString());
     writeVitals(json);

@@ -36,10 +36,7 @@ class SockJsFramesTest {
         .put("quote \"é\"", "back\\slash\n\u2028\ud83d\ude91 Station 5")
         .put("at", Instant.parse("2026-12-04T10:00:00Z")).put("nested", new JsonObject().put("n", 1.5).putNull("none"));
 
-    String frame = new String(SockJsFrames.recFrame(ADDRESS, body), StandardCharsets.US_ASCII);
-
-    assertTrue(frame.chars().allMatch(c -> c >= ' ' && c < 0x7f), "ASCII only: " + frame);
-    assertEquals(List.of(rec(body).encode()), messagesOf(frame));
+    assertAsciiFrameCarries(body, body);
     assertEquals(rec(body), SockJsFrames.recMessage(ADDRESS, body).toJsonObject());
   }
 
@@ -49,10 +46,7 @@ class SockJsFramesTest {
         .put("vitals", new JsonObject().put("PULSE", new JsonObject().put("value", 72)));
     PatientSnapshot snapshot = PatientSnapshot.of("P-é", "icu", json -> JacksonCodec.encodeJson(body, json));
 
-    String frame = new String(SockJsFrames.recFrame(ADDRESS, snapshot), StandardCharsets.US_ASCII);
-
-    assertTrue(frame.chars().allMatch(c -> c >= ' ' && c < 0x7f), "ASCII only: " + frame);
-    assertEquals(List.of(rec(body).encode()), messagesOf(frame));
+    assertAsciiFrameCarries(body, snapshot);
     assertEquals(rec(body), SockJsFrames.recMessage(ADDRESS, snapshot).toJsonObject());
   }
 
@@ -61,10 +55,7 @@ class SockJsFramesTest {
     JsonObject body = new JsonObject().put("patient", "P-é").put("note", "line\none \ud83d\ude91");
     PatientSnapshot unescaped = PatientSnapshot.encoded("P-é", "icu", body.encodePrettily());
 
-    String frame = new String(SockJsFrames.recFrame(ADDRESS, unescaped), StandardCharsets.US_ASCII);
-
-    assertTrue(frame.chars().allMatch(c -> c >= ' ' && c < 0x7f), "ASCII only: " + frame);
-    assertEquals(List.of(rec(body).encode()), messagesOf(frame));
+    assertAsciiFrameCarries(body, unescaped);
   }
 
   @Test
@@ -106,6 +97,13 @@ class SockJsFramesTest {
     assertNull(SockJsFrames.received("{\"type\":\"ping\"}"));
     assertNull(SockJsFrames.received("[1,2]"));
     assertNull(SockJsFrames.received("\""));
+  }
+
+  /** {@link SockJsFrames#recFrame} of {@code published}: ASCII, with the rec message of {@code body}. */
+  private static void assertAsciiFrameCarries(JsonObject body, Object published) {
+    String frame = new String(SockJsFrames.recFrame(ADDRESS, published), StandardCharsets.US_ASCII);
+    assertTrue(frame.chars().allMatch(c -> c >= ' ' && c < 0x7f), "ASCII only: " + frame);
+    assertEquals(List.of(rec(body).encode()), messagesOf(frame));
   }
 
   /** The bridge's message of {@code body}, as Vert.x's bridge builds it. */
