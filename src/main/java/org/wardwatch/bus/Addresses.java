@@ -18,11 +18,10 @@ public final class Addresses {
   public static final String FRAMES = "wardwatch.local.frames";
 
   /**
-   * Request-reply, node-local. Body: the {@code FrameReport} (JSON) of one accepted frame; reply {@code {"ok": true}}
-   * once the patient's owner has recorded it (applied and stored), a failure when it could not be delivered in time.
-   * Owner: the patient router verticle, which hands it to the owner's {@link #engineReports}.
+   * Send, node-local. Body: a ward's name, the first time a parsing stage of this node hands on a report of it, so the
+   * dashboards' actions of that ward are taken here at once. Owner: the patient router verticle.
    */
-  public static final String OBSERVATIONS = "wardwatch.local.observations";
+  public static final String WARDS_SEEN = "wardwatch.local.wards.seen";
 
   /**
    * Publish, node-local. Body: {@code {"event": "connected"|"disconnected"|"rejected", "source": identity,
@@ -74,9 +73,10 @@ public final class Addresses {
   public static final String WARDS_LIST = "wardwatch.local.wards.list";
 
   /**
-   * Request-reply, cluster-wide, point-to-point to one member. Body: a {@code FrameReport} (JSON) of a patient this
-   * member owns; reply {@code {"ok": true}} once applied. Sent by the patient routers of every node. Owner: the
-   * clinical engine verticle of {@code member}.
+   * Request-reply, cluster-wide, point-to-point to one member. Body: a {@code ReportBatch}, reports of patients this
+   * member owns in the order received; reply {@code {"ok": true, "resent": [...]}} once applied, {@code resent} naming
+   * the {@code FrameStamp} key of each report applied already (a resend, not applied again). Sent by the parsing
+   * stages of every node ({@code ReportHandOff}). Owner: the clinical engine verticle of {@code member}.
    */
   public static String engineReports(String member) {
     return "wardwatch.engine." + member + ".reports";

@@ -6,9 +6,9 @@ import java.util.List;
 import org.wardwatch.model.FrameReport;
 
 /**
- * Accepted reports handed on together, in arrival order: from a parsing stage to {@link Addresses#OBSERVATIONS}, and
- * from the patient router to an owner's {@link Addresses#engineReports}. One message per device read rather than per
- * frame; node-local hops pass the object itself ({@link RecordCodec}).
+ * Accepted reports handed on together, in arrival order: from a parsing stage to the {@link Addresses#engineReports}
+ * of the member that owns their patients. One message per device read and owner rather than per frame; node-local
+ * hops pass the object itself ({@link RecordCodec}).
  *
  * @param reports the reports, in the order they were received
  */

@@ -30,8 +30,9 @@ import org.wardwatch.model.FrameStamp;
 
 /**
  * The clinical engine of one member: evaluates the patients this member owns ({@link Membership#ownerOf}). Owns the
- * member's {@link WardState} and feeds it what the patient routers of every node hand over for those patients (frame
- * reports, device events, clinicians' actions, on {@link Addresses#engineReports} and its siblings) and a one-second
+ * member's {@link WardState} and feeds it what every node hands over for those patients (frame reports from the
+ * parsing stages, device events and clinicians' actions from the patient routers, on {@link Addresses#engineReports}
+ * and its siblings) and a one-second
  * tick. On a clustered node its {@link PatientStoreWriter} stores the changed patients' state and snapshot in the
  * {@link PatientStore} for a member that takes the patient over: alarm changes and clinicians' actions before they are
  * published, new vitals within about a second; a standalone node stores nothing (no member could take over). It
@@ -121,7 +122,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   }
 
   /**
-   * Applies a batch of reports in order, each once its patient is taken over here, then answers the router with the
+   * Applies a batch of reports in order, each once its patient is taken over here, then answers the sender with the
    * {@link FrameStamp#key()}s of the reports not applied because their frame had been already (resends).
    */
   private void apply(Message<ReportBatch> message) {
@@ -147,7 +148,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
     Future.all(recorded).onComplete(done -> message.reply(new JsonObject().put("ok", true).put("resent", resent)));
   }
 
-  /** Applies {@code change} to the patient once taken over here, then, once stored, acknowledges it to the router. */
+  /** Applies {@code change} to the patient once taken over here, then, once stored, acknowledges it to the sender. */
   private void withPatient(String patientKey, Message<JsonObject> message, Supplier<WardState.Update> change) {
     takeover.withPatient(patientKey,
         () -> publish(change.get()).onComplete(stored -> message.reply(new JsonObject().put("ok", true))));

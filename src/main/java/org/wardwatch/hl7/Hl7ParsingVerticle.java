@@ -10,14 +10,15 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
-import org.wardwatch.bus.ReportHandOff;
+import org.wardwatch.cluster.Membership;
+import org.wardwatch.cluster.ReportHandOff;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.FrameStamp;
 
 /**
  * HL7 parsing stage: answers each message from the MLLP listener ({@link Addresses#HL7_MESSAGES}) with its ACK. An
- * accepted message's reports go to {@link Addresses#OBSERVATIONS}, the same stream line frames feed, before the reply,
- * so an AA means the observations have been handed on. Each report is stamped with sender, control id and message
+ * accepted message's reports go to the clinical engines of their patients' owners ({@link ReportHandOff}), as line
+ * frames' do, before the reply, so an AA means the observations have been recorded. Each report is stamped with sender, control id and message
  * ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK was late or lost, possibly with a node)
  * is acknowledged again and recognised by the patients' owners, which do not apply it twice.
  *
@@ -30,18 +31,23 @@ public class Hl7ParsingVerticle extends VerticleBase {
   private static final int NOT_RECORDED = 503;
 
   private final Hl7Ack.AckMode ackMode;
+  private final Membership membership;
   private final Pcd01Decoder decoder = new Pcd01Decoder();
   private final Hl7Ack acks = new Hl7Ack();
   private ReportHandOff handOff;
 
-  /** A parser answering in {@code ackMode}: original (AA/AE/AR) or enhanced (CA/CE/CR) acknowledgement codes. */
-  public Hl7ParsingVerticle(Hl7Ack.AckMode ackMode) {
+  /**
+   * A parser answering in {@code ackMode}: original (AA/AE/AR) or enhanced (CA/CE/CR) acknowledgement codes, on a node
+   * that is the member {@code membership} describes (or standalone).
+   */
+  public Hl7ParsingVerticle(Hl7Ack.AckMode ackMode, Membership membership) {
     this.ackMode = ackMode;
+    this.membership = membership;
   }
 
   @Override
   public Future<?> start() {
-    handOff = new ReportHandOff(vertx.eventBus());
+    handOff = new ReportHandOff(vertx, membership);
     MessageConsumer<JsonObject> consumer = vertx.eventBus().localConsumer(Addresses.HL7_MESSAGES, this::answer);
     return consumer.completion();
   }

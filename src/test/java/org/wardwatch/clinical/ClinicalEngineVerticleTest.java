@@ -25,7 +25,6 @@ import org.wardwatch.bus.BusCodecs;
 import org.wardwatch.bus.ReportBatch;
 import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
-import org.wardwatch.cluster.PatientRouterVerticle;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -55,8 +54,7 @@ class ClinicalEngineVerticleTest {
         .completion().await();
     ClusterConsumers consumers = new ClusterConsumers(vertx);
     BusCodecs.register(vertx);
-    vertx.deployVerticle(new ClinicalEngineVerticle(rulesFile.toString(), Membership.standalone(), consumers))
-        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone(), consumers))).await();
+    vertx.deployVerticle(new ClinicalEngineVerticle(rulesFile.toString(), Membership.standalone(), consumers)).await();
   }
 
   @Test
@@ -105,7 +103,8 @@ class ClinicalEngineVerticleTest {
     Observation observation = new Observation(source, Parameter.PULSE, Parameter.PULSE.mdcCode(),
         BigDecimal.valueOf(pulse), Parameter.PULSE.unit(), null, Instant.now(), null, false);
     FrameReport report = new FrameReport(source, observation.gatewayTime(), List.of(observation), null, null);
-    vertx.eventBus().request(Addresses.OBSERVATIONS, new ReportBatch(List.of(report))).await(); // answered once recorded
+    vertx.eventBus().request(Addresses.engineReports(Membership.standalone().self()), new ReportBatch(List.of(report)))
+        .await(); // answered once recorded
   }
 
   private JsonObject patient(String key) {

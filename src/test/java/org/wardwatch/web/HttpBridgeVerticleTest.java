@@ -157,7 +157,7 @@ class HttpBridgeVerticleTest {
   @Test
   void bridgeRefusesNodeInternalAddressesAndInboundTraffic() {
     try (SockJsClient browser = WebSocketSockJsClient.connect(vertx, node.httpPort(), TestNode.DASHBOARD_ORIGIN)) {
-      browser.send(new JsonObject().put("type", "register").put("address", Addresses.OBSERVATIONS));
+      browser.send(new JsonObject().put("type", "register").put("address", Addresses.WARDS_SEEN));
       assertEquals("access_denied", browser.await(m -> "err".equals(m.getString("type")), Duration.ofSeconds(5))
           .getString("body"));
       browser.send(new JsonObject().put("type", "publish").put("address", Addresses.wardAlarms("icu"))

@@ -1,0 +1,105 @@
+package org.wardwatch.cluster;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.ReportBatch;
+import org.wardwatch.model.FrameReport;
+
+/**
+ * A parsing stage's hand-off of accepted reports to the clinical engines of the members that own their patients
+ * ({@link Membership#ownerOf}), and the moment to answer the sender: the reports handed on since the last
+ * {@link #recorded()} go as one {@link ReportBatch} per owner, and {@link #recorded()} completes once every owner has
+ * applied its batch (see the clinical engine for what is stored when). Exactly one engine in the cluster thus
+ * evaluates a patient, wherever the patient's devices are connected.
+ *
+ * <p>A batch is retried while its owner is unknown or gone ({@link OwnerRetries}), grouped again each time, since
+ * the owners may have changed. The sender sends its next batch only once this one is answered, so a device's reports
+ * stay in order through retries; a retried report its owner did apply (the answer was lost) is recognised there as a
+ * resend. The first report of a ward is announced to this node's patient router ({@link Addresses#WARDS_SEEN}),
+ * which then takes that ward's dashboard actions.
+ *
+ * <p>Not thread-safe: one per parsing verticle, used on its event loop.
+ */
+public final class ReportHandOff {
+
+  private final Vertx vertx;
+  private final Membership membership;
+  private final List<FrameReport> pending = new ArrayList<>();
+  private final Set<String> wardsSeen = new HashSet<>();
+
+  public ReportHandOff(Vertx vertx, Membership membership) {
+    this.vertx = vertx;
+    this.membership = membership;
+  }
+
+  public void handOn(FrameReport report) {
+    pending.add(report);
+    String ward = report.source().wardOrDefault();
+    if (wardsSeen.add(ward)) {
+      vertx.eventBus().send(Addresses.WARDS_SEEN, ward);
+    }
+  }
+
+  /**
+   * Sends every report handed on since the last call and completes when their owners have applied them; fails when
+   * an owner could not be reached within {@value OwnerRetries#GIVE_UP_MS} ms, and the sender must then not be told the
+   * data is safe.
+   *
+   * @return the {@link org.wardwatch.model.FrameStamp#key()} of each report its owner had applied already (a resend)
+   */
+  public Future<List<String>> recorded() {
+    if (pending.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    List<FrameReport> reports = List.copyOf(pending);
+    pending.clear();
+    return toOwners(reports, OwnerRetries.deadline());
+  }
+
+  private Future<List<String>> toOwners(List<FrameReport> reports, long deadline) {
+    Map<String, List<FrameReport>> byOwner = new LinkedHashMap<>(); // a null key: the owner is not known yet
+    for (FrameReport report : reports) {
+      String patient = report.source().patientKey();
+      if (patient != null) { // a device that never said who it is: there is no patient to tell
+        byOwner.computeIfAbsent(membership.ownerOf(patient), owner -> new ArrayList<>()).add(report);
+      }
+    }
+    List<Future<List<String>>> groups = new ArrayList<>(byOwner.size());
+    byOwner.forEach((owner, group) -> {
+      Promise<List<String>> delivered = Promise.promise();
+      send(owner, group, deadline, delivered);
+      groups.add(delivered.future());
+    });
+    if (groups.size() == 1) {
+      return groups.get(0);
+    }
+    return Future.all(groups).map(done -> groups.stream().flatMap(group -> group.result().stream()).toList());
+  }
+
+  private void send(String owner, List<FrameReport> group, long deadline, Promise<List<String>> delivered) {
+    Future<Message<JsonObject>> sent = owner == null
+        ? Future.failedFuture("owner not known yet")
+        : vertx.eventBus().request(Addresses.engineReports(owner), new ReportBatch(group), OwnerRetries.ATTEMPT);
+    sent.onSuccess(reply -> delivered.complete(resent(reply.body())))
+        .onFailure(error -> OwnerRetries.retryLater(vertx, deadline, error, delivered,
+            () -> toOwners(group, deadline).onComplete(delivered)));
+  }
+
+  private static List<String> resent(JsonObject answer) {
+    JsonArray stamps = answer.getJsonArray("resent", new JsonArray());
+    List<String> keys = new ArrayList<>(stamps.size());
+    stamps.forEach(key -> keys.add((String) key));
+    return keys;
+  }
+}
