@@ -24,6 +24,10 @@ public final class PatientSnapshot {
   private static final JsonFactory ASCII_JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
   /** Room for a typical snapshot (about 1.3 KB), so that writing one does not grow the buffer. */
   private static final int TYPICAL_CHARS = 2048;
+  /** A buffer grown past this by a rare large snapshot is not kept for the next. */
+  private static final int KEPT_CHARS = 64 * 1024;
+  /** Each thread's buffer to encode in, so a snapshot costs one exact copy of its text and no buffer of its own. */
+  private static final ThreadLocal<StringWriter> SCRATCH = ThreadLocal.withInitial(() -> new StringWriter(TYPICAL_CHARS));
 
   /** Writes one JSON value with a Jackson generator, from data that no longer changes. */
   @FunctionalInterface
@@ -88,13 +92,19 @@ public final class PatientSnapshot {
   }
 
   private static String encode(Document document) {
-    StringWriter text = new StringWriter(TYPICAL_CHARS);
+    StringWriter text = SCRATCH.get();
+    StringBuffer buffer = text.getBuffer();
+    buffer.setLength(0);
     try (JsonGenerator json = ASCII_JSON.createGenerator(text)) {
       document.writeTo(json);
     } catch (IOException e) {
       throw new EncodeException(e.getMessage(), e);
     }
-    return text.toString();
+    String encoded = text.toString();
+    if (buffer.capacity() > KEPT_CHARS) {
+      SCRATCH.remove();
+    }
+    return encoded;
   }
 
   /** This snapshot as another member receives it ({@link RecordCodec}). */

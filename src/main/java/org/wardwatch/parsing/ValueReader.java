@@ -18,7 +18,8 @@ import org.wardwatch.model.Parameter;
  */
 final class ValueReader {
 
-  private static final Pattern NUMBER = Pattern.compile("[+-]?\\d{1,6}(\\.\\d{1,6})?");
+  /** Most digits before and after a number's decimal point. */
+  private static final int MAX_DIGITS = 6;
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final Pattern WARD = Pattern.compile(Addresses.WARD_PATTERN);
   private static final Pattern SEQUENCE = Pattern.compile("\\d{1,18}");
@@ -32,7 +33,7 @@ final class ValueReader {
 
   /** The value of {@code parameter}, rounded to its charted precision and within its hard plausibility range. */
   BigDecimal vital(Parameter parameter, String raw) throws MalformedFrameException {
-    if (!NUMBER.matcher(raw).matches()) {
+    if (!isStrictNumber(raw)) {
       throw fail(parameter.label() + " '" + FrameFields.abbreviate(raw) + "' is not a number");
     }
     BigDecimal value = new BigDecimal(raw).setScale(parameter.chartedDecimals(), RoundingMode.HALF_UP);
@@ -41,6 +42,35 @@ final class ValueReader {
           + " is implausible (accepted range " + parameter.hardRange() + ")");
     }
     return value;
+  }
+
+  /**
+   * True when {@code raw} is a number of the strict grammar: an optional sign, one to six ASCII digits, and optionally a
+   * point followed by one to six digits. Read without a regular expression: every vital sign of every frame passes here.
+   */
+  static boolean isStrictNumber(String raw) {
+    int at = raw.startsWith("+") || raw.startsWith("-") ? 1 : 0;
+    int whole = digitsFrom(raw, at);
+    if (whole < 1 || whole > MAX_DIGITS) {
+      return false;
+    }
+    at += whole;
+    if (at == raw.length()) {
+      return true;
+    }
+    if (raw.charAt(at) != '.') {
+      return false;
+    }
+    int fraction = digitsFrom(raw, at + 1);
+    return fraction >= 1 && fraction <= MAX_DIGITS && at + 1 + fraction == raw.length();
+  }
+
+  private static int digitsFrom(String text, int from) {
+    int at = from;
+    while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+      at++;
+    }
+    return at - from;
   }
 
   /** True when {@code value} lies outside the parameter's soft range: kept, but flagged questionable. */
@@ -66,7 +96,7 @@ final class ValueReader {
     if (raw.equalsIgnoreCase("air")) {
       return OxygenSupport.air();
     }
-    if (!NUMBER.matcher(raw).matches() || raw.startsWith("-")
+    if (!isStrictNumber(raw) || raw.startsWith("-")
         || new BigDecimal(raw).compareTo(OxygenSupport.MAX_FLOW) > 0) {
       throw fail("O2 '" + FrameFields.abbreviate(raw) + "' must be 'air' or a flow in L/min from 0 to "
           + OxygenSupport.MAX_FLOW);

@@ -1,0 +1,24 @@
+package org.wardwatch.parsing;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The strict number grammar every vital sign is read with. */
+class ValueReaderTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "82", "+82", "-5", "37.5", "-0.25", "123456", "123456.123456", "+1.000001"})
+  void givenPlainDecimalOfAtMostSixDigitsEachSide_thenStrictNumber(String raw) {
+    assertTrue(ValueReader.isStrictNumber(raw), raw);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "+", "-", "+-1", "--1", ".", "1.", ".5", "1.5.5", "1234567", "1.1234567", "1e3",
+      "1,5", " 1", "1 ", "٨٢", "1.٥", "0x10", "NaN"})
+  void givenAnythingElse_thenNotStrictNumber(String raw) {
+    assertFalse(ValueReader.isStrictNumber(raw), raw);
+  }
+}
