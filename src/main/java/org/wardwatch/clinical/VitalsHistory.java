@@ -1,6 +1,5 @@
 package org.wardwatch.clinical;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -43,8 +42,8 @@ public final class VitalsHistory {
   private final Map<String, Map<Parameter, TrendRing>> trends = new HashMap<>();
   private final Map<String, Deque<KeptEvent>> events = new HashMap<>();
 
-  /** A transition as {@link AlarmTransition#toJson()}, encoded. */
-  private record KeptEvent(Instant at, Buffer json) {
+  /** A transition as {@link AlarmTransition#toJson()}, encoded: two objects to keep, where a buffer is four. */
+  private record KeptEvent(Instant at, String json) {
   }
 
   /** Adds an accepted observation of {@code patient} to its bucket (see the class description for what is kept). */
@@ -71,7 +70,7 @@ public final class VitalsHistory {
       return;
     }
     Deque<KeptEvent> kept = events.computeIfAbsent(patient, key -> new ArrayDeque<>());
-    transitions.forEach(transition -> kept.add(new KeptEvent(transition.at(), transition.toJson().toBuffer())));
+    transitions.forEach(transition -> kept.add(new KeptEvent(transition.at(), transition.toJson().encode())));
     Instant start = windowStart(WINDOW_MINUTES, now);
     while (kept.size() > MAX_EVENTS || kept.getFirst().at().isBefore(start)) {
       kept.removeFirst();
@@ -102,7 +101,7 @@ public final class VitalsHistory {
     });
     JsonArray recent = new JsonArray(events.getOrDefault(patient, new ArrayDeque<>()).stream()
         .filter(event -> !event.at().isBefore(from) && !event.at().isAfter(now))
-        .map(event -> event.json().toJsonObject())
+        .map(event -> new JsonObject(event.json()))
         .toList());
     return new JsonObject().put("from", from).put("to", now).put("bucketSeconds", BUCKET_SECONDS)
         .put("series", series).put("events", recent);
