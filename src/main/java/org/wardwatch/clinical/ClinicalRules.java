@@ -29,8 +29,10 @@ public record ClinicalRules(ThresholdRules thresholds, AlarmPolicy policy, Durat
     SENSOR_OFF,
     INVALID_SIGNAL;
 
+    private final String conditionKey = "TECHNICAL:" + name();
+
     String conditionKey() {
-      return "TECHNICAL:" + name();
+      return conditionKey;
     }
   }
 

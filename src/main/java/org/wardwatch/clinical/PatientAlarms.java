@@ -46,22 +46,24 @@ final class PatientAlarms {
    */
   List<AlarmTransition> reconcile(String conditionKey, AlarmKind kind, AlarmCondition condition,
       DeviceIdentity source, AlarmPolicy policy, AlarmIds ids, Instant now) {
-    Optional<Alarm> current = withConditionPresent(conditionKey);
-    List<AlarmTransition> transitions = new ArrayList<>();
+    Alarm current = withConditionPresent(conditionKey);
+    List<AlarmTransition> transitions;
     if (condition == null) {
-      current.ifPresent(alarm -> transitions.addAll(alarm.conditionEnded(now)));
-    } else if (current.isPresent()) {
-      String before = current.get().message();
-      transitions.addAll(current.get().update(condition.priority(), condition.message(), now));
-      refreshed |= !before.equals(current.get().message());
+      transitions = current == null ? List.of() : current.conditionEnded(now);
+    } else if (current != null) {
+      String before = current.message();
+      transitions = current.update(condition.priority(), condition.message(), now);
+      refreshed |= !before.equals(current.message());
     } else {
       String id = ids.newId(source.patientKey(), conditionKey, now);
       Alarm.Raised raised = Alarm.raise(id, kind, conditionKey, source, condition.priority(), condition.message(), now,
           policy);
       live.put(id, raised.alarm());
-      transitions.add(raised.transition());
+      transitions = List.of(raised.transition());
     }
-    forgetFinished();
+    if (!transitions.isEmpty()) {
+      forgetFinished();
+    }
     return transitions;
   }
 
@@ -78,13 +80,17 @@ final class PatientAlarms {
 
   /** Marks the data behind the alarms whose condition key starts with {@code prefix} as stale or fresh. */
   List<AlarmTransition> markData(String prefix, boolean stale, Instant now) {
-    List<AlarmTransition> transitions = new ArrayList<>();
+    List<AlarmTransition> transitions = null; // most calls change nothing: no list is made for them
     for (Alarm alarm : live.values()) {
       if (alarm.conditionKey().startsWith(prefix)) {
-        transitions.addAll(stale ? alarm.markDataStale(now) : alarm.markDataFresh(now));
+        List<AlarmTransition> marked = stale ? alarm.markDataStale(now) : alarm.markDataFresh(now);
+        if (!marked.isEmpty()) {
+          transitions = transitions == null ? new ArrayList<>() : transitions;
+          transitions.addAll(marked);
+        }
       }
     }
-    return transitions;
+    return transitions == null ? List.of() : transitions;
   }
 
   /** Runs every alarm's timers (audio re-arm, escalation, reminder) up to {@code now}. */
@@ -146,13 +152,14 @@ final class PatientAlarms {
   }
 
   /** The live alarm whose condition {@code conditionKey} is present (a loop: called for every condition of a frame). */
-  private Optional<Alarm> withConditionPresent(String conditionKey) {
+  /** The live alarm of {@code conditionKey} whose condition is present, or {@code null}. */
+  private Alarm withConditionPresent(String conditionKey) {
     for (Alarm alarm : live.values()) {
       if (alarm.conditionKey().equals(conditionKey) && alarm.state().isConditionPresent()) {
-        return Optional.of(alarm);
+        return alarm;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   private void forgetFinished() {

@@ -4,9 +4,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
@@ -24,8 +28,11 @@ import org.wardwatch.model.Parameter;
  */
 final class PatientConditions {
 
-  /** Condition keys of threshold alarms begin with this, followed by the parameter. */
+  /** Condition keys of threshold alarms begin with this, followed by the parameter ({@link #thresholdKey}). */
   static final String THRESHOLD = "THRESHOLD:";
+  private static final Map<Parameter, String> THRESHOLD_KEYS = Arrays.stream(Parameter.values())
+      .collect(Collectors.toMap(parameter -> parameter, parameter -> THRESHOLD + parameter, (a, b) -> a,
+          () -> new EnumMap<>(Parameter.class)));
   /** The condition key of the NEWS2 alarm. */
   static final String NEWS2 = "NEWS2";
 
@@ -41,6 +48,11 @@ final class PatientConditions {
   void replaceRules(ClinicalRules newRules) {
     rules = newRules;
     news2 = new News2Calculator(newRules.news2Freshness());
+  }
+
+  /** The condition key of {@code parameter}'s threshold alarm: {@value #THRESHOLD} and the parameter's name. */
+  static String thresholdKey(Parameter parameter) {
+    return THRESHOLD_KEYS.get(parameter);
   }
 
   ClinicalRules rules() {
@@ -71,18 +83,17 @@ final class PatientConditions {
   List<AlarmTransition> checkSensors(PatientRecord patient, FrameReport report, Instant now) {
     List<AlarmTransition> transitions = new ArrayList<>();
     report.sensorsOff().forEach(parameter ->
-        transitions.addAll(patient.alarms().markData(THRESHOLD + parameter, true, now)));
-    Set<Parameter> off = patient.sensorsOff();
-    String message = off.isEmpty() ? null : "Sensor off: " + off.stream().map(Parameter::label).sorted().toList();
+        transitions.addAll(patient.alarms().markData(thresholdKey(parameter), true, now)));
+    String message = !patient.anySensorOff() ? null
+        : "Sensor off: " + patient.sensorsOff().stream().map(Parameter::label).sorted().toList();
     transitions.addAll(reconcile(patient, TechnicalAlarm.SENSOR_OFF, message, now));
     return transitions;
   }
 
   List<AlarmTransition> checkSilence(PatientRecord patient, Instant now) {
     Set<Parameter> silent = patient.silentSince(now.minus(rules.noDataAfter()));
-    silent.removeAll(patient.sensorsOff());
     List<AlarmTransition> transitions = new ArrayList<>();
-    silent.forEach(parameter -> transitions.addAll(patient.alarms().markData(THRESHOLD + parameter, true, now)));
+    silent.forEach(parameter -> transitions.addAll(patient.alarms().markData(thresholdKey(parameter), true, now)));
     String message = silent.isEmpty() ? null : "No data for " + silent.stream().map(Parameter::label).toList()
         + " for over " + rules.noDataAfter().toSeconds() + " s";
     transitions.addAll(reconcile(patient, TechnicalAlarm.NO_DATA, message, now));

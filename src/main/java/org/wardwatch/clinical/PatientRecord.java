@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.news2.News2Inputs;
@@ -205,6 +204,11 @@ final class PatientRecord {
     return Set.copyOf(sensorsOff);
   }
 
+  /** True when the device last reported a sensor off. */
+  boolean anySensorOff() {
+    return !sensorsOff.isEmpty();
+  }
+
   /** The override in force for {@code parameter}, or {@code null}. */
   LimitOverride override(Parameter parameter) {
     return overrides.get(parameter);
@@ -234,12 +238,19 @@ final class PatientRecord {
     }
   }
 
-  /** Parameters that had data but none arrived at the gateway since {@code cutoff}. */
+  /**
+   * Parameters that had data but none arrived at the gateway since {@code cutoff}, other than those whose sensor the
+   * device reported off. Checked on every frame: nothing is allocated while none is silent.
+   */
   Set<Parameter> silentSince(Instant cutoff) {
-    return latest.values().stream()
-        .filter(observation -> observation.gatewayTime().isBefore(cutoff))
-        .map(Observation::parameter)
-        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Parameter.class)));
+    Set<Parameter> silent = null;
+    for (Observation observation : latest.values()) {
+      if (observation.gatewayTime().isBefore(cutoff) && !sensorsOff.contains(observation.parameter())) {
+        silent = silent == null ? EnumSet.noneOf(Parameter.class) : silent;
+        silent.add(observation.parameter());
+      }
+    }
+    return silent == null ? Set.of() : silent;
   }
 
   News2Inputs news2Inputs() {

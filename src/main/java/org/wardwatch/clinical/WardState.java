@@ -110,8 +110,9 @@ public final class WardState {
         AlarmCondition condition = breached.map(rule -> new AlarmCondition(rule.priority(),
             rule.describe(observation.value()) + (observation.questionable() ? " (questionable reading)" : "")))
             .orElse(null);
-        transitions.addAll(patient.alarms().markData(PatientConditions.THRESHOLD + parameter, false, now));
-        transitions.addAll(conditions.reconcile(patient, PatientConditions.THRESHOLD + parameter,
+        String conditionKey = PatientConditions.thresholdKey(parameter);
+        transitions.addAll(patient.alarms().markData(conditionKey, false, now));
+        transitions.addAll(conditions.reconcile(patient, conditionKey,
             AlarmKind.PHYSIOLOGICAL, condition, now));
       }
     }
