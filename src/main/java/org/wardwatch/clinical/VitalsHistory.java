@@ -4,8 +4,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +23,8 @@ import org.wardwatch.model.Parameter;
  *
  * <p>Pure, with time passed in. Owned by {@link WardState} and so by the clinical engine verticle: not thread-safe, it
  * lives on that verticle's event loop. Memory is bounded per patient (at most about 7 KB a parameter, allocated in
- * five-minute chunks as values come, plus the transitions, each kept as its encoded JSON: one byte array rather than a
- * tree of small objects that every young collection would copy while it is kept).
+ * five-minute chunks as values come, plus the transitions, kept as their encoded JSON in one array per patient, an
+ * {@link EventLog}, rather than as objects that every young collection would copy while they are kept).
  */
 public final class VitalsHistory {
 
@@ -40,11 +38,7 @@ public final class VitalsHistory {
   public static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(1);
 
   private final Map<String, Map<Parameter, TrendRing>> trends = new HashMap<>();
-  private final Map<String, Deque<KeptEvent>> events = new HashMap<>();
-
-  /** A transition as {@link AlarmTransition#toJson()}, encoded: two objects to keep, where a buffer is four. */
-  private record KeptEvent(Instant at, String json) {
-  }
+  private final Map<String, EventLog> events = new HashMap<>();
 
   /** Adds an accepted observation of {@code patient} to its bucket (see the class description for what is kept). */
   public void record(String patient, Observation observation, Instant now) {
@@ -69,12 +63,9 @@ public final class VitalsHistory {
     if (transitions.isEmpty()) {
       return;
     }
-    Deque<KeptEvent> kept = events.computeIfAbsent(patient, key -> new ArrayDeque<>());
-    transitions.forEach(transition -> kept.add(new KeptEvent(transition.at(), transition.toJson().encode())));
-    Instant start = windowStart(WINDOW_MINUTES, now);
-    while (kept.size() > MAX_EVENTS || kept.getFirst().at().isBefore(start)) {
-      kept.removeFirst();
-    }
+    EventLog kept = events.computeIfAbsent(patient, key -> new EventLog());
+    transitions.forEach(transition -> kept.add(transition.at().toEpochMilli(), transition.toJson().toBuffer()));
+    kept.trim(windowStartMillis(WINDOW_MINUTES, now.toEpochMilli()), MAX_EVENTS);
   }
 
   /**
@@ -99,10 +90,11 @@ public final class VitalsHistory {
         series.put(parameter.name(), points);
       }
     });
-    JsonArray recent = new JsonArray(events.getOrDefault(patient, new ArrayDeque<>()).stream()
-        .filter(event -> !event.at().isBefore(from) && !event.at().isAfter(now))
-        .map(event -> new JsonObject(event.json()))
-        .toList());
+    JsonArray recent = new JsonArray();
+    EventLog kept = events.get(patient);
+    if (kept != null) {
+      kept.forEachBetween(from.toEpochMilli(), now.toEpochMilli(), event -> recent.add(event.toJsonObject()));
+    }
     return new JsonObject().put("from", from).put("to", now).put("bucketSeconds", BUCKET_SECONDS)
         .put("series", series).put("events", recent);
   }
