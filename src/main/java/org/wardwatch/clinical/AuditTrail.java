@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * The record of every alarm transition and every limit override: who, when, why, and the values. On a clustered node
  * entries live in the cluster-wide map {@value #MAP} (Hazelcast, with backups), one encoded JSON each; on a standalone
- * node in the node's {@link AuditLog}, appended to large chunks, so that entries kept for the node's life cost the
+ * node in the node's {@link ChunkedLog}, appended to large chunks, so that entries kept for the node's life cost the
  * garbage collector nothing per entry. Durable storage comes later.
  *
  * <p>Every entry is a JSON object with at least {@code at} (ISO time), {@code patient} and {@code type}. Thread-safe
@@ -24,23 +24,24 @@ import java.util.UUID;
 public final class AuditTrail {
 
   static final String MAP = "wardwatch.audit";
-  /** The node-local map that holds a standalone node's one {@link AuditLog}. */
+  /** The node-local map that holds a standalone node's one audit log. */
   private static final String LOCAL_LOG = "wardwatch.audit.log";
 
   private final Vertx vertx;
   /** This node's log when standalone; {@code null} on a clustered node. */
-  private final AuditLog log;
+  private final ChunkedLog log;
 
   public AuditTrail(Vertx vertx) {
     this.vertx = vertx;
     this.log = vertx.isClustered() ? null
-        : vertx.sharedData().<String, AuditLog>getLocalMap(LOCAL_LOG).computeIfAbsent(LOCAL_LOG, name -> new AuditLog());
+        : vertx.sharedData().<String, ChunkedLog>getLocalMap(LOCAL_LOG)
+            .computeIfAbsent(LOCAL_LOG, name -> new ChunkedLog(Long.MAX_VALUE));
   }
 
   /** Appends {@code entry}; on a clustered node under a unique key, so concurrent writers never overwrite each other. */
   public Future<Void> record(JsonObject entry) {
     if (log != null) {
-      log.append(entry.toBuffer());
+      log.append(System.currentTimeMillis(), entry.toBuffer());
       return Future.succeededFuture();
     }
     String key = entry.getString("patient") + "/" + entry.getString("at") + "/" + UUID.randomUUID();

@@ -1,5 +1,6 @@
 package org.wardwatch.clinical;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -23,8 +24,9 @@ import org.wardwatch.model.Parameter;
  *
  * <p>Pure, with time passed in. Owned by {@link WardState} and so by the clinical engine verticle: not thread-safe, it
  * lives on that verticle's event loop. Memory is bounded per patient (at most about 7 KB a parameter, allocated in
- * five-minute chunks as values come, plus the transitions, kept as their encoded JSON in one array per patient, an
- * {@link EventLog}, rather than as objects that every young collection would copy while they are kept).
+ * five-minute chunks as values come, plus the transitions: their encoded JSON in one {@link ChunkedLog} for all patients,
+ * at most {@value #MAX_EVENT_BYTES} bytes, and per patient an {@link EventIndex} of where they are; no object per
+ * transition that every young collection would copy while it is kept).
  */
 public final class VitalsHistory {
 
@@ -34,11 +36,14 @@ public final class VitalsHistory {
   public static final int BUCKET_SECONDS = 10;
   /** The most alarm transitions kept per patient; older ones go first. */
   public static final int MAX_EVENTS = 500;
+  /** The most bytes of alarm transitions kept for all patients together; older ones go first. */
+  static final long MAX_EVENT_BYTES = 64L * ChunkedLog.CHUNK_BYTES;
   /** How far ahead of the gateway's clock an observation's own time may be and still be kept. */
   public static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(1);
 
   private final Map<String, Map<Parameter, TrendRing>> trends = new HashMap<>();
-  private final Map<String, EventLog> events = new HashMap<>();
+  private final Map<String, EventIndex> events = new HashMap<>();
+  private final ChunkedLog transitionLog = new ChunkedLog(MAX_EVENT_BYTES);
 
   /** Adds an accepted observation of {@code patient} to its bucket (see the class description for what is kept). */
   public void record(String patient, Observation observation, Instant now) {
@@ -55,7 +60,7 @@ public final class VitalsHistory {
   /** Forgets everything kept of {@code patient} (a patient another node owns now). */
   public void forget(String patient) {
     trends.remove(patient);
-    events.remove(patient);
+    events.remove(patient); // its transitions stay in the log until their chunks go
   }
 
   /** Keeps {@code transitions} of {@code patient}, dropping those older than the window and beyond the cap. */
@@ -63,9 +68,14 @@ public final class VitalsHistory {
     if (transitions.isEmpty()) {
       return;
     }
-    EventLog kept = events.computeIfAbsent(patient, key -> new EventLog());
-    transitions.forEach(transition -> kept.add(transition.at().toEpochMilli(), transition.toJson().toBuffer()));
-    kept.trim(windowStartMillis(WINDOW_MINUTES, now.toEpochMilli()), MAX_EVENTS);
+    EventIndex kept = events.computeIfAbsent(patient, key -> new EventIndex(MAX_EVENTS));
+    for (AlarmTransition transition : transitions) {
+      long at = transition.at().toEpochMilli();
+      kept.add(at, transitionLog.append(at, transition.toJson().toBuffer()));
+    }
+    long start = windowStartMillis(WINDOW_MINUTES, now.toEpochMilli());
+    kept.dropBefore(start);
+    transitionLog.dropBefore(start);
   }
 
   /**
@@ -91,9 +101,14 @@ public final class VitalsHistory {
       }
     });
     JsonArray recent = new JsonArray();
-    EventLog kept = events.get(patient);
+    EventIndex kept = events.get(patient);
     if (kept != null) {
-      kept.forEachBetween(from.toEpochMilli(), now.toEpochMilli(), event -> recent.add(event.toJsonObject()));
+      kept.forEachBetween(from.toEpochMilli(), now.toEpochMilli(), position -> {
+        Buffer event = transitionLog.read(position);
+        if (event != null) { // else dropped to keep all patients' transitions within MAX_EVENT_BYTES
+          recent.add(event.toJsonObject());
+        }
+      });
     }
     return new JsonObject().put("from", from).put("to", now).put("bucketSeconds", BUCKET_SECONDS)
         .put("series", series).put("events", recent);
