@@ -74,8 +74,8 @@ public final class Addresses {
 
   /**
    * Request-reply, cluster-wide, point-to-point to one member. Body: a {@code ReportBatch}, reports of patients this
-   * member owns in the order received; reply {@code {"ok": true, "resent": [...]}} once applied, {@code resent} naming
-   * the {@code FrameStamp} key of each report applied already (a resend, not applied again). Sent by the parsing
+   * member owns in the order received; reply a {@code ReportsApplied} once applied, which names the {@code FrameStamp}
+   * key of each report applied already (a resend, not applied again). Sent by the parsing
    * stages of every node ({@code ReportHandOff}). Owner: the clinical engine verticle of {@code member}.
    */
   public static String engineReports(String member) {

@@ -42,6 +42,8 @@ public final class BusCodecs {
     }
     bus.registerDefaultCodec(FrameBatch.class,
         new RecordCodec<>(FrameBatch.class, FrameBatch::toJson, FrameBatch::fromJson));
+    bus.registerDefaultCodec(ReportsApplied.class,
+        new RecordCodec<>(ReportsApplied.class, ReportsApplied::toJson, ReportsApplied::fromJson));
     bus.registerDefaultCodec(BatchVerdict.class,
         new RecordCodec<>(BatchVerdict.class, BatchVerdict::toJson, BatchVerdict::fromJson));
     bus.registerDefaultCodec(PatientSnapshot.class,

@@ -20,6 +20,7 @@ import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.BusCodecs;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.bus.ReportBatch;
+import org.wardwatch.bus.ReportsApplied;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
 import org.wardwatch.cluster.ClusterConsumers;
@@ -129,7 +130,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
     Instant now = Instant.now();
     List<FrameReport> reports = message.body().reports();
     List<Future<Void>> recorded = new ArrayList<>(reports.size());
-    JsonArray resent = new JsonArray();
+    List<String> resent = new ArrayList<>(0);
     for (FrameReport report : reports) {
       Promise<Void> applied = Promise.promise();
       recorded.add(applied.future());
@@ -145,7 +146,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
         }
       });
     }
-    Future.all(recorded).onComplete(done -> message.reply(new JsonObject().put("ok", true).put("resent", resent)));
+    Future.all(recorded).onComplete(done -> message.reply(resent.isEmpty() ? ReportsApplied.ALL_NEW
+        : new ReportsApplied(resent)));
   }
 
   /** Applies {@code change} to the patient once taken over here, then, once stored, acknowledges it to the sender. */

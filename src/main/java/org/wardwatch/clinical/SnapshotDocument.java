@@ -25,7 +25,7 @@ import org.wardwatch.model.Parameter;
  * get: {@code patient}, {@code device}, {@code bed}, {@code ward}, {@code seq}, {@code updated}; {@code vitals}, the
  * latest value of each parameter by name ({@code value}, {@code unit}, {@code time}, {@code questionable}); the
  * assessment ({@code consciousness} and {@code oxygen}, each with its {@code time}, or null; {@code spo2Scale2});
- * {@code news2} ({@link News2Score#toJson()}, or null); {@code limitOverrides}; the live {@code alarms} and
+ * {@code news2} ({@link News2Score#writeTo}, or null); {@code limitOverrides}; the live {@code alarms} and
  * {@code technicalAlarms}, highest priority first. Holds values that no longer change (it copies the vitals and
  * overrides it is given; the rest is immutable, and the alarms' JSON is made for it), so it can be written later, on
  * another thread, or never.
@@ -56,7 +56,12 @@ record SnapshotDocument(String patient, DeviceIdentity source, long seq, Instant
     writeJson(json, "oxygen", oxygen == null ? null
         : FrameReport.oxygenJson(oxygen.value()).put("time", oxygen.time()));
     json.writeBooleanField("spo2Scale2", spo2Scale2);
-    writeJson(json, "news2", news2 == null ? null : news2.toJson());
+    json.writeFieldName("news2");
+    if (news2 == null) {
+      json.writeNull();
+    } else {
+      news2.writeTo(json);
+    }
     writeJson(json, "limitOverrides", new JsonArray(overrides.stream().map(LimitOverride::toJson).toList()));
     writeJson(json, "alarms", alarms);
     writeJson(json, "technicalAlarms", technicalAlarms);

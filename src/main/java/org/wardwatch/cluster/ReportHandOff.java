@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.ReportBatch;
+import org.wardwatch.bus.ReportsApplied;
 import org.wardwatch.model.FrameReport;
 
 /**
@@ -88,18 +87,11 @@ public final class ReportHandOff {
   }
 
   private void send(String owner, List<FrameReport> group, long deadline, Promise<List<String>> delivered) {
-    Future<Message<JsonObject>> sent = owner == null
+    Future<Message<ReportsApplied>> sent = owner == null
         ? Future.failedFuture("owner not known yet")
         : vertx.eventBus().request(Addresses.engineReports(owner), new ReportBatch(group), OwnerRetries.ATTEMPT);
-    sent.onSuccess(reply -> delivered.complete(resent(reply.body())))
+    sent.onSuccess(reply -> delivered.complete(reply.body().resent()))
         .onFailure(error -> OwnerRetries.retryLater(vertx, deadline, error, delivered,
             () -> toOwners(group, deadline).onComplete(delivered)));
-  }
-
-  private static List<String> resent(JsonObject answer) {
-    JsonArray stamps = answer.getJsonArray("resent", new JsonArray());
-    List<String> keys = new ArrayList<>(stamps.size());
-    stamps.forEach(key -> keys.add((String) key));
-    return keys;
   }
 }

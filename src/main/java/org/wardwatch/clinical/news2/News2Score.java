@@ -1,7 +1,11 @@
 package org.wardwatch.clinical.news2;
 
-import io.vertx.core.json.JsonArray;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -33,6 +37,9 @@ import org.wardwatch.model.StateJson;
  */
 public record News2Score(int total, News2Band band, Map<News2Component, Integer> components, boolean partial,
     List<News2Component> missing, boolean spo2Scale2) {
+
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final News2Component[] CHART_ORDER = News2Component.values();
 
   /** The highest possible total. */
   public static final int MAX_TOTAL = 20;
@@ -81,21 +88,41 @@ public record News2Score(int total, News2Band band, Map<News2Component, Integer>
   }
 
   /**
-   * {@code {"total": 9, "band": "high", "components": {"RESP_RATE": 2, ...}, "partial": false, "missing": [],
-   * "scale": 1}}; components and missing in chart order.
+   * Writes {@code {"total": 9, "band": "high", "components": {"RESP_RATE": 2, ...}, "partial": false, "missing": [],
+   * "scale": 1}}, components and missing in chart order: the score's one JSON form, streamed (a patient's snapshot
+   * carries it on every change).
    */
+  public void writeTo(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeNumberField("total", total);
+    json.writeStringField("band", band.wireName());
+    json.writeObjectFieldStart("components");
+    for (News2Component component : CHART_ORDER) {
+      Integer points = components.get(component);
+      if (points != null) {
+        json.writeNumberField(component.name(), points);
+      }
+    }
+    json.writeEndObject();
+    json.writeBooleanField("partial", partial);
+    json.writeArrayFieldStart("missing");
+    for (News2Component component : missing) {
+      json.writeString(component.name());
+    }
+    json.writeEndArray();
+    json.writeNumberField("scale", scale());
+    json.writeEndObject();
+  }
+
+  /** What {@link #writeTo} writes, as Vert.x JSON (for the patient's stored state). */
   public JsonObject toJson() {
-    JsonObject scored = new JsonObject();
-    components.forEach((component, points) -> scored.put(component.name(), points));
-    JsonArray absent = new JsonArray();
-    missing.forEach(component -> absent.add(component.name()));
-    return new JsonObject()
-        .put("total", total)
-        .put("band", band.wireName())
-        .put("components", scored)
-        .put("partial", partial)
-        .put("missing", absent)
-        .put("scale", scale());
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(text)) {
+      writeTo(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new JsonObject(text.toString());
   }
 
   /**
