@@ -34,11 +34,18 @@ public record DeviceIdentity(String device, String patient, String bed, String w
     if (other.device != null && !other.device.equals(device)) {
       return other;
     }
+    if (!overrides(other.patient, patient) && !overrides(other.bed, bed) && !overrides(other.ward, ward)) {
+      return this; // the usual frame: the session's identity as it is, no copy per frame
+    }
     return new DeviceIdentity(
         other.device != null ? other.device : device,
         other.patient != null ? other.patient : patient,
         other.bed != null ? other.bed : bed,
         other.ward != null ? other.ward : ward);
+  }
+
+  private static boolean overrides(String value, String held) {
+    return value != null && !value.equals(held);
   }
 
   public JsonObject toJson() {

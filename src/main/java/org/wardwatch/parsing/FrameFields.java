@@ -3,7 +3,6 @@ package org.wardwatch.parsing;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,6 +14,7 @@ import java.util.regex.Pattern;
 final class FrameFields {
 
   private static final String HELLO = "HELLO";
+  private static final String SEQ_KEY = "seq";
   private static final Pattern SEQUENCE = Pattern.compile("\\d{1,18}");
 
   private final String rawSequence;
@@ -31,11 +31,11 @@ final class FrameFields {
 
   /** Splits {@code line}; any shape error is reported with the frame's {@code Seq} when one can be found. */
   static FrameFields split(String line) throws MalformedFrameException {
-    String seq = findRawSequence(line);
+    String[] tokens = line.split("\\|", -1);
+    String seq = findRawSequence(tokens);
     if (hasControlCharacters(line)) {
       throw new MalformedFrameException("frame contains control characters (binary data or wrong line ending?)", seq);
     }
-    String[] tokens = line.split("\\|", -1);
     boolean hello = tokens[0].trim().equalsIgnoreCase(HELLO);
     Map<FrameKey, String> values = new EnumMap<>(FrameKey.class);
     List<String> unknown = new ArrayList<>();
@@ -98,16 +98,40 @@ final class FrameFields {
     return false;
   }
 
-  /** The raw {@code Seq} value, found leniently so that even a malformed frame's NAK can name it. */
-  private static String findRawSequence(String line) {
-    for (String token : line.split("\\|")) {
+  /**
+   * The raw {@code Seq} value, found leniently so that even a malformed frame's NAK can name it. Runs on every frame:
+   * no token but the {@code Seq} one is copied.
+   */
+  private static String findRawSequence(String[] tokens) {
+    for (String token : tokens) {
       int equals = token.indexOf('=');
-      if (equals > 0 && token.substring(0, equals).trim().toLowerCase(Locale.ROOT).equals("seq")) {
+      if (equals > 0 && isSeqKey(token, equals)) {
         String value = token.substring(equals + 1).trim();
         return SEQUENCE.matcher(value).matches() ? value : null;
       }
     }
     return null;
+  }
+
+  /** True when the key before {@code equals}, trimmed as {@link String#trim} does, lower-cased is {@code seq}. */
+  private static boolean isSeqKey(String token, int equals) {
+    int start = 0;
+    int end = equals;
+    while (start < end && token.charAt(start) <= ' ') {
+      start++;
+    }
+    while (end > start && token.charAt(end - 1) <= ' ') {
+      end--;
+    }
+    if (end - start != SEQ_KEY.length()) {
+      return false;
+    }
+    for (int i = 0; i < SEQ_KEY.length(); i++) {
+      if (Character.toLowerCase(token.charAt(start + i)) != SEQ_KEY.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String abbreviate(String text) {
