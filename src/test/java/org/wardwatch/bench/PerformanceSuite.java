@@ -16,7 +16,8 @@ import org.HdrHistogram.Histogram;
  * bounded in time (about six minutes in all). Prints the table and writes it into {@code docs/performance.md}.
  *
  * <p>Run: {@code mvn -q -B test-compile exec:exec@performance-suite}. Maven properties: {@code bench.seconds}, each
- * measured window (default 10 s); {@code bench.only}, a subset such as {@code W1,W3} (the table is then printed but
+ * measured window (default 10 s); {@code bench.warmUpSeconds}, the warm-up unit (default 5 s: W1 warms up three of
+ * them, W2's and W3's ramps six); {@code bench.only}, a subset such as {@code W1,W3} (the table is then printed but
  * not written); {@code bench.serverJvmArgs}, extra options for the server JVMs (e.g. a flight recording).
  */
 public final class PerformanceSuite {
@@ -32,7 +33,7 @@ public final class PerformanceSuite {
         Long.toString(ProcessHandle.current().pid())).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
         .waitFor();
     Duration measure = Duration.ofSeconds(Long.getLong("wardwatch.bench.seconds", 10));
-    Duration warmUp = Duration.ofSeconds(5);
+    Duration warmUp = Duration.ofSeconds(Long.getLong("wardwatch.bench.warmUpSeconds", 5));
     Vertx generator = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     List<Row> rows = new ArrayList<>();
     String only = System.getProperty("wardwatch.bench.only", "");
