@@ -177,13 +177,25 @@ public final class WardState {
     return changed(patient, transitions, false, now);
   }
 
-  /** The passing of time: alarm timers, parameters gone silent, NEWS2 inputs going stale. */
+  /** The passing of time for every patient: alarm timers, parameters gone silent, NEWS2 inputs going stale. */
   public Update tick(Instant now) {
+    return tick(now, 0, 1);
+  }
+
+  /**
+   * The passing of time for one share of the patients: those whose key falls in {@code slice} of {@code slices}
+   * (by its hash). Ticking the slices in turn spreads the work over the tick's period, so a ward of thousands of
+   * patients does not hold the event loop for tens of milliseconds at once.
+   */
+  public Update tick(Instant now, int slice, int slices) {
     List<AlarmTransition> transitions = new ArrayList<>();
     List<PatientSnapshot> snapshots = new ArrayList<>();
     List<JsonObject> auditEntries = new ArrayList<>();
     Set<String> changedPatients = new LinkedHashSet<>();
     for (PatientRecord patient : patients.values()) {
+      if (Math.floorMod(patient.key().hashCode(), slices) != slice) {
+        continue;
+      }
       News2Score before = patient.news2();
       List<LimitOverride> expired = patient.expireOverrides(now);
       expired.forEach(o -> auditEntries.add(o.auditEntry("LIMIT_OVERRIDE_EXPIRED", AlarmTransition.SYSTEM, now)));

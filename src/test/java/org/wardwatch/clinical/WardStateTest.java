@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmState;
 import org.wardwatch.clinical.alarm.AlarmTransition;
@@ -381,6 +382,23 @@ class WardStateTest {
     assertEquals("HIGH", alarm.getString("priority"));
     assertEquals(1, alarm.getInteger("escalations"));
     assertEquals(List.of(), engine.tick(at(20)).transitions(), "ticking again at the same time");
+  }
+
+  @Test
+  void givenTickInSlices_thenEveryPatientIsTickedOnceAcrossTheSlices() {
+    for (int bed = 0; bed < 20; bed++) {
+      engine.apply(frame(new DeviceIdentity("mon-" + bed, "P" + bed, String.valueOf(bed), "surgery"), T0, "SPO2=85"),
+          T0);
+    }
+
+    List<String> escalated = new ArrayList<>();
+    for (int slice = 0; slice < 4; slice++) {
+      engine.tick(at(20), slice, 4).transitions().forEach(transition -> escalated.add(transition.alarmId()));
+    }
+
+    assertEquals(20, escalated.size(), "each patient's MEDIUM alarm escalated once");
+    assertEquals(20, Set.copyOf(escalated).size());
+    assertEquals(List.of(), engine.tick(at(20)).transitions(), "nothing left to escalate");
   }
 
   @Test
