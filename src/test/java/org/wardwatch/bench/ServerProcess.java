@@ -37,7 +37,7 @@ final class ServerProcess implements AutoCloseable {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(core),
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms1g", "-Xmx1g",
-        "-XX:+UseG1GC", "-XX:MaxTenuringThreshold=1")); // the collector options of the Dockerfile's JAVA_OPTS
+        "-XX:+UseG1GC", "-XX:MaxTenuringThreshold=1", "-XX:G1ConcRefinementThreads=0")); // the Dockerfile's JAVA_OPTS
     String extra = System.getProperty("wardwatch.bench.serverJvmArgs", "");
     if (!extra.isBlank()) {
       command.addAll(List.of(extra.replace("{name}", name).trim().split("\\s+")));
