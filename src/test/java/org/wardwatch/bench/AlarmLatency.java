@@ -32,7 +32,7 @@ final class AlarmLatency {
       load.run(FRAMES_PER_SECOND, measure);
       double cpuPerFrame = (server.cpu().toNanos() - cpu) / (FRAMES_PER_SECOND * measure.toSeconds());
       load.drain();
-      System.out.println("W3  " + load.slowAlarmBursts());
+      System.out.println("W3  " + load.slowBursts());
       return new Result(load.alarmLatency().copy(), load.vitalsLatency().copy(), cpuPerFrame);
     }
   }

@@ -52,11 +52,12 @@ final class MosquittoPeer {
     Future.all(connecting).await();
     try {
       publish(generator, clients, schedule, messagesPerSecond, warmUp);
-      schedule.latency().reset();
+      schedule.reset();
       long cpu = ServerProcess.cpuOf(broker).toNanos();
       publish(generator, clients, schedule, messagesPerSecond, measure);
       double cpuPerMessage = (ServerProcess.cpuOf(broker).toNanos() - cpu) / (messagesPerSecond * measure.toSeconds());
       Thread.sleep(1000);
+      System.out.println("W5  Mosquitto: " + schedule.slowBursts().summary("messages"));
       return new Result(schedule.latency().copy(), cpuPerMessage);
     } finally {
       Future.all(clients.stream().map(MqttClient::disconnect).toList()).await();

@@ -18,6 +18,7 @@ final class TaggedSchedule {
 
   private final long[][] scheduled;
   private final Histogram latency = new Histogram(60_000_000_000L, 3);
+  private final SlowBursts slowBursts = new SlowBursts();
 
   TaggedSchedule(int devices) {
     this.scheduled = new long[devices][TAGS];
@@ -39,12 +40,25 @@ final class TaggedSchedule {
     }
     long at = scheduled[device][pulse - FIRST_PULSE];
     if (at != 0) {
-      latency.recordValue(Math.min(Math.max(0, nowNanos - at), latency.getHighestTrackableValue()));
+      long delay = Math.max(0, nowNanos - at);
+      latency.recordValue(Math.min(delay, latency.getHighestTrackableValue()));
+      slowBursts.record(at, delay);
     }
   }
 
   Histogram latency() {
     return latency;
+  }
+
+  /** The deliveries slower than W3's target since the last reset. */
+  SlowBursts slowBursts() {
+    return slowBursts;
+  }
+
+  /** Forgets what was measured so far (after a warm-up). */
+  void reset() {
+    latency.reset();
+    slowBursts.reset();
   }
 
   /** The non-negative integer right after {@code marker} in {@code text}, or -1. */

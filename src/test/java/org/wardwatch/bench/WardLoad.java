@@ -2,10 +2,6 @@ package org.wardwatch.bench;
 
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +22,6 @@ import org.wardwatch.bus.Addresses;
 final class WardLoad implements AutoCloseable {
 
   static final int ABNORMAL_SYSTOLIC = 210;
-  /** W3's target: alarms slower than this are listed by {@link #slowAlarmBursts}. */
-  static final long SLOW_ALARM_NANOS = 5_000_000;
-  /** Slow alarms scheduled closer together than this belong to one burst (one pause or stall). */
-  private static final long BURST_GAP_MILLIS = 200;
   /** What {@link #onMessage} looks for in a delivered message, as it stands in a SockJS frame. */
   private static final String RAISED = BridgeSessions.inFrame("\"type\":\"RAISED\"");
   private static final String PULSE = BridgeSessions.inFrame("\"PULSE\":{\"value\":");
@@ -43,8 +35,7 @@ final class WardLoad implements AutoCloseable {
   /** Scheduled time of each device's abnormal frame not yet seen raised, by device. */
   private final Map<Integer, Long> abnormalAt = new HashMap<>();
   private final Histogram alarmLatency = new Histogram(60_000_000_000L, 3);
-  /** The alarms slower than {@link #SLOW_ALARM_NANOS}: scheduled wall-clock time (ms) and latency (ns) of each. */
-  private final List<long[]> slowAlarms = new ArrayList<>();
+  private final SlowBursts slowAlarms = new SlowBursts();
   private long delivered;
 
   private final Server server;
@@ -117,9 +108,9 @@ final class WardLoad implements AutoCloseable {
 
   /** Forgets what was measured so far (after a warm-up). */
   void reset() {
-    vitals.latency().reset();
+    vitals.reset();
     alarmLatency.reset();
-    slowAlarms.clear();
+    slowAlarms.reset();
     delivered = 0;
   }
 
@@ -127,29 +118,9 @@ final class WardLoad implements AutoCloseable {
     return vitals.latency();
   }
 
-  /**
-   * The alarms slower than {@link #SLOW_ALARM_NANOS} since the last reset, grouped in bursts of alarms scheduled within
-   * {@value #BURST_GAP_MILLIS} ms of each other, each with its wall-clock start (to line up with a server's GC log),
-   * length, count and worst latency: whether the tail is a few pauses or a steady trickle.
-   */
-  String slowAlarmBursts() {
-    List<String> bursts = new ArrayList<>();
-    int i = 0;
-    while (i < slowAlarms.size()) {
-      long start = slowAlarms.get(i)[0];
-      long last = start;
-      long worst = 0;
-      int count = 0;
-      for (; i < slowAlarms.size() && slowAlarms.get(i)[0] - last <= BURST_GAP_MILLIS; i++) {
-        last = slowAlarms.get(i)[0];
-        worst = Math.max(worst, slowAlarms.get(i)[1]);
-        count++;
-      }
-      bursts.add(String.format("%s +%d ms: %d, worst %.1f ms", LocalTime.ofInstant(Instant.ofEpochMilli(start),
-          ZoneOffset.UTC), last - start, count, worst / 1e6));
-    }
-    return slowAlarms.size() + " alarms over " + SLOW_ALARM_NANOS / 1_000_000 + " ms in " + bursts.size()
-        + " bursts (UTC)" + (bursts.isEmpty() ? "" : ": " + String.join("; ", bursts));
+  /** The alarms and the vitals slower than W3's target since the last reset, in bursts ({@link SlowBursts}). */
+  String slowBursts() {
+    return slowAlarms.summary("alarms") + "\n    " + vitals.slowBursts().summary("vitals");
   }
 
   Histogram alarmLatency() {
@@ -183,9 +154,7 @@ final class WardLoad implements AutoCloseable {
       if (scheduled != null) { // the abnormal frame's high pressure alarm
         long latency = now - scheduled;
         alarmLatency.recordValue(Math.min(latency, alarmLatency.getHighestTrackableValue()));
-        if (latency > SLOW_ALARM_NANOS) {
-          slowAlarms.add(new long[] {System.currentTimeMillis() - latency / 1_000_000, latency});
-        }
+        slowAlarms.record(scheduled, latency);
       }
     } else {
       vitals.delivered(device, TaggedSchedule.intAfter(message, PULSE), now);
