@@ -26,6 +26,6 @@ public record ReportsApplied(List<String> resent) {
   }
 
   public static ReportsApplied fromJson(JsonObject json) {
-    return new ReportsApplied(json.getJsonArray("resent").stream().map(String.class::cast).toList());
+    return new ReportsApplied(json.getJsonArray("resent", new JsonArray()).stream().map(String.class::cast).toList());
   }
 }

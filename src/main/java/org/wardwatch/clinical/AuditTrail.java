@@ -19,7 +19,7 @@ import java.util.UUID;
  * garbage collector nothing per entry. Durable storage comes later.
  *
  * <p>Every entry is a JSON object with at least {@code at} (ISO time), {@code patient} and {@code type}. Thread-safe
- * (the map and the log are); used from the alert rules verticle and the REST API.
+ * (the map and the log are); used from the clinical engine verticle and the REST API.
  */
 public final class AuditTrail {
 

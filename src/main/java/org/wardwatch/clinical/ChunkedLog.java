@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Entries kept for a long time, each its encoded JSON, appended to chunks of {@value #CHUNK_BYTES} bytes instead of
+ * Entries kept for a long time, each its encoded JSON, appended to chunks of about 1 MB instead of
  * kept as objects of their own: a standalone node's audit trail, and the alarm transitions of the trend view. Kept one
  * by one, every young collection copied each new entry twice (into a survivor space, then into the old generation),
  * which at high alarm rates made up much of the collector's pauses; a chunk is one object (G1 allocates it straight
@@ -16,14 +16,15 @@ import java.util.function.Consumer;
  *
  * <p>{@link #append} returns the entry's position, by which {@link #read} finds it again while its chunk is kept. The
  * oldest chunks go when the log would exceed its byte limit, and when {@link #dropBefore} is told all their entries
- * are older than wanted. Each entry is its time (epoch milliseconds, eight bytes), its length (four bytes) and its
- * bytes; a zero length ends a chunk.
+ * are older than wanted. Each entry is its time (epoch milliseconds, eight bytes: the transition's, or when the audit
+ * entry was recorded), its length (four bytes) and its bytes; a zero length ends a chunk.
  *
  * <p>Thread-safe (a standalone node's verticles share its audit log, {@link Shareable} and never copied).
  */
 final class ChunkedLog implements Shareable {
 
-  static final int CHUNK_BYTES = 1 << 20;
+  /** A little under 1 MiB, so that a chunk and its array header fill one 1 MB G1 region rather than spill into two. */
+  static final int CHUNK_BYTES = (1 << 20) - 64;
   private static final int HEADER_BYTES = Long.BYTES + Integer.BYTES;
 
   private final long maxBytes;
@@ -84,11 +85,22 @@ final class ChunkedLog implements Shareable {
     return entryAt(chunks.get(chunkIndex).bytes, (int) position);
   }
 
-  /** Hands every entry kept to {@code reader}, oldest first. */
-  synchronized void forEach(Consumer<Buffer> reader) {
-    for (Chunk chunk : chunks) {
-      ByteBuffer bytes = chunk.bytes;
-      for (int at = 0; at + HEADER_BYTES <= bytes.capacity() && bytes.getInt(at + Long.BYTES) > 0;
+  /**
+   * Hands every entry kept to {@code reader}, oldest first. Only which chunks there are, and how far the newest is
+   * filled, is read under the lock; the entries, which never change once appended, are read after it, so a long read
+   * (the REST API's audit query) does not hold up appends (the clinical engine's alarms).
+   */
+  void forEach(Consumer<Buffer> reader) {
+    List<Chunk> kept;
+    int newestEnd;
+    synchronized (this) {
+      kept = List.copyOf(chunks);
+      newestEnd = kept.isEmpty() ? 0 : kept.get(kept.size() - 1).bytes.position();
+    }
+    for (int i = 0; i < kept.size(); i++) {
+      ByteBuffer bytes = kept.get(i).bytes;
+      int end = i == kept.size() - 1 ? newestEnd : bytes.capacity();
+      for (int at = 0; at + HEADER_BYTES <= end && bytes.getInt(at + Long.BYTES) > 0;
           at += HEADER_BYTES + bytes.getInt(at + Long.BYTES)) {
         reader.accept(entryAt(bytes, at));
       }

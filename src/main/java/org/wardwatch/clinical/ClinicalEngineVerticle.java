@@ -31,21 +31,21 @@ import org.wardwatch.model.FrameStamp;
 
 /**
  * The clinical engine of one member: evaluates the patients this member owns ({@link Membership#ownerOf}). Owns the
- * member's {@link WardState} and feeds it what every node hands over for those patients (frame reports from the
- * parsing stages, device events and clinicians' actions from the patient routers, on {@link Addresses#engineReports}
- * and its siblings) and a one-second tick (made a tenth of the patients at a time, every 100 ms). On a clustered node its {@link PatientStoreWriter} stores the changed patients' state and snapshot in the
- * {@link PatientStore} for a member that takes the patient over: alarm changes and clinicians' actions before they are
- * published, new vitals within about a second; a standalone node stores nothing (no member could take over). It
- * publishes snapshots to {@link Addresses#wardVitals}, alarm transitions to {@link Addresses#wardAlarms} (and
- * escalations to {@link Addresses#wardEscalations}), each transition also to the {@link AuditTrail}. A patient it is
- * handed for the first time is taken over from the store ({@link PatientTakeover}); every few seconds it also takes
- * over the stored patients it has come to own (a member died), and each second it releases those it no longer owns.
+ * member's {@link WardState} and feeds it what every node hands over for those patients (frame reports from the parsing
+ * stages, device events and clinicians' actions from the patient routers, on {@link Addresses#engineReports} and its
+ * siblings) and a one-second tick (made a tenth of the patients at a time, every 100 ms). On a clustered node its
+ * {@link PatientStoreWriter} stores the changed patients' state and snapshot in the {@link PatientStore} for a member
+ * that takes the patient over: alarm changes and clinicians' actions before they are published, new vitals within about
+ * a second; a standalone node stores nothing (no member could take over). It publishes snapshots to
+ * {@link Addresses#wardVitals}, alarm transitions to {@link Addresses#wardAlarms} (and escalations to
+ * {@link Addresses#wardEscalations}), each transition also to the {@link AuditTrail}. A patient it is handed for the
+ * first time is taken over from the store ({@link PatientTakeover}); every few seconds it also takes over the stored
+ * patients it has come to own (a member died), and each second it releases those it no longer owns.
  *
  * <p>Answers the REST queries {@link Addresses#PATIENTS_LIST}, {@link Addresses#PATIENTS_GET} and
  * {@link Addresses#WARDS_LIST} from the store (cluster-wide; on a standalone node from itself), and
- * {@link Addresses#engineHistory} from its
- * {@link VitalsHistory}. Rules come from the file named by {@code rules.path} (reloaded when it changes), else the
- * built-in {@code conf/rules.json}. Deploy one instance per node.
+ * {@link Addresses#engineHistory} from its {@link VitalsHistory}. Rules come from the file named by {@code rules.path}
+ * (reloaded when it changes), else the built-in {@code conf/rules.json}. Deploy one instance per node.
  */
 public class ClinicalEngineVerticle extends VerticleBase {
 

@@ -20,6 +20,9 @@ final class EventIndex {
   private int size;
 
   EventIndex(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("an event index keeps at least one transition, not " + limit);
+    }
     this.limit = limit;
     times = new long[Math.min(INITIAL_CAPACITY, limit)];
     positions = new long[times.length];
@@ -46,7 +49,7 @@ final class EventIndex {
     }
   }
 
-  /** Hands the position of each transition from {@code fromMillis} to {@code toMillis} (both included), oldest first. */
+  /** The position of each transition from {@code fromMillis} to {@code toMillis} (both included), oldest first. */
   void forEachBetween(long fromMillis, long toMillis, LongConsumer reader) {
     for (int i = 0; i < size; i++) {
       int slot = (head + i) % times.length;

@@ -151,8 +151,10 @@ final class PatientAlarms {
         .toList());
   }
 
-  /** The live alarm whose condition {@code conditionKey} is present (a loop: called for every condition of a frame). */
-  /** The live alarm of {@code conditionKey} whose condition is present, or {@code null}. */
+  /**
+   * The live alarm of {@code conditionKey} whose condition is present, or {@code null} (a loop: called for every
+   * condition of a frame).
+   */
   private Alarm withConditionPresent(String conditionKey) {
     for (Alarm alarm : live.values()) {
       if (alarm.conditionKey().equals(conditionKey) && alarm.state().isConditionPresent()) {

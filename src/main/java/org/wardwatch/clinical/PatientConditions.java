@@ -31,7 +31,7 @@ final class PatientConditions {
   /** Condition keys of threshold alarms begin with this, followed by the parameter ({@link #thresholdKey}). */
   static final String THRESHOLD = "THRESHOLD:";
   private static final Map<Parameter, String> THRESHOLD_KEYS = Arrays.stream(Parameter.values())
-      .collect(Collectors.toMap(parameter -> parameter, parameter -> THRESHOLD + parameter, (a, b) -> a,
+      .collect(Collectors.toMap(parameter -> parameter, parameter -> THRESHOLD + parameter.name(), (a, b) -> a,
           () -> new EnumMap<>(Parameter.class)));
   /** The condition key of the NEWS2 alarm. */
   static final String NEWS2 = "NEWS2";

@@ -24,9 +24,9 @@ import org.wardwatch.model.Parameter;
  *
  * <p>Pure, with time passed in. Owned by {@link WardState} and so by the clinical engine verticle: not thread-safe, it
  * lives on that verticle's event loop. Memory is bounded per patient (at most about 7 KB a parameter, allocated in
- * five-minute chunks as values come, plus the transitions: their encoded JSON in one {@link ChunkedLog} for all patients,
- * at most {@value #MAX_EVENT_BYTES} bytes, and per patient an {@link EventIndex} of where they are; no object per
- * transition that every young collection would copy while it is kept).
+ * five-minute chunks as values come, plus the transitions: their encoded JSON in one {@link ChunkedLog} for all
+ * patients, at most 64 MB, and per patient an {@link EventIndex} of where they are; no object per transition that
+ * every young collection would copy while it is kept).
  */
 public final class VitalsHistory {
 

@@ -188,6 +188,9 @@ public final class WardState {
    * patients does not hold the event loop for tens of milliseconds at once.
    */
   public Update tick(Instant now, int slice, int slices) {
+    if (slices < 1 || slice < 0 || slice >= slices) {
+      throw new IllegalArgumentException("slice " + slice + " of " + slices);
+    }
     List<AlarmTransition> transitions = new ArrayList<>();
     List<PatientSnapshot> snapshots = new ArrayList<>();
     List<JsonObject> auditEntries = new ArrayList<>();

@@ -6,7 +6,8 @@ import io.vertx.core.shareddata.AsyncMap;
 import java.util.Set;
 
 /**
- * The wards of the cluster: every ward a node has routed a patient of, in the shared-data map {@value #MAP} (a
+ * The wards of the cluster: every ward a node's patient router has taken the dashboard actions of (a ward its parsing
+ * stages or device events named), in the shared-data map {@value #MAP} (a
  * Hazelcast map on a clustered node), so that every node can take any ward's dashboard actions. A handful of short
  * keys, cheap to read every few seconds, where reading every stored patient to learn the wards was not (decoding a
  * thousand patients' state held the event loop for tens of milliseconds).

@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * Keeps deliveries of one patient in order: each runs only after the one before it finished (however it finished),
- * while different patients go on in parallel. Used by the {@link PatientRouterVerticle} on its event loop, so a frame
- * retried after a failover can never be overtaken by the patient's next frame.
+ * while different patients go on in parallel. Used by the {@link PatientRouterVerticle} on its event loop, so a device
+ * event retried after a failover can never be overtaken by the patient's next one.
  *
  * <p>Not thread-safe: one event loop.
  */

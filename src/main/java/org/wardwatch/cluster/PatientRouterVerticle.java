@@ -41,7 +41,7 @@ public class PatientRouterVerticle extends VerticleBase {
   private final ClusterConsumers consumers;
   private KnownWards knownWards;
   private final PatientMailbox mailbox = new PatientMailbox();
-  private final Set<String> wardsRouted = new HashSet<>();
+  private final Set<String> wardsListened = new HashSet<>();
 
   public PatientRouterVerticle(Membership membership, ClusterConsumers consumers) {
     this.membership = membership;
@@ -98,7 +98,7 @@ public class PatientRouterVerticle extends VerticleBase {
    * event names it or this node finds it among the {@link KnownWards} (and adds it there).
    */
   private void listenForActions(String ward) {
-    if (wardsRouted.add(ward)) {
+    if (wardsListened.add(ward)) {
       knownWards.add(ward).onFailure(error -> LOG.warn("ward {} not added to the known wards", ward, error));
       consumers.<JsonObject>consumer(Addresses.wardActions(ward), message -> {
         JsonObject action = message.body();

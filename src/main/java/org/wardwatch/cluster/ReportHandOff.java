@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.ReportBatch;
 import org.wardwatch.bus.ReportsApplied;
@@ -23,14 +25,18 @@ import org.wardwatch.model.FrameReport;
  * evaluates a patient, wherever the patient's devices are connected.
  *
  * <p>A batch is retried while its owner is unknown or gone ({@link OwnerRetries}), grouped again each time, since
- * the owners may have changed. The sender sends its next batch only once this one is answered, so a device's reports
- * stay in order through retries; a retried report its owner did apply (the answer was lost) is recognised there as a
- * resend. The first report of a ward is announced to this node's patient router ({@link Addresses#WARDS_SEEN}),
+ * the owners may have changed, and given up (and logged) after {@value OwnerRetries#GIVE_UP_MS} ms. The sender sends
+ * its next batch only once this one is answered, so a device's reports stay in order through retries, unless the
+ * sender stops waiting first (a device session after ten seconds, which NAKs the frames): a stamped report (with a
+ * {@code Seq}) its owner applied meanwhile is then recognised there as a resend, and an older reading never replaces a
+ * newer one. A retried report its owner did apply (the answer was lost) is recognised as a resend too. The first report of a ward is announced to this node's patient router ({@link Addresses#WARDS_SEEN}),
  * which then takes that ward's dashboard actions.
  *
  * <p>Not thread-safe: one per parsing verticle, used on its event loop.
  */
 public final class ReportHandOff {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReportHandOff.class);
 
   private final Vertx vertx;
   private final Membership membership;
@@ -63,7 +69,9 @@ public final class ReportHandOff {
     }
     List<FrameReport> reports = List.copyOf(pending);
     pending.clear();
-    return toOwners(reports, OwnerRetries.deadline());
+    return toOwners(reports, OwnerRetries.deadline()).onFailure(error -> LOG.error(
+        "{} report(s) not delivered to their owners within {} ms, given up: {}", reports.size(),
+        OwnerRetries.GIVE_UP_MS, error.getMessage()));
   }
 
   private Future<List<String>> toOwners(List<FrameReport> reports, long deadline) {

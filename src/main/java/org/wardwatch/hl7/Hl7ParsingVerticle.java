@@ -18,9 +18,9 @@ import org.wardwatch.model.FrameStamp;
 /**
  * HL7 parsing stage: answers each message from the MLLP listener ({@link Addresses#HL7_MESSAGES}) with its ACK. An
  * accepted message's reports go to the clinical engines of their patients' owners ({@link ReportHandOff}), as line
- * frames' do, before the reply, so an AA means the observations have been recorded. Each report is stamped with sender, control id and message
- * ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK was late or lost, possibly with a node)
- * is acknowledged again and recognised by the patients' owners, which do not apply it twice.
+ * frames' do, before the reply, so an AA means the observations have been recorded. Each report is stamped with sender,
+ * control id and message ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK was late or lost,
+ * possibly with a node) is acknowledged again and recognised by the patients' owners, which do not apply it twice.
  *
  * <p>Deploy one instance per node.
  */

@@ -12,8 +12,9 @@ import org.wardwatch.cluster.ReportHandOff;
  * hands the accepted frames' reports to the clinical engines of their patients' owners ({@link ReportHandOff}),
  * replying once the owners have recorded them, so a device's ACK means its data is recorded.
  *
- * <p>Keeps no state (resends are recognised by the patients' owners); one instance per node is enough, and more do
- * not reorder a device's frames (its session waits for each answer).
+ * <p>Keeps no state of its own but its hand-off's (the reports of the batch in hand, the wards seen; resends are
+ * recognised by the patients' owners); one instance per node is enough, and more do not reorder a device's frames
+ * (its session waits for each answer).
  */
 public class FrameParsingVerticle extends VerticleBase {
 

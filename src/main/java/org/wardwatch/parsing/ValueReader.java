@@ -45,8 +45,9 @@ final class ValueReader {
   }
 
   /**
-   * True when {@code raw} is a number of the strict grammar: an optional sign, one to six ASCII digits, and optionally a
-   * point followed by one to six digits. Read without a regular expression: every vital sign of every frame passes here.
+   * True when {@code raw} is a number of the strict grammar: an optional sign, one to six ASCII digits, and optionally
+   * a point followed by one to six digits. Read without a regular expression: every vital sign of every frame passes
+   * here.
    */
   static boolean isStrictNumber(String raw) {
     int at = raw.startsWith("+") || raw.startsWith("-") ? 1 : 0;

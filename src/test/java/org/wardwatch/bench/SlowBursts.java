@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -38,6 +39,8 @@ final class SlowBursts {
 
   /** {@code N <what> over 5 ms in B bursts (UTC): hh:mm:ss.SSS +length ms: count, worst w ms; ...}. */
   String summary(String what) {
+    List<long[]> slow = new ArrayList<>(this.slow);
+    slow.sort(Comparator.comparingLong(delivery -> delivery[0])); // delivered out of schedule order at times
     List<String> bursts = new ArrayList<>();
     int i = 0;
     while (i < slow.size()) {
@@ -45,8 +48,8 @@ final class SlowBursts {
       long last = start;
       long worst = 0;
       int count = 0;
-      for (; i < slow.size() && Math.abs(slow.get(i)[0] - last) <= BURST_GAP_MILLIS; i++) {
-        last = Math.max(last, slow.get(i)[0]);
+      for (; i < slow.size() && slow.get(i)[0] - last <= BURST_GAP_MILLIS; i++) {
+        last = slow.get(i)[0];
         worst = Math.max(worst, slow.get(i)[1]);
         count++;
       }

@@ -74,6 +74,26 @@ class ChunkedLogTest {
   }
 
   @Test
+  void givenAppendsWhileReading_thenTheReaderSeesWholeEntriesInOrder() throws Exception {
+    ChunkedLog log = new ChunkedLog(Long.MAX_VALUE);
+    int total = 3 * PER_CHUNK;
+    Thread writer = new Thread(() -> {
+      for (int n = 0; n < total; n++) {
+        log.append(n, Buffer.buffer(entry(n)));
+      }
+    });
+    writer.start();
+    while (writer.isAlive()) {
+      List<String> seen = all(log);
+      for (int n = 0; n < seen.size(); n++) {
+        assertEquals(entry(n), seen.get(n));
+      }
+    }
+    writer.join();
+    assertEquals(total, all(log).size());
+  }
+
+  @Test
   void givenEmptyEntry_thenRefused() {
     assertThrows(IllegalArgumentException.class, () -> new ChunkedLog(Long.MAX_VALUE).append(0, Buffer.buffer()));
   }

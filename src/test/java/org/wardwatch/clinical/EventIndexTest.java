@@ -1,6 +1,7 @@
 package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,30 @@ class EventIndexTest {
 
     assertEquals(range(991, 1000), positions(index, 0, Long.MAX_VALUE));
     assertEquals(range(995, 997), positions(index, 995, 997));
+  }
+
+  @Test
+  void givenLimitBelowTheInitialCapacityAndGrowthWhileWrapped_thenOrderKept() {
+    EventIndex small = new EventIndex(3);
+    for (long n = 1; n <= 7; n++) {
+      small.add(n, n);
+    }
+    assertEquals(range(5, 7), positions(small, 0, Long.MAX_VALUE));
+
+    EventIndex growing = new EventIndex(100);
+    for (long n = 1; n <= 6; n++) {
+      growing.add(n, n);
+    }
+    growing.dropBefore(5); // the ring's head is now past its start
+    for (long n = 7; n <= 30; n++) {
+      growing.add(n, n); // grows twice with the ring wrapped
+    }
+    assertEquals(range(5, 30), positions(growing, 0, Long.MAX_VALUE));
+  }
+
+  @Test
+  void givenNoRoom_thenRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new EventIndex(0));
   }
 
   private static List<Long> positions(EventIndex index, long from, long to) {

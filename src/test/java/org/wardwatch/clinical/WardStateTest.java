@@ -399,6 +399,7 @@ class WardStateTest {
     assertEquals(20, escalated.size(), "each patient's MEDIUM alarm escalated once");
     assertEquals(20, Set.copyOf(escalated).size());
     assertEquals(List.of(), engine.tick(at(20)).transitions(), "nothing left to escalate");
+    assertThrows(IllegalArgumentException.class, () -> engine.tick(at(21), 4, 4));
   }
 
   @Test
