@@ -263,8 +263,14 @@ final class PatientRecord {
     return new News2Inputs(vitals, consciousness, oxygen, spo2Scale2);
   }
 
+  /**
+   * Takes {@code score} unless it equals the one held (the usual frame), so that the long-lived record is not made to
+   * point to a new object each frame (which every young collection would scan for).
+   */
   void scored(News2Score score) {
-    news2 = score;
+    if (!score.equals(news2)) {
+      news2 = score;
+    }
   }
 
   /** The latest NEWS2 score, or {@code null} before the first. */
