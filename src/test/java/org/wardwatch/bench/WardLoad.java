@@ -120,7 +120,12 @@ final class WardLoad implements AutoCloseable {
 
   /** The alarms and the vitals slower than W3's target since the last reset, in bursts ({@link SlowBursts}). */
   String slowBursts() {
-    return slowAlarms.summary("alarms") + "\n    " + vitals.slowBursts().summary("vitals");
+    return slowAlarms.summary("alarms") + "\n    " + slowVitals();
+  }
+
+  /** The vitals slower than W3's target since the last reset, in bursts. */
+  String slowVitals() {
+    return vitals.slowBursts().summary("vitals");
   }
 
   Histogram alarmLatency() {
