@@ -40,7 +40,7 @@ public final class ReportHandOff {
 
   private final Vertx vertx;
   private final Membership membership;
-  private final List<FrameReport> pending = new ArrayList<>();
+  private List<FrameReport> pending = new ArrayList<>();
   private final Set<String> wardsSeen = new HashSet<>();
 
   public ReportHandOff(Vertx vertx, Membership membership) {
@@ -67,8 +67,8 @@ public final class ReportHandOff {
     if (pending.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    List<FrameReport> reports = List.copyOf(pending);
-    pending.clear();
+    List<FrameReport> reports = pending; // handed over whole: each owner's batch is copied from it once
+    pending = new ArrayList<>();
     return toOwners(reports, OwnerRetries.deadline()).onFailure(error -> LOG.error(
         "{} report(s) not delivered to their owners within {} ms, given up: {}", reports.size(),
         OwnerRetries.GIVE_UP_MS, error.getMessage()));
