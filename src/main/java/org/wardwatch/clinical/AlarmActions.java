@@ -34,10 +34,10 @@ final class AlarmActions {
   private AlarmActions() {
   }
 
-  static WardState.Update apply(WardState engine, JsonObject action, Instant now) {
+  static WardUpdate apply(WardState engine, JsonObject action, Instant now) {
     String verb = required(action, "action");
     if (verb.equals(SYNC)) {
-      return WardState.Update.NOTHING;
+      return WardUpdate.NOTHING;
     }
     String user = required(action, "user");
     return switch (verb) {

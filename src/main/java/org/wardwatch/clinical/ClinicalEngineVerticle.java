@@ -157,7 +157,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   }
 
   /** Applies {@code change} to the patient once taken over here, then, once stored, acknowledges it to the sender. */
-  private void withPatient(String patientKey, Message<JsonObject> message, Supplier<WardState.Update> change) {
+  private void withPatient(String patientKey, Message<JsonObject> message, Supplier<WardUpdate> change) {
     takeover.withPatient(patientKey,
         () -> publish(change.get()).onComplete(stored -> message.reply(new JsonObject().put("ok", true))));
   }
@@ -227,7 +227,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private void act(Message<JsonObject> message) {
     JsonObject action = message.body();
     try {
-      WardState.Update update = AlarmActions.apply(engine, action, Instant.now());
+      WardUpdate update = AlarmActions.apply(engine, action, Instant.now());
       if ("assess".equals(action.getString("action"))) {
         audit.record(new JsonObject().put("at", Instant.now()).put("patient", action.getString("patient"))
             .put("type", "ASSESSMENT").put("actor", action.getString("user")).put("detail", action.encode()));
@@ -245,7 +245,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
    * Hands the update to the {@link PatientStoreWriter}, then publishes it: an alarm change once stored (so no alarm is
    * seen that a takeover would not find), new vitals at once.
    */
-  private Future<Void> publish(WardState.Update update) {
+  private Future<Void> publish(WardUpdate update) {
     return writer.write(update)
         .onFailure(error -> LOG.error("patient state not stored; publishing anyway", error))
         .transform(stored -> {
@@ -254,7 +254,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
         });
   }
 
-  private void announce(WardState.Update update) {
+  private void announce(WardUpdate update) {
     EventBus bus = vertx.eventBus();
     for (AlarmTransition transition : update.transitions()) {
       JsonObject json = transition.toJson();

@@ -54,7 +54,7 @@ final class PatientStoreWriter {
    * Stores {@code update}'s patients now when it changes an alarm or is audited, else marks them for later; on a
    * standalone node does nothing.
    */
-  Future<Void> write(WardState.Update update) {
+  Future<Void> write(WardUpdate update) {
     if (!clustered) {
       return Future.succeededFuture();
     }

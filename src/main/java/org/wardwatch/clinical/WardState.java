@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.Alarm;
@@ -29,34 +27,13 @@ import org.wardwatch.model.Parameter;
 
 /**
  * The clinical engine of a node: its patients, their NEWS2 scores and their alarms. Every input (a frame, a
- * clinician's action, a device event, the passing of time) goes in with its time and comes out as an {@link Update}:
- * the alarm transitions to publish and audit, and the patient snapshots that changed. Each patient's accepted
+ * clinician's action, a device event, the passing of time) goes in with its time and comes out as a
+ * {@link WardUpdate}: the alarm transitions to publish and audit, and the patient snapshots that changed. Each patient's accepted
  * observations and alarm transitions also go to the {@link VitalsHistory} behind the trend view.
  *
  * <p>Pure, with time passed in (tests never sleep); not thread-safe: the clinical engine verticle owns it.
  */
 public final class WardState {
-
-  /**
-   * What an input changed: alarm transitions (to publish and audit), patient snapshots (to publish), other audit
-   * entries (limit overrides set or expired) and the keys of the patients whose state changed, whose
-   * {@link #state(String)} is to be written again (each of them has its snapshot in {@code snapshots}).
-   */
-  public record Update(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots,
-      List<JsonObject> auditEntries, Set<String> changedPatients) {
-
-    static final Update NOTHING = new Update(List.of(), List.of(), List.of(), Set.of());
-
-    /** An update whose changed patients are those of its snapshots. */
-    public Update(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots, List<JsonObject> auditEntries) {
-      this(transitions, snapshots, auditEntries, snapshots.stream().map(PatientSnapshot::patient)
-          .collect(Collectors.toCollection(LinkedHashSet::new)));
-    }
-
-    public Update {
-      changedPatients = Collections.unmodifiableSet(new LinkedHashSet<>(changedPatients));
-    }
-  }
 
   /** An action named an alarm or patient this engine does not have. */
   public static final class UnknownTarget extends RuntimeException {
@@ -96,7 +73,7 @@ public final class WardState {
   }
 
   /** Applies one accepted frame (see {@link #isResend}). */
-  public Update apply(FrameReport report, Instant now) {
+  public WardUpdate apply(FrameReport report, Instant now) {
     PatientRecord patient = patients.computeIfAbsent(report.source().patientKey(),
         key -> new PatientRecord(key, report.source()));
     patient.heard(report);
@@ -125,7 +102,7 @@ public final class WardState {
   }
 
   /** A clinician's assessment of a patient: consciousness, air or oxygen, SpO2 scale; {@code null} parts unchanged. */
-  public Update assess(String patientKey, Consciousness consciousness, OxygenSupport oxygen, Boolean spo2Scale2,
+  public WardUpdate assess(String patientKey, Consciousness consciousness, OxygenSupport oxygen, Boolean spo2Scale2,
       Instant now) {
     PatientRecord patient = patient(patientKey);
     patient.assess(consciousness, oxygen, spo2Scale2, now);
@@ -136,16 +113,16 @@ public final class WardState {
    * Puts a clinician's own limits for one parameter of a patient in force until the override expires. Judged from the
    * patient's next value of that parameter.
    */
-  public Update overrideLimits(LimitOverride override, Instant now) {
+  public WardUpdate overrideLimits(LimitOverride override, Instant now) {
     PatientRecord patient = patient(override.patient());
     patient.putOverride(override);
-    Update changed = changed(patient, List.of(), true, now);
-    return new Update(changed.transitions(), changed.snapshots(),
+    WardUpdate changed = changed(patient, List.of(), true, now);
+    return new WardUpdate(changed.transitions(), changed.snapshots(),
         List.of(override.auditEntry("LIMIT_OVERRIDE", override.user(), now)), changed.changedPatients());
   }
 
   /** Applies a user action (acknowledge, audio pause) to alarm {@code alarmId}. */
-  public Update act(String alarmId, Function<Alarm, List<AlarmTransition>> action, Instant now) {
+  public WardUpdate act(String alarmId, Function<Alarm, List<AlarmTransition>> action, Instant now) {
     for (PatientRecord patient : patients.values()) {
       Optional<List<AlarmTransition>> transitions = patient.alarms().act(alarmId, action);
       if (transitions.isPresent()) {
@@ -159,10 +136,10 @@ public final class WardState {
    * A device connection event from the device side: {@code disconnected} or {@code rejected} (with a reason). Events
    * from a device the patient is no longer connected through are ignored.
    */
-  public Update deviceEvent(String event, DeviceIdentity source, String reason, Instant now) {
+  public WardUpdate deviceEvent(String event, DeviceIdentity source, String reason, Instant now) {
     PatientRecord patient = source.device() == null ? null : patients.get(source.patientKey());
     if (patient == null || !source.device().equals(patient.source().device())) {
-      return Update.NOTHING;
+      return WardUpdate.NOTHING;
     }
     List<AlarmTransition> transitions = new ArrayList<>();
     if ("disconnected".equals(event)) {
@@ -178,7 +155,7 @@ public final class WardState {
   }
 
   /** The passing of time for every patient: alarm timers, parameters gone silent, NEWS2 inputs going stale. */
-  public Update tick(Instant now) {
+  public WardUpdate tick(Instant now) {
     return tick(now, 0, 1);
   }
 
@@ -187,7 +164,7 @@ public final class WardState {
    * (by its hash). Ticking the slices in turn spreads the work over the tick's period, so a ward of thousands of
    * patients does not hold the event loop for tens of milliseconds at once.
    */
-  public Update tick(Instant now, int slice, int slices) {
+  public WardUpdate tick(Instant now, int slice, int slices) {
     if (slices < 1 || slice < 0 || slice >= slices) {
       throw new IllegalArgumentException("slice " + slice + " of " + slices);
     }
@@ -205,12 +182,12 @@ public final class WardState {
       List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
       own.addAll(conditions.checkSilence(patient, now));
       own.addAll(conditions.rescore(patient, now));
-      Update update = changed(patient, own, !expired.isEmpty() || !patient.news2().equals(before), now);
+      WardUpdate update = changed(patient, own, !expired.isEmpty() || !patient.news2().equals(before), now);
       transitions.addAll(update.transitions());
       snapshots.addAll(update.snapshots());
       changedPatients.addAll(update.changedPatients());
     }
-    return new Update(transitions, snapshots, auditEntries, changedPatients);
+    return new WardUpdate(transitions, snapshots, auditEntries, changedPatients);
   }
 
   /**
@@ -250,7 +227,7 @@ public final class WardState {
   /**
    * The patient's complete state, for the node that takes the patient over to {@link #adopt} (see
    * {@link PatientStateCodec}): plain JSON, format version {@code "v": 1} first. Write it again after every
-   * {@link Update} that lists the patient in {@link Update#changedPatients()}.
+   * {@link WardUpdate} that lists the patient in {@link WardUpdate#changedPatients()}.
    *
    * @return empty when no such patient is held here
    */
@@ -294,14 +271,15 @@ public final class WardState {
    * Ends an input for {@code patient}: a change when {@code dataChanged}, when there are transitions, or when an alarm
    * message was refreshed without one.
    */
-  private Update changed(PatientRecord patient, List<AlarmTransition> transitions, boolean dataChanged, Instant now) {
+  private WardUpdate changed(PatientRecord patient, List<AlarmTransition> transitions, boolean dataChanged,
+      Instant now) {
     vitalsHistory.recordEvents(patient.key(), transitions, now);
     boolean refreshed = patient.alarms().takeRefreshed();
     if (!dataChanged && !refreshed && transitions.isEmpty()) {
-      return Update.NOTHING;
+      return WardUpdate.NOTHING;
     }
     patient.touch(now);
-    return new Update(List.copyOf(transitions), List.of(patient.snapshot()), List.of(), Set.of(patient.key()));
+    return new WardUpdate(List.copyOf(transitions), List.of(patient.snapshot()), List.of(), Set.of(patient.key()));
   }
 
   /** The longest audio pause a user may request, for answering requests clearly. */

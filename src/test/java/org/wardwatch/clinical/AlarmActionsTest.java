@@ -55,7 +55,7 @@ class AlarmActionsTest {
 
   @Test
   void givenActiveAlarm_whenAcknowledgeAction_thenAcknowledgedByTheUser() {
-    WardState.Update update = apply(new JsonObject().put("action", "acknowledge").put("alarmId", alarmId)
+    WardUpdate update = apply(new JsonObject().put("action", "acknowledge").put("alarmId", alarmId)
         .put("user", NURSE), at(5));
 
     AlarmTransition ack = only(update.transitions());
@@ -69,7 +69,7 @@ class AlarmActionsTest {
 
   @Test
   void givenActiveAlarm_whenPauseAudioWithinTheMaximum_thenPausedForTheRequestedTime() {
-    WardState.Update update = apply(pauseAudio(30), at(5));
+    WardUpdate update = apply(pauseAudio(30), at(5));
 
     AlarmTransition paused = only(update.transitions());
     assertEquals(TransitionType.AUDIO_PAUSED, paused.type());
@@ -81,7 +81,7 @@ class AlarmActionsTest {
 
   @Test
   void givenActiveAlarm_whenPauseAudioLongerThanTheMaximum_thenCappedByThePolicy() {
-    WardState.Update update = apply(pauseAudio(600), at(5));
+    WardUpdate update = apply(pauseAudio(600), at(5));
 
     AlarmTransition paused = only(update.transitions());
     assertEquals(TransitionType.AUDIO_PAUSED, paused.type());
@@ -97,7 +97,7 @@ class AlarmActionsTest {
 
   @Test
   void givenKnownPatient_whenAssessAction_thenAssessmentInTheSnapshotAndScore() {
-    WardState.Update update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
+    WardUpdate update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
         .put("consciousness", "v").put("oxygen", "2").put("spo2Scale2", true), at(5));
 
     JsonObject snapshot = only(update.snapshots()).toJson();
@@ -115,7 +115,7 @@ class AlarmActionsTest {
 
   @Test
   void givenKnownPatient_whenAssessActionWithAirOnly_thenOtherPartsUnchanged() {
-    WardState.Update update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
+    WardUpdate update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
         .put("oxygen", "AIR"), at(5));
 
     JsonObject snapshot = only(update.snapshots()).toJson();
@@ -193,7 +193,7 @@ class AlarmActionsTest {
     assertTrue(error.getMessage().toLowerCase(Locale.ROOT).contains("oxygen"), error::getMessage);
   }
 
-  private WardState.Update apply(JsonObject action, Instant now) {
+  private WardUpdate apply(JsonObject action, Instant now) {
     return AlarmActions.apply(engine, action, now);
   }
 

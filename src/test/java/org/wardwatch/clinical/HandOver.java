@@ -88,12 +88,12 @@ final class HandOver {
    *
    * @return the update of the copy after the hand-over, else of the original
    */
-  WardState.Update drive(Function<WardState, WardState.Update> input) {
-    WardState.Update expected = input.apply(original);
+  WardUpdate drive(Function<WardState, WardUpdate> input) {
+    WardUpdate expected = input.apply(original);
     if (copy == null) {
       return expected;
     }
-    WardState.Update actual = input.apply(copy);
+    WardUpdate actual = input.apply(copy);
     assertEquals(summary(expected.transitions()), summary(actual.transitions()));
     assertEquals(expected, actual);
     assertEquals(state(original), state(copy), "the copy holds the original's state");
@@ -126,12 +126,12 @@ final class HandOver {
   }
 
   /** A frame of the monitor with values such as {@code "PULSE=190"}, measured and received at {@code at}. */
-  static Function<WardState, WardState.Update> frame(Instant at, String... values) {
+  static Function<WardState, WardUpdate> frame(Instant at, String... values) {
     return frameWithSensorsOff(at, Set.of(), values);
   }
 
   /** A frame that also reports the sensors of {@code off} as off. */
-  static Function<WardState, WardState.Update> frameWithSensorsOff(Instant at, Set<Parameter> off,
+  static Function<WardState, WardUpdate> frameWithSensorsOff(Instant at, Set<Parameter> off,
       String... values) {
     List<Observation> observations = Arrays.stream(values).map(text -> {
       Parameter parameter = Parameter.valueOf(text.substring(0, text.indexOf('=')));
@@ -143,11 +143,11 @@ final class HandOver {
     return engine -> engine.apply(report, at);
   }
 
-  static Function<WardState, WardState.Update> tick(Instant at) {
+  static Function<WardState, WardUpdate> tick(Instant at) {
     return engine -> engine.tick(at);
   }
 
-  static Function<WardState, WardState.Update> acknowledge(String alarmId, Instant at) {
+  static Function<WardState, WardUpdate> acknowledge(String alarmId, Instant at) {
     return engine -> engine.act(alarmId, alarm -> alarm.acknowledge(NURSE, at), at);
   }
 

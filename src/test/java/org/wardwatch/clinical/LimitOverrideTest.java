@@ -37,7 +37,7 @@ class LimitOverrideTest {
 
   @Test
   void givenOverrideWhenValueBetweenOwnAndWardLimitThenNoAlarmAndOverrideAudited() {
-    WardState.Update set = engine.overrideLimits(copdTarget(60), T0.plusSeconds(1));
+    WardUpdate set = engine.overrideLimits(copdTarget(60), T0.plusSeconds(1));
 
     assertEquals("LIMIT_OVERRIDE", set.auditEntries().get(0).getString("type"));
     assertEquals("dr.patel", set.auditEntries().get(0).getString("actor"));
@@ -61,7 +61,7 @@ class LimitOverrideTest {
     engine.overrideLimits(copdTarget(60), T0.plusSeconds(1));
     Instant afterExpiry = T0.plusSeconds(1).plusSeconds(3600);
 
-    WardState.Update expiry = engine.tick(afterExpiry);
+    WardUpdate expiry = engine.tick(afterExpiry);
     List<AlarmTransition> transitions = engine.apply(spo2(88, afterExpiry.plusSeconds(1)), afterExpiry.plusSeconds(1))
         .transitions();
 
@@ -87,7 +87,7 @@ class LimitOverrideTest {
         .put("user", "dr.patel").put("parameter", "SPO2").put("reason", "COPD target").put("minutes", 30)
         .put("thresholds", new JsonArray().add(new JsonObject().put("below", 85).put("priority", "HIGH")));
 
-    WardState.Update update = AlarmActions.apply(engine, action, T0);
+    WardUpdate update = AlarmActions.apply(engine, action, T0);
 
     JsonObject override = update.auditEntries().get(0).getJsonObject("override");
     assertEquals(T0.plusSeconds(1800), override.getInstant("expiresAt"));

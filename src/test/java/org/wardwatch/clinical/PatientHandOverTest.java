@@ -168,7 +168,7 @@ class PatientHandOverTest {
     AlarmTransition raised = only(handOver.drive(frame(at(12.5), "SPO2=84")).transitions());
     AlarmTransition ended = only(handOver.drive(frame(at(20), "SPO2=88")).transitions());
     assertEquals(List.of(), handOver.drive(tick(at(60.9))).auditEntries());
-    WardState.Update expiry = handOver.drive(tick(at(61)));
+    WardUpdate expiry = handOver.drive(tick(at(61)));
     AlarmTransition wardLimit = only(handOver.drive(frame(at(62), "SPO2=88")).transitions());
 
     assertEquals("SpO2 84 % below 85", raised.snapshot().getString("message"));
@@ -184,12 +184,12 @@ class PatientHandOverTest {
   void givenSensorOff_whenHandedOver_thenCopyKeepsTheTechnicalAlarmUntilTheSensorIsBack() {
     HandOver handOver = new HandOver();
     handOver.drive(frame(at(0), "SPO2=85", "PULSE=80"));
-    WardState.Update off = handOver.drive(frameWithSensorsOff(at(1), Set.of(Parameter.SPO2), "PULSE=80"));
+    WardUpdate off = handOver.drive(frameWithSensorsOff(at(1), Set.of(Parameter.SPO2), "PULSE=80"));
     assertEquals(Set.of(TransitionType.RAISED, TransitionType.DATA_STALE), types(off));
     handOver.handOver();
 
     assertEquals(List.of(), handOver.drive(frame(at(3), "PULSE=81")).transitions(), "the sensor is still off");
-    WardState.Update back = handOver.drive(frame(at(4), "SPO2=96", "PULSE=81"));
+    WardUpdate back = handOver.drive(frame(at(4), "SPO2=96", "PULSE=81"));
 
     assertEquals(List.of("DATA_FRESH " + alarmId(SPO2, at(0)), "CLEARED " + alarmId(SPO2, at(0)),
         "CLEARED " + alarmId("TECHNICAL:SENSOR_OFF", at(1))), typesAndIds(back));
@@ -202,14 +202,14 @@ class PatientHandOverTest {
         "\"noDataSeconds\": 30"));
     handOver.drive(frame(at(0), "PULSE=190", "SPO2=85"));
     handOver.drive(engine -> engine.deviceEvent("disconnected", MONITOR, null, at(5)));
-    WardState.Update silent = handOver.drive(tick(at(31)));
+    WardUpdate silent = handOver.drive(tick(at(31)));
     assertTrue(typesAndIds(silent).contains("RAISED " + alarmId("TECHNICAL:NO_DATA", at(31))), silent::toString);
     handOver.handOver();
 
     JsonArray alarms = handOver.snapshot().getJsonArray("alarms");
     assertTrue(alarms.getJsonObject(0).getBoolean("dataStale"));
     assertTrue(alarms.getJsonObject(1).getBoolean("dataStale"));
-    WardState.Update back = handOver.drive(frame(at(33), "PULSE=190", "SPO2=85"));
+    WardUpdate back = handOver.drive(frame(at(33), "PULSE=190", "SPO2=85"));
 
     assertEquals(List.of("DATA_FRESH " + alarmId(PULSE, at(0)), "DATA_FRESH " + alarmId(SPO2, at(0)),
         "CLEARED " + alarmId("TECHNICAL:DISCONNECTED", at(5)), "CLEARED " + alarmId("TECHNICAL:NO_DATA", at(31))),
@@ -237,7 +237,7 @@ class PatientHandOverTest {
     handOver.drive(frame(at(3000), "RESP_RATE=16", "SPO2=90", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"));
     handOver.drive(tick(at(3601)));
     assertEquals(total, handOver.snapshot().getJsonObject("news2").getInteger("total"), "an hour old is still fresh");
-    WardState.Update stale = handOver.drive(tick(at(3601.001)));
+    WardUpdate stale = handOver.drive(tick(at(3601.001)));
 
     JsonObject news2 = stale.snapshots().get(0).toJson().getJsonObject("news2");
     assertTrue(news2.getBoolean("partial"));
@@ -272,11 +272,11 @@ class PatientHandOverTest {
     return alarms.getJsonObject(0);
   }
 
-  private static Set<TransitionType> types(WardState.Update update) {
+  private static Set<TransitionType> types(WardUpdate update) {
     return Set.copyOf(update.transitions().stream().map(AlarmTransition::type).toList());
   }
 
-  private static List<String> typesAndIds(WardState.Update update) {
+  private static List<String> typesAndIds(WardUpdate update) {
     return update.transitions().stream().map(t -> t.type() + " " + t.alarmId()).toList();
   }
 }

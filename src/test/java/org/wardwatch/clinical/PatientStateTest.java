@@ -135,17 +135,17 @@ class PatientStateTest {
 
   @Test
   void givenUpdates_thenChangedPatientsNameExactlyThePatientsWhoseStateChanged() {
-    WardState.Update first = frame(at(0), "PULSE=190").apply(engine);
-    WardState.Update second = engine.apply(new FrameReport(OTHER_MONITOR, at(1), List.of(), Consciousness.A, null),
+    WardUpdate first = frame(at(0), "PULSE=190").apply(engine);
+    WardUpdate second = engine.apply(new FrameReport(OTHER_MONITOR, at(1), List.of(), Consciousness.A, null),
         at(1));
-    WardState.Update quiet = engine.tick(at(2));
-    WardState.Update escalation = engine.tick(at(10));
-    WardState.Update acknowledged = engine.act(alarmId("THRESHOLD:PULSE", at(0)),
+    WardUpdate quiet = engine.tick(at(2));
+    WardUpdate escalation = engine.tick(at(10));
+    WardUpdate acknowledged = engine.act(alarmId("THRESHOLD:PULSE", at(0)),
         alarm -> alarm.acknowledge(NURSE, at(11)), at(11));
-    WardState.Update again = engine.act(alarmId("THRESHOLD:PULSE", at(0)),
+    WardUpdate again = engine.act(alarmId("THRESHOLD:PULSE", at(0)),
         alarm -> alarm.acknowledge(NURSE, at(12)), at(12));
-    WardState.Update assessed = engine.assess(OTHER, null, OxygenSupport.air(), null, at(13));
-    WardState.Update elsewhere = engine.deviceEvent("disconnected", new DeviceIdentity("mon-9", "P9", "9", "icu"),
+    WardUpdate assessed = engine.assess(OTHER, null, OxygenSupport.air(), null, at(13));
+    WardUpdate elsewhere = engine.deviceEvent("disconnected", new DeviceIdentity("mon-9", "P9", "9", "icu"),
         null, at(14));
 
     assertEquals(Set.of(PATIENT), first.changedPatients());
@@ -156,7 +156,7 @@ class PatientStateTest {
     assertEquals(Set.of(), again.changedPatients(), "a repeated acknowledgement changes nothing");
     assertEquals(Set.of(OTHER), assessed.changedPatients());
     assertEquals(Set.of(), elsewhere.changedPatients());
-    for (WardState.Update update : List.of(first, second, quiet, escalation, acknowledged, again, assessed)) {
+    for (WardUpdate update : List.of(first, second, quiet, escalation, acknowledged, again, assessed)) {
       assertEquals(update.changedPatients(), Set.copyOf(update.snapshots().stream()
           .map(PatientSnapshot::patient).toList()), "each changed patient has its snapshot");
     }
@@ -168,7 +168,7 @@ class PatientStateTest {
     engine.deviceEvent("rejected", MONITOR, "Pulse 400 /min is implausible", at(1));
     long seq = engine.snapshot(PATIENT).orElseThrow().toJson().getLong("seq");
 
-    WardState.Update refreshed = engine.deviceEvent("rejected", MONITOR, "SpO2 140 % is implausible", at(2));
+    WardUpdate refreshed = engine.deviceEvent("rejected", MONITOR, "SpO2 140 % is implausible", at(2));
 
     assertEquals(List.of(), refreshed.transitions());
     assertEquals(Set.of(PATIENT), refreshed.changedPatients());
@@ -176,13 +176,13 @@ class PatientStateTest {
     assertEquals(seq + 1, snapshot.getLong("seq"));
     assertEquals("Invalid data from mon-1: SpO2 140 % is implausible",
         snapshot.getJsonArray("technicalAlarms").getJsonObject(0).getString("message"));
-    assertEquals(WardState.Update.NOTHING,
+    assertEquals(WardUpdate.NOTHING,
         engine.deviceEvent("rejected", MONITOR, "SpO2 140 % is implausible", at(3)), "the same message again");
   }
 
   @Test
   void givenUpdateBuiltTheOldWay_thenItsChangedPatientsAreThoseOfItsSnapshots() {
-    WardState.Update update = new WardState.Update(List.of(), List.of(PatientSnapshot.encoded(OTHER, "icu", "{}"),
+    WardUpdate update = new WardUpdate(List.of(), List.of(PatientSnapshot.encoded(OTHER, "icu", "{}"),
         PatientSnapshot.encoded(PATIENT, "icu", "{}")), List.of());
 
     assertEquals(List.of(OTHER, PATIENT), List.copyOf(update.changedPatients()));

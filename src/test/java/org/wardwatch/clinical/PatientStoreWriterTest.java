@@ -55,7 +55,7 @@ class PatientStoreWriterTest {
 
   @Test
   void anAlarmChangeIsStoredBeforeItsWriteCompletes() throws Exception {
-    WardState.Update raised = HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine);
+    WardUpdate raised = HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine);
     assertFalse(raised.transitions().isEmpty());
 
     await(writer.write(raised));

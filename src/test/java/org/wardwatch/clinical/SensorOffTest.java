@@ -25,7 +25,7 @@ class SensorOffTest {
   void givenSensorOffThenTechnicalAlarmAndPhysiologicalAlarmMarkedStaleNotCleared() throws Exception {
     engine.apply(frame("SpO2=80|Pulse=80", 0), T0);
 
-    WardState.Update off = engine.apply(frame("SpO2=OFF|Pulse=81", 1), T0.plusSeconds(1));
+    WardUpdate off = engine.apply(frame("SpO2=OFF|Pulse=81", 1), T0.plusSeconds(1));
 
     JsonObject snapshot = off.snapshots().get(0).toJson();
     assertEquals("Sensor off: [SpO2]", snapshot.getJsonArray("technicalAlarms").getJsonObject(0).getString("message"));
@@ -38,7 +38,7 @@ class SensorOffTest {
   void givenSensorBackThenTechnicalAlarmEnds() throws Exception {
     engine.apply(frame("SpO2=OFF|Pulse=80", 0), T0);
 
-    WardState.Update back = engine.apply(frame("SpO2=97|Pulse=80", 1), T0.plusSeconds(1));
+    WardUpdate back = engine.apply(frame("SpO2=97|Pulse=80", 1), T0.plusSeconds(1));
 
     assertTrue(back.snapshots().get(0).toJson().getJsonArray("technicalAlarms").isEmpty());
   }
@@ -49,7 +49,7 @@ class SensorOffTest {
     engine.apply(frame("SpO2=OFF|Pulse=80", 1), T0.plusSeconds(1));
     engine.apply(frame("SpO2=OFF|Pulse=80", 59), T0.plusSeconds(59));
 
-    WardState.Update later = engine.tick(T0.plusSeconds(60));
+    WardUpdate later = engine.tick(T0.plusSeconds(60));
 
     assertTrue(later.transitions().stream().noneMatch(t -> t.alarmId().contains("NO_DATA")), later.toString());
   }

@@ -45,7 +45,7 @@ class WardStateNews2Test {
 
   @Test
   void givenAllVitalsAlertOnAir_whenFrameApplied_thenFullScoreInSnapshot() {
-    WardState.Update update = engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
+    WardUpdate update = engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
         "RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
 
     assertEquals(List.of(), update.transitions());
@@ -92,7 +92,7 @@ class WardStateNews2Test {
 
   @Test
   void givenPartialScoreInMediumBand_whenApplied_thenMediumNews2AlarmSaysPartial() {
-    WardState.Update update = engine.apply(frame(T0, null, null, "RESP_RATE=25", "PULSE=135"), T0);
+    WardUpdate update = engine.apply(frame(T0, null, null, "RESP_RATE=25", "PULSE=135"), T0);
 
     AlarmTransition raised = only(update.transitions());
     assertEquals(Priority.MEDIUM, raised.priority());
@@ -105,7 +105,7 @@ class WardStateNews2Test {
         "RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
     assertEquals(2, engine.snapshot("P1").orElseThrow().toJson().getJsonObject("news2").getInteger("total"));
 
-    WardState.Update update = engine.assess("P1", Consciousness.V, TWO_LITRES, true, at(10));
+    WardUpdate update = engine.assess("P1", Consciousness.V, TWO_LITRES, true, at(10));
 
     JsonObject snapshot = snapshot(update);
     JsonObject news2 = snapshot.getJsonObject("news2");
@@ -141,7 +141,7 @@ class WardStateNews2Test {
         "RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
     String id = only(engine.assess("P1", Consciousness.V, TWO_LITRES, true, at(10)).transitions()).alarmId();
 
-    WardState.Update update = engine.assess("P1", Consciousness.A, OxygenSupport.air(), null, at(20));
+    WardUpdate update = engine.assess("P1", Consciousness.A, OxygenSupport.air(), null, at(20));
 
     AlarmTransition cleared = only(update.transitions());
     assertEquals(TransitionType.CLEARED, cleared.type());
@@ -159,7 +159,7 @@ class WardStateNews2Test {
         "RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
     String id = only(engine.assess("P1", Consciousness.V, TWO_LITRES, true, at(10)).transitions()).alarmId();
 
-    WardState.Update update = engine.apply(frame(at(20), null, null, "PULSE=115"), at(20));
+    WardUpdate update = engine.apply(frame(at(20), null, null, "PULSE=115"), at(20));
 
     AlarmTransition raised = only(update.transitions());
     assertEquals(TransitionType.PRIORITY_RAISED, raised.type());
@@ -194,11 +194,11 @@ class WardStateNews2Test {
     engine.apply(frame(T0, null, null,
         "RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
     engine.assess("P1", Consciousness.A, OxygenSupport.air(), false, at(50));
-    WardState.Update stillFresh = engine.tick(at(60));
+    WardUpdate stillFresh = engine.tick(at(60));
     assertEquals(List.of(), stillFresh.snapshots(), "exactly freshnessMinutes old is still fresh");
     assertFalse(engine.snapshot("P1").orElseThrow().toJson().getJsonObject("news2").getBoolean("partial"));
 
-    WardState.Update stale = engine.tick(at(61));
+    WardUpdate stale = engine.tick(at(61));
 
     JsonObject news2 = snapshot(stale).getJsonObject("news2");
     assertNotNull(news2);
@@ -231,7 +231,7 @@ class WardStateNews2Test {
     return transitions.get(0);
   }
 
-  private static JsonObject snapshot(WardState.Update update) {
+  private static JsonObject snapshot(WardUpdate update) {
     assertEquals(1, update.snapshots().size(), () -> "expected one snapshot, got " + update.snapshots());
     return update.snapshots().get(0).toJson();
   }

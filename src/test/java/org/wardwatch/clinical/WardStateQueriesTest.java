@@ -37,7 +37,7 @@ class WardStateQueriesTest {
 
   @Test
   void historyNamesTheWardTheLimitsInForceAndTheTransitionsAsPublished() {
-    WardState.Update update = engine.apply(frame(bed("P1", "icu"), T0, T0, "PULSE", "190"), T0);
+    WardUpdate update = engine.apply(frame(bed("P1", "icu"), T0, T0, "PULSE", "190"), T0);
 
     JsonObject history = engine.history("P1", 60, at(5)).orElseThrow();
 

@@ -48,7 +48,7 @@ class WardStateTechnicalAlarmTest {
   void givenActivePhysiologicalAlarm_whenDeviceDisconnects_thenTechnicalAlarmAndPhysiologicalAlarmStaleButKept() {
     String pulseAlarm = raisedId(engine.apply(frame(T0, "PULSE=190"), T0));
 
-    WardState.Update update = engine.deviceEvent("disconnected", MON_1, null, at(5));
+    WardUpdate update = engine.deviceEvent("disconnected", MON_1, null, at(5));
 
     assertEquals(2, update.transitions().size(), () -> update.transitions().toString());
     AlarmTransition raised = ofType(update, TransitionType.RAISED);
@@ -76,7 +76,7 @@ class WardStateTechnicalAlarmTest {
     engine.apply(frame(T0, "PULSE=190"), T0);
     engine.deviceEvent("disconnected", MON_1, null, at(5));
 
-    WardState.Update again = engine.deviceEvent("disconnected", MON_1, null, at(6));
+    WardUpdate again = engine.deviceEvent("disconnected", MON_1, null, at(6));
 
     assertEquals(List.of(), again.transitions());
     assertEquals(1, engine.snapshot("P1").orElseThrow().toJson().getJsonArray("technicalAlarms").size());
@@ -88,7 +88,7 @@ class WardStateTechnicalAlarmTest {
     String disconnected = ofType(engine.deviceEvent("disconnected", MON_1, null, at(5)), TransitionType.RAISED)
         .alarmId();
 
-    WardState.Update update = engine.apply(frame(at(10), "PULSE=185"), at(10));
+    WardUpdate update = engine.apply(frame(at(10), "PULSE=185"), at(10));
 
     assertEquals(2, update.transitions().size(), () -> update.transitions().toString());
     AlarmTransition fresh = ofType(update, TransitionType.DATA_FRESH);
@@ -109,8 +109,8 @@ class WardStateTechnicalAlarmTest {
     JsonObject before = engine.snapshot("P1").orElseThrow().toJson().copy();
     DeviceIdentity stranger = new DeviceIdentity("mon-9", "P9", "9", "surgery");
 
-    WardState.Update disconnected = engine.deviceEvent("disconnected", stranger, null, at(1));
-    WardState.Update rejected = engine.deviceEvent("rejected", stranger, REJECTION, at(2));
+    WardUpdate disconnected = engine.deviceEvent("disconnected", stranger, null, at(1));
+    WardUpdate rejected = engine.deviceEvent("rejected", stranger, REJECTION, at(2));
 
     assertEquals(List.of(), disconnected.transitions());
     assertEquals(List.of(), disconnected.snapshots());
@@ -124,7 +124,7 @@ class WardStateTechnicalAlarmTest {
   void givenDeviceWithoutIdentity_whenItDisconnects_thenNothingChanges() {
     engine.apply(frame(T0, "PULSE=190"), T0);
 
-    WardState.Update update = engine.deviceEvent("disconnected", DeviceIdentity.UNKNOWN, null, at(1));
+    WardUpdate update = engine.deviceEvent("disconnected", DeviceIdentity.UNKNOWN, null, at(1));
 
     assertEquals(List.of(), update.transitions());
     assertEquals(List.of(), update.snapshots());
@@ -136,7 +136,7 @@ class WardStateTechnicalAlarmTest {
     engine.apply(frame(at(20), "SPO2=97"), at(20));
     assertEquals(List.of(), engine.tick(at(30)).transitions(), "exactly noDataSeconds silent is not yet too long");
 
-    WardState.Update update = engine.tick(at(31));
+    WardUpdate update = engine.tick(at(31));
 
     assertEquals(2, update.transitions().size(), () -> update.transitions().toString());
     AlarmTransition raised = ofType(update, TransitionType.RAISED);
@@ -160,7 +160,7 @@ class WardStateTechnicalAlarmTest {
     engine.apply(frame(at(20), "SPO2=97"), at(20));
     String noData = ofType(engine.tick(at(31)), TransitionType.RAISED).alarmId();
 
-    WardState.Update update = engine.apply(frame(at(40), "PULSE=190"), at(40));
+    WardUpdate update = engine.apply(frame(at(40), "PULSE=190"), at(40));
 
     assertEquals(2, update.transitions().size(), () -> update.transitions().toString());
     AlarmTransition cleared = ofType(update, TransitionType.CLEARED);
@@ -176,7 +176,7 @@ class WardStateTechnicalAlarmTest {
   void givenWholeDeviceSilent_whenTicked_thenNoDataNamesEveryParameter() {
     engine.apply(frame(T0, "PULSE=80", "SPO2=97"), T0);
 
-    WardState.Update update = engine.tick(at(31));
+    WardUpdate update = engine.tick(at(31));
 
     AlarmTransition raised = only(update.transitions());
     assertEquals("No data for [Pulse, SpO2] for over 30 s", raised.snapshot().getString("message"));
@@ -186,7 +186,7 @@ class WardStateTechnicalAlarmTest {
   void givenAcceptedFrames_whenFrameRejected_thenInvalidSignalAlarm() {
     engine.apply(frame(T0, "PULSE=80"), T0);
 
-    WardState.Update update = engine.deviceEvent("rejected", MON_1, REJECTION, at(1));
+    WardUpdate update = engine.deviceEvent("rejected", MON_1, REJECTION, at(1));
 
     AlarmTransition raised = only(update.transitions());
     assertEquals(TransitionType.RAISED, raised.type());
@@ -204,7 +204,7 @@ class WardStateTechnicalAlarmTest {
     engine.apply(frame(T0, "PULSE=80"), T0);
     String invalid = only(engine.deviceEvent("rejected", MON_1, REJECTION, at(1)).transitions()).alarmId();
 
-    WardState.Update update = engine.apply(frame(at(2), "PULSE=82"), at(2));
+    WardUpdate update = engine.apply(frame(at(2), "PULSE=82"), at(2));
 
     AlarmTransition cleared = only(update.transitions());
     assertEquals(TransitionType.CLEARED, cleared.type());
@@ -219,7 +219,7 @@ class WardStateTechnicalAlarmTest {
     engine.apply(frame(T0, "PULSE=80"), T0);
     String invalid = only(engine.deviceEvent("rejected", MON_1, REJECTION, at(1)).transitions()).alarmId();
 
-    WardState.Update again = engine.deviceEvent("rejected", MON_1, "SpO2 120 % is implausible", at(2));
+    WardUpdate again = engine.deviceEvent("rejected", MON_1, "SpO2 120 % is implausible", at(2));
 
     assertEquals(List.of(), again.transitions());
     JsonObject alarm = onlyOf(engine.snapshot("P1").orElseThrow().toJson(), "technicalAlarms");
@@ -233,7 +233,7 @@ class WardStateTechnicalAlarmTest {
     DeviceIdentity mon3 = new DeviceIdentity("mon-3", "P1", "1", "surgery");
     engine.apply(new FrameReport(mon3, at(1), List.of(observation(mon3, "PULSE=185", at(1))), null, null), at(1));
 
-    WardState.Update update = engine.deviceEvent("disconnected", MON_1, null, at(2));
+    WardUpdate update = engine.deviceEvent("disconnected", MON_1, null, at(2));
 
     assertEquals(List.of(), update.transitions());
     JsonObject snapshot = engine.snapshot("P1").orElseThrow().toJson();
@@ -245,7 +245,7 @@ class WardStateTechnicalAlarmTest {
   void givenUnrecognisedDeviceEvent_whenReported_thenNoAlarm() {
     engine.apply(frame(T0, "PULSE=80"), T0);
 
-    WardState.Update update = engine.deviceEvent("connected", MON_1, null, at(1));
+    WardUpdate update = engine.deviceEvent("connected", MON_1, null, at(1));
 
     assertEquals(List.of(), update.transitions());
     assertEquals(List.of(), update.snapshots());
@@ -274,17 +274,17 @@ class WardStateTechnicalAlarmTest {
     return transitions.get(0);
   }
 
-  private static AlarmTransition ofType(WardState.Update update, TransitionType type) {
+  private static AlarmTransition ofType(WardUpdate update, TransitionType type) {
     return only(update.transitions().stream().filter(transition -> transition.type() == type).toList());
   }
 
-  private static String raisedId(WardState.Update update) {
+  private static String raisedId(WardUpdate update) {
     AlarmTransition raised = only(update.transitions());
     assertEquals(TransitionType.RAISED, raised.type());
     return raised.alarmId();
   }
 
-  private static JsonObject snapshot(WardState.Update update) {
+  private static JsonObject snapshot(WardUpdate update) {
     assertEquals(1, update.snapshots().size(), () -> "expected one snapshot, got " + update.snapshots());
     return update.snapshots().get(0).toJson();
   }

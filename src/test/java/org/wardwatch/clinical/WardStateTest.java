@@ -62,7 +62,7 @@ class WardStateTest {
 
   @Test
   void givenNormalFrame_whenApplied_thenNoTransitionAndOneSnapshot() {
-    WardState.Update update = engine.apply(frame(BED_1, T0,
+    WardUpdate update = engine.apply(frame(BED_1, T0,
         "PULSE=80", "SPO2=97", "RESP_RATE=16", "BP_SYSTOLIC=120", "BP_DIASTOLIC=80", "TEMPERATURE=37.0"), T0);
 
     assertEquals(List.of(), update.transitions());
@@ -110,7 +110,7 @@ class WardStateTest {
 
   @Test
   void givenSnapshotReadAfterLaterUpdates_thenItShowsThePatientAsAtItsOwnChange() {
-    WardState.Update first = engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
+    WardUpdate first = engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
     engine.apply(frame(BED_1, at(1), "PULSE=190"), at(1));
 
     JsonObject atFirst = snapshot(first);
@@ -121,7 +121,7 @@ class WardStateTest {
 
   @Test
   void givenZeroDelayLimit_whenPulseCrossesIt_thenExactlyOneRaisedHighPhysiologicalAlarm() {
-    WardState.Update update = engine.apply(frame(BED_1, T0, "PULSE=190"), T0);
+    WardUpdate update = engine.apply(frame(BED_1, T0, "PULSE=190"), T0);
 
     AlarmTransition raised = only(update.transitions());
     assertEquals(TransitionType.RAISED, raised.type());
@@ -147,7 +147,7 @@ class WardStateTest {
   void givenActiveAlarm_whenAnotherAbnormalValueArrives_thenNoNewAlarmAndMessageRefreshed() {
     String id = raisedId(engine.apply(frame(BED_1, T0, "PULSE=190"), T0));
 
-    WardState.Update update = engine.apply(frame(BED_1, at(1), "PULSE=195"), at(1));
+    WardUpdate update = engine.apply(frame(BED_1, at(1), "PULSE=195"), at(1));
 
     assertEquals(List.of(), update.transitions());
     JsonObject alarm = onlyAlarm(snapshot(update));
@@ -161,7 +161,7 @@ class WardStateTest {
     List<AlarmTransition> transitions = new ArrayList<>();
 
     transitions.addAll(engine.apply(frame(BED_1, T0, "PULSE=190"), T0).transitions());
-    WardState.Update second = engine.apply(frame(BED_1, later, "PULSE=190"), later);
+    WardUpdate second = engine.apply(frame(BED_1, later, "PULSE=190"), later);
     transitions.addAll(second.transitions());
 
     assertEquals(TransitionType.RAISED, only(transitions).type());
@@ -171,7 +171,7 @@ class WardStateTest {
   @Test
   void givenOnsetDelay_whenBreachHoldsShorterThanTheDelay_thenNoAlarm() {
     assertEquals(List.of(), engine.apply(frame(BED_1, T0, "PULSE=140"), T0).transitions());
-    WardState.Update update = engine.apply(frame(BED_1, at(9), "PULSE=140"), at(9));
+    WardUpdate update = engine.apply(frame(BED_1, at(9), "PULSE=140"), at(9));
 
     assertEquals(List.of(), update.transitions());
     assertEquals(new JsonArray(), snapshot(update).getJsonArray("alarms"));
@@ -204,14 +204,14 @@ class WardStateTest {
   void givenActiveMediumAlarm_whenValueBackAtTheLimitThenClearOfTheBand_thenKeptThenCleared() {
     String id = raisedId(engine.apply(frame(BED_1, T0, "RESP_RATE=30"), T0));
 
-    WardState.Update atLimit = engine.apply(frame(BED_1, at(1), "RESP_RATE=24"), at(1));
+    WardUpdate atLimit = engine.apply(frame(BED_1, at(1), "RESP_RATE=24"), at(1));
     assertEquals(List.of(), atLimit.transitions());
     assertEquals(id, onlyAlarm(snapshot(atLimit)).getString("id"));
-    WardState.Update insideBand = engine.apply(frame(BED_1, at(2), "RESP_RATE=23"), at(2));
+    WardUpdate insideBand = engine.apply(frame(BED_1, at(2), "RESP_RATE=23"), at(2));
     assertEquals(List.of(), insideBand.transitions());
     assertEquals(id, onlyAlarm(snapshot(insideBand)).getString("id"));
 
-    WardState.Update clear = engine.apply(frame(BED_1, at(3), "RESP_RATE=22"), at(3));
+    WardUpdate clear = engine.apply(frame(BED_1, at(3), "RESP_RATE=22"), at(3));
 
     AlarmTransition cleared = only(clear.transitions());
     assertEquals(TransitionType.CLEARED, cleared.type());
@@ -227,7 +227,7 @@ class WardStateTest {
     assertEquals(List.of(), engine.apply(frame(BED_1, at(1), "PULSE=150"), at(1)).transitions(), "at the limit");
     assertEquals(List.of(), engine.apply(frame(BED_1, at(2), "PULSE=146"), at(2)).transitions(), "inside the band");
 
-    WardState.Update ended = engine.apply(frame(BED_1, at(3), "PULSE=80"), at(3));
+    WardUpdate ended = engine.apply(frame(BED_1, at(3), "PULSE=80"), at(3));
 
     AlarmTransition conditionEnded = only(ended.transitions());
     assertEquals(TransitionType.CONDITION_ENDED, conditionEnded.type());
@@ -236,7 +236,7 @@ class WardStateTest {
     assertEquals(id, latched.getString("id"));
     assertEquals("CLEARED_UNACKNOWLEDGED", latched.getString("state"));
 
-    WardState.Update acknowledged = engine.act(id, alarm -> alarm.acknowledge(NURSE, at(20)), at(20));
+    WardUpdate acknowledged = engine.act(id, alarm -> alarm.acknowledge(NURSE, at(20)), at(20));
 
     AlarmTransition ack = only(acknowledged.transitions());
     assertEquals(TransitionType.ACKNOWLEDGED, ack.type());
@@ -253,7 +253,7 @@ class WardStateTest {
     String first = raisedId(engine.apply(frame(BED_1, T0, "PULSE=190"), T0));
     engine.apply(frame(BED_1, at(1), "PULSE=80"), at(1));
 
-    WardState.Update again = engine.apply(frame(BED_1, at(2), "PULSE=190"), at(2));
+    WardUpdate again = engine.apply(frame(BED_1, at(2), "PULSE=190"), at(2));
 
     String second = raisedId(again);
     assertNotEquals(first, second);
@@ -267,7 +267,7 @@ class WardStateTest {
     engine.apply(frame(BED_1, ended, "PULSE=80"), ended);
     Instant returned = T0.plusNanos(200_000);
 
-    WardState.Update again = engine.apply(frame(BED_1, returned, "PULSE=190"), returned);
+    WardUpdate again = engine.apply(frame(BED_1, returned, "PULSE=190"), returned);
 
     assertNotEquals(first, raisedId(again));
     assertEquals(2, snapshot(again).getJsonArray("alarms").size());
@@ -279,7 +279,7 @@ class WardStateTest {
     String id = raisedId(engine.apply(frame(BED_1, at(10), "PULSE=140"), at(10)));
     engine.act(id, alarm -> alarm.acknowledge(NURSE, at(11)), at(11));
 
-    WardState.Update worse = engine.apply(frame(BED_1, at(12), "PULSE=190"), at(12));
+    WardUpdate worse = engine.apply(frame(BED_1, at(12), "PULSE=190"), at(12));
 
     AlarmTransition raised = only(worse.transitions());
     assertEquals(TransitionType.PRIORITY_RAISED, raised.type());
@@ -296,8 +296,8 @@ class WardStateTest {
   void givenActiveAlarm_whenAcknowledgedTwice_thenSecondAcknowledgementChangesNothing() {
     String id = raisedId(engine.apply(frame(BED_1, T0, "PULSE=190"), T0));
 
-    WardState.Update first = engine.act(id, alarm -> alarm.acknowledge(NURSE, at(5)), at(5));
-    WardState.Update second = engine.act(id, alarm -> alarm.acknowledge("nurse.other", at(6)), at(6));
+    WardUpdate first = engine.act(id, alarm -> alarm.acknowledge(NURSE, at(5)), at(5));
+    WardUpdate second = engine.act(id, alarm -> alarm.acknowledge("nurse.other", at(6)), at(6));
 
     AlarmTransition ack = only(first.transitions());
     assertEquals(TransitionType.ACKNOWLEDGED, ack.type());
@@ -320,8 +320,8 @@ class WardStateTest {
 
   @Test
   void givenWardOverridingSpo2Limits_whenSameValueInTwoWards_thenOnlyThatWardsPatientAlarms() {
-    WardState.Update icu = engine.apply(frame(ICU_BED_2, T0, "SPO2=92"), T0);
-    WardState.Update surgery = engine.apply(frame(BED_1, T0, "SPO2=92"), T0);
+    WardUpdate icu = engine.apply(frame(ICU_BED_2, T0, "SPO2=92"), T0);
+    WardUpdate surgery = engine.apply(frame(BED_1, T0, "SPO2=92"), T0);
 
     AlarmTransition raised = only(icu.transitions());
     assertEquals(Priority.MEDIUM, raised.priority());
@@ -343,7 +343,7 @@ class WardStateTest {
   void givenActiveAlarm_whenOlderNormalObservationArrivesLate_thenAlarmNotCleared() {
     String id = raisedId(engine.apply(report(BED_1, at(10), observation(BED_1, "PULSE=190", at(10), at(10))), at(10)));
 
-    WardState.Update late = engine.apply(report(BED_1, at(5), observation(BED_1, "PULSE=80", at(5), at(11))), at(11));
+    WardUpdate late = engine.apply(report(BED_1, at(5), observation(BED_1, "PULSE=80", at(5), at(11))), at(11));
 
     assertEquals(List.of(), late.transitions());
     JsonObject snapshot = snapshot(late);
@@ -357,7 +357,7 @@ class WardStateTest {
   void givenNormalValue_whenOlderAbnormalObservationArrivesLate_thenNoAlarm() {
     engine.apply(report(BED_1, at(10), observation(BED_1, "PULSE=80", at(10), at(10))), at(10));
 
-    WardState.Update late = engine.apply(report(BED_1, at(5), observation(BED_1, "PULSE=190", at(5), at(11))), at(11));
+    WardUpdate late = engine.apply(report(BED_1, at(5), observation(BED_1, "PULSE=190", at(5), at(11))), at(11));
 
     assertEquals(List.of(), late.transitions());
     assertEquals(new JsonArray(), snapshot(late).getJsonArray("alarms"));
@@ -367,11 +367,11 @@ class WardStateTest {
   @Test
   void givenUnacknowledgedMediumAlarm_whenTickedAfterEscalationTime_thenEscalatedToHigh() {
     String id = raisedId(engine.apply(frame(BED_1, T0, "SPO2=85"), T0));
-    WardState.Update early = engine.tick(at(19));
+    WardUpdate early = engine.tick(at(19));
     assertEquals(List.of(), early.transitions());
     assertEquals(List.of(), early.snapshots());
 
-    WardState.Update due = engine.tick(at(20));
+    WardUpdate due = engine.tick(at(20));
 
     AlarmTransition escalated = only(due.transitions());
     assertEquals(TransitionType.ESCALATED, escalated.type());
@@ -408,7 +408,7 @@ class WardStateTest {
     engine.act(id, alarm -> alarm.acknowledge(NURSE, at(5)), at(5));
     assertEquals(List.of(), engine.tick(at(19)).transitions());
 
-    WardState.Update due = engine.tick(at(20));
+    WardUpdate due = engine.tick(at(20));
 
     AlarmTransition reminder = only(due.transitions());
     assertEquals(TransitionType.REMINDER, reminder.type());
@@ -443,7 +443,7 @@ class WardStateTest {
     engine.replaceRules(rules("""
         "thresholds": [{"parameter": "PULSE", "above": 180, "priority": "HIGH", "hysteresis": 5}]
         """));
-    WardState.Update next = engine.apply(frame(BED_1, at(2), "PULSE=190"), at(2));
+    WardUpdate next = engine.apply(frame(BED_1, at(2), "PULSE=190"), at(2));
 
     assertEquals(List.of(), next.transitions());
     JsonObject alarm = onlyAlarm(snapshot(next));
@@ -483,13 +483,13 @@ class WardStateTest {
     return transitions.get(0);
   }
 
-  private static String raisedId(WardState.Update update) {
+  private static String raisedId(WardUpdate update) {
     AlarmTransition raised = only(update.transitions());
     assertEquals(TransitionType.RAISED, raised.type());
     return raised.alarmId();
   }
 
-  private static JsonObject snapshot(WardState.Update update) {
+  private static JsonObject snapshot(WardUpdate update) {
     assertEquals(1, update.snapshots().size(), () -> "expected one snapshot, got " + update.snapshots());
     return update.snapshots().get(0).toJson();
   }

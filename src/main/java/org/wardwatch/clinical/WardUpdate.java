@@ -1,0 +1,31 @@
+package org.wardwatch.clinical;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.wardwatch.bus.PatientSnapshot;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+
+/**
+ * What an input to the {@link WardState} changed: alarm transitions (to publish and audit), patient snapshots (to
+ * publish), other audit entries (limit overrides set or expired) and the keys of the patients whose state changed,
+ * whose {@link WardState#state(String)} is to be written again (each of them has its snapshot in {@code snapshots}).
+ */
+public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots,
+    List<JsonObject> auditEntries, Set<String> changedPatients) {
+
+  static final WardUpdate NOTHING = new WardUpdate(List.of(), List.of(), List.of(), Set.of());
+
+  /** An update whose changed patients are those of its snapshots. */
+  public WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots, List<JsonObject> auditEntries) {
+    this(transitions, snapshots, auditEntries, snapshots.stream().map(PatientSnapshot::patient)
+        .collect(Collectors.toCollection(LinkedHashSet::new)));
+  }
+
+  public WardUpdate {
+    changedPatients = Collections.unmodifiableSet(new LinkedHashSet<>(changedPatients));
+  }
+}
