@@ -1,10 +1,8 @@
 package org.wardwatch.web;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -18,7 +16,6 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import io.vertx.ext.web.handler.sockjs.impl.SockJSSocketBase;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,8 +23,9 @@ import java.util.List;
  * rather than by Vert.x so that {@link WardFanOut} can write one SockJS frame, escaped and framed once per broadcast,
  * to every session ({@link #send}): Vert.x's transport decodes, escapes, frames and encodes each message again for each
  * session, most of the cost of a delivery to a thousand screens. The messages sent to a session during one turn of
- * the event loop leave together, as one SockJS frame in one WebSocket frame and one socket write: a screen following
- * busy wards gets many updates a millisecond, and a write each was most of what they cost. The protocol
+ * the event loop (while updates come fast, during one {@link WritePacer} round) leave together, as one SockJS frame in
+ * one WebSocket frame and one socket write: a screen following busy wards gets many updates a millisecond, and a
+ * write each was most of what they cost. The protocol
  * ({@link SockJsFrames}) is the one Vert.x's transport speaks and {@code vertx-eventbus.js} expects: open, a heartbeat
  * every interval, messages, a close frame before the server closes; a browser frame that is not SockJS ends the
  * session. The xhr-streaming and
@@ -45,14 +43,9 @@ final class SockJsWebSocket extends SockJSSocketBase {
   static final String PATH_REGEX = "\\/[^\\/\\.]+\\/[^\\/\\.]+\\/websocket";
   private static final int GOING_AWAY = 3000;
   private static final String CLOSED = "SockJS session closed";
-  /**
-   * A batch this long leaves at once (Netty's default high-water mark of a connection's outbound bytes), so that
-   * {@link #writeQueueFull()} tells {@link WardFanOut} of a screen that does not keep up within the turn too.
-   */
-  private static final int MAX_BATCH_BYTES = 64 * 1024;
 
-  private final Context context;
   private final ServerWebSocket socket;
+  private final OutgoingFrames outgoing;
   private final MultiMap headers;
   private final long heartbeat;
   private Handler<Buffer> handler;
@@ -60,15 +53,13 @@ final class SockJsWebSocket extends SockJSSocketBase {
   private Handler<Void> closeHandler;
   private Handler<Throwable> exceptionHandler;
   private boolean closed;
-  /** The messages frames sent during this turn of the event loop, to leave as one at its end; null when none. */
-  private List<byte[]> batch;
-  private int batchBytes;
-  private Promise<Void> batchWritten;
 
-  private SockJsWebSocket(Vertx vertx, RoutingContext context, SockJSHandlerOptions options, ServerWebSocket socket) {
+  private SockJsWebSocket(Vertx vertx, RoutingContext context, SockJSHandlerOptions options, WritePacer pacer,
+      ServerWebSocket socket) {
     super(vertx, context, options);
-    this.context = vertx.getOrCreateContext();
     this.socket = socket;
+    this.outgoing = new OutgoingFrames(vertx.getOrCreateContext(), pacer, frame -> isClosed()
+        ? Future.failedFuture(CLOSED) : socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame, true)));
     this.headers = HttpHeaders.headers().addAll(socket.headers()).remove(HttpHeaders.COOKIE);
     this.heartbeat = vertx.setPeriodic(options.getHeartbeatInterval(), id -> writeFrame(SockJsFrames.HEARTBEAT));
     socket.textMessageHandler(this::received);
@@ -76,8 +67,8 @@ final class SockJsWebSocket extends SockJSSocketBase {
     socket.exceptionHandler(this::failed);
   }
 
-  /** Upgrades the request of {@code context} and hands the open session to {@code bridge}. */
-  static void accept(Vertx vertx, RoutingContext context, SockJSHandlerOptions options,
+  /** Upgrades the request of {@code context} and hands the open session, paced by {@code pacer}, to {@code bridge}. */
+  static void accept(Vertx vertx, RoutingContext context, SockJSHandlerOptions options, WritePacer pacer,
       Handler<SockJSSocket> bridge) {
     HttpServerRequest request = context.request();
     if (!request.canUpgradeToWebSocket()) {
@@ -85,60 +76,21 @@ final class SockJsWebSocket extends SockJSSocketBase {
       return;
     }
     request.toWebSocket().onFailure(context::fail).onSuccess(socket -> {
-      SockJsWebSocket session = new SockJsWebSocket(vertx, context, options, socket);
+      SockJsWebSocket session = new SockJsWebSocket(vertx, context, options, pacer, socket);
       session.writeFrame(SockJsFrames.OPEN);
       bridge.handle(session);
     });
   }
 
   /**
-   * Sends {@code frame}, a messages frame in ASCII ({@link SockJsFrames#recFrame}; one can go to many sessions), at
-   * the end of this turn of the event loop, in one frame with the others sent to this session meanwhile, in order; at
-   * once when they come to {@value #MAX_BATCH_BYTES} bytes.
+   * Sends {@code frame}, a messages frame in ASCII ({@link SockJsFrames#recFrame}; one can go to many sessions), with
+   * the others sent to this session meanwhile ({@link OutgoingFrames}): at the end of this turn when {@code urgent},
+   * else perhaps with the {@link WritePacer}'s next round.
    *
    * @return completes when the frame that carries it is written
    */
-  Future<Void> send(byte[] frame) {
-    if (isClosed()) {
-      return Future.failedFuture(CLOSED);
-    }
-    if (batch == null) {
-      batch = new ArrayList<>();
-      batchWritten = Promise.promise();
-      context.runOnContext(end -> sendBatch());
-    }
-    batch.add(frame);
-    batchBytes += frame.length;
-    Future<Void> written = batchWritten.future();
-    if (batchBytes >= MAX_BATCH_BYTES) {
-      sendBatch();
-    }
-    return written;
-  }
-
-  /**
-   * Writes the frames of this turn as one (close writes them before its own frame; then nothing is left). The batch is
-   * taken first, so whatever the write's listeners send starts the next one.
-   */
-  private void sendBatch() {
-    if (batch == null) {
-      return;
-    }
-    List<byte[]> frames = batch;
-    Promise<Void> written = batchWritten;
-    batch = null;
-    batchBytes = 0;
-    batchWritten = null;
-    if (isClosed()) {
-      written.fail(CLOSED);
-      return;
-    }
-    try {
-      byte[] frame = frames.size() == 1 ? frames.get(0) : SockJsFrames.joined(frames);
-      socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame, true)).onComplete(written);
-    } catch (RuntimeException e) {
-      written.fail(e);
-    }
+  Future<Void> send(byte[] frame, boolean urgent) {
+    return isClosed() ? Future.failedFuture(CLOSED) : outgoing.add(frame, urgent);
   }
 
   private Future<Void> writeFrame(String frame) {
@@ -152,7 +104,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
 
   @Override
   public Future<Void> write(Buffer data) {
-    return send(SockJsFrames.messages(data.toString()).getBytes(StandardCharsets.US_ASCII));
+    return send(SockJsFrames.messages(data.toString()).getBytes(StandardCharsets.US_ASCII), true);
   }
 
   private void received(String frame) {
@@ -194,7 +146,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
   @Override
   public void close(int statusCode, String reason) {
     if (!closed) {
-      sendBatch();
+      outgoing.flush();
       writeFrame(SockJsFrames.close(statusCode, reason));
       ended();
       socket.close();

@@ -125,7 +125,7 @@ final class WardFanOut {
       }
       if (session instanceof SockJsWebSocket webSocket) {
         sockJsFrame = sockJsFrame == null ? SockJsFrames.recFrame(address, body) : sockJsFrame;
-        webSocket.send(sockJsFrame);
+        webSocket.send(sockJsFrame, !supersedable); // vitals may wait for the pacer's round, alarms never
       } else {
         bytes = bytes == null ? SockJsFrames.recMessage(address, body) : bytes;
         session.write(bytes);

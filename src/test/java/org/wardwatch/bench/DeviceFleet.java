@@ -88,8 +88,8 @@ final class DeviceFleet implements AutoCloseable {
    * Sends {@code framesPerSecond} frames in all, round-robin over the devices, for {@code duration}, on the
    * {@link OpenLoop} schedule; {@code frame} gives the line for a device's numbered frame and its scheduled time.
    */
-  void openLoop(double framesPerSecond, Duration duration, ScheduledFrame frame) throws InterruptedException {
-    OpenLoop.run(vertx, sockets.size(), framesPerSecond, duration,
+  OpenLoop.Lag openLoop(double framesPerSecond, Duration duration, ScheduledFrame frame) throws InterruptedException {
+    return OpenLoop.run(vertx, sockets.size(), framesPerSecond, duration,
         (device, number, scheduled) -> sockets.get(device).write(frame.line(device, number, scheduled) + "\n"));
   }
 

@@ -52,12 +52,15 @@ final class MosquittoPeer {
     Future.all(connecting).await();
     try {
       publish(generator, clients, schedule, messagesPerSecond, warmUp);
+      Thread.sleep(1000); // the warm-up's last deliveries
+      GeneratorPauses generatorPauses = GeneratorPauses.collectThenCount();
       schedule.reset();
       long cpu = ServerProcess.cpuOf(broker).toNanos();
-      publish(generator, clients, schedule, messagesPerSecond, measure);
+      OpenLoop.Lag lag = publish(generator, clients, schedule, messagesPerSecond, measure);
       double cpuPerMessage = (ServerProcess.cpuOf(broker).toNanos() - cpu) / (messagesPerSecond * measure.toSeconds());
       Thread.sleep(1000);
-      System.out.println("W5  Mosquitto: " + schedule.slowBursts().summary("messages"));
+      System.out.println("W5  Mosquitto: " + schedule.slowBursts().summary("messages") + "\n    "
+          + generatorPauses.summary() + "\n    " + lag.summary());
       return new Result(schedule.latency().copy(), cpuPerMessage);
     } finally {
       Future.all(clients.stream().map(MqttClient::disconnect).toList()).await();
@@ -65,9 +68,9 @@ final class MosquittoPeer {
     }
   }
 
-  private static void publish(Vertx generator, List<MqttClient> clients, TaggedSchedule schedule,
+  private static OpenLoop.Lag publish(Vertx generator, List<MqttClient> clients, TaggedSchedule schedule,
       double messagesPerSecond, Duration duration) throws InterruptedException {
-    OpenLoop.run(generator, clients.size(), messagesPerSecond, duration, (device, number, scheduled) -> {
+    return OpenLoop.run(generator, clients.size(), messagesPerSecond, duration, (device, number, scheduled) -> {
       int pulse = TaggedSchedule.pulseOf(number);
       schedule.sent(device, pulse, scheduled);
       clients.get(device).publish("bench/w5/" + device,

@@ -2,6 +2,8 @@ package org.wardwatch.bench;
 
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
 
 /**
  * An open-loop send schedule: {@code perSecond} sends in all, round-robin over {@code senders}, each at its scheduled
@@ -18,20 +20,38 @@ final class OpenLoop {
   private OpenLoop() {
   }
 
-  /** Runs the schedule for {@code duration}; returns when it is over. */
-  static void run(Vertx generator, int senders, double perSecond, Duration duration, Send send)
+  /**
+   * How late the generator itself sent: each send's delay past its scheduled time, which every latency measured from
+   * the schedule includes. Sends over 5 ms late are listed in bursts, to set beside the slow deliveries.
+   */
+  record Lag(Histogram lateness, SlowBursts late) {
+
+    String summary() {
+      return String.format(Locale.ROOT, "generator's own send delay p99 %.2f ms, max %.2f ms; ",
+          lateness.getValueAtPercentile(99) / 1e6, lateness.getMaxValue() / 1e6) + late.summary("sends");
+    }
+  }
+
+  /** Runs the schedule for {@code duration}; returns when it is over, with how late the sends left. */
+  static Lag run(Vertx generator, int senders, double perSecond, Duration duration, Send send)
       throws InterruptedException {
+    Lag lag = new Lag(new Histogram(60_000_000_000L, 3), new SlowBursts());
     long start = System.nanoTime();
     long total = (long) (perSecond * duration.toNanos() / 1e9);
     long[] sent = {0};
     long timer = generator.setPeriodic(1, id -> {
-      long due = Math.min(total, 1 + (long) ((System.nanoTime() - start) * perSecond / 1e9)); // k is due at k/rate
+      long now = System.nanoTime();
+      long due = Math.min(total, 1 + (long) ((now - start) * perSecond / 1e9)); // k is due at k/rate
       for (; sent[0] < due; sent[0]++) {
         long k = sent[0];
-        send.send((int) (k % senders), k / senders, start + (long) (k * 1e9 / perSecond));
+        long scheduled = start + (long) (k * 1e9 / perSecond);
+        lag.lateness().recordValue(Math.max(0, now - scheduled));
+        lag.late().record(scheduled, now - scheduled);
+        send.send((int) (k % senders), k / senders, scheduled);
       }
     });
     Thread.sleep(duration.toMillis());
     generator.cancelTimer(timer);
+    return lag;
   }
 }

@@ -13,11 +13,12 @@ import org.HdrHistogram.Histogram;
  * alarm latency at 10,000 frames/s, W4 fan-out to 1,000 browser sessions against the stock SockJS bridge, W5 against
  * the Mosquitto broker. Every server runs in a process of its own pinned to core {@value #SERVER_CORE}; this JVM, the
  * load generator with a single event loop, is pinned to core {@value #GENERATOR_CORE}. Loopback only; each workload is
- * bounded in time (about six minutes in all). Prints the table and writes it into {@code docs/performance.md}.
+ * bounded in time (about nine minutes in all). Prints the table and writes it into {@code docs/performance.md}.
  *
  * <p>Run: {@code mvn -q -B test-compile exec:exec@performance-suite}. Maven properties: {@code bench.seconds}, each
- * measured window (default 10 s); {@code bench.warmUpSeconds}, the warm-up unit (default 5 s: W1 warms up three of
- * them, W2's and W3's ramps six); {@code bench.only}, a subset such as {@code W1,W3} (the table is then printed but
+ * measured window (default 10 s); {@code bench.warmUpSeconds}, the warm-up unit (default 10 s: W1 warms up three of
+ * them, W2's and W3's ramps six; with 5, the JIT compilers still preempted the server's event loop for 4 ms at a time
+ * in W3's window, 321 times in 8 s by {@code perf sched}); {@code bench.only}, a subset such as {@code W1,W3} (the table is then printed but
  * not written); {@code bench.serverJvmArgs}, extra options for the server JVMs (e.g. a flight recording).
  */
 public final class PerformanceSuite {
@@ -33,8 +34,9 @@ public final class PerformanceSuite {
         Long.toString(ProcessHandle.current().pid())).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
         .waitFor();
     Duration measure = Duration.ofSeconds(Long.getLong("wardwatch.bench.seconds", 10));
-    Duration warmUp = Duration.ofSeconds(Long.getLong("wardwatch.bench.warmUpSeconds", 5));
-    Vertx generator = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    Duration warmUp = Duration.ofSeconds(Long.getLong("wardwatch.bench.warmUpSeconds", 10));
+    // The generator's core is W4's limit (a read per session per delivery): native epoll, as the server uses.
+    Vertx generator = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
     List<Row> rows = new ArrayList<>();
     String only = System.getProperty("wardwatch.bench.only", "");
     try {

@@ -25,6 +25,7 @@ final class SlowBursts {
 
   /** Scheduled wall-clock time (ms) and latency (ns) of each slow delivery, in the order delivered. */
   private final List<long[]> slow = new ArrayList<>();
+  private long windowStartMillis = System.currentTimeMillis();
 
   void record(long scheduledNanos, long latencyNanos) {
     if (latencyNanos > SLOW_NANOS) {
@@ -33,11 +34,16 @@ final class SlowBursts {
     }
   }
 
+  /** Forgets the slow deliveries so far: a new window starts now. */
   void reset() {
     slow.clear();
+    windowStartMillis = System.currentTimeMillis();
   }
 
-  /** {@code N <what> over 5 ms in B bursts (UTC): hh:mm:ss.SSS +length ms: count, worst w ms; ...}. */
+  /**
+   * {@code N <what> over 5 ms in B bursts (UTC, window from hh:mm:ss.SSS): hh:mm:ss.SSS +length ms: count, worst w
+   * ms; ...}.
+   */
   String summary(String what) {
     List<long[]> slow = new ArrayList<>(this.slow);
     slow.sort(Comparator.comparingLong(delivery -> delivery[0])); // delivered out of schedule order at times
@@ -53,12 +59,15 @@ final class SlowBursts {
         worst = Math.max(worst, slow.get(i)[1]);
         count++;
       }
-      bursts.add(String.format("%s +%d ms: %d, worst %.1f ms", LocalTime.ofInstant(Instant.ofEpochMilli(start),
-          ZoneOffset.UTC), last - start, count, worst / 1e6));
+      bursts.add(String.format("%s +%d ms: %d, worst %.1f ms", utc(start), last - start, count, worst / 1e6));
     }
     String named = String.join("; ", bursts.subList(0, Math.min(NAMED_BURSTS, bursts.size())))
         + (bursts.size() > NAMED_BURSTS ? "; ..." : "");
-    return slow.size() + " " + what + " over " + SLOW_NANOS / 1_000_000 + " ms in " + bursts.size() + " bursts (UTC)"
-        + (bursts.isEmpty() ? "" : ": " + named);
+    return slow.size() + " " + what + " over " + SLOW_NANOS / 1_000_000 + " ms in " + bursts.size()
+        + " bursts (UTC, window from " + utc(windowStartMillis) + ")" + (bursts.isEmpty() ? "" : ": " + named);
+  }
+
+  private static LocalTime utc(long epochMillis) {
+    return LocalTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
   }
 }

@@ -36,6 +36,8 @@ final class WardLoad implements AutoCloseable {
   private final Map<Integer, Long> abnormalAt = new HashMap<>();
   private final Histogram alarmLatency = new Histogram(60_000_000_000L, 3);
   private final SlowBursts slowAlarms = new SlowBursts();
+  private GeneratorPauses generatorPauses = GeneratorPauses.collectThenCount();
+  private OpenLoop.Lag lastRunLag;
   private long delivered;
 
   private final Server server;
@@ -85,7 +87,7 @@ final class WardLoad implements AutoCloseable {
 
   /** Sends {@code framesPerSecond} in all for {@code duration}. */
   void run(double framesPerSecond, Duration duration) throws InterruptedException {
-    fleet.openLoop(framesPerSecond, duration, this::frame);
+    lastRunLag = fleet.openLoop(framesPerSecond, duration, this::frame);
   }
 
   /**
@@ -106,8 +108,9 @@ final class WardLoad implements AutoCloseable {
     Thread.sleep(1000);
   }
 
-  /** Forgets what was measured so far (after a warm-up). */
+  /** Forgets what was measured so far (after a warm-up) and collects the generator's heap before the next window. */
   void reset() {
+    generatorPauses = GeneratorPauses.collectThenCount();
     vitals.reset();
     alarmLatency.reset();
     slowAlarms.reset();
@@ -123,9 +126,10 @@ final class WardLoad implements AutoCloseable {
     return slowAlarms.summary("alarms") + "\n    " + slowVitals();
   }
 
-  /** The vitals slower than W3's target since the last reset, in bursts. */
+  /** The vitals slower than W3's target since the last reset, in bursts, and the generator's own delays. */
   String slowVitals() {
-    return vitals.slowBursts().summary("vitals");
+    return vitals.slowBursts().summary("vitals") + "\n    " + generatorPauses.summary()
+        + (lastRunLag == null ? "" : "\n    " + lastRunLag.summary());
   }
 
   Histogram alarmLatency() {
