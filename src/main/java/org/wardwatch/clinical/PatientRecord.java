@@ -255,11 +255,12 @@ final class PatientRecord {
 
   News2Inputs news2Inputs() {
     Map<Parameter, Timed<BigDecimal>> vitals = new EnumMap<>(Parameter.class);
-    latest.forEach((parameter, observation) -> {
-      if (News2Inputs.SCORED_PARAMETERS.contains(parameter)) {
+    for (Parameter parameter : News2Inputs.SCORED_PARAMETERS) { // not the entries: an EnumMap makes one object each
+      Observation observation = latest.get(parameter);
+      if (observation != null) {
         vitals.put(parameter, Timed.of(observation.value(), observation.effectiveTime()));
       }
-    });
+    }
     return new News2Inputs(vitals, consciousness, oxygen, spo2Scale2);
   }
 

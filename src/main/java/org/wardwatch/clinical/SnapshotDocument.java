@@ -35,6 +35,8 @@ record SnapshotDocument(String patient, DeviceIdentity source, long seq, Instant
     boolean spo2Scale2, News2Score news2, List<LimitOverride> overrides, JsonArray alarms, JsonArray technicalAlarms)
     implements PatientSnapshot.Document {
 
+  private static final Parameter[] PARAMETERS = Parameter.values();
+
   /** Copies {@code vitals} (in parameter order) and {@code overrides}; {@code alarms} must not change afterwards. */
   SnapshotDocument {
     vitals = Collections.unmodifiableMap(new EnumMap<>(vitals));
@@ -49,8 +51,14 @@ record SnapshotDocument(String patient, DeviceIdentity source, long seq, Instant
     json.writeStringField("bed", source.bed());
     json.writeStringField("ward", source.wardOrDefault());
     json.writeNumberField("seq", seq);
-    json.writeStringField("updated", updated == null ? null : updated.toString());
-    writeVitals(json);
+    char[] timeText = new char[InstantText.MAX_LENGTH];
+    json.writeFieldName("updated");
+    if (updated == null) {
+      json.writeNull();
+    } else {
+      json.writeString(timeText, 0, InstantText.write(updated, timeText));
+    }
+    writeVitals(json, timeText);
     writeJson(json, "consciousness", consciousness == null ? null
         : new JsonObject().put("value", consciousness.value().name()).put("time", consciousness.time()));
     writeJson(json, "oxygen", oxygen == null ? null
@@ -68,21 +76,26 @@ record SnapshotDocument(String patient, DeviceIdentity source, long seq, Instant
     json.writeEndObject();
   }
 
-  private void writeVitals(JsonGenerator json) throws IOException {
+  /** Writes the vitals, their times formatted in {@code timeText} ({@link InstantText#MAX_LENGTH} chars). */
+  private void writeVitals(JsonGenerator json, char[] timeText) throws IOException {
     json.writeObjectFieldStart("vitals");
     Instant time = null;
-    String timeText = null;
-    for (Map.Entry<Parameter, Observation> entry : vitals.entrySet()) {
-      Observation observation = entry.getValue();
+    int timeLength = 0;
+    for (Parameter parameter : PARAMETERS) { // not the entries: an EnumMap makes an entry object for each
+      Observation observation = vitals.get(parameter);
+      if (observation == null) {
+        continue;
+      }
       if (!observation.effectiveTime().equals(time)) { // the vitals of a frame share one time: formatted once
         time = observation.effectiveTime();
-        timeText = time.toString();
+        timeLength = InstantText.write(time, timeText);
       }
-      json.writeObjectFieldStart(entry.getKey().name());
+      json.writeObjectFieldStart(parameter.name());
       json.writeFieldName("value");
       json.writeNumber(observation.value());
       json.writeStringField("unit", observation.unit());
-      json.writeStringField("time", timeText);
+      json.writeFieldName("time");
+      json.writeString(timeText, 0, timeLength);
       json.writeBooleanField("questionable", observation.questionable());
       json.writeEndObject();
     }

@@ -150,13 +150,19 @@ public record News2Score(int total, News2Band band, Map<News2Component, Integer>
   private static Map<News2Component, Integer> inChartOrder(Map<News2Component, Integer> components) {
     Objects.requireNonNull(components, "components");
     Map<News2Component, Integer> ordered = new EnumMap<>(News2Component.class);
-    components.forEach((component, points) -> {
-      Objects.requireNonNull(component, "component");
+    for (News2Component component : CHART_ORDER) { // not the entries: an EnumMap makes an entry object for each
+      Integer points = components.get(component);
+      if (points == null && !components.containsKey(component)) {
+        continue;
+      }
       if (points == null || points < 0 || points > MAX_COMPONENT_POINTS) {
         throw new IllegalArgumentException(component + " scores 0–" + MAX_COMPONENT_POINTS + ", got " + points);
       }
       ordered.put(component, points);
-    });
+    }
+    if (ordered.size() != components.size()) { // the only other key a map of components can hold
+      throw new NullPointerException("component");
+    }
     return Collections.unmodifiableMap(ordered);
   }
 
