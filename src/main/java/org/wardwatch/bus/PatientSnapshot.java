@@ -27,7 +27,8 @@ public final class PatientSnapshot {
   /** A buffer grown past this by a rare large snapshot is not kept for the next. */
   private static final int KEPT_CHARS = 64 * 1024;
   /** Each thread's buffer to encode in, so a snapshot costs one exact copy of its text and no buffer of its own. */
-  private static final ThreadLocal<StringWriter> SCRATCH = ThreadLocal.withInitial(() -> new StringWriter(TYPICAL_CHARS));
+  private static final ThreadLocal<StringWriter> SCRATCH =
+      ThreadLocal.withInitial(() -> new StringWriter(TYPICAL_CHARS));
 
   /** Writes one JSON value with a Jackson generator, from data that no longer changes. */
   @FunctionalInterface

@@ -38,7 +38,9 @@ public final class AuditTrail {
             .computeIfAbsent(LOCAL_LOG, name -> new ChunkedLog(Long.MAX_VALUE));
   }
 
-  /** Appends {@code entry}; on a clustered node under a unique key, so concurrent writers never overwrite each other. */
+  /**
+   * Appends {@code entry}; on a clustered node under a unique key, so concurrent writers never overwrite each other.
+   */
   public Future<Void> record(JsonObject entry) {
     if (log != null) {
       log.append(System.currentTimeMillis(), entry.toBuffer());

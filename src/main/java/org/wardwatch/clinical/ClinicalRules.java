@@ -20,7 +20,8 @@ import org.wardwatch.model.Priority;
  * @param technicalPriorities  priority of each technical alarm
  */
 public record ClinicalRules(ThresholdRules thresholds, AlarmPolicy policy, Duration news2Freshness,
-    Map<News2Band, Priority> news2BandPriorities, Duration noDataAfter, Map<TechnicalAlarm, Priority> technicalPriorities) {
+    Map<News2Band, Priority> news2BandPriorities, Duration noDataAfter,
+    Map<TechnicalAlarm, Priority> technicalPriorities) {
 
   /** The technical alarm conditions, each with its condition key. */
   public enum TechnicalAlarm {

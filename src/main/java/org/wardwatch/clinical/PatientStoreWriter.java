@@ -15,12 +15,12 @@ import org.slf4j.LoggerFactory;
  * (raised, cleared, acknowledged, escalated, an assessment, a limit override) is stored before it is published or
  * acknowledged, so no alarm and no clinician's action is lost with a node. Updates that only bring new vitals are
  * coalesced: the patient is marked, and its latest state stored {@value #ROUNDS} rounds later (a round every
- * {@value #ROUND_MS} ms, see {@link #storeDue()}), so at most about the last {@value #MAX_UNSTORED_MS} ms of a patient's
- * vitals are lost with a node, a busy patient costs one store write a second instead of one per frame, and the writes
- * of a ward are spread over the second rather than made at once (which held the event loop for tens of milliseconds
- * every second with a thousand patients). On a standalone node no member could take a patient over and the store
- * would die with the node: such a writer stores nothing (the REST API reads the engine there), and its owner runs no
- * rounds.
+ * {@value #ROUND_MS} ms, see {@link #storeDue()}), so at most about the last {@value #MAX_UNSTORED_MS} ms of a
+ * patient's vitals are lost with a node, a busy patient costs one store write a second instead of one per frame, and
+ * the writes of a ward are spread over the second rather than made at once (which held the event loop for tens of
+ * milliseconds every second with a thousand patients). On a standalone node no member could take a patient over and
+ * the store would die with the node: such a writer stores nothing (the REST API reads the engine there), and its owner
+ * runs no rounds.
  *
  * <p>Not thread-safe: lives on the clinical engine verticle's event loop.
  */

@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The clinical rules file (thresholds, alarm policy, NEWS2 and technical-alarm settings): loaded at start-up, then watched so an edited file takes effect without a restart. A
- * changed file that does not parse or validate is rejected with a log line naming the problem, and the rules in force
- * stay in force. Without a configured path the built-in {@code conf/rules.json} is used and not watched.
+ * The clinical rules file (thresholds, alarm policy, NEWS2 and technical-alarm settings): loaded at start-up, then
+ * watched so an edited file takes effect without a restart. A changed file that does not parse or validate is rejected
+ * with a log line naming the problem, and the rules in force stay in force. Without a configured path the built-in
+ * {@code conf/rules.json} is used and not watched.
  *
  * <p>Runs on the event loop of the verticle that starts it; file access is asynchronous.
  */

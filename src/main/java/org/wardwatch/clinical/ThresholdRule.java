@@ -37,7 +37,9 @@ public record ThresholdRule(Parameter parameter, Direction direction, BigDecimal
     return direction == Direction.ABOVE ? comparison > 0 : comparison < 0;
   }
 
-  /** True when an active breach still holds at {@code value}: it ends only once the value clears the hysteresis band. */
+  /**
+   * True when an active breach still holds at {@code value}: it ends only once the value clears the hysteresis band.
+   */
   public boolean stillBreachedBy(BigDecimal value) {
     return direction == Direction.ABOVE
         ? value.compareTo(limit.subtract(hysteresis)) > 0

@@ -28,8 +28,8 @@ import org.wardwatch.model.Parameter;
 /**
  * The clinical engine of a node: its patients, their NEWS2 scores and their alarms. Every input (a frame, a
  * clinician's action, a device event, the passing of time) goes in with its time and comes out as a
- * {@link WardUpdate}: the alarm transitions to publish and audit, and the patient snapshots that changed. Each patient's accepted
- * observations and alarm transitions also go to the {@link VitalsHistory} behind the trend view.
+ * {@link WardUpdate}: the alarm transitions to publish and audit, and the patient snapshots that changed. Each
+ * patient's accepted observations and alarm transitions also go to the {@link VitalsHistory} behind the trend view.
  *
  * <p>Pure, with time passed in (tests never sleep); not thread-safe: the clinical engine verticle owns it.
  */

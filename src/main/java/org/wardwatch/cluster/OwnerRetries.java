@@ -26,7 +26,9 @@ final class OwnerRetries {
     return System.currentTimeMillis() + GIVE_UP_MS;
   }
 
-  /** Runs {@code again} after {@value #RETRY_MS} ms, or fails {@code delivered} with {@code error} past the deadline. */
+  /**
+   * Runs {@code again} after {@value #RETRY_MS} ms, or fails {@code delivered} with {@code error} past the deadline.
+   */
   static void retryLater(Vertx vertx, long deadline, Throwable error, Promise<?> delivered, Runnable again) {
     if (System.currentTimeMillis() >= deadline) {
       delivered.fail(error);

@@ -93,7 +93,8 @@ final class DeviceSession {
       return Future.succeededFuture(new BatchVerdict(identity, List.of()));
     }
     FrameBatch batch = new FrameBatch(identity, Instant.now(), lines);
-    return eventBus.<BatchVerdict>request(Addresses.FRAMES, batch, new DeliveryOptions().setSendTimeout(PARSE_TIMEOUT_MS))
+    return eventBus.<BatchVerdict>request(Addresses.FRAMES, batch,
+            new DeliveryOptions().setSendTimeout(PARSE_TIMEOUT_MS))
         .map(Message::body);
   }
 

@@ -79,7 +79,9 @@ public final class Hl7Ack {
         : reject(failure.header(), mode, failure.errorCode(), failure.getMessage());
   }
 
-  /** {@code text} with the HL7 delimiters escaped: | ^ ~ \ &amp; become \F\ \S\ \R\ \E\ \T\; line breaks become blanks. */
+  /**
+   * {@code text} with the HL7 delimiters escaped: | ^ ~ \ &amp; become \F\ \S\ \R\ \E\ \T\; line breaks become blanks.
+   */
   public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {

@@ -110,7 +110,8 @@ final class ValueReader {
       return null;
     }
     if (!IDENTIFIER.matcher(raw).matches()) {
-      throw fail(key + " '" + FrameFields.abbreviate(raw) + "' is invalid: use 1-64 letters, digits, '.', '_', ':' or '-'");
+      throw fail(key + " '" + FrameFields.abbreviate(raw)
+          + "' is invalid: use 1-64 letters, digits, '.', '_', ':' or '-'");
     }
     return raw;
   }

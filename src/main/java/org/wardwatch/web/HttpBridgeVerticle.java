@@ -79,7 +79,8 @@ public class HttpBridgeVerticle extends VerticleBase {
 
   /**
    * The SockJS routes, all transports handing their sessions to one event-bus bridge whose browser addresses the
-   * {@link WardFanOut} delivers; the WebSocket transport is WardWatch's own ({@link SockJsWebSocket}), ahead of Vert.x's.
+   * {@link WardFanOut} delivers; the WebSocket transport is WardWatch's own ({@link SockJsWebSocket}), ahead of
+   * Vert.x's.
    */
   private Router sockJsBridge() {
     SockJSHandlerOptions options = BridgePolicy.sockJsOptions();

@@ -20,7 +20,8 @@ final class OutgoingFrames {
 
   /**
    * Frames this long leave at once (Netty's default high-water mark of a connection's outbound bytes), so that the
-   * session's write queue tells {@link WardFanOut} of a screen that does not keep up within the turn too.
+   * session's write queue tells {@link WardFanOut} of a screen that does not keep up within the turn or the pacer's
+   * round too.
    */
   static final int MAX_BATCH_BYTES = 64 * 1024;
 

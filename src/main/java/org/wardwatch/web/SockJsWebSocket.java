@@ -59,7 +59,8 @@ final class SockJsWebSocket extends SockJSSocketBase {
     super(vertx, context, options);
     this.socket = socket;
     this.outgoing = new OutgoingFrames(vertx.getOrCreateContext(), pacer, frame -> isClosed()
-        ? Future.failedFuture(CLOSED) : socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame, true)));
+        ? Future.failedFuture(CLOSED)
+        : socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame, true)));
     this.headers = HttpHeaders.headers().addAll(socket.headers()).remove(HttpHeaders.COOKIE);
     this.heartbeat = vertx.setPeriodic(options.getHeartbeatInterval(), id -> writeFrame(SockJsFrames.HEARTBEAT));
     socket.textMessageHandler(this::received);

@@ -6,18 +6,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Paces the socket writes of the WebSocket sessions ({@link SockJsWebSocket}) of one HTTP verticle to one per session
- * per {@value #MIN_GAP_MS} ms while updates come faster: a session that has not written for that long writes at the
- * end of the event-loop turn; one that has waits for the next round, in which one timer flushes every session waiting.
- * Each write is a system call, and a screen following busy wards made one per update (at 10,000 updates a second to
- * one screen, a tenth of the node's CPU); now a vitals update waits at most {@value #MIN_GAP_MS} ms more, and a quiet
- * screen not at all. Alarms never wait (see {@link SockJsWebSocket#send}).
+ * Paces the socket writes of the WebSocket sessions ({@link SockJsWebSocket}) of one HTTP verticle to about one per
+ * session per {@value #GAP_MS} ms while updates come faster: a session that has not written for that long writes at
+ * the end of the event-loop turn; one that has waits for the next round, in which one timer flushes every session
+ * waiting (a session that joins a round late writes a little sooner). Each write is a system call, and a screen
+ * following busy wards made one per update (at 10,000 updates a second to one screen, a tenth of the node's CPU); now
+ * a vitals update waits at most {@value #GAP_MS} ms more, and a quiet screen not at all. Alarms never wait (see
+ * {@link SockJsWebSocket#send}).
  *
  * <p>Not thread-safe: lives on the HTTP verticle's event loop.
  */
 final class WritePacer {
 
-  static final long MIN_GAP_MS = 1;
+  static final long GAP_MS = 1;
 
   private final Vertx vertx;
   private final long gapMillis;
@@ -25,12 +26,12 @@ final class WritePacer {
   /** The flushes of the sessions waiting for the next round; a round is due while this is not empty. */
   private List<Runnable> waiting = new ArrayList<>();
 
-  /** Paces to one write per session per {@value #MIN_GAP_MS} ms. */
+  /** Paces to about one write per session per {@value #GAP_MS} ms. */
   WritePacer(Vertx vertx) {
-    this(vertx, MIN_GAP_MS);
+    this(vertx, GAP_MS);
   }
 
-  /** Paces to one write per session per {@code gapMillis} (a longer gap lets tests tell the rounds apart). */
+  /** Paces to about one write per session per {@code gapMillis} (a longer gap lets tests tell rounds apart). */
   WritePacer(Vertx vertx, long gapMillis) {
     this.vertx = vertx;
     this.gapMillis = gapMillis;

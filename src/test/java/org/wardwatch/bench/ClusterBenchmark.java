@@ -18,7 +18,8 @@ import org.wardwatch.testing.WebSocketSockJsClient;
 
 /**
  * Cross-node benchmark: two clustered nodes in this JVM (Hazelcast on 127.0.0.1). A device connection on node A
- * reports for {@value #PATIENTS} patients; a browser (SockJS over WebSocket) subscribes to their ward on node B, or, for
+ * reports for {@value #PATIENTS} patients; a browser (SockJS over WebSocket) subscribes to their ward on node B, or,
+ * for
  * the baseline, on node A. Each patient sends its next frame when its previous update reached the browser (closed
  * loop, {@value #PATIENTS} in flight); latency is frame written → patient snapshot received by the browser, in
  * HdrHistogram. The cross-node cost is the difference between the two rows. Bounded in time; loopback only.

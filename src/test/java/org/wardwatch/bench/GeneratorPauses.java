@@ -8,7 +8,9 @@ import java.lang.management.ManagementFactory;
  * the frames it should send and the deliveries it should time, and open-loop timing charges that delay to the server
  * (in W3 a 24 ms young pause of the generator was a burst of 250 slow deliveries). So each window starts with a full
  * collection of the generator, whose young generation is sized to last a window without collecting (the pom's
- * {@code -Xmn}); any collection that still falls in the window is reported next to the slow deliveries.
+ * {@code -Xmn}); any collection that still falls in the window, or in the drain after it, is reported next to the slow
+ * deliveries. Counted from the collectors' MXBeans, which on JDK 17 leave out G1's Remark and Cleanup pauses (rare
+ * here: the generator's old generation hardly grows); {@code -Xlog:gc} on the suite's JVM shows those.
  */
 final class GeneratorPauses {
 

@@ -3,6 +3,7 @@ package org.wardwatch.bench;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -22,31 +23,32 @@ final class OpenLoop {
 
   /**
    * How late the generator itself sent: each send's delay past its scheduled time, which every latency measured from
-   * the schedule includes. Sends over 5 ms late are listed in bursts, to set beside the slow deliveries.
+   * the schedule includes, and the sends still not made when the window closed (a generator stall at its end). Sends
+   * over 5 ms late are listed in bursts, to set beside the slow deliveries.
    */
-  record Lag(Histogram lateness, SlowBursts late) {
+  record Lag(Histogram lateness, SlowBursts late, AtomicLong sent, long total) {
 
     String summary() {
-      return String.format(Locale.ROOT, "generator's own send delay p99 %.2f ms, max %.2f ms; ",
-          lateness.getValueAtPercentile(99) / 1e6, lateness.getMaxValue() / 1e6) + late.summary("sends");
+      long unsent = total - sent.get();
+      return String.format(Locale.ROOT, "generator's own send delay p99 %.2f ms, max %.2f ms%s; ",
+          lateness.getValueAtPercentile(99) / 1e6, lateness.getMaxValue() / 1e6,
+          unsent > 0 ? ", " + unsent + " sends not made in the window" : "") + late.summary("sends");
     }
   }
 
   /** Runs the schedule for {@code duration}; returns when it is over, with how late the sends left. */
   static Lag run(Vertx generator, int senders, double perSecond, Duration duration, Send send)
       throws InterruptedException {
-    Lag lag = new Lag(new Histogram(60_000_000_000L, 3), new SlowBursts());
     long start = System.nanoTime();
     long total = (long) (perSecond * duration.toNanos() / 1e9);
-    long[] sent = {0};
+    Lag lag = new Lag(new Histogram(60_000_000_000L, 3), new SlowBursts(), new AtomicLong(), total);
     long timer = generator.setPeriodic(1, id -> {
-      long now = System.nanoTime();
-      long due = Math.min(total, 1 + (long) ((now - start) * perSecond / 1e9)); // k is due at k/rate
-      for (; sent[0] < due; sent[0]++) {
-        long k = sent[0];
+      long due = Math.min(total, 1 + (long) ((System.nanoTime() - start) * perSecond / 1e9)); // k is due at k/rate
+      for (long k = lag.sent().get(); k < due; k = lag.sent().incrementAndGet()) {
         long scheduled = start + (long) (k * 1e9 / perSecond);
-        lag.lateness().recordValue(Math.max(0, now - scheduled));
-        lag.late().record(scheduled, now - scheduled);
+        long delay = System.nanoTime() - scheduled;
+        lag.lateness().recordValue(Math.max(0, delay));
+        lag.late().record(scheduled, delay);
         send.send((int) (k % senders), k / senders, scheduled);
       }
     });

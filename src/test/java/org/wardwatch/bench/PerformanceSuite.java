@@ -18,7 +18,8 @@ import org.HdrHistogram.Histogram;
  * <p>Run: {@code mvn -q -B test-compile exec:exec@performance-suite}. Maven properties: {@code bench.seconds}, each
  * measured window (default 10 s); {@code bench.warmUpSeconds}, the warm-up unit (default 10 s: W1 warms up three of
  * them, W2's and W3's ramps six; with 5, the JIT compilers still preempted the server's event loop for 4 ms at a time
- * in W3's window, 321 times in 8 s by {@code perf sched}); {@code bench.only}, a subset such as {@code W1,W3} (the table is then printed but
+ * in W3's window, 321 times in 8 s by {@code perf sched}); {@code bench.only}, a subset such as {@code W1,W3} (the
+ * table is then printed but
  * not written); {@code bench.serverJvmArgs}, extra options for the server JVMs (e.g. a flight recording).
  */
 public final class PerformanceSuite {

@@ -36,7 +36,8 @@ final class WardLoad implements AutoCloseable {
   private final Map<Integer, Long> abnormalAt = new HashMap<>();
   private final Histogram alarmLatency = new Histogram(60_000_000_000L, 3);
   private final SlowBursts slowAlarms = new SlowBursts();
-  private GeneratorPauses generatorPauses = GeneratorPauses.collectThenCount();
+  /** The generator's own pauses since the last reset; null before the first. */
+  private GeneratorPauses generatorPauses;
   private OpenLoop.Lag lastRunLag;
   private long delivered;
 
@@ -128,8 +129,13 @@ final class WardLoad implements AutoCloseable {
 
   /** The vitals slower than W3's target since the last reset, in bursts, and the generator's own delays. */
   String slowVitals() {
-    return vitals.slowBursts().summary("vitals") + "\n    " + generatorPauses.summary()
-        + (lastRunLag == null ? "" : "\n    " + lastRunLag.summary());
+    return vitals.slowBursts().summary("vitals") + "\n    " + generatorDelays();
+  }
+
+  /** The generator's own collections since the last reset and how late its sends left in the last run. */
+  String generatorDelays() {
+    return (generatorPauses == null ? "generator: not reset yet" : generatorPauses.summary())
+        + (lastRunLag == null ? "" : "; " + lastRunLag.summary());
   }
 
   Histogram alarmLatency() {

@@ -75,7 +75,8 @@ class ClusterFailoverTest {
 
     cluster.kill(nodeA);
     try (DeviceClient devices = new DeviceClient(nodeB.node().devicePort())) {
-      for (String patient : PATIENTS) { // as if the first ACK had been lost with node A: resent, recognised, not applied
+      // as if the first ACK had been lost with node A: resent, recognised, not applied
+      for (String patient : PATIENTS) {
         devices.send("Device=D" + patient + "|Patient=" + patient + "|Ward=icu|Pulse=190|Seq=1\n");
         assertEquals("ACK|1|resend of a frame already recorded; not recorded again", devices.readLine(), patient);
         devices.send("Device=D" + patient + "|Patient=" + patient + "|Ward=icu|Pulse=188|Seq=2\n");

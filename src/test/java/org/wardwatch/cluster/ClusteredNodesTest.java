@@ -82,8 +82,8 @@ class ClusteredNodesTest {
     subscriptions.keySet().stream().filter(address -> address.toString().contains(memberB))
         .forEach(subscriptions::remove);
 
-    JsonObject broken = awaitReadiness(nodeA, ready -> String.valueOf(ready.getJsonObject("busPaths").getString(memberB))
-        .startsWith("broken"));
+    JsonObject broken = awaitReadiness(nodeA,
+        ready -> String.valueOf(ready.getJsonObject("busPaths").getString(memberB)).startsWith("broken"));
     assertEquals(false, broken.getBoolean("ready"), broken::encode);
     JsonObject repaired = awaitReadiness(nodeA,
         ready -> BusPaths.OK.equals(ready.getJsonObject("busPaths").getString(memberB)));

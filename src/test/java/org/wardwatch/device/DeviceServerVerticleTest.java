@@ -41,7 +41,8 @@ class DeviceServerVerticleTest {
   @BeforeEach
   void deployPipeline(Vertx vertx) {
     this.vertx = vertx;
-    DeviceServerVerticle server = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 1, MAX_BAD));
+    DeviceServerVerticle server =
+        new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 1, MAX_BAD));
     ClusterConsumers consumers = new ClusterConsumers(vertx);
     BusCodecs.register(vertx);
     vertx.deployVerticle(new ClinicalEngineVerticle(null, Membership.standalone(), consumers))

@@ -202,8 +202,8 @@ class ConfigLoaderTest {
   @Test
   void givenClusterVariables_whenParsed_thenMembersAreAListAndNamesStayText() {
     JsonObject merged = ConfigLoader.load(new JsonObject(), Map.of("WARDWATCH_CLUSTER_MEMBERS",
-        "10.0.0.1, 10.0.0.2:5702", "WARDWATCH_CLUSTER_NAME", "2026", "WARDWATCH_SITE", "north", "WARDWATCH_CLUSTER_PORT",
-        "5801"));
+        "10.0.0.1, 10.0.0.2:5702", "WARDWATCH_CLUSTER_NAME", "2026", "WARDWATCH_SITE", "north",
+        "WARDWATCH_CLUSTER_PORT", "5801"));
 
     ClusterConfig cluster = ClusterConfig.from(new ConfigSection(merged, "").section("cluster"));
 

@@ -67,7 +67,8 @@ class OutgoingFramesTest {
     assertEquals(List.of("a[\"first\"]"), turn(() -> outgoing.add(frame("third"), false)), "waiting for the round");
     assertEquals(List.of("a[\"first\"]", "a[\"second\",\"third\"]"), writesAfter(2 * GAP_MS));
     long waited = writtenAt.get(1) - secondAt[0];
-    assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(GAP_MS) / 2 && waited < TimeUnit.MILLISECONDS.toNanos(2 * GAP_MS),
+    assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(GAP_MS) / 2
+        && waited < TimeUnit.MILLISECONDS.toNanos(2 * GAP_MS),
         "one write per gap while updates come fast, and no longer: " + waited / 1_000_000 + " ms");
   }
 

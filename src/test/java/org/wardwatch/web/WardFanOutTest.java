@@ -19,7 +19,9 @@ import org.wardwatch.testing.SockJsClient;
 import org.wardwatch.testing.TestNode;
 import org.wardwatch.testing.WebSocketSockJsClient;
 
-/** Ward updates reach every registered browser session once, through the node's {@link WardFanOut}, over real SockJS. */
+/**
+ * Ward updates reach every registered browser session once, through the node's {@link WardFanOut}, over real SockJS.
+ */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
 class WardFanOutTest {

@@ -150,18 +150,23 @@ public record News2Score(int total, News2Band band, Map<News2Component, Integer>
   private static Map<News2Component, Integer> inChartOrder(Map<News2Component, Integer> components) {
     Objects.requireNonNull(components, "components");
     Map<News2Component, Integer> ordered = new EnumMap<>(News2Component.class);
+    News2Component outOfRange = null;
     for (News2Component component : CHART_ORDER) { // not the entries: an EnumMap makes an entry object for each
       Integer points = components.get(component);
       if (points == null && !components.containsKey(component)) {
         continue;
       }
-      if (points == null || points < 0 || points > MAX_COMPONENT_POINTS) {
-        throw new IllegalArgumentException(component + " scores 0–" + MAX_COMPONENT_POINTS + ", got " + points);
+      if (outOfRange == null && (points == null || points < 0 || points > MAX_COMPONENT_POINTS)) {
+        outOfRange = component;
       }
       ordered.put(component, points);
     }
-    if (ordered.size() != components.size()) { // the only other key a map of components can hold
+    if (ordered.size() != components.size()) { // a key that is no component: null
       throw new NullPointerException("component");
+    }
+    if (outOfRange != null) {
+      throw new IllegalArgumentException(outOfRange + " scores 0–" + MAX_COMPONENT_POINTS + ", got "
+          + components.get(outOfRange));
     }
     return Collections.unmodifiableMap(ordered);
   }

@@ -261,7 +261,9 @@ class MllpServerVerticleTest {
     }
   }
 
-  /** Runs {@code test} against a node of its own (own Vert.x, so node-local addresses stay apart) with these settings. */
+  /**
+   * Runs {@code test} against a node of its own (own Vert.x, so node-local addresses stay apart) with these settings.
+   */
   private static void withOtherNode(JsonObject hl7Settings, Consumer<NodeVerticle> test) {
     Vertx own = Vertx.vertx();
     try {
