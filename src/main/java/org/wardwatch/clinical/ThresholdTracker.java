@@ -36,8 +36,12 @@ public final class ThresholdTracker {
    * @return the most urgent active rule after this value, or empty when the parameter is not in alarm
    */
   public Optional<ThresholdRule> observe(List<ThresholdRule> rules, BigDecimal value, Instant at) {
-    breachingSince.keySet().retainAll(rules);
-    active.retainAll(rules);
+    if (!breachingSince.isEmpty()) { // the usual case: no iterator made for nothing
+      breachingSince.keySet().retainAll(rules);
+    }
+    if (!active.isEmpty()) {
+      active.retainAll(rules);
+    }
     ThresholdRule mostUrgent = null;
     for (ThresholdRule rule : rules) {
       if (update(rule, value, at) && mostUrgent == null) {

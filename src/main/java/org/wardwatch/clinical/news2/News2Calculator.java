@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
 import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.OxygenSupport;
@@ -49,6 +48,9 @@ public final class News2Calculator {
   private static final ScoreTable TEMPERATURE =
       ScoreTable.upTo("35.0", 3).upTo("36.0", 1).upTo("38.0", 0).upTo("39.0", 1).above(2);
 
+  private static final News2Component[] COMPONENTS = News2Component.values();
+  /** The points of a component that cannot be scored (no points are negative). */
+  private static final int MISSING = -1;
   private static final int SUPPLEMENTAL_OXYGEN_POINTS = 2;
   private static final int NOT_ALERT_POINTS = 3;
 
@@ -82,19 +84,19 @@ public final class News2Calculator {
     OxygenSupport oxygen = fresh(inputs.oxygen(), now);
     Consciousness consciousness = fresh(inputs.consciousness(), now);
     Map<News2Component, Integer> components = new EnumMap<>(News2Component.class);
-    for (News2Component component : News2Component.values()) {
-      OptionalInt points = switch (component) {
+    for (News2Component component : COMPONENTS) {
+      int points = switch (component) {
         case RESP_RATE -> vital(inputs, Parameter.RESP_RATE, RESP_RATE, now);
         case SPO2 -> vital(inputs, Parameter.SPO2, spo2Table(inputs.spo2Scale2(), oxygen), now);
-        case AIR_OR_OXYGEN -> oxygen == null ? OptionalInt.empty()
-            : OptionalInt.of(oxygen.onOxygen() ? SUPPLEMENTAL_OXYGEN_POINTS : 0);
+        case AIR_OR_OXYGEN -> oxygen == null ? MISSING : oxygen.onOxygen() ? SUPPLEMENTAL_OXYGEN_POINTS : 0;
         case BP_SYSTOLIC -> vital(inputs, Parameter.BP_SYSTOLIC, BP_SYSTOLIC, now);
         case PULSE -> vital(inputs, Parameter.PULSE, PULSE, now);
-        case CONSCIOUSNESS -> consciousness == null ? OptionalInt.empty()
-            : OptionalInt.of(consciousness.isAlert() ? 0 : NOT_ALERT_POINTS);
+        case CONSCIOUSNESS -> consciousness == null ? MISSING : consciousness.isAlert() ? 0 : NOT_ALERT_POINTS;
         case TEMPERATURE -> vital(inputs, Parameter.TEMPERATURE, TEMPERATURE, now);
       };
-      points.ifPresent(value -> components.put(component, value));
+      if (points != MISSING) {
+        components.put(component, points);
+      }
     }
     return News2Score.of(components, inputs.spo2Scale2());
   }
@@ -107,12 +109,13 @@ public final class News2Calculator {
     return oxygen != null && oxygen.onOxygen() ? SPO2_SCALE_2_ON_OXYGEN : SPO2_SCALE_2_ON_AIR;
   }
 
-  private OptionalInt vital(News2Inputs inputs, Parameter parameter, ScoreTable table, Instant now) {
+  /** The points of {@code parameter}'s fresh value, or {@link #MISSING}. */
+  private int vital(News2Inputs inputs, Parameter parameter, ScoreTable table, Instant now) {
     BigDecimal value = fresh(inputs.vital(parameter), now);
     if (value == null) {
-      return OptionalInt.empty();
+      return MISSING;
     }
-    return OptionalInt.of(table.score(value.setScale(parameter.chartedDecimals(), RoundingMode.HALF_UP)));
+    return table.score(value.setScale(parameter.chartedDecimals(), RoundingMode.HALF_UP));
   }
 
   private <T> T fresh(Timed<T> timed, Instant now) {

@@ -40,6 +40,8 @@ public record News2Score(int total, News2Band band, Map<News2Component, Integer>
 
   private static final JsonFactory JSON = new JsonFactory();
   private static final News2Component[] CHART_ORDER = News2Component.values();
+  /** For each set of absent components (bit {@code ordinal}), the list of them in chart order. */
+  private static final List<List<News2Component>> ABSENT_LISTS = absentLists();
 
   /** The highest possible total. */
   public static final int MAX_TOTAL = 20;
@@ -55,7 +57,7 @@ public record News2Score(int total, News2Band band, Map<News2Component, Integer>
           + expectedMissing + ", got " + missing);
     }
     missing = expectedMissing;
-    int sum = components.values().stream().mapToInt(Integer::intValue).sum();
+    int sum = sum(components);
     if (total != sum) {
       throw new IllegalArgumentException("Total " + total + " is not the sum of the components, " + sum);
     }
@@ -72,7 +74,7 @@ public record News2Score(int total, News2Band band, Map<News2Component, Integer>
   public static News2Score of(Map<News2Component, Integer> components, boolean spo2Scale2) {
     Map<News2Component, Integer> scored = inChartOrder(components);
     List<News2Component> missing = absentFrom(scored);
-    int total = scored.values().stream().mapToInt(Integer::intValue).sum();
+    int total = sum(scored);
     News2Band band = News2Band.of(total, scored.containsValue(MAX_COMPONENT_POINTS));
     return new News2Score(total, band, scored, !missing.isEmpty(), missing, spo2Scale2);
   }
@@ -171,13 +173,36 @@ public record News2Score(int total, News2Band band, Map<News2Component, Integer>
     return Collections.unmodifiableMap(ordered);
   }
 
+  private static int sum(Map<News2Component, Integer> components) {
+    int sum = 0;
+    for (Integer points : components.values()) {
+      sum += points;
+    }
+    return sum;
+  }
+
+  /** The components not in {@code components}, in chart order: one shared list for each set of absent components. */
   private static List<News2Component> absentFrom(Map<News2Component, Integer> components) {
-    List<News2Component> absent = new ArrayList<>();
-    for (News2Component component : News2Component.values()) {
+    int absent = 0;
+    for (News2Component component : CHART_ORDER) {
       if (!components.containsKey(component)) {
-        absent.add(component);
+        absent |= 1 << component.ordinal();
       }
     }
-    return List.copyOf(absent);
+    return ABSENT_LISTS.get(absent);
+  }
+
+  private static List<List<News2Component>> absentLists() {
+    List<List<News2Component>> lists = new ArrayList<>();
+    for (int absent = 0; absent < 1 << CHART_ORDER.length; absent++) {
+      List<News2Component> list = new ArrayList<>();
+      for (News2Component component : CHART_ORDER) {
+        if ((absent & 1 << component.ordinal()) != 0) {
+          list.add(component);
+        }
+      }
+      lists.add(List.copyOf(list));
+    }
+    return List.copyOf(lists);
   }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,5 +81,16 @@ class News2InputsTest {
     assertEquals(age, timed.ageAt(NOW));
     assertEquals(fresh, timed.isFreshAt(NOW, maxAge));
     assertFalse(fresh && !timed.isFreshAt(NOW, maxAge.plusNanos(1)));
+  }
+
+  @Test
+  void givenAnyTimes_whenFreshnessChecked_thenAsTheAgeComparedWithMaxAge() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (int i = 0; i < 100_000; i++) {
+      Instant time = NOW.plusSeconds(random.nextLong(-7200, 7200)).plusNanos(random.nextLong(1_000_000_000));
+      Duration maxAge = Duration.ofSeconds(random.nextLong(0, 7200), random.nextLong(1_000_000_000));
+      Timed<String> timed = Timed.of("x", time);
+      assertEquals(timed.ageAt(NOW).compareTo(maxAge) <= 0, timed.isFreshAt(NOW, maxAge), time + " " + maxAge);
+    }
   }
 }
