@@ -52,8 +52,8 @@ final class MosquittoPeer {
     Future.all(connecting).await();
     try {
       publish(generator, clients, schedule, messagesPerSecond, warmUp);
-      Thread.sleep(1000); // the warm-up's last deliveries
       GeneratorPauses generatorPauses = GeneratorPauses.collectThenCount();
+      publish(generator, clients, schedule, messagesPerSecond, WardLoad.SETTLE); // as W3: no window starts from idle
       schedule.reset();
       long cpu = ServerProcess.cpuOf(broker).toNanos();
       OpenLoop.Lag lag = publish(generator, clients, schedule, messagesPerSecond, measure);

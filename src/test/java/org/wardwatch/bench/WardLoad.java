@@ -22,6 +22,8 @@ import org.wardwatch.bus.Addresses;
 final class WardLoad implements AutoCloseable {
 
   static final int ABNORMAL_SYSTOLIC = 210;
+  /** How long the load runs after the generator's collection and before a window: {@link #warmUp}. */
+  static final Duration SETTLE = Duration.ofSeconds(2);
   /** What {@link #onMessage} looks for in a delivered message, as it stands in a SockJS frame. */
   private static final String RAISED = BridgeSessions.inFrame("\"type\":\"RAISED\"");
   private static final String PULSE = BridgeSessions.inFrame("\"PULSE\":{\"value\":");
@@ -94,14 +96,17 @@ final class WardLoad implements AutoCloseable {
   /**
    * Brings the server to steady state: a quarter, a half, then all of {@code framesPerSecond}, each for
    * {@code step}, so that the just-in-time compiler has done its work before anything is measured (a cold server on
-   * one core falls behind at full rate and takes long to catch up), then forgets what was measured.
+   * one core falls behind at full rate and takes long to catch up); then collects the generator's heap and runs
+   * {@link #SETTLE} more at full rate before forgetting what was measured, so that the window does not start
+   * with every device resuming at once after the pause (its first 130 ms were a burst of slow deliveries).
    */
   void warmUp(double framesPerSecond, Duration step) throws InterruptedException {
     for (double share : new double[] {0.25, 0.5, 1}) {
       run(framesPerSecond * share, step);
     }
-    drain();
     reset();
+    run(framesPerSecond, SETTLE);
+    forget();
   }
 
   /** Waits for the deliveries of the last frames sent. */
@@ -109,9 +114,14 @@ final class WardLoad implements AutoCloseable {
     Thread.sleep(1000);
   }
 
-  /** Forgets what was measured so far (after a warm-up) and collects the generator's heap before the next window. */
+  /** Collects the generator's heap before the next window (while no frames go out), and forgets what was measured. */
   void reset() {
     generatorPauses = GeneratorPauses.collectThenCount();
+    forget();
+  }
+
+  /** Forgets what was measured so far. */
+  private void forget() {
     vitals.reset();
     alarmLatency.reset();
     slowAlarms.reset();
