@@ -13,7 +13,7 @@ import org.HdrHistogram.Histogram;
  * alarm latency at 10,000 frames/s, W4 fan-out to 1,000 browser sessions against the stock SockJS bridge, W5 against
  * the Mosquitto broker. Every server runs in a process of its own pinned to core {@value #SERVER_CORE}; this JVM, the
  * load generator with a single event loop, is pinned to core {@value #GENERATOR_CORE}. Loopback only; each workload is
- * bounded in time (about nine minutes in all). Prints the table and writes it into {@code docs/performance.md}.
+ * bounded in time (about ten minutes in all). Prints the table and writes it into {@code docs/performance.md}.
  *
  * <p>Run: {@code mvn -q -B test-compile exec:exec@performance-suite}. Maven properties: {@code bench.seconds}, each
  * measured window (default 10 s); {@code bench.warmUpSeconds}, the warm-up unit (default 10 s: W1 warms up three of
