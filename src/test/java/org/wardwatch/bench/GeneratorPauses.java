@@ -2,6 +2,7 @@ package org.wardwatch.bench;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.function.ToLongFunction;
 
 /**
  * The load generator's own garbage-collection pauses in a measured window. A pause of the generator's JVM holds back
@@ -18,8 +19,8 @@ final class GeneratorPauses {
   private final long millisAtStart;
 
   private GeneratorPauses() {
-    this.collectionsAtStart = collections();
-    this.millisAtStart = collectionMillis();
+    this.collectionsAtStart = total(GarbageCollectorMXBean::getCollectionCount);
+    this.millisAtStart = total(GarbageCollectorMXBean::getCollectionTime);
   }
 
   /** Collects the generator's heap now (between windows, while the server is idle) and starts counting pauses. */
@@ -30,19 +31,14 @@ final class GeneratorPauses {
 
   /** {@code generator: no collection in the window} or how many there were and how long they took. */
   String summary() {
-    long count = collections() - collectionsAtStart;
+    long count = total(GarbageCollectorMXBean::getCollectionCount) - collectionsAtStart;
     return count == 0 ? "generator: no collection in the window"
-        : "generator: " + count + " collections in the window, " + (collectionMillis() - millisAtStart)
-            + " ms in all (charged to the server)";
+        : "generator: " + count + " collections in the window, "
+            + (total(GarbageCollectorMXBean::getCollectionTime) - millisAtStart) + " ms in all (charged to the server)";
   }
 
-  private static long collections() {
-    return ManagementFactory.getGarbageCollectorMXBeans().stream()
-        .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
-  }
-
-  private static long collectionMillis() {
-    return ManagementFactory.getGarbageCollectorMXBeans().stream()
-        .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+  /** {@code field} summed over the generator's collectors. */
+  private static long total(ToLongFunction<GarbageCollectorMXBean> field) {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(field).sum();
   }
 }
