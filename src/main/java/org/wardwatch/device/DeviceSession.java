@@ -1,14 +1,22 @@
 package org.wardwatch.device;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.vertx.core.AsyncResult;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.NetSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,51 +30,83 @@ import org.wardwatch.parsing.FrameBatch;
 import org.wardwatch.parsing.FrameVerdict;
 
 /**
- * One device connection: frames its bytes, sends each read's frames to the parser as one batch, writes one answer line
- * per frame in order, and owns the connection's identity (set by {@code HELLO}).
+ * One device connection, as its channel's handler: frames its bytes, sends its frames to the parser in batches (one
+ * at a time: what arrives meanwhile waits and goes as the next batch), writes one answer line per frame in order, and
+ * owns the connection's identity (set by {@code HELLO}).
  *
- * <p>Back-pressure: reading is paused while a batch is being parsed and while the device is not reading its answers,
- * so a fast or stuck device cannot make the gateway buffer without bound. A device whose frames are rejected
- * {@code maxConsecutiveBadFrames} times in a row gets a final NAK and is disconnected. Once the device has said who
- * it is, its disconnection and its rejected frames are announced on {@link Addresses#DEVICE_EVENTS} for technical
- * alarms. Runs on the event loop of the device server verticle that accepted the connection.
+ * <p>Back-pressure: the connection is read while at most one batch is being parsed and none waits, and while the
+ * device reads its answers, so a fast or stuck device cannot make the gateway buffer without bound; a device that
+ * sends a frame and waits for its answer is read throughout. A device whose frames are rejected
+ * {@code maxConsecutiveBadFrames} times in a row gets a final NAK and is disconnected; so is one silent for the idle
+ * timeout. Once the device has said who it is, its disconnection and its rejected frames are announced on
+ * {@link Addresses#DEVICE_EVENTS} for technical alarms.
+ *
+ * <p>Runs on the event loop of the device server verticle that accepted the connection; every event of the channel is
+ * handled on that verticle's Vert.x context.
  */
-final class DeviceSession {
+final class DeviceSession extends ChannelInboundHandlerAdapter {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeviceSession.class);
   private static final long PARSE_TIMEOUT_MS = 10_000;
   private static final String CUT_OFF_REASON = "too many invalid frames in a row; closing connection";
 
-  private final NetSocket socket;
-  private final Context context;
+  private final Channel channel;
+  private final ContextInternal context;
   private final EventBus eventBus;
   private final DeviceServerConfig config;
   private final LineFramer framer;
   private DeviceIdentity identity = DeviceIdentity.UNKNOWN;
+  /** Frames read while a batch was being parsed, in order; {@code null} when none. */
+  private List<FrameEvent> waiting;
   private int consecutiveBadFrames;
   private boolean parsing;
   private boolean inputEnded;
   private boolean closing;
 
-  DeviceSession(NetSocket socket, Context context, DeviceServerConfig config) {
-    this.socket = socket;
+  DeviceSession(Channel channel, ContextInternal context, DeviceServerConfig config) {
+    this.channel = channel;
     this.context = context;
     this.eventBus = context.owner().eventBus();
     this.config = config;
     this.framer = new LineFramer(config.maxFrameLength());
   }
 
-  void start() {
-    socket.handler(this::onRead);
-    socket.exceptionHandler(error -> LOG.warn("[{}] connection error: {}", name(), error.getMessage()));
-    socket.closeHandler(closed -> {
-      LOG.debug("[{}] disconnected", name());
-      announce("disconnected", null);
-    });
-    InputShutdown.onInputShutdown(socket, () -> {
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object message) {
+    ByteBuf bytes = (ByteBuf) message;
+    try {
+      context.dispatch(BufferInternal.buffer(bytes), this::onRead);
+    } finally {
+      bytes.release();
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    context.dispatch(this::proceed);
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof ChannelInputShutdownEvent) {
       inputEnded = true;
       closeOnceAnswered();
-    });
+    } else if (event instanceof IdleStateEvent) {
+      LOG.debug("[{}] silent for {} s; disconnecting", name(), config.idleTimeoutSeconds());
+      channel.close();
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable error) {
+    LOG.warn("[{}] connection error: {}", name(), error.getMessage());
+    channel.close();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    LOG.debug("[{}] disconnected", name());
+    context.dispatch(disconnected -> announce("disconnected", null));
   }
 
   private void onRead(Buffer chunk) {
@@ -77,15 +117,36 @@ final class DeviceSession {
     if (events.isEmpty()) {
       return;
     }
+    if (waiting == null) {
+      waiting = events;
+    } else {
+      waiting.addAll(events);
+    }
+    proceed();
+  }
+
+  /**
+   * Sends the waiting frames to the parser once no batch is in flight and the device reads its answers; reads the
+   * connection only while no frame waits and the device reads its answers.
+   */
+  private void proceed() {
+    if (!parsing && waiting != null && channel.isWritable()) {
+      List<FrameEvent> events = waiting;
+      waiting = null;
+      parsing = true;
+      parse(lines(events)).onComplete(result -> answer(events, result));
+    }
+    channel.config().setAutoRead(waiting == null && channel.isWritable() && !closing);
+  }
+
+  private static List<String> lines(List<FrameEvent> events) {
     List<String> lines = new ArrayList<>(events.size());
     for (FrameEvent event : events) {
       if (event instanceof FrameEvent.Line line) {
         lines.add(line.text());
       }
     }
-    socket.pause();
-    parsing = true;
-    parse(lines).onComplete(result -> answer(events, result));
+    return lines;
   }
 
   private Future<BatchVerdict> parse(List<String> lines) {
@@ -106,10 +167,10 @@ final class DeviceSession {
       identity = result.result().session();
     }
     Iterator<FrameVerdict> verdicts = result.succeeded() ? result.result().verdicts().iterator() : null;
-    Buffer answers = Buffer.buffer();
+    ByteBuf answers = channel.alloc().buffer();
     for (FrameEvent event : events) {
       FrameVerdict verdict = verdictFor(event, verdicts);
-      answers.appendString(AnswerLine.of(verdict));
+      ByteBufUtil.writeUtf8(answers, AnswerLine.of(verdict));
       if (!verdict.accepted()) {
         LOG.debug("[{}] NAK: {}", name(), verdict.detail());
         if (result.succeeded()) { // the device's data was at fault, not the gateway (which asks for a resend)
@@ -124,12 +185,8 @@ final class DeviceSession {
         return;
       }
     }
-    socket.write(answers);
-    if (socket.writeQueueFull()) {
-      socket.drainHandler(drained -> socket.resume());
-    } else {
-      socket.resume();
-    }
+    channel.writeAndFlush(answers);
+    proceed();
     if (inputEnded) {
       closeOnceAnswered();
     }
@@ -141,9 +198,9 @@ final class DeviceSession {
    */
   private void closeOnceAnswered() {
     context.runOnContext(later -> {
-      if (!parsing && !closing) {
+      if (!parsing && waiting == null && !closing) {
         closing = true;
-        socket.close();
+        channel.close();
       }
     });
   }
@@ -158,11 +215,12 @@ final class DeviceSession {
     return verdicts.next();
   }
 
-  private void cutOff(Buffer answers) {
+  private void cutOff(ByteBuf answers) {
     closing = true;
+    waiting = null;
     LOG.warn("[{}] {} invalid frames in a row; disconnecting", name(), consecutiveBadFrames);
-    answers.appendString(AnswerLine.of(FrameVerdict.rejected(null, CUT_OFF_REASON)));
-    socket.write(answers).eventually(socket::close);
+    ByteBufUtil.writeUtf8(answers, AnswerLine.of(FrameVerdict.rejected(null, CUT_OFF_REASON)));
+    channel.writeAndFlush(answers).addListener(ChannelFutureListener.CLOSE);
   }
 
   /** Tells the clinical engine about the device (for technical alarms) once the device has said who it is. */
@@ -175,6 +233,6 @@ final class DeviceSession {
 
   /** The device id once known, else the remote address: for log lines. */
   private String name() {
-    return identity.device() != null ? identity.device() : String.valueOf(socket.remoteAddress());
+    return identity.device() != null ? identity.device() : String.valueOf(channel.remoteAddress());
   }
 }

@@ -1,8 +1,10 @@
 package org.wardwatch.device;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -10,10 +12,18 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,6 +44,7 @@ class DeviceServerVerticleTest {
 
   private static final int MAX_FRAME = 256;
   private static final int MAX_BAD = 5;
+  private static final int FLOOD_FRAMES = 300_000;
 
   private Vertx vertx;
   private int port;
@@ -207,6 +218,66 @@ class DeviceServerVerticleTest {
       assertNull(device.readLine(), "closed once everything is answered");
     }
     assertFalse(patient("X1").getJsonArray("alarms").isEmpty());
+  }
+
+  @Test
+  void givenDeviceNotReadingItsAnswersThenItsFramesWaitUntilItReads() throws Exception {
+    DeviceServerVerticle unhurried = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 60, 5));
+    vertx.deployVerticle(unhurried).await();
+    try (Socket socket = new Socket()) {
+      socket.setReceiveBufferSize(4096);
+      socket.setSendBufferSize(8192);
+      socket.connect(new InetSocketAddress("127.0.0.1", unhurried.actualPort()));
+      socket.setSoTimeout(10_000);
+      CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> sendUntilClosed(socket, "LAZY"));
+      long stalledAt = seqOnceSteady("LAZY");
+      assertThrows(TimeoutException.class, () -> sending.get(3, TimeUnit.SECONDS),
+          "the gateway stopped reading: the device cannot send everything");
+      assertTrue(stalledAt < FLOOD_FRAMES, "stalled at " + stalledAt);
+
+      BufferedReader answers = new BufferedReader(new InputStreamReader(socket.getInputStream(), US_ASCII));
+      assertEquals("ACK|", answers.readLine());
+      for (int seq = 1; seq <= stalledAt; seq++) {
+        assertTrue(answers.readLine().startsWith("ACK|" + seq + "|ignored unknown key(s): Extra00,"));
+      }
+      long readingAgain = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (patient("LAZY").getLong("seq") == stalledAt && System.nanoTime() < readingAgain) {
+        Thread.sleep(50);
+      }
+      assertTrue(patient("LAZY").getLong("seq") > stalledAt, "reading resumed once the device read its answers");
+    }
+  }
+
+  /** Sends a HELLO and then up to {@link #FLOOD_FRAMES} frames that each get a long answer, until closed. */
+  private static void sendUntilClosed(Socket socket, String device) {
+    StringBuilder extras = new StringBuilder();
+    for (int key = 0; key < 20; key++) {
+      extras.append(String.format("|Extra%02d=1", key));
+    }
+    try {
+      OutputStream out = socket.getOutputStream();
+      out.write(("HELLO|Device=" + device + "\n").getBytes(US_ASCII));
+      for (int seq = 1; seq <= FLOOD_FRAMES; seq++) {
+        out.write(("Pulse=80|Seq=" + seq + extras + "\n").getBytes(US_ASCII));
+      }
+    } catch (IOException closed) {
+      // the test closed the connection
+    }
+  }
+
+  /** The patient's last recorded sequence number once it has not changed for half a second. */
+  private long seqOnceSteady(String key) throws InterruptedException {
+    long last = -1;
+    while (true) {
+      Thread.sleep(500);
+      JsonObject patient = vertx.eventBus().<JsonObject>request(Addresses.PATIENTS_GET, key)
+          .map(Message::body).otherwiseEmpty().await();
+      long seq = patient == null ? 0 : patient.getLong("seq");
+      if (seq > 0 && seq == last) {
+        return seq;
+      }
+      last = seq;
+    }
   }
 
   private JsonObject patient(String key) {

@@ -1,24 +1,52 @@
 package org.wardwatch.device.mllp;
 
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
-import org.wardwatch.device.TcpListenerVerticle;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The HL7 v2 MLLP listener: accepts connections from monitors and monitoring gateways and gives each an
- * {@link MllpSession}. Messages go to the HL7 parser on {@link org.wardwatch.bus.Addresses#HL7_MESSAGES}; this verticle
- * owns only connections and framing.
+ * The HL7 v2 MLLP listener: accepts connections from monitors and monitoring gateways (no Nagle delay; connections
+ * silent for the idle timeout are closed) and gives each an {@link MllpSession}. Messages go to the HL7 parser on
+ * {@link org.wardwatch.bus.Addresses#HL7_MESSAGES}; this verticle owns only the listening socket, the sessions own
+ * their connections. A site has far fewer of these than line devices, so a stock Vert.x {@link NetServer} serves them.
+ *
+ * <p>{@code start()} completes once the port is bound, so a taken port fails the deployment.
  */
-public class MllpServerVerticle extends TcpListenerVerticle {
+public class MllpServerVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MllpServerVerticle.class);
 
   private final MllpServerConfig config;
+  private NetServer server;
 
   public MllpServerVerticle(MllpServerConfig config) {
-    super("HL7 MLLP listener", config.host(), config.port(), config.idleTimeoutSeconds());
     this.config = config;
   }
 
   @Override
-  protected void accept(NetSocket socket) {
+  public Future<?> start() {
+    NetServerOptions options = new NetServerOptions()
+        .setHost(config.host())
+        .setPort(config.port())
+        .setTcpNoDelay(true)
+        .setReadIdleTimeout(config.idleTimeoutSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS);
+    server = vertx.createNetServer(options).connectHandler(this::accept);
+    return server.listen()
+        .onSuccess(bound -> LOG.info("HL7 MLLP listener listening on {}:{}", config.host(), bound.actualPort()));
+  }
+
+  private void accept(NetSocket socket) {
     new MllpSession(socket, context, config).start();
+  }
+
+  /** The bound port (useful when configured as 0). */
+  public int actualPort() {
+    return server.actualPort();
   }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
-import org.wardwatch.device.InputShutdown;
 
 /**
  * One MLLP connection from a monitor or gateway: frames its bytes, hands each message to the HL7 parser and writes

@@ -1,4 +1,4 @@
-package org.wardwatch.device;
+package org.wardwatch.device.mllp;
 
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -12,12 +12,12 @@ import io.vertx.core.net.NetSocket;
  *
  * <p>Uses Vert.x's internal socket API, the only way to reach the channel option; call on the socket's event loop.
  */
-public final class InputShutdown {
+final class InputShutdown {
 
   private InputShutdown() {
   }
 
-  public static void onInputShutdown(NetSocket socket, Runnable handler) {
+  static void onInputShutdown(NetSocket socket, Runnable handler) {
     NetSocketInternal internal = (NetSocketInternal) socket;
     internal.channelHandlerContext().channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
     internal.eventHandler(event -> {
