@@ -1,19 +1,21 @@
 package org.wardwatch.bus;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.vertx.core.json.EncodeException;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
  * What browsers see of one patient at one moment, as the clinical engine publishes it to the patient's
  * {@link Addresses#wardVitals}: the snapshot's JSON, encoded at most once and then shared, as it is, by every consumer
- * (a node-local one gets this object, another member its JSON; the SockJS fan-out puts the text into each frame
- * without decoding it). It is encoded when first asked for ({@link #json()}): a ward no browser watches costs no
+ * (a node-local one gets this object, another member its JSON; the SockJS fan-out copies the bytes into each frame
+ * without decoding them). It is encoded when first asked for ({@link #asciiJson()}): a ward no browser watches costs no
  * encoding. The JSON is ASCII: every other character is written as its {@code \\uXXXX} escape, as a SockJS frame
  * needs. The clinical engine defines the document ({@link #of}).
  *
@@ -23,12 +25,12 @@ public final class PatientSnapshot {
 
   private static final JsonFactory ASCII_JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
   /** Room for a typical snapshot (about 1.3 KB), so that writing one does not grow the buffer. */
-  private static final int TYPICAL_CHARS = 2048;
+  private static final int TYPICAL_BYTES = 2048;
   /** A buffer grown past this by a rare large snapshot is not kept for the next. */
-  private static final int KEPT_CHARS = 64 * 1024;
-  /** Each thread's buffer to encode in, so a snapshot costs one exact copy of its text and no buffer of its own. */
-  private static final ThreadLocal<StringWriter> SCRATCH =
-      ThreadLocal.withInitial(() -> new StringWriter(TYPICAL_CHARS));
+  private static final int KEPT_BYTES = 64 * 1024;
+  /** Each thread's buffer to encode in, so a snapshot costs one exact copy of its bytes and no buffer of its own. */
+  private static final ThreadLocal<ByteArrayOutputStream> SCRATCH =
+      ThreadLocal.withInitial(() -> new ByteArrayOutputStream(TYPICAL_BYTES));
 
   /** Writes one JSON value with a Jackson generator, from data that no longer changes. */
   @FunctionalInterface
@@ -40,6 +42,7 @@ public final class PatientSnapshot {
   private final String ward;
   /** What to encode; null once encoded. */
   private Document document;
+  private volatile byte[] ascii;
   private volatile String json;
 
   private PatientSnapshot(String patient, String ward, Document document, String json) {
@@ -72,19 +75,32 @@ public final class PatientSnapshot {
     return ward;
   }
 
-  /** The snapshot's JSON: one object, ASCII only; encoded on the first call. */
-  public String json() {
-    String encoded = json;
+  /**
+   * The snapshot's JSON in ASCII bytes, encoded on the first call: one object. Shared by every reader of this
+   * snapshot, so never to be modified.
+   */
+  public byte[] asciiJson() {
+    byte[] encoded = ascii;
     if (encoded == null) {
       synchronized (this) {
-        if (json == null) {
-          json = encode(document);
+        if (ascii == null) {
+          ascii = document == null ? ascii(json) : encode(document);
           document = null;
         }
-        encoded = json;
+        encoded = ascii;
       }
     }
     return encoded;
+  }
+
+  /** The snapshot's JSON as text: one object, ASCII only. */
+  public String json() {
+    String text = json;
+    if (text == null) {
+      text = new String(asciiJson(), StandardCharsets.ISO_8859_1);
+      json = text; // a racing reader may make an equal copy
+    }
+    return text;
   }
 
   /** The snapshot decoded, for readers that look into it (the REST API, tests). */
@@ -92,17 +108,30 @@ public final class PatientSnapshot {
     return new JsonObject(json());
   }
 
-  private static String encode(Document document) {
-    StringWriter text = SCRATCH.get();
-    StringBuffer buffer = text.getBuffer();
-    buffer.setLength(0);
-    try (JsonGenerator json = ASCII_JSON.createGenerator(text)) {
+  /** {@code json} in ASCII bytes; a character outside ASCII (inside a string) becomes its {@code \\uXXXX} escape. */
+  private static byte[] ascii(String json) {
+    StringBuilder text = new StringBuilder(json.length());
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c < 0x80) {
+        text.append(c);
+      } else {
+        text.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return text.toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] encode(Document document) {
+    ByteArrayOutputStream bytes = SCRATCH.get();
+    bytes.reset();
+    try (JsonGenerator json = ASCII_JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
       document.writeTo(json);
     } catch (IOException e) {
       throw new EncodeException(e.getMessage(), e);
     }
-    String encoded = text.toString();
-    if (buffer.capacity() > KEPT_CHARS) {
+    byte[] encoded = bytes.toByteArray();
+    if (encoded.length > KEPT_BYTES) {
       SCRATCH.remove();
     }
     return encoded;

@@ -34,7 +34,7 @@ public final class PatientStore {
   /** Stores the patient's {@code state} and {@code snapshot}, the snapshot's JSON as it is. */
   Future<Void> save(String patientKey, JsonObject state, PatientSnapshot snapshot) {
     Buffer entry = Buffer.buffer("{\"state\":").appendBuffer(state.toBuffer())
-        .appendString(",\"snapshot\":").appendString(snapshot.json()).appendString("}");
+        .appendString(",\"snapshot\":").appendBytes(snapshot.asciiJson()).appendString("}");
     return map().compose(map -> map.put(patientKey, entry));
   }
 

@@ -2,6 +2,7 @@ package org.wardwatch.web;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.EncodeException;
@@ -34,6 +35,9 @@ final class SockJsFrames {
    * {@link StringContent#KEPT_BYTES} by a rare large message is not kept for the next.
    */
   private static final ThreadLocal<StringContent> SCRATCH = ThreadLocal.withInitial(StringContent::new);
+  /** A {@code rec} message's JSON up to its address's text, and from there to its body. */
+  private static final String REC_START = "{\"type\":\"rec\",\"address\":\"";
+  private static final String REC_BODY = "\",\"body\":";
 
   private SockJsFrames() {
   }
@@ -78,7 +82,15 @@ final class SockJsFrames {
     StringContent frame = SCRATCH.get();
     frame.reset();
     frame.appendAscii("a[\"");
-    writeRec(frame, address, body);
+    if (body instanceof PatientSnapshot snapshot) {
+      frame.write(REC_START);
+      frame.write(JsonStringEncoder.getInstance().quoteAsString(address));
+      frame.write(REC_BODY);
+      frame.writeAscii(snapshot.asciiJson());
+      frame.write('}');
+    } else {
+      writeRec(frame, address, body);
+    }
     frame.appendAscii("\"]");
     return frame.toBytes();
   }
@@ -93,9 +105,10 @@ final class SockJsFrames {
     return Buffer.buffer(message.toString());
   }
 
+  /** Writes the {@code rec} message as {@link #recFrame} makes it, with Jackson. */
   private static void writeRec(Writer out, String address, Object body) {
     // A snapshot not yet encoded is encoded first: its generator would otherwise find this thread's recycled Jackson
-    // buffer in use by this one's and allocate another (8 KB a snapshot, a fifth of W3's allocation).
+    // buffer in use by this one's and allocate another.
     String snapshotJson = body instanceof PatientSnapshot snapshot ? snapshot.json() : null;
     try (JsonGenerator json = ASCII_JSON.createGenerator(out)) {
       json.writeStartObject();
@@ -172,6 +185,16 @@ final class SockJsFrames {
     }
 
     @Override
+    public void write(char[] chars) {
+      write(chars, 0, chars.length);
+    }
+
+    @Override
+    public void write(String text) {
+      write(text, 0, text.length());
+    }
+
+    @Override
     public void write(char[] chars, int offset, int count) {
       for (int i = offset; i < offset + count; i++) {
         write(chars[i]);
@@ -202,6 +225,21 @@ final class SockJsFrames {
       }
     }
 
+    /** Writes ASCII {@code json} as {@link #write(int)} writes each of its characters, in one pass. */
+    void writeAscii(byte[] json) {
+      ensureRoom(json.length * 6);
+      for (byte c : json) {
+        if (c == '"' || c == '\\') {
+          bytes[length++] = '\\';
+          bytes[length++] = c;
+        } else if (c < ' ') { // a control character or (negative) one outside ASCII: not in a snapshot's JSON
+          write(c & 0xFF);
+        } else {
+          bytes[length++] = c;
+        }
+      }
+    }
+
     /** Appends {@code text} as it is. */
     void appendAscii(String text) {
       for (int i = 0; i < text.length(); i++) {
@@ -210,10 +248,14 @@ final class SockJsFrames {
     }
 
     private void put(int c) {
-      if (length == bytes.length) {
-        bytes = Arrays.copyOf(bytes, length * 2);
-      }
+      ensureRoom(1);
       bytes[length++] = (byte) c;
+    }
+
+    private void ensureRoom(int count) {
+      if (length + count > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(length + count, bytes.length * 2));
+      }
     }
 
     byte[] toBytes() {

@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
 import io.vertx.junit5.VertxExtension;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +31,17 @@ class PatientSnapshotTest {
     assertEquals(DOCUMENT, SNAPSHOT.toJson());
     assertEquals("P-é", SNAPSHOT.patient());
     assertEquals("icu", SNAPSHOT.ward());
+  }
+
+  @Test
+  void itsBytesAreItsTextInAsciiWhereverTheTextCameFrom() {
+    assertEquals(SNAPSHOT.json(), new String(SNAPSHOT.asciiJson(), StandardCharsets.US_ASCII));
+
+    PatientSnapshot received = PatientSnapshot.encoded("P-é", "icu", "{\"bed\":\"é \ud83d\ude91\"}");
+    assertEquals("{\"bed\":\"\\u00e9 \\ud83d\\ude91\"}",
+        new String(received.asciiJson(), StandardCharsets.US_ASCII));
+    assertEquals(new JsonObject().put("bed", "é \ud83d\ude91"),
+        new JsonObject(Buffer.buffer(received.asciiJson())));
   }
 
   @Test
