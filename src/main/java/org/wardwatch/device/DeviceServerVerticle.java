@@ -49,7 +49,7 @@ public class DeviceServerVerticle extends VerticleBase {
   public Future<?> start() {
     ContextInternal eventLoop = (ContextInternal) context;
     VertxInternal owner = eventLoop.owner();
-    connections = new DefaultChannelGroup(eventLoop.nettyEventLoop());
+    connections = new DefaultChannelGroup(eventLoop.nettyEventLoop(), true); // one joining after close() is closed
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(owner.acceptorEventLoopGroup(), eventLoop.nettyEventLoop())
         .channelFactory(owner.transport().serverChannelFactory(false))
@@ -80,8 +80,8 @@ public class DeviceServerVerticle extends VerticleBase {
     return closed;
   }
 
-  /** The bound port (useful when configured as 0). */
+  /** The bound port (useful when configured as 0); 0 when not listening. */
   public int actualPort() {
-    return ((InetSocketAddress) listener.localAddress()).getPort();
+    return listener != null && listener.localAddress() instanceof InetSocketAddress bound ? bound.getPort() : 0;
   }
 }

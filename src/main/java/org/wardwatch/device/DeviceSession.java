@@ -2,6 +2,7 @@ package org.wardwatch.device;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -37,8 +38,9 @@ import org.wardwatch.parsing.FrameVerdict;
  * <p>Back-pressure: the connection is read while at most one batch is being parsed and none waits, and while the
  * device reads its answers, so a fast or stuck device cannot make the gateway buffer without bound; a device that
  * sends a frame and waits for its answer is read throughout. A device whose frames are rejected
- * {@code maxConsecutiveBadFrames} times in a row gets a final NAK and is disconnected; so is one silent for the idle
- * timeout. Once the device has said who it is, its disconnection and its rejected frames are announced on
+ * {@code maxConsecutiveBadFrames} times in a row gets a final NAK and is disconnected (its answers written first); so
+ * is one the gateway read nothing from for the idle timeout while none of its frames was being parsed or waiting (a
+ * silent device, or one that does not read its answers). Once the device has said who it is, its disconnection and its rejected frames are announced on
  * {@link Addresses#DEVICE_EVENTS} for technical alarms.
  *
  * <p>Runs on the event loop of the device server verticle that accepted the connection; every event of the channel is
@@ -91,8 +93,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     if (event instanceof ChannelInputShutdownEvent) {
       inputEnded = true;
       closeOnceAnswered();
-    } else if (event instanceof IdleStateEvent) {
-      LOG.debug("[{}] silent for {} s; disconnecting", name(), config.idleTimeoutSeconds());
+    } else if (event instanceof IdleStateEvent && !parsing && waiting == null) { // not the gateway's own delay
+      LOG.debug("[{}] nothing read for {} s; disconnecting", name(), config.idleTimeoutSeconds());
       channel.close();
     }
   }
@@ -167,10 +169,10 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       identity = result.result().session();
     }
     Iterator<FrameVerdict> verdicts = result.succeeded() ? result.result().verdicts().iterator() : null;
-    ByteBuf answers = channel.alloc().buffer();
+    StringBuilder answers = new StringBuilder();
     for (FrameEvent event : events) {
       FrameVerdict verdict = verdictFor(event, verdicts);
-      ByteBufUtil.writeUtf8(answers, AnswerLine.of(verdict));
+      answers.append(AnswerLine.of(verdict));
       if (!verdict.accepted()) {
         LOG.debug("[{}] NAK: {}", name(), verdict.detail());
         if (result.succeeded()) { // the device's data was at fault, not the gateway (which asks for a resend)
@@ -185,7 +187,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
         return;
       }
     }
-    channel.writeAndFlush(answers);
+    channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), answers));
     proceed();
     if (inputEnded) {
       closeOnceAnswered();
@@ -193,14 +195,15 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * After the device shut down its sending side: closes once no batch is in flight. Checked from a later task so that
-   * frames still queued behind a pause are delivered (and answered) first.
+   * After the device shut down its sending side: closes once no batch is in flight or waiting, and every answer is
+   * written out. Checked from a later task so that frames still queued behind a pause are delivered (and answered)
+   * first.
    */
   private void closeOnceAnswered() {
     context.runOnContext(later -> {
       if (!parsing && waiting == null && !closing) {
         closing = true;
-        channel.close();
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
       }
     });
   }
@@ -215,12 +218,14 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     return verdicts.next();
   }
 
-  private void cutOff(ByteBuf answers) {
+  /** Stops reading and closes once {@code answers} and the final NAK are written. */
+  private void cutOff(StringBuilder answers) {
     closing = true;
     waiting = null;
+    channel.config().setAutoRead(false);
     LOG.warn("[{}] {} invalid frames in a row; disconnecting", name(), consecutiveBadFrames);
-    ByteBufUtil.writeUtf8(answers, AnswerLine.of(FrameVerdict.rejected(null, CUT_OFF_REASON)));
-    channel.writeAndFlush(answers).addListener(ChannelFutureListener.CLOSE);
+    answers.append(AnswerLine.of(FrameVerdict.rejected(null, CUT_OFF_REASON)));
+    channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), answers)).addListener(ChannelFutureListener.CLOSE);
   }
 
   /** Tells the clinical engine about the device (for technical alarms) once the device has said who it is. */

@@ -229,7 +229,7 @@ class DeviceServerVerticleTest {
       socket.setSendBufferSize(8192);
       socket.connect(new InetSocketAddress("127.0.0.1", unhurried.actualPort()));
       socket.setSoTimeout(10_000);
-      CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> sendUntilClosed(socket, "LAZY"));
+      CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> sendUntilClosed(socket, "LAZY", FLOOD_FRAMES));
       long stalledAt = seqOnceSteady("LAZY");
       assertThrows(TimeoutException.class, () -> sending.get(3, TimeUnit.SECONDS),
           "the gateway stopped reading: the device cannot send everything");
@@ -248,8 +248,8 @@ class DeviceServerVerticleTest {
     }
   }
 
-  /** Sends a HELLO and then up to {@link #FLOOD_FRAMES} frames that each get a long answer, until closed. */
-  private static void sendUntilClosed(Socket socket, String device) {
+  /** Sends a HELLO and then up to {@code frames} frames that each get a long answer, until closed. */
+  private static void sendUntilClosed(Socket socket, String device, int frames) {
     StringBuilder extras = new StringBuilder();
     for (int key = 0; key < 20; key++) {
       extras.append(String.format("|Extra%02d=1", key));
@@ -257,7 +257,7 @@ class DeviceServerVerticleTest {
     try {
       OutputStream out = socket.getOutputStream();
       out.write(("HELLO|Device=" + device + "\n").getBytes(US_ASCII));
-      for (int seq = 1; seq <= FLOOD_FRAMES; seq++) {
+      for (int seq = 1; seq <= frames; seq++) {
         out.write(("Pulse=80|Seq=" + seq + extras + "\n").getBytes(US_ASCII));
       }
     } catch (IOException closed) {
@@ -265,19 +265,19 @@ class DeviceServerVerticleTest {
     }
   }
 
-  /** The patient's last recorded sequence number once it has not changed for half a second. */
+  /** The patient's last recorded sequence number once it has not changed for one and a half seconds. */
   private long seqOnceSteady(String key) throws InterruptedException {
     long last = -1;
-    while (true) {
+    int unchanged = 0;
+    while (unchanged < 3) {
       Thread.sleep(500);
       JsonObject patient = vertx.eventBus().<JsonObject>request(Addresses.PATIENTS_GET, key)
           .map(Message::body).otherwiseEmpty().await();
       long seq = patient == null ? 0 : patient.getLong("seq");
-      if (seq > 0 && seq == last) {
-        return seq;
-      }
+      unchanged = seq > 0 && seq == last ? unchanged + 1 : 0;
       last = seq;
     }
+    return last;
   }
 
   private JsonObject patient(String key) {
