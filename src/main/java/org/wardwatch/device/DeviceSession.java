@@ -40,8 +40,8 @@ import org.wardwatch.parsing.FrameVerdict;
  * sends a frame and waits for its answer is read throughout. A device whose frames are rejected
  * {@code maxConsecutiveBadFrames} times in a row gets a final NAK and is disconnected (its answers written first); so
  * is one the gateway read nothing from for the idle timeout while none of its frames was being parsed or waiting (a
- * silent device, or one that does not read its answers). Once the device has said who it is, its disconnection and its rejected frames are announced on
- * {@link Addresses#DEVICE_EVENTS} for technical alarms.
+ * silent device, or one that does not read its answers). Once the device has said who it is, its disconnection and
+ * its rejected frames are announced on {@link Addresses#DEVICE_EVENTS} for technical alarms.
  *
  * <p>Runs on the event loop of the device server verticle that accepted the connection; every event of the channel is
  * handled on that verticle's Vert.x context.
