@@ -72,7 +72,8 @@ final class FanOut {
         boolean held = delivered >= 0.95 * rate * seconds * SESSIONS
             && latency.getValueAtPercentile(99) <= MAX_P99_NANOS;
         System.out.printf("  W4 %s %d frames/s: %.0f deliveries/s, p99 %.2f ms%s; %s%n", server, rate, perSecond,
-            latency.getValueAtPercentile(99) / 1e6, held ? "" : " (not held)", load.generatorDelays());
+            latency.getValueAtPercentile(99) / 1e6, held ? "" : " (not held)",
+            held ? load.generatorDelays() : load.slowVitals()); // when and how long the slow deliveries were
         if (!held) {
           return best != null ? best : new Best(perSecond, latency.getValueAtPercentile(99), false);
         }
