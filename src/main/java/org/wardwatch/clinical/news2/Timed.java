@@ -55,17 +55,12 @@ public record Timed<T>(T value, Instant time) {
     return of(parse.apply(StateJson.string(state, "value")), StateJson.instant(state, "time"));
   }
 
-  /** How old the value is at {@code now}; negative when it is timed after {@code now}. */
-  public Duration ageAt(Instant now) {
-    return Duration.between(time, now);
-  }
-
   /**
    * True when the value is at most {@code maxAge} old at {@code now}: exactly {@code maxAge} old is still fresh, and a
    * value timed after {@code now} is fresh.
    */
   public boolean isFreshAt(Instant now, Duration maxAge) {
-    // ageAt(now).compareTo(maxAge) <= 0, without the Duration (every vital of every frame is checked)
+    // Duration.between(time, now).compareTo(maxAge) <= 0, without the Duration (every vital of every frame is checked)
     long seconds = now.getEpochSecond() - time.getEpochSecond();
     int nanos = now.getNano() - time.getNano();
     if (nanos < 0) {
