@@ -43,6 +43,8 @@ public final class WardState {
   }
 
   private final Map<String, PatientRecord> patients = new LinkedHashMap<>();
+  /** The patients by tick slice; null when the patients changed since it was made. */
+  private TickSlices tickSlices;
   private final VitalsHistory vitalsHistory = new VitalsHistory();
   private final PatientConditions conditions;
 
@@ -74,8 +76,10 @@ public final class WardState {
 
   /** Applies one accepted frame (see {@link #isResend}). */
   public WardUpdate apply(FrameReport report, Instant now) {
-    PatientRecord patient = patients.computeIfAbsent(report.source().patientKey(),
-        key -> new PatientRecord(key, report.source()));
+    PatientRecord patient = patients.computeIfAbsent(report.source().patientKey(), key -> {
+      tickSlices = null;
+      return new PatientRecord(key, report.source());
+    });
     patient.heard(report);
     List<AlarmTransition> transitions = new ArrayList<>();
     for (Observation observation : report.observations()) {
@@ -172,10 +176,10 @@ public final class WardState {
     List<PatientSnapshot> snapshots = new ArrayList<>();
     List<JsonObject> auditEntries = new ArrayList<>();
     Set<String> changedPatients = new LinkedHashSet<>();
-    for (PatientRecord patient : patients.values()) {
-      if (Math.floorMod(patient.key().hashCode(), slices) != slice) {
-        continue;
-      }
+    if (tickSlices == null || tickSlices.count() != slices) {
+      tickSlices = TickSlices.of(patients.values(), slices);
+    }
+    for (PatientRecord patient : tickSlices.slice(slice)) {
       News2Score before = patient.news2();
       List<LimitOverride> expired = patient.expireOverrides(now);
       expired.forEach(o -> auditEntries.add(o.auditEntry("LIMIT_OVERRIDE_EXPIRED", AlarmTransition.SYSTEM, now)));
@@ -246,6 +250,7 @@ public final class WardState {
   public PatientSnapshot adopt(JsonObject state) {
     PatientRecord patient = PatientStateCodec.decode(state);
     patients.put(patient.key(), patient);
+    tickSlices = null;
     return patient.snapshot();
   }
 
@@ -256,6 +261,7 @@ public final class WardState {
    */
   public boolean release(String patientKey) {
     vitalsHistory.forget(patientKey);
+    tickSlices = null;
     return patients.remove(patientKey) != null;
   }
 

@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -203,6 +204,28 @@ class PatientStateTest {
     frame(at(12), "PULSE=80").apply(engine);
     assertEquals(new JsonArray(), engine.history(PATIENT, 60, at(12)).orElseThrow().getJsonArray("events"),
         "a patient that comes back starts a new history");
+  }
+
+  @Test
+  void givenPatientReleasedThenAdoptedBetweenTicks_thenTheTickInSlicesFollowsIt() {
+    frame(at(0), "SPO2=85").apply(engine); // a MEDIUM alarm, escalated when ticked 20 s on
+    JsonObject state = engine.state(PATIENT).orElseThrow();
+    assertEquals(List.of(), tickInSlices(at(5)), "nothing due yet");
+
+    engine.release(PATIENT);
+    assertEquals(List.of(), tickInSlices(at(21)), "a released patient is not ticked");
+    engine.adopt(state);
+
+    assertEquals(List.of(alarmId("THRESHOLD:SPO2", at(0))), tickInSlices(at(21)), "an adopted one is, once");
+  }
+
+  /** The ids of the alarms a tick in four slices changed, the slices taken in turn. */
+  private List<String> tickInSlices(Instant now) {
+    List<String> changed = new ArrayList<>();
+    for (int slice = 0; slice < 4; slice++) {
+      engine.tick(now, slice, 4).transitions().forEach(transition -> changed.add(transition.alarmId()));
+    }
+    return changed;
   }
 
   /** A patient with an acknowledged, a paused and an escalating alarm, an override and an assessment. */
