@@ -84,7 +84,7 @@ public final class PatientSnapshot {
     if (encoded == null) {
       synchronized (this) {
         if (ascii == null) {
-          ascii = document == null ? ascii(json) : encode(document);
+          ascii = document == null ? asciiBytes(json) : encode(document);
           document = null;
         }
         encoded = ascii;
@@ -109,7 +109,7 @@ public final class PatientSnapshot {
   }
 
   /** {@code json} in ASCII bytes; a character outside ASCII (inside a string) becomes its {@code \\uXXXX} escape. */
-  private static byte[] ascii(String json) {
+  private static byte[] asciiBytes(String json) {
     StringBuilder text = new StringBuilder(json.length());
     for (int i = 0; i < json.length(); i++) {
       char c = json.charAt(i);
