@@ -45,16 +45,22 @@ public final class VitalsHistory {
   private final Map<String, EventIndex> events = new HashMap<>();
   private final ChunkedLog transitionLog = new ChunkedLog(MAX_EVENT_BYTES);
 
-  /** Adds an accepted observation of {@code patient} to its bucket (see the class description for what is kept). */
-  public void record(String patient, Observation observation, Instant now) {
-    long at = observation.effectiveTime().toEpochMilli();
+  /** Adds the accepted observations of {@code patient} to their buckets (see the class description for what is kept). */
+  public void record(String patient, List<Observation> observations, Instant now) {
     long nowMillis = now.toEpochMilli();
-    if (at < windowStartMillis(WINDOW_MINUTES, nowMillis) || at > nowMillis + MAX_CLOCK_AHEAD.toMillis()) {
-      return;
+    long oldest = windowStartMillis(WINDOW_MINUTES, nowMillis);
+    long newest = nowMillis + MAX_CLOCK_AHEAD.toMillis();
+    Map<Parameter, TrendRing> rings = null;
+    for (Observation observation : observations) {
+      long at = observation.effectiveTime().toEpochMilli();
+      if (at >= oldest && at <= newest) {
+        if (rings == null) {
+          rings = trends.computeIfAbsent(patient, key -> new EnumMap<>(Parameter.class));
+        }
+        rings.computeIfAbsent(observation.parameter(), parameter -> new TrendRing())
+            .add(at, observation.value().floatValue());
+      }
     }
-    trends.computeIfAbsent(patient, key -> new EnumMap<>(Parameter.class))
-        .computeIfAbsent(observation.parameter(), parameter -> new TrendRing())
-        .add(at, observation.value().floatValue());
   }
 
   /** Forgets everything kept of {@code patient} (a patient another node owns now). */

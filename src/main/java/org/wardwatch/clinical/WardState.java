@@ -81,9 +81,9 @@ public final class WardState {
       return new PatientRecord(key, report.source());
     });
     patient.heard(report);
+    vitalsHistory.record(patient.key(), report.observations(), now);
     List<AlarmTransition> transitions = new ArrayList<>();
     for (Observation observation : report.observations()) {
-      vitalsHistory.record(patient.key(), observation, now);
       if (patient.record(observation)) {
         Parameter parameter = observation.parameter();
         Optional<ThresholdRule> breached = patient.tracker(parameter)

@@ -37,6 +37,19 @@ class TrendRingTest {
   }
 
   @Test
+  void aLateValueGoesIntoItsBucketAfterALaterBucketOpened() {
+    TrendRing ring = new TrendRing();
+    ring.add(START + 2_000, 70f);
+    ring.add(START + BUCKET + 1, 80f);
+    ring.add(START + 5_000, 60f);
+
+    assertEquals(new JsonArray()
+            .add(new JsonArray().add(START + 5_000).add(60f).add(60f).add(70f))
+            .add(new JsonArray().add(START + BUCKET + 1).add(80f).add(80f).add(80f)),
+        ring.points(TrendRing.bucketOf(START), TrendRing.bucketOf(START + BUCKET)));
+  }
+
+  @Test
   void anHourLaterTheSlotIsReusedAndOlderValuesAreIgnored() {
     TrendRing ring = new TrendRing();
     ring.add(START, 70f);

@@ -52,9 +52,9 @@ class VitalsHistoryTest {
   @Test
   void observationOlderThanTheHourIsIgnoredAndBucketsLeaveTheWindowAsTimePasses() {
     Instant now = at(3600);
-    history.record("P1", observation(Parameter.PULSE, "60", at(10).minusMillis(1)), now);
-    history.record("P1", observation(Parameter.PULSE, "61", at(10)), now);
-    history.record("P1", observation(Parameter.PULSE, "62", at(3595)), now);
+    history.record("P1", List.of(observation(Parameter.PULSE, "60", at(10).minusMillis(1))), now);
+    history.record("P1", List.of(observation(Parameter.PULSE, "61", at(10))), now);
+    history.record("P1", List.of(observation(Parameter.PULSE, "62", at(3595))), now);
 
     assertEquals("[[" + millis(10) + ",61.0,61.0,61.0],[" + millis(3595) + ",62.0,62.0,62.0]]",
         series(60, now).getJsonArray("PULSE").encode());
@@ -66,7 +66,8 @@ class VitalsHistoryTest {
   @Test
   void ringWrapsAfterAnHourWithoutShowingTheEarlierHour() {
     for (int second = 0; second < 5400; second += 10) {
-      history.record("P1", observation(Parameter.RESP_RATE, String.valueOf(second / 10 % 40), at(second)), at(second));
+      Observation rate = observation(Parameter.RESP_RATE, String.valueOf(second / 10 % 40), at(second));
+      history.record("P1", List.of(rate), at(second));
     }
 
     JsonArray points = series(60, at(5390)).getJsonArray("RESP_RATE");
@@ -79,8 +80,8 @@ class VitalsHistoryTest {
   @Test
   void slotTakenByAnHourLaterIsNotOverwrittenByTheEarlierBucket() {
     Instant now = at(3600);
-    history.record("P1", observation(Parameter.PULSE, "70", at(3650)), now);
-    history.record("P1", observation(Parameter.PULSE, "50", at(50)), now);
+    history.record("P1", List.of(observation(Parameter.PULSE, "70", at(3650))), now);
+    history.record("P1", List.of(observation(Parameter.PULSE, "50", at(50))), now);
 
     assertEquals(new JsonObject(), series(60, now), "the earlier bucket's slot belongs to a later one");
     assertEquals("[[" + millis(3650) + ",70.0,70.0,70.0]]", series(60, at(3650)).getJsonArray("PULSE").encode());
@@ -88,8 +89,8 @@ class VitalsHistoryTest {
 
   @Test
   void observationMoreThanAMinuteAheadOfTheGatewayClockIsIgnored() {
-    history.record("P1", observation(Parameter.PULSE, "70", at(60)), T0);
-    history.record("P1", observation(Parameter.PULSE, "71", at(61)), T0);
+    history.record("P1", List.of(observation(Parameter.PULSE, "70", at(60))), T0);
+    history.record("P1", List.of(observation(Parameter.PULSE, "71", at(61))), T0);
 
     assertEquals("[[" + millis(60) + ",70.0,70.0,70.0]]", series(60, at(70)).getJsonArray("PULSE").encode());
   }
@@ -98,7 +99,7 @@ class VitalsHistoryTest {
   void memoryStaysBoundedWhateverTheFrameRate() {
     for (int tenth = 0; tenth < 72_000; tenth++) {
       Instant time = T0.plusMillis(tenth * 100L);
-      history.record("P1", observation(Parameter.PULSE, String.valueOf(60 + tenth % 100), time), time);
+      history.record("P1", List.of(observation(Parameter.PULSE, String.valueOf(60 + tenth % 100), time)), time);
     }
     for (int i = 0; i < VitalsHistory.MAX_EVENTS + 100; i++) {
       history.recordEvents("P1", List.of(transition("a" + i, at(7199))), at(7199));
@@ -151,7 +152,7 @@ class VitalsHistoryTest {
     for (String valueAtSecond : valuesAtSeconds) {
       String[] parts = valueAtSecond.split("@");
       Instant time = at(Long.parseLong(parts[1]));
-      history.record("P1", observation(parameter, parts[0], time), time);
+      history.record("P1", List.of(observation(parameter, parts[0], time)), time);
     }
   }
 
