@@ -171,7 +171,9 @@ final class PatientRecord {
       recentFrames.record(report.stamp());
     }
     source = report.source();
-    report.observations().forEach(observation -> sensorsOff.remove(observation.parameter()));
+    if (!sensorsOff.isEmpty()) {
+      report.observations().forEach(observation -> sensorsOff.remove(observation.parameter()));
+    }
     sensorsOff.addAll(report.sensorsOff());
     if (report.consciousness() != null) {
       consciousness = Timed.of(report.consciousness(), report.time());

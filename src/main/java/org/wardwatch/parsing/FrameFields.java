@@ -4,18 +4,19 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The {@code Key=Value} pairs of one line frame, split on {@code |}, keyed by {@link FrameKey}. Splitting checks only
- * the frame's shape (pairs, duplicates, control characters); values are checked by {@link LineFrameDecoder}.
+ * the frame's shape (pairs, duplicates, control characters); values are checked by {@link LineFrameDecoder}. Keys and
+ * values are trimmed as {@link String#trim} does; keys match their spellings case-insensitively.
+ *
+ * <p>Runs on every frame, in one pass over the line: only the values (and unknown keys) are copied out of it.
  */
 final class FrameFields {
 
   private static final String HELLO = "HELLO";
   private static final String SEQ_KEY = "seq";
-  private static final Pattern SEQUENCE = Pattern.compile("\\d{1,18}");
+  private static final int MAX_SEQUENCE_DIGITS = 18;
 
   private final String rawSequence;
   private final boolean hello;
@@ -31,40 +32,45 @@ final class FrameFields {
 
   /** Splits {@code line}; any shape error is reported with the frame's {@code Seq} when one can be found. */
   static FrameFields split(String line) throws MalformedFrameException {
-    String[] tokens = line.split("\\|", -1);
-    String seq = findRawSequence(tokens);
     if (hasControlCharacters(line)) {
-      throw new MalformedFrameException("frame contains control characters (binary data or wrong line ending?)", seq);
+      throw malformed("frame contains control characters (binary data or wrong line ending?)", line);
     }
-    boolean hello = tokens[0].trim().equalsIgnoreCase(HELLO);
     Map<FrameKey, String> values = new EnumMap<>(FrameKey.class);
-    List<String> unknown = new ArrayList<>();
-    for (int i = hello ? 1 : 0; i < tokens.length; i++) {
-      String token = tokens[i].trim();
-      if (token.isEmpty()) {
+    List<String> unknown = List.of();
+    boolean hello = false;
+    for (int start = 0, end; start <= line.length(); start = end + 1) {
+      end = fieldEnd(line, start);
+      int from = trimmedStart(line, start, end);
+      int to = trimmedEnd(line, from, end);
+      if (start == 0 && isHello(line, from, to)) {
+        hello = true;
         continue;
       }
-      int equals = token.indexOf('=');
-      if (equals < 0) {
-        throw new MalformedFrameException("malformed field '" + abbreviate(token) + "': expected Key=Value", seq);
+      if (from == to) {
+        continue;
       }
-      String key = token.substring(0, equals).trim();
-      String value = token.substring(equals + 1).trim();
-      if (key.isEmpty()) {
-        throw new MalformedFrameException("field '" + abbreviate(token) + "' has no key", seq);
+      int equals = line.indexOf('=', from);
+      if (equals < 0 || equals >= to) {
+        throw malformed("malformed field '" + abbreviate(line.substring(from, to)) + "': expected Key=Value", line);
       }
-      if (value.isEmpty()) {
-        throw new MalformedFrameException(abbreviate(key) + " has no value", seq);
+      int keyEnd = trimmedEnd(line, from, equals);
+      int valueStart = trimmedStart(line, equals + 1, to);
+      if (keyEnd == from) {
+        throw malformed("field '" + abbreviate(line.substring(from, to)) + "' has no key", line);
       }
-      Optional<FrameKey> known = FrameKey.lookup(key);
-      if (known.isEmpty()) {
-        unknown.add(abbreviate(key));
-      } else if (values.putIfAbsent(known.get(), value) != null) {
-        throw new MalformedFrameException(
-            abbreviate(key) + " appears twice (or twice under another name) in one frame", seq);
+      if (valueStart == to) {
+        throw malformed(abbreviate(line.substring(from, keyEnd)) + " has no value", line);
+      }
+      FrameKey known = FrameKey.lookup(line, from, keyEnd);
+      if (known == null) {
+        unknown = unknown.isEmpty() ? new ArrayList<>() : unknown;
+        unknown.add(abbreviate(line.substring(from, keyEnd)));
+      } else if (values.putIfAbsent(known, line.substring(valueStart, to)) != null) {
+        throw malformed(abbreviate(line.substring(from, keyEnd))
+            + " appears twice (or twice under another name) in one frame", line);
       }
     }
-    return new FrameFields(seq, hello, values, List.copyOf(unknown));
+    return new FrameFields(sequenceOrNull(values.get(FrameKey.SEQ)), hello, values, List.copyOf(unknown));
   }
 
   /** The frame's {@code Seq} when it is a well-formed number, for echoing in answers; else {@code null}. */
@@ -98,40 +104,65 @@ final class FrameFields {
     return false;
   }
 
+  private static boolean isHello(String line, int from, int to) {
+    return to - from == HELLO.length() && line.regionMatches(true, from, HELLO, 0, HELLO.length());
+  }
+
+  /** A shape error, naming the frame's {@code Seq} when one can be found in {@code line}. */
+  private static MalformedFrameException malformed(String message, String line) {
+    return new MalformedFrameException(message, findRawSequence(line));
+  }
+
   /**
-   * The raw {@code Seq} value, found leniently so that even a malformed frame's NAK can name it. Runs on every frame:
-   * no token but the {@code Seq} one is copied.
+   * The raw {@code Seq} value, found leniently (the first field whose key is {@code Seq} in any case and spacing) so
+   * that even a malformed frame's NAK can name it.
    */
-  private static String findRawSequence(String[] tokens) {
-    for (String token : tokens) {
-      int equals = token.indexOf('=');
-      if (equals > 0 && isSeqKey(token, equals)) {
-        String value = token.substring(equals + 1).trim();
-        return SEQUENCE.matcher(value).matches() ? value : null;
+  private static String findRawSequence(String line) {
+    for (int start = 0, end; start <= line.length(); start = end + 1) {
+      end = fieldEnd(line, start);
+      int equals = line.indexOf('=', start);
+      if (equals > start && equals < end) {
+        int from = trimmedStart(line, start, equals);
+        if (FrameKey.matches(line, from, trimmedEnd(line, from, equals), SEQ_KEY)) {
+          int valueStart = trimmedStart(line, equals + 1, end);
+          return sequenceOrNull(line.substring(valueStart, trimmedEnd(line, valueStart, end)));
+        }
       }
     }
     return null;
   }
 
-  /** True when the key before {@code equals}, trimmed as {@link String#trim} does, lower-cased is {@code seq}. */
-  private static boolean isSeqKey(String token, int equals) {
-    int start = 0;
-    int end = equals;
-    while (start < end && token.charAt(start) <= ' ') {
-      start++;
+  /** {@code value} when it is a {@code Seq} this gateway echoes (1 to 18 digits), else {@code null}. */
+  private static String sequenceOrNull(String value) {
+    if (value == null || value.isEmpty() || value.length() > MAX_SEQUENCE_DIGITS) {
+      return null;
     }
-    while (end > start && token.charAt(end - 1) <= ' ') {
-      end--;
-    }
-    if (end - start != SEQ_KEY.length()) {
-      return false;
-    }
-    for (int i = 0; i < SEQ_KEY.length(); i++) {
-      if (Character.toLowerCase(token.charAt(start + i)) != SEQ_KEY.charAt(i)) {
-        return false;
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+        return null;
       }
     }
-    return true;
+    return value;
+  }
+
+  /** The index of the {@code |} that ends the field starting at {@code start}, or the line's length. */
+  private static int fieldEnd(String line, int start) {
+    int bar = line.indexOf('|', start);
+    return bar < 0 ? line.length() : bar;
+  }
+
+  private static int trimmedStart(String line, int from, int to) {
+    while (from < to && line.charAt(from) <= ' ') {
+      from++;
+    }
+    return from;
+  }
+
+  private static int trimmedEnd(String line, int from, int to) {
+    while (to > from && line.charAt(to - 1) <= ' ') {
+      to--;
+    }
+    return to;
   }
 
   static String abbreviate(String text) {

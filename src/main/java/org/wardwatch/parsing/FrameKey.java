@@ -1,8 +1,7 @@
 package org.wardwatch.parsing;
 
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.wardwatch.model.Parameter;
 
 /**
@@ -24,7 +23,7 @@ enum FrameKey {
   CONSCIOUSNESS(null),
   OXYGEN(null);
 
-  private static final Map<String, FrameKey> SPELLINGS = Map.ofEntries(
+  private static final List<Map.Entry<String, FrameKey>> SPELLINGS = List.of(
       Map.entry("device", DEVICE),
       Map.entry("patient", PATIENT),
       Map.entry("bed", BED),
@@ -61,7 +60,28 @@ enum FrameKey {
     return parameter != null || this == BP || this == CONSCIOUSNESS || this == OXYGEN;
   }
 
-  static Optional<FrameKey> lookup(String spelling) {
-    return Optional.ofNullable(SPELLINGS.get(spelling.toLowerCase(Locale.ROOT)));
+  /** The key {@code text[from, to)} spells, or {@code null}. */
+  static FrameKey lookup(String text, int from, int to) {
+    for (int i = 0; i < SPELLINGS.size(); i++) { // no iterator: runs for every field of every frame
+      if (matches(text, from, to, SPELLINGS.get(i).getKey())) {
+        return SPELLINGS.get(i).getValue();
+      }
+    }
+    return null;
+  }
+
+  /** True when {@code text[from, to)} is {@code lowerCase} (ASCII, lower case) in any case. */
+  static boolean matches(String text, int from, int to, String lowerCase) {
+    if (to - from != lowerCase.length()) {
+      return false;
+    }
+    for (int i = 0; i < lowerCase.length(); i++) {
+      char c = text.charAt(from + i);
+      char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      if (lower != lowerCase.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -3,11 +3,17 @@ package org.wardwatch.parsing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A malformed frame's NAK names its {@code Seq}, found leniently: any case, spaces around the key. */
+/**
+ * A frame's fields are split on {@code |} and trimmed, keys in any case; a malformed frame's NAK names its {@code Seq},
+ * found leniently: any case, spaces around the key.
+ */
 class FrameFieldsTest {
 
   @ParameterizedTest
@@ -26,5 +32,24 @@ class FrameFieldsTest {
         () -> FrameFields.split("Pulse=82\u0001|" + field));
 
     assertNull(e.sequence());
+  }
+
+  @Test
+  void givenSpacedFieldsInAnyCase_thenTrimmedValuesUnderTheirKeys() throws MalformedFrameException {
+    FrameFields fields = FrameFields.split("  hello | Device = D1 ||Hr= 80 |Foo=1| SEQ=0042|");
+
+    assertTrue(fields.isHello());
+    assertEquals("D1", fields.get(FrameKey.DEVICE));
+    assertEquals("80", fields.get(FrameKey.PULSE));
+    assertEquals("0042", fields.rawSequence());
+    assertEquals(List.of("Foo"), fields.unknownKeys());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Pulse|Seq=9|Temp=37", "Pulse=80|Seq=9|HR=81", "Pulse=80|Seq=9| =3", "Pulse=|Seq=9"})
+  void givenAMalformedField_thenRejectedNamingTheSeqAfterIt(String frame) {
+    MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> FrameFields.split(frame));
+
+    assertEquals("9", e.sequence());
   }
 }
