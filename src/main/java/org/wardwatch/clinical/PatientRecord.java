@@ -174,7 +174,9 @@ final class PatientRecord {
     if (!sensorsOff.isEmpty()) {
       report.observations().forEach(observation -> sensorsOff.remove(observation.parameter()));
     }
-    sensorsOff.addAll(report.sensorsOff());
+    if (!report.sensorsOff().isEmpty()) {
+      sensorsOff.addAll(report.sensorsOff());
+    }
     if (report.consciousness() != null) {
       consciousness = Timed.of(report.consciousness(), report.time());
     }
