@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +16,10 @@ import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.news2.News2Calculator;
+import org.wardwatch.clinical.news2.News2Inputs;
 import org.wardwatch.clinical.news2.News2Score;
 import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 
 /**
@@ -84,14 +87,47 @@ final class PatientConditions {
     List<AlarmTransition> transitions = new ArrayList<>();
     report.sensorsOff().forEach(parameter ->
         transitions.addAll(patient.alarms().markData(thresholdKey(parameter), true, now)));
-    String message = !patient.anySensorOff() ? null
+    String message = patient.sensorsOff().isEmpty() ? null
         : "Sensor off: " + patient.sensorsOff().stream().map(Parameter::label).sorted().toList();
     transitions.addAll(reconcile(patient, TechnicalAlarm.SENSOR_OFF, message, now));
     return transitions;
   }
 
-  List<AlarmTransition> checkSilence(PatientRecord patient, Instant now) {
-    Set<Parameter> silent = patient.silentSince(now.minus(rules.noDataAfter()));
+  /**
+   * Reconciles the conditions that the passing of time changes on its own, parameters gone silent and NEWS2 (whose
+   * values go stale), and notes on the patient until when time alone changes neither.
+   */
+  List<AlarmTransition> reassess(PatientRecord patient, Instant now) {
+    Instant cutoff = now.minus(rules.noDataAfter());
+    Set<Parameter> silent = EnumSet.noneOf(Parameter.class);
+    Instant oldestHeard = null; // of the parameters not silent yet: the first to fall silent
+    Set<Parameter> sensorsOff = patient.sensorsOff();
+    for (Observation observation : patient.latestValues()) {
+      if (sensorsOff.contains(observation.parameter())) {
+        continue;
+      }
+      if (observation.gatewayTime().isBefore(cutoff)) {
+        silent.add(observation.parameter());
+      } else if (oldestHeard == null || observation.gatewayTime().isBefore(oldestHeard)) {
+        oldestHeard = observation.gatewayTime();
+      }
+    }
+    List<AlarmTransition> transitions = checkSilence(patient, silent, now);
+    News2Inputs inputs = patient.news2Inputs();
+    transitions.addAll(rescore(patient, inputs, now));
+    Instant quietUntil = oldestHeard == null ? Instant.MAX : oldestHeard.plus(rules.noDataAfter());
+    Instant scoreHolds = news2.scoreHoldsUntil(inputs, now);
+    patient.reassessment().done(now, scoreHolds.isBefore(quietUntil) ? scoreHolds : quietUntil);
+    return transitions;
+  }
+
+  /** {@link #reassess} when time alone may have changed something since the last reassessment; else nothing. */
+  List<AlarmTransition> reassessIfDue(PatientRecord patient, Instant now) {
+    return patient.reassessment().dueAt(now) ? reassess(patient, now) : List.of();
+  }
+
+  /** Parameters that had data but none arrived since the cutoff (their sensors not off) raise a technical alarm. */
+  private List<AlarmTransition> checkSilence(PatientRecord patient, Set<Parameter> silent, Instant now) {
     List<AlarmTransition> transitions = new ArrayList<>();
     silent.forEach(parameter -> transitions.addAll(patient.alarms().markData(thresholdKey(parameter), true, now)));
     String message = silent.isEmpty() ? null : "No data for " + silent.stream().map(Parameter::label).toList()
@@ -100,8 +136,8 @@ final class PatientConditions {
     return transitions;
   }
 
-  List<AlarmTransition> rescore(PatientRecord patient, Instant now) {
-    News2Score score = news2.score(patient.news2Inputs(), now);
+  private List<AlarmTransition> rescore(PatientRecord patient, News2Inputs inputs, Instant now) {
+    News2Score score = news2.score(inputs, now);
     patient.scored(score);
     AlarmCondition condition = Optional.ofNullable(rules.news2BandPriorities().get(score.band()))
         .map(priority -> new AlarmCondition(priority, "NEWS2 " + score.total() + " (" + score.band().wireName()

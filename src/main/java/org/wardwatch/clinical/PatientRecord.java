@@ -4,6 +4,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -47,6 +49,7 @@ final class PatientRecord {
   private final Map<Parameter, LimitOverride> overrides = new EnumMap<>(Parameter.class);
   private final Set<Parameter> sensorsOff = EnumSet.noneOf(Parameter.class);
   private RecentFrames recentFrames = new RecentFrames();
+  private final Reassessment reassessment = new Reassessment();
 
   PatientRecord(String key, DeviceIdentity source) {
     this(key, source, new PatientAlarms());
@@ -203,14 +206,9 @@ final class PatientRecord {
     return trackers.computeIfAbsent(parameter, p -> new ThresholdTracker());
   }
 
-  /** Parameters whose sensor the device last reported off. */
+  /** Parameters whose sensor the device last reported off (a view). */
   Set<Parameter> sensorsOff() {
-    return Set.copyOf(sensorsOff);
-  }
-
-  /** True when the device last reported a sensor off. */
-  boolean anySensorOff() {
-    return !sensorsOff.isEmpty();
+    return Collections.unmodifiableSet(sensorsOff);
   }
 
   /** The override in force for {@code parameter}, or {@code null}. */
@@ -224,6 +222,9 @@ final class PatientRecord {
 
   /** Removes and returns the overrides that have expired at {@code now}. */
   List<LimitOverride> expireOverrides(Instant now) {
+    if (overrides.isEmpty()) {
+      return List.of();
+    }
     List<LimitOverride> expired = overrides.values().stream().filter(o -> o.expiredAt(now)).toList();
     expired.forEach(o -> overrides.remove(o.parameter()));
     return expired;
@@ -242,19 +243,14 @@ final class PatientRecord {
     }
   }
 
-  /**
-   * Parameters that had data but none arrived at the gateway since {@code cutoff}, other than those whose sensor the
-   * device reported off. Checked on every frame: nothing is allocated while none is silent.
-   */
-  Set<Parameter> silentSince(Instant cutoff) {
-    Set<Parameter> silent = null;
-    for (Observation observation : latest.values()) {
-      if (observation.gatewayTime().isBefore(cutoff) && !sensorsOff.contains(observation.parameter())) {
-        silent = silent == null ? EnumSet.noneOf(Parameter.class) : silent;
-        silent.add(observation.parameter());
-      }
-    }
-    return silent == null ? Set.of() : silent;
+  /** The latest value of each parameter. */
+  Collection<Observation> latestValues() {
+    return latest.values();
+  }
+
+  /** When the patient's silence and NEWS2 were last reassessed (see {@link PatientConditions#reassess}). */
+  Reassessment reassessment() {
+    return reassessment;
   }
 
   News2Inputs news2Inputs() {

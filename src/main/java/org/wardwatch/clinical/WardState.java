@@ -63,6 +63,7 @@ public final class WardState {
    */
   public void replaceRules(ClinicalRules newRules) {
     conditions.replaceRules(newRules);
+    patients.values().forEach(patient -> patient.reassessment().forget());
   }
 
   /**
@@ -100,8 +101,7 @@ public final class WardState {
     transitions.addAll(conditions.reconcile(patient, TechnicalAlarm.DISCONNECTED, null, now));
     transitions.addAll(conditions.checkSensors(patient, report, now));
     transitions.addAll(conditions.reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, null, now));
-    transitions.addAll(conditions.checkSilence(patient, now));
-    transitions.addAll(conditions.rescore(patient, now));
+    transitions.addAll(conditions.reassess(patient, now));
     return changed(patient, transitions, true, now);
   }
 
@@ -110,7 +110,7 @@ public final class WardState {
       Instant now) {
     PatientRecord patient = patient(patientKey);
     patient.assess(consciousness, oxygen, spo2Scale2, now);
-    return changed(patient, conditions.rescore(patient, now), true, now);
+    return changed(patient, conditions.reassess(patient, now), true, now);
   }
 
   /**
@@ -184,8 +184,7 @@ public final class WardState {
       List<LimitOverride> expired = patient.expireOverrides(now);
       expired.forEach(o -> auditEntries.add(o.auditEntry("LIMIT_OVERRIDE_EXPIRED", AlarmTransition.SYSTEM, now)));
       List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
-      own.addAll(conditions.checkSilence(patient, now));
-      own.addAll(conditions.rescore(patient, now));
+      own.addAll(conditions.reassessIfDue(patient, now));
       WardUpdate update = changed(patient, own, !expired.isEmpty() || !patient.news2().equals(before), now);
       transitions.addAll(update.transitions());
       snapshots.addAll(update.snapshots());

@@ -169,6 +169,28 @@ class WardStateNews2Test {
   }
 
   @Test
+  void givenMediumNews2Alarm_whenRulesNoLongerAlarmOnTheBand_thenTheNextTickClearsIt() {
+    engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
+        "RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
+    String id = only(engine.assess("P1", Consciousness.V, TWO_LITRES, true, at(10)).transitions()).alarmId();
+    assertEquals(List.of(), engine.tick(at(11)).transitions(), "nothing changed, nothing to reconcile");
+
+    engine.replaceRules(ClinicalRules.fromJson(new JsonObject("""
+        {
+          "news2": {"freshnessMinutes": 1, "bandPriorities": {"MEDIUM": "NONE"}},
+          "technical": {"noDataSeconds": 86400,
+                        "priorities": {"DISCONNECTED": "MEDIUM", "NO_DATA": "MEDIUM", "INVALID_SIGNAL": "LOW"}},
+          "thresholds": []
+        }
+        """)));
+    WardUpdate update = engine.tick(at(12));
+
+    AlarmTransition cleared = only(update.transitions());
+    assertEquals(TransitionType.CLEARED, cleared.type());
+    assertEquals(id, cleared.alarmId());
+  }
+
+  @Test
   void givenAssessmentWithNullParts_whenApplied_thenOnlyTheGivenPartsChange() {
     engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
         "RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);

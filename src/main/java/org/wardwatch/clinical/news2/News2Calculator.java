@@ -101,6 +101,28 @@ public final class News2Calculator {
     return News2Score.of(components, inputs.spo2Scale2());
   }
 
+  /**
+   * The last moment at which {@code inputs} still score as they do at {@code now}: when the first of their parts fresh
+   * at {@code now} goes stale (its time plus the freshness; stale parts stay stale as time goes on), or
+   * {@link Instant#MAX} when none is fresh.
+   */
+  public Instant scoreHoldsUntil(News2Inputs inputs, Instant now) {
+    Instant holds = Instant.MAX;
+    for (Timed<?> part : inputs.vitals().values()) {
+      holds = earlierStaleness(part, now, holds);
+    }
+    holds = earlierStaleness(inputs.consciousness(), now, holds);
+    return earlierStaleness(inputs.oxygen(), now, holds);
+  }
+
+  private Instant earlierStaleness(Timed<?> part, Instant now, Instant holds) {
+    if (part == null || !part.isFreshAt(now, freshness)) {
+      return holds;
+    }
+    Instant lastFresh = part.time().plus(freshness);
+    return lastFresh.isBefore(holds) ? lastFresh : holds;
+  }
+
   /** Scale 1 ignores oxygen (it scores on its own row); scale 2 uses its upper half only on oxygen. */
   private static ScoreTable spo2Table(boolean scale2, OxygenSupport oxygen) {
     if (!scale2) {

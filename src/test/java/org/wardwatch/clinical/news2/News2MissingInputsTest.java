@@ -89,6 +89,22 @@ class News2MissingInputsTest {
     assertTrue(score.partial());
   }
 
+  @Test
+  void givenFreshAndStaleParts_thenTheScoreHoldsUntilTheOldestFreshOneGoesStale() {
+    Instant stale = NOW.minus(FRESHNESS).minusNanos(1);
+    Instant oldestFresh = NOW.minusSeconds(600);
+    News2Inputs inputs = complete(false, "16", "97", "air", "120", "70", "A", "37.0", TAKEN)
+        .withVital(Parameter.PULSE, new BigDecimal("150"), stale)
+        .withConsciousness(Consciousness.V, oldestFresh);
+
+    Instant holds = calculator.scoreHoldsUntil(inputs, NOW);
+
+    assertEquals(oldestFresh.plus(FRESHNESS), holds);
+    assertEquals(calculator.score(inputs, NOW), calculator.score(inputs, holds));
+    assertTrue(calculator.score(inputs, holds.plusNanos(1)).missing().contains(News2Component.CONSCIOUSNESS));
+    assertEquals(Instant.MAX, calculator.scoreHoldsUntil(News2Inputs.none(false), NOW), "nothing can go stale");
+  }
+
   @ParameterizedTest(name = "scale 2 SpO2 {0}% with unknown oxygen scores {1}")
   @CsvSource({"83, 3", "86, 1", "90, 0", "93, 0", "97, 0"})
   void givenScale2WithoutOxygenRecord_whenScored_thenSpo2ScoredAsOnAirAndOxygenMissing(String spo2, int points) {
