@@ -173,7 +173,9 @@ final class PatientRecord {
     if (report.stamp() != null) {
       recentFrames.record(report.stamp());
     }
-    source = report.source();
+    if (!report.source().equals(source)) { // the usual frame: not made to point to a new object (see #scored)
+      source = report.source();
+    }
     if (!sensorsOff.isEmpty()) {
       report.observations().forEach(observation -> sensorsOff.remove(observation.parameter()));
     }

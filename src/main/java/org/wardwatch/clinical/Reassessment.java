@@ -10,23 +10,42 @@ import java.time.Instant;
  */
 final class Reassessment {
 
-  /** {@code null} until the first reassessment, and after {@link #forget}. */
-  private Instant at;
-  private Instant unchangedUntil;
+  /** What {@link #at} holds until the first reassessment, and after {@link #forget}. */
+  private static final long NEVER = Long.MIN_VALUE;
+
+  /**
+   * The instants as nanoseconds since the epoch, not {@code Instant}s: storing a new object in this long-lived one on
+   * every frame would cost the collector a card each time.
+   */
+  private long at = NEVER;
+  private long unchangedUntil;
 
   /** True when time alone may have changed something since the last reassessment (or the clock went back). */
   boolean dueAt(Instant now) {
-    return at == null || now.isBefore(at) || now.isAfter(unchangedUntil);
+    long nanos = nanos(now);
+    return at == NEVER || nanos < at || nanos > unchangedUntil;
   }
 
   /** Notes a reassessment at {@code now}, after which time alone changes nothing until {@code until}, inclusive. */
   void done(Instant now, Instant until) {
-    at = now;
-    unchangedUntil = until;
+    at = nanos(now);
+    unchangedUntil = nanos(until);
   }
 
   /** Makes the next reassessment due whatever the time: the rules it was made under changed. */
   void forget() {
-    at = null;
+    at = NEVER;
+  }
+
+  /** {@code instant} in nanoseconds since the epoch, saturated beyond the years 1677 to 2262. */
+  private static long nanos(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    if (seconds >= Long.MAX_VALUE / 1_000_000_000L) {
+      return Long.MAX_VALUE;
+    }
+    if (seconds <= Long.MIN_VALUE / 1_000_000_000L) {
+      return NEVER + 1;
+    }
+    return seconds * 1_000_000_000L + instant.getNano();
   }
 }

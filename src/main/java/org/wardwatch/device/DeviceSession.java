@@ -119,12 +119,14 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     if (events.isEmpty()) {
       return;
     }
-    if (waiting == null) {
-      waiting = events;
-    } else {
+    if (waiting != null) {
       waiting.addAll(events);
+    } else if (canParse()) {
+      submit(events); // not kept in a field first: storing it in this long-lived session costs the collector a card
+    } else {
+      waiting = events;
     }
-    proceed();
+    readWhileNothingWaits();
   }
 
   /**
@@ -132,13 +134,26 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
    * connection only while no frame waits and the device reads its answers.
    */
   private void proceed() {
-    if (!parsing && waiting != null && channel.isWritable()) {
+    if (waiting != null && canParse()) {
       List<FrameEvent> events = waiting;
       waiting = null;
-      parsing = true;
-      parse(lines(events)).onComplete(result -> answer(events, result));
+      submit(events);
     }
+    readWhileNothingWaits();
+  }
+
+  private boolean canParse() {
+    return !parsing && channel.isWritable();
+  }
+
+  private void readWhileNothingWaits() {
     channel.config().setAutoRead(waiting == null && channel.isWritable() && !closing);
+  }
+
+  /** Sends {@code events}' lines to the parser as one batch; answers them when it replies. */
+  private void submit(List<FrameEvent> events) {
+    parsing = true;
+    parse(lines(events)).onComplete(result -> answer(events, result));
   }
 
   private static List<String> lines(List<FrameEvent> events) {
@@ -165,7 +180,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     parsing = false;
     if (result.failed()) {
       LOG.error("[{}] frame parsing failed; asking the device to resend", name(), result.cause());
-    } else {
+    } else if (result.result().session() != identity) {
       identity = result.result().session();
     }
     Iterator<FrameVerdict> verdicts = result.succeeded() ? result.result().verdicts().iterator() : null;
