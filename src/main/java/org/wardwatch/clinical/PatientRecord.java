@@ -267,11 +267,11 @@ final class PatientRecord {
   }
 
   /**
-   * Takes {@code score} unless it equals the one held (the usual frame), so that the long-lived record is not made to
-   * point to a new object each frame (which every young collection would scan for).
+   * Takes {@code score} unless it is the one held (a rescore gives that back for the usual frame): the long-lived record
+   * is not made to point to a new object each frame, which every young collection would scan for.
    */
   void scored(News2Score score) {
-    if (!score.equals(news2)) {
+    if (score != news2) {
       news2 = score;
     }
   }

@@ -133,7 +133,7 @@ final class FrameFields {
   }
 
   /** {@code value} when it is a {@code Seq} this gateway echoes (1 to 18 digits), else {@code null}. */
-  private static String sequenceOrNull(String value) {
+  static String sequenceOrNull(String value) {
     if (value == null || value.isEmpty() || value.length() > MAX_SEQUENCE_DIGITS) {
       return null;
     }

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -24,7 +22,6 @@ public final class LineFrameDecoder {
 
   /** The value a device sends for a parameter whose sensor is detached or switched off, e.g. {@code SpO2=OFF}. */
   private static final String SENSOR_OFF = "OFF";
-  private static final Pattern BLOOD_PRESSURE = Pattern.compile("([^/]+)/([^/]+)");
 
   /**
    * Decodes {@code line} (without its line ending) received at {@code receivedAt} on a connection whose identity is
@@ -88,12 +85,12 @@ public final class LineFrameDecoder {
 
   private static void addBloodPressure(String raw, ValueReader reader, DeviceIdentity source, Instant deviceTime,
       Instant receivedAt, Long sequence, List<Observation> out) throws MalformedFrameException {
-    Matcher matcher = BLOOD_PRESSURE.matcher(raw);
-    if (!matcher.matches()) {
+    int slash = raw.indexOf('/');
+    if (slash <= 0 || slash == raw.length() - 1 || raw.indexOf('/', slash + 1) >= 0) {
       throw reader.fail("BP '" + FrameFields.abbreviate(raw) + "' must be systolic/diastolic, e.g. BP=120/80");
     }
-    BigDecimal systolic = reader.vital(Parameter.BP_SYSTOLIC, matcher.group(1).trim());
-    BigDecimal diastolic = reader.vital(Parameter.BP_DIASTOLIC, matcher.group(2).trim());
+    BigDecimal systolic = reader.vital(Parameter.BP_SYSTOLIC, raw.substring(0, slash).trim());
+    BigDecimal diastolic = reader.vital(Parameter.BP_DIASTOLIC, raw.substring(slash + 1).trim());
     if (diastolic.compareTo(systolic) >= 0) {
       throw reader.fail("BP " + raw + " is implausible: diastolic must be below systolic");
     }

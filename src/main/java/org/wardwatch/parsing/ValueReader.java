@@ -20,9 +20,8 @@ final class ValueReader {
 
   /** Most digits before and after a number's decimal point. */
   private static final int MAX_DIGITS = 6;
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  private static final int MAX_IDENTIFIER_LENGTH = 64;
   private static final Pattern WARD = Pattern.compile(Addresses.WARD_PATTERN);
-  private static final Pattern SEQUENCE = Pattern.compile("\\d{1,18}");
 
   private final String seq;
 
@@ -109,11 +108,27 @@ final class ValueReader {
     if (raw == null) {
       return null;
     }
-    if (!IDENTIFIER.matcher(raw).matches()) {
+    if (!isIdentifier(raw)) {
       throw fail(key + " '" + FrameFields.abbreviate(raw)
           + "' is invalid: use 1-64 letters, digits, '.', '_', ':' or '-'");
     }
     return raw;
+  }
+
+  /** 1 to 64 letters, digits, '.', '_', ':' or '-' (checked on every frame: no regular expression). */
+  private static boolean isIdentifier(String raw) {
+    if (raw.isEmpty() || raw.length() > MAX_IDENTIFIER_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+          || c == '.' || c == '_' || c == ':' || c == '-';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   String ward(String raw) throws MalformedFrameException {
@@ -130,7 +145,7 @@ final class ValueReader {
     if (raw == null) {
       return null;
     }
-    if (!SEQUENCE.matcher(raw).matches()) {
+    if (FrameFields.sequenceOrNull(raw) == null) {
       throw fail("Seq '" + FrameFields.abbreviate(raw) + "' is not a non-negative whole number");
     }
     return Long.parseLong(raw);

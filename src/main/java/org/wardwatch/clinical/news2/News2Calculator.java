@@ -50,7 +50,7 @@ public final class News2Calculator {
 
   private static final News2Component[] COMPONENTS = News2Component.values();
   /** The points of a component that cannot be scored (no points are negative). */
-  private static final int MISSING = -1;
+  private static final int MISSING = News2Score.MISSING_POINTS;
   private static final int SUPPLEMENTAL_OXYGEN_POINTS = 2;
   private static final int NOT_ALERT_POINTS = 3;
 
@@ -79,13 +79,21 @@ public final class News2Calculator {
    * @return the score; partial, with the missing components listed, when any input is absent or stale
    */
   public News2Score score(News2Inputs inputs, Instant now) {
+    return rescore(null, inputs, now);
+  }
+
+  /**
+   * As {@link #score}, but {@code previous} itself when the score is the same (a patient's usual frame): nothing is
+   * built for it.
+   */
+  public News2Score rescore(News2Score previous, News2Inputs inputs, Instant now) {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(now, "now");
     OxygenSupport oxygen = fresh(inputs.oxygen(), now);
     Consciousness consciousness = fresh(inputs.consciousness(), now);
-    Map<News2Component, Integer> components = new EnumMap<>(News2Component.class);
+    int[] points = new int[COMPONENTS.length];
     for (News2Component component : COMPONENTS) {
-      int points = switch (component) {
+      points[component.ordinal()] = switch (component) {
         case RESP_RATE -> vital(inputs, Parameter.RESP_RATE, RESP_RATE, now);
         case SPO2 -> vital(inputs, Parameter.SPO2, spo2Table(inputs.spo2Scale2(), oxygen), now);
         case AIR_OR_OXYGEN -> oxygen == null ? MISSING : oxygen.onOxygen() ? SUPPLEMENTAL_OXYGEN_POINTS : 0;
@@ -94,8 +102,14 @@ public final class News2Calculator {
         case CONSCIOUSNESS -> consciousness == null ? MISSING : consciousness.isAlert() ? 0 : NOT_ALERT_POINTS;
         case TEMPERATURE -> vital(inputs, Parameter.TEMPERATURE, TEMPERATURE, now);
       };
-      if (points != MISSING) {
-        components.put(component, points);
+    }
+    if (previous != null && previous.hasPoints(points, inputs.spo2Scale2())) {
+      return previous;
+    }
+    Map<News2Component, Integer> components = new EnumMap<>(News2Component.class);
+    for (News2Component component : COMPONENTS) {
+      if (points[component.ordinal()] != MISSING) {
+        components.put(component, points[component.ordinal()]);
       }
     }
     return News2Score.of(components, inputs.spo2Scale2());

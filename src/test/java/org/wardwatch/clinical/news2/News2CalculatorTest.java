@@ -2,6 +2,8 @@ package org.wardwatch.clinical.news2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.clinical.news2.News2Fixtures.FRESHNESS;
@@ -101,5 +103,21 @@ class News2CalculatorTest {
     assertThrows(IllegalArgumentException.class, () -> new News2Calculator(Duration.ofSeconds(-1)));
     assertThrows(NullPointerException.class, () -> new News2Calculator(null));
     assertEquals(FRESHNESS, calculator.freshness());
+  }
+
+  @Test
+  void givenTheSameScore_whenRescored_thenThePreviousOneItselfElseTheNewOne() {
+    News2Inputs inputs = complete(false, "16", "97", "air", "120", "70", "A", "37.0", TAKEN);
+    News2Score previous = calculator.score(inputs, NOW);
+
+    assertSame(previous, calculator.rescore(previous, complete(false, "17", "98", "air", "121", "71", "A", "37.1",
+        TAKEN), NOW), "other values, the same points");
+    News2Score faster = calculator.rescore(previous, complete(false, "16", "97", "air", "120", "95", "A", "37.0",
+        TAKEN), NOW);
+    assertNotSame(previous, faster);
+    assertEquals(calculator.score(complete(false, "16", "97", "air", "120", "95", "A", "37.0", TAKEN), NOW), faster);
+    assertNotSame(previous, calculator.rescore(previous, complete(true, "16", "97", "air", "120", "70", "A", "37.0",
+        TAKEN), NOW), "scale 2 scores 97% on air as 0 too, but says scale 2");
+    assertNotSame(previous, calculator.rescore(previous, inputs, NOW.plus(FRESHNESS).plusSeconds(61)), "all stale");
   }
 }
