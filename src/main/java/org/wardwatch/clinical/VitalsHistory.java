@@ -45,7 +45,7 @@ public final class VitalsHistory {
   private final Map<String, EventIndex> events = new HashMap<>();
   private final ChunkedLog transitionLog = new ChunkedLog(MAX_EVENT_BYTES);
 
-  /** Adds the accepted observations of {@code patient} to their buckets (see the class description for what is kept). */
+  /** Adds the accepted observations of {@code patient} to their buckets (the class description says what is kept). */
   public void record(String patient, List<Observation> observations, Instant now) {
     long nowMillis = now.toEpochMilli();
     long oldest = windowStartMillis(WINDOW_MINUTES, nowMillis);
