@@ -47,7 +47,7 @@ final class TrendRing {
 
   /**
    * Adds a value measured at {@code at} (epoch ms) to its bucket: the bucket's last value is the one with the latest
-   * time, whatever the order of arrival. Ignored when it is an hour or more older than the newest bucket.
+   * time, whatever the order of arrival. Ignored when a bucket an hour or more later holds (or, open, claims) the slot.
    */
   void add(long at, float value) {
     long bucket = bucketOf(at);
@@ -67,14 +67,9 @@ final class TrendRing {
       openLast = value;
       openMin = value;
       openMax = value;
-    } else if (isKept(bucket)) {
+    } else if (slot(bucket) != slot(openBucket)) { // else the open bucket, an hour or more later, claims the slot
       chunkFor(bucket).add(slot(bucket) % CHUNK_BUCKETS, bucket, at, value);
     }
-  }
-
-  /** True for the buckets of the hour that ends with the open one: their slots are not yet claimed by a later one. */
-  private boolean isKept(long bucket) {
-    return openBucket != NO_BUCKET && bucket > openBucket - BUCKETS && bucket <= openBucket;
   }
 
   private Chunk chunkFor(long bucket) {
@@ -95,7 +90,7 @@ final class TrendRing {
       }
       int slot = slot(bucket);
       Chunk chunk = chunks[slot / CHUNK_BUCKETS];
-      if (chunk != null && isKept(bucket)) {
+      if (chunk != null && slot != slot(openBucket)) { // the open bucket's slot holds an hour or more earlier
         chunk.addPoint(points, slot % CHUNK_BUCKETS, bucket);
       }
     }

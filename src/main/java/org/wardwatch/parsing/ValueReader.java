@@ -21,6 +21,8 @@ final class ValueReader {
   /** Most digits before and after a number's decimal point. */
   private static final int MAX_DIGITS = 6;
   private static final int MAX_IDENTIFIER_LENGTH = 64;
+  private static final Instant EARLIEST_TIME = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
   private static final Pattern WARD = Pattern.compile(Addresses.WARD_PATTERN);
 
   private final String seq;
@@ -155,12 +157,17 @@ final class ValueReader {
     if (raw == null) {
       return null;
     }
+    Instant time;
     try {
-      return OffsetDateTime.parse(raw).toInstant();
+      time = OffsetDateTime.parse(raw).toInstant();
     } catch (DateTimeParseException e) {
       throw fail("Ts '" + FrameFields.abbreviate(raw)
           + "' is not an ISO-8601 time with offset, e.g. 2026-11-22T10:15:30Z");
     }
+    if (time.isBefore(EARLIEST_TIME) || time.isAfter(LATEST_TIME)) { // such a time has no epoch milliseconds
+      throw fail("Ts '" + FrameFields.abbreviate(raw) + "' is outside the years 0001 to 9999");
+    }
+    return time;
   }
 
   MalformedFrameException fail(String reason) {

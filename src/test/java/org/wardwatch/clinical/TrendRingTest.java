@@ -62,6 +62,17 @@ class TrendRingTest {
   }
 
   @Test
+  void aSlotsBucketStaysUntilABucketAnHourLaterTakesTheSlot() {
+    TrendRing ring = new TrendRing();
+    ring.add(START, 70f);
+    ring.add(START + (TrendRing.BUCKETS + 3) * BUCKET, 80f); // a device clock ahead: past the first slot's hour
+    ring.add(START + 1, 60f); // late, into the first bucket, whose slot no later bucket has taken
+
+    assertEquals(new JsonArray().add(new JsonArray().add(START + 1).add(60f).add(60f).add(70f)),
+        ring.points(TrendRing.bucketOf(START), TrendRing.bucketOf(START)));
+  }
+
+  @Test
   void emptyChunksGiveNoPoints() {
     TrendRing ring = new TrendRing();
     ring.add(START + 200 * BUCKET, 36.6f);

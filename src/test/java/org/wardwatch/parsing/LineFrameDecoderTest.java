@@ -362,6 +362,15 @@ class LineFrameDecoderTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"+300000000-01-01T00:00:00Z", "-0001-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"})
+  void givenTsOutsideTheYears1To9999_whenDecoded_thenRejected(String raw) {
+    MalformedFrameException e = rejected("Seq=13|Pulse=82|Ts=" + raw);
+
+    assertTrue(e.getMessage().contains("outside the years 0001 to 9999"), e::getMessage);
+    assertEquals("13", e.sequence());
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"\u0000", "\u0007", "\u001b[2J", "\r", "\u007f", "\u0001\u0002\u0003"})
   void givenControlCharactersOrBinary_whenDecoded_thenRejected(String junk) {
     MalformedFrameException e = rejected("Seq=13|Pulse=82" + junk);
