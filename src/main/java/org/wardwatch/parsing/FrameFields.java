@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class FrameFields {
 
-  private static final String HELLO = "HELLO";
+  private static final String HELLO = "hello";
   private static final String SEQ_KEY = "seq";
   private static final int MAX_SEQUENCE_DIGITS = 18;
 
@@ -42,7 +42,7 @@ final class FrameFields {
       end = fieldEnd(line, start);
       int from = trimmedStart(line, start, end);
       int to = trimmedEnd(line, from, end);
-      if (start == 0 && isHello(line, from, to)) {
+      if (start == 0 && FrameKey.matches(line, from, to, HELLO)) {
         hello = true;
         continue;
       }
@@ -102,10 +102,6 @@ final class FrameFields {
       }
     }
     return false;
-  }
-
-  private static boolean isHello(String line, int from, int to) {
-    return to - from == HELLO.length() && line.regionMatches(true, from, HELLO, 0, HELLO.length());
   }
 
   /** A shape error, naming the frame's {@code Seq} when one can be found in {@code line}. */
