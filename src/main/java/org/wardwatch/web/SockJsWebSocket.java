@@ -17,6 +17,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import io.vertx.ext.web.handler.sockjs.impl.SockJSSocketBase;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A browser's session on the SockJS WebSocket transport ({@code /eventbus/<server>/<session>/websocket}), served here
@@ -25,10 +26,9 @@ import java.util.List;
  * session, most of the cost of a delivery to a thousand screens. The messages sent to a session during one turn of
  * the event loop (while updates come fast, during one {@link WritePacer} round) leave together, as one SockJS frame in
  * one WebSocket frame and one socket write: a screen following busy wards gets many updates a millisecond, and a
- * write each was most of what they cost. The protocol
- * ({@link SockJsFrames}) is the one Vert.x's transport speaks and {@code vertx-eventbus.js} expects: open, a heartbeat
- * every interval, messages, a close frame before the server closes; a browser frame that is not SockJS ends the
- * session. The xhr-streaming and
+ * write each was most of what they cost. The protocol ({@link SockJsFrames}) is the one Vert.x's transport speaks and
+ * {@code vertx-eventbus.js} expects: open, a heartbeat after every quiet interval, messages, a close frame before the
+ * server closes; a browser frame that is not SockJS ends the session. The xhr-streaming and
  * polling fallbacks stay Vert.x's; every transport reaches the same event-bus bridge. It extends vertx-web's
  * {@code SockJSSocketBase} (the bridge closes idle sessions through it), the bridge is vertx-web's
  * {@code EventBusBridgeImpl} and a batch is written as vertx-core's {@code WebSocketFrameImpl} (a text frame from bytes
@@ -47,7 +47,10 @@ final class SockJsWebSocket extends SockJSSocketBase {
   private final ServerWebSocket socket;
   private final OutgoingFrames outgoing;
   private final MultiMap headers;
-  private final long heartbeat;
+  private final long heartbeatNanos;
+  private long heartbeat;
+  /** When a frame was last written to the socket ({@link System#nanoTime()}). */
+  private long lastWriteNanos = System.nanoTime();
   private Handler<Buffer> handler;
   private Handler<Void> endHandler;
   private Handler<Void> closeHandler;
@@ -58,11 +61,16 @@ final class SockJsWebSocket extends SockJSSocketBase {
       ServerWebSocket socket) {
     super(vertx, context, options);
     this.socket = socket;
-    this.outgoing = new OutgoingFrames(vertx.getOrCreateContext(), pacer, frame -> isClosed()
-        ? Future.failedFuture(CLOSED)
-        : socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame, true)));
+    this.outgoing = new OutgoingFrames(vertx.getOrCreateContext(), pacer, frame -> {
+      if (isClosed()) {
+        return Future.failedFuture(CLOSED);
+      }
+      lastWriteNanos = System.nanoTime();
+      return socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame, true));
+    });
     this.headers = HttpHeaders.headers().addAll(socket.headers()).remove(HttpHeaders.COOKIE);
-    this.heartbeat = vertx.setPeriodic(options.getHeartbeatInterval(), id -> writeFrame(SockJsFrames.HEARTBEAT));
+    this.heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(options.getHeartbeatInterval());
+    this.heartbeat = vertx.setTimer(options.getHeartbeatInterval(), id -> beatIfQuiet());
     socket.textMessageHandler(this::received);
     socket.closeHandler(gone -> ended());
     socket.exceptionHandler(this::failed);
@@ -95,7 +103,30 @@ final class SockJsWebSocket extends SockJSSocketBase {
   }
 
   private Future<Void> writeFrame(String frame) {
-    return isClosed() ? Future.failedFuture(CLOSED) : socket.writeTextMessage(frame);
+    if (isClosed()) {
+      return Future.failedFuture(CLOSED);
+    }
+    lastWriteNanos = System.nanoTime();
+    return socket.writeTextMessage(frame);
+  }
+
+  /**
+   * Sends a heartbeat if nothing was written for the interval, and looks again an interval after the last write: the
+   * heartbeat keeps an idle connection open through proxies, and any frame does that as well. Sent on a fixed period
+   * regardless, the heartbeats of sessions opened together left together, a burst of a write per session (1,000
+   * screens: about 25 ms of the event loop, every interval) that delayed whatever came during it, alarms included.
+   */
+  private void beatIfQuiet() {
+    if (isClosed()) {
+      return;
+    }
+    long quiet = System.nanoTime() - lastWriteNanos;
+    if (quiet >= heartbeatNanos) {
+      writeFrame(SockJsFrames.HEARTBEAT);
+      quiet = 0;
+    }
+    heartbeat = vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(heartbeatNanos - quiet)),
+        id -> beatIfQuiet());
   }
 
   /** Ended here, or closing from the browser's side (its close frame came; the socket may not be closed yet). */

@@ -120,6 +120,18 @@ class SockJsWebSocketTest {
   }
 
   @Test
+  void aSessionThatIsWrittenToGetsNoHeartbeat() throws InterruptedException {
+    assertEquals("o", next());
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3 * HEARTBEAT_MS);
+    while (System.nanoTime() < until) {
+      send("\"busy\"");
+      assertEquals("a[\"busy\"]", next(), "no heartbeat while frames are written more often than the interval");
+      Thread.sleep(HEARTBEAT_MS / 4);
+    }
+    assertEquals("h", next(), "a heartbeat once quiet for the interval");
+  }
+
+  @Test
   void closesWithTheSockJsCloseFrame() throws Exception {
     assertEquals("o", next());
 
