@@ -19,9 +19,8 @@ USER wardwatch
 # HTTP / dashboard, device line frames, HL7 MLLP, Hazelcast.
 EXPOSE 8080 7000 2575 5701
 # Promote long-lived data after one young collection: shorter collector pauses; no concurrent card refinement: the
-# event loops keep the cores, and the collection refines each card once; the heap's pages touched at start, not by the
-# event loops' first allocations in them (docs/performance.md).
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:MaxTenuringThreshold=1 -XX:G1ConcRefinementThreads=0 -XX:+AlwaysPreTouch \
+# event loops keep the cores, and the collection refines each card once (docs/performance.md).
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:MaxTenuringThreshold=1 -XX:G1ConcRefinementThreads=0 \
     -Dvertx.hazelcast.config=/app/cluster.xml"
 # Containers do not know their address in advance: let Hazelcast pick it; name the other nodes in
 # WARDWATCH_CLUSTER_MEMBERS (e.g. ww1,ww2,ww3) and start with -cluster.

@@ -6,9 +6,8 @@ import java.util.List;
 
 /**
  * W2: {@value #DEVICES} device connections. First idle (each has said HELLO): heap after a full GC and RSS, compared
- * with the node before they connected, give the cost of an idle connection (the heap's pages are all resident from the
- * start, {@code -XX:+AlwaysPreTouch}, so the RSS's growth is the memory outside the heap). Then each sends one frame a
- * second: the server's CPU share of its core and the device → browser latency.
+ * with the node before they connected, give the cost of an idle connection. Then each sends one frame a second: the
+ * server's CPU share of its core and the device → browser latency.
  */
 final class IdleConnections {
 
@@ -41,7 +40,7 @@ final class IdleConnections {
                 String.format(java.util.Locale.ROOT, "%.1f %%", share * 100), "", "≤ 25 %", share <= MAX_CORE_SHARE),
             new Row("W2", "heap per idle connection (after full GC)", bytes(heapPerConnection), "",
                 "≤ 4 KB", heapPerConnection <= MAX_HEAP_PER_CONNECTION),
-            Row.info("W2", "RSS per idle connection, outside the heap", bytes(rssPerConnection), ""),
+            Row.info("W2", "RSS per idle connection", bytes(rssPerConnection), ""),
             Row.info("W2", "device → browser p50 / p99", Row.percentiles(load.vitalsLatency()), ""));
       }
     }

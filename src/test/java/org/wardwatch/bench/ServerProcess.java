@@ -35,10 +35,9 @@ final class ServerProcess implements AutoCloseable {
    */
   static ServerProcess start(String name, int core, String mainClass, List<String> args, int... ports)
       throws IOException, InterruptedException {
-    // The Dockerfile's JAVA_OPTS.
     List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(core),
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms1g", "-Xmx1g",
-        "-XX:+UseG1GC", "-XX:MaxTenuringThreshold=1", "-XX:G1ConcRefinementThreads=0", "-XX:+AlwaysPreTouch"));
+        "-XX:+UseG1GC", "-XX:MaxTenuringThreshold=1", "-XX:G1ConcRefinementThreads=0")); // the Dockerfile's JAVA_OPTS
     String extra = System.getProperty("wardwatch.bench.serverJvmArgs", "");
     if (!extra.isBlank()) {
       command.addAll(List.of(extra.replace("{name}", name).trim().split("\\s+")));
