@@ -73,9 +73,10 @@ final class FanOut {
         double perSecond = delivered / (double) seconds;
         boolean held = delivered >= 0.95 * rate * seconds * SESSIONS
             && latency.getValueAtPercentile(99) <= MAX_P99_NANOS;
-        System.out.printf("  W4 %s %d frames/s: %.0f deliveries/s, p50 %.2f ms, p99 %.2f ms%s; %s%n", server, rate,
-            perSecond, latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6,
-            held ? "" : " (not held)",
+        System.out.printf("  W4 %s %d frames/s: %.0f deliveries/s, p50 %.2f ms, p99 %.2f ms%s (from the send: p99 "
+            + "%.2f ms); %s%n", server, rate, perSecond, latency.getValueAtPercentile(50) / 1e6,
+            latency.getValueAtPercentile(99) / 1e6, held ? "" : " (not held)",
+            load.vitalsLatencyFromSend().getValueAtPercentile(99) / 1e6,
             held ? load.generatorDelays() : load.slowVitals()); // when and how long the slow deliveries were
         if (!held) {
           return best != null ? best : new Best(perSecond, latency.getValueAtPercentile(99), false);

@@ -6,7 +6,8 @@ import org.HdrHistogram.Histogram;
  * When each benchmark frame was scheduled, so that a delivery can be timed from its schedule (open loop). A frame is
  * identified by its device and a tag the frame carries through the server to the subscriber (the pulse value, which
  * WardWatch puts in the patient's snapshot); tags repeat after {@value #TAGS} frames of a device, far longer than any
- * latency measured. Also reads those identifiers out of a delivered message without decoding it.
+ * latency measured. Each delivery is also timed from when its frame actually left, which leaves out the generator's own
+ * delays in sending. Also reads those identifiers out of a delivered message without decoding it.
  *
  * <p>Not thread-safe: used on the generator's single event loop.
  */
@@ -17,11 +18,15 @@ final class TaggedSchedule {
   static final int FIRST_PULSE = 60;
 
   private final long[][] scheduled;
+  /** When each frame actually left ({@link System#nanoTime()}), as {@link #scheduled}. */
+  private final long[][] sentAt;
   private final Histogram latency = new Histogram(60_000_000_000L, 3);
+  private final Histogram fromSend = new Histogram(60_000_000_000L, 3);
   private final SlowBursts slowBursts = new SlowBursts();
 
   TaggedSchedule(int devices) {
     this.scheduled = new long[devices][TAGS];
+    this.sentAt = new long[devices][TAGS];
   }
 
   /** The pulse device frame {@code number} carries. */
@@ -29,8 +34,10 @@ final class TaggedSchedule {
     return FIRST_PULSE + (int) (number % TAGS);
   }
 
+  /** Device {@code device}'s frame tagged {@code pulse}, scheduled at {@code scheduledNanos}, leaves now. */
   void sent(int device, int pulse, long scheduledNanos) {
     scheduled[device][pulse - FIRST_PULSE] = scheduledNanos;
+    sentAt[device][pulse - FIRST_PULSE] = System.nanoTime();
   }
 
   /** Records the latency of the delivery of {@code device}'s frame tagged {@code pulse}, if it is one sent. */
@@ -43,11 +50,19 @@ final class TaggedSchedule {
       long delay = Math.max(0, nowNanos - at);
       latency.recordValue(Math.min(delay, latency.getHighestTrackableValue()));
       slowBursts.record(at, delay);
+      long sinceSent = Math.max(0, nowNanos - sentAt[device][pulse - FIRST_PULSE]);
+      fromSend.recordValue(Math.min(sinceSent, fromSend.getHighestTrackableValue()));
     }
   }
 
+  /** The deliveries' latency from their frames' scheduled times (open loop): the figure the targets are held to. */
   Histogram latency() {
     return latency;
+  }
+
+  /** The deliveries' latency from when their frames actually left: without the generator's own delays in sending. */
+  Histogram latencyFromSend() {
+    return fromSend;
   }
 
   /** The deliveries slower than W3's target since the last reset. */
@@ -58,6 +73,7 @@ final class TaggedSchedule {
   /** Forgets what was measured so far (after a warm-up). */
   void reset() {
     latency.reset();
+    fromSend.reset();
     slowBursts.reset();
   }
 

@@ -132,6 +132,11 @@ final class WardLoad implements AutoCloseable {
     return vitals.latency();
   }
 
+  /** The vitals' latency from when their frames actually left (without the generator's own send delays). */
+  Histogram vitalsLatencyFromSend() {
+    return vitals.latencyFromSend();
+  }
+
   /** The alarms and the vitals slower than W3's target since the last reset, in bursts ({@link SlowBursts}). */
   String slowBursts() {
     return slowAlarms.summary("alarms") + "\n    " + slowVitals();
