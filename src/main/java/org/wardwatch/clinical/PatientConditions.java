@@ -99,7 +99,7 @@ final class PatientConditions {
    */
   List<AlarmTransition> reassess(PatientRecord patient, Instant now) {
     Instant cutoff = now.minus(rules.noDataAfter());
-    Set<Parameter> silent = EnumSet.noneOf(Parameter.class);
+    Set<Parameter> silent = Set.of(); // runs on every frame: nothing is allocated while no parameter is silent
     Instant oldestHeard = null; // of the parameters not silent yet: the first to fall silent
     Set<Parameter> sensorsOff = patient.sensorsOff();
     for (Observation observation : patient.latestValues()) {
@@ -107,6 +107,7 @@ final class PatientConditions {
         continue;
       }
       if (observation.gatewayTime().isBefore(cutoff)) {
+        silent = silent.isEmpty() ? EnumSet.noneOf(Parameter.class) : silent;
         silent.add(observation.parameter());
       } else if (oldestHeard == null || observation.gatewayTime().isBefore(oldestHeard)) {
         oldestHeard = observation.gatewayTime();
