@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The suite's table, printed and written into {@code docs/performance.md} between two markers (the rest of the file is
@@ -23,7 +24,7 @@ final class PerformanceReport {
     StringBuilder table = new StringBuilder()
         .append("Measured ").append(LocalDate.now(ZoneOffset.UTC)).append(" on ").append(machine())
         .append(", ").append(System.getProperty("java.vm.name")).append(' ')
-        .append(System.getProperty("java.runtime.version")).append(".\n\n")
+        .append(System.getProperty("java.runtime.version")).append('.').append(memoryMonitorNote()).append("\n\n")
         .append("| Workload | Figure | WardWatch | Reference | Target | |\n|---|---|---|---|---|---|\n");
     for (Row row : rows) {
       table.append("| ").append(String.join(" | ", row.workload(), row.figure(), row.wardWatch(), row.reference(),
@@ -42,6 +43,31 @@ final class PerformanceReport {
         ? text.substring(0, begin) + section + text.substring(end + END.length())
         : text + "\n" + section + "\n";
     Files.writeString(document, updated);
+  }
+
+  /**
+   * A warning when the kernel's memory monitor (DAMON) runs: each of its samples (every 0.5 s on the VMs measured
+   * here) stalled the load generator for 5-90 ms, and those stalls, not the servers, set the latency tails.
+   */
+  private static String memoryMonitorNote() throws IOException {
+    Path kdamonds = Path.of("/sys/kernel/mm/damon/admin/kdamonds");
+    if (!Files.isDirectory(kdamonds)) {
+      return "";
+    }
+    try (Stream<Path> monitors = Files.list(kdamonds)) {
+      boolean running = monitors.map(monitor -> monitor.resolve("state")).filter(Files::isReadable)
+          .anyMatch(state -> readQuietly(state).strip().equals("on"));
+      return running ? " The kernel's memory monitor (DAMON) was running: its samples stall the load generator, and"
+          + " latency tails include those stalls (docs/performance.md)." : "";
+    }
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   private static String machine() throws IOException {
