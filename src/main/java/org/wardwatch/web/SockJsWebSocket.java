@@ -1,5 +1,6 @@
 package org.wardwatch.web;
 
+import io.netty.channel.Channel;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -8,8 +9,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
@@ -31,9 +32,10 @@ import java.util.concurrent.TimeUnit;
  * server closes; a browser frame that is not SockJS ends the session. The xhr-streaming and
  * polling fallbacks stay Vert.x's; every transport reaches the same event-bus bridge. It extends vertx-web's
  * {@code SockJSSocketBase} (the bridge closes idle sessions through it), the bridge is vertx-web's
- * {@code EventBusBridgeImpl} and a batch is written as vertx-core's {@code WebSocketFrameImpl} (a text frame from bytes
- * already encoded): internal classes, to check on a Vert.x upgrade; {@code SockJsFramesTest} and
- * {@code SockJsWebSocketTest} pin the protocol, the browser tests the whole path.
+ * {@code EventBusBridgeImpl}, and a batch is written straight to the connection's Netty channel ({@link DirectFrames}),
+ * reached through vertx-core's {@code ConnectionBase}: internal classes, to check on a Vert.x upgrade;
+ * {@code SockJsFramesTest}, {@code WebSocketWireTest} and {@code SockJsWebSocketTest} pin the protocol, the browser
+ * tests the whole path.
  *
  * <p>Not thread-safe: lives on the HTTP verticle's event loop.
  */
@@ -45,6 +47,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
   private static final String CLOSED = "SockJS session closed";
 
   private final ServerWebSocket socket;
+  private final DirectFrames connection;
   private final OutgoingFrames outgoing;
   private final MultiMap headers;
   private final long heartbeatNanos;
@@ -58,15 +61,16 @@ final class SockJsWebSocket extends SockJSSocketBase {
   private boolean closed;
 
   private SockJsWebSocket(Vertx vertx, RoutingContext context, SockJSHandlerOptions options, WritePacer pacer,
-      ServerWebSocket socket) {
+      ServerWebSocket socket, DirectFrames connection) {
     super(vertx, context, options);
     this.socket = socket;
+    this.connection = connection;
     this.outgoing = new OutgoingFrames(vertx.getOrCreateContext(), pacer, frame -> {
       if (isClosed()) {
         return Future.failedFuture(CLOSED);
       }
       lastWriteNanos = System.nanoTime();
-      return socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame, true));
+      return connection.write(frame);
     });
     this.headers = HttpHeaders.headers().addAll(socket.headers()).remove(HttpHeaders.COOKIE);
     this.heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(options.getHeartbeatInterval());
@@ -84,8 +88,10 @@ final class SockJsWebSocket extends SockJSSocketBase {
       context.response().setStatusCode(400).end("Can \"Upgrade\" only to \"WebSocket\".");
       return;
     }
+    Channel channel = ((ConnectionBase) request.connection()).channel(); // the same once upgraded
     request.toWebSocket().onFailure(context::fail).onSuccess(socket -> {
-      SockJsWebSocket session = new SockJsWebSocket(vertx, context, options, pacer, socket);
+      DirectFrames connection = new DirectFrames((ContextInternal) vertx.getOrCreateContext(), channel);
+      SockJsWebSocket session = new SockJsWebSocket(vertx, context, options, pacer, socket, connection);
       session.writeFrame(SockJsFrames.OPEN);
       bridge.handle(session);
     });
@@ -248,17 +254,18 @@ final class SockJsWebSocket extends SockJSSocketBase {
     return this;
   }
 
-  /** False once closed (nothing more is written): a closing Vert.x WebSocket throws instead. */
+  /**
+   * Whether the connection is over its high-water mark, the messages written straight to it included; false once
+   * closed (nothing more is written): a closing Vert.x WebSocket throws instead.
+   */
   @Override
   public boolean writeQueueFull() {
-    return !isClosed() && socket.writeQueueFull();
+    return !isClosed() && (connection.full() || socket.writeQueueFull());
   }
 
   @Override
   public SockJSSocket drainHandler(Handler<Void> handler) {
-    if (!isClosed()) {
-      socket.drainHandler(handler);
-    }
+    connection.drainHandler(handler);
     return this;
   }
 

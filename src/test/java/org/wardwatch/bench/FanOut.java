@@ -32,8 +32,11 @@ final class FanOut {
   private FanOut() {
   }
 
-  /** The best step a server held (deliveries/s and p99), or, when none held, the first step's figures. */
-  record Best(double deliveriesPerSecond, long p99Nanos, boolean held) {
+  /**
+   * The best step a server held (deliveries/s, p99, and the server's CPU per delivery), or, when none held, the first
+   * step's figures.
+   */
+  record Best(double deliveriesPerSecond, long p99Nanos, long cpuPerDeliveryNanos, boolean held) {
 
     String text() {
       return Row.rate(deliveriesPerSecond) + " (p99 " + Row.millis(p99Nanos) + (held ? ")" : "; no step held)");
@@ -43,45 +46,50 @@ final class FanOut {
   static List<Row> run(Vertx generator, int serverCore, Duration step) throws Exception {
     Best wardWatch;
     try (ServerProcess server = WardWatchServer.start(serverCore)) {
-      wardWatch = steps(generator, WardLoad.Server.WARDWATCH, step);
+      wardWatch = steps(generator, server, WardLoad.Server.WARDWATCH, step);
     }
     Best stock;
     try (ServerProcess server = ServerProcess.start("stock-bridge", serverCore, StockBridgeServer.class.getName(),
         List.of(Integer.toString(StockBridgeServer.HTTP_PORT), Integer.toString(StockBridgeServer.TCP_PORT)),
         StockBridgeServer.HTTP_PORT, StockBridgeServer.TCP_PORT)) {
-      stock = steps(generator, WardLoad.Server.STOCK_BRIDGE, step);
+      stock = steps(generator, server, WardLoad.Server.STOCK_BRIDGE, step);
     }
     double ratio = wardWatch.deliveriesPerSecond() / stock.deliveriesPerSecond();
     return List.of(
         new Row("W4", "deliveries/s to 1,000 sessions on one ward at p99 ≤ 50 ms", wardWatch.text(), stock.text(),
             stock.held() ? "≥ 2.5× stock bridge" : "≥ 2.5× stock bridge (no ratio: the stock bridge held no step)",
             stock.held() ? wardWatch.held() && ratio >= TARGET_RATIO : null),
-        Row.info("W4", "WardWatch / stock bridge", wardWatch.held() && stock.held() ? Row.ratio(ratio) : "n/a", ""));
+        Row.info("W4", "WardWatch / stock bridge", wardWatch.held() && stock.held() ? Row.ratio(ratio) : "n/a", ""),
+        Row.info("W4", "server CPU per delivery at that step", Row.micros(wardWatch.cpuPerDeliveryNanos()),
+            Row.micros(stock.cpuPerDeliveryNanos())));
   }
 
-  private static Best steps(Vertx generator, WardLoad.Server server, Duration step) throws Exception {
+  private static Best steps(Vertx generator, ServerProcess process, WardLoad.Server server, Duration step)
+      throws Exception {
     Best best = null;
     try (WardLoad load = WardLoad.connect(generator, server, "w4", DEVICES, 1, 0, SESSIONS)) {
       load.warmUp(WARM_UP_RATE, step);
       for (int rate : RATES) {
         long seconds = Math.max(step.toSeconds(), (DEVICES + rate - 1) / rate); // every device sends at least once
         load.reset();
+        Duration cpuBefore = process.cpu();
         load.run(rate, Duration.ofSeconds(seconds));
         long delivered = load.delivered();
+        long cpuPerDelivery = process.cpu().minus(cpuBefore).toNanos() / Math.max(1, delivered);
         load.drain();
         Histogram latency = load.vitalsLatency();
         double perSecond = delivered / (double) seconds;
         boolean held = delivered >= 0.95 * rate * seconds * SESSIONS
             && latency.getValueAtPercentile(99) <= MAX_P99_NANOS;
         System.out.printf("  W4 %s %d frames/s: %.0f deliveries/s, p50 %.2f ms, p99 %.2f ms%s (from the send: p99 "
-            + "%.2f ms); %s%n", server, rate, perSecond, latency.getValueAtPercentile(50) / 1e6,
-            latency.getValueAtPercentile(99) / 1e6, held ? "" : " (not held)",
-            load.vitalsLatencyFromSend().getValueAtPercentile(99) / 1e6,
+            + "%.2f ms), server CPU %.1f µs per delivery; %s%n", server, rate, perSecond,
+            latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6, held ? "" : " (not held)",
+            load.vitalsLatencyFromSend().getValueAtPercentile(99) / 1e6, cpuPerDelivery / 1e3,
             held ? load.generatorDelays() : load.slowVitals()); // when and how long the slow deliveries were
         if (!held) {
-          return best != null ? best : new Best(perSecond, latency.getValueAtPercentile(99), false);
+          return best != null ? best : new Best(perSecond, latency.getValueAtPercentile(99), cpuPerDelivery, false);
         }
-        best = new Best(perSecond, latency.getValueAtPercentile(99), true);
+        best = new Best(perSecond, latency.getValueAtPercentile(99), cpuPerDelivery, true);
       }
     }
     return best;

@@ -43,6 +43,7 @@ class SockJsWebSocketTest {
   /** What the bridge's side hears: the session's end, and the error that ended it. */
   private final CompletableFuture<Void> sessionEnded = new CompletableFuture<>();
   private final CompletableFuture<Throwable> sessionError = new CompletableFuture<>();
+  private final CompletableFuture<Void> sessionFilled = new CompletableFuture<>();
   private volatile boolean reading = true;
   private WebSocket client;
 
@@ -88,7 +89,10 @@ class SockJsWebSocketTest {
     client.abort();
   }
 
-  /** Echoes each message; {@code close} closes the session, {@code flood} writes more than the sockets hold. */
+  /**
+   * Echoes each message; {@code close} closes the session, {@code flood} writes more than the sockets hold, {@code fill}
+   * writes until the session says its queue is full and then {@code drained} once it drains.
+   */
   private void echo(SockJSSocket session) {
     session.exceptionHandler(sessionError::complete);
     session.closeHandler(ended -> sessionEnded.complete(null));
@@ -101,10 +105,26 @@ class SockJsWebSocketTest {
         for (int i = 0; i < 400; i++) {
           session.write(large);
         }
+      } else if ("fill".equals(message.toString())) {
+        fill(session);
       } else {
         session.write(message);
       }
     });
+  }
+
+  private void fill(SockJSSocket session) {
+    String large = "x".repeat(64 * 1024);
+    for (int i = 0; i < 400 && !session.writeQueueFull(); i++) {
+      session.write(large);
+    }
+    if (session.writeQueueFull()) {
+      sessionFilled.complete(null);
+      session.drainHandler(drained -> {
+        session.drainHandler(null);
+        session.write("drained");
+      });
+    }
   }
 
   @Test
@@ -172,6 +192,23 @@ class SockJsWebSocketTest {
 
     sessionEnded.get(3, TimeUnit.SECONDS);
     assertFalse(sessionError.isDone(), "ended without an error");
+  }
+
+  @Test
+  void aBrowserThatStopsReadingFillsTheSessionWhichDrainsOnceItReadsAgain() throws Exception {
+    assertEquals("o", next());
+    reading = false;
+
+    send("\"fill\"");
+
+    sessionFilled.get(5, TimeUnit.SECONDS);
+    reading = true;
+    client.request(1);
+    String frame = nextMessage();
+    while (frame != null && frame.startsWith("a[\"xxx")) {
+      frame = nextMessage();
+    }
+    assertEquals("a[\"drained\"]", frame, "the drain handler ran once the browser read again");
   }
 
   @Test
