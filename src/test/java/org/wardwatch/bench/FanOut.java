@@ -27,14 +27,21 @@ final class FanOut {
    */
   static final int WARM_UP_RATE = 10;
   static final long MAX_P99_NANOS = 50_000_000;
+  /**
+   * A step in which one of the generator's own sends left this late is measured again, up to {@value #ATTEMPTS} times
+   * in all: the generator's event loop, which also reads every delivery, stood still, and its stall was charged to the
+   * server (on the ninth and tenth sessions' VM, a kernel memory monitor stalled it for 50–140 ms at random).
+   */
+  static final long GENERATOR_STALL_NANOS = 25_000_000;
+  static final int ATTEMPTS = 3;
   static final double TARGET_RATIO = 2.5;
 
   private FanOut() {
   }
 
   /**
-   * The best step a server held (deliveries/s, p99, and the server's CPU per delivery), or, when none held, the first
-   * step's figures.
+   * A step's figures (deliveries/s, p99, the server's CPU per delivery, whether it held); as the result, the best step
+   * a server held or, when none held, the first step's.
    */
   record Best(double deliveriesPerSecond, long p99Nanos, long cpuPerDeliveryNanos, boolean held) {
 
@@ -71,27 +78,38 @@ final class FanOut {
       load.warmUp(WARM_UP_RATE, step);
       for (int rate : RATES) {
         long seconds = Math.max(step.toSeconds(), (DEVICES + rate - 1) / rate); // every device sends at least once
-        load.reset();
-        Duration cpuBefore = process.cpu();
-        load.run(rate, Duration.ofSeconds(seconds));
-        long delivered = load.delivered();
-        long cpuPerDelivery = process.cpu().minus(cpuBefore).toNanos() / Math.max(1, delivered);
-        load.drain();
-        Histogram latency = load.vitalsLatency();
-        double perSecond = delivered / (double) seconds;
-        boolean held = delivered >= 0.95 * rate * seconds * SESSIONS
-            && latency.getValueAtPercentile(99) <= MAX_P99_NANOS;
-        System.out.printf("  W4 %s %d frames/s: %.0f deliveries/s, p50 %.2f ms, p99 %.2f ms%s (from the send: p99 "
-            + "%.2f ms), server CPU %.1f µs per delivery; %s%n", server, rate, perSecond,
-            latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6, held ? "" : " (not held)",
-            load.vitalsLatencyFromSend().getValueAtPercentile(99) / 1e6, cpuPerDelivery / 1e3,
-            held ? load.generatorDelays() : load.slowVitals()); // when and how long the slow deliveries were
-        if (!held) {
-          return best != null ? best : new Best(perSecond, latency.getValueAtPercentile(99), cpuPerDelivery, false);
+        Best measured = measure(load, process, server, rate, seconds);
+        for (int attempt = 1; attempt < ATTEMPTS && load.maxSendDelayNanos() > GENERATOR_STALL_NANOS; attempt++) {
+          System.out.printf("  W4 %s %d frames/s: the generator stalled (a send %.0f ms late): measured again%n",
+              server, rate, load.maxSendDelayNanos() / 1e6);
+          measured = measure(load, process, server, rate, seconds);
         }
-        best = new Best(perSecond, latency.getValueAtPercentile(99), cpuPerDelivery, true);
+        if (!measured.held()) {
+          return best != null ? best : measured;
+        }
+        best = measured;
       }
     }
     return best;
+  }
+
+  /** One step: {@code rate} frames/s for {@code seconds}, printed with the slow deliveries when it is not held. */
+  private static Best measure(WardLoad load, ServerProcess process, WardLoad.Server server, int rate, long seconds)
+      throws Exception {
+    load.reset();
+    Duration cpuBefore = process.cpu();
+    load.run(rate, Duration.ofSeconds(seconds));
+    long delivered = load.delivered();
+    long cpuPerDelivery = process.cpu().minus(cpuBefore).toNanos() / Math.max(1, delivered);
+    load.drain();
+    Histogram latency = load.vitalsLatency();
+    double perSecond = delivered / (double) seconds;
+    boolean held = delivered >= 0.95 * rate * seconds * SESSIONS && latency.getValueAtPercentile(99) <= MAX_P99_NANOS;
+    System.out.printf("  W4 %s %d frames/s: %.0f deliveries/s, p50 %.2f ms, p99 %.2f ms%s (from the send: p99 "
+        + "%.2f ms), server CPU %.1f µs per delivery; %s%n", server, rate, perSecond,
+        latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6, held ? "" : " (not held)",
+        load.vitalsLatencyFromSend().getValueAtPercentile(99) / 1e6, cpuPerDelivery / 1e3,
+        held ? load.generatorDelays() : load.slowVitals()); // when and how long the slow deliveries were
+    return new Best(perSecond, latency.getValueAtPercentile(99), cpuPerDelivery, held);
   }
 }
