@@ -57,8 +57,8 @@ final class PerformanceReport {
     try (Stream<Path> monitors = Files.list(kdamonds)) {
       boolean running = monitors.map(monitor -> monitor.resolve("state")).filter(Files::isReadable)
           .anyMatch(state -> readQuietly(state).strip().equals("on"));
-      return running ? " The kernel's memory monitor (DAMON) was running: its samples stall the load generator, and"
-          + " latency tails include those stalls (docs/performance.md)." : "";
+      return running ? "\nThe kernel's memory monitor (DAMON) was running: its samples stall the load generator, and"
+          + "\nlatency tails include those stalls (the tenth session in docs/performance.md)." : "";
     }
   }
 
