@@ -150,6 +150,6 @@ class ClusterFailoverTest {
   }
 
   private static JsonArray get(TestCluster.Member member, String uri) {
-    return new JsonArray(new RestClient(member.vertx(), member.node().httpPort()).get(uri).body());
+    return new JsonArray(new RestClient(member.node().httpPort()).get(uri).body());
   }
 }

@@ -247,7 +247,7 @@ class ClusterProcessesIT {
   }
 
   private JsonArray get(Node node, String uri) {
-    Buffer body = new RestClient(vertx, node.http()).get(uri).body();
+    Buffer body = new RestClient(node.http()).get(uri).body();
     return body.toString().startsWith("[") ? new JsonArray(body) : new JsonArray().add(new JsonObject(body));
   }
 

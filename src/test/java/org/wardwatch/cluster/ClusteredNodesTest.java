@@ -99,7 +99,7 @@ class ClusteredNodesTest {
    */
   private static JsonObject awaitReadiness(TestCluster.Member member, Predicate<JsonObject> expected)
       throws InterruptedException {
-    RestClient http = new RestClient(member.vertx(), member.node().httpPort(), Duration.ofSeconds(1));
+    RestClient http = new RestClient(member.node().httpPort(), Duration.ofSeconds(1));
     JsonObject last = null;
     int lostAnswers = 0;
     for (long deadline = System.currentTimeMillis() + 20_000; System.currentTimeMillis() < deadline; ) {
@@ -126,7 +126,7 @@ class ClusteredNodesTest {
   }
 
   private static JsonObject readiness(TestCluster.Member member) {
-    JsonObject answer = readinessAnswer(new RestClient(member.vertx(), member.node().httpPort()));
+    JsonObject answer = readinessAnswer(new RestClient(member.node().httpPort()));
     assertTrue(answer.getBoolean("ready"), answer::encode);
     return answer;
   }

@@ -90,7 +90,7 @@ class EndToEndTest {
       assertEquals("CLEARED", cleared.getString("to"));
       assertEquals("nurse.jones", cleared.getString("actor"));
     }
-    JsonArray audit = new JsonArray(new RestClient(vertx, node.httpPort()).get("/api/alarms?patient=E2E-ALARM").body());
+    JsonArray audit = new JsonArray(new RestClient(node.httpPort()).get("/api/alarms?patient=E2E-ALARM").body());
     assertTrue(audit.stream().map(JsonObject.class::cast)
         .anyMatch(entry -> "ACKNOWLEDGED".equals(entry.getString("type"))
             && "nurse.jones".equals(entry.getString("actor"))),

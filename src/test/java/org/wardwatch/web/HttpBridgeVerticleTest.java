@@ -41,7 +41,7 @@ class HttpBridgeVerticleTest {
   void startNode(Vertx vertx) {
     this.vertx = vertx;
     node = TestNode.deploy(vertx);
-    http = new RestClient(vertx, node.httpPort());
+    http = new RestClient(node.httpPort());
   }
 
   @Test
@@ -122,7 +122,7 @@ class HttpBridgeVerticleTest {
   void withoutConfiguredOriginsThePagesOwnOriginOnTheBoundPortMayUseTheBridge(Vertx vertx) {
     NodeVerticle ownOrigins = TestNode.deploy(vertx,
         new JsonObject().put("http", new JsonObject().put("allowedOrigins", new JsonArray())));
-    RestClient client = new RestClient(vertx, ownOrigins.httpPort());
+    RestClient client = new RestClient(ownOrigins.httpPort());
     String own = "http://127.0.0.1:" + ownOrigins.httpPort();
 
     assertEquals(200, client.request(HttpMethod.GET, "/eventbus/info", own, null).statusCode());

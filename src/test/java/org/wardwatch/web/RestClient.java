@@ -1,33 +1,37 @@
 package org.wardwatch.web;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import java.lang.ref.Reference;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-/** Real HTTP to a test node on 127.0.0.1, used from the test thread: every call waits for the complete answer. */
+/**
+ * Real HTTP to a test node on 127.0.0.1, used from the test thread: every call waits for the complete answer. The
+ * client is the JDK's, not Vert.x's: a request on Vert.x's client was seen, rarely, to wait for good with every event
+ * loop idle and no timeout firing (in CI, after its pool evicted a connection), which failed a test whose server had
+ * answered.
+ */
 public final class RestClient {
 
-  /** A complete HTTP answer, read on the event loop so no byte of the body is missed. */
+  /** A complete HTTP answer. */
   public record Reply(int statusCode, MultiMap headers, Buffer body) {
     public String getHeader(String name) {
       return headers.get(name);
     }
   }
 
-  /** A request that hears nothing for this long fails (with the URI) rather than hanging the test. */
-  private static final long IDLE_TIMEOUT_MS = 10_000;
-  /** The longest a call waits for its answer by default, whatever becomes of the request inside Vert.x. */
-  private static final long ANSWER_TIMEOUT_MS = 15_000;
+  /** The longest a call waits for its answer by default. */
+  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(15);
 
   /** A request whose answer never came. */
   public static final class NoAnswer extends RuntimeException {
@@ -36,18 +40,19 @@ public final class RestClient {
     }
   }
 
-  private final HttpClient http;
+  /** HTTP/1.1, as a browser speaks to a node over plain HTTP (the JDK would otherwise ask to upgrade to h2c). */
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(ANSWER_TIMEOUT).build();
+
   private final int port;
   private final Duration answerTimeout;
 
-  public RestClient(Vertx vertx, int port) {
-    this(vertx, port, Duration.ofMillis(ANSWER_TIMEOUT_MS));
+  public RestClient(int port) {
+    this(port, ANSWER_TIMEOUT);
   }
 
   /** A client whose calls wait at most {@code answerTimeout} for their answer, then throw {@link NoAnswer}. */
-  public RestClient(Vertx vertx, int port, Duration answerTimeout) {
-    // One connection per request: a rare hang of a request waiting on a pooled keep-alive connection was seen in CI.
-    this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+  public RestClient(int port, Duration answerTimeout) {
     this.port = port;
     this.answerTimeout = answerTimeout;
   }
@@ -58,29 +63,28 @@ public final class RestClient {
 
   /** Sends {@code json} (none when {@code null}) with an {@code Origin} header when {@code origin} is not null. */
   public Reply request(HttpMethod method, String uri, String origin, JsonObject json) {
-    RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(uri)
-        .setIdleTimeout(IDLE_TIMEOUT_MS).setConnectTimeout(IDLE_TIMEOUT_MS);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + uri))
+        .timeout(answerTimeout)
+        .method(method.name(), json == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(json.toBuffer()
+            .getBytes()));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
     if (origin != null) {
-      options.putHeader("Origin", origin);
+      request.header("Origin", origin);
     }
     try {
-      return http.request(options)
-          .compose(request -> request.send(json == null ? Buffer.buffer() : json.toBuffer()))
-          .compose(response -> response.body().map(body -> new Reply(response.statusCode(), response.headers(), body)))
-          .toCompletionStage().toCompletableFuture().get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
-    } catch (TimeoutException e) {
-      // Seldom seen (ClusteredNodesTest, GET /health/ready, whose handler answers at once): neither timeout above fired
-      // and every event loop was idle. Bounded here, outside Vert.x, so a test fails with this instead of hanging.
+      HttpResponse<byte[]> response = HTTP.send(request.build(), BodyHandlers.ofByteArray());
+      MultiMap headers = HttpHeaders.headers();
+      response.headers().map().forEach(headers::add);
+      return new Reply(response.statusCode(), headers, Buffer.buffer(response.body()));
+    } catch (HttpTimeoutException e) {
       throw new NoAnswer(method + " " + uri + ": no answer within " + answerTimeout.toMillis() + " ms");
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + uri + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    } finally {
-      // Vert.x closes an HttpClient once it is unreachable (CleanableHttpClient); one collected while this thread
-      // waits leaves its request unanswered for good (seen as rare 60 s hangs of GET /health/ready in CI).
-      Reference.reachabilityFence(http);
     }
   }
 }

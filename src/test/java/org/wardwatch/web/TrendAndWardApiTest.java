@@ -50,7 +50,7 @@ class TrendAndWardApiTest {
   @BeforeEach
   void startNode(Vertx vertx) {
     node = TestNode.deploy(vertx);
-    http = new RestClient(vertx, node.httpPort());
+    http = new RestClient(node.httpPort());
   }
 
   @Test
