@@ -40,26 +40,26 @@ final class FanOut {
   }
 
   /**
-   * A step's figures (deliveries/s, p99, the server's CPU per delivery, whether it held); as the result, the best step
-   * a server held or, when none held, the first step's.
+   * A step's figures (deliveries/s, p99, the server's CPU per delivery, whether it held). A server's result is the best
+   * step it held or, when none held, its first step.
    */
-  record Best(double deliveriesPerSecond, long p99Nanos, long cpuPerDeliveryNanos, boolean held) {
+  record Step(double deliveriesPerSecond, long p99Nanos, long cpuPerDeliveryNanos, boolean held) {
 
     String text() {
       return Row.rate(deliveriesPerSecond) + " (p99 " + Row.millis(p99Nanos) + (held ? ")" : "; no step held)");
     }
   }
 
-  static List<Row> run(Vertx generator, int serverCore, Duration step) throws Exception {
-    Best wardWatch;
+  static List<Row> run(Vertx generator, int serverCore, Duration stepLength) throws Exception {
+    Step wardWatch;
     try (ServerProcess server = WardWatchServer.start(serverCore)) {
-      wardWatch = steps(generator, server, WardLoad.Server.WARDWATCH, step);
+      wardWatch = steps(generator, server, WardLoad.Server.WARDWATCH, stepLength);
     }
-    Best stock;
+    Step stock;
     try (ServerProcess server = ServerProcess.start("stock-bridge", serverCore, StockBridgeServer.class.getName(),
         List.of(Integer.toString(StockBridgeServer.HTTP_PORT), Integer.toString(StockBridgeServer.TCP_PORT)),
         StockBridgeServer.HTTP_PORT, StockBridgeServer.TCP_PORT)) {
-      stock = steps(generator, server, WardLoad.Server.STOCK_BRIDGE, step);
+      stock = steps(generator, server, WardLoad.Server.STOCK_BRIDGE, stepLength);
     }
     double ratio = wardWatch.deliveriesPerSecond() / stock.deliveriesPerSecond();
     return List.of(
@@ -71,14 +71,14 @@ final class FanOut {
             Row.micros(stock.cpuPerDeliveryNanos())));
   }
 
-  private static Best steps(Vertx generator, ServerProcess process, WardLoad.Server server, Duration step)
+  private static Step steps(Vertx generator, ServerProcess process, WardLoad.Server server, Duration stepLength)
       throws Exception {
-    Best best = null;
+    Step best = null;
     try (WardLoad load = WardLoad.connect(generator, server, "w4", DEVICES, 1, 0, SESSIONS)) {
-      load.warmUp(WARM_UP_RATE, step);
+      load.warmUp(WARM_UP_RATE, stepLength);
       for (int rate : RATES) {
-        long seconds = Math.max(step.toSeconds(), (DEVICES + rate - 1) / rate); // every device sends at least once
-        Best measured = measure(load, process, server, rate, seconds);
+        long seconds = Math.max(stepLength.toSeconds(), (DEVICES + rate - 1) / rate); // each device sends at least once
+        Step measured = measure(load, process, server, rate, seconds);
         for (int attempt = 1; attempt < ATTEMPTS && load.maxSendDelayNanos() > GENERATOR_STALL_NANOS; attempt++) {
           System.out.printf("  W4 %s %d frames/s: the generator stalled (a send %.0f ms late): measured again%n",
               server, rate, load.maxSendDelayNanos() / 1e6);
@@ -94,7 +94,7 @@ final class FanOut {
   }
 
   /** One step: {@code rate} frames/s for {@code seconds}, printed with the slow deliveries when it is not held. */
-  private static Best measure(WardLoad load, ServerProcess process, WardLoad.Server server, int rate, long seconds)
+  private static Step measure(WardLoad load, ServerProcess process, WardLoad.Server server, int rate, long seconds)
       throws Exception {
     load.reset();
     Duration cpuBefore = process.cpu();
@@ -110,6 +110,6 @@ final class FanOut {
         latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6, held ? "" : " (not held)",
         load.vitalsLatencyFromSend().getValueAtPercentile(99) / 1e6, cpuPerDelivery / 1e3,
         held ? load.generatorDelays() : load.slowVitals()); // when and how long the slow deliveries were
-    return new Best(perSecond, latency.getValueAtPercentile(99), cpuPerDelivery, held);
+    return new Step(perSecond, latency.getValueAtPercentile(99), cpuPerDelivery, held);
   }
 }
