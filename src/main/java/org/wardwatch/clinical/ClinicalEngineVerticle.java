@@ -246,9 +246,14 @@ public class ClinicalEngineVerticle extends VerticleBase {
    * seen that a takeover would not find), new vitals at once.
    */
   private Future<Void> publish(WardUpdate update) {
-    return writer.write(update)
+    Future<Void> stored = writer.write(update);
+    if (stored.succeeded()) { // nothing to wait for (new vitals, a standalone node): no listener per frame
+      announce(update);
+      return stored;
+    }
+    return stored
         .onFailure(error -> LOG.error("patient state not stored; publishing anyway", error))
-        .transform(stored -> {
+        .transform(done -> {
           announce(update);
           return Future.succeededFuture();
         });
