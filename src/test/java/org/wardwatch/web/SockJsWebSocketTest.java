@@ -90,8 +90,8 @@ class SockJsWebSocketTest {
   }
 
   /**
-   * Echoes each message; {@code close} closes the session, {@code flood} writes more than the sockets hold, {@code fill}
-   * writes until the session says its queue is full and then {@code drained} once it drains.
+   * Echoes each message; {@code close} closes the session, {@code flood} writes more than the sockets hold, and
+   * {@code fill} writes until the session says its queue is full and then {@code drained} once it drains.
    */
   private void echo(SockJSSocket session) {
     session.exceptionHandler(sessionError::complete);
