@@ -36,7 +36,7 @@ final class DirectFrames {
       @Override
       public void channelWritabilityChanged(ChannelHandlerContext handler) {
         handler.fireChannelWritabilityChanged();
-        if (channel.isWritable()) {
+        if (channel.isWritable() && drainHandler != null) {
           context.runOnContext(drained -> notifyDrained());
         }
       }

@@ -67,6 +67,11 @@ final class OutgoingFrames {
     return carried;
   }
 
+  /** When the last batch was written ({@link System#nanoTime()}); at first as if long ago. */
+  long lastWriteNanos() {
+    return lastWriteNanos;
+  }
+
   /**
    * Writes the waiting frames as one, if any. They are taken first, so whatever the write's listeners send starts the
    * next batch.

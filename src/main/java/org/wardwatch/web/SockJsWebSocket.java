@@ -52,8 +52,11 @@ final class SockJsWebSocket extends SockJSSocketBase {
   private final MultiMap headers;
   private final long heartbeatNanos;
   private long heartbeat;
-  /** When a frame was last written to the socket ({@link System#nanoTime()}). */
-  private long lastWriteNanos = System.nanoTime();
+  /**
+   * When a frame of the session's own (open, heartbeat, close) was last written ({@link System#nanoTime()}); the
+   * messages' writes are {@link OutgoingFrames#lastWriteNanos()}.
+   */
+  private long lastOwnFrameNanos = System.nanoTime();
   private Handler<Buffer> handler;
   private Handler<Void> endHandler;
   private Handler<Void> closeHandler;
@@ -65,13 +68,8 @@ final class SockJsWebSocket extends SockJSSocketBase {
     super(vertx, context, options);
     this.socket = socket;
     this.connection = connection;
-    this.outgoing = new OutgoingFrames(vertx.getOrCreateContext(), pacer, frame -> {
-      if (isClosed()) {
-        return Future.failedFuture(CLOSED);
-      }
-      lastWriteNanos = System.nanoTime();
-      return connection.write(frame);
-    });
+    this.outgoing = new OutgoingFrames(vertx.getOrCreateContext(), pacer,
+        frame -> isClosed() ? Future.failedFuture(CLOSED) : connection.write(frame));
     this.headers = HttpHeaders.headers().addAll(socket.headers()).remove(HttpHeaders.COOKIE);
     this.heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(options.getHeartbeatInterval());
     this.heartbeat = vertx.setTimer(options.getHeartbeatInterval(), id -> beatIfQuiet());
@@ -112,7 +110,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
     if (isClosed()) {
       return Future.failedFuture(CLOSED);
     }
-    lastWriteNanos = System.nanoTime();
+    lastOwnFrameNanos = System.nanoTime();
     return socket.writeTextMessage(frame);
   }
 
@@ -127,7 +125,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
     if (isClosed()) {
       return;
     }
-    long quiet = System.nanoTime() - lastWriteNanos;
+    long quiet = System.nanoTime() - Math.max(lastOwnFrameNanos, outgoing.lastWriteNanos());
     if (quiet >= heartbeatNanos) {
       writeFrame(SockJsFrames.HEARTBEAT);
       quiet = 0;
