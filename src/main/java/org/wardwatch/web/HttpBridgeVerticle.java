@@ -87,7 +87,7 @@ public class HttpBridgeVerticle extends VerticleBase {
     Handler<SockJSSocket> bridge = new EventBusBridgeImpl(vertx, null, BridgePolicy.bridgeOptions(),
         new WardFanOut(vertx.eventBus())::handle);
     Router transports = SockJSHandler.create(vertx, options).socketHandler(bridge);
-    WritePacer pacer = new WritePacer(vertx);
+    WritePacer pacer = new WritePacer(context);
     transports.getWithRegex(SockJsWebSocket.PATH_REGEX).order(-1)
         .handler((ProtocolUpgradeHandler) context -> SockJsWebSocket.accept(vertx, context, options, pacer, bridge));
     return transports;

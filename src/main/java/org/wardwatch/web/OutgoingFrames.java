@@ -1,6 +1,5 @@
 package org.wardwatch.web;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
@@ -10,9 +9,10 @@ import java.util.function.Function;
 
 /**
  * The SockJS messages frames waiting for one {@link SockJsWebSocket} session's next socket write, which carries them
- * all as one frame, in order ({@link SockJsFrames#joined}). They leave at the end of this turn of the event loop when
- * one is urgent (it takes the others along) or the session has not written for a while, else with the
- * {@link WritePacer}'s next round; at once when they come to {@value #MAX_BATCH_BYTES} bytes.
+ * all as one frame, in order ({@link SockJsFrames#joined}). They are due after this turn of the event loop
+ * ({@link WritePacer#soon}) when one is urgent (it takes the others along) or the session has not written for a
+ * while, else with the {@link WritePacer}'s next round; they leave at once when they come to
+ * {@value #MAX_BATCH_BYTES} bytes.
  *
  * <p>Not thread-safe: lives on the HTTP verticle's event loop.
  */
@@ -25,21 +25,20 @@ final class OutgoingFrames {
    */
   static final int MAX_BATCH_BYTES = 64 * 1024;
 
-  private final Context context;
   private final WritePacer pacer;
+  private final Runnable flushTask = this::flush;
   private final Function<byte[], Future<Void>> write;
   /** The frames since the last write; null when none. */
   private List<byte[]> frames;
   private int bytes;
   private Promise<Void> written;
-  /** Whether the frames leave at the end of this turn rather than with the pacer's next round. */
-  private boolean leaveThisTurn;
+  /** Whether the frames are due rather than waiting for the pacer's next round. */
+  private boolean due;
   /** When the last write was made ({@link System#nanoTime()}); at first as if long ago. */
   private long lastWriteNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
 
   /** {@code write} writes one frame to the socket (or fails when the session is closed). */
-  OutgoingFrames(Context context, WritePacer pacer, Function<byte[], Future<Void>> write) {
-    this.context = context;
+  OutgoingFrames(WritePacer pacer, Function<byte[], Future<Void>> write) {
     this.pacer = pacer;
     this.write = write;
   }
@@ -49,14 +48,14 @@ final class OutgoingFrames {
     if (frames == null) {
       frames = new ArrayList<>();
       written = Promise.promise();
-      leaveThisTurn = false;
+      due = false;
       if (urgent || !pacer.tooSoon(lastWriteNanos)) {
-        leaveAtTurnEnd();
+        makeDue();
       } else {
-        pacer.nextRound(this::flush);
+        pacer.nextRound(flushTask);
       }
-    } else if (urgent && !leaveThisTurn) {
-      leaveAtTurnEnd();
+    } else if (urgent && !due) {
+      makeDue();
     }
     frames.add(frame);
     bytes += frame.length;
@@ -93,8 +92,8 @@ final class OutgoingFrames {
     }
   }
 
-  private void leaveAtTurnEnd() {
-    leaveThisTurn = true;
-    context.runOnContext(end -> flush());
+  private void makeDue() {
+    due = true;
+    pacer.soon(flushTask);
   }
 }

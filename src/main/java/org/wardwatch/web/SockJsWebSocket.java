@@ -68,7 +68,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
     super(vertx, context, options);
     this.socket = socket;
     this.connection = connection;
-    this.outgoing = new OutgoingFrames(vertx.getOrCreateContext(), pacer,
+    this.outgoing = new OutgoingFrames(pacer,
         frame -> isClosed() ? Future.failedFuture(CLOSED) : connection.write(frame));
     this.headers = HttpHeaders.headers().addAll(socket.headers()).remove(HttpHeaders.COOKIE);
     this.heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(options.getHeartbeatInterval());

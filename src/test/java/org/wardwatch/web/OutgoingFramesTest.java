@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * When a session's frames leave: at the end of the turn for a quiet session or an urgent frame, with the pacer's next
- * round for a busy session, at once when they fill a batch; always in order, as one SockJS frame per write. The pacer's
- * gap here is {@value #GAP_MS} ms (1 ms in service), so that a test tells a round from the end of a turn.
+ * round for a busy session, at once when they fill a batch; always in order, as one SockJS frame per write; a session
+ * still due when the next update comes takes it along. The pacer's gap here is {@value #GAP_MS} ms (1 ms in service),
+ * so that a test tells a round from the end of a turn.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 10, timeUnit = TimeUnit.SECONDS)
@@ -38,8 +39,8 @@ class OutgoingFramesTest {
   @BeforeEach
   void create(Vertx vertx) throws Exception {
     context = vertx.getOrCreateContext();
-    pacer = new WritePacer(vertx, GAP_MS);
-    outgoing = new OutgoingFrames(context, pacer, frame -> {
+    pacer = new WritePacer(context, GAP_MS, TimeUnit.MILLISECONDS.toNanos(WritePacer.SLICE_MS));
+    outgoing = new OutgoingFrames(pacer, frame -> {
       writes.add(new String(frame, StandardCharsets.US_ASCII));
       writtenAt.add(System.nanoTime());
       return Future.succeededFuture();
@@ -98,9 +99,49 @@ class OutgoingFramesTest {
   @Test
   void aFailedWriteFailsWhatItCarried() throws Exception {
     CompletableFuture<Throwable> failure = new CompletableFuture<>();
-    OutgoingFrames closed = new OutgoingFrames(context, pacer, frame -> Future.failedFuture("SockJS session closed"));
+    OutgoingFrames closed = new OutgoingFrames(pacer, frame -> Future.failedFuture("SockJS session closed"));
     turn(() -> closed.add(frame("lost"), true).onFailure(failure::complete));
     assertEquals("SockJS session closed", failure.get(5, TimeUnit.SECONDS).getMessage());
+  }
+
+  @Test
+  void aSessionStillDueWhenTheNextUpdateComesTakesItAlongInTheSameWrite() throws Exception {
+    WritePacer slicing = new WritePacer(context, GAP_MS, 0); // every write a slice of its own
+    CompletableFuture<String> secondWrite = new CompletableFuture<>();
+    OutgoingFrames second = new OutgoingFrames(slicing, frame -> {
+      secondWrite.complete(new String(frame, StandardCharsets.US_ASCII));
+      return Future.succeededFuture();
+    });
+    OutgoingFrames first = new OutgoingFrames(slicing, frame -> {
+      context.runOnContext(update -> second.add(frame("2"), false)); // comes in before the next slice
+      return Future.succeededFuture();
+    });
+    turn(() -> {
+      first.add(frame("1"), false);
+      second.add(frame("1"), false);
+    });
+    assertEquals("a[\"1\",\"2\"]", secondWrite.get(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void dueSessionsAreWrittenInOrderAcrossSlices() throws Exception {
+    WritePacer slicing = new WritePacer(context, GAP_MS, 0);
+    List<String> order = new ArrayList<>();
+    CompletableFuture<Void> allWritten = new CompletableFuture<>();
+    List<OutgoingFrames> sessions = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String name = "session " + i;
+      sessions.add(new OutgoingFrames(slicing, frame -> {
+        order.add(name);
+        if (order.size() == 5) {
+          allWritten.complete(null);
+        }
+        return Future.succeededFuture();
+      }));
+    }
+    turn(() -> sessions.forEach(session -> session.add(frame("update"), false)));
+    allWritten.get(5, TimeUnit.SECONDS);
+    assertEquals(List.of("session 0", "session 1", "session 2", "session 3", "session 4"), order);
   }
 
   private static byte[] frame(String message) {

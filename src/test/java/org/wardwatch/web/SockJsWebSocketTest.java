@@ -52,7 +52,7 @@ class SockJsWebSocketTest {
     SockJSHandlerOptions options = new SockJSHandlerOptions().setHeartbeatInterval(HEARTBEAT_MS);
     Router router = Router.router(vertx);
     router.getWithRegex(SockJsWebSocket.PATH_REGEX).handler((ProtocolUpgradeHandler) context ->
-        SockJsWebSocket.accept(vertx, context, options, new WritePacer(vertx), this::echo));
+        SockJsWebSocket.accept(vertx, context, options, new WritePacer(vertx.getOrCreateContext()), this::echo));
     HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     client = HttpClient.newHttpClient().newWebSocketBuilder()
         .buildAsync(URI.create("ws://127.0.0.1:" + server.actualPort() + "/123/session-1/websocket"), new Listener() {
