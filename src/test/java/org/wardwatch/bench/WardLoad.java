@@ -1,6 +1,8 @@
 package org.wardwatch.bench;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +27,13 @@ final class WardLoad implements AutoCloseable {
   /** How long the load runs after the generator's collection and before a window: {@link #warmUp}. */
   static final Duration SETTLE = Duration.ofSeconds(2);
   /** What {@link #onMessage} looks for in a delivered message, as it stands in a SockJS frame. */
-  private static final String RAISED = BridgeSessions.inFrame("\"type\":\"RAISED\"");
-  private static final String PULSE = BridgeSessions.inFrame("\"PULSE\":{\"value\":");
+  private static final FrameMarker RAISED = new FrameMarker(BridgeSessions.inFrame("type\":\"RAISED\""));
+  private static final FrameMarker PULSE = new FrameMarker(BridgeSessions.inFrame("PULSE\":{\"value\":"));
+  /** Part of the condition key of the abnormal frame's alarm. */
+  private static final FrameMarker HIGH_SYSTOLIC = new FrameMarker("/THRESHOLD:BP_SYSTOLIC/");
 
   private final String prefix;
-  private final String patientMarker;
+  private final FrameMarker patient;
   private final int abnormalEvery;
   private final DeviceFleet fleet;
   private final BridgeSessions browser;
@@ -61,10 +65,10 @@ final class WardLoad implements AutoCloseable {
   }
 
   private WardLoad(Vertx generator, Server server, String prefix, int devices, int wards, int abnormalEvery,
-      int sessions) {
+      int sessions) throws InterruptedException, IOException {
     this.server = server;
     this.prefix = prefix;
-    this.patientMarker = BridgeSessions.inFrame("\"patient\":\"" + prefix + "-");
+    this.patient = new FrameMarker(BridgeSessions.inFrame("patient\":\"" + prefix + "-"));
     this.wards = wards;
     this.abnormalEvery = abnormalEvery;
     this.vitals = new TaggedSchedule(devices);
@@ -80,7 +84,7 @@ final class WardLoad implements AutoCloseable {
 
   /** Connects the devices (each says HELLO) and {@code sessions} browsers; no frames yet. */
   static WardLoad connect(Vertx generator, Server server, String prefix, int devices, int wards, int abnormalEvery,
-      int sessions) {
+      int sessions) throws InterruptedException, IOException {
     return new WardLoad(generator, server, prefix, devices, wards, abnormalEvery, sessions);
   }
 
@@ -180,19 +184,20 @@ final class WardLoad implements AutoCloseable {
     return "Pulse=" + pulse + "|SpO2=97|RR=16|Temperature=36.8|BP=" + systolic + "/80";
   }
 
-  private void onMessage(String message) {
+  /** One delivered message: {@code frame} from {@code from} up to {@code to} ({@link BridgeSessions.Delivery}). */
+  private void onMessage(ByteBuf frame, int from, int to) {
     long now = System.nanoTime();
     delivered++;
-    int device = TaggedSchedule.intAfter(message, patientMarker);
-    if (message.contains(RAISED)) {
-      Long scheduled = message.contains("/THRESHOLD:BP_SYSTOLIC/") ? abnormalAt.remove(device) : null;
+    int device = patient.intAfter(frame, from, to);
+    if (RAISED.in(frame, from, to) >= 0) {
+      Long scheduled = HIGH_SYSTOLIC.in(frame, from, to) >= 0 ? abnormalAt.remove(device) : null;
       if (scheduled != null) { // the abnormal frame's high pressure alarm
         long latency = now - scheduled;
         alarmLatency.recordValue(Math.min(latency, alarmLatency.getHighestTrackableValue()));
         slowAlarms.record(scheduled, latency);
       }
     } else {
-      vitals.delivered(device, TaggedSchedule.intAfter(message, PULSE), now);
+      vitals.delivered(device, PULSE.intAfter(frame, from, to), now);
     }
   }
 
