@@ -104,7 +104,7 @@ final class FanOut {
   /** One step: {@code rate} frames/s for {@code seconds}, printed with the slow deliveries when it is not held. */
   private static Step measure(WardLoad load, ServerProcess process, WardLoad.Server server, int rate, long seconds)
       throws Exception {
-    load.reset();
+    load.settle(rate); // a window starts in the step's steady state, not with the server's first moments at its rate
     Duration cpuBefore = process.cpu();
     load.run(rate, Duration.ofSeconds(seconds));
     long delivered = load.delivered();

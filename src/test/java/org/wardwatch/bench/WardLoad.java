@@ -108,6 +108,14 @@ final class WardLoad implements AutoCloseable {
     for (double share : new double[] {0.25, 0.5, 1}) {
       run(framesPerSecond * share, step);
     }
+    settle(framesPerSecond);
+  }
+
+  /**
+   * Collects the generator's heap, then runs {@link #SETTLE} at {@code framesPerSecond} before forgetting what was
+   * measured: what a window at that rate starts from.
+   */
+  void settle(double framesPerSecond) throws InterruptedException {
     reset();
     run(framesPerSecond, SETTLE);
     forget();
@@ -119,7 +127,7 @@ final class WardLoad implements AutoCloseable {
   }
 
   /** Collects the generator's heap before the next window (while no frames go out), and forgets what was measured. */
-  void reset() {
+  private void reset() {
     generatorPauses = GeneratorPauses.collectThenCount();
     forget();
   }
