@@ -8,10 +8,8 @@ import org.HdrHistogram.Histogram;
 /**
  * W4, fan-out: {@value #SESSIONS} browser sessions on one ward of {@value #DEVICES} devices. The offered rate steps up
  * ({@link #RATES}); a server's figure is the highest step it holds: delivers in full (≥ 95 % of frames × sessions)
- * with p99 ≤ 50 ms. The steps stop when one is not delivered in full (the server is out of capacity) or when
- * {@value #FAILED_IN_A_ROW} in a row are not held: on the VMs measured here one stall of the machine, of either
- * process, fails a step at any rate. WardWatch is held against the stock SockJS bridge fed the same frames as
- * snapshot-shaped JSON.
+ * with p99 ≤ 50 ms in one of {@value #ATTEMPTS} attempts; the steps stop at the first it does not. WardWatch is held
+ * against the stock SockJS bridge fed the same frames as snapshot-shaped JSON.
  */
 final class FanOut {
 
@@ -31,24 +29,21 @@ final class FanOut {
   static final int WARM_UP_RATE = 10;
   static final long MAX_P99_NANOS = 50_000_000;
   /**
-   * A step in which one of the generator's own sends left this late is measured again, up to {@value #ATTEMPTS} times
-   * in all: the generator's event loop, which also reads every delivery, stood still, and its stall was charged to the
-   * server (on the ninth and tenth sessions' VM, a kernel memory monitor stalled it for 50–140 ms at random).
+   * A step not held is measured again, up to this many times in all: on the VMs measured here a stall of the machine
+   * fails a step at any rate, whichever process it stops. A kernel memory monitor (DAMON) stalls the generator or the
+   * server, whichever core it runs on, for 50–140 ms at random; each window prints the generator's own delays.
    */
-  static final long GENERATOR_STALL_NANOS = 25_000_000;
   static final int ATTEMPTS = 3;
-  static final int FAILED_IN_A_ROW = 2;
-  static final double IN_FULL = 0.95;
   static final double TARGET_RATIO = 2.5;
 
   private FanOut() {
   }
 
   /**
-   * A step's figures (deliveries/s, p99, the server's CPU per delivery, whether it was delivered in full and whether
-   * it held). A server's result is the best step it held or, when none held, its first step.
+   * A step's figures (deliveries/s, p99, the server's CPU per delivery, whether it held). A server's result is the best
+   * step it held or, when none held, its first step.
    */
-  record Step(double deliveriesPerSecond, long p99Nanos, long cpuPerDeliveryNanos, boolean inFull, boolean held) {
+  record Step(double deliveriesPerSecond, long p99Nanos, long cpuPerDeliveryNanos, boolean held) {
 
     String text() {
       return Row.rate(deliveriesPerSecond) + " (p99 " + Row.millis(p99Nanos) + (held ? ")" : "; no step held)");
@@ -79,23 +74,19 @@ final class FanOut {
   private static Step steps(Vertx generator, ServerProcess process, WardLoad.Server server, Duration stepLength)
       throws Exception {
     Step best = null;
-    int failedInARow = 0;
     try (WardLoad load = WardLoad.connect(generator, server, "w4", DEVICES, 1, 0, SESSIONS)) {
       load.warmUp(WARM_UP_RATE, stepLength);
       for (int rate : RATES) {
         long seconds = Math.max(stepLength.toSeconds(), (DEVICES + rate - 1) / rate); // each device sends at least once
         Step measured = measure(load, process, server, rate, seconds);
-        for (int attempt = 1; attempt < ATTEMPTS && load.maxSendDelayNanos() > GENERATOR_STALL_NANOS; attempt++) {
-          System.out.printf("  W4 %s %d frames/s: the generator stalled (a send %.0f ms late): measured again%n",
-              server, rate, load.maxSendDelayNanos() / 1e6);
+        for (int attempt = 1; attempt < ATTEMPTS && !measured.held(); attempt++) {
+          System.out.printf("  W4 %s %d frames/s: not held, measured again%n", server, rate);
           measured = measure(load, process, server, rate, seconds);
         }
-        if (measured.held()) {
-          best = measured;
-          failedInARow = 0;
-        } else if (!measured.inFull() || ++failedInARow == FAILED_IN_A_ROW) {
+        if (!measured.held()) {
           return best != null ? best : measured;
         }
+        best = measured;
       }
     }
     return best;
@@ -112,13 +103,12 @@ final class FanOut {
     load.drain();
     Histogram latency = load.vitalsLatency();
     double perSecond = delivered / (double) seconds;
-    boolean inFull = delivered >= IN_FULL * rate * seconds * SESSIONS;
-    boolean held = inFull && latency.getValueAtPercentile(99) <= MAX_P99_NANOS;
+    boolean held = delivered >= 0.95 * rate * seconds * SESSIONS && latency.getValueAtPercentile(99) <= MAX_P99_NANOS;
     System.out.printf("  W4 %s %d frames/s: %.0f deliveries/s, p50 %.2f ms, p99 %.2f ms%s (from the send: p99 "
         + "%.2f ms), server CPU %.1f µs per delivery; %s%n", server, rate, perSecond,
         latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6, held ? "" : " (not held)",
         load.vitalsLatencyFromSend().getValueAtPercentile(99) / 1e6, cpuPerDelivery / 1e3,
         held ? load.generatorDelays() : load.slowVitals()); // when and how long the slow deliveries were
-    return new Step(perSecond, latency.getValueAtPercentile(99), cpuPerDelivery, inFull, held);
+    return new Step(perSecond, latency.getValueAtPercentile(99), cpuPerDelivery, held);
   }
 }

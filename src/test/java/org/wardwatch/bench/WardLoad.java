@@ -165,11 +165,6 @@ final class WardLoad implements AutoCloseable {
         + (lastRunLag == null ? "" : "; " + lastRunLag.summary());
   }
 
-  /** The latest any of the generator's sends left past its scheduled time in the last run: its longest stall. */
-  long maxSendDelayNanos() {
-    return lastRunLag == null ? 0 : lastRunLag.lateness().getMaxValue();
-  }
-
   Histogram alarmLatency() {
     return alarmLatency;
   }
