@@ -15,13 +15,13 @@ import java.util.concurrent.TimeUnit;
  * {@value #SLICE_MS} ms of writes; between two slices the event loop reads its sockets and handles what came. While
  * the loop keeps up, a slice writes every due session at the end of the turn. When updates for a thousand screens come
  * faster than the loop can write them, or the loop was held up, an update for a session that is still due goes in the
- * same write as the one before it instead of a write of its own, so the writes fall behind by one slice at most and
- * the screens by about one pass over them, instead of by a queue of writes that grows.
+ * same write as the one before it instead of a write of its own: a screen falls behind by about one pass over the due
+ * sessions, not by a queue of writes that grows, and the devices' reads wait for one slice at most.
  *
- * <p><b>Paced writes</b> ({@link #nextRound}): a session that wrote less than {@value #GAP_MS} ms ago waits for the next
- * round, in which one timer makes every waiting session due. Each write is a system call, and a screen following busy
- * wards made one per update (at 10,000 updates a second to one screen, a tenth of the node's CPU); now a vitals update
- * waits at most {@value #GAP_MS} ms more, and a quiet screen not at all. Alarms never wait for a round (see
+ * <p><b>Paced writes</b> ({@link #nextRound}): a session that wrote less than {@value #GAP_MS} ms ago waits for the
+ * next round, in which one timer makes every waiting session due. Each write is a system call, and a screen following
+ * busy wards made one per update (at 10,000 updates a second to one screen, a tenth of the node's CPU); now a vitals
+ * update waits at most {@value #GAP_MS} ms more, and a quiet screen not at all. Alarms never wait for a round (see
  * {@link SockJsWebSocket#send}).
  *
  * <p>Not thread-safe: lives on the HTTP verticle's event loop.
@@ -37,7 +37,7 @@ final class WritePacer {
   private final long sliceNanos;
   /** The flushes of the sessions waiting for the next round; a round is due while this is not empty. */
   private List<Runnable> waiting = new ArrayList<>();
-  /** The flushes due, in order; a slice is on its way while this is not empty (sometimes two: the second is idle). */
+  /** The flushes due, in order; a slice is on its way while this is not empty (at times two: the later finds none). */
   private final ArrayDeque<Runnable> due = new ArrayDeque<>();
 
   /** Paces the writes of {@code context}'s sessions to about one per session per {@value #GAP_MS} ms. */

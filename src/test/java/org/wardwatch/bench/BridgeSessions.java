@@ -91,8 +91,9 @@ final class BridgeSessions implements AutoCloseable {
       });
       opened.sessions.add(connecting.channel());
       opening.add(handshake);
-      if (opening.size() % OPENING_AT_ONCE == 0 || i == count - 1) {
+      if (opening.size() == OPENING_AT_ONCE || i == count - 1) {
         awaitAll(opening);
+        opening.clear();
       }
     }
     for (Channel session : opened.sessions) {

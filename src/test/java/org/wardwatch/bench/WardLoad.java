@@ -24,7 +24,7 @@ import org.wardwatch.bus.Addresses;
 final class WardLoad implements AutoCloseable {
 
   static final int ABNORMAL_SYSTOLIC = 210;
-  /** How long the load runs after the generator's collection and before a window: {@link #warmUp}. */
+  /** How long the load runs after the generator's collection and before a window: {@link #settle}. */
   static final Duration SETTLE = Duration.ofSeconds(2);
   /** What {@link #onMessage} looks for in a delivered message, as it stands in a SockJS frame. */
   private static final FrameMarker RAISED = new FrameMarker(BridgeSessions.inFrame("type\":\"RAISED\""));
