@@ -47,7 +47,8 @@ final class PerformanceReport {
 
   /**
    * A warning when the kernel's memory monitor (DAMON) runs: each of its samples (every 0.5 s on the VMs measured
-   * here) stalled the load generator for 5-90 ms, and those stalls, not the servers, set the latency tails.
+   * here) stalled the load generator, or the server on the other core, for 5-140 ms, and those stalls set the latency
+   * tails.
    */
   private static String memoryMonitorNote() throws IOException {
     Path kdamonds = Path.of("/sys/kernel/mm/damon/admin/kdamonds");
@@ -57,8 +58,9 @@ final class PerformanceReport {
     try (Stream<Path> monitors = Files.list(kdamonds)) {
       boolean running = monitors.map(monitor -> monitor.resolve("state")).filter(Files::isReadable)
           .anyMatch(state -> readQuietly(state).strip().equals("on"));
-      return running ? "\nThe kernel's memory monitor (DAMON) was running: its samples stall the load generator, and"
-          + "\nlatency tails include those stalls (the tenth session in docs/performance.md)." : "";
+      return running ? "\nThe kernel's memory monitor (DAMON) was running: its samples stall the load generator or the"
+          + "\nserver, and latency tails include those stalls (the tenth and eleventh sessions in docs/performance.md)."
+          : "";
     }
   }
 
