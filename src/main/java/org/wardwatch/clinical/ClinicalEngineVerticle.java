@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.BusCodecs;
+import org.wardwatch.bus.BusRequests;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.bus.ReportBatch;
 import org.wardwatch.bus.ReportsApplied;
@@ -152,8 +153,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
         }
       });
     }
-    Future.all(recorded).onComplete(done -> message.reply(resent.isEmpty() ? ReportsApplied.ALL_NEW
-        : new ReportsApplied(resent)));
+    Future.all(recorded).onComplete(done -> BusRequests.answer(vertx.eventBus(), message,
+        resent.isEmpty() ? ReportsApplied.ALL_NEW : new ReportsApplied(resent)));
   }
 
   /** Applies {@code change} to the patient once taken over here, then, once stored, acknowledges it to the sender. */

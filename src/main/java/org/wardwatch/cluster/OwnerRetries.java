@@ -14,8 +14,10 @@ final class OwnerRetries {
 
   /** How long a delivery is retried before it is given up (and logged). */
   static final long GIVE_UP_MS = 20_000;
-  /** The options of one attempt: the owner's answer is awaited three seconds. Shared; never changed. */
-  static final DeliveryOptions ATTEMPT = new DeliveryOptions().setSendTimeout(3_000);
+  /** How long one attempt awaits the owner's answer. */
+  static final long ATTEMPT_MS = 3_000;
+  /** The options of one attempt: the owner's answer is awaited {@value #ATTEMPT_MS} ms. Shared; never changed. */
+  static final DeliveryOptions ATTEMPT = new DeliveryOptions().setSendTimeout(ATTEMPT_MS);
   private static final long RETRY_MS = 200;
 
   private OwnerRetries() {

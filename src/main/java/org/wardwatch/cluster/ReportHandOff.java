@@ -3,7 +3,6 @@ package org.wardwatch.cluster;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.Message;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.BusRequests;
 import org.wardwatch.bus.ReportBatch;
 import org.wardwatch.bus.ReportsApplied;
 import org.wardwatch.model.FrameReport;
@@ -41,12 +41,23 @@ public final class ReportHandOff {
 
   private final Vertx vertx;
   private final Membership membership;
+  private final BusRequests requests;
   private List<FrameReport> pending = new ArrayList<>();
   private final Set<String> wardsSeen = new HashSet<>();
 
-  public ReportHandOff(Vertx vertx, Membership membership) {
+  private ReportHandOff(Vertx vertx, Membership membership, BusRequests requests) {
     this.vertx = vertx;
     this.membership = membership;
+    this.requests = requests;
+  }
+
+  /**
+   * The hand-off of the calling parsing verticle on the member {@code membership} describes; completes once the
+   * owners' answers have a consumer, registered with {@code consumers}.
+   */
+  public static Future<ReportHandOff> start(Vertx vertx, Membership membership, ClusterConsumers consumers) {
+    return BusRequests.clusterWide(vertx, OwnerRetries.ATTEMPT_MS, consumers::consumer)
+        .map(requests -> new ReportHandOff(vertx, membership, requests));
   }
 
   public void handOn(FrameReport report) {
@@ -96,10 +107,10 @@ public final class ReportHandOff {
   }
 
   private void send(String owner, List<FrameReport> group, long deadline, Promise<List<String>> delivered) {
-    Future<Message<ReportsApplied>> sent = owner == null
+    Future<ReportsApplied> sent = owner == null
         ? Future.failedFuture("owner not known yet")
-        : vertx.eventBus().request(Addresses.engineReports(owner), new ReportBatch(group), OwnerRetries.ATTEMPT);
-    sent.onSuccess(reply -> delivered.complete(reply.body().resent()))
+        : requests.request(Addresses.engineReports(owner), new ReportBatch(group));
+    sent.onSuccess(applied -> delivered.complete(applied.resent()))
         .onFailure(error -> OwnerRetries.retryLater(vertx, deadline, error, delivered,
             () -> toOwners(group, deadline).onComplete(delivered)));
   }

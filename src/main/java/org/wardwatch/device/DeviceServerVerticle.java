@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wardwatch.bus.BusRequests;
 
 /**
  * The device TCP server: accepts bedside-device connections speaking the line-frame protocol and gives each a
@@ -47,6 +48,11 @@ public class DeviceServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return BusRequests.local(vertx, DeviceSession.PARSE_TIMEOUT_MS).compose(this::listen);
+  }
+
+  /** Binds the port; each connection's session sends its batches through {@code parser}. */
+  private Future<Void> listen(BusRequests parser) {
     ContextInternal eventLoop = (ContextInternal) context;
     VertxInternal owner = eventLoop.owner();
     connections = new DefaultChannelGroup(eventLoop.nettyEventLoop(), true); // one joining after close() is closed
@@ -60,7 +66,7 @@ public class DeviceServerVerticle extends VerticleBase {
             connections.add(channel);
             channel.pipeline().addLast(
                 new IdleStateHandler(config.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS),
-                new DeviceSession(channel, eventLoop, config));
+                new DeviceSession(channel, eventLoop, parser, config));
           }
         });
     owner.transport().configure(new NetServerOptions().setTcpNoDelay(true), false, bootstrap);

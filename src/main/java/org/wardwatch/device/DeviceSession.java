@@ -12,9 +12,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.JsonObject;
@@ -25,6 +23,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.BusRequests;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.parsing.BatchVerdict;
 import org.wardwatch.parsing.FrameBatch;
@@ -49,12 +48,14 @@ import org.wardwatch.parsing.FrameVerdict;
 final class DeviceSession extends ChannelInboundHandlerAdapter {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeviceSession.class);
-  private static final long PARSE_TIMEOUT_MS = 10_000;
+  /** How long a batch waits for the parser's verdicts before its frames are NAKed (to be resent). */
+  static final long PARSE_TIMEOUT_MS = 10_000;
   private static final String CUT_OFF_REASON = "too many invalid frames in a row; closing connection";
 
   private final Channel channel;
   private final ContextInternal context;
   private final EventBus eventBus;
+  private final BusRequests parser;
   private final DeviceServerConfig config;
   private final LineFramer framer;
   private DeviceIdentity identity = DeviceIdentity.UNKNOWN;
@@ -65,10 +66,12 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   private boolean inputEnded;
   private boolean closing;
 
-  DeviceSession(Channel channel, ContextInternal context, DeviceServerConfig config) {
+  /** The session of {@code channel}, whose batches go to the parser through its verticle's {@code parser}. */
+  DeviceSession(Channel channel, ContextInternal context, BusRequests parser, DeviceServerConfig config) {
     this.channel = channel;
     this.context = context;
     this.eventBus = context.owner().eventBus();
+    this.parser = parser;
     this.config = config;
     this.framer = new LineFramer(config.maxFrameLength());
   }
@@ -171,9 +174,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       return Future.succeededFuture(new BatchVerdict(identity, List.of()));
     }
     FrameBatch batch = new FrameBatch(identity, Instant.now(), lines);
-    return eventBus.<BatchVerdict>request(Addresses.FRAMES, batch,
-            new DeliveryOptions().setSendTimeout(PARSE_TIMEOUT_MS))
-        .map(Message::body);
+    return parser.request(Addresses.FRAMES, batch);
   }
 
   private void answer(List<FrameEvent> events, AsyncResult<BatchVerdict> result) {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.cluster.ReportHandOff;
 import org.wardwatch.model.FrameReport;
@@ -32,24 +33,29 @@ public class Hl7ParsingVerticle extends VerticleBase {
 
   private final Hl7Ack.AckMode ackMode;
   private final Membership membership;
+  private final ClusterConsumers consumers;
   private final Pcd01Decoder decoder = new Pcd01Decoder();
   private final Hl7Ack acks = new Hl7Ack();
   private ReportHandOff handOff;
 
   /**
    * A parser answering in {@code ackMode}: original (AA/AE/AR) or enhanced (CA/CE/CR) acknowledgement codes, on a node
-   * that is the member {@code membership} describes (or standalone).
+   * that is the member {@code membership} describes (or standalone), whose cluster-wide consumers {@code consumers}
+   * keeps.
    */
-  public Hl7ParsingVerticle(Hl7Ack.AckMode ackMode, Membership membership) {
+  public Hl7ParsingVerticle(Hl7Ack.AckMode ackMode, Membership membership, ClusterConsumers consumers) {
     this.ackMode = ackMode;
     this.membership = membership;
+    this.consumers = consumers;
   }
 
   @Override
   public Future<?> start() {
-    handOff = new ReportHandOff(vertx, membership);
-    MessageConsumer<JsonObject> consumer = vertx.eventBus().localConsumer(Addresses.HL7_MESSAGES, this::answer);
-    return consumer.completion();
+    return ReportHandOff.start(vertx, membership, consumers).compose(started -> {
+      handOff = started;
+      MessageConsumer<JsonObject> consumer = vertx.eventBus().localConsumer(Addresses.HL7_MESSAGES, this::answer);
+      return consumer.completion();
+    });
   }
 
   private void answer(Message<JsonObject> request) {

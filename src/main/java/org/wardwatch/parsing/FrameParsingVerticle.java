@@ -2,8 +2,11 @@ package org.wardwatch.parsing;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.BusRequests;
+import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.cluster.ReportHandOff;
 
@@ -22,22 +25,29 @@ public class FrameParsingVerticle extends VerticleBase {
   private static final int NOT_RECORDED = 503;
 
   private final Membership membership;
+  private final ClusterConsumers consumers;
 
-  /** The parsing stage of a node that is the member {@code membership} describes (or standalone). */
-  public FrameParsingVerticle(Membership membership) {
+  /**
+   * The parsing stage of a node that is the member {@code membership} describes (or standalone), whose cluster-wide
+   * consumers {@code consumers} keeps.
+   */
+  public FrameParsingVerticle(Membership membership, ClusterConsumers consumers) {
     this.membership = membership;
+    this.consumers = consumers;
   }
 
   @Override
   public Future<?> start() {
-    ReportHandOff handOff = new ReportHandOff(vertx, membership);
-    FrameBatchProcessor processor = new FrameBatchProcessor(new LineFrameDecoder(), handOff::handOn);
-    MessageConsumer<FrameBatch> consumer = vertx.eventBus().localConsumer(Addresses.FRAMES, message -> {
-      FrameBatchProcessor.ProcessedBatch processed = processor.process(message.body());
-      handOff.recorded()
-          .onSuccess(resent -> message.reply(processed.answer(resent)))
-          .onFailure(error -> message.fail(NOT_RECORDED, "not recorded: " + error.getMessage()));
+    EventBus bus = vertx.eventBus();
+    return ReportHandOff.start(vertx, membership, consumers).compose(handOff -> {
+      FrameBatchProcessor processor = new FrameBatchProcessor(new LineFrameDecoder(), handOff::handOn);
+      MessageConsumer<FrameBatch> consumer = bus.localConsumer(Addresses.FRAMES, message -> {
+        FrameBatchProcessor.ProcessedBatch processed = processor.process(message.body());
+        handOff.recorded()
+            .onSuccess(resent -> BusRequests.answer(bus, message, processed.answer(resent)))
+            .onFailure(error -> BusRequests.refuse(bus, message, NOT_RECORDED, "not recorded: " + error.getMessage()));
+      });
+      return consumer.completion();
     });
-    return consumer.completion();
   }
 }

@@ -58,7 +58,7 @@ class DeviceServerVerticleTest {
     BusCodecs.register(vertx);
     vertx.deployVerticle(new ClinicalEngineVerticle(null, Membership.standalone(), consumers))
         .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone(), consumers)))
-        .compose(id -> vertx.deployVerticle(new FrameParsingVerticle(Membership.standalone())))
+        .compose(id -> vertx.deployVerticle(new FrameParsingVerticle(Membership.standalone(), consumers)))
         .compose(id -> vertx.deployVerticle(server))
         .await();
     port = server.actualPort();

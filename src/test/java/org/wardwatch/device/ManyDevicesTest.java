@@ -39,7 +39,7 @@ class ManyDevicesTest {
     BusCodecs.register(vertx);
     vertx.deployVerticle(new ClinicalEngineVerticle(null, Membership.standalone(), consumers))
         .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone(), consumers)))
-        .compose(id -> vertx.deployVerticle(new FrameParsingVerticle(Membership.standalone())))
+        .compose(id -> vertx.deployVerticle(new FrameParsingVerticle(Membership.standalone(), consumers)))
         .compose(id -> vertx.deployVerticle(server))
         .await();
     NetClient client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(10_000));
