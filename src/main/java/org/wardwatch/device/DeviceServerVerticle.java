@@ -22,8 +22,9 @@ import org.wardwatch.bus.BusRequests;
 
 /**
  * The device TCP server: accepts bedside-device connections speaking the line-frame protocol and gives each a
- * {@link DeviceSession}. Frames go to the parser on {@link org.wardwatch.bus.Addresses#FRAMES}; this verticle owns
- * only the listening socket and the open connections, which it closes when undeployed.
+ * {@link DeviceSession}. Frames go to the parser on {@link org.wardwatch.bus.Addresses#FRAMES}, through this
+ * verticle's {@link BusRequests}; this verticle owns only those requests, the listening socket and the open
+ * connections, which it closes when undeployed.
  *
  * <p>A ward's devices are the gateway's many long-lived, mostly idle connections, so each must cost little memory. A
  * Vert.x {@code NetSocket} costs about 7 KB of heap, most of it a message queue every Vert.x 5 connection allocates;

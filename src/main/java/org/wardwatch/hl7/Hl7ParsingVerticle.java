@@ -10,6 +10,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.BusRequests;
 import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.cluster.ReportHandOff;
@@ -71,9 +72,10 @@ public class Hl7ParsingVerticle extends VerticleBase {
     }
     String answer = ack;
     handOff.recorded()
-        .onSuccess(recorded -> request.reply(new JsonObject().put("ack", answer)))
+        .onSuccess(recorded -> BusRequests.answer(vertx.eventBus(), request, new JsonObject().put("ack", answer)))
         // Not recorded: no ACK, the connection closes, and the sender retransmits (not applied, so not a repeat).
-        .onFailure(error -> request.fail(NOT_RECORDED, "not recorded: " + error.getMessage()));
+        .onFailure(error -> BusRequests.refuse(vertx.eventBus(), request, NOT_RECORDED,
+            "not recorded: " + error.getMessage()));
   }
 
   private static String senderOf(MessageHeader header) {

@@ -8,12 +8,14 @@ import io.vertx.core.net.NetSocket;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wardwatch.bus.BusRequests;
 
 /**
  * The HL7 v2 MLLP listener: accepts connections from monitors and monitoring gateways (no Nagle delay; connections
  * silent for the idle timeout are closed) and gives each an {@link MllpSession}. Messages go to the HL7 parser on
- * {@link org.wardwatch.bus.Addresses#HL7_MESSAGES}; this verticle owns only the listening socket, the sessions own
- * their connections. A site has far fewer of these than line devices, so a stock Vert.x {@link NetServer} serves them.
+ * {@link org.wardwatch.bus.Addresses#HL7_MESSAGES}, through this verticle's {@link BusRequests}; this verticle owns
+ * only the listening socket and those requests, the sessions own their connections. A site has far fewer of these
+ * than line devices, so a stock Vert.x {@link NetServer} serves them.
  *
  * <p>{@code start()} completes once the port is bound, so a taken port fails the deployment.
  */
@@ -23,6 +25,7 @@ public class MllpServerVerticle extends VerticleBase {
 
   private final MllpServerConfig config;
   private NetServer server;
+  private BusRequests parser;
 
   public MllpServerVerticle(MllpServerConfig config) {
     this.config = config;
@@ -30,6 +33,13 @@ public class MllpServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return BusRequests.local(vertx, MllpSession.PARSE_TIMEOUT_MS).compose(requests -> {
+      parser = requests;
+      return listen();
+    });
+  }
+
+  private Future<NetServer> listen() {
     NetServerOptions options = new NetServerOptions()
         .setHost(config.host())
         .setPort(config.port())
@@ -42,7 +52,7 @@ public class MllpServerVerticle extends VerticleBase {
   }
 
   private void accept(NetSocket socket) {
-    new MllpSession(socket, context, config).start();
+    new MllpSession(socket, context, parser, config).start();
   }
 
   /** The bound port (useful when configured as 0). */

@@ -3,9 +3,6 @@ package org.wardwatch.device.mllp;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +11,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.BusRequests;
 
 /**
  * One MLLP connection from a monitor or gateway: frames its bytes, hands each message to the HL7 parser and writes
@@ -27,21 +25,23 @@ import org.wardwatch.bus.Addresses;
 final class MllpSession {
 
   private static final Logger LOG = LoggerFactory.getLogger(MllpSession.class);
-  private static final long PARSE_TIMEOUT_MS = 10_000;
+  /** How long a message waits for the parser's ACK before the connection closes unanswered (to be resent). */
+  static final long PARSE_TIMEOUT_MS = 10_000;
 
   private final NetSocket socket;
   private final Context context;
-  private final EventBus eventBus;
+  private final BusRequests parser;
   private final MllpFramer framer;
   private final int maxMessageBytes;
   private long framesSeen;
   private boolean answering;
   private boolean inputEnded;
 
-  MllpSession(NetSocket socket, Context context, MllpServerConfig config) {
+  /** The session of {@code socket}, whose messages go to the parser through its verticle's {@code parser}. */
+  MllpSession(NetSocket socket, Context context, BusRequests parser, MllpServerConfig config) {
     this.socket = socket;
     this.context = context;
-    this.eventBus = context.owner().eventBus();
+    this.parser = parser;
     this.framer = new MllpFramer(config.maxMessageBytes());
     this.maxMessageBytes = config.maxMessageBytes();
   }
@@ -104,9 +104,7 @@ final class MllpSession {
 
   /** Asks the parser for this message's ACK and writes it framed; a parser failure closes the connection unanswered. */
   private Future<Void> answer(MllpEvent event) {
-    return eventBus.<JsonObject>request(Addresses.HL7_MESSAGES, request(event),
-            new DeliveryOptions().setSendTimeout(PARSE_TIMEOUT_MS))
-        .map(Message::body)
+    return parser.<JsonObject>request(Addresses.HL7_MESSAGES, request(event))
         .compose(reply -> socket.write(frame(reply.getString("ack"))))
         .onFailure(error -> {
           LOG.error("[{}] HL7 message not processed; closing so the sender retransmits", socket.remoteAddress(), error);
