@@ -11,9 +11,10 @@ package org.wardwatch.bus;
 public final class Addresses {
 
   /**
-   * Request-reply, node-local. Body: a {@code FrameBatch} (JSON) of the frames one device connection delivered in one
-   * read, with the session's identity. Reply: a {@code BatchVerdict} (JSON), one verdict per frame, in order, sent once
-   * accepted observations are recorded by their owners (a failure otherwise). Owner: the frame parsing verticle.
+   * Request-reply through {@link BusRequests}, node-local. Body: a {@code FrameBatch} (JSON) of the frames one device
+   * connection delivered in one read, with the session's identity. Reply: a {@code BatchVerdict} (JSON), one verdict
+   * per frame, in order, sent once accepted observations are recorded by their owners (a failure otherwise). Owner: the
+   * frame parsing verticle.
    */
   public static final String FRAMES = "wardwatch.local.frames";
 
@@ -38,10 +39,10 @@ public final class Addresses {
   public static final String PATIENT_ACTIONS = "wardwatch.local.patients.actions";
 
   /**
-   * Request-reply, node-local. Body: {@code {"text": <one HL7 message>, "receivedAt": ISO, "problem": text?}} from the
-   * MLLP server, {@code problem} set when framing already found the message unusable (oversized, truncated). Reply:
-   * {@code {"ack": <the HL7 ACK to send back>}}, sent once accepted observations are recorded by their owners (a
-   * failure otherwise, so the sender retransmits). Owner: the HL7 parsing verticle.
+   * Request-reply through {@link BusRequests}, node-local. Body: {@code {"text": <one HL7 message>, "receivedAt": ISO,
+   * "problem": text?}} from the MLLP server, {@code problem} set when framing already found the message unusable
+   * (oversized, truncated). Reply: {@code {"ack": <the HL7 ACK to send back>}}, sent once accepted observations are
+   * recorded by their owners (a failure otherwise, so the sender retransmits). Owner: the HL7 parsing verticle.
    */
   public static final String HL7_MESSAGES = "wardwatch.local.hl7";
 
@@ -73,9 +74,9 @@ public final class Addresses {
   public static final String WARDS_LIST = "wardwatch.local.wards.list";
 
   /**
-   * Request-reply, cluster-wide, point-to-point to one member. Body: a {@code ReportBatch}, reports of patients this
-   * member owns in the order received; reply a {@code ReportsApplied} once applied, which names the {@code FrameStamp}
-   * key of each report applied already (a resend, not applied again). Sent by the parsing
+   * Request-reply through {@link BusRequests}, cluster-wide, point-to-point to one member. Body: a {@code ReportBatch},
+   * reports of patients this member owns in the order received; reply a {@code ReportsApplied} once applied, which
+   * names the {@code FrameStamp} key of each report applied already (a resend, not applied again). Sent by the parsing
    * stages of every node ({@code ReportHandOff}). Owner: the clinical engine verticle of {@code member}.
    */
   public static String engineReports(String member) {

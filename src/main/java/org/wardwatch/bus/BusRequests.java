@@ -16,11 +16,11 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * One verticle's requests on the per-frame hops (a device session's batch to the parser, a parser's reports to their
- * owners' engines), whose answers all come back to one long-lived consumer of that verticle and are matched to their
- * requests by number. Vert.x's own {@code request} registers a reply consumer, a close hook and a timer for every
- * request and removes them with the answer: 9 % of the event loop at 10,000 single-frame reads a second
- * (docs/performance.md). Here a request is one entry in a map.
+ * One verticle's requests on the per-frame hops (a device session's batch to the parser, an MLLP message to the HL7
+ * parser, a parser's reports to their owners' engines), whose answers all come back to one long-lived consumer of that
+ * verticle and are matched to their requests by number. Vert.x's own {@code request} registers a reply consumer, a
+ * close hook and a timer for every request and removes them with the answer: 9 % of the event loop's samples at 10,000
+ * single-frame reads a second (docs/performance.md). Here a request is one entry in a map.
  *
  * <p>It fails as a Vert.x request does: with the {@link ReplyException} of a {@link #refuse refusal}, at once with
  * {@link ReplyFailure#NO_HANDLERS} when nobody consumes the address, and with {@link ReplyFailure#TIMEOUT} when no
@@ -32,8 +32,8 @@ import java.util.function.BiFunction;
  */
 public final class BusRequests {
 
-  static final String REPLY_TO = "wardwatch-reply-to";
-  static final String REQUEST = "wardwatch-request";
+  private static final String REPLY_TO = "wardwatch-reply-to";
+  private static final String REQUEST = "wardwatch-request";
 
   private record Waiting(Promise<Object> answered, long deadline, String address) {
   }
