@@ -111,7 +111,8 @@ class BusRequestsTest {
   /** Runs {@code test} on a context of its own, as a verticle would, with its requests. */
   private static <T> Future<T> withRequests(Vertx vertx, long timeoutMs, Function<BusRequests, Future<T>> test) {
     Promise<T> done = Promise.promise();
-    vertx.getOrCreateContext().runOnContext(start -> BusRequests.local(vertx, timeoutMs).compose(test).onComplete(done));
+    vertx.getOrCreateContext().runOnContext(start ->
+        BusRequests.local(vertx, timeoutMs).compose(test).onComplete(done));
     return done.future();
   }
 
