@@ -1,7 +1,6 @@
 package org.wardwatch.clinical;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
@@ -9,7 +8,6 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +19,6 @@ import org.wardwatch.bus.BusCodecs;
 import org.wardwatch.bus.BusRequests;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.bus.ReportBatch;
-import org.wardwatch.bus.ReportsApplied;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
 import org.wardwatch.cluster.ClusterConsumers;
@@ -136,25 +133,21 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private void apply(Message<ReportBatch> message) {
     Instant now = Instant.now();
     List<FrameReport> reports = message.body().reports();
-    List<Future<Void>> recorded = new ArrayList<>(reports.size());
-    List<String> resent = new ArrayList<>(0);
+    BatchReceipt receipt = new BatchReceipt(reports.size(),
+        applied -> BusRequests.answer(vertx.eventBus(), message, applied));
     for (FrameReport report : reports) {
-      Promise<Void> applied = Promise.promise();
-      recorded.add(applied.future());
       String patient = report.source().patientKey();
       takeover.withPatient(patient, () -> {
         if (engine.isResend(report)) {
           LOG.info("[{}] frame {} applied already; acknowledged again, not applied twice", patient,
               report.stamp().key());
-          resent.add(report.stamp().key());
-          writer.stored(patient).onComplete(stored -> applied.complete());
+          receipt.resent(report.stamp().key());
+          writer.stored(patient).onComplete(stored -> receipt.recorded());
         } else {
-          publish(engine.apply(report, now)).onComplete(applied);
+          publish(engine.apply(report, now)).onComplete(published -> receipt.recorded());
         }
       });
     }
-    Future.all(recorded).onComplete(done -> BusRequests.answer(vertx.eventBus(), message,
-        resent.isEmpty() ? ReportsApplied.ALL_NEW : new ReportsApplied(resent)));
   }
 
   /** Applies {@code change} to the patient once taken over here, then, once stored, acknowledges it to the sender. */
