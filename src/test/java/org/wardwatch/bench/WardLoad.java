@@ -42,7 +42,7 @@ final class WardLoad implements AutoCloseable {
   private final Map<Integer, Long> abnormalAt = new HashMap<>();
   private final Histogram alarmLatency = new Histogram(60_000_000_000L, 3);
   private final SlowBursts slowAlarms = new SlowBursts();
-  /** The generator's own pauses since the last reset; null before the first. */
+  /** The generator's own pauses since the last {@link #settle}; null before the first. */
   private GeneratorPauses generatorPauses;
   private OpenLoop.Lag lastRunLag;
   private long delivered;
@@ -116,7 +116,7 @@ final class WardLoad implements AutoCloseable {
    * measured: what a window at that rate starts from.
    */
   void settle(double framesPerSecond) throws InterruptedException {
-    reset();
+    generatorPauses = GeneratorPauses.collectThenCount(); // while no frames go out
     run(framesPerSecond, SETTLE);
     forget();
   }
@@ -124,12 +124,6 @@ final class WardLoad implements AutoCloseable {
   /** Waits for the deliveries of the last frames sent. */
   void drain() throws InterruptedException {
     Thread.sleep(1000);
-  }
-
-  /** Collects the generator's heap before the next window (while no frames go out), and forgets what was measured. */
-  private void reset() {
-    generatorPauses = GeneratorPauses.collectThenCount();
-    forget();
   }
 
   /** Forgets what was measured so far. */
@@ -149,17 +143,17 @@ final class WardLoad implements AutoCloseable {
     return vitals.latencyFromSend();
   }
 
-  /** The alarms and the vitals slower than W3's target since the last reset, in bursts ({@link SlowBursts}). */
+  /** The alarms and the vitals slower than W3's target since the last window began, in bursts ({@link SlowBursts}). */
   String slowBursts() {
     return slowAlarms.summary("alarms") + "\n    " + slowVitals();
   }
 
-  /** The vitals slower than W3's target since the last reset, in bursts, and the generator's own delays. */
+  /** The vitals slower than W3's target since the last window began, in bursts, and the generator's own delays. */
   String slowVitals() {
     return vitals.slowBursts().summary("vitals") + "\n    " + generatorDelays();
   }
 
-  /** The generator's own collections since the last reset and how late its sends left in the last run. */
+  /** The generator's own collections since the last {@link #settle} and how late its sends left in the last run. */
   String generatorDelays() {
     return (generatorPauses == null ? "generator: not reset yet" : generatorPauses.summary())
         + (lastRunLag == null ? "" : "; " + lastRunLag.summary());
