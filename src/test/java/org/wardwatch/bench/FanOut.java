@@ -56,7 +56,8 @@ final class FanOut {
       wardWatch = steps(generator, server, WardLoad.Server.WARDWATCH, stepLength);
     }
     Step stock;
-    try (ServerProcess server = ServerProcess.start("stock-bridge", serverCore, StockBridgeServer.class.getName(),
+    try (ServerProcess server = ServerProcess.start("stock-bridge", serverCore, ServerProcess.suiteClassPath(),
+        StockBridgeServer.class.getName(),
         List.of(Integer.toString(StockBridgeServer.HTTP_PORT), Integer.toString(StockBridgeServer.TCP_PORT)),
         StockBridgeServer.HTTP_PORT, StockBridgeServer.TCP_PORT)) {
       stock = steps(generator, server, WardLoad.Server.STOCK_BRIDGE, stepLength);

@@ -38,8 +38,8 @@ final class IngestCeiling {
       cpuPerFrame = (server.cpu().toNanos() - cpu) / (double) frames;
     }
     double floor;
-    try (ServerProcess bare = ServerProcess.start("bare-line-server", serverCore, BareLineServer.class.getName(),
-        List.of(Integer.toString(BARE_PORT)), BARE_PORT);
+    try (ServerProcess bare = ServerProcess.start("bare-line-server", serverCore, ServerProcess.suiteClassPath(),
+        BareLineServer.class.getName(), List.of(Integer.toString(BARE_PORT)), BARE_PORT);
         DeviceFleet fleet = DeviceFleet.connect(generator, BARE_PORT, DEVICES, device -> null)) {
       fleet.flood(IngestCeiling::batch, warmUp);
       floor = fleet.flood(IngestCeiling::batch, measure) * (double) FRAMES_PER_BATCH / measure.toSeconds();

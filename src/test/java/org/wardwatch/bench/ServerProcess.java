@@ -1,5 +1,6 @@
 package org.wardwatch.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -8,14 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * A server under test in a JVM of its own, started with this JVM's class path and pinned by {@code taskset} to one
- * core, so the load generator (pinned to the other) does not share it. Reads the process's own accounting: CPU time
- * and RSS from {@code /proc}, heap in use after a full GC from {@code jcmd}. Output goes to a log file.
+ * A server under test in a JVM of its own, started with this JVM's class path (or the product's part of it) and
+ * pinned by {@code taskset} to one core, so the load generator (pinned to the other) does not share it. Reads the
+ * process's own accounting: CPU time and RSS from {@code /proc}, heap in use after a full GC from {@code jcmd}. Output
+ * goes to a log file.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -29,12 +33,27 @@ final class ServerProcess implements AutoCloseable {
     this.process = process;
   }
 
+  /** This JVM's class path: the suite's own servers, with the product and its dependencies. */
+  static String suiteClassPath() {
+    return System.getProperty("java.class.path");
+  }
+
   /**
-   * Starts {@code mainClass} with {@code args} on {@code core}, and waits until every one of {@code ports} on
-   * 127.0.0.1 accepts connections.
+   * This JVM's class path without the test classes, so that a node runs as deployed: with the product's
+   * {@code logback.xml} (one writer thread for the log) rather than the tests' (the event loop writes every line).
    */
-  static ServerProcess start(String name, int core, String mainClass, List<String> args, int... ports)
-      throws IOException, InterruptedException {
+  static String productClassPath() {
+    return Arrays.stream(suiteClassPath().split(File.pathSeparator))
+        .filter(entry -> !Path.of(entry).endsWith("test-classes"))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /**
+   * Starts {@code mainClass} from {@code classPath} with {@code args} on {@code core}, and waits until every one of
+   * {@code ports} on 127.0.0.1 accepts connections.
+   */
+  static ServerProcess start(String name, int core, String classPath, String mainClass, List<String> args,
+      int... ports) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("taskset", "-c", Integer.toString(core),
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms1g", "-Xmx1g",
         "-XX:+UseG1GC", "-XX:MaxTenuringThreshold=1", "-XX:G1ConcRefinementThreads=0")); // the Dockerfile's JAVA_OPTS
@@ -42,7 +61,7 @@ final class ServerProcess implements AutoCloseable {
     if (!extra.isBlank()) {
       command.addAll(List.of(extra.replace("{name}", name).trim().split("\\s+")));
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+    command.addAll(List.of("-cp", classPath, mainClass));
     command.addAll(args);
     for (int port : ports) {
       if (accepts(port)) {

@@ -26,7 +26,7 @@ final class WardWatchServer {
         .put("simulator", new JsonObject().put("enabled", false));
     Path file = Files.createTempFile("wardwatch-bench", ".json");
     Files.writeString(file, config.encode());
-    return ServerProcess.start("wardwatch", core, "org.wardwatch.node.WardWatchMain",
-        List.of("-conf", file.toString()), DEVICE_PORT, HTTP_PORT);
+    return ServerProcess.start("wardwatch", core, ServerProcess.productClassPath(),
+        "org.wardwatch.node.WardWatchMain", List.of("-conf", file.toString()), DEVICE_PORT, HTTP_PORT);
   }
 }
