@@ -10,26 +10,43 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
  * W5's peer: the Mosquitto broker on this machine (127.0.0.1:1883, started if it is not running), with the publishers
  * and rate of W3 (QoS 1, as a WardWatch device gets an ACK per frame) and one subscriber (QoS 0, as a browser session
  * gets no acknowledgement). The payload is the same line frame; latency is scheduled publish → received by the
- * subscriber; CPU per message from the broker's own accounting, with the broker pinned to the server core.
+ * subscriber; CPU per message from the broker's own accounting, with the broker pinned to the server core. Measured in
+ * {@link #window windows} that add up, so they can alternate with WardWatch's ({@link AlarmLatency}).
  */
-final class MosquittoPeer {
+final class MosquittoPeer implements AutoCloseable {
 
   static final int PORT = 1883;
 
-  private MosquittoPeer() {
+  /** Latency of the windows, and the broker's CPU per message in them. */
+  record Result(Histogram latency, double cpuPerMessageNanos) {
   }
 
-  /** Latency of the run, and the broker's CPU per message. */
-  record Result(org.HdrHistogram.Histogram latency, double cpuPerMessageNanos) {
+  private final Vertx generator;
+  private final long broker;
+  private final MqttClient subscriber;
+  private final List<MqttClient> clients;
+  private final TaggedSchedule schedule;
+  private final Histogram latency = new Histogram(60_000_000_000L, 3);
+  private long cpuNanos;
+  private long messages;
+
+  private MosquittoPeer(Vertx generator, long broker, MqttClient subscriber, List<MqttClient> clients,
+      TaggedSchedule schedule) {
+    this.generator = generator;
+    this.broker = broker;
+    this.subscriber = subscriber;
+    this.clients = clients;
+    this.schedule = schedule;
   }
 
-  static Result run(Vertx generator, int serverCore, int publishers, double messagesPerSecond, Duration warmUp,
-      Duration measure) throws Exception {
+  /** Pins the broker to {@code serverCore} and connects the subscriber and {@code publishers} publishers. */
+  static MosquittoPeer connect(Vertx generator, int serverCore, int publishers) throws Exception {
     long broker = brokerPid();
     new ProcessBuilder("taskset", "-a", "-p", "-c", Integer.toString(serverCore), Long.toString(broker))
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
@@ -50,26 +67,54 @@ final class MosquittoPeer {
       connecting.add(client.connect(PORT, "127.0.0.1"));
     }
     Future.all(connecting).await();
-    try {
-      publish(generator, clients, schedule, messagesPerSecond, warmUp);
-      GeneratorPauses generatorPauses = GeneratorPauses.collectThenCount();
-      publish(generator, clients, schedule, messagesPerSecond, WardLoad.SETTLE); // as W3: no window starts from idle
-      schedule.reset();
-      long cpu = ServerProcess.cpuOf(broker).toNanos();
-      OpenLoop.Lag lag = publish(generator, clients, schedule, messagesPerSecond, measure);
-      double cpuPerMessage = (ServerProcess.cpuOf(broker).toNanos() - cpu) / (messagesPerSecond * measure.toSeconds());
-      Thread.sleep(1000);
-      System.out.println("W5  Mosquitto: " + schedule.slowBursts().summary("messages") + "\n    "
-          + generatorPauses.summary() + "\n    " + lag.summary());
-      return new Result(schedule.latency().copy(), cpuPerMessage);
-    } finally {
-      Future.all(clients.stream().map(MqttClient::disconnect).toList()).await();
-      subscriber.disconnect().await();
-    }
+    return new MosquittoPeer(generator, broker, subscriber, clients, schedule);
   }
 
-  private static OpenLoop.Lag publish(Vertx generator, List<MqttClient> clients, TaggedSchedule schedule,
-      double messagesPerSecond, Duration duration) throws InterruptedException {
+  /** Stops the broker while WardWatch is measured ({@link ServerProcess#pause}). */
+  void pause() throws IOException, InterruptedException {
+    ServerProcess.pause(broker);
+  }
+
+  /** Lets the broker run again. */
+  void resume() throws IOException, InterruptedException {
+    ServerProcess.resume(broker);
+  }
+
+  /** Publishes {@code messagesPerSecond} in all for {@code duration}, unmeasured. */
+  void warmUp(double messagesPerSecond, Duration duration) throws InterruptedException {
+    publish(messagesPerSecond, duration);
+  }
+
+  /**
+   * Measures one window of {@code duration} at {@code messagesPerSecond}, after the generator's collection and
+   * {@link WardLoad#SETTLE} at that rate (as W3's: no window starts from idle), and adds it to the result.
+   */
+  void window(double messagesPerSecond, Duration duration) throws InterruptedException {
+    GeneratorPauses generatorPauses = GeneratorPauses.collectThenCount();
+    publish(messagesPerSecond, WardLoad.SETTLE);
+    schedule.reset();
+    long cpu = ServerProcess.cpuOf(broker).toNanos();
+    OpenLoop.Lag lag = publish(messagesPerSecond, duration);
+    cpuNanos += ServerProcess.cpuOf(broker).toNanos() - cpu;
+    messages += Math.round(messagesPerSecond * duration.toMillis() / 1000);
+    Thread.sleep(1000);
+    latency.add(schedule.latency());
+    System.out.println("W5  Mosquitto: " + schedule.slowBursts().summary("messages") + "\n    "
+        + generatorPauses.summary() + "\n    " + lag.summary());
+  }
+
+  /** The windows' latency and the broker's CPU per message in them. */
+  Result result() {
+    return new Result(latency.copy(), cpuNanos / (double) Math.max(1, messages));
+  }
+
+  @Override
+  public void close() {
+    Future.all(clients.stream().map(MqttClient::disconnect).toList()).await();
+    subscriber.disconnect().await();
+  }
+
+  private OpenLoop.Lag publish(double messagesPerSecond, Duration duration) throws InterruptedException {
     return OpenLoop.run(generator, clients.size(), messagesPerSecond, duration, (device, number, scheduled) -> {
       int pulse = TaggedSchedule.pulseOf(number);
       schedule.sent(device, pulse, scheduled);

@@ -50,9 +50,7 @@ public final class PerformanceSuite {
       if (only.isEmpty() || only.contains("W3") || only.contains("W5")) {
         AlarmLatency.Result wardWatch = AlarmLatency.run(generator, SERVER_CORE, warmUp, measure);
         rows.addAll(report(List.of(AlarmLatency.row(wardWatch))));
-        MosquittoPeer.Result mosquitto = MosquittoPeer.run(generator, SERVER_CORE, AlarmLatency.DEVICES,
-            AlarmLatency.FRAMES_PER_SECOND, warmUp, measure);
-        rows.addAll(report(peerRows(wardWatch, mosquitto)));
+        rows.addAll(report(peerRows(wardWatch, wardWatch.mosquitto())));
       }
       if (only.isEmpty() || only.contains("W4")) {
         rows.addAll(report(FanOut.run(generator, SERVER_CORE, Duration.ofSeconds(5))));

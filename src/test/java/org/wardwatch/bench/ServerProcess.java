@@ -83,6 +83,27 @@ final class ServerProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /**
+   * Stops every thread of process {@code pid} ({@code SIGSTOP}), so that a server the suite does not measure now does
+   * no background work on the server core; its sockets stay open.
+   */
+  static void pause(long pid) throws IOException, InterruptedException {
+    signal("-STOP", pid);
+  }
+
+  /** Lets a {@link #pause paused} process run again ({@code SIGCONT}). */
+  static void resume(long pid) throws IOException, InterruptedException {
+    signal("-CONT", pid);
+  }
+
+  private static void signal(String signal, long pid) throws IOException, InterruptedException {
+    int exit = new ProcessBuilder("kill", signal, Long.toString(pid)).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException("kill " + signal + " " + pid + " exited with " + exit);
+    }
+  }
+
   /** CPU time (user and system) the process has used so far. */
   Duration cpu() {
     return cpuOf(process.pid());
