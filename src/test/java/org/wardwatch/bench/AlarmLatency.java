@@ -10,8 +10,8 @@ import org.HdrHistogram.Histogram;
  * same run gives W5: WardWatch's side (device → browser latency of the vitals and server CPU per frame) and Mosquitto's
  * ({@link MosquittoPeer}), in {@value #ROUNDS} windows each that alternate between the two, so that this VM's drift
  * from minute to minute (a third in CPU per message) falls on both alike. The server not being measured is paused
- * ({@link ServerProcess#pause}), so that its background work (a JVM's timers, compiler and collector) does not fall on
- * the other's windows: with WardWatch's JVM idle but running, Mosquitto's p99 grew by half and more.
+ * ({@link ServerProcess#pause()}), so that its background work (a JVM's timers, compiler and collector) does not fall
+ * on the other's windows: with WardWatch's JVM idle but running, Mosquitto's p99 grew by half and more.
  */
 final class AlarmLatency {
 
@@ -53,14 +53,14 @@ final class AlarmLatency {
           alarms.add(load.alarmLatency());
           vitals.add(load.vitalsLatency());
           mosquitto.resume();
-          ServerProcess.pause(server.pid()); // a few seconds: the bridge closes a session silent for 10 s
+          server.pause(); // a few seconds: the bridge closes a session silent for 10 s
           mosquitto.window(FRAMES_PER_SECOND, window);
-          ServerProcess.resume(server.pid());
+          server.resume();
         }
         return new Result(alarms, vitals, cpu / (FRAMES_PER_SECOND * measure.toMillis() / 1000),
             mosquitto.result());
       } finally {
-        ServerProcess.resume(server.pid()); // both run again, to close their connections
+        server.resume(); // both run again, to close their connections
         mosquitto.resume();
       }
     }

@@ -70,7 +70,7 @@ final class MosquittoPeer implements AutoCloseable {
     return new MosquittoPeer(generator, broker, subscriber, clients, schedule);
   }
 
-  /** Stops the broker while WardWatch is measured ({@link ServerProcess#pause}). */
+  /** Stops the broker while WardWatch is measured ({@link ServerProcess#pause(long)}). */
   void pause() throws IOException, InterruptedException {
     ServerProcess.pause(broker);
   }

@@ -96,6 +96,16 @@ final class ServerProcess implements AutoCloseable {
     signal("-CONT", pid);
   }
 
+  /** Stops this server ({@link #pause(long)}). */
+  void pause() throws IOException, InterruptedException {
+    pause(process.pid());
+  }
+
+  /** Lets this server run again. */
+  void resume() throws IOException, InterruptedException {
+    resume(process.pid());
+  }
+
   private static void signal(String signal, long pid) throws IOException, InterruptedException {
     int exit = new ProcessBuilder("kill", signal, Long.toString(pid)).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();

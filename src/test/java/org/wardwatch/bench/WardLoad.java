@@ -155,7 +155,7 @@ final class WardLoad implements AutoCloseable {
 
   /** The generator's own collections since the last {@link #settle} and how late its sends left in the last run. */
   String generatorDelays() {
-    return (generatorPauses == null ? "generator: not reset yet" : generatorPauses.summary())
+    return (generatorPauses == null ? "generator: not settled yet" : generatorPauses.summary())
         + (lastRunLag == null ? "" : "; " + lastRunLag.summary());
   }
 
