@@ -70,7 +70,11 @@ record SnapshotDocument(String patient, DeviceIdentity source, long seq, Instant
     } else {
       news2.writeTo(json);
     }
-    writeJson(json, "limitOverrides", new JsonArray(overrides.stream().map(LimitOverride::toJson).toList()));
+    json.writeArrayFieldStart("limitOverrides");
+    for (LimitOverride override : overrides) {
+      JacksonCodec.encodeJson(override.toJson(), json);
+    }
+    json.writeEndArray();
     writeJson(json, "alarms", alarms);
     writeJson(json, "technicalAlarms", technicalAlarms);
     json.writeEndObject();

@@ -87,7 +87,12 @@ final class FrameFields {
   }
 
   boolean hasVitals() {
-    return values.keySet().stream().anyMatch(FrameKey::isVital);
+    for (FrameKey key : values.keySet()) { // no stream: runs on every frame
+      if (key.isVital()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   List<String> unknownKeys() {

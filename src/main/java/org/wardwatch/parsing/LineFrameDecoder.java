@@ -22,6 +22,8 @@ public final class LineFrameDecoder {
 
   /** The value a device sends for a parameter whose sensor is detached or switched off, e.g. {@code SpO2=OFF}. */
   private static final String SENSOR_OFF = "OFF";
+  /** {@link FrameKey#values()}, which copies its array on every call. */
+  private static final FrameKey[] KEYS = FrameKey.values();
 
   /**
    * Decodes {@code line} (without its line ending) received at {@code receivedAt} on a connection whose identity is
@@ -51,7 +53,7 @@ public final class LineFrameDecoder {
     Instant deviceTime = reader.timestamp(fields.get(FrameKey.TS));
     List<Observation> observations = new ArrayList<>();
     Set<Parameter> sensorsOff = EnumSet.noneOf(Parameter.class);
-    for (FrameKey key : FrameKey.values()) {
+    for (FrameKey key : KEYS) {
       String raw = fields.get(key);
       if (raw == null || !key.isVital() || key == FrameKey.CONSCIOUSNESS || key == FrameKey.OXYGEN) {
         continue;

@@ -121,20 +121,21 @@ public final class News2Calculator {
    * {@link Instant#MAX} when none is fresh.
    */
   public Instant scoreHoldsUntil(News2Inputs inputs, Instant now) {
-    Instant holds = Instant.MAX;
+    Instant oldestFresh = null; // the first fresh part to go stale; the freshness is added once, to it alone
     for (Timed<?> part : inputs.vitals().values()) {
-      holds = earlierStaleness(part, now, holds);
+      oldestFresh = olderFresh(part, now, oldestFresh);
     }
-    holds = earlierStaleness(inputs.consciousness(), now, holds);
-    return earlierStaleness(inputs.oxygen(), now, holds);
+    oldestFresh = olderFresh(inputs.consciousness(), now, oldestFresh);
+    oldestFresh = olderFresh(inputs.oxygen(), now, oldestFresh);
+    return oldestFresh == null ? Instant.MAX : oldestFresh.plus(freshness);
   }
 
-  private Instant earlierStaleness(Timed<?> part, Instant now, Instant holds) {
+  /** The older of {@code oldest} (or {@code null}) and {@code part}'s time when {@code part} is fresh at {@code now}. */
+  private Instant olderFresh(Timed<?> part, Instant now, Instant oldest) {
     if (part == null || !part.isFreshAt(now, freshness)) {
-      return holds;
+      return oldest;
     }
-    Instant lastFresh = part.time().plus(freshness);
-    return lastFresh.isBefore(holds) ? lastFresh : holds;
+    return oldest == null || part.time().isBefore(oldest) ? part.time() : oldest;
   }
 
   /** Scale 1 ignores oxygen (it scores on its own row); scale 2 uses its upper half only on oxygen. */

@@ -42,15 +42,14 @@ public record News2Inputs(Map<Parameter, Timed<BigDecimal>> vitals, Timed<Consci
 
   /** Copies {@code vitals} ({@code null} means none), keeping only the scored parameters. */
   public News2Inputs {
-    Map<Parameter, Timed<BigDecimal>> kept = new EnumMap<>(Parameter.class);
-    if (vitals != null) {
-      vitals.forEach((parameter, timed) -> {
-        Objects.requireNonNull(parameter, "vital parameter");
-        Objects.requireNonNull(timed, () -> "value of " + parameter);
-        if (SCORED_PARAMETERS.contains(parameter)) {
-          kept.put(parameter, timed);
-        }
-      });
+    // An EnumMap (a patient's, on every frame) is copied whole, without an entry object per vital; a null key fails.
+    Map<Parameter, Timed<BigDecimal>> kept = vitals == null || vitals.isEmpty()
+        ? new EnumMap<>(Parameter.class) : new EnumMap<>(vitals);
+    kept.keySet().retainAll(SCORED_PARAMETERS);
+    for (Parameter parameter : SCORED_PARAMETERS) {
+      if (kept.containsKey(parameter)) {
+        Objects.requireNonNull(kept.get(parameter), () -> "value of " + parameter);
+      }
     }
     vitals = Collections.unmodifiableMap(kept);
   }
