@@ -81,7 +81,8 @@ public final class ThresholdTracker {
   }
 
   private boolean update(ThresholdRule rule, BigDecimal value, Instant at) {
-    if (active.contains(rule)) {
+    // The usual value breaches nothing: the empty checks spare it hashing the rule (a record's hash is not kept).
+    if (!active.isEmpty() && active.contains(rule)) {
       if (rule.stillBreachedBy(value)) {
         return true;
       }
@@ -90,7 +91,9 @@ public final class ThresholdTracker {
       return false;
     }
     if (!rule.breachedBy(value)) {
-      breachingSince.remove(rule);
+      if (!breachingSince.isEmpty()) {
+        breachingSince.remove(rule);
+      }
       return false;
     }
     Instant since = breachingSince.computeIfAbsent(rule, r -> at);
