@@ -25,7 +25,9 @@ public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot
         .collect(Collectors.toCollection(LinkedHashSet::new)));
   }
 
+  /** Keeps the changed patients in their order; one patient (a frame's update) in the immutable set it came in. */
   public WardUpdate {
-    changedPatients = Collections.unmodifiableSet(new LinkedHashSet<>(changedPatients));
+    changedPatients = changedPatients.size() <= 1 ? Set.copyOf(changedPatients)
+        : Collections.unmodifiableSet(new LinkedHashSet<>(changedPatients));
   }
 }
