@@ -25,7 +25,10 @@ public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot
         .collect(Collectors.toCollection(LinkedHashSet::new)));
   }
 
-  /** Keeps the changed patients in their order; one patient (a frame's update) in the immutable set it came in. */
+  /**
+   * Keeps the changed patients, in order and unmodifiable: one patient (a frame's update) as {@link Set#copyOf} keeps
+   * it, which is the caller's own set when that is immutable already; null patients are rejected.
+   */
   public WardUpdate {
     changedPatients = changedPatients.size() <= 1 ? Set.copyOf(changedPatients)
         : Collections.unmodifiableSet(new LinkedHashSet<>(changedPatients));

@@ -130,7 +130,10 @@ public final class News2Calculator {
     return oldestFresh == null ? Instant.MAX : oldestFresh.plus(freshness);
   }
 
-  /** The older of {@code oldest} (or {@code null}) and {@code part}'s time when {@code part} is fresh at {@code now}. */
+  /**
+   * The older of {@code oldest} (or {@code null}) and {@code part}'s time when {@code part} is fresh at {@code now};
+   * else {@code oldest}.
+   */
   private Instant olderFresh(Timed<?> part, Instant now, Instant oldest) {
     if (part == null || !part.isFreshAt(now, freshness)) {
       return oldest;

@@ -45,12 +45,10 @@ public record News2Inputs(Map<Parameter, Timed<BigDecimal>> vitals, Timed<Consci
     // An EnumMap (a patient's, on every frame) is copied whole, without an entry object per vital; a null key fails.
     Map<Parameter, Timed<BigDecimal>> kept = vitals == null || vitals.isEmpty()
         ? new EnumMap<>(Parameter.class) : new EnumMap<>(vitals);
-    kept.keySet().retainAll(SCORED_PARAMETERS);
-    for (Parameter parameter : SCORED_PARAMETERS) {
-      if (kept.containsKey(parameter)) {
-        Objects.requireNonNull(kept.get(parameter), () -> "value of " + parameter);
-      }
+    if (kept.containsValue(null)) { // a caller's mistake: named in the message
+      kept.forEach((parameter, timed) -> Objects.requireNonNull(timed, () -> "value of " + parameter));
     }
+    kept.keySet().retainAll(SCORED_PARAMETERS);
     vitals = Collections.unmodifiableMap(kept);
   }
 

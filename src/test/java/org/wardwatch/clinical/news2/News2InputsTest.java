@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -36,6 +37,18 @@ class News2InputsTest {
     assertEquals(Set.of(Parameter.PULSE), inputs.vitals().keySet());
     assertNull(inputs.vital(Parameter.SPO2));
     assertThrows(UnsupportedOperationException.class, () -> inputs.vitals().remove(Parameter.PULSE));
+  }
+
+  @ParameterizedTest(name = "a null value of {0}")
+  @CsvSource({"PULSE", "BP_DIASTOLIC"})
+  void givenNullValue_whenConstructed_thenRejectedNamingTheParameter(Parameter parameter) {
+    Map<Parameter, Timed<BigDecimal>> vitals = new HashMap<>();
+    vitals.put(Parameter.SPO2, Timed.of(new BigDecimal("97"), NOW));
+    vitals.put(parameter, null);
+
+    NullPointerException error = assertThrows(NullPointerException.class,
+        () -> new News2Inputs(vitals, null, null, false));
+    assertEquals("value of " + parameter, error.getMessage());
   }
 
   @Test
