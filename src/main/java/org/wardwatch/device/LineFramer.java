@@ -1,6 +1,8 @@
 package org.wardwatch.device;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +39,13 @@ final class LineFramer {
   /** Consumes {@code chunk} and returns the frames it completed, in order. */
   List<FrameEvent> feed(Buffer chunk) {
     List<FrameEvent> events = new ArrayList<>();
+    ByteBuf bytes = ((BufferInternal) chunk).getByteBuf(); // Netty's search tests several bytes a step
     int start = 0;
-    for (int i = 0; i < chunk.length(); i++) {
-      if (chunk.getByte(i) == '\n') {
-        take(chunk, start, i, false, events);
-        endLine(chunk, start, i, events);
-        start = i + 1;
-      }
+    int end;
+    while ((end = bytes.indexOf(start, chunk.length(), (byte) '\n')) >= 0) {
+      take(chunk, start, end, false, events);
+      endLine(chunk, start, end, events);
+      start = end + 1;
     }
     take(chunk, start, chunk.length(), true, events);
     return events;
