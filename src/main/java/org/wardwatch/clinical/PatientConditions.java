@@ -138,7 +138,7 @@ final class PatientConditions {
   }
 
   private List<AlarmTransition> rescore(PatientRecord patient, News2Inputs inputs, Instant now) {
-    News2Score score = news2.rescore(patient.news2(), inputs, now);
+    News2Score score = news2.score(inputs, now);
     patient.scored(score);
     AlarmCondition condition = Optional.ofNullable(rules.news2BandPriorities().get(score.band()))
         .map(priority -> new AlarmCondition(priority, "NEWS2 " + score.total() + " (" + score.band().wireName()

@@ -267,8 +267,8 @@ final class PatientRecord {
   }
 
   /**
-   * Takes {@code score} unless it is the one held (a rescore gives that back for the usual frame): the long-lived
-   * record is not made to point to a new object each frame, which every young collection would scan for.
+   * Takes {@code score} unless it is the one held (scores are shared, so the usual frame gives that back): the
+   * long-lived record is not made to point to a new object each frame, which every young collection would scan for.
    */
   void scored(News2Score score) {
     if (score != news2) {

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Consciousness;
@@ -74,19 +72,12 @@ public final class News2Calculator {
   }
 
   /**
-   * Scores {@code inputs} as they stand at {@code now}.
+   * Scores {@code inputs} as they stand at {@code now}: the one shared score of its points ({@link News2Scores}), so a
+   * patient's usual frame gets back the score it had.
    *
    * @return the score; partial, with the missing components listed, when any input is absent or stale
    */
   public News2Score score(News2Inputs inputs, Instant now) {
-    return rescore(null, inputs, now);
-  }
-
-  /**
-   * As {@link #score}, but {@code previous} itself when the score is the same (a patient's usual frame): nothing is
-   * built for it.
-   */
-  public News2Score rescore(News2Score previous, News2Inputs inputs, Instant now) {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(now, "now");
     OxygenSupport oxygen = fresh(inputs.oxygen(), now);
@@ -103,16 +94,7 @@ public final class News2Calculator {
         case TEMPERATURE -> vital(inputs, Parameter.TEMPERATURE, TEMPERATURE, now);
       };
     }
-    if (previous != null && previous.hasPoints(points, inputs.spo2Scale2())) {
-      return previous;
-    }
-    Map<News2Component, Integer> components = new EnumMap<>(News2Component.class);
-    for (News2Component component : COMPONENTS) {
-      if (points[component.ordinal()] != MISSING) {
-        components.put(component, points[component.ordinal()]);
-      }
-    }
-    return News2Score.of(components, inputs.spo2Scale2());
+    return News2Scores.of(points, inputs.spo2Scale2());
   }
 
   /**

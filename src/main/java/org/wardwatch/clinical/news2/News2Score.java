@@ -47,7 +47,7 @@ public record News2Score(int total, News2Band band, Map<News2Component, Integer>
   public static final int MAX_TOTAL = 20;
   /** The most points a single component can score. */
   public static final int MAX_COMPONENT_POINTS = 3;
-  /** What {@link #hasPoints} takes for a component that could not be scored. */
+  /** The points {@link News2Scores} takes for a component that could not be scored. */
   static final int MISSING_POINTS = -1;
 
   /** @throws IllegalArgumentException when the parts do not agree */
@@ -79,23 +79,6 @@ public record News2Score(int total, News2Band band, Map<News2Component, Integer>
     int total = sum(scored);
     News2Band band = News2Band.of(total, scored.containsValue(MAX_COMPONENT_POINTS));
     return new News2Score(total, band, scored, !missing.isEmpty(), missing, spo2Scale2);
-  }
-
-  /**
-   * True when this score is made of {@code points} (by component ordinal, {@link #MISSING_POINTS} for a missing one)
-   * on the given SpO2 scale.
-   */
-  boolean hasPoints(int[] points, boolean scale2) {
-    if (scale2 != spo2Scale2) {
-      return false;
-    }
-    for (News2Component component : CHART_ORDER) {
-      Integer held = components.get(component);
-      if (points[component.ordinal()] != (held == null ? MISSING_POINTS : held)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** True when any single present component scored 3 (a red score). */

@@ -106,18 +106,23 @@ class News2CalculatorTest {
   }
 
   @Test
-  void givenTheSameScore_whenRescored_thenThePreviousOneItselfElseTheNewOne() {
+  void givenTheSamePoints_whenScored_thenTheSameSharedScoreElseAnother() {
     News2Inputs inputs = complete(false, "16", "97", "air", "120", "70", "A", "37.0", TAKEN);
     News2Score previous = calculator.score(inputs, NOW);
 
-    assertSame(previous, calculator.rescore(previous, complete(false, "17", "98", "air", "121", "71", "A", "37.1",
-        TAKEN), NOW), "other values, the same points");
-    News2Score faster = calculator.rescore(previous, complete(false, "16", "97", "air", "120", "95", "A", "37.0",
-        TAKEN), NOW);
+    assertSame(previous, calculator.score(complete(false, "17", "98", "air", "121", "71", "A", "37.1", TAKEN), NOW),
+        "other values, the same points");
+    assertSame(previous, new News2Calculator(Duration.ofMinutes(5)).score(inputs, NOW), "another calculator");
+    News2Score faster = calculator.score(complete(false, "16", "97", "air", "120", "95", "A", "37.0", TAKEN), NOW);
     assertNotSame(previous, faster);
-    assertEquals(calculator.score(complete(false, "16", "97", "air", "120", "95", "A", "37.0", TAKEN), NOW), faster);
-    assertNotSame(previous, calculator.rescore(previous, complete(true, "16", "97", "air", "120", "70", "A", "37.0",
-        TAKEN), NOW), "scale 2 scores 97% on air as 0 too, but says scale 2");
-    assertNotSame(previous, calculator.rescore(previous, inputs, NOW.plus(FRESHNESS).plusSeconds(61)), "all stale");
+    assertEquals(1, faster.components().get(News2Component.PULSE));
+    assertEquals(News2Score.of(Map.of(News2Component.RESP_RATE, 0, News2Component.SPO2, 0,
+        News2Component.AIR_OR_OXYGEN, 0, News2Component.BP_SYSTOLIC, 0, News2Component.PULSE, 1,
+        News2Component.CONSCIOUSNESS, 0, News2Component.TEMPERATURE, 0), false), faster);
+    assertNotSame(previous, calculator.score(complete(true, "16", "97", "air", "120", "70", "A", "37.0", TAKEN), NOW),
+        "scale 2 scores 97% on air as 0 too, but says scale 2");
+    News2Score stale = calculator.score(inputs, NOW.plus(FRESHNESS).plusSeconds(61));
+    assertNotSame(previous, stale);
+    assertEquals(List.of(News2Component.values()), stale.missing(), "all stale");
   }
 }
