@@ -254,8 +254,21 @@ public class ClinicalEngineVerticle extends VerticleBase {
   }
 
   private void announce(WardUpdate update) {
+    if (!update.transitions().isEmpty()) { // not even an iterator for a frame's usual update, which has none
+      announceTransitions(update.transitions());
+    }
+    if (!update.auditEntries().isEmpty()) {
+      recordAuditEntries(update.auditEntries());
+    }
+    for (PatientSnapshot snapshot : update.snapshots()) {
+      vertx.eventBus().publish(Addresses.wardVitals(snapshot.ward()), snapshot);
+    }
+  }
+
+  /** Publishes each transition to its ward's alarms (and escalations), logs it and records it in the audit trail. */
+  private void announceTransitions(List<AlarmTransition> transitions) {
     EventBus bus = vertx.eventBus();
-    for (AlarmTransition transition : update.transitions()) {
+    for (AlarmTransition transition : transitions) {
       JsonObject json = transition.toJson();
       String ward = json.getString("ward");
       LOG.info("[{}] alarm {} {} {} by {}: {}", json.getString("patient"), transition.alarmId(), transition.type(),
@@ -266,13 +279,14 @@ public class ClinicalEngineVerticle extends VerticleBase {
       }
       audit.record(json).onFailure(error -> LOG.error("audit entry for {} not recorded", transition.alarmId(), error));
     }
-    for (JsonObject entry : update.auditEntries()) {
+  }
+
+  /** Logs each of the other audit entries (limit overrides set or expired) and records it in the audit trail. */
+  private void recordAuditEntries(List<JsonObject> auditEntries) {
+    for (JsonObject entry : auditEntries) {
       LOG.info("[{}] {} by {}: {}", entry.getString("patient"), entry.getString("type"), entry.getString("actor"),
           entry.getString("detail"));
       audit.record(entry).onFailure(error -> LOG.error("audit entry {} not recorded", entry.getString("type"), error));
-    }
-    for (PatientSnapshot snapshot : update.snapshots()) {
-      bus.publish(Addresses.wardVitals(snapshot.ward()), snapshot);
     }
   }
 }
