@@ -51,7 +51,8 @@ public final class VitalsHistory {
     long oldest = windowStartMillis(WINDOW_MINUTES, nowMillis);
     long newest = nowMillis + MAX_CLOCK_AHEAD.toMillis();
     Map<Parameter, TrendRing> rings = null;
-    for (Observation observation : observations) {
+    for (int i = 0; i < observations.size(); i++) { // by index: the JIT kept an iterator per frame
+      Observation observation = observations.get(i);
       long at = observation.effectiveTime().toEpochMilli();
       if (at >= oldest && at <= newest) {
         if (rings == null) {

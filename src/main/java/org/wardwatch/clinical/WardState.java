@@ -84,7 +84,9 @@ public final class WardState {
     patient.heard(report);
     vitalsHistory.record(patient.key(), report.observations(), now);
     List<AlarmTransition> transitions = new ArrayList<>();
-    for (Observation observation : report.observations()) {
+    List<Observation> observations = report.observations();
+    for (int i = 0; i < observations.size(); i++) { // by index: the JIT kept an iterator per frame
+      Observation observation = observations.get(i);
       if (patient.record(observation)) {
         Parameter parameter = observation.parameter();
         Optional<ThresholdRule> breached = patient.tracker(parameter)

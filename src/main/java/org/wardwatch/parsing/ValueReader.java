@@ -34,10 +34,11 @@ final class ValueReader {
 
   /** The value of {@code parameter}, rounded to its charted precision and within its hard plausibility range. */
   BigDecimal vital(Parameter parameter, String raw) throws MalformedFrameException {
-    if (!isStrictNumber(raw)) {
+    BigDecimal number = strictNumber(raw);
+    if (number == null) {
       throw fail(parameter.label() + " '" + FrameFields.abbreviate(raw) + "' is not a number");
     }
-    BigDecimal value = new BigDecimal(raw).setScale(parameter.chartedDecimals(), RoundingMode.HALF_UP);
+    BigDecimal value = number.setScale(parameter.chartedDecimals(), RoundingMode.HALF_UP);
     if (!parameter.hardRange().contains(value)) {
       throw fail(parameter.label() + " " + value.toPlainString() + " " + parameter.unit()
           + " is implausible (accepted range " + parameter.hardRange() + ")");
@@ -45,34 +46,44 @@ final class ValueReader {
     return value;
   }
 
-  /**
-   * True when {@code raw} is a number of the strict grammar: an optional sign, one to six ASCII digits, and optionally
-   * a point followed by one to six digits. Read without a regular expression: every vital sign of every frame passes
-   * here.
-   */
+  /** True when {@code raw} is a number of the strict grammar ({@link #strictNumber}). */
   static boolean isStrictNumber(String raw) {
-    int at = raw.startsWith("+") || raw.startsWith("-") ? 1 : 0;
-    int whole = digitsFrom(raw, at);
-    if (whole < 1 || whole > MAX_DIGITS) {
-      return false;
-    }
-    at += whole;
-    if (at == raw.length()) {
-      return true;
-    }
-    if (raw.charAt(at) != '.') {
-      return false;
-    }
-    int fraction = digitsFrom(raw, at + 1);
-    return fraction >= 1 && fraction <= MAX_DIGITS && at + 1 + fraction == raw.length();
+    return strictNumber(raw) != null;
   }
 
-  private static int digitsFrom(String text, int from) {
-    int at = from;
-    while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
-      at++;
+  /**
+   * {@code raw} as a number when it is one of the strict grammar: an optional sign, one to six ASCII digits, and
+   * optionally a point followed by one to six digits; else {@code null}. Read in one pass, without a regular expression
+   * or {@link BigDecimal}'s own parser: every vital sign of every frame passes here.
+   */
+  static BigDecimal strictNumber(String raw) {
+    boolean negative = raw.startsWith("-");
+    int at = negative || raw.startsWith("+") ? 1 : 0;
+    long unscaled = 0;
+    int whole = 0;
+    for (; at < raw.length() && isDigit(raw.charAt(at)); at++, whole++) {
+      unscaled = unscaled * 10 + raw.charAt(at) - '0';
     }
-    return at - from;
+    if (whole < 1 || whole > MAX_DIGITS) {
+      return null;
+    }
+    int fraction = 0;
+    if (at < raw.length()) {
+      if (raw.charAt(at++) != '.') {
+        return null;
+      }
+      for (; at < raw.length() && isDigit(raw.charAt(at)); at++, fraction++) {
+        unscaled = unscaled * 10 + raw.charAt(at) - '0';
+      }
+      if (fraction < 1 || fraction > MAX_DIGITS || at != raw.length()) {
+        return null;
+      }
+    }
+    return BigDecimal.valueOf(negative ? -unscaled : unscaled, fraction);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** True when {@code value} lies outside the parameter's soft range: kept, but flagged questionable. */
@@ -98,12 +109,12 @@ final class ValueReader {
     if (raw.equalsIgnoreCase("air")) {
       return OxygenSupport.air();
     }
-    if (!isStrictNumber(raw) || raw.startsWith("-")
-        || new BigDecimal(raw).compareTo(OxygenSupport.MAX_FLOW) > 0) {
+    BigDecimal flow = strictNumber(raw);
+    if (flow == null || raw.startsWith("-") || flow.compareTo(OxygenSupport.MAX_FLOW) > 0) {
       throw fail("O2 '" + FrameFields.abbreviate(raw) + "' must be 'air' or a flow in L/min from 0 to "
           + OxygenSupport.MAX_FLOW);
     }
-    return OxygenSupport.flow(new BigDecimal(raw));
+    return OxygenSupport.flow(flow);
   }
 
   String identifier(String key, String raw) throws MalformedFrameException {
