@@ -40,6 +40,9 @@ enum FrameKey {
       Map.entry("bp", BP),
       Map.entry("acvpu", CONSCIOUSNESS),
       Map.entry("o2", OXYGEN));
+  /** The spellings' hash table: {@link #slot} of each spelling. Wide enough that no two share a slot. */
+  private static final int SLOTS = 256;
+  private static final Map.Entry<String, FrameKey>[] BY_SLOT = bySlot();
 
   private final Parameter parameter;
 
@@ -60,14 +63,39 @@ enum FrameKey {
     return parameter != null || this == BP || this == CONSCIOUSNESS || this == OXYGEN;
   }
 
-  /** The key {@code text[from, to)} spells, or {@code null}. */
+  /** The key {@code text[from, to)} spells, or {@code null}: one probe of {@link #BY_SLOT}, one comparison. */
   static FrameKey lookup(String text, int from, int to) {
-    for (int i = 0; i < SPELLINGS.size(); i++) { // no iterator: runs for every field of every frame
-      if (matches(text, from, to, SPELLINGS.get(i).getKey())) {
-        return SPELLINGS.get(i).getValue();
-      }
+    if (to <= from) {
+      return null;
     }
-    return null;
+    Map.Entry<String, FrameKey> spelling = BY_SLOT[slot(to - from, text.charAt(from), text.charAt(to - 1))];
+    return spelling != null && matches(text, from, to, spelling.getKey()) ? spelling.getValue() : null;
+  }
+
+  /**
+   * The slot of {@link #BY_SLOT} for a key of {@code length} characters from {@code first} to {@code last}, in any
+   * case; no two spellings share one.
+   */
+  private static int slot(int length, char first, char last) {
+    return ((length * 31 + toLower(first)) * 31 + toLower(last)) & (SLOTS - 1);
+  }
+
+  private static Map.Entry<String, FrameKey>[] bySlot() {
+    @SuppressWarnings("unchecked")
+    Map.Entry<String, FrameKey>[] table = new Map.Entry[SLOTS];
+    for (Map.Entry<String, FrameKey> spelling : SPELLINGS) {
+      String text = spelling.getKey();
+      int slot = slot(text.length(), text.charAt(0), text.charAt(text.length() - 1));
+      if (table[slot] != null) {
+        throw new IllegalStateException(text + " and " + table[slot].getKey() + " share a slot: widen the table");
+      }
+      table[slot] = spelling;
+    }
+    return table;
+  }
+
+  private static char toLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
   /** True when {@code text[from, to)} is {@code lowerCase} (ASCII, lower case) in any case. */
@@ -77,8 +105,7 @@ enum FrameKey {
     }
     for (int i = 0; i < lowerCase.length(); i++) {
       char c = text.charAt(from + i);
-      char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-      if (lower != lowerCase.charAt(i)) {
+      if (toLower(c) != lowerCase.charAt(i)) {
         return false;
       }
     }
