@@ -35,6 +35,8 @@ import org.wardwatch.model.StateJson;
  */
 final class PatientRecord {
 
+  private static final Parameter[] NEWS2_PARAMETERS = News2Inputs.SCORED_PARAMETERS.toArray(new Parameter[0]);
+
   private final String key;
   private DeviceIdentity source;
   private long seq;
@@ -190,11 +192,7 @@ final class PatientRecord {
     }
   }
 
-  /**
-   * Records a value unless it is older than the one already held.
-   *
-   * @return true when it became the parameter's latest value (and so the one alarms are judged on)
-   */
+  /** Records a value unless older than the one held; true when it became the one alarms are judged on. */
   boolean record(Observation observation) {
     Observation held = latest.get(observation.parameter());
     if (held != null && observation.effectiveTime().isBefore(held.effectiveTime())) {
@@ -257,7 +255,7 @@ final class PatientRecord {
 
   News2Inputs news2Inputs() {
     Map<Parameter, Timed<BigDecimal>> vitals = new EnumMap<>(Parameter.class);
-    for (Parameter parameter : News2Inputs.SCORED_PARAMETERS) { // not the entries: an EnumMap makes one object each
+    for (Parameter parameter : NEWS2_PARAMETERS) { // an array: no iterator, nor an entry object per vital
       Observation observation = latest.get(parameter);
       if (observation != null) {
         vitals.put(parameter, Timed.of(observation.value(), observation.effectiveTime()));
@@ -288,9 +286,8 @@ final class PatientRecord {
   }
 
   /**
-   * What browsers see of this patient now ({@link SnapshotDocument}), encoded when first needed; the same document,
-   * decoded (so its decimals as Vert.x decodes them: {@code 2.50} as {@code 2.5}), is what
-   * {@code GET /api/patients/{id}} returns.
+   * What browsers see of this patient now ({@link SnapshotDocument}), encoded when first needed; decoded (its decimals
+   * as Vert.x decodes them: {@code 2.50} as {@code 2.5}), what {@code GET /api/patients/{id}} returns.
    */
   PatientSnapshot snapshot() {
     return PatientSnapshot.of(key, ward(), new SnapshotDocument(key, source, seq, updated, latest, consciousness,

@@ -104,8 +104,8 @@ public final class News2Calculator {
    */
   public Instant scoreHoldsUntil(News2Inputs inputs, Instant now) {
     Instant oldestFresh = null; // the first fresh part to go stale; the freshness is added once, to it alone
-    for (Timed<?> part : inputs.vitals().values()) {
-      oldestFresh = olderFresh(part, now, oldestFresh);
+    for (Parameter parameter : News2Inputs.SCORED) { // not the map's values: no iterator on every frame
+      oldestFresh = olderFresh(inputs.vital(parameter), now, oldestFresh);
     }
     oldestFresh = olderFresh(inputs.consciousness(), now, oldestFresh);
     oldestFresh = olderFresh(inputs.oxygen(), now, oldestFresh);

@@ -39,6 +39,10 @@ public record News2Inputs(Map<Parameter, Timed<BigDecimal>> vitals, Timed<Consci
   /** The vital-sign parameters NEWS2 scores. */
   public static final Set<Parameter> SCORED_PARAMETERS = Collections.unmodifiableSet(EnumSet.of(
       Parameter.RESP_RATE, Parameter.SPO2, Parameter.BP_SYSTOLIC, Parameter.PULSE, Parameter.TEMPERATURE));
+  /** {@link #SCORED_PARAMETERS} as an array, and the other parameters: looped over without an iterator. */
+  static final Parameter[] SCORED = SCORED_PARAMETERS.toArray(new Parameter[0]);
+  private static final Parameter[] UNSCORED =
+      EnumSet.complementOf(EnumSet.copyOf(SCORED_PARAMETERS)).toArray(new Parameter[0]);
 
   /** Copies {@code vitals} ({@code null} means none), keeping only the scored parameters. */
   public News2Inputs {
@@ -48,7 +52,9 @@ public record News2Inputs(Map<Parameter, Timed<BigDecimal>> vitals, Timed<Consci
     if (kept.containsValue(null)) { // a caller's mistake: named in the message
       kept.forEach((parameter, timed) -> Objects.requireNonNull(timed, () -> "value of " + parameter));
     }
-    kept.keySet().retainAll(SCORED_PARAMETERS);
+    for (Parameter unscored : UNSCORED) {
+      kept.remove(unscored);
+    }
     vitals = Collections.unmodifiableMap(kept);
   }
 
