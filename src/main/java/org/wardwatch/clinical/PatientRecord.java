@@ -265,8 +265,9 @@ final class PatientRecord {
   }
 
   /**
-   * Takes {@code score} unless it is the one held (scores are shared, so the usual frame gives that back): the
-   * long-lived record is not made to point to a new object each frame, which every young collection would scan for.
+   * Takes {@code score} unless it is the one held (scores are shared, so the usual frame gives that back; a score
+   * read from stored state is replaced once, by its equal): the long-lived record is not made to point to a new object
+   * each frame, which every young collection would scan for.
    */
   void scored(News2Score score) {
     if (score != news2) {
@@ -286,8 +287,9 @@ final class PatientRecord {
   }
 
   /**
-   * What browsers see of this patient now ({@link SnapshotDocument}), encoded when first needed; decoded (its decimals
-   * as Vert.x decodes them: {@code 2.50} as {@code 2.5}), what {@code GET /api/patients/{id}} returns.
+   * What browsers see of this patient now ({@link SnapshotDocument}), encoded when first needed; the same document,
+   * decoded (so its decimals as Vert.x decodes them: {@code 2.50} as {@code 2.5}), is what
+   * {@code GET /api/patients/{id}} returns.
    */
   PatientSnapshot snapshot() {
     return PatientSnapshot.of(key, ward(), new SnapshotDocument(key, source, seq, updated, latest, consciousness,

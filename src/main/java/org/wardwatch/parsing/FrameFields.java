@@ -152,14 +152,16 @@ final class FrameFields {
     return bar < 0 ? line.length() : bar;
   }
 
-  private static int trimmedStart(String line, int from, int to) {
+  /** The first index of {@code line[from, to)} after any leading characters {@link String#trim} removes. */
+  static int trimmedStart(String line, int from, int to) {
     while (from < to && line.charAt(from) <= ' ') {
       from++;
     }
     return from;
   }
 
-  private static int trimmedEnd(String line, int from, int to) {
+  /** The end of {@code line[from, to)} before any trailing characters {@link String#trim} removes. */
+  static int trimmedEnd(String line, int from, int to) {
     while (to > from && line.charAt(to - 1) <= ' ') {
       to--;
     }

@@ -91,8 +91,9 @@ public final class LineFrameDecoder {
     if (slash <= 0 || slash == raw.length() - 1 || raw.indexOf('/', slash + 1) >= 0) {
       throw reader.fail("BP '" + FrameFields.abbreviate(raw) + "' must be systolic/diastolic, e.g. BP=120/80");
     }
-    BigDecimal systolic = reader.vital(Parameter.BP_SYSTOLIC, raw.substring(0, slash).trim());
-    BigDecimal diastolic = reader.vital(Parameter.BP_DIASTOLIC, raw.substring(slash + 1).trim());
+    BigDecimal systolic = reader.vital(Parameter.BP_SYSTOLIC, raw, 0, FrameFields.trimmedEnd(raw, 0, slash));
+    int diastolicStart = FrameFields.trimmedStart(raw, slash + 1, raw.length());
+    BigDecimal diastolic = reader.vital(Parameter.BP_DIASTOLIC, raw, diastolicStart, raw.length());
     if (diastolic.compareTo(systolic) >= 0) {
       throw reader.fail("BP " + raw + " is implausible: diastolic must be below systolic");
     }

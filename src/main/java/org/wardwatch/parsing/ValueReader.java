@@ -34,9 +34,14 @@ final class ValueReader {
 
   /** The value of {@code parameter}, rounded to its charted precision and within its hard plausibility range. */
   BigDecimal vital(Parameter parameter, String raw) throws MalformedFrameException {
-    BigDecimal number = strictNumber(raw);
+    return vital(parameter, raw, 0, raw.length());
+  }
+
+  /** {@link #vital(Parameter, String)} of {@code text[from, to)}, read where it is (no copy of it is made). */
+  BigDecimal vital(Parameter parameter, String text, int from, int to) throws MalformedFrameException {
+    BigDecimal number = strictNumber(text, from, to);
     if (number == null) {
-      throw fail(parameter.label() + " '" + FrameFields.abbreviate(raw) + "' is not a number");
+      throw fail(parameter.label() + " '" + FrameFields.abbreviate(text.substring(from, to)) + "' is not a number");
     }
     BigDecimal value = number.setScale(parameter.chartedDecimals(), RoundingMode.HALF_UP);
     if (!parameter.hardRange().contains(value)) {
@@ -46,36 +51,36 @@ final class ValueReader {
     return value;
   }
 
-  /** True when {@code raw} is a number of the strict grammar ({@link #strictNumber}). */
-  static boolean isStrictNumber(String raw) {
-    return strictNumber(raw) != null;
-  }
-
   /**
    * {@code raw} as a number when it is one of the strict grammar: an optional sign, one to six ASCII digits, and
    * optionally a point followed by one to six digits; else {@code null}. Read in one pass, without a regular expression
    * or {@link BigDecimal}'s own parser: every vital sign of every frame passes here.
    */
   static BigDecimal strictNumber(String raw) {
-    boolean negative = raw.startsWith("-");
-    int at = negative || raw.startsWith("+") ? 1 : 0;
+    return strictNumber(raw, 0, raw.length());
+  }
+
+  /** {@link #strictNumber(String)} of {@code text[from, to)}. */
+  private static BigDecimal strictNumber(String text, int from, int to) {
+    boolean negative = from < to && text.charAt(from) == '-';
+    int at = negative || from < to && text.charAt(from) == '+' ? from + 1 : from;
     long unscaled = 0;
     int whole = 0;
-    for (; at < raw.length() && isDigit(raw.charAt(at)); at++, whole++) {
-      unscaled = unscaled * 10 + raw.charAt(at) - '0';
+    for (; at < to && isDigit(text.charAt(at)); at++, whole++) {
+      unscaled = unscaled * 10 + text.charAt(at) - '0';
     }
     if (whole < 1 || whole > MAX_DIGITS) {
       return null;
     }
     int fraction = 0;
-    if (at < raw.length()) {
-      if (raw.charAt(at++) != '.') {
+    if (at < to) {
+      if (text.charAt(at++) != '.') {
         return null;
       }
-      for (; at < raw.length() && isDigit(raw.charAt(at)); at++, fraction++) {
-        unscaled = unscaled * 10 + raw.charAt(at) - '0';
+      for (; at < to && isDigit(text.charAt(at)); at++, fraction++) {
+        unscaled = unscaled * 10 + text.charAt(at) - '0';
       }
-      if (fraction < 1 || fraction > MAX_DIGITS || at != raw.length()) {
+      if (fraction < 1 || fraction > MAX_DIGITS || at != to) {
         return null;
       }
     }

@@ -22,7 +22,7 @@ class FrameKeyTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "d", "devices", "tenp", "temperatur", "pulze", "spo3", "rrr", "b p", "hello", "0",
-      "tEMPERATURé"})
+      "tEMPERATURé", "témp"})
   void givenAnythingElse_whenLookedUp_thenNone(String text) {
     assertNull(FrameKey.lookup("|" + text + "|", 1, 1 + text.length()));
   }

@@ -1,9 +1,7 @@
 package org.wardwatch.parsing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,23 +11,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ValueReaderTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "82", "+82", "-5", "37.5", "-0.25", "123456", "123456.123456", "+1.000001"})
-  void givenPlainDecimalOfAtMostSixDigitsEachSide_thenStrictNumber(String raw) {
-    assertTrue(ValueReader.isStrictNumber(raw), raw);
-  }
-
-  @ParameterizedTest
   @ValueSource(strings = {"0", "-0", "-0.0", "82", "+82", "-5", "37.5", "-0.25", "007.50", "123456", "123456.123456",
       "-999999.999999", "+1.000001"})
-  void givenStrictNumber_whenRead_thenWhatBigDecimalReadsWithItsScale(String raw) {
+  void givenPlainDecimalOfAtMostSixDigitsEachSide_whenRead_thenWhatBigDecimalReadsWithItsScale(String raw) {
     assertEquals(new BigDecimal(raw.startsWith("+") ? raw.substring(1) : raw), ValueReader.strictNumber(raw), raw);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "+", "-", "+-1", "--1", ".", "1.", ".5", "1.5.5", "1234567", "1.1234567", "1e3",
-      "1,5", " 1", "1 ", "٨٢", "1.٥", "0x10", "NaN"})
+      "1,5", " 1", "1 ", "٨٢", "1.٥", "0x10", "NaN", "99999999999999999999", "1.99999999999999999999"})
   void givenAnythingElse_thenNotStrictNumber(String raw) {
-    assertFalse(ValueReader.isStrictNumber(raw), raw);
     assertNull(ValueReader.strictNumber(raw), raw);
   }
 }

@@ -6,12 +6,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The one {@link News2Score} for each combination of component points and SpO2 scale, made the first time it is needed
- * and shared after. Scoring a patient's frame then finds an object that exists already: nothing is built or checked for
- * it, and the long-lived record that holds the score is not made to point to a new object. There are 5<sup>7</sup> × 2
- * combinations (each of the seven components scores 0–3 or is missing; two scales), so the table holds 156,250
- * references, about 610 KB.
+ * and shared after. Scoring a patient's frame then finds a score that exists already: no score is built or checked for
+ * it, and the long-lived record that holds the score is not made to point to a new object. The table has a slot for
+ * each of the 5<sup>7</sup> × 2 combinations (each of the seven components 0–3 or missing; two scales): 156,250
+ * references, about 610 KB with compressed references. Only 56,250 of them can be filled (air or oxygen scores only
+ * 0 or 2, consciousness 0 or 3), at about 160 bytes a score.
  *
- * <p>Thread-safe: a score is immutable, and two threads that make the same one at once both get a correct one.
+ * <p>Thread-safe: a score is immutable, and when two threads make the same one at once, the first stored is the one
+ * both get.
  */
 final class News2Scores {
 
@@ -42,8 +44,8 @@ final class News2Scores {
     }
     News2Score score = SCORES.get(index);
     if (score == null) {
-      score = build(points, spo2Scale2);
-      SCORES.set(index, score);
+      SCORES.compareAndSet(index, null, build(points, spo2Scale2));
+      score = SCORES.get(index);
     }
     return score;
   }
