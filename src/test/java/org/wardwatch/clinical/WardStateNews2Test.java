@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.clinical.WardStateFixtures.T0;
+import static org.wardwatch.clinical.WardStateFixtures.at;
+import static org.wardwatch.clinical.WardStateFixtures.only;
+import static org.wardwatch.clinical.WardStateFixtures.onlyAlarm;
+import static org.wardwatch.clinical.WardStateFixtures.snapshot;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmState;
@@ -19,16 +23,13 @@ import org.wardwatch.clinical.alarm.TransitionType;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
-import org.wardwatch.model.Observation;
 import org.wardwatch.model.OxygenSupport;
-import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Priority;
 
 /** The NEWS2 score in patient snapshots, clinicians' assessments and the NEWS2 alarm of the clinical engine. */
 class WardStateNews2Test {
 
-  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-  private static final DeviceIdentity MON_1 = new DeviceIdentity("mon-1", "P1", "1", "surgery");
+  private static final DeviceIdentity MON_1 = WardStateFixtures.BED_1;
   private static final OxygenSupport TWO_LITRES = OxygenSupport.flow(new BigDecimal("2"));
 
   /** No threshold rules, so every alarm comes from NEWS2; values go stale after one minute. */
@@ -230,37 +231,8 @@ class WardStateNews2Test {
     assertEquals(new JsonObject().put("AIR_OR_OXYGEN", 0).put("CONSCIOUSNESS", 0), news2.getJsonObject("components"));
   }
 
-  private static Instant at(long seconds) {
-    return T0.plusSeconds(seconds);
-  }
-
   /** A frame from {@link #MON_1} at {@code at} with the given assessment (either may be null) and values. */
   private static FrameReport frame(Instant at, Consciousness consciousness, OxygenSupport oxygen, String... values) {
-    List<Observation> observations = Arrays.stream(values).map(value -> observation(value, at)).toList();
-    return new FrameReport(MON_1, at, observations, consciousness, oxygen);
-  }
-
-  private static Observation observation(String parameterAndValue, Instant at) {
-    String[] parts = parameterAndValue.split("=");
-    Parameter parameter = Parameter.valueOf(parts[0]);
-    BigDecimal value = new BigDecimal(parts[1]);
-    return new Observation(MON_1, parameter, parameter.mdcCode(), value, parameter.unit(), null, at, null,
-        !parameter.softRange().contains(value));
-  }
-
-  private static AlarmTransition only(List<AlarmTransition> transitions) {
-    assertEquals(1, transitions.size(), () -> "expected one transition, got " + transitions);
-    return transitions.get(0);
-  }
-
-  private static JsonObject snapshot(WardUpdate update) {
-    assertEquals(1, update.snapshots().size(), () -> "expected one snapshot, got " + update.snapshots());
-    return update.snapshots().get(0).toJson();
-  }
-
-  private static JsonObject onlyAlarm(JsonObject snapshot) {
-    JsonArray alarms = snapshot.getJsonArray("alarms");
-    assertEquals(1, alarms.size(), alarms::encode);
-    return alarms.getJsonObject(0);
+    return WardStateFixtures.frame(MON_1, at, consciousness, oxygen, values);
   }
 }

@@ -3,12 +3,16 @@ package org.wardwatch.clinical;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.clinical.WardStateFixtures.T0;
+import static org.wardwatch.clinical.WardStateFixtures.at;
+import static org.wardwatch.clinical.WardStateFixtures.only;
+import static org.wardwatch.clinical.WardStateFixtures.onlyOf;
+import static org.wardwatch.clinical.WardStateFixtures.raisedId;
+import static org.wardwatch.clinical.WardStateFixtures.snapshot;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,14 +22,12 @@ import org.wardwatch.clinical.alarm.TransitionType;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
-import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Priority;
 
 /** Technical alarms of the clinical engine: device disconnected, no data, invalid signal; and stale-data marking. */
 class WardStateTechnicalAlarmTest {
 
-  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-  private static final DeviceIdentity MON_1 = new DeviceIdentity("mon-1", "P1", "1", "surgery");
+  private static final DeviceIdentity MON_1 = WardStateFixtures.BED_1;
   private static final String REJECTION = "Pulse 400 /min is implausible (accepted range 15–300)";
 
   /** Escalation far away and no NEWS2 alarms, so every transition comes from the technical-alarm rules. */
@@ -251,47 +253,16 @@ class WardStateTechnicalAlarmTest {
     assertEquals(List.of(), update.snapshots());
   }
 
-  private static Instant at(long seconds) {
-    return T0.plusSeconds(seconds);
-  }
-
   /** A frame from {@link #MON_1} whose values ({@code "PULSE=190"}) were measured and received at {@code at}. */
   private static FrameReport frame(Instant at, String... values) {
-    return new FrameReport(MON_1, at, Arrays.stream(values).map(value -> observation(MON_1, value, at)).toList(),
-        null, null);
+    return WardStateFixtures.frame(MON_1, at, values);
   }
 
   private static Observation observation(DeviceIdentity source, String parameterAndValue, Instant at) {
-    String[] parts = parameterAndValue.split("=");
-    Parameter parameter = Parameter.valueOf(parts[0]);
-    BigDecimal value = new BigDecimal(parts[1]);
-    return new Observation(source, parameter, parameter.mdcCode(), value, parameter.unit(), null, at, null,
-        !parameter.softRange().contains(value));
-  }
-
-  private static AlarmTransition only(List<AlarmTransition> transitions) {
-    assertEquals(1, transitions.size(), () -> "expected one transition, got " + transitions);
-    return transitions.get(0);
+    return WardStateFixtures.observation(source, parameterAndValue, null, at);
   }
 
   private static AlarmTransition ofType(WardUpdate update, TransitionType type) {
     return only(update.transitions().stream().filter(transition -> transition.type() == type).toList());
-  }
-
-  private static String raisedId(WardUpdate update) {
-    AlarmTransition raised = only(update.transitions());
-    assertEquals(TransitionType.RAISED, raised.type());
-    return raised.alarmId();
-  }
-
-  private static JsonObject snapshot(WardUpdate update) {
-    assertEquals(1, update.snapshots().size(), () -> "expected one snapshot, got " + update.snapshots());
-    return update.snapshots().get(0).toJson();
-  }
-
-  private static JsonObject onlyOf(JsonObject snapshot, String list) {
-    JsonArray alarms = snapshot.getJsonArray(list);
-    assertEquals(1, alarms.size(), alarms::encode);
-    return alarms.getJsonObject(0);
   }
 }

@@ -1,0 +1,126 @@
+package org.wardwatch.clinical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.Observation;
+import org.wardwatch.model.OxygenSupport;
+import org.wardwatch.model.Parameter;
+
+/**
+ * What the {@link WardState} tests feed the engine and read back: frames written as {@code "PULSE=190"}, times as
+ * seconds after {@link #T0}, and the one transition, snapshot or alarm a step is expected to give.
+ */
+final class WardStateFixtures {
+
+  static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+  static final DeviceIdentity BED_1 = new DeviceIdentity("mon-1", "P1", "1", "surgery");
+
+  /**
+   * Escalation and reminders within seconds, no NEWS2 alarms and no "no data" alarms, so that every transition a test
+   * sees comes from the threshold rules or the alarm policy.
+   */
+  private static final String THRESHOLD_SETTINGS = """
+      "alarms": {"escalateAfterSeconds": {"LOW": 40, "MEDIUM": 20, "HIGH": 10}, "reminderSeconds": 15,
+                 "maxAudioPauseSeconds": 60},
+      "news2": {"bandPriorities": {"LOW": "NONE", "LOW_MEDIUM": "NONE", "MEDIUM": "NONE", "HIGH": "NONE"}},
+      "technical": {"noDataSeconds": 3600,
+                    "priorities": {"DISCONNECTED": "MEDIUM", "NO_DATA": "MEDIUM", "INVALID_SIGNAL": "LOW"}},
+      """;
+
+  /** The threshold tests' limits: two for the pulse (one with an onset delay), SpO2, and the ICU's own SpO2. */
+  static final String THRESHOLDS = """
+      "thresholds": [
+        {"parameter": "PULSE", "above": 150, "priority": "HIGH", "hysteresis": 5},
+        {"parameter": "PULSE", "above": 130, "priority": "MEDIUM", "delaySeconds": 10, "hysteresis": 5},
+        {"parameter": "SPO2", "below": 90, "priority": "MEDIUM", "hysteresis": 2},
+        {"parameter": "RESP_RATE", "above": 24, "priority": "MEDIUM", "hysteresis": 2}
+      ],
+      "wards": {"icu": {"thresholds": [{"parameter": "SPO2", "below": 94, "priority": "MEDIUM", "hysteresis": 2}]}}
+      """;
+
+  private WardStateFixtures() {
+  }
+
+  /** Rules whose only alarms are {@code thresholds} (a {@code "thresholds"} entry and more) and the alarm policy. */
+  static ClinicalRules thresholdRules(String thresholds) {
+    return ClinicalRules.fromJson(new JsonObject("{" + THRESHOLD_SETTINGS + thresholds + "}"));
+  }
+
+  static Instant at(long seconds) {
+    return T0.plusSeconds(seconds);
+  }
+
+  /** A frame from {@code source} whose values ({@code "PULSE=190"}) were measured and received at {@code at}. */
+  static FrameReport frame(DeviceIdentity source, Instant at, String... values) {
+    return frame(source, at, null, null, values);
+  }
+
+  /** {@link #frame(DeviceIdentity, Instant, String...)} with an assessment (either part may be null). */
+  static FrameReport frame(DeviceIdentity source, Instant at, Consciousness consciousness, OxygenSupport oxygen,
+      String... values) {
+    List<Observation> observations = Arrays.stream(values)
+        .map(value -> observation(source, value, null, at)).toList();
+    return new FrameReport(source, at, observations, consciousness, oxygen);
+  }
+
+  /**
+   * One value ({@code "PULSE=190"}) the device measured at {@code deviceTime} (null: it sent no time) and the gateway
+   * received at {@code gatewayTime}; questionable when outside the parameter's soft range, as the parser marks it.
+   */
+  static Observation observation(DeviceIdentity source, String parameterAndValue, Instant deviceTime,
+      Instant gatewayTime) {
+    String[] parts = parameterAndValue.split("=");
+    Parameter parameter = Parameter.valueOf(parts[0]);
+    BigDecimal value = new BigDecimal(parts[1]);
+    return new Observation(source, parameter, parameter.mdcCode(), value, parameter.unit(), deviceTime, gatewayTime,
+        null, !parameter.softRange().contains(value));
+  }
+
+  static AlarmTransition only(List<AlarmTransition> transitions) {
+    assertEquals(1, transitions.size(), () -> "expected one transition, got " + transitions);
+    return transitions.get(0);
+  }
+
+  /** The id of the alarm the update raised, its only transition. */
+  static String raisedId(WardUpdate update) {
+    AlarmTransition raised = only(update.transitions());
+    assertEquals(TransitionType.RAISED, raised.type());
+    return raised.alarmId();
+  }
+
+  /** The update's only snapshot, as browsers get it. */
+  static JsonObject snapshot(WardUpdate update) {
+    assertEquals(1, update.snapshots().size(), () -> "expected one snapshot, got " + update.snapshots());
+    return update.snapshots().get(0).toJson();
+  }
+
+  /** The only alarm in the snapshot's list {@code list} ({@code "alarms"} or {@code "technicalAlarms"}). */
+  static JsonObject onlyOf(JsonObject snapshot, String list) {
+    JsonArray alarms = snapshot.getJsonArray(list);
+    assertEquals(1, alarms.size(), alarms::encode);
+    return alarms.getJsonObject(0);
+  }
+
+  /** The snapshot's only physiological alarm. */
+  static JsonObject onlyAlarm(JsonObject snapshot) {
+    return onlyOf(snapshot, "alarms");
+  }
+
+  static void assertDecimal(String expected, Object actual) {
+    assertNotNull(actual);
+    assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(actual.toString())),
+        () -> "expected " + expected + ", got " + actual);
+  }
+}
