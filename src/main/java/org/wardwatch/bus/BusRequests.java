@@ -20,7 +20,7 @@ import java.util.function.BiFunction;
  * parser, a parser's reports to their owners' engines), whose answers all come back to one long-lived consumer of that
  * verticle and are matched to their requests by number. Vert.x's own {@code request} registers a reply consumer, a
  * close hook and a timer for every request and removes them with the answer: 9 % of the event loop's samples at 10,000
- * single-frame reads a second (docs/performance.md). Here a request is one entry in a map.
+ * single-frame reads a second (docs/performance-log.md). Here a request is one entry in a map.
  *
  * <p>It fails as a Vert.x request does: with the {@link ReplyException} of a {@link #refuse refusal}, at once with
  * {@link ReplyFailure#NO_HANDLERS} when nobody consumes the address, and with {@link ReplyFailure#TIMEOUT} when no

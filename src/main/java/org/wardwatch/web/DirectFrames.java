@@ -13,9 +13,9 @@ import io.vertx.core.internal.PromiseInternal;
  * frame encoded straight into the connection's buffer ({@link WebSocketWire}) and written to the Netty channel, without
  * Vert.x's per-write frame object, queue and promise or Netty's frame encoder and promise combiner (together about a
  * quarter of the server's CPU per delivery when updates go to a thousand screens at W4's higher rates: see
- * docs/performance.md). The frames Vert.x writes on the same connection (open, heartbeat, close) take the same
- * channel on the same event loop; a heartbeat Vert.x holds back while the connection is full may come after messages
- * written meanwhile, which SockJS allows.
+ * docs/performance-log.md). The frames Vert.x writes on the same connection (open, heartbeat, close) take the same
+ * channel on the same event loop; a heartbeat Vert.x holds back while the connection is full may come after
+ * messages written meanwhile, which SockJS allows.
  *
  * <p>Owns the session's view of the connection's back-pressure: full while the channel is over Netty's high-water mark,
  * and a drain handler called when it comes back under the low one (watched by a handler at the head of the channel's

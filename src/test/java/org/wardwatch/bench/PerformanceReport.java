@@ -59,7 +59,7 @@ final class PerformanceReport {
       boolean running = monitors.map(monitor -> monitor.resolve("state")).filter(Files::isReadable)
           .anyMatch(state -> readQuietly(state).strip().equals("on"));
       return running ? "\nThe kernel's memory monitor (DAMON) was running: its samples stall the load generator or the"
-          + "\nserver, and latency tails include those stalls (the tenth and eleventh sessions in docs/performance.md)."
+          + "\nserver, and latency tails include those stalls (the tenth session in docs/performance-log.md)."
           : "";
     }
   }
