@@ -3,13 +3,13 @@ package org.wardwatch.clinical;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.model.DeviceClock;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 
@@ -19,8 +19,9 @@ import org.wardwatch.model.Parameter;
  * {@value #MAX_EVENTS} alarm transitions. The window is the bucket {@code now} falls in and the 359 before it.
  *
  * <p>Observations go in by their own time: one older than the window is ignored, one older than the newest bucket but
- * inside the window updates its bucket, and one more than {@link #MAX_CLOCK_AHEAD} ahead of the gateway's clock is
- * ignored too (a device clock that far off would otherwise push real values out of the ring).
+ * inside the window updates its bucket, and one more than {@link DeviceClock#MAX_AHEAD} ahead of the engine's clock is
+ * ignored too (the parsers refuse such a time against their own node's clock; a device clock that far off would
+ * otherwise push real values out of the ring).
  *
  * <p>Pure, with time passed in. Owned by {@link WardState} and so by the clinical engine verticle: not thread-safe, it
  * lives on that verticle's event loop. Memory is bounded per patient (at most about 7 KB a parameter, allocated in
@@ -38,8 +39,6 @@ public final class VitalsHistory {
   public static final int MAX_EVENTS = 500;
   /** The most bytes of alarm transitions kept for all patients together; older ones go first. */
   static final long MAX_EVENT_BYTES = 64L * ChunkedLog.CHUNK_BYTES;
-  /** How far ahead of the gateway's clock an observation's own time may be and still be kept. */
-  public static final Duration MAX_CLOCK_AHEAD = Duration.ofMinutes(1);
 
   private final Map<String, Map<Parameter, TrendRing>> trends = new HashMap<>();
   private final Map<String, EventIndex> events = new HashMap<>();
@@ -49,7 +48,7 @@ public final class VitalsHistory {
   public void record(String patient, List<Observation> observations, Instant now) {
     long nowMillis = now.toEpochMilli();
     long oldest = windowStartMillis(WINDOW_MINUTES, nowMillis);
-    long newest = nowMillis + MAX_CLOCK_AHEAD.toMillis();
+    long newest = nowMillis + DeviceClock.MAX_AHEAD.toMillis();
     Map<Parameter, TrendRing> rings = null;
     for (int i = 0; i < observations.size(); i++) { // by index: the JIT kept an iterator per frame
       Observation observation = observations.get(i);

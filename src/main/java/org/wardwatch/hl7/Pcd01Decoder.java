@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.wardwatch.model.DeviceClock;
 import org.wardwatch.model.FrameReport;
 
 /**
@@ -82,7 +83,7 @@ public final class Pcd01Decoder {
           "Unreadable HL7 message: " + e, e);
     }
     try {
-      return new MessageReader(header, new Times(header, localZone), receivedAt).read(message);
+      return new MessageReader(header, new Times(header, localZone, receivedAt), receivedAt).read(message);
     } catch (HL7Exception | RuntimeException e) {
       throw new Hl7ContentException(header, Hl7Exception.APPLICATION_INTERNAL_ERROR,
           "Could not read the message content: " + e.getMessage(), e);
@@ -140,28 +141,41 @@ public final class Pcd01Decoder {
     }
   }
 
-  /** Reads timestamps of one message, remembering whether a zone had to be assumed. Not thread-safe. */
+  /**
+   * Reads timestamps of one message received at a known time, remembering whether a zone had to be assumed. Not
+   * thread-safe.
+   */
   static final class Times {
     private final MessageHeader header;
     private final ZoneId zone;
+    private final Instant receivedAt;
     private String assumedFor;
 
-    Times(MessageHeader header, ZoneId zone) {
+    Times(MessageHeader header, ZoneId zone, Instant receivedAt) {
       this.header = header;
       this.zone = zone;
+      this.receivedAt = receivedAt;
     }
 
-    /** The instant {@code raw} (found in {@code where}) stands for. */
+    /**
+     * The instant {@code raw} (found in {@code where}) stands for; refused when unreadable or too far ahead of the time
+     * the message was received ({@link DeviceClock}).
+     */
     Instant parse(String raw, String where) throws Hl7ContentException {
+      Hl7Time.Parsed parsed;
       try {
-        Hl7Time.Parsed parsed = Hl7Time.parse(raw, zone);
-        if (parsed.zoneAssumed() && assumedFor == null) {
-          assumedFor = where;
-        }
-        return parsed.instant();
+        parsed = Hl7Time.parse(raw, zone);
       } catch (IllegalArgumentException e) {
         throw new Hl7ContentException(header, Hl7Exception.DATA_TYPE_ERROR, where + ": " + e.getMessage(), e);
       }
+      String ahead = DeviceClock.tooFarAhead(parsed.instant(), receivedAt);
+      if (ahead != null) {
+        throw new Hl7ContentException(header, Hl7Exception.DATA_TYPE_ERROR, where + " " + raw + " " + ahead);
+      }
+      if (parsed.zoneAssumed() && assumedFor == null) {
+        assumedFor = where;
+      }
+      return parsed.instant();
     }
 
     Optional<String> warning() {

@@ -50,7 +50,7 @@ public final class LineFrameDecoder {
           ? "frame carries no vital sign"
           : "frame carries no known vital sign (unknown: " + String.join(", ", fields.unknownKeys()) + ")");
     }
-    Instant deviceTime = reader.timestamp(fields.get(FrameKey.TS));
+    Instant deviceTime = reader.timestamp(fields.get(FrameKey.TS), receivedAt);
     List<Observation> observations = new ArrayList<>();
     Set<Parameter> sensorsOff = EnumSet.noneOf(Parameter.class);
     for (FrameKey key : KEYS) {

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.DeviceClock;
 import org.wardwatch.model.OxygenSupport;
 import org.wardwatch.model.Parameter;
 
@@ -169,7 +170,11 @@ final class ValueReader {
     return Long.parseLong(raw);
   }
 
-  Instant timestamp(String raw) throws MalformedFrameException {
+  /**
+   * The frame's own time, {@code raw} ({@code null} when it had none), refused when it is not an ISO-8601 time with
+   * offset in the years 0001 to 9999 or is too far ahead of {@code receivedAt} ({@link DeviceClock}).
+   */
+  Instant timestamp(String raw, Instant receivedAt) throws MalformedFrameException {
     if (raw == null) {
       return null;
     }
@@ -182,6 +187,10 @@ final class ValueReader {
     }
     if (time.isBefore(EARLIEST_TIME) || time.isAfter(LATEST_TIME)) { // such a time has no epoch milliseconds
       throw fail("Ts '" + FrameFields.abbreviate(raw) + "' is outside the years 0001 to 9999");
+    }
+    String ahead = DeviceClock.tooFarAhead(time, receivedAt);
+    if (ahead != null) {
+      throw fail("Ts '" + FrameFields.abbreviate(raw) + "' " + ahead);
     }
     return time;
   }

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class Pcd01DecoderRejectionTest {
 
-  private static final Instant RECEIVED = Instant.parse("2026-11-22T09:16:00Z");
+  /** After every time the messages carry, in any zone a test assumes: a device time ahead of receipt is refused. */
+  private static final Instant RECEIVED = Instant.parse("2026-11-23T00:00:00Z");
   private static final String MSH = "MSH|^~\\&|Mon1|ICU|||20261122101500+0000||ORU^R01^ORU_R01|C1|P|2.6";
   private static final String OBR = "OBR|1|||x|||20261122101400+0000";
   private static final String SPO2 =
@@ -198,6 +199,27 @@ class Pcd01DecoderRejectionTest {
   void givenUnreadableObservationTime_whenDecoded_thenContentError(String time) {
     assertEquals(Hl7Exception.DATA_TYPE_ERROR, content(message(MSH, OBR, SPO2 + "|||" + time)).errorCode());
     assertEquals(Hl7Exception.DATA_TYPE_ERROR, content(message(MSH, "OBR|1|||x|||" + time, SPO2)).errorCode());
+  }
+
+  @Test
+  void givenObservationTimeHoursAheadOfReceipt_whenDecoded_thenContentErrorSayingHowFar() {
+    Hl7ContentException inObx = content(message(MSH, OBR, SPO2 + "|||20261123030000+0000"));
+    Hl7ContentException inObr = content(message(MSH, "OBR|1|||x|||20261123030000+0000", SPO2));
+
+    assertEquals(Hl7Exception.DATA_TYPE_ERROR, inObx.errorCode());
+    assertTrue(inObx.getMessage().contains("OBX-14 20261123030000+0000 is at least 3 hours ahead of the gateway's clock"),
+        inObx.getMessage());
+    assertTrue(inObr.getMessage().contains("OBR-7 20261123030000+0000 is at least 3 hours ahead"), inObr.getMessage());
+  }
+
+  @Test
+  void givenMsh7AheadOfReceipt_whenObservationsHaveTimes_thenAcceptedWithWarning() throws Exception {
+    Hl7Message message = decoder.decode(message(MSH.replace("20261122101500+0000", "20261123030000+0000"), OBR, SPO2),
+        RECEIVED);
+
+    assertEquals(1, message.observations().size());
+    assertTrue(message.warnings().stream().anyMatch(w -> w.contains("MSH-7") && w.contains("ahead")),
+        message.warnings().toString());
   }
 
   @Test

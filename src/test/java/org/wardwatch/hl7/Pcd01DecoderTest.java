@@ -25,7 +25,8 @@ import org.wardwatch.model.Parameter;
 
 class Pcd01DecoderTest {
 
-  private static final Instant RECEIVED = Instant.parse("2026-11-22T09:16:00Z");
+  /** After every time the messages carry, in any zone a test assumes: a device time ahead of receipt is refused. */
+  private static final Instant RECEIVED = Instant.parse("2026-11-23T00:00:00Z");
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final String MSH = "MSH|^~\\&|Mon1|ICU|||20261122101500+0000||ORU^R01^ORU_R01|C1|P|2.6";
 

@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
@@ -63,6 +64,14 @@ class LineFrameDecoderTest {
       assertEquals(RECEIVED, observation.gatewayTime());
       assertEquals(42L, observation.sequence());
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2026-11-22T10:16:31Z", "2026-11-22T10:15:31Z", "2026-11-19T10:15:31Z", "2001-01-01T00:00:00Z"})
+  void givenTsAtMostAMinuteAheadOrInThePast_whenDecoded_thenKeptAsTheDevicesTime(String raw) throws Exception {
+    Observation observation = single("Pulse=82|Ts=" + raw);
+
+    assertEquals(Instant.parse(raw), observation.deviceTime(), "a monitor may forward what it measured earlier");
   }
 
   @ParameterizedTest

@@ -184,6 +184,20 @@ class LineFrameRejectionTest {
   }
 
   @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+      "2026-11-22T10:16:32Z; is at least 61 seconds ahead of the gateway's clock",
+      "2026-11-22T12:30:00+01:00; is at least 74 minutes ahead",
+      "2026-11-22T14:15:31Z; is at least 4 hours ahead",
+      "2027-01-01T00:00:00Z; is at least 39 days ahead"})
+  void givenTsMoreThanAMinuteAheadOfTheGateway_whenDecoded_thenRejectedSayingHowFar(String raw, String phrase) {
+    MalformedFrameException e = rejected("Seq=14|Pulse=82|Ts=" + raw);
+
+    assertTrue(e.getMessage().contains(phrase), e::getMessage);
+    assertTrue(e.getMessage().contains("at most 60 seconds is accepted"), e::getMessage);
+    assertEquals("14", e.sequence());
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"\u0000", "\u0007", "\u001b[2J", "\r", "\u007f", "\u0001\u0002\u0003"})
   void givenControlCharactersOrBinary_whenDecoded_thenRejected(String junk) {
     MalformedFrameException e = rejected("Seq=13|Pulse=82" + junk);
