@@ -121,8 +121,8 @@ final class FrameFields {
   private static String findRawSequence(String line) {
     for (int start = 0, end; start <= line.length(); start = end + 1) {
       end = fieldEnd(line, start);
-      int equals = line.indexOf('=', start);
-      if (equals > start && equals < end) {
+      int equals = indexOf(line, '=', start, end); // only within the field: a line of many fields is read once
+      if (equals > start) {
         int from = trimmedStart(line, start, equals);
         if (FrameKey.matches(line, from, trimmedEnd(line, from, equals), SEQ_KEY)) {
           int valueStart = trimmedStart(line, equals + 1, end);
@@ -144,6 +144,16 @@ final class FrameFields {
       }
     }
     return value;
+  }
+
+  /** The first index of {@code c} in {@code line[from, to)}, or -1. */
+  private static int indexOf(String line, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (line.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The index of the {@code |} that ends the field starting at {@code start}, or the line's length. */
