@@ -25,9 +25,9 @@ public final class DeviceClock {
   }
 
   /**
-   * Why {@code time} cannot be a measurement's time when the gateway received it at {@code receivedAt}, e.g. {@code "is
-   * at least 2 hours ahead of the gateway's clock (2026-11-22T10:15:31Z); at most 60 seconds is accepted"}; {@code null}
-   * when it can.
+   * Why {@code time} cannot be a measurement's time when the gateway received it at {@code receivedAt}, e.g.
+   * {@code "is at least 2 hours ahead of the gateway's clock (2026-11-22T10:15:31Z); at most 60 seconds is accepted"};
+   * {@code null} when it can.
    */
   public static String tooFarAhead(Instant time, Instant receivedAt) {
     Duration ahead = Duration.between(receivedAt, time);
