@@ -50,9 +50,9 @@ final class BridgePolicy {
   }
 
   /**
-   * The bridge's CORS guard for origins known only once the HTTP port is bound ({@code origins} is asked at the first
-   * request): the default origins name the bound port, which differs from the configured one when that is 0. Requests
-   * of one route run on the HTTP verticle's event loop, so the guard is made once.
+   * The CORS guard of the bridge and the REST API, for origins known only once the HTTP port is bound ({@code origins}
+   * is asked at the first request): the default origins name the bound port, which differs from the configured one
+   * when that is 0. Requests of one route run on the HTTP verticle's event loop, so the guard is made once.
    */
   static SecurityPolicyHandler corsOnceBound(Supplier<List<String>> origins) {
     return new SecurityPolicyHandler() {
@@ -71,7 +71,7 @@ final class BridgePolicy {
   private static CorsHandler cors(List<String> origins) {
     return CorsHandler.create()
         .addOrigins(origins)
-        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS))
+        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.OPTIONS))
         .allowedHeader("Content-Type")
         .allowCredentials(false);
   }

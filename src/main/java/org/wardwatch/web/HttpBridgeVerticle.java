@@ -53,17 +53,20 @@ public class HttpBridgeVerticle extends VerticleBase {
     router.route()
         .handler(XFrameHandler.create(XFrameHandler.DENY))
         .handler(CSPHandler.create().setDirective("default-src", "'self'"));
+    // Only the configured origins (by default the page's own) may use the bridge and the API from a browser: without
+    // the guard on the API, any page open in a ward browser could post an assessment as a plain-text "simple" request.
     router.route("/eventbus/*").handler(BridgePolicy.corsOnceBound(() -> config.originsFor(server.actualPort())));
+    router.route("/api/*").handler(BridgePolicy.corsOnceBound(() -> config.originsFor(server.actualPort())));
     // The xhr transports' bodies only: a WebSocket upgrade with "Content-Length: 0" (the JDK's client sends one) must
-    // reach its transport unread.
-    router.post("/eventbus/*").handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_BODY_BYTES));
+    // reach its transport unread. No body handler here takes file uploads: it would write them to disk, and keep them.
+    router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BRIDGE_BODY_BYTES));
     router.route("/eventbus/*").subRouter(sockJsBridge());
     PatientRoutes patients = new PatientRoutes(vertx.eventBus());
     router.get("/api/patients").handler(patients::list);
     router.get("/api/patients/:id").handler(patients::get);
     router.get("/api/patients/:id/history").handler(patients::history);
     router.get("/api/wards").handler(patients::wards);
-    router.route("/api/patients/:id/*").handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_BODY_BYTES));
+    router.route("/api/patients/:id/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BRIDGE_BODY_BYTES));
     router.post("/api/patients/:id/assessment").handler(patients::assess);
     router.put("/api/patients/:id/limits").handler(patients::overrideLimits);
     router.get("/api/alarms").handler(new AlarmRoutes(new AuditTrail(vertx))::history);

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Locale;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.clinical.VitalsHistory;
 
@@ -21,6 +22,8 @@ final class PatientRoutes {
 
   private static final int NOT_FOUND = 404;
   private static final int BAD_REQUEST = 400;
+  private static final int UNSUPPORTED_MEDIA_TYPE = 415;
+  private static final String JSON = "application/json";
 
   private final EventBus bus;
 
@@ -74,7 +77,17 @@ final class PatientRoutes {
     patientAction(context, "override-limits");
   }
 
+  /**
+   * Hands a clinician's action to the patient's engine. Its body must be declared JSON: a form or plain text is what a
+   * foreign page can send without asking first, so it is refused (415) even from an allowed origin.
+   */
   private void patientAction(RoutingContext context, String action) {
+    String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(JSON)) {
+      context.response().setStatusCode(UNSUPPORTED_MEDIA_TYPE)
+          .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end("body must be sent as " + JSON);
+      return;
+    }
     JsonObject body;
     try {
       body = context.body().asJsonObject();

@@ -8,11 +8,15 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.PatientSnapshot;
 
@@ -28,11 +32,14 @@ import org.wardwatch.bus.PatientSnapshot;
  * <p>It is the bridge's event hook: a session's REGISTER for a browser address adds the session here, and the bridge's
  * own registration is parked on {@link #PARKED_PREFIX} + the address, where nothing is ever published, so the
  * session's {@code vertx-eventbus.js} client sees the usual successful registration without a second copy of every
- * message. UNREGISTER and a closed socket remove it. Every other event passes unchanged.
+ * message. UNREGISTER, and a socket closed, idle or failed, remove it; so does a session that throws when written to
+ * (the others are still written to). Every other event passes unchanged.
  *
  * <p>Not thread-safe: bridge events and deliveries run on the HTTP verticle's event loop.
  */
 final class WardFanOut {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WardFanOut.class);
 
   /** Where the bridge's own per-session registrations for browser addresses are parked. */
   static final String PARKED_PREFIX = "wardwatch.parked.";
@@ -72,13 +79,19 @@ final class WardFanOut {
         }
         request.put("address", PARKED_PREFIX + address);
       }
-    } else if (type == BridgeEventType.SOCKET_CLOSED) {
-      Set<String> addresses = addressesBySession.remove(event.socket());
-      if (addresses != null) {
-        addresses.forEach(address -> remove(event.socket(), address));
-      }
+    } else if (type == BridgeEventType.SOCKET_CLOSED || type == BridgeEventType.SOCKET_IDLE
+        || type == BridgeEventType.SOCKET_ERROR) { // an idle or failed session's close may never be reported
+      forget(event.socket());
     }
     event.complete(true);
+  }
+
+  /** Delivers nothing more to {@code session}, on any address. */
+  private void forget(SockJSSocket session) {
+    Set<String> addresses = addressesBySession.remove(session);
+    if (addresses != null) {
+      addresses.forEach(address -> remove(session, address));
+    }
   }
 
   private void add(SockJSSocket session, String address) {
@@ -119,17 +132,28 @@ final class WardFanOut {
     boolean supersedable = address.endsWith(VITALS_SUFFIX);
     byte[] sockJsFrame = null;
     Buffer bytes = null;
+    List<SockJSSocket> broken = null;
     for (SockJSSocket session : sessions) {
-      if (supersedable && session.writeQueueFull()) {
-        continue;
+      try {
+        if (supersedable && session.writeQueueFull()) {
+          continue;
+        }
+        if (session instanceof SockJsWebSocket webSocket) {
+          sockJsFrame = sockJsFrame == null ? SockJsFrames.recFrame(address, body) : sockJsFrame;
+          webSocket.send(sockJsFrame, !supersedable); // vitals may wait for the pacer's round, alarms never
+        } else {
+          bytes = bytes == null ? SockJsFrames.recMessage(address, body) : bytes;
+          session.write(bytes);
+        }
+      } catch (RuntimeException e) { // e.g. Vert.x's raw WebSocket once its peer sent a close: the others still get it
+        LOG.warn("SockJS session from {} no longer takes messages ({}); dropped from {}", session.remoteAddress(),
+            e.getMessage(), address);
+        broken = broken == null ? new ArrayList<>() : broken;
+        broken.add(session);
       }
-      if (session instanceof SockJsWebSocket webSocket) {
-        sockJsFrame = sockJsFrame == null ? SockJsFrames.recFrame(address, body) : sockJsFrame;
-        webSocket.send(sockJsFrame, !supersedable); // vitals may wait for the pacer's round, alarms never
-      } else {
-        bytes = bytes == null ? SockJsFrames.recMessage(address, body) : bytes;
-        session.write(bytes);
-      }
+    }
+    if (broken != null) {
+      broken.forEach(this::forget);
     }
   }
 }

@@ -13,8 +13,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -98,6 +102,42 @@ class HttpBridgeVerticleTest {
     assertTrue(audit.stream().map(JsonObject.class::cast).anyMatch(e -> "ASSESSMENT".equals(e.getString("type"))));
     assertTrue(audit.stream().map(JsonObject.class::cast).anyMatch(e -> "LIMIT_OVERRIDE".equals(e.getString("type"))
         && "dr.patel".equals(e.getString("actor"))));
+  }
+
+  @Test
+  void aClinicalActionFromAForeignPageOrNotDeclaredJsonIsRefusedAndNoUploadIsKept() throws Exception {
+    byte[] assessment = new JsonObject().put("user", "mallory").put("consciousness", "U").encode()
+        .getBytes(StandardCharsets.UTF_8);
+    String boundary = "b0undary";
+    byte[] upload = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f.bin\"\r\n\r\n"
+        + "x".repeat(30_000) + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+    long uploadsBefore = filesIn(Path.of("file-uploads"));
+
+    Reply foreign = http.request(HttpMethod.POST, "/api/patients/P-7/assessment", FOREIGN_ORIGIN, "text/plain",
+        assessment);
+    Reply plainText = http.request(HttpMethod.POST, "/api/patients/P-7/assessment", null, "text/plain", assessment);
+    Reply form = http.request(HttpMethod.POST, "/api/patients/P-7/assessment", TestNode.DASHBOARD_ORIGIN,
+        "multipart/form-data; boundary=" + boundary, upload);
+    Reply bridgeForm = http.request(HttpMethod.POST, "/eventbus/1/upload1/xhr_send", null,
+        "multipart/form-data; boundary=" + boundary, upload);
+
+    assertEquals(403, foreign.statusCode(), "a page of another origin may not act on a patient");
+    assertEquals(415, plainText.statusCode());
+    assertTrue(plainText.body().toString().contains("application/json"), plainText.body().toString());
+    assertEquals(415, form.statusCode());
+    assertEquals(404, bridgeForm.statusCode());
+    assertEquals(uploadsBefore, filesIn(Path.of("file-uploads")), "no uploaded file is written to disk");
+    assertEquals(200, http.request(HttpMethod.GET, "/api/patients", TestNode.DASHBOARD_ORIGIN, null).statusCode());
+    assertEquals(403, http.request(HttpMethod.GET, "/api/patients", FOREIGN_ORIGIN, null).statusCode());
+  }
+
+  private static long filesIn(Path directory) throws Exception {
+    if (!Files.isDirectory(directory)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.count();
+    }
   }
 
   @Test

@@ -63,12 +63,17 @@ public final class RestClient {
 
   /** Sends {@code json} (none when {@code null}) with an {@code Origin} header when {@code origin} is not null. */
   public Reply request(HttpMethod method, String uri, String origin, JsonObject json) {
+    return json == null ? request(method, uri, origin, null, null)
+        : request(method, uri, origin, "application/json", json.toBuffer().getBytes());
+  }
+
+  /** Sends {@code body} (none when {@code null}) as {@code contentType}, with an {@code Origin} when not null. */
+  public Reply request(HttpMethod method, String uri, String origin, String contentType, byte[] body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + uri))
         .timeout(answerTimeout)
-        .method(method.name(), json == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(json.toBuffer()
-            .getBytes()));
-    if (json != null) {
-      request.header("Content-Type", "application/json");
+        .method(method.name(), body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
     }
     if (origin != null) {
       request.header("Origin", origin);

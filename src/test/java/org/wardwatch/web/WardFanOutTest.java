@@ -8,6 +8,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,6 +35,8 @@ class WardFanOutTest {
   private static final String ALARMS = Addresses.wardAlarms("icu");
   private static final Duration SETTLE = Duration.ofMillis(500);
   private static final int SLOW_SCREEN_UPDATES = 400;
+  private static final int TEXT = 1;
+  private static final int CLOSE = 8;
 
   @Test
   void everySessionGetsEachUpdateOnceAndNoMoreAfterUnregistering(Vertx vertx) {
@@ -64,6 +71,62 @@ class WardFanOutTest {
     try (StalledScreen screen = StalledScreen.open(node.httpPort())) {
       watchFallBehind(vertx, screen);
     }
+  }
+
+  @Test
+  void aRawWebSocketSessionClosingWhileItsConnectionIsFullDoesNotStopTheOtherScreensVitals(Vertx vertx)
+      throws Exception {
+    NodeVerticle node = TestNode.deploy(vertx);
+    try (Socket raw = rawWebSocket(node.httpPort());
+        SockJsClient screen = WebSocketSockJsClient.connect(vertx, node.httpPort(), TestNode.DASHBOARD_ORIGIN)) {
+      String flood = Addresses.wardVitals("flood");
+      for (String address : new String[] {VITALS, flood}) { // first: the fan-out writes to it before the screen
+        clientFrame(raw, TEXT, new JsonObject().put("type", "register").put("address", address).encode());
+      }
+      Thread.sleep(SETTLE.toMillis());
+      screen.register(VITALS);
+      screen.barrier();
+      String large = "x".repeat(64 * 1024);
+      for (int update = 0; update < 200; update++) { // the raw client reads nothing: its connection fills
+        vertx.eventBus().publish(flood, new JsonObject().put("update", update).put("padding", large));
+      }
+      Thread.sleep(SETTLE.toMillis());
+      clientFrame(raw, CLOSE, "\u0003\u00e8"); // 1000, and still not reading: Vert.x cannot answer, so no close event
+
+      Thread.sleep(SETTLE.toMillis());
+      vertx.eventBus().publish(VITALS, new JsonObject().put("vitals", new JsonObject()
+          .put("PULSE", new JsonObject().put("value", 73))));
+
+      assertEquals(73, pulseOf(screen.awaitBody(VITALS, body -> pulse(body, 73), Duration.ofSeconds(5))));
+    }
+  }
+
+  /** A client of Vert.x's raw event-bus WebSocket ({@code /eventbus/websocket}) that sends frames and reads nothing. */
+  private static Socket rawWebSocket(int port) throws Exception {
+    Socket raw = new Socket();
+    raw.setReceiveBufferSize(4096);
+    raw.connect(new InetSocketAddress("127.0.0.1", port));
+    raw.getOutputStream().write(("GET /eventbus/websocket HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    InputStream in = raw.getInputStream();
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      head.append((char) in.read());
+    }
+    assertTrue(head.toString().startsWith("HTTP/1.1 101"), head::toString);
+    return raw;
+  }
+
+  /** Sends one short client frame (masked with a zero key, as a client must mask). */
+  private static void clientFrame(Socket raw, int opcode, String payload) throws Exception {
+    byte[] bytes = payload.getBytes(StandardCharsets.ISO_8859_1);
+    OutputStream out = raw.getOutputStream();
+    out.write(0x80 | opcode);
+    out.write(0x80 | bytes.length);
+    out.write(new byte[4]);
+    out.write(bytes);
+    out.flush();
   }
 
   /** The screen stops reading while a ward's vitals and then an alarm are published, then reads again. */
