@@ -38,8 +38,8 @@ import org.wardwatch.parsing.FrameVerdict;
  * device reads its answers, so a fast or stuck device cannot make the gateway buffer without bound; a device that
  * sends a frame and waits for its answer is read throughout. A device whose frames are rejected
  * {@code maxConsecutiveBadFrames} times in a row gets a final NAK and is disconnected (its answers written first); so
- * is one the gateway read nothing from for the idle timeout while none of its frames was being parsed or waiting (a
- * silent device, or one that does not read its answers). Once the device has said who it is, its disconnection and
+ * is one the gateway read nothing from for the idle timeout while none of its frames was at the parser: a silent
+ * device, or one that left its answers unread (whose frames then wait, unread, with their answers). Once the device has said who it is, its disconnection and
  * its rejected frames are announced on {@link Addresses#DEVICE_EVENTS} for technical alarms.
  *
  * <p>Runs on the event loop of the device server verticle that accepted the connection; every event of the channel is
@@ -94,10 +94,14 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
     if (event instanceof ChannelInputShutdownEvent) {
-      inputEnded = true;
-      closeOnceAnswered();
-    } else if (event instanceof IdleStateEvent && !parsing && waiting == null) { // not the gateway's own delay
-      LOG.debug("[{}] nothing read for {} s; disconnecting", name(), config.idleTimeoutSeconds());
+      context.dispatch(ended -> {
+        inputEnded = true;
+        framed(framer.finish()); // a last frame without its line ending is still a frame
+        closeOnceAnswered();
+      });
+    } else if (event instanceof IdleStateEvent && !parsing) { // not the gateway's own delay: its parser
+      LOG.debug("[{}] nothing read for {} s{}; disconnecting", name(), config.idleTimeoutSeconds(),
+          channel.isWritable() ? "" : " while it left its answers unread");
       channel.close();
     }
   }
@@ -115,11 +119,12 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   }
 
   private void onRead(Buffer chunk) {
-    if (closing) {
-      return;
-    }
-    List<FrameEvent> events = framer.feed(chunk);
-    if (events.isEmpty()) {
+    framed(framer.feed(chunk));
+  }
+
+  /** Sends {@code events} to the parser now, or after the batch in flight; none once the session is closing. */
+  private void framed(List<FrameEvent> events) {
+    if (closing || events.isEmpty()) {
       return;
     }
     if (waiting != null) {

@@ -52,6 +52,18 @@ final class LineFramer {
   }
 
   /**
+   * Ends the stream: the bytes since the last line ending, if any, are one more frame, as if a line ending followed (a
+   * device that shut down its sending side right after its last frame); returns it, or nothing.
+   */
+  List<FrameEvent> finish() {
+    List<FrameEvent> events = new ArrayList<>();
+    if (lineLength > 0) {
+      endLine(Buffer.buffer(), 0, 0, events);
+    }
+    return events;
+  }
+
+  /**
    * Adds bytes of the current line: while it is short enough they are kept ({@code keep}, when the line goes on in a
    * later read), else they are counted and reported.
    */

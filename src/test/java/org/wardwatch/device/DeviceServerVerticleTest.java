@@ -1,50 +1,34 @@
 package org.wardwatch.device;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.wardwatch.bus.BusCodecs;
-import org.wardwatch.bus.PatientSnapshot;
-import org.wardwatch.cluster.ClusterConsumers;
-import org.wardwatch.cluster.Membership;
-import org.wardwatch.cluster.PatientRouterVerticle;
 import org.wardwatch.bus.Addresses;
-import org.wardwatch.clinical.ClinicalEngineVerticle;
-import org.wardwatch.parsing.FrameParsingVerticle;
+import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.testing.DeviceClient;
 
-/** The device server over real TCP connections, with the real parser and alert rules behind it. */
+/**
+ * The device server over real TCP connections, with the real parser and alert rules behind it: framing, answers,
+ * refusals, cut-offs and resends. How a connection ends is in {@link DeviceConnectionEndTest}.
+ */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
 class DeviceServerVerticleTest {
 
   private static final int MAX_FRAME = 256;
   private static final int MAX_BAD = 5;
-  private static final int FLOOD_FRAMES = 300_000;
 
   private Vertx vertx;
   private int port;
@@ -52,16 +36,7 @@ class DeviceServerVerticleTest {
   @BeforeEach
   void deployPipeline(Vertx vertx) {
     this.vertx = vertx;
-    DeviceServerVerticle server =
-        new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 1, MAX_BAD));
-    ClusterConsumers consumers = new ClusterConsumers(vertx);
-    BusCodecs.register(vertx);
-    vertx.deployVerticle(new ClinicalEngineVerticle(null, Membership.standalone(), consumers))
-        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone(), consumers)))
-        .compose(id -> vertx.deployVerticle(new FrameParsingVerticle(Membership.standalone(), consumers)))
-        .compose(id -> vertx.deployVerticle(server))
-        .await();
-    port = server.actualPort();
+    port = DevicePipeline.deploy(vertx, new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 1, MAX_BAD));
   }
 
   @Test
@@ -176,16 +151,6 @@ class DeviceServerVerticleTest {
   }
 
   @Test
-  void givenIdleConnectionThenClosedAfterTimeout() {
-    try (DeviceClient device = new DeviceClient(port)) {
-      device.send("HELLO|Device=MON-8\n");
-      assertEquals("ACK|", device.readLine());
-
-      assertTrue(device.closedWithin(Duration.ofSeconds(5)));
-    }
-  }
-
-  @Test
   void givenResendAfterReconnectThenAckedButRecordedOnce() {
     Set<String> recordedPulseTimes = ConcurrentHashMap.newKeySet();
     vertx.eventBus().<PatientSnapshot>consumer(Addresses.wardVitals("icu"), message -> recordedPulseTimes.add(
@@ -207,80 +172,7 @@ class DeviceServerVerticleTest {
     assertEquals(2, recordedPulseTimes.size(), "one recorded pulse per distinct frame: " + recordedPulseTimes);
   }
 
-  @Test
-  void givenDeviceShutsDownItsOutputThenStillGetsEveryAnswer() {
-    try (DeviceClient device = new DeviceClient(port)) {
-      device.send("HELLO|Device=X1|Bed=7|Ward=icu\nPulse=190|Seq=1\n");
-      device.shutdownOutput();
-
-      assertEquals("ACK|", device.readLine());
-      assertEquals("ACK|1", device.readLine());
-      assertNull(device.readLine(), "closed once everything is answered");
-    }
-    assertFalse(patient("X1").getJsonArray("alarms").isEmpty());
-  }
-
-  @Test
-  void givenDeviceNotReadingItsAnswersThenItsFramesWaitUntilItReads() throws Exception {
-    DeviceServerVerticle unhurried = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 60, 5));
-    vertx.deployVerticle(unhurried).await();
-    try (Socket socket = new Socket()) {
-      socket.setReceiveBufferSize(4096);
-      socket.setSendBufferSize(8192);
-      socket.connect(new InetSocketAddress("127.0.0.1", unhurried.actualPort()));
-      socket.setSoTimeout(10_000);
-      CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> sendUntilClosed(socket, "LAZY", FLOOD_FRAMES));
-      long stalledAt = seqOnceSteady("LAZY");
-      assertThrows(TimeoutException.class, () -> sending.get(3, TimeUnit.SECONDS),
-          "the gateway stopped reading: the device cannot send everything");
-      assertTrue(stalledAt < FLOOD_FRAMES, "stalled at " + stalledAt);
-
-      BufferedReader answers = new BufferedReader(new InputStreamReader(socket.getInputStream(), US_ASCII));
-      assertEquals("ACK|", answers.readLine());
-      for (int seq = 1; seq <= stalledAt; seq++) {
-        assertTrue(answers.readLine().startsWith("ACK|" + seq + "|ignored unknown key(s): Extra00,"));
-      }
-      long readingAgain = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (patient("LAZY").getLong("seq") == stalledAt && System.nanoTime() < readingAgain) {
-        Thread.sleep(50);
-      }
-      assertTrue(patient("LAZY").getLong("seq") > stalledAt, "reading resumed once the device read its answers");
-    }
-  }
-
-  /** Sends a HELLO and then up to {@code frames} frames that each get a long answer, until closed. */
-  private static void sendUntilClosed(Socket socket, String device, int frames) {
-    StringBuilder extras = new StringBuilder();
-    for (int key = 0; key < 20; key++) {
-      extras.append(String.format("|Extra%02d=1", key));
-    }
-    try {
-      OutputStream out = socket.getOutputStream();
-      out.write(("HELLO|Device=" + device + "\n").getBytes(US_ASCII));
-      for (int seq = 1; seq <= frames; seq++) {
-        out.write(("Pulse=80|Seq=" + seq + extras + "\n").getBytes(US_ASCII));
-      }
-    } catch (IOException closed) {
-      // the test closed the connection
-    }
-  }
-
-  /** The patient's last recorded sequence number once it has not changed for one and a half seconds. */
-  private long seqOnceSteady(String key) throws InterruptedException {
-    long last = -1;
-    int unchanged = 0;
-    while (unchanged < 3) {
-      Thread.sleep(500);
-      JsonObject patient = vertx.eventBus().<JsonObject>request(Addresses.PATIENTS_GET, key)
-          .map(Message::body).otherwiseEmpty().await();
-      long seq = patient == null ? 0 : patient.getLong("seq");
-      unchanged = seq > 0 && seq == last ? unchanged + 1 : 0;
-      last = seq;
-    }
-    return last;
-  }
-
   private JsonObject patient(String key) {
-    return vertx.eventBus().<JsonObject>request(Addresses.PATIENTS_GET, key).map(Message::body).await();
+    return DevicePipeline.patient(vertx, key);
   }
 }

@@ -30,6 +30,30 @@ class LineFramerTest {
   }
 
   @Test
+  void givenStreamEndingInsideAFrame_whenFinished_thenThatFrameOnceAndNothingMore() {
+    assertEquals(List.of(line("Seq=1")), feed("Seq=1\nPul"));
+    feed("se=82\r");
+
+    assertEquals(List.of(line("Pulse=82")), framer.finish());
+    assertEquals(List.of(), framer.finish());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "Seq=1\n", "\r", "Seq=1\r\n\r"})
+  void givenStreamEndingAtALineEnding_whenFinished_thenNothing(String stream) {
+    feed(stream);
+
+    assertEquals(List.of(), framer.finish());
+  }
+
+  @Test
+  void givenStreamEndingInsideAnOverlongFrame_whenFinished_thenNoFurtherReport() {
+    assertEquals(List.of(OVERLONG), feed("x".repeat(MAX + 2)));
+
+    assertEquals(List.of(), framer.finish());
+  }
+
+  @Test
   void givenManyFramesInOneChunk_whenFed_thenAllLinesInOrder() {
     assertEquals(List.of(line("Seq=1"), line("Seq=2"), line("Seq=3")), feed("Seq=1\nSeq=2\r\nSeq=3\n"));
   }

@@ -16,14 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import org.wardwatch.bus.BusCodecs;
-import org.wardwatch.cluster.ClusterConsumers;
-import org.wardwatch.cluster.Membership;
-import org.wardwatch.cluster.PatientRouterVerticle;
 import org.wardwatch.bus.Addresses;
-import org.wardwatch.clinical.ClinicalEngineVerticle;
-import org.wardwatch.parsing.FrameParsingVerticle;
 
 /** Thousands of devices connected at once, each answered correctly, over real loopback connections. */
 @ExtendWith(VertxExtension.class)
@@ -34,21 +27,14 @@ class ManyDevicesTest {
 
   @Test
   void threeThousandConcurrentDevicesAreAllAnswered(Vertx vertx) {
-    DeviceServerVerticle server = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, 4096, 120, 10));
-    ClusterConsumers consumers = new ClusterConsumers(vertx);
-    BusCodecs.register(vertx);
-    vertx.deployVerticle(new ClinicalEngineVerticle(null, Membership.standalone(), consumers))
-        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone(), consumers)))
-        .compose(id -> vertx.deployVerticle(new FrameParsingVerticle(Membership.standalone(), consumers)))
-        .compose(id -> vertx.deployVerticle(server))
-        .await();
+    int port = DevicePipeline.deploy(vertx, new DeviceServerConfig("127.0.0.1", 0, 4096, 120, 10));
     NetClient client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(10_000));
 
     List<NetSocket> sockets = new ArrayList<>();
     for (int first = 0; first < DEVICES; first += CONNECT_BATCH) {
       List<Future<NetSocket>> batch = new ArrayList<>();
       for (int i = first; i < Math.min(DEVICES, first + CONNECT_BATCH); i++) {
-        batch.add(client.connect(server.actualPort(), "127.0.0.1"));
+        batch.add(client.connect(port, "127.0.0.1"));
       }
       Future.all(batch).await();
       batch.forEach(connected -> sockets.add(connected.result()));

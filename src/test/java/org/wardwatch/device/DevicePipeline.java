@@ -1,0 +1,37 @@
+package org.wardwatch.device;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.BusCodecs;
+import org.wardwatch.clinical.ClinicalEngineVerticle;
+import org.wardwatch.cluster.ClusterConsumers;
+import org.wardwatch.cluster.Membership;
+import org.wardwatch.cluster.PatientRouterVerticle;
+import org.wardwatch.parsing.FrameParsingVerticle;
+
+/** A standalone node's device path for the device server's tests: the server, with the real parser and rules behind. */
+final class DevicePipeline {
+
+  private DevicePipeline() {
+  }
+
+  /** Deploys the clinical engine, patient router, frame parser and a device server of {@code config}; its port. */
+  static int deploy(Vertx vertx, DeviceServerConfig config) {
+    DeviceServerVerticle server = new DeviceServerVerticle(config);
+    ClusterConsumers consumers = new ClusterConsumers(vertx);
+    BusCodecs.register(vertx);
+    vertx.deployVerticle(new ClinicalEngineVerticle(null, Membership.standalone(), consumers))
+        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone(), consumers)))
+        .compose(id -> vertx.deployVerticle(new FrameParsingVerticle(Membership.standalone(), consumers)))
+        .compose(id -> vertx.deployVerticle(server))
+        .await();
+    return server.actualPort();
+  }
+
+  /** The patient's snapshot, as the REST API gives it. */
+  static JsonObject patient(Vertx vertx, String key) {
+    return vertx.eventBus().<JsonObject>request(Addresses.PATIENTS_GET, key).map(Message::body).await();
+  }
+}
