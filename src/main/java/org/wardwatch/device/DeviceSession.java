@@ -115,7 +115,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     LOG.debug("[{}] disconnected", name());
-    context.dispatch(disconnected -> announce("disconnected", null));
+    context.dispatch(disconnected -> announce("disconnected", null, identity));
   }
 
   private void onRead(Buffer chunk) {
@@ -197,7 +197,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       if (!verdict.accepted()) {
         LOG.debug("[{}] NAK: {}", name(), verdict.detail());
         if (result.succeeded()) { // the device's data was at fault, not the gateway (which asks for a resend)
-          announce("rejected", verdict.detail());
+          announce("rejected", verdict.detail(), verdict.about() != null ? verdict.about() : identity);
         }
       }
       if (result.succeeded()) {
@@ -249,11 +249,14 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), answers)).addListener(ChannelFutureListener.CLOSE);
   }
 
-  /** Tells the clinical engine about the device (for technical alarms) once the device has said who it is. */
-  private void announce(String event, String reason) {
-    if (identity.device() != null) {
+  /**
+   * Tells the clinical engine about the device and patient {@code source} (for technical alarms), once a device is
+   * named.
+   */
+  private void announce(String event, String reason, DeviceIdentity source) {
+    if (source.device() != null) {
       eventBus.publish(Addresses.DEVICE_EVENTS,
-          new JsonObject().put("event", event).put("source", identity.toJson()).put("reason", reason));
+          new JsonObject().put("event", event).put("source", source.toJson()).put("reason", reason));
     }
   }
 

@@ -45,7 +45,7 @@ public final class FrameBatchProcessor {
           verdicts.add(FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded)));
         }
       } catch (MalformedFrameException e) {
-        verdicts.add(FrameVerdict.rejected(e.sequence(), e.getMessage()));
+        verdicts.add(FrameVerdict.rejected(e.sequence(), e.getMessage(), e.source() != null ? e.source() : session));
       }
       stamps.add(stamp);
     }

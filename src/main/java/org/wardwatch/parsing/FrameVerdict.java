@@ -1,6 +1,7 @@
 package org.wardwatch.parsing;
 
 import io.vertx.core.json.JsonObject;
+import org.wardwatch.model.DeviceIdentity;
 
 /**
  * The answer to one frame.
@@ -8,22 +9,33 @@ import io.vertx.core.json.JsonObject;
  * @param sequence  the frame's {@code Seq} as sent, or {@code null}
  * @param accepted  true for ACK, false for NAK
  * @param detail    for a NAK the reason; for an ACK an optional note (ignored keys, resend); else {@code null}
+ * @param about     for a NAK from the parser, whom the frame was about: the connection's identity at that frame, with
+ *                  the frame's own identity keys when they could be read (a technical alarm goes to that patient);
+ *                  else {@code null}
  */
-public record FrameVerdict(String sequence, boolean accepted, String detail) {
+public record FrameVerdict(String sequence, boolean accepted, String detail, DeviceIdentity about) {
 
   public static FrameVerdict accepted(String sequence, String note) {
-    return new FrameVerdict(sequence, true, note);
+    return new FrameVerdict(sequence, true, note, null);
   }
 
+  /** A refusal by the gateway itself (an overlong frame, a parser that did not answer): about no known patient. */
   public static FrameVerdict rejected(String sequence, String reason) {
-    return new FrameVerdict(sequence, false, reason);
+    return rejected(sequence, reason, null);
+  }
+
+  public static FrameVerdict rejected(String sequence, String reason, DeviceIdentity about) {
+    return new FrameVerdict(sequence, false, reason, about);
   }
 
   public JsonObject toJson() {
-    return new JsonObject().put("seq", sequence).put("ok", accepted).put("detail", detail);
+    return new JsonObject().put("seq", sequence).put("ok", accepted).put("detail", detail)
+        .put("about", about == null ? null : about.toJson());
   }
 
   public static FrameVerdict fromJson(JsonObject json) {
-    return new FrameVerdict(json.getString("seq"), json.getBoolean("ok"), json.getString("detail"));
+    JsonObject about = json.getJsonObject("about");
+    return new FrameVerdict(json.getString("seq"), json.getBoolean("ok"), json.getString("detail"),
+        about == null ? null : DeviceIdentity.fromJson(about));
   }
 }

@@ -45,6 +45,16 @@ public final class LineFrameDecoder {
     if (source.device() == null) {
       throw reader.fail("no device identity: send HELLO|Device=<id> first or add Device=<id> to the frame");
     }
+    try {
+      return measurements(fields, reader, source, sequence, receivedAt);
+    } catch (MalformedFrameException e) {
+      throw e.about(source);
+    }
+  }
+
+  /** The vital signs and assessment of frame {@code sequence} from {@code source}, read by {@code reader}. */
+  private static DecodedFrame measurements(FrameFields fields, ValueReader reader, DeviceIdentity source,
+      Long sequence, Instant receivedAt) throws MalformedFrameException {
     if (!fields.hasVitals()) {
       throw reader.fail(fields.unknownKeys().isEmpty()
           ? "frame carries no vital sign"

@@ -11,23 +11,23 @@ class AnswerLineTest {
 
   @Test
   void givenAcceptedFrameWithSeq_whenRendered_thenAckWithSeq() {
-    assertEquals("ACK|7\n", AnswerLine.of(new FrameVerdict("7", true, null)));
+    assertEquals("ACK|7\n", AnswerLine.of(FrameVerdict.accepted("7", null)));
   }
 
   @Test
   void givenAcceptedFrameWithoutSeq_whenRendered_thenAckWithEmptySeq() {
-    assertEquals("ACK|\n", AnswerLine.of(new FrameVerdict(null, true, null)));
+    assertEquals("ACK|\n", AnswerLine.of(FrameVerdict.accepted(null, null)));
   }
 
   @Test
   void givenAcceptedFrameWithNote_whenRendered_thenNoteAfterSeq() {
     assertEquals("ACK|7|ignored unknown key(s): Battery\n",
-        AnswerLine.of(new FrameVerdict("7", true, "ignored unknown key(s): Battery")));
+        AnswerLine.of(FrameVerdict.accepted("7", "ignored unknown key(s): Battery")));
   }
 
   @Test
   void givenAcceptedFrameWithNoteButNoSeq_whenRendered_thenEmptySeqField() {
-    assertEquals("ACK||note\n", AnswerLine.of(new FrameVerdict(null, true, "note")));
+    assertEquals("ACK||note\n", AnswerLine.of(FrameVerdict.accepted(null, "note")));
   }
 
   @Test
@@ -59,6 +59,6 @@ class AnswerLineTest {
 
   @Test
   void givenNoteContainingLineBreaks_whenRendered_thenOneLine() {
-    assertEquals("ACK|1|a b\n", AnswerLine.of(new FrameVerdict("1", true, "a\nb")));
+    assertEquals("ACK|1|a b\n", AnswerLine.of(FrameVerdict.accepted("1", "a\nb")));
   }
 }

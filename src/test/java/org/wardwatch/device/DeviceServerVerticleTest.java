@@ -151,6 +151,26 @@ class DeviceServerVerticleTest {
   }
 
   @Test
+  void givenFrameRefusedForAnotherPatientOfTheConnectionThenThatPatientGetsTheInvalidSignalAlarm() throws Exception {
+    try (DeviceClient device = new DeviceClient(port)) {
+      device.send("HELLO|Device=MON-4|Patient=P41|Ward=icu\nPulse=80|Seq=1\nPatient=P42|Pulse=81|Seq=2\n"
+          + "Patient=P42|Pulse=abc|Seq=3\n");
+      for (String answer : new String[] {"ACK|", "ACK|1", "ACK|2"}) {
+        assertEquals(answer, device.readLine());
+      }
+      assertTrue(device.readLine().startsWith("NAK|3|Pulse 'abc' is not a number"));
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (patient("P42").getJsonArray("technicalAlarms").isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertTrue(patient("P42").getJsonArray("technicalAlarms").encode().contains("Pulse 'abc'"),
+          patient("P42").encode());
+      assertTrue(patient("P41").getJsonArray("technicalAlarms").isEmpty(), "not the connection's other patient");
+    }
+  }
+
+  @Test
   void givenResendAfterReconnectThenAckedButRecordedOnce() {
     Set<String> recordedPulseTimes = ConcurrentHashMap.newKeySet();
     vertx.eventBus().<PatientSnapshot>consumer(Addresses.wardVitals("icu"), message -> recordedPulseTimes.add(

@@ -2,6 +2,7 @@ package org.wardwatch.parsing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -91,6 +92,18 @@ class FrameBatchProcessorTest {
   }
 
   @Test
+  void givenRefusedFrames_whenProcessed_thenEachNakNamesWhomItsFrameWasAbout() {
+    BatchVerdict verdict = process(MON_7, "Patient=P2|Pulse=abc", "Pulse=abc", "Device=?|Pulse=80",
+        "HELLO|Device=mon-9|Patient=P9", "SpO2=150");
+
+    assertEquals("P2", verdict.verdicts().get(0).about().patient(), "the frame's own identity keys");
+    assertEquals(MON_7, verdict.verdicts().get(1).about(), "the connection's identity at that frame");
+    assertEquals(MON_7, verdict.verdicts().get(2).about(), "its own identity unreadable");
+    assertEquals(new DeviceIdentity("mon-9", "P9", null, null), verdict.verdicts().get(4).about(), "after a HELLO");
+    assertNull(verdict.verdicts().get(3).about(), "nothing refused");
+  }
+
+  @Test
   void givenMalformedFrameWithSeq_whenProcessed_thenNakCarriesSeqAndReasonAndNothingIsRecorded() {
     BatchVerdict verdict = process(MON_7, "Seq=42|Temperature=37.5|Pulse=82|BP=120");
 
@@ -110,7 +123,7 @@ class FrameBatchProcessorTest {
   void givenOwnersNamedAResend_whenAnswered_thenThatFrameIsAckedWithTheResendNote() {
     FrameBatchProcessor.ProcessedBatch processed = processor.process(batch(MON_7, "Seq=9|Pulse=82", "Seq=10|Pulse=83"));
 
-    assertEquals(List.of(new FrameVerdict("9", true, FrameBatchProcessor.RESEND_NOTE), ack("10")),
+    assertEquals(List.of(FrameVerdict.accepted("9", FrameBatchProcessor.RESEND_NOTE), ack("10")),
         processed.answer(List.of(FrameStamp.of("mon-7", 9, "Seq=9|Pulse=82").key())).verdicts());
     assertEquals(List.of(ack("9"), ack("10")), processed.answer(List.of()).verdicts());
   }
@@ -120,7 +133,7 @@ class FrameBatchProcessorTest {
     FrameBatchProcessor.ProcessedBatch processed =
         processor.process(batch(MON_7, "Seq=9|Pulse=82", "Seq=9|Pulse=82", "Seq=10|Pulse=83"));
 
-    assertEquals(List.of(ack("9"), new FrameVerdict("9", true, FrameBatchProcessor.RESEND_NOTE), ack("10")),
+    assertEquals(List.of(ack("9"), FrameVerdict.accepted("9", FrameBatchProcessor.RESEND_NOTE), ack("10")),
         processed.answer(List.of(FrameStamp.of("mon-7", 9, "Seq=9|Pulse=82").key())).verdicts());
   }
 
@@ -129,7 +142,7 @@ class FrameBatchProcessorTest {
     FrameBatchProcessor.ProcessedBatch processed =
         processor.process(batch(MON_7, "Seq=9|Pulse=82", "Seq=9|Pulse=95"));
 
-    assertEquals(List.of(new FrameVerdict("9", true, FrameBatchProcessor.RESEND_NOTE), ack("9")),
+    assertEquals(List.of(FrameVerdict.accepted("9", FrameBatchProcessor.RESEND_NOTE), ack("9")),
         processed.answer(List.of(FrameStamp.of("mon-7", 9, "Seq=9|Pulse=82").key())).verdicts());
   }
 
@@ -166,8 +179,8 @@ class FrameBatchProcessorTest {
   void givenUnknownKeys_whenProcessed_thenAckCarriesANoteNamingThem() {
     BatchVerdict verdict = process(MON_7, "Seq=5|Pulse=82|Battery=80|Etco2=35", "HELLO|Device=mon-7|Firmware=2.1");
 
-    assertEquals(new FrameVerdict("5", true, "ignored unknown key(s): Battery, Etco2"), verdict.verdicts().get(0));
-    assertEquals(new FrameVerdict(null, true, "ignored unknown key(s): Firmware"), verdict.verdicts().get(1));
+    assertEquals(FrameVerdict.accepted("5", "ignored unknown key(s): Battery, Etco2"), verdict.verdicts().get(0));
+    assertEquals(FrameVerdict.accepted(null, "ignored unknown key(s): Firmware"), verdict.verdicts().get(1));
     assertEquals(1, sink.size());
   }
 
@@ -217,7 +230,7 @@ class FrameBatchProcessorTest {
   }
 
   private static FrameVerdict ack(String seq) {
-    return new FrameVerdict(seq, true, null);
+    return FrameVerdict.accepted(seq, null);
   }
 
   private static void assertNak(FrameVerdict verdict, String seq, String phrase) {
