@@ -39,8 +39,9 @@ import org.wardwatch.parsing.FrameVerdict;
  * sends a frame and waits for its answer is read throughout. A device whose frames are rejected
  * {@code maxConsecutiveBadFrames} times in a row gets a final NAK and is disconnected (its answers written first); so
  * is one the gateway read nothing from for the idle timeout while none of its frames was at the parser: a silent
- * device, or one that left its answers unread (whose frames then wait, unread, with their answers). Once the device has said who it is, its disconnection and
- * its rejected frames are announced on {@link Addresses#DEVICE_EVENTS} for technical alarms.
+ * device, or one that left its answers unread (whose frames then wait, unread, with their answers). Once the device
+ * has said who it is, its disconnection is announced on {@link Addresses#DEVICE_EVENTS} for technical alarms, and so
+ * is each frame the parser refuses, for the patient that frame was about.
  *
  * <p>Runs on the event loop of the device server verticle that accepted the connection; every event of the channel is
  * handled on that verticle's Vert.x context.

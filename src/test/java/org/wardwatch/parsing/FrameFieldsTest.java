@@ -3,8 +3,10 @@ package org.wardwatch.parsing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +33,18 @@ class FrameFieldsTest {
     MalformedFrameException e = assertThrows(MalformedFrameException.class,
         () -> FrameFields.split("Pulse=82\u0001|" + field));
 
+    assertNull(e.sequence());
+  }
+
+  @Test
+  void givenAMegabyteOfEmptyFieldsEndingInAnEqualsSign_thenRejectedInLinearTime() {
+    String line = "|".repeat(1 << 20) + "=";
+
+    MalformedFrameException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+        () -> assertThrows(MalformedFrameException.class, () -> FrameFields.split(line)),
+        "looking for the frame's Seq must read the line once, not once per field (seconds at this length)");
+
+    assertTrue(e.getMessage().contains("has no key"), e::getMessage);
     assertNull(e.sequence());
   }
 

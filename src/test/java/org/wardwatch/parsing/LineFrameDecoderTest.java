@@ -67,7 +67,8 @@ class LineFrameDecoderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2026-11-22T10:16:31Z", "2026-11-22T10:15:31Z", "2026-11-19T10:15:31Z", "2001-01-01T00:00:00Z"})
+  @ValueSource(strings = {"2026-11-22T10:16:31Z", "2026-11-22T10:15:31Z", "2026-11-19T10:15:31Z",
+      "2001-01-01T00:00:00Z"})
   void givenTsAtMostAMinuteAheadOrInThePast_whenDecoded_thenKeptAsTheDevicesTime(String raw) throws Exception {
     Observation observation = single("Pulse=82|Ts=" + raw);
 
