@@ -52,6 +52,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   /** How long a batch waits for the parser's verdicts before its frames are NAKed (to be resent). */
   static final long PARSE_TIMEOUT_MS = 10_000;
   private static final String CUT_OFF_REASON = "too many invalid frames in a row; closing connection";
+  private static final String GATEWAY_FAILED = "gateway could not process the frame now; resend it";
 
   private final Channel channel;
   private final ContextInternal context;
@@ -62,6 +63,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   private DeviceIdentity identity = DeviceIdentity.UNKNOWN;
   /** Frames read while a batch was being parsed, in order; {@code null} when none. */
   private List<FrameEvent> waiting;
+  /** When the first of the waiting frames was read. */
+  private Instant waitingSince;
   private int consecutiveBadFrames;
   private boolean parsing;
   private boolean inputEnded;
@@ -131,9 +134,10 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     if (waiting != null) {
       waiting.addAll(events);
     } else if (canParse()) {
-      submit(events); // not kept in a field first: storing it in this long-lived session costs the collector a card
+      submit(events, Instant.now()); // not kept in a field first: storing it in this long session costs a card
     } else {
       waiting = events;
+      waitingSince = Instant.now();
     }
     readWhileNothingWaits();
   }
@@ -146,7 +150,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     if (waiting != null && canParse()) {
       List<FrameEvent> events = waiting;
       waiting = null;
-      submit(events);
+      submit(events, waitingSince);
     }
     readWhileNothingWaits();
   }
@@ -159,10 +163,10 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     channel.config().setAutoRead(waiting == null && channel.isWritable() && !closing);
   }
 
-  /** Sends {@code events}' lines to the parser as one batch; answers them when it replies. */
-  private void submit(List<FrameEvent> events) {
+  /** Sends {@code events}' lines, the first read at {@code readAt}, to the parser as one batch; answers them after. */
+  private void submit(List<FrameEvent> events, Instant readAt) {
     parsing = true;
-    parse(lines(events)).onComplete(result -> answer(events, result));
+    parse(lines(events), readAt).onComplete(result -> answer(events, result));
   }
 
   private static List<String> lines(List<FrameEvent> events) {
@@ -175,11 +179,11 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     return lines;
   }
 
-  private Future<BatchVerdict> parse(List<String> lines) {
+  private Future<BatchVerdict> parse(List<String> lines, Instant readAt) {
     if (lines.isEmpty()) {
       return Future.succeededFuture(new BatchVerdict(identity, List.of()));
     }
-    FrameBatch batch = new FrameBatch(identity, Instant.now(), lines);
+    FrameBatch batch = new FrameBatch(identity, readAt, lines);
     return parser.request(Addresses.FRAMES, batch);
   }
 
@@ -192,6 +196,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     }
     Iterator<FrameVerdict> verdicts = result.succeeded() ? result.result().verdicts().iterator() : null;
     StringBuilder answers = new StringBuilder();
+    boolean tooManyBad = false;
     for (FrameEvent event : events) {
       FrameVerdict verdict = verdictFor(event, verdicts);
       answers.append(AnswerLine.of(verdict));
@@ -203,11 +208,12 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       }
       if (result.succeeded()) {
         consecutiveBadFrames = verdict.accepted() ? 0 : consecutiveBadFrames + 1;
+        tooManyBad |= consecutiveBadFrames >= config.maxConsecutiveBadFrames();
       }
-      if (consecutiveBadFrames >= config.maxConsecutiveBadFrames()) {
-        cutOff(answers);
-        return;
-      }
+    }
+    if (tooManyBad) { // after every frame of the batch is answered: those after the limit were recorded
+      cutOff(answers);
+      return;
     }
     channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), answers));
     proceed();
@@ -230,12 +236,13 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     });
   }
 
+  /** The verdict on {@code event}: the parser's next, or the gateway's own when the parser gave none. */
   private static FrameVerdict verdictFor(FrameEvent event, Iterator<FrameVerdict> verdicts) {
     if (event instanceof FrameEvent.Overlong overlong) {
       return FrameVerdict.rejected(null, "frame longer than " + overlong.maxFrameLength() + " bytes");
     }
     if (verdicts == null) {
-      return FrameVerdict.rejected(null, "gateway could not process the frame now; resend it");
+      return FrameVerdict.unparsed(((FrameEvent.Line) event).text(), GATEWAY_FAILED);
     }
     return verdicts.next();
   }

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Splits one connection's byte stream into newline-delimited frames (LF or CRLF), whatever the read boundaries: many
- * frames per read, frames split across reads. Blank lines are skipped (devices may send them as keep-alives).
+ * frames per read, frames split across reads. Blank lines (empty, or only spaces and tabs) are skipped: devices may
+ * send them as keep-alives.
  *
  * <p>A frame longer than {@code maxFrameLength} is never buffered: it is reported as {@link FrameEvent.Overlong} and
  * discarded up to its line ending, with one further report per further {@code maxFrameLength} bytes, so an endless
@@ -85,6 +86,17 @@ final class LineFramer {
     }
   }
 
+  /** Whether the first {@code length} bytes of {@code line} are only spaces and tabs (or none). */
+  private static boolean isBlank(Buffer line, int length) {
+    for (int i = 0; i < length; i++) {
+      byte b = line.getByte(i);
+      if (b != ' ' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void endLine(Buffer chunk, int start, int end, List<FrameEvent> events) {
     if (lineLength <= maxBufferedLength) {
       Buffer line = pending == null ? chunk.slice(start, end) : pending.appendBuffer(chunk, start, end - start);
@@ -94,7 +106,7 @@ final class LineFramer {
       }
       if (length > maxFrameLength) {
         events.add(new FrameEvent.Overlong(maxFrameLength));
-      } else if (length > 0) {
+      } else if (!isBlank(line, length)) {
         events.add(new FrameEvent.Line(line.getString(0, length, StandardCharsets.UTF_8.name())));
       }
     }

@@ -7,11 +7,11 @@ import java.util.List;
 import org.wardwatch.model.DeviceIdentity;
 
 /**
- * The frames one device connection delivered in one read, sent by the device server to the frame parser on
- * {@link org.wardwatch.bus.Addresses#FRAMES}.
+ * The frames one device connection delivered since its last batch (one read, or those read while that batch was at
+ * the parser), sent by the device server to the frame parser on {@link org.wardwatch.bus.Addresses#FRAMES}.
  *
  * @param session     the connection's identity before these frames
- * @param receivedAt  gateway time of the read
+ * @param receivedAt  gateway time of the read that brought the first of them (a frame's time when it has no {@code Ts})
  * @param frames      the frames, in arrival order, without line endings
  */
 public record FrameBatch(DeviceIdentity session, Instant receivedAt, List<String> frames) {

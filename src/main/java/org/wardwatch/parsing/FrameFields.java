@@ -116,9 +116,9 @@ final class FrameFields {
 
   /**
    * The raw {@code Seq} value, found leniently (the first field whose key is {@code Seq} in any case and spacing) so
-   * that even a malformed frame's NAK can name it.
+   * that even a malformed frame's NAK can name it; {@code null} when there is none or it is not 1 to 18 digits.
    */
-  private static String findRawSequence(String line) {
+  static String findRawSequence(String line) {
     for (int start = 0, end; start <= line.length(); start = end + 1) {
       end = fieldEnd(line, start);
       int equals = indexOf(line, '=', start, end); // only within the field: a line of many fields is read once

@@ -24,6 +24,14 @@ public record FrameVerdict(String sequence, boolean accepted, String detail, Dev
     return rejected(sequence, reason, null);
   }
 
+  /**
+   * {@link #rejected(String, String)} for the frame {@code line}, which was not parsed: its NAK names the frame's
+   * {@code Seq} when one can be found in it.
+   */
+  public static FrameVerdict unparsed(String line, String reason) {
+    return rejected(FrameFields.findRawSequence(line), reason);
+  }
+
   public static FrameVerdict rejected(String sequence, String reason, DeviceIdentity about) {
     return new FrameVerdict(sequence, false, reason, about);
   }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.BusCodecs;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.testing.DeviceClient;
 
@@ -133,11 +134,49 @@ class DeviceServerVerticleTest {
     try (DeviceClient device = new DeviceClient(port)) {
       device.send("garbage\n".repeat(MAX_BAD + 20));
 
-      for (int i = 0; i < MAX_BAD; i++) {
-        assertTrue(device.readLine().startsWith("NAK||malformed field 'garbage'"));
+      int naks = 0;
+      String answer;
+      while ((answer = device.readLine()).startsWith("NAK||malformed field 'garbage'")) {
+        naks++;
       }
+      assertTrue(naks >= MAX_BAD && naks <= MAX_BAD + 20, naks + " NAKs: each frame of a batch is answered");
+      assertEquals("NAK||too many invalid frames in a row; closing connection", answer);
+      assertNull(device.readLine());
+    }
+  }
+
+  @Test
+  void givenGoodFrameAfterTheLimitInTheSameReadThenItIsAnsweredBeforeTheCutOff() {
+    try (DeviceClient device = new DeviceClient(port)) {
+      device.send("HELLO|Device=MON-5\n" + "Pulse=abc\n".repeat(MAX_BAD) + "Pulse=99|Seq=42\n");
+
+      assertEquals("ACK|", device.readLine());
+      for (int i = 0; i < MAX_BAD; i++) {
+        assertTrue(device.readLine().startsWith("NAK||Pulse 'abc' is not a number"));
+      }
+      assertEquals("ACK|42", device.readLine(), "recorded, so acknowledged: no resend, no duplicate");
       assertEquals("NAK||too many invalid frames in a row; closing connection", device.readLine());
       assertNull(device.readLine());
+    }
+    assertEquals(99, patient("MON-5").getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
+  }
+
+  @Test
+  void givenNoParserThenEachFrameIsNakedForResendNamingItsSeq() {
+    Vertx parserless = Vertx.vertx();
+    try {
+      BusCodecs.register(parserless);
+      DeviceServerVerticle alone = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 1,
+          MAX_BAD));
+      parserless.deployVerticle(alone).await();
+      try (DeviceClient device = new DeviceClient(alone.actualPort())) {
+        device.send("Device=X|Pulse=80|Seq=17\nDevice=X|Pulse=81\n");
+
+        assertEquals("NAK|17|gateway could not process the frame now; resend it", device.readLine());
+        assertEquals("NAK||gateway could not process the frame now; resend it", device.readLine());
+      }
+    } finally {
+      parserless.close().await();
     }
   }
 

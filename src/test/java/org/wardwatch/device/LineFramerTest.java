@@ -53,6 +53,12 @@ class LineFramerTest {
     assertEquals(List.of(), framer.finish());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"\n", "\r\n", " \n", "\t\r\n", "  \t \n"})
+  void givenBlankLineOfSpacesAndTabs_whenFed_thenSkippedAsAKeepAlive(String keepAlive) {
+    assertEquals(List.of(line("Seq=1"), line("Seq=2")), feed("Seq=1\n" + keepAlive + "Seq=2\n"));
+  }
+
   @Test
   void givenManyFramesInOneChunk_whenFed_thenAllLinesInOrder() {
     assertEquals(List.of(line("Seq=1"), line("Seq=2"), line("Seq=3")), feed("Seq=1\nSeq=2\r\nSeq=3\n"));
