@@ -53,6 +53,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   static final long PARSE_TIMEOUT_MS = 10_000;
   private static final String CUT_OFF_REASON = "too many invalid frames in a row; closing connection";
   private static final String GATEWAY_FAILED = "gateway could not process the frame now; resend it";
+  private static final String UNTERMINATED = "no line ending before the device closed its sending side; not recorded";
 
   private final Channel channel;
   private final ContextInternal context;
@@ -100,7 +101,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     if (event instanceof ChannelInputShutdownEvent) {
       context.dispatch(ended -> {
         inputEnded = true;
-        framed(framer.finish()); // a last frame without its line ending is still a frame
+        framed(framer.finish()); // a last frame without its line ending is refused, not lost without an answer
         closeOnceAnswered();
       });
     } else if (event instanceof IdleStateEvent && !parsing) { // not the gateway's own delay: its parser
@@ -189,6 +190,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
 
   private void answer(List<FrameEvent> events, AsyncResult<BatchVerdict> result) {
     parsing = false;
+    DeviceIdentity current = identity; // at each frame in turn: moved on by each HELLO of the batch
     if (result.failed()) {
       LOG.error("[{}] frame parsing failed; asking the device to resend", name(), result.cause());
     } else if (result.result().session() != identity) {
@@ -200,10 +202,12 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     for (FrameEvent event : events) {
       FrameVerdict verdict = verdictFor(event, verdicts);
       answers.append(AnswerLine.of(verdict));
-      if (!verdict.accepted()) {
+      if (verdict.accepted() && verdict.about() != null) {
+        current = verdict.about();
+      } else if (!verdict.accepted()) {
         LOG.debug("[{}] NAK: {}", name(), verdict.detail());
         if (result.succeeded()) { // the device's data was at fault, not the gateway (which asks for a resend)
-          announce("rejected", verdict.detail(), verdict.about() != null ? verdict.about() : identity);
+          announce("rejected", verdict.detail(), verdict.about() != null ? verdict.about() : current);
         }
       }
       if (result.succeeded()) {
@@ -240,6 +244,9 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   private static FrameVerdict verdictFor(FrameEvent event, Iterator<FrameVerdict> verdicts) {
     if (event instanceof FrameEvent.Overlong overlong) {
       return FrameVerdict.rejected(null, "frame longer than " + overlong.maxFrameLength() + " bytes");
+    }
+    if (event instanceof FrameEvent.Unterminated cut) {
+      return FrameVerdict.unparsed(cut.text(), UNTERMINATED);
     }
     if (verdicts == null) {
       return FrameVerdict.unparsed(((FrameEvent.Line) event).text(), GATEWAY_FAILED);

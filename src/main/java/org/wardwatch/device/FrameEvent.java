@@ -10,4 +10,11 @@ sealed interface FrameEvent {
   /** A frame longer than the maximum: its bytes are being discarded up to the next line ending. */
   record Overlong(int maxFrameLength) implements FrameEvent {
   }
+
+  /**
+   * The bytes after the last line ending when the stream ended: perhaps a frame cut short (a device that died while
+   * writing it), so it is refused, never parsed.
+   */
+  record Unterminated(String text) implements FrameEvent {
+  }
 }

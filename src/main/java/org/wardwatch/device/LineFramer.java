@@ -53,13 +53,16 @@ final class LineFramer {
   }
 
   /**
-   * Ends the stream: the bytes since the last line ending, if any, are one more frame, as if a line ending followed (a
-   * device that shut down its sending side right after its last frame); returns it, or nothing.
+   * Ends the stream: the bytes since the last line ending, unless blank or already reported overlong, as an
+   * {@link FrameEvent.Unterminated} frame (a device that closed in the middle of a frame); else nothing.
    */
   List<FrameEvent> finish() {
     List<FrameEvent> events = new ArrayList<>();
     if (lineLength > 0) {
       endLine(Buffer.buffer(), 0, 0, events);
+    }
+    if (events.size() == 1 && events.get(0) instanceof FrameEvent.Line line) {
+      return List.of(new FrameEvent.Unterminated(line.text()));
     }
     return events;
   }

@@ -38,7 +38,7 @@ public final class FrameBatchProcessor {
         DecodedFrame decoded = decoder.decode(frame, session, batch.receivedAt());
         if (decoded instanceof DecodedFrame.Hello hello) {
           session = hello.identity();
-          verdicts.add(FrameVerdict.accepted(hello.sequence(), unknownKeysNote(decoded)));
+          verdicts.add(FrameVerdict.hello(hello.sequence(), unknownKeysNote(decoded), session));
         } else {
           DecodedFrame.Measurements measurements = (DecodedFrame.Measurements) decoded;
           stamp = handOn(measurements, frame);

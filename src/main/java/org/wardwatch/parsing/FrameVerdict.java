@@ -11,12 +11,18 @@ import org.wardwatch.model.DeviceIdentity;
  * @param detail    for a NAK the reason; for an ACK an optional note (ignored keys, resend); else {@code null}
  * @param about     for a NAK from the parser, whom the frame was about: the connection's identity at that frame, with
  *                  the frame's own identity keys when they could be read (a technical alarm goes to that patient);
- *                  else {@code null}
+ *                  for an accepted {@code HELLO}, the identity it set (so the frames after it, refused by the
+ *                  gateway itself, are known to be about it); else {@code null}
  */
 public record FrameVerdict(String sequence, boolean accepted, String detail, DeviceIdentity about) {
 
   public static FrameVerdict accepted(String sequence, String note) {
     return new FrameVerdict(sequence, true, note, null);
+  }
+
+  /** An accepted {@code HELLO}, which set the connection's identity to {@code identity}. */
+  public static FrameVerdict hello(String sequence, String note, DeviceIdentity identity) {
+    return new FrameVerdict(sequence, true, note, identity);
   }
 
   /** A refusal by the gateway itself (an overlong frame, a parser that did not answer): about no known patient. */

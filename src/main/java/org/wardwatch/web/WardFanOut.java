@@ -134,18 +134,19 @@ final class WardFanOut {
     Buffer bytes = null;
     List<SockJSSocket> broken = null;
     for (SockJSSocket session : sessions) {
-      try {
-        if (supersedable && session.writeQueueFull()) {
-          continue;
-        }
-        if (session instanceof SockJsWebSocket webSocket) {
+      if (session instanceof SockJsWebSocket webSocket) { // WardWatch's own transport, which never throws here
+        if (!supersedable || !webSocket.writeQueueFull()) {
           sockJsFrame = sockJsFrame == null ? SockJsFrames.recFrame(address, body) : sockJsFrame;
           webSocket.send(sockJsFrame, !supersedable); // vitals may wait for the pacer's round, alarms never
-        } else {
-          bytes = bytes == null ? SockJsFrames.recMessage(address, body) : bytes;
+        }
+        continue;
+      }
+      bytes = bytes == null ? SockJsFrames.recMessage(address, body) : bytes;
+      try {
+        if (!supersedable || !session.writeQueueFull()) {
           session.write(bytes);
         }
-      } catch (RuntimeException e) { // e.g. Vert.x's raw WebSocket once its peer sent a close: the others still get it
+      } catch (IllegalStateException e) { // Vert.x's raw WebSocket once its peer sent a close: the others still get it
         LOG.warn("SockJS session from {} no longer takes messages ({}); dropped from {}", session.remoteAddress(),
             e.getMessage(), address);
         broken = broken == null ? new ArrayList<>() : broken;

@@ -85,16 +85,19 @@ class DeviceConnectionEndTest {
   }
 
   @Test
-  void givenDeviceShutsDownItsOutputRightAfterAFrameWithoutLineEndingThenThatFrameIsAnsweredToo() {
+  void givenDeviceClosesInTheMiddleOfAFrameThenThatFrameIsRefusedNotRecorded() {
     try (DeviceClient device = new DeviceClient(port)) {
-      device.send("HELLO|Device=X2|Ward=icu\nPulse=190|Seq=1");
+      device.send("HELLO|Device=X2|Ward=icu\nPulse=80|SpO2=97|Seq=1\nSeq=2|Pulse=81|SpO2=9"); // cut short: SpO2=97
       device.shutdownOutput();
 
       assertEquals("ACK|", device.readLine());
       assertEquals("ACK|1", device.readLine());
+      assertEquals("NAK|2|no line ending before the device closed its sending side; not recorded", device.readLine());
       assertNull(device.readLine(), "closed once everything is answered");
     }
-    assertFalse(patient("X2").getJsonArray("alarms").isEmpty());
+    JsonObject vitals = patient("X2").getJsonObject("vitals");
+    assertEquals(97, vitals.getJsonObject("SPO2").getInteger("value"), "the cut frame's 9 % was not recorded");
+    assertEquals(80, vitals.getJsonObject("PULSE").getInteger("value"));
   }
 
   @Test

@@ -210,6 +210,25 @@ class DeviceServerVerticleTest {
   }
 
   @Test
+  void givenOverlongFrameBeforeALaterHelloInTheSameReadThenItsAlarmGoesToThePatientBeforeTheHello()
+      throws Exception {
+    try (DeviceClient device = new DeviceClient(port)) {
+      device.send("HELLO|Device=MON-6|Patient=P61|Ward=icu\nPulse=80\n" + "x".repeat(MAX_FRAME + 44)
+          + "\nHELLO|Device=MON-6|Patient=P62|Ward=icu\n");
+      for (String answer : new String[] {"ACK|", "ACK|", "NAK||frame longer than 256 bytes", "ACK|"}) {
+        assertEquals(answer, device.readLine());
+      }
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (patient("P61").getJsonArray("technicalAlarms").isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertTrue(patient("P61").getJsonArray("technicalAlarms").encode().contains("longer than"),
+          patient("P61").encode());
+    }
+  }
+
+  @Test
   void givenResendAfterReconnectThenAckedButRecordedOnce() {
     Set<String> recordedPulseTimes = ConcurrentHashMap.newKeySet();
     vertx.eventBus().<PatientSnapshot>consumer(Addresses.wardVitals("icu"), message -> recordedPulseTimes.add(

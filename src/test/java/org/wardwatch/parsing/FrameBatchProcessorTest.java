@@ -35,7 +35,7 @@ class FrameBatchProcessorTest {
         "HELLO|Device=mon-7|Patient=P123|Bed=12|Ward=icu|Seq=1", "Seq=2|Pulse=82", "Seq=3|SpO2=97");
 
     assertEquals(MON_7, verdict.session());
-    assertEquals(List.of(ack("1"), ack("2"), ack("3")), verdict.verdicts());
+    assertEquals(List.of(FrameVerdict.hello("1", null, MON_7), ack("2"), ack("3")), verdict.verdicts());
     assertEquals(2, sink.size());
     assertEquals(MON_7, sink.get(0).get(0).source());
     assertEquals(MON_7, sink.get(1).get(0).source());
@@ -47,7 +47,8 @@ class FrameBatchProcessorTest {
 
     assertFalse(verdict.verdicts().get(0).accepted());
     assertTrue(verdict.verdicts().get(0).detail().contains("no device identity"));
-    assertEquals(ack(null), verdict.verdicts().get(1));
+    assertEquals(FrameVerdict.hello(null, null, new DeviceIdentity("mon-7", null, null, null)),
+        verdict.verdicts().get(1));
     assertEquals(ack("2"), verdict.verdicts().get(2));
     assertEquals(1, sink.size());
   }
@@ -100,7 +101,7 @@ class FrameBatchProcessorTest {
     assertEquals(MON_7, verdict.verdicts().get(1).about(), "the connection's identity at that frame");
     assertEquals(MON_7, verdict.verdicts().get(2).about(), "its own identity unreadable");
     assertEquals(new DeviceIdentity("mon-9", "P9", null, null), verdict.verdicts().get(4).about(), "after a HELLO");
-    assertNull(verdict.verdicts().get(3).about(), "nothing refused");
+    assertEquals(verdict.verdicts().get(4).about(), verdict.verdicts().get(3).about(), "the identity the HELLO set");
   }
 
   @Test
@@ -180,7 +181,8 @@ class FrameBatchProcessorTest {
     BatchVerdict verdict = process(MON_7, "Seq=5|Pulse=82|Battery=80|Etco2=35", "HELLO|Device=mon-7|Firmware=2.1");
 
     assertEquals(FrameVerdict.accepted("5", "ignored unknown key(s): Battery, Etco2"), verdict.verdicts().get(0));
-    assertEquals(FrameVerdict.accepted(null, "ignored unknown key(s): Firmware"), verdict.verdicts().get(1));
+    assertEquals(FrameVerdict.hello(null, "ignored unknown key(s): Firmware",
+        new DeviceIdentity("mon-7", null, null, null)), verdict.verdicts().get(1));
     assertEquals(1, sink.size());
   }
 

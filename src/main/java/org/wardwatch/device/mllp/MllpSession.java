@@ -80,9 +80,10 @@ final class MllpSession {
     }
     socket.pause();
     answering = true;
+    Instant readAt = Instant.now(); // the messages' receipt time, though each is parsed after the one before
     Future<Void> answered = Future.succeededFuture();
     for (MllpEvent event : events) {
-      answered = answered.compose(previous -> answer(event));
+      answered = answered.compose(previous -> answer(event, readAt));
     }
     answered.onComplete(done -> {
       if (socket.writeQueueFull()) {
@@ -102,9 +103,12 @@ final class MllpSession {
     }
   }
 
-  /** Asks the parser for this message's ACK and writes it framed; a parser failure closes the connection unanswered. */
-  private Future<Void> answer(MllpEvent event) {
-    return parser.<JsonObject>request(Addresses.HL7_MESSAGES, request(event))
+  /**
+   * Asks the parser for the ACK of this message, read at {@code readAt}, and writes it framed; a parser failure closes
+   * the connection unanswered.
+   */
+  private Future<Void> answer(MllpEvent event, Instant readAt) {
+    return parser.<JsonObject>request(Addresses.HL7_MESSAGES, request(event, readAt))
         .compose(reply -> socket.write(frame(reply.getString("ack"))))
         .onFailure(error -> {
           LOG.error("[{}] HL7 message not processed; closing so the sender retransmits", socket.remoteAddress(), error);
@@ -112,8 +116,8 @@ final class MllpSession {
         });
   }
 
-  private static JsonObject request(MllpEvent event) {
-    JsonObject request = new JsonObject().put("receivedAt", Instant.now());
+  private static JsonObject request(MllpEvent event, Instant readAt) {
+    JsonObject request = new JsonObject().put("receivedAt", readAt);
     if (event instanceof MllpEvent.Oversized oversized) {
       return request.put("text", oversized.head())
           .put("problem", "message larger than " + oversized.maxBytes() + " bytes");
