@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.device.DevicePipeline.MAX_FRAME;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -37,8 +38,6 @@ import org.wardwatch.testing.DeviceClient;
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
 class DeviceConnectionEndTest {
 
-  private static final int MAX_FRAME = 256;
-  private static final int MAX_BAD = 5;
   private static final int FLOOD_FRAMES = 300_000;
 
   private Vertx vertx;
@@ -47,7 +46,7 @@ class DeviceConnectionEndTest {
   @BeforeEach
   void deployPipeline(Vertx vertx) {
     this.vertx = vertx;
-    port = DevicePipeline.deploy(vertx, new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 1, MAX_BAD));
+    port = DevicePipeline.deploy(vertx);
   }
 
   @Test

@@ -14,7 +14,17 @@ import org.wardwatch.parsing.FrameParsingVerticle;
 /** A standalone node's device path for the device server's tests: the server, with the real parser and rules behind. */
 final class DevicePipeline {
 
+  /** The tests' frame limit, in bytes. */
+  static final int MAX_FRAME = 256;
+  /** The tests' limit of invalid frames in a row before a device is cut off. */
+  static final int MAX_BAD = 5;
+
   private DevicePipeline() {
+  }
+
+  /** {@link #deploy(Vertx, DeviceServerConfig)} with the tests' limits and an idle timeout of one second. */
+  static int deploy(Vertx vertx) {
+    return deploy(vertx, new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 1, MAX_BAD));
   }
 
   /** Deploys the clinical engine, patient router, frame parser and a device server of {@code config}; its port. */

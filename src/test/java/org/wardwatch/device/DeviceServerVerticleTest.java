@@ -3,6 +3,8 @@ package org.wardwatch.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.device.DevicePipeline.MAX_BAD;
+import static org.wardwatch.device.DevicePipeline.MAX_FRAME;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -28,16 +30,13 @@ import org.wardwatch.testing.DeviceClient;
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
 class DeviceServerVerticleTest {
 
-  private static final int MAX_FRAME = 256;
-  private static final int MAX_BAD = 5;
-
   private Vertx vertx;
   private int port;
 
   @BeforeEach
   void deployPipeline(Vertx vertx) {
     this.vertx = vertx;
-    port = DevicePipeline.deploy(vertx, new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 1, MAX_BAD));
+    port = DevicePipeline.deploy(vertx);
   }
 
   @Test
