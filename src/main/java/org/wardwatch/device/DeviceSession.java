@@ -135,7 +135,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     if (waiting != null) {
       waiting.addAll(events);
     } else if (canParse()) {
-      submit(events, Instant.now()); // not kept in a field first: storing it in this long session costs a card
+      submit(events, Instant.now()); // not kept in a field: a store into the long-lived session costs a card
     } else {
       waiting = events;
       waitingSince = Instant.now();
