@@ -1,5 +1,6 @@
 package org.wardwatch.clinical;
 
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,14 +49,25 @@ final class PatientTakeover {
       if (stored.failed()) {
         LOG.error("[{}] stored state not readable; carrying on without it", patientKey, stored.cause());
       } else {
-        stored.result().ifPresent(state -> {
-          engine.adopt(state);
-          LOG.info("[{}] taken over from the stored state", patientKey);
-        });
+        stored.result().ifPresent(state -> adopt(patientKey, state));
       }
       taken.add(patientKey);
       loading.remove(patientKey).forEach(Runnable::run);
     });
+  }
+
+  /**
+   * Carries on from the stored {@code state}; one the engine refuses (another format version, a malformed part) is
+   * logged and the patient starts afresh here, so its frames are never held back waiting for a takeover that cannot
+   * happen.
+   */
+  private void adopt(String patientKey, JsonObject state) {
+    try {
+      engine.adopt(state);
+      LOG.info("[{}] taken over from the stored state", patientKey);
+    } catch (IllegalArgumentException refused) {
+      LOG.error("[{}] stored state refused ({}); carrying on without it", patientKey, refused.getMessage());
+    }
   }
 
   /** True when the patient is taken over here or being taken over. */
