@@ -168,8 +168,8 @@ final class PatientRecord {
   }
 
   /**
-   * Takes the identity of the latest frame (bed or ward may have changed), any assessment it carried, and which
-   * sensors it reported off (a value for a parameter means its sensor is back); remembers the frame.
+   * Takes the identity of the latest frame (bed or ward may have changed), its assessment unless a later one is held,
+   * and which sensors it reported off (a value for a parameter means its sensor is back); remembers the frame.
    */
   void heard(FrameReport report) {
     if (report.stamp() != null) {
@@ -184,13 +184,14 @@ final class PatientRecord {
     if (!report.sensorsOff().isEmpty()) {
       sensorsOff.addAll(report.sensorsOff());
     }
-    if (report.consciousness() != null) {
+    if (report.consciousness() != null && Timed.mayReplace(consciousness, report.time())) {
       consciousness = Timed.of(report.consciousness(), report.time());
     }
-    if (report.oxygen() != null) {
+    if (report.oxygen() != null && Timed.mayReplace(oxygen, report.time())) {
       oxygen = Timed.of(report.oxygen(), report.time());
     }
   }
+
 
   /** Records a value unless older than the one held; true when it became the one alarms are judged on. */
   boolean record(Observation observation) {

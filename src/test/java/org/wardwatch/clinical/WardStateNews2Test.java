@@ -101,6 +101,19 @@ class WardStateNews2Test {
   }
 
   @Test
+  void givenLateFrameChartedEarlier_whenApplied_thenTheLaterAssessmentStands() {
+    String[] vitals = {"RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
+    engine.apply(frame(at(100), Consciousness.V, TWO_LITRES, vitals), at(100));
+
+    WardUpdate late = engine.apply(frame(at(50), Consciousness.A, OxygenSupport.air(), vitals), at(101));
+
+    assertEquals(List.of(), late.transitions(), "the NEWS2 alarm of V on oxygen is not cleared by older charting");
+    JsonObject snapshot = snapshot(late);
+    assertEquals("V", snapshot.getJsonObject("consciousness").getString("value"));
+    assertTrue(snapshot.getJsonObject("oxygen").getBoolean("onOxygen"));
+  }
+
+  @Test
   void givenLowScore_whenAssessedAsVoiceOnOxygenOnScale2_thenScoreUpdatedAndMediumNews2Alarm() {
     engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
         "RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);

@@ -36,6 +36,11 @@ public record Timed<T>(T value, Instant time) {
     return new Timed<>(value, time);
   }
 
+  /** Whether a value charted at {@code at} may replace {@code held} (none): not when a later one is held. */
+  public static boolean mayReplace(Timed<?> held, Instant at) {
+    return held == null || !at.isBefore(held.time());
+  }
+
   /**
    * This value for a patient's stored state: {@code {"value": text, "time": ISO-8601}}.
    *
