@@ -53,6 +53,22 @@ class WardStateTickTest {
   }
 
   @Test
+  void givenEscalatedAlarmAcknowledged_whenTheConditionItselfWorsens_thenItAlarmsAgain() {
+    engine.apply(frame(BED_1, T0, "PULSE=140"), T0);
+    String id = raisedId(engine.apply(frame(BED_1, at(10), "PULSE=140"), at(10)));
+    assertEquals(TransitionType.ESCALATED, only(engine.tick(at(30)).transitions()).type(), "MEDIUM to HIGH");
+    engine.act(id, alarm -> alarm.acknowledge(NURSE, at(31)), at(31));
+
+    AlarmTransition worse = only(engine.apply(frame(BED_1, at(32), "PULSE=190"), at(32)).transitions());
+
+    assertEquals(TransitionType.PRIORITY_RAISED, worse.type(), "the condition went from MEDIUM to HIGH");
+    assertEquals(id, worse.alarmId());
+    assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, worse.toState());
+    assertEquals(Priority.HIGH, worse.priority());
+    assertTrue(worse.detail().contains("MEDIUM to HIGH"), worse.detail());
+  }
+
+  @Test
   void givenTickInSlices_thenEveryPatientIsTickedOnceAcrossTheSlices() {
     for (int bed = 0; bed < 20; bed++) {
       engine.apply(frame(new DeviceIdentity("mon-" + bed, "P" + bed, String.valueOf(bed), "surgery"), T0, "SPO2=85"),

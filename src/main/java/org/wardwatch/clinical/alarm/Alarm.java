@@ -27,6 +27,8 @@ public final class Alarm extends AlarmView {
   public static final Duration PAUSE_REPEAT_TOLERANCE = Duration.ofSeconds(1);
 
   private final AlarmPolicy policy;
+  /** The priority the condition itself was last reported at; escalation raises {@link #priority()} only. */
+  private Priority conditionPriority;
 
   /** A newly raised alarm and its {@link TransitionType#RAISED} transition, to publish. */
   public record Raised(Alarm alarm, AlarmTransition transition) {
@@ -36,6 +38,7 @@ public final class Alarm extends AlarmView {
       String message, Instant raisedAt, AlarmPolicy policy, AlarmTimers timers) {
     super(id, kind, conditionKey, source, priority, message, raisedAt, timers);
     this.policy = policy;
+    this.conditionPriority = priority;
   }
 
   /**
@@ -56,13 +59,14 @@ public final class Alarm extends AlarmView {
   /**
    * This alarm exactly, for its patient's stored state: {@link #toJson()} (whose {@code patient}, {@code device},
    * {@code bed} and {@code ward} are for display and not read back), plus the whole {@code source}, the timers'
-   * deadlines {@code escalationDue} and {@code reminderDue} ({@code audioPausedUntil} is already there) and the alarm's
-   * own {@code policy}, so that the alarm goes on with the timings it was raised under, as it would here after a rules
-   * reload.
+   * deadlines {@code escalationDue} and {@code reminderDue} ({@code audioPausedUntil} is already there), the
+   * {@code conditionPriority} the condition itself was last at, and the alarm's own {@code policy}, so that the alarm
+   * goes on with the timings it was raised under, as it would here after a rules reload.
    */
   public JsonObject toState() {
     return toJson()
         .put("source", source().toJson())
+        .put("conditionPriority", conditionPriority.name())
         .mergeIn(timers.toState())
         .put("policy", policy.toState());
   }
@@ -87,34 +91,38 @@ public final class Alarm extends AlarmView {
     alarm.acknowledgedAt = StateJson.optionalInstant(state, "acknowledgedAt");
     alarm.dataStale = StateJson.bool(state, "dataStale");
     alarm.escalations = StateJson.required(state.getInteger("escalations"), "escalations");
+    alarm.conditionPriority = state.containsKey("conditionPriority") // not in states written before it was kept
+        ? StateJson.enumValue(Priority.class, state, "conditionPriority") : alarm.priority;
     return alarm;
   }
 
   /**
-   * The condition persists at {@code newPriority}. Higher: {@link TransitionType#PRIORITY_RAISED}, and the alarm is
-   * unacknowledged again. Same: the message is refreshed silently. Lower, or condition ended: nothing.
+   * The condition persists at {@code newPriority}. Higher than the condition was (whatever escalation raised the alarm
+   * to): {@link TransitionType#PRIORITY_RAISED}, and the alarm is unacknowledged again. Same: the message is refreshed
+   * silently. Lower, or condition ended: nothing.
    *
    * @param newMessage  the message for the current value, or {@code null} to keep the present one
    */
   public List<AlarmTransition> update(Priority newPriority, String newMessage, Instant now) {
     Objects.requireNonNull(newPriority, "priority");
-    if (!state.isConditionPresent() || newPriority.compareTo(priority) < 0) {
+    if (!state.isConditionPresent() || newPriority.compareTo(conditionPriority) < 0) {
       return List.of();
     }
     message = newMessage != null ? newMessage : message;
-    if (newPriority == priority) {
+    if (newPriority == conditionPriority) {
       return List.of();
     }
     AlarmState from = state;
-    Priority before = priority;
-    priority = newPriority;
+    Priority before = conditionPriority;
+    conditionPriority = newPriority;
+    priority = newPriority.compareTo(priority) > 0 ? newPriority : priority;
     state = AlarmState.ACTIVE_UNACKNOWLEDGED;
     acknowledgedBy = null;
     acknowledgedAt = null;
     timers.cancelAudioPause();
     timers.escalateFrom(priority, now);
     return transition(TransitionType.PRIORITY_RAISED, from, AlarmTransition.SYSTEM, now,
-        "condition worse, " + before + " to " + priority + ": " + message);
+        "condition worse, " + before + " to " + newPriority + ": " + message);
   }
 
   /**
