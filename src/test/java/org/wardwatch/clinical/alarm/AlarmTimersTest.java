@@ -41,6 +41,20 @@ class AlarmTimersTest {
   }
 
   @Test
+  void givenEscalatedAlarmAcknowledgedAndCarriedToAnotherNode_whenItsConditionWorsens_thenItAlarmsAgain() {
+    Alarm alarm = physiological(Priority.MEDIUM);
+    alarm.tick(at(120)); // escalated to HIGH
+    alarm.acknowledge(NURSE, at(121));
+    Alarm carried = Alarm.fromState(alarm.toState());
+
+    AlarmTransition worse = only(carried.update(Priority.HIGH, "worse", at(122)));
+
+    assertEquals(TransitionType.PRIORITY_RAISED, worse.type());
+    assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, worse.toState());
+    assertEquals(List.of(), carried.update(Priority.HIGH, "still", at(123)), "once per rise of the condition");
+  }
+
+  @Test
   void givenLowAlarmLeftUnacknowledged_whenTimePasses_thenEachEscalationRestartsTheClockAtTheNewPriority() {
     Alarm alarm = physiological(Priority.LOW);
 
