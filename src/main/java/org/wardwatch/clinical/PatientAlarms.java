@@ -67,6 +67,11 @@ final class PatientAlarms {
     return transitions;
   }
 
+  /** Whether the condition {@code conditionKey} is present: an alarm for it is active. */
+  boolean isPresent(String conditionKey) {
+    return withConditionPresent(conditionKey) != null;
+  }
+
   /** Applies {@code action} to alarm {@code id}; empty when this patient has no such live alarm. */
   Optional<List<AlarmTransition>> act(String id, Function<Alarm, List<AlarmTransition>> action) {
     Alarm alarm = live.get(id);

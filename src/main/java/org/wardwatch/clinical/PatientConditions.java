@@ -113,7 +113,7 @@ final class PatientConditions {
     }
     List<AlarmTransition> transitions = checkSilence(patient, silent, now);
     News2Inputs inputs = patient.news2Inputs();
-    transitions.addAll(rescore(patient, inputs, now));
+    transitions.addAll(rescore(patient, inputs, silent.isEmpty(), now));
     Instant quietUntil = oldestHeard == null ? Instant.MAX : oldestHeard.plus(rules.noDataAfter());
     Instant scoreHolds = news2.scoreHoldsUntil(inputs, now);
     patient.reassessment().done(now, scoreHolds.isBefore(quietUntil) ? scoreHolds : quietUntil);
@@ -148,14 +148,30 @@ final class PatientConditions {
     return transitions;
   }
 
-  private List<AlarmTransition> rescore(PatientRecord patient, News2Inputs inputs, Instant now) {
+  /**
+   * Scores NEWS2 and reconciles its alarm. A value gone stale scores as missing, which proves nothing about the
+   * patient: while any part is stale the alarm is not ended by the lower score (it stays, its data marked stale, until
+   * fresh values end it); its data is fresh again once no part is stale, no parameter is silent ({@code heard}) and
+   * the device is connected.
+   */
+  private List<AlarmTransition> rescore(PatientRecord patient, News2Inputs inputs, boolean heard, Instant now) {
     News2Score score = news2.score(inputs, now);
     patient.scored(score);
     AlarmCondition condition = Optional.ofNullable(rules.news2BandPriorities().get(score.band()))
         .map(priority -> new AlarmCondition(priority, "NEWS2 " + score.total() + " (" + score.band().wireName()
             + (score.partial() ? ", partial" : "") + ")"))
         .orElse(null);
-    return reconcile(patient, NEWS2, AlarmKind.PHYSIOLOGICAL, condition, now);
+    boolean staleParts = news2.hasStaleParts(inputs, now);
+    List<AlarmTransition> transitions = new ArrayList<>();
+    if (staleParts) {
+      transitions.addAll(patient.alarms().markData(NEWS2, true, now));
+    } else if (heard && !patient.alarms().isPresent(TechnicalAlarm.DISCONNECTED.conditionKey())) {
+      transitions.addAll(patient.alarms().markData(NEWS2, false, now));
+    }
+    if (condition != null || !staleParts) {
+      transitions.addAll(reconcile(patient, NEWS2, AlarmKind.PHYSIOLOGICAL, condition, now));
+    }
+    return transitions;
   }
 
   List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String message, Instant now) {

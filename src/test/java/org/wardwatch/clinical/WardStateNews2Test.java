@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmState;
@@ -98,6 +99,27 @@ class WardStateNews2Test {
     AlarmTransition raised = only(update.transitions());
     assertEquals(Priority.MEDIUM, raised.priority());
     assertEquals("NEWS2 6 (medium, partial)", raised.snapshot().getString("message"));
+  }
+
+  @Test
+  void givenNews2AlarmOnACharting_whenTheChartingGoesStale_thenTheAlarmStaysMarkedStaleUntilFreshValuesEndIt() {
+    String[] vitals = {"RESP_RATE=21", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
+    String id = only(engine.apply(frame(T0, Consciousness.V, OxygenSupport.air(), vitals), T0).transitions())
+        .alarmId(); // NEWS2 5: V and a respiration rate of 21
+    List<AlarmTransition> meanwhile = new ArrayList<>();
+    for (int second = 10; second <= 90; second += 10) { // the charting is stale after a minute; the monitor goes on
+      meanwhile.addAll(engine.apply(frame(at(second), null, null, vitals), at(second)).transitions());
+      meanwhile.addAll(engine.tick(at(second)).transitions());
+    }
+
+    assertEquals(List.of(TransitionType.DATA_STALE), meanwhile.stream().map(AlarmTransition::type).toList(),
+        "a stale charting proves no improvement: " + meanwhile);
+    assertTrue(onlyAlarm(engine.snapshot("P1").orElseThrow().toJson()).getBoolean("dataStale"));
+    List<AlarmTransition> charted = engine.assess("P1", Consciousness.A, OxygenSupport.air(), null, at(95))
+        .transitions();
+    assertEquals(List.of(TransitionType.DATA_FRESH, TransitionType.CLEARED),
+        charted.stream().map(AlarmTransition::type).toList());
+    assertEquals(id, charted.get(1).alarmId());
   }
 
   @Test

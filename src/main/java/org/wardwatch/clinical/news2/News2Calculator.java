@@ -113,6 +113,23 @@ public final class News2Calculator {
   }
 
   /**
+   * Whether a part of {@code inputs} that was measured or charted is too old at {@code now}, so scores as missing (a
+   * part never given is absent, not stale).
+   */
+  public boolean hasStaleParts(News2Inputs inputs, Instant now) {
+    for (Parameter parameter : News2Inputs.SCORED) {
+      if (isStale(inputs.vital(parameter), now)) {
+        return true;
+      }
+    }
+    return isStale(inputs.consciousness(), now) || isStale(inputs.oxygen(), now);
+  }
+
+  private boolean isStale(Timed<?> part, Instant now) {
+    return part != null && !part.isFreshAt(now, freshness);
+  }
+
+  /**
    * The older of {@code oldest} (or {@code null}) and {@code part}'s time when {@code part} is fresh at {@code now};
    * else {@code oldest}.
    */
