@@ -145,7 +145,8 @@ final class ObxReader {
 
   private static List<String> flags(Segment obx) throws HL7Exception {
     List<String> flags = new ArrayList<>();
-    for (int rep = 0; rep < obx.getField(8).length; rep++) {
+    int repetitions = obx.getField(8).length; // HAPI copies the repetitions at each call: asked once, not per pass
+    for (int rep = 0; rep < repetitions; rep++) {
       String flag = Terser.get(obx, 8, rep, 1, 1);
       if (flag != null && !flag.isBlank()) {
         flags.add(flag.strip().toUpperCase(Locale.ROOT));

@@ -2,6 +2,7 @@ package org.wardwatch.hl7;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import static org.wardwatch.hl7.Pcd01DecoderTest.assertObservation;
 import static org.wardwatch.hl7.Pcd01DecoderTest.find;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -83,6 +85,18 @@ class Pcd01DecoderFieldRulesTest {
         () -> assertTrue(warnings.contains("Patient (PID-3)"), warnings),
         () -> assertTrue(warnings.contains("Ward (PV1-3.1)"), warnings),
         () -> assertTrue(warnings.contains("Device (OBX-18)"), warnings));
+  }
+
+  @Test
+  void givenAHundredThousandEmptyObx8Repetitions_whenDecoded_thenReadInLinearTime() {
+    String flags = "~".repeat(100_000);
+    String text = message(MSH, "OBR|1",
+        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC||" + flags + "|||R");
+
+    Hl7Message decoded = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> decoder.decode(text, RECEIVED),
+        "the flags' repetitions are counted once, not once per repetition (minutes at this count)");
+
+    assertEquals(1, decoded.observations().size());
   }
 
   @Test
