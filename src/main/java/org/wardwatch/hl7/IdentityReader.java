@@ -35,18 +35,13 @@ final class IdentityReader {
     this.header = header;
   }
 
-  void pid(Segment pid) throws HL7Exception {
-    if (!pidSeen) {
-      pidSeen = true;
-      patient = checked("Patient (PID-3)", ObxReader.text(pid, 3, 1));
-    }
+  void pid(Segment pid) throws HL7Exception, Hl7ContentException {
+    pidSeen = once(pidSeen, "PID");
+    patient = checked("Patient (PID-3)", ObxReader.text(pid, 3, 1));
   }
 
-  void pv1(Segment pv1) throws HL7Exception {
-    if (pv1Seen) {
-      return;
-    }
-    pv1Seen = true;
+  void pv1(Segment pv1) throws HL7Exception, Hl7ContentException {
+    pv1Seen = once(pv1Seen, "PV1");
     String unit = ObxReader.text(pv1, 3, 1);
     if (!unit.isEmpty()) {
       if (WARD.matcher(unit).matches()) {
@@ -59,6 +54,18 @@ final class IdentityReader {
     String room = ObxReader.text(pv1, 3, 2);
     String bedPart = ObxReader.text(pv1, 3, 3);
     bed = checked("Bed (PV1-3)", room.isEmpty() ? bedPart : bedPart.isEmpty() ? room : room + "-" + bedPart);
+  }
+
+  /**
+   * Refuses a second {@code segment} (PID or PV1): a message of several patients would have every value filed under
+   * the first, so it is refused whole, as any message whose content cannot be accepted.
+   */
+  private boolean once(boolean seen, String segment) throws Hl7ContentException {
+    if (seen) {
+      throw new Hl7ContentException(header, Hl7Exception.SEGMENT_SEQUENCE_ERROR, "More than one " + segment
+          + " in the message: send one patient per message");
+    }
+    return true;
   }
 
   void obx(Segment obx) throws HL7Exception {

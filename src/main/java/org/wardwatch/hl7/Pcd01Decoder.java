@@ -216,6 +216,7 @@ public final class Pcd01Decoder {
       }
       Instant groupTime = null;
       int obxIndex = 0;
+      int headers = 0;
       ReadOnlyMessageIterator segments = new ReadOnlyMessageIterator(message);
       while (segments.hasNext()) {
         Structure structure = segments.next();
@@ -223,6 +224,7 @@ public final class Pcd01Decoder {
           continue;
         }
         switch (segment.getName()) {
+          case "MSH" -> headers = onlyHeader(headers);
           case "PID" -> identity.pid(segment);
           case "PV1" -> identity.pv1(segment);
           case "OBR" -> {
@@ -250,6 +252,18 @@ public final class Pcd01Decoder {
       warnings.addAll(assembler.warnings());
       times.warning().ifPresent(warnings::add);
       return new Hl7Message(header, reports, warnings);
+    }
+
+    /**
+     * Counts the message's headers, refusing a second: two messages in one frame would have the second's values filed
+     * under the first's patient, and the second never answered.
+     */
+    private int onlyHeader(int seen) throws Hl7ContentException {
+      if (seen > 0) {
+        throw new Hl7ContentException(header, Hl7Exception.SEGMENT_SEQUENCE_ERROR,
+            "More than one MSH in one frame: frame each message on its own");
+      }
+      return seen + 1;
     }
   }
 }

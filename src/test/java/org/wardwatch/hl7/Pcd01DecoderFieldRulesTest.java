@@ -2,6 +2,7 @@ package org.wardwatch.hl7;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -97,6 +98,21 @@ class Pcd01DecoderFieldRulesTest {
         "the flags' repetitions are counted once, not once per repetition (minutes at this count)");
 
     assertEquals(1, decoded.observations().size());
+  }
+
+  @Test
+  void givenTwoPatientsOrTwoMessagesInOneFrame_whenDecoded_thenContentErrorAndNothingFiled() {
+    String spo2 = "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R";
+    String resp = "OBX|2|NM|151562^MDC_RESP_RATE^MDC|1.3.1.1|35|264928^MDC_DIM_RESP_PER_MIN^MDC|||||R";
+    String twoPatients = message(MSH, "PID|||PATA", "OBR|1", spo2, "PID|||PATB", "OBR|2", resp);
+    String twoWards = message(MSH, "PID|||PATA", "PV1||I|ICU^1^1", "OBR|1", spo2, "PV1||I|CCU^2^2", resp);
+    String twoMessages = message(MSH, "PID|||PATA", "OBR|1", spo2, MSH.replace("|C1|", "|C2|"), "OBR|2", resp);
+
+    for (String text : List.of(twoPatients, twoWards, twoMessages)) {
+      Hl7ContentException refused = assertThrows(Hl7ContentException.class, () -> decoder.decode(text, RECEIVED));
+      assertEquals(Hl7Exception.SEGMENT_SEQUENCE_ERROR, refused.errorCode());
+      assertEquals("C1", refused.header().controlId(), "answered as the first message");
+    }
   }
 
   @Test
