@@ -17,4 +17,12 @@ sealed interface MllpEvent {
   /** A message cut short: a new start block arrived before its end block. */
   record Truncated(String partial) implements MllpEvent {
   }
+
+  /**
+   * What followed a start block inside a message, up to the end block: the rest of the {@link Truncated} message (it
+   * does not begin with {@code MSH}), not a message of its own, so never answered: its sender gets one answer for the
+   * one message it sent.
+   */
+  record Fragment(String text) implements MllpEvent {
+  }
 }

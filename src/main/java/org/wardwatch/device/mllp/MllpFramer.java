@@ -9,7 +9,9 @@ import java.util.List;
  * Splits one connection's byte stream into MLLP frames: {@code 0x0B} message {@code 0x1C 0x0D}, whatever the read
  * boundaries (several messages per read, a message split across reads). Bytes outside a frame (stray NULs, newlines,
  * garbage) are skipped and counted. A message over {@code maxBytes} is buffered no further: it is reported with its
- * head, so it can still be answered. The {@code 0x0D} after {@code 0x1C} is optional, as some senders leave it out.
+ * head, so it can still be answered. A start block inside a message truncates it; what follows up to the end block is
+ * a {@link MllpEvent.Fragment} unless it begins a message of its own ({@code MSH}). The {@code 0x0D} after
+ * {@code 0x1C} is optional, as some senders leave it out.
  *
  * <p>Not thread-safe: one instance per connection, used on its event loop.
  */
@@ -24,6 +26,8 @@ final class MllpFramer {
   private Buffer message;
   private int length;
   private long strayBytes;
+  /** Whether the message being read began with a start block inside another (which was then reported truncated). */
+  private boolean afterTruncation;
 
   MllpFramer(int maxBytes) {
     this.maxBytes = maxBytes;
@@ -35,7 +39,8 @@ final class MllpFramer {
     for (int i = 0; i < chunk.length(); i++) {
       byte b = chunk.getByte(i);
       if (b == START) {
-        if (message != null) {
+        afterTruncation = message != null;
+        if (afterTruncation) {
           events.add(new MllpEvent.Truncated(text(message)));
         }
         message = Buffer.buffer();
@@ -43,9 +48,7 @@ final class MllpFramer {
       } else if (message == null) {
         strayBytes++;
       } else if (b == END) {
-        events.add(length > maxBytes
-            ? new MllpEvent.Oversized(text(message.slice(0, Math.min(HEAD_BYTES, message.length()))), maxBytes)
-            : new MllpEvent.Message(text(message)));
+        events.add(ended());
         message = null;
         if (i + 1 < chunk.length() && chunk.getByte(i + 1) == CARRIAGE_RETURN) {
           i++;
@@ -58,6 +61,16 @@ final class MllpFramer {
       }
     }
     return events;
+  }
+
+  /** The message that ends here: oversized, the fragment after a truncation, or a message. */
+  private MllpEvent ended() {
+    if (length > maxBytes) {
+      return new MllpEvent.Oversized(text(message.slice(0, Math.min(HEAD_BYTES, message.length()))), maxBytes);
+    }
+    String text = text(message);
+    return afterTruncation && !text.stripLeading().startsWith("MSH") ? new MllpEvent.Fragment(text)
+        : new MllpEvent.Message(text);
   }
 
   /** Bytes seen outside any frame since the connection opened. */

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +69,7 @@ final class MllpSession {
   }
 
   private void onRead(Buffer chunk) {
-    List<MllpEvent> events = framer.feed(chunk);
+    List<MllpEvent> events = answerable(framer.feed(chunk));
     framesSeen += events.size();
     if (framesSeen == 0 && framer.strayBytes() > maxMessageBytes) {
       LOG.warn("[{}] {} bytes without an MLLP frame; disconnecting", socket.remoteAddress(), framer.strayBytes());
@@ -92,6 +93,20 @@ final class MllpSession {
         readOn();
       }
     });
+  }
+
+  /** {@code events} without the fragments, which are logged: the message they belong to is answered already. */
+  private List<MllpEvent> answerable(List<MllpEvent> events) {
+    List<MllpEvent> answerable = new ArrayList<>(events.size());
+    for (MllpEvent event : events) {
+      if (event instanceof MllpEvent.Fragment fragment) {
+        LOG.warn("[{}] {} bytes after a start block inside a message: the rest of that message, not answered",
+            socket.remoteAddress(), fragment.text().length());
+      } else {
+        answerable.add(event);
+      }
+    }
+    return answerable;
   }
 
   /** Resumes reading once the ACKs are written; messages that queued up behind the pause are delivered first. */

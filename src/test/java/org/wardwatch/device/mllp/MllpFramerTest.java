@@ -52,8 +52,14 @@ class MllpFramerTest {
 
   @Test
   void givenNewStartBeforeEndThenTruncatedReportedAndNextMessageDelivered() {
-    assertEquals(List.of(new MllpEvent.Truncated("MSH|partial"), new MllpEvent.Message("B")),
-        feed("\u000bMSH|partial" + framed("B")));
+    assertEquals(List.of(new MllpEvent.Truncated("MSH|partial"), new MllpEvent.Message("MSH|B")),
+        feed("\u000bMSH|partial" + framed("MSH|B")));
+  }
+
+  @Test
+  void givenStartBlockInsideAMessageThenItsHeadTruncatedAndItsRestAFragmentNotAMessage() {
+    assertEquals(List.of(new MllpEvent.Truncated("MSH|1\rNTE|1||a"), new MllpEvent.Fragment("b\r"),
+        new MllpEvent.Message("MSH|2")), feed(framed("MSH|1\rNTE|1||a\u000bb\r") + framed("MSH|2")));
   }
 
   @Test
