@@ -36,11 +36,8 @@ public final class ThresholdTracker {
    * @return the most urgent active rule after this value, or empty when the parameter is not in alarm
    */
   public Optional<ThresholdRule> observe(List<ThresholdRule> rules, BigDecimal value, Instant at) {
-    if (!breachingSince.isEmpty()) { // the usual case: no iterator made for nothing
-      breachingSince.keySet().retainAll(rules);
-    }
-    if (!active.isEmpty()) {
-      active.retainAll(rules);
+    if (!breachingSince.isEmpty() && !rules.containsAll(breachingSince.keySet())) { // the usual case: same rules
+      carryOver(rules);
     }
     ThresholdRule mostUrgent = null;
     for (ThresholdRule rule : rules) {
@@ -78,6 +75,29 @@ public final class ThresholdTracker {
     }
     StateJson.objects(state, "active").forEach(rule -> tracker.active.add(ThresholdRule.fromState(rule)));
     return tracker;
+  }
+
+  /**
+   * The rules changed (a reload, a limit override set or expired): a rule no longer in force hands its progress to the
+   * new rule of the same direction and priority, so a standing alarm goes on (judged by the new limit and hysteresis)
+   * and a running onset delay keeps its start, instead of the alarm ending and its delay starting over. Progress no
+   * new rule takes is dropped.
+   */
+  private void carryOver(List<ThresholdRule> rules) {
+    Map<ThresholdRule, Instant> before = new LinkedHashMap<>(breachingSince);
+    Set<ThresholdRule> wasActive = new LinkedHashSet<>(active);
+    breachingSince.clear();
+    active.clear();
+    before.forEach((old, since) -> rules.stream()
+        .filter(rule -> rule.direction() == old.direction() && rule.priority() == old.priority())
+        .filter(rule -> !breachingSince.containsKey(rule))
+        .findFirst()
+        .ifPresent(successor -> {
+          breachingSince.put(successor, since);
+          if (wasActive.contains(old)) {
+            active.add(successor);
+          }
+        }));
   }
 
   private boolean update(ThresholdRule rule, BigDecimal value, Instant at) {

@@ -121,6 +121,23 @@ class WardStateTickTest {
   }
 
   @Test
+  void givenStandingAlarmWithOnsetDelay_whenItsRuleIsReloadedWithAnotherHysteresis_thenItGoesOnUnbroken() {
+    engine.apply(frame(BED_1, T0, "PULSE=140"), T0);
+    String id = raisedId(engine.apply(frame(BED_1, at(10), "PULSE=140"), at(10)));
+    engine.act(id, alarm -> alarm.acknowledge(NURSE, at(11)), at(11));
+
+    engine.replaceRules(thresholdRules(THRESHOLDS.replace("\"delaySeconds\": 10, \"hysteresis\": 5",
+        "\"delaySeconds\": 10, \"hysteresis\": 4")));
+
+    assertEquals(List.of(), engine.apply(frame(BED_1, at(12), "PULSE=140"), at(12)).transitions(),
+        "not cleared, and no onset delay run again");
+    assertEquals(List.of(), engine.apply(frame(BED_1, at(22), "PULSE=140"), at(22)).transitions());
+    JsonObject alarm = onlyAlarm(snapshot(engine.apply(frame(BED_1, at(23), "PULSE=141"), at(23))));
+    assertEquals(id, alarm.getString("id"));
+    assertEquals("ACTIVE_ACKNOWLEDGED", alarm.getString("state"));
+  }
+
+  @Test
   void givenActiveAlarm_whenRulesReplacedAndNewLimitStillBreached_thenSameAlarmContinues() {
     String id = raisedId(engine.apply(frame(BED_1, T0, "PULSE=190"), T0));
 
