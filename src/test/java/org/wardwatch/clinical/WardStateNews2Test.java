@@ -123,6 +123,19 @@ class WardStateNews2Test {
   }
 
   @Test
+  void givenNews2AlarmMarkedStaleByADisconnection_whenDataComesAgain_thenMarkedFresh() {
+    String[] vitals = {"RESP_RATE=21", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
+    engine.apply(frame(T0, Consciousness.V, OxygenSupport.air(), vitals), T0);
+    engine.deviceEvent("disconnected", MON_1, null, at(5));
+
+    List<AlarmTransition> back = engine.apply(frame(at(10), null, null, vitals), at(10)).transitions();
+
+    assertTrue(back.stream().anyMatch(t -> t.type() == TransitionType.DATA_FRESH && t.snapshot().getString("condition")
+        .equals("NEWS2")), back::toString);
+    assertFalse(onlyAlarm(engine.snapshot("P1").orElseThrow().toJson()).getBoolean("dataStale"));
+  }
+
+  @Test
   void givenLateFrameChartedEarlier_whenApplied_thenTheLaterAssessmentStands() {
     String[] vitals = {"RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
     engine.apply(frame(at(100), Consciousness.V, TWO_LITRES, vitals), at(100));
