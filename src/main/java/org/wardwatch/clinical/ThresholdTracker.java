@@ -88,16 +88,27 @@ public final class ThresholdTracker {
     Set<ThresholdRule> wasActive = new LinkedHashSet<>(active);
     breachingSince.clear();
     active.clear();
-    before.forEach((old, since) -> rules.stream()
+    before.forEach((old, since) -> successor(old, rules, before).ifPresent(successor -> {
+      breachingSince.put(successor, since);
+      if (wasActive.contains(old)) {
+        active.add(successor);
+      }
+    }));
+  }
+
+  /**
+   * The rule of {@code rules} that carries on {@code old}: itself when still in force, else the first of the same
+   * direction and priority that has no progress of its own ({@code before}) and has not taken another's.
+   */
+  private Optional<ThresholdRule> successor(ThresholdRule old, List<ThresholdRule> rules,
+      Map<ThresholdRule, Instant> before) {
+    if (rules.contains(old)) {
+      return Optional.of(old);
+    }
+    return rules.stream()
         .filter(rule -> rule.direction() == old.direction() && rule.priority() == old.priority())
-        .filter(rule -> !breachingSince.containsKey(rule))
-        .findFirst()
-        .ifPresent(successor -> {
-          breachingSince.put(successor, since);
-          if (wasActive.contains(old)) {
-            active.add(successor);
-          }
-        }));
+        .filter(rule -> !before.containsKey(rule) && !breachingSince.containsKey(rule))
+        .findFirst();
   }
 
   private boolean update(ThresholdRule rule, BigDecimal value, Instant at) {

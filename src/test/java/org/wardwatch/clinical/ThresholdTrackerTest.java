@@ -82,6 +82,18 @@ class ThresholdTrackerTest {
     assertEquals(Optional.empty(), observe(88, 15), "the delay of a rule that came back starts again");
   }
 
+  @Test
+  void givenARuleReplacedByOneOfTheSameDirectionAndPriority_thenItsOnsetDelayAndAlarmCarryOver() {
+    ThresholdRule lowerLimit = new ThresholdRule(Parameter.SPO2, Direction.BELOW, new BigDecimal("89"),
+        Priority.MEDIUM, Duration.ofSeconds(15), new BigDecimal("1"));
+    List<ThresholdRule> reloaded = List.of(SPO2_CRITICAL, lowerLimit);
+    observe(88, 0);
+
+    assertEquals(Optional.of(lowerLimit), tracker.observe(reloaded, new BigDecimal("88"), T0.plusSeconds(15)),
+        "the delay began at the first breach, under the rule replaced");
+    assertEquals(Optional.of(SPO2_LOW), observe(88, 16), "and back: the alarm stands");
+  }
+
   private Optional<ThresholdRule> observe(int spo2, int second) {
     return tracker.observe(RULES, BigDecimal.valueOf(spo2), T0.plusSeconds(second));
   }

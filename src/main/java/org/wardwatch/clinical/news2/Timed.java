@@ -36,7 +36,7 @@ public record Timed<T>(T value, Instant time) {
     return new Timed<>(value, time);
   }
 
-  /** Whether a value charted at {@code at} may replace {@code held} (none): not when a later one is held. */
+  /** Whether a value charted at {@code at} may replace {@code held} ({@code null}: none): not a later one. */
   public static boolean mayReplace(Timed<?> held, Instant at) {
     return held == null || !at.isBefore(held.time());
   }
