@@ -162,16 +162,27 @@ final class PatientConditions {
             + (score.partial() ? ", partial" : "") + ")"))
         .orElse(null);
     boolean staleParts = news2.hasStaleParts(inputs, now);
-    List<AlarmTransition> transitions = new ArrayList<>();
-    if (staleParts) {
-      transitions.addAll(patient.alarms().markData(NEWS2, true, now));
-    } else if (heard && !patient.alarms().isPresent(TechnicalAlarm.DISCONNECTED.conditionKey())) {
-      transitions.addAll(patient.alarms().markData(NEWS2, false, now));
+    List<AlarmTransition> marked = markNews2Data(patient, staleParts, heard, now);
+    List<AlarmTransition> reconciled = condition == null && staleParts ? List.of()
+        : reconcile(patient, NEWS2, AlarmKind.PHYSIOLOGICAL, condition, now);
+    if (marked.isEmpty()) { // the usual frame: no list made to join them
+      return reconciled;
     }
-    if (condition != null || !staleParts) {
-      transitions.addAll(reconcile(patient, NEWS2, AlarmKind.PHYSIOLOGICAL, condition, now));
-    }
+    List<AlarmTransition> transitions = new ArrayList<>(marked);
+    transitions.addAll(reconciled);
     return transitions;
+  }
+
+  /** Marks the NEWS2 alarm's data stale while a part is, fresh once none is, nothing is silent and the device is on. */
+  private static List<AlarmTransition> markNews2Data(PatientRecord patient, boolean staleParts, boolean heard,
+      Instant now) {
+    if (staleParts) {
+      return patient.alarms().markData(NEWS2, true, now);
+    }
+    if (heard && !patient.alarms().isPresent(TechnicalAlarm.DISCONNECTED.conditionKey())) {
+      return patient.alarms().markData(NEWS2, false, now);
+    }
+    return List.of();
   }
 
   List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String message, Instant now) {

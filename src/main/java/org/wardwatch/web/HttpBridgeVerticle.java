@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CSPHandler;
 import io.vertx.ext.web.handler.ProtocolUpgradeHandler;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.XFrameHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
@@ -55,8 +56,9 @@ public class HttpBridgeVerticle extends VerticleBase {
         .handler(CSPHandler.create().setDirective("default-src", "'self'"));
     // Only the configured origins (by default the page's own) may use the bridge and the API from a browser: without
     // the guard on the API, any page open in a ward browser could post an assessment as a plain-text "simple" request.
-    router.route("/eventbus/*").handler(BridgePolicy.corsOnceBound(() -> config.originsFor(server.actualPort())));
-    router.route("/api/*").handler(BridgePolicy.corsOnceBound(() -> config.originsFor(server.actualPort())));
+    SecurityPolicyHandler allowedOrigins = BridgePolicy.corsOnceBound(() -> config.originsFor(server.actualPort()));
+    router.route("/eventbus/*").handler(allowedOrigins);
+    router.route("/api/*").handler(allowedOrigins);
     // The xhr transports' bodies only: a WebSocket upgrade with "Content-Length: 0" (the JDK's client sends one) must
     // reach its transport unread. No body handler here takes file uploads: it would write them to disk, and keep them.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BRIDGE_BODY_BYTES));
