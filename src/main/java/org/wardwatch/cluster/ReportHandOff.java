@@ -33,7 +33,7 @@ import org.wardwatch.model.FrameReport;
  * of a ward is announced to this node's patient router ({@link Addresses#WARDS_SEEN}), which then takes that ward's
  * dashboard actions.
  *
- * <p>Not thread-safe: one per parsing verticle, used on its event loop.
+ * <p>Not thread-safe: one per parsing verticle, used on its context (an event loop, or the HL7 parser's worker).
  */
 public final class ReportHandOff {
 

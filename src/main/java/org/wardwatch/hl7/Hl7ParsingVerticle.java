@@ -1,6 +1,8 @@
 package org.wardwatch.hl7;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -24,7 +26,9 @@ import org.wardwatch.model.FrameStamp;
  * control id and message ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK was late or lost,
  * possibly with a node) is acknowledged again and recognised by the patients' owners, which do not apply it twice.
  *
- * <p>Deploy one instance per node.
+ * <p>Deploy one instance per node, with {@link #deploymentOptions()}: on a worker thread, since HAPI takes seconds
+ * over a large message (two seconds for a megabyte of segments), which on a shared event loop would hold that loop's
+ * device frames, or the clinical engine's alarms, as long.
  */
 public class Hl7ParsingVerticle extends VerticleBase {
 
@@ -48,6 +52,11 @@ public class Hl7ParsingVerticle extends VerticleBase {
     this.ackMode = ackMode;
     this.membership = membership;
     this.consumers = consumers;
+  }
+
+  /** Runs the verticle on a worker thread, its messages one at a time, in the order they came. */
+  public static DeploymentOptions deploymentOptions() {
+    return new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
   }
 
   @Override

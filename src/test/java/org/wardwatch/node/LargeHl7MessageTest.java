@@ -1,0 +1,68 @@
+package org.wardwatch.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.wardwatch.testing.DeviceClient;
+import org.wardwatch.testing.MllpClient;
+import org.wardwatch.testing.Pcd01Messages;
+import org.wardwatch.testing.TestNode;
+
+/**
+ * A large HL7 message, which HAPI takes seconds to decode, holds no other device's frames: a line device's frames
+ * sent while it is decoded are answered as quickly as ever, whichever event loop the node's verticles share.
+ */
+@ExtendWith(VertxExtension.class)
+class LargeHl7MessageTest {
+
+  /** Just under the node's default largest message, 1 MiB. */
+  private static final int MESSAGE_BYTES = 1_000_000;
+  private static final String OBSERVATION =
+      "OBX|8|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R\r";
+
+  @Test
+  void lineFramesAreAnsweredAtOnceWhileALargeHl7MessageIsDecoded(Vertx vertx) throws Exception {
+    NodeVerticle node = TestNode.deploy(vertx);
+    try (MllpClient monitor = new MllpClient(node.hl7Port());
+        DeviceClient device = new DeviceClient(node.devicePort())) {
+      device.send("HELLO|Device=LINE-1|Bed=1|Ward=large-hl7\n");
+      assertEquals("ACK|", device.readLine());
+
+      long sent = System.nanoTime();
+      CompletableFuture<Duration> hl7Answered = CompletableFuture.supplyAsync(() -> {
+        assertTrue(monitor.send(largeMessage()).readAck().contains("MSA|AA|LARGE-1"));
+        return Duration.ofNanos(System.nanoTime() - sent);
+      });
+      Duration slowestFrame = Duration.ZERO;
+      for (int seq = 1; !hl7Answered.isDone(); seq++) {
+        long frameSent = System.nanoTime();
+        device.send("Pulse=" + (70 + seq % 10) + "|Seq=" + seq + "\n");
+        assertEquals("ACK|" + seq, device.readLine());
+        Duration took = Duration.ofNanos(System.nanoTime() - frameSent);
+        slowestFrame = took.compareTo(slowestFrame) > 0 ? took : slowestFrame;
+        Thread.sleep(20);
+      }
+
+      Duration decoding = hl7Answered.join();
+      assertTrue(decoding.toMillis() >= 500, "the message is meant to take long, took " + decoding);
+      assertTrue(slowestFrame.multipliedBy(4).compareTo(decoding) < 0,
+          "a line frame waited " + slowestFrame + " while the HL7 message took " + decoding);
+    }
+  }
+
+  private static String largeMessage() {
+    StringBuilder message = new StringBuilder(
+        Pcd01Messages.vitals("MON-LARGE", "LARGE-1", "P-LARGE", "large-hl7", "2", Instant.now(), 72));
+    while (message.length() + OBSERVATION.length() < MESSAGE_BYTES) {
+      message.append(OBSERVATION);
+    }
+    return message.toString();
+  }
+}
