@@ -10,9 +10,10 @@ import org.wardwatch.config.ConfigSection;
  * @param maxFrameLength           longest accepted frame in bytes, line ending excluded
  * @param idleTimeoutSeconds       a connection that sends nothing for this long is closed
  * @param maxConsecutiveBadFrames  a device whose frames are rejected this many times in a row is cut off
+ * @param maxConnections           the most device connections open at once; one more is refused
  */
-public record DeviceServerConfig(
-    String host, int port, int maxFrameLength, int idleTimeoutSeconds, int maxConsecutiveBadFrames) {
+public record DeviceServerConfig(String host, int port, int maxFrameLength, int idleTimeoutSeconds,
+    int maxConsecutiveBadFrames, int maxConnections) {
 
   public static DeviceServerConfig from(ConfigSection section) {
     return new DeviceServerConfig(
@@ -20,6 +21,7 @@ public record DeviceServerConfig(
         section.integer("port", 7000, 0, 65535),
         section.integer("maxFrameLength", 4096, 64, 1 << 20),
         section.integer("idleTimeoutSeconds", 120, 1, 86_400),
-        section.integer("maxConsecutiveBadFrames", 10, 1, 10_000));
+        section.integer("maxConsecutiveBadFrames", 10, 1, 10_000),
+        section.integer("maxConnections", 20_000, 1, 1_000_000));
   }
 }

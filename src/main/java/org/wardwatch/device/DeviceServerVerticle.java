@@ -2,7 +2,9 @@ package org.wardwatch.device;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
@@ -15,6 +17,7 @@ import io.vertx.core.internal.PromiseInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.NetServerOptions;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +33,8 @@ import org.wardwatch.bus.BusRequests;
  * Vert.x {@code NetSocket} costs about 7 KB of heap, most of it a message queue every Vert.x 5 connection allocates;
  * this server therefore runs Netty's channel directly, on the Vert.x transport and on this verticle's own event loop
  * (Vert.x's internal API), with the session as the channel's handler. Connections get no Nagle delay, may half-close
- * (a device that shuts down its sending side still gets its answers), and are closed after the idle timeout.
+ * (a device that shuts down its sending side still gets its answers), and are closed after the idle timeout. One
+ * connection more than the configured most ({@link ConnectionLimit}) gets a {@code NAK} saying so and is closed.
  *
  * <p>{@code start()} completes once the port is bound, so a taken port fails the deployment.
  */
@@ -39,12 +43,14 @@ public class DeviceServerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(DeviceServerVerticle.class);
 
   private final DeviceServerConfig config;
+  private final ConnectionLimit limit;
   /** The listening channel and every open connection. */
   private ChannelGroup connections;
   private Channel listener;
 
   public DeviceServerVerticle(DeviceServerConfig config) {
     this.config = config;
+    this.limit = new ConnectionLimit(config.maxConnections());
   }
 
   @Override
@@ -64,6 +70,11 @@ public class DeviceServerVerticle extends VerticleBase {
         .childHandler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel channel) {
+            if (!limit.admit()) {
+              refuse(channel);
+              return;
+            }
+            channel.closeFuture().addListener(closed -> limit.release());
             connections.add(channel);
             channel.pipeline().addLast(
                 new IdleStateHandler(config.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS),
@@ -77,6 +88,18 @@ public class DeviceServerVerticle extends VerticleBase {
     PromiseInternal<Void> bound = eventLoop.promise();
     binding.addListener(bound);
     return bound.onSuccess(done -> LOG.info("device server listening on {}:{}", config.host(), actualPort()));
+  }
+
+  private void refuse(Channel channel) {
+    long refused = limit.refusalsToReport(System.currentTimeMillis());
+    if (refused > 0) {
+      LOG.warn("{} device connection(s) refused: {} open, the most allowed (devices.maxConnections)", refused,
+          limit.max());
+    }
+    String answer = "NAK||too many device connections open on this gateway node (" + limit.max()
+        + "); connect to another node or try again later\n";
+    channel.writeAndFlush(Unpooled.copiedBuffer(answer, StandardCharsets.US_ASCII))
+        .addListener(ChannelFutureListener.CLOSE);
   }
 
   /** Closes the listener and every connection. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.device.DevicePipeline.MAX_CONNECTIONS;
 import static org.wardwatch.device.DevicePipeline.MAX_FRAME;
 
 import io.vertx.core.Vertx;
@@ -101,7 +102,8 @@ class DeviceConnectionEndTest {
 
   @Test
   void givenDeviceNotReadingItsAnswersThenItsFramesWaitUntilItReads() throws Exception {
-    DeviceServerVerticle unhurried = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 60, 5));
+    DeviceServerVerticle unhurried = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 60, 5,
+        MAX_CONNECTIONS));
     vertx.deployVerticle(unhurried).await();
     try (Socket socket = new Socket()) {
       socket.setReceiveBufferSize(4096);

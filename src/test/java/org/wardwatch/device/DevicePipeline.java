@@ -18,13 +18,15 @@ final class DevicePipeline {
   static final int MAX_FRAME = 256;
   /** The tests' limit of invalid frames in a row before a device is cut off. */
   static final int MAX_BAD = 5;
+  /** The tests' limit of device connections open at once. */
+  static final int MAX_CONNECTIONS = 100;
 
   private DevicePipeline() {
   }
 
   /** {@link #deploy(Vertx, DeviceServerConfig)} with the tests' limits and an idle timeout of one second. */
   static int deploy(Vertx vertx) {
-    return deploy(vertx, new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 1, MAX_BAD));
+    return deploy(vertx, new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 1, MAX_BAD, MAX_CONNECTIONS));
   }
 
   /** Deploys the clinical engine, patient router, frame parser and a device server of {@code config}; its port. */

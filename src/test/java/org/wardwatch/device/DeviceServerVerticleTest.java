@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.device.DevicePipeline.MAX_BAD;
+import static org.wardwatch.device.DevicePipeline.MAX_CONNECTIONS;
 import static org.wardwatch.device.DevicePipeline.MAX_FRAME;
 
 import io.vertx.core.Vertx;
@@ -166,7 +167,7 @@ class DeviceServerVerticleTest {
     try {
       BusCodecs.register(parserless);
       DeviceServerVerticle alone = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, MAX_FRAME, 1,
-          MAX_BAD));
+          MAX_BAD, MAX_CONNECTIONS));
       parserless.deployVerticle(alone).await();
       try (DeviceClient device = new DeviceClient(alone.actualPort())) {
         device.send("Device=X|Pulse=80|Seq=17\nDevice=X|Pulse=81\n");

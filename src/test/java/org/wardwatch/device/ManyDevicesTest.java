@@ -27,7 +27,7 @@ class ManyDevicesTest {
 
   @Test
   void threeThousandConcurrentDevicesAreAllAnswered(Vertx vertx) {
-    int port = DevicePipeline.deploy(vertx, new DeviceServerConfig("127.0.0.1", 0, 4096, 120, 10));
+    int port = DevicePipeline.deploy(vertx, new DeviceServerConfig("127.0.0.1", 0, 4096, 120, 10, 20_000));
     NetClient client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(10_000));
 
     List<NetSocket> sockets = new ArrayList<>();

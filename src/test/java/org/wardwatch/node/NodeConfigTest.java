@@ -27,7 +27,8 @@ class NodeConfigTest {
     NodeConfig config = NodeConfig.fromJson(new JsonObject());
 
     assertEquals(new HttpConfig("0.0.0.0", 8080, List.of()), config.http());
-    assertEquals(new DeviceServerConfig("0.0.0.0", 7000, 4096, 120, 10), config.devices());
+    assertEquals(new DeviceServerConfig("0.0.0.0", 7000, 4096, 120, 10, 20_000), config.devices());
+    assertEquals(500, config.hl7().maxConnections());
     assertNull(config.rulesPath());
     assertEquals(new SimulatorConfig(false, "127.0.0.1", 0, "medical", 12, 1000, 1L, List.of()), config.simulator());
   }
@@ -38,7 +39,7 @@ class NodeConfigTest {
         .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0)
             .put("allowedOrigins", new JsonArray().add("https://ward.example")))
         .put("devices", new JsonObject().put("host", "::").put("port", 7001).put("maxFrameLength", 64)
-            .put("idleTimeoutSeconds", 30).put("maxConsecutiveBadFrames", 3))
+            .put("idleTimeoutSeconds", 30).put("maxConsecutiveBadFrames", 3).put("maxConnections", 50))
         .put("rules", new JsonObject().put("path", "conf/rules.json"))
         .put("simulator", new JsonObject().put("enabled", true).put("host", "gw").put("port", 7001)
             .put("ward", "cardio_2").put("beds", 4).put("intervalMs", 250).put("seed", -7));
@@ -46,7 +47,7 @@ class NodeConfigTest {
     NodeConfig config = NodeConfig.fromJson(json);
 
     assertEquals(new HttpConfig("127.0.0.1", 0, List.of("https://ward.example")), config.http());
-    assertEquals(new DeviceServerConfig("::", 7001, 64, 30, 3), config.devices());
+    assertEquals(new DeviceServerConfig("::", 7001, 64, 30, 3, 50), config.devices());
     assertEquals("conf/rules.json", config.rulesPath());
     assertEquals(new SimulatorConfig(true, "gw", 7001, "cardio_2", 4, 250, -7L, List.of()), config.simulator());
   }

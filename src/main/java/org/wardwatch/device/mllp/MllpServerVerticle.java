@@ -9,13 +9,15 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.BusRequests;
+import org.wardwatch.device.ConnectionLimit;
 
 /**
  * The HL7 v2 MLLP listener: accepts connections from monitors and monitoring gateways (no Nagle delay; connections
  * silent for the idle timeout are closed) and gives each an {@link MllpSession}. Messages go to the HL7 parser on
  * {@link org.wardwatch.bus.Addresses#HL7_MESSAGES}, through this verticle's {@link BusRequests}; this verticle owns
  * only the listening socket and those requests, the sessions own their connections. A site has far fewer of these
- * than line devices, so a stock Vert.x {@link NetServer} serves them.
+ * than line devices, so a stock Vert.x {@link NetServer} serves them. One connection more than the configured most
+ * ({@link ConnectionLimit}) is closed at once: with no message yet, there is nothing to answer.
  *
  * <p>{@code start()} completes once the port is bound, so a taken port fails the deployment.
  */
@@ -24,11 +26,13 @@ public class MllpServerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(MllpServerVerticle.class);
 
   private final MllpServerConfig config;
+  private final ConnectionLimit limit;
   private NetServer server;
   private BusRequests parser;
 
   public MllpServerVerticle(MllpServerConfig config) {
     this.config = config;
+    this.limit = new ConnectionLimit(config.maxConnections());
   }
 
   @Override
@@ -52,6 +56,15 @@ public class MllpServerVerticle extends VerticleBase {
   }
 
   private void accept(NetSocket socket) {
+    if (!limit.admit()) {
+      long refused = limit.refusalsToReport(System.currentTimeMillis());
+      if (refused > 0) {
+        LOG.warn("{} HL7 connection(s) refused: {} open, the most allowed (hl7.maxConnections)", refused, limit.max());
+      }
+      socket.close();
+      return;
+    }
+    socket.closeHandler(closed -> limit.release());
     new MllpSession(socket, context, parser, config).start();
   }
 
