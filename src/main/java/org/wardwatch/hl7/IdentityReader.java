@@ -11,7 +11,9 @@ import org.wardwatch.model.DeviceIdentity;
 /**
  * Gathers whom and what one message is about: patient from PID-3 (first identifier), ward and bed from PV1-3
  * ({@code unit^room^bed}: ward = unit, bed = {@code room-bed}, or whichever of the two is given), device from the first
- * non-empty OBX-18, else the namespace id of MSH-3. Identifiers follow the line-frame rules (1-64 letters, digits,
+ * non-empty OBX-18 (the EUI-64 of the equipment), else MSH-3's universal id (the sender's EUI-64), else MSH-3's
+ * namespace id: a vendor's or product's name, which many monitors may share, so only when there is nothing better (a
+ * message without PID is filed under its device, and two monitors must not be one patient). Identifiers follow the line-frame rules (1-64 letters, digits,
  * {@code . _ : -}; ward: {@link Addresses#WARD_PATTERN}); an invalid one is dropped with a warning, so the data is
  * still filed (under the device when the patient id is unusable, in the unassigned ward when the ward is).
  *
@@ -76,14 +78,18 @@ final class IdentityReader {
   }
 
   /**
-   * The identity of the message's source, given the namespace id of MSH-3.
+   * The identity of the message's source, given MSH-3's universal id ({@code universalId}, MSH-3.2) and namespace id
+   * ({@code namespaceId}, MSH-3.1), stripped, either empty when not given.
    *
    * @throws Hl7ContentException when neither OBX-18 nor MSH-3 names a usable device
    */
-  DeviceIdentity source(String sendingApplication) throws Hl7ContentException {
+  DeviceIdentity source(String universalId, String namespaceId) throws Hl7ContentException {
     String device = obxDevice == null ? null : checked("Device (OBX-18)", obxDevice);
-    if (device == null && sendingApplication != null) {
-      device = checked("Device (MSH-3)", sendingApplication.strip());
+    if (device == null) {
+      device = checked("Device (MSH-3.2)", universalId);
+    }
+    if (device == null) {
+      device = checked("Device (MSH-3.1)", namespaceId);
     }
     if (device == null) {
       throw new Hl7ContentException(header, Hl7Exception.REQUIRED_FIELD_MISSING,

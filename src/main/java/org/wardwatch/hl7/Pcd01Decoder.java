@@ -37,7 +37,8 @@ import org.wardwatch.model.FrameReport;
  * <p>Observation time: OBX-14, else OBR-7 of its group, else MSH-7, else (no device time) the time received. A
  * timestamp without offset is read in the local zone, with a warning. Observations are grouped into one
  * {@code FrameReport} per distinct time, in time order; a parameter repeated at the same time keeps its first value.
- * Identity: patient from PID-3, ward and bed from PV1-3 (unit, room-bed), device from the first OBX-18, else MSH-3.
+ * Identity: patient from PID-3, ward and bed from PV1-3 (unit, room-bed), device from the first OBX-18, else MSH-3's
+ * universal id, else its namespace id ({@link IdentityReader}).
  *
  * <p>Thread-safe: the HAPI parser is shared and stateless; everything else lives per call.
  */
@@ -246,7 +247,8 @@ public final class Pcd01Decoder {
         throw new Hl7ContentException(header, Hl7Exception.REQUIRED_FIELD_MISSING,
             "No usable vital sign in the message (" + obxIndex + " OBX): " + String.join("; ", warnings));
       }
-      ReportAssembler assembler = new ReportAssembler(header, identity.source(Terser.get(msh, 3, 0, 1, 1)), receivedAt);
+      ReportAssembler assembler = new ReportAssembler(header,
+          identity.source(ObxReader.text(msh, 3, 2), ObxReader.text(msh, 3, 1)), receivedAt);
       List<FrameReport> reports = assembler.assemble(rows);
       warnings.addAll(identity.warnings());
       warnings.addAll(assembler.warnings());

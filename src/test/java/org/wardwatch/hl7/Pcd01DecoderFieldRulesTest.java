@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.hl7.Hl7Fixtures.message;
@@ -66,8 +67,27 @@ class Pcd01DecoderFieldRulesTest {
   }
 
   @Test
-  void givenNoObx18_whenDecoded_thenDeviceIsMsh3NamespaceId() throws Exception {
+  void givenNoObx18_whenDecoded_thenDeviceIsMsh3UniversalId() throws Exception {
     String text = message(MSH.replace("|Mon1|", "|Bedside-7^ACDE48234567ABCD^EUI-64|"), "OBR|1",
+        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R");
+
+    assertEquals("ACDE48234567ABCD", decoder.decode(text, RECEIVED).source().device());
+  }
+
+  @Test
+  void givenTwoMonitorsOfOneVendorWithoutPidOrObx18_whenDecoded_thenTwoDevicesAndTwoPatients() throws Exception {
+    String obx = "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R";
+    DeviceIdentity first = decoder.decode(message(MSH.replace("|Mon1|", "|AcmeInc^ACDE48234567ABCD^EUI-64|"),
+        "OBR|1", obx), RECEIVED).source();
+    DeviceIdentity second = decoder.decode(message(MSH.replace("|Mon1|", "|AcmeInc^ACDE48234567ABCE^EUI-64|"),
+        "OBR|1", obx), RECEIVED).source();
+
+    assertNotEquals(first.patientKey(), second.patientKey());
+  }
+
+  @Test
+  void givenMsh3WithNamespaceIdOnly_whenDecoded_thenDeviceIsThatName() throws Exception {
+    String text = message(MSH.replace("|Mon1|", "|Bedside-7|"), "OBR|1",
         "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R");
 
     assertEquals("Bedside-7", decoder.decode(text, RECEIVED).source().device());
