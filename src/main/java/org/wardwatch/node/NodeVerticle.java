@@ -51,8 +51,8 @@ public class NodeVerticle extends VerticleBase {
     NodeConfig config = NodeConfig.fromJson(ConfigLoader.load(config(), System.getenv()));
     deviceServer = new DeviceServerVerticle(config.devices());
     mllpServer = new MllpServerVerticle(config.hl7());
-    httpBridge = new HttpBridgeVerticle(config.http(), membership, busPaths);
     ClusterConsumers consumers = new ClusterConsumers(vertx);
+    httpBridge = new HttpBridgeVerticle(config.http(), membership, busPaths, consumers);
     BusCodecs.register(vertx);
     return vertx.deployVerticle(new ClinicalEngineVerticle(config.rulesPath(), membership, consumers))
         .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(membership, consumers)))

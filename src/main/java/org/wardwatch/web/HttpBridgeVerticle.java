@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.clinical.AuditTrail;
 import org.wardwatch.cluster.BusPaths;
+import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 
 /**
@@ -40,12 +41,18 @@ public class HttpBridgeVerticle extends VerticleBase {
   private final HttpConfig config;
   private final Membership membership;
   private final BusPaths busPaths;
+  private final ClusterConsumers consumers;
   private HttpServer server;
 
-  public HttpBridgeVerticle(HttpConfig config, Membership membership, BusPaths busPaths) {
+  /**
+   * The bridge of a node that is the member {@code membership} describes, whose bus paths {@code busPaths} shows and
+   * whose cluster-wide consumers {@code consumers} keeps (the browsers' ward addresses among them).
+   */
+  public HttpBridgeVerticle(HttpConfig config, Membership membership, BusPaths busPaths, ClusterConsumers consumers) {
     this.config = config;
     this.membership = membership;
     this.busPaths = busPaths;
+    this.consumers = consumers;
   }
 
   @Override
@@ -90,7 +97,7 @@ public class HttpBridgeVerticle extends VerticleBase {
   private Router sockJsBridge() {
     SockJSHandlerOptions options = BridgePolicy.sockJsOptions();
     Handler<SockJSSocket> bridge = new EventBusBridgeImpl(vertx, null, BridgePolicy.bridgeOptions(),
-        new WardFanOut(vertx.eventBus())::handle);
+        new WardFanOut(consumers)::handle);
     Router transports = SockJSHandler.create(vertx, options).socketHandler(bridge);
     WritePacer pacer = new WritePacer(context);
     transports.getWithRegex(SockJsWebSocket.PATH_REGEX).order(-1)

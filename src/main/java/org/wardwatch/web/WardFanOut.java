@@ -1,8 +1,6 @@
 package org.wardwatch.web;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.MessageConsumerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
@@ -19,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.PatientSnapshot;
+import org.wardwatch.cluster.ClusterConsumers;
 
 /**
  * Delivers the per-ward browser addresses ({@link Addresses#BROWSER_ADDRESS_REGEX}) to this node's SockJS sessions,
@@ -33,7 +32,8 @@ import org.wardwatch.bus.PatientSnapshot;
  * own registration is parked on {@link #PARKED_PREFIX} + the address, where nothing is ever published, so the
  * session's {@code vertx-eventbus.js} client sees the usual successful registration without a second copy of every
  * message. UNREGISTER, and a socket closed, idle or failed, remove it; so does a session that throws when written to
- * (the others are still written to). Every other event passes unchanged.
+ * (the others are still written to). Every other event passes unchanged. Its consumers are the node's
+ * {@link ClusterConsumers}, so that they are registered again with the others after a partition.
  *
  * <p>Not thread-safe: bridge events and deliveries run on the HTTP verticle's event loop.
  */
@@ -56,13 +56,13 @@ final class WardFanOut {
    */
   private static final int MAX_BUFFERED_VITALS = 10_000;
 
-  private final EventBus bus;
+  private final ClusterConsumers clusterConsumers;
   private final Map<String, Set<SockJSSocket>> sessionsByAddress = new HashMap<>();
-  private final Map<String, MessageConsumer<Object>> consumers = new HashMap<>();
+  private final Map<String, ClusterConsumers.Kept> consumers = new HashMap<>();
   private final Map<SockJSSocket, Set<String>> addressesBySession = new HashMap<>();
 
-  WardFanOut(EventBus bus) {
-    this.bus = bus;
+  WardFanOut(ClusterConsumers clusterConsumers) {
+    this.clusterConsumers = clusterConsumers;
   }
 
   /** The bridge's event hook. */
@@ -97,9 +97,9 @@ final class WardFanOut {
   private void add(SockJSSocket session, String address) {
     addressesBySession.computeIfAbsent(session, key -> new LinkedHashSet<>()).add(address);
     sessionsByAddress.computeIfAbsent(address, key -> {
-      MessageConsumer<Object> consumer = bus.consumer(new MessageConsumerOptions().setAddress(address)
-          .setMaxBufferedMessages(address.endsWith(VITALS_SUFFIX) ? MAX_BUFFERED_VITALS : Integer.MAX_VALUE));
-      consumers.put(address, consumer.handler(message -> deliver(address, message.body())));
+      consumers.put(address, clusterConsumers.keep(new MessageConsumerOptions().setAddress(address)
+          .setMaxBufferedMessages(address.endsWith(VITALS_SUFFIX) ? MAX_BUFFERED_VITALS : Integer.MAX_VALUE),
+          message -> deliver(address, message.body())));
       return new LinkedHashSet<>();
     }).add(session);
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.multimap.MultiMap;
 import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.impl.HazelcastRegistrationInfo;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -59,13 +60,7 @@ class ClusteredNodesTest {
       browser.register(Addresses.wardVitals("icu"));
       device.send("HELLO|Device=X-1|Patient=P-1|Ward=icu\n");
       device.readLine();
-      JsonObject snapshot = null;
-      // The browser's registration on node B reaches node A's view of the cluster within a second or so.
-      for (int seq = 1; snapshot == null && seq <= 20; seq++) {
-        device.send("Pulse=" + (60 + seq) + "|Seq=" + seq + "\n");
-        device.readLine();
-        snapshot = awaitOrNull(browser, Duration.ofMillis(500));
-      }
+      JsonObject snapshot = vitalsWithin(browser, device, 1);
       assertNotNull(snapshot, "no vitals reached the browser on the other node");
       assertEquals("P-1", snapshot.getString("patient"));
     }
@@ -74,13 +69,7 @@ class ClusteredNodesTest {
   @Test
   void lostSubscriptionsAreDetectedShownInHealthAndRepaired() throws InterruptedException {
     String memberB = nodeB.node().membership().self();
-    awaitReadiness(nodeA, ready -> BusPaths.OK.equals(ready.getJsonObject("busPaths").getString(memberB)));
-    MultiMap<Object, Object> subscriptions = nodeA.clusterManager().getHazelcastInstance().getMultiMap(SUBSCRIPTIONS);
-    String probeB = Addresses.busProbe(memberB);
-
-    // What a healed partition can leave behind: the cluster no longer knows node B's subscriptions.
-    subscriptions.keySet().stream().filter(address -> address.toString().contains(memberB))
-        .forEach(subscriptions::remove);
+    MultiMap<Object, Object> subscriptions = loseSubscriptionsOfB();
 
     JsonObject broken = awaitReadiness(nodeA,
         ready -> String.valueOf(ready.getJsonObject("busPaths").getString(memberB)).startsWith("broken"));
@@ -88,8 +77,56 @@ class ClusteredNodesTest {
     JsonObject repaired = awaitReadiness(nodeA,
         ready -> BusPaths.OK.equals(ready.getJsonObject("busPaths").getString(memberB)));
     assertEquals(true, repaired.getBoolean("ready"), repaired::encode);
-    assertTrue(subscriptions.containsKey(probeB), "node B's subscriptions are registered again");
+    assertTrue(subscriptions.containsKey(Addresses.busProbe(memberB)), "node B's subscriptions are registered again");
     assertTrue(subscriptions.keySet().contains(Addresses.engineReports(memberB)), "including its clinical engine's");
+  }
+
+  @Test
+  void aScreenOnANodeWhoseSubscriptionsWereLostGetsLiveVitalsOnceRepaired() throws InterruptedException {
+    String memberB = nodeB.node().membership().self();
+    try (SockJsClient browser = WebSocketSockJsClient.connect(nodeB.vertx(), nodeB.node().httpPort(),
+        TestNode.DASHBOARD_ORIGIN);
+        DeviceClient device = new DeviceClient(nodeA.node().devicePort())) {
+      browser.register(Addresses.wardVitals("icu"));
+      device.send("HELLO|Device=X-1|Patient=P-1|Ward=icu\n");
+      device.readLine();
+      assertNotNull(vitalsWithin(browser, device, 1), "no vitals reached the browser on the other node");
+
+      loseSubscriptionsOfB();
+      awaitReadiness(nodeA,
+          ready -> String.valueOf(ready.getJsonObject("busPaths").getString(memberB)).startsWith("broken"));
+      awaitReadiness(nodeA, ready -> BusPaths.OK.equals(ready.getJsonObject("busPaths").getString(memberB)));
+
+      assertNotNull(vitalsWithin(browser, device, 100), "the ward screen on the repaired node got no live vitals");
+    }
+  }
+
+  /**
+   * What a healed partition can leave behind: the cluster no longer knows node B's subscriptions (once node A sees B's
+   * bus path working); the subscription map, as node A sees it.
+   */
+  private MultiMap<Object, Object> loseSubscriptionsOfB() throws InterruptedException {
+    String memberB = nodeB.node().membership().self();
+    awaitReadiness(nodeA, ready -> BusPaths.OK.equals(ready.getJsonObject("busPaths").getString(memberB)));
+    MultiMap<Object, Object> subscriptions = nodeA.clusterManager().getHazelcastInstance().getMultiMap(SUBSCRIPTIONS);
+    subscriptions.entrySet().stream()
+        .filter(entry -> ((HazelcastRegistrationInfo) entry.getValue()).unwrap().nodeId().equals(memberB))
+        .forEach(entry -> subscriptions.remove(entry.getKey(), entry.getValue()));
+    return subscriptions;
+  }
+
+  /**
+   * Vitals of P-1 from {@code device} (named already) at the browser: frames numbered from {@code firstSeq} until one
+   * arrives (a registration reaches the other node's view of the cluster within a second or so); null after 20.
+   */
+  private static JsonObject vitalsWithin(SockJsClient browser, DeviceClient device, int firstSeq) {
+    JsonObject snapshot = null;
+    for (int seq = firstSeq; snapshot == null && seq < firstSeq + 20; seq++) {
+      device.send("Pulse=" + (60 + seq % 50) + "|Seq=" + seq + "\n");
+      device.readLine();
+      snapshot = awaitOrNull(browser, Duration.ofMillis(500));
+    }
+    return snapshot;
   }
 
   /**
