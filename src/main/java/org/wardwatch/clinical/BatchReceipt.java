@@ -1,5 +1,6 @@
 package org.wardwatch.clinical;
 
+import io.vertx.core.AsyncResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -8,20 +9,24 @@ import org.wardwatch.bus.ReportsApplied;
 /**
  * The clinical engine's receipt for one {@link org.wardwatch.bus.ReportBatch}: counts its reports as they are recorded,
  * in whatever order and whenever each patient is taken over, notes the resends, and hands the {@link ReportsApplied}
- * to {@code answer} once the last is recorded. A counter instead of a future per report, as a batch holds up to a
- * thousand of them.
+ * to {@code answer} once the last is recorded, or the first failure to store a report's change to {@code refuse}
+ * (once, and then nothing to {@code answer}: the sender must not be told its frames are safe). A counter instead of a
+ * future per report, as a batch holds up to a thousand of them.
  *
  * <p>Not thread-safe: lives on the clinical engine verticle's event loop.
  */
 final class BatchReceipt {
 
   private final Consumer<ReportsApplied> answer;
+  private final Consumer<Throwable> refuse;
   private final List<String> resent = new ArrayList<>(0);
   private int unrecorded;
+  private boolean refused;
 
   /** A receipt for {@code reports} reports; with none, it answers at once. */
-  BatchReceipt(int reports, Consumer<ReportsApplied> answer) {
+  BatchReceipt(int reports, Consumer<ReportsApplied> answer, Consumer<Throwable> refuse) {
     this.answer = answer;
+    this.refuse = refuse;
     this.unrecorded = reports;
     if (reports == 0) {
       answer.accept(ReportsApplied.ALL_NEW);
@@ -33,9 +38,13 @@ final class BatchReceipt {
     resent.add(key);
   }
 
-  /** One report is recorded; after the last, the sender is answered. */
-  void recorded() {
-    if (--unrecorded == 0) {
+  /** One report is recorded, its change stored or not ({@code stored}); after the last, the sender is answered. */
+  void recorded(AsyncResult<Void> stored) {
+    if (stored.failed() && !refused) {
+      refused = true;
+      refuse.accept(stored.cause());
+    }
+    if (--unrecorded == 0 && !refused) {
       answer.accept(resent.isEmpty() ? ReportsApplied.ALL_NEW : new ReportsApplied(resent));
     }
   }

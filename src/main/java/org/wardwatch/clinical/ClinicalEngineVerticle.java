@@ -55,6 +55,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private static final long TAKEOVER_SWEEP_MS = 2000;
   private static final int BAD_REQUEST = 400;
   private static final int NOT_FOUND = 404;
+  /** Failure code of a request this member cannot carry out now: another member owns the patient, or no store. */
+  private static final int UNAVAILABLE = 503;
 
   private final String rulesPath;
   private final Membership membership;
@@ -106,15 +108,23 @@ public class ClinicalEngineVerticle extends VerticleBase {
       Future<Void> reports = consumers.<ReportBatch>consumer(Addresses.engineReports(self), this::apply);
       Future<Void> devices = consumers.<JsonObject>consumer(Addresses.engineDeviceEvents(self), message -> {
         DeviceIdentity source = DeviceIdentity.fromJson(message.body().getJsonObject("source"));
-        withPatient(source.patientKey(), message, () -> engine.deviceEvent(message.body().getString("event"),
-            source, message.body().getString("reason"), Instant.now()));
+        if (!refusedAsNotOwned(source.patientKey(), message)) {
+          withPatient(source.patientKey(), message, () -> engine.deviceEvent(message.body().getString("event"),
+              source, message.body().getString("reason"), Instant.now()));
+        }
       });
-      Future<Void> actions = consumers.<JsonObject>consumer(Addresses.engineActions(self),
-          message -> takeover.withPatient(ActionTarget.patientOf(message.body()), () -> act(message)));
+      Future<Void> actions = consumers.<JsonObject>consumer(Addresses.engineActions(self), message -> {
+        String patient = ActionTarget.patientOf(message.body());
+        if (!refusedAsNotOwned(patient, message)) {
+          takeover.withPatient(patient, () -> act(message));
+        }
+      });
       Future<Void> history = consumers.<JsonObject>consumer(Addresses.engineHistory(self), message -> {
         String patient = message.body().getString("patient");
-        takeover.withPatient(patient, () -> replyOrNotFound(message, patient,
-            engine.history(patient, message.body().getInteger("minutes"), Instant.now())));
+        if (!refusedAsNotOwned(patient, message)) {
+          takeover.withPatient(patient, () -> replyOrNotFound(message, patient,
+              engine.history(patient, message.body().getInteger("minutes"), Instant.now())));
+        }
       });
       return Future.all(List.of(reports, devices, actions, history, answerQueries(bus)));
     });
@@ -128,13 +138,21 @@ public class ClinicalEngineVerticle extends VerticleBase {
 
   /**
    * Applies a batch of reports in order, each once its patient is taken over here, then answers the sender with the
-   * {@link FrameStamp#key()}s of the reports not applied because their frame had been already (resends).
+   * {@link FrameStamp#key()}s of the reports not applied because their frame had been already (resends). A batch with
+   * a patient another member owns now is refused whole, unapplied (the sender sends it again to the owners); one whose
+   * change could not be stored is refused once applied (its frames are resent, and then recognised as resends).
    */
   private void apply(Message<ReportBatch> message) {
     Instant now = Instant.now();
     List<FrameReport> reports = message.body().reports();
+    for (FrameReport report : reports) {
+      if (refusedAsNotOwned(report.source().patientKey(), message)) {
+        return;
+      }
+    }
     BatchReceipt receipt = new BatchReceipt(reports.size(),
-        applied -> BusRequests.answer(vertx.eventBus(), message, applied));
+        applied -> BusRequests.answer(vertx.eventBus(), message, applied),
+        error -> BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE, "not stored: " + error.getMessage()));
     for (FrameReport report : reports) {
       String patient = report.source().patientKey();
       takeover.withPatient(patient, () -> {
@@ -142,22 +160,39 @@ public class ClinicalEngineVerticle extends VerticleBase {
           LOG.info("[{}] frame {} applied already; acknowledged again, not applied twice", patient,
               report.stamp().key());
           receipt.resent(report.stamp().key());
-          writer.stored(patient).onComplete(stored -> receipt.recorded());
+          writer.stored(patient).onComplete(receipt::recorded);
         } else {
-          publish(engine.apply(report, now)).onComplete(published -> receipt.recorded());
+          publish(engine.apply(report, now)).onComplete(receipt::recorded);
         }
       });
     }
   }
 
-  /** Applies {@code change} to the patient once taken over here, then, once stored, acknowledges it to the sender. */
+  /**
+   * Applies {@code change} to the patient once taken over here, then, once stored, acknowledges it to the sender
+   * (refused when it could not be stored).
+   */
   private void withPatient(String patientKey, Message<JsonObject> message, Supplier<WardUpdate> change) {
-    takeover.withPatient(patientKey,
-        () -> publish(change.get()).onComplete(stored -> message.reply(new JsonObject().put("ok", true))));
+    takeover.withPatient(patientKey, () -> publish(change.get())
+        .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)))
+        .onFailure(error -> message.fail(UNAVAILABLE, "not stored: " + error.getMessage())));
   }
 
   private boolean ownedHere(String patientKey) {
     return membership.self().equals(membership.ownerOf(patientKey));
+  }
+
+  /**
+   * Refuses {@code message} when another member owns {@code patient} now (it moved, and the sender chose the owner
+   * before): only the owner may change a patient, or an acknowledgement made here would be lost to the owner's state.
+   */
+  private boolean refusedAsNotOwned(String patient, Message<?> message) {
+    if (patient == null || ownedHere(patient)) {
+      return false;
+    }
+    BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE,
+        "patient " + patient + " is owned by another member now; try again");
+    return true;
   }
 
   /** Takes over the stored patients this member owns and does not hold yet: those of a member that died. */
@@ -226,8 +261,10 @@ public class ClinicalEngineVerticle extends VerticleBase {
         audit.record(new JsonObject().put("at", Instant.now()).put("patient", action.getString("patient"))
             .put("type", "ASSESSMENT").put("actor", action.getString("user")).put("detail", action.encode()));
       }
-      publish(update).onComplete(stored ->
-          message.reply(new JsonObject().put("ok", true).put("transitions", update.transitions().size())));
+      publish(update)
+          .onSuccess(stored ->
+              message.reply(new JsonObject().put("ok", true).put("transitions", update.transitions().size())))
+          .onFailure(error -> message.fail(UNAVAILABLE, "not stored: " + error.getMessage()));
     } catch (WardState.UnknownTarget e) {
       message.fail(NOT_FOUND, e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -237,7 +274,9 @@ public class ClinicalEngineVerticle extends VerticleBase {
 
   /**
    * Hands the update to the {@link PatientStoreWriter}, then publishes it: an alarm change once stored (so no alarm is
-   * seen that a takeover would not find), new vitals at once.
+   * seen that a takeover would not find), new vitals at once. An alarm change that could not be stored is published
+   * all the same (the ward must see it; the writer stores it again), but the returned future fails: whoever sent the
+   * change is not to be told it is safe.
    */
   private Future<Void> publish(WardUpdate update) {
     Future<Void> stored = writer.write(update);
@@ -246,11 +285,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
       return stored;
     }
     return stored
-        .onFailure(error -> LOG.error("patient state not stored; publishing anyway", error))
-        .transform(done -> {
-          announce(update);
-          return Future.succeededFuture();
-        });
+        .onFailure(error -> LOG.error("patient state not stored; publishing anyway, to be stored again", error))
+        .onComplete(done -> announce(update));
   }
 
   private void announce(WardUpdate update) {

@@ -93,9 +93,13 @@ final class PatientStoreWriter {
 
   /**
    * Completes once the patient's store write in flight now is done, at once when there is none: a resend is answered
-   * only when the change its original made is stored, as the original was.
+   * only when the change its original made is stored, as the original was. A patient with a change not stored yet
+   * (its write failed, to be tried again in a later round, or new vitals waiting for their round) is stored now.
    */
   Future<Void> stored(String patientKey) {
+    if (unstored.remove(patientKey) != null) {
+      return save(List.of(patientKey));
+    }
     return inFlight.getOrDefault(patientKey, Future.succeededFuture());
   }
 
@@ -105,7 +109,8 @@ final class PatientStoreWriter {
       engine.state(key).ifPresent(state -> {
         Future<Void> writing = store.save(key, state, engine.snapshot(key).orElseThrow());
         inFlight.put(key, writing);
-        writing.onComplete(done -> inFlight.remove(key, writing));
+        writing.onComplete(done -> inFlight.remove(key, writing))
+            .onFailure(notStored -> unstored.putIfAbsent(key, round)); // tried again in a later round
         saved.add(writing);
       });
     }

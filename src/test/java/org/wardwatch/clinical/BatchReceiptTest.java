@@ -2,6 +2,7 @@ package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -9,34 +10,52 @@ import org.wardwatch.bus.ReportsApplied;
 
 class BatchReceiptTest {
 
+  private static final Future<Void> STORED = Future.succeededFuture();
+
   private final List<ReportsApplied> answers = new ArrayList<>();
+  private final List<String> refusals = new ArrayList<>();
+
+  private BatchReceipt receipt(int reports) {
+    return new BatchReceipt(reports, answers::add, error -> refusals.add(error.getMessage()));
+  }
 
   @Test
   void answersOnceWhenTheLastReportIsRecordedNamingTheResends() {
-    BatchReceipt receipt = new BatchReceipt(3, answers::add);
-    receipt.recorded();
+    BatchReceipt receipt = receipt(3);
+    receipt.recorded(STORED);
     receipt.resent("D-1/7");
-    receipt.recorded();
+    receipt.recorded(STORED);
     assertEquals(List.of(), answers, "not before every report is recorded");
 
-    receipt.recorded();
+    receipt.recorded(STORED);
 
     assertEquals(List.of(new ReportsApplied(List.of("D-1/7"))), answers);
   }
 
   @Test
   void aBatchWithoutResendsIsAllNew() {
-    BatchReceipt receipt = new BatchReceipt(2, answers::add);
-    receipt.recorded();
-    receipt.recorded();
+    BatchReceipt receipt = receipt(2);
+    receipt.recorded(STORED);
+    receipt.recorded(STORED);
 
     assertEquals(List.of(ReportsApplied.ALL_NEW), answers);
   }
 
   @Test
   void anEmptyBatchIsAnsweredAtOnce() {
-    new BatchReceipt(0, answers::add);
+    receipt(0);
 
     assertEquals(List.of(ReportsApplied.ALL_NEW), answers);
+  }
+
+  @Test
+  void aReportWhoseChangeWasNotStoredRefusesTheBatchOnceAndNothingIsAnswered() {
+    BatchReceipt receipt = receipt(3);
+    receipt.recorded(Future.failedFuture("store unreachable"));
+    receipt.recorded(Future.failedFuture("store unreachable"));
+    receipt.recorded(STORED);
+
+    assertEquals(List.of("store unreachable"), refusals);
+    assertEquals(List.of(), answers);
   }
 }

@@ -64,6 +64,16 @@ class PatientStoreWriterTest {
   }
 
   @Test
+  void aResendWaitsForItsPatientsChangesNotStoredYetWhichAreStoredThen() throws Exception {
+    await(writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
+    assertFalse(stored().isPresent(), "new vitals wait for their round");
+
+    await(writer.stored(PATIENT));
+
+    assertEquals(80, stored().orElseThrow().getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
+  }
+
+  @Test
   void aStandaloneNodeStoresNothing() throws Exception {
     PatientStoreWriter standalone = new PatientStoreWriter(engine, store, false);
 
