@@ -4,13 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +36,10 @@ import org.wardwatch.model.FrameStamp;
  * first time is taken over from the store ({@link PatientTakeover}); every few seconds it also takes over the stored
  * patients it has come to own (a member died), and each second it releases those it no longer owns.
  *
- * <p>Answers the REST queries {@link Addresses#PATIENTS_LIST}, {@link Addresses#PATIENTS_GET} and
- * {@link Addresses#WARDS_LIST} from the store (cluster-wide; on a standalone node from itself), and
- * {@link Addresses#engineHistory} from its {@link VitalsHistory}. Rules come from the file named by {@code rules.path}
- * (reloaded when it changes), else the built-in {@code conf/rules.json}. Deploy one instance per node.
+ * <p>Only a patient's owner changes it: work for a patient another member owns now is refused, for its sender to send
+ * it to the owner. Answers the REST queries ({@link PatientQueries}) and {@link Addresses#engineHistory} from its
+ * {@link VitalsHistory}. Rules come from the file named by {@code rules.path} (reloaded when it changes), else the
+ * built-in {@code conf/rules.json}. Deploy one instance per node.
  */
 public class ClinicalEngineVerticle extends VerticleBase {
 
@@ -122,11 +118,12 @@ public class ClinicalEngineVerticle extends VerticleBase {
       Future<Void> history = consumers.<JsonObject>consumer(Addresses.engineHistory(self), message -> {
         String patient = message.body().getString("patient");
         if (!refusedAsNotOwned(patient, message)) {
-          takeover.withPatient(patient, () -> replyOrNotFound(message, patient,
+          takeover.withPatient(patient, () -> PatientQueries.replyOrNotFound(message, patient,
               engine.history(patient, message.body().getInteger("minutes"), Instant.now())));
         }
       });
-      return Future.all(List.of(reports, devices, actions, history, answerQueries(bus)));
+      return Future.all(List.of(reports, devices, actions, history,
+          new PatientQueries(engine, store, writer, membership.clustered()).answerOn(bus)));
     });
   }
 
@@ -200,56 +197,6 @@ public class ClinicalEngineVerticle extends VerticleBase {
     store.keys().onSuccess(keys -> keys.stream()
         .filter(key -> !takeover.has(key) && ownedHere(key))
         .forEach(key -> takeover.withPatient(key, () -> { })));
-  }
-
-  /**
-   * Starts answering the read-only queries of the REST API: on a clustered node from the cluster-wide store, once this
-   * member's own latest changes are in it; on a standalone one from this engine, which holds every patient.
-   */
-  private Future<?> answerQueries(EventBus bus) {
-    MessageConsumer<String> list = bus.localConsumer(Addresses.PATIENTS_LIST, message ->
-        snapshots(message.body()).onSuccess(snapshots -> message.reply(new JsonArray(snapshots.stream()
-            .sorted(Comparator.comparing((JsonObject snapshot) -> snapshot.getString("patient")))
-            .toList()))).onFailure(error -> message.fail(500, error.getMessage())));
-    MessageConsumer<String> get = bus.localConsumer(Addresses.PATIENTS_GET, message -> snapshot(message.body())
-        .onSuccess(snapshot -> replyOrNotFound(message, message.body(), snapshot))
-        .onFailure(error -> message.fail(500, error.getMessage())));
-    MessageConsumer<Object> wards = bus.localConsumer(Addresses.WARDS_LIST, message -> wardSummary()
-        .onSuccess(message::reply)
-        .onFailure(error -> message.fail(500, error.getMessage())));
-    return Future.all(list.completion(), get.completion(), wards.completion());
-  }
-
-  /**
-   * The snapshot of every patient of {@code ward} (of every patient when null): on a clustered node the stored ones,
-   * after storing this member's latest (other members' are at most about a second old); on a standalone one only the
-   * ward's are encoded.
-   */
-  private Future<List<JsonObject>> snapshots(String ward) {
-    return membership.clustered()
-        ? storedSnapshots().map(all -> all.stream()
-            .filter(snapshot -> ward == null || ward.equals(snapshot.getString("ward"))).toList())
-        : Future.succeededFuture(engine.snapshots(ward).stream().map(PatientSnapshot::toJson).toList());
-  }
-
-  /** The ward picker's lines: on a clustered node from the stored snapshots, on a standalone one from this engine. */
-  private Future<JsonArray> wardSummary() {
-    return membership.clustered() ? storedSnapshots().map(WardSummary::of)
-        : Future.succeededFuture(engine.wardSummary());
-  }
-
-  private Future<List<JsonObject>> storedSnapshots() {
-    return writer.flush().transform(flushed -> store.snapshots());
-  }
-
-  /** The patient's snapshot: on a clustered node the stored one, after storing this member's latest of it. */
-  private Future<Optional<JsonObject>> snapshot(String patient) {
-    return membership.clustered() ? writer.flush(List.of(patient)).transform(flushed -> store.snapshot(patient))
-        : Future.succeededFuture(engine.snapshot(patient).map(PatientSnapshot::toJson));
-  }
-
-  private static void replyOrNotFound(Message<?> message, String patient, Optional<JsonObject> answer) {
-    answer.ifPresentOrElse(message::reply, () -> message.fail(NOT_FOUND, "no patient " + patient));
   }
 
   /** Applies a clinician's action and answers its sender; a bad action gets a message saying what is wrong. */

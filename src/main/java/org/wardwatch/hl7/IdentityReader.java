@@ -11,11 +11,13 @@ import org.wardwatch.model.DeviceIdentity;
 /**
  * Gathers whom and what one message is about: patient from PID-3 (first identifier), ward and bed from PV1-3
  * ({@code unit^room^bed}: ward = unit, bed = {@code room-bed}, or whichever of the two is given), device from the first
- * non-empty OBX-18 (the EUI-64 of the equipment), else MSH-3's universal id (the sender's EUI-64), else MSH-3's
- * namespace id: a vendor's or product's name, which many monitors may share, so only when there is nothing better (a
- * message without PID is filed under its device, and two monitors must not be one patient). Identifiers follow the line-frame rules (1-64 letters, digits,
- * {@code . _ : -}; ward: {@link Addresses#WARD_PATTERN}); an invalid one is dropped with a warning, so the data is
- * still filed (under the device when the patient id is unusable, in the unassigned ward when the ward is).
+ * non-empty OBX-18 (the EUI-64 of the equipment), else MSH-3 whole: {@code namespace:universalId} (e.g.
+ * {@code Bed1:0080C9FFFE000001}), or whichever of the two is given. Neither alone names one monitor: the namespace id
+ * may be a vendor's or product's name that many monitors share, the universal id a gateway's EUI-64 that every monitor
+ * behind it shares; and a message without PID is filed under its device, so two monitors must not be one device.
+ * Identifiers follow the line-frame rules (1-64 letters, digits, {@code . _ : -}; ward: {@link Addresses#WARD_PATTERN});
+ * an invalid one is dropped with a warning, so the data is still filed (under the device when the patient id is
+ * unusable, in the unassigned ward when the ward is).
  *
  * <p>Not thread-safe: one instance per message.
  */
@@ -78,18 +80,16 @@ final class IdentityReader {
   }
 
   /**
-   * The identity of the message's source, given MSH-3's universal id ({@code universalId}, MSH-3.2) and namespace id
-   * ({@code namespaceId}, MSH-3.1), stripped, either empty when not given.
+   * The identity of the message's source, given MSH-3's namespace id ({@code namespaceId}, MSH-3.1) and universal id
+   * ({@code universalId}, MSH-3.2), stripped, either empty when not given.
    *
    * @throws Hl7ContentException when neither OBX-18 nor MSH-3 names a usable device
    */
-  DeviceIdentity source(String universalId, String namespaceId) throws Hl7ContentException {
+  DeviceIdentity source(String namespaceId, String universalId) throws Hl7ContentException {
     String device = obxDevice == null ? null : checked("Device (OBX-18)", obxDevice);
     if (device == null) {
-      device = checked("Device (MSH-3.2)", universalId);
-    }
-    if (device == null) {
-      device = checked("Device (MSH-3.1)", namespaceId);
+      device = checked("Device (MSH-3)", namespaceId.isEmpty() || universalId.isEmpty()
+          ? namespaceId + universalId : namespaceId + ':' + universalId);
     }
     if (device == null) {
       throw new Hl7ContentException(header, Hl7Exception.REQUIRED_FIELD_MISSING,

@@ -38,7 +38,7 @@ import org.wardwatch.model.FrameReport;
  * timestamp without offset is read in the local zone, with a warning. Observations are grouped into one
  * {@code FrameReport} per distinct time, in time order; a parameter repeated at the same time keeps its first value.
  * Identity: patient from PID-3, ward and bed from PV1-3 (unit, room-bed), device from the first OBX-18, else MSH-3's
- * universal id, else its namespace id ({@link IdentityReader}).
+ * namespace and universal ids ({@link IdentityReader}).
  *
  * <p>Thread-safe: the HAPI parser is shared and stateless; everything else lives per call.
  */
@@ -248,7 +248,7 @@ public final class Pcd01Decoder {
             "No usable vital sign in the message (" + obxIndex + " OBX): " + String.join("; ", warnings));
       }
       ReportAssembler assembler = new ReportAssembler(header,
-          identity.source(ObxReader.text(msh, 3, 2), ObxReader.text(msh, 3, 1)), receivedAt);
+          identity.source(ObxReader.text(msh, 3, 1), ObxReader.text(msh, 3, 2)), receivedAt);
       List<FrameReport> reports = assembler.assemble(rows);
       warnings.addAll(identity.warnings());
       warnings.addAll(assembler.warnings());

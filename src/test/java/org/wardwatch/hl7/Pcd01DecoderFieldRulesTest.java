@@ -19,6 +19,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -67,22 +69,25 @@ class Pcd01DecoderFieldRulesTest {
   }
 
   @Test
-  void givenNoObx18_whenDecoded_thenDeviceIsMsh3UniversalId() throws Exception {
+  void givenNoObx18_whenDecoded_thenDeviceIsMsh3NamespaceAndUniversalId() throws Exception {
     String text = message(MSH.replace("|Mon1|", "|Bedside-7^ACDE48234567ABCD^EUI-64|"), "OBR|1",
         "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R");
 
-    assertEquals("ACDE48234567ABCD", decoder.decode(text, RECEIVED).source().device());
+    assertEquals("Bedside-7:ACDE48234567ABCD", decoder.decode(text, RECEIVED).source().device());
   }
 
-  @Test
-  void givenTwoMonitorsOfOneVendorWithoutPidOrObx18_whenDecoded_thenTwoDevicesAndTwoPatients() throws Exception {
+  @ParameterizedTest
+  @CsvSource({
+      "AcmeInc^ACDE48234567ABCD^EUI-64, AcmeInc^ACDE48234567ABCE^EUI-64", // one vendor's name, two monitors
+      "Bed1^0080C9FFFE000001^EUI-64, Bed2^0080C9FFFE000001^EUI-64"}) // two monitors behind one gateway
+  void givenTwoMonitorsWithoutPidOrObx18_whenDecoded_thenTwoPatients(String first, String second) throws Exception {
     String obx = "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R";
-    DeviceIdentity first = decoder.decode(message(MSH.replace("|Mon1|", "|AcmeInc^ACDE48234567ABCD^EUI-64|"),
-        "OBR|1", obx), RECEIVED).source();
-    DeviceIdentity second = decoder.decode(message(MSH.replace("|Mon1|", "|AcmeInc^ACDE48234567ABCE^EUI-64|"),
-        "OBR|1", obx), RECEIVED).source();
 
-    assertNotEquals(first.patientKey(), second.patientKey());
+    String firstMessage = message(MSH.replace("|Mon1|", "|" + first + "|"), "OBR|1", obx);
+    String secondMessage = message(MSH.replace("|Mon1|", "|" + second + "|"), "OBR|1", obx);
+
+    assertNotEquals(decoder.decode(firstMessage, RECEIVED).source().patientKey(),
+        decoder.decode(secondMessage, RECEIVED).source().patientKey());
   }
 
   @Test
