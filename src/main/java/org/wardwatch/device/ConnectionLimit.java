@@ -1,5 +1,7 @@
 package org.wardwatch.device;
 
+import java.util.Optional;
+
 /**
  * How many connections one listener keeps open at once. Without a bound, a fleet (or a peer) that opens connections
  * without end, or keeps each open by trickling a byte now and then, would run the node out of file descriptors, which
@@ -8,25 +10,33 @@ package org.wardwatch.device;
  * {@link #release()} when an admitted one closes.
  *
  * <p>Refusals are reported at most once per {@value #REPORT_EVERY_MS} ms, with how many there were, so that a flood
- * of them does not flood the log. Pure, with time passed in; not thread-safe: used on its listener's event loop.
+ * of them does not flood the log: the listener asks for the {@link #refusalReport} at each refusal and every
+ * {@value #REPORT_EVERY_MS} ms. Pure, with time passed in; not thread-safe: used on its listener's event loop.
  */
 public final class ConnectionLimit {
 
   /** The shortest time between two reports of refused connections. */
-  static final long REPORT_EVERY_MS = 60_000;
+  public static final long REPORT_EVERY_MS = 60_000;
 
   private final int max;
+  private final String kind;
+  private final String setting;
   private int open;
   private long refusedUnreported;
   private long lastReportMillis;
   private boolean reported;
 
-  /** A limit of {@code max} open connections. */
-  public ConnectionLimit(int max) {
+  /**
+   * A limit of {@code max} open connections of a {@code kind} ("device", say), set by the configuration's
+   * {@code setting}, both named in the reports.
+   */
+  public ConnectionLimit(int max, String kind, String setting) {
     if (max < 1) {
       throw new IllegalArgumentException("at least one connection must be allowed, got " + max);
     }
     this.max = max;
+    this.kind = kind;
+    this.setting = setting;
   }
 
   /** The most connections open at once. */
@@ -53,18 +63,19 @@ public final class ConnectionLimit {
   }
 
   /**
-   * How many connections were refused since the last report, if it is time to report them at {@code nowMillis}; 0
-   * when none were or when the last report is less than {@value #REPORT_EVERY_MS} ms old (those refused meanwhile
-   * are counted into the next one).
+   * The warning about the connections refused since the last report, if it is time for one at {@code nowMillis};
+   * empty when none were, or when the last report is less than {@value #REPORT_EVERY_MS} ms old (those refused
+   * meanwhile go into the next one).
    */
-  public long refusalsToReport(long nowMillis) {
+  public Optional<String> refusalReport(long nowMillis) {
     if (refusedUnreported == 0 || reported && nowMillis - lastReportMillis < REPORT_EVERY_MS) {
-      return 0;
+      return Optional.empty();
     }
     long refused = refusedUnreported;
     refusedUnreported = 0;
     lastReportMillis = nowMillis;
     reported = true;
-    return refused;
+    return Optional.of(refused + " " + kind + " connection(s) refused: " + max + " open, the most allowed ("
+        + setting + ")");
   }
 }

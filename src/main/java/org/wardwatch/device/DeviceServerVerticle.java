@@ -50,11 +50,12 @@ public class DeviceServerVerticle extends VerticleBase {
 
   public DeviceServerVerticle(DeviceServerConfig config) {
     this.config = config;
-    this.limit = new ConnectionLimit(config.maxConnections());
+    this.limit = new ConnectionLimit(config.maxConnections(), "device", "devices.maxConnections");
   }
 
   @Override
   public Future<?> start() {
+    vertx.setPeriodic(ConnectionLimit.REPORT_EVERY_MS, id -> reportRefusals());
     return BusRequests.local(vertx, DeviceSession.PARSE_TIMEOUT_MS).compose(this::listen);
   }
 
@@ -90,12 +91,12 @@ public class DeviceServerVerticle extends VerticleBase {
     return bound.onSuccess(done -> LOG.info("device server listening on {}:{}", config.host(), actualPort()));
   }
 
+  private void reportRefusals() {
+    limit.refusalReport(System.currentTimeMillis()).ifPresent(LOG::warn);
+  }
+
   private void refuse(Channel channel) {
-    long refused = limit.refusalsToReport(System.currentTimeMillis());
-    if (refused > 0) {
-      LOG.warn("{} device connection(s) refused: {} open, the most allowed (devices.maxConnections)", refused,
-          limit.max());
-    }
+    reportRefusals();
     String answer = "NAK||too many device connections open on this gateway node (" + limit.max()
         + "); connect to another node or try again later\n";
     channel.writeAndFlush(Unpooled.copiedBuffer(answer, StandardCharsets.US_ASCII))

@@ -24,8 +24,8 @@ class LargeHl7MessageTest {
 
   /** Just under the node's default largest message, 1 MiB. */
   private static final int MESSAGE_BYTES = 1_000_000;
-  private static final String OBSERVATION =
-      "OBX|8|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R\r";
+  /** A site's own segment, which HAPI parses and WardWatch skips without a word: many make a slow message. */
+  private static final String Z_SEGMENT = "ZZZ|1\r";
 
   @Test
   void lineFramesAreAnsweredAtOnceWhileALargeHl7MessageIsDecoded(Vertx vertx) throws Exception {
@@ -41,7 +41,8 @@ class LargeHl7MessageTest {
         return Duration.ofNanos(System.nanoTime() - sent);
       });
       Duration slowestFrame = Duration.ZERO;
-      for (int seq = 1; !hl7Answered.isDone(); seq++) {
+      int answeredMeanwhile = 0;
+      for (int seq = 1; !hl7Answered.isDone(); seq++, answeredMeanwhile++) {
         long frameSent = System.nanoTime();
         device.send("Pulse=" + (70 + seq % 10) + "|Seq=" + seq + "\n");
         assertEquals("ACK|" + seq, device.readLine());
@@ -51,8 +52,8 @@ class LargeHl7MessageTest {
       }
 
       Duration decoding = hl7Answered.join();
-      assertTrue(decoding.toMillis() >= 500, "the message is meant to take long, took " + decoding);
-      assertTrue(slowestFrame.multipliedBy(4).compareTo(decoding) < 0,
+      assertTrue(answeredMeanwhile >= 2, answeredMeanwhile + " line frame(s) answered while the HL7 message waited");
+      assertTrue(slowestFrame.multipliedBy(2).compareTo(decoding) < 0,
           "a line frame waited " + slowestFrame + " while the HL7 message took " + decoding);
     }
   }
@@ -60,8 +61,8 @@ class LargeHl7MessageTest {
   private static String largeMessage() {
     StringBuilder message = new StringBuilder(
         Pcd01Messages.vitals("MON-LARGE", "LARGE-1", "P-LARGE", "large-hl7", "2", Instant.now(), 72));
-    while (message.length() + OBSERVATION.length() < MESSAGE_BYTES) {
-      message.append(OBSERVATION);
+    while (message.length() + Z_SEGMENT.length() < MESSAGE_BYTES) {
+      message.append(Z_SEGMENT);
     }
     return message.toString();
   }

@@ -32,11 +32,12 @@ public class MllpServerVerticle extends VerticleBase {
 
   public MllpServerVerticle(MllpServerConfig config) {
     this.config = config;
-    this.limit = new ConnectionLimit(config.maxConnections());
+    this.limit = new ConnectionLimit(config.maxConnections(), "HL7", "hl7.maxConnections");
   }
 
   @Override
   public Future<?> start() {
+    vertx.setPeriodic(ConnectionLimit.REPORT_EVERY_MS, id -> reportRefusals());
     return BusRequests.local(vertx, MllpSession.PARSE_TIMEOUT_MS).compose(requests -> {
       parser = requests;
       return listen();
@@ -57,15 +58,16 @@ public class MllpServerVerticle extends VerticleBase {
 
   private void accept(NetSocket socket) {
     if (!limit.admit()) {
-      long refused = limit.refusalsToReport(System.currentTimeMillis());
-      if (refused > 0) {
-        LOG.warn("{} HL7 connection(s) refused: {} open, the most allowed (hl7.maxConnections)", refused, limit.max());
-      }
+      reportRefusals();
       socket.close();
       return;
     }
     socket.closeHandler(closed -> limit.release());
     new MllpSession(socket, context, parser, config).start();
+  }
+
+  private void reportRefusals() {
+    limit.refusalReport(System.currentTimeMillis()).ifPresent(LOG::warn);
   }
 
   /** The bound port (useful when configured as 0). */
