@@ -25,6 +25,16 @@ export function vital(patient, param) {
   return `${tile(patient)} [data-param="${param}"]`;
 }
 
+/** A patient's tile while it shows its newest vital sign as older than 15 s (STALE), or, `stale` false, as live. */
+export function staleTile(patient, stale = true) {
+  return `${tile(patient)}${stale ? '[data-stale]' : ':not([data-stale])'}`;
+}
+
+/** One vital sign's value while it is shown as older than 15 s (greyed), or, `stale` false, as current. */
+export function staleVital(patient, param, stale = true) {
+  return `${vital(patient, param)}${stale ? '[data-stale]' : ':not([data-stale])'}`;
+}
+
 /** A patient's alarm lines of `priority`, with `state` (e.g. ACTIVE_ACKNOWLEDGED) when given. */
 export function alarmLine(patient, priority, state) {
   return `${tile(patient)} li[data-alarm-id][data-priority="${priority}"]${state ? `[data-state="${state}"]` : ''}`;

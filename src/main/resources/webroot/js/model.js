@@ -53,6 +53,16 @@ function timeOf(iso) {
   return Number.isFinite(t) ? t : null;
 }
 
+/** The time of the most recently measured of `vitals` (epoch ms), or null when none has a time. */
+function newestTime(vitals) {
+  let newest = null;
+  for (const v of Object.values(vitals)) {
+    const at = v && typeof v === 'object' ? timeOf(v.time) : null;
+    if (at !== null && (newest === null || at > newest)) newest = at;
+  }
+  return newest;
+}
+
 function seqOf(v) {
   return typeof v === 'number' && Number.isFinite(v) ? v : -1;
 }
@@ -136,7 +146,7 @@ export class Store {
   _create(key, src) {
     const e = {
       patient: key, device: str(src.device), bed: str(src.bed), ward: str(src.ward) || '(no ward)',
-      seq: -1, updated: null, vitals: {}, alarms: new Map(), technical: new Map(),
+      seq: -1, updated: null, dataAt: null, vitals: {}, alarms: new Map(), technical: new Map(),
       news2: null, consciousness: null, oxygen: null,
       touched: -Infinity, // performance.now() of the last alarm transition applied
       seenLive: -Infinity, // performance.now() of the last live snapshot applied
@@ -180,6 +190,7 @@ export class Store {
     e.updated = updated;
     if (live) e.seenLive = performance.now();
     e.vitals = objOrNull(snap.vitals) || {};
+    e.dataAt = newestTime(e.vitals);
     e.news2 = objOrNull(snap.news2);
     e.consciousness = objOrNull(snap.consciousness);
     e.oxygen = objOrNull(snap.oxygen);
@@ -261,8 +272,23 @@ export class Store {
     this.skew = Math.min(...this.skewSamples);
   }
 
-  /** Age of an entry's data in ms on the server's clock, or null when it has none. */
+  /**
+   * Age in ms, on the server's clock, of an entry's newest vital sign (when it was measured), or null when it has
+   * none. Not the snapshot's `updated`: an alarm transition, an acknowledgement or a late frame changes the snapshot
+   * without new data, and must not make old values look live.
+   */
   ageOf(e, now = Date.now()) {
-    return e.updated === null ? null : Math.max(0, now - this.skew - e.updated);
+    return this._age(e.dataAt, now);
+  }
+
+  /** Age in ms of each of an entry's vital signs, by parameter name (null for a value without a time). */
+  valueAges(e, now = Date.now()) {
+    const ages = {};
+    for (const [p, v] of Object.entries(e.vitals)) ages[p] = this._age(v && timeOf(v.time), now);
+    return ages;
+  }
+
+  _age(at, now) {
+    return at === null ? null : Math.max(0, now - this.skew - at);
   }
 }

@@ -157,11 +157,21 @@ export function updateAlarms(t, e, serverNow) {
   return rebuilt;
 }
 
-export function updateAge(t, age) {
+/**
+ * Ages and stale marks: the tile is STALE when its newest vital sign is (`age`, in ms), and each value older than
+ * STALE_MS goes grey on its own (`valueAges`, by parameter), so an old SpO2 beside a live pulse does not look live.
+ */
+export function updateAge(t, age, valueAges) {
   const stale = age === null || age > STALE_MS;
   setAttr(t.tile, 'data-stale', stale ? 'true' : null);
   t.stale.hidden = !stale;
   setText(t.age, formatAge(age));
+  for (const [p, node] of t.values) {
+    const valueAge = valueAges[p];
+    const old = valueAge !== undefined && valueAge !== null && valueAge > STALE_MS;
+    setAttr(node, 'data-stale', old ? 'true' : null);
+    if (old) setAttr(node, 'title', `${PARAMS[p].name}: measured ${formatAge(valueAge)}`);
+  }
 }
 
 /** An action's outcome under the alarms: errors stay 30 s, confirmations 5 s; '' clears. */

@@ -96,7 +96,7 @@ export class View {
     updateValues(t, e);
     updateClinical(t, e);
     if (updateAlarms(t, e, this._serverNow())) this.buttonsChanged(t.tile);
-    updateAge(t, this.store.ageOf(e));
+    updateAge(t, this.store.ageOf(e), this.store.valueAges(e));
     const oldWard = t.ward;
     if (t.ward !== e.ward || result.created || result.resorted) this._place(t, e, w);
     t.ward = e.ward;
@@ -153,7 +153,7 @@ export class View {
     for (const [key, t] of this.tiles) {
       const e = this.store.entry(key);
       if (!e) continue;
-      updateAge(t, this.store.ageOf(e, now));
+      updateAge(t, this.store.ageOf(e, now), this.store.valueAges(e, now));
       if (updateAlarms(t, e, this._serverNow(now))) this.buttonsChanged(t.tile);
       if (t.tile.getAttribute('data-alarm-priority') === 'HIGH') high++;
       if (t.tile.hasAttribute('data-stale')) stale++;

@@ -76,6 +76,11 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void valuesMeasuredLongAgoAreShownStaleOneByOne() throws Exception {
+    run("stale-values");
+  }
+
+  @Test
   void abnormalFrameRaisesVisibleHighAlarm() throws Exception {
     run("alarm");
   }
