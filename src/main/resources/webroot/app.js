@@ -16,6 +16,8 @@ const BRIDGE_URL = '/eventbus';
 const REFRESH_MS = 10000;
 const FETCH_TIMEOUT_MS = 8000;
 const SYNC_TIMEOUT_MS = 3000;
+/** How long the live feed may be lost before the page sounds its link alarm (the banner shows at once). */
+const LINK_ALARM_MS = 10000;
 const KINDS = ['vitals', 'alarms', 'escalations'];
 
 const store = new Store();
@@ -31,6 +33,7 @@ const picker = new WardPicker(document.getElementById('ward-picker'), (w) => sho
 let ward = null; // the ward on screen
 let eb = null;
 let everOpen = false;
+let linkLostAt = performance.now(); // performance.now() since when the page has had no live feed; null while it has
 let registered = null; // {ward, handlers: [[address, fn]]} on the current bridge connection
 const actions = new Actions(store, () => eb, (patient, text, ok) => view.report(patient, text, ok));
 view.assess = (patient) => actions.assessForm(patient);
@@ -49,11 +52,21 @@ function loudest(serverNow) {
   return best;
 }
 
+/**
+ * What sounds: the most urgent alarm asking to be heard, or, while the live feed has been lost for LINK_ALARM_MS
+ * (no new alarm can reach the page), the link's own pattern, unless a HIGH alarm already sounds.
+ */
+function wantedSound(serverNow) {
+  const alarm = loudest(serverNow);
+  const linkLost = linkLostAt !== null && performance.now() - linkLostAt >= LINK_ALARM_MS;
+  return linkLost && alarm !== 'HIGH' ? 'LINK' : alarm;
+}
+
 /** Alarm list and sound follow the store; called after every change and once a second (pauses run out). */
 function alarmsChanged() {
   const serverNow = Date.now() - store.skew;
   if (alarmList.render(store, serverNow)) actions.refresh(alarmPanel);
-  sound.want(loudest(serverNow));
+  sound.want(wantedSound(serverNow));
 }
 
 function onSnapshot(snap, live, fetchedAt = null) {
@@ -205,6 +218,7 @@ function connect() {
   eb.enableReconnect(true); // backoff from 1 s, doubling, up to 5 s between attempts
   eb.onopen = () => {
     everOpen = true;
+    linkLostAt = null;
     registered = null;
     showLink(true, 'Live', '');
     subscribe();
@@ -217,6 +231,7 @@ function connect() {
   };
   eb.onclose = () => {
     registered = null;
+    if (linkLostAt === null) linkLostAt = performance.now();
     linkState.removeAttribute('data-subscribed');
     actions.connectionLost();
     if (everOpen) showLink(false, 'Connection lost', 'Connection lost \u2014 data may be stale. Reconnecting\u2026');

@@ -3,12 +3,14 @@
 //
 // Patterns after IEC 60601-1-8 (burst shapes, not its exact timings): HIGH a burst of 10 pulses (3 + 2, pause, 3 + 2)
 // every 6 s; MEDIUM 3 pulses every 10 s; LOW 2 pulses every 20 s. Each priority has its own pitch, so a nurse can
-// tell them apart without looking. Only the most urgent alarm sounds.
+// tell them apart without looking. Only the most urgent alarm sounds. LINK, a low falling pair every 10 s, is the
+// page's own technical alarm: its live feed has been lost for a while, so no new alarm can reach it.
 
 const PATTERNS = {
   HIGH: { pitch: 988, pulses: [0, 0.2, 0.4, 0.9, 1.1, 2.0, 2.2, 2.4, 2.9, 3.1], every: 6 },
   MEDIUM: { pitch: 698, pulses: [0, 0.3, 0.6], every: 10 },
   LOW: { pitch: 523, pulses: [0, 0.35], every: 20 },
+  LINK: { pitch: 392, pulses: [0, 0.4], every: 10 },
 };
 const PULSE_SECONDS = 0.15;
 const VOLUME = 0.25;
@@ -18,7 +20,7 @@ export class AlarmSound {
   /**
    * @param button   the "Enable sound" toggle
    * @param warning  shown while sound is off
-   * @param state    element whose data-playing names the pattern playing ("HIGH", "MEDIUM", "LOW" or "none")
+   * @param state    element whose data-playing names the pattern playing ("HIGH", "MEDIUM", "LOW", "LINK" or "none")
    */
   constructor(button, warning, state) {
     this.button = button;
@@ -58,7 +60,7 @@ export class AlarmSound {
     this._stop();
   }
 
-  /** The priority that should sound now (null for silence); called whenever alarms change. */
+  /** The pattern that should sound now (an alarm priority, "LINK", or null for silence); called on every change. */
   want(priority) {
     const next = PATTERNS[priority] ? priority : null;
     if (next === this.priority) return;

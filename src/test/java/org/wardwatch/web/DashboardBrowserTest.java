@@ -116,6 +116,11 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void aPageCutOffFromItsFeedForTenSecondsSoundsTheLinkAlarm() throws Exception {
+    run("link-alarm");
+  }
+
+  @Test
   void trendsShowTheLastHourWithLimitsAndEventsAndStayLive() throws Exception {
     run("trends");
     assertTrue(Files.size(SCREENSHOTS.resolve("trends.png")) > 0);
