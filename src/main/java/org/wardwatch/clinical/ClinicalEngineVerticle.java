@@ -81,7 +81,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
     RulesFile rulesFile = new RulesFile(vertx, rulesPath);
     return rulesFile.load().compose(rules -> {
       engine = new WardState(rules);
-      takeover = new PatientTakeover(engine, store);
+      takeover = new PatientTakeover(engine, store::state, vertx);
       rulesFile.watch(engine::replaceRules);
       writer = new PatientStoreWriter(engine, store, membership.clustered());
       if (membership.clustered()) {

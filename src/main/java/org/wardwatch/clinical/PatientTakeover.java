@@ -1,12 +1,17 @@
 package org.wardwatch.clinical;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,20 +22,31 @@ import org.slf4j.LoggerFactory;
  * {@link PatientStore} and adopted, so the engine carries on where the previous owner was; work for the patient waits,
  * in order, until then. A patient never stored is simply new. A patient the node no longer owns is released.
  *
+ * <p>A store that cannot be read now (unreachable, timing out while partitions move) is read again every
+ * {@value #RETRY_MS} ms, the work still waiting: starting afresh would forget the patient's alarms and
+ * acknowledgements, and its first store write would erase them for good. Only after {@value #GIVE_UP_MS} ms, or at once
+ * for an entry that can never be read (not JSON, another format version), does the patient start afresh here, with an
+ * error logged, so that its alarms are evaluated at all.
+ *
  * <p>Not thread-safe: lives on the clinical engine verticle's event loop.
  */
 final class PatientTakeover {
 
   private static final Logger LOG = LoggerFactory.getLogger(PatientTakeover.class);
+  static final long RETRY_MS = 500;
+  static final long GIVE_UP_MS = 10_000;
 
   private final WardState engine;
-  private final PatientStore store;
+  private final Function<String, Future<Optional<JsonObject>>> storedState;
+  private final Vertx vertx;
   private final Set<String> taken = new HashSet<>();
   private final Map<String, List<Runnable>> loading = new HashMap<>();
 
-  PatientTakeover(WardState engine, PatientStore store) {
+  /** Takes patients over into {@code engine} from {@code storedState} (a patient's stored state, by key). */
+  PatientTakeover(WardState engine, Function<String, Future<Optional<JsonObject>>> storedState, Vertx vertx) {
     this.engine = engine;
-    this.store = store;
+    this.storedState = storedState;
+    this.vertx = vertx;
   }
 
   /** Runs {@code work} on the patient once it is taken over here; in order with earlier work for it. */
@@ -45,15 +61,28 @@ final class PatientTakeover {
       return;
     }
     loading.put(patientKey, new ArrayList<>(List.of(work)));
-    store.state(patientKey).onComplete(stored -> {
-      if (stored.failed()) {
-        LOG.error("[{}] stored state not readable; carrying on without it", patientKey, stored.cause());
-      } else {
+    load(patientKey, System.currentTimeMillis() + GIVE_UP_MS);
+  }
+
+  private void load(String patientKey, long giveUpAt) {
+    storedState.apply(patientKey).onComplete(stored -> {
+      if (stored.succeeded()) {
         stored.result().ifPresent(state -> adopt(patientKey, state));
+      } else if (!unreadable(stored.cause()) && System.currentTimeMillis() < giveUpAt) {
+        LOG.warn("[{}] stored state not read now ({}); trying again", patientKey, stored.cause().getMessage());
+        vertx.setTimer(RETRY_MS, again -> load(patientKey, giveUpAt));
+        return;
+      } else {
+        LOG.error("[{}] stored state not readable; carrying on without it", patientKey, stored.cause());
       }
       taken.add(patientKey);
       loading.remove(patientKey).forEach(Runnable::run);
     });
+  }
+
+  /** Whether {@code failure} comes of the entry itself, which no later read would get past. */
+  private static boolean unreadable(Throwable failure) {
+    return failure instanceof DecodeException || failure instanceof ClassCastException;
   }
 
   /**

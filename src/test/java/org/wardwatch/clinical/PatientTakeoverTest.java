@@ -4,16 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,7 +35,7 @@ class PatientTakeoverTest {
         .await();
     Context context = vertx.getOrCreateContext();
     WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject().put("thresholds", new JsonArray())));
-    PatientTakeover takeover = new PatientTakeover(engine, new PatientStore(vertx));
+    PatientTakeover takeover = new PatientTakeover(engine, new PatientStore(vertx)::state, vertx);
     List<String> done = new CopyOnWriteArrayList<>();
     CompletableFuture<Void> both = new CompletableFuture<>();
 
@@ -45,6 +49,40 @@ class PatientTakeoverTest {
 
     both.get(5, TimeUnit.SECONDS);
     assertEquals(List.of("first", "second"), done, "in order, once the refused state was set aside");
+    assertTrue(takeover.has("P1"));
+  }
+  @Test
+  void givenAStoreNotReadableForAWhile_thenTheWorkWaitsForTheStoredStateInsteadOfStartingAfresh(Vertx vertx)
+      throws Exception {
+    WardState previousOwner = new WardState(ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES)));
+    HandOver.frame(HandOver.at(0), "PULSE=170").apply(previousOwner);
+    JsonObject stored = previousOwner.state(HandOver.PATIENT).orElseThrow();
+    AtomicInteger reads = new AtomicInteger();
+    WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES)));
+    PatientTakeover takeover = new PatientTakeover(engine, patient -> reads.incrementAndGet() <= 2
+        ? Future.failedFuture(new VertxException("operation timed out: partitions migrating"))
+        : Future.succeededFuture(Optional.of(stored)), vertx);
+    CompletableFuture<JsonObject> seen = new CompletableFuture<>();
+
+    vertx.getOrCreateContext().runOnContext(go -> takeover.withPatient(HandOver.PATIENT,
+        () -> seen.complete(engine.snapshot(HandOver.PATIENT).orElseThrow().toJson())));
+
+    JsonObject snapshot = seen.get(5, TimeUnit.SECONDS);
+    assertEquals(3, reads.get(), "read again until readable");
+    assertEquals(1, snapshot.getJsonArray("alarms").size(), "the previous owner's alarm carried on: " + snapshot);
+  }
+
+  @Test
+  void givenAStoredEntryThatIsNotJson_thenThePatientStartsAfreshAtOnce(Vertx vertx) throws Exception {
+    vertx.sharedData().<String, Buffer>getAsyncMap(PatientStore.MAP)
+        .compose(map -> map.put("P1", Buffer.buffer("{\"state\": not json"))).await();
+    WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject().put("thresholds", new JsonArray())));
+    PatientTakeover takeover = new PatientTakeover(engine, new PatientStore(vertx)::state, vertx);
+    CompletableFuture<Void> ran = new CompletableFuture<>();
+
+    vertx.getOrCreateContext().runOnContext(go -> takeover.withPatient("P1", () -> ran.complete(null)));
+
+    ran.get(PatientTakeover.RETRY_MS * 2, TimeUnit.MILLISECONDS);
     assertTrue(takeover.has("P1"));
   }
 }
