@@ -7,6 +7,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,8 @@ import org.wardwatch.model.FrameStamp;
  * {@link Addresses#wardVitals}, alarm transitions to {@link Addresses#wardAlarms} (and escalations to
  * {@link Addresses#wardEscalations}), each transition also to the {@link AuditTrail}. A patient it is handed for the
  * first time is taken over from the store ({@link PatientTakeover}); every few seconds it also takes over the stored
- * patients it has come to own (a member died), and each second it releases those it no longer owns.
+ * patients it has come to own (a member died), and it releases those it no longer owns as soon as the cluster reports a
+ * partition moved (and each second besides).
  *
  * <p>Only a patient's owner changes it: work for a patient another member owns now is refused, for its sender to send
  * it to the owner. Answers the REST queries ({@link PatientQueries}) and {@link Addresses#engineHistory} from its
@@ -92,13 +94,20 @@ public class ClinicalEngineVerticle extends VerticleBase {
         int slice = nextSlice[0];
         nextSlice[0] = (slice + 1) % TICK_SLICES;
         if (slice == 0) {
-          List<String> leaving = takeover.leaving(this::ownedHere);
-          // What is released must be stored first, for its new owner.
-          writer.flush(leaving).onComplete(stored -> leaving.forEach(takeover::release));
+          releaseLeaving();
         }
         publish(engine.tick(Instant.now(), slice, TICK_SLICES));
       });
       vertx.setPeriodic(TAKEOVER_SWEEP_MS, id -> takeOverOwnedPatients());
+      AtomicBoolean releaseQueued = new AtomicBoolean();
+      membership.onOwnershipMoved(() -> {
+        if (releaseQueued.compareAndSet(false, true)) { // a rebalance moves many partitions at once: one check
+          context.runOnContext(moved -> {
+            releaseQueued.set(false);
+            releaseLeaving();
+          });
+        }
+      });
       String self = membership.self();
       EventBus bus = vertx.eventBus();
       Future<Void> reports = consumers.<ReportBatch>consumer(Addresses.engineReports(self), this::apply);
@@ -173,6 +182,18 @@ public class ClinicalEngineVerticle extends VerticleBase {
     takeover.withPatient(patientKey, () -> publish(change.get())
         .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)))
         .onFailure(error -> message.fail(UNAVAILABLE, "not stored: " + error.getMessage())));
+  }
+
+  /**
+   * Stops evaluating the patients another member owns now: stores each (for its new owner), then releases it; one
+   * whose latest state could not be stored is kept, to be stored and released at the next check (released, its only
+   * copy would be gone). Made at once when the cluster reports a partition moved, and each second besides.
+   */
+  private void releaseLeaving() {
+    List<String> leaving = takeover.leaving(this::ownedHere);
+    if (!leaving.isEmpty()) {
+      writer.flush(leaving).onSuccess(stored -> leaving.forEach(takeover::release));
+    }
   }
 
   private boolean ownedHere(String patientKey) {

@@ -2,6 +2,9 @@ package org.wardwatch.cluster;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.partition.MigrationListener;
+import com.hazelcast.partition.MigrationState;
+import com.hazelcast.partition.ReplicaMigrationEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -33,10 +36,16 @@ public interface Membership {
 
   /**
    * The member that owns {@code patientKey} now: it alone evaluates the patient's alarms and holds the primary copy of
-   * the patient's stored state (Hazelcast's partition owner of the key), or {@code null} while the partition is
-   * migrating after a member came or went.
+   * the patient's stored state (Hazelcast's partition owner of the key; the former owner until a move is committed),
+   * or {@code null} while a partition has no owner after a member went.
    */
   String ownerOf(String patientKey);
+
+  /**
+   * Calls {@code moved} (on a cluster thread) each time a partition's ownership has moved, so that a member that lost
+   * patients stops evaluating them at once rather than at its next check; standalone, never.
+   */
+  void onOwnershipMoved(Runnable moved);
 
   /** True once the node may take traffic: standalone always; clustered once joined. */
   boolean ready();
@@ -71,6 +80,11 @@ public interface Membership {
       }
 
       @Override
+      public void onOwnershipMoved(Runnable moved) {
+        // one node owns every patient, always
+      }
+
+      @Override
       public boolean ready() {
         return true;
       }
@@ -99,6 +113,33 @@ public interface Membership {
       public String ownerOf(String patientKey) {
         Member owner = hazelcast.getPartitionService().getPartition(patientKey).getOwner();
         return owner == null ? null : idOf(owner);
+      }
+
+      @Override
+      public void onOwnershipMoved(Runnable moved) {
+        hazelcast.getPartitionService().addMigrationListener(new MigrationListener() {
+          @Override
+          public void migrationStarted(MigrationState state) {
+            // nothing has moved yet
+          }
+
+          @Override
+          public void migrationFinished(MigrationState state) {
+            moved.run();
+          }
+
+          @Override
+          public void replicaMigrationCompleted(ReplicaMigrationEvent event) {
+            if (event.getReplicaIndex() == 0) { // the primary copy: the partition's owner
+              moved.run();
+            }
+          }
+
+          @Override
+          public void replicaMigrationFailed(ReplicaMigrationEvent event) {
+            // the former owner keeps it
+          }
+        });
       }
 
       @Override
