@@ -3,6 +3,7 @@ package org.wardwatch.web;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.internal.ContextInternal;
@@ -48,6 +49,12 @@ final class DirectFrames {
     PromiseInternal<Void> written = context.promise();
     channel.writeAndFlush(WebSocketWire.textFrame(channel.alloc(), sockJsFrame)).addListener(written);
     return written.future();
+  }
+
+  /** The bytes written to the connection that its peer has not taken yet. */
+  long pendingBytes() {
+    ChannelOutboundBuffer unsent = channel.unsafe().outboundBuffer();
+    return unsent == null ? 0 : unsent.totalPendingWriteBytes();
   }
 
   /** Whether the connection holds more unwritten bytes than Netty's high-water mark. */

@@ -44,6 +44,8 @@ final class SockJsWebSocket extends SockJSSocketBase {
   /** The transport's path below the bridge's mount point, as Vert.x's transport matches it. */
   static final String PATH_REGEX = "\\/[^\\/\\.]+\\/[^\\/\\.]+\\/websocket";
   private static final int GOING_AWAY = 3000;
+  /** The most bytes that may wait for a screen that does not read, 8 MiB: some 16,000 alarm messages. */
+  static final long MAX_UNREAD_BYTES = 8L << 20;
   private static final String CLOSED = "SockJS session closed";
 
   private final ServerWebSocket socket;
@@ -100,9 +102,16 @@ final class SockJsWebSocket extends SockJSSocketBase {
    * the others sent to this session meanwhile ({@link OutgoingFrames}): at the end of this turn when {@code urgent},
    * else perhaps with the {@link WritePacer}'s next round.
    *
+   * A screen that has stopped reading (its vitals are skipped while its connection is full, its alarms never) is
+   * closed once {@value #MAX_UNREAD_BYTES} bytes wait for it, rather than holding alarms for it without bound: the
+   * page, once it reads again, reconnects and reloads its ward.
+   *
    * @return completes when the frame that carries it is written
    */
   Future<Void> send(byte[] frame, boolean urgent) {
+    if (!isClosed() && connection.pendingBytes() > MAX_UNREAD_BYTES) {
+      close(GOING_AWAY, "screen not reading");
+    }
     return isClosed() ? Future.failedFuture(CLOSED) : outgoing.add(frame, urgent);
   }
 

@@ -10,8 +10,12 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocket.Listener;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.wardwatch.testing.TestNode;
 
@@ -23,6 +27,7 @@ import org.wardwatch.testing.TestNode;
 final class StalledScreen implements AutoCloseable {
 
   private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private volatile boolean reading = true;
   private WebSocket socket;
 
@@ -65,6 +70,16 @@ final class StalledScreen implements AutoCloseable {
     }
   }
 
+  /** Whether the server closed the session within {@code timeout} (seen once the screen reads what came before). */
+  boolean closedWithin(Duration timeout) throws InterruptedException {
+    try {
+      closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (ExecutionException | TimeoutException notClosed) {
+      return false;
+    }
+  }
+
   @Override
   public void close() {
     socket.abort();
@@ -85,6 +100,17 @@ final class StalledScreen implements AutoCloseable {
           webSocket.request(1);
         }
         return null;
+      }
+
+      @Override
+      public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(null);
+        return null;
+      }
+
+      @Override
+      public void onError(WebSocket webSocket, Throwable error) {
+        closed.complete(null); // the connection ended under it
       }
     };
   }

@@ -74,6 +74,34 @@ class WardFanOutTest {
   }
 
   @Test
+  void aScreenThatStopsReadingIsClosedOnceTooMuchWaitsForItWhileTheOthersGetEveryAlarm(Vertx vertx) throws Exception {
+    NodeVerticle node = TestNode.deploy(vertx);
+    try (StalledScreen stalled = StalledScreen.open(node.httpPort());
+        SockJsClient reading = WebSocketSockJsClient.connect(vertx, node.httpPort(), TestNode.DASHBOARD_ORIGIN)) {
+      stalled.register(ALARMS);
+      reading.register(ALARMS);
+      while (stalled.received(ALARMS) == 0) { // registered once the bridge has handled it
+        vertx.eventBus().publish(ALARMS, new JsonObject().put("probe", true));
+        Thread.sleep(50);
+      }
+      stalled.stopReading();
+      String large = "x".repeat(1024);
+      int alarms = (int) (2 * SockJsWebSocket.MAX_UNREAD_BYTES / large.length());
+      for (int alarm = 0; alarm < alarms; alarm++) {
+        vertx.eventBus().publish(ALARMS, new JsonObject().put("type", "RAISED").put("n", alarm).put("detail", large));
+        if (alarm % 32 == 31) { // in bursts the screen that reads keeps up with (under its client's 64 KB frames)
+          int last = alarm;
+          reading.awaitBody(ALARMS, body -> body.getInteger("n", -1) == last, Duration.ofSeconds(10));
+        }
+      }
+
+      stalled.resumeReading();
+      assertTrue(stalled.closedWithin(Duration.ofSeconds(15)), "the screen that did not read was closed");
+      assertTrue(stalled.received(ALARMS) < alarms, "not everything was held for it: " + stalled.received(ALARMS));
+    }
+  }
+
+  @Test
   void aRawWebSocketSessionClosingWhileItsConnectionIsFullDoesNotStopTheOtherScreensVitals(Vertx vertx)
       throws Exception {
     NodeVerticle node = TestNode.deploy(vertx);
