@@ -1,23 +1,22 @@
 package org.wardwatch.clinical;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumerOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
-import org.wardwatch.bus.BusCodecs;
 import org.wardwatch.bus.BusRequests;
-import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.bus.ReportBatch;
-import org.wardwatch.clinical.alarm.AlarmTransition;
-import org.wardwatch.clinical.alarm.TransitionType;
 import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.model.DeviceIdentity;
@@ -59,11 +58,14 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private final String rulesPath;
   private final Membership membership;
   private final ClusterConsumers consumers;
+  /** The consumers of the engine's input (reports, device events, actions, history queries). */
+  private final List<ClusterConsumers.Kept> inputs = new ArrayList<>();
   private WardState engine;
   private AuditTrail audit;
   private PatientStore store;
   private PatientTakeover takeover;
   private PatientStoreWriter writer;
+  private UpdateAnnouncer announcer;
 
   /**
    * @param rulesPath   the rules file, or {@code null} for the built-in rules
@@ -79,6 +81,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     audit = new AuditTrail(vertx);
+    announcer = new UpdateAnnouncer(vertx.eventBus(), audit);
     store = new PatientStore(vertx);
     RulesFile rulesFile = new RulesFile(vertx, rulesPath);
     return rulesFile.load().compose(rules -> {
@@ -110,21 +113,21 @@ public class ClinicalEngineVerticle extends VerticleBase {
       });
       String self = membership.self();
       EventBus bus = vertx.eventBus();
-      Future<Void> reports = consumers.<ReportBatch>consumer(Addresses.engineReports(self), this::apply);
-      Future<Void> devices = consumers.<JsonObject>consumer(Addresses.engineDeviceEvents(self), message -> {
+      Future<Void> reports = input(Addresses.engineReports(self), this::apply);
+      Future<Void> devices = this.<JsonObject>input(Addresses.engineDeviceEvents(self), message -> {
         DeviceIdentity source = DeviceIdentity.fromJson(message.body().getJsonObject("source"));
         if (!refusedAsNotOwned(source.patientKey(), message)) {
           withPatient(source.patientKey(), message, () -> engine.deviceEvent(message.body().getString("event"),
               source, message.body().getString("reason"), Instant.now()));
         }
       });
-      Future<Void> actions = consumers.<JsonObject>consumer(Addresses.engineActions(self), message -> {
+      Future<Void> actions = this.<JsonObject>input(Addresses.engineActions(self), message -> {
         String patient = ActionTarget.patientOf(message.body());
         if (!refusedAsNotOwned(patient, message)) {
           takeover.withPatient(patient, () -> act(message));
         }
       });
-      Future<Void> history = consumers.<JsonObject>consumer(Addresses.engineHistory(self), message -> {
+      Future<Void> history = this.<JsonObject>input(Addresses.engineHistory(self), message -> {
         String patient = message.body().getString("patient");
         if (!refusedAsNotOwned(patient, message)) {
           takeover.withPatient(patient, () -> PatientQueries.replyOrNotFound(message, patient,
@@ -139,7 +142,16 @@ public class ClinicalEngineVerticle extends VerticleBase {
   /** Stores the latest of every patient for the members that take them over (a standalone node stores nothing). */
   @Override
   public Future<?> stop() {
-    return writer == null ? Future.succeededFuture() : writer.flush();
+    // No more input first: a frame applied during the final store writes would be acknowledged and never stored.
+    return Future.join(inputs.stream().map(ClusterConsumers.Kept::unregister).toList())
+        .transform(closed -> writer == null ? Future.succeededFuture() : writer.flush());
+  }
+
+  /** Registers a cluster-wide consumer of the engine's input, to be unregistered first when it stops. */
+  private <T> Future<Void> input(String address, Handler<Message<T>> handler) {
+    ClusterConsumers.Kept input = consumers.keep(new MessageConsumerOptions().setAddress(address), handler);
+    inputs.add(input);
+    return input.completion();
   }
 
   /**
@@ -249,48 +261,11 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private Future<Void> publish(WardUpdate update) {
     Future<Void> stored = writer.write(update);
     if (stored.succeeded()) { // nothing to wait for (new vitals, a standalone node): no listener per frame
-      announce(update);
+      announcer.announce(update);
       return stored;
     }
     return stored
         .onFailure(error -> LOG.error("patient state not stored; publishing anyway, to be stored again", error))
-        .onComplete(done -> announce(update));
-  }
-
-  private void announce(WardUpdate update) {
-    if (!update.transitions().isEmpty()) { // not even an iterator for a frame's usual update, which has none
-      announceTransitions(update.transitions());
-    }
-    if (!update.auditEntries().isEmpty()) {
-      recordAuditEntries(update.auditEntries());
-    }
-    for (PatientSnapshot snapshot : update.snapshots()) {
-      vertx.eventBus().publish(Addresses.wardVitals(snapshot.ward()), snapshot);
-    }
-  }
-
-  /** Publishes each transition to its ward's alarms (and escalations), logs it and records it in the audit trail. */
-  private void announceTransitions(List<AlarmTransition> transitions) {
-    EventBus bus = vertx.eventBus();
-    for (AlarmTransition transition : transitions) {
-      JsonObject json = transition.toJson();
-      String ward = json.getString("ward");
-      LOG.info("[{}] alarm {} {} {} by {}: {}", json.getString("patient"), transition.alarmId(), transition.type(),
-          transition.priority(), transition.actor(), transition.detail());
-      bus.publish(Addresses.wardAlarms(ward), json, BusCodecs.sharedJson());
-      if (transition.type() == TransitionType.ESCALATED) {
-        bus.publish(Addresses.wardEscalations(ward), json, BusCodecs.sharedJson());
-      }
-      audit.record(json).onFailure(error -> LOG.error("audit entry for {} not recorded", transition.alarmId(), error));
-    }
-  }
-
-  /** Logs each of the other audit entries (limit overrides set or expired) and records it in the audit trail. */
-  private void recordAuditEntries(List<JsonObject> auditEntries) {
-    for (JsonObject entry : auditEntries) {
-      LOG.info("[{}] {} by {}: {}", entry.getString("patient"), entry.getString("type"), entry.getString("actor"),
-          entry.getString("detail"));
-      audit.record(entry).onFailure(error -> LOG.error("audit entry {} not recorded", entry.getString("type"), error));
-    }
+        .onComplete(done -> announcer.announce(update));
   }
 }

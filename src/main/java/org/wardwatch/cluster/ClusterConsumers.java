@@ -40,7 +40,7 @@ public final class ClusterConsumers {
     }
 
     /** Completes once the consumer registered now is registered. */
-    private Future<Void> completion() {
+    public Future<Void> completion() {
       return current().completion();
     }
 

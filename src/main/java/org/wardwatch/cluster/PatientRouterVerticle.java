@@ -72,8 +72,8 @@ public class PatientRouterVerticle extends VerticleBase {
       return Future.succeededFuture(); // a device that never said who it is: there is no patient to tell
     }
     listenForActions(source.wardOrDefault());
-    long deadline = OwnerRetries.deadline();
-    return mailbox.enqueue(patient, () -> deliver(patient, body, deadline))
+    // The deadline runs from the first attempt: an event queued behind a slow one still gets its full retries.
+    return mailbox.enqueue(patient, () -> deliver(patient, body, OwnerRetries.deadline()))
         .onFailure(error -> LOG.error("[{}] not delivered to its owner within {} ms, dropped: {}", patient,
             OwnerRetries.GIVE_UP_MS, error.getMessage()));
   }
