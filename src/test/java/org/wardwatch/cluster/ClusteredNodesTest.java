@@ -2,13 +2,16 @@ package org.wardwatch.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.multimap.MultiMap;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.impl.HazelcastRegistrationInfo;
 import java.time.Duration;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,10 @@ import org.wardwatch.testing.TestNode;
 import org.wardwatch.testing.WebSocketSockJsClient;
 import org.wardwatch.web.RestClient;
 
-/** Two clustered nodes in one JVM (real Hazelcast on 127.0.0.1, real sockets): what crosses from one to the other. */
+/**
+ * Two clustered nodes in one JVM (real Hazelcast on 127.0.0.1, real sockets): what crosses from one to the other, and
+ * which of them may change a patient.
+ */
 class ClusteredNodesTest {
 
   /** The Vert.x cluster manager's map of every member's event-bus subscriptions. */
@@ -57,10 +63,7 @@ class ClusteredNodesTest {
     try (SockJsClient browser = WebSocketSockJsClient.connect(nodeB.vertx(), nodeB.node().httpPort(),
         TestNode.DASHBOARD_ORIGIN);
         DeviceClient device = new DeviceClient(nodeA.node().devicePort())) {
-      browser.register(Addresses.wardVitals("icu"));
-      device.send("HELLO|Device=X-1|Patient=P-1|Ward=icu\n");
-      device.readLine();
-      JsonObject snapshot = vitalsWithin(browser, device, 1);
+      JsonObject snapshot = firstVitals(browser, device);
       assertNotNull(snapshot, "no vitals reached the browser on the other node");
       assertEquals("P-1", snapshot.getString("patient"));
     }
@@ -87,10 +90,7 @@ class ClusteredNodesTest {
     try (SockJsClient browser = WebSocketSockJsClient.connect(nodeB.vertx(), nodeB.node().httpPort(),
         TestNode.DASHBOARD_ORIGIN);
         DeviceClient device = new DeviceClient(nodeA.node().devicePort())) {
-      browser.register(Addresses.wardVitals("icu"));
-      device.send("HELLO|Device=X-1|Patient=P-1|Ward=icu\n");
-      device.readLine();
-      assertNotNull(vitalsWithin(browser, device, 1), "no vitals reached the browser on the other node");
+      assertNotNull(firstVitals(browser, device), "no vitals reached the browser on the other node");
 
       loseSubscriptionsOfB();
       awaitReadiness(nodeA,
@@ -99,6 +99,35 @@ class ClusteredNodesTest {
 
       assertNotNull(vitalsWithin(browser, device, 100), "the ward screen on the repaired node got no live vitals");
     }
+  }
+
+  /**
+   * Only a patient's owner changes it: work sent to another member's engine (by a sender that chose the owner just
+   * before the patient moved) is refused, for the sender to send it to the owner, instead of being applied on a copy
+   * the owner never learns of.
+   */
+  @Test
+  void anAcknowledgementSentToAMemberThatDoesNotOwnThePatientIsRefusedNotLost() throws Exception {
+    Membership membership = nodeA.node().membership();
+    String ownerB = nodeB.node().membership().self();
+    String patient = IntStream.rangeClosed(1, 100).mapToObj(i -> "P-" + i)
+        .filter(key -> ownerB.equals(membership.ownerOf(key))).findFirst().orElseThrow();
+    try (DeviceClient device = new DeviceClient(nodeA.node().devicePort())) {
+      device.send("Device=D1|Patient=" + patient + "|Ward=icu|Pulse=190|Seq=1\n");
+      assertEquals("ACK|1", device.readLine());
+    }
+    JsonObject alarm = pulseAlarm(patient);
+    JsonObject acknowledge = new JsonObject().put("action", "acknowledge").put("alarmId", alarm.getString("id"))
+        .put("user", "nurse.kim");
+
+    ReplyException refused = assertThrows(ReplyException.class, () -> nodeA.vertx().eventBus()
+        .request(Addresses.engineActions(membership.self()), acknowledge).await());
+
+    assertEquals(503, refused.failureCode(), refused.getMessage());
+    JsonObject answer = nodeA.vertx().eventBus().<JsonObject>request(Addresses.engineActions(ownerB), acknowledge)
+        .await().body();
+    assertEquals(true, answer.getBoolean("ok"), answer::encode);
+    assertEquals("ACTIVE_ACKNOWLEDGED", pulseAlarm(patient).getString("state"));
   }
 
   /**
@@ -113,6 +142,14 @@ class ClusteredNodesTest {
         .filter(entry -> ((HazelcastRegistrationInfo) entry.getValue()).unwrap().nodeId().equals(memberB))
         .forEach(entry -> subscriptions.remove(entry.getKey(), entry.getValue()));
     return subscriptions;
+  }
+
+  /** The first vitals of P-1 at {@code browser}, registered for its ward now, from {@code device}, named now. */
+  private static JsonObject firstVitals(SockJsClient browser, DeviceClient device) {
+    browser.register(Addresses.wardVitals("icu"));
+    device.send("HELLO|Device=X-1|Patient=P-1|Ward=icu\n");
+    device.readLine();
+    return vitalsWithin(browser, device, 1);
   }
 
   /**
@@ -171,5 +208,20 @@ class ClusteredNodesTest {
   /** {@code GET /health/ready}, whatever its status (503 while not ready). */
   private static JsonObject readinessAnswer(RestClient http) {
     return new JsonObject(http.get("/health/ready").body());
+  }
+
+  private JsonObject pulseAlarm(String patient) throws InterruptedException {
+    for (long deadline = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < deadline; ) {
+      RestClient.Reply reply = new RestClient(nodeB.node().httpPort()).get("/api/patients/" + patient);
+      if (reply.statusCode() == 200) {
+        JsonObject alarm = new JsonObject(reply.body()).getJsonArray("alarms").stream().map(JsonObject.class::cast)
+            .filter(candidate -> "THRESHOLD:PULSE".equals(candidate.getString("condition"))).findFirst().orElse(null);
+        if (alarm != null) {
+          return alarm;
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no pulse alarm for " + patient);
   }
 }

@@ -78,12 +78,8 @@ class WardFanOutTest {
     NodeVerticle node = TestNode.deploy(vertx);
     try (StalledScreen stalled = StalledScreen.open(node.httpPort());
         SockJsClient reading = WebSocketSockJsClient.connect(vertx, node.httpPort(), TestNode.DASHBOARD_ORIGIN)) {
-      stalled.register(ALARMS);
       reading.register(ALARMS);
-      while (stalled.received(ALARMS) == 0) { // registered once the bridge has handled it
-        vertx.eventBus().publish(ALARMS, new JsonObject().put("probe", true));
-        Thread.sleep(50);
-      }
+      registered(vertx, stalled, ALARMS);
       stalled.stopReading();
       String large = "x".repeat(1024);
       int alarms = (int) (2 * SockJsWebSocket.MAX_UNREAD_BYTES / large.length());
@@ -159,12 +155,8 @@ class WardFanOutTest {
 
   /** The screen stops reading while a ward's vitals and then an alarm are published, then reads again. */
   private static void watchFallBehind(Vertx vertx, StalledScreen screen) throws Exception {
-    screen.register(VITALS);
     screen.register(ALARMS);
-    while (screen.received(VITALS) == 0) { // registered once the bridge has handled it
-      vertx.eventBus().publish(VITALS, new JsonObject().put("probe", true));
-      Thread.sleep(50);
-    }
+    registered(vertx, screen, VITALS);
 
     screen.stopReading();
     String large = "x".repeat(64 * 1024); // many megabytes in all: more than the sockets' buffers hold
@@ -180,6 +172,15 @@ class WardFanOutTest {
     int vitals = screen.received(VITALS) - beforeResuming;
     assertTrue(vitals < SLOW_SCREEN_UPDATES / 2, "superseded vitals skipped for a full queue, got " + vitals);
     assertTrue(vitals > 0, "what was queued still arrives");
+  }
+
+  /** Registers {@code screen} for {@code address} and waits until the bridge has (a probe published there arrives). */
+  private static void registered(Vertx vertx, StalledScreen screen, String address) throws InterruptedException {
+    screen.register(address);
+    while (screen.received(address) == 0) {
+      vertx.eventBus().publish(address, new JsonObject().put("probe", true));
+      Thread.sleep(50);
+    }
   }
 
   private static boolean pulse(JsonObject snapshot, int value) {
