@@ -15,9 +15,9 @@ import org.wardwatch.model.DeviceIdentity;
  * {@code Bed1:0080C9FFFE000001}), or whichever of the two is given. Neither alone names one monitor: the namespace id
  * may be a vendor's or product's name that many monitors share, the universal id a gateway's EUI-64 that every monitor
  * behind it shares; and a message without PID is filed under its device, so two monitors must not be one device.
- * Identifiers follow the line-frame rules (1-64 letters, digits, {@code . _ : -}; ward: {@link Addresses#WARD_PATTERN});
- * an invalid one is dropped with a warning, so the data is still filed (under the device when the patient id is
- * unusable, in the unassigned ward when the ward is).
+ * Identifiers follow the line-frame rules (1-64 letters, digits, {@code . _ : -}; ward:
+ * {@link Addresses#WARD_PATTERN}); an invalid one is dropped with a warning, so the data is still filed (under the
+ * device when the patient id is unusable, in the unassigned ward when the ward is).
  *
  * <p>Not thread-safe: one instance per message.
  */

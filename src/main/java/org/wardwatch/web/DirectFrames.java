@@ -51,6 +51,11 @@ final class DirectFrames {
     return written.future();
   }
 
+  /** Runs {@code task} on the connection's event loop after the current turn. */
+  void later(Runnable task) {
+    context.runOnContext(turn -> task.run());
+  }
+
   /** The bytes written to the connection that its peer has not taken yet. */
   long pendingBytes() {
     ChannelOutboundBuffer unsent = channel.unsafe().outboundBuffer();

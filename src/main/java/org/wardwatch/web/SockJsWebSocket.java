@@ -100,19 +100,20 @@ final class SockJsWebSocket extends SockJSSocketBase {
   /**
    * Sends {@code frame}, a messages frame in ASCII ({@link SockJsFrames#recFrame}; one can go to many sessions), with
    * the others sent to this session meanwhile ({@link OutgoingFrames}): at the end of this turn when {@code urgent},
-   * else perhaps with the {@link WritePacer}'s next round.
-   *
-   * A screen that has stopped reading (its vitals are skipped while its connection is full, its alarms never) is
-   * closed once {@value #MAX_UNREAD_BYTES} bytes wait for it, rather than holding alarms for it without bound: the
-   * page, once it reads again, reconnects and reloads its ward.
+   * else perhaps with the {@link WritePacer}'s next round. A screen that has stopped reading (its vitals are skipped
+   * while its connection is full, its alarms never) is closed once {@value #MAX_UNREAD_BYTES} bytes wait for it,
+   * rather than holding alarms for it without bound: the page, once it reads again, reconnects and reloads its ward.
    *
    * @return completes when the frame that carries it is written
    */
   Future<Void> send(byte[] frame, boolean urgent) {
-    if (!isClosed() && connection.pendingBytes() > MAX_UNREAD_BYTES) {
-      close(GOING_AWAY, "screen not reading");
+    if (!isClosed() && connection.pendingBytes() <= MAX_UNREAD_BYTES) {
+      return outgoing.add(frame, urgent);
     }
-    return isClosed() ? Future.failedFuture(CLOSED) : outgoing.add(frame, urgent);
+    if (!isClosed()) { // after the turn, which may be going through the ward's sessions
+      connection.later(() -> close(GOING_AWAY, "screen not reading"));
+    }
+    return Future.failedFuture(CLOSED);
   }
 
   private Future<Void> writeFrame(String frame) {
