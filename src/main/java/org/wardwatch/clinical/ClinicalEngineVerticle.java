@@ -66,6 +66,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private PatientTakeover takeover;
   private PatientStoreWriter writer;
   private UpdateAnnouncer announcer;
+  private Runnable stopWatchingOwnership = () -> { };
 
   /**
    * @param rulesPath   the rules file, or {@code null} for the built-in rules
@@ -103,7 +104,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
       });
       vertx.setPeriodic(TAKEOVER_SWEEP_MS, id -> takeOverOwnedPatients());
       AtomicBoolean releaseQueued = new AtomicBoolean();
-      membership.onOwnershipMoved(() -> {
+      stopWatchingOwnership = membership.onOwnershipMoved(() -> {
         if (releaseQueued.compareAndSet(false, true)) { // a rebalance moves many partitions at once: one check
           context.runOnContext(moved -> {
             releaseQueued.set(false);
@@ -142,6 +143,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   /** Stores the latest of every patient for the members that take them over (a standalone node stores nothing). */
   @Override
   public Future<?> stop() {
+    stopWatchingOwnership.run();
     // No more input first: a frame applied during the final store writes would be acknowledged and never stored.
     return Future.join(inputs.stream().map(ClusterConsumers.Kept::unregister).toList())
         .transform(closed -> writer == null ? Future.succeededFuture() : writer.flush());
@@ -197,14 +199,16 @@ public class ClinicalEngineVerticle extends VerticleBase {
   }
 
   /**
-   * Stops evaluating the patients another member owns now: stores each (for its new owner), then releases it; one
-   * whose latest state could not be stored is kept, to be stored and released at the next check (released, its only
-   * copy would be gone). Made at once when the cluster reports a partition moved, and each second besides.
+   * Stops evaluating the patients another member owns now: once each one's latest state is stored (for its new
+   * owner), written now or by a write still in flight, releases them; if a write fails they are kept, to be stored and
+   * released at the next check (released, their only copy would be gone). Made at once when the cluster reports a
+   * partition moved, and each second besides.
    */
   private void releaseLeaving() {
     List<String> leaving = takeover.leaving(this::ownedHere);
     if (!leaving.isEmpty()) {
-      writer.flush(leaving).onSuccess(stored -> leaving.forEach(takeover::release));
+      Future.all(leaving.stream().map(writer::stored).toList())
+          .onSuccess(stored -> leaving.stream().filter(takeover::has).forEach(takeover::release));
     }
   }
 

@@ -55,20 +55,26 @@ public final class ClusterConsumers {
       return current.unregister();
     }
 
-    /** Registers it anew, on its own context, unless it was unregistered meanwhile; completes once registered. */
+    /**
+     * Registers it anew, on its own context, unless it was unregistered meanwhile or another pass registered it anew
+     * first (two repairs asked for at once); completes once registered.
+     */
     private Future<Void> registerAgain() {
       Promise<Void> registered = Promise.promise();
-      context.runOnContext(ignored -> current().unregister().onComplete(unregistered -> {
-        MessageConsumer<Object> again;
-        synchronized (ClusterConsumers.this) {
-          if (ended) {
-            registered.complete();
-            return;
+      context.runOnContext(ignored -> {
+        MessageConsumer<Object> old = current();
+        old.unregister().onComplete(unregistered -> {
+          MessageConsumer<Object> again;
+          synchronized (ClusterConsumers.this) {
+            if (ended || consumer != old) {
+              registered.complete();
+              return;
+            }
+            consumer = again = vertx.eventBus().consumer(options, handler);
           }
-          consumer = again = vertx.eventBus().consumer(options, handler);
-        }
-        again.completion().onComplete(registered);
-      }));
+          again.completion().onComplete(registered);
+        });
+      });
       return registered.future();
     }
 

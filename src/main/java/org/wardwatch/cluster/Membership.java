@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * What a node knows of its cluster: whether it is clustered, who it is and who the members are. A standalone node is
@@ -44,8 +45,10 @@ public interface Membership {
   /**
    * Calls {@code moved} (on a cluster thread) each time a partition's ownership has moved, so that a member that lost
    * patients stops evaluating them at once rather than at its next check; standalone, never.
+   *
+   * @return what stops the calls (for a verticle that is undeployed while the cluster goes on)
    */
-  void onOwnershipMoved(Runnable moved);
+  Runnable onOwnershipMoved(Runnable moved);
 
   /** True once the node may take traffic: standalone always; clustered once joined. */
   boolean ready();
@@ -80,8 +83,8 @@ public interface Membership {
       }
 
       @Override
-      public void onOwnershipMoved(Runnable moved) {
-        // one node owns every patient, always
+      public Runnable onOwnershipMoved(Runnable moved) {
+        return () -> { }; // one node owns every patient, always
       }
 
       @Override
@@ -116,8 +119,8 @@ public interface Membership {
       }
 
       @Override
-      public void onOwnershipMoved(Runnable moved) {
-        hazelcast.getPartitionService().addMigrationListener(new MigrationListener() {
+      public Runnable onOwnershipMoved(Runnable moved) {
+        UUID listener = hazelcast.getPartitionService().addMigrationListener(new MigrationListener() {
           @Override
           public void migrationStarted(MigrationState state) {
             // nothing has moved yet
@@ -140,6 +143,7 @@ public interface Membership {
             // the former owner keeps it
           }
         });
+        return () -> hazelcast.getPartitionService().removeMigrationListener(listener);
       }
 
       @Override

@@ -11,12 +11,14 @@ import java.util.Optional;
  *
  * <p>Refusals are reported at most once per {@value #REPORT_EVERY_MS} ms, with how many there were, so that a flood
  * of them does not flood the log: the listener asks for the {@link #refusalReport} at each refusal and every
- * {@value #REPORT_EVERY_MS} ms. Pure, with time passed in; not thread-safe: used on its listener's event loop.
+ * {@value #CHECK_EVERY_MS} ms. Pure, with time passed in; not thread-safe: used on its listener's event loop.
  */
 public final class ConnectionLimit {
 
   /** The shortest time between two reports of refused connections. */
   public static final long REPORT_EVERY_MS = 60_000;
+  /** How often a listener asks whether a report is due, so that one comes within this long of its minute. */
+  public static final long CHECK_EVERY_MS = 5_000;
 
   private final int max;
   private final String kind;

@@ -55,7 +55,7 @@ public class DeviceServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    vertx.setPeriodic(ConnectionLimit.REPORT_EVERY_MS, id -> reportRefusals());
+    vertx.setPeriodic(ConnectionLimit.CHECK_EVERY_MS, id -> reportRefusals());
     return BusRequests.local(vertx, DeviceSession.PARSE_TIMEOUT_MS).compose(this::listen);
   }
 

@@ -87,9 +87,14 @@ final class IdentityReader {
    */
   DeviceIdentity source(String namespaceId, String universalId) throws Hl7ContentException {
     String device = obxDevice == null ? null : checked("Device (OBX-18)", obxDevice);
+    if (device == null && !namespaceId.isEmpty() && !universalId.isEmpty()) {
+      device = checked("Device (MSH-3)", namespaceId + ':' + universalId);
+    }
+    if (device == null) { // a part alone, when the whole is not a usable identifier (a name with spaces, say)
+      device = checked("Device (MSH-3.2)", universalId);
+    }
     if (device == null) {
-      device = checked("Device (MSH-3)", namespaceId.isEmpty() || universalId.isEmpty()
-          ? namespaceId + universalId : namespaceId + ':' + universalId);
+      device = checked("Device (MSH-3.1)", namespaceId);
     }
     if (device == null) {
       throw new Hl7ContentException(header, Hl7Exception.REQUIRED_FIELD_MISSING,

@@ -76,6 +76,14 @@ class Pcd01DecoderFieldRulesTest {
     assertEquals("Bedside-7:ACDE48234567ABCD", decoder.decode(text, RECEIVED).source().device());
   }
 
+  @Test
+  void givenMsh3NamespaceIdThatIsNoIdentifier_whenDecoded_thenDeviceIsTheUniversalIdAlone() throws Exception {
+    String text = message(MSH.replace("|Mon1|", "|Philips IntelliVue^0080C9FFFE000001^EUI-64|"), "OBR|1",
+        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R");
+
+    assertEquals("0080C9FFFE000001", decoder.decode(text, RECEIVED).source().device());
+  }
+
   @ParameterizedTest
   @CsvSource({
       "AcmeInc^ACDE48234567ABCD^EUI-64, AcmeInc^ACDE48234567ABCE^EUI-64", // one vendor's name, two monitors

@@ -37,7 +37,7 @@ public class MllpServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    vertx.setPeriodic(ConnectionLimit.REPORT_EVERY_MS, id -> reportRefusals());
+    vertx.setPeriodic(ConnectionLimit.CHECK_EVERY_MS, id -> reportRefusals());
     return BusRequests.local(vertx, MllpSession.PARSE_TIMEOUT_MS).compose(requests -> {
       parser = requests;
       return listen();
