@@ -12,7 +12,8 @@ import org.wardwatch.model.DeviceIdentity;
  * Gathers whom and what one message is about: patient from PID-3 (first identifier), ward and bed from PV1-3
  * ({@code unit^room^bed}: ward = unit, bed = {@code room-bed}, or whichever of the two is given), device from the first
  * non-empty OBX-18 (the EUI-64 of the equipment), else MSH-3 whole: {@code namespace:universalId} (e.g.
- * {@code Bed1:0080C9FFFE000001}), or whichever of the two is given. Neither alone names one monitor: the namespace id
+ * {@code Bed1:0080C9FFFE000001}), or whichever of the two is given (the universal id alone when the whole is no
+ * identifier). Neither alone names one monitor: the namespace id
  * may be a vendor's or product's name that many monitors share, the universal id a gateway's EUI-64 that every monitor
  * behind it shares; and a message without PID is filed under its device, so two monitors must not be one device.
  * Identifiers follow the line-frame rules (1-64 letters, digits, {@code . _ : -}; ward:
