@@ -1,5 +1,6 @@
 package org.wardwatch.hl7;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -14,14 +15,28 @@ import org.wardwatch.model.Observation;
  *
  * @param header    the message's MSH, as far as WardWatch uses it
  * @param reports   at least one report; each holds values and/or sensors reported off
- * @param warnings  rows skipped, identifiers dropped, zones assumed; empty for a clean message
+ * @param warnings  rows skipped, identifiers dropped, zones assumed; empty for a clean message; at most
+ *                  {@value #MAX_WARNINGS} and a count of the rest ({@link #summarised})
  */
 public record Hl7Message(MessageHeader header, List<FrameReport> reports, List<String> warnings) {
 
-  /** Copies the lists, so the message stays immutable. */
+  /** The most warnings kept of one message: thousands of repeated rows would otherwise each be a log line. */
+  static final int MAX_WARNINGS = 20;
+
+  /** Copies the lists, so the message stays immutable, and summarises the warnings. */
   public Hl7Message {
     reports = List.copyOf(reports);
-    warnings = List.copyOf(warnings);
+    warnings = summarised(warnings);
+  }
+
+  /** The first {@value #MAX_WARNINGS} of {@code warnings}, and a line counting the others if there are more. */
+  static List<String> summarised(List<String> warnings) {
+    if (warnings.size() <= MAX_WARNINGS) {
+      return List.copyOf(warnings);
+    }
+    List<String> kept = new ArrayList<>(warnings.subList(0, MAX_WARNINGS));
+    kept.add("... and " + (warnings.size() - MAX_WARNINGS) + " more warning(s) like these");
+    return List.copyOf(kept);
   }
 
   /** Whom and what the message is about: the same for every report. */

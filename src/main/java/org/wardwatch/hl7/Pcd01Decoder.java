@@ -245,7 +245,8 @@ public final class Pcd01Decoder {
       warnings.addAll(obxReader.warnings());
       if (rows.isEmpty()) {
         throw new Hl7ContentException(header, Hl7Exception.REQUIRED_FIELD_MISSING,
-            "No usable vital sign in the message (" + obxIndex + " OBX): " + String.join("; ", warnings));
+            "No usable vital sign in the message (" + obxIndex + " OBX): "
+            + String.join("; ", Hl7Message.summarised(warnings)));
       }
       ReportAssembler assembler = new ReportAssembler(header,
           identity.source(ObxReader.text(msh, 3, 1), ObxReader.text(msh, 3, 2)), receivedAt);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,6 +75,20 @@ class Pcd01DecoderFieldRulesTest {
         "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R");
 
     assertEquals("Bedside-7:ACDE48234567ABCD", decoder.decode(text, RECEIVED).source().device());
+  }
+
+  @Test
+  void givenThousandsOfRepeatedRows_whenDecoded_thenTheirWarningsAreSummarised() throws Exception {
+    String obx = "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R";
+    String[] segments = new String[2_002];
+    Arrays.fill(segments, obx);
+    segments[0] = MSH;
+    segments[1] = "OBR|1";
+
+    List<String> warnings = decoder.decode(message(segments), RECEIVED).warnings();
+
+    assertEquals(Hl7Message.MAX_WARNINGS + 1, warnings.size(), String.join("\n", warnings));
+    assertEquals("... and 1979 more warning(s) like these", warnings.get(Hl7Message.MAX_WARNINGS));
   }
 
   @Test
