@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * The last verdict on the event-bus path from this node to each other member: {@code "ok"}, {@code "broken: why"}
- * (subscriptions lost) or {@code "unreachable: why"} (no answer in time). Written by the
+ * (subscriptions lost), {@code "unreachable: why"} (no answer in time) or {@code "starting: why"} (no subscriptions
+ * yet, from a member that has never answered). Written by the
  * {@link BusPathVerticle}, read by {@code GET /health/ready}. Thread-safe.
  */
 public final class BusPaths {
@@ -17,6 +18,8 @@ public final class BusPaths {
   static final String BROKEN = "broken: ";
   /** No answer in time: a member dying or overloaded; Hazelcast's failure detector decides, readiness does not. */
   static final String UNREACHABLE = "unreachable: ";
+  /** A member that joined and has not answered yet: still deploying its verticles, so not yet subscribed. */
+  static final String STARTING = "starting: ";
 
   private final Map<String, String> verdicts = new TreeMap<>();
 

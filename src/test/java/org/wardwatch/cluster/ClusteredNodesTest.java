@@ -59,6 +59,15 @@ class ClusteredNodesTest {
   }
 
   @Test
+  void aMemberStillDeployingIsShownStartingAndLeavesTheOthersReady() throws InterruptedException {
+    cluster.joinWithoutNode();
+
+    JsonObject seen = awaitReadiness(nodeA, ready -> ready.getJsonObject("busPaths").stream()
+        .anyMatch(path -> String.valueOf(path.getValue()).startsWith("starting")));
+    assertEquals(true, seen.getBoolean("ready"), seen::encode);
+  }
+
+  @Test
   void vitalsOfADeviceOnOneNodeReachABrowserOnTheOther() {
     try (SockJsClient browser = WebSocketSockJsClient.connect(nodeB.vertx(), nodeB.node().httpPort(),
         TestNode.DASHBOARD_ORIGIN);

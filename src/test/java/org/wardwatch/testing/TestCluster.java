@@ -28,6 +28,7 @@ public final class TestCluster implements AutoCloseable {
 
   private final String name = "wardwatch-test-" + UUID.randomUUID();
   private final List<Member> members = new ArrayList<>();
+  private final List<Vertx> bare = new ArrayList<>();
 
   /** Starts a member and waits until its node is deployed (the member has joined by then). */
   public Member start() {
@@ -48,6 +49,20 @@ public final class TestCluster implements AutoCloseable {
     members.add(member);
     awaitPartitionsSettled();
     return member;
+  }
+
+  /**
+   * Starts a member that joins the cluster and deploys no node, as a node still deploying its verticles is; closed
+   * with the cluster.
+   */
+  public Vertx joinWithoutNode() {
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1")))
+        .withClusterManager(new HazelcastClusterManager(hazelcastConfig()))
+        .buildClustered()
+        .await();
+    bare.add(vertx);
+    return vertx;
   }
 
   /** Waits until every partition has its owner and backups placed after a member came or went. */
@@ -81,6 +96,8 @@ public final class TestCluster implements AutoCloseable {
       members.remove(member);
       member.vertx().close().await();
     }
+    bare.forEach(vertx -> vertx.close().await());
+    bare.clear();
   }
 
   private Config hazelcastConfig() {
