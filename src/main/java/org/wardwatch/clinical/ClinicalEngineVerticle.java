@@ -145,8 +145,12 @@ public class ClinicalEngineVerticle extends VerticleBase {
   public Future<?> stop() {
     stopWatchingOwnership.run();
     // No more input first: a frame applied during the final store writes would be acknowledged and never stored.
-    return Future.join(inputs.stream().map(ClusterConsumers.Kept::unregister).toList())
-        .transform(closed -> writer == null ? Future.succeededFuture() : writer.flush());
+    return Future.join(inputs.stream().map(ClusterConsumers.Kept::unregister).toList()).transform(closed -> {
+      if (takeover != null) {
+        takeover.stop();
+      }
+      return writer == null ? Future.succeededFuture() : writer.flush();
+    });
   }
 
   /** Registers a cluster-wide consumer of the engine's input, to be unregistered first when it stops. */

@@ -41,6 +41,7 @@ final class PatientTakeover {
   private final Vertx vertx;
   private final Set<String> taken = new HashSet<>();
   private final Map<String, List<Runnable>> loading = new HashMap<>();
+  private boolean stopped;
 
   /** Takes patients over into {@code engine} from {@code storedState} (a patient's stored state, by key). */
   PatientTakeover(WardState engine, Function<String, Future<Optional<JsonObject>>> storedState, Vertx vertx) {
@@ -51,6 +52,9 @@ final class PatientTakeover {
 
   /** Runs {@code work} on the patient once it is taken over here; in order with earlier work for it. */
   void withPatient(String patientKey, Runnable work) {
+    if (stopped) {
+      return; // its sender gets no answer, and sends it again to whoever owns the patient then
+    }
     if (taken.contains(patientKey)) {
       work.run();
       return;
@@ -66,7 +70,9 @@ final class PatientTakeover {
 
   private void load(String patientKey, long giveUpAt) {
     storedState.apply(patientKey).onComplete(stored -> {
-      if (stored.succeeded()) {
+      if (stopped) {
+        return;
+      } else if (stored.succeeded()) {
         stored.result().ifPresent(state -> adopt(patientKey, state));
       } else if (!unreadable(stored.cause()) && System.currentTimeMillis() < giveUpAt) {
         LOG.warn("[{}] stored state not read now ({}); trying again", patientKey, stored.cause().getMessage());
@@ -97,6 +103,15 @@ final class PatientTakeover {
     } catch (IllegalArgumentException refused) {
       LOG.error("[{}] stored state refused ({}); carrying on without it", patientKey, refused.getMessage());
     }
+  }
+
+  /**
+   * Takes no more work, and drops the work still waiting for a takeover, unanswered: the engine is stopping, and work
+   * applied after its final store writes would be acknowledged and never stored. Its senders send it again.
+   */
+  void stop() {
+    stopped = true;
+    loading.clear();
   }
 
   /** True when the patient is taken over here or being taken over. */

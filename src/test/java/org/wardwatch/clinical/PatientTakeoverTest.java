@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
@@ -84,5 +85,26 @@ class PatientTakeoverTest {
 
     ran.get(PatientTakeover.RETRY_MS * 2, TimeUnit.MILLISECONDS);
     assertTrue(takeover.has("P1"));
+  }
+
+  @Test
+  void givenTheEngineStopping_thenWorkWaitingForATakeoverIsDroppedNotRunAfterTheFinalWrites(Vertx vertx)
+      throws Exception {
+    WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject().put("thresholds", new JsonArray())));
+    Promise<Optional<JsonObject>> read = Promise.promise();
+    PatientTakeover takeover = new PatientTakeover(engine, patient -> read.future(), vertx);
+    List<String> done = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> settled = new CompletableFuture<>();
+
+    vertx.getOrCreateContext().runOnContext(go -> {
+      takeover.withPatient("P1", () -> done.add("waiting"));
+      takeover.stop();
+      takeover.withPatient("P2", () -> done.add("after stopping"));
+      read.complete(Optional.empty());
+      settled.complete(null);
+    });
+
+    settled.get(5, TimeUnit.SECONDS);
+    assertEquals(List.of(), done);
   }
 }
