@@ -33,6 +33,8 @@ class Pcd01DecoderFieldRulesTest {
   private static final Instant RECEIVED = Instant.parse("2026-11-23T00:00:00Z");
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final String MSH = "MSH|^~\\&|Mon1|ICU|||20261122101500+0000||ORU^R01^ORU_R01|C1|P|2.6";
+  private static final String SPO2_ROW =
+      "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R";
 
   private final Pcd01Decoder decoder = new Pcd01Decoder(BERLIN);
 
@@ -57,7 +59,7 @@ class Pcd01DecoderFieldRulesTest {
   @Test
   void givenTwoObrGroups_whenDecoded_thenEachObxInheritsItsOwnObr7() throws Exception {
     String text = message(MSH, "OBR|1|||x|||20261122100000+0000",
-        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R",
+        SPO2_ROW,
         "OBR|2|||x|||20261122095000+0000",
         "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|91|262688^MDC_DIM_PERCENT^MDC|||||R");
 
@@ -69,19 +71,21 @@ class Pcd01DecoderFieldRulesTest {
     assertEquals(new BigDecimal("97"), reports.get(1).observations().get(0).value());
   }
 
-  @Test
-  void givenNoObx18_whenDecoded_thenDeviceIsMsh3NamespaceAndUniversalId() throws Exception {
-    String text = message(MSH.replace("|Mon1|", "|Bedside-7^ACDE48234567ABCD^EUI-64|"), "OBR|1",
-        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R");
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+      "Bedside-7^ACDE48234567ABCD^EUI-64; Bedside-7:ACDE48234567ABCD", // MSH-3 whole
+      "Bedside-7; Bedside-7", // the namespace id alone when that is all
+      "Philips IntelliVue^0080C9FFFE000001^EUI-64; 0080C9FFFE000001"}) // the whole is no identifier (a space)
+  void givenNoObx18_whenDecoded_thenDeviceIsFromMsh3(String sendingApplication, String device) throws Exception {
+    String text = message(MSH.replace("|Mon1|", "|" + sendingApplication + "|"), "OBR|1", SPO2_ROW);
 
-    assertEquals("Bedside-7:ACDE48234567ABCD", decoder.decode(text, RECEIVED).source().device());
+    assertEquals(device, decoder.decode(text, RECEIVED).source().device());
   }
 
   @Test
   void givenThousandsOfRepeatedRows_whenDecoded_thenTheirWarningsAreSummarised() throws Exception {
-    String obx = "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R";
     String[] segments = new String[2_002];
-    Arrays.fill(segments, obx);
+    Arrays.fill(segments, SPO2_ROW);
     segments[0] = MSH;
     segments[1] = "OBR|1";
 
@@ -91,34 +95,16 @@ class Pcd01DecoderFieldRulesTest {
     assertEquals("... and 1979 more warning(s) like these", warnings.get(Hl7Message.MAX_WARNINGS));
   }
 
-  @Test
-  void givenMsh3NamespaceIdThatIsNoIdentifier_whenDecoded_thenDeviceIsTheUniversalIdAlone() throws Exception {
-    String text = message(MSH.replace("|Mon1|", "|Philips IntelliVue^0080C9FFFE000001^EUI-64|"), "OBR|1",
-        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R");
-
-    assertEquals("0080C9FFFE000001", decoder.decode(text, RECEIVED).source().device());
-  }
-
   @ParameterizedTest
   @CsvSource({
       "AcmeInc^ACDE48234567ABCD^EUI-64, AcmeInc^ACDE48234567ABCE^EUI-64", // one vendor's name, two monitors
       "Bed1^0080C9FFFE000001^EUI-64, Bed2^0080C9FFFE000001^EUI-64"}) // two monitors behind one gateway
   void givenTwoMonitorsWithoutPidOrObx18_whenDecoded_thenTwoPatients(String first, String second) throws Exception {
-    String obx = "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R";
-
-    String firstMessage = message(MSH.replace("|Mon1|", "|" + first + "|"), "OBR|1", obx);
-    String secondMessage = message(MSH.replace("|Mon1|", "|" + second + "|"), "OBR|1", obx);
+    String firstMessage = message(MSH.replace("|Mon1|", "|" + first + "|"), "OBR|1", SPO2_ROW);
+    String secondMessage = message(MSH.replace("|Mon1|", "|" + second + "|"), "OBR|1", SPO2_ROW);
 
     assertNotEquals(decoder.decode(firstMessage, RECEIVED).source().patientKey(),
         decoder.decode(secondMessage, RECEIVED).source().patientKey());
-  }
-
-  @Test
-  void givenMsh3WithNamespaceIdOnly_whenDecoded_thenDeviceIsThatName() throws Exception {
-    String text = message(MSH.replace("|Mon1|", "|Bedside-7|"), "OBR|1",
-        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R");
-
-    assertEquals("Bedside-7", decoder.decode(text, RECEIVED).source().device());
   }
 
   @Test
@@ -150,7 +136,7 @@ class Pcd01DecoderFieldRulesTest {
 
   @Test
   void givenTwoPatientsOrTwoMessagesInOneFrame_whenDecoded_thenContentErrorAndNothingFiled() {
-    String spo2 = "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R";
+    String spo2 = SPO2_ROW;
     String resp = "OBX|2|NM|151562^MDC_RESP_RATE^MDC|1.3.1.1|35|264928^MDC_DIM_RESP_PER_MIN^MDC|||||R";
     String twoPatients = message(MSH, "PID|||PATA", "OBR|1", spo2, "PID|||PATB", "OBR|2", resp);
     String twoWards = message(MSH, "PID|||PATA", "PV1||I|ICU^1^1", "OBR|1", spo2, "PV1||I|CCU^2^2", resp);
@@ -205,7 +191,7 @@ class Pcd01DecoderFieldRulesTest {
   @Test
   void givenDefaultConstructor_whenDecodingWithoutOffset_thenJvmDefaultZoneUsed() throws Exception {
     String text = message(MSH.replace("20261122101500+0000", "20261122101500"), "OBR|1",
-        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R");
+        SPO2_ROW);
 
     Instant time = new Pcd01Decoder().decode(text, RECEIVED).reports().get(0).time();
 
