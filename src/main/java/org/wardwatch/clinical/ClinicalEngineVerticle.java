@@ -33,9 +33,10 @@ import org.wardwatch.model.FrameStamp;
  * a second; a standalone node stores nothing (no member could take over). It publishes snapshots to
  * {@link Addresses#wardVitals}, alarm transitions to {@link Addresses#wardAlarms} (and escalations to
  * {@link Addresses#wardEscalations}), each transition also to the {@link AuditTrail}. A patient it is handed for the
- * first time is taken over from the store ({@link PatientTakeover}); every few seconds it also takes over the stored
- * patients it has come to own (a member died), and it releases those it no longer owns as soon as the cluster reports a
- * partition moved (and each second besides).
+ * first time is claimed and taken over from the store ({@link PatientTakeover}); every few seconds it also takes over
+ * the stored patients it has come to own (a member died), and it releases those it no longer owns as soon as the
+ * cluster reports a partition moved (and each second besides), and those another member has claimed since (its store
+ * write is then fenced, and the change not published).
  *
  * <p>Only a patient's owner changes it: work for a patient another member owns now is refused, for its sender to send
  * it to the owner. Answers the REST queries ({@link PatientQueries}) and {@link Addresses#engineHistory} from its
@@ -57,12 +58,12 @@ public class ClinicalEngineVerticle extends VerticleBase {
 
   private final String rulesPath;
   private final Membership membership;
+  private final PatientStore store;
   private final ClusterConsumers consumers;
   /** The consumers of the engine's input (reports, device events, actions, history queries). */
   private final List<ClusterConsumers.Kept> inputs = new ArrayList<>();
   private WardState engine;
   private AuditTrail audit;
-  private PatientStore store;
   private PatientTakeover takeover;
   private PatientStoreWriter writer;
   private UpdateAnnouncer announcer;
@@ -71,11 +72,14 @@ public class ClinicalEngineVerticle extends VerticleBase {
   /**
    * @param rulesPath   the rules file, or {@code null} for the built-in rules
    * @param membership  this member and the owner of each patient
+   * @param store       where the patients' state is kept for the member that takes them over
    * @param consumers   where this engine's cluster-wide consumers are registered (and re-registered after a split)
    */
-  public ClinicalEngineVerticle(String rulesPath, Membership membership, ClusterConsumers consumers) {
+  public ClinicalEngineVerticle(String rulesPath, Membership membership, PatientStore store,
+      ClusterConsumers consumers) {
     this.rulesPath = rulesPath;
     this.membership = membership;
+    this.store = store;
     this.consumers = consumers;
   }
 
@@ -83,13 +87,15 @@ public class ClinicalEngineVerticle extends VerticleBase {
   public Future<?> start() {
     audit = new AuditTrail(vertx);
     announcer = new UpdateAnnouncer(vertx.eventBus(), audit);
-    store = new PatientStore(vertx);
     RulesFile rulesFile = new RulesFile(vertx, rulesPath);
     return rulesFile.load().compose(rules -> {
       engine = new WardState(rules);
-      takeover = new PatientTakeover(engine, store::state, vertx);
+      takeover = new PatientTakeover(engine, store::claim, vertx);
       rulesFile.watch(engine::replaceRules);
-      writer = new PatientStoreWriter(engine, store, membership.clustered());
+      writer = new PatientStoreWriter(engine, store, membership.clustered(), takeover::epochOf, patient -> {
+        LOG.info("[{}] taken over by another member: dropped here, its last change not published", patient);
+        takeover.release(patient);
+      });
       if (membership.clustered()) {
         vertx.setPeriodic(PatientStoreWriter.ROUND_MS, id -> writer.storeDue());
       }
@@ -264,7 +270,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
    * Hands the update to the {@link PatientStoreWriter}, then publishes it: an alarm change once stored (so no alarm is
    * seen that a takeover would not find), new vitals at once. An alarm change that could not be stored is published
    * all the same (the ward must see it; the writer stores it again), but the returned future fails: whoever sent the
-   * change is not to be told it is safe.
+   * change is not to be told it is safe. One whose save was fenced is not published: another member has taken the
+   * patient over and evaluates it from the last state stored, and would announce the same change again.
    */
   private Future<Void> publish(WardUpdate update) {
     Future<Void> stored = writer.write(update);
@@ -272,8 +279,13 @@ public class ClinicalEngineVerticle extends VerticleBase {
       announcer.announce(update);
       return stored;
     }
-    return stored
-        .onFailure(error -> LOG.error("patient state not stored; publishing anyway, to be stored again", error))
-        .onComplete(done -> announcer.announce(update));
+    return stored.onComplete(done -> {
+      if (done.succeeded()) {
+        announcer.announce(update);
+      } else if (!(done.cause() instanceof PatientStore.Fenced)) {
+        LOG.error("patient state not stored; publishing anyway, to be stored again", done.cause());
+        announcer.announce(update);
+      }
+    });
   }
 }

@@ -7,6 +7,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * milliseconds every second with a thousand patients). On a standalone node no member could take a patient over and
  * the store would die with the node: such a writer stores nothing (the REST API reads the engine there), and its owner
  * runs no rounds.
+ *
+ * <p>Each patient is saved with the epoch of this member's claim on it; a save another member's claim has fenced
+ * ({@link PatientStore.Fenced}) is not tried again: the patient is handed to {@code onFenced}, to be dropped here.
  *
  * <p>Not thread-safe: lives on the clinical engine verticle's event loop.
  */
@@ -37,17 +42,27 @@ final class PatientStoreWriter {
   private final WardState engine;
   private final PatientStore store;
   private final boolean clustered;
+  private final ToLongFunction<String> epochs;
+  private final Consumer<String> onFenced;
   /** Patients with unstored changes, oldest first, with the round in which each was marked. */
   private final Map<String, Long> unstored = new LinkedHashMap<>();
   /** Each patient's latest store write still in flight. */
   private final Map<String, Future<Void>> inFlight = new HashMap<>();
   private long round;
 
-  /** A writer for a node that is {@code clustered} (its store outlives it), or standalone. */
-  PatientStoreWriter(WardState engine, PatientStore store, boolean clustered) {
+  /**
+   * A writer for a node that is {@code clustered} (its store outlives it), or standalone.
+   *
+   * @param epochs   the epoch of this member's claim on a patient, by key
+   * @param onFenced told of each patient whose save was fenced (on the writer's context)
+   */
+  PatientStoreWriter(WardState engine, PatientStore store, boolean clustered, ToLongFunction<String> epochs,
+      Consumer<String> onFenced) {
     this.engine = engine;
     this.store = store;
     this.clustered = clustered;
+    this.epochs = epochs;
+    this.onFenced = onFenced;
   }
 
   /**
@@ -107,10 +122,15 @@ final class PatientStoreWriter {
     List<Future<Void>> saved = new ArrayList<>();
     for (String key : patients) {
       engine.state(key).ifPresent(state -> {
-        Future<Void> writing = store.save(key, state, engine.snapshot(key).orElseThrow());
+        Future<Void> writing = store.save(key, epochs.applyAsLong(key), state, engine.snapshot(key).orElseThrow());
         inFlight.put(key, writing);
-        writing.onComplete(done -> inFlight.remove(key, writing))
-            .onFailure(notStored -> unstored.putIfAbsent(key, round)); // tried again in a later round
+        writing.onComplete(done -> inFlight.remove(key, writing)).onFailure(notStored -> {
+          if (notStored instanceof PatientStore.Fenced) {
+            onFenced.accept(key);
+          } else {
+            unstored.putIfAbsent(key, round); // tried again in a later round
+          }
+        });
         saved.add(writing);
       });
     }
@@ -118,6 +138,10 @@ final class PatientStoreWriter {
       return Future.succeededFuture();
     }
     return Future.join(saved).<Void>mapEmpty()
-        .onFailure(error -> LOG.error("patient state not stored", error));
+        .onFailure(error -> {
+          if (!(error instanceof PatientStore.Fenced)) {
+            LOG.error("patient state not stored", error);
+          }
+        });
   }
 }

@@ -2,31 +2,28 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which patients the clinical engine of this node has taken over, and the taking over itself: before the engine first
- * touches a patient it is given (a patient it now owns), the patient's stored state is read from the
- * {@link PatientStore} and adopted, so the engine carries on where the previous owner was; work for the patient waits,
- * in order, until then. A patient never stored is simply new. A patient the node no longer owns is released.
+ * Which patients the clinical engine of this node has taken over, with the epoch of each one's claim, and the taking
+ * over itself: before the engine first touches a patient it is given (a patient it now owns), the patient is claimed
+ * in the {@link PatientStore} and its stored state adopted, so the engine carries on where the previous owner was, and
+ * the previous owner's saves are fenced from then on; work for the patient waits, in order, until then. A patient never
+ * stored is simply new. A patient the node no longer owns, or whose saves were fenced, is released.
  *
- * <p>A store that cannot be read now (unreachable, timing out while partitions move) is read again every
- * {@value #RETRY_MS} ms, the work still waiting: starting afresh would forget the patient's alarms and
- * acknowledgements, and its first store write would erase them for good. Only after {@value #GIVE_UP_MS} ms, or at once
- * for an entry that can never be read (not JSON, another format version), does the patient start afresh here, with an
- * error logged, so that its alarms are evaluated at all.
+ * <p>A store that cannot be reached now (timing out while partitions move) is claimed again every {@value #RETRY_MS}
+ * ms, the work still waiting: starting afresh would forget the patient's alarms and acknowledgements, and its first
+ * store write would erase them for good. Only after {@value #GIVE_UP_MS} ms, or at once for stored state the engine
+ * refuses (another format version), does the patient start afresh here, with an error logged, so that its alarms are
+ * evaluated at all; without a claim its saves are fenced, and it is taken over again when the store answers.
  *
  * <p>Not thread-safe: lives on the clinical engine verticle's event loop.
  */
@@ -37,16 +34,20 @@ final class PatientTakeover {
   static final long GIVE_UP_MS = 10_000;
 
   private final WardState engine;
-  private final Function<String, Future<Optional<JsonObject>>> storedState;
+  /** The epoch of a patient taken over without a claim (the store could not be reached): its saves are fenced. */
+  static final long UNCLAIMED = -1;
+
+  private final Function<String, Future<PatientStore.Claim>> claims;
   private final Vertx vertx;
-  private final Set<String> taken = new HashSet<>();
+  /** The patients taken over, with their claims' epochs. */
+  private final Map<String, Long> taken = new HashMap<>();
   private final Map<String, List<Runnable>> loading = new HashMap<>();
   private boolean stopped;
 
-  /** Takes patients over into {@code engine} from {@code storedState} (a patient's stored state, by key). */
-  PatientTakeover(WardState engine, Function<String, Future<Optional<JsonObject>>> storedState, Vertx vertx) {
+  /** Takes patients over into {@code engine} with {@code claims} (a claim on a patient, by key). */
+  PatientTakeover(WardState engine, Function<String, Future<PatientStore.Claim>> claims, Vertx vertx) {
     this.engine = engine;
-    this.storedState = storedState;
+    this.claims = claims;
     this.vertx = vertx;
   }
 
@@ -55,7 +56,7 @@ final class PatientTakeover {
     if (stopped) {
       return; // its sender gets no answer, and sends it again to whoever owns the patient then
     }
-    if (taken.contains(patientKey)) {
+    if (taken.containsKey(patientKey)) {
       work.run();
       return;
     }
@@ -69,26 +70,24 @@ final class PatientTakeover {
   }
 
   private void load(String patientKey, long giveUpAt) {
-    storedState.apply(patientKey).onComplete(stored -> {
+    claims.apply(patientKey).onComplete(claimed -> {
       if (stopped) {
         return;
-      } else if (stored.succeeded()) {
-        stored.result().ifPresent(state -> adopt(patientKey, state));
-      } else if (!unreadable(stored.cause()) && System.currentTimeMillis() < giveUpAt) {
-        LOG.warn("[{}] stored state not read now ({}); trying again", patientKey, stored.cause().getMessage());
+      }
+      long epoch = UNCLAIMED;
+      if (claimed.succeeded()) {
+        epoch = claimed.result().epoch();
+        claimed.result().state().ifPresent(state -> adopt(patientKey, state));
+      } else if (System.currentTimeMillis() < giveUpAt) {
+        LOG.warn("[{}] not claimed now ({}); trying again", patientKey, claimed.cause().getMessage());
         vertx.setTimer(RETRY_MS, again -> load(patientKey, giveUpAt));
         return;
       } else {
-        LOG.error("[{}] stored state not readable; carrying on without it", patientKey, stored.cause());
+        LOG.error("[{}] not claimed in the store; carrying on without its stored state", patientKey, claimed.cause());
       }
-      taken.add(patientKey);
+      taken.put(patientKey, epoch);
       loading.remove(patientKey).forEach(Runnable::run);
     });
-  }
-
-  /** Whether {@code failure} comes of the entry itself, which no later read would get past. */
-  private static boolean unreadable(Throwable failure) {
-    return failure instanceof DecodeException || failure instanceof ClassCastException;
   }
 
   /**
@@ -116,18 +115,24 @@ final class PatientTakeover {
 
   /** True when the patient is taken over here or being taken over. */
   boolean has(String patientKey) {
-    return taken.contains(patientKey) || loading.containsKey(patientKey);
+    return taken.containsKey(patientKey) || loading.containsKey(patientKey);
+  }
+
+  /** The epoch of the claim the patient was taken over with, to save it with; {@link #UNCLAIMED} when there is none. */
+  long epochOf(String patientKey) {
+    return taken.getOrDefault(patientKey, UNCLAIMED);
   }
 
   /** The patients taken over here that {@code ownedHere} no longer accepts, to {@link #release}. */
   List<String> leaving(Predicate<String> ownedHere) {
-    return taken.stream().filter(patientKey -> !ownedHere.test(patientKey)).toList();
+    return taken.keySet().stream().filter(patientKey -> !ownedHere.test(patientKey)).toList();
   }
 
-  /** Forgets a patient another member owns now. */
+  /** Forgets a patient another member owns now, or has claimed: its next work takes it over again. */
   void release(String patientKey) {
-    taken.remove(patientKey);
-    engine.release(patientKey);
-    LOG.info("[{}] released: another member owns it now", patientKey);
+    if (taken.remove(patientKey) != null) {
+      engine.release(patientKey);
+      LOG.info("[{}] released: another member owns it now", patientKey);
+    }
   }
 }

@@ -1,11 +1,13 @@
 package org.wardwatch.node;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.BusCodecs;
 import org.wardwatch.clinical.ClinicalEngineVerticle;
+import org.wardwatch.clinical.PatientStore;
 import org.wardwatch.cluster.BusPathVerticle;
 import org.wardwatch.cluster.BusPaths;
 import org.wardwatch.cluster.ClusterConsumers;
@@ -31,6 +33,7 @@ public class NodeVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(NodeVerticle.class);
 
   private final Membership membership;
+  private final PatientStore store;
   private final BusPaths busPaths = new BusPaths();
   private DeviceServerVerticle deviceServer;
   private MllpServerVerticle mllpServer;
@@ -38,12 +41,17 @@ public class NodeVerticle extends VerticleBase {
 
   /** A standalone node. */
   public NodeVerticle() {
-    this(Membership.standalone());
+    this(Membership.standalone(), PatientStore.none());
   }
 
-  /** A node that is a member of the cluster {@code membership} describes (or standalone). */
-  public NodeVerticle(Membership membership) {
+  private NodeVerticle(Membership membership, PatientStore store) {
     this.membership = membership;
+    this.store = store;
+  }
+
+  /** A node that is a member of the cluster of {@code hazelcast}, keeping the patients' state in it. */
+  public static NodeVerticle member(HazelcastInstance hazelcast) {
+    return new NodeVerticle(Membership.of(hazelcast), PatientStore.of(hazelcast));
   }
 
   @Override
@@ -54,7 +62,7 @@ public class NodeVerticle extends VerticleBase {
     ClusterConsumers consumers = new ClusterConsumers(vertx);
     httpBridge = new HttpBridgeVerticle(config.http(), membership, busPaths, consumers);
     BusCodecs.register(vertx);
-    return vertx.deployVerticle(new ClinicalEngineVerticle(config.rulesPath(), membership, consumers))
+    return vertx.deployVerticle(new ClinicalEngineVerticle(config.rulesPath(), membership, store, consumers))
         .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(membership, consumers)))
         .compose(id -> vertx.deployVerticle(new BusPathVerticle(membership, consumers, busPaths)))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle(membership, consumers)))

@@ -69,7 +69,6 @@ public final class WardWatchMain implements VertxApplicationHooks {
 
   @Override
   public Supplier<? extends Deployable> verticleSupplier() {
-    return () -> new NodeVerticle(clustered ? Membership.of(clusterManager.getHazelcastInstance())
-        : Membership.standalone());
+    return () -> clustered ? NodeVerticle.member(clusterManager.getHazelcastInstance()) : new NodeVerticle();
   }
 }

@@ -54,7 +54,8 @@ class ClinicalEngineVerticleTest {
         .completion().await();
     ClusterConsumers consumers = new ClusterConsumers(vertx);
     BusCodecs.register(vertx);
-    vertx.deployVerticle(new ClinicalEngineVerticle(rulesFile.toString(), Membership.standalone(), consumers)).await();
+    vertx.deployVerticle(new ClinicalEngineVerticle(rulesFile.toString(), Membership.standalone(),
+        PatientStore.none(), consumers)).await();
   }
 
   @Test

@@ -2,54 +2,71 @@ package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
+/** When the owner's changes reach a real clustered store, and what it does when another member fenced it off. */
 class PatientStoreWriterTest {
 
   private static final String PATIENT = HandOver.MONITOR.patientKey();
 
+  private static StoreCluster cluster;
   private final WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES)));
-  private PatientStore store;
+  private final List<String> fenced = new CopyOnWriteArrayList<>();
+  private long epoch;
   private PatientStoreWriter writer;
 
+  @BeforeAll
+  static void start() {
+    cluster = new StoreCluster();
+  }
+
+  @AfterAll
+  static void stop() {
+    cluster.close();
+  }
+
   @BeforeEach
-  void setUp(Vertx vertx) {
-    store = new PatientStore(vertx);
-    writer = new PatientStoreWriter(engine, store, true);
+  void setUp() throws Exception {
+    cluster.clear();
+    epoch = cluster.await(() -> cluster.store.claim(PATIENT)).epoch();
+    writer = new PatientStoreWriter(engine, cluster.store, true, patient -> epoch, fenced::add);
   }
 
   @Test
   void newVitalsAreStoredASecondOfRoundsLaterNotAtOnce() throws Exception {
-    await(writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
+    await(() -> writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
 
     for (int round = 1; round < PatientStoreWriter.MAX_UNSTORED_MS / PatientStoreWriter.ROUND_MS; round++) {
-      await(writer.storeDue());
+      await(writer::storeDue);
       assertFalse(stored().isPresent(), "stored after round " + round);
     }
-    await(writer.storeDue());
+    await(writer::storeDue);
     assertEquals(80, stored().orElseThrow().getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
   }
 
   @Test
   void aPatientIsDueByItsFirstUnstoredChange() throws Exception {
-    await(writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
+    await(() -> writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
     for (int round = 1; round < PatientStoreWriter.MAX_UNSTORED_MS / PatientStoreWriter.ROUND_MS; round++) {
-      await(writer.storeDue());
-      await(writer.write(HandOver.frame(HandOver.at(round), "PULSE=" + (80 + round)).apply(engine)));
+      await(writer::storeDue);
+      WardUpdate newVitals = HandOver.frame(HandOver.at(round), "PULSE=" + (80 + round)).apply(engine);
+      await(() -> writer.write(newVitals));
     }
-    await(writer.storeDue());
+    await(writer::storeDue);
     assertEquals(89, stored().orElseThrow().getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
   }
 
@@ -58,45 +75,60 @@ class PatientStoreWriterTest {
     WardUpdate raised = HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine);
     assertFalse(raised.transitions().isEmpty());
 
-    await(writer.write(raised));
+    await(() -> writer.write(raised));
 
     assertEquals(1, stored().orElseThrow().getJsonArray("alarms").size());
   }
 
   @Test
   void aResendWaitsForItsPatientsChangesNotStoredYetWhichAreStoredThen() throws Exception {
-    await(writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
+    await(() -> writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
     assertFalse(stored().isPresent(), "new vitals wait for their round");
 
-    await(writer.stored(PATIENT));
+    await(() -> writer.stored(PATIENT));
 
     assertEquals(80, stored().orElseThrow().getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
   }
 
   @Test
-  void aStandaloneNodeStoresNothing() throws Exception {
-    PatientStoreWriter standalone = new PatientStoreWriter(engine, store, false);
+  void aSaveFencedByAnotherMembersClaimIsNotTriedAgainAndThePatientIsHandedOn() throws Exception {
+    await(() -> writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
+    cluster.await(() -> cluster.store.claim(PATIENT)); // another member takes the patient over
 
-    await(standalone.write(HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine)));
-    await(standalone.flush());
+    ExecutionException refused = assertThrows(ExecutionException.class,
+        () -> await(() -> writer.write(HandOver.frame(HandOver.at(1), "PULSE=170").apply(engine))));
+
+    assertInstanceOf(PatientStore.Fenced.class, refused.getCause());
+    assertEquals(List.of(PATIENT), fenced);
+    await(writer::flush);
+    assertFalse(stored().isPresent(), "neither stored nor tried again");
+  }
+
+  @Test
+  void aStandaloneNodeStoresNothing() throws Exception {
+    PatientStoreWriter standalone = new PatientStoreWriter(engine, cluster.store, false, patient -> epoch,
+        fenced::add);
+
+    await(() -> standalone.write(HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine)));
+    await(standalone::flush);
     assertFalse(stored().isPresent());
   }
 
   @Test
   void leavingPatientsAreStoredOnRequest() throws Exception {
-    await(writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
+    await(() -> writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
 
-    await(writer.flush(List.of("someone-else")));
+    await(() -> writer.flush(List.of("someone-else")));
     assertFalse(stored().isPresent());
-    await(writer.flush(List.of(PATIENT)));
+    await(() -> writer.flush(List.of(PATIENT)));
     assertTrue(stored().isPresent());
   }
 
   private Optional<JsonObject> stored() throws Exception {
-    return await(store.snapshot(PATIENT));
+    return await(() -> cluster.store.snapshot(PATIENT));
   }
 
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+  private static <T> T await(Supplier<Future<T>> call) throws Exception {
+    return cluster.await(call);
   }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.BusCodecs;
 import org.wardwatch.clinical.ClinicalEngineVerticle;
+import org.wardwatch.clinical.PatientStore;
 import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.cluster.PatientRouterVerticle;
@@ -34,7 +35,7 @@ final class DevicePipeline {
     DeviceServerVerticle server = new DeviceServerVerticle(config);
     ClusterConsumers consumers = new ClusterConsumers(vertx);
     BusCodecs.register(vertx);
-    vertx.deployVerticle(new ClinicalEngineVerticle(null, Membership.standalone(), consumers))
+    vertx.deployVerticle(new ClinicalEngineVerticle(null, Membership.standalone(), PatientStore.none(), consumers))
         .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone(), consumers)))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle(Membership.standalone(), consumers)))
         .compose(id -> vertx.deployVerticle(server))

@@ -1,9 +1,11 @@
 package org.wardwatch.testing;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -12,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import org.wardwatch.cluster.ClusterConfig;
 import org.wardwatch.cluster.HazelcastSettings;
-import org.wardwatch.cluster.Membership;
 import org.wardwatch.node.NodeVerticle;
 
 /**
@@ -44,7 +45,7 @@ public final class TestCluster implements AutoCloseable {
         .buildClustered()
         .await();
     NodeVerticle node = TestNode.deploy(vertx, overrides,
-        new NodeVerticle(Membership.of(clusterManager.getHazelcastInstance())));
+        NodeVerticle.member(clusterManager.getHazelcastInstance()));
     Member member = new Member(vertx, node, clusterManager);
     members.add(member);
     awaitPartitionsSettled();
@@ -63,6 +64,11 @@ public final class TestCluster implements AutoCloseable {
         .await();
     bare.add(vertx);
     return vertx;
+  }
+
+  /** The Hazelcast member of a clustered {@code vertx} (one {@link #joinWithoutNode} gave, say). */
+  public static HazelcastInstance hazelcastOf(Vertx vertx) {
+    return ((HazelcastClusterManager) ((VertxInternal) vertx).clusterManager()).getHazelcastInstance();
   }
 
   /** Waits until every partition has its owner and backups placed after a member came or went. */

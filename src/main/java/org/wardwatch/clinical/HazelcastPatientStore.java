@@ -1,0 +1,176 @@
+package org.wardwatch.clinical;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializable;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wardwatch.bus.PatientSnapshot;
+
+/**
+ * The {@link PatientStore} of a clustered node: a Hazelcast map of one byte array a patient (rather than a tree of a
+ * few hundred small objects, which the collector would copy at every young collection while each entry lives until
+ * the patient's next write): the claim's epoch (8 bytes), then the entry's JSON, {@code {"state": complete patient
+ * state, "snapshot": what browsers see}}, absent while the patient is claimed and not yet stored. Claims and saves are
+ * entry processors, each done atomically on the member that holds the patient's partition (and its backup), so a save
+ * checks the epoch and writes in one step; they are {@link DataSerializable}, sent without Java serialization's
+ * class descriptors.
+ *
+ * <p>Thread-safe (the map is); called on a Vert.x context, whose thread gets the answers.
+ */
+final class HazelcastPatientStore implements PatientStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HazelcastPatientStore.class);
+  private static final int EPOCH_BYTES = Long.BYTES;
+
+  private final IMap<String, byte[]> map;
+
+  HazelcastPatientStore(IMap<String, byte[]> map) {
+    this.map = map;
+  }
+
+  @Override
+  public Future<Claim> claim(String patientKey) {
+    return onContext(map.submitToKey(patientKey, new ClaimEntry()))
+        .map(entry -> new Claim(epochOf(entry), readState(patientKey, entry)));
+  }
+
+  @Override
+  public Future<Void> save(String patientKey, long epoch, JsonObject state, PatientSnapshot snapshot) {
+    Buffer body = Buffer.buffer("{\"state\":").appendBuffer(state.toBuffer())
+        .appendString(",\"snapshot\":").appendBytes(snapshot.asciiJson()).appendString("}");
+    return onContext(map.submitToKey(patientKey, new FencedSave(epoch, entry(epoch, body.getBytes()))))
+        .compose(saved -> saved ? Future.succeededFuture() : Future.failedFuture(new Fenced(patientKey)));
+  }
+
+  @Override
+  public Future<Optional<JsonObject>> snapshot(String patientKey) {
+    return onContext(map.getAsync(patientKey)).map(entry -> body(entry).map(json -> json.getJsonObject("snapshot")));
+  }
+
+  @Override
+  public Future<List<JsonObject>> snapshots() {
+    return context().executeBlocking(() -> List.copyOf(map.values())).map(entries -> entries.stream()
+        .map(HazelcastPatientStore::body).flatMap(Optional::stream).map(json -> json.getJsonObject("snapshot")).toList());
+  }
+
+  @Override
+  public Future<Set<String>> keys() {
+    return context().executeBlocking(() -> Set.copyOf(map.keySet()));
+  }
+
+  /**
+   * The state in a claimed entry; empty when none was stored, and when the stored one is not an object of JSON (it
+   * can never be read, so the patient starts afresh rather than waiting for ever; logged).
+   */
+  private static Optional<JsonObject> readState(String patientKey, byte[] entry) {
+    try {
+      return body(entry).map(json -> json.getJsonObject("state"));
+    } catch (DecodeException | ClassCastException unreadable) {
+      LOG.error("[{}] stored state not readable; carrying on without it", patientKey, unreadable);
+      return Optional.empty();
+    }
+  }
+
+  /** The entry's JSON; empty for no entry and for a claim not yet stored. */
+  private static Optional<JsonObject> body(byte[] entry) {
+    if (entry == null || entry.length == EPOCH_BYTES) {
+      return Optional.empty();
+    }
+    return Optional.of(Buffer.buffer(Arrays.copyOfRange(entry, EPOCH_BYTES, entry.length)).toJsonObject());
+  }
+
+  private static long epochOf(byte[] entry) {
+    return ByteBuffer.wrap(entry).getLong();
+  }
+
+  private static byte[] entry(long epoch, byte[] body) {
+    return ByteBuffer.allocate(EPOCH_BYTES + body.length).putLong(epoch).put(body).array();
+  }
+
+  private static <T> Future<T> onContext(CompletionStage<T> stage) {
+    return Future.fromCompletionStage(stage, context());
+  }
+
+  private static Context context() {
+    return Objects.requireNonNull(Vertx.currentContext(), "the patient store is used on a Vert.x context");
+  }
+
+  /** Claims a patient: the next epoch, the stored JSON kept; answers the new entry. */
+  static final class ClaimEntry implements EntryProcessor<String, byte[], byte[]>, DataSerializable {
+    @Override
+    public void writeData(ObjectDataOutput out) {
+      // nothing to send: the claim is made of the entry it finds
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) {
+      // nothing sent
+    }
+
+    @Override
+    public byte[] process(Map.Entry<String, byte[]> stored) {
+      byte[] held = stored.getValue();
+      byte[] claimed = held == null ? entry(1, new byte[0]) : held.clone();
+      if (held != null) {
+        ByteBuffer.wrap(claimed).putLong(0, epochOf(held) + 1);
+      }
+      stored.setValue(claimed);
+      return claimed;
+    }
+  }
+
+  /** Stores an entry when the stored epoch is still the saver's; answers whether it did. */
+  static final class FencedSave implements EntryProcessor<String, byte[], Boolean>, DataSerializable {
+    private long epoch;
+    private byte[] entry;
+
+    /** For Hazelcast, which then reads the fields. */
+    FencedSave() {
+    }
+
+    FencedSave(long epoch, byte[] entry) {
+      this.epoch = epoch;
+      this.entry = entry;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeLong(epoch);
+      out.writeByteArray(entry);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      epoch = in.readLong();
+      entry = in.readByteArray();
+    }
+
+    @Override
+    public Boolean process(Map.Entry<String, byte[]> stored) {
+      byte[] held = stored.getValue();
+      if (held == null || epochOf(held) != epoch) {
+        return false;
+      }
+      stored.setValue(entry);
+      return true;
+    }
+  }
+}
