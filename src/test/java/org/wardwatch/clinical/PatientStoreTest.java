@@ -11,81 +11,72 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The clustered patient store, on a real Hazelcast map: claims, fenced saves, and what readers see. */
 class PatientStoreTest {
 
-  private static StoreCluster cluster;
+  @RegisterExtension
+  static final StoreCluster CLUSTER = new StoreCluster();
+
   private final WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES)));
-
-  @BeforeAll
-  static void start() {
-    cluster = new StoreCluster();
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
-  }
 
   @BeforeEach
   void empty() {
-    cluster.clear();
+    CLUSTER.clear();
     HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine);
   }
 
   @Test
   void aPatientNeverStoredIsClaimedWithNoStateAndIsNotASnapshotYet() throws Exception {
-    PatientStore.Claim claim = cluster.await(() -> cluster.store.claim(HandOver.PATIENT));
+    PatientStore.Claim claim = CLUSTER.await(() -> CLUSTER.store.claim(HandOver.PATIENT));
 
     assertEquals(1, claim.epoch());
     assertTrue(claim.state().isEmpty());
-    assertEquals(List.of(), cluster.await(cluster.store::snapshots));
-    assertEquals(Set.of(HandOver.PATIENT), cluster.await(cluster.store::keys), "claimed: found by the sweep");
+    assertEquals(List.of(), CLUSTER.await(CLUSTER.store::snapshots));
+    assertEquals(Set.of(HandOver.PATIENT), CLUSTER.await(CLUSTER.store::keys), "claimed: found by the sweep");
   }
 
   @Test
   void theNextClaimGetsTheStateSavedAndANewEpoch() throws Exception {
-    long first = cluster.await(() -> cluster.store.claim(HandOver.PATIENT)).epoch();
+    long first = CLUSTER.await(() -> CLUSTER.store.claim(HandOver.PATIENT)).epoch();
     save(first);
 
-    PatientStore.Claim next = cluster.await(() -> cluster.store.claim(HandOver.PATIENT));
+    PatientStore.Claim next = CLUSTER.await(() -> CLUSTER.store.claim(HandOver.PATIENT));
 
     assertEquals(first + 1, next.epoch());
     assertEquals(engine.state(HandOver.PATIENT).orElseThrow(), next.state().orElseThrow());
-    assertEquals(1, cluster.await(() -> cluster.store.snapshot(HandOver.PATIENT)).orElseThrow()
+    assertEquals(1, CLUSTER.await(() -> CLUSTER.store.snapshot(HandOver.PATIENT)).orElseThrow()
         .getJsonArray("alarms").size());
   }
 
   @Test
   void aSaveAfterAnotherClaimIsFencedAndStoresNothing() throws Exception {
-    long former = cluster.await(() -> cluster.store.claim(HandOver.PATIENT)).epoch();
-    cluster.await(() -> cluster.store.claim(HandOver.PATIENT)); // the new owner takes the patient over
+    long former = CLUSTER.await(() -> CLUSTER.store.claim(HandOver.PATIENT)).epoch();
+    CLUSTER.await(() -> CLUSTER.store.claim(HandOver.PATIENT)); // the new owner takes the patient over
 
     ExecutionException refused = assertThrows(ExecutionException.class, () -> save(former));
 
     assertInstanceOf(PatientStore.Fenced.class, refused.getCause());
-    assertTrue(cluster.await(() -> cluster.store.snapshot(HandOver.PATIENT)).isEmpty());
+    assertTrue(CLUSTER.await(() -> CLUSTER.store.snapshot(HandOver.PATIENT)).isEmpty());
   }
 
   @Test
   void aStoredEntryThatIsNotJsonIsClaimedWithNoStateAtOnce() throws Exception {
     byte[] garbage = "{\"state\": not json".getBytes(StandardCharsets.US_ASCII);
-    cluster.hazelcast.<String, byte[]>getMap(PatientStore.MAP).put(HandOver.PATIENT,
+    CLUSTER.hazelcast.<String, byte[]>getMap(PatientStore.MAP).put(HandOver.PATIENT,
         ByteBuffer.allocate(Long.BYTES + garbage.length).putLong(4).put(garbage).array());
 
-    PatientStore.Claim claim = cluster.await(() -> cluster.store.claim(HandOver.PATIENT));
+    PatientStore.Claim claim = CLUSTER.await(() -> CLUSTER.store.claim(HandOver.PATIENT));
 
     assertEquals(5, claim.epoch());
     assertTrue(claim.state().isEmpty(), "starts afresh rather than waiting for a state no read can give");
   }
 
   private void save(long epoch) throws Exception {
-    cluster.await(() -> cluster.store.save(HandOver.PATIENT, epoch, engine.state(HandOver.PATIENT).orElseThrow(),
+    CLUSTER.await(() -> CLUSTER.store.save(HandOver.PATIENT, epoch, engine.state(HandOver.PATIENT).orElseThrow(),
         engine.snapshot(HandOver.PATIENT).orElseThrow()));
   }
 }

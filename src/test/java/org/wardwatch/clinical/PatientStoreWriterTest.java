@@ -13,37 +13,28 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** When the owner's changes reach a real clustered store, and what it does when another member fenced it off. */
 class PatientStoreWriterTest {
 
   private static final String PATIENT = HandOver.MONITOR.patientKey();
 
-  private static StoreCluster cluster;
+  @RegisterExtension
+  static final StoreCluster CLUSTER = new StoreCluster();
+
   private final WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES)));
   private final List<String> fenced = new CopyOnWriteArrayList<>();
   private long epoch;
   private PatientStoreWriter writer;
 
-  @BeforeAll
-  static void start() {
-    cluster = new StoreCluster();
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
-  }
-
   @BeforeEach
   void setUp() throws Exception {
-    cluster.clear();
-    epoch = cluster.await(() -> cluster.store.claim(PATIENT)).epoch();
-    writer = new PatientStoreWriter(engine, cluster.store, true, patient -> epoch, fenced::add);
+    CLUSTER.clear();
+    epoch = CLUSTER.await(() -> CLUSTER.store.claim(PATIENT)).epoch();
+    writer = new PatientStoreWriter(engine, CLUSTER.store, true, patient -> epoch, fenced::add);
   }
 
   @Test
@@ -93,7 +84,7 @@ class PatientStoreWriterTest {
   @Test
   void aSaveFencedByAnotherMembersClaimIsNotTriedAgainAndThePatientIsHandedOn() throws Exception {
     await(() -> writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
-    cluster.await(() -> cluster.store.claim(PATIENT)); // another member takes the patient over
+    CLUSTER.await(() -> CLUSTER.store.claim(PATIENT)); // another member takes the patient over
 
     ExecutionException refused = assertThrows(ExecutionException.class,
         () -> await(() -> writer.write(HandOver.frame(HandOver.at(1), "PULSE=170").apply(engine))));
@@ -106,7 +97,7 @@ class PatientStoreWriterTest {
 
   @Test
   void aStandaloneNodeStoresNothing() throws Exception {
-    PatientStoreWriter standalone = new PatientStoreWriter(engine, cluster.store, false, patient -> epoch,
+    PatientStoreWriter standalone = new PatientStoreWriter(engine, CLUSTER.store, false, patient -> epoch,
         fenced::add);
 
     await(() -> standalone.write(HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine)));
@@ -125,10 +116,10 @@ class PatientStoreWriterTest {
   }
 
   private Optional<JsonObject> stored() throws Exception {
-    return await(() -> cluster.store.snapshot(PATIENT));
+    return await(() -> CLUSTER.store.snapshot(PATIENT));
   }
 
   private static <T> T await(Supplier<Future<T>> call) throws Exception {
-    return cluster.await(call);
+    return CLUSTER.await(call);
   }
 }

@@ -7,13 +7,16 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.wardwatch.testing.TestCluster;
 
 /**
  * A one-member cluster for a test of the {@link PatientStore}: a real Hazelcast map, its member's clustered Vert.x,
- * and a context of it to call the store and its users on (they answer on a Vert.x context). Closed after the tests.
+ * and a context of it to call the store and its users on (they answer on a Vert.x context). Closed after the tests:
+ * register it as a static extension ({@code @RegisterExtension}) to share one among a class's tests.
  */
-final class StoreCluster implements AutoCloseable {
+final class StoreCluster implements AutoCloseable, AfterAllCallback {
 
   private final TestCluster cluster = new TestCluster();
   final Vertx vertx = cluster.joinWithoutNode();
@@ -31,6 +34,11 @@ final class StoreCluster implements AutoCloseable {
     Promise<T> answer = Promise.promise();
     context.runOnContext(go -> call.get().onComplete(answer));
     return answer.future().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   @Override
