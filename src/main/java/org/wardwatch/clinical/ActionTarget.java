@@ -11,14 +11,15 @@ public final class ActionTarget {
   private ActionTarget() {
   }
 
-  /** The patient key of {@code action}, or {@code null} when it names neither a patient nor an alarm. */
+  /**
+   * The patient key of {@code action}, or {@code null} when it names neither a patient nor an alarm of this gateway's
+   * making (fields of another type than text are ignored).
+   */
   public static String patientOf(JsonObject action) {
-    String patient = action.getString("patient");
-    if (patient != null) {
+    if (action.getValue("patient") instanceof String patient) {
       return patient;
     }
-    String alarmId = action.getString("alarmId");
-    int end = alarmId == null ? -1 : alarmId.indexOf('/');
-    return end > 0 ? alarmId.substring(0, end) : null;
+    int end = action.getValue("alarmId") instanceof String alarmId ? alarmId.indexOf('/') : -1;
+    return end > 0 ? action.getString("alarmId").substring(0, end) : null;
   }
 }

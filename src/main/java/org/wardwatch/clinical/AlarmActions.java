@@ -18,6 +18,10 @@ import org.wardwatch.model.Parameter;
  * "seconds"}}, {@code {"action": "assess", "patient", "user", "consciousness"?, "oxygen"?, "spo2Scale2"?}} or
  * {@code {"action": "override-limits", "patient", "user", "parameter", "reason", "minutes", "thresholds"}}.
  *
+ * <p>An action made on a ward's screen carries that ward ({@code "ward"}, which the patient router sets from the
+ * address it came on, {@link org.wardwatch.bus.Addresses#wardActions}): a ward's screens act on that ward's patients
+ * and alarms only, and another ward's is refused as unknown.
+ *
  * <p>A malformed action is an {@link IllegalArgumentException} whose message says what is wrong; an unknown alarm or
  * patient is a {@link WardState.UnknownTarget}. Every action needs the acting user, who is recorded with it.
  */
@@ -40,6 +44,7 @@ final class AlarmActions {
       return WardUpdate.NOTHING;
     }
     String user = required(action, "user");
+    requireOnWard(engine, action);
     return switch (verb) {
       case "acknowledge" -> engine.act(required(action, "alarmId"), alarm -> alarm.acknowledge(user, now), now);
       case "pause-audio" -> {
@@ -89,6 +94,20 @@ final class AlarmActions {
     }
     return new LimitOverride(patient, parameter, ThresholdRules.mostUrgentFirst(rules), user, reason, now,
         now.plus(Duration.ofMinutes(minutes)));
+  }
+
+  /** Refuses an action made on a ward's screen about a patient or alarm of another ward (or none). */
+  private static void requireOnWard(WardState engine, JsonObject action) {
+    String ward = action.getString("ward");
+    if (ward == null) {
+      return; // the REST API's, which names its patient
+    }
+    String patient = ActionTarget.patientOf(action);
+    if (patient == null || !engine.snapshot(patient).map(snapshot -> ward.equals(snapshot.ward())).orElse(false)) {
+      String alarmId = action.getString("alarmId");
+      throw new WardState.UnknownTarget("no " + (alarmId != null ? "alarm " + alarmId : "patient " + patient)
+          + " on ward " + ward);
+    }
   }
 
   private static String required(JsonObject action, String key) {

@@ -57,9 +57,9 @@ public class PatientRouterVerticle extends VerticleBase {
     MessageConsumer<JsonObject> devices = bus.localConsumer(Addresses.DEVICE_EVENTS,
         message -> deviceEventToOwner(message.body()));
     MessageConsumer<JsonObject> actions = bus.localConsumer(Addresses.PATIENT_ACTIONS,
-        message -> forward(message, message.body().getString("patient"), Addresses::engineActions));
+        message -> forward(message, message.body(), message.body().getString("patient"), Addresses::engineActions));
     MessageConsumer<JsonObject> history = bus.localConsumer(Addresses.PATIENTS_HISTORY,
-        message -> forward(message, message.body().getString("patient"), Addresses::engineHistory));
+        message -> forward(message, message.body(), message.body().getString("patient"), Addresses::engineHistory));
     vertx.setPeriodic(WARD_SWEEP_MS, id -> knownWards.all().onSuccess(wards -> wards.forEach(this::listenForActions)));
     return Future.all(wardsSeen.completion(), devices.completion(), actions.completion(), history.completion());
   }
@@ -100,21 +100,31 @@ public class PatientRouterVerticle extends VerticleBase {
   private void listenForActions(String ward) {
     if (wardsListened.add(ward)) {
       knownWards.add(ward).onFailure(error -> LOG.warn("ward {} not added to the known wards", ward, error));
-      consumers.<JsonObject>consumer(Addresses.wardActions(ward), message -> {
-        JsonObject action = message.body();
-        if ("sync".equals(action.getString("action"))) {
+      consumers.<Object>consumer(Addresses.wardActions(ward), message -> {
+        if (!(message.body() instanceof JsonObject action)) {
+          message.fail(400, "an action is a JSON object, e.g. {\"action\": \"acknowledge\", \"alarmId\": ..., "
+              + "\"user\": ...}");
+        } else if ("sync".equals(action.getString("action"))) {
           message.reply(new JsonObject().put("ok", true));
         } else {
-          forward(message, ActionTarget.patientOf(action), Addresses::engineActions);
+          // the ward whose screen made it: a ward's screens act on that ward's patients and alarms only
+          forward(message, action.put("ward", ward), ActionTarget.patientOf(action), Addresses::engineActions);
         }
       });
     }
   }
 
-  /** A request about {@code patient} goes to its owner's engine at {@code engineAddress}; the answer comes back. */
-  private void forward(Message<JsonObject> message, String patient, Function<String, String> engineAddress) {
+  /**
+   * A request about {@code patient}, {@code body}, goes to its owner's engine at {@code engineAddress}; the answer
+   * comes back to {@code message}'s sender.
+   */
+  private void forward(Message<?> message, JsonObject body, String patient, Function<String, String> engineAddress) {
     if (patient == null || patient.isEmpty()) {
-      message.fail(400, "'patient' or 'alarmId' is required");
+      if (body.getValue("alarmId") instanceof String alarmId) {
+        message.fail(404, "no alarm " + alarmId);
+      } else {
+        message.fail(400, "'patient' or 'alarmId' is required");
+      }
       return;
     }
     String owner = membership.ownerOf(patient);
@@ -122,7 +132,7 @@ public class PatientRouterVerticle extends VerticleBase {
       message.fail(503, "the cluster is moving patient " + patient + " to another member; try again");
       return;
     }
-    vertx.eventBus().<JsonObject>request(engineAddress.apply(owner), message.body())
+    vertx.eventBus().<JsonObject>request(engineAddress.apply(owner), body)
         .onSuccess(reply -> message.reply(reply.body()))
         .onFailure(error -> message.fail(error instanceof ReplyException reply
             && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE ? reply.failureCode() : 503, error.getMessage()));

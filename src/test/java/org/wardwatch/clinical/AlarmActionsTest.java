@@ -90,6 +90,18 @@ class AlarmActionsTest {
   }
 
   @Test
+  void givenAnotherWardsScreen_whenAcknowledgeAction_thenUnknownThereAndTheAlarmUntouched() {
+    JsonObject acknowledge = new JsonObject().put("action", "acknowledge").put("alarmId", alarmId).put("user", NURSE);
+
+    WardState.UnknownTarget refused = assertThrows(WardState.UnknownTarget.class,
+        () -> apply(acknowledge.copy().put("ward", "medical"), at(5)));
+
+    assertEquals("no alarm " + alarmId + " on ward medical", refused.getMessage());
+    assertEquals(TransitionType.ACKNOWLEDGED,
+        only(apply(acknowledge.copy().put("ward", "surgery"), at(6)).transitions()).type(), "its own ward's screen");
+  }
+
+  @Test
   void givenUnknownAlarm_whenAcknowledgeAction_thenUnknownTarget() {
     assertThrows(WardState.UnknownTarget.class, () -> apply(new JsonObject().put("action", "acknowledge")
         .put("alarmId", "P1/THRESHOLD:PULSE/0").put("user", NURSE), at(5)));

@@ -1,6 +1,7 @@
 package org.wardwatch.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -82,8 +83,19 @@ class EndToEndTest {
       JsonObject ended = browser.awaitBody(alarms, pulseAlarm, WAIT);
       assertEquals("CLEARED_UNACKNOWLEDGED", ended.getString("to"), "a high-priority alarm latches");
 
-      JsonObject reply = browser.request(Addresses.wardActions(ward), new JsonObject().put("action", "acknowledge")
-          .put("alarmId", alarm.getString("id")).put("user", "nurse.jones"));
+      device.send("HELLO|Device=E2E-OTHER|Bed=1|Ward=other-ward\nPulse=80\n"); // a ward whose actions are taken
+      assertEquals("ACK|", device.readLine());
+      assertEquals("ACK|", device.readLine());
+      JsonObject acknowledge = new JsonObject().put("action", "acknowledge").put("alarmId", alarm.getString("id"))
+          .put("user", "nurse.jones");
+      AssertionError otherWard = assertThrows(AssertionError.class,
+          () -> browser.request(Addresses.wardActions("other-ward"), acknowledge));
+      assertTrue(otherWard.getMessage().contains("\"failureCode\":404"), otherWard.getMessage());
+      AssertionError notAnAction = assertThrows(AssertionError.class,
+          () -> browser.request(Addresses.wardActions(ward), "not json at all"));
+      assertTrue(notAnAction.getMessage().contains("\"failureCode\":400"), notAnAction.getMessage());
+
+      JsonObject reply = browser.request(Addresses.wardActions(ward), acknowledge);
       assertEquals(true, reply.getBoolean("ok"));
       JsonObject cleared = browser.awaitBody(alarms, pulseAlarm, WAIT);
       assertEquals("ACKNOWLEDGED", cleared.getString("type"));

@@ -62,10 +62,10 @@ public abstract class SockJsClient implements AutoCloseable {
   }
 
   /**
-   * Sends {@code body} to {@code address} as a request and waits for the reply: the reply body, or an {@code err}
-   * message turned into an {@link AssertionError} carrying the failure.
+   * Sends {@code body} (JSON, or any value a page could send) to {@code address} as a request and waits for the
+   * reply: the reply body, or an {@code err} message turned into an {@link AssertionError} carrying the failure.
    */
-  public JsonObject request(String address, JsonObject body) {
+  public JsonObject request(String address, Object body) {
     String replyAddress = UUID.randomUUID().toString();
     send(new JsonObject().put("type", "send").put("address", address).put("body", body)
         .put("replyAddress", replyAddress));
