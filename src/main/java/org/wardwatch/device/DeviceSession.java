@@ -78,7 +78,9 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     this.eventBus = context.owner().eventBus();
     this.parser = parser;
     this.config = config;
-    this.framer = new LineFramer(config.maxFrameLength());
+    // a line without an ending gives up as many bytes as the frames a device may get wrong in a row
+    this.framer = new LineFramer(config.maxFrameLength(),
+        (long) config.maxFrameLength() * config.maxConsecutiveBadFrames());
   }
 
   @Override
@@ -198,8 +200,12 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     }
     Iterator<FrameVerdict> verdicts = result.succeeded() ? result.result().verdicts().iterator() : null;
     StringBuilder answers = new StringBuilder();
-    boolean tooManyBad = false;
+    String cutOffReason = null;
     for (FrameEvent event : events) {
+      if (event instanceof FrameEvent.NoLineEnding endless) { // not a frame: its Overlong was answered
+        cutOffReason = "no line ending within " + endless.maxLineLength() + " bytes; closing connection";
+        continue;
+      }
       FrameVerdict verdict = verdictFor(event, verdicts);
       answers.append(AnswerLine.of(verdict));
       if (verdict.accepted() && verdict.about() != null) {
@@ -212,11 +218,13 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       }
       if (result.succeeded()) {
         consecutiveBadFrames = verdict.accepted() ? 0 : consecutiveBadFrames + 1;
-        tooManyBad |= consecutiveBadFrames >= config.maxConsecutiveBadFrames();
+        if (consecutiveBadFrames >= config.maxConsecutiveBadFrames() && cutOffReason == null) {
+          cutOffReason = CUT_OFF_REASON;
+        }
       }
     }
-    if (tooManyBad) { // after every frame of the batch is answered: those after the limit were recorded
-      cutOff(answers);
+    if (cutOffReason != null) { // after every frame of the batch is answered: those after the limit were recorded
+      cutOff(answers, cutOffReason);
       return;
     }
     channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), answers));
@@ -254,13 +262,13 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     return verdicts.next();
   }
 
-  /** Stops reading and closes once {@code answers} and the final NAK are written. */
-  private void cutOff(StringBuilder answers) {
+  /** Stops reading and closes once {@code answers} and the final NAK, giving {@code reason}, are written. */
+  private void cutOff(StringBuilder answers, String reason) {
     closing = true;
     waiting = null;
     channel.config().setAutoRead(false);
-    LOG.warn("[{}] {} invalid frames in a row; disconnecting", name(), consecutiveBadFrames);
-    answers.append(AnswerLine.of(FrameVerdict.rejected(null, CUT_OFF_REASON)));
+    LOG.warn("[{}] disconnecting: {}", name(), reason);
+    answers.append(AnswerLine.of(FrameVerdict.rejected(null, reason)));
     channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), answers)).addListener(ChannelFutureListener.CLOSE);
   }
 

@@ -7,8 +7,15 @@ sealed interface FrameEvent {
   record Line(String text) implements FrameEvent {
   }
 
-  /** A frame longer than the maximum: its bytes are being discarded up to the next line ending. */
+  /** A frame longer than the maximum (reported once): its bytes are being discarded up to the next line ending. */
   record Overlong(int maxFrameLength) implements FrameEvent {
+  }
+
+  /**
+   * An overlong frame that went on past {@code maxLineLength} bytes without a line ending (reported once, after its
+   * {@link Overlong}): not a frame of its own, but a sender that is not speaking the protocol.
+   */
+  record NoLineEnding(long maxLineLength) implements FrameEvent {
   }
 
   /**

@@ -12,10 +12,10 @@ import java.util.List;
  * frames per read, frames split across reads. Blank lines (empty, or only spaces and tabs) are skipped: devices may
  * send them as keep-alives.
  *
- * <p>A frame longer than {@code maxFrameLength} is never buffered: it is reported as {@link FrameEvent.Overlong} and
- * discarded up to its line ending, with one further report per further {@code maxFrameLength} bytes, so an endless
- * line costs bounded memory and keeps counting against the sender. The reports depend only on the bytes, never on how
- * they were split into reads.
+ * <p>A frame longer than {@code maxFrameLength} is never buffered: it is reported once, as {@link FrameEvent.Overlong}
+ * (one frame, one report, so the sender's answers stay one per frame), and discarded up to its line ending, so an
+ * endless line costs bounded memory; one that goes on past {@code maxLineLength} bytes is reported once more, as
+ * {@link FrameEvent.NoLineEnding}. The reports depend only on the bytes, never on how they were split into reads.
  *
  * <p>Not thread-safe: one instance per connection, used on its event loop.
  */
@@ -24,17 +24,21 @@ final class LineFramer {
   private final int maxFrameLength;
   /** Longest line kept in memory: the maximum frame plus the CR of a CRLF ending. */
   private final int maxBufferedLength;
+  private final long maxLineLength;
   /**
    * The start of a line that goes on in a later read; {@code null} when there is none (most reads end with their last
    * line), so a thousand idle connections hold no buffer between frames.
    */
   private Buffer pending;
   private long lineLength;
-  private long overlongReports;
+  /** Reports made of the current line: none, {@link FrameEvent.Overlong}, then {@link FrameEvent.NoLineEnding}. */
+  private int reports;
 
-  LineFramer(int maxFrameLength) {
+  /** A framer of frames of up to {@code maxFrameLength} bytes that gives up on a line at {@code maxLineLength}. */
+  LineFramer(int maxFrameLength, long maxLineLength) {
     this.maxFrameLength = maxFrameLength;
     this.maxBufferedLength = maxFrameLength + 1;
+    this.maxLineLength = maxLineLength;
   }
 
   /** Consumes {@code chunk} and returns the frames it completed, in order. */
@@ -83,9 +87,13 @@ final class LineFramer {
       return;
     }
     pending = null;
-    long due = 1 + (lineLength - maxBufferedLength - 1) / maxFrameLength;
-    for (; overlongReports < due; overlongReports++) {
+    if (reports == 0) {
       events.add(new FrameEvent.Overlong(maxFrameLength));
+      reports++;
+    }
+    if (reports == 1 && lineLength > maxLineLength) {
+      events.add(new FrameEvent.NoLineEnding(maxLineLength));
+      reports++;
     }
   }
 
@@ -115,6 +123,6 @@ final class LineFramer {
     }
     pending = null;
     lineLength = 0;
-    overlongReports = 0;
+    reports = 0;
   }
 }

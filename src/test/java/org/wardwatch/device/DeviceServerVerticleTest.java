@@ -130,6 +130,29 @@ class DeviceServerVerticleTest {
   }
 
   @Test
+  void givenOneFrameManyTimesTheMaximumThenOneNakForItAndNextFrameStillAccepted() {
+    try (DeviceClient device = new DeviceClient(port)) {
+      device.send("Device=MON-7|" + "x".repeat((MAX_BAD - 1) * MAX_FRAME) + "\nDevice=MON-7|Pulse=81|Seq=2\n");
+
+      assertEquals("NAK||frame longer than " + MAX_FRAME + " bytes", device.readLine());
+      assertEquals("ACK|2", device.readLine(), "one answer per frame, however long");
+    }
+  }
+
+  @Test
+  void givenLineWithoutEndingPastTheBadFramesAllowanceThenDisconnectedSayingWhy() {
+    try (DeviceClient device = new DeviceClient(port)) {
+      device.send("Device=MON-7|Pulse=80|Seq=1\n" + "x".repeat((MAX_BAD + 1) * MAX_FRAME));
+
+      assertEquals("ACK|1", device.readLine());
+      assertEquals("NAK||frame longer than " + MAX_FRAME + " bytes", device.readLine());
+      assertEquals("NAK||no line ending within " + MAX_BAD * MAX_FRAME + " bytes; closing connection",
+          device.readLine());
+      assertNull(device.readLine());
+    }
+  }
+
+  @Test
   void givenFloodOfGarbageThenCutOffAfterFinalNak() {
     try (DeviceClient device = new DeviceClient(port)) {
       device.send("garbage\n".repeat(MAX_BAD + 20));

@@ -15,9 +15,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LineFramerTest {
 
   private static final int MAX = 64;
+  /** The longest line read before the framer gives up on it. */
+  private static final long GIVE_UP = 10L * MAX;
   private static final FrameEvent OVERLONG = new FrameEvent.Overlong(MAX);
+  private static final FrameEvent NO_LINE_ENDING = new FrameEvent.NoLineEnding(GIVE_UP);
 
-  private final LineFramer framer = new LineFramer(MAX);
+  private final LineFramer framer = new LineFramer(MAX, GIVE_UP);
 
   @Test
   void givenLfTerminatedFrame_whenFed_thenOneLineWithoutEnding() {
@@ -80,7 +83,7 @@ class LineFramerTest {
   void givenFramesFedOneByteAtATime_whenFed_thenSameLinesAsInOneChunk() {
     String stream = "HELLO|Device=mon-7\r\nSeq=1|Pulse=82\nSeq=2|BP=120/80\r\n";
 
-    assertEquals(feed(new LineFramer(MAX), stream), feedBytewise(framer, bytes(stream)));
+    assertEquals(feed(new LineFramer(MAX, GIVE_UP), stream), feedBytewise(framer, bytes(stream)));
   }
 
   @Test
@@ -156,33 +159,29 @@ class LineFramerTest {
   }
 
   @Test
-  void givenEndlessLineInChunks_whenFed_thenOneOverlongPerFurtherMaxLengthBytesAndNoLine() {
+  void givenEndlessLineInChunks_whenFed_thenOneOverlongThenOneNoLineEndingAndNoLine() {
     List<FrameEvent> events = new ArrayList<>();
     byte[] chunk = bytes("z".repeat(10));
     int fed = 0;
     for (int i = 0; i < 1_000; i++) {
       events.addAll(framer.feed(Buffer.buffer(chunk)));
       fed += chunk.length;
-      int expected = fed <= MAX + 1 ? 0 : (fed - MAX - 1 + MAX - 1) / MAX;
-      assertEquals(expected, events.size(), "Overlong events after " + fed + " bytes");
+      List<FrameEvent> expected = fed <= MAX + 1 ? List.of()
+          : fed <= GIVE_UP ? List.of(OVERLONG) : List.of(OVERLONG, NO_LINE_ENDING);
+      assertEquals(expected, events, "after " + fed + " bytes");
     }
-    assertTrue(events.stream().allMatch(OVERLONG::equals), events::toString);
   }
 
   @Test
-  void givenEndlessLineFedByteByByte_whenFed_thenFirstOverlongAtMaxPlusTwoBytesThenOnePerMaxBytes() {
+  void givenEndlessLineFedByteByByte_whenFed_thenOverlongAtMaxPlusTwoBytesAndNoLineEndingPastTheLimit() {
     List<Integer> reportedAt = new ArrayList<>();
-    for (int fed = 1; fed <= 10 * MAX; fed++) {
+    for (int fed = 1; fed <= 2 * GIVE_UP; fed++) {
       if (!framer.feed(Buffer.buffer("z")).isEmpty()) {
         reportedAt.add(fed);
       }
     }
 
-    List<Integer> expected = new ArrayList<>();
-    for (int at = MAX + 2; at <= 10 * MAX; at += MAX) {
-      expected.add(at);
-    }
-    assertEquals(expected, reportedAt);
+    assertEquals(List.of(MAX + 2, (int) GIVE_UP + 1), reportedAt);
   }
 
   @Test
@@ -191,34 +190,34 @@ class LineFramerTest {
       feed("0123456789abcdef");
     }
 
-    List<FrameEvent> events = feed("tail\nSeq=2|Pulse=82\n");
-
-    assertEquals(line("Seq=2|Pulse=82"), events.get(events.size() - 1));
-    assertTrue(events.subList(0, events.size() - 1).stream().allMatch(OVERLONG::equals), events::toString);
+    assertEquals(List.of(line("Seq=2|Pulse=82")), feed("tail\nSeq=2|Pulse=82\n"));
   }
 
   @Test
-  void givenLargeVolumeOfOneEndlessLine_whenFed_thenNeitherLineNorFailure() {
+  void givenLargeVolumeOfOneEndlessLine_whenFed_thenReportedTwiceAndNeitherLineNorFailure() {
     byte[] megabyte = new byte[1 << 20];
     Arrays.fill(megabyte, (byte) 'q');
     Buffer chunk = Buffer.buffer(megabyte);
-    long overlongs = 0;
+    List<FrameEvent> events = new ArrayList<>();
     for (int i = 0; i < 64; i++) {
-      for (FrameEvent event : framer.feed(chunk)) {
-        assertEquals(OVERLONG, event);
-        overlongs++;
-      }
+      events.addAll(framer.feed(chunk));
     }
 
-    assertEquals((64L * megabyte.length - MAX - 1 + MAX - 1) / MAX, overlongs);
+    assertEquals(List.of(OVERLONG, NO_LINE_ENDING), events);
     assertEquals(List.of(line("ok")), feed("\nok\n"));
+  }
+
+  @Test
+  void givenTwoOverlongFrames_whenFed_thenOneOverlongEach() {
+    assertEquals(List.of(OVERLONG, OVERLONG, line("Seq=3")),
+        feed("x".repeat(5 * MAX) + "\n" + "y".repeat(3 * MAX) + "\r\nSeq=3\n"));
   }
 
   @Test
   void givenOverlongFrame_whenDeliveredInOneChunkOrByteByByte_thenSameNumberOfOverlongs() {
     String stream = "x".repeat(5 * MAX) + "\nSeq=2\n";
 
-    assertEquals(feed(new LineFramer(MAX), stream), feedBytewise(framer, bytes(stream)));
+    assertEquals(feed(new LineFramer(MAX, GIVE_UP), stream), feedBytewise(framer, bytes(stream)));
   }
 
   @Test
@@ -232,7 +231,7 @@ class LineFramerTest {
   void givenMultiByteCharacterSplitAtEveryPosition_whenFed_thenDecodedAsUtf8() {
     byte[] stream = bytes("€😀\n");
     for (int split = 1; split < stream.length; split++) {
-      LineFramer fresh = new LineFramer(MAX);
+      LineFramer fresh = new LineFramer(MAX, GIVE_UP);
       List<FrameEvent> events = new ArrayList<>(fresh.feed(Buffer.buffer().appendBytes(stream, 0, split)));
       events.addAll(fresh.feed(Buffer.buffer().appendBytes(stream, split, stream.length - split)));
 
