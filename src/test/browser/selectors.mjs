@@ -25,6 +25,11 @@ export function vital(patient, param) {
   return `${tile(patient)} [data-param="${param}"]`;
 }
 
+/** One cell of a tile (PULSE, SPO2, RESP_RATE, BP, TEMPERATURE), with `alarmPriority` only while it shows that alarm. */
+export function vitalCell(patient, cell, alarmPriority) {
+  return `${tile(patient)} [data-cell="${cell}"]${alarmPriority ? `[data-alarm="${alarmPriority}"]` : ''}`;
+}
+
 /** A patient's tile while it shows its newest vital sign as older than 15 s (STALE), or, `stale` false, as live. */
 export function staleTile(patient, stale = true) {
   return `${tile(patient)}${stale ? '[data-stale]' : ':not([data-stale])'}`;

@@ -1,5 +1,6 @@
-// b. An abnormal frame over TCP raises a visible HIGH alarm on the patient's tile.
+// b. An abnormal frame over TCP raises a visible HIGH alarm on the patient's tile, its value whole at every width.
 
+import assert from 'node:assert/strict';
 import { hello } from '../device.mjs';
 import { expectText, expectVisible, nodeUrl, scenario } from '../harness.mjs';
 import * as sel from '../selectors.mjs';
@@ -14,4 +15,18 @@ scenario('an abnormal frame raises a visible HIGH alarm', async (t) => {
   await expectVisible(page, sel.tile('P1', 'HIGH'));
   await expectVisible(page, sel.alarmLine('P1', 'HIGH'));
   await expectText(page, sel.vital('P1', 'PULSE'), '190');
+  // its priority marked as IEC 60601-1-8 does: "HI" or "LO" beside a value would read as above or below its limit
+  assert.match(await page.locator(sel.vitalCell('P1', 'PULSE', 'HIGH')).innerText(), /!!!/);
+
+  // an alarm's value framed and flagged in its cell: "190" cut to "19" would read as a low pulse
+  await device.send('Pulse=190|SpO2=100|RR=28|Temperature=38.9|BP=188/112|Seq=3\n');
+  await expectText(page, sel.vital('P1', 'BP_SYSTOLIC'), '188');
+  for (const width of [1024, 1280, 1600, 1920, 2560]) {
+    await page.setViewportSize({ width, height: 1000 });
+    const cutOff = await page.$$eval('.vital', (cells) => cells
+      .flatMap((cell) => [...cell.querySelectorAll('.vnum, .vlabel')]
+        .filter((row) => row.scrollWidth > row.clientWidth)
+        .map((row) => `${cell.dataset.cell} ${row.className} ${row.scrollWidth} > ${row.clientWidth}`)));
+    assert.deepEqual(cutOff, [], `values cut off at ${width} px`);
+  }
 });

@@ -15,7 +15,8 @@ const CELLS = [
   { cell: 'TEMPERATURE', label: 'Temp', params: ['TEMPERATURE'], unit: '\u00b0C' },
 ];
 
-const SHORT = { HIGH: 'HI', MEDIUM: 'MED', LOW: 'LO' };
+/** IEC 60601-1-8's priority marks: 'HI' or 'LO' beside a value would read as above or below its limit. */
+const MARK = { HIGH: '!!!', MEDIUM: '!!', LOW: '!' };
 const ACVPU_NAMES = { A: 'Alert', C: 'New confusion', V: 'Voice', P: 'Pain', U: 'Unresponsive' };
 
 export function el(tag, cls, text) {
@@ -145,7 +146,7 @@ export function updateAlarms(t, e, serverNow) {
     let prio = null;
     for (const p of c.params) if (priorityRank(byParam.get(p)) > priorityRank(prio)) prio = byParam.get(p);
     setAttr(c.cell, 'data-alarm', prio);
-    setText(c.flag, prio ? `\u26a0 ${SHORT[prio]}` : '');
+    setText(c.flag, prio ? `\u26a0 ${MARK[prio]}` : '');
     setAttr(c.cell, 'title', prio ? `${prio} priority alarm` : null);
     for (const p of c.params) setAttr(t.values.get(p), 'data-alarm', byParam.get(p) || null);
   }
