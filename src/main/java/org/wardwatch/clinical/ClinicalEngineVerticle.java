@@ -92,9 +92,11 @@ public class ClinicalEngineVerticle extends VerticleBase {
       engine = new WardState(rules);
       takeover = new PatientTakeover(engine, store::claim, vertx);
       rulesFile.watch(engine::replaceRules);
-      writer = new PatientStoreWriter(engine, store, membership.clustered(), takeover::epochOf, patient -> {
-        LOG.info("[{}] taken over by another member: dropped here, its last change not published", patient);
-        takeover.release(patient);
+      writer = new PatientStoreWriter(engine, store, membership.clustered(), takeover::epochOf, (patient, epoch) -> {
+        if (takeover.epochOf(patient) == epoch) { // not claimed here again since
+          LOG.info("[{}] taken over by another member: dropped here, its last change not published", patient);
+          takeover.release(patient);
+        }
       });
       if (membership.clustered()) {
         vertx.setPeriodic(PatientStoreWriter.ROUND_MS, id -> writer.storeDue());
@@ -270,22 +272,22 @@ public class ClinicalEngineVerticle extends VerticleBase {
    * Hands the update to the {@link PatientStoreWriter}, then publishes it: an alarm change once stored (so no alarm is
    * seen that a takeover would not find), new vitals at once. An alarm change that could not be stored is published
    * all the same (the ward must see it; the writer stores it again), but the returned future fails: whoever sent the
-   * change is not to be told it is safe. One whose save was fenced is not published: another member has taken the
-   * patient over and evaluates it from the last state stored, and would announce the same change again.
+   * change is not to be told it is safe. What it changed of a patient whose save was fenced is not published: another
+   * member has taken that patient over and evaluates it from the last state stored, and would announce the same change
+   * again (the other patients of the update are published as stored).
    */
   private Future<Void> publish(WardUpdate update) {
-    Future<Void> stored = writer.write(update);
-    if (stored.succeeded()) { // nothing to wait for (new vitals, a standalone node): no listener per frame
+    Future<PatientStoreWriter.Saved> stored = writer.write(update);
+    if (stored.succeeded() && stored.result().all()) { // nothing waited for (new vitals, standalone): no listener
       announcer.announce(update);
-      return stored;
+      return Future.succeededFuture();
     }
-    return stored.onComplete(done -> {
-      if (done.succeeded()) {
-        announcer.announce(update);
-      } else if (!(done.cause() instanceof PatientStore.Fenced)) {
-        LOG.error("patient state not stored; publishing anyway, to be stored again", done.cause());
-        announcer.announce(update);
+    return stored.compose(saved -> {
+      if (saved.failure() != null) {
+        LOG.warn("patient state not stored; publishing anyway, to be stored again");
       }
+      announcer.announce(update.without(saved.fenced()));
+      return saved.asFuture();
     });
   }
 }

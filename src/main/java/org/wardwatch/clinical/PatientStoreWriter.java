@@ -7,8 +7,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.function.ObjLongConsumer;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * runs no rounds.
  *
  * <p>Each patient is saved with the epoch of this member's claim on it; a save another member's claim has fenced
- * ({@link PatientStore.Fenced}) is not tried again: the patient is handed to {@code onFenced}, to be dropped here.
+ * ({@link PatientStore.Fenced}) is not tried again: the patient is handed to {@code onFenced}, to be dropped here, and
+ * the update's {@link Saved} names it, so that nothing of it is published (the new owner evaluates it).
  *
  * <p>Not thread-safe: lives on the clinical engine verticle's event loop.
  */
@@ -43,7 +46,7 @@ final class PatientStoreWriter {
   private final PatientStore store;
   private final boolean clustered;
   private final ToLongFunction<String> epochs;
-  private final Consumer<String> onFenced;
+  private final ObjLongConsumer<String> onFenced;
   /** Patients with unstored changes, oldest first, with the round in which each was marked. */
   private final Map<String, Long> unstored = new LinkedHashMap<>();
   /** Each patient's latest store write still in flight. */
@@ -54,10 +57,11 @@ final class PatientStoreWriter {
    * A writer for a node that is {@code clustered} (its store outlives it), or standalone.
    *
    * @param epochs   the epoch of this member's claim on a patient, by key
-   * @param onFenced told of each patient whose save was fenced (on the writer's context)
+   * @param onFenced told of each patient whose save was fenced, with the epoch it was saved with (on the writer's
+   *                 context)
    */
   PatientStoreWriter(WardState engine, PatientStore store, boolean clustered, ToLongFunction<String> epochs,
-      Consumer<String> onFenced) {
+      ObjLongConsumer<String> onFenced) {
     this.engine = engine;
     this.store = store;
     this.clustered = clustered;
@@ -66,16 +70,38 @@ final class PatientStoreWriter {
   }
 
   /**
-   * Stores {@code update}'s patients now when it changes an alarm or is audited, else marks them for later; on a
-   * standalone node does nothing.
+   * What became of the saves of an update's patients: those another member's claim fenced, and a failure of any other
+   * kind (the first), or none.
    */
-  Future<Void> write(WardUpdate update) {
+  record Saved(Set<String> fenced, Throwable failure) {
+
+    static final Saved ALL = new Saved(Set.of(), null);
+    private static final Future<Saved> ALL_NOW = Future.succeededFuture(ALL);
+
+    boolean all() {
+      return fenced.isEmpty() && failure == null;
+    }
+
+    /** Succeeds when every patient was stored, else fails with the failure, or {@link PatientStore.Fenced}. */
+    Future<Void> asFuture() {
+      if (all()) {
+        return Future.succeededFuture();
+      }
+      return Future.failedFuture(failure != null ? failure : new PatientStore.Fenced(fenced.iterator().next()));
+    }
+  }
+
+  /**
+   * Stores {@code update}'s patients now when it changes an alarm or is audited, else marks them for later; on a
+   * standalone node does nothing. Completes (never fails) once stored, with what became of each patient's save.
+   */
+  Future<Saved> write(WardUpdate update) {
     if (!clustered) {
-      return Future.succeededFuture();
+      return Saved.ALL_NOW;
     }
     if (update.transitions().isEmpty() && update.auditEntries().isEmpty()) {
       update.changedPatients().forEach(patient -> unstored.putIfAbsent(patient, round));
-      return Future.succeededFuture();
+      return Saved.ALL_NOW;
     }
     update.changedPatients().forEach(unstored::remove);
     return save(update.changedPatients());
@@ -93,7 +119,7 @@ final class PatientStoreWriter {
       due.add(patient.getKey());
       oldest.remove();
     }
-    return save(due);
+    return save(due).compose(Saved::asFuture);
   }
 
   /** Stores every patient changed since it was last stored. */
@@ -103,7 +129,8 @@ final class PatientStoreWriter {
 
   /** Stores those of {@code patients} changed since they were last stored (before they are released, say). */
   Future<Void> flush(List<String> patients) {
-    return save(patients.stream().filter(patient -> unstored.remove(patient) != null).toList());
+    return save(patients.stream().filter(patient -> unstored.remove(patient) != null).toList())
+        .compose(Saved::asFuture);
   }
 
   /**
@@ -113,35 +140,44 @@ final class PatientStoreWriter {
    */
   Future<Void> stored(String patientKey) {
     if (unstored.remove(patientKey) != null) {
-      return save(List.of(patientKey));
+      return save(List.of(patientKey)).compose(Saved::asFuture);
     }
     return inFlight.getOrDefault(patientKey, Future.succeededFuture());
   }
 
-  private Future<Void> save(Iterable<String> patients) {
-    List<Future<Void>> saved = new ArrayList<>();
+  private Future<Saved> save(Iterable<String> patients) {
+    Map<String, Future<Void>> saves = new LinkedHashMap<>();
     for (String key : patients) {
       engine.state(key).ifPresent(state -> {
-        Future<Void> writing = store.save(key, epochs.applyAsLong(key), state, engine.snapshot(key).orElseThrow());
+        long epoch = epochs.applyAsLong(key);
+        Future<Void> writing = store.save(key, epoch, state, engine.snapshot(key).orElseThrow());
         inFlight.put(key, writing);
         writing.onComplete(done -> inFlight.remove(key, writing)).onFailure(notStored -> {
           if (notStored instanceof PatientStore.Fenced) {
-            onFenced.accept(key);
+            onFenced.accept(key, epoch);
           } else {
             unstored.putIfAbsent(key, round); // tried again in a later round
           }
         });
-        saved.add(writing);
+        saves.put(key, writing);
       });
     }
-    if (saved.isEmpty()) {
-      return Future.succeededFuture();
+    if (saves.isEmpty()) {
+      return Saved.ALL_NOW;
     }
-    return Future.join(saved).<Void>mapEmpty()
-        .onFailure(error -> {
-          if (!(error instanceof PatientStore.Fenced)) {
-            LOG.error("patient state not stored", error);
-          }
-        });
+    return Future.join(List.copyOf(saves.values())).transform(done -> Future.succeededFuture(saved(saves)));
+  }
+
+  /** What became of {@code saves}, all complete: each patient's fence, the first other failure (logged). */
+  private static Saved saved(Map<String, Future<Void>> saves) {
+    Set<String> fenced = saves.entrySet().stream()
+        .filter(save -> save.getValue().cause() instanceof PatientStore.Fenced).map(Map.Entry::getKey)
+        .collect(Collectors.toUnmodifiableSet());
+    Throwable failure = saves.values().stream().map(Future::cause)
+        .filter(cause -> cause != null && !(cause instanceof PatientStore.Fenced)).findFirst().orElse(null);
+    if (failure != null) {
+      LOG.error("patient state not stored", failure);
+    }
+    return fenced.isEmpty() && failure == null ? Saved.ALL : new Saved(fenced, failure);
   }
 }

@@ -25,6 +25,19 @@ public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot
         .collect(Collectors.toCollection(LinkedHashSet::new)));
   }
 
+  /** This update without what it says of {@code patients}: their transitions, snapshots and audit entries. */
+  WardUpdate without(Set<String> patients) {
+    if (patients.isEmpty()) {
+      return this;
+    }
+    return new WardUpdate(
+        transitions.stream().filter(transition -> !patients.contains(transition.patient())).toList(),
+        snapshots.stream().filter(snapshot -> !patients.contains(snapshot.patient())).toList(),
+        auditEntries.stream().filter(entry -> !patients.contains(entry.getString("patient"))).toList(),
+        changedPatients.stream().filter(patient -> !patients.contains(patient))
+            .collect(Collectors.toCollection(LinkedHashSet::new)));
+  }
+
   /**
    * Keeps the changed patients, in order and unmodifiable: one patient (a frame's update) as {@link Set#copyOf} keeps
    * it, which is the caller's own set when that is immutable already; null patients are rejected.

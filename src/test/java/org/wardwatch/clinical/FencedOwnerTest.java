@@ -11,11 +11,13 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,10 @@ import org.wardwatch.model.Parameter;
 class FencedOwnerTest {
 
   private static final DeviceIdentity MONITOR = HandOver.MONITOR;
+  /** A patient of the same ward whose key falls in the same tick slice as {@code MONITOR}'s (see TickSlices). */
+  private static final DeviceIdentity NEIGHBOUR = new DeviceIdentity("mon-12", "P12", "12", "surgery");
+  /** {@link HandOver#THRESHOLD_RULES} with a HIGH alarm escalated after one second unacknowledged. */
+  private static final String RULES = HandOver.THRESHOLD_RULES.replace("\"HIGH\": 10}", "\"HIGH\": 1}");
 
   @TempDir
   Path directory;
@@ -49,7 +55,7 @@ class FencedOwnerTest {
   void deploy() throws Exception {
     cluster = new StoreCluster();
     membership = Membership.of(cluster.hazelcast);
-    Path rules = Files.writeString(directory.resolve("rules.json"), HandOver.THRESHOLD_RULES);
+    Path rules = Files.writeString(directory.resolve("rules.json"), RULES);
     cluster.vertx.eventBus().<JsonObject>consumer(Addresses.wardAlarms(MONITOR.wardOrDefault()),
         message -> alarms.add(message.body())).completion().await();
     BusCodecs.register(cluster.vertx);
@@ -64,30 +70,57 @@ class FencedOwnerTest {
 
   @Test
   void givenAnotherMembersClaim_thenTheAlarmChangeIsRefusedUnpublishedAndTheResendRaisesItOnce() throws Exception {
-    report(Parameter.PULSE, 170);
-    assertEquals("THRESHOLD:PULSE", raised().getString("condition"), "raised and stored by this member");
+    report(MONITOR, Parameter.PULSE, 170);
+    assertEquals("THRESHOLD:PULSE", next("RAISED").getString("condition"), "raised and stored by this member");
 
     cluster.await(() -> cluster.store.claim(MONITOR.patientKey())); // another member takes the patient over
-    CompletionException refused = assertThrows(CompletionException.class, () -> report(Parameter.SPO2, 85));
+    CompletionException refused = assertThrows(CompletionException.class,
+        () -> report(MONITOR, Parameter.SPO2, 85));
 
     assertEquals(503, assertInstanceOf(ReplyException.class, refused.getCause()).failureCode());
-    assertNull(alarms.poll(1, TimeUnit.SECONDS), "a fenced change is not published");
+    assertNull(alarms.poll(500, TimeUnit.MILLISECONDS), "a fenced change is not published");
 
-    report(Parameter.SPO2, 85); // sent again: this member owns the patient still, and takes it over afresh
-    assertEquals("THRESHOLD:SPO2", raised().getString("condition"));
-    assertNull(alarms.poll(1, TimeUnit.SECONDS), "the pulse alarm carried on from the store, not raised again");
+    report(MONITOR, Parameter.SPO2, 85); // sent again: this member owns the patient still, and takes it over afresh
+    assertEquals("THRESHOLD:SPO2", next("RAISED").getString("condition"));
+    assertEquals("THRESHOLD:PULSE", next("ESCALATED").getString("condition"),
+        "the pulse alarm carried on from the store, escalated, not raised again");
   }
 
-  private JsonObject raised() throws InterruptedException {
+  @Test
+  void givenOnePatientOfATickFenced_thenTheOtherPatientsEscalationsOfThatTickArePublishedAndItsAreNot()
+      throws Exception {
+    report(MONITOR, Parameter.PULSE, 170);
+    report(NEIGHBOUR, Parameter.PULSE, 170);
+    assertEquals("P1", next("RAISED").getString("patient"));
+    assertEquals("P12", next("RAISED").getString("patient"));
+
+    cluster.await(() -> cluster.store.claim(MONITOR.patientKey())); // another member takes P1 over
+
+    List<String> published = new ArrayList<>();
+    for (long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500); System.nanoTime() < end; ) {
+      JsonObject transition = alarms.poll(100, TimeUnit.MILLISECONDS);
+      if (transition != null) {
+        published.add(transition.getString("type") + " " + transition.getString("patient") + " #"
+            + transition.getJsonObject("alarm").getInteger("escalations"));
+      }
+    }
+    List<String> eachOnce = IntStream.rangeClosed(1, Math.max(1, published.size()))
+        .mapToObj(count -> "ESCALATED P12 #" + count).toList();
+    assertEquals(eachOnce, published,
+        "the neighbour's escalations, stored, are published, each once; nothing of the fenced patient");
+  }
+
+  /** The next transition published, which must be of {@code type}; its alarm. */
+  private JsonObject next(String type) throws InterruptedException {
     JsonObject transition = alarms.poll(5, TimeUnit.SECONDS);
-    assertEquals("RAISED", transition.getString("type"), transition::encode);
+    assertEquals(type, transition == null ? null : transition.getString("type"), () -> String.valueOf(transition));
     return transition.getJsonObject("alarm");
   }
 
-  private void report(Parameter parameter, int value) {
-    Observation observation = new Observation(MONITOR, parameter, parameter.mdcCode(), BigDecimal.valueOf(value),
+  private void report(DeviceIdentity source, Parameter parameter, int value) {
+    Observation observation = new Observation(source, parameter, parameter.mdcCode(), BigDecimal.valueOf(value),
         parameter.unit(), null, Instant.now(), null, false);
-    FrameReport report = new FrameReport(MONITOR, observation.gatewayTime(), List.of(observation), null, null);
+    FrameReport report = new FrameReport(source, observation.gatewayTime(), List.of(observation), null, null);
     cluster.vertx.eventBus().request(Addresses.engineReports(membership.self()), new ReportBatch(List.of(report)))
         .toCompletionStage().toCompletableFuture().join(); // answered once stored, refused once fenced
   }

@@ -75,6 +75,20 @@ class PatientStoreTest {
     assertTrue(claim.state().isEmpty(), "starts afresh rather than waiting for a state no read can give");
   }
 
+  @Test
+  void aStoredValueThatIsNoEntryIsClaimedAfreshAndThenSaved() throws Exception {
+    CLUSTER.hazelcast.getMap(PatientStore.MAP).put(HandOver.PATIENT, "left by another version");
+    assertEquals(1, CLUSTER.await(() -> CLUSTER.store.claim(HandOver.PATIENT)).epoch());
+    CLUSTER.hazelcast.<String, byte[]>getMap(PatientStore.MAP).put(HandOver.PATIENT, new byte[3]);
+
+    PatientStore.Claim claim = CLUSTER.await(() -> CLUSTER.store.claim(HandOver.PATIENT));
+    save(claim.epoch());
+
+    assertEquals(1, claim.epoch());
+    assertTrue(claim.state().isEmpty());
+    assertTrue(CLUSTER.await(() -> CLUSTER.store.snapshot(HandOver.PATIENT)).isPresent(), "saved over it");
+  }
+
   private void save(long epoch) throws Exception {
     CLUSTER.await(() -> CLUSTER.store.save(HandOver.PATIENT, epoch, engine.state(HandOver.PATIENT).orElseThrow(),
         engine.snapshot(HandOver.PATIENT).orElseThrow()));

@@ -3,19 +3,27 @@ package org.wardwatch.clinical;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.Observation;
+import org.wardwatch.model.Parameter;
 
 /** When the owner's changes reach a real clustered store, and what it does when another member fenced it off. */
 class PatientStoreWriterTest {
@@ -34,7 +42,8 @@ class PatientStoreWriterTest {
   void setUp() throws Exception {
     CLUSTER.clear();
     epoch = CLUSTER.await(() -> CLUSTER.store.claim(PATIENT)).epoch();
-    writer = new PatientStoreWriter(engine, CLUSTER.store, true, patient -> epoch, fenced::add);
+    writer = new PatientStoreWriter(engine, CLUSTER.store, true, patient -> epoch,
+        (patient, epochFenced) -> fenced.add(patient));
   }
 
   @Test
@@ -86,19 +95,40 @@ class PatientStoreWriterTest {
     await(() -> writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
     CLUSTER.await(() -> CLUSTER.store.claim(PATIENT)); // another member takes the patient over
 
-    ExecutionException refused = assertThrows(ExecutionException.class,
-        () -> await(() -> writer.write(HandOver.frame(HandOver.at(1), "PULSE=170").apply(engine))));
+    PatientStoreWriter.Saved saved = await(() -> writer.write(HandOver.frame(HandOver.at(1), "PULSE=170")
+        .apply(engine)));
 
-    assertInstanceOf(PatientStore.Fenced.class, refused.getCause());
+    assertEquals(Set.of(PATIENT), saved.fenced());
+    assertInstanceOf(PatientStore.Fenced.class, saved.asFuture().cause());
     assertEquals(List.of(PATIENT), fenced);
     await(writer::flush);
     assertFalse(stored().isPresent(), "neither stored nor tried again");
   }
 
   @Test
+  void givenOnePatientOfAnUpdateFenced_thenTheOthersAreStoredAndOnlyItIsNamed() throws Exception {
+    DeviceIdentity neighbour = new DeviceIdentity("mon-2", "P2", "2", "surgery");
+    CLUSTER.await(() -> CLUSTER.store.claim("P2"));
+    WardUpdate first = HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine);
+    Observation pulse = new Observation(neighbour, Parameter.PULSE, Parameter.PULSE.mdcCode(), new BigDecimal("170"),
+        Parameter.PULSE.unit(), null, HandOver.at(0), null, false);
+    WardUpdate second = engine.apply(new FrameReport(neighbour, HandOver.at(0), List.of(pulse), null, null),
+        HandOver.at(0));
+    WardUpdate both = new WardUpdate(Stream.concat(first.transitions().stream(), second.transitions().stream())
+        .toList(), Stream.concat(first.snapshots().stream(), second.snapshots().stream()).toList(), List.of());
+    CLUSTER.await(() -> CLUSTER.store.claim(PATIENT)); // another member takes P1 over
+
+    PatientStoreWriter.Saved saved = await(() -> writer.write(both));
+
+    assertEquals(Set.of(PATIENT), saved.fenced());
+    assertNull(saved.failure());
+    assertEquals(1, await(() -> CLUSTER.store.snapshot("P2")).orElseThrow().getJsonArray("alarms").size());
+  }
+
+  @Test
   void aStandaloneNodeStoresNothing() throws Exception {
     PatientStoreWriter standalone = new PatientStoreWriter(engine, CLUSTER.store, false, patient -> epoch,
-        fenced::add);
+        (patient, epochFenced) -> fenced.add(patient));
 
     await(() -> standalone.write(HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine)));
     await(standalone::flush);

@@ -40,6 +40,11 @@ public record AlarmTransition(String alarmId, TransitionType type, AlarmState fr
     snapshot = Objects.requireNonNull(snapshot, "snapshot").copy();
   }
 
+  /** The key of the patient whose alarm it is. */
+  public String patient() {
+    return snapshot.getString("patient");
+  }
+
   /** A copy of the alarm's snapshot: changing it changes nothing here. */
   @Override
   public JsonObject snapshot() {
