@@ -11,6 +11,8 @@ export function subscribed(ward) {
   return `#link-state[data-state="open"][data-subscribed="${ward}"]`;
 }
 export const transport = '#link-transport';
+/** What the page says when the ward in its address is one no device has reported from. */
+export const unknownWard = (ward) => `#empty[data-unknown-ward="${ward}"]`;
 
 /**
  * A patient's tile (under #wards: the ward's alarm list beside the tiles also marks its lines with data-patient);

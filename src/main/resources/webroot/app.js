@@ -195,7 +195,10 @@ function show(next) {
 /** Refreshes the ward list; with no ward in the address, shows the first ward once there is one. */
 function refreshWards() {
   picker.refresh()
-    .then((wards) => { if (!ward && wards.length) show(wards[0]); })
+    .then((wards) => {
+      if (!ward && wards.length) show(wards[0]);
+      view.setWardKnown(ward, wards);
+    })
     .catch((ex) => console.warn('WardWatch: ward list fetch failed', ex));
 }
 

@@ -29,4 +29,9 @@ scenario('the ward picker shows one ward and subscribes to its addresses only', 
   await device.send('Device=D2|Pulse=95|Seq=2\nDevice=D1|Pulse=85|Seq=2\n');
   await expectText(page, sel.vital('P2', 'PULSE'), '95');
   assert.equal(await page.locator(sel.tile('P1')).count(), 0, 'an icu update reached the ccu screen');
+
+  // a mistyped bookmark: not a calm empty ward, but a ward no device has reported from, and the ones that have
+  await page.goto(`${nodeUrl}/?ward=icuu`);
+  await expectVisible(page, sel.unknownWard('icuu'));
+  assert.match(await page.locator(sel.unknownWard('icuu')).innerText(), /Known wards: ccu, icu\b/);
 });

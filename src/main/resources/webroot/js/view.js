@@ -115,6 +115,19 @@ export class View {
     }
   }
 
+  /**
+   * Says plainly when the ward shown is not among `knownWards` (a mistyped bookmark would otherwise look like a calm,
+   * empty ward), else that the page waits for its patients.
+   */
+  setWardKnown(ward, knownWards) {
+    const unknown = ward && !knownWards.includes(ward);
+    setAttr(this.empty, 'data-unknown-ward', unknown ? ward : null);
+    this.empty.textContent = unknown
+      ? `No device has reported from ward \u201c${ward}\u201d to this gateway. Known wards: `
+        + `${[...knownWards].sort(byName).join(', ') || 'none yet'}. Check the ward in the address, or pick one above.`
+      : 'Waiting for patients\u2026';
+  }
+
   /** Empties the screen (the page switched ward). */
   clear() {
     for (const w of this.wards.values()) w.section.remove();

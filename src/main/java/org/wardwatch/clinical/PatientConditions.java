@@ -86,7 +86,8 @@ final class PatientConditions {
   List<AlarmTransition> checkSensors(PatientRecord patient, FrameReport report, Instant now) {
     List<AlarmTransition> transitions = markStale(patient, report.sensorsOff(), now);
     String message = patient.sensorsOff().isEmpty() ? null
-        : "Sensor off: " + patient.sensorsOff().stream().map(Parameter::label).sorted().toList();
+        : "Sensor off: " + patient.sensorsOff().stream().map(Parameter::label).sorted()
+            .collect(Collectors.joining(", "));
     transitions.addAll(reconcile(patient, TechnicalAlarm.SENSOR_OFF, message, now));
     return transitions;
   }
@@ -128,7 +129,8 @@ final class PatientConditions {
   /** Parameters that had data but none arrived since the cutoff (their sensors not off) raise a technical alarm. */
   private List<AlarmTransition> checkSilence(PatientRecord patient, Set<Parameter> silent, Instant now) {
     List<AlarmTransition> transitions = markStale(patient, silent, now);
-    String message = silent.isEmpty() ? null : "No data for " + silent.stream().map(Parameter::label).toList()
+    String message = silent.isEmpty() ? null : "No data for " + silent.stream().map(Parameter::label)
+        .collect(Collectors.joining(", "))
         + " for over " + rules.noDataAfter().toSeconds() + " s";
     transitions.addAll(reconcile(patient, TechnicalAlarm.NO_DATA, message, now));
     return transitions;

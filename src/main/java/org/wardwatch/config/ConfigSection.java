@@ -2,33 +2,69 @@ package org.wardwatch.config;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Typed, validating reads of one section of the node configuration. Every failure names the full key (for example
- * {@code devices.port}) so an operator can fix the file without reading code.
+ * {@code devices.port}) so an operator can fix the file without reading code. A document's sections remember every
+ * key read from them, so that a key no setting reads, a misspelt one, is refused ({@link #requireNoOtherKeys}) rather
+ * than silently ignored.
  */
 public final class ConfigSection {
 
   private final JsonObject json;
   private final String path;
+  /** The full keys read so far from this section's document, shared by all of its sections. */
+  private final Set<String> read;
 
   public ConfigSection(JsonObject json, String path) {
+    this(json, path, new HashSet<>());
+  }
+
+  private ConfigSection(JsonObject json, String path, Set<String> read) {
     this.json = json == null ? new JsonObject() : json;
     this.path = path;
+    this.read = read;
   }
 
   /** The nested section {@code name}; an absent section reads as empty, so every key takes its default. */
   public ConfigSection section(String name) {
-    Object value = json.getValue(name);
+    Object value = value(name);
     if (value != null && !(value instanceof JsonObject)) {
       throw invalid(name, "must be an object", value);
     }
-    return new ConfigSection((JsonObject) value, key(name));
+    return new ConfigSection((JsonObject) value, key(name), read);
+  }
+
+  /**
+   * Refuses the document when it has a key no setting has read (call once every setting is read), naming each, e.g.
+   * {@code simulator.enable}: a misspelt setting would otherwise leave its default in force without a word.
+   */
+  public void requireNoOtherKeys() {
+    List<String> unknown = new ArrayList<>();
+    collectUnread(json, path, unknown);
+    if (!unknown.isEmpty()) {
+      throw new ConfigException("unknown setting(s) " + String.join(", ", unknown)
+          + ": misspelt? (README.md lists every setting)");
+    }
+  }
+
+  private void collectUnread(JsonObject section, String sectionPath, List<String> unknown) {
+    for (String name : section.fieldNames()) {
+      String key = sectionPath.isEmpty() ? name : sectionPath + "." + name;
+      if (!read.contains(key)) {
+        unknown.add(key);
+      } else if (section.getValue(name) instanceof JsonObject nested) {
+        collectUnread(nested, key, unknown);
+      }
+    }
   }
 
   public int integer(String name, int defaultValue, int min, int max) {
-    Object value = json.getValue(name);
+    Object value = value(name);
     if (value == null) {
       return defaultValue;
     }
@@ -40,7 +76,7 @@ public final class ConfigSection {
   }
 
   public long longValue(String name, long defaultValue, long min, long max) {
-    Object value = json.getValue(name);
+    Object value = value(name);
     if (value == null) {
       return defaultValue;
     }
@@ -52,7 +88,7 @@ public final class ConfigSection {
   }
 
   public boolean bool(String name, boolean defaultValue) {
-    Object value = json.getValue(name);
+    Object value = value(name);
     if (value == null) {
       return defaultValue;
     }
@@ -64,7 +100,7 @@ public final class ConfigSection {
 
   /** A string matching {@code pattern}, or {@code defaultValue} when absent (which may be {@code null}). */
   public String string(String name, String defaultValue, String pattern) {
-    Object value = json.getValue(name);
+    Object value = value(name);
     if (value == null) {
       return defaultValue;
     }
@@ -75,7 +111,7 @@ public final class ConfigSection {
   }
 
   public List<String> strings(String name, List<String> defaultValue) {
-    Object value = json.getValue(name);
+    Object value = value(name);
     if (value == null) {
       return defaultValue;
     }
@@ -83,6 +119,12 @@ public final class ConfigSection {
       throw invalid(name, "must be a list of strings", value);
     }
     return array.stream().map(String.class::cast).toList();
+  }
+
+  /** The value of {@code name}, now read. */
+  private Object value(String name) {
+    read.add(key(name));
+    return json.getValue(name);
   }
 
   private String key(String name) {

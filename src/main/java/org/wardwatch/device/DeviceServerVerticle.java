@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.BusRequests;
+import org.wardwatch.config.ConfigException;
 
 /**
  * The device TCP server: accepts bedside-device connections speaking the line-frame protocol and gives each a
@@ -88,7 +89,9 @@ public class DeviceServerVerticle extends VerticleBase {
     connections.add(listener);
     PromiseInternal<Void> bound = eventLoop.promise();
     binding.addListener(bound);
-    return bound.onSuccess(done -> LOG.info("device server listening on {}:{}", config.host(), actualPort()));
+    return bound.onSuccess(done -> LOG.info("device server listening on {}:{}", config.host(), actualPort()))
+        .recover(error -> Future.failedFuture(ConfigException.unbound("devices.port", config.host(), config.port(),
+            error)));
   }
 
   private void reportRefusals() {

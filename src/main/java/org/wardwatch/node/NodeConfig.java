@@ -2,6 +2,7 @@ package org.wardwatch.node;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
+import org.wardwatch.cluster.ClusterConfig;
 import org.wardwatch.config.ConfigSection;
 import org.wardwatch.device.DeviceServerConfig;
 import org.wardwatch.device.mllp.MllpServerConfig;
@@ -18,10 +19,13 @@ import org.wardwatch.web.HttpConfig;
 public record NodeConfig(HttpConfig http, DeviceServerConfig devices, MllpServerConfig hl7, Hl7Ack.AckMode hl7AckMode,
     String rulesPath, SimulatorConfig simulator) {
 
-  /** Parses a merged configuration document; throws {@link org.wardwatch.config.ConfigException} naming the key. */
+  /**
+   * Parses a merged configuration document; throws {@link org.wardwatch.config.ConfigException} naming the key, also
+   * for a key that is no setting (the {@code cluster} section, which the launcher reads, is checked here too).
+   */
   public static NodeConfig fromJson(JsonObject json) {
     ConfigSection root = new ConfigSection(json, "");
-    return new NodeConfig(
+    NodeConfig config = new NodeConfig(
         HttpConfig.from(root.section("http")),
         DeviceServerConfig.from(root.section("devices")),
         MllpServerConfig.from(root.section("hl7")),
@@ -29,5 +33,8 @@ public record NodeConfig(HttpConfig http, DeviceServerConfig devices, MllpServer
             root.section("hl7").string("ackMode", "original", "original|enhanced").toUpperCase(Locale.ROOT)),
         root.section("rules").string("path", null, ".+"),
         SimulatorConfig.from(root.section("simulator")));
+    ClusterConfig.from(root.section("cluster"));
+    root.requireNoOtherKeys();
+    return config;
   }
 }

@@ -3,6 +3,7 @@ package org.wardwatch.web;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +25,7 @@ import org.wardwatch.clinical.AuditTrail;
 import org.wardwatch.cluster.BusPaths;
 import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
+import org.wardwatch.config.ConfigException;
 
 /**
  * The browser side of a node: the SockJS event-bus bridge at {@code /eventbus} (WebSocket, xhr-streaming and
@@ -37,6 +39,8 @@ public class HttpBridgeVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpBridgeVerticle.class);
   private static final int MAX_BRIDGE_BODY_BYTES = 64 * 1024;
+  private static final int NOT_FOUND = 404;
+  private static final int METHOD_NOT_ALLOWED = 405;
 
   private final HttpConfig config;
   private final Membership membership;
@@ -81,12 +85,19 @@ public class HttpBridgeVerticle extends VerticleBase {
     router.get("/api/alarms").handler(new AlarmRoutes(new AuditTrail(vertx))::history);
     router.get("/health").handler(context -> context.json(new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(this::ready);
-    router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
-    router.route().handler(StaticHandler.create("webroot"));
+    router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(StaticHandler.create("META-INF/resources/webjars"));
+    router.route().method(HttpMethod.GET).method(HttpMethod.HEAD).handler(StaticHandler.create("webroot"));
+    router.errorHandler(NOT_FOUND, context -> PatientRoutes.plain(context, NOT_FOUND,
+        "no such resource: " + context.request().path()));
+    router.errorHandler(METHOD_NOT_ALLOWED, context -> PatientRoutes.plain(context, METHOD_NOT_ALLOWED,
+        context.request().method() + " is not allowed on " + context.request().path()));
     server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
         .requestHandler(router);
     return server.listen()
-        .onSuccess(bound -> LOG.info("HTTP and SockJS bridge listening on {}:{}", config.host(), bound.actualPort()));
+        .onSuccess(bound -> LOG.info("HTTP and SockJS bridge listening on {}:{}", config.host(), bound.actualPort()))
+        .recover(error -> Future.failedFuture(ConfigException.unbound("http.port", config.host(), config.port(),
+            error)));
   }
 
   /**

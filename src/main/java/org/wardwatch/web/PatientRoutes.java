@@ -115,7 +115,12 @@ final class PatientRoutes {
   }
 
   private static void badRequest(RoutingContext context, String message) {
-    context.response().setStatusCode(BAD_REQUEST).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+    plain(context, BAD_REQUEST, message);
+  }
+
+  /** Answers {@code status} with {@code message} as plain text: what an API client, or a person, reads. */
+  static void plain(RoutingContext context, int status, String message) {
+    context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
         .end(message);
   }
 
@@ -123,7 +128,7 @@ final class PatientRoutes {
   static void failed(RoutingContext context, Throwable error) {
     if (error instanceof ReplyException reply && (reply.failureCode() == NOT_FOUND
         || reply.failureCode() == BAD_REQUEST)) {
-      context.response().setStatusCode(reply.failureCode()).end(String.valueOf(reply.getMessage()));
+      plain(context, reply.failureCode(), String.valueOf(reply.getMessage()));
     } else {
       context.fail(error);
     }

@@ -28,7 +28,7 @@ class SensorOffTest {
     WardUpdate off = engine.apply(frame("SpO2=OFF|Pulse=81", 1), T0.plusSeconds(1));
 
     JsonObject snapshot = off.snapshots().get(0).toJson();
-    assertEquals("Sensor off: [SpO2]", snapshot.getJsonArray("technicalAlarms").getJsonObject(0).getString("message"));
+    assertEquals("Sensor off: SpO2", snapshot.getJsonArray("technicalAlarms").getJsonObject(0).getString("message"));
     JsonObject spo2Alarm = snapshot.getJsonArray("alarms").getJsonObject(0);
     assertEquals("ACTIVE_UNACKNOWLEDGED", spo2Alarm.getString("state"));
     assertTrue(spo2Alarm.getBoolean("dataStale"));

@@ -146,7 +146,7 @@ class WardStateTechnicalAlarmTest {
     JsonObject noData = raised.snapshot();
     assertEquals("TECHNICAL", noData.getString("kind"));
     assertEquals("TECHNICAL:NO_DATA", noData.getString("condition"));
-    assertEquals("No data for [Pulse] for over 30 s", noData.getString("message"));
+    assertEquals("No data for Pulse for over 30 s", noData.getString("message"));
     assertEquals(pulseAlarm, ofType(update, TransitionType.DATA_STALE).alarmId());
     JsonObject snapshot = snapshot(update);
     assertEquals(raised.alarmId(), onlyOf(snapshot, "technicalAlarms").getString("id"));
@@ -181,7 +181,7 @@ class WardStateTechnicalAlarmTest {
     WardUpdate update = engine.tick(at(31));
 
     AlarmTransition raised = only(update.transitions());
-    assertEquals("No data for [Pulse, SpO2] for over 30 s", raised.snapshot().getString("message"));
+    assertEquals("No data for Pulse, SpO2 for over 30 s", raised.snapshot().getString("message"));
   }
 
   @Test

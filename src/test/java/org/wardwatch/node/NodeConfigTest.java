@@ -98,7 +98,11 @@ class NodeConfigTest {
         arguments(new JsonObject().put("devices", new JsonArray()), "devices: must be an object"),
         arguments(new JsonObject().put("http", 8080), "http: must be an object"),
         arguments(new JsonObject().put("simulator", true), "simulator: must be an object"),
-        arguments(new JsonObject().put("rules", "conf/rules.json"), "rules: must be an object"));
+        arguments(new JsonObject().put("rules", "conf/rules.json"), "rules: must be an object"),
+        arguments(section("simulator", "enable", true), "unknown setting(s) simulator.enable: misspelt?"),
+        arguments(new JsonObject().put("devices", new JsonObject().put("port", 7001).put("maxFrameLenght", 9))
+            .put("htttp", new JsonObject()), "unknown setting(s) devices.maxFrameLenght, htttp: misspelt?"),
+        arguments(section("cluster", "member", new JsonArray()), "unknown setting(s) cluster.member: misspelt?"));
   }
 
   @ParameterizedTest

@@ -56,6 +56,20 @@ class HttpBridgeVerticleTest {
   }
 
   @Test
+  void anUnknownPathOrAMethodARouteDoesNotTakeIsAnsweredInPlainWords() {
+    Reply unknown = request(HttpMethod.GET, "/api/nothing-here", null);
+    Reply delete = request(HttpMethod.DELETE, "/api/patients/X1", null);
+    Reply post = request(HttpMethod.POST, "/health", null);
+
+    assertEquals(404, unknown.statusCode());
+    assertEquals("no such resource: /api/nothing-here", unknown.body().toString());
+    assertEquals(405, delete.statusCode());
+    assertEquals("DELETE is not allowed on /api/patients/X1", delete.body().toString());
+    assertEquals(405, post.statusCode());
+    assertTrue(post.getHeader("Content-Type").startsWith("text/plain"), post.getHeader("Content-Type"));
+  }
+
+  @Test
   void patientsApiListsAndFindsPatientsByPatientIdElseDeviceId() {
     try (DeviceClient device = new DeviceClient(node.devicePort())) {
       device.send("HELLO|Device=API-1|Patient=P-42|Bed=2|Ward=icu\nSpO2=96|Seq=1\nDevice=API-2|Pulse=70|Seq=1\n");

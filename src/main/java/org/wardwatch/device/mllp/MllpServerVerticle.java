@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.BusRequests;
+import org.wardwatch.config.ConfigException;
 import org.wardwatch.device.ConnectionLimit;
 
 /**
@@ -53,7 +54,9 @@ public class MllpServerVerticle extends VerticleBase {
         .setIdleTimeoutUnit(TimeUnit.SECONDS);
     server = vertx.createNetServer(options).connectHandler(this::accept);
     return server.listen()
-        .onSuccess(bound -> LOG.info("HL7 MLLP listener listening on {}:{}", config.host(), bound.actualPort()));
+        .onSuccess(bound -> LOG.info("HL7 MLLP listener listening on {}:{}", config.host(), bound.actualPort()))
+        .recover(error -> Future.failedFuture(ConfigException.unbound("hl7.port", config.host(), config.port(),
+            error)));
   }
 
   private void accept(NetSocket socket) {
