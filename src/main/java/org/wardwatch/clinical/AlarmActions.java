@@ -119,8 +119,9 @@ final class AlarmActions {
   }
 
   private static long positive(JsonObject action, String key, String unit) {
-    if (!(action.getValue(key) instanceof Number number) || number.longValue() <= 0) {
-      throw new IllegalArgumentException("'" + key + "' must be a positive number of " + unit);
+    if (!(action.getValue(key) instanceof Number number) || number.longValue() <= 0
+        || number.doubleValue() != number.longValue()) { // 1.5 minutes would quietly be one
+      throw new IllegalArgumentException("'" + key + "' must be a positive whole number of " + unit);
     }
     return number.longValue();
   }

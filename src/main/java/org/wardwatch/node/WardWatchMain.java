@@ -12,9 +12,12 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wardwatch.cluster.ClusterConfig;
 import org.wardwatch.cluster.HazelcastSettings;
 import org.wardwatch.cluster.Membership;
+import org.wardwatch.config.ConfigException;
 import org.wardwatch.config.ConfigSection;
 
 /**
@@ -26,18 +29,25 @@ import org.wardwatch.config.ConfigSection;
  */
 public final class WardWatchMain implements VertxApplicationHooks {
 
+  private static final Logger LOG = LoggerFactory.getLogger(WardWatchMain.class);
+
   private final boolean clustered;
+  /** Whether {@code -conf} was given: then a configuration the launcher could not read is an error, not a default. */
+  private final boolean configured;
   private final Map<String, String> environment;
   private ClusterConfig cluster;
   private HazelcastClusterManager clusterManager;
 
-  private WardWatchMain(boolean clustered, Map<String, String> environment) {
+  private WardWatchMain(boolean clustered, boolean configured, Map<String, String> environment) {
     this.clustered = clustered;
+    this.configured = configured;
     this.environment = environment;
   }
 
   public static void main(String[] args) {
-    WardWatchMain hooks = new WardWatchMain(List.of(args).contains("-cluster"), System.getenv());
+    List<String> options = List.of(args);
+    boolean configured = options.stream().anyMatch(option -> option.matches("--?conf(=.*)?"));
+    WardWatchMain hooks = new WardWatchMain(options.contains("-cluster"), configured, System.getenv());
     int code = new VertxApplication(args, hooks).launch();
     if (code != 0) {
       System.exit(code);
@@ -46,6 +56,12 @@ public final class WardWatchMain implements VertxApplicationHooks {
 
   @Override
   public JsonObject afterConfigParsed(JsonObject config) {
+    if (configured && config == null) { // the launcher only warns, and a typo would start a node on the defaults
+      ConfigException refused = new ConfigException(
+          "-conf: not a readable JSON file, nor a JSON object; the node is not started");
+      LOG.error(refused.getMessage()); // the launcher exits with 1 and does not say why
+      throw refused;
+    }
     JsonObject merged = ConfigLoader.load(config == null ? new JsonObject() : config, environment);
     cluster = ClusterConfig.from(new ConfigSection(merged, "").section("cluster"));
     return config;

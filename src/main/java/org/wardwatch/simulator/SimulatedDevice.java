@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * delivers it over its own TCP connection to the device server, speaking the line protocol ({@code HELLO}, numbered
  * frames, {@code ACK}/{@code NAK} answers).
  *
+ * <p>Its first frame, and one every {@link #CHARTING_EVERY} after it, also carry the bed's charted assessment (alert,
+ * on air), as a nurse terminal adds it, so the simulated ward's NEWS2 scores are whole rather than partial.
+ *
  * <p>Frames sent but not yet acknowledged are kept in a bounded window; after a reconnect and a new {@code HELLO} they
  * are resent with their original sequence numbers before new ones. The connection is re-established with jittered
  * exponential backoff whenever it fails or closes. Frames keep being produced while disconnected.
@@ -37,6 +40,9 @@ final class SimulatedDevice {
   private static final long MIN_BACKOFF_MS = 250;
   private static final long MAX_BACKOFF_MS = 10_000;
   private static final int MAX_ANSWER_LENGTH = 4096;
+  /** How often the assessment is charted: well within NEWS2's freshness (an hour by default). */
+  static final Duration CHARTING_EVERY = Duration.ofMinutes(15);
+  private static final String CHARTED_ASSESSMENT = "|ACVPU=A|O2=air";
 
   private final Vertx vertx;
   private final NetClient client;
@@ -150,7 +156,9 @@ final class SimulatedDevice {
 
   private void tick() {
     long seq = nextSeq++;
-    unacked.put(seq, bed.next(Duration.ofMillis(intervalMs)).toFrame(seq));
+    String frame = bed.next(Duration.ofMillis(intervalMs)).toFrame(seq);
+    boolean charting = (seq - 1) % Math.max(1, CHARTING_EVERY.toMillis() / intervalMs) == 0;
+    unacked.put(seq, charting ? frame + CHARTED_ASSESSMENT : frame);
     if (unacked.size() > MAX_UNACKED) {
       LOG.debug("[{}] giving up unacknowledged frame {}", id, unacked.pollFirstEntry().getKey());
     }

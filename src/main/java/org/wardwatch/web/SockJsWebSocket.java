@@ -6,6 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
@@ -206,7 +207,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
       return;
     }
     ended();
-    if (exceptionHandler != null) {
+    if (exceptionHandler != null && !(error instanceof HttpClosedException)) { // a tab closed: no error
       exceptionHandler.handle(error);
     }
     socket.close();

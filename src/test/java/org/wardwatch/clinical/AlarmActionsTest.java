@@ -90,6 +90,14 @@ class AlarmActionsTest {
   }
 
   @Test
+  void givenAPauseOfPartSeconds_whenApplied_thenRefusedRatherThanCutShort() {
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> apply(pauseAudio(30).put("seconds", 30.5), at(5)));
+
+    assertEquals("'seconds' must be a positive whole number of seconds", refused.getMessage());
+  }
+
+  @Test
   void givenAnotherWardsScreen_whenAcknowledgeAction_thenUnknownThereAndTheAlarmUntouched() {
     JsonObject acknowledge = new JsonObject().put("action", "acknowledge").put("alarmId", alarmId).put("user", NURSE);
 

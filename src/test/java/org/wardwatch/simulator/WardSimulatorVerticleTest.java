@@ -35,7 +35,8 @@ class WardSimulatorVerticleTest {
   private static final Pattern HELLO =
       Pattern.compile("HELLO\\|Device=SIM-test-(\\d{2})\\|Patient=P-test-(\\d{2})\\|Bed=(\\d+)\\|Ward=test");
   private static final Pattern FRAME = Pattern.compile(
-      "Seq=(\\d+)\\|Temperature=\\d{1,2}\\.\\d\\|Pulse=\\d+\\|BP=(\\d+)/(\\d+)\\|SpO2=\\d+\\|RR=\\d+");
+      "Seq=(\\d+)\\|Temperature=\\d{1,2}\\.\\d\\|Pulse=\\d+\\|BP=(\\d+)/(\\d+)\\|SpO2=\\d+\\|RR=\\d+"
+          + "(\\|ACVPU=A\\|O2=air)?");
 
   @Test
   void devicesRegisterStreamAndReconnectAfterADrop(Vertx vertx, VertxTestContext ctx) {
@@ -186,6 +187,7 @@ class WardSimulatorVerticleTest {
       assertTrue(frame.matches(), () -> "malformed frame from " + connection.device + ": " + line);
       assertTrue(Integer.parseInt(frame.group(3)) < Integer.parseInt(frame.group(2)), line);
       long seq = Long.parseLong(frame.group(1));
+      assertEquals(seq == 1, frame.group(4) != null, () -> "the assessment is charted with the first frame: " + line);
       long previous = connection.lastSeq != 0 ? connection.lastSeq : highestSeq.getOrDefault(connection.device, 0L);
       if (connection.lastSeq != 0) {
         assertEquals(previous + 1, seq, () -> connection.device + " skipped or repeated: " + line);
