@@ -133,6 +133,7 @@ export class View {
     for (const w of this.wards.values()) w.section.remove();
     this.wards.clear();
     this.tiles.clear();
+    this.setWardKnown(null, []);
     this.empty.hidden = false;
   }
 

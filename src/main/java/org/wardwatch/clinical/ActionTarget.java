@@ -3,8 +3,9 @@ package org.wardwatch.clinical;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The patient a clinician's action is about: the one it names, else the one its alarm belongs to (alarm ids begin
- * with their patient's key, {@code <patient>/<condition>/<uuid>}, see {@link PatientAlarms}). Pure.
+ * The patient a clinician's action is about: the one its alarm belongs to (alarm ids begin with their patient's key,
+ * {@code <patient>/<condition>/<uuid>}, see {@link PatientAlarms}), else the one it names; an alarm action's
+ * {@code patient} field never redirects it. Pure.
  */
 public final class ActionTarget {
 
@@ -16,10 +17,10 @@ public final class ActionTarget {
    * making (fields of another type than text are ignored).
    */
   public static String patientOf(JsonObject action) {
-    if (action.getValue("patient") instanceof String patient) {
-      return patient;
+    if (action.getValue("alarmId") instanceof String alarmId) {
+      int end = alarmId.indexOf('/');
+      return end > 0 ? alarmId.substring(0, end) : null;
     }
-    int end = action.getValue("alarmId") instanceof String alarmId ? alarmId.indexOf('/') : -1;
-    return end > 0 ? action.getString("alarmId").substring(0, end) : null;
+    return action.getValue("patient") instanceof String patient ? patient : null;
   }
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.config.ConfigException;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.OxygenSupport;
@@ -96,18 +98,30 @@ final class AlarmActions {
         now.plus(Duration.ofMinutes(minutes)));
   }
 
-  /** Refuses an action made on a ward's screen about a patient or alarm of another ward (or none). */
+  /**
+   * Refuses an action made on a ward's screen about a patient or alarm of another ward (or none). An alarm belongs to
+   * the ward it was raised on as well as to its patient's ward now (a patient moved keeps their alarms, shown where
+   * they were raised).
+   */
   private static void requireOnWard(WardState engine, JsonObject action) {
     String ward = action.getString("ward");
     if (ward == null) {
       return; // the REST API's, which names its patient
     }
     String patient = ActionTarget.patientOf(action);
-    if (patient == null || !engine.snapshot(patient).map(snapshot -> ward.equals(snapshot.ward())).orElse(false)) {
-      String alarmId = action.getString("alarmId");
+    String alarmId = action.getValue("alarmId") instanceof String id ? id : null;
+    boolean onWard = patient != null && engine.snapshot(patient).map(PatientSnapshot::toJson)
+        .map(shown -> ward.equals(shown.getString("ward")) || alarmRaisedOn(shown, alarmId, ward)).orElse(false);
+    if (!onWard) {
       throw new WardState.UnknownTarget("no " + (alarmId != null ? "alarm " + alarmId : "patient " + patient)
           + " on ward " + ward);
     }
+  }
+
+  private static boolean alarmRaisedOn(JsonObject snapshot, String alarmId, String ward) {
+    return alarmId != null && Stream.of("alarms", "technicalAlarms")
+        .flatMap(list -> snapshot.getJsonArray(list).stream()).map(JsonObject.class::cast)
+        .anyMatch(alarm -> alarmId.equals(alarm.getString("id")) && ward.equals(alarm.getString("ward")));
   }
 
   private static String required(JsonObject action, String key) {

@@ -253,13 +253,14 @@ public class ClinicalEngineVerticle extends VerticleBase {
     JsonObject action = message.body();
     try {
       WardUpdate update = AlarmActions.apply(engine, action, Instant.now());
-      if ("assess".equals(action.getString("action"))) {
-        audit.record(new JsonObject().put("at", Instant.now()).put("patient", action.getString("patient"))
-            .put("type", "ASSESSMENT").put("actor", action.getString("user")).put("detail", action.encode()));
-      }
       publish(update)
-          .onSuccess(stored ->
-              message.reply(new JsonObject().put("ok", true).put("transitions", update.transitions().size())))
+          .onSuccess(stored -> {
+            if ("assess".equals(action.getString("action"))) { // once stored: a refused one is made again
+              audit.record(new JsonObject().put("at", Instant.now()).put("patient", action.getString("patient"))
+                  .put("type", "ASSESSMENT").put("actor", action.getString("user")).put("detail", action.encode()));
+            }
+            message.reply(new JsonObject().put("ok", true).put("transitions", update.transitions().size()));
+          })
           .onFailure(error -> message.fail(UNAVAILABLE, "not stored: " + error.getMessage()));
     } catch (WardState.UnknownTarget e) {
       message.fail(NOT_FOUND, e.getMessage());

@@ -68,7 +68,8 @@ final class HazelcastPatientStore implements PatientStore {
   @Override
   public Future<List<JsonObject>> snapshots() {
     return context().executeBlocking(() -> List.copyOf(map.values())).map(entries -> entries.stream()
-        .map(HazelcastPatientStore::body).flatMap(Optional::stream).map(json -> json.getJsonObject("snapshot")).toList());
+        .map(HazelcastPatientStore::body).flatMap(Optional::stream).map(json -> json.getJsonObject("snapshot"))
+        .toList());
   }
 
   @Override

@@ -8,11 +8,13 @@ public class ConfigException extends RuntimeException {
   }
 
   /**
-   * A listening port that could not be bound, said with the setting that names it (what an operator changes), e.g.
-   * {@code devices.port: cannot listen on 0.0.0.0:7000 (Address already in use); another program (or node) has it?}.
+   * A listening address that could not be bound, said with the setting of its port (what an operator changes, with
+   * its host), e.g. {@code devices.port: cannot listen on 0.0.0.0:7000 (Address already in use); another program (or
+   * node) has it?}.
    */
   public static ConfigException unbound(String setting, String host, int port, Throwable cause) {
-    return new ConfigException(setting + ": cannot listen on " + host + ":" + port + " (" + cause.getMessage()
-        + "); another program (or node) has it?");
+    String why = String.valueOf(cause.getMessage());
+    return new ConfigException(setting + ": cannot listen on " + host + ":" + port + " (" + why + ")"
+        + (why.contains("already in use") ? "; another program (or node) has it?" : "; check the host setting too"));
   }
 }

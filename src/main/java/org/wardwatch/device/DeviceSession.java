@@ -78,9 +78,9 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     this.eventBus = context.owner().eventBus();
     this.parser = parser;
     this.config = config;
-    // a line without an ending gives up as many bytes as the frames a device may get wrong in a row
+    // a line without an ending gives up as many bytes as the frames a device may get wrong in a row (at least two)
     this.framer = new LineFramer(config.maxFrameLength(),
-        (long) config.maxFrameLength() * config.maxConsecutiveBadFrames());
+        (long) config.maxFrameLength() * Math.max(2, config.maxConsecutiveBadFrames()));
   }
 
   @Override
@@ -203,7 +203,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     String cutOffReason = null;
     for (FrameEvent event : events) {
       if (event instanceof FrameEvent.NoLineEnding endless) { // not a frame: its Overlong was answered
-        cutOffReason = "no line ending within " + endless.maxLineLength() + " bytes; closing connection";
+        cutOffReason = cutOffReason != null ? cutOffReason
+            : "no line ending within " + endless.maxLineLength() + " bytes; closing connection";
         continue;
       }
       FrameVerdict verdict = verdictFor(event, verdicts);

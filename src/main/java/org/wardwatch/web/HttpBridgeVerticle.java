@@ -87,7 +87,9 @@ public class HttpBridgeVerticle extends VerticleBase {
     router.get("/health/ready").handler(this::ready);
     router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(StaticHandler.create("META-INF/resources/webjars"));
-    router.route().method(HttpMethod.GET).method(HttpMethod.HEAD).handler(StaticHandler.create("webroot"));
+    // the page's files, never the API's paths: a method no API route takes on a path one does is 405, else 404
+    router.routeWithRegex("^(?!/api/|/health|/eventbus/).*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(StaticHandler.create("webroot"));
     router.errorHandler(NOT_FOUND, context -> PatientRoutes.plain(context, NOT_FOUND,
         "no such resource: " + context.request().path()));
     router.errorHandler(METHOD_NOT_ALLOWED, context -> PatientRoutes.plain(context, METHOD_NOT_ALLOWED,

@@ -110,6 +110,29 @@ class AlarmActionsTest {
   }
 
   @Test
+  void givenThePatientMovedWard_whenActedOnFromTheAlarmsWardOrTheirNewOne_thenApplied() {
+    DeviceIdentity moved = new DeviceIdentity("mon-1", "P1", "4", "medical");
+    Observation pulse = new Observation(moved, Parameter.PULSE, Parameter.PULSE.mdcCode(), new BigDecimal("190"),
+        Parameter.PULSE.unit(), null, at(1), null, false);
+    engine.apply(new FrameReport(moved, at(1), List.of(pulse), null, null), at(1));
+
+    assertEquals(TransitionType.AUDIO_PAUSED, only(apply(pauseAudio(30).put("ward", "surgery"), at(2))
+        .transitions()).type(), "the ward the alarm was raised on, where its screen shows it");
+    assertEquals(TransitionType.ACKNOWLEDGED, only(apply(new JsonObject().put("action", "acknowledge")
+        .put("alarmId", alarmId).put("user", NURSE).put("ward", "medical"), at(3)).transitions()).type());
+    assertThrows(WardState.UnknownTarget.class, () -> apply(pauseAudio(30).put("ward", "icu"), at(4)));
+  }
+
+  @Test
+  void givenAnAlarmActionNamingAnotherPatient_thenTheAlarmsPatientDecidesTheWard() {
+    JsonObject redirected = new JsonObject().put("action", "acknowledge").put("alarmId", alarmId).put("user", NURSE)
+        .put("patient", "P2").put("ward", "icu");
+
+    assertEquals("P1", ActionTarget.patientOf(redirected));
+    assertThrows(WardState.UnknownTarget.class, () -> apply(redirected, at(5)));
+  }
+
+  @Test
   void givenUnknownAlarm_whenAcknowledgeAction_thenUnknownTarget() {
     assertThrows(WardState.UnknownTarget.class, () -> apply(new JsonObject().put("action", "acknowledge")
         .put("alarmId", "P1/THRESHOLD:PULSE/0").put("user", NURSE), at(5)));

@@ -60,11 +60,13 @@ class HttpBridgeVerticleTest {
     Reply unknown = request(HttpMethod.GET, "/api/nothing-here", null);
     Reply delete = request(HttpMethod.DELETE, "/api/patients/X1", null);
     Reply post = request(HttpMethod.POST, "/health", null);
+    Reply typo = request(HttpMethod.POST, "/api/patients/X1/assesment", null);
 
     assertEquals(404, unknown.statusCode());
     assertEquals("no such resource: /api/nothing-here", unknown.body().toString());
     assertEquals(405, delete.statusCode());
     assertEquals("DELETE is not allowed on /api/patients/X1", delete.body().toString());
+    assertEquals(404, typo.statusCode(), "no route takes that path, whatever the method");
     assertEquals(405, post.statusCode());
     assertTrue(post.getHeader("Content-Type").startsWith("text/plain"), post.getHeader("Content-Type"));
   }
