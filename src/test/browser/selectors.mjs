@@ -27,7 +27,7 @@ export function vital(patient, param) {
   return `${tile(patient)} [data-param="${param}"]`;
 }
 
-/** One cell of a tile (PULSE, SPO2, RESP_RATE, BP, TEMPERATURE), with `alarmPriority` only while it shows that alarm. */
+/** One cell of a tile (PULSE, SPO2, RESP_RATE, BP, TEMPERATURE); with `alarmPriority`, only while it shows it. */
 export function vitalCell(patient, cell, alarmPriority) {
   return `${tile(patient)} [data-cell="${cell}"]${alarmPriority ? `[data-alarm="${alarmPriority}"]` : ''}`;
 }
