@@ -33,10 +33,10 @@ final class PatientTakeover {
   static final long RETRY_MS = 500;
   static final long GIVE_UP_MS = 10_000;
 
-  private final WardState engine;
   /** The epoch of a patient taken over without a claim (the store could not be reached): its saves are fenced. */
   static final long UNCLAIMED = -1;
 
+  private final WardState engine;
   private final Function<String, Future<PatientStore.Claim>> claims;
   private final Vertx vertx;
   /** The patients taken over, with their claims' epochs. */
