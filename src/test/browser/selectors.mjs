@@ -32,6 +32,11 @@ export function vitalCell(patient, cell, alarmPriority) {
   return `${tile(patient)} [data-cell="${cell}"]${alarmPriority ? `[data-alarm="${alarmPriority}"]` : ''}`;
 }
 
+/** A patient's tile while it warns that another patient of its ward is in the same bed. */
+export function sharedBed(patient) {
+  return `${tile(patient)}[data-shared-bed]`;
+}
+
 /** A patient's tile while it shows its newest vital sign as older than 15 s (STALE), or, `stale` false, as live. */
 export function staleTile(patient, stale = true) {
   return `${tile(patient)}${stale ? '[data-stale]' : ':not([data-stale])'}`;

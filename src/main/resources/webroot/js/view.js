@@ -154,8 +154,18 @@ export class View {
     const n = w.grid.children.length;
     w.section.hidden = n === 0; // a ward whose last patient moved elsewhere
     let high = 0;
-    for (const child of w.grid.children) if (child.getAttribute('data-alarm-priority') === 'HIGH') high++;
+    const beds = new Map();
+    for (const child of w.grid.children) {
+      if (child.getAttribute('data-alarm-priority') === 'HIGH') high++;
+      const bed = child.getAttribute('data-bed');
+      if (bed !== null) beds.set(bed, (beds.get(bed) || 0) + 1);
+    }
     setText(w.count, `${n} patient${n === 1 ? '' : 's'}${high ? ` \u00b7 ${high} HIGH alarm${high === 1 ? '' : 's'}` : ''}`);
+    // two patients in one bed (a monitor moved without a new HELLO, a bed typed wrong): each tile says so
+    for (const child of w.grid.children) {
+      const bed = child.getAttribute('data-bed');
+      setAttr(child, 'data-shared-bed', bed !== null && beds.get(bed) > 1 ? bed : null);
+    }
   }
 
   /** Once a second: ages, stale marks, audio pauses running out, the clock and the page title. */
