@@ -13,10 +13,13 @@ export function wardInAddress() {
   return ward && WARD_RE.test(ward) ? ward : null;
 }
 
+/** `icu (5 patients, 2 HIGH, 1 LOW; 3 technical)`: physiological alarms by priority, as the ward's screen counts. */
 function optionText(w) {
   const a = w.alarms || {};
   const counts = ['HIGH', 'MEDIUM', 'LOW'].filter((p) => a[p] > 0).map((p) => `${a[p]} ${p}`);
-  return `${w.ward} (${w.patients} patient${w.patients === 1 ? '' : 's'}${counts.length ? `, ${counts.join(', ')}` : ''})`;
+  const technical = Object.values(w.technical || {}).reduce((sum, n) => sum + (Number(n) || 0), 0);
+  const parts = [`${w.patients} patient${w.patients === 1 ? '' : 's'}`, ...counts].join(', ');
+  return `${w.ward} (${parts}${technical ? `; ${technical} technical` : ''})`;
 }
 
 /** Owns the `#ward-picker` select; `onPick(ward)` runs when the user picks another ward. */

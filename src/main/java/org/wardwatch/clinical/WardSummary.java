@@ -9,15 +9,19 @@ import java.util.TreeMap;
 import org.wardwatch.model.Priority;
 
 /**
- * The ward picker's line for one ward: {@code {"ward", "patients", "alarms": {"HIGH", "MEDIUM", "LOW"}}}, the number
- * of its patients and of their alarms that are active or await acknowledgement, by priority, physiological and
- * technical together, counted from their snapshots. Pure; not thread-safe.
+ * The ward picker's line for one ward: {@code {"ward", "patients", "alarms": {"HIGH", "MEDIUM", "LOW"}, "technical":
+ * {"HIGH", "MEDIUM", "LOW"}}}, the number of its patients and of their alarms that are active or await
+ * acknowledgement, by priority, physiological ({@code alarms}, as the ward's screen counts them) and technical apart,
+ * counted from their snapshots. Pure; not thread-safe.
  */
 final class WardSummary {
 
+  private static final Priority[] SHOWN = {Priority.HIGH, Priority.MEDIUM, Priority.LOW};
+
   private final String ward;
   private int patients;
-  private final Map<Priority, Integer> openAlarms = new EnumMap<>(Priority.class);
+  private final Map<Priority, Integer> physiological = new EnumMap<>(Priority.class);
+  private final Map<Priority, Integer> technical = new EnumMap<>(Priority.class);
 
   private WardSummary(String ward) {
     this.ward = ward;
@@ -33,19 +37,26 @@ final class WardSummary {
   /** A snapshot lists only live alarms: each is active or awaits acknowledgement. */
   private void add(JsonObject snapshot) {
     patients++;
-    for (String list : new String[] {"alarms", "technicalAlarms"}) {
-      snapshot.getJsonArray(list, new JsonArray()).stream().map(JsonObject.class::cast)
-          .map(alarm -> alarm.getString("priority"))
-          .filter(priority -> priority != null && !priority.equals("NONE"))
-          .forEach(priority -> openAlarms.merge(Priority.valueOf(priority), 1, Integer::sum));
-    }
+    count(snapshot.getJsonArray("alarms", new JsonArray()), physiological);
+    count(snapshot.getJsonArray("technicalAlarms", new JsonArray()), technical);
+  }
+
+  private static void count(JsonArray alarms, Map<Priority, Integer> byPriority) {
+    alarms.stream().map(JsonObject.class::cast).map(alarm -> alarm.getString("priority"))
+        .filter(priority -> priority != null && !priority.equals("NONE"))
+        .forEach(priority -> byPriority.merge(Priority.valueOf(priority), 1, Integer::sum));
   }
 
   private JsonObject toJson() {
-    JsonObject alarms = new JsonObject();
-    for (Priority priority : new Priority[] {Priority.HIGH, Priority.MEDIUM, Priority.LOW}) {
-      alarms.put(priority.name(), openAlarms.getOrDefault(priority, 0));
+    return new JsonObject().put("ward", ward).put("patients", patients).put("alarms", byPriority(physiological))
+        .put("technical", byPriority(technical));
+  }
+
+  private static JsonObject byPriority(Map<Priority, Integer> counts) {
+    JsonObject json = new JsonObject();
+    for (Priority priority : SHOWN) {
+      json.put(priority.name(), counts.getOrDefault(priority, 0));
     }
-    return new JsonObject().put("ward", ward).put("patients", patients).put("alarms", alarms);
+    return json;
   }
 }

@@ -98,10 +98,12 @@ class WardStateQueriesTest {
     engine.deviceEvent("rejected", bed("P5", "b"), "Pulse 400 outside 15-300", at(1));
 
     JsonArray expected = new JsonArray()
-        .add(new JsonObject().put("ward", "b").put("patients", 1).put("alarms", counts(0, 0, 1)))
-        .add(new JsonObject().put("ward", "icu").put("patients", 4).put("alarms", counts(2, 1, 0)));
+        .add(new JsonObject().put("ward", "b").put("patients", 1).put("alarms", counts(0, 0, 0))
+            .put("technical", counts(0, 0, 1)))
+        .add(new JsonObject().put("ward", "icu").put("patients", 4).put("alarms", counts(2, 1, 0))
+            .put("technical", counts(0, 0, 0)));
     assertEquals(expected, engine.wardSummary(),
-        "P1 acknowledged and P2 latched count, P3 cleared does not, P5's technical alarm does");
+        "P1 acknowledged and P2 latched count, P3 cleared does not, P5's technical alarm does, apart");
     assertEquals(expected, WardSummary.of(engine.snapshots(null).stream().map(PatientSnapshot::toJson).toList()),
         "counted from the snapshots (as a clustered node counts the stored ones): the same");
   }

@@ -150,8 +150,10 @@ class TrendAndWardApiTest {
           .put("alarmId", alarmId).put("user", "nurse.kim")).await();
 
       assertEquals(new JsonArray()
-              .add(new JsonObject().put("ward", "b2").put("patients", 1).put("alarms", counts(0, 0, 1)))
-              .add(new JsonObject().put("ward", "icu").put("patients", 2).put("alarms", counts(2, 0, 1))),
+              .add(new JsonObject().put("ward", "b2").put("patients", 1).put("alarms", counts(0, 0, 0))
+                  .put("technical", counts(0, 0, 1)))
+              .add(new JsonObject().put("ward", "icu").put("patients", 2).put("alarms", counts(2, 0, 1))
+                  .put("technical", counts(0, 0, 0))),
           new JsonArray(http.get("/api/wards").body()));
     }
   }
