@@ -90,14 +90,14 @@ public class ClinicalEngineVerticle extends VerticleBase {
     RulesFile rulesFile = new RulesFile(vertx, rulesPath);
     return rulesFile.load().compose(rules -> {
       engine = new WardState(rules);
-      takeover = new PatientTakeover(engine, store::claim, vertx);
+      takeover = new PatientTakeover(engine, store::claim, this::ownedHere, vertx, PatientTakeover.GIVE_UP_MS);
       rulesFile.watch(engine::replaceRules);
-      writer = new PatientStoreWriter(engine, store, membership.clustered(), takeover::epochOf, (patient, epoch) -> {
-        if (takeover.epochOf(patient) == epoch) { // not claimed here again since
-          LOG.info("[{}] taken over by another member: dropped here, its last change not published", patient);
-          takeover.release(patient);
-        }
-      });
+      writer = new PatientStoreWriter(engine, store, membership.clustered(), takeover::epochOf,
+          (patient, epoch) -> takeover.fenced(patient, epoch).onSuccess(kept -> {
+            if (kept) {
+              writer.storeNow(patient);
+            }
+          }));
       if (membership.clustered()) {
         vertx.setPeriodic(PatientStoreWriter.ROUND_MS, id -> writer.storeDue());
       }

@@ -145,6 +145,12 @@ final class PatientStoreWriter {
     return inFlight.getOrDefault(patientKey, Future.succeededFuture());
   }
 
+  /** Stores the patient now, whatever is marked (it was claimed since its last save was fenced). */
+  Future<Void> storeNow(String patientKey) {
+    unstored.remove(patientKey);
+    return save(List.of(patientKey)).compose(Saved::asFuture);
+  }
+
   private Future<Saved> save(Iterable<String> patients) {
     Map<String, Future<Void>> saves = new LinkedHashMap<>();
     for (String key : patients) {

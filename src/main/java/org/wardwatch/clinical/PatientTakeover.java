@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * ms, the work still waiting: starting afresh would forget the patient's alarms and acknowledgements, and its first
  * store write would erase them for good. Only after {@value #GIVE_UP_MS} ms, or at once for stored state the engine
  * refuses (another format version), does the patient start afresh here, with an error logged, so that its alarms are
- * evaluated at all; without a claim its saves are fenced, and it is taken over again when the store answers.
+ * evaluated at all. Without a claim its first save is fenced; the patient is then claimed, still owned here, and what
+ * was evaluated here since, which its ward has seen, is kept and stored in place of the older stored state
+ * ({@link #fenced}): readopting that would forget the alarms raised meanwhile, a latched one among them.
  *
  * <p>Not thread-safe: lives on the clinical engine verticle's event loop.
  */
@@ -38,17 +40,26 @@ final class PatientTakeover {
 
   private final WardState engine;
   private final Function<String, Future<PatientStore.Claim>> claims;
+  private final Predicate<String> ownedHere;
   private final Vertx vertx;
+  private final long giveUpMs;
   /** The patients taken over, with their claims' epochs. */
   private final Map<String, Long> taken = new HashMap<>();
   private final Map<String, List<Runnable>> loading = new HashMap<>();
   private boolean stopped;
 
-  /** Takes patients over into {@code engine} with {@code claims} (a claim on a patient, by key). */
-  PatientTakeover(WardState engine, Function<String, Future<PatientStore.Claim>> claims, Vertx vertx) {
+  /**
+   * Takes patients over into {@code engine} with {@code claims} (a claim on a patient, by key), for a member that owns
+   * the patients {@code ownedHere} accepts, trying a claim for {@code giveUpMs} before going on without it
+   * ({@link #GIVE_UP_MS} in the engine).
+   */
+  PatientTakeover(WardState engine, Function<String, Future<PatientStore.Claim>> claims, Predicate<String> ownedHere,
+      Vertx vertx, long giveUpMs) {
     this.engine = engine;
     this.claims = claims;
+    this.ownedHere = ownedHere;
     this.vertx = vertx;
+    this.giveUpMs = giveUpMs;
   }
 
   /** Runs {@code work} on the patient once it is taken over here; in order with earlier work for it. */
@@ -66,7 +77,7 @@ final class PatientTakeover {
       return;
     }
     loading.put(patientKey, new ArrayList<>(List.of(work)));
-    load(patientKey, System.currentTimeMillis() + GIVE_UP_MS);
+    load(patientKey, System.currentTimeMillis() + giveUpMs);
   }
 
   private void load(String patientKey, long giveUpAt) {
@@ -126,6 +137,33 @@ final class PatientTakeover {
   /** The patients taken over here that {@code ownedHere} no longer accepts, to {@link #release}. */
   List<String> leaving(Predicate<String> ownedHere) {
     return taken.keySet().stream().filter(patientKey -> !ownedHere.test(patientKey)).toList();
+  }
+
+  /**
+   * A save of the patient, made with the claim of {@code epoch}, was fenced. Nothing to do when the patient was claimed
+   * here again since (or let go); when it was taken over without a claim and is still owned here, it is claimed now,
+   * what was evaluated here kept (the answer is true: to be stored); else another member has claimed it since, and it
+   * is released (false).
+   */
+  Future<Boolean> fenced(String patientKey, long epoch) {
+    Long held = taken.get(patientKey);
+    if (held == null || held != epoch) {
+      return Future.succeededFuture(false);
+    }
+    if (epoch != UNCLAIMED || !ownedHere.test(patientKey)) {
+      LOG.info("[{}] taken over by another member: dropped here, its last change not published", patientKey);
+      release(patientKey);
+      return Future.succeededFuture(false);
+    }
+    return claims.apply(patientKey).map(claim -> { // a claim that fails leaves it unclaimed: fenced again, tried again
+      if (!Long.valueOf(UNCLAIMED).equals(taken.get(patientKey))) {
+        return false;
+      }
+      taken.put(patientKey, claim.epoch());
+      LOG.warn("[{}] claimed once the store answered: what was evaluated here replaces the state stored before",
+          patientKey);
+      return true;
+    });
   }
 
   /** Forgets a patient another member owns now, or has claimed: its next work takes it over again. */

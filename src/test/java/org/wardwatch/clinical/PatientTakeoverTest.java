@@ -32,7 +32,8 @@ class PatientTakeoverTest {
     Context context = vertx.getOrCreateContext();
     WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject().put("thresholds", new JsonArray())));
     PatientTakeover takeover = new PatientTakeover(engine,
-        patient -> Future.succeededFuture(new PatientStore.Claim(3, Optional.of(new JsonObject().put("v", 2)))), vertx);
+        patient -> Future.succeededFuture(new PatientStore.Claim(3, Optional.of(new JsonObject().put("v", 2)))),
+        key -> true, vertx, PatientTakeover.GIVE_UP_MS);
     List<String> done = new CopyOnWriteArrayList<>();
     CompletableFuture<Void> both = new CompletableFuture<>();
 
@@ -60,7 +61,8 @@ class PatientTakeoverTest {
     WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES)));
     PatientTakeover takeover = new PatientTakeover(engine, patient -> reads.incrementAndGet() <= 2
         ? Future.failedFuture(new VertxException("operation timed out: partitions migrating"))
-        : Future.succeededFuture(new PatientStore.Claim(7, Optional.of(stored))), vertx);
+        : Future.succeededFuture(new PatientStore.Claim(7, Optional.of(stored))), key -> true, vertx,
+        PatientTakeover.GIVE_UP_MS);
     CompletableFuture<JsonObject> seen = new CompletableFuture<>();
 
     vertx.getOrCreateContext().runOnContext(go -> takeover.withPatient(HandOver.PATIENT,
@@ -77,7 +79,8 @@ class PatientTakeoverTest {
       throws Exception {
     WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject().put("thresholds", new JsonArray())));
     Promise<PatientStore.Claim> read = Promise.promise();
-    PatientTakeover takeover = new PatientTakeover(engine, patient -> read.future(), vertx);
+    PatientTakeover takeover = new PatientTakeover(engine, patient -> read.future(), key -> true, vertx,
+        PatientTakeover.GIVE_UP_MS);
     List<String> done = new CopyOnWriteArrayList<>();
     CompletableFuture<Void> settled = new CompletableFuture<>();
 

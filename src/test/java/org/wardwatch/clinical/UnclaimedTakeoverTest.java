@@ -1,0 +1,68 @@
+package org.wardwatch.clinical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A patient taken over while the store could not be reached (so without a claim, afresh) whose alarms the ward has
+ * seen meanwhile: once the store answers, its first save is fenced; the patient, still owned here, is claimed then and
+ * what was evaluated here stored, rather than the older stored state readopted (which would forget those alarms).
+ */
+class UnclaimedTakeoverTest {
+
+  @RegisterExtension
+  static final StoreCluster CLUSTER = new StoreCluster();
+
+  private static final ClinicalRules RULES = ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES));
+
+  @Test
+  void givenATakeoverWithoutAClaim_whenItsSaveIsFenced_thenItIsClaimedAndWhatWasEvaluatedHereIsStored()
+      throws Exception {
+    WardState previousOwner = new WardState(RULES);
+    HandOver.frame(HandOver.at(0), "PULSE=170").apply(previousOwner);
+    long stored = CLUSTER.await(() -> CLUSTER.store.claim(HandOver.PATIENT)).epoch();
+    CLUSTER.await(() -> CLUSTER.store.save(HandOver.PATIENT, stored, previousOwner.state(HandOver.PATIENT)
+        .orElseThrow(), previousOwner.snapshot(HandOver.PATIENT).orElseThrow()));
+
+    WardState engine = new WardState(RULES);
+    AtomicInteger claims = new AtomicInteger();
+    PatientTakeover takeover = new PatientTakeover(engine, key -> claims.getAndIncrement() == 0
+        ? Future.failedFuture("store out of reach") : CLUSTER.store.claim(key), key -> true, CLUSTER.vertx, 0);
+    AtomicReference<PatientStoreWriter> writer = new AtomicReference<>();
+    writer.set(new PatientStoreWriter(engine, CLUSTER.store, true, takeover::epochOf,
+        (key, epoch) -> takeover.fenced(key, epoch).onSuccess(kept -> {
+          if (kept) {
+            writer.get().storeNow(key);
+          }
+        })));
+    CLUSTER.await(() -> {
+      Promise<Void> taken = Promise.promise();
+      takeover.withPatient(HandOver.PATIENT, taken::complete);
+      return taken.future();
+    });
+    assertEquals(PatientTakeover.UNCLAIMED, takeover.epochOf(HandOver.PATIENT), "afresh, without a claim");
+
+    WardUpdate raised = HandOver.frame(HandOver.at(1), "SPO2=85").apply(engine); // seen by the ward meanwhile
+    assertEquals(Set.of(HandOver.PATIENT), CLUSTER.await(() -> writer.get().write(raised)).fenced());
+
+    List<String> conditions = List.of();
+    for (int attempt = 0; attempt < 50 && !conditions.contains("THRESHOLD:SPO2"); attempt++) {
+      Thread.sleep(100);
+      conditions = CLUSTER.await(() -> CLUSTER.store.snapshot(HandOver.PATIENT)).orElseThrow()
+          .getJsonArray("alarms").stream().map(alarm -> ((JsonObject) alarm).getString("condition")).toList();
+    }
+    assertEquals(List.of("THRESHOLD:SPO2"), conditions, "what this member evaluated, stored");
+    assertEquals(stored + 1, takeover.epochOf(HandOver.PATIENT));
+    assertTrue(takeover.has(HandOver.PATIENT), "still held here");
+  }
+}
