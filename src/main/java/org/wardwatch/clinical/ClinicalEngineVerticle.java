@@ -217,7 +217,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
    * partition moved, and each second besides.
    */
   private void releaseLeaving() {
-    List<String> leaving = takeover.leaving(this::ownedHere);
+    List<String> leaving = takeover.leaving();
     if (!leaving.isEmpty()) {
       Future.all(leaving.stream().map(writer::stored).toList())
           .onSuccess(stored -> leaving.stream().filter(takeover::has).forEach(takeover::release));

@@ -134,8 +134,8 @@ final class PatientTakeover {
     return taken.getOrDefault(patientKey, UNCLAIMED);
   }
 
-  /** The patients taken over here that {@code ownedHere} no longer accepts, to {@link #release}. */
-  List<String> leaving(Predicate<String> ownedHere) {
+  /** The patients taken over here that this member no longer owns, to {@link #release}. */
+  List<String> leaving() {
     return taken.keySet().stream().filter(patientKey -> !ownedHere.test(patientKey)).toList();
   }
 
