@@ -123,7 +123,7 @@ final class HazelcastPatientStore implements PatientStore {
    * Claims a patient: the next epoch, the stored JSON kept (none when the value held is no entry); answers the new
    * entry. Hazelcast runs it again on each backup, whose copy its per-partition ordering keeps the same as the
    * primary's. (Giving the backups the primary's bytes instead, as a processor of their own, let an old owner's save
-   * through during partition moves: a duplicated reminder in two of three runs of EscalationDuringMoveIT under load.)
+   * through during partition moves: a duplicated reminder in two of three runs of EscalationDuringMoveCheck under load.)
    */
   static final class ClaimEntry implements EntryProcessor<String, byte[], byte[]>, DataSerializable {
     @Override
