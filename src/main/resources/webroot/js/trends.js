@@ -66,6 +66,8 @@ function overlay(chart) {
     ctx.font = `${12 * devicePixelRatio}px system-ui, sans-serif`;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'bottom';
+    const placed = []; // the labels drawn: close limits' labels go side by side, not over each other
+    const lineHeight = 14 * devicePixelRatio;
     for (const { value, priority, label } of chart.limits) {
       const y = u.valToPos(value, 'y', true);
       if (y < top || y > top + height) continue;
@@ -76,7 +78,10 @@ function overlay(chart) {
       ctx.moveTo(left, y);
       ctx.lineTo(left + width, y);
       ctx.stroke();
-      ctx.fillText(label, left + 4 * devicePixelRatio, y - 4 * devicePixelRatio);
+      let x = left + 4 * devicePixelRatio;
+      for (const p of placed) if (Math.abs(p.y - y) < lineHeight && x < p.to) x = p.to + 16 * devicePixelRatio;
+      ctx.fillText(label, x, y - 4 * devicePixelRatio);
+      placed.push({ y, to: x + ctx.measureText(label).width });
     }
     ctx.setLineDash([]);
     for (const tr of chart.events) {
