@@ -54,9 +54,9 @@ final class HazelcastPatientStore implements PatientStore {
 
   @Override
   public Future<Void> save(String patientKey, long epoch, JsonObject state, PatientSnapshot snapshot) {
-    Buffer body = Buffer.buffer("{\"state\":").appendBuffer(state.toBuffer())
-        .appendString(",\"snapshot\":").appendBytes(snapshot.asciiJson()).appendString("}");
-    return onContext(map.submitToKey(patientKey, new FencedSave(epoch, entry(epoch, body.getBytes()))))
+    byte[] entry = Buffer.buffer().appendLong(epoch).appendString("{\"state\":").appendBuffer(state.toBuffer())
+        .appendString(",\"snapshot\":").appendBytes(snapshot.asciiJson()).appendString("}").getBytes();
+    return onContext(map.submitToKey(patientKey, new FencedSave(epoch, entry)))
         .compose(saved -> saved ? Future.succeededFuture() : Future.failedFuture(new Fenced(patientKey)));
   }
 
@@ -102,9 +102,6 @@ final class HazelcastPatientStore implements PatientStore {
     return ByteBuffer.wrap(entry).getLong();
   }
 
-  private static byte[] entry(long epoch, byte[] body) {
-    return ByteBuffer.allocate(EPOCH_BYTES + body.length).putLong(epoch).put(body).array();
-  }
 
   private static <T> Future<T> onContext(CompletionStage<T> stage) {
     return Future.fromCompletionStage(stage, context());
@@ -140,12 +137,11 @@ final class HazelcastPatientStore implements PatientStore {
     public byte[] process(Map.Entry<String, byte[]> stored) {
       Object held = ((Map.Entry<?, ?>) stored).getValue();
       long epoch = heldEpoch(held) + 1;
-      byte[] claimed = epoch > 1 ? ((byte[]) held).clone() : entry(epoch, new byte[0]);
+      byte[] claimed = epoch > 1 ? ((byte[]) held).clone() : new byte[EPOCH_BYTES];
       ByteBuffer.wrap(claimed).putLong(0, epoch);
       stored.setValue(claimed);
       return claimed;
     }
-
   }
 
   /** Stores an entry when the stored epoch is still the saver's; answers whether it did (run on backups the same). */
