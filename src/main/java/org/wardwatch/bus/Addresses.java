@@ -33,7 +33,8 @@ public final class Addresses {
 
   /**
    * Request-reply, node-local. Body: a patient action from the REST API, in the form of {@link #wardActions}
-   * ({@code assess} or {@code override-limits}); reply {@code {"ok": true}} or a failure with code 400 or 404.
+   * ({@code assess}, {@code override-limits} or {@code discharge}); reply {@code {"ok": true}} or a failure with code
+   * 400, 404 or 409.
    * Owner: the patient router verticle, which forwards it to the owner's {@link #engineActions}.
    */
   public static final String PATIENT_ACTIONS = "wardwatch.local.patients.actions";
@@ -155,8 +156,9 @@ public final class Addresses {
 
   /**
    * Request-reply, cluster-wide, browser-facing inbound. Body: an action on an alarm or patient of {@code ward}:
-   * {@code {"action": "acknowledge"|"pause-audio"|"assess", "user", ...}}; reply {@code {"ok": true}} or a failure
-   * with code 400 or 404 and a message. Owner: the clinical engine verticle, which listens once it knows the ward.
+   * {@code {"action": "acknowledge"|"pause-audio"|"assess"|"override-limits"|"discharge", "user", ...}}; reply
+   * {@code {"ok": true}} or a failure with code 400, 404 or 409 and a message. Owner: the clinical engine verticle,
+   * which listens once it knows the ward.
    */
   public static String wardActions(String ward) {
     return BROWSER_PREFIX + ward + ".actions";

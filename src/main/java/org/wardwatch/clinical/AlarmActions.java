@@ -18,14 +18,16 @@ import org.wardwatch.model.Parameter;
  * Reads a clinician's action, as sent by the dashboard through the bridge or by the REST API, and applies it to the
  * engine: {@code {"action": "acknowledge", "alarmId", "user"}}, {@code {"action": "pause-audio", "alarmId", "user",
  * "seconds"}}, {@code {"action": "assess", "patient", "user", "consciousness"?, "oxygen"?, "spo2Scale2"?}} or
- * {@code {"action": "override-limits", "patient", "user", "parameter", "reason", "minutes", "thresholds"}}.
+ * {@code {"action": "override-limits", "patient", "user", "parameter", "reason", "minutes", "thresholds"}} or
+ * {@code {"action": "discharge", "patient", "user"}}.
  *
  * <p>An action made on a ward's screen carries that ward ({@code "ward"}, which the patient router sets from the
  * address it came on, {@link org.wardwatch.bus.Addresses#wardActions}): a ward's screens act on that ward's patients
  * and alarms only, and another ward's is refused as unknown.
  *
  * <p>A malformed action is an {@link IllegalArgumentException} whose message says what is wrong; an unknown alarm or
- * patient is a {@link WardState.UnknownTarget}. Every action needs the acting user, who is recorded with it.
+ * patient is a {@link ActionRefused.UnknownTarget}, a discharge while the patient is monitored a
+ * {@link ActionRefused.StillMonitored}. Every action needs the acting user, who is recorded with it.
  */
 final class AlarmActions {
 
@@ -59,8 +61,9 @@ final class AlarmActions {
           optionalBoolean(action, "spo2Scale2"),
           now);
       case "override-limits" -> engine.overrideLimits(limitOverride(action, user, now), now);
+      case "discharge" -> engine.discharge(required(action, "patient"), user, now);
       default -> throw new IllegalArgumentException("unknown action '" + action.getString("action")
-          + "': use acknowledge, pause-audio, assess, override-limits or sync");
+          + "': use acknowledge, pause-audio, assess, override-limits, discharge or sync");
     };
   }
 
@@ -113,7 +116,7 @@ final class AlarmActions {
     boolean onWard = patient != null && engine.snapshot(patient).map(PatientSnapshot::toJson)
         .map(shown -> ward.equals(shown.getString("ward")) || alarmRaisedOn(shown, alarmId, ward)).orElse(false);
     if (!onWard) {
-      throw new WardState.UnknownTarget("no " + (alarmId != null ? "alarm " + alarmId : "patient " + patient)
+      throw new ActionRefused.UnknownTarget("no " + (alarmId != null ? "alarm " + alarmId : "patient " + patient)
           + " on ward " + ward);
     }
   }

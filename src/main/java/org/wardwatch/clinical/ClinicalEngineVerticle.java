@@ -52,7 +52,6 @@ public class ClinicalEngineVerticle extends VerticleBase {
   /** How often the store is searched for patients this member has come to own. */
   private static final long TAKEOVER_SWEEP_MS = 2000;
   private static final int BAD_REQUEST = 400;
-  private static final int NOT_FOUND = 404;
   /** Failure code of a request this member cannot carry out now: another member owns the patient, or no store. */
   private static final int UNAVAILABLE = 503;
 
@@ -262,8 +261,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
             message.reply(new JsonObject().put("ok", true).put("transitions", update.transitions().size()));
           })
           .onFailure(error -> message.fail(UNAVAILABLE, "not stored: " + error.getMessage()));
-    } catch (WardState.UnknownTarget e) {
-      message.fail(NOT_FOUND, e.getMessage());
+    } catch (ActionRefused e) {
+      message.fail(e.failureCode(), e.getMessage());
     } catch (IllegalArgumentException e) {
       message.fail(BAD_REQUEST, e.getMessage());
     }

@@ -28,8 +28,8 @@ import org.wardwatch.bus.PatientSnapshot;
  * The {@link PatientStore} of a clustered node: a Hazelcast map of one byte array a patient (rather than a tree of a
  * few hundred small objects, which the collector would copy at every young collection while each entry lives until
  * the patient's next write): the claim's epoch (8 bytes), then the entry's JSON, {@code {"state": complete patient
- * state, "snapshot": what browsers see}}, absent while the patient is claimed and not yet stored. Claims and saves are
- * entry processors, each done atomically on the member that holds the patient's partition (and its backup), so a save
+ * state, "snapshot": what browsers see}}, absent while the patient is claimed and not yet stored, and once it is
+ * discharged. Claims and saves are entry processors, each done atomically on the member that holds the patient's partition (and its backup), so a save
  * checks the epoch and writes in one step; they are {@link DataSerializable}, sent without Java serialization's
  * class descriptors.
  *
@@ -56,6 +56,16 @@ final class HazelcastPatientStore implements PatientStore {
   public Future<Void> save(String patientKey, long epoch, JsonObject state, PatientSnapshot snapshot) {
     byte[] entry = Buffer.buffer().appendLong(epoch).appendString("{\"state\":").appendBuffer(state.toBuffer())
         .appendString(",\"snapshot\":").appendBytes(snapshot.asciiJson()).appendString("}").getBytes();
+    return fencedSave(patientKey, epoch, entry);
+  }
+
+  /** The entry becomes the bare epoch, as a claim not yet stored is. */
+  @Override
+  public Future<Void> discharge(String patientKey, long epoch) {
+    return fencedSave(patientKey, epoch, ByteBuffer.allocate(EPOCH_BYTES).putLong(epoch).array());
+  }
+
+  private Future<Void> fencedSave(String patientKey, long epoch, byte[] entry) {
     return onContext(map.submitToKey(patientKey, new FencedSave(epoch, entry)))
         .compose(saved -> saved ? Future.succeededFuture() : Future.failedFuture(new Fenced(patientKey)));
   }
@@ -120,7 +130,8 @@ final class HazelcastPatientStore implements PatientStore {
    * Claims a patient: the next epoch, the stored JSON kept (none when the value held is no entry); answers the new
    * entry. Hazelcast runs it again on each backup, whose copy its per-partition ordering keeps the same as the
    * primary's. (Giving the backups the primary's bytes instead, as a processor of their own, let an old owner's save
-   * through during partition moves: a duplicated reminder in two of three runs of EscalationDuringMoveCheck under load.)
+   * through during partition moves: a duplicated reminder in two of three runs of EscalationDuringMoveCheck under
+   * load.)
    */
   static final class ClaimEntry implements EntryProcessor<String, byte[], byte[]>, DataSerializable {
     @Override

@@ -108,6 +108,16 @@ final class PatientAlarms {
     return transitions;
   }
 
+  /** {@code user} discharged the patient: every live alarm is cleared ({@link Alarm#discharge}) and forgotten. */
+  List<AlarmTransition> discharge(String user, Instant now) {
+    List<AlarmTransition> transitions = new ArrayList<>();
+    for (Alarm alarm : live.values()) {
+      transitions.addAll(alarm.discharge(user, now));
+    }
+    live.clear();
+    return transitions;
+  }
+
   /**
    * True, once, when a reconciliation changed an alarm's message since the last call. A condition that persists at
    * the same priority with another description changes the message without a transition: a change to publish and store

@@ -126,6 +126,18 @@ final class PatientConditions {
     return patient.reassessment().dueAt(now) ? reassess(patient, now) : List.of();
   }
 
+  /**
+   * True while the patient is monitored: its device has not disconnected and some parameter had data within the
+   * no-data time. Its next frame would admit a discharged patient again.
+   */
+  boolean isMonitored(PatientRecord patient, Instant now) {
+    if (patient.alarms().isPresent(TechnicalAlarm.DISCONNECTED.conditionKey())) {
+      return false;
+    }
+    Instant cutoff = now.minus(rules.noDataAfter());
+    return patient.latestValues().stream().anyMatch(observation -> !observation.gatewayTime().isBefore(cutoff));
+  }
+
   /** Parameters that had data but none arrived since the cutoff (their sensors not off) raise a technical alarm. */
   private List<AlarmTransition> checkSilence(PatientRecord patient, Set<Parameter> silent, Instant now) {
     List<AlarmTransition> transitions = markStale(patient, silent, now);

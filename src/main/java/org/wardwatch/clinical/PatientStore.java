@@ -54,6 +54,13 @@ public interface PatientStore {
    */
   Future<Void> save(String patientKey, long epoch, JsonObject state, PatientSnapshot snapshot);
 
+  /**
+   * Forgets the patient's stored state and snapshot, the patient being discharged, unless another claim was made since
+   * the one that gave {@code epoch} (then fails with {@link Fenced}). The claim's epoch stays, fencing older claims'
+   * saves; the next claim finds no state, and the patient starts afresh.
+   */
+  Future<Void> discharge(String patientKey, long epoch);
+
   /** The stored snapshot of the patient, empty when none was stored. */
   Future<Optional<JsonObject>> snapshot(String patientKey);
 
@@ -78,6 +85,11 @@ public interface PatientStore {
 
       @Override
       public Future<Void> save(String patientKey, long epoch, JsonObject state, PatientSnapshot snapshot) {
+        return Future.succeededFuture();
+      }
+
+      @Override
+      public Future<Void> discharge(String patientKey, long epoch) {
         return Future.succeededFuture();
       }
 

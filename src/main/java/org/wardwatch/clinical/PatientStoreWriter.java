@@ -1,12 +1,14 @@
 package org.wardwatch.clinical;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ObjLongConsumer;
 import java.util.function.ToLongFunction;
@@ -151,22 +153,27 @@ final class PatientStoreWriter {
     return save(List.of(patientKey)).compose(Saved::asFuture);
   }
 
+  /**
+   * Saves each patient with its claim's epoch. One the engine no longer holds was discharged, and is stored so
+   * ({@link PatientStore#discharge}); one released meanwhile is no longer claimed here, and its save is refused.
+   */
   private Future<Saved> save(Iterable<String> patients) {
     Map<String, Future<Void>> saves = new LinkedHashMap<>();
     for (String key : patients) {
-      engine.state(key).ifPresent(state -> {
-        long epoch = epochs.applyAsLong(key);
-        Future<Void> writing = store.save(key, epoch, state, engine.snapshot(key).orElseThrow());
-        inFlight.put(key, writing);
-        writing.onComplete(done -> inFlight.remove(key, writing)).onFailure(notStored -> {
-          if (notStored instanceof PatientStore.Fenced) {
-            onFenced.accept(key, epoch);
-          } else {
-            unstored.putIfAbsent(key, round); // tried again in a later round
-          }
-        });
-        saves.put(key, writing);
+      long epoch = epochs.applyAsLong(key);
+      Optional<JsonObject> state = engine.state(key);
+      Future<Void> writing = state.isPresent()
+          ? store.save(key, epoch, state.get(), engine.snapshot(key).orElseThrow())
+          : store.discharge(key, epoch);
+      inFlight.put(key, writing);
+      writing.onComplete(done -> inFlight.remove(key, writing)).onFailure(notStored -> {
+        if (notStored instanceof PatientStore.Fenced) {
+          onFenced.accept(key, epoch);
+        } else {
+          unstored.putIfAbsent(key, round); // tried again in a later round
+        }
       });
+      saves.put(key, writing);
     }
     if (saves.isEmpty()) {
       return Saved.ALL_NOW;

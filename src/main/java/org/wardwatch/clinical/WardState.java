@@ -2,7 +2,6 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.wardwatch.bus.PatientSnapshot;
+import org.wardwatch.clinical.ActionRefused.StillMonitored;
+import org.wardwatch.clinical.ActionRefused.UnknownTarget;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.Alarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
@@ -34,13 +35,6 @@ import org.wardwatch.model.Parameter;
  * <p>Pure, with time passed in (tests never sleep); not thread-safe: the clinical engine verticle owns it.
  */
 public final class WardState {
-
-  /** An action named an alarm or patient this engine does not have. */
-  public static final class UnknownTarget extends RuntimeException {
-    UnknownTarget(String message) {
-      super(message, null, false, false);
-    }
-  }
 
   private final Map<String, PatientRecord> patients = new LinkedHashMap<>();
   /** The patients by tick slice; null when the patients changed since it was made. */
@@ -139,6 +133,23 @@ public final class WardState {
   }
 
   /**
+   * Ends a patient's monitoring, discharged by {@code user}: its alarms are cleared by that user, and the patient and
+   * its trends forgotten ({@link PatientDischarge}); a later frame admits it afresh.
+   *
+   * @throws StillMonitored while its device is connected and sending (its next frame would admit it again)
+   */
+  public WardUpdate discharge(String patientKey, String user, Instant now) {
+    PatientRecord patient = patient(patientKey);
+    if (conditions.isMonitored(patient, now)) {
+      throw new StillMonitored("patient " + patientKey + " is still monitored: disconnect device "
+          + patient.source().device() + " first, or its next frame admits the patient again");
+    }
+    List<AlarmTransition> cleared = patient.alarms().discharge(user, now);
+    release(patientKey);
+    return PatientDischarge.of(patient, cleared, user, now);
+  }
+
+  /**
    * A device connection event from the device side: {@code disconnected} or {@code rejected} (with a reason). Events
    * from a device the patient is no longer connected through are ignored.
    */
@@ -221,10 +232,7 @@ public final class WardState {
         .map(PatientRecord::snapshot).toList();
   }
 
-  /**
-   * The ward picker's lines ({@link WardSummary}), counted from each patient's ward and live alarms: no snapshot is
-   * encoded (a node of 10,000 patients answers in milliseconds, not the tenth of a second decoding them would take).
-   */
+  /** The ward picker's lines ({@link WardSummary}), counted with no snapshot encoded: 10,000 patients take ms. */
   public JsonArray wardSummary() {
     return WardSummary.of(patients.values().stream().map(PatientRecord::wardAndAlarms).toList());
   }
@@ -287,10 +295,5 @@ public final class WardState {
     }
     patient.touch(now);
     return new WardUpdate(List.copyOf(transitions), List.of(patient.snapshot()), List.of(), Set.of(patient.key()));
-  }
-
-  /** The longest audio pause a user may request, for answering requests clearly. */
-  public Duration maxAudioPause() {
-    return conditions.rules().policy().maxAudioPause();
   }
 }

@@ -20,7 +20,8 @@ import org.wardwatch.bus.Addresses;
  *   <li>Outbound (server to browser): only the per-ward browser addresses, {@link Addresses#BROWSER_ADDRESS_REGEX},
  *       delivered by the {@link WardFanOut} (which parks the bridge's own registrations, hence the second pattern).
  *   <li>Inbound (browser to server): only the per-ward action addresses, {@link Addresses#BROWSER_ACTION_REGEX}
- *       (acknowledge, audio pause, assessment). Users are named by the dashboard, not yet authenticated.
+ *       (acknowledge, audio pause, assessment, limits, discharge). Users are named by the dashboard, not yet
+ *       authenticated.
  *   <li>Origins: a {@link CorsHandler} limited to the dashboard's origins guards every transport. An origin check on
  *       the WebSocket alone would leave the xhr-streaming and xhr-polling fallbacks readable from a foreign page.
  *   <li>Transports: WebSocket, xhr-streaming and xhr-polling only. EventSource, htmlfile and JSONP are off: the last

@@ -82,6 +82,7 @@ public class HttpBridgeVerticle extends VerticleBase {
     router.route("/api/patients/:id/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BRIDGE_BODY_BYTES));
     router.post("/api/patients/:id/assessment").handler(patients::assess);
     router.put("/api/patients/:id/limits").handler(patients::overrideLimits);
+    router.post("/api/patients/:id/discharge").handler(patients::discharge);
     router.get("/api/alarms").handler(new AlarmRoutes(new AuditTrail(vertx))::history);
     router.get("/health").handler(context -> context.json(new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(this::ready);

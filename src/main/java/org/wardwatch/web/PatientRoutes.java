@@ -14,14 +14,16 @@ import org.wardwatch.clinical.VitalsHistory;
 /**
  * {@code GET /api/patients[?ward=]} and {@code GET /api/patients/{id}}: the current snapshot of every patient (or of
  * one ward's), or of one (keyed by the {@code Patient=} id, else the device id); {@code GET
- * /api/patients/{id}/history?minutes=} for the trend view; {@code POST /api/patients/{id}/assessment} and
- * {@code PUT /api/patients/{id}/limits}; {@code GET /api/wards} for the ward picker. All asked of the clinical engine
+ * /api/patients/{id}/history?minutes=} for the trend view; {@code POST /api/patients/{id}/assessment},
+ * {@code PUT /api/patients/{id}/limits} and {@code POST /api/patients/{id}/discharge}; {@code GET /api/wards} for the
+ * ward picker. All asked of the clinical engine
  * verticle over the event bus.
  */
 final class PatientRoutes {
 
   private static final int NOT_FOUND = 404;
   private static final int BAD_REQUEST = 400;
+  private static final int CONFLICT = 409;
   private static final int UNSUPPORTED_MEDIA_TYPE = 415;
   private static final String JSON = "application/json";
 
@@ -78,6 +80,14 @@ final class PatientRoutes {
   }
 
   /**
+   * {@code POST /api/patients/{id}/discharge}: ends the patient's monitoring, its alarms cleared by {@code user}; 409
+   * while its device is connected and sending.
+   */
+  void discharge(RoutingContext context) {
+    patientAction(context, "discharge");
+  }
+
+  /**
    * Hands a clinician's action to the patient's engine. Its body must be declared JSON: a form or plain text is what a
    * foreign page can send without asking first, so it is refused (415) even from an allowed origin.
    */
@@ -124,10 +134,10 @@ final class PatientRoutes {
         .end(message);
   }
 
-  /** A refusal from the engine (400, 404) goes to the client with its message; anything else is a server error. */
+  /** A refusal from the engine (400, 404, 409) goes to the client with its message; anything else is a server error. */
   static void failed(RoutingContext context, Throwable error) {
     if (error instanceof ReplyException reply && (reply.failureCode() == NOT_FOUND
-        || reply.failureCode() == BAD_REQUEST)) {
+        || reply.failureCode() == BAD_REQUEST || reply.failureCode() == CONFLICT)) {
       plain(context, reply.failureCode(), String.valueOf(reply.getMessage()));
     } else {
       context.fail(error);

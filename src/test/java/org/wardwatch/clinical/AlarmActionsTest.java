@@ -101,7 +101,7 @@ class AlarmActionsTest {
   void givenAnotherWardsScreen_whenAcknowledgeAction_thenUnknownThereAndTheAlarmUntouched() {
     JsonObject acknowledge = new JsonObject().put("action", "acknowledge").put("alarmId", alarmId).put("user", NURSE);
 
-    WardState.UnknownTarget refused = assertThrows(WardState.UnknownTarget.class,
+    ActionRefused.UnknownTarget refused = assertThrows(ActionRefused.UnknownTarget.class,
         () -> apply(acknowledge.copy().put("ward", "medical"), at(5)));
 
     assertEquals("no alarm " + alarmId + " on ward medical", refused.getMessage());
@@ -120,7 +120,7 @@ class AlarmActionsTest {
         .transitions()).type(), "the ward the alarm was raised on, where its screen shows it");
     assertEquals(TransitionType.ACKNOWLEDGED, only(apply(new JsonObject().put("action", "acknowledge")
         .put("alarmId", alarmId).put("user", NURSE).put("ward", "medical"), at(3)).transitions()).type());
-    assertThrows(WardState.UnknownTarget.class, () -> apply(pauseAudio(30).put("ward", "icu"), at(4)));
+    assertThrows(ActionRefused.UnknownTarget.class, () -> apply(pauseAudio(30).put("ward", "icu"), at(4)));
   }
 
   @Test
@@ -129,12 +129,12 @@ class AlarmActionsTest {
         .put("patient", "P2").put("ward", "icu");
 
     assertEquals("P1", ActionTarget.patientOf(redirected));
-    assertThrows(WardState.UnknownTarget.class, () -> apply(redirected, at(5)));
+    assertThrows(ActionRefused.UnknownTarget.class, () -> apply(redirected, at(5)));
   }
 
   @Test
   void givenUnknownAlarm_whenAcknowledgeAction_thenUnknownTarget() {
-    assertThrows(WardState.UnknownTarget.class, () -> apply(new JsonObject().put("action", "acknowledge")
+    assertThrows(ActionRefused.UnknownTarget.class, () -> apply(new JsonObject().put("action", "acknowledge")
         .put("alarmId", "P1/THRESHOLD:PULSE/0").put("user", NURSE), at(5)));
   }
 
@@ -169,7 +169,7 @@ class AlarmActionsTest {
 
   @Test
   void givenUnknownPatient_whenAssessAction_thenUnknownTarget() {
-    assertThrows(WardState.UnknownTarget.class, () -> apply(new JsonObject().put("action", "assess")
+    assertThrows(ActionRefused.UnknownTarget.class, () -> apply(new JsonObject().put("action", "assess")
         .put("patient", "P9").put("user", NURSE).put("consciousness", "A"), at(5)));
   }
 

@@ -199,7 +199,7 @@ class PatientStateTest {
     assertTrue(engine.state(PATIENT).isEmpty());
     assertTrue(engine.snapshot(PATIENT).isEmpty());
     assertTrue(engine.history(PATIENT, 60, at(10)).isEmpty());
-    assertThrows(WardState.UnknownTarget.class, () -> engine.act(alarmId("THRESHOLD:PULSE", at(0)),
+    assertThrows(ActionRefused.UnknownTarget.class, () -> engine.act(alarmId("THRESHOLD:PULSE", at(0)),
         alarm -> alarm.acknowledge(NURSE, at(11)), at(11)));
     frame(at(12), "PULSE=80").apply(engine);
     assertEquals(new JsonArray(), engine.history(PATIENT, 60, at(12)).orElseThrow().getJsonArray("events"),

@@ -256,7 +256,7 @@ class WardStateNews2Test {
   void givenUnknownPatient_whenAssessed_thenUnknownTarget() {
     engine.apply(frame(T0, null, null, "PULSE=80"), T0);
 
-    assertThrows(WardState.UnknownTarget.class,
+    assertThrows(ActionRefused.UnknownTarget.class,
         () -> engine.assess("P9", Consciousness.A, OxygenSupport.air(), false, at(1)));
   }
 

@@ -164,7 +164,7 @@ class WardStateTest {
     assertEquals(AlarmState.CLEARED, ack.toState());
     assertEquals(NURSE, ack.actor());
     assertEquals(new JsonArray(), snapshot(acknowledged).getJsonArray("alarms"));
-    assertThrows(WardState.UnknownTarget.class,
+    assertThrows(ActionRefused.UnknownTarget.class,
         () -> engine.act(id, alarm -> alarm.acknowledge(NURSE, at(21)), at(21)), "a cleared alarm is forgotten");
   }
 
@@ -234,7 +234,7 @@ class WardStateTest {
   void givenUnknownAlarmId_whenActedOn_thenUnknownTarget() {
     engine.apply(frame(BED_1, T0, "PULSE=190"), T0);
 
-    assertThrows(WardState.UnknownTarget.class,
+    assertThrows(ActionRefused.UnknownTarget.class,
         () -> engine.act("P1/THRESHOLD:PULSE/0", alarm -> alarm.acknowledge(NURSE, at(1)), at(1)));
   }
 

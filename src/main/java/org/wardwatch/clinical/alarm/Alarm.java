@@ -170,6 +170,23 @@ public final class Alarm extends AlarmView {
   }
 
   /**
+   * {@code user} discharged the patient: the alarm is over whatever its state ({@link TransitionType#CLEARED}, by that
+   * user), as nobody is monitored any more. Nothing happens to an alarm cleared already.
+   *
+   * @throws IllegalArgumentException when {@code user} is blank
+   */
+  public List<AlarmTransition> discharge(String user, Instant now) {
+    requireUser(user);
+    if (state.isTerminal()) {
+      return List.of();
+    }
+    AlarmState from = state;
+    state = AlarmState.CLEARED;
+    timers.stop();
+    return transition(TransitionType.CLEARED, from, user, now, "patient discharged by " + user);
+  }
+
+  /**
    * {@code user} silences a signalling alarm from {@code now} for {@code requested}, capped at the policy's maximum;
    * {@link #tick} re-arms it at the end. Never acknowledges; while paused, a request extends the pause from now.
    *

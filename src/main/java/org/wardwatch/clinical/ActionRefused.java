@@ -1,0 +1,35 @@
+package org.wardwatch.clinical;
+
+/**
+ * A clinician's action the {@link WardState} refuses, with the message for whoever sent it: {@link UnknownTarget} (an
+ * alarm or patient the engine does not have) or {@link StillMonitored} (a discharge while the patient is monitored).
+ * Thrown without a stack trace: a refusal is an answer, not a fault.
+ */
+public abstract sealed class ActionRefused extends RuntimeException {
+
+  private final int failureCode;
+
+  private ActionRefused(String message, int failureCode) {
+    super(message, null, false, false);
+    this.failureCode = failureCode;
+  }
+
+  /** The failure code to answer with, an HTTP status the REST API passes on: 404 or 409. */
+  public int failureCode() {
+    return failureCode;
+  }
+
+  /** An action named an alarm or patient this engine does not have. */
+  public static final class UnknownTarget extends ActionRefused {
+    UnknownTarget(String message) {
+      super(message, 404);
+    }
+  }
+
+  /** A discharge refused: the patient's device is connected and sending, and its next frame would admit it again. */
+  public static final class StillMonitored extends ActionRefused {
+    StillMonitored(String message) {
+      super(message, 409);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package org.wardwatch.clinical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.clinical.WardStateFixtures.T0;
+import static org.wardwatch.clinical.WardStateFixtures.at;
+import static org.wardwatch.clinical.WardStateFixtures.frame;
+import static org.wardwatch.clinical.WardStateFixtures.raisedId;
+import static org.wardwatch.clinical.WardStateFixtures.snapshot;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.wardwatch.clinical.alarm.AlarmState;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.DeviceIdentity;
+
+/** A patient's discharge: its alarms cleared by the clinician, the patient forgotten, refused while monitored. */
+class WardStateDischargeTest {
+
+  private static final DeviceIdentity BED_1 = WardStateFixtures.BED_1;
+  private static final String KEY = BED_1.patientKey();
+  /** No data raises an alarm after 30 s; reminders every 15 s, so a discharged patient's would show. */
+  private static final ClinicalRules RULES = ClinicalRules.fromJson(new JsonObject("""
+      {
+        "alarms": {"escalateAfterSeconds": {"LOW": 3600, "MEDIUM": 3600, "HIGH": 3600}, "reminderSeconds": 15},
+        "news2": {"bandPriorities": {"LOW": "NONE", "LOW_MEDIUM": "NONE", "MEDIUM": "NONE", "HIGH": "NONE"}},
+        "technical": {"noDataSeconds": 30},
+        "thresholds": [{"parameter": "PULSE", "above": 150, "priority": "HIGH", "hysteresis": 5}]
+      }
+      """));
+
+  private final WardState engine = new WardState(RULES);
+
+  @Test
+  void givenDisconnectedPatientWithAlarms_whenDischarged_thenEveryAlarmClearedByTheUserAndThePatientForgotten() {
+    String pulse = raisedId(engine.apply(frame(BED_1, T0, "PULSE=190"), T0));
+    engine.act(pulse, alarm -> alarm.acknowledge("nurse.a", at(1)), at(1));
+    String disconnected = engine.deviceEvent("disconnected", BED_1, null, at(2)).transitions().stream()
+        .filter(transition -> transition.type() == TransitionType.RAISED).findFirst().orElseThrow().alarmId();
+
+    WardUpdate update = engine.discharge(KEY, "nurse.b", at(3));
+
+    assertEquals(List.of(pulse, disconnected), update.transitions().stream().map(AlarmTransition::alarmId).toList());
+    for (AlarmTransition cleared : update.transitions()) {
+      assertEquals(TransitionType.CLEARED, cleared.type());
+      assertEquals(AlarmState.CLEARED, cleared.toState());
+      assertEquals("nurse.b", cleared.actor());
+      assertEquals("patient discharged by nurse.b", cleared.detail());
+    }
+    JsonObject notice = snapshot(update);
+    assertEquals(new JsonObject().put("patient", KEY).put("device", "mon-1").put("bed", "1").put("ward", "surgery")
+        .put("discharged", true).put("at", at(3).toString()).put("by", "nurse.b"), notice);
+    JsonObject audit = update.auditEntries().get(0);
+    assertEquals("DISCHARGED", audit.getString("type"));
+    assertEquals("nurse.b", audit.getString("actor"));
+    assertEquals("discharged from ward surgery; alarms ended: 2", audit.getString("detail"));
+    assertEquals(Set.of(KEY), update.changedPatients());
+    assertTrue(engine.snapshot(KEY).isEmpty());
+    assertTrue(engine.state(KEY).isEmpty(), "stored as discharged: no state to write");
+    assertTrue(engine.history(KEY, 60, at(3)).isEmpty());
+    assertTrue(engine.snapshots("surgery").isEmpty());
+    assertEquals(0, engine.wardSummary().size());
+    assertEquals(WardUpdate.NOTHING, engine.tick(at(60)), "no reminder, no alarm for a patient discharged");
+  }
+
+  @Test
+  void givenPatientWhoseDeviceStillSends_whenDischarged_thenRefusedAndNothingChanges() {
+    String pulse = raisedId(engine.apply(frame(BED_1, T0, "PULSE=190"), T0));
+
+    ActionRefused.StillMonitored refused = assertThrows(ActionRefused.StillMonitored.class,
+        () -> engine.discharge(KEY, "nurse.b", at(29)));
+
+    assertEquals(409, refused.failureCode());
+    assertEquals("patient " + KEY + " is still monitored: disconnect device mon-1 first, or its next frame admits"
+        + " the patient again", refused.getMessage());
+    assertEquals(pulse, snapshot(engine.apply(frame(BED_1, at(30), "PULSE=191"), at(30)))
+        .getJsonArray("alarms").getJsonObject(0).getString("id"));
+  }
+
+  @Test
+  void givenPatientNoLongerSendingThoughConnected_whenDischargedAfterTheNoDataTime_thenDischarged() {
+    engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
+    String noData = raisedId(engine.tick(at(31)));
+
+    WardUpdate update = engine.discharge(KEY, "nurse.b", at(31));
+
+    assertEquals(noData, update.transitions().get(0).alarmId());
+    assertTrue(engine.snapshot(KEY).isEmpty());
+  }
+
+  @Test
+  void givenDischargedPatient_whenItsDeviceSendsAgain_thenAdmittedAfreshWithoutTheOldAlarmsOrDeviceEvents() {
+    engine.apply(frame(BED_1, T0, "PULSE=190"), T0);
+    engine.deviceEvent("disconnected", BED_1, null, at(1));
+    engine.discharge(KEY, "nurse.b", at(2));
+    assertEquals(WardUpdate.NOTHING, engine.deviceEvent("disconnected", BED_1, null, at(3)));
+
+    JsonObject readmitted = snapshot(engine.apply(frame(BED_1, at(4), "PULSE=80"), at(4)));
+
+    assertEquals(1, readmitted.getLong("seq"), "a new episode: counted from the start");
+    assertTrue(readmitted.getJsonArray("alarms").isEmpty());
+    assertTrue(readmitted.getJsonArray("technicalAlarms").isEmpty());
+    assertFalse(readmitted.containsKey("discharged"));
+  }
+
+  @Test
+  void givenUnknownPatient_whenDischarged_thenUnknownTarget() {
+    ActionRefused.UnknownTarget unknown = assertThrows(ActionRefused.UnknownTarget.class,
+        () -> engine.discharge("nobody", "nurse.b", T0));
+
+    assertEquals(404, unknown.failureCode());
+  }
+}
