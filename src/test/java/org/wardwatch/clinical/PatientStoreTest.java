@@ -89,6 +89,33 @@ class PatientStoreTest {
     assertTrue(CLUSTER.await(() -> CLUSTER.store.snapshot(HandOver.PATIENT)).isPresent(), "saved over it");
   }
 
+  @Test
+  void aDischargedPatientIsNoSnapshotAndItsNextClaimFindsNoStateButAHigherEpoch() throws Exception {
+    long epoch = CLUSTER.await(() -> CLUSTER.store.claim(HandOver.PATIENT)).epoch();
+    save(epoch);
+
+    CLUSTER.await(() -> CLUSTER.store.discharge(HandOver.PATIENT, epoch));
+
+    assertTrue(CLUSTER.await(() -> CLUSTER.store.snapshot(HandOver.PATIENT)).isEmpty());
+    assertEquals(List.of(), CLUSTER.await(CLUSTER.store::snapshots));
+    PatientStore.Claim next = CLUSTER.await(() -> CLUSTER.store.claim(HandOver.PATIENT));
+    assertEquals(epoch + 1, next.epoch(), "the epoch stays: older claims' saves are still fenced");
+    assertTrue(next.state().isEmpty(), "admitted afresh");
+  }
+
+  @Test
+  void aDischargeAfterAnotherClaimIsFencedAndKeepsTheStoredState() throws Exception {
+    long former = CLUSTER.await(() -> CLUSTER.store.claim(HandOver.PATIENT)).epoch();
+    save(former);
+    CLUSTER.await(() -> CLUSTER.store.claim(HandOver.PATIENT));
+
+    ExecutionException refused = assertThrows(ExecutionException.class,
+        () -> CLUSTER.await(() -> CLUSTER.store.discharge(HandOver.PATIENT, former)));
+
+    assertInstanceOf(PatientStore.Fenced.class, refused.getCause());
+    assertTrue(CLUSTER.await(() -> CLUSTER.store.snapshot(HandOver.PATIENT)).isPresent());
+  }
+
   private void save(long epoch) throws Exception {
     CLUSTER.await(() -> CLUSTER.store.save(HandOver.PATIENT, epoch, engine.state(HandOver.PATIENT).orElseThrow(),
         engine.snapshot(HandOver.PATIENT).orElseThrow()));

@@ -126,6 +126,18 @@ class PatientStoreWriterTest {
   }
 
   @Test
+  void aDischargeForgetsThePatientsStoredStateBeforeItsWriteCompletes() throws Exception {
+    await(() -> writer.write(HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine)));
+    await(() -> writer.write(engine.deviceEvent("disconnected", HandOver.MONITOR, null, HandOver.at(1))));
+    assertTrue(stored().isPresent());
+
+    await(() -> writer.write(engine.discharge(PATIENT, HandOver.NURSE, HandOver.at(2))));
+
+    assertFalse(stored().isPresent());
+    assertTrue(await(() -> CLUSTER.store.claim(PATIENT)).state().isEmpty(), "a later claim admits it afresh");
+  }
+
+  @Test
   void aStandaloneNodeStoresNothing() throws Exception {
     PatientStoreWriter standalone = new PatientStoreWriter(engine, CLUSTER.store, false, patient -> epoch,
         (patient, epochFenced) -> fenced.add(patient));
