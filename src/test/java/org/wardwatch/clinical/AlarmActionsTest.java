@@ -173,6 +173,18 @@ class AlarmActionsTest {
         .put("patient", "P9").put("user", NURSE).put("consciousness", "A"), at(5)));
   }
 
+  @Test
+  void givenDisconnectedPatient_whenDischargedFromAnotherWardsScreen_thenUnknownThereAndDischargedFromItsOwn() {
+    engine.deviceEvent("disconnected", MON_1, null, at(1));
+    JsonObject discharge = new JsonObject().put("action", "discharge").put("patient", "P1").put("user", NURSE);
+
+    assertThrows(ActionRefused.UnknownTarget.class, () -> apply(discharge.copy().put("ward", "icu"), at(2)));
+    WardUpdate discharged = apply(discharge.copy().put("ward", "surgery"), at(3));
+
+    assertEquals(2, discharged.transitions().size(), "the pulse alarm and the disconnection, cleared");
+    assertTrue(engine.snapshot("P1").isEmpty());
+  }
+
   static Stream<Arguments> malformedActions() {
     return Stream.of(
         Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\"}", "user"),
@@ -197,7 +209,9 @@ class AlarmActionsTest {
         Arguments.of("{\"action\": \"assess\", \"patient\": \"P1\", \"user\": \"nurse\", \"oxygen\": \"lots\"}",
             "oxygen"),
         Arguments.of("{\"action\": \"assess\", \"patient\": \"P1\", \"user\": \"nurse\", \"oxygen\": \"-1\"}",
-            "oxygen"));
+            "oxygen"),
+        Arguments.of("{\"action\": \"discharge\", \"user\": \"nurse\"}", "patient"),
+        Arguments.of("{\"action\": \"discharge\", \"patient\": \"P1\"}", "user"));
   }
 
   @ParameterizedTest
