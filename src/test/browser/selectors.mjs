@@ -57,6 +57,17 @@ export function acknowledge(patient, priority) {
   return `${alarmLine(patient, priority)} button[data-action="acknowledge"]`;
 }
 
+/** The "Discharge" control of a patient's tile (shown once its monitor is gone) and the button that confirms it. */
+export function dischargeControl(patient) {
+  return `${tile(patient)} details[data-control="discharge"] > summary`;
+}
+export function dischargeConfirm(patient) {
+  return `${tile(patient)} form[data-patient-action="discharge"] button[type="submit"]`;
+}
+
+/** The header's transient notices (escalations, discharges). */
+export const notices = '#notices';
+
 export const wardPicker = '#ward-picker';
 export const soundToggle = '#sound-toggle';
 export const soundWarning = '#sound-warning';

@@ -2,7 +2,7 @@
 // vitals, alarm transitions and escalations over the SockJS event-bus bridge (and to nothing else), and keeps the
 // tiles, the alarm list, the alarm sound, the patient view and the link indicator current. After every (re)connect,
 // and whenever a patient's sequence numbers show a missed update, it resyncs from the REST snapshot. A signed-in
-// user's actions (acknowledge, pause audio, assess) go back by request-reply to the ward's actions address.
+// user's actions (acknowledge, pause audio, assess, discharge) go back by request-reply to the ward's actions address.
 
 import { Store, awaitingAck, pausedUntil, priorityRank } from './js/model.js';
 import { View } from './js/view.js';
@@ -35,8 +35,10 @@ let eb = null;
 let everOpen = false;
 let linkLostAt = performance.now(); // performance.now() since when the page has had no live feed; null while it has
 let registered = null; // {ward, handlers: [[address, fn]]} on the current bridge connection
+const dischargedAt = new Map(); // patient -> performance.now() its discharge notice came: older lists bring it back
 const actions = new Actions(store, () => eb, (patient, text, ok) => view.report(patient, text, ok));
 view.assess = (patient) => actions.assessForm(patient);
+view.discharge = (patient) => actions.dischargeForm(patient);
 view.buttonsChanged = (tile) => actions.refresh(tile);
 
 /** The most urgent alarm asking to be heard: awaiting acknowledgement and not audio-paused. */
@@ -71,12 +73,31 @@ function alarmsChanged() {
 
 function onSnapshot(snap, live, fetchedAt = null) {
   if (!snap || typeof snap !== 'object' || String(snap.ward) !== ward) return;
+  const key = String(snap.patient);
+  if (snap.discharged === true) {
+    onDischarge(key, snap);
+    return;
+  }
+  if (live) dischargedAt.delete(key); // admitted again
+  else if (dischargedAt.get(key) > fetchedAt) return; // a list asked for before the discharge
   const r = store.applySnapshot(snap, live, fetchedAt);
   if (!r || !r.accepted) return;
   view.render(r);
   if (live) patientView.snapshot(snap);
   alarmsChanged();
   if (r.gap) refresh(); // an update of this patient never arrived: the REST snapshot has everything
+}
+
+/** The patient was discharged: its tile, its alarms and its open trend view go, and every screen is told. */
+function onDischarge(key, notice) {
+  dischargedAt.set(key, performance.now());
+  const e = store.entry(key);
+  store.forget(key);
+  view.remove([key]);
+  if (patientView.patient === key) patientView.dialog.close();
+  const bed = e && e.bed !== null ? `Bed ${e.bed} · ` : '';
+  view.notices.show(`Discharged: ${bed}${key}${notice.by ? ` by ${notice.by}` : ''}`);
+  alarmsChanged();
 }
 
 function onTransition(tr) {
@@ -183,6 +204,7 @@ function show(next) {
   unsubscribe();
   ward = next;
   store.clear();
+  dischargedAt.clear();
   view.clear();
   if (patientView.dialog.open) patientView.dialog.close();
   picker.show(ward);

@@ -1,12 +1,13 @@
 // WardWatch dashboard: what a signed-in user can do, sent to the ward's actions address by request-reply over the
-// bridge: acknowledge an alarm, pause its audio, chart an assessment (ACVPU, air/oxygen, SpO2 scale 2).
+// bridge: acknowledge an alarm, pause its audio, chart an assessment (ACVPU, air/oxygen, SpO2 scale 2), discharge a
+// patient whose monitor is gone.
 
 import { WARD_RE } from './model.js';
 import { PAUSE_SECONDS } from './alarms.js';
 
 const USER_KEY = 'wardwatch.user';
 const REPLY_TIMEOUT_MS = 15000;
-const VERB = { acknowledge: 'Acknowledge', 'pause-audio': 'Pause audio', assess: 'Assessment' };
+const VERB = { acknowledge: 'Acknowledge', 'pause-audio': 'Pause audio', assess: 'Assessment', discharge: 'Discharge' };
 const ACVPU = [['A', 'A \u2014 Alert'], ['C', 'C \u2014 New confusion'], ['V', 'V \u2014 Voice'], ['P', 'P \u2014 Pain'],
   ['U', 'U \u2014 Unresponsive']];
 
@@ -32,6 +33,15 @@ function labelled(text, control) {
   const l = el('label', 'field');
   l.append(el('span', 'field-name', text), control);
   return l;
+}
+
+/** A form acting on one patient; its submit button is enabled and disabled with the other actions (refresh). */
+function patientForm(action, patient, cls) {
+  const form = el('form', cls);
+  form.setAttribute('data-patient-action', action);
+  form.setAttribute('data-for-patient', patient);
+  form.noValidate = true;
+  return form;
 }
 
 function readUser() {
@@ -76,9 +86,9 @@ export class Actions {
     const why = this.blocked();
     this.hint.hidden = !!this.user();
     document.body.classList.toggle('no-user', !this.user());
-    for (const b of root.querySelectorAll('button[data-action], form[data-assess] button[type="submit"]')) {
+    for (const b of root.querySelectorAll('button[data-action], form[data-patient-action] button[type="submit"]')) {
       const key = b.hasAttribute('data-action') ? `${b.getAttribute('data-action')}:${b.getAttribute('data-alarm-id')}`
-        : `assess:${b.form.getAttribute('data-assess')}`;
+        : `${b.form.getAttribute('data-patient-action')}:${b.form.getAttribute('data-for-patient')}`;
       const busy = this.pending.has(key);
       b.disabled = !!why || busy;
       if (why || busy) b.title = busy ? 'Sending\u2026' : why;
@@ -91,9 +101,7 @@ export class Actions {
   assessForm(patient) {
     const details = el('details', 'assess');
     details.append(el('summary', null, 'Assess'));
-    const form = el('form', 'assess-form');
-    form.setAttribute('data-assess', patient);
-    form.noValidate = true;
+    const form = patientForm('assess', patient, 'assess-form');
     const oxygen = select('oxygen', [['air', 'Air'], ['o2', 'O\u2082']]);
     const flow = el('input');
     Object.assign(flow, { name: 'flow', type: 'number', min: '0', step: 'any', inputMode: 'decimal', placeholder: 'L/min' });
@@ -110,8 +118,32 @@ export class Actions {
     return details;
   }
 
+  /**
+   * The per-tile "Discharge" control: ends the patient's monitoring (its alarms cleared by the user, its tile gone
+   * from every screen). Opening it is the first step, its button the second; the tile shows it only once the monitor
+   * is gone (View), and the server refuses a discharge while the monitor still sends.
+   */
+  dischargeForm(patient) {
+    const details = el('details', 'discharge');
+    details.setAttribute('data-control', 'discharge');
+    details.append(el('summary', null, 'Discharge'));
+    const form = patientForm('discharge', patient, 'discharge-form');
+    const submit = el('button', 'act', 'Discharge patient');
+    submit.type = 'submit';
+    form.append(el('p', 'discharge-note', `Ends the monitoring of patient ${patient}: its alarms are cleared in your `
+      + 'name and its tile leaves every screen. A monitor that sends again admits the patient afresh.'), submit);
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const e = this.store.entry(patient);
+      this._send(`discharge:${patient}`, e && e.ward, patient, { action: 'discharge', patient, user: this.user() },
+        () => { details.open = false; });
+    });
+    details.append(form);
+    return details;
+  }
+
   _assess(form, details) {
-    const patient = form.getAttribute('data-assess');
+    const patient = form.getAttribute('data-for-patient');
     const e = this.store.entry(patient);
     const f = form.elements;
     const body = { action: 'assess', patient, user: this.user() };

@@ -76,21 +76,26 @@ export function renderAlarms(ul, map, technical, serverNow, prevKey) {
   return key;
 }
 
-/** Transient "Escalated: ..." notices in the header, each shown for 10 s. */
+/** Transient notices in the header (escalations, discharges), each shown for 10 s. */
 export class Notices {
   constructor(container) {
     this.box = container;
   }
 
   escalated(tr) {
-    if (!this.box) return;
     const a = tr.alarm && typeof tr.alarm === 'object' ? tr.alarm : {};
     const where = [a.ward || tr.ward, a.bed !== null && a.bed !== undefined ? `Bed ${a.bed}` : null, tr.patient || a.patient]
       .filter((x) => x !== null && x !== undefined && x !== '').join(' \u00b7 ');
     const what = a.message || a.condition || tr.alarmId || '';
     const prio = tr.priority || a.priority;
-    const item = el('div', 'notice', `Escalated: ${where}${what ? ` \u2014 ${what}` : ''}${prio ? ` (${prio})` : ''}`);
-    if (prio) item.setAttribute('data-priority', String(prio));
+    this.show(`Escalated: ${where}${what ? ` \u2014 ${what}` : ''}${prio ? ` (${prio})` : ''}`, prio);
+  }
+
+  /** Shows `text` on top of the notices for NOTICE_MS, coloured by `priority` when one is given. */
+  show(text, priority = null) {
+    if (!this.box) return;
+    const item = el('div', 'notice', text);
+    if (priority) item.setAttribute('data-priority', String(priority));
     this.box.prepend(item);
     while (this.box.children.length > MAX_NOTICES) this.box.lastElementChild.remove();
     this.box.hidden = false;

@@ -216,6 +216,11 @@ export class Store {
     this.entries.clear();
   }
 
+  /** Forgets one patient (discharged). */
+  forget(key) {
+    this.entries.delete(key);
+  }
+
   /**
    * Forgets the patients a REST list (`keys`) no longer holds, unless something live arrived for them after the
    * request began (`fetchedAt`, performance.now()). Returns the keys forgotten.

@@ -35,8 +35,8 @@ export function setText(n, text) {
   if (n.textContent !== text) n.textContent = text;
 }
 
-/** Builds the tile of entry `e`; `assess` is the patient's Assess control (from Actions). */
-export function buildTile(e, assess) {
+/** Builds the tile of entry `e`; `assess` and `discharge` are the patient's controls (from Actions). */
+export function buildTile(e, assess, discharge) {
   const tile = el('article', 'tile');
   tile.setAttribute('data-patient', e.patient);
   const head = el('header', 'tile-head');
@@ -91,10 +91,11 @@ export function buildTile(e, assess) {
   stale.hidden = true;
   const age = el('span', 'age');
   foot.append(trends, device, stale, age);
-  tile.append(head, clin, vitals, technical, alarms, msg, assess, foot);
+  discharge.hidden = true;
+  tile.append(head, clin, vitals, technical, alarms, msg, assess, discharge, foot);
   return {
     tile, bed, badge, news2, news2Main, news2Sub, acvpu, oxygen, cells, values, technical, alarms, msg, device, stale,
-    age, ward: null, alarmKey: '', techKey: '', msgTimer: null,
+    age, discharge, ward: null, alarmKey: '', techKey: '', msgTimer: null,
   };
 }
 
@@ -173,6 +174,16 @@ export function updateAge(t, age, valueAges) {
     setAttr(node, 'data-stale', old ? 'true' : null);
     if (old) setAttr(node, 'title', `${PARAMS[p].name}: measured ${formatAge(valueAge)}`);
   }
+}
+
+/**
+ * Offers the discharge once the patient's monitor is gone: disconnected, or every value stale (call after
+ * updateAge). A monitor still sending would admit the patient again at once, and the server refuses it.
+ */
+export function updateDischarge(t, e) {
+  const gone = t.tile.hasAttribute('data-stale')
+    || [...e.technical.values()].some((a) => a.condition === 'TECHNICAL:DISCONNECTED');
+  if (t.discharge.hidden === gone) t.discharge.hidden = !gone;
 }
 
 /** An action's outcome under the alarms: errors stay 30 s, confirmations 5 s; '' clears. */

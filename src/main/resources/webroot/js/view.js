@@ -2,7 +2,7 @@
 
 import { compareEntries } from './model.js';
 import {
-  buildTile, el, setAttr, setText, showMessage, updateAge, updateAlarms, updateClinical, updateValues,
+  buildTile, el, setAttr, setText, showMessage, updateAge, updateAlarms, updateClinical, updateDischarge, updateValues,
 } from './tile.js';
 import { Notices } from './alarms.js';
 
@@ -25,6 +25,7 @@ export class View {
     this.wards = new Map(); // ward -> {section, grid, count}
     this.tiles = new Map(); // patient -> refs
     this.assess = () => el('span'); // (patient) => the tile's Assess control; set by the app
+    this.discharge = () => el('span'); // (patient) => the tile's Discharge control; set by the app
     this.buttonsChanged = () => {}; // (tile element) => sets the state of newly built action buttons
   }
 
@@ -84,7 +85,7 @@ export class View {
     const e = result.entry;
     let t = this.tiles.get(e.patient);
     if (!t) {
-      t = buildTile(e, this.assess(e.patient));
+      t = buildTile(e, this.assess(e.patient), this.discharge(e.patient));
       this.tiles.set(e.patient, t);
     }
     const w = this._ward(e.ward);
@@ -97,6 +98,7 @@ export class View {
     updateClinical(t, e);
     if (updateAlarms(t, e, this._serverNow())) this.buttonsChanged(t.tile);
     updateAge(t, this.store.ageOf(e), this.store.valueAges(e));
+    updateDischarge(t, e);
     const oldWard = t.ward;
     if (t.ward !== e.ward || result.created || result.resorted) this._place(t, e, w);
     t.ward = e.ward;
@@ -179,6 +181,7 @@ export class View {
       if (!e) continue;
       updateAge(t, this.store.ageOf(e, now), this.store.valueAges(e, now));
       if (updateAlarms(t, e, this._serverNow(now))) this.buttonsChanged(t.tile);
+      updateDischarge(t, e);
       if (t.tile.getAttribute('data-alarm-priority') === 'HIGH') high++;
       if (t.tile.hasAttribute('data-stale')) stale++;
       if (t.tile.hasAttribute('data-technical')) technical++;

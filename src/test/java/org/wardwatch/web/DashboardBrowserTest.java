@@ -91,6 +91,11 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void aPatientWhoseMonitorLeftIsDischargedOnOneScreenAndLeavesEveryScreen() throws Exception {
+    run("discharge");
+  }
+
+  @Test
   void droppedWebSocketReconnectsAndShowsAlarmRaisedMeanwhile() throws Exception {
     run("reconnect-websocket");
   }
