@@ -3,6 +3,7 @@ package org.wardwatch.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -24,7 +25,8 @@ import org.wardwatch.web.RestClient;
 /**
  * Three clustered nodes in one JVM: the cluster-wide patient list, an acknowledgement made through one node's bridge
  * for a patient another node owns, and the hard loss of a member: its patients are taken over with their alarms and
- * acknowledgements, devices carry on through another node, and no alarm is lost or raised twice.
+ * acknowledgements, devices carry on through another node, and no alarm is lost or raised twice; a patient discharged
+ * through another node is taken over as discharged, and admitted afresh when its monitor sends again.
  */
 class ClusterFailoverTest {
 
@@ -98,6 +100,40 @@ class ClusterFailoverTest {
         .filter(entry -> "THRESHOLD:PULSE".equals(entry.getJsonObject("alarm").getString("condition")))
         .collect(Collectors.groupingBy(entry -> entry.getString("patient"), Collectors.counting()));
     assertEquals(PATIENTS.stream().collect(Collectors.toMap(p -> p, p -> 1L)), raised);
+  }
+
+  @Test
+  void aPatientDischargedThroughAnotherNodeStaysDischargedWhenItsOwnerDies() throws InterruptedException {
+    for (String patient : PATIENTS) {
+      try (DeviceClient device = new DeviceClient(nodeA.node().devicePort())) {
+        device.send("HELLO|Device=D" + patient + "|Patient=" + patient + "|Ward=icu\nPulse=190|Seq=1\n");
+        device.readLine();
+        device.readLine();
+      } // the device's disconnection is a technical alarm: the patient may be discharged
+    }
+    Membership membership = nodeA.node().membership();
+    String ownedByA = PATIENTS.stream().filter(p -> membership.self().equals(membership.ownerOf(p))).findFirst()
+        .orElseThrow(() -> new AssertionError("node A owns none of the patients"));
+    awaitPatients(nodeB, list -> list.size() == PATIENTS.size() && list.stream().map(JsonObject.class::cast)
+        .allMatch(patient -> patient.getJsonArray("technicalAlarms").size() == 1));
+
+    RestClient.Reply discharged = new RestClient(nodeB.node().httpPort()).request(HttpMethod.POST,
+        "/api/patients/" + ownedByA + "/discharge", null, new JsonObject().put("user", "nurse.kim"));
+
+    assertEquals(200, discharged.statusCode(), discharged.body()::toString);
+    awaitPatients(nodeB, list -> list.size() == PATIENTS.size() - 1);
+    cluster.kill(nodeA);
+    cluster.awaitPartitionsSettled();
+
+    try (DeviceClient device = new DeviceClient(nodeB.node().devicePort())) {
+      device.send("HELLO|Device=D" + ownedByA + "|Patient=" + ownedByA + "|Ward=icu\nPulse=80|Seq=2\n");
+      assertEquals("ACK|", device.readLine());
+      assertEquals("ACK|2", device.readLine());
+      JsonObject admitted = find(awaitPatients(nodeB, list -> list.size() == PATIENTS.size()), ownedByA);
+      assertEquals(new JsonArray(), admitted.getJsonArray("alarms"), "admitted afresh, not with the old state");
+      assertEquals(new JsonArray(), admitted.getJsonArray("technicalAlarms"));
+      assertEquals(1, admitted.getLong("seq"));
+    }
   }
 
   private JsonObject requestUntilRouted(SockJsClient browser, JsonObject action) throws InterruptedException {
