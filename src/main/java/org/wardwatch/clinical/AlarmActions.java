@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.wardwatch.bus.PatientSnapshot;
@@ -37,6 +38,8 @@ final class AlarmActions {
    */
   static final String SYNC = "sync";
 
+  /** The actions on a patient, which name it with {@code patient} only. */
+  private static final Set<String> PATIENT_ACTIONS = Set.of("assess", "override-limits", "discharge");
   private static final long MAX_OVERRIDE_MINUTES = 24 * 60;
 
   private AlarmActions() {
@@ -48,6 +51,9 @@ final class AlarmActions {
       return WardUpdate.NOTHING;
     }
     String user = required(action, "user");
+    if (PATIENT_ACTIONS.contains(verb) && action.containsKey("alarmId")) { // it would decide the ward checked
+      throw new IllegalArgumentException("'alarmId' is not part of a " + verb + " action, which names its patient");
+    }
     requireOnWard(engine, action);
     return switch (verb) {
       case "acknowledge" -> engine.act(required(action, "alarmId"), alarm -> alarm.acknowledge(user, now), now);

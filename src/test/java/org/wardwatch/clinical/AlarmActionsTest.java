@@ -185,6 +185,21 @@ class AlarmActionsTest {
     assertTrue(engine.snapshot("P1").isEmpty());
   }
 
+  @Test
+  void givenAPatientActionCarryingAnAlarmIdOfThisWard_thenRefusedRatherThanActingOnAnotherWardsPatient() {
+    engine.apply(new FrameReport(new DeviceIdentity("mon-2", "P2", "2", "icu"), at(1), List.of(), null, null), at(1));
+    engine.deviceEvent("disconnected", new DeviceIdentity("mon-2", "P2", "2", "icu"), null, at(2));
+    for (String verb : List.of("discharge", "assess", "override-limits")) {
+      JsonObject action = new JsonObject().put("action", verb).put("patient", "P2").put("user", NURSE)
+          .put("alarmId", alarmId).put("ward", "surgery").put("consciousness", "V");
+
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> apply(action, at(3)));
+
+      assertEquals("'alarmId' is not part of a " + verb + " action, which names its patient", refused.getMessage());
+    }
+    assertTrue(engine.snapshot("P2").isPresent(), "the icu's patient, not discharged from surgery's screen");
+  }
+
   static Stream<Arguments> malformedActions() {
     return Stream.of(
         Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\"}", "user"),
