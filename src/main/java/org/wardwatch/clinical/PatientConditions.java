@@ -127,15 +127,18 @@ final class PatientConditions {
   }
 
   /**
-   * True while the patient is monitored: its device has not disconnected and some parameter had data within the
-   * no-data time. Its next frame would admit a discharged patient again.
+   * True while the patient is monitored: a frame of it (values, sensors off or an assessment) was heard within the
+   * no-data time, and the device that sent the latest one has not disconnected since. Its next frame would admit a
+   * discharged patient again. (For a patient taken over from a state without the time heard: the latest values'.)
    */
   boolean isMonitored(PatientRecord patient, Instant now) {
     if (patient.alarms().isPresent(TechnicalAlarm.DISCONNECTED.conditionKey())) {
       return false;
     }
     Instant cutoff = now.minus(rules.noDataAfter());
-    return patient.latestValues().stream().anyMatch(observation -> !observation.gatewayTime().isBefore(cutoff));
+    Instant heardAt = patient.heardAt();
+    return heardAt != null ? !heardAt.isBefore(cutoff)
+        : patient.latestValues().stream().anyMatch(observation -> !observation.gatewayTime().isBefore(cutoff));
   }
 
   /** Parameters that had data but none arrived since the cutoff (their sensors not off) raise a technical alarm. */

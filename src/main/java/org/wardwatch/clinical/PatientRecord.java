@@ -41,6 +41,8 @@ final class PatientRecord {
   private DeviceIdentity source;
   private long seq;
   private Instant updated;
+  /** When the gateway last heard a frame of this patient (values, sensors off or an assessment); null before. */
+  private Instant heardAt;
   private final Map<Parameter, Observation> latest = new EnumMap<>(Parameter.class);
   private final Map<Parameter, ThresholdTracker> trackers = new EnumMap<>(Parameter.class);
   private Timed<Consciousness> consciousness;
@@ -66,7 +68,7 @@ final class PatientRecord {
   /**
    * Everything this patient's alarms are judged on, for another node to carry on exactly where this one is
    * ({@link #fromState}): the body of the versioned state {@link PatientStateCodec} writes. {@code patient},
-   * {@code source} (device identity), {@code seq}, {@code updated}; {@code latest}, the latest observation of each
+   * {@code source} (device identity), {@code seq}, {@code updated}, {@code heardAt}; {@code latest}, the latest observation of each
    * parameter ({@link Observation#toState()}); {@code trackers}, the threshold trackers' progress by parameter
    * ({@link ThresholdTracker#toState()}); the assessment: {@code consciousness} and {@code oxygen} as
    * {@link Timed#toState} ({@code null} when never charted) and {@code spo2Scale2}; {@code news2} as
@@ -81,8 +83,9 @@ final class PatientRecord {
         .put("source", source.toJson())
         .put("seq", seq)
         .put("updated", updated)
-        .put("latest", byParameter(latest, Observation::toState))
-        .put("trackers", byParameter(trackers, ThresholdTracker::toState))
+        .put("heardAt", heardAt)
+        .put("latest", StateJson.byName(latest, Observation::toState))
+        .put("trackers", StateJson.byName(trackers, ThresholdTracker::toState))
         .put("consciousness", consciousness == null ? null : consciousness.toState(Consciousness::name))
         .put("oxygen", oxygen == null ? null : oxygen.toState(OxygenSupport::toText))
         .put("spo2Scale2", spo2Scale2)
@@ -109,8 +112,9 @@ final class PatientRecord {
         PatientAlarms.fromState(StateJson.objects(state, "alarms")));
     patient.seq = StateJson.required(state.getLong("seq"), "seq");
     patient.updated = StateJson.optionalInstant(state, "updated");
-    readByParameter(state, "latest", patient.latest, Observation::fromJson);
-    readByParameter(state, "trackers", patient.trackers, ThresholdTracker::fromState);
+    patient.heardAt = StateJson.optionalInstant(state, "heardAt");
+    StateJson.readByName(state, "latest", Parameter.class, patient.latest, Observation::fromJson);
+    StateJson.readByName(state, "trackers", Parameter.class, patient.trackers, ThresholdTracker::fromState);
     JsonObject charted = state.getJsonObject("consciousness");
     patient.consciousness = charted == null ? null : Timed.fromState(charted,
         level -> StateJson.named(Consciousness.class, level, "consciousness"));
@@ -126,20 +130,6 @@ final class PatientRecord {
     return patient;
   }
 
-  private static <V> JsonObject byParameter(Map<Parameter, V> values, Function<V, JsonObject> toState) {
-    JsonObject json = new JsonObject();
-    values.forEach((parameter, value) -> json.put(parameter.name(), toState.apply(value)));
-    return json;
-  }
-
-  /** Reads the object {@code field} of {@code state}, written by {@link #byParameter}, into {@code into}. */
-  private static <V> void readByParameter(JsonObject state, String field, Map<Parameter, V> into,
-      Function<JsonObject, V> fromState) {
-    JsonObject json = StateJson.object(state, field);
-    json.fieldNames().forEach(name ->
-        into.put(StateJson.named(Parameter.class, name, field), fromState.apply(StateJson.object(json, name))));
-  }
-
   String key() {
     return key;
   }
@@ -150,6 +140,11 @@ final class PatientRecord {
 
   String ward() {
     return source.wardOrDefault();
+  }
+
+  /** When the gateway last heard a frame of this patient; null for a patient taken over from an older state. */
+  Instant heardAt() {
+    return heardAt;
   }
 
   /** What {@link WardSummary} counts of its snapshot: {@code ward}, {@code alarms}, {@code technicalAlarms}. */
@@ -169,9 +164,11 @@ final class PatientRecord {
 
   /**
    * Takes the identity of the latest frame (bed or ward may have changed), its assessment unless a later one is held,
-   * and which sensors it reported off (a value for a parameter means its sensor is back); remembers the frame.
+   * and which sensors it reported off (a value for a parameter means its sensor is back); remembers the frame, and that
+   * it was heard {@code now}.
    */
-  void heard(FrameReport report) {
+  void heard(FrameReport report, Instant now) {
+    heardAt = now;
     if (report.stamp() != null) {
       recentFrames.record(report.stamp());
     }

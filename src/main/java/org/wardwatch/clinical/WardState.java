@@ -75,7 +75,7 @@ public final class WardState {
       tickSlices = null;
       return new PatientRecord(key, report.source());
     });
-    patient.heard(report);
+    patient.heard(report, now);
     vitalsHistory.record(patient.key(), report.observations(), now);
     List<AlarmTransition> transitions = new ArrayList<>();
     List<Observation> observations = report.observations();
@@ -141,8 +141,8 @@ public final class WardState {
   public WardUpdate discharge(String patientKey, String user, Instant now) {
     PatientRecord patient = patient(patientKey);
     if (conditions.isMonitored(patient, now)) {
-      throw new StillMonitored("patient " + patientKey + " is still monitored: disconnect device "
-          + patient.source().device() + " first, or its next frame admits the patient again");
+      throw new StillMonitored("patient " + patientKey + " is still monitored: device " + patient.source().device()
+          + " is sending. Disconnect it or stop its reports first, or its next frame admits the patient again");
     }
     List<AlarmTransition> cleared = patient.alarms().discharge(user, now);
     release(patientKey);

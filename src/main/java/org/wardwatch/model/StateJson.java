@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reading the fields of a stored state (a patient's state handed from one node to another): each getter refuses a
@@ -106,5 +108,19 @@ public final class StateJson {
       objects.add(object);
     }
     return objects;
+  }
+
+  /** {@code values} as an object keyed by each enum constant's name, each value written by {@code toState}. */
+  public static <K extends Enum<K>, V> JsonObject byName(Map<K, V> values, Function<V, JsonObject> toState) {
+    JsonObject json = new JsonObject();
+    values.forEach((key, value) -> json.put(key.name(), toState.apply(value)));
+    return json;
+  }
+
+  /** Reads the object {@code field}, written by {@link #byName}, into {@code into}, each value by {@code fromState}. */
+  public static <K extends Enum<K>, V> void readByName(JsonObject json, String field, Class<K> type, Map<K, V> into,
+      Function<JsonObject, V> fromState) {
+    JsonObject byName = object(json, field);
+    byName.fieldNames().forEach(name -> into.put(named(type, name, field), fromState.apply(object(byName, name))));
   }
 }

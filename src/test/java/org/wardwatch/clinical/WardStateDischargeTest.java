@@ -18,6 +18,8 @@ import org.wardwatch.clinical.alarm.AlarmState;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
 import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.Parameter;
 
 /** A patient's discharge: its alarms cleared by the clinician, the patient forgotten, refused while monitored. */
 class WardStateDischargeTest {
@@ -76,10 +78,34 @@ class WardStateDischargeTest {
         () -> engine.discharge(KEY, "nurse.b", at(29)));
 
     assertEquals(409, refused.failureCode());
-    assertEquals("patient " + KEY + " is still monitored: disconnect device mon-1 first, or its next frame admits"
-        + " the patient again", refused.getMessage());
+    assertEquals("patient " + KEY + " is still monitored: device mon-1 is sending. Disconnect it or stop its reports"
+        + " first, or its next frame admits the patient again", refused.getMessage());
     assertEquals(pulse, snapshot(engine.apply(frame(BED_1, at(30), "PULSE=191"), at(30)))
         .getJsonArray("alarms").getJsonObject(0).getString("id"));
+  }
+
+  @Test
+  void givenConnectedMonitorSendingOnlySensorOffFrames_whenDischarged_thenRefusedAsItStillSends() {
+    engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
+    FrameReport sensorOff = new FrameReport(BED_1, at(40), List.of(), null, null, Set.of(Parameter.PULSE));
+    engine.apply(sensorOff, at(40));
+
+    assertThrows(ActionRefused.StillMonitored.class, () -> engine.discharge(KEY, "nurse.b", at(69)));
+    assertEquals(Set.of(KEY), engine.discharge(KEY, "nurse.b", at(71)).changedPatients(), "silent for 30 s");
+  }
+
+  @Test
+  void givenPatientTakenOverFromAStateWithoutTheTimeHeard_thenItsLatestValuesDecide() {
+    engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
+    engine.apply(new FrameReport(BED_1, at(20), List.of(), null, null, Set.of(Parameter.PULSE)), at(20));
+    JsonObject olderState = engine.state(KEY).orElseThrow();
+    assertEquals(at(20).toString(), olderState.remove("heardAt"));
+    WardState successor = new WardState(RULES);
+    successor.adopt(olderState);
+
+    assertThrows(ActionRefused.StillMonitored.class, () -> engine.discharge(KEY, "nurse.b", at(31)), "heard at 20");
+    assertTrue(successor.discharge(KEY, "nurse.b", at(31)).snapshots().get(0).toJson().getBoolean("discharged"),
+        "the pulse of 0 is all its state tells");
   }
 
   @Test

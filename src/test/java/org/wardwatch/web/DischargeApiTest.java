@@ -60,8 +60,8 @@ class DischargeApiTest {
 
       Reply whileSending = discharge("P-5", BY_NURSE);
       assertEquals(409, whileSending.statusCode());
-      assertEquals("patient P-5 is still monitored: disconnect device MON-5 first, or its next frame admits the"
-          + " patient again", whileSending.body().toString());
+      assertEquals("patient P-5 is still monitored: device MON-5 is sending. Disconnect it or stop its reports first,"
+          + " or its next frame admits the patient again", whileSending.body().toString());
     }
     awaitAlarm("RAISED", "TECHNICAL:DISCONNECTED"); // and its pulse alarm's data marked stale
 
