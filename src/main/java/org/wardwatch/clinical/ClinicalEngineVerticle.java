@@ -91,12 +91,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
       engine = new WardState(rules);
       takeover = new PatientTakeover(engine, store::claim, this::ownedHere, vertx, PatientTakeover.GIVE_UP_MS);
       rulesFile.watch(engine::replaceRules);
-      writer = new PatientStoreWriter(engine, store, membership.clustered(), takeover::epochOf,
-          (patient, epoch) -> takeover.fenced(patient, epoch).onSuccess(kept -> {
-            if (kept) {
-              writer.storeNow(patient);
-            }
-          }));
+      writer = new PatientStoreWriter(engine, store, membership.clustered(), takeover::epochOf, takeover::fenced);
       if (membership.clustered()) {
         vertx.setPeriodic(PatientStoreWriter.ROUND_MS, id -> writer.storeDue());
       }

@@ -21,7 +21,7 @@ final class PatientDischarge {
 
   /**
    * The update of {@code patient}'s discharge by {@code user} at {@code now}, whose alarms {@code cleared} ended: the
-   * patient is a changed one, so that its stored state goes too ({@link PatientStoreWriter}).
+   * patient is a changed and discharged one, so that its stored state goes too ({@link PatientStoreWriter}).
    */
   static WardUpdate of(PatientRecord patient, List<AlarmTransition> cleared, String user, Instant now) {
     DeviceIdentity source = patient.source();
@@ -39,6 +39,7 @@ final class PatientDischarge {
     JsonObject audit = new JsonObject().put("at", now).put("patient", patient.key()).put("type", "DISCHARGED")
         .put("actor", user).put("detail", "discharged from ward " + patient.ward()
             + (cleared.isEmpty() ? "" : "; alarms ended: " + cleared.size()));
-    return new WardUpdate(List.copyOf(cleared), List.of(notice), List.of(audit), Set.of(patient.key()));
+    return new WardUpdate(List.copyOf(cleared), List.of(notice), List.of(audit), Set.of(patient.key()),
+        Set.of(patient.key()));
   }
 }

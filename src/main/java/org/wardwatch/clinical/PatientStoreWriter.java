@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.ObjLongConsumer;
+import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wardwatch.bus.PatientSnapshot;
 
 /**
  * When the owner's changes reach the {@link PatientStore}. An update that changes an alarm or leaves an audit entry
@@ -28,8 +29,11 @@ import org.slf4j.LoggerFactory;
  * the store would die with the node: such a writer stores nothing (the REST API reads the engine there), and its owner
  * runs no rounds.
  *
- * <p>Each patient is saved with the epoch of this member's claim on it; a save another member's claim has fenced
- * ({@link PatientStore.Fenced}) is not tried again: the patient is handed to {@code onFenced}, to be dropped here, and
+ * <p>Each patient is saved with the epoch of this member's claim on it, one write at a time (a write waits for the
+ * patient's write in flight, so that none overtakes another); a patient an update discharged is stored as discharged
+ * ({@link PatientStore#discharge}) until a later change admits it again. A save another member's claim has fenced
+ * ({@link PatientStore.Fenced}) goes to {@code onFenced}: a patient claimed here again (it was taken over without a
+ * claim) is saved again under the new claim, and its update then published as stored; any other is dropped here and
  * the update's {@link Saved} names it, so that nothing of it is published (the new owner evaluates it).
  *
  * <p>Not thread-safe: lives on the clinical engine verticle's event loop.
@@ -48,11 +52,13 @@ final class PatientStoreWriter {
   private final PatientStore store;
   private final boolean clustered;
   private final ToLongFunction<String> epochs;
-  private final ObjLongConsumer<String> onFenced;
+  private final BiFunction<String, Long, Future<Boolean>> onFenced;
   /** Patients with unstored changes, oldest first, with the round in which each was marked. */
   private final Map<String, Long> unstored = new LinkedHashMap<>();
   /** Each patient's latest store write still in flight. */
   private final Map<String, Future<Void>> inFlight = new HashMap<>();
+  /** The patients discharged whose discharge is not stored yet, each with a token of its latest discharge. */
+  private final Map<String, Object> discharged = new HashMap<>();
   private long round;
 
   /**
@@ -60,10 +66,10 @@ final class PatientStoreWriter {
    *
    * @param epochs   the epoch of this member's claim on a patient, by key
    * @param onFenced told of each patient whose save was fenced, with the epoch it was saved with (on the writer's
-   *                 context)
+   *                 context); answers true when the patient stays here, claimed again
    */
   PatientStoreWriter(WardState engine, PatientStore store, boolean clustered, ToLongFunction<String> epochs,
-      ObjLongConsumer<String> onFenced) {
+      BiFunction<String, Long, Future<Boolean>> onFenced) {
     this.engine = engine;
     this.store = store;
     this.clustered = clustered;
@@ -106,6 +112,7 @@ final class PatientStoreWriter {
       return Saved.ALL_NOW;
     }
     update.changedPatients().forEach(unstored::remove);
+    update.discharged().forEach(patient -> discharged.put(patient, new Object()));
     return save(update.changedPatients());
   }
 
@@ -147,38 +154,45 @@ final class PatientStoreWriter {
     return inFlight.getOrDefault(patientKey, Future.succeededFuture());
   }
 
-  /** Stores the patient now, whatever is marked (it was claimed since its last save was fenced). */
-  Future<Void> storeNow(String patientKey) {
-    unstored.remove(patientKey);
-    return save(List.of(patientKey)).compose(Saved::asFuture);
-  }
-
   /**
-   * Saves each patient with its claim's epoch. One the engine no longer holds was discharged, and is stored so
-   * ({@link PatientStore#discharge}); one released meanwhile is no longer claimed here, and its save is refused.
+   * Saves each patient, after its write in flight. A patient the engine no longer holds is stored as discharged when
+   * an update discharged it, else skipped (released meanwhile: another member owns it).
    */
   private Future<Saved> save(Iterable<String> patients) {
     Map<String, Future<Void>> saves = new LinkedHashMap<>();
     for (String key : patients) {
-      long epoch = epochs.applyAsLong(key);
       Optional<JsonObject> state = engine.state(key);
-      Future<Void> writing = state.isPresent()
-          ? store.save(key, epoch, state.get(), engine.snapshot(key).orElseThrow())
-          : store.discharge(key, epoch);
-      inFlight.put(key, writing);
-      writing.onComplete(done -> inFlight.remove(key, writing)).onFailure(notStored -> {
-        if (notStored instanceof PatientStore.Fenced) {
-          onFenced.accept(key, epoch);
-        } else {
+      Object discharge = state.isPresent() ? discharged.remove(key) : discharged.get(key); // present: admitted again
+      if (state.isEmpty() && discharge == null) {
+        continue;
+      }
+      PatientSnapshot snapshot = state.isPresent() ? engine.snapshot(key).orElseThrow() : null;
+      Future<Void> saving = inFlight.getOrDefault(key, Future.succeededFuture())
+          .transform(previous -> write(key, state, snapshot));
+      inFlight.put(key, saving);
+      saving.onComplete(done -> inFlight.remove(key, saving)).onComplete(done -> {
+        if (done.failed() && !(done.cause() instanceof PatientStore.Fenced)) {
           unstored.putIfAbsent(key, round); // tried again in a later round
+        } else if (state.isEmpty()) {
+          discharged.remove(key, discharge); // unless discharged again since
         }
       });
-      saves.put(key, writing);
+      saves.put(key, saving);
     }
     if (saves.isEmpty()) {
       return Saved.ALL_NOW;
     }
     return Future.join(List.copyOf(saves.values())).transform(done -> Future.succeededFuture(saved(saves)));
+  }
+
+  /** Writes {@code state} (empty: the discharge) under the claim held now; once more if a fence leaves it here. */
+  private Future<Void> write(String key, Optional<JsonObject> state, PatientSnapshot snapshot) {
+    long epoch = epochs.applyAsLong(key);
+    Future<Void> written = state.isPresent() ? store.save(key, epoch, state.get(), snapshot)
+        : store.discharge(key, epoch);
+    return written.recover(notStored -> notStored instanceof PatientStore.Fenced
+        ? onFenced.apply(key, epoch).compose(kept -> kept ? write(key, state, snapshot) : Future.failedFuture(notStored))
+        : Future.failedFuture(notStored));
   }
 
   /** What became of {@code saves}, all complete: each patient's fence, the first other failure (logged). */

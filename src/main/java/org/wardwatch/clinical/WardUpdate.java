@@ -11,13 +11,20 @@ import org.wardwatch.clinical.alarm.AlarmTransition;
 
 /**
  * What an input to the {@link WardState} changed: alarm transitions (to publish and audit), patient snapshots (to
- * publish), other audit entries (limit overrides set or expired) and the keys of the patients whose state changed,
- * whose {@link WardState#state(String)} is to be written again (each of them has its snapshot in {@code snapshots}).
+ * publish), other audit entries (limit overrides set or expired, discharges), the keys of the patients whose state
+ * changed, whose {@link WardState#state(String)} is to be written again (each of them has its snapshot, or its
+ * discharge notice, in {@code snapshots}), and those of them it discharged, whose stored state is to go.
  */
 public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots,
-    List<JsonObject> auditEntries, Set<String> changedPatients) {
+    List<JsonObject> auditEntries, Set<String> changedPatients, Set<String> discharged) {
 
   static final WardUpdate NOTHING = new WardUpdate(List.of(), List.of(), List.of(), Set.of());
+
+  /** An update that discharges nobody. */
+  public WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots, List<JsonObject> auditEntries,
+      Set<String> changedPatients) {
+    this(transitions, snapshots, auditEntries, changedPatients, Set.of());
+  }
 
   /** An update whose changed patients are those of its snapshots. */
   public WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots, List<JsonObject> auditEntries) {
@@ -35,7 +42,8 @@ public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot
         snapshots.stream().filter(snapshot -> !patients.contains(snapshot.patient())).toList(),
         auditEntries.stream().filter(entry -> !patients.contains(entry.getString("patient"))).toList(),
         changedPatients.stream().filter(patient -> !patients.contains(patient))
-            .collect(Collectors.toCollection(LinkedHashSet::new)));
+            .collect(Collectors.toCollection(LinkedHashSet::new)),
+        discharged.stream().filter(patient -> !patients.contains(patient)).collect(Collectors.toUnmodifiableSet()));
   }
 
   /**
@@ -45,5 +53,6 @@ public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot
   public WardUpdate {
     changedPatients = changedPatients.size() <= 1 ? Set.copyOf(changedPatients)
         : Collections.unmodifiableSet(new LinkedHashSet<>(changedPatients));
+    discharged = Set.copyOf(discharged);
   }
 }
