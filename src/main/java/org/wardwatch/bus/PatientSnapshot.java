@@ -40,14 +40,17 @@ public final class PatientSnapshot {
 
   private final String patient;
   private final String ward;
+  /** False for a discharge notice, which no later snapshot of the patient follows. */
+  private final boolean supersedable;
   /** What to encode; null once encoded. */
   private Document document;
   private volatile byte[] ascii;
   private volatile String json;
 
-  private PatientSnapshot(String patient, String ward, Document document, String json) {
+  private PatientSnapshot(String patient, String ward, boolean supersedable, Document document, String json) {
     this.patient = patient;
     this.ward = ward;
+    this.supersedable = supersedable;
     this.document = document;
     this.json = json;
   }
@@ -57,12 +60,17 @@ public final class PatientSnapshot {
    * JSON tree is built); {@code document} must capture the values it writes, as they are now.
    */
   public static PatientSnapshot of(String patient, String ward, Document document) {
-    return new PatientSnapshot(patient, ward, Objects.requireNonNull(document), null);
+    return new PatientSnapshot(patient, ward, true, Objects.requireNonNull(document), null);
+  }
+
+  /** The notice that {@code patient} was discharged, published in a snapshot's place: see {@link #supersedable()}. */
+  public static PatientSnapshot ofDischarge(String patient, String ward, Document document) {
+    return new PatientSnapshot(patient, ward, false, Objects.requireNonNull(document), null);
   }
 
   /** A snapshot already encoded: {@code json} is one JSON object, ASCII only. */
   public static PatientSnapshot encoded(String patient, String ward, String json) {
-    return new PatientSnapshot(patient, ward, null, Objects.requireNonNull(json));
+    return new PatientSnapshot(patient, ward, true, null, Objects.requireNonNull(json));
   }
 
   /** The patient's key. */
@@ -73,6 +81,14 @@ public final class PatientSnapshot {
   /** The ward whose browsers get it. */
   public String ward() {
     return ward;
+  }
+
+  /**
+   * True when the patient's next snapshot says all this one does, so that a screen too slow for every snapshot may
+   * skip it; false for a discharge notice, which nothing follows.
+   */
+  public boolean supersedable() {
+    return supersedable;
   }
 
   /**
@@ -139,11 +155,13 @@ public final class PatientSnapshot {
 
   /** This snapshot as another member receives it ({@link RecordCodec}). */
   JsonObject toWire() {
-    return new JsonObject().put("patient", patient).put("ward", ward).put("json", json());
+    return new JsonObject().put("patient", patient).put("ward", ward).put("supersedable", supersedable)
+        .put("json", json());
   }
 
   static PatientSnapshot fromWire(JsonObject wire) {
-    return encoded(wire.getString("patient"), wire.getString("ward"), wire.getString("json"));
+    return new PatientSnapshot(wire.getString("patient"), wire.getString("ward"),
+        wire.getBoolean("supersedable", true), null, Objects.requireNonNull(wire.getString("json")));
   }
 
   /** Equal when of the same patient and ward with the same JSON (which encodes both). */

@@ -122,14 +122,15 @@ final class WardFanOut {
    * WebSocket session as one SockJS frame, encoded and escaped in one pass once for all of them, to the others (xhr
    * fallbacks, raw WebSocket) as bytes their transport frames. A vitals snapshot is skipped for a session whose write
    * queue is full (a screen on a slow link): the next snapshot supersedes it and the page resyncs when it sees the gap
-   * in {@code seq}; alarms and escalations are always written.
+   * in {@code seq}; discharge notices, alarms and escalations are always written.
    */
   private void deliver(String address, Object body) {
     Set<SockJSSocket> sessions = sessionsByAddress.get(address);
     if (sessions == null) {
       return;
     }
-    boolean supersedable = address.endsWith(VITALS_SUFFIX);
+    boolean supersedable = address.endsWith(VITALS_SUFFIX)
+        && !(body instanceof PatientSnapshot snapshot && !snapshot.supersedable());
     byte[] sockJsFrame = null;
     Buffer bytes = null;
     List<SockJSSocket> broken = null;

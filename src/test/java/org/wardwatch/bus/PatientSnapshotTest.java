@@ -1,6 +1,7 @@
 package org.wardwatch.bus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,5 +75,17 @@ class PatientSnapshotTest {
     Buffer wire = Buffer.buffer().appendString("header");
     codec.encodeToWire(wire, SNAPSHOT);
     assertEquals(SNAPSHOT, codec.decodeFromWire("header".length(), wire));
+    assertTrue(codec.decodeFromWire("header".length(), wire).supersedable());
+  }
+
+  @Test
+  void anotherMemberGetsADischargeNoticeAsOneNotToSkip() {
+    RecordCodec<PatientSnapshot> codec =
+        new RecordCodec<>(PatientSnapshot.class, PatientSnapshot::toWire, PatientSnapshot::fromWire);
+    PatientSnapshot notice = PatientSnapshot.ofDischarge("P-1", "icu", json -> JacksonCodec.encodeJson(DOCUMENT, json));
+    Buffer wire = Buffer.buffer();
+    codec.encodeToWire(wire, notice);
+
+    assertFalse(codec.decodeFromWire(0, wire).supersedable());
   }
 }

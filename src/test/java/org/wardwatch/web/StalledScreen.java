@@ -22,11 +22,12 @@ import org.wardwatch.testing.TestNode;
 /**
  * A browser session on the SockJS WebSocket transport that can stop reading, as a screen on a slow link does: the
  * JDK's WebSocket client reads only what it is asked for, so the server's writes back up into its socket and queue.
- * Counts the deliveries per address.
+ * Counts the deliveries per address, and the discharge notices among them.
  */
 final class StalledScreen implements AutoCloseable {
 
   private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> dischargeNotices = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private volatile boolean reading = true;
   private WebSocket socket;
@@ -49,6 +50,11 @@ final class StalledScreen implements AutoCloseable {
 
   int received(String address) {
     return deliveries.computeIfAbsent(address, key -> new AtomicInteger()).get();
+  }
+
+  /** The deliveries on {@code address} whose body is a discharge notice ({@code "discharged": true}). */
+  int dischargeNotices(String address) {
+    return dischargeNotices.computeIfAbsent(address, key -> new AtomicInteger()).get();
   }
 
   void stopReading() {
@@ -119,8 +125,12 @@ final class StalledScreen implements AutoCloseable {
   private void count(String sockJsFrame) {
     if (sockJsFrame.startsWith("a")) {
       for (Object message : new JsonArray(sockJsFrame.substring(1))) {
-        String address = new JsonObject((String) message).getString("address");
+        JsonObject delivery = new JsonObject((String) message);
+        String address = delivery.getString("address");
         deliveries.computeIfAbsent(address, key -> new AtomicInteger()).incrementAndGet();
+        if (delivery.getValue("body") instanceof JsonObject body && body.getBoolean("discharged", false)) {
+          dischargeNotices.computeIfAbsent(address, key -> new AtomicInteger()).incrementAndGet();
+        }
       }
     }
   }

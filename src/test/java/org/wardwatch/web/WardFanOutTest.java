@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.node.NodeVerticle;
 import org.wardwatch.testing.DeviceClient;
 import org.wardwatch.testing.SockJsClient;
@@ -155,7 +156,10 @@ class WardFanOutTest {
     out.flush();
   }
 
-  /** The screen stops reading while a ward's vitals and then an alarm are published, then reads again. */
+  /**
+   * The screen stops reading while a ward's vitals, a discharge notice and then an alarm are published, then reads
+   * again.
+   */
   private static void watchFallBehind(Vertx vertx, StalledScreen screen) throws Exception {
     screen.register(ALARMS);
     registered(vertx, screen, VITALS);
@@ -165,6 +169,11 @@ class WardFanOutTest {
     for (int update = 0; update < SLOW_SCREEN_UPDATES; update++) {
       vertx.eventBus().publish(VITALS, new JsonObject().put("update", update).put("padding", large));
     }
+    vertx.eventBus().publish(VITALS, PatientSnapshot.ofDischarge("P-9", "icu", json -> {
+      json.writeStartObject();
+      json.writeBooleanField("discharged", true);
+      json.writeEndObject();
+    }));
     vertx.eventBus().publish(ALARMS, new JsonObject().put("type", "RAISED"));
     Thread.sleep(SETTLE.toMillis());
     int beforeResuming = screen.received(VITALS);
@@ -174,6 +183,7 @@ class WardFanOutTest {
     int vitals = screen.received(VITALS) - beforeResuming;
     assertTrue(vitals < SLOW_SCREEN_UPDATES / 2, "superseded vitals skipped for a full queue, got " + vitals);
     assertTrue(vitals > 0, "what was queued still arrives");
+    assertEquals(1, screen.dischargeNotices(VITALS), "a discharge notice is never skipped: nothing follows it");
   }
 
   /** Registers {@code screen} for {@code address} and waits until the bridge has (a probe published there arrives). */
