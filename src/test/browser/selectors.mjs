@@ -65,6 +65,9 @@ export function dischargeConfirm(patient) {
   return `${tile(patient)} form[data-patient-action="discharge"] button[type="submit"]`;
 }
 
+/** The page's patient list has loaded since the page opened (or last failed). */
+export const synced = '#sync-state[data-ok="true"]';
+
 /** The header's transient notices (escalations, discharges). */
 export const notices = '#notices';
 

@@ -14,11 +14,13 @@ scenario('a patient whose monitor left is discharged on one screen and leaves ev
   const monitor = await t.device();
   await monitor.send(hello({ device: 'D5', patient: 'P5', bed: 5, ward: 'icu' }, 'Pulse=190|Seq=1'));
   await expectVisible(colleague, sel.alarmLine('P5', 'HIGH', 'ACTIVE_UNACKNOWLEDGED'));
+  await expectVisible(nurse, sel.alarmLine('P5', 'HIGH', 'ACTIVE_UNACKNOWLEDGED'));
   assert.equal(await nurse.locator(sel.dischargeControl('P5')).isVisible(), false, 'offered while the monitor sends');
 
   monitor.close();
   await nurse.fill(sel.userName, 'nurse.kim');
   await nurse.locator(sel.dischargeControl('P5')).click(); // shown once the disconnection's alarm arrives
+  await expectVisible(nurse, `${sel.tile('P5')} >> text=not acknowledged) will be cleared in your name`);
   await viaBridgeOnly(colleague, async () => {
     await nurse.locator(sel.dischargeConfirm('P5')).click();
     await colleague.locator(sel.tile('P5')).waitFor({ state: 'detached' });
@@ -33,7 +35,7 @@ scenario('a patient whose monitor left is discharged on one screen and leaves ev
       && audit.filter((e) => e.type === 'CLEARED' && e.actor === 'nurse.kim').length >= 2;
   }, () => `no DISCHARGED entry and cleared alarms by nurse.kim in the audit trail: ${JSON.stringify(audit)}`);
   await colleague.reload();
-  await colleague.locator(sel.subscribed('icu')).waitFor();
+  await colleague.locator(sel.synced).waitFor();
   assert.equal(await colleague.locator(sel.tile('P5')).count(), 0, 'gone from the patient list too');
 
   const again = await t.device();

@@ -2,12 +2,14 @@
 // bridge: acknowledge an alarm, pause its audio, chart an assessment (ACVPU, air/oxygen, SpO2 scale 2), discharge a
 // patient whose monitor is gone.
 
-import { WARD_RE } from './model.js';
+import { WARD_RE, awaitingAck } from './model.js';
 import { PAUSE_SECONDS } from './alarms.js';
 
 const USER_KEY = 'wardwatch.user';
 const REPLY_TIMEOUT_MS = 15000;
-const VERB = { acknowledge: 'Acknowledge', 'pause-audio': 'Pause audio', assess: 'Assessment', discharge: 'Discharge' };
+const VERB = {
+  acknowledge: 'Acknowledge', 'pause-audio': 'Pause audio', assess: 'Assessment', discharge: 'Discharge',
+};
 const ACVPU = [['A', 'A \u2014 Alert'], ['C', 'C \u2014 New confusion'], ['V', 'V \u2014 Voice'], ['P', 'P \u2014 Pain'],
   ['U', 'U \u2014 Unresponsive']];
 
@@ -33,6 +35,17 @@ function labelled(text, control) {
   const l = el('label', 'field');
   l.append(el('span', 'field-name', text), control);
   return l;
+}
+
+/** What a discharge of entry `e` ends, said before it is confirmed: the alarms cleared in the user's name. */
+function dischargeNote(e) {
+  const alarms = e ? [...e.alarms.values(), ...e.technical.values()] : [];
+  const open = alarms.filter(awaitingAck).length;
+  const count = `${alarms.length} alarm${alarms.length === 1 ? '' : 's'}`;
+  const unacknowledged = open ? ` (${open} not acknowledged)` : '';
+  const cleared = alarms.length ? `Its ${count}${unacknowledged} will be cleared in your name` : 'It has no alarm';
+  return `Ends the monitoring of patient ${e ? e.patient : ''}. ${cleared}, and its tile leaves every screen. `
+    + 'A monitor that sends again admits the patient afresh.';
 }
 
 /** A form acting on one patient; its submit button is enabled and disabled with the other actions (refresh). */
@@ -128,10 +141,14 @@ export class Actions {
     details.setAttribute('data-control', 'discharge');
     details.append(el('summary', null, 'Discharge'));
     const form = patientForm('discharge', patient, 'discharge-form');
+    const note = el('p', 'discharge-note');
     const submit = el('button', 'act', 'Discharge patient');
     submit.type = 'submit';
-    form.append(el('p', 'discharge-note', `Ends the monitoring of patient ${patient}: its alarms are cleared in your `
-      + 'name and its tile leaves every screen. A monitor that sends again admits the patient afresh.'), submit);
+    submit.setAttribute('aria-label', `Discharge patient ${patient}`);
+    form.append(note, submit);
+    details.addEventListener('toggle', () => {
+      if (details.open) note.textContent = dischargeNote(this.store.entry(patient));
+    });
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       const e = this.store.entry(patient);

@@ -177,13 +177,15 @@ export function updateAge(t, age, valueAges) {
 }
 
 /**
- * Offers the discharge once the patient's monitor is gone: disconnected, or every value stale (call after
- * updateAge). A monitor still sending would admit the patient again at once, and the server refuses it.
+ * Offers the discharge once the patient's monitor is gone: disconnected, or every value stale with data missing for
+ * the server's no-data time (a NO_DATA alarm), the server's own test; kept while open (call after updateAge).
  */
 export function updateDischarge(t, e) {
-  const gone = t.tile.hasAttribute('data-stale')
-    || [...e.technical.values()].some((a) => a.condition === 'TECHNICAL:DISCONNECTED');
-  if (t.discharge.hidden === gone) t.discharge.hidden = !gone;
+  const technical = [...e.technical.values()].map((a) => a.condition);
+  const gone = technical.includes('TECHNICAL:DISCONNECTED')
+    || (t.tile.hasAttribute('data-stale') && technical.includes('TECHNICAL:NO_DATA'));
+  const hidden = !gone && !t.discharge.open;
+  if (t.discharge.hidden !== hidden) t.discharge.hidden = hidden;
 }
 
 /** An action's outcome under the alarms: errors stay 30 s, confirmations 5 s; '' clears. */

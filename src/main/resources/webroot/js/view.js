@@ -29,10 +29,11 @@ export class View {
     this.buttonsChanged = () => {}; // (tile element) => sets the state of newly built action buttons
   }
 
-  /** Shows an action's outcome on the patient's tile. */
+  /** Shows an action's outcome on the patient's tile; a failure on a tile gone meanwhile, in the notices. */
   report(patient, text, ok) {
     const t = this.tiles.get(patient);
     if (t) showMessage(t, text, ok);
+    else if (!ok && text) this.notices.show(`${patient}: ${text}`, 'MEDIUM');
   }
 
   _serverNow(now = Date.now()) {

@@ -111,6 +111,7 @@ class ClusterFailoverTest {
         device.readLine();
       } // the device's disconnection is a technical alarm: the patient may be discharged
     }
+    cluster.awaitPartitionsSettled(); // so that the owner chosen below is the one that dies
     Membership membership = nodeA.node().membership();
     String ownedByA = PATIENTS.stream().filter(p -> membership.self().equals(membership.ownerOf(p))).findFirst()
         .orElseThrow(() -> new AssertionError("node A owns none of the patients"));
