@@ -29,9 +29,9 @@ import org.wardwatch.bus.PatientSnapshot;
  * few hundred small objects, which the collector would copy at every young collection while each entry lives until
  * the patient's next write): the claim's epoch (8 bytes), then the entry's JSON, {@code {"state": complete patient
  * state, "snapshot": what browsers see}}, absent while the patient is claimed and not yet stored, and once it is
- * discharged. Claims and saves are entry processors, each done atomically on the member that holds the patient's partition (and its backup), so a save
- * checks the epoch and writes in one step; they are {@link DataSerializable}, sent without Java serialization's
- * class descriptors.
+ * discharged. Claims and saves are entry processors, each done atomically on the member that holds the patient's
+ * partition (and its backup), so a save checks the epoch and writes in one step; they are {@link DataSerializable},
+ * sent without Java serialization's class descriptors.
  *
  * <p>Thread-safe (the map is); called on a Vert.x context, whose thread gets the answers.
  */

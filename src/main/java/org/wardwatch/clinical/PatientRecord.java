@@ -68,14 +68,13 @@ final class PatientRecord {
   /**
    * Everything this patient's alarms are judged on, for another node to carry on exactly where this one is
    * ({@link #fromState}): the body of the versioned state {@link PatientStateCodec} writes. {@code patient},
-   * {@code source} (device identity), {@code seq}, {@code updated}, {@code heardAt}; {@code latest}, the latest observation of each
-   * parameter ({@link Observation#toState()}); {@code trackers}, the threshold trackers' progress by parameter
-   * ({@link ThresholdTracker#toState()}); the assessment: {@code consciousness} and {@code oxygen} as
+   * {@code source} (device identity), {@code seq}, {@code updated}, {@code heardAt}; {@code latest}, the latest
+   * observation of each parameter ({@link Observation#toState()}); {@code trackers}, the threshold trackers' progress
+   * by parameter ({@link ThresholdTracker#toState()}); the assessment: {@code consciousness} and {@code oxygen} as
    * {@link Timed#toState} ({@code null} when never charted) and {@code spo2Scale2}; {@code news2} as
    * {@link News2Score#toJson()}; {@code limitOverrides} ({@link LimitOverride#toState()}); {@code sensorsOff}
-   * (parameter names); {@code alarms}, the live alarms
-   * ({@link org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the frames applied lately
-   * ({@link RecentFrames#toState()}). Not the trend history.
+   * (parameter names); {@code alarms}, the live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()});
+   * {@code recentFrames}, the frames applied lately ({@link RecentFrames#toState()}). Not the trend history.
    */
   JsonObject toState() {
     return new JsonObject()

@@ -190,9 +190,9 @@ final class PatientStoreWriter {
     long epoch = epochs.applyAsLong(key);
     Future<Void> written = state.isPresent() ? store.save(key, epoch, state.get(), snapshot)
         : store.discharge(key, epoch);
-    return written.recover(notStored -> notStored instanceof PatientStore.Fenced
-        ? onFenced.apply(key, epoch).compose(kept -> kept ? write(key, state, snapshot) : Future.failedFuture(notStored))
-        : Future.failedFuture(notStored));
+    return written.recover(notStored -> !(notStored instanceof PatientStore.Fenced) ? Future.failedFuture(notStored)
+        : onFenced.apply(key, epoch)
+            .compose(kept -> kept ? write(key, state, snapshot) : Future.failedFuture(notStored)));
   }
 
   /** What became of {@code saves}, all complete: each patient's fence, the first other failure (logged). */
