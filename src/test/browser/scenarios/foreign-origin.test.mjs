@@ -42,14 +42,18 @@ async function probeBridge({ port, address, listenMs }) {
   return result;
 }
 
+/** Serves the probe page on a free port that is none of the allowed origins' (the proxy's is free, and allowed). */
 async function serveForeignPage(t, probe) {
-  const server = http.createServer((req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(`<!DOCTYPE html><title>foreign</title><script>window.probe = (${probeBridge})(${JSON.stringify(probe)});</script>`);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.cleanup(() => new Promise((resolve) => server.close(resolve)));
-  return `http://127.0.0.1:${server.address().port}`;
+  for (;;) {
+    const server = http.createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!DOCTYPE html><title>foreign</title><script>window.probe = (${probeBridge})(${JSON.stringify(probe)});</script>`);
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    t.cleanup(() => new Promise((resolve) => server.close(resolve)));
+    const { port } = server.address();
+    if (port !== ports.proxy && port !== ports.http) return `http://127.0.0.1:${port}`;
+  }
 }
 
 scenario('a page from a foreign origin gets nothing from the bridge', async (t) => {
