@@ -67,7 +67,7 @@ public interface PatientStore {
   /** Every stored snapshot, in no particular order. */
   Future<List<JsonObject>> snapshots();
 
-  /** Every stored patient key (claimed or stored). */
+  /** The key of every patient with a stored state (not those only claimed, nor those discharged). */
   Future<Set<String>> keys();
 
   /** The store of a clustered node: the map {@value #MAP} of {@code hazelcast}. */
