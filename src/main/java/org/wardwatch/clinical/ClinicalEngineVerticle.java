@@ -253,7 +253,6 @@ public class ClinicalEngineVerticle extends VerticleBase {
               audit.record(new JsonObject().put("at", Instant.now()).put("patient", action.getString("patient"))
                   .put("type", "ASSESSMENT").put("actor", action.getString("user")).put("detail", action.encode()));
             }
-            update.discharged().forEach(takeover::forgetDischarged);
             message.reply(new JsonObject().put("ok", true).put("transitions", update.transitions().size()));
           })
           .onFailure(error -> message.fail(UNAVAILABLE, "not stored: " + error.getMessage()));

@@ -2,7 +2,6 @@ package org.wardwatch.clinical;
 
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
-import com.hazelcast.query.Predicate;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
@@ -83,10 +82,9 @@ final class HazelcastPatientStore implements PatientStore {
         .toList());
   }
 
-  /** Asked of the members holding the entries: only the keys travel. */
   @Override
   public Future<Set<String>> keys() {
-    return context().executeBlocking(() -> Set.copyOf(map.keySet(new HasState())));
+    return context().executeBlocking(() -> Set.copyOf(map.keySet()));
   }
 
   /**
@@ -154,24 +152,6 @@ final class HazelcastPatientStore implements PatientStore {
       ByteBuffer.wrap(claimed).putLong(0, epoch);
       stored.setValue(claimed);
       return claimed;
-    }
-  }
-
-  /** Selects the entries with a stored state: not a bare epoch (claimed only, or discharged). */
-  static final class HasState implements Predicate<String, byte[]>, DataSerializable {
-    @Override
-    public boolean apply(Map.Entry<String, byte[]> entry) {
-      return ((Map.Entry<?, ?>) entry).getValue() instanceof byte[] stored && stored.length > EPOCH_BYTES;
-    }
-
-    @Override
-    public void writeData(ObjectDataOutput out) {
-      // nothing to send
-    }
-
-    @Override
-    public void readData(ObjectDataInput in) {
-      // nothing sent
     }
   }
 

@@ -67,7 +67,7 @@ public interface PatientStore {
   /** Every stored snapshot, in no particular order. */
   Future<List<JsonObject>> snapshots();
 
-  /** The key of every patient with a stored state (not those only claimed, nor those discharged). */
+  /** Every stored patient key (claimed or stored). */
   Future<Set<String>> keys();
 
   /** The store of a clustered node: the map {@value #MAP} of {@code hazelcast}. */

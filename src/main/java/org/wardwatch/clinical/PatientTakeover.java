@@ -17,8 +17,7 @@ import org.slf4j.LoggerFactory;
  * over itself: before the engine first touches a patient it is given (a patient it now owns), the patient is claimed
  * in the {@link PatientStore} and its stored state adopted, so the engine carries on where the previous owner was, and
  * the previous owner's saves are fenced from then on; work for the patient waits, in order, until then. A patient never
- * stored is simply new. A patient the node no longer owns, or whose saves were fenced, is released; one discharged is
- * let go once its discharge is stored.
+ * stored is simply new. A patient the node no longer owns, or whose saves were fenced, is released.
  *
  * <p>A store that cannot be reached now (timing out while partitions move) is claimed again every {@value #RETRY_MS}
  * ms, the work still waiting: starting afresh would forget the patient's alarms and acknowledgements, and its first
@@ -165,16 +164,6 @@ final class PatientTakeover {
           patientKey);
       return true;
     });
-  }
-
-  /**
-   * Lets go of a patient whose discharge is stored, unless a frame has admitted it again since: its stored entry keeps
-   * the claim's epoch, and its next frame claims it afresh. (Held on, every discharged patient would stay here.)
-   */
-  void forgetDischarged(String patientKey) {
-    if (engine.snapshot(patientKey).isEmpty()) {
-      taken.remove(patientKey);
-    }
   }
 
   /** Forgets a patient another member owns now, or has claimed: its next work takes it over again. */

@@ -1,7 +1,6 @@
 package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Context;
@@ -50,25 +49,6 @@ class PatientTakeoverTest {
     assertEquals(List.of("first", "second"), done, "in order, once the refused state was set aside");
     assertTrue(takeover.has("P1"));
     assertEquals(3, takeover.epochOf("P1"), "saved with its claim's epoch all the same");
-  }
-
-  @Test
-  void givenADischargeStored_thenThePatientIsLetGoUnlessAFrameAdmittedItAgain(Vertx vertx) throws Exception {
-    WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES)));
-    PatientTakeover takeover = new PatientTakeover(engine,
-        patient -> Future.succeededFuture(new PatientStore.Claim(1, Optional.empty())), key -> true, vertx, 0);
-    CompletableFuture<Void> taken = new CompletableFuture<>();
-    vertx.getOrCreateContext().runOnContext(go -> takeover.withPatient(HandOver.PATIENT, () -> taken.complete(null)));
-    taken.get(5, TimeUnit.SECONDS);
-    HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine);
-
-    takeover.forgetDischarged(HandOver.PATIENT);
-    assertTrue(takeover.has(HandOver.PATIENT), "admitted again by a frame: still held");
-    engine.deviceEvent("disconnected", HandOver.MONITOR, null, HandOver.at(1));
-    engine.discharge(HandOver.PATIENT, HandOver.NURSE, HandOver.at(2));
-    takeover.forgetDischarged(HandOver.PATIENT);
-
-    assertFalse(takeover.has(HandOver.PATIENT), "its next frame claims it afresh");
   }
 
   @Test
