@@ -29,9 +29,11 @@ import org.wardwatch.bus.PatientSnapshot;
  * the store would die with the node: such a writer stores nothing (the REST API reads the engine there), and its owner
  * runs no rounds.
  *
- * <p>Each patient is saved with the epoch of this member's claim on it, one write at a time (a write waits for the
- * patient's write in flight, so that none overtakes another); a patient an update discharged is stored as discharged
- * ({@link PatientStore#discharge}) until a later change admits it again. A save another member's claim has fenced
+ * <p>Each patient is saved with the epoch of this member's claim on it, one write at a time, so that none overtakes
+ * another: a save asked for while the patient's write is in flight waits, as one write, with every other asked for
+ * meanwhile, and writes the patient's state as it is when it starts (so a slow store delays a change by two writes at
+ * most, and queues nothing). A patient an update discharged is stored as discharged ({@link PatientStore#discharge})
+ * until a later change admits it again. A save another member's claim has fenced
  * ({@link PatientStore.Fenced}) goes to {@code onFenced}: a patient claimed here again (it was taken over without a
  * claim) is saved again under the new claim, and its update then published as stored; any other is dropped here and
  * the update's {@link Saved} names it, so that nothing of it is published (the new owner evaluates it).
@@ -55,8 +57,10 @@ final class PatientStoreWriter {
   private final BiFunction<String, Long, Future<Boolean>> onFenced;
   /** Patients with unstored changes, oldest first, with the round in which each was marked. */
   private final Map<String, Long> unstored = new LinkedHashMap<>();
-  /** Each patient's latest store write still in flight. */
+  /** Each patient's store write in flight. */
   private final Map<String, Future<Void>> inFlight = new HashMap<>();
+  /** Each patient's write waiting for the one in flight. */
+  private final Map<String, Future<Void>> waiting = new HashMap<>();
   /** The patients discharged whose discharge is not stored yet, each with a token of its latest discharge. */
   private final Map<String, Object> discharged = new HashMap<>();
   private long round;
@@ -151,38 +155,56 @@ final class PatientStoreWriter {
     if (unstored.remove(patientKey) != null) {
       return save(List.of(patientKey)).compose(Saved::asFuture);
     }
-    return inFlight.getOrDefault(patientKey, Future.succeededFuture());
+    return waiting.getOrDefault(patientKey, inFlight.getOrDefault(patientKey, Future.succeededFuture()));
   }
 
-  /**
-   * Saves each patient, after its write in flight. A patient the engine no longer holds is stored as discharged when
-   * an update discharged it, else skipped (released meanwhile: another member owns it).
-   */
+  /** Saves each patient (see the class description); what became of each is the update's {@link Saved}. */
   private Future<Saved> save(Iterable<String> patients) {
     Map<String, Future<Void>> saves = new LinkedHashMap<>();
     for (String key : patients) {
-      Optional<JsonObject> state = engine.state(key);
-      Object discharge = state.isPresent() ? discharged.remove(key) : discharged.get(key); // present: admitted again
-      if (state.isEmpty() && discharge == null) {
-        continue;
-      }
-      PatientSnapshot snapshot = state.isPresent() ? engine.snapshot(key).orElseThrow() : null;
-      Future<Void> saving = inFlight.getOrDefault(key, Future.succeededFuture())
-          .transform(previous -> write(key, state, snapshot));
-      inFlight.put(key, saving);
-      saving.onComplete(done -> inFlight.remove(key, saving)).onComplete(done -> {
-        if (done.failed() && !(done.cause() instanceof PatientStore.Fenced)) {
-          unstored.putIfAbsent(key, round); // tried again in a later round
-        } else if (state.isEmpty()) {
-          discharged.remove(key, discharge); // unless discharged again since
-        }
-      });
-      saves.put(key, saving);
+      saves.put(key, save(key));
     }
     if (saves.isEmpty()) {
       return Saved.ALL_NOW;
     }
     return Future.join(List.copyOf(saves.values())).transform(done -> Future.succeededFuture(saved(saves)));
+  }
+
+  /** The patient's write: a new one, or, while one is in flight, the one that waits for it (made if none waits yet). */
+  private Future<Void> save(String key) {
+    Future<Void> next = waiting.get(key);
+    Future<Void> current = inFlight.get(key);
+    if (next == null && current != null) {
+      next = current.transform(done -> {
+        waiting.remove(key);
+        return start(key);
+      });
+      waiting.put(key, next);
+    }
+    return next != null ? next : start(key);
+  }
+
+  /**
+   * Writes the patient's state as it is now; when the engine no longer holds it, its discharge if an update discharged
+   * it, else nothing (released meanwhile: another member owns it).
+   */
+  private Future<Void> start(String key) {
+    Optional<JsonObject> state = engine.state(key);
+    Object discharge = state.isPresent() ? discharged.remove(key) : discharged.get(key); // present: admitted again
+    if (state.isEmpty() && discharge == null) {
+      return Future.succeededFuture();
+    }
+    Future<Void> writing = write(key, state, state.isPresent() ? engine.snapshot(key).orElseThrow() : null);
+    inFlight.put(key, writing);
+    writing.onComplete(done -> {
+      inFlight.remove(key, writing);
+      if (done.failed() && !(done.cause() instanceof PatientStore.Fenced)) {
+        unstored.putIfAbsent(key, round); // tried again in a later round
+      } else if (state.isEmpty()) {
+        discharged.remove(key, discharge); // unless discharged again since
+      }
+    });
+    return writing;
   }
 
   /** Writes {@code state} (empty: the discharge) under the claim held now; once more if a fence leaves it here. */

@@ -9,17 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -149,6 +152,59 @@ class PatientStoreWriterTest {
     await(writer::flush);
 
     assertEquals(170, stored().orElseThrow().getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
+  }
+
+  @Test
+  void savesAskedForWhileOneIsInFlightAreOneWriteOfTheLatestStateNotAQueue() throws Exception {
+    AtomicInteger saves = new AtomicInteger();
+    PatientStore slow = new PatientStore() { // the real store, each save 300 ms late
+      @Override
+      public Future<Claim> claim(String patientKey) {
+        return CLUSTER.store.claim(patientKey);
+      }
+
+      @Override
+      public Future<Void> save(String patientKey, long epoch, JsonObject state, PatientSnapshot snapshot) {
+        saves.incrementAndGet();
+        return CLUSTER.vertx.timer(300).compose(late -> CLUSTER.store.save(patientKey, epoch, state, snapshot));
+      }
+
+      @Override
+      public Future<Void> discharge(String patientKey, long epoch) {
+        return CLUSTER.store.discharge(patientKey, epoch);
+      }
+
+      @Override
+      public Future<Optional<JsonObject>> snapshot(String patientKey) {
+        return CLUSTER.store.snapshot(patientKey);
+      }
+
+      @Override
+      public Future<List<JsonObject>> snapshots() {
+        return CLUSTER.store.snapshots();
+      }
+
+      @Override
+      public Future<Set<String>> keys() {
+        return CLUSTER.store.keys();
+      }
+    };
+    PatientStoreWriter writer = new PatientStoreWriter(engine, slow, true, patient -> epoch,
+        (patient, epochFenced) -> Future.succeededFuture(false));
+    WardUpdate first = HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine);
+
+    await(() -> {
+      Future<PatientStoreWriter.Saved> inFlight = writer.write(first);
+      List<Future<PatientStoreWriter.Saved>> later = new ArrayList<>();
+      for (int frame = 1; frame <= 5; frame++) { // each raises or ends the alarm: each is to be stored at once
+        later.add(writer.write(HandOver.frame(HandOver.at(frame), frame % 2 == 0 ? "PULSE=170" : "PULSE=80")
+            .apply(engine)));
+      }
+      return Future.all(inFlight, Future.all(later));
+    });
+
+    assertEquals(2, saves.get(), "the one in flight, then one for all that came while it was");
+    assertEquals(80, stored().orElseThrow().getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
   }
 
   @Test
