@@ -35,7 +35,7 @@ let eb = null;
 let everOpen = false;
 let linkLostAt = performance.now(); // performance.now() since when the page has had no live feed; null while it has
 let registered = null; // {ward, handlers: [[address, fn]]} on the current bridge connection
-const dischargedAt = new Map(); // patient -> performance.now() its discharge notice came: older lists bring it back
+const dischargedAt = new Map(); // patient -> {at: the discharge's server time, seen: performance.now() of its notice}
 const actions = new Actions(store, () => eb, (patient, text, ok) => view.report(patient, text, ok));
 view.assess = (patient) => actions.assessForm(patient);
 view.discharge = (patient) => actions.dischargeForm(patient);
@@ -78,8 +78,7 @@ function onSnapshot(snap, live, fetchedAt = null) {
     onDischarge(key, snap);
     return;
   }
-  if (live) dischargedAt.delete(key); // admitted again
-  else if (dischargedAt.get(key) > fetchedAt) return; // a list asked for before the discharge
+  if (predatesDischarge(key, snap.updated, live ? null : fetchedAt)) return;
   const r = store.applySnapshot(snap, live, fetchedAt);
   if (!r || !r.accepted) return;
   view.render(r);
@@ -88,9 +87,22 @@ function onSnapshot(snap, live, fetchedAt = null) {
   if (r.gap) refresh(); // an update of this patient never arrived: the REST snapshot has everything
 }
 
+/**
+ * Whether something of discharged patient `key` predates the discharge, and must not bring it back: a live message
+ * made before it (`madeAt`, the server's time) or a list asked for before its notice came (`fetchedAt`, or null). A
+ * newer one means the patient was admitted again.
+ */
+function predatesDischarge(key, madeAt, fetchedAt) {
+  const gone = dischargedAt.get(key);
+  if (!gone) return false;
+  const older = fetchedAt !== null ? fetchedAt < gone.seen : !(Date.parse(madeAt) > gone.at);
+  if (!older) dischargedAt.delete(key);
+  return older;
+}
+
 /** The patient was discharged: its tile, its alarms and its open trend view go, and every screen is told. */
 function onDischarge(key, notice) {
-  dischargedAt.set(key, performance.now());
+  dischargedAt.set(key, { at: Date.parse(notice.at), seen: performance.now() });
   const e = store.entry(key);
   store.forget(key);
   view.remove([key]);
@@ -102,6 +114,8 @@ function onDischarge(key, notice) {
 
 function onTransition(tr) {
   if (!tr || typeof tr !== 'object' || String(tr.ward || (tr.alarm && tr.alarm.ward)) !== ward) return;
+  if (predatesDischarge(String(tr.patient), tr.at, null)) return; // published late, after the discharge
+
   const r = store.applyTransition(tr);
   if (!r || !r.accepted) return;
   view.render(r);
