@@ -162,7 +162,9 @@ final class PatientStoreWriter {
   private Future<Saved> save(Iterable<String> patients) {
     Map<String, Future<Void>> saves = new LinkedHashMap<>();
     for (String key : patients) {
-      saves.put(key, save(key));
+      if (inFlight.containsKey(key) || engine.state(key).isPresent() || discharged.containsKey(key)) {
+        saves.put(key, save(key));
+      } // else released, with nothing in flight: another member has it (a mark left behind)
     }
     if (saves.isEmpty()) {
       return Saved.ALL_NOW;
@@ -186,13 +188,14 @@ final class PatientStoreWriter {
 
   /**
    * Writes the patient's state as it is now; when the engine no longer holds it, its discharge if an update discharged
-   * it, else nothing (released meanwhile: another member owns it).
+   * it, else nothing: it was released while this write waited, and the changes it carried are another member's to
+   * evaluate (so it fails as {@link PatientStore.Fenced}: nothing of them is to be published).
    */
   private Future<Void> start(String key) {
     Optional<JsonObject> state = engine.state(key);
     Object discharge = state.isPresent() ? discharged.remove(key) : discharged.get(key); // present: admitted again
     if (state.isEmpty() && discharge == null) {
-      return Future.succeededFuture();
+      return Future.failedFuture(new PatientStore.Fenced(key));
     }
     Future<Void> writing = write(key, state, state.isPresent() ? engine.snapshot(key).orElseThrow() : null);
     inFlight.put(key, writing);

@@ -157,7 +157,44 @@ class PatientStoreWriterTest {
   @Test
   void savesAskedForWhileOneIsInFlightAreOneWriteOfTheLatestStateNotAQueue() throws Exception {
     AtomicInteger saves = new AtomicInteger();
-    PatientStore slow = new PatientStore() { // the real store, each save 300 ms late
+    PatientStoreWriter writer = new PatientStoreWriter(engine, slowStore(saves), true, patient -> epoch,
+        (patient, epochFenced) -> Future.succeededFuture(false));
+    WardUpdate first = HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine);
+
+    await(() -> {
+      Future<PatientStoreWriter.Saved> inFlight = writer.write(first);
+      List<Future<PatientStoreWriter.Saved>> later = new ArrayList<>();
+      for (int frame = 1; frame <= 5; frame++) { // each raises or ends the alarm: each is to be stored at once
+        later.add(writer.write(HandOver.frame(HandOver.at(frame), frame % 2 == 0 ? "PULSE=170" : "PULSE=80")
+            .apply(engine)));
+      }
+      return Future.all(inFlight, Future.all(later));
+    });
+
+    assertEquals(2, saves.get(), "the one in flight, then one for all that came while it was");
+    assertEquals(80, stored().orElseThrow().getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
+  }
+
+  @Test
+  void aChangeWaitingForAWriteOfAPatientReleasedMeanwhileIsNotStoredAndSaysSo() throws Exception {
+    PatientStoreWriter writer = new PatientStoreWriter(engine, slowStore(new AtomicInteger()), true,
+        patient -> epoch, (patient, epochFenced) -> Future.succeededFuture(false));
+    WardUpdate first = HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine);
+
+    PatientStoreWriter.Saved waited = await(() -> {
+      writer.write(first);
+      Future<PatientStoreWriter.Saved> waiting = writer.write(HandOver.frame(HandOver.at(1), "PULSE=80")
+          .apply(engine));
+      engine.release(PATIENT); // its first write fenced: another member has it
+      return waiting;
+    });
+
+    assertEquals(Set.of(PATIENT), waited.fenced(), "nothing of it to publish: the new owner evaluates it");
+  }
+
+  /** The real store, each save 300 ms late, counted in {@code saves}. */
+  private static PatientStore slowStore(AtomicInteger saves) {
+    return new PatientStore() {
       @Override
       public Future<Claim> claim(String patientKey) {
         return CLUSTER.store.claim(patientKey);
@@ -189,22 +226,6 @@ class PatientStoreWriterTest {
         return CLUSTER.store.keys();
       }
     };
-    PatientStoreWriter writer = new PatientStoreWriter(engine, slow, true, patient -> epoch,
-        (patient, epochFenced) -> Future.succeededFuture(false));
-    WardUpdate first = HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine);
-
-    await(() -> {
-      Future<PatientStoreWriter.Saved> inFlight = writer.write(first);
-      List<Future<PatientStoreWriter.Saved>> later = new ArrayList<>();
-      for (int frame = 1; frame <= 5; frame++) { // each raises or ends the alarm: each is to be stored at once
-        later.add(writer.write(HandOver.frame(HandOver.at(frame), frame % 2 == 0 ? "PULSE=170" : "PULSE=80")
-            .apply(engine)));
-      }
-      return Future.all(inFlight, Future.all(later));
-    });
-
-    assertEquals(2, saves.get(), "the one in flight, then one for all that came while it was");
-    assertEquals(80, stored().orElseThrow().getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
   }
 
   @Test
