@@ -162,7 +162,7 @@ final class PatientStoreWriter {
   private Future<Saved> save(Iterable<String> patients) {
     Map<String, Future<Void>> saves = new LinkedHashMap<>();
     for (String key : patients) {
-      if (inFlight.containsKey(key) || engine.state(key).isPresent() || discharged.containsKey(key)) {
+      if (inFlight.containsKey(key) || engine.holds(key) || discharged.containsKey(key)) {
         saves.put(key, save(key));
       } // else released, with nothing in flight: another member has it (a mark left behind)
     }

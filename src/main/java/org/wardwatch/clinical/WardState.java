@@ -51,19 +51,13 @@ public final class WardState {
     this.conditions = new PatientConditions(rules, alarmIds);
   }
 
-  /**
-   * Puts new rules in force. Active alarms stay until their condition is decided under the new rules, so a reload
-   * never silently clears an alarm.
-   */
+  /** Puts new rules in force; an active alarm stays until decided under them: a reload never silently clears one. */
   public void replaceRules(ClinicalRules newRules) {
     conditions.replaceRules(newRules);
     patients.values().forEach(patient -> patient.reassessment().forget());
   }
 
-  /**
-   * True when {@code report}'s frame was applied already: a device sent it again (it never saw the ACK). Such a
-   * report is to be acknowledged, not applied.
-   */
+  /** True when {@code report}'s frame was applied already (resent, its ACK lost): to acknowledge, not apply. */
   public boolean isResend(FrameReport report) {
     PatientRecord patient = patients.get(report.source().patientKey());
     return patient != null && patient.alreadyApplied(report);
@@ -219,6 +213,11 @@ public final class WardState {
         .put("ward", patient.ward())
         .mergeIn(vitalsHistory.toJson(patient.key(), minutes, now))
         .put("limits", conditions.limitsInForce(patient, now)));
+  }
+
+  /** True when the patient is held here. */
+  public boolean holds(String patientKey) {
+    return patients.containsKey(patientKey);
   }
 
   /** The patient's snapshot now ({@link PatientRecord#snapshot()}); empty when not held here. */
