@@ -2,7 +2,8 @@ package org.wardwatch.clinical;
 
 /**
  * A clinician's action the {@link WardState} refuses, with the message for whoever sent it: {@link UnknownTarget} (an
- * alarm or patient the engine does not have) or {@link StillMonitored} (a discharge while the patient is monitored).
+ * alarm or patient the engine does not have), {@link StillMonitored} (a discharge while the patient is monitored) or
+ * {@link HighAlarmsUnacknowledged} (a discharge that would clear HIGH alarms nobody has acknowledged).
  * Thrown without a stack trace: a refusal is an answer, not a fault.
  */
 public abstract sealed class ActionRefused extends RuntimeException {
@@ -29,6 +30,16 @@ public abstract sealed class ActionRefused extends RuntimeException {
   /** A discharge refused: the patient's device is connected and sending, and its next frame would admit it again. */
   public static final class StillMonitored extends ActionRefused {
     StillMonitored(String message) {
+      super(message, 409);
+    }
+  }
+
+  /**
+   * A discharge refused: the patient has HIGH-priority alarms awaiting acknowledgement, which a discharge would clear
+   * unseen (a monitor that came loose from a deteriorating patient looks just like one unplugged at discharge).
+   */
+  public static final class HighAlarmsUnacknowledged extends ActionRefused {
+    HighAlarmsUnacknowledged(String message) {
       super(message, 409);
     }
   }

@@ -41,6 +41,7 @@ final class AlarmActions {
   /** The actions on a patient, which name it with {@code patient} only. */
   private static final Set<String> PATIENT_ACTIONS = Set.of("assess", "override-limits", "discharge");
   private static final long MAX_OVERRIDE_MINUTES = 24 * 60;
+  private static final int MAX_TEXT = 128;
 
   private AlarmActions() {
   }
@@ -50,7 +51,7 @@ final class AlarmActions {
     if (verb.equals(SYNC)) {
       return WardUpdate.NOTHING;
     }
-    String user = required(action, "user");
+    String user = required(action, "user").strip(); // recorded as the name, not as typed with its spaces
     if (PATIENT_ACTIONS.contains(verb) && action.containsKey("alarmId")) { // it would decide the ward checked
       throw new IllegalArgumentException("'alarmId' is not part of a " + verb + " action, which names its patient");
     }
@@ -133,10 +134,18 @@ final class AlarmActions {
         .anyMatch(alarm -> alarmId.equals(alarm.getString("id")) && ward.equals(alarm.getString("ward")));
   }
 
+  /**
+   * The text of field {@code key}, which the action must have: refused when longer than {@value #MAX_TEXT} characters
+   * or holding control characters (a line break in a user's name would forge the log's and the audit's lines).
+   */
   private static String required(JsonObject action, String key) {
     Object value = action.getValue(key);
-    if (!(value instanceof String text) || text.isBlank() || text.length() > 128) {
-      throw new IllegalArgumentException("'" + key + "' is required (a non-empty string)");
+    if (!(value instanceof String text) || text.isBlank() || text.length() > MAX_TEXT) {
+      throw new IllegalArgumentException("'" + key + "' is required (a non-empty string of at most " + MAX_TEXT
+          + " characters)");
+    }
+    if (text.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("'" + key + "' must not hold control characters (line breaks, escapes)");
     }
     return text;
   }

@@ -15,6 +15,7 @@ import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmPolicy;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.Priority;
 
 /**
  * One patient's live alarms (every alarm not yet finished), keyed by id, and the reconciliation of each alarm
@@ -106,6 +107,13 @@ final class PatientAlarms {
     }
     forgetFinished();
     return transitions;
+  }
+
+  /** The messages of the HIGH-priority alarms awaiting acknowledgement (active, or latched), in the order raised. */
+  List<String> unacknowledgedHigh() {
+    return live.values().stream()
+        .filter(alarm -> alarm.priority() == Priority.HIGH && alarm.state().isAwaitingAcknowledgement())
+        .map(Alarm::message).toList();
   }
 
   /** {@code user} discharged the patient: every live alarm is cleared ({@link Alarm#discharge}) and forgotten. */

@@ -12,11 +12,30 @@ import org.wardwatch.model.DeviceIdentity;
  * What a patient's discharge announces, made by {@link WardState#discharge}: the patient's alarms cleared by the
  * clinician, the notice that takes the patient off the ward's screens, published on the ward's vitals address in the
  * snapshot's place ({@code {"patient", "device", "bed", "ward", "discharged": true, "at", "by"}}), and the audit entry
- * {@code DISCHARGED}. Pure.
+ * {@code DISCHARGED}; and when a discharge is refused. Pure.
  */
 final class PatientDischarge {
 
   private PatientDischarge() {
+  }
+
+  /**
+   * Refuses the discharge of {@code patient} while it is {@code monitored} (its next frame would admit it again at
+   * once), and while a HIGH alarm of it awaits acknowledgement (a discharge would clear it unseen).
+   *
+   * @throws ActionRefused.StillMonitored           while monitored
+   * @throws ActionRefused.HighAlarmsUnacknowledged while a HIGH alarm awaits acknowledgement
+   */
+  static void requireAllowed(PatientRecord patient, boolean monitored) {
+    if (monitored) {
+      throw new ActionRefused.StillMonitored("Patient " + patient.key() + "'s monitor " + patient.source().device()
+          + " is still sending: unplug it (or stop its reports) first, or its next reading admits the patient again");
+    }
+    List<String> high = patient.alarms().unacknowledgedHigh();
+    if (!high.isEmpty()) {
+      throw new ActionRefused.HighAlarmsUnacknowledged("Acknowledge patient " + patient.key() + "'s HIGH alarms"
+          + " first: " + String.join("; ", high));
+    }
   }
 
   /**
@@ -37,8 +56,9 @@ final class PatientDischarge {
       json.writeEndObject();
     });
     JsonObject audit = new JsonObject().put("at", now).put("patient", patient.key()).put("type", "DISCHARGED")
-        .put("actor", user).put("detail", "discharged from ward " + patient.ward()
-            + (cleared.isEmpty() ? "" : "; alarms ended: " + cleared.size()));
+        .put("actor", user).put("ward", source.wardOrDefault()).put("bed", source.bed()).put("device", source.device())
+        .put("detail", "discharged from ward " + patient.ward() + (cleared.isEmpty() ? "" : "; alarms ended: "
+            + cleared.size()));
     return new WardUpdate(List.copyOf(cleared), List.of(notice), List.of(audit), Set.of(patient.key()),
         Set.of(patient.key()));
   }

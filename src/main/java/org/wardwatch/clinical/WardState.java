@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.wardwatch.bus.PatientSnapshot;
-import org.wardwatch.clinical.ActionRefused.StillMonitored;
 import org.wardwatch.clinical.ActionRefused.UnknownTarget;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.Alarm;
@@ -130,14 +129,11 @@ public final class WardState {
    * Ends a patient's monitoring, discharged by {@code user}: its alarms are cleared by that user, and the patient and
    * its trends forgotten ({@link PatientDischarge}); a later frame admits it afresh.
    *
-   * @throws StillMonitored while its device is connected and sending (its next frame would admit it again)
+   * @throws ActionRefused while its device sends, or a HIGH alarm of it awaits acknowledgement
    */
   public WardUpdate discharge(String patientKey, String user, Instant now) {
     PatientRecord patient = patient(patientKey);
-    if (conditions.isMonitored(patient, now)) {
-      throw new StillMonitored("patient " + patientKey + " is still monitored: device " + patient.source().device()
-          + " is sending. Disconnect it or stop its reports first, or its next frame admits the patient again");
-    }
+    PatientDischarge.requireAllowed(patient, conditions.isMonitored(patient, now));
     List<AlarmTransition> cleared = patient.alarms().discharge(user, now);
     release(patientKey);
     return PatientDischarge.of(patient, cleared, user, now);

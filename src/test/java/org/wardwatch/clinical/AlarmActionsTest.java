@@ -175,6 +175,7 @@ class AlarmActionsTest {
 
   @Test
   void givenDisconnectedPatient_whenDischargedFromAnotherWardsScreen_thenUnknownThereAndDischargedFromItsOwn() {
+    apply(new JsonObject().put("action", "acknowledge").put("alarmId", alarmId).put("user", NURSE), at(1));
     engine.deviceEvent("disconnected", MON_1, null, at(1));
     JsonObject discharge = new JsonObject().put("action", "discharge").put("patient", "P1").put("user", NURSE);
 
@@ -183,6 +184,14 @@ class AlarmActionsTest {
 
     assertEquals(2, discharged.transitions().size(), "the pulse alarm and the disconnection, cleared");
     assertTrue(engine.snapshot("P1").isEmpty());
+  }
+
+  @Test
+  void givenAUserNameWithSurroundingSpaces_thenRecordedAsTheName() {
+    AlarmTransition acknowledged = only(apply(new JsonObject().put("action", "acknowledge").put("alarmId", alarmId)
+        .put("user", "  nurse.kim  "), at(5)).transitions());
+
+    assertEquals("nurse.kim", acknowledged.actor());
   }
 
   @Test
@@ -226,7 +235,11 @@ class AlarmActionsTest {
         Arguments.of("{\"action\": \"assess\", \"patient\": \"P1\", \"user\": \"nurse\", \"oxygen\": \"-1\"}",
             "oxygen"),
         Arguments.of("{\"action\": \"discharge\", \"user\": \"nurse\"}", "patient"),
-        Arguments.of("{\"action\": \"discharge\", \"patient\": \"P1\"}", "user"));
+        Arguments.of("{\"action\": \"discharge\", \"patient\": \"P1\"}", "user"),
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"nurse\\nDISCHARGED by admin\"}",
+            "user"),
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"" + "n".repeat(129) + "\"}",
+            "128 characters"));
   }
 
   @ParameterizedTest

@@ -78,8 +78,8 @@ class WardStateDischargeTest {
         () -> engine.discharge(KEY, "nurse.b", at(29)));
 
     assertEquals(409, refused.failureCode());
-    assertEquals("patient " + KEY + " is still monitored: device mon-1 is sending. Disconnect it or stop its reports"
-        + " first, or its next frame admits the patient again", refused.getMessage());
+    assertEquals("Patient " + KEY + "'s monitor mon-1 is still sending: unplug it (or stop its reports) first, or"
+        + " its next reading admits the patient again", refused.getMessage());
     assertEquals(pulse, snapshot(engine.apply(frame(BED_1, at(30), "PULSE=191"), at(30)))
         .getJsonArray("alarms").getJsonObject(0).getString("id"));
   }
@@ -121,7 +121,8 @@ class WardStateDischargeTest {
 
   @Test
   void givenDischargedPatient_whenItsDeviceSendsAgain_thenAdmittedAfreshWithoutTheOldAlarmsOrDeviceEvents() {
-    engine.apply(frame(BED_1, T0, "PULSE=190"), T0);
+    String pulse = raisedId(engine.apply(frame(BED_1, T0, "PULSE=190"), T0));
+    engine.act(pulse, alarm -> alarm.acknowledge("nurse.a", at(1)), at(1));
     engine.deviceEvent("disconnected", BED_1, null, at(1));
     engine.discharge(KEY, "nurse.b", at(2));
     assertEquals(WardUpdate.NOTHING, engine.deviceEvent("disconnected", BED_1, null, at(3)));
@@ -132,6 +133,22 @@ class WardStateDischargeTest {
     assertTrue(readmitted.getJsonArray("alarms").isEmpty());
     assertTrue(readmitted.getJsonArray("technicalAlarms").isEmpty());
     assertFalse(readmitted.containsKey("discharged"));
+  }
+
+  @Test
+  void givenHighAlarmsAwaitingAcknowledgement_whenDischarged_thenRefusedNamingThemUntilAcknowledged() {
+    String pulse = raisedId(engine.apply(frame(BED_1, T0, "PULSE=190"), T0));
+    engine.apply(frame(BED_1, at(1), "PULSE=80"), at(1)); // latched: ended, still awaiting acknowledgement
+    engine.deviceEvent("disconnected", BED_1, null, at(2));
+
+    ActionRefused.HighAlarmsUnacknowledged refused = assertThrows(ActionRefused.HighAlarmsUnacknowledged.class,
+        () -> engine.discharge(KEY, "nurse.b", at(3)));
+
+    assertEquals(409, refused.failureCode());
+    assertEquals("Acknowledge patient " + KEY + "'s HIGH alarms first: Pulse 190 /min above 150", refused.getMessage());
+    assertTrue(engine.snapshot(KEY).isPresent());
+    engine.act(pulse, alarm -> alarm.acknowledge("nurse.b", at(4)), at(4));
+    assertTrue(engine.discharge(KEY, "nurse.b", at(5)).snapshots().get(0).toJson().getBoolean("discharged"));
   }
 
   @Test

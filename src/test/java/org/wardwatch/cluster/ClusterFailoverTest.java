@@ -106,7 +106,7 @@ class ClusterFailoverTest {
   void aPatientDischargedThroughAnotherNodeStaysDischargedWhenItsOwnerDies() throws InterruptedException {
     for (String patient : PATIENTS) {
       try (DeviceClient device = new DeviceClient(nodeA.node().devicePort())) {
-        device.send("HELLO|Device=D" + patient + "|Patient=" + patient + "|Ward=icu\nPulse=190|Seq=1\n");
+        device.send("HELLO|Device=D" + patient + "|Patient=" + patient + "|Ward=icu\nTemp=39.8|Seq=1\n");
         device.readLine();
         device.readLine();
       } // the device's disconnection is a technical alarm: the patient may be discharged

@@ -54,14 +54,14 @@ class DischargeApiTest {
   @Test
   void aPatientWhoseDeviceLeftIsDischargedWithItsAlarmsClearedAndCanBeAdmittedAgain() throws InterruptedException {
     try (DeviceClient device = new DeviceClient(node.devicePort())) {
-      device.send("HELLO|Device=MON-5|Patient=P-5|Bed=5|Ward=icu\nPulse=190|Seq=1\n");
+      device.send("HELLO|Device=MON-5|Patient=P-5|Bed=5|Ward=icu\nTemp=39.8|Seq=1\n");
       assertEquals("ACK|", device.readLine());
       assertEquals("ACK|1", device.readLine());
 
       Reply whileSending = discharge("P-5", BY_NURSE);
       assertEquals(409, whileSending.statusCode());
-      assertEquals("patient P-5 is still monitored: device MON-5 is sending. Disconnect it or stop its reports first,"
-          + " or its next frame admits the patient again", whileSending.body().toString());
+      assertEquals("Patient P-5's monitor MON-5 is still sending: unplug it (or stop its reports) first, or its next"
+          + " reading admits the patient again", whileSending.body().toString());
     }
     awaitAlarm("RAISED", "TECHNICAL:DISCONNECTED"); // and its pulse alarm's data marked stale
 
@@ -69,7 +69,7 @@ class DischargeApiTest {
 
     assertEquals(200, discharged.statusCode());
     int ended = new JsonObject(discharged.body()).getInteger("transitions");
-    assertTrue(ended >= 2, "the pulse alarm and the disconnection at least: " + ended);
+    assertTrue(ended >= 2, "the temperature alarm and the disconnection at least: " + ended);
     for (int i = 0; i < ended; i++) {
       assertEquals("nurse.okafor", awaitAlarm("CLEARED", null).getString("actor"));
     }
@@ -85,7 +85,8 @@ class DischargeApiTest {
     assertEquals(404, discharge("P-5", BY_NURSE).statusCode(), "discharged already");
     JsonArray audit = new JsonArray(http.get("/api/alarms?patient=P-5").body());
     assertTrue(audit.stream().map(JsonObject.class::cast).anyMatch(entry -> "DISCHARGED".equals(entry.getString("type"))
-        && "nurse.okafor".equals(entry.getString("actor"))), audit::encode);
+        && "nurse.okafor".equals(entry.getString("actor")) && "icu".equals(entry.getString("ward"))
+        && "5".equals(entry.getString("bed")) && "MON-5".equals(entry.getString("device"))), audit::encode);
 
     try (DeviceClient device = new DeviceClient(node.devicePort())) {
       device.send("HELLO|Device=MON-5|Patient=P-5|Bed=5|Ward=icu\nPulse=80|Seq=2\n");
@@ -105,7 +106,7 @@ class DischargeApiTest {
         "nurse".getBytes(StandardCharsets.US_ASCII));
 
     assertEquals(400, withoutUser.statusCode());
-    assertEquals("'user' is required (a non-empty string)", withoutUser.body().toString());
+    assertEquals("'user' is required (a non-empty string of at most 128 characters)", withoutUser.body().toString());
     assertEquals(404, unknown.statusCode());
     assertEquals("no patient nobody", unknown.body().toString());
     assertEquals(415, notJson.statusCode());
