@@ -110,6 +110,7 @@ function onDischarge(key, notice) {
   const bed = e && e.bed !== null ? `Bed ${e.bed} · ` : '';
   view.notices.show(`Discharged: ${bed}${key}${notice.by ? ` by ${notice.by}` : ''}`);
   alarmsChanged();
+  refreshWards(); // its counts, now, rather than at the next poll
 }
 
 function onTransition(tr) {

@@ -1,11 +1,11 @@
-// A patient whose monitor is gone is discharged from one screen: its alarms are cleared in the nurse's name, its tile
-// leaves every screen (pushed over the bridge), the audit names who did it, and the monitor sending again admits the
-// patient afresh. While the monitor sends, no screen offers the discharge.
+// A patient whose monitor is gone is discharged from one screen, once its HIGH alarm is acknowledged: its alarms are
+// cleared in the nurse's name, its tile leaves every screen (pushed over the bridge), the audit names who did it, and
+// the monitor sending again admits the patient afresh. While the monitor sends, no screen offers the discharge.
 
 import assert from 'node:assert/strict';
 import { until } from '../browser.mjs';
 import { hello } from '../device.mjs';
-import { expectVisible, nodeUrl, scenario, viaBridgeOnly } from '../harness.mjs';
+import { expectVisible, nodeUrl, scenario, screenshotDir, viaBridgeOnly } from '../harness.mjs';
 import * as sel from '../selectors.mjs';
 
 scenario('a patient whose monitor left is discharged on one screen and leaves every screen', async (t) => {
@@ -20,7 +20,15 @@ scenario('a patient whose monitor left is discharged on one screen and leaves ev
   monitor.close();
   await nurse.fill(sel.userName, 'nurse.kim');
   await nurse.locator(sel.dischargeControl('P5')).click(); // shown once the disconnection's alarm arrives
+  await expectVisible(nurse, `${sel.tile('P5')} >> text=Acknowledge its HIGH alarm first: Pulse 190 /min above 150.`);
+  await nurse.locator(sel.dischargeConfirm('P5')).click();
+  await expectVisible(nurse, `${sel.tile('P5')} >> text=Discharge failed: Acknowledge patient P5's HIGH alarms first`);
+  await nurse.click(sel.acknowledge('P5', 'HIGH'));
+  await expectVisible(nurse, sel.alarmLine('P5', 'HIGH', 'ACTIVE_ACKNOWLEDGED'));
+  await nurse.locator(sel.dischargeControl('P5')).click(); // closed, and opened again: what it says now
+  await nurse.locator(sel.dischargeControl('P5')).click();
   await expectVisible(nurse, `${sel.tile('P5')} >> text=not acknowledged) will be cleared in your name`);
+  await nurse.locator(sel.tile('P5')).screenshot({ path: `${screenshotDir()}/discharge.png` });
   await viaBridgeOnly(colleague, async () => {
     await nurse.locator(sel.dischargeConfirm('P5')).click();
     await colleague.locator(sel.tile('P5')).waitFor({ state: 'detached' });

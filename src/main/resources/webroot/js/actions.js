@@ -37,15 +37,23 @@ function labelled(text, control) {
   return l;
 }
 
-/** What a discharge of entry `e` ends, said before it is confirmed: the alarms cleared in the user's name. */
+/**
+ * What a discharge of entry `e` ends, said before it is confirmed: the alarms cleared in the user's name and the
+ * trends deleted; or, while a HIGH alarm awaits acknowledgement, that it must be acknowledged first (the server
+ * refuses the discharge until then).
+ */
 function dischargeNote(e) {
   const alarms = e ? [...e.alarms.values(), ...e.technical.values()] : [];
+  const high = alarms.filter((a) => a.priority === 'HIGH' && awaitingAck(a));
+  if (high.length) {
+    return `Acknowledge its HIGH alarm${high.length === 1 ? '' : 's'} first: ${high.map((a) => a.message).join('; ')}.`;
+  }
   const open = alarms.filter(awaitingAck).length;
   const count = `${alarms.length} alarm${alarms.length === 1 ? '' : 's'}`;
   const unacknowledged = open ? ` (${open} not acknowledged)` : '';
   const cleared = alarms.length ? `Its ${count}${unacknowledged} will be cleared in your name` : 'It has no alarm';
-  return `Ends the monitoring of patient ${e ? e.patient : ''}. ${cleared}, and its tile leaves every screen. `
-    + 'A monitor that sends again admits the patient afresh.';
+  return `Ends the monitoring of patient ${e ? e.patient : ''}. ${cleared}, its last hour of trends is deleted, and `
+    + 'its tile leaves every screen. A monitor that sends again admits the patient afresh.';
 }
 
 /** A form acting on one patient; its submit button is enabled and disabled with the other actions (refresh). */
@@ -139,10 +147,10 @@ export class Actions {
   dischargeForm(patient) {
     const details = el('details', 'discharge');
     details.setAttribute('data-control', 'discharge');
-    details.append(el('summary', null, 'Discharge'));
+    details.append(el('summary', null, 'Discharge\u2026'));
     const form = patientForm('discharge', patient, 'discharge-form');
     const note = el('p', 'discharge-note');
-    const submit = el('button', 'act', 'Discharge patient');
+    const submit = el('button', 'act final', `Discharge ${patient}`);
     submit.type = 'submit';
     submit.setAttribute('aria-label', `Discharge patient ${patient}`);
     form.append(note, submit);

@@ -178,14 +178,15 @@ export function updateAge(t, age, valueAges) {
 
 /**
  * Offers the discharge once the patient's monitor is gone: disconnected, or every value stale with data missing for
- * the server's no-data time (a NO_DATA alarm), the server's own test; kept while open (call after updateAge).
+ * the server's no-data time (a NO_DATA alarm), the server's own test. Closed and withdrawn when the monitor sends again
+ * (what it said would be out of date, and the server would refuse). Call after updateAge.
  */
 export function updateDischarge(t, e) {
   const technical = [...e.technical.values()].map((a) => a.condition);
   const gone = technical.includes('TECHNICAL:DISCONNECTED')
     || (t.tile.hasAttribute('data-stale') && technical.includes('TECHNICAL:NO_DATA'));
-  const hidden = !gone && !t.discharge.open;
-  if (t.discharge.hidden !== hidden) t.discharge.hidden = hidden;
+  if (!gone) t.discharge.open = false;
+  if (t.discharge.hidden === gone) t.discharge.hidden = !gone;
 }
 
 /** An action's outcome under the alarms: errors stay 30 s, confirmations 5 s; '' clears. */
