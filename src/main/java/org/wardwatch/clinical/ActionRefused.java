@@ -35,8 +35,8 @@ public abstract sealed class ActionRefused extends RuntimeException {
   }
 
   /**
-   * A discharge refused: the patient has HIGH-priority alarms awaiting acknowledgement, which a discharge would clear
-   * unseen (a monitor that came loose from a deteriorating patient looks just like one unplugged at discharge).
+   * A discharge refused: the patient has HIGH physiological alarms awaiting acknowledgement, which a discharge would
+   * clear unseen (a monitor that came loose from a deteriorating patient looks just like one unplugged at discharge).
    */
   public static final class HighAlarmsUnacknowledged extends ActionRefused {
     HighAlarmsUnacknowledged(String message) {

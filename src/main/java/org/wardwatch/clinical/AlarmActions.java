@@ -28,7 +28,8 @@ import org.wardwatch.model.Parameter;
  *
  * <p>A malformed action is an {@link IllegalArgumentException} whose message says what is wrong; an unknown alarm or
  * patient is a {@link ActionRefused.UnknownTarget}, a discharge while the patient is monitored a
- * {@link ActionRefused.StillMonitored}. Every action needs the acting user, who is recorded with it.
+ * {@link ActionRefused.StillMonitored} and one while a HIGH alarm awaits acknowledgement a
+ * {@link ActionRefused.HighAlarmsUnacknowledged}. Every action needs the acting user, who is recorded with it.
  */
 final class AlarmActions {
 
@@ -136,7 +137,8 @@ final class AlarmActions {
 
   /**
    * The text of field {@code key}, which the action must have: refused when longer than {@value #MAX_TEXT} characters
-   * or holding control characters (a line break in a user's name would forge the log's and the audit's lines).
+   * or holding control, format or separator characters (a line break in a user's name would forge the log's and the
+   * audit's lines; a bidirectional override would disguise it).
    */
   private static String required(JsonObject action, String key) {
     Object value = action.getValue(key);
@@ -144,10 +146,17 @@ final class AlarmActions {
       throw new IllegalArgumentException("'" + key + "' is required (a non-empty string of at most " + MAX_TEXT
           + " characters)");
     }
-    if (text.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException("'" + key + "' must not hold control characters (line breaks, escapes)");
+    if (text.codePoints().anyMatch(AlarmActions::forgesText)) {
+      throw new IllegalArgumentException("'" + key + "' must not hold control characters (line breaks, escapes,"
+          + " direction marks)");
     }
     return text;
+  }
+
+  private static boolean forgesText(int codePoint) {
+    int type = Character.getType(codePoint);
+    return Character.isISOControl(codePoint) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
   }
 
   private static long positive(JsonObject action, String key, String unit) {

@@ -251,7 +251,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
           .onSuccess(stored -> {
             if ("assess".equals(action.getString("action"))) { // once stored: a refused one is made again
               audit.record(new JsonObject().put("at", Instant.now()).put("patient", action.getString("patient"))
-                  .put("type", "ASSESSMENT").put("actor", action.getString("user")).put("detail", action.encode()));
+                  .put("type", "ASSESSMENT").put("actor", action.getString("user").strip())
+                  .put("detail", action.encode()));
             }
             message.reply(new JsonObject().put("ok", true).put("transitions", update.transitions().size()));
           })

@@ -109,10 +109,14 @@ final class PatientAlarms {
     return transitions;
   }
 
-  /** The messages of the HIGH-priority alarms awaiting acknowledgement (active, or latched), in the order raised. */
+  /**
+   * The messages of the HIGH-priority physiological alarms awaiting acknowledgement (active, or latched), in the order
+   * raised. (A technical alarm escalated to HIGH, the monitor's disconnection say, is what a discharge ends.)
+   */
   List<String> unacknowledgedHigh() {
     return live.values().stream()
-        .filter(alarm -> alarm.priority() == Priority.HIGH && alarm.state().isAwaitingAcknowledgement())
+        .filter(alarm -> alarm.kind() == AlarmKind.PHYSIOLOGICAL && alarm.priority() == Priority.HIGH
+            && alarm.state().isAwaitingAcknowledgement())
         .map(Alarm::message).toList();
   }
 

@@ -21,7 +21,7 @@ final class PatientDischarge {
 
   /**
    * Refuses the discharge of {@code patient} while it is {@code monitored} (its next frame would admit it again at
-   * once), and while a HIGH alarm of it awaits acknowledgement (a discharge would clear it unseen).
+   * once), and while a HIGH physiological alarm of it awaits acknowledgement (a discharge would clear it unseen).
    *
    * @throws ActionRefused.StillMonitored           while monitored
    * @throws ActionRefused.HighAlarmsUnacknowledged while a HIGH alarm awaits acknowledgement

@@ -104,8 +104,9 @@ final class PatientStoreWriter {
   }
 
   /**
-   * Stores {@code update}'s patients now when it changes an alarm or is audited, else marks them for later; on a
-   * standalone node does nothing. Completes (never fails) once stored, with what became of each patient's save.
+   * Stores {@code update}'s patients when it changes an alarm or is audited (at once, or after the write in flight),
+   * else marks them for later; on a standalone node does nothing. Completes (never fails) once stored, with what became
+   * of each patient's save.
    */
   Future<Saved> write(WardUpdate update) {
     if (!clustered) {
@@ -135,9 +136,12 @@ final class PatientStoreWriter {
     return save(due).compose(Saved::asFuture);
   }
 
-  /** Stores every patient changed since it was last stored. */
+  /** Stores every patient changed since it was last stored; completes once every write, waiting ones too, is done. */
   Future<Void> flush() {
-    return flush(List.copyOf(unstored.keySet()));
+    List<Future<Void>> writes = new ArrayList<>(inFlight.values());
+    writes.addAll(waiting.values());
+    writes.add(flush(List.copyOf(unstored.keySet())));
+    return Future.join(writes).mapEmpty();
   }
 
   /** Stores those of {@code patients} changed since they were last stored (before they are released, say). */
@@ -147,8 +151,9 @@ final class PatientStoreWriter {
   }
 
   /**
-   * Completes once the patient's store write in flight now is done, at once when there is none: a resend is answered
-   * only when the change its original made is stored, as the original was. A patient with a change not stored yet
+   * Completes once the patient's last write asked for is done (the one waiting, else the one in flight), at once when
+   * there is none: a resend is answered only when the change its original made is stored, as the original was (it
+   * fails as the write does, fenced if the patient was released meanwhile). A patient with a change not stored yet
    * (its write failed, to be tried again in a later round, or new vitals waiting for their round) is stored now.
    */
   Future<Void> stored(String patientKey) {
@@ -162,9 +167,9 @@ final class PatientStoreWriter {
   private Future<Saved> save(Iterable<String> patients) {
     Map<String, Future<Void>> saves = new LinkedHashMap<>();
     for (String key : patients) {
-      if (inFlight.containsKey(key) || engine.holds(key) || discharged.containsKey(key)) {
+      if (engine.holds(key) || discharged.containsKey(key)) {
         saves.put(key, save(key));
-      } // else released, with nothing in flight: another member has it (a mark left behind)
+      } // else released: another member has it (a mark left behind)
     }
     if (saves.isEmpty()) {
       return Saved.ALL_NOW;

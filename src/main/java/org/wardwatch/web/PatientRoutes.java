@@ -81,7 +81,7 @@ final class PatientRoutes {
 
   /**
    * {@code POST /api/patients/{id}/discharge}: ends the patient's monitoring, its alarms cleared by {@code user}; 409
-   * while its device is connected and sending.
+   * while its device is connected and sending, or a HIGH alarm of it awaits acknowledgement.
    */
   void discharge(RoutingContext context) {
     patientAction(context, "discharge");

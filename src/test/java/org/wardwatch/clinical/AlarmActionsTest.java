@@ -239,7 +239,9 @@ class AlarmActionsTest {
         Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"nurse\\nDISCHARGED by admin\"}",
             "user"),
         Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"" + "n".repeat(129) + "\"}",
-            "128 characters"));
+            "128 characters"),
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"nurse\u202eknil\"}", "user"),
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"nurse\u2028admin\"}", "user"));
   }
 
   @ParameterizedTest

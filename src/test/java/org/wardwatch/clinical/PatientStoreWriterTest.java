@@ -195,6 +195,21 @@ class PatientStoreWriterTest {
     assertEquals(Set.of(PATIENT), waited.fenced(), "nothing of it to publish: the new owner evaluates it");
   }
 
+  @Test
+  void aFlushOnStopWaitsForTheWriteInFlightAndTheOneWaiting() throws Exception {
+    PatientStoreWriter writer = new PatientStoreWriter(engine, slowStore(new AtomicInteger()), true,
+        patient -> epoch, (patient, epochFenced) -> Future.succeededFuture(false));
+    WardUpdate first = HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine);
+
+    await(() -> {
+      writer.write(first);
+      writer.write(HandOver.frame(HandOver.at(1), "PULSE=80").apply(engine));
+      return writer.flush();
+    });
+
+    assertEquals(80, stored().orElseThrow().getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
+  }
+
   /** The real store, each save 300 ms late, counted in {@code saves}. */
   private static PatientStore slowStore(AtomicInteger saves) {
     return new PatientStore() {

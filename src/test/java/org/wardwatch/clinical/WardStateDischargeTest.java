@@ -20,6 +20,7 @@ import org.wardwatch.clinical.alarm.TransitionType;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Parameter;
+import org.wardwatch.model.Priority;
 
 /** A patient's discharge: its alarms cleared by the clinician, the patient forgotten, refused while monitored. */
 class WardStateDischargeTest {
@@ -149,6 +150,16 @@ class WardStateDischargeTest {
     assertTrue(engine.snapshot(KEY).isPresent());
     engine.act(pulse, alarm -> alarm.acknowledge("nurse.b", at(4)), at(4));
     assertTrue(engine.discharge(KEY, "nurse.b", at(5)).snapshots().get(0).toJson().getBoolean("discharged"));
+  }
+
+  @Test
+  void givenTheDisconnectionAlarmEscalatedToHigh_whenDischarged_thenDischargedAsItIsWhatTheDischargeEnds() {
+    engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
+    engine.deviceEvent("disconnected", BED_1, null, at(1));
+    engine.tick(at(3602)); // MEDIUM unacknowledged for an hour: HIGH
+
+    assertEquals(1, engine.discharge(KEY, "nurse.b", at(3603)).transitions().stream()
+        .filter(cleared -> cleared.priority() == Priority.HIGH).count());
   }
 
   @Test

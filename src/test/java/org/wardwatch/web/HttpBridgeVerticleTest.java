@@ -99,7 +99,7 @@ class HttpBridgeVerticleTest {
     }
 
     Reply assessed = request(HttpMethod.POST, "/api/patients/P-7/assessment", null,
-        new JsonObject().put("user", "nurse.kim").put("consciousness", "A").put("oxygen", "air"));
+        new JsonObject().put("user", " nurse.kim  ").put("consciousness", "A").put("oxygen", "air"));
     Reply overridden = request(HttpMethod.PUT, "/api/patients/P-7/limits", null, new JsonObject()
         .put("user", "dr.patel").put("parameter", "SPO2").put("reason", "COPD, target 88-92 %").put("minutes", 240)
         .put("thresholds", new JsonArray().add(new JsonObject().put("below", 86).put("priority", "HIGH"))));
@@ -115,7 +115,8 @@ class HttpBridgeVerticleTest {
     assertEquals("SPO2", patient.getJsonArray("limitOverrides").getJsonObject(0).getString("parameter"));
     assertEquals(400, request(HttpMethod.GET, "/api/alarms?since=yesterday", null).statusCode());
     JsonArray audit = new JsonArray(request(HttpMethod.GET, "/api/alarms?patient=P-7", null).body());
-    assertTrue(audit.stream().map(JsonObject.class::cast).anyMatch(e -> "ASSESSMENT".equals(e.getString("type"))));
+    assertTrue(audit.stream().map(JsonObject.class::cast).anyMatch(e -> "ASSESSMENT".equals(e.getString("type"))
+        && "nurse.kim".equals(e.getString("actor"))), "recorded as the name, not as typed");
     assertTrue(audit.stream().map(JsonObject.class::cast).anyMatch(e -> "LIMIT_OVERRIDE".equals(e.getString("type"))
         && "dr.patel".equals(e.getString("actor"))));
   }
