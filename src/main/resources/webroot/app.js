@@ -39,7 +39,10 @@ const dischargedAt = new Map(); // patient -> {at: the discharge's server time, 
 const actions = new Actions(store, () => eb, (patient, text, ok) => view.report(patient, text, ok));
 view.assess = (patient) => actions.assessForm(patient);
 view.discharge = (patient) => actions.dischargeForm(patient);
-view.buttonsChanged = (tile) => actions.refresh(tile);
+view.buttonsChanged = (tile) => {
+  actions.refresh(tile);
+  actions.refreshDischargeNotes(tile); // its alarms changed
+};
 
 /** The most urgent alarm asking to be heard: awaiting acknowledgement and not audio-paused. */
 function loudest(serverNow) {
@@ -90,14 +93,12 @@ function onSnapshot(snap, live, fetchedAt = null) {
 /**
  * Whether something of discharged patient `key` predates the discharge, and must not bring it back: a live message
  * made before it (`madeAt`, the server's time) or a list asked for before its notice came (`fetchedAt`, or null). A
- * newer one means the patient was admitted again.
+ * newer one is of the patient admitted again; the mark stays, for a late older one.
  */
 function predatesDischarge(key, madeAt, fetchedAt) {
   const gone = dischargedAt.get(key);
   if (!gone) return false;
-  const older = fetchedAt !== null ? fetchedAt < gone.seen : !(Date.parse(madeAt) > gone.at);
-  if (!older) dischargedAt.delete(key);
-  return older;
+  return fetchedAt !== null ? fetchedAt < gone.seen : !(Date.parse(madeAt) > gone.at);
 }
 
 /** The patient was discharged: its tile, its alarms and its open trend view go, and every screen is told. */

@@ -118,6 +118,15 @@ export class Actions {
     }
   }
 
+  /** Says again, in each open Discharge control under `root`, what it would end (the patient's alarms changed). */
+  refreshDischargeNotes(root = document) {
+    for (const form of root.querySelectorAll('details[open] > form[data-patient-action="discharge"]')) {
+      const note = form.querySelector('.discharge-note');
+      const text = dischargeNote(this.store.entry(form.getAttribute('data-for-patient')));
+      if (note.textContent !== text) note.textContent = text;
+    }
+  }
+
   /** The compact per-tile "Assess" form (ACVPU, air or O2 flow, SpO2 scale). */
   assessForm(patient) {
     const details = el('details', 'assess');
@@ -150,13 +159,12 @@ export class Actions {
     details.append(el('summary', null, 'Discharge\u2026'));
     const form = patientForm('discharge', patient, 'discharge-form');
     const note = el('p', 'discharge-note');
-    const submit = el('button', 'act final', `Discharge ${patient}`);
+    note.id = `discharge-note-${patient}`;
+    const submit = el('button', 'act final', `Discharge patient ${patient}`);
     submit.type = 'submit';
-    submit.setAttribute('aria-label', `Discharge patient ${patient}`);
+    submit.setAttribute('aria-describedby', note.id);
     form.append(note, submit);
-    details.addEventListener('toggle', () => {
-      if (details.open) note.textContent = dischargeNote(this.store.entry(patient));
-    });
+    details.addEventListener('toggle', () => this.refreshDischargeNotes(details.parentNode || document));
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       const e = this.store.entry(patient);
