@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -66,6 +67,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private PatientTakeover takeover;
   private PatientStoreWriter writer;
   private UpdateAnnouncer announcer;
+  private final PatientOrder order = new PatientOrder();
   private Runnable stopWatchingOwnership = () -> { };
 
   /**
@@ -270,20 +272,22 @@ public class ClinicalEngineVerticle extends VerticleBase {
    * all the same (the ward must see it; the writer stores it again), but the returned future fails: whoever sent the
    * change is not to be told it is safe. What it changed of a patient whose save was fenced is not published: another
    * member has taken that patient over and evaluates it from the last state stored, and would announce the same change
-   * again (the other patients of the update are published as stored).
+   * again (the other patients of the update are published as stored). Each patient's updates are published in the
+   * order they were made ({@link PatientOrder}).
    */
   private Future<Void> publish(WardUpdate update) {
     Future<PatientStoreWriter.Saved> stored = writer.write(update);
-    if (stored.succeeded() && stored.result().all()) { // nothing waited for (new vitals, standalone): no listener
+    Set<String> patients = update.changedPatients();
+    if (stored.succeeded() && stored.result().all() && order.idle(patients)) { // new vitals, standalone: no listener
       announcer.announce(update);
       return Future.succeededFuture();
     }
-    return stored.compose(saved -> {
+    return order.after(patients, () -> stored.compose(saved -> {
       if (saved.failure() != null) {
         LOG.warn("patient state not stored; publishing anyway, to be stored again");
       }
       announcer.announce(update.without(saved.fenced()));
       return saved.asFuture();
-    });
+    }));
   }
 }
