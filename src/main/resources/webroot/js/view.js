@@ -94,6 +94,7 @@ export class View {
     setAttr(t.tile, 'data-ward', e.ward);
     setText(t.bed, e.bed === null ? 'No bed' : `Bed ${e.bed}`);
     setText(t.device, e.device || '');
+    setAttr(t.device, 'title', e.device ? `Device ${e.device}` : null); // the whole id, when the tile shortens it
     setAttr(t.tile, 'aria-label', `${e.bed === null ? 'No bed' : `Bed ${e.bed}`}, patient ${e.patient}`);
     updateValues(t, e);
     updateClinical(t, e);
