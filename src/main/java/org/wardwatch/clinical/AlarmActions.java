@@ -63,11 +63,10 @@ final class AlarmActions {
         Duration requested = Duration.ofSeconds(positive(action, "seconds", "seconds"));
         yield engine.act(required(action, "alarmId"), alarm -> alarm.pauseAudio(user, requested, now), now);
       }
-      case "assess" -> engine.assess(required(action, "patient"),
+      case "assess" -> engine.assess(required(action, "patient"), new Assessment(
           parse(action, "consciousness", Consciousness::parse),
           parse(action, "oxygen", OxygenSupport::parse),
-          optionalBoolean(action, "spo2Scale2"),
-          now);
+          optionalBoolean(action, "spo2Scale2")), user, now);
       case "override-limits" -> engine.overrideLimits(limitOverride(action, user, now), now);
       case "discharge" -> engine.discharge(required(action, "patient"), user, now);
       default -> throw new IllegalArgumentException("unknown action '" + action.getString("action")

@@ -63,7 +63,6 @@ public class ClinicalEngineVerticle extends VerticleBase {
   /** The consumers of the engine's input (reports, device events, actions, history queries). */
   private final List<ClusterConsumers.Kept> inputs = new ArrayList<>();
   private WardState engine;
-  private AuditTrail audit;
   private PatientTakeover takeover;
   private PatientStoreWriter writer;
   private UpdateAnnouncer announcer;
@@ -86,8 +85,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    audit = new AuditTrail(vertx);
-    announcer = new UpdateAnnouncer(vertx.eventBus(), audit);
+    announcer = new UpdateAnnouncer(vertx.eventBus(), new AuditTrail(vertx));
     RulesFile rulesFile = new RulesFile(vertx, rulesPath);
     return rulesFile.load().compose(rules -> {
       engine = new WardState(rules);
@@ -250,14 +248,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
     try {
       WardUpdate update = AlarmActions.apply(engine, action, Instant.now());
       publish(update)
-          .onSuccess(stored -> {
-            if ("assess".equals(action.getString("action"))) { // once stored: a refused one is made again
-              audit.record(new JsonObject().put("at", Instant.now()).put("patient", action.getString("patient"))
-                  .put("type", "ASSESSMENT").put("actor", action.getString("user").strip())
-                  .put("detail", action.encode()));
-            }
-            message.reply(new JsonObject().put("ok", true).put("transitions", update.transitions().size()));
-          })
+          .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)
+              .put("transitions", update.transitions().size())))
           .onFailure(error -> message.fail(UNAVAILABLE, "not stored: " + error.getMessage()));
     } catch (ActionRefused e) {
       message.fail(e.failureCode(), e.getMessage());

@@ -228,15 +228,15 @@ final class PatientRecord {
   }
 
   /** A clinician's assessment; {@code null} parts stay as they were. */
-  void assess(Consciousness newConsciousness, OxygenSupport newOxygen, Boolean scale2, Instant at) {
-    if (newConsciousness != null) {
-      consciousness = Timed.of(newConsciousness, at);
+  void assess(Assessment assessment, Instant at) {
+    if (assessment.consciousness() != null) {
+      consciousness = Timed.of(assessment.consciousness(), at);
     }
-    if (newOxygen != null) {
-      oxygen = Timed.of(newOxygen, at);
+    if (assessment.oxygen() != null) {
+      oxygen = Timed.of(assessment.oxygen(), at);
     }
-    if (scale2 != null) {
-      spo2Scale2 = scale2;
+    if (assessment.spo2Scale2() != null) {
+      spo2Scale2 = assessment.spo2Scale2();
     }
   }
 

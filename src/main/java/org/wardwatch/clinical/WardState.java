@@ -18,11 +18,9 @@ import org.wardwatch.clinical.alarm.Alarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.news2.News2Score;
-import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
-import org.wardwatch.model.OxygenSupport;
 import org.wardwatch.model.Parameter;
 
 /**
@@ -94,12 +92,12 @@ public final class WardState {
     return changed(patient, transitions, true, now);
   }
 
-  /** A clinician's assessment of a patient: consciousness, air or oxygen, SpO2 scale; {@code null} parts unchanged. */
-  public WardUpdate assess(String patientKey, Consciousness consciousness, OxygenSupport oxygen, Boolean spo2Scale2,
-      Instant now) {
+  /** {@code user}'s assessment of a patient, audited ({@link Assessment#auditEntry}); {@code null} parts unchanged. */
+  public WardUpdate assess(String patientKey, Assessment assessment, String user, Instant now) {
     PatientRecord patient = patient(patientKey);
-    patient.assess(consciousness, oxygen, spo2Scale2, now);
-    return changed(patient, conditions.reassess(patient, now), true, now);
+    patient.assess(assessment, now);
+    return changed(patient, conditions.reassess(patient, now), true, now)
+        .audited(assessment.auditEntry(patientKey, user, now));
   }
 
   /**
@@ -109,9 +107,7 @@ public final class WardState {
   public WardUpdate overrideLimits(LimitOverride override, Instant now) {
     PatientRecord patient = patient(override.patient());
     patient.putOverride(override);
-    WardUpdate changed = changed(patient, List.of(), true, now);
-    return new WardUpdate(changed.transitions(), changed.snapshots(),
-        List.of(override.auditEntry("LIMIT_OVERRIDE", override.user(), now)), changed.changedPatients());
+    return changed(patient, List.of(), true, now).audited(override.auditEntry("LIMIT_OVERRIDE", override.user(), now));
   }
 
   /** Applies a user action (acknowledge, audio pause) to alarm {@code alarmId}. */

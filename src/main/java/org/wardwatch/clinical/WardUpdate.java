@@ -1,6 +1,7 @@
 package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,9 +12,9 @@ import org.wardwatch.clinical.alarm.AlarmTransition;
 
 /**
  * What an input to the {@link WardState} changed: alarm transitions (to publish and audit), patient snapshots (to
- * publish), other audit entries (limit overrides set or expired, discharges), the keys of the patients whose state
- * changed, whose {@link WardState#state(String)} is to be written again (each of them has its snapshot, or its
- * discharge notice, in {@code snapshots}), and those of them it discharged, whose stored state is to go.
+ * publish), other audit entries (assessments, limit overrides set or expired, discharges), the keys of the patients
+ * whose state changed, whose {@link WardState#state(String)} is to be written again (each of them has its snapshot, or
+ * its discharge notice, in {@code snapshots}), and those of them it discharged, whose stored state is to go.
  */
 public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots,
     List<JsonObject> auditEntries, Set<String> changedPatients, Set<String> discharged) {
@@ -30,6 +31,13 @@ public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot
   public WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots, List<JsonObject> auditEntries) {
     this(transitions, snapshots, auditEntries, snapshots.stream().map(PatientSnapshot::patient)
         .collect(Collectors.toCollection(LinkedHashSet::new)));
+  }
+
+  /** This update with {@code entry} after its other audit entries. */
+  WardUpdate audited(JsonObject entry) {
+    List<JsonObject> entries = new ArrayList<>(auditEntries);
+    entries.add(entry);
+    return new WardUpdate(transitions, snapshots, entries, changedPatients, discharged);
   }
 
   /** This update without what it says of {@code patients}: their transitions, snapshots and audit entries. */

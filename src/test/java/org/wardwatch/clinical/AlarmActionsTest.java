@@ -157,6 +157,23 @@ class AlarmActionsTest {
   }
 
   @Test
+  void givenAssessAction_whenApplied_thenTheUpdateCarriesItsAuditEntryToBeStoredBeforeItIsAcknowledged() {
+    WardUpdate update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", " " + NURSE)
+        .put("consciousness", "c").put("oxygen", "2.5").put("spo2Scale2", false), at(5));
+
+    JsonObject entry = only(update.auditEntries());
+    assertEquals("ASSESSMENT", entry.getString("type"));
+    assertEquals("P1", entry.getString("patient"));
+    assertEquals(NURSE, entry.getString("actor"), "the name, not as typed");
+    assertEquals(at(5), entry.getInstant("at"));
+    assertEquals("New confusion; oxygen 2.5 L/min; SpO2 scale 1", entry.getString("detail"));
+    assertEquals(new JsonObject().put("consciousness", "C").put("oxygen", "2.5").put("spo2Scale2", false),
+        entry.getJsonObject("assessment"));
+    assertEquals("air", only(apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
+        .put("oxygen", "air"), at(6)).auditEntries()).getString("detail"));
+  }
+
+  @Test
   void givenKnownPatient_whenAssessActionWithAirOnly_thenOtherPartsUnchanged() {
     WardUpdate update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
         .put("oxygen", "AIR"), at(5));

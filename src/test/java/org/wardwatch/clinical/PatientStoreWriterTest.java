@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wardwatch.bus.PatientSnapshot;
+import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -84,6 +85,18 @@ class PatientStoreWriterTest {
     await(() -> writer.write(raised));
 
     assertEquals(1, stored().orElseThrow().getJsonArray("alarms").size());
+  }
+
+  @Test
+  void anAssessmentChangingNoAlarmIsStoredBeforeItsWriteCompletesForItIsAudited() throws Exception {
+    await(() -> writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
+    WardUpdate assessed = engine.assess(PATIENT, new Assessment(Consciousness.V, null, null), "nurse.kim",
+        HandOver.at(1));
+    assertEquals(List.of(), assessed.transitions());
+
+    await(() -> writer.write(assessed));
+
+    assertEquals("V", stored().orElseThrow().getJsonObject("consciousness").getString("value"));
   }
 
   @Test

@@ -115,7 +115,7 @@ class WardStateNews2Test {
     assertEquals(List.of(TransitionType.DATA_STALE), meanwhile.stream().map(AlarmTransition::type).toList(),
         "a stale charting proves no improvement: " + meanwhile);
     assertTrue(onlyAlarm(engine.snapshot("P1").orElseThrow().toJson()).getBoolean("dataStale"));
-    List<AlarmTransition> charted = engine.assess("P1", Consciousness.A, OxygenSupport.air(), null, at(95))
+    List<AlarmTransition> charted = assess("P1", Consciousness.A, OxygenSupport.air(), null, at(95))
         .transitions();
     assertEquals(List.of(TransitionType.DATA_FRESH, TransitionType.CLEARED),
         charted.stream().map(AlarmTransition::type).toList());
@@ -154,7 +154,7 @@ class WardStateNews2Test {
         "RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
     assertEquals(2, engine.snapshot("P1").orElseThrow().toJson().getJsonObject("news2").getInteger("total"));
 
-    WardUpdate update = engine.assess("P1", Consciousness.V, TWO_LITRES, true, at(10));
+    WardUpdate update = assess("P1", Consciousness.V, TWO_LITRES, true, at(10));
 
     JsonObject snapshot = snapshot(update);
     JsonObject news2 = snapshot.getJsonObject("news2");
@@ -188,9 +188,9 @@ class WardStateNews2Test {
   void givenMediumNews2Alarm_whenBandFallsBackToLow_thenAlarmCleared() {
     engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
         "RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
-    String id = only(engine.assess("P1", Consciousness.V, TWO_LITRES, true, at(10)).transitions()).alarmId();
+    String id = only(assess("P1", Consciousness.V, TWO_LITRES, true, at(10)).transitions()).alarmId();
 
-    WardUpdate update = engine.assess("P1", Consciousness.A, OxygenSupport.air(), null, at(20));
+    WardUpdate update = assess("P1", Consciousness.A, OxygenSupport.air(), null, at(20));
 
     AlarmTransition cleared = only(update.transitions());
     assertEquals(TransitionType.CLEARED, cleared.type());
@@ -206,7 +206,7 @@ class WardStateNews2Test {
   void givenMediumNews2Alarm_whenBandRisesToHigh_thenPriorityRaisedOnTheSameAlarm() {
     engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
         "RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
-    String id = only(engine.assess("P1", Consciousness.V, TWO_LITRES, true, at(10)).transitions()).alarmId();
+    String id = only(assess("P1", Consciousness.V, TWO_LITRES, true, at(10)).transitions()).alarmId();
 
     WardUpdate update = engine.apply(frame(at(20), null, null, "PULSE=115"), at(20));
 
@@ -221,7 +221,7 @@ class WardStateNews2Test {
   void givenMediumNews2Alarm_whenRulesNoLongerAlarmOnTheBand_thenTheNextTickClearsIt() {
     engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
         "RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
-    String id = only(engine.assess("P1", Consciousness.V, TWO_LITRES, true, at(10)).transitions()).alarmId();
+    String id = only(assess("P1", Consciousness.V, TWO_LITRES, true, at(10)).transitions()).alarmId();
     assertEquals(List.of(), engine.tick(at(11)).transitions(), "nothing changed, nothing to reconcile");
 
     engine.replaceRules(ClinicalRules.fromJson(new JsonObject("""
@@ -244,7 +244,7 @@ class WardStateNews2Test {
     engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
         "RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
 
-    JsonObject snapshot = snapshot(engine.assess("P1", null, null, true, at(5)));
+    JsonObject snapshot = snapshot(assess("P1", null, null, true, at(5)));
 
     assertEquals("A", snapshot.getJsonObject("consciousness").getString("value"));
     assertEquals(T0, snapshot.getJsonObject("consciousness").getInstant("time"));
@@ -257,14 +257,14 @@ class WardStateNews2Test {
     engine.apply(frame(T0, null, null, "PULSE=80"), T0);
 
     assertThrows(ActionRefused.UnknownTarget.class,
-        () -> engine.assess("P9", Consciousness.A, OxygenSupport.air(), false, at(1)));
+        () -> assess("P9", Consciousness.A, OxygenSupport.air(), false, at(1)));
   }
 
   @Test
   void givenVitalsOlderThanFreshness_whenTicked_thenScoreBecomesPartial() {
     engine.apply(frame(T0, null, null,
         "RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
-    engine.assess("P1", Consciousness.A, OxygenSupport.air(), false, at(50));
+    assess("P1", Consciousness.A, OxygenSupport.air(), false, at(50));
     WardUpdate stillFresh = engine.tick(at(60));
     assertEquals(List.of(), stillFresh.snapshots(), "exactly freshnessMinutes old is still fresh");
     assertFalse(engine.snapshot("P1").orElseThrow().toJson().getJsonObject("news2").getBoolean("partial"));
@@ -282,5 +282,11 @@ class WardStateNews2Test {
   /** A frame from {@link #MON_1} at {@code at} with the given assessment (either may be null) and values. */
   private static FrameReport frame(Instant at, Consciousness consciousness, OxygenSupport oxygen, String... values) {
     return WardStateFixtures.frame(MON_1, at, consciousness, oxygen, values);
+  }
+
+  /** A nurse's assessment of {@code patient} at {@code at} (any part may be null). */
+  private WardUpdate assess(String patient, Consciousness consciousness, OxygenSupport oxygen, Boolean spo2Scale2,
+      Instant at) {
+    return engine.assess(patient, new Assessment(consciousness, oxygen, spo2Scale2), "nurse.kim", at);
   }
 }
