@@ -3,6 +3,7 @@ package org.wardwatch.web;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -93,8 +94,12 @@ public class HttpBridgeVerticle extends VerticleBase {
         .handler(StaticHandler.create("webroot"));
     router.errorHandler(NOT_FOUND, context -> PatientRoutes.plain(context, NOT_FOUND,
         "no such resource: " + context.request().path()));
-    router.errorHandler(METHOD_NOT_ALLOWED, context -> PatientRoutes.plain(context, METHOD_NOT_ALLOWED,
-        context.request().method() + " is not allowed on " + context.request().path()));
+    AllowedMethods allowed = new AllowedMethods(router);
+    router.errorHandler(METHOD_NOT_ALLOWED, context -> {
+      context.response().putHeader(HttpHeaders.ALLOW, allowed.on(context.request().path()));
+      PatientRoutes.plain(context, METHOD_NOT_ALLOWED,
+          context.request().method() + " is not allowed on " + context.request().path());
+    });
     server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
         .requestHandler(router);
     return server.listen()
