@@ -2,6 +2,8 @@ package org.wardwatch.config;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -119,6 +121,23 @@ public final class ConfigSection {
       throw invalid(name, "must be a list of strings", value);
     }
     return array.stream().map(String.class::cast).toList();
+  }
+
+  /**
+   * The path of a file that must exist and be readable (checked now, so a node never starts without it), or
+   * {@code null} when absent.
+   */
+  public String readableFile(String name) {
+    String file = string(name, null, ".+");
+    if (file != null && !Files.isReadable(Path.of(file))) {
+      throw invalid(name, "must name a readable file", file);
+    }
+    return file;
+  }
+
+  /** The full key of this section, e.g. {@code devices.tls}. */
+  public String path() {
+    return path;
   }
 
   /** The value of {@code name}, now read. */

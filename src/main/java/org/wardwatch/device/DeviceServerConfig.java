@@ -1,6 +1,7 @@
 package org.wardwatch.device;
 
 import org.wardwatch.config.ConfigSection;
+import org.wardwatch.config.TlsConfig;
 
 /**
  * Settings of the device TCP server (config section {@code devices}).
@@ -11,9 +12,16 @@ import org.wardwatch.config.ConfigSection;
  * @param idleTimeoutSeconds       a connection that sends nothing for this long is closed
  * @param maxConsecutiveBadFrames  a device whose frames are rejected this many times in a row is cut off
  * @param maxConnections           the most device connections open at once; one more is refused
+ * @param tls                      TLS, and with a client CA mutual TLS, or {@code null} for plain TCP
  */
 public record DeviceServerConfig(String host, int port, int maxFrameLength, int idleTimeoutSeconds,
-    int maxConsecutiveBadFrames, int maxConnections) {
+    int maxConsecutiveBadFrames, int maxConnections, TlsConfig tls) {
+
+  /** Plain TCP. */
+  public DeviceServerConfig(String host, int port, int maxFrameLength, int idleTimeoutSeconds,
+      int maxConsecutiveBadFrames, int maxConnections) {
+    this(host, port, maxFrameLength, idleTimeoutSeconds, maxConsecutiveBadFrames, maxConnections, null);
+  }
 
   public static DeviceServerConfig from(ConfigSection section) {
     return new DeviceServerConfig(
@@ -22,6 +30,7 @@ public record DeviceServerConfig(String host, int port, int maxFrameLength, int 
         section.integer("maxFrameLength", 4096, 64, 1 << 20),
         section.integer("idleTimeoutSeconds", 120, 1, 86_400),
         section.integer("maxConsecutiveBadFrames", 10, 1, 10_000),
-        section.integer("maxConnections", 20_000, 1, 1_000_000));
+        section.integer("maxConnections", 20_000, 1, 1_000_000),
+        TlsConfig.from(section));
   }
 }

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -16,6 +17,7 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.PromiseInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.NetServerOptions;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.BusRequests;
 import org.wardwatch.config.ConfigException;
+import org.wardwatch.config.TlsConfig;
 
 /**
  * The device TCP server: accepts bedside-device connections speaking the line-frame protocol and gives each a
@@ -60,8 +63,17 @@ public class DeviceServerVerticle extends VerticleBase {
     return BusRequests.local(vertx, DeviceSession.PARSE_TIMEOUT_MS).compose(this::listen);
   }
 
-  /** Binds the port; each connection's session sends its batches through {@code parser}. */
+  /**
+   * Binds the port; each connection's session sends its batches through {@code parser}. With TLS a connection's
+   * handshake comes first, also for one refused (its refusal is sent encrypted).
+   */
   private Future<Void> listen(BusRequests parser) {
+    SslContext tls;
+    try {
+      tls = config.tls() == null ? null : config.tls().nettyServerContext();
+    } catch (IOException e) {
+      return Future.failedFuture(new ConfigException("devices.tls: " + e.getMessage()));
+    }
     ContextInternal eventLoop = (ContextInternal) context;
     VertxInternal owner = eventLoop.owner();
     connections = new DefaultChannelGroup(eventLoop.nettyEventLoop(), true); // one joining after close() is closed
@@ -72,6 +84,9 @@ public class DeviceServerVerticle extends VerticleBase {
         .childHandler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel channel) {
+            if (tls != null) {
+              channel.pipeline().addLast(tls.newHandler(channel.alloc()));
+            }
             if (!limit.admit()) {
               refuse(channel);
               return;
@@ -89,7 +104,8 @@ public class DeviceServerVerticle extends VerticleBase {
     connections.add(listener);
     PromiseInternal<Void> bound = eventLoop.promise();
     binding.addListener(bound);
-    return bound.onSuccess(done -> LOG.info("device server listening on {}:{}", config.host(), actualPort()))
+    return bound.onSuccess(done -> LOG.info("device server listening on {}:{} ({})", config.host(), actualPort(),
+        TlsConfig.describe(config.tls())))
         .recover(error -> Future.failedFuture(ConfigException.unbound("devices.port", config.host(), config.port(),
             error)));
   }

@@ -3,7 +3,9 @@ package org.wardwatch.node;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 import org.wardwatch.cluster.ClusterConfig;
+import org.wardwatch.config.ConfigException;
 import org.wardwatch.config.ConfigSection;
+import org.wardwatch.config.TlsConfig;
 import org.wardwatch.device.DeviceServerConfig;
 import org.wardwatch.device.mllp.MllpServerConfig;
 import org.wardwatch.hl7.Hl7Ack;
@@ -35,6 +37,21 @@ public record NodeConfig(HttpConfig http, DeviceServerConfig devices, MllpServer
         SimulatorConfig.from(root.section("simulator")));
     ClusterConfig.from(root.section("cluster"));
     root.requireNoOtherKeys();
+    requireSimulatorCertificate(config);
     return config;
+  }
+
+  /**
+   * Refuses a simulator aimed at this node's device server, which wants client certificates, without one of its own:
+   * each of its devices would be refused at the handshake.
+   */
+  private static void requireSimulatorCertificate(NodeConfig config) {
+    SimulatorConfig simulator = config.simulator();
+    TlsConfig devices = config.devices().tls();
+    if (simulator.enabled() && simulator.port() == 0 && devices != null && devices.mutual()
+        && (simulator.tls() == null || !simulator.tls().hasCertificate())) {
+      throw new ConfigException("simulator.tls: this node's devices must present a certificate "
+          + "(devices.tls.clientCaPath is set); give the simulator one: trustPath, certPath and keyPath");
+    }
   }
 }

@@ -72,7 +72,8 @@ public class NodeVerticle extends VerticleBase {
         .compose(id -> vertx.deployVerticle(mllpServer))
         .compose(id -> vertx.deployVerticle(httpBridge))
         .compose(id -> config.simulator().enabled()
-            ? vertx.deployVerticle(new WardSimulatorVerticle(config.simulator().withDefaultPort(devicePort())))
+            ? vertx.deployVerticle(new WardSimulatorVerticle(
+                config.simulator().aimedAt(devicePort(), config.devices().tls())))
             : Future.succeededFuture(id))
         .onSuccess(id -> LOG.info("WardWatch node ready: dashboard on port {}, devices on port {}, HL7 on port {}, {}",
             httpPort(), devicePort(), hl7Port(), membership.clustered()

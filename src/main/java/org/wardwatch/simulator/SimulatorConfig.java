@@ -3,8 +3,10 @@ package org.wardwatch.simulator;
 import java.util.ArrayList;
 import java.util.List;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.config.ClientTlsConfig;
 import org.wardwatch.config.ConfigException;
 import org.wardwatch.config.ConfigSection;
+import org.wardwatch.config.TlsConfig;
 
 /**
  * Settings of the simulated ward (config section {@code simulator}).
@@ -18,9 +20,11 @@ import org.wardwatch.config.ConfigSection;
  * @param seed        random seed, so a demo or test run is repeatable
  * @param failover    other device servers ({@code host:port}) of the cluster: a device whose connection is lost
  *                    reconnects to the next server of {@code host:port} followed by these, in turn, with backoff
+ * @param tls         how the devices connect over TLS, or {@code null} for plain TCP (aimed at this node, they
+ *                    trust its device server's certificate: {@link #aimedAt})
  */
-public record SimulatorConfig(
-    boolean enabled, String host, int port, String ward, int beds, long intervalMs, long seed, List<String> failover) {
+public record SimulatorConfig(boolean enabled, String host, int port, String ward, int beds, long intervalMs,
+    long seed, List<String> failover, ClientTlsConfig tls) {
 
   private static final String SERVER = "[^\\s:]+:\\d{1,5}";
 
@@ -37,12 +41,21 @@ public record SimulatorConfig(
         section.integer("beds", 12, 1, 10_000),
         section.longValue("intervalMs", 1000, 10, 3_600_000),
         section.longValue("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE),
-        failover);
+        failover,
+        ClientTlsConfig.from(section));
   }
 
-  /** This configuration aimed at {@code devicePort} when no port was configured. */
-  public SimulatorConfig withDefaultPort(int devicePort) {
-    return port != 0 ? this : new SimulatorConfig(enabled, host, devicePort, ward, beds, intervalMs, seed, failover);
+  /**
+   * This configuration aimed at this node's device server, listening on {@code devicePort} with {@code deviceTls}
+   * (or {@code null}), when no port was configured: with TLS, and without a {@code simulator.tls} section, the
+   * devices trust the server's own certificate.
+   */
+  public SimulatorConfig aimedAt(int devicePort, TlsConfig deviceTls) {
+    if (port != 0) {
+      return this;
+    }
+    ClientTlsConfig clientTls = tls != null || deviceTls == null ? tls : ClientTlsConfig.trusting(deviceTls);
+    return new SimulatorConfig(enabled, host, devicePort, ward, beds, intervalMs, seed, failover, clientTls);
   }
 
   /** The device servers to try, in turn: {@code host:port} first, then {@link #failover}. */

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * every timer and closes every connection.
  *
  * <p>Thread: runs on its own event loop; all monitors live on it. Ownership: deployed by the node when the simulator
- * is enabled, with a configuration whose port is already resolved ({@link SimulatorConfig#withDefaultPort}); owns
+ * is enabled, with a configuration whose port is already resolved ({@link SimulatorConfig#aimedAt}); owns
  * its client, monitors, beds and timers.
  */
 public final class WardSimulatorVerticle extends VerticleBase {
@@ -40,12 +40,13 @@ public final class WardSimulatorVerticle extends VerticleBase {
   public Future<?> start() {
     if (config.port() == 0) {
       return Future.failedFuture(
-          new IllegalStateException("simulator port is 0: resolve it with withDefaultPort before deploying"));
+          new IllegalStateException("simulator port is 0: resolve it with aimedAt before deploying"));
     }
-    client = vertx.createNetClient(new NetClientOptions()
+    NetClientOptions options = new NetClientOptions()
         .setConnectTimeout(CONNECT_TIMEOUT_MS)
         .setTcpNoDelay(true)
-        .setTcpKeepAlive(true));
+        .setTcpKeepAlive(true);
+    client = vertx.createNetClient(config.tls() == null ? options : config.tls().secure(options));
     for (int bed = 1; bed <= config.beds(); bed++) {
       SimulatedDevice device = new SimulatedDevice(vertx, client, config, bed);
       device.start(firstFrameDelay(bed));

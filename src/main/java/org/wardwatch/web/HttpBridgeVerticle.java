@@ -100,10 +100,14 @@ public class HttpBridgeVerticle extends VerticleBase {
       PatientRoutes.plain(context, METHOD_NOT_ALLOWED,
           context.request().method() + " is not allowed on " + context.request().path());
     });
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
-        .requestHandler(router);
+    HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port());
+    if (config.tls() != null) {
+      config.tls().secure(options);
+    }
+    server = vertx.createHttpServer(options).requestHandler(router);
     return server.listen()
-        .onSuccess(bound -> LOG.info("HTTP and SockJS bridge listening on {}:{}", config.host(), bound.actualPort()))
+        .onSuccess(bound -> LOG.info("HTTP and SockJS bridge listening on {}:{} ({})", config.host(),
+            bound.actualPort(), config.tls() == null ? "plain HTTP" : "HTTPS"))
         .recover(error -> Future.failedFuture(ConfigException.unbound("http.port", config.host(), config.port(),
             error)));
   }

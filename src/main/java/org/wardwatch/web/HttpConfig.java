@@ -2,6 +2,7 @@ package org.wardwatch.web;
 
 import java.util.List;
 import org.wardwatch.config.ConfigSection;
+import org.wardwatch.config.TlsConfig;
 
 /**
  * Settings of the HTTP / SockJS bridge (config section {@code http}).
@@ -10,14 +11,22 @@ import org.wardwatch.config.ConfigSection;
  * @param port            HTTP port; 0 binds a free port
  * @param allowedOrigins  origins allowed to use the event-bus bridge and the API from a browser; empty means the
  *                        dashboard's own origin, {@code http://localhost:<port>} and {@code http://127.0.0.1:<port>}
+ *                        ({@code https} with TLS)
+ * @param tls             the dashboard, API and bridge over HTTPS (and WSS), or {@code null} for plain HTTP
  */
-public record HttpConfig(String host, int port, List<String> allowedOrigins) {
+public record HttpConfig(String host, int port, List<String> allowedOrigins, TlsConfig tls) {
+
+  /** Plain HTTP. */
+  public HttpConfig(String host, int port, List<String> allowedOrigins) {
+    this(host, port, allowedOrigins, null);
+  }
 
   public static HttpConfig from(ConfigSection section) {
     return new HttpConfig(
         section.string("host", "0.0.0.0", "\\S+"),
         section.integer("port", 8080, 0, 65535),
-        section.strings("allowedOrigins", List.of()));
+        section.strings("allowedOrigins", List.of()),
+        TlsConfig.from(section));
   }
 
   /** The configured origins, or the dashboard's own origins on {@code boundPort}. */
@@ -25,6 +34,7 @@ public record HttpConfig(String host, int port, List<String> allowedOrigins) {
     if (!allowedOrigins.isEmpty()) {
       return allowedOrigins;
     }
-    return List.of("http://localhost:" + boundPort, "http://127.0.0.1:" + boundPort);
+    String scheme = tls == null ? "http" : "https";
+    return List.of(scheme + "://localhost:" + boundPort, scheme + "://127.0.0.1:" + boundPort);
   }
 }

@@ -30,7 +30,8 @@ class NodeConfigTest {
     assertEquals(new DeviceServerConfig("0.0.0.0", 7000, 4096, 120, 10, 20_000), config.devices());
     assertEquals(500, config.hl7().maxConnections());
     assertNull(config.rulesPath());
-    assertEquals(new SimulatorConfig(false, "127.0.0.1", 0, "medical", 12, 1000, 1L, List.of()), config.simulator());
+    assertEquals(new SimulatorConfig(false, "127.0.0.1", 0, "medical", 12, 1000, 1L, List.of(), null),
+        config.simulator());
   }
 
   @Test
@@ -49,7 +50,7 @@ class NodeConfigTest {
     assertEquals(new HttpConfig("127.0.0.1", 0, List.of("https://ward.example")), config.http());
     assertEquals(new DeviceServerConfig("::", 7001, 64, 30, 3, 50), config.devices());
     assertEquals("conf/rules.json", config.rulesPath());
-    assertEquals(new SimulatorConfig(true, "gw", 7001, "cardio_2", 4, 250, -7L, List.of()), config.simulator());
+    assertEquals(new SimulatorConfig(true, "gw", 7001, "cardio_2", 4, 250, -7L, List.of(), null), config.simulator());
   }
 
   @Test

@@ -144,7 +144,7 @@ class WardSimulatorVerticleTest {
   }
 
   private static SimulatorConfig config(int port) {
-    return new SimulatorConfig(true, HOST, port, "test", 2, 50, 42L, List.of());
+    return new SimulatorConfig(true, HOST, port, "test", 2, 50, 42L, List.of(), null);
   }
 
   /**

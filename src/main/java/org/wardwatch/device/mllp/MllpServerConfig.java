@@ -1,6 +1,7 @@
 package org.wardwatch.device.mllp;
 
 import org.wardwatch.config.ConfigSection;
+import org.wardwatch.config.TlsConfig;
 
 /**
  * Settings of the HL7 MLLP listener (config section {@code hl7}).
@@ -11,9 +12,10 @@ import org.wardwatch.config.ConfigSection;
  * @param idleTimeoutSeconds  a connection that sends nothing for this long is closed
  * @param maxConnections      the most connections open at once; one more is refused. Each may hold up to
  *                            {@code maxMessageBytes} of a message not yet complete, so the two bound that heap
+ * @param tls                 MLLP over TLS, and with a client CA mutual TLS, or {@code null} for plain TCP
  */
 public record MllpServerConfig(String host, int port, int maxMessageBytes, int idleTimeoutSeconds,
-    int maxConnections) {
+    int maxConnections, TlsConfig tls) {
 
   public static MllpServerConfig from(ConfigSection section) {
     return new MllpServerConfig(
@@ -21,6 +23,7 @@ public record MllpServerConfig(String host, int port, int maxMessageBytes, int i
         section.integer("port", 2575, 0, 65535),
         section.integer("maxMessageBytes", 1 << 20, 1024, 64 << 20),
         section.integer("idleTimeoutSeconds", 300, 1, 86_400),
-        section.integer("maxConnections", 500, 1, 100_000));
+        section.integer("maxConnections", 500, 1, 100_000),
+        TlsConfig.from(section));
   }
 }

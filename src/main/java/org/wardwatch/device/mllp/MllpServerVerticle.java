@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.BusRequests;
 import org.wardwatch.config.ConfigException;
+import org.wardwatch.config.TlsConfig;
 import org.wardwatch.device.ConnectionLimit;
 
 /**
@@ -52,9 +53,13 @@ public class MllpServerVerticle extends VerticleBase {
         .setTcpNoDelay(true)
         .setReadIdleTimeout(config.idleTimeoutSeconds())
         .setIdleTimeoutUnit(TimeUnit.SECONDS);
+    if (config.tls() != null) {
+      config.tls().secure(options);
+    }
     server = vertx.createNetServer(options).connectHandler(this::accept);
     return server.listen()
-        .onSuccess(bound -> LOG.info("HL7 MLLP listener listening on {}:{}", config.host(), bound.actualPort()))
+        .onSuccess(bound -> LOG.info("HL7 MLLP listener listening on {}:{} ({})", config.host(), bound.actualPort(),
+            TlsConfig.describe(config.tls())))
         .recover(error -> Future.failedFuture(ConfigException.unbound("hl7.port", config.host(), config.port(),
             error)));
   }
