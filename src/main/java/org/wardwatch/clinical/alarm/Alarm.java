@@ -98,18 +98,20 @@ public final class Alarm extends AlarmView {
 
   /**
    * The condition persists at {@code newPriority}. Higher than the condition was (whatever escalation raised the alarm
-   * to): {@link TransitionType#PRIORITY_RAISED}, and the alarm is unacknowledged again. Same: the message is refreshed
-   * silently. Lower, or condition ended: nothing.
+   * to): {@link TransitionType#PRIORITY_RAISED}, and the alarm is unacknowledged again. Same or lower: the message is
+   * refreshed silently, and the alarm keeps its priority, but the condition's is noted, so that it rising again alarms
+   * again. Condition ended: nothing.
    *
    * @param newMessage  the message for the current value, or {@code null} to keep the present one
    */
   public List<AlarmTransition> update(Priority newPriority, String newMessage, Instant now) {
     Objects.requireNonNull(newPriority, "priority");
-    if (!state.isConditionPresent() || newPriority.compareTo(conditionPriority) < 0) {
+    if (!state.isConditionPresent()) {
       return List.of();
     }
     message = newMessage != null ? newMessage : message;
-    if (newPriority == conditionPriority) {
+    if (newPriority.compareTo(conditionPriority) <= 0) {
+      conditionPriority = newPriority;
       return List.of();
     }
     AlarmState from = state;

@@ -40,15 +40,18 @@ final class AlarmTimers {
     audioPausedUntil = null;
   }
 
-  /** Latched: it still signals, so only an audio pause may run. */
+  /**
+   * Latched: it still signals and awaits acknowledgement, so its escalation clock runs on (a short episode nobody saw
+   * is paged like one that lasts), and an audio pause may run; no reminders.
+   */
   void latched() {
-    escalationDue = null;
     reminderDue = null;
   }
 
   /** Cleared: nothing runs. */
   void stop() {
-    latched();
+    escalationDue = null;
+    reminderDue = null;
     audioPausedUntil = null;
   }
 

@@ -15,9 +15,10 @@
  *       data stale, updating at the same priority, ticking twice at the same time. A pause request that would end less
  *       than {@link org.wardwatch.clinical.alarm.Alarm#PAUSE_REPEAT_TOLERANCE} after the running pause is a duplicate.
  *       </li>
- *   <li><b>Priority never falls</b> during an episode. An update at the current priority refreshes the message
- *       without a transition (the next transition's snapshot shows it); a lower-priority update changes nothing, so
- *       the message keeps describing the limit that set the priority.</li>
+ *   <li><b>Priority never falls</b> during an episode. An update at the current or a lower priority refreshes the
+ *       message without a transition (the next transition's snapshot shows it), so it describes the current value,
+ *       and notes the condition's lower priority: the condition rising again from there alarms again, also when the
+ *       alarm was acknowledged at the higher one ("a new or escalated condition alarms again").</li>
  *   <li><b>Updates apply only while the condition is present.</b> A condition that returns after its alarm has
  *       cleared or latched is a new episode, for the owner to raise.</li>
  *   <li><b>A priority rise alarms again</b>, whether the condition worsened ({@code update}) or the alarm escalated:
@@ -25,10 +26,11 @@
  *       ends. An escalation page at HIGH, which changes no priority, leaves the pause running.</li>
  *   <li><b>Audio pause</b> applies to alarms that signal: active unacknowledged and latched ones. It never shortens a
  *       running pause. Acknowledging or clearing ends it without an {@code AUDIO_REARMED}, as nothing sounds then.</li>
- *   <li><b>Escalation</b> runs only while an alarm is active and unacknowledged, also while its audio is paused or its
- *       data stale (pausing is not acknowledging); the interval is that of the priority the alarm has at the time,
- *       and the clock restarts at the escalation, at a priority rise and when a priority rise re-alarms an
- *       acknowledged alarm. A latched alarm keeps signalling but does not page.</li>
+ *   <li><b>Escalation</b> runs while an alarm awaits acknowledgement: active and unacknowledged, also while its audio
+ *       is paused or its data stale (pausing is not acknowledging), and latched (its condition over, the clock runs
+ *       on: a short dangerous episode nobody saw is paged like one that lasts). The interval is that of the priority
+ *       the alarm has at the time, and the clock restarts at the escalation, at a priority rise and when a priority
+ *       rise re-alarms an acknowledged alarm.</li>
  *   <li><b>Reminders</b> run only while an alarm is active and acknowledged, every reminder interval from the
  *       acknowledgement.</li>
  *   <li><b>Late ticks.</b> A timer fires at the first tick at or after its deadline, stamped with that tick's time,

@@ -136,7 +136,8 @@ class AlarmAudioPauseTest {
 
     assertEquals(1, alarm.pauseAudio(NURSE, ONE_MINUTE, at(20)).size());
     assertFalse(alarm.isAudible(at(30)));
-    assertEquals(List.of(TransitionType.AUDIO_REARMED), types(alarm.tick(at(80))));
+    assertEquals(List.of(TransitionType.AUDIO_REARMED, TransitionType.ESCALATED), types(alarm.tick(at(80))),
+        "unacknowledged past its escalation time (60 s), the latched alarm is paged too");
     assertTrue(alarm.isAudible(at(80)));
     assertEquals(AlarmState.CLEARED_UNACKNOWLEDGED, alarm.state());
   }

@@ -176,11 +176,26 @@ class AlarmLifecycleTest {
   }
 
   @Test
-  void givenActiveAlarm_whenUpdatedAtLowerPriority_thenPriorityAndMessageKept() {
+  void givenActiveAlarm_whenUpdatedAtLowerPriority_thenPriorityKeptAndMessageOfTheCurrentValue() {
     Alarm alarm = physiological(Priority.HIGH);
 
     assertEquals(List.of(), alarm.update(Priority.MEDIUM, "Pulse 140 /min above 130", at(5)));
     assertEquals(Priority.HIGH, alarm.priority());
+    assertEquals("Pulse 140 /min above 130", alarm.message());
+  }
+
+  @Test
+  void givenAlarmAcknowledgedAtHigh_whenTheConditionFallsToMediumAndRisesAgain_thenItAlarmsAgain() {
+    Alarm alarm = physiological(Priority.HIGH);
+    alarm.acknowledge(NURSE, at(5));
+    assertEquals(List.of(), alarm.update(Priority.MEDIUM, "Pulse 140 /min above 130", at(20)));
+
+    AlarmTransition again = only(alarm.update(Priority.HIGH, "Pulse 190 /min above 150", at(40)));
+
+    assertEquals(TransitionType.PRIORITY_RAISED, again.type());
+    assertEquals(AlarmState.ACTIVE_ACKNOWLEDGED, again.fromState());
+    assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, again.toState());
+    assertEquals(Priority.HIGH, again.priority());
     assertEquals("Pulse 190 /min above 150", alarm.message());
   }
 

@@ -155,13 +155,20 @@ class AlarmTimersTest {
   }
 
   @Test
-  void givenLatchedAlarm_whenTimePasses_thenItNeitherEscalatesNorReminds() {
+  void givenLatchedAlarm_whenUnacknowledgedPastItsEscalationTime_thenItIsPagedAndNeverReminds() {
     Alarm alarm = physiological(Priority.HIGH);
     alarm.conditionEnded(at(10));
 
-    assertEquals(Optional.empty(), alarm.nextDeadline());
-    assertEquals(List.of(), alarm.tick(at(3600)));
-    assertEquals(0, alarm.escalations());
+    assertEquals(Optional.of(at(60)), alarm.nextDeadline(), "the clock runs on from the raise");
+    assertEquals(List.of(), alarm.tick(at(59)));
+    AlarmTransition paged = only(alarm.tick(at(60)));
+    assertEquals(TransitionType.ESCALATED, paged.type());
+    assertEquals(AlarmState.CLEARED_UNACKNOWLEDGED, paged.toState());
+    assertEquals(Priority.HIGH, paged.priority());
+    assertEquals(1, alarm.escalations());
+
+    alarm.acknowledge(NURSE, at(70));
+    assertEquals(Optional.empty(), alarm.nextDeadline(), "acknowledged, the latched alarm clears: nothing runs");
   }
 
   @Test
