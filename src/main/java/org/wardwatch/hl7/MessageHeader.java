@@ -56,6 +56,12 @@ public record MessageHeader(String controlId, String sendingApplication, String 
         component(msh, 12, 0), time);
   }
 
+  /** The message code of {@link #messageType} ({@code ORU}), or {@code null}. */
+  public String messageCode() {
+    int caret = messageType == null ? -1 : messageType.indexOf('^');
+    return caret < 0 ? messageType : messageType.substring(0, caret);
+  }
+
   /** The trigger event of {@link #messageType} ({@code R01}), or {@code null}. */
   public String triggerEvent() {
     int caret = messageType == null ? -1 : messageType.indexOf('^');

@@ -120,7 +120,7 @@ public final class Pcd01Decoder {
           : "The message must begin with a readable MSH segment");
     }
     String type = header.messageType() == null ? "" : header.messageType();
-    if (!type.startsWith("ORU")) {
+    if (!"ORU".equals(header.messageCode())) {
       throw new Hl7RejectedException(header, Hl7Exception.UNSUPPORTED_MESSAGE_TYPE,
           "Unsupported message type '" + type + "': WardWatch accepts ORU^R01 only");
     }

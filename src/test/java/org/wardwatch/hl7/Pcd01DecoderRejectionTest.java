@@ -122,7 +122,8 @@ class Pcd01DecoderRejectionTest {
       "ORU^R01^ORU_R01|C1|P|2.9.9, 203",
       "ORU^R01^ORU_R01|C1|P|, 203",
       "ORU^R01^ORU_R01||P|2.6, 101",
-      "ACK^R01^ACK|C1|P|2.6, 200"})
+      "ACK^R01^ACK|C1|P|2.6, 200",
+      "ORUX^R01^ORU_R01|C1|P|2.6, 200"})
   void givenUnsupportedHeader_whenDecoded_thenRejectedWithCode(String tail, int code) {
     String msh = "MSH|^~\\&|Mon1|ICU|||20261122101500+0000||" + tail;
 
