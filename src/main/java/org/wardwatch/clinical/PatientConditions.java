@@ -113,12 +113,51 @@ final class PatientConditions {
       }
     }
     List<AlarmTransition> transitions = checkSilence(patient, silent, now);
+    Instant onsetDue = elapseOnsets(patient, cutoff, now, transitions);
     News2Inputs inputs = patient.news2Inputs();
     transitions.addAll(rescore(patient, inputs, silent.isEmpty(), now));
     Instant quietUntil = oldestHeard == null ? Instant.MAX : oldestHeard.plus(rules.noDataAfter());
     Instant scoreHolds = news2.scoreHoldsUntil(inputs, now);
-    patient.reassessment().done(now, scoreHolds.isBefore(quietUntil) ? scoreHolds : quietUntil);
+    Instant until = scoreHolds.isBefore(quietUntil) ? scoreHolds : quietUntil;
+    // an onset is due at its instant, and the reassessment's end is inclusive: nothing changes until just before
+    patient.reassessment().done(now, onsetDue != null && !onsetDue.isAfter(until) ? onsetDue.minusNanos(1) : until);
     return transitions;
+  }
+
+  /**
+   * Reconciles the threshold alarm of {@code observation}'s parameter with {@code breached}, the most urgent rule in
+   * alarm after that value (none: the condition is over).
+   */
+  List<AlarmTransition> judge(PatientRecord patient, Observation observation, Optional<ThresholdRule> breached,
+      Instant now) {
+    AlarmCondition condition = breached.map(rule -> new AlarmCondition(rule.priority(),
+        rule.describe(observation.value()) + (observation.questionable() ? " (questionable reading)" : "")))
+        .orElse(null);
+    return reconcile(patient, thresholdKey(observation.parameter()), AlarmKind.PHYSIOLOGICAL, condition, now);
+  }
+
+  /**
+   * Onset delays run out with time: a parameter whose latest value still breaches a rule when the rule's delay has
+   * run alarms then, not at its next value (a monitor reporting once a minute). Not a parameter whose sensor is off or
+   * that has gone silent (heard before {@code cutoff}): its latest value is no longer the patient's. Adds the
+   * transitions to {@code transitions}; returns when the first delay still running runs out, or {@code null}.
+   */
+  private Instant elapseOnsets(PatientRecord patient, Instant cutoff, Instant now, List<AlarmTransition> transitions) {
+    Instant next = null;
+    for (Observation latest : patient.latestValues()) {
+      ThresholdTracker tracker = patient.trackerOrNull(latest.parameter());
+      if (tracker == null || tracker.nextOnset() == null || patient.sensorsOff().contains(latest.parameter())
+          || latest.gatewayTime().isBefore(cutoff)) {
+        continue;
+      }
+      Optional<ThresholdRule> breached = tracker.elapse(rulesFor(patient, latest.parameter(), now), now);
+      if (breached.isPresent()) {
+        transitions.addAll(judge(patient, latest, breached, now));
+      }
+      Instant onset = tracker.nextOnset();
+      next = onset != null && (next == null || onset.isBefore(next)) ? onset : next;
+    }
+    return next;
   }
 
   /** {@link #reassess} when time alone may have changed something since the last reassessment; else nothing. */

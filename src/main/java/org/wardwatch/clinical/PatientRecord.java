@@ -203,6 +203,11 @@ final class PatientRecord {
     return trackers.computeIfAbsent(parameter, p -> new ThresholdTracker());
   }
 
+  /** {@code parameter}'s tracker, or {@code null} before its first value. */
+  ThresholdTracker trackerOrNull(Parameter parameter) {
+    return trackers.get(parameter);
+  }
+
   /** Parameters whose sensor the device last reported off (a view). */
   Set<Parameter> sensorsOff() {
     return Collections.unmodifiableSet(sensorsOff);

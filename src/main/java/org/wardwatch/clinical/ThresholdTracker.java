@@ -19,7 +19,10 @@ import org.wardwatch.model.StateJson;
  * band. The parameter's alarm condition is the most urgent active rule.
  *
  * <p>A breach "holds" when every value seen since it began breached the limit; a value back inside the limit
- * restarts the delay. Pure, with time passed in; not thread-safe: owned with its patient's state.
+ * restarts the delay. The delay counts from when the gateway received the first breaching value (a device's clock
+ * could otherwise cut it short), and runs out with time ({@link #elapse}), not only at the next value: a monitor that
+ * reports once a minute is alarmed at the delay. Pure, with time passed in; not thread-safe: owned with its patient's
+ * state.
  */
 public final class ThresholdTracker {
 
@@ -46,6 +49,46 @@ public final class ThresholdTracker {
       }
     }
     return Optional.ofNullable(mostUrgent);
+  }
+
+  /**
+   * Time passing without a new value: each breach whose onset delay has run out by {@code now} becomes active (the
+   * latest value still breaches it: one inside the limit would have ended the breach).
+   *
+   * @param rules  the rules in force for this patient and parameter, most urgent first
+   * @return the most urgent active rule when a breach became active now; empty when nothing changed
+   */
+  public Optional<ThresholdRule> elapse(List<ThresholdRule> rules, Instant now) {
+    if (breachingSince.size() == active.size()) { // nothing pending: every breach is active
+      return Optional.empty();
+    }
+    if (!rules.containsAll(breachingSince.keySet())) {
+      carryOver(rules);
+    }
+    boolean activated = false;
+    for (ThresholdRule rule : rules) {
+      Instant since = breachingSince.get(rule);
+      if (since != null && !active.contains(rule) && !now.isBefore(since.plus(rule.onsetDelay()))) {
+        active.add(rule);
+        activated = true;
+      }
+    }
+    return activated ? rules.stream().filter(active::contains).findFirst() : Optional.empty();
+  }
+
+  /** When the first onset delay still running runs out, or {@code null} when none runs. */
+  public Instant nextOnset() {
+    if (breachingSince.size() == active.size()) {
+      return null;
+    }
+    Instant next = null;
+    for (Map.Entry<ThresholdRule, Instant> breach : breachingSince.entrySet()) {
+      Instant onset = breach.getValue().plus(breach.getKey().onsetDelay());
+      if (!active.contains(breach.getKey()) && (next == null || onset.isBefore(next))) {
+        next = onset;
+      }
+    }
+    return next;
   }
 
   /**

@@ -15,7 +15,6 @@ import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.ActionRefused.UnknownTarget;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.Alarm;
-import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.news2.News2Score;
 import org.wardwatch.model.DeviceIdentity;
@@ -76,13 +75,8 @@ public final class WardState {
         Parameter parameter = observation.parameter();
         Optional<ThresholdRule> breached = patient.tracker(parameter)
             .observe(conditions.rulesFor(patient, parameter, now), observation.value(), now);
-        AlarmCondition condition = breached.map(rule -> new AlarmCondition(rule.priority(),
-            rule.describe(observation.value()) + (observation.questionable() ? " (questionable reading)" : "")))
-            .orElse(null);
-        String conditionKey = PatientConditions.thresholdKey(parameter);
-        transitions.addAll(patient.alarms().markData(conditionKey, false, now));
-        transitions.addAll(conditions.reconcile(patient, conditionKey,
-            AlarmKind.PHYSIOLOGICAL, condition, now));
+        transitions.addAll(patient.alarms().markData(PatientConditions.thresholdKey(parameter), false, now));
+        transitions.addAll(conditions.judge(patient, observation, breached, now));
       }
     }
     transitions.addAll(conditions.reconcile(patient, TechnicalAlarm.DISCONNECTED, null, now));

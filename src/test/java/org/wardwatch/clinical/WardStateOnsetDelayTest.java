@@ -1,0 +1,96 @@
+package org.wardwatch.clinical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.clinical.WardStateFixtures.BED_1;
+import static org.wardwatch.clinical.WardStateFixtures.T0;
+import static org.wardwatch.clinical.WardStateFixtures.THRESHOLDS;
+import static org.wardwatch.clinical.WardStateFixtures.at;
+import static org.wardwatch.clinical.WardStateFixtures.frame;
+import static org.wardwatch.clinical.WardStateFixtures.only;
+import static org.wardwatch.clinical.WardStateFixtures.thresholdRules;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.Parameter;
+import org.wardwatch.model.Priority;
+
+/**
+ * Onset delays run out with time, not only at the next value: a monitor reporting once a minute (HL7) is alarmed at
+ * the delay (the pulse's MEDIUM limit, above 130, has a 10 s delay here).
+ */
+class WardStateOnsetDelayTest {
+
+  private final WardState engine = new WardState(thresholdRules(THRESHOLDS));
+
+  @Test
+  void givenOneBreachingValue_whenTheDelayRunsOutWithoutAnother_thenAlarmedAtTheDelay() {
+    assertEquals(List.of(), engine.apply(frame(BED_1, T0, "PULSE=140"), T0).transitions());
+    assertEquals(List.of(), ticks(1, 9), "the delay runs");
+
+    AlarmTransition raised = only(engine.tick(at(10)).transitions());
+
+    assertEquals(TransitionType.RAISED, raised.type());
+    assertEquals(Priority.MEDIUM, raised.priority());
+    assertEquals(at(10), raised.at());
+    assertTrue(raised.detail().contains("Pulse 140 /min above 130"), raised.detail());
+    assertEquals(List.of(), engine.tick(at(11)).transitions(), "raised once");
+    assertEquals(List.of(), engine.apply(frame(BED_1, at(60), "PULSE=141"), at(60)).transitions(),
+        "the next report finds it raised");
+  }
+
+  @Test
+  void givenBreachEndedByAValueInsideTheLimit_whenTheDelayWouldHaveRunOut_thenNothing() {
+    engine.apply(frame(BED_1, T0, "PULSE=140"), T0);
+    engine.apply(frame(BED_1, at(5), "PULSE=120"), at(5));
+
+    assertEquals(List.of(), ticks(6, 30));
+  }
+
+  @Test
+  void givenBreachWhoseSensorWentOff_whenTheDelayRunsOut_thenNoThresholdAlarm() {
+    engine.apply(frame(BED_1, T0, "PULSE=140"), T0);
+    FrameReport sensorOff = new FrameReport(BED_1, at(2), List.of(), null, null, Set.of(Parameter.PULSE));
+    engine.apply(sensorOff, at(2));
+
+    assertEquals(List.of(), ticks(3, 30).stream().filter(t -> t.alarmId().contains("THRESHOLD")).toList(),
+        "a value before a probe came off is the artefact the delay is for");
+  }
+
+  @Test
+  void givenBreachOfAParameterGoneSilent_whenTheDelayRunsOut_thenOnlyTheNoDataAlarm() {
+    WardState quick = new WardState(ClinicalRules.fromJson(new JsonObject("""
+        {"technical": {"noDataSeconds": 5},
+         "news2": {"bandPriorities": {"LOW": "NONE", "LOW_MEDIUM": "NONE", "MEDIUM": "NONE", "HIGH": "NONE"}},
+         "thresholds": [{"parameter": "PULSE", "above": 130, "priority": "MEDIUM", "delaySeconds": 10}]}""")));
+    quick.apply(frame(BED_1, T0, "PULSE=140"), T0);
+
+    List<AlarmTransition> later = IntStream.rangeClosed(1, 30)
+        .mapToObj(second -> quick.tick(at(second)).transitions()).flatMap(List::stream).toList();
+
+    assertEquals(1, later.size(), later::toString);
+    assertTrue(later.get(0).alarmId().contains("NO_DATA"), later.get(0)::toString);
+  }
+
+  @Test
+  void givenPendingBreachHandedOver_whenTheDelayRunsOut_thenTheNewOwnerAlarms() {
+    engine.apply(frame(BED_1, T0, "PULSE=140"), T0);
+    WardState newOwner = new WardState(thresholdRules(THRESHOLDS));
+    newOwner.adopt(new JsonObject(engine.state("P1").orElseThrow().encode()));
+
+    assertEquals(List.of(), newOwner.tick(at(9)).transitions());
+    assertEquals(TransitionType.RAISED, only(newOwner.tick(at(10)).transitions()).type());
+  }
+
+  /** The transitions of ticks at each second from {@code first} to {@code last}. */
+  private List<AlarmTransition> ticks(int first, int last) {
+    return IntStream.rangeClosed(first, last).mapToObj(second -> engine.tick(at(second)).transitions())
+        .flatMap(List::stream).toList();
+  }
+}
