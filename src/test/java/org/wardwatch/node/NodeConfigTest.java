@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.wardwatch.config.ConfigException;
 import org.wardwatch.device.DeviceServerConfig;
 import org.wardwatch.simulator.SimulatorConfig;
+import org.wardwatch.testing.TestTls;
 import org.wardwatch.web.HttpConfig;
 
 class NodeConfigTest {
@@ -128,6 +129,52 @@ class NodeConfigTest {
 
     assertEquals(7000, config.devices().port());
     assertFalse(config.simulator().enabled());
+  }
+
+  @Test
+  void givenTls_whenParsed_thenEachListenerHasItAndTheDashboardsOwnOriginsAreHttps() {
+    NodeConfig config = NodeConfig.fromJson(new JsonObject()
+        .put("http", new JsonObject().put("tls", TestTls.listener(false)))
+        .put("devices", new JsonObject().put("tls", TestTls.listener(true))));
+
+    assertEquals(TestTls.path("server.pem"), config.http().tls().certPath());
+    assertEquals(List.of("https://localhost:8443", "https://127.0.0.1:8443"), config.http().originsFor(8443));
+    assertTrue(config.devices().tls().mutual());
+    assertNull(config.hl7().tls(), "no tls section: plain TCP");
+  }
+
+  static Stream<Arguments> invalidTls() {
+    JsonObject wrongKey = TestTls.listener(false).put("keyPath", TestTls.path("device-key.pem"));
+    return Stream.of(
+        arguments(new JsonObject().put("certPath", TestTls.path("server.pem")),
+            "devices.tls: needs both certPath and keyPath"),
+        arguments(TestTls.listener(false).put("certPath", "/nowhere/server.pem"),
+            "devices.tls.certPath: must name a readable file"),
+        arguments(wrongKey, "devices.tls: keyPath " + TestTls.path("device-key.pem") + " is not the private key"),
+        arguments(TestTls.listener(false).put("keyPath", TestTls.path("server.pem")),
+            "devices.tls: keyPath " + TestTls.path("server.pem") + " holds no PKCS#8 key"),
+        arguments(TestTls.listener(false).put("certPath", TestTls.path("server-key.pem")),
+            "devices.tls: certPath " + TestTls.path("server-key.pem") + " holds no PEM certificate"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("invalidTls")
+  void givenUnusableTls_whenParsed_thenRefusedNamingTheSettingAndWhy(JsonObject tls, String phrase) {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> NodeConfig.fromJson(section("devices", "tls", tls)));
+
+    assertTrue(e.getMessage().startsWith(phrase), e::getMessage);
+  }
+
+  @Test
+  void givenSimulatorOnThisNodesMutualTlsDevicesWithoutACertificate_whenParsed_thenRefused() {
+    JsonObject config = new JsonObject().put("devices", new JsonObject().put("tls", TestTls.listener(true)))
+        .put("simulator", new JsonObject().put("enabled", true));
+
+    ConfigException e = assertThrows(ConfigException.class, () -> NodeConfig.fromJson(config));
+
+    assertTrue(e.getMessage().startsWith("simulator.tls: this node's devices must present a certificate"),
+        e::getMessage);
   }
 
   private static JsonObject section(String section, String key, Object value) {

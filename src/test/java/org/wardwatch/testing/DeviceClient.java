@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,6 +16,12 @@ public final class DeviceClient extends TcpTestClient {
 
   public DeviceClient(int port) {
     super(port);
+    in = new BufferedReader(new InputStreamReader(input(), StandardCharsets.UTF_8));
+  }
+
+  /** A device on {@code socket}, connected already (over TLS: {@link TestTls#connect}). */
+  public DeviceClient(Socket socket) {
+    super(socket);
     in = new BufferedReader(new InputStreamReader(input(), StandardCharsets.UTF_8));
   }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,6 +21,12 @@ public final class MllpClient extends TcpTestClient {
 
   public MllpClient(int port) {
     super(port);
+    in = input();
+  }
+
+  /** A sender on {@code socket}, connected already (over TLS: {@link TestTls#connect}). */
+  public MllpClient(Socket socket) {
+    super(socket);
     in = input();
   }
 

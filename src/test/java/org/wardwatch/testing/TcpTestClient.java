@@ -20,11 +20,24 @@ abstract class TcpTestClient implements AutoCloseable {
   private final InputStream in;
 
   TcpTestClient(int port) {
+    this(plain(port));
+  }
+
+  /** A client on {@code socket}, connected already (a TLS one, say: {@link TestTls#connect}). */
+  TcpTestClient(Socket socket) {
+    this.socket = socket;
     try {
-      socket = new Socket("127.0.0.1", port);
       socket.setSoTimeout((int) Duration.ofSeconds(10).toMillis());
       out = socket.getOutputStream();
       in = socket.getInputStream();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Socket plain(int port) {
+    try {
+      return new Socket("127.0.0.1", port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 
 /** {@link SockJsClient} over the SockJS WebSocket transport ({@code /eventbus/<server>/<session>/websocket}). */
@@ -13,13 +14,18 @@ public final class WebSocketSockJsClient extends SockJsClient {
   private final WebSocketClient client;
   private WebSocket socket;
 
-  private WebSocketSockJsClient(Vertx vertx) {
-    this.client = vertx.createWebSocketClient();
+  private WebSocketSockJsClient(Vertx vertx, WebSocketClientOptions options) {
+    this.client = vertx.createWebSocketClient(options);
   }
 
   /** Connects and waits for the SockJS open frame; {@code origin} may be {@code null} (a non-browser client). */
   public static WebSocketSockJsClient connect(Vertx vertx, int port, String origin) {
-    WebSocketSockJsClient sockJs = new WebSocketSockJsClient(vertx);
+    return connect(vertx, port, origin, new WebSocketClientOptions());
+  }
+
+  /** {@link #connect(Vertx, int, String)} with the client's {@code options} (TLS, say). */
+  public static WebSocketSockJsClient connect(Vertx vertx, int port, String origin, WebSocketClientOptions client) {
+    WebSocketSockJsClient sockJs = new WebSocketSockJsClient(vertx, client);
     WebSocketConnectOptions options = new WebSocketConnectOptions()
         .setHost("127.0.0.1")
         .setPort(port)
