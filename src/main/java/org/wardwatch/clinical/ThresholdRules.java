@@ -131,8 +131,8 @@ public final class ThresholdRules {
     if (value == null) {
       return null;
     }
-    if (!(value instanceof Number number)) {
-      throw new ConfigException(where + "." + key + ": must be a number, got " + value);
+    if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+      throw new ConfigException(where + "." + key + ": must be a finite number, got " + value);
     }
     return new BigDecimal(number.toString());
   }

@@ -2,6 +2,7 @@ package org.wardwatch.model;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Whether the patient breathes room air or receives supplemental oxygen, and at what flow.
@@ -21,6 +22,9 @@ import java.util.Objects;
 public record OxygenSupport(boolean onOxygen, BigDecimal flowLitresPerMinute) {
 
   private static final OxygenSupport AIR = new OxygenSupport(false, null);
+  private static final Pattern PLAIN_DECIMAL = Pattern.compile("\\d{1,6}(\\.\\d{1,6})?");
+  /** The most characters of a refused text quoted back. */
+  private static final int QUOTED = 32;
 
   /**
    * @throws IllegalArgumentException when the flow does not match {@code onOxygen} (a flow on air, or a missing, zero
@@ -36,10 +40,10 @@ public record OxygenSupport(boolean onOxygen, BigDecimal flowLitresPerMinute) {
     }
   }
 
-  /** Room air. */
   /** The highest plausible oxygen flow in L/min (high-flow nasal cannula reaches 60-80). */
   public static final BigDecimal MAX_FLOW = BigDecimal.valueOf(80);
 
+  /** Room air. */
   public static OxygenSupport air() {
     return AIR;
   }
@@ -60,26 +64,21 @@ public record OxygenSupport(boolean onOxygen, BigDecimal flowLitresPerMinute) {
   }
 
   /**
-   * Reads {@code "air"} (case-insensitive) or a flow in L/min written as a non-negative decimal ({@code "0"} is air,
-   * {@code "2"} or {@code "0.5"} is oxygen). Surrounding blanks are ignored.
+   * Reads {@code "air"} (case-insensitive) or a flow in L/min written as a plain decimal of up to six digits each side
+   * of the point ({@code "0"} is air, {@code "2"} or {@code "0.5"} is oxygen), from 0 to {@link #MAX_FLOW}. Surrounding
+   * blanks are ignored. An exponent is refused before it is expanded: {@code 1e999999999} would be a billion digits.
    *
-   * @throws IllegalArgumentException for anything else
+   * @throws IllegalArgumentException for anything else, quoting at most the first 32 characters given
    */
   public static OxygenSupport parse(String text) {
     String trimmed = text == null ? "" : text.strip();
     if (trimmed.equalsIgnoreCase("air")) {
       return AIR;
     }
-    BigDecimal litresPerMinute;
-    try {
-      litresPerMinute = new BigDecimal(trimmed);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(invalid(text), e);
-    }
-    if (litresPerMinute.signum() < 0) {
+    if (!PLAIN_DECIMAL.matcher(trimmed).matches()) {
       throw new IllegalArgumentException(invalid(text));
     }
-    return flow(litresPerMinute);
+    return flow(new BigDecimal(trimmed));
   }
 
   /**
@@ -91,8 +90,10 @@ public record OxygenSupport(boolean onOxygen, BigDecimal flowLitresPerMinute) {
   }
 
   private static String invalid(String text) {
-    String given = text == null ? "nothing" : "'" + text + "'";
-    return "Air or oxygen must be \"air\" or an oxygen flow in L/min (a decimal of 0 or more), got " + given;
+    String given = text == null ? "nothing"
+        : "'" + (text.length() > QUOTED ? text.substring(0, QUOTED) + "…" : text) + "'";
+    return "Air or oxygen must be \"air\" or an oxygen flow in L/min (a decimal from 0 to " + MAX_FLOW + "), got "
+        + given;
   }
 
   private static String describe(BigDecimal flow) {

@@ -59,10 +59,19 @@ class ConsciousnessAndOxygenTest {
 
   @ParameterizedTest(name = "\"{0}\" rejected")
   @NullSource
-  @ValueSource(strings = {"", "-1", "-0.5", "oxygen", "2 L/min", "NaN", "room air"})
+  @ValueSource(strings = {"", "-1", "-0.5", "oxygen", "2 L/min", "NaN", "room air", "2e1", "1e999999999", "+2",
+      ".5", "1234567", "０.5"})
   void givenNeitherAirNorNonNegativeFlow_whenParsed_thenClearError(String text) {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> OxygenSupport.parse(text));
     assertTrue(error.getMessage().contains("\"air\" or an oxygen flow in L/min"), error.getMessage());
+  }
+
+  @Test
+  void givenAHugeExponent_whenParsed_thenRefusedAtOnceQuotingItShort() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> OxygenSupport.parse("1e999999999" + "9".repeat(100)));
+
+    assertTrue(error.getMessage().length() < 200, "not expanded to a billion digits: " + error.getMessage().length());
   }
 
   @Test
