@@ -24,6 +24,7 @@ final class MllpFramer {
 
   private final int maxBytes;
   private Buffer message;
+  /** Bytes of the message being read, up to one more than {@code maxBytes} (it is then oversized). */
   private int length;
   private long strayBytes;
   /** Whether the message being read began with a start block inside another (which was then reported truncated). */
@@ -53,7 +54,7 @@ final class MllpFramer {
         if (i + 1 < chunk.length() && chunk.getByte(i + 1) == CARRIAGE_RETURN) {
           i++;
         }
-      } else {
+      } else if (length <= maxBytes) { // counted no further than one past the limit: an int would wrap after 2 GiB
         length++;
         if (length <= maxBytes) {
           message.appendByte(b);
