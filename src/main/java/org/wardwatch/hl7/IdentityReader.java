@@ -17,8 +17,10 @@ import org.wardwatch.model.DeviceIdentity;
  * may be a vendor's or product's name that many monitors share, the universal id a gateway's EUI-64 that every monitor
  * behind it shares; and a message without PID is filed under its device, so two monitors must not be one device.
  * Identifiers follow the line-frame rules (1-64 letters, digits, {@code . _ : -}; ward:
- * {@link Addresses#WARD_PATTERN}); an invalid one is dropped with a warning, so the data is still filed (under the
- * device when the patient id is unusable, in the unassigned ward when the ward is).
+ * {@link Addresses#WARD_PATTERN}). An invalid patient, ward or bed refuses the message (AE, data type error, nothing
+ * recorded), as the line protocol refuses such a frame: filed under its device or in the unassigned ward, two
+ * patients' values would become one patient's, or a patient and their alarms would leave their ward's screens. An
+ * invalid device part is passed over with a warning for the next of those above.
  *
  * <p>Not thread-safe: one instance per message.
  */
@@ -42,23 +44,29 @@ final class IdentityReader {
 
   void pid(Segment pid) throws HL7Exception, Hl7ContentException {
     pidSeen = once(pidSeen, "PID");
-    patient = checked("Patient (PID-3)", ObxReader.text(pid, 3, 1));
+    patient = required("Patient (PID-3)", ObxReader.text(pid, 3, 1), IDENTIFIER, "1-64 letters, digits, '.', '_', "
+        + "':' or '-'");
   }
 
   void pv1(Segment pv1) throws HL7Exception, Hl7ContentException {
     pv1Seen = once(pv1Seen, "PV1");
-    String unit = ObxReader.text(pv1, 3, 1);
-    if (!unit.isEmpty()) {
-      if (WARD.matcher(unit).matches()) {
-        ward = unit;
-      } else {
-        warnings.add("Ward (PV1-3.1) '" + ObxReader.abbreviate(unit) + "' is invalid (use 1-32 letters, digits, '_' "
-            + "or '-'): routed to the " + DeviceIdentity.UNASSIGNED_WARD + " ward");
-      }
-    }
+    ward = required("Ward (PV1-3.1)", ObxReader.text(pv1, 3, 1), WARD, "1-32 letters, digits, '_' or '-'");
     String room = ObxReader.text(pv1, 3, 2);
     String bedPart = ObxReader.text(pv1, 3, 3);
-    bed = checked("Bed (PV1-3)", room.isEmpty() ? bedPart : bedPart.isEmpty() ? room : room + "-" + bedPart);
+    bed = required("Bed (PV1-3)", room.isEmpty() ? bedPart : bedPart.isEmpty() ? room : room + "-" + bedPart,
+        IDENTIFIER, "1-64 letters, digits, '.', '_', ':' or '-', room and bed together");
+  }
+
+  /** {@code raw}, or {@code null} when empty; refuses the message when it does not match {@code rule}. */
+  private String required(String what, String raw, Pattern rule, String ruleText) throws Hl7ContentException {
+    if (raw.isEmpty()) {
+      return null;
+    }
+    if (!rule.matcher(raw).matches()) {
+      throw new Hl7ContentException(header, Hl7Exception.DATA_TYPE_ERROR, what + " '" + ObxReader.abbreviate(raw)
+          + "' is not a usable identifier (use " + ruleText + "): message refused, nothing recorded");
+    }
+    return raw;
   }
 
   /**

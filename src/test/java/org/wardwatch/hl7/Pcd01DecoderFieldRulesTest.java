@@ -108,18 +108,30 @@ class Pcd01DecoderFieldRulesTest {
   }
 
   @Test
-  void givenInvalidIdentifiers_whenDecoded_thenDroppedWithWarningsAndDeviceFallsBackToMsh3() throws Exception {
-    String text = message(MSH, "PID|||bad id!^^^H^MR", "PV1||I|ICU East^12^3", "OBR|1",
+  void givenInvalidDeviceIdentifier_whenDecoded_thenPassedOverWithAWarningForMsh3() throws Exception {
+    String text = message(MSH, "PID|||PAT-1^^^H^MR", "PV1||I|ICU^12^3", "OBR|1",
         "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R|||||||dev ice");
 
     Hl7Message message = decoder.decode(text, RECEIVED);
 
-    assertEquals(new DeviceIdentity("Mon1", null, "12-3", null), message.source());
+    assertEquals(new DeviceIdentity("Mon1", "PAT-1", "12-3", "ICU"), message.source());
     String warnings = String.join("\n", message.warnings());
-    assertAll(
-        () -> assertTrue(warnings.contains("Patient (PID-3)"), warnings),
-        () -> assertTrue(warnings.contains("Ward (PV1-3.1)"), warnings),
-        () -> assertTrue(warnings.contains("Device (OBX-18)"), warnings));
+    assertTrue(warnings.contains("Device (OBX-18)"), warnings);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = ';', value = {
+      "PID|||PHR 2^^^H^MR; PV1||I|ICU^12^3; Patient (PID-3) 'PHR 2'",
+      "PID|||PAT-1^^^H^MR; PV1||I|ICU East^12^3; Ward (PV1-3.1) 'ICU East'",
+      "PID|||PAT-1^^^H^MR; PV1||I|ICU^Room 12^3; Bed (PV1-3) 'Room 12-3'"})
+  void givenInvalidPatientWardOrBed_whenDecoded_thenRefusedWholeNamingIt(String pid, String pv1, String named) {
+    String text = message(MSH, pid, pv1, "OBR|1",
+        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R");
+
+    Hl7ContentException refused = assertThrows(Hl7ContentException.class, () -> decoder.decode(text, RECEIVED));
+
+    assertEquals(Hl7Exception.DATA_TYPE_ERROR, refused.errorCode());
+    assertTrue(refused.getMessage().startsWith(named), refused.getMessage());
   }
 
   @Test

@@ -250,15 +250,15 @@ class Pcd01DecoderRejectionTest {
   }
 
   @Test
-  void givenHostileFieldContent_whenDecoded_thenIdentifiersDroppedAndHeaderSanitised() throws Exception {
+  void givenHostileFieldContent_whenDecoded_thenRefusedWithTheHeaderSanitisedAndTheValueAbbreviated() {
     String longId = "X".repeat(5000);
     String msh = MSH.replace("|C1|", "|" + longId + "\u0007|");
-    Hl7Message message = decoder.decode(message(msh, "PID|||<script>alert(1)</script>", "PV1||I|../../etc^1^2", OBR,
-        SPO2), RECEIVED);
+    Hl7ContentException e = content(message(msh, "PID|||<script>alert(1)</script>", "PV1||I|../../etc^1^2", OBR,
+        SPO2));
 
-    assertEquals(199, message.header().controlId().length());
-    assertNull(message.source().patient());
-    assertNull(message.source().ward());
+    assertEquals(199, e.header().controlId().length());
+    assertTrue(e.getMessage().startsWith("Patient (PID-3) '<script>alert(1)</sc"), e.getMessage());
+    assertTrue(e.getMessage().length() < 200, e.getMessage());
   }
 
   private Hl7RejectedException rejected(String text) {
