@@ -162,17 +162,18 @@ final class PatientRecord {
   }
 
   /**
-   * Takes the identity of the latest frame (bed or ward may have changed), its assessment unless a later one is held,
-   * and which sensors it reported off (a value for a parameter means its sensor is back); remembers the frame, and that
-   * it was heard {@code now}.
+   * Takes the identity of the latest frame (bed or ward may have changed; one it does not name stays as it was), its
+   * assessment unless a later one is held, and which sensors it reported off (a value for a parameter means its
+   * sensor is back); remembers the frame, and that it was heard {@code now}.
    */
   void heard(FrameReport report, Instant now) {
     heardAt = now;
     if (report.stamp() != null) {
       recentFrames.record(report.stamp());
     }
-    if (!report.source().equals(source)) { // the usual frame: not made to point to a new object (see #scored)
-      source = report.source();
+    DeviceIdentity placed = report.source().placedAs(source);
+    if (placed != source && !placed.equals(source)) { // the usual frame: no new object pointed to (see #scored)
+      source = placed;
     }
     if (!sensorsOff.isEmpty()) {
       report.observations().forEach(observation -> sensorsOff.remove(observation.parameter()));
@@ -187,7 +188,6 @@ final class PatientRecord {
       oxygen = Timed.of(report.oxygen(), report.time());
     }
   }
-
 
   /** Records a value unless older than the one held; true when it became the one alarms are judged on. */
   boolean record(Observation observation) {
@@ -267,9 +267,8 @@ final class PatientRecord {
   }
 
   /**
-   * Takes {@code score} unless it is the one held (scores are shared, so the usual frame gives that back; a score
-   * read from stored state is replaced once, by its equal): the long-lived record is not made to point to a new object
-   * each frame, which every young collection would scan for.
+   * Takes {@code score} unless it is the one held (scores are shared: the usual frame gives that back), so that the
+   * long-lived record is not made to point to a new object each frame, which every young collection would scan for.
    */
   void scored(News2Score score) {
     if (score != news2) {

@@ -1,6 +1,7 @@
 package org.wardwatch.model;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Objects;
 
 /**
  * Who a frame comes from and whom it is about: the device and, when known, the patient, bed and ward.
@@ -24,6 +25,25 @@ public record DeviceIdentity(String device, String patient, String bed, String w
   /** The ward to route this device's data to. */
   public String wardOrDefault() {
     return ward != null ? ward : UNASSIGNED_WARD;
+  }
+
+  /**
+   * This identity with the bed and ward it does not name taken from {@code earlier} (the patient's until now, or
+   * {@code null}): a frame that names neither, a second device's of the patient say, leaves the patient where they
+   * are rather than moving them, and their alarms, to the {@value #UNASSIGNED_WARD} ward. Returns {@code earlier}
+   * itself when that is the result, so a patient's usual frame makes no new object.
+   */
+  public DeviceIdentity placedAs(DeviceIdentity earlier) {
+    if (earlier == null || bed != null && ward != null) {
+      return this;
+    }
+    String placedBed = bed != null ? bed : earlier.bed;
+    String placedWard = ward != null ? ward : earlier.ward;
+    if (Objects.equals(device, earlier.device) && Objects.equals(patient, earlier.patient)
+        && Objects.equals(placedBed, earlier.bed) && Objects.equals(placedWard, earlier.ward)) {
+      return earlier;
+    }
+    return new DeviceIdentity(device, patient, placedBed, placedWard);
   }
 
   /**

@@ -253,6 +253,23 @@ class WardStateTest {
   }
 
   @Test
+  void givenASecondDeviceNamingNoWardOrBed_whenItsFrameArrives_thenThePatientStaysWhereTheyAre() {
+    engine.apply(frame(BED_1, T0, "PULSE=190"), T0);
+    DeviceIdentity cuff = new DeviceIdentity("cuff-2", "P1", null, null);
+
+    JsonObject shown = snapshot(engine.apply(frame(cuff, at(1), "BP_SYSTOLIC=120"), at(1)));
+
+    assertEquals("surgery", shown.getString("ward"), "not moved to the unassigned ward, alarms and all");
+    assertEquals("1", shown.getString("bed"));
+    assertEquals("cuff-2", shown.getString("device"));
+    assertEquals(1, shown.getJsonArray("alarms").size());
+    JsonObject moved = snapshot(engine.apply(frame(new DeviceIdentity("cuff-2", "P1", "9", "icu"), at(2),
+        "BP_SYSTOLIC=121"), at(2)));
+    assertEquals("icu", moved.getString("ward"), "a device that names a ward moves the patient");
+    assertEquals("9", moved.getString("bed"));
+  }
+
+  @Test
   void givenWardOverridingOnlySpo2_whenOtherParameterBreached_thenDefaultRulesApplyInThatWard() {
     AlarmTransition raised = only(engine.apply(frame(ICU_BED_2, T0, "PULSE=190"), T0).transitions());
 
