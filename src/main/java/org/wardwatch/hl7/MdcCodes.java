@@ -1,8 +1,10 @@
 package org.wardwatch.hl7;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.wardwatch.model.Parameter;
 
 /**
@@ -28,7 +30,12 @@ public final class MdcCodes {
   public record Mapping(Parameter parameter, int mdcCode) {
   }
 
-  private static final Map<String, Parameter> MDC_CODES = Map.ofEntries(
+  /**
+   * The MDC codes charted and their parameters, each parameter's preferred source first: the ECG's heart rate before
+   * pulse oximetry's pulse rate, the non-invasive cuff's and a generic pulse rate; the respiration rate before the
+   * thorax's, airway and CO2 rates; the NIBP before arterial pressures.
+   */
+  private static final List<Map.Entry<String, Parameter>> MDC_BY_PREFERENCE = List.of(
       Map.entry("147842", Parameter.PULSE), Map.entry("149530", Parameter.PULSE),
       Map.entry("149546", Parameter.PULSE), Map.entry("149514", Parameter.PULSE),
       Map.entry("150456", Parameter.SPO2),
@@ -39,6 +46,9 @@ public final class MdcCodes {
       Map.entry("150364", Parameter.TEMPERATURE), Map.entry("150344", Parameter.TEMPERATURE),
       Map.entry("188452", Parameter.TEMPERATURE), Map.entry("188424", Parameter.TEMPERATURE),
       Map.entry("150392", Parameter.TEMPERATURE), Map.entry("150368", Parameter.TEMPERATURE));
+  private static final Map<String, Parameter> MDC_CODES = MDC_BY_PREFERENCE.stream()
+      .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+  private static final List<String> MDC_PREFERENCE = MDC_BY_PREFERENCE.stream().map(Map.Entry::getKey).toList();
 
   private static final Map<String, Parameter> LOINC_CODES = Map.of(
       "8867-4", Parameter.PULSE, "59408-5", Parameter.SPO2, "9279-1", Parameter.RESP_RATE,
@@ -81,6 +91,20 @@ public final class MdcCodes {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * True when a value from MDC code {@code code} is to be charted rather than one of the same parameter, at the same
+   * time, from {@code other} (an ECG's heart rate rather than the oximeter's pulse rate, whatever their order in the
+   * message); a code not in the preference list (a LOINC code's default) comes after those in it.
+   */
+  public static boolean preferredTo(int code, int other) {
+    return rank(code) < rank(other);
+  }
+
+  private static int rank(int code) {
+    int rank = MDC_PREFERENCE.indexOf(Integer.toString(code));
+    return rank < 0 ? MDC_PREFERENCE.size() : rank;
   }
 
   /** True for codes that are known but deliberately not charted (mean blood pressures). */

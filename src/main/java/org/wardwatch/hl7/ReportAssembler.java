@@ -16,8 +16,9 @@ import org.wardwatch.model.Parameter;
 
 /**
  * Turns the usable OBX rows of one message into frame reports: one per distinct observation time (rows without a time
- * share the time received), in time order, all from the same source. Within one time a parameter keeps its first value
- * (later ones are reported in a warning), a value cancels a sensor-off report for its parameter, and a diastolic
+ * share the time received), in time order, all from the same source. Within one time a parameter keeps the value of
+ * its preferred source ({@link MdcCodes#preferredTo}: the ECG's heart rate, not the oximeter's pulse rate, whatever
+ * their order), else its first; the others are reported in a warning. A value cancels a sensor-off report for its parameter, and a diastolic
  * pressure not below the systolic one is a content error, as for line frames.
  *
  * <p>Not thread-safe: one instance per message.
@@ -45,9 +46,13 @@ final class ReportAssembler {
       if (row.value() == null) {
         off.get(time).add(row.parameter());
       } else if (atTime.containsKey(row.parameter())) {
-        warnings.add("Second " + row.parameter().label() + " at " + time + " (" + row.value().toPlainString()
-            + ", MDC " + row.mdcCode() + ") ignored: the first (" + atTime.get(row.parameter()).value().toPlainString()
-            + ") is kept");
+        ObxReader.Row held = atTime.get(row.parameter());
+        ObxReader.Row charted = MdcCodes.preferredTo(row.mdcCode(), held.mdcCode()) ? row : held;
+        ObxReader.Row passed = charted == row ? held : row;
+        atTime.put(row.parameter(), charted);
+        warnings.add(row.parameter().label() + " at " + time + " given twice: " + passed.value().toPlainString()
+            + " (MDC " + passed.mdcCode() + ") not charted, " + charted.value().toPlainString() + " (MDC "
+            + charted.mdcCode() + ") is");
       } else {
         atTime.put(row.parameter(), row);
       }

@@ -22,6 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -175,17 +176,20 @@ class Pcd01DecoderFieldRulesTest {
     assertTrue(find(observations, Parameter.PULSE).questionable());
   }
 
-  @Test
-  void givenSameParameterTwiceAtOneTime_whenDecoded_thenFirstKeptAndSecondWarned() throws Exception {
-    String text = message(MSH, "OBR|1",
-        "OBX|1|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|80|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R",
-        "OBX|2|NM|149530^MDC_PULS_OXIM_PULS_RATE^MDC|1.2.1.2|78|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R");
+  @ParameterizedTest(name = "oximeter's pulse rate first: {0}")
+  @ValueSource(booleans = {false, true})
+  void givenHeartRateAndPulseRateAtOneTime_whenDecoded_thenTheEcgsChartedWhateverTheOrder(boolean oximeterFirst)
+      throws Exception {
+    String ecg = "OBX|1|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|190|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R";
+    String oximeter = "OBX|2|NM|149530^MDC_PULS_OXIM_PULS_RATE^MDC|1.2.1.2|80|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R";
+    String text = oximeterFirst ? message(MSH, "OBR|1", oximeter, ecg) : message(MSH, "OBR|1", ecg, oximeter);
 
     Hl7Message message = decoder.decode(text, RECEIVED);
 
     assertEquals(1, message.observations().size());
-    assertObservation(message.observations().get(0), Parameter.PULSE, "80", "/min", 147842);
-    assertTrue(message.warnings().stream().anyMatch(w -> w.contains("Second Pulse")), message.warnings().toString());
+    assertObservation(message.observations().get(0), Parameter.PULSE, "190", "/min", 147842);
+    assertTrue(message.warnings().stream().anyMatch(w -> w.contains("80 (MDC 149530) not charted")),
+        message.warnings().toString());
   }
 
   @Test
