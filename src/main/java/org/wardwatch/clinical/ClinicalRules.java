@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.wardwatch.clinical.alarm.AlarmPolicy;
 import org.wardwatch.clinical.news2.News2Band;
+import org.wardwatch.config.ConfigException;
 import org.wardwatch.config.ConfigSection;
 import org.wardwatch.model.Priority;
 
@@ -16,11 +17,14 @@ import org.wardwatch.model.Priority;
  *
  * @param news2Freshness       a value older than this is missing from NEWS2
  * @param news2BandPriorities  the alarm priority each NEWS2 band raises; a band set to {@code NONE} raises none
- * @param noDataAfter          a parameter silent this long raises a "no data" technical alarm
+ * @param noDataAfter          a parameter silent this long raises a "no data" technical alarm, or silent for
+ *                             {@value ReportIntervals#MISSED_REPORTS} of its report intervals when longer
+ *                             ({@link ReportIntervals})
+ * @param maxNoDataAfter       the longest a parameter reported seldom may be silent before that alarm
  * @param technicalPriorities  priority of each technical alarm
  */
 public record ClinicalRules(ThresholdRules thresholds, AlarmPolicy policy, Duration news2Freshness,
-    Map<News2Band, Priority> news2BandPriorities, Duration noDataAfter,
+    Map<News2Band, Priority> news2BandPriorities, Duration noDataAfter, Duration maxNoDataAfter,
     Map<TechnicalAlarm, Priority> technicalPriorities) {
 
   /** The technical alarm conditions, each with its condition key. */
@@ -56,10 +60,16 @@ public record ClinicalRules(ThresholdRules thresholds, AlarmPolicy policy, Durat
         seconds(alarms.integer("maxAudioPauseSeconds", 120, 1, 600)));
     ConfigSection news2 = root.section("news2");
     ConfigSection technical = root.section("technical");
+    int noDataSeconds = technical.integer("noDataSeconds", 30, 1, 86_400);
+    int maxNoDataSeconds = technical.integer("maxNoDataSeconds", Math.max(3600, noDataSeconds), 1, 86_400);
+    if (maxNoDataSeconds < noDataSeconds) {
+      throw new ConfigException("technical.maxNoDataSeconds: must be at least technical.noDataSeconds ("
+          + noDataSeconds + "), got " + maxNoDataSeconds);
+    }
     return new ClinicalRules(ThresholdRules.fromJson(document), policy,
         Duration.ofMinutes(news2.integer("freshnessMinutes", 60, 1, 24 * 60)),
         priorities(news2.section("bandPriorities"), News2Band.class, DEFAULT_BAND_PRIORITIES, true),
-        seconds(technical.integer("noDataSeconds", 30, 1, 86_400)),
+        seconds(noDataSeconds), seconds(maxNoDataSeconds),
         priorities(technical.section("priorities"), TechnicalAlarm.class, DEFAULT_TECHNICAL_PRIORITIES, false));
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
@@ -97,28 +98,30 @@ final class PatientConditions {
    * values go stale), and notes on the patient until when time alone changes neither.
    */
   List<AlarmTransition> reassess(PatientRecord patient, Instant now) {
-    Instant cutoff = now.minus(rules.noDataAfter());
+    long nowMillis = now.toEpochMilli();
     Set<Parameter> silent = Set.of(); // runs on every frame: nothing is allocated while no parameter is silent
-    Instant oldestHeard = null; // of the parameters not silent yet: the first to fall silent
+    long quietUntil = Long.MAX_VALUE; // of the parameters not silent yet: when the first falls silent
     Set<Parameter> sensorsOff = patient.sensorsOff();
     for (Observation observation : patient.latestValues()) {
       if (sensorsOff.contains(observation.parameter())) {
         continue;
       }
-      if (observation.gatewayTime().isBefore(cutoff)) {
+      long silentFrom = observation.gatewayTime().toEpochMilli()
+          + patient.reportIntervals().silentAfterMillis(observation.parameter(), rules);
+      if (nowMillis > silentFrom) {
         silent = silent.isEmpty() ? EnumSet.noneOf(Parameter.class) : silent;
         silent.add(observation.parameter());
-      } else if (oldestHeard == null || observation.gatewayTime().isBefore(oldestHeard)) {
-        oldestHeard = observation.gatewayTime();
+      } else {
+        quietUntil = Math.min(quietUntil, silentFrom);
       }
     }
     List<AlarmTransition> transitions = checkSilence(patient, silent, now);
-    Instant onsetDue = elapseOnsets(patient, cutoff, now, transitions);
+    Instant onsetDue = elapseOnsets(patient, silent, now, transitions);
     News2Inputs inputs = patient.news2Inputs();
     transitions.addAll(rescore(patient, inputs, silent.isEmpty(), now));
-    Instant quietUntil = oldestHeard == null ? Instant.MAX : oldestHeard.plus(rules.noDataAfter());
     Instant scoreHolds = news2.scoreHoldsUntil(inputs, now);
-    Instant until = scoreHolds.isBefore(quietUntil) ? scoreHolds : quietUntil;
+    Instant until = quietUntil == Long.MAX_VALUE || scoreHolds.toEpochMilli() < quietUntil ? scoreHolds
+        : Instant.ofEpochMilli(quietUntil);
     // an onset is due at its instant, and the reassessment's end is inclusive: nothing changes until just before
     patient.reassessment().done(now, onsetDue != null && !onsetDue.isAfter(until) ? onsetDue.minusNanos(1) : until);
     return transitions;
@@ -139,15 +142,16 @@ final class PatientConditions {
   /**
    * Onset delays run out with time: a parameter whose latest value still breaches a rule when the rule's delay has
    * run alarms then, not at its next value (a monitor reporting once a minute). Not a parameter whose sensor is off or
-   * that has gone silent (heard before {@code cutoff}): its latest value is no longer the patient's. Adds the
-   * transitions to {@code transitions}; returns when the first delay still running runs out, or {@code null}.
+   * that has gone {@code silent}: its latest value is no longer the patient's. Adds the transitions to
+   * {@code transitions}; returns when the first delay still running runs out, or {@code null}.
    */
-  private Instant elapseOnsets(PatientRecord patient, Instant cutoff, Instant now, List<AlarmTransition> transitions) {
+  private Instant elapseOnsets(PatientRecord patient, Set<Parameter> silent, Instant now,
+      List<AlarmTransition> transitions) {
     Instant next = null;
     for (Observation latest : patient.latestValues()) {
-      ThresholdTracker tracker = patient.trackerOrNull(latest.parameter());
-      if (tracker == null || tracker.nextOnset() == null || patient.sensorsOff().contains(latest.parameter())
-          || latest.gatewayTime().isBefore(cutoff)) {
+      ThresholdTracker tracker = patient.tracker(latest.parameter()); // a parameter with a value has one
+      if (tracker.nextOnset() == null || patient.sensorsOff().contains(latest.parameter())
+          || silent.contains(latest.parameter())) {
         continue;
       }
       Optional<ThresholdRule> breached = tracker.elapse(rulesFor(patient, latest.parameter(), now), now);
@@ -174,7 +178,11 @@ final class PatientConditions {
     if (patient.alarms().isPresent(TechnicalAlarm.DISCONNECTED.conditionKey())) {
       return false;
     }
-    Instant cutoff = now.minus(rules.noDataAfter());
+    long window = rules.noDataAfter().toMillis();
+    for (Observation latest : patient.latestValues()) { // a monitor reporting once a minute is monitored between
+      window = Math.max(window, patient.reportIntervals().silentAfterMillis(latest.parameter(), rules));
+    }
+    Instant cutoff = now.minusMillis(window);
     Instant heardAt = patient.heardAt();
     return heardAt != null ? !heardAt.isBefore(cutoff)
         : patient.latestValues().stream().anyMatch(observation -> !observation.gatewayTime().isBefore(cutoff));
@@ -183,9 +191,12 @@ final class PatientConditions {
   /** Parameters that had data but none arrived since the cutoff (their sensors not off) raise a technical alarm. */
   private List<AlarmTransition> checkSilence(PatientRecord patient, Set<Parameter> silent, Instant now) {
     List<AlarmTransition> transitions = markStale(patient, silent, now);
-    String message = silent.isEmpty() ? null : "No data for " + silent.stream().map(Parameter::label)
-        .collect(Collectors.joining(", "))
-        + " for over " + rules.noDataAfter().toSeconds() + " s";
+    String message = silent.isEmpty() ? null : "No data for " + silent.stream()
+        .collect(Collectors.groupingBy(
+            parameter -> patient.reportIntervals().silentAfterMillis(parameter, rules) / 1000, TreeMap::new,
+            Collectors.mapping(Parameter::label, Collectors.joining(", "))))
+        .entrySet().stream().map(window -> window.getValue() + " for over " + window.getKey() + " s")
+        .collect(Collectors.joining("; "));
     transitions.addAll(reconcile(patient, TechnicalAlarm.NO_DATA, message, now));
     return transitions;
   }

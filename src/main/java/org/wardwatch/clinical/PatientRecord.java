@@ -45,6 +45,7 @@ final class PatientRecord {
   private Instant heardAt;
   private final Map<Parameter, Observation> latest = new EnumMap<>(Parameter.class);
   private final Map<Parameter, ThresholdTracker> trackers = new EnumMap<>(Parameter.class);
+  private ReportIntervals reportIntervals = new ReportIntervals();
   private Timed<Consciousness> consciousness;
   private Timed<OxygenSupport> oxygen;
   private boolean spo2Scale2;
@@ -70,8 +71,9 @@ final class PatientRecord {
    * ({@link #fromState}): the body of the versioned state {@link PatientStateCodec} writes. {@code patient},
    * {@code source} (device identity), {@code seq}, {@code updated}, {@code heardAt}; {@code latest}, the latest
    * observation of each parameter ({@link Observation#toState()}); {@code trackers}, the threshold trackers' progress
-   * by parameter ({@link ThresholdTracker#toState()}); the assessment: {@code consciousness} and {@code oxygen} as
-   * {@link Timed#toState} ({@code null} when never charted) and {@code spo2Scale2}; {@code news2} as
+   * by parameter ({@link ThresholdTracker#toState()}); {@code reportIntervals} ({@link ReportIntervals}); the
+   * assessment: {@code consciousness} and {@code oxygen} as {@link Timed#toState} ({@code null} when never charted)
+   * and {@code spo2Scale2}; {@code news2} as
    * {@link News2Score#toJson()}; {@code limitOverrides} ({@link LimitOverride#toState()}); {@code sensorsOff}
    * (parameter names); {@code alarms}, the live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()});
    * {@code recentFrames}, the frames applied lately ({@link RecentFrames#toState()}). Not the trend history.
@@ -85,6 +87,7 @@ final class PatientRecord {
         .put("heardAt", heardAt)
         .put("latest", StateJson.byName(latest, Observation::toState))
         .put("trackers", StateJson.byName(trackers, ThresholdTracker::toState))
+        .put("reportIntervals", reportIntervals.toState())
         .put("consciousness", consciousness == null ? null : consciousness.toState(Consciousness::name))
         .put("oxygen", oxygen == null ? null : oxygen.toState(OxygenSupport::toText))
         .put("spo2Scale2", spo2Scale2)
@@ -114,6 +117,7 @@ final class PatientRecord {
     patient.heardAt = StateJson.optionalInstant(state, "heardAt");
     StateJson.readByName(state, "latest", Parameter.class, patient.latest, Observation::fromJson);
     StateJson.readByName(state, "trackers", Parameter.class, patient.trackers, ThresholdTracker::fromState);
+    patient.reportIntervals = ReportIntervals.fromState(state.getJsonObject("reportIntervals"));
     JsonObject charted = state.getJsonObject("consciousness");
     patient.consciousness = charted == null ? null : Timed.fromState(charted,
         level -> StateJson.named(Consciousness.class, level, "consciousness"));
@@ -141,15 +145,13 @@ final class PatientRecord {
     return source.wardOrDefault();
   }
 
+  ReportIntervals reportIntervals() {
+    return reportIntervals;
+  }
+
   /** When the gateway last heard a frame of this patient; null for a patient taken over from an older state. */
   Instant heardAt() {
     return heardAt;
-  }
-
-  /** What {@link WardSummary} counts of its snapshot: {@code ward}, {@code alarms}, {@code technicalAlarms}. */
-  JsonObject wardAndAlarms() {
-    return new JsonObject().put("ward", ward()).put("alarms", alarms.toJson(AlarmKind.PHYSIOLOGICAL))
-        .put("technicalAlarms", alarms.toJson(AlarmKind.TECHNICAL));
   }
 
   PatientAlarms alarms() {
@@ -195,17 +197,13 @@ final class PatientRecord {
     if (held != null && observation.effectiveTime().isBefore(held.effectiveTime())) {
       return false;
     }
+    reportIntervals.note(held, observation);
     latest.put(observation.parameter(), observation);
     return true;
   }
 
   ThresholdTracker tracker(Parameter parameter) {
     return trackers.computeIfAbsent(parameter, p -> new ThresholdTracker());
-  }
-
-  /** {@code parameter}'s tracker, or {@code null} before its first value. */
-  ThresholdTracker trackerOrNull(Parameter parameter) {
-    return trackers.get(parameter);
   }
 
   /** Parameters whose sensor the device last reported off (a view). */

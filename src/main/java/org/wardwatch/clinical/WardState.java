@@ -15,6 +15,7 @@ import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.ActionRefused.UnknownTarget;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.Alarm;
+import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.news2.News2Score;
 import org.wardwatch.model.DeviceIdentity;
@@ -219,7 +220,9 @@ public final class WardState {
 
   /** The ward picker's lines ({@link WardSummary}), counted with no snapshot encoded: 10,000 patients take ms. */
   public JsonArray wardSummary() {
-    return WardSummary.of(patients.values().stream().map(PatientRecord::wardAndAlarms).toList());
+    return WardSummary.of(patients.values().stream().map(patient -> new JsonObject().put("ward", patient.ward())
+        .put("alarms", patient.alarms().toJson(AlarmKind.PHYSIOLOGICAL))
+        .put("technicalAlarms", patient.alarms().toJson(AlarmKind.TECHNICAL))).toList());
   }
 
   /**

@@ -1,0 +1,63 @@
+package org.wardwatch.clinical;
+
+import io.vertx.core.json.JsonObject;
+import org.wardwatch.model.Observation;
+import org.wardwatch.model.Parameter;
+import org.wardwatch.model.StateJson;
+
+/**
+ * How often each parameter of one patient is reported: the time between its last two values, as the gateway received
+ * them. A parameter falls silent when no value came for the no-data time, or for {@value #MISSED_REPORTS} of its
+ * intervals when that is longer, up to a cap: a monitor reporting once a minute over HL7, or a cuff measuring every
+ * 15 minutes, is not silent 30 s after each report, while a bedside stream once a second still is at 30 s.
+ *
+ * <p>Millisecond counts in an array, not {@link Duration}s: a value of every frame passes here. Not thread-safe: owned
+ * by its {@link PatientRecord}.
+ */
+final class ReportIntervals {
+
+  /** Reports a parameter may miss before it is silent. */
+  static final int MISSED_REPORTS = 3;
+  private static final Parameter[] PARAMETERS = Parameter.values();
+
+  /** By parameter ordinal; 0 before a parameter's second value. */
+  private final long[] millis = new long[PARAMETERS.length];
+
+  /** Notes the interval from {@code previous} (the value held, or {@code null}) to {@code next}, of one parameter. */
+  void note(Observation previous, Observation next) {
+    if (previous != null) {
+      millis[next.parameter().ordinal()] = next.gatewayTime().toEpochMilli() - previous.gatewayTime().toEpochMilli();
+    }
+  }
+
+  /**
+   * How long, in milliseconds, {@code parameter} may go without a value before it is silent: the no-data time, or
+   * {@value #MISSED_REPORTS} of its report interval when longer, at most the cap ({@code rules}).
+   */
+  long silentAfterMillis(Parameter parameter, ClinicalRules rules) {
+    long cap = rules.maxNoDataAfter().toMillis();
+    long missed = Math.min(millis[parameter.ordinal()], cap) * MISSED_REPORTS;
+    return Math.max(rules.noDataAfter().toMillis(), Math.min(missed, cap));
+  }
+
+  /** {@code {"PULSE": 60000, ...}}: the intervals known, in milliseconds, for the patient's stored state. */
+  JsonObject toState() {
+    JsonObject state = new JsonObject();
+    for (Parameter parameter : PARAMETERS) {
+      if (millis[parameter.ordinal()] > 0) {
+        state.put(parameter.name(), millis[parameter.ordinal()]);
+      }
+    }
+    return state;
+  }
+
+  /** The intervals {@link #toState()} wrote; none from a state written before they were kept ({@code null}). */
+  static ReportIntervals fromState(JsonObject state) {
+    ReportIntervals intervals = new ReportIntervals();
+    if (state != null) {
+      state.forEach(entry -> intervals.millis[StateJson.named(Parameter.class, entry.getKey(), "reportIntervals")
+          .ordinal()] = ((Number) entry.getValue()).longValue());
+    }
+    return intervals;
+  }
+}
