@@ -120,8 +120,8 @@ final class PatientConditions {
     News2Inputs inputs = patient.news2Inputs();
     transitions.addAll(rescore(patient, inputs, silent.isEmpty(), now));
     Instant scoreHolds = news2.scoreHoldsUntil(inputs, now);
-    Instant until = quietUntil == Long.MAX_VALUE || scoreHolds.toEpochMilli() < quietUntil ? scoreHolds
-        : Instant.ofEpochMilli(quietUntil);
+    Instant quiet = quietUntil == Long.MAX_VALUE ? Instant.MAX : Instant.ofEpochMilli(quietUntil);
+    Instant until = scoreHolds.isBefore(quiet) ? scoreHolds : quiet;
     // an onset is due at its instant, and the reassessment's end is inclusive: nothing changes until just before
     patient.reassessment().done(now, onsetDue != null && !onsetDue.isAfter(until) ? onsetDue.minusNanos(1) : until);
     return transitions;

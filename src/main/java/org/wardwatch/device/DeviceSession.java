@@ -40,8 +40,9 @@ import org.wardwatch.parsing.FrameVerdict;
  * {@code maxConsecutiveBadFrames} times in a row gets a final NAK and is disconnected (its answers written first); so
  * is one the gateway read nothing from for the idle timeout while none of its frames was at the parser: a silent
  * device, or one that left its answers unread (whose frames then wait, unread, with their answers). Once the device
- * has said who it is, its disconnection is announced on {@link Addresses#DEVICE_EVENTS} for technical alarms, and so
- * is each frame the parser refuses, for the patient that frame was about.
+ * has said who it is, its disconnection is announced on {@link Addresses#DEVICE_EVENTS} for technical alarms (also for
+ * each other device and patient its accepted frames named: {@link HeardDevices}), and so is each frame the parser
+ * refuses, for the patient that frame was about.
  *
  * <p>Runs on the event loop of the device server verticle that accepted the connection; every event of the channel is
  * handled on that verticle's Vert.x context.
@@ -62,6 +63,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   private final DeviceServerConfig config;
   private final LineFramer framer;
   private DeviceIdentity identity = DeviceIdentity.UNKNOWN;
+  /** The others the connection's accepted frames were about. */
+  private final HeardDevices others = new HeardDevices();
   /** Frames read while a batch was being parsed, in order; {@code null} when none. */
   private List<FrameEvent> waiting;
   /** When the first of the waiting frames was read. */
@@ -122,7 +125,10 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     LOG.debug("[{}] disconnected", name());
-    context.dispatch(disconnected -> announce("disconnected", null, identity));
+    context.dispatch(disconnected -> {
+      announce("disconnected", null, identity);
+      others.besides(identity).forEach(other -> announce("disconnected", null, other));
+    });
   }
 
   private void onRead(Buffer chunk) {
@@ -195,8 +201,11 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     DeviceIdentity current = identity; // at each frame in turn: moved on by each HELLO of the batch
     if (result.failed()) {
       LOG.error("[{}] frame parsing failed; asking the device to resend", name(), result.cause());
-    } else if (result.result().session() != identity) {
-      identity = result.result().session();
+    } else {
+      result.result().named().forEach(others::heard);
+      if (result.result().session() != identity) {
+        identity = result.result().session();
+      }
     }
     Iterator<FrameVerdict> verdicts = result.succeeded() ? result.result().verdicts().iterator() : null;
     StringBuilder answers = new StringBuilder();

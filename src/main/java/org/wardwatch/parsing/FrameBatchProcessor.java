@@ -3,7 +3,9 @@ package org.wardwatch.parsing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -32,24 +34,34 @@ public final class FrameBatchProcessor {
     DeviceIdentity session = batch.session();
     List<FrameVerdict> verdicts = new ArrayList<>(batch.frames().size());
     List<String> stamps = new ArrayList<>(batch.frames().size());
+    Set<DeviceIdentity> named = null;
     for (String frame : batch.frames()) {
       String stamp = null;
       try {
         DecodedFrame decoded = decoder.decode(frame, session, batch.receivedAt());
         if (decoded instanceof DecodedFrame.Hello hello) {
+          if (session.device() != null && !session.equals(hello.identity())) { // a HELLO that changed the device
+            named = named != null ? named : new LinkedHashSet<>();
+            named.add(session);
+          }
           session = hello.identity();
           verdicts.add(FrameVerdict.hello(hello.sequence(), unknownKeysNote(decoded), session));
         } else {
           DecodedFrame.Measurements measurements = (DecodedFrame.Measurements) decoded;
           stamp = handOn(measurements, frame);
           verdicts.add(FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded)));
+          if (measurements.report().source() != session) { // a frame naming itself; the usual one is the session's
+            named = named != null ? named : new LinkedHashSet<>();
+            named.add(measurements.report().source());
+          }
         }
       } catch (MalformedFrameException e) {
         verdicts.add(FrameVerdict.rejected(e.sequence(), e.getMessage(), e.source() != null ? e.source() : session));
       }
       stamps.add(stamp);
     }
-    return new ProcessedBatch(new BatchVerdict(session, verdicts), stamps);
+    return new ProcessedBatch(new BatchVerdict(session, verdicts, named == null ? List.of() : List.copyOf(named)),
+        stamps);
   }
 
   /** Hands the frame's report on, stamped when it has a {@code Seq}; returns the stamp's key, or {@code null}. */
@@ -93,7 +105,7 @@ public final class FrameBatchProcessor {
           verdicts.set(i, FrameVerdict.accepted(verdicts.get(i).sequence(), RESEND_NOTE));
         }
       }
-      return new BatchVerdict(verdict.session(), verdicts);
+      return new BatchVerdict(verdict.session(), verdicts, verdict.named());
     }
   }
 }

@@ -1,0 +1,62 @@
+package org.wardwatch.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.node.NodeVerticle;
+import org.wardwatch.testing.DeviceClient;
+import org.wardwatch.testing.TestNode;
+
+/**
+ * A whole node: when a connection ends, every device and patient its accepted frames named is alarmed disconnected,
+ * not only its last {@code HELLO}'s (a device naming itself in each frame, a {@code HELLO} that changed).
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
+class DisconnectedDevicesTest {
+
+  private final BlockingQueue<JsonObject> alarms = new LinkedBlockingQueue<>();
+  private NodeVerticle node;
+
+  @BeforeEach
+  void startNode(Vertx vertx) {
+    node = TestNode.deploy(vertx);
+    vertx.eventBus().<JsonObject>consumer(Addresses.wardAlarms("relay"),
+        message -> alarms.add(new JsonObject(message.body().encode()))).completion().await();
+  }
+
+  @Test
+  void everyPatientAConnectionSentFramesForIsAlarmedDisconnectedWhenItCloses() throws InterruptedException {
+    try (DeviceClient relay = new DeviceClient(node.devicePort())) {
+      relay.send("Device=BEDSIDE-1|Patient=PA|Ward=relay|Pulse=80|Seq=1\n");
+      relay.send("HELLO|Device=RH1|Patient=PB|Ward=relay\nPulse=81|Seq=2\n");
+      relay.send("HELLO|Device=RH2|Patient=PC|Ward=relay\nPulse=82|Seq=3\n");
+      for (String answer : new String[] {"ACK|1", "ACK|", "ACK|2", "ACK|", "ACK|3"}) {
+        assertEquals(answer, relay.readLine());
+      }
+    }
+
+    Set<String> disconnected = new TreeSet<>();
+    for (JsonObject transition; disconnected.size() < 3 && (transition = alarms.poll(10, TimeUnit.SECONDS)) != null; ) {
+      JsonObject alarm = transition.getJsonObject("alarm");
+      if ("RAISED".equals(transition.getString("type"))
+          && "TECHNICAL:DISCONNECTED".equals(alarm.getString("condition"))) {
+        disconnected.add(alarm.getString("patient"));
+      }
+    }
+
+    assertEquals(Set.of("PA", "PB", "PC"), disconnected);
+  }
+}
