@@ -43,9 +43,20 @@ public final class Addresses {
    * Request-reply through {@link BusRequests}, node-local. Body: {@code {"text": <one HL7 message>, "receivedAt": ISO,
    * "problem": text?}} from the MLLP server, {@code problem} set when framing already found the message unusable
    * (oversized, truncated). Reply: {@code {"ack": <the HL7 ACK to send back>}}, sent once accepted observations are
-   * recorded by their owners (a failure otherwise, so the sender retransmits). Owner: the HL7 parsing verticle.
+   * recorded by their owners (a failure otherwise, so the sender retransmits). Owner: the HL7 parsing verticle of
+   * messages up to {@value #HL7_LARGE_CHARS} characters.
    */
   public static final String HL7_MESSAGES = "wardwatch.local.hl7";
+
+  /**
+   * {@link #HL7_MESSAGES} for messages of more than {@value #HL7_LARGE_CHARS} characters, which HAPI takes up to
+   * seconds over. Owner: an HL7 parsing verticle of their own, so that a monitor's usual message (a few kilobytes)
+   * never waits behind them.
+   */
+  public static final String HL7_LARGE_MESSAGES = "wardwatch.local.hl7.large";
+
+  /** Above this many characters, an HL7 message goes to {@link #HL7_LARGE_MESSAGES}. */
+  public static final int HL7_LARGE_CHARS = 64 * 1024;
 
   /**
    * Request-reply, node-local. Body: a ward id (string) for that ward's patients only, or empty for every patient;

@@ -20,15 +20,16 @@ import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.FrameStamp;
 
 /**
- * HL7 parsing stage: answers each message from the MLLP listener ({@link Addresses#HL7_MESSAGES}) with its ACK. An
+ * HL7 parsing stage: answers each message from the MLLP listener (on its address) with its ACK. An
  * accepted message's reports go to the clinical engines of their patients' owners ({@link ReportHandOff}), as line
  * frames' do, before the reply, so an AA means the observations have been recorded. Each report is stamped with sender,
  * control id and message ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK was late or lost,
  * possibly with a node) is acknowledged again and recognised by the patients' owners, which do not apply it twice.
  *
- * <p>Deploy one instance per node, with {@link #deploymentOptions()}: on a worker thread, since HAPI takes seconds
- * over a large message (two seconds for a megabyte of segments), which on a shared event loop would hold that loop's
- * device frames, or the clinical engine's alarms, as long.
+ * <p>Deploy two instances per node, with {@link #deploymentOptions()}: one for {@link Addresses#HL7_MESSAGES}, one for
+ * {@link Addresses#HL7_LARGE_MESSAGES}, each on a worker thread, since HAPI takes seconds over a large message (two
+ * seconds for a megabyte of segments), which on a shared event loop would hold that loop's device frames, or the
+ * clinical engine's alarms, as long; and which, on one worker, would hold every monitor's usual message behind it.
  */
 public class Hl7ParsingVerticle extends VerticleBase {
 
@@ -39,6 +40,7 @@ public class Hl7ParsingVerticle extends VerticleBase {
   private final Hl7Ack.AckMode ackMode;
   private final Membership membership;
   private final ClusterConsumers consumers;
+  private final String address;
   private final Pcd01Decoder decoder = new Pcd01Decoder();
   private final Hl7Ack acks = new Hl7Ack();
   private ReportHandOff handOff;
@@ -46,9 +48,11 @@ public class Hl7ParsingVerticle extends VerticleBase {
   /**
    * A parser answering in {@code ackMode}: original (AA/AE/AR) or enhanced (CA/CE/CR) acknowledgement codes, on a node
    * that is the member {@code membership} describes (or standalone), whose cluster-wide consumers {@code consumers}
-   * keeps.
+   * keeps; it answers the messages sent to {@code address}.
    */
-  public Hl7ParsingVerticle(Hl7Ack.AckMode ackMode, Membership membership, ClusterConsumers consumers) {
+  public Hl7ParsingVerticle(Hl7Ack.AckMode ackMode, Membership membership, ClusterConsumers consumers,
+      String address) {
+    this.address = address;
     this.ackMode = ackMode;
     this.membership = membership;
     this.consumers = consumers;
@@ -63,7 +67,7 @@ public class Hl7ParsingVerticle extends VerticleBase {
   public Future<?> start() {
     return ReportHandOff.start(vertx, membership, consumers).compose(started -> {
       handOff = started;
-      MessageConsumer<JsonObject> consumer = vertx.eventBus().localConsumer(Addresses.HL7_MESSAGES, this::answer);
+      MessageConsumer<JsonObject> consumer = vertx.eventBus().localConsumer(address, this::answer);
       return consumer.completion();
     });
   }

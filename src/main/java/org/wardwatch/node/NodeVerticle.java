@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.BusCodecs;
 import org.wardwatch.clinical.ClinicalEngineVerticle;
 import org.wardwatch.clinical.PatientStore;
@@ -66,8 +67,10 @@ public class NodeVerticle extends VerticleBase {
         .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(membership, consumers)))
         .compose(id -> vertx.deployVerticle(new BusPathVerticle(membership, consumers, busPaths)))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle(membership, consumers)))
-        .compose(id -> vertx.deployVerticle(new Hl7ParsingVerticle(config.hl7AckMode(), membership, consumers),
-            Hl7ParsingVerticle.deploymentOptions()))
+        .compose(id -> vertx.deployVerticle(new Hl7ParsingVerticle(config.hl7AckMode(), membership, consumers,
+            Addresses.HL7_MESSAGES), Hl7ParsingVerticle.deploymentOptions()))
+        .compose(id -> vertx.deployVerticle(new Hl7ParsingVerticle(config.hl7AckMode(), membership, consumers,
+            Addresses.HL7_LARGE_MESSAGES), Hl7ParsingVerticle.deploymentOptions()))
         .compose(id -> vertx.deployVerticle(deviceServer))
         .compose(id -> vertx.deployVerticle(mllpServer))
         .compose(id -> vertx.deployVerticle(httpBridge))

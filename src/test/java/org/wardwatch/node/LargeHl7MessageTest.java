@@ -1,6 +1,7 @@
 package org.wardwatch.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -8,6 +9,7 @@ import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.wardwatch.testing.DeviceClient;
@@ -55,6 +57,23 @@ class LargeHl7MessageTest {
       assertTrue(answeredMeanwhile >= 2, answeredMeanwhile + " line frame(s) answered while the HL7 message waited");
       assertTrue(slowestFrame.multipliedBy(2).compareTo(decoding) < 0,
           "a line frame waited " + slowestFrame + " while the HL7 message took " + decoding);
+    }
+  }
+
+  @Test
+  void aMonitorsUsualMessageIsAnsweredWhileALargeOneIsDecoded(Vertx vertx) throws Exception {
+    NodeVerticle node = TestNode.deploy(vertx);
+    try (MllpClient large = new MllpClient(node.hl7Port()); MllpClient usual = new MllpClient(node.hl7Port())) {
+      CompletableFuture<String> largeAnswered = CompletableFuture.supplyAsync(() -> large.send(largeMessage())
+          .readAck());
+      Thread.sleep(200); // the large message is read and being decoded
+
+      String ack = usual.send(Pcd01Messages.vitals("MON-USUAL", "USUAL-1", "P-USUAL", "large-hl7", "3",
+          Instant.now(), 70)).readAck();
+
+      assertTrue(ack.contains("MSA|AA|USUAL-1"), ack);
+      assertFalse(largeAnswered.isDone(), "the usual message did not wait for the large one to be decoded");
+      assertTrue(largeAnswered.get(30, TimeUnit.SECONDS).contains("MSA|AA|LARGE-1"));
     }
   }
 

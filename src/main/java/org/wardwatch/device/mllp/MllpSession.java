@@ -123,7 +123,10 @@ final class MllpSession {
    * the connection unanswered.
    */
   private Future<Void> answer(MllpEvent event, Instant readAt) {
-    return parser.<JsonObject>request(Addresses.HL7_MESSAGES, request(event, readAt))
+    JsonObject request = request(event, readAt);
+    String lane = request.getString("text").length() > Addresses.HL7_LARGE_CHARS ? Addresses.HL7_LARGE_MESSAGES
+        : Addresses.HL7_MESSAGES;
+    return parser.<JsonObject>request(lane, request)
         .compose(reply -> socket.write(frame(reply.getString("ack"))))
         .onFailure(error -> {
           LOG.error("[{}] HL7 message not processed; closing so the sender retransmits", socket.remoteAddress(), error);
