@@ -154,7 +154,8 @@ final class PatientConditions {
           || silent.contains(latest.parameter())) {
         continue;
       }
-      Optional<ThresholdRule> breached = tracker.elapse(rulesFor(patient, latest.parameter(), now), now);
+      Optional<ThresholdRule> breached = tracker.elapse(rulesFor(patient, latest.parameter(), now), latest.value(),
+          now);
       if (breached.isPresent()) {
         transitions.addAll(judge(patient, latest, breached, now));
       }

@@ -23,10 +23,15 @@ final class ReportIntervals {
   /** By parameter ordinal; 0 before a parameter's second value. */
   private final long[] millis = new long[PARAMETERS.length];
 
-  /** Notes the interval from {@code previous} (the value held, or {@code null}) to {@code next}, of one parameter. */
+  /**
+   * Notes the interval from {@code previous} (the value held, or {@code null}) to {@code next}, of one parameter. Values
+   * received together (the observation times of one HL7 message, the frames of one read) give no interval.
+   */
   void note(Observation previous, Observation next) {
-    if (previous != null) {
-      millis[next.parameter().ordinal()] = next.gatewayTime().toEpochMilli() - previous.gatewayTime().toEpochMilli();
+    long interval = previous == null ? 0
+        : next.gatewayTime().toEpochMilli() - previous.gatewayTime().toEpochMilli();
+    if (interval > 0) {
+      millis[next.parameter().ordinal()] = interval;
     }
   }
 

@@ -52,13 +52,14 @@ public final class ThresholdTracker {
   }
 
   /**
-   * Time passing without a new value: each breach whose onset delay has run out by {@code now} becomes active (the
-   * latest value still breaches it: one inside the limit would have ended the breach).
+   * Time passing without a new value: each breach whose onset delay has run out by {@code now} becomes active, when
+   * {@code latest}, the parameter's latest value, breaches its rule (a breach handed to a new limit by a change of
+   * rules may not).
    *
    * @param rules  the rules in force for this patient and parameter, most urgent first
    * @return the most urgent active rule when a breach became active now; empty when nothing changed
    */
-  public Optional<ThresholdRule> elapse(List<ThresholdRule> rules, Instant now) {
+  public Optional<ThresholdRule> elapse(List<ThresholdRule> rules, BigDecimal latest, Instant now) {
     if (breachingSince.size() == active.size()) { // nothing pending: every breach is active
       return Optional.empty();
     }
@@ -68,7 +69,8 @@ public final class ThresholdTracker {
     boolean activated = false;
     for (ThresholdRule rule : rules) {
       Instant since = breachingSince.get(rule);
-      if (since != null && !active.contains(rule) && !now.isBefore(since.plus(rule.onsetDelay()))) {
+      if (since != null && !active.contains(rule) && !now.isBefore(since.plus(rule.onsetDelay()))
+          && rule.breachedBy(latest)) {
         active.add(rule);
         activated = true;
       }

@@ -65,7 +65,7 @@ public class DeviceServerVerticle extends VerticleBase {
 
   /**
    * Binds the port; each connection's session sends its batches through {@code parser}. With TLS a connection's
-   * handshake comes first, also for one refused (its refusal is sent encrypted).
+   * handshake comes first.
    */
   private Future<Void> listen(BusRequests parser) {
     SslContext tls;
@@ -84,12 +84,12 @@ public class DeviceServerVerticle extends VerticleBase {
         .childHandler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel channel) {
+            if (!limit.admit()) {
+              refuse(channel, tls != null);
+              return;
+            }
             if (tls != null) {
               channel.pipeline().addLast(tls.newHandler(channel.alloc()));
-            }
-            if (!limit.admit()) {
-              refuse(channel);
-              return;
             }
             channel.closeFuture().addListener(closed -> limit.release());
             connections.add(channel);
@@ -114,8 +114,13 @@ public class DeviceServerVerticle extends VerticleBase {
     limit.refusalReport(System.currentTimeMillis()).ifPresent(LOG::warn);
   }
 
-  private void refuse(Channel channel) {
+  /** Refuses a connection over the limit: with a NAK saying why, or, with TLS, closed before any handshake work. */
+  private void refuse(Channel channel, boolean tls) {
     reportRefusals();
+    if (tls) {
+      channel.close();
+      return;
+    }
     String answer = "NAK||too many device connections open on this gateway node (" + limit.max()
         + "); connect to another node or try again later\n";
     channel.writeAndFlush(Unpooled.copiedBuffer(answer, StandardCharsets.US_ASCII))

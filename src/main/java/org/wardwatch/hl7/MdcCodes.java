@@ -96,7 +96,7 @@ public final class MdcCodes {
   /**
    * True when a value from MDC code {@code code} is to be charted rather than one of the same parameter, at the same
    * time, from {@code other} (an ECG's heart rate rather than the oximeter's pulse rate, whatever their order in the
-   * message); a code not in the preference list (a LOINC code's default) comes after those in it.
+   * message). A LOINC row carries its parameter's default MDC code, and ranks as that code.
    */
   public static boolean preferredTo(int code, int other) {
     return rank(code) < rank(other);

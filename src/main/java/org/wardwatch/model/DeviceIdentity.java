@@ -28,16 +28,17 @@ public record DeviceIdentity(String device, String patient, String bed, String w
   }
 
   /**
-   * This identity with the bed and ward it does not name taken from {@code earlier} (the patient's until now, or
-   * {@code null}): a frame that names neither, a second device's of the patient say, leaves the patient where they
-   * are rather than moving them, and their alarms, to the {@value #UNASSIGNED_WARD} ward. Returns {@code earlier}
-   * itself when that is the result, so a patient's usual frame makes no new object.
+   * This identity with the ward it does not name taken from {@code earlier} (the patient's until now, or
+   * {@code null}), and the bed too unless it names another ward: a frame that names neither, a second device's of the
+   * patient say, leaves the patient where they are rather than moving them, and their alarms, to the
+   * {@value #UNASSIGNED_WARD} ward; one that names another ward moves them there without a bed of the old ward.
+   * Returns {@code earlier} itself when that is the result, so a patient's usual frame makes no new object.
    */
   public DeviceIdentity placedAs(DeviceIdentity earlier) {
     if (earlier == null || bed != null && ward != null) {
       return this;
     }
-    String placedBed = bed != null ? bed : earlier.bed;
+    String placedBed = bed != null || ward != null && !ward.equals(earlier.ward) ? bed : earlier.bed;
     String placedWard = ward != null ? ward : earlier.ward;
     if (Objects.equals(device, earlier.device) && Objects.equals(patient, earlier.patient)
         && Objects.equals(placedBed, earlier.bed) && Objects.equals(placedWard, earlier.ward)) {

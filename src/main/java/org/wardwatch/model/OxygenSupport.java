@@ -86,7 +86,7 @@ public record OxygenSupport(boolean onOxygen, BigDecimal flowLitresPerMinute) {
    * ({@code "2.50"}).
    */
   public String toText() {
-    return onOxygen ? flowLitresPerMinute.toString() : "air";
+    return onOxygen ? flowLitresPerMinute.toPlainString() : "air";
   }
 
   private static String invalid(String text) {

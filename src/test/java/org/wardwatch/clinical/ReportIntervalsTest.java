@@ -47,6 +47,8 @@ class ReportIntervalsTest {
     assertEquals(180_000, intervals.silentAfterMillis(Parameter.PULSE, RULES));
     assertEquals(600_000, intervals.silentAfterMillis(Parameter.SPO2, RULES));
     assertEquals(30_000, intervals.silentAfterMillis(Parameter.RESP_RATE, RULES), "once a second: the no-data time");
+    intervals.note(observation(BED_1, "PULSE=81", null, at(60)), observation(BED_1, "PULSE=82", null, at(60)));
+    assertEquals(180_000, intervals.silentAfterMillis(Parameter.PULSE, RULES), "values received together: no interval");
     assertEquals(180_000, ReportIntervals.fromState(new JsonObject(intervals.toState().encode()))
         .silentAfterMillis(Parameter.PULSE, RULES), "kept in the patient's stored state");
   }

@@ -44,9 +44,10 @@ class ThresholdTrackerTest {
     observe(88, 0);
     assertEquals(T0.plusSeconds(15), tracker.nextOnset());
 
-    assertEquals(Optional.empty(), tracker.elapse(RULES, T0.plusSeconds(14)));
-    assertEquals(Optional.of(SPO2_LOW), tracker.elapse(RULES, T0.plusSeconds(15)));
-    assertEquals(Optional.empty(), tracker.elapse(RULES, T0.plusSeconds(16)), "active already: nothing changed");
+    assertEquals(Optional.empty(), tracker.elapse(RULES, new BigDecimal("88"), T0.plusSeconds(14)));
+    assertEquals(Optional.of(SPO2_LOW), tracker.elapse(RULES, new BigDecimal("88"), T0.plusSeconds(15)));
+    assertEquals(Optional.empty(), tracker.elapse(RULES, new BigDecimal("88"), T0.plusSeconds(16)),
+        "active already: nothing changed");
     assertEquals(null, tracker.nextOnset(), "no delay runs");
     assertEquals(Optional.of(SPO2_LOW), observe(88, 20));
   }

@@ -79,6 +79,14 @@ class WardStateOnsetDelayTest {
   }
 
   @Test
+  void givenPendingBreachWhoseLimitWasRaisedAboveTheValue_whenTheDelayRunsOut_thenNothing() {
+    engine.apply(frame(BED_1, T0, "PULSE=140"), T0);
+    engine.replaceRules(thresholdRules(THRESHOLDS.replace("\"above\": 130", "\"above\": 145")));
+
+    assertEquals(List.of(), ticks(1, 30), "140 is not above the new limit, 145");
+  }
+
+  @Test
   void givenPendingBreachHandedOver_whenTheDelayRunsOut_thenTheNewOwnerAlarms() {
     engine.apply(frame(BED_1, T0, "PULSE=140"), T0);
     WardState newOwner = new WardState(thresholdRules(THRESHOLDS));

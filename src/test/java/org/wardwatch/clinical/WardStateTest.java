@@ -267,6 +267,10 @@ class WardStateTest {
         "BP_SYSTOLIC=121"), at(2)));
     assertEquals("icu", moved.getString("ward"), "a device that names a ward moves the patient");
     assertEquals("9", moved.getString("bed"));
+    JsonObject noBed = snapshot(engine.apply(frame(new DeviceIdentity("cuff-2", "P1", null, "surgery"), at(3),
+        "BP_SYSTOLIC=122"), at(3)));
+    assertEquals("surgery", noBed.getString("ward"));
+    assertNull(noBed.getString("bed"), "not the icu's bed 9 in surgery");
   }
 
   @Test

@@ -25,10 +25,17 @@ public final class Alarm extends AlarmView {
 
   /** A repeated pause request counts only if it moves the end of the running pause by at least this much. */
   public static final Duration PAUSE_REPEAT_TOLERANCE = Duration.ofSeconds(1);
+  /**
+   * How long a condition must stay at a lower priority for its easing to count: a rise after it alarms again, while a
+   * condition wavering at a boundary (a NEWS2 total of 6 and 7 in turn, which no hysteresis damps) does not.
+   */
+  public static final Duration EASING_HOLDS = Duration.ofSeconds(60);
 
   private final AlarmPolicy policy;
   /** The priority the condition itself was last reported at; escalation raises {@link #priority()} only. */
   private Priority conditionPriority;
+  /** Since when the condition has been reported below {@link #conditionPriority}, not long enough yet; or null. */
+  private Instant easingSince;
 
   /** A newly raised alarm and its {@link TransitionType#RAISED} transition, to publish. */
   public record Raised(Alarm alarm, AlarmTransition transition) {
@@ -60,13 +67,15 @@ public final class Alarm extends AlarmView {
    * This alarm exactly, for its patient's stored state: {@link #toJson()} (whose {@code patient}, {@code device},
    * {@code bed} and {@code ward} are for display and not read back), plus the whole {@code source}, the timers'
    * deadlines {@code escalationDue} and {@code reminderDue} ({@code audioPausedUntil} is already there), the
-   * {@code conditionPriority} the condition itself was last at, and the alarm's own {@code policy}, so that the alarm
-   * goes on with the timings it was raised under, as it would here after a rules reload.
+   * {@code conditionPriority} the condition itself was last at and {@code easingSince} (since when it has been lower,
+   * or null), and the alarm's own {@code policy}, so that the alarm goes on with the timings it was raised under, as
+   * it would here after a rules reload.
    */
   public JsonObject toState() {
     return toJson()
         .put("source", source().toJson())
         .put("conditionPriority", conditionPriority.name())
+        .put("easingSince", easingSince)
         .mergeIn(timers.toState())
         .put("policy", policy.toState());
   }
@@ -93,14 +102,15 @@ public final class Alarm extends AlarmView {
     alarm.escalations = StateJson.required(state.getInteger("escalations"), "escalations");
     alarm.conditionPriority = state.containsKey("conditionPriority") // not in states written before it was kept
         ? StateJson.enumValue(Priority.class, state, "conditionPriority") : alarm.priority;
+    alarm.easingSince = StateJson.optionalInstant(state, "easingSince");
     return alarm;
   }
 
   /**
    * The condition persists at {@code newPriority}. Higher than the condition was (whatever escalation raised the alarm
    * to): {@link TransitionType#PRIORITY_RAISED}, and the alarm is unacknowledged again. Same or lower: the message is
-   * refreshed silently, and the alarm keeps its priority, but the condition's is noted, so that it rising again alarms
-   * again. Condition ended: nothing.
+   * refreshed silently and the alarm keeps its priority; a lower priority held for {@link #EASING_HOLDS} becomes the
+   * condition's, so that the condition rising again from there alarms again. Condition ended: nothing.
    *
    * @param newMessage  the message for the current value, or {@code null} to keep the present one
    */
@@ -110,8 +120,16 @@ public final class Alarm extends AlarmView {
       return List.of();
     }
     message = newMessage != null ? newMessage : message;
-    if (newPriority.compareTo(conditionPriority) <= 0) {
-      conditionPriority = newPriority;
+    if (newPriority.compareTo(conditionPriority) < 0) {
+      easingSince = easingSince != null ? easingSince : now;
+      if (!now.isBefore(easingSince.plus(EASING_HOLDS))) {
+        conditionPriority = newPriority;
+        easingSince = null;
+      }
+      return List.of();
+    }
+    easingSince = null;
+    if (newPriority == conditionPriority) {
       return List.of();
     }
     AlarmState from = state;

@@ -16,9 +16,10 @@
  *       than {@link org.wardwatch.clinical.alarm.Alarm#PAUSE_REPEAT_TOLERANCE} after the running pause is a duplicate.
  *       </li>
  *   <li><b>Priority never falls</b> during an episode. An update at the current or a lower priority refreshes the
- *       message without a transition (the next transition's snapshot shows it), so it describes the current value,
- *       and notes the condition's lower priority: the condition rising again from there alarms again, also when the
- *       alarm was acknowledged at the higher one ("a new or escalated condition alarms again").</li>
+ *       message without a transition (the next transition's snapshot shows it), so it describes the current value.
+ *       A lower priority held for {@link org.wardwatch.clinical.alarm.Alarm#EASING_HOLDS} becomes the condition's:
+ *       the condition rising again from there alarms again, also when the alarm was acknowledged at the higher one
+ *       ("a new or escalated condition alarms again"); a condition wavering at a boundary does not.</li>
  *   <li><b>Updates apply only while the condition is present.</b> A condition that returns after its alarm has
  *       cleared or latched is a new episode, for the owner to raise.</li>
  *   <li><b>A priority rise alarms again</b>, whether the condition worsened ({@code update}) or the alarm escalated:

@@ -10,6 +10,7 @@ import static org.wardwatch.clinical.alarm.AlarmFixtures.DOCTOR;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.NURSE;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.POLICY;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.T0;
+import static org.wardwatch.clinical.alarm.AlarmFixtures.types;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.at;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.only;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.physiological;
@@ -185,18 +186,34 @@ class AlarmLifecycleTest {
   }
 
   @Test
-  void givenAlarmAcknowledgedAtHigh_whenTheConditionFallsToMediumAndRisesAgain_thenItAlarmsAgain() {
+  void givenAlarmAcknowledgedAtHigh_whenTheConditionEasesToMediumForAMinuteAndRisesAgain_thenItAlarmsAgain() {
     Alarm alarm = physiological(Priority.HIGH);
     alarm.acknowledge(NURSE, at(5));
     assertEquals(List.of(), alarm.update(Priority.MEDIUM, "Pulse 140 /min above 130", at(20)));
+    assertEquals(List.of(), alarm.update(Priority.MEDIUM, "Pulse 141 /min above 130", at(80)), "held a minute");
 
-    AlarmTransition again = only(alarm.update(Priority.HIGH, "Pulse 190 /min above 150", at(40)));
+    AlarmTransition again = only(alarm.update(Priority.HIGH, "Pulse 190 /min above 150", at(90)));
 
     assertEquals(TransitionType.PRIORITY_RAISED, again.type());
     assertEquals(AlarmState.ACTIVE_ACKNOWLEDGED, again.fromState());
     assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, again.toState());
     assertEquals(Priority.HIGH, again.priority());
     assertEquals("Pulse 190 /min above 150", alarm.message());
+  }
+
+  @Test
+  void givenAConditionWaveringAtABoundary_whenItReturnsWithinTheEasingTime_thenNothingAlarmsAgain() {
+    Alarm acknowledged = physiological(Priority.HIGH);
+    acknowledged.acknowledge(NURSE, at(5));
+    Alarm unacknowledged = physiological(Priority.HIGH);
+
+    for (Alarm alarm : List.of(acknowledged, unacknowledged)) {
+      for (int second = 10; second < 200; second += 2) { // a NEWS2 of 6 and 7 in turn
+        assertEquals(List.of(), alarm.update(second % 4 == 0 ? Priority.MEDIUM : Priority.HIGH, "NEWS2", at(second)));
+      }
+    }
+    assertEquals(AlarmState.ACTIVE_ACKNOWLEDGED, acknowledged.state());
+    assertEquals(List.of(TransitionType.ESCALATED), types(unacknowledged.tick(at(60))), "its clock ran on");
   }
 
   @Test
