@@ -23,8 +23,9 @@ import org.wardwatch.model.FrameStamp;
  * HL7 parsing stage: answers each message from the MLLP listener (on its address) with its ACK. An
  * accepted message's reports go to the clinical engines of their patients' owners ({@link ReportHandOff}), as line
  * frames' do, before the reply, so an AA means the observations have been recorded. Each report is stamped with sender,
- * control id and message ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK was late or lost,
- * possibly with a node) is acknowledged again and recognised by the patients' owners, which do not apply it twice.
+ * control id and message but its MSH-7 ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK
+ * was late or lost, possibly with a node), with its time made afresh or not, is acknowledged again and recognised by
+ * the patients' owners, which do not apply it twice.
  *
  * <p>Deploy two instances per node, with {@link #deploymentOptions()}: one for {@link Addresses#HL7_MESSAGES}, one for
  * {@link Addresses#HL7_LARGE_MESSAGES}, each on a worker thread, since HAPI takes seconds over a large message (two
@@ -107,7 +108,7 @@ public class Hl7ParsingVerticle extends VerticleBase {
     List<FrameReport> reports = message.reports();
     for (int part = 0; part < reports.size(); part++) {
       handOff.handOn(reports.get(part).withStamp(FrameStamp.ofMessage(senderOf(header), header.controlId(), part,
-          text)));
+          MessageHeader.withoutMessageTime(text))));
     }
     return acks.accept(header, ackMode);
   }

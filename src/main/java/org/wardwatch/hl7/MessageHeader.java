@@ -100,6 +100,38 @@ public record MessageHeader(String controlId, String sendingApplication, String 
     return fields;
   }
 
+  /**
+   * {@code rawText} with its MSH-7 (the time the message was made) emptied: what a retransmission repeats, for a
+   * sender that stamps the time afresh each time it sends the same message (same MSH-10). Unchanged without an MSH.
+   */
+  static String withoutMessageTime(String rawText) {
+    int start = findMsh(rawText);
+    if (start < 0 || start + 3 >= rawText.length()) {
+      return rawText;
+    }
+    char separator = rawText.charAt(start + 3);
+    int end = indexOfLineEnd(rawText, start);
+    int from = start + 3; // the first separator (MSH-1 itself); MSH-n begins after the (n-1)th
+    for (int field = 2; field < 7 && from >= 0 && from < end; field++) {
+      from = rawText.indexOf(separator, from + 1);
+    }
+    if (from < 0 || from >= end) {
+      return rawText;
+    }
+    int to = rawText.indexOf(separator, from + 1);
+    return rawText.substring(0, from + 1) + rawText.substring(to < 0 || to > end ? end : to);
+  }
+
+  /** Where the segment that {@code from} is in ends: its CR or LF, or the end of the text. */
+  private static int indexOfLineEnd(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      if (text.charAt(i) == '\r' || text.charAt(i) == '\n') {
+        return i;
+      }
+    }
+    return text.length();
+  }
+
   private static int findMsh(String text) {
     if (text == null) {
       return -1;

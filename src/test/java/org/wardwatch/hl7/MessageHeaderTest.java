@@ -33,6 +33,17 @@ class MessageHeaderTest {
   }
 
   @Test
+  void givenAMessage_whenItsTimeIsTakenOut_thenOnlyMsh7IsEmptied() {
+    String message = "MSH|^~\\&|Mon1|ICU|||20261122101500+0000||ORU^R01^ORU_R01|C1|P|2.6\r"
+        + "OBR|1|||x|||20261122101500\r";
+
+    assertEquals("MSH|^~\\&|Mon1|ICU|||||ORU^R01^ORU_R01|C1|P|2.6\rOBR|1|||x|||20261122101500\r",
+        MessageHeader.withoutMessageTime(message));
+    assertEquals("MSH|^~\\&|Mon1\rPID|1|2|3|4|5|6|7|\r", MessageHeader.withoutMessageTime(
+        "MSH|^~\\&|Mon1\rPID|1|2|3|4|5|6|7|\r"), "an MSH without MSH-7 is left as it is");
+  }
+
+  @Test
   void givenJunkLinesBeforeMsh_whenSniffed_thenMshStillFound() {
     assertEquals("VIT0001", MessageHeader.sniff("garbage MSH|x\n\u0000\r\n" + fixture("pcd01-vitals.hl7"))
         .controlId());

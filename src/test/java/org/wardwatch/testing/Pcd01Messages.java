@@ -17,6 +17,11 @@ public final class Pcd01Messages {
   private Pcd01Messages() {
   }
 
+  /** {@code time} as HL7 writes it ({@code yyyyMMddHHmmss+0000}). */
+  public static String hl7Time(Instant time) {
+    return HL7_TIME.format(time);
+  }
+
   /**
    * A message from monitor {@code device} with control id {@code controlId} for {@code patient} in {@code ward} bed
    * {@code bed}, observed at {@code time}: the given heart rate and normal SpO2, respiration, blood pressure and
