@@ -30,7 +30,8 @@ final class ObxReader {
   record Row(Parameter parameter, int mdcCode, BigDecimal value, Instant time) {
   }
 
-  private static final Pattern NUMBER = Pattern.compile("[+-]?\\d{1,6}(\\.\\d{1,6})?");
+  /** HL7's NM: an optional sign, digits and an optional point ({@code 37.}, {@code .5}); up to six digits each side. */
+  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d{1,6}(\\.\\d{0,6})?|\\.\\d{1,6})");
   private static final Set<String> USABLE_STATUS = Set.of("", "R", "F", "C", "P");
   private static final Set<String> SKIP_FLAGS = Set.of("INV", "QUES", "NAV", "CAL", "TEST", "DEMO", "OFF");
 

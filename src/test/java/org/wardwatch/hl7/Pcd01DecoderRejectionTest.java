@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.hl7.Hl7Fixtures.fixture;
 import static org.wardwatch.hl7.Hl7Fixtures.message;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -131,7 +132,18 @@ class Pcd01DecoderRejectionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"abc", "1e2", "NaN", "Infinity", "0x10", "97,5", "9 7", "1234567", "97^1", "--97"})
+  @CsvSource({"37., 37.0", ".5, 0.5", "+36.9, 36.9", "036.90, 36.9"})
+  void givenNumericObxInAnyFormHl7Allows_whenDecoded_thenRead(String value, String charted) throws Exception {
+    String temperature = "OBX|2|NM|150364^MDC_TEMP_BODY^MDC|1.5.1.1|" + value + "|268192^MDC_DIM_DEGC^MDC|||||R";
+
+    Hl7Message message = decoder.decode(message(MSH, OBR, temperature), RECEIVED);
+
+    assertEquals(0, new BigDecimal(charted).compareTo(message.observations().get(0).value()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"abc", "1e2", "NaN", "Infinity", "0x10", "97,5", "9 7", "1234567", "97^1", "--97", ".", "+",
+      "1.2.3"})
   void givenNumericObxThatIsNotANumber_whenDecoded_thenWholeMessageContentError(String value) {
     String bad = "OBX|2|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|" + value + "|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R";
     Hl7ContentException e = content(message(MSH, OBR, SPO2, bad));
