@@ -18,7 +18,8 @@ export const ports = {
   devices: Number(env('WW_DEVICE_PORT')),
   proxy: Number(env('WW_PROXY_PORT')), // free, and allowed as an origin by the node
 };
-export const nodeUrl = `http://127.0.0.1:${ports.http}`;
+/** The node's dashboard: over HTTPS in the scenario whose node has TLS (the test certificate, not checked). */
+export const nodeUrl = `${process.env.WW_SCHEME || 'http'}://127.0.0.1:${ports.http}`;
 export const screenshotDir = () => env('WW_SCREENSHOT_DIR');
 
 /** The ward every scenario uses, and the bridge address of its vitals. */

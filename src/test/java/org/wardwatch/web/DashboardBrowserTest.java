@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wardwatch.node.NodeVerticle;
 import org.wardwatch.testing.TestNode;
+import org.wardwatch.testing.TestTls;
 
 /**
  * The dashboard in a real browser: headless Debian chromium driven by playwright-core from the node scripts under
@@ -48,6 +49,11 @@ class DashboardBrowserTest {
         "The browser tests need Debian's chromium at " + CHROMIUM + ": apt-get install -y chromium (.ci/run does)");
     assertTrue(Files.isDirectory(SCRIPTS.resolve("node_modules").resolve("playwright-core")),
         "The browser tests need playwright-core: mvn -B test installs it (npm install in " + SCRIPTS + ")");
+    startNode(null);
+  }
+
+  /** Starts the node under test, its dashboard over HTTPS with {@code tls} (the http section's), else plain HTTP. */
+  private void startNode(JsonObject tls) throws IOException {
     int httpPort;
     int proxyPort;
     // The page is served by the node and, in the reconnect scenarios, by a proxy: the bridge must allow both origins.
@@ -57,10 +63,12 @@ class DashboardBrowserTest {
       proxyPort = proxy.getLocalPort();
     }
     vertx = Vertx.vertx();
-    NodeVerticle node = TestNode.deploy(vertx, new JsonObject().put("http", new JsonObject().put("port", httpPort)
-        .put("allowedOrigins", new JsonArray().add(origin(httpPort)).add(origin(proxyPort)))));
+    String scheme = tls == null ? "http" : "https";
+    JsonObject http = new JsonObject().put("port", httpPort)
+        .put("allowedOrigins", new JsonArray().add(origin(scheme, httpPort)).add(origin(scheme, proxyPort)));
+    NodeVerticle node = TestNode.deploy(vertx, new JsonObject().put("http", tls == null ? http : http.put("tls", tls)));
     ports = Map.of("WW_HTTP_PORT", String.valueOf(node.httpPort()), "WW_DEVICE_PORT",
-        String.valueOf(node.devicePort()), "WW_PROXY_PORT", String.valueOf(proxyPort));
+        String.valueOf(node.devicePort()), "WW_PROXY_PORT", String.valueOf(proxyPort), "WW_SCHEME", scheme);
   }
 
   @AfterEach
@@ -132,6 +140,13 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void theDashboardWorksOverHttpsAndWss() throws Exception {
+    vertx.close().await();
+    startNode(TestTls.listener(false));
+    run("https");
+  }
+
+  @Test
   void wardScreenshotIsSaved() throws Exception {
     run("screenshot");
     assertTrue(Files.size(SCREENSHOTS.resolve("ward.png")) > 0);
@@ -164,7 +179,7 @@ class DashboardBrowserTest {
     return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
   }
 
-  private static String origin(int port) {
-    return "http://127.0.0.1:" + port;
+  private static String origin(String scheme, int port) {
+    return scheme + "://127.0.0.1:" + port;
   }
 }
