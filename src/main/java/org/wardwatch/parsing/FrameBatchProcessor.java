@@ -3,9 +3,8 @@ package org.wardwatch.parsing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -34,15 +33,16 @@ public final class FrameBatchProcessor {
     DeviceIdentity session = batch.session();
     List<FrameVerdict> verdicts = new ArrayList<>(batch.frames().size());
     List<String> stamps = new ArrayList<>(batch.frames().size());
-    Set<DeviceIdentity> named = null;
+    // by patient, the latest: a patient's frames of one batch come from one device, and a String's hash is kept
+    Map<String, DeviceIdentity> named = null;
     for (String frame : batch.frames()) {
       String stamp = null;
       try {
         DecodedFrame decoded = decoder.decode(frame, session, batch.receivedAt());
         if (decoded instanceof DecodedFrame.Hello hello) {
           if (session.device() != null && !session.equals(hello.identity())) { // a HELLO that changed the device
-            named = named != null ? named : new LinkedHashSet<>();
-            named.add(session);
+            named = named != null ? named : new LinkedHashMap<>();
+            named.put(session.patientKey(), session);
           }
           session = hello.identity();
           verdicts.add(FrameVerdict.hello(hello.sequence(), unknownKeysNote(decoded), session));
@@ -50,9 +50,10 @@ public final class FrameBatchProcessor {
           DecodedFrame.Measurements measurements = (DecodedFrame.Measurements) decoded;
           stamp = handOn(measurements, frame);
           verdicts.add(FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded)));
-          if (measurements.report().source() != session) { // a frame naming itself; the usual one is the session's
-            named = named != null ? named : new LinkedHashSet<>();
-            named.add(measurements.report().source());
+          DeviceIdentity source = measurements.report().source();
+          if (source != session) { // a frame naming itself or its patient; the usual one is the session's
+            named = named != null ? named : new LinkedHashMap<>();
+            named.put(source.patientKey(), source);
           }
         }
       } catch (MalformedFrameException e) {
@@ -60,8 +61,8 @@ public final class FrameBatchProcessor {
       }
       stamps.add(stamp);
     }
-    return new ProcessedBatch(new BatchVerdict(session, verdicts, named == null ? List.of() : List.copyOf(named)),
-        stamps);
+    return new ProcessedBatch(new BatchVerdict(session, verdicts,
+        named == null ? List.of() : List.copyOf(named.values())), stamps);
   }
 
   /** Hands the frame's report on, stamped when it has a {@code Seq}; returns the stamp's key, or {@code null}. */
