@@ -80,7 +80,9 @@ public class NodeVerticle extends VerticleBase {
             : Future.succeededFuture(id))
         .onSuccess(id -> LOG.info("WardWatch node ready: dashboard on port {}, devices on port {}, HL7 on port {}, {}",
             httpPort(), devicePort(), hl7Port(), membership.clustered()
-                ? "member " + membership.self() + " of " + membership.members().size() : "standalone"));
+                ? "member " + membership.self() + " of " + membership.members().size() : "standalone"))
+        .onSuccess(id -> FileDescriptorBudget.processLimit().flatMap(limit -> FileDescriptorBudget.warning(limit,
+            config.devices().maxConnections(), config.hl7().maxConnections())).ifPresent(LOG::warn));
   }
 
   /** This node's place in its cluster. */
