@@ -26,8 +26,9 @@ public final class Addresses {
 
   /**
    * Publish, node-local. Body: {@code {"event": "connected"|"disconnected"|"rejected", "source": identity,
-   * "reason": text}} from the device side, for technical alarms: a device that went away, or that sends values the
-   * gateway cannot accept. Owner: the patient router verticle.
+   * "reason": text, "lastAnsweredAt": ISO?}} from the device side, for technical alarms: a device that went away (its
+   * connection's frames last answered then), or that sends values the gateway cannot accept. Owner: the patient router
+   * verticle, which hands the body on whole to the patient's owner.
    */
   public static final String DEVICE_EVENTS = "wardwatch.local.devices";
 

@@ -121,7 +121,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
         DeviceIdentity source = DeviceIdentity.fromJson(message.body().getJsonObject("source"));
         if (!refusedAsNotOwned(source.patientKey(), message)) {
           withPatient(source.patientKey(), message, () -> engine.deviceEvent(message.body().getString("event"),
-              source, message.body().getString("reason"), Instant.now()));
+              source, message.body().getString("reason"), message.body().getInstant("lastAnsweredAt"), Instant.now()));
         }
       });
       Future<Void> actions = this.<JsonObject>input(Addresses.engineActions(self), message -> {

@@ -24,8 +24,8 @@ final class ReportIntervals {
   private final long[] millis = new long[PARAMETERS.length];
 
   /**
-   * Notes the interval from {@code previous} (the value held, or {@code null}) to {@code next}, of one parameter. Values
-   * received together (the observation times of one HL7 message, the frames of one read) give no interval.
+   * Notes the interval from {@code previous} (the value held, or {@code null}) to {@code next}, of one parameter.
+   * Values received together (the observation times of one HL7 message, the frames of one read) give no interval.
    */
   void note(Observation previous, Observation next) {
     long interval = previous == null ? 0

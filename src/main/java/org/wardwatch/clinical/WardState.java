@@ -2,6 +2,7 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,9 @@ import org.wardwatch.model.Parameter;
  * <p>Pure, with time passed in (tests never sleep); not thread-safe: the clinical engine verticle owns it.
  */
 public final class WardState {
+
+  /** How far apart a device server's clock and this one's may be (a cluster's nodes keep time by NTP). */
+  static final Duration CLOCKS_APART = Duration.ofSeconds(2);
 
   private final Map<String, PatientRecord> patients = new LinkedHashMap<>();
   /** The patients by tick slice; null when the patients changed since it was made. */
@@ -132,11 +136,16 @@ public final class WardState {
 
   /**
    * A device connection event from the device side: {@code disconnected} or {@code rejected} (with a reason). Events
-   * from a device the patient is no longer connected through are ignored.
+   * from a device the patient is no longer connected through are ignored, and so is the disconnection of a connection
+   * whose frames were last answered ({@code lastAnsweredAt}, or {@code null}) more than {@link #CLOCKS_APART} before
+   * the patient was last heard: the device carried on through another (a half-open connection closed late).
    */
-  public WardUpdate deviceEvent(String event, DeviceIdentity source, String reason, Instant now) {
+  public WardUpdate deviceEvent(String event, DeviceIdentity source, String reason, Instant lastAnsweredAt,
+      Instant now) {
     PatientRecord patient = source.device() == null ? null : patients.get(source.patientKey());
-    if (patient == null || !source.device().equals(patient.source().device())) {
+    if (patient == null || !source.device().equals(patient.source().device())
+        || "disconnected".equals(event) && lastAnsweredAt != null && patient.heardAt() != null
+        && patient.heardAt().isAfter(lastAnsweredAt.plus(CLOCKS_APART))) {
       return WardUpdate.NOTHING;
     }
     List<AlarmTransition> transitions = new ArrayList<>();

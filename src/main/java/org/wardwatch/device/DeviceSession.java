@@ -39,13 +39,10 @@ import org.wardwatch.parsing.FrameVerdict;
  * sends a frame and waits for its answer is read throughout. A device whose frames are rejected
  * {@code maxConsecutiveBadFrames} times in a row gets a final NAK and is disconnected (its answers written first); so
  * is one the gateway read nothing from for the idle timeout while none of its frames was at the parser: a silent
- * device, or one that left its answers unread (whose frames then wait, unread, with their answers). Once the device
- * has said who it is, its disconnection is announced on {@link Addresses#DEVICE_EVENTS} for technical alarms (also for
- * each other device and patient its accepted frames named: {@link HeardDevices}), and so is each frame the parser
- * refuses, for the patient that frame was about.
- *
- * <p>Runs on the event loop of the device server verticle that accepted the connection; every event of the channel is
- * handled on that verticle's Vert.x context.
+ * device, or one that left its answers unread (whose frames then wait, unread, with their answers). Its disconnection
+ * is announced on {@link Addresses#DEVICE_EVENTS} for technical alarms, for each device and patient it named
+ * ({@link HeardDevices}) with when its frames were last answered, and so is each frame the parser refuses. Runs on the
+ * event loop of the device server verticle that accepted the connection, on that verticle's Vert.x context.
  */
 final class DeviceSession extends ChannelInboundHandlerAdapter {
 
@@ -65,6 +62,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   private DeviceIdentity identity = DeviceIdentity.UNKNOWN;
   /** The others the connection's accepted frames were about. */
   private final HeardDevices others = new HeardDevices();
+  /** When the parser last answered a batch of this connection; {@code null} before. */
+  private Instant lastAnsweredAt;
   /** Frames read while a batch was being parsed, in order; {@code null} when none. */
   private List<FrameEvent> waiting;
   /** When the first of the waiting frames was read. */
@@ -202,6 +201,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     if (result.failed()) {
       LOG.error("[{}] frame parsing failed; asking the device to resend", name(), result.cause());
     } else {
+      lastAnsweredAt = Instant.now();
       result.result().named().forEach(others::heard);
       if (result.result().session() != identity) {
         identity = result.result().session();
@@ -288,8 +288,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
    */
   private void announce(String event, String reason, DeviceIdentity source) {
     if (source.device() != null) {
-      eventBus.publish(Addresses.DEVICE_EVENTS,
-          new JsonObject().put("event", event).put("source", source.toJson()).put("reason", reason));
+      eventBus.publish(Addresses.DEVICE_EVENTS, new JsonObject().put("event", event).put("source", source.toJson())
+          .put("reason", reason).put("lastAnsweredAt", lastAnsweredAt));
     }
   }
 

@@ -201,7 +201,7 @@ class PatientHandOverTest {
     HandOver handOver = new HandOver(HandOver.THRESHOLD_RULES.replace("\"noDataSeconds\": 3600",
         "\"noDataSeconds\": 30"));
     handOver.drive(frame(at(0), "PULSE=190", "SPO2=85"));
-    handOver.drive(engine -> engine.deviceEvent("disconnected", MONITOR, null, at(5)));
+    handOver.drive(engine -> engine.deviceEvent("disconnected", MONITOR, null, null, at(5)));
     WardUpdate silent = handOver.drive(tick(at(31)));
     assertTrue(typesAndIds(silent).contains("RAISED " + alarmId("TECHNICAL:NO_DATA", at(31))), silent::toString);
     handOver.handOver();

@@ -147,7 +147,7 @@ class PatientStateTest {
         alarm -> alarm.acknowledge(NURSE, at(12)), at(12));
     WardUpdate assessed = engine.assess(OTHER, new Assessment(null, OxygenSupport.air(), null), "nurse.kim", at(13));
     WardUpdate elsewhere = engine.deviceEvent("disconnected", new DeviceIdentity("mon-9", "P9", "9", "icu"),
-        null, at(14));
+        null, null, at(14));
 
     assertEquals(Set.of(PATIENT), first.changedPatients());
     assertEquals(Set.of(OTHER), second.changedPatients());
@@ -166,10 +166,10 @@ class PatientStateTest {
   @Test
   void givenAlarmMessageRefreshedWithoutTransition_whenDeviceEvent_thenPatientChangedAndSnapshotPublished() {
     frame(at(0), "PULSE=80").apply(engine);
-    engine.deviceEvent("rejected", MONITOR, "Pulse 400 /min is implausible", at(1));
+    engine.deviceEvent("rejected", MONITOR, "Pulse 400 /min is implausible", null, at(1));
     long seq = engine.snapshot(PATIENT).orElseThrow().toJson().getLong("seq");
 
-    WardUpdate refreshed = engine.deviceEvent("rejected", MONITOR, "SpO2 140 % is implausible", at(2));
+    WardUpdate refreshed = engine.deviceEvent("rejected", MONITOR, "SpO2 140 % is implausible", null, at(2));
 
     assertEquals(List.of(), refreshed.transitions());
     assertEquals(Set.of(PATIENT), refreshed.changedPatients());
@@ -178,7 +178,7 @@ class PatientStateTest {
     assertEquals("Invalid data from mon-1: SpO2 140 % is implausible",
         snapshot.getJsonArray("technicalAlarms").getJsonObject(0).getString("message"));
     assertEquals(WardUpdate.NOTHING,
-        engine.deviceEvent("rejected", MONITOR, "SpO2 140 % is implausible", at(3)), "the same message again");
+        engine.deviceEvent("rejected", MONITOR, "SpO2 140 % is implausible", null, at(3)), "the same message again");
   }
 
   @Test

@@ -150,7 +150,7 @@ class PatientStoreWriterTest {
     String alarm = engine.snapshot(PATIENT).orElseThrow().toJson().getJsonArray("alarms").getJsonObject(0)
         .getString("id");
     await(() -> writer.write(HandOver.acknowledge(alarm, HandOver.at(1)).apply(engine)));
-    await(() -> writer.write(engine.deviceEvent("disconnected", HandOver.MONITOR, null, HandOver.at(1))));
+    await(() -> writer.write(engine.deviceEvent("disconnected", HandOver.MONITOR, null, null, HandOver.at(1))));
     assertTrue(stored().isPresent());
 
     await(() -> writer.write(engine.discharge(PATIENT, HandOver.NURSE, HandOver.at(2))));

@@ -126,7 +126,7 @@ class WardStateNews2Test {
   void givenNews2AlarmMarkedStaleByADisconnection_whenDataComesAgain_thenMarkedFresh() {
     String[] vitals = {"RESP_RATE=21", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
     engine.apply(frame(T0, Consciousness.V, OxygenSupport.air(), vitals), T0);
-    engine.deviceEvent("disconnected", MON_1, null, at(5));
+    engine.deviceEvent("disconnected", MON_1, null, null, at(5));
 
     List<AlarmTransition> back = engine.apply(frame(at(10), null, null, vitals), at(10)).transitions();
 

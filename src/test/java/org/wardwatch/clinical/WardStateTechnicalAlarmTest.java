@@ -47,10 +47,20 @@ class WardStateTechnicalAlarmTest {
   private final WardState engine = new WardState(RULES);
 
   @Test
+  void givenADeviceCarryingOnThroughANewConnection_whenItsOldHalfOpenOneClosesLate_thenNoDisconnectionAlarm() {
+    engine.apply(frame(T0, "PULSE=80"), T0);
+    engine.apply(frame(at(10), "PULSE=81"), at(10)); // reconnected: the old connection last answered at T0
+
+    assertEquals(List.of(), engine.deviceEvent("disconnected", MON_1, null, T0, at(130)).transitions());
+    assertEquals(TransitionType.RAISED, ofType(engine.deviceEvent("disconnected", MON_1, null, at(10).plusMillis(5),
+        at(131)), TransitionType.RAISED).type(), "the connection that sent the latest frame");
+  }
+
+  @Test
   void givenActivePhysiologicalAlarm_whenDeviceDisconnects_thenTechnicalAlarmAndPhysiologicalAlarmStaleButKept() {
     String pulseAlarm = raisedId(engine.apply(frame(T0, "PULSE=190"), T0));
 
-    WardUpdate update = engine.deviceEvent("disconnected", MON_1, null, at(5));
+    WardUpdate update = engine.deviceEvent("disconnected", MON_1, null, null, at(5));
 
     assertEquals(2, update.transitions().size(), () -> update.transitions().toString());
     AlarmTransition raised = ofType(update, TransitionType.RAISED);
@@ -76,9 +86,9 @@ class WardStateTechnicalAlarmTest {
   @Test
   void givenDisconnectedAlarm_whenDisconnectReportedAgain_thenNothingNew() {
     engine.apply(frame(T0, "PULSE=190"), T0);
-    engine.deviceEvent("disconnected", MON_1, null, at(5));
+    engine.deviceEvent("disconnected", MON_1, null, null, at(5));
 
-    WardUpdate again = engine.deviceEvent("disconnected", MON_1, null, at(6));
+    WardUpdate again = engine.deviceEvent("disconnected", MON_1, null, null, at(6));
 
     assertEquals(List.of(), again.transitions());
     assertEquals(1, engine.snapshot("P1").orElseThrow().toJson().getJsonArray("technicalAlarms").size());
@@ -87,7 +97,7 @@ class WardStateTechnicalAlarmTest {
   @Test
   void givenDisconnected_whenNextFrameFromTheDeviceArrives_thenTechnicalAlarmClearedAndDataFresh() {
     String pulseAlarm = raisedId(engine.apply(frame(T0, "PULSE=190"), T0));
-    String disconnected = ofType(engine.deviceEvent("disconnected", MON_1, null, at(5)), TransitionType.RAISED)
+    String disconnected = ofType(engine.deviceEvent("disconnected", MON_1, null, null, at(5)), TransitionType.RAISED)
         .alarmId();
 
     WardUpdate update = engine.apply(frame(at(10), "PULSE=185"), at(10));
@@ -111,8 +121,8 @@ class WardStateTechnicalAlarmTest {
     JsonObject before = engine.snapshot("P1").orElseThrow().toJson().copy();
     DeviceIdentity stranger = new DeviceIdentity("mon-9", "P9", "9", "surgery");
 
-    WardUpdate disconnected = engine.deviceEvent("disconnected", stranger, null, at(1));
-    WardUpdate rejected = engine.deviceEvent("rejected", stranger, REJECTION, at(2));
+    WardUpdate disconnected = engine.deviceEvent("disconnected", stranger, null, null, at(1));
+    WardUpdate rejected = engine.deviceEvent("rejected", stranger, REJECTION, null, at(2));
 
     assertEquals(List.of(), disconnected.transitions());
     assertEquals(List.of(), disconnected.snapshots());
@@ -126,7 +136,7 @@ class WardStateTechnicalAlarmTest {
   void givenDeviceWithoutIdentity_whenItDisconnects_thenNothingChanges() {
     engine.apply(frame(T0, "PULSE=190"), T0);
 
-    WardUpdate update = engine.deviceEvent("disconnected", DeviceIdentity.UNKNOWN, null, at(1));
+    WardUpdate update = engine.deviceEvent("disconnected", DeviceIdentity.UNKNOWN, null, null, at(1));
 
     assertEquals(List.of(), update.transitions());
     assertEquals(List.of(), update.snapshots());
@@ -188,7 +198,7 @@ class WardStateTechnicalAlarmTest {
   void givenAcceptedFrames_whenFrameRejected_thenInvalidSignalAlarm() {
     engine.apply(frame(T0, "PULSE=80"), T0);
 
-    WardUpdate update = engine.deviceEvent("rejected", MON_1, REJECTION, at(1));
+    WardUpdate update = engine.deviceEvent("rejected", MON_1, REJECTION, null, at(1));
 
     AlarmTransition raised = only(update.transitions());
     assertEquals(TransitionType.RAISED, raised.type());
@@ -204,7 +214,7 @@ class WardStateTechnicalAlarmTest {
   @Test
   void givenInvalidSignalAlarm_whenNextFrameAccepted_thenClearedWithoutLatching() {
     engine.apply(frame(T0, "PULSE=80"), T0);
-    String invalid = only(engine.deviceEvent("rejected", MON_1, REJECTION, at(1)).transitions()).alarmId();
+    String invalid = only(engine.deviceEvent("rejected", MON_1, REJECTION, null, at(1)).transitions()).alarmId();
 
     WardUpdate update = engine.apply(frame(at(2), "PULSE=82"), at(2));
 
@@ -219,9 +229,9 @@ class WardStateTechnicalAlarmTest {
   @Test
   void givenInvalidSignalAlarm_whenAnotherFrameRejected_thenSameAlarmWithNewReason() {
     engine.apply(frame(T0, "PULSE=80"), T0);
-    String invalid = only(engine.deviceEvent("rejected", MON_1, REJECTION, at(1)).transitions()).alarmId();
+    String invalid = only(engine.deviceEvent("rejected", MON_1, REJECTION, null, at(1)).transitions()).alarmId();
 
-    WardUpdate again = engine.deviceEvent("rejected", MON_1, "SpO2 120 % is implausible", at(2));
+    WardUpdate again = engine.deviceEvent("rejected", MON_1, "SpO2 120 % is implausible", null, at(2));
 
     assertEquals(List.of(), again.transitions());
     JsonObject alarm = onlyOf(engine.snapshot("P1").orElseThrow().toJson(), "technicalAlarms");
@@ -235,7 +245,7 @@ class WardStateTechnicalAlarmTest {
     DeviceIdentity mon3 = new DeviceIdentity("mon-3", "P1", "1", "surgery");
     engine.apply(new FrameReport(mon3, at(1), List.of(observation(mon3, "PULSE=185", at(1))), null, null), at(1));
 
-    WardUpdate update = engine.deviceEvent("disconnected", MON_1, null, at(2));
+    WardUpdate update = engine.deviceEvent("disconnected", MON_1, null, null, at(2));
 
     assertEquals(List.of(), update.transitions());
     JsonObject snapshot = engine.snapshot("P1").orElseThrow().toJson();
@@ -247,7 +257,7 @@ class WardStateTechnicalAlarmTest {
   void givenUnrecognisedDeviceEvent_whenReported_thenNoAlarm() {
     engine.apply(frame(T0, "PULSE=80"), T0);
 
-    WardUpdate update = engine.deviceEvent("connected", MON_1, null, at(1));
+    WardUpdate update = engine.deviceEvent("connected", MON_1, null, null, at(1));
 
     assertEquals(List.of(), update.transitions());
     assertEquals(List.of(), update.snapshots());
