@@ -18,8 +18,8 @@ import org.wardwatch.model.Parameter;
  * Turns the usable OBX rows of one message into frame reports: one per distinct observation time (rows without a time
  * share the time received), in time order, all from the same source. Within one time a parameter keeps the value of
  * its preferred source ({@link MdcCodes#preferredTo}: the ECG's heart rate, not the oximeter's pulse rate, whatever
- * their order), else its first; the others are reported in a warning. A value cancels a sensor-off report for its parameter, and a diastolic
- * pressure not below the systolic one is a content error, as for line frames.
+ * their order), else its first; the others are reported in a warning. A value cancels a sensor-off report for its
+ * parameter, and a diastolic pressure not below the systolic one is a content error, as for line frames.
  *
  * <p>Not thread-safe: one instance per message.
  */
