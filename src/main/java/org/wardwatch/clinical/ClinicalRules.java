@@ -21,11 +21,12 @@ import org.wardwatch.model.Priority;
  *                             {@value ReportIntervals#MISSED_REPORTS} of its report intervals when longer
  *                             ({@link ReportIntervals})
  * @param maxNoDataAfter       the longest a parameter reported seldom may be silent before that alarm
+ * @param firstReportInterval  the report interval taken for a parameter until its second value (zero: none)
  * @param technicalPriorities  priority of each technical alarm
  */
 public record ClinicalRules(ThresholdRules thresholds, AlarmPolicy policy, Duration news2Freshness,
     Map<News2Band, Priority> news2BandPriorities, Duration noDataAfter, Duration maxNoDataAfter,
-    Map<TechnicalAlarm, Priority> technicalPriorities) {
+    Duration firstReportInterval, Map<TechnicalAlarm, Priority> technicalPriorities) {
 
   /** The technical alarm conditions, each with its condition key. */
   public enum TechnicalAlarm {
@@ -70,6 +71,7 @@ public record ClinicalRules(ThresholdRules thresholds, AlarmPolicy policy, Durat
         Duration.ofMinutes(news2.integer("freshnessMinutes", 60, 1, 24 * 60)),
         priorities(news2.section("bandPriorities"), News2Band.class, DEFAULT_BAND_PRIORITIES, true),
         seconds(noDataSeconds), seconds(maxNoDataSeconds),
+        seconds(technical.integer("firstReportSeconds", 60, 0, 86_400)),
         priorities(technical.section("priorities"), TechnicalAlarm.class, DEFAULT_TECHNICAL_PRIORITIES, false));
   }
 

@@ -9,7 +9,10 @@ import org.wardwatch.model.StateJson;
  * How often each parameter of one patient is reported: the time between its last two values, as the gateway received
  * them. A parameter falls silent when no value came for the no-data time, or for {@value #MISSED_REPORTS} of its
  * intervals when that is longer, up to a cap: a monitor reporting once a minute over HL7, or a cuff measuring every
- * 15 minutes, is not silent 30 s after each report, while a bedside stream once a second still is at 30 s.
+ * 15 minutes, is not silent 30 s after each report, while a bedside stream once a second still is at 30 s. Until a
+ * parameter's second value its interval is taken to be {@link ClinicalRules#firstReportInterval()} (a minute by
+ * default, as monitors report over HL7): a new patient of such a monitor is not silent before its second report
+ * either, while a stream's second value comes within a second and sets its own.
  *
  * <p>Millisecond counts in an array, not {@link Duration}s: a value of every frame passes here. Not thread-safe: owned
  * by its {@link PatientRecord}.
@@ -41,7 +44,9 @@ final class ReportIntervals {
    */
   long silentAfterMillis(Parameter parameter, ClinicalRules rules) {
     long cap = rules.maxNoDataAfter().toMillis();
-    long missed = Math.min(millis[parameter.ordinal()], cap) * MISSED_REPORTS;
+    long interval = millis[parameter.ordinal()] > 0 ? millis[parameter.ordinal()]
+        : rules.firstReportInterval().toMillis();
+    long missed = Math.min(interval, cap) * MISSED_REPORTS;
     return Math.max(rules.noDataAfter().toMillis(), Math.min(missed, cap));
   }
 

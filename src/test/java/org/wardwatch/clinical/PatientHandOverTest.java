@@ -199,7 +199,7 @@ class PatientHandOverTest {
   @Test
   void givenStaleDataMarks_whenHandedOver_thenCopyFreshensThemWhenDataReturns() {
     HandOver handOver = new HandOver(HandOver.THRESHOLD_RULES.replace("\"noDataSeconds\": 3600",
-        "\"noDataSeconds\": 30"));
+        "\"noDataSeconds\": 30, \"firstReportSeconds\": 0"));
     handOver.drive(frame(at(0), "PULSE=190", "SPO2=85"));
     handOver.drive(engine -> engine.deviceEvent("disconnected", MONITOR, null, null, at(5)));
     WardUpdate silent = handOver.drive(tick(at(31)));

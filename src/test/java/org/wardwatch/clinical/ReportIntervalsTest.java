@@ -32,10 +32,21 @@ class ReportIntervalsTest {
   private final ReportIntervals intervals = new ReportIntervals();
 
   @Test
-  void givenNoSecondValue_thenTheNoDataTime() {
+  void givenNoSecondValue_thenThreeOfTheFirstReportIntervalOrWithoutOneTheNoDataTime() {
     intervals.note(null, observation(BED_1, "PULSE=80", null, T0));
 
-    assertEquals(30_000, intervals.silentAfterMillis(Parameter.PULSE, RULES));
+    assertEquals(180_000, intervals.silentAfterMillis(Parameter.PULSE, RULES), "a minute taken by default");
+    assertEquals(30_000, intervals.silentAfterMillis(Parameter.PULSE, ClinicalRules.fromJson(new JsonObject(
+        "{\"technical\": {\"noDataSeconds\": 30, \"firstReportSeconds\": 0}, \"thresholds\": []}"))));
+  }
+
+  @Test
+  void givenANewPatientOfAMonitorReportingOnceAMinute_thenNoNoDataAlarmBeforeItsSecondReport() {
+    WardState engine = new WardState(RULES);
+    engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
+
+    assertEquals(List.of(), ticks(engine, 1, 59));
+    assertEquals(List.of(), engine.apply(frame(BED_1, at(60), "PULSE=81"), at(60)).transitions());
   }
 
   @Test

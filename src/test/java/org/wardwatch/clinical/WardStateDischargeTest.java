@@ -32,7 +32,7 @@ class WardStateDischargeTest {
       {
         "alarms": {"escalateAfterSeconds": {"LOW": 3600, "MEDIUM": 3600, "HIGH": 3600}, "reminderSeconds": 15},
         "news2": {"bandPriorities": {"LOW": "NONE", "LOW_MEDIUM": "NONE", "MEDIUM": "NONE", "HIGH": "NONE"}},
-        "technical": {"noDataSeconds": 30},
+        "technical": {"noDataSeconds": 30, "firstReportSeconds": 0},
         "thresholds": [{"parameter": "PULSE", "above": 150, "priority": "HIGH", "hysteresis": 5}]
       }
       """));

@@ -66,7 +66,7 @@ class WardStateOnsetDelayTest {
   @Test
   void givenBreachOfAParameterGoneSilent_whenTheDelayRunsOut_thenOnlyTheNoDataAlarm() {
     WardState quick = new WardState(ClinicalRules.fromJson(new JsonObject("""
-        {"technical": {"noDataSeconds": 5},
+        {"technical": {"noDataSeconds": 5, "firstReportSeconds": 0},
          "news2": {"bandPriorities": {"LOW": "NONE", "LOW_MEDIUM": "NONE", "MEDIUM": "NONE", "HIGH": "NONE"}},
          "thresholds": [{"parameter": "PULSE", "above": 130, "priority": "MEDIUM", "delaySeconds": 10}]}""")));
     quick.apply(frame(BED_1, T0, "PULSE=140"), T0);

@@ -35,7 +35,7 @@ class WardStateTechnicalAlarmTest {
       {
         "alarms": {"escalateAfterSeconds": {"LOW": 3600, "MEDIUM": 3600, "HIGH": 3600}},
         "news2": {"bandPriorities": {"LOW": "NONE", "LOW_MEDIUM": "NONE", "MEDIUM": "NONE", "HIGH": "NONE"}},
-        "technical": {"noDataSeconds": 30,
+        "technical": {"noDataSeconds": 30, "firstReportSeconds": 0,
                       "priorities": {"DISCONNECTED": "MEDIUM", "NO_DATA": "HIGH", "INVALID_SIGNAL": "LOW"}},
         "thresholds": [
           {"parameter": "PULSE", "above": 150, "priority": "HIGH", "hysteresis": 5},
