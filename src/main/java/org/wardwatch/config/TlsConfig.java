@@ -15,14 +15,21 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.InvalidKeyException;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * TLS of one listener (config section {@code <listener>.tls}), in PEM files: {@code certPath}, the listener's
@@ -33,9 +40,11 @@ import java.util.regex.Pattern;
  */
 public record TlsConfig(String certPath, String keyPath, String clientCaPath) {
 
+  private static final Logger LOG = LoggerFactory.getLogger(TlsConfig.class);
   private static final Pattern PKCS8 = Pattern.compile(
       "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
-  private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519");
+  /** The key types both Netty's JDK TLS (the device server) and Vert.x's read from PKCS#8. */
+  private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC");
 
   /** The {@code tls} section of {@code listener}, or {@code null} when it has none: the listener is plain TCP. */
   public static TlsConfig from(ConfigSection listener) {
@@ -51,6 +60,7 @@ public record TlsConfig(String certPath, String keyPath, String clientCaPath) {
     }
     try {
       requireKeyOf(cert, key);
+      warnUnlessValidNow(tls.path(), cert);
       if (clientCa != null) {
         certificates(clientCa, "clientCaPath");
       }
@@ -89,24 +99,41 @@ public record TlsConfig(String certPath, String keyPath, String clientCaPath) {
     return builder.build();
   }
 
+  /**
+   * Warns when the listener's certificate is out of its validity dates: clients will refuse every connection (the node
+   * starts all the same, as its other listeners may be fine).
+   */
+  private static void warnUnlessValidNow(String section, String certPath) throws IOException,
+      GeneralSecurityException {
+    X509Certificate certificate = (X509Certificate) certificates(certPath, "certPath").get(0);
+    try {
+      certificate.checkValidity();
+    } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+      LOG.warn("{}: the certificate in certPath {} is valid from {} to {} only: clients will refuse every connection",
+          section, certPath, certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
+    }
+  }
+
   /** Refuses a key that cannot sign what the certificate's public key verifies. */
   private static void requireKeyOf(String certPath, String keyPath) throws IOException, GeneralSecurityException {
     Certificate certificate = certificates(certPath, "certPath").get(0);
     PrivateKey key = privateKey(keyPath);
     byte[] probe = "wardwatch".getBytes(StandardCharsets.US_ASCII);
-    String algorithm = switch (key.getAlgorithm()) {
-      case "EC" -> "SHA256withECDSA";
-      case "Ed25519", "EdDSA" -> "Ed25519";
-      default -> "SHA256with" + key.getAlgorithm();
-    };
+    String algorithm = key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
     Signature signer = Signature.getInstance(algorithm);
     signer.initSign(key);
     signer.update(probe);
     byte[] signature = signer.sign();
     Signature verifier = Signature.getInstance(algorithm);
-    verifier.initVerify(certificate);
-    verifier.update(probe);
-    if (!verifier.verify(signature)) {
+    boolean matches;
+    try {
+      verifier.initVerify(certificate);
+      verifier.update(probe);
+      matches = verifier.verify(signature);
+    } catch (InvalidKeyException | SignatureException otherKind) { // an EC key for an RSA certificate, say
+      matches = false;
+    }
+    if (!matches) {
       throw new IllegalArgumentException("keyPath " + keyPath + " is not the private key of the certificate in "
           + "certPath " + certPath);
     }
@@ -127,7 +154,13 @@ public record TlsConfig(String certPath, String keyPath, String clientCaPath) {
   }
 
   private static PrivateKey privateKey(String path) throws IOException {
-    Matcher pem = PKCS8.matcher(Files.readString(Path.of(path), StandardCharsets.ISO_8859_1));
+    String text = Files.readString(Path.of(path), StandardCharsets.ISO_8859_1);
+    if (text.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")) {
+      throw new IllegalArgumentException("keyPath " + path + " holds an encrypted key: WardWatch needs it unencrypted"
+          + " (readable by the node's user only); decrypt it with: openssl pkcs8 -topk8 -nocrypt -in old.pem -out "
+          + "key.pem");
+    }
+    Matcher pem = PKCS8.matcher(text);
     if (!pem.find()) {
       throw new IllegalArgumentException("keyPath " + path + " holds no PKCS#8 key (\"BEGIN PRIVATE KEY\"); convert"
           + " one with: openssl pkcs8 -topk8 -nocrypt -in old.pem -out key.pem");
@@ -140,6 +173,6 @@ public record TlsConfig(String certPath, String keyPath, String clientCaPath) {
         // try the next
       }
     }
-    throw new IllegalArgumentException("keyPath " + path + " holds a key that is not RSA, EC or Ed25519");
+    throw new IllegalArgumentException("keyPath " + path + " holds a key that is neither RSA nor EC");
   }
 }

@@ -1,5 +1,7 @@
 package org.wardwatch.web;
 
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.RoutingContext;
@@ -10,7 +12,10 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.Transport;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 
 /**
@@ -29,6 +34,11 @@ import org.wardwatch.bus.Addresses;
  * </ul>
  */
 final class BridgePolicy {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BridgePolicy.class);
+  private static final int FORBIDDEN = 403;
+  /** Refused origins logged at most: a page probing with made-up origins cannot fill the log. */
+  private static final int MAX_ORIGINS_LOGGED = 100;
 
   private BridgePolicy() {
   }
@@ -66,6 +76,27 @@ final class BridgePolicy {
         }
         cors.handle(context);
       }
+    };
+  }
+
+  /**
+   * The failure handler of the guarded paths: a request the CORS guard refused (403) is answered with the origin it
+   * came from and the ones allowed, and logged once per origin, so that a dashboard opened under another name than
+   * {@code http.allowedOrigins} gives (a second DNS name, an IP) is told apart from an outage; other failures go on.
+   */
+  static Handler<RoutingContext> refusedOrigins(Supplier<List<String>> origins) {
+    Set<String> logged = ConcurrentHashMap.newKeySet();
+    return context -> {
+      String origin = context.request().getHeader(HttpHeaders.ORIGIN);
+      if (context.statusCode() != FORBIDDEN || origin == null || origins.get().contains(origin)) {
+        context.next();
+        return;
+      }
+      String why = "origin " + origin + " is not allowed here: http.allowedOrigins is " + origins.get();
+      if (logged.size() < MAX_ORIGINS_LOGGED && logged.add(origin)) {
+        LOG.warn("refused a page of {}; if clinicians open the dashboard under that name, add it", why);
+      }
+      PatientRoutes.plain(context, FORBIDDEN, why);
     };
   }
 

@@ -71,6 +71,9 @@ public class HttpBridgeVerticle extends VerticleBase {
     SecurityPolicyHandler allowedOrigins = BridgePolicy.corsOnceBound(() -> config.originsFor(server.actualPort()));
     router.route("/eventbus/*").handler(allowedOrigins);
     router.route("/api/*").handler(allowedOrigins);
+    Handler<RoutingContext> refusedOrigins = BridgePolicy.refusedOrigins(() -> config.originsFor(server.actualPort()));
+    router.route("/eventbus/*").failureHandler(refusedOrigins);
+    router.route("/api/*").failureHandler(refusedOrigins);
     // The xhr transports' bodies only: a WebSocket upgrade with "Content-Length: 0" (the JDK's client sends one) must
     // reach its transport unread. No body handler here takes file uploads: it would write them to disk, and keep them.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BRIDGE_BODY_BYTES));

@@ -154,7 +154,11 @@ class NodeConfigTest {
         arguments(TestTls.listener(false).put("keyPath", TestTls.path("server.pem")),
             "devices.tls: keyPath " + TestTls.path("server.pem") + " holds no PKCS#8 key"),
         arguments(TestTls.listener(false).put("certPath", TestTls.path("server-key.pem")),
-            "devices.tls: certPath " + TestTls.path("server-key.pem") + " holds no PEM certificate"));
+            "devices.tls: certPath " + TestTls.path("server-key.pem") + " holds no PEM certificate"),
+        arguments(TestTls.listener(false).put("keyPath", TestTls.path("ec-key.pem")),
+            "devices.tls: keyPath " + TestTls.path("ec-key.pem") + " is not the private key"),
+        arguments(TestTls.listener(false).put("keyPath", TestTls.path("encrypted-key.pem")),
+            "devices.tls: keyPath " + TestTls.path("encrypted-key.pem") + " holds an encrypted key"));
   }
 
   @ParameterizedTest

@@ -142,6 +142,8 @@ class HttpBridgeVerticleTest {
         "multipart/form-data; boundary=" + boundary, upload);
 
     assertEquals(403, foreign.statusCode(), "a page of another origin may not act on a patient");
+    assertEquals("origin http://evil.test is not allowed here: http.allowedOrigins is [" + TestNode.DASHBOARD_ORIGIN
+        + "]", foreign.body().toString(), "said, so that a dashboard opened under another name is no mystery");
     assertEquals(415, plainText.statusCode());
     assertTrue(plainText.body().toString().contains("application/json"), plainText.body().toString());
     assertEquals(415, form.statusCode());

@@ -56,7 +56,9 @@ public class MllpServerVerticle extends VerticleBase {
     if (config.tls() != null) {
       config.tls().secure(options);
     }
-    server = vertx.createNetServer(options).connectHandler(this::accept);
+    server = vertx.createNetServer(options).connectHandler(this::accept)
+        // a connection that failed before it was accepted: with TLS, a handshake refused (no or a wrong certificate)
+        .exceptionHandler(error -> LOG.warn("HL7 connection refused before it began: {}", error.getMessage()));
     return server.listen()
         .onSuccess(bound -> LOG.info("HL7 MLLP listener listening on {}:{} ({})", config.host(), bound.actualPort(),
             TlsConfig.describe(config.tls())))
