@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.InvalidKeyException;
 import java.security.Signature;
 import java.security.SignatureException;
 import java.security.cert.Certificate;
@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * certificate followed by any intermediate ones; {@code keyPath}, its private key in PKCS#8 ({@code BEGIN PRIVATE
  * KEY}); and, for mutual TLS, {@code clientCaPath}, the certificates of the CAs whose certificates clients must present
  * (only devices holding one may connect). Checked when the configuration is read: a file missing or not PEM, or a key
- * that is not the certificate's, stops the node with the setting named rather than failing every handshake later.
+ * that is not the certificate's, stops the node with the setting named rather than failing every handshake later; a
+ * certificate out of its dates is warned of.
  */
 public record TlsConfig(String certPath, String keyPath, String clientCaPath) {
 
