@@ -15,6 +15,8 @@ scenario('an abnormal frame raises a visible HIGH alarm', async (t) => {
   await expectVisible(page, sel.tile('P1', 'HIGH'));
   await expectVisible(page, sel.alarmLine('P1', 'HIGH'));
   await expectText(page, sel.vital('P1', 'PULSE'), '190');
+  // the ward's header counts patients in HIGH alarm (the ward picker counts alarms)
+  await expectText(page, '.ward-count', '1 patient \u00b7 1 in HIGH alarm');
   // its priority marked as IEC 60601-1-8 does: "HI" or "LO" beside a value would read as above or below its limit
   assert.match(await page.locator(sel.vitalCell('P1', 'PULSE', 'HIGH')).innerText(), /!!!/);
 

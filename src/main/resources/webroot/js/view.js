@@ -164,7 +164,8 @@ export class View {
       const bed = child.getAttribute('data-bed');
       if (bed !== null) beds.set(bed, (beds.get(bed) || 0) + 1);
     }
-    setText(w.count, `${n} patient${n === 1 ? '' : 's'}${high ? ` \u00b7 ${high} HIGH alarm${high === 1 ? '' : 's'}` : ''}`);
+    // patients, not alarms: the ward picker counts alarms, and one patient may have several
+    setText(w.count, `${n} patient${n === 1 ? '' : 's'}${high ? ` \u00b7 ${high} in HIGH alarm` : ''}`);
     // two patients in one bed (a monitor moved without a new HELLO, a bed typed wrong): each tile says so
     for (const child of w.grid.children) {
       const bed = child.getAttribute('data-bed');
