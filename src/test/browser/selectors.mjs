@@ -37,12 +37,12 @@ export function sharedBed(patient) {
   return `${tile(patient)}[data-shared-bed]`;
 }
 
-/** A patient's tile while it shows its newest vital sign as older than 15 s (STALE), or, `stale` false, as live. */
+/** A patient's tile while it shows every vital sign as stale (STALE), or, `stale` false, as live. */
 export function staleTile(patient, stale = true) {
   return `${tile(patient)}${stale ? '[data-stale]' : ':not([data-stale])'}`;
 }
 
-/** One vital sign's value while it is shown as older than 15 s (greyed), or, `stale` false, as current. */
+/** One vital sign's value while shown as stale (greyed: past 15 s, or its report interval), or, `stale` false, as live. */
 export function staleVital(patient, param, stale = true) {
   return `${vital(patient, param)}${stale ? '[data-stale]' : ':not([data-stale])'}`;
 }

@@ -24,3 +24,24 @@ scenario('values measured long ago are shown stale, one by one, whatever else ch
   await expectVisible(page, sel.staleVital('P1', 'PULSE', false));
   await expectVisible(page, sel.staleVital('P1', 'SPO2'));
 });
+
+const SECONDS_AGO = (seconds) => new Date(Date.now() - seconds * 1000).toISOString();
+
+scenario('a value reported seldom is stale once overdue by its report interval, a stream\'s after 15 s', async (t) => {
+  const page = await t.openWard(nodeUrl);
+  // A monitor's first report, over HL7 say: its interval is taken as a minute until its second.
+  const seldom = await t.device();
+  await seldom.send(hello({ device: 'D2', patient: 'P2', bed: 2, ward: 'icu' }, `Pulse=80|Ts=${SECONDS_AGO(40)}|Seq=1`));
+  // A stream: two values 1.2 s apart, the last measured 40 s ago as well.
+  const stream = await t.device();
+  await stream.send(hello({ device: 'D3', patient: 'P3', bed: 3, ward: 'icu' }, `Pulse=70|Ts=${SECONDS_AGO(41)}|Seq=1`));
+  await new Promise((resolve) => setTimeout(resolve, 1200));
+  await stream.send(`Pulse=71|Ts=${SECONDS_AGO(40)}|Seq=2\n`);
+
+  await expectText(page, sel.vital('P3', 'PULSE'), '71');
+  await expectVisible(page, sel.staleTile('P3'));
+  await expectVisible(page, sel.staleVital('P3', 'PULSE'));
+  await expectText(page, sel.vital('P2', 'PULSE'), '80');
+  await expectVisible(page, sel.staleTile('P2', false));
+  await expectVisible(page, sel.staleVital('P2', 'PULSE', false));
+});

@@ -160,17 +160,20 @@ export function updateAlarms(t, e, serverNow) {
 }
 
 /**
- * Ages and stale marks: the tile is STALE when its newest vital sign is (`age`, in ms), and each value older than
- * STALE_MS goes grey on its own (`valueAges`, by parameter), so an old SpO2 beside a live pulse does not look live.
+ * Ages and stale marks: each value older than its `staleAfter` (ms, by parameter: STALE_MS, longer for one reported
+ * seldom) goes grey on its own (`valueAges`, by parameter), so an old SpO2 beside a live pulse does not look live; the
+ * tile is STALE when it has no value with a time (`age`, of its newest, null) or every value is stale.
  */
-export function updateAge(t, age, valueAges) {
-  const stale = age === null || age > STALE_MS;
+export function updateAge(t, age, valueAges, staleAfter) {
+  const isOld = (p) => valueAges[p] !== undefined && valueAges[p] !== null
+    && valueAges[p] > (staleAfter[p] ?? STALE_MS);
+  const stale = age === null || Object.keys(valueAges).every((p) => valueAges[p] === null || isOld(p));
   setAttr(t.tile, 'data-stale', stale ? 'true' : null);
   t.stale.hidden = !stale;
   setText(t.age, formatAge(age));
   for (const [p, node] of t.values) {
     const valueAge = valueAges[p];
-    const old = valueAge !== undefined && valueAge !== null && valueAge > STALE_MS;
+    const old = isOld(p);
     setAttr(node, 'data-stale', old ? 'true' : null);
     if (old) setAttr(node, 'title', `${PARAMS[p].name}: measured ${formatAge(valueAge)}`);
   }

@@ -28,7 +28,7 @@ import org.wardwatch.model.StateJson;
 /**
  * What the gateway knows of one patient: where they are, the latest value of each parameter, the latest assessment
  * (consciousness, air or oxygen, SpO2 scale), the NEWS2 score, the threshold trackers and the live alarms. Its
- * {@link #snapshot()} is what browsers receive and what {@code GET /api/patients/{id}} returns; {@code seq} increases
+ * {@link #snapshot} is what browsers receive and what {@code GET /api/patients/{id}} returns; {@code seq} increases
  * by one per change so a client can detect a gap.
  *
  * <p>Not thread-safe: owned by the clinical engine.
@@ -290,9 +290,9 @@ final class PatientRecord {
    * decoded (so its decimals as Vert.x decodes them: {@code 2.50} as {@code 2.5}), is what
    * {@code GET /api/patients/{id}} returns.
    */
-  PatientSnapshot snapshot() {
-    return PatientSnapshot.of(key, ward(), new SnapshotDocument(key, source, seq, updated, latest, consciousness,
-        oxygen, spo2Scale2, news2, List.copyOf(overrides.values()), alarms.toJson(AlarmKind.PHYSIOLOGICAL),
-        alarms.toJson(AlarmKind.TECHNICAL)));
+  PatientSnapshot snapshot(ClinicalRules rules) {
+    return PatientSnapshot.of(key, ward(), new SnapshotDocument(key, source, seq, updated, latest,
+        reportIntervals.seldomSeconds(latest, rules), consciousness, oxygen, spo2Scale2, news2,
+        List.copyOf(overrides.values()), alarms.toJson(AlarmKind.PHYSIOLOGICAL), alarms.toJson(AlarmKind.TECHNICAL)));
   }
 }

@@ -1,6 +1,7 @@
 package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 import org.wardwatch.model.StateJson;
@@ -22,6 +23,8 @@ final class ReportIntervals {
   /** Reports a parameter may miss before it is silent. */
   static final int MISSED_REPORTS = 3;
   private static final Parameter[] PARAMETERS = Parameter.values();
+  /** Report intervals below this go unsaid to the dashboard ({@link #seldomSeconds}). */
+  static final long SAID_FROM = 15_000;
 
   /** By parameter ordinal; 0 before a parameter's second value. */
   private final long[] millis = new long[PARAMETERS.length];
@@ -48,6 +51,27 @@ final class ReportIntervals {
         : rules.firstReportInterval().toMillis();
     long missed = Math.min(interval, cap) * MISSED_REPORTS;
     return Math.max(rules.noDataAfter().toMillis(), Math.min(missed, cap));
+  }
+
+  /**
+   * The report interval, in whole seconds by parameter ordinal, of each {@code reported} parameter reported every
+   * {@value #SAID_FROM} ms or less often (its first interval taken as {@link #silentAfterMillis} takes it), 0 for the
+   * others; {@code null} when there is none, a stream's usual case, so that nothing is made for it. The dashboard
+   * shows a value stale once it is overdue by its own interval, not after a stream's 15 s.
+   */
+  int[] seldomSeconds(Map<Parameter, ?> reported, ClinicalRules rules) {
+    int[] seconds = null;
+    for (Parameter parameter : PARAMETERS) {
+      if (reported.containsKey(parameter)) {
+        long interval = millis[parameter.ordinal()] > 0 ? millis[parameter.ordinal()]
+            : rules.firstReportInterval().toMillis();
+        if (interval >= SAID_FROM) {
+          seconds = seconds != null ? seconds : new int[PARAMETERS.length];
+          seconds[parameter.ordinal()] = (int) Math.min(interval / 1000, Integer.MAX_VALUE);
+        }
+      }
+    }
+    return seconds;
   }
 
   /** {@code {"PULSE": 60000, ...}}: the intervals known, in milliseconds, for the patient's stored state. */

@@ -23,7 +23,8 @@ import org.wardwatch.model.Parameter;
 /**
  * A patient's snapshot as it stood at one change, and the one definition of its JSON, what browsers and the REST API
  * get: {@code patient}, {@code device}, {@code bed}, {@code ward}, {@code seq}, {@code updated}; {@code vitals}, the
- * latest value of each parameter by name ({@code value}, {@code unit}, {@code time}, {@code questionable}); the
+ * latest value of each parameter by name ({@code value}, {@code unit}, {@code time}, {@code questionable}, and
+ * {@code every}, the seconds between its reports, for one reported every 15 s or less often); the
  * assessment ({@code consciousness} and {@code oxygen}, each with its {@code time}, or null; {@code spo2Scale2});
  * {@code news2} ({@link News2Score#writeTo}, or null); {@code limitOverrides}; the live {@code alarms} and
  * {@code technicalAlarms}, highest priority first. Holds values that no longer change (it copies the vitals and
@@ -31,7 +32,8 @@ import org.wardwatch.model.Parameter;
  * another thread, or never.
  */
 record SnapshotDocument(String patient, DeviceIdentity source, long seq, Instant updated,
-    Map<Parameter, Observation> vitals, Timed<Consciousness> consciousness, Timed<OxygenSupport> oxygen,
+    Map<Parameter, Observation> vitals, int[] reportEvery, Timed<Consciousness> consciousness,
+    Timed<OxygenSupport> oxygen,
     boolean spo2Scale2, News2Score news2, List<LimitOverride> overrides, JsonArray alarms, JsonArray technicalAlarms)
     implements PatientSnapshot.Document {
 
@@ -101,6 +103,9 @@ record SnapshotDocument(String patient, DeviceIdentity source, long seq, Instant
       json.writeFieldName("time");
       json.writeString(timeText, 0, timeLength);
       json.writeBooleanField("questionable", observation.questionable());
+      if (reportEvery != null && reportEvery[parameter.ordinal()] > 0) {
+        json.writeNumberField("every", reportEvery[parameter.ordinal()]);
+      }
       json.writeEndObject();
     }
     json.writeEndObject();

@@ -216,15 +216,15 @@ public final class WardState {
     return patients.containsKey(patientKey);
   }
 
-  /** The patient's snapshot now ({@link PatientRecord#snapshot()}); empty when not held here. */
+  /** The patient's snapshot now ({@link PatientRecord#snapshot}); empty when not held here. */
   public Optional<PatientSnapshot> snapshot(String patientKey) {
-    return Optional.ofNullable(patients.get(patientKey)).map(PatientRecord::snapshot);
+    return Optional.ofNullable(patients.get(patientKey)).map(patient -> patient.snapshot(conditions.rules()));
   }
 
   /** The {@link #snapshot} of every patient of {@code ward} (of every patient when null), in no particular order. */
   public List<PatientSnapshot> snapshots(String ward) {
     return patients.values().stream().filter(patient -> ward == null || ward.equals(patient.ward()))
-        .map(PatientRecord::snapshot).toList();
+        .map(patient -> patient.snapshot(conditions.rules())).toList();
   }
 
   /** The ward picker's lines ({@link WardSummary}), counted with no snapshot encoded: 10,000 patients take ms. */
@@ -257,7 +257,7 @@ public final class WardState {
     PatientRecord patient = PatientStateCodec.decode(state);
     patients.put(patient.key(), patient);
     tickSlices = null;
-    return patient.snapshot();
+    return patient.snapshot(conditions.rules());
   }
 
   /**
@@ -291,6 +291,7 @@ public final class WardState {
       return WardUpdate.NOTHING;
     }
     patient.touch(now);
-    return new WardUpdate(List.copyOf(transitions), List.of(patient.snapshot()), List.of(), Set.of(patient.key()));
+    return new WardUpdate(List.copyOf(transitions), List.of(patient.snapshot(conditions.rules())), List.of(),
+        Set.of(patient.key()));
   }
 }

@@ -89,6 +89,19 @@ class ReportIntervalsTest {
   }
 
   @Test
+  void givenParametersReportedSeldomAndOften_thenTheSnapshotSaysHowOftenTheSeldomOnesComeForTheDashboard() {
+    WardState engine = new WardState(RULES);
+    engine.apply(frame(BED_1, T0, "PULSE=80", "RESP_RATE=16"), T0);
+    engine.apply(frame(BED_1, at(1), "RESP_RATE=17"), at(1));
+    engine.apply(frame(BED_1, at(60), "PULSE=81"), at(60));
+
+    JsonObject vitals = engine.snapshot("P1").orElseThrow().toJson().getJsonObject("vitals");
+
+    assertEquals(60, vitals.getJsonObject("PULSE").getInteger("every"), "a tile is not stale between its reports");
+    assertTrue(!vitals.getJsonObject("RESP_RATE").containsKey("every"), "a stream's is unsaid: 15 s stand");
+  }
+
+  @Test
   void givenACapBelowTheNoDataTime_whenRead_thenRefused() {
     ConfigException refused = assertThrows(ConfigException.class, () -> ClinicalRules.fromJson(new JsonObject(
         "{\"technical\": {\"noDataSeconds\": 60, \"maxNoDataSeconds\": 30}, \"thresholds\": []}")));
