@@ -286,17 +286,6 @@ export class Store {
     return this._age(e.dataAt, now);
   }
 
-  /**
-   * When each of an entry's vital signs is stale, in ms of age, by parameter name: STALE_MS past its time, and past its
-   * report interval too when the server says it is reported seldom (`every`, seconds: a monitor reporting once a
-   * minute over HL7 is not stale between its reports).
-   */
-  staleAfter(e) {
-    const after = {};
-    for (const [p, v] of Object.entries(e.vitals)) after[p] = STALE_MS + (v && v.every > 0 ? v.every * 1000 : 0);
-    return after;
-  }
-
   /** Age in ms of each of an entry's vital signs, by parameter name (null for a value without a time). */
   valueAges(e, now = Date.now()) {
     const ages = {};

@@ -160,13 +160,15 @@ export function updateAlarms(t, e, serverNow) {
 }
 
 /**
- * Ages and stale marks: each value older than its `staleAfter` (ms, by parameter: STALE_MS, longer for one reported
- * seldom) goes grey on its own (`valueAges`, by parameter), so an old SpO2 beside a live pulse does not look live; the
- * tile is STALE when it has no value with a time (`age`, of its newest, null) or every value is stale.
+ * Ages and stale marks: each of `vitals` (an entry's) older than STALE_MS past its time, and past its report interval
+ * too when the server says it is reported seldom (`every`, seconds: a monitor reporting once a minute over HL7 is not
+ * stale between its reports), goes grey on its own (`valueAges`, by parameter), so an old SpO2 beside a live pulse
+ * does not look live; the tile is STALE when it has no value with a time (`age`, of its newest, null) or every value
+ * is stale.
  */
-export function updateAge(t, age, valueAges, staleAfter) {
-  const isOld = (p) => valueAges[p] !== undefined && valueAges[p] !== null
-    && valueAges[p] > (staleAfter[p] ?? STALE_MS);
+export function updateAge(t, age, valueAges, vitals) {
+  const staleAfter = (p) => STALE_MS + (vitals[p] && vitals[p].every > 0 ? vitals[p].every * 1000 : 0);
+  const isOld = (p) => valueAges[p] !== undefined && valueAges[p] !== null && valueAges[p] > staleAfter(p);
   const stale = age === null || Object.keys(valueAges).every((p) => valueAges[p] === null || isOld(p));
   setAttr(t.tile, 'data-stale', stale ? 'true' : null);
   t.stale.hidden = !stale;

@@ -99,7 +99,7 @@ export class View {
     updateValues(t, e);
     updateClinical(t, e);
     if (updateAlarms(t, e, this._serverNow())) this.buttonsChanged(t.tile);
-    updateAge(t, this.store.ageOf(e), this.store.valueAges(e), this.store.staleAfter(e));
+    updateAge(t, this.store.ageOf(e), this.store.valueAges(e), e.vitals);
     updateDischarge(t, e);
     const oldWard = t.ward;
     if (t.ward !== e.ward || result.created || result.resorted) this._place(t, e, w);
@@ -182,7 +182,7 @@ export class View {
     for (const [key, t] of this.tiles) {
       const e = this.store.entry(key);
       if (!e) continue;
-      updateAge(t, this.store.ageOf(e, now), this.store.valueAges(e, now), this.store.staleAfter(e));
+      updateAge(t, this.store.ageOf(e, now), this.store.valueAges(e, now), e.vitals);
       if (updateAlarms(t, e, this._serverNow(now))) this.buttonsChanged(t.tile);
       updateDischarge(t, e);
       if (t.tile.getAttribute('data-alarm-priority') === 'HIGH') high++;
