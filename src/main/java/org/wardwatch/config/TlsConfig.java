@@ -60,8 +60,9 @@ public record TlsConfig(String certPath, String keyPath, String clientCaPath) {
       throw new ConfigException(tls.path() + ": needs both certPath and keyPath (PEM files)");
     }
     try {
-      requireKeyOf(cert, key);
-      warnUnlessValidNow(tls.path(), cert);
+      X509Certificate certificate = (X509Certificate) certificates(cert, "certPath").get(0);
+      requireKeyOf(certificate, cert, key);
+      warnUnlessValidNow(tls.path(), certificate, cert);
       if (clientCa != null) {
         certificates(clientCa, "clientCaPath");
       }
@@ -104,9 +105,7 @@ public record TlsConfig(String certPath, String keyPath, String clientCaPath) {
    * Warns when the listener's certificate is out of its validity dates: clients will refuse every connection (the node
    * starts all the same, as its other listeners may be fine).
    */
-  private static void warnUnlessValidNow(String section, String certPath) throws IOException,
-      GeneralSecurityException {
-    X509Certificate certificate = (X509Certificate) certificates(certPath, "certPath").get(0);
+  private static void warnUnlessValidNow(String section, X509Certificate certificate, String certPath) {
     try {
       certificate.checkValidity();
     } catch (CertificateExpiredException | CertificateNotYetValidException e) {
@@ -115,9 +114,9 @@ public record TlsConfig(String certPath, String keyPath, String clientCaPath) {
     }
   }
 
-  /** Refuses a key that cannot sign what the certificate's public key verifies. */
-  private static void requireKeyOf(String certPath, String keyPath) throws IOException, GeneralSecurityException {
-    Certificate certificate = certificates(certPath, "certPath").get(0);
+  /** Refuses a key that cannot sign what {@code certificate}'s public key verifies. */
+  private static void requireKeyOf(Certificate certificate, String certPath, String keyPath)
+      throws IOException, GeneralSecurityException {
     PrivateKey key = privateKey(keyPath);
     byte[] probe = "wardwatch".getBytes(StandardCharsets.US_ASCII);
     String algorithm = key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";

@@ -106,9 +106,10 @@ public class Hl7ParsingVerticle extends VerticleBase {
     message.warnings().forEach(warning -> LOG.info("HL7 message {} from {}: {}", header.controlId(),
         header.sendingApplication(), warning));
     List<FrameReport> reports = message.reports();
+    String retransmitted = MessageHeader.withoutMessageTime(text); // what a retransmission repeats: once a message
     for (int part = 0; part < reports.size(); part++) {
       handOff.handOn(reports.get(part).withStamp(FrameStamp.ofMessage(senderOf(header), header.controlId(), part,
-          MessageHeader.withoutMessageTime(text))));
+          retransmitted)));
     }
     return acks.accept(header, ackMode);
   }
