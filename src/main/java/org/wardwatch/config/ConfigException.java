@@ -9,12 +9,12 @@ public class ConfigException extends RuntimeException {
 
   /**
    * A listening address that could not be bound, said with the setting of its port (what an operator changes, with
-   * its host), e.g. {@code devices.port: cannot listen on 0.0.0.0:7000 (Address already in use); another program (or
-   * node) has it?}.
+   * its host), e.g. {@code devices.port: cannot listen on 0.0.0.0:7000 (Address already in use): another program (or
+   * node) may have it}.
    */
   public static ConfigException unbound(String setting, String host, int port, Throwable cause) {
     String why = String.valueOf(cause.getMessage());
     return new ConfigException(setting + ": cannot listen on " + host + ":" + port + " (" + why + ")"
-        + (why.contains("already in use") ? "; another program (or node) has it?" : "; check the host setting too"));
+        + (why.contains("already in use") ? ": another program (or node) may have it" : ": check the host setting too"));
   }
 }

@@ -2,6 +2,7 @@ package org.wardwatch.node;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
+import java.util.Map;
 import org.wardwatch.cluster.ClusterConfig;
 import org.wardwatch.config.ConfigException;
 import org.wardwatch.config.ConfigSection;
@@ -13,17 +14,30 @@ import org.wardwatch.simulator.SimulatorConfig;
 import org.wardwatch.web.HttpConfig;
 
 /**
- * The whole node configuration, parsed and validated once at start-up. Each verticle receives only its slice.
+ * The whole node configuration, parsed and validated once at start-up, before Vert.x starts (by the launcher's
+ * {@link WardWatchMain}, so that a bad setting stops the node with one line naming it). Each verticle receives only its
+ * slice.
  *
+ * @param cluster           the {@code cluster} section, which the launcher applies to Hazelcast
  * @param rulesPath         the clinical rules file ({@code rules.path}), or {@code null} for the built-in rules
  * @param hl7AckMode        {@code hl7.ackMode}: {@code enhanced} answers CA/CE/CR, {@code original} AA/AE/AR
  */
 public record NodeConfig(HttpConfig http, DeviceServerConfig devices, MllpServerConfig hl7, Hl7Ack.AckMode hl7AckMode,
-    String rulesPath, SimulatorConfig simulator) {
+    String rulesPath, SimulatorConfig simulator, ClusterConfig cluster) {
 
   /**
-   * Parses a merged configuration document; throws {@link org.wardwatch.config.ConfigException} naming the key, also
-   * for a key that is no setting (the {@code cluster} section, which the launcher reads, is checked here too).
+   * The node's configuration: the built-in defaults, then {@code deploymentConfig} (the {@code -conf} file), then the
+   * {@code WARDWATCH_*} variables of {@code environment} ({@link ConfigLoader}).
+   *
+   * @throws ConfigException naming the first setting that is not usable
+   */
+  public static NodeConfig load(JsonObject deploymentConfig, Map<String, String> environment) {
+    return fromJson(ConfigLoader.load(deploymentConfig, environment));
+  }
+
+  /**
+   * Parses a merged configuration document; throws {@link ConfigException} naming the key, also for a key that is no
+   * setting.
    */
   public static NodeConfig fromJson(JsonObject json) {
     ConfigSection root = new ConfigSection(json, "");
@@ -34,8 +48,8 @@ public record NodeConfig(HttpConfig http, DeviceServerConfig devices, MllpServer
         Hl7Ack.AckMode.valueOf(
             root.section("hl7").string("ackMode", "original", "original|enhanced").toUpperCase(Locale.ROOT)),
         root.section("rules").string("path", null, ".+"),
-        SimulatorConfig.from(root.section("simulator")));
-    ClusterConfig.from(root.section("cluster"));
+        SimulatorConfig.from(root.section("simulator")),
+        ClusterConfig.from(root.section("cluster")));
     root.requireNoOtherKeys();
     requireSimulatorCertificate(config);
     return config;

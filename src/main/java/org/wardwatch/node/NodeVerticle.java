@@ -22,17 +22,17 @@ import org.wardwatch.simulator.WardSimulatorVerticle;
 import org.wardwatch.web.HttpBridgeVerticle;
 
 /**
- * The main verticle of a WardWatch node (the jar's {@code Main-Verticle}): loads and validates the configuration, then
- * deploys the pipeline downstream first, so every consumer is registered before the ports that feed it open:
+ * The main verticle of a WardWatch node, given its validated {@link NodeConfig}: deploys the pipeline downstream first, so every consumer is registered before the ports that feed it open:
  * clinical engine, patient router, bus path probes, frame and HL7 parsing, device and MLLP servers, HTTP bridge, and
  * the simulated ward when enabled. A clustered node's engine evaluates only the patients its member owns.
  *
- * <p>A bad configuration or a taken port fails the deployment, which stops the launcher with the reason.
+ * <p>A taken port fails the deployment, which stops the launcher with the reason.
  */
 public class NodeVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeVerticle.class);
 
+  private final NodeConfig config;
   private final Membership membership;
   private final PatientStore store;
   private final BusPaths busPaths = new BusPaths();
@@ -40,24 +40,24 @@ public class NodeVerticle extends VerticleBase {
   private MllpServerVerticle mllpServer;
   private HttpBridgeVerticle httpBridge;
 
-  /** A standalone node. */
-  public NodeVerticle() {
-    this(Membership.standalone(), PatientStore.none());
-  }
-
-  private NodeVerticle(Membership membership, PatientStore store) {
+  private NodeVerticle(NodeConfig config, Membership membership, PatientStore store) {
+    this.config = config;
     this.membership = membership;
     this.store = store;
   }
 
+  /** A standalone node. */
+  public static NodeVerticle standalone(NodeConfig config) {
+    return new NodeVerticle(config, Membership.standalone(), PatientStore.none());
+  }
+
   /** A node that is a member of the cluster of {@code hazelcast}, keeping the patients' state in it. */
-  public static NodeVerticle member(HazelcastInstance hazelcast) {
-    return new NodeVerticle(Membership.of(hazelcast), PatientStore.of(hazelcast));
+  public static NodeVerticle member(HazelcastInstance hazelcast, NodeConfig config) {
+    return new NodeVerticle(config, Membership.of(hazelcast), PatientStore.of(hazelcast));
   }
 
   @Override
   public Future<?> start() {
-    NodeConfig config = NodeConfig.fromJson(ConfigLoader.load(config(), System.getenv()));
     deviceServer = new DeviceServerVerticle(config.devices());
     mllpServer = new MllpServerVerticle(config.hl7());
     ClusterConsumers consumers = new ClusterConsumers(vertx);

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.launcher.application.HookContext;
 import io.vertx.launcher.application.VertxApplication;
 import io.vertx.launcher.application.VertxApplicationHooks;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
@@ -14,18 +15,17 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wardwatch.cluster.ClusterConfig;
 import org.wardwatch.cluster.HazelcastSettings;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.config.ConfigException;
-import org.wardwatch.config.ConfigSection;
 
 /**
  * The jar's entry point: the Vert.x application launcher ({@code -conf}, {@code -cluster}, ...) with WardWatch's
  * hooks. With {@code -cluster} it joins Hazelcast configured from {@code cluster.xml} (in the jar, or the file named by
- * {@code -Dvertx.hazelcast.config}) overridden by the node's {@code cluster} settings ({@link ClusterConfig}: name,
- * host, port, members, site; also from the environment), then deploys a {@link NodeVerticle} that knows its
- * {@link Membership}.
+ * {@code -Dvertx.hazelcast.config}) overridden by the node's {@code cluster} settings
+ * ({@link org.wardwatch.cluster.ClusterConfig}: name, host, port, members, site; also from the environment), then
+ * deploys a {@link NodeVerticle} that knows its {@link Membership}. The whole {@link NodeConfig} is read and checked
+ * once the launcher has parsed {@code -conf}, before Vert.x starts.
  */
 public final class WardWatchMain implements VertxApplicationHooks {
 
@@ -35,7 +35,7 @@ public final class WardWatchMain implements VertxApplicationHooks {
   /** Whether {@code -conf} was given: then a configuration the launcher could not read is an error, not a default. */
   private final boolean configured;
   private final Map<String, String> environment;
-  private ClusterConfig cluster;
+  private NodeConfig config;
   private HazelcastClusterManager clusterManager;
 
   private WardWatchMain(boolean clustered, boolean configured, Map<String, String> environment) {
@@ -56,15 +56,40 @@ public final class WardWatchMain implements VertxApplicationHooks {
 
   @Override
   public JsonObject afterConfigParsed(JsonObject config) {
-    if (configured && config == null) { // the launcher only warns, and a typo would start a node on the defaults
-      ConfigException refused = new ConfigException(
-          "-conf: not a readable JSON file, nor a JSON object; the node is not started");
-      LOG.error(refused.getMessage()); // the launcher exits with 1 and does not say why
+    if (configured && config == null) { // else the launcher would start a node on the defaults, a typo unnoticed
+      ConfigException refused = new ConfigException("-conf: not a readable JSON file, nor a JSON object");
+      notStarted(refused);
       throw refused;
     }
-    JsonObject merged = ConfigLoader.load(config == null ? new JsonObject() : config, environment);
-    cluster = ClusterConfig.from(new ConfigSection(merged, "").section("cluster"));
+    try {
+      this.config = NodeConfig.load(config == null ? new JsonObject() : config, environment);
+    } catch (ConfigException refused) { // before Vert.x starts
+      notStarted(refused);
+      throw refused;
+    }
     return config;
+  }
+
+  @Override
+  public void afterFailureToStartVertx(HookContext context, Throwable cause) {
+    notStarted(cause);
+  }
+
+  @Override
+  public void afterFailureToDeployVerticle(HookContext context, Throwable cause) {
+    notStarted(cause); // a port taken, say
+  }
+
+  /**
+   * Says why the node did not start, in the launcher's stead (logback.xml silences it): a setting that cannot be used
+   * in one line that names it, anything else with its stack trace.
+   */
+  private static void notStarted(Throwable cause) {
+    if (cause instanceof ConfigException) {
+      LOG.error("{}; the node is not started", cause.getMessage());
+    } else {
+      LOG.error("the node is not started", cause);
+    }
   }
 
   @Override
@@ -77,7 +102,7 @@ public final class WardWatchMain implements VertxApplicationHooks {
     options.setPreferNativeTransport(true); // epoll where available (see the pom), else NIO
     VertxBuilder builder = Vertx.builder().with(options);
     if (clustered) {
-      clusterManager = new HazelcastClusterManager(HazelcastSettings.apply(ConfigUtil.loadConfig(), cluster));
+      clusterManager = new HazelcastClusterManager(HazelcastSettings.apply(ConfigUtil.loadConfig(), config.cluster()));
       builder.withClusterManager(clusterManager);
     }
     return builder;
@@ -85,6 +110,7 @@ public final class WardWatchMain implements VertxApplicationHooks {
 
   @Override
   public Supplier<? extends Deployable> verticleSupplier() {
-    return () -> clustered ? NodeVerticle.member(clusterManager.getHazelcastInstance()) : new NodeVerticle();
+    return () -> clustered ? NodeVerticle.member(clusterManager.getHazelcastInstance(), config)
+        : NodeVerticle.standalone(config);
   }
 }

@@ -45,7 +45,7 @@ public final class TestCluster implements AutoCloseable {
         .buildClustered()
         .await();
     NodeVerticle node = TestNode.deploy(vertx, overrides,
-        NodeVerticle.member(clusterManager.getHazelcastInstance()));
+        config -> NodeVerticle.member(clusterManager.getHazelcastInstance(), config));
     Member member = new Member(vertx, node, clusterManager);
     members.add(member);
     awaitPartitionsSettled();

@@ -1,9 +1,11 @@
 package org.wardwatch.testing;
 
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.function.Function;
+import org.wardwatch.node.NodeConfig;
 import org.wardwatch.node.NodeVerticle;
 
 /** Deploys a whole WardWatch node for a test: loopback only, free ports, the dashboard origin below, no simulator. */
@@ -21,17 +23,21 @@ public final class TestNode {
 
   /** A test node whose configuration is the default above with {@code overrides} merged in, section by section. */
   public static NodeVerticle deploy(Vertx vertx, JsonObject overrides) {
-    return deploy(vertx, overrides, new NodeVerticle());
+    return deploy(vertx, overrides, NodeVerticle::standalone);
   }
 
-  /** Deploys {@code node} (e.g. a cluster member's) with the test configuration and {@code overrides}. */
-  public static NodeVerticle deploy(Vertx vertx, JsonObject overrides, NodeVerticle node) {
+  /**
+   * Deploys the node {@code node} makes (a cluster member's, say) of the test configuration with {@code overrides},
+   * read as the launcher reads a {@code -conf} file, though with no {@code WARDWATCH_*} variables.
+   */
+  public static NodeVerticle deploy(Vertx vertx, JsonObject overrides, Function<NodeConfig, NodeVerticle> node) {
     JsonObject config = new JsonObject()
         .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0)
             .put("allowedOrigins", new JsonArray().add(DASHBOARD_ORIGIN)))
         .put("devices", new JsonObject().put("host", "127.0.0.1").put("port", 0))
         .put("hl7", new JsonObject().put("host", "127.0.0.1").put("port", 0));
-    vertx.deployVerticle(node, new DeploymentOptions().setConfig(config.mergeIn(overrides, true))).await();
-    return node;
+    NodeVerticle deployed = node.apply(NodeConfig.load(config.mergeIn(overrides, true), Map.of()));
+    vertx.deployVerticle(deployed).await();
+    return deployed;
   }
 }
