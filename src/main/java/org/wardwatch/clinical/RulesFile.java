@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wardwatch.config.ConfigException;
 
 /**
  * The clinical rules file (thresholds, alarm policy, NEWS2 and technical-alarm settings): loaded at start-up, then
@@ -35,7 +36,7 @@ final class RulesFile {
     this.path = path;
   }
 
-  /** Loads the rules; fails (naming the problem) when they cannot be loaded. */
+  /** Loads the rules; fails with a {@link ConfigException} naming the problem when they cannot be loaded. */
   Future<ClinicalRules> load() {
     if (path == null) {
       return vertx.executeBlocking(RulesFile::readBuiltIn).map(RulesFile::parse)
@@ -48,8 +49,8 @@ final class RulesFile {
         })
         .map(RulesFile::parse)
         .onSuccess(rules -> LOG.info("threshold rules loaded from {}", path))
-        .recover(error -> Future.failedFuture(new IllegalStateException(
-            "cannot load clinical rules from " + path + ": " + error.getMessage(), error)));
+        .recover(error -> Future.failedFuture(new ConfigException(
+            "rules.path: cannot load clinical rules from " + path + ": " + error.getMessage())));
   }
 
   /** Checks the file every few seconds and hands each valid new version to {@code onChange}. */

@@ -4,16 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar refuses to start on a configuration it cannot use, as an operator sees it: a failed exit status and
@@ -37,11 +40,19 @@ class LauncherIT {
   }
 
   @Test
+  void unusableRulesFileStopsTheNodeWithOneLineNamingIt(@TempDir Path folder) throws Exception {
+    Path rules = Files.writeString(folder.resolve("rules.json"), "{\"wards\":{\"icu\":{\"thresholds\":7}}}");
+    assertRefusedInOneLine(List.of("-conf", loopback(new JsonObject().put("rules", new JsonObject().put("path",
+        rules.toString())))),
+        "rules.path: cannot load clinical rules from " + rules + ": wards.icu.thresholds: must be a list of rules");
+  }
+
+  @Test
   void takenPortStopsTheNodeWithOneLineNamingItsSetting() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      String conf = "{\"http\":{\"host\":\"127.0.0.1\",\"port\":0},\"hl7\":{\"host\":\"127.0.0.1\",\"port\":0},"
-          + "\"devices\":{\"host\":\"127.0.0.1\",\"port\":" + taken.getLocalPort() + "}}";
-      assertRefusedInOneLine(List.of("-conf", conf), "devices.port: cannot listen on 127.0.0.1:" + taken.getLocalPort());
+      JsonObject devices = new JsonObject().put("host", "127.0.0.1").put("port", taken.getLocalPort());
+      assertRefusedInOneLine(List.of("-conf", loopback(new JsonObject().put("devices", devices))), "devices.port: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+          + " (bind(..) failed with error(-98): Address already in use): another program (or node) may have it");
     }
   }
 
@@ -54,6 +65,13 @@ class LauncherIT {
     List<String> errors = output.lines().filter(line -> !line.contains(" INFO ")).toList();
     assertEquals(1, errors.size(), output);
     assertTrue(errors.get(0).contains("ERROR WardWatchMain - " + reason), output);
+  }
+
+  /** {@code overrides} over a configuration whose listeners take free loopback ports. */
+  private static String loopback(JsonObject overrides) {
+    JsonObject anyPort = new JsonObject().put("host", "127.0.0.1").put("port", 0);
+    return new JsonObject().put("http", anyPort).put("devices", anyPort.copy()).put("hl7", anyPort.copy())
+        .mergeIn(overrides, true).encode();
   }
 
   private static List<String> command(List<String> arguments) {
