@@ -1,6 +1,7 @@
 // c. One clinician acknowledges an alarm on their screen; another clinician's screen shows it acknowledged (pushed over
-// the bridge), and the audit trail names who did.
+// the bridge), and the audit trail names who did. The next person at the same station does not act in that name.
 
+import assert from 'node:assert/strict';
 import { until } from '../browser.mjs';
 import { hello } from '../device.mjs';
 import { expectVisible, nodeUrl, scenario, viaBridgeOnly } from '../harness.mjs';
@@ -24,4 +25,9 @@ scenario('an alarm acknowledged on one screen shows acknowledged on another, and
     audit = await (await fetch(`${nodeUrl}/api/alarms?patient=P1`)).json();
     return audit.some((e) => e.type === 'ACKNOWLEDGED' && e.actor === 'nurse.kim');
   }, () => `no ACKNOWLEDGED entry by nurse.kim in the audit trail: ${JSON.stringify(audit)}`);
+
+  const nextAtStation = await nurse.context().newPage(); // a new tab of the same browser profile
+  await nextAtStation.goto(nurse.url());
+  await nextAtStation.waitForSelector(sel.userName);
+  assert.equal(await nextAtStation.inputValue(sel.userName), '', 'the last nurse\'s name is not carried over');
 });

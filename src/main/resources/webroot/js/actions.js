@@ -65,8 +65,10 @@ function patientForm(action, patient, cls) {
   return form;
 }
 
+// The name is kept for this tab only (a reload keeps it): on a shared ward station the next person's browser or tab
+// starts empty rather than acting in the last one's name.
 function readUser() {
-  try { return localStorage.getItem(USER_KEY) || ''; } catch { return ''; }
+  try { return sessionStorage.getItem(USER_KEY) || ''; } catch { return ''; }
 }
 
 export class Actions {
@@ -84,7 +86,7 @@ export class Actions {
     this.hint = document.getElementById('user-hint');
     this.input.value = readUser();
     this.input.addEventListener('input', () => {
-      try { localStorage.setItem(USER_KEY, this.user()); } catch { /* private mode: remembered for this page only */ }
+      try { sessionStorage.setItem(USER_KEY, this.user()); } catch { /* storage off: remembered by this page only */ }
       this.refresh();
     });
     document.body.addEventListener('click', (ev) => this._click(ev)); // tiles and the ward's alarm list

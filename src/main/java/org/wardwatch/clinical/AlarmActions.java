@@ -2,14 +2,17 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.wardwatch.bus.PatientSnapshot;
+import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.config.ConfigException;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.OxygenSupport;
@@ -43,6 +46,7 @@ final class AlarmActions {
   private static final Set<String> PATIENT_ACTIONS = Set.of("assess", "override-limits", "discharge");
   private static final long MAX_OVERRIDE_MINUTES = 24 * 60;
   private static final int MAX_TEXT = 128;
+  private static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
   private AlarmActions() {
   }
@@ -52,7 +56,7 @@ final class AlarmActions {
     if (verb.equals(SYNC)) {
       return WardUpdate.NOTHING;
     }
-    String user = required(action, "user").strip(); // recorded as the name, not as typed with its spaces
+    String user = userName(action);
     if (PATIENT_ACTIONS.contains(verb) && action.containsKey("alarmId")) { // it would decide the ward checked
       throw new IllegalArgumentException("'alarmId' is not part of a " + verb + " action, which names its patient");
     }
@@ -150,6 +154,23 @@ final class AlarmActions {
           + " direction marks)");
     }
     return text;
+  }
+
+  /**
+   * The acting user's name as the audit trail records it: {@code user} in Unicode's compatibility form (NFKC, so that
+   * a no-break space or full-width letters read as what they look like), its spaces collapsed and stripped. Refused
+   * when it is {@value AlarmTransition#SYSTEM}, the name of what the gateway does on its own.
+   */
+  private static String userName(JsonObject action) {
+    String user = SPACES.matcher(Normalizer.normalize(required(action, "user"), Normalizer.Form.NFKC)).replaceAll(" ")
+        .strip();
+    if (user.isEmpty()) {
+      throw new IllegalArgumentException("'user' is required (a name, not only spaces)");
+    }
+    if (user.equalsIgnoreCase(AlarmTransition.SYSTEM)) {
+      throw new IllegalArgumentException("'user' cannot be '" + user + "': the audit trail's name for the gateway");
+    }
+    return user;
   }
 
   private static boolean forgesText(int codePoint) {

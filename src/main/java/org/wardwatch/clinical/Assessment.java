@@ -9,9 +9,17 @@ import org.wardwatch.model.OxygenSupport;
 
 /**
  * What a clinician charted of a patient for NEWS2: level of consciousness, air or oxygen, and whether SpO2 is judged
- * on scale 2. A {@code null} part was not charted, and stays as it was.
+ * on scale 2. A {@code null} part was not charted, and stays as it was; an assessment charts at least one part.
  */
 public record Assessment(Consciousness consciousness, OxygenSupport oxygen, Boolean spo2Scale2) {
+
+  /** @throws IllegalArgumentException when no part is charted: it would change nothing, yet fill the audit trail */
+  public Assessment {
+    if (consciousness == null && oxygen == null && spo2Scale2 == null) {
+      throw new IllegalArgumentException("an assessment charts at least one of 'consciousness', 'oxygen' or "
+          + "'spo2Scale2'");
+    }
+  }
 
   /**
    * The audit trail's entry of this assessment of {@code patient} by {@code user}: its detail says what was charted
@@ -33,6 +41,6 @@ public record Assessment(Consciousness consciousness, OxygenSupport oxygen, Bool
       fields.put("spo2Scale2", spo2Scale2);
     }
     return new JsonObject().put("at", at).put("patient", patient).put("type", "ASSESSMENT").put("actor", user)
-        .put("detail", charted.isEmpty() ? "nothing charted" : String.join("; ", charted)).put("assessment", fields);
+        .put("detail", String.join("; ", charted)).put("assessment", fields);
   }
 }

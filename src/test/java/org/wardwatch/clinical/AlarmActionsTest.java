@@ -212,6 +212,14 @@ class AlarmActionsTest {
   }
 
   @Test
+  void givenAUserNameWrittenWithLookAlikeCharacters_thenRecordedAsTheNameItLooksLike() {
+    AlarmTransition acknowledged = only(apply(new JsonObject().put("action", "acknowledge").put("alarmId", alarmId)
+        .put("user", "\uff4eurse\u00a0 \u2003kim\u00a0"), at(5)).transitions());
+
+    assertEquals("nurse kim", acknowledged.actor(), "full-width n, no-break and em spaces as what they look like");
+  }
+
+  @Test
   void givenAPatientActionCarryingAnAlarmIdOfThisWard_thenRefusedRatherThanActingOnAnotherWardsPatient() {
     engine.apply(new FrameReport(new DeviceIdentity("mon-2", "P2", "2", "icu"), at(1), List.of(), null, null), at(1));
     engine.deviceEvent("disconnected", new DeviceIdentity("mon-2", "P2", "2", "icu"), null, null, at(2));
@@ -251,6 +259,7 @@ class AlarmActionsTest {
             "oxygen"),
         Arguments.of("{\"action\": \"assess\", \"patient\": \"P1\", \"user\": \"nurse\", \"oxygen\": \"-1\"}",
             "oxygen"),
+        Arguments.of("{\"action\": \"assess\", \"patient\": \"P1\", \"user\": \"nurse\"}", "consciousness"),
         Arguments.of("{\"action\": \"discharge\", \"user\": \"nurse\"}", "patient"),
         Arguments.of("{\"action\": \"discharge\", \"patient\": \"P1\"}", "user"),
         Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"nurse\\nDISCHARGED by admin\"}",
@@ -258,7 +267,10 @@ class AlarmActionsTest {
         Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"" + "n".repeat(129) + "\"}",
             "128 characters"),
         Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"nurse\u202eknil\"}", "user"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"nurse\u2028admin\"}", "user"));
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"nurse\u2028admin\"}", "user"),
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"\u00a0\u3000\"}", "user"),
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"System\"}", "user"),
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"\uff53ystem\u00a0\"}", "user"));
   }
 
   @ParameterizedTest
