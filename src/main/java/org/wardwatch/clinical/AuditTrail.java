@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The record of every alarm transition and every limit override: who, when, why, and the values. On a clustered node
@@ -27,6 +30,9 @@ public final class AuditTrail {
   /** The node-local map that holds a standalone node's one audit log. */
   private static final String LOCAL_LOG = "wardwatch.audit.log";
 
+  /** Entries recorded by this node: their order within one instant. */
+  private static final AtomicLong RECORDED = new AtomicLong();
+
   private final Vertx vertx;
   /** This node's log when standalone; {@code null} on a clustered node. */
   private final ChunkedLog log;
@@ -39,38 +45,60 @@ public final class AuditTrail {
   }
 
   /**
-   * Appends {@code entry}; on a clustered node under a unique key, so concurrent writers never overwrite each other.
+   * Appends {@code entry}; on a clustered node under a unique key, which orders the entries of one instant as this node
+   * recorded them (the alarm raised, then cleared, by two frames of one read).
    */
   public Future<Void> record(JsonObject entry) {
     if (log != null) {
       log.append(System.currentTimeMillis(), entry.toBuffer());
       return Future.succeededFuture();
     }
-    String key = entry.getString("patient") + "/" + entry.getString("at") + "/" + UUID.randomUUID();
+    String key = entry.getString("patient") + "/" + entry.getString("at") + "/"
+        + String.format("%019d", RECORDED.incrementAndGet()) + "/" + UUID.randomUUID();
     return map().compose(audit -> audit.put(key, entry.toBuffer()));
   }
 
   /**
-   * Entries oldest first.
+   * At most {@code limit} entries, oldest first, read, decoded and sorted on a worker thread: the whole trail is read,
+   * which would hold up the event loop that calls (the bridge's, serving every browser) for seconds.
    *
    * @param patient  only this patient's entries, or {@code null} for all
    * @param since    only entries at or after this time, or {@code null} for all
    */
-  public Future<JsonArray> query(String patient, Instant since) {
-    return entries().map(entries -> new JsonArray(entries.stream().map(Buffer::toJsonObject)
-        .filter(entry -> patient == null || patient.equals(entry.getString("patient")))
-        .filter(entry -> since == null || !entry.getInstant("at").isBefore(since))
-        .sorted(Comparator.comparing((JsonObject entry) -> entry.getInstant("at")))
-        .toList()));
+  public Future<AuditPage> query(String patient, Instant since, int limit) {
+    return recorded().compose(entries -> vertx.executeBlocking(() -> {
+      List<JsonObject> matching = entries.get().stream().map(Buffer::toJsonObject)
+          .filter(entry -> patient == null || patient.equals(entry.getString("patient")))
+          .filter(entry -> since == null || !entry.getInstant("at").isBefore(since))
+          .sorted(Comparator.comparing((JsonObject entry) -> entry.getInstant("at")))
+          .toList();
+      return matching.size() <= limit ? new AuditPage(new JsonArray(matching), null)
+          : new AuditPage(new JsonArray(matching.subList(0, limit)), matching.get(limit).getInstant("at"));
+    }, false));
   }
 
-  private Future<List<Buffer>> entries() {
+  /**
+   * Some of the audit trail.
+   *
+   * @param entries  the entries, oldest first
+   * @param next     the time of the first entry left out, from which to ask for more; {@code null} when none was
+   */
+  public record AuditPage(JsonArray entries, Instant next) {
+  }
+
+  /**
+   * Reads every entry, in the order recorded (by key on a clustered node, {@link #record}), when the supplier is asked:
+   * on the worker thread.
+   */
+  private Future<Supplier<List<Buffer>>> recorded() {
     if (log != null) {
-      List<Buffer> entries = new ArrayList<>();
-      log.forEach(entries::add);
-      return Future.succeededFuture(entries);
+      return Future.succeededFuture(() -> {
+        List<Buffer> entries = new ArrayList<>();
+        log.forEach(entries::add);
+        return entries;
+      });
     }
-    return map().compose(AsyncMap::values);
+    return map().compose(AsyncMap::entries).map(entries -> () -> List.copyOf(new TreeMap<>(entries).values()));
   }
 
   private Future<AsyncMap<String, Buffer>> map() {

@@ -246,7 +246,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private void act(Message<JsonObject> message) {
     JsonObject action = message.body();
     try {
-      WardUpdate update = AlarmActions.apply(engine, action, Instant.now());
+      WardUpdate update = AlarmActions.apply(engine, action, Instant.now())
+          .from(action.getValue("origin") instanceof String origin ? origin : null);
       publish(update)
           .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)
               .put("transitions", update.transitions().size())))

@@ -34,37 +34,50 @@ final class UpdateAnnouncer {
 
   void announce(WardUpdate update) {
     if (!update.transitions().isEmpty()) { // not even an iterator for a frame's usual update, which has none
-      announceTransitions(update.transitions());
+      announceTransitions(update.transitions(), update.origin());
     }
     if (!update.auditEntries().isEmpty()) {
-      recordAuditEntries(update.auditEntries());
+      recordAuditEntries(update.auditEntries(), update.origin());
     }
     for (PatientSnapshot snapshot : update.snapshots()) {
       bus.publish(Addresses.wardVitals(snapshot.ward()), snapshot);
     }
   }
 
-  /** Publishes each transition to its ward's alarms (and escalations), logs it and records it in the audit trail. */
-  private void announceTransitions(List<AlarmTransition> transitions) {
+  /**
+   * Publishes each transition to its ward's alarms (and escalations), logs it and records it in the audit trail, with
+   * the {@code origin} of the action that made it when a user did.
+   */
+  private void announceTransitions(List<AlarmTransition> transitions, String origin) {
     for (AlarmTransition transition : transitions) {
       JsonObject json = transition.toJson();
       String ward = json.getString("ward");
-      LOG.info("[{}] alarm {} {} {} by {}: {}", json.getString("patient"), transition.alarmId(), transition.type(),
-          transition.priority(), transition.actor(), transition.detail());
+      LOG.info("[{}] alarm {} {} {} by {}{}: {}", json.getString("patient"), transition.alarmId(), transition.type(),
+          transition.priority(), transition.actor(), origin == null || AlarmTransition.SYSTEM.equals(transition.actor())
+              ? "" : " (" + origin + ")", transition.detail());
       bus.publish(Addresses.wardAlarms(ward), json, BusCodecs.sharedJson());
       if (transition.type() == TransitionType.ESCALATED) {
         bus.publish(Addresses.wardEscalations(ward), json, BusCodecs.sharedJson());
       }
-      audit.record(json).onFailure(error -> LOG.error("audit entry for {} not recorded", transition.alarmId(), error));
+      JsonObject entry = AlarmTransition.SYSTEM.equals(transition.actor()) ? json : withOrigin(json.copy(), origin);
+      audit.record(entry).onFailure(error -> LOG.error("audit entry for {} not recorded", transition.alarmId(), error));
     }
   }
 
-  /** Logs each of the other audit entries (limit overrides set or expired) and records it in the audit trail. */
-  private void recordAuditEntries(List<JsonObject> auditEntries) {
+  /**
+   * Logs each of the other audit entries (assessments, limit overrides set or expired, discharges) and records it in
+   * the audit trail, with the {@code origin} of the action that made it.
+   */
+  private void recordAuditEntries(List<JsonObject> auditEntries, String origin) {
     for (JsonObject entry : auditEntries) {
-      LOG.info("[{}] {} by {}: {}", entry.getString("patient"), entry.getString("type"), entry.getString("actor"),
-          entry.getString("detail"));
-      audit.record(entry).onFailure(error -> LOG.error("audit entry {} not recorded", entry.getString("type"), error));
+      LOG.info("[{}] {} by {}{}: {}", entry.getString("patient"), entry.getString("type"), entry.getString("actor"),
+          origin == null ? "" : " (" + origin + ")", entry.getString("detail"));
+      audit.record(withOrigin(entry.copy(), origin))
+          .onFailure(error -> LOG.error("audit entry {} not recorded", entry.getString("type"), error));
     }
+  }
+
+  private static JsonObject withOrigin(JsonObject entry, String origin) {
+    return origin == null ? entry : entry.put("origin", origin);
   }
 }

@@ -15,11 +15,20 @@ import org.wardwatch.clinical.alarm.AlarmTransition;
  * publish), other audit entries (assessments, limit overrides set or expired, discharges), the keys of the patients
  * whose state changed, whose {@link WardState#state(String)} is to be written again (each of them has its snapshot, or
  * its discharge notice, in {@code snapshots}), and those of them it discharged, whose stored state is to go.
+ *
+ * @param origin  where the clinician's action that made it came from ({@code "bridge 10.1.2.3"}), which the audit
+ *                trail records with what the action did; {@code null} for what the gateway did on its own
  */
 public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots,
-    List<JsonObject> auditEntries, Set<String> changedPatients, Set<String> discharged) {
+    List<JsonObject> auditEntries, Set<String> changedPatients, Set<String> discharged, String origin) {
 
   static final WardUpdate NOTHING = new WardUpdate(List.of(), List.of(), List.of(), Set.of());
+
+  /** An update the gateway made on its own. */
+  public WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots, List<JsonObject> auditEntries,
+      Set<String> changedPatients, Set<String> discharged) {
+    this(transitions, snapshots, auditEntries, changedPatients, discharged, null);
+  }
 
   /** An update that discharges nobody. */
   public WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots, List<JsonObject> auditEntries,
@@ -37,7 +46,12 @@ public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot
   WardUpdate audited(JsonObject entry) {
     List<JsonObject> entries = new ArrayList<>(auditEntries);
     entries.add(entry);
-    return new WardUpdate(transitions, snapshots, entries, changedPatients, discharged);
+    return new WardUpdate(transitions, snapshots, entries, changedPatients, discharged, origin);
+  }
+
+  /** This update, made by a clinician's action from {@code origin}. */
+  WardUpdate from(String origin) {
+    return new WardUpdate(transitions, snapshots, auditEntries, changedPatients, discharged, origin);
   }
 
   /** This update without what it says of {@code patients}: their transitions, snapshots and audit entries. */
@@ -51,7 +65,8 @@ public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot
         auditEntries.stream().filter(entry -> !patients.contains(entry.getString("patient"))).toList(),
         changedPatients.stream().filter(patient -> !patients.contains(patient))
             .collect(Collectors.toCollection(LinkedHashSet::new)),
-        discharged.stream().filter(patient -> !patients.contains(patient)).collect(Collectors.toUnmodifiableSet()));
+        discharged.stream().filter(patient -> !patients.contains(patient)).collect(Collectors.toUnmodifiableSet()),
+        origin);
   }
 
   /**

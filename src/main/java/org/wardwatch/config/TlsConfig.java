@@ -77,6 +77,18 @@ public record TlsConfig(String certPath, String keyPath, String clientCaPath) {
     return clientCaPath != null;
   }
 
+  /** The TLS versions a listener speaks: none older, whose weaknesses are known. */
+  static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+  /**
+   * The cipher suites a listener takes: forward secrecy (ephemeral keys, so a key stolen later opens no recorded
+   * traffic) and authenticated encryption only; TLS 1.3's, then TLS 1.2's with ECDHE and GCM or ChaCha20-Poly1305.
+   */
+  static final List<String> CIPHER_SUITES = List.of(
+      "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+      "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+      "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+      "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+
   /** How a listener with {@code tls} (which may be {@code null}) is reached, for its log line: "plain TCP", "TLS". */
   public static String describe(TlsConfig tls) {
     return tls == null ? "plain TCP" : tls.mutual() ? "mutual TLS" : "TLS";
@@ -85,6 +97,8 @@ public record TlsConfig(String certPath, String keyPath, String clientCaPath) {
   /** {@code options} made to listen with TLS (Vert.x servers: the HL7 listener, the HTTP server). */
   public <T extends NetServerOptions> T secure(T options) {
     options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(certPath).setKeyPath(keyPath));
+    options.getEnabledSecureTransportProtocols().retainAll(PROTOCOLS);
+    CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
     if (mutual()) {
       options.setTrustOptions(new PemTrustOptions().addCertPath(clientCaPath))
           .setClientAuth(io.vertx.core.http.ClientAuth.REQUIRED);
@@ -94,7 +108,8 @@ public record TlsConfig(String certPath, String keyPath, String clientCaPath) {
 
   /** The server side of TLS for a Netty pipeline (the device server's own). */
   public SslContext nettyServerContext() throws IOException {
-    SslContextBuilder builder = SslContextBuilder.forServer(new File(certPath), new File(keyPath));
+    SslContextBuilder builder = SslContextBuilder.forServer(new File(certPath), new File(keyPath))
+        .protocols(PROTOCOLS).ciphers(CIPHER_SUITES);
     if (mutual()) {
       builder.trustManager(new File(clientCaPath)).clientAuth(ClientAuth.REQUIRE);
     }

@@ -82,7 +82,8 @@ public class NodeVerticle extends VerticleBase {
             httpPort(), devicePort(), hl7Port(), membership.clustered()
                 ? "member " + membership.self() + " of " + membership.members().size() : "standalone"))
         .onSuccess(id -> FileDescriptorBudget.processLimit().flatMap(limit -> FileDescriptorBudget.warning(limit,
-            config.devices().maxConnections(), config.hl7().maxConnections())).ifPresent(LOG::warn));
+            config.devices().maxConnections(), config.hl7().maxConnections(), config.http().maxConnections()))
+            .ifPresent(LOG::warn));
   }
 
   /** This node's place in its cluster. */

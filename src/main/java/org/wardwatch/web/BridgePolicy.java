@@ -3,10 +3,13 @@ package org.wardwatch.web;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.Transport;
@@ -25,8 +28,9 @@ import org.wardwatch.bus.Addresses;
  *   <li>Outbound (server to browser): only the per-ward browser addresses, {@link Addresses#BROWSER_ADDRESS_REGEX},
  *       delivered by the {@link WardFanOut} (which parks the bridge's own registrations, hence the second pattern).
  *   <li>Inbound (browser to server): only the per-ward action addresses, {@link Addresses#BROWSER_ACTION_REGEX}
- *       (acknowledge, audio pause, assessment, limits, discharge). Users are named by the dashboard, not yet
- *       authenticated.
+ *       (acknowledge, audio pause, assessment, limits, discharge), sent to one taker: published, every member would
+ *       apply the action. Users are named by the dashboard, not yet authenticated; each action carries where it
+ *       came from ({@link #ORIGIN}), for the audit trail.
  *   <li>Origins: a {@link CorsHandler} limited to the dashboard's origins guards every transport. An origin check on
  *       the WebSocket alone would leave the xhr-streaming and xhr-polling fallbacks readable from a foreign page.
  *   <li>Transports: WebSocket, xhr-streaming and xhr-polling only. EventSource, htmlfile and JSONP are off: the last
@@ -41,6 +45,29 @@ final class BridgePolicy {
   private static final int MAX_ORIGINS_LOGGED = 100;
 
   private BridgePolicy() {
+  }
+
+  /**
+   * The field of an action saying where it came from, set by the gateway (whatever the client sent in it): the
+   * bridge's {@code "bridge <address>"} or the REST API's {@code "api <address>"}, the client's IP address.
+   */
+  static final String ORIGIN = "origin";
+
+  /**
+   * The bridge's event hook: refuses a published action (the address rules allow an address, however it is used),
+   * notes where each action sent comes from, and hands every other event to {@code next}.
+   */
+  static Handler<BridgeEvent> inbound(Handler<BridgeEvent> next) {
+    return event -> {
+      if (event.type() == BridgeEventType.PUBLISH) {
+        event.complete(false);
+        return;
+      }
+      if (event.type() == BridgeEventType.SEND && event.getRawMessage().getValue("body") instanceof JsonObject action) {
+        action.put(ORIGIN, "bridge " + event.socket().remoteAddress().hostAddress());
+      }
+      next.handle(event);
+    };
   }
 
   static SockJSBridgeOptions bridgeOptions() {

@@ -3,6 +3,7 @@ package org.wardwatch.web;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -11,11 +12,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.CSPHandler;
 import io.vertx.ext.web.handler.ProtocolUpgradeHandler;
 import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import io.vertx.ext.web.handler.XFrameHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
@@ -27,6 +26,7 @@ import org.wardwatch.cluster.BusPaths;
 import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.config.ConfigException;
+import org.wardwatch.device.ConnectionLimit;
 
 /**
  * The browser side of a node: the SockJS event-bus bridge at {@code /eventbus} (WebSocket, xhr-streaming and
@@ -47,6 +47,7 @@ public class HttpBridgeVerticle extends VerticleBase {
   private final Membership membership;
   private final BusPaths busPaths;
   private final ClusterConsumers consumers;
+  private final ConnectionLimit limit;
   private HttpServer server;
 
   /**
@@ -58,14 +59,13 @@ public class HttpBridgeVerticle extends VerticleBase {
     this.membership = membership;
     this.busPaths = busPaths;
     this.consumers = consumers;
+    this.limit = new ConnectionLimit(config.maxConnections(), "HTTP", "http.maxConnections");
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    router.route()
-        .handler(XFrameHandler.create(XFrameHandler.DENY))
-        .handler(CSPHandler.create().setDirective("default-src", "'self'"));
+    ResponseHeaders.on(router, config.tls() != null);
     // Only the configured origins (by default the page's own) may use the bridge and the API from a browser: without
     // the guard on the API, any page open in a ward browser could post an assessment as a plain-text "simple" request.
     SecurityPolicyHandler allowedOrigins = BridgePolicy.corsOnceBound(() -> config.originsFor(server.actualPort()));
@@ -94,7 +94,7 @@ public class HttpBridgeVerticle extends VerticleBase {
         .handler(StaticHandler.create("META-INF/resources/webjars"));
     // the page's files, never the API's paths: a method no API route takes on a path one does is 405, else 404
     router.routeWithRegex("^(?!/api/|/health|/eventbus/).*").method(HttpMethod.GET).method(HttpMethod.HEAD)
-        .handler(StaticHandler.create("webroot"));
+        .handler(StaticHandler.create("webroot").setCachingEnabled(false)); // checked again on every load
     router.errorHandler(NOT_FOUND, context -> PatientRoutes.plain(context, NOT_FOUND,
         "no such resource: " + context.request().path()));
     AllowedMethods allowed = new AllowedMethods(router);
@@ -103,16 +103,36 @@ public class HttpBridgeVerticle extends VerticleBase {
       PatientRoutes.plain(context, METHOD_NOT_ALLOWED,
           context.request().method() + " is not allowed on " + context.request().path());
     });
-    HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port());
+    HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
+        .setIdleTimeout(config.idleTimeoutSeconds())
+        .setHttp2ClearTextEnabled(false); // no browser speaks it, and its detection counts a connection only once it sends
     if (config.tls() != null) {
       config.tls().secure(options);
     }
-    server = vertx.createHttpServer(options).requestHandler(router);
+    server = vertx.createHttpServer(options).requestHandler(router).connectionHandler(this::admit);
+    vertx.setPeriodic(ConnectionLimit.CHECK_EVERY_MS, id -> reportRefusals());
     return server.listen()
         .onSuccess(bound -> LOG.info("HTTP and SockJS bridge listening on {}:{} ({})", config.host(),
             bound.actualPort(), config.tls() == null ? "plain HTTP" : "HTTPS"))
         .recover(error -> Future.failedFuture(ConfigException.unbound("http.port", config.host(), config.port(),
             error)));
+  }
+
+  /**
+   * Keeps {@code connection} while fewer than {@code http.maxConnections} are open, else closes it at once: a script
+   * opening connections without end would otherwise take the file descriptors the devices' connections need.
+   */
+  private void admit(HttpConnection connection) {
+    if (!limit.admit()) {
+      connection.close();
+      reportRefusals();
+      return;
+    }
+    connection.closeHandler(closed -> limit.release());
+  }
+
+  private void reportRefusals() {
+    limit.refusalReport(System.currentTimeMillis()).ifPresent(LOG::warn);
   }
 
   /**
@@ -123,7 +143,7 @@ public class HttpBridgeVerticle extends VerticleBase {
   private Router sockJsBridge() {
     SockJSHandlerOptions options = BridgePolicy.sockJsOptions();
     Handler<SockJSSocket> bridge = new EventBusBridgeImpl(vertx, null, BridgePolicy.bridgeOptions(),
-        new WardFanOut(consumers)::handle);
+        BridgePolicy.inbound(new WardFanOut(consumers)::handle));
     Router transports = SockJSHandler.create(vertx, options).socketHandler(bridge);
     WritePacer pacer = new WritePacer(context);
     transports.getWithRegex(SockJsWebSocket.PATH_REGEX).order(-1)

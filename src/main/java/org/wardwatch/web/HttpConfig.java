@@ -13,12 +13,19 @@ import org.wardwatch.config.TlsConfig;
  *                        dashboard's own origin, {@code http://localhost:<port>} and {@code http://127.0.0.1:<port>}
  *                        ({@code https} with TLS)
  * @param tls             the dashboard, API and bridge over HTTPS (and WSS), or {@code null} for plain HTTP
+ * @param idleTimeoutSeconds  a connection that sends and receives nothing this long is closed (a SockJS session's
+ *                        heartbeats, every 25 s, keep it open)
+ * @param maxConnections  the most HTTP connections open at once; one more is closed at once
  */
-public record HttpConfig(String host, int port, List<String> allowedOrigins, TlsConfig tls) {
+public record HttpConfig(String host, int port, List<String> allowedOrigins, TlsConfig tls, int idleTimeoutSeconds,
+    int maxConnections) {
 
-  /** Plain HTTP. */
+  private static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 120;
+  private static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+
+  /** Plain HTTP, with the default limits. */
   public HttpConfig(String host, int port, List<String> allowedOrigins) {
-    this(host, port, allowedOrigins, null);
+    this(host, port, allowedOrigins, null, DEFAULT_IDLE_TIMEOUT_SECONDS, DEFAULT_MAX_CONNECTIONS);
   }
 
   public static HttpConfig from(ConfigSection section) {
@@ -26,7 +33,9 @@ public record HttpConfig(String host, int port, List<String> allowedOrigins, Tls
         section.string("host", "0.0.0.0", "\\S+"),
         section.integer("port", 8080, 0, 65535),
         section.strings("allowedOrigins", List.of()),
-        TlsConfig.from(section));
+        TlsConfig.from(section),
+        section.integer("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS, 1, 86_400),
+        section.integer("maxConnections", DEFAULT_MAX_CONNECTIONS, 1, 1_000_000));
   }
 
   /** The configured origins, or the dashboard's own origins on {@code boundPort}. */

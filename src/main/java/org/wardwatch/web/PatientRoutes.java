@@ -108,7 +108,8 @@ final class PatientRoutes {
       badRequest(context, "body must be a JSON object");
       return;
     }
-    ask(context, Addresses.PATIENT_ACTIONS, body.put("action", action).put("patient", context.pathParam("id")));
+    ask(context, Addresses.PATIENT_ACTIONS, body.put("action", action).put("patient", context.pathParam("id"))
+        .put(BridgePolicy.ORIGIN, "api " + context.request().remoteAddress().hostAddress()));
   }
 
   /** Asks the clinical engine at {@code address} and answers with its reply as JSON. */

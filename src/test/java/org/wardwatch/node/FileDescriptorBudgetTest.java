@@ -10,18 +10,18 @@ import org.junit.jupiter.api.Test;
 class FileDescriptorBudgetTest {
 
   @Test
-  void givenTheDefaultLimitsAndTwentyThousandFiles_thenAWarningNamingBothSettings() {
-    String warning = FileDescriptorBudget.warning(20_000, 20_000, 500).orElseThrow();
+  void givenTheDefaultLimitsAndTwentyThousandFiles_thenAWarningNamingTheSettings() {
+    String warning = FileDescriptorBudget.warning(20_000, 20_000, 500, 10_000).orElseThrow();
 
-    assertTrue(warning.startsWith("devices.maxConnections (20000) and hl7.maxConnections (500) exceed the 20000"),
-        warning);
+    assertTrue(warning.startsWith("devices.maxConnections (20000), hl7.maxConnections (500) and http.maxConnections "
+        + "(10000) exceed the 20000"), warning);
   }
 
   @Test
   void givenRoomForEveryConnectionAndTheNodeItself_thenNoWarning() {
-    assertEquals(Optional.empty(), FileDescriptorBudget.warning(1_048_576, 20_000, 500));
-    assertEquals(Optional.empty(), FileDescriptorBudget.warning(20_000 + 500 + FileDescriptorBudget.RESERVED,
-        20_000, 500));
+    assertEquals(Optional.empty(), FileDescriptorBudget.warning(1_048_576, 20_000, 500, 10_000));
+    assertEquals(Optional.empty(), FileDescriptorBudget.warning(20_000 + 500 + 10_000 + FileDescriptorBudget.RESERVED,
+        20_000, 500, 10_000));
   }
 
   @Test

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,13 +93,24 @@ class TlsListenersTest {
   }
 
   @Test
+  void everyListenerRefusesCipherSuitesWithoutForwardSecrecy() throws IOException {
+    for (int port : new int[] {node.httpPort(), node.hl7Port(), node.devicePort()}) {
+      assertThrows(UncheckedIOException.class, () -> TestTls.connect(port, "device", "TLS_RSA_WITH_AES_128_GCM_SHA256"),
+          "static RSA key exchange on port " + port);
+      TestTls.connect(port, "device", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256").close();
+    }
+  }
+
+  @Test
   void theDashboardAndTheApiAnswerOverHttpsOnly() {
     HttpClient https = vertx.createHttpClient(new HttpClientOptions().setSsl(true)
         .setTrustOptions(TestTls.trustTheTestCa()));
     HttpClient plain = vertx.createHttpClient();
 
-    assertEquals(200, https.request(HttpMethod.GET, node.httpPort(), "127.0.0.1", "/health")
-        .compose(request -> request.send()).await().statusCode());
+    HttpClientResponse health = https.request(HttpMethod.GET, node.httpPort(), "127.0.0.1", "/health")
+        .compose(request -> request.send()).await();
+    assertEquals(200, health.statusCode());
+    assertTrue(health.getHeader("Strict-Transport-Security").startsWith("max-age="), "browsers keep to HTTPS");
     String page = https.request(HttpMethod.GET, node.httpPort(), "localhost", "/")
         .compose(request -> request.send()).compose(response -> response.body()).await().toString();
     assertTrue(page.contains("WardWatch"), page);

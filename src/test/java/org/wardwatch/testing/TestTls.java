@@ -60,10 +60,19 @@ public final class TestTls {
    * @throws UncheckedIOException when the handshake fails
    */
   public static Socket connect(int port, String client) {
+    return connect(port, client, null);
+  }
+
+  /** {@link #connect(int, String)} over TLS 1.2 offering only {@code cipherSuite}, or as the JDK chooses when null. */
+  public static Socket connect(int port, String client, String cipherSuite) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(client == null ? null : keyManagers(client), trustManagers(), null);
       SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
+      if (cipherSuite != null) {
+        socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+        socket.setEnabledCipherSuites(new String[] {cipherSuite});
+      }
       socket.startHandshake();
       return socket;
     } catch (IOException e) {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +126,59 @@ class HttpBridgeVerticleTest {
   }
 
   @Test
+  void aClinicalActionIsAuditedWithWhereItCameFromAsTheGatewaySawIt() {
+    JsonObject forged = new JsonObject().put("origin", "the pharmacy");
+    try (DeviceClient device = new DeviceClient(node.devicePort());
+        SockJsClient browser = WebSocketSockJsClient.connect(vertx, node.httpPort(), TestNode.DASHBOARD_ORIGIN)) {
+      device.send("HELLO|Device=API-4|Patient=P-8|Ward=icu\nSpO2=96\n");
+      device.readLine();
+      device.readLine();
+
+      request(HttpMethod.POST, "/api/patients/P-8/assessment", null,
+          forged.copy().put("user", "nurse.kim").put("consciousness", "A"));
+      browser.request(Addresses.wardActions("icu"), forged.copy().put("action", "assess").put("patient", "P-8")
+          .put("user", "nurse.lee").put("oxygen", "air"));
+
+      JsonArray audit = new JsonArray(request(HttpMethod.GET, "/api/alarms?patient=P-8", null).body());
+      assertEquals(List.of("api 127.0.0.1", "bridge 127.0.0.1"), audit.stream().map(JsonObject.class::cast)
+          .map(entry -> entry.getString("origin")).toList());
+    }
+  }
+
+  @Test
+  void theAuditTrailIsReadInPagesEachNamingTheNext() {
+    try (DeviceClient device = new DeviceClient(node.devicePort())) { // connected throughout: no disconnection
+      device.send("HELLO|Device=API-5|Patient=P-9|Ward=icu\nSpO2=96\n");
+      device.readLine();
+      device.readLine();
+      for (String flow : List.of("air", "1", "2")) {
+        request(HttpMethod.POST, "/api/patients/P-9/assessment", null,
+            new JsonObject().put("user", "nurse.kim").put("oxygen", flow));
+      }
+
+      Reply first = request(HttpMethod.GET, "/api/alarms?patient=P-9&limit=2", null);
+      String next = first.getHeader("Link");
+      assertTrue(next.startsWith("</api/alarms?patient=P-9&since=") && next.endsWith("&limit=2>; rel=\"next\""), next);
+      Reply second = request(HttpMethod.GET, next.substring(1, next.indexOf('>')), null);
+
+      assertEquals(List.of("air", "oxygen 1 L/min"), details(first));
+      assertEquals(List.of("oxygen 2 L/min"), details(second));
+      assertEquals(null, second.getHeader("Link"), "the last page names no next one");
+      assertEquals(3, details(request(HttpMethod.GET, "/api/alarms?patient=P-9", null)).size());
+    }
+    for (String limit : List.of("0", "10001", "two")) {
+      Reply refused = request(HttpMethod.GET, "/api/alarms?limit=" + limit, null);
+      assertEquals(400, refused.statusCode(), limit);
+      assertEquals("limit must be a whole number from 1 to 10000", refused.body().toString());
+    }
+  }
+
+  private static List<String> details(Reply page) {
+    return new JsonArray(page.body()).stream().map(JsonObject.class::cast).map(entry -> entry.getString("detail"))
+        .toList();
+  }
+
+  @Test
   void aClinicalActionFromAForeignPageOrNotDeclaredJsonIsRefusedAndNoUploadIsKept() throws Exception {
     byte[] assessment = new JsonObject().put("user", "mallory").put("consciousness", "U").encode()
         .getBytes(StandardCharsets.UTF_8);
@@ -169,6 +223,15 @@ class HttpBridgeVerticleTest {
     assertTrue(page.getHeader("Content-Type").startsWith("text/html"));
     assertTrue(page.getHeader("Content-Security-Policy").contains("default-src 'self'"));
     assertEquals("DENY", page.getHeader("X-Frame-Options"));
+    assertEquals("no-cache", page.getHeader("Cache-Control"), "unversioned files: checked again on every load");
+    assertEquals("no-cache", request(HttpMethod.GET, "/js/model.js", null).getHeader("Cache-Control"));
+    for (String data : List.of("/api/patients", "/api/alarms", "/health", "/health/ready", "/api/patients/nobody")) {
+      Reply answer = request(HttpMethod.GET, data, null);
+      assertEquals("no-store", answer.getHeader("Cache-Control"), data + ": patient data is kept by no cache");
+      assertEquals("nosniff", answer.getHeader("X-Content-Type-Options"), data);
+    }
+    assertEquals("nosniff", page.getHeader("X-Content-Type-Options"));
+    assertEquals(null, page.getHeader("Strict-Transport-Security"), "plain HTTP: HSTS comes with TLS");
     assertEquals(200, request(HttpMethod.GET, "/webjars/sockjs-client/1.6.1/dist/sockjs.min.js", null).statusCode());
     assertEquals(200, request(HttpMethod.GET, "/vendor/vertx-eventbus/vertx-eventbus.js", null).statusCode());
   }
@@ -224,8 +287,12 @@ class HttpBridgeVerticleTest {
           .getString("body"));
       browser.send(new JsonObject().put("type", "publish").put("address", Addresses.wardAlarms("icu"))
           .put("body", new JsonObject()));
-      assertEquals("access_denied", browser.await(m -> "err".equals(m.getString("type")), Duration.ofSeconds(5))
-          .getString("body"));
+      assertEquals("rejected", browser.await(m -> "err".equals(m.getString("type")), Duration.ofSeconds(5))
+          .getString("body"), "a browser publishes nothing");
+      browser.send(new JsonObject().put("type", "publish").put("address", Addresses.wardActions("icu"))
+          .put("body", new JsonObject().put("action", "sync").put("user", "nurse.kim")));
+      assertEquals("rejected", browser.await(m -> "err".equals(m.getString("type")), Duration.ofSeconds(5))
+          .getString("body"), "published, every member would apply the action: sent to one only");
     }
   }
 

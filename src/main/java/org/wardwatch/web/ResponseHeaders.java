@@ -1,0 +1,45 @@
+package org.wardwatch.web;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.CSPHandler;
+import io.vertx.ext.web.handler.HSTSHandler;
+import io.vertx.ext.web.handler.XFrameHandler;
+
+/**
+ * The headers every answer of the HTTP side carries, as a hospital's security team checks them: no framing
+ * (clickjacking), scripts and styles from the page's own origin only, no content-type sniffing, HTTPS only once seen
+ * over HTTPS (HSTS, with TLS); patient data never stored by a browser or a proxy ({@code no-store} on the API and
+ * health answers), and the dashboard's files checked again on every load ({@code no-cache}: their URLs carry no
+ * version, so a fixed dashboard reaches the wards at once). The SockJS transports set their own caching.
+ */
+final class ResponseHeaders {
+
+  private static final String NO_STORE = "no-store";
+  private static final String REVALIDATE = "no-cache";
+
+  private ResponseHeaders() {
+  }
+
+  /** Adds the headers to every route of {@code router}; {@code https} when the server has TLS. */
+  static void on(Router router, boolean https) {
+    router.route()
+        .handler(XFrameHandler.create(XFrameHandler.DENY))
+        .handler(CSPHandler.create().setDirective("default-src", "'self'"))
+        .handler(context -> {
+          String path = context.request().path();
+          context.response().putHeader("X-Content-Type-Options", "nosniff");
+          if (!path.startsWith("/eventbus/")) {
+            context.response().putHeader(HttpHeaders.CACHE_CONTROL, isData(path) ? NO_STORE : REVALIDATE);
+          }
+          context.next();
+        });
+    if (https) {
+      router.route().handler(HSTSHandler.create());
+    }
+  }
+
+  private static boolean isData(String path) {
+    return path.startsWith("/api/") || path.startsWith("/health");
+  }
+}

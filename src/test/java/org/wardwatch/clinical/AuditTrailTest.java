@@ -1,0 +1,61 @@
+package org.wardwatch.clinical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wardwatch.testing.TestCluster;
+
+/** The audit trail, read back in pages and in the order its entries were recorded, on one node and on a cluster. */
+class AuditTrailTest {
+
+  private static final Instant AT = Instant.parse("2026-12-06T08:00:00Z");
+
+  @Test
+  void aStandaloneNodesTrailIsReadOldestFirstInPagesEachSayingWhereTheNextBegins() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      AuditTrail audit = new AuditTrail(vertx);
+      for (int second = 4; second >= 0; second--) { // recorded newest first: read back by time
+        audit.record(entry("P1", AT.plusSeconds(second), "at " + second)).await();
+      }
+      audit.record(entry("P2", AT, "another patient")).await();
+
+      AuditTrail.AuditPage first = audit.query("P1", null, 2).await();
+      AuditTrail.AuditPage rest = audit.query("P1", first.next(), 10).await();
+
+      assertEquals(List.of("at 0", "at 1"), details(first));
+      assertEquals(AT.plusSeconds(2), first.next());
+      assertEquals(List.of("at 2", "at 3", "at 4"), details(rest));
+      assertNull(rest.next());
+      assertEquals(List.of("at 3", "at 4"), details(audit.query("P1", AT.plusSeconds(3), 10).await()));
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  void aClusterTrailListsTheEntriesOfOneInstantAsTheyWereRecorded() {
+    try (TestCluster cluster = new TestCluster()) {
+      AuditTrail audit = new AuditTrail(cluster.joinWithoutNode());
+      List<String> recorded = List.of("RAISED", "CLEARED", "RAISED again", "CLEARED again", "RAISED once more");
+      for (String detail : recorded) { // one read's frames: one instant
+        audit.record(entry("P1", AT, detail)).await();
+      }
+
+      assertEquals(recorded, details(audit.query("P1", null, 10).await()));
+    }
+  }
+
+  private static JsonObject entry(String patient, Instant at, String detail) {
+    return new JsonObject().put("at", at).put("patient", patient).put("type", "TEST").put("detail", detail);
+  }
+
+  private static List<String> details(AuditTrail.AuditPage page) {
+    return page.entries().stream().map(JsonObject.class::cast).map(entry -> entry.getString("detail")).toList();
+  }
+}
