@@ -97,6 +97,9 @@ public class ClinicalEngineVerticle extends VerticleBase {
       }
       int[] nextSlice = {0};
       vertx.setPeriodic(TICK_MS / TICK_SLICES, id -> {
+        if (!membership.hasQuorum()) {
+          return; // cut off: the majority's members evaluate these patients, and would page escalations twice
+        }
         int slice = nextSlice[0];
         nextSlice[0] = (slice + 1) % TICK_SLICES;
         if (slice == 0) {
@@ -225,8 +228,13 @@ public class ClinicalEngineVerticle extends VerticleBase {
   /**
    * Refuses {@code message} when another member owns {@code patient} now (it moved, and the sender chose the owner
    * before): only the owner may change a patient, or an acknowledgement made here would be lost to the owner's state.
+   * Refuses every change while this member is cut off from its cluster's quorum ({@link Membership#hasQuorum()}).
    */
   private boolean refusedAsNotOwned(String patient, Message<?> message) {
+    if (!membership.hasQuorum()) {
+      BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE, membership.noQuorum());
+      return true;
+    }
     if (patient == null || ownedHere(patient)) {
       return false;
     }
@@ -237,6 +245,9 @@ public class ClinicalEngineVerticle extends VerticleBase {
 
   /** Takes over the stored patients this member owns and does not hold yet: those of a member that died. */
   private void takeOverOwnedPatients() {
+    if (!membership.hasQuorum()) {
+      return; // cut off, it owns every patient in its own view
+    }
     store.keys().onSuccess(keys -> keys.stream()
         .filter(key -> !takeover.has(key) && ownedHere(key))
         .forEach(key -> takeover.withPatient(key, () -> { })));

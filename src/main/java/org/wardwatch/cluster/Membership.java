@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * What a node knows of its cluster: whether it is clustered, who it is and who the members are. A standalone node is
  * a cluster of one. Answers {@code GET /health/ready}: a clustered node is ready once it has joined (its Hazelcast
- * member is running and sees itself in the member list).
+ * member is running and sees itself in the member list) and sees at least the cluster's quorum of members.
  *
  * <p>Thread-safe: reads Hazelcast's own view.
  */
@@ -50,13 +50,30 @@ public interface Membership {
    */
   Runnable onOwnershipMoved(Runnable moved);
 
-  /** True once the node may take traffic: standalone always; clustered once joined. */
+  /**
+   * Whether this node sees at least {@code cluster.quorum} members, itself included, so may take changes: one cut off
+   * from the others (a network split, a pause past their failure detection) forms a cluster of its own until they
+   * merge again, and what it acknowledged meanwhile would be lost at the merge, or done twice (an escalation paged
+   * by both sides). Standalone, always.
+   */
+  boolean hasQuorum();
+
+  /** The fewest members this node must see to take changes (1 standalone). */
+  int quorum();
+
+  /** True once the node may take traffic: standalone always; clustered once joined, with its {@link #quorum()}. */
   boolean ready();
 
-  /** The readiness answer: {@code {"ready", "clustered", "self", "members": [...]}}. */
+  /** The readiness answer: {@code {"ready", "clustered", "self", "members": [...], "quorum"}}. */
   default JsonObject toJson() {
     return new JsonObject().put("ready", ready()).put("clustered", clustered()).put("self", self())
-        .put("members", new JsonArray(members()));
+        .put("members", new JsonArray(members())).put("quorum", quorum());
+  }
+
+  /** Why a node without {@link #hasQuorum()} takes no change: said to whoever sent one. */
+  default String noQuorum() {
+    return "this member sees " + members().size() + " of the cluster's members, fewer than its quorum of " + quorum()
+        + ": it takes no change until it is back with the others; try again, or another node";
   }
 
   /** A node on its own. */
@@ -88,14 +105,29 @@ public interface Membership {
       }
 
       @Override
+      public boolean hasQuorum() {
+        return true;
+      }
+
+      @Override
+      public int quorum() {
+        return 1;
+      }
+
+      @Override
       public boolean ready() {
         return true;
       }
     };
   }
 
-  /** A member of the Hazelcast cluster {@code hazelcast}. */
+  /** A member of the Hazelcast cluster {@code hazelcast} that takes changes whatever the members it sees. */
   static Membership of(HazelcastInstance hazelcast) {
+    return of(hazelcast, 1);
+  }
+
+  /** A member of the Hazelcast cluster {@code hazelcast} that takes changes while it sees {@code quorum} members. */
+  static Membership of(HazelcastInstance hazelcast, int quorum) {
     return new Membership() {
       @Override
       public String self() {
@@ -147,8 +179,18 @@ public interface Membership {
       }
 
       @Override
+      public boolean hasQuorum() {
+        return hazelcast.getCluster().getMembers().size() >= quorum;
+      }
+
+      @Override
+      public int quorum() {
+        return quorum;
+      }
+
+      @Override
       public boolean ready() {
-        return hazelcast.getLifecycleService().isRunning() && members().contains(self());
+        return hazelcast.getLifecycleService().isRunning() && members().contains(self()) && hasQuorum();
       }
     };
   }

@@ -53,7 +53,7 @@ public class NodeVerticle extends VerticleBase {
 
   /** A node that is a member of the cluster of {@code hazelcast}, keeping the patients' state in it. */
   public static NodeVerticle member(HazelcastInstance hazelcast, NodeConfig config) {
-    return new NodeVerticle(config, Membership.of(hazelcast), PatientStore.of(hazelcast));
+    return new NodeVerticle(config, Membership.of(hazelcast, config.cluster().quorum()), PatientStore.of(hazelcast));
   }
 
   @Override

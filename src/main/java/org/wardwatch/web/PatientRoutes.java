@@ -24,6 +24,7 @@ final class PatientRoutes {
   private static final int NOT_FOUND = 404;
   private static final int BAD_REQUEST = 400;
   private static final int CONFLICT = 409;
+  private static final int UNAVAILABLE = 503;
   private static final int UNSUPPORTED_MEDIA_TYPE = 415;
   private static final String JSON = "application/json";
 
@@ -135,10 +136,14 @@ final class PatientRoutes {
         .end(message);
   }
 
-  /** A refusal from the engine (400, 404, 409) goes to the client with its message; anything else is a server error. */
+  /**
+   * A refusal from the engine (400, 404, 409, or 503: try again) goes to the client with its message; anything else
+   * is a server error.
+   */
   static void failed(RoutingContext context, Throwable error) {
     if (error instanceof ReplyException reply && (reply.failureCode() == NOT_FOUND
-        || reply.failureCode() == BAD_REQUEST || reply.failureCode() == CONFLICT)) {
+        || reply.failureCode() == BAD_REQUEST || reply.failureCode() == CONFLICT
+        || reply.failureCode() == UNAVAILABLE)) {
       plain(context, reply.failureCode(), String.valueOf(reply.getMessage()));
     } else {
       context.fail(error);

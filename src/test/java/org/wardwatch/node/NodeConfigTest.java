@@ -36,6 +36,24 @@ class NodeConfigTest {
   }
 
   @Test
+  void givenClusterMembers_thenTheQuorumIsTheirMajorityFromThreeOnUnlessSet() {
+    assertEquals(1, quorumOf(new JsonObject()));
+    assertEquals(1, quorumOf(new JsonObject().put("members", new JsonArray().add("10.0.0.1").add("10.0.0.2"))),
+        "two nodes cannot tell a split from a death: one carries on alone");
+    JsonObject three = new JsonObject().put("members", new JsonArray().add("10.0.0.1").add("10.0.0.2").add("10.0.0.3"));
+    assertEquals(2, quorumOf(three));
+    assertEquals(3, quorumOf(three.copy().put("quorum", 3)));
+    assertEquals(3, quorumOf(three.copy().put("members", three.getJsonArray("members").copy().add("10.0.0.4")
+        .add("10.0.0.5"))));
+    ConfigException zero = assertThrows(ConfigException.class, () -> quorumOf(three.copy().put("quorum", 0)));
+    assertTrue(zero.getMessage().startsWith("cluster.quorum"), zero.getMessage());
+  }
+
+  private static int quorumOf(JsonObject cluster) {
+    return NodeConfig.fromJson(new JsonObject().put("cluster", cluster)).cluster().quorum();
+  }
+
+  @Test
   void givenFullDocument_whenParsed_thenEveryValueRead() {
     JsonObject json = new JsonObject()
         .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0)

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A bedside device for tests: writes line frames (or raw bytes) and reads the gateway's answer lines.
@@ -33,6 +36,20 @@ public final class DeviceClient extends TcpTestClient {
   public DeviceClient sendBytes(byte[] bytes) {
     write(bytes);
     return this;
+  }
+
+  /** The next answer line if one comes within {@code timeout}, else empty; later lines are read as usual. */
+  public Optional<String> readLineWithin(Duration timeout) {
+    readTimeout(timeout);
+    try {
+      return Optional.ofNullable(in.readLine());
+    } catch (SocketTimeoutException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      readTimeout(Duration.ofSeconds(10));
+    }
   }
 
   /** The next answer line, or {@code null} when the gateway closed the connection. */

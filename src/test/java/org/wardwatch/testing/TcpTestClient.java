@@ -43,6 +43,15 @@ abstract class TcpTestClient implements AutoCloseable {
     }
   }
 
+  /** Makes reads wait at most {@code timeout} (10 s unless set). */
+  final void readTimeout(Duration timeout) {
+    try {
+      socket.setSoTimeout((int) timeout.toMillis());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The connection's input, for the subclass's reader. */
   final InputStream input() {
     return in;

@@ -108,7 +108,7 @@ public final class TestCluster implements AutoCloseable {
 
   private Config hazelcastConfig() {
     Config config = HazelcastSettings.apply(ConfigUtil.loadConfig(),
-        new ClusterConfig(name, "127.0.0.1", 5701, List.of("127.0.0.1"), null));
+        new ClusterConfig(name, "127.0.0.1", 5701, List.of("127.0.0.1"), null, 1));
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
     config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
