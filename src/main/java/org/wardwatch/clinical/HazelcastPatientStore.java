@@ -46,6 +46,18 @@ final class HazelcastPatientStore implements PatientStore {
     this.map = map;
   }
 
+  /**
+   * Says loudly when patients' stored state is gone: every copy of a partition lost at once (as many members as it
+   * has copies died together), so no member can take its patients over with their alarms: one line per partition
+   * lost, from each member that hears of it.
+   */
+  HazelcastPatientStore reportingLosses() {
+    map.addPartitionLostListener(event -> LOG.error("the stored state of the patients in partition {} of {} is lost "
+        + "(every copy of it was on members that are gone): their alarms, acknowledgements and device sequence "
+        + "numbers start again from their next frames", event.getPartitionId(), map.getName()));
+    return this;
+  }
+
   @Override
   public Future<Claim> claim(String patientKey) {
     return onContext(map.submitToKey(patientKey, new ClaimEntry()))

@@ -72,7 +72,7 @@ public interface PatientStore {
 
   /** The store of a clustered node: the map {@value #MAP} of {@code hazelcast}. */
   static PatientStore of(HazelcastInstance hazelcast) {
-    return new HazelcastPatientStore(hazelcast.getMap(MAP));
+    return new HazelcastPatientStore(hazelcast.getMap(MAP)).reportingLosses();
   }
 
   /** The store of a standalone node: holds nothing, and every claim finds nothing stored. */
