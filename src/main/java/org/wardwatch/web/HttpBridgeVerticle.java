@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -79,25 +80,24 @@ public class HttpBridgeVerticle extends VerticleBase {
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BRIDGE_BODY_BYTES));
     router.route("/eventbus/*").subRouter(sockJsBridge());
     PatientRoutes patients = new PatientRoutes(vertx.eventBus());
-    router.get("/api/patients").handler(patients::list);
-    router.get("/api/patients/:id").handler(patients::get);
-    router.get("/api/patients/:id/history").handler(patients::history);
-    router.get("/api/wards").handler(patients::wards);
+    read(router, "/api/patients").handler(patients::list);
+    read(router, "/api/patients/:id").handler(patients::get);
+    read(router, "/api/patients/:id/history").handler(patients::history);
+    read(router, "/api/wards").handler(patients::wards);
     router.route("/api/patients/:id/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BRIDGE_BODY_BYTES));
     router.post("/api/patients/:id/assessment").handler(patients::assess);
     router.put("/api/patients/:id/limits").handler(patients::overrideLimits);
     router.post("/api/patients/:id/discharge").handler(patients::discharge);
-    router.get("/api/alarms").handler(new AlarmRoutes(new AuditTrail(vertx))::history);
-    router.get("/health").handler(context -> context.json(new JsonObject().put("status", "UP")));
-    router.get("/health/ready").handler(this::ready);
-    router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
-        .handler(StaticHandler.create("META-INF/resources/webjars"));
+    read(router, "/api/alarms").handler(new AlarmRoutes(new AuditTrail(vertx))::history);
+    read(router, "/health").handler(context -> context.json(new JsonObject().put("status", "UP")));
+    read(router, "/health/ready").handler(this::ready);
+    read(router, "/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     // the page's files, never the API's paths: a method no API route takes on a path one does is 405, else 404
     router.routeWithRegex("^(?!/api/|/health|/eventbus/).*").method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(StaticHandler.create("webroot").setCachingEnabled(false)); // checked again on every load
     router.errorHandler(NOT_FOUND, context -> PatientRoutes.plain(context, NOT_FOUND,
         "no such resource: " + context.request().path()));
-    AllowedMethods allowed = new AllowedMethods(router);
+    AllowedMethods allowed = new AllowedMethods(router, "GET, HEAD"); // the page's files, named by a regex
     router.errorHandler(METHOD_NOT_ALLOWED, context -> {
       context.response().putHeader(HttpHeaders.ALLOW, allowed.on(context.request().path()));
       PatientRoutes.plain(context, METHOD_NOT_ALLOWED,
@@ -116,6 +116,11 @@ public class HttpBridgeVerticle extends VerticleBase {
             bound.actualPort(), config.tls() == null ? "plain HTTP" : "HTTPS"))
         .recover(error -> Future.failedFuture(ConfigException.unbound("http.port", config.host(), config.port(),
             error)));
+  }
+
+  /** A route of {@code path} taking GET and HEAD (the same answer without its body), as HTTP wants of a resource. */
+  private static Route read(Router router, String path) {
+    return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
   }
 
   /**

@@ -67,11 +67,14 @@ class HttpBridgeVerticleTest {
     assertEquals("no such resource: /api/nothing-here", unknown.body().toString());
     assertEquals(405, delete.statusCode());
     assertEquals("DELETE is not allowed on /api/patients/X1", delete.body().toString());
-    assertEquals("GET", delete.getHeader("Allow"), "a 405 names the methods the path takes");
+    assertEquals("GET, HEAD", delete.getHeader("Allow"), "a 405 names the methods the path takes");
     assertEquals(404, typo.statusCode(), "no route takes that path, whatever the method");
     assertEquals(405, post.statusCode());
-    assertEquals("GET", post.getHeader("Allow"));
+    assertEquals("GET, HEAD", post.getHeader("Allow"));
     assertEquals("PUT", request(HttpMethod.POST, "/api/patients/X1/limits", null).getHeader("Allow"));
+    assertEquals("GET, HEAD", request(HttpMethod.TRACE, "/", null).getHeader("Allow"), "the dashboard's files");
+    assertEquals(200, request(HttpMethod.HEAD, "/api/patients", null).statusCode(), "HEAD wherever GET");
+    assertEquals(200, request(HttpMethod.HEAD, "/health", null).statusCode());
     assertTrue(post.getHeader("Content-Type").startsWith("text/plain"), post.getHeader("Content-Type"));
   }
 
