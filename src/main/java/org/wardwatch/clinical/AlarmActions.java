@@ -144,10 +144,21 @@ final class AlarmActions {
    * audit's lines; a bidirectional override would disguise it).
    */
   private static String required(JsonObject action, String key) {
-    Object value = action.getValue(key);
-    if (!(value instanceof String text) || text.isBlank() || text.length() > MAX_TEXT) {
-      throw new IllegalArgumentException("'" + key + "' is required (a non-empty string of at most " + MAX_TEXT
-          + " characters)");
+    return checked(key, text(action, key));
+  }
+
+  /** The string of field {@code key}, as sent; refused when absent or not a string. */
+  private static String text(JsonObject action, String key) {
+    if (!(action.getValue(key) instanceof String text)) {
+      throw notText(key);
+    }
+    return text;
+  }
+
+  /** {@code text}, the value of {@code key}, unless blank, too long or holding characters that forge text. */
+  private static String checked(String key, String text) {
+    if (text.isBlank() || text.length() > MAX_TEXT) {
+      throw notText(key);
     }
     if (text.codePoints().anyMatch(AlarmActions::forgesText)) {
       throw new IllegalArgumentException("'" + key + "' must not hold control characters (line breaks, escapes,"
@@ -158,19 +169,23 @@ final class AlarmActions {
 
   /**
    * The acting user's name as the audit trail records it: {@code user} in Unicode's compatibility form (NFKC, so that
-   * a no-break space or full-width letters read as what they look like), its spaces collapsed and stripped. Refused
-   * when it is {@value AlarmTransition#SYSTEM}, the name of what the gateway does on its own.
+   * a no-break space or full-width letters read as what they look like), its spaces collapsed and stripped, checked
+   * as any text is both as typed and so written. Refused when it is {@value AlarmTransition#SYSTEM}, the name of what the gateway does on
+   * its own. (Letters of other scripts that look alike, a Cyrillic 'ѕ' say, are not caught.)
    */
   private static String userName(JsonObject action) {
-    String user = SPACES.matcher(Normalizer.normalize(required(action, "user"), Normalizer.Form.NFKC)).replaceAll(" ")
-        .strip();
-    if (user.isEmpty()) {
-      throw new IllegalArgumentException("'user' is required (a name, not only spaces)");
-    }
+    String typed = required(action, "user"); // a line break is refused, not made a space
+    String user = checked("user", SPACES.matcher(Normalizer.normalize(typed, Normalizer.Form.NFKC)).replaceAll(" ")
+        .strip()); // again: the form may be longer, or only spaces
     if (user.equalsIgnoreCase(AlarmTransition.SYSTEM)) {
       throw new IllegalArgumentException("'user' cannot be '" + user + "': the audit trail's name for the gateway");
     }
     return user;
+  }
+
+  private static IllegalArgumentException notText(String key) {
+    return new IllegalArgumentException("'" + key + "' is required (a non-empty string of at most " + MAX_TEXT
+        + " characters)");
   }
 
   private static boolean forgesText(int codePoint) {

@@ -59,31 +59,46 @@ public final class AuditTrail {
   }
 
   /**
-   * At most {@code limit} entries, oldest first, read, decoded and sorted on a worker thread: the whole trail is read,
-   * which would hold up the event loop that calls (the bridge's, serving every browser) for seconds.
+   * At most {@code limit} entries, oldest first (those of one instant as recorded), read, decoded and sorted on a worker
+   * thread: the whole trail is read, which would hold up the event loop that calls (the bridge's, serving every
+   * browser) for seconds.
    *
    * @param patient  only this patient's entries, or {@code null} for all
    * @param since    only entries at or after this time, or {@code null} for all
+   * @param skip     how many of the entries at {@code since} itself to leave out (given by an earlier page)
    */
-  public Future<AuditPage> query(String patient, Instant since, int limit) {
+  public Future<AuditPage> query(String patient, Instant since, int skip, int limit) {
     return recorded().compose(entries -> vertx.executeBlocking(() -> {
       List<JsonObject> matching = entries.get().stream().map(Buffer::toJsonObject)
           .filter(entry -> patient == null || patient.equals(entry.getString("patient")))
           .filter(entry -> since == null || !entry.getInstant("at").isBefore(since))
           .sorted(Comparator.comparing((JsonObject entry) -> entry.getInstant("at")))
           .toList();
-      return matching.size() <= limit ? new AuditPage(new JsonArray(matching), null)
-          : new AuditPage(new JsonArray(matching.subList(0, limit)), matching.get(limit).getInstant("at"));
+      int from = 0;
+      while (from < skip && from < matching.size() && matching.get(from).getInstant("at").equals(since)) {
+        from++;
+      }
+      int to = Math.min(matching.size(), from + limit);
+      if (to == matching.size()) {
+        return new AuditPage(new JsonArray(matching.subList(from, to)), null, 0);
+      }
+      Instant next = matching.get(to).getInstant("at");
+      int given = 0; // of the entries at the next page's instant, those given by this page or before it
+      while (given < to && matching.get(to - 1 - given).getInstant("at").equals(next)) {
+        given++;
+      }
+      return new AuditPage(new JsonArray(matching.subList(from, to)), next, given);
     }, false));
   }
 
   /**
    * Some of the audit trail.
    *
-   * @param entries  the entries, oldest first
-   * @param next     the time of the first entry left out, from which to ask for more; {@code null} when none was
+   * @param entries   the entries, oldest first
+   * @param next      the time of the first entry left out, from which to ask for more; {@code null} when none was
+   * @param nextSkip  how many entries at {@code next} to skip then: those given already
    */
-  public record AuditPage(JsonArray entries, Instant next) {
+  public record AuditPage(JsonArray entries, Instant next, int nextSkip) {
   }
 
   /**

@@ -122,20 +122,20 @@ public class ClinicalEngineVerticle extends VerticleBase {
       Future<Void> reports = input(Addresses.engineReports(self), this::apply);
       Future<Void> devices = this.<JsonObject>input(Addresses.engineDeviceEvents(self), message -> {
         DeviceIdentity source = DeviceIdentity.fromJson(message.body().getJsonObject("source"));
-        if (!refusedAsNotOwned(source.patientKey(), message)) {
+        if (!refusedHere(source.patientKey(), message, true)) {
           withPatient(source.patientKey(), message, () -> engine.deviceEvent(message.body().getString("event"),
               source, message.body().getString("reason"), message.body().getInstant("lastAnsweredAt"), Instant.now()));
         }
       });
       Future<Void> actions = this.<JsonObject>input(Addresses.engineActions(self), message -> {
         String patient = ActionTarget.patientOf(message.body());
-        if (!refusedAsNotOwned(patient, message)) {
+        if (!refusedHere(patient, message, true)) {
           takeover.withPatient(patient, () -> act(message));
         }
       });
       Future<Void> history = this.<JsonObject>input(Addresses.engineHistory(self), message -> {
         String patient = message.body().getString("patient");
-        if (!refusedAsNotOwned(patient, message)) {
+        if (!refusedHere(patient, message, false)) {
           takeover.withPatient(patient, () -> PatientQueries.replyOrNotFound(message, patient,
               engine.history(patient, message.body().getInteger("minutes"), Instant.now())));
         }
@@ -175,7 +175,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
     Instant now = Instant.now();
     List<FrameReport> reports = message.body().reports();
     for (FrameReport report : reports) {
-      if (refusedAsNotOwned(report.source().patientKey(), message)) {
+      if (refusedHere(report.source().patientKey(), message, true)) {
         return;
       }
     }
@@ -228,10 +228,11 @@ public class ClinicalEngineVerticle extends VerticleBase {
   /**
    * Refuses {@code message} when another member owns {@code patient} now (it moved, and the sender chose the owner
    * before): only the owner may change a patient, or an acknowledgement made here would be lost to the owner's state.
-   * Refuses every change while this member is cut off from its cluster's quorum ({@link Membership#hasQuorum()}).
+   * Refuses a {@code change} also while this member is cut off from its cluster's quorum
+   * ({@link Membership#hasQuorum()}).
    */
-  private boolean refusedAsNotOwned(String patient, Message<?> message) {
-    if (!membership.hasQuorum()) {
+  private boolean refusedHere(String patient, Message<?> message, boolean change) {
+    if (change && !membership.hasQuorum()) {
       BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE, membership.noQuorum());
       return true;
     }

@@ -16,8 +16,8 @@ import org.wardwatch.config.ConfigSection;
  *                 kept at another site than its primary (Hazelcast zone-aware partition groups)
  * @param quorum   the fewest members a node must see to take changes ({@link Membership#hasQuorum()}): a node cut
  *                 off from the others (a network split, a long pause) must not acknowledge what the larger side will
- *                 never see; by default a majority of {@code members} when it lists three or more, else 1 (two nodes
- *                 cannot tell a split from a death, and one must carry on alone)
+ *                 never see. A majority of the cluster's nodes (2 of 3); 1 by default, as {@code members} may name
+ *                 hosts of several nodes, or more hosts than run, and two nodes cannot tell a split from a death
  */
 public record ClusterConfig(String name, String host, int port, List<String> members, String site, int quorum) {
 
@@ -28,13 +28,12 @@ public record ClusterConfig(String name, String host, int port, List<String> mem
   private static final String HOST = "[A-Za-z0-9_.:-]{1,253}";
 
   public static ClusterConfig from(ConfigSection section) {
-    List<String> members = section.strings("members", List.of("127.0.0.1"));
     return new ClusterConfig(
         section.string("name", "wardwatch", NAME),
         section.string("host", "127.0.0.1", HOST),
         section.integer("port", 5701, 1, 65535),
-        members,
+        section.strings("members", List.of("127.0.0.1")),
         section.string("site", null, NAME),
-        section.integer("quorum", members.size() >= 3 ? members.size() / 2 + 1 : 1, 1, 1000));
+        section.integer("quorum", 1, 1, 1000));
   }
 }

@@ -25,6 +25,7 @@ import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,7 +98,7 @@ public record TlsConfig(String certPath, String keyPath, String clientCaPath) {
   /** {@code options} made to listen with TLS (Vert.x servers: the HL7 listener, the HTTP server). */
   public <T extends NetServerOptions> T secure(T options) {
     options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(certPath).setKeyPath(keyPath));
-    options.getEnabledSecureTransportProtocols().retainAll(PROTOCOLS);
+    options.setEnabledSecureTransportProtocols(new LinkedHashSet<>(PROTOCOLS));
     CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
     if (mutual()) {
       options.setTrustOptions(new PemTrustOptions().addCertPath(clientCaPath))

@@ -10,20 +10,23 @@ import java.util.regex.Pattern;
 /**
  * The methods a {@link Router}'s routes take on a path, for the {@code Allow} header a 405 must carry (RFC 9110,
  * 15.5.6). Looks at the routes named by a path (with {@code :param} parts) and restricted to methods; a route for
- * every method (a body handler's) adds nothing. A path no such route names is one of the routes named by a regular
- * expression, which Vert.x does not show: their methods are given. Read at each 405, so routes added later count.
+ * every method (a body handler's) adds nothing. Vert.x does not show the regular expression of a route named by one,
+ * so the methods of the one such route a 405 concerns, the dashboard's files, are given with its paths. Read at each
+ * 405, so routes added later count.
  */
 final class AllowedMethods {
 
   private static final Pattern PARAMETER = Pattern.compile(":[A-Za-z0-9_]+");
 
   private final Router router;
-  private final String ofRegexRoutes;
+  private final Pattern filePaths;
+  private final String fileMethods;
 
-  /** The methods of {@code router}'s routes, {@code ofRegexRoutes} ({@code "GET, HEAD"}) those of its regex routes. */
-  AllowedMethods(Router router, String ofRegexRoutes) {
+  /** The methods of {@code router}'s routes, and {@code fileMethods} on the paths {@code filePaths} matches. */
+  AllowedMethods(Router router, Pattern filePaths, String fileMethods) {
     this.router = router;
-    this.ofRegexRoutes = ofRegexRoutes;
+    this.filePaths = filePaths;
+    this.fileMethods = fileMethods;
   }
 
   /** The methods taken on {@code path}, comma-separated in alphabetical order ({@code "GET, POST"}). */
@@ -34,7 +37,7 @@ final class AllowedMethods {
         route.methods().stream().map(HttpMethod::name).forEach(methods::add);
       }
     }
-    return methods.isEmpty() ? ofRegexRoutes : String.join(", ", methods);
+    return methods.isEmpty() && filePaths.matcher(path).matches() ? fileMethods : String.join(", ", methods);
   }
 
   /** True when {@code path} is one that route path {@code pattern} names: each {@code :param} one segment. */

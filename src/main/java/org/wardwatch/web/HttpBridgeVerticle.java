@@ -1,5 +1,6 @@
 package org.wardwatch.web;
 
+import io.netty.channel.Channel;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -9,6 +10,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,6 +22,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.clinical.AuditTrail;
@@ -43,6 +46,8 @@ public class HttpBridgeVerticle extends VerticleBase {
   private static final int MAX_BRIDGE_BODY_BYTES = 64 * 1024;
   private static final int NOT_FOUND = 404;
   private static final int METHOD_NOT_ALLOWED = 405;
+  /** The page's files: any path but the API's, health's and the bridge's. */
+  private static final Pattern DASHBOARD_FILES = Pattern.compile("^(?!/api/|/health|/eventbus/).*");
 
   private final HttpConfig config;
   private final Membership membership;
@@ -93,11 +98,11 @@ public class HttpBridgeVerticle extends VerticleBase {
     read(router, "/health/ready").handler(this::ready);
     read(router, "/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     // the page's files, never the API's paths: a method no API route takes on a path one does is 405, else 404
-    router.routeWithRegex("^(?!/api/|/health|/eventbus/).*").method(HttpMethod.GET).method(HttpMethod.HEAD)
-        .handler(StaticHandler.create("webroot").setCachingEnabled(false)); // checked again on every load
+    router.routeWithRegex(DASHBOARD_FILES.pattern()).method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(StaticHandler.create("webroot"));
     router.errorHandler(NOT_FOUND, context -> PatientRoutes.plain(context, NOT_FOUND,
         "no such resource: " + context.request().path()));
-    AllowedMethods allowed = new AllowedMethods(router, "GET, HEAD"); // the page's files, named by a regex
+    AllowedMethods allowed = new AllowedMethods(router, DASHBOARD_FILES, "GET, HEAD");
     router.errorHandler(METHOD_NOT_ALLOWED, context -> {
       context.response().putHeader(HttpHeaders.ALLOW, allowed.on(context.request().path()));
       PatientRoutes.plain(context, METHOD_NOT_ALLOWED,
@@ -133,7 +138,9 @@ public class HttpBridgeVerticle extends VerticleBase {
       reportRefusals();
       return;
     }
-    connection.closeHandler(closed -> limit.release());
+    // The channel's close, not the connection's: an upgraded WebSocket's HTTP connection never reports closing.
+    Channel channel = ((ConnectionBase) connection).channel();
+    channel.closeFuture().addListener(closed -> context.runOnContext(released -> limit.release()));
   }
 
   private void reportRefusals() {

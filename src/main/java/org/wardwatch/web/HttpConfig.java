@@ -13,14 +13,16 @@ import org.wardwatch.config.TlsConfig;
  *                        dashboard's own origin, {@code http://localhost:<port>} and {@code http://127.0.0.1:<port>}
  *                        ({@code https} with TLS)
  * @param tls             the dashboard, API and bridge over HTTPS (and WSS), or {@code null} for plain HTTP
- * @param idleTimeoutSeconds  a connection that sends and receives nothing this long is closed (a SockJS session's
- *                        heartbeats, every 25 s, keep it open)
+ * @param idleTimeoutSeconds  a connection that sends and receives nothing this long is closed, at least 30 s (a
+ *                        SockJS session's heartbeats, every 25 s, keep it open)
  * @param maxConnections  the most HTTP connections open at once; one more is closed at once
  */
 public record HttpConfig(String host, int port, List<String> allowedOrigins, TlsConfig tls, int idleTimeoutSeconds,
     int maxConnections) {
 
   private static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 120;
+  /** Above SockJS's heartbeat (every 25 s), which is all a quiet session sends. */
+  private static final int MIN_IDLE_TIMEOUT_SECONDS = 30;
   private static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
   /** Plain HTTP, with the default limits. */
@@ -34,7 +36,7 @@ public record HttpConfig(String host, int port, List<String> allowedOrigins, Tls
         section.integer("port", 8080, 0, 65535),
         section.strings("allowedOrigins", List.of()),
         TlsConfig.from(section),
-        section.integer("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS, 1, 86_400),
+        section.integer("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS, MIN_IDLE_TIMEOUT_SECONDS, 86_400),
         section.integer("maxConnections", DEFAULT_MAX_CONNECTIONS, 1, 1_000_000));
   }
 

@@ -11,7 +11,8 @@ import io.vertx.ext.web.handler.XFrameHandler;
  * (clickjacking), scripts and styles from the page's own origin only, no content-type sniffing, HTTPS only once seen
  * over HTTPS (HSTS, with TLS); patient data never stored by a browser or a proxy ({@code no-store} on the API and
  * health answers), and the dashboard's files checked again on every load ({@code no-cache}: their URLs carry no
- * version, so a fixed dashboard reaches the wards at once). The SockJS transports set their own caching.
+ * version, so a fixed dashboard reaches the wards at once; their {@code Last-Modified} makes that check cheap). The
+ * SockJS transports set their own caching.
  */
 final class ResponseHeaders {
 
@@ -29,8 +30,9 @@ final class ResponseHeaders {
         .handler(context -> {
           String path = context.request().path();
           context.response().putHeader("X-Content-Type-Options", "nosniff");
-          if (!path.startsWith("/eventbus/")) {
-            context.response().putHeader(HttpHeaders.CACHE_CONTROL, isData(path) ? NO_STORE : REVALIDATE);
+          if (!path.startsWith("/eventbus/")) { // in place of the file handler's own, as the headers go out
+            context.addHeadersEndHandler(end -> context.response()
+                .putHeader(HttpHeaders.CACHE_CONTROL, isData(path) ? NO_STORE : REVALIDATE));
           }
           context.next();
         });

@@ -51,7 +51,7 @@ final class IngestCeiling {
   }
 
   /** Device {@code device}'s batch: its patients in turn, with varying normal vitals. */
-  private static Buffer batch(int device) {
+  static Buffer batch(int device) {
     Buffer batch = Buffer.buffer(FRAMES_PER_BATCH * 80);
     for (int i = 0; i < FRAMES_PER_BATCH; i++) {
       batch.appendString("Patient=W1-" + device + "-" + (i % PATIENTS_PER_DEVICE) + "|Pulse=" + (60 + i % 40)

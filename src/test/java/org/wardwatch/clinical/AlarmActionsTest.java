@@ -270,6 +270,8 @@ class AlarmActionsTest {
         Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"nurse\u2028admin\"}", "user"),
         Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"\u00a0\u3000\"}", "user"),
         Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"System\"}", "user"),
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"" + "\ufdfa".repeat(20) + "\"}",
+            "128 characters"),
         Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"\uff53ystem\u00a0\"}", "user"));
   }
 

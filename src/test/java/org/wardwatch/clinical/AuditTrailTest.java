@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.testing.TestCluster;
@@ -25,14 +26,15 @@ class AuditTrailTest {
       }
       audit.record(entry("P2", AT, "another patient")).await();
 
-      AuditTrail.AuditPage first = audit.query("P1", null, 2).await();
-      AuditTrail.AuditPage rest = audit.query("P1", first.next(), 10).await();
+      AuditTrail.AuditPage first = audit.query("P1", null, 0, 2).await();
+      AuditTrail.AuditPage rest = audit.query("P1", first.next(), first.nextSkip(), 10).await();
 
       assertEquals(List.of("at 0", "at 1"), details(first));
       assertEquals(AT.plusSeconds(2), first.next());
+      assertEquals(0, first.nextSkip());
       assertEquals(List.of("at 2", "at 3", "at 4"), details(rest));
       assertNull(rest.next());
-      assertEquals(List.of("at 3", "at 4"), details(audit.query("P1", AT.plusSeconds(3), 10).await()));
+      assertEquals(List.of("at 3", "at 4"), details(audit.query("P1", AT.plusSeconds(3), 0, 10).await()));
     } finally {
       vertx.close().await();
     }
@@ -47,8 +49,21 @@ class AuditTrailTest {
         audit.record(entry("P1", AT, detail)).await();
       }
 
-      assertEquals(recorded, details(audit.query("P1", null, 10).await()));
+      assertEquals(recorded, details(audit.query("P1", null, 0, 10).await()));
+      assertEquals(recorded, pagesOf(audit, 2), "more entries of one instant than a page holds: read on, not again");
     }
+  }
+
+  /** Every entry of P1, read {@code limit} at a time as the pages say. */
+  private static List<String> pagesOf(AuditTrail audit, int limit) {
+    List<String> read = new ArrayList<>();
+    AuditTrail.AuditPage page = audit.query("P1", null, 0, limit).await();
+    read.addAll(details(page));
+    while (page.next() != null && read.size() < 100) {
+      page = audit.query("P1", page.next(), page.nextSkip(), limit).await();
+      read.addAll(details(page));
+    }
+    return read;
   }
 
   private static JsonObject entry(String patient, Instant at, String detail) {

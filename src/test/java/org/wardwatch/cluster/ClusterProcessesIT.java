@@ -175,7 +175,7 @@ class ClusterProcessesIT {
           .put("devices", new JsonObject().put("host", "127.0.0.1").put("port", ports[i][1]))
           .put("hl7", new JsonObject().put("host", "127.0.0.1").put("port", ports[i][2]))
           .put("cluster", new JsonObject().put("name", cluster).put("host", "127.0.0.1").put("port", ports[i][3])
-              .put("members", members));
+              .put("members", members).put("quorum", 2));
       if (i == 2) {
         // A simulated ward on the third node whose devices start on the first node and fail over to the second.
         conf.put("simulator", new JsonObject().put("enabled", true).put("ward", "sim").put("beds", 4)

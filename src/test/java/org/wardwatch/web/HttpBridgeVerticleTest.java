@@ -161,7 +161,7 @@ class HttpBridgeVerticleTest {
 
       Reply first = request(HttpMethod.GET, "/api/alarms?patient=P-9&limit=2", null);
       String next = first.getHeader("Link");
-      assertTrue(next.startsWith("</api/alarms?patient=P-9&since=") && next.endsWith("&limit=2>; rel=\"next\""), next);
+      assertTrue(next.startsWith("</api/alarms?patient=P-9&since=") && next.endsWith("&skip=0&limit=2>; rel=\"next\""), next);
       Reply second = request(HttpMethod.GET, next.substring(1, next.indexOf('>')), null);
 
       assertEquals(List.of("air", "oxygen 1 L/min"), details(first));
@@ -174,6 +174,7 @@ class HttpBridgeVerticleTest {
       assertEquals(400, refused.statusCode(), limit);
       assertEquals("limit must be a whole number from 1 to 10000", refused.body().toString());
     }
+    assertEquals(400, request(HttpMethod.GET, "/api/alarms?skip=-1", null).statusCode());
   }
 
   private static List<String> details(Reply page) {
@@ -227,6 +228,7 @@ class HttpBridgeVerticleTest {
     assertTrue(page.getHeader("Content-Security-Policy").contains("default-src 'self'"));
     assertEquals("DENY", page.getHeader("X-Frame-Options"));
     assertEquals("no-cache", page.getHeader("Cache-Control"), "unversioned files: checked again on every load");
+    assertTrue(page.getHeader("Last-Modified") != null, "so that the check is cheap");
     assertEquals("no-cache", request(HttpMethod.GET, "/js/model.js", null).getHeader("Cache-Control"));
     for (String data : List.of("/api/patients", "/api/alarms", "/health", "/health/ready", "/api/patients/nobody")) {
       Reply answer = request(HttpMethod.GET, data, null);
