@@ -170,8 +170,8 @@ final class AlarmActions {
   /**
    * The acting user's name as the audit trail records it: {@code user} in Unicode's compatibility form (NFKC, so that
    * a no-break space or full-width letters read as what they look like), its spaces collapsed and stripped, checked
-   * as any text is both as typed and so written. Refused when it is {@value AlarmTransition#SYSTEM}, the name of what the gateway does on
-   * its own. (Letters of other scripts that look alike, a Cyrillic 'ѕ' say, are not caught.)
+   * as any text is both as typed and so written. Refused when it is {@value AlarmTransition#SYSTEM}, the name of what
+   * the gateway does on its own. (Letters of other scripts that look alike, a Cyrillic 'ѕ' say, are not caught.)
    */
   private static String userName(JsonObject action) {
     String typed = required(action, "user"); // a line break is refused, not made a space

@@ -59,8 +59,8 @@ public final class AuditTrail {
   }
 
   /**
-   * At most {@code limit} entries, oldest first (those of one instant as recorded), read, decoded and sorted on a worker
-   * thread: the whole trail is read, which would hold up the event loop that calls (the bridge's, serving every
+   * At most {@code limit} entries, oldest first (those of one instant as recorded), read, decoded and sorted on a
+   * worker thread: the whole trail is read, which would hold up the event loop that calls (the bridge's, serving every
    * browser) for seconds.
    *
    * @param patient  only this patient's entries, or {@code null} for all

@@ -15,6 +15,7 @@ public class ConfigException extends RuntimeException {
   public static ConfigException unbound(String setting, String host, int port, Throwable cause) {
     String why = String.valueOf(cause.getMessage());
     return new ConfigException(setting + ": cannot listen on " + host + ":" + port + " (" + why + ")"
-        + (why.contains("already in use") ? ": another program (or node) may have it" : ": check the host setting too"));
+        + (why.contains("already in use") ? ": another program (or node) may have it"
+            : ": check the host setting too"));
   }
 }

@@ -30,8 +30,9 @@ final class FileDescriptorBudget {
       return Optional.empty();
     }
     return Optional.of("devices.maxConnections (" + deviceConnections + "), hl7.maxConnections (" + hl7Connections
-        + ") and http.maxConnections (" + httpConnections + ") exceed the " + limit + " files this process may open, less " + RESERVED + " for the node itself: past "
-        + "that, every port fails to accept rather than one connection too many being refused. Raise the limit "
-        + "(ulimit -n, systemd's LimitNOFILE) or lower the settings");
+        + ") and http.maxConnections (" + httpConnections + ") exceed the " + limit + " files this process may open, "
+        + "less " + RESERVED + " for the node itself: past that, every port fails to accept rather than one "
+        + "connection too many being refused. Raise the limit (ulimit -n, systemd's LimitNOFILE) or lower the "
+        + "settings");
   }
 }

@@ -110,7 +110,7 @@ public class HttpBridgeVerticle extends VerticleBase {
     });
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
         .setIdleTimeout(config.idleTimeoutSeconds())
-        .setHttp2ClearTextEnabled(false); // no browser speaks it, and its detection counts a connection only once it sends
+        .setHttp2ClearTextEnabled(false); // no browser speaks it; detecting it admits a connection only once it sends
     if (config.tls() != null) {
       config.tls().secure(options);
     }

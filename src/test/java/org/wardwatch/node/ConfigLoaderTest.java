@@ -207,6 +207,7 @@ class ConfigLoaderTest {
 
     ClusterConfig cluster = ClusterConfig.from(new ConfigSection(merged, "").section("cluster"));
 
-    assertEquals(new ClusterConfig("2026", "127.0.0.1", 5801, List.of("10.0.0.1", "10.0.0.2:5702"), "north", 1), cluster);
+    assertEquals(new ClusterConfig("2026", "127.0.0.1", 5801, List.of("10.0.0.1", "10.0.0.2:5702"), "north", 1),
+        cluster);
   }
 }

@@ -57,7 +57,7 @@ class LauncherIT {
     }
   }
 
-  /** Runs the jar with {@code arguments}: it must exit with a failure, its one line not INFO containing {@code reason}. */
+  /** Runs the jar with {@code arguments}: it must fail, its one line not INFO containing {@code reason}. */
   private static void assertRefusedInOneLine(List<String> arguments, String reason) throws Exception {
     Process node = new ProcessBuilder(command(arguments)).redirectErrorStream(true).start();
     assertTrue(node.waitFor(60, TimeUnit.SECONDS), "the node should stop by itself");

@@ -161,7 +161,8 @@ class HttpBridgeVerticleTest {
 
       Reply first = request(HttpMethod.GET, "/api/alarms?patient=P-9&limit=2", null);
       String next = first.getHeader("Link");
-      assertTrue(next.startsWith("</api/alarms?patient=P-9&since=") && next.endsWith("&skip=0&limit=2>; rel=\"next\""), next);
+      assertTrue(next.startsWith("</api/alarms?patient=P-9&since=") && next.endsWith("&skip=0&limit=2>; rel=\"next\""),
+          next);
       Reply second = request(HttpMethod.GET, next.substring(1, next.indexOf('>')), null);
 
       assertEquals(List.of("air", "oxygen 1 L/min"), details(first));
