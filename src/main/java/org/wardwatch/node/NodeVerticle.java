@@ -24,7 +24,8 @@ import org.wardwatch.web.HttpBridgeVerticle;
 /**
  * The main verticle of a WardWatch node, given its validated {@link NodeConfig}: deploys the pipeline downstream
  * first, so every consumer is registered before the ports that feed it open: clinical engine, patient router, bus path
- * probes, frame and HL7 parsing, device and MLLP servers, HTTP bridge, and the simulated ward when enabled. A clustered node's engine evaluates only the patients its member owns.
+ * probes, frame and HL7 parsing, device and MLLP servers, HTTP bridge, and the simulated ward when enabled. A
+ * clustered node's engine evaluates only the patients its member owns.
  *
  * <p>A taken port fails the deployment, which stops the launcher with the reason.
  */

@@ -21,8 +21,8 @@ import org.wardwatch.parsing.LineFrameDecoder;
  * bus: the frame path's own code, measured steadily enough to compare two versions of it on a VM whose W1 figure
  * varies by a third from run to run. W1's batches ({@link IngestCeiling}) are decoded as the frame parser does, then
  * applied to a {@link WardState} as the clinical engine does, for {@value #ROUNDS} rounds of
- * {@value #BATCHES_PER_ROUND} batches after {@value #WARM_UP_ROUNDS} unmeasured; it prints the median and fastest round, in nanoseconds per frame,
- * of parsing alone and of parsing and rules. Run pinned to the suite's server core:
+ * {@value #BATCHES_PER_ROUND} batches after {@value #WARM_UP_ROUNDS} unmeasured; it prints the median and fastest
+ * round, in nanoseconds per frame, of parsing alone and of parsing and rules. Run pinned to the suite's server core:
  * {@code mvn -q -B test-compile exec:exec@engine-cost}.
  */
 public final class EngineCost {
