@@ -121,11 +121,6 @@ public interface Membership {
     };
   }
 
-  /** A member of the Hazelcast cluster {@code hazelcast} that takes changes whatever the members it sees. */
-  static Membership of(HazelcastInstance hazelcast) {
-    return of(hazelcast, 1);
-  }
-
   /** A member of the Hazelcast cluster {@code hazelcast} that takes changes while it sees {@code quorum} members. */
   static Membership of(HazelcastInstance hazelcast, int quorum) {
     return new Membership() {

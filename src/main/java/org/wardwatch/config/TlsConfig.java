@@ -43,6 +43,17 @@ import org.slf4j.LoggerFactory;
 public record TlsConfig(String certPath, String keyPath, String clientCaPath) {
 
   private static final Logger LOG = LoggerFactory.getLogger(TlsConfig.class);
+  /** The TLS versions a listener speaks: none older, whose weaknesses are known. */
+  private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+  /**
+   * The cipher suites a listener takes: forward secrecy (ephemeral keys, so a key stolen later opens no recorded
+   * traffic) and authenticated encryption only; TLS 1.3's, then TLS 1.2's with ECDHE and GCM or ChaCha20-Poly1305.
+   */
+  private static final List<String> CIPHER_SUITES = List.of(
+      "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+      "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+      "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+      "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
   private static final Pattern PKCS8 = Pattern.compile(
       "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
   /** The key types both Netty's JDK TLS (the device server) and Vert.x's read from PKCS#8. */
@@ -77,18 +88,6 @@ public record TlsConfig(String certPath, String keyPath, String clientCaPath) {
   public boolean mutual() {
     return clientCaPath != null;
   }
-
-  /** The TLS versions a listener speaks: none older, whose weaknesses are known. */
-  static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
-  /**
-   * The cipher suites a listener takes: forward secrecy (ephemeral keys, so a key stolen later opens no recorded
-   * traffic) and authenticated encryption only; TLS 1.3's, then TLS 1.2's with ECDHE and GCM or ChaCha20-Poly1305.
-   */
-  static final List<String> CIPHER_SUITES = List.of(
-      "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
-      "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-      "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-      "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
   /** How a listener with {@code tls} (which may be {@code null}) is reached, for its log line: "plain TCP", "TLS". */
   public static String describe(TlsConfig tls) {

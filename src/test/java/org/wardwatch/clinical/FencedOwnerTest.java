@@ -54,7 +54,7 @@ class FencedOwnerTest {
   @BeforeEach
   void deploy() throws Exception {
     cluster = new StoreCluster();
-    membership = Membership.of(cluster.hazelcast);
+    membership = Membership.of(cluster.hazelcast, 1);
     Path rules = Files.writeString(directory.resolve("rules.json"), RULES);
     cluster.vertx.eventBus().<JsonObject>consumer(Addresses.wardAlarms(MONITOR.wardOrDefault()),
         message -> alarms.add(message.body())).completion().await();
