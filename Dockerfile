@@ -23,7 +23,8 @@ EXPOSE 8080 7000 2575 5701
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:MaxTenuringThreshold=1 -XX:G1ConcRefinementThreads=0 \
     -Dvertx.hazelcast.config=/app/cluster.xml"
 # Containers do not know their address in advance: let Hazelcast pick it; name the other nodes in
-# WARDWATCH_CLUSTER_MEMBERS (e.g. ww1,ww2,ww3) and start with -cluster.
+# WARDWATCH_CLUSTER_MEMBERS (e.g. ww1,ww2,ww3), set WARDWATCH_CLUSTER_QUORUM to a majority (2 of 3) and start
+# with -cluster.
 ENV WARDWATCH_CLUSTER_HOST=auto
 # Mount /app/conf and /app/cluster.xml to configure; pass launcher arguments (e.g. -conf conf/demo.json -cluster).
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/wardwatch.jar \"$@\"", "wardwatch"]

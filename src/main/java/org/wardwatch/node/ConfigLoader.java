@@ -36,6 +36,7 @@ final class ConfigLoader {
       Map.entry("WARDWATCH_CLUSTER_HOST", "cluster.host"),
       Map.entry("WARDWATCH_CLUSTER_PORT", "cluster.port"),
       Map.entry("WARDWATCH_CLUSTER_MEMBERS", "cluster.members"),
+      Map.entry("WARDWATCH_CLUSTER_QUORUM", "cluster.quorum"),
       Map.entry("WARDWATCH_SITE", "cluster.site"));
 
   /** Keys whose environment value is text even when it looks like a number or a boolean. */

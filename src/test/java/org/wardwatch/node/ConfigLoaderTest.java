@@ -203,11 +203,11 @@ class ConfigLoaderTest {
   void givenClusterVariables_whenParsed_thenMembersAreAListAndNamesStayText() {
     JsonObject merged = ConfigLoader.load(new JsonObject(), Map.of("WARDWATCH_CLUSTER_MEMBERS",
         "10.0.0.1, 10.0.0.2:5702", "WARDWATCH_CLUSTER_NAME", "2026", "WARDWATCH_SITE", "north",
-        "WARDWATCH_CLUSTER_PORT", "5801"));
+        "WARDWATCH_CLUSTER_PORT", "5801", "WARDWATCH_CLUSTER_QUORUM", "2"));
 
     ClusterConfig cluster = ClusterConfig.from(new ConfigSection(merged, "").section("cluster"));
 
-    assertEquals(new ClusterConfig("2026", "127.0.0.1", 5801, List.of("10.0.0.1", "10.0.0.2:5702"), "north", 1),
+    assertEquals(new ClusterConfig("2026", "127.0.0.1", 5801, List.of("10.0.0.1", "10.0.0.2:5702"), "north", 2),
         cluster);
   }
 }
