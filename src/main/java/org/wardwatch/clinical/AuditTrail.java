@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The record of every alarm transition and every limit override: who, when, why, and the values. On a clustered node
@@ -27,6 +29,7 @@ import java.util.function.Supplier;
 public final class AuditTrail {
 
   static final String MAP = "wardwatch.audit";
+  private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
   /** The node-local map that holds a standalone node's one audit log. */
   private static final String LOCAL_LOG = "wardwatch.audit.log";
 
@@ -36,12 +39,25 @@ public final class AuditTrail {
   private final Vertx vertx;
   /** This node's log when standalone; {@code null} on a clustered node. */
   private final ChunkedLog log;
+  /** How many more chunks of the log are dropped, after the first, before it is said again (about 300,000 entries). */
+  private static final int TELL_EVERY = 100;
+  /** The log's chunks dropped when this trail last said so. */
+  private int droppedChunksTold;
 
+  /**
+   * The audit trail of {@code vertx}'s node. Standalone, its log keeps at most an eighth of the heap: the oldest
+   * entries go past that, said in the log, rather than the node running out of memory after months of alarms.
+   */
   public AuditTrail(Vertx vertx) {
+    this(vertx, Runtime.getRuntime().maxMemory() / 8);
+  }
+
+  /** A trail whose standalone log keeps at most {@code maxBytes} (the first trail made on the node sets it). */
+  AuditTrail(Vertx vertx, long maxBytes) {
     this.vertx = vertx;
     this.log = vertx.isClustered() ? null
         : vertx.sharedData().<String, ChunkedLog>getLocalMap(LOCAL_LOG)
-            .computeIfAbsent(LOCAL_LOG, name -> new ChunkedLog(Long.MAX_VALUE));
+            .computeIfAbsent(LOCAL_LOG, name -> new ChunkedLog(maxBytes));
   }
 
   /**
@@ -51,6 +67,12 @@ public final class AuditTrail {
   public Future<Void> record(JsonObject entry) {
     if (log != null) {
       log.append(System.currentTimeMillis(), entry.toBuffer());
+      if (droppedChunksTold == 0 ? log.droppedChunks() > 0 : log.droppedChunks() >= droppedChunksTold + TELL_EVERY) {
+        droppedChunksTold = log.droppedChunks();
+        LOG.warn("the audit trail kept in memory has reached its bound of {} MB, an eighth of the heap: its oldest "
+            + "entries are dropped (a standalone node keeps its audit trail in memory only)",
+            Math.round(log.maxBytes() / (double) (1 << 20)));
+      }
       return Future.succeededFuture();
     }
     String key = entry.getString("patient") + "/" + entry.getString("at") + "/"

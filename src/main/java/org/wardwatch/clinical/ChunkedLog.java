@@ -76,6 +76,16 @@ final class ChunkedLog implements Shareable {
     return (long) (firstChunk + chunks.size() - 1) << Integer.SIZE | offset;
   }
 
+  /** How many chunks have been dropped since the log began. */
+  synchronized int droppedChunks() {
+    return firstChunk;
+  }
+
+  /** The most bytes of chunks kept. */
+  long maxBytes() {
+    return maxBytes;
+  }
+
   /** The entry at {@code position}, or {@code null} when its chunk has been dropped. */
   synchronized Buffer read(long position) {
     int chunkIndex = (int) (position >>> Integer.SIZE) - firstChunk;

@@ -2,13 +2,19 @@ package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.wardwatch.testing.TestCluster;
 
 /** The audit trail, read back in pages and in the order its entries were recorded, on one node and on a cluster. */
@@ -36,6 +42,33 @@ class AuditTrailTest {
       assertNull(rest.next());
       assertEquals(List.of("at 3", "at 4"), details(audit.query("P1", AT.plusSeconds(3), 0, 10).await()));
     } finally {
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  void aStandaloneNodesTrailKeepsItsBoundDroppingItsOldestEntriesAndSayingSo() {
+    Logger log = (Logger) LoggerFactory.getLogger(AuditTrail.class);
+    ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+    warnings.start();
+    log.addAppender(warnings);
+    Vertx vertx = Vertx.vertx();
+    try {
+      AuditTrail audit = new AuditTrail(vertx, 2L * ChunkedLog.CHUNK_BYTES);
+      String padding = "x".repeat(1000);
+      int entries = 3 * ChunkedLog.CHUNK_BYTES / 1000; // three chunks' worth
+      for (int i = 0; i < entries; i++) {
+        audit.record(entry("P1", AT.plusMillis(i), i + padding)).await();
+      }
+
+      JsonArray kept = audit.query("P1", null, 0, entries).await().entries();
+      assertTrue(kept.size() < entries * 3 / 4, "at most two chunks kept: " + kept.size());
+      assertTrue(kept.getJsonObject(kept.size() - 1).getString("detail").startsWith((entries - 1) + "x"),
+          "the newest kept");
+      assertTrue(warnings.list.stream().anyMatch(event -> event.getFormattedMessage().startsWith(
+          "the audit trail kept in memory has reached its bound of 2 MB")), () -> warnings.list.toString());
+    } finally {
+      log.detachAppender(warnings);
       vertx.close().await();
     }
   }
