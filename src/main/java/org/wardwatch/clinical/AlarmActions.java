@@ -2,17 +2,14 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.wardwatch.bus.PatientSnapshot;
-import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.config.ConfigException;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.OxygenSupport;
@@ -45,34 +42,32 @@ final class AlarmActions {
   /** The actions on a patient, which name it with {@code patient} only. */
   private static final Set<String> PATIENT_ACTIONS = Set.of("assess", "override-limits", "discharge");
   private static final long MAX_OVERRIDE_MINUTES = 24 * 60;
-  private static final int MAX_TEXT = 128;
-  private static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
   private AlarmActions() {
   }
 
   static WardUpdate apply(WardState engine, JsonObject action, Instant now) {
-    String verb = required(action, "action");
+    String verb = ActionText.required(action, "action");
     if (verb.equals(SYNC)) {
       return WardUpdate.NOTHING;
     }
-    String user = userName(action);
+    String user = ActionText.userName(action);
     if (PATIENT_ACTIONS.contains(verb) && action.containsKey("alarmId")) { // it would decide the ward checked
       throw new IllegalArgumentException("'alarmId' is not part of a " + verb + " action, which names its patient");
     }
     requireOnWard(engine, action);
     return switch (verb) {
-      case "acknowledge" -> engine.act(required(action, "alarmId"), alarm -> alarm.acknowledge(user, now), now);
+      case "acknowledge" -> engine.act(ActionText.required(action, "alarmId"), alarm -> alarm.acknowledge(user, now), now);
       case "pause-audio" -> {
         Duration requested = Duration.ofSeconds(positive(action, "seconds", "seconds"));
-        yield engine.act(required(action, "alarmId"), alarm -> alarm.pauseAudio(user, requested, now), now);
+        yield engine.act(ActionText.required(action, "alarmId"), alarm -> alarm.pauseAudio(user, requested, now), now);
       }
-      case "assess" -> engine.assess(required(action, "patient"), new Assessment(
+      case "assess" -> engine.assess(ActionText.required(action, "patient"), new Assessment(
           parse(action, "consciousness", Consciousness::parse),
           parse(action, "oxygen", OxygenSupport::parse),
           optionalBoolean(action, "spo2Scale2")), user, now);
       case "override-limits" -> engine.overrideLimits(limitOverride(action, user, now), now);
-      case "discharge" -> engine.discharge(required(action, "patient"), user, now);
+      case "discharge" -> engine.discharge(ActionText.required(action, "patient"), user, now);
       default -> throw new IllegalArgumentException("unknown action '" + action.getString("action")
           + "': use acknowledge, pause-audio, assess, override-limits, discharge or sync");
     };
@@ -83,15 +78,15 @@ final class AlarmActions {
    * "delaySeconds"?, "hysteresis"?}]}}; an empty list silences the parameter's threshold alarms for that time.
    */
   private static LimitOverride limitOverride(JsonObject action, String user, Instant now) {
-    String patient = required(action, "patient");
-    String reason = required(action, "reason");
+    String patient = ActionText.required(action, "patient");
+    String reason = ActionText.required(action, "reason");
     long minutes = positive(action, "minutes", "minutes");
     if (minutes > MAX_OVERRIDE_MINUTES) {
       throw new IllegalArgumentException("'minutes' must be at most " + MAX_OVERRIDE_MINUTES + " (24 hours)");
     }
     Parameter parameter;
     try {
-      parameter = Parameter.valueOf(required(action, "parameter"));
+      parameter = Parameter.valueOf(ActionText.required(action, "parameter"));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("'parameter' must be one of " + List.of(Parameter.values()));
     }
@@ -136,62 +131,6 @@ final class AlarmActions {
     return alarmId != null && Stream.of("alarms", "technicalAlarms")
         .flatMap(list -> snapshot.getJsonArray(list).stream()).map(JsonObject.class::cast)
         .anyMatch(alarm -> alarmId.equals(alarm.getString("id")) && ward.equals(alarm.getString("ward")));
-  }
-
-  /**
-   * The text of field {@code key}, which the action must have: refused when longer than {@value #MAX_TEXT} characters
-   * or holding control, format or separator characters (a line break in a user's name would forge the log's and the
-   * audit's lines; a bidirectional override would disguise it).
-   */
-  private static String required(JsonObject action, String key) {
-    return checked(key, text(action, key));
-  }
-
-  /** The string of field {@code key}, as sent; refused when absent or not a string. */
-  private static String text(JsonObject action, String key) {
-    if (!(action.getValue(key) instanceof String text)) {
-      throw notText(key);
-    }
-    return text;
-  }
-
-  /** {@code text}, the value of {@code key}, unless blank, too long or holding characters that forge text. */
-  private static String checked(String key, String text) {
-    if (text.isBlank() || text.length() > MAX_TEXT) {
-      throw notText(key);
-    }
-    if (text.codePoints().anyMatch(AlarmActions::forgesText)) {
-      throw new IllegalArgumentException("'" + key + "' must not hold control characters (line breaks, escapes,"
-          + " direction marks)");
-    }
-    return text;
-  }
-
-  /**
-   * The acting user's name as the audit trail records it: {@code user} in Unicode's compatibility form (NFKC, so that
-   * a no-break space or full-width letters read as what they look like), its spaces collapsed and stripped, checked
-   * as any text is both as typed and so written. Refused when it is {@value AlarmTransition#SYSTEM}, the name of what
-   * the gateway does on its own. (Letters of other scripts that look alike, a Cyrillic 'ѕ' say, are not caught.)
-   */
-  private static String userName(JsonObject action) {
-    String typed = required(action, "user"); // a line break is refused, not made a space
-    String user = checked("user", SPACES.matcher(Normalizer.normalize(typed, Normalizer.Form.NFKC)).replaceAll(" ")
-        .strip()); // again: the form may be longer, or only spaces
-    if (user.equalsIgnoreCase(AlarmTransition.SYSTEM)) {
-      throw new IllegalArgumentException("'user' cannot be '" + user + "': the audit trail's name for the gateway");
-    }
-    return user;
-  }
-
-  private static IllegalArgumentException notText(String key) {
-    return new IllegalArgumentException("'" + key + "' is required (a non-empty string of at most " + MAX_TEXT
-        + " characters)");
-  }
-
-  private static boolean forgesText(int codePoint) {
-    int type = Character.getType(codePoint);
-    return Character.isISOControl(codePoint) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-        || type == Character.PARAGRAPH_SEPARATOR;
   }
 
   private static long positive(JsonObject action, String key, String unit) {

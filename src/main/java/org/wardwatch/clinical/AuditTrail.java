@@ -7,13 +7,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,9 +78,9 @@ public final class AuditTrail {
   }
 
   /**
-   * At most {@code limit} entries, oldest first (those of one instant as recorded), read, decoded and sorted on a
-   * worker thread: the whole trail is read, which would hold up the event loop that calls (the bridge's, serving every
-   * browser) for seconds.
+   * At most {@code limit} entries, oldest first (those of one instant as recorded), chosen on a worker thread as the
+   * whole trail is read ({@link AuditSelection}), one query after another: on the event loop that calls (the bridge's,
+   * serving every browser) it would hold everything up for seconds, and queries at once would each hold a page.
    *
    * @param patient  only this patient's entries, or {@code null} for all
    * @param since    only entries at or after this time, or {@code null} for all
@@ -91,26 +88,10 @@ public final class AuditTrail {
    */
   public Future<AuditPage> query(String patient, Instant since, int skip, int limit) {
     return recorded().compose(entries -> vertx.executeBlocking(() -> {
-      List<JsonObject> matching = entries.get().stream().map(Buffer::toJsonObject)
-          .filter(entry -> patient == null || patient.equals(entry.getString("patient")))
-          .filter(entry -> since == null || !entry.getInstant("at").isBefore(since))
-          .sorted(Comparator.comparing((JsonObject entry) -> entry.getInstant("at")))
-          .toList();
-      int from = 0;
-      while (from < skip && from < matching.size() && matching.get(from).getInstant("at").equals(since)) {
-        from++;
-      }
-      int to = Math.min(matching.size(), from + limit);
-      if (to == matching.size()) {
-        return new AuditPage(new JsonArray(matching.subList(from, to)), null, 0);
-      }
-      Instant next = matching.get(to).getInstant("at");
-      int given = 0; // of the entries at the next page's instant, those given by this page or before it
-      while (given < to && matching.get(to - 1 - given).getInstant("at").equals(next)) {
-        given++;
-      }
-      return new AuditPage(new JsonArray(matching.subList(from, to)), next, given);
-    }, false));
+      AuditSelection selection = new AuditSelection(patient, since, skip, limit);
+      entries.accept(selection);
+      return selection.page();
+    }, true));
   }
 
   /**
@@ -124,18 +105,14 @@ public final class AuditTrail {
   }
 
   /**
-   * Reads every entry, in the order recorded (by key on a clustered node, {@link #record}), when the supplier is asked:
-   * on the worker thread.
+   * What hands every entry, in the order recorded (by key on a clustered node, {@link #record}), to a reader: called on
+   * the worker thread.
    */
-  private Future<Supplier<List<Buffer>>> recorded() {
+  private Future<Consumer<Consumer<Buffer>>> recorded() {
     if (log != null) {
-      return Future.succeededFuture(() -> {
-        List<Buffer> entries = new ArrayList<>();
-        log.forEach(entries::add);
-        return entries;
-      });
+      return Future.succeededFuture(log::forEach);
     }
-    return map().compose(AsyncMap::entries).map(entries -> () -> List.copyOf(new TreeMap<>(entries).values()));
+    return map().compose(AsyncMap::entries).map(entries -> reader -> new TreeMap<>(entries).values().forEach(reader));
   }
 
   private Future<AsyncMap<String, Buffer>> map() {

@@ -228,11 +228,11 @@ public class ClinicalEngineVerticle extends VerticleBase {
   /**
    * Refuses {@code message} when another member owns {@code patient} now (it moved, and the sender chose the owner
    * before): only the owner may change a patient, or an acknowledgement made here would be lost to the owner's state.
-   * Refuses a {@code change} also while this member is cut off from its cluster's quorum
-   * ({@link Membership#hasQuorum()}).
+   * While this member is cut off from its cluster's quorum ({@link Membership#hasQuorum()}) it refuses a
+   * {@code change}, and a read of a patient it does not hold (taking the patient over would claim it in its own copy).
    */
   private boolean refusedHere(String patient, Message<?> message, boolean change) {
-    if (change && !membership.hasQuorum()) {
+    if (!membership.hasQuorum() && (change || !takeover.has(patient))) {
       BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE, membership.noQuorum());
       return true;
     }

@@ -40,8 +40,8 @@ final class AlarmRoutes {
       return;
     }
     int skip = count(context.queryParams().get("skip"), 0);
-    if (skip < 0) {
-      PatientRoutes.plain(context, BAD_REQUEST, "skip must be a whole number from 0 to 99999");
+    if (skip < 0 || skip > MAX_LIMIT) {
+      PatientRoutes.plain(context, BAD_REQUEST, "skip must be a whole number from 0 to " + MAX_LIMIT);
       return;
     }
     String patient = context.queryParams().get("patient");

@@ -28,7 +28,7 @@ final class ResponseHeaders {
         .handler(XFrameHandler.create(XFrameHandler.DENY))
         .handler(CSPHandler.create().setDirective("default-src", "'self'"))
         .handler(context -> {
-          String path = context.request().path();
+          String path = context.normalizedPath(); // as the routes match it: "/./api/" is "/api/"
           context.response().putHeader("X-Content-Type-Options", "nosniff");
           if (!path.startsWith("/eventbus/")) { // in place of the file handler's own, as the headers go out
             context.addHeadersEndHandler(end -> context.response()

@@ -220,6 +220,15 @@ class AlarmActionsTest {
   }
 
   @Test
+  void givenANameSpeltWithAZeroWidthNonJoinerBetweenLetters_thenRecordedAsSpelt() {
+    String mahsa = "\u0645\u0647\u200c\u0633\u0627"; // Persian: the non-joiner is part of the spelling
+    AlarmTransition acknowledged = only(apply(new JsonObject().put("action", "acknowledge").put("alarmId", alarmId)
+        .put("user", mahsa), at(5)).transitions());
+
+    assertEquals(mahsa, acknowledged.actor());
+  }
+
+  @Test
   void givenAPatientActionCarryingAnAlarmIdOfThisWard_thenRefusedRatherThanActingOnAnotherWardsPatient() {
     engine.apply(new FrameReport(new DeviceIdentity("mon-2", "P2", "2", "icu"), at(1), List.of(), null, null), at(1));
     engine.deviceEvent("disconnected", new DeviceIdentity("mon-2", "P2", "2", "icu"), null, null, at(2));
@@ -270,6 +279,12 @@ class AlarmActionsTest {
         Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"nurse\u2028admin\"}", "user"),
         Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"\u00a0\u3000\"}", "user"),
         Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"System\"}", "user"),
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"system\u034f\"}", "user"),
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"sys\ufe0ftem\"}", "user"),
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"system\u3164\"}", "user"),
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"system\u2800\"}", "user"),
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"sys\u200dtem\"}", "user"),
+        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"kim\u200d\"}", "user"),
         Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"" + "\ufdfa".repeat(20) + "\"}",
             "128 characters"),
         Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"\uff53ystem\u00a0\"}", "user"));

@@ -38,6 +38,8 @@ class QuorumTest {
           new JsonObject().put("user", "nurse.kim").put("consciousness", "A"));
       assertEquals(503, assessed.statusCode());
       assertTrue(assessed.body().toString().contains("fewer than its quorum of 2"), assessed.body().toString());
+      assertEquals(503, http.request(HttpMethod.GET, "/api/patients/Q1/history", null, null).statusCode(),
+          "a read of a patient not held here: taking it over would claim it in this member's own copy");
 
       try (DeviceClient device = new DeviceClient(alone.node().devicePort())) {
         device.send("HELLO|Device=QD1|Patient=Q1|Ward=icu\n");

@@ -231,7 +231,8 @@ class HttpBridgeVerticleTest {
     assertEquals("no-cache", page.getHeader("Cache-Control"), "unversioned files: checked again on every load");
     assertTrue(page.getHeader("Last-Modified") != null, "so that the check is cheap");
     assertEquals("no-cache", request(HttpMethod.GET, "/js/model.js", null).getHeader("Cache-Control"));
-    for (String data : List.of("/api/patients", "/api/alarms", "/health", "/health/ready", "/api/patients/nobody")) {
+    for (String data : List.of("/api/patients", "/api/alarms", "/health", "/health/ready", "/api/patients/nobody",
+        "/./api/patients", "/%61pi/patients")) { // the last two: the same route, as the router reads the path
       Reply answer = request(HttpMethod.GET, data, null);
       assertEquals("no-store", answer.getHeader("Cache-Control"), data + ": patient data is kept by no cache");
       assertEquals("nosniff", answer.getHeader("X-Content-Type-Options"), data);
