@@ -57,7 +57,8 @@ final class AlarmActions {
     }
     requireOnWard(engine, action);
     return switch (verb) {
-      case "acknowledge" -> engine.act(ActionText.required(action, "alarmId"), alarm -> alarm.acknowledge(user, now), now);
+      case "acknowledge" -> engine.act(ActionText.required(action, "alarmId"), alarm -> alarm.acknowledge(user, now),
+          now);
       case "pause-audio" -> {
         Duration requested = Duration.ofSeconds(positive(action, "seconds", "seconds"));
         yield engine.act(ActionText.required(action, "alarmId"), alarm -> alarm.pauseAudio(user, requested, now), now);
