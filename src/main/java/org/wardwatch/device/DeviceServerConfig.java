@@ -1,5 +1,6 @@
 package org.wardwatch.device;
 
+import org.wardwatch.config.ConfigException;
 import org.wardwatch.config.ConfigSection;
 import org.wardwatch.config.TlsConfig;
 
@@ -13,14 +14,25 @@ import org.wardwatch.config.TlsConfig;
  * @param maxConsecutiveBadFrames  a device whose frames are rejected this many times in a row is cut off
  * @param maxConnections           the most device connections open at once; one more is refused
  * @param tls                      TLS, and with a client CA mutual TLS, or {@code null} for plain TCP
+ * @param certificateNamesDevice   with mutual TLS, a connection speaks only for the devices its certificate names
+ *                                 (its common name and DNS names): a monitor's certificate cannot send another's
+ *                                 vitals. Off for a gateway relaying many devices under one certificate.
  */
 public record DeviceServerConfig(String host, int port, int maxFrameLength, int idleTimeoutSeconds,
-    int maxConsecutiveBadFrames, int maxConnections, TlsConfig tls) {
+    int maxConsecutiveBadFrames, int maxConnections, TlsConfig tls, boolean certificateNamesDevice) {
 
   /** Plain TCP. */
   public DeviceServerConfig(String host, int port, int maxFrameLength, int idleTimeoutSeconds,
       int maxConsecutiveBadFrames, int maxConnections) {
-    this(host, port, maxFrameLength, idleTimeoutSeconds, maxConsecutiveBadFrames, maxConnections, null);
+    this(host, port, maxFrameLength, idleTimeoutSeconds, maxConsecutiveBadFrames, maxConnections, null, false);
+  }
+
+  /** @throws ConfigException when devices are to be named by certificates no client must present */
+  public DeviceServerConfig {
+    if (certificateNamesDevice && (tls == null || !tls.mutual())) {
+      throw new ConfigException("devices.certificateNamesDevice: needs devices.tls with clientCaPath, so that every "
+          + "device presents a certificate");
+    }
   }
 
   public static DeviceServerConfig from(ConfigSection section) {
@@ -31,6 +43,8 @@ public record DeviceServerConfig(String host, int port, int maxFrameLength, int 
         section.integer("idleTimeoutSeconds", 120, 1, 86_400),
         section.integer("maxConsecutiveBadFrames", 10, 1, 10_000),
         section.integer("maxConnections", 20_000, 1, 1_000_000),
-        TlsConfig.from(section));
+        TlsConfig.from(section),
+        section.bool("certificateNamesDevice", false));
   }
+
 }

@@ -91,6 +91,9 @@ public class DeviceServerVerticle extends VerticleBase {
             if (tls != null) {
               channel.pipeline().addLast(tls.newHandler(channel.alloc()));
             }
+            if (config.certificateNamesDevice()) {
+              channel.pipeline().addLast(new DeviceCertificate());
+            }
             channel.closeFuture().addListener(closed -> limit.release());
             connections.add(channel);
             channel.pipeline().addLast(

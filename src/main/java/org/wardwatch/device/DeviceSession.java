@@ -191,7 +191,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     if (lines.isEmpty()) {
       return Future.succeededFuture(new BatchVerdict(identity, List.of()));
     }
-    FrameBatch batch = new FrameBatch(identity, readAt, lines);
+    FrameBatch batch = new FrameBatch(identity, readAt, lines, channel.attr(DeviceCertificate.NAMES).get());
     return parser.request(Addresses.FRAMES, batch);
   }
 

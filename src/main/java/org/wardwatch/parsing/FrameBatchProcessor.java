@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -13,7 +14,9 @@ import org.wardwatch.model.FrameStamp;
 /**
  * Turns a {@link FrameBatch} into verdicts, handing every accepted frame's report to a sink in order, stamped
  * ({@link FrameStamp}) when the frame has a {@code Seq}, so the patient's owner can recognise a resend. Frames are
- * processed in arrival order, so a {@code HELLO} applies to the frames after it in the same batch.
+ * processed in arrival order, so a {@code HELLO} applies to the frames after it in the same batch. A connection whose
+ * certificate names its devices ({@link FrameBatch#certifiedDevices()}) has a frame or {@code HELLO} about any other
+ * device rejected.
  *
  * <p>Stateless apart from the decoder; used by one verticle's event loop.
  */
@@ -39,7 +42,10 @@ public final class FrameBatchProcessor {
       String stamp = null;
       try {
         DecodedFrame decoded = decoder.decode(frame, session, batch.receivedAt());
-        if (decoded instanceof DecodedFrame.Hello hello) {
+        String uncertified = uncertified(decoded, batch.certifiedDevices());
+        if (uncertified != null) {
+          verdicts.add(FrameVerdict.rejected(decoded.sequence(), uncertified, session));
+        } else if (decoded instanceof DecodedFrame.Hello hello) {
           if (session.device() != null && !session.equals(hello.identity())) { // a HELLO that changed the device
             named = named != null ? named : new LinkedHashMap<>();
             named.put(session.patientKey(), session);
@@ -74,6 +80,14 @@ public final class FrameBatchProcessor {
     FrameStamp stamp = FrameStamp.of(frame.source().device(), Long.parseLong(frame.sequence()), text);
     sink.accept(frame.report().withStamp(stamp));
     return stamp.key();
+  }
+
+  /** Why {@code frame} may not be taken from a connection that may speak for {@code certified} only; else null. */
+  private static String uncertified(DecodedFrame frame, Set<String> certified) {
+    String device = frame instanceof DecodedFrame.Hello hello ? hello.identity().device()
+        : ((DecodedFrame.Measurements) frame).report().source().device();
+    return certified == null || certified.contains(device) ? null
+        : "device " + device + " is not one this connection's certificate names " + certified;
   }
 
   private static String unknownKeysNote(DecodedFrame frame) {

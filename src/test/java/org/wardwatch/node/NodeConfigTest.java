@@ -157,6 +157,17 @@ class NodeConfigTest {
     assertNull(config.hl7().tls(), "no tls section: plain TCP");
   }
 
+  @Test
+  void givenDevicesNamedByCertificatesWithoutClientCertificates_thenRefusedNamingTheSetting() {
+    for (JsonObject devices : List.of(new JsonObject(), new JsonObject().put("tls", TestTls.listener(false)))) {
+      ConfigException refused = assertThrows(ConfigException.class, () -> NodeConfig.fromJson(new JsonObject()
+          .put("devices", devices.put("certificateNamesDevice", true))));
+
+      assertTrue(refused.getMessage().startsWith("devices.certificateNamesDevice: needs devices.tls with clientCaPath"),
+          refused.getMessage());
+    }
+  }
+
   static Stream<Arguments> invalidTls() {
     JsonObject wrongKey = TestTls.listener(false).put("keyPath", TestTls.path("device-key.pem"));
     return Stream.of(

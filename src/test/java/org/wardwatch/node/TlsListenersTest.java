@@ -142,6 +142,28 @@ class TlsListenersTest {
     }
   }
 
+  @Test
+  void withDevicesNamedByTheirCertificatesAMonitorSpeaksForItselfOnly() {
+    Vertx own = Vertx.vertx(); // a node of its own: two in one Vert.x instance would share the engine's addresses
+    try {
+      NodeVerticle bound = TestNode.deploy(own, new JsonObject().put("devices", new JsonObject()
+          .put("tls", TestTls.listener(true)).put("certificateNamesDevice", true)));
+      try (DeviceClient monitor = new DeviceClient(TestTls.connect(bound.devicePort(), "device"))) {
+        monitor.send("HELLO|Device=monitor-bed-1|Ward=tls-ward\nPulse=82|Seq=1\n");
+        assertEquals("ACK|", monitor.readLine());
+        assertEquals("ACK|1", monitor.readLine());
+
+        monitor.send("Device=monitor-bed-2|Pulse=190|Seq=2\nHELLO|Device=monitor-bed-2|Seq=3\n");
+
+        assertEquals("NAK|2|device monitor-bed-2 is not one this connection's certificate names [monitor-bed-1]",
+            monitor.readLine(), "the certificate is monitor-bed-1's (its common name)");
+        assertTrue(monitor.readLine().startsWith("NAK|3|device monitor-bed-2 is not one"));
+      }
+    } finally {
+      own.close().await();
+    }
+  }
+
   /** True when the device opened by {@code connect} is cut off (at the handshake, or after saying HELLO). */
   private static boolean refused(java.util.function.Supplier<DeviceClient> connect) {
     try (DeviceClient device = connect.get()) {

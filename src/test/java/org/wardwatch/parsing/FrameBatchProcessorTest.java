@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameStamp;
@@ -39,6 +40,25 @@ class FrameBatchProcessorTest {
     assertEquals(2, sink.size());
     assertEquals(MON_7, sink.get(0).get(0).source());
     assertEquals(MON_7, sink.get(1).get(0).source());
+  }
+
+  @Test
+  void givenAConnectionWhoseCertificateNamesItsDevice_thenFramesAndHelloOfAnotherDeviceAreRejected() {
+    BatchVerdict verdict = processor.process(new FrameBatch(DeviceIdentity.UNKNOWN, RECEIVED, List.of(
+        "HELLO|Device=mon-7|Ward=icu|Seq=1", "Seq=2|Pulse=82", "Device=mon-8|Seq=3|Pulse=190",
+        "HELLO|Device=mon-8|Seq=4", "Seq=5|SpO2=97"), Set.of("mon-7"))).verdict();
+
+    DeviceIdentity mon7 = new DeviceIdentity("mon-7", null, null, "icu");
+    assertEquals(FrameVerdict.hello("1", null, mon7), verdict.verdicts().get(0));
+    assertEquals(ack("2"), verdict.verdicts().get(1));
+    for (int rejected : new int[] {2, 3}) {
+      assertFalse(verdict.verdicts().get(rejected).accepted());
+      assertEquals("device mon-8 is not one this connection's certificate names [mon-7]",
+          verdict.verdicts().get(rejected).detail());
+    }
+    assertEquals(ack("5"), verdict.verdicts().get(4), "still mon-7: the refused HELLO changed nothing");
+    assertEquals(mon7, verdict.session());
+    assertEquals(2, sink.size(), "mon-8's pulse recorded nowhere");
   }
 
   @Test
