@@ -84,9 +84,12 @@ public final class FrameBatchProcessor {
 
   /** Why {@code frame} may not be taken from a connection that may speak for {@code certified} only; else null. */
   private static String uncertified(DecodedFrame frame, Set<String> certified) {
+    if (certified == null) {
+      return null; // any device: the usual connection
+    }
     String device = frame instanceof DecodedFrame.Hello hello ? hello.identity().device()
         : ((DecodedFrame.Measurements) frame).report().source().device();
-    return certified == null || certified.contains(device) ? null
+    return certified.contains(device) ? null
         : "device " + device + " is not one this connection's certificate names " + certified;
   }
 
