@@ -71,7 +71,7 @@ public class HttpBridgeVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    ResponseHeaders.on(router, config.tls() != null);
+    ResponseHeaders.on(router, DASHBOARD_FILES, config.tls() != null);
     // Only the configured origins (by default the page's own) may use the bridge and the API from a browser: without
     // the guard on the API, any page open in a ward browser could post an assessment as a plain-text "simple" request.
     SecurityPolicyHandler allowedOrigins = BridgePolicy.corsOnceBound(() -> config.originsFor(server.actualPort()));

@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.CSPHandler;
 import io.vertx.ext.web.handler.HSTSHandler;
 import io.vertx.ext.web.handler.XFrameHandler;
+import java.util.regex.Pattern;
 
 /**
  * The headers every answer of the HTTP side carries, as a hospital's security team checks them: no framing
@@ -22,8 +23,11 @@ final class ResponseHeaders {
   private ResponseHeaders() {
   }
 
-  /** Adds the headers to every route of {@code router}; {@code https} when the server has TLS. */
-  static void on(Router router, boolean https) {
+  /**
+   * Adds the headers to every route of {@code router}, whose paths {@code dashboardFiles} matches are the dashboard's
+   * files (the others its data and the bridge); {@code https} when the server has TLS.
+   */
+  static void on(Router router, Pattern dashboardFiles, boolean https) {
     router.route()
         .handler(XFrameHandler.create(XFrameHandler.DENY))
         .handler(CSPHandler.create().setDirective("default-src", "'self'"))
@@ -32,16 +36,12 @@ final class ResponseHeaders {
           context.response().putHeader("X-Content-Type-Options", "nosniff");
           if (!path.startsWith("/eventbus/")) { // in place of the file handler's own, as the headers go out
             context.addHeadersEndHandler(end -> context.response()
-                .putHeader(HttpHeaders.CACHE_CONTROL, isData(path) ? NO_STORE : REVALIDATE));
+                .putHeader(HttpHeaders.CACHE_CONTROL, dashboardFiles.matcher(path).matches() ? REVALIDATE : NO_STORE));
           }
           context.next();
         });
     if (https) {
       router.route().handler(HSTSHandler.create());
     }
-  }
-
-  private static boolean isData(String path) {
-    return path.startsWith("/api/") || path.startsWith("/health");
   }
 }
