@@ -39,8 +39,8 @@ public enum Parameter {
     this.unit = unit;
     this.displayUnit = displayUnit;
     this.chartedDecimals = chartedDecimals;
-    this.hard = hard;
-    this.soft = soft;
+    this.hard = hard.withDecimals(chartedDecimals);
+    this.soft = soft.withDecimals(chartedDecimals);
   }
 
   /** Human-readable name for messages and the dashboard. */

@@ -1,45 +1,64 @@
 package org.wardwatch.parsing;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code Key=Value} pairs of one line frame, split on {@code |}, keyed by {@link FrameKey}. Splitting checks only
  * the frame's shape (pairs, duplicates, control characters); values are checked by {@link LineFrameDecoder}. Keys and
  * values are trimmed as {@link String#trim} does; keys match their spellings case-insensitively.
  *
- * <p>Runs on every frame, in one pass over the line: only the values (and unknown keys) are copied out of it.
+ * <p>Runs on every frame, in one pass over the line that also looks for control characters. A value is kept as where
+ * it lies in the line ({@link #from}, {@link #to}), so that numbers are read in place; only the values asked for as
+ * text ({@link #get}) and unknown keys are copied out of it.
  */
 final class FrameFields {
 
   private static final String HELLO = "hello";
   private static final String SEQ_KEY = "seq";
   private static final int MAX_SEQUENCE_DIGITS = 18;
+  private static final String CONTROL_CHARACTERS =
+      "frame contains control characters (binary data or wrong line ending?)";
 
+  private final String line;
+  /** Per {@link FrameKey#ordinal()}: where its value starts at {@code 2 * ordinal}, and ends; both 0 when absent. */
+  private final int[] bounds;
   private final String rawSequence;
   private final boolean hello;
-  private final Map<FrameKey, String> values;
+  private final boolean hasVitals;
   private final List<String> unknownKeys;
 
-  private FrameFields(String rawSequence, boolean hello, Map<FrameKey, String> values, List<String> unknownKeys) {
-    this.rawSequence = rawSequence;
+  private FrameFields(String line, int[] bounds, boolean hello, boolean hasVitals, List<String> unknownKeys) {
+    this.line = line;
+    this.bounds = bounds;
     this.hello = hello;
-    this.values = values;
+    this.hasVitals = hasVitals;
     this.unknownKeys = unknownKeys;
+    this.rawSequence = sequenceOrNull(get(FrameKey.SEQ));
   }
 
-  /** Splits {@code line}; any shape error is reported with the frame's {@code Seq} when one can be found. */
+  /**
+   * Splits {@code line}; any shape error is reported with the frame's {@code Seq} when one can be found, and control
+   * characters anywhere in the line are reported before any other error.
+   */
   static FrameFields split(String line) throws MalformedFrameException {
-    if (hasControlCharacters(line)) {
-      throw malformed("frame contains control characters (binary data or wrong line ending?)", line);
-    }
-    Map<FrameKey, String> values = new EnumMap<>(FrameKey.class);
+    int[] bounds = new int[2 * FrameKey.COUNT];
     List<String> unknown = List.of();
     boolean hello = false;
+    boolean hasVitals = false;
     for (int start = 0, end; start <= line.length(); start = end + 1) {
-      end = fieldEnd(line, start);
+      int equals = -1;
+      for (end = start; end < line.length(); end++) {
+        char c = line.charAt(end);
+        if (c == '|') {
+          break;
+        }
+        if (c == '=' && equals < 0) {
+          equals = end;
+        } else if (isControl(c)) {
+          throw malformed(CONTROL_CHARACTERS, line);
+        }
+      }
       int from = trimmedStart(line, start, end);
       int to = trimmedEnd(line, from, end);
       if (start == 0 && FrameKey.matches(line, from, to, HELLO)) {
@@ -49,28 +68,32 @@ final class FrameFields {
       if (from == to) {
         continue;
       }
-      int equals = line.indexOf('=', from);
-      if (equals < 0 || equals >= to) {
-        throw malformed("malformed field '" + abbreviate(line.substring(from, to)) + "': expected Key=Value", line);
+      if (equals < 0) {
+        throw shapeError("malformed field '" + abbreviate(line.substring(from, to)) + "': expected Key=Value", line,
+            end);
       }
       int keyEnd = trimmedEnd(line, from, equals);
       int valueStart = trimmedStart(line, equals + 1, to);
       if (keyEnd == from) {
-        throw malformed("field '" + abbreviate(line.substring(from, to)) + "' has no key", line);
+        throw shapeError("field '" + abbreviate(line.substring(from, to)) + "' has no key", line, end);
       }
       if (valueStart == to) {
-        throw malformed(abbreviate(line.substring(from, keyEnd)) + " has no value", line);
+        throw shapeError(abbreviate(line.substring(from, keyEnd)) + " has no value", line, end);
       }
       FrameKey known = FrameKey.lookup(line, from, keyEnd);
       if (known == null) {
         unknown = unknown.isEmpty() ? new ArrayList<>() : unknown;
         unknown.add(abbreviate(line.substring(from, keyEnd)));
-      } else if (values.putIfAbsent(known, line.substring(valueStart, to)) != null) {
-        throw malformed(abbreviate(line.substring(from, keyEnd))
-            + " appears twice (or twice under another name) in one frame", line);
+      } else if (bounds[2 * known.ordinal() + 1] != 0) {
+        throw shapeError(abbreviate(line.substring(from, keyEnd))
+            + " appears twice (or twice under another name) in one frame", line, end);
+      } else {
+        bounds[2 * known.ordinal()] = valueStart;
+        bounds[2 * known.ordinal() + 1] = to;
+        hasVitals |= known.isVital();
       }
     }
-    return new FrameFields(sequenceOrNull(values.get(FrameKey.SEQ)), hello, values, List.copyOf(unknown));
+    return new FrameFields(line, bounds, hello, hasVitals, List.copyOf(unknown));
   }
 
   /** The frame's {@code Seq} when it is a well-formed number, for echoing in answers; else {@code null}. */
@@ -82,31 +105,55 @@ final class FrameFields {
     return hello;
   }
 
+  /** True when the frame has a value for {@code key}. */
+  boolean has(FrameKey key) {
+    return bounds[2 * key.ordinal() + 1] != 0;
+  }
+
+  /** The value of {@code key}, copied out of the line, or {@code null} when the frame has none. */
   String get(FrameKey key) {
-    return values.get(key);
+    return has(key) ? line.substring(from(key), to(key)) : null;
+  }
+
+  /** Where the value of {@code key} starts in {@link #line()}; the key must be {@link #has present}. */
+  int from(FrameKey key) {
+    return bounds[2 * key.ordinal()];
+  }
+
+  /** Where the value of {@code key} ends in {@link #line()}; the key must be {@link #has present}. */
+  int to(FrameKey key) {
+    return bounds[2 * key.ordinal() + 1];
+  }
+
+  /** The frame, in which {@link #from} and {@link #to} point. */
+  String line() {
+    return line;
   }
 
   boolean hasVitals() {
-    for (FrameKey key : values.keySet()) { // no stream: runs on every frame
-      if (key.isVital()) {
-        return true;
-      }
-    }
-    return false;
+    return hasVitals;
   }
 
   List<String> unknownKeys() {
     return unknownKeys;
   }
 
-  private static boolean hasControlCharacters(String line) {
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (Character.isISOControl(c) && c != '\t') {
-        return true;
+  /** What {@link Character#isISOControl} says, tab excepted, without its call. */
+  private static boolean isControl(char c) {
+    return c < ' ' && c != '\t' || c >= '\u007f' && c <= '\u009f';
+  }
+
+  /**
+   * The shape error {@code message} about {@code line}, whose first {@code scanned} characters were found free of
+   * control characters; the rest are looked at now, because control characters are the likelier cause.
+   */
+  private static MalformedFrameException shapeError(String message, String line, int scanned) {
+    for (int i = scanned; i < line.length(); i++) {
+      if (isControl(line.charAt(i))) {
+        return malformed(CONTROL_CHARACTERS, line);
       }
     }
-    return false;
+    return malformed(message, line);
   }
 
   /** A shape error, naming the frame's {@code Seq} when one can be found in {@code line}. */

@@ -40,6 +40,8 @@ enum FrameKey {
       Map.entry("bp", BP),
       Map.entry("acvpu", CONSCIOUSNESS),
       Map.entry("o2", OXYGEN));
+  /** How many keys there are. */
+  static final int COUNT = values().length;
   /** The spellings' hash table: {@link #slot} of each spelling. Wide enough that no two share a slot. */
   private static final int SLOTS = 256;
   private static final Map.Entry<String, FrameKey>[] BY_SLOT = bySlot();

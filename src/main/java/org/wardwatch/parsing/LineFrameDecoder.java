@@ -20,8 +20,11 @@ import org.wardwatch.model.Parameter;
  */
 public final class LineFrameDecoder {
 
-  /** The value a device sends for a parameter whose sensor is detached or switched off, e.g. {@code SpO2=OFF}. */
-  private static final String SENSOR_OFF = "OFF";
+  /**
+   * The value a device sends for a parameter whose sensor is detached or switched off, e.g. {@code SpO2=OFF}, in any
+   * case.
+   */
+  private static final String SENSOR_OFF = "off";
   /** {@link FrameKey#values()}, which copies its array on every call. */
   private static final FrameKey[] KEYS = FrameKey.values();
 
@@ -63,18 +66,20 @@ public final class LineFrameDecoder {
     Instant deviceTime = reader.timestamp(fields.get(FrameKey.TS), receivedAt);
     List<Observation> observations = new ArrayList<>();
     Set<Parameter> sensorsOff = EnumSet.noneOf(Parameter.class);
+    String line = fields.line();
     for (FrameKey key : KEYS) {
-      String raw = fields.get(key);
-      if (raw == null || !key.isVital() || key == FrameKey.CONSCIOUSNESS || key == FrameKey.OXYGEN) {
+      if (!fields.has(key) || !key.isVital() || key == FrameKey.CONSCIOUSNESS || key == FrameKey.OXYGEN) {
         continue;
       }
-      if (raw.equalsIgnoreCase(SENSOR_OFF)) {
+      int from = fields.from(key);
+      int to = fields.to(key);
+      if (FrameKey.matches(line, from, to, SENSOR_OFF)) {
         sensorsOff.addAll(key == FrameKey.BP ? EnumSet.of(Parameter.BP_SYSTOLIC, Parameter.BP_DIASTOLIC)
             : EnumSet.of(key.parameter()));
       } else if (key == FrameKey.BP) {
-        addBloodPressure(raw, reader, source, deviceTime, receivedAt, sequence, observations);
+        addBloodPressure(line, from, to, reader, source, deviceTime, receivedAt, sequence, observations);
       } else {
-        BigDecimal value = reader.vital(key.parameter(), raw);
+        BigDecimal value = reader.vital(key.parameter(), line, from, to);
         observations.add(observation(source, key.parameter(), value, deviceTime, receivedAt, sequence));
       }
     }
@@ -95,17 +100,20 @@ public final class LineFrameDecoder {
     return new DecodedFrame.Hello(named, fields.rawSequence(), fields.unknownKeys());
   }
 
-  private static void addBloodPressure(String raw, ValueReader reader, DeviceIdentity source, Instant deviceTime,
-      Instant receivedAt, Long sequence, List<Observation> out) throws MalformedFrameException {
-    int slash = raw.indexOf('/');
-    if (slash <= 0 || slash == raw.length() - 1 || raw.indexOf('/', slash + 1) >= 0) {
-      throw reader.fail("BP '" + FrameFields.abbreviate(raw) + "' must be systolic/diastolic, e.g. BP=120/80");
+  /** The blood pressure {@code line[from, to)}: systolic and diastolic, read where they are. */
+  private static void addBloodPressure(String line, int from, int to, ValueReader reader, DeviceIdentity source,
+      Instant deviceTime, Instant receivedAt, Long sequence, List<Observation> out) throws MalformedFrameException {
+    int slash = line.indexOf('/', from);
+    int secondSlash = slash < 0 ? -1 : line.indexOf('/', slash + 1);
+    if (slash <= from || slash >= to - 1 || secondSlash >= 0 && secondSlash < to) {
+      throw reader.fail("BP '" + FrameFields.abbreviate(line.substring(from, to))
+          + "' must be systolic/diastolic, e.g. BP=120/80");
     }
-    BigDecimal systolic = reader.vital(Parameter.BP_SYSTOLIC, raw, 0, FrameFields.trimmedEnd(raw, 0, slash));
-    int diastolicStart = FrameFields.trimmedStart(raw, slash + 1, raw.length());
-    BigDecimal diastolic = reader.vital(Parameter.BP_DIASTOLIC, raw, diastolicStart, raw.length());
+    BigDecimal systolic = reader.vital(Parameter.BP_SYSTOLIC, line, from, FrameFields.trimmedEnd(line, from, slash));
+    int diastolicStart = FrameFields.trimmedStart(line, slash + 1, to);
+    BigDecimal diastolic = reader.vital(Parameter.BP_DIASTOLIC, line, diastolicStart, to);
     if (diastolic.compareTo(systolic) >= 0) {
-      throw reader.fail("BP " + raw + " is implausible: diastolic must be below systolic");
+      throw reader.fail("BP " + line.substring(from, to) + " is implausible: diastolic must be below systolic");
     }
     out.add(observation(source, Parameter.BP_SYSTOLIC, systolic, deviceTime, receivedAt, sequence));
     out.add(observation(source, Parameter.BP_DIASTOLIC, diastolic, deviceTime, receivedAt, sequence));

@@ -33,12 +33,10 @@ final class ValueReader {
     this.seq = seq;
   }
 
-  /** The value of {@code parameter}, rounded to its charted precision and within its hard plausibility range. */
-  BigDecimal vital(Parameter parameter, String raw) throws MalformedFrameException {
-    return vital(parameter, raw, 0, raw.length());
-  }
-
-  /** {@link #vital(Parameter, String)} of {@code text[from, to)}, read where it is (no copy of it is made). */
+  /**
+   * The value of {@code parameter} in {@code text[from, to)}, read where it is (no copy of it is made), rounded to its
+   * charted precision and within its hard plausibility range.
+   */
   BigDecimal vital(Parameter parameter, String text, int from, int to) throws MalformedFrameException {
     BigDecimal number = strictNumber(text, from, to);
     if (number == null) {

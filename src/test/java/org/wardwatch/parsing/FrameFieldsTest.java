@@ -36,6 +36,21 @@ class FrameFieldsTest {
     assertNull(e.sequence());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"Pulse|Seq=7|Temp=37\u0001", "Pulse=|Seq=7|\u007f", "=1|Seq=7|\u0085",
+      "Hr=1|Seq=7|Pulse=2\u0000"})
+  void givenAShapeErrorBeforeAControlCharacter_thenTheControlCharacterIsReported(String line) {
+    MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> FrameFields.split(line));
+
+    assertTrue(e.getMessage().contains("control characters"), e::getMessage);
+    assertEquals("7", e.sequence());
+  }
+
+  @Test
+  void givenATab_thenNotAControlCharacter() throws MalformedFrameException {
+    assertEquals("82", FrameFields.split("Pulse=\t82\t|\tSeq=1").get(FrameKey.PULSE));
+  }
+
   @Test
   void givenAMegabyteOfEmptyFieldsEndingInAnEqualsSign_thenRejectedInLinearTime() {
     String line = "|".repeat(1 << 20) + "=";

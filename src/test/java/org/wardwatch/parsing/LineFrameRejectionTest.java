@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -79,10 +80,12 @@ class LineFrameRejectionTest {
       "BP=80/120; diastolic must be below systolic",
       "BP=120/120; diastolic must be below systolic"})
   void givenMalformedBloodPressure_whenDecoded_thenRejectedWithReason(String field, String phrase) {
-    MalformedFrameException e = rejected("Seq=21|" + field);
+    for (String frame : List.of("Seq=21|" + field, field + "|Note=5/3|Seq=21")) { // no slash of a later field counts
+      MalformedFrameException e = rejected(frame);
 
-    assertTrue(e.getMessage().contains(phrase), e::getMessage);
-    assertEquals("21", e.sequence());
+      assertTrue(e.getMessage().contains(phrase), e::getMessage);
+      assertEquals("21", e.sequence());
+    }
   }
 
   @Test
