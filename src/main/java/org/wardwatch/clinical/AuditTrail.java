@@ -8,8 +8,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import java.time.Instant;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +27,6 @@ public final class AuditTrail {
   private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
   /** The node-local map that holds a standalone node's one audit log. */
   private static final String LOCAL_LOG = "wardwatch.audit.log";
-
-  /** Entries recorded by this node: their order within one instant. */
-  private static final AtomicLong RECORDED = new AtomicLong();
 
   private final Vertx vertx;
   /** This node's log when standalone; {@code null} on a clustered node. */
@@ -58,10 +53,12 @@ public final class AuditTrail {
   }
 
   /**
-   * Appends {@code entry}; on a clustered node under a unique key, which orders the entries of one instant as this node
-   * recorded them (the alarm raised, then cleared, by two frames of one read).
+   * Appends {@code entry}; on a clustered node under {@code key} ({@link AuditRecord}), which orders a patient's
+   * entries of one instant as they were made (the alarm raised, then cleared, by two frames of one read), unless an
+   * entry of that key is there already: a key recorded again (by a member that took the patient over) is not a second
+   * entry. A standalone node's entries are recorded once, by the node that made them.
    */
-  public Future<Void> record(JsonObject entry) {
+  public Future<Void> record(String key, JsonObject entry) {
     if (log != null) {
       log.append(System.currentTimeMillis(), entry.toBuffer());
       if (droppedChunksTold == 0 ? log.droppedChunks() > 0 : log.droppedChunks() >= droppedChunksTold + TELL_EVERY) {
@@ -72,9 +69,7 @@ public final class AuditTrail {
       }
       return Future.succeededFuture();
     }
-    String key = entry.getString("patient") + "/" + entry.getString("at") + "/"
-        + String.format("%019d", RECORDED.incrementAndGet()) + "/" + UUID.randomUUID();
-    return map().compose(audit -> audit.put(key, entry.toBuffer()));
+    return map().compose(audit -> audit.putIfAbsent(key, entry.toBuffer())).mapEmpty();
   }
 
   /**

@@ -85,11 +85,12 @@ public class ClinicalEngineVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    announcer = new UpdateAnnouncer(vertx.eventBus(), new AuditTrail(vertx));
     RulesFile rulesFile = new RulesFile(vertx, rulesPath);
     return rulesFile.load().compose(rules -> {
       engine = new WardState(rules);
-      takeover = new PatientTakeover(engine, store::claim, this::ownedHere, vertx, PatientTakeover.GIVE_UP_MS);
+      announcer = new UpdateAnnouncer(vertx.eventBus(), new AuditTrail(vertx), engine::recorded);
+      takeover = new PatientTakeover(engine, announcer::recordLeftOver, store::claim, this::ownedHere, vertx,
+          PatientTakeover.GIVE_UP_MS);
       rulesFile.watch(engine::replaceRules);
       writer = new PatientStoreWriter(engine, store, membership.clustered(), takeover::epochOf, takeover::fenced);
       if (membership.clustered()) {
@@ -258,8 +259,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private void act(Message<JsonObject> message) {
     JsonObject action = message.body();
     try {
-      WardUpdate update = AlarmActions.apply(engine, action, Instant.now())
-          .from(action.getValue("origin") instanceof String origin ? origin : null);
+      WardUpdate update = engine.attributed(AlarmActions.apply(engine, action, Instant.now()),
+          action.getValue("origin") instanceof String origin ? origin : null);
       publish(update)
           .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)
               .put("transitions", update.transitions().size())))

@@ -2,6 +2,7 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.news2.News2Calculator;
 import org.wardwatch.clinical.news2.News2Inputs;
 import org.wardwatch.clinical.news2.News2Score;
+import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
@@ -39,6 +41,9 @@ final class PatientConditions {
           () -> new EnumMap<>(Parameter.class)));
   /** The condition key of the NEWS2 alarm. */
   static final String NEWS2 = "NEWS2";
+
+  /** How far apart a device server's clock and this one's may be (a cluster's nodes keep time by NTP). */
+  static final Duration CLOCKS_APART = Duration.ofSeconds(2);
 
   private final PatientAlarms.AlarmIds alarmIds;
   private ClinicalRules rules;
@@ -81,6 +86,33 @@ final class PatientConditions {
       }
     }
     return limits;
+  }
+
+  /**
+   * A device connection event from the device side: {@code disconnected} raises the technical alarm and marks the data
+   * behind the physiological alarms stale; {@code rejected} (with a reason) raises the invalid-signal alarm. Events
+   * from a device the patient is no longer connected through are ignored, and so is the disconnection of a connection
+   * whose frames were last answered ({@code lastAnsweredAt}, or {@code null}) more than {@link #CLOCKS_APART} before
+   * the patient was last heard: the device carried on through another (a half-open connection closed late).
+   */
+  List<AlarmTransition> deviceEvent(PatientRecord patient, String event, DeviceIdentity source, String reason,
+      Instant lastAnsweredAt, Instant now) {
+    boolean disconnected = "disconnected".equals(event);
+    if (!source.device().equals(patient.source().device()) || disconnected && lastAnsweredAt != null
+        && patient.heardAt() != null && patient.heardAt().isAfter(lastAnsweredAt.plus(CLOCKS_APART))) {
+      return List.of();
+    }
+    List<AlarmTransition> transitions = new ArrayList<>();
+    if (disconnected) {
+      transitions.addAll(reconcile(patient, TechnicalAlarm.DISCONNECTED,
+          "Device " + source.device() + " disconnected", now));
+      transitions.addAll(patient.alarms().markData(THRESHOLD, true, now));
+      transitions.addAll(patient.alarms().markData(NEWS2, true, now));
+    } else if ("rejected".equals(event)) {
+      transitions.addAll(reconcile(patient, TechnicalAlarm.INVALID_SIGNAL,
+          "Invalid data from " + source.device() + ": " + reason, now));
+    }
+    return transitions;
   }
 
   /** Sensors reported off raise a technical alarm, and the data behind their physiological alarms goes stale. */

@@ -2,6 +2,7 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.wardwatch.bus.PatientSnapshot;
@@ -59,7 +60,10 @@ final class PatientDischarge {
         .put("actor", user).put("ward", source.wardOrDefault()).put("bed", source.bed()).put("device", source.device())
         .put("detail", "discharged from ward " + patient.ward() + (cleared.isEmpty() ? "" : "; alarms ended: "
             + cleared.size()));
-    return new WardUpdate(List.copyOf(cleared), List.of(notice), List.of(audit), Set.of(patient.key()),
+    List<AuditRecord> records = new ArrayList<>();
+    cleared.forEach(transition -> records.add(patient.auditOutbox().add(transition.toJson(), true)));
+    records.add(patient.auditOutbox().add(audit, false));
+    return new WardUpdate(List.copyOf(cleared), List.of(notice), records, Set.of(patient.key()),
         Set.of(patient.key()));
   }
 }

@@ -2,7 +2,6 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -11,7 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.news2.News2Inputs;
@@ -35,8 +33,6 @@ import org.wardwatch.model.StateJson;
  */
 final class PatientRecord {
 
-  private static final Parameter[] NEWS2_PARAMETERS = News2Inputs.SCORED_PARAMETERS.toArray(new Parameter[0]);
-
   private final String key;
   private DeviceIdentity source;
   private long seq;
@@ -54,6 +50,7 @@ final class PatientRecord {
   private final Map<Parameter, LimitOverride> overrides = new EnumMap<>(Parameter.class);
   private final Set<Parameter> sensorsOff = EnumSet.noneOf(Parameter.class);
   private RecentFrames recentFrames = new RecentFrames();
+  private AuditOutbox auditOutbox = new AuditOutbox();
   private final Reassessment reassessment = new Reassessment();
 
   PatientRecord(String key, DeviceIdentity source) {
@@ -76,7 +73,8 @@ final class PatientRecord {
    * and {@code spo2Scale2}; {@code news2} as
    * {@link News2Score#toJson()}; {@code limitOverrides} ({@link LimitOverride#toState()}); {@code sensorsOff}
    * (parameter names); {@code alarms}, the live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()});
-   * {@code recentFrames}, the frames applied lately ({@link RecentFrames#toState()}). Not the trend history.
+   * {@code recentFrames}, the frames applied lately ({@link RecentFrames#toState()}); {@code auditOutbox}, the audit
+   * entries not known to be recorded ({@link AuditOutbox#toState()}). Not the trend history.
    */
   JsonObject toState() {
     return new JsonObject()
@@ -95,13 +93,14 @@ final class PatientRecord {
         .put("limitOverrides", new JsonArray(overrides.values().stream().map(LimitOverride::toState).toList()))
         .put("sensorsOff", new JsonArray(sensorsOff.stream().map(Parameter::name).toList()))
         .put("alarms", alarms.toState())
-        .put("recentFrames", recentFrames.toState());
+        .put("recentFrames", recentFrames.toState())
+        .put("auditOutbox", auditOutbox.toState());
   }
 
   /**
    * The patient {@link #toState()} wrote, to carry on from: the same alarms (ids, states, acknowledgements, timers),
-   * tracker progress, latest values, assessment, overrides, sensors off, seq, NEWS2 score and the frames applied lately
-   * (none when the state predates them).
+   * tracker progress, latest values, assessment, overrides, sensors off, seq, NEWS2 score, the frames applied lately
+   * and the audit entries not known to be recorded (none of either when the state predates them).
    *
    * @throws IllegalArgumentException when a required part is missing or not an enum name, instant, duration or
    *                                  decimal as it should be; a part of another JSON type throws Vert.x's
@@ -130,6 +129,7 @@ final class PatientRecord {
     StateJson.array(state, "sensorsOff")
         .forEach(name -> patient.sensorsOff.add(StateJson.named(Parameter.class, name, "sensorsOff")));
     patient.recentFrames = RecentFrames.fromState(state.getJsonObject("recentFrames"));
+    patient.auditOutbox = AuditOutbox.fromState(state.getJsonObject("auditOutbox"));
     return patient;
   }
 
@@ -248,20 +248,18 @@ final class PatientRecord {
     return latest.values();
   }
 
+  /** The patient's audit entries not known to be in the audit trail yet. */
+  AuditOutbox auditOutbox() {
+    return auditOutbox;
+  }
+
   /** When the patient's silence and NEWS2 were last reassessed (see {@link PatientConditions#reassess}). */
   Reassessment reassessment() {
     return reassessment;
   }
 
   News2Inputs news2Inputs() {
-    Map<Parameter, Timed<BigDecimal>> vitals = new EnumMap<>(Parameter.class);
-    for (Parameter parameter : NEWS2_PARAMETERS) { // an array: no iterator, nor an entry object per vital
-      Observation observation = latest.get(parameter);
-      if (observation != null) {
-        vitals.put(parameter, Timed.of(observation.value(), observation.effectiveTime()));
-      }
-    }
-    return new News2Inputs(vitals, consciousness, oxygen, spo2Scale2);
+    return News2Inputs.ofLatest(latest, consciousness, oxygen, spo2Scale2);
   }
 
   /**

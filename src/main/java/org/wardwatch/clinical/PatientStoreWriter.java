@@ -112,7 +112,7 @@ final class PatientStoreWriter {
     if (!clustered) {
       return Saved.ALL_NOW;
     }
-    if (update.transitions().isEmpty() && update.auditEntries().isEmpty()) {
+    if (update.audit().isEmpty()) { // every transition has its audit record
       update.changedPatients().forEach(patient -> unstored.putIfAbsent(patient, round));
       return Saved.ALL_NOW;
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ final class PatientTakeover {
   static final long UNCLAIMED = -1;
 
   private final WardState engine;
+  private final Consumer<List<AuditRecord>> leftOver;
   private final Function<String, Future<PatientStore.Claim>> claims;
   private final Predicate<String> ownedHere;
   private final Vertx vertx;
@@ -51,11 +53,13 @@ final class PatientTakeover {
   /**
    * Takes patients over into {@code engine} with {@code claims} (a claim on a patient, by key), for a member that owns
    * the patients {@code ownedHere} accepts, trying a claim for {@code giveUpMs} before going on without it
-   * ({@link #GIVE_UP_MS} in the engine).
+   * ({@link #GIVE_UP_MS} in the engine); the audit records a stored state holds, which its writer may not have
+   * recorded, go to {@code leftOver}.
    */
-  PatientTakeover(WardState engine, Function<String, Future<PatientStore.Claim>> claims, Predicate<String> ownedHere,
-      Vertx vertx, long giveUpMs) {
+  PatientTakeover(WardState engine, Consumer<List<AuditRecord>> leftOver,
+      Function<String, Future<PatientStore.Claim>> claims, Predicate<String> ownedHere, Vertx vertx, long giveUpMs) {
     this.engine = engine;
+    this.leftOver = leftOver;
     this.claims = claims;
     this.ownedHere = ownedHere;
     this.vertx = vertx;
@@ -108,8 +112,9 @@ final class PatientTakeover {
    */
   private void adopt(String patientKey, JsonObject state) {
     try {
-      engine.adopt(state);
+      List<AuditRecord> unrecorded = engine.adopt(state);
       LOG.info("[{}] taken over from the stored state", patientKey);
+      leftOver.accept(unrecorded);
     } catch (IllegalArgumentException refused) {
       LOG.error("[{}] stored state refused ({}); carrying on without it", patientKey, refused.getMessage());
     }

@@ -3,19 +3,20 @@ package org.wardwatch.clinical;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.BusCodecs;
 import org.wardwatch.bus.PatientSnapshot;
-import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
 
 /**
  * Makes a {@link WardUpdate} known, for the clinical engine once the update may be seen: its snapshots on
  * {@link Addresses#wardVitals}, its alarm transitions on {@link Addresses#wardAlarms} (escalations also on
- * {@link Addresses#wardEscalations}), each transition and other audit entry logged and recorded in the
- * {@link AuditTrail}.
+ * {@link Addresses#wardEscalations}), and each of its {@link AuditRecord}s logged and recorded in the
+ * {@link AuditTrail} under its key, the engine told of each one recorded (so that its patient stops keeping it for a
+ * next owner). Records a previous owner left unrecorded are recorded the same way.
  *
  * <p>Not thread-safe: used on the clinical engine verticle's event loop.
  */
@@ -26,18 +27,25 @@ final class UpdateAnnouncer {
 
   private final EventBus bus;
   private final AuditTrail audit;
+  private final Consumer<AuditRecord> recorded;
 
-  UpdateAnnouncer(EventBus bus, AuditTrail audit) {
+  /** An announcer that tells {@code recorded} of each audit record once it is in {@code audit}. */
+  UpdateAnnouncer(EventBus bus, AuditTrail audit, Consumer<AuditRecord> recorded) {
     this.bus = bus;
     this.audit = audit;
+    this.recorded = recorded;
   }
 
   void announce(WardUpdate update) {
-    if (!update.transitions().isEmpty()) { // not even an iterator for a frame's usual update, which has none
-      announceTransitions(update.transitions(), update.origin());
-    }
-    if (!update.auditEntries().isEmpty()) {
-      recordAuditEntries(update.auditEntries(), update.origin());
+    for (AuditRecord record : update.audit()) { // a frame's usual update has none
+      if (record.transition()) {
+        publishTransition(record);
+      } else {
+        JsonObject entry = record.entry();
+        LOG.info("[{}] {} by {}{}: {}", record.patient(), entry.getString("type"), entry.getString("actor"),
+            origin(record), entry.getString("detail"));
+      }
+      record(record);
     }
     for (PatientSnapshot snapshot : update.snapshots()) {
       bus.publish(Addresses.wardVitals(snapshot.ward()), snapshot);
@@ -45,39 +53,36 @@ final class UpdateAnnouncer {
   }
 
   /**
-   * Publishes each transition to its ward's alarms (and escalations), logs it and records it in the audit trail, with
-   * the {@code origin} of the action that made it when a user did.
+   * Records what a previous owner of a patient stored and may not have recorded before it stopped (recorded already,
+   * a record is not recorded twice); not published again: the ward has the patient's alarms from its snapshot.
    */
-  private void announceTransitions(List<AlarmTransition> transitions, String origin) {
-    for (AlarmTransition transition : transitions) {
-      JsonObject json = transition.toJson();
-      String ward = json.getString("ward");
-      LOG.info("[{}] alarm {} {} {} by {}{}: {}", json.getString("patient"), transition.alarmId(), transition.type(),
-          transition.priority(), transition.actor(), origin == null || AlarmTransition.SYSTEM.equals(transition.actor())
-              ? "" : " (" + origin + ")", transition.detail());
-      bus.publish(Addresses.wardAlarms(ward), json, BusCodecs.sharedJson());
-      if (transition.type() == TransitionType.ESCALATED) {
-        bus.publish(Addresses.wardEscalations(ward), json, BusCodecs.sharedJson());
-      }
-      JsonObject entry = AlarmTransition.SYSTEM.equals(transition.actor()) ? json : withOrigin(json.copy(), origin);
-      audit.record(entry).onFailure(error -> LOG.error("audit entry for {} not recorded", transition.alarmId(), error));
+  void recordLeftOver(List<AuditRecord> records) {
+    if (!records.isEmpty()) {
+      LOG.info("[{}] {} audit entries its previous owner may not have recorded: recorded now",
+          records.get(0).patient(), records.size());
+      records.forEach(this::record);
     }
   }
 
-  /**
-   * Logs each of the other audit entries (assessments, limit overrides set or expired, discharges) and records it in
-   * the audit trail, with the {@code origin} of the action that made it.
-   */
-  private void recordAuditEntries(List<JsonObject> auditEntries, String origin) {
-    for (JsonObject entry : auditEntries) {
-      LOG.info("[{}] {} by {}{}: {}", entry.getString("patient"), entry.getString("type"), entry.getString("actor"),
-          origin == null ? "" : " (" + origin + ")", entry.getString("detail"));
-      audit.record(withOrigin(entry.copy(), origin))
-          .onFailure(error -> LOG.error("audit entry {} not recorded", entry.getString("type"), error));
+  /** Logs the transition of {@code record} and publishes it to its ward's alarms (and escalations). */
+  private void publishTransition(AuditRecord record) {
+    JsonObject json = record.entry();
+    String ward = json.getString("ward");
+    LOG.info("[{}] alarm {} {} {} by {}{}: {}", record.patient(), json.getString("alarmId"), json.getString("type"),
+        json.getString("priority"), json.getString("actor"), origin(record), json.getString("detail"));
+    bus.publish(Addresses.wardAlarms(ward), json, BusCodecs.sharedJson());
+    if (TransitionType.ESCALATED.name().equals(json.getString("type"))) {
+      bus.publish(Addresses.wardEscalations(ward), json, BusCodecs.sharedJson());
     }
   }
 
-  private static JsonObject withOrigin(JsonObject entry, String origin) {
-    return origin == null ? entry : entry.put("origin", origin);
+  private void record(AuditRecord record) {
+    audit.record(record.key(), record.audited())
+        .onSuccess(done -> recorded.accept(record))
+        .onFailure(error -> LOG.error("audit entry {} not recorded", record.key(), error));
+  }
+
+  private static String origin(AuditRecord record) {
+    return record.origin() == null ? "" : " (" + record.origin() + ")";
   }
 }

@@ -2,7 +2,6 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,9 +32,6 @@ import org.wardwatch.model.Parameter;
  * <p>Pure, with time passed in (tests never sleep); not thread-safe: the clinical engine verticle owns it.
  */
 public final class WardState {
-
-  /** How far apart a device server's clock and this one's may be (a cluster's nodes keep time by NTP). */
-  static final Duration CLOCKS_APART = Duration.ofSeconds(2);
 
   private final Map<String, PatientRecord> patients = new LinkedHashMap<>();
   /** The patients by tick slice; null when the patients changed since it was made. */
@@ -96,7 +92,7 @@ public final class WardState {
     PatientRecord patient = patient(patientKey);
     patient.assess(assessment, now);
     return changed(patient, conditions.reassess(patient, now), true, now)
-        .audited(assessment.auditEntry(patientKey, user, now));
+        .audited(patient.auditOutbox().add(assessment.auditEntry(patientKey, user, now), false));
   }
 
   /**
@@ -106,7 +102,8 @@ public final class WardState {
   public WardUpdate overrideLimits(LimitOverride override, Instant now) {
     PatientRecord patient = patient(override.patient());
     patient.putOverride(override);
-    return changed(patient, List.of(), true, now).audited(override.auditEntry("LIMIT_OVERRIDE", override.user(), now));
+    return changed(patient, List.of(), true, now)
+        .audited(patient.auditOutbox().add(override.auditEntry("LIMIT_OVERRIDE", override.user(), now), false));
   }
 
   /** Applies a user action (acknowledge, audio pause) to alarm {@code alarmId}. */
@@ -134,31 +131,12 @@ public final class WardState {
     return PatientDischarge.of(patient, cleared, user, now);
   }
 
-  /**
-   * A device connection event from the device side: {@code disconnected} or {@code rejected} (with a reason). Events
-   * from a device the patient is no longer connected through are ignored, and so is the disconnection of a connection
-   * whose frames were last answered ({@code lastAnsweredAt}, or {@code null}) more than {@link #CLOCKS_APART} before
-   * the patient was last heard: the device carried on through another (a half-open connection closed late).
-   */
+  /** A device connection event from the device side ({@link PatientConditions#deviceEvent}). */
   public WardUpdate deviceEvent(String event, DeviceIdentity source, String reason, Instant lastAnsweredAt,
       Instant now) {
     PatientRecord patient = source.device() == null ? null : patients.get(source.patientKey());
-    if (patient == null || !source.device().equals(patient.source().device())
-        || "disconnected".equals(event) && lastAnsweredAt != null && patient.heardAt() != null
-        && patient.heardAt().isAfter(lastAnsweredAt.plus(CLOCKS_APART))) {
-      return WardUpdate.NOTHING;
-    }
-    List<AlarmTransition> transitions = new ArrayList<>();
-    if ("disconnected".equals(event)) {
-      transitions.addAll(conditions.reconcile(patient, TechnicalAlarm.DISCONNECTED,
-          "Device " + source.device() + " disconnected", now));
-      transitions.addAll(patient.alarms().markData(PatientConditions.THRESHOLD, true, now));
-      transitions.addAll(patient.alarms().markData(PatientConditions.NEWS2, true, now));
-    } else if ("rejected".equals(event)) {
-      transitions.addAll(conditions.reconcile(patient, TechnicalAlarm.INVALID_SIGNAL,
-          "Invalid data from " + source.device() + ": " + reason, now));
-    }
-    return changed(patient, transitions, false, now);
+    return patient == null ? WardUpdate.NOTHING
+        : changed(patient, conditions.deviceEvent(patient, event, source, reason, lastAnsweredAt, now), false, now);
   }
 
   /** The passing of time for every patient: alarm timers, parameters gone silent, NEWS2 inputs going stale. */
@@ -177,7 +155,7 @@ public final class WardState {
     }
     List<AlarmTransition> transitions = new ArrayList<>();
     List<PatientSnapshot> snapshots = new ArrayList<>();
-    List<JsonObject> auditEntries = new ArrayList<>();
+    List<AuditRecord> audit = new ArrayList<>();
     Set<String> changedPatients = new LinkedHashSet<>();
     if (tickSlices == null || tickSlices.count() != slices) {
       tickSlices = TickSlices.of(patients.values(), slices);
@@ -185,15 +163,17 @@ public final class WardState {
     for (PatientRecord patient : tickSlices.slice(slice)) {
       News2Score before = patient.news2();
       List<LimitOverride> expired = patient.expireOverrides(now);
-      expired.forEach(o -> auditEntries.add(o.auditEntry("LIMIT_OVERRIDE_EXPIRED", AlarmTransition.SYSTEM, now)));
       List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
       own.addAll(conditions.reassessIfDue(patient, now));
       WardUpdate update = changed(patient, own, !expired.isEmpty() || !patient.news2().equals(before), now);
       transitions.addAll(update.transitions());
       snapshots.addAll(update.snapshots());
+      audit.addAll(update.audit());
+      expired.forEach(override -> audit.add(patient.auditOutbox()
+          .add(override.auditEntry("LIMIT_OVERRIDE_EXPIRED", AlarmTransition.SYSTEM, now), false)));
       changedPatients.addAll(update.changedPatients());
     }
-    return new WardUpdate(transitions, snapshots, auditEntries, changedPatients);
+    return new WardUpdate(transitions, snapshots, audit, changedPatients);
   }
 
   /**
@@ -250,14 +230,30 @@ public final class WardState {
    * where the state's writer was: same alarms, timers, onset delays, assessment, overrides and seq. Nothing is
    * published and seq does not move; the trend history starts empty (it is not part of the state).
    *
-   * @return the adopted patient's snapshot, as {@link #snapshot} gives it
+   * @return the audit records the state's writer made and may not have recorded ({@link AuditOutbox}): to record now,
+   *         and then to tell {@link #recorded}
    * @throws IllegalArgumentException when the state is of another format version or malformed; nothing changes then
    */
-  public PatientSnapshot adopt(JsonObject state) {
+  public List<AuditRecord> adopt(JsonObject state) {
     PatientRecord patient = PatientStateCodec.decode(state);
     patients.put(patient.key(), patient);
     tickSlices = null;
-    return patient.snapshot(conditions.rules());
+    return patient.auditOutbox().pending();
+  }
+
+  /** {@code record} is in the audit trail: its patient, when held here, stops keeping it for its next owner. */
+  public void recorded(AuditRecord record) {
+    outboxOf(record).ifPresent(outbox -> outbox.recorded(record.key()));
+  }
+
+  /**
+   * {@code update}, made by a clinician's action from {@code origin}: its audit records carry the origin
+   * ({@link WardUpdate#from}), and so do those its patients keep for their next owner.
+   */
+  public WardUpdate attributed(WardUpdate update, String origin) {
+    WardUpdate attributed = update.from(origin);
+    attributed.audit().forEach(record -> outboxOf(record).ifPresent(outbox -> outbox.replace(record)));
+    return attributed;
   }
 
   /**
@@ -269,6 +265,11 @@ public final class WardState {
     vitalsHistory.forget(patientKey);
     tickSlices = null;
     return patients.remove(patientKey) != null;
+  }
+
+  /** The audit outbox of the patient of {@code record}, when held here. */
+  private Optional<AuditOutbox> outboxOf(AuditRecord record) {
+    return Optional.ofNullable(patients.get(record.patient())).map(PatientRecord::auditOutbox);
   }
 
   private PatientRecord patient(String key) {
@@ -291,7 +292,9 @@ public final class WardState {
       return WardUpdate.NOTHING;
     }
     patient.touch(now);
-    return new WardUpdate(List.copyOf(transitions), List.of(patient.snapshot(conditions.rules())), List.of(),
+    List<AuditRecord> audit = transitions.isEmpty() ? List.of() // a frame's usual update: no stream made
+        : transitions.stream().map(transition -> patient.auditOutbox().add(transition.toJson(), true)).toList();
+    return new WardUpdate(List.copyOf(transitions), List.of(patient.snapshot(conditions.rules())), audit,
         Set.of(patient.key()));
   }
 }

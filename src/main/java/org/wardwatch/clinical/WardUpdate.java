@@ -1,6 +1,5 @@
 package org.wardwatch.clinical;
 
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -11,50 +10,50 @@ import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 
 /**
- * What an input to the {@link WardState} changed: alarm transitions (to publish and audit), patient snapshots (to
- * publish), other audit entries (assessments, limit overrides set or expired, discharges), the keys of the patients
- * whose state changed, whose {@link WardState#state(String)} is to be written again (each of them has its snapshot, or
- * its discharge notice, in {@code snapshots}), and those of them it discharged, whose stored state is to go.
- *
- * @param origin  where the clinician's action that made it came from ({@code "bridge 10.1.2.3"}), which the audit
- *                trail records with what the action did; {@code null} for what the gateway did on its own
+ * What an input to the {@link WardState} changed: alarm transitions (to publish), patient snapshots (to publish), the
+ * {@link AuditRecord}s it made (to record: each transition's, then the others: assessments, limit overrides set or
+ * expired, discharges), the keys of the patients whose state changed, whose {@link WardState#state(String)} is to be
+ * written again (each of them has its snapshot, or its discharge notice, in {@code snapshots}), and those of them it
+ * discharged, whose stored state is to go.
  */
 public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots,
-    List<JsonObject> auditEntries, Set<String> changedPatients, Set<String> discharged, String origin) {
+    List<AuditRecord> audit, Set<String> changedPatients, Set<String> discharged) {
 
   static final WardUpdate NOTHING = new WardUpdate(List.of(), List.of(), List.of(), Set.of());
 
-  /** An update the gateway made on its own. */
-  public WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots, List<JsonObject> auditEntries,
-      Set<String> changedPatients, Set<String> discharged) {
-    this(transitions, snapshots, auditEntries, changedPatients, discharged, null);
-  }
-
   /** An update that discharges nobody. */
-  public WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots, List<JsonObject> auditEntries,
+  public WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots, List<AuditRecord> audit,
       Set<String> changedPatients) {
-    this(transitions, snapshots, auditEntries, changedPatients, Set.of());
+    this(transitions, snapshots, audit, changedPatients, Set.of());
   }
 
   /** An update whose changed patients are those of its snapshots. */
-  public WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots, List<JsonObject> auditEntries) {
-    this(transitions, snapshots, auditEntries, snapshots.stream().map(PatientSnapshot::patient)
+  public WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots, List<AuditRecord> audit) {
+    this(transitions, snapshots, audit, snapshots.stream().map(PatientSnapshot::patient)
         .collect(Collectors.toCollection(LinkedHashSet::new)));
   }
 
-  /** This update with {@code entry} after its other audit entries. */
-  WardUpdate audited(JsonObject entry) {
-    List<JsonObject> entries = new ArrayList<>(auditEntries);
-    entries.add(entry);
-    return new WardUpdate(transitions, snapshots, entries, changedPatients, discharged, origin);
+  /** This update with {@code record} after its other audit records. */
+  WardUpdate audited(AuditRecord record) {
+    List<AuditRecord> records = new ArrayList<>(audit);
+    records.add(record);
+    return new WardUpdate(transitions, snapshots, records, changedPatients, discharged);
   }
 
-  /** This update, made by a clinician's action from {@code origin}. */
+  /**
+   * This update, made by a clinician's action from {@code origin} (null: the gateway's own): each audit record carries
+   * the origin, but those of the transitions the gateway made on its own along with the action.
+   */
   WardUpdate from(String origin) {
-    return new WardUpdate(transitions, snapshots, auditEntries, changedPatients, discharged, origin);
+    if (origin == null) {
+      return this;
+    }
+    return new WardUpdate(transitions, snapshots, audit.stream().map(record -> record.transition()
+        && AlarmTransition.SYSTEM.equals(record.entry().getString("actor")) ? record : record.from(origin)).toList(),
+        changedPatients, discharged);
   }
 
-  /** This update without what it says of {@code patients}: their transitions, snapshots and audit entries. */
+  /** This update without what it says of {@code patients}: their transitions, snapshots and audit records. */
   WardUpdate without(Set<String> patients) {
     if (patients.isEmpty()) {
       return this;
@@ -62,11 +61,10 @@ public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot
     return new WardUpdate(
         transitions.stream().filter(transition -> !patients.contains(transition.patient())).toList(),
         snapshots.stream().filter(snapshot -> !patients.contains(snapshot.patient())).toList(),
-        auditEntries.stream().filter(entry -> !patients.contains(entry.getString("patient"))).toList(),
+        audit.stream().filter(record -> !patients.contains(record.patient())).toList(),
         changedPatients.stream().filter(patient -> !patients.contains(patient))
             .collect(Collectors.toCollection(LinkedHashSet::new)),
-        discharged.stream().filter(patient -> !patients.contains(patient)).collect(Collectors.toUnmodifiableSet()),
-        origin);
+        discharged.stream().filter(patient -> !patients.contains(patient)).collect(Collectors.toUnmodifiableSet()));
   }
 
   /**

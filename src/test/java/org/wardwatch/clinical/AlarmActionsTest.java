@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -157,11 +158,25 @@ class AlarmActionsTest {
   }
 
   @Test
+  void givenAnActionFromTheBridge_thenItsAuditRecordsCarryTheOriginAlsoAsKeptForTheNextOwner() {
+    WardUpdate update = engine.attributed(apply(new JsonObject().put("action", "acknowledge").put("alarmId", alarmId)
+        .put("user", NURSE), at(5)), "bridge 10.1.2.3");
+
+    AuditRecord acknowledged = only(update.audit());
+    assertEquals("bridge 10.1.2.3", acknowledged.audited().getString("origin"));
+    assertNull(acknowledged.entry().getString("origin"), "not published to the ward");
+    JsonArray kept = engine.state("P1").orElseThrow().getJsonObject("auditOutbox").getJsonArray("pending");
+    JsonObject last = kept.getJsonObject(kept.size() - 1);
+    assertEquals(acknowledged.key(), last.getString("key"));
+    assertEquals("bridge 10.1.2.3", last.getString("origin"), "a member taking P1 over records it with its origin");
+  }
+
+  @Test
   void givenAssessAction_whenApplied_thenTheUpdateCarriesItsAuditEntryToBeStoredBeforeItIsAcknowledged() {
     WardUpdate update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", " " + NURSE)
         .put("consciousness", "c").put("oxygen", "2.5").put("spo2Scale2", false), at(5));
 
-    JsonObject entry = only(update.auditEntries());
+    JsonObject entry = only(AuditEntries.of(update));
     assertEquals("ASSESSMENT", entry.getString("type"));
     assertEquals("P1", entry.getString("patient"));
     assertEquals(NURSE, entry.getString("actor"), "the name, not as typed");
@@ -169,8 +184,9 @@ class AlarmActionsTest {
     assertEquals("New confusion; oxygen 2.5 L/min; SpO2 scale 1", entry.getString("detail"));
     assertEquals(new JsonObject().put("consciousness", "C").put("oxygen", "2.5").put("spo2Scale2", false),
         entry.getJsonObject("assessment"));
-    assertEquals("air", only(apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
-        .put("oxygen", "air"), at(6)).auditEntries()).getString("detail"));
+    WardUpdate onAir = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
+        .put("oxygen", "air"), at(6));
+    assertEquals("air", only(AuditEntries.of(onAir)).getString("detail"));
   }
 
   @Test

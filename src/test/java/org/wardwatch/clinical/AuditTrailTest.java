@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,15 +23,18 @@ class AuditTrailTest {
 
   private static final Instant AT = Instant.parse("2026-12-06T08:00:00Z");
 
+  /** Keys the entries as the engine does: one patient's outbox numbers them in the order they are made. */
+  private final AuditOutbox outbox = new AuditOutbox();
+
   @Test
   void aStandaloneNodesTrailIsReadOldestFirstInPagesEachSayingWhereTheNextBegins() {
     Vertx vertx = Vertx.vertx();
     try {
       AuditTrail audit = new AuditTrail(vertx);
       for (int second = 4; second >= 0; second--) { // recorded newest first: read back by time
-        audit.record(entry("P1", AT.plusSeconds(second), "at " + second)).await();
+        record(audit, entry("P1", AT.plusSeconds(second), "at " + second)).await();
       }
-      audit.record(entry("P2", AT, "another patient")).await();
+      record(audit, entry("P2", AT, "another patient")).await();
 
       AuditTrail.AuditPage first = audit.query("P1", null, 0, 2).await();
       AuditTrail.AuditPage rest = audit.query("P1", first.next(), first.nextSkip(), 10).await();
@@ -58,7 +62,7 @@ class AuditTrailTest {
       String padding = "x".repeat(1000);
       int entries = 3 * ChunkedLog.CHUNK_BYTES / 1000; // three chunks' worth
       for (int i = 0; i < entries; i++) {
-        audit.record(entry("P1", AT.plusMillis(i), i + padding)).await();
+        record(audit, entry("P1", AT.plusMillis(i), i + padding)).await();
       }
 
       JsonArray kept = audit.query("P1", null, 0, entries).await().entries();
@@ -79,11 +83,27 @@ class AuditTrailTest {
       AuditTrail audit = new AuditTrail(cluster.joinWithoutNode());
       List<String> recorded = List.of("RAISED", "CLEARED", "RAISED again", "CLEARED again", "RAISED once more");
       for (String detail : recorded) { // one read's frames: one instant
-        audit.record(entry("P1", AT, detail)).await();
+        record(audit, entry("P1", AT, detail)).await();
       }
 
       assertEquals(recorded, details(audit.query("P1", null, 0, 10).await()));
       assertEquals(recorded, pagesOf(audit, 2), "more entries of one instant than a page holds: read on, not again");
+    }
+  }
+
+  @Test
+  void aClusterTrailKeepsOneEntryPerKeyThoughTheKeyIsRecordedAgain() {
+    try (TestCluster cluster = new TestCluster()) {
+      AuditTrail audit = new AuditTrail(cluster.joinWithoutNode());
+      AuditRecord acknowledged = outbox.add(entry("P1", AT, "ACKNOWLEDGED"), true).from("bridge 10.1.2.3");
+      audit.record(acknowledged.key(), acknowledged.audited()).await();
+
+      AuditRecord storedWithoutOrigin = new AuditRecord(acknowledged.key(), acknowledged.entry(), true, null);
+      audit.record(storedWithoutOrigin.key(), storedWithoutOrigin.audited()).await(); // by a member taking P1 over
+
+      JsonArray entries = audit.query("P1", null, 0, 10).await().entries();
+      assertEquals(1, entries.size(), entries::encode);
+      assertEquals("bridge 10.1.2.3", entries.getJsonObject(0).getString("origin"), "the first recorded stays");
     }
   }
 
@@ -97,6 +117,11 @@ class AuditTrailTest {
       read.addAll(details(page));
     }
     return read;
+  }
+
+  private Future<Void> record(AuditTrail audit, JsonObject entry) {
+    AuditRecord record = outbox.add(entry, false);
+    return audit.record(record.key(), record.audited());
   }
 
   private static JsonObject entry(String patient, Instant at, String detail) {

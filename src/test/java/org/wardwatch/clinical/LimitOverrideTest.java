@@ -39,9 +39,9 @@ class LimitOverrideTest {
   void givenOverrideWhenValueBetweenOwnAndWardLimitThenNoAlarmAndOverrideAudited() {
     WardUpdate set = engine.overrideLimits(copdTarget(60), T0.plusSeconds(1));
 
-    assertEquals("LIMIT_OVERRIDE", set.auditEntries().get(0).getString("type"));
-    assertEquals("dr.patel", set.auditEntries().get(0).getString("actor"));
-    assertTrue(set.auditEntries().get(0).getString("detail").contains("prescribed target 88-92 %"));
+    assertEquals("LIMIT_OVERRIDE", AuditEntries.of(set).get(0).getString("type"));
+    assertEquals("dr.patel", AuditEntries.of(set).get(0).getString("actor"));
+    assertTrue(AuditEntries.of(set).get(0).getString("detail").contains("prescribed target 88-92 %"));
     JsonArray overrides = set.snapshots().get(0).toJson().getJsonArray("limitOverrides");
     assertEquals("SPO2", overrides.getJsonObject(0).getString("parameter"));
     assertEquals(List.of(), engine.apply(spo2(88, T0.plusSeconds(2)), T0.plusSeconds(2)).transitions());
@@ -65,7 +65,7 @@ class LimitOverrideTest {
     List<AlarmTransition> transitions = engine.apply(spo2(88, afterExpiry.plusSeconds(1)), afterExpiry.plusSeconds(1))
         .transitions();
 
-    assertEquals("LIMIT_OVERRIDE_EXPIRED", expiry.auditEntries().get(0).getString("type"));
+    assertEquals("LIMIT_OVERRIDE_EXPIRED", AuditEntries.of(expiry).get(0).getString("type"));
     assertTrue(expiry.snapshots().get(0).toJson().getJsonArray("limitOverrides").isEmpty());
     assertEquals("SpO2 88 % below 90", transitions.get(0).snapshot().getString("message"));
   }
@@ -89,7 +89,7 @@ class LimitOverrideTest {
 
     WardUpdate update = AlarmActions.apply(engine, action, T0);
 
-    JsonObject override = update.auditEntries().get(0).getJsonObject("override");
+    JsonObject override = AuditEntries.of(update).get(0).getJsonObject("override");
     assertEquals(T0.plusSeconds(1800), override.getInstant("expiresAt"));
     assertEquals("HIGH", override.getJsonArray("thresholds").getJsonObject(0).getString("priority"));
   }

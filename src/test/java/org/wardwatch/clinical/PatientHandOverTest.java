@@ -167,13 +167,13 @@ class PatientHandOverTest {
     assertEquals(List.of(), handOver.drive(frame(at(12), "SPO2=84")).transitions());
     AlarmTransition raised = only(handOver.drive(frame(at(12.5), "SPO2=84")).transitions());
     AlarmTransition ended = only(handOver.drive(frame(at(20), "SPO2=88")).transitions());
-    assertEquals(List.of(), handOver.drive(tick(at(60.9))).auditEntries());
+    assertEquals(List.of(), AuditEntries.of(handOver.drive(tick(at(60.9)))));
     WardUpdate expiry = handOver.drive(tick(at(61)));
     AlarmTransition wardLimit = only(handOver.drive(frame(at(62), "SPO2=88")).transitions());
 
     assertEquals("SpO2 84 % below 85", raised.snapshot().getString("message"));
     assertEquals(TransitionType.CLEARED, ended.type(), "88 is back inside 85 + 2.50");
-    JsonObject audit = expiry.auditEntries().get(0);
+    JsonObject audit = AuditEntries.of(expiry).get(0);
     assertEquals("LIMIT_OVERRIDE_EXPIRED", audit.getString("type"));
     assertEquals(override.toJson(), audit.getJsonObject("override"));
     assertTrue(expiry.snapshots().get(0).toJson().getJsonArray("limitOverrides").isEmpty());

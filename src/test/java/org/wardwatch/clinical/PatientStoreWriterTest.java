@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -134,7 +132,8 @@ class PatientStoreWriterTest {
     WardUpdate second = engine.apply(new FrameReport(neighbour, HandOver.at(0), List.of(pulse), null, null),
         HandOver.at(0));
     WardUpdate both = new WardUpdate(Stream.concat(first.transitions().stream(), second.transitions().stream())
-        .toList(), Stream.concat(first.snapshots().stream(), second.snapshots().stream()).toList(), List.of());
+        .toList(), Stream.concat(first.snapshots().stream(), second.snapshots().stream()).toList(),
+        Stream.concat(first.audit().stream(), second.audit().stream()).toList());
     CLUSTER.await(() -> CLUSTER.store.claim(PATIENT)); // another member takes P1 over
 
     PatientStoreWriter.Saved saved = await(() -> writer.write(both));

@@ -31,7 +31,7 @@ class PatientTakeoverTest {
       throws Exception {
     Context context = vertx.getOrCreateContext();
     WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject().put("thresholds", new JsonArray())));
-    PatientTakeover takeover = new PatientTakeover(engine,
+    PatientTakeover takeover = new PatientTakeover(engine, unrecorded -> { },
         patient -> Future.succeededFuture(new PatientStore.Claim(3, Optional.of(new JsonObject().put("v", 2)))),
         key -> true, vertx, PatientTakeover.GIVE_UP_MS);
     List<String> done = new CopyOnWriteArrayList<>();
@@ -59,7 +59,7 @@ class PatientTakeoverTest {
     JsonObject stored = previousOwner.state(HandOver.PATIENT).orElseThrow();
     AtomicInteger reads = new AtomicInteger();
     WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES)));
-    PatientTakeover takeover = new PatientTakeover(engine, patient -> reads.incrementAndGet() <= 2
+    PatientTakeover takeover = new PatientTakeover(engine, unrecorded -> { }, patient -> reads.incrementAndGet() <= 2
         ? Future.failedFuture(new VertxException("operation timed out: partitions migrating"))
         : Future.succeededFuture(new PatientStore.Claim(7, Optional.of(stored))), key -> true, vertx,
         PatientTakeover.GIVE_UP_MS);
@@ -79,8 +79,8 @@ class PatientTakeoverTest {
       throws Exception {
     WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject().put("thresholds", new JsonArray())));
     Promise<PatientStore.Claim> read = Promise.promise();
-    PatientTakeover takeover = new PatientTakeover(engine, patient -> read.future(), key -> true, vertx,
-        PatientTakeover.GIVE_UP_MS);
+    PatientTakeover takeover = new PatientTakeover(engine, unrecorded -> { }, patient -> read.future(), key -> true,
+        vertx, PatientTakeover.GIVE_UP_MS);
     List<String> done = new CopyOnWriteArrayList<>();
     CompletableFuture<Void> settled = new CompletableFuture<>();
 

@@ -34,7 +34,7 @@ class UnclaimedTakeoverTest {
 
     WardState engine = new WardState(RULES);
     AtomicInteger claims = new AtomicInteger();
-    PatientTakeover takeover = new PatientTakeover(engine, key -> claims.getAndIncrement() == 0
+    PatientTakeover takeover = new PatientTakeover(engine, unrecorded -> { }, key -> claims.getAndIncrement() == 0
         ? Future.failedFuture("store out of reach") : CLUSTER.store.claim(key), key -> true, CLUSTER.vertx, 0);
     PatientStoreWriter writer = new PatientStoreWriter(engine, CLUSTER.store, true, takeover::epochOf,
         takeover::fenced);

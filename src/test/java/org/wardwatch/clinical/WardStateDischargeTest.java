@@ -58,7 +58,7 @@ class WardStateDischargeTest {
     JsonObject notice = snapshot(update);
     assertEquals(new JsonObject().put("patient", KEY).put("device", "mon-1").put("bed", "1").put("ward", "surgery")
         .put("discharged", true).put("at", at(3).toString()).put("by", "nurse.b"), notice);
-    JsonObject audit = update.auditEntries().get(0);
+    JsonObject audit = AuditEntries.of(update).get(0);
     assertEquals("DISCHARGED", audit.getString("type"));
     assertEquals("nurse.b", audit.getString("actor"));
     assertEquals("discharged from ward surgery; alarms ended: 2", audit.getString("detail"));

@@ -8,9 +8,10 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.Observation;
 import org.wardwatch.model.OxygenSupport;
+import org.wardwatch.model.Parameter;
 
 /**
  * Everything a NEWS2 score is computed from for one patient: the latest timed value of each scored vital sign, the
@@ -56,6 +57,22 @@ public record News2Inputs(Map<Parameter, Timed<BigDecimal>> vitals, Timed<Consci
       kept.remove(unscored);
     }
     vitals = Collections.unmodifiableMap(kept);
+  }
+
+  /**
+   * The inputs of a patient whose latest observation of each parameter is in {@code latest} (those NEWS2 does not
+   * score are left out), each timed by when it was measured.
+   */
+  public static News2Inputs ofLatest(Map<Parameter, Observation> latest, Timed<Consciousness> consciousness,
+      Timed<OxygenSupport> oxygen, boolean spo2Scale2) {
+    Map<Parameter, Timed<BigDecimal>> vitals = new EnumMap<>(Parameter.class);
+    for (Parameter parameter : SCORED) { // an array: no iterator, nor an entry object per vital
+      Observation observation = latest.get(parameter);
+      if (observation != null) {
+        vitals.put(parameter, Timed.of(observation.value(), observation.effectiveTime()));
+      }
+    }
+    return new News2Inputs(vitals, consciousness, oxygen, spo2Scale2);
   }
 
   /** Nothing known yet about a patient on the given SpO2 scale: every component would be missing. */
