@@ -6,6 +6,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wardwatch.model.StateJson;
 
 /**
@@ -18,12 +20,13 @@ import org.wardwatch.model.StateJson;
  * kept in its state), keeps two keys apart for a patient that had to start afresh. An entry recorded by its maker and
  * again by a new owner is one entry.
  *
- * <p>Holds at most {@value #MAX_PENDING} entries: while the audit trail cannot be reached, the oldest go first, rather
- * than the patient's stored state growing without end. Not thread-safe: part of a {@link PatientRecord}.
+ * <p>Holds at most {@value #MAX_PENDING} entries: while the audit trail cannot be reached, the oldest go first (said
+ * in the log), rather than the patient's stored state growing without end. Not thread-safe: part of a {@link PatientRecord}.
  */
 final class AuditOutbox {
 
   static final int MAX_PENDING = 500;
+  private static final Logger LOG = LoggerFactory.getLogger(AuditOutbox.class);
 
   /** This outbox's part of its keys. */
   private String id = UUID.randomUUID().toString();
@@ -78,7 +81,8 @@ final class AuditOutbox {
 
   private void hold(AuditRecord record) {
     if (pending.size() == MAX_PENDING) {
-      pending.removeFirst();
+      LOG.warn("[{}] audit entry {} no longer kept for a next owner: over {} of the patient's are not recorded",
+          record.patient(), pending.removeFirst().key(), MAX_PENDING);
     }
     pending.addLast(record);
   }

@@ -54,9 +54,9 @@ public final class AuditTrail {
 
   /**
    * Appends {@code entry}; on a clustered node under {@code key} ({@link AuditRecord}), which orders a patient's
-   * entries of one instant as they were made (the alarm raised, then cleared, by two frames of one read), unless an
-   * entry of that key is there already: a key recorded again (by a member that took the patient over) is not a second
-   * entry. A standalone node's entries are recorded once, by the node that made them.
+   * entries of one instant as they were made (the alarm raised, then cleared, by two frames of one read): an entry
+   * recorded again under its key (by a member that took the patient over) is the same entry written over itself, not
+   * a second one. A standalone node's entries are recorded once, by the node that made them.
    */
   public Future<Void> record(String key, JsonObject entry) {
     if (log != null) {
@@ -69,7 +69,7 @@ public final class AuditTrail {
       }
       return Future.succeededFuture();
     }
-    return map().compose(audit -> audit.putIfAbsent(key, entry.toBuffer())).mapEmpty();
+    return map().compose(audit -> audit.put(key, entry.toBuffer())); // asynchronous: putIfAbsent blocks a worker
   }
 
   /**

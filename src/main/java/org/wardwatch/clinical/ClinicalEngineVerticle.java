@@ -88,11 +88,11 @@ public class ClinicalEngineVerticle extends VerticleBase {
     RulesFile rulesFile = new RulesFile(vertx, rulesPath);
     return rulesFile.load().compose(rules -> {
       engine = new WardState(rules);
-      announcer = new UpdateAnnouncer(vertx.eventBus(), new AuditTrail(vertx), engine::recorded);
-      takeover = new PatientTakeover(engine, announcer::recordLeftOver, store::claim, this::ownedHere, vertx,
-          PatientTakeover.GIVE_UP_MS);
+      takeover = new PatientTakeover(engine, records -> announcer.recordLeftOver(records), store::claim,
+          this::ownedHere, vertx, PatientTakeover.GIVE_UP_MS);
       rulesFile.watch(engine::replaceRules);
       writer = new PatientStoreWriter(engine, store, membership.clustered(), takeover::epochOf, takeover::fenced);
+      announcer = new UpdateAnnouncer(vertx.eventBus(), new AuditTrail(vertx)::record, writer::recorded);
       if (membership.clustered()) {
         vertx.setPeriodic(PatientStoreWriter.ROUND_MS, id -> writer.storeDue());
       }
@@ -105,6 +105,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
         nextSlice[0] = (slice + 1) % TICK_SLICES;
         if (slice == 0) {
           releaseLeaving();
+          announcer.recordFailedAgain();
         }
         publish(engine.tick(Instant.now(), slice, TICK_SLICES));
       });

@@ -1,6 +1,7 @@
 package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * The versioned state of one patient, what a node writes after every change of a patient it owns and what the node
@@ -46,6 +47,21 @@ final class PatientStateCodec {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("malformed patient state (version " + VERSION + ", patient "
           + state.getValue("patient") + "): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The audit records {@code state} holds as maybe not recorded ({@link AuditOutbox}), read without adopting its
+   * patient (one taken over afresh, whose stored state is written over); none when it holds none or cannot be read.
+   */
+  static List<AuditRecord> unrecordedIn(JsonObject state) {
+    if (!Integer.valueOf(VERSION).equals(state.getValue("v"))) {
+      return List.of();
+    }
+    try {
+      return AuditOutbox.fromState(state.getJsonObject("auditOutbox")).pending();
+    } catch (IllegalArgumentException | ClassCastException unreadable) {
+      return List.of();
     }
   }
 }

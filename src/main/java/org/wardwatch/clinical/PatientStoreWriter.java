@@ -113,12 +113,28 @@ final class PatientStoreWriter {
       return Saved.ALL_NOW;
     }
     if (update.audit().isEmpty()) { // every transition has its audit record
-      update.changedPatients().forEach(patient -> unstored.putIfAbsent(patient, round));
+      update.changedPatients().forEach(this::storeSoon);
       return Saved.ALL_NOW;
     }
     update.changedPatients().forEach(unstored::remove);
     update.discharged().forEach(patient -> discharged.put(patient, new Object()));
     return save(update.changedPatients());
+  }
+
+  /**
+   * {@code record} is in the audit trail: the engine lets it go, and the patient's state, which holds it as not
+   * recorded, is stored again without it in a later round.
+   */
+  void recorded(AuditRecord record) {
+    engine.recorded(record);
+    storeSoon(record.patient());
+  }
+
+  /** Marks the patient for a later round: it changed in what need not be stored before it is published. */
+  private void storeSoon(String patient) {
+    if (clustered) {
+      unstored.putIfAbsent(patient, round);
+    }
   }
 
   /** Ends a round: stores the patients marked {@value #ROUNDS} rounds ago or earlier. */

@@ -147,8 +147,8 @@ final class PatientTakeover {
   /**
    * A save of the patient, made with the claim of {@code epoch}, was fenced. Nothing to do when the patient was claimed
    * here again since (or let go); when it was taken over without a claim and is still owned here, it is claimed now,
-   * what was evaluated here kept (the answer is true: to be stored); else another member has claimed it since, and it
-   * is released (false).
+   * what was evaluated here kept (the answer is true: to be stored) and the audit records the state it replaces held as
+   * not recorded recorded; else another member has claimed it since, and it is released (false).
    */
   Future<Boolean> fenced(String patientKey, long epoch) {
     Long held = taken.get(patientKey);
@@ -167,6 +167,7 @@ final class PatientTakeover {
       taken.put(patientKey, claim.epoch());
       LOG.warn("[{}] claimed once the store answered: what was evaluated here replaces the state stored before",
           patientKey);
+      claim.state().ifPresent(stored -> leftOver.accept(PatientStateCodec.unrecordedIn(stored))); // not lost with it
       return true;
     });
   }

@@ -1,8 +1,12 @@
 package org.wardwatch.clinical;
 
+import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +20,8 @@ import org.wardwatch.clinical.alarm.TransitionType;
  * {@link Addresses#wardVitals}, its alarm transitions on {@link Addresses#wardAlarms} (escalations also on
  * {@link Addresses#wardEscalations}), and each of its {@link AuditRecord}s logged and recorded in the
  * {@link AuditTrail} under its key, the engine told of each one recorded (so that its patient stops keeping it for a
- * next owner). Records a previous owner left unrecorded are recorded the same way.
+ * next owner). Records a previous owner left unrecorded are recorded the same way, and those whose writing failed are
+ * recorded again.
  *
  * <p>Not thread-safe: used on the clinical engine verticle's event loop.
  */
@@ -25,12 +30,18 @@ final class UpdateAnnouncer {
   /** The engine's log: alarm transitions are its lines, as operators know them. */
   private static final Logger LOG = LoggerFactory.getLogger(ClinicalEngineVerticle.class);
 
-  private final EventBus bus;
-  private final AuditTrail audit;
-  private final Consumer<AuditRecord> recorded;
+  /** The most records kept to be recorded again while the audit trail cannot be reached; the oldest go first. */
+  static final int MAX_FAILED = 50_000;
 
-  /** An announcer that tells {@code recorded} of each audit record once it is in {@code audit}. */
-  UpdateAnnouncer(EventBus bus, AuditTrail audit, Consumer<AuditRecord> recorded) {
+  private final EventBus bus;
+  /** Writes an entry to the audit trail under its key ({@link AuditTrail#record}). */
+  private final BiFunction<String, JsonObject, Future<Void>> audit;
+  private final Consumer<AuditRecord> recorded;
+  /** The records whose writing failed, to {@link #recordFailedAgain}. */
+  private final Deque<AuditRecord> failed = new ArrayDeque<>();
+
+  /** An announcer that records with {@code audit} and tells {@code recorded} of each audit record once it is in. */
+  UpdateAnnouncer(EventBus bus, BiFunction<String, JsonObject, Future<Void>> audit, Consumer<AuditRecord> recorded) {
     this.bus = bus;
     this.audit = audit;
     this.recorded = recorded;
@@ -58,7 +69,7 @@ final class UpdateAnnouncer {
    */
   void recordLeftOver(List<AuditRecord> records) {
     if (!records.isEmpty()) {
-      LOG.info("[{}] {} audit entries its previous owner may not have recorded: recorded now",
+      LOG.info("[{}] {} audit entries its stored state holds as maybe not recorded: recorded now (once, however often)",
           records.get(0).patient(), records.size());
       records.forEach(this::record);
     }
@@ -76,10 +87,30 @@ final class UpdateAnnouncer {
     }
   }
 
+  /**
+   * Records again what could not be recorded (the audit trail out of reach): called every second. The records
+   * are also kept with their patients' state meanwhile, for a member that takes a patient over.
+   */
+  void recordFailedAgain() {
+    List<AuditRecord> again = List.copyOf(failed);
+    failed.clear();
+    again.forEach(this::record);
+  }
+
   private void record(AuditRecord record) {
-    audit.record(record.key(), record.audited())
+    audit.apply(record.key(), record.audited())
         .onSuccess(done -> recorded.accept(record))
-        .onFailure(error -> LOG.error("audit entry {} not recorded", record.key(), error));
+        .onFailure(error -> {
+          if (failed.isEmpty()) { // once per outage, not per entry
+            LOG.error("audit entry {} not recorded; it and the others not recorded are tried again every second",
+                record.key(), error);
+          }
+          if (failed.size() == MAX_FAILED) {
+            LOG.warn("audit entry {} dropped from the entries to record again: more than {} wait",
+                failed.removeFirst().key(), MAX_FAILED);
+          }
+          failed.addLast(record);
+        });
   }
 
   private static String origin(AuditRecord record) {

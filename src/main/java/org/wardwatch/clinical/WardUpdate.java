@@ -83,10 +83,15 @@ public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot
   }
 
   /**
-   * Keeps the changed patients, in order and unmodifiable: one patient (a frame's update) as {@link Set#copyOf} keeps
-   * it, which is the caller's own set when that is immutable already; null patients are rejected.
+   * Checks that every transition has its audit record, and keeps the changed patients, in order and unmodifiable: one
+   * patient (a frame's update) as {@link Set#copyOf} keeps it, which is the caller's own set when that is immutable
+   * already; null patients are rejected.
    */
   public WardUpdate {
+    long transitionRecords = audit.isEmpty() ? 0 : audit.stream().filter(AuditRecord::transition).count();
+    if (transitionRecords != transitions.size()) { // announced from its record: a transition without one would not be
+      throw new IllegalArgumentException(transitions.size() + " transitions with " + transitionRecords + " records");
+    }
     changedPatients = changedPatients.size() <= 1 ? Set.copyOf(changedPatients)
         : Collections.unmodifiableSet(new LinkedHashSet<>(changedPatients));
     discharged = Set.copyOf(discharged);

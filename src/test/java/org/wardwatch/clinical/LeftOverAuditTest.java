@@ -7,6 +7,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,6 +21,12 @@ class LeftOverAuditTest {
 
   @RegisterExtension
   static final StoreCluster CLUSTER = new StoreCluster();
+
+  @BeforeEach
+  void emptyStoreAndTrail() {
+    CLUSTER.clear();
+    CLUSTER.hazelcast.getMap(AuditTrail.MAP).clear();
+  }
 
   private static final ClinicalRules RULES = ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES));
 
@@ -33,7 +41,7 @@ class LeftOverAuditTest {
     store(previousOwner); // the update is stored before it is announced; the owner dies in between
 
     WardState engine = new WardState(RULES);
-    UpdateAnnouncer announcer = new UpdateAnnouncer(CLUSTER.vertx.eventBus(), audit, engine::recorded);
+    UpdateAnnouncer announcer = new UpdateAnnouncer(CLUSTER.vertx.eventBus(), audit::record, engine::recorded);
     PatientTakeover takeover = new PatientTakeover(engine, announcer::recordLeftOver, CLUSTER.store::claim,
         key -> true, CLUSTER.vertx, PatientTakeover.GIVE_UP_MS);
     CLUSTER.await(() -> {
@@ -43,10 +51,39 @@ class LeftOverAuditTest {
     });
 
     JsonArray entries = waitForEntries(audit, raised.audit().size());
-    assertEquals(raised.audit().stream().map(record -> record.entry().getString("type")).toList(),
-        entries.stream().map(entry -> ((JsonObject) entry).getString("type")).toList(), "each once, in order");
+    assertEquals(raised.audit().stream().map(record -> record.entry().getString("alarmId")).toList(),
+        entries.stream().map(entry -> ((JsonObject) entry).getString("alarmId")).toList(), "each once, in order");
     assertEquals(List.of(), CLUSTER.await(() -> Future.succeededFuture(engine.state(HandOver.PATIENT).orElseThrow()
         .getJsonObject("auditOutbox").getJsonArray("pending").getList())), "recorded: no longer kept for a next owner");
+  }
+
+  @Test
+  void givenATakeoverWithoutAClaim_whenThePatientIsClaimedLater_thenTheEntriesTheStoredStateHeldAreRecorded()
+      throws Exception {
+    WardState previousOwner = new WardState(RULES);
+    WardUpdate raised = HandOver.frame(HandOver.at(0), "PULSE=170", "SPO2=85").apply(previousOwner);
+    store(previousOwner);
+    AuditTrail audit = new AuditTrail(CLUSTER.vertx);
+
+    WardState engine = new WardState(RULES);
+    UpdateAnnouncer announcer = new UpdateAnnouncer(CLUSTER.vertx.eventBus(), audit::record, engine::recorded);
+    AtomicInteger claims = new AtomicInteger();
+    PatientTakeover takeover = new PatientTakeover(engine, announcer::recordLeftOver,
+        key -> claims.getAndIncrement() == 0 ? Future.failedFuture("store out of reach") : CLUSTER.store.claim(key),
+        key -> true, CLUSTER.vertx, 0);
+    PatientStoreWriter writer = new PatientStoreWriter(engine, CLUSTER.store, true, takeover::epochOf,
+        takeover::fenced);
+    CLUSTER.await(() -> {
+      Promise<Void> taken = Promise.promise();
+      takeover.withPatient(HandOver.PATIENT, taken::complete);
+      return taken.future();
+    });
+    WardUpdate here = HandOver.frame(HandOver.at(1), "PULSE=170").apply(engine); // afresh: a new alarm
+    CLUSTER.await(() -> writer.write(here)); // fenced, then claimed: the stored state is written over
+
+    List<String> expected = raised.audit().stream().map(record -> record.entry().getString("alarmId")).toList();
+    assertEquals(expected, waitForEntries(audit, expected.size()).stream()
+        .map(entry -> ((JsonObject) entry).getString("alarmId")).toList(), "not lost with the state written over");
   }
 
   private static void store(WardState owner) throws Exception {
