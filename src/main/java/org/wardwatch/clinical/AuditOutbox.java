@@ -21,7 +21,8 @@ import org.wardwatch.model.StateJson;
  * again by a new owner is one entry.
  *
  * <p>Holds at most {@value #MAX_PENDING} entries: while the audit trail cannot be reached, the oldest go first (said
- * in the log), rather than the patient's stored state growing without end. Not thread-safe: part of a {@link PatientRecord}.
+ * in the log), rather than the patient's stored state growing without end. Not thread-safe: part of a
+ * {@link PatientRecord}.
  */
 final class AuditOutbox {
 
