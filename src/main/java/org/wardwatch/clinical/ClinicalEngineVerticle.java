@@ -31,13 +31,13 @@ import org.wardwatch.model.FrameStamp;
  * siblings) and a one-second tick (made a tenth of the patients at a time, every 100 ms). On a clustered node its
  * {@link PatientStoreWriter} stores the changed patients' state and snapshot in the {@link PatientStore} for a member
  * that takes the patient over: alarm changes and clinicians' actions before they are published, new vitals within about
- * a second; a standalone node stores nothing (no member could take over). It publishes snapshots to {@link
- * Addresses#wardVitals}, alarm transitions to {@link Addresses#wardAlarms} (and escalations to {@link
- * Addresses#wardEscalations}), and records the audit entries of both in the {@link AuditTrail}, with those a patient's
- * previous owner left unrecorded. A patient it is handed for the first time is claimed and taken over from the store
- * ({@link PatientTakeover}); every few seconds it also takes over the stored patients it has come to own (a member
- * died), and it releases those it no longer owns as soon as the cluster reports a partition moved (and each second
- * besides), and those another member has claimed since (its store write is then fenced, and the change not published).
+ * a second; a standalone node stores nothing (no member could take over). It publishes snapshots to
+ * {@link Addresses#wardVitals}, alarm transitions to {@link Addresses#wardAlarms} (and escalations to
+ * {@link Addresses#wardEscalations}), each transition also to the {@link AuditTrail}. A patient it is handed for the
+ * first time is claimed and taken over from the store ({@link PatientTakeover}); every few seconds it also takes over
+ * the stored patients it has come to own (a member died), and it releases those it no longer owns as soon as the
+ * cluster reports a partition moved (and each second besides), and those another member has claimed since (its store
+ * write is then fenced, and the change not published).
  *
  * <p>Only a patient's owner changes it: work for a patient another member owns now is refused, for its sender to send
  * it to the owner. Answers the REST queries ({@link PatientQueries}) and {@link Addresses#engineHistory} from its
@@ -168,11 +168,10 @@ public class ClinicalEngineVerticle extends VerticleBase {
   }
 
   /**
-   * Applies a batch of reports in order, each once its patient is taken over here (each patient's changes published
-   * once: {@link BatchUpdates}), then answers the sender with the {@link FrameStamp#key()}s of the reports not applied
-   * because their frame had been already (resends). A batch with a patient another member owns now is refused whole,
-   * unapplied (the sender sends it again to the owners); one whose change could not be stored is refused once applied
-   * (its frames are resent, and then recognised as resends).
+   * Applies a batch of reports in order, each once its patient is taken over here, then answers the sender with the
+   * {@link FrameStamp#key()}s of the reports not applied because their frame had been already (resends). A batch with
+   * a patient another member owns now is refused whole, unapplied (the sender sends it again to the owners); one whose
+   * change could not be stored is refused once applied (its frames are resent, and then recognised as resends).
    */
   private void apply(Message<ReportBatch> message) {
     Instant now = Instant.now();
@@ -185,18 +184,19 @@ public class ClinicalEngineVerticle extends VerticleBase {
     BatchReceipt receipt = new BatchReceipt(reports.size(),
         applied -> BusRequests.answer(vertx.eventBus(), message, applied),
         error -> BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE, "not stored: " + error.getMessage()));
-    BatchUpdates updates = new BatchUpdates(this::publish, receipt);
     for (FrameReport report : reports) {
       String patient = report.source().patientKey();
       takeover.withPatient(patient, () -> {
         if (engine.isResend(report)) {
-          updates.resent(patient, report.stamp().key(), () -> writer.stored(patient));
+          LOG.info("[{}] frame {} applied already; acknowledged again, not applied twice", patient,
+              report.stamp().key());
+          receipt.resent(report.stamp().key());
+          writer.stored(patient).onComplete(receipt::recorded);
         } else {
-          updates.add(patient, engine.apply(report, now));
+          publish(engine.apply(report, now)).onComplete(receipt::recorded);
         }
       });
     }
-    updates.publishAll();
   }
 
   /**

@@ -53,21 +53,6 @@ public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot
         changedPatients, discharged);
   }
 
-  /**
-   * This update of one patient's frame followed by {@code later}, of the next frame of the same patient: the
-   * transitions and audit records of both, and the later snapshot, which holds the whole of the patient's state.
-   */
-  WardUpdate then(WardUpdate later) {
-    if (transitions.isEmpty() && audit.isEmpty()) {
-      return later; // a frame's usual update: nothing of it but its snapshot, which the later one replaces
-    }
-    List<AlarmTransition> allTransitions = new ArrayList<>(transitions);
-    allTransitions.addAll(later.transitions);
-    List<AuditRecord> allAudit = new ArrayList<>(audit);
-    allAudit.addAll(later.audit);
-    return new WardUpdate(allTransitions, later.snapshots, allAudit, later.changedPatients, later.discharged);
-  }
-
   /** This update without what it says of {@code patients}: their transitions, snapshots and audit records. */
   WardUpdate without(Set<String> patients) {
     if (patients.isEmpty()) {
