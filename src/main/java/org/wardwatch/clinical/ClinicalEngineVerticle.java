@@ -33,7 +33,7 @@ import org.wardwatch.model.FrameStamp;
  * that takes the patient over: alarm changes and clinicians' actions before they are published, new vitals within about
  * a second; a standalone node stores nothing (no member could take over). It publishes snapshots to
  * {@link Addresses#wardVitals}, alarm transitions to {@link Addresses#wardAlarms} (and escalations to
- * {@link Addresses#wardEscalations}), each transition also to the {@link AuditTrail}. A patient it is handed for the
+ * {@link Addresses#wardEscalations}), and audit entries to the {@link AuditTrail}. A patient it is handed for the
  * first time is claimed and taken over from the store ({@link PatientTakeover}); every few seconds it also takes over
  * the stored patients it has come to own (a member died), and it releases those it no longer owns as soon as the
  * cluster reports a partition moved (and each second besides), and those another member has claimed since (its store

@@ -167,7 +167,10 @@ final class PatientTakeover {
       taken.put(patientKey, claim.epoch());
       LOG.warn("[{}] claimed once the store answered: what was evaluated here replaces the state stored before",
           patientKey);
-      claim.state().ifPresent(stored -> leftOver.accept(PatientStateCodec.unrecordedIn(stored))); // not lost with it
+      claim.state().map(PatientStateCodec::unrecordedIn).ifPresent(unrecorded -> {
+        engine.hold(unrecorded); // kept with the state that replaces the stored one, until recorded
+        leftOver.accept(unrecorded);
+      });
       return true;
     });
   }

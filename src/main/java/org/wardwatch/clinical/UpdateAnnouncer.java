@@ -32,6 +32,8 @@ final class UpdateAnnouncer {
 
   /** The most records kept to be recorded again while the audit trail cannot be reached; the oldest go first. */
   static final int MAX_FAILED = 50_000;
+  /** How many of them are tried again at once, rather than all in one burst. */
+  static final int RETRIES_PER_CALL = 1000;
 
   private final EventBus bus;
   /** Writes an entry to the audit trail under its key ({@link AuditTrail#record}). */
@@ -39,6 +41,8 @@ final class UpdateAnnouncer {
   private final Consumer<AuditRecord> recorded;
   /** The records whose writing failed, to {@link #recordFailedAgain}. */
   private final Deque<AuditRecord> failed = new ArrayDeque<>();
+  /** True from a write's failure until the audit trail takes writes again. */
+  private boolean failing;
 
   /** An announcer that records with {@code audit} and tells {@code recorded} of each audit record once it is in. */
   UpdateAnnouncer(EventBus bus, BiFunction<String, JsonObject, Future<Void>> audit, Consumer<AuditRecord> recorded) {
@@ -88,20 +92,28 @@ final class UpdateAnnouncer {
   }
 
   /**
-   * Records again what could not be recorded (the audit trail out of reach): called every second. The records
-   * are also kept with their patients' state meanwhile, for a member that takes a patient over.
+   * Records again what could not be recorded (the audit trail out of reach), at most {@value #RETRIES_PER_CALL} at a
+   * time: called every second. The records are also kept with their patients' state meanwhile, for a member that takes
+   * a patient over.
    */
   void recordFailedAgain() {
-    List<AuditRecord> again = List.copyOf(failed);
-    failed.clear();
-    again.forEach(this::record);
+    for (int i = 0; i < RETRIES_PER_CALL && !failed.isEmpty(); i++) {
+      record(failed.removeFirst());
+    }
   }
 
   private void record(AuditRecord record) {
     audit.apply(record.key(), record.audited())
-        .onSuccess(done -> recorded.accept(record))
+        .onSuccess(done -> {
+          if (failing && failed.isEmpty()) {
+            failing = false;
+            LOG.info("audit trail reachable again: the entries not recorded meanwhile are recorded");
+          }
+          recorded.accept(record);
+        })
         .onFailure(error -> {
-          if (failed.isEmpty()) { // once per outage, not per entry
+          if (!failing) { // once per outage, not per entry
+            failing = true;
             LOG.error("audit entry {} not recorded; it and the others not recorded are tried again every second",
                 record.key(), error);
           }

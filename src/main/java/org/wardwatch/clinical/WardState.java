@@ -179,15 +179,12 @@ public final class WardState {
   /**
    * The patient's last {@code minutes} for the trend view: {@code {"patient", "ward"}}, the {@link VitalsHistory}
    * window, and {@code "limits": {"PULSE": [rule, ...], ...}}, the threshold rules in force now for each parameter that
-   * has any (the patient's override while in force, else the ward's), as {@link ThresholdRule#toJson()}.
-   *
-   * @return empty when no such patient is known
+   * has any (the patient's override while in force, else the ward's), as {@link ThresholdRule#toJson()}; empty when no
+   * such patient is known.
    */
   public Optional<JsonObject> history(String patientKey, int minutes, Instant now) {
-    return Optional.ofNullable(patients.get(patientKey)).map(patient -> new JsonObject()
-        .put("patient", patient.key())
-        .put("ward", patient.ward())
-        .mergeIn(vitalsHistory.toJson(patient.key(), minutes, now))
+    return Optional.ofNullable(patients.get(patientKey)).map(patient -> new JsonObject().put("patient", patient.key())
+        .put("ward", patient.ward()).mergeIn(vitalsHistory.toJson(patient.key(), minutes, now))
         .put("limits", conditions.limitsInForce(patient, now)));
   }
 
@@ -230,8 +227,8 @@ public final class WardState {
    * where the state's writer was: same alarms, timers, onset delays, assessment, overrides and seq. Nothing is
    * published and seq does not move; the trend history starts empty (it is not part of the state).
    *
-   * @return the audit records the state's writer made and may not have recorded ({@link AuditOutbox}): to record now,
-   *         and then to tell {@link #recorded}
+   * @return the audit records the state holds as maybe not recorded ({@link AuditOutbox}): to record, then to tell
+   *         {@link #recorded}
    * @throws IllegalArgumentException when the state is of another format version or malformed; nothing changes then
    */
   public List<AuditRecord> adopt(JsonObject state) {
@@ -243,7 +240,7 @@ public final class WardState {
 
   /** {@code record} is in the audit trail: its patient, when held here, stops keeping it for its next owner. */
   public void recorded(AuditRecord record) {
-    outboxOf(record).ifPresent(outbox -> outbox.recorded(record.key()));
+    Optional.ofNullable(patients.get(record.patient())).ifPresent(held -> held.auditOutbox().recorded(record.key()));
   }
 
   /**
@@ -252,8 +249,14 @@ public final class WardState {
    */
   public WardUpdate attributed(WardUpdate update, String origin) {
     WardUpdate attributed = update.from(origin);
-    attributed.audit().forEach(record -> outboxOf(record).ifPresent(outbox -> outbox.replace(record)));
+    hold(attributed.audit());
     return attributed;
+  }
+
+  /** Has each of {@code records} held by its patient, when held here, in place of one of its key, until recorded. */
+  void hold(List<AuditRecord> records) {
+    records.forEach(record -> Optional.ofNullable(patients.get(record.patient()))
+        .ifPresent(held -> held.auditOutbox().replace(record)));
   }
 
   /**
@@ -265,11 +268,6 @@ public final class WardState {
     vitalsHistory.forget(patientKey);
     tickSlices = null;
     return patients.remove(patientKey) != null;
-  }
-
-  /** The audit outbox of the patient of {@code record}, when held here. */
-  private Optional<AuditOutbox> outboxOf(AuditRecord record) {
-    return Optional.ofNullable(patients.get(record.patient())).map(PatientRecord::auditOutbox);
   }
 
   private PatientRecord patient(String key) {

@@ -1,6 +1,7 @@
 package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -67,23 +68,48 @@ class LeftOverAuditTest {
 
     WardState engine = new WardState(RULES);
     UpdateAnnouncer announcer = new UpdateAnnouncer(CLUSTER.vertx.eventBus(), audit::record, engine::recorded);
-    AtomicInteger claims = new AtomicInteger();
-    PatientTakeover takeover = new PatientTakeover(engine, announcer::recordLeftOver,
-        key -> claims.getAndIncrement() == 0 ? Future.failedFuture("store out of reach") : CLUSTER.store.claim(key),
-        key -> true, CLUSTER.vertx, 0);
-    PatientStoreWriter writer = new PatientStoreWriter(engine, CLUSTER.store, true, takeover::epochOf,
-        takeover::fenced);
-    CLUSTER.await(() -> {
-      Promise<Void> taken = Promise.promise();
-      takeover.withPatient(HandOver.PATIENT, taken::complete);
-      return taken.future();
-    });
+    PatientStoreWriter writer = takenOverWithoutAClaim(engine, announcer);
     WardUpdate here = HandOver.frame(HandOver.at(1), "PULSE=170").apply(engine); // afresh: a new alarm
     CLUSTER.await(() -> writer.write(here)); // fenced, then claimed: the stored state is written over
 
     List<String> expected = raised.audit().stream().map(record -> record.entry().getString("alarmId")).toList();
     assertEquals(expected, waitForEntries(audit, expected.size()).stream()
         .map(entry -> ((JsonObject) entry).getString("alarmId")).toList(), "not lost with the state written over");
+  }
+
+  @Test
+  void givenATakeoverWithoutAClaimWhileTheAuditTrailIsOutOfReach_thenTheEntriesAreKeptInTheStateThatReplacesIt()
+      throws Exception {
+    WardState previousOwner = new WardState(RULES);
+    WardUpdate raised = HandOver.frame(HandOver.at(0), "PULSE=170", "SPO2=85").apply(previousOwner);
+    store(previousOwner);
+
+    WardState engine = new WardState(RULES);
+    UpdateAnnouncer announcer = new UpdateAnnouncer(CLUSTER.vertx.eventBus(),
+        (key, entry) -> Future.failedFuture("audit trail out of reach"), engine::recorded);
+    PatientStoreWriter writer = takenOverWithoutAClaim(engine, announcer);
+    WardUpdate here = HandOver.frame(HandOver.at(1), "PULSE=170").apply(engine);
+    CLUSTER.await(() -> writer.write(here));
+
+    List<String> kept = CLUSTER.await(() -> Future.succeededFuture(engine.state(HandOver.PATIENT).orElseThrow()
+        .getJsonObject("auditOutbox").getJsonArray("pending").stream()
+        .map(record -> ((JsonObject) record).getString("key")).toList()));
+    assertTrue(kept.containsAll(raised.audit().stream().map(AuditRecord::key).toList()), kept::toString);
+  }
+
+  /** A member that takes the patient over without a claim (the store out of reach at first), and its writer. */
+  private static PatientStoreWriter takenOverWithoutAClaim(WardState engine, UpdateAnnouncer announcer)
+      throws Exception {
+    AtomicInteger claims = new AtomicInteger();
+    PatientTakeover takeover = new PatientTakeover(engine, announcer::recordLeftOver,
+        key -> claims.getAndIncrement() == 0 ? Future.failedFuture("store out of reach") : CLUSTER.store.claim(key),
+        key -> true, CLUSTER.vertx, 0);
+    CLUSTER.await(() -> {
+      Promise<Void> taken = Promise.promise();
+      takeover.withPatient(HandOver.PATIENT, taken::complete);
+      return taken.future();
+    });
+    return new PatientStoreWriter(engine, CLUSTER.store, true, takeover::epochOf, takeover::fenced);
   }
 
   private static void store(WardState owner) throws Exception {
