@@ -4,7 +4,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,12 @@ public final class VitalsHistory {
   public static final int MAX_EVENTS = 500;
   /** The most bytes of alarm transitions kept for all patients together; older ones go first. */
   static final long MAX_EVENT_BYTES = 64L * ChunkedLog.CHUNK_BYTES;
+  private static final Parameter[] PARAMETERS = Parameter.values();
+  /** The rings of a patient with none. */
+  private static final TrendRing[] NO_RINGS = new TrendRing[PARAMETERS.length];
 
-  private final Map<String, Map<Parameter, TrendRing>> trends = new HashMap<>();
+  /** Each patient's rings, by {@link Parameter#ordinal()} (null until the parameter's first value). */
+  private final Map<String, TrendRing[]> trends = new HashMap<>();
   private final Map<String, EventIndex> events = new HashMap<>();
   private final ChunkedLog transitionLog = new ChunkedLog(MAX_EVENT_BYTES);
 
@@ -49,16 +52,19 @@ public final class VitalsHistory {
     long nowMillis = now.toEpochMilli();
     long oldest = windowStartMillis(WINDOW_MINUTES, nowMillis);
     long newest = nowMillis + DeviceClock.MAX_AHEAD.toMillis();
-    Map<Parameter, TrendRing> rings = null;
+    TrendRing[] rings = null;
     for (int i = 0; i < observations.size(); i++) { // by index: the JIT kept an iterator per frame
       Observation observation = observations.get(i);
       long at = observation.effectiveTime().toEpochMilli();
       if (at >= oldest && at <= newest) {
         if (rings == null) {
-          rings = trends.computeIfAbsent(patient, key -> new EnumMap<>(Parameter.class));
+          rings = trends.computeIfAbsent(patient, key -> new TrendRing[PARAMETERS.length]);
         }
-        rings.computeIfAbsent(observation.parameter(), parameter -> new TrendRing())
-            .add(at, observation.value().floatValue());
+        int slot = observation.parameter().ordinal();
+        if (rings[slot] == null) {
+          rings[slot] = new TrendRing();
+        }
+        rings[slot].add(at, observation.value().floatValue());
       }
     }
   }
@@ -100,12 +106,14 @@ public final class VitalsHistory {
     long firstBucket = TrendRing.bucketOf(from.toEpochMilli());
     long lastBucket = TrendRing.bucketOf(now.toEpochMilli());
     JsonObject series = new JsonObject();
-    trends.getOrDefault(patient, Map.of()).forEach((parameter, ring) -> {
-      JsonArray points = ring.points(firstBucket, lastBucket);
-      if (!points.isEmpty()) {
+    TrendRing[] rings = trends.getOrDefault(patient, NO_RINGS);
+    for (Parameter parameter : PARAMETERS) {
+      TrendRing ring = rings[parameter.ordinal()];
+      JsonArray points = ring == null ? null : ring.points(firstBucket, lastBucket);
+      if (points != null && !points.isEmpty()) {
         series.put(parameter.name(), points);
       }
-    });
+    }
     JsonArray recent = new JsonArray();
     EventIndex kept = events.get(patient);
     if (kept != null) {
