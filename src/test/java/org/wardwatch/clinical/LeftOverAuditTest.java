@@ -33,13 +33,11 @@ class LeftOverAuditTest {
 
   @Test
   void givenAnUpdateStoredButNotRecorded_whenThePatientIsTakenOver_thenItsEntriesAreRecordedOnce() throws Exception {
-    WardState previousOwner = new WardState(RULES);
-    WardUpdate raised = HandOver.frame(HandOver.at(0), "PULSE=170", "SPO2=85").apply(previousOwner);
+    WardUpdate raised = raisedAndStoredByAPreviousOwner();
     assertEquals(2, raised.audit().size(), "two alarms raised");
     AuditRecord recordedBeforeDeath = raised.audit().get(0);
     AuditTrail audit = new AuditTrail(CLUSTER.vertx);
-    CLUSTER.await(() -> audit.record(recordedBeforeDeath.key(), recordedBeforeDeath.audited())); // one of them made it
-    store(previousOwner); // the update is stored before it is announced; the owner dies in between
+    CLUSTER.await(() -> audit.record(recordedBeforeDeath.key(), recordedBeforeDeath.audited())); // the owner died after
 
     WardState engine = new WardState(RULES);
     UpdateAnnouncer announcer = new UpdateAnnouncer(CLUSTER.vertx.eventBus(), audit::record, engine::recorded);
@@ -61,9 +59,7 @@ class LeftOverAuditTest {
   @Test
   void givenATakeoverWithoutAClaim_whenThePatientIsClaimedLater_thenTheEntriesTheStoredStateHeldAreRecorded()
       throws Exception {
-    WardState previousOwner = new WardState(RULES);
-    WardUpdate raised = HandOver.frame(HandOver.at(0), "PULSE=170", "SPO2=85").apply(previousOwner);
-    store(previousOwner);
+    WardUpdate raised = raisedAndStoredByAPreviousOwner();
     AuditTrail audit = new AuditTrail(CLUSTER.vertx);
 
     WardState engine = new WardState(RULES);
@@ -80,9 +76,7 @@ class LeftOverAuditTest {
   @Test
   void givenATakeoverWithoutAClaimWhileTheAuditTrailIsOutOfReach_thenTheEntriesAreKeptInTheStateThatReplacesIt()
       throws Exception {
-    WardState previousOwner = new WardState(RULES);
-    WardUpdate raised = HandOver.frame(HandOver.at(0), "PULSE=170", "SPO2=85").apply(previousOwner);
-    store(previousOwner);
+    WardUpdate raised = raisedAndStoredByAPreviousOwner();
 
     WardState engine = new WardState(RULES);
     UpdateAnnouncer announcer = new UpdateAnnouncer(CLUSTER.vertx.eventBus(),
@@ -110,6 +104,14 @@ class LeftOverAuditTest {
       return taken.future();
     });
     return new PatientStoreWriter(engine, CLUSTER.store, true, takeover::epochOf, takeover::fenced);
+  }
+
+  /** Two alarms raised by a previous owner, which stored the update (to announce it next, but died): the update. */
+  private static WardUpdate raisedAndStoredByAPreviousOwner() throws Exception {
+    WardState previousOwner = new WardState(RULES);
+    WardUpdate raised = HandOver.frame(HandOver.at(0), "PULSE=170", "SPO2=85").apply(previousOwner);
+    store(previousOwner);
+    return raised;
   }
 
   private static void store(WardState owner) throws Exception {
