@@ -73,7 +73,7 @@ final class UpdateAnnouncer {
    */
   void recordLeftOver(List<AuditRecord> records) {
     if (!records.isEmpty()) {
-      LOG.info("[{}] {} audit entries its stored state holds as maybe not recorded: recorded now (once, however often)",
+      LOG.info("[{}] {} audit entries its stored state holds as maybe not recorded: recorded now (not twice)",
           records.get(0).patient(), records.size());
       records.forEach(this::record);
     }
@@ -97,7 +97,7 @@ final class UpdateAnnouncer {
    * a patient over.
    */
   void recordFailedAgain() {
-    for (int i = 0; i < RETRIES_PER_CALL && !failed.isEmpty(); i++) {
+    for (int due = Math.min(RETRIES_PER_CALL, failed.size()); due > 0; due--) { // not those failing again now
       record(failed.removeFirst());
     }
   }
