@@ -1,5 +1,7 @@
-// a. Live tiles: a device's frames show on its patient's tile, and a new frame updates it, over the bridge.
+// a. Live tiles: a device's frames show on its patient's tile, and a new frame (or a batch of them) updates it, over
+// the bridge.
 
+import assert from 'node:assert/strict';
 import { hello } from '../device.mjs';
 import { expectText, expectVisible, nodeUrl, scenario, viaBridgeOnly } from '../harness.mjs';
 import * as sel from '../selectors.mjs';
@@ -25,4 +27,25 @@ scenario('live tiles show a device\'s vitals and update on every frame', async (
   await expectVisible(page, sel.sharedBed('P2'));
   await second.send(hello({ device: 'D2', patient: 'P2', bed: 2, ward: 'icu' }, 'Pulse=71|Seq=2'));
   await page.locator(sel.sharedBed('P1')).waitFor({ state: 'detached' });
+});
+
+scenario('a batch of frames shows its last values without reloading the ward', async (t) => {
+  const page = await t.openWard(nodeUrl);
+  const device = await t.device();
+  await device.send(hello({ device: 'D3', patient: 'P3', bed: 3, ward: 'icu' }, 'Pulse=70|Seq=1'));
+  await expectText(page, sel.vital('P3', 'PULSE'), '70');
+  const reloads = [];
+  page.on('request', (request) => {
+    if (/\/api\/patients\?ward=/.test(request.url())) reloads.push(request.url());
+  });
+
+  // one write, one batch: the gateway shows P3 once, by a snapshot whose fromSeq is the batch's first change
+  await device.send('Pulse=71|Seq=2\nPulse=72|Seq=3\nPulse=73|Seq=4\nPulse=74|Seq=5\n');
+  await expectText(page, sel.vital('P3', 'PULSE'), '74');
+
+  // a request made now is reported after any the page made before it, such as a reload for a missed update
+  const marker = page.waitForRequest((request) => request.url().endsWith('/health'));
+  await page.evaluate(() => fetch('/health'));
+  await marker;
+  assert.deepEqual(reloads, [], 'the skipped sequence numbers were shown, not missed');
 });

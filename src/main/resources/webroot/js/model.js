@@ -183,8 +183,9 @@ export class Store {
       return { entry: e, created: false, accepted: false };
     }
     if (live && updated !== null) this._sampleSkew(Date.now() - updated);
-    // Sequence numbers rise by one per change: a live jump means this page missed updates of the patient.
-    const gap = live && !created && e.seq >= 0 && seq > e.seq + 1;
+    // Sequence numbers rise by one per change, and a snapshot shows those from its fromSeq (several when a batch of
+    // frames is shown at once): a live one that starts past the next means this page missed updates of the patient.
+    const gap = live && !created && e.seq >= 0 && seqOf(snap.fromSeq ?? snap.seq) > e.seq + 1;
     const place = this._place(e, snap);
     e.seq = seq;
     e.updated = updated;

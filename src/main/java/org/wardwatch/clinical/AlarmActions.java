@@ -120,7 +120,7 @@ final class AlarmActions {
     }
     String patient = ActionTarget.patientOf(action);
     String alarmId = action.getValue("alarmId") instanceof String id ? id : null;
-    boolean onWard = patient != null && engine.snapshot(patient).map(PatientSnapshot::toJson)
+    boolean onWard = patient != null && engine.view().snapshot(patient).map(PatientSnapshot::toJson)
         .map(shown -> ward.equals(shown.getString("ward")) || alarmRaisedOn(shown, alarmId, ward)).orElse(false);
     if (!onWard) {
       throw new ActionRefused.UnknownTarget("no " + (alarmId != null ? "alarm " + alarmId : "patient " + patient)

@@ -3,7 +3,6 @@ package org.wardwatch.clinical;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumerOptions;
 import io.vertx.core.json.JsonObject;
@@ -119,31 +118,29 @@ public class ClinicalEngineVerticle extends VerticleBase {
           });
         }
       });
-      String self = membership.self();
-      EventBus bus = vertx.eventBus();
-      Future<Void> reports = input(Addresses.engineReports(self), this::apply);
-      Future<Void> devices = this.<JsonObject>input(Addresses.engineDeviceEvents(self), message -> {
+      Future<Void> reports = input(Addresses.engineReports(membership.self()), this::apply);
+      Future<Void> devices = this.<JsonObject>input(Addresses.engineDeviceEvents(membership.self()), message -> {
         DeviceIdentity source = DeviceIdentity.fromJson(message.body().getJsonObject("source"));
         if (!refusedHere(source.patientKey(), message, true)) {
           withPatient(source.patientKey(), message, () -> engine.deviceEvent(message.body().getString("event"),
               source, message.body().getString("reason"), message.body().getInstant("lastAnsweredAt"), Instant.now()));
         }
       });
-      Future<Void> actions = this.<JsonObject>input(Addresses.engineActions(self), message -> {
+      Future<Void> actions = this.<JsonObject>input(Addresses.engineActions(membership.self()), message -> {
         String patient = ActionTarget.patientOf(message.body());
         if (!refusedHere(patient, message, true)) {
           takeover.withPatient(patient, () -> act(message));
         }
       });
-      Future<Void> history = this.<JsonObject>input(Addresses.engineHistory(self), message -> {
+      Future<Void> history = this.<JsonObject>input(Addresses.engineHistory(membership.self()), message -> {
         String patient = message.body().getString("patient");
         if (!refusedHere(patient, message, false)) {
           takeover.withPatient(patient, () -> PatientQueries.replyOrNotFound(message, patient,
-              engine.history(patient, message.body().getInteger("minutes"), Instant.now())));
+              engine.view().history(patient, message.body().getInteger("minutes"), Instant.now())));
         }
       });
       return Future.all(List.of(reports, devices, actions, history,
-          new PatientQueries(engine, store, writer, membership.clustered()).answerOn(bus)));
+          new PatientQueries(engine, store, writer, membership.clustered()).answerOn(vertx.eventBus())));
     });
   }
 
@@ -168,10 +165,10 @@ public class ClinicalEngineVerticle extends VerticleBase {
   }
 
   /**
-   * Applies a batch of reports in order, each once its patient is taken over here, then answers the sender with the
-   * {@link FrameStamp#key()}s of the reports not applied because their frame had been already (resends). A batch with
-   * a patient another member owns now is refused whole, unapplied (the sender sends it again to the owners); one whose
-   * change could not be stored is refused once applied (its frames are resent, and then recognised as resends).
+   * Applies a batch of reports in order, each once its patient is taken over here (each patient shown once, after its
+   * frames: {@link ShownOnce}), then answers the sender with the {@link FrameStamp#key()}s of those not applied as
+   * their frame had been already (resends). A batch with a patient another member owns now is refused whole, unapplied
+   * (the sender sends it again to the owners); one whose change could not be stored is refused once applied.
    */
   private void apply(Message<ReportBatch> message) {
     Instant now = Instant.now();
@@ -181,9 +178,10 @@ public class ClinicalEngineVerticle extends VerticleBase {
         return;
       }
     }
-    BatchReceipt receipt = new BatchReceipt(reports.size(),
+    BatchReceipt receipt = new BatchReceipt(reports.size() + 1, // and the batch's snapshots, once shown
         applied -> BusRequests.answer(vertx.eventBus(), message, applied),
         error -> BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE, "not stored: " + error.getMessage()));
+    ShownOnce shownOnce = new ShownOnce();
     for (FrameReport report : reports) {
       String patient = report.source().patientKey();
       takeover.withPatient(patient, () -> {
@@ -193,10 +191,12 @@ public class ClinicalEngineVerticle extends VerticleBase {
           receipt.resent(report.stamp().key());
           writer.stored(patient).onComplete(receipt::recorded);
         } else {
-          publish(engine.apply(report, now)).onComplete(receipt::recorded);
+          publish(shownOnce.defers(patient) ? engine.applyUnshown(report, now) : engine.apply(report, now))
+              .onComplete(receipt::recorded);
         }
       });
     }
+    publish(engine.show(shownOnce.end())).onComplete(receipt::recorded);
   }
 
   /**

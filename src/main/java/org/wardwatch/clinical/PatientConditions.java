@@ -133,9 +133,8 @@ final class PatientConditions {
     long nowMillis = now.toEpochMilli();
     Set<Parameter> silent = Set.of(); // runs on every frame: nothing is allocated while no parameter is silent
     long quietUntil = Long.MAX_VALUE; // of the parameters not silent yet: when the first falls silent
-    Set<Parameter> sensorsOff = patient.sensorsOff();
     for (Observation observation : patient.latestValues()) {
-      if (sensorsOff.contains(observation.parameter())) {
+      if (patient.isSensorOff(observation.parameter())) {
         continue;
       }
       long silentFrom = observation.gatewayTime().toEpochMilli()
@@ -182,7 +181,7 @@ final class PatientConditions {
     Instant next = null;
     for (Observation latest : patient.latestValues()) {
       ThresholdTracker tracker = patient.tracker(latest.parameter()); // a parameter with a value has one
-      if (tracker.nextOnset() == null || patient.sensorsOff().contains(latest.parameter())
+      if (tracker.nextOnset() == null || patient.isSensorOff(latest.parameter())
           || silent.contains(latest.parameter())) {
         continue;
       }

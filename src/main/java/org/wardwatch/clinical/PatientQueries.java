@@ -62,12 +62,12 @@ final class PatientQueries {
     return clustered
         ? storedSnapshots().map(all -> all.stream()
             .filter(snapshot -> ward == null || ward.equals(snapshot.getString("ward"))).toList())
-        : Future.succeededFuture(engine.snapshots(ward).stream().map(PatientSnapshot::toJson).toList());
+        : Future.succeededFuture(engine.view().snapshots(ward).stream().map(PatientSnapshot::toJson).toList());
   }
 
   /** The ward picker's lines. */
   private Future<JsonArray> wardSummary() {
-    return clustered ? storedSnapshots().map(WardSummary::of) : Future.succeededFuture(engine.wardSummary());
+    return clustered ? storedSnapshots().map(WardSummary::of) : Future.succeededFuture(engine.view().wardSummary());
   }
 
   private Future<List<JsonObject>> storedSnapshots() {
@@ -77,6 +77,6 @@ final class PatientQueries {
   /** The patient's snapshot: on a clustered node the stored one, after storing this member's latest of it. */
   private Future<Optional<JsonObject>> snapshot(String patient) {
     return clustered ? writer.flush(List.of(patient)).transform(flushed -> store.snapshot(patient))
-        : Future.succeededFuture(engine.snapshot(patient).map(PatientSnapshot::toJson));
+        : Future.succeededFuture(engine.view().snapshot(patient).map(PatientSnapshot::toJson));
   }
 }

@@ -36,6 +36,8 @@ final class PatientRecord {
   private final String key;
   private DeviceIdentity source;
   private long seq;
+  /** The {@link #seq} of the last snapshot published; the next one shows the changes after it. */
+  private long shownSeq;
   private Instant updated;
   /** When the gateway last heard a frame of this patient (values, sensors off or an assessment); null before. */
   private Instant heardAt;
@@ -112,6 +114,7 @@ final class PatientRecord {
         DeviceIdentity.fromJson(StateJson.object(state, "source")),
         PatientAlarms.fromState(StateJson.objects(state, "alarms")));
     patient.seq = StateJson.required(state.getLong("seq"), "seq");
+    patient.shownSeq = patient.seq; // the previous owner published its changes (one that died first leaves a gap)
     patient.updated = StateJson.optionalInstant(state, "updated");
     patient.heardAt = StateJson.optionalInstant(state, "heardAt");
     StateJson.readByName(state, "latest", Parameter.class, patient.latest, Observation::fromJson);
@@ -211,6 +214,11 @@ final class PatientRecord {
     return Collections.unmodifiableSet(sensorsOff);
   }
 
+  /** True when the device last reported {@code parameter}'s sensor off (asked of each value on every frame). */
+  boolean isSensorOff(Parameter parameter) {
+    return sensorsOff.contains(parameter);
+  }
+
   /** The override in force for {@code parameter}, or {@code null}. */
   LimitOverride override(Parameter parameter) {
     return overrides.get(parameter);
@@ -289,7 +297,26 @@ final class PatientRecord {
    * {@code GET /api/patients/{id}} returns.
    */
   PatientSnapshot snapshot(ClinicalRules rules) {
-    return PatientSnapshot.of(key, ward(), new SnapshotDocument(key, source, seq, updated, latest,
+    return snapshot(rules, seq);
+  }
+
+  /**
+   * The {@link #snapshot} to publish now: it shows every change since the last one published, from {@code fromSeq}
+   * (several when the frames of a batch are shown at once, {@link WardState#show}).
+   */
+  PatientSnapshot snapshotToPublish(ClinicalRules rules) {
+    long fromSeq = shownSeq + 1;
+    shownSeq = seq;
+    return snapshot(rules, fromSeq);
+  }
+
+  /** True when a change of the patient has not been shown in a published snapshot yet. */
+  boolean hasUnshownChanges() {
+    return shownSeq < seq;
+  }
+
+  private PatientSnapshot snapshot(ClinicalRules rules, long fromSeq) {
+    return PatientSnapshot.of(key, ward(), new SnapshotDocument(key, source, seq, fromSeq, updated, latest,
         reportIntervals.seldomSeconds(latest, rules), consciousness, oxygen, spo2Scale2, news2,
         List.copyOf(overrides.values()), alarms.toJson(AlarmKind.PHYSIOLOGICAL), alarms.toJson(AlarmKind.TECHNICAL)));
   }

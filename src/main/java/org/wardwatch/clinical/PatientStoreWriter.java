@@ -218,7 +218,7 @@ final class PatientStoreWriter {
     if (state.isEmpty() && discharge == null) {
       return Future.failedFuture(new PatientStore.Fenced(key));
     }
-    Future<Void> writing = write(key, state, state.isPresent() ? engine.snapshot(key).orElseThrow() : null);
+    Future<Void> writing = write(key, state, state.isPresent() ? engine.view().snapshot(key).orElseThrow() : null);
     inFlight.put(key, writing);
     writing.onComplete(done -> {
       inFlight.remove(key, writing);

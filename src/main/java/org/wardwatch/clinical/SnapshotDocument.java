@@ -22,16 +22,17 @@ import org.wardwatch.model.Parameter;
 
 /**
  * A patient's snapshot as it stood at one change, and the one definition of its JSON, what browsers and the REST API
- * get: {@code patient}, {@code device}, {@code bed}, {@code ward}, {@code seq}, {@code updated}; {@code vitals}, the
- * latest value of each parameter by name ({@code value}, {@code unit}, {@code time}, {@code questionable}, and
- * {@code every}, the seconds between its reports, for one reported every 15 s or less often); the
- * assessment ({@code consciousness} and {@code oxygen}, each with its {@code time}, or null; {@code spo2Scale2});
- * {@code news2} ({@link News2Score#writeTo}, or null); {@code limitOverrides}; the live {@code alarms} and
- * {@code technicalAlarms}, highest priority first. Holds values that no longer change (it copies the vitals and
- * overrides it is given; the rest is immutable, and the alarms' JSON is made for it), so it can be written later, on
- * another thread, or never.
+ * get: {@code patient}, {@code device}, {@code bed}, {@code ward}, {@code seq} and {@code fromSeq}, the first change it
+ * shows (below {@code seq} when it shows several frames of a batch at once; {@code seq} itself in an answer to a
+ * query), {@code updated}; {@code vitals}, the latest value of each parameter by name ({@code value}, {@code unit},
+ * {@code time}, {@code questionable}, and {@code every}, the seconds between its reports, for one reported every 15 s
+ * or less often); the assessment ({@code consciousness} and {@code oxygen}, each with its {@code time}, or null;
+ * {@code spo2Scale2}); {@code news2} ({@link News2Score#writeTo}, or null); {@code limitOverrides}; the live
+ * {@code alarms} and {@code technicalAlarms}, highest priority first. Holds values that no longer change (it copies
+ * the vitals and overrides it is given; the rest is immutable, and the alarms' JSON is made for it), so it can be
+ * written later, on another thread, or never.
  */
-record SnapshotDocument(String patient, DeviceIdentity source, long seq, Instant updated,
+record SnapshotDocument(String patient, DeviceIdentity source, long seq, long fromSeq, Instant updated,
     Map<Parameter, Observation> vitals, int[] reportEvery, Timed<Consciousness> consciousness,
     Timed<OxygenSupport> oxygen,
     boolean spo2Scale2, News2Score news2, List<LimitOverride> overrides, JsonArray alarms, JsonArray technicalAlarms)
@@ -53,6 +54,7 @@ record SnapshotDocument(String patient, DeviceIdentity source, long seq, Instant
     json.writeStringField("bed", source.bed());
     json.writeStringField("ward", source.wardOrDefault());
     json.writeNumberField("seq", seq);
+    json.writeNumberField("fromSeq", fromSeq);
     char[] timeText = new char[InstantText.MAX_LENGTH];
     json.writeFieldName("updated");
     if (updated == null) {

@@ -1,11 +1,14 @@
 package org.wardwatch.clinical;
 
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -34,6 +37,11 @@ final class UpdateAnnouncer {
   static final int MAX_FAILED = 50_000;
   /** How many of them are tried again at once, rather than all in one burst. */
   static final int RETRIES_PER_CALL = 1000;
+  /** The most wards whose vitals address is kept made. */
+  private static final int MAX_WARD_ADDRESSES = 1000;
+
+  /** The options of every publication: the defaults, made once rather than by the bus for each message. */
+  private static final DeliveryOptions PUBLISHED = new DeliveryOptions();
 
   private final EventBus bus;
   /** Writes an entry to the audit trail under its key ({@link AuditTrail#record}). */
@@ -43,6 +51,8 @@ final class UpdateAnnouncer {
   private final Deque<AuditRecord> failed = new ArrayDeque<>();
   /** True from a write's failure until the audit trail takes writes again. */
   private boolean failing;
+  /** {@link Addresses#wardVitals} by ward, made once per ward rather than once per snapshot. */
+  private final Map<String, String> vitalsAddresses = new HashMap<>();
 
   /** An announcer that records with {@code audit} and tells {@code recorded} of each audit record once it is in. */
   UpdateAnnouncer(EventBus bus, BiFunction<String, JsonObject, Future<Void>> audit, Consumer<AuditRecord> recorded) {
@@ -52,7 +62,9 @@ final class UpdateAnnouncer {
   }
 
   void announce(WardUpdate update) {
-    for (AuditRecord record : update.audit()) { // a frame's usual update has none
+    List<AuditRecord> audit = update.audit();
+    for (int i = 0; i < audit.size(); i++) { // by index: a frame's usual update has none, and no iterator is made
+      AuditRecord record = audit.get(i);
       if (record.transition()) {
         publishTransition(record);
       } else {
@@ -62,8 +74,10 @@ final class UpdateAnnouncer {
       }
       record(record);
     }
-    for (PatientSnapshot snapshot : update.snapshots()) {
-      bus.publish(Addresses.wardVitals(snapshot.ward()), snapshot);
+    List<PatientSnapshot> snapshots = update.snapshots();
+    for (int i = 0; i < snapshots.size(); i++) {
+      PatientSnapshot snapshot = snapshots.get(i);
+      bus.publish(vitalsAddress(snapshot.ward()), snapshot, PUBLISHED);
     }
   }
 
@@ -123,6 +137,13 @@ final class UpdateAnnouncer {
           }
           failed.addLast(record);
         });
+  }
+
+  private String vitalsAddress(String ward) {
+    if (vitalsAddresses.size() >= MAX_WARD_ADDRESSES && !vitalsAddresses.containsKey(ward)) {
+      vitalsAddresses.clear(); // devices name the wards: a flood of names must not grow this without end
+    }
+    return vitalsAddresses.computeIfAbsent(ward, Addresses::wardVitals);
   }
 
   private static String origin(AuditRecord record) {

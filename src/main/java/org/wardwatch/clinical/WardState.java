@@ -1,11 +1,10 @@
 package org.wardwatch.clinical;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,15 +12,11 @@ import java.util.Set;
 import java.util.function.Function;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.ActionRefused.UnknownTarget;
-import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.Alarm;
-import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.news2.News2Score;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
-import org.wardwatch.model.Observation;
-import org.wardwatch.model.Parameter;
 
 /**
  * The clinical engine of a node: its patients, their NEWS2 scores and their alarms. Every input (a frame, a
@@ -38,6 +33,7 @@ public final class WardState {
   private TickSlices tickSlices;
   private final VitalsHistory vitalsHistory = new VitalsHistory();
   private final PatientConditions conditions;
+  private final WardView view;
 
   public WardState(ClinicalRules rules) {
     this(rules, PatientAlarms.AlarmIds.RANDOM);
@@ -46,6 +42,7 @@ public final class WardState {
   /** An engine that names new alarms with {@code alarmIds} (tests make ids that two engines agree on). */
   WardState(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
     this.conditions = new PatientConditions(rules, alarmIds);
+    this.view = new WardView(patients, conditions, vitalsHistory);
   }
 
   /** Puts new rules in force; an active alarm stays until decided under them: a reload never silently clears one. */
@@ -62,29 +59,41 @@ public final class WardState {
 
   /** Applies one accepted frame (see {@link #isResend}). */
   public WardUpdate apply(FrameReport report, Instant now) {
+    return apply(report, true, now);
+  }
+
+  /**
+   * Applies one accepted frame of a batch whose changes are shown once per patient when it has been applied
+   * ({@link #show}): its update has no snapshot.
+   */
+  public WardUpdate applyUnshown(FrameReport report, Instant now) {
+    return apply(report, false, now);
+  }
+
+  /**
+   * The snapshots of those of {@code patientKeys} held here whose changes no published snapshot has shown yet
+   * ({@link #applyUnshown}): each shows them all, from its {@code fromSeq} to its {@code seq}, so that a screen does
+   * not take the numbers between for missed updates. The update lists those patients as changed.
+   */
+  public WardUpdate show(Collection<String> patientKeys) {
+    List<PatientSnapshot> snapshots = new ArrayList<>(patientKeys.size());
+    for (String key : patientKeys) {
+      PatientRecord patient = patients.get(key);
+      if (patient != null && patient.hasUnshownChanges()) {
+        snapshots.add(patient.snapshotToPublish(conditions.rules()));
+      }
+    }
+    return snapshots.isEmpty() ? WardUpdate.NOTHING : new WardUpdate(List.of(), snapshots, List.of());
+  }
+
+  private WardUpdate apply(FrameReport report, boolean shown, Instant now) {
     PatientRecord patient = patients.computeIfAbsent(report.source().patientKey(), key -> {
       tickSlices = null;
       return new PatientRecord(key, report.source());
     });
     patient.heard(report, now);
     vitalsHistory.record(patient.key(), report.observations(), now);
-    List<AlarmTransition> transitions = new ArrayList<>();
-    List<Observation> observations = report.observations();
-    for (int i = 0; i < observations.size(); i++) { // by index: the JIT kept an iterator per frame
-      Observation observation = observations.get(i);
-      if (patient.record(observation)) {
-        Parameter parameter = observation.parameter();
-        Optional<ThresholdRule> breached = patient.tracker(parameter)
-            .observe(conditions.rulesFor(patient, parameter, now), observation.value(), now);
-        transitions.addAll(patient.alarms().markData(PatientConditions.thresholdKey(parameter), false, now));
-        transitions.addAll(conditions.judge(patient, observation, breached, now));
-      }
-    }
-    transitions.addAll(conditions.reconcile(patient, TechnicalAlarm.DISCONNECTED, null, now));
-    transitions.addAll(conditions.checkSensors(patient, report, now));
-    transitions.addAll(conditions.reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, null, now));
-    transitions.addAll(conditions.reassess(patient, now));
-    return changed(patient, transitions, true, now);
+    return changed(patient, FrameConditions.apply(conditions, patient, report, now), true, shown, now);
   }
 
   /** {@code user}'s assessment of a patient, audited ({@link Assessment#auditEntry}); {@code null} parts unchanged. */
@@ -153,39 +162,23 @@ public final class WardState {
     if (slices < 1 || slice < 0 || slice >= slices) {
       throw new IllegalArgumentException("slice " + slice + " of " + slices);
     }
-    List<AlarmTransition> transitions = new ArrayList<>();
-    List<PatientSnapshot> snapshots = new ArrayList<>();
-    List<AuditRecord> audit = new ArrayList<>();
-    Set<String> changedPatients = new LinkedHashSet<>();
     if (tickSlices == null || tickSlices.count() != slices) {
       tickSlices = TickSlices.of(patients.values(), slices);
     }
+    List<WardUpdate> updates = new ArrayList<>();
     for (PatientRecord patient : tickSlices.slice(slice)) {
       News2Score before = patient.news2();
       List<LimitOverride> expired = patient.expireOverrides(now);
       List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
       own.addAll(conditions.reassessIfDue(patient, now));
       WardUpdate update = changed(patient, own, !expired.isEmpty() || !patient.news2().equals(before), now);
-      transitions.addAll(update.transitions());
-      snapshots.addAll(update.snapshots());
-      audit.addAll(update.audit());
-      expired.forEach(override -> audit.add(patient.auditOutbox()
-          .add(override.auditEntry("LIMIT_OVERRIDE_EXPIRED", AlarmTransition.SYSTEM, now), false)));
-      changedPatients.addAll(update.changedPatients());
+      for (LimitOverride override : expired) {
+        update = update.audited(patient.auditOutbox()
+            .add(override.auditEntry("LIMIT_OVERRIDE_EXPIRED", AlarmTransition.SYSTEM, now), false));
+      }
+      updates.add(update);
     }
-    return new WardUpdate(transitions, snapshots, audit, changedPatients);
-  }
-
-  /**
-   * The patient's last {@code minutes} for the trend view: {@code {"patient", "ward"}}, the {@link VitalsHistory}
-   * window, and {@code "limits": {"PULSE": [rule, ...], ...}}, the threshold rules in force now for each parameter that
-   * has any (the patient's override while in force, else the ward's), as {@link ThresholdRule#toJson()}; empty when no
-   * such patient is known.
-   */
-  public Optional<JsonObject> history(String patientKey, int minutes, Instant now) {
-    return Optional.ofNullable(patients.get(patientKey)).map(patient -> new JsonObject().put("patient", patient.key())
-        .put("ward", patient.ward()).mergeIn(vitalsHistory.toJson(patient.key(), minutes, now))
-        .put("limits", conditions.limitsInForce(patient, now)));
+    return WardUpdate.merged(updates);
   }
 
   /** True when the patient is held here. */
@@ -193,22 +186,9 @@ public final class WardState {
     return patients.containsKey(patientKey);
   }
 
-  /** The patient's snapshot now ({@link PatientRecord#snapshot}); empty when not held here. */
-  public Optional<PatientSnapshot> snapshot(String patientKey) {
-    return Optional.ofNullable(patients.get(patientKey)).map(patient -> patient.snapshot(conditions.rules()));
-  }
-
-  /** The {@link #snapshot} of every patient of {@code ward} (of every patient when null), in no particular order. */
-  public List<PatientSnapshot> snapshots(String ward) {
-    return patients.values().stream().filter(patient -> ward == null || ward.equals(patient.ward()))
-        .map(patient -> patient.snapshot(conditions.rules())).toList();
-  }
-
-  /** The ward picker's lines ({@link WardSummary}), counted with no snapshot encoded: 10,000 patients take ms. */
-  public JsonArray wardSummary() {
-    return WardSummary.of(patients.values().stream().map(patient -> new JsonObject().put("ward", patient.ward())
-        .put("alarms", patient.alarms().toJson(AlarmKind.PHYSIOLOGICAL))
-        .put("technicalAlarms", patient.alarms().toJson(AlarmKind.TECHNICAL))).toList());
+  /** What the engine answers when asked about its patients: snapshots, the ward summary, the trend history. */
+  public WardView view() {
+    return view;
   }
 
   /**
@@ -284,6 +264,12 @@ public final class WardState {
    */
   private WardUpdate changed(PatientRecord patient, List<AlarmTransition> transitions, boolean dataChanged,
       Instant now) {
+    return changed(patient, transitions, dataChanged, true, now);
+  }
+
+  /** {@link #changed}, with the patient's snapshot only when {@code shown} (see {@link #applyUnshown}). */
+  private WardUpdate changed(PatientRecord patient, List<AlarmTransition> transitions, boolean dataChanged,
+      boolean shown, Instant now) {
     vitalsHistory.recordEvents(patient.key(), transitions, now);
     boolean refreshed = patient.alarms().takeRefreshed();
     if (!dataChanged && !refreshed && transitions.isEmpty()) {
@@ -292,7 +278,7 @@ public final class WardState {
     patient.touch(now);
     List<AuditRecord> audit = transitions.isEmpty() ? List.of() // a frame's usual update: no stream made
         : transitions.stream().map(transition -> patient.auditOutbox().add(transition.toJson(), true)).toList();
-    return new WardUpdate(List.copyOf(transitions), List.of(patient.snapshot(conditions.rules())), audit,
-        Set.of(patient.key()));
+    return new WardUpdate(List.copyOf(transitions),
+        shown ? List.of(patient.snapshotToPublish(conditions.rules())) : List.of(), audit, Set.of(patient.key()));
   }
 }

@@ -13,8 +13,9 @@ import org.wardwatch.clinical.alarm.AlarmTransition;
  * What an input to the {@link WardState} changed: alarm transitions (to publish), patient snapshots (to publish), the
  * {@link AuditRecord}s it made (to record: each transition's, then the others: assessments, limit overrides set or
  * expired, discharges), the keys of the patients whose state changed, whose {@link WardState#state(String)} is to be
- * written again (each of them has its snapshot, or its discharge notice, in {@code snapshots}), and those of them it
- * discharged, whose stored state is to go.
+ * written again (each of them has its snapshot, or its discharge notice, in {@code snapshots}, but for a frame applied
+ * unshown, whose patient a later {@link WardState#show} shows), and those of them it discharged, whose stored state is
+ * to go.
  */
 public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots,
     List<AuditRecord> audit, Set<String> changedPatients, Set<String> discharged) {
@@ -31,6 +32,23 @@ public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot
   public WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots, List<AuditRecord> audit) {
     this(transitions, snapshots, audit, snapshots.stream().map(PatientSnapshot::patient)
         .collect(Collectors.toCollection(LinkedHashSet::new)));
+  }
+
+  /** {@code updates} as one, in order: their transitions, snapshots, audit records, changed and discharged patients. */
+  static WardUpdate merged(List<WardUpdate> updates) {
+    List<AlarmTransition> transitions = new ArrayList<>();
+    List<PatientSnapshot> snapshots = new ArrayList<>();
+    List<AuditRecord> audit = new ArrayList<>();
+    Set<String> changed = new LinkedHashSet<>();
+    Set<String> discharged = new LinkedHashSet<>();
+    for (WardUpdate update : updates) {
+      transitions.addAll(update.transitions);
+      snapshots.addAll(update.snapshots);
+      audit.addAll(update.audit);
+      changed.addAll(update.changedPatients);
+      discharged.addAll(update.discharged);
+    }
+    return new WardUpdate(transitions, snapshots, audit, changed, discharged);
   }
 
   /** This update with {@code record} after its other audit records. */

@@ -3,6 +3,7 @@ package org.wardwatch.parsing;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,7 @@ public final class LineFrameDecoder {
   private static final String SENSOR_OFF = "off";
   /** {@link FrameKey#values()}, which copies its array on every call. */
   private static final FrameKey[] KEYS = FrameKey.values();
+  private static final Set<Parameter> BLOOD_PRESSURE = EnumSet.of(Parameter.BP_SYSTOLIC, Parameter.BP_DIASTOLIC);
 
   /**
    * Decodes {@code line} (without its line ending) received at {@code receivedAt} on a connection whose identity is
@@ -65,7 +67,7 @@ public final class LineFrameDecoder {
     }
     Instant deviceTime = reader.timestamp(fields.get(FrameKey.TS), receivedAt);
     List<Observation> observations = new ArrayList<>();
-    Set<Parameter> sensorsOff = EnumSet.noneOf(Parameter.class);
+    Set<Parameter> sensorsOff = null; // made for a frame that reports one: Set.copyOf would hash even an empty set
     String line = fields.line();
     for (FrameKey key : KEYS) {
       if (!fields.has(key) || !key.isVital() || key == FrameKey.CONSCIOUSNESS || key == FrameKey.OXYGEN) {
@@ -74,8 +76,12 @@ public final class LineFrameDecoder {
       int from = fields.from(key);
       int to = fields.to(key);
       if (FrameKey.matches(line, from, to, SENSOR_OFF)) {
-        sensorsOff.addAll(key == FrameKey.BP ? EnumSet.of(Parameter.BP_SYSTOLIC, Parameter.BP_DIASTOLIC)
-            : EnumSet.of(key.parameter()));
+        sensorsOff = sensorsOff != null ? sensorsOff : EnumSet.noneOf(Parameter.class);
+        if (key == FrameKey.BP) {
+          sensorsOff.addAll(BLOOD_PRESSURE);
+        } else {
+          sensorsOff.add(key.parameter());
+        }
       } else if (key == FrameKey.BP) {
         addBloodPressure(line, from, to, reader, source, deviceTime, receivedAt, sequence, observations);
       } else {
@@ -85,7 +91,8 @@ public final class LineFrameDecoder {
     }
     FrameReport report = new FrameReport(source, deviceTime != null ? deviceTime : receivedAt,
         List.copyOf(observations), reader.consciousness(fields.get(FrameKey.CONSCIOUSNESS)),
-        reader.oxygen(fields.get(FrameKey.OXYGEN)), Set.copyOf(sensorsOff));
+        reader.oxygen(fields.get(FrameKey.OXYGEN)),
+        sensorsOff == null ? Set.of() : Collections.unmodifiableSet(sensorsOff));
     return new DecodedFrame.Measurements(report, fields.rawSequence(), fields.unknownKeys());
   }
 

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.wardwatch.clinical.ClinicalRules;
 import org.wardwatch.clinical.WardState;
 import org.wardwatch.model.DeviceIdentity;
@@ -17,10 +19,10 @@ import org.wardwatch.parsing.FrameBatchProcessor;
 import org.wardwatch.parsing.LineFrameDecoder;
 
 /**
- * What W1's frames cost the frame parser and the clinical engine alone, in this JVM, with no socket, event loop or
- * bus: the frame path's own code, measured steadily enough to compare two versions of it on a VM whose W1 figure
- * varies by a third from run to run. W1's batches ({@link IngestCeiling}) are decoded as the frame parser does, then
- * applied to a {@link WardState} as the clinical engine does, for {@value #ROUNDS} rounds of
+ * What W1's frames cost the frame parser and the clinical engine alone, in this JVM, with no socket, event loop or bus:
+ * the frame path's own code, measured steadily enough to compare two versions of it on a VM whose W1 figure varies by a
+ * third from run to run. W1's batches ({@link IngestCeiling}) are decoded as the frame parser does, then applied to a
+ * {@link WardState} as the clinical engine does (each patient shown once per batch), for {@value #ROUNDS} rounds of
  * {@value #BATCHES_PER_ROUND} batches after {@value #WARM_UP_ROUNDS} unmeasured; it prints the median and fastest
  * round, in nanoseconds per frame, of parsing alone and of parsing and rules. Run pinned to the suite's server core:
  * {@code mvn -q -B test-compile exec:exec@engine-cost}.
@@ -59,11 +61,14 @@ public final class EngineCost {
         processor.process(new FrameBatch(new DeviceIdentity("W1-" + device, null, null, "w1"), now,
             batches.get(device)));
         if (engine != null) {
+          Set<String> patients = new LinkedHashSet<>();
           for (FrameReport report : reports) {
             if (!engine.isResend(report)) {
-              engine.apply(report, now);
+              engine.applyUnshown(report, now);
+              patients.add(report.source().patientKey());
             }
           }
+          engine.show(patients);
         }
         frames += batches.get(device).size();
       }

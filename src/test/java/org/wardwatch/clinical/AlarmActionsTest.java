@@ -216,7 +216,7 @@ class AlarmActionsTest {
     WardUpdate discharged = apply(discharge.copy().put("ward", "surgery"), at(3));
 
     assertEquals(2, discharged.transitions().size(), "the pulse alarm and the disconnection, cleared");
-    assertTrue(engine.snapshot("P1").isEmpty());
+    assertTrue(engine.view().snapshot("P1").isEmpty());
   }
 
   @Test
@@ -256,7 +256,7 @@ class AlarmActionsTest {
 
       assertEquals("'alarmId' is not part of a " + verb + " action, which names its patient", refused.getMessage());
     }
-    assertTrue(engine.snapshot("P2").isPresent(), "the icu's patient, not discharged from surgery's screen");
+    assertTrue(engine.view().snapshot("P2").isPresent(), "the icu's patient, not discharged from surgery's screen");
   }
 
   static Stream<Arguments> malformedActions() {
@@ -318,12 +318,12 @@ class AlarmActionsTest {
 
   @Test
   void givenMalformedAction_whenRejected_thenNothingChanged() {
-    JsonObject before = engine.snapshot("P1").orElseThrow().toJson();
+    JsonObject before = engine.view().snapshot("P1").orElseThrow().toJson();
 
     assertThrows(IllegalArgumentException.class, () -> apply(new JsonObject().put("action", "assess")
         .put("patient", "P1").put("user", NURSE).put("consciousness", "V").put("oxygen", "lots"), at(5)));
 
-    assertEquals(before, engine.snapshot("P1").orElseThrow().toJson());
+    assertEquals(before, engine.view().snapshot("P1").orElseThrow().toJson());
   }
 
   @Test

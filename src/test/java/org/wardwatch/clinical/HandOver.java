@@ -79,7 +79,8 @@ final class HandOver {
     stored = original.state(PATIENT).orElseThrow().encode();
     copy = new WardState(rules, IDS);
     copy.adopt(new JsonObject(stored));
-    assertEquals(original.snapshot(PATIENT).orElseThrow().toJson(), copy.snapshot(PATIENT).orElseThrow().toJson());
+    assertEquals(original.view().snapshot(PATIENT).orElseThrow().toJson(),
+        copy.view().snapshot(PATIENT).orElseThrow().toJson());
     assertEquals(stored, state(copy), "the copy holds the state it adopted");
     return stored;
   }
@@ -103,7 +104,7 @@ final class HandOver {
 
   /** The patient's snapshot in the copy (after the hand-over) or the original. */
   JsonObject snapshot() {
-    return (copy != null ? copy : original).snapshot(PATIENT).orElseThrow().toJson();
+    return (copy != null ? copy : original).view().snapshot(PATIENT).orElseThrow().toJson();
   }
 
   String stored() {

@@ -117,7 +117,7 @@ class LeftOverAuditTest {
   private static void store(WardState owner) throws Exception {
     long epoch = CLUSTER.await(() -> CLUSTER.store.claim(HandOver.PATIENT)).epoch();
     CLUSTER.await(() -> CLUSTER.store.save(HandOver.PATIENT, epoch, owner.state(HandOver.PATIENT).orElseThrow(),
-        owner.snapshot(HandOver.PATIENT).orElseThrow()));
+        owner.view().snapshot(HandOver.PATIENT).orElseThrow()));
   }
 
   /** The patient's entries once there are {@code expected} of them (recorded after the takeover), or after 5 s. */

@@ -54,8 +54,8 @@ class PatientStateTest {
     assertEquals(1, read.getValue("v"));
     assertEquals(state, read);
     assertEquals(stored, read.encode());
-    assertEquals(Instant.parse(read.getString("updated")), engine.snapshot(PATIENT).orElseThrow().toJson().getInstant(
-        "updated"));
+    assertEquals(Instant.parse(read.getString("updated")),
+        engine.view().snapshot(PATIENT).orElseThrow().toJson().getInstant("updated"));
     JsonObject acknowledged = read.getJsonArray("alarms").getJsonObject(0);
     JsonObject unacknowledged = read.getJsonArray("alarms").getJsonObject(1);
     assertEquals(NURSE, acknowledged.getString("acknowledgedBy"));
@@ -87,7 +87,7 @@ class PatientStateTest {
     assertEquals("patient state of format version 2 refused: this node reads version 1 only", newer.getMessage());
     assertTrue(text.getMessage().contains("format version 1 refused"), text.getMessage());
     assertEquals("patient state without a format version 'v' refused", none.getMessage());
-    assertEquals(Optional.empty(), other.snapshot(PATIENT));
+    assertEquals(Optional.empty(), other.view().snapshot(PATIENT));
   }
 
   @Test
@@ -96,7 +96,7 @@ class PatientStateTest {
     JsonObject state = engine.state(PATIENT).orElseThrow();
     WardState other = new WardState(RULES, IDS);
     frame(at(0), "PULSE=70").apply(other);
-    JsonObject before = other.snapshot(PATIENT).orElseThrow().toJson();
+    JsonObject before = other.view().snapshot(PATIENT).orElseThrow().toJson();
 
     assertRefused(other, without(state, "alarms"), "'alarms' is missing");
     assertRefused(other, state.copy().put("alarms", "none"), "class java.lang.String cannot be cast");
@@ -119,7 +119,7 @@ class PatientStateTest {
         "Air or oxygen must be \"air\" or an oxygen flow");
     assertRefused(other, state.copy().put("spo2Scale2", null), "'spo2Scale2' is missing");
 
-    assertEquals(before, other.snapshot(PATIENT).orElseThrow().toJson(), "a refused state changes nothing");
+    assertEquals(before, other.view().snapshot(PATIENT).orElseThrow().toJson(), "a refused state changes nothing");
   }
 
   @Test
@@ -130,7 +130,8 @@ class PatientStateTest {
 
     other.adopt(engine.state(PATIENT).orElseThrow());
 
-    assertEquals(engine.snapshot(PATIENT).orElseThrow().toJson(), other.snapshot(PATIENT).orElseThrow().toJson());
+    assertEquals(engine.view().snapshot(PATIENT).orElseThrow().toJson(),
+        other.view().snapshot(PATIENT).orElseThrow().toJson());
   }
 
   @Test
@@ -166,7 +167,7 @@ class PatientStateTest {
   void givenAlarmMessageRefreshedWithoutTransition_whenDeviceEvent_thenPatientChangedAndSnapshotPublished() {
     frame(at(0), "PULSE=80").apply(engine);
     engine.deviceEvent("rejected", MONITOR, "Pulse 400 /min is implausible", null, at(1));
-    long seq = engine.snapshot(PATIENT).orElseThrow().toJson().getLong("seq");
+    long seq = engine.view().snapshot(PATIENT).orElseThrow().toJson().getLong("seq");
 
     WardUpdate refreshed = engine.deviceEvent("rejected", MONITOR, "SpO2 140 % is implausible", null, at(2));
 
@@ -196,12 +197,12 @@ class PatientStateTest {
 
     assertFalse(engine.release(PATIENT));
     assertTrue(engine.state(PATIENT).isEmpty());
-    assertTrue(engine.snapshot(PATIENT).isEmpty());
-    assertTrue(engine.history(PATIENT, 60, at(10)).isEmpty());
+    assertTrue(engine.view().snapshot(PATIENT).isEmpty());
+    assertTrue(engine.view().history(PATIENT, 60, at(10)).isEmpty());
     assertThrows(ActionRefused.UnknownTarget.class, () -> engine.act(alarmId("THRESHOLD:PULSE", at(0)),
         alarm -> alarm.acknowledge(NURSE, at(11)), at(11)));
     frame(at(12), "PULSE=80").apply(engine);
-    assertEquals(new JsonArray(), engine.history(PATIENT, 60, at(12)).orElseThrow().getJsonArray("events"),
+    assertEquals(new JsonArray(), engine.view().history(PATIENT, 60, at(12)).orElseThrow().getJsonArray("events"),
         "a patient that comes back starts a new history");
   }
 

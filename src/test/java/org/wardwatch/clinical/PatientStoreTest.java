@@ -118,6 +118,6 @@ class PatientStoreTest {
 
   private void save(long epoch) throws Exception {
     CLUSTER.await(() -> CLUSTER.store.save(HandOver.PATIENT, epoch, engine.state(HandOver.PATIENT).orElseThrow(),
-        engine.snapshot(HandOver.PATIENT).orElseThrow()));
+        engine.view().snapshot(HandOver.PATIENT).orElseThrow()));
   }
 }

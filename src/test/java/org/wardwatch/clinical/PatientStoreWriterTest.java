@@ -146,7 +146,7 @@ class PatientStoreWriterTest {
   @Test
   void aDischargeForgetsThePatientsStoredState() throws Exception {
     await(() -> writer.write(HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine)));
-    String alarm = engine.snapshot(PATIENT).orElseThrow().toJson().getJsonArray("alarms").getJsonObject(0)
+    String alarm = engine.view().snapshot(PATIENT).orElseThrow().toJson().getJsonArray("alarms").getJsonObject(0)
         .getString("id");
     await(() -> writer.write(HandOver.acknowledge(alarm, HandOver.at(1)).apply(engine)));
     await(() -> writer.write(engine.deviceEvent("disconnected", HandOver.MONITOR, null, null, HandOver.at(1))));

@@ -66,7 +66,7 @@ class PatientTakeoverTest {
     CompletableFuture<JsonObject> seen = new CompletableFuture<>();
 
     vertx.getOrCreateContext().runOnContext(go -> takeover.withPatient(HandOver.PATIENT,
-        () -> seen.complete(engine.snapshot(HandOver.PATIENT).orElseThrow().toJson())));
+        () -> seen.complete(engine.view().snapshot(HandOver.PATIENT).orElseThrow().toJson())));
 
     JsonObject snapshot = seen.get(5, TimeUnit.SECONDS);
     assertEquals(3, reads.get(), "claimed again until the store answered");

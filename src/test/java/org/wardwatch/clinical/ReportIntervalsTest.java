@@ -95,7 +95,7 @@ class ReportIntervalsTest {
     engine.apply(frame(BED_1, at(1), "RESP_RATE=17"), at(1));
     engine.apply(frame(BED_1, at(60), "PULSE=81"), at(60));
 
-    JsonObject vitals = engine.snapshot("P1").orElseThrow().toJson().getJsonObject("vitals");
+    JsonObject vitals = engine.view().snapshot("P1").orElseThrow().toJson().getJsonObject("vitals");
 
     assertEquals(60, vitals.getJsonObject("PULSE").getInteger("every"), "a tile is not stale between its reports");
     assertTrue(!vitals.getJsonObject("RESP_RATE").containsKey("every"), "a stream's is unsaid: 15 s stand");

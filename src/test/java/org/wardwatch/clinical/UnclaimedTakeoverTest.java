@@ -30,7 +30,7 @@ class UnclaimedTakeoverTest {
     HandOver.frame(HandOver.at(0), "PULSE=170").apply(previousOwner);
     long stored = CLUSTER.await(() -> CLUSTER.store.claim(HandOver.PATIENT)).epoch();
     CLUSTER.await(() -> CLUSTER.store.save(HandOver.PATIENT, stored, previousOwner.state(HandOver.PATIENT)
-        .orElseThrow(), previousOwner.snapshot(HandOver.PATIENT).orElseThrow()));
+        .orElseThrow(), previousOwner.view().snapshot(HandOver.PATIENT).orElseThrow()));
 
     WardState engine = new WardState(RULES);
     AtomicInteger claims = new AtomicInteger();

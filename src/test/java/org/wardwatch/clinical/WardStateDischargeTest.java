@@ -63,11 +63,11 @@ class WardStateDischargeTest {
     assertEquals("nurse.b", audit.getString("actor"));
     assertEquals("discharged from ward surgery; alarms ended: 2", audit.getString("detail"));
     assertEquals(Set.of(KEY), update.changedPatients());
-    assertTrue(engine.snapshot(KEY).isEmpty());
+    assertTrue(engine.view().snapshot(KEY).isEmpty());
     assertTrue(engine.state(KEY).isEmpty(), "stored as discharged: no state to write");
-    assertTrue(engine.history(KEY, 60, at(3)).isEmpty());
-    assertTrue(engine.snapshots("surgery").isEmpty());
-    assertEquals(0, engine.wardSummary().size());
+    assertTrue(engine.view().history(KEY, 60, at(3)).isEmpty());
+    assertTrue(engine.view().snapshots("surgery").isEmpty());
+    assertEquals(0, engine.view().wardSummary().size());
     assertEquals(WardUpdate.NOTHING, engine.tick(at(60)), "no reminder, no alarm for a patient discharged");
   }
 
@@ -117,7 +117,7 @@ class WardStateDischargeTest {
     WardUpdate update = engine.discharge(KEY, "nurse.b", at(31));
 
     assertEquals(noData, update.transitions().get(0).alarmId());
-    assertTrue(engine.snapshot(KEY).isEmpty());
+    assertTrue(engine.view().snapshot(KEY).isEmpty());
   }
 
   @Test
@@ -147,7 +147,7 @@ class WardStateDischargeTest {
 
     assertEquals(409, refused.failureCode());
     assertEquals("Acknowledge patient " + KEY + "'s HIGH alarms first: Pulse 190 /min above 150", refused.getMessage());
-    assertTrue(engine.snapshot(KEY).isPresent());
+    assertTrue(engine.view().snapshot(KEY).isPresent());
     engine.act(pulse, alarm -> alarm.acknowledge("nurse.b", at(4)), at(4));
     assertTrue(engine.discharge(KEY, "nurse.b", at(5)).snapshots().get(0).toJson().getBoolean("discharged"));
   }

@@ -114,7 +114,7 @@ class WardStateNews2Test {
 
     assertEquals(List.of(TransitionType.DATA_STALE), meanwhile.stream().map(AlarmTransition::type).toList(),
         "a stale charting proves no improvement: " + meanwhile);
-    assertTrue(onlyAlarm(engine.snapshot("P1").orElseThrow().toJson()).getBoolean("dataStale"));
+    assertTrue(onlyAlarm(engine.view().snapshot("P1").orElseThrow().toJson()).getBoolean("dataStale"));
     List<AlarmTransition> charted = assess("P1", Consciousness.A, OxygenSupport.air(), null, at(95))
         .transitions();
     assertEquals(List.of(TransitionType.DATA_FRESH, TransitionType.CLEARED),
@@ -132,7 +132,7 @@ class WardStateNews2Test {
 
     assertTrue(back.stream().anyMatch(t -> t.type() == TransitionType.DATA_FRESH && t.snapshot().getString("condition")
         .equals("NEWS2")), back::toString);
-    assertFalse(onlyAlarm(engine.snapshot("P1").orElseThrow().toJson()).getBoolean("dataStale"));
+    assertFalse(onlyAlarm(engine.view().snapshot("P1").orElseThrow().toJson()).getBoolean("dataStale"));
   }
 
   @Test
@@ -152,7 +152,7 @@ class WardStateNews2Test {
   void givenLowScore_whenAssessedAsVoiceOnOxygenOnScale2_thenScoreUpdatedAndMediumNews2Alarm() {
     engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
         "RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
-    assertEquals(2, engine.snapshot("P1").orElseThrow().toJson().getJsonObject("news2").getInteger("total"));
+    assertEquals(2, engine.view().snapshot("P1").orElseThrow().toJson().getJsonObject("news2").getInteger("total"));
 
     WardUpdate update = assess("P1", Consciousness.V, TWO_LITRES, true, at(10));
 
@@ -267,7 +267,7 @@ class WardStateNews2Test {
     assess("P1", Consciousness.A, OxygenSupport.air(), false, at(50));
     WardUpdate stillFresh = engine.tick(at(60));
     assertEquals(List.of(), stillFresh.snapshots(), "exactly freshnessMinutes old is still fresh");
-    assertFalse(engine.snapshot("P1").orElseThrow().toJson().getJsonObject("news2").getBoolean("partial"));
+    assertFalse(engine.view().snapshot("P1").orElseThrow().toJson().getJsonObject("news2").getBoolean("partial"));
 
     WardUpdate stale = engine.tick(at(61));
 

@@ -39,7 +39,7 @@ class WardStateQueriesTest {
   void historyNamesTheWardTheLimitsInForceAndTheTransitionsAsPublished() {
     WardUpdate update = engine.apply(frame(bed("P1", "icu"), T0, T0, "PULSE", "190"), T0);
 
-    JsonObject history = engine.history("P1", 60, at(5)).orElseThrow();
+    JsonObject history = engine.view().history("P1", 60, at(5)).orElseThrow();
 
     assertEquals("P1", history.getString("patient"));
     assertEquals("icu", history.getString("ward"));
@@ -60,9 +60,9 @@ class WardStateQueriesTest {
     engine.overrideLimits(override(Parameter.PULSE, List.of()), T0);
 
     assertEquals("{\"SPO2\":[{\"below\":85,\"priority\":\"HIGH\",\"delaySeconds\":10,\"hysteresis\":1}]}",
-        engine.history("P1", 60, at(30)).orElseThrow().getJsonObject("limits").encode(),
+        engine.view().history("P1", 60, at(30)).orElseThrow().getJsonObject("limits").encode(),
         "SPO2 by the patient's own rule, PULSE silenced");
-    assertEquals(WARD_LIMITS, engine.history("P1", 60, at(3600)).orElseThrow().getJsonObject("limits").encode(),
+    assertEquals(WARD_LIMITS, engine.view().history("P1", 60, at(3600)).orElseThrow().getJsonObject("limits").encode(),
         "the ward's limits once the overrides expire");
   }
 
@@ -71,17 +71,17 @@ class WardStateQueriesTest {
     engine.apply(frame(bed("P1", "icu"), at(20), at(20), "PULSE", "80"), at(20));
     engine.apply(frame(bed("P1", "icu"), at(5), at(21), "PULSE", "60"), at(21));
 
-    JsonObject history = engine.history("P1", 60, at(25)).orElseThrow();
+    JsonObject history = engine.view().history("P1", 60, at(25)).orElseThrow();
 
     assertEquals("[[" + at(5).toEpochMilli() + ",60.0,60.0,60.0],[" + at(20).toEpochMilli() + ",80.0,80.0,80.0]]",
         history.getJsonObject("series").getJsonArray("PULSE").encode());
-    assertEquals(80, engine.snapshot("P1").orElseThrow().toJson().getJsonObject("vitals").getJsonObject("PULSE")
+    assertEquals(80, engine.view().snapshot("P1").orElseThrow().toJson().getJsonObject("vitals").getJsonObject("PULSE")
         .getInteger("value"));
   }
 
   @Test
   void unknownPatientHasNoHistory() {
-    assertTrue(engine.history("nobody", 60, T0).isEmpty());
+    assertTrue(engine.view().history("nobody", 60, T0).isEmpty());
   }
 
   @Test
@@ -102,9 +102,9 @@ class WardStateQueriesTest {
             .put("technical", counts(0, 0, 1)))
         .add(new JsonObject().put("ward", "icu").put("patients", 4).put("alarms", counts(2, 1, 0))
             .put("technical", counts(0, 0, 0)));
-    assertEquals(expected, engine.wardSummary(),
+    assertEquals(expected, engine.view().wardSummary(),
         "P1 acknowledged and P2 latched count, P3 cleared does not, P5's technical alarm does, apart");
-    assertEquals(expected, WardSummary.of(engine.snapshots(null).stream().map(PatientSnapshot::toJson).toList()),
+    assertEquals(expected, WardSummary.of(engine.view().snapshots(null).stream().map(PatientSnapshot::toJson).toList()),
         "counted from the snapshots (as a clustered node counts the stored ones): the same");
   }
 

@@ -16,8 +16,11 @@ import static org.wardwatch.clinical.WardStateFixtures.thresholdRules;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.OxygenSupport;
 
 /** A patient's snapshot after each change: what browsers receive and the REST API returns. */
@@ -49,7 +52,7 @@ class WardStateSnapshotTest {
     assertEquals(0, snapshot.getJsonObject("news2").getInteger("total"));
     assertEquals(new JsonArray(), snapshot.getJsonArray("alarms"));
     assertEquals(new JsonArray(), snapshot.getJsonArray("technicalAlarms"));
-    assertEquals(snapshot, engine.snapshot("P1").orElseThrow().toJson());
+    assertEquals(snapshot, engine.view().snapshot("P1").orElseThrow().toJson());
   }
 
   @Test
@@ -67,7 +70,7 @@ class WardStateSnapshotTest {
     engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
     engine.assess("P1", new Assessment(Consciousness.A, OxygenSupport.parse("2.50"), false), "nurse.kim", at(1));
 
-    String json = engine.snapshot("P1").orElseThrow().json();
+    String json = engine.view().snapshot("P1").orElseThrow().json();
 
     assertTrue(json.startsWith("{\"patient\":\"P1\",\"device\":"), json);
     assertTrue(json.contains("\"oxygen\":{\"onOxygen\":true,\"flow\":2.50,"), json);
@@ -82,5 +85,58 @@ class WardStateSnapshotTest {
     assertEquals(1L, atFirst.getLong("seq"));
     assertDecimal("80", atFirst.getJsonObject("vitals").getJsonObject("PULSE").getValue("value"));
     assertTrue(atFirst.getJsonArray("alarms").isEmpty(), "the alarm raised later is not in it");
+  }
+
+  @Test
+  void givenFramesAppliedUnshown_whenShown_thenOneSnapshotShowsThemAllFromTheFirst() {
+    engine.apply(frame(BED_1, T0, "PULSE=80"), T0); // seq 1, shown
+    DeviceIdentity bed2 = new DeviceIdentity("mon-2", "P2", "2", "surgery");
+
+    WardUpdate second = engine.applyUnshown(frame(BED_1, at(1), "PULSE=81"), at(1));
+    engine.applyUnshown(frame(bed2, at(1), "PULSE=70"), at(1));
+    WardUpdate third = engine.applyUnshown(frame(BED_1, at(2), "PULSE=190"), at(2));
+    WardUpdate shown = engine.show(List.of("P1", "P2", "P3"));
+
+    assertEquals(List.of(), second.snapshots(), "an unshown frame's update has no snapshot");
+    assertEquals(Set.of("P1"), second.changedPatients(), "its patient's state changed all the same");
+    assertEquals(1, third.transitions().size(), "its alarm is raised at once, not when shown");
+    assertEquals(List.of("P1", "P2"), shown.snapshots().stream().map(PatientSnapshot::patient).toList(),
+        "one per patient, of those held");
+    JsonObject p1 = shown.snapshots().get(0).toJson();
+    assertEquals(3L, p1.getLong("seq"));
+    assertEquals(2L, p1.getLong("fromSeq"), "it shows the changes of seq 2 and 3: the page misses nothing");
+    assertDecimal("190", p1.getJsonObject("vitals").getJsonObject("PULSE").getValue("value"));
+    assertEquals(1, p1.getJsonArray("alarms").size());
+    assertEquals(1L, shown.snapshots().get(1).toJson().getLong("fromSeq"));
+    assertEquals(Set.of("P1", "P2"), shown.changedPatients(), "published after the patients' earlier updates");
+    assertEquals(List.of(), engine.show(List.of("P1", "P2")).snapshots(), "shown already: nothing to show again");
+    JsonObject next = snapshot(engine.apply(frame(BED_1, at(3), "PULSE=80"), at(3)));
+    assertEquals(4L, next.getLong("seq"));
+    assertEquals(4L, next.getLong("fromSeq"));
+  }
+
+  @Test
+  void givenUnshownChange_thenAQueryAnswersItWithoutShowingIt() {
+    engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
+    engine.applyUnshown(frame(BED_1, at(1), "PULSE=81"), at(1));
+
+    JsonObject queried = engine.view().snapshot("P1").orElseThrow().toJson();
+
+    assertEquals(2L, queried.getLong("seq"));
+    assertEquals(2L, queried.getLong("fromSeq"), "a query's answer shows the patient as it is");
+    assertEquals(1, engine.show(List.of("P1")).snapshots().size(), "still to be published");
+  }
+
+  @Test
+  void givenPatientTakenOverFromItsState_thenItsNextSnapshotShowsOnlyItsOwnChange() {
+    engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
+    engine.apply(frame(BED_1, at(1), "PULSE=81"), at(1));
+    WardState taker = new WardState(thresholdRules(THRESHOLDS));
+    taker.adopt(engine.state("P1").orElseThrow());
+
+    JsonObject next = snapshot(taker.apply(frame(BED_1, at(2), "PULSE=82"), at(2)));
+
+    assertEquals(3L, next.getLong("seq"));
+    assertEquals(3L, next.getLong("fromSeq"), "the previous owner published its changes");
   }
 }

@@ -91,7 +91,7 @@ class WardStateTechnicalAlarmTest {
     WardUpdate again = engine.deviceEvent("disconnected", MON_1, null, null, at(6));
 
     assertEquals(List.of(), again.transitions());
-    assertEquals(1, engine.snapshot("P1").orElseThrow().toJson().getJsonArray("technicalAlarms").size());
+    assertEquals(1, engine.view().snapshot("P1").orElseThrow().toJson().getJsonArray("technicalAlarms").size());
   }
 
   @Test
@@ -118,7 +118,7 @@ class WardStateTechnicalAlarmTest {
   @Test
   void givenUnknownPatient_whenDeviceEventArrives_thenNothingChanges() {
     engine.apply(frame(T0, "PULSE=190"), T0);
-    JsonObject before = engine.snapshot("P1").orElseThrow().toJson().copy();
+    JsonObject before = engine.view().snapshot("P1").orElseThrow().toJson().copy();
     DeviceIdentity stranger = new DeviceIdentity("mon-9", "P9", "9", "surgery");
 
     WardUpdate disconnected = engine.deviceEvent("disconnected", stranger, null, null, at(1));
@@ -128,8 +128,8 @@ class WardStateTechnicalAlarmTest {
     assertEquals(List.of(), disconnected.snapshots());
     assertEquals(List.of(), rejected.transitions());
     assertEquals(List.of(), rejected.snapshots());
-    assertEquals(Optional.empty(), engine.snapshot("P9"));
-    assertEquals(before, engine.snapshot("P1").orElseThrow().toJson());
+    assertEquals(Optional.empty(), engine.view().snapshot("P9"));
+    assertEquals(before, engine.view().snapshot("P1").orElseThrow().toJson());
   }
 
   @Test
@@ -234,7 +234,7 @@ class WardStateTechnicalAlarmTest {
     WardUpdate again = engine.deviceEvent("rejected", MON_1, "SpO2 120 % is implausible", null, at(2));
 
     assertEquals(List.of(), again.transitions());
-    JsonObject alarm = onlyOf(engine.snapshot("P1").orElseThrow().toJson(), "technicalAlarms");
+    JsonObject alarm = onlyOf(engine.view().snapshot("P1").orElseThrow().toJson(), "technicalAlarms");
     assertEquals(invalid, alarm.getString("id"));
     assertEquals("Invalid data from mon-1: SpO2 120 % is implausible", alarm.getString("message"));
   }
@@ -248,7 +248,7 @@ class WardStateTechnicalAlarmTest {
     WardUpdate update = engine.deviceEvent("disconnected", MON_1, null, null, at(2));
 
     assertEquals(List.of(), update.transitions());
-    JsonObject snapshot = engine.snapshot("P1").orElseThrow().toJson();
+    JsonObject snapshot = engine.view().snapshot("P1").orElseThrow().toJson();
     assertEquals(new JsonArray(), snapshot.getJsonArray("technicalAlarms"));
     assertFalse(onlyOf(snapshot, "alarms").getBoolean("dataStale"));
   }

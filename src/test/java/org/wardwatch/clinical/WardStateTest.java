@@ -227,7 +227,7 @@ class WardStateTest {
     assertEquals(NURSE, onlyAlarm(snapshot(first)).getString("acknowledgedBy"));
     assertEquals(List.of(), second.transitions());
     assertEquals(List.of(), second.snapshots());
-    assertEquals(NURSE, onlyAlarm(engine.snapshot("P1").orElseThrow().toJson()).getString("acknowledgedBy"));
+    assertEquals(NURSE, onlyAlarm(engine.view().snapshot("P1").orElseThrow().toJson()).getString("acknowledgedBy"));
   }
 
   @Test

@@ -111,7 +111,7 @@ class WardStateTickTest {
         "thresholds": [{"parameter": "PULSE", "above": 200, "priority": "HIGH", "hysteresis": 5}]
         """));
 
-    JsonObject kept = onlyAlarm(engine.snapshot("P1").orElseThrow().toJson());
+    JsonObject kept = onlyAlarm(engine.view().snapshot("P1").orElseThrow().toJson());
     assertEquals(id, kept.getString("id"));
     assertEquals("ACTIVE_UNACKNOWLEDGED", kept.getString("state"));
     assertEquals(List.of(), engine.tick(at(1)).transitions());

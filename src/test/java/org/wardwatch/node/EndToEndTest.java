@@ -10,6 +10,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +27,8 @@ import org.wardwatch.web.RestClient;
 
 /**
  * A whole node: a frame sent over TCP reaches a browser subscriber through the SockJS bridge, over WebSocket and over
- * plain-HTTP xhr-polling; an out-of-range value raises an alarm that a nurse acknowledges through the bridge, and the
- * audit trail shows who did.
+ * plain-HTTP xhr-polling, and a batch of frames as one snapshot that shows them all; an out-of-range value raises an
+ * alarm that a nurse acknowledges through the bridge, and the audit trail shows who did.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
@@ -54,6 +56,33 @@ class EndToEndTest {
   void classicFrameOverTcpReachesXhrPollingSubscriber() {
     try (SockJsClient browser = XhrPollingSockJsClient.connect(vertx, node.httpPort(), TestNode.DASHBOARD_ORIGIN)) {
       assertClassicFrameDelivered(browser, "xhr-ward");
+    }
+  }
+
+  @Test
+  void aBatchOfFramesReachesTheSubscriberAsOneSnapshotPerPatientThatShowsThemAll() {
+    String vitals = Addresses.wardVitals("batch-ward");
+    try (SockJsClient browser = WebSocketSockJsClient.connect(vertx, node.httpPort(), TestNode.DASHBOARD_ORIGIN);
+        DeviceClient device = new DeviceClient(node.devicePort())) {
+      browser.register(vitals);
+
+      device.send("HELLO|Device=E2E-BATCH|Bed=2|Ward=batch-ward\n" // one write: one batch, as a monitor catching up
+          + "Pulse=80|Seq=1\nPulse=81|Seq=2\nPulse=82|Seq=3\nPulse=83|Seq=4\nPulse=84|Seq=5\n");
+      for (int seq = 0; seq <= 5; seq++) {
+        assertEquals(seq == 0 ? "ACK|" : "ACK|" + seq, device.readLine());
+      }
+      List<JsonObject> snapshots = new ArrayList<>();
+      do {
+        snapshots.add(browser.awaitBody(vitals, body -> true, WAIT));
+      } while (snapshots.get(snapshots.size() - 1).getLong("seq") < 5);
+
+      assertTrue(snapshots.size() < 5, "shown once, not per frame: " + snapshots);
+      long shown = 0;
+      for (JsonObject snapshot : snapshots) {
+        assertEquals(shown + 1, snapshot.getLong("fromSeq"), "every change is shown: " + snapshots);
+        shown = snapshot.getLong("seq");
+      }
+      assertVital(snapshots.get(snapshots.size() - 1).getJsonObject("vitals"), "PULSE", 84, "/min");
     }
   }
 

@@ -1,0 +1,45 @@
+package org.wardwatch.clinical;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.Observation;
+import org.wardwatch.model.Parameter;
+
+/**
+ * What one accepted frame does to its patient, once the {@link WardState} has had the patient hear it: each value not
+ * older than the patient's latest becomes it and is judged against its threshold rules (its data no longer stale), a
+ * disconnection ends, the sensors the frame reports off or back are reconciled, an invalid signal ends, and the
+ * patient is reassessed (silent parameters, onset delays, NEWS2). Pure, with time passed in.
+ */
+final class FrameConditions {
+
+  private FrameConditions() {
+  }
+
+  /** Applies {@code report}'s frame to {@code patient} at {@code now}: the alarm transitions it causes, in order. */
+  static List<AlarmTransition> apply(PatientConditions conditions, PatientRecord patient, FrameReport report,
+      Instant now) {
+    List<AlarmTransition> transitions = new ArrayList<>();
+    List<Observation> observations = report.observations();
+    for (int i = 0; i < observations.size(); i++) { // by index: the JIT kept an iterator per frame
+      Observation observation = observations.get(i);
+      if (patient.record(observation)) {
+        Parameter parameter = observation.parameter();
+        Optional<ThresholdRule> breached = patient.tracker(parameter)
+            .observe(conditions.rulesFor(patient, parameter, now), observation.value(), now);
+        transitions.addAll(patient.alarms().markData(PatientConditions.thresholdKey(parameter), false, now));
+        transitions.addAll(conditions.judge(patient, observation, breached, now));
+      }
+    }
+    transitions.addAll(conditions.reconcile(patient, TechnicalAlarm.DISCONNECTED, null, now));
+    transitions.addAll(conditions.checkSensors(patient, report, now));
+    transitions.addAll(conditions.reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, null, now));
+    transitions.addAll(conditions.reassess(patient, now));
+    return transitions;
+  }
+}

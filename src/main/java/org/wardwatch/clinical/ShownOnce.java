@@ -1,0 +1,33 @@
+package org.wardwatch.clinical;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Which patients of one batch of frame reports the clinical engine shows once, after applying all their frames: those
+ * whose frames it applies in the turn of the event loop that received the batch ({@link WardState#applyUnshown}), to
+ * be shown at its end ({@link WardState#show}). A batch of a monitor catching up, or of a gateway relaying many beds,
+ * then costs one snapshot and one publication per patient rather than per frame. A frame applied after the turn (its
+ * patient was being taken over) is shown at once.
+ *
+ * <p>Not thread-safe: one per batch, on the clinical engine verticle's event loop.
+ */
+final class ShownOnce {
+
+  private final Set<String> patients = new LinkedHashSet<>();
+  private boolean ended;
+
+  /** True when a frame of {@code patient} applied now is to be shown at the end of the turn; the patient is noted. */
+  boolean defers(String patient) {
+    if (!ended) {
+      patients.add(patient);
+    }
+    return !ended;
+  }
+
+  /** Ends the turn: the patients to show now. */
+  Set<String> end() {
+    ended = true;
+    return patients;
+  }
+}
