@@ -147,7 +147,8 @@ public final class Addresses {
 
   /**
    * Publish, cluster-wide, browser-facing. Body: the {@link PatientSnapshot} (its JSON, encoded once; another member
-   * gets it through its codec) after every accepted frame for a patient of {@code ward}.
+   * gets it through its codec) after the accepted frames of a batch for a patient of {@code ward} (one snapshot, which
+   * shows them all), and after its other changes.
    */
   public static String wardVitals(String ward) {
     return BROWSER_PREFIX + ward + ".vitals";

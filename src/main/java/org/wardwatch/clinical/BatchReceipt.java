@@ -23,7 +23,7 @@ final class BatchReceipt {
   private int unrecorded;
   private boolean refused;
 
-  /** A receipt for {@code reports} reports; with none, it answers at once. */
+  /** A receipt that waits for {@code reports} reports, or other steps, to be recorded; with none, answers at once. */
   BatchReceipt(int reports, Consumer<ReportsApplied> answer, Consumer<Throwable> refuse) {
     this.answer = answer;
     this.refuse = refuse;

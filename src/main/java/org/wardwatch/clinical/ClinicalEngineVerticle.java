@@ -30,9 +30,10 @@ import org.wardwatch.model.FrameStamp;
  * siblings) and a one-second tick (made a tenth of the patients at a time, every 100 ms). On a clustered node its
  * {@link PatientStoreWriter} stores the changed patients' state and snapshot in the {@link PatientStore} for a member
  * that takes the patient over: alarm changes and clinicians' actions before they are published, new vitals within about
- * a second; a standalone node stores nothing (no member could take over). It publishes snapshots to
- * {@link Addresses#wardVitals}, alarm transitions to {@link Addresses#wardAlarms} (and escalations to
- * {@link Addresses#wardEscalations}), and audit entries to the {@link AuditTrail}. A patient it is handed for the
+ * a second; a standalone node stores nothing (no member could take over). Its {@link UpdatePublisher} publishes
+ * snapshots to {@link Addresses#wardVitals} (a batch's frames shown once per patient), alarm transitions to
+ * {@link Addresses#wardAlarms} (and escalations to {@link Addresses#wardEscalations}), and audit entries to the
+ * {@link AuditTrail}. A patient it is handed for the
  * first time is claimed and taken over from the store ({@link PatientTakeover}); every few seconds it also takes over
  * the stored patients it has come to own (a member died), and it releases those it no longer owns as soon as the
  * cluster reports a partition moved (and each second besides), and those another member has claimed since (its store
@@ -65,7 +66,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private PatientTakeover takeover;
   private PatientStoreWriter writer;
   private UpdateAnnouncer announcer;
-  private final PatientOrder order = new PatientOrder();
+  private UpdatePublisher publisher;
   private Runnable stopWatchingOwnership = () -> { };
 
   /**
@@ -92,6 +93,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
       rulesFile.watch(engine::replaceRules);
       writer = new PatientStoreWriter(engine, store, membership.clustered(), takeover::epochOf, takeover::fenced);
       announcer = new UpdateAnnouncer(vertx.eventBus(), new AuditTrail(vertx)::record, writer::recorded);
+      publisher = new UpdatePublisher(writer, announcer, engine::holds);
       if (membership.clustered()) {
         vertx.setPeriodic(PatientStoreWriter.ROUND_MS, id -> writer.storeDue());
       }
@@ -106,7 +108,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
           releaseLeaving();
           announcer.recordFailedAgain();
         }
-        publish(engine.tick(Instant.now(), slice, TICK_SLICES));
+        publisher.publish(engine.tick(Instant.now(), slice, TICK_SLICES));
       });
       vertx.setPeriodic(TAKEOVER_SWEEP_MS, id -> takeOverOwnedPatients());
       AtomicBoolean releaseQueued = new AtomicBoolean();
@@ -182,21 +184,25 @@ public class ClinicalEngineVerticle extends VerticleBase {
         applied -> BusRequests.answer(vertx.eventBus(), message, applied),
         error -> BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE, "not stored: " + error.getMessage()));
     ShownOnce shownOnce = new ShownOnce();
-    for (FrameReport report : reports) {
-      String patient = report.source().patientKey();
-      takeover.withPatient(patient, () -> {
-        if (engine.isResend(report)) {
-          LOG.info("[{}] frame {} applied already; acknowledged again, not applied twice", patient,
-              report.stamp().key());
-          receipt.resent(report.stamp().key());
-          writer.stored(patient).onComplete(receipt::recorded);
-        } else {
-          publish(shownOnce.defers(patient) ? engine.applyUnshown(report, now) : engine.apply(report, now))
-              .onComplete(receipt::recorded);
-        }
-      });
+    try {
+      for (FrameReport report : reports) {
+        String patient = report.source().patientKey();
+        takeover.withPatient(patient, () -> {
+          if (engine.isResend(report)) {
+            LOG.info("[{}] frame {} applied already; acknowledged again, not applied twice", patient,
+                report.stamp().key());
+            receipt.resent(report.stamp().key());
+            writer.stored(patient).onComplete(receipt::recorded);
+          } else {
+            WardUpdate update = shownOnce.defers(patient) ? engine.applyUnshown(report, now)
+                : engine.apply(report, now);
+            publisher.publish(update).onComplete(receipt::recorded);
+          }
+        });
+      }
+    } finally { // the patients applied so far are shown even if one frame failed
+      shownOnce.end(patient -> publisher.publish(engine.show(patient))).onComplete(receipt::recorded);
     }
-    publish(engine.show(shownOnce.end())).onComplete(receipt::recorded);
   }
 
   /**
@@ -204,7 +210,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
    * (refused when it could not be stored).
    */
   private void withPatient(String patientKey, Message<JsonObject> message, Supplier<WardUpdate> change) {
-    takeover.withPatient(patientKey, () -> publish(change.get())
+    takeover.withPatient(patientKey, () -> publisher.publish(change.get())
         .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)))
         .onFailure(error -> message.fail(UNAVAILABLE, "not stored: " + error.getMessage())));
   }
@@ -262,7 +268,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
     try {
       WardUpdate update = engine.attributed(AlarmActions.apply(engine, action, Instant.now()),
           action.getValue("origin") instanceof String origin ? origin : null);
-      publish(update)
+      publisher.publish(update)
           .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)
               .put("transitions", update.transitions().size())))
           .onFailure(error -> message.fail(UNAVAILABLE, "not stored: " + error.getMessage()));
@@ -271,30 +277,5 @@ public class ClinicalEngineVerticle extends VerticleBase {
     } catch (IllegalArgumentException e) {
       message.fail(BAD_REQUEST, e.getMessage());
     }
-  }
-
-  /**
-   * Hands the update to the {@link PatientStoreWriter}, then publishes it: an alarm change once stored (so no alarm is
-   * seen that a takeover would not find), new vitals at once. An alarm change that could not be stored is published
-   * all the same (the ward must see it; the writer stores it again), but the returned future fails: whoever sent the
-   * change is not to be told it is safe. What it changed of a patient whose save was fenced is not published: another
-   * member has taken that patient over and evaluates it from the last state stored, and would announce the same change
-   * again (the other patients of the update are published as stored). Each patient's updates are published in the
-   * order they were made ({@link PatientOrder}).
-   */
-  private Future<Void> publish(WardUpdate update) {
-    Future<PatientStoreWriter.Saved> stored = writer.write(update);
-    Set<String> patients = update.changedPatients();
-    if (stored.succeeded() && stored.result().all() && order.idle(patients)) { // new vitals, standalone: no listener
-      announcer.announce(update);
-      return Future.succeededFuture();
-    }
-    return order.after(patients, () -> stored.compose(saved -> {
-      if (saved.failure() != null) {
-        LOG.warn("patient state not stored; publishing anyway, to be stored again");
-      }
-      announcer.announce(update.without(saved.fenced()));
-      return saved.asFuture();
-    }));
   }
 }

@@ -36,7 +36,7 @@ final class PatientRecord {
   private final String key;
   private DeviceIdentity source;
   private long seq;
-  /** The {@link #seq} of the last snapshot published; the next one shows the changes after it. */
+  /** The {@link #seq} of the last snapshot made to be published; the next one shows the changes after it. */
   private long shownSeq;
   private Instant updated;
   /** When the gateway last heard a frame of this patient (values, sensors off or an assessment); null before. */

@@ -1,7 +1,11 @@
 package org.wardwatch.clinical;
 
+import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Which patients of one batch of frame reports the clinical engine shows once, after applying all their frames: those
@@ -25,9 +29,13 @@ final class ShownOnce {
     return !ended;
   }
 
-  /** Ends the turn: the patients to show now. */
-  Set<String> end() {
+  /** Ends the turn: has {@code show} show each patient noted, in order; completes once every one is. */
+  Future<Void> end(Function<String, Future<Void>> show) {
     ended = true;
-    return patients;
+    List<Future<Void>> shown = new ArrayList<>(patients.size());
+    for (String patient : patients) { // one by one: a patient waiting for its store write holds up no other
+      shown.add(show.apply(patient));
+    }
+    return Future.all(shown).mapEmpty();
   }
 }

@@ -40,7 +40,7 @@ final class UpdateAnnouncer {
   /** The most wards whose vitals address is kept made. */
   private static final int MAX_WARD_ADDRESSES = 1000;
 
-  /** The options of every publication: the defaults, made once rather than by the bus for each message. */
+  /** The options of every publication: the defaults, made once, not by the bus for each message; never changed. */
   private static final DeliveryOptions PUBLISHED = new DeliveryOptions();
 
   private final EventBus bus;

@@ -3,7 +3,6 @@ package org.wardwatch.clinical;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,19 +70,14 @@ public final class WardState {
   }
 
   /**
-   * The snapshots of those of {@code patientKeys} held here whose changes no published snapshot has shown yet
-   * ({@link #applyUnshown}): each shows them all, from its {@code fromSeq} to its {@code seq}, so that a screen does
-   * not take the numbers between for missed updates. The update lists those patients as changed.
+   * The snapshot of the patient, when held here and changed since its last published snapshot ({@link #applyUnshown}):
+   * it shows every change since, from its {@code fromSeq} to its {@code seq}, so that a screen does not take the
+   * numbers between for missed updates.
    */
-  public WardUpdate show(Collection<String> patientKeys) {
-    List<PatientSnapshot> snapshots = new ArrayList<>(patientKeys.size());
-    for (String key : patientKeys) {
-      PatientRecord patient = patients.get(key);
-      if (patient != null && patient.hasUnshownChanges()) {
-        snapshots.add(patient.snapshotToPublish(conditions.rules()));
-      }
-    }
-    return snapshots.isEmpty() ? WardUpdate.NOTHING : new WardUpdate(List.of(), snapshots, List.of());
+  public WardUpdate show(String patientKey) {
+    PatientRecord patient = patients.get(patientKey);
+    return patient == null || !patient.hasUnshownChanges() ? WardUpdate.NOTHING
+        : new WardUpdate(List.of(), List.of(patient.snapshotToPublish(conditions.rules())), List.of());
   }
 
   private WardUpdate apply(FrameReport report, boolean shown, Instant now) {

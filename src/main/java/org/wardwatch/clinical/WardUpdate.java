@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.alarm.AlarmTransition;
@@ -83,6 +84,19 @@ public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot
         changedPatients.stream().filter(patient -> !patients.contains(patient))
             .collect(Collectors.toCollection(LinkedHashSet::new)),
         discharged.stream().filter(patient -> !patients.contains(patient)).collect(Collectors.toUnmodifiableSet()));
+  }
+
+  /**
+   * This update without the snapshots of the patients {@code shown} refuses (a patient no longer held here: its next
+   * owner shows it); discharge notices stay, as no later snapshot of the patient follows them.
+   */
+  WardUpdate withSnapshotsOf(Predicate<String> shown) {
+    if (snapshots.stream().allMatch(snapshot -> !snapshot.supersedable() || shown.test(snapshot.patient()))) {
+      return this;
+    }
+    return new WardUpdate(transitions, snapshots.stream()
+        .filter(snapshot -> !snapshot.supersedable() || shown.test(snapshot.patient())).toList(),
+        audit, changedPatients, discharged);
   }
 
   /**

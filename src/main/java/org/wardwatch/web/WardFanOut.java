@@ -50,7 +50,8 @@ final class WardFanOut {
   private static final String VITALS_SUFFIX = ".vitals";
   /**
    * Vert.x discards what a consumer has not yet handled beyond its buffer (1,000 by default), silently. A vitals
-   * snapshot may go (the next one supersedes it, and the dashboard resyncs when a patient's {@code seq} skips); an
+   * snapshot may go (the next one supersedes it, and the dashboard resyncs when it shows changes past the next
+   * {@code seq}); an
    * alarm or escalation never: their consumers are unbounded (they are few, and measured under overload, the default
    * lost most of them).
    */
@@ -122,7 +123,7 @@ final class WardFanOut {
    * WebSocket session as one SockJS frame, encoded and escaped in one pass once for all of them, to the others (xhr
    * fallbacks, raw WebSocket) as bytes their transport frames. A vitals snapshot is skipped for a session whose write
    * queue is full (a screen on a slow link): the next snapshot supersedes it and the page resyncs when it sees the gap
-   * in {@code seq}; discharge notices, alarms and escalations are always written.
+   * (its {@code fromSeq} past the next {@code seq}); discharge notices, alarms and escalations are always written.
    */
   private void deliver(String address, Object body) {
     Set<SockJSSocket> sessions = sessionsByAddress.get(address);

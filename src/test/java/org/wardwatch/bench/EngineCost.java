@@ -68,7 +68,7 @@ public final class EngineCost {
               patients.add(report.source().patientKey());
             }
           }
-          engine.show(patients);
+          patients.forEach(engine::show);
         }
         frames += batches.get(device).size();
       }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.BusCodecs;
+import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.bus.ReportBatch;
 import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
@@ -34,8 +35,8 @@ import org.wardwatch.model.Parameter;
 
 /**
  * A clinical engine on a real clustered member whose claim on a patient another member has fenced (the partition
- * moved and the new owner took the patient over): the alarm change it makes then is neither published nor answered as
- * safe, and its sender's resend is carried on from the stored state, once.
+ * moved and the new owner took the patient over): the alarm change it makes then is neither published (nor the
+ * snapshot that shows it) nor answered as safe, and its sender's resend is carried on from the stored state, once.
  */
 class FencedOwnerTest {
 
@@ -50,6 +51,7 @@ class FencedOwnerTest {
   private StoreCluster cluster;
   private Membership membership;
   private final BlockingQueue<JsonObject> alarms = new LinkedBlockingQueue<>();
+  private final BlockingQueue<PatientSnapshot> vitals = new LinkedBlockingQueue<>();
 
   @BeforeEach
   void deploy() throws Exception {
@@ -58,6 +60,8 @@ class FencedOwnerTest {
     Path rules = Files.writeString(directory.resolve("rules.json"), RULES);
     cluster.vertx.eventBus().<JsonObject>consumer(Addresses.wardAlarms(MONITOR.wardOrDefault()),
         message -> alarms.add(message.body())).completion().await();
+    cluster.vertx.eventBus().<PatientSnapshot>consumer(Addresses.wardVitals(MONITOR.wardOrDefault()),
+        message -> vitals.add(message.body())).completion().await();
     BusCodecs.register(cluster.vertx);
     cluster.vertx.deployVerticle(new ClinicalEngineVerticle(rules.toString(), membership, cluster.store,
         new ClusterConsumers(cluster.vertx))).await();
@@ -72,6 +76,7 @@ class FencedOwnerTest {
   void givenAnotherMembersClaim_thenTheAlarmChangeIsRefusedUnpublishedAndTheResendRaisesItOnce() throws Exception {
     report(MONITOR, Parameter.PULSE, 170);
     assertEquals("THRESHOLD:PULSE", next("RAISED").getString("condition"), "raised and stored by this member");
+    assertEquals(1L, vitals.poll(5, TimeUnit.SECONDS).toJson().getLong("seq"));
 
     cluster.await(() -> cluster.store.claim(MONITOR.patientKey())); // another member takes the patient over
     CompletionException refused = assertThrows(CompletionException.class,
@@ -79,6 +84,7 @@ class FencedOwnerTest {
 
     assertEquals(503, assertInstanceOf(ReplyException.class, refused.getCause()).failureCode());
     assertNull(alarms.poll(500, TimeUnit.MILLISECONDS), "a fenced change is not published");
+    assertNull(vitals.poll(100, TimeUnit.MILLISECONDS), "nor the snapshot that shows it, with its alarm");
 
     report(MONITOR, Parameter.SPO2, 85); // sent again: this member owns the patient still, and takes it over afresh
     assertEquals("THRESHOLD:SPO2", next("RAISED").getString("condition"));

@@ -18,7 +18,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.OxygenSupport;
@@ -95,21 +94,20 @@ class WardStateSnapshotTest {
     WardUpdate second = engine.applyUnshown(frame(BED_1, at(1), "PULSE=81"), at(1));
     engine.applyUnshown(frame(bed2, at(1), "PULSE=70"), at(1));
     WardUpdate third = engine.applyUnshown(frame(BED_1, at(2), "PULSE=190"), at(2));
-    WardUpdate shown = engine.show(List.of("P1", "P2", "P3"));
+    WardUpdate shown = engine.show("P1");
 
     assertEquals(List.of(), second.snapshots(), "an unshown frame's update has no snapshot");
     assertEquals(Set.of("P1"), second.changedPatients(), "its patient's state changed all the same");
     assertEquals(1, third.transitions().size(), "its alarm is raised at once, not when shown");
-    assertEquals(List.of("P1", "P2"), shown.snapshots().stream().map(PatientSnapshot::patient).toList(),
-        "one per patient, of those held");
-    JsonObject p1 = shown.snapshots().get(0).toJson();
+    JsonObject p1 = snapshot(shown);
     assertEquals(3L, p1.getLong("seq"));
     assertEquals(2L, p1.getLong("fromSeq"), "it shows the changes of seq 2 and 3: the page misses nothing");
     assertDecimal("190", p1.getJsonObject("vitals").getJsonObject("PULSE").getValue("value"));
     assertEquals(1, p1.getJsonArray("alarms").size());
-    assertEquals(1L, shown.snapshots().get(1).toJson().getLong("fromSeq"));
-    assertEquals(Set.of("P1", "P2"), shown.changedPatients(), "published after the patients' earlier updates");
-    assertEquals(List.of(), engine.show(List.of("P1", "P2")).snapshots(), "shown already: nothing to show again");
+    assertEquals(Set.of("P1"), shown.changedPatients(), "published after the patient's earlier updates");
+    assertEquals(1L, snapshot(engine.show("P2")).getLong("fromSeq"));
+    assertEquals(List.of(), engine.show("P1").snapshots(), "shown already: nothing to show again");
+    assertEquals(List.of(), engine.show("P3").snapshots(), "not held here: nothing to show");
     JsonObject next = snapshot(engine.apply(frame(BED_1, at(3), "PULSE=80"), at(3)));
     assertEquals(4L, next.getLong("seq"));
     assertEquals(4L, next.getLong("fromSeq"));
@@ -124,7 +122,7 @@ class WardStateSnapshotTest {
 
     assertEquals(2L, queried.getLong("seq"));
     assertEquals(2L, queried.getLong("fromSeq"), "a query's answer shows the patient as it is");
-    assertEquals(1, engine.show(List.of("P1")).snapshots().size(), "still to be published");
+    assertEquals(1, engine.show("P1").snapshots().size(), "still to be published");
   }
 
   @Test
