@@ -15,23 +15,33 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 30000 });
 }
 
-const bridgeLogs = new WeakMap(); // page -> the event-bus messages it sent, once they reached the server
+const bridgeLogs = new WeakMap(); // page -> the event-bus messages it sent (once they reached the server) and received
 
-/** SockJS frames the page sent (a JSON array of JSON-encoded event-bus messages), read into the messages. */
+/**
+ * SockJS frames the page sent (a JSON array of JSON-encoded event-bus messages), read into the messages; and those it
+ * received over WebSocket (the same array after an `a`).
+ */
 function recordBridge(page) {
   const sent = [];
-  const record = (frame) => {
+  const received = [];
+  const record = (log, frame) => {
     try {
-      for (const message of JSON.parse(frame)) sent.push(JSON.parse(message));
+      for (const message of JSON.parse(frame)) log.push(JSON.parse(message));
     } catch {
       // not an event-bus frame
     }
   };
-  page.on('websocket', (ws) => ws.on('framesent', (frame) => record(String(frame.payload))));
-  page.on('requestfinished', (request) => {
-    if (/\/eventbus\/.+\/xhr_send/.test(request.url())) record(request.postData() || '');
+  page.on('websocket', (ws) => {
+    ws.on('framesent', (frame) => record(sent, String(frame.payload)));
+    ws.on('framereceived', (frame) => {
+      const payload = String(frame.payload);
+      if (payload.startsWith('a')) record(received, payload.slice(1));
+    });
   });
-  bridgeLogs.set(page, sent);
+  page.on('requestfinished', (request) => {
+    if (/\/eventbus\/.+\/xhr_send/.test(request.url())) record(sent, request.postData() || '');
+  });
+  bridgeLogs.set(page, { sent, received });
 }
 
 /**
@@ -62,5 +72,10 @@ export async function until(check, message) {
 
 /** The event-bus messages `page` has sent so far (register, unregister, send, ...). */
 export function sentOnBridge(page) {
-  return [...bridgeLogs.get(page)];
+  return [...bridgeLogs.get(page).sent];
+}
+
+/** The event-bus messages `page` has received over WebSocket so far (`rec` messages and replies). */
+export function receivedOnBridge(page) {
+  return [...bridgeLogs.get(page).received];
 }

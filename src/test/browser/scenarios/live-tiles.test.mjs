@@ -2,9 +2,13 @@
 // the bridge.
 
 import assert from 'node:assert/strict';
+import { receivedOnBridge } from '../browser.mjs';
 import { hello } from '../device.mjs';
 import { expectText, expectVisible, nodeUrl, scenario, viaBridgeOnly } from '../harness.mjs';
 import * as sel from '../selectors.mjs';
+
+/** The page's request for its ward's patients: a reload. */
+const WARD_LIST = /\/api\/patients\?ward=/;
 
 scenario('live tiles show a device\'s vitals and update on every frame', async (t) => {
   const page = await t.openWard(nodeUrl);
@@ -36,8 +40,10 @@ scenario('a batch of frames shows its last values without reloading the ward', a
   await expectText(page, sel.vital('P3', 'PULSE'), '70');
   const reloads = [];
   page.on('request', (request) => {
-    if (/\/api\/patients\?ward=/.test(request.url())) reloads.push(request.url());
+    if (WARD_LIST.test(request.url())) reloads.push(request.url());
   });
+  await page.waitForRequest(WARD_LIST, { timeout: 15000 }); // the page's own reload, every 10 s: the next is far off
+  reloads.length = 0;
 
   // one write, one batch: the gateway shows P3 once, by a snapshot whose fromSeq is the batch's first change
   await device.send('Pulse=71|Seq=2\nPulse=72|Seq=3\nPulse=73|Seq=4\nPulse=74|Seq=5\n');
@@ -47,5 +53,7 @@ scenario('a batch of frames shows its last values without reloading the ward', a
   const marker = page.waitForRequest((request) => request.url().endsWith('/health'));
   await page.evaluate(() => fetch('/health'));
   await marker;
+  const shown = receivedOnBridge(page).map((m) => m.body).filter((body) => body && body.patient === 'P3');
+  assert.ok(shown.some((body) => body.seq === 5 && body.fromSeq === 2), `not shown at once: ${JSON.stringify(shown)}`);
   assert.deepEqual(reloads, [], 'the skipped sequence numbers were shown, not missed');
 });

@@ -1,5 +1,6 @@
 // Patient view: "Trends" on a tile opens the last hour per vital sign from the history endpoint, with the alarm
-// limits in force and the patient's alarm events, and keeps it live. Saves target/screenshots/trends.png.
+// limits in force and the patient's alarm events, and keeps it live, a monitor's batch of frames included. Saves
+// target/screenshots/trends.png.
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -42,5 +43,15 @@ scenario('trends show the last hour with limits and alarm events, and stay live'
   await device.send(`Pulse=120|SpO2=95|Seq=${MINUTES + 2}\n`);
   await until(async () => Number(await pulse.getAttribute('data-points')) > before,
     () => 'a live frame did not reach the open chart');
+
+  // a monitor catching up: one batch of frames stamped 50, 30 and 10 s ago, shown by one snapshot of the latest
+  // values; the chart loads the hour again for the values between (a dip to 58 among them)
+  const caughtUp = Number(await pulse.getAttribute('data-points'));
+  const ago = (s) => new Date(Date.now() - s * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+  await device.send([[50, 96], [30, 58], [10, 101]]
+    .map(([s, pulseValue], i) => `Pulse=${pulseValue}|Ts=${ago(s)}|Seq=${MINUTES + 3 + i}\n`).join(''));
+  // three points more, less one when the two latest live points share a 10-s bucket of the hour loaded again
+  await until(async () => Number(await pulse.getAttribute('data-points')) >= caughtUp + 2,
+    () => 'the values of a batch between its first and last did not reach the open chart');
   await page.screenshot({ path: join(screenshotDir(), 'trends.png') });
 });

@@ -4,6 +4,7 @@
 
 import { PARAMS } from './model.js';
 import { clockOf, formatClock } from './format.js';
+import { columns, lastHour, limitsOf, paddedRange } from './history.js';
 
 const WINDOW_S = 3600;
 const CHART_HEIGHT = 170;
@@ -19,29 +20,6 @@ export const GROUPS = [
   { id: 'RESP_RATE', title: 'Respiration rate (/min)', params: ['RESP_RATE'], colours: ['#d2a8ff'] },
   { id: 'TEMPERATURE', title: 'Temperature (\u00b0C)', params: ['TEMPERATURE'], colours: ['#ffa657'] },
 ];
-
-/**
- * Chart columns of a group from history series ({param: [[ms, last, min, max], ...]}): uPlot's aligned arrays
- * [x seconds, then per parameter last, min, max], null where a parameter has no point at that time. Pure.
- */
-export function columns(series, params) {
-  const times = new Set();
-  for (const p of params) for (const point of series[p] || []) times.add(point[0]);
-  const xs = [...times].sort((a, b) => a - b);
-  const index = new Map(xs.map((t, i) => [t, i]));
-  const out = [xs.map((t) => t / 1000)];
-  for (const p of params) {
-    const cols = [0, 1, 2].map(() => new Array(xs.length).fill(null));
-    for (const [t, last, min, max] of series[p] || []) {
-      const i = index.get(t);
-      cols[0][i] = last;
-      cols[1][i] = min;
-      cols[2][i] = max;
-    }
-    out.push(...cols);
-  }
-  return out;
-}
 
 function el(tag, cls, text) {
   const n = document.createElement(tag);
@@ -97,29 +75,6 @@ function overlay(chart) {
   };
 }
 
-/** A y range around every finite value given, with 8 % room above and below (the dashed labels need it). */
-export function paddedRange(values) {
-  const finite = values.filter((v) => typeof v === 'number' && Number.isFinite(v));
-  if (!finite.length) return [0, 1];
-  const lo = Math.min(...finite);
-  const hi = Math.max(...finite);
-  const pad = Math.max((hi - lo) * 0.08, 1);
-  return [lo - pad, hi + pad];
-}
-
-function limitsOf(limits, params) {
-  const out = [];
-  for (const p of params) {
-    for (const rule of (limits && limits[p]) || []) {
-      const above = typeof rule.above === 'number';
-      const value = above ? rule.above : rule.below;
-      if (typeof value !== 'number') continue;
-      out.push({ value, priority: rule.priority, label: `${rule.priority} ${PARAMS[p].name} ${above ? '>' : '<'} ${value}` });
-    }
-  }
-  return out;
-}
-
 /** Owns the `#patient-view` dialog: opening it for a patient, its charts, and their live updates. */
 export class PatientView {
   constructor(dialog) {
@@ -145,9 +100,7 @@ export class PatientView {
     if (!this.dialog.open) this.dialog.showModal();
     const patient = entry.patient;
     try {
-      const res = await fetch(`/api/patients/${encodeURIComponent(patient)}/history?minutes=60`, { cache: 'no-store' });
-      if (!res.ok) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
-      const history = await res.json();
+      const history = await lastHour(patient);
       if (this.patient !== patient) return; // closed or switched while loading
       this.events = (history.events || []).filter((tr) => EVENT_TYPES.has(tr.type));
       this._build(history);
@@ -158,9 +111,16 @@ export class PatientView {
     }
   }
 
-  /** A live snapshot: appends the patient's newer values to the charts, keeping an hour. */
+  /**
+   * A live snapshot: appends the patient's newer values to the charts, keeping an hour. One that shows several changes
+   * at once (a batch of frames, `fromSeq` below `seq`) does not carry the values between: the hour is loaded again.
+   */
   snapshot(snap) {
     if (!this.charts.length || String(snap.patient) !== this.patient || !snap.vitals) return;
+    if (typeof snap.fromSeq === 'number' && snap.fromSeq < snap.seq) {
+      this._reload();
+      return;
+    }
     const secondsOf = (v) => (v && typeof v.value === 'number' ? Date.parse(v.time) / 1000 : NaN);
     for (const chart of this.charts) {
       const { params } = chart.group;
@@ -257,6 +217,31 @@ export class PatientView {
     });
     if (!items.length) items.push(el('li', 'trend-event', 'No alarm events in the last hour'));
     this.eventList.replaceChildren(...items);
+  }
+
+  /** Loads the open patient's last hour again into its charts; one load at a time, and one more if asked meanwhile. */
+  async _reload() {
+    if (this.reloading) {
+      this.reloadAgain = true;
+      return;
+    }
+    this.reloading = true;
+    const patient = this.patient;
+    try {
+      const history = await lastHour(patient);
+      for (const chart of this.patient === patient ? this.charts : []) {
+        chart.plot.setData(columns(history.series || {}, chart.group.params));
+        chart.box.setAttribute('data-points', String(chart.plot.data[0].length));
+      }
+    } catch (ex) {
+      // the charts keep what they have; the next batch loads them again
+    } finally {
+      this.reloading = false;
+      if (this.reloadAgain && this.patient === patient) {
+        this.reloadAgain = false;
+        this._reload();
+      }
+    }
   }
 
   _reset() {
