@@ -17,11 +17,14 @@ final class ScoreTable {
   private record Step(BigDecimal ceiling, int points) {
   }
 
-  private final List<Step> steps;
+  /** The steps' ceilings and points, lowest first: arrays, as every vital of every frame is scored. */
+  private final BigDecimal[] ceilings;
+  private final int[] points;
   private final int pointsAbove;
 
   private ScoreTable(List<Step> steps, int pointsAbove) {
-    this.steps = List.copyOf(steps);
+    this.ceilings = steps.stream().map(Step::ceiling).toArray(BigDecimal[]::new);
+    this.points = steps.stream().mapToInt(Step::points).toArray();
     this.pointsAbove = pointsAbove;
   }
 
@@ -32,9 +35,9 @@ final class ScoreTable {
 
   /** The points {@code value} scores: those of the first step whose ceiling it does not exceed. */
   int score(BigDecimal value) {
-    for (Step step : steps) {
-      if (value.compareTo(step.ceiling()) <= 0) {
-        return step.points();
+    for (int i = 0; i < ceilings.length; i++) {
+      if (value.compareTo(ceilings[i]) <= 0) {
+        return points[i];
       }
     }
     return pointsAbove;
