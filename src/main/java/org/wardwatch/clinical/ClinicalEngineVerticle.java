@@ -183,7 +183,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
     BatchReceipt receipt = new BatchReceipt(reports.size() + 1, // and the batch's snapshots, once shown
         applied -> BusRequests.answer(vertx.eventBus(), message, applied),
         error -> BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE, "not stored: " + error.getMessage()));
-    ShownOnce shownOnce = new ShownOnce();
+    ShownOnce shownOnce = new ShownOnce(reports.size());
     try {
       for (FrameReport report : reports) {
         String patient = report.source().patientKey();
