@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * W1, ingest ceiling: {@value #DEVICES} devices flood batches of {@value #FRAMES_PER_BATCH} line frames (each for one
  * of {@value #PATIENTS_PER_DEVICE} patients of the device) as fast as the server takes them. WardWatch's figure counts
- * the frames it answered (each parsed, evaluated by the rules and published); the floor is a bare Vert.x server that
- * only splits lines, fed the same way.
+ * the frames it answered (each parsed and evaluated by the rules, each patient's snapshot published once per batch);
+ * the floor is a bare Vert.x server that only splits lines, fed the same way.
  */
 final class IngestCeiling {
 
