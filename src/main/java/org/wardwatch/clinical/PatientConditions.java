@@ -70,7 +70,7 @@ final class PatientConditions {
 
   /** The patient's own limits for {@code parameter} while an override is in force, else the ward's. */
   List<ThresholdRule> rulesFor(PatientRecord patient, Parameter parameter, Instant now) {
-    LimitOverride override = patient.override(parameter);
+    LimitOverride override = patient.overrides().get(parameter);
     return override != null && !override.expiredAt(now)
         ? override.rules()
         : rules.thresholds().forWard(patient.ward(), parameter);

@@ -7,19 +7,15 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.news2.News2Inputs;
 import org.wardwatch.clinical.news2.News2Score;
-import org.wardwatch.clinical.news2.Timed;
-import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
-import org.wardwatch.model.OxygenSupport;
 import org.wardwatch.model.Parameter;
 import org.wardwatch.model.StateJson;
 
@@ -44,12 +40,10 @@ final class PatientRecord {
   private final Map<Parameter, Observation> latest = new EnumMap<>(Parameter.class);
   private final Map<Parameter, ThresholdTracker> trackers = new EnumMap<>(Parameter.class);
   private ReportIntervals reportIntervals = new ReportIntervals();
-  private Timed<Consciousness> consciousness;
-  private Timed<OxygenSupport> oxygen;
-  private boolean spo2Scale2;
+  private PatientAssessment assessment = new PatientAssessment();
   private News2Score news2;
   private final PatientAlarms alarms;
-  private final Map<Parameter, LimitOverride> overrides = new EnumMap<>(Parameter.class);
+  private LimitOverrides overrides = new LimitOverrides();
   private final Set<Parameter> sensorsOff = EnumSet.noneOf(Parameter.class);
   private RecentFrames recentFrames = new RecentFrames();
   private AuditOutbox auditOutbox = new AuditOutbox();
@@ -71,15 +65,13 @@ final class PatientRecord {
    * {@code source} (device identity), {@code seq}, {@code updated}, {@code heardAt}; {@code latest}, the latest
    * observation of each parameter ({@link Observation#toState()}); {@code trackers}, the threshold trackers' progress
    * by parameter ({@link ThresholdTracker#toState()}); {@code reportIntervals} ({@link ReportIntervals}); the
-   * assessment: {@code consciousness} and {@code oxygen} as {@link Timed#toState} ({@code null} when never charted)
-   * and {@code spo2Scale2}; {@code news2} as
-   * {@link News2Score#toJson()}; {@code limitOverrides} ({@link LimitOverride#toState()}); {@code sensorsOff}
+   * assessment ({@link PatientAssessment#writeTo}); {@code news2} as {@link News2Score#toJson()}; {@code limitOverrides} ({@link LimitOverride#toState()}); {@code sensorsOff}
    * (parameter names); {@code alarms}, the live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()});
    * {@code recentFrames}, the frames applied lately ({@link RecentFrames#toState()}); {@code auditOutbox}, the audit
    * entries not known to be recorded ({@link AuditOutbox#toState()}). Not the trend history.
    */
   JsonObject toState() {
-    return new JsonObject()
+    return assessment.writeTo(new JsonObject()
         .put("patient", key)
         .put("source", source.toJson())
         .put("seq", seq)
@@ -88,15 +80,12 @@ final class PatientRecord {
         .put("latest", StateJson.byName(latest, Observation::toState))
         .put("trackers", StateJson.byName(trackers, ThresholdTracker::toState))
         .put("reportIntervals", reportIntervals.toState())
-        .put("consciousness", consciousness == null ? null : consciousness.toState(Consciousness::name))
-        .put("oxygen", oxygen == null ? null : oxygen.toState(OxygenSupport::toText))
-        .put("spo2Scale2", spo2Scale2)
         .put("news2", news2 == null ? null : news2.toJson())
-        .put("limitOverrides", new JsonArray(overrides.values().stream().map(LimitOverride::toState).toList()))
+        .put("limitOverrides", overrides.toState())
         .put("sensorsOff", new JsonArray(sensorsOff.stream().map(Parameter::name).toList()))
         .put("alarms", alarms.toState())
         .put("recentFrames", recentFrames.toState())
-        .put("auditOutbox", auditOutbox.toState());
+        .put("auditOutbox", auditOutbox.toState()));
   }
 
   /**
@@ -120,15 +109,10 @@ final class PatientRecord {
     StateJson.readByName(state, "latest", Parameter.class, patient.latest, Observation::fromJson);
     StateJson.readByName(state, "trackers", Parameter.class, patient.trackers, ThresholdTracker::fromState);
     patient.reportIntervals = ReportIntervals.fromState(state.getJsonObject("reportIntervals"));
-    JsonObject charted = state.getJsonObject("consciousness");
-    patient.consciousness = charted == null ? null : Timed.fromState(charted,
-        level -> StateJson.named(Consciousness.class, level, "consciousness"));
-    JsonObject oxygen = state.getJsonObject("oxygen");
-    patient.oxygen = oxygen == null ? null : Timed.fromState(oxygen, OxygenSupport::parse);
-    patient.spo2Scale2 = StateJson.bool(state, "spo2Scale2");
+    patient.assessment = PatientAssessment.fromState(state);
     JsonObject news2 = state.getJsonObject("news2");
     patient.news2 = news2 == null ? null : News2Score.fromJson(news2);
-    StateJson.objects(state, "limitOverrides").forEach(json -> patient.putOverride(LimitOverride.fromState(json)));
+    patient.overrides = LimitOverrides.fromState(StateJson.objects(state, "limitOverrides"));
     StateJson.array(state, "sensorsOff")
         .forEach(name -> patient.sensorsOff.add(StateJson.named(Parameter.class, name, "sensorsOff")));
     patient.recentFrames = RecentFrames.fromState(state.getJsonObject("recentFrames"));
@@ -186,12 +170,7 @@ final class PatientRecord {
     if (!report.sensorsOff().isEmpty()) {
       sensorsOff.addAll(report.sensorsOff());
     }
-    if (report.consciousness() != null && Timed.mayReplace(consciousness, report.time())) {
-      consciousness = Timed.of(report.consciousness(), report.time());
-    }
-    if (report.oxygen() != null && Timed.mayReplace(oxygen, report.time())) {
-      oxygen = Timed.of(report.oxygen(), report.time());
-    }
+    assessment.charted(report);
   }
 
   /** Records a value unless older than the one held; true when it became the one alarms are judged on. */
@@ -219,36 +198,14 @@ final class PatientRecord {
     return sensorsOff.contains(parameter);
   }
 
-  /** The override in force for {@code parameter}, or {@code null}. */
-  LimitOverride override(Parameter parameter) {
-    return overrides.get(parameter);
+  /** The limits clinicians have set for the patient. */
+  LimitOverrides overrides() {
+    return overrides;
   }
 
-  void putOverride(LimitOverride override) {
-    overrides.put(override.parameter(), override);
-  }
-
-  /** Removes and returns the overrides that have expired at {@code now}. */
-  List<LimitOverride> expireOverrides(Instant now) {
-    if (overrides.isEmpty()) {
-      return List.of();
-    }
-    List<LimitOverride> expired = overrides.values().stream().filter(o -> o.expiredAt(now)).toList();
-    expired.forEach(o -> overrides.remove(o.parameter()));
-    return expired;
-  }
-
-  /** A clinician's assessment; {@code null} parts stay as they were. */
-  void assess(Assessment assessment, Instant at) {
-    if (assessment.consciousness() != null) {
-      consciousness = Timed.of(assessment.consciousness(), at);
-    }
-    if (assessment.oxygen() != null) {
-      oxygen = Timed.of(assessment.oxygen(), at);
-    }
-    if (assessment.spo2Scale2() != null) {
-      spo2Scale2 = assessment.spo2Scale2();
-    }
+  /** The latest assessment: consciousness, air or oxygen, SpO2 scale. */
+  PatientAssessment assessment() {
+    return assessment;
   }
 
   /** The latest value of each parameter. */
@@ -267,7 +224,7 @@ final class PatientRecord {
   }
 
   News2Inputs news2Inputs() {
-    return News2Inputs.ofLatest(latest, consciousness, oxygen, spo2Scale2);
+    return News2Inputs.ofLatest(latest, assessment.consciousness(), assessment.oxygen(), assessment.spo2Scale2());
   }
 
   /**
@@ -317,7 +274,8 @@ final class PatientRecord {
 
   private PatientSnapshot snapshot(ClinicalRules rules, long fromSeq) {
     return PatientSnapshot.of(key, ward(), new SnapshotDocument(key, source, seq, fromSeq, updated, latest,
-        reportIntervals.seldomSeconds(latest, rules), consciousness, oxygen, spo2Scale2, news2,
-        List.copyOf(overrides.values()), alarms.toJson(AlarmKind.PHYSIOLOGICAL), alarms.toJson(AlarmKind.TECHNICAL)));
+        reportIntervals.seldomSeconds(latest, rules), assessment.consciousness(), assessment.oxygen(),
+        assessment.spo2Scale2(), news2,
+        overrides.inForce(), alarms.toJson(AlarmKind.PHYSIOLOGICAL), alarms.toJson(AlarmKind.TECHNICAL)));
   }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.ActionRefused.UnknownTarget;
 import org.wardwatch.clinical.alarm.Alarm;
 import org.wardwatch.clinical.alarm.AlarmTransition;
@@ -93,7 +92,7 @@ public final class WardState {
   /** {@code user}'s assessment of a patient, audited ({@link Assessment#auditEntry}); {@code null} parts unchanged. */
   public WardUpdate assess(String patientKey, Assessment assessment, String user, Instant now) {
     PatientRecord patient = patient(patientKey);
-    patient.assess(assessment, now);
+    patient.assessment().assess(assessment, now);
     return changed(patient, conditions.reassess(patient, now), true, now)
         .audited(patient.auditOutbox().add(assessment.auditEntry(patientKey, user, now), false));
   }
@@ -104,7 +103,7 @@ public final class WardState {
    */
   public WardUpdate overrideLimits(LimitOverride override, Instant now) {
     PatientRecord patient = patient(override.patient());
-    patient.putOverride(override);
+    patient.overrides().put(override);
     return changed(patient, List.of(), true, now)
         .audited(patient.auditOutbox().add(override.auditEntry("LIMIT_OVERRIDE", override.user(), now), false));
   }
@@ -162,7 +161,7 @@ public final class WardState {
     List<WardUpdate> updates = new ArrayList<>();
     for (PatientRecord patient : tickSlices.slice(slice)) {
       News2Score before = patient.news2();
-      List<LimitOverride> expired = patient.expireOverrides(now);
+      List<LimitOverride> expired = patient.overrides().expire(now);
       List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
       own.addAll(conditions.reassessIfDue(patient, now));
       WardUpdate update = changed(patient, own, !expired.isEmpty() || !patient.news2().equals(before), now);
