@@ -42,7 +42,7 @@ scenario('a batch of frames shows its last values without reloading the ward', a
   page.on('request', (request) => {
     if (WARD_LIST.test(request.url())) reloads.push(request.url());
   });
-  await page.waitForRequest(WARD_LIST, { timeout: 15000 }); // the page's own reload, every 10 s: the next is far off
+  await page.waitForResponse(WARD_LIST, { timeout: 15000 }); // the page's own reload, every 10 s: the next is far off
   reloads.length = 0;
 
   // one write, one batch: the gateway shows P3 once, by a snapshot whose fromSeq is the batch's first change
@@ -56,4 +56,16 @@ scenario('a batch of frames shows its last values without reloading the ward', a
   const shown = receivedOnBridge(page).map((m) => m.body).filter((body) => body && body.patient === 'P3');
   assert.ok(shown.some((body) => body.seq === 5 && body.fromSeq === 2), `not shown at once: ${JSON.stringify(shown)}`);
   assert.deepEqual(reloads, [], 'the skipped sequence numbers were shown, not missed');
+
+  // the page's own model: a live snapshot that starts past the next seq still means a missed update
+  const gaps = await page.evaluate(async () => {
+    const { Store } = await import('/js/model.js');
+    const store = new Store();
+    store.applySnapshot({ patient: 'X', ward: 'icu', seq: 1, fromSeq: 1 }, true);
+    const shown = store.applySnapshot({ patient: 'X', ward: 'icu', seq: 4, fromSeq: 2 }, true).gap;
+    const missed = store.applySnapshot({ patient: 'X', ward: 'icu', seq: 7, fromSeq: 6 }, true).gap;
+    const older = store.applySnapshot({ patient: 'X', ward: 'icu', seq: 9 }, true).gap; // a node without fromSeq
+    return { shown, missed, older };
+  });
+  assert.deepEqual(gaps, { shown: false, missed: true, older: true });
 });

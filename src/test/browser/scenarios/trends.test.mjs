@@ -44,11 +44,12 @@ scenario('trends show the last hour with limits and alarm events, and stay live'
   await until(async () => Number(await pulse.getAttribute('data-points')) > before,
     () => 'a live frame did not reach the open chart');
 
-  // a monitor catching up: one batch of frames stamped 50, 30 and 10 s ago, shown by one snapshot of the latest
-  // values; the chart loads the hour again for the values between (a dip to 58 among them)
+  // a monitor catching up: one batch of frames stamped 50, 35 and 20 s ago (each in a 10-s bucket of its own, before
+  // the live points'), shown by one snapshot of the latest values; the chart loads the hour again for the values
+  // between (a dip to 58 among them)
   const caughtUp = Number(await pulse.getAttribute('data-points'));
   const ago = (s) => new Date(Date.now() - s * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
-  await device.send([[50, 96], [30, 58], [10, 101]]
+  await device.send([[50, 96], [35, 58], [20, 101]]
     .map(([s, pulseValue], i) => `Pulse=${pulseValue}|Ts=${ago(s)}|Seq=${MINUTES + 3 + i}\n`).join(''));
   // three points more, less one when the two latest live points share a 10-s bucket of the hour loaded again
   await until(async () => Number(await pulse.getAttribute('data-points')) >= caughtUp + 2,

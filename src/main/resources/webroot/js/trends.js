@@ -8,6 +8,8 @@ import { columns, lastHour, limitsOf, paddedRange } from './history.js';
 
 const WINDOW_S = 3600;
 const CHART_HEIGHT = 170;
+/** The least time between two loads of the hour for live batches: its points are 10 s apart. */
+const RELOAD_GAP_MS = 2000;
 const PRIORITY_COLOUR = { HIGH: '#ff3b3b', MEDIUM: '#ffd500', LOW: '#00c4dc' };
 const EVENT_TYPES = new Set(['RAISED', 'PRIORITY_RAISED', 'ACKNOWLEDGED', 'ESCALATED', 'CLEARED']);
 const THRESHOLD_PREFIX = 'THRESHOLD:';
@@ -86,6 +88,9 @@ export class PatientView {
     this.patient = null;
     this.charts = [];
     this.events = [];
+    this.reloading = false; // a load of the hour for live batches is in flight, or waits RELOAD_GAP_MS
+    this.reloadAgain = false;
+    this.views = 0; // counts the views reset: a load of an earlier one leaves the charts alone
     dialog.querySelector('[data-role="close"]').addEventListener('click', () => dialog.close());
     dialog.addEventListener('close', () => this._reset());
   }
@@ -113,11 +118,12 @@ export class PatientView {
 
   /**
    * A live snapshot: appends the patient's newer values to the charts, keeping an hour. One that shows several changes
-   * at once (a batch of frames, `fromSeq` below `seq`) does not carry the values between: the hour is loaded again.
+   * at once (a batch of frames, `fromSeq` below `seq`) does not carry the values between: the hour is loaded again,
+   * and so it is for one that arrives while the hour loads (the load may not have it).
    */
   snapshot(snap) {
     if (!this.charts.length || String(snap.patient) !== this.patient || !snap.vitals) return;
-    if (typeof snap.fromSeq === 'number' && snap.fromSeq < snap.seq) {
+    if (this.reloading || (typeof snap.fromSeq === 'number' && snap.fromSeq < snap.seq)) {
       this._reload();
       return;
     }
@@ -219,29 +225,39 @@ export class PatientView {
     this.eventList.replaceChildren(...items);
   }
 
-  /** Loads the open patient's last hour again into its charts; one load at a time, and one more if asked meanwhile. */
-  async _reload() {
+  /**
+   * Loads the open patient's last hour again into its charts: one load at a time, and one more, RELOAD_GAP_MS later, if
+   * asked for meanwhile (a device sending batches all the time would otherwise have the hour fetched without a pause).
+   */
+  _reload() {
     if (this.reloading) {
       this.reloadAgain = true;
       return;
     }
     this.reloading = true;
-    const patient = this.patient;
-    try {
-      const history = await lastHour(patient);
-      for (const chart of this.patient === patient ? this.charts : []) {
+    const view = this.views;
+    const current = () => this.views === view; // else _reset has cleared the flags, for the next view's loads
+    lastHour(this.patient).then((history) => {
+      if (!current()) return;
+      for (const chart of this.charts) {
         chart.plot.setData(columns(history.series || {}, chart.group.params));
         chart.box.setAttribute('data-points', String(chart.plot.data[0].length));
       }
-    } catch (ex) {
-      // the charts keep what they have; the next batch loads them again
-    } finally {
-      this.reloading = false;
-      if (this.reloadAgain && this.patient === patient) {
-        this.reloadAgain = false;
-        this._reload();
+    }).catch((ex) => {
+      if (current()) this.status.textContent = `Trends not reloaded: ${ex.message}`;
+    }).finally(() => {
+      if (!current()) return;
+      if (!this.reloadAgain) {
+        this.reloading = false;
+        return;
       }
-    }
+      this.reloadAgain = false;
+      setTimeout(() => {
+        if (!current()) return;
+        this.reloading = false;
+        this._reload();
+      }, RELOAD_GAP_MS);
+    });
   }
 
   _reset() {
@@ -251,6 +267,9 @@ export class PatientView {
     this.patient = null;
     this.chartsBox.replaceChildren();
     this.eventList.replaceChildren();
+    this.reloading = false;
+    this.reloadAgain = false;
+    this.views += 1;
     this.dialog.removeAttribute('data-loaded');
     this.dialog.removeAttribute('data-patient');
   }

@@ -65,13 +65,13 @@ final class PatientRecord {
    * {@code source} (device identity), {@code seq}, {@code updated}, {@code heardAt}; {@code latest}, the latest
    * observation of each parameter ({@link Observation#toState()}); {@code trackers}, the threshold trackers' progress
    * by parameter ({@link ThresholdTracker#toState()}); {@code reportIntervals} ({@link ReportIntervals}); the
-   * assessment ({@link PatientAssessment#writeTo}); {@code news2} as {@link News2Score#toJson()}; {@code limitOverrides} ({@link LimitOverride#toState()}); {@code sensorsOff}
-   * (parameter names); {@code alarms}, the live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()});
+   * assessment ({@link PatientAssessment#writeTo}); {@code news2} as {@link News2Score#toJson()}; {@code limitOverrides}
+   * ({@link LimitOverride#toState()}); {@code sensorsOff} (parameter names); {@code alarms}, the live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()});
    * {@code recentFrames}, the frames applied lately ({@link RecentFrames#toState()}); {@code auditOutbox}, the audit
    * entries not known to be recorded ({@link AuditOutbox#toState()}). Not the trend history.
    */
   JsonObject toState() {
-    return assessment.writeTo(new JsonObject()
+    JsonObject state = new JsonObject()
         .put("patient", key)
         .put("source", source.toJson())
         .put("seq", seq)
@@ -79,13 +79,14 @@ final class PatientRecord {
         .put("heardAt", heardAt)
         .put("latest", StateJson.byName(latest, Observation::toState))
         .put("trackers", StateJson.byName(trackers, ThresholdTracker::toState))
-        .put("reportIntervals", reportIntervals.toState())
+        .put("reportIntervals", reportIntervals.toState());
+    return assessment.writeTo(state) // in the order the state has always had
         .put("news2", news2 == null ? null : news2.toJson())
         .put("limitOverrides", overrides.toState())
         .put("sensorsOff", new JsonArray(sensorsOff.stream().map(Parameter::name).toList()))
         .put("alarms", alarms.toState())
         .put("recentFrames", recentFrames.toState())
-        .put("auditOutbox", auditOutbox.toState()));
+        .put("auditOutbox", auditOutbox.toState());
   }
 
   /**

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class UpdatePublisher {
 
+  /** The engine's log, as operators know it. */
   private static final Logger LOG = LoggerFactory.getLogger(ClinicalEngineVerticle.class);
 
   private final PatientStoreWriter writer;

@@ -79,8 +79,8 @@ class FencedOwnerTest {
     assertEquals(1L, vitals.poll(5, TimeUnit.SECONDS).toJson().getLong("seq"));
 
     cluster.await(() -> cluster.store.claim(MONITOR.patientKey())); // another member takes the patient over
-    CompletionException refused = assertThrows(CompletionException.class,
-        () -> report(MONITOR, Parameter.SPO2, 85));
+    CompletionException refused = assertThrows(CompletionException.class, // a batch of two: shown at its end
+        () -> report(MONITOR, Parameter.SPO2, 86, 85));
 
     assertEquals(503, assertInstanceOf(ReplyException.class, refused.getCause()).failureCode());
     assertNull(alarms.poll(500, TimeUnit.MILLISECONDS), "a fenced change is not published");
@@ -123,11 +123,15 @@ class FencedOwnerTest {
     return transition.getJsonObject("alarm");
   }
 
-  private void report(DeviceIdentity source, Parameter parameter, int value) {
-    Observation observation = new Observation(source, parameter, parameter.mdcCode(), BigDecimal.valueOf(value),
-        parameter.unit(), null, Instant.now(), null, false);
-    FrameReport report = new FrameReport(source, observation.gatewayTime(), List.of(observation), null, null);
-    cluster.vertx.eventBus().request(Addresses.engineReports(membership.self()), new ReportBatch(List.of(report)))
+  /** Sends one batch of a frame per value of {@code parameter}. */
+  private void report(DeviceIdentity source, Parameter parameter, int... values) {
+    List<FrameReport> reports = new ArrayList<>();
+    for (int value : values) {
+      Observation observation = new Observation(source, parameter, parameter.mdcCode(), BigDecimal.valueOf(value),
+          parameter.unit(), null, Instant.now(), null, false);
+      reports.add(new FrameReport(source, observation.gatewayTime(), List.of(observation), null, null));
+    }
+    cluster.vertx.eventBus().request(Addresses.engineReports(membership.self()), new ReportBatch(reports))
         .toCompletionStage().toCompletableFuture().join(); // answered once stored, refused once fenced
   }
 }
