@@ -18,7 +18,7 @@ import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.news2.News2Calculator;
-import org.wardwatch.clinical.news2.News2Inputs;
+import org.wardwatch.clinical.news2.News2Reading;
 import org.wardwatch.clinical.news2.News2Score;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -148,9 +148,9 @@ final class PatientConditions {
     }
     List<AlarmTransition> transitions = checkSilence(patient, silent, now);
     Instant onsetDue = elapseOnsets(patient, silent, now, transitions);
-    News2Inputs inputs = patient.news2Inputs();
-    transitions.addAll(rescore(patient, inputs, silent.isEmpty(), now));
-    Instant scoreHolds = news2.scoreHoldsUntil(inputs, now);
+    News2Reading reading = news2.read(patient.news2Inputs(), now);
+    transitions.addAll(rescore(patient, reading, silent.isEmpty(), now));
+    Instant scoreHolds = reading.holdsUntil();
     Instant quiet = quietUntil == Long.MAX_VALUE ? Instant.MAX : Instant.ofEpochMilli(quietUntil);
     Instant until = scoreHolds.isBefore(quiet) ? scoreHolds : quiet;
     // an onset is due at its instant, and the reassessment's end is inclusive: nothing changes until just before
@@ -253,14 +253,14 @@ final class PatientConditions {
    * fresh values end it); its data is fresh again once no part is stale, no parameter is silent ({@code heard}) and
    * the device is connected.
    */
-  private List<AlarmTransition> rescore(PatientRecord patient, News2Inputs inputs, boolean heard, Instant now) {
-    News2Score score = news2.score(inputs, now);
+  private List<AlarmTransition> rescore(PatientRecord patient, News2Reading reading, boolean heard, Instant now) {
+    News2Score score = reading.score();
     patient.scored(score);
     AlarmCondition condition = Optional.ofNullable(rules.news2BandPriorities().get(score.band()))
         .map(priority -> new AlarmCondition(priority, "NEWS2 " + score.total() + " (" + score.band().wireName()
             + (score.partial() ? ", partial" : "") + ")"))
         .orElse(null);
-    boolean staleParts = news2.hasStaleParts(inputs, now);
+    boolean staleParts = reading.staleParts();
     List<AlarmTransition> marked = markNews2Data(patient, staleParts, heard, now);
     List<AlarmTransition> reconciled = condition == null && staleParts ? List.of()
         : reconcile(patient, NEWS2, AlarmKind.PHYSIOLOGICAL, condition, now);

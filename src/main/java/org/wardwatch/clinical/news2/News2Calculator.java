@@ -78,23 +78,7 @@ public final class News2Calculator {
    * @return the score; partial, with the missing components listed, when any input is absent or stale
    */
   public News2Score score(News2Inputs inputs, Instant now) {
-    Objects.requireNonNull(inputs, "inputs");
-    Objects.requireNonNull(now, "now");
-    OxygenSupport oxygen = fresh(inputs.oxygen(), now);
-    Consciousness consciousness = fresh(inputs.consciousness(), now);
-    int[] points = new int[COMPONENTS.length];
-    for (News2Component component : COMPONENTS) {
-      points[component.ordinal()] = switch (component) {
-        case RESP_RATE -> vital(inputs, Parameter.RESP_RATE, RESP_RATE, now);
-        case SPO2 -> vital(inputs, Parameter.SPO2, spo2Table(inputs.spo2Scale2(), oxygen), now);
-        case AIR_OR_OXYGEN -> oxygen == null ? MISSING : oxygen.onOxygen() ? SUPPLEMENTAL_OXYGEN_POINTS : 0;
-        case BP_SYSTOLIC -> vital(inputs, Parameter.BP_SYSTOLIC, BP_SYSTOLIC, now);
-        case PULSE -> vital(inputs, Parameter.PULSE, PULSE, now);
-        case CONSCIOUSNESS -> consciousness == null ? MISSING : consciousness.isAlert() ? 0 : NOT_ALERT_POINTS;
-        case TEMPERATURE -> vital(inputs, Parameter.TEMPERATURE, TEMPERATURE, now);
-      };
-    }
-    return News2Scores.of(points, inputs.spo2Scale2());
+    return read(inputs, now).score();
   }
 
   /**
@@ -103,13 +87,7 @@ public final class News2Calculator {
    * {@link Instant#MAX} when none is fresh.
    */
   public Instant scoreHoldsUntil(News2Inputs inputs, Instant now) {
-    Instant oldestFresh = null; // the first fresh part to go stale; the freshness is added once, to it alone
-    for (Parameter parameter : News2Inputs.SCORED) { // not the map's values: no iterator on every frame
-      oldestFresh = olderFresh(inputs.vital(parameter), now, oldestFresh);
-    }
-    oldestFresh = olderFresh(inputs.consciousness(), now, oldestFresh);
-    oldestFresh = olderFresh(inputs.oxygen(), now, oldestFresh);
-    return oldestFresh == null ? Instant.MAX : oldestFresh.plus(freshness);
+    return read(inputs, now).holdsUntil();
   }
 
   /**
@@ -117,27 +95,59 @@ public final class News2Calculator {
    * part never given is absent, not stale).
    */
   public boolean hasStaleParts(News2Inputs inputs, Instant now) {
-    for (Parameter parameter : News2Inputs.SCORED) {
-      if (isStale(inputs.vital(parameter), now)) {
-        return true;
-      }
-    }
-    return isStale(inputs.consciousness(), now) || isStale(inputs.oxygen(), now);
-  }
-
-  private boolean isStale(Timed<?> part, Instant now) {
-    return part != null && !part.isFreshAt(now, freshness);
+    return read(inputs, now).staleParts();
   }
 
   /**
-   * The older of {@code oldest} (or {@code null}) and {@code part}'s time when {@code part} is fresh at {@code now};
-   * else {@code oldest}.
+   * {@link #score}, {@link #hasStaleParts} and {@link #scoreHoldsUntil} at once, each part of {@code inputs} read and
+   * its freshness decided once: the clinical engine asks all three on every frame.
    */
-  private Instant olderFresh(Timed<?> part, Instant now, Instant oldest) {
-    if (part == null || !part.isFreshAt(now, freshness)) {
-      return oldest;
+  public News2Reading read(News2Inputs inputs, Instant now) {
+    Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(now, "now");
+    FreshParts parts = new FreshParts(now);
+    OxygenSupport oxygen = parts.fresh(inputs.oxygen());
+    Consciousness consciousness = parts.fresh(inputs.consciousness());
+    int[] points = new int[COMPONENTS.length];
+    for (News2Component component : COMPONENTS) {
+      points[component.ordinal()] = switch (component) {
+        case RESP_RATE -> vital(parts, inputs, Parameter.RESP_RATE, RESP_RATE);
+        case SPO2 -> vital(parts, inputs, Parameter.SPO2, spo2Table(inputs.spo2Scale2(), oxygen));
+        case AIR_OR_OXYGEN -> oxygen == null ? MISSING : oxygen.onOxygen() ? SUPPLEMENTAL_OXYGEN_POINTS : 0;
+        case BP_SYSTOLIC -> vital(parts, inputs, Parameter.BP_SYSTOLIC, BP_SYSTOLIC);
+        case PULSE -> vital(parts, inputs, Parameter.PULSE, PULSE);
+        case CONSCIOUSNESS -> consciousness == null ? MISSING : consciousness.isAlert() ? 0 : NOT_ALERT_POINTS;
+        case TEMPERATURE -> vital(parts, inputs, Parameter.TEMPERATURE, TEMPERATURE);
+      };
     }
-    return oldest == null || part.time().isBefore(oldest) ? part.time() : oldest;
+    return new News2Reading(News2Scores.of(points, inputs.spo2Scale2()), parts.stale,
+        parts.oldestFresh == null ? Instant.MAX : parts.oldestFresh.plus(freshness));
+  }
+
+  /** The parts of one reading: which are fresh, whether one is stale, and the oldest fresh one's time. */
+  private final class FreshParts {
+
+    private final Instant now;
+    private boolean stale;
+    /** The first fresh part to go stale; the freshness is added once, to it alone. */
+    private Instant oldestFresh;
+
+    FreshParts(Instant now) {
+      this.now = now;
+    }
+
+    /** {@code part}'s value when it is fresh at {@code now}, else {@code null} (never given, or stale). */
+    <T> T fresh(Timed<T> part) {
+      if (part == null) {
+        return null;
+      }
+      if (!part.isFreshAt(now, freshness)) {
+        stale = true;
+        return null;
+      }
+      oldestFresh = oldestFresh == null || part.time().isBefore(oldestFresh) ? part.time() : oldestFresh;
+      return part.value();
+    }
   }
 
   /** Scale 1 ignores oxygen (it scores on its own row); scale 2 uses its upper half only on oxygen. */
@@ -149,15 +159,11 @@ public final class News2Calculator {
   }
 
   /** The points of {@code parameter}'s fresh value, or {@link #MISSING}. */
-  private int vital(News2Inputs inputs, Parameter parameter, ScoreTable table, Instant now) {
-    BigDecimal value = fresh(inputs.vital(parameter), now);
+  private static int vital(FreshParts parts, News2Inputs inputs, Parameter parameter, ScoreTable table) {
+    BigDecimal value = parts.fresh(inputs.vital(parameter));
     if (value == null) {
       return MISSING;
     }
     return table.score(value.setScale(parameter.chartedDecimals(), RoundingMode.HALF_UP));
-  }
-
-  private <T> T fresh(Timed<T> timed, Instant now) {
-    return timed != null && timed.isFreshAt(now, freshness) ? timed.value() : null;
   }
 }
