@@ -32,11 +32,10 @@ import org.wardwatch.model.FrameStamp;
  * a second; a standalone node stores nothing (no member could take over). Its {@link UpdatePublisher} publishes
  * snapshots to {@link Addresses#wardVitals} (a batch's frames shown once per patient), alarm transitions to
  * {@link Addresses#wardAlarms} (and escalations to {@link Addresses#wardEscalations}), and audit entries to the
- * {@link AuditTrail}. A patient it is handed for the
- * first time is claimed and taken over from the store ({@link PatientTakeover}); every few seconds it also takes over
- * the stored patients it has come to own (a member died), and it releases those it no longer owns as soon as the
- * cluster reports a partition moved (and each second besides), and those another member has claimed since (its store
- * write is then fenced, and the change not published).
+ * {@link AuditTrail}. A patient it is handed for the first time is claimed and taken over from the store
+ * ({@link PatientTakeover}); every few seconds it also takes over the stored patients it has come to own (a member
+ * died), and it releases those it no longer owns as soon as the cluster reports a partition moved (and each second
+ * besides), and those another member has claimed since (its store write is then fenced, and the change not published).
  *
  * <p>Only a patient's owner changes it: work for a patient another member owns now is refused, for its sender to send
  * it to the owner. Answers the REST queries ({@link PatientQueries}) and {@link Addresses#engineHistory} from its
@@ -169,7 +168,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
    * Applies a batch of reports in order, each once its patient is taken over here (each patient shown once, after its
    * frames: {@link ShownOnce}), then answers the sender with the {@link FrameStamp#key()}s of those not applied as
    * their frame had been already (resends). A batch with a patient another member owns now is refused whole, unapplied
-   * (the sender sends it again to the owners); one whose change could not be stored is refused once applied.
+   * (the sender sends it again to the owners); one whose change could not be stored is refused once applied (its
+   * frames are resent, and then recognised as resends).
    */
   private void apply(Message<ReportBatch> message) {
     Instant now = Instant.now();
