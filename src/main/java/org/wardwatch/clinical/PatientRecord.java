@@ -65,10 +65,11 @@ final class PatientRecord {
    * {@code source} (device identity), {@code seq}, {@code updated}, {@code heardAt}; {@code latest}, the latest
    * observation of each parameter ({@link Observation#toState()}); {@code trackers}, the threshold trackers' progress
    * by parameter ({@link ThresholdTracker#toState()}); {@code reportIntervals} ({@link ReportIntervals}); the
-   * assessment ({@link PatientAssessment#writeTo}); {@code news2} as {@link News2Score#toJson()}; {@code limitOverrides}
-   * ({@link LimitOverride#toState()}); {@code sensorsOff} (parameter names); {@code alarms}, the live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()});
-   * {@code recentFrames}, the frames applied lately ({@link RecentFrames#toState()}); {@code auditOutbox}, the audit
-   * entries not known to be recorded ({@link AuditOutbox#toState()}). Not the trend history.
+   * assessment ({@link PatientAssessment#writeTo}); {@code news2} as {@link News2Score#toJson()};
+   * {@code limitOverrides} ({@link LimitOverrides#toState()}); {@code sensorsOff} (parameter names); {@code alarms}, the
+   * live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the frames applied lately
+   * ({@link RecentFrames#toState()}); {@code auditOutbox}, the audit entries not known to be recorded
+   * ({@link AuditOutbox#toState()}). Not the trend history.
    */
   JsonObject toState() {
     JsonObject state = new JsonObject()
@@ -276,7 +277,7 @@ final class PatientRecord {
   private PatientSnapshot snapshot(ClinicalRules rules, long fromSeq) {
     return PatientSnapshot.of(key, ward(), new SnapshotDocument(key, source, seq, fromSeq, updated, latest,
         reportIntervals.seldomSeconds(latest, rules), assessment.consciousness(), assessment.oxygen(),
-        assessment.spo2Scale2(), news2,
-        overrides.inForce(), alarms.toJson(AlarmKind.PHYSIOLOGICAL), alarms.toJson(AlarmKind.TECHNICAL)));
+        assessment.spo2Scale2(), news2, overrides.inForce(), alarms.toJson(AlarmKind.PHYSIOLOGICAL),
+        alarms.toJson(AlarmKind.TECHNICAL)));
   }
 }
