@@ -89,8 +89,10 @@ public class ClinicalEngineVerticle extends VerticleBase {
       takeover = new PatientTakeover(engine, records -> announcer.recordLeftOver(records), store::claim,
           this::ownedHere, vertx, PatientTakeover.GIVE_UP_MS);
       rulesFile.watch(engine::replaceRules);
-      writer = new PatientStoreWriter(engine, store, membership.clustered(), takeover::epochOf, takeover::fenced);
-      announcer = new UpdateAnnouncer(vertx.eventBus(), new AuditTrail(vertx)::record, writer::recorded);
+      AuditTrail auditTrail = new AuditTrail(vertx);
+      writer = new PatientStoreWriter(engine, store, membership.clustered(), takeover::epochOf, takeover::fenced,
+          auditTrail::record);
+      announcer = new UpdateAnnouncer(vertx.eventBus(), auditTrail::record, writer::recorded);
       publisher = new UpdatePublisher(writer, announcer, engine::holds);
       if (membership.clustered()) {
         vertx.setPeriodic(PatientStoreWriter.ROUND_MS, id -> writer.storeDue());

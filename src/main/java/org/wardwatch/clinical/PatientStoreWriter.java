@@ -33,7 +33,8 @@ import org.wardwatch.bus.PatientSnapshot;
  * another: a save asked for while the patient's write is in flight waits, as one write, with every other asked for
  * meanwhile, and writes the patient's state as it is when it starts (so a slow store delays a change by two writes at
  * most, and queues nothing). A patient an update discharged is stored as discharged ({@link PatientStore#discharge})
- * until a later change admits it again. A save another member's claim has fenced
+ * until a later change admits it again, once the discharge's audit entries are in the audit trail: its stored state,
+ * which kept its entries for a next owner until recorded, goes with the discharge. A save another member's claim has fenced
  * ({@link PatientStore.Fenced}) goes to {@code onFenced}: a patient claimed here again (it was taken over without a
  * claim) is saved again under the new claim, and its update then published as stored; any other is dropped here and
  * the update's {@link Saved} names it, so that nothing of it is published (the new owner evaluates it).
@@ -55,14 +56,15 @@ final class PatientStoreWriter {
   private final boolean clustered;
   private final ToLongFunction<String> epochs;
   private final BiFunction<String, Long, Future<Boolean>> onFenced;
+  private final BiFunction<String, JsonObject, Future<Void>> audit;
   /** Patients with unstored changes, oldest first, with the round in which each was marked. */
   private final Map<String, Long> unstored = new LinkedHashMap<>();
   /** Each patient's store write in flight. */
   private final Map<String, Future<Void>> inFlight = new HashMap<>();
   /** Each patient's write waiting for the one in flight. */
   private final Map<String, Future<Void>> waiting = new HashMap<>();
-  /** The patients discharged whose discharge is not stored yet, each with a token of its latest discharge. */
-  private final Map<String, Object> discharged = new HashMap<>();
+  /** The patients discharged whose discharge is not stored yet, each with its latest discharge. */
+  private final Map<String, Discharge> discharged = new HashMap<>();
   private long round;
 
   /**
@@ -71,14 +73,21 @@ final class PatientStoreWriter {
    * @param epochs   the epoch of this member's claim on a patient, by key
    * @param onFenced told of each patient whose save was fenced, with the epoch it was saved with (on the writer's
    *                 context); answers true when the patient stays here, claimed again
+   * @param audit    writes an audit entry under its key ({@link AuditTrail#record}): a discharge's, before its
+   *                 patient's stored state goes
    */
   PatientStoreWriter(WardState engine, PatientStore store, boolean clustered, ToLongFunction<String> epochs,
-      BiFunction<String, Long, Future<Boolean>> onFenced) {
+      BiFunction<String, Long, Future<Boolean>> onFenced, BiFunction<String, JsonObject, Future<Void>> audit) {
     this.engine = engine;
     this.store = store;
     this.clustered = clustered;
     this.epochs = epochs;
     this.onFenced = onFenced;
+    this.audit = audit;
+  }
+
+  /** One discharge of a patient, with its audit records; also the token of that discharge. */
+  private record Discharge(List<AuditRecord> audit) {
   }
 
   /**
@@ -117,7 +126,8 @@ final class PatientStoreWriter {
       return Saved.ALL_NOW;
     }
     update.changedPatients().forEach(unstored::remove);
-    update.discharged().forEach(patient -> discharged.put(patient, new Object()));
+    update.discharged().forEach(patient -> discharged.put(patient, new Discharge(update.audit().stream()
+        .filter(record -> record.patient().equals(patient)).toList())));
     return save(update.changedPatients());
   }
 
@@ -214,11 +224,12 @@ final class PatientStoreWriter {
    */
   private Future<Void> start(String key) {
     Optional<JsonObject> state = engine.state(key);
-    Object discharge = state.isPresent() ? discharged.remove(key) : discharged.get(key); // present: admitted again
+    Discharge discharge = state.isPresent() ? discharged.remove(key) : discharged.get(key); // present: admitted again
     if (state.isEmpty() && discharge == null) {
       return Future.failedFuture(new PatientStore.Fenced(key));
     }
-    Future<Void> writing = write(key, state, state.isPresent() ? engine.view().snapshot(key).orElseThrow() : null);
+    Future<Void> writing = state.isPresent() ? write(key, state, engine.view().snapshot(key).orElseThrow())
+        : recorded(discharge).compose(entries -> write(key, state, null));
     inFlight.put(key, writing);
     writing.onComplete(done -> {
       inFlight.remove(key, writing);
@@ -229,6 +240,12 @@ final class PatientStoreWriter {
       }
     });
     return writing;
+  }
+
+  /** Writes the audit entries of {@code discharge} (again, when the announcer has: under its key, an entry is one). */
+  private Future<Void> recorded(Discharge discharge) {
+    return Future.all(discharge.audit().stream().map(record -> audit.apply(record.key(), record.audited())).toList())
+        .mapEmpty();
   }
 
   /** Writes {@code state} (empty: the discharge) under the claim held now; once more if a fence leaves it here. */

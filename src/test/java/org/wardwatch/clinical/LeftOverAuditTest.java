@@ -103,7 +103,8 @@ class LeftOverAuditTest {
       takeover.withPatient(HandOver.PATIENT, taken::complete);
       return taken.future();
     });
-    return new PatientStoreWriter(engine, CLUSTER.store, true, takeover::epochOf, takeover::fenced);
+    return new PatientStoreWriter(engine, CLUSTER.store, true, takeover::epochOf, takeover::fenced,
+        new AuditTrail(CLUSTER.vertx)::record);
   }
 
   /** Two alarms raised by a previous owner, which stored the update (to announce it next, but died): the update. */

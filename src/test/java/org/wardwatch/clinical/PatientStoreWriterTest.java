@@ -11,8 +11,10 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -37,6 +39,9 @@ class PatientStoreWriterTest {
 
   private final WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES)));
   private final List<String> fenced = new CopyOnWriteArrayList<>();
+  /** The audit trail, by entry key; it takes no writes while {@link #auditReachable} is false. */
+  private final Map<String, JsonObject> audited = new ConcurrentHashMap<>();
+  private volatile boolean auditReachable = true;
   private long epoch;
   private PatientStoreWriter writer;
 
@@ -48,7 +53,7 @@ class PatientStoreWriterTest {
         (patient, epochFenced) -> {
           fenced.add(patient);
           return Future.succeededFuture(false); // dropped here, as another member took it over
-        });
+        }, this::audit);
   }
 
   @Test
@@ -159,6 +164,27 @@ class PatientStoreWriterTest {
   }
 
   @Test
+  void aDischargeLeavesThePatientsStoredStateUntilItsAuditEntriesAreInTheAuditTrail() throws Exception {
+    await(() -> writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
+    await(() -> writer.write(engine.deviceEvent("disconnected", HandOver.MONITOR, null, null, HandOver.at(1))));
+    assertTrue(stored().isPresent());
+    auditReachable = false;
+
+    PatientStoreWriter.Saved saved = await(() -> writer.write(engine.discharge(PATIENT, HandOver.NURSE,
+        HandOver.at(2))));
+
+    assertTrue(saved.failure() != null, "not stored: whoever discharged the patient is told so");
+    assertTrue(stored().isPresent(), "the state, which keeps the audit entries for a next owner, stays");
+    auditReachable = true;
+    for (int round = 0; round < 2 * PatientStoreWriter.MAX_UNSTORED_MS / PatientStoreWriter.ROUND_MS; round++) {
+      await(writer::storeDue); // tried again in a later round
+    }
+    assertFalse(stored().isPresent(), "discharged once its entries are recorded");
+    assertTrue(audited.values().stream().anyMatch(entry -> "DISCHARGED".equals(entry.getString("type"))),
+        audited::toString);
+  }
+
+  @Test
   void aPatientReleasedWithVitalsNotStoredYetIsLeftAsStoredNotTakenForDischarged() throws Exception {
     await(() -> writer.write(HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine)));
     await(() -> writer.write(HandOver.frame(HandOver.at(1), "PULSE=171").apply(engine)));
@@ -173,7 +199,7 @@ class PatientStoreWriterTest {
   void savesAskedForWhileOneIsInFlightAreOneWriteOfTheLatestStateNotAQueue() throws Exception {
     AtomicInteger saves = new AtomicInteger();
     PatientStoreWriter writer = new PatientStoreWriter(engine, slowStore(saves), true, patient -> epoch,
-        (patient, epochFenced) -> Future.succeededFuture(false));
+        (patient, epochFenced) -> Future.succeededFuture(false), this::audit);
     WardUpdate first = HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine);
 
     await(() -> {
@@ -193,7 +219,7 @@ class PatientStoreWriterTest {
   @Test
   void aChangeWaitingForAWriteOfAPatientReleasedMeanwhileIsNotStoredAndSaysSo() throws Exception {
     PatientStoreWriter writer = new PatientStoreWriter(engine, slowStore(new AtomicInteger()), true,
-        patient -> epoch, (patient, epochFenced) -> Future.succeededFuture(false));
+        patient -> epoch, (patient, epochFenced) -> Future.succeededFuture(false), this::audit);
     WardUpdate first = HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine);
 
     PatientStoreWriter.Saved waited = await(() -> {
@@ -210,7 +236,7 @@ class PatientStoreWriterTest {
   @Test
   void aFlushOnStopWaitsForTheWriteInFlightAndTheOneWaiting() throws Exception {
     PatientStoreWriter writer = new PatientStoreWriter(engine, slowStore(new AtomicInteger()), true,
-        patient -> epoch, (patient, epochFenced) -> Future.succeededFuture(false));
+        patient -> epoch, (patient, epochFenced) -> Future.succeededFuture(false), this::audit);
     WardUpdate first = HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine);
 
     await(() -> {
@@ -220,6 +246,14 @@ class PatientStoreWriterTest {
     });
 
     assertEquals(80, stored().orElseThrow().getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
+  }
+
+  private Future<Void> audit(String key, JsonObject entry) {
+    if (!auditReachable) {
+      return Future.failedFuture("audit trail out of reach");
+    }
+    audited.put(key, entry);
+    return Future.succeededFuture();
   }
 
   /** The real store, each save 300 ms late, counted in {@code saves}. */
@@ -264,7 +298,7 @@ class PatientStoreWriterTest {
         (patient, epochFenced) -> {
           fenced.add(patient);
           return Future.succeededFuture(false); // dropped here, as another member took it over
-        });
+        }, this::audit);
 
     await(() -> standalone.write(HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine)));
     await(standalone::flush);

@@ -37,7 +37,7 @@ class UnclaimedTakeoverTest {
     PatientTakeover takeover = new PatientTakeover(engine, unrecorded -> { }, key -> claims.getAndIncrement() == 0
         ? Future.failedFuture("store out of reach") : CLUSTER.store.claim(key), key -> true, CLUSTER.vertx, 0);
     PatientStoreWriter writer = new PatientStoreWriter(engine, CLUSTER.store, true, takeover::epochOf,
-        takeover::fenced);
+        takeover::fenced, new AuditTrail(CLUSTER.vertx)::record);
     CLUSTER.await(() -> {
       Promise<Void> taken = Promise.promise();
       takeover.withPatient(HandOver.PATIENT, taken::complete);
