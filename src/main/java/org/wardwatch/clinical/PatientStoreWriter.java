@@ -34,10 +34,10 @@ import org.wardwatch.bus.PatientSnapshot;
  * meanwhile, and writes the patient's state as it is when it starts (so a slow store delays a change by two writes at
  * most, and queues nothing). A patient an update discharged is stored as discharged ({@link PatientStore#discharge})
  * until a later change admits it again, once the discharge's audit entries are in the audit trail: its stored state,
- * which kept its entries for a next owner until recorded, goes with the discharge. A save another member's claim has fenced
- * ({@link PatientStore.Fenced}) goes to {@code onFenced}: a patient claimed here again (it was taken over without a
- * claim) is saved again under the new claim, and its update then published as stored; any other is dropped here and
- * the update's {@link Saved} names it, so that nothing of it is published (the new owner evaluates it).
+ * which kept its entries for a next owner until recorded, goes with the discharge. A save another member's claim has
+ * fenced ({@link PatientStore.Fenced}) goes to {@code onFenced}: a patient claimed here again (it was taken over
+ * without a claim) is saved again under the new claim, and its update then published as stored; any other is dropped
+ * here and the update's {@link Saved} names it, so that nothing of it is published (the new owner evaluates it).
  *
  * <p>Not thread-safe: lives on the clinical engine verticle's event loop.
  */
