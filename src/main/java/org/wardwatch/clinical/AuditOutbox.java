@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.model.StateJson;
 
 /**
@@ -46,6 +47,12 @@ final class AuditOutbox {
         + String.format("%019d", made) + "/" + id, new JsonObject(entry.toBuffer()), transition, null);
     hold(record);
     return record;
+  }
+
+  /** {@link #add}s the entry of each of {@code transitions}, in order; no stream made for none, a frame's usual case. */
+  List<AuditRecord> addTransitions(List<AlarmTransition> transitions) {
+    return transitions.isEmpty() ? List.of()
+        : transitions.stream().map(transition -> add(transition.toJson(), true)).toList();
   }
 
   /** Holds {@code record} in place of the one of its key (made by a clinician's action: it now has its origin). */

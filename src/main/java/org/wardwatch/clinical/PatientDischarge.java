@@ -60,8 +60,7 @@ final class PatientDischarge {
         .put("actor", user).put("ward", source.wardOrDefault()).put("bed", source.bed()).put("device", source.device())
         .put("detail", "discharged from ward " + patient.ward() + (cleared.isEmpty() ? "" : "; alarms ended: "
             + cleared.size()));
-    List<AuditRecord> records = new ArrayList<>();
-    cleared.forEach(transition -> records.add(patient.auditOutbox().add(transition.toJson(), true)));
+    List<AuditRecord> records = new ArrayList<>(patient.auditOutbox().addTransitions(cleared));
     records.add(patient.auditOutbox().add(audit, false));
     return new WardUpdate(List.copyOf(cleared), List.of(notice), records, Set.of(patient.key()),
         Set.of(patient.key()));

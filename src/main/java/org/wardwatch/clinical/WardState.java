@@ -269,8 +269,7 @@ public final class WardState {
       return WardUpdate.NOTHING;
     }
     patient.touch(now);
-    List<AuditRecord> audit = transitions.isEmpty() ? List.of() // a frame's usual update: no stream made
-        : transitions.stream().map(transition -> patient.auditOutbox().add(transition.toJson(), true)).toList();
+    List<AuditRecord> audit = patient.auditOutbox().addTransitions(transitions);
     return new WardUpdate(List.copyOf(transitions),
         shown ? List.of(patient.snapshotToPublish(conditions.rules())) : List.of(), audit, Set.of(patient.key()));
   }

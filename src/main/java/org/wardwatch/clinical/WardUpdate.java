@@ -91,12 +91,10 @@ public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot
    * owner shows it); discharge notices stay, as no later snapshot of the patient follows them.
    */
   WardUpdate withSnapshotsOf(Predicate<String> shown) {
-    if (snapshots.stream().allMatch(snapshot -> !snapshot.supersedable() || shown.test(snapshot.patient()))) {
-      return this;
-    }
-    return new WardUpdate(transitions, snapshots.stream()
-        .filter(snapshot -> !snapshot.supersedable() || shown.test(snapshot.patient())).toList(),
-        audit, changedPatients, discharged);
+    List<PatientSnapshot> kept = snapshots.stream()
+        .filter(snapshot -> !snapshot.supersedable() || shown.test(snapshot.patient())).toList();
+    return kept.size() == snapshots.size() ? this
+        : new WardUpdate(transitions, kept, audit, changedPatients, discharged);
   }
 
   /**
