@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,8 +176,21 @@ class DashboardBrowserTest {
     assertEquals(0, process.exitValue(), () -> scenario + " failed:\n" + output);
   }
 
+  /**
+   * A free loopback port below Linux's ephemeral range (from 32768 by default): one the kernel hands out as ephemeral
+   * may go to an outgoing connection (the browser's, a scenario's) between its closing here and the node binding it.
+   */
   private static ServerSocket freeSocket() throws IOException {
-    return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new ServerSocket(ThreadLocalRandom.current().nextInt(20_000, 32_000), 1,
+            InetAddress.getLoopbackAddress());
+      } catch (IOException taken) {
+        if (attempt == 100) {
+          throw taken;
+        }
+      }
+    }
   }
 
   private static String origin(String scheme, int port) {
