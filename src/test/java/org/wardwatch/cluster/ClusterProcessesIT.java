@@ -7,19 +7,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -29,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.testing.DeviceClient;
+import org.wardwatch.testing.FreePorts;
 import org.wardwatch.testing.SockJsClient;
 import org.wardwatch.testing.WebSocketSockJsClient;
 import org.wardwatch.web.RestClient;
@@ -54,8 +49,6 @@ class ClusterProcessesIT {
 
   private final List<Node> nodes = new ArrayList<>();
   private final Vertx vertx = Vertx.vertx();
-  private final Set<Integer> chosen = new HashSet<>();
-  private final Random random = new Random();
 
   @AfterEach
   void stop() {
@@ -163,7 +156,7 @@ class ClusterProcessesIT {
     String cluster = "wardwatch-it-" + UUID.randomUUID();
     int[][] ports = new int[3][];
     for (int i = 0; i < 3; i++) {
-      ports[i] = new int[] {freePort(), freePort(), freePort(), freePort()}; // http, devices, hl7, hazelcast
+      ports[i] = new int[] {FreePorts.choose(), FreePorts.choose(), FreePorts.choose(), FreePorts.choose()}; // http, devices, hl7, hazelcast
     }
     JsonArray members = new JsonArray();
     for (int[] p : ports) {
@@ -251,20 +244,4 @@ class ClusterProcessesIT {
     return body.toString().startsWith("[") ? new JsonArray(body) : new JsonArray().add(new JsonObject(body));
   }
 
-  /**
-   * A port free now, below Linux's ephemeral range (32768 and up): the nodes' own random binds (the event bus's cluster
-   * port) come from that range, so they cannot take a port chosen here before its node binds it.
-   */
-  private int freePort() {
-    while (true) {
-      int port = 20_000 + random.nextInt(12_000);
-      if (chosen.add(port)) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-          return socket.getLocalPort();
-        } catch (IOException taken) {
-          // try another
-        }
-      }
-    }
-  }
 }

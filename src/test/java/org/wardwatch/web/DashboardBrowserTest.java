@@ -7,19 +7,17 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wardwatch.node.NodeVerticle;
+import org.wardwatch.testing.FreePorts;
 import org.wardwatch.testing.TestNode;
 import org.wardwatch.testing.TestTls;
 
@@ -45,7 +43,7 @@ class DashboardBrowserTest {
   private Map<String, String> ports;
 
   @BeforeEach
-  void startNode() throws IOException {
+  void startNode() {
     assertTrue(Files.isExecutable(CHROMIUM),
         "The browser tests need Debian's chromium at " + CHROMIUM + ": apt-get install -y chromium (.ci/run does)");
     assertTrue(Files.isDirectory(SCRIPTS.resolve("node_modules").resolve("playwright-core")),
@@ -54,15 +52,11 @@ class DashboardBrowserTest {
   }
 
   /** Starts the node under test, its dashboard over HTTPS with {@code tls} (the http section's), else plain HTTP. */
-  private void startNode(JsonObject tls) throws IOException {
-    int httpPort;
-    int proxyPort;
+  private void startNode(JsonObject tls) {
     // The page is served by the node and, in the reconnect scenarios, by a proxy: the bridge must allow both origins.
     // Both chosen before deploying, as the allowed origins name them.
-    try (ServerSocket http = freeSocket(); ServerSocket proxy = freeSocket()) {
-      httpPort = http.getLocalPort();
-      proxyPort = proxy.getLocalPort();
-    }
+    int httpPort = FreePorts.choose();
+    int proxyPort = FreePorts.choose();
     vertx = Vertx.vertx();
     String scheme = tls == null ? "http" : "https";
     JsonObject http = new JsonObject().put("port", httpPort)
@@ -174,23 +168,6 @@ class DashboardBrowserTest {
     String output = Files.readString(log);
     assertTrue(finished, () -> scenario + " did not finish within " + SCENARIO_TIMEOUT.toSeconds() + " s:\n" + output);
     assertEquals(0, process.exitValue(), () -> scenario + " failed:\n" + output);
-  }
-
-  /**
-   * A free loopback port below Linux's ephemeral range (from 32768 by default): one the kernel hands out as ephemeral
-   * may go to an outgoing connection (the browser's, a scenario's) between its closing here and the node binding it.
-   */
-  private static ServerSocket freeSocket() throws IOException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return new ServerSocket(ThreadLocalRandom.current().nextInt(20_000, 32_000), 1,
-            InetAddress.getLoopbackAddress());
-      } catch (IOException taken) {
-        if (attempt == 100) {
-          throw taken;
-        }
-      }
-    }
   }
 
   private static String origin(String scheme, int port) {
