@@ -20,8 +20,9 @@ import org.wardwatch.model.Priority;
 /**
  * One patient's live alarms (every alarm not yet finished), keyed by id, and the reconciliation of each alarm
  * condition with them: a condition that starts raises one alarm, a condition that goes on updates it, a condition that
- * ends ends it. At most one alarm per condition key has its condition present, so repeated or concurrent reports of the
- * same condition never make a second alarm.
+ * ends ends it, and a condition that becomes a new one (a part its alarm does not stand for, {@link AlarmCondition})
+ * ends it and raises another. At most one alarm per condition key has its condition present, so repeated or
+ * concurrent reports of the same condition never make a second alarm.
  *
  * <p>Pure; not thread-safe: owned with its patient by the clinical engine.
  */
@@ -51,16 +52,17 @@ final class PatientAlarms {
     List<AlarmTransition> transitions;
     if (condition == null) {
       transitions = current == null ? List.of() : current.conditionEnded(now);
-    } else if (current != null) {
+    } else if (current != null && current.standsFor(condition.parts())) {
       String before = current.message();
       transitions = current.update(condition.priority(), condition.message(), now);
       refreshed |= !before.equals(current.message());
-    } else {
+    } else { // a condition that starts, or a new one in place of the alarm's (AlarmCondition)
+      transitions = new ArrayList<>(current == null ? List.of() : current.superseded(now));
       String id = ids.newId(source.patientKey(), conditionKey, now);
-      Alarm.Raised raised = Alarm.raise(id, kind, conditionKey, source, condition.priority(), condition.message(), now,
-          policy);
+      Alarm.Raised raised = Alarm.raise(id, kind, conditionKey, source, condition.priority(), condition.message(),
+          condition.parts(), now, policy);
       live.put(id, raised.alarm());
-      transitions = List.of(raised.transition());
+      transitions.add(raised.transition());
     }
     if (!transitions.isEmpty()) {
       forgetFinished();

@@ -121,7 +121,7 @@ final class PatientConditions {
     String message = patient.sensorsOff().isEmpty() ? null
         : "Sensor off: " + patient.sensorsOff().stream().map(Parameter::label).sorted()
             .collect(Collectors.joining(", "));
-    transitions.addAll(reconcile(patient, TechnicalAlarm.SENSOR_OFF, message, now));
+    transitions.addAll(reconcile(patient, TechnicalAlarm.SENSOR_OFF, message, patient.sensorsOff(), now));
     return transitions;
   }
 
@@ -165,7 +165,8 @@ final class PatientConditions {
   List<AlarmTransition> judge(PatientRecord patient, Observation observation, Optional<ThresholdRule> breached,
       Instant now) {
     AlarmCondition condition = breached.map(rule -> new AlarmCondition(rule.priority(),
-        rule.describe(observation.value()) + (observation.questionable() ? " (questionable reading)" : "")))
+        rule.describe(observation.value()) + (observation.questionable() ? " (questionable reading)" : ""),
+        Set.of(rule.direction().name()))) // above and below are two conditions
         .orElse(null);
     return reconcile(patient, thresholdKey(observation.parameter()), AlarmKind.PHYSIOLOGICAL, condition, now);
   }
@@ -229,7 +230,7 @@ final class PatientConditions {
             Collectors.mapping(Parameter::label, Collectors.joining(", "))))
         .entrySet().stream().map(window -> window.getValue() + " for over " + window.getKey() + " s")
         .collect(Collectors.joining("; "));
-    transitions.addAll(reconcile(patient, TechnicalAlarm.NO_DATA, message, now));
+    transitions.addAll(reconcile(patient, TechnicalAlarm.NO_DATA, message, silent, now));
     return transitions;
   }
 
@@ -285,8 +286,14 @@ final class PatientConditions {
   }
 
   List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String message, Instant now) {
-    AlarmCondition condition = message == null ? null
-        : new AlarmCondition(rules.technicalPriorities().get(alarm), message);
+    return reconcile(patient, alarm, message, Set.of(), now);
+  }
+
+  /** Reconciles technical alarm {@code alarm}, whose condition names {@code parameters} (each one a part of it). */
+  private List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String message,
+      Set<Parameter> parameters, Instant now) {
+    AlarmCondition condition = message == null ? null : new AlarmCondition(rules.technicalPriorities().get(alarm),
+        message, parameters.stream().map(Parameter::name).collect(Collectors.toSet()));
     return reconcile(patient, alarm.conditionKey(), AlarmKind.TECHNICAL, condition, now);
   }
 

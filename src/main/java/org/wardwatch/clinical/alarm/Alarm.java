@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.Priority;
 import org.wardwatch.model.StateJson;
@@ -32,10 +33,7 @@ public final class Alarm extends AlarmView {
   public static final Duration EASING_HOLDS = Duration.ofSeconds(60);
 
   private final AlarmPolicy policy;
-  /** The priority the condition itself was last reported at; escalation raises {@link #priority()} only. */
-  private Priority conditionPriority;
-  /** Since when the condition has been reported below {@link #conditionPriority}, not long enough yet; or null. */
-  private Instant easingSince;
+  private ConditionCourse condition;
 
   /** A newly raised alarm and its {@link TransitionType#RAISED} transition, to publish. */
   public record Raised(Alarm alarm, AlarmTransition transition) {
@@ -45,7 +43,6 @@ public final class Alarm extends AlarmView {
       String message, Instant raisedAt, AlarmPolicy policy, AlarmTimers timers) {
     super(id, kind, conditionKey, source, priority, message, raisedAt, timers);
     this.policy = policy;
-    this.conditionPriority = priority;
   }
 
   /**
@@ -54,10 +51,13 @@ public final class Alarm extends AlarmView {
    *
    * @param conditionKey  what the alarm is about within its patient, e.g. {@code PULSE} or {@code NO_DATA}
    * @param message       what a clinician reads, e.g. {@code Pulse 190 /min above 150}
+   * @param parts         what the condition is made of where its key covers several, e.g. {@code ABOVE} or the
+   *                      parameters a sensor-off alarm names ({@link #standsFor}); empty for a condition of one part
    */
   public static Raised raise(String id, AlarmKind kind, String conditionKey, DeviceIdentity source, Priority priority,
-      String message, Instant now, AlarmPolicy policy) {
+      String message, Set<String> parts, Instant now, AlarmPolicy policy) {
     Alarm alarm = new Alarm(id, kind, conditionKey, source, priority, message, now, policy, new AlarmTimers(policy));
+    alarm.condition = new ConditionCourse(priority, parts);
     alarm.timers.escalateFrom(priority, now);
     return new Raised(alarm, alarm.transition(TransitionType.RAISED, null, AlarmTransition.SYSTEM, now,
         priority + " " + kind + " alarm: " + message).get(0));
@@ -66,16 +66,12 @@ public final class Alarm extends AlarmView {
   /**
    * This alarm exactly, for its patient's stored state: {@link #toJson()} (whose {@code patient}, {@code device},
    * {@code bed} and {@code ward} are for display and not read back), plus the whole {@code source}, the timers'
-   * deadlines {@code escalationDue} and {@code reminderDue} ({@code audioPausedUntil} is already there), the
-   * {@code conditionPriority} the condition itself was last at and {@code easingSince} (since when it has been lower,
-   * or null), and the alarm's own {@code policy}, so that the alarm goes on with the timings it was raised under, as
-   * it would here after a rules reload.
+   * deadlines {@code escalationDue} and {@code reminderDue} ({@code audioPausedUntil} is already there), the course of
+   * the condition itself ({@link ConditionCourse#writeTo}), and the alarm's own {@code policy}, so that the alarm goes
+   * on with the timings it was raised under, as it would here after a rules reload.
    */
   public JsonObject toState() {
-    return toJson()
-        .put("source", source().toJson())
-        .put("conditionPriority", conditionPriority.name())
-        .put("easingSince", easingSince)
+    return condition.writeTo(toJson().put("source", source().toJson()))
         .mergeIn(timers.toState())
         .put("policy", policy.toState());
   }
@@ -100,9 +96,7 @@ public final class Alarm extends AlarmView {
     alarm.acknowledgedAt = StateJson.optionalInstant(state, "acknowledgedAt");
     alarm.dataStale = StateJson.bool(state, "dataStale");
     alarm.escalations = StateJson.required(state.getInteger("escalations"), "escalations");
-    alarm.conditionPriority = state.containsKey("conditionPriority") // not in states written before it was kept
-        ? StateJson.enumValue(Priority.class, state, "conditionPriority") : alarm.priority;
-    alarm.easingSince = StateJson.optionalInstant(state, "easingSince");
+    alarm.condition = ConditionCourse.fromState(state, alarm.priority);
     return alarm;
   }
 
@@ -120,21 +114,11 @@ public final class Alarm extends AlarmView {
       return List.of();
     }
     message = newMessage != null ? newMessage : message;
-    if (newPriority.compareTo(conditionPriority) < 0) {
-      easingSince = easingSince != null ? easingSince : now;
-      if (!now.isBefore(easingSince.plus(EASING_HOLDS))) {
-        conditionPriority = newPriority;
-        easingSince = null;
-      }
-      return List.of();
-    }
-    easingSince = null;
-    if (newPriority == conditionPriority) {
+    Priority before = condition.priority();
+    if (!condition.rises(newPriority, now)) {
       return List.of();
     }
     AlarmState from = state;
-    Priority before = conditionPriority;
-    conditionPriority = newPriority;
     priority = newPriority.compareTo(priority) > 0 ? newPriority : priority;
     state = AlarmState.ACTIVE_UNACKNOWLEDGED;
     acknowledgedBy = null;
@@ -146,10 +130,31 @@ public final class Alarm extends AlarmView {
   }
 
   /**
+   * True when this alarm stands for every part of a condition of its key ({@code conditionParts}): it was raised for
+   * them. One that does not is a new condition, for which the owner ends this alarm ({@link #superseded}) and raises
+   * another. An alarm from a state written before parts were kept stands for any.
+   */
+  public boolean standsFor(Set<String> conditionParts) {
+    return condition.standsFor(conditionParts);
+  }
+
+  /**
    * The condition is over: an unacknowledged latching alarm goes to {@link AlarmState#CLEARED_UNACKNOWLEDGED} and keeps
    * signalling ({@link TransitionType#CONDITION_ENDED}); any other active alarm is {@link TransitionType#CLEARED}.
    */
   public List<AlarmTransition> conditionEnded(Instant now) {
+    return end("condition ended", now);
+  }
+
+  /**
+   * The condition became a new one, with a part this alarm does not stand for ({@link #standsFor}): the alarm ends as
+   * for {@link #conditionEnded}, and the owner raises a new alarm, unacknowledged, for the new condition.
+   */
+  public List<AlarmTransition> superseded(Instant now) {
+    return end("condition changed; a new alarm follows", now);
+  }
+
+  private List<AlarmTransition> end(String why, Instant now) {
     if (!state.isConditionPresent()) {
       return List.of();
     }
@@ -158,11 +163,11 @@ public final class Alarm extends AlarmView {
       state = AlarmState.CLEARED_UNACKNOWLEDGED;
       timers.latched();
       return transition(TransitionType.CONDITION_ENDED, from, AlarmTransition.SYSTEM, now,
-          "condition ended; latched until acknowledged");
+          why + "; latched until acknowledged");
     }
     state = AlarmState.CLEARED;
     timers.stop();
-    return transition(TransitionType.CLEARED, from, AlarmTransition.SYSTEM, now, "condition ended");
+    return transition(TransitionType.CLEARED, from, AlarmTransition.SYSTEM, now, why);
   }
 
   /**

@@ -20,6 +20,9 @@
  *       A lower priority held for {@link org.wardwatch.clinical.alarm.Alarm#EASING_HOLDS} becomes the condition's:
  *       the condition rising again from there alarms again, also when the alarm was acknowledged at the higher one
  *       ("a new or escalated condition alarms again"); a condition wavering at a boundary does not.</li>
+ *   <li><b>A new condition is a new episode</b>, also under the same condition key: a condition with a part the alarm
+ *       was not raised for (the other direction of a threshold, one more parameter a technical alarm names) ends the
+ *       alarm ({@code superseded}) and the owner raises another, unacknowledged, whatever the first one's state.</li>
  *   <li><b>Updates apply only while the condition is present.</b> A condition that returns after its alarm has
  *       cleared or latched is a new episode, for the owner to raise.</li>
  *   <li><b>A priority rise alarms again</b>, whether the condition worsened ({@code update}) or the alarm escalated:

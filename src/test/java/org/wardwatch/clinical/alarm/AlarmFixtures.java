@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.Priority;
 
@@ -26,8 +27,8 @@ final class AlarmFixtures {
 
   /** An alarm raised at {@link #T0} with the default policy. */
   static Alarm raised(AlarmKind kind, Priority priority) {
-    return Alarm.raise("P123/PULSE/1", kind, "PULSE", BED_12, priority, "Pulse 190 /min above 150", T0, POLICY)
-        .alarm();
+    return Alarm.raise("P123/PULSE/1", kind, "PULSE", BED_12, priority, "Pulse 190 /min above 150", Set.of("ABOVE"),
+        T0, POLICY).alarm();
   }
 
   static Alarm physiological(Priority priority) {

@@ -26,7 +26,7 @@ class AlarmJsonTest {
   @Test
   void givenNewAlarm_whenEncoded_thenEveryFieldWithAbsentOnesNull() {
     Alarm alarm = Alarm.raise("P123/PULSE/1", AlarmKind.PHYSIOLOGICAL, "PULSE", BED_12, Priority.HIGH,
-        "Pulse 190 /min above 150", T0, POLICY).alarm();
+        "Pulse 190 /min above 150", Set.of(), T0, POLICY).alarm();
 
     JsonObject json = wire(alarm.toJson());
 
@@ -80,7 +80,7 @@ class AlarmJsonTest {
   void givenDeviceWithoutPatientOrWard_whenEncoded_thenPatientIsTheDeviceAndWardUnassigned() {
     DeviceIdentity bare = new DeviceIdentity("mon-9", null, null, null);
     Alarm alarm = Alarm.raise("mon-9/NO_DATA/1", AlarmKind.TECHNICAL, "NO_DATA", bare, Priority.MEDIUM, "No data",
-        T0, POLICY).alarm();
+        Set.of(), T0, POLICY).alarm();
 
     JsonObject json = wire(alarm.toJson());
 
@@ -93,7 +93,7 @@ class AlarmJsonTest {
   @Test
   void givenRaisedTransition_whenEncoded_thenItsFieldsAndTheAlarmSnapshot() {
     Alarm.Raised raised = Alarm.raise("P123/PULSE/1", AlarmKind.PHYSIOLOGICAL, "PULSE", BED_12, Priority.HIGH,
-        "Pulse 190 /min above 150", T0, POLICY);
+        "Pulse 190 /min above 150", Set.of(), T0, POLICY);
 
     JsonObject json = wire(raised.transition().toJson());
 
@@ -113,7 +113,8 @@ class AlarmJsonTest {
 
   @Test
   void givenEarlierTransition_whenTheAlarmChangesLater_thenItsSnapshotStillShowsTheAlarmAsItWas() {
-    Alarm.Raised raised = Alarm.raise("a1", AlarmKind.PHYSIOLOGICAL, "PULSE", BED_12, Priority.HIGH, "m", T0, POLICY);
+    Alarm.Raised raised = Alarm.raise("a1", AlarmKind.PHYSIOLOGICAL, "PULSE", BED_12, Priority.HIGH, "m", Set.of(), T0,
+        POLICY);
     AlarmTransition ack = only(raised.alarm().acknowledge(NURSE, at(10)));
     raised.alarm().conditionEnded(at(20));
 
@@ -140,8 +141,8 @@ class AlarmJsonTest {
 
   @Test
   void givenTransition_whenItsSnapshotCopyIsChanged_thenTheTransitionIsNot() {
-    AlarmTransition transition = Alarm.raise("a1", AlarmKind.TECHNICAL, "NO_DATA", BED_12, Priority.LOW, "m", T0,
-        POLICY).transition();
+    AlarmTransition transition = Alarm.raise("a1", AlarmKind.TECHNICAL, "NO_DATA", BED_12, Priority.LOW, "m", Set.of(),
+        T0, POLICY).transition();
 
     transition.snapshot().put("state", "TAMPERED");
     transition.toJson().getJsonObject("alarm").put("state", "TAMPERED");

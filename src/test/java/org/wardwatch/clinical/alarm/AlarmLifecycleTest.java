@@ -18,6 +18,7 @@ import static org.wardwatch.clinical.alarm.AlarmFixtures.raised;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,8 +30,8 @@ class AlarmLifecycleTest {
 
   @Test
   void givenNewCondition_whenRaised_thenActiveUnacknowledgedAudibleWithRaisedTransition() {
-    Alarm.Raised raised = Alarm.raise("a1", AlarmKind.PHYSIOLOGICAL, "SPO2", BED_12, Priority.MEDIUM, "SpO2 88 %", T0,
-        POLICY);
+    Alarm.Raised raised = Alarm.raise("a1", AlarmKind.PHYSIOLOGICAL, "SPO2", BED_12, Priority.MEDIUM, "SpO2 88 %",
+        Set.of("BELOW"), T0, POLICY);
 
     Alarm alarm = raised.alarm();
     assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, alarm.state());

@@ -2,6 +2,7 @@ package org.wardwatch.clinical.alarm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.NURSE;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.T0;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.at;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,6 +54,16 @@ class AlarmTimersTest {
     assertEquals(TransitionType.PRIORITY_RAISED, worse.type());
     assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, worse.toState());
     assertEquals(List.of(), carried.update(Priority.HIGH, "still", at(123)), "once per rise of the condition");
+  }
+
+  @Test
+  void givenAlarmCarriedToAnotherNode_thenItStandsForTheSamePartsOfItsCondition() {
+    Alarm carried = Alarm.fromState(physiological(Priority.HIGH).toState());
+
+    assertTrue(carried.standsFor(Set.of("ABOVE")));
+    assertFalse(carried.standsFor(Set.of("BELOW")));
+    assertTrue(Alarm.fromState(carried.toState().copy().put("parts", null)).standsFor(Set.of("BELOW")),
+        "an alarm stored before parts were kept stands for any");
   }
 
   @Test

@@ -1,0 +1,76 @@
+package org.wardwatch.clinical.alarm;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.wardwatch.model.Priority;
+import org.wardwatch.model.StateJson;
+
+/**
+ * The course of an alarm's condition itself, apart from the alarm's priority (which escalation raises): the priority
+ * the condition was last at, since when it has been reported lower (an easing that counts once held for
+ * {@link Alarm#EASING_HOLDS}), and the parts of the condition the alarm was raised for ({@link #standsFor}). Owned by
+ * its {@link Alarm}; not thread-safe.
+ */
+final class ConditionCourse {
+
+  private Priority priority;
+  /** Since when the condition has been reported below {@link #priority}, not long enough yet; or null. */
+  private Instant easingSince;
+  /** The parts the alarm was raised for; null in a state written before they were kept. */
+  private final Set<String> parts;
+
+  ConditionCourse(Priority priority, Set<String> parts) {
+    this.priority = priority;
+    this.parts = parts == null ? null : Set.copyOf(parts);
+  }
+
+  /** The priority the condition was last at (held, or eased to). */
+  Priority priority() {
+    return priority;
+  }
+
+  /**
+   * The condition is reported at {@code reported}: true when that is above its priority, which it becomes. A lower
+   * priority becomes the condition's once reported for {@link Alarm#EASING_HOLDS}, so that rising from there alarms
+   * again while wavering at a boundary does not.
+   */
+  boolean rises(Priority reported, Instant now) {
+    if (reported.compareTo(priority) < 0) {
+      easingSince = easingSince != null ? easingSince : now;
+      if (!now.isBefore(easingSince.plus(Alarm.EASING_HOLDS))) {
+        priority = reported;
+        easingSince = null;
+      }
+      return false;
+    }
+    easingSince = null;
+    boolean rose = reported != priority;
+    priority = reported;
+    return rose;
+  }
+
+  /** True when the alarm was raised for every one of {@code conditionParts}; one from an older state stands for any. */
+  boolean standsFor(Set<String> conditionParts) {
+    return parts == null || parts.containsAll(conditionParts);
+  }
+
+  /** Writes {@code conditionPriority}, {@code easingSince} and {@code parts} (sorted; absent when unknown). */
+  JsonObject writeTo(JsonObject state) {
+    state.put("conditionPriority", priority.name()).put("easingSince", easingSince);
+    return parts == null ? state : state.put("parts", new JsonArray(List.copyOf(new TreeSet<>(parts))));
+  }
+
+  /** What {@link #writeTo} wrote; an older state's condition is at {@code alarmPriority} with its parts unknown. */
+  static ConditionCourse fromState(JsonObject state, Priority alarmPriority) {
+    JsonArray parts = state.getJsonArray("parts");
+    ConditionCourse course = new ConditionCourse(state.containsKey("conditionPriority")
+        ? StateJson.enumValue(Priority.class, state, "conditionPriority") : alarmPriority,
+        parts == null ? null : Set.copyOf(parts.stream().map(part -> (String) part).toList()));
+    course.easingSince = StateJson.optionalInstant(state, "easingSince");
+    return course;
+  }
+}

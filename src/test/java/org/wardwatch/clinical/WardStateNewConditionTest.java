@@ -1,0 +1,119 @@
+package org.wardwatch.clinical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.wardwatch.clinical.WardStateFixtures.T0;
+import static org.wardwatch.clinical.WardStateFixtures.at;
+import static org.wardwatch.clinical.WardStateFixtures.frame;
+import static org.wardwatch.clinical.WardStateFixtures.onlyOf;
+import static org.wardwatch.clinical.WardStateFixtures.raisedId;
+import static org.wardwatch.clinical.WardStateFixtures.snapshot;
+import static org.wardwatch.clinical.WardStateFixtures.thresholdRules;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wardwatch.clinical.alarm.AlarmState;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
+import org.wardwatch.parsing.DecodedFrame;
+import org.wardwatch.parsing.LineFrameDecoder;
+import org.wardwatch.parsing.MalformedFrameException;
+
+/**
+ * "A new condition alarms again" (IEC 60601-1-8), also where one condition key covers several conditions: a pulse
+ * falling below its low limit while its "above" alarm is acknowledged, or a second sensor off while the first one's
+ * alarm is. The alarm standing for the old condition ends and a new one is raised, unacknowledged.
+ */
+class WardStateNewConditionTest {
+
+  private static final DeviceIdentity MONITOR = new DeviceIdentity("mon-1", "P1", "1", "surgery");
+  private static final String NURSE = "nurse.kim";
+
+  private final WardState engine = new WardState(thresholdRules("""
+      "thresholds": [
+        {"parameter": "PULSE", "above": 150, "priority": "HIGH", "hysteresis": 5},
+        {"parameter": "PULSE", "below": 40, "priority": "HIGH", "hysteresis": 5}
+      ]"""));
+
+  @Test
+  void givenAcknowledgedHighPulse_whenThePulseFallsBelowItsLowLimit_thenTheOldAlarmEndsAndANewOneAlarms() {
+    String high = raisedId(engine.apply(frame(MONITOR, T0, "PULSE=190"), T0));
+    engine.act(high, alarm -> alarm.acknowledge(NURSE, at(5)), at(5));
+
+    WardUpdate low = engine.apply(frame(MONITOR, at(10), "PULSE=35"), at(10));
+
+    List<AlarmTransition> transitions = low.transitions();
+    assertEquals(2, transitions.size(), transitions::toString);
+    assertEquals(high, transitions.get(0).alarmId());
+    assertEquals(TransitionType.CLEARED, transitions.get(0).type());
+    assertEquals("condition changed; a new alarm follows", transitions.get(0).detail());
+    AlarmTransition raised = transitions.get(1);
+    assertEquals(TransitionType.RAISED, raised.type());
+    assertNotEquals(high, raised.alarmId());
+    assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, raised.toState());
+    assertEquals("Pulse 35 /min below 40", onlyOf(snapshot(low), "alarms").getString("message"));
+  }
+
+  @Test
+  void givenUnacknowledgedHighPulse_whenThePulseFallsBelowItsLowLimit_thenTheOldAlarmLatchesBesideTheNewOne() {
+    String high = raisedId(engine.apply(frame(MONITOR, T0, "PULSE=190"), T0));
+
+    List<AlarmTransition> transitions = engine.apply(frame(MONITOR, at(10), "PULSE=35"), at(10)).transitions();
+
+    assertEquals(List.of(TransitionType.CONDITION_ENDED, TransitionType.RAISED),
+        transitions.stream().map(AlarmTransition::type).toList());
+    assertEquals(high, transitions.get(0).alarmId());
+    assertEquals(AlarmState.CLEARED_UNACKNOWLEDGED, transitions.get(0).toState());
+  }
+
+  @Test
+  void givenAlarmAboveItsLimit_whenTheValueRisesFurther_thenTheSameAlarmGoesOn() {
+    String high = raisedId(engine.apply(frame(MONITOR, T0, "PULSE=190"), T0));
+    engine.act(high, alarm -> alarm.acknowledge(NURSE, at(5)), at(5));
+
+    WardUpdate higher = engine.apply(frame(MONITOR, at(10), "PULSE=210"), at(10));
+
+    assertEquals(List.of(), higher.transitions());
+    JsonObject alarm = onlyOf(snapshot(higher), "alarms");
+    assertEquals(high, alarm.getString("id"));
+    assertEquals("ACTIVE_ACKNOWLEDGED", alarm.getString("state"));
+  }
+
+  @Test
+  void givenAcknowledgedSensorOff_whenASecondSensorGoesOff_thenANewAlarmNamesBoth() throws Exception {
+    engine.apply(decoded("Temperature=OFF|Pulse=80", T0), T0);
+    String first = onlyOf(engine.view().snapshot("P1").orElseThrow().toJson(), "technicalAlarms").getString("id");
+    engine.act(first, alarm -> alarm.acknowledge(NURSE, at(5)), at(5));
+
+    WardUpdate second = engine.apply(decoded("Temperature=OFF|SpO2=OFF|Pulse=80", at(10)), at(10));
+
+    assertEquals(List.of(TransitionType.CLEARED, TransitionType.RAISED),
+        second.transitions().stream().map(AlarmTransition::type).toList());
+    JsonObject alarm = onlyOf(snapshot(second), "technicalAlarms");
+    assertNotEquals(first, alarm.getString("id"));
+    assertEquals("ACTIVE_UNACKNOWLEDGED", alarm.getString("state"));
+    assertEquals("Sensor off: SpO2, Temperature", alarm.getString("message"));
+  }
+
+  @Test
+  void givenTwoSensorsOff_whenOneComesBack_thenTheAlarmGoesOnForTheOther() throws Exception {
+    engine.apply(decoded("Temperature=OFF|SpO2=OFF|Pulse=80", T0), T0);
+    String both = onlyOf(engine.view().snapshot("P1").orElseThrow().toJson(), "technicalAlarms").getString("id");
+    engine.act(both, alarm -> alarm.acknowledge(NURSE, at(5)), at(5));
+
+    WardUpdate back = engine.apply(decoded("Temperature=OFF|SpO2=97|Pulse=80", at(10)), at(10));
+
+    assertEquals(List.of(), back.transitions());
+    JsonObject alarm = onlyOf(snapshot(back), "technicalAlarms");
+    assertEquals(both, alarm.getString("id"));
+    assertEquals("Sensor off: Temperature", alarm.getString("message"));
+  }
+
+  private static FrameReport decoded(String text, Instant at) throws MalformedFrameException {
+    return ((DecodedFrame.Measurements) new LineFrameDecoder().decode(text, MONITOR, at)).report();
+  }
+}
