@@ -4,7 +4,6 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.util.Terser;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,9 +130,10 @@ final class ObxReader {
       throw fail(Hl7Exception.TABLE_VALUE_NOT_FOUND, label + ": unit '" + abbreviate(unit.isEmpty() ? unitText : unit)
           + "' does not match " + parameter.label() + " (expected " + parameter.unit() + "; nothing is converted)");
     }
-    BigDecimal value = new BigDecimal(raw).setScale(parameter.chartedDecimals(), RoundingMode.HALF_UP);
-    if (!parameter.hardRange().contains(value)) {
-      throw fail(Hl7Exception.DATA_TYPE_ERROR, label + ": " + parameter.label() + " " + value.toPlainString() + " "
+    BigDecimal measured = new BigDecimal(raw);
+    BigDecimal value = parameter.chartedIfPlausible(measured);
+    if (value == null) {
+      throw fail(Hl7Exception.DATA_TYPE_ERROR, label + ": " + parameter.label() + " " + measured.toPlainString() + " "
           + parameter.unit() + " is implausible (accepted range " + parameter.hardRange() + ")");
     }
     return value;

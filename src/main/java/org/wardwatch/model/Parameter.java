@@ -1,6 +1,7 @@
 package org.wardwatch.model;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * The vital-sign parameters WardWatch understands, each with its IEEE 11073-10101 (MDC) code, UCUM unit, charted
@@ -71,6 +72,16 @@ public enum Parameter {
   /** Outside this range a reading is rejected. */
   public ValueRange hardRange() {
     return hard;
+  }
+
+  /**
+   * {@code measured} as charted, rounded to {@link #chartedDecimals()} (half up), or {@code null} when implausible:
+   * outside the hard range once charted, or negative (no vital sign is, and rounding would make a small negative
+   * reading 0: a respiration rate of -0.4 charted as apnoea).
+   */
+  public BigDecimal chartedIfPlausible(BigDecimal measured) {
+    BigDecimal charted = measured.setScale(chartedDecimals, RoundingMode.HALF_UP);
+    return measured.signum() < 0 || !hard.contains(charted) ? null : charted;
   }
 
   /** Outside this range (but inside the hard range) a reading is kept and marked questionable. */

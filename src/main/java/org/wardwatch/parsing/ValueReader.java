@@ -1,7 +1,6 @@
 package org.wardwatch.parsing;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -42,9 +41,9 @@ final class ValueReader {
     if (number == null) {
       throw fail(parameter.label() + " '" + FrameFields.abbreviate(text.substring(from, to)) + "' is not a number");
     }
-    BigDecimal value = number.setScale(parameter.chartedDecimals(), RoundingMode.HALF_UP);
-    if (!parameter.hardRange().contains(value)) {
-      throw fail(parameter.label() + " " + value.toPlainString() + " " + parameter.unit()
+    BigDecimal value = parameter.chartedIfPlausible(number);
+    if (value == null) {
+      throw fail(parameter.label() + " " + number.toPlainString() + " " + parameter.unit()
           + " is implausible (accepted range " + parameter.hardRange() + ")");
     }
     return value;
