@@ -10,7 +10,8 @@ import java.util.List;
  * boundaries (several messages per read, a message split across reads). Bytes outside a frame (stray NULs, newlines,
  * garbage) are skipped and counted. A message over {@code maxBytes} is buffered no further: it is reported with its
  * head, so it can still be answered. A start block inside a message truncates it; what follows up to the end block is
- * a {@link MllpEvent.Fragment} unless it begins a message of its own ({@code MSH}). The {@code 0x0D} after
+ * a {@link MllpEvent.Fragment} unless it begins a message of its own ({@code MSH}). A start block after nothing but
+ * blanks (a sender repeating it) cuts nothing short: those bytes are stray. The {@code 0x0D} after
  * {@code 0x1C} is optional, as some senders leave it out.
  *
  * <p>Not thread-safe: one instance per connection, used on its event loop.
@@ -40,9 +41,11 @@ final class MllpFramer {
     for (int i = 0; i < chunk.length(); i++) {
       byte b = chunk.getByte(i);
       if (b == START) {
-        afterTruncation = message != null;
+        afterTruncation = message != null && !isBlank(message); // blank, a repeated start block: nothing cut short
         if (afterTruncation) {
           events.add(new MllpEvent.Truncated(text(message)));
+        } else if (message != null) {
+          strayBytes += 1 + message.length();
         }
         message = Buffer.buffer();
         length = 0;
@@ -72,6 +75,16 @@ final class MllpFramer {
     String text = text(message);
     return afterTruncation && !text.stripLeading().startsWith("MSH") ? new MllpEvent.Fragment(text)
         : new MllpEvent.Message(text);
+  }
+
+  /** True when {@code bytes} hold nothing but whitespace and control characters (up to the space). */
+  private static boolean isBlank(Buffer bytes) {
+    for (int i = 0; i < bytes.length(); i++) {
+      if ((bytes.getByte(i) & 0xFF) > ' ') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Bytes seen outside any frame since the connection opened. */

@@ -57,6 +57,13 @@ class MllpFramerTest {
   }
 
   @Test
+  void givenStartBlockRepeatedBeforeAMessageThenOneMessageAndNothingTruncated() {
+    assertEquals(List.of(new MllpEvent.Message("MSH|1"), new MllpEvent.Message("MSH|2")),
+        feed("\u000b" + framed("MSH|1") + "\u000b\r\n" + framed("MSH|2")));
+    assertEquals(4, framer.strayBytes(), "the repeated start blocks and the blanks after one");
+  }
+
+  @Test
   void givenStartBlockInsideAMessageThenItsHeadTruncatedAndItsRestAFragmentNotAMessage() {
     assertEquals(List.of(new MllpEvent.Truncated("MSH|1\rNTE|1||a"), new MllpEvent.Fragment("b\r"),
         new MllpEvent.Message("MSH|2")), feed(framed("MSH|1\rNTE|1||a\u000bb\r") + framed("MSH|2")));
