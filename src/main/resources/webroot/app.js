@@ -85,7 +85,7 @@ function onSnapshot(snap, live, fetchedAt = null) {
   const r = store.applySnapshot(snap, live, fetchedAt);
   if (!r || !r.accepted) return;
   view.render(r);
-  if (live) patientView.snapshot(snap);
+  if (live) patientView.snapshot(snap, r.gap);
   alarmsChanged();
   if (r.gap) refresh(); // an update of this patient never arrived: the REST snapshot has everything
 }

@@ -55,4 +55,12 @@ scenario('trends show the last hour with limits and alarm events, and stay live'
   await until(async () => Number(await pulse.getAttribute('data-points')) >= caughtUp + 2,
     () => 'the values of a batch between its first and last did not reach the open chart');
   await page.screenshot({ path: join(screenshotDir(), 'trends.png') });
+
+  // an open view keeps the last hour's alarm events only, however long it stays open
+  const kept = await page.evaluate(async () => {
+    const { lastHourOf } = await import('/js/history.js');
+    const events = ['09:00:00', '09:59:59', '10:00:00', '10:30:00'].map((t) => ({ at: `2026-12-06T${t}Z` }));
+    return lastHourOf(events, '2026-12-06T11:00:00Z').map((e) => e.at.slice(11, 19));
+  });
+  assert.deepEqual(kept, ['10:00:00', '10:30:00'], 'events older than the hour are kept');
 });

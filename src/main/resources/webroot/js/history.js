@@ -33,6 +33,12 @@ export function columns(series, params) {
   return out;
 }
 
+/** `events` (alarm transitions, oldest first) within the hour that ends at `at` (an ISO time), as the view keeps them. */
+export function lastHourOf(events, at) {
+  const from = Date.parse(at) - 3600 * 1000;
+  return events.filter((tr) => Date.parse(tr.at) >= from);
+}
+
 /** A y range around every finite value given, with 8 % room above and below (the dashed labels need it). */
 export function paddedRange(values) {
   const finite = values.filter((v) => typeof v === 'number' && Number.isFinite(v));

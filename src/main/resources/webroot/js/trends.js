@@ -4,7 +4,7 @@
 
 import { PARAMS } from './model.js';
 import { clockOf, formatClock } from './format.js';
-import { columns, lastHour, limitsOf, paddedRange } from './history.js';
+import { columns, lastHour, lastHourOf, limitsOf, paddedRange } from './history.js';
 
 const WINDOW_S = 3600;
 const CHART_HEIGHT = 170;
@@ -118,12 +118,13 @@ export class PatientView {
 
   /**
    * A live snapshot: appends the patient's newer values to the charts, keeping an hour. One that shows several changes
-   * at once (a batch of frames, `fromSeq` below `seq`) does not carry the values between: the hour is loaded again,
-   * and so it is for one that arrives while the hour loads (the load may not have it).
+   * at once (a batch of frames, `fromSeq` below `seq`) does not carry the values between, nor does one after a `gap`
+   * (a snapshot this page missed, or the server skipped for a slow screen): the hour is loaded again, and so it is for
+   * one that arrives while the hour loads (the load may not have it).
    */
-  snapshot(snap) {
+  snapshot(snap, gap = false) {
     if (!this.charts.length || String(snap.patient) !== this.patient || !snap.vitals) return;
-    if (this.reloading || (typeof snap.fromSeq === 'number' && snap.fromSeq < snap.seq)) {
+    if (this.reloading || gap || (typeof snap.fromSeq === 'number' && snap.fromSeq < snap.seq)) {
       this._reload();
       return;
     }
@@ -147,16 +148,17 @@ export class PatientView {
     }
   }
 
-  /** A live alarm transition of the patient: a marker and a line in the event list. */
+  /** A live alarm transition of the patient: a marker and a line in the event list, which keep the last hour's. */
   transition(tr) {
     if (!this.charts.length || String(tr.patient) !== this.patient || !EVENT_TYPES.has(tr.type)) return;
-    this.events.push(tr);
+    this.events = lastHourOf([...this.events, tr], tr.at);
     for (const chart of this.charts) {
-      if (this._concerns(tr, chart.group)) {
-        chart.events.push(tr);
-        chart.box.setAttribute('data-events', String(chart.events.length));
-        chart.plot.redraw(false);
-      }
+      const concerns = this._concerns(tr, chart.group);
+      const kept = lastHourOf(chart.events, tr.at);
+      if (!concerns && kept.length === chart.events.length) continue;
+      chart.events = concerns ? [...kept, tr] : kept;
+      chart.box.setAttribute('data-events', String(chart.events.length));
+      chart.plot.redraw(false);
     }
     this._listEvents();
   }
