@@ -63,7 +63,8 @@ public final class FrameBatchProcessor {
           }
         }
       } catch (MalformedFrameException e) {
-        verdicts.add(FrameVerdict.rejected(e.sequence(), e.getMessage(), e.source() != null ? e.source() : session));
+        verdicts.add(FrameVerdict.rejected(e.sequence(), e.getMessage(),
+            blamed(e.source(), session, batch.certifiedDevices())));
       }
       stamps.add(stamp);
     }
@@ -91,6 +92,15 @@ public final class FrameBatchProcessor {
         : ((DecodedFrame.Measurements) frame).report().source().device();
     return certified.contains(device) ? null
         : "device " + device + " is not one this connection's certificate names " + certified;
+  }
+
+  /**
+   * Whom a refused frame's invalid-data alarm is about: the identity it named, when the connection may speak for that
+   * device (its certificate names it, or it has none), else the connection's own: a frame can never raise an alarm on
+   * a device its certificate does not name.
+   */
+  private static DeviceIdentity blamed(DeviceIdentity named, DeviceIdentity session, Set<String> certified) {
+    return named != null && (certified == null || certified.contains(named.device())) ? named : session;
   }
 
   private static String unknownKeysNote(DecodedFrame frame) {

@@ -46,7 +46,8 @@ class FrameBatchProcessorTest {
   void givenAConnectionWhoseCertificateNamesItsDevice_thenFramesAndHelloOfAnotherDeviceAreRejected() {
     BatchVerdict verdict = processor.process(new FrameBatch(DeviceIdentity.UNKNOWN, RECEIVED, List.of(
         "HELLO|Device=mon-7|Ward=icu|Seq=1", "Seq=2|Pulse=82", "Device=mon-8|Seq=3|Pulse=190",
-        "HELLO|Device=mon-8|Seq=4", "Seq=5|SpO2=97"), Set.of("mon-7"))).verdict();
+        "HELLO|Device=mon-8|Seq=4", "Seq=5|SpO2=97", "Device=mon-8|Patient=P9|Seq=6|Pulse=x"), Set.of("mon-7")))
+        .verdict();
 
     DeviceIdentity mon7 = new DeviceIdentity("mon-7", null, null, "icu");
     assertEquals(FrameVerdict.hello("1", null, mon7), verdict.verdicts().get(0));
@@ -57,6 +58,8 @@ class FrameBatchProcessorTest {
           verdict.verdicts().get(rejected).detail());
     }
     assertEquals(ack("5"), verdict.verdicts().get(4), "still mon-7: the refused HELLO changed nothing");
+    assertFalse(verdict.verdicts().get(5).accepted());
+    assertEquals(mon7, verdict.verdicts().get(5).about(), "a malformed frame of mon-8 is no alarm on mon-8's patient");
     assertEquals(mon7, verdict.session());
     assertEquals(2, sink.size(), "mon-8's pulse recorded nowhere");
   }
