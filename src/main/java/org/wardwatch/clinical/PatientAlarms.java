@@ -70,6 +70,30 @@ final class PatientAlarms {
     return transitions;
   }
 
+  /**
+   * The condition {@code conditionKey} is not reported now, and its end must hold ({@link Alarm#conditionEasing}): its
+   * alarm ends once it has, meanwhile {@code message} describes the current value.
+   */
+  List<AlarmTransition> easeOff(String conditionKey, String message, Instant now) {
+    Alarm current = withConditionPresent(conditionKey);
+    if (current == null) {
+      return List.of();
+    }
+    String before = current.message();
+    List<AlarmTransition> transitions = current.conditionEasing(message, now);
+    refreshed |= !before.equals(current.message());
+    if (!transitions.isEmpty()) {
+      forgetFinished();
+    }
+    return transitions;
+  }
+
+  /** When the easing of condition {@code conditionKey}'s alarm will count ({@link #easeOff}), or empty. */
+  Optional<Instant> easingCountsAt(String conditionKey) {
+    Alarm current = withConditionPresent(conditionKey);
+    return current == null ? Optional.empty() : current.easingCountsAt();
+  }
+
   /** Whether the condition {@code conditionKey} is present: an alarm for it is active. */
   boolean isPresent(String conditionKey) {
     return withConditionPresent(conditionKey) != null;

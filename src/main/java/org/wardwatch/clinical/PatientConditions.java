@@ -17,9 +17,7 @@ import java.util.stream.Collectors;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
-import org.wardwatch.clinical.news2.News2Calculator;
 import org.wardwatch.clinical.news2.News2Reading;
-import org.wardwatch.clinical.news2.News2Score;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -27,8 +25,8 @@ import org.wardwatch.model.Parameter;
 
 /**
  * The rules in force applied to one patient: which threshold rules hold for a parameter (the patient's override,
- * else the ward's), and the reconciliation of the patient's alarm conditions with them — NEWS2 bands, sensors off,
- * parameters gone silent, technical conditions. Owned by {@link WardState}, which decides when each check runs.
+ * else the ward's), and the reconciliation of the patient's alarm conditions with them — NEWS2 bands
+ * ({@link News2Alarm}), sensors off, parameters gone silent, technical conditions. Owned by {@link WardState}, which decides when each check runs.
  *
  * <p>Pure, with time passed in; not thread-safe: lives with its {@code WardState} on the clinical engine's event loop.
  */
@@ -40,14 +38,14 @@ final class PatientConditions {
       .collect(Collectors.toMap(parameter -> parameter, parameter -> THRESHOLD + parameter.name(), (a, b) -> a,
           () -> new EnumMap<>(Parameter.class)));
   /** The condition key of the NEWS2 alarm. */
-  static final String NEWS2 = "NEWS2";
+  static final String NEWS2 = News2Alarm.KEY;
 
   /** How far apart a device server's clock and this one's may be (a cluster's nodes keep time by NTP). */
   static final Duration CLOCKS_APART = Duration.ofSeconds(2);
 
   private final PatientAlarms.AlarmIds alarmIds;
   private ClinicalRules rules;
-  private News2Calculator news2;
+  private News2Alarm news2;
 
   PatientConditions(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
     this.alarmIds = alarmIds;
@@ -56,7 +54,7 @@ final class PatientConditions {
 
   void replaceRules(ClinicalRules newRules) {
     rules = newRules;
-    news2 = new News2Calculator(newRules.news2Freshness());
+    news2 = new News2Alarm(newRules, alarmIds);
   }
 
   /** The condition key of {@code parameter}'s threshold alarm: {@value #THRESHOLD} and the parameter's name. */
@@ -148,14 +146,20 @@ final class PatientConditions {
     }
     List<AlarmTransition> transitions = checkSilence(patient, silent, now);
     Instant onsetDue = elapseOnsets(patient, silent, now, transitions);
-    News2Reading reading = news2.read(patient.news2Inputs(), now);
-    transitions.addAll(rescore(patient, reading, silent.isEmpty(), now));
+    News2Reading reading = news2.read(patient, now);
+    transitions.addAll(news2.rescore(patient, reading, silent.isEmpty(), now));
     Instant scoreHolds = reading.holdsUntil();
     Instant quiet = quietUntil == Long.MAX_VALUE ? Instant.MAX : Instant.ofEpochMilli(quietUntil);
     Instant until = scoreHolds.isBefore(quiet) ? scoreHolds : quiet;
-    // an onset is due at its instant, and the reassessment's end is inclusive: nothing changes until just before
-    patient.reassessment().done(now, onsetDue != null && !onsetDue.isAfter(until) ? onsetDue.minusNanos(1) : until);
+    Instant due = earlier(onsetDue, news2.endsAt(patient).orElse(null));
+    // an onset or an easing is due at its instant, and the reassessment's end is inclusive: nothing changes until just
+    // before
+    patient.reassessment().done(now, due != null && !due.isAfter(until) ? due.minusNanos(1) : until);
     return transitions;
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a == null || b != null && b.isBefore(a) ? b : a;
   }
 
   /**
@@ -246,43 +250,6 @@ final class PatientConditions {
       }
     }
     return transitions;
-  }
-
-  /**
-   * Scores NEWS2 and reconciles its alarm. A value gone stale scores as missing, which proves nothing about the
-   * patient: while any part is stale the alarm is not ended by the lower score (it stays, its data marked stale, until
-   * fresh values end it); its data is fresh again once no part is stale, no parameter is silent ({@code heard}) and
-   * the device is connected.
-   */
-  private List<AlarmTransition> rescore(PatientRecord patient, News2Reading reading, boolean heard, Instant now) {
-    News2Score score = reading.score();
-    patient.scored(score);
-    AlarmCondition condition = Optional.ofNullable(rules.news2BandPriorities().get(score.band()))
-        .map(priority -> new AlarmCondition(priority, "NEWS2 " + score.total() + " (" + score.band().wireName()
-            + (score.partial() ? ", partial" : "") + ")"))
-        .orElse(null);
-    boolean staleParts = reading.staleParts();
-    List<AlarmTransition> marked = markNews2Data(patient, staleParts, heard, now);
-    List<AlarmTransition> reconciled = condition == null && staleParts ? List.of()
-        : reconcile(patient, NEWS2, AlarmKind.PHYSIOLOGICAL, condition, now);
-    if (marked.isEmpty()) { // the usual frame: no list made to join them
-      return reconciled;
-    }
-    List<AlarmTransition> transitions = new ArrayList<>(marked);
-    transitions.addAll(reconciled);
-    return transitions;
-  }
-
-  /** Marks the NEWS2 alarm's data stale while a part is, fresh once none is, nothing is silent and the device is on. */
-  private static List<AlarmTransition> markNews2Data(PatientRecord patient, boolean staleParts, boolean heard,
-      Instant now) {
-    if (staleParts) {
-      return patient.alarms().markData(NEWS2, true, now);
-    }
-    if (heard && !patient.alarms().isPresent(TechnicalAlarm.DISCONNECTED.conditionKey())) {
-      return patient.alarms().markData(NEWS2, false, now);
-    }
-    return List.of();
   }
 
   List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String message, Instant now) {

@@ -117,9 +117,42 @@ class WardStateNews2Test {
     assertTrue(onlyAlarm(engine.view().snapshot("P1").orElseThrow().toJson()).getBoolean("dataStale"));
     List<AlarmTransition> charted = assess("P1", Consciousness.A, OxygenSupport.air(), null, at(95))
         .transitions();
-    assertEquals(List.of(TransitionType.DATA_FRESH, TransitionType.CLEARED),
-        charted.stream().map(AlarmTransition::type).toList());
-    assertEquals(id, charted.get(1).alarmId());
+    assertEquals(List.of(TransitionType.DATA_FRESH), charted.stream().map(AlarmTransition::type).toList());
+    List<AlarmTransition> after = new ArrayList<>();
+    for (int second = 100; second <= 150; second += 10) {
+      after.addAll(engine.apply(frame(at(second), null, null, vitals), at(second)).transitions());
+    }
+    after.addAll(engine.tick(at(155)).transitions());
+    assertEquals(List.of(TransitionType.ESCALATED, TransitionType.CONDITION_ENDED),
+        after.stream().map(AlarmTransition::type).toList(), "unacknowledged, it escalated to HIGH and so latches");
+    assertEquals(id, after.get(1).alarmId());
+    assertEquals(at(155), after.get(1).at(), "a minute after the lower score");
+  }
+
+  @Test
+  void givenAcknowledgedNews2Alarm_whenTheTotalWaversAtTheBandEdge_thenTheSameAlarmStaysUntilTheLowerTotalHeldAMinute() {
+    String[] five = {"RESP_RATE=21", "SPO2=95", "BP_SYSTOLIC=120", "PULSE=91", "TEMPERATURE=38.1"};
+    String[] three = {"RESP_RATE=20", "SPO2=95", "BP_SYSTOLIC=120", "PULSE=91", "TEMPERATURE=38.1"};
+    String id = only(engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(), five), T0).transitions()).alarmId();
+    engine.act(id, alarm -> alarm.acknowledge("nurse.kim", at(5)), at(5));
+    List<AlarmTransition> wavering = new ArrayList<>();
+    for (int second = 10; second <= 50; second += 10) {
+      wavering.addAll(engine.apply(frame(at(second), Consciousness.A, OxygenSupport.air(),
+          second % 20 == 0 ? five : three), at(second)).transitions());
+    }
+    assertEquals(List.of(), wavering, "neither cleared nor raised anew at each waver");
+    JsonObject alarm = onlyAlarm(engine.view().snapshot("P1").orElseThrow().toJson());
+    assertEquals(id, alarm.getString("id"));
+    assertEquals("ACTIVE_ACKNOWLEDGED", alarm.getString("state"));
+
+    List<AlarmTransition> lower = new ArrayList<>();
+    for (int second = 60; second <= 120; second += 10) {
+      lower.addAll(engine.apply(frame(at(second), Consciousness.A, OxygenSupport.air(), three), at(second))
+          .transitions());
+    }
+    AlarmTransition cleared = only(lower);
+    assertEquals(TransitionType.CLEARED, cleared.type());
+    assertEquals(at(110), cleared.at(), "a minute after the total fell for good, at 50 s");
   }
 
   @Test
@@ -185,21 +218,28 @@ class WardStateNews2Test {
   }
 
   @Test
-  void givenMediumNews2Alarm_whenBandFallsBackToLow_thenAlarmCleared() {
-    engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
-        "RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
+  void givenMediumNews2Alarm_whenBandFallsBackToLow_thenAlarmClearedOnceTheLowBandHeldAMinute() {
+    String[] vitals = {"RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
+    engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(), vitals), T0);
     String id = only(assess("P1", Consciousness.V, TWO_LITRES, true, at(10)).transitions()).alarmId();
 
     WardUpdate update = assess("P1", Consciousness.A, OxygenSupport.air(), null, at(20));
 
-    AlarmTransition cleared = only(update.transitions());
-    assertEquals(TransitionType.CLEARED, cleared.type());
-    assertEquals(id, cleared.alarmId());
-    assertEquals(AlarmState.CLEARED, cleared.toState());
+    assertEquals(List.of(), update.transitions());
     JsonObject snapshot = snapshot(update);
     assertEquals("low", snapshot.getJsonObject("news2").getString("band"));
     assertEquals(2, snapshot.getJsonObject("news2").getInteger("scale"), "a null scale leaves it as it was");
-    assertEquals(new JsonArray(), snapshot.getJsonArray("alarms"));
+    assertEquals("NEWS2 " + snapshot.getJsonObject("news2").getInteger("total") + " (low)",
+        onlyAlarm(snapshot).getString("message"), "the message describes the current total meanwhile");
+    List<AlarmTransition> later = new ArrayList<>();
+    for (int second = 30; second <= 80; second += 10) {
+      later.addAll(engine.apply(frame(at(second), null, null, vitals), at(second)).transitions());
+    }
+    AlarmTransition cleared = only(later);
+    assertEquals(TransitionType.CLEARED, cleared.type());
+    assertEquals(id, cleared.alarmId());
+    assertEquals(AlarmState.CLEARED, cleared.toState());
+    assertEquals(at(80), cleared.at());
   }
 
   @Test
@@ -218,9 +258,9 @@ class WardStateNews2Test {
   }
 
   @Test
-  void givenMediumNews2Alarm_whenRulesNoLongerAlarmOnTheBand_thenTheNextTickClearsIt() {
-    engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
-        "RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
+  void givenMediumNews2Alarm_whenRulesNoLongerAlarmOnTheBand_thenATickClearsItAMinuteLater() {
+    String[] vitals = {"RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
+    engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(), vitals), T0);
     String id = only(assess("P1", Consciousness.V, TWO_LITRES, true, at(10)).transitions()).alarmId();
     assertEquals(List.of(), engine.tick(at(11)).transitions(), "nothing changed, nothing to reconcile");
 
@@ -232,7 +272,12 @@ class WardStateNews2Test {
           "thresholds": []
         }
         """)));
-    WardUpdate update = engine.tick(at(12));
+    assertEquals(List.of(), engine.tick(at(12)).transitions(), "the band no longer alarms: the easing begins");
+    for (int second = 20; second <= 70; second += 10) { // the nurse's charting of V on 2 L/min stands
+      assertEquals(List.of(), engine.apply(frame(at(second), Consciousness.V, TWO_LITRES, vitals), at(second))
+          .transitions());
+    }
+    WardUpdate update = engine.tick(at(72));
 
     AlarmTransition cleared = only(update.transitions());
     assertEquals(TransitionType.CLEARED, cleared.type());

@@ -24,14 +24,6 @@ import org.wardwatch.model.StateJson;
  */
 public final class Alarm extends AlarmView {
 
-  /** A repeated pause request counts only if it moves the end of the running pause by at least this much. */
-  public static final Duration PAUSE_REPEAT_TOLERANCE = Duration.ofSeconds(1);
-  /**
-   * How long a condition must stay at a lower priority for its easing to count: a rise after it alarms again, while a
-   * condition wavering at a boundary (a NEWS2 total of 6 and 7 in turn, which no hysteresis damps) does not.
-   */
-  public static final Duration EASING_HOLDS = Duration.ofSeconds(60);
-
   private final AlarmPolicy policy;
   private ConditionCourse condition;
 
@@ -82,8 +74,7 @@ public final class Alarm extends AlarmView {
    * trusted to be one an alarm was in.
    *
    * @throws IllegalArgumentException when a required field is missing or not an enum name, instant or duration as it
-   *                                  should be; a field of another JSON type throws Vert.x's
-   *                                  {@link ClassCastException}
+   *     should be; a field of another JSON type throws Vert.x's {@link ClassCastException}
    */
   public static Alarm fromState(JsonObject state) {
     AlarmPolicy policy = AlarmPolicy.fromState(StateJson.object(state, "policy"));
@@ -91,11 +82,7 @@ public final class Alarm extends AlarmView {
         StateJson.string(state, "condition"), DeviceIdentity.fromJson(StateJson.object(state, "source")),
         StateJson.enumValue(Priority.class, state, "priority"), StateJson.string(state, "message"),
         StateJson.instant(state, "raisedAt"), policy, AlarmTimers.fromState(policy, state));
-    alarm.state = StateJson.enumValue(AlarmState.class, state, "state");
-    alarm.acknowledgedBy = state.getString("acknowledgedBy");
-    alarm.acknowledgedAt = StateJson.optionalInstant(state, "acknowledgedAt");
-    alarm.dataStale = StateJson.bool(state, "dataStale");
-    alarm.escalations = StateJson.required(state.getInteger("escalations"), "escalations");
+    alarm.readStatus(state);
     alarm.condition = ConditionCourse.fromState(state, alarm.priority);
     return alarm;
   }
@@ -103,8 +90,8 @@ public final class Alarm extends AlarmView {
   /**
    * The condition persists at {@code newPriority}. Higher than the condition was (whatever escalation raised the alarm
    * to): {@link TransitionType#PRIORITY_RAISED}, and the alarm is unacknowledged again. Same or lower: the message is
-   * refreshed silently and the alarm keeps its priority; a lower priority held for {@link #EASING_HOLDS} becomes the
-   * condition's, so that the condition rising again from there alarms again. Condition ended: nothing.
+   * refreshed silently and the alarm keeps its priority; a lower priority held a while becomes the condition's
+   * ({@link ConditionCourse#rises}). Condition ended: nothing.
    *
    * @param newMessage  the message for the current value, or {@code null} to keep the present one
    */
@@ -136,6 +123,24 @@ public final class Alarm extends AlarmView {
    */
   public boolean standsFor(Set<String> conditionParts) {
     return condition.standsFor(conditionParts);
+  }
+
+  /**
+   * The condition is not reported now, where its end must hold (NEWS2's: no hysteresis damps a total wavering at the
+   * edge of its alarm bands): {@link #conditionEnded} once it has been lower, or gone, for the easing time (one under
+   * way counts, {@link ConditionCourse#easedOff}); until then {@code newMessage} describes the current value.
+   */
+  public List<AlarmTransition> conditionEasing(String newMessage, Instant now) {
+    if (!state.isConditionPresent()) {
+      return List.of();
+    }
+    message = newMessage;
+    return condition.easedOff(now) ? conditionEnded(now) : List.of();
+  }
+
+  /** When an easing under way will count ({@link #update}, {@link #conditionEasing}); empty when none is. */
+  public Optional<Instant> easingCountsAt() {
+    return condition.easingCountsAt();
   }
 
   /**
@@ -290,10 +295,5 @@ public final class Alarm extends AlarmView {
     if (user == null || user.isBlank()) {
       throw new IllegalArgumentException("user is required: a named user must act on an alarm");
     }
-  }
-
-  private List<AlarmTransition> transition(TransitionType type, AlarmState from, String actor, Instant at,
-      String detail) {
-    return List.of(new AlarmTransition(id(), type, from, state, priority, actor, at, detail, toJson()));
   }
 }

@@ -18,6 +18,9 @@ import org.wardwatch.model.StateJson;
  */
 final class AlarmTimers {
 
+  /** A repeated pause request counts only if it moves the end of the running pause by at least this much. */
+  static final Duration PAUSE_REPEAT_TOLERANCE = Duration.ofSeconds(1);
+
   private final AlarmPolicy policy;
   private Instant audioPausedUntil;
   private Instant escalationDue;
@@ -62,7 +65,7 @@ final class AlarmTimers {
    */
   Optional<Instant> pauseAudio(Duration requested, Instant now) {
     Instant until = now.plus(policy.audioPauseFor(requested));
-    if (isAudioPaused(now) && until.isBefore(audioPausedUntil.plus(Alarm.PAUSE_REPEAT_TOLERANCE))) {
+    if (isAudioPaused(now) && until.isBefore(audioPausedUntil.plus(PAUSE_REPEAT_TOLERANCE))) {
       return Optional.empty();
     }
     audioPausedUntil = until;

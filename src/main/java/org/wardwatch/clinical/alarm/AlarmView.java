@@ -2,10 +2,12 @@ package org.wardwatch.clinical.alarm;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.Priority;
+import org.wardwatch.model.StateJson;
 
 /**
  * The read side of an {@link Alarm}: what it is about, where it stands, and its JSON form. Its public methods are
@@ -136,6 +138,20 @@ abstract sealed class AlarmView permits Alarm {
         .put("audioPausedUntil", timers.audioPausedUntil())
         .put("dataStale", dataStale)
         .put("escalations", escalations);
+  }
+
+  /** Takes the status {@link #toJson} wrote: state, acknowledgement, stale-data mark and escalation count. */
+  void readStatus(JsonObject json) {
+    state = StateJson.enumValue(AlarmState.class, json, "state");
+    acknowledgedBy = json.getString("acknowledgedBy");
+    acknowledgedAt = StateJson.optionalInstant(json, "acknowledgedAt");
+    dataStale = StateJson.bool(json, "dataStale");
+    escalations = StateJson.required(json.getInteger("escalations"), "escalations");
+  }
+
+  /** The transition of this alarm, as it stands now, from {@code from}: a list of one, as operations return. */
+  List<AlarmTransition> transition(TransitionType type, AlarmState from, String actor, Instant at, String detail) {
+    return List.of(new AlarmTransition(id, type, from, state, priority, actor, at, detail, toJson()));
   }
 
   @Override

@@ -2,8 +2,10 @@ package org.wardwatch.clinical.alarm;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.wardwatch.model.Priority;
@@ -12,10 +14,16 @@ import org.wardwatch.model.StateJson;
 /**
  * The course of an alarm's condition itself, apart from the alarm's priority (which escalation raises): the priority
  * the condition was last at, since when it has been reported lower (an easing that counts once held for
- * {@link Alarm#EASING_HOLDS}), and the parts of the condition the alarm was raised for ({@link #standsFor}). Owned by
+ * {@link #EASING_HOLDS}), and the parts of the condition the alarm was raised for ({@link #standsFor}). Owned by
  * its {@link Alarm}; not thread-safe.
  */
 final class ConditionCourse {
+
+  /**
+   * How long a condition must stay at a lower priority, or gone, for its easing to count: a rise after it alarms again,
+   * while a condition wavering at a boundary (a NEWS2 total of 6 and 7 in turn, which no hysteresis damps) does not.
+   */
+  static final Duration EASING_HOLDS = Duration.ofSeconds(60);
 
   private Priority priority;
   /** Since when the condition has been reported below {@link #priority}, not long enough yet; or null. */
@@ -35,13 +43,13 @@ final class ConditionCourse {
 
   /**
    * The condition is reported at {@code reported}: true when that is above its priority, which it becomes. A lower
-   * priority becomes the condition's once reported for {@link Alarm#EASING_HOLDS}, so that rising from there alarms
+   * priority becomes the condition's once reported for {@link #EASING_HOLDS}, so that rising from there alarms
    * again while wavering at a boundary does not.
    */
   boolean rises(Priority reported, Instant now) {
     if (reported.compareTo(priority) < 0) {
       easingSince = easingSince != null ? easingSince : now;
-      if (!now.isBefore(easingSince.plus(Alarm.EASING_HOLDS))) {
+      if (!now.isBefore(easingSince.plus(EASING_HOLDS))) {
         priority = reported;
         easingSince = null;
       }
@@ -51,6 +59,17 @@ final class ConditionCourse {
     boolean rose = reported != priority;
     priority = reported;
     return rose;
+  }
+
+  /** The condition is not reported: true once it has been below its priority, or gone, for the easing time. */
+  boolean easedOff(Instant now) {
+    easingSince = easingSince != null ? easingSince : now;
+    return !now.isBefore(easingSince.plus(EASING_HOLDS));
+  }
+
+  /** When the easing under way will count, or empty when none is. */
+  Optional<Instant> easingCountsAt() {
+    return Optional.ofNullable(easingSince).map(since -> since.plus(EASING_HOLDS));
   }
 
   /** True when the alarm was raised for every one of {@code conditionParts}; one from an older state stands for any. */

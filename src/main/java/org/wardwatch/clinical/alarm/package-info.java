@@ -13,13 +13,14 @@
  *   <li><b>Idempotence.</b> Every operation is a no-op when it would not change anything: acknowledging an alarm that
  *       is acknowledged or cleared (the first acknowledger is kept), ending a condition that has ended, marking stale
  *       data stale, updating at the same priority, ticking twice at the same time. A pause request that would end less
- *       than {@link org.wardwatch.clinical.alarm.Alarm#PAUSE_REPEAT_TOLERANCE} after the running pause is a duplicate.
- *       </li>
+ *       than a second after the running pause is a duplicate.</li>
  *   <li><b>Priority never falls</b> during an episode. An update at the current or a lower priority refreshes the
  *       message without a transition (the next transition's snapshot shows it), so it describes the current value.
- *       A lower priority held for {@link org.wardwatch.clinical.alarm.Alarm#EASING_HOLDS} becomes the condition's:
- *       the condition rising again from there alarms again, also when the alarm was acknowledged at the higher one
- *       ("a new or escalated condition alarms again"); a condition wavering at a boundary does not.</li>
+ *       A lower priority held for a minute becomes the condition's: the condition rising again from there alarms
+ *       again, also when the alarm was acknowledged at the higher one ("a new or escalated condition alarms again");
+ *       a condition wavering at a boundary does not. Where nothing else damps a condition's end (NEWS2, whose total
+ *       may waver at the edge of its alarm bands), the owner has it end only once it has been lower or gone for that
+ *       minute ({@code conditionEasing}), so the alarm is not cleared and raised anew at each waver.</li>
  *   <li><b>A new condition is a new episode</b>, also under the same condition key: a condition with a part the alarm
  *       was not raised for (the other direction of a threshold, one more parameter a technical alarm names) ends the
  *       alarm ({@code superseded}) and the owner raises another, unacknowledged, whatever the first one's state.</li>

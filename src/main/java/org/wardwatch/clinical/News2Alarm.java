@@ -1,0 +1,91 @@
+package org.wardwatch.clinical;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
+import org.wardwatch.clinical.alarm.AlarmKind;
+import org.wardwatch.clinical.alarm.AlarmPolicy;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.clinical.news2.News2Calculator;
+import org.wardwatch.clinical.news2.News2Reading;
+import org.wardwatch.clinical.news2.News2Score;
+import org.wardwatch.model.Priority;
+
+/**
+ * A patient's NEWS2 and its alarm under one set of rules: the score read from the patient's latest values and
+ * assessment, and the alarm of its band's priority ({@code news2.bandPriorities}).
+ *
+ * <p>A score below the alarm bands ends the alarm once it has held a minute ({@link PatientAlarms#easeOff}): a total
+ * wavering at a band's edge (5 and 4 in turn, as 1 Hz values cross a chart row) would otherwise clear the alarm and
+ * raise a new one, unacknowledged, at each waver. A value gone stale scores as missing, which proves nothing about the
+ * patient: while any part is stale the alarm is not ended by the lower score (it stays, its data marked stale, until
+ * fresh values end it); its data is fresh again once no part is stale, no parameter is silent and the device is
+ * connected.
+ *
+ * <p>Pure, with time passed in; made by {@link PatientConditions} for the rules in force, on the clinical engine's
+ * event loop.
+ */
+final class News2Alarm {
+
+  /** The condition key of the NEWS2 alarm. */
+  static final String KEY = "NEWS2";
+
+  private final ClinicalRules rules;
+  private final News2Calculator calculator;
+  private final PatientAlarms.AlarmIds alarmIds;
+
+  News2Alarm(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
+    this.rules = rules;
+    this.calculator = new News2Calculator(rules.news2Freshness());
+    this.alarmIds = alarmIds;
+  }
+
+  /** The patient's NEWS2 at {@code now}: score, whether a part is stale, and until when it holds. */
+  News2Reading read(PatientRecord patient, Instant now) {
+    return calculator.read(patient.news2Inputs(), now);
+  }
+
+  /** Takes {@code reading} as the patient's score and reconciles the alarm with it; {@code heard}: nothing silent. */
+  List<AlarmTransition> rescore(PatientRecord patient, News2Reading reading, boolean heard, Instant now) {
+    News2Score score = reading.score();
+    patient.scored(score);
+    Priority priority = rules.news2BandPriorities().get(score.band());
+    boolean staleParts = reading.staleParts();
+    List<AlarmTransition> marked = markData(patient, staleParts, heard, now);
+    AlarmPolicy policy = rules.policy();
+    List<AlarmTransition> reconciled = priority != null
+        ? patient.alarms().reconcile(KEY, AlarmKind.PHYSIOLOGICAL, new AlarmCondition(priority, message(score)),
+            patient.source(), policy, alarmIds, now)
+        : staleParts || !patient.alarms().isPresent(KEY) ? List.of()
+        : patient.alarms().easeOff(KEY, message(score), now);
+    if (marked.isEmpty()) { // the usual frame: no list made to join them
+      return reconciled;
+    }
+    List<AlarmTransition> transitions = new ArrayList<>(marked);
+    transitions.addAll(reconciled);
+    return transitions;
+  }
+
+  /** When a lower score's easing will count and end the patient's alarm ({@link PatientAlarms#easeOff}), or empty. */
+  Optional<Instant> endsAt(PatientRecord patient) {
+    return patient.alarms().easingCountsAt(KEY);
+  }
+
+  private static String message(News2Score score) {
+    return "NEWS2 " + score.total() + " (" + score.band().wireName() + (score.partial() ? ", partial" : "") + ")";
+  }
+
+  /** Marks the alarm's data stale while a part is, fresh once none is, nothing is silent and the device is on. */
+  private static List<AlarmTransition> markData(PatientRecord patient, boolean staleParts, boolean heard,
+      Instant now) {
+    if (staleParts) {
+      return patient.alarms().markData(KEY, true, now);
+    }
+    if (heard && !patient.alarms().isPresent(TechnicalAlarm.DISCONNECTED.conditionKey())) {
+      return patient.alarms().markData(KEY, false, now);
+    }
+    return List.of();
+  }
+}
