@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.wardwatch.clinical.ThresholdRule.Direction;
 import org.wardwatch.model.StateJson;
 
 /**
@@ -31,7 +32,10 @@ public final class ThresholdTracker {
   private final Set<ThresholdRule> active = new LinkedHashSet<>();
 
   /**
-   * Applies a new value of the parameter.
+   * Applies a new value of the parameter. A rule whose breach was pending takes over at once, its delay waived, when
+   * a more urgent rule of the same direction was active until this value: the value never came back inside the lesser
+   * limit, so its condition has held all along (a pulse from 160 down to 140 stays in alarm, under "above 130",
+   * rather than ending the alarm and raising a new one once that rule's delay has run).
    *
    * @param rules  the rules in force for this patient and parameter, most urgent first
    * @param value  the value
@@ -43,8 +47,18 @@ public final class ThresholdTracker {
       carryOver(rules);
     }
     ThresholdRule mostUrgent = null;
+    boolean heldAbove = false; // a more urgent rule of that direction was active before this value
+    boolean heldBelow = false;
     for (ThresholdRule rule : rules) {
-      if (update(rule, value, at) && mostUrgent == null) {
+      boolean wasActive = !active.isEmpty() && active.contains(rule);
+      boolean inAlarm = update(rule, value, at);
+      if (!inAlarm && (rule.direction() == Direction.ABOVE ? heldAbove : heldBelow) && rule.breachedBy(value)) {
+        active.add(rule); // its breach began with this value or before: update noted it
+        inAlarm = true;
+      }
+      heldAbove |= wasActive && rule.direction() == Direction.ABOVE;
+      heldBelow |= wasActive && rule.direction() == Direction.BELOW;
+      if (inAlarm && mostUrgent == null) {
         mostUrgent = rule;
       }
     }

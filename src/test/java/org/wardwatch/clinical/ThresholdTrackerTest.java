@@ -53,6 +53,27 @@ class ThresholdTrackerTest {
   }
 
   @Test
+  void givenMoreUrgentRuleActive_whenTheValueEasesIntoTheLesserRule_thenTheLesserTakesOverWithoutItsDelay() {
+    assertEquals(Optional.of(SPO2_CRITICAL), observe(82, 0));
+
+    assertEquals(Optional.of(SPO2_LOW), observe(88, 5), "below 90 all along: the condition goes on");
+    assertEquals(null, tracker.nextOnset(), "no delay left to run");
+  }
+
+  @Test
+  void givenLesserRuleActive_whenTheValueBreachesAMoreUrgentRuleWithADelay_thenThatDelayStillRuns() {
+    ThresholdRule criticalAfterTen = new ThresholdRule(Parameter.SPO2, Direction.BELOW, new BigDecimal("85"),
+        Priority.HIGH, Duration.ofSeconds(10), new BigDecimal("2"));
+    ThresholdRule lowAtOnce = new ThresholdRule(Parameter.SPO2, Direction.BELOW, new BigDecimal("90"),
+        Priority.MEDIUM, Duration.ZERO, new BigDecimal("2"));
+    List<ThresholdRule> rules = List.of(criticalAfterTen, lowAtOnce);
+    assertEquals(Optional.of(lowAtOnce), tracker.observe(rules, new BigDecimal("88"), T0));
+
+    assertEquals(Optional.of(lowAtOnce), tracker.observe(rules, new BigDecimal("82"), T0.plusSeconds(1)));
+    assertEquals(Optional.of(criticalAfterTen), tracker.observe(rules, new BigDecimal("82"), T0.plusSeconds(11)));
+  }
+
+  @Test
   void givenBriefRecoveryDuringDelayThenDelayRestarts() {
     observe(88, 0);
     observe(91, 5);
