@@ -106,12 +106,15 @@ public final class Alarm extends AlarmView {
       return List.of();
     }
     AlarmState from = state;
+    Priority held = priority;
     priority = newPriority.compareTo(priority) > 0 ? newPriority : priority;
     state = AlarmState.ACTIVE_UNACKNOWLEDGED;
     acknowledgedBy = null;
     acknowledgedAt = null;
     timers.cancelAudioPause();
-    timers.escalateFrom(priority, now);
+    if (from != AlarmState.ACTIVE_UNACKNOWLEDGED || priority != held) { // else unanswered all along: its clock runs on
+      timers.escalateFrom(priority, now);
+    }
     return transition(TransitionType.PRIORITY_RAISED, from, AlarmTransition.SYSTEM, now,
         "condition worse, " + before + " to " + newPriority + ": " + message);
   }
@@ -224,9 +227,7 @@ public final class Alarm extends AlarmView {
    */
   public List<AlarmTransition> pauseAudio(String user, Duration requested, Instant now) {
     requireUser(user);
-    if (requested == null || requested.isZero() || requested.isNegative()) {
-      throw new IllegalArgumentException("requested audio pause must be positive, was " + requested);
-    }
+    AlarmTimers.requirePositive(requested);
     Optional<Instant> until = state.isAwaitingAcknowledgement() ? timers.pauseAudio(requested, now) : Optional.empty();
     if (until.isEmpty()) {
       return List.of();

@@ -58,6 +58,13 @@ final class AlarmTimers {
     audioPausedUntil = null;
   }
 
+  /** Refuses a requested audio pause that is missing, zero or negative. */
+  static void requirePositive(Duration requested) {
+    if (requested == null || requested.isZero() || requested.isNegative()) {
+      throw new IllegalArgumentException("requested audio pause must be positive, was " + requested);
+    }
+  }
+
   /**
    * Pauses the audio from {@code now} for {@code requested}, capped at the policy's maximum.
    *

@@ -34,8 +34,9 @@
  *   <li><b>Escalation</b> runs while an alarm awaits acknowledgement: active and unacknowledged, also while its audio
  *       is paused or its data stale (pausing is not acknowledging), and latched (its condition over, the clock runs
  *       on: a short dangerous episode nobody saw is paged like one that lasts). The interval is that of the priority
- *       the alarm has at the time, and the clock restarts at the escalation, at a priority rise and when a priority
- *       rise re-alarms an acknowledged alarm.</li>
+ *       the alarm has at the time, and the clock restarts at the escalation, when the alarm's priority rises and
+ *       when a rise of the condition re-alarms an acknowledged alarm; a condition that eased and rose back within the
+ *       priority of an alarm nobody answered leaves its clock running, so wavering cannot put escalation off.</li>
  *   <li><b>Reminders</b> run only while an alarm is active and acknowledged, every reminder interval from the
  *       acknowledgement.</li>
  *   <li><b>Late ticks.</b> A timer fires at the first tick at or after its deadline, stamped with that tick's time,

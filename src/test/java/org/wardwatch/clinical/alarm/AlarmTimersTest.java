@@ -116,6 +116,19 @@ class AlarmTimersTest {
   }
 
   @Test
+  void givenUnansweredAlarmWhoseConditionEasedAndRoseBack_whenTicked_thenItEscalatesOnItsFirstClock() {
+    Alarm alarm = physiological(Priority.MEDIUM);
+    alarm.update(Priority.LOW, "better", at(10));
+    alarm.update(Priority.LOW, "better", at(70)); // eased for a minute: the condition is LOW now
+
+    AlarmTransition rose = only(alarm.update(Priority.MEDIUM, "worse again", at(80)));
+
+    assertEquals(TransitionType.PRIORITY_RAISED, rose.type());
+    assertEquals(Optional.of(at(120)), alarm.nextDeadline(), "wavering does not put escalation off");
+    assertEquals(TransitionType.ESCALATED, only(alarm.tick(at(120))).type());
+  }
+
+  @Test
   void givenAcknowledgedAlarm_whenItsEscalationTimeIsReached_thenNoEscalation() {
     Alarm alarm = physiological(Priority.MEDIUM);
     alarm.acknowledge(NURSE, at(30));
