@@ -25,7 +25,8 @@ import org.wardwatch.model.FrameStamp;
  * frames' do, before the reply, so an AA means the observations have been recorded. Each report is stamped with sender,
  * control id and message but its MSH-7 ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK
  * was late or lost, possibly with a node), with its time made afresh or not, is acknowledged again and recognised by
- * the patients' owners, which do not apply it twice.
+ * the patients' owners, which do not apply it twice. A message that waited past its request's {@code deadline} is
+ * skipped unparsed: its sender has given up, and the parser's seconds go to messages someone still waits for.
  *
  * <p>Deploy two instances per node, with {@link #deploymentOptions()}: one for {@link Addresses#HL7_MESSAGES}, one for
  * {@link Addresses#HL7_LARGE_MESSAGES}, each on a worker thread, since HAPI takes seconds over a large message (two
@@ -37,6 +38,8 @@ public class Hl7ParsingVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(Hl7ParsingVerticle.class);
   /** Failure code when a report could not reach its owner: the MLLP session closes so the sender retransmits. */
   private static final int NOT_RECORDED = 503;
+  /** Failure code of a request that waited past its {@code deadline}: nobody waits for its answer any more. */
+  static final int EXPIRED = 408;
 
   private final Hl7Ack.AckMode ackMode;
   private final Membership membership;
@@ -75,6 +78,12 @@ public class Hl7ParsingVerticle extends VerticleBase {
 
   private void answer(Message<JsonObject> request) {
     JsonObject body = request.body();
+    Long deadline = body.getLong("deadline");
+    if (deadline != null && System.currentTimeMillis() > deadline) { // its sender gave up: not worth seconds of HAPI
+      LOG.debug("HL7 message skipped: it waited for the parser past its sender's timeout");
+      BusRequests.refuse(vertx.eventBus(), request, EXPIRED, "expired before it was parsed");
+      return;
+    }
     String text = body.getString("text", "");
     String ack;
     try {

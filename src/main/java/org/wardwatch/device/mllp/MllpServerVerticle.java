@@ -29,12 +29,14 @@ public class MllpServerVerticle extends VerticleBase {
 
   private final MllpServerConfig config;
   private final ConnectionLimit limit;
+  private final ParserBacklog backlog;
   private NetServer server;
   private BusRequests parser;
 
   public MllpServerVerticle(MllpServerConfig config) {
     this.config = config;
     this.limit = new ConnectionLimit(config.maxConnections(), "HL7", "hl7.maxConnections");
+    this.backlog = new ParserBacklog(config.maxMessageBytes());
   }
 
   @Override
@@ -73,7 +75,7 @@ public class MllpServerVerticle extends VerticleBase {
       return;
     }
     socket.closeHandler(closed -> limit.release());
-    new MllpSession(socket, context, parser, config).start();
+    new MllpSession(socket, context, parser, backlog, config).start();
   }
 
   private void reportRefusals() {

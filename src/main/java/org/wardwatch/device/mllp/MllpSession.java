@@ -32,17 +32,22 @@ final class MllpSession {
   private final NetSocket socket;
   private final Context context;
   private final BusRequests parser;
+  private final ParserBacklog backlog;
   private final MllpFramer framer;
   private final int maxMessageBytes;
   private long framesSeen;
   private boolean answering;
   private boolean inputEnded;
 
-  /** The session of {@code socket}, whose messages go to the parser through its verticle's {@code parser}. */
-  MllpSession(NetSocket socket, Context context, BusRequests parser, MllpServerConfig config) {
+  /**
+   * The session of {@code socket}, whose messages go to the parser through its verticle's {@code parser}, counted in
+   * the verticle's {@code backlog} until answered.
+   */
+  MllpSession(NetSocket socket, Context context, BusRequests parser, ParserBacklog backlog, MllpServerConfig config) {
     this.socket = socket;
     this.context = context;
     this.parser = parser;
+    this.backlog = backlog;
     this.framer = new MllpFramer(config.maxMessageBytes());
     this.maxMessageBytes = config.maxMessageBytes();
   }
@@ -119,14 +124,22 @@ final class MllpSession {
   }
 
   /**
-   * Asks the parser for the ACK of this message, read at {@code readAt}, and writes it framed; a parser failure closes
-   * the connection unanswered.
+   * Asks the parser for the ACK of this message, read at {@code readAt}, and writes it framed; a parser failure, or a
+   * full {@link ParserBacklog}, closes the connection unanswered. The request carries its {@code deadline}: a parser
+   * that comes to it after its sender gave up skips it.
    */
   private Future<Void> answer(MllpEvent event, Instant readAt) {
-    JsonObject request = request(event, readAt);
-    String lane = request.getString("text").length() > Addresses.HL7_LARGE_CHARS ? Addresses.HL7_LARGE_MESSAGES
-        : Addresses.HL7_MESSAGES;
+    JsonObject request = request(event, readAt).put("deadline", System.currentTimeMillis() + PARSE_TIMEOUT_MS);
+    int chars = request.getString("text").length();
+    if (!backlog.admit(chars)) {
+      LOG.warn("[{}] the HL7 parsers are {} messages' worth behind; closing so the sender retransmits later",
+          socket.remoteAddress(), ParserBacklog.MESSAGES_WORTH);
+      socket.close();
+      return Future.failedFuture("parsers behind");
+    }
+    String lane = chars > Addresses.HL7_LARGE_CHARS ? Addresses.HL7_LARGE_MESSAGES : Addresses.HL7_MESSAGES;
     return parser.<JsonObject>request(lane, request)
+        .onComplete(answered -> backlog.release(chars))
         .compose(reply -> socket.write(frame(reply.getString("ack"))))
         .onFailure(error -> {
           LOG.error("[{}] HL7 message not processed; closing so the sender retransmits", socket.remoteAddress(), error);

@@ -3,9 +3,11 @@ package org.wardwatch.device.mllp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayOutputStream;
@@ -271,6 +273,21 @@ class MllpServerVerticleTest {
     } finally {
       own.close().await();
     }
+  }
+
+  @Test
+  void aMessageWhoseSenderGaveUpWhileItWaitedIsSkippedUnparsedAndOneOnTimeIsAnswered() {
+    String text = vitals("LATE-1", "P-LATE", 75);
+    JsonObject late = new JsonObject().put("text", text).put("receivedAt", Instant.now())
+        .put("deadline", System.currentTimeMillis() - 1);
+
+    ReplyException skipped = assertThrows(ReplyException.class,
+        () -> vertx.eventBus().request(Addresses.HL7_MESSAGES, late).await());
+    assertEquals(408, skipped.failureCode(), skipped::getMessage);
+    JsonObject onTime = late.copy().put("deadline", System.currentTimeMillis() + 10_000);
+    String ack = ((JsonObject) vertx.eventBus().request(Addresses.HL7_MESSAGES, onTime).await().body())
+        .getString("ack");
+    assertEquals("MSA|AA|LATE-1", segment(ack, "MSA"));
   }
 
   private static String vitals(String controlId, String patient, int heartRate) {
