@@ -18,6 +18,10 @@ sealed interface MllpEvent {
   record Truncated(String partial) implements MllpEvent {
   }
 
+  /** A message the sender's close cut short: it shut its side of the connection before the end block. */
+  record Unterminated(String partial) implements MllpEvent {
+  }
+
   /**
    * What followed a start block inside a message, up to the end block: the rest of the {@link Truncated} message (it
    * does not begin with {@code MSH}), not a message of its own, so never answered: its sender gets one answer for the

@@ -77,6 +77,13 @@ final class MllpFramer {
         : new MllpEvent.Message(text);
   }
 
+  /** The sender closed its side: a message begun and not ended is {@link MllpEvent.Unterminated} (a blank one: none). */
+  List<MllpEvent> finish() {
+    Buffer unended = message;
+    message = null;
+    return unended == null || isBlank(unended) ? List.of() : List.of(new MllpEvent.Unterminated(text(unended)));
+  }
+
   /** True when {@code bytes} hold nothing but whitespace and control characters (up to the space). */
   private static boolean isBlank(Buffer bytes) {
     for (int i = 0; i < bytes.length(); i++) {

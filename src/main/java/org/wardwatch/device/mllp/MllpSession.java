@@ -62,13 +62,20 @@ final class MllpSession {
   }
 
   /**
-   * After the sender shut down its side: closes once every message received has been answered. Checked from a later
-   * task, so messages still queued behind a pause are delivered (and answered) first.
+   * After the sender shut down its side: closes once every message received has been answered, a message its close
+   * cut short too (with an error: {@link MllpEvent.Unterminated}). Checked from a later task, so messages still queued
+   * behind a pause are delivered (and answered) first.
    */
   private void closeOnceAnswered() {
     context.runOnContext(later -> {
-      if (!answering) {
+      if (answering) {
+        return; // asked again once answered
+      }
+      List<MllpEvent> cutShort = framer.finish();
+      if (cutShort.isEmpty()) {
         socket.close();
+      } else {
+        answerAll(cutShort);
       }
     });
   }
@@ -81,9 +88,13 @@ final class MllpSession {
       socket.close();
       return;
     }
-    if (events.isEmpty()) {
-      return;
+    if (!events.isEmpty()) {
+      answerAll(events);
     }
+  }
+
+  /** Answers {@code events} one after the other, reading nothing meanwhile. */
+  private void answerAll(List<MllpEvent> events) {
     socket.pause();
     answering = true;
     Instant readAt = Instant.now(); // the messages' receipt time, though each is parsed after the one before
@@ -156,6 +167,10 @@ final class MllpSession {
     if (event instanceof MllpEvent.Truncated truncated) {
       return request.put("text", truncated.partial())
           .put("problem", "message truncated: a new start block arrived before its end block");
+    }
+    if (event instanceof MllpEvent.Unterminated unterminated) {
+      return request.put("text", unterminated.partial())
+          .put("problem", "message cut off: the sender closed its side before the end block");
     }
     return request.put("text", ((MllpEvent.Message) event).text());
   }

@@ -57,6 +57,16 @@ class MllpFramerTest {
   }
 
   @Test
+  void givenTheSenderClosesInsideAMessageThenItIsUnterminatedAndBlanksAreNothing() {
+    assertEquals(List.of(new MllpEvent.Message("MSH|1")), feed(framed("MSH|1") + "\u000bMSH|2\rPID|"));
+    assertEquals(List.of(new MllpEvent.Unterminated("MSH|2\rPID|")), framer.finish());
+    assertEquals(List.of(), framer.finish(), "once");
+
+    feed("\u000b\r\n");
+    assertEquals(List.of(), framer.finish(), "a start block and blanks: no message begun");
+  }
+
+  @Test
   void givenStartBlockRepeatedBeforeAMessageThenOneMessageAndNothingTruncated() {
     assertEquals(List.of(new MllpEvent.Message("MSH|1"), new MllpEvent.Message("MSH|2")),
         feed("\u000b" + framed("MSH|1") + "\u000b\r\n" + framed("MSH|2")));

@@ -197,6 +197,22 @@ class MllpServerVerticleTest {
   }
 
   @Test
+  void aMessageCutOffByTheSendersCloseIsAnsweredWithAnErrorBeforeTheConnectionCloses() {
+    try (MllpClient monitor = new MllpClient(node.hl7Port())) {
+      String whole = vitals("CUT-1", "P-CUT", 72);
+      monitor.send(vitals("CUT-0", "P-CUT", 71));
+      assertEquals("MSA|AA|CUT-0", segment(monitor.readAck(), "MSA"));
+      monitor.sendBytes(("\u000b" + whole.substring(0, whole.length() / 2)).getBytes(StandardCharsets.US_ASCII));
+      monitor.shutdownOutput();
+
+      String ack = monitor.readAck();
+      assertEquals("MSA|AE|CUT-1", segment(ack, "MSA"));
+      assertTrue(ack.contains("the sender closed its side before the end block"), ack);
+      assertNull(monitor.readAck());
+    }
+  }
+
+  @Test
   void repeatedControlIdIsAcknowledgedAgainButRecordedOnce() {
     String ward = "hl7-dup";
     String vitalsAddress = Addresses.wardVitals(ward);
