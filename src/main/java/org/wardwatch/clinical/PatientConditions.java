@@ -116,10 +116,10 @@ final class PatientConditions {
   /** Sensors reported off raise a technical alarm, and the data behind their physiological alarms goes stale. */
   List<AlarmTransition> checkSensors(PatientRecord patient, FrameReport report, Instant now) {
     List<AlarmTransition> transitions = markStale(patient, report.sensorsOff(), now);
-    String message = patient.sensorsOff().isEmpty() ? null
-        : "Sensor off: " + patient.sensorsOff().stream().map(Parameter::label).sorted()
-            .collect(Collectors.joining(", "));
-    transitions.addAll(reconcile(patient, TechnicalAlarm.SENSOR_OFF, message, patient.sensorsOff(), now));
+    Set<Parameter> off = patient.sensorsOff();
+    String message = off.isEmpty() ? null
+        : "Sensor off: " + off.stream().map(Parameter::label).sorted().collect(Collectors.joining(", "));
+    transitions.addAll(reconcile(patient, TechnicalAlarm.SENSOR_OFF, message, off, now));
     return transitions;
   }
 
