@@ -7,6 +7,7 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -125,8 +126,22 @@ final class HazelcastPatientStore implements PatientStore {
   }
 
 
+  /**
+   * {@code stage}'s outcome, delivered in a later task of the caller's context, never within the caller's own task (a
+   * local entry processor can finish before the caller attaches its handlers): the engine applies a batch's frames in
+   * one task, and a write's fence handled within it would release the patient between two of its frames.
+   */
   private static <T> Future<T> onContext(CompletionStage<T> stage) {
-    return Future.fromCompletionStage(stage, context());
+    Context context = context();
+    Promise<T> promise = Promise.promise();
+    stage.whenComplete((value, error) -> context.runOnContext(later -> {
+      if (error != null) {
+        promise.fail(error);
+      } else {
+        promise.complete(value);
+      }
+    }));
+    return promise.future();
   }
 
   private static Context context() {
