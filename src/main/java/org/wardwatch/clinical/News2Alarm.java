@@ -58,8 +58,8 @@ final class News2Alarm {
     List<AlarmTransition> reconciled = priority != null
         ? patient.alarms().reconcile(KEY, AlarmKind.PHYSIOLOGICAL, new AlarmCondition(priority, message(score)),
             patient.source(), policy, alarmIds, now)
-        : staleParts || !patient.alarms().isPresent(KEY) ? List.of()
-        : patient.alarms().easeOff(KEY, message(score), now);
+        : !patient.alarms().isPresent(KEY) ? List.of()
+        : patient.alarms().easeOff(KEY, message(score), !staleParts, now);
     if (marked.isEmpty()) { // the usual frame: no list made to join them
       return reconciled;
     }
@@ -68,9 +68,9 @@ final class News2Alarm {
     return transitions;
   }
 
-  /** When a lower score's easing will count and end the patient's alarm ({@link PatientAlarms#easeOff}), or empty. */
+  /** When a lower score's end will count and end the patient's alarm ({@link PatientAlarms#easeOff}), or empty. */
   Optional<Instant> endsAt(PatientRecord patient) {
-    return patient.alarms().easingCountsAt(KEY);
+    return patient.alarms().endCountsAt(KEY);
   }
 
   private static String message(News2Score score) {

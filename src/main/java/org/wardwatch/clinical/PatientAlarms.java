@@ -54,7 +54,7 @@ final class PatientAlarms {
       transitions = current == null ? List.of() : current.conditionEnded(now);
     } else if (current != null && current.standsFor(condition.parts())) {
       String before = current.message();
-      transitions = current.update(condition.priority(), condition.message(), now);
+      transitions = current.update(condition.priority(), condition.message(), condition.parts(), now);
       refreshed |= !before.equals(current.message());
     } else { // a condition that starts, or a new one in place of the alarm's (AlarmCondition)
       transitions = new ArrayList<>(current == null ? List.of() : current.superseded(now));
@@ -72,15 +72,15 @@ final class PatientAlarms {
 
   /**
    * The condition {@code conditionKey} is not reported now, and its end must hold ({@link Alarm#conditionEasing}): its
-   * alarm ends once it has, meanwhile {@code message} describes the current value.
+   * alarm ends once it has, {@code shown} meanwhile ({@code message} describing the current value).
    */
-  List<AlarmTransition> easeOff(String conditionKey, String message, Instant now) {
+  List<AlarmTransition> easeOff(String conditionKey, String message, boolean shown, Instant now) {
     Alarm current = withConditionPresent(conditionKey);
     if (current == null) {
       return List.of();
     }
     String before = current.message();
-    List<AlarmTransition> transitions = current.conditionEasing(message, now);
+    List<AlarmTransition> transitions = current.conditionEasing(message, shown, now);
     refreshed |= !before.equals(current.message());
     if (!transitions.isEmpty()) {
       forgetFinished();
@@ -88,10 +88,10 @@ final class PatientAlarms {
     return transitions;
   }
 
-  /** When the easing of condition {@code conditionKey}'s alarm will count ({@link #easeOff}), or empty. */
-  Optional<Instant> easingCountsAt(String conditionKey) {
+  /** When the end of condition {@code conditionKey} under way will count ({@link #easeOff}), or empty. */
+  Optional<Instant> endCountsAt(String conditionKey) {
     Alarm current = withConditionPresent(conditionKey);
-    return current == null ? Optional.empty() : current.easingCountsAt();
+    return current == null ? Optional.empty() : current.endCountsAt();
   }
 
   /** Whether the condition {@code conditionKey} is present: an alarm for it is active. */

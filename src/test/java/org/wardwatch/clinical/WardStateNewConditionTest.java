@@ -59,15 +59,19 @@ class WardStateNewConditionTest {
   }
 
   @Test
-  void givenUnacknowledgedHighPulse_whenThePulseFallsBelowItsLowLimit_thenTheOldAlarmLatchesBesideTheNewOne() {
+  void givenUnacknowledgedHighPulse_whenThePulseFallsBelowItsLowLimit_thenTheSameAlarmGoesOnDescribingIt() {
     String high = raisedId(engine.apply(frame(MONITOR, T0, "PULSE=190"), T0));
 
-    List<AlarmTransition> transitions = engine.apply(frame(MONITOR, at(10), "PULSE=35"), at(10)).transitions();
+    WardUpdate low = engine.apply(frame(MONITOR, at(10), "PULSE=35"), at(10));
 
-    assertEquals(List.of(TransitionType.CONDITION_ENDED, TransitionType.RAISED),
-        transitions.stream().map(AlarmTransition::type).toList());
-    assertEquals(high, transitions.get(0).alarmId());
-    assertEquals(AlarmState.CLEARED_UNACKNOWLEDGED, transitions.get(0).toState());
+    assertEquals(List.of(), low.transitions(), "it signals already, and its escalation clock runs on");
+    JsonObject alarm = onlyOf(snapshot(low), "alarms");
+    assertEquals(high, alarm.getString("id"));
+    assertEquals("Pulse 35 /min below 40", alarm.getString("message"));
+    engine.act(high, acknowledged -> acknowledged.acknowledge(NURSE, at(15)), at(15));
+    assertEquals(List.of(TransitionType.CLEARED, TransitionType.RAISED),
+        engine.apply(frame(MONITOR, at(20), "PULSE=190"), at(20)).transitions().stream()
+            .map(AlarmTransition::type).toList(), "acknowledged below 40, the pulse above 150 is a new condition");
   }
 
   @Test
@@ -97,6 +101,20 @@ class WardStateNewConditionTest {
     assertNotEquals(first, alarm.getString("id"));
     assertEquals("ACTIVE_UNACKNOWLEDGED", alarm.getString("state"));
     assertEquals("Sensor off: SpO2, Temperature", alarm.getString("message"));
+  }
+
+  @Test
+  void givenAcknowledgedAlarmForTwoSensors_whenOneComesBackAndGoesOffAgain_thenThatIsANewCondition() throws Exception {
+    engine.apply(decoded("Temperature=OFF|SpO2=OFF|Pulse=80", T0), T0);
+    String both = onlyOf(engine.view().snapshot("P1").orElseThrow().toJson(), "technicalAlarms").getString("id");
+    engine.act(both, alarm -> alarm.acknowledge(NURSE, at(5)), at(5));
+    assertEquals(List.of(), engine.apply(decoded("Temperature=OFF|SpO2=97|Pulse=80", at(10)), at(10)).transitions());
+
+    WardUpdate again = engine.apply(decoded("Temperature=OFF|SpO2=OFF|Pulse=80", at(20)), at(20));
+
+    assertEquals(List.of(TransitionType.CLEARED, TransitionType.RAISED),
+        again.transitions().stream().map(AlarmTransition::type).toList());
+    assertEquals("Sensor off: SpO2, Temperature", onlyOf(snapshot(again), "technicalAlarms").getString("message"));
   }
 
   @Test

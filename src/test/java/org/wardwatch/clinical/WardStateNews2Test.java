@@ -218,6 +218,24 @@ class WardStateNews2Test {
   }
 
   @Test
+  void givenHighNews2AlarmEasedToMediumForAWhile_whenTheTotalLeavesTheBands_thenItEndsAMinuteAfterThatOnly() {
+    String[] seven = {"RESP_RATE=21", "SPO2=95", "BP_SYSTOLIC=120", "PULSE=111", "TEMPERATURE=39.1"};
+    String[] five = {"RESP_RATE=21", "SPO2=95", "BP_SYSTOLIC=120", "PULSE=91", "TEMPERATURE=38.1"};
+    String[] three = {"RESP_RATE=20", "SPO2=95", "BP_SYSTOLIC=120", "PULSE=91", "TEMPERATURE=38.1"};
+    String id = only(engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(), seven), T0).transitions()).alarmId();
+    engine.act(id, alarm -> alarm.acknowledge("nurse.kim", at(5)), at(5));
+    List<AlarmTransition> transitions = new ArrayList<>();
+    for (int second = 10; second <= 130; second += 10) { // medium from 10 s, out of the bands from 60 s
+      transitions.addAll(engine.apply(frame(at(second), Consciousness.A, OxygenSupport.air(),
+          second < 60 ? five : three), at(second)).transitions());
+    }
+
+    AlarmTransition cleared = only(transitions);
+    assertEquals(TransitionType.CLEARED, cleared.type());
+    assertEquals(at(120), cleared.at(), "a minute below the bands, not a minute after the total first fell");
+  }
+
+  @Test
   void givenMediumNews2Alarm_whenBandFallsBackToLow_thenAlarmClearedOnceTheLowBandHeldAMinute() {
     String[] vitals = {"RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
     engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(), vitals), T0);

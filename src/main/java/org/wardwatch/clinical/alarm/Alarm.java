@@ -88,21 +88,21 @@ public final class Alarm extends AlarmView {
   }
 
   /**
-   * The condition persists at {@code newPriority}. Higher than the condition was (whatever escalation raised the alarm
-   * to): {@link TransitionType#PRIORITY_RAISED}, and the alarm is unacknowledged again. Same or lower: the message is
-   * refreshed silently and the alarm keeps its priority; a lower priority held a while becomes the condition's
-   * ({@link ConditionCourse#rises}). Condition ended: nothing.
+   * The condition persists at {@code newPriority}, made of {@code parts} ({@link #standsFor}). Higher than the condition
+   * was (whatever escalation raised the alarm to): {@link TransitionType#PRIORITY_RAISED}, and the alarm is
+   * unacknowledged again. Same or lower: the message is refreshed silently and the alarm keeps its priority; a lower
+   * priority held a while becomes the condition's ({@link ConditionCourse#rises}). Condition ended: nothing.
    *
    * @param newMessage  the message for the current value, or {@code null} to keep the present one
    */
-  public List<AlarmTransition> update(Priority newPriority, String newMessage, Instant now) {
+  public List<AlarmTransition> update(Priority newPriority, String newMessage, Set<String> parts, Instant now) {
     Objects.requireNonNull(newPriority, "priority");
     if (!state.isConditionPresent()) {
       return List.of();
     }
     message = newMessage != null ? newMessage : message;
     Priority before = condition.priority();
-    if (!condition.rises(newPriority, now)) {
+    if (!condition.rises(newPriority, parts, now)) {
       return List.of();
     }
     AlarmState from = state;
@@ -120,30 +120,37 @@ public final class Alarm extends AlarmView {
   }
 
   /**
-   * True when this alarm stands for every part of a condition of its key ({@code conditionParts}): it was raised for
-   * them. One that does not is a new condition, for which the owner ends this alarm ({@link #superseded}) and raises
-   * another. An alarm from a state written before parts were kept stands for any.
+   * True when this alarm goes on for a condition of its key made of {@code conditionParts}: while it awaits
+   * acknowledgement, whatever they are (it signals already; its escalation clock runs on); acknowledged, when the
+   * condition as last reported had every one of them. Else the condition is a new one, for which the owner ends this
+   * alarm ({@link #superseded}) and raises another. An alarm from a state written before parts were kept stands for
+   * any.
    */
   public boolean standsFor(Set<String> conditionParts) {
-    return condition.standsFor(conditionParts);
+    return state != AlarmState.ACTIVE_ACKNOWLEDGED || condition.standsFor(conditionParts);
   }
 
   /**
    * The condition is not reported now, where its end must hold (NEWS2's: no hysteresis damps a total wavering at the
-   * edge of its alarm bands): {@link #conditionEnded} once it has been lower, or gone, for the easing time (one under
-   * way counts, {@link ConditionCourse#easedOff}); until then {@code newMessage} describes the current value.
+   * edge of its alarm bands): {@link #conditionEnded} once it has not been for the easing time, {@code shown} each
+   * time; until then {@code newMessage} describes the current value. Not {@code shown} (a part of what decides it is
+   * stale): nothing changes, and an end under way starts over.
    */
-  public List<AlarmTransition> conditionEasing(String newMessage, Instant now) {
+  public List<AlarmTransition> conditionEasing(String newMessage, boolean shown, Instant now) {
     if (!state.isConditionPresent()) {
       return List.of();
     }
+    if (!shown) {
+      condition.endUnshown();
+      return List.of();
+    }
     message = newMessage;
-    return condition.easedOff(now) ? conditionEnded(now) : List.of();
+    return condition.gone(now) ? conditionEnded(now) : List.of();
   }
 
-  /** When an easing under way will count ({@link #update}, {@link #conditionEasing}); empty when none is. */
-  public Optional<Instant> easingCountsAt() {
-    return condition.easingCountsAt();
+  /** When the end under way ({@link #conditionEasing}) will count; empty when none is. */
+  public Optional<Instant> endCountsAt() {
+    return condition.endCountsAt();
   }
 
   /**

@@ -14,8 +14,9 @@ import org.wardwatch.model.StateJson;
 /**
  * The course of an alarm's condition itself, apart from the alarm's priority (which escalation raises): the priority
  * the condition was last at, since when it has been reported lower (an easing that counts once held for
- * {@link #EASING_HOLDS}), and the parts of the condition the alarm was raised for ({@link #standsFor}). Owned by
- * its {@link Alarm}; not thread-safe.
+ * {@link #EASING_HOLDS}), since when it has not been reported at all (an end that counts once held as long, for a
+ * condition whose end must hold), and the parts of the condition as last reported ({@link #standsFor}). Owned by its
+ * {@link Alarm}; not thread-safe.
  */
 final class ConditionCourse {
 
@@ -28,8 +29,10 @@ final class ConditionCourse {
   private Priority priority;
   /** Since when the condition has been reported below {@link #priority}, not long enough yet; or null. */
   private Instant easingSince;
-  /** The parts the alarm was raised for; null in a state written before they were kept. */
-  private final Set<String> parts;
+  /** Since when the condition has not been reported at all, not long enough yet; or null. */
+  private Instant goneSince;
+  /** The parts of the condition as last reported; null in a state written before they were kept. */
+  private Set<String> parts;
 
   ConditionCourse(Priority priority, Set<String> parts) {
     this.priority = priority;
@@ -42,11 +45,13 @@ final class ConditionCourse {
   }
 
   /**
-   * The condition is reported at {@code reported}: true when that is above its priority, which it becomes. A lower
-   * priority becomes the condition's once reported for {@link #EASING_HOLDS}, so that rising from there alarms
-   * again while wavering at a boundary does not.
+   * The condition is reported at {@code reported}, made of {@code reportedParts} (which the alarm now stands for): true
+   * when that is above its priority, which it becomes. A lower priority becomes the condition's once reported for
+   * {@link #EASING_HOLDS}, so that rising from there alarms again while wavering at a boundary does not.
    */
-  boolean rises(Priority reported, Instant now) {
+  boolean rises(Priority reported, Set<String> reportedParts, Instant now) {
+    goneSince = null;
+    parts = Set.copyOf(reportedParts);
     if (reported.compareTo(priority) < 0) {
       easingSince = easingSince != null ? easingSince : now;
       if (!now.isBefore(easingSince.plus(EASING_HOLDS))) {
@@ -61,25 +66,36 @@ final class ConditionCourse {
     return rose;
   }
 
-  /** The condition is not reported: true once it has been below its priority, or gone, for the easing time. */
-  boolean easedOff(Instant now) {
-    easingSince = easingSince != null ? easingSince : now;
-    return !now.isBefore(easingSince.plus(EASING_HOLDS));
+  /** The condition is not reported: true once it has not been for {@link #EASING_HOLDS}. */
+  boolean gone(Instant now) {
+    goneSince = goneSince != null ? goneSince : now;
+    return !now.isBefore(goneSince.plus(EASING_HOLDS));
   }
 
-  /** When the easing under way will count, or empty when none is. */
-  Optional<Instant> easingCountsAt() {
-    return Optional.ofNullable(easingSince).map(since -> since.plus(EASING_HOLDS));
+  /** Its end is not shown after all (a part of what decides it is stale): an end under way starts over. */
+  void endUnshown() {
+    goneSince = null;
   }
 
-  /** True when the alarm was raised for every one of {@code conditionParts}; one from an older state stands for any. */
+  /** When the end under way ({@link #gone}) will count, or empty when none is. */
+  Optional<Instant> endCountsAt() {
+    return Optional.ofNullable(goneSince).map(since -> since.plus(EASING_HOLDS));
+  }
+
+  /**
+   * True when the condition as last reported had every one of {@code conditionParts}; one from an older state stands
+   * for any.
+   */
   boolean standsFor(Set<String> conditionParts) {
     return parts == null || parts.containsAll(conditionParts);
   }
 
-  /** Writes {@code conditionPriority}, {@code easingSince} and {@code parts} (sorted; absent when unknown). */
+  /**
+   * Writes {@code conditionPriority}, {@code easingSince}, {@code goneSince} and {@code parts} (sorted; absent when
+   * unknown).
+   */
   JsonObject writeTo(JsonObject state) {
-    state.put("conditionPriority", priority.name()).put("easingSince", easingSince);
+    state.put("conditionPriority", priority.name()).put("easingSince", easingSince).put("goneSince", goneSince);
     return parts == null ? state : state.put("parts", new JsonArray(List.copyOf(new TreeSet<>(parts))));
   }
 
@@ -90,6 +106,7 @@ final class ConditionCourse {
         ? StateJson.enumValue(Priority.class, state, "conditionPriority") : alarmPriority,
         parts == null ? null : Set.copyOf(parts.stream().map(part -> (String) part).toList()));
     course.easingSince = StateJson.optionalInstant(state, "easingSince");
+    course.goneSince = StateJson.optionalInstant(state, "goneSince");
     return course;
   }
 }

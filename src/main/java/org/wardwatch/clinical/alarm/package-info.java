@@ -19,11 +19,13 @@
  *       A lower priority held for a minute becomes the condition's: the condition rising again from there alarms
  *       again, also when the alarm was acknowledged at the higher one ("a new or escalated condition alarms again");
  *       a condition wavering at a boundary does not. Where nothing else damps a condition's end (NEWS2, whose total
- *       may waver at the edge of its alarm bands), the owner has it end only once it has been lower or gone for that
- *       minute ({@code conditionEasing}), so the alarm is not cleared and raised anew at each waver.</li>
- *   <li><b>A new condition is a new episode</b>, also under the same condition key: a condition with a part the alarm
- *       was not raised for (the other direction of a threshold, one more parameter a technical alarm names) ends the
- *       alarm ({@code superseded}) and the owner raises another, unacknowledged, whatever the first one's state.</li>
+ *       may waver at the edge of its alarm bands), the owner has it end only once it has been gone for that minute
+ *       ({@code conditionEasing}), so the alarm is not cleared and raised anew at each waver.</li>
+ *   <li><b>A new condition alarms again</b>, also under the same condition key: a condition with a part the
+ *       acknowledged alarm's condition did not have when last reported (the other direction of a threshold, one more
+ *       parameter a technical alarm names) ends the alarm ({@code superseded}) and the owner raises another,
+ *       unacknowledged. An alarm awaiting acknowledgement signals already: it goes on, describing the new condition,
+ *       and its escalation clock runs on.</li>
  *   <li><b>Updates apply only while the condition is present.</b> A condition that returns after its alarm has
  *       cleared or latched is a new episode, for the owner to raise.</li>
  *   <li><b>A priority rise alarms again</b>, whether the condition worsened ({@code update}) or the alarm escalated:

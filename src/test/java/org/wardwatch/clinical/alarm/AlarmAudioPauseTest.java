@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.clinical.alarm.AlarmFixtures.ABOVE;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.NURSE;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.T0;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.at;
@@ -158,7 +159,7 @@ class AlarmAudioPauseTest {
     Alarm alarm = physiological(Priority.MEDIUM);
     alarm.pauseAudio(NURSE, TWO_MINUTES, T0);
 
-    alarm.update(Priority.HIGH, "worse", at(10));
+    alarm.update(Priority.HIGH, "worse", ABOVE, at(10));
 
     assertTrue(alarm.isAudible(at(10)));
     assertEquals(Optional.empty(), alarm.audioPausedUntil());

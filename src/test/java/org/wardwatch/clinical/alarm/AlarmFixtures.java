@@ -17,6 +17,8 @@ final class AlarmFixtures {
   static final AlarmPolicy POLICY = AlarmPolicy.defaults();
   static final String NURSE = "nurse.kim";
   static final String DOCTOR = "dr.ode";
+  /** The parts of the fixtures' pulse condition: above its limit. */
+  static final Set<String> ABOVE = Set.of("ABOVE");
 
   private AlarmFixtures() {
   }
@@ -27,7 +29,7 @@ final class AlarmFixtures {
 
   /** An alarm raised at {@link #T0} with the default policy. */
   static Alarm raised(AlarmKind kind, Priority priority) {
-    return Alarm.raise("P123/PULSE/1", kind, "PULSE", BED_12, priority, "Pulse 190 /min above 150", Set.of("ABOVE"),
+    return Alarm.raise("P123/PULSE/1", kind, "PULSE", BED_12, priority, "Pulse 190 /min above 150", ABOVE,
         T0, POLICY).alarm();
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.clinical.alarm.AlarmFixtures.ABOVE;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.BED_12;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.DOCTOR;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.NURSE;
@@ -170,10 +171,10 @@ class AlarmLifecycleTest {
   void givenActiveAlarm_whenUpdatedAtSamePriority_thenNoTransitionButMessageRefreshed() {
     Alarm alarm = physiological(Priority.HIGH);
 
-    assertEquals(List.of(), alarm.update(Priority.HIGH, "Pulse 195 /min above 150", at(5)));
-    assertEquals(List.of(), alarm.update(Priority.HIGH, "Pulse 195 /min above 150", at(5)));
+    assertEquals(List.of(), alarm.update(Priority.HIGH, "Pulse 195 /min above 150", ABOVE, at(5)));
+    assertEquals(List.of(), alarm.update(Priority.HIGH, "Pulse 195 /min above 150", ABOVE, at(5)));
     assertEquals("Pulse 195 /min above 150", alarm.message());
-    assertEquals(List.of(), alarm.update(Priority.HIGH, null, at(6)));
+    assertEquals(List.of(), alarm.update(Priority.HIGH, null, ABOVE, at(6)));
     assertEquals("Pulse 195 /min above 150", alarm.message());
   }
 
@@ -181,7 +182,7 @@ class AlarmLifecycleTest {
   void givenActiveAlarm_whenUpdatedAtLowerPriority_thenPriorityKeptAndMessageOfTheCurrentValue() {
     Alarm alarm = physiological(Priority.HIGH);
 
-    assertEquals(List.of(), alarm.update(Priority.MEDIUM, "Pulse 140 /min above 130", at(5)));
+    assertEquals(List.of(), alarm.update(Priority.MEDIUM, "Pulse 140 /min above 130", ABOVE, at(5)));
     assertEquals(Priority.HIGH, alarm.priority());
     assertEquals("Pulse 140 /min above 130", alarm.message());
   }
@@ -190,10 +191,10 @@ class AlarmLifecycleTest {
   void givenAlarmAcknowledgedAtHigh_whenTheConditionEasesToMediumForAMinuteAndRisesAgain_thenItAlarmsAgain() {
     Alarm alarm = physiological(Priority.HIGH);
     alarm.acknowledge(NURSE, at(5));
-    assertEquals(List.of(), alarm.update(Priority.MEDIUM, "Pulse 140 /min above 130", at(20)));
-    assertEquals(List.of(), alarm.update(Priority.MEDIUM, "Pulse 141 /min above 130", at(80)), "held a minute");
+    assertEquals(List.of(), alarm.update(Priority.MEDIUM, "Pulse 140 /min above 130", ABOVE, at(20)));
+    assertEquals(List.of(), alarm.update(Priority.MEDIUM, "Pulse 141 /min above 130", ABOVE, at(80)), "held a minute");
 
-    AlarmTransition again = only(alarm.update(Priority.HIGH, "Pulse 190 /min above 150", at(90)));
+    AlarmTransition again = only(alarm.update(Priority.HIGH, "Pulse 190 /min above 150", ABOVE, at(90)));
 
     assertEquals(TransitionType.PRIORITY_RAISED, again.type());
     assertEquals(AlarmState.ACTIVE_ACKNOWLEDGED, again.fromState());
@@ -210,7 +211,8 @@ class AlarmLifecycleTest {
 
     for (Alarm alarm : List.of(acknowledged, unacknowledged)) {
       for (int second = 10; second < 200; second += 2) { // a NEWS2 of 6 and 7 in turn
-        assertEquals(List.of(), alarm.update(second % 4 == 0 ? Priority.MEDIUM : Priority.HIGH, "NEWS2", at(second)));
+        Priority total = second % 4 == 0 ? Priority.MEDIUM : Priority.HIGH;
+        assertEquals(List.of(), alarm.update(total, "NEWS2", Set.of(), at(second)));
       }
     }
     assertEquals(AlarmState.ACTIVE_ACKNOWLEDGED, acknowledged.state());
@@ -221,7 +223,7 @@ class AlarmLifecycleTest {
   void givenUnacknowledgedAlarm_whenPriorityRises_thenPriorityRaisedAndStillUnacknowledged() {
     Alarm alarm = physiological(Priority.MEDIUM);
 
-    AlarmTransition raisedPriority = only(alarm.update(Priority.HIGH, "Pulse 160 /min above 150", at(10)));
+    AlarmTransition raisedPriority = only(alarm.update(Priority.HIGH, "Pulse 160 /min above 150", ABOVE, at(10)));
 
     assertEquals(TransitionType.PRIORITY_RAISED, raisedPriority.type());
     assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, raisedPriority.fromState());
@@ -235,7 +237,7 @@ class AlarmLifecycleTest {
     Alarm alarm = physiological(Priority.MEDIUM);
     alarm.acknowledge(NURSE, at(10));
 
-    AlarmTransition raisedPriority = only(alarm.update(Priority.HIGH, "Pulse 160 /min above 150", at(40)));
+    AlarmTransition raisedPriority = only(alarm.update(Priority.HIGH, "Pulse 160 /min above 150", ABOVE, at(40)));
 
     assertEquals(TransitionType.PRIORITY_RAISED, raisedPriority.type());
     assertEquals(AlarmState.ACTIVE_ACKNOWLEDGED, raisedPriority.fromState());
@@ -250,8 +252,8 @@ class AlarmLifecycleTest {
   void givenDuplicateHigherUpdates_whenApplied_thenOneTransition() {
     Alarm alarm = physiological(Priority.LOW);
 
-    assertEquals(1, alarm.update(Priority.HIGH, "worse", at(10)).size());
-    assertEquals(List.of(), alarm.update(Priority.HIGH, "worse", at(10).plusMillis(1)));
+    assertEquals(1, alarm.update(Priority.HIGH, "worse", ABOVE, at(10)).size());
+    assertEquals(List.of(), alarm.update(Priority.HIGH, "worse", ABOVE, at(10).plusMillis(1)));
   }
 
   @Test
@@ -261,8 +263,8 @@ class AlarmLifecycleTest {
     Alarm latched = physiological(Priority.HIGH);
     latched.conditionEnded(at(10));
 
-    assertEquals(List.of(), cleared.update(Priority.HIGH, "back", at(20)));
-    assertEquals(List.of(), latched.update(Priority.HIGH, "back", at(20)));
+    assertEquals(List.of(), cleared.update(Priority.HIGH, "back", ABOVE, at(20)));
+    assertEquals(List.of(), latched.update(Priority.HIGH, "back", ABOVE, at(20)));
     assertEquals(Priority.LOW, cleared.priority());
     assertEquals(AlarmState.CLEARED_UNACKNOWLEDGED, latched.state());
   }
@@ -270,7 +272,7 @@ class AlarmLifecycleTest {
   @Test
   void givenPhysiologicalAlarmRaisedToHigh_whenConditionEndsUnacknowledged_thenItLatches() {
     Alarm alarm = physiological(Priority.MEDIUM);
-    alarm.update(Priority.HIGH, "worse", at(10));
+    alarm.update(Priority.HIGH, "worse", ABOVE, at(10));
 
     assertEquals(TransitionType.CONDITION_ENDED, only(alarm.conditionEnded(at(20))).type());
     assertEquals(AlarmState.CLEARED_UNACKNOWLEDGED, alarm.state());

@@ -3,6 +3,7 @@ package org.wardwatch.clinical.alarm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.clinical.alarm.AlarmFixtures.ABOVE;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.NURSE;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.T0;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.at;
@@ -49,18 +50,19 @@ class AlarmTimersTest {
     alarm.acknowledge(NURSE, at(121));
     Alarm carried = Alarm.fromState(alarm.toState());
 
-    AlarmTransition worse = only(carried.update(Priority.HIGH, "worse", at(122)));
+    AlarmTransition worse = only(carried.update(Priority.HIGH, "worse", ABOVE, at(122)));
 
     assertEquals(TransitionType.PRIORITY_RAISED, worse.type());
     assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, worse.toState());
-    assertEquals(List.of(), carried.update(Priority.HIGH, "still", at(123)), "once per rise of the condition");
+    assertEquals(List.of(), carried.update(Priority.HIGH, "still", ABOVE, at(123)), "once per rise of the condition");
   }
 
   @Test
   void givenAlarmCarriedToAnotherNode_thenItStandsForTheSamePartsOfItsCondition() {
     Alarm carried = Alarm.fromState(physiological(Priority.HIGH).toState());
 
-    assertTrue(carried.standsFor(Set.of("ABOVE")));
+    carried.acknowledge(NURSE, at(5)); // unacknowledged, an alarm goes on for any condition of its key
+    assertTrue(carried.standsFor(ABOVE));
     assertFalse(carried.standsFor(Set.of("BELOW")));
     assertTrue(Alarm.fromState(carried.toState().copy().put("parts", null)).standsFor(Set.of("BELOW")),
         "an alarm stored before parts were kept stands for any");
@@ -108,7 +110,7 @@ class AlarmTimersTest {
   @Test
   void givenPriorityRise_whenTicked_thenEscalationClockRestartedAtTheRise() {
     Alarm alarm = physiological(Priority.LOW);
-    alarm.update(Priority.MEDIUM, "worse", at(200));
+    alarm.update(Priority.MEDIUM, "worse", ABOVE, at(200));
 
     assertEquals(List.of(), alarm.tick(at(300)));
     assertEquals(Optional.of(at(320)), alarm.nextDeadline());
@@ -118,10 +120,10 @@ class AlarmTimersTest {
   @Test
   void givenUnansweredAlarmWhoseConditionEasedAndRoseBack_whenTicked_thenItEscalatesOnItsFirstClock() {
     Alarm alarm = physiological(Priority.MEDIUM);
-    alarm.update(Priority.LOW, "better", at(10));
-    alarm.update(Priority.LOW, "better", at(70)); // eased for a minute: the condition is LOW now
+    alarm.update(Priority.LOW, "better", ABOVE, at(10));
+    alarm.update(Priority.LOW, "better", ABOVE, at(70)); // eased for a minute: the condition is LOW now
 
-    AlarmTransition rose = only(alarm.update(Priority.MEDIUM, "worse again", at(80)));
+    AlarmTransition rose = only(alarm.update(Priority.MEDIUM, "worse again", ABOVE, at(80)));
 
     assertEquals(TransitionType.PRIORITY_RAISED, rose.type());
     assertEquals(Optional.of(at(120)), alarm.nextDeadline(), "wavering does not put escalation off");
@@ -200,7 +202,7 @@ class AlarmTimersTest {
   void givenAcknowledgedAlarmRaisedToHigherPriority_whenTicked_thenRemindersStopAndEscalationRuns() {
     Alarm alarm = physiological(Priority.MEDIUM);
     alarm.acknowledge(NURSE, at(10));
-    alarm.update(Priority.HIGH, "worse", at(100));
+    alarm.update(Priority.HIGH, "worse", ABOVE, at(100));
 
     assertEquals(Optional.of(at(160)), alarm.nextDeadline());
     assertEquals(List.of(TransitionType.ESCALATED), types(alarm.tick(at(310))));
