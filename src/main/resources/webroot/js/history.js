@@ -33,7 +33,7 @@ export function columns(series, params) {
   return out;
 }
 
-/** `events` (alarm transitions, oldest first) within the hour that ends at `at` (an ISO time), as the view keeps them. */
+/** `events` (alarm transitions, oldest first) within the hour ending at `at` (an ISO time), as the view keeps them. */
 export function lastHourOf(events, at) {
   const from = Date.parse(at) - 3600 * 1000;
   return events.filter((tr) => Date.parse(tr.at) >= from);

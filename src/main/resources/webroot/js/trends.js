@@ -228,8 +228,9 @@ export class PatientView {
   }
 
   /**
-   * Loads the open patient's last hour again into its charts: one load at a time, and one more, RELOAD_GAP_MS later, if
-   * asked for meanwhile (a device sending batches all the time would otherwise have the hour fetched without a pause).
+   * Loads the open patient's last hour again into its charts and event list: one load at a time, and one more,
+   * RELOAD_GAP_MS later, if asked for meanwhile (a device sending batches all the time would otherwise have the hour
+   * fetched without a pause).
    */
   _reload() {
     if (this.reloading) {
@@ -241,10 +242,14 @@ export class PatientView {
     const current = () => this.views === view; // else _reset has cleared the flags, for the next view's loads
     lastHour(this.patient).then((history) => {
       if (!current()) return;
+      this.events = (history.events || []).filter((tr) => EVENT_TYPES.has(tr.type)); // with any a gap hid
       for (const chart of this.charts) {
+        chart.events = this.events.filter((tr) => this._concerns(tr, chart.group));
+        chart.box.setAttribute('data-events', String(chart.events.length));
         chart.plot.setData(columns(history.series || {}, chart.group.params));
         chart.box.setAttribute('data-points', String(chart.plot.data[0].length));
       }
+      this._listEvents();
     }).catch((ex) => {
       if (current()) this.status.textContent = `Trends not reloaded: ${ex.message}`;
     }).finally(() => {

@@ -41,11 +41,13 @@ final class MllpFramer {
     for (int i = 0; i < chunk.length(); i++) {
       byte b = chunk.getByte(i);
       if (b == START) {
-        afterTruncation = message != null && !isBlank(message); // blank, a repeated start block: nothing cut short
-        if (afterTruncation) {
-          events.add(new MllpEvent.Truncated(text(message)));
-        } else if (message != null) {
+        if (message == null) {
+          afterTruncation = false;
+        } else if (isBlank(message)) { // a repeated start block: nothing cut short, and what it follows still holds
           strayBytes += 1 + message.length();
+        } else {
+          afterTruncation = true;
+          events.add(new MllpEvent.Truncated(text(message)));
         }
         message = Buffer.buffer();
         length = 0;
@@ -77,11 +79,20 @@ final class MllpFramer {
         : new MllpEvent.Message(text);
   }
 
-  /** The sender closed its side: a message begun and not ended is {@link MllpEvent.Unterminated} (a blank one: none). */
+  /**
+   * The sender closed its side: a message begun and not ended is {@link MllpEvent.Unterminated}, reported with its
+   * head (enough to read its MSH and answer it); the rest of a truncated one is a {@link MllpEvent.Fragment}, as at
+   * its end block; a blank one is nothing.
+   */
   List<MllpEvent> finish() {
     Buffer unended = message;
     message = null;
-    return unended == null || isBlank(unended) ? List.of() : List.of(new MllpEvent.Unterminated(text(unended)));
+    if (unended == null || isBlank(unended)) {
+      return List.of();
+    }
+    String head = text(unended.slice(0, Math.min(HEAD_BYTES, unended.length())));
+    return List.of(afterTruncation && !head.stripLeading().startsWith("MSH") ? new MllpEvent.Fragment(head)
+        : new MllpEvent.Unterminated(head));
   }
 
   /** True when {@code bytes} hold nothing but whitespace and control characters (up to the space). */

@@ -71,7 +71,7 @@ final class MllpSession {
       if (answering) {
         return; // asked again once answered
       }
-      List<MllpEvent> cutShort = framer.finish();
+      List<MllpEvent> cutShort = answerable(framer.finish());
       if (cutShort.isEmpty()) {
         socket.close();
       } else {

@@ -64,6 +64,15 @@ class MllpFramerTest {
 
     feed("\u000b\r\n");
     assertEquals(List.of(), framer.finish(), "a start block and blanks: no message begun");
+
+    feed("\u000bMSH|3\rPID|\u000brest of 3");
+    assertEquals(List.of(new MllpEvent.Fragment("rest of 3")), framer.finish(), "answered already, as truncated");
+  }
+
+  @Test
+  void givenStartBlockRepeatedInsideAMessageThenWhatFollowsIsStillAFragment() {
+    assertEquals(List.of(new MllpEvent.Truncated("MSH|1\rPID|"), new MllpEvent.Fragment("rest")),
+        feed("\u000bMSH|1\rPID|\u000b\u000brest\u001c\r"));
   }
 
   @Test
