@@ -115,7 +115,7 @@ final class PatientAlarms {
     List<AlarmTransition> transitions = null; // most calls change nothing: no list is made for them
     for (Alarm alarm : live.values()) {
       if (alarm.conditionKey().startsWith(prefix)) {
-        List<AlarmTransition> marked = stale ? alarm.markDataStale(now) : alarm.markDataFresh(now);
+        List<AlarmTransition> marked = alarm.markData(stale, now);
         if (!marked.isEmpty()) {
           transitions = transitions == null ? new ArrayList<>() : transitions;
           transitions.addAll(marked);

@@ -26,7 +26,8 @@ import org.wardwatch.model.Parameter;
 /**
  * The rules in force applied to one patient: which threshold rules hold for a parameter (the patient's override,
  * else the ward's), and the reconciliation of the patient's alarm conditions with them — NEWS2 bands
- * ({@link News2Alarm}), sensors off, parameters gone silent, technical conditions. Owned by {@link WardState}, which decides when each check runs.
+ * ({@link News2Alarm}), sensors off, parameters gone silent, technical conditions. Owned by {@link WardState}, which
+ * decides when each check runs.
  *
  * <p>Pure, with time passed in; not thread-safe: lives with its {@code WardState} on the clinical engine's event loop.
  */

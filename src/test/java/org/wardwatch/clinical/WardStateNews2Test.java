@@ -130,7 +130,7 @@ class WardStateNews2Test {
   }
 
   @Test
-  void givenAcknowledgedNews2Alarm_whenTheTotalWaversAtTheBandEdge_thenTheSameAlarmStaysUntilTheLowerTotalHeldAMinute() {
+  void givenAcknowledgedNews2Alarm_whenTheTotalWaversAtABandsEdge_thenTheSameAlarmStaysUntilTheLowerTotalHeld() {
     String[] five = {"RESP_RATE=21", "SPO2=95", "BP_SYSTOLIC=120", "PULSE=91", "TEMPERATURE=38.1"};
     String[] three = {"RESP_RATE=20", "SPO2=95", "BP_SYSTOLIC=120", "PULSE=91", "TEMPERATURE=38.1"};
     String id = only(engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(), five), T0).transitions()).alarmId();

@@ -88,8 +88,8 @@ public final class Alarm extends AlarmView {
   }
 
   /**
-   * The condition persists at {@code newPriority}, made of {@code parts} ({@link #standsFor}). Higher than the condition
-   * was (whatever escalation raised the alarm to): {@link TransitionType#PRIORITY_RAISED}, and the alarm is
+   * The condition persists at {@code newPriority}, made of {@code parts} ({@link #standsFor}). Higher than the
+   * condition was (whatever escalation raised the alarm to): {@link TransitionType#PRIORITY_RAISED}, and the alarm is
    * unacknowledged again. Same or lower: the message is refreshed silently and the alarm keeps its priority; a lower
    * priority held a while becomes the condition's ({@link ConditionCourse#rises}). Condition ended: nothing.
    *
@@ -268,14 +268,14 @@ public final class Alarm extends AlarmView {
     return timers.next();
   }
 
-  /** The device went silent: the alarm stays as it is, flagged stale. Nothing happens if flagged or cleared. */
-  public List<AlarmTransition> markDataStale(Instant now) {
-    return setDataStale(true, TransitionType.DATA_STALE, "no recent data; alarm kept", now);
-  }
-
-  /** Data arrives again: the stale flag goes. Nothing happens if not flagged or cleared. */
-  public List<AlarmTransition> markDataFresh(Instant now) {
-    return setDataStale(false, TransitionType.DATA_FRESH, "data received again", now);
+  /** The alarm's data went {@code stale} (device silent: the alarm stays, flagged) or fresh; not if so, or cleared. */
+  public List<AlarmTransition> markData(boolean stale, Instant now) {
+    if (dataStale == stale || state.isTerminal()) {
+      return List.of();
+    }
+    dataStale = stale;
+    return transition(stale ? TransitionType.DATA_STALE : TransitionType.DATA_FRESH, state, AlarmTransition.SYSTEM, now,
+        stale ? "no recent data; alarm kept" : "data received again");
   }
 
   private List<AlarmTransition> escalate(Instant now) {
@@ -289,14 +289,6 @@ public final class Alarm extends AlarmView {
     return transition(TransitionType.ESCALATED, state, AlarmTransition.SYSTEM, now, before == priority
         ? "HIGH alarm unacknowledged for " + policy.escalateAfter(before) + ": page further recipients"
         : "unacknowledged for " + policy.escalateAfter(before) + ", " + before + " to " + priority);
-  }
-
-  private List<AlarmTransition> setDataStale(boolean stale, TransitionType type, String detail, Instant now) {
-    if (dataStale == stale || state.isTerminal()) {
-      return List.of();
-    }
-    dataStale = stale;
-    return transition(type, state, AlarmTransition.SYSTEM, now, detail);
   }
 
   private static void requireUser(String user) {

@@ -20,7 +20,7 @@ class AlarmDataStaleTest {
   void givenActivePhysiologicalAlarm_whenDataGoesStale_thenAlarmStaysActiveAudibleAndFlagged() {
     Alarm alarm = physiological(Priority.HIGH);
 
-    AlarmTransition stale = only(alarm.markDataStale(at(30)));
+    AlarmTransition stale = only(alarm.markData(true, at(30)));
 
     assertEquals(TransitionType.DATA_STALE, stale.type());
     assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, stale.fromState());
@@ -34,16 +34,16 @@ class AlarmDataStaleTest {
   @Test
   void givenStaleAlarm_whenMarkedStaleAgain_thenNoTransition() {
     Alarm alarm = physiological(Priority.MEDIUM);
-    alarm.markDataStale(at(30));
+    alarm.markData(true, at(30));
 
-    assertEquals(List.of(), alarm.markDataStale(at(30).plusMillis(1)));
+    assertEquals(List.of(), alarm.markData(true, at(30).plusMillis(1)));
     assertTrue(alarm.isDataStale());
   }
 
   @Test
   void givenStaleAlarm_whenAnHourPasses_thenNeverClearedAndStillEscalating() {
     Alarm alarm = physiological(Priority.MEDIUM);
-    alarm.markDataStale(at(30));
+    alarm.markData(true, at(30));
     List<TransitionType> reported = new ArrayList<>();
 
     for (long second = 0; second <= 3600; second += 15) {
@@ -62,26 +62,26 @@ class AlarmDataStaleTest {
     Alarm alarm = physiological(Priority.HIGH);
     alarm.acknowledge(NURSE, at(10));
 
-    assertEquals(AlarmState.ACTIVE_ACKNOWLEDGED, only(alarm.markDataStale(at(20))).toState());
+    assertEquals(AlarmState.ACTIVE_ACKNOWLEDGED, only(alarm.markData(true, at(20))).toState());
     assertEquals(List.of(TransitionType.REMINDER), types(alarm.tick(at(310))));
   }
 
   @Test
   void givenStaleAlarm_whenDataIsFreshAgain_thenFlagRemovedOnce() {
     Alarm alarm = physiological(Priority.HIGH);
-    alarm.markDataStale(at(30));
+    alarm.markData(true, at(30));
 
-    AlarmTransition fresh = only(alarm.markDataFresh(at(40)));
+    AlarmTransition fresh = only(alarm.markData(false, at(40)));
 
     assertEquals(TransitionType.DATA_FRESH, fresh.type());
     assertFalse(fresh.snapshot().getBoolean("dataStale"));
     assertFalse(alarm.isDataStale());
-    assertEquals(List.of(), alarm.markDataFresh(at(41)));
+    assertEquals(List.of(), alarm.markData(false, at(41)));
   }
 
   @Test
   void givenFreshAlarm_whenMarkedFresh_thenNoTransition() {
-    assertEquals(List.of(), physiological(Priority.LOW).markDataFresh(at(5)));
+    assertEquals(List.of(), physiological(Priority.LOW).markData(false, at(5)));
   }
 
   @Test
@@ -89,8 +89,8 @@ class AlarmDataStaleTest {
     Alarm alarm = physiological(Priority.LOW);
     alarm.conditionEnded(at(10));
 
-    assertEquals(List.of(), alarm.markDataStale(at(20)));
-    assertEquals(List.of(), alarm.markDataFresh(at(20)));
+    assertEquals(List.of(), alarm.markData(true, at(20)));
+    assertEquals(List.of(), alarm.markData(false, at(20)));
     assertFalse(alarm.isDataStale());
   }
 
@@ -99,7 +99,7 @@ class AlarmDataStaleTest {
     Alarm alarm = physiological(Priority.HIGH);
     alarm.conditionEnded(at(10));
 
-    assertEquals(AlarmState.CLEARED_UNACKNOWLEDGED, only(alarm.markDataStale(at(20))).toState());
+    assertEquals(AlarmState.CLEARED_UNACKNOWLEDGED, only(alarm.markData(true, at(20))).toState());
     assertTrue(alarm.isAudible(at(20)));
   }
 }

@@ -54,7 +54,7 @@ class AlarmJsonTest {
     Alarm alarm = AlarmFixtures.physiological(Priority.LOW);
     alarm.pauseAudio(NURSE, Duration.ofMinutes(1), at(250));
     alarm.tick(at(300));
-    alarm.markDataStale(at(301));
+    alarm.markData(true, at(301));
     alarm.acknowledge(NURSE, at(302));
 
     JsonObject json = wire(alarm.toJson());
