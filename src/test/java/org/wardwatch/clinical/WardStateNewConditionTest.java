@@ -70,8 +70,8 @@ class WardStateNewConditionTest {
     assertEquals("Pulse 35 /min below 40", alarm.getString("message"));
     engine.act(high, acknowledged -> acknowledged.acknowledge(NURSE, at(15)), at(15));
     assertEquals(List.of(TransitionType.CLEARED, TransitionType.RAISED),
-        engine.apply(frame(MONITOR, at(20), "PULSE=190"), at(20)).transitions().stream()
-            .map(AlarmTransition::type).toList(), "acknowledged below 40, the pulse above 150 is a new condition");
+        types(engine.apply(frame(MONITOR, at(20), "PULSE=190"), at(20))),
+        "acknowledged below 40, the pulse above 150 is a new condition");
   }
 
   @Test
@@ -89,14 +89,11 @@ class WardStateNewConditionTest {
 
   @Test
   void givenAcknowledgedSensorOff_whenASecondSensorGoesOff_thenANewAlarmNamesBoth() throws Exception {
-    engine.apply(decoded("Temperature=OFF|Pulse=80", T0), T0);
-    String first = onlyOf(engine.view().snapshot("P1").orElseThrow().toJson(), "technicalAlarms").getString("id");
-    engine.act(first, alarm -> alarm.acknowledge(NURSE, at(5)), at(5));
+    String first = acknowledgedSensorAlarm("Temperature=OFF|Pulse=80");
 
     WardUpdate second = engine.apply(decoded("Temperature=OFF|SpO2=OFF|Pulse=80", at(10)), at(10));
 
-    assertEquals(List.of(TransitionType.CLEARED, TransitionType.RAISED),
-        second.transitions().stream().map(AlarmTransition::type).toList());
+    assertEquals(List.of(TransitionType.CLEARED, TransitionType.RAISED), types(second));
     JsonObject alarm = onlyOf(snapshot(second), "technicalAlarms");
     assertNotEquals(first, alarm.getString("id"));
     assertEquals("ACTIVE_UNACKNOWLEDGED", alarm.getString("state"));
@@ -105,23 +102,18 @@ class WardStateNewConditionTest {
 
   @Test
   void givenAcknowledgedAlarmForTwoSensors_whenOneComesBackAndGoesOffAgain_thenThatIsANewCondition() throws Exception {
-    engine.apply(decoded("Temperature=OFF|SpO2=OFF|Pulse=80", T0), T0);
-    String both = onlyOf(engine.view().snapshot("P1").orElseThrow().toJson(), "technicalAlarms").getString("id");
-    engine.act(both, alarm -> alarm.acknowledge(NURSE, at(5)), at(5));
+    String both = acknowledgedSensorAlarm("Temperature=OFF|SpO2=OFF|Pulse=80");
     assertEquals(List.of(), engine.apply(decoded("Temperature=OFF|SpO2=97|Pulse=80", at(10)), at(10)).transitions());
 
     WardUpdate again = engine.apply(decoded("Temperature=OFF|SpO2=OFF|Pulse=80", at(20)), at(20));
 
-    assertEquals(List.of(TransitionType.CLEARED, TransitionType.RAISED),
-        again.transitions().stream().map(AlarmTransition::type).toList());
+    assertEquals(List.of(TransitionType.CLEARED, TransitionType.RAISED), types(again));
     assertEquals("Sensor off: SpO2, Temperature", onlyOf(snapshot(again), "technicalAlarms").getString("message"));
   }
 
   @Test
   void givenTwoSensorsOff_whenOneComesBack_thenTheAlarmGoesOnForTheOther() throws Exception {
-    engine.apply(decoded("Temperature=OFF|SpO2=OFF|Pulse=80", T0), T0);
-    String both = onlyOf(engine.view().snapshot("P1").orElseThrow().toJson(), "technicalAlarms").getString("id");
-    engine.act(both, alarm -> alarm.acknowledge(NURSE, at(5)), at(5));
+    String both = acknowledgedSensorAlarm("Temperature=OFF|SpO2=OFF|Pulse=80");
 
     WardUpdate back = engine.apply(decoded("Temperature=OFF|SpO2=97|Pulse=80", at(10)), at(10));
 
@@ -129,6 +121,18 @@ class WardStateNewConditionTest {
     JsonObject alarm = onlyOf(snapshot(back), "technicalAlarms");
     assertEquals(both, alarm.getString("id"));
     assertEquals("Sensor off: Temperature", alarm.getString("message"));
+  }
+
+  /** The id of the sensor-off alarm a frame {@code text} at T0 raised, acknowledged at 5 s. */
+  private String acknowledgedSensorAlarm(String text) throws MalformedFrameException {
+    engine.apply(decoded(text, T0), T0);
+    String id = onlyOf(engine.view().snapshot("P1").orElseThrow().toJson(), "technicalAlarms").getString("id");
+    engine.act(id, alarm -> alarm.acknowledge(NURSE, at(5)), at(5));
+    return id;
+  }
+
+  private static List<TransitionType> types(WardUpdate update) {
+    return update.transitions().stream().map(AlarmTransition::type).toList();
   }
 
   private static FrameReport decoded(String text, Instant at) throws MalformedFrameException {
