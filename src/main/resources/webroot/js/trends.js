@@ -151,6 +151,7 @@ export class PatientView {
   /** A live alarm transition of the patient: a marker and a line in the event list, which keep the last hour's. */
   transition(tr) {
     if (!this.charts.length || String(tr.patient) !== this.patient || !EVENT_TYPES.has(tr.type)) return;
+    if (this.reloading) this.reloadAgain = true; // the hour being loaded may not have it, and would replace it
     this.events = lastHourOf([...this.events, tr], tr.at);
     for (const chart of this.charts) {
       const concerns = this._concerns(tr, chart.group);

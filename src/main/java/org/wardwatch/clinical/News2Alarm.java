@@ -17,12 +17,12 @@ import org.wardwatch.model.Priority;
  * A patient's NEWS2 and its alarm under one set of rules: the score read from the patient's latest values and
  * assessment, and the alarm of its band's priority ({@code news2.bandPriorities}).
  *
- * <p>A score below the alarm bands ends the alarm once it has held a minute ({@link PatientAlarms#easeOff}): a total
- * wavering at a band's edge (5 and 4 in turn, as 1 Hz values cross a chart row) would otherwise clear the alarm and
- * raise a new one, unacknowledged, at each waver. A value gone stale scores as missing, which proves nothing about the
- * patient: while any part is stale the alarm is not ended by the lower score (it stays, its data marked stale, until
- * fresh values end it); its data is fresh again once no part is stale, no parameter is silent and the device is
- * connected.
+ * <p>A score below the alarm bands ends the alarm once it has held a minute on fresh data
+ * ({@link PatientAlarms#easeOff}): a total wavering at a band's edge (5 and 4 in turn, as 1 Hz values cross a chart
+ * row) would otherwise clear the alarm and raise a new one, unacknowledged, at each waver. The data is fresh while no
+ * part is stale, no parameter is silent and the device is connected; else the alarm is marked stale (for a stale part)
+ * and the lower score proves nothing: a value gone stale scores as missing, so the alarm stays, and the minute starts
+ * over once the data is fresh again.
  *
  * <p>Pure, with time passed in; made by {@link PatientConditions} for the rules in force, on the clinical engine's
  * event loop.
@@ -53,13 +53,15 @@ final class News2Alarm {
     patient.scored(score);
     Priority priority = rules.news2BandPriorities().get(score.band());
     boolean staleParts = reading.staleParts();
-    List<AlarmTransition> marked = markData(patient, staleParts, heard, now);
+    boolean fresh = !staleParts && heard && !disconnected(patient);
+    List<AlarmTransition> marked = staleParts ? patient.alarms().markData(KEY, true, now)
+        : fresh ? patient.alarms().markData(KEY, false, now) : List.of();
     AlarmPolicy policy = rules.policy();
     List<AlarmTransition> reconciled = priority != null
         ? patient.alarms().reconcile(KEY, AlarmKind.PHYSIOLOGICAL, new AlarmCondition(priority, message(score)),
             patient.source(), policy, alarmIds, now)
         : !patient.alarms().isPresent(KEY) ? List.of()
-        : patient.alarms().easeOff(KEY, message(score), !staleParts, now);
+        : patient.alarms().easeOff(KEY, message(score), fresh, now);
     if (marked.isEmpty()) { // the usual frame: no list made to join them
       return reconciled;
     }
@@ -77,15 +79,7 @@ final class News2Alarm {
     return "NEWS2 " + score.total() + " (" + score.band().wireName() + (score.partial() ? ", partial" : "") + ")";
   }
 
-  /** Marks the alarm's data stale while a part is, fresh once none is, nothing is silent and the device is on. */
-  private static List<AlarmTransition> markData(PatientRecord patient, boolean staleParts, boolean heard,
-      Instant now) {
-    if (staleParts) {
-      return patient.alarms().markData(KEY, true, now);
-    }
-    if (heard && !patient.alarms().isPresent(TechnicalAlarm.DISCONNECTED.conditionKey())) {
-      return patient.alarms().markData(KEY, false, now);
-    }
-    return List.of();
+  private static boolean disconnected(PatientRecord patient) {
+    return patient.alarms().isPresent(TechnicalAlarm.DISCONNECTED.conditionKey());
   }
 }

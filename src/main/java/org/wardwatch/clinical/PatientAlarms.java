@@ -57,10 +57,14 @@ final class PatientAlarms {
       transitions = current.update(condition.priority(), condition.message(), condition.parts(), now);
       refreshed |= !before.equals(current.message());
     } else { // a condition that starts, or a new one in place of the alarm's (AlarmCondition)
-      transitions = new ArrayList<>(current == null ? List.of() : current.superseded(now));
       String id = ids.newId(source.patientKey(), conditionKey, now);
       Alarm.Raised raised = Alarm.raise(id, kind, conditionKey, source, condition.priority(), condition.message(),
           condition.parts(), now, policy);
+      transitions = new ArrayList<>();
+      if (current != null) {
+        raised.alarm().escalatesAfter(current); // before the old one ends, and its clock with it
+        transitions.addAll(current.superseded(now));
+      }
       live.put(id, raised.alarm());
       transitions.add(raised.transition());
     }

@@ -2,6 +2,7 @@ package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.clinical.WardStateFixtures.T0;
 import static org.wardwatch.clinical.WardStateFixtures.at;
 import static org.wardwatch.clinical.WardStateFixtures.frame;
@@ -59,19 +60,19 @@ class WardStateNewConditionTest {
   }
 
   @Test
-  void givenUnacknowledgedHighPulse_whenThePulseFallsBelowItsLowLimit_thenTheSameAlarmGoesOnDescribingIt() {
+  void givenUnansweredHighPulse_whenThePulseFallsBelowItsLowLimit_thenTheNewAlarmEscalatesWhenTheOldOneWould() {
     String high = raisedId(engine.apply(frame(MONITOR, T0, "PULSE=190"), T0));
 
-    WardUpdate low = engine.apply(frame(MONITOR, at(10), "PULSE=35"), at(10));
+    List<AlarmTransition> low = engine.apply(frame(MONITOR, at(5), "PULSE=35"), at(5)).transitions();
 
-    assertEquals(List.of(), low.transitions(), "it signals already, and its escalation clock runs on");
-    JsonObject alarm = onlyOf(snapshot(low), "alarms");
-    assertEquals(high, alarm.getString("id"));
-    assertEquals("Pulse 35 /min below 40", alarm.getString("message"));
-    engine.act(high, acknowledged -> acknowledged.acknowledge(NURSE, at(15)), at(15));
-    assertEquals(List.of(TransitionType.CLEARED, TransitionType.RAISED),
-        types(engine.apply(frame(MONITOR, at(20), "PULSE=190"), at(20))),
-        "acknowledged below 40, the pulse above 150 is a new condition");
+    assertEquals(List.of(TransitionType.CONDITION_ENDED, TransitionType.RAISED),
+        low.stream().map(AlarmTransition::type).toList(), "the old one latched: HIGH, and nobody saw it");
+    assertEquals(high, low.get(0).alarmId());
+    String bradycardia = low.get(1).alarmId();
+    assertEquals(List.of(), engine.tick(at(9)).transitions());
+    assertTrue(engine.tick(at(10)).transitions().stream()
+            .anyMatch(t -> t.type() == TransitionType.ESCALATED && t.alarmId().equals(bradycardia)),
+        "escalated at 10 s, the old alarm's time, not 10 s after the change: a change cannot put escalation off");
   }
 
   @Test

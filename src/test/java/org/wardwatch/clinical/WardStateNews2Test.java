@@ -236,6 +236,41 @@ class WardStateNews2Test {
   }
 
   @Test
+  void givenAcknowledgedHighNews2Alarm_whenTheTotalLeftTheBandsThenCameBackMedium_thenARiseToHighAlarmsAgain() {
+    String[] seven = {"RESP_RATE=21", "SPO2=95", "BP_SYSTOLIC=120", "PULSE=111", "TEMPERATURE=39.1"};
+    String[] five = {"RESP_RATE=21", "SPO2=95", "BP_SYSTOLIC=120", "PULSE=91", "TEMPERATURE=38.1"};
+    String[] three = {"RESP_RATE=20", "SPO2=95", "BP_SYSTOLIC=120", "PULSE=91", "TEMPERATURE=38.1"};
+    String id = only(engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(), seven), T0).transitions()).alarmId();
+    engine.act(id, alarm -> alarm.acknowledge("nurse.kim", at(5)), at(5));
+    for (int second = 20; second <= 50; second += 10) { // out of the bands for 40 s, then medium: below HIGH from 20 s
+      engine.apply(frame(at(second), Consciousness.A, OxygenSupport.air(), second < 50 ? three : five), at(second));
+    }
+    engine.apply(frame(at(80), Consciousness.A, OxygenSupport.air(), five), at(80));
+
+    AlarmTransition rose = only(engine.apply(frame(at(90), Consciousness.A, OxygenSupport.air(), seven), at(90))
+        .transitions());
+    assertEquals(TransitionType.PRIORITY_RAISED, rose.type(), "below HIGH for over a minute: worse again alarms");
+    assertEquals(id, rose.alarmId());
+  }
+
+  @Test
+  void givenNews2AlarmWhoseTotalLeftTheBands_whenTheDeviceDisconnects_thenTheAlarmIsNotEndedOnTheLastFrame() {
+    String[] five = {"RESP_RATE=21", "SPO2=95", "BP_SYSTOLIC=120", "PULSE=91", "TEMPERATURE=38.1"};
+    String[] three = {"RESP_RATE=20", "SPO2=95", "BP_SYSTOLIC=120", "PULSE=91", "TEMPERATURE=38.1"};
+    String id = only(engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(), five), T0).transitions()).alarmId();
+    engine.apply(frame(at(10), Consciousness.A, OxygenSupport.air(), three), at(10));
+
+    engine.deviceEvent("disconnected", MON_1, "connection closed", at(10), at(11));
+    List<AlarmTransition> later = new ArrayList<>();
+    for (int second = 20; second <= 120; second += 10) {
+      later.addAll(engine.tick(at(second)).transitions());
+    }
+
+    assertTrue(later.stream().noneMatch(t -> t.alarmId().equals(id) && t.type() == TransitionType.CLEARED),
+        "one frame below the bands and a device gone prove nothing: " + later);
+  }
+
+  @Test
   void givenMediumNews2Alarm_whenBandFallsBackToLow_thenAlarmClearedOnceTheLowBandHeldAMinute() {
     String[] vitals = {"RESP_RATE=16", "SPO2=92", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
     engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(), vitals), T0);

@@ -28,8 +28,7 @@ public final class Alarm extends AlarmView {
   private ConditionCourse condition;
 
   /** A newly raised alarm and its {@link TransitionType#RAISED} transition, to publish. */
-  public record Raised(Alarm alarm, AlarmTransition transition) {
-  }
+  public record Raised(Alarm alarm, AlarmTransition transition) {}
 
   private Alarm(String id, AlarmKind kind, String conditionKey, DeviceIdentity source, Priority priority,
       String message, Instant raisedAt, AlarmPolicy policy, AlarmTimers timers) {
@@ -120,14 +119,16 @@ public final class Alarm extends AlarmView {
   }
 
   /**
-   * True when this alarm goes on for a condition of its key made of {@code conditionParts}: while it awaits
-   * acknowledgement, whatever they are (it signals already; its escalation clock runs on); acknowledged, when the
-   * condition as last reported had every one of them. Else the condition is a new one, for which the owner ends this
-   * alarm ({@link #superseded}) and raises another. An alarm from a state written before parts were kept stands for
-   * any.
+   * True when the condition as last reported had every one of {@code conditionParts} (one stored before parts were
+   * kept: any); else the owner ends this alarm ({@link #superseded}) and raises another ({@link #escalatesAfter}).
    */
   public boolean standsFor(Set<String> conditionParts) {
-    return state != AlarmState.ACTIVE_ACKNOWLEDGED || condition.standsFor(conditionParts);
+    return condition.standsFor(conditionParts);
+  }
+
+  /** Raised in place of {@code superseded}, this alarm escalates no later than it would have: no change delays that. */
+  public void escalatesAfter(Alarm superseded) {
+    timers.escalateNoLaterThan(superseded.timers);
   }
 
   /**

@@ -36,6 +36,13 @@ final class AlarmTimers {
     reminderDue = null;
   }
 
+  /** Escalates no later than {@code other} would (when its escalation runs: its alarm awaited acknowledgement). */
+  void escalateNoLaterThan(AlarmTimers other) {
+    if (other.escalationDue != null && escalationDue != null && other.escalationDue.isBefore(escalationDue)) {
+      escalationDue = other.escalationDue;
+    }
+  }
+
   /** Active and acknowledged: reminders from {@code now}; no escalation, no audio pause. */
   void remindFrom(Instant now) {
     reminderDue = now.plus(policy.reminderInterval());

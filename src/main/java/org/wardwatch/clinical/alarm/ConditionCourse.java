@@ -66,8 +66,12 @@ final class ConditionCourse {
     return rose;
   }
 
-  /** The condition is not reported: true once it has not been for {@link #EASING_HOLDS}. */
+  /**
+   * The condition is not reported: true once it has not been for {@link #EASING_HOLDS}. Gone is below any priority, so
+   * its priority's easing runs too.
+   */
   boolean gone(Instant now) {
+    easingSince = easingSince != null ? easingSince : now;
     goneSince = goneSince != null ? goneSince : now;
     return !now.isBefore(goneSince.plus(EASING_HOLDS));
   }

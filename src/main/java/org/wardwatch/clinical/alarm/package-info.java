@@ -21,11 +21,10 @@
  *       a condition wavering at a boundary does not. Where nothing else damps a condition's end (NEWS2, whose total
  *       may waver at the edge of its alarm bands), the owner has it end only once it has been gone for that minute
  *       ({@code conditionEasing}), so the alarm is not cleared and raised anew at each waver.</li>
- *   <li><b>A new condition alarms again</b>, also under the same condition key: a condition with a part the
- *       acknowledged alarm's condition did not have when last reported (the other direction of a threshold, one more
- *       parameter a technical alarm names) ends the alarm ({@code superseded}) and the owner raises another,
- *       unacknowledged. An alarm awaiting acknowledgement signals already: it goes on, describing the new condition,
- *       and its escalation clock runs on.</li>
+ *   <li><b>A new condition alarms again</b>, also under the same condition key: a condition with a part the alarm's
+ *       condition did not have when last reported (the other direction of a threshold, one more parameter a technical
+ *       alarm names) ends the alarm ({@code superseded}) and the owner raises another, unacknowledged, which escalates
+ *       no later than the old one would have ({@code escalatesAfter}): a change cannot put escalation off.</li>
  *   <li><b>Updates apply only while the condition is present.</b> A condition that returns after its alarm has
  *       cleared or latched is a new episode, for the owner to raise.</li>
  *   <li><b>A priority rise alarms again</b>, whether the condition worsened ({@code update}) or the alarm escalated:

@@ -69,14 +69,13 @@ final class MllpFramer {
     return events;
   }
 
-  /** The message that ends here: oversized, the fragment after a truncation, or a message. */
+  /** The message that ends here: the fragment after a truncation (whatever its size), oversized, or a message. */
   private MllpEvent ended() {
-    if (length > maxBytes) {
-      return new MllpEvent.Oversized(text(message.slice(0, Math.min(HEAD_BYTES, message.length()))), maxBytes);
+    String head = text(message.slice(0, Math.min(HEAD_BYTES, message.length())));
+    if (afterTruncation && !head.stripLeading().startsWith("MSH")) {
+      return new MllpEvent.Fragment(length > maxBytes ? head : text(message));
     }
-    String text = text(message);
-    return afterTruncation && !text.stripLeading().startsWith("MSH") ? new MllpEvent.Fragment(text)
-        : new MllpEvent.Message(text);
+    return length > maxBytes ? new MllpEvent.Oversized(head, maxBytes) : new MllpEvent.Message(text(message));
   }
 
   /**

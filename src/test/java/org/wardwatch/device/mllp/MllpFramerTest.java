@@ -100,6 +100,15 @@ class MllpFramerTest {
     assertEquals(new MllpEvent.Message("B"), events.get(1));
   }
 
+  @Test
+  void givenAnOversizedRestAfterAStartBlockInsideAMessageThenItIsAFragmentNotASecondAnswer() {
+    List<MllpEvent> events = feed("\u000bMSH|1\rPID|\u000b" + "x".repeat(5000) + "\u001c\r");
+
+    assertEquals(new MllpEvent.Truncated("MSH|1\rPID|"), events.get(0));
+    assertTrue(events.get(1) instanceof MllpEvent.Fragment, events.get(1).getClass().getSimpleName());
+    assertEquals(2, events.size());
+  }
+
   private List<MllpEvent> feed(String text) {
     return framer.feed(Buffer.buffer(text));
   }
