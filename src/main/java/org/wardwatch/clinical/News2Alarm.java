@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
-import org.wardwatch.clinical.alarm.AlarmPolicy;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.news2.News2Calculator;
 import org.wardwatch.clinical.news2.News2Reading;
@@ -56,10 +55,9 @@ final class News2Alarm {
     boolean fresh = !staleParts && heard && !disconnected(patient);
     List<AlarmTransition> marked = staleParts ? patient.alarms().markData(KEY, true, now)
         : fresh ? patient.alarms().markData(KEY, false, now) : List.of();
-    AlarmPolicy policy = rules.policy();
     List<AlarmTransition> reconciled = priority != null
         ? patient.alarms().reconcile(KEY, AlarmKind.PHYSIOLOGICAL, new AlarmCondition(priority, message(score)),
-            patient.source(), policy, alarmIds, now)
+            patient.source(), rules.policy(), alarmIds, now)
         : !patient.alarms().isPresent(KEY) ? List.of()
         : patient.alarms().easeOff(KEY, message(score), fresh, now);
     if (marked.isEmpty()) { // the usual frame: no list made to join them
