@@ -134,8 +134,8 @@ public final class Alarm extends AlarmView {
   /**
    * The condition is not reported now, where its end must hold (NEWS2's: no hysteresis damps a total wavering at the
    * edge of its alarm bands): {@link #conditionEnded} once it has not been for the easing time, {@code shown} each
-   * time; until then {@code newMessage} describes the current value. Not {@code shown} (the data behind it is not fresh):
-   * nothing changes, and an end under way starts over.
+   * time; until then {@code newMessage} describes the current value. Not {@code shown} (its data is not fresh): nothing
+   * changes, and an end under way starts over.
    */
   public List<AlarmTransition> conditionEasing(String newMessage, boolean shown, Instant now) {
     if (!state.isConditionPresent()) {
