@@ -58,7 +58,7 @@ final class News2Alarm {
     List<AlarmTransition> reconciled = priority != null
         ? patient.alarms().reconcile(KEY, AlarmKind.PHYSIOLOGICAL, new AlarmCondition(priority, message(score)),
             patient.source(), rules.policy(), alarmIds, now)
-        : !patient.alarms().isPresent(KEY) ? List.of()
+        : !patient.alarms().isPresent(KEY) ? List.of() // the usual frame: no message made for no alarm
         : patient.alarms().easeOff(KEY, message(score), fresh, now);
     if (marked.isEmpty()) { // the usual frame: no list made to join them
       return reconciled;

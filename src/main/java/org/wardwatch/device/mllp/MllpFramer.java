@@ -71,11 +71,10 @@ final class MllpFramer {
 
   /** The message that ends here: the fragment after a truncation (whatever its size), oversized, or a message. */
   private MllpEvent ended() {
-    String head = text(message.slice(0, Math.min(HEAD_BYTES, message.length())));
-    if (afterTruncation && !head.stripLeading().startsWith("MSH")) {
-      return new MllpEvent.Fragment(length > maxBytes ? head : text(message));
+    if (isRestOfTruncated(message)) {
+      return new MllpEvent.Fragment(length > maxBytes ? head(message) : text(message));
     }
-    return length > maxBytes ? new MllpEvent.Oversized(head, maxBytes) : new MllpEvent.Message(text(message));
+    return length > maxBytes ? new MllpEvent.Oversized(head(message), maxBytes) : new MllpEvent.Message(text(message));
   }
 
   /**
@@ -89,9 +88,18 @@ final class MllpFramer {
     if (unended == null || isBlank(unended)) {
       return List.of();
     }
-    String head = text(unended.slice(0, Math.min(HEAD_BYTES, unended.length())));
-    return List.of(afterTruncation && !head.stripLeading().startsWith("MSH") ? new MllpEvent.Fragment(head)
-        : new MllpEvent.Unterminated(head));
+    return List.of(isRestOfTruncated(unended) ? new MllpEvent.Fragment(head(unended))
+        : new MllpEvent.Unterminated(head(unended)));
+  }
+
+  /** True when {@code bytes}, read after a start block inside a message, are its rest: no message of their own. */
+  private boolean isRestOfTruncated(Buffer bytes) {
+    return afterTruncation && !head(bytes).stripLeading().startsWith("MSH");
+  }
+
+  /** The first {@value #HEAD_BYTES} bytes of {@code bytes}, as text: enough to read a message's MSH. */
+  private static String head(Buffer bytes) {
+    return text(bytes.slice(0, Math.min(HEAD_BYTES, bytes.length())));
   }
 
   /** True when {@code bytes} hold nothing but whitespace and control characters (up to the space). */
