@@ -2,36 +2,20 @@ package org.wardwatch.hl7;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
  * Builds the HL7 v2.6 acknowledgements (ACK) WardWatch returns for received messages: accept, error (content problem)
- * and reject (message WardWatch does not process). Segments end with {@code \r}; MSA-2 always echoes the received
- * message's own MSH-10. Every acknowledgement gets a new control id, unique within this JVM.
+ * and reject (message WardWatch does not process), in the acknowledgement mode each message asks for
+ * ({@link AckConditions}). Segments end with {@code \r}; MSA-2 always echoes the received message's own MSH-10. Every
+ * acknowledgement gets a new control id, unique within this JVM.
  *
  * <p>Thread-safe.
  */
 public final class Hl7Ack {
-
-  /** Original mode answers AA/AE/AR (application acknowledgement); enhanced mode CA/CE/CR (commit). */
-  public enum AckMode {
-    /** Original acknowledgement mode: AA, AE, AR. */
-    ORIGINAL("AA", "AE", "AR"),
-    /** Enhanced mode accept acknowledgement: CA, CE, CR. */
-    ENHANCED("CA", "CE", "CR");
-
-    private final String accept;
-    private final String error;
-    private final String reject;
-
-    AckMode(String accept, String error, String reject) {
-      this.accept = accept;
-      this.error = error;
-      this.reject = reject;
-    }
-  }
 
   private static final String APPLICATION = "WardWatch";
   private static final Pattern EVENT = Pattern.compile("[A-Z0-9]{3}");
@@ -57,26 +41,19 @@ public final class Hl7Ack {
     this.zone = zone;
   }
 
-  /** MSA-1 AA (CA): the message was accepted. */
-  public String accept(MessageHeader header, AckMode mode) {
-    return build(header, mode.accept, 0, null);
+  /** The acknowledgements of a message recorded whole ({@code AA}, or as its MSH-15 and MSH-16 ask). */
+  public List<String> accepted(MessageHeader header) {
+    return answers(header, AckConditions.Outcome.ACCEPTED, 0, null);
   }
 
-  /** MSA-1 AE (CE) with an ERR segment: the message was readable but its content is in error. */
-  public String error(MessageHeader header, AckMode mode, int code, String text) {
-    return build(header, mode.error, code, text);
-  }
-
-  /** MSA-1 AR (CR) with an ERR segment: the message type, version, processing id or syntax is not supported. */
-  public String reject(MessageHeader header, AckMode mode, int code, String text) {
-    return build(header, mode.reject, code, text);
-  }
-
-  /** The acknowledgement for a failed decode: an error for content problems, a rejection otherwise. */
-  public String failure(Hl7Exception failure, AckMode mode) {
-    return failure instanceof Hl7ContentException
-        ? error(failure.header(), mode, failure.errorCode(), failure.getMessage())
-        : reject(failure.header(), mode, failure.errorCode(), failure.getMessage());
+  /**
+   * The acknowledgements of a message {@code failure} refused: {@code AE} with an ERR segment for a content problem,
+   * {@code AR} for one WardWatch does not process, or as its MSH-15 and MSH-16 ask ({@link AckConditions}).
+   */
+  public List<String> refused(Hl7Exception failure) {
+    AckConditions.Outcome outcome = failure instanceof Hl7ContentException
+        ? AckConditions.Outcome.ERROR : AckConditions.Outcome.REJECTED;
+    return answers(failure.header(), outcome, failure.errorCode(), failure.getMessage());
   }
 
   /**
@@ -98,8 +75,14 @@ public final class Hl7Ack {
     return out.toString();
   }
 
-  private String build(MessageHeader header, String ackCode, int errorCode, String text) {
+  private List<String> answers(MessageHeader header, AckConditions.Outcome outcome, int errorCode, String text) {
     MessageHeader h = header == null ? MessageHeader.EMPTY : header;
+    return AckConditions.codes(h, outcome).stream()
+        .map(code -> build(h, code, code.endsWith("A") ? 0 : errorCode, text)).toList();
+  }
+
+  /** One acknowledgement of {@code h}'s message, MSA-1 {@code ackCode}; ERR unless {@code errorCode} is 0. */
+  private String build(MessageHeader h, String ackCode, int errorCode, String text) {
     String event = h.triggerEvent() != null && EVENT.matcher(h.triggerEvent()).matches() ? h.triggerEvent() : null;
     StringBuilder ack = new StringBuilder(256)
         .append("MSH|^~\\&|").append(APPLICATION).append('|').append(APPLICATION).append('|')

@@ -6,6 +6,7 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.FrameStamp;
 
 /**
- * HL7 parsing stage: answers each message from the MLLP listener (on its address) with its ACK. An
+ * HL7 parsing stage: answers each message from the MLLP listener (on its address) with its ACKs, in the acknowledgement
+ * mode the message asks for ({@link AckConditions}: none, one or two; a PCD-01 monitor's is the AA alone). An
  * accepted message's reports go to the clinical engines of their patients' owners ({@link ReportHandOff}), as line
  * frames' do, before the reply, so an AA means the observations have been recorded. Each report is stamped with sender,
  * control id and message but its MSH-7 ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK
@@ -41,7 +43,6 @@ public class Hl7ParsingVerticle extends VerticleBase {
   /** Failure code of a request that waited past its {@code deadline}: nobody waits for its answer any more. */
   static final int EXPIRED = 408;
 
-  private final Hl7Ack.AckMode ackMode;
   private final Membership membership;
   private final ClusterConsumers consumers;
   private final String address;
@@ -50,14 +51,11 @@ public class Hl7ParsingVerticle extends VerticleBase {
   private ReportHandOff handOff;
 
   /**
-   * A parser answering in {@code ackMode}: original (AA/AE/AR) or enhanced (CA/CE/CR) acknowledgement codes, on a node
-   * that is the member {@code membership} describes (or standalone), whose cluster-wide consumers {@code consumers}
-   * keeps; it answers the messages sent to {@code address}.
+   * A parser on a node that is the member {@code membership} describes (or standalone), whose cluster-wide consumers
+   * {@code consumers} keeps; it answers the messages sent to {@code address}.
    */
-  public Hl7ParsingVerticle(Hl7Ack.AckMode ackMode, Membership membership, ClusterConsumers consumers,
-      String address) {
+  public Hl7ParsingVerticle(Membership membership, ClusterConsumers consumers, String address) {
     this.address = address;
-    this.ackMode = ackMode;
     this.membership = membership;
     this.consumers = consumers;
   }
@@ -85,17 +83,17 @@ public class Hl7ParsingVerticle extends VerticleBase {
       return;
     }
     String text = body.getString("text", "");
-    String ack;
+    List<String> answers;
     try {
-      ack = accept(text, body.getInstant("receivedAt"), body.getString("problem"));
+      answers = accept(text, body.getInstant("receivedAt"), body.getString("problem"));
     } catch (Hl7Exception refused) {
       LOG.warn("HL7 message {} from {} refused: {}", refused.header().controlId(),
           refused.header().sendingApplication(), refused.getMessage());
-      ack = acks.failure(refused, ackMode);
+      answers = acks.refused(refused);
     }
-    String answer = ack;
+    JsonObject reply = new JsonObject().put("acks", new JsonArray(answers));
     handOff.recorded()
-        .onSuccess(recorded -> BusRequests.answer(vertx.eventBus(), request, new JsonObject().put("ack", answer)))
+        .onSuccess(recorded -> BusRequests.answer(vertx.eventBus(), request, reply))
         // Not recorded: no ACK, the connection closes, and the sender retransmits (not applied, so not a repeat).
         .onFailure(error -> BusRequests.refuse(vertx.eventBus(), request, NOT_RECORDED,
             "not recorded: " + error.getMessage()));
@@ -105,8 +103,8 @@ public class Hl7ParsingVerticle extends VerticleBase {
     return header.sendingApplication() + '|' + header.sendingFacility();
   }
 
-  /** Decodes and hands on one message, returning its acceptance; a framing {@code problem} refuses it unread. */
-  private String accept(String text, Instant receivedAt, String problem) throws Hl7Exception {
+  /** Decodes and hands on one message, returning its acknowledgements; a framing {@code problem} refuses it unread. */
+  private List<String> accept(String text, Instant receivedAt, String problem) throws Hl7Exception {
     if (problem != null) {
       throw new Hl7ContentException(MessageHeader.sniff(text), Hl7Exception.SEGMENT_SEQUENCE_ERROR, problem);
     }
@@ -120,6 +118,6 @@ public class Hl7ParsingVerticle extends VerticleBase {
       handOff.handOn(reports.get(part).withStamp(FrameStamp.ofMessage(senderOf(header), header.controlId(), part,
           retransmitted)));
     }
-    return acks.accept(header, ackMode);
+    return acks.accepted(header);
   }
 }

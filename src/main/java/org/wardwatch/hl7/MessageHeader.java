@@ -22,12 +22,17 @@ import java.util.regex.Pattern;
  * @param messageType          MSH-9 message code and trigger event, e.g. {@code ORU^R01}
  * @param version              MSH-12 version id, e.g. {@code 2.6}
  * @param messageTime          MSH-7, or {@code null} when absent or unreadable
+ * @param acceptAckType        MSH-15, when the sender wants accept acknowledgements (HL7 table 0155: {@code AL},
+ *                             {@code NE}, {@code ER}, {@code SU}), as sent
+ * @param applicationAckType   MSH-16, when the sender wants application acknowledgements (table 0155), as sent
  */
 public record MessageHeader(String controlId, String sendingApplication, String sendingFacility,
-    String receivingApplication, String receivingFacility, String messageType, String version, Instant messageTime) {
+    String receivingApplication, String receivingFacility, String messageType, String version, Instant messageTime,
+    String acceptAckType, String applicationAckType) {
 
   /** A header of which nothing is known: a message without a readable MSH. */
-  public static final MessageHeader EMPTY = new MessageHeader(null, null, null, null, null, null, null, null);
+  public static final MessageHeader EMPTY =
+      new MessageHeader(null, null, null, null, null, null, null, null, null, null);
 
   private static final int MAX_LENGTH = 199;
 
@@ -53,7 +58,7 @@ public record MessageHeader(String controlId, String sendingApplication, String 
     String event = component(msh, 9, 1);
     String type = code == null ? null : event == null ? code : code + "^" + event;
     return new MessageHeader(field(msh, 10), field(msh, 3), field(msh, 4), field(msh, 5), field(msh, 6), type,
-        component(msh, 12, 0), time);
+        component(msh, 12, 0), time, component(msh, 15, 0), component(msh, 16, 0));
   }
 
   /** The message code of {@link #messageType} ({@code ORU}), or {@code null}. */

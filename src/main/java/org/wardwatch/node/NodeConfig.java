@@ -1,7 +1,6 @@
 package org.wardwatch.node;
 
 import io.vertx.core.json.JsonObject;
-import java.util.Locale;
 import java.util.Map;
 import org.wardwatch.cluster.ClusterConfig;
 import org.wardwatch.config.ConfigException;
@@ -9,7 +8,6 @@ import org.wardwatch.config.ConfigSection;
 import org.wardwatch.config.TlsConfig;
 import org.wardwatch.device.DeviceServerConfig;
 import org.wardwatch.device.mllp.MllpServerConfig;
-import org.wardwatch.hl7.Hl7Ack;
 import org.wardwatch.simulator.SimulatorConfig;
 import org.wardwatch.web.HttpConfig;
 
@@ -20,10 +18,9 @@ import org.wardwatch.web.HttpConfig;
  *
  * @param cluster           the {@code cluster} section, which the launcher applies to Hazelcast
  * @param rulesPath         the clinical rules file ({@code rules.path}), or {@code null} for the built-in rules
- * @param hl7AckMode        {@code hl7.ackMode}: {@code enhanced} answers CA/CE/CR, {@code original} AA/AE/AR
  */
-public record NodeConfig(HttpConfig http, DeviceServerConfig devices, MllpServerConfig hl7, Hl7Ack.AckMode hl7AckMode,
-    String rulesPath, SimulatorConfig simulator, ClusterConfig cluster) {
+public record NodeConfig(HttpConfig http, DeviceServerConfig devices, MllpServerConfig hl7, String rulesPath,
+    SimulatorConfig simulator, ClusterConfig cluster) {
 
   /**
    * The node's configuration: the built-in defaults, then {@code deploymentConfig} (the {@code -conf} file), then the
@@ -45,8 +42,6 @@ public record NodeConfig(HttpConfig http, DeviceServerConfig devices, MllpServer
         HttpConfig.from(root.section("http")),
         DeviceServerConfig.from(root.section("devices")),
         MllpServerConfig.from(root.section("hl7")),
-        Hl7Ack.AckMode.valueOf(
-            root.section("hl7").string("ackMode", "original", "original|enhanced").toUpperCase(Locale.ROOT)),
         root.section("rules").string("path", null, ".+"),
         SimulatorConfig.from(root.section("simulator")),
         ClusterConfig.from(root.section("cluster")));

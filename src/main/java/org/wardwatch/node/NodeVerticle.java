@@ -68,10 +68,10 @@ public class NodeVerticle extends VerticleBase {
         .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(membership, consumers)))
         .compose(id -> vertx.deployVerticle(new BusPathVerticle(membership, consumers, busPaths)))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle(membership, consumers)))
-        .compose(id -> vertx.deployVerticle(new Hl7ParsingVerticle(config.hl7AckMode(), membership, consumers,
-            Addresses.HL7_MESSAGES), Hl7ParsingVerticle.deploymentOptions()))
-        .compose(id -> vertx.deployVerticle(new Hl7ParsingVerticle(config.hl7AckMode(), membership, consumers,
-            Addresses.HL7_LARGE_MESSAGES), Hl7ParsingVerticle.deploymentOptions()))
+        .compose(id -> vertx.deployVerticle(new Hl7ParsingVerticle(membership, consumers, Addresses.HL7_MESSAGES),
+            Hl7ParsingVerticle.deploymentOptions()))
+        .compose(id -> vertx.deployVerticle(new Hl7ParsingVerticle(membership, consumers, Addresses.HL7_LARGE_MESSAGES),
+            Hl7ParsingVerticle.deploymentOptions()))
         .compose(id -> vertx.deployVerticle(deviceServer))
         .compose(id -> vertx.deployVerticle(mllpServer))
         .compose(id -> vertx.deployVerticle(httpBridge))

@@ -16,7 +16,7 @@ class MessageHeaderTest {
     MessageHeader header = MessageHeader.sniff(fixture("pcd01-vitals.hl7"));
 
     assertEquals(new MessageHeader("VIT0001", "WWMon^0011223344556677^EUI-64", "ICU-East", "WardWatch", "General",
-        "ORU^R01", "2.6", Instant.parse("2026-11-22T09:15:00Z")), header);
+        "ORU^R01", "2.6", Instant.parse("2026-11-22T09:15:00Z"), "NE", "AL"), header);
     assertEquals("R01", header.triggerEvent());
   }
 

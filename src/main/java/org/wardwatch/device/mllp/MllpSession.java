@@ -3,6 +3,7 @@ package org.wardwatch.device.mllp;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,8 @@ import org.wardwatch.bus.BusRequests;
 
 /**
  * One MLLP connection from a monitor or gateway: frames its bytes, hands each message to the HL7 parser and writes
- * back that message's ACK, strictly one after the other, so every ACK answers the message before it and no ACK can be
- * matched to the wrong message. Reading is paused while messages are being answered, and while the sender is not
+ * back that message's ACKs (those it asks for), strictly one message after the other, so every ACK answers the message
+ * before it and no ACK can be matched to the wrong message. Reading is paused while messages are being answered, and while the sender is not
  * reading its ACKs.
  *
  * <p>A sender that streams more stray bytes than a whole message without a single frame is disconnected. Runs on the
@@ -135,7 +136,7 @@ final class MllpSession {
   }
 
   /**
-   * Asks the parser for the ACK of this message, read at {@code readAt}, and writes it framed; a parser failure, or a
+   * Asks the parser for the ACKs of this message, read at {@code readAt}, and writes them framed; a parser failure, or a
    * full {@link ParserBacklog}, closes the connection unanswered. The request carries its {@code deadline}: a parser
    * that comes to it after its sender gave up skips it.
    */
@@ -151,7 +152,7 @@ final class MllpSession {
     String lane = chars > Addresses.HL7_LARGE_CHARS ? Addresses.HL7_LARGE_MESSAGES : Addresses.HL7_MESSAGES;
     return parser.<JsonObject>request(lane, request)
         .onComplete(answered -> backlog.release(chars))
-        .compose(reply -> socket.write(frame(reply.getString("ack"))))
+        .compose(reply -> socket.write(framed(reply.getJsonArray("acks"))))
         .onFailure(error -> {
           LOG.error("[{}] HL7 message not processed; closing so the sender retransmits", socket.remoteAddress(), error);
           socket.close();
@@ -175,8 +176,13 @@ final class MllpSession {
     return request.put("text", ((MllpEvent.Message) event).text());
   }
 
-  private static Buffer frame(String ack) {
-    return Buffer.buffer().appendByte(MllpFramer.START).appendString(ack, StandardCharsets.UTF_8.name())
-        .appendByte(MllpFramer.END).appendByte(MllpFramer.CARRIAGE_RETURN);
+  /** Each of {@code acks} in its MLLP frame, one after the other (an empty buffer for none). */
+  private static Buffer framed(JsonArray acks) {
+    Buffer frames = Buffer.buffer();
+    for (int i = 0; i < acks.size(); i++) {
+      frames.appendByte(MllpFramer.START).appendString(acks.getString(i), StandardCharsets.UTF_8.name())
+          .appendByte(MllpFramer.END).appendByte(MllpFramer.CARRIAGE_RETURN);
+    }
+    return frames;
   }
 }

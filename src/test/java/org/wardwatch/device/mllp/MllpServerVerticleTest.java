@@ -1,6 +1,7 @@
 package org.wardwatch.device.mllp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -176,14 +177,18 @@ class MllpServerVerticleTest {
   }
 
   @Test
-  void enhancedModeAnswersCommitAccept() {
-    withOtherNode(new JsonObject().put("ackMode", "enhanced"), enhanced -> {
-      try (MllpClient monitor = new MllpClient(enhanced.hl7Port())) {
-        assertEquals("MSA|CA|ENH-1", segment(monitor.send(vitals("ENH-1", "P-ENH", 72)).readAck(), "MSA"));
-        String error = monitor.send(vitals("ENH-2", "P-ENH", 72).replace("|72|", "|x|")).readAck();
-        assertEquals("MSA|CE|ENH-2", segment(error, "MSA"));
-      }
-    });
+  void eachMessageIsAnsweredWithTheAcknowledgementsItsHeaderAsksFor() {
+    try (MllpClient monitor = new MllpClient(node.hl7Port())) {
+      assertEquals("MSA|CA|ENH-1", segment(monitor.send(asking("AL|NE", vitals("ENH-1", "P-ENH", 72))).readAck(),
+          "MSA"));
+      monitor.send(asking("AL|AL", vitals("ENH-2", "P-ENH", 72).replace("|72|", "|x|")));
+      assertEquals("MSA|CA|ENH-2", segment(monitor.readAck(), "MSA"));
+      String applicationError = monitor.readAck();
+      assertEquals("MSA|AE|ENH-2", segment(applicationError, "MSA"));
+      assertTrue(segment(applicationError, "ERR").contains("|102^"), applicationError);
+      monitor.send(asking("NE|NE", vitals("ENH-3", "P-ENH", 73))).send(vitals("ENH-4", "P-ENH", 74));
+      assertEquals("MSA|AA|ENH-4", segment(monitor.readAck(), "MSA"), "nothing answers a message that asks for none");
+    }
   }
 
   @Test
@@ -302,12 +307,19 @@ class MllpServerVerticleTest {
     assertEquals(408, skipped.failureCode(), skipped::getMessage);
     JsonObject onTime = late.copy().put("deadline", System.currentTimeMillis() + 10_000);
     String ack = ((JsonObject) vertx.eventBus().request(Addresses.HL7_MESSAGES, onTime).await().body())
-        .getString("ack");
+        .getJsonArray("acks").getString(0);
     assertEquals("MSA|AA|LATE-1", segment(ack, "MSA"));
   }
 
   private static String vitals(String controlId, String patient, int heartRate) {
     return Pcd01Messages.vitals("MON-1", controlId, patient, "mllp", "1", Instant.now(), heartRate);
+  }
+
+  /** {@code message} with {@code both} for its MSH-15 and MSH-16 (PCD-01 monitors send {@code NE|AL}). */
+  private static String asking(String both, String message) {
+    String asked = message.replace("|2.6|||NE|AL\r", "|2.6|||" + both + "\r");
+    assertNotEquals(message, asked);
+    return asked;
   }
 
   private static String segment(String ack, String name) {

@@ -1,0 +1,53 @@
+package org.wardwatch.hl7;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.wardwatch.hl7.AckConditions.Outcome;
+
+class AckConditionsTest {
+
+  @ParameterizedTest(name = "MSH-15 {0}, MSH-16 {1}, {2}: {3}")
+  @CsvSource(nullValues = "-", value = {
+      // original mode: both empty
+      "-,  -,  ACCEPTED, AA",
+      "-,  -,  ERROR,    AE",
+      "-,  -,  REJECTED, AR",
+      // IHE PCD-01: no accept acknowledgement, the application acknowledgement always
+      "NE, AL, ACCEPTED, AA",
+      "NE, AL, ERROR,    AE",
+      "NE, AL, REJECTED, AR",
+      // both always: commit, then the application's verdict; a rejection is never committed
+      "AL, AL, ACCEPTED, CA AA",
+      "AL, AL, ERROR,    CA AE",
+      "AL, AL, REJECTED, CR",
+      // accept acknowledgements only
+      "AL, NE, ACCEPTED, CA",
+      "AL, NE, ERROR,    CA",
+      "AL, -,  ACCEPTED, CA",
+      // on errors, or on success, only
+      "ER, ER, ACCEPTED, ''",
+      "ER, ER, ERROR,    AE",
+      "ER, ER, REJECTED, CR",
+      "SU, SU, ACCEPTED, CA AA",
+      "SU, SU, ERROR,    CA",
+      "SU, ER, REJECTED, AR",
+      // never
+      "NE, NE, ACCEPTED, ''",
+      "NE, NE, REJECTED, ''",
+      // an empty field in enhanced mode asks for none; a value outside the table for every one; case is not read
+      "-,  AL, ACCEPTED, AA",
+      "XX, NE, ACCEPTED, CA",
+      "al, su, ACCEPTED, CA AA"})
+  void givenTheSendersConditions_whenAnswered_thenTheAcknowledgementsTheyAskFor(String accept, String application,
+      Outcome outcome, String expected) {
+    MessageHeader header = new MessageHeader("C1", null, null, null, null, "ORU^R01", "2.6", null, accept, application);
+
+    List<String> codes = AckConditions.codes(header, outcome);
+
+    assertEquals(expected.isEmpty() ? List.of() : Arrays.asList(expected.split(" ")), codes);
+  }
+}
