@@ -49,7 +49,7 @@ final class AuditOutbox {
     return record;
   }
 
-  /** {@link #add}s the entry of each of {@code transitions}, in order; no stream made for none, a frame's usual case. */
+  /** {@link #add}s the entry of each of {@code transitions}, in order; no stream for none, a frame's usual case. */
   List<AuditRecord> addTransitions(List<AlarmTransition> transitions) {
     return transitions.isEmpty() ? List.of()
         : transitions.stream().map(transition -> add(transition.toJson(), true)).toList();

@@ -12,9 +12,10 @@ import org.wardwatch.model.Parameter;
 
 /**
  * What one accepted frame does to its patient, once the {@link WardState} has had the patient hear it: each value not
- * older than the patient's latest becomes it and is judged against its threshold rules (its data no longer stale), a
- * disconnection ends, the sensors the frame reports off or back are reconciled, an invalid signal ends, and the
- * patient is reassessed (silent parameters, onset delays, NEWS2). Pure, with time passed in.
+ * older than the patient's latest becomes it and is judged against its threshold rules (its data no longer stale), the
+ * disconnection of the frame's device ends ({@link DeviceAlarms#heard}), the sensors the frame reports off or back are
+ * reconciled, an invalid signal ends, and the patient is reassessed (silent parameters, onset delays, NEWS2). Pure,
+ * with time passed in.
  */
 final class FrameConditions {
 
@@ -36,7 +37,7 @@ final class FrameConditions {
         transitions.addAll(conditions.judge(patient, observation, breached, now));
       }
     }
-    transitions.addAll(conditions.reconcile(patient, TechnicalAlarm.DISCONNECTED, null, now));
+    transitions.addAll(conditions.devices().heard(patient, report.source().device(), now));
     transitions.addAll(conditions.checkSensors(patient, report, now));
     transitions.addAll(conditions.reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, null, now));
     transitions.addAll(conditions.reassess(patient, now));

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.news2.News2Calculator;
@@ -19,7 +18,7 @@ import org.wardwatch.model.Priority;
  * <p>A score below the alarm bands ends the alarm once it has held a minute on fresh data
  * ({@link PatientAlarms#easeOff}): a total wavering at a band's edge (5 and 4 in turn, as 1 Hz values cross a chart
  * row) would otherwise clear the alarm and raise a new one, unacknowledged, at each waver. The data is fresh while no
- * part is stale, no parameter is silent and the device is connected; else the alarm is marked stale (for a stale part)
+ * part is stale, no parameter is silent and no device disconnected; else the alarm is marked stale (for a stale part)
  * and the lower score proves nothing: a value gone stale scores as missing, so the alarm stays, and the minute starts
  * over once the data is fresh again.
  *
@@ -78,6 +77,6 @@ final class News2Alarm {
   }
 
   private static boolean disconnected(PatientRecord patient) {
-    return patient.alarms().isPresent(TechnicalAlarm.DISCONNECTED.conditionKey());
+    return !patient.disconnectedDevices().isEmpty();
   }
 }

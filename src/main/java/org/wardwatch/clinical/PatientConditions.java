@@ -18,7 +18,6 @@ import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.news2.News2Reading;
-import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
@@ -45,6 +44,7 @@ final class PatientConditions {
   static final Duration CLOCKS_APART = Duration.ofSeconds(2);
 
   private final PatientAlarms.AlarmIds alarmIds;
+  private final DeviceAlarms devices = new DeviceAlarms(this);
   private ClinicalRules rules;
   private News2Alarm news2;
 
@@ -67,6 +67,11 @@ final class PatientConditions {
     return rules;
   }
 
+  /** The alarms of the patient's devices as connections: disconnected, invalid signal. */
+  DeviceAlarms devices() {
+    return devices;
+  }
+
   /** The patient's own limits for {@code parameter} while an override is in force, else the ward's. */
   List<ThresholdRule> rulesFor(PatientRecord patient, Parameter parameter, Instant now) {
     LimitOverride override = patient.overrides().get(parameter);
@@ -87,40 +92,13 @@ final class PatientConditions {
     return limits;
   }
 
-  /**
-   * A device connection event from the device side: {@code disconnected} raises the technical alarm and marks the data
-   * behind the physiological alarms stale; {@code rejected} (with a reason) raises the invalid-signal alarm. Events
-   * from a device the patient is no longer connected through are ignored, and so is the disconnection of a connection
-   * whose frames were last answered ({@code lastAnsweredAt}, or {@code null}) more than {@link #CLOCKS_APART} before
-   * the patient was last heard: the device carried on through another (a half-open connection closed late).
-   */
-  List<AlarmTransition> deviceEvent(PatientRecord patient, String event, DeviceIdentity source, String reason,
-      Instant lastAnsweredAt, Instant now) {
-    boolean disconnected = "disconnected".equals(event);
-    if (!source.device().equals(patient.source().device()) || disconnected && lastAnsweredAt != null
-        && patient.heardAt() != null && patient.heardAt().isAfter(lastAnsweredAt.plus(CLOCKS_APART))) {
-      return List.of();
-    }
-    List<AlarmTransition> transitions = new ArrayList<>();
-    if (disconnected) {
-      transitions.addAll(reconcile(patient, TechnicalAlarm.DISCONNECTED,
-          "Device " + source.device() + " disconnected", now));
-      transitions.addAll(patient.alarms().markData(THRESHOLD, true, now));
-      transitions.addAll(patient.alarms().markData(NEWS2, true, now));
-    } else if ("rejected".equals(event)) {
-      transitions.addAll(reconcile(patient, TechnicalAlarm.INVALID_SIGNAL,
-          "Invalid data from " + source.device() + ": " + reason, now));
-    }
-    return transitions;
-  }
-
   /** Sensors reported off raise a technical alarm, and the data behind their physiological alarms goes stale. */
   List<AlarmTransition> checkSensors(PatientRecord patient, FrameReport report, Instant now) {
     List<AlarmTransition> transitions = markStale(patient, report.sensorsOff(), now);
     Set<Parameter> off = patient.sensorsOff();
     String message = off.isEmpty() ? null
         : "Sensor off: " + off.stream().map(Parameter::label).sorted().collect(Collectors.joining(", "));
-    transitions.addAll(reconcile(patient, TechnicalAlarm.SENSOR_OFF, message, off, now));
+    transitions.addAll(reconcile(patient, TechnicalAlarm.SENSOR_OFF, message, names(off), now));
     return transitions;
   }
 
@@ -213,7 +191,7 @@ final class PatientConditions {
    * discharged patient again. (For a patient taken over from a state without the time heard: the latest values'.)
    */
   boolean isMonitored(PatientRecord patient, Instant now) {
-    if (patient.alarms().isPresent(TechnicalAlarm.DISCONNECTED.conditionKey())) {
+    if (DeviceAlarms.allDisconnected(patient)) {
       return false;
     }
     long window = rules.noDataAfter().toMillis();
@@ -235,7 +213,7 @@ final class PatientConditions {
             Collectors.mapping(Parameter::label, Collectors.joining(", "))))
         .entrySet().stream().map(window -> window.getValue() + " for over " + window.getKey() + " s")
         .collect(Collectors.joining("; "));
-    transitions.addAll(reconcile(patient, TechnicalAlarm.NO_DATA, message, silent, now));
+    transitions.addAll(reconcile(patient, TechnicalAlarm.NO_DATA, message, names(silent), now));
     return transitions;
   }
 
@@ -257,12 +235,17 @@ final class PatientConditions {
     return reconcile(patient, alarm, message, Set.of(), now);
   }
 
-  /** Reconciles technical alarm {@code alarm}, whose condition names {@code parameters} (each one a part of it). */
-  private List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String message,
-      Set<Parameter> parameters, Instant now) {
-    AlarmCondition condition = message == null ? null : new AlarmCondition(rules.technicalPriorities().get(alarm),
-        message, parameters.stream().map(Parameter::name).collect(Collectors.toSet()));
+  /** Reconciles technical alarm {@code alarm}, whose condition is made of {@code parts} (each one alarms anew). */
+  List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String message, Set<String> parts,
+      Instant now) {
+    AlarmCondition condition = message == null ? null
+        : new AlarmCondition(rules.technicalPriorities().get(alarm), message, parts);
     return reconcile(patient, alarm.conditionKey(), AlarmKind.TECHNICAL, condition, now);
+  }
+
+  /** The names of {@code parameters}, the parts of a condition that names them. */
+  private static Set<String> names(Set<Parameter> parameters) {
+    return parameters.isEmpty() ? Set.of() : parameters.stream().map(Parameter::name).collect(Collectors.toSet());
   }
 
   List<AlarmTransition> reconcile(PatientRecord patient, String key, AlarmKind kind, AlarmCondition condition,

@@ -45,6 +45,7 @@ final class PatientRecord {
   private final PatientAlarms alarms;
   private LimitOverrides overrides = new LimitOverrides();
   private final Set<Parameter> sensorsOff = EnumSet.noneOf(Parameter.class);
+  private DisconnectedDevices disconnectedDevices = new DisconnectedDevices();
   private RecentFrames recentFrames = new RecentFrames();
   private AuditOutbox auditOutbox = new AuditOutbox();
   private final Reassessment reassessment = new Reassessment();
@@ -66,7 +67,8 @@ final class PatientRecord {
    * observation of each parameter ({@link Observation#toState()}); {@code trackers}, the threshold trackers' progress
    * by parameter ({@link ThresholdTracker#toState()}); {@code reportIntervals} ({@link ReportIntervals}); the
    * assessment ({@link PatientAssessment#writeTo}); {@code news2} as {@link News2Score#toJson()};
-   * {@code limitOverrides} ({@link LimitOverrides#toState()}); {@code sensorsOff} (parameter names); {@code alarms}, the
+   * {@code limitOverrides} ({@link LimitOverrides#toState()}); {@code sensorsOff} (parameter names);
+   * {@code disconnectedDevices} (device ids, {@link DisconnectedDevices}); {@code alarms}, the
    * live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the frames applied lately
    * ({@link RecentFrames#toState()}); {@code auditOutbox}, the audit entries not known to be recorded
    * ({@link AuditOutbox#toState()}). Not the trend history.
@@ -85,6 +87,7 @@ final class PatientRecord {
         .put("news2", news2 == null ? null : news2.toJson())
         .put("limitOverrides", overrides.toState())
         .put("sensorsOff", new JsonArray(sensorsOff.stream().map(Parameter::name).toList()))
+        .put("disconnectedDevices", disconnectedDevices.toState())
         .put("alarms", alarms.toState())
         .put("recentFrames", recentFrames.toState())
         .put("auditOutbox", auditOutbox.toState());
@@ -92,8 +95,9 @@ final class PatientRecord {
 
   /**
    * The patient {@link #toState()} wrote, to carry on from: the same alarms (ids, states, acknowledgements, timers),
-   * tracker progress, latest values, assessment, overrides, sensors off, seq, NEWS2 score, the frames applied lately
-   * and the audit entries not known to be recorded (none of either when the state predates them).
+   * tracker progress, latest values, assessment, overrides, sensors off, disconnected devices, seq, NEWS2 score, the
+   * frames applied lately and the audit entries not known to be recorded (none of either when the state predates them;
+   * a state that predates the disconnected devices has the device of its disconnection alarm).
    *
    * @throws IllegalArgumentException when a required part is missing or not an enum name, instant, duration or
    *                                  decimal as it should be; a part of another JSON type throws Vert.x's
@@ -117,6 +121,9 @@ final class PatientRecord {
     patient.overrides = LimitOverrides.fromState(StateJson.objects(state, "limitOverrides"));
     StateJson.array(state, "sensorsOff")
         .forEach(name -> patient.sensorsOff.add(StateJson.named(Parameter.class, name, "sensorsOff")));
+    patient.disconnectedDevices = DisconnectedDevices.fromState(state.getJsonArray("disconnectedDevices"),
+        patient.alarms.isPresent(ClinicalRules.TechnicalAlarm.DISCONNECTED.conditionKey())
+            ? patient.source.device() : null);
     patient.recentFrames = RecentFrames.fromState(state.getJsonObject("recentFrames"));
     patient.auditOutbox = AuditOutbox.fromState(state.getJsonObject("auditOutbox"));
     return patient;
@@ -198,6 +205,11 @@ final class PatientRecord {
   /** True when the device last reported {@code parameter}'s sensor off (asked of each value on every frame). */
   boolean isSensorOff(Parameter parameter) {
     return sensorsOff.contains(parameter);
+  }
+
+  /** The patient's devices whose connections ended while the patient was monitored through them. */
+  DisconnectedDevices disconnectedDevices() {
+    return disconnectedDevices;
   }
 
   /** The limits clinicians have set for the patient. */

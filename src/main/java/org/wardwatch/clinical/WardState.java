@@ -133,12 +133,12 @@ public final class WardState {
     return PatientDischarge.of(patient, cleared, user, now);
   }
 
-  /** A device connection event from the device side ({@link PatientConditions#deviceEvent}). */
+  /** A device connection event from the device side ({@link DeviceAlarms#event}). */
   public WardUpdate deviceEvent(String event, DeviceIdentity source, String reason, Instant lastAnsweredAt,
       Instant now) {
     PatientRecord patient = source.device() == null ? null : patients.get(source.patientKey());
     return patient == null ? WardUpdate.NOTHING
-        : changed(patient, conditions.deviceEvent(patient, event, source, reason, lastAnsweredAt, now), false, now);
+        : changed(patient, conditions.devices().event(patient, event, source, reason, lastAnsweredAt, now), false, now);
   }
 
   /** The passing of time for every patient: alarm timers, parameters gone silent, NEWS2 inputs going stale. */

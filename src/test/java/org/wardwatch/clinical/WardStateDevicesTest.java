@@ -1,0 +1,152 @@
+package org.wardwatch.clinical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.clinical.WardStateFixtures.T0;
+import static org.wardwatch.clinical.WardStateFixtures.at;
+import static org.wardwatch.clinical.WardStateFixtures.frame;
+import static org.wardwatch.clinical.WardStateFixtures.only;
+import static org.wardwatch.clinical.WardStateFixtures.raisedId;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.DeviceIdentity;
+
+/**
+ * A patient monitored through several devices, a monitor and a separate oximeter: each device's disconnection alarms,
+ * ends with that device's own frame (not the other's), and marks only the data that device sent stale.
+ */
+class WardStateDevicesTest {
+
+  private static final DeviceIdentity MONITOR = WardStateFixtures.BED_1;
+  private static final DeviceIdentity OXIMETER = new DeviceIdentity("ox-7", "P1", "1", "surgery");
+  private static final String NURSE = "nurse.kim";
+
+  private static final ClinicalRules RULES = ClinicalRules.fromJson(new JsonObject("""
+      {
+        "alarms": {"escalateAfterSeconds": {"LOW": 3600, "MEDIUM": 3600, "HIGH": 3600}},
+        "news2": {"bandPriorities": {"LOW": "NONE", "LOW_MEDIUM": "NONE", "MEDIUM": "NONE", "HIGH": "NONE"}},
+        "technical": {"noDataSeconds": 30, "firstReportSeconds": 0},
+        "thresholds": [
+          {"parameter": "PULSE", "above": 150, "priority": "HIGH", "hysteresis": 5},
+          {"parameter": "SPO2", "below": 90, "priority": "MEDIUM", "hysteresis": 2}
+        ]
+      }
+      """));
+
+  private final WardState engine = new WardState(RULES);
+
+  @Test
+  void givenTheOximeterDisconnects_whenTheMonitorSentTheLatestFrame_thenItAlarmsAndOnlyItsDataIsStale() {
+    String pulse = raisedId(engine.apply(frame(MONITOR, T0, "PULSE=190"), T0));
+    String spo2 = raisedId(engine.apply(frame(OXIMETER, at(1), "SPO2=85"), at(1)));
+    engine.apply(frame(MONITOR, at(2), "PULSE=191"), at(2));
+
+    WardUpdate update = engine.deviceEvent("disconnected", OXIMETER, null, at(1), at(3));
+
+    assertEquals("Device ox-7 disconnected", ofType(update, TransitionType.RAISED).snapshot().getString("message"));
+    assertEquals(spo2, ofType(update, TransitionType.DATA_STALE).alarmId());
+    assertFalse(staleOf(pulse), "the monitor's pulse is still current");
+    assertTrue(staleOf(spo2));
+  }
+
+  @Test
+  void givenTheOximeterDisconnected_whenOnlyTheMonitorReports_thenTheAlarmStaysUntilTheOximeterIsBack() {
+    engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
+    engine.apply(frame(OXIMETER, at(1), "SPO2=97"), at(1));
+    String disconnected = ofType(engine.deviceEvent("disconnected", OXIMETER, null, at(1), at(2)),
+        TransitionType.RAISED).alarmId();
+
+    assertEquals(List.of(), engine.apply(frame(MONITOR, at(3), "PULSE=81"), at(3)).transitions());
+    assertEquals(1, technicalAlarms().size(), "the monitor's frame does not bring the oximeter back");
+
+    AlarmTransition cleared = ofType(engine.apply(frame(OXIMETER, at(4), "SPO2=96"), at(4)), TransitionType.CLEARED);
+    assertEquals(disconnected, cleared.alarmId());
+    assertEquals(new JsonArray(), technicalAlarms());
+  }
+
+  @Test
+  void givenOneDisconnectionAcknowledged_whenTheOtherDeviceDisconnectsToo_thenANewAlarmNamesBoth() {
+    engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
+    engine.apply(frame(OXIMETER, at(1), "SPO2=97"), at(1));
+    String oximeter = raisedId(engine.deviceEvent("disconnected", OXIMETER, null, at(1), at(2)));
+    engine.act(oximeter, alarm -> alarm.acknowledge(NURSE, at(3)), at(3));
+
+    WardUpdate update = engine.deviceEvent("disconnected", MONITOR, null, T0, at(4));
+
+    AlarmTransition raised = ofType(update, TransitionType.RAISED);
+    assertEquals("Devices mon-1, ox-7 disconnected", raised.snapshot().getString("message"));
+    assertEquals("ACTIVE_UNACKNOWLEDGED", raised.toState().name(), "a device newly lost alarms again");
+    assertEquals(oximeter, ofType(update, TransitionType.CLEARED).alarmId());
+  }
+
+  @Test
+  void givenADisconnectedOximeter_whenTheMonitorTakesOverItsValues_thenTheDisconnectionEnds() {
+    engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
+    engine.apply(frame(OXIMETER, at(1), "SPO2=97"), at(1));
+    String disconnected = raisedId(engine.deviceEvent("disconnected", OXIMETER, null, at(1), at(2)));
+
+    WardUpdate update = engine.apply(frame(MONITOR, at(3), "PULSE=81", "SPO2=96"), at(3));
+
+    assertEquals(disconnected, ofType(update, TransitionType.CLEARED).alarmId());
+    assertEquals(List.of(), engine.deviceEvent("disconnected", OXIMETER, null, at(1), at(4)).transitions(),
+        "the patient is no longer monitored through the oximeter");
+  }
+
+  @Test
+  void givenOneOfTwoDevicesDisconnected_whenDischarged_thenRefusedUntilBothAre() {
+    engine.apply(frame(OXIMETER, T0, "SPO2=97"), T0);
+    engine.apply(frame(MONITOR, at(1), "PULSE=80"), at(1));
+    engine.deviceEvent("disconnected", MONITOR, null, at(1), at(2));
+
+    assertThrows(ActionRefused.StillMonitored.class, () -> engine.discharge("P1", NURSE, at(3)));
+
+    engine.deviceEvent("disconnected", OXIMETER, null, T0, at(4));
+    assertEquals(TransitionType.CLEARED, only(engine.discharge("P1", NURSE, at(5)).transitions()).type());
+  }
+
+  @Test
+  void givenDisconnectedDevices_whenAnotherNodeTakesThePatientOver_thenItKnowsWhichAreDisconnected() {
+    engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
+    engine.apply(frame(OXIMETER, at(1), "SPO2=97"), at(1));
+    engine.deviceEvent("disconnected", OXIMETER, null, at(1), at(2));
+    JsonObject state = engine.state("P1").orElseThrow();
+    WardState other = new WardState(RULES);
+    other.adopt(new JsonObject(state.encode()));
+
+    assertEquals(List.of(), other.apply(frame(MONITOR, at(3), "PULSE=81"), at(3)).transitions());
+    assertEquals(TransitionType.CLEARED,
+        only(other.apply(frame(OXIMETER, at(4), "SPO2=96"), at(4)).transitions()).type());
+
+    state.remove("disconnectedDevices"); // as written before the devices were kept: the latest frame's device
+    WardState older = new WardState(RULES);
+    older.adopt(state);
+    assertEquals(List.of(), older.apply(frame(MONITOR, at(5), "PULSE=82"), at(5)).transitions());
+    assertEquals(TransitionType.CLEARED,
+        only(older.apply(frame(OXIMETER, at(6), "SPO2=95"), at(6)).transitions()).type());
+  }
+
+  private JsonArray technicalAlarms() {
+    return engine.view().snapshot("P1").orElseThrow().toJson().getJsonArray("technicalAlarms");
+  }
+
+  private boolean staleOf(String alarmId) {
+    JsonArray alarms = engine.view().snapshot("P1").orElseThrow().toJson().getJsonArray("alarms");
+    for (int i = 0; i < alarms.size(); i++) {
+      if (alarmId.equals(alarms.getJsonObject(i).getString("id"))) {
+        return alarms.getJsonObject(i).getBoolean("dataStale");
+      }
+    }
+    throw new AssertionError("no alarm " + alarmId + " in " + alarms.encode());
+  }
+
+  private static AlarmTransition ofType(WardUpdate update, TransitionType type) {
+    return only(update.transitions().stream().filter(transition -> transition.type() == type).toList());
+  }
+}
