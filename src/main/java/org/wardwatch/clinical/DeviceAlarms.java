@@ -65,7 +65,7 @@ final class DeviceAlarms {
     if (disconnected.isEmpty()) {
       return List.of();
     }
-    boolean changed = device != null && disconnected.remove(device);
+    boolean changed = disconnected.remove(device);
     for (String other : List.copyOf(disconnected.ids())) {
       if (!monitoredThrough(patient, other)) {
         changed |= disconnected.remove(other);

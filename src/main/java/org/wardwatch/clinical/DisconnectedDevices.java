@@ -23,11 +23,12 @@ final class DisconnectedDevices {
 
   /** Forgets {@code device}'s disconnection; true when there was one. */
   boolean remove(String device) {
-    return devices.remove(device);
+    return device != null && devices.remove(device);
   }
 
+  /** True when {@code device} (null: a frame or value that named none) is disconnected. */
   boolean contains(String device) {
-    return devices.contains(device);
+    return device != null && devices.contains(device);
   }
 
   boolean isEmpty() {

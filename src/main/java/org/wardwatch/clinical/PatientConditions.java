@@ -33,7 +33,7 @@ import org.wardwatch.model.Parameter;
 final class PatientConditions {
 
   /** Condition keys of threshold alarms begin with this, followed by the parameter ({@link #thresholdKey}). */
-  static final String THRESHOLD = "THRESHOLD:";
+  private static final String THRESHOLD = "THRESHOLD:";
   private static final Map<Parameter, String> THRESHOLD_KEYS = Arrays.stream(Parameter.values())
       .collect(Collectors.toMap(parameter -> parameter, parameter -> THRESHOLD + parameter.name(), (a, b) -> a,
           () -> new EnumMap<>(Parameter.class)));
@@ -187,8 +187,8 @@ final class PatientConditions {
 
   /**
    * True while the patient is monitored: a frame of it (values, sensors off or an assessment) was heard within the
-   * no-data time, and the device that sent the latest one has not disconnected since. Its next frame would admit a
-   * discharged patient again. (For a patient taken over from a state without the time heard: the latest values'.)
+   * no-data time, and not every device the patient is monitored through has disconnected since
+   * ({@link DeviceAlarms#allDisconnected}). Its next frame would admit a discharged patient again. (For a patient taken over from a state without the time heard: the latest values'.)
    */
   boolean isMonitored(PatientRecord patient, Instant now) {
     if (DeviceAlarms.allDisconnected(patient)) {
