@@ -4,7 +4,8 @@
 // and whenever a patient's sequence numbers show a missed update, it resyncs from the REST snapshot. A signed-in
 // user's actions (acknowledge, pause audio, assess, discharge) go back by request-reply to the ward's actions address.
 
-import { Store, awaitingAck, pausedUntil, priorityRank } from './js/model.js';
+import { awaitingAck, pausedUntil, priorityRank } from './js/alarmstate.js';
+import { Store } from './js/model.js';
 import { View } from './js/view.js';
 import { Actions } from './js/actions.js';
 import { WardAlarmList } from './js/alarmlist.js';

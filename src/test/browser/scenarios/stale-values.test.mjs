@@ -1,5 +1,6 @@
 // Old values never look live: a value's age is the time it was measured, not the time the patient last changed.
 
+import assert from 'node:assert/strict';
 import { hello } from '../device.mjs';
 import { expectText, expectVisible, nodeUrl, scenario } from '../harness.mjs';
 import * as sel from '../selectors.mjs';
@@ -44,4 +45,21 @@ scenario('a value reported seldom is stale once overdue by its report interval, 
   await expectText(page, sel.vital('P2', 'PULSE'), '80');
   await expectVisible(page, sel.staleTile('P2', false));
   await expectVisible(page, sel.staleVital('P2', 'PULSE', false));
+});
+
+scenario('a value from a device whose clock runs ahead ages from when it came, not from its own time', async (t) => {
+  const page = await t.openWard(nodeUrl);
+  const ages = await page.evaluate(async () => {
+    const { Store } = await import('/js/model.js');
+    const store = new Store();
+    const now = Date.now();
+    const ahead = { value: 80, time: new Date(now + 50000).toISOString() }; // the device's clock 50 s fast
+    const snapshot = (seq, updated) =>
+      ({ patient: 'X', ward: 'icu', seq, updated: new Date(updated).toISOString(), vitals: { PULSE: ahead } });
+    store.applySnapshot(snapshot(1, now), false);
+    store.applySnapshot(snapshot(2, now + 10000), false); // an acknowledgement, say: the same value
+    const entry = store.entry('X');
+    return { tile: store.ageOf(entry, now + 20000), pulse: store.valueAges(entry, now + 20000).PULSE };
+  });
+  assert.deepEqual(ages, { tile: 20000, pulse: 20000 });
 });

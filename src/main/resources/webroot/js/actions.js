@@ -2,7 +2,8 @@
 // bridge: acknowledge an alarm, pause its audio, chart an assessment (ACVPU, air/oxygen, SpO2 scale 2), discharge a
 // patient whose monitor is gone.
 
-import { WARD_RE, awaitingAck } from './model.js';
+import { awaitingAck } from './alarmstate.js';
+import { WARD_RE } from './model.js';
 import { PAUSE_SECONDS } from './alarms.js';
 
 const USER_KEY = 'wardwatch.user';

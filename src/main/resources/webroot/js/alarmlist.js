@@ -2,7 +2,7 @@
 // priority, then those awaiting acknowledgement, then the newest first; technical alarms in their own list below.
 // Each line carries its patient (data-patient), so the acknowledge and pause buttons work as they do on a tile.
 
-import { awaitingAck, pausedUntil, priorityRank } from './model.js';
+import { awaitingAck, pausedUntil, priorityRank } from './alarmstate.js';
 import { line } from './alarms.js';
 
 function byUrgency(x, y) {

@@ -1,7 +1,7 @@
 // WardWatch dashboard: alarm lines (physiological and technical) and the header's escalation notices. DOM only
 // through textContent and setAttribute.
 
-import { awaitingAck, pausedUntil, sortedAlarms } from './model.js';
+import { awaitingAck, pausedUntil, sortedAlarms } from './alarmstate.js';
 import { clockOf, formatClock } from './format.js';
 
 export const PAUSE_SECONDS = 120;

@@ -16,48 +16,43 @@ export const PARAMS = {
   TEMPERATURE: { label: 'Temp', name: 'Temperature', unit: '\u00b0C', decimals: 1 },
 };
 
-export const PRIORITY_RANK = { HIGH: 3, MEDIUM: 2, LOW: 1 };
-
 /** Short names of the NEWS2 components, as a "missing: ..." list reads them. */
 export const NEWS2_LABELS = {
   RESP_RATE: 'RR', SPO2: 'SpO\u2082', AIR_OR_OXYGEN: 'Air/O\u2082', BP_SYSTOLIC: 'BP', PULSE: 'HR',
   CONSCIOUSNESS: 'ACVPU', TEMPERATURE: 'Temp',
 };
 
-/** The alarm waits for an acknowledgement (and signals): active or latched, unacknowledged. */
-export function awaitingAck(a) {
-  return a.state === 'ACTIVE_UNACKNOWLEDGED' || a.state === 'CLEARED_UNACKNOWLEDGED';
-}
-
-/** The alarm's condition is still present (acknowledged or not); a latched, ended alarm is not. */
-export function conditionPresent(a) {
-  return a.state === 'ACTIVE_UNACKNOWLEDGED' || a.state === 'ACTIVE_ACKNOWLEDGED';
-}
-
-/** End of the alarm's audio pause (ms, server clock) when it lies after `serverNow`, else null. */
-export function pausedUntil(a, serverNow) {
-  const t = timeOf(a.audioPausedUntil);
-  return t !== null && t > serverNow ? t : null;
-}
-
-export function priorityRank(p) {
-  return PRIORITY_RANK[p] || 0;
-}
-
 function str(v) {
   return v === null || v === undefined ? null : String(v);
 }
 
-function timeOf(iso) {
+/** An ISO-8601 instant as epoch ms, or null when it is not one. */
+export function timeOf(iso) {
   const t = Date.parse(iso);
   return Number.isFinite(t) ? t : null;
 }
 
-/** The time of the most recently measured of `vitals` (epoch ms), or null when none has a time. */
-function newestTime(vitals) {
+/**
+ * When each of `vitals` (by parameter) reached the server, as far as the page can tell (epoch ms, server clock; null
+ * for a value without a time): the time it was measured, but no later than the `updated` time of the first snapshot
+ * that showed it, since a device's clock may run up to a minute ahead and its values must not look live that long
+ * after they came. A value shown before (the same time, in `before`) keeps what it had (`beforeAt`).
+ */
+function arrivals(vitals, updated, before, beforeAt) {
+  const at = {};
+  for (const [p, v] of Object.entries(vitals)) {
+    const measured = v && typeof v === 'object' ? timeOf(v.time) : null;
+    const old = before[p];
+    const seen = old && typeof old === 'object' && timeOf(old.time) === measured && beforeAt[p] !== undefined;
+    at[p] = seen ? beforeAt[p] : measured !== null && updated !== null ? Math.min(measured, updated) : measured;
+  }
+  return at;
+}
+
+/** The latest of `times` (by parameter), or null when none. */
+function latest(times) {
   let newest = null;
-  for (const v of Object.values(vitals)) {
-    const at = v && typeof v === 'object' ? timeOf(v.time) : null;
+  for (const at of Object.values(times)) {
     if (at !== null && (newest === null || at > newest)) newest = at;
   }
   return newest;
@@ -82,38 +77,6 @@ export function compareEntries(a, b) {
     if (c !== 0) return c;
   }
   return a.patient.localeCompare(b.patient, undefined, { numeric: true });
-}
-
-/** Alarms of a map: highest priority first, those awaiting acknowledgement first, then the oldest raised. */
-export function sortedAlarms(map) {
-  return [...map.values()].sort((x, y) =>
-    priorityRank(y.priority) - priorityRank(x.priority)
-    || Number(awaitingAck(y)) - Number(awaitingAck(x))
-    || String(x.raisedAt || '').localeCompare(String(y.raisedAt || ''))
-    || String(x.id).localeCompare(String(y.id)));
-}
-
-/** Highest priority among the alarms of a map that pass `filter`, or null. */
-export function topPriority(map, filter = () => true) {
-  let best = null;
-  for (const a of map.values()) {
-    if (filter(a) && priorityRank(a.priority) > priorityRank(best)) best = a.priority;
-  }
-  return best;
-}
-
-/** Threshold alarms name their vital sign in the condition key, e.g. "THRESHOLD:PULSE". */
-const THRESHOLD_PREFIX = 'THRESHOLD:';
-
-/** Map vital sign → highest priority of the threshold alarms whose condition is present. */
-export function alarmedParams(entry) {
-  const out = new Map();
-  for (const a of entry.alarms.values()) {
-    if (typeof a.condition !== 'string' || !a.condition.startsWith(THRESHOLD_PREFIX)) continue;
-    const p = a.condition.slice(THRESHOLD_PREFIX.length);
-    if (conditionPresent(a) && priorityRank(a.priority) > priorityRank(out.get(p))) out.set(p, a.priority);
-  }
-  return out;
 }
 
 function objOrNull(v) {
@@ -146,7 +109,7 @@ export class Store {
   _create(key, src) {
     const e = {
       patient: key, device: str(src.device), bed: str(src.bed), ward: str(src.ward) || '(no ward)',
-      seq: -1, updated: null, dataAt: null, vitals: {}, alarms: new Map(), technical: new Map(),
+      seq: -1, updated: null, dataAt: null, vitals: {}, arrivedAt: {}, alarms: new Map(), technical: new Map(),
       news2: null, consciousness: null, oxygen: null,
       touched: -Infinity, // performance.now() of the last alarm transition applied
       seenLive: -Infinity, // performance.now() of the last live snapshot applied
@@ -190,8 +153,10 @@ export class Store {
     e.seq = seq;
     e.updated = updated;
     if (live) e.seenLive = performance.now();
-    e.vitals = objOrNull(snap.vitals) || {};
-    e.dataAt = newestTime(e.vitals);
+    const vitals = objOrNull(snap.vitals) || {};
+    e.arrivedAt = arrivals(vitals, updated, e.vitals, e.arrivedAt);
+    e.vitals = vitals;
+    e.dataAt = latest(e.arrivedAt);
     e.news2 = objOrNull(snap.news2);
     e.consciousness = objOrNull(snap.consciousness);
     e.oxygen = objOrNull(snap.oxygen);
@@ -279,18 +244,18 @@ export class Store {
   }
 
   /**
-   * Age in ms, on the server's clock, of an entry's newest vital sign (when it was measured), or null when it has
-   * none. Not the snapshot's `updated`: an alarm transition, an acknowledgement or a late frame changes the snapshot
-   * without new data, and must not make old values look live.
+   * Age in ms, on the server's clock, of an entry's newest vital sign (when it was measured, or arrived if that was
+   * earlier: `arrivals`), or null when it has none. Not the snapshot's `updated`: an alarm transition, an
+   * acknowledgement or a late frame changes the snapshot without new data, and must not make old values look live.
    */
   ageOf(e, now = Date.now()) {
     return this._age(e.dataAt, now);
   }
 
-  /** Age in ms of each of an entry's vital signs, by parameter name (null for a value without a time). */
+  /** Age in ms of each of an entry's vital signs, as `ageOf`'s, by parameter (null for one without a time). */
   valueAges(e, now = Date.now()) {
     const ages = {};
-    for (const [p, v] of Object.entries(e.vitals)) ages[p] = this._age(v && timeOf(v.time), now);
+    for (const p of Object.keys(e.vitals)) ages[p] = this._age(e.arrivedAt[p] ?? null, now);
     return ages;
   }
 

@@ -1,8 +1,7 @@
 // WardWatch dashboard: one patient tile. Every piece of data goes in through textContent or setAttribute.
 
-import {
-  PARAMS, STALE_MS, alarmedParams, awaitingAck, priorityRank, topPriority,
-} from './model.js';
+import { alarmedParams, awaitingAck, priorityRank, topPriority } from './alarmstate.js';
+import { PARAMS, STALE_MS } from './model.js';
 import { clockOf, describeNews2, formatAge, formatOxygen, formatValue } from './format.js';
 import { renderAlarms } from './alarms.js';
 
