@@ -43,9 +43,9 @@ public final class Addresses {
   /**
    * Request-reply through {@link BusRequests}, node-local. Body: {@code {"text": <one HL7 message>, "receivedAt": ISO,
    * "problem": text?}} from the MLLP server, {@code problem} set when framing already found the message unusable
-   * (oversized, truncated). Reply: {@code {"acks": [<each HL7 ACK to send back, in order>]}} (none, one or two, as the
-   * message asks), sent once accepted observations are recorded by their owners (a failure otherwise, so the sender retransmits). Owner: the HL7 parsing verticle of
-   * messages up to {@value #HL7_LARGE_CHARS} characters.
+   * (oversized, truncated). Reply: {@code {"acks": [<each HL7 ACK to send back, in order>]}} (none, one or two, as
+   * the message asks), sent once accepted observations are recorded by their owners (a failure otherwise, so the sender
+   * retransmits). Owner: the HL7 parsing verticle of messages up to {@value #HL7_LARGE_CHARS} characters.
    */
   public static final String HL7_MESSAGES = "wardwatch.local.hl7";
 

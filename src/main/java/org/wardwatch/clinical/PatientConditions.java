@@ -188,7 +188,8 @@ final class PatientConditions {
   /**
    * True while the patient is monitored: a frame of it (values, sensors off or an assessment) was heard within the
    * no-data time, and not every device the patient is monitored through has disconnected since
-   * ({@link DeviceAlarms#allDisconnected}). Its next frame would admit a discharged patient again. (For a patient taken over from a state without the time heard: the latest values'.)
+   * ({@link DeviceAlarms#allDisconnected}). Its next frame would admit a discharged patient again. (For a patient
+   * taken over from a state without the time heard: the latest values'.)
    */
   boolean isMonitored(PatientRecord patient, Instant now) {
     if (DeviceAlarms.allDisconnected(patient)) {

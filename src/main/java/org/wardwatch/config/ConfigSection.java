@@ -42,6 +42,17 @@ public final class ConfigSection {
   }
 
   /**
+   * Refuses the document when it still has {@code name}, a setting of earlier versions that is gone, saying why
+   * ({@code instead}) rather than taking it for a misspelling.
+   */
+  public void refuseRetired(String name, String instead) {
+    read.add(key(name));
+    if (value(name) != null) {
+      throw new ConfigException(key(name) + " is no longer a setting: " + instead + "; remove it");
+    }
+  }
+
+  /**
    * Refuses the document when it has a key no setting has read (call once every setting is read), naming each, e.g.
    * {@code simulator.enable}: a misspelt setting would otherwise leave its default in force without a word.
    */

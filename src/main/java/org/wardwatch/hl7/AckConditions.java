@@ -9,19 +9,22 @@ import java.util.Locale;
  * (chapter 2; table 0155 for MSH-15 and MSH-16), decided per message.
  *
  * <ul>
- *   <li><b>Original mode</b>, MSH-15 and MSH-16 both empty: one acknowledgement, {@code AA}, {@code AE} or
- *   {@code AR}.</li>
- *   <li><b>Enhanced mode</b>, either given: an accept (commit) acknowledgement, {@code CA} or {@code CR}, as MSH-15
- *   asks, then an application acknowledgement, {@code AA}, {@code AE} or {@code AR}, as MSH-16 asks: {@code AL}
- *   always, {@code NE} never, {@code ER} on an error or rejection only, {@code SU} on success only; an empty field asks
- *   for none (as HAPI's own processor reads it) and a value outside the table for every one. IHE PCD-01 monitors send
- *   {@code NE} and {@code AL}: the application acknowledgement alone.</li>
+ *   <li><b>Original mode</b>, MSH-15 and MSH-16 both empty (or {@code ""}): one acknowledgement, {@code AA},
+ *   {@code AE} or {@code AR}.</li>
+ *   <li><b>Enhanced mode</b>, either given: an accept (commit) acknowledgement, {@code CA}, {@code CE} or {@code CR},
+ *   as MSH-15 asks, then an application acknowledgement, {@code AA}, {@code AE} or {@code AR}, as MSH-16 asks:
+ *   {@code AL} always, {@code NE} never, {@code ER} on an error or rejection only, {@code SU} on success only; an empty
+ *   field asks for none (as HAPI's own processor reads it), and a value outside the table for every one. Values are
+ *   read trimmed, in any case. IHE PCD-01 monitors send {@code NE} and {@code AL}: the application acknowledgement
+ *   alone. {@code AL} with MSH-16 empty gets {@code CA} alone; a sender that asks for both gets two acknowledgements of
+ *   the one message, in that order.</li>
  * </ul>
  *
- * <p>A message WardWatch does not process (wrong type, version or processing id) is rejected once: by {@code CR} when
- * MSH-15 asks for it, else by {@code AR} when MSH-16 does (a message not committed reaches no application, and a
- * sender that wanted no accept acknowledgements hears of the rejection all the same). A message with a content error
- * was taken ({@code CA}) and is in error to the application ({@code AE}).
+ * <p>A message not taken is answered once: when it is one WardWatch does not process (wrong type, version or
+ * processing id), by {@code CR} when MSH-15 asks for it, else {@code AR} when MSH-16 does; when the framing could not
+ * take it whole (too large, cut short), by {@code CE}, else {@code AE}. A sender that wanted no accept acknowledgements
+ * hears of it all the same. A message with a content error was taken ({@code CA}) and is in error to the application
+ * ({@code AE}).
  *
  * <p>Pure and thread-safe.
  */
@@ -31,29 +34,48 @@ final class AckConditions {
   enum Outcome {
     /** Recorded. */
     ACCEPTED,
-    /** Readable, but its content is in error: nothing of it recorded. */
+    /** Taken and read, but its content is in error: nothing of it recorded. */
     ERROR,
-    /** Not processed: its type, version, processing id or syntax is not supported. */
+    /** Not taken: the framing could not take it whole (too large, cut short). */
+    INCOMPLETE,
+    /** Not taken: its type, version, processing id or syntax is not supported. */
     REJECTED
+  }
+
+  /** An acknowledgement code (HL7 table 0008). */
+  enum Code {
+    AA(false), AE(true), AR(true), CA(false), CE(true), CR(true);
+
+    private final boolean error;
+
+    Code(boolean error) {
+      this.error = error;
+    }
+
+    /** True when the acknowledgement reports an error, with an ERR segment. */
+    boolean reportsError() {
+      return error;
+    }
   }
 
   private AckConditions() {
   }
 
-  /** The MSA-1 codes of the acknowledgements to answer {@code header}'s message with, in order; possibly none. */
-  static List<String> codes(MessageHeader header, Outcome outcome) {
-    String accept = header.acceptAckType();
-    String application = header.applicationAckType();
+  /** The codes of the acknowledgements to answer {@code header}'s message with, in order; possibly none. */
+  static List<Code> codes(MessageHeader header, Outcome outcome) {
+    String accept = condition(header.acceptAckType());
+    String application = condition(header.applicationAckType());
     if (accept == null && application == null) {
       return List.of(applicationCode(outcome));
     }
-    boolean success = outcome != Outcome.REJECTED;
-    List<String> codes = new ArrayList<>(2);
-    if (asks(accept, success)) {
-      codes.add(success ? "CA" : "CR");
-      if (!success) {
-        return codes;
-      }
+    if (outcome == Outcome.REJECTED || outcome == Outcome.INCOMPLETE) {
+      Code notTaken = outcome == Outcome.REJECTED ? Code.CR : Code.CE;
+      return asks(accept, false) ? List.of(notTaken)
+          : asks(application, false) ? List.of(applicationCode(outcome)) : List.of();
+    }
+    List<Code> codes = new ArrayList<>(2);
+    if (asks(accept, true)) {
+      codes.add(Code.CA);
     }
     if (asks(application, outcome == Outcome.ACCEPTED)) {
       codes.add(applicationCode(outcome));
@@ -61,12 +83,18 @@ final class AckConditions {
     return codes;
   }
 
-  /** True when a condition of table 0155 asks for an acknowledgement of a message that did or did not succeed. */
+  /** A condition of table 0155 as sent, trimmed and in upper case; null for none (empty, or HL7's {@code ""}). */
+  private static String condition(String sent) {
+    String trimmed = sent == null ? "" : sent.trim();
+    return trimmed.isEmpty() || trimmed.equals("\"\"") ? null : trimmed.toUpperCase(Locale.ROOT);
+  }
+
+  /** True when {@code condition} asks for an acknowledgement of a message that did or did not succeed. */
   private static boolean asks(String condition, boolean success) {
     if (condition == null) {
       return false;
     }
-    return switch (condition.toUpperCase(Locale.ROOT)) {
+    return switch (condition) {
       case "NE" -> false;
       case "ER" -> !success;
       case "SU" -> success;
@@ -74,11 +102,11 @@ final class AckConditions {
     };
   }
 
-  private static String applicationCode(Outcome outcome) {
+  private static Code applicationCode(Outcome outcome) {
     return switch (outcome) {
-      case ACCEPTED -> "AA";
-      case ERROR -> "AE";
-      case REJECTED -> "AR";
+      case ACCEPTED -> Code.AA;
+      case ERROR, INCOMPLETE -> Code.AE;
+      case REJECTED -> Code.AR;
     };
   }
 }

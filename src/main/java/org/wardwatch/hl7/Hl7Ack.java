@@ -47,12 +47,14 @@ public final class Hl7Ack {
   }
 
   /**
-   * The acknowledgements of a message {@code failure} refused: {@code AE} with an ERR segment for a content problem,
-   * {@code AR} for one WardWatch does not process, or as its MSH-15 and MSH-16 ask ({@link AckConditions}).
+   * The acknowledgements of a message {@code failure} refused: {@code AE} with an ERR segment for a content problem or
+   * a message not taken whole, {@code AR} for one WardWatch does not process, or as its MSH-15 and MSH-16 ask
+   * ({@link AckConditions}).
    */
   public List<String> refused(Hl7Exception failure) {
-    AckConditions.Outcome outcome = failure instanceof Hl7ContentException
-        ? AckConditions.Outcome.ERROR : AckConditions.Outcome.REJECTED;
+    AckConditions.Outcome outcome = failure instanceof Hl7ContentException ? AckConditions.Outcome.ERROR
+        : failure instanceof Hl7IncompleteException ? AckConditions.Outcome.INCOMPLETE
+        : AckConditions.Outcome.REJECTED;
     return answers(failure.header(), outcome, failure.errorCode(), failure.getMessage());
   }
 
@@ -78,7 +80,7 @@ public final class Hl7Ack {
   private List<String> answers(MessageHeader header, AckConditions.Outcome outcome, int errorCode, String text) {
     MessageHeader h = header == null ? MessageHeader.EMPTY : header;
     return AckConditions.codes(h, outcome).stream()
-        .map(code -> build(h, code, code.endsWith("A") ? 0 : errorCode, text)).toList();
+        .map(code -> build(h, code.name(), code.reportsError() ? errorCode : 0, text)).toList();
   }
 
   /** One acknowledgement of {@code h}'s message, MSA-1 {@code ackCode}; ERR unless {@code errorCode} is 0. */

@@ -3,7 +3,8 @@ package org.wardwatch.hl7;
 /**
  * A supported, readable ORU^R01 whose content WardWatch cannot accept: no usable observation, a numeric value that is
  * not a number or implausible, a unit that does not match the parameter, a missing observation code, an unreadable
- * time. Nothing from the message is recorded. Answered with AE (enhanced mode: CE).
+ * time. Nothing from the message is recorded. Answered with AE (after CA when the sender asks for accept
+ * acknowledgements: {@link AckConditions}).
  *
  * <p>Immutable and thread-safe.
  */

@@ -7,7 +7,8 @@ package org.wardwatch.hl7;
  *
  * <p>Immutable and thread-safe.
  */
-public abstract sealed class Hl7Exception extends Exception permits Hl7RejectedException, Hl7ContentException {
+public abstract sealed class Hl7Exception extends Exception permits Hl7RejectedException, Hl7ContentException,
+    Hl7IncompleteException {
 
   /** HL7 table 0357: segments out of order or a required segment (MSH) missing. */
   public static final int SEGMENT_SEQUENCE_ERROR = 100;

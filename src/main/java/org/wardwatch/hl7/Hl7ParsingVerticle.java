@@ -106,7 +106,7 @@ public class Hl7ParsingVerticle extends VerticleBase {
   /** Decodes and hands on one message, returning its acknowledgements; a framing {@code problem} refuses it unread. */
   private List<String> accept(String text, Instant receivedAt, String problem) throws Hl7Exception {
     if (problem != null) {
-      throw new Hl7ContentException(MessageHeader.sniff(text), Hl7Exception.SEGMENT_SEQUENCE_ERROR, problem);
+      throw new Hl7IncompleteException(text, problem);
     }
     Hl7Message message = decoder.decode(text, receivedAt);
     MessageHeader header = message.header();

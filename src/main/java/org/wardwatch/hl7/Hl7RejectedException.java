@@ -2,7 +2,8 @@ package org.wardwatch.hl7;
 
 /**
  * A message WardWatch does not process at all: no readable MSH segment, a message type other than ORU^R01, or an
- * unsupported version or processing id. Answered with AR (enhanced mode: CR).
+ * unsupported version or processing id. Answered with AR (CR when the sender asks for accept acknowledgements:
+ * {@link AckConditions}).
  *
  * <p>Immutable and thread-safe.
  */

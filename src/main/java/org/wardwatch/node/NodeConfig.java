@@ -45,6 +45,7 @@ public record NodeConfig(HttpConfig http, DeviceServerConfig devices, MllpServer
         root.section("rules").string("path", null, ".+"),
         SimulatorConfig.from(root.section("simulator")),
         ClusterConfig.from(root.section("cluster")));
+    root.section("hl7").refuseRetired("ackMode", "each HL7 message's MSH-15 and MSH-16 choose its acknowledgements");
     root.requireNoOtherKeys();
     requireSimulatorCertificate(config);
     return config;

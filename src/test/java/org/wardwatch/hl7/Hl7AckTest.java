@@ -61,8 +61,12 @@ class Hl7AckTest {
     assertEquals(List.of("CA", "AE"), answers.stream().map(Hl7AckTest::msa1).toList());
     assertFalse(answers.get(0).contains("ERR"));
     assertEquals("102", parseStrictly(answers.get(1)).getERR().getHL7ErrorCode().getIdentifier().getValue());
+  }
+
+  @Test
+  void givenMessageWithoutMsh15OrMsh16_whenAccepted_thenOneOriginalModeAa() {
     assertEquals(List.of("AA"), acks.accepted(MessageHeader.sniff(fixture("adt-a01.hl7"))).stream()
-        .map(Hl7AckTest::msa1).toList()); // no MSH-15 or MSH-16: original mode
+        .map(Hl7AckTest::msa1).toList());
   }
 
   @Test

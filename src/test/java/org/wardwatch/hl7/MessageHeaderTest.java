@@ -23,13 +23,15 @@ class MessageHeaderTest {
   @Test
   void givenOtherDelimiters_whenSniffed_thenNormalisedToStandardOnesWithLiteralsEscaped() {
     MessageHeader header = MessageHeader.sniff(
-        "MSH#$%*@#Mon$0011$EUI-64#A^B##R@x#20261122101500+0000##ORU$R01$ORU_R01#ID*7#P#2.6\rPID###P1");
+        "MSH#$%*@#Mon$0011$EUI-64#A^B##R@x#20261122101500+0000##ORU$R01$ORU_R01#ID*7#P#2.6###AL#NE\rPID###P1");
 
     assertEquals("Mon^0011^EUI-64", header.sendingApplication());
     assertEquals("A\\S\\B", header.sendingFacility());
     assertEquals("R&x", header.receivingFacility());
     assertEquals("ORU^R01", header.messageType());
     assertEquals("ID\\7", header.controlId());
+    assertEquals("AL", header.acceptAckType());
+    assertEquals("NE", header.applicationAckType());
   }
 
   @Test

@@ -118,7 +118,8 @@ class NodeConfigTest {
         arguments(section("simulator", "enable", true), "unknown setting(s) simulator.enable: misspelt?"),
         arguments(new JsonObject().put("devices", new JsonObject().put("port", 7001).put("maxFrameLenght", 9))
             .put("htttp", new JsonObject()), "unknown setting(s) devices.maxFrameLenght, htttp: misspelt?"),
-        arguments(section("cluster", "member", new JsonArray()), "unknown setting(s) cluster.member: misspelt?"));
+        arguments(section("cluster", "member", new JsonArray()), "unknown setting(s) cluster.member: misspelt?"),
+        arguments(section("hl7", "ackMode", "enhanced"), "hl7.ackMode is no longer a setting: each HL7 message's"));
   }
 
   @ParameterizedTest

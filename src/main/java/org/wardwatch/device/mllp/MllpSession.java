@@ -18,8 +18,8 @@ import org.wardwatch.bus.BusRequests;
 /**
  * One MLLP connection from a monitor or gateway: frames its bytes, hands each message to the HL7 parser and writes
  * back that message's ACKs (those it asks for), strictly one message after the other, so every ACK answers the message
- * before it and no ACK can be matched to the wrong message. Reading is paused while messages are being answered, and while the sender is not
- * reading its ACKs.
+ * before it and no ACK can be matched to the wrong message. Reading is paused while messages are being answered, and
+ * while the sender is not reading its ACKs.
  *
  * <p>A sender that streams more stray bytes than a whole message without a single frame is disconnected. Runs on the
  * event loop of the MLLP server verticle that accepted the connection.
@@ -136,8 +136,8 @@ final class MllpSession {
   }
 
   /**
-   * Asks the parser for the ACKs of this message, read at {@code readAt}, and writes them framed; a parser failure, or a
-   * full {@link ParserBacklog}, closes the connection unanswered. The request carries its {@code deadline}: a parser
+   * Asks the parser for the ACKs of this message, read at {@code readAt}, and writes them framed; a parser failure, or
+   * a full {@link ParserBacklog}, closes the connection unanswered. The request carries its {@code deadline}: a parser
    * that comes to it after its sender gave up skips it.
    */
   private Future<Void> answer(MllpEvent event, Instant readAt) {

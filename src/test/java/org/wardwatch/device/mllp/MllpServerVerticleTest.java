@@ -1,8 +1,8 @@
 package org.wardwatch.device.mllp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +31,7 @@ import org.wardwatch.testing.WebSocketSockJsClient;
 
 /**
  * The MLLP listener of a whole node over real sockets: framing in every shape a monitor or a hostile peer produces,
- * one ACK per message correlated by MSA-2, repeated control ids, limits, and HL7 vitals reaching the dashboard's
+ * each message's ACKs (as its MSH-15 and MSH-16 ask) correlated by MSA-2, repeated control ids, limits, and HL7 vitals reaching the dashboard's
  * bridge and raising alarms like line frames do.
  */
 @ExtendWith(VertxExtension.class)
@@ -188,6 +188,11 @@ class MllpServerVerticleTest {
       assertTrue(segment(applicationError, "ERR").contains("|102^"), applicationError);
       monitor.send(asking("NE|NE", vitals("ENH-3", "P-ENH", 73))).send(vitals("ENH-4", "P-ENH", 74));
       assertEquals("MSA|AA|ENH-4", segment(monitor.readAck(), "MSA"), "nothing answers a message that asks for none");
+      String big = asking("AL|AL", vitals("ENH-5", "P-ENH", 75)) + "NTE|1||" + "x".repeat(SMALL_LIMIT * 4) + "\r";
+      assertEquals("MSA|CE|ENH-5", segment(monitor.send(big).readAck(), "MSA"), "not taken: no CA, and once");
+      String admission = vitals("ENH-6", "P-ENH", 76).replace("ORU^R01^ORU_R01", "ADT^A01^ADT_A01"); // NE|AL
+      assertEquals("MSA|AR|ENH-6", segment(monitor.send(admission).readAck(), "MSA"), "rejected: no accept ack asked");
+      assertEquals("MSA|AA|ENH-7", segment(monitor.send(vitals("ENH-7", "P-ENH", 77)).readAck(), "MSA"));
     }
   }
 

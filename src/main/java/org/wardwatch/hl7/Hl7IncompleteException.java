@@ -1,0 +1,18 @@
+package org.wardwatch.hl7;
+
+/**
+ * A message the MLLP framing could not take whole: larger than the limit, or cut short (a new start block, or the
+ * sender's close, before its end block). Nothing of it is read but its header. Answered with AE (CE when the sender
+ * asks for accept acknowledgements: {@link AckConditions}).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Hl7IncompleteException extends Hl7Exception {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The message whose text begins {@code head} (its header, as far as it came) was not taken: {@code reason}. */
+  public Hl7IncompleteException(String head, String reason) {
+    super(MessageHeader.sniff(head), SEGMENT_SEQUENCE_ERROR, reason, null);
+  }
+}
