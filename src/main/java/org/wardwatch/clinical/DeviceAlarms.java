@@ -3,36 +3,41 @@ package org.wardwatch.clinical;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
+import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
-import org.wardwatch.clinical.news2.News2Inputs;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.Observation;
 
 /**
  * The technical alarms of a patient's devices as connections: the disconnection alarm, while a device the patient is
- * monitored through has lost its connection, and the invalid-signal alarm for a frame a device's connection refused.
+ * monitored through has lost its connection, and the invalid-signal alarm, while one's latest frame was refused.
  *
  * <p>A patient is monitored through the device that sent their latest frame and each device that sent one of their
- * latest values: a patient on a monitor and a separate oximeter has two, and hears of either's disconnection; a patient
- * moved to another monitor that now reports everything the old one did has one, and ignores the old one's. The alarm
- * names every disconnected device (each a part of its condition, so a second device's disconnection alarms again, also
- * after an acknowledgement) and marks the data those devices sent stale. A device's disconnection ends with its next
- * frame, or once the patient is no longer monitored through it (another device reports what it did).
+ * latest values not yet silent (past its no-data time, when the no-data alarm takes over): a patient on a monitor and a
+ * separate oximeter has two, and hears of either's disconnection; a patient moved to another monitor that now reports
+ * what the old one did has one, and ignores the old one's. Each alarm names its devices (each a part of its
+ * condition, so a second device alarms again, also after an acknowledgement) and is raised for the device that started
+ * it. A device's condition ends with its next accepted frame, or once the patient is no longer monitored through it. A
+ * disconnection marks the data the device sent stale, and NEWS2's.
  *
- * <p>Pure, with time passed in; made by {@link PatientConditions}, whose rules it alarms by.
+ * <p>Pure, with time passed in; made by {@link PatientConditions} for the rules in force, on the clinical engine's
+ * event loop.
  */
 final class DeviceAlarms {
 
-  private final PatientConditions conditions;
+  private final ClinicalRules rules;
+  private final PatientAlarms.AlarmIds alarmIds;
 
-  DeviceAlarms(PatientConditions conditions) {
-    this.conditions = conditions;
+  DeviceAlarms(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
+    this.rules = rules;
+    this.alarmIds = alarmIds;
   }
 
   /**
    * A device connection event from the device side: {@code disconnected} raises the disconnection alarm;
-   * {@code rejected} (with a reason) raises the invalid-signal alarm. Events from a device the patient is not monitored
+   * {@code rejected} (with a reason) the invalid-signal alarm. Events from a device the patient is not monitored
    * through are ignored, and so is the disconnection of a connection whose frames were last answered
    * ({@code lastAnsweredAt}, or {@code null}) more than {@link PatientConditions#CLOCKS_APART} before the device was
    * last heard for the patient: it carried on through another (a half-open connection closed late).
@@ -40,7 +45,7 @@ final class DeviceAlarms {
   List<AlarmTransition> event(PatientRecord patient, String event, DeviceIdentity source, String reason,
       Instant lastAnsweredAt, Instant now) {
     String device = source.device();
-    if (device == null || !monitoredThrough(patient, device)) {
+    if (device == null || !monitoredThrough(patient, device, now)) {
       return List.of();
     }
     if ("disconnected".equals(event)) {
@@ -50,33 +55,30 @@ final class DeviceAlarms {
       return carriedOn ? List.of() : disconnected(patient, device, now);
     }
     if ("rejected".equals(event)) {
-      return conditions.reconcile(patient, TechnicalAlarm.INVALID_SIGNAL,
-          "Invalid data from " + device + ": " + reason, now);
+      patient.devices(TechnicalAlarm.INVALID_SIGNAL).put(device, reason);
+      return reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
     }
     return List.of();
   }
 
   /**
-   * The patient heard a frame from {@code device} (null: a frame naming none): its disconnection ends, and so does
-   * that of each device the patient is no longer monitored through. Looks at nothing while no device is disconnected.
+   * The patient heard an accepted frame from {@code device} (null: a frame naming none): its conditions end, and so do
+   * those of each device the patient is no longer monitored through. Looks at nothing while no device has one.
    */
   List<AlarmTransition> heard(PatientRecord patient, String device, Instant now) {
-    DisconnectedDevices disconnected = patient.disconnectedDevices();
-    if (disconnected.isEmpty()) {
-      return List.of();
+    List<AlarmTransition> disconnection = end(patient, TechnicalAlarm.DISCONNECTED, device, now);
+    List<AlarmTransition> refusal = end(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
+    if (refusal.isEmpty()) {
+      return disconnection;
     }
-    boolean changed = disconnected.remove(device);
-    for (String other : List.copyOf(disconnected.ids())) {
-      if (!monitoredThrough(patient, other)) {
-        changed |= disconnected.remove(other);
-      }
-    }
-    return changed ? reconcile(patient, now) : List.of();
+    List<AlarmTransition> transitions = new ArrayList<>(disconnection);
+    transitions.addAll(refusal);
+    return transitions;
   }
 
   /** True while every device the patient is monitored through is disconnected. */
   static boolean allDisconnected(PatientRecord patient) {
-    DisconnectedDevices disconnected = patient.disconnectedDevices();
+    DeviceProblems disconnected = patient.devices(TechnicalAlarm.DISCONNECTED);
     if (disconnected.isEmpty() || !disconnected.contains(patient.source().device())) {
       return false;
     }
@@ -88,36 +90,64 @@ final class DeviceAlarms {
     return true;
   }
 
-  /** Notes {@code device} disconnected, reconciles the alarm, and marks the data it sent stale. */
+  /** Notes {@code device} disconnected, reconciles the alarm, and marks the data it sent, and NEWS2's, stale. */
   private List<AlarmTransition> disconnected(PatientRecord patient, String device, Instant now) {
-    patient.disconnectedDevices().add(device);
-    List<AlarmTransition> transitions = new ArrayList<>(reconcile(patient, now));
-    boolean scored = false;
+    patient.devices(TechnicalAlarm.DISCONNECTED).put(device, now.toString());
+    List<AlarmTransition> transitions = new ArrayList<>(reconcile(patient, TechnicalAlarm.DISCONNECTED, device, now));
     for (Observation latest : patient.latestValues()) {
       if (device.equals(latest.source().device())) {
         transitions.addAll(patient.alarms().markData(PatientConditions.thresholdKey(latest.parameter()), true, now));
-        scored |= News2Inputs.SCORED_PARAMETERS.contains(latest.parameter());
       }
     }
-    if (scored) {
-      transitions.addAll(patient.alarms().markData(PatientConditions.NEWS2, true, now));
-    }
+    transitions.addAll(patient.alarms().markData(PatientConditions.NEWS2, true, now));
     return transitions;
   }
 
-  private List<AlarmTransition> reconcile(PatientRecord patient, Instant now) {
-    DisconnectedDevices disconnected = patient.disconnectedDevices();
-    return conditions.reconcile(patient, TechnicalAlarm.DISCONNECTED, disconnected.describe(), disconnected.ids(),
-        now);
+  private List<AlarmTransition> end(PatientRecord patient, TechnicalAlarm alarm, String device, Instant now) {
+    DeviceProblems devices = patient.devices(alarm);
+    if (devices.isEmpty()) {
+      return List.of();
+    }
+    boolean ended = devices.remove(device);
+    ended |= devices.removeIf(other -> !monitoredThrough(patient, other, now));
+    return ended ? reconcile(patient, alarm, device, now) : List.of();
   }
 
-  /** True when {@code device} sent the patient's latest frame or one of their latest values. */
-  private static boolean monitoredThrough(PatientRecord patient, String device) {
+  /** Reconciles {@code alarm} with its devices; raised, when it is, for {@code device} in the patient's place. */
+  private List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String device, Instant now) {
+    DeviceProblems devices = patient.devices(alarm);
+    AlarmCondition condition = devices.isEmpty() ? null
+        : new AlarmCondition(rules.technicalPriorities().get(alarm), message(alarm, devices), devices.ids());
+    return patient.alarms().reconcile(alarm.conditionKey(), AlarmKind.TECHNICAL, condition, raisedFor(patient, device),
+        rules.policy(), alarmIds, now);
+  }
+
+  /** "Device mon-1 disconnected", "Devices mon-1, ox-7 disconnected"; "Invalid data from ox-7: reason; ...". */
+  private static String message(TechnicalAlarm alarm, DeviceProblems devices) {
+    if (alarm == TechnicalAlarm.DISCONNECTED) {
+      return (devices.ids().size() == 1 ? "Device " : "Devices ") + String.join(", ", devices.ids()) + " disconnected";
+    }
+    return "Invalid data from " + devices.details().entrySet().stream()
+        .map(refused -> refused.getKey() + (refused.getValue().isEmpty() ? "" : ": " + refused.getValue()))
+        .collect(Collectors.joining("; "));
+  }
+
+  /** The patient's place with {@code device}: whom an alarm about the device is for (its bed, ward and patient). */
+  private static DeviceIdentity raisedFor(PatientRecord patient, String device) {
+    DeviceIdentity placed = patient.source();
+    return placed.patient() == null || device == null ? placed // a patient known by its device id has only that one
+        : new DeviceIdentity(device, placed.patient(), placed.bed(), placed.ward());
+  }
+
+  /** True when {@code device} sent the patient's latest frame or a latest value of theirs not yet silent. */
+  private boolean monitoredThrough(PatientRecord patient, String device, Instant now) {
     if (device.equals(patient.source().device())) {
       return true;
     }
+    long nowMillis = now.toEpochMilli();
     for (Observation latest : patient.latestValues()) {
-      if (device.equals(latest.source().device())) {
+      if (device.equals(latest.source().device()) && nowMillis <= latest.gatewayTime().toEpochMilli()
+          + patient.reportIntervals().silentAfterMillis(latest.parameter(), rules)) {
         return true;
       }
     }
@@ -134,8 +164,7 @@ final class DeviceAlarms {
     }
     Instant heard = null;
     for (Observation latest : patient.latestValues()) {
-      if (device.equals(latest.source().device())
-          && (heard == null || latest.gatewayTime().isAfter(heard))) {
+      if (device.equals(latest.source().device()) && (heard == null || latest.gatewayTime().isAfter(heard))) {
         heard = latest.gatewayTime();
       }
     }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -13,8 +12,8 @@ import org.wardwatch.model.Parameter;
 /**
  * What one accepted frame does to its patient, once the {@link WardState} has had the patient hear it: each value not
  * older than the patient's latest becomes it and is judged against its threshold rules (its data no longer stale), the
- * disconnection of the frame's device ends ({@link DeviceAlarms#heard}), the sensors the frame reports off or back are
- * reconciled, an invalid signal ends, and the patient is reassessed (silent parameters, onset delays, NEWS2). Pure,
+ * disconnection and invalid signal of the frame's device end ({@link DeviceAlarms#heard}), the sensors the frame
+ * reports off or back are reconciled, and the patient is reassessed (silent parameters, onset delays, NEWS2). Pure,
  * with time passed in.
  */
 final class FrameConditions {
@@ -39,7 +38,6 @@ final class FrameConditions {
     }
     transitions.addAll(conditions.devices().heard(patient, report.source().device(), now));
     transitions.addAll(conditions.checkSensors(patient, report, now));
-    transitions.addAll(conditions.reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, null, now));
     transitions.addAll(conditions.reassess(patient, now));
     return transitions;
   }

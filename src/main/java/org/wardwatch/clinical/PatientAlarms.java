@@ -103,6 +103,12 @@ final class PatientAlarms {
     return withConditionPresent(conditionKey) != null;
   }
 
+  /** The device the alarm of {@code conditionKey} was raised for; null when its condition is not present. */
+  String deviceOf(String conditionKey) {
+    Alarm current = withConditionPresent(conditionKey);
+    return current == null ? null : current.source().device();
+  }
+
   /** Applies {@code action} to alarm {@code id}; empty when this patient has no such live alarm. */
   Optional<List<AlarmTransition>> act(String id, Function<Alarm, List<AlarmTransition>> action) {
     Alarm alarm = live.get(id);

@@ -44,9 +44,9 @@ final class PatientConditions {
   static final Duration CLOCKS_APART = Duration.ofSeconds(2);
 
   private final PatientAlarms.AlarmIds alarmIds;
-  private final DeviceAlarms devices = new DeviceAlarms(this);
   private ClinicalRules rules;
   private News2Alarm news2;
+  private DeviceAlarms devices;
 
   PatientConditions(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
     this.alarmIds = alarmIds;
@@ -56,6 +56,7 @@ final class PatientConditions {
   void replaceRules(ClinicalRules newRules) {
     rules = newRules;
     news2 = new News2Alarm(newRules, alarmIds);
+    devices = new DeviceAlarms(newRules, alarmIds);
   }
 
   /** The condition key of {@code parameter}'s threshold alarm: {@value #THRESHOLD} and the parameter's name. */
@@ -232,13 +233,9 @@ final class PatientConditions {
     return transitions;
   }
 
-  List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String message, Instant now) {
-    return reconcile(patient, alarm, message, Set.of(), now);
-  }
-
   /** Reconciles technical alarm {@code alarm}, whose condition is made of {@code parts} (each one alarms anew). */
-  List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String message, Set<String> parts,
-      Instant now) {
+  private List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String message,
+      Set<String> parts, Instant now) {
     AlarmCondition condition = message == null ? null
         : new AlarmCondition(rules.technicalPriorities().get(alarm), message, parts);
     return reconcile(patient, alarm.conditionKey(), AlarmKind.TECHNICAL, condition, now);

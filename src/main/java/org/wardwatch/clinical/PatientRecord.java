@@ -45,7 +45,8 @@ final class PatientRecord {
   private final PatientAlarms alarms;
   private LimitOverrides overrides = new LimitOverrides();
   private final Set<Parameter> sensorsOff = EnumSet.noneOf(Parameter.class);
-  private DisconnectedDevices disconnectedDevices = new DisconnectedDevices();
+  private DeviceProblems disconnectedDevices = new DeviceProblems();
+  private DeviceProblems invalidSignals = new DeviceProblems();
   private RecentFrames recentFrames = new RecentFrames();
   private AuditOutbox auditOutbox = new AuditOutbox();
   private final Reassessment reassessment = new Reassessment();
@@ -68,7 +69,8 @@ final class PatientRecord {
    * by parameter ({@link ThresholdTracker#toState()}); {@code reportIntervals} ({@link ReportIntervals}); the
    * assessment ({@link PatientAssessment#writeTo}); {@code news2} as {@link News2Score#toJson()};
    * {@code limitOverrides} ({@link LimitOverrides#toState()}); {@code sensorsOff} (parameter names);
-   * {@code disconnectedDevices} (device ids, {@link DisconnectedDevices}); {@code alarms}, the
+   * {@code disconnectedDevices} (device id to when) and {@code invalidSignals} (device id to reason)
+   * ({@link DeviceProblems}); {@code alarms}, the
    * live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the frames applied lately
    * ({@link RecentFrames#toState()}); {@code auditOutbox}, the audit entries not known to be recorded
    * ({@link AuditOutbox#toState()}). Not the trend history.
@@ -88,6 +90,7 @@ final class PatientRecord {
         .put("limitOverrides", overrides.toState())
         .put("sensorsOff", new JsonArray(sensorsOff.stream().map(Parameter::name).toList()))
         .put("disconnectedDevices", disconnectedDevices.toState())
+        .put("invalidSignals", invalidSignals.toState())
         .put("alarms", alarms.toState())
         .put("recentFrames", recentFrames.toState())
         .put("auditOutbox", auditOutbox.toState());
@@ -95,9 +98,9 @@ final class PatientRecord {
 
   /**
    * The patient {@link #toState()} wrote, to carry on from: the same alarms (ids, states, acknowledgements, timers),
-   * tracker progress, latest values, assessment, overrides, sensors off, disconnected devices, seq, NEWS2 score, the
-   * frames applied lately and the audit entries not known to be recorded (none of either when the state predates them;
-   * a state that predates the disconnected devices has the device of its disconnection alarm).
+   * tracker progress, latest values, assessment, overrides, sensors off, disconnected devices and refused ones, seq,
+   * NEWS2 score, the frames applied lately and the audit entries not known to be recorded (none of either when the
+   * state predates them; a state that predates the devices has the device of each of their alarms).
    *
    * @throws IllegalArgumentException when a required part is missing or not an enum name, instant, duration or
    *                                  decimal as it should be; a part of another JSON type throws Vert.x's
@@ -121,9 +124,10 @@ final class PatientRecord {
     patient.overrides = LimitOverrides.fromState(StateJson.objects(state, "limitOverrides"));
     StateJson.array(state, "sensorsOff")
         .forEach(name -> patient.sensorsOff.add(StateJson.named(Parameter.class, name, "sensorsOff")));
-    patient.disconnectedDevices = DisconnectedDevices.fromState(state.getJsonArray("disconnectedDevices"),
-        patient.alarms.isPresent(ClinicalRules.TechnicalAlarm.DISCONNECTED.conditionKey())
-            ? patient.source.device() : null);
+    patient.disconnectedDevices = DeviceProblems.fromState(state.getJsonObject("disconnectedDevices"),
+        patient.alarms.deviceOf(ClinicalRules.TechnicalAlarm.DISCONNECTED.conditionKey()));
+    patient.invalidSignals = DeviceProblems.fromState(state.getJsonObject("invalidSignals"),
+        patient.alarms.deviceOf(ClinicalRules.TechnicalAlarm.INVALID_SIGNAL.conditionKey()));
     patient.recentFrames = RecentFrames.fromState(state.getJsonObject("recentFrames"));
     patient.auditOutbox = AuditOutbox.fromState(state.getJsonObject("auditOutbox"));
     return patient;
@@ -207,9 +211,9 @@ final class PatientRecord {
     return sensorsOff.contains(parameter);
   }
 
-  /** The patient's devices whose connections ended while the patient was monitored through them. */
-  DisconnectedDevices disconnectedDevices() {
-    return disconnectedDevices;
+  /** The devices {@code condition} holds for: those disconnected ({@code DISCONNECTED}), else those refused. */
+  DeviceProblems devices(ClinicalRules.TechnicalAlarm condition) {
+    return condition == ClinicalRules.TechnicalAlarm.DISCONNECTED ? disconnectedDevices : invalidSignals;
   }
 
   /** The limits clinicians have set for the patient. */

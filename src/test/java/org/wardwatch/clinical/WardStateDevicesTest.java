@@ -50,7 +50,9 @@ class WardStateDevicesTest {
 
     WardUpdate update = engine.deviceEvent("disconnected", OXIMETER, null, at(1), at(3));
 
-    assertEquals("Device ox-7 disconnected", ofType(update, TransitionType.RAISED).snapshot().getString("message"));
+    JsonObject raised = ofType(update, TransitionType.RAISED).snapshot();
+    assertEquals("Device ox-7 disconnected", raised.getString("message"));
+    assertEquals("ox-7", raised.getString("device"), "raised for the device it is about");
     assertEquals(spo2, ofType(update, TransitionType.DATA_STALE).alarmId());
     assertFalse(staleOf(pulse), "the monitor's pulse is still current");
     assertTrue(staleOf(spo2));
@@ -100,6 +102,33 @@ class WardStateDevicesTest {
   }
 
   @Test
+  void givenAMonitorReplacedByOneWithoutItsTemperature_whenTheOldOneIsUnplugged_thenItsAlarmEndsOnceItsDataIsSilent() {
+    engine.apply(frame(MONITOR, T0, "PULSE=80", "TEMPERATURE=37.0"), T0);
+    engine.apply(frame(OXIMETER, at(1), "PULSE=81"), at(1)); // the patient's new device: no temperature probe
+    String disconnected = raisedId(engine.deviceEvent("disconnected", MONITOR, null, T0, at(2)));
+
+    assertEquals(List.of(), ofTypes(engine.apply(frame(OXIMETER, at(20), "PULSE=82"), at(20)), TransitionType.CLEARED));
+    WardUpdate silent = engine.apply(frame(OXIMETER, at(31), "PULSE=83"), at(31));
+
+    assertEquals(disconnected, ofType(silent, TransitionType.CLEARED).alarmId());
+    assertEquals("No data for Temperature for over 30 s", ofType(silent, TransitionType.RAISED).snapshot()
+        .getString("message"), "the silence's own alarm takes over");
+  }
+
+  @Test
+  void givenTheOximetersFrameRefused_whenTheMonitorReports_thenTheInvalidSignalStaysUntilTheOximeterIsAccepted() {
+    engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
+    engine.apply(frame(OXIMETER, at(1), "SPO2=97"), at(1));
+    JsonObject refused = ofType(engine.deviceEvent("rejected", OXIMETER, "SpO2 140 % is implausible", null, at(2)),
+        TransitionType.RAISED).snapshot();
+    assertEquals("Invalid data from ox-7: SpO2 140 % is implausible", refused.getString("message"));
+
+    assertEquals(List.of(), engine.apply(frame(MONITOR, at(3), "PULSE=81"), at(3)).transitions());
+    assertEquals(refused.getString("id"),
+        ofType(engine.apply(frame(OXIMETER, at(4), "SPO2=96"), at(4)), TransitionType.CLEARED).alarmId());
+  }
+
+  @Test
   void givenOneOfTwoDevicesDisconnected_whenDischarged_thenRefusedUntilBothAre() {
     engine.apply(frame(OXIMETER, T0, "SPO2=97"), T0);
     engine.apply(frame(MONITOR, at(1), "PULSE=80"), at(1));
@@ -124,7 +153,7 @@ class WardStateDevicesTest {
     assertEquals(TransitionType.CLEARED,
         only(other.apply(frame(OXIMETER, at(4), "SPO2=96"), at(4)).transitions()).type());
 
-    state.remove("disconnectedDevices"); // as written before the devices were kept: the latest frame's device
+    state.remove("disconnectedDevices"); // as written before the devices were kept: the alarm's device
     WardState older = new WardState(RULES);
     older.adopt(state);
     assertEquals(List.of(), older.apply(frame(MONITOR, at(5), "PULSE=82"), at(5)).transitions());
@@ -147,6 +176,10 @@ class WardStateDevicesTest {
   }
 
   private static AlarmTransition ofType(WardUpdate update, TransitionType type) {
-    return only(update.transitions().stream().filter(transition -> transition.type() == type).toList());
+    return only(ofTypes(update, type));
+  }
+
+  private static List<AlarmTransition> ofTypes(WardUpdate update, TransitionType type) {
+    return update.transitions().stream().filter(transition -> transition.type() == type).toList();
   }
 }
