@@ -1,6 +1,7 @@
 package org.wardwatch.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +22,8 @@ import org.wardwatch.testing.TestNode;
 
 /**
  * A whole node: when a connection ends, every device and patient its accepted frames named is alarmed disconnected,
- * not only its last {@code HELLO}'s (a device naming itself in each frame, a {@code HELLO} that changed).
+ * not only its last {@code HELLO}'s (a device naming itself in each frame, a {@code HELLO} that changed); and a patient
+ * on two devices hears of either's disconnection, which only that device's own frame ends.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
@@ -58,5 +60,46 @@ class DisconnectedDevicesTest {
     }
 
     assertEquals(Set.of("PA", "PB", "PC"), disconnected);
+  }
+
+  @Test
+  void aPatientOnTwoDevicesIsAlarmedWhenOneLeavesWhileTheOtherReportsOn() throws InterruptedException {
+    try (DeviceClient monitor = new DeviceClient(node.devicePort())) {
+      monitor.send("HELLO|Device=MON-9|Patient=PD|Ward=relay\nPulse=80|Seq=1\n");
+      assertEquals("ACK|", monitor.readLine());
+      assertEquals("ACK|1", monitor.readLine());
+      try (DeviceClient oximeter = new DeviceClient(node.devicePort())) {
+        oximeter.send("HELLO|Device=OX-9|Patient=PD|Ward=relay\nSpO2=97|Seq=1\n");
+        assertEquals("ACK|", oximeter.readLine());
+        assertEquals("ACK|1", oximeter.readLine());
+        monitor.send("Pulse=81|Seq=2\n"); // the monitor sent the patient's latest frame
+        assertEquals("ACK|2", monitor.readLine());
+      }
+
+      JsonObject raised = next("RAISED");
+      assertEquals("Device OX-9 disconnected", raised.getString("message"));
+      assertEquals("OX-9", raised.getString("device"));
+      monitor.send("Pulse=82|Seq=3\n");
+      assertEquals("ACK|3", monitor.readLine());
+      JsonObject meanwhile = alarms.poll(500, TimeUnit.MILLISECONDS);
+      assertNull(meanwhile, "the monitor's frame does not bring the oximeter back");
+      try (DeviceClient oximeter = new DeviceClient(node.devicePort())) {
+        oximeter.send("HELLO|Device=OX-9|Patient=PD|Ward=relay\nSpO2=96|Seq=2\n");
+        assertEquals("ACK|", oximeter.readLine());
+        assertEquals("ACK|2", oximeter.readLine());
+        assertEquals(raised.getString("id"), next("CLEARED").getString("id"), "the oximeter's own frame ends it");
+      }
+    }
+  }
+
+  /** The alarm of the next disconnection transition of {@code type}, skipping others (the monitor's own at the end). */
+  private JsonObject next(String type) throws InterruptedException {
+    for (JsonObject transition; (transition = alarms.poll(10, TimeUnit.SECONDS)) != null; ) {
+      JsonObject alarm = transition.getJsonObject("alarm");
+      if (type.equals(transition.getString("type")) && "TECHNICAL:DISCONNECTED".equals(alarm.getString("condition"))) {
+        return alarm;
+      }
+    }
+    throw new AssertionError("no " + type + " disconnection alarm");
   }
 }
