@@ -3,6 +3,7 @@ package org.wardwatch.clinical;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
@@ -15,12 +16,14 @@ import org.wardwatch.model.Observation;
  * monitored through has lost its connection, and the invalid-signal alarm, while one's latest frame was refused.
  *
  * <p>A patient is monitored through the device that sent their latest frame and each device that sent one of their
- * latest values not yet silent (past its no-data time, when the no-data alarm takes over): a patient on a monitor and a
- * separate oximeter has two, and hears of either's disconnection; a patient moved to another monitor that now reports
- * what the old one did has one, and ignores the old one's. Each alarm names its devices (each a part of its
- * condition, so a second device alarms again, also after an acknowledgement) and is raised for the device that started
- * it. A device's condition ends with its next accepted frame, or once the patient is no longer monitored through it. A
- * disconnection marks the data the device sent stale, and NEWS2's.
+ * latest values not yet silent (past its no-data time, when the no-data alarm takes over; a value whose sensor is off
+ * is not silent): a patient on a monitor and a separate oximeter has two, and hears of either's disconnection; a
+ * patient moved to another monitor that now reports what the old one did has one, and ignores the old one's. Each
+ * alarm names its devices (each a part of its condition, so a second device alarms again, also after an
+ * acknowledgement) and is raised for the device whose condition raised it. A device's condition ends with its next
+ * accepted frame; a disconnection also once the patient is no longer monitored through the device, a refusal once the
+ * device sends none of the patient's latest values or frame (another device reports what it did). A disconnection
+ * marks the data the device sent stale, and NEWS2's.
  *
  * <p>Pure, with time passed in; made by {@link PatientConditions} for the rules in force, on the clinical engine's
  * event loop.
@@ -36,26 +39,27 @@ final class DeviceAlarms {
   }
 
   /**
-   * A device connection event from the device side: {@code disconnected} raises the disconnection alarm;
-   * {@code rejected} (with a reason) the invalid-signal alarm. Events from a device the patient is not monitored
-   * through are ignored, and so is the disconnection of a connection whose frames were last answered
-   * ({@code lastAnsweredAt}, or {@code null}) more than {@link PatientConditions#CLOCKS_APART} before the device was
-   * last heard for the patient: it carried on through another (a half-open connection closed late).
+   * A device connection event from the device side: {@code disconnected} raises the disconnection alarm, unless the
+   * patient is not monitored through the device; {@code rejected} (with a reason) the invalid-signal alarm, unless the
+   * device sends none of the patient's latest values or frame. Ignored too is the disconnection of a connection whose
+   * frames were last answered ({@code lastAnsweredAt}, or {@code null}) more than
+   * {@link PatientConditions#CLOCKS_APART} before the device was last heard for the patient: it carried on through
+   * another (a half-open connection closed late).
    */
   List<AlarmTransition> event(PatientRecord patient, String event, DeviceIdentity source, String reason,
       Instant lastAnsweredAt, Instant now) {
     String device = source.device();
-    if (device == null || !monitoredThrough(patient, device, now)) {
+    if (device == null) {
       return List.of();
     }
-    if ("disconnected".equals(event)) {
+    if ("disconnected".equals(event) && monitoredThrough(patient, device, now)) {
       Instant heard = lastHeard(patient, device);
       boolean carriedOn = lastAnsweredAt != null && heard != null
           && heard.isAfter(lastAnsweredAt.plus(PatientConditions.CLOCKS_APART));
       return carriedOn ? List.of() : disconnected(patient, device, now);
     }
-    if ("rejected".equals(event)) {
-      patient.devices(TechnicalAlarm.INVALID_SIGNAL).put(device, reason);
+    if ("rejected".equals(event) && sends(patient, device)) {
+      patient.devices(TechnicalAlarm.INVALID_SIGNAL).put(device, Objects.requireNonNullElse(reason, ""));
       return reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
     }
     return List.of();
@@ -76,14 +80,15 @@ final class DeviceAlarms {
     return transitions;
   }
 
-  /** True while every device the patient is monitored through is disconnected. */
-  static boolean allDisconnected(PatientRecord patient) {
+  /** True while every device the patient is monitored through at {@code now} is disconnected. */
+  boolean allDisconnected(PatientRecord patient, Instant now) {
     DeviceProblems disconnected = patient.devices(TechnicalAlarm.DISCONNECTED);
     if (disconnected.isEmpty() || !disconnected.contains(patient.source().device())) {
       return false;
     }
+    long nowMillis = now.toEpochMilli();
     for (Observation latest : patient.latestValues()) {
-      if (!disconnected.contains(latest.source().device())) {
+      if (!silent(patient, latest, nowMillis) && !disconnected.contains(latest.source().device())) {
         return false;
       }
     }
@@ -92,7 +97,7 @@ final class DeviceAlarms {
 
   /** Notes {@code device} disconnected, reconciles the alarm, and marks the data it sent, and NEWS2's, stale. */
   private List<AlarmTransition> disconnected(PatientRecord patient, String device, Instant now) {
-    patient.devices(TechnicalAlarm.DISCONNECTED).put(device, now.toString());
+    patient.devices(TechnicalAlarm.DISCONNECTED).put(device, "");
     List<AlarmTransition> transitions = new ArrayList<>(reconcile(patient, TechnicalAlarm.DISCONNECTED, device, now));
     for (Observation latest : patient.latestValues()) {
       if (device.equals(latest.source().device())) {
@@ -109,7 +114,8 @@ final class DeviceAlarms {
       return List.of();
     }
     boolean ended = devices.remove(device);
-    ended |= devices.removeIf(other -> !monitoredThrough(patient, other, now));
+    ended |= devices.removeIf(alarm == TechnicalAlarm.DISCONNECTED ? other -> !monitoredThrough(patient, other, now)
+        : other -> !sends(patient, other));
     return ended ? reconcile(patient, alarm, device, now) : List.of();
   }
 
@@ -146,8 +152,26 @@ final class DeviceAlarms {
     }
     long nowMillis = now.toEpochMilli();
     for (Observation latest : patient.latestValues()) {
-      if (device.equals(latest.source().device()) && nowMillis <= latest.gatewayTime().toEpochMilli()
-          + patient.reportIntervals().silentAfterMillis(latest.parameter(), rules)) {
+      if (device.equals(latest.source().device()) && !silent(patient, latest, nowMillis)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when {@code latest} has gone silent at {@code nowMillis}, as the no-data alarm decides (sensor not off). */
+  private boolean silent(PatientRecord patient, Observation latest, long nowMillis) {
+    return !patient.isSensorOff(latest.parameter()) && nowMillis > latest.gatewayTime().toEpochMilli()
+        + patient.reportIntervals().silentAfterMillis(latest.parameter(), rules);
+  }
+
+  /** True when {@code device} sent the patient's latest frame or one of their latest values, silent or not. */
+  private static boolean sends(PatientRecord patient, String device) {
+    if (device.equals(patient.source().device())) {
+      return true;
+    }
+    for (Observation latest : patient.latestValues()) {
+      if (device.equals(latest.source().device())) {
         return true;
       }
     }

@@ -3,6 +3,7 @@ package org.wardwatch.clinical;
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -10,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * The devices of one patient that one technical condition holds for, in order of their ids, each with a detail: the
- * disconnected devices (the time each disconnected) or the devices whose frames were refused (the reason). What the
+ * disconnected devices (none) or the devices whose frames were refused (the reason). What the
  * condition's alarm names, each device a part of it ({@link DeviceAlarms}). Owned by the patient's
  * {@link PatientRecord}; not thread-safe.
  */
@@ -18,9 +19,9 @@ final class DeviceProblems {
 
   private final SortedMap<String, String> details = new TreeMap<>();
 
-  /** Notes the condition holds for {@code device}, with {@code detail}. */
+  /** Notes the condition holds for {@code device}, with {@code detail} (never null; empty for none). */
   void put(String device, String detail) {
-    details.put(device, detail);
+    details.put(Objects.requireNonNull(device, "device"), Objects.requireNonNull(detail, "detail"));
   }
 
   /** Forgets the condition of {@code device} (null: a frame or value that named none); true when it held. */
@@ -71,7 +72,12 @@ final class DeviceProblems {
       }
       return read;
     }
-    state.forEach(entry -> read.put(entry.getKey(), String.valueOf(entry.getValue())));
+    state.forEach(entry -> {
+      if (!(entry.getValue() instanceof String detail)) {
+        throw new IllegalArgumentException("'" + entry.getKey() + "' must map to a text, got " + entry.getValue());
+      }
+      read.put(entry.getKey(), detail);
+    });
     return read;
   }
 }

@@ -193,7 +193,7 @@ final class PatientConditions {
    * taken over from a state without the time heard: the latest values'.)
    */
   boolean isMonitored(PatientRecord patient, Instant now) {
-    if (DeviceAlarms.allDisconnected(patient)) {
+    if (devices.allDisconnected(patient, now)) {
       return false;
     }
     long window = rules.noDataAfter().toMillis();

@@ -69,7 +69,7 @@ final class PatientRecord {
    * by parameter ({@link ThresholdTracker#toState()}); {@code reportIntervals} ({@link ReportIntervals}); the
    * assessment ({@link PatientAssessment#writeTo}); {@code news2} as {@link News2Score#toJson()};
    * {@code limitOverrides} ({@link LimitOverrides#toState()}); {@code sensorsOff} (parameter names);
-   * {@code disconnectedDevices} (device id to when) and {@code invalidSignals} (device id to reason)
+   * {@code disconnectedDevices} (device id to "") and {@code invalidSignals} (device id to reason)
    * ({@link DeviceProblems}); {@code alarms}, the
    * live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the frames applied lately
    * ({@link RecentFrames#toState()}); {@code auditOutbox}, the audit entries not known to be recorded

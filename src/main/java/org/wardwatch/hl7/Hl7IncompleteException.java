@@ -11,8 +11,11 @@ public final class Hl7IncompleteException extends Hl7Exception {
 
   private static final long serialVersionUID = 1L;
 
-  /** The message whose text begins {@code head} (its header, as far as it came) was not taken: {@code reason}. */
+  /**
+   * The message whose text begins {@code head} was not taken: {@code reason}. Its header is read only when its MSH
+   * segment came whole ({@link MessageHeader#sniffWhole}).
+   */
   public Hl7IncompleteException(String head, String reason) {
-    super(MessageHeader.sniff(head), SEGMENT_SEQUENCE_ERROR, reason, null);
+    super(MessageHeader.sniffWhole(head), SEGMENT_SEQUENCE_ERROR, reason, null);
   }
 }

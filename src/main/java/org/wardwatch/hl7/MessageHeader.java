@@ -61,6 +61,16 @@ public record MessageHeader(String controlId, String sendingApplication, String 
         component(msh, 12, 0), time, component(msh, 15, 0), component(msh, 16, 0));
   }
 
+  /**
+   * {@link #sniff}, but only from an MSH segment that ends within {@code text} (a CR or LF after it), else
+   * {@link #EMPTY}: of a message cut short inside its MSH, a control id read to the cut could be another message's,
+   * which its sender would match the acknowledgement to.
+   */
+  public static MessageHeader sniffWhole(String text) {
+    int start = findMsh(text);
+    return start >= 0 && indexOfLineEnd(text, start) < text.length() ? sniff(text) : EMPTY;
+  }
+
   /** The message code of {@link #messageType} ({@code ORU}), or {@code null}. */
   public String messageCode() {
     int caret = messageType == null ? -1 : messageType.indexOf('^');

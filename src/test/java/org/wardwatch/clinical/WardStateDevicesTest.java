@@ -141,9 +141,21 @@ class WardStateDevicesTest {
   }
 
   @Test
+  void givenAReplacedMonitorsAlarmEndedBySilence_whenTheNewDeviceIsUnpluggedToo_thenThePatientMayBeDischarged() {
+    engine.apply(frame(MONITOR, T0, "PULSE=80", "TEMPERATURE=37.0"), T0);
+    engine.apply(frame(OXIMETER, at(1), "PULSE=81"), at(1));
+    engine.deviceEvent("disconnected", MONITOR, null, T0, at(2));
+    engine.apply(frame(OXIMETER, at(31), "PULSE=82"), at(31)); // the monitor's temperature silent: its alarm ends
+    engine.deviceEvent("disconnected", OXIMETER, null, at(31), at(32));
+
+    assertFalse(engine.discharge("P1", NURSE, at(33)).transitions().isEmpty(), "no device left to send");
+  }
+
+  @Test
   void givenDisconnectedDevices_whenAnotherNodeTakesThePatientOver_thenItKnowsWhichAreDisconnected() {
     engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
     engine.apply(frame(OXIMETER, at(1), "SPO2=97"), at(1));
+    engine.apply(frame(MONITOR, at(2), "PULSE=80"), at(2)); // the monitor sent the latest frame
     engine.deviceEvent("disconnected", OXIMETER, null, at(1), at(2));
     JsonObject state = engine.state("P1").orElseThrow();
     WardState other = new WardState(RULES);

@@ -80,4 +80,12 @@ class MessageHeaderTest {
 
     assertEquals("9".repeat(199), header.controlId());
   }
+
+  @Test
+  void givenAMessageCutShortInsideItsMsh_whenSniffedWhole_thenNothingIsRead() {
+    String msh = "MSH|^~\\&|Mon1|ICU|||20261122101500+0000||ORU^R01^ORU_R01|ID-123|P|2.6|||AL|AL";
+
+    assertEquals(MessageHeader.EMPTY, MessageHeader.sniffWhole(msh.substring(0, msh.indexOf("ID-123") + 5)));
+    assertEquals("ID-123", MessageHeader.sniffWhole(msh + "\rPID|||P1").controlId());
+  }
 }

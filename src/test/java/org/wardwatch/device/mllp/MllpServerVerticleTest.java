@@ -31,8 +31,8 @@ import org.wardwatch.testing.WebSocketSockJsClient;
 
 /**
  * The MLLP listener of a whole node over real sockets: framing in every shape a monitor or a hostile peer produces,
- * each message's ACKs (as its MSH-15 and MSH-16 ask) correlated by MSA-2, repeated control ids, limits, and HL7 vitals reaching the dashboard's
- * bridge and raising alarms like line frames do.
+ * each message's ACKs (as its MSH-15 and MSH-16 ask) correlated by MSA-2, repeated control ids, limits, and HL7 vitals
+ * reaching the dashboard's bridge and raising alarms like line frames do.
  */
 @ExtendWith(VertxExtension.class)
 class MllpServerVerticleTest {
