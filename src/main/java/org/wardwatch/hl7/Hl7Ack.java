@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Builds the HL7 v2.6 acknowledgements (ACK) WardWatch returns for received messages: accept, error (content problem,
  * or a message not taken whole) and reject (message WardWatch does not process), in the acknowledgement mode each
- * message asks for ({@link AckConditions}). Segments end with {@code \r}; MSA-2 always echoes the received message's
- * own MSH-10. Every acknowledgement gets a new control id, unique within this JVM.
+ * message asks for ({@link AckConditions}). Segments end with {@code \r}; MSA-2 echoes the received message's own
+ * MSH-10, or is empty when none could be read whole. Every acknowledgement gets a new control id, unique within this
+ * JVM.
  *
  * <p>Thread-safe.
  */
