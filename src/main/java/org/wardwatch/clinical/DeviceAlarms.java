@@ -59,7 +59,7 @@ final class DeviceAlarms {
       return carriedOn ? List.of() : disconnected(patient, device, now);
     }
     if ("rejected".equals(event) && sends(patient, device)) {
-      patient.devices(TechnicalAlarm.INVALID_SIGNAL).put(device, Objects.requireNonNullElse(reason, ""));
+      patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL).put(device, Objects.requireNonNullElse(reason, ""));
       return reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
     }
     return List.of();
@@ -82,7 +82,7 @@ final class DeviceAlarms {
 
   /** True while every device the patient is monitored through at {@code now} is disconnected. */
   boolean allDisconnected(PatientRecord patient, Instant now) {
-    DeviceProblems disconnected = patient.devices(TechnicalAlarm.DISCONNECTED);
+    DeviceProblems disconnected = patient.devices().problems(TechnicalAlarm.DISCONNECTED);
     if (disconnected.isEmpty() || !disconnected.contains(patient.source().device())) {
       return false;
     }
@@ -97,7 +97,7 @@ final class DeviceAlarms {
 
   /** Notes {@code device} disconnected, reconciles the alarm, and marks the data it sent, and NEWS2's, stale. */
   private List<AlarmTransition> disconnected(PatientRecord patient, String device, Instant now) {
-    patient.devices(TechnicalAlarm.DISCONNECTED).put(device, "");
+    patient.devices().problems(TechnicalAlarm.DISCONNECTED).put(device, "");
     List<AlarmTransition> transitions = new ArrayList<>(reconcile(patient, TechnicalAlarm.DISCONNECTED, device, now));
     for (Observation latest : patient.latestValues()) {
       if (device.equals(latest.source().device())) {
@@ -109,7 +109,7 @@ final class DeviceAlarms {
   }
 
   private List<AlarmTransition> end(PatientRecord patient, TechnicalAlarm alarm, String device, Instant now) {
-    DeviceProblems devices = patient.devices(alarm);
+    DeviceProblems devices = patient.devices().problems(alarm);
     if (devices.isEmpty()) {
       return List.of();
     }
@@ -121,7 +121,7 @@ final class DeviceAlarms {
 
   /** Reconciles {@code alarm} with its devices; raised, when it is, for {@code device} in the patient's place. */
   private List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String device, Instant now) {
-    DeviceProblems devices = patient.devices(alarm);
+    DeviceProblems devices = patient.devices().problems(alarm);
     AlarmCondition condition = devices.isEmpty() ? null
         : new AlarmCondition(rules.technicalPriorities().get(alarm), message(alarm, devices), devices.ids());
     return patient.alarms().reconcile(alarm.conditionKey(), AlarmKind.TECHNICAL, condition, raisedFor(patient, device),
@@ -179,14 +179,15 @@ final class DeviceAlarms {
   }
 
   /**
-   * When the patient last heard {@code device}: the latest frame's time when it sent that frame, else when its latest
-   * value that is still the patient's arrived; {@code null} when unknown.
+   * When the patient last heard {@code device}: the latest frame's time when it sent that frame, else the later of its
+   * last frame remembered ({@link PatientDevices#heardBefore}) and the arrival of its latest value that is still the
+   * patient's; {@code null} when unknown.
    */
   private static Instant lastHeard(PatientRecord patient, String device) {
     if (device.equals(patient.source().device()) && patient.heardAt() != null) {
       return patient.heardAt();
     }
-    Instant heard = null;
+    Instant heard = patient.devices().heardBefore(device);
     for (Observation latest : patient.latestValues()) {
       if (device.equals(latest.source().device()) && (heard == null || latest.gatewayTime().isAfter(heard))) {
         heard = latest.gatewayTime();

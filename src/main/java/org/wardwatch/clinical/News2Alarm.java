@@ -77,6 +77,6 @@ final class News2Alarm {
   }
 
   private static boolean disconnected(PatientRecord patient) {
-    return !patient.devices(ClinicalRules.TechnicalAlarm.DISCONNECTED).isEmpty();
+    return !patient.devices().problems(ClinicalRules.TechnicalAlarm.DISCONNECTED).isEmpty();
   }
 }

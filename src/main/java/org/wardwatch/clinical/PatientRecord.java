@@ -45,8 +45,7 @@ final class PatientRecord {
   private final PatientAlarms alarms;
   private LimitOverrides overrides = new LimitOverrides();
   private final Set<Parameter> sensorsOff = EnumSet.noneOf(Parameter.class);
-  private DeviceProblems disconnectedDevices = new DeviceProblems();
-  private DeviceProblems invalidSignals = new DeviceProblems();
+  private PatientDevices devices = new PatientDevices();
   private RecentFrames recentFrames = new RecentFrames();
   private AuditOutbox auditOutbox = new AuditOutbox();
   private final Reassessment reassessment = new Reassessment();
@@ -69,11 +68,10 @@ final class PatientRecord {
    * by parameter ({@link ThresholdTracker#toState()}); {@code reportIntervals} ({@link ReportIntervals}); the
    * assessment ({@link PatientAssessment#writeTo}); {@code news2} as {@link News2Score#toJson()};
    * {@code limitOverrides} ({@link LimitOverrides#toState()}); {@code sensorsOff} (parameter names);
-   * {@code disconnectedDevices} (device id to "") and {@code invalidSignals} (device id to reason)
-   * ({@link DeviceProblems}); {@code alarms}, the
-   * live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the frames applied lately
-   * ({@link RecentFrames#toState()}); {@code auditOutbox}, the audit entries not known to be recorded
-   * ({@link AuditOutbox#toState()}). Not the trend history.
+   * {@code devicesHeard}, {@code disconnectedDevices} and {@code invalidSignals} ({@link PatientDevices#writeTo});
+   * {@code alarms}, the live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the
+   * frames applied lately ({@link RecentFrames#toState()}); {@code auditOutbox}, the audit entries not known to be
+   * recorded ({@link AuditOutbox#toState()}). Not the trend history.
    */
   JsonObject toState() {
     JsonObject state = new JsonObject()
@@ -85,12 +83,11 @@ final class PatientRecord {
         .put("latest", StateJson.byName(latest, Observation::toState))
         .put("trackers", StateJson.byName(trackers, ThresholdTracker::toState))
         .put("reportIntervals", reportIntervals.toState());
-    return assessment.writeTo(state) // in the order the state has always had
+    assessment.writeTo(state) // in the order the state has always had
         .put("news2", news2 == null ? null : news2.toJson())
         .put("limitOverrides", overrides.toState())
-        .put("sensorsOff", new JsonArray(sensorsOff.stream().map(Parameter::name).toList()))
-        .put("disconnectedDevices", disconnectedDevices.toState())
-        .put("invalidSignals", invalidSignals.toState())
+        .put("sensorsOff", new JsonArray(sensorsOff.stream().map(Parameter::name).toList()));
+    return devices.writeTo(state)
         .put("alarms", alarms.toState())
         .put("recentFrames", recentFrames.toState())
         .put("auditOutbox", auditOutbox.toState());
@@ -124,10 +121,7 @@ final class PatientRecord {
     patient.overrides = LimitOverrides.fromState(StateJson.objects(state, "limitOverrides"));
     StateJson.array(state, "sensorsOff")
         .forEach(name -> patient.sensorsOff.add(StateJson.named(Parameter.class, name, "sensorsOff")));
-    patient.disconnectedDevices = DeviceProblems.fromState(state.getJsonObject("disconnectedDevices"),
-        patient.alarms.deviceOf(ClinicalRules.TechnicalAlarm.DISCONNECTED.conditionKey()));
-    patient.invalidSignals = DeviceProblems.fromState(state.getJsonObject("invalidSignals"),
-        patient.alarms.deviceOf(ClinicalRules.TechnicalAlarm.INVALID_SIGNAL.conditionKey()));
+    patient.devices = PatientDevices.fromState(state, patient.alarms);
     patient.recentFrames = RecentFrames.fromState(state.getJsonObject("recentFrames"));
     patient.auditOutbox = AuditOutbox.fromState(state.getJsonObject("auditOutbox"));
     return patient;
@@ -169,12 +163,14 @@ final class PatientRecord {
    * sensor is back); remembers the frame, and that it was heard {@code now}.
    */
   void heard(FrameReport report, Instant now) {
+    Instant before = heardAt;
     heardAt = now;
     if (report.stamp() != null) {
       recentFrames.record(report.stamp());
     }
     DeviceIdentity placed = report.source().placedAs(source);
     if (placed != source && !placed.equals(source)) { // the usual frame: no new object pointed to (see #scored)
+      devices.switched(source.device(), before, placed.device());
       source = placed;
     }
     if (!sensorsOff.isEmpty()) {
@@ -211,9 +207,9 @@ final class PatientRecord {
     return sensorsOff.contains(parameter);
   }
 
-  /** The devices {@code condition} holds for: those disconnected ({@code DISCONNECTED}), else those refused. */
-  DeviceProblems devices(ClinicalRules.TechnicalAlarm condition) {
-    return condition == ClinicalRules.TechnicalAlarm.DISCONNECTED ? disconnectedDevices : invalidSignals;
+  /** What the record knows of the devices besides the latest frame's: when heard, disconnected, refused. */
+  PatientDevices devices() {
+    return devices;
   }
 
   /** The limits clinicians have set for the patient. */

@@ -13,10 +13,13 @@ import static org.wardwatch.clinical.WardStateFixtures.raisedId;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
 import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.Parameter;
 
 /**
  * A patient monitored through several devices, a monitor and a separate oximeter: each device's disconnection alarms,
@@ -126,6 +129,18 @@ class WardStateDevicesTest {
     assertEquals(List.of(), engine.apply(frame(MONITOR, at(3), "PULSE=81"), at(3)).transitions());
     assertEquals(refused.getString("id"),
         ofType(engine.apply(frame(OXIMETER, at(4), "SPO2=96"), at(4)), TransitionType.CLEARED).alarmId());
+  }
+
+  @Test
+  void givenTheOximeterCarryingOnThroughANewConnection_whenItsOldOneClosesLate_thenNoAlarmThoughItSentNoNewValue() {
+    engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
+    engine.apply(frame(OXIMETER, at(1), "SPO2=97"), at(1));
+    // through its new connection the oximeter reports its probe off: a frame without a value
+    engine.apply(new FrameReport(OXIMETER, at(10), List.of(), null, null, Set.of(Parameter.SPO2)), at(10));
+    engine.apply(frame(MONITOR, at(11), "PULSE=81"), at(11));
+
+    assertEquals(List.of(), engine.deviceEvent("disconnected", OXIMETER, null, at(1), at(12)).transitions(),
+        "its old connection last answered at 1 s; the patient heard it at 10 s");
   }
 
   @Test

@@ -1,0 +1,86 @@
+package org.wardwatch.clinical;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
+import org.wardwatch.model.StateJson;
+
+/**
+ * What a patient's record knows of the devices it hears from besides the latest frame's (whose identity and time the
+ * record keeps): when each device before it last sent a frame, which devices are disconnected, and which had their
+ * latest frame refused. {@link DeviceAlarms} judges by it. Owned by the patient's {@link PatientRecord}; not
+ * thread-safe.
+ */
+final class PatientDevices {
+
+  /** The most earlier devices whose last frame is remembered; the one heard longest ago goes first. */
+  static final int MAX_REMEMBERED = 16;
+
+  /** Each earlier device's last frame, oldest first; never the latest frame's device. */
+  private final Map<String, Instant> heardBefore = new LinkedHashMap<>();
+  private DeviceProblems disconnected = new DeviceProblems();
+  private DeviceProblems refused = new DeviceProblems();
+
+  /**
+   * The latest frame came from {@code next}, where the one before came from {@code previous} at {@code previousAt}
+   * (either null when unknown): a change of device remembers when the previous one was last heard. Nothing is done for
+   * the usual frame, from the same device.
+   */
+  void switched(String previous, Instant previousAt, String next) {
+    if (previous == null || previous.equals(next)) {
+      return;
+    }
+    if (next != null) {
+      heardBefore.remove(next); // the latest frame's device: its time is the record's
+    }
+    if (previousAt != null) {
+      heardBefore.remove(previous); // to the end: the most recent
+      heardBefore.put(previous, previousAt);
+      if (heardBefore.size() > MAX_REMEMBERED) {
+        heardBefore.remove(heardBefore.keySet().iterator().next());
+      }
+    }
+  }
+
+  /** When {@code device}, not the latest frame's, last sent a frame of the patient; null when not remembered. */
+  Instant heardBefore(String device) {
+    return heardBefore.get(device);
+  }
+
+  /** The devices {@code condition} holds for: those disconnected ({@code DISCONNECTED}), else those refused. */
+  DeviceProblems problems(TechnicalAlarm condition) {
+    return condition == TechnicalAlarm.DISCONNECTED ? disconnected : refused;
+  }
+
+  /**
+   * Puts this into a patient's stored state: {@code devicesHeard} (device id to when it last sent a frame, oldest
+   * first), {@code disconnectedDevices} (device id to "") and {@code invalidSignals} (device id to the reason).
+   */
+  JsonObject writeTo(JsonObject state) {
+    JsonObject heard = new JsonObject();
+    heardBefore.forEach(heard::put);
+    return state.put("devicesHeard", heard).put("disconnectedDevices", disconnected.toState())
+        .put("invalidSignals", refused.toState());
+  }
+
+  /**
+   * The devices {@link #writeTo} wrote into {@code state}; for a state written before they were kept, none heard
+   * before, and for each condition the device of its alarm in {@code alarms}, if any.
+   *
+   * @throws IllegalArgumentException when a time or a detail is not one
+   */
+  static PatientDevices fromState(JsonObject state, PatientAlarms alarms) {
+    PatientDevices devices = new PatientDevices();
+    JsonObject heard = state.getJsonObject("devicesHeard");
+    if (heard != null) {
+      heard.fieldNames().forEach(device -> devices.heardBefore.put(device, StateJson.instant(heard, device)));
+    }
+    devices.disconnected = DeviceProblems.fromState(state.getJsonObject("disconnectedDevices"),
+        alarms.deviceOf(TechnicalAlarm.DISCONNECTED.conditionKey()));
+    devices.refused = DeviceProblems.fromState(state.getJsonObject("invalidSignals"),
+        alarms.deviceOf(TechnicalAlarm.INVALID_SIGNAL.conditionKey()));
+    return devices;
+  }
+}

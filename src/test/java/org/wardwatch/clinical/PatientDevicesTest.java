@@ -1,0 +1,53 @@
+package org.wardwatch.clinical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
+
+class PatientDevicesTest {
+
+  private static final Instant T0 = Instant.parse("2026-12-06T10:00:00Z");
+
+  private final PatientDevices devices = new PatientDevices();
+
+  @Test
+  void givenFramesFromTwoDevicesInTurn_thenEachOnesLastFrameIsRememberedWhileTheOtherSentTheLatest() {
+    devices.switched("mon-1", T0, "ox-7");
+    assertEquals(T0, devices.heardBefore("mon-1"));
+
+    devices.switched("ox-7", T0.plusSeconds(1), "mon-1");
+    assertEquals(T0.plusSeconds(1), devices.heardBefore("ox-7"));
+    assertNull(devices.heardBefore("mon-1"), "the latest frame's device: the record keeps its time");
+  }
+
+  @Test
+  void givenMoreDevicesThanRemembered_thenTheOneHeardLongestAgoIsForgotten() {
+    for (int i = 0; i <= PatientDevices.MAX_REMEMBERED; i++) {
+      devices.switched("dev-" + i, T0.plusSeconds(i), "dev-" + (i + 1));
+    }
+
+    assertNull(devices.heardBefore("dev-0"));
+    assertEquals(T0.plusSeconds(1), devices.heardBefore("dev-1"));
+  }
+
+  @Test
+  void givenDevicesWrittenToAState_whenRead_thenTheSame() {
+    devices.switched("mon-1", T0, "ox-7");
+    devices.problems(TechnicalAlarm.DISCONNECTED).put("mon-1", "");
+    devices.problems(TechnicalAlarm.INVALID_SIGNAL).put("ox-7", "SpO2 140 % is implausible");
+
+    JsonObject state = new JsonObject(devices.writeTo(new JsonObject()).encode());
+    PatientDevices read = PatientDevices.fromState(state, new PatientAlarms());
+
+    assertEquals(T0, read.heardBefore("mon-1"));
+    assertEquals(devices.writeTo(new JsonObject()), read.writeTo(new JsonObject()));
+    assertThrows(IllegalArgumentException.class,
+        () -> PatientDevices.fromState(state.put("devicesHeard", new JsonObject().put("mon-1", "soon")),
+            new PatientAlarms()));
+  }
+}
