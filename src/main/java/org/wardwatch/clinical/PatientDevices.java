@@ -8,17 +8,17 @@ import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.model.StateJson;
 
 /**
- * What a patient's record knows of the devices it hears from besides the latest frame's (whose identity and time the
- * record keeps): when each device before it last sent a frame, which devices are disconnected, and which had their
- * latest frame refused. {@link DeviceAlarms} judges by it. Owned by the patient's {@link PatientRecord}; not
+ * What a patient's record knows of the devices it hears from: when each device other than the latest frame's (whose
+ * identity and time the record keeps) last sent a frame, which devices are disconnected, and which had their latest
+ * frame refused. {@link DeviceAlarms} judges by it. Owned by the patient's {@link PatientRecord}; not
  * thread-safe.
  */
 final class PatientDevices {
 
-  /** The most earlier devices whose last frame is remembered; the one heard longest ago goes first. */
+  /** How many other devices' last frames are remembered; past it, the one remembered first is forgotten. */
   static final int MAX_REMEMBERED = 16;
 
-  /** Each earlier device's last frame, oldest first; never the latest frame's device. */
+  /** Each other device's last frame, in the order first remembered; never the latest frame's device. */
   private final Map<String, Instant> heardBefore = new LinkedHashMap<>();
   private DeviceProblems disconnected = new DeviceProblems();
   private DeviceProblems refused = new DeviceProblems();
@@ -29,14 +29,10 @@ final class PatientDevices {
    * the usual frame, from the same device.
    */
   void switched(String previous, Instant previousAt, String next) {
-    if (previous == null || previous.equals(next)) {
-      return;
-    }
     if (next != null) {
       heardBefore.remove(next); // the latest frame's device: its time is the record's
     }
-    if (previousAt != null) {
-      heardBefore.remove(previous); // to the end: the most recent
+    if (previous != null && previousAt != null && !previous.equals(next)) {
       heardBefore.put(previous, previousAt);
       if (heardBefore.size() > MAX_REMEMBERED) {
         heardBefore.remove(heardBefore.keySet().iterator().next());
@@ -55,14 +51,17 @@ final class PatientDevices {
   }
 
   /**
-   * Puts this into a patient's stored state: {@code devicesHeard} (device id to when it last sent a frame, oldest
-   * first), {@code disconnectedDevices} (device id to "") and {@code invalidSignals} (device id to the reason).
+   * Puts this into a patient's stored state: {@code devicesHeard} (device id to when it last sent a frame, in the
+   * order remembered; left out when none), {@code disconnectedDevices} (device id to "") and {@code invalidSignals}
+   * (device id to the reason).
    */
   JsonObject writeTo(JsonObject state) {
-    JsonObject heard = new JsonObject();
-    heardBefore.forEach(heard::put);
-    return state.put("devicesHeard", heard).put("disconnectedDevices", disconnected.toState())
-        .put("invalidSignals", refused.toState());
+    if (!heardBefore.isEmpty()) {
+      JsonObject heard = new JsonObject();
+      heardBefore.forEach(heard::put);
+      state.put("devicesHeard", heard);
+    }
+    return state.put("disconnectedDevices", disconnected.toState()).put("invalidSignals", refused.toState());
   }
 
   /**

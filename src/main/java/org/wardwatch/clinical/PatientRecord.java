@@ -95,7 +95,7 @@ final class PatientRecord {
 
   /**
    * The patient {@link #toState()} wrote, to carry on from: the same alarms (ids, states, acknowledgements, timers),
-   * tracker progress, latest values, assessment, overrides, sensors off, disconnected devices and refused ones, seq,
+   * tracker progress, latest values, assessment, overrides, sensors off, devices heard, disconnected and refused, seq,
    * NEWS2 score, the frames applied lately and the audit entries not known to be recorded (none of either when the
    * state predates them; a state that predates the devices has the device of each of their alarms).
    *
@@ -160,7 +160,8 @@ final class PatientRecord {
   /**
    * Takes the identity of the latest frame (bed or ward may have changed; one it does not name stays as it was), its
    * assessment unless a later one is held, and which sensors it reported off (a value for a parameter means its
-   * sensor is back); remembers the frame, and that it was heard {@code now}.
+   * sensor is back); remembers the frame, that it was heard {@code now}, and, when it came from another device than the
+   * frame before, when that device was last heard ({@link PatientDevices#switched}).
    */
   void heard(FrameReport report, Instant now) {
     Instant before = heardAt;
@@ -207,7 +208,7 @@ final class PatientRecord {
     return sensorsOff.contains(parameter);
   }
 
-  /** What the record knows of the devices besides the latest frame's: when heard, disconnected, refused. */
+  /** What the record knows of its devices: when others than the latest frame's were heard, disconnected, refused. */
   PatientDevices devices() {
     return devices;
   }

@@ -26,13 +26,29 @@ class PatientDevicesTest {
   }
 
   @Test
-  void givenMoreDevicesThanRemembered_thenTheOneHeardLongestAgoIsForgotten() {
-    for (int i = 0; i <= PatientDevices.MAX_REMEMBERED; i++) {
-      devices.switched("dev-" + i, T0.plusSeconds(i), "dev-" + (i + 1));
+  void givenMoreDevicesThanRemembered_thenTheOneRememberedFirstIsForgottenAlsoAfterATakeover() {
+    for (int i = 0; i < PatientDevices.MAX_REMEMBERED; i++) { // dev-15 first, dev-0 last: not in the names' order
+      devices.switched("dev-" + (PatientDevices.MAX_REMEMBERED - 1 - i), T0.plusSeconds(i), "monitor");
     }
+    PatientDevices read = PatientDevices.fromState(
+        new JsonObject(devices.writeTo(new JsonObject()).encode()), new PatientAlarms());
 
-    assertNull(devices.heardBefore("dev-0"));
-    assertEquals(T0.plusSeconds(1), devices.heardBefore("dev-1"));
+    read.switched("dev-16", T0.plusSeconds(16), "monitor");
+
+    assertNull(read.heardBefore("dev-15"));
+    assertEquals(T0.plusSeconds(1), read.heardBefore("dev-14"));
+    assertEquals(T0.plusSeconds(15), read.heardBefore("dev-0"));
+    assertEquals(T0.plusSeconds(16), read.heardBefore("dev-16"));
+  }
+
+  @Test
+  void givenAFrameWithoutADevice_thenTheNextDeviceIsStillNotRememberedAsAnother() {
+    devices.switched("mon-1", T0, "ox-7");
+    devices.switched("ox-7", T0.plusSeconds(1), null); // an HL7 report naming no device
+    devices.switched(null, T0.plusSeconds(2), "mon-1");
+
+    assertNull(devices.heardBefore("mon-1"), "the latest frame's device");
+    assertEquals(T0.plusSeconds(1), devices.heardBefore("ox-7"));
   }
 
   @Test

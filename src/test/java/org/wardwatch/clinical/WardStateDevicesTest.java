@@ -141,6 +141,8 @@ class WardStateDevicesTest {
 
     assertEquals(List.of(), engine.deviceEvent("disconnected", OXIMETER, null, at(1), at(12)).transitions(),
         "its old connection last answered at 1 s; the patient heard it at 10 s");
+    assertEquals("Device ox-7 disconnected", ofType(engine.deviceEvent("disconnected", OXIMETER, null, at(10), at(13)),
+        TransitionType.RAISED).snapshot().getString("message"), "the connection that sent its last frame closes");
   }
 
   @Test
