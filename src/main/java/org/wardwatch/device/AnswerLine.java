@@ -1,17 +1,12 @@
 package org.wardwatch.device;
 
-import java.util.Iterator;
 import org.wardwatch.parsing.FrameVerdict;
 
 /**
  * Renders verdicts in the device protocol: {@code ACK|<seq>}, {@code ACK|<seq>|<note>} or {@code NAK|<seq>|<reason>},
- * one line each. The seq field is empty when the frame had none; the reason is the rest of the line. Also gives the
- * gateway's own verdict on what the parser never judged ({@link #verdictFor}).
+ * one line each. The seq field is empty when the frame had none; the reason is the rest of the line.
  */
 final class AnswerLine {
-
-  private static final String GATEWAY_FAILED = "gateway could not process the frame now; resend it";
-  private static final String UNTERMINATED = "no line ending before the device closed its sending side; not recorded";
 
   private AnswerLine() {
   }
@@ -25,19 +20,5 @@ final class AnswerLine {
       line.append('|').append(verdict.detail().replace('\r', ' ').replace('\n', ' '));
     }
     return line.append('\n').toString();
-  }
-
-  /** The verdict on {@code event}: the parser's next, or the gateway's own when the parser gave none. */
-  static FrameVerdict verdictFor(FrameEvent event, Iterator<FrameVerdict> verdicts) {
-    if (event instanceof FrameEvent.Overlong overlong) {
-      return FrameVerdict.rejected(null, "frame longer than " + overlong.maxFrameLength() + " bytes");
-    }
-    if (event instanceof FrameEvent.Unterminated cut) {
-      return FrameVerdict.unparsed(cut.text(), UNTERMINATED);
-    }
-    if (verdicts == null) {
-      return FrameVerdict.unparsed(((FrameEvent.Line) event).text(), GATEWAY_FAILED);
-    }
-    return verdicts.next();
   }
 }

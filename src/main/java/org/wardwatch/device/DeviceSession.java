@@ -41,9 +41,8 @@ import org.wardwatch.parsing.FrameVerdict;
  * is one the gateway read nothing from for the idle timeout while none of its frames was at the parser: a silent
  * device, or one that left its answers unread (whose frames then wait, unread, with their answers). Its disconnection
  * is announced on {@link Addresses#DEVICE_EVENTS} for technical alarms, for each device and patient it named
- * ({@link HeardDevices}) with when its frames were last answered (after the batch in flight), and so is each frame
- * the parser refuses. Runs on the event loop of the device server verticle that accepted the connection, on that
- * verticle's Vert.x context.
+ * ({@link HeardDevices}) with when its frames were last answered, and so is each frame the parser refuses. Runs on the
+ * event loop of the device server verticle that accepted the connection, on that verticle's Vert.x context.
  */
 final class DeviceSession extends ChannelInboundHandlerAdapter {
 
@@ -51,6 +50,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   /** How long a batch waits for the parser's verdicts before its frames are NAKed (to be resent). */
   static final long PARSE_TIMEOUT_MS = 10_000;
   private static final String CUT_OFF_REASON = "too many invalid frames in a row; closing connection";
+  private static final String GATEWAY_FAILED = "gateway could not process the frame now; resend it";
+  private static final String UNTERMINATED = "no line ending before the device closed its sending side; not recorded";
 
   private final Channel channel;
   private final ContextInternal context;
@@ -63,8 +64,6 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   private final HeardDevices others = new HeardDevices();
   /** When the parser last answered a batch of this connection; {@code null} before. */
   private Instant lastAnsweredAt;
-  /** The connection is closed: its disconnection is announced after any batch in flight. */
-  private boolean inactive;
   /** Frames read while a batch was being parsed, in order; {@code null} when none. */
   private List<FrameEvent> waiting;
   /** When the first of the waiting frames was read. */
@@ -126,20 +125,9 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) {
     LOG.debug("[{}] disconnected", name());
     context.dispatch(disconnected -> {
-      inactive = true;
-      announceIfInactive();
-    });
-  }
-
-  /**
-   * Once the connection is closed, announces its device and each other its frames named disconnected: after the batch
-   * in flight, whose frames are applied when it is answered, so none of them ends the disconnection's alarm later.
-   */
-  private void announceIfInactive() {
-    if (inactive && !parsing) {
       announce("disconnected", null, identity);
       others.besides(identity).forEach(other -> announce("disconnected", null, other));
-    }
+    });
   }
 
   private void onRead(Buffer chunk) {
@@ -228,7 +216,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
             : "no line ending within " + endless.maxLineLength() + " bytes; closing connection";
         continue;
       }
-      FrameVerdict verdict = AnswerLine.verdictFor(event, verdicts);
+      FrameVerdict verdict = verdictFor(event, verdicts);
       answers.append(AnswerLine.of(verdict));
       if (verdict.accepted() && verdict.about() != null) {
         current = verdict.about();
@@ -245,7 +233,6 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
         }
       }
     }
-    announceIfInactive();
     if (cutOffReason != null) { // after every frame of the batch is answered: those after the limit were recorded
       cutOff(answers, cutOffReason);
       return;
@@ -269,6 +256,20 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
       }
     });
+  }
+
+  /** The verdict on {@code event}: the parser's next, or the gateway's own when the parser gave none. */
+  private static FrameVerdict verdictFor(FrameEvent event, Iterator<FrameVerdict> verdicts) {
+    if (event instanceof FrameEvent.Overlong overlong) {
+      return FrameVerdict.rejected(null, "frame longer than " + overlong.maxFrameLength() + " bytes");
+    }
+    if (event instanceof FrameEvent.Unterminated cut) {
+      return FrameVerdict.unparsed(cut.text(), UNTERMINATED);
+    }
+    if (verdicts == null) {
+      return FrameVerdict.unparsed(((FrameEvent.Line) event).text(), GATEWAY_FAILED);
+    }
+    return verdicts.next();
   }
 
   /** Stops reading and closes once {@code answers} and the final NAK, giving {@code reason}, are written. */
