@@ -92,6 +92,21 @@ class DisconnectedDevicesTest {
     }
   }
 
+  @Test
+  void aDeviceThatSendsItsLastFrameSecondsAfterTheOneBeforeAndClosesAtOnceIsAlarmedDisconnected()
+      throws InterruptedException {
+    try (DeviceClient monitor = new DeviceClient(node.devicePort())) {
+      monitor.send("HELLO|Device=MON-8|Patient=PE|Ward=relay\nPulse=80|Seq=1\n");
+      assertEquals("ACK|", monitor.readLine());
+      assertEquals("ACK|1", monitor.readLine());
+      Thread.sleep(2_500); // longer than two nodes' clocks may be apart
+      monitor.send("Pulse=81|Seq=2\n"); // and gone at once: the gateway closes its side once the frame is answered
+    }
+
+    next("RAISED");
+    assertNull(alarms.poll(1, TimeUnit.SECONDS), "the last frame, applied after the close, does not end the alarm");
+  }
+
   /** The alarm of the next disconnection transition of {@code type}, skipping others (the monitor's own at the end). */
   private JsonObject next(String type) throws InterruptedException {
     for (JsonObject transition; (transition = alarms.poll(10, TimeUnit.SECONDS)) != null; ) {
