@@ -7,6 +7,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
@@ -34,15 +36,23 @@ class LostPartitionTest {
       cluster.kill(second);
 
       Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-      while (errors.list.stream().noneMatch(event -> event.getFormattedMessage().contains("is lost"))
+      while (logged(errors).stream().noneMatch(event -> event.getFormattedMessage().contains("is lost"))
           && Instant.now().isBefore(deadline)) {
         Thread.sleep(200);
       }
-      assertTrue(errors.list.stream().anyMatch(event -> event.getFormattedMessage()
+      List<ILoggingEvent> logged = logged(errors);
+      assertTrue(logged.stream().anyMatch(event -> event.getFormattedMessage()
           .matches("the stored state of the patients in partition \\d+ of wardwatch\\.patients is lost .*")),
-          () -> "no loss reported by " + survivor.node().membership().self() + ": " + errors.list);
+          () -> "no loss reported by " + survivor.node().membership().self() + ": " + logged);
     } finally {
       log.detachAppender(errors);
+    }
+  }
+
+  /** What {@code appender} holds so far, copied while no logging thread appends (its appends hold its lock). */
+  private static List<ILoggingEvent> logged(ListAppender<ILoggingEvent> appender) {
+    synchronized (appender) {
+      return new ArrayList<>(appender.list);
     }
   }
 }
