@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
@@ -147,16 +148,8 @@ final class DeviceAlarms {
 
   /** True when {@code device} sent the patient's latest frame or a latest value of theirs not yet silent. */
   private boolean monitoredThrough(PatientRecord patient, String device, Instant now) {
-    if (device.equals(patient.source().device())) {
-      return true;
-    }
     long nowMillis = now.toEpochMilli();
-    for (Observation latest : patient.latestValues()) {
-      if (device.equals(latest.source().device()) && !silent(patient, latest, nowMillis)) {
-        return true;
-      }
-    }
-    return false;
+    return sent(patient, device, latest -> !silent(patient, latest, nowMillis));
   }
 
   /** True when {@code latest} has gone silent at {@code nowMillis}, as the no-data alarm decides (sensor not off). */
@@ -167,11 +160,16 @@ final class DeviceAlarms {
 
   /** True when {@code device} sent the patient's latest frame or one of their latest values, silent or not. */
   private static boolean sends(PatientRecord patient, String device) {
+    return sent(patient, device, latest -> true);
+  }
+
+  /** True when {@code device} sent the patient's latest frame or a latest value of theirs that {@code counts}. */
+  private static boolean sent(PatientRecord patient, String device, Predicate<Observation> counts) {
     if (device.equals(patient.source().device())) {
       return true;
     }
     for (Observation latest : patient.latestValues()) {
-      if (device.equals(latest.source().device())) {
+      if (device.equals(latest.source().device()) && counts.test(latest)) {
         return true;
       }
     }
