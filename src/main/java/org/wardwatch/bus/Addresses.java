@@ -25,10 +25,10 @@ public final class Addresses {
   public static final String WARDS_SEEN = "wardwatch.local.wards.seen";
 
   /**
-   * Publish, node-local. Body: {@code {"event": "connected"|"disconnected"|"rejected", "source": identity,
-   * "reason": text, "lastAnsweredAt": ISO?}} from the device side, for technical alarms: a device that went away (its
-   * connection's frames last answered then), or that sends values the gateway cannot accept. Owner: the patient router
-   * verticle, which hands the body on whole to the patient's owner.
+   * Publish, node-local. Body: a {@link org.wardwatch.model.DeviceEvent} from the device side, for technical alarms: a
+   * device that went away (when its connection closed, and when its frames were last answered), or that sends values
+   * the gateway cannot accept. Owner: the patient router verticle, which hands the body on whole to the patient's
+   * owner.
    */
   public static final String DEVICE_EVENTS = "wardwatch.local.devices";
 
@@ -98,7 +98,8 @@ public final class Addresses {
 
   /**
    * Request-reply, cluster-wide, to one member. Body: a device event (as {@link #DEVICE_EVENTS}) about a patient this
-   * member owns; reply {@code {"ok": true}}. Owner: the clinical engine verticle of {@code member}.
+   * member owns; reply {@code {"ok": true}}, or a failure with code 400 when the body is not one. Owner: the clinical
+   * engine verticle of {@code member}.
    */
   public static String engineDeviceEvents(String member) {
     return "wardwatch.engine." + member + ".devices";

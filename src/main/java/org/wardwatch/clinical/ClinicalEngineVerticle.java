@@ -18,7 +18,7 @@ import org.wardwatch.bus.BusRequests;
 import org.wardwatch.bus.ReportBatch;
 import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
-import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.FrameStamp;
 
@@ -122,10 +122,16 @@ public class ClinicalEngineVerticle extends VerticleBase {
       });
       Future<Void> reports = input(Addresses.engineReports(membership.self()), this::apply);
       Future<Void> devices = this.<JsonObject>input(Addresses.engineDeviceEvents(membership.self()), message -> {
-        DeviceIdentity source = DeviceIdentity.fromJson(message.body().getJsonObject("source"));
-        if (!refusedHere(source.patientKey(), message, true)) {
-          withPatient(source.patientKey(), message, () -> engine.deviceEvent(message.body().getString("event"),
-              source, message.body().getString("reason"), message.body().getInstant("lastAnsweredAt"), Instant.now()));
+        DeviceEvent event;
+        try {
+          event = DeviceEvent.fromJson(message.body());
+        } catch (IllegalArgumentException e) {
+          message.fail(BAD_REQUEST, e.getMessage());
+          return;
+        }
+        String patient = event.source().patientKey();
+        if (!refusedHere(patient, message, true)) {
+          withPatient(patient, message, () -> engine.deviceEvent(event, Instant.now()));
         }
       });
       Future<Void> actions = this.<JsonObject>input(Addresses.engineActions(membership.self()), message -> {

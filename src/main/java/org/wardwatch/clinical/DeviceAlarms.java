@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.Observation;
 
@@ -40,38 +41,41 @@ final class DeviceAlarms {
   }
 
   /**
-   * A device connection event from the device side: {@code disconnected} raises the disconnection alarm, unless the
-   * patient is not monitored through the device; {@code rejected} (with a reason) the invalid-signal alarm, unless the
-   * device sends none of the patient's latest values or frame. Ignored too is the disconnection of a connection whose
-   * frames were last answered ({@code lastAnsweredAt}, or {@code null}) more than
-   * {@link PatientConditions#CLOCKS_APART} before the device was last heard for the patient: it carried on through
-   * another (a half-open connection closed late).
+   * A device connection event from the device side: a disconnection raises the disconnection alarm, unless the
+   * patient is not monitored through the device; a refusal the invalid-signal alarm, unless the device sends none of
+   * the patient's latest values or frame. Ignored too is the disconnection of a connection whose frames were last
+   * answered more than {@link PatientConditions#CLOCKS_APART} before the device was last heard for the patient: it
+   * carried on through another (a half-open connection closed late).
    */
-  List<AlarmTransition> event(PatientRecord patient, String event, DeviceIdentity source, String reason,
-      Instant lastAnsweredAt, Instant now) {
-    String device = source.device();
+  List<AlarmTransition> event(PatientRecord patient, DeviceEvent event, Instant now) {
+    String device = event.source().device();
     if (device == null) {
       return List.of();
     }
-    if ("disconnected".equals(event) && monitoredThrough(patient, device, now)) {
+    if (event.kind() == DeviceEvent.Kind.DISCONNECTED && monitoredThrough(patient, device, now)) {
       Instant heard = lastHeard(patient, device);
+      Instant lastAnsweredAt = event.lastAnsweredAt();
       boolean carriedOn = lastAnsweredAt != null && heard != null
           && heard.isAfter(lastAnsweredAt.plus(PatientConditions.CLOCKS_APART));
-      return carriedOn ? List.of() : disconnected(patient, device, now);
+      return carriedOn ? List.of() : disconnected(patient, device, event.closedAt(), now);
     }
-    if ("rejected".equals(event) && sends(patient, device)) {
-      patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL).put(device, Objects.requireNonNullElse(reason, ""));
+    if (event.kind() == DeviceEvent.Kind.REJECTED && sends(patient, device)) {
+      patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL).put(device,
+          Objects.requireNonNullElse(event.reason(), ""));
       return reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
     }
     return List.of();
   }
 
   /**
-   * The patient heard an accepted frame from {@code device} (null: a frame naming none): its conditions end, and so do
-   * those of each device the patient is no longer monitored through. Looks at nothing while no device has one.
+   * The patient heard an accepted frame from {@code device} (null: a frame naming none), received at
+   * {@code receivedAt}: its conditions end, and so do those of each device the patient is no longer monitored through.
+   * A disconnection does not end with a frame read before the connection closed ({@link #readBeforeClose}). Looks at
+   * nothing while no device has one.
    */
-  List<AlarmTransition> heard(PatientRecord patient, String device, Instant now) {
-    List<AlarmTransition> disconnection = end(patient, TechnicalAlarm.DISCONNECTED, device, now);
+  List<AlarmTransition> heard(PatientRecord patient, String device, Instant receivedAt, Instant now) {
+    String back = readBeforeClose(patient, device, receivedAt) ? null : device; // null: no device shown back
+    List<AlarmTransition> disconnection = end(patient, TechnicalAlarm.DISCONNECTED, back, now);
     List<AlarmTransition> refusal = end(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
     if (refusal.isEmpty()) {
       return disconnection;
@@ -79,6 +83,16 @@ final class DeviceAlarms {
     List<AlarmTransition> transitions = new ArrayList<>(disconnection);
     transitions.addAll(refusal);
     return transitions;
+  }
+
+  /**
+   * True when {@code device} is disconnected and its frame received at {@code receivedAt} was read before the
+   * connection closed: a frame in flight when the connection ended, applied after the disconnection, which does not
+   * show the device back (its values are kept, and marked stale).
+   */
+  boolean readBeforeClose(PatientRecord patient, String device, Instant receivedAt) {
+    Instant closedAt = patient.devices().closedAt(device);
+    return closedAt != null && receivedAt.isBefore(closedAt);
   }
 
   /** True while every device the patient is monitored through at {@code now} is disconnected. */
@@ -96,9 +110,12 @@ final class DeviceAlarms {
     return true;
   }
 
-  /** Notes {@code device} disconnected, reconciles the alarm, and marks the data it sent, and NEWS2's, stale. */
-  private List<AlarmTransition> disconnected(PatientRecord patient, String device, Instant now) {
-    patient.devices().problems(TechnicalAlarm.DISCONNECTED).put(device, "");
+  /**
+   * Notes {@code device} disconnected by a connection closed at {@code closedAt} (null: not known), reconciles the
+   * alarm, and marks the data it sent, and NEWS2's, stale.
+   */
+  private List<AlarmTransition> disconnected(PatientRecord patient, String device, Instant closedAt, Instant now) {
+    patient.devices().disconnected(device, closedAt);
     List<AlarmTransition> transitions = new ArrayList<>(reconcile(patient, TechnicalAlarm.DISCONNECTED, device, now));
     for (Observation latest : patient.latestValues()) {
       if (device.equals(latest.source().device())) {

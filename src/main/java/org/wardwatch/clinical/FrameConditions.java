@@ -11,10 +11,10 @@ import org.wardwatch.model.Parameter;
 
 /**
  * What one accepted frame does to its patient, once the {@link WardState} has had the patient hear it: each value not
- * older than the patient's latest becomes it and is judged against its threshold rules (its data no longer stale), the
- * disconnection and invalid signal of the frame's device end ({@link DeviceAlarms#heard}), the sensors the frame
- * reports off or back are reconciled, and the patient is reassessed (silent parameters, onset delays, NEWS2). Pure,
- * with time passed in.
+ * older than the patient's latest becomes it and is judged against its threshold rules (its data no longer stale,
+ * unless the frame was read before its device's connection closed), the disconnection and invalid signal of the
+ * frame's device end ({@link DeviceAlarms#heard}), the sensors the frame reports off or back are reconciled, and the
+ * patient is reassessed (silent parameters, onset delays, NEWS2). Pure, with time passed in.
  */
 final class FrameConditions {
 
@@ -25,6 +25,8 @@ final class FrameConditions {
   static List<AlarmTransition> apply(PatientConditions conditions, PatientRecord patient, FrameReport report,
       Instant now) {
     List<AlarmTransition> transitions = new ArrayList<>();
+    String device = report.source().device();
+    boolean inFlightAtClose = conditions.devices().readBeforeClose(patient, device, report.receivedAt());
     List<Observation> observations = report.observations();
     for (int i = 0; i < observations.size(); i++) { // by index: the JIT kept an iterator per frame
       Observation observation = observations.get(i);
@@ -32,11 +34,12 @@ final class FrameConditions {
         Parameter parameter = observation.parameter();
         Optional<ThresholdRule> breached = patient.tracker(parameter)
             .observe(conditions.rulesFor(patient, parameter, now), observation.value(), now);
-        transitions.addAll(patient.alarms().markData(PatientConditions.thresholdKey(parameter), false, now));
+        transitions.addAll(patient.alarms().markData(PatientConditions.thresholdKey(parameter), inFlightAtClose,
+            now));
         transitions.addAll(conditions.judge(patient, observation, breached, now));
       }
     }
-    transitions.addAll(conditions.devices().heard(patient, report.source().device(), now));
+    transitions.addAll(conditions.devices().heard(patient, device, report.receivedAt(), now));
     transitions.addAll(conditions.checkSensors(patient, report, now));
     transitions.addAll(conditions.reassess(patient, now));
     return transitions;

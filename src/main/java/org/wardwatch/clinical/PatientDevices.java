@@ -2,6 +2,7 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
@@ -45,6 +46,20 @@ final class PatientDevices {
     return heardBefore.get(device);
   }
 
+  /**
+   * Notes {@code device} disconnected by a connection that closed at {@code closedAt} (null: not known), kept as the
+   * device's detail.
+   */
+  void disconnected(String device, Instant closedAt) {
+    disconnected.put(device, closedAt == null ? "" : closedAt.toString());
+  }
+
+  /** When the connection of {@code device} closed, while it is disconnected; null when not, or not known. */
+  Instant closedAt(String device) {
+    String closedAt = disconnected.contains(device) ? disconnected.details().get(device) : "";
+    return closedAt.isEmpty() ? null : Instant.parse(closedAt);
+  }
+
   /** The devices {@code condition} holds for: those disconnected ({@code DISCONNECTED}), else those refused. */
   DeviceProblems problems(TechnicalAlarm condition) {
     return condition == TechnicalAlarm.DISCONNECTED ? disconnected : refused;
@@ -52,8 +67,8 @@ final class PatientDevices {
 
   /**
    * Puts this into a patient's stored state: {@code devicesHeard} (device id to when it last sent a frame, in the
-   * order remembered; left out when none), {@code disconnectedDevices} (device id to "") and {@code invalidSignals}
-   * (device id to the reason).
+   * order remembered; left out when none), {@code disconnectedDevices} (device id to when its connection closed, or
+   * "") and {@code invalidSignals} (device id to the reason).
    */
   JsonObject writeTo(JsonObject state) {
     if (!heardBefore.isEmpty()) {
@@ -78,6 +93,14 @@ final class PatientDevices {
     }
     devices.disconnected = DeviceProblems.fromState(state.getJsonObject("disconnectedDevices"),
         alarms.deviceOf(TechnicalAlarm.DISCONNECTED.conditionKey()));
+    devices.disconnected.ids().forEach(device -> {
+      try {
+        devices.closedAt(device);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("disconnected device '" + device + "' must map to when its connection "
+            + "closed (ISO-8601) or \"\", got " + devices.disconnected.details().get(device));
+      }
+    });
     devices.refused = DeviceProblems.fromState(state.getJsonObject("invalidSignals"),
         alarms.deviceOf(TechnicalAlarm.INVALID_SIGNAL.conditionKey()));
     return devices;

@@ -13,6 +13,7 @@ import org.wardwatch.clinical.ActionRefused.UnknownTarget;
 import org.wardwatch.clinical.alarm.Alarm;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.news2.News2Score;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 
@@ -134,11 +135,11 @@ public final class WardState {
   }
 
   /** A device connection event from the device side ({@link DeviceAlarms#event}). */
-  public WardUpdate deviceEvent(String event, DeviceIdentity source, String reason, Instant lastAnsweredAt,
-      Instant now) {
+  public WardUpdate deviceEvent(DeviceEvent event, Instant now) {
+    DeviceIdentity source = event.source();
     PatientRecord patient = source.device() == null ? null : patients.get(source.patientKey());
     return patient == null ? WardUpdate.NOTHING
-        : changed(patient, conditions.devices().event(patient, event, source, reason, lastAnsweredAt, now), false, now);
+        : changed(patient, conditions.devices().event(patient, event, now), false, now);
   }
 
   /** The passing of time for every patient: alarm timers, parameters gone silent, NEWS2 inputs going stale. */

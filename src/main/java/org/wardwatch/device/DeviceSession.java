@@ -15,7 +15,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.buffer.BufferInternal;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.BusRequests;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.parsing.BatchVerdict;
 import org.wardwatch.parsing.FrameBatch;
@@ -124,9 +124,10 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     LOG.debug("[{}] disconnected", name());
+    Instant closedAt = Instant.now();
     context.dispatch(disconnected -> {
-      announce("disconnected", null, identity);
-      others.besides(identity).forEach(other -> announce("disconnected", null, other));
+      announce(DeviceEvent.disconnected(identity, lastAnsweredAt, closedAt));
+      others.besides(identity).forEach(other -> announce(DeviceEvent.disconnected(other, lastAnsweredAt, closedAt)));
     });
   }
 
@@ -223,7 +224,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       } else if (!verdict.accepted()) {
         LOG.debug("[{}] NAK: {}", name(), verdict.detail());
         if (result.succeeded()) { // the device's data was at fault, not the gateway (which asks for a resend)
-          announce("rejected", verdict.detail(), verdict.about() != null ? verdict.about() : current);
+          announce(DeviceEvent.rejected(verdict.about() != null ? verdict.about() : current, verdict.detail(),
+              lastAnsweredAt));
         }
       }
       if (result.succeeded()) {
@@ -282,14 +284,10 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), answers)).addListener(ChannelFutureListener.CLOSE);
   }
 
-  /**
-   * Tells the clinical engine about the device and patient {@code source} (for technical alarms), once a device is
-   * named.
-   */
-  private void announce(String event, String reason, DeviceIdentity source) {
-    if (source.device() != null) {
-      eventBus.publish(Addresses.DEVICE_EVENTS, new JsonObject().put("event", event).put("source", source.toJson())
-          .put("reason", reason).put("lastAnsweredAt", lastAnsweredAt));
+  /** Tells the clinical engine of {@code event} (for technical alarms), once its device is named. */
+  private void announce(DeviceEvent event) {
+    if (event.source().device() != null) {
+      eventBus.publish(Addresses.DEVICE_EVENTS, event.toJson());
     }
   }
 

@@ -64,7 +64,8 @@ final class ReportAssembler {
       Set<Parameter> sensorsOff = off.get(entry.getKey());
       sensorsOff.removeAll(atTime.keySet());
       List<Observation> observations = atTime.values().stream().map(this::observation).toList();
-      reports.add(new FrameReport(source, entry.getKey(), observations, null, null, Set.copyOf(sensorsOff)));
+      reports.add(new FrameReport(source, entry.getKey(), receivedAt, observations, null, null, Set.copyOf(sensorsOff),
+          null));
     }
     return reports;
   }

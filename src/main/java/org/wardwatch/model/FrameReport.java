@@ -14,21 +14,22 @@ import java.util.stream.Collectors;
  * from parsing to the clinical engine.
  *
  * @param time           when the frame's content applies: the device's time, else the gateway's
+ * @param receivedAt     when the gateway received the frame, by the clock of the node that read it
  * @param consciousness  ACVPU, or {@code null} when the frame did not say
  * @param oxygen         air or oxygen, or {@code null} when the frame did not say
  * @param sensorsOff     parameters the device reported as {@code OFF} (sensor detached or switched off)
  * @param stamp          the frame it came from, when the frame had a {@code Seq}; else {@code null}
  */
-public record FrameReport(DeviceIdentity source, Instant time, List<Observation> observations,
+public record FrameReport(DeviceIdentity source, Instant time, Instant receivedAt, List<Observation> observations,
     Consciousness consciousness, OxygenSupport oxygen, Set<Parameter> sensorsOff, FrameStamp stamp) {
 
-  /** A report with no stamp. */
+  /** A report with no stamp, of a frame received at {@code time} (it gave no time of its own). */
   public FrameReport(DeviceIdentity source, Instant time, List<Observation> observations,
       Consciousness consciousness, OxygenSupport oxygen, Set<Parameter> sensorsOff) {
-    this(source, time, observations, consciousness, oxygen, sensorsOff, null);
+    this(source, time, time, observations, consciousness, oxygen, sensorsOff, null);
   }
 
-  /** A report with no sensor reported off and no stamp. */
+  /** A report with no sensor reported off and no stamp, of a frame received at {@code time}. */
   public FrameReport(DeviceIdentity source, Instant time, List<Observation> observations,
       Consciousness consciousness, OxygenSupport oxygen) {
     this(source, time, observations, consciousness, oxygen, Set.of());
@@ -36,13 +37,14 @@ public record FrameReport(DeviceIdentity source, Instant time, List<Observation>
 
   /** This report, stamped with the frame it came from. */
   public FrameReport withStamp(FrameStamp frame) {
-    return new FrameReport(source, time, observations, consciousness, oxygen, sensorsOff, frame);
+    return new FrameReport(source, time, receivedAt, observations, consciousness, oxygen, sensorsOff, frame);
   }
 
   public JsonObject toJson() {
     return new JsonObject()
         .put("source", source.toJson())
         .put("time", time)
+        .put("receivedAt", receivedAt)
         .put("observations", new JsonArray(observations.stream().map(Observation::toJson).toList()))
         .put("consciousness", consciousness == null ? null : consciousness.name())
         .put("oxygen", oxygen == null ? null : oxygenJson(oxygen))
@@ -54,9 +56,11 @@ public record FrameReport(DeviceIdentity source, Instant time, List<Observation>
     JsonObject oxygen = json.getJsonObject("oxygen");
     String consciousness = json.getString("consciousness");
     JsonObject stamp = json.getJsonObject("stamp");
+    Instant time = json.getInstant("time");
     return new FrameReport(
         DeviceIdentity.fromJson(json.getJsonObject("source")),
-        json.getInstant("time"),
+        time,
+        json.getInstant("receivedAt", time), // a node of an earlier version did not say
         json.getJsonArray("observations").stream().map(JsonObject.class::cast).map(Observation::fromJson).toList(),
         consciousness == null ? null : Consciousness.valueOf(consciousness),
         oxygen == null ? null : oxygenFromJson(oxygen),

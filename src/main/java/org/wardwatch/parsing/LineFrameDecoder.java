@@ -89,10 +89,10 @@ public final class LineFrameDecoder {
         observations.add(observation(source, key.parameter(), value, deviceTime, receivedAt, sequence));
       }
     }
-    FrameReport report = new FrameReport(source, deviceTime != null ? deviceTime : receivedAt,
+    FrameReport report = new FrameReport(source, deviceTime != null ? deviceTime : receivedAt, receivedAt,
         List.copyOf(observations), reader.consciousness(fields.get(FrameKey.CONSCIOUSNESS)),
         reader.oxygen(fields.get(FrameKey.OXYGEN)),
-        sensorsOff == null ? Set.of() : Collections.unmodifiableSet(sensorsOff));
+        sensorsOff == null ? Set.of() : Collections.unmodifiableSet(sensorsOff), null);
     return new DecodedFrame.Measurements(report, fields.rawSequence(), fields.unknownKeys());
   }
 

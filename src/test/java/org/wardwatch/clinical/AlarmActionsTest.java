@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.wardwatch.clinical.alarm.AlarmState;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -209,7 +210,7 @@ class AlarmActionsTest {
   @Test
   void givenDisconnectedPatient_whenDischargedFromAnotherWardsScreen_thenUnknownThereAndDischargedFromItsOwn() {
     apply(new JsonObject().put("action", "acknowledge").put("alarmId", alarmId).put("user", NURSE), at(1));
-    engine.deviceEvent("disconnected", MON_1, null, null, at(1));
+    engine.deviceEvent(DeviceEvent.disconnected(MON_1, null, null), at(1));
     JsonObject discharge = new JsonObject().put("action", "discharge").put("patient", "P1").put("user", NURSE);
 
     assertThrows(ActionRefused.UnknownTarget.class, () -> apply(discharge.copy().put("ward", "icu"), at(2)));
@@ -247,7 +248,7 @@ class AlarmActionsTest {
   @Test
   void givenAPatientActionCarryingAnAlarmIdOfThisWard_thenRefusedRatherThanActingOnAnotherWardsPatient() {
     engine.apply(new FrameReport(new DeviceIdentity("mon-2", "P2", "2", "icu"), at(1), List.of(), null, null), at(1));
-    engine.deviceEvent("disconnected", new DeviceIdentity("mon-2", "P2", "2", "icu"), null, null, at(2));
+    engine.deviceEvent(DeviceEvent.disconnected(new DeviceIdentity("mon-2", "P2", "2", "icu"), null, null), at(2));
     for (String verb : List.of("discharge", "assess", "override-limits")) {
       JsonObject action = new JsonObject().put("action", verb).put("patient", "P2").put("user", NURSE)
           .put("alarmId", alarmId).put("ward", "surgery").put("consciousness", "V");

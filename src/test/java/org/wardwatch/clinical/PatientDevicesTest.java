@@ -54,16 +54,25 @@ class PatientDevicesTest {
   @Test
   void givenDevicesWrittenToAState_whenRead_thenTheSame() {
     devices.switched("mon-1", T0, "ox-7");
-    devices.problems(TechnicalAlarm.DISCONNECTED).put("mon-1", "");
+    devices.disconnected("mon-1", T0.plusSeconds(2));
+    devices.disconnected("mon-2", null);
     devices.problems(TechnicalAlarm.INVALID_SIGNAL).put("ox-7", "SpO2 140 % is implausible");
 
     JsonObject state = new JsonObject(devices.writeTo(new JsonObject()).encode());
     PatientDevices read = PatientDevices.fromState(state, new PatientAlarms());
 
     assertEquals(T0, read.heardBefore("mon-1"));
+    assertEquals(T0.plusSeconds(2), read.closedAt("mon-1"));
+    assertNull(read.closedAt("mon-2"), "disconnected, its close time not known");
+    assertNull(read.closedAt("ox-7"), "not disconnected");
     assertEquals(devices.writeTo(new JsonObject()), read.writeTo(new JsonObject()));
     assertThrows(IllegalArgumentException.class,
-        () -> PatientDevices.fromState(state.put("devicesHeard", new JsonObject().put("mon-1", "soon")),
+        () -> PatientDevices.fromState(state.copy().put("devicesHeard", new JsonObject().put("mon-1", "soon")),
             new PatientAlarms()));
+    IllegalArgumentException closed = assertThrows(IllegalArgumentException.class,
+        () -> PatientDevices.fromState(state.copy().put("disconnectedDevices", new JsonObject().put("mon-1", "soon")),
+            new PatientAlarms()));
+    assertEquals("disconnected device 'mon-1' must map to when its connection closed (ISO-8601) or \"\", got soon",
+        closed.getMessage());
   }
 }

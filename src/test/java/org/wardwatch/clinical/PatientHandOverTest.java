@@ -26,6 +26,7 @@ import org.wardwatch.clinical.ThresholdRule.Direction;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
 import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.OxygenSupport;
 import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Priority;
@@ -201,7 +202,7 @@ class PatientHandOverTest {
     HandOver handOver = new HandOver(HandOver.THRESHOLD_RULES.replace("\"noDataSeconds\": 3600",
         "\"noDataSeconds\": 30, \"firstReportSeconds\": 0"));
     handOver.drive(frame(at(0), "PULSE=190", "SPO2=85"));
-    handOver.drive(engine -> engine.deviceEvent("disconnected", MONITOR, null, null, at(5)));
+    handOver.drive(engine -> engine.deviceEvent(DeviceEvent.disconnected(MONITOR, null, null), at(5)));
     WardUpdate silent = handOver.drive(tick(at(31)));
     assertTrue(typesAndIds(silent).contains("RAISED " + alarmId("TECHNICAL:NO_DATA", at(31))), silent::toString);
     handOver.handOver();

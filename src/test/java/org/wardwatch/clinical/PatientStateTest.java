@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.OxygenSupport;
@@ -146,8 +147,8 @@ class PatientStateTest {
     WardUpdate again = engine.act(alarmId("THRESHOLD:PULSE", at(0)),
         alarm -> alarm.acknowledge(NURSE, at(12)), at(12));
     WardUpdate assessed = engine.assess(OTHER, new Assessment(null, OxygenSupport.air(), null), "nurse.kim", at(13));
-    WardUpdate elsewhere = engine.deviceEvent("disconnected", new DeviceIdentity("mon-9", "P9", "9", "icu"),
-        null, null, at(14));
+    WardUpdate elsewhere = engine.deviceEvent(
+        DeviceEvent.disconnected(new DeviceIdentity("mon-9", "P9", "9", "icu"), null, null), at(14));
 
     assertEquals(Set.of(PATIENT), first.changedPatients());
     assertEquals(Set.of(OTHER), second.changedPatients());
@@ -166,10 +167,10 @@ class PatientStateTest {
   @Test
   void givenAlarmMessageRefreshedWithoutTransition_whenDeviceEvent_thenPatientChangedAndSnapshotPublished() {
     frame(at(0), "PULSE=80").apply(engine);
-    engine.deviceEvent("rejected", MONITOR, "Pulse 400 /min is implausible", null, at(1));
+    engine.deviceEvent(DeviceEvent.rejected(MONITOR, "Pulse 400 /min is implausible", null), at(1));
     long seq = engine.view().snapshot(PATIENT).orElseThrow().toJson().getLong("seq");
 
-    WardUpdate refreshed = engine.deviceEvent("rejected", MONITOR, "SpO2 140 % is implausible", null, at(2));
+    WardUpdate refreshed = engine.deviceEvent(DeviceEvent.rejected(MONITOR, "SpO2 140 % is implausible", null), at(2));
 
     assertEquals(List.of(), refreshed.transitions());
     assertEquals(Set.of(PATIENT), refreshed.changedPatients());
@@ -178,7 +179,8 @@ class PatientStateTest {
     assertEquals("Invalid data from mon-1: SpO2 140 % is implausible",
         snapshot.getJsonArray("technicalAlarms").getJsonObject(0).getString("message"));
     assertEquals(WardUpdate.NOTHING,
-        engine.deviceEvent("rejected", MONITOR, "SpO2 140 % is implausible", null, at(3)), "the same message again");
+        engine.deviceEvent(DeviceEvent.rejected(MONITOR, "SpO2 140 % is implausible", null), at(3)),
+        "the same message again");
   }
 
   @Test

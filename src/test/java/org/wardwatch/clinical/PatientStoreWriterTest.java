@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -154,7 +155,8 @@ class PatientStoreWriterTest {
     String alarm = engine.view().snapshot(PATIENT).orElseThrow().toJson().getJsonArray("alarms").getJsonObject(0)
         .getString("id");
     await(() -> writer.write(HandOver.acknowledge(alarm, HandOver.at(1)).apply(engine)));
-    await(() -> writer.write(engine.deviceEvent("disconnected", HandOver.MONITOR, null, null, HandOver.at(1))));
+    await(() -> writer.write(
+        engine.deviceEvent(DeviceEvent.disconnected(HandOver.MONITOR, null, null), HandOver.at(1))));
     assertTrue(stored().isPresent());
 
     await(() -> writer.write(engine.discharge(PATIENT, HandOver.NURSE, HandOver.at(2))));
@@ -166,7 +168,8 @@ class PatientStoreWriterTest {
   @Test
   void aDischargeLeavesThePatientsStoredStateUntilItsAuditEntriesAreInTheAuditTrail() throws Exception {
     await(() -> writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
-    await(() -> writer.write(engine.deviceEvent("disconnected", HandOver.MONITOR, null, null, HandOver.at(1))));
+    await(() -> writer.write(
+        engine.deviceEvent(DeviceEvent.disconnected(HandOver.MONITOR, null, null), HandOver.at(1))));
     assertTrue(stored().isPresent());
     auditReachable = false;
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmState;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Parameter;
@@ -43,7 +44,7 @@ class WardStateDischargeTest {
   void givenDisconnectedPatientWithAlarms_whenDischarged_thenEveryAlarmClearedByTheUserAndThePatientForgotten() {
     String pulse = raisedId(engine.apply(frame(BED_1, T0, "PULSE=190"), T0));
     engine.act(pulse, alarm -> alarm.acknowledge("nurse.a", at(1)), at(1));
-    String disconnected = engine.deviceEvent("disconnected", BED_1, null, null, at(2)).transitions().stream()
+    String disconnected = engine.deviceEvent(DeviceEvent.disconnected(BED_1, null, null), at(2)).transitions().stream()
         .filter(transition -> transition.type() == TransitionType.RAISED).findFirst().orElseThrow().alarmId();
 
     WardUpdate update = engine.discharge(KEY, "nurse.b", at(3));
@@ -124,9 +125,9 @@ class WardStateDischargeTest {
   void givenDischargedPatient_whenItsDeviceSendsAgain_thenAdmittedAfreshWithoutTheOldAlarmsOrDeviceEvents() {
     String pulse = raisedId(engine.apply(frame(BED_1, T0, "PULSE=190"), T0));
     engine.act(pulse, alarm -> alarm.acknowledge("nurse.a", at(1)), at(1));
-    engine.deviceEvent("disconnected", BED_1, null, null, at(1));
+    engine.deviceEvent(DeviceEvent.disconnected(BED_1, null, null), at(1));
     engine.discharge(KEY, "nurse.b", at(2));
-    assertEquals(WardUpdate.NOTHING, engine.deviceEvent("disconnected", BED_1, null, null, at(3)));
+    assertEquals(WardUpdate.NOTHING, engine.deviceEvent(DeviceEvent.disconnected(BED_1, null, null), at(3)));
 
     JsonObject readmitted = snapshot(engine.apply(frame(BED_1, at(4), "PULSE=80"), at(4)));
 
@@ -140,7 +141,7 @@ class WardStateDischargeTest {
   void givenHighAlarmsAwaitingAcknowledgement_whenDischarged_thenRefusedNamingThemUntilAcknowledged() {
     String pulse = raisedId(engine.apply(frame(BED_1, T0, "PULSE=190"), T0));
     engine.apply(frame(BED_1, at(1), "PULSE=80"), at(1)); // latched: ended, still awaiting acknowledgement
-    engine.deviceEvent("disconnected", BED_1, null, null, at(2));
+    engine.deviceEvent(DeviceEvent.disconnected(BED_1, null, null), at(2));
 
     ActionRefused.HighAlarmsUnacknowledged refused = assertThrows(ActionRefused.HighAlarmsUnacknowledged.class,
         () -> engine.discharge(KEY, "nurse.b", at(3)));
@@ -155,7 +156,7 @@ class WardStateDischargeTest {
   @Test
   void givenTheDisconnectionAlarmEscalatedToHigh_whenDischarged_thenDischargedAsItIsWhatTheDischargeEnds() {
     engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
-    engine.deviceEvent("disconnected", BED_1, null, null, at(1));
+    engine.deviceEvent(DeviceEvent.disconnected(BED_1, null, null), at(1));
     engine.tick(at(3602)); // MEDIUM unacknowledged for an hour: HIGH
 
     assertEquals(1, engine.discharge(KEY, "nurse.b", at(3603)).transitions().stream()

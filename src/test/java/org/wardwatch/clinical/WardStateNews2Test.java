@@ -22,6 +22,7 @@ import org.wardwatch.clinical.alarm.AlarmState;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
 import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.OxygenSupport;
@@ -159,7 +160,7 @@ class WardStateNews2Test {
   void givenNews2AlarmMarkedStaleByADisconnection_whenDataComesAgain_thenMarkedFresh() {
     String[] vitals = {"RESP_RATE=21", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
     engine.apply(frame(T0, Consciousness.V, OxygenSupport.air(), vitals), T0);
-    engine.deviceEvent("disconnected", MON_1, null, null, at(5));
+    engine.deviceEvent(DeviceEvent.disconnected(MON_1, null, null), at(5));
 
     List<AlarmTransition> back = engine.apply(frame(at(10), null, null, vitals), at(10)).transitions();
 
@@ -260,7 +261,7 @@ class WardStateNews2Test {
     String id = only(engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(), five), T0).transitions()).alarmId();
     engine.apply(frame(at(10), Consciousness.A, OxygenSupport.air(), three), at(10));
 
-    engine.deviceEvent("disconnected", MON_1, "connection closed", at(10), at(11));
+    engine.deviceEvent(DeviceEvent.disconnected(MON_1, at(10), null), at(11));
     List<AlarmTransition> later = new ArrayList<>();
     for (int second = 20; second <= 120; second += 10) {
       later.addAll(engine.tick(at(second)).transitions());

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmState;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -51,16 +52,17 @@ class WardStateTechnicalAlarmTest {
     engine.apply(frame(T0, "PULSE=80"), T0);
     engine.apply(frame(at(10), "PULSE=81"), at(10)); // reconnected: the old connection last answered at T0
 
-    assertEquals(List.of(), engine.deviceEvent("disconnected", MON_1, null, T0, at(130)).transitions());
-    assertEquals(TransitionType.RAISED, ofType(engine.deviceEvent("disconnected", MON_1, null, at(10).plusMillis(5),
-        at(131)), TransitionType.RAISED).type(), "the connection that sent the latest frame");
+    assertEquals(List.of(), engine.deviceEvent(DeviceEvent.disconnected(MON_1, T0, null), at(130)).transitions());
+    WardUpdate latest = engine.deviceEvent(DeviceEvent.disconnected(MON_1, at(10).plusMillis(5), null), at(131));
+    assertEquals(TransitionType.RAISED, ofType(latest, TransitionType.RAISED).type(),
+        "the connection that sent the latest frame");
   }
 
   @Test
   void givenActivePhysiologicalAlarm_whenDeviceDisconnects_thenTechnicalAlarmAndPhysiologicalAlarmStaleButKept() {
     String pulseAlarm = raisedId(engine.apply(frame(T0, "PULSE=190"), T0));
 
-    WardUpdate update = engine.deviceEvent("disconnected", MON_1, null, null, at(5));
+    WardUpdate update = engine.deviceEvent(DeviceEvent.disconnected(MON_1, null, null), at(5));
 
     assertEquals(2, update.transitions().size(), () -> update.transitions().toString());
     AlarmTransition raised = ofType(update, TransitionType.RAISED);
@@ -86,9 +88,9 @@ class WardStateTechnicalAlarmTest {
   @Test
   void givenDisconnectedAlarm_whenDisconnectReportedAgain_thenNothingNew() {
     engine.apply(frame(T0, "PULSE=190"), T0);
-    engine.deviceEvent("disconnected", MON_1, null, null, at(5));
+    engine.deviceEvent(DeviceEvent.disconnected(MON_1, null, null), at(5));
 
-    WardUpdate again = engine.deviceEvent("disconnected", MON_1, null, null, at(6));
+    WardUpdate again = engine.deviceEvent(DeviceEvent.disconnected(MON_1, null, null), at(6));
 
     assertEquals(List.of(), again.transitions());
     assertEquals(1, engine.view().snapshot("P1").orElseThrow().toJson().getJsonArray("technicalAlarms").size());
@@ -97,8 +99,8 @@ class WardStateTechnicalAlarmTest {
   @Test
   void givenDisconnected_whenNextFrameFromTheDeviceArrives_thenTechnicalAlarmClearedAndDataFresh() {
     String pulseAlarm = raisedId(engine.apply(frame(T0, "PULSE=190"), T0));
-    String disconnected = ofType(engine.deviceEvent("disconnected", MON_1, null, null, at(5)), TransitionType.RAISED)
-        .alarmId();
+    String disconnected = ofType(engine.deviceEvent(DeviceEvent.disconnected(MON_1, null, null), at(5)),
+        TransitionType.RAISED).alarmId();
 
     WardUpdate update = engine.apply(frame(at(10), "PULSE=185"), at(10));
 
@@ -116,13 +118,39 @@ class WardStateTechnicalAlarmTest {
   }
 
   @Test
+  void givenAFrameInFlightWhenTheConnectionClosed_whenAppliedAfterTheDisconnection_thenTheAlarmStaysAndItsDataStale() {
+    String pulseAlarm = raisedId(engine.apply(frame(T0, "PULSE=190"), T0));
+    String disconnected = ofType(engine.deviceEvent(DeviceEvent.disconnected(MON_1, T0, at(5)), at(5)),
+        TransitionType.RAISED).alarmId();
+
+    WardUpdate inFlight = engine.apply(frame(at(5).minusMillis(1), "PULSE=188"), at(5).plusMillis(3));
+
+    assertEquals(List.of(), inFlight.transitions(), "read 1 ms before the connection closed: not the device back");
+    assertTrue(onlyOf(snapshot(inFlight), "alarms").getBoolean("dataStale"));
+    assertEquals(188, snapshot(inFlight).getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
+    WardUpdate back = engine.apply(frame(at(6), "PULSE=185"), at(6));
+    assertEquals(disconnected, ofType(back, TransitionType.CLEARED).alarmId(), "read after the close");
+    assertEquals(pulseAlarm, ofType(back, TransitionType.DATA_FRESH).alarmId());
+  }
+
+  @Test
+  void givenADisconnectionWithoutItsCloseTime_whenTheDevicesNextFrameArrives_thenTheAlarmEnds() {
+    engine.apply(frame(T0, "PULSE=80"), T0);
+    String disconnected = ofType(engine.deviceEvent(DeviceEvent.disconnected(MON_1, T0, null), at(5)),
+        TransitionType.RAISED).alarmId();
+
+    assertEquals(disconnected, ofType(engine.apply(frame(at(4), "PULSE=81"), at(6)), TransitionType.CLEARED)
+        .alarmId(), "a node that does not say when the connection closed: any later frame shows the device back");
+  }
+
+  @Test
   void givenUnknownPatient_whenDeviceEventArrives_thenNothingChanges() {
     engine.apply(frame(T0, "PULSE=190"), T0);
     JsonObject before = engine.view().snapshot("P1").orElseThrow().toJson().copy();
     DeviceIdentity stranger = new DeviceIdentity("mon-9", "P9", "9", "surgery");
 
-    WardUpdate disconnected = engine.deviceEvent("disconnected", stranger, null, null, at(1));
-    WardUpdate rejected = engine.deviceEvent("rejected", stranger, REJECTION, null, at(2));
+    WardUpdate disconnected = engine.deviceEvent(DeviceEvent.disconnected(stranger, null, null), at(1));
+    WardUpdate rejected = engine.deviceEvent(DeviceEvent.rejected(stranger, REJECTION, null), at(2));
 
     assertEquals(List.of(), disconnected.transitions());
     assertEquals(List.of(), disconnected.snapshots());
@@ -136,7 +164,7 @@ class WardStateTechnicalAlarmTest {
   void givenDeviceWithoutIdentity_whenItDisconnects_thenNothingChanges() {
     engine.apply(frame(T0, "PULSE=190"), T0);
 
-    WardUpdate update = engine.deviceEvent("disconnected", DeviceIdentity.UNKNOWN, null, null, at(1));
+    WardUpdate update = engine.deviceEvent(DeviceEvent.disconnected(DeviceIdentity.UNKNOWN, null, null), at(1));
 
     assertEquals(List.of(), update.transitions());
     assertEquals(List.of(), update.snapshots());
@@ -198,7 +226,7 @@ class WardStateTechnicalAlarmTest {
   void givenAcceptedFrames_whenFrameRejected_thenInvalidSignalAlarm() {
     engine.apply(frame(T0, "PULSE=80"), T0);
 
-    WardUpdate update = engine.deviceEvent("rejected", MON_1, REJECTION, null, at(1));
+    WardUpdate update = engine.deviceEvent(DeviceEvent.rejected(MON_1, REJECTION, null), at(1));
 
     AlarmTransition raised = only(update.transitions());
     assertEquals(TransitionType.RAISED, raised.type());
@@ -214,7 +242,8 @@ class WardStateTechnicalAlarmTest {
   @Test
   void givenInvalidSignalAlarm_whenNextFrameAccepted_thenClearedWithoutLatching() {
     engine.apply(frame(T0, "PULSE=80"), T0);
-    String invalid = only(engine.deviceEvent("rejected", MON_1, REJECTION, null, at(1)).transitions()).alarmId();
+    String invalid = only(engine.deviceEvent(DeviceEvent.rejected(MON_1, REJECTION, null), at(1)).transitions())
+        .alarmId();
 
     WardUpdate update = engine.apply(frame(at(2), "PULSE=82"), at(2));
 
@@ -229,9 +258,10 @@ class WardStateTechnicalAlarmTest {
   @Test
   void givenInvalidSignalAlarm_whenAnotherFrameRejected_thenSameAlarmWithNewReason() {
     engine.apply(frame(T0, "PULSE=80"), T0);
-    String invalid = only(engine.deviceEvent("rejected", MON_1, REJECTION, null, at(1)).transitions()).alarmId();
+    String invalid = only(engine.deviceEvent(DeviceEvent.rejected(MON_1, REJECTION, null), at(1)).transitions())
+        .alarmId();
 
-    WardUpdate again = engine.deviceEvent("rejected", MON_1, "SpO2 120 % is implausible", null, at(2));
+    WardUpdate again = engine.deviceEvent(DeviceEvent.rejected(MON_1, "SpO2 120 % is implausible", null), at(2));
 
     assertEquals(List.of(), again.transitions());
     JsonObject alarm = onlyOf(engine.view().snapshot("P1").orElseThrow().toJson(), "technicalAlarms");
@@ -245,7 +275,7 @@ class WardStateTechnicalAlarmTest {
     DeviceIdentity mon3 = new DeviceIdentity("mon-3", "P1", "1", "surgery");
     engine.apply(new FrameReport(mon3, at(1), List.of(observation(mon3, "PULSE=185", at(1))), null, null), at(1));
 
-    WardUpdate update = engine.deviceEvent("disconnected", MON_1, null, null, at(2));
+    WardUpdate update = engine.deviceEvent(DeviceEvent.disconnected(MON_1, null, null), at(2));
 
     assertEquals(List.of(), update.transitions());
     JsonObject snapshot = engine.view().snapshot("P1").orElseThrow().toJson();
@@ -253,15 +283,6 @@ class WardStateTechnicalAlarmTest {
     assertFalse(onlyOf(snapshot, "alarms").getBoolean("dataStale"));
   }
 
-  @Test
-  void givenUnrecognisedDeviceEvent_whenReported_thenNoAlarm() {
-    engine.apply(frame(T0, "PULSE=80"), T0);
-
-    WardUpdate update = engine.deviceEvent("connected", MON_1, null, null, at(1));
-
-    assertEquals(List.of(), update.transitions());
-    assertEquals(List.of(), update.snapshots());
-  }
 
   /** A frame from {@link #MON_1} whose values ({@code "PULSE=190"}) were measured and received at {@code at}. */
   private static FrameReport frame(Instant at, String... values) {

@@ -1,12 +1,15 @@
 package org.wardwatch.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
+import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.node.NodeVerticle;
 import org.wardwatch.testing.DeviceClient;
 import org.wardwatch.testing.TestNode;
@@ -105,6 +109,30 @@ class DisconnectedDevicesTest {
 
     next("RAISED");
     assertNull(alarms.poll(1, TimeUnit.SECONDS), "the last frame, applied after the close, does not end the alarm");
+  }
+
+  @Test
+  void aClosedConnectionIsAnnouncedWithWhenItClosedAfterItsFramesWereLastAnswered(Vertx vertx)
+      throws InterruptedException {
+    BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
+    vertx.eventBus().<JsonObject>localConsumer(Addresses.DEVICE_EVENTS, message -> events.add(message.body()))
+        .completion().await();
+    Instant answered;
+    try (DeviceClient monitor = new DeviceClient(node.devicePort())) {
+      monitor.send("HELLO|Device=MON-7|Patient=PF|Ward=relay\nPulse=80|Seq=1\n");
+      assertEquals("ACK|", monitor.readLine());
+      assertEquals("ACK|1", monitor.readLine());
+      answered = Instant.now();
+    }
+
+    JsonObject announced = events.poll(10, TimeUnit.SECONDS);
+    assertNotNull(announced, "no device event");
+    DeviceEvent event = DeviceEvent.fromJson(announced);
+    assertEquals(DeviceEvent.Kind.DISCONNECTED, event.kind());
+    assertEquals("MON-7", event.source().device());
+    assertFalse(event.lastAnsweredAt().isAfter(answered), "answered before the client read its ACK");
+    assertFalse(event.closedAt().isBefore(answered), "closed after the client read its ACK");
+    assertFalse(event.closedAt().isAfter(Instant.now()));
   }
 
   /** The alarm of the next disconnection transition of {@code type}, skipping others (the monitor's own at the end). */

@@ -1,0 +1,59 @@
+package org.wardwatch.model;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * What a device server tells the clinical engine about one of its connections, for technical alarms: the device
+ * went away, or sent a frame the gateway refused. Made by the device's session, handed to the patient's owner whole,
+ * and judged there ({@code DeviceAlarms}).
+ *
+ * @param kind           what happened
+ * @param source         the device, and the patient it was reporting for
+ * @param reason         why a frame was refused; {@code null} for a disconnection
+ * @param lastAnsweredAt when the connection's frames were last answered, or {@code null} (none were)
+ * @param closedAt       when the connection was found closed, by the clock of the node that read its frames;
+ *                       {@code null} for a refusal, or from a node that did not say
+ */
+public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Instant lastAnsweredAt, Instant closedAt) {
+
+  /** What happened to the connection, named on the wire in lower case. */
+  public enum Kind { DISCONNECTED, REJECTED }
+
+  /**
+   * The connection of {@code source} closed at {@code closedAt}; its frames were last answered at
+   * {@code lastAnsweredAt}.
+   */
+  public static DeviceEvent disconnected(DeviceIdentity source, Instant lastAnsweredAt, Instant closedAt) {
+    return new DeviceEvent(Kind.DISCONNECTED, source, null, lastAnsweredAt, closedAt);
+  }
+
+  /** A frame of {@code source} was refused for {@code reason}. */
+  public static DeviceEvent rejected(DeviceIdentity source, String reason, Instant lastAnsweredAt) {
+    return new DeviceEvent(Kind.REJECTED, source, reason, lastAnsweredAt, null);
+  }
+
+  /** {@code {"event": "disconnected"|"rejected", "source", "reason", "lastAnsweredAt", "closedAt"}}. */
+  public JsonObject toJson() {
+    return new JsonObject().put("event", kind.name().toLowerCase(Locale.ROOT)).put("source", source.toJson())
+        .put("reason", reason).put("lastAnsweredAt", lastAnsweredAt).put("closedAt", closedAt);
+  }
+
+  /**
+   * The event {@link #toJson} wrote.
+   *
+   * @throws IllegalArgumentException when its {@code event} is none of the kinds, or a part is malformed
+   */
+  public static DeviceEvent fromJson(JsonObject json) {
+    String event = String.valueOf(json.getValue("event"));
+    Kind kind;
+    try {
+      kind = Kind.valueOf(event.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown device event '" + event + "'");
+    }
+    return new DeviceEvent(kind, DeviceIdentity.fromJson(json.getJsonObject("source")), json.getString("reason"),
+        StateJson.optionalInstant(json, "lastAnsweredAt"), StateJson.optionalInstant(json, "closedAt"));
+  }
+}

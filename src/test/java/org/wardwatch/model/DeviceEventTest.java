@@ -1,0 +1,51 @@
+package org.wardwatch.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The device side's connection events, as they cross the event bus to a patient's owner. */
+class DeviceEventTest {
+
+  private static final DeviceIdentity MONITOR = new DeviceIdentity("mon-1", "P1", "1", "icu");
+  private static final Instant ANSWERED = Instant.parse("2026-12-06T10:00:00Z");
+  private static final Instant CLOSED = Instant.parse("2026-12-06T10:00:01.250Z");
+
+  @Test
+  void aDisconnectionCrossesWithItsTimes() {
+    JsonObject json = DeviceEvent.disconnected(MONITOR, ANSWERED, CLOSED).toJson();
+
+    assertEquals("disconnected", json.getString("event"));
+    assertEquals(DeviceEvent.disconnected(MONITOR, ANSWERED, CLOSED), DeviceEvent.fromJson(json));
+  }
+
+  @Test
+  void aRefusalCrossesWithItsReason() {
+    DeviceEvent rejected = DeviceEvent.rejected(MONITOR, "Pulse 400 /min is implausible", null);
+
+    assertEquals("rejected", rejected.toJson().getString("event"));
+    assertEquals(rejected, DeviceEvent.fromJson(rejected.toJson()));
+  }
+
+  @Test
+  void aDisconnectionFromANodeThatDidNotSayWhenItClosedHasNoCloseTime() {
+    JsonObject earlier = new JsonObject().put("event", "disconnected").put("source", MONITOR.toJson())
+        .put("lastAnsweredAt", ANSWERED);
+
+    assertNull(DeviceEvent.fromJson(earlier).closedAt());
+  }
+
+  @Test
+  void anUnknownEventOrAMalformedTimeIsRefusedWithWhatIsWrong() {
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> DeviceEvent.fromJson(
+        new JsonObject().put("event", "connected").put("source", MONITOR.toJson())));
+    assertEquals("unknown device event 'connected'", unknown.getMessage());
+    IllegalArgumentException time = assertThrows(IllegalArgumentException.class, () -> DeviceEvent.fromJson(
+        DeviceEvent.disconnected(MONITOR, ANSWERED, CLOSED).toJson().put("closedAt", "yesterday")));
+    assertEquals("'closedAt' must be an ISO-8601 instant, got yesterday", time.getMessage());
+  }
+}

@@ -1,0 +1,36 @@
+package org.wardwatch.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A report as it crosses to another member: whole, with when its frame was received. */
+class FrameReportTest {
+
+  private static final DeviceIdentity MONITOR = new DeviceIdentity("mon-1", "P1", "1", "icu");
+  private static final Instant MEASURED = Instant.parse("2026-12-06T10:00:00Z");
+  private static final Instant RECEIVED = Instant.parse("2026-12-06T10:00:00.400Z");
+
+  private final FrameReport report = new FrameReport(MONITOR, MEASURED, RECEIVED,
+      List.of(new Observation(MONITOR, Parameter.PULSE, Parameter.PULSE.mdcCode(), new BigDecimal("82"),
+          Parameter.PULSE.unit(), MEASURED, RECEIVED, 7L, false)),
+      Consciousness.A, OxygenSupport.air(), Set.of(Parameter.SPO2), new FrameStamp("mon-1", 7, 42));
+
+  @Test
+  void aReportCrossesWhole() {
+    assertEquals(report, FrameReport.fromJson(new JsonObject(report.toJson().encode())));
+  }
+
+  @Test
+  void aReportFromANodeThatDidNotSayWhenItWasReceivedWasReceivedAtItsTime() {
+    JsonObject earlier = new JsonObject(report.toJson().encode());
+    earlier.remove("receivedAt");
+
+    assertEquals(MEASURED, FrameReport.fromJson(earlier).receivedAt());
+  }
+}
