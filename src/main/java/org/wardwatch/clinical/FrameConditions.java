@@ -34,9 +34,14 @@ final class FrameConditions {
         Parameter parameter = observation.parameter();
         Optional<ThresholdRule> breached = patient.tracker(parameter)
             .observe(conditions.rulesFor(patient, parameter, now), observation.value(), now);
-        transitions.addAll(patient.alarms().markData(PatientConditions.thresholdKey(parameter), inFlightAtClose,
-            now));
+        String key = PatientConditions.thresholdKey(parameter);
+        if (!inFlightAtClose) {
+          transitions.addAll(patient.alarms().markData(key, false, now));
+        }
         transitions.addAll(conditions.judge(patient, observation, breached, now));
+        if (inFlightAtClose) { // also an alarm it raised
+          transitions.addAll(patient.alarms().markData(key, true, now));
+        }
       }
     }
     transitions.addAll(conditions.devices().heard(patient, device, report.receivedAt(), now));

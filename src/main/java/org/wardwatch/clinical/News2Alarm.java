@@ -18,9 +18,9 @@ import org.wardwatch.model.Priority;
  * <p>A score below the alarm bands ends the alarm once it has held a minute on fresh data
  * ({@link PatientAlarms#easeOff}): a total wavering at a band's edge (5 and 4 in turn, as 1 Hz values cross a chart
  * row) would otherwise clear the alarm and raise a new one, unacknowledged, at each waver. The data is fresh while no
- * part is stale, no parameter is silent and no device disconnected; else the alarm is marked stale (for a stale part)
- * and the lower score proves nothing: a value gone stale scores as missing, so the alarm stays, and the minute starts
- * over once the data is fresh again.
+ * part is stale, no parameter is silent and no device disconnected; else the alarm is marked stale (for a stale part
+ * or a disconnected device, also an alarm raised then) and the lower score proves nothing: a value gone stale scores
+ * as missing, so the alarm stays, and the minute starts over once the data is fresh again.
  *
  * <p>Pure, with time passed in; made by {@link PatientConditions} for the rules in force, on the clinical engine's
  * event loop.
@@ -51,19 +51,22 @@ final class News2Alarm {
     patient.scored(score);
     Priority priority = rules.news2BandPriorities().get(score.band());
     boolean staleParts = reading.staleParts();
-    boolean fresh = !staleParts && heard && !disconnected(patient);
-    List<AlarmTransition> marked = staleParts ? patient.alarms().markData(KEY, true, now)
-        : fresh ? patient.alarms().markData(KEY, false, now) : List.of();
+    boolean disconnected = disconnected(patient);
+    boolean fresh = !staleParts && heard && !disconnected;
+    List<AlarmTransition> freshened = fresh ? patient.alarms().markData(KEY, false, now) : List.of();
     List<AlarmTransition> reconciled = priority != null
         ? patient.alarms().reconcile(KEY, AlarmKind.PHYSIOLOGICAL, new AlarmCondition(priority, message(score)),
             patient.source(), rules.policy(), alarmIds, now)
         : !patient.alarms().isPresent(KEY) ? List.of() // the usual frame: no message made for no alarm
         : patient.alarms().easeOff(KEY, message(score), fresh, now);
-    if (marked.isEmpty()) { // the usual frame: no list made to join them
+    List<AlarmTransition> staled = staleParts || disconnected && priority != null // also an alarm it raised
+        ? patient.alarms().markData(KEY, true, now) : List.of();
+    if (freshened.isEmpty() && staled.isEmpty()) { // the usual frame: no list made to join them
       return reconciled;
     }
-    List<AlarmTransition> transitions = new ArrayList<>(marked);
+    List<AlarmTransition> transitions = new ArrayList<>(freshened);
     transitions.addAll(reconciled);
+    transitions.addAll(staled);
     return transitions;
   }
 

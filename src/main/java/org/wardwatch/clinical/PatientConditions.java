@@ -157,8 +157,9 @@ final class PatientConditions {
 
   /**
    * Onset delays run out with time: a parameter whose latest value still breaches a rule when the rule's delay has
-   * run alarms then, not at its next value (a monitor reporting once a minute). Not a parameter whose sensor is off or
-   * that has gone {@code silent}: its latest value is no longer the patient's. Adds the transitions to
+   * run alarms then, not at its next value (a monitor reporting once a minute), its data stale when the device that
+   * sent the value has disconnected since. Not a parameter whose sensor is off or that has gone {@code silent}: its
+   * latest value is no longer the patient's. Adds the transitions to
    * {@code transitions}; returns when the first delay still running runs out, or {@code null}.
    */
   private Instant elapseOnsets(PatientRecord patient, Set<Parameter> silent, Instant now,
@@ -174,6 +175,9 @@ final class PatientConditions {
           now);
       if (breached.isPresent()) {
         transitions.addAll(judge(patient, latest, breached, now));
+        if (patient.devices().problems(TechnicalAlarm.DISCONNECTED).contains(latest.source().device())) {
+          transitions.addAll(patient.alarms().markData(thresholdKey(latest.parameter()), true, now)); // its last
+        }
       }
       Instant onset = tracker.nextOnset();
       next = onset != null && (next == null || onset.isBefore(next)) ? onset : next;

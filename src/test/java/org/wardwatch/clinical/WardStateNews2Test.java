@@ -170,6 +170,22 @@ class WardStateNews2Test {
   }
 
   @Test
+  void givenADisconnectedDevice_whenAFrameInFlightAtTheCloseRaisesTheNews2Alarm_thenItIsRaisedStale() {
+    String[] calm = {"RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
+    String[] worse = {"RESP_RATE=21", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
+    engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(), calm), T0);
+    engine.deviceEvent(DeviceEvent.disconnected(MON_1, T0, at(5)), at(5));
+
+    List<AlarmTransition> inFlight = engine.apply(frame(at(5).minusMillis(100), Consciousness.V,
+        OxygenSupport.air(), worse), at(6)).transitions();
+
+    assertEquals(List.of(TransitionType.RAISED, TransitionType.DATA_STALE), inFlight.stream()
+        .filter(t -> t.snapshot().getString("condition").equals("NEWS2")).map(AlarmTransition::type).toList(),
+        inFlight::toString);
+    assertTrue(onlyAlarm(engine.view().snapshot("P1").orElseThrow().toJson()).getBoolean("dataStale"));
+  }
+
+  @Test
   void givenLateFrameChartedEarlier_whenApplied_thenTheLaterAssessmentStands() {
     String[] vitals = {"RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
     engine.apply(frame(at(100), Consciousness.V, TWO_LITRES, vitals), at(100));

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Priority;
@@ -94,6 +95,21 @@ class WardStateOnsetDelayTest {
 
     assertEquals(List.of(), newOwner.tick(at(9)).transitions());
     assertEquals(TransitionType.RAISED, only(newOwner.tick(at(10)).transitions()).type());
+  }
+
+  @Test
+  void givenBreachWhoseDeviceDisconnected_whenTheDelayRunsOut_thenAlarmedOnItsLastValueMarkedStale() {
+    engine.apply(frame(BED_1, T0, "PULSE=140"), T0);
+    engine.deviceEvent(DeviceEvent.disconnected(BED_1, T0, at(3)), at(3));
+
+    List<AlarmTransition> atDelay = engine.tick(at(10)).transitions();
+
+    assertEquals(List.of(TransitionType.RAISED, TransitionType.DATA_STALE),
+        atDelay.stream().map(AlarmTransition::type).toList(), atDelay::toString);
+    assertTrue(atDelay.get(1).snapshot().getBoolean("dataStale"), "the value was the device's last");
+    AlarmTransition fresh = only(engine.apply(frame(BED_1, at(11), "PULSE=141"), at(11)).transitions().stream()
+        .filter(transition -> transition.alarmId().contains("THRESHOLD")).toList());
+    assertEquals(TransitionType.DATA_FRESH, fresh.type(), "the device back");
   }
 
   /** The transitions of ticks at each second from {@code first} to {@code last}. */

@@ -134,6 +134,17 @@ class WardStateTechnicalAlarmTest {
   }
 
   @Test
+  void givenAFrameInFlightWhenTheConnectionClosed_whenItsValueBreachesALimit_thenTheAlarmIsRaisedStale() {
+    engine.apply(frame(T0, "SPO2=97"), T0);
+    engine.deviceEvent(DeviceEvent.disconnected(MON_1, T0, at(5)), at(5));
+
+    WardUpdate inFlight = engine.apply(frame(at(5).minusMillis(1), "SPO2=85"), at(5).plusMillis(3));
+
+    assertEquals(List.of(TransitionType.RAISED, TransitionType.DATA_STALE),
+        inFlight.transitions().stream().map(AlarmTransition::type).toList(), inFlight.transitions()::toString);
+  }
+
+  @Test
   void givenADisconnectionWithoutItsCloseTime_whenTheDevicesNextFrameArrives_thenTheAlarmEnds() {
     engine.apply(frame(T0, "PULSE=80"), T0);
     String disconnected = ofType(engine.deviceEvent(DeviceEvent.disconnected(MON_1, T0, null), at(5)),
