@@ -159,9 +159,10 @@ final class PatientRecord {
 
   /**
    * Takes the identity of the latest frame (bed or ward may have changed; one it does not name stays as it was), its
-   * assessment unless a later one is held, and which sensors it reported off (a value for a parameter means its
-   * sensor is back); remembers the frame, that it was heard {@code now}, and, when it came from another device than the
-   * frame before, when that device was last heard ({@link PatientDevices#switched}).
+   * assessment unless a later one is held, and which sensors it reported off unless a later value of theirs is held
+   * (their onset delays start over: {@link ThresholdTracker#sensorOff}); remembers the frame, that it was heard
+   * {@code now}, and, when it came from another device than the frame before, when that device was last heard
+   * ({@link PatientDevices#switched}).
    */
   void heard(FrameReport report, Instant now) {
     Instant before = heardAt;
@@ -174,16 +175,17 @@ final class PatientRecord {
       devices.switched(source.device(), before, placed.device());
       source = placed;
     }
-    if (!sensorsOff.isEmpty()) {
-      report.observations().forEach(observation -> sensorsOff.remove(observation.parameter()));
-    }
-    if (!report.sensorsOff().isEmpty()) {
-      sensorsOff.addAll(report.sensorsOff());
+    for (Parameter off : report.sensorsOff()) {
+      Observation held = latest.get(off);
+      if (held == null || !report.time().isBefore(held.effectiveTime())) { // not a late frame's
+        sensorsOff.add(off);
+        tracker(off).sensorOff();
+      }
     }
     assessment.charted(report);
   }
 
-  /** Records a value unless older than the one held; true when it became the one alarms are judged on. */
+  /** Records a value unless older than the one held (its sensor is back then); true when it is the one judged on. */
   boolean record(Observation observation) {
     Observation held = latest.get(observation.parameter());
     if (held != null && observation.effectiveTime().isBefore(held.effectiveTime())) {
@@ -191,6 +193,7 @@ final class PatientRecord {
     }
     reportIntervals.note(held, observation);
     latest.put(observation.parameter(), observation);
+    sensorsOff.remove(observation.parameter());
     return true;
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.wardwatch.clinical.ThresholdRule.Direction;
 import org.wardwatch.model.StateJson;
 
@@ -32,10 +33,11 @@ public final class ThresholdTracker {
   private final Set<ThresholdRule> active = new LinkedHashSet<>();
 
   /**
-   * Applies a new value of the parameter. A rule whose breach was pending takes over at once, its delay waived, when
-   * a more urgent rule of the same direction was active until this value: the value never came back inside the lesser
-   * limit, so its condition has held all along (a pulse from 160 down to 140 stays in alarm, under "above 130",
-   * rather than ending the alarm and raising a new one once that rule's delay has run).
+   * Applies a new value of the parameter. A lesser rule takes over at once, its delay waived, when a more urgent rule
+   * of the same direction was active until this value and the value has not cleared the lesser rule's hysteresis
+   * band: its condition has held all along (a pulse from 160 down to 140, or to 128 under "above 130" with a
+   * hysteresis of 5, stays in alarm rather than ending the alarm and raising a new one once that rule's delay has
+   * run), as it would have had the pulse come down through it.
    *
    * @param rules  the rules in force for this patient and parameter, most urgent first
    * @param value  the value
@@ -52,8 +54,9 @@ public final class ThresholdTracker {
     for (ThresholdRule rule : rules) {
       boolean wasActive = !active.isEmpty() && active.contains(rule);
       boolean inAlarm = update(rule, value, at);
-      if (!inAlarm && (rule.direction() == Direction.ABOVE ? heldAbove : heldBelow) && rule.breachedBy(value)) {
-        active.add(rule); // its breach began with this value or before: update noted it
+      if (!inAlarm && (rule.direction() == Direction.ABOVE ? heldAbove : heldBelow) && rule.stillBreachedBy(value)) {
+        breachingSince.putIfAbsent(rule, at); // a value inside its limit but not its band: update forgot it
+        active.add(rule);
         inAlarm = true;
       }
       heldAbove |= wasActive && rule.direction() == Direction.ABOVE;
@@ -90,6 +93,16 @@ public final class ThresholdTracker {
       }
     }
     return activated ? rules.stream().filter(active::contains).findFirst() : Optional.empty();
+  }
+
+  /**
+   * The parameter's sensor was reported off: the onset delays still running start over with its next value, so that a
+   * value read as the probe is put back is judged by the delay meant for such artefacts. Active rules stay active.
+   */
+  public void sensorOff() {
+    if (breachingSince.size() != active.size()) {
+      breachingSince.keySet().retainAll(active);
+    }
   }
 
   /** When the first onset delay still running runs out, or {@code null} when none runs. */
@@ -138,9 +151,9 @@ public final class ThresholdTracker {
 
   /**
    * The rules changed (a reload, a limit override set or expired): a rule no longer in force hands its progress to the
-   * new rule of the same direction and priority, so a standing alarm goes on (judged by the new limit and hysteresis)
-   * and a running onset delay keeps its start, instead of the alarm ending and its delay starting over. Progress no
-   * new rule takes is dropped.
+   * new rule of the same direction and priority, else to one of the same direction and limit, so a standing alarm goes
+   * on (judged by the new limit and hysteresis, or at the new priority) and a running onset delay keeps its start,
+   * instead of the alarm ending and its delay starting over. Progress no new rule takes is dropped.
    */
   private void carryOver(List<ThresholdRule> rules) {
     Map<ThresholdRule, Instant> before = new LinkedHashMap<>(breachingSince);
@@ -157,15 +170,24 @@ public final class ThresholdTracker {
 
   /**
    * The rule of {@code rules} that carries on {@code old}: itself when still in force, else the first of the same
-   * direction and priority that has no progress of its own ({@code before}) and has not taken another's.
+   * direction and priority, else of the same direction and limit, that has no progress of its own ({@code before})
+   * and has not taken another's.
    */
   private Optional<ThresholdRule> successor(ThresholdRule old, List<ThresholdRule> rules,
       Map<ThresholdRule, Instant> before) {
     if (rules.contains(old)) {
       return Optional.of(old);
     }
-    return rules.stream()
-        .filter(rule -> rule.direction() == old.direction() && rule.priority() == old.priority())
+    Optional<ThresholdRule> samePriority = free(rules, before, rule -> rule.direction() == old.direction()
+        && rule.priority() == old.priority());
+    return samePriority.isPresent() ? samePriority : free(rules, before, rule -> rule.direction() == old.direction()
+        && rule.limit().compareTo(old.limit()) == 0);
+  }
+
+  /** The first of {@code rules} that {@code matches}, has no progress of its own and has not taken another's. */
+  private Optional<ThresholdRule> free(List<ThresholdRule> rules, Map<ThresholdRule, Instant> before,
+      Predicate<ThresholdRule> matches) {
+    return rules.stream().filter(matches)
         .filter(rule -> !before.containsKey(rule) && !breachingSince.containsKey(rule))
         .findFirst();
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +93,21 @@ class LimitOverrideTest {
     JsonObject override = AuditEntries.of(update).get(0).getJsonObject("override");
     assertEquals(T0.plusSeconds(1800), override.getInstant("expiresAt"));
     assertEquals("HIGH", override.getJsonArray("thresholds").getJsonObject(0).getString("priority"));
+  }
+
+  @Test
+  void givenAStandingAlarm_whenAnOverrideGivesItsLimitAnotherPriority_thenTheSameAlarmGoesOnAtThatPriority() {
+    String id = engine.apply(spo2(88, T0.plusSeconds(1)), T0.plusSeconds(1)).transitions().get(0).alarmId();
+    ThresholdRule urgent = new ThresholdRule(Parameter.SPO2, ThresholdRule.Direction.BELOW, new BigDecimal("90"),
+        Priority.HIGH, Duration.ofSeconds(15), BigDecimal.ONE);
+    engine.overrideLimits(new LimitOverride("P-COPD", Parameter.SPO2, List.of(urgent), "dr.patel",
+        "deteriorating", T0.plusSeconds(2), T0.plusSeconds(3602)), T0.plusSeconds(2));
+
+    List<AlarmTransition> next = engine.apply(spo2(88, T0.plusSeconds(3)), T0.plusSeconds(3)).transitions();
+
+    assertEquals(1, next.size(), next::toString);
+    assertEquals(id, next.get(0).alarmId(), "not ended, to be raised anew once a new delay has run");
+    assertEquals(Priority.HIGH, next.get(0).priority());
   }
 
   private static LimitOverride copdTarget(int minutes) {

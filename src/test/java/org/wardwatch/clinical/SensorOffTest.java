@@ -54,6 +54,42 @@ class SensorOffTest {
     assertTrue(later.transitions().stream().noneMatch(t -> t.alarmId().contains("NO_DATA")), later.toString());
   }
 
+  @Test
+  void givenALateFrameReportingTheSensorOff_whenALaterValueIsHeld_thenTheSensorStaysOn() throws Exception {
+    engine.apply(frame("SpO2=96|Pulse=80|Ts=2026-11-22T10:00:06Z", 6), T0.plusSeconds(6));
+
+    WardUpdate late = engine.apply(frame("SpO2=OFF|Pulse=80|Ts=2026-11-22T10:00:05Z", 7), T0.plusSeconds(7));
+
+    assertTrue(late.transitions().isEmpty(), late.transitions()::toString);
+    assertTrue(engine.view().snapshot("P-1").orElseThrow().toJson().getJsonArray("technicalAlarms").isEmpty());
+  }
+
+  @Test
+  void givenASensorOff_whenAValueOlderThanTheOneHeldArrives_thenTheSensorStaysOff() throws Exception {
+    engine.apply(frame("SpO2=96|Pulse=80|Ts=2026-11-22T10:00:06Z", 6), T0.plusSeconds(6));
+    engine.apply(frame("SpO2=OFF|Pulse=80|Ts=2026-11-22T10:00:07Z", 7), T0.plusSeconds(7));
+
+    engine.apply(frame("SpO2=95|Pulse=80|Ts=2026-11-22T10:00:05Z", 8), T0.plusSeconds(8));
+
+    assertEquals("Sensor off: SpO2", engine.view().snapshot("P-1").orElseThrow().toJson()
+        .getJsonArray("technicalAlarms").getJsonObject(0).getString("message"), "a late frame's value");
+  }
+
+  @Test
+  void givenABreachPendingWhenTheSensorWentOff_whenTheProbeIsBack_thenItsOnsetDelayStartsOver() throws Exception {
+    WardState delayed = new WardState(ClinicalRules.fromJson(new JsonObject("""
+        {"thresholds": [{"parameter": "SPO2", "below": 90, "priority": "MEDIUM", "delaySeconds": 15}]}""")));
+    delayed.apply(frame("SpO2=89|Pulse=80", 0), T0);
+    delayed.apply(frame("SpO2=OFF|Pulse=80", 2), T0.plusSeconds(2));
+
+    WardUpdate back = delayed.apply(frame("SpO2=88|Pulse=80", 600), T0.plusSeconds(600));
+
+    assertTrue(back.transitions().stream().noneMatch(t -> t.alarmId().contains("THRESHOLD")),
+        "a value read as the probe is put back waits for the delay: " + back.transitions());
+    assertTrue(delayed.tick(T0.plusSeconds(615)).transitions().stream()
+        .anyMatch(t -> t.alarmId().contains("THRESHOLD:SPO2")), "still low after it");
+  }
+
   private static FrameReport frame(String text, int second) throws MalformedFrameException {
     DecodedFrame decoded = new LineFrameDecoder().decode(text, MONITOR, T0.plusSeconds(second));
     return ((DecodedFrame.Measurements) decoded).report();

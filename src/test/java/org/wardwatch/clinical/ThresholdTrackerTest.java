@@ -128,6 +128,50 @@ class ThresholdTrackerTest {
     assertEquals(Optional.of(SPO2_LOW), observe(88, 16), "and back: the alarm stands");
   }
 
+  @Test
+  void givenAStandingAlarm_whenItsRuleIsGivenAnotherPriority_thenTheAlarmGoesOnUnderTheNewRule() {
+    ThresholdRule urgent = new ThresholdRule(Parameter.SPO2, Direction.BELOW, new BigDecimal("90"), Priority.HIGH,
+        Duration.ofSeconds(15), new BigDecimal("2"));
+    observe(88, 0);
+    assertEquals(Optional.of(SPO2_LOW), observe(88, 15));
+
+    assertEquals(Optional.of(urgent), tracker.observe(List.of(SPO2_CRITICAL, urgent), new BigDecimal("88"),
+        T0.plusSeconds(16)), "below 90 all along: not ended, nor a new delay");
+  }
+
+  @Test
+  void givenAMoreUrgentRuleActive_whenTheValueFallsInsideTheLesserLimitButNotItsBand_thenTheLesserTakesOver() {
+    ThresholdRule tachycardia = new ThresholdRule(Parameter.PULSE, Direction.ABOVE, new BigDecimal("150"),
+        Priority.HIGH, Duration.ZERO, new BigDecimal("5"));
+    ThresholdRule raised = new ThresholdRule(Parameter.PULSE, Direction.ABOVE, new BigDecimal("130"),
+        Priority.MEDIUM, Duration.ofSeconds(10), new BigDecimal("5"));
+    List<ThresholdRule> pulse = List.of(tachycardia, raised);
+    assertEquals(Optional.of(tachycardia), tracker.observe(pulse, new BigDecimal("160"), T0));
+
+    assertEquals(Optional.of(raised), tracker.observe(pulse, new BigDecimal("128"), T0.plusSeconds(1)),
+        "128 has not cleared 130's band (125): as if the pulse had come down through 140");
+    assertEquals(Optional.empty(), tracker.observe(pulse, new BigDecimal("124"), T0.plusSeconds(2)));
+    assertEquals(null, tracker.nextOnset());
+  }
+
+  @Test
+  void givenABreachPending_whenTheSensorGoesOff_thenTheDelayStartsOverWithTheNextValue() {
+    observe(88, 0);
+    tracker.sensorOff();
+
+    assertEquals(Optional.empty(), observe(88, 600), "the probe put back: its first value does not alarm at once");
+    assertEquals(T0.plusSeconds(615), tracker.nextOnset());
+    assertEquals(Optional.of(SPO2_LOW), observe(88, 615));
+  }
+
+  @Test
+  void givenAnActiveRule_whenTheSensorGoesOff_thenItStaysActive() {
+    observe(80, 0);
+    tracker.sensorOff();
+
+    assertEquals(Optional.of(SPO2_CRITICAL), observe(80, 5));
+  }
+
   private Optional<ThresholdRule> observe(int spo2, int second) {
     return tracker.observe(RULES, BigDecimal.valueOf(spo2), T0.plusSeconds(second));
   }
