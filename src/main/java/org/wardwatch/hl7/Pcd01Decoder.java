@@ -165,7 +165,7 @@ public final class Pcd01Decoder {
     Instant parse(String raw, String where) throws Hl7ContentException {
       Hl7Time.Parsed parsed;
       try {
-        parsed = Hl7Time.parse(raw, zone);
+        parsed = Hl7Time.parse(raw, zone, receivedAt);
       } catch (IllegalArgumentException e) {
         throw new Hl7ContentException(header, Hl7Exception.DATA_TYPE_ERROR, where + ": " + e.getMessage(), e);
       }

@@ -30,6 +30,19 @@ class Hl7TimeTest {
   }
 
   @ParameterizedTest
+  @CsvSource({
+      "2026-10-25T00:30:05Z, 2026-10-25T00:30:00Z",
+      "2026-10-25T01:30:05Z, 2026-10-25T01:30:00Z",
+      "2026-10-25T01:29:05Z, 2026-10-25T01:30:00Z",
+      "2026-10-25T01:00:30Z, 2026-10-25T00:30:00Z"})
+  void givenALocalTimeOfTheHourTheClocksGoBack_whenParsed_thenItsLatestOccurrenceByWhenItWasReceived(Instant received,
+      Instant expected) {
+    assertEquals(expected, Hl7Time.parse("20261025023000", BERLIN, received).instant(), "02:30 is 00:30Z or 01:30Z");
+    assertEquals(Instant.parse("2026-10-25T00:30:00Z"), Hl7Time.parse("20261025023000", BERLIN).instant(),
+        "the earlier offset when nothing is expected");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"", "2026", "20261122", "2026112210", "20261122101530.12345", "20261122101530+01",
       "20261322101530", "20260230101530", "20261122246000", "20261122101530+1900", "2026-11-22T10:15:30Z",
       "20261122101530Z", "abcdefghijkl"})
