@@ -1,14 +1,36 @@
 package org.wardwatch.device;
 
+import java.util.Iterator;
 import org.wardwatch.parsing.FrameVerdict;
 
 /**
  * Renders verdicts in the device protocol: {@code ACK|<seq>}, {@code ACK|<seq>|<note>} or {@code NAK|<seq>|<reason>},
- * one line each. The seq field is empty when the frame had none; the reason is the rest of the line.
+ * one line each. The seq field is empty when the frame had none; the reason is the rest of the line. Also gives the
+ * gateway's own verdict on what the parser does not judge.
  */
 final class AnswerLine {
 
+  private static final String GATEWAY_FAILED = "gateway could not process the frame now; resend it";
+  private static final String UNTERMINATED = "no line ending before the device closed its sending side; not recorded";
+
   private AnswerLine() {
+  }
+
+  /**
+   * The verdict on {@code event}: the parser's next of {@code verdicts}, or the gateway's own when the parser judged
+   * none (null: it failed) or the event is not a frame it judges.
+   */
+  static FrameVerdict verdictFor(FrameEvent event, Iterator<FrameVerdict> verdicts) {
+    if (event instanceof FrameEvent.Overlong overlong) {
+      return FrameVerdict.rejected(null, "frame longer than " + overlong.maxFrameLength() + " bytes");
+    }
+    if (event instanceof FrameEvent.Unterminated cut) {
+      return FrameVerdict.unparsed(cut.text(), UNTERMINATED);
+    }
+    if (verdicts == null) {
+      return FrameVerdict.unparsed(((FrameEvent.Line) event).text(), GATEWAY_FAILED);
+    }
+    return verdicts.next();
   }
 
   static String of(FrameVerdict verdict) {

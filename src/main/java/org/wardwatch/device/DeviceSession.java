@@ -41,7 +41,8 @@ import org.wardwatch.parsing.FrameVerdict;
  * is one the gateway read nothing from for the idle timeout while none of its frames was at the parser: a silent
  * device, or one that left its answers unread (whose frames then wait, unread, with their answers). Its disconnection
  * is announced on {@link Addresses#DEVICE_EVENTS} for technical alarms, for each device and patient it named
- * ({@link HeardDevices}) with when its frames were last answered, and so is each frame the parser refuses. Runs on the
+ * ({@link HeardDevices}) with when it closed and when its frames were last answered (again once a batch in flight at
+ * a reset is answered, for those its frames named), and so is each frame the parser refuses. Runs on the
  * event loop of the device server verticle that accepted the connection, on that verticle's Vert.x context.
  */
 final class DeviceSession extends ChannelInboundHandlerAdapter {
@@ -50,8 +51,6 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   /** How long a batch waits for the parser's verdicts before its frames are NAKed (to be resent). */
   static final long PARSE_TIMEOUT_MS = 10_000;
   private static final String CUT_OFF_REASON = "too many invalid frames in a row; closing connection";
-  private static final String GATEWAY_FAILED = "gateway could not process the frame now; resend it";
-  private static final String UNTERMINATED = "no line ending before the device closed its sending side; not recorded";
 
   private final Channel channel;
   private final ContextInternal context;
@@ -64,6 +63,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   private final HeardDevices others = new HeardDevices();
   /** When the parser last answered a batch of this connection; {@code null} before. */
   private Instant lastAnsweredAt;
+  /** When the connection was found closed; {@code null} while open. */
+  private Instant closedAt;
   /** Frames read while a batch was being parsed, in order; {@code null} when none. */
   private List<FrameEvent> waiting;
   /** When the first of the waiting frames was read. */
@@ -124,10 +125,10 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     LOG.debug("[{}] disconnected", name());
-    Instant closedAt = Instant.now();
+    Instant closed = Instant.now();
     context.dispatch(disconnected -> {
-      announce(DeviceEvent.disconnected(identity, lastAnsweredAt, closedAt));
-      others.besides(identity).forEach(other -> announce(DeviceEvent.disconnected(other, lastAnsweredAt, closedAt)));
+      closedAt = closed;
+      announceDisconnected();
     });
   }
 
@@ -207,6 +208,9 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       if (result.result().session() != identity) {
         identity = result.result().session();
       }
+      if (closedAt != null) { // a batch in flight when the connection was reset: who its frames named is gone too
+        announceDisconnected();
+      }
     }
     Iterator<FrameVerdict> verdicts = result.succeeded() ? result.result().verdicts().iterator() : null;
     StringBuilder answers = new StringBuilder();
@@ -217,7 +221,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
             : "no line ending within " + endless.maxLineLength() + " bytes; closing connection";
         continue;
       }
-      FrameVerdict verdict = verdictFor(event, verdicts);
+      FrameVerdict verdict = AnswerLine.verdictFor(event, verdicts);
       answers.append(AnswerLine.of(verdict));
       if (verdict.accepted() && verdict.about() != null) {
         current = verdict.about();
@@ -260,20 +264,6 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     });
   }
 
-  /** The verdict on {@code event}: the parser's next, or the gateway's own when the parser gave none. */
-  private static FrameVerdict verdictFor(FrameEvent event, Iterator<FrameVerdict> verdicts) {
-    if (event instanceof FrameEvent.Overlong overlong) {
-      return FrameVerdict.rejected(null, "frame longer than " + overlong.maxFrameLength() + " bytes");
-    }
-    if (event instanceof FrameEvent.Unterminated cut) {
-      return FrameVerdict.unparsed(cut.text(), UNTERMINATED);
-    }
-    if (verdicts == null) {
-      return FrameVerdict.unparsed(((FrameEvent.Line) event).text(), GATEWAY_FAILED);
-    }
-    return verdicts.next();
-  }
-
   /** Stops reading and closes once {@code answers} and the final NAK, giving {@code reason}, are written. */
   private void cutOff(StringBuilder answers, String reason) {
     closing = true;
@@ -282,6 +272,11 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     LOG.warn("[{}] disconnecting: {}", name(), reason);
     answers.append(AnswerLine.of(FrameVerdict.rejected(null, reason)));
     channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), answers)).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /** Tells the clinical engine that each device and patient the connection's frames named is disconnected. */
+  private void announceDisconnected() {
+    others.with(identity).forEach(heard -> announce(DeviceEvent.disconnected(heard, lastAnsweredAt, closedAt)));
   }
 
   /** Tells the clinical engine of {@code event} (for technical alarms), once its device is named. */

@@ -3,6 +3,7 @@ package org.wardwatch.device;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.wardwatch.model.DeviceIdentity;
 
 /**
@@ -37,11 +38,12 @@ final class HeardDevices {
     }
   }
 
-  /** Each device and patient heard but {@code session}'s own (announced by itself). */
-  List<DeviceIdentity> besides(DeviceIdentity session) {
-    return heard == null ? List.of() : heard.values().stream().flatMap(patients -> patients.values().stream())
+  /** {@code session}, the connection's own identity, then each other device and patient heard. */
+  List<DeviceIdentity> with(DeviceIdentity session) {
+    return heard == null ? List.of(session) : Stream.concat(Stream.of(session), heard.values().stream()
+        .flatMap(patients -> patients.values().stream())
         .filter(other -> !(other.device().equals(session.device())
-            && other.patientKey().equals(session.patientKey())))
+            && other.patientKey().equals(session.patientKey()))))
         .toList();
   }
 }

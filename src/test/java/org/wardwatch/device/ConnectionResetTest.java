@@ -1,0 +1,74 @@
+package org.wardwatch.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.BusCodecs;
+import org.wardwatch.bus.BusRequests;
+import org.wardwatch.model.DeviceEvent;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.parsing.BatchVerdict;
+import org.wardwatch.parsing.FrameBatch;
+import org.wardwatch.parsing.FrameVerdict;
+
+/**
+ * A connection reset while its frames are at the parser: the devices and patients those frames name are announced
+ * disconnected once the parser has answered, also when the connection did not know them before (its first batch, with
+ * its {@code HELLO}). The parser here is the test, which holds the batch until the reset has been seen.
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
+class ConnectionResetTest {
+
+  @Test
+  void aConnectionResetWhileItsFirstBatchIsParsedIsAnnouncedForTheDeviceThatBatchNamed(Vertx vertx) throws Exception {
+    BusCodecs.register(vertx);
+    BlockingQueue<Message<FrameBatch>> batches = new LinkedBlockingQueue<>();
+    vertx.eventBus().<FrameBatch>localConsumer(Addresses.FRAMES, batches::add).completion().await();
+    BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
+    vertx.eventBus().<JsonObject>localConsumer(Addresses.DEVICE_EVENTS, event -> events.add(event.body()))
+        .completion().await();
+    DeviceServerVerticle server = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0,
+        DevicePipeline.MAX_FRAME, 60, DevicePipeline.MAX_BAD, DevicePipeline.MAX_CONNECTIONS));
+    vertx.deployVerticle(server).await();
+
+    Message<FrameBatch> batch;
+    try (Socket device = new Socket("127.0.0.1", server.actualPort())) {
+      OutputStream out = device.getOutputStream();
+      out.write("HELLO|Device=MON-6|Patient=PG|Ward=relay\nPulse=80|Seq=1\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      batch = batches.poll(10, TimeUnit.SECONDS);
+      assertNotNull(batch, "the batch reached the parser");
+      device.setSoLinger(true, 0); // closed with a reset
+    }
+    Thread.sleep(500); // the gateway sees the reset while the batch is still at the parser
+    assertTrue(events.isEmpty(), "at the reset the connection had named no device yet");
+
+    DeviceIdentity monitor = new DeviceIdentity("MON-6", "PG", null, "relay");
+    BusRequests.answer(vertx.eventBus(), batch, new BatchVerdict(monitor,
+        List.of(FrameVerdict.hello(null, null, monitor), FrameVerdict.accepted("1", null))));
+
+    JsonObject announced = events.poll(10, TimeUnit.SECONDS);
+    assertNotNull(announced, "no disconnection announced for the device the batch named");
+    DeviceEvent event = DeviceEvent.fromJson(announced);
+    assertEquals(DeviceEvent.Kind.DISCONNECTED, event.kind());
+    assertEquals(monitor, event.source());
+    assertNotNull(event.closedAt());
+  }
+}
