@@ -76,6 +76,13 @@ class MllpFramerTest {
   }
 
   @Test
+  void givenSeveralStartBlocksInsideAMessageThenOneTruncatedAndOneFragment() {
+    assertEquals(List.of(new MllpEvent.Truncated("MSH|1\rNTE|||line1"), new MllpEvent.Fragment("line2line3"),
+        new MllpEvent.Message("MSH|2")),
+        feed("\u000bMSH|1\rNTE|||line1\u000bline2\u000bline3\u001c\r" + framed("MSH|2")));
+  }
+
+  @Test
   void givenStartBlockRepeatedBeforeAMessageThenOneMessageAndNothingTruncated() {
     assertEquals(List.of(new MllpEvent.Message("MSH|1"), new MllpEvent.Message("MSH|2")),
         feed("\u000b" + framed("MSH|1") + "\u000b\r\n" + framed("MSH|2")));
