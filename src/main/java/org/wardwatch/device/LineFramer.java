@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits one connection's byte stream into newline-delimited frames (LF or CRLF), whatever the read boundaries: many
- * frames per read, frames split across reads. Blank lines (empty, or only spaces and tabs) are skipped: devices may
- * send them as keep-alives.
+ * Splits one connection's byte stream into newline-delimited frames (LF, CRLF, or a lone CR as older devices send),
+ * whatever the read boundaries: many frames per read, frames split across reads. Blank lines (empty, or only spaces
+ * and tabs) are skipped: devices may send them as keep-alives, and so a CRLF split between two reads, or an LF after a
+ * CR ending, ends nothing twice.
  *
  * <p>A frame longer than {@code maxFrameLength} is never buffered: it is reported once, as {@link FrameEvent.Overlong}
  * (one frame, one report, so the sender's answers stay one per frame), and discarded up to its line ending, so an
@@ -47,13 +48,23 @@ final class LineFramer {
     ByteBuf bytes = ((BufferInternal) chunk).getByteBuf(); // Netty's search tests several bytes a step
     int start = 0;
     int end;
-    while ((end = bytes.indexOf(start, chunk.length(), (byte) '\n')) >= 0) {
+    while ((end = lineEnd(bytes, start, chunk.length())) >= 0) {
       take(chunk, start, end, false, events);
       endLine(chunk, start, end, events);
       start = end + 1;
     }
     take(chunk, start, chunk.length(), true, events);
     return events;
+  }
+
+  /**
+   * Where the line from {@code start} ends before {@code length}: its LF (the CR of a CRLF is stripped with the line),
+   * or a CR not followed by LF; -1 when it goes on in a later read.
+   */
+  private static int lineEnd(ByteBuf bytes, int start, int length) {
+    int lf = bytes.indexOf(start, length, (byte) '\n');
+    int cr = bytes.indexOf(start, lf >= 0 ? lf : length, (byte) '\r');
+    return cr >= 0 && cr != lf - 1 ? cr : lf;
   }
 
   /**

@@ -72,6 +72,18 @@ class DeviceServerVerticleTest {
   }
 
   @Test
+  void givenADeviceEndingItsFramesWithALoneCrThenEachIsAnsweredAsItComes() {
+    try (DeviceClient device = new DeviceClient(port)) {
+      device.send("HELLO|Device=MON-CR|Patient=PCR\r");
+      assertEquals("ACK|", device.readLine());
+      device.send("Pulse=77|Seq=1\r");
+
+      assertEquals("ACK|1", device.readLine(), "answered without waiting for an LF that never comes");
+      assertEquals(77, patient("PCR").getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
+    }
+  }
+
+  @Test
   void givenFrameSplitAcrossWritesThenReassembled() throws InterruptedException {
     try (DeviceClient device = new DeviceClient(port)) {
       device.send("Device=MON-3|Pul");

@@ -35,7 +35,7 @@ class LineFramerTest {
   @Test
   void givenStreamEndingInsideAFrame_whenFinished_thenThatFrameOnceAsUnterminated() {
     assertEquals(List.of(line("Seq=1")), feed("Seq=1\nPul"));
-    feed("se=82\r");
+    feed("se=82");
 
     assertEquals(List.of(new FrameEvent.Unterminated("Pulse=82")), framer.finish(), "perhaps cut short: never parsed");
     assertEquals(List.of(), framer.finish());
@@ -87,16 +87,33 @@ class LineFramerTest {
   }
 
   @Test
-  void givenCrAndLfInSeparateChunks_whenFed_thenCrIsStripped() {
-    assertEquals(List.of(), feed("Pulse=82\r"));
-    assertEquals(List.of(line("Pulse=82")), feed("\n"));
+  void givenCrAndLfInSeparateChunks_whenFed_thenOneLineWithoutTheCr() {
+    assertEquals(List.of(line("Pulse=82")), feed("Pulse=82\r"), "a lone CR so far: the line has ended");
+    assertEquals(List.of(), feed("\n"), "the LF of its CRLF ends nothing more");
   }
 
   @Test
   void givenCrAtTheEndOfAChunkAndLfStartingTheNext_whenFed_thenNextFrameIntact() {
-    feed("Seq=1\r");
+    assertEquals(List.of(line("Seq=1")), feed("Seq=1\r"));
 
-    assertEquals(List.of(line("Seq=1"), line("Seq=2")), feed("\nSeq=2\n"));
+    assertEquals(List.of(line("Seq=2")), feed("\nSeq=2\n"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\r", "\n\r", "\r\r\n"})
+  void givenFramesEndingInALoneCrOrLfCr_whenFedWholeOrByteByByte_thenTheSameLines(String ending) {
+    String stream = "HELLO|Device=mon-7" + ending + "Seq=1|Pulse=82" + ending;
+
+    assertEquals(List.of(line("HELLO|Device=mon-7"), line("Seq=1|Pulse=82")), feed(stream));
+    assertEquals(feed(new LineFramer(MAX, GIVE_UP), stream), feedBytewise(new LineFramer(MAX, GIVE_UP), bytes(stream)));
+  }
+
+  @Test
+  void givenACrInsideAFrame_whenFed_thenItEndsTheLineThereWhateverTheReads() {
+    String stream = "Seq=1|Pulse=82\rSpO2=97\n";
+
+    assertEquals(List.of(line("Seq=1|Pulse=82"), line("SpO2=97")), feed(stream));
+    assertEquals(feed(new LineFramer(MAX, GIVE_UP), stream), feedBytewise(new LineFramer(MAX, GIVE_UP), bytes(stream)));
   }
 
   @ParameterizedTest
