@@ -71,7 +71,6 @@ public class PatientRouterVerticle extends VerticleBase {
     if (patient == null) {
       return Future.succeededFuture(); // a device that never said who it is: there is no patient to tell
     }
-    listenForActions(source.wardOrDefault());
     // The deadline runs from the first attempt: an event queued behind a slow one still gets its full retries.
     return mailbox.enqueue(patient, () -> deliver(patient, body, OwnerRetries.deadline()))
         .onFailure(error -> LOG.error("[{}] not delivered to its owner within {} ms, dropped: {}", patient,
@@ -94,8 +93,9 @@ public class PatientRouterVerticle extends VerticleBase {
   }
 
   /**
-   * Starts taking the dashboards' actions of {@code ward} the first time this node's parsing stages see it, a device
-   * event names it or this node finds it among the {@link KnownWards} (and adds it there).
+   * Starts taking the dashboards' actions of {@code ward} the first time this node's parsing stages see it (in an
+   * accepted report: a refused frame naming a ward makes none) or this node finds it among the {@link KnownWards}
+   * (and adds it there).
    */
   private void listenForActions(String ward) {
     if (wardsListened.add(ward)) {
