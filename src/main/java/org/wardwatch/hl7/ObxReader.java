@@ -85,6 +85,11 @@ final class ObxReader {
       return Optional.empty();
     }
     Parameter parameter = mapping.get().parameter();
+    int repetitions = obx.getField(5).length;
+    if (repetitions > 1) { // charting the first alone would drop the rest without a word
+      throw fail(Hl7Exception.DATA_TYPE_ERROR, label + ": " + parameter.label() + " must be one number, got "
+          + repetitions + " repetitions (OBX-5)");
+    }
     if (value.isEmpty()) {
       notes.add(label + ": " + parameter.label() + " has no value, skipped");
       return Optional.empty();

@@ -191,6 +191,15 @@ class Pcd01DecoderRejectionTest {
     assertTrue(e.getMessage().contains("unit"), e.getMessage());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"97~85", "97&85", "~97"})
+  void givenAVitalWithRepetitionsOrSubcomponents_whenDecoded_thenContentErrorNotTheFirstAlone(String value) {
+    Hl7ContentException e = content(message(MSH, OBR, SPO2.replace("|97|", "|" + value + "|")));
+
+    assertEquals(Hl7Exception.DATA_TYPE_ERROR, e.errorCode());
+    assertTrue(e.getMessage().contains("number"), e.getMessage());
+  }
+
   @Test
   void givenMissingObx3_whenDecoded_thenContentError() {
     Hl7ContentException e = content(message(MSH, OBR, SPO2, "OBX|2|NM||1.1.1.1|80|264864^MDC_DIM_BEAT_PER_MIN^MDC"));
