@@ -138,7 +138,7 @@ public final class Pcd01Decoder {
     }
     if (header.version() == null || !header.version().startsWith("2.") || Version.versionOf(header.version()) == null) {
       throw new Hl7RejectedException(header, Hl7Exception.UNSUPPORTED_VERSION_ID,
-          "Unsupported HL7 version '" + header.version() + "' (MSH-12): WardWatch accepts v2.3 to v2.8");
+          "Unsupported HL7 version '" + header.version() + "' (MSH-12): WardWatch accepts HL7 v2.1 to v2.8.1");
     }
   }
 

@@ -16,7 +16,7 @@ final class FrameFields {
 
   private static final String HELLO = "hello";
   private static final String SEQ_KEY = "seq";
-  private static final int MAX_SEQUENCE_DIGITS = 18;
+  static final int MAX_SEQUENCE_DIGITS = 18;
   private static final String CONTROL_CHARACTERS =
       "frame contains control characters (binary data or wrong line ending?)";
 

@@ -24,6 +24,8 @@ final class ValueReader {
   private static final Instant EARLIEST_TIME = Instant.parse("0001-01-01T00:00:00Z");
   private static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
   private static final Pattern WARD = Pattern.compile(Addresses.WARD_PATTERN);
+  /** A number but for its length: said so when it is refused (only then matched). */
+  private static final Pattern DIGITS = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
 
   private final String seq;
 
@@ -39,7 +41,9 @@ final class ValueReader {
   BigDecimal vital(Parameter parameter, String text, int from, int to) throws MalformedFrameException {
     BigDecimal number = strictNumber(text, from, to);
     if (number == null) {
-      throw fail(parameter.label() + " '" + FrameFields.abbreviate(text.substring(from, to)) + "' is not a number");
+      String raw = text.substring(from, to);
+      throw fail(parameter.label() + " '" + FrameFields.abbreviate(raw) + (DIGITS.matcher(raw).matches()
+          ? "' has more than " + MAX_DIGITS + " digits before or after its point" : "' is not a number"));
     }
     BigDecimal value = parameter.chartedIfPlausible(number);
     if (value == null) {
@@ -162,7 +166,9 @@ final class ValueReader {
       return null;
     }
     if (FrameFields.sequenceOrNull(raw) == null) {
-      throw fail("Seq '" + FrameFields.abbreviate(raw) + "' is not a non-negative whole number");
+      boolean digits = !raw.isEmpty() && raw.chars().allMatch(c -> c >= '0' && c <= '9'); // then only too long
+      throw fail("Seq '" + FrameFields.abbreviate(raw) + (digits
+          ? "' has more than " + FrameFields.MAX_SEQUENCE_DIGITS + " digits" : "' is not a non-negative whole number"));
     }
     return Long.parseLong(raw);
   }

@@ -55,12 +55,21 @@ class LineFrameRejectionTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"abc", "37,5", "NaN", "Infinity", "-Infinity", "1e3", "0x10", "80d", "80f", "82.",
-      ".5", "8 2", "½", "٨٢", "0000082"})
+      ".5", "8 2", "½", "٨٢"})
   void givenValueThatIsNotAPlainDecimal_whenDecoded_thenRejectedAsNotANumber(String raw) {
     MalformedFrameException e = rejected("Pulse=" + raw + "|Seq=11");
 
     assertTrue(e.getMessage().contains("Pulse '" + raw + "' is not a number"), e::getMessage);
     assertEquals("11", e.sequence());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0000082", "1234567", "80.1234567", "-1234567.5"})
+  void givenANumberWithTooManyDigits_whenDecoded_thenRejectedSayingSo(String raw) {
+    MalformedFrameException e = rejected("Pulse=" + raw + "|Seq=11");
+
+    assertTrue(e.getMessage().contains("Pulse '" + raw + "' has more than 6 digits before or after its point"),
+        e::getMessage);
   }
 
   @Test
@@ -166,7 +175,8 @@ class LineFrameRejectionTest {
   void givenBadSeq_whenDecoded_thenRejectedAndSeqNotEchoed(String raw) {
     MalformedFrameException e = rejected("Pulse=82|Seq=" + raw);
 
-    String phrase = raw.isEmpty() ? "Seq has no value" : "Seq '" + raw + "' is not a non-negative whole number";
+    String phrase = raw.isEmpty() ? "Seq has no value" : raw.length() > 18 ? "Seq '" + raw + "' has more than 18 digits"
+        : "Seq '" + raw + "' is not a non-negative whole number";
     assertTrue(e.getMessage().contains(phrase), e::getMessage);
     assertNull(e.sequence());
   }
