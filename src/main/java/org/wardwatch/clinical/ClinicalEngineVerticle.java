@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -137,13 +138,13 @@ public class ClinicalEngineVerticle extends VerticleBase {
       Future<Void> actions = this.<JsonObject>input(Addresses.engineActions(membership.self()), message -> {
         String patient = ActionTarget.patientOf(message.body());
         if (!refusedHere(patient, message, true)) {
-          takeover.withPatient(patient, () -> act(message));
+          withKnownPatient(patient, () -> act(message));
         }
       });
       Future<Void> history = this.<JsonObject>input(Addresses.engineHistory(membership.self()), message -> {
         String patient = message.body().getString("patient");
         if (!refusedHere(patient, message, false)) {
-          takeover.withPatient(patient, () -> PatientQueries.replyOrNotFound(message, patient,
+          withKnownPatient(patient, () -> PatientQueries.replyOrNotFound(message, patient,
               engine.view().history(patient, message.body().getInteger("minutes"), Instant.now())));
         }
       });
@@ -212,14 +213,27 @@ public class ClinicalEngineVerticle extends VerticleBase {
     }
   }
 
-  /**
-   * Applies {@code change} to the patient once taken over here, then, once stored, acknowledges it to the sender
-   * (refused when it could not be stored).
-   */
+  /** Applies {@code change} to a known patient, then, once stored, acknowledges it (refused when it could not be). */
   private void withPatient(String patientKey, Message<JsonObject> message, Supplier<WardUpdate> change) {
-    takeover.withPatient(patientKey, () -> publisher.publish(change.get())
+    withKnownPatient(patientKey, () -> publisher.publish(change.get())
         .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)))
         .onFailure(error -> message.fail(UNAVAILABLE, "not stored: " + error.getMessage())));
+  }
+
+  /**
+   * Runs {@code work} on a patient held here, else stored by an earlier owner (taken over first); on one that is
+   * neither (a made-up key) at once, claiming nothing: it answers as for no such patient (only frames make patients).
+   */
+  private void withKnownPatient(String patientKey, Runnable work) {
+    Future<Boolean> known = takeover.has(patientKey) ? Future.succeededFuture(true)
+        : store.snapshot(patientKey).map(Optional::isPresent).otherwise(true); // the store could not say: it may be
+    known.onSuccess(held -> {
+      if (held) {
+        takeover.withPatient(patientKey, work);
+      } else {
+        work.run();
+      }
+    });
   }
 
   /**
@@ -261,12 +275,9 @@ public class ClinicalEngineVerticle extends VerticleBase {
 
   /** Takes over the stored patients this member owns and does not hold yet: those of a member that died. */
   private void takeOverOwnedPatients() {
-    if (!membership.hasQuorum()) {
-      return; // cut off, it owns every patient in its own view
+    if (membership.hasQuorum()) { // else cut off, it owns every patient in its own view
+      store.keys().onSuccess(takeover::takeOverOwned);
     }
-    store.keys().onSuccess(keys -> keys.stream()
-        .filter(key -> !takeover.has(key) && ownedHere(key))
-        .forEach(key -> takeover.withPatient(key, () -> { })));
   }
 
   /** Applies a clinician's action and answers its sender; a bad action gets a message saying what is wrong. */

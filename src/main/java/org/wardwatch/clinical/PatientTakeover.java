@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -64,6 +65,11 @@ final class PatientTakeover {
     this.ownedHere = ownedHere;
     this.vertx = vertx;
     this.giveUpMs = giveUpMs;
+  }
+
+  /** Takes over each of {@code stored} (patient keys) this member owns and does not hold yet: a member died. */
+  void takeOverOwned(Set<String> stored) {
+    stored.stream().filter(key -> !has(key) && ownedHere.test(key)).forEach(key -> withPatient(key, () -> { }));
   }
 
   /** Runs {@code work} on the patient once it is taken over here; in order with earlier work for it. */
