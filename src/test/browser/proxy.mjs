@@ -14,6 +14,7 @@ const FORBIDDEN = 'HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length
  */
 export async function startProxy({ target, port, blockWebSocket = false }) {
   const sockets = new Set();
+  const tunnels = new Set(); // [node side, browser side] of each WebSocket piped through
   let refusingUntil = 0;
   const refusing = () => Date.now() < refusingUntil;
   const track = (socket) => {
@@ -50,6 +51,8 @@ export async function startProxy({ target, port, blockWebSocket = false }) {
       upstream.write(head);
       upstream.pipe(socket);
       socket.pipe(upstream);
+      tunnels.add([upstream, socket]);
+      socket.on('close', () => tunnels.forEach((t) => t[1] === socket && tunnels.delete(t)));
     });
     track(upstream);
     upstream.on('error', () => socket.destroy());
@@ -67,6 +70,19 @@ export async function startProxy({ target, port, blockWebSocket = false }) {
     /** Destroys every open connection, browser side and node side: the server side drops the page. */
     dropAll() {
       for (const socket of sockets) socket.destroy();
+    },
+    /**
+     * Stops carrying the open WebSockets' bytes either way, without closing them: a network that died without a
+     * reset, as a powered-off server or a switch dropping the path leaves it. New connections are carried as before.
+     */
+    stall() {
+      for (const [node, browser] of tunnels) {
+        node.unpipe(browser);
+        browser.unpipe(node);
+        node.pause();
+        browser.pause();
+      }
+      tunnels.clear();
     },
     /** Answers 503 to every request (and refuses upgrades) for `ms`; resolves when it accepts again. */
     refuse(ms) {

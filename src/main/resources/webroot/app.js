@@ -12,6 +12,7 @@ import { WardAlarmList } from './js/alarmlist.js';
 import { AlarmSound } from './js/sound.js';
 import { WardPicker, wardInAddress } from './js/wards.js';
 import { PatientView } from './js/trends.js';
+import { LinkProbe } from './js/linkprobe.js';
 
 const BRIDGE_URL = '/eventbus';
 const REFRESH_MS = 10000;
@@ -30,6 +31,7 @@ const sound = new AlarmSound(document.getElementById('sound-toggle'), document.g
 const patientView = new PatientView(document.getElementById('patient-view'));
 const linkState = document.getElementById('link-state');
 const picker = new WardPicker(document.getElementById('ward-picker'), (w) => show(w));
+const probe = new LinkProbe(() => eb, () => ward);
 
 let ward = null; // the ward on screen
 let eb = null;
@@ -241,12 +243,9 @@ function refreshWards() {
     .catch((ex) => console.warn('WardWatch: ward list fetch failed', ex));
 }
 
-function transport() {
-  return eb && eb.sockJSConn && eb.sockJSConn.transport ? String(eb.sockJSConn.transport) : '';
-}
-
 function showLink(open, pill, banner) {
-  view.setLink(open, pill, open ? transport() : '', banner);
+  const sockJs = open && eb && eb.sockJSConn;
+  view.setLink(open, pill, sockJs && sockJs.transport ? String(sockJs.transport) : '', banner);
   actions.refresh();
 }
 
@@ -262,6 +261,7 @@ function connect() {
     everOpen = true;
     linkLostAt = null;
     registered = null;
+    probe.start();
     showLink(true, 'Live', '');
     subscribe();
     if (registered) refreshWhenRegistered();
@@ -272,6 +272,7 @@ function connect() {
     actions.bridgeError(err);
   };
   eb.onclose = () => {
+    probe.stop();
     registered = null;
     if (linkLostAt === null) linkLostAt = performance.now();
     linkState.removeAttribute('data-subscribed');

@@ -129,6 +129,11 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void aFeedTheNetworkCutWithoutACloseIsShownLostAndReconnected() throws Exception {
+    run("dead-link");
+  }
+
+  @Test
   void trendsShowTheLastHourWithLimitsAndEventsAndStayLive() throws Exception {
     run("trends");
     assertTrue(Files.size(SCREENSHOTS.resolve("trends.png")) > 0);
