@@ -26,6 +26,12 @@ scenario('an alarm acknowledged on one screen shows acknowledged on another, and
     return audit.some((e) => e.type === 'ACKNOWLEDGED' && e.actor === 'nurse.kim');
   }, () => `no ACKNOWLEDGED entry by nurse.kim in the audit trail: ${JSON.stringify(audit)}`);
 
+  await device.send('Pulse=190|BP=210/90|Seq=2\n'); // and a MEDIUM alarm, unacknowledged, under the HIGH one
+  await expectVisible(nurse, sel.alarmLine('P1', 'MEDIUM', 'ACTIVE_UNACKNOWLEDGED'));
+  await expectVisible(nurse, `${sel.tile('P1', 'HIGH')} .alarm-badge`);
+  assert.equal(await nurse.locator(`${sel.tile('P1', 'HIGH')} .alarm-badge`).textContent(),
+    'HIGH ack\u2019d \u00b7 MEDIUM ALARM', 'the flashing is the MEDIUM alarm\'s, not the acknowledged HIGH one\'s');
+
   const nextAtStation = await nurse.context().newPage(); // a new tab of the same browser profile
   await nextAtStation.goto(nurse.url());
   await nextAtStation.waitForSelector(sel.userName);

@@ -129,6 +129,17 @@ export function updateClinical(t, e) {
 }
 
 /**
+ * The tile's badge: the highest alarm priority, and whether it is acknowledged; a lower priority awaiting
+ * acknowledgement under an acknowledged higher one is named ("HIGH ack'd · MEDIUM ALARM"), so the flashing it causes is
+ * not taken for the higher one's.
+ */
+function badge(top, flash) {
+  if (!top) return '';
+  if (flash === top) return `${top} ALARM`;
+  return flash ? `${top} ack\u2019d \u00b7 ${flash} ALARM` : `${top} ALARM \u00b7 ack\u2019d`;
+}
+
+/**
  * Tile colour from the highest physiological alarm; flashing only while an alarm awaits acknowledgement (at the rate
  * of the highest such alarm). Technical alarms have their own strip and never colour the tile.
  * Returns true when alarm lines were rebuilt (new buttons).
@@ -140,7 +151,7 @@ export function updateAlarms(t, e, serverNow) {
   setAttr(t.tile, 'data-flash', flash === 'HIGH' || flash === 'MEDIUM' ? flash : null);
   setAttr(t.tile, 'data-technical', e.technical.size ? 'true' : null);
   t.badge.hidden = !top;
-  setText(t.badge, top ? `${top} ALARM${flash ? '' : ' \u00b7 ack\u2019d'}` : '');
+  setText(t.badge, badge(top, flash));
   const byParam = alarmedParams(e);
   for (const c of t.cells.values()) {
     let prio = null;
