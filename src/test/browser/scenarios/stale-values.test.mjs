@@ -24,6 +24,9 @@ scenario('values measured long ago are shown stale, one by one, whatever else ch
   await expectVisible(page, sel.staleTile('P1', false));
   await expectVisible(page, sel.staleVital('P1', 'PULSE', false));
   await expectVisible(page, sel.staleVital('P1', 'SPO2'));
+  const mark = (param) => page.locator(sel.vital('P1', param)).evaluate((v) => getComputedStyle(v, '::after').content);
+  assert.equal(await mark('SPO2'), '"old"', 'the old value says so in words, not by its grey alone');
+  assert.equal(await mark('PULSE'), 'none');
 });
 
 const SECONDS_AGO = (seconds) => new Date(Date.now() - seconds * 1000).toISOString();
