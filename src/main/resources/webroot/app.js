@@ -266,7 +266,7 @@ function connect() {
     subscribe();
     if (registered) refreshWhenRegistered();
   };
-  // A refused send (access_denied) comes back as an "err" frame on the actions address, not to the reply handler.
+  // A refused send (access_denied) comes back as an "err" frame naming no address, not to the reply handler.
   eb.onerror = (err) => {
     console.warn('WardWatch: bridge error', err);
     actions.bridgeError(err);

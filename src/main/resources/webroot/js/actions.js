@@ -261,11 +261,18 @@ export class Actions {
     }
   }
 
-  /** A bridge "err" frame nobody waited for: a refused send (access_denied) fails the requests to its address. */
+  /**
+   * A bridge "err" frame nobody waited for: a refused send (access_denied, or too many handlers). The bridge names no
+   * address in it, so every request in flight is told at once (one of them was refused: the alarm state on screen,
+   * pushed by the server, shows what was done) instead of waiting out its timeout; one that names an address fails
+   * the requests to it.
+   */
   bridgeError(json) {
     if (!json || typeof json !== 'object') return;
+    const why = json.body || json.message || 'error';
     for (const p of [...this.pending.values()]) {
-      if (p.address === json.address) p.fail(`refused by the server (${json.body || json.message || 'error'})`);
+      if (json.address === undefined) p.fail(`the server refused a request (${why}); check the alarm state`);
+      else if (p.address === json.address) p.fail(`refused by the server (${why})`);
     }
   }
 

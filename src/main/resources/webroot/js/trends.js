@@ -104,15 +104,16 @@ export class PatientView {
     this.dialog.setAttribute('data-patient', entry.patient);
     if (!this.dialog.open) this.dialog.showModal();
     const patient = entry.patient;
+    const view = this.views;
     try {
       const history = await lastHour(patient);
-      if (this.patient !== patient) return; // closed or switched while loading
+      if (this.views !== view) return; // closed, switched or opened again while loading: a later load draws
       this.events = (history.events || []).filter((tr) => EVENT_TYPES.has(tr.type));
       this._build(history);
       this.status.textContent = `Last hour from ${clockOf(history.from)}, live`;
       this.dialog.setAttribute('data-loaded', 'true');
     } catch (ex) {
-      if (this.patient === patient) this.status.textContent = `Trends unavailable: ${ex.message}`;
+      if (this.views === view) this.status.textContent = `Trends unavailable: ${ex.message}`;
     }
   }
 
