@@ -119,6 +119,11 @@ public final class ThresholdRules {
     if (hysteresis != null && hysteresis.signum() < 0) {
       throw new ConfigException(where + ".hysteresis: must not be negative, got " + hysteresis);
     }
+    BigDecimal clearsAt = hysteresis == null ? limit : above ? limit.subtract(hysteresis) : limit.add(hysteresis);
+    if (!parameter.hardRange().contains(clearsAt)) { // an alarm that no plausible value could end
+      throw new ConfigException(where + ".hysteresis: " + hysteresis + " puts the end of the alarm at " + clearsAt
+          + ", outside the plausible range " + parameter.hardRange() + " of " + parameter.name());
+    }
     return new ThresholdRule(parameter, above ? ThresholdRule.Direction.ABOVE : ThresholdRule.Direction.BELOW, limit,
         priority,
         delay == null ? Duration.ZERO : Duration.ofMillis(delay.movePointRight(3).longValue()),

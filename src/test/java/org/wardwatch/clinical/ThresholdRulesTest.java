@@ -110,7 +110,11 @@ class ThresholdRulesTest {
         arguments(thresholds(rule("TEMPERATURE", "above", 50.5, "HIGH")),
             "thresholds[0].above: 50.5 is outside the plausible range"),
         arguments(thresholds(rule("RESP_RATE", "below", -1, "HIGH")),
-            "thresholds[0].below: -1 is outside the plausible range"));
+            "thresholds[0].below: -1 is outside the plausible range"),
+        arguments(thresholds(rule("SPO2", "below", 90, "MEDIUM").put("hysteresis", 20)),
+            "thresholds[0].hysteresis: 20 puts the end of the alarm at 110, outside the plausible range"),
+        arguments(thresholds(rule("PULSE", "above", 40, "MEDIUM").put("hysteresis", 30)),
+            "thresholds[0].hysteresis: 30 puts the end of the alarm at 10, outside the plausible range"));
   }
 
   @ParameterizedTest
