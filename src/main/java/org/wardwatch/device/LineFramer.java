@@ -46,25 +46,24 @@ final class LineFramer {
   List<FrameEvent> feed(Buffer chunk) {
     List<FrameEvent> events = new ArrayList<>();
     ByteBuf bytes = ((BufferInternal) chunk).getByteBuf(); // Netty's search tests several bytes a step
+    int length = chunk.length();
     int start = 0;
-    int end;
-    while ((end = lineEnd(bytes, start, chunk.length())) >= 0) {
+    int lf = bytes.indexOf(0, length, (byte) '\n'); // the next LF at or after start, or -1: searched once per LF
+    while (true) {
+      int cr = bytes.indexOf(start, lf >= 0 ? lf : length, (byte) '\r'); // before it: a lone CR ends a line too
+      int end = cr >= 0 && cr != lf - 1 ? cr : lf; // the CR of a CRLF is stripped with its line
+      if (end < 0) {
+        break;
+      }
       take(chunk, start, end, false, events);
       endLine(chunk, start, end, events);
       start = end + 1;
+      if (end == lf) {
+        lf = bytes.indexOf(start, length, (byte) '\n');
+      }
     }
-    take(chunk, start, chunk.length(), true, events);
+    take(chunk, start, length, true, events);
     return events;
-  }
-
-  /**
-   * Where the line from {@code start} ends before {@code length}: its LF (the CR of a CRLF is stripped with the line),
-   * or a CR not followed by LF; -1 when it goes on in a later read.
-   */
-  private static int lineEnd(ByteBuf bytes, int start, int length) {
-    int lf = bytes.indexOf(start, length, (byte) '\n');
-    int cr = bytes.indexOf(start, lf >= 0 ? lf : length, (byte) '\r');
-    return cr >= 0 && cr != lf - 1 ? cr : lf;
   }
 
   /**

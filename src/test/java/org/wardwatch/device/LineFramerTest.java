@@ -1,10 +1,12 @@
 package org.wardwatch.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -106,6 +108,14 @@ class LineFramerTest {
 
     assertEquals(List.of(line("HELLO|Device=mon-7"), line("Seq=1|Pulse=82")), feed(stream));
     assertEquals(feed(new LineFramer(MAX, GIVE_UP), stream), feedBytewise(new LineFramer(MAX, GIVE_UP), bytes(stream)));
+  }
+
+  @Test
+  void givenAChunkOfNothingButCrs_whenFed_thenReadInOnePass() {
+    String crs = "\r".repeat(1 << 20); // a line search from each CR to the chunk's end would take hours
+
+    assertTimeoutPreemptively(Duration.ofSeconds(5),
+        () -> assertEquals(List.of(line("Seq=1")), feed(crs + "Seq=1\r")), "blank lines, then the frame");
   }
 
   @Test
