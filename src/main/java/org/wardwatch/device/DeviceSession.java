@@ -17,8 +17,10 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
@@ -41,8 +43,8 @@ import org.wardwatch.parsing.FrameVerdict;
  * is one the gateway read nothing from for the idle timeout while none of its frames was at the parser: a silent
  * device, or one that left its answers unread (whose frames then wait, unread, with their answers). Its disconnection
  * is announced on {@link Addresses#DEVICE_EVENTS} for technical alarms, for each device and patient it named
- * ({@link HeardDevices}) with when it closed and when its frames were last answered (again once a batch in flight at
- * a reset is answered, for those its frames named), and so is each frame the parser refuses. Runs on the
+ * ({@link HeardDevices}) with when it closed and when its frames were last answered (and, once a batch in flight at a
+ * reset is answered, for those only that batch named), and so is each frame the parser refuses. Runs on the
  * event loop of the device server verticle that accepted the connection, on that verticle's Vert.x context.
  */
 final class DeviceSession extends ChannelInboundHandlerAdapter {
@@ -65,6 +67,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   private Instant lastAnsweredAt;
   /** When the connection was found closed; {@code null} while open. */
   private Instant closedAt;
+  /** The devices and patients announced disconnected since; {@code null} while open. */
+  private Set<DeviceIdentity> announced;
   /** Frames read while a batch was being parsed, in order; {@code null} when none. */
   private List<FrameEvent> waiting;
   /** When the first of the waiting frames was read. */
@@ -128,6 +132,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     Instant closed = Instant.now();
     context.dispatch(disconnected -> {
       closedAt = closed;
+      announced = new HashSet<>();
       announceDisconnected();
     });
   }
@@ -208,7 +213,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       if (result.result().session() != identity) {
         identity = result.result().session();
       }
-      if (closedAt != null) { // a batch in flight when the connection was reset: who its frames named is gone too
+      if (announced != null) { // a batch in flight when the connection was reset: who only its frames named is gone too
         announceDisconnected();
       }
     }
@@ -274,9 +279,10 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), answers)).addListener(ChannelFutureListener.CLOSE);
   }
 
-  /** Tells the clinical engine that each device and patient the connection's frames named is disconnected. */
+  /** Tells the clinical engine that each device and patient the connection's frames named, not told yet, is gone. */
   private void announceDisconnected() {
-    others.with(identity).forEach(heard -> announce(DeviceEvent.disconnected(heard, lastAnsweredAt, closedAt)));
+    others.with(identity).stream().filter(announced::add)
+        .forEach(heard -> announce(DeviceEvent.disconnected(heard, lastAnsweredAt, closedAt)));
   }
 
   /** Tells the clinical engine of {@code event} (for technical alarms), once its device is named. */

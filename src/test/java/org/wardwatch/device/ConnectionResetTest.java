@@ -2,6 +2,7 @@ package org.wardwatch.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.wardwatch.bus.Addresses;
@@ -36,18 +38,25 @@ import org.wardwatch.parsing.FrameVerdict;
 @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
 class ConnectionResetTest {
 
-  @Test
-  void aConnectionResetWhileItsFirstBatchIsParsedIsAnnouncedForTheDeviceThatBatchNamed(Vertx vertx) throws Exception {
+  private static final DeviceIdentity MONITOR = new DeviceIdentity("MON-6", "PG", null, "relay");
+
+  private final BlockingQueue<Message<FrameBatch>> batches = new LinkedBlockingQueue<>();
+  private final BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
+  private DeviceServerVerticle server;
+
+  @BeforeEach
+  void deployWithTheTestAsParser(Vertx vertx) {
     BusCodecs.register(vertx);
-    BlockingQueue<Message<FrameBatch>> batches = new LinkedBlockingQueue<>();
     vertx.eventBus().<FrameBatch>localConsumer(Addresses.FRAMES, batches::add).completion().await();
-    BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
     vertx.eventBus().<JsonObject>localConsumer(Addresses.DEVICE_EVENTS, event -> events.add(event.body()))
         .completion().await();
-    DeviceServerVerticle server = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0,
-        DevicePipeline.MAX_FRAME, 60, DevicePipeline.MAX_BAD, DevicePipeline.MAX_CONNECTIONS));
+    server = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, DevicePipeline.MAX_FRAME, 60,
+        DevicePipeline.MAX_BAD, DevicePipeline.MAX_CONNECTIONS));
     vertx.deployVerticle(server).await();
+  }
 
+  @Test
+  void aConnectionResetWhileItsFirstBatchIsParsedIsAnnouncedForTheDeviceThatBatchNamed(Vertx vertx) throws Exception {
     Message<FrameBatch> batch;
     try (Socket device = new Socket("127.0.0.1", server.actualPort())) {
       OutputStream out = device.getOutputStream();
@@ -60,15 +69,37 @@ class ConnectionResetTest {
     Thread.sleep(500); // the gateway sees the reset while the batch is still at the parser
     assertTrue(events.isEmpty(), "at the reset the connection had named no device yet");
 
-    DeviceIdentity monitor = new DeviceIdentity("MON-6", "PG", null, "relay");
-    BusRequests.answer(vertx.eventBus(), batch, new BatchVerdict(monitor,
-        List.of(FrameVerdict.hello(null, null, monitor), FrameVerdict.accepted("1", null))));
+    BusRequests.answer(vertx.eventBus(), batch, new BatchVerdict(MONITOR,
+        List.of(FrameVerdict.hello(null, null, MONITOR), FrameVerdict.accepted("1", null))));
 
     JsonObject announced = events.poll(10, TimeUnit.SECONDS);
     assertNotNull(announced, "no disconnection announced for the device the batch named");
     DeviceEvent event = DeviceEvent.fromJson(announced);
     assertEquals(DeviceEvent.Kind.DISCONNECTED, event.kind());
-    assertEquals(monitor, event.source());
+    assertEquals(MONITOR, event.source());
     assertNotNull(event.closedAt());
+  }
+
+  @Test
+  void aDeviceAnnouncedAtTheResetIsNotAnnouncedAgainWhenItsBatchInFlightIsAnswered(Vertx vertx) throws Exception {
+    try (Socket device = new Socket("127.0.0.1", server.actualPort())) {
+      device.getOutputStream().write("HELLO|Device=MON-6|Patient=PG|Ward=relay\n".getBytes(StandardCharsets.US_ASCII));
+      BusRequests.answer(vertx.eventBus(), batches.poll(10, TimeUnit.SECONDS),
+          new BatchVerdict(MONITOR, List.of(FrameVerdict.hello(null, null, MONITOR))));
+      device.getInputStream().read(new byte[5]); // ACK|\n: the session knows the device
+      device.getOutputStream().write("Pulse=80|Seq=1\n".getBytes(StandardCharsets.US_ASCII));
+      Message<FrameBatch> inFlight = batches.poll(10, TimeUnit.SECONDS);
+      assertNotNull(inFlight);
+      device.setSoLinger(true, 0);
+      device.close();
+      assertEquals("MON-6", DeviceEvent.fromJson(events.poll(10, TimeUnit.SECONDS)).source().device(),
+          "announced at the reset");
+
+      BusRequests.answer(vertx.eventBus(), inFlight,
+          new BatchVerdict(MONITOR, List.of(FrameVerdict.accepted("1", null))));
+    }
+
+    assertNull(events.poll(1, TimeUnit.SECONDS), "a second announcement would raise the alarm again after the device"
+        + " carried on elsewhere");
   }
 }
