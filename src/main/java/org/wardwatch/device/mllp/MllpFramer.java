@@ -10,8 +10,8 @@ import java.util.List;
  * boundaries (several messages per read, a message split across reads). Bytes outside a frame (stray NULs, newlines,
  * garbage) are skipped and counted. A message over {@code maxBytes} is buffered no further: it is reported with its
  * head, so it can still be answered. A start block inside a message truncates it; what follows up to the end block is
- * a {@link MllpEvent.Fragment} unless it begins a message of its own ({@code MSH}), also across further start blocks
- * (one message, one answer). A start block after nothing but blanks (a sender repeating it) cuts nothing short: those
+ * a {@link MllpEvent.Fragment} unless it begins a message of its own ({@code MSH}), and so is each piece after a
+ * further start block (one message, one answer). A start block after nothing but blanks (a sender repeating it) cuts nothing short: those
  * bytes are stray. The {@code 0x0D} after
  * {@code 0x1C} is optional, as some senders leave it out.
  *
@@ -42,8 +42,11 @@ final class MllpFramer {
     for (int i = 0; i < chunk.length(); i++) {
       byte b = chunk.getByte(i);
       if (b == START) {
-        if (message != null && !isBlank(message) && isRestOfTruncated(message)) {
-          continue; // in the rest of a message cut short, which only its end block ends: still that rest
+        if (message != null && !isBlank(message) && isRestOfTruncated(message)) { // more of a cut message's rest:
+          events.add(new MllpEvent.Fragment(text(message))); // so is what follows, unless a message of its own
+          message = Buffer.buffer();
+          length = 0;
+          continue;
         }
         if (message == null) {
           afterTruncation = false;

@@ -76,10 +76,16 @@ class MllpFramerTest {
   }
 
   @Test
-  void givenSeveralStartBlocksInsideAMessageThenOneTruncatedAndOneFragment() {
-    assertEquals(List.of(new MllpEvent.Truncated("MSH|1\rNTE|||line1"), new MllpEvent.Fragment("line2line3"),
-        new MllpEvent.Message("MSH|2")),
+  void givenSeveralStartBlocksInsideAMessageThenOneTruncatedAndFragmentsNotAnswered() {
+    assertEquals(List.of(new MllpEvent.Truncated("MSH|1\rNTE|||line1"), new MllpEvent.Fragment("line2"),
+        new MllpEvent.Fragment("line3"), new MllpEvent.Message("MSH|2")),
         feed("\u000bMSH|1\rNTE|||line1\u000bline2\u000bline3\u001c\r" + framed("MSH|2")));
+  }
+
+  @Test
+  void givenTheRestOfACutMessageWithoutAnEndBlock_whenAMessageFollows_thenThatMessageIsStillOne() {
+    assertEquals(List.of(new MllpEvent.Truncated("MSH|1\rNTE|||a"), new MllpEvent.Fragment("b"),
+        new MllpEvent.Message("MSH|2")), feed("\u000bMSH|1\rNTE|||a\u000bb" + framed("MSH|2")));
   }
 
   @Test
