@@ -31,7 +31,7 @@ const sound = new AlarmSound(document.getElementById('sound-toggle'), document.g
 const patientView = new PatientView(document.getElementById('patient-view'));
 const linkState = document.getElementById('link-state');
 const picker = new WardPicker(document.getElementById('ward-picker'), (w) => show(w));
-const probe = new LinkProbe(() => eb, () => ward);
+const probe = new LinkProbe(() => eb);
 
 let ward = null; // the ward on screen
 let eb = null;
@@ -266,11 +266,9 @@ function connect() {
     subscribe();
     if (registered) refreshWhenRegistered();
   };
-  // A refused send (access_denied) comes back as an "err" frame naming no address, not to the reply handler.
-  eb.onerror = (err) => {
-    console.warn('WardWatch: bridge error', err);
-    actions.bridgeError(err);
-  };
+  // A refused send (access_denied) comes back as an "err" frame naming no address, which no request can be matched to:
+  // its request fails at its own timeout.
+  eb.onerror = (err) => console.warn('WardWatch: bridge error', err);
   eb.onclose = () => {
     probe.stop();
     registered = null;

@@ -82,7 +82,7 @@ export class Actions {
     this.store = store;
     this.getBus = getBus;
     this.report = report;
-    this.pending = new Map(); // request key -> {address, fail}
+    this.pending = new Map(); // request key -> {fail}
     this.input = document.getElementById('user-name');
     this.hint = document.getElementById('user-hint');
     this.input.value = readUser();
@@ -246,7 +246,7 @@ export class Actions {
       }
     };
     const timer = setTimeout(() => finish('no reply from the server'), REPLY_TIMEOUT_MS);
-    this.pending.set(key, { address, fail: finish });
+    this.pending.set(key, { fail: finish });
     this.refresh();
     try {
       this.getBus().send(address, body, (err, msg) => {
@@ -258,21 +258,6 @@ export class Actions {
       });
     } catch (ex) {
       finish(ex && ex.message === 'INVALID_STATE_ERR' ? 'no live connection' : String(ex));
-    }
-  }
-
-  /**
-   * A bridge "err" frame nobody waited for: a refused send (access_denied, or too many handlers). The bridge names no
-   * address in it, so every request in flight is told at once (one of them was refused: the alarm state on screen,
-   * pushed by the server, shows what was done) instead of waiting out its timeout; one that names an address fails
-   * the requests to it.
-   */
-  bridgeError(json) {
-    if (!json || typeof json !== 'object') return;
-    const why = json.body || json.message || 'error';
-    for (const p of [...this.pending.values()]) {
-      if (json.address === undefined) p.fail(`the server refused a request (${why}); check the alarm state`);
-      else if (p.address === json.address) p.fail(`refused by the server (${why})`);
     }
   }
 

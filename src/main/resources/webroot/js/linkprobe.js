@@ -1,18 +1,19 @@
 // The live feed's heartbeat. A connection that a dead network cut without closing it (the server lost power, a switch
 // dropped the path) stays open for minutes in the browser: the page would show "Live" while no alarm can reach it.
-// While the feed is open, the page asks the server something small every PROBE_MS (a "sync" of the ward on screen, whose
-// answer, an error too, proves the link); when MISSES answers in a row have not come within ANSWER_MS, it closes the
-// connection, so that the lost-link banner and alarm show at once and reconnection starts.
+// While the feed is open, the page asks its own node for a probe's answer every PROBE_MS (nothing beyond that node is
+// asked: a busy or lost cluster member does not make a healthy link look dead); when MISSES answers in a row have not
+// come within ANSWER_MS, it closes the connection, so that the lost-link banner and alarm show at once and reconnection
+// starts.
 
 const PROBE_MS = 10000;
 const ANSWER_MS = 5000;
 const MISSES = 2;
+const PROBE_ADDRESS = 'wardwatch.local.link';
 
 export class LinkProbe {
-  /** `bus` gives the page's current EventBus, `ward` the ward on screen (null before one is). */
-  constructor(bus, ward) {
+  /** `bus` gives the page's current EventBus. */
+  constructor(bus) {
     this.bus = bus;
-    this.ward = ward;
     this.timer = null;
     this.missed = 0;
   }
@@ -33,11 +34,10 @@ export class LinkProbe {
   probe() {
     const probing = this.timer;
     const eb = this.bus();
-    const ward = this.ward();
     let answered = false;
-    if (!eb || !ward) return;
+    if (!eb) return;
     try {
-      eb.send(`wardwatch.ward.${ward}.actions`, { action: 'sync' }, () => {
+      eb.send(PROBE_ADDRESS, {}, () => {
         answered = true;
         this.missed = 0;
       });

@@ -140,7 +140,14 @@ public final class Addresses {
   public static final String BROWSER_ADDRESS_REGEX =
       "wardwatch\\.ward\\." + WARD_PATTERN + "\\.(vitals|alarms|escalations)";
 
-  /** Regex matching every address a browser may send to; the bridge's inbound permission. */
+  /**
+   * Request-reply, node-local, from a browser over the bridge. Body: anything; reply {@code {"ok": true}}. A page's probe
+   * of its live feed: answered by the node that serves the page, so it measures the browser's link to that node and
+   * nothing beyond. Owner: the HTTP bridge verticle.
+   */
+  public static final String LINK_PROBE = "wardwatch.local.link";
+
+  /** Regex matching every ward address a browser may send to; the bridge's inbound permission, with the probe's. */
   public static final String BROWSER_ACTION_REGEX = "wardwatch\\.ward\\." + WARD_PATTERN + "\\.actions";
 
   private Addresses() {

@@ -68,13 +68,12 @@ final class DeviceAlarms {
   }
 
   /**
-   * The patient heard an accepted frame from {@code device} (null: a frame naming none), received at
-   * {@code receivedAt}: its conditions end, and so do those of each device the patient is no longer monitored through.
-   * A disconnection does not end with a frame read before the connection closed ({@link #readBeforeClose}). Looks at
-   * nothing while no device has one.
+   * The patient heard an accepted frame from {@code device} (null: a frame naming none): its conditions end, and so do
+   * those of each device the patient is no longer monitored through; its disconnection not when the frame was
+   * {@code readBeforeClose} ({@link #readBeforeClose}). Looks at no device while none has a condition.
    */
-  List<AlarmTransition> heard(PatientRecord patient, String device, Instant receivedAt, Instant now) {
-    String back = readBeforeClose(patient, device, receivedAt) ? null : device; // null: no device shown back
+  List<AlarmTransition> heard(PatientRecord patient, String device, boolean readBeforeClose, Instant now) {
+    String back = readBeforeClose ? null : device; // null: no device shown back
     List<AlarmTransition> disconnection = end(patient, TechnicalAlarm.DISCONNECTED, back, now);
     List<AlarmTransition> refusal = end(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
     if (refusal.isEmpty()) {
@@ -86,12 +85,12 @@ final class DeviceAlarms {
   }
 
   /**
-   * True when {@code device} is disconnected and its frame received at {@code receivedAt} was read before the
-   * connection closed: a frame in flight when the connection ended, applied after the disconnection, which does not
-   * show the device back (its values are kept, and marked stale).
+   * True when {@code device} is disconnected and its frame received at {@code receivedAt} (null: not known) was read
+   * before the connection closed: a frame in flight when the connection ended, applied after the disconnection, which
+   * does not show the device back (its values are kept, and marked stale).
    */
   boolean readBeforeClose(PatientRecord patient, String device, Instant receivedAt) {
-    Instant closedAt = patient.devices().closedAt(device);
+    Instant closedAt = receivedAt == null ? null : patient.devices().closedAt(device);
     return closedAt != null && receivedAt.isBefore(closedAt);
   }
 

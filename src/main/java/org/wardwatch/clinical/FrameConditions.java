@@ -44,7 +44,7 @@ final class FrameConditions {
         }
       }
     }
-    transitions.addAll(conditions.devices().heard(patient, device, report.receivedAt(), now));
+    transitions.addAll(conditions.devices().heard(patient, device, inFlightAtClose, now));
     transitions.addAll(conditions.checkSensors(patient, report, now));
     transitions.addAll(conditions.reassess(patient, now));
     return transitions;

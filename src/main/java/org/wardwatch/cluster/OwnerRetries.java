@@ -3,6 +3,8 @@ package org.wardwatch.cluster;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 
 /**
  * How a delivery to a patient's owner is retried while the owner is unknown or gone (a member died, its partitions
@@ -19,6 +21,8 @@ final class OwnerRetries {
   /** The options of one attempt: the owner's answer is awaited {@value #ATTEMPT_MS} ms. Shared; never changed. */
   static final DeliveryOptions ATTEMPT = new DeliveryOptions().setSendTimeout(ATTEMPT_MS);
   private static final long RETRY_MS = 200;
+  /** The failure code of a delivery its owner refused as malformed. */
+  private static final int MALFORMED = 400;
 
   private OwnerRetries() {
   }
@@ -29,10 +33,13 @@ final class OwnerRetries {
   }
 
   /**
-   * Runs {@code again} after {@value #RETRY_MS} ms, or fails {@code delivered} with {@code error} past the deadline.
+   * Runs {@code again} after {@value #RETRY_MS} ms, or fails {@code delivered} with {@code error} past the deadline or
+   * when the owner refused the delivery as malformed (code 400: sending it again would change nothing).
    */
   static void retryLater(Vertx vertx, long deadline, Throwable error, Promise<?> delivered, Runnable again) {
-    if (System.currentTimeMillis() >= deadline) {
+    boolean malformed = error instanceof ReplyException refusal
+        && refusal.failureType() == ReplyFailure.RECIPIENT_FAILURE && refusal.failureCode() == MALFORMED;
+    if (malformed || System.currentTimeMillis() >= deadline) {
       delivered.fail(error);
     } else {
       vertx.setTimer(RETRY_MS, id -> again.run());

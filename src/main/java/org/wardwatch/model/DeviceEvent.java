@@ -53,7 +53,11 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown device event '" + event + "'");
     }
-    return new DeviceEvent(kind, DeviceIdentity.fromJson(json.getJsonObject("source")), json.getString("reason"),
-        StateJson.optionalInstant(json, "lastAnsweredAt"), StateJson.optionalInstant(json, "closedAt"));
+    try {
+      return new DeviceEvent(kind, DeviceIdentity.fromJson(json.getJsonObject("source")), json.getString("reason"),
+          StateJson.optionalInstant(json, "lastAnsweredAt"), StateJson.optionalInstant(json, "closedAt"));
+    } catch (ClassCastException | NullPointerException e) {
+      throw new IllegalArgumentException("device event without a source and reason of the right kinds: " + json);
+    }
   }
 }

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * from parsing to the clinical engine.
  *
  * @param time           when the frame's content applies: the device's time, else the gateway's
- * @param receivedAt     when the gateway received the frame, by the clock of the node that read it
+ * @param receivedAt     when the gateway received the frame, by the clock of the node that read it; {@code null} when
+ *                       not known (a report from a node of an earlier version)
  * @param consciousness  ACVPU, or {@code null} when the frame did not say
  * @param oxygen         air or oxygen, or {@code null} when the frame did not say
  * @param sensorsOff     parameters the device reported as {@code OFF} (sensor detached or switched off)
@@ -56,11 +57,10 @@ public record FrameReport(DeviceIdentity source, Instant time, Instant receivedA
     JsonObject oxygen = json.getJsonObject("oxygen");
     String consciousness = json.getString("consciousness");
     JsonObject stamp = json.getJsonObject("stamp");
-    Instant time = json.getInstant("time");
     return new FrameReport(
         DeviceIdentity.fromJson(json.getJsonObject("source")),
-        time,
-        json.getInstant("receivedAt", time), // a node of an earlier version did not say
+        json.getInstant("time"),
+        json.getInstant("receivedAt"),
         json.getJsonArray("observations").stream().map(JsonObject.class::cast).map(Observation::fromJson).toList(),
         consciousness == null ? null : Consciousness.valueOf(consciousness),
         oxygen == null ? null : oxygenFromJson(oxygen),

@@ -30,7 +30,8 @@ import org.wardwatch.bus.Addresses;
  *   <li>Inbound (browser to server): only the per-ward action addresses, {@link Addresses#BROWSER_ACTION_REGEX}
  *       (acknowledge, audio pause, assessment, limits, discharge), sent to one taker: published, every member would
  *       apply the action. Users are named by the dashboard, not yet authenticated; each action carries where it
- *       came from ({@link #ORIGIN}), for the audit trail.
+ *       came from ({@link #ORIGIN}), for the audit trail. And the page's probe of its live feed,
+ *       {@link Addresses#LINK_PROBE}, which changes nothing.
  *   <li>Origins: a {@link CorsHandler} limited to the dashboard's origins guards every transport. An origin check on
  *       the WebSocket alone would leave the xhr-streaming and xhr-polling fallbacks readable from a foreign page.
  *   <li>Transports: WebSocket, xhr-streaming and xhr-polling only. EventSource, htmlfile and JSONP are off: the last
@@ -82,6 +83,7 @@ final class BridgePolicy {
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(Addresses.BROWSER_ADDRESS_REGEX))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(WardFanOut.PARKED_ADDRESS_REGEX))
         .addInboundPermitted(new PermittedOptions().setAddressRegex(Addresses.BROWSER_ACTION_REGEX))
+        .addInboundPermitted(new PermittedOptions().setAddress(Addresses.LINK_PROBE))
         .setMaxHandlersPerSocket(64);
   }
 

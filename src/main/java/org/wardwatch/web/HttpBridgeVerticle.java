@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.clinical.AuditTrail;
+import org.wardwatch.bus.Addresses;
 import org.wardwatch.cluster.BusPaths;
 import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
@@ -114,6 +115,7 @@ public class HttpBridgeVerticle extends VerticleBase {
     if (config.tls() != null) {
       config.tls().secure(options);
     }
+    vertx.eventBus().localConsumer(Addresses.LINK_PROBE, probe -> probe.reply(new JsonObject().put("ok", true)));
     server = vertx.createHttpServer(options).requestHandler(router).connectionHandler(this::admit);
     vertx.setPeriodic(ConnectionLimit.CHECK_EVERY_MS, id -> reportRefusals());
     return server.listen()

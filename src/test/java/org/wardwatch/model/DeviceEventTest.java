@@ -47,5 +47,7 @@ class DeviceEventTest {
     IllegalArgumentException time = assertThrows(IllegalArgumentException.class, () -> DeviceEvent.fromJson(
         DeviceEvent.disconnected(MONITOR, ANSWERED, CLOSED).toJson().put("closedAt", "yesterday")));
     assertEquals("'closedAt' must be an ISO-8601 instant, got yesterday", time.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> DeviceEvent.fromJson(
+        new JsonObject().put("event", "disconnected").put("source", "mon-1")), "a source that is not an object");
   }
 }

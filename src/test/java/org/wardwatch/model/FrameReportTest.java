@@ -1,6 +1,7 @@
 package org.wardwatch.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -27,10 +28,10 @@ class FrameReportTest {
   }
 
   @Test
-  void aReportFromANodeThatDidNotSayWhenItWasReceivedWasReceivedAtItsTime() {
+  void aReportFromANodeThatDidNotSayWhenItWasReceivedIsNotKnownToHaveBeen() {
     JsonObject earlier = new JsonObject(report.toJson().encode());
     earlier.remove("receivedAt");
 
-    assertEquals(MEASURED, FrameReport.fromJson(earlier).receivedAt());
+    assertNull(FrameReport.fromJson(earlier).receivedAt(), "not the device's own time, which may lag");
   }
 }

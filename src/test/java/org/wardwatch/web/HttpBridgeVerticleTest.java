@@ -303,6 +303,16 @@ class HttpBridgeVerticleTest {
     }
   }
 
+  @Test
+  void aPageProbingItsLiveFeedIsAnsweredByItsNodeAndMayNotListenThere() {
+    try (SockJsClient browser = WebSocketSockJsClient.connect(vertx, node.httpPort(), TestNode.DASHBOARD_ORIGIN)) {
+      assertEquals(new JsonObject().put("ok", true), browser.request(Addresses.LINK_PROBE, new JsonObject()));
+      browser.send(new JsonObject().put("type", "register").put("address", Addresses.LINK_PROBE));
+      assertEquals("access_denied", browser.await(m -> "err".equals(m.getString("type")), Duration.ofSeconds(5))
+          .getString("body"), "inbound only");
+    }
+  }
+
   private Reply request(HttpMethod method, String uri, String origin) {
     return http.request(method, uri, origin, null);
   }
