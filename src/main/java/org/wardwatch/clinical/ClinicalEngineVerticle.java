@@ -88,7 +88,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
     return rulesFile.load().compose(rules -> {
       engine = new WardState(rules);
       takeover = new PatientTakeover(engine, records -> announcer.recordLeftOver(records), store::claim,
-          this::ownedHere, vertx, PatientTakeover.GIVE_UP_MS);
+          key -> store.snapshot(key).map(Optional::isPresent), this::ownedHere, vertx, PatientTakeover.GIVE_UP_MS);
       rulesFile.watch(engine::replaceRules);
       AuditTrail auditTrail = new AuditTrail(vertx);
       writer = new PatientStoreWriter(engine, store, membership.clustered(), takeover::epochOf, takeover::fenced,
@@ -138,13 +138,13 @@ public class ClinicalEngineVerticle extends VerticleBase {
       Future<Void> actions = this.<JsonObject>input(Addresses.engineActions(membership.self()), message -> {
         String patient = ActionTarget.patientOf(message.body());
         if (!refusedHere(patient, message, true)) {
-          withKnownPatient(patient, () -> act(message));
+          takeover.withExisting(patient, () -> act(message));
         }
       });
       Future<Void> history = this.<JsonObject>input(Addresses.engineHistory(membership.self()), message -> {
         String patient = message.body().getString("patient");
         if (!refusedHere(patient, message, false)) {
-          withKnownPatient(patient, () -> PatientQueries.replyOrNotFound(message, patient,
+          takeover.withExisting(patient, () -> PatientQueries.replyOrNotFound(message, patient,
               engine.view().history(patient, message.body().getInteger("minutes"), Instant.now())));
         }
       });
@@ -213,27 +213,14 @@ public class ClinicalEngineVerticle extends VerticleBase {
     }
   }
 
-  /** Applies {@code change} to a known patient, then, once stored, acknowledges it (refused when it could not be). */
+  /**
+   * Applies {@code change} to the patient once taken over here, if there is one ({@link PatientTakeover#withExisting}),
+   * then, once stored, acknowledges it to the sender (refused when it could not be stored).
+   */
   private void withPatient(String patientKey, Message<JsonObject> message, Supplier<WardUpdate> change) {
-    withKnownPatient(patientKey, () -> publisher.publish(change.get())
+    takeover.withExisting(patientKey, () -> publisher.publish(change.get())
         .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)))
         .onFailure(error -> message.fail(UNAVAILABLE, "not stored: " + error.getMessage())));
-  }
-
-  /**
-   * Runs {@code work} on a patient held here, else stored by an earlier owner (taken over first); on one that is
-   * neither (a made-up key) at once, claiming nothing: it answers as for no such patient (only frames make patients).
-   */
-  private void withKnownPatient(String patientKey, Runnable work) {
-    Future<Boolean> known = takeover.has(patientKey) ? Future.succeededFuture(true)
-        : store.snapshot(patientKey).map(Optional::isPresent).otherwise(true); // the store could not say: it may be
-    known.onSuccess(held -> {
-      if (held) {
-        takeover.withPatient(patientKey, work);
-      } else {
-        work.run();
-      }
-    });
   }
 
   /**

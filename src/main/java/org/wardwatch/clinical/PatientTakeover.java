@@ -43,25 +43,33 @@ final class PatientTakeover {
   private final WardState engine;
   private final Consumer<List<AuditRecord>> leftOver;
   private final Function<String, Future<PatientStore.Claim>> claims;
+  private final Function<String, Future<Boolean>> stored;
   private final Predicate<String> ownedHere;
   private final Vertx vertx;
   private final long giveUpMs;
   /** The patients taken over, with their claims' epochs. */
   private final Map<String, Long> taken = new HashMap<>();
-  private final Map<String, List<Runnable>> loading = new HashMap<>();
+  /** The work waiting for each patient being taken over (or asked after in the store), in order. */
+  private final Map<String, List<Waiting>> loading = new HashMap<>();
   private boolean stopped;
+
+  /** Work for a patient, and whether it makes the patient when there is none (a frame does; a query does not). */
+  private record Waiting(Runnable work, boolean makes) {
+  }
 
   /**
    * Takes patients over into {@code engine} with {@code claims} (a claim on a patient, by key), for a member that owns
    * the patients {@code ownedHere} accepts, trying a claim for {@code giveUpMs} before going on without it
-   * ({@link #GIVE_UP_MS} in the engine); the audit records a stored state holds, which its writer may not have
-   * recorded, go to {@code leftOver}.
+   * ({@link #GIVE_UP_MS} in the engine); {@code stored} says whether a patient was stored (so is there to take over);
+   * the audit records a stored state holds, which its writer may not have recorded, go to {@code leftOver}.
    */
   PatientTakeover(WardState engine, Consumer<List<AuditRecord>> leftOver,
-      Function<String, Future<PatientStore.Claim>> claims, Predicate<String> ownedHere, Vertx vertx, long giveUpMs) {
+      Function<String, Future<PatientStore.Claim>> claims, Function<String, Future<Boolean>> stored,
+      Predicate<String> ownedHere, Vertx vertx, long giveUpMs) {
     this.engine = engine;
     this.leftOver = leftOver;
     this.claims = claims;
+    this.stored = stored;
     this.ownedHere = ownedHere;
     this.vertx = vertx;
     this.giveUpMs = giveUpMs;
@@ -74,20 +82,62 @@ final class PatientTakeover {
 
   /** Runs {@code work} on the patient once it is taken over here; in order with earlier work for it. */
   void withPatient(String patientKey, Runnable work) {
+    enqueue(patientKey, new Waiting(work, true));
+  }
+
+  /**
+   * Runs {@code work} on the patient once it is taken over here, when it is held or stored; else at once, claiming
+   * nothing: work that makes no patient (a query, an action, a device's event) finds none, and a made-up key leaves no
+   * trace here or in the store. In order with other work for the patient either way.
+   */
+  void withExisting(String patientKey, Runnable work) {
+    enqueue(patientKey, new Waiting(work, false));
+  }
+
+  private void enqueue(String patientKey, Waiting next) {
     if (stopped) {
       return; // its sender gets no answer, and sends it again to whoever owns the patient then
     }
     if (taken.containsKey(patientKey)) {
-      work.run();
+      next.work().run();
       return;
     }
-    List<Runnable> waiting = loading.get(patientKey);
+    List<Waiting> waiting = loading.get(patientKey);
     if (waiting != null) {
-      waiting.add(work);
+      waiting.add(next);
       return;
     }
-    loading.put(patientKey, new ArrayList<>(List.of(work)));
-    load(patientKey, System.currentTimeMillis() + giveUpMs);
+    loading.put(patientKey, new ArrayList<>(List.of(next)));
+    if (next.makes()) {
+      load(patientKey, System.currentTimeMillis() + giveUpMs);
+    } else {
+      check(patientKey);
+    }
+  }
+
+  /**
+   * Asks the store whether the patient was stored: then (or when it cannot say) takes it over; else runs the work
+   * waiting that makes no patient, and takes it over for any that does (a frame came meanwhile).
+   */
+  private void check(String patientKey) {
+    stored.apply(patientKey).onComplete(found -> {
+      if (stopped) {
+        return;
+      }
+      List<Waiting> waiting = loading.get(patientKey);
+      if (found.failed() || found.result()) {
+        load(patientKey, System.currentTimeMillis() + giveUpMs);
+        return;
+      }
+      while (!waiting.isEmpty() && !waiting.get(0).makes()) {
+        waiting.remove(0).work().run();
+      }
+      if (waiting.isEmpty()) {
+        loading.remove(patientKey);
+      } else {
+        load(patientKey, System.currentTimeMillis() + giveUpMs);
+      }
+    });
   }
 
   private void load(String patientKey, long giveUpAt) {
@@ -107,7 +157,7 @@ final class PatientTakeover {
         LOG.error("[{}] not claimed in the store; carrying on without its stored state", patientKey, claimed.cause());
       }
       taken.put(patientKey, epoch);
-      loading.remove(patientKey).forEach(Runnable::run);
+      loading.remove(patientKey).forEach(waiting -> waiting.work().run());
     });
   }
 

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * store and audit map.
  */
 class LeftOverAuditTest {
+
+  /** Every patient asked after is in the store: taken over as before. */
+  private static final Function<String, Future<Boolean>> STORED = key -> Future.succeededFuture(true);
 
   @RegisterExtension
   static final StoreCluster CLUSTER = new StoreCluster();
@@ -42,7 +46,7 @@ class LeftOverAuditTest {
     WardState engine = new WardState(RULES);
     UpdateAnnouncer announcer = new UpdateAnnouncer(CLUSTER.vertx.eventBus(), audit::record, engine::recorded);
     PatientTakeover takeover = new PatientTakeover(engine, announcer::recordLeftOver, CLUSTER.store::claim,
-        key -> true, CLUSTER.vertx, PatientTakeover.GIVE_UP_MS);
+        STORED, key -> true, CLUSTER.vertx, PatientTakeover.GIVE_UP_MS);
     CLUSTER.await(() -> {
       Promise<Void> taken = Promise.promise();
       takeover.withPatient(HandOver.PATIENT, taken::complete);
@@ -97,7 +101,7 @@ class LeftOverAuditTest {
     AtomicInteger claims = new AtomicInteger();
     PatientTakeover takeover = new PatientTakeover(engine, announcer::recordLeftOver,
         key -> claims.getAndIncrement() == 0 ? Future.failedFuture("store out of reach") : CLUSTER.store.claim(key),
-        key -> true, CLUSTER.vertx, 0);
+        STORED, key -> true, CLUSTER.vertx, 0);
     CLUSTER.await(() -> {
       Promise<Void> taken = Promise.promise();
       takeover.withPatient(HandOver.PATIENT, taken::complete);

@@ -1,6 +1,7 @@
 package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Context;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(value = 10, timeUnit = TimeUnit.SECONDS)
 class PatientTakeoverTest {
 
+  /** Every patient asked after is in the store: taken over as before. */
+  private static final Function<String, Future<Boolean>> STORED = key -> Future.succeededFuture(true);
+
   @Test
   void givenStoredStateTheEngineRefuses_thenThePatientStartsAfreshAndItsWaitingWorkRuns(Vertx vertx)
       throws Exception {
@@ -33,7 +38,7 @@ class PatientTakeoverTest {
     WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject().put("thresholds", new JsonArray())));
     PatientTakeover takeover = new PatientTakeover(engine, unrecorded -> { },
         patient -> Future.succeededFuture(new PatientStore.Claim(3, Optional.of(new JsonObject().put("v", 2)))),
-        key -> true, vertx, PatientTakeover.GIVE_UP_MS);
+        STORED, key -> true, vertx, PatientTakeover.GIVE_UP_MS);
     List<String> done = new CopyOnWriteArrayList<>();
     CompletableFuture<Void> both = new CompletableFuture<>();
 
@@ -52,6 +57,38 @@ class PatientTakeoverTest {
   }
 
   @Test
+  void givenWorkThatMakesNoPatient_thenAnUnknownOneIsNotClaimedAndAFrameArrivingMeanwhileStillComesAfter(Vertx vertx)
+      throws Exception {
+    Context context = vertx.getOrCreateContext();
+    WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject().put("thresholds", new JsonArray())));
+    AtomicInteger claims = new AtomicInteger();
+    Promise<Boolean> answer = Promise.promise();
+    PatientTakeover takeover = new PatientTakeover(engine, unrecorded -> { }, key -> {
+      claims.incrementAndGet();
+      return Future.succeededFuture(new PatientStore.Claim(1, Optional.empty()));
+    }, key -> key.equals("P9") ? answer.future() : Future.succeededFuture(false), key -> true, vertx,
+        PatientTakeover.GIVE_UP_MS);
+    List<String> done = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> both = new CompletableFuture<>();
+
+    context.runOnContext(go -> {
+      takeover.withExisting("made-up", () -> done.add("query of a made-up key"));
+      takeover.withExisting("P9", () -> done.add("device event"));
+      takeover.withPatient("P9", () -> {
+        done.add("frame");
+        both.complete(null);
+      });
+      answer.complete(false); // the store had no P9 when asked: its first frame is on its way
+    });
+
+    both.get(5, TimeUnit.SECONDS);
+    assertEquals(List.of("query of a made-up key", "device event", "frame"), done, "each key's work in order");
+    assertEquals(1, claims.get(), "claimed for the frame only");
+    assertTrue(takeover.has("P9"));
+    assertFalse(takeover.has("made-up"), "no trace of the made-up key");
+  }
+
+  @Test
   void givenAStoreNotReadableForAWhile_thenTheWorkWaitsForTheStoredStateInsteadOfStartingAfresh(Vertx vertx)
       throws Exception {
     WardState previousOwner = new WardState(ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES)));
@@ -61,7 +98,7 @@ class PatientTakeoverTest {
     WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES)));
     PatientTakeover takeover = new PatientTakeover(engine, unrecorded -> { }, patient -> reads.incrementAndGet() <= 2
         ? Future.failedFuture(new VertxException("operation timed out: partitions migrating"))
-        : Future.succeededFuture(new PatientStore.Claim(7, Optional.of(stored))), key -> true, vertx,
+        : Future.succeededFuture(new PatientStore.Claim(7, Optional.of(stored))), STORED, key -> true, vertx,
         PatientTakeover.GIVE_UP_MS);
     CompletableFuture<JsonObject> seen = new CompletableFuture<>();
 
@@ -79,8 +116,8 @@ class PatientTakeoverTest {
       throws Exception {
     WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject().put("thresholds", new JsonArray())));
     Promise<PatientStore.Claim> read = Promise.promise();
-    PatientTakeover takeover = new PatientTakeover(engine, unrecorded -> { }, patient -> read.future(), key -> true,
-        vertx, PatientTakeover.GIVE_UP_MS);
+    PatientTakeover takeover = new PatientTakeover(engine, unrecorded -> { }, patient -> read.future(), STORED,
+        key -> true, vertx, PatientTakeover.GIVE_UP_MS);
     List<String> done = new CopyOnWriteArrayList<>();
     CompletableFuture<Void> settled = new CompletableFuture<>();
 

@@ -8,6 +8,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the older stored state readopted (which would forget the alarms raised here), and the update is published as stored.
  */
 class UnclaimedTakeoverTest {
+
+  /** Every patient asked after is in the store: taken over as before. */
+  private static final Function<String, Future<Boolean>> STORED = key -> Future.succeededFuture(true);
 
   @RegisterExtension
   static final StoreCluster CLUSTER = new StoreCluster();
@@ -35,7 +39,7 @@ class UnclaimedTakeoverTest {
     WardState engine = new WardState(RULES);
     AtomicInteger claims = new AtomicInteger();
     PatientTakeover takeover = new PatientTakeover(engine, unrecorded -> { }, key -> claims.getAndIncrement() == 0
-        ? Future.failedFuture("store out of reach") : CLUSTER.store.claim(key), key -> true, CLUSTER.vertx, 0);
+        ? Future.failedFuture("store out of reach") : CLUSTER.store.claim(key), STORED, key -> true, CLUSTER.vertx, 0);
     PatientStoreWriter writer = new PatientStoreWriter(engine, CLUSTER.store, true, takeover::epochOf,
         takeover::fenced, new AuditTrail(CLUSTER.vertx)::record);
     CLUSTER.await(() -> {
