@@ -141,9 +141,9 @@ public final class Addresses {
       "wardwatch\\.ward\\." + WARD_PATTERN + "\\.(vitals|alarms|escalations)";
 
   /**
-   * Request-reply, node-local, from a browser over the bridge. Body: anything; reply {@code {"ok": true}}. A page's probe
-   * of its live feed: answered by the node that serves the page, so it measures the browser's link to that node and
-   * nothing beyond. Owner: the HTTP bridge verticle.
+   * Request-reply, node-local, from a browser over the bridge. Body: anything; reply {@code {"ok": true}}. A page's
+   * probe of its live feed: answered by the node that serves the page, so it measures the browser's link to that node
+   * and nothing beyond. Owner: the HTTP bridge verticle.
    */
   public static final String LINK_PROBE = "wardwatch.local.link";
 

@@ -11,9 +11,8 @@ import java.util.List;
  * garbage) are skipped and counted. A message over {@code maxBytes} is buffered no further: it is reported with its
  * head, so it can still be answered. A start block inside a message truncates it; what follows up to the end block is
  * a {@link MllpEvent.Fragment} unless it begins a message of its own ({@code MSH}), and so is each piece after a
- * further start block (one message, one answer). A start block after nothing but blanks (a sender repeating it) cuts nothing short: those
- * bytes are stray. The {@code 0x0D} after
- * {@code 0x1C} is optional, as some senders leave it out.
+ * further start block (one message, one answer). A start block after nothing but blanks (a sender repeating it) cuts
+ * nothing short: those bytes are stray. The {@code 0x0D} after {@code 0x1C} is optional, as some senders leave it out.
  *
  * <p>Not thread-safe: one instance per connection, used on its event loop.
  */
