@@ -1,12 +1,9 @@
 package org.wardwatch.clinical;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.wardwatch.bus.PatientSnapshot;
@@ -44,7 +41,7 @@ final class PatientRecord {
   private News2Score news2;
   private final PatientAlarms alarms;
   private LimitOverrides overrides = new LimitOverrides();
-  private final Set<Parameter> sensorsOff = EnumSet.noneOf(Parameter.class);
+  private SensorsOff sensorsOff = new SensorsOff();
   private PatientDevices devices = new PatientDevices();
   private RecentFrames recentFrames = new RecentFrames();
   private AuditOutbox auditOutbox = new AuditOutbox();
@@ -67,7 +64,8 @@ final class PatientRecord {
    * observation of each parameter ({@link Observation#toState()}); {@code trackers}, the threshold trackers' progress
    * by parameter ({@link ThresholdTracker#toState()}); {@code reportIntervals} ({@link ReportIntervals}); the
    * assessment ({@link PatientAssessment#writeTo}); {@code news2} as {@link News2Score#toJson()};
-   * {@code limitOverrides} ({@link LimitOverrides#toState()}); {@code sensorsOff} (parameter names);
+   * {@code limitOverrides} ({@link LimitOverrides#toState()}); {@code sensorsOff} and {@code sensorsOffAt}
+   * ({@link SensorsOff#writeTo});
    * {@code devicesHeard}, {@code disconnectedDevices} and {@code invalidSignals} ({@link PatientDevices#writeTo});
    * {@code alarms}, the live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the
    * frames applied lately ({@link RecentFrames#toState()}); {@code auditOutbox}, the audit entries not known to be
@@ -83,10 +81,9 @@ final class PatientRecord {
         .put("latest", StateJson.byName(latest, Observation::toState))
         .put("trackers", StateJson.byName(trackers, ThresholdTracker::toState))
         .put("reportIntervals", reportIntervals.toState());
-    assessment.writeTo(state) // in the order the state has always had
+    sensorsOff.writeTo(assessment.writeTo(state) // in the order the state has always had
         .put("news2", news2 == null ? null : news2.toJson())
-        .put("limitOverrides", overrides.toState())
-        .put("sensorsOff", new JsonArray(sensorsOff.stream().map(Parameter::name).toList()));
+        .put("limitOverrides", overrides.toState()));
     return devices.writeTo(state)
         .put("alarms", alarms.toState())
         .put("recentFrames", recentFrames.toState())
@@ -119,8 +116,7 @@ final class PatientRecord {
     JsonObject news2 = state.getJsonObject("news2");
     patient.news2 = news2 == null ? null : News2Score.fromJson(news2);
     patient.overrides = LimitOverrides.fromState(StateJson.objects(state, "limitOverrides"));
-    StateJson.array(state, "sensorsOff")
-        .forEach(name -> patient.sensorsOff.add(StateJson.named(Parameter.class, name, "sensorsOff")));
+    patient.sensorsOff = SensorsOff.fromState(state);
     patient.devices = PatientDevices.fromState(state, patient.alarms);
     patient.recentFrames = RecentFrames.fromState(state.getJsonObject("recentFrames"));
     patient.auditOutbox = AuditOutbox.fromState(state.getJsonObject("auditOutbox"));
@@ -176,16 +172,14 @@ final class PatientRecord {
       source = placed;
     }
     for (Parameter off : report.sensorsOff()) {
-      Observation held = latest.get(off);
-      if (held == null || !report.time().isBefore(held.effectiveTime())) { // not a late frame's
-        sensorsOff.add(off);
+      if (sensorsOff.reportedOff(off, report.time(), latest.get(off))) {
         tracker(off).sensorOff();
       }
     }
     assessment.charted(report);
   }
 
-  /** Records a value unless older than the one held (its sensor is back then); true when it is the one judged on. */
+  /** Records a value unless older than the one held ({@link SensorsOff#valued}); true when it is the one judged on. */
   boolean record(Observation observation) {
     Observation held = latest.get(observation.parameter());
     if (held != null && observation.effectiveTime().isBefore(held.effectiveTime())) {
@@ -193,7 +187,7 @@ final class PatientRecord {
     }
     reportIntervals.note(held, observation);
     latest.put(observation.parameter(), observation);
-    sensorsOff.remove(observation.parameter());
+    sensorsOff.valued(observation);
     return true;
   }
 
@@ -203,7 +197,7 @@ final class PatientRecord {
 
   /** Parameters whose sensor the device last reported off (a view). */
   Set<Parameter> sensorsOff() {
-    return Collections.unmodifiableSet(sensorsOff);
+    return sensorsOff.parameters();
   }
 
   /** True when the device last reported {@code parameter}'s sensor off (asked of each value on every frame). */

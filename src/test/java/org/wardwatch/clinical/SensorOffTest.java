@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -73,6 +74,25 @@ class SensorOffTest {
 
     assertEquals("Sensor off: SpO2", engine.view().snapshot("P-1").orElseThrow().toJson()
         .getJsonArray("technicalAlarms").getJsonObject(0).getString("message"), "a late frame's value");
+  }
+
+  @Test
+  void givenASensorOff_whenAValueMeasuredBeforeTheOffArrivesLate_thenTheSensorStaysOffAlsoOnAnotherNode()
+      throws Exception {
+    engine.apply(frame("SpO2=96|Pulse=80|Ts=2026-11-22T10:00:05Z", 5), T0.plusSeconds(5));
+    engine.apply(frame("SpO2=OFF|Pulse=80|Ts=2026-11-22T10:00:07Z", 7), T0.plusSeconds(7));
+    WardState newOwner = new WardState(ClinicalRules.fromJson(new JsonObject("""
+        {"thresholds": [{"parameter": "SPO2", "below": 90, "priority": "HIGH"}]}""")));
+    newOwner.adopt(new JsonObject(engine.state("P-1").orElseThrow().encode()));
+
+    for (WardState owner : List.of(engine, newOwner)) {
+      owner.apply(frame("SpO2=95|Pulse=80|Ts=2026-11-22T10:00:06Z", 8), T0.plusSeconds(8));
+      assertEquals("Sensor off: SpO2", owner.view().snapshot("P-1").orElseThrow().toJson()
+          .getJsonArray("technicalAlarms").getJsonObject(0).getString("message"), "measured before it came off");
+      owner.apply(frame("SpO2=94|Pulse=80|Ts=2026-11-22T10:00:09Z", 9), T0.plusSeconds(9));
+      assertTrue(owner.view().snapshot("P-1").orElseThrow().toJson().getJsonArray("technicalAlarms").isEmpty(),
+          "measured after: back");
+    }
   }
 
   @Test

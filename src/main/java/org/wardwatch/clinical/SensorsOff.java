@@ -1,0 +1,79 @@
+package org.wardwatch.clinical;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import org.wardwatch.model.Observation;
+import org.wardwatch.model.Parameter;
+import org.wardwatch.model.StateJson;
+
+/**
+ * The sensors a patient's devices reported off (a probe detached or switched off), each with the time of the frame
+ * that said so, in the order of the values' own times: a frame's OFF behind a later value of its parameter (a late
+ * frame's) turns nothing off, and a value measured before the OFF (a late frame's too) does not turn its sensor back
+ * on. Owned by the patient's {@link PatientRecord}; not thread-safe.
+ */
+final class SensorsOff {
+
+  /** Each sensor off, with when its frame said so (null: not known, from a state written before it was kept). */
+  private final Map<Parameter, Instant> off = new EnumMap<>(Parameter.class);
+
+  /**
+   * The frame of {@code time} reported {@code parameter}'s sensor off, where {@code held} is the parameter's latest
+   * value (null: none); true when it is taken, false for a late frame's.
+   */
+  boolean reportedOff(Parameter parameter, Instant time, Observation held) {
+    if (held != null && time.isBefore(held.effectiveTime())) {
+      return false;
+    }
+    off.put(parameter, time);
+    return true;
+  }
+
+  /** {@code value} became its parameter's latest: its sensor is back, unless it was measured before the OFF. */
+  void valued(Observation value) {
+    if (!off.isEmpty()) {
+      Instant offAt = off.get(value.parameter());
+      if (offAt == null || !value.effectiveTime().isBefore(offAt)) {
+        off.remove(value.parameter());
+      }
+    }
+  }
+
+  boolean contains(Parameter parameter) {
+    return off.containsKey(parameter);
+  }
+
+  /** The parameters whose sensor is off (a view). */
+  Set<Parameter> parameters() {
+    return Collections.unmodifiableSet(off.keySet());
+  }
+
+  /** Puts these into a patient's stored state: {@code sensorsOff} (names) and {@code sensorsOffAt} (name to time). */
+  JsonObject writeTo(JsonObject state) {
+    JsonObject times = new JsonObject();
+    off.forEach((parameter, time) -> times.put(parameter.name(), time));
+    return state.put("sensorsOff", new JsonArray(off.keySet().stream().map(Parameter::name).toList()))
+        .put("sensorsOffAt", times);
+  }
+
+  /**
+   * The sensors {@link #writeTo} wrote into {@code state}; those of a state written before their times were kept have
+   * none (any later value turns them back on).
+   *
+   * @throws IllegalArgumentException when a name or a time is not one
+   */
+  static SensorsOff fromState(JsonObject state) {
+    SensorsOff read = new SensorsOff();
+    JsonObject times = state.getJsonObject("sensorsOffAt", new JsonObject());
+    for (Object name : StateJson.array(state, "sensorsOff")) {
+      Parameter parameter = StateJson.named(Parameter.class, name, "sensorsOff");
+      read.off.put(parameter, StateJson.optionalInstant(times, parameter.name()));
+    }
+    return read;
+  }
+}
