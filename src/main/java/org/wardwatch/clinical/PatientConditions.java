@@ -156,6 +156,31 @@ final class PatientConditions {
   }
 
   /**
+   * The limits of {@code parameter} changed for the patient (a clinician's override set or expired): its latest value is
+   * judged against them now, not at its next value (a cuff measuring every half hour), unless its sensor is off or it
+   * has gone silent (no longer the patient's); a breach's delay still counts from when it began.
+   */
+  List<AlarmTransition> rejudge(PatientRecord patient, Parameter parameter, Instant now) {
+    for (Observation latest : patient.latestValues()) {
+      if (latest.parameter() == parameter && !patient.isSensorOff(parameter) && !now.isAfter(latest.gatewayTime()
+          .plusMillis(patient.reportIntervals().silentAfterMillis(parameter, rules)))) {
+        Optional<ThresholdRule> breached = patient.tracker(parameter)
+            .observe(rulesFor(patient, parameter, now), latest.value(), now);
+        List<AlarmTransition> transitions = new ArrayList<>(judge(patient, latest, breached, now));
+        transitions.addAll(staleIfDisconnected(patient, latest, now));
+        return transitions;
+      }
+    }
+    return List.of();
+  }
+
+  /** Marks the threshold alarm of {@code latest}'s parameter stale when the device that sent it has disconnected. */
+  private static List<AlarmTransition> staleIfDisconnected(PatientRecord patient, Observation latest, Instant now) {
+    return patient.devices().problems(TechnicalAlarm.DISCONNECTED).contains(latest.source().device())
+        ? patient.alarms().markData(thresholdKey(latest.parameter()), true, now) : List.of();
+  }
+
+  /**
    * Onset delays run out with time: a parameter whose latest value still breaches a rule when the rule's delay has
    * run alarms then, not at its next value (a monitor reporting once a minute), its data stale when the device that
    * sent the value has disconnected since. Not a parameter whose sensor is off or that has gone {@code silent}: its
@@ -175,9 +200,7 @@ final class PatientConditions {
           now);
       if (breached.isPresent()) {
         transitions.addAll(judge(patient, latest, breached, now));
-        if (patient.devices().problems(TechnicalAlarm.DISCONNECTED).contains(latest.source().device())) {
-          transitions.addAll(patient.alarms().markData(thresholdKey(latest.parameter()), true, now)); // its last
-        }
+        transitions.addAll(staleIfDisconnected(patient, latest, now));
       }
       Instant onset = tracker.nextOnset();
       next = onset != null && (next == null || onset.isBefore(next)) ? onset : next;

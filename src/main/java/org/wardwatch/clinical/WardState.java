@@ -99,13 +99,14 @@ public final class WardState {
   }
 
   /**
-   * Puts a clinician's own limits for one parameter of a patient in force until the override expires. Judged from the
-   * patient's next value of that parameter.
+   * Puts a clinician's own limits for one parameter of a patient in force until the override expires, judging the
+   * patient's latest value of that parameter against them at once ({@link PatientConditions#rejudge}), as the ward's
+   * limits are judged again when it expires.
    */
   public WardUpdate overrideLimits(LimitOverride override, Instant now) {
     PatientRecord patient = patient(override.patient());
     patient.overrides().put(override);
-    return changed(patient, List.of(), true, now)
+    return changed(patient, conditions.rejudge(patient, override.parameter(), now), true, now)
         .audited(patient.auditOutbox().add(override.auditEntry("LIMIT_OVERRIDE", override.user(), now), false));
   }
 
@@ -164,6 +165,7 @@ public final class WardState {
       News2Score before = patient.news2();
       List<LimitOverride> expired = patient.overrides().expire(now);
       List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
+      expired.forEach(override -> own.addAll(conditions.rejudge(patient, override.parameter(), now)));
       own.addAll(conditions.reassessIfDue(patient, now));
       WardUpdate update = changed(patient, own, !expired.isEmpty() || !patient.news2().equals(before), now);
       for (LimitOverride override : expired) {

@@ -100,14 +100,37 @@ class LimitOverrideTest {
     String id = engine.apply(spo2(88, T0.plusSeconds(1)), T0.plusSeconds(1)).transitions().get(0).alarmId();
     ThresholdRule urgent = new ThresholdRule(Parameter.SPO2, ThresholdRule.Direction.BELOW, new BigDecimal("90"),
         Priority.HIGH, Duration.ofSeconds(15), BigDecimal.ONE);
-    engine.overrideLimits(new LimitOverride("P-COPD", Parameter.SPO2, List.of(urgent), "dr.patel",
-        "deteriorating", T0.plusSeconds(2), T0.plusSeconds(3602)), T0.plusSeconds(2));
+    List<AlarmTransition> set = engine.overrideLimits(new LimitOverride("P-COPD", Parameter.SPO2, List.of(urgent),
+        "dr.patel", "deteriorating", T0.plusSeconds(2), T0.plusSeconds(3602)), T0.plusSeconds(2)).transitions();
 
-    List<AlarmTransition> next = engine.apply(spo2(88, T0.plusSeconds(3)), T0.plusSeconds(3)).transitions();
+    assertEquals(1, set.size(), set::toString);
+    assertEquals(id, set.get(0).alarmId(), "not ended, to be raised anew once a new delay has run");
+    assertEquals(Priority.HIGH, set.get(0).priority(), "judged at once against the new limits");
+    assertEquals(List.of(), engine.apply(spo2(88, T0.plusSeconds(3)), T0.plusSeconds(3)).transitions());
+  }
 
-    assertEquals(1, next.size(), next::toString);
-    assertEquals(id, next.get(0).alarmId(), "not ended, to be raised anew once a new delay has run");
-    assertEquals(Priority.HIGH, next.get(0).priority());
+  @Test
+  void givenALatestValueInsideTheWardLimit_whenAnOverrideItBreachesIsSet_thenAlarmedAtOnceNotAtTheNextValue() {
+    engine.apply(spo2(93, T0.plusSeconds(1)), T0.plusSeconds(1)); // a cuff or spot check: the next value is far off
+    ThresholdRule stricter = new ThresholdRule(Parameter.SPO2, ThresholdRule.Direction.BELOW, new BigDecimal("94"),
+        Priority.MEDIUM);
+
+    WardUpdate set = engine.overrideLimits(new LimitOverride("P-COPD", Parameter.SPO2, List.of(stricter), "dr.patel",
+        "post-op target 94 %", T0.plusSeconds(2), T0.plusSeconds(3602)), T0.plusSeconds(2));
+
+    assertEquals("SpO2 93 % below 94", set.transitions().get(0).snapshot().getString("message"));
+  }
+
+  @Test
+  void givenAValueTheOverrideAllowed_whenTheOverrideExpires_thenTheWardLimitAlarmsAtOnce() {
+    engine.overrideLimits(copdTarget(60), T0.plusSeconds(1));
+    Instant expiresAt = T0.plusSeconds(1).plusSeconds(3600);
+    assertEquals(List.of(), engine.apply(spo2(88, expiresAt.minusSeconds(5)), expiresAt.minusSeconds(5)).transitions());
+
+    WardUpdate expiry = engine.tick(expiresAt);
+
+    assertTrue(expiry.transitions().stream().anyMatch(t -> "SpO2 88 % below 90".equals(t.snapshot().getString("message"))),
+        expiry.transitions()::toString);
   }
 
   private static LimitOverride copdTarget(int minutes) {
