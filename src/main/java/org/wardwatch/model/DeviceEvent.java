@@ -53,11 +53,14 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown device event '" + event + "'");
     }
+    if (!(json.getValue("source") instanceof JsonObject source)) {
+      throw new IllegalArgumentException("a device event's source must be an object, got " + json.getValue("source"));
+    }
     try {
-      return new DeviceEvent(kind, DeviceIdentity.fromJson(json.getJsonObject("source")), json.getString("reason"),
+      return new DeviceEvent(kind, DeviceIdentity.fromJson(source), json.getString("reason"),
           StateJson.optionalInstant(json, "lastAnsweredAt"), StateJson.optionalInstant(json, "closedAt"));
-    } catch (ClassCastException | NullPointerException e) {
-      throw new IllegalArgumentException("device event without a source and reason of the right kinds: " + json);
+    } catch (ClassCastException e) { // a part of another JSON type than its own (Vert.x's typed getters)
+      throw new IllegalArgumentException("malformed device event " + json + ": " + e.getMessage());
     }
   }
 }
