@@ -200,6 +200,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
             LOG.info("[{}] frame {} applied already; acknowledged again, not applied twice", patient,
                 report.stamp().key());
             receipt.resent(report.stamp().key());
+            publisher.publish(engine.shownAgain(patient)); // taken over: its last change, stored but maybe not shown
             writer.stored(patient).onComplete(receipt::recorded);
           } else {
             WardUpdate update = shownOnce.defers(patient) ? engine.applyUnshown(report, now)
@@ -263,7 +264,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   /** Takes over the stored patients this member owns and does not hold yet: those of a member that died. */
   private void takeOverOwnedPatients() {
     if (membership.hasQuorum()) { // else cut off, it owns every patient in its own view
-      store.keys().onSuccess(takeover::takeOverOwned);
+      store.keys().onSuccess(keys -> takeover.takeOverOwned(keys, key -> publisher.publish(engine.shownAgain(key))));
     }
   }
 

@@ -156,9 +156,9 @@ final class PatientConditions {
   }
 
   /**
-   * The limits of {@code parameter} changed for the patient (a clinician's override set or expired): its latest value is
-   * judged against them now, not at its next value (a cuff measuring every half hour), unless its sensor is off or it
-   * has gone silent (no longer the patient's); a breach's delay still counts from when it began.
+   * The limits of {@code parameter} changed for the patient (a clinician's override set or expired): its latest value
+   * is judged against them now, not at its next value (a cuff measuring every half hour), unless its sensor is off or
+   * it has gone silent (no longer the patient's); a breach's delay still counts from when it began.
    */
   List<AlarmTransition> rejudge(PatientRecord patient, Parameter parameter, Instant now) {
     for (Observation latest : patient.latestValues()) {

@@ -75,9 +75,13 @@ final class PatientTakeover {
     this.giveUpMs = giveUpMs;
   }
 
-  /** Takes over each of {@code stored} (patient keys) this member owns and does not hold yet: a member died. */
-  void takeOverOwned(Set<String> stored) {
-    stored.stream().filter(key -> !has(key) && ownedHere.test(key)).forEach(key -> withPatient(key, () -> { }));
+  /**
+   * Takes over each of {@code stored} (patient keys) this member owns and does not hold yet (a member died), then has
+   * {@code shown} show it: its last change may have been stored and not published.
+   */
+  void takeOverOwned(Set<String> stored, Consumer<String> shown) {
+    stored.stream().filter(key -> !has(key) && ownedHere.test(key))
+        .forEach(key -> withPatient(key, () -> shown.accept(key)));
   }
 
   /** Runs {@code work} on the patient once it is taken over here; in order with earlier work for it. */

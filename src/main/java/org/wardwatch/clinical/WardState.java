@@ -90,6 +90,15 @@ public final class WardState {
     return changed(patient, FrameConditions.apply(conditions, patient, report, now), true, shown, now);
   }
 
+  /**
+   * The patient's snapshot as it is, for its ward to be shown again (one taken over: its previous owner may have stored
+   * its last change and died before publishing it); nothing when not held here.
+   */
+  public WardUpdate shownAgain(String patientKey) {
+    return view.snapshot(patientKey).map(snapshot -> new WardUpdate(List.of(), List.of(snapshot), List.of()))
+        .orElse(WardUpdate.NOTHING);
+  }
+
   /** {@code user}'s assessment of a patient, audited ({@link Assessment#auditEntry}); {@code null} parts unchanged. */
   public WardUpdate assess(String patientKey, Assessment assessment, String user, Instant now) {
     PatientRecord patient = patient(patientKey);
