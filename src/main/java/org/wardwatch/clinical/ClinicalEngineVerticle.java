@@ -195,12 +195,15 @@ public class ClinicalEngineVerticle extends VerticleBase {
     try {
       for (FrameReport report : reports) {
         String patient = report.source().patientKey();
+        boolean takenOverNow = !engine.holds(patient); // its last change, stored by an owner now gone, maybe not shown
         takeover.withPatient(patient, () -> {
           if (engine.isResend(report)) {
             LOG.info("[{}] frame {} applied already; acknowledged again, not applied twice", patient,
                 report.stamp().key());
             receipt.resent(report.stamp().key());
-            publisher.publish(engine.shownAgain(patient)); // taken over: its last change, stored but maybe not shown
+            if (takenOverNow) {
+              publisher.publish(engine.shownAgain(patient));
+            }
             writer.stored(patient).onComplete(receipt::recorded);
           } else {
             WardUpdate update = shownOnce.defers(patient) ? engine.applyUnshown(report, now)
