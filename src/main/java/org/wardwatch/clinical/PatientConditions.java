@@ -161,17 +161,16 @@ final class PatientConditions {
    * it has gone silent (no longer the patient's); a breach's delay still counts from when it began.
    */
   List<AlarmTransition> rejudge(PatientRecord patient, Parameter parameter, Instant now) {
-    for (Observation latest : patient.latestValues()) {
-      if (latest.parameter() == parameter && !patient.isSensorOff(parameter) && !now.isAfter(latest.gatewayTime()
-          .plusMillis(patient.reportIntervals().silentAfterMillis(parameter, rules)))) {
-        Optional<ThresholdRule> breached = patient.tracker(parameter)
-            .observe(rulesFor(patient, parameter, now), latest.value(), now);
-        List<AlarmTransition> transitions = new ArrayList<>(judge(patient, latest, breached, now));
-        transitions.addAll(staleIfDisconnected(patient, latest, now));
-        return transitions;
-      }
+    Observation latest = patient.latest(parameter);
+    if (latest == null || patient.isSensorOff(parameter) || now.isAfter(latest.gatewayTime()
+        .plusMillis(patient.reportIntervals().silentAfterMillis(parameter, rules)))) {
+      return List.of();
     }
-    return List.of();
+    Optional<ThresholdRule> breached = patient.tracker(parameter)
+        .observe(rulesFor(patient, parameter, now), latest.value(), now);
+    List<AlarmTransition> transitions = new ArrayList<>(judge(patient, latest, breached, now));
+    transitions.addAll(staleIfDisconnected(patient, latest, now));
+    return transitions;
   }
 
   /** Marks the threshold alarm of {@code latest}'s parameter stale when the device that sent it has disconnected. */

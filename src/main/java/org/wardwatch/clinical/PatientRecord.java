@@ -220,6 +220,11 @@ final class PatientRecord {
     return assessment;
   }
 
+  /** The latest value of {@code parameter}; null when there is none. */
+  Observation latest(Parameter parameter) {
+    return latest.get(parameter);
+  }
+
   /** The latest value of each parameter. */
   Collection<Observation> latestValues() {
     return latest.values();

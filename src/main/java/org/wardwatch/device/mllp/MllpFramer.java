@@ -41,16 +41,12 @@ final class MllpFramer {
     for (int i = 0; i < chunk.length(); i++) {
       byte b = chunk.getByte(i);
       if (b == START) {
-        if (message != null && !isBlank(message) && isRestOfTruncated(message)) { // more of a cut message's rest:
-          events.add(new MllpEvent.Fragment(text(message))); // so is what follows, unless a message of its own
-          message = Buffer.buffer();
-          length = 0;
-          continue;
-        }
         if (message == null) {
           afterTruncation = false;
         } else if (isBlank(message)) { // a repeated start block: nothing cut short, and what it follows still holds
           strayBytes += 1 + message.length();
+        } else if (isRestOfTruncated(message)) { // more of a cut message's rest: so is what follows, unless a message
+          events.add(new MllpEvent.Fragment(text(message)));
         } else {
           afterTruncation = true;
           events.add(new MllpEvent.Truncated(text(message)));
