@@ -45,7 +45,8 @@ final class DeviceAlarms {
    * patient is not monitored through the device; a refusal the invalid-signal alarm, unless the device sends none of
    * the patient's latest values or frame. Ignored too is the disconnection of a connection whose frames were last
    * answered more than {@link PatientConditions#CLOCKS_APART} before the device was last heard for the patient: it
-   * carried on through another (a half-open connection closed late).
+   * carried on through another (a half-open connection closed late); and a refusal of a frame received before one of
+   * the device's latest values: it arrived after a later frame of the device was accepted (a retried delivery).
    */
   List<AlarmTransition> event(PatientRecord patient, DeviceEvent event, Instant now) {
     String device = event.source().device();
@@ -57,9 +58,10 @@ final class DeviceAlarms {
       Instant lastAnsweredAt = event.lastAnsweredAt();
       boolean carriedOn = lastAnsweredAt != null && heard != null
           && heard.isAfter(lastAnsweredAt.plus(PatientConditions.CLOCKS_APART));
-      return carriedOn ? List.of() : disconnected(patient, device, event.closedAt(), now);
+      return carriedOn ? List.of() : disconnected(patient, device, event.at(), now);
     }
-    if (event.kind() == DeviceEvent.Kind.REJECTED && sends(patient, device)) {
+    if (event.kind() == DeviceEvent.Kind.REJECTED && sends(patient, device)
+        && !sentLater(patient, device, event.at())) {
       patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL).put(device,
           Objects.requireNonNullElse(event.reason(), ""));
       return reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
@@ -187,6 +189,21 @@ final class DeviceAlarms {
     for (Observation latest : patient.latestValues()) {
       if (device.equals(latest.source().device()) && counts.test(latest)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when one of the patient's latest values came from {@code device} in a frame received after
+   * {@code receivedAt} (null: not known), by the clocks of the nodes that read them.
+   */
+  private static boolean sentLater(PatientRecord patient, String device, Instant receivedAt) {
+    if (receivedAt != null) {
+      for (Observation latest : patient.latestValues()) {
+        if (device.equals(latest.source().device()) && latest.gatewayTime().isAfter(receivedAt)) {
+          return true;
+        }
       }
     }
     return false;

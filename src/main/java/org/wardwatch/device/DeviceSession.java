@@ -16,7 +16,6 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -44,8 +43,9 @@ import org.wardwatch.parsing.FrameVerdict;
  * device, or one that left its answers unread (whose frames then wait, unread, with their answers). Its disconnection
  * is announced on {@link Addresses#DEVICE_EVENTS} for technical alarms, for each device and patient it named
  * ({@link HeardDevices}) with when it closed and when its frames were last answered (and, once a batch in flight at a
- * reset is answered, for those only that batch named), and so is each frame the parser refuses. Runs on the
- * event loop of the device server verticle that accepted the connection, on that verticle's Vert.x context.
+ * reset is answered, for those only that batch named), and so is a frame the parser refused unless a later frame of
+ * its batch was accepted ({@link BatchRefusals}). Runs on the event loop of the device server verticle that accepted
+ * the connection, on that verticle's Vert.x context.
  */
 final class DeviceSession extends ChannelInboundHandlerAdapter {
 
@@ -181,17 +181,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   /** Sends {@code events}' lines, the first read at {@code readAt}, to the parser as one batch; answers them after. */
   private void submit(List<FrameEvent> events, Instant readAt) {
     parsing = true;
-    parse(lines(events), readAt).onComplete(result -> answer(events, result));
-  }
-
-  private static List<String> lines(List<FrameEvent> events) {
-    List<String> lines = new ArrayList<>(events.size());
-    for (FrameEvent event : events) {
-      if (event instanceof FrameEvent.Line line) {
-        lines.add(line.text());
-      }
-    }
-    return lines;
+    parse(FrameEvent.lines(events), readAt).onComplete(result -> answer(events, readAt, result));
   }
 
   private Future<BatchVerdict> parse(List<String> lines, Instant readAt) {
@@ -202,7 +192,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     return parser.request(Addresses.FRAMES, batch);
   }
 
-  private void answer(List<FrameEvent> events, AsyncResult<BatchVerdict> result) {
+  private void answer(List<FrameEvent> events, Instant readAt, AsyncResult<BatchVerdict> result) {
     parsing = false;
     DeviceIdentity current = identity; // at each frame in turn: moved on by each HELLO of the batch
     if (result.failed()) {
@@ -220,6 +210,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     Iterator<FrameVerdict> verdicts = result.succeeded() ? result.result().verdicts().iterator() : null;
     StringBuilder answers = new StringBuilder();
     String cutOffReason = null;
+    BatchRefusals refusals = null; // the device's data was at fault, not the gateway (which asks for a resend)
     for (FrameEvent event : events) {
       if (event instanceof FrameEvent.NoLineEnding endless) { // not a frame: its Overlong was answered
         cutOffReason = cutOffReason != null ? cutOffReason
@@ -228,21 +219,26 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       }
       FrameVerdict verdict = AnswerLine.verdictFor(event, verdicts);
       answers.append(AnswerLine.of(verdict));
-      if (verdict.accepted() && verdict.about() != null) {
-        current = verdict.about();
-      } else if (!verdict.accepted()) {
+      if (!verdict.accepted()) {
         LOG.debug("[{}] NAK: {}", name(), verdict.detail());
-        if (result.succeeded()) { // the device's data was at fault, not the gateway (which asks for a resend)
-          announce(DeviceEvent.rejected(verdict.about() != null ? verdict.about() : current, verdict.detail(),
-              lastAnsweredAt));
-        }
+      } else if (verdict.about() != null) {
+        current = verdict.about(); // a HELLO
+      } else if (refusals != null) {
+        refusals.accepted(current); // a frame of values: a refusal of the connection's device before it is over
       }
       if (result.succeeded()) {
+        if (!verdict.accepted()) {
+          refusals = BatchRefusals.with(refusals, DeviceEvent.rejected(
+              verdict.about() != null ? verdict.about() : current, verdict.detail(), lastAnsweredAt, readAt));
+        }
         consecutiveBadFrames = verdict.accepted() ? 0 : consecutiveBadFrames + 1;
         if (consecutiveBadFrames >= config.maxConsecutiveBadFrames() && cutOffReason == null) {
           cutOffReason = CUT_OFF_REASON;
         }
       }
+    }
+    if (refusals != null) {
+      refusals.toAnnounce().forEach(this::announce);
     }
     if (cutOffReason != null) { // after every frame of the batch is answered: those after the limit were recorded
       cutOff(answers, cutOffReason);

@@ -1,5 +1,8 @@
 package org.wardwatch.device;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** What the {@link LineFramer} found in the byte stream. */
 sealed interface FrameEvent {
 
@@ -23,5 +26,16 @@ sealed interface FrameEvent {
    * writing it), so it is refused, never parsed.
    */
   record Unterminated(String text) implements FrameEvent {
+  }
+
+  /** The text of each complete frame among {@code events}, in order. */
+  static List<String> lines(List<FrameEvent> events) {
+    List<String> lines = new ArrayList<>(events.size());
+    for (FrameEvent event : events) {
+      if (event instanceof Line line) {
+        lines.add(line.text());
+      }
+    }
+    return lines;
   }
 }

@@ -13,10 +13,11 @@ import java.util.Locale;
  * @param source         the device, and the patient it was reporting for
  * @param reason         why a frame was refused; {@code null} for a disconnection
  * @param lastAnsweredAt when the connection's frames were last answered, or {@code null} (none were)
- * @param closedAt       when the connection was found closed, by the clock of the node that read its frames;
- *                       {@code null} for a refusal, or from a node that did not say
+ * @param at             when it happened, by the clock of the node that read the connection's frames: when the
+ *                       connection was found closed, or when the refused frame was received; {@code null} from a node
+ *                       that did not say
  */
-public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Instant lastAnsweredAt, Instant closedAt) {
+public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Instant lastAnsweredAt, Instant at) {
 
   /** What happened to the connection, named on the wire in lower case. */
   public enum Kind { DISCONNECTED, REJECTED }
@@ -29,15 +30,18 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
     return new DeviceEvent(Kind.DISCONNECTED, source, null, lastAnsweredAt, closedAt);
   }
 
-  /** A frame of {@code source} was refused for {@code reason}. */
-  public static DeviceEvent rejected(DeviceIdentity source, String reason, Instant lastAnsweredAt) {
-    return new DeviceEvent(Kind.REJECTED, source, reason, lastAnsweredAt, null);
+  /**
+   * A frame of {@code source}, received at {@code receivedAt}, was refused for {@code reason}; the connection's frames
+   * were last answered at {@code lastAnsweredAt}.
+   */
+  public static DeviceEvent rejected(DeviceIdentity source, String reason, Instant lastAnsweredAt, Instant receivedAt) {
+    return new DeviceEvent(Kind.REJECTED, source, reason, lastAnsweredAt, receivedAt);
   }
 
-  /** {@code {"event": "disconnected"|"rejected", "source", "reason", "lastAnsweredAt", "closedAt"}}. */
+  /** {@code {"event": "disconnected"|"rejected", "source", "reason", "lastAnsweredAt", "at"}}. */
   public JsonObject toJson() {
     return new JsonObject().put("event", kind.name().toLowerCase(Locale.ROOT)).put("source", source.toJson())
-        .put("reason", reason).put("lastAnsweredAt", lastAnsweredAt).put("closedAt", closedAt);
+        .put("reason", reason).put("lastAnsweredAt", lastAnsweredAt).put("at", at);
   }
 
   /**
@@ -58,7 +62,7 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
     }
     try {
       return new DeviceEvent(kind, DeviceIdentity.fromJson(source), json.getString("reason"),
-          StateJson.optionalInstant(json, "lastAnsweredAt"), StateJson.optionalInstant(json, "closedAt"));
+          StateJson.optionalInstant(json, "lastAnsweredAt"), StateJson.optionalInstant(json, "at"));
     } catch (ClassCastException e) { // a part of another JSON type than its own (Vert.x's typed getters)
       throw new IllegalArgumentException("malformed device event " + json + ": " + e.getMessage());
     }

@@ -58,7 +58,7 @@ class UnknownPatientTest {
     assertEquals(404, failureCode(Addresses.engineActions(membership.self()), new JsonObject()
         .put("action", "acknowledge").put("alarmId", "made-up-2/THRESHOLD:PULSE/x").put("user", "nurse")));
     JsonObject ignored = request(Addresses.engineDeviceEvents(membership.self()), DeviceEvent.rejected(
-        new DeviceIdentity("mon-x", "made-up-3", null, "icu"), "Pulse 400 /min is implausible", null).toJson());
+        new DeviceIdentity("mon-x", "made-up-3", null, "icu"), "Pulse 400 /min is implausible", null, null).toJson());
     assertTrue(ignored.getBoolean("ok"));
 
     DeviceIdentity monitor = new DeviceIdentity("mon-1", "P1", "1", "icu");

@@ -124,7 +124,7 @@ class WardStateDevicesTest {
     engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
     engine.apply(frame(OXIMETER, at(1), "SPO2=97"), at(1));
     JsonObject refused = ofType(
-        engine.deviceEvent(DeviceEvent.rejected(OXIMETER, "SpO2 140 % is implausible", null), at(2)),
+        engine.deviceEvent(DeviceEvent.rejected(OXIMETER, "SpO2 140 % is implausible", null, null), at(2)),
         TransitionType.RAISED).snapshot();
     assertEquals("Invalid data from ox-7: SpO2 140 % is implausible", refused.getString("message"));
 

@@ -161,7 +161,7 @@ class WardStateTechnicalAlarmTest {
     DeviceIdentity stranger = new DeviceIdentity("mon-9", "P9", "9", "surgery");
 
     WardUpdate disconnected = engine.deviceEvent(DeviceEvent.disconnected(stranger, null, null), at(1));
-    WardUpdate rejected = engine.deviceEvent(DeviceEvent.rejected(stranger, REJECTION, null), at(2));
+    WardUpdate rejected = engine.deviceEvent(DeviceEvent.rejected(stranger, REJECTION, null, null), at(2));
 
     assertEquals(List.of(), disconnected.transitions());
     assertEquals(List.of(), disconnected.snapshots());
@@ -237,7 +237,7 @@ class WardStateTechnicalAlarmTest {
   void givenAcceptedFrames_whenFrameRejected_thenInvalidSignalAlarm() {
     engine.apply(frame(T0, "PULSE=80"), T0);
 
-    WardUpdate update = engine.deviceEvent(DeviceEvent.rejected(MON_1, REJECTION, null), at(1));
+    WardUpdate update = engine.deviceEvent(DeviceEvent.rejected(MON_1, REJECTION, null, null), at(1));
 
     AlarmTransition raised = only(update.transitions());
     assertEquals(TransitionType.RAISED, raised.type());
@@ -251,10 +251,21 @@ class WardStateTechnicalAlarmTest {
   }
 
   @Test
+  void givenLaterFrameAccepted_whenRefusalOfEarlierFrameArrives_thenNoInvalidSignalAlarm() {
+    engine.apply(frame(at(2), "PULSE=80"), at(2));
+
+    WardUpdate late = engine.deviceEvent(DeviceEvent.rejected(MON_1, REJECTION, null, at(1)), at(3));
+    WardUpdate current = engine.deviceEvent(DeviceEvent.rejected(MON_1, REJECTION, null, at(2).plusMillis(1)), at(4));
+
+    assertEquals(List.of(), late.transitions(), "a retried refusal delivered after the device's next frame");
+    assertEquals(TransitionType.RAISED, only(current.transitions()).type());
+  }
+
+  @Test
   void givenInvalidSignalAlarm_whenNextFrameAccepted_thenClearedWithoutLatching() {
     engine.apply(frame(T0, "PULSE=80"), T0);
-    String invalid = only(engine.deviceEvent(DeviceEvent.rejected(MON_1, REJECTION, null), at(1)).transitions())
-        .alarmId();
+    String invalid = only(engine.deviceEvent(DeviceEvent.rejected(MON_1, REJECTION, null, at(1)), at(1))
+        .transitions()).alarmId();
 
     WardUpdate update = engine.apply(frame(at(2), "PULSE=82"), at(2));
 
@@ -269,10 +280,11 @@ class WardStateTechnicalAlarmTest {
   @Test
   void givenInvalidSignalAlarm_whenAnotherFrameRejected_thenSameAlarmWithNewReason() {
     engine.apply(frame(T0, "PULSE=80"), T0);
-    String invalid = only(engine.deviceEvent(DeviceEvent.rejected(MON_1, REJECTION, null), at(1)).transitions())
-        .alarmId();
+    String invalid = only(engine.deviceEvent(DeviceEvent.rejected(MON_1, REJECTION, null, at(1)), at(1))
+        .transitions()).alarmId();
 
-    WardUpdate again = engine.deviceEvent(DeviceEvent.rejected(MON_1, "SpO2 120 % is implausible", null), at(2));
+    WardUpdate again = engine.deviceEvent(DeviceEvent.rejected(MON_1, "SpO2 120 % is implausible", null, at(2)),
+        at(2));
 
     assertEquals(List.of(), again.transitions());
     JsonObject alarm = onlyOf(engine.view().snapshot("P1").orElseThrow().toJson(), "technicalAlarms");

@@ -77,7 +77,7 @@ class ConnectionResetTest {
     DeviceEvent event = DeviceEvent.fromJson(announced);
     assertEquals(DeviceEvent.Kind.DISCONNECTED, event.kind());
     assertEquals(MONITOR, event.source());
-    assertNotNull(event.closedAt());
+    assertNotNull(event.at());
   }
 
   @Test

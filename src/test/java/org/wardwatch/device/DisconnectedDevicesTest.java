@@ -131,8 +131,8 @@ class DisconnectedDevicesTest {
     assertEquals(DeviceEvent.Kind.DISCONNECTED, event.kind());
     assertEquals("MON-7", event.source().device());
     assertFalse(event.lastAnsweredAt().isAfter(answered), "answered before the client read its ACK");
-    assertFalse(event.closedAt().isBefore(answered), "closed after the client read its ACK");
-    assertFalse(event.closedAt().isAfter(Instant.now()));
+    assertFalse(event.at().isBefore(answered), "closed after the client read its ACK");
+    assertFalse(event.at().isAfter(Instant.now()));
   }
 
   /** The alarm of the next disconnection transition of {@code type}, skipping others (the monitor's own at the end). */

@@ -25,7 +25,7 @@ class DeviceEventTest {
 
   @Test
   void aRefusalCrossesWithItsReason() {
-    DeviceEvent rejected = DeviceEvent.rejected(MONITOR, "Pulse 400 /min is implausible", null);
+    DeviceEvent rejected = DeviceEvent.rejected(MONITOR, "Pulse 400 /min is implausible", null, CLOSED);
 
     assertEquals("rejected", rejected.toJson().getString("event"));
     assertEquals(rejected, DeviceEvent.fromJson(rejected.toJson()));
@@ -36,7 +36,7 @@ class DeviceEventTest {
     JsonObject earlier = new JsonObject().put("event", "disconnected").put("source", MONITOR.toJson())
         .put("lastAnsweredAt", ANSWERED);
 
-    assertNull(DeviceEvent.fromJson(earlier).closedAt());
+    assertNull(DeviceEvent.fromJson(earlier).at());
   }
 
   @Test
@@ -45,8 +45,8 @@ class DeviceEventTest {
         new JsonObject().put("event", "connected").put("source", MONITOR.toJson())));
     assertEquals("unknown device event 'connected'", unknown.getMessage());
     IllegalArgumentException time = assertThrows(IllegalArgumentException.class, () -> DeviceEvent.fromJson(
-        DeviceEvent.disconnected(MONITOR, ANSWERED, CLOSED).toJson().put("closedAt", "yesterday")));
-    assertEquals("'closedAt' must be an ISO-8601 instant, got yesterday", time.getMessage());
+        DeviceEvent.disconnected(MONITOR, ANSWERED, CLOSED).toJson().put("at", "yesterday")));
+    assertEquals("'at' must be an ISO-8601 instant, got yesterday", time.getMessage());
     assertThrows(IllegalArgumentException.class, () -> DeviceEvent.fromJson(
         new JsonObject().put("event", "disconnected").put("source", "mon-1")), "a source that is not an object");
   }

@@ -1,0 +1,68 @@
+package org.wardwatch.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.wardwatch.bus.Addresses;
+import org.wardwatch.node.NodeVerticle;
+import org.wardwatch.testing.DeviceClient;
+import org.wardwatch.testing.TestNode;
+
+/**
+ * A whole node: the invalid-signal alarm stands while a device's latest frame was refused, so a refused frame that an
+ * accepted one follows in the same read raises none, and a refused frame that is the device's latest does.
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
+class RefusedFramesTest {
+
+  private final BlockingQueue<JsonObject> alarms = new LinkedBlockingQueue<>();
+  private NodeVerticle node;
+
+  @BeforeEach
+  void startNode(Vertx vertx) {
+    node = TestNode.deploy(vertx);
+    vertx.eventBus().<JsonObject>consumer(Addresses.wardAlarms("refusals"),
+        message -> alarms.add(new JsonObject(message.body().encode()))).completion().await();
+  }
+
+  @Test
+  void onlyARefusedFrameThatIsTheDevicesLatestRaisesTheInvalidSignalAlarm() throws InterruptedException {
+    try (DeviceClient monitor = new DeviceClient(node.devicePort())) {
+      monitor.send("HELLO|Device=MON-R|Patient=PR|Ward=refusals\nPulse=80|Seq=1\n");
+      assertEquals("ACK|", monitor.readLine());
+      assertEquals("ACK|1", monitor.readLine());
+
+      monitor.send("Pulse=abc|Seq=2\nPulse=81|Seq=3\n"); // one read: the refused frame is not the latest
+      assertEquals("NAK|2|Pulse 'abc' is not a number", monitor.readLine());
+      assertEquals("ACK|3", monitor.readLine());
+      monitor.send("SpO2=abc|Seq=4\n");
+      assertEquals("NAK|4|SpO2 'abc' is not a number", monitor.readLine());
+
+      JsonObject raised = firstInvalidSignal();
+      assertNotNull(raised, "the latest frame's refusal raises the alarm");
+      assertEquals("RAISED", raised.getString("type"));
+      assertEquals("Invalid data from MON-R: SpO2 'abc' is not a number",
+          raised.getJsonObject("alarm").getString("message"));
+    }
+  }
+
+  private JsonObject firstInvalidSignal() throws InterruptedException {
+    for (JsonObject transition; (transition = alarms.poll(10, TimeUnit.SECONDS)) != null; ) {
+      if ("TECHNICAL:INVALID_SIGNAL".equals(transition.getJsonObject("alarm").getString("condition"))) {
+        return transition;
+      }
+    }
+    return null;
+  }
+}
