@@ -7,6 +7,7 @@ import { WARD_RE } from './model.js';
 import { PAUSE_SECONDS } from './alarms.js';
 
 const USER_KEY = 'wardwatch.user';
+/** Longer than the server's own wait for the patient's owner (10 s), whose answer says what went wrong. */
 const REPLY_TIMEOUT_MS = 15000;
 const VERB = {
   acknowledge: 'Acknowledge', 'pause-audio': 'Pause audio', assess: 'Assessment', discharge: 'Discharge',

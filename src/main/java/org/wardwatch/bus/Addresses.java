@@ -130,6 +130,13 @@ public final class Addresses {
     return "wardwatch.probe." + member;
   }
 
+  /**
+   * The failure code of a request to an engine ({@link #engineReports}, {@link #engineDeviceEvents},
+   * {@link #engineActions}, {@link #engineHistory}) about a patient another member owns now: not carried out, to be
+   * sent to the owner (HTTP's 421, Misdirected Request).
+   */
+  public static final int NOT_OWNED_HERE = 421;
+
   /** Prefix shared by every address a browser may receive from. */
   public static final String BROWSER_PREFIX = "wardwatch.ward.";
 

@@ -52,7 +52,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   /** How often the store is searched for patients this member has come to own. */
   private static final long TAKEOVER_SWEEP_MS = 2000;
   private static final int BAD_REQUEST = 400;
-  /** Failure code of a request this member cannot carry out now: another member owns the patient, or no store. */
+  /** Failure code of a request this member cannot carry out now: no quorum, or its change could not be stored. */
   private static final int UNAVAILABLE = 503;
 
   private final String rulesPath;
@@ -259,7 +259,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
     if (patient == null || ownedHere(patient)) {
       return false;
     }
-    BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE,
+    BusRequests.refuse(vertx.eventBus(), message, Addresses.NOT_OWNED_HERE,
         "patient " + patient + " is owned by another member now; try again");
     return true;
   }

@@ -5,12 +5,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import org.wardwatch.bus.Addresses;
 
 /**
  * How a delivery to a patient's owner is retried while the owner is unknown or gone (a member died, its partitions
  * migrate), so a failover neither loses nor reorders it: each attempt waits three seconds for the owner's answer
  * ({@link #ATTEMPT}), the next one follows {@value #RETRY_MS} ms later, and the delivery is given up
  * {@value #GIVE_UP_MS} ms after it began. Shared by the {@link ReportHandOff} and the {@link PatientRouterVerticle}.
+ *
+ * <p>A clinician's request (an action, a trend query) is tried again only while it reached no owner, never after one
+ * may have taken it, and is answered within {@value #ASK_GIVE_UP_MS} ms, inside the dashboard's own wait for a reply.
  */
 final class OwnerRetries {
 
@@ -21,6 +25,8 @@ final class OwnerRetries {
   /** The options of one attempt: the owner's answer is awaited {@value #ATTEMPT_MS} ms. Shared; never changed. */
   static final DeliveryOptions ATTEMPT = new DeliveryOptions().setSendTimeout(ATTEMPT_MS);
   private static final long RETRY_MS = 200;
+  /** How long a clinician's request is tried, and its answer awaited, before it fails. */
+  static final long ASK_GIVE_UP_MS = 10_000;
   /** The failure code of a delivery its owner refused as malformed. */
   private static final int MALFORMED = 400;
 
@@ -39,8 +45,33 @@ final class OwnerRetries {
   static void retryLater(Vertx vertx, long deadline, Throwable error, Promise<?> delivered, Runnable again) {
     boolean malformed = error instanceof ReplyException refusal
         && refusal.failureType() == ReplyFailure.RECIPIENT_FAILURE && refusal.failureCode() == MALFORMED;
-    if (malformed || System.currentTimeMillis() >= deadline) {
-      delivered.fail(error);
+    againUntil(vertx, deadline, !malformed, error, delivered, again);
+  }
+
+  /**
+   * Runs {@code again} after {@value #RETRY_MS} ms while {@code error} says the request reached no owner and its
+   * deadline is not past; else fails {@code answered} with {@code error}.
+   */
+  static void askAgainLater(Vertx vertx, long deadline, Throwable error, Promise<?> answered, Runnable again) {
+    againUntil(vertx, deadline - RETRY_MS, reachedNoOwner(error), error, answered, again);
+  }
+
+  /**
+   * True when {@code error} says a request was taken by no owner: none was known or listened, the message could not be
+   * sent, or the member it reached refused it as not the owner ({@link Addresses#NOT_OWNED_HERE}).
+   */
+  static boolean reachedNoOwner(Throwable error) {
+    return error instanceof ReplyException failure && switch (failure.failureType()) {
+      case NO_HANDLERS, ERROR -> true;
+      case RECIPIENT_FAILURE -> failure.failureCode() == Addresses.NOT_OWNED_HERE;
+      case TIMEOUT -> false;
+    };
+  }
+
+  private static void againUntil(Vertx vertx, long deadline, boolean retriable, Throwable error, Promise<?> outcome,
+      Runnable again) {
+    if (!retriable || System.currentTimeMillis() >= deadline) {
+      outcome.fail(error);
     } else {
       vertx.setTimer(RETRY_MS, id -> again.run());
     }

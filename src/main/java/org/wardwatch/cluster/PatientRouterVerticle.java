@@ -3,6 +3,7 @@ package org.wardwatch.cluster;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -28,8 +29,9 @@ import org.wardwatch.model.DeviceIdentity;
  * cluster thus evaluates a patient, wherever its devices and browsers are connected.
  *
  * <p>Device events are delivered in order per patient (through a {@link PatientMailbox}) and retried while the owner
- * is unknown or gone ({@link OwnerRetries}), so a failover neither loses nor reorders them. Actions are forwarded
- * once, and their answer (or failure) goes back to who asked.
+ * is unknown or gone ({@link OwnerRetries}), so a failover neither loses nor reorders them. Actions and queries are
+ * sent again while they reach no owner (within {@link OwnerRetries#ASK_GIVE_UP_MS}), never once one may have taken
+ * them, and their answer (or failure) goes back to who asked.
  */
 public class PatientRouterVerticle extends VerticleBase {
 
@@ -127,14 +129,24 @@ public class PatientRouterVerticle extends VerticleBase {
       }
       return;
     }
-    String owner = membership.ownerOf(patient);
-    if (owner == null) {
-      message.fail(503, "the cluster is moving patient " + patient + " to another member; try again");
-      return;
-    }
-    vertx.eventBus().<JsonObject>request(engineAddress.apply(owner), body)
+    Promise<Message<JsonObject>> answered = Promise.promise();
+    ask(patient, body, engineAddress, System.currentTimeMillis() + OwnerRetries.ASK_GIVE_UP_MS, answered);
+    answered.future()
         .onSuccess(reply -> message.reply(reply.body()))
-        .onFailure(error -> message.fail(error instanceof ReplyException reply
+        .onFailure(error -> message.fail(error instanceof ReplyException reply && !OwnerRetries.reachedNoOwner(reply)
             && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE ? reply.failureCode() : 503, error.getMessage()));
+  }
+
+  /** Asks {@code patient}'s owner, again while none took the request, until {@code deadline}. */
+  private void ask(String patient, JsonObject body, Function<String, String> engineAddress, long deadline,
+      Promise<Message<JsonObject>> answered) {
+    String owner = membership.ownerOf(patient);
+    Future<Message<JsonObject>> asked = owner == null
+        ? Future.failedFuture(new ReplyException(ReplyFailure.NO_HANDLERS,
+            "the cluster is moving patient " + patient + " to another member; try again"))
+        : vertx.eventBus().request(engineAddress.apply(owner), body,
+            new DeliveryOptions().setSendTimeout(Math.max(1, deadline - System.currentTimeMillis())));
+    asked.onSuccess(answered::complete).onFailure(error -> OwnerRetries.askAgainLater(vertx, deadline, error,
+        answered, () -> ask(patient, body, engineAddress, deadline, answered)));
   }
 }

@@ -137,6 +137,32 @@ class ClusterFailoverTest {
     }
   }
 
+  @Test
+  void anActionMadeAsThePatientsOwnerDiesIsTakenByTheNextOwner() throws InterruptedException {
+    try (DeviceClient devices = new DeviceClient(nodeA.node().devicePort())) {
+      for (String patient : PATIENTS) {
+        devices.send("Device=D" + patient + "|Patient=" + patient + "|Ward=icu|Temp=39.8|Seq=1\n");
+        devices.readLine();
+      }
+    }
+    cluster.awaitPartitionsSettled(); // so that the owner chosen below is the one that dies
+    Membership membership = nodeA.node().membership();
+    String ownedByA = PATIENTS.stream().filter(p -> membership.self().equals(membership.ownerOf(p))).findFirst()
+        .orElseThrow(() -> new AssertionError("node A owns none of the patients"));
+    awaitPatients(nodeB, list -> list.size() == PATIENTS.size());
+
+    cluster.kill(nodeA);
+    long sentAt = System.currentTimeMillis();
+    RestClient.Reply assessed = new RestClient(nodeB.node().httpPort()).request(HttpMethod.POST,
+        "/api/patients/" + ownedByA + "/assessment", null,
+        new JsonObject().put("user", "nurse.kim").put("consciousness", "C"));
+
+    assertEquals(200, assessed.statusCode(), assessed.body()::toString);
+    assertTrue(System.currentTimeMillis() - sentAt < 10_000, "answered within the dashboard's wait for a reply");
+    JsonObject patient = find(awaitPatients(nodeB, list -> list.size() == PATIENTS.size()), ownedByA);
+    assertEquals("C", patient.getJsonObject("consciousness").getString("value"), patient::encode);
+  }
+
   private JsonObject requestUntilRouted(SockJsClient browser, JsonObject action) throws InterruptedException {
     AssertionError last = null;
     for (int attempt = 0; attempt < 20; attempt++) {

@@ -132,7 +132,7 @@ class ClusteredNodesTest {
     ReplyException refused = assertThrows(ReplyException.class, () -> nodeA.vertx().eventBus()
         .request(Addresses.engineActions(membership.self()), acknowledge).await());
 
-    assertEquals(503, refused.failureCode(), refused.getMessage());
+    assertEquals(Addresses.NOT_OWNED_HERE, refused.failureCode(), refused.getMessage());
     JsonObject answer = nodeA.vertx().eventBus().<JsonObject>request(Addresses.engineActions(ownerB), acknowledge)
         .await().body();
     assertEquals(true, answer.getBoolean("ok"), answer::encode);
