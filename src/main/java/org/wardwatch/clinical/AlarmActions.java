@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -19,7 +20,8 @@ import org.wardwatch.model.Parameter;
  * Reads a clinician's action, as sent by the dashboard through the bridge or by the REST API, and applies it to the
  * engine: {@code {"action": "acknowledge", "alarmId", "user"}}, {@code {"action": "pause-audio", "alarmId", "user",
  * "seconds"}}, {@code {"action": "assess", "patient", "user", "consciousness"?, "oxygen"?, "spo2Scale2"?}} or
- * {@code {"action": "override-limits", "patient", "user", "parameter", "reason", "minutes", "thresholds"}} or
+ * {@code {"action": "override-limits", "patient", "user", "parameter", "reason", "minutes", "thresholds"}},
+ * {@code {"action": "stop-measurement", "patient", "user", "parameters": ["SPO2", ...]}} or
  * {@code {"action": "discharge", "patient", "user"}}.
  *
  * <p>An action made on a ward's screen carries that ward ({@code "ward"}, which the patient router sets from the
@@ -40,7 +42,8 @@ final class AlarmActions {
   static final String SYNC = "sync";
 
   /** The actions on a patient, which name it with {@code patient} only. */
-  private static final Set<String> PATIENT_ACTIONS = Set.of("assess", "override-limits", "discharge");
+  private static final Set<String> PATIENT_ACTIONS = Set.of("assess", "override-limits", "stop-measurement",
+      "discharge");
   private static final long MAX_OVERRIDE_MINUTES = 24 * 60;
 
   private AlarmActions() {
@@ -68,9 +71,11 @@ final class AlarmActions {
           parse(action, "oxygen", OxygenSupport::parse),
           optionalBoolean(action, "spo2Scale2")), user, now);
       case "override-limits" -> engine.overrideLimits(limitOverride(action, user, now), now);
+      case "stop-measurement" -> engine.stopMeasuring(ActionText.required(action, "patient"), parameters(action),
+          user, now);
       case "discharge" -> engine.discharge(ActionText.required(action, "patient"), user, now);
       default -> throw new IllegalArgumentException("unknown action '" + action.getString("action")
-          + "': use acknowledge, pause-audio, assess, override-limits, discharge or sync");
+          + "': use acknowledge, pause-audio, assess, override-limits, stop-measurement, discharge or sync");
     };
   }
 
@@ -106,6 +111,23 @@ final class AlarmActions {
     }
     return new LimitOverride(patient, parameter, ThresholdRules.mostUrgentFirst(rules), user, reason, now,
         now.plus(Duration.ofMinutes(minutes)));
+  }
+
+  /** {@code "parameters"}: a list of one or more parameter names. */
+  private static Set<Parameter> parameters(JsonObject action) {
+    String expected = "'parameters' must be a list of one or more of " + List.of(Parameter.values());
+    if (!(action.getValue("parameters") instanceof JsonArray names) || names.isEmpty()) {
+      throw new IllegalArgumentException(expected);
+    }
+    Set<Parameter> parameters = EnumSet.noneOf(Parameter.class);
+    for (Object name : names) {
+      try {
+        parameters.add(Parameter.valueOf(String.valueOf(name)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(expected + ", got " + name);
+      }
+    }
+    return parameters;
   }
 
   /**

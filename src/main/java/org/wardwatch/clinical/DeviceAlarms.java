@@ -87,6 +87,16 @@ final class DeviceAlarms {
   }
 
   /**
+   * Some of the patient's measurements were stopped: the disconnection and invalid-signal conditions of each device
+   * the patient is no longer monitored through, or that no longer sends any of the patient's latest values, end.
+   */
+  List<AlarmTransition> measurementsStopped(PatientRecord patient, Instant now) {
+    List<AlarmTransition> transitions = new ArrayList<>(end(patient, TechnicalAlarm.DISCONNECTED, null, now));
+    transitions.addAll(end(patient, TechnicalAlarm.INVALID_SIGNAL, null, now));
+    return transitions;
+  }
+
+  /**
    * True when {@code device} is disconnected and its frame received at {@code receivedAt} (null: not known) was read
    * before the connection closed: a frame in flight when the connection ended, applied after the disconnection, which
    * does not show the device back (its values are kept, and marked stale).
@@ -172,7 +182,7 @@ final class DeviceAlarms {
 
   /** True when {@code latest} has gone silent at {@code nowMillis}, as the no-data alarm decides (sensor not off). */
   private boolean silent(PatientRecord patient, Observation latest, long nowMillis) {
-    return !patient.isSensorOff(latest.parameter()) && nowMillis > latest.gatewayTime().toEpochMilli()
+    return !patient.sensorsOff().contains(latest.parameter()) && nowMillis > latest.gatewayTime().toEpochMilli()
         + patient.reportIntervals().silentAfterMillis(latest.parameter(), rules);
   }
 

@@ -96,11 +96,31 @@ final class PatientConditions {
   /** Sensors reported off raise a technical alarm, and the data behind their physiological alarms goes stale. */
   List<AlarmTransition> checkSensors(PatientRecord patient, FrameReport report, Instant now) {
     List<AlarmTransition> transitions = markStale(patient, report.sensorsOff(), now);
-    Set<Parameter> off = patient.sensorsOff();
+    transitions.addAll(reconcileSensorsOff(patient, now));
+    return transitions;
+  }
+
+  /**
+   * {@code parameters} are no longer measured ({@link PatientRecord#stopMeasuring}): their threshold conditions end,
+   * and the devices' conditions ({@link DeviceAlarms#measurementsStopped}), sensors off, parameters gone silent and
+   * NEWS2 are reconciled without them.
+   */
+  List<AlarmTransition> measurementsStopped(PatientRecord patient, Set<Parameter> parameters, Instant now) {
+    List<AlarmTransition> transitions = new ArrayList<>();
+    for (Parameter parameter : parameters) {
+      transitions.addAll(reconcile(patient, thresholdKey(parameter), AlarmKind.PHYSIOLOGICAL, null, now));
+    }
+    transitions.addAll(devices.measurementsStopped(patient, now));
+    transitions.addAll(reconcileSensorsOff(patient, now));
+    transitions.addAll(reassess(patient, now));
+    return transitions;
+  }
+
+  private List<AlarmTransition> reconcileSensorsOff(PatientRecord patient, Instant now) {
+    Set<Parameter> off = patient.sensorsOff().parameters();
     String message = off.isEmpty() ? null
         : "Sensor off: " + off.stream().map(Parameter::label).sorted().collect(Collectors.joining(", "));
-    transitions.addAll(reconcile(patient, TechnicalAlarm.SENSOR_OFF, message, names(off), now));
-    return transitions;
+    return reconcile(patient, TechnicalAlarm.SENSOR_OFF, message, names(off), now);
   }
 
   /**
@@ -112,7 +132,7 @@ final class PatientConditions {
     Set<Parameter> silent = Set.of(); // runs on every frame: nothing is allocated while no parameter is silent
     long quietUntil = Long.MAX_VALUE; // of the parameters not silent yet: when the first falls silent
     for (Observation observation : patient.latestValues()) {
-      if (patient.isSensorOff(observation.parameter())) {
+      if (patient.sensorsOff().contains(observation.parameter())) {
         continue;
       }
       long silentFrom = observation.gatewayTime().toEpochMilli()
@@ -162,7 +182,7 @@ final class PatientConditions {
    */
   List<AlarmTransition> rejudge(PatientRecord patient, Parameter parameter, Instant now) {
     Observation latest = patient.latest(parameter);
-    if (latest == null || patient.isSensorOff(parameter) || now.isAfter(latest.gatewayTime()
+    if (latest == null || patient.sensorsOff().contains(parameter) || now.isAfter(latest.gatewayTime()
         .plusMillis(patient.reportIntervals().silentAfterMillis(parameter, rules)))) {
       return List.of();
     }
@@ -191,7 +211,7 @@ final class PatientConditions {
     Instant next = null;
     for (Observation latest : patient.latestValues()) {
       ThresholdTracker tracker = patient.tracker(latest.parameter()); // a parameter with a value has one
-      if (tracker.nextOnset() == null || patient.isSensorOff(latest.parameter())
+      if (tracker.nextOnset() == null || patient.sensorsOff().contains(latest.parameter())
           || silent.contains(latest.parameter())) {
         continue;
       }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Set;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.news2.News2Inputs;
@@ -64,9 +63,9 @@ final class PatientRecord {
    * observation of each parameter ({@link Observation#toState()}); {@code trackers}, the threshold trackers' progress
    * by parameter ({@link ThresholdTracker#toState()}); {@code reportIntervals} ({@link ReportIntervals}); the
    * assessment ({@link PatientAssessment#writeTo}); {@code news2} as {@link News2Score#toJson()};
-   * {@code limitOverrides} ({@link LimitOverrides#toState()}); {@code sensorsOff} and {@code sensorsOffAt}
-   * ({@link SensorsOff#writeTo});
-   * {@code devicesHeard}, {@code disconnectedDevices} and {@code invalidSignals} ({@link PatientDevices#writeTo});
+   * {@code limitOverrides} ({@link LimitOverrides#toState()}); {@code sensorsOff} and {@code sensorsOffAt} ({@link
+   * SensorsOff#writeTo}); {@code devicesHeard}, {@code disconnectedDevices} and {@code invalidSignals} ({@link
+   * PatientDevices#writeTo});
    * {@code alarms}, the live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the
    * frames applied lately ({@link RecentFrames#toState()}); {@code auditOutbox}, the audit entries not known to be
    * recorded ({@link AuditOutbox#toState()}). Not the trend history.
@@ -191,18 +190,21 @@ final class PatientRecord {
     return true;
   }
 
+  /** Forgets {@code parameter}'s measurement, stopped by a clinician: its value, tracker, interval, sensor off. */
+  void stopMeasuring(Parameter parameter) {
+    latest.remove(parameter);
+    trackers.remove(parameter);
+    reportIntervals.forget(parameter);
+    sensorsOff.forget(parameter);
+  }
+
   ThresholdTracker tracker(Parameter parameter) {
     return trackers.computeIfAbsent(parameter, p -> new ThresholdTracker());
   }
 
-  /** Parameters whose sensor the device last reported off (a view). */
-  Set<Parameter> sensorsOff() {
-    return sensorsOff.parameters();
-  }
-
-  /** True when the device last reported {@code parameter}'s sensor off (asked of each value on every frame). */
-  boolean isSensorOff(Parameter parameter) {
-    return sensorsOff.contains(parameter);
+  /** The sensors the patient's devices last reported off. */
+  SensorsOff sensorsOff() {
+    return sensorsOff;
   }
 
   /** What the record knows of its devices: when others than the latest frame's were heard, disconnected, refused. */

@@ -41,6 +41,11 @@ final class ReportIntervals {
     }
   }
 
+  /** {@code parameter} is no longer measured: a measurement started again has its interval taken afresh. */
+  void forget(Parameter parameter) {
+    millis[parameter.ordinal()] = 0;
+  }
+
   /**
    * How long, in milliseconds, {@code parameter} may go without a value before it is silent: the no-data time, or
    * {@value #MISSED_REPORTS} of its report interval when longer, at most the cap ({@code rules}).

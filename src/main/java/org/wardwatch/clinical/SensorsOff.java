@@ -44,8 +44,19 @@ final class SensorsOff {
     }
   }
 
+  /** True when the device last reported {@code parameter}'s sensor off (asked of each value on every frame). */
   boolean contains(Parameter parameter) {
     return off.containsKey(parameter);
+  }
+
+  /** When the frame that reported {@code parameter}'s sensor off was taken; null when not off, or not known. */
+  Instant offAt(Parameter parameter) {
+    return off.get(parameter);
+  }
+
+  /** {@code parameter} is no longer measured: its sensor is not off either. */
+  void forget(Parameter parameter) {
+    off.remove(parameter);
   }
 
   /** The parameters whose sensor is off (a view). */

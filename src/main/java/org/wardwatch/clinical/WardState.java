@@ -16,6 +16,7 @@ import org.wardwatch.clinical.news2.News2Score;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.Parameter;
 
 /**
  * The clinical engine of a node: its patients, their NEWS2 scores and their alarms. Every input (a frame, a
@@ -117,6 +118,15 @@ public final class WardState {
     patient.overrides().put(override);
     return changed(patient, conditions.rejudge(patient, override.parameter(), now), true, now)
         .audited(patient.auditOutbox().add(override.auditEntry("LIMIT_OVERRIDE", override.user(), now), false));
+  }
+
+  /** Stops measuring {@code parameters} of a patient, by {@code user}, unless {@link MeasurementStop} refuses it. */
+  public WardUpdate stopMeasuring(String patientKey, Set<Parameter> parameters, String user, Instant now) {
+    PatientRecord patient = patient(patientKey);
+    MeasurementStop.requireAllowed(patient, parameters, conditions.rules(), now);
+    parameters.forEach(patient::stopMeasuring);
+    return changed(patient, conditions.measurementsStopped(patient, parameters, now), true, now)
+        .audited(patient.auditOutbox().add(MeasurementStop.auditEntry(patient, parameters, user, now), false));
   }
 
   /** Applies a user action (acknowledge, audio pause) to alarm {@code alarmId}. */

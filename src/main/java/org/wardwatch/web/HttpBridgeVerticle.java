@@ -93,6 +93,7 @@ public class HttpBridgeVerticle extends VerticleBase {
     router.route("/api/patients/:id/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BRIDGE_BODY_BYTES));
     router.post("/api/patients/:id/assessment").handler(patients::assess);
     router.put("/api/patients/:id/limits").handler(patients::overrideLimits);
+    router.post("/api/patients/:id/stopped-measurements").handler(patients::stopMeasurement);
     router.post("/api/patients/:id/discharge").handler(patients::discharge);
     read(router, "/api/alarms").handler(new AlarmRoutes(new AuditTrail(vertx))::history);
     read(router, "/health").handler(context -> context.json(new JsonObject().put("status", "UP")));

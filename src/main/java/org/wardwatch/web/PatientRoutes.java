@@ -15,9 +15,9 @@ import org.wardwatch.clinical.VitalsHistory;
  * {@code GET /api/patients[?ward=]} and {@code GET /api/patients/{id}}: the current snapshot of every patient (or of
  * one ward's), or of one (keyed by the {@code Patient=} id, else the device id); {@code GET
  * /api/patients/{id}/history?minutes=} for the trend view; {@code POST /api/patients/{id}/assessment},
- * {@code PUT /api/patients/{id}/limits} and {@code POST /api/patients/{id}/discharge}; {@code GET /api/wards} for the
- * ward picker. All asked of the clinical engine
- * verticle over the event bus.
+ * {@code PUT /api/patients/{id}/limits}, {@code POST /api/patients/{id}/stopped-measurements} and
+ * {@code POST /api/patients/{id}/discharge}; {@code GET /api/wards} for the ward picker. All asked of the clinical
+ * engine verticle over the event bus.
  */
 final class PatientRoutes {
 
@@ -78,6 +78,14 @@ final class PatientRoutes {
   /** {@code PUT /api/patients/{id}/limits}: a clinician's own limits for one parameter, with a reason and expiry. */
   void overrideLimits(RoutingContext context) {
     patientAction(context, "override-limits");
+  }
+
+  /**
+   * {@code POST /api/patients/{id}/stopped-measurements}: a clinician stops measuring some parameters (a sensor taken
+   * off for good); 409 while one is still reported.
+   */
+  void stopMeasurement(RoutingContext context) {
+    patientAction(context, "stop-measurement");
   }
 
   /**
