@@ -65,6 +65,26 @@ export function dischargeConfirm(patient) {
   return `${tile(patient)} form[data-patient-action="discharge"] button[type="submit"]`;
 }
 
+/** A patient's tile while it shows a technical alarm, or, `technical` false, none. */
+export function technicalTile(patient, technical = true) {
+  return `${tile(patient)}${technical ? '[data-technical]' : ':not([data-technical])'}`;
+}
+
+/**
+ * The "Stop measuring" control of a patient's tile (offered while a technical alarm of its data stands and a value is
+ * grey), the box of one of its measurements (PULSE, SPO2, RESP_RATE, BP_SYSTOLIC,BP_DIASTOLIC, TEMPERATURE) and the
+ * button that sends it.
+ */
+export function stopMeasureControl(patient) {
+  return `${tile(patient)} details[data-control="stop-measurement"] > summary`;
+}
+export function stopMeasureChoice(patient, params) {
+  return `${tile(patient)} form[data-patient-action="stop-measurement"] input[value="${params}"]`;
+}
+export function stopMeasureConfirm(patient) {
+  return `${tile(patient)} form[data-patient-action="stop-measurement"] button[type="submit"]`;
+}
+
 /** The page's patient list has loaded since the page opened (or last failed). */
 export const synced = '#sync-state[data-ok="true"]';
 

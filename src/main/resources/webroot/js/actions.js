@@ -1,6 +1,6 @@
 // WardWatch dashboard: what a signed-in user can do, sent to the ward's actions address by request-reply over the
-// bridge: acknowledge an alarm, pause its audio, chart an assessment (ACVPU, air/oxygen, SpO2 scale 2), discharge a
-// patient whose monitor is gone.
+// bridge: acknowledge an alarm, pause its audio, chart an assessment (ACVPU, air/oxygen, SpO2 scale 2), stop measuring
+// what a sensor taken off for good measured, discharge a patient whose monitor is gone.
 
 import { awaitingAck } from './alarmstate.js';
 import { WARD_RE } from './model.js';
@@ -11,6 +11,7 @@ const USER_KEY = 'wardwatch.user';
 const REPLY_TIMEOUT_MS = 15000;
 const VERB = {
   acknowledge: 'Acknowledge', 'pause-audio': 'Pause audio', assess: 'Assessment', discharge: 'Discharge',
+  'stop-measurement': 'Stop measuring',
 };
 const ACVPU = [['A', 'A \u2014 Alert'], ['C', 'C \u2014 New confusion'], ['V', 'V \u2014 Voice'], ['P', 'P \u2014 Pain'],
   ['U', 'U \u2014 Unresponsive']];
@@ -174,6 +175,35 @@ export class Actions {
       const e = this.store.entry(patient);
       this._send(`discharge:${patient}`, e && e.ward, patient, { action: 'discharge', patient, user: this.user() },
         () => { details.open = false; });
+    });
+    details.append(form);
+    return details;
+  }
+
+  /**
+   * The per-tile "Stop measuring" control, for a sensor taken off for good (an oximeter removed while the monitor
+   * carries on), whose no-data alarm would otherwise remind for ever: the tile offers it, with a box for each grey
+   * value, while a technical alarm of its data stands (updateStopMeasure); the server refuses one still reported.
+   */
+  stopMeasureForm(patient) {
+    const details = el('details', 'stop-measure');
+    details.setAttribute('data-control', 'stop-measurement');
+    details.append(el('summary', null, 'Stop measuring\u2026'));
+    const form = patientForm('stop-measurement', patient, 'stop-measure-form');
+    const submit = el('button', 'act', 'Stop measuring');
+    submit.type = 'submit';
+    form.append(el('fieldset', 'stop-measure-choices'),
+      el('p', 'stop-measure-note', 'Ends their alarms. A new value starts a measurement again.'), submit);
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const parameters = [...form.querySelectorAll('input:checked')].flatMap((box) => box.value.split(','));
+      if (!parameters.length) {
+        this.report(patient, 'Stop measuring not sent: tick what to stop measuring', false);
+        return;
+      }
+      const e = this.store.entry(patient);
+      const body = { action: 'stop-measurement', patient, user: this.user(), parameters };
+      this._send(`stop-measurement:${patient}`, e && e.ward, patient, body, () => { details.open = false; });
     });
     details.append(form);
     return details;

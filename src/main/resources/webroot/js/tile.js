@@ -34,8 +34,11 @@ export function setText(n, text) {
   if (n.textContent !== text) n.textContent = text;
 }
 
-/** Builds the tile of entry `e`; `assess` and `discharge` are the patient's controls (from Actions). */
-export function buildTile(e, assess, discharge) {
+/** Technical alarms about a tile's data: while one stands, its grey values may be stopped (updateStopMeasure). */
+const DATA_ALARMS = ['TECHNICAL:NO_DATA', 'TECHNICAL:SENSOR_OFF', 'TECHNICAL:DISCONNECTED'];
+
+/** Builds the tile of entry `e`; `assess`, `stopMeasure` and `discharge` are the patient's controls (from Actions). */
+export function buildTile(e, assess, stopMeasure, discharge) {
   const tile = el('article', 'tile');
   tile.setAttribute('data-patient', e.patient);
   const head = el('header', 'tile-head');
@@ -90,11 +93,12 @@ export function buildTile(e, assess, discharge) {
   stale.hidden = true;
   const age = el('span', 'age');
   foot.append(trends, device, stale, age);
+  stopMeasure.hidden = true;
   discharge.hidden = true;
-  tile.append(head, clin, vitals, technical, alarms, msg, assess, discharge, foot);
+  tile.append(head, clin, vitals, technical, alarms, msg, assess, stopMeasure, discharge, foot);
   return {
     tile, bed, badge, news2, news2Main, news2Sub, acvpu, oxygen, cells, values, technical, alarms, msg, device, stale,
-    age, discharge, ward: null, alarmKey: '', techKey: '', msgTimer: null,
+    age, stopMeasure, discharge, ward: null, alarmKey: '', techKey: '', msgTimer: null,
   };
 }
 
@@ -202,6 +206,31 @@ export function updateDischarge(t, e) {
     || (t.tile.hasAttribute('data-stale') && technical.includes('TECHNICAL:NO_DATA'));
   if (!gone) t.discharge.open = false;
   if (t.discharge.hidden === gone) t.discharge.hidden = !gone;
+}
+
+/**
+ * Offers "Stop measuring" while a technical alarm of the tile's data stands (no data, sensor off, a device
+ * disconnected) and some of its values are grey, with a box for each grey one (BP's two together), ticks kept; closed
+ * and withdrawn otherwise. Call after updateAge.
+ */
+export function updateStopMeasure(t, e) {
+  const alarmed = [...e.technical.values()].some((a) => DATA_ALARMS.includes(a.condition));
+  const grey = alarmed ? CELLS.filter((c) => c.params.some((p) => t.values.get(p).hasAttribute('data-stale'))) : [];
+  if (!grey.length) t.stopMeasure.open = false;
+  if (t.stopMeasure.hidden === grey.length > 0) t.stopMeasure.hidden = !grey.length;
+  const choices = t.stopMeasure.querySelector('fieldset');
+  const cells = grey.map((c) => c.cell).join(',');
+  if (!choices || choices.getAttribute('data-cells') === cells) return;
+  choices.setAttribute('data-cells', cells);
+  const ticked = new Set([...choices.querySelectorAll('input:checked')].map((box) => box.value));
+  choices.replaceChildren(...grey.map((c) => {
+    const box = el('input');
+    Object.assign(box, { type: 'checkbox', name: 'measurement', value: c.params.join(',') });
+    box.checked = ticked.has(box.value);
+    const choice = el('label', 'choice');
+    choice.append(box, el('span', null, c.label));
+    return choice;
+  }));
 }
 
 /** An action's outcome under the alarms: errors stay 30 s, confirmations 5 s; '' clears. */

@@ -2,7 +2,8 @@
 
 import { compareEntries } from './model.js';
 import {
-  buildTile, el, setAttr, setText, showMessage, updateAge, updateAlarms, updateClinical, updateDischarge, updateValues,
+  buildTile, el, setAttr, setText, showMessage, updateAge, updateAlarms, updateClinical, updateDischarge,
+  updateStopMeasure, updateValues,
 } from './tile.js';
 import { Notices } from './alarms.js';
 
@@ -25,6 +26,7 @@ export class View {
     this.wards = new Map(); // ward -> {section, grid, count}
     this.tiles = new Map(); // patient -> refs
     this.assess = () => el('span'); // (patient) => the tile's Assess control; set by the app
+    this.stopMeasure = () => el('span'); // (patient) => the tile's Stop measuring control; set by the app
     this.discharge = () => el('span'); // (patient) => the tile's Discharge control; set by the app
     this.buttonsChanged = () => {}; // (tile element) => sets the state of newly built action buttons
   }
@@ -86,7 +88,7 @@ export class View {
     const e = result.entry;
     let t = this.tiles.get(e.patient);
     if (!t) {
-      t = buildTile(e, this.assess(e.patient), this.discharge(e.patient));
+      t = buildTile(e, this.assess(e.patient), this.stopMeasure(e.patient), this.discharge(e.patient));
       this.tiles.set(e.patient, t);
     }
     const w = this._ward(e.ward);
@@ -101,6 +103,7 @@ export class View {
     if (updateAlarms(t, e, this._serverNow())) this.buttonsChanged(t.tile);
     updateAge(t, this.store.ageOf(e), this.store.valueAges(e), e.vitals);
     updateDischarge(t, e);
+    updateStopMeasure(t, e);
     const oldWard = t.ward;
     if (t.ward !== e.ward || result.created || result.resorted) this._place(t, e, w);
     t.ward = e.ward;
@@ -185,6 +188,7 @@ export class View {
       updateAge(t, this.store.ageOf(e, now), this.store.valueAges(e, now), e.vitals);
       if (updateAlarms(t, e, this._serverNow(now))) this.buttonsChanged(t.tile);
       updateDischarge(t, e);
+      updateStopMeasure(t, e);
       if (t.tile.getAttribute('data-alarm-priority') === 'HIGH') high++;
       if (t.tile.hasAttribute('data-stale')) stale++;
       if (t.tile.hasAttribute('data-technical')) technical++;

@@ -99,6 +99,11 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void anOximeterTakenAwayHasItsMeasurementStoppedOnOneScreenAndEveryScreenFollows() throws Exception {
+    run("stop-measurement");
+  }
+
+  @Test
   void droppedWebSocketReconnectsAndShowsAlarmRaisedMeanwhile() throws Exception {
     run("reconnect-websocket");
   }
