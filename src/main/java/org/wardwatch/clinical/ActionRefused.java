@@ -2,9 +2,9 @@ package org.wardwatch.clinical;
 
 /**
  * A clinician's action the {@link WardState} refuses, with the message for whoever sent it: {@link UnknownTarget} (an
- * alarm or patient the engine does not have), {@link StillMonitored} (a discharge while the patient is monitored) or
- * {@link HighAlarmsUnacknowledged} (a discharge that would clear HIGH alarms nobody has acknowledged).
- * Thrown without a stack trace: a refusal is an answer, not a fault.
+ * alarm, patient or measurement the engine does not have), {@link StillMonitored} (a discharge while the patient is
+ * monitored, a measurement stopped while still reported) or {@link AlarmsUnacknowledged} (a discharge or a stop that
+ * would end alarms nobody has acknowledged). Thrown without a stack trace: a refusal is an answer, not a fault.
  */
 public abstract sealed class ActionRefused extends RuntimeException {
 
@@ -27,7 +27,10 @@ public abstract sealed class ActionRefused extends RuntimeException {
     }
   }
 
-  /** A discharge refused: the patient's device is connected and sending, and its next frame would admit it again. */
+  /**
+   * A discharge or a measurement's stop refused: the patient's device is still sending what it would end, and its next
+   * frame would start it again.
+   */
   public static final class StillMonitored extends ActionRefused {
     StillMonitored(String message) {
       super(message, 409);
@@ -35,11 +38,11 @@ public abstract sealed class ActionRefused extends RuntimeException {
   }
 
   /**
-   * A discharge refused: the patient has HIGH physiological alarms awaiting acknowledgement, which a discharge would
-   * clear unseen (a monitor that came loose from a deteriorating patient looks just like one unplugged at discharge).
+   * A discharge or a measurement's stop refused: physiological alarms it would end await acknowledgement, and would
+   * end unseen (a monitor that came loose from a deteriorating patient looks just like one unplugged at discharge).
    */
-  public static final class HighAlarmsUnacknowledged extends ActionRefused {
-    HighAlarmsUnacknowledged(String message) {
+  public static final class AlarmsUnacknowledged extends ActionRefused {
+    AlarmsUnacknowledged(String message) {
       super(message, 409);
     }
   }

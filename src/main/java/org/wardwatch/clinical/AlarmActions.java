@@ -31,7 +31,7 @@ import org.wardwatch.model.Parameter;
  * <p>A malformed action is an {@link IllegalArgumentException} whose message says what is wrong; an unknown alarm or
  * patient is a {@link ActionRefused.UnknownTarget}, a discharge while the patient is monitored a
  * {@link ActionRefused.StillMonitored} and one while a HIGH alarm awaits acknowledgement a
- * {@link ActionRefused.HighAlarmsUnacknowledged}. Every action needs the acting user, who is recorded with it.
+ * {@link ActionRefused.AlarmsUnacknowledged}. Every action needs the acting user, who is recorded with it.
  */
 final class AlarmActions {
 

@@ -3,6 +3,8 @@ package org.wardwatch.clinical;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
@@ -29,10 +31,21 @@ final class MeasurementStop {
    * within the no-data time (a device that reports it so on every frame), so that its next report would start it
    * again at once.
    *
-   * @throws ActionRefused.UnknownTarget  when a parameter has no value and no sensor off
-   * @throws ActionRefused.StillMonitored when a parameter is still reported
+   * Refused too while an alarm it would end or ease awaits acknowledgement: a threshold alarm of one of them, or the
+   * NEWS2 alarm (scored without them, the score drops as though the patient were better).
+   *
+   * @throws ActionRefused.UnknownTarget        when a parameter has no value and no sensor off
+   * @throws ActionRefused.StillMonitored       when a parameter is still reported
+   * @throws ActionRefused.AlarmsUnacknowledged when an alarm it would end awaits acknowledgement
    */
   static void requireAllowed(PatientRecord patient, Set<Parameter> parameters, ClinicalRules rules, Instant now) {
+    Set<String> ended = new HashSet<>(List.of(PatientConditions.NEWS2));
+    parameters.forEach(parameter -> ended.add(PatientConditions.thresholdKey(parameter)));
+    List<String> unseen = patient.alarms().unacknowledged(ended);
+    if (!unseen.isEmpty()) {
+      throw new ActionRefused.AlarmsUnacknowledged("Acknowledge patient " + patient.key() + "'s alarms first: "
+          + String.join("; ", unseen));
+    }
     for (Parameter parameter : parameters) {
       Observation latest = patient.latest(parameter);
       boolean off = patient.sensorsOff().contains(parameter);
@@ -40,7 +53,7 @@ final class MeasurementStop {
         throw new ActionRefused.UnknownTarget("patient " + patient.key() + " has no " + parameter.label()
             + " measurement");
       }
-      Instant reported = off ? patient.sensorsOff().offAt(parameter)
+      Instant reported = off ? patient.sensorsOff().reportedAt(parameter)
           : disconnected(patient, latest) ? null : latest.gatewayTime();
       if (reported != null
           && !now.isAfter(reported.plusMillis(patient.reportIntervals().silentAfterMillis(parameter, rules)))) {

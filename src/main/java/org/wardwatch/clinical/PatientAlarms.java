@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.wardwatch.clinical.alarm.Alarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmPolicy;
@@ -150,9 +152,21 @@ final class PatientAlarms {
    * raised. (A technical alarm escalated to HIGH, the monitor's disconnection say, is what a discharge ends.)
    */
   List<String> unacknowledgedHigh() {
+    return unacknowledged(alarm -> alarm.priority() == Priority.HIGH);
+  }
+
+  /**
+   * The messages of the physiological alarms of {@code conditionKeys} awaiting acknowledgement (active, or latched), in
+   * the order raised.
+   */
+  List<String> unacknowledged(Set<String> conditionKeys) {
+    return unacknowledged(alarm -> conditionKeys.contains(alarm.conditionKey()));
+  }
+
+  private List<String> unacknowledged(Predicate<Alarm> which) {
     return live.values().stream()
-        .filter(alarm -> alarm.kind() == AlarmKind.PHYSIOLOGICAL && alarm.priority() == Priority.HIGH
-            && alarm.state().isAwaitingAcknowledgement())
+        .filter(alarm -> alarm.kind() == AlarmKind.PHYSIOLOGICAL && alarm.state().isAwaitingAcknowledgement()
+            && which.test(alarm))
         .map(Alarm::message).toList();
   }
 

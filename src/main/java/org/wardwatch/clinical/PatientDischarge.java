@@ -25,7 +25,7 @@ final class PatientDischarge {
    * once), and while a HIGH physiological alarm of it awaits acknowledgement (a discharge would clear it unseen).
    *
    * @throws ActionRefused.StillMonitored           while monitored
-   * @throws ActionRefused.HighAlarmsUnacknowledged while a HIGH alarm awaits acknowledgement
+   * @throws ActionRefused.AlarmsUnacknowledged while a HIGH alarm awaits acknowledgement
    */
   static void requireAllowed(PatientRecord patient, boolean monitored) {
     if (monitored) {
@@ -34,7 +34,7 @@ final class PatientDischarge {
     }
     List<String> high = patient.alarms().unacknowledgedHigh();
     if (!high.isEmpty()) {
-      throw new ActionRefused.HighAlarmsUnacknowledged("Acknowledge patient " + patient.key() + "'s HIGH alarms"
+      throw new ActionRefused.AlarmsUnacknowledged("Acknowledge patient " + patient.key() + "'s HIGH alarms"
           + " first: " + String.join("; ", high));
     }
   }

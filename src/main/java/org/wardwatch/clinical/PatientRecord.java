@@ -63,10 +63,9 @@ final class PatientRecord {
    * observation of each parameter ({@link Observation#toState()}); {@code trackers}, the threshold trackers' progress
    * by parameter ({@link ThresholdTracker#toState()}); {@code reportIntervals} ({@link ReportIntervals}); the
    * assessment ({@link PatientAssessment#writeTo}); {@code news2} as {@link News2Score#toJson()};
-   * {@code limitOverrides} ({@link LimitOverrides#toState()}); {@code sensorsOff} and {@code sensorsOffAt} ({@link
-   * SensorsOff#writeTo}); {@code devicesHeard}, {@code disconnectedDevices} and {@code invalidSignals} ({@link
-   * PatientDevices#writeTo});
-   * {@code alarms}, the live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the
+   * {@code limitOverrides} ({@link LimitOverrides#toState()}); {@code sensorsOff}, {@code sensorsOffAt} and
+   * {@code sensorsOffReceivedAt} ({@link SensorsOff#writeTo}); {@code devicesHeard}, {@code disconnectedDevices} and
+   * {@code invalidSignals} ({@link PatientDevices#writeTo}); {@code alarms}, the live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the
    * frames applied lately ({@link RecentFrames#toState()}); {@code auditOutbox}, the audit entries not known to be
    * recorded ({@link AuditOutbox#toState()}). Not the trend history.
    */
@@ -171,7 +170,7 @@ final class PatientRecord {
       source = placed;
     }
     for (Parameter off : report.sensorsOff()) {
-      if (sensorsOff.reportedOff(off, report.time(), latest.get(off))) {
+      if (sensorsOff.reportedOff(off, report.time(), report.receivedAt(), latest.get(off))) {
         tracker(off).sensorOff();
       }
     }

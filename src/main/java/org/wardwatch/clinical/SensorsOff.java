@@ -15,22 +15,26 @@ import org.wardwatch.model.StateJson;
  * The sensors a patient's devices reported off (a probe detached or switched off), each with the time of the frame
  * that said so, in the order of the values' own times: a frame's OFF behind a later value of its parameter (a late
  * frame's) turns nothing off, and a value measured before the OFF (a late frame's too) does not turn its sensor back
- * on. Owned by the patient's {@link PatientRecord}; not thread-safe.
+ * on. Each also with when the gateway received the latest frame that said so, by its own clock (a monitor repeats it
+ * in every frame while the measurement is on). Owned by the patient's {@link PatientRecord}; not thread-safe.
  */
 final class SensorsOff {
 
   /** Each sensor off, with when its frame said so (null: not known, from a state written before it was kept). */
   private final Map<Parameter, Instant> off = new EnumMap<>(Parameter.class);
+  /** Each sensor off, with when the gateway received the latest frame that said so (absent: not known). */
+  private final Map<Parameter, Instant> received = new EnumMap<>(Parameter.class);
 
   /**
-   * The frame of {@code time} reported {@code parameter}'s sensor off, where {@code held} is the parameter's latest
-   * value (null: none); true when it is taken, false for a late frame's.
+   * The frame of {@code time}, received at {@code receivedAt}, reported {@code parameter}'s sensor off, where
+   * {@code held} is the parameter's latest value (null: none); true when it is taken, false for a late frame's.
    */
-  boolean reportedOff(Parameter parameter, Instant time, Observation held) {
+  boolean reportedOff(Parameter parameter, Instant time, Instant receivedAt, Observation held) {
     if (held != null && time.isBefore(held.effectiveTime())) {
       return false;
     }
     off.put(parameter, time);
+    received.put(parameter, receivedAt);
     return true;
   }
 
@@ -39,7 +43,7 @@ final class SensorsOff {
     if (!off.isEmpty()) {
       Instant offAt = off.get(value.parameter());
       if (offAt == null || !value.effectiveTime().isBefore(offAt)) {
-        off.remove(value.parameter());
+        forget(value.parameter());
       }
     }
   }
@@ -49,14 +53,15 @@ final class SensorsOff {
     return off.containsKey(parameter);
   }
 
-  /** When the frame that reported {@code parameter}'s sensor off was taken; null when not off, or not known. */
-  Instant offAt(Parameter parameter) {
-    return off.get(parameter);
+  /** When the gateway received the latest frame that reported {@code parameter}'s sensor off; null when not known. */
+  Instant reportedAt(Parameter parameter) {
+    return received.get(parameter);
   }
 
-  /** {@code parameter} is no longer measured: its sensor is not off either. */
+  /** {@code parameter}'s sensor is on again, or it is no longer measured. */
   void forget(Parameter parameter) {
     off.remove(parameter);
+    received.remove(parameter);
   }
 
   /** The parameters whose sensor is off (a view). */
@@ -64,12 +69,19 @@ final class SensorsOff {
     return Collections.unmodifiableSet(off.keySet());
   }
 
-  /** Puts these into a patient's stored state: {@code sensorsOff} (names) and {@code sensorsOffAt} (name to time). */
+  /**
+   * Puts these into a patient's stored state: {@code sensorsOff} (names), {@code sensorsOffAt} (name to time) and
+   * {@code sensorsOffReceivedAt} (name to time).
+   */
   JsonObject writeTo(JsonObject state) {
-    JsonObject times = new JsonObject();
-    off.forEach((parameter, time) -> times.put(parameter.name(), time));
     return state.put("sensorsOff", new JsonArray(off.keySet().stream().map(Parameter::name).toList()))
-        .put("sensorsOffAt", times);
+        .put("sensorsOffAt", byName(off)).put("sensorsOffReceivedAt", byName(received));
+  }
+
+  private static JsonObject byName(Map<Parameter, Instant> times) {
+    JsonObject json = new JsonObject();
+    times.forEach((parameter, time) -> json.put(parameter.name(), time));
+    return json;
   }
 
   /**
@@ -81,9 +93,14 @@ final class SensorsOff {
   static SensorsOff fromState(JsonObject state) {
     SensorsOff read = new SensorsOff();
     JsonObject times = state.getJsonObject("sensorsOffAt", new JsonObject());
+    JsonObject received = state.getJsonObject("sensorsOffReceivedAt", new JsonObject());
     for (Object name : StateJson.array(state, "sensorsOff")) {
       Parameter parameter = StateJson.named(Parameter.class, name, "sensorsOff");
       read.off.put(parameter, StateJson.optionalInstant(times, parameter.name()));
+      Instant receivedAt = StateJson.optionalInstant(received, parameter.name());
+      if (receivedAt != null) {
+        read.received.put(parameter, receivedAt);
+      }
     }
     return read;
   }

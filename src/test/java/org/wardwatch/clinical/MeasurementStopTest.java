@@ -89,14 +89,34 @@ class MeasurementStopTest {
   }
 
   @Test
-  void givenLatchedHighAlarm_whenMeasurementStopped_thenTheAlarmAwaitsAcknowledgement() {
+  void givenAlarmOfTheMeasurementUnacknowledged_whenStopped_thenRefusedUntilAcknowledged() {
     String low = only(engine.apply(WardStateFixtures.frame(OXIMETER, T0, "SPO2=80"), T0).transitions()).alarmId();
 
-    WardUpdate stopped = engine.stopMeasuring("P1", SPO2, "nurse.kim", at(31));
+    ActionRefused refused = assertThrows(ActionRefused.AlarmsUnacknowledged.class,
+        () -> engine.stopMeasuring("P1", SPO2, "nurse.kim", at(31)));
+    engine.act(low, alarm -> alarm.acknowledge("nurse.kim", at(32)), at(32));
+    WardUpdate stopped = engine.stopMeasuring("P1", SPO2, "nurse.kim", at(33));
 
-    JsonObject kept = onlyOf(snapshot(stopped), "alarms");
-    assertEquals(low, kept.getString("id"));
-    assertEquals(AlarmState.CLEARED_UNACKNOWLEDGED.name(), kept.getString("state"), "its condition ended, nobody has seen it");
+    assertEquals(409, refused.failureCode());
+    assertEquals("Acknowledge patient P1's alarms first: SpO2 80 % below 85", refused.getMessage(),
+        "it would end unseen");
+    AlarmTransition ended = only(stopped.transitions());
+    assertEquals(low, ended.alarmId());
+    assertEquals(AlarmState.CLEARED, ended.toState());
+  }
+
+  @Test
+  void givenNews2AlarmUnacknowledged_whenStopped_thenRefused() {
+    WardState scoring = new WardState(ClinicalRules.fromJson(new JsonObject("""
+        {"news2": {"bandPriorities": {"LOW": "LOW", "LOW_MEDIUM": "MEDIUM", "MEDIUM": "MEDIUM", "HIGH": "HIGH"}},
+         "technical": {"noDataSeconds": 30, "firstReportSeconds": 0}, "thresholds": []}
+        """)));
+    scoring.apply(WardStateFixtures.frame(OXIMETER, T0, "SPO2=91", "RESP_RATE=22", "PULSE=115"), T0);
+
+    ActionRefused refused = assertThrows(ActionRefused.AlarmsUnacknowledged.class,
+        () -> scoring.stopMeasuring("P1", SPO2, "nurse.kim", at(31)));
+
+    assertTrue(refused.getMessage().startsWith("Acknowledge patient P1's alarms first: NEWS2 "), refused::getMessage);
   }
 
   @Test
@@ -116,10 +136,11 @@ class MeasurementStopTest {
   @Test
   void givenSensorReportedOffInEveryFrame_whenStopped_thenRefusedUntilTheMonitorStopsReportingIt() {
     engine.apply(WardStateFixtures.frame(OXIMETER, T0, "SPO2=97"), T0);
-    engine.apply(new FrameReport(MONITOR, at(40), List.of(), null, null, SPO2), at(40));
+    // the monitor's clock 20 s behind: its frame says 20 s, the gateway received it at 40 s
+    engine.apply(new FrameReport(MONITOR, at(20), at(40), List.of(), null, null, SPO2, null), at(40));
 
     ActionRefused refused = assertThrows(ActionRefused.StillMonitored.class,
-        () -> engine.stopMeasuring("P1", SPO2, "nurse.kim", at(50)));
+        () -> engine.stopMeasuring("P1", SPO2, "nurse.kim", at(65)));
     WardUpdate stopped = engine.stopMeasuring("P1", SPO2, "nurse.kim", at(71));
 
     assertEquals("Patient P1's SpO2 sensor is still reported off: turn the measurement off on the device first, or its"

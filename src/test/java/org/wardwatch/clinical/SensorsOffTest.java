@@ -23,12 +23,13 @@ class SensorsOffTest {
   @Test
   void givenSensorsWrittenToAState_whenRead_thenTheSameWithTheirTimes() {
     SensorsOff off = new SensorsOff();
-    off.reportedOff(Parameter.SPO2, T0.plusSeconds(7), spo2(T0));
+    off.reportedOff(Parameter.SPO2, T0.plusSeconds(7), T0.plusSeconds(9), spo2(T0));
 
     SensorsOff read = SensorsOff.fromState(new JsonObject(off.writeTo(new JsonObject()).encode()));
     read.valued(spo2(T0.plusSeconds(6)));
 
     assertEquals(Set.of(Parameter.SPO2), read.parameters(), "a value measured before the OFF");
+    assertEquals(T0.plusSeconds(9), read.reportedAt(Parameter.SPO2), "when the gateway received the OFF");
     read.valued(spo2(T0.plusSeconds(8)));
     assertFalse(read.contains(Parameter.SPO2));
   }

@@ -143,7 +143,7 @@ class WardStateDischargeTest {
     engine.apply(frame(BED_1, at(1), "PULSE=80"), at(1)); // latched: ended, still awaiting acknowledgement
     engine.deviceEvent(DeviceEvent.disconnected(BED_1, null, null), at(2));
 
-    ActionRefused.HighAlarmsUnacknowledged refused = assertThrows(ActionRefused.HighAlarmsUnacknowledged.class,
+    ActionRefused.AlarmsUnacknowledged refused = assertThrows(ActionRefused.AlarmsUnacknowledged.class,
         () -> engine.discharge(KEY, "nurse.b", at(3)));
 
     assertEquals(409, refused.failureCode());
