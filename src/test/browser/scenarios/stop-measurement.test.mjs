@@ -36,6 +36,7 @@ scenario('an oximeter taken away has its measurement stopped on one screen, and 
     await expectVisible(colleague, sel.technicalTile('P6', false));
   });
   await expectText(nurse, sel.vital('P6', 'SPO2'), '--');
+  await expectVisible(nurse, `${sel.tile('P6')} >> text=Measurement stopped`);
   await nurse.locator(sel.stopMeasureControl('P6')).waitFor({ state: 'hidden' });
   let audit = [];
   await until(async () => {

@@ -13,6 +13,7 @@ const VERB = {
   acknowledge: 'Acknowledge', 'pause-audio': 'Pause audio', assess: 'Assessment', discharge: 'Discharge',
   'stop-measurement': 'Stop measuring',
 };
+const DONE = { assess: 'Assessment saved', 'stop-measurement': 'Measurement stopped' }; // said on the tile once taken
 const ACVPU = [['A', 'A \u2014 Alert'], ['C', 'C \u2014 New confusion'], ['V', 'V \u2014 Voice'], ['P', 'P \u2014 Pain'],
   ['U', 'U \u2014 Unresponsive']];
 
@@ -272,7 +273,7 @@ export class Actions {
       this.refresh();
       if (err) this.report(patient, `${verb} failed: ${err}`, false);
       else {
-        this.report(patient, body.action === 'assess' ? 'Assessment saved' : '', true);
+        this.report(patient, DONE[body.action] || '', true);
         if (onOk) onOk();
       }
     };

@@ -210,8 +210,8 @@ export function updateDischarge(t, e) {
 
 /**
  * Offers "Stop measuring" while a technical alarm of the tile's data stands (no data, sensor off, a device
- * disconnected) and some of its values are grey, with a box for each grey one (BP's two together), ticks kept; closed
- * and withdrawn otherwise. Call after updateAge.
+ * disconnected) and some of its values are grey, with a box for each grey one (BP's two together, those it has),
+ * ticks kept; closed and withdrawn otherwise. Call after updateAge.
  */
 export function updateStopMeasure(t, e) {
   const alarmed = [...e.technical.values()].some((a) => DATA_ALARMS.includes(a.condition));
@@ -219,13 +219,13 @@ export function updateStopMeasure(t, e) {
   if (!grey.length) t.stopMeasure.open = false;
   if (t.stopMeasure.hidden === grey.length > 0) t.stopMeasure.hidden = !grey.length;
   const choices = t.stopMeasure.querySelector('fieldset');
-  const cells = grey.map((c) => c.cell).join(',');
-  if (!choices || choices.getAttribute('data-cells') === cells) return;
-  choices.setAttribute('data-cells', cells);
+  const measured = grey.map((c) => c.params.filter((p) => e.vitals[p]).join(','));
+  if (!choices || choices.getAttribute('data-measured') === measured.join(';')) return;
+  choices.setAttribute('data-measured', measured.join(';'));
   const ticked = new Set([...choices.querySelectorAll('input:checked')].map((box) => box.value));
-  choices.replaceChildren(...grey.map((c) => {
+  choices.replaceChildren(...grey.map((c, i) => {
     const box = el('input');
-    Object.assign(box, { type: 'checkbox', name: 'measurement', value: c.params.join(',') });
+    Object.assign(box, { type: 'checkbox', name: 'measurement', value: measured[i] });
     box.checked = ticked.has(box.value);
     const choice = el('label', 'choice');
     choice.append(box, el('span', null, c.label));

@@ -57,14 +57,15 @@ final class OwnerRetries {
   }
 
   /**
-   * True when {@code error} says a request was taken by no owner: none was known or listened, the message could not be
-   * sent, or the member it reached refused it as not the owner ({@link Addresses#NOT_OWNED_HERE}).
+   * True when {@code error} says a request was taken by no owner: none was known or listened, or the member it reached
+   * refused it as not the owner ({@link Addresses#NOT_OWNED_HERE}). Not a timeout (a member that died may have taken
+   * it first), nor an undecodable message (it may be the reply to a request carried out).
    */
   static boolean reachedNoOwner(Throwable error) {
     return error instanceof ReplyException failure && switch (failure.failureType()) {
-      case NO_HANDLERS, ERROR -> true;
+      case NO_HANDLERS -> true;
       case RECIPIENT_FAILURE -> failure.failureCode() == Addresses.NOT_OWNED_HERE;
-      case TIMEOUT -> false;
+      case TIMEOUT, ERROR -> false;
     };
   }
 

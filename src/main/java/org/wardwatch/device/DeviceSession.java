@@ -221,10 +221,10 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       answers.append(AnswerLine.of(verdict));
       if (!verdict.accepted()) {
         LOG.debug("[{}] NAK: {}", name(), verdict.detail());
-      } else if (verdict.about() != null) {
-        current = verdict.about(); // a HELLO
-      } else if (refusals != null) {
-        refusals.accepted(current); // a frame of values: a refusal of the connection's device before it is over
+      } else if (verdict.hello()) {
+        current = verdict.about();
+      } else if (refusals != null) { // a frame of values: a refusal of its device and patient before it is over
+        refusals.accepted(verdict.about() != null ? verdict.about() : current);
       }
       if (result.succeeded()) {
         if (!verdict.accepted()) {

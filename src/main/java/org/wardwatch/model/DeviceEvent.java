@@ -19,6 +19,9 @@ import java.util.Locale;
  */
 public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Instant lastAnsweredAt, Instant at) {
 
+  /** A disconnection's {@code at}, as the previous version named it (read from it, written for it). */
+  private static final String PREVIOUS_CLOSED_AT = "closedAt";
+
   /** What happened to the connection, named on the wire in lower case. */
   public enum Kind { DISCONNECTED, REJECTED }
 
@@ -38,10 +41,14 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
     return new DeviceEvent(Kind.REJECTED, source, reason, lastAnsweredAt, receivedAt);
   }
 
-  /** {@code {"event": "disconnected"|"rejected", "source", "reason", "lastAnsweredAt", "at"}}. */
+  /**
+   * {@code {"event": "disconnected"|"rejected", "source", "reason", "lastAnsweredAt", "at"}}, and for a disconnection
+   * {@code "closedAt"} too, the same time under the name a node of the previous version reads.
+   */
   public JsonObject toJson() {
-    return new JsonObject().put("event", kind.name().toLowerCase(Locale.ROOT)).put("source", source.toJson())
+    JsonObject json = new JsonObject().put("event", kind.name().toLowerCase(Locale.ROOT)).put("source", source.toJson())
         .put("reason", reason).put("lastAnsweredAt", lastAnsweredAt).put("at", at);
+    return kind == Kind.DISCONNECTED ? json.put(PREVIOUS_CLOSED_AT, at) : json;
   }
 
   /**
@@ -61,8 +68,9 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
       throw new IllegalArgumentException("a device event's source must be an object, got " + json.getValue("source"));
     }
     try {
+      Instant at = StateJson.optionalInstant(json, json.containsKey("at") ? "at" : PREVIOUS_CLOSED_AT);
       return new DeviceEvent(kind, DeviceIdentity.fromJson(source), json.getString("reason"),
-          StateJson.optionalInstant(json, "lastAnsweredAt"), StateJson.optionalInstant(json, "at"));
+          StateJson.optionalInstant(json, "lastAnsweredAt"), at);
     } catch (ClassCastException e) { // a part of another JSON type than its own (Vert.x's typed getters)
       throw new IllegalArgumentException("malformed device event " + json + ": " + e.getMessage());
     }

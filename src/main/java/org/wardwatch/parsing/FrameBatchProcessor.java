@@ -55,9 +55,11 @@ public final class FrameBatchProcessor {
         } else {
           DecodedFrame.Measurements measurements = (DecodedFrame.Measurements) decoded;
           stamp = handOn(measurements, frame);
-          verdicts.add(FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded)));
           DeviceIdentity source = measurements.report().source();
-          if (source != session) { // a frame naming itself or its patient; the usual one is the session's
+          boolean namedItself = source != session; // a frame naming itself or its patient; the usual one is not
+          verdicts.add(FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded),
+              namedItself ? source : null));
+          if (namedItself) {
             named = named != null ? named : new LinkedHashMap<>();
             named.put(source.patientKey(), source);
           }
@@ -130,7 +132,7 @@ public final class FrameBatchProcessor {
         String stamp = stamps.get(i);
         if (stamp != null && toMark.getOrDefault(stamp, 0) > 0) {
           toMark.merge(stamp, -1, Integer::sum);
-          verdicts.set(i, FrameVerdict.accepted(verdicts.get(i).sequence(), RESEND_NOTE));
+          verdicts.set(i, FrameVerdict.accepted(verdicts.get(i).sequence(), RESEND_NOTE, verdicts.get(i).about()));
         }
       }
       return new BatchVerdict(verdict.session(), verdicts, verdict.named());

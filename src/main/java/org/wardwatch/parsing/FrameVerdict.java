@@ -12,17 +12,25 @@ import org.wardwatch.model.DeviceIdentity;
  * @param about     for a NAK from the parser, whom the frame was about: the connection's identity at that frame, with
  *                  the frame's own identity keys when they could be read (a technical alarm goes to that patient);
  *                  for an accepted {@code HELLO}, the identity it set (so the frames after it, refused by the
- *                  gateway itself, are known to be about it); else {@code null}
+ *                  gateway itself, are known to be about it); for an accepted frame that named its own device or
+ *                  patient, that identity; else {@code null} (an accepted frame about the connection's identity)
+ * @param hello     true for an accepted {@code HELLO}
  */
-public record FrameVerdict(String sequence, boolean accepted, String detail, DeviceIdentity about) {
+public record FrameVerdict(String sequence, boolean accepted, String detail, DeviceIdentity about, boolean hello) {
 
+  /** An accepted frame about the connection's identity at that frame. */
   public static FrameVerdict accepted(String sequence, String note) {
-    return new FrameVerdict(sequence, true, note, null);
+    return accepted(sequence, note, null);
+  }
+
+  /** An accepted frame about {@code about}, which it named itself ({@code null}: the connection's identity). */
+  public static FrameVerdict accepted(String sequence, String note, DeviceIdentity about) {
+    return new FrameVerdict(sequence, true, note, about, false);
   }
 
   /** An accepted {@code HELLO}, which set the connection's identity to {@code identity}. */
   public static FrameVerdict hello(String sequence, String note, DeviceIdentity identity) {
-    return new FrameVerdict(sequence, true, note, identity);
+    return new FrameVerdict(sequence, true, note, identity, true);
   }
 
   /** A refusal by the gateway itself (an overlong frame, a parser that did not answer): about no known patient. */
@@ -39,17 +47,17 @@ public record FrameVerdict(String sequence, boolean accepted, String detail, Dev
   }
 
   public static FrameVerdict rejected(String sequence, String reason, DeviceIdentity about) {
-    return new FrameVerdict(sequence, false, reason, about);
+    return new FrameVerdict(sequence, false, reason, about, false);
   }
 
   public JsonObject toJson() {
     return new JsonObject().put("seq", sequence).put("ok", accepted).put("detail", detail)
-        .put("about", about == null ? null : about.toJson());
+        .put("about", about == null ? null : about.toJson()).put("hello", hello);
   }
 
   public static FrameVerdict fromJson(JsonObject json) {
     JsonObject about = json.getJsonObject("about");
     return new FrameVerdict(json.getString("seq"), json.getBoolean("ok"), json.getString("detail"),
-        about == null ? null : DeviceIdentity.fromJson(about));
+        about == null ? null : DeviceIdentity.fromJson(about), json.getBoolean("hello", false));
   }
 }

@@ -2,6 +2,7 @@ package org.wardwatch.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +21,8 @@ import org.wardwatch.testing.TestNode;
 
 /**
  * A whole node: the invalid-signal alarm stands while a device's latest frame was refused, so a refused frame that an
- * accepted one follows in the same read raises none, and a refused frame that is the device's latest does.
+ * accepted one of the same device and patient follows in the same read raises none, and a refused frame that is the
+ * device's latest does, also on a connection relaying frames that name their own device.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
@@ -57,8 +59,35 @@ class RefusedFramesTest {
     }
   }
 
+  @Test
+  void framesNamingTheirOwnDeviceAreJudgedByTheirDeviceNotByTheConnections() throws InterruptedException {
+    try (DeviceClient relay = new DeviceClient(node.devicePort())) {
+      relay.send("HELLO|Device=RELAY-1|Patient=PR|Ward=refusals\nPulse=80|Seq=1\n"
+          + "Device=BED-2|Patient=PR2|Ward=refusals|Pulse=70|Seq=1\n");
+      for (String answer : new String[] {"ACK|", "ACK|1", "ACK|1"}) {
+        assertEquals(answer, relay.readLine());
+      }
+
+      // BED-2's refused frame and its accepted one; the relay's own refused frame, then BED-2's accepted one
+      relay.send("Device=BED-2|Patient=PR2|Ward=refusals|Pulse=abc|Seq=2\n"
+          + "Device=BED-2|Patient=PR2|Ward=refusals|Pulse=71|Seq=3\nPulse=xyz|Seq=2\n"
+          + "Device=BED-2|Patient=PR2|Ward=refusals|Pulse=72|Seq=4\n");
+      for (String answer : new String[] {"NAK|2|Pulse 'abc' is not a number", "ACK|3",
+          "NAK|2|Pulse 'xyz' is not a number", "ACK|4"}) {
+        assertEquals(answer, relay.readLine());
+      }
+
+      JsonObject raised = firstInvalidSignal();
+      assertNotNull(raised, "the relay's own latest frame was refused");
+      assertEquals("PR", raised.getString("patient"));
+      assertEquals("Invalid data from RELAY-1: Pulse 'xyz' is not a number",
+          raised.getJsonObject("alarm").getString("message"));
+      assertNull(firstInvalidSignal(), "BED-2's refused frame was followed by an accepted one");
+    }
+  }
+
   private JsonObject firstInvalidSignal() throws InterruptedException {
-    for (JsonObject transition; (transition = alarms.poll(10, TimeUnit.SECONDS)) != null; ) {
+    for (JsonObject transition; (transition = alarms.poll(3, TimeUnit.SECONDS)) != null; ) {
       if ("TECHNICAL:INVALID_SIGNAL".equals(transition.getJsonObject("alarm").getString("condition"))) {
         return transition;
       }
