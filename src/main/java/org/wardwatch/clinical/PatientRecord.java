@@ -65,9 +65,10 @@ final class PatientRecord {
    * assessment ({@link PatientAssessment#writeTo}); {@code news2} as {@link News2Score#toJson()};
    * {@code limitOverrides} ({@link LimitOverrides#toState()}); {@code sensorsOff}, {@code sensorsOffAt} and
    * {@code sensorsOffReceivedAt} ({@link SensorsOff#writeTo}); {@code devicesHeard}, {@code disconnectedDevices} and
-   * {@code invalidSignals} ({@link PatientDevices#writeTo}); {@code alarms}, the live alarms ({@link org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the
-   * frames applied lately ({@link RecentFrames#toState()}); {@code auditOutbox}, the audit entries not known to be
-   * recorded ({@link AuditOutbox#toState()}). Not the trend history.
+   * {@code invalidSignals} ({@link PatientDevices#writeTo}); {@code alarms}, the live alarms ({@link
+   * org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the frames applied lately ({@link
+   * RecentFrames#toState()}); {@code auditOutbox}, the audit entries not known to be recorded ({@link
+   * AuditOutbox#toState()}). Not the trend history.
    */
   JsonObject toState() {
     JsonObject state = new JsonObject()

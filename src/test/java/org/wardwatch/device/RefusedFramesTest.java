@@ -41,15 +41,11 @@ class RefusedFramesTest {
   @Test
   void onlyARefusedFrameThatIsTheDevicesLatestRaisesTheInvalidSignalAlarm() throws InterruptedException {
     try (DeviceClient monitor = new DeviceClient(node.devicePort())) {
-      monitor.send("HELLO|Device=MON-R|Patient=PR|Ward=refusals\nPulse=80|Seq=1\n");
-      assertEquals("ACK|", monitor.readLine());
-      assertEquals("ACK|1", monitor.readLine());
+      monitor.exchange("HELLO|Device=MON-R|Patient=PR|Ward=refusals\nPulse=80|Seq=1\n", "ACK|", "ACK|1");
 
-      monitor.send("Pulse=abc|Seq=2\nPulse=81|Seq=3\n"); // one read: the refused frame is not the latest
-      assertEquals("NAK|2|Pulse 'abc' is not a number", monitor.readLine());
-      assertEquals("ACK|3", monitor.readLine());
-      monitor.send("SpO2=abc|Seq=4\n");
-      assertEquals("NAK|4|SpO2 'abc' is not a number", monitor.readLine());
+      // one read: the refused frame is not the latest
+      monitor.exchange("Pulse=abc|Seq=2\nPulse=81|Seq=3\n", "NAK|2|Pulse 'abc' is not a number", "ACK|3");
+      monitor.exchange("SpO2=abc|Seq=4\n", "NAK|4|SpO2 'abc' is not a number");
 
       JsonObject raised = firstInvalidSignal();
       assertNotNull(raised, "the latest frame's refusal raises the alarm");
@@ -62,20 +58,14 @@ class RefusedFramesTest {
   @Test
   void framesNamingTheirOwnDeviceAreJudgedByTheirDeviceNotByTheConnections() throws InterruptedException {
     try (DeviceClient relay = new DeviceClient(node.devicePort())) {
-      relay.send("HELLO|Device=RELAY-1|Patient=PR|Ward=refusals\nPulse=80|Seq=1\n"
-          + "Device=BED-2|Patient=PR2|Ward=refusals|Pulse=70|Seq=1\n");
-      for (String answer : new String[] {"ACK|", "ACK|1", "ACK|1"}) {
-        assertEquals(answer, relay.readLine());
-      }
+      relay.exchange("HELLO|Device=RELAY-1|Patient=PR|Ward=refusals\nPulse=80|Seq=1\n"
+          + "Device=BED-2|Patient=PR2|Ward=refusals|Pulse=70|Seq=1\n", "ACK|", "ACK|1", "ACK|1");
 
       // BED-2's refused frame and its accepted one; the relay's own refused frame, then BED-2's accepted one
-      relay.send("Device=BED-2|Patient=PR2|Ward=refusals|Pulse=abc|Seq=2\n"
+      relay.exchange("Device=BED-2|Patient=PR2|Ward=refusals|Pulse=abc|Seq=2\n"
           + "Device=BED-2|Patient=PR2|Ward=refusals|Pulse=71|Seq=3\nPulse=xyz|Seq=2\n"
-          + "Device=BED-2|Patient=PR2|Ward=refusals|Pulse=72|Seq=4\n");
-      for (String answer : new String[] {"NAK|2|Pulse 'abc' is not a number", "ACK|3",
-          "NAK|2|Pulse 'xyz' is not a number", "ACK|4"}) {
-        assertEquals(answer, relay.readLine());
-      }
+          + "Device=BED-2|Patient=PR2|Ward=refusals|Pulse=72|Seq=4\n",
+          "NAK|2|Pulse 'abc' is not a number", "ACK|3", "NAK|2|Pulse 'xyz' is not a number", "ACK|4");
 
       JsonObject raised = firstInvalidSignal();
       assertNotNull(raised, "the relay's own latest frame was refused");

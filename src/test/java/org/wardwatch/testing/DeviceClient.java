@@ -1,5 +1,7 @@
 package org.wardwatch.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,6 +33,15 @@ public final class DeviceClient extends TcpTestClient {
   /** Writes {@code text} exactly as given (include the line endings). */
   public DeviceClient send(String text) {
     return sendBytes(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes {@code text} and asserts that the gateway answers its frames with {@code answers}, in order. */
+  public DeviceClient exchange(String text, String... answers) {
+    send(text);
+    for (String answer : answers) {
+      assertEquals(answer, readLine(), () -> "answer to " + text.strip());
+    }
+    return this;
   }
 
   public DeviceClient sendBytes(byte[] bytes) {

@@ -50,13 +50,9 @@ class StoppedMeasurementsApiTest {
   @Test
   void theMeasurementOfAnOximeterTakenAwayIsStoppedAndItsDisconnectionEnds() throws InterruptedException {
     try (DeviceClient monitor = new DeviceClient(node.devicePort())) {
-      monitor.send("HELLO|Device=MON-7|Patient=P-7|Bed=7|Ward=icu\nPulse=80|Seq=1\n");
-      assertEquals("ACK|", monitor.readLine());
-      assertEquals("ACK|1", monitor.readLine());
+      monitor.exchange("HELLO|Device=MON-7|Patient=P-7|Bed=7|Ward=icu\nPulse=80|Seq=1\n", "ACK|", "ACK|1");
       try (DeviceClient oximeter = new DeviceClient(node.devicePort())) {
-        oximeter.send("HELLO|Device=OX-7|Patient=P-7|Bed=7|Ward=icu\nSpO2=97|Seq=1\n");
-        assertEquals("ACK|", oximeter.readLine());
-        assertEquals("ACK|1", oximeter.readLine());
+        oximeter.exchange("HELLO|Device=OX-7|Patient=P-7|Bed=7|Ward=icu\nSpO2=97|Seq=1\n", "ACK|", "ACK|1");
 
         Reply whileSending = stop("P-7", STOP_SPO2);
         assertEquals(409, whileSending.statusCode());
@@ -64,8 +60,7 @@ class StoppedMeasurementsApiTest {
             + " or its next report starts it again", whileSending.body().toString());
       }
       String disconnected = awaitAlarm("RAISED").getJsonObject("alarm").getString("id");
-      monitor.send("Pulse=81|Seq=2\n"); // the monitor carries on
-      assertEquals("ACK|2", monitor.readLine());
+      monitor.exchange("Pulse=81|Seq=2\n", "ACK|2"); // the monitor carries on
 
       Reply stopped = stop("P-7", STOP_SPO2);
 
@@ -87,8 +82,7 @@ class StoppedMeasurementsApiTest {
   @Test
   void aStopWithoutParametersOrOfAnUnknownMeasurementIsRefusedInPlainWords() {
     try (DeviceClient monitor = new DeviceClient(node.devicePort())) {
-      monitor.send("Device=MON-8|Patient=P-8|Ward=icu|Pulse=80|Seq=1\n");
-      assertEquals("ACK|1", monitor.readLine());
+      monitor.exchange("Device=MON-8|Patient=P-8|Ward=icu|Pulse=80|Seq=1\n", "ACK|1");
     }
 
     Reply without = stop("P-8", new JsonObject().put("user", "nurse.okafor"));
