@@ -64,20 +64,25 @@ public final class WardState {
 
   /**
    * Applies one accepted frame of a batch whose changes are shown once per patient when it has been applied
-   * ({@link #show}): its update has no snapshot.
+   * ({@link #show}): its update has no snapshot, and the patient is reassessed when shown, once for the batch's frames
+   * (applied at the same {@code now}, which only the last frame's values decide).
    */
   public WardUpdate applyUnshown(FrameReport report, Instant now) {
     return apply(report, false, now);
   }
 
   /**
-   * The snapshot of the patient, when held here and changed since its last published snapshot ({@link #applyUnshown}):
-   * it shows every change since, from its {@code fromSeq} to its {@code seq}, so that a screen does not take the
-   * numbers between for missed updates.
+   * The patient, when held here and changed since its last published snapshot ({@link #applyUnshown}), reassessed at
+   * {@code now} (silent parameters, onset delays, NEWS2 on its latest values), and its snapshot: it shows every change
+   * since, from its {@code fromSeq} to its {@code seq}, so a screen does not take the numbers between for missed ones.
    */
-  public WardUpdate show(String patientKey) {
+  public WardUpdate show(String patientKey, Instant now) {
     PatientRecord patient = patients.get(patientKey);
-    return patient == null || !patient.hasUnshownChanges() ? WardUpdate.NOTHING
+    if (patient == null || !patient.hasUnshownChanges()) {
+      return WardUpdate.NOTHING;
+    }
+    WardUpdate reassessed = changed(patient, conditions.reassess(patient, now), false, true, now);
+    return reassessed != WardUpdate.NOTHING ? reassessed
         : new WardUpdate(List.of(), List.of(patient.snapshotToPublish(conditions.rules())), List.of());
   }
 
@@ -88,7 +93,7 @@ public final class WardState {
     });
     patient.heard(report, now);
     vitalsHistory.record(patient.key(), report.observations(), now);
-    return changed(patient, FrameConditions.apply(conditions, patient, report, now), true, shown, now);
+    return changed(patient, FrameConditions.apply(conditions, patient, report, shown, now), true, shown, now);
   }
 
   /**
@@ -104,7 +109,7 @@ public final class WardState {
   public WardUpdate assess(String patientKey, Assessment assessment, String user, Instant now) {
     PatientRecord patient = patient(patientKey);
     patient.assessment().assess(assessment, now);
-    return changed(patient, conditions.reassess(patient, now), true, now)
+    return changed(patient, conditions.reassess(patient, now), true, true, now)
         .audited(patient.auditOutbox().add(assessment.auditEntry(patientKey, user, now), false));
   }
 
@@ -116,7 +121,7 @@ public final class WardState {
   public WardUpdate overrideLimits(LimitOverride override, Instant now) {
     PatientRecord patient = patient(override.patient());
     patient.overrides().put(override);
-    return changed(patient, conditions.rejudge(patient, override.parameter(), now), true, now)
+    return changed(patient, conditions.rejudge(patient, override.parameter(), now), true, true, now)
         .audited(patient.auditOutbox().add(override.auditEntry("LIMIT_OVERRIDE", override.user(), now), false));
   }
 
@@ -125,7 +130,7 @@ public final class WardState {
     PatientRecord patient = patient(patientKey);
     MeasurementStop.requireAllowed(patient, parameters, conditions.rules(), now);
     parameters.forEach(patient::stopMeasuring);
-    return changed(patient, conditions.measurementsStopped(patient, parameters, now), true, now)
+    return changed(patient, conditions.measurementsStopped(patient, parameters, now), true, true, now)
         .audited(patient.auditOutbox().add(MeasurementStop.auditEntry(patient, parameters, user, now), false));
   }
 
@@ -134,7 +139,7 @@ public final class WardState {
     for (PatientRecord patient : patients.values()) {
       Optional<List<AlarmTransition>> transitions = patient.alarms().act(alarmId, action);
       if (transitions.isPresent()) {
-        return changed(patient, transitions.get(), false, now);
+        return changed(patient, transitions.get(), false, true, now);
       }
     }
     throw new UnknownTarget("no live alarm " + alarmId);
@@ -159,7 +164,7 @@ public final class WardState {
     DeviceIdentity source = event.source();
     PatientRecord patient = source.device() == null ? null : patients.get(source.patientKey());
     return patient == null ? WardUpdate.NOTHING
-        : changed(patient, conditions.devices().event(patient, event, now), false, now);
+        : changed(patient, conditions.devices().event(patient, event, now), false, true, now);
   }
 
   /** The passing of time for every patient: alarm timers, parameters gone silent, NEWS2 inputs going stale. */
@@ -186,7 +191,7 @@ public final class WardState {
       List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
       expired.forEach(override -> own.addAll(conditions.rejudge(patient, override.parameter(), now)));
       own.addAll(conditions.reassessIfDue(patient, now));
-      WardUpdate update = changed(patient, own, !expired.isEmpty() || !patient.news2().equals(before), now);
+      WardUpdate update = changed(patient, own, !expired.isEmpty() || !patient.news2().equals(before), true, now);
       for (LimitOverride override : expired) {
         update = update.audited(patient.auditOutbox()
             .add(override.auditEntry("LIMIT_OVERRIDE_EXPIRED", AlarmTransition.SYSTEM, now), false));
@@ -275,14 +280,8 @@ public final class WardState {
 
   /**
    * Ends an input for {@code patient}: a change when {@code dataChanged}, when there are transitions, or when an alarm
-   * message was refreshed without one.
+   * message was refreshed without one; with the patient's snapshot only when {@code shown} ({@link #applyUnshown}).
    */
-  private WardUpdate changed(PatientRecord patient, List<AlarmTransition> transitions, boolean dataChanged,
-      Instant now) {
-    return changed(patient, transitions, dataChanged, true, now);
-  }
-
-  /** {@link #changed}, with the patient's snapshot only when {@code shown} (see {@link #applyUnshown}). */
   private WardUpdate changed(PatientRecord patient, List<AlarmTransition> transitions, boolean dataChanged,
       boolean shown, Instant now) {
     vitalsHistory.recordEvents(patient.key(), transitions, now);

@@ -68,7 +68,9 @@ public final class EngineCost {
               patients.add(report.source().patientKey());
             }
           }
-          patients.forEach(engine::show);
+          for (String patient : patients) {
+            engine.show(patient, now);
+          }
         }
         frames += batches.get(device).size();
       }
