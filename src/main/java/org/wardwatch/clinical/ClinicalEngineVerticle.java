@@ -213,7 +213,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
         });
       }
     } finally { // the patients applied so far are shown even if one frame failed
-      shownOnce.end(patient -> publisher.publish(engine.show(patient, now))).onComplete(receipt::recorded);
+      shownOnce.end(patient -> publisher.publish(engine.show(patient))).onComplete(receipt::recorded);
     }
   }
 

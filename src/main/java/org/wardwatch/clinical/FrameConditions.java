@@ -14,20 +14,16 @@ import org.wardwatch.model.Parameter;
  * older than the patient's latest becomes it and is judged against its threshold rules (its data no longer stale,
  * unless the frame was read before its device's connection closed), the disconnection and invalid signal of the
  * frame's device end ({@link DeviceAlarms#heard}), the sensors the frame reports off or back are reconciled, and the
- * patient is reassessed (silent parameters, onset delays, NEWS2), unless the frame is one of a batch whose patients
- * are reassessed once, after their last frame ({@link WardState#show}). Pure, with time passed in.
+ * patient is reassessed (silent parameters, onset delays, NEWS2). Pure, with time passed in.
  */
 final class FrameConditions {
 
   private FrameConditions() {
   }
 
-  /**
-   * Applies {@code report}'s frame to {@code patient} at {@code now}, reassessing the patient when {@code reassess}:
-   * the alarm transitions it causes, in order.
-   */
+  /** Applies {@code report}'s frame to {@code patient} at {@code now}: the alarm transitions it causes, in order. */
   static List<AlarmTransition> apply(PatientConditions conditions, PatientRecord patient, FrameReport report,
-      boolean reassess, Instant now) {
+      Instant now) {
     List<AlarmTransition> transitions = new ArrayList<>();
     String device = report.source().device();
     boolean inFlightAtClose = conditions.devices().readBeforeClose(patient, device, report.receivedAt());
@@ -50,9 +46,7 @@ final class FrameConditions {
     }
     transitions.addAll(conditions.devices().heard(patient, device, inFlightAtClose, now));
     transitions.addAll(conditions.checkSensors(patient, report, now));
-    if (reassess) {
-      transitions.addAll(conditions.reassess(patient, now));
-    }
+    transitions.addAll(conditions.reassess(patient, now));
     return transitions;
   }
 }

@@ -10,9 +10,8 @@ import java.util.function.Function;
 /**
  * Which patients of one batch of frame reports the clinical engine shows once, after applying all their frames: those
  * whose frames it applies in the turn of the event loop that received the batch ({@link WardState#applyUnshown}), to
- * be reassessed and shown at its end ({@link WardState#show}). A batch of a monitor catching up, or of a gateway
- * relaying many beds, then costs one reassessment, one snapshot and one publication per patient rather than per
- * frame. A frame applied after the turn (its
+ * be shown at its end ({@link WardState#show}). A batch of a monitor catching up, or of a gateway relaying many beds,
+ * then costs one snapshot and one publication per patient rather than per frame. A frame applied after the turn (its
  * patient was being taken over) is shown at once, and so is the frame of a batch of one, a device's usual batch.
  *
  * <p>Not thread-safe: one per batch, on the clinical engine verticle's event loop.

@@ -64,25 +64,20 @@ public final class WardState {
 
   /**
    * Applies one accepted frame of a batch whose changes are shown once per patient when it has been applied
-   * ({@link #show}): its update has no snapshot, and the patient is reassessed when shown, once for the batch's frames
-   * (applied at the same {@code now}, which only the last frame's values decide).
+   * ({@link #show}): its update has no snapshot.
    */
   public WardUpdate applyUnshown(FrameReport report, Instant now) {
     return apply(report, false, now);
   }
 
   /**
-   * The patient, when held here and changed since its last published snapshot ({@link #applyUnshown}), reassessed at
-   * {@code now} (silent parameters, onset delays, NEWS2 on its latest values), and its snapshot: it shows every change
-   * since, from its {@code fromSeq} to its {@code seq}, so a screen does not take the numbers between for missed ones.
+   * The snapshot of the patient, when held here and changed since its last published snapshot ({@link #applyUnshown}):
+   * it shows every change since, from its {@code fromSeq} to its {@code seq}, so that a screen does not take the
+   * numbers between for missed updates.
    */
-  public WardUpdate show(String patientKey, Instant now) {
+  public WardUpdate show(String patientKey) {
     PatientRecord patient = patients.get(patientKey);
-    if (patient == null || !patient.hasUnshownChanges()) {
-      return WardUpdate.NOTHING;
-    }
-    WardUpdate reassessed = changed(patient, conditions.reassess(patient, now), false, true, now);
-    return reassessed != WardUpdate.NOTHING ? reassessed
+    return patient == null || !patient.hasUnshownChanges() ? WardUpdate.NOTHING
         : new WardUpdate(List.of(), List.of(patient.snapshotToPublish(conditions.rules())), List.of());
   }
 
@@ -93,7 +88,7 @@ public final class WardState {
     });
     patient.heard(report, now);
     vitalsHistory.record(patient.key(), report.observations(), now);
-    return changed(patient, FrameConditions.apply(conditions, patient, report, shown, now), true, shown, now);
+    return changed(patient, FrameConditions.apply(conditions, patient, report, now), true, shown, now);
   }
 
   /**
@@ -109,7 +104,7 @@ public final class WardState {
   public WardUpdate assess(String patientKey, Assessment assessment, String user, Instant now) {
     PatientRecord patient = patient(patientKey);
     patient.assessment().assess(assessment, now);
-    return changed(patient, conditions.reassess(patient, now), true, true, now)
+    return changed(patient, conditions.reassess(patient, now), true, now)
         .audited(patient.auditOutbox().add(assessment.auditEntry(patientKey, user, now), false));
   }
 
@@ -121,7 +116,7 @@ public final class WardState {
   public WardUpdate overrideLimits(LimitOverride override, Instant now) {
     PatientRecord patient = patient(override.patient());
     patient.overrides().put(override);
-    return changed(patient, conditions.rejudge(patient, override.parameter(), now), true, true, now)
+    return changed(patient, conditions.rejudge(patient, override.parameter(), now), true, now)
         .audited(patient.auditOutbox().add(override.auditEntry("LIMIT_OVERRIDE", override.user(), now), false));
   }
 
@@ -130,7 +125,7 @@ public final class WardState {
     PatientRecord patient = patient(patientKey);
     MeasurementStop.requireAllowed(patient, parameters, conditions.rules(), now);
     parameters.forEach(patient::stopMeasuring);
-    return changed(patient, conditions.measurementsStopped(patient, parameters, now), true, true, now)
+    return changed(patient, conditions.measurementsStopped(patient, parameters, now), true, now)
         .audited(patient.auditOutbox().add(MeasurementStop.auditEntry(patient, parameters, user, now), false));
   }
 
@@ -139,7 +134,7 @@ public final class WardState {
     for (PatientRecord patient : patients.values()) {
       Optional<List<AlarmTransition>> transitions = patient.alarms().act(alarmId, action);
       if (transitions.isPresent()) {
-        return changed(patient, transitions.get(), false, true, now);
+        return changed(patient, transitions.get(), false, now);
       }
     }
     throw new UnknownTarget("no live alarm " + alarmId);
@@ -164,7 +159,7 @@ public final class WardState {
     DeviceIdentity source = event.source();
     PatientRecord patient = source.device() == null ? null : patients.get(source.patientKey());
     return patient == null ? WardUpdate.NOTHING
-        : changed(patient, conditions.devices().event(patient, event, now), false, true, now);
+        : changed(patient, conditions.devices().event(patient, event, now), false, now);
   }
 
   /** The passing of time for every patient: alarm timers, parameters gone silent, NEWS2 inputs going stale. */
@@ -191,7 +186,7 @@ public final class WardState {
       List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
       expired.forEach(override -> own.addAll(conditions.rejudge(patient, override.parameter(), now)));
       own.addAll(conditions.reassessIfDue(patient, now));
-      WardUpdate update = changed(patient, own, !expired.isEmpty() || !patient.news2().equals(before), true, now);
+      WardUpdate update = changed(patient, own, !expired.isEmpty() || !patient.news2().equals(before), now);
       for (LimitOverride override : expired) {
         update = update.audited(patient.auditOutbox()
             .add(override.auditEntry("LIMIT_OVERRIDE_EXPIRED", AlarmTransition.SYSTEM, now), false));
@@ -280,8 +275,14 @@ public final class WardState {
 
   /**
    * Ends an input for {@code patient}: a change when {@code dataChanged}, when there are transitions, or when an alarm
-   * message was refreshed without one; with the patient's snapshot only when {@code shown} ({@link #applyUnshown}).
+   * message was refreshed without one.
    */
+  private WardUpdate changed(PatientRecord patient, List<AlarmTransition> transitions, boolean dataChanged,
+      Instant now) {
+    return changed(patient, transitions, dataChanged, true, now);
+  }
+
+  /** {@link #changed}, with the patient's snapshot only when {@code shown} (see {@link #applyUnshown}). */
   private WardUpdate changed(PatientRecord patient, List<AlarmTransition> transitions, boolean dataChanged,
       boolean shown, Instant now) {
     vitalsHistory.recordEvents(patient.key(), transitions, now);

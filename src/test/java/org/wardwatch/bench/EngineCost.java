@@ -68,9 +68,7 @@ public final class EngineCost {
               patients.add(report.source().patientKey());
             }
           }
-          for (String patient : patients) {
-            engine.show(patient, now);
-          }
+          patients.forEach(engine::show);
         }
         frames += batches.get(device).size();
       }

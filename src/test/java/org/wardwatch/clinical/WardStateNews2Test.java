@@ -395,25 +395,6 @@ class WardStateNews2Test {
   }
 
   /** A frame from {@link #MON_1} at {@code at} with the given assessment (either may be null) and values. */
-  @Test
-  void givenFramesOfABatch_whenShown_thenNews2IsScoredOnceOnTheLatestValues() {
-    engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(),
-        "RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0);
-
-    // a monitor catching up: three frames read at once, the middle one's values alone scoring HIGH
-    WardUpdate first = engine.applyUnshown(frame(at(1), null, null, "RESP_RATE=18"), at(3));
-    WardUpdate middle = engine.applyUnshown(frame(at(2), null, null, "RESP_RATE=26", "SPO2=90", "PULSE=135"), at(3));
-    engine.applyUnshown(frame(at(3), null, null, "RESP_RATE=22", "SPO2=93", "PULSE=95"), at(3));
-    WardUpdate shown = engine.show("P1", at(3));
-
-    assertEquals(List.of(), first.transitions());
-    assertEquals(List.of(), middle.transitions(), "scored when shown, on the values the batch left");
-    AlarmTransition raised = only(shown.transitions());
-    assertEquals("NEWS2", raised.snapshot().getString("condition"));
-    assertEquals(Priority.MEDIUM, raised.priority(), "RR 22, SpO2 93 and pulse 95 score 5, not the middle frame's 9");
-    assertEquals(5, snapshot(shown).getJsonObject("news2").getInteger("total"));
-  }
-
   private static FrameReport frame(Instant at, Consciousness consciousness, OxygenSupport oxygen, String... values) {
     return WardStateFixtures.frame(MON_1, at, consciousness, oxygen, values);
   }

@@ -94,7 +94,7 @@ class WardStateSnapshotTest {
     WardUpdate second = engine.applyUnshown(frame(BED_1, at(1), "PULSE=81"), at(1));
     engine.applyUnshown(frame(bed2, at(1), "PULSE=70"), at(1));
     WardUpdate third = engine.applyUnshown(frame(BED_1, at(2), "PULSE=190"), at(2));
-    WardUpdate shown = engine.show("P1", at(2));
+    WardUpdate shown = engine.show("P1");
 
     assertEquals(List.of(), second.snapshots(), "an unshown frame's update has no snapshot");
     assertEquals(Set.of("P1"), second.changedPatients(), "its patient's state changed all the same");
@@ -105,9 +105,9 @@ class WardStateSnapshotTest {
     assertDecimal("190", p1.getJsonObject("vitals").getJsonObject("PULSE").getValue("value"));
     assertEquals(1, p1.getJsonArray("alarms").size());
     assertEquals(Set.of("P1"), shown.changedPatients(), "published after the patient's earlier updates");
-    assertEquals(1L, snapshot(engine.show("P2", at(2))).getLong("fromSeq"));
-    assertEquals(List.of(), engine.show("P1", at(2)).snapshots(), "shown already: nothing to show again");
-    assertEquals(List.of(), engine.show("P3", at(2)).snapshots(), "not held here: nothing to show");
+    assertEquals(1L, snapshot(engine.show("P2")).getLong("fromSeq"));
+    assertEquals(List.of(), engine.show("P1").snapshots(), "shown already: nothing to show again");
+    assertEquals(List.of(), engine.show("P3").snapshots(), "not held here: nothing to show");
     JsonObject next = snapshot(engine.apply(frame(BED_1, at(3), "PULSE=80"), at(3)));
     assertEquals(4L, next.getLong("seq"));
     assertEquals(4L, next.getLong("fromSeq"));
@@ -122,7 +122,7 @@ class WardStateSnapshotTest {
 
     assertEquals(2L, queried.getLong("seq"));
     assertEquals(2L, queried.getLong("fromSeq"), "a query's answer shows the patient as it is");
-    assertEquals(1, engine.show("P1", at(2)).snapshots().size(), "still to be published");
+    assertEquals(1, engine.show("P1").snapshots().size(), "still to be published");
   }
 
   @Test
