@@ -10,21 +10,31 @@ import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 
 /**
- * What one accepted frame does to its patient, once the {@link WardState} has had the patient hear it: each value not
- * older than the patient's latest becomes it and is judged against its threshold rules (its data no longer stale,
- * unless the frame was read before its device's connection closed), the disconnection and invalid signal of the
- * frame's device end ({@link DeviceAlarms#heard}), the sensors the frame reports off or back are reconciled, and the
- * patient is reassessed (silent parameters, onset delays, NEWS2). Pure, with time passed in.
+ * What one accepted frame does to its patient. First what time alone changed since the patient's last reassessment,
+ * for a patient held already: an onset delay that ran out before the patient's tick came, so that a value back inside
+ * the limit does not end a breach that had alarmed by then. Then the patient hears the frame
+ * ({@link PatientRecord#heard}); each value not older than the patient's latest becomes it and is judged against its
+ * threshold rules (its data no longer stale, unless the frame was read before its device's connection closed); the
+ * disconnection and invalid signal of the frame's device end ({@link DeviceAlarms#heard}); the sensors the frame
+ * reports off or back are reconciled; and the patient is reassessed (silent parameters, onset delays, NEWS2). Pure,
+ * with time passed in.
  */
 final class FrameConditions {
 
   private FrameConditions() {
   }
 
-  /** Applies {@code report}'s frame to {@code patient} at {@code now}: the alarm transitions it causes, in order. */
-  static List<AlarmTransition> apply(PatientConditions conditions, PatientRecord patient, FrameReport report,
-      Instant now) {
+  /**
+   * Applies {@code report}'s frame to {@code patient} at {@code now}, one {@code held} already (else just admitted,
+   * with nothing for time to have changed): the alarm transitions it causes, in order.
+   */
+  static List<AlarmTransition> apply(PatientConditions conditions, PatientRecord patient, boolean held,
+      FrameReport report, Instant now) {
     List<AlarmTransition> transitions = new ArrayList<>();
+    if (held) {
+      transitions.addAll(conditions.reassessIfDue(patient, now));
+    }
+    patient.heard(report, now);
     String device = report.source().device();
     boolean inFlightAtClose = conditions.devices().readBeforeClose(patient, device, report.receivedAt());
     List<Observation> observations = report.observations();

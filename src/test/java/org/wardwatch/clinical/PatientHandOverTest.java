@@ -106,7 +106,7 @@ class PatientHandOverTest {
     assertEquals(TransitionType.RAISED, raised.type());
     assertEquals(alarmId(PULSE, at(10)), raised.alarmId());
     assertEquals(Priority.MEDIUM, raised.priority());
-    assertEquals("Pulse 143 /min above 130", raised.snapshot().getString("message"));
+    assertEquals("Pulse 142 /min above 130", raised.snapshot().getString("message"), "the value held at the delay");
   }
 
   @Test

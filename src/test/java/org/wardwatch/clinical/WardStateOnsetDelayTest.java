@@ -8,6 +8,7 @@ import static org.wardwatch.clinical.WardStateFixtures.THRESHOLDS;
 import static org.wardwatch.clinical.WardStateFixtures.at;
 import static org.wardwatch.clinical.WardStateFixtures.frame;
 import static org.wardwatch.clinical.WardStateFixtures.only;
+import static org.wardwatch.clinical.WardStateFixtures.snapshot;
 import static org.wardwatch.clinical.WardStateFixtures.thresholdRules;
 
 import io.vertx.core.json.JsonObject;
@@ -44,6 +45,20 @@ class WardStateOnsetDelayTest {
     assertEquals(List.of(), engine.tick(at(11)).transitions(), "raised once");
     assertEquals(List.of(), engine.apply(frame(BED_1, at(60), "PULSE=141"), at(60)).transitions(),
         "the next report finds it raised");
+  }
+
+  @Test
+  void givenDelayRunOutBeforeTheTick_whenAValueBackInsideTheLimitComes_thenAlarmedFirst() {
+    engine.apply(frame(BED_1, T0, "PULSE=140"), T0);
+
+    // 10.5 s of breach, and the patient's tick (once a second) not yet come: the delay ran out before this value
+    WardUpdate update = engine.apply(frame(BED_1, T0.plusMillis(10_500), "PULSE=128"), T0.plusMillis(10_500));
+
+    AlarmTransition raised = only(update.transitions());
+    assertEquals(TransitionType.RAISED, raised.type());
+    assertEquals(Priority.MEDIUM, raised.priority());
+    assertTrue(raised.detail().contains("Pulse 140 /min above 130"), raised.detail());
+    assertEquals(1, snapshot(update).getJsonArray("alarms").size(), "128 is within its hysteresis of 5: it stays");
   }
 
   @Test

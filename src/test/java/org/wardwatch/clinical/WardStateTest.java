@@ -106,7 +106,8 @@ class WardStateTest {
 
     assertEquals(TransitionType.RAISED, raised.type());
     assertEquals(Priority.MEDIUM, raised.priority());
-    assertEquals("Pulse 141 /min above 130", raised.snapshot().getString("message"));
+    assertEquals("Pulse 142 /min above 130", raised.snapshot().getString("message"),
+        "raised on the value that held through the delay, which ran out as the next came");
   }
 
   @Test
