@@ -8,16 +8,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.wardwatch.bus.Addresses;
 import org.wardwatch.node.NodeVerticle;
 import org.wardwatch.testing.DeviceClient;
 import org.wardwatch.testing.TestNode;
+import org.wardwatch.testing.WardAlarms;
 
 /**
  * A whole node: the invalid-signal alarm stands while a device's latest frame was refused, so a refused frame that an
@@ -28,14 +27,13 @@ import org.wardwatch.testing.TestNode;
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
 class RefusedFramesTest {
 
-  private final BlockingQueue<JsonObject> alarms = new LinkedBlockingQueue<>();
   private NodeVerticle node;
+  private WardAlarms alarms;
 
   @BeforeEach
   void startNode(Vertx vertx) {
     node = TestNode.deploy(vertx);
-    vertx.eventBus().<JsonObject>consumer(Addresses.wardAlarms("refusals"),
-        message -> alarms.add(new JsonObject(message.body().encode()))).completion().await();
+    alarms = WardAlarms.listen(vertx, "refusals");
   }
 
   @Test
@@ -77,11 +75,7 @@ class RefusedFramesTest {
   }
 
   private JsonObject firstInvalidSignal() throws InterruptedException {
-    for (JsonObject transition; (transition = alarms.poll(3, TimeUnit.SECONDS)) != null; ) {
-      if ("TECHNICAL:INVALID_SIGNAL".equals(transition.getJsonObject("alarm").getString("condition"))) {
-        return transition;
-      }
-    }
-    return null;
+    return alarms.next(transition -> "TECHNICAL:INVALID_SIGNAL".equals(
+        transition.getJsonObject("alarm").getString("condition")), Duration.ofSeconds(3));
   }
 }

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,6 +24,7 @@ import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.node.NodeVerticle;
 import org.wardwatch.testing.DeviceClient;
 import org.wardwatch.testing.TestNode;
+import org.wardwatch.testing.WardAlarms;
 import org.wardwatch.web.RestClient.Reply;
 
 /**
@@ -38,15 +40,14 @@ class DischargeApiTest {
 
   private NodeVerticle node;
   private RestClient http;
-  private final BlockingQueue<JsonObject> alarms = new LinkedBlockingQueue<>();
+  private WardAlarms alarms;
   private final BlockingQueue<JsonObject> vitals = new LinkedBlockingQueue<>();
 
   @BeforeEach
   void startNode(Vertx vertx) {
     node = TestNode.deploy(vertx);
     http = new RestClient(node.httpPort());
-    vertx.eventBus().<JsonObject>consumer(Addresses.wardAlarms("icu"),
-        message -> alarms.add(new JsonObject(message.body().encode()))).completion().await();
+    alarms = WardAlarms.listen(vertx, "icu");
     vertx.eventBus().<PatientSnapshot>consumer(Addresses.wardVitals("icu"),
         message -> vitals.add(message.body().toJson())).completion().await();
   }
@@ -121,12 +122,8 @@ class DischargeApiTest {
    * before it are skipped.
    */
   private JsonObject awaitAlarm(String type, String condition) throws InterruptedException {
-    for (JsonObject transition; (transition = alarms.poll(5, TimeUnit.SECONDS)) != null; ) {
-      if (type.equals(transition.getString("type"))
-          && (condition == null || condition.equals(transition.getJsonObject("alarm").getString("condition")))) {
-        return transition;
-      }
-    }
-    throw new AssertionError("no " + type + " of " + condition + " published");
+    JsonObject transition = alarms.next(WardAlarms.of(type, condition), Duration.ofSeconds(5));
+    assertNotNull(transition, "no " + type + " of " + condition + " published");
+    return transition;
   }
 }

@@ -2,6 +2,7 @@ package org.wardwatch.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -10,16 +11,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.wardwatch.bus.Addresses;
 import org.wardwatch.node.NodeVerticle;
 import org.wardwatch.testing.DeviceClient;
 import org.wardwatch.testing.TestNode;
+import org.wardwatch.testing.WardAlarms;
 import org.wardwatch.web.RestClient.Reply;
 
 /**
@@ -37,14 +37,13 @@ class StoppedMeasurementsApiTest {
 
   private NodeVerticle node;
   private RestClient http;
-  private final BlockingQueue<JsonObject> alarms = new LinkedBlockingQueue<>();
+  private WardAlarms alarms;
 
   @BeforeEach
   void startNode(Vertx vertx) {
     node = TestNode.deploy(vertx);
     http = new RestClient(node.httpPort());
-    vertx.eventBus().<JsonObject>consumer(Addresses.wardAlarms("icu"),
-        message -> alarms.add(new JsonObject(message.body().encode()))).completion().await();
+    alarms = WardAlarms.listen(vertx, "icu");
   }
 
   @Test
@@ -104,11 +103,8 @@ class StoppedMeasurementsApiTest {
 
   /** The next transition of {@code type} published to the ward's alarms; others before it are skipped. */
   private JsonObject awaitAlarm(String type) throws InterruptedException {
-    for (JsonObject transition; (transition = alarms.poll(5, TimeUnit.SECONDS)) != null; ) {
-      if (type.equals(transition.getString("type"))) {
-        return transition;
-      }
-    }
-    throw new AssertionError("no " + type + " published");
+    JsonObject transition = alarms.next(WardAlarms.of(type, null), Duration.ofSeconds(5));
+    assertNotNull(transition, "no " + type + " published");
+    return transition;
   }
 }
