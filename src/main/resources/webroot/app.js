@@ -2,7 +2,8 @@
 // vitals, alarm transitions and escalations over the SockJS event-bus bridge (and to nothing else), and keeps the
 // tiles, the alarm list, the alarm sound, the patient view and the link indicator current. After every (re)connect,
 // and whenever a patient's sequence numbers show a missed update, it resyncs from the REST snapshot. A signed-in
-// user's actions (acknowledge, pause audio, assess, stop measuring, discharge) go back by request-reply to the ward's actions address.
+// user's actions (acknowledge, pause audio, assess, stop measuring, discharge) go back by request-reply to the ward's
+// actions address.
 
 import { awaitingAck, pausedUntil, priorityRank } from './js/alarmstate.js';
 import { Store } from './js/model.js';

@@ -29,8 +29,9 @@ import org.wardwatch.model.Parameter;
  * and alarms only, and another ward's is refused as unknown.
  *
  * <p>A malformed action is an {@link IllegalArgumentException} whose message says what is wrong; an unknown alarm or
- * patient is a {@link ActionRefused.UnknownTarget}, a discharge while the patient is monitored a
- * {@link ActionRefused.StillMonitored} and one while a HIGH alarm awaits acknowledgement a
+ * patient (or measurement) is a {@link ActionRefused.UnknownTarget}, a discharge while the patient is monitored (or a
+ * measurement's stop while still reported) a {@link ActionRefused.StillMonitored} and one that would end alarms
+ * awaiting acknowledgement (a discharge's HIGH ones, a stop's of its parameters) a
  * {@link ActionRefused.AlarmsUnacknowledged}. Every action needs the acting user, who is recorded with it.
  */
 final class AlarmActions {

@@ -10,9 +10,10 @@ import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 
 /**
- * What one accepted frame does to its patient. First what time alone changed since the patient's last reassessment,
- * for a patient held already: an onset delay that ran out before the patient's tick came, so that a value back inside
- * the limit does not end a breach that had alarmed by then. Then the patient hears the frame
+ * What one accepted frame does to its patient. First what time alone changed between the patient's last reassessment
+ * and the frame's receipt, as at its receipt: an onset delay that ran out before the patient's tick came, so that a
+ * value back inside the limit does not end a breach that had alarmed by then (not for a patient not reassessed yet,
+ * nor a frame read before its device's connection closed). Then the patient hears the frame
  * ({@link PatientRecord#heard}); each value not older than the patient's latest becomes it and is judged against its
  * threshold rules (its data no longer stale, unless the frame was read before its device's connection closed); the
  * disconnection and invalid signal of the frame's device end ({@link DeviceAlarms#heard}); the sensors the frame
@@ -24,19 +25,17 @@ final class FrameConditions {
   private FrameConditions() {
   }
 
-  /**
-   * Applies {@code report}'s frame to {@code patient} at {@code now}, one {@code held} already (else just admitted,
-   * with nothing for time to have changed): the alarm transitions it causes, in order.
-   */
-  static List<AlarmTransition> apply(PatientConditions conditions, PatientRecord patient, boolean held,
-      FrameReport report, Instant now) {
+  /** Applies {@code report}'s frame to {@code patient} at {@code now}: the alarm transitions it causes, in order. */
+  static List<AlarmTransition> apply(PatientConditions conditions, PatientRecord patient, FrameReport report,
+      Instant now) {
     List<AlarmTransition> transitions = new ArrayList<>();
-    if (held) {
-      transitions.addAll(conditions.reassessIfDue(patient, now));
+    String device = report.source().device();
+    Instant received = report.receivedAt();
+    boolean inFlightAtClose = conditions.devices().readBeforeClose(patient, device, received);
+    if (received != null && !inFlightAtClose && patient.reassessment().ranOutBefore(received)) {
+      transitions.addAll(conditions.reassess(patient, received));
     }
     patient.heard(report, now);
-    String device = report.source().device();
-    boolean inFlightAtClose = conditions.devices().readBeforeClose(patient, device, report.receivedAt());
     List<Observation> observations = report.observations();
     for (int i = 0; i < observations.size(); i++) { // by index: the JIT kept an iterator per frame
       Observation observation = observations.get(i);

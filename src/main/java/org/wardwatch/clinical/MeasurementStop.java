@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
+import org.wardwatch.clinical.news2.News2Inputs;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 
@@ -16,9 +17,9 @@ import org.wardwatch.model.Parameter;
  * carries on, a cuff no longer used): when it is refused, and its audit entry {@code MEASUREMENT_STOPPED}. Without it a
  * parameter no longer measured stays a no-data alarm, reminding every few minutes for ever. Once stopped
  * ({@link WardState#stopMeasuring}), a parameter's value, tracker, report interval and sensor off are forgotten
- * ({@link PatientRecord#stopMeasuring}), so its threshold, no-data and sensor-off conditions end (a latched alarm stays
- * until acknowledged) and NEWS2 is scored without it ({@link PatientConditions#measurementsStopped}); a later value
- * starts its measurement again. Pure.
+ * ({@link PatientRecord#stopMeasuring}), so its threshold, no-data and sensor-off conditions end (their alarms
+ * acknowledged, or a stop is refused) and NEWS2 is scored without it ({@link PatientConditions#measurementsStopped});
+ * a later value starts its measurement again. Pure.
  */
 final class MeasurementStop {
 
@@ -29,23 +30,15 @@ final class MeasurementStop {
    * Refuses the stop of {@code parameters} of {@code patient} at {@code now} when one of them has no measurement, or is
    * still reported: its latest value not silent yet and its device not disconnected, or its sensor reported off
    * within the no-data time (a device that reports it so on every frame), so that its next report would start it
-   * again at once.
-   *
-   * Refused too while an alarm it would end or ease awaits acknowledgement: a threshold alarm of one of them, or the
-   * NEWS2 alarm (scored without them, the score drops as though the patient were better).
+   * again at once. Refused too while an alarm it would end or ease awaits acknowledgement: a threshold alarm of one of
+   * them, or the NEWS2 alarm when one of them is scored (without it, the score drops as though the patient were
+   * better). So every alarm a stop ends has been seen.
    *
    * @throws ActionRefused.UnknownTarget        when a parameter has no value and no sensor off
    * @throws ActionRefused.StillMonitored       when a parameter is still reported
    * @throws ActionRefused.AlarmsUnacknowledged when an alarm it would end awaits acknowledgement
    */
   static void requireAllowed(PatientRecord patient, Set<Parameter> parameters, ClinicalRules rules, Instant now) {
-    Set<String> ended = new HashSet<>(List.of(PatientConditions.NEWS2));
-    parameters.forEach(parameter -> ended.add(PatientConditions.thresholdKey(parameter)));
-    List<String> unseen = patient.alarms().unacknowledged(ended);
-    if (!unseen.isEmpty()) {
-      throw new ActionRefused.AlarmsUnacknowledged("Acknowledge patient " + patient.key() + "'s alarms first: "
-          + String.join("; ", unseen));
-    }
     for (Parameter parameter : parameters) {
       Observation latest = patient.latest(parameter);
       boolean off = patient.sensorsOff().contains(parameter);
@@ -53,8 +46,10 @@ final class MeasurementStop {
         throw new ActionRefused.UnknownTarget("patient " + patient.key() + " has no " + parameter.label()
             + " measurement");
       }
-      Instant reported = off ? patient.sensorsOff().reportedAt(parameter)
-          : disconnected(patient, latest) ? null : latest.gatewayTime();
+      // a sensor off whose report's receipt is not known (a state or node before it was kept): the latest frame's
+      Instant offReported = patient.sensorsOff().reportedAt(parameter) != null
+          ? patient.sensorsOff().reportedAt(parameter) : patient.heardAt();
+      Instant reported = off ? offReported : disconnected(patient, latest) ? null : latest.gatewayTime();
       if (reported != null
           && !now.isAfter(reported.plusMillis(patient.reportIntervals().silentAfterMillis(parameter, rules)))) {
         throw new ActionRefused.StillMonitored("Patient " + patient.key() + "'s " + parameter.label()
@@ -63,6 +58,16 @@ final class MeasurementStop {
                     + " first")
             + ", or its next report starts it again");
       }
+    }
+    Set<String> ended = new HashSet<>();
+    parameters.forEach(parameter -> ended.add(PatientConditions.thresholdKey(parameter)));
+    if (parameters.stream().anyMatch(News2Inputs.SCORED_PARAMETERS::contains)) {
+      ended.add(PatientConditions.NEWS2);
+    }
+    List<String> unseen = patient.alarms().unacknowledged(ended);
+    if (!unseen.isEmpty()) {
+      throw new ActionRefused.AlarmsUnacknowledged("Acknowledge patient " + patient.key() + "'s alarms first: "
+          + String.join("; ", unseen));
     }
   }
 

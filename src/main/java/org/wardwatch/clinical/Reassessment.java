@@ -26,6 +26,15 @@ final class Reassessment {
     return at == NEVER || nanos < at || nanos > unchangedUntil;
   }
 
+  /**
+   * True when time alone changed something after the last reassessment and before {@code time}: false before the first
+   * (a patient just admitted or taken over, whose tick decides) and for a {@code time} not after the last.
+   */
+  boolean ranOutBefore(Instant time) {
+    long nanos = nanos(time);
+    return at != NEVER && nanos > at && nanos > unchangedUntil;
+  }
+
   /** Notes a reassessment at {@code now}, after which time alone changes nothing until {@code until}, inclusive. */
   void done(Instant now, Instant until) {
     at = nanos(now);

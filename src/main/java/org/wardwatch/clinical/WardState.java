@@ -82,15 +82,12 @@ public final class WardState {
   }
 
   private WardUpdate apply(FrameReport report, boolean shown, Instant now) {
-    PatientRecord patient = patients.get(report.source().patientKey());
-    boolean held = patient != null;
-    if (!held) {
-      patient = new PatientRecord(report.source().patientKey(), report.source());
-      patients.put(patient.key(), patient);
+    PatientRecord patient = patients.computeIfAbsent(report.source().patientKey(), key -> {
       tickSlices = null;
-    }
+      return new PatientRecord(key, report.source());
+    });
     vitalsHistory.record(patient.key(), report.observations(), now);
-    return changed(patient, FrameConditions.apply(conditions, patient, held, report, now), true, shown, now);
+    return changed(patient, FrameConditions.apply(conditions, patient, report, now), true, shown, now);
   }
 
   /**

@@ -14,7 +14,8 @@ import org.wardwatch.bus.Addresses;
  * {@value #GIVE_UP_MS} ms after it began. Shared by the {@link ReportHandOff} and the {@link PatientRouterVerticle}.
  *
  * <p>A clinician's request (an action, a trend query) is tried again only while it reached no owner, never after one
- * may have taken it, and is answered within {@value #ASK_GIVE_UP_MS} ms, inside the dashboard's own wait for a reply.
+ * may have taken it, for {@value #ASK_GIVE_UP_MS} ms, and answered within {@value #ASK_GIVE_UP_MS} ms and one attempt
+ * more, inside the dashboard's own wait for a reply (15 s).
  */
 final class OwnerRetries {
 

@@ -137,15 +137,18 @@ public class PatientRouterVerticle extends VerticleBase {
             && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE ? reply.failureCode() : 503, error.getMessage()));
   }
 
-  /** Asks {@code patient}'s owner, again while none took the request, until {@code deadline}. */
+  /**
+   * Asks {@code patient}'s owner, again while none took the request, until {@code deadline}; each attempt awaits the
+   * answer until then, and at least {@link OwnerRetries#ATTEMPT_MS} (an owner still taking the patient over).
+   */
   private void ask(String patient, JsonObject body, Function<String, String> engineAddress, long deadline,
       Promise<Message<JsonObject>> answered) {
     String owner = membership.ownerOf(patient);
+    long wait = Math.max(OwnerRetries.ATTEMPT_MS, deadline - System.currentTimeMillis());
     Future<Message<JsonObject>> asked = owner == null
         ? Future.failedFuture(new ReplyException(ReplyFailure.NO_HANDLERS,
             "the cluster is moving patient " + patient + " to another member; try again"))
-        : vertx.eventBus().request(engineAddress.apply(owner), body,
-            new DeliveryOptions().setSendTimeout(Math.max(1, deadline - System.currentTimeMillis())));
+        : vertx.eventBus().request(engineAddress.apply(owner), body, new DeliveryOptions().setSendTimeout(wait));
     asked.onSuccess(answered::complete).onFailure(error -> OwnerRetries.askAgainLater(vertx, deadline, error,
         answered, () -> ask(patient, body, engineAddress, deadline, answered)));
   }

@@ -82,7 +82,7 @@ final class PatientRoutes {
 
   /**
    * {@code POST /api/patients/{id}/stopped-measurements}: a clinician stops measuring some parameters (a sensor taken
-   * off for good); 409 while one is still reported.
+   * off for good); 409 while one is still reported, or an alarm it would end awaits acknowledgement.
    */
   void stopMeasurement(RoutingContext context) {
     patientAction(context, "stop-measurement");

@@ -111,12 +111,15 @@ class MeasurementStopTest {
         {"news2": {"bandPriorities": {"LOW": "LOW", "LOW_MEDIUM": "MEDIUM", "MEDIUM": "MEDIUM", "HIGH": "HIGH"}},
          "technical": {"noDataSeconds": 30, "firstReportSeconds": 0}, "thresholds": []}
         """)));
-    scoring.apply(WardStateFixtures.frame(OXIMETER, T0, "SPO2=91", "RESP_RATE=22", "PULSE=115"), T0);
+    scoring.apply(WardStateFixtures.frame(OXIMETER, T0, "SPO2=91", "RESP_RATE=22", "PULSE=115", "BP_DIASTOLIC=70"),
+        T0);
 
     ActionRefused refused = assertThrows(ActionRefused.AlarmsUnacknowledged.class,
         () -> scoring.stopMeasuring("P1", SPO2, "nurse.kim", at(31)));
+    WardUpdate unscored = scoring.stopMeasuring("P1", Set.of(Parameter.BP_DIASTOLIC), "nurse.kim", at(31));
 
     assertTrue(refused.getMessage().startsWith("Acknowledge patient P1's alarms first: NEWS2 "), refused::getMessage);
+    assertFalse(snapshot(unscored).getJsonObject("vitals").containsKey("BP_DIASTOLIC"), "NEWS2 does not score it");
   }
 
   @Test

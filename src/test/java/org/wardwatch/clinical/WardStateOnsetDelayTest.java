@@ -62,6 +62,28 @@ class WardStateOnsetDelayTest {
   }
 
   @Test
+  void givenDelayRunOutOnlyAfterTheValueBackInsideWasReceived_whenThatValueIsAppliedLate_thenNothing() {
+    engine.apply(frame(BED_1, T0, "PULSE=140"), T0);
+    engine.deviceEvent(DeviceEvent.disconnected(BED_1, at(9), T0.plusMillis(9_900)), T0.plusMillis(9_900));
+
+    // received at 9.8 s, before the close and before the delay ran out; applied at 10.3 s
+    WardUpdate late = engine.apply(frame(BED_1, T0.plusMillis(9_800), "PULSE=120"), T0.plusMillis(10_300));
+
+    assertEquals(List.of(), late.transitions().stream().filter(t -> t.alarmId().contains("THRESHOLD")).toList());
+  }
+
+  @Test
+  void givenPatientTakenOverFromItsState_whenAValueBackInsideComesAfterTheDelay_thenLeftToItsTick() {
+    engine.apply(frame(BED_1, T0, "PULSE=140"), T0);
+    WardState successor = new WardState(thresholdRules(THRESHOLDS));
+    successor.adopt(engine.state("P1").orElseThrow());
+
+    WardUpdate first = successor.apply(frame(BED_1, at(12), "PULSE=120"), at(12));
+
+    assertEquals(List.of(), first.transitions(), "not reassessed yet on this member: the frame is judged as it is");
+  }
+
+  @Test
   void givenBreachEndedByAValueInsideTheLimit_whenTheDelayWouldHaveRunOut_thenNothing() {
     engine.apply(frame(BED_1, T0, "PULSE=140"), T0);
     engine.apply(frame(BED_1, at(5), "PULSE=120"), at(5));
