@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { until } from '../browser.mjs';
 import { hello } from '../device.mjs';
-import { expectText, expectVisible, nodeUrl, scenario, viaBridgeOnly } from '../harness.mjs';
+import { expectText, expectVisible, nodeUrl, scenario, screenshotDir, viaBridgeOnly } from '../harness.mjs';
 import * as sel from '../selectors.mjs';
 
 const MEASURED_LONG_AGO = () => new Date(Date.now() - 10 * 60 * 1000).toISOString();
@@ -30,6 +30,7 @@ scenario('an oximeter taken away has its measurement stopped on one screen, and 
   await nurse.locator(sel.stopMeasureControl('P6')).click();
   assert.equal(await nurse.locator(sel.stopMeasureChoice('P6', 'PULSE')).count(), 0, 'a live value is not offered');
   await nurse.locator(sel.stopMeasureChoice('P6', 'SPO2')).check();
+  await nurse.locator(sel.tile('P6')).screenshot({ path: `${screenshotDir()}/stop-measurement.png` });
   await viaBridgeOnly(colleague, async () => {
     await nurse.locator(sel.stopMeasureConfirm('P6')).click();
     await expectText(colleague, sel.vital('P6', 'SPO2'), '--');
