@@ -113,7 +113,7 @@ final class DeviceAlarms {
       return false;
     }
     long nowMillis = now.toEpochMilli();
-    for (Observation latest : patient.latestValues()) {
+    for (Observation latest : patient.measurements().latestValues()) {
       if (!silent(patient, latest, nowMillis) && !disconnected.contains(latest.source().device())) {
         return false;
       }
@@ -128,7 +128,7 @@ final class DeviceAlarms {
   private List<AlarmTransition> disconnected(PatientRecord patient, String device, Instant closedAt, Instant now) {
     patient.devices().disconnected(device, closedAt);
     List<AlarmTransition> transitions = new ArrayList<>(reconcile(patient, TechnicalAlarm.DISCONNECTED, device, now));
-    for (Observation latest : patient.latestValues()) {
+    for (Observation latest : patient.measurements().latestValues()) {
       if (device.equals(latest.source().device())) {
         transitions.addAll(patient.alarms().markData(PatientConditions.thresholdKey(latest.parameter()), true, now));
       }
@@ -182,8 +182,8 @@ final class DeviceAlarms {
 
   /** True when {@code latest} has gone silent at {@code nowMillis}, as the no-data alarm decides (sensor not off). */
   private boolean silent(PatientRecord patient, Observation latest, long nowMillis) {
-    return !patient.sensorsOff().contains(latest.parameter()) && nowMillis > latest.gatewayTime().toEpochMilli()
-        + patient.reportIntervals().silentAfterMillis(latest.parameter(), rules);
+    return !patient.measurements().sensorsOff().contains(latest.parameter()) && nowMillis > latest.gatewayTime().toEpochMilli()
+        + patient.measurements().reportIntervals().silentAfterMillis(latest.parameter(), rules);
   }
 
   /** True when {@code device} sent the patient's latest frame or one of their latest values, silent or not. */
@@ -196,7 +196,7 @@ final class DeviceAlarms {
     if (device.equals(patient.source().device())) {
       return true;
     }
-    for (Observation latest : patient.latestValues()) {
+    for (Observation latest : patient.measurements().latestValues()) {
       if (device.equals(latest.source().device()) && counts.test(latest)) {
         return true;
       }
@@ -210,7 +210,7 @@ final class DeviceAlarms {
    */
   private static boolean sentLater(PatientRecord patient, String device, Instant receivedAt) {
     if (receivedAt != null) {
-      for (Observation latest : patient.latestValues()) {
+      for (Observation latest : patient.measurements().latestValues()) {
         if (device.equals(latest.source().device()) && latest.gatewayTime().isAfter(receivedAt)) {
           return true;
         }
@@ -229,7 +229,7 @@ final class DeviceAlarms {
       return patient.heardAt();
     }
     Instant heard = patient.devices().heardBefore(device);
-    for (Observation latest : patient.latestValues()) {
+    for (Observation latest : patient.measurements().latestValues()) {
       if (device.equals(latest.source().device()) && (heard == null || latest.gatewayTime().isAfter(heard))) {
         heard = latest.gatewayTime();
       }

@@ -39,9 +39,9 @@ final class FrameConditions {
     List<Observation> observations = report.observations();
     for (int i = 0; i < observations.size(); i++) { // by index: the JIT kept an iterator per frame
       Observation observation = observations.get(i);
-      if (patient.record(observation)) {
+      if (patient.measurements().record(observation)) {
         Parameter parameter = observation.parameter();
-        Optional<ThresholdRule> breached = patient.tracker(parameter)
+        Optional<ThresholdRule> breached = patient.measurements().tracker(parameter)
             .observe(conditions.rulesFor(patient, parameter, now), observation.value(), now);
         String key = PatientConditions.thresholdKey(parameter);
         if (!inFlightAtClose) {

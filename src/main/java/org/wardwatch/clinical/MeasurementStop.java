@@ -17,7 +17,7 @@ import org.wardwatch.model.Parameter;
  * carries on, a cuff no longer used): when it is refused, and its audit entry {@code MEASUREMENT_STOPPED}. Without it a
  * parameter no longer measured stays a no-data alarm, reminding every few minutes for ever. Once stopped
  * ({@link WardState#stopMeasuring}), a parameter's value, tracker, report interval and sensor off are forgotten
- * ({@link PatientRecord#stopMeasuring}), so its threshold, no-data and sensor-off conditions end (their alarms
+ * ({@link PatientMeasurements#stop}), so its threshold, no-data and sensor-off conditions end (their alarms
  * acknowledged, or a stop is refused) and NEWS2 is scored without it ({@link PatientConditions#measurementsStopped});
  * a later value starts its measurement again. Pure.
  */
@@ -40,18 +40,18 @@ final class MeasurementStop {
    */
   static void requireAllowed(PatientRecord patient, Set<Parameter> parameters, ClinicalRules rules, Instant now) {
     for (Parameter parameter : parameters) {
-      Observation latest = patient.latest(parameter);
-      boolean off = patient.sensorsOff().contains(parameter);
+      Observation latest = patient.measurements().latest(parameter);
+      boolean off = patient.measurements().sensorsOff().contains(parameter);
       if (latest == null && !off) {
         throw new ActionRefused.UnknownTarget("patient " + patient.key() + " has no " + parameter.label()
             + " measurement");
       }
       // a sensor off whose report's receipt is not known (a state or node before it was kept): the latest frame's
-      Instant offReported = patient.sensorsOff().reportedAt(parameter) != null
-          ? patient.sensorsOff().reportedAt(parameter) : patient.heardAt();
+      Instant offReported = patient.measurements().sensorsOff().reportedAt(parameter) != null
+          ? patient.measurements().sensorsOff().reportedAt(parameter) : patient.heardAt();
       Instant reported = off ? offReported : disconnected(patient, latest) ? null : latest.gatewayTime();
       if (reported != null
-          && !now.isAfter(reported.plusMillis(patient.reportIntervals().silentAfterMillis(parameter, rules)))) {
+          && !now.isAfter(reported.plusMillis(patient.measurements().reportIntervals().silentAfterMillis(parameter, rules)))) {
         throw new ActionRefused.StillMonitored("Patient " + patient.key() + "'s " + parameter.label()
             + (off ? " sensor is still reported off: turn the measurement off on the device first"
                 : " is still measured by " + latest.source().device() + ": take its sensor off (or stop its reports)"

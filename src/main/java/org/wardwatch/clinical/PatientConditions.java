@@ -101,7 +101,7 @@ final class PatientConditions {
   }
 
   /**
-   * {@code parameters} are no longer measured ({@link PatientRecord#stopMeasuring}): their threshold conditions end,
+   * {@code parameters} are no longer measured ({@link PatientMeasurements#stop}): their threshold conditions end,
    * and the devices' conditions ({@link DeviceAlarms#measurementsStopped}), sensors off, parameters gone silent and
    * NEWS2 are reconciled without them.
    */
@@ -117,7 +117,7 @@ final class PatientConditions {
   }
 
   private List<AlarmTransition> reconcileSensorsOff(PatientRecord patient, Instant now) {
-    Set<Parameter> off = patient.sensorsOff().parameters();
+    Set<Parameter> off = patient.measurements().sensorsOff().parameters();
     String message = off.isEmpty() ? null
         : "Sensor off: " + off.stream().map(Parameter::label).sorted().collect(Collectors.joining(", "));
     return reconcile(patient, TechnicalAlarm.SENSOR_OFF, message, names(off), now);
@@ -131,12 +131,12 @@ final class PatientConditions {
     long nowMillis = now.toEpochMilli();
     Set<Parameter> silent = Set.of(); // runs on every frame: nothing is allocated while no parameter is silent
     long quietUntil = Long.MAX_VALUE; // of the parameters not silent yet: when the first falls silent
-    for (Observation observation : patient.latestValues()) {
-      if (patient.sensorsOff().contains(observation.parameter())) {
+    for (Observation observation : patient.measurements().latestValues()) {
+      if (patient.measurements().sensorsOff().contains(observation.parameter())) {
         continue;
       }
       long silentFrom = observation.gatewayTime().toEpochMilli()
-          + patient.reportIntervals().silentAfterMillis(observation.parameter(), rules);
+          + patient.measurements().reportIntervals().silentAfterMillis(observation.parameter(), rules);
       if (nowMillis > silentFrom) {
         silent = silent.isEmpty() ? EnumSet.noneOf(Parameter.class) : silent;
         silent.add(observation.parameter());
@@ -181,12 +181,12 @@ final class PatientConditions {
    * it has gone silent (no longer the patient's); a breach's delay still counts from when it began.
    */
   List<AlarmTransition> rejudge(PatientRecord patient, Parameter parameter, Instant now) {
-    Observation latest = patient.latest(parameter);
-    if (latest == null || patient.sensorsOff().contains(parameter) || now.isAfter(latest.gatewayTime()
-        .plusMillis(patient.reportIntervals().silentAfterMillis(parameter, rules)))) {
+    Observation latest = patient.measurements().latest(parameter);
+    if (latest == null || patient.measurements().sensorsOff().contains(parameter) || now.isAfter(latest.gatewayTime()
+        .plusMillis(patient.measurements().reportIntervals().silentAfterMillis(parameter, rules)))) {
       return List.of();
     }
-    Optional<ThresholdRule> breached = patient.tracker(parameter)
+    Optional<ThresholdRule> breached = patient.measurements().tracker(parameter)
         .observe(rulesFor(patient, parameter, now), latest.value(), now);
     List<AlarmTransition> transitions = new ArrayList<>(judge(patient, latest, breached, now));
     transitions.addAll(staleIfDisconnected(patient, latest, now));
@@ -209,9 +209,9 @@ final class PatientConditions {
   private Instant elapseOnsets(PatientRecord patient, Set<Parameter> silent, Instant now,
       List<AlarmTransition> transitions) {
     Instant next = null;
-    for (Observation latest : patient.latestValues()) {
-      ThresholdTracker tracker = patient.tracker(latest.parameter()); // a parameter with a value has one
-      if (tracker.nextOnset() == null || patient.sensorsOff().contains(latest.parameter())
+    for (Observation latest : patient.measurements().latestValues()) {
+      ThresholdTracker tracker = patient.measurements().tracker(latest.parameter()); // a parameter with a value has one
+      if (tracker.nextOnset() == null || patient.measurements().sensorsOff().contains(latest.parameter())
           || silent.contains(latest.parameter())) {
         continue;
       }
@@ -243,13 +243,13 @@ final class PatientConditions {
       return false;
     }
     long window = rules.noDataAfter().toMillis();
-    for (Observation latest : patient.latestValues()) { // a monitor reporting once a minute is monitored between
-      window = Math.max(window, patient.reportIntervals().silentAfterMillis(latest.parameter(), rules));
+    for (Observation latest : patient.measurements().latestValues()) { // a monitor reporting once a minute is monitored between
+      window = Math.max(window, patient.measurements().reportIntervals().silentAfterMillis(latest.parameter(), rules));
     }
     Instant cutoff = now.minusMillis(window);
     Instant heardAt = patient.heardAt();
     return heardAt != null ? !heardAt.isBefore(cutoff)
-        : patient.latestValues().stream().anyMatch(observation -> !observation.gatewayTime().isBefore(cutoff));
+        : patient.measurements().latestValues().stream().anyMatch(observation -> !observation.gatewayTime().isBefore(cutoff));
   }
 
   /** Parameters that had data but none arrived since the cutoff (their sensors not off) raise a technical alarm. */
@@ -257,7 +257,7 @@ final class PatientConditions {
     List<AlarmTransition> transitions = markStale(patient, silent, now);
     String message = silent.isEmpty() ? null : "No data for " + silent.stream()
         .collect(Collectors.groupingBy(
-            parameter -> patient.reportIntervals().silentAfterMillis(parameter, rules) / 1000, TreeMap::new,
+            parameter -> patient.measurements().reportIntervals().silentAfterMillis(parameter, rules) / 1000, TreeMap::new,
             Collectors.mapping(Parameter::label, Collectors.joining(", "))))
         .entrySet().stream().map(window -> window.getValue() + " for over " + window.getKey() + " s")
         .collect(Collectors.joining("; "));

@@ -2,8 +2,6 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.EnumMap;
 import java.util.Map;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.alarm.AlarmKind;
@@ -33,14 +31,11 @@ final class PatientRecord {
   private Instant updated;
   /** When the gateway last heard a frame of this patient (values, sensors off or an assessment); null before. */
   private Instant heardAt;
-  private final Map<Parameter, Observation> latest = new EnumMap<>(Parameter.class);
-  private final Map<Parameter, ThresholdTracker> trackers = new EnumMap<>(Parameter.class);
-  private ReportIntervals reportIntervals = new ReportIntervals();
+  private PatientMeasurements measurements = new PatientMeasurements();
   private PatientAssessment assessment = new PatientAssessment();
   private News2Score news2;
   private final PatientAlarms alarms;
   private LimitOverrides overrides = new LimitOverrides();
-  private SensorsOff sensorsOff = new SensorsOff();
   private PatientDevices devices = new PatientDevices();
   private RecentFrames recentFrames = new RecentFrames();
   private AuditOutbox auditOutbox = new AuditOutbox();
@@ -59,12 +54,10 @@ final class PatientRecord {
   /**
    * Everything this patient's alarms are judged on, for another node to carry on exactly where this one is
    * ({@link #fromState}): the body of the versioned state {@link PatientStateCodec} writes. {@code patient},
-   * {@code source} (device identity), {@code seq}, {@code updated}, {@code heardAt}; {@code latest}, the latest
-   * observation of each parameter ({@link Observation#toState()}); {@code trackers}, the threshold trackers' progress
-   * by parameter ({@link ThresholdTracker#toState()}); {@code reportIntervals} ({@link ReportIntervals}); the
+   * {@code source} (device identity), {@code seq}, {@code updated}, {@code heardAt}; the measurements
+   * ({@link PatientMeasurements#writeTo}: latest values, trackers, report intervals, sensors off, stops); the
    * assessment ({@link PatientAssessment#writeTo}); {@code news2} as {@link News2Score#toJson()};
-   * {@code limitOverrides} ({@link LimitOverrides#toState()}); {@code sensorsOff}, {@code sensorsOffAt} and
-   * {@code sensorsOffReceivedAt} ({@link SensorsOff#writeTo}); {@code devicesHeard}, {@code disconnectedDevices} and
+   * {@code limitOverrides} ({@link LimitOverrides#toState()}); {@code devicesHeard}, {@code disconnectedDevices} and
    * {@code invalidSignals} ({@link PatientDevices#writeTo}); {@code alarms}, the live alarms ({@link
    * org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the frames applied lately ({@link
    * RecentFrames#toState()}); {@code auditOutbox}, the audit entries not known to be recorded ({@link
@@ -76,13 +69,10 @@ final class PatientRecord {
         .put("source", source.toJson())
         .put("seq", seq)
         .put("updated", updated)
-        .put("heardAt", heardAt)
-        .put("latest", StateJson.byName(latest, Observation::toState))
-        .put("trackers", StateJson.byName(trackers, ThresholdTracker::toState))
-        .put("reportIntervals", reportIntervals.toState());
-    sensorsOff.writeTo(assessment.writeTo(state) // in the order the state has always had
+        .put("heardAt", heardAt);
+    assessment.writeTo(measurements.writeTo(state))
         .put("news2", news2 == null ? null : news2.toJson())
-        .put("limitOverrides", overrides.toState()));
+        .put("limitOverrides", overrides.toState());
     return devices.writeTo(state)
         .put("alarms", alarms.toState())
         .put("recentFrames", recentFrames.toState())
@@ -108,14 +98,11 @@ final class PatientRecord {
     patient.shownSeq = patient.seq; // the previous owner published its changes (one that died first leaves a gap)
     patient.updated = StateJson.optionalInstant(state, "updated");
     patient.heardAt = StateJson.optionalInstant(state, "heardAt");
-    StateJson.readByName(state, "latest", Parameter.class, patient.latest, Observation::fromJson);
-    StateJson.readByName(state, "trackers", Parameter.class, patient.trackers, ThresholdTracker::fromState);
-    patient.reportIntervals = ReportIntervals.fromState(state.getJsonObject("reportIntervals"));
+    patient.measurements = PatientMeasurements.fromState(state);
     patient.assessment = PatientAssessment.fromState(state);
     JsonObject news2 = state.getJsonObject("news2");
     patient.news2 = news2 == null ? null : News2Score.fromJson(news2);
     patient.overrides = LimitOverrides.fromState(StateJson.objects(state, "limitOverrides"));
-    patient.sensorsOff = SensorsOff.fromState(state);
     patient.devices = PatientDevices.fromState(state, patient.alarms);
     patient.recentFrames = RecentFrames.fromState(state.getJsonObject("recentFrames"));
     patient.auditOutbox = AuditOutbox.fromState(state.getJsonObject("auditOutbox"));
@@ -132,10 +119,6 @@ final class PatientRecord {
 
   String ward() {
     return source.wardOrDefault();
-  }
-
-  ReportIntervals reportIntervals() {
-    return reportIntervals;
   }
 
   /** When the gateway last heard a frame of this patient; null for a patient taken over from an older state. */
@@ -170,41 +153,13 @@ final class PatientRecord {
       devices.switched(source.device(), before, placed.device());
       source = placed;
     }
-    for (Parameter off : report.sensorsOff()) {
-      if (sensorsOff.reportedOff(off, report.time(), report.receivedAt(), latest.get(off))) {
-        tracker(off).sensorOff();
-      }
-    }
+    measurements.reportedOff(report);
     assessment.charted(report);
   }
 
-  /** Records a value unless older than the one held ({@link SensorsOff#valued}); true when it is the one judged on. */
-  boolean record(Observation observation) {
-    Observation held = latest.get(observation.parameter());
-    if (held != null && observation.effectiveTime().isBefore(held.effectiveTime())) {
-      return false;
-    }
-    reportIntervals.note(held, observation);
-    latest.put(observation.parameter(), observation);
-    sensorsOff.valued(observation);
-    return true;
-  }
-
-  /** Forgets {@code parameter}'s measurement, stopped by a clinician: its value, tracker, interval, sensor off. */
-  void stopMeasuring(Parameter parameter) {
-    latest.remove(parameter);
-    trackers.remove(parameter);
-    reportIntervals.forget(parameter);
-    sensorsOff.forget(parameter);
-  }
-
-  ThresholdTracker tracker(Parameter parameter) {
-    return trackers.computeIfAbsent(parameter, p -> new ThresholdTracker());
-  }
-
-  /** The sensors the patient's devices last reported off. */
-  SensorsOff sensorsOff() {
-    return sensorsOff;
+  /** What the patient's devices measure: latest values, trackers, report intervals, sensors off, stops. */
+  PatientMeasurements measurements() {
+    return measurements;
   }
 
   /** What the record knows of its devices: when others than the latest frame's were heard, disconnected, refused. */
@@ -222,16 +177,6 @@ final class PatientRecord {
     return assessment;
   }
 
-  /** The latest value of {@code parameter}; null when there is none. */
-  Observation latest(Parameter parameter) {
-    return latest.get(parameter);
-  }
-
-  /** The latest value of each parameter. */
-  Collection<Observation> latestValues() {
-    return latest.values();
-  }
-
   /** The patient's audit entries not known to be in the audit trail yet. */
   AuditOutbox auditOutbox() {
     return auditOutbox;
@@ -243,7 +188,8 @@ final class PatientRecord {
   }
 
   News2Inputs news2Inputs() {
-    return News2Inputs.ofLatest(latest, assessment.consciousness(), assessment.oxygen(), assessment.spo2Scale2());
+    return News2Inputs.ofLatest(measurements.latestByParameter(), assessment.consciousness(), assessment.oxygen(),
+        assessment.spo2Scale2());
   }
 
   /**
@@ -292,8 +238,9 @@ final class PatientRecord {
   }
 
   private PatientSnapshot snapshot(ClinicalRules rules, long fromSeq) {
+    Map<Parameter, Observation> latest = measurements.latestByParameter();
     return PatientSnapshot.of(key, ward(), new SnapshotDocument(key, source, seq, fromSeq, updated, latest,
-        reportIntervals.seldomSeconds(latest, rules), assessment.consciousness(), assessment.oxygen(),
+        measurements.reportIntervals().seldomSeconds(latest, rules), assessment.consciousness(), assessment.oxygen(),
         assessment.spo2Scale2(), news2, overrides.inForce(), alarms.toJson(AlarmKind.PHYSIOLOGICAL),
         alarms.toJson(AlarmKind.TECHNICAL)));
   }

@@ -16,7 +16,7 @@ import org.wardwatch.model.StateJson;
  * either, while a stream's second value comes within a second and sets its own.
  *
  * <p>Millisecond counts in an array, not {@link Duration}s: a value of every frame passes here. Not thread-safe: owned
- * by its {@link PatientRecord}.
+ * by its patient's {@link PatientMeasurements}.
  */
 final class ReportIntervals {
 

@@ -16,7 +16,7 @@ import org.wardwatch.model.StateJson;
  * that said so, in the order of the values' own times: a frame's OFF behind a later value of its parameter (a late
  * frame's) turns nothing off, and a value measured before the OFF (a late frame's too) does not turn its sensor back
  * on. Each also with when the gateway received the latest frame that said so, by its own clock (a monitor repeats it
- * in every frame while the measurement is on). Owned by the patient's {@link PatientRecord}; not thread-safe.
+ * in every frame while the measurement is on). Owned by the patient's {@link PatientMeasurements}; not thread-safe.
  */
 final class SensorsOff {
 

@@ -123,7 +123,7 @@ public final class WardState {
   public WardUpdate stopMeasuring(String patientKey, Set<Parameter> parameters, String user, Instant now) {
     PatientRecord patient = patient(patientKey);
     MeasurementStop.requireAllowed(patient, parameters, conditions.rules(), now);
-    parameters.forEach(patient::stopMeasuring);
+    parameters.forEach(parameter -> patient.measurements().stop(parameter, now));
     return changed(patient, conditions.measurementsStopped(patient, parameters, now), true, now)
         .audited(patient.auditOutbox().add(MeasurementStop.auditEntry(patient, parameters, user, now), false));
   }

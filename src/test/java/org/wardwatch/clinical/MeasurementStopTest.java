@@ -14,10 +14,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmState;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Parameter;
@@ -86,6 +88,25 @@ class MeasurementStopTest {
 
     assertEquals(96, snapshot(again).getJsonObject("vitals").getJsonObject("SPO2").getInteger("value"));
     assertEquals("No data for SpO2 for over 30 s", only(silent.transitions()).snapshot().getString("message"));
+  }
+
+  @Test
+  void givenMeasurementStopped_whenAValueReceivedBeforeTheStopIsAppliedLate_thenItStaysStopped() {
+    engine.apply(WardStateFixtures.frame(OXIMETER, T0, "SPO2=97"), T0);
+    engine.apply(WardStateFixtures.frame(MONITOR, T0, "PULSE=80"), T0);
+    engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, T0, at(1)), at(1)); // stoppable at once
+    engine.stopMeasuring("P1", SPO2, "nurse.kim", at(3));
+
+    // in flight when the oximeter's connection closed: received at 0.5 s, applied after the stop
+    WardUpdate late = engine.apply(WardStateFixtures.frame(OXIMETER, T0.plusMillis(500), "SPO2=96"), at(4));
+    List<String> later = IntStream.rangeClosed(5, 120).mapToObj(second -> engine.tick(at(second)).transitions())
+        .flatMap(List::stream).map(transition -> transition.snapshot().getString("message")).toList();
+    WardUpdate again = engine.apply(WardStateFixtures.frame(OXIMETER, at(121), "SPO2=95"), at(121));
+
+    assertFalse(snapshot(late).getJsonObject("vitals").containsKey("SPO2"), "stopped before it was applied");
+    assertTrue(later.stream().noneMatch(message -> message.contains("SpO2")), later::toString);
+    assertEquals(95, snapshot(again).getJsonObject("vitals").getJsonObject("SPO2").getInteger("value"),
+        "a value received after the stop starts it again");
   }
 
   @Test
