@@ -39,19 +39,20 @@ final class MeasurementStop {
    * @throws ActionRefused.AlarmsUnacknowledged when an alarm it would end awaits acknowledgement
    */
   static void requireAllowed(PatientRecord patient, Set<Parameter> parameters, ClinicalRules rules, Instant now) {
+    PatientMeasurements measurements = patient.measurements();
     for (Parameter parameter : parameters) {
-      Observation latest = patient.measurements().latest(parameter);
-      boolean off = patient.measurements().sensorsOff().contains(parameter);
+      Observation latest = measurements.latest(parameter);
+      boolean off = measurements.sensorsOff().contains(parameter);
       if (latest == null && !off) {
         throw new ActionRefused.UnknownTarget("patient " + patient.key() + " has no " + parameter.label()
             + " measurement");
       }
       // a sensor off whose report's receipt is not known (a state or node before it was kept): the latest frame's
-      Instant offReported = patient.measurements().sensorsOff().reportedAt(parameter) != null
-          ? patient.measurements().sensorsOff().reportedAt(parameter) : patient.heardAt();
+      Instant offReported = measurements.sensorsOff().reportedAt(parameter) != null
+          ? measurements.sensorsOff().reportedAt(parameter) : patient.heardAt();
       Instant reported = off ? offReported : disconnected(patient, latest) ? null : latest.gatewayTime();
       if (reported != null
-          && !now.isAfter(reported.plusMillis(patient.measurements().reportIntervals().silentAfterMillis(parameter, rules)))) {
+          && !now.isAfter(reported.plusMillis(measurements.reportIntervals().silentAfterMillis(parameter, rules)))) {
         throw new ActionRefused.StillMonitored("Patient " + patient.key() + "'s " + parameter.label()
             + (off ? " sensor is still reported off: turn the measurement off on the device first"
                 : " is still measured by " + latest.source().device() + ": take its sensor off (or stop its reports)"

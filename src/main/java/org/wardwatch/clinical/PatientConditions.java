@@ -243,13 +243,14 @@ final class PatientConditions {
       return false;
     }
     long window = rules.noDataAfter().toMillis();
-    for (Observation latest : patient.measurements().latestValues()) { // a monitor reporting once a minute is monitored between
-      window = Math.max(window, patient.measurements().reportIntervals().silentAfterMillis(latest.parameter(), rules));
+    PatientMeasurements measurements = patient.measurements();
+    for (Observation latest : measurements.latestValues()) { // a monitor reporting once a minute is monitored between
+      window = Math.max(window, measurements.reportIntervals().silentAfterMillis(latest.parameter(), rules));
     }
     Instant cutoff = now.minusMillis(window);
     Instant heardAt = patient.heardAt();
     return heardAt != null ? !heardAt.isBefore(cutoff)
-        : patient.measurements().latestValues().stream().anyMatch(observation -> !observation.gatewayTime().isBefore(cutoff));
+        : measurements.latestValues().stream().anyMatch(observation -> !observation.gatewayTime().isBefore(cutoff));
   }
 
   /** Parameters that had data but none arrived since the cutoff (their sensors not off) raise a technical alarm. */
@@ -257,7 +258,7 @@ final class PatientConditions {
     List<AlarmTransition> transitions = markStale(patient, silent, now);
     String message = silent.isEmpty() ? null : "No data for " + silent.stream()
         .collect(Collectors.groupingBy(
-            parameter -> patient.measurements().reportIntervals().silentAfterMillis(parameter, rules) / 1000, TreeMap::new,
+            p -> patient.measurements().reportIntervals().silentAfterMillis(p, rules) / 1000, TreeMap::new,
             Collectors.mapping(Parameter::label, Collectors.joining(", "))))
         .entrySet().stream().map(window -> window.getValue() + " for over " + window.getKey() + " s")
         .collect(Collectors.joining("; "));
