@@ -183,8 +183,8 @@ final class DeviceAlarms {
   /** True when {@code latest} has gone silent at {@code nowMillis}, as the no-data alarm decides (sensor not off). */
   private boolean silent(PatientRecord patient, Observation latest, long nowMillis) {
     PatientMeasurements measurements = patient.measurements();
-    return !measurements.sensorsOff().contains(latest.parameter()) && nowMillis > latest.gatewayTime().toEpochMilli()
-        + measurements.reportIntervals().silentAfterMillis(latest.parameter(), rules);
+    return !measurements.sensorsOff().contains(latest.parameter())
+        && nowMillis > measurements.silentFromMillis(latest, rules);
   }
 
   /** True when {@code device} sent the patient's latest frame or one of their latest values, silent or not. */

@@ -36,12 +36,13 @@ final class FrameConditions {
       transitions.addAll(conditions.reassess(patient, received));
     }
     patient.heard(report, now);
+    PatientMeasurements measurements = patient.measurements();
     List<Observation> observations = report.observations();
     for (int i = 0; i < observations.size(); i++) { // by index: the JIT kept an iterator per frame
       Observation observation = observations.get(i);
-      if (patient.measurements().record(observation)) {
+      if (measurements.record(observation)) {
         Parameter parameter = observation.parameter();
-        Optional<ThresholdRule> breached = patient.measurements().tracker(parameter)
+        Optional<ThresholdRule> breached = measurements.tracker(parameter)
             .observe(conditions.rulesFor(patient, parameter, now), observation.value(), now);
         String key = PatientConditions.thresholdKey(parameter);
         if (!inFlightAtClose) {

@@ -48,9 +48,9 @@ final class MeasurementStop {
             + " measurement");
       }
       // a sensor off whose report's receipt is not known (a state or node before it was kept): the latest frame's
-      Instant offReported = measurements.sensorsOff().reportedAt(parameter) != null
-          ? measurements.sensorsOff().reportedAt(parameter) : patient.heardAt();
-      Instant reported = off ? offReported : disconnected(patient, latest) ? null : latest.gatewayTime();
+      Instant offReported = measurements.sensorsOff().reportedAt(parameter);
+      Instant reported = off ? (offReported != null ? offReported : patient.heardAt())
+          : disconnected(patient, latest) ? null : latest.gatewayTime();
       if (reported != null
           && !now.isAfter(reported.plusMillis(measurements.reportIntervals().silentAfterMillis(parameter, rules)))) {
         throw new ActionRefused.StillMonitored("Patient " + patient.key() + "'s " + parameter.label()

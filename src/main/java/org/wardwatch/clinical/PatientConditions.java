@@ -131,12 +131,12 @@ final class PatientConditions {
     long nowMillis = now.toEpochMilli();
     Set<Parameter> silent = Set.of(); // runs on every frame: nothing is allocated while no parameter is silent
     long quietUntil = Long.MAX_VALUE; // of the parameters not silent yet: when the first falls silent
-    for (Observation observation : patient.measurements().latestValues()) {
-      if (patient.measurements().sensorsOff().contains(observation.parameter())) {
+    PatientMeasurements measurements = patient.measurements();
+    for (Observation observation : measurements.latestValues()) {
+      if (measurements.sensorsOff().contains(observation.parameter())) {
         continue;
       }
-      long silentFrom = observation.gatewayTime().toEpochMilli()
-          + patient.measurements().reportIntervals().silentAfterMillis(observation.parameter(), rules);
+      long silentFrom = measurements.silentFromMillis(observation, rules);
       if (nowMillis > silentFrom) {
         silent = silent.isEmpty() ? EnumSet.noneOf(Parameter.class) : silent;
         silent.add(observation.parameter());

@@ -103,6 +103,14 @@ final class PatientMeasurements {
     return latest;
   }
 
+  /**
+   * When {@code latest}, a latest value, falls silent with no value after it, in milliseconds since the epoch: its
+   * receipt and the no-data time of its parameter ({@link ReportIntervals#silentAfterMillis}).
+   */
+  long silentFromMillis(Observation latest, ClinicalRules rules) {
+    return latest.gatewayTime().toEpochMilli() + reportIntervals.silentAfterMillis(latest.parameter(), rules);
+  }
+
   ReportIntervals reportIntervals() {
     return reportIntervals;
   }
