@@ -33,14 +33,15 @@ final class AnswerLine {
     return verdicts.next();
   }
 
-  static String of(FrameVerdict verdict) {
-    StringBuilder line = new StringBuilder(verdict.accepted() ? "ACK|" : "NAK|");
+  /** Appends {@code verdict}'s line to {@code answers}, the batch's: no string of its own per frame. */
+  static void appendTo(StringBuilder answers, FrameVerdict verdict) {
+    answers.append(verdict.accepted() ? "ACK|" : "NAK|");
     if (verdict.sequence() != null) {
-      line.append(verdict.sequence());
+      answers.append(verdict.sequence());
     }
     if (verdict.detail() != null) {
-      line.append('|').append(verdict.detail().replace('\r', ' ').replace('\n', ' '));
+      answers.append('|').append(verdict.detail().replace('\r', ' ').replace('\n', ' '));
     }
-    return line.append('\n').toString();
+    answers.append('\n');
   }
 }

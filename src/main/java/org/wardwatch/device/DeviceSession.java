@@ -218,7 +218,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
         continue;
       }
       FrameVerdict verdict = AnswerLine.verdictFor(event, verdicts);
-      answers.append(AnswerLine.of(verdict));
+      AnswerLine.appendTo(answers, verdict);
       if (!verdict.accepted()) {
         LOG.debug("[{}] NAK: {}", name(), verdict.detail());
       } else if (verdict.hello()) {
@@ -271,7 +271,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     waiting = null;
     channel.config().setAutoRead(false);
     LOG.warn("[{}] disconnecting: {}", name(), reason);
-    answers.append(AnswerLine.of(FrameVerdict.rejected(null, reason)));
+    AnswerLine.appendTo(answers, FrameVerdict.rejected(null, reason));
     channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), answers)).addListener(ChannelFutureListener.CLOSE);
   }
 
