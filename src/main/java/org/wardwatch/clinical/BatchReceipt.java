@@ -2,13 +2,16 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.AsyncResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.wardwatch.bus.ReportsApplied;
 
 /**
  * The clinical engine's receipt for one {@link org.wardwatch.bus.ReportBatch}: counts its reports as they are recorded,
- * in whatever order and whenever each patient is taken over, notes the resends, and hands the {@link ReportsApplied}
+ * in whatever order and whenever each patient is taken over, notes the resends and the patients not admitted, and
+ * hands the {@link ReportsApplied}
  * to {@code answer} once the last is recorded, or the first failure to store a report's change to {@code refuse}
  * (once, and then nothing to {@code answer}: the sender must not be told its frames are safe). A counter instead of a
  * future per report, as a batch holds up to a thousand of them.
@@ -20,6 +23,7 @@ final class BatchReceipt {
   private final Consumer<ReportsApplied> answer;
   private final Consumer<Throwable> refuse;
   private final List<String> resent = new ArrayList<>(0);
+  private final Map<String, String> notAdmitted = new LinkedHashMap<>(0);
   private int unrecorded;
   private boolean refused;
 
@@ -38,6 +42,11 @@ final class BatchReceipt {
     resent.add(key);
   }
 
+  /** Notes that {@code patient}'s reports were not applied, for {@code reason}; each still needs {@link #recorded}. */
+  void notAdmitted(String patient, String reason) {
+    notAdmitted.put(patient, reason);
+  }
+
   /** One report is recorded, its change stored or not ({@code stored}); after the last, the sender is answered. */
   void recorded(AsyncResult<Void> stored) {
     if (stored.failed() && !refused) {
@@ -45,7 +54,8 @@ final class BatchReceipt {
       refuse.accept(stored.cause());
     }
     if (--unrecorded == 0 && !refused) {
-      answer.accept(resent.isEmpty() ? ReportsApplied.ALL_NEW : new ReportsApplied(resent));
+      answer.accept(resent.isEmpty() && notAdmitted.isEmpty() ? ReportsApplied.ALL_NEW
+          : new ReportsApplied(resent, notAdmitted));
     }
   }
 }

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.BusRequests;
 import org.wardwatch.bus.ReportBatch;
@@ -34,7 +32,8 @@ import org.wardwatch.model.FrameStamp;
  * snapshots to {@link Addresses#wardVitals} (a batch's frames shown once per patient), alarm transitions to
  * {@link Addresses#wardAlarms} (and escalations to {@link Addresses#wardEscalations}), and audit entries to the
  * {@link AuditTrail}. A patient it is handed for the first time is claimed and taken over from the store
- * ({@link PatientTakeover}); every few seconds it also takes over the stored patients it has come to own (a member
+ * ({@link PatientTakeover}), and a new one admitted only while it holds fewer than {@code patients.maxPerMember}
+ * ({@link ReportIntake}); every few seconds it also takes over the stored patients it has come to own (a member
  * died), and it releases those it no longer owns as soon as the cluster reports a partition moved (and each second
  * besides), and those another member has claimed since (its store write is then fenced, and the change not published).
  *
@@ -45,7 +44,8 @@ import org.wardwatch.model.FrameStamp;
  */
 public class ClinicalEngineVerticle extends VerticleBase {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ClinicalEngineVerticle.class);
+  /** The most patients a member admits by default ({@code patients.maxPerMember}). */
+  public static final int DEFAULT_MAX_PATIENTS = 20_000;
   private static final long TICK_MS = 1000;
   /** Each tick is made in this many shares of the patients, one every {@code TICK_MS / TICK_SLICES} ms. */
   private static final int TICK_SLICES = 10;
@@ -56,6 +56,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private static final int UNAVAILABLE = 503;
 
   private final String rulesPath;
+  private final int maxPatients;
   private final Membership membership;
   private final PatientStore store;
   private final ClusterConsumers consumers;
@@ -66,17 +67,20 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private PatientStoreWriter writer;
   private UpdateAnnouncer announcer;
   private UpdatePublisher publisher;
+  private ReportIntake intake;
   private Runnable stopWatchingOwnership = () -> { };
 
   /**
    * @param rulesPath   the rules file, or {@code null} for the built-in rules
+   * @param maxPatients the most patients it holds and admits a new one beside ({@link ReportIntake})
    * @param membership  this member and the owner of each patient
    * @param store       where the patients' state is kept for the member that takes them over
    * @param consumers   where this engine's cluster-wide consumers are registered (and re-registered after a split)
    */
-  public ClinicalEngineVerticle(String rulesPath, Membership membership, PatientStore store,
+  public ClinicalEngineVerticle(String rulesPath, int maxPatients, Membership membership, PatientStore store,
       ClusterConsumers consumers) {
     this.rulesPath = rulesPath;
+    this.maxPatients = maxPatients;
     this.membership = membership;
     this.store = store;
     this.consumers = consumers;
@@ -95,6 +99,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
           auditTrail::record);
       announcer = new UpdateAnnouncer(vertx.eventBus(), auditTrail::record, writer::recorded);
       publisher = new UpdatePublisher(writer, announcer, engine::holds);
+      intake = new ReportIntake(engine, takeover, publisher, writer, maxPatients);
       if (membership.clustered()) {
         vertx.setPeriodic(PatientStoreWriter.ROUND_MS, id -> writer.storeDue());
       }
@@ -174,47 +179,21 @@ public class ClinicalEngineVerticle extends VerticleBase {
   }
 
   /**
-   * Applies a batch of reports in order, each once its patient is taken over here (each patient shown once, after its
-   * frames: {@link ShownOnce}), then answers the sender with the {@link FrameStamp#key()}s of those not applied as
-   * their frame had been already (resends). A batch with a patient another member owns now is refused whole, unapplied
-   * (the sender sends it again to the owners); one whose change could not be stored is refused once applied (its
-   * frames are resent, and then recognised as resends).
+   * Applies a batch of reports ({@link ReportIntake}), then answers the sender with the {@link FrameStamp#key()}s of
+   * those not applied as their frame had been already (resends) and the patients not admitted. A batch with a patient
+   * another member owns now is refused whole, unapplied (the sender sends it again to the owners); one whose change
+   * could not be stored is refused once applied (its frames are resent, and then recognised as resends).
    */
   private void apply(Message<ReportBatch> message) {
-    Instant now = Instant.now();
     List<FrameReport> reports = message.body().reports();
     for (FrameReport report : reports) {
       if (refusedHere(report.source().patientKey(), message, true)) {
         return;
       }
     }
-    BatchReceipt receipt = new BatchReceipt(reports.size() + 1, // and the batch's snapshots, once shown
+    intake.apply(reports, new BatchReceipt(reports.size() + 1, // and the batch's snapshots, once shown
         applied -> BusRequests.answer(vertx.eventBus(), message, applied),
-        error -> BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE, "not stored: " + error.getMessage()));
-    ShownOnce shownOnce = new ShownOnce(reports.size());
-    try {
-      for (FrameReport report : reports) {
-        String patient = report.source().patientKey();
-        boolean takenOverNow = !engine.holds(patient); // its last change, stored by an owner now gone, maybe not shown
-        takeover.withPatient(patient, () -> {
-          if (engine.isResend(report)) {
-            LOG.info("[{}] frame {} applied already; acknowledged again, not applied twice", patient,
-                report.stamp().key());
-            receipt.resent(report.stamp().key());
-            if (takenOverNow) {
-              publisher.publish(engine.shownAgain(patient));
-            }
-            writer.stored(patient).onComplete(receipt::recorded);
-          } else {
-            WardUpdate update = shownOnce.defers(patient) ? engine.applyUnshown(report, now)
-                : engine.apply(report, now);
-            publisher.publish(update).onComplete(receipt::recorded);
-          }
-        });
-      }
-    } finally { // the patients applied so far are shown even if one frame failed
-      shownOnce.end(patient -> publisher.publish(engine.show(patient))).onComplete(receipt::recorded);
-    }
+        error -> BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE, "not stored: " + error.getMessage())));
   }
 
   /**

@@ -194,6 +194,11 @@ final class PatientTakeover {
     return taken.containsKey(patientKey) || loading.containsKey(patientKey);
   }
 
+  /** How many patients are taken over here or being taken over. */
+  int count() {
+    return taken.size() + loading.size();
+  }
+
   /** The epoch of the claim the patient was taken over with, to save it with; {@link #UNCLAIMED} when there is none. */
   long epochOf(String patientKey) {
     return taken.getOrDefault(patientKey, UNCLAIMED);

@@ -73,11 +73,12 @@ public final class ReportHandOff {
    * an owner could not be reached within {@value OwnerRetries#GIVE_UP_MS} ms, and the sender must then not be told the
    * data is safe.
    *
-   * @return the {@link org.wardwatch.model.FrameStamp#key()} of each report its owner had applied already (a resend)
+   * @return the owners' answers as one: the {@link org.wardwatch.model.FrameStamp#key()} of each report its owner had
+   *         applied already (a resend), and the patients an owner did not admit
    */
-  public Future<List<String>> recorded() {
+  public Future<ReportsApplied> recorded() {
     if (pending.isEmpty()) {
-      return Future.succeededFuture(List.of());
+      return Future.succeededFuture(ReportsApplied.ALL_NEW);
     }
     List<FrameReport> reports = pending; // handed over whole: each owner's batch is copied from it once
     pending = new ArrayList<>();
@@ -86,7 +87,7 @@ public final class ReportHandOff {
         OwnerRetries.GIVE_UP_MS, error.getMessage()));
   }
 
-  private Future<List<String>> toOwners(List<FrameReport> reports, long deadline) {
+  private Future<ReportsApplied> toOwners(List<FrameReport> reports, long deadline) {
     Map<String, List<FrameReport>> byOwner = new LinkedHashMap<>(); // a null key: the owner is not known yet
     for (FrameReport report : reports) {
       String patient = report.source().patientKey();
@@ -94,23 +95,23 @@ public final class ReportHandOff {
         byOwner.computeIfAbsent(membership.ownerOf(patient), owner -> new ArrayList<>()).add(report);
       }
     }
-    List<Future<List<String>>> groups = new ArrayList<>(byOwner.size());
+    List<Future<ReportsApplied>> groups = new ArrayList<>(byOwner.size());
     byOwner.forEach((owner, group) -> {
-      Promise<List<String>> delivered = Promise.promise();
+      Promise<ReportsApplied> delivered = Promise.promise();
       send(owner, group, deadline, delivered);
       groups.add(delivered.future());
     });
     if (groups.size() == 1) {
       return groups.get(0);
     }
-    return Future.all(groups).map(done -> groups.stream().flatMap(group -> group.result().stream()).toList());
+    return Future.all(groups).map(done -> ReportsApplied.merged(groups.stream().map(Future::result).toList()));
   }
 
-  private void send(String owner, List<FrameReport> group, long deadline, Promise<List<String>> delivered) {
+  private void send(String owner, List<FrameReport> group, long deadline, Promise<ReportsApplied> delivered) {
     Future<ReportsApplied> sent = owner == null
         ? Future.failedFuture("owner not known yet")
         : requests.request(Addresses.engineReports(owner), new ReportBatch(group));
-    sent.onSuccess(applied -> delivered.complete(applied.resent()))
+    sent.onSuccess(delivered::complete)
         .onFailure(error -> OwnerRetries.retryLater(vertx, deadline, error, delivered,
             () -> toOwners(group, deadline).onComplete(delivered)));
   }

@@ -226,7 +226,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       } else if (refusals != null) { // a frame of values: a refusal of its device and patient before it is over
         refusals.accepted(verdict.about() != null ? verdict.about() : current);
       }
-      if (result.succeeded()) {
+      if (result.succeeded() && !verdict.notAdmitted()) { // a patient not admitted: no fault of the device's data
         if (!verdict.accepted()) {
           refusals = BatchRefusals.with(refusals, DeviceEvent.rejected(
               verdict.about() != null ? verdict.about() : current, verdict.detail(), lastAnsweredAt, readAt));

@@ -60,6 +60,14 @@ public final class Hl7Ack {
   }
 
   /**
+   * The acknowledgements of a message whose patient a clinical engine did not admit, for {@code reason}: {@code AE}
+   * with an ERR segment (207, application internal error: no fault of the message), or as its MSH-15 and MSH-16 ask.
+   */
+  public List<String> notAdmitted(MessageHeader header, String reason) {
+    return answers(header, AckConditions.Outcome.ERROR, 207, reason);
+  }
+
+  /**
    * {@code text} with the HL7 delimiters escaped: | ^ ~ \ &amp; become \F\ \S\ \R\ \E\ \T\; line breaks become blanks.
    */
   public static String escape(String text) {

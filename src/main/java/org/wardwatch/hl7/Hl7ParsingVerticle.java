@@ -24,7 +24,8 @@ import org.wardwatch.model.FrameStamp;
  * HL7 parsing stage: answers each message from the MLLP listener (on its address) with its ACKs, in the acknowledgement
  * mode the message asks for ({@link AckConditions}: none, one or two; a PCD-01 monitor's is the AA alone). An
  * accepted message's reports go to the clinical engines of their patients' owners ({@link ReportHandOff}), as line
- * frames' do, before the reply, so an AA means the observations have been recorded. Each report is stamped with sender,
+ * frames' do, before the reply, so an AA means the observations have been recorded (an AE names a patient an owner
+ * did not admit, as it monitors its most patients). Each report is stamped with sender,
  * control id and message but its MSH-7 ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK
  * was late or lost, possibly with a node), with its time made afresh or not, is acknowledged again and recognised by
  * the patients' owners, which do not apply it twice. A message that waited past its request's {@code deadline} is
@@ -83,17 +84,23 @@ public class Hl7ParsingVerticle extends VerticleBase {
       return;
     }
     String text = body.getString("text", "");
+    MessageHeader accepted = null;
     List<String> answers;
     try {
-      answers = accept(text, body.getInstant("receivedAt"), body.getString("problem"));
+      accepted = accept(text, body.getInstant("receivedAt"), body.getString("problem"));
+      answers = acks.accepted(accepted);
     } catch (Hl7Exception refused) {
       LOG.warn("HL7 message {} from {} refused: {}", refused.header().controlId(),
           refused.header().sendingApplication(), refused.getMessage());
       answers = acks.refused(refused);
     }
-    JsonObject reply = new JsonObject().put("acks", new JsonArray(answers));
+    MessageHeader header = accepted;
+    List<String> answersIfAdmitted = answers;
     handOff.recorded()
-        .onSuccess(recorded -> BusRequests.answer(vertx.eventBus(), request, reply))
+        .map(applied -> applied.notAdmitted().isEmpty() ? answersIfAdmitted
+            : acks.notAdmitted(header, String.join("; ", applied.notAdmitted().values())))
+        .onSuccess(recorded -> BusRequests.answer(vertx.eventBus(), request,
+            new JsonObject().put("acks", new JsonArray(recorded))))
         // Not recorded: no ACK, the connection closes, and the sender retransmits (not applied, so not a repeat).
         .onFailure(error -> BusRequests.refuse(vertx.eventBus(), request, NOT_RECORDED,
             "not recorded: " + error.getMessage()));
@@ -103,8 +110,8 @@ public class Hl7ParsingVerticle extends VerticleBase {
     return header.sendingApplication() + '|' + header.sendingFacility();
   }
 
-  /** Decodes and hands on one message, returning its acknowledgements; a framing {@code problem} refuses it unread. */
-  private List<String> accept(String text, Instant receivedAt, String problem) throws Hl7Exception {
+  /** Decodes and hands on one message, returning its header; a framing {@code problem} refuses it unread. */
+  private MessageHeader accept(String text, Instant receivedAt, String problem) throws Hl7Exception {
     if (problem != null) {
       throw new Hl7IncompleteException(text, problem);
     }
@@ -118,6 +125,6 @@ public class Hl7ParsingVerticle extends VerticleBase {
       handOff.handOn(reports.get(part).withStamp(FrameStamp.ofMessage(senderOf(header), header.controlId(), part,
           retransmitted)));
     }
-    return acks.accepted(header);
+    return header;
   }
 }

@@ -2,6 +2,7 @@ package org.wardwatch.node;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import org.wardwatch.clinical.ClinicalEngineVerticle;
 import org.wardwatch.cluster.ClusterConfig;
 import org.wardwatch.config.ConfigException;
 import org.wardwatch.config.ConfigSection;
@@ -18,9 +19,11 @@ import org.wardwatch.web.HttpConfig;
  *
  * @param cluster           the {@code cluster} section, which the launcher applies to Hazelcast
  * @param rulesPath         the clinical rules file ({@code rules.path}), or {@code null} for the built-in rules
+ * @param maxPatients       the most patients this member's clinical engine holds before it admits no new one
+ *                          ({@code patients.maxPerMember})
  */
 public record NodeConfig(HttpConfig http, DeviceServerConfig devices, MllpServerConfig hl7, String rulesPath,
-    SimulatorConfig simulator, ClusterConfig cluster) {
+    int maxPatients, SimulatorConfig simulator, ClusterConfig cluster) {
 
   /**
    * The node's configuration: the built-in defaults, then {@code deploymentConfig} (the {@code -conf} file), then the
@@ -43,6 +46,7 @@ public record NodeConfig(HttpConfig http, DeviceServerConfig devices, MllpServer
         DeviceServerConfig.from(root.section("devices")),
         MllpServerConfig.from(root.section("hl7")),
         root.section("rules").string("path", null, ".+"),
+        root.section("patients").integer("maxPerMember", ClinicalEngineVerticle.DEFAULT_MAX_PATIENTS, 1, 10_000_000),
         SimulatorConfig.from(root.section("simulator")),
         ClusterConfig.from(root.section("cluster")));
     root.section("hl7").refuseRetired("ackMode", "each HL7 message's MSH-15 and MSH-16 choose its acknowledgements");

@@ -64,7 +64,8 @@ public class NodeVerticle extends VerticleBase {
     ClusterConsumers consumers = new ClusterConsumers(vertx);
     httpBridge = new HttpBridgeVerticle(config.http(), membership, busPaths, consumers);
     BusCodecs.register(vertx);
-    return vertx.deployVerticle(new ClinicalEngineVerticle(config.rulesPath(), membership, store, consumers))
+    return vertx.deployVerticle(
+        new ClinicalEngineVerticle(config.rulesPath(), config.maxPatients(), membership, store, consumers))
         .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(membership, consumers)))
         .compose(id -> vertx.deployVerticle(new BusPathVerticle(membership, consumers, busPaths)))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle(membership, consumers)))

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.wardwatch.bus.ReportsApplied;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.FrameStamp;
@@ -36,10 +37,12 @@ public final class FrameBatchProcessor {
     DeviceIdentity session = batch.session();
     List<FrameVerdict> verdicts = new ArrayList<>(batch.frames().size());
     List<String> stamps = new ArrayList<>(batch.frames().size());
+    List<String> patients = new ArrayList<>(batch.frames().size());
     // by patient, the latest: a patient's frames of one batch come from one device, and a String's hash is kept
     Map<String, DeviceIdentity> named = null;
     for (String frame : batch.frames()) {
       String stamp = null;
+      String patient = null;
       try {
         DecodedFrame decoded = decoder.decode(frame, session, batch.receivedAt());
         String uncertified = uncertified(decoded, batch.certifiedDevices());
@@ -56,6 +59,7 @@ public final class FrameBatchProcessor {
           DecodedFrame.Measurements measurements = (DecodedFrame.Measurements) decoded;
           stamp = handOn(measurements, frame);
           DeviceIdentity source = measurements.report().source();
+          patient = source.patientKey();
           boolean namedItself = source != session; // a frame naming itself or its patient; the usual one is not
           verdicts.add(FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded),
               namedItself ? source : null));
@@ -69,9 +73,10 @@ public final class FrameBatchProcessor {
             blamed(e.source(), session, batch.certifiedDevices())));
       }
       stamps.add(stamp);
+      patients.add(patient);
     }
     return new ProcessedBatch(new BatchVerdict(session, verdicts,
-        named == null ? List.of() : List.copyOf(named.values())), stamps);
+        named == null ? List.of() : List.copyOf(named.values())), stamps, patients);
   }
 
   /** Hands the frame's report on, stamped when it has a {@code Seq}; returns the stamp's key, or {@code null}. */
@@ -110,27 +115,33 @@ public final class FrameBatchProcessor {
   }
 
   /**
-   * The verdicts of a batch, before the owners said which of its frames were resends.
+   * The verdicts of a batch, before the owners said which of its frames were resends and which patients they did not
+   * admit.
    *
-   * @param stamps each frame's {@link FrameStamp#key()}, {@code null} for frames not handed on or without {@code Seq}
+   * @param stamps   each frame's {@link FrameStamp#key()}, {@code null} for frames not handed on or without {@code Seq}
+   * @param patients each frame's patient key, {@code null} for frames not handed on
    */
-  public record ProcessedBatch(BatchVerdict verdict, List<String> stamps) {
+  public record ProcessedBatch(BatchVerdict verdict, List<String> stamps, List<String> patients) {
 
     /**
-     * The verdict to send: frames named in {@code resent} (one entry per frame the owners did not apply again) are
-     * acknowledged with {@link #RESEND_NOTE}. Of several frames with the same stamp in one batch, the last ones are
-     * the resends (once the first is applied, the copies after it are not).
+     * The verdict to send: frames the owners did not apply again ({@link ReportsApplied#resent()}, one entry per frame)
+     * are acknowledged with {@link #RESEND_NOTE}, and those of a patient not admitted
+     * ({@link ReportsApplied#notAdmitted()}) refused with its reason. Of several frames with the same stamp in one
+     * batch, the last ones are the resends (once the first is applied, the copies after it are not).
      */
-    public BatchVerdict answer(List<String> resent) {
-      if (resent.isEmpty()) {
+    public BatchVerdict answer(ReportsApplied applied) {
+      if (applied.resent().isEmpty() && applied.notAdmitted().isEmpty()) {
         return verdict;
       }
       Map<String, Integer> toMark = new HashMap<>();
-      resent.forEach(stamp -> toMark.merge(stamp, 1, Integer::sum));
+      applied.resent().forEach(stamp -> toMark.merge(stamp, 1, Integer::sum));
       List<FrameVerdict> verdicts = new ArrayList<>(verdict.verdicts());
       for (int i = verdicts.size() - 1; i >= 0; i--) {
         String stamp = stamps.get(i);
-        if (stamp != null && toMark.getOrDefault(stamp, 0) > 0) {
+        String notAdmitted = patients.get(i) == null ? null : applied.notAdmitted().get(patients.get(i));
+        if (notAdmitted != null) {
+          verdicts.set(i, FrameVerdict.notAdmitted(verdicts.get(i).sequence(), notAdmitted));
+        } else if (stamp != null && toMark.getOrDefault(stamp, 0) > 0) {
           toMark.merge(stamp, -1, Integer::sum);
           verdicts.set(i, FrameVerdict.accepted(verdicts.get(i).sequence(), RESEND_NOTE, verdicts.get(i).about()));
         }

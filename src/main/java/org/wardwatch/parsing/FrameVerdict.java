@@ -15,8 +15,11 @@ import org.wardwatch.model.DeviceIdentity;
  *                  gateway itself, are known to be about it); for an accepted frame that named its own device or
  *                  patient, that identity; else {@code null} (an accepted frame about the connection's identity)
  * @param hello     true for an accepted {@code HELLO}
+ * @param notAdmitted true for a NAK because the gateway did not admit the frame's patient (it monitors its most
+ *                  patients): no fault of the device's data
  */
-public record FrameVerdict(String sequence, boolean accepted, String detail, DeviceIdentity about, boolean hello) {
+public record FrameVerdict(String sequence, boolean accepted, String detail, DeviceIdentity about, boolean hello,
+    boolean notAdmitted) {
 
   /** An accepted frame about the connection's identity at that frame. */
   public static FrameVerdict accepted(String sequence, String note) {
@@ -25,12 +28,12 @@ public record FrameVerdict(String sequence, boolean accepted, String detail, Dev
 
   /** An accepted frame about {@code about}, which it named itself ({@code null}: the connection's identity). */
   public static FrameVerdict accepted(String sequence, String note, DeviceIdentity about) {
-    return new FrameVerdict(sequence, true, note, about, false);
+    return new FrameVerdict(sequence, true, note, about, false, false);
   }
 
   /** An accepted {@code HELLO}, which set the connection's identity to {@code identity}. */
   public static FrameVerdict hello(String sequence, String note, DeviceIdentity identity) {
-    return new FrameVerdict(sequence, true, note, identity, true);
+    return new FrameVerdict(sequence, true, note, identity, true, false);
   }
 
   /** A refusal by the gateway itself (an overlong frame, a parser that did not answer): about no known patient. */
@@ -47,17 +50,23 @@ public record FrameVerdict(String sequence, boolean accepted, String detail, Dev
   }
 
   public static FrameVerdict rejected(String sequence, String reason, DeviceIdentity about) {
-    return new FrameVerdict(sequence, false, reason, about, false);
+    return new FrameVerdict(sequence, false, reason, about, false, false);
+  }
+
+  /** A NAK of a frame whose patient the gateway did not admit, for {@code reason} ({@link #notAdmitted}). */
+  public static FrameVerdict notAdmitted(String sequence, String reason) {
+    return new FrameVerdict(sequence, false, reason, null, false, true);
   }
 
   public JsonObject toJson() {
     return new JsonObject().put("seq", sequence).put("ok", accepted).put("detail", detail)
-        .put("about", about == null ? null : about.toJson()).put("hello", hello);
+        .put("about", about == null ? null : about.toJson()).put("hello", hello).put("notAdmitted", notAdmitted);
   }
 
   public static FrameVerdict fromJson(JsonObject json) {
     JsonObject about = json.getJsonObject("about");
     return new FrameVerdict(json.getString("seq"), json.getBoolean("ok"), json.getString("detail"),
-        about == null ? null : DeviceIdentity.fromJson(about), json.getBoolean("hello", false));
+        about == null ? null : DeviceIdentity.fromJson(about), json.getBoolean("hello", false),
+        json.getBoolean("notAdmitted", false));
   }
 }

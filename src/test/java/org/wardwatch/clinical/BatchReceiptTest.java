@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.bus.ReportsApplied;
 
@@ -29,7 +30,7 @@ class BatchReceiptTest {
 
     receipt.recorded(STORED);
 
-    assertEquals(List.of(new ReportsApplied(List.of("D-1/7"))), answers);
+    assertEquals(List.of(new ReportsApplied(List.of("D-1/7"), Map.of())), answers);
   }
 
   @Test
@@ -57,5 +58,16 @@ class BatchReceiptTest {
 
     assertEquals(List.of("store unreachable"), refusals);
     assertEquals(List.of(), answers);
+  }
+
+  @Test
+  void aPatientNotAdmittedIsNamedWithItsReasonOnceEveryReportIsRecorded() {
+    BatchReceipt receipt = receipt(2);
+    receipt.notAdmitted("P-3", "this member holds its most patients");
+    receipt.recorded(STORED);
+    receipt.recorded(STORED);
+
+    assertEquals(List.of(new ReportsApplied(List.of(), Map.of("P-3", "this member holds its most patients"))),
+        answers);
   }
 }

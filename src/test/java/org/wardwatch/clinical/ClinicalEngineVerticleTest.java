@@ -54,8 +54,8 @@ class ClinicalEngineVerticleTest {
         .completion().await();
     ClusterConsumers consumers = new ClusterConsumers(vertx);
     BusCodecs.register(vertx);
-    vertx.deployVerticle(new ClinicalEngineVerticle(rulesFile.toString(), Membership.standalone(),
-        PatientStore.none(), consumers)).await();
+    vertx.deployVerticle(new ClinicalEngineVerticle(rulesFile.toString(), ClinicalEngineVerticle.DEFAULT_MAX_PATIENTS,
+        Membership.standalone(), PatientStore.none(), consumers)).await();
   }
 
   @Test

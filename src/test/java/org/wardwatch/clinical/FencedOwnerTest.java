@@ -63,8 +63,8 @@ class FencedOwnerTest {
     cluster.vertx.eventBus().<PatientSnapshot>consumer(Addresses.wardVitals(MONITOR.wardOrDefault()),
         message -> vitals.add(message.body())).completion().await();
     BusCodecs.register(cluster.vertx);
-    cluster.vertx.deployVerticle(new ClinicalEngineVerticle(rules.toString(), membership, cluster.store,
-        new ClusterConsumers(cluster.vertx))).await();
+    cluster.vertx.deployVerticle(new ClinicalEngineVerticle(rules.toString(),
+        ClinicalEngineVerticle.DEFAULT_MAX_PATIENTS, membership, cluster.store, new ClusterConsumers(cluster.vertx))).await();
   }
 
   @AfterEach

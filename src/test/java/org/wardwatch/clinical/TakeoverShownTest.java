@@ -48,8 +48,10 @@ class TakeoverShownTest {
     BusCodecs.register(cluster.vertx);
     Path rules = Files.writeString(directory.resolve("rules.json"), HandOver.THRESHOLD_RULES);
 
-    cluster.vertx.deployVerticle(new ClinicalEngineVerticle(rules.toString(), Membership.of(cluster.hazelcast, 1),
-        cluster.store, new ClusterConsumers(cluster.vertx))).await(); // its sweep takes over what it owns
+    // its sweep takes over what it owns
+    cluster.vertx.deployVerticle(new ClinicalEngineVerticle(rules.toString(),
+        ClinicalEngineVerticle.DEFAULT_MAX_PATIENTS, Membership.of(cluster.hazelcast, 1), cluster.store,
+        new ClusterConsumers(cluster.vertx))).await();
 
     PatientSnapshot shown = vitals.poll(5, TimeUnit.SECONDS); // within its sweep (2 s), before any timer changes it
     assertNotNull(shown, "the patient taken over was not shown");

@@ -42,8 +42,8 @@ class UnknownPatientTest {
     cluster = new StoreCluster();
     membership = Membership.of(cluster.hazelcast, 1);
     BusCodecs.register(cluster.vertx);
-    cluster.vertx.deployVerticle(new ClinicalEngineVerticle(null, membership, cluster.store,
-        new ClusterConsumers(cluster.vertx))).await();
+    cluster.vertx.deployVerticle(new ClinicalEngineVerticle(null, ClinicalEngineVerticle.DEFAULT_MAX_PATIENTS,
+        membership, cluster.store, new ClusterConsumers(cluster.vertx))).await();
   }
 
   @AfterEach

@@ -35,7 +35,8 @@ final class DevicePipeline {
     DeviceServerVerticle server = new DeviceServerVerticle(config);
     ClusterConsumers consumers = new ClusterConsumers(vertx);
     BusCodecs.register(vertx);
-    vertx.deployVerticle(new ClinicalEngineVerticle(null, Membership.standalone(), PatientStore.none(), consumers))
+    vertx.deployVerticle(new ClinicalEngineVerticle(null, ClinicalEngineVerticle.DEFAULT_MAX_PATIENTS,
+        Membership.standalone(), PatientStore.none(), consumers))
         .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone(), consumers)))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle(Membership.standalone(), consumers)))
         .compose(id -> vertx.deployVerticle(server))

@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.wardwatch.bus.ReportsApplied;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameStamp;
 import org.wardwatch.model.Observation;
@@ -147,8 +149,20 @@ class FrameBatchProcessorTest {
     FrameBatchProcessor.ProcessedBatch processed = processor.process(batch(MON_7, "Seq=9|Pulse=82", "Seq=10|Pulse=83"));
 
     assertEquals(List.of(FrameVerdict.accepted("9", FrameBatchProcessor.RESEND_NOTE), ack("10")),
-        processed.answer(List.of(FrameStamp.of("mon-7", 9, "Seq=9|Pulse=82").key())).verdicts());
-    assertEquals(List.of(ack("9"), ack("10")), processed.answer(List.of()).verdicts());
+        processed.answer(resent(FrameStamp.of("mon-7", 9, "Seq=9|Pulse=82").key())).verdicts());
+    assertEquals(List.of(ack("9"), ack("10")), processed.answer(ReportsApplied.ALL_NEW).verdicts());
+  }
+
+  @Test
+  void givenAPatientTheOwnerDidNotAdmit_whenAnswered_thenItsFramesAloneAreRefusedWithTheReasonAsNoFaultOfTheDevice() {
+    FrameBatchProcessor.ProcessedBatch processed = processor.process(batch(MON_7, "Seq=9|Pulse=82",
+        "Patient=P-NEW|Seq=10|Pulse=83", "Seq=11|Pulse=84", "Patient=P-NEW|Pulse=85"));
+
+    List<FrameVerdict> verdicts = processed.answer(new ReportsApplied(List.of(), Map.of("P-NEW", "full"))).verdicts();
+
+    assertEquals(List.of(ack("9"), FrameVerdict.notAdmitted("10", "full"), ack("11"),
+        FrameVerdict.notAdmitted(null, "full")), verdicts);
+    assertTrue(verdicts.get(1).notAdmitted());
   }
 
   @Test
@@ -157,7 +171,7 @@ class FrameBatchProcessorTest {
         processor.process(batch(MON_7, "Seq=9|Pulse=82", "Seq=9|Pulse=82", "Seq=10|Pulse=83"));
 
     assertEquals(List.of(ack("9"), FrameVerdict.accepted("9", FrameBatchProcessor.RESEND_NOTE), ack("10")),
-        processed.answer(List.of(FrameStamp.of("mon-7", 9, "Seq=9|Pulse=82").key())).verdicts());
+        processed.answer(resent(FrameStamp.of("mon-7", 9, "Seq=9|Pulse=82").key())).verdicts());
   }
 
   @Test
@@ -166,7 +180,7 @@ class FrameBatchProcessorTest {
         processor.process(batch(MON_7, "Seq=9|Pulse=82", "Seq=9|Pulse=95"));
 
     assertEquals(List.of(FrameVerdict.accepted("9", FrameBatchProcessor.RESEND_NOTE), ack("9")),
-        processed.answer(List.of(FrameStamp.of("mon-7", 9, "Seq=9|Pulse=82").key())).verdicts());
+        processed.answer(resent(FrameStamp.of("mon-7", 9, "Seq=9|Pulse=82").key())).verdicts());
   }
 
   @Test
@@ -247,6 +261,10 @@ class FrameBatchProcessorTest {
 
   private BatchVerdict process(DeviceIdentity session, String... frames) {
     return processor.process(batch(session, frames)).verdict();
+  }
+
+  private static ReportsApplied resent(String stamp) {
+    return new ReportsApplied(List.of(stamp), Map.of());
   }
 
   private static FrameBatch batch(DeviceIdentity session, String... frames) {

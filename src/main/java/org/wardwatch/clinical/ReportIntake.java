@@ -1,0 +1,97 @@
+package org.wardwatch.clinical;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wardwatch.model.FrameReport;
+
+/**
+ * The clinical engine's intake of one batch of frame reports: applies them in order, each once its patient is taken
+ * over here ({@link PatientTakeover}), each patient shown once after its frames ({@link ShownOnce}), and counts them
+ * into the batch's {@link BatchReceipt}: resends acknowledged, not applied again, and the patients not admitted.
+ *
+ * <p>A patient not held here is admitted while the member holds, or is taking over, fewer than {@code maxPatients}.
+ * At that number a patient another member stored is still taken over (a member died: its patients must go on being
+ * evaluated), but a new one is not admitted, and nothing is claimed for it in the store: a device or relay that names
+ * a new patient in every frame cannot grow the member's heap, nor the store, until the node dies, and the patients
+ * already monitored lose nothing. The first refusal after an admission is logged; the sender is told of each one.
+ *
+ * <p>Not thread-safe: one per clinical engine verticle, on its event loop.
+ */
+final class ReportIntake {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReportIntake.class);
+
+  private final WardState engine;
+  private final PatientTakeover takeover;
+  private final UpdatePublisher publisher;
+  private final PatientStoreWriter writer;
+  private final int maxPatients;
+  /** True from a refusal, logged, until a new patient is admitted again. */
+  private boolean refusing;
+
+  ReportIntake(WardState engine, PatientTakeover takeover, UpdatePublisher publisher, PatientStoreWriter writer,
+      int maxPatients) {
+    this.engine = engine;
+    this.takeover = takeover;
+    this.publisher = publisher;
+    this.writer = writer;
+    this.maxPatients = maxPatients;
+  }
+
+  /** Applies {@code reports}; {@code receipt} waits for each of them, and for their patients' snapshots, once shown. */
+  void apply(List<FrameReport> reports, BatchReceipt receipt) {
+    Instant now = Instant.now();
+    ShownOnce shownOnce = new ShownOnce(reports.size());
+    try {
+      for (FrameReport report : reports) {
+        String patient = report.source().patientKey();
+        boolean takenOverNow = !engine.holds(patient); // its last change, stored by an owner now gone, maybe not shown
+        Runnable work = () -> apply(report, takenOverNow, shownOnce, receipt, now);
+        if (!takenOverNow || takeover.count() < maxPatients) {
+          refusing &= !takenOverNow;
+          takeover.withPatient(patient, work);
+        } else {
+          takeover.withExisting(patient, () -> {
+            if (engine.holds(patient)) { // stored by another member, and taken over
+              work.run();
+            } else {
+              notAdmitted(patient, receipt);
+            }
+          });
+        }
+      }
+    } finally { // the patients applied so far are shown even if one frame failed
+      shownOnce.end(patient -> publisher.publish(engine.show(patient))).onComplete(receipt::recorded);
+    }
+  }
+
+  private void apply(FrameReport report, boolean takenOverNow, ShownOnce shownOnce, BatchReceipt receipt,
+      Instant now) {
+    String patient = report.source().patientKey();
+    if (engine.isResend(report)) {
+      LOG.info("[{}] frame {} applied already; acknowledged again, not applied twice", patient, report.stamp().key());
+      receipt.resent(report.stamp().key());
+      if (takenOverNow) {
+        publisher.publish(engine.shownAgain(patient));
+      }
+      writer.stored(patient).onComplete(receipt::recorded);
+      return;
+    }
+    WardUpdate update = shownOnce.defers(patient) ? engine.applyUnshown(report, now) : engine.apply(report, now);
+    publisher.publish(update).onComplete(receipt::recorded);
+  }
+
+  private void notAdmitted(String patient, BatchReceipt receipt) {
+    String reason = "patient " + patient + " not admitted: this gateway member monitors its most patients ("
+        + maxPatients + ", patients.maxPerMember); not recorded";
+    if (!refusing) {
+      refusing = true;
+      LOG.warn("{}; further refusals are answered to their senders, and logged again once one is admitted", reason);
+    }
+    receipt.notAdmitted(patient, reason);
+    receipt.recorded(Future.succeededFuture());
+  }
+}
