@@ -31,13 +31,15 @@ import org.wardwatch.model.FrameReport;
  * {@code Seq}) its owner applied meanwhile is then recognised there as a resend, and an older reading never replaces a
  * newer one. A retried report its owner did apply (the answer was lost) is recognised as a resend too. The first report
  * of a ward is announced to this node's patient router ({@link Addresses#WARDS_SEEN}), which then takes that ward's
- * dashboard actions.
+ * dashboard actions; a report of a new ward beyond {@value #MAX_WARDS} is not handed on.
  *
  * <p>Not thread-safe: one per parsing verticle, used on its context (an event loop, or the HL7 parser's worker).
  */
 public final class ReportHandOff {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportHandOff.class);
+  /** The most wards one parsing stage routes reports of. */
+  public static final int MAX_WARDS = 1_000;
 
   private final Vertx vertx;
   private final Membership membership;
@@ -60,12 +62,25 @@ public final class ReportHandOff {
         .map(requests -> new ReportHandOff(vertx, membership, requests));
   }
 
-  public void handOn(FrameReport report) {
-    pending.add(report);
+  /**
+   * Hands {@code report} on with the next {@link #recorded()}, unless it names a ward this stage has not seen and it has
+   * seen {@value #MAX_WARDS} (a device or relay naming a new ward in every frame would otherwise have every node of
+   * the cluster take the dashboard actions of ever more wards, in the cluster's memory).
+   *
+   * @return {@code null}, or why the report was not handed on
+   */
+  public String handOn(FrameReport report) {
     String ward = report.source().wardOrDefault();
-    if (wardsSeen.add(ward)) {
+    if (!wardsSeen.contains(ward)) {
+      if (wardsSeen.size() >= MAX_WARDS) {
+        return "ward " + ward + " not admitted: this gateway node's parser routes its most wards (" + MAX_WARDS
+            + "); not recorded";
+      }
+      wardsSeen.add(ward);
       vertx.eventBus().send(Addresses.WARDS_SEEN, ward);
     }
+    pending.add(report);
+    return null;
   }
 
   /**

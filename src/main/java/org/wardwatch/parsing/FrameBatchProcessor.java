@@ -6,15 +6,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.wardwatch.bus.ReportsApplied;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.FrameStamp;
 
 /**
- * Turns a {@link FrameBatch} into verdicts, handing every accepted frame's report to a sink in order, stamped
- * ({@link FrameStamp}) when the frame has a {@code Seq}, so the patient's owner can recognise a resend. Frames are
+ * Turns a {@link FrameBatch} into verdicts, handing every accepted frame's report to a {@link ReportSink} in order,
+ * stamped ({@link FrameStamp}) when the frame has a {@code Seq}, so the patient's owner can recognise a resend; a
+ * report the sink does not admit is refused with its reason. Frames are
  * processed in arrival order, so a {@code HELLO} applies to the frames after it in the same batch. A connection whose
  * certificate names its devices ({@link FrameBatch#certifiedDevices()}) has a frame or {@code HELLO} about any other
  * device rejected.
@@ -26,9 +26,9 @@ public final class FrameBatchProcessor {
   static final String RESEND_NOTE = "resend of a frame already recorded; not recorded again";
 
   private final LineFrameDecoder decoder;
-  private final Consumer<FrameReport> sink;
+  private final ReportSink sink;
 
-  public FrameBatchProcessor(LineFrameDecoder decoder, Consumer<FrameReport> sink) {
+  public FrameBatchProcessor(LineFrameDecoder decoder, ReportSink sink) {
     this.decoder = decoder;
     this.sink = sink;
   }
@@ -57,13 +57,19 @@ public final class FrameBatchProcessor {
           verdicts.add(FrameVerdict.hello(hello.sequence(), unknownKeysNote(decoded), session));
         } else {
           DecodedFrame.Measurements measurements = (DecodedFrame.Measurements) decoded;
-          stamp = handOn(measurements, frame);
-          DeviceIdentity source = measurements.report().source();
-          patient = source.patientKey();
+          FrameReport report = stamped(measurements, frame);
+          String notAdmitted = sink.handOn(report);
+          DeviceIdentity source = report.source();
           boolean namedItself = source != session; // a frame naming itself or its patient; the usual one is not
-          verdicts.add(FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded),
-              namedItself ? source : null));
-          if (namedItself) {
+          if (notAdmitted != null) {
+            verdicts.add(FrameVerdict.notAdmitted(measurements.sequence(), notAdmitted));
+          } else {
+            stamp = report.stamp() == null ? null : report.stamp().key();
+            patient = source.patientKey();
+            verdicts.add(FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded),
+                namedItself ? source : null));
+          }
+          if (namedItself && notAdmitted == null) {
             named = named != null ? named : new LinkedHashMap<>();
             named.put(source.patientKey(), source);
           }
@@ -79,15 +85,10 @@ public final class FrameBatchProcessor {
         named == null ? List.of() : List.copyOf(named.values())), stamps, patients);
   }
 
-  /** Hands the frame's report on, stamped when it has a {@code Seq}; returns the stamp's key, or {@code null}. */
-  private String handOn(DecodedFrame.Measurements frame, String text) {
-    if (frame.sequence() == null) {
-      sink.accept(frame.report());
-      return null;
-    }
-    FrameStamp stamp = FrameStamp.of(frame.source().device(), Long.parseLong(frame.sequence()), text);
-    sink.accept(frame.report().withStamp(stamp));
-    return stamp.key();
+  /** The frame's report, stamped when it has a {@code Seq}. */
+  private static FrameReport stamped(DecodedFrame.Measurements frame, String text) {
+    return frame.sequence() == null ? frame.report()
+        : frame.report().withStamp(FrameStamp.of(frame.source().device(), Long.parseLong(frame.sequence()), text));
   }
 
   /** Why {@code frame} may not be taken from a connection that may speak for {@code certified} only; else null. */

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.wardwatch.cluster.ReportHandOff;
 import org.wardwatch.testing.DeviceClient;
 import org.wardwatch.testing.MllpClient;
 import org.wardwatch.testing.Pcd01Messages;
@@ -22,7 +23,8 @@ import org.wardwatch.web.RestClient;
 /**
  * A whole node that admits at most two patients ({@code patients.maxPerMember}): a frame or HL7 message naming a third
  * is refused to its sender with the reason, as no fault of its data (the connection is not cut off however many come),
- * and the patients admitted go on being recorded.
+ * and the patients admitted go on being recorded. Its parser routes at most {@link ReportHandOff#MAX_WARDS} wards, and
+ * refuses a frame naming one more likewise.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
@@ -80,6 +82,26 @@ class PatientLimitTest {
     }
     assertEquals(84, vital("P-1"));
     assertEquals(404, http.get("/api/patients/P-3").statusCode());
+  }
+
+  @Test
+  void aFrameNamingAWardBeyondTheMostTheParserRoutesIsRefusedAndTheWardsRoutedStillRecorded() {
+    StringBuilder everyWard = new StringBuilder();
+    String[] answers = new String[ReportHandOff.MAX_WARDS];
+    for (int ward = 0; ward < ReportHandOff.MAX_WARDS; ward++) { // the patient moves from ward to ward
+      everyWard.append("Device=MON-W|Patient=P-1|Ward=w-").append(ward).append("|Pulse=80|Seq=").append(ward)
+          .append('\n');
+      answers[ward] = "ACK|" + ward;
+    }
+    try (DeviceClient relay = new DeviceClient(node.devicePort())) {
+      relay.exchange(everyWard.toString(), answers);
+
+      relay.exchange("Device=MON-W|Patient=P-1|Ward=w-new|Pulse=90|Seq=1000\n"
+          + "Device=MON-W|Patient=P-1|Ward=w-7|Pulse=86|Seq=1001\n",
+          "NAK|1000|ward w-new not admitted: this gateway node's parser routes its most wards ("
+              + ReportHandOff.MAX_WARDS + "); not recorded", "ACK|1001");
+    }
+    assertEquals(86, vital("P-1"));
   }
 
   private int vital(String patient) {

@@ -27,8 +27,12 @@ class FrameBatchProcessorTest {
   private final List<FrameStamp> stamps = new ArrayList<>();
   private final FrameBatchProcessor processor =
       new FrameBatchProcessor(new LineFrameDecoder(), report -> {
+        if ("full".equals(report.source().ward())) {
+          return "ward full not admitted";
+        }
         sink.add(report.observations());
         stamps.add(report.stamp());
+        return null;
       });
 
   @Test
@@ -163,6 +167,17 @@ class FrameBatchProcessorTest {
     assertEquals(List.of(ack("9"), FrameVerdict.notAdmitted("10", "full"), ack("11"),
         FrameVerdict.notAdmitted(null, "full")), verdicts);
     assertTrue(verdicts.get(1).notAdmitted());
+  }
+
+  @Test
+  void givenAReportTheSinkDoesNotAdmit_thenItsFrameAloneIsRefusedWithTheReasonAndNotNamedForTheSession() {
+    FrameBatchProcessor.ProcessedBatch processed =
+        processor.process(batch(MON_7, "Seq=1|Pulse=82", "Patient=P-9|Ward=full|Seq=2|Pulse=83", "Seq=3|Pulse=84"));
+
+    assertEquals(List.of(ack("1"), FrameVerdict.notAdmitted("2", "ward full not admitted"), ack("3")),
+        processed.verdict().verdicts());
+    assertEquals(List.of(), processed.verdict().named(), "no identity of it to announce disconnected");
+    assertEquals(2, sink.size());
   }
 
   @Test
