@@ -193,7 +193,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
     }
     intake.apply(reports, new BatchReceipt(reports.size() + 1, // and the batch's snapshots, once shown
         applied -> BusRequests.answer(vertx.eventBus(), message, applied),
-        error -> BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE, "not stored: " + error.getMessage())));
+        error -> refuseNotStored(message, error)));
   }
 
   /**
@@ -203,7 +203,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private void withPatient(String patientKey, Message<JsonObject> message, Supplier<WardUpdate> change) {
     takeover.withExisting(patientKey, () -> publisher.publish(change.get())
         .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)))
-        .onFailure(error -> message.fail(UNAVAILABLE, "not stored: " + error.getMessage())));
+        .onFailure(error -> refuseNotStored(message, error)));
   }
 
   /**
@@ -243,6 +243,20 @@ public class ClinicalEngineVerticle extends VerticleBase {
     return true;
   }
 
+  /**
+   * Refuses {@code message}, whose change could not be stored for {@code error}: with
+   * {@link Addresses#NOT_OWNED_HERE} when another member claimed the patient meanwhile (the change is dropped here,
+   * and its sender asks the owner again, as a patient router does with a clinician's action), else
+   * {@link #UNAVAILABLE}.
+   */
+  private void refuseNotStored(Message<?> message, Throwable error) {
+    if (error instanceof PatientStore.Fenced) {
+      BusRequests.refuse(vertx.eventBus(), message, Addresses.NOT_OWNED_HERE, error.getMessage() + "; try again");
+    } else {
+      BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE, "not stored: " + error.getMessage());
+    }
+  }
+
   /** Takes over the stored patients this member owns and does not hold yet: those of a member that died. */
   private void takeOverOwnedPatients() {
     if (membership.hasQuorum()) { // else cut off, it owns every patient in its own view
@@ -259,7 +273,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
       publisher.publish(update)
           .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)
               .put("transitions", update.transitions().size())))
-          .onFailure(error -> message.fail(UNAVAILABLE, "not stored: " + error.getMessage()));
+          .onFailure(error -> refuseNotStored(message, error));
     } catch (ActionRefused e) {
       message.fail(e.failureCode(), e.getMessage());
     } catch (IllegalArgumentException e) {

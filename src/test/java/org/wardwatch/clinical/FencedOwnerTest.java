@@ -82,7 +82,8 @@ class FencedOwnerTest {
     CompletionException refused = assertThrows(CompletionException.class, // a batch of two: shown at its end
         () -> report(MONITOR, Parameter.SPO2, 86, 85));
 
-    assertEquals(503, assertInstanceOf(ReplyException.class, refused.getCause()).failureCode());
+    assertEquals(Addresses.NOT_OWNED_HERE, assertInstanceOf(ReplyException.class, refused.getCause()).failureCode(),
+        "for its sender to send it again to the owner");
     assertNull(alarms.poll(500, TimeUnit.MILLISECONDS), "a fenced change is not published");
     assertNull(vitals.poll(100, TimeUnit.MILLISECONDS), "nor the snapshot that shows it, with its alarm");
 
@@ -90,6 +91,21 @@ class FencedOwnerTest {
     assertEquals("THRESHOLD:SPO2", next("RAISED").getString("condition"));
     assertEquals("THRESHOLD:PULSE", next("ESCALATED").getString("condition"),
         "the pulse alarm carried on from the store, escalated, not raised again");
+  }
+
+  @Test
+  void givenAnotherMembersClaim_thenAnAcknowledgementMadeHereIsRefusedForItsRouterToAskTheOwnerAgain()
+      throws Exception {
+    report(MONITOR, Parameter.PULSE, 170);
+    String alarmId = next("RAISED").getString("id");
+
+    cluster.await(() -> cluster.store.claim(MONITOR.patientKey())); // another member takes the patient over
+    ReplyException refused = assertThrows(ReplyException.class, () -> cluster.vertx.eventBus()
+        .request(Addresses.engineActions(membership.self()), new JsonObject().put("action", "acknowledge")
+            .put("alarmId", alarmId).put("user", HandOver.NURSE)).await());
+
+    assertEquals(Addresses.NOT_OWNED_HERE, refused.failureCode(), refused.getMessage());
+    assertNull(alarms.poll(500, TimeUnit.MILLISECONDS), "the acknowledgement is not published");
   }
 
   @Test
