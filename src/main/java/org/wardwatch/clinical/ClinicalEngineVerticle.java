@@ -191,7 +191,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
         return;
       }
     }
-    intake.apply(reports, new BatchReceipt(reports.size() + 1, // and the batch's snapshots, once shown
+    intake.apply(message.body(), new BatchReceipt(reports.size() + 1, // and the batch's snapshots, once shown
         applied -> BusRequests.answer(vertx.eventBus(), message, applied),
         error -> refuseNotStored(message, error)));
   }

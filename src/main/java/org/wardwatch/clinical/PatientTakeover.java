@@ -53,8 +53,11 @@ final class PatientTakeover {
   private final Map<String, List<Waiting>> loading = new HashMap<>();
   private boolean stopped;
 
-  /** Work for a patient, and whether it makes the patient when there is none (a frame does; a query does not). */
-  private record Waiting(Runnable work, boolean makes) {
+  /**
+   * Work for a patient; whether it makes the patient when there is none (a frame does; a query does not); and, for work
+   * that may only take over a stored patient, what runs instead when there is none stored, or the store cannot say.
+   */
+  private record Waiting(Runnable work, boolean makes, Runnable notStored) {
   }
 
   /**
@@ -86,7 +89,7 @@ final class PatientTakeover {
 
   /** Runs {@code work} on the patient once it is taken over here; in order with earlier work for it. */
   void withPatient(String patientKey, Runnable work) {
-    enqueue(patientKey, new Waiting(work, true));
+    enqueue(patientKey, new Waiting(work, true, null));
   }
 
   /**
@@ -95,7 +98,17 @@ final class PatientTakeover {
    * trace here or in the store. In order with other work for the patient either way.
    */
   void withExisting(String patientKey, Runnable work) {
-    enqueue(patientKey, new Waiting(work, false));
+    enqueue(patientKey, new Waiting(work, false, null));
+  }
+
+  /**
+   * Runs {@code work} on the patient once it is taken over here, when it is held, taken over or stored (as for
+   * {@link #withPatient}, it is then started afresh should its claim or stored state fail); else, or when the store
+   * cannot say, runs {@code notStored} instead, claiming nothing: a frame of a patient the engine does not admit. In
+   * order with other work for the patient either way.
+   */
+  void withStored(String patientKey, Runnable work, Runnable notStored) {
+    enqueue(patientKey, new Waiting(work, false, notStored));
   }
 
   private void enqueue(String patientKey, Waiting next) {
@@ -120,8 +133,9 @@ final class PatientTakeover {
   }
 
   /**
-   * Asks the store whether the patient was stored: then (or when it cannot say) takes it over; else runs the work
-   * waiting that makes no patient, and takes it over for any that does (a frame came meanwhile).
+   * Asks the store whether the patient was stored: then takes it over. When it cannot say, refuses the work that may
+   * only take over a stored patient, and takes it over for the rest. Else runs the work waiting that makes no patient
+   * (refusing what may only take over a stored one), and takes it over for any that does (a frame came meanwhile).
    */
   private void check(String patientKey) {
     stored.apply(patientKey).onComplete(found -> {
@@ -129,12 +143,22 @@ final class PatientTakeover {
         return;
       }
       List<Waiting> waiting = loading.get(patientKey);
-      if (found.failed() || found.result()) {
+      if (found.succeeded() && found.result()) {
         load(patientKey, System.currentTimeMillis() + giveUpMs);
         return;
       }
+      if (found.failed()) {
+        List<Waiting> refused = waiting.stream().filter(next -> next.notStored() != null).toList();
+        waiting.removeIf(next -> next.notStored() != null);
+        refused.forEach(next -> next.notStored().run());
+        if (!waiting.isEmpty()) {
+          load(patientKey, System.currentTimeMillis() + giveUpMs);
+          return;
+        }
+      }
       while (!waiting.isEmpty() && !waiting.get(0).makes()) {
-        waiting.remove(0).work().run();
+        Waiting next = waiting.remove(0);
+        (next.notStored() != null ? next.notStored() : next.work()).run();
       }
       if (waiting.isEmpty()) {
         loading.remove(patientKey);
@@ -194,9 +218,9 @@ final class PatientTakeover {
     return taken.containsKey(patientKey) || loading.containsKey(patientKey);
   }
 
-  /** How many patients are taken over here or being taken over. */
-  int count() {
-    return taken.size() + loading.size();
+  /** How many patients are being taken over (or asked after in the store) now. */
+  int loading() {
+    return loading.size();
   }
 
   /** The epoch of the claim the patient was taken over with, to save it with; {@link #UNCLAIMED} when there is none. */

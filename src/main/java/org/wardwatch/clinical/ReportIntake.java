@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wardwatch.bus.ReportBatch;
 import org.wardwatch.model.FrameReport;
 
 /**
@@ -12,11 +13,12 @@ import org.wardwatch.model.FrameReport;
  * over here ({@link PatientTakeover}), each patient shown once after its frames ({@link ShownOnce}), and counts them
  * into the batch's {@link BatchReceipt}: resends acknowledged, not applied again, and the patients not admitted.
  *
- * <p>A patient not held here is admitted while the member holds, or is taking over, fewer than {@code maxPatients}.
- * At that number a patient another member stored is still taken over (a member died: its patients must go on being
- * evaluated), but a new one is not admitted, and nothing is claimed for it in the store: a device or relay that names
- * a new patient in every frame cannot grow the member's heap, nor the store, until the node dies, and the patients
- * already monitored lose nothing. The first refusal after an admission is logged; the sender is told of each one.
+ * <p>A patient not held here is admitted while the engine holds fewer than {@code maxPatients}, counting those being
+ * taken over. At that number a patient another member stored is still taken over (a member died: its patients must go
+ * on being evaluated; {@link PatientTakeover#withStored}), but a new one is not admitted, nor one the store cannot
+ * say it holds, and nothing is claimed for it: a device or relay that names a new patient in every frame cannot grow
+ * the member's heap, nor the store, until the node dies, and the patients already monitored lose nothing. The first
+ * refusal after an admission is logged; the sender is told of each one.
  *
  * <p>Not thread-safe: one per clinical engine verticle, on its event loop.
  */
@@ -41,8 +43,12 @@ final class ReportIntake {
     this.maxPatients = maxPatients;
   }
 
-  /** Applies {@code reports}; {@code receipt} waits for each of them, and for their patients' snapshots, once shown. */
-  void apply(List<FrameReport> reports, BatchReceipt receipt) {
+  /**
+   * Applies {@code batch}'s reports; {@code receipt} waits for each of them, and for their patients' snapshots, once
+   * shown. A batch whose sender does not read refusals ({@link ReportBatch#refusalsRead}) is admitted whole.
+   */
+  void apply(ReportBatch batch, BatchReceipt receipt) {
+    List<FrameReport> reports = batch.reports();
     Instant now = Instant.now();
     ShownOnce shownOnce = new ShownOnce(reports.size());
     try {
@@ -50,17 +56,13 @@ final class ReportIntake {
         String patient = report.source().patientKey();
         boolean takenOverNow = !engine.holds(patient); // its last change, stored by an owner now gone, maybe not shown
         Runnable work = () -> apply(report, takenOverNow, shownOnce, receipt, now);
-        if (!takenOverNow || takeover.count() < maxPatients) {
-          refusing &= !takenOverNow;
+        if (!takenOverNow || !batch.refusalsRead()) {
+          takeover.withPatient(patient, work);
+        } else if (engine.view().patients() + takeover.loading() < maxPatients) {
+          refusing = false;
           takeover.withPatient(patient, work);
         } else {
-          takeover.withExisting(patient, () -> {
-            if (engine.holds(patient)) { // stored by another member, and taken over
-              work.run();
-            } else {
-              notAdmitted(patient, receipt);
-            }
-          });
+          takeover.withStored(patient, work, () -> notAdmitted(patient, receipt));
         }
       }
     } finally { // the patients applied so far are shown even if one frame failed

@@ -30,6 +30,11 @@ public final class WardView {
     this.vitalsHistory = vitalsHistory;
   }
 
+  /** How many patients the engine holds. */
+  public int patients() {
+    return patients.size();
+  }
+
   /**
    * The patient's last {@code minutes} for the trend view: {@code {"patient", "ward"}}, the {@link VitalsHistory}
    * window, and {@code "limits": {"PULSE": [rule, ...], ...}}, the threshold rules in force now for each parameter that

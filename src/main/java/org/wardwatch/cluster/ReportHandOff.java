@@ -46,6 +46,8 @@ public final class ReportHandOff {
   private final BusRequests requests;
   private List<FrameReport> pending = new ArrayList<>();
   private final Set<String> wardsSeen = new HashSet<>();
+  /** True once a report was refused for naming one ward too many (logged once: wards are never forgotten). */
+  private boolean wardsRefused;
 
   private ReportHandOff(Vertx vertx, Membership membership, BusRequests requests) {
     this.vertx = vertx;
@@ -63,9 +65,10 @@ public final class ReportHandOff {
   }
 
   /**
-   * Hands {@code report} on with the next {@link #recorded()}, unless it names a ward this stage has not seen and it has
-   * seen {@value #MAX_WARDS} (a device or relay naming a new ward in every frame would otherwise have every node of
-   * the cluster take the dashboard actions of ever more wards, in the cluster's memory).
+   * Hands {@code report} on with the next {@link #recorded()}, unless it names a ward this stage has not seen and it
+   * has seen {@value #MAX_WARDS} (a device or relay naming a new ward in every frame would otherwise have every node
+   * of the cluster take the dashboard actions of ever more wards, in the cluster's memory); the first such refusal is
+   * logged.
    *
    * @return {@code null}, or why the report was not handed on
    */
@@ -73,8 +76,13 @@ public final class ReportHandOff {
     String ward = report.source().wardOrDefault();
     if (!wardsSeen.contains(ward)) {
       if (wardsSeen.size() >= MAX_WARDS) {
-        return "ward " + ward + " not admitted: this gateway node's parser routes its most wards (" + MAX_WARDS
-            + "); not recorded";
+        String refusal = "ward " + ward + " not admitted: this gateway node's parser routes its most wards ("
+            + MAX_WARDS + "); not recorded";
+        if (!wardsRefused) {
+          wardsRefused = true;
+          LOG.warn("{}; frames naming a ward it has not routed are refused until the node restarts", refusal);
+        }
+        return refusal;
       }
       wardsSeen.add(ward);
       vertx.eventBus().send(Addresses.WARDS_SEEN, ward);

@@ -38,6 +38,8 @@ final class AckConditions {
     ERROR,
     /** Not taken: the framing could not take it whole (too large, cut short). */
     INCOMPLETE,
+    /** Not taken: a clinical engine did not admit its patient, or its parsing stage its ward (their limits). */
+    NOT_ADMITTED,
     /** Not taken: its type, version, processing id or syntax is not supported. */
     REJECTED
   }
@@ -68,7 +70,7 @@ final class AckConditions {
     if (accept == null && application == null) {
       return List.of(applicationCode(outcome));
     }
-    if (outcome == Outcome.REJECTED || outcome == Outcome.INCOMPLETE) {
+    if (outcome != Outcome.ACCEPTED && outcome != Outcome.ERROR) { // not taken
       Code notTaken = outcome == Outcome.REJECTED ? Code.CR : Code.CE;
       return asks(accept, false) ? List.of(notTaken)
           : asks(application, false) ? List.of(applicationCode(outcome)) : List.of();
@@ -105,7 +107,7 @@ final class AckConditions {
   private static Code applicationCode(Outcome outcome) {
     return switch (outcome) {
       case ACCEPTED -> Code.AA;
-      case ERROR, INCOMPLETE -> Code.AE;
+      case ERROR, INCOMPLETE, NOT_ADMITTED -> Code.AE;
       case REJECTED -> Code.AR;
     };
   }

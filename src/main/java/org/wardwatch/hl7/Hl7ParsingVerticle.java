@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
@@ -26,10 +27,10 @@ import org.wardwatch.model.FrameStamp;
  * mode the message asks for ({@link AckConditions}: none, one or two; a PCD-01 monitor's is the AA alone). An
  * accepted message's reports go to the clinical engines of their patients' owners ({@link ReportHandOff}), as line
  * frames' do, before the reply, so an AA means the observations have been recorded (an AE names a patient an owner
- * did not admit, as it monitors its most patients, or a ward beyond the most this stage routes). Each report is stamped with sender,
- * control id and message but its MSH-7 ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK
- * was late or lost, possibly with a node), with its time made afresh or not, is acknowledged again and recognised by
- * the patients' owners, which do not apply it twice. A message that waited past its request's {@code deadline} is
+ * did not admit, as it monitors its most patients, or a ward beyond the most this stage routes). Each report is
+ * stamped with sender, control id and message but its MSH-7 ({@link FrameStamp#ofMessage}), so a message a monitor
+ * retransmits (its ACK was late or lost, possibly with a node), with its time made afresh or not, is acknowledged
+ * again and recognised by the patients' owners, which do not apply it twice. A message that waited past its request's {@code deadline} is
  * skipped unparsed: its sender has given up, and the parser's seconds go to messages someone still waits for.
  *
  * <p>Deploy two instances per node, with {@link #deploymentOptions()}: one for {@link Addresses#HL7_MESSAGES}, one for
@@ -86,10 +87,10 @@ public class Hl7ParsingVerticle extends VerticleBase {
     }
     String text = body.getString("text", "");
     MessageHeader accepted = null;
-    List<String> notAdmitted = new ArrayList<>();
+    List<String> notHandedOn = new ArrayList<>();
     List<String> answers;
     try {
-      accepted = accept(text, body.getInstant("receivedAt"), body.getString("problem"), notAdmitted);
+      accepted = accept(text, body.getInstant("receivedAt"), body.getString("problem"), notHandedOn);
       answers = acks.accepted(accepted);
     } catch (Hl7Exception refused) {
       LOG.warn("HL7 message {} from {} refused: {}", refused.header().controlId(),
@@ -99,10 +100,9 @@ public class Hl7ParsingVerticle extends VerticleBase {
     MessageHeader header = accepted;
     List<String> answersIfAdmitted = answers;
     handOff.recorded()
-        .map(applied -> {
-          notAdmitted.addAll(applied.notAdmitted().values());
-          return notAdmitted.isEmpty() ? answersIfAdmitted : acks.notAdmitted(header, String.join("; ", notAdmitted));
-        })
+        .map(applied -> Stream.concat(notHandedOn.stream(), applied.notAdmitted().values().stream()).toList())
+        .map(notAdmitted -> notAdmitted.isEmpty() ? answersIfAdmitted
+            : acks.notAdmitted(header, String.join("; ", notAdmitted)))
         .onSuccess(recorded -> BusRequests.answer(vertx.eventBus(), request,
             new JsonObject().put("acks", new JsonArray(recorded))))
         // Not recorded: no ACK, the connection closes, and the sender retransmits (not applied, so not a repeat).
@@ -115,10 +115,10 @@ public class Hl7ParsingVerticle extends VerticleBase {
   }
 
   /**
-   * Decodes and hands on one message, returning its header, and adding to {@code notAdmitted} why a report of it was not
-   * handed on; a framing {@code problem} refuses it unread.
+   * Decodes and hands on one message, returning its header, and adding to {@code notHandedOn} why a report of it was
+   * not handed on; a framing {@code problem} refuses it unread.
    */
-  private MessageHeader accept(String text, Instant receivedAt, String problem, List<String> notAdmitted)
+  private MessageHeader accept(String text, Instant receivedAt, String problem, List<String> notHandedOn)
       throws Hl7Exception {
     if (problem != null) {
       throw new Hl7IncompleteException(text, problem);
@@ -133,7 +133,7 @@ public class Hl7ParsingVerticle extends VerticleBase {
       String refusal = handOff.handOn(reports.get(part).withStamp(FrameStamp.ofMessage(senderOf(header),
           header.controlId(), part, retransmitted)));
       if (refusal != null) {
-        notAdmitted.add(refusal);
+        notHandedOn.add(refusal);
       }
     }
     return header;

@@ -14,8 +14,8 @@ import org.wardwatch.model.FrameStamp;
 /**
  * Turns a {@link FrameBatch} into verdicts, handing every accepted frame's report to a {@link ReportSink} in order,
  * stamped ({@link FrameStamp}) when the frame has a {@code Seq}, so the patient's owner can recognise a resend; a
- * report the sink does not admit is refused with its reason. Frames are
- * processed in arrival order, so a {@code HELLO} applies to the frames after it in the same batch. A connection whose
+ * report the sink does not admit is refused with its reason. Frames are processed in arrival order, so a
+ * {@code HELLO} applies to the frames after it in the same batch. A connection whose
  * certificate names its devices ({@link FrameBatch#certifiedDevices()}) has a frame or {@code HELLO} about any other
  * device rejected.
  *
@@ -127,8 +127,9 @@ public final class FrameBatchProcessor {
     /**
      * The verdict to send: frames the owners did not apply again ({@link ReportsApplied#resent()}, one entry per frame)
      * are acknowledged with {@link #RESEND_NOTE}, and those of a patient not admitted
-     * ({@link ReportsApplied#notAdmitted()}) refused with its reason. Of several frames with the same stamp in one
-     * batch, the last ones are the resends (once the first is applied, the copies after it are not).
+     * ({@link ReportsApplied#notAdmitted()}) refused with its reason, their identities no longer named for the
+     * session. Of several frames with the same stamp in one batch, the last ones are the resends (once the first is
+     * applied, the copies after it are not).
      */
     public BatchVerdict answer(ReportsApplied applied) {
       if (applied.resent().isEmpty() && applied.notAdmitted().isEmpty()) {
@@ -147,7 +148,9 @@ public final class FrameBatchProcessor {
           verdicts.set(i, FrameVerdict.accepted(verdicts.get(i).sequence(), RESEND_NOTE, verdicts.get(i).about()));
         }
       }
-      return new BatchVerdict(verdict.session(), verdicts, verdict.named());
+      List<DeviceIdentity> named = applied.notAdmitted().isEmpty() ? verdict.named() : verdict.named().stream()
+          .filter(identity -> !applied.notAdmitted().containsKey(identity.patientKey())).toList();
+      return new BatchVerdict(verdict.session(), verdicts, named);
     }
   }
 }

@@ -2,7 +2,7 @@ package org.wardwatch.parsing;
 
 import org.wardwatch.model.FrameReport;
 
-/** Where a parsing stage hands its accepted reports: on to their patients' owners, unless the report is not admitted. */
+/** Where a parsing stage hands its accepted reports: on to their patients' owners, unless a report is not admitted. */
 @FunctionalInterface
 public interface ReportSink {
 

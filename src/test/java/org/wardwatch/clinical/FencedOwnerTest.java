@@ -64,7 +64,8 @@ class FencedOwnerTest {
         message -> vitals.add(message.body())).completion().await();
     BusCodecs.register(cluster.vertx);
     cluster.vertx.deployVerticle(new ClinicalEngineVerticle(rules.toString(),
-        ClinicalEngineVerticle.DEFAULT_MAX_PATIENTS, membership, cluster.store, new ClusterConsumers(cluster.vertx))).await();
+        ClinicalEngineVerticle.DEFAULT_MAX_PATIENTS, membership, cluster.store,
+        new ClusterConsumers(cluster.vertx))).await();
   }
 
   @AfterEach

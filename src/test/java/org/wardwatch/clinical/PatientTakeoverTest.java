@@ -15,6 +15,7 @@ import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +87,38 @@ class PatientTakeoverTest {
     assertEquals(1, claims.get(), "claimed for the frame only");
     assertTrue(takeover.has("P9"));
     assertFalse(takeover.has("made-up"), "no trace of the made-up key");
+  }
+
+  @Test
+  void givenWorkThatMayOnlyTakeOverAStoredPatient_thenOneNotStoredOrNotKnownToBeIsRefusedAndNothingClaimed(
+      Vertx vertx) throws Exception {
+    WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject().put("thresholds", new JsonArray())));
+    List<String> claimed = new CopyOnWriteArrayList<>();
+    PatientTakeover takeover = new PatientTakeover(engine, unrecorded -> { }, key -> {
+      claimed.add(key);
+      return Future.succeededFuture(new PatientStore.Claim(1, Optional.empty()));
+    }, key -> switch (key) {
+      case "stored" -> Future.succeededFuture(true);
+      case "new" -> Future.succeededFuture(false);
+      default -> Future.failedFuture(new VertxException("operation timed out: partitions migrating"));
+    }, key -> true, vertx, PatientTakeover.GIVE_UP_MS);
+    List<String> done = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> all = new CompletableFuture<>();
+
+    vertx.getOrCreateContext().runOnContext(go -> {
+      takeover.withStored("new", () -> done.add("new applied"), () -> done.add("new refused"));
+      takeover.withStored("unknown", () -> done.add("unknown applied"), () -> done.add("unknown refused"));
+      takeover.withStored("stored", () -> {
+        done.add("stored applied");
+        all.complete(null);
+      }, () -> done.add("stored refused"));
+    });
+
+    all.get(5, TimeUnit.SECONDS);
+    assertEquals(Set.of("new refused", "unknown refused", "stored applied"), Set.copyOf(done));
+    assertEquals(List.of("stored"), claimed, "nothing claimed for a patient not known to be stored");
+    assertFalse(takeover.has("new"));
+    assertFalse(takeover.has("unknown"));
   }
 
   @Test

@@ -43,6 +43,11 @@ class AckConditionsTest {
       "AL, AL, INCOMPLETE, CE",
       "SU, AL, INCOMPLETE, AE",
       "NE, NE, INCOMPLETE, ''",
+      // its patient or ward not admitted (the gateway's limits): not taken, as no fault of the message
+      "-,  -,  NOT_ADMITTED, AE",
+      "NE, AL, NOT_ADMITTED, AE",
+      "AL, NE, NOT_ADMITTED, CE",
+      "AL, AL, NOT_ADMITTED, CE",
       // an empty field in enhanced mode asks for none; a value outside the table for every one; case and blanks ignored
       "-,  AL, ACCEPTED, AA",
       "XX, NE, ACCEPTED, CA",

@@ -167,6 +167,8 @@ class FrameBatchProcessorTest {
     assertEquals(List.of(ack("9"), FrameVerdict.notAdmitted("10", "full"), ack("11"),
         FrameVerdict.notAdmitted(null, "full")), verdicts);
     assertTrue(verdicts.get(1).notAdmitted());
+    assertEquals(List.of(), processed.answer(new ReportsApplied(List.of(), Map.of("P-NEW", "full"))).named(),
+        "no identity of it kept, to announce disconnected");
   }
 
   @Test
