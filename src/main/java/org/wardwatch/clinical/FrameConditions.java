@@ -10,10 +10,11 @@ import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 
 /**
- * What one accepted frame does to its patient. First what time alone changed between the patient's last reassessment
- * and the frame's receipt, as at its receipt: an onset delay that ran out before the patient's tick came, so that a
- * value back inside the limit does not end a breach that had alarmed by then (not for a patient not reassessed yet,
- * nor a frame read before its device's connection closed). Then the patient hears the frame
+ * What one accepted frame does to its patient. First, when an onset delay ran out (or a NEWS2 alarm's easing fell
+ * due) between the patient's last reassessment and the frame's receipt, before the patient's tick came, the patient is
+ * reassessed as at the receipt, so that a value back inside the limit does not end a breach that had alarmed by then
+ * (not for a patient not reassessed yet, nor a frame read before its device's connection closed); a parameter merely
+ * gone silent meanwhile is left to the reassessment after the frame, which may bring its value. Then the patient hears the frame
  * ({@link PatientRecord#heard}); each value not older than the patient's latest becomes it and is judged against its
  * threshold rules (its data no longer stale, unless the frame was read before its device's connection closed); the
  * disconnection and invalid signal of the frame's device end ({@link DeviceAlarms#heard}); the sensors the frame
@@ -32,7 +33,7 @@ final class FrameConditions {
     String device = report.source().device();
     Instant received = report.receivedAt();
     boolean inFlightAtClose = conditions.devices().readBeforeClose(patient, device, received);
-    if (received != null && !inFlightAtClose && patient.reassessment().ranOutBefore(received)) {
+    if (received != null && !inFlightAtClose && patient.reassessment().fellDueBefore(received)) {
       transitions.addAll(conditions.reassess(patient, received));
     }
     patient.heard(report, now);

@@ -152,9 +152,7 @@ final class PatientConditions {
     Instant quiet = quietUntil == Long.MAX_VALUE ? Instant.MAX : Instant.ofEpochMilli(quietUntil);
     Instant until = scoreHolds.isBefore(quiet) ? scoreHolds : quiet;
     Instant due = earlier(onsetDue, news2.endsAt(patient).orElse(null));
-    // an onset or an easing is due at its instant, and the reassessment's end is inclusive: nothing changes until just
-    // before
-    patient.reassessment().done(now, due != null && !due.isAfter(until) ? due.minusNanos(1) : until);
+    patient.reassessment().done(now, until, due);
     return transitions;
   }
 

@@ -3,10 +3,11 @@ package org.wardwatch.clinical;
 import java.time.Instant;
 
 /**
- * When one patient's time-driven conditions (parameters gone silent, NEWS2 values gone stale) were last reassessed,
- * and the last moment until which the passing of time alone changes none of them: the engine's tick reassesses a
- * patient only once that moment has passed, not every second. Owned by the patient's {@link PatientRecord}; set by
- * {@link PatientConditions}. Not thread-safe.
+ * When one patient's time-driven conditions (parameters gone silent, NEWS2 values gone stale, onset delays, a NEWS2
+ * alarm easing off) were last reassessed, and the last moment until which the passing of time alone changes none of
+ * them: the engine's tick reassesses a patient only once that moment has passed, not every second. Also when the next
+ * onset delay or easing falls due, which a frame received after it must see elapsed first. Owned by the patient's
+ * {@link PatientRecord}; set by {@link PatientConditions}. Not thread-safe.
  */
 final class Reassessment {
 
@@ -19,6 +20,8 @@ final class Reassessment {
    */
   private long at = NEVER;
   private long unchangedUntil;
+  /** When the next onset delay or easing falls due; {@link Long#MAX_VALUE} for none. */
+  private long fallsDue;
 
   /** True when time alone may have changed something since the last reassessment (or the clock went back). */
   boolean dueAt(Instant now) {
@@ -27,18 +30,24 @@ final class Reassessment {
   }
 
   /**
-   * True when time alone changed something after the last reassessment and before {@code time}: false before the first
-   * (a patient just admitted or taken over, whose tick decides) and for a {@code time} not after the last.
+   * True when an onset delay or an easing fell due after the last reassessment, at or before {@code time}: false before
+   * the first (a patient just admitted or taken over, whose tick decides) and for a {@code time} not after the last. A
+   * parameter gone silent meanwhile does not count: the frame may bring its value, and its no-data alarm would be
+   * raised and cleared at once.
    */
-  boolean ranOutBefore(Instant time) {
+  boolean fellDueBefore(Instant time) {
     long nanos = nanos(time);
-    return at != NEVER && nanos > at && nanos > unchangedUntil;
+    return at != NEVER && nanos > at && nanos >= fallsDue;
   }
 
-  /** Notes a reassessment at {@code now}, after which time alone changes nothing until {@code until}, inclusive. */
-  void done(Instant now, Instant until) {
+  /**
+   * Notes a reassessment at {@code now}, after which time alone changes nothing until {@code until}, inclusive, nor
+   * before {@code due} ({@code null}: no onset delay or easing is pending), when one falls due at its instant.
+   */
+  void done(Instant now, Instant until, Instant due) {
     at = nanos(now);
-    unchangedUntil = nanos(until);
+    fallsDue = due == null ? Long.MAX_VALUE : nanos(due);
+    unchangedUntil = Math.min(nanos(until), fallsDue == Long.MAX_VALUE ? Long.MAX_VALUE : fallsDue - 1);
   }
 
   /** Makes the next reassessment due whatever the time: the rules it was made under changed. */

@@ -19,7 +19,7 @@ class ReassessmentTest {
 
   @Test
   void givenReassessed_thenNotDueUntilTheLastUnchangedNanosecondHasPassed() {
-    reassessment.done(T0, T0.plusSeconds(60));
+    reassessment.done(T0, T0.plusSeconds(60), null);
 
     assertFalse(reassessment.dueAt(T0));
     assertFalse(reassessment.dueAt(T0.plusSeconds(60)));
@@ -29,10 +29,33 @@ class ReassessmentTest {
 
   @Test
   void givenNothingCanChangeWithTime_thenNeverDueUntilForgotten() {
-    reassessment.done(T0, Instant.MAX);
+    reassessment.done(T0, Instant.MAX, null);
 
     assertFalse(reassessment.dueAt(Instant.parse("9999-12-31T23:59:59Z")));
     reassessment.forget();
     assertTrue(reassessment.dueAt(T0));
+  }
+
+  @Test
+  void givenAnOnsetDueBeforeTheEnd_thenDueAtItsInstantAndAFrameReceivedThenSeesItElapsedFirst() {
+    reassessment.done(T0, T0.plusSeconds(60), T0.plusSeconds(10));
+
+    assertFalse(reassessment.dueAt(T0.plusSeconds(10).minusNanos(1)));
+    assertTrue(reassessment.dueAt(T0.plusSeconds(10)));
+    assertFalse(reassessment.fellDueBefore(T0.plusSeconds(10).minusNanos(1)));
+    assertTrue(reassessment.fellDueBefore(T0.plusSeconds(10)));
+  }
+
+  @Test
+  void givenOnlySilenceOrStalenessAhead_thenDueForTheTickButNothingFallsDueBeforeAFrame() {
+    reassessment.done(T0, T0.plusSeconds(30), null);
+
+    assertTrue(reassessment.dueAt(T0.plusSeconds(31)));
+    assertFalse(reassessment.fellDueBefore(T0.plusSeconds(31)), "the frame may bring the silent value itself");
+  }
+
+  @Test
+  void givenNoReassessmentYet_thenNothingFellDueBeforeAFrame() {
+    assertFalse(reassessment.fellDueBefore(T0), "a patient just admitted or taken over: its tick decides");
   }
 }

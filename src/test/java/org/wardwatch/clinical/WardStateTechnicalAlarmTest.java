@@ -206,6 +206,26 @@ class WardStateTechnicalAlarmTest {
   }
 
   @Test
+  void givenParameterSilentPastNoDataSecondsBeforeTheTick_whenAFrameBringsIt_thenNoNoDataAlarmRaisedAndCleared() {
+    engine.apply(frame(T0, "PULSE=80", "SPO2=97"), T0);
+    engine.apply(frame(at(20), "SPO2=97"), at(20));
+
+    WardUpdate update = engine.apply(frame(at(31), "PULSE=81", "SPO2=97"), at(31)); // the patient's tick not come yet
+
+    assertEquals(List.of(), update.transitions(), "no alarm raised and cleared in the same instant");
+  }
+
+  @Test
+  void givenParameterSilentPastNoDataSecondsBeforeTheTick_whenAFrameBringsAnotherOne_thenNoDataRaisedForIt() {
+    engine.apply(frame(T0, "PULSE=80", "SPO2=97"), T0);
+
+    WardUpdate update = engine.apply(frame(at(31), "SPO2=97"), at(31));
+
+    assertEquals("No data for Pulse for over 30 s", ofType(update, TransitionType.RAISED).snapshot()
+        .getString("message"));
+  }
+
+  @Test
   void givenNoDataAlarm_whenTheSilentParameterReportsAgain_thenNoDataEndsAndDataFresh() {
     String pulseAlarm = raisedId(engine.apply(frame(T0, "PULSE=190", "SPO2=97"), T0));
     engine.apply(frame(at(20), "SPO2=97"), at(20));
