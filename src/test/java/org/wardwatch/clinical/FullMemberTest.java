@@ -45,9 +45,7 @@ class FullMemberTest {
   void givenAMemberHoldingItsMostPatients_thenAStoredPatientIsTakenOverAndANewOneNotAdmitted() throws Exception {
     WardState previousOwner = new WardState(ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES)));
     HandOver.frame(Instant.now(), "PULSE=80").apply(previousOwner);
-    long epoch = cluster.await(() -> cluster.store.claim(HandOver.PATIENT)).epoch();
-    cluster.await(() -> cluster.store.save(HandOver.PATIENT, epoch, previousOwner.state(HandOver.PATIENT).orElseThrow(),
-        previousOwner.view().snapshot(HandOver.PATIENT).orElseThrow()));
+    cluster.storedBy(previousOwner, HandOver.PATIENT);
     BusCodecs.register(cluster.vertx);
     Membership membership = Membership.of(cluster.hazelcast, 1);
     Path rules = Files.writeString(directory.resolve("rules.json"), HandOver.THRESHOLD_RULES);

@@ -29,6 +29,16 @@ final class StoreCluster implements AutoCloseable, AfterAllCallback {
     hazelcast.getMap(PatientStore.MAP).clear();
   }
 
+  /**
+   * Stores the patient {@code previousOwner} holds as that member would before it died: claimed, then saved with its
+   * state and snapshot.
+   */
+  void storedBy(WardState previousOwner, String patient) throws Exception {
+    long epoch = await(() -> store.claim(patient)).epoch();
+    await(() -> store.save(patient, epoch, previousOwner.state(patient).orElseThrow(),
+        previousOwner.view().snapshot(patient).orElseThrow()));
+  }
+
   /** Runs {@code call} on the member's context and waits for its answer. */
   <T> T await(Supplier<Future<T>> call) throws Exception {
     Promise<T> answer = Promise.promise();

@@ -39,9 +39,7 @@ class TakeoverShownTest {
   void givenAnAlarmStoredByAnOwnerThatDiedBeforePublishingIt_whenTakenOver_thenTheWardIsShownIt() throws Exception {
     WardState previousOwner = new WardState(ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES)));
     HandOver.frame(Instant.now(), "PULSE=170").apply(previousOwner); // stored, then the owner died: never published
-    long epoch = cluster.await(() -> cluster.store.claim(HandOver.PATIENT)).epoch();
-    cluster.await(() -> cluster.store.save(HandOver.PATIENT, epoch, previousOwner.state(HandOver.PATIENT).orElseThrow(),
-        previousOwner.view().snapshot(HandOver.PATIENT).orElseThrow()));
+    cluster.storedBy(previousOwner, HandOver.PATIENT);
     BlockingQueue<PatientSnapshot> vitals = new LinkedBlockingQueue<>();
     cluster.vertx.eventBus().<PatientSnapshot>consumer(Addresses.wardVitals(HandOver.MONITOR.wardOrDefault()),
         message -> vitals.add(message.body())).completion().await();
