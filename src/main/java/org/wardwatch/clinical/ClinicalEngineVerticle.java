@@ -193,7 +193,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
     }
     intake.apply(message.body(), new BatchReceipt(reports.size() + 1, // and the batch's snapshots, once shown
         applied -> BusRequests.answer(vertx.eventBus(), message, applied),
-        error -> refuseNotStored(message, error)));
+        error -> refuseNotStored(message, error, true)));
   }
 
   /**
@@ -203,7 +203,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private void withPatient(String patientKey, Message<JsonObject> message, Supplier<WardUpdate> change) {
     takeover.withExisting(patientKey, () -> publisher.publish(change.get())
         .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)))
-        .onFailure(error -> refuseNotStored(message, error)));
+        .onFailure(error -> refuseNotStored(message, error, true)));
   }
 
   /**
@@ -245,12 +245,13 @@ public class ClinicalEngineVerticle extends VerticleBase {
 
   /**
    * Refuses {@code message}, whose change could not be stored for {@code error}: with
-   * {@link Addresses#NOT_OWNED_HERE} when another member claimed the patient meanwhile (the change is dropped here,
-   * and its sender asks the owner again, as a patient router does with a clinician's action), else
-   * {@link #UNAVAILABLE}.
+   * {@link Addresses#NOT_OWNED_HERE} when another member claimed the patient meanwhile and {@code askOwnerAgain} (the
+   * change is dropped here, and its sender asks the owner again, as a patient router does with a clinician's action),
+   * else {@link #UNAVAILABLE}. A fenced discharge is not asked again: its audit entries are written before its store
+   * write, and the clinician is to see the patient as the new owner has it before discharging it again.
    */
-  private void refuseNotStored(Message<?> message, Throwable error) {
-    if (error instanceof PatientStore.Fenced) {
+  private void refuseNotStored(Message<?> message, Throwable error, boolean askOwnerAgain) {
+    if (askOwnerAgain && error instanceof PatientStore.Fenced) {
       BusRequests.refuse(vertx.eventBus(), message, Addresses.NOT_OWNED_HERE, error.getMessage() + "; try again");
     } else {
       BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE, "not stored: " + error.getMessage());
@@ -273,7 +274,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
       publisher.publish(update)
           .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)
               .put("transitions", update.transitions().size())))
-          .onFailure(error -> refuseNotStored(message, error));
+          .onFailure(error -> refuseNotStored(message, error, update.discharged().isEmpty()));
     } catch (ActionRefused e) {
       message.fail(e.failureCode(), e.getMessage());
     } catch (IllegalArgumentException e) {

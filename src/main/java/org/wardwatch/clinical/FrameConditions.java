@@ -2,8 +2,10 @@ package org.wardwatch.clinical;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -13,9 +15,9 @@ import org.wardwatch.model.Parameter;
  * What one accepted frame does to its patient. First, when an onset delay ran out (or a NEWS2 alarm's easing fell
  * due) between the patient's last reassessment and the frame's receipt, before the patient's tick came, the patient is
  * reassessed as at the receipt, so that a value back inside the limit does not end a breach that had alarmed by then
- * (not for a patient not reassessed yet, nor a frame read before its device's connection closed); a parameter merely
- * gone silent meanwhile is left to the reassessment after the frame, which may bring its value. Then the patient hears the frame
- * ({@link PatientRecord#heard}); each value not older than the patient's latest becomes it and is judged against its
+ * (not for a patient not reassessed yet, nor a frame read before its device's connection closed); the parameters the
+ * frame reports are not judged silent then, as the frame ends that, and a parameter merely gone silent meanwhile is
+ * left to the reassessment after the frame. Then the patient hears the frame ({@link PatientRecord#heard}); each value not older than the patient's latest becomes it and is judged against its
  * threshold rules (its data no longer stale, unless the frame was read before its device's connection closed); the
  * disconnection and invalid signal of the frame's device end ({@link DeviceAlarms#heard}); the sensors the frame
  * reports off or back are reconciled; and the patient is reassessed (silent parameters, onset delays, NEWS2). Pure,
@@ -34,7 +36,7 @@ final class FrameConditions {
     Instant received = report.receivedAt();
     boolean inFlightAtClose = conditions.devices().readBeforeClose(patient, device, received);
     if (received != null && !inFlightAtClose && patient.reassessment().fellDueBefore(received)) {
-      transitions.addAll(conditions.reassess(patient, received));
+      transitions.addAll(conditions.reassess(patient, received, reported(report)));
     }
     patient.heard(report, now);
     PatientMeasurements measurements = patient.measurements();
@@ -59,5 +61,13 @@ final class FrameConditions {
     transitions.addAll(conditions.checkSensors(patient, report, now));
     transitions.addAll(conditions.reassess(patient, now));
     return transitions;
+  }
+
+  /** The parameters {@code report} brings a value of, or reports the sensor of off. */
+  private static Set<Parameter> reported(FrameReport report) {
+    Set<Parameter> reported = EnumSet.noneOf(Parameter.class);
+    report.observations().forEach(observation -> reported.add(observation.parameter()));
+    reported.addAll(report.sensorsOff());
+    return reported;
   }
 }

@@ -81,18 +81,6 @@ final class PatientConditions {
         : rules.thresholds().forWard(patient.ward(), parameter);
   }
 
-  /** {@code {"PULSE": [rule, ...], ...}}: the rules in force now for each parameter that has any. */
-  JsonObject limitsInForce(PatientRecord patient, Instant now) {
-    JsonObject limits = new JsonObject();
-    for (Parameter parameter : Parameter.values()) {
-      List<ThresholdRule> inForce = rulesFor(patient, parameter, now);
-      if (!inForce.isEmpty()) {
-        limits.put(parameter.name(), new JsonArray(inForce.stream().map(ThresholdRule::toJson).toList()));
-      }
-    }
-    return limits;
-  }
-
   /** Sensors reported off raise a technical alarm, and the data behind their physiological alarms goes stale. */
   List<AlarmTransition> checkSensors(PatientRecord patient, FrameReport report, Instant now) {
     List<AlarmTransition> transitions = markStale(patient, report.sensorsOff(), now);
@@ -124,16 +112,24 @@ final class PatientConditions {
   }
 
   /**
-   * Reconciles the conditions that the passing of time changes on its own, parameters gone silent and NEWS2 (whose
-   * values go stale), and notes on the patient until when time alone changes neither.
+   * Reconciles the conditions that the passing of time changes on its own, parameters gone silent, onset delays and
+   * NEWS2 (whose values go stale), and notes on the patient until when time alone changes none of them.
    */
   List<AlarmTransition> reassess(PatientRecord patient, Instant now) {
+    return reassess(patient, now, Set.of());
+  }
+
+  /**
+   * {@link #reassess}, as at the receipt of a frame that brings {@code arriving}: those are not judged silent (the
+   * frame ends that), nor is a no-data alarm raised for them only to be cleared by the frame.
+   */
+  List<AlarmTransition> reassess(PatientRecord patient, Instant now, Set<Parameter> arriving) {
     long nowMillis = now.toEpochMilli();
     Set<Parameter> silent = Set.of(); // runs on every frame: nothing is allocated while no parameter is silent
     long quietUntil = Long.MAX_VALUE; // of the parameters not silent yet: when the first falls silent
     PatientMeasurements measurements = patient.measurements();
     for (Observation observation : measurements.latestValues()) {
-      if (measurements.sensorsOff().contains(observation.parameter())) {
+      if (measurements.sensorsOff().contains(observation.parameter()) || arriving.contains(observation.parameter())) {
         continue;
       }
       long silentFrom = measurements.silentFromMillis(observation, rules);
@@ -186,6 +182,7 @@ final class PatientConditions {
     }
     Optional<ThresholdRule> breached = patient.measurements().tracker(parameter)
         .observe(rulesFor(patient, parameter, now), latest.value(), now);
+    patient.reassessment().forget(); // a breach it started may have an onset delay: the next tick finds when it runs out
     List<AlarmTransition> transitions = new ArrayList<>(judge(patient, latest, breached, now));
     transitions.addAll(staleIfDisconnected(patient, latest, now));
     return transitions;

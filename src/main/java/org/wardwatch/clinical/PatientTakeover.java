@@ -102,7 +102,7 @@ final class PatientTakeover {
   }
 
   /**
-   * Runs {@code work} on the patient once it is taken over here, when it is held, taken over or stored (as for
+   * Runs {@code work} on the patient once it is taken over here, when it is held or stored (as for
    * {@link #withPatient}, it is then started afresh should its claim or stored state fail); else, or when the store
    * cannot say, runs {@code notStored} instead, claiming nothing: a frame of a patient the engine does not admit. In
    * order with other work for the patient either way.
@@ -115,7 +115,9 @@ final class PatientTakeover {
     if (stopped) {
       return; // its sender gets no answer, and sends it again to whoever owns the patient then
     }
-    if (taken.containsKey(patientKey)) {
+    // a key taken but not held (a patient discharged, say) is asked of the store for work that may only take over one
+    boolean askStore = next.notStored() != null && !engine.holds(patientKey);
+    if (taken.containsKey(patientKey) && !askStore) {
       next.work().run();
       return;
     }

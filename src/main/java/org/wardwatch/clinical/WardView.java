@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.alarm.AlarmKind;
+import org.wardwatch.model.Parameter;
 
 /**
  * What the clinical engine answers when asked about the patients its {@link WardState} holds, beside what it
@@ -44,7 +45,7 @@ public final class WardView {
   public Optional<JsonObject> history(String patientKey, int minutes, Instant now) {
     return Optional.ofNullable(patients.get(patientKey)).map(patient -> new JsonObject().put("patient", patient.key())
         .put("ward", patient.ward()).mergeIn(vitalsHistory.toJson(patient.key(), minutes, now))
-        .put("limits", conditions.limitsInForce(patient, now)));
+        .put("limits", limitsInForce(patient, now)));
   }
 
   /** The patient's snapshot now ({@link PatientRecord#snapshot}); empty when not held here. */
@@ -63,5 +64,17 @@ public final class WardView {
     return WardSummary.of(patients.values().stream().map(patient -> new JsonObject().put("ward", patient.ward())
         .put("alarms", patient.alarms().toJson(AlarmKind.PHYSIOLOGICAL))
         .put("technicalAlarms", patient.alarms().toJson(AlarmKind.TECHNICAL))).toList());
+  }
+
+  /** {@code {"PULSE": [rule, ...], ...}}: the rules in force now for each parameter of the patient that has any. */
+  private JsonObject limitsInForce(PatientRecord patient, Instant now) {
+    JsonObject limits = new JsonObject();
+    for (Parameter parameter : Parameter.values()) {
+      List<ThresholdRule> inForce = conditions.rulesFor(patient, parameter, now);
+      if (!inForce.isEmpty()) {
+        limits.put(parameter.name(), new JsonArray(inForce.stream().map(ThresholdRule::toJson).toList()));
+      }
+    }
+    return limits;
   }
 }

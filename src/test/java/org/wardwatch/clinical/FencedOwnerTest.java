@@ -28,6 +28,7 @@ import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.bus.ReportBatch;
 import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -107,6 +108,20 @@ class FencedOwnerTest {
 
     assertEquals(Addresses.NOT_OWNED_HERE, refused.failureCode(), refused.getMessage());
     assertNull(alarms.poll(500, TimeUnit.MILLISECONDS), "the acknowledgement is not published");
+  }
+
+  @Test
+  void givenAnotherMembersClaim_thenADischargeMadeHereIsRefusedNotAskedAgainAsItsAuditIsWritten() throws Exception {
+    report(MONITOR, Parameter.PULSE, 80);
+    cluster.vertx.eventBus().request(Addresses.engineDeviceEvents(membership.self()),
+        DeviceEvent.disconnected(MONITOR, null, null).toJson()).await(); // no longer monitored: it may be discharged
+
+    cluster.await(() -> cluster.store.claim(MONITOR.patientKey())); // another member takes the patient over
+    ReplyException refused = assertThrows(ReplyException.class, () -> cluster.vertx.eventBus()
+        .request(Addresses.engineActions(membership.self()), new JsonObject().put("action", "discharge")
+            .put("patient", MONITOR.patientKey()).put("user", HandOver.NURSE)).await());
+
+    assertEquals(503, refused.failureCode(), refused.getMessage());
   }
 
   @Test

@@ -58,6 +58,19 @@ class LimitOverrideTest {
   }
 
   @Test
+  void givenOverrideWithAnOnsetDelayThatTheLatestValueBreaches_whenTheDelayRunsOut_thenTheTickAlarms() {
+    ThresholdRule delayed = new ThresholdRule(Parameter.SPO2, ThresholdRule.Direction.BELOW, new BigDecimal("96"),
+        Priority.MEDIUM, Duration.ofSeconds(5), BigDecimal.ZERO);
+    engine.overrideLimits(new LimitOverride("P-COPD", Parameter.SPO2, List.of(delayed), "dr.patel", "close watch",
+        T0.plusSeconds(1), T0.plusSeconds(3601)), T0.plusSeconds(1)); // the latest value, 95, breaches it now
+
+    assertEquals(List.of(), engine.tick(T0.plusSeconds(5)).transitions(), "the delay runs");
+    List<AlarmTransition> transitions = engine.tick(T0.plusSeconds(6)).transitions();
+
+    assertEquals("SpO2 95 % below 96", transitions.get(0).snapshot().getString("message"));
+  }
+
+  @Test
   void givenOverrideWhenItExpiresThenWardDefaultReturnsByItself() {
     engine.overrideLimits(copdTarget(60), T0.plusSeconds(1));
     Instant afterExpiry = T0.plusSeconds(1).plusSeconds(3600);

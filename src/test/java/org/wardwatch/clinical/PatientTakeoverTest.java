@@ -99,13 +99,15 @@ class PatientTakeoverTest {
       return Future.succeededFuture(new PatientStore.Claim(1, Optional.empty()));
     }, key -> switch (key) {
       case "stored" -> Future.succeededFuture(true);
-      case "new" -> Future.succeededFuture(false);
+      case "new", "discharged" -> Future.succeededFuture(false);
       default -> Future.failedFuture(new VertxException("operation timed out: partitions migrating"));
     }, key -> true, vertx, PatientTakeover.GIVE_UP_MS);
     List<String> done = new CopyOnWriteArrayList<>();
     CompletableFuture<Void> all = new CompletableFuture<>();
 
     vertx.getOrCreateContext().runOnContext(go -> {
+      takeover.withPatient("discharged", () -> done.add("discharged claimed")); // taken, no patient made in the engine
+      takeover.withStored("discharged", () -> done.add("discharged applied"), () -> done.add("discharged refused"));
       takeover.withStored("new", () -> done.add("new applied"), () -> done.add("new refused"));
       takeover.withStored("unknown", () -> done.add("unknown applied"), () -> done.add("unknown refused"));
       takeover.withStored("stored", () -> {
@@ -115,8 +117,9 @@ class PatientTakeoverTest {
     });
 
     all.get(5, TimeUnit.SECONDS);
-    assertEquals(Set.of("new refused", "unknown refused", "stored applied"), Set.copyOf(done));
-    assertEquals(List.of("stored"), claimed, "nothing claimed for a patient not known to be stored");
+    assertEquals(Set.of("discharged claimed", "discharged refused", "new refused", "unknown refused",
+        "stored applied"), Set.copyOf(done));
+    assertEquals(List.of("discharged", "stored"), claimed, "nothing claimed for a patient not known to be stored");
     assertFalse(takeover.has("new"));
     assertFalse(takeover.has("unknown"));
   }

@@ -40,7 +40,8 @@ class WardStateTechnicalAlarmTest {
                       "priorities": {"DISCONNECTED": "MEDIUM", "NO_DATA": "HIGH", "INVALID_SIGNAL": "LOW"}},
         "thresholds": [
           {"parameter": "PULSE", "above": 150, "priority": "HIGH", "hysteresis": 5},
-          {"parameter": "SPO2", "below": 90, "priority": "MEDIUM", "hysteresis": 2}
+          {"parameter": "SPO2", "below": 90, "priority": "MEDIUM", "hysteresis": 2},
+          {"parameter": "RESP_RATE", "above": 24, "priority": "MEDIUM", "delaySeconds": 15, "hysteresis": 2}
         ]
       }
       """));
@@ -213,6 +214,17 @@ class WardStateTechnicalAlarmTest {
     WardUpdate update = engine.apply(frame(at(31), "PULSE=81", "SPO2=97"), at(31)); // the patient's tick not come yet
 
     assertEquals(List.of(), update.transitions(), "no alarm raised and cleared in the same instant");
+  }
+
+  @Test
+  void givenAnOnsetDelayRunOutAndAParameterSilentBeforeTheTick_whenAFrameBringsIt_thenOnlyTheOnsetAlarms() {
+    engine.apply(frame(T0, "PULSE=80", "SPO2=97"), T0);
+    engine.apply(frame(at(20), "SPO2=97", "RESP_RATE=28"), at(20)); // breaching, its 15 s delay due at 35 s
+
+    WardUpdate update = engine.apply(frame(at(36), "PULSE=81", "SPO2=97", "RESP_RATE=28"), at(36));
+
+    assertEquals(List.of(TransitionType.RAISED), update.transitions().stream().map(AlarmTransition::type).toList());
+    assertEquals("THRESHOLD:RESP_RATE", only(update.transitions()).snapshot().getString("condition"));
   }
 
   @Test
