@@ -182,7 +182,7 @@ final class PatientConditions {
     }
     Optional<ThresholdRule> breached = patient.measurements().tracker(parameter)
         .observe(rulesFor(patient, parameter, now), latest.value(), now);
-    patient.reassessment().forget(); // a breach it started may have an onset delay: the next tick finds when it runs out
+    patient.reassessment().forget(); // a breach it started may have an onset delay: the next tick finds when it is due
     List<AlarmTransition> transitions = new ArrayList<>(judge(patient, latest, breached, now));
     transitions.addAll(staleIfDisconnected(patient, latest, now));
     return transitions;

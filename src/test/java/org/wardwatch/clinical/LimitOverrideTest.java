@@ -144,8 +144,8 @@ class LimitOverrideTest {
 
     WardUpdate expiry = engine.tick(expiresAt);
 
-    assertTrue(expiry.transitions().stream().anyMatch(t -> "SpO2 88 % below 90".equals(t.snapshot().getString("message"))),
-        expiry.transitions()::toString);
+    assertTrue(expiry.transitions().stream()
+        .anyMatch(t -> "SpO2 88 % below 90".equals(t.snapshot().getString("message"))), expiry.transitions()::toString);
   }
 
   private static LimitOverride copdTarget(int minutes) {
