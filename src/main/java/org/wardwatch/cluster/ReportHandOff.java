@@ -3,12 +3,11 @@ package org.wardwatch.cluster;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.shareddata.LocalMap;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
@@ -31,28 +30,31 @@ import org.wardwatch.model.FrameReport;
  * {@code Seq}) its owner applied meanwhile is then recognised there as a resend, and an older reading never replaces a
  * newer one. A retried report its owner did apply (the answer was lost) is recognised as a resend too. The first report
  * of a ward is announced to this node's patient router ({@link Addresses#WARDS_SEEN}), which then takes that ward's
- * dashboard actions; a report of a new ward beyond {@value #MAX_WARDS} is not handed on.
+ * dashboard actions; a report of a new ward beyond the node's {@value #MAX_WARDS} is not handed on.
  *
  * <p>Not thread-safe: one per parsing verticle, used on its context (an event loop, or the HL7 parser's worker).
  */
 public final class ReportHandOff {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportHandOff.class);
-  /** The most wards one parsing stage routes reports of. */
+  /** The most wards a node's parsing stages route reports of, together. */
   public static final int MAX_WARDS = 1_000;
+  /** The node's local map of the wards its parsing stages route, shared by them (they run on different threads). */
+  static final String WARDS_ROUTED = "wardwatch.wardsRouted";
 
   private final Vertx vertx;
   private final Membership membership;
   private final BusRequests requests;
   private List<FrameReport> pending = new ArrayList<>();
-  private final Set<String> wardsSeen = new HashSet<>();
-  /** True once a report was refused for naming one ward too many (logged once: wards are never forgotten). */
+  private final LocalMap<String, Boolean> wardsRouted;
+  /** True once a report was refused here for naming one ward too many (logged once: wards are never forgotten). */
   private boolean wardsRefused;
 
   private ReportHandOff(Vertx vertx, Membership membership, BusRequests requests) {
     this.vertx = vertx;
     this.membership = membership;
     this.requests = requests;
+    this.wardsRouted = vertx.sharedData().getLocalMap(WARDS_ROUTED);
   }
 
   /**
@@ -65,27 +67,28 @@ public final class ReportHandOff {
   }
 
   /**
-   * Hands {@code report} on with the next {@link #recorded()}, unless it names a ward this stage has not seen and it
-   * has seen {@value #MAX_WARDS} (a device or relay naming a new ward in every frame would otherwise have every node
-   * of the cluster take the dashboard actions of ever more wards, in the cluster's memory); the first such refusal is
-   * logged.
+   * Hands {@code report} on with the next {@link #recorded()}, unless it names a ward the node's parsing stages have
+   * not routed and they route {@value #MAX_WARDS} (a device or relay naming a new ward in every frame would otherwise
+   * have every node of the cluster take the dashboard actions of ever more wards, in the cluster's memory); the first
+   * such refusal of this stage is logged.
    *
    * @return {@code null}, or why the report was not handed on
    */
   public String handOn(FrameReport report) {
     String ward = report.source().wardOrDefault();
-    if (!wardsSeen.contains(ward)) {
-      if (wardsSeen.size() >= MAX_WARDS) {
-        String refusal = "ward " + ward + " not admitted: this gateway node's parser routes its most wards ("
-            + MAX_WARDS + "); not recorded";
+    if (!wardsRouted.containsKey(ward)) {
+      if (wardsRouted.size() >= MAX_WARDS) {
+        String refusal = "ward " + ward + " not admitted: this gateway node routes its most wards (" + MAX_WARDS
+            + "); not recorded";
         if (!wardsRefused) {
           wardsRefused = true;
           LOG.warn("{}; frames naming a ward it has not routed are refused until the node restarts", refusal);
         }
         return refusal;
       }
-      wardsSeen.add(ward);
-      vertx.eventBus().send(Addresses.WARDS_SEEN, ward);
+      if (wardsRouted.putIfAbsent(ward, Boolean.TRUE) == null) { // else another stage has just routed it
+        vertx.eventBus().send(Addresses.WARDS_SEEN, ward);
+      }
     }
     pending.add(report);
     return null;

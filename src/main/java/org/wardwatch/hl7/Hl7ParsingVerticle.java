@@ -27,7 +27,7 @@ import org.wardwatch.model.FrameStamp;
  * mode the message asks for ({@link AckConditions}: none, one or two; a PCD-01 monitor's is the AA alone). An accepted
  * message's reports go to the clinical engines of their patients' owners ({@link ReportHandOff}), as line frames' do,
  * before the reply, so an AA means the observations have been recorded (an AE names a patient an owner did not admit,
- * as it monitors its most patients, or a ward beyond the most this stage routes). Each report is stamped with sender,
+ * as it monitors its most patients, or a ward beyond the most its node routes). Each report is stamped with sender,
  * control id and message but its MSH-7 ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK was
  * late or lost, possibly with a node), with its time made afresh or not, is acknowledged again and recognised by the
  * patients' owners, which do not apply it twice. A message that waited past its request's {@code deadline} is skipped
