@@ -15,9 +15,8 @@ import org.wardwatch.model.FrameStamp;
  * Turns a {@link FrameBatch} into verdicts, handing every accepted frame's report to a {@link ReportSink} in order,
  * stamped ({@link FrameStamp}) when the frame has a {@code Seq}, so the patient's owner can recognise a resend; a
  * report the sink does not admit is refused with its reason. Frames are processed in arrival order, so a
- * {@code HELLO} applies to the frames after it in the same batch. A connection whose
- * certificate names its devices ({@link FrameBatch#certifiedDevices()}) has a frame or {@code HELLO} about any other
- * device rejected.
+ * {@code HELLO} applies to the frames after it in the same batch. A connection whose certificate names its devices
+ * ({@link FrameBatch#certifiedDevices()}) has a frame or {@code HELLO} about any other device rejected.
  *
  * <p>Stateless apart from the decoder; used by one verticle's event loop.
  */
@@ -68,10 +67,10 @@ public final class FrameBatchProcessor {
             patient = source.patientKey();
             verdicts.add(FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded),
                 namedItself ? source : null));
-          }
-          if (namedItself && notAdmitted == null) {
-            named = named != null ? named : new LinkedHashMap<>();
-            named.put(source.patientKey(), source);
+            if (namedItself) {
+              named = named != null ? named : new LinkedHashMap<>();
+              named.put(patient, source);
+            }
           }
         }
       } catch (MalformedFrameException e) {
