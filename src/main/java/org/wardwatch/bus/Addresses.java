@@ -72,6 +72,13 @@ public final class Addresses {
   public static final String PATIENTS_GET = "wardwatch.local.patients.get";
 
   /**
+   * Request-reply, node-local. Body: ignored; reply: {@code {"held", "max", "admitting"}}, the patients this member's
+   * clinical engine holds (and is taking over), the most it admits a new one beside, and whether it admits one now.
+   * Owner: the clinical engine verticle.
+   */
+  public static final String PATIENTS_ADMISSION = "wardwatch.local.patients.admission";
+
+  /**
    * Request-reply, node-local. Body: {@code {"patient": key, "minutes": 1 to 60}}; reply: the patient's trend over the
    * last {@code minutes}: {@code {"patient", "ward", "from", "to", "bucketSeconds", "series", "events", "limits"}}
    * (see {@code WardState.history}), or a failure with code 404 when no such patient is known. Owner: the patient

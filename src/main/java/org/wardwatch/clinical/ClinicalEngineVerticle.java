@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.MessageConsumerOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -100,6 +101,8 @@ public class ClinicalEngineVerticle extends VerticleBase {
       announcer = new UpdateAnnouncer(vertx.eventBus(), auditTrail::record, writer::recorded);
       publisher = new UpdatePublisher(writer, announcer, engine::holds);
       intake = new ReportIntake(engine, takeover, publisher, writer, maxPatients);
+      MessageConsumer<Object> admission = vertx.eventBus().localConsumer(Addresses.PATIENTS_ADMISSION,
+          message -> message.reply(intake.admission()));
       if (membership.clustered()) {
         vertx.setPeriodic(PatientStoreWriter.ROUND_MS, id -> writer.storeDue());
       }
@@ -153,7 +156,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
               engine.view().history(patient, message.body().getInteger("minutes"), Instant.now())));
         }
       });
-      return Future.all(List.of(reports, devices, actions, history,
+      return Future.all(List.of(reports, devices, actions, history, admission.completion(),
           new PatientQueries(engine, store, writer, membership.clustered()).answerOn(vertx.eventBus())));
     });
   }

@@ -1,10 +1,12 @@
 package org.wardwatch.clinical;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.ReportBatch;
 import org.wardwatch.model.FrameReport;
 
@@ -43,6 +45,12 @@ final class ReportIntake {
     this.maxPatients = maxPatients;
   }
 
+  /** {@code {"held", "max", "admitting"}}: what {@link Addresses#PATIENTS_ADMISSION} answers. */
+  JsonObject admission() {
+    int held = heldOrTakingOver();
+    return new JsonObject().put("held", held).put("max", maxPatients).put("admitting", held < maxPatients);
+  }
+
   /**
    * Applies {@code batch}'s reports; {@code receipt} waits for each of them, and for their patients' snapshots, once
    * shown. A batch whose sender does not read refusals ({@link ReportBatch#refusalsRead}) is admitted whole.
@@ -58,7 +66,7 @@ final class ReportIntake {
         Runnable work = () -> apply(report, takenOverNow, shownOnce, receipt, now);
         if (!takenOverNow || !batch.refusalsRead()) {
           takeover.withPatient(patient, work);
-        } else if (engine.view().patients() + takeover.loading() < maxPatients) {
+        } else if (heldOrTakingOver() < maxPatients) {
           refusing = false;
           takeover.withPatient(patient, work);
         } else {
@@ -68,6 +76,10 @@ final class ReportIntake {
     } finally { // the patients applied so far are shown even if one frame failed
       shownOnce.end(patient -> publisher.publish(engine.show(patient))).onComplete(receipt::recorded);
     }
+  }
+
+  private int heldOrTakingOver() {
+    return engine.view().patients() + takeover.loading();
   }
 
   private void apply(FrameReport report, boolean takenOverNow, ShownOnce shownOnce, BatchReceipt receipt,

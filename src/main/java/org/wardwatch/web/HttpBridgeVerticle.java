@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -47,6 +48,8 @@ public class HttpBridgeVerticle extends VerticleBase {
   private static final int MAX_BRIDGE_BODY_BYTES = 64 * 1024;
   private static final int NOT_FOUND = 404;
   private static final int METHOD_NOT_ALLOWED = 405;
+  /** How long readiness waits for the clinical engine's admission figures: a busy engine does not hold up a probe. */
+  private static final DeliveryOptions ADMISSION_ASKED = new DeliveryOptions().setSendTimeout(2_000);
   /** The page's files: any path but the API's, health's and the bridge's. */
   private static final Pattern DASHBOARD_FILES = Pattern.compile("^(?!/api/|/health|/eventbus/).*");
 
@@ -168,13 +171,18 @@ public class HttpBridgeVerticle extends VerticleBase {
 
   /**
    * {@code GET /health/ready}: 200 with the membership and the event-bus path to each other member once the node may
-   * take traffic (joined, no path with lost subscriptions), else 503 with the same.
+   * take traffic (joined, no path with lost subscriptions), else 503 with the same; and the patients its clinical
+   * engine holds against the most it admits ({@link Addresses#PATIENTS_ADMISSION}; null while it does not answer),
+   * which does not decide readiness: a member that admits no new patient still serves those it holds.
    */
   private void ready(RoutingContext context) {
     JsonObject answer = membership.toJson().put("busPaths", busPaths.toJson());
     answer.put("ready", answer.getBoolean("ready") && busPaths.noneBroken());
-    context.response().setStatusCode(answer.getBoolean("ready") ? 200 : 503);
-    context.json(answer);
+    vertx.eventBus().<JsonObject>request(Addresses.PATIENTS_ADMISSION, null, ADMISSION_ASKED).onComplete(admission -> {
+      answer.put("patients", admission.succeeded() ? admission.result().body() : null); // null: no engine yet
+      context.response().setStatusCode(answer.getBoolean("ready") ? 200 : 503);
+      context.json(answer);
+    });
   }
 
   /** The bound port (useful when configured as 0). */
