@@ -62,7 +62,8 @@ class PatientLimitTest {
     assertEquals(72, vital("P-2"));
     assertEquals(404, http.get("/api/patients/P-3").statusCode(), "nothing kept of the patient not admitted");
     JsonObject ready = new JsonObject(http.get("/health/ready").body());
-    assertEquals(new JsonObject().put("held", 2).put("max", 2).put("admitting", false), ready.getJsonObject("patients"));
+    assertEquals(new JsonObject().put("held", 2).put("max", 2).put("admitting", false),
+        ready.getJsonObject("patients"));
     assertTrue(ready.getBoolean("ready"), "a member that admits no new patient still serves those it holds");
   }
 
