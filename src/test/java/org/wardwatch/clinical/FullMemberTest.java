@@ -43,16 +43,16 @@ class FullMemberTest {
 
   @Test
   void givenAMemberHoldingItsMostPatients_thenAStoredPatientIsTakenOverAndANewOneNotAdmitted() throws Exception {
-    WardState previousOwner = new WardState(ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES)));
-    HandOver.frame(Instant.now(), "PULSE=80").apply(previousOwner);
-    cluster.storedBy(previousOwner, HandOver.PATIENT);
     BusCodecs.register(cluster.vertx);
     Membership membership = Membership.of(cluster.hazelcast, 1);
     Path rules = Files.writeString(directory.resolve("rules.json"), HandOver.THRESHOLD_RULES);
     cluster.vertx.deployVerticle(new ClinicalEngineVerticle(rules.toString(), 1, membership, cluster.store,
         new ClusterConsumers(cluster.vertx))).await();
-
     assertEquals(ReportsApplied.ALL_NEW, report(membership, "P-ADMITTED"), "the first patient is admitted");
+
+    WardState previousOwner = new WardState(ClinicalRules.fromJson(new JsonObject(HandOver.THRESHOLD_RULES)));
+    HandOver.frame(Instant.now(), "PULSE=80").apply(previousOwner);
+    cluster.storedBy(previousOwner, HandOver.PATIENT); // stored by a member that died since
     assertEquals(ReportsApplied.ALL_NEW, report(membership, HandOver.PATIENT), "the stored patient is taken over");
     ReportsApplied full = report(membership, "P-NEW");
 
