@@ -36,7 +36,7 @@ final class FrameConditions {
     Instant received = report.receivedAt();
     boolean inFlightAtClose = conditions.devices().readBeforeClose(patient, device, received);
     if (received != null && !inFlightAtClose && patient.reassessment().fellDueBefore(received)) {
-      transitions.addAll(conditions.reassess(patient, received, reported(report)));
+      transitions.addAll(conditions.reassess(patient, received, reported(patient.measurements(), report)));
     }
     patient.heard(report, now);
     PatientMeasurements measurements = patient.measurements();
@@ -63,10 +63,10 @@ final class FrameConditions {
     return transitions;
   }
 
-  /** The parameters {@code report} brings a value of, or reports the sensor of off. */
-  private static Set<Parameter> reported(FrameReport report) {
+  /** The parameters {@code report} brings a value of that {@code measurements} take, or reports the sensor of off. */
+  private static Set<Parameter> reported(PatientMeasurements measurements, FrameReport report) {
     Set<Parameter> reported = EnumSet.noneOf(Parameter.class);
-    report.observations().forEach(observation -> reported.add(observation.parameter()));
+    report.observations().stream().filter(measurements::takes).forEach(value -> reported.add(value.parameter()));
     reported.addAll(report.sensorsOff());
     return reported;
   }

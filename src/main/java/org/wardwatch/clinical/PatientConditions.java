@@ -1,7 +1,5 @@
 package org.wardwatch.clinical;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,7 +119,8 @@ final class PatientConditions {
 
   /**
    * {@link #reassess}, as at the receipt of a frame that brings {@code arriving}: those are not judged silent (the
-   * frame ends that), nor is a no-data alarm raised for them only to be cleared by the frame.
+   * frame ends that), nor is a no-data alarm raised for them only to be cleared by the frame; their onset delays are
+   * still not elapsed while they are silent.
    */
   List<AlarmTransition> reassess(PatientRecord patient, Instant now, Set<Parameter> arriving) {
     long nowMillis = now.toEpochMilli();
@@ -129,7 +128,7 @@ final class PatientConditions {
     long quietUntil = Long.MAX_VALUE; // of the parameters not silent yet: when the first falls silent
     PatientMeasurements measurements = patient.measurements();
     for (Observation observation : measurements.latestValues()) {
-      if (measurements.sensorsOff().contains(observation.parameter()) || arriving.contains(observation.parameter())) {
+      if (measurements.sensorsOff().contains(observation.parameter())) {
         continue;
       }
       long silentFrom = measurements.silentFromMillis(observation, rules);
@@ -140,10 +139,12 @@ final class PatientConditions {
         quietUntil = Math.min(quietUntil, silentFrom);
       }
     }
-    List<AlarmTransition> transitions = checkSilence(patient, silent, now);
+    Set<Parameter> unheard = arriving.isEmpty() || silent.isEmpty() ? silent
+        : silent.stream().filter(parameter -> !arriving.contains(parameter)).collect(Collectors.toSet());
+    List<AlarmTransition> transitions = checkSilence(patient, unheard, now);
     Instant onsetDue = elapseOnsets(patient, silent, now, transitions);
     News2Reading reading = news2.read(patient, now);
-    transitions.addAll(news2.rescore(patient, reading, silent.isEmpty(), now));
+    transitions.addAll(news2.rescore(patient, reading, unheard.isEmpty(), now));
     Instant scoreHolds = reading.holdsUntil();
     Instant quiet = quietUntil == Long.MAX_VALUE ? Instant.MAX : Instant.ofEpochMilli(quietUntil);
     Instant until = scoreHolds.isBefore(quiet) ? scoreHolds : quiet;
@@ -182,7 +183,7 @@ final class PatientConditions {
     }
     Optional<ThresholdRule> breached = patient.measurements().tracker(parameter)
         .observe(rulesFor(patient, parameter, now), latest.value(), now);
-    patient.reassessment().forget(); // a breach it started may have an onset delay: the next tick finds when it is due
+    patient.reassessment().dueBy(patient.measurements().tracker(parameter).nextOnset()); // a delay it started
     List<AlarmTransition> transitions = new ArrayList<>(judge(patient, latest, breached, now));
     transitions.addAll(staleIfDisconnected(patient, latest, now));
     return transitions;

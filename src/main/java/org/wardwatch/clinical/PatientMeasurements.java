@@ -32,15 +32,19 @@ final class PatientMeasurements {
    * ({@link SensorsOff#valued}); true when it is the one judged on.
    */
   boolean record(Observation observation) {
-    Observation held = latest.get(observation.parameter());
-    if (held != null && observation.effectiveTime().isBefore(held.effectiveTime())
-        || predatesStop(observation.parameter(), observation.gatewayTime())) {
+    if (!takes(observation)) {
       return false;
     }
-    reportIntervals.note(held, observation);
-    latest.put(observation.parameter(), observation);
+    reportIntervals.note(latest.put(observation.parameter(), observation), observation);
     sensorsOff.valued(observation);
     return true;
+  }
+
+  /** True when {@link #record} would take {@code observation}: not older than the value held, nor stopped since. */
+  boolean takes(Observation observation) {
+    Observation held = latest.get(observation.parameter());
+    return (held == null || !observation.effectiveTime().isBefore(held.effectiveTime()))
+        && !predatesStop(observation.parameter(), observation.gatewayTime());
   }
 
   /**

@@ -21,7 +21,7 @@ final class Reassessment {
   private long at = NEVER;
   private long unchangedUntil;
   /** When the next onset delay or easing falls due; {@link Long#MAX_VALUE} for none. */
-  private long fallsDue;
+  private long fallsDue = Long.MAX_VALUE;
 
   /** True when time alone may have changed something since the last reassessment (or the clock went back). */
   boolean dueAt(Instant now) {
@@ -48,6 +48,17 @@ final class Reassessment {
     at = nanos(now);
     fallsDue = due == null ? Long.MAX_VALUE : nanos(due);
     unchangedUntil = Math.min(nanos(until), fallsDue == Long.MAX_VALUE ? Long.MAX_VALUE : fallsDue - 1);
+  }
+
+  /**
+   * An onset delay started since the last reassessment runs out at {@code due} ({@code null}: none did): the next
+   * reassessment is due then at the latest, and a frame received from then on sees it elapsed first.
+   */
+  void dueBy(Instant due) {
+    if (due != null && nanos(due) < fallsDue) {
+      fallsDue = nanos(due);
+      unchangedUntil = Math.min(unchangedUntil, fallsDue - 1);
+    }
   }
 
   /** Makes the next reassessment due whatever the time: the rules it was made under changed. */

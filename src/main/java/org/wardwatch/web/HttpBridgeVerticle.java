@@ -48,8 +48,8 @@ public class HttpBridgeVerticle extends VerticleBase {
   private static final int MAX_BRIDGE_BODY_BYTES = 64 * 1024;
   private static final int NOT_FOUND = 404;
   private static final int METHOD_NOT_ALLOWED = 405;
-  /** How long readiness waits for the clinical engine's admission figures: a busy engine does not hold up a probe. */
-  private static final DeliveryOptions ADMISSION_ASKED = new DeliveryOptions().setSendTimeout(2_000);
+  /** How long readiness waits for the clinical engine's admission figures, well within a probe's usual second. */
+  private static final DeliveryOptions ADMISSION_ASKED = new DeliveryOptions().setSendTimeout(250);
   /** The page's files: any path but the API's, health's and the bridge's. */
   private static final Pattern DASHBOARD_FILES = Pattern.compile("^(?!/api/|/health|/eventbus/).*");
 
@@ -172,14 +172,15 @@ public class HttpBridgeVerticle extends VerticleBase {
   /**
    * {@code GET /health/ready}: 200 with the membership and the event-bus path to each other member once the node may
    * take traffic (joined, no path with lost subscriptions), else 503 with the same; and the patients its clinical
-   * engine holds against the most it admits ({@link Addresses#PATIENTS_ADMISSION}; null while it does not answer),
-   * which does not decide readiness: a member that admits no new patient still serves those it holds.
+   * engine holds against the most it admits ({@link Addresses#PATIENTS_ADMISSION}; null when it has not answered within
+   * 250 ms: none deployed yet, or busy), which does not decide readiness: a member that admits no new patient still
+   * serves those it holds.
    */
   private void ready(RoutingContext context) {
-    JsonObject answer = membership.toJson().put("busPaths", busPaths.toJson());
-    answer.put("ready", answer.getBoolean("ready") && busPaths.noneBroken());
     vertx.eventBus().<JsonObject>request(Addresses.PATIENTS_ADMISSION, null, ADMISSION_ASKED).onComplete(admission -> {
-      answer.put("patients", admission.succeeded() ? admission.result().body() : null); // null: no engine yet
+      JsonObject answer = membership.toJson().put("busPaths", busPaths.toJson());
+      answer.put("ready", answer.getBoolean("ready") && busPaths.noneBroken())
+          .put("patients", admission.succeeded() ? admission.result().body() : null);
       context.response().setStatusCode(answer.getBoolean("ready") ? 200 : 503);
       context.json(answer);
     });

@@ -71,6 +71,21 @@ class LimitOverrideTest {
   }
 
   @Test
+  void givenOverrideWithAnOnsetDelayThatRanOutBeforeTheTick_whenAValueBackInsideComes_thenAlarmedFirst() {
+    ThresholdRule delayed = new ThresholdRule(Parameter.SPO2, ThresholdRule.Direction.BELOW, new BigDecimal("96"),
+        Priority.MEDIUM, Duration.ofSeconds(5), BigDecimal.ZERO);
+    engine.tick(T0.plusMillis(900)); // reassessed: nothing due for a while
+    engine.overrideLimits(new LimitOverride("P-COPD", Parameter.SPO2, List.of(delayed), "dr.patel", "close watch",
+        T0.plusSeconds(1), T0.plusSeconds(3601)), T0.plusSeconds(1)); // 95 breaches it: due at 6 s
+
+    List<AlarmTransition> transitions = engine.apply(spo2(97, T0.plusMillis(6_500)), T0.plusMillis(6_500))
+        .transitions();
+
+    assertEquals("SpO2 95 % below 96", transitions.get(0).snapshot().getString("message"),
+        "the breach held through its delay before the value came back");
+  }
+
+  @Test
   void givenOverrideWhenItExpiresThenWardDefaultReturnsByItself() {
     engine.overrideLimits(copdTarget(60), T0.plusSeconds(1));
     Instant afterExpiry = T0.plusSeconds(1).plusSeconds(3600);

@@ -41,7 +41,8 @@ class WardStateTechnicalAlarmTest {
         "thresholds": [
           {"parameter": "PULSE", "above": 150, "priority": "HIGH", "hysteresis": 5},
           {"parameter": "SPO2", "below": 90, "priority": "MEDIUM", "hysteresis": 2},
-          {"parameter": "RESP_RATE", "above": 24, "priority": "MEDIUM", "delaySeconds": 15, "hysteresis": 2}
+          {"parameter": "RESP_RATE", "above": 24, "priority": "MEDIUM", "delaySeconds": 15, "hysteresis": 2},
+          {"parameter": "TEMPERATURE", "above": 38.5, "priority": "LOW", "delaySeconds": 60, "hysteresis": 0.2}
         ]
       }
       """));
@@ -225,6 +226,17 @@ class WardStateTechnicalAlarmTest {
 
     assertEquals(List.of(TransitionType.RAISED), update.transitions().stream().map(AlarmTransition::type).toList());
     assertEquals("THRESHOLD:RESP_RATE", only(update.transitions()).snapshot().getString("condition"));
+  }
+
+  @Test
+  void givenABreachWhoseDelayRanOutWhileItsParameterWasSilent_whenAFrameBringsItBackInside_thenNoThresholdAlarm() {
+    engine.apply(frame(T0, "PULSE=80", "TEMPERATURE=39.0"), T0); // its 60 s delay outlasts the 30 s of no data
+    engine.apply(frame(at(30), "PULSE=80"), at(30));
+
+    WardUpdate update = engine.apply(frame(at(61), "PULSE=80", "TEMPERATURE=37.0"), at(61));
+
+    assertEquals(List.of(), update.transitions().stream()
+        .filter(transition -> transition.alarmId().contains("THRESHOLD")).toList(), "silent when its delay ran out");
   }
 
   @Test
