@@ -118,9 +118,9 @@ final class PatientConditions {
   }
 
   /**
-   * {@link #reassess}, as at the receipt of a frame that brings {@code arriving}: those are not judged silent (the
-   * frame ends that), nor is a no-data alarm raised for them only to be cleared by the frame; their onset delays are
-   * still not elapsed while they are silent.
+   * {@link #reassess}, as at the receipt of a frame that brings {@code arriving}: no no-data alarm is raised for them
+   * only to be cleared by the frame, nor does their silence mark NEWS2's data stale; their onset delays are still not
+   * elapsed while they are silent.
    */
   List<AlarmTransition> reassess(PatientRecord patient, Instant now, Set<Parameter> arriving) {
     long nowMillis = now.toEpochMilli();

@@ -46,13 +46,14 @@ final class Reassessment {
    */
   void done(Instant now, Instant until, Instant due) {
     at = nanos(now);
-    fallsDue = due == null ? Long.MAX_VALUE : nanos(due);
-    unchangedUntil = Math.min(nanos(until), fallsDue == Long.MAX_VALUE ? Long.MAX_VALUE : fallsDue - 1);
+    fallsDue = Long.MAX_VALUE;
+    unchangedUntil = nanos(until);
+    dueBy(due);
   }
 
   /**
-   * An onset delay started since the last reassessment runs out at {@code due} ({@code null}: none did): the next
-   * reassessment is due then at the latest, and a frame received from then on sees it elapsed first.
+   * An onset delay or easing falls due at {@code due} ({@code null}: none): the next reassessment is due then at the
+   * latest, and a frame received from then on sees it elapsed first.
    */
   void dueBy(Instant due) {
     if (due != null && nanos(due) < fallsDue) {
