@@ -26,13 +26,15 @@ public record ClusterConfig(String name, String host, int port, List<String> mem
 
   private static final String NAME = "[A-Za-z0-9_.-]{1,64}";
   private static final String HOST = "[A-Za-z0-9_.:-]{1,253}";
+  /** A member as Hazelcast's TCP/IP join takes it: a host, with a port or a range ({@code 10.0.0.1-8}) or not. */
+  private static final String MEMBER = "[^\\s,]+";
 
   public static ClusterConfig from(ConfigSection section) {
     return new ClusterConfig(
         section.string("name", "wardwatch", NAME),
         section.string("host", "127.0.0.1", HOST),
         section.integer("port", 5701, 1, 65535),
-        section.strings("members", List.of("127.0.0.1")),
+        section.strings("members", List.of("127.0.0.1"), MEMBER),
         section.string("site", null, NAME),
         section.integer("quorum", 1, 1, 1000));
   }

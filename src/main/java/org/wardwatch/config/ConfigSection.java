@@ -123,7 +123,8 @@ public final class ConfigSection {
     return text;
   }
 
-  public List<String> strings(String name, List<String> defaultValue) {
+  /** A list of strings each matching {@code pattern}, or {@code defaultValue} when absent. */
+  public List<String> strings(String name, List<String> defaultValue, String pattern) {
     Object value = value(name);
     if (value == null) {
       return defaultValue;
@@ -131,7 +132,11 @@ public final class ConfigSection {
     if (!(value instanceof JsonArray array) || array.stream().anyMatch(item -> !(item instanceof String))) {
       throw invalid(name, "must be a list of strings", value);
     }
-    return array.stream().map(String.class::cast).toList();
+    List<String> entries = array.stream().map(String.class::cast).toList();
+    entries.stream().filter(entry -> !entry.matches(pattern)).findFirst().ifPresent(entry -> {
+      throw invalid(name, "each entry must match " + pattern, "'" + entry + "'");
+    });
+    return entries;
   }
 
   /**

@@ -12,6 +12,7 @@ import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,11 @@ import org.wardwatch.config.ConfigException;
 public final class WardWatchMain implements VertxApplicationHooks {
 
   private static final Logger LOG = LoggerFactory.getLogger(WardWatchMain.class);
+  /**
+   * The launcher's names of its option to cluster: with any of them it builds a clustered Vert.x, which must then run a
+   * member's node (its store and routing), never a standalone one.
+   */
+  private static final Set<String> CLUSTER_FLAGS = Set.of("-c", "-cluster", "--cluster");
 
   private final boolean clustered;
   /** Whether {@code -conf} was given: then a configuration the launcher could not read is an error, not a default. */
@@ -47,7 +53,8 @@ public final class WardWatchMain implements VertxApplicationHooks {
   public static void main(String[] args) {
     List<String> options = List.of(args);
     boolean configured = options.stream().anyMatch(option -> option.matches("--?conf(=.*)?"));
-    WardWatchMain hooks = new WardWatchMain(options.contains("-cluster"), configured, System.getenv());
+    boolean clustered = options.stream().anyMatch(CLUSTER_FLAGS::contains);
+    WardWatchMain hooks = new WardWatchMain(clustered, configured, System.getenv());
     int code = new VertxApplication(args, hooks).launch();
     if (code != 0) {
       System.exit(code);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.config.ClientTlsConfig;
-import org.wardwatch.config.ConfigException;
 import org.wardwatch.config.ConfigSection;
 import org.wardwatch.config.TlsConfig;
 
@@ -29,10 +28,6 @@ public record SimulatorConfig(boolean enabled, String host, int port, String war
   private static final String SERVER = "[^\\s:]+:\\d{1,5}";
 
   public static SimulatorConfig from(ConfigSection section) {
-    List<String> failover = section.strings("failover", List.of());
-    failover.stream().filter(server -> !server.matches(SERVER)).findFirst().ifPresent(server -> {
-      throw new ConfigException("simulator.failover: each entry must be host:port, got " + server);
-    });
     return new SimulatorConfig(
         section.bool("enabled", false),
         section.string("host", "127.0.0.1", "\\S+"),
@@ -41,7 +36,7 @@ public record SimulatorConfig(boolean enabled, String host, int port, String war
         section.integer("beds", 12, 1, 10_000),
         section.longValue("intervalMs", 1000, 10, 3_600_000),
         section.longValue("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE),
-        failover,
+        section.strings("failover", List.of(), SERVER),
         ClientTlsConfig.from(section));
   }
 

@@ -175,7 +175,8 @@ class ClusterProcessesIT {
             .put("intervalMs", 500).put("host", "127.0.0.1").put("port", ports[0][1])
             .put("failover", new JsonArray().add("127.0.0.1:" + ports[1][1])));
       }
-      Process process = new ProcessBuilder("java", "-jar", JAR.toString(), "-cluster", "-conf", conf.encode())
+      String clusterFlag = List.of("-cluster", "--cluster", "-c").get(i); // each spelling the launcher takes
+      Process process = new ProcessBuilder("java", "-jar", JAR.toString(), clusterFlag, "-conf", conf.encode())
           .redirectErrorStream(true)
           .redirectOutput(LOGS.resolve("node-" + (i + 1) + ".log").toFile())
           .start();

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.wardwatch.cluster.ClusterConfig;
 import org.wardwatch.config.ConfigException;
 import org.wardwatch.config.ConfigSection;
@@ -209,5 +210,15 @@ class ConfigLoaderTest {
 
     assertEquals(new ClusterConfig("2026", "127.0.0.1", 5801, List.of("10.0.0.1", "10.0.0.2:5702"), "north", 2),
         cluster);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", ",10.0.0.2", "10.0.0.1,,10.0.0.2"})
+  void givenClusterMembersVariableWithABlankEntry_whenChecked_thenRefusedNamingTheKey(String members) {
+    JsonObject merged = ConfigLoader.load(new JsonObject(), Map.of("WARDWATCH_CLUSTER_MEMBERS", members));
+
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ClusterConfig.from(new ConfigSection(merged, "").section("cluster")));
+    assertTrue(e.getMessage().startsWith("cluster.members: each entry must match"), e::getMessage);
   }
 }

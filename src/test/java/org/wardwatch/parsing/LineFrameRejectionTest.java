@@ -41,6 +41,8 @@ class LineFrameRejectionTest {
       "Temperature=-0.04; Temperature -0.04 Cel is implausible",
       "RR=-0.4; Respiration rate -0.4 /min is implausible",
       "SpO2=-0.4; SpO2 -0.4 % is implausible",
+      "RR=-0.0; Respiration rate -0.0 /min is implausible",
+      "SpO2=-0; SpO2 -0 % is implausible",
       "BP=24/10; Systolic BP 24 mm[Hg] is implausible",
       "BP=301/80; Systolic BP 301 mm[Hg] is implausible",
       "BP=120/9; Diastolic BP 9 mm[Hg] is implausible",
