@@ -35,9 +35,10 @@ import org.wardwatch.parsing.FrameVerdict;
  * at a time: what arrives meanwhile waits and goes as the next batch), writes one answer line per frame in order, and
  * owns the connection's identity (set by {@code HELLO}).
  *
- * <p>Back-pressure: the connection is read while at most one batch is being parsed and none waits, and while the
- * device reads its answers, so a fast or stuck device cannot make the gateway buffer without bound; a device that
- * sends a frame and waits for its answer is read throughout. A device whose frames are rejected
+ * <p>Back-pressure: the connection is read while at most one batch (of at most {@link #MAX_BATCH_FRAMES} frames) is
+ * being parsed and none waits, framed or not, and while the device reads its answers, so a fast or stuck device
+ * cannot make the gateway buffer without bound; a device that sends a frame and waits for its answer is read
+ * throughout. A device whose frames are rejected
  * {@code maxConsecutiveBadFrames} times in a row gets a final NAK and is disconnected (its answers written first); so
  * is one the gateway read nothing from for the idle timeout while none of its frames was at the parser: a silent
  * device, or one that left its answers unread (whose frames then wait, unread, with their answers). Its disconnection
@@ -53,6 +54,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   /** How long a batch waits for the parser's verdicts before its frames are NAKed (to be resent). */
   static final long PARSE_TIMEOUT_MS = 10_000;
   private static final String CUT_OFF_REASON = "too many invalid frames in a row; closing connection";
+  /** Most frames sent to the parser as one batch, and so answered at once: the rest of a read waits its turn. */
+  static final int MAX_BATCH_FRAMES = 1024;
 
   private final Channel channel;
   private final ContextInternal context;
@@ -87,7 +90,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     this.config = config;
     // a line without an ending gives up as many bytes as the frames a device may get wrong in a row (at least two)
     this.framer = new LineFramer(config.maxFrameLength(),
-        (long) config.maxFrameLength() * Math.max(2, config.maxConsecutiveBadFrames()));
+        (long) config.maxFrameLength() * Math.max(2, config.maxConsecutiveBadFrames()), MAX_BATCH_FRAMES);
   }
 
   @Override
@@ -166,6 +169,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       List<FrameEvent> events = waiting;
       waiting = null;
       submit(events, waitingSince);
+    } else if (framer.hasMore() && canParse()) {
+      framed(framer.more()); // the rest of a read beyond a batch's frames
     }
     readWhileNothingWaits();
   }
@@ -175,7 +180,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   }
 
   private void readWhileNothingWaits() {
-    channel.config().setAutoRead(waiting == null && channel.isWritable() && !closing);
+    channel.config().setAutoRead(waiting == null && !framer.hasMore() && channel.isWritable() && !closing);
   }
 
   /** Sends {@code events}' lines, the first read at {@code readAt}, to the parser as one batch; answers them after. */
@@ -258,7 +263,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
    */
   private void closeOnceAnswered() {
     context.runOnContext(later -> {
-      if (!parsing && waiting == null && !closing) {
+      if (!parsing && waiting == null && !framer.hasMore() && !closing) {
         closing = true;
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
       }

@@ -18,6 +18,9 @@ import java.util.List;
  * endless line costs bounded memory; one that goes on past {@code maxLineLength} bytes is reported once more, as
  * {@link FrameEvent.NoLineEnding}. The reports depend only on the bytes, never on how they were split into reads.
  *
+ * <p>A feed gives at most {@code maxFrames} frames; the rest of its bytes wait, unframed, for {@link #more()}. One
+ * read of tiny frames (32,768 in 64 KB) so never becomes as many answers at once, nor as many objects.
+ *
  * <p>Not thread-safe: one instance per connection, used on its event loop.
  */
 final class LineFramer {
@@ -26,6 +29,11 @@ final class LineFramer {
   /** Longest line kept in memory: the maximum frame plus the CR of a CRLF ending. */
   private final int maxBufferedLength;
   private final long maxLineLength;
+  private final int maxFrames;
+  /** Bytes fed but not framed yet, the frames beyond {@code maxFrames}; {@code null} when there are none. */
+  private Buffer unframed;
+  /** Whether the stream has ended: its last line is reported once the unframed bytes are. */
+  private boolean ended;
   /**
    * The start of a line that goes on in a later read; {@code null} when there is none (most reads end with their last
    * line), so a thousand idle connections hold no buffer between frames.
@@ -35,15 +43,43 @@ final class LineFramer {
   /** Reports made of the current line: none, {@link FrameEvent.Overlong}, then {@link FrameEvent.NoLineEnding}. */
   private int reports;
 
-  /** A framer of frames of up to {@code maxFrameLength} bytes that gives up on a line at {@code maxLineLength}. */
-  LineFramer(int maxFrameLength, long maxLineLength) {
+  /**
+   * A framer of frames of up to {@code maxFrameLength} bytes that gives up on a line at {@code maxLineLength}, and
+   * gives at most {@code maxFrames} frames at a time.
+   */
+  LineFramer(int maxFrameLength, long maxLineLength, int maxFrames) {
     this.maxFrameLength = maxFrameLength;
     this.maxBufferedLength = maxFrameLength + 1;
     this.maxLineLength = maxLineLength;
+    this.maxFrames = maxFrames;
   }
 
-  /** Consumes {@code chunk} and returns the frames it completed, in order. */
+  /** Consumes {@code chunk} and returns the first frames it completed (after any still unframed), in order. */
   List<FrameEvent> feed(Buffer chunk) {
+    if (unframed != null) {
+      unframed.appendBuffer(chunk);
+      return more();
+    }
+    return frame(chunk);
+  }
+
+  /** Whether bytes fed wait to be framed, by {@link #more()}. */
+  boolean hasMore() {
+    return unframed != null;
+  }
+
+  /** The next frames of the bytes fed but not framed, and the stream's last line once they are all framed. */
+  List<FrameEvent> more() {
+    Buffer rest = unframed;
+    unframed = null;
+    List<FrameEvent> events = rest == null ? new ArrayList<>() : frame(rest);
+    if (ended && unframed == null) {
+      events.addAll(lastLine());
+    }
+    return events;
+  }
+
+  private List<FrameEvent> frame(Buffer chunk) {
     List<FrameEvent> events = new ArrayList<>();
     ByteBuf bytes = ((BufferInternal) chunk).getByteBuf(); // Netty's search tests several bytes a step
     int length = chunk.length();
@@ -58,6 +94,10 @@ final class LineFramer {
       take(chunk, start, end, false, events);
       endLine(chunk, start, end, events);
       start = end + 1;
+      if (events.size() >= maxFrames && start < length) {
+        unframed = chunk.getBuffer(start, length); // a copy: the read's own buffer is released after it
+        return events;
+      }
       if (end == lf) {
         lf = bytes.indexOf(start, length, (byte) '\n');
       }
@@ -67,10 +107,16 @@ final class LineFramer {
   }
 
   /**
-   * Ends the stream: the bytes since the last line ending, unless blank or already reported overlong, as an
-   * {@link FrameEvent.Unterminated} frame (a device that closed in the middle of a frame); else nothing.
+   * Ends the stream. Once no bytes wait to be framed, reports the bytes since the last line ending, unless blank or
+   * already reported overlong, as an {@link FrameEvent.Unterminated} frame (a device that closed in the middle of a
+   * frame): now, or at the end of the last {@link #more()}.
    */
   List<FrameEvent> finish() {
+    ended = true;
+    return unframed == null ? lastLine() : List.of();
+  }
+
+  private List<FrameEvent> lastLine() {
     List<FrameEvent> events = new ArrayList<>();
     if (lineLength > 0) {
       endLine(Buffer.buffer(), 0, 0, events);

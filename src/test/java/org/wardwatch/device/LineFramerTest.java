@@ -1,6 +1,8 @@
 package org.wardwatch.device;
 
+import static java.util.stream.Collectors.joining;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +26,61 @@ class LineFramerTest {
   private static final FrameEvent OVERLONG = new FrameEvent.Overlong(MAX);
   private static final FrameEvent NO_LINE_ENDING = new FrameEvent.NoLineEnding(GIVE_UP);
 
-  private final LineFramer framer = new LineFramer(MAX, GIVE_UP);
+  private final LineFramer framer = uncapped();
+
+  private static LineFramer uncapped() {
+    return new LineFramer(MAX, GIVE_UP, Integer.MAX_VALUE);
+  }
+
+  @Test
+  void givenAReadOfMoreFramesThanTheCap_whenFed_thenTheRestWaitUnframedUntilAskedFor() {
+    LineFramer capped = new LineFramer(MAX, GIVE_UP, 4);
+    Buffer read = Buffer.buffer(IntStream.range(0, 10).mapToObj(i -> "Seq=" + i + "\n").collect(joining()) + "Seq=1");
+
+    assertEquals(lines(0, 4), capped.feed(read));
+    assertTrue(capped.hasMore());
+    assertEquals(List.of(), capped.finish(), "its last line waits for the frames before it");
+    assertEquals(lines(4, 8), capped.more());
+    assertEquals(Stream.concat(lines(8, 10).stream(), Stream.of(new FrameEvent.Unterminated("Seq=1"))).toList(),
+        capped.more());
+    assertFalse(capped.hasMore());
+  }
+
+  @Test
+  void givenAReadFedWhileFramesWait_whenFed_thenItsFramesComeAfterThem() {
+    LineFramer capped = new LineFramer(MAX, GIVE_UP, 2);
+    capped.feed(Buffer.buffer("Seq=0\nSeq=1\nSeq=2\nSe"));
+
+    assertEquals(List.of(line("Seq=2"), line("Seq=3")), capped.feed(Buffer.buffer("q=3\nSeq=4\n")));
+    assertEquals(List.of(line("Seq=4")), capped.more());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 7})
+  void givenAnyCap_whenAStreamIsFramedInReadsOfAnySize_thenTheSameEventsAsUncapped(int cap) {
+    String stream = "HELLO|Device=mon-7\r\n\nSeq=1|Pulse=82\r" + "x".repeat(3 * MAX) + "\nSeq=2\n \nSeq=3\nSeq=4";
+    LineFramer whole = uncapped();
+    List<FrameEvent> expected = new ArrayList<>(feed(whole, stream));
+    expected.addAll(whole.finish());
+    byte[] bytes = bytes(stream);
+    for (int readSize = 1; readSize <= bytes.length; readSize += 5) {
+      LineFramer capped = new LineFramer(MAX, GIVE_UP, cap);
+      List<FrameEvent> events = new ArrayList<>();
+      for (int at = 0; at < bytes.length; at += readSize) {
+        events.addAll(capped.feed(Buffer.buffer().appendBytes(bytes, at, Math.min(readSize, bytes.length - at))));
+        assertTrue(events.size() <= cap * (at / readSize + 1), "at most the cap per feed");
+      }
+      events.addAll(capped.finish());
+      while (capped.hasMore()) {
+        events.addAll(capped.more());
+      }
+      assertEquals(expected, events, "reads of " + readSize + " bytes");
+    }
+  }
+
+  private static List<FrameEvent> lines(int from, int to) {
+    return IntStream.range(from, to).mapToObj(i -> line("Seq=" + i)).toList();
+  }
 
   @Test
   void givenLfTerminatedFrame_whenFed_thenOneLineWithoutEnding() {
@@ -85,7 +143,7 @@ class LineFramerTest {
   void givenFramesFedOneByteAtATime_whenFed_thenSameLinesAsInOneChunk() {
     String stream = "HELLO|Device=mon-7\r\nSeq=1|Pulse=82\nSeq=2|BP=120/80\r\n";
 
-    assertEquals(feed(new LineFramer(MAX, GIVE_UP), stream), feedBytewise(framer, bytes(stream)));
+    assertEquals(feed(uncapped(), stream), feedBytewise(framer, bytes(stream)));
   }
 
   @Test
@@ -107,7 +165,7 @@ class LineFramerTest {
     String stream = "HELLO|Device=mon-7" + ending + "Seq=1|Pulse=82" + ending;
 
     assertEquals(List.of(line("HELLO|Device=mon-7"), line("Seq=1|Pulse=82")), feed(stream));
-    assertEquals(feed(new LineFramer(MAX, GIVE_UP), stream), feedBytewise(new LineFramer(MAX, GIVE_UP), bytes(stream)));
+    assertEquals(feed(uncapped(), stream), feedBytewise(uncapped(), bytes(stream)));
   }
 
   @Test
@@ -123,7 +181,7 @@ class LineFramerTest {
     String stream = "Seq=1|Pulse=82\rSpO2=97\n";
 
     assertEquals(List.of(line("Seq=1|Pulse=82"), line("SpO2=97")), feed(stream));
-    assertEquals(feed(new LineFramer(MAX, GIVE_UP), stream), feedBytewise(new LineFramer(MAX, GIVE_UP), bytes(stream)));
+    assertEquals(feed(uncapped(), stream), feedBytewise(uncapped(), bytes(stream)));
   }
 
   @ParameterizedTest
@@ -244,7 +302,7 @@ class LineFramerTest {
   void givenOverlongFrame_whenDeliveredInOneChunkOrByteByByte_thenSameNumberOfOverlongs() {
     String stream = "x".repeat(5 * MAX) + "\nSeq=2\n";
 
-    assertEquals(feed(new LineFramer(MAX, GIVE_UP), stream), feedBytewise(framer, bytes(stream)));
+    assertEquals(feed(uncapped(), stream), feedBytewise(framer, bytes(stream)));
   }
 
   @Test
@@ -258,7 +316,7 @@ class LineFramerTest {
   void givenMultiByteCharacterSplitAtEveryPosition_whenFed_thenDecodedAsUtf8() {
     byte[] stream = bytes("€😀\n");
     for (int split = 1; split < stream.length; split++) {
-      LineFramer fresh = new LineFramer(MAX, GIVE_UP);
+      LineFramer fresh = uncapped();
       List<FrameEvent> events = new ArrayList<>(fresh.feed(Buffer.buffer().appendBytes(stream, 0, split)));
       events.addAll(fresh.feed(Buffer.buffer().appendBytes(stream, split, stream.length - split)));
 
