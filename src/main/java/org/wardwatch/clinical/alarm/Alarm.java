@@ -90,7 +90,7 @@ public final class Alarm extends AlarmView {
    * The condition persists at {@code newPriority}, made of {@code parts} ({@link #standsFor}). Higher than the
    * condition was (whatever escalation raised the alarm to): {@link TransitionType#PRIORITY_RAISED}, and the alarm is
    * unacknowledged again. Same or lower: the message is refreshed silently and the alarm keeps its priority; a lower
-   * priority held a while becomes the condition's ({@link ConditionCourse#rises}). Condition ended: nothing.
+   * priority held a while becomes the condition's ({@link ConditionCourse#risesFrom}). Condition ended: nothing.
    *
    * @param newMessage  the message for the current value, or {@code null} to keep the present one
    */
@@ -100,8 +100,8 @@ public final class Alarm extends AlarmView {
       return List.of();
     }
     message = newMessage != null ? newMessage : message;
-    Priority before = condition.priority();
-    if (!condition.rises(newPriority, parts, now)) {
+    Priority before = condition.risesFrom(newPriority, parts, now);
+    if (before == null) {
       return List.of();
     }
     AlarmState from = state;

@@ -29,6 +29,8 @@ final class ConditionCourse {
   private Priority priority;
   /** Since when the condition has been reported below {@link #priority}, not long enough yet; or null. */
   private Instant easingSince;
+  /** The priority the condition was last reported at while easing; null when not easing, or in an older state. */
+  private Priority easedTo;
   /** Since when the condition has not been reported at all, not long enough yet; or null. */
   private Instant goneSince;
   /** The parts of the condition as last reported; null in a state written before they were kept. */
@@ -45,25 +47,31 @@ final class ConditionCourse {
   }
 
   /**
-   * The condition is reported at {@code reported}, made of {@code reportedParts} (which the alarm now stands for): true
-   * when that is above its priority, which it becomes. A lower priority becomes the condition's once reported for
-   * {@link #EASING_HOLDS}, so that rising from there alarms again while wavering at a boundary does not.
+   * The condition is reported at {@code reported}, made of {@code reportedParts} (which the alarm now stands for). When
+   * that is above its priority, which it becomes: the priority it rose from; else null. A lower priority becomes the
+   * condition's once it has held for {@link #EASING_HOLDS}, so that rising from there alarms again while wavering at a
+   * boundary does not; it has held too when the next report, a rise, comes only after that time (a parameter reported
+   * every few minutes, whose lower value nothing contradicted meanwhile).
    */
-  boolean rises(Priority reported, Set<String> reportedParts, Instant now) {
+  Priority risesFrom(Priority reported, Set<String> reportedParts, Instant now) {
     goneSince = null;
     parts = Set.copyOf(reportedParts);
+    boolean easingHeld = easingSince != null && !now.isBefore(easingSince.plus(EASING_HOLDS));
     if (reported.compareTo(priority) < 0) {
-      easingSince = easingSince != null ? easingSince : now;
-      if (!now.isBefore(easingSince.plus(EASING_HOLDS))) {
+      if (easingHeld) {
         priority = reported;
         easingSince = null;
+      } else {
+        easingSince = easingSince != null ? easingSince : now;
       }
-      return false;
+      easedTo = easingSince != null ? reported : null;
+      return null;
     }
+    Priority from = easingHeld && easedTo != null ? easedTo : priority;
     easingSince = null;
-    boolean rose = reported != priority;
+    easedTo = null;
     priority = reported;
-    return rose;
+    return reported != from ? from : null;
   }
 
   /**
@@ -95,11 +103,12 @@ final class ConditionCourse {
   }
 
   /**
-   * Writes {@code conditionPriority}, {@code easingSince}, {@code goneSince} and {@code parts} (sorted; absent when
-   * unknown).
+   * Writes {@code conditionPriority}, {@code easingSince}, {@code goneSince}, {@code easedTo} and {@code parts} (sorted;
+   * absent when unknown).
    */
   JsonObject writeTo(JsonObject state) {
-    state.put("conditionPriority", priority.name()).put("easingSince", easingSince).put("goneSince", goneSince);
+    state.put("conditionPriority", priority.name()).put("easingSince", easingSince).put("goneSince", goneSince)
+        .put("easedTo", easedTo == null ? null : easedTo.name());
     return parts == null ? state : state.put("parts", new JsonArray(List.copyOf(new TreeSet<>(parts))));
   }
 
@@ -110,6 +119,7 @@ final class ConditionCourse {
         ? StateJson.enumValue(Priority.class, state, "conditionPriority") : alarmPriority,
         parts == null ? null : Set.copyOf(parts.stream().map(part -> (String) part).toList()));
     course.easingSince = StateJson.optionalInstant(state, "easingSince");
+    course.easedTo = state.getString("easedTo") == null ? null : StateJson.enumValue(Priority.class, state, "easedTo");
     course.goneSince = StateJson.optionalInstant(state, "goneSince");
     return course;
   }

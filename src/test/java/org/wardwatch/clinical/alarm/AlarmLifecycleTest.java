@@ -204,6 +204,21 @@ class AlarmLifecycleTest {
   }
 
   @Test
+  void givenAlarmAcknowledgedAtHigh_whenAParameterReportedSeldomEasesToMediumOnceAndLaterRises_thenItAlarmsAgain() {
+    Alarm alarm = physiological(Priority.HIGH);
+    alarm.acknowledge(NURSE, at(60));
+    assertEquals(List.of(), alarm.update(Priority.MEDIUM, "Systolic BP 86 mm[Hg] below 90", ABOVE, at(900)));
+    Alarm stored = Alarm.fromState(alarm.toState()); // the easing survives a move to another member
+
+    AlarmTransition again = only(stored.update(Priority.HIGH, "Systolic BP 76 mm[Hg] below 80", ABOVE, at(1800)));
+
+    assertEquals(TransitionType.PRIORITY_RAISED, again.type());
+    assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, again.toState());
+    assertEquals("condition worse, MEDIUM to HIGH: Systolic BP 76 mm[Hg] below 80", again.detail());
+    assertEquals(List.of(), stored.update(Priority.HIGH, null, ABOVE, at(1805)), "once");
+  }
+
+  @Test
   void givenAConditionWaveringAtABoundary_whenItReturnsWithinTheEasingTime_thenNothingAlarmsAgain() {
     Alarm acknowledged = physiological(Priority.HIGH);
     acknowledged.acknowledge(NURSE, at(5));
