@@ -7,8 +7,9 @@ import org.wardwatch.model.Parameter;
 import org.wardwatch.model.StateJson;
 
 /**
- * How often each parameter of one patient is reported: the time between its last two values, as the gateway received
- * them. A parameter falls silent when no value came for the no-data time, or for {@value #MISSED_REPORTS} of its
+ * How often each parameter of one patient is reported: the longer of the times between its last three values, as the
+ * gateway received them, so that one reading between two of a cuff's own (a nurse's manual one) does not make the cuff
+ * look like a stream for the 15 minutes to its next. A parameter falls silent when no value came for the no-data time, or for {@value #MISSED_REPORTS} of its
  * intervals when that is longer, up to a cap: a monitor reporting once a minute over HL7, or a cuff measuring every
  * 15 minutes, is not silent 30 s after each report, while a bedside stream once a second still is at 30 s. Until a
  * parameter's second value its interval is taken to be {@link ClinicalRules#firstReportInterval()} (a minute by
@@ -26,8 +27,10 @@ final class ReportIntervals {
   /** Report intervals below this go unsaid to the dashboard ({@link #seldomSeconds}). */
   static final long SAID_FROM = 15_000;
 
-  /** By parameter ordinal; 0 before a parameter's second value. */
+  /** By parameter ordinal, the last interval; 0 before a parameter's second value. */
   private final long[] millis = new long[PARAMETERS.length];
+  /** By parameter ordinal, the interval before the last; 0 before a parameter's third value. */
+  private final long[] previousMillis = new long[PARAMETERS.length];
 
   /**
    * Notes the interval from {@code previous} (the value held, or {@code null}) to {@code next}, of one parameter.
@@ -37,13 +40,16 @@ final class ReportIntervals {
     long interval = previous == null ? 0
         : next.gatewayTime().toEpochMilli() - previous.gatewayTime().toEpochMilli();
     if (interval > 0) {
-      millis[next.parameter().ordinal()] = interval;
+      int parameter = next.parameter().ordinal();
+      previousMillis[parameter] = millis[parameter];
+      millis[parameter] = interval;
     }
   }
 
   /** {@code parameter} is no longer measured: a measurement started again has its interval taken afresh. */
   void forget(Parameter parameter) {
     millis[parameter.ordinal()] = 0;
+    previousMillis[parameter.ordinal()] = 0;
   }
 
   /**
@@ -52,9 +58,7 @@ final class ReportIntervals {
    */
   long silentAfterMillis(Parameter parameter, ClinicalRules rules) {
     long cap = rules.maxNoDataAfter().toMillis();
-    long interval = millis[parameter.ordinal()] > 0 ? millis[parameter.ordinal()]
-        : rules.firstReportInterval().toMillis();
-    long missed = Math.min(interval, cap) * MISSED_REPORTS;
+    long missed = Math.min(intervalMillis(parameter.ordinal(), rules), cap) * MISSED_REPORTS;
     return Math.max(rules.noDataAfter().toMillis(), Math.min(missed, cap));
   }
 
@@ -68,8 +72,7 @@ final class ReportIntervals {
     int[] seconds = null;
     for (Parameter parameter : PARAMETERS) {
       if (reported.containsKey(parameter)) {
-        long interval = millis[parameter.ordinal()] > 0 ? millis[parameter.ordinal()]
-            : rules.firstReportInterval().toMillis();
+        long interval = intervalMillis(parameter.ordinal(), rules);
         if (interval >= SAID_FROM) {
           seconds = seconds != null ? seconds : new int[PARAMETERS.length];
           seconds[parameter.ordinal()] = (int) Math.min(interval / 1000, Integer.MAX_VALUE);
@@ -79,12 +82,22 @@ final class ReportIntervals {
     return seconds;
   }
 
-  /** {@code {"PULSE": 60000, ...}}: the intervals known, in milliseconds, for the patient's stored state. */
+  /** The report interval of the parameter of {@code ordinal}: the longer of its last two, else the first's. */
+  private long intervalMillis(int ordinal, ClinicalRules rules) {
+    long longer = Math.max(millis[ordinal], previousMillis[ordinal]);
+    return longer > 0 ? longer : rules.firstReportInterval().toMillis();
+  }
+
+  /**
+   * {@code {"PULSE": 60000, ...}}: the intervals known, in milliseconds, for the patient's stored state; the longer of
+   * the last two, which a member taking the patient over takes as the last (as members before it wrote it).
+   */
   JsonObject toState() {
     JsonObject state = new JsonObject();
     for (Parameter parameter : PARAMETERS) {
-      if (millis[parameter.ordinal()] > 0) {
-        state.put(parameter.name(), millis[parameter.ordinal()]);
+      long longer = Math.max(millis[parameter.ordinal()], previousMillis[parameter.ordinal()]);
+      if (longer > 0) {
+        state.put(parameter.name(), longer);
       }
     }
     return state;

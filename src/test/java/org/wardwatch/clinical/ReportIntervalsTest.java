@@ -79,6 +79,22 @@ class ReportIntervalsTest {
   }
 
   @Test
+  void givenACuffEveryThreeMinutes_whenANurseTakesAManualReadingBetween_thenNoNoDataAlarmBeforeItsNextReading() {
+    WardState engine = new WardState(RULES);
+    engine.apply(frame(BED_1, T0, "BP_SYSTOLIC=120"), T0);
+    engine.apply(frame(BED_1, at(180), "BP_SYSTOLIC=121"), at(180));
+    engine.apply(frame(BED_1, at(190), "BP_SYSTOLIC=118"), at(190)); // the manual reading
+
+    assertEquals(List.of(), ticks(engine, 191, 360), "the cuff's next reading is due at 360 s");
+    assertEquals(List.of(), engine.apply(frame(BED_1, at(360), "BP_SYSTOLIC=119"), at(360)).transitions());
+    IntStream.rangeClosed(361, 363).forEach(second -> engine.apply(frame(BED_1, at(second), "BP_SYSTOLIC=119"),
+        at(second))); // a stream from now on: silent at the no-data time again once its last three values say so
+    assertEquals(List.of(), ticks(engine, 364, 393));
+    assertEquals("No data for Systolic BP for over 30 s",
+        only(engine.tick(at(394)).transitions()).snapshot().getString("message"));
+  }
+
+  @Test
   void givenAStreamOnceASecond_whenItStops_thenTheNoDataAlarmAtTheNoDataTime() {
     WardState engine = new WardState(RULES);
     IntStream.rangeClosed(0, 10).forEach(second -> engine.apply(frame(BED_1, at(second), "PULSE=80"), at(second)));
