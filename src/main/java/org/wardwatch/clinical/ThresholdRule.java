@@ -46,10 +46,19 @@ public record ThresholdRule(Parameter parameter, Direction direction, BigDecimal
         : value.compareTo(limit.add(hysteresis)) < 0;
   }
 
-  /** Text for clinicians, e.g. {@code Pulse 190 /min above 150}. */
+  /**
+   * Text for clinicians of the breach at {@code value}: {@code Pulse 190 /min above 150}; for a value back within the
+   * limit that the hysteresis band holds in alarm, what ends it: {@code Pulse 148 /min (above 150 until 145 or lower)}.
+   */
   public String describe(BigDecimal value) {
-    return parameter.label() + " " + value.toPlainString() + " " + parameter.displayUnit() + " "
-        + direction.name().toLowerCase(Locale.ROOT) + " " + limit.toPlainString();
+    String reading = parameter.label() + " " + value.toPlainString() + " " + parameter.displayUnit();
+    String breach = direction.name().toLowerCase(Locale.ROOT) + " " + limit.toPlainString();
+    if (breachedBy(value)) {
+      return reading + " " + breach;
+    }
+    return reading + " (" + breach + " until " + (direction == Direction.ABOVE
+        ? limit.subtract(hysteresis).toPlainString() + " or lower)"
+        : limit.add(hysteresis).toPlainString() + " or higher)");
   }
 
   /**

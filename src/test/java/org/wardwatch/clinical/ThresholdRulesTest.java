@@ -158,6 +158,11 @@ class ThresholdRulesTest {
     ThresholdRule rule = new ThresholdRule(Parameter.PULSE, Direction.ABOVE, new BigDecimal("150"), Priority.HIGH);
 
     assertEquals("Pulse 190 /min above 150", rule.describe(new BigDecimal("190")));
+    ThresholdRule damped = new ThresholdRule(Parameter.SPO2, Direction.BELOW, new BigDecimal("90"), Priority.HIGH,
+        Duration.ZERO, new BigDecimal("2"));
+    assertEquals("SpO2 89 % below 90", damped.describe(new BigDecimal("89")));
+    assertEquals("SpO2 91 % (below 90 until 92 or higher)", damped.describe(new BigDecimal("91")),
+        "back within the limit, held by the hysteresis band");
   }
 
   private static JsonObject rule(String parameter, String direction, Object limit, String priority) {
