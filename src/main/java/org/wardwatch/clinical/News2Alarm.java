@@ -18,9 +18,9 @@ import org.wardwatch.model.Priority;
  * <p>A score below the alarm bands ends the alarm once it has held a minute on fresh data
  * ({@link PatientAlarms#easeOff}): a total wavering at a band's edge (5 and 4 in turn, as 1 Hz values cross a chart
  * row) would otherwise clear the alarm and raise a new one, unacknowledged, at each waver. The data is fresh while no
- * part is stale, no parameter is silent and no device disconnected; else the alarm is marked stale (for a stale part
- * or a disconnected device, also an alarm raised then) and the lower score proves nothing: a value gone stale scores
- * as missing, so the alarm stays, and the minute starts over once the data is fresh again.
+ * part is stale, no parameter is silent and no device disconnected; else the alarm is marked stale (also one raised
+ * then) and the lower score proves nothing: a value gone stale scores as missing, so the alarm stays, and the minute
+ * starts over once the data is fresh again.
  *
  * <p>Pure, with time passed in; made by {@link PatientConditions} for the rules in force, on the clinical engine's
  * event loop.
@@ -59,8 +59,7 @@ final class News2Alarm {
             patient.source(), rules.policy(), alarmIds, now)
         : !patient.alarms().isPresent(KEY) ? List.of() // the usual frame: no message made for no alarm
         : patient.alarms().easeOff(KEY, message(score), fresh, now);
-    List<AlarmTransition> staled = staleParts || disconnected && priority != null // also an alarm it raised
-        ? patient.alarms().markData(KEY, true, now) : List.of();
+    List<AlarmTransition> staled = fresh ? List.of() : patient.alarms().markData(KEY, true, now); // one just raised too
     if (freshened.isEmpty() && staled.isEmpty()) { // the usual frame: no list made to join them
       return reconciled;
     }

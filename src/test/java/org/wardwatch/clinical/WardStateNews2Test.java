@@ -170,6 +170,24 @@ class WardStateNews2Test {
   }
 
   @Test
+  void givenNews2Alarm_whenItsMonitorFallsSilentStillConnected_thenMarkedStaleWithTheNoDataAlarmAndFreshAgainAfter() {
+    WardState engine = new WardState(ClinicalRules.fromJson(new JsonObject("""
+        {"news2": {"bandPriorities": {"MEDIUM": "MEDIUM", "HIGH": "HIGH"}}, "technical": {"noDataSeconds": 30},
+         "thresholds": []}""")));
+    String[] vitals = {"RESP_RATE=21", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
+    engine.apply(frame(T0, Consciousness.V, OxygenSupport.air(), vitals), T0);
+    engine.apply(frame(at(1), null, null, vitals), at(1)); // a stream once a second: silent at the no-data time
+
+    List<AlarmTransition> silent = engine.tick(at(40)).transitions();
+
+    assertEquals(List.of("NEWS2:DATA_STALE", "TECHNICAL:NO_DATA:RAISED"), silent.stream()
+        .map(t -> t.snapshot().getString("condition") + ":" + t.type()).sorted().toList(), silent::toString);
+    List<AlarmTransition> back = engine.apply(frame(at(45), null, null, vitals), at(45)).transitions();
+    assertTrue(back.stream().anyMatch(t -> t.type() == TransitionType.DATA_FRESH && t.snapshot().getString("condition")
+        .equals("NEWS2")), back::toString);
+  }
+
+  @Test
   void givenADisconnectedDevice_whenAFrameInFlightAtTheCloseRaisesTheNews2Alarm_thenItIsRaisedStale() {
     String[] calm = {"RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
     String[] worse = {"RESP_RATE=21", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
