@@ -8,7 +8,6 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.wardwatch.testing.DeviceClient;
@@ -24,18 +23,9 @@ class BatchLimitTest {
 
   private static final int FRAMES = 3 * DeviceSession.MAX_BATCH_FRAMES + 17;
 
-  private Vertx vertx;
-  private int port;
-
-  @BeforeEach
-  void deployPipeline(Vertx vertx) {
-    this.vertx = vertx;
-    port = DevicePipeline.deploy(vertx);
-  }
-
   @Test
-  void givenMoreFramesInOneWriteThanABatchThenEachIsAnsweredInOrderAndTheUnterminatedLastOneAfterThem() {
-    try (DeviceClient device = new DeviceClient(port)) {
+  void givenMoreFramesInOneWriteThanABatchThenEachIsAnsweredInOrderAndTheUnterminatedLastOneAfterThem(Vertx vertx) {
+    try (DeviceClient device = new DeviceClient(DevicePipeline.deploy(vertx))) {
       StringBuilder frames = new StringBuilder("HELLO|Device=MON-B\n");
       for (int seq = 1; seq <= FRAMES; seq++) {
         frames.append("Pulse=").append(60 + seq % 50).append("|Seq=").append(seq).append('\n');
@@ -55,8 +45,8 @@ class BatchLimitTest {
   }
 
   @Test
-  void givenAReadFullOfGarbageThenOnlyItsFirstBatchIsAnsweredBeforeTheCutOff() {
-    try (DeviceClient device = new DeviceClient(port)) {
+  void givenAReadFullOfGarbageThenOnlyItsFirstBatchIsAnsweredBeforeTheCutOff(Vertx vertx) {
+    try (DeviceClient device = new DeviceClient(DevicePipeline.deploy(vertx))) {
       // blank lines first, which are not frames, so that the server's reads have grown to their largest (64 KB)
       device.send("\n".repeat(1 << 20) + "x\n".repeat(1 << 15));
 
