@@ -5,7 +5,7 @@
 // user's actions (acknowledge, pause audio, assess, stop measuring, discharge) go back by request-reply to the ward's
 // actions address.
 
-import { awaitingAck, pausedUntil, priorityRank } from './js/alarmstate.js';
+import { loudestAsking } from './js/alarmstate.js';
 import { Store } from './js/model.js';
 import { View } from './js/view.js';
 import { Actions } from './js/actions.js';
@@ -49,25 +49,12 @@ view.buttonsChanged = (tile) => {
   actions.refreshDischargeNotes(tile); // its alarms changed
 };
 
-/** The most urgent alarm asking to be heard: awaiting acknowledgement and not audio-paused. */
-function loudest(serverNow) {
-  let best = null;
-  for (const e of store.entries.values()) {
-    for (const a of [...e.alarms.values(), ...e.technical.values()]) {
-      if (awaitingAck(a) && pausedUntil(a, serverNow) === null && priorityRank(a.priority) > priorityRank(best)) {
-        best = a.priority;
-      }
-    }
-  }
-  return best;
-}
-
 /**
  * What sounds: the most urgent alarm asking to be heard, or, while the live feed has been lost for LINK_ALARM_MS
  * (no new alarm can reach the page), the link's own pattern, unless a HIGH alarm already sounds.
  */
 function wantedSound(serverNow) {
-  const alarm = loudest(serverNow);
+  const alarm = loudestAsking(store.entries.values(), serverNow);
   const linkLost = linkLostAt !== null && performance.now() - linkLostAt >= LINK_ALARM_MS;
   return linkLost && alarm !== 'HIGH' ? 'LINK' : alarm;
 }
@@ -128,6 +115,10 @@ function onTransition(tr) {
   view.render(r);
   patientView.transition(tr);
   alarmsChanged();
+  if (tr.type === 'REMINDER') { // an acknowledged alarm that persists: seen and heard again, once
+    view.notices.reminded(tr);
+    sound.remind(tr.priority);
+  }
 }
 
 function handler(kind) {

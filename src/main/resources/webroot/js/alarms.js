@@ -76,19 +76,36 @@ export function renderAlarms(ul, map, technical, serverNow, prevKey) {
   return key;
 }
 
-/** Transient notices in the header (escalations, discharges), each shown for 10 s. */
+function alarmOf(tr) {
+  return tr.alarm && typeof tr.alarm === 'object' ? tr.alarm : {};
+}
+
+/** Transient notices in the header (escalations, reminders, discharges), each shown for 10 s. */
 export class Notices {
   constructor(container) {
     this.box = container;
   }
 
+  /** An escalation page (a transition on the ward's escalations address). */
   escalated(tr) {
-    const a = tr.alarm && typeof tr.alarm === 'object' ? tr.alarm : {};
-    const where = [a.ward || tr.ward, a.bed !== null && a.bed !== undefined ? `Bed ${a.bed}` : null, tr.patient || a.patient]
+    this._announce('Escalated', tr, '');
+  }
+
+  /** A REMINDER transition: an acknowledged alarm whose condition persists, announced again. */
+  reminded(tr) {
+    const by = alarmOf(tr).acknowledgedBy;
+    this._announce('Reminder', tr, ` \u2014 still active, acknowledged${by ? ` by ${by}` : ''}`);
+  }
+
+  /** "<label>: ward · Bed · patient — message (PRIORITY)<tail>", coloured by the transition's priority. */
+  _announce(label, tr, tail) {
+    const a = alarmOf(tr);
+    const bed = a.bed !== null && a.bed !== undefined ? `Bed ${a.bed}` : null;
+    const where = [a.ward || tr.ward, bed, tr.patient || a.patient]
       .filter((x) => x !== null && x !== undefined && x !== '').join(' \u00b7 ');
     const what = a.message || a.condition || tr.alarmId || '';
     const prio = tr.priority || a.priority;
-    this.show(`Escalated: ${where}${what ? ` \u2014 ${what}` : ''}${prio ? ` (${prio})` : ''}`, prio);
+    this.show(`${label}: ${where}${what ? ` \u2014 ${what}` : ''}${prio ? ` (${prio})` : ''}${tail}`, prio);
   }
 
   /** Shows `text` on top of the notices for NOTICE_MS, coloured by `priority` when one is given. */

@@ -43,6 +43,21 @@ export function topPriority(map, filter = () => true) {
   return best;
 }
 
+/**
+ * The priority of the most urgent alarm asking to be heard among `entries` (the store's): awaiting acknowledgement
+ * and not audio-paused at `serverNow`; null when none.
+ */
+export function loudestAsking(entries, serverNow) {
+  const asking = (a) => awaitingAck(a) && pausedUntil(a, serverNow) === null;
+  let best = null;
+  for (const e of entries) {
+    for (const p of [topPriority(e.alarms, asking), topPriority(e.technical, asking)]) {
+      if (priorityRank(p) > priorityRank(best)) best = p;
+    }
+  }
+  return best;
+}
+
 /** Threshold alarms name their vital sign in the condition key, e.g. "THRESHOLD:PULSE". */
 const THRESHOLD_PREFIX = 'THRESHOLD:';
 

@@ -4,7 +4,10 @@
 // Patterns after IEC 60601-1-8 (burst shapes, not its exact timings): HIGH a burst of 10 pulses (3 + 2, pause, 3 + 2)
 // every 6 s; MEDIUM 3 pulses every 10 s; LOW 2 pulses every 20 s. Each priority has its own pitch, so a nurse can
 // tell them apart without looking. Only the most urgent alarm sounds. LINK, a low falling pair every 10 s, is the
-// page's own technical alarm: its live feed has been lost for a while, so no new alarm can reach it.
+// page's own technical alarm: its live feed has been lost for a while, so no new alarm can reach it. A reminder (an
+// acknowledged alarm that persists, announced again by the server) plays one burst of its priority's pattern.
+
+import { priorityRank } from './alarmstate.js';
 
 const PATTERNS = {
   HIGH: { pitch: 988, pulses: [0, 0.2, 0.4, 0.9, 1.1, 2.0, 2.2, 2.4, 2.9, 3.1], every: 6 },
@@ -13,6 +16,8 @@ const PATTERNS = {
   LINK: { pitch: 392, pulses: [0, 0.4], every: 10 },
 };
 const PULSE_SECONDS = 0.15;
+/** Silence between a reminder's burst and the next burst of a less urgent pattern that was cycling. */
+const AFTER_REMINDER_SECONDS = 1;
 const VOLUME = 0.25;
 
 /** Plays the pattern of the most urgent alarm that is asking to be heard; owns the sound button and warning. */
@@ -20,7 +25,8 @@ export class AlarmSound {
   /**
    * @param button   the "Enable sound" toggle
    * @param warning  shown while sound is off
-   * @param state    element whose data-playing names the pattern playing ("HIGH", "MEDIUM", "LOW", "LINK" or "none")
+   * @param state    element whose data-playing names the pattern cycling ("HIGH", "MEDIUM", "LOW", "LINK" or "none")
+   *                 and whose data-reminders counts the reminder bursts played
    */
   constructor(button, warning, state) {
     this.button = button;
@@ -30,6 +36,7 @@ export class AlarmSound {
     this.priority = null; // the pattern wanted now
     this.playing = null; // the pattern whose cycle is running
     this.timer = null;
+    this.reminders = 0;
     button.addEventListener('click', () => (this.enabled() ? this.disable() : this.enable()));
     this._show();
   }
@@ -68,6 +75,23 @@ export class AlarmSound {
     this._restart();
   }
 
+  /**
+   * One burst of `priority`'s pattern for a reminder, when sound is on and no pattern as urgent is cycling (that one
+   * already calls for attention, and two bursts at once would blur both). A less urgent cycle is not replaced: its
+   * next burst waits until the reminder's has ended.
+   */
+  remind(priority) {
+    const pattern = PATTERNS[priority];
+    if (!pattern || !this.enabled() || priorityRank(this.playing) >= priorityRank(priority)) return;
+    const seconds = this._burst(pattern);
+    if (this.playing) {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this._cycle(), (seconds + AFTER_REMINDER_SECONDS) * 1000);
+    }
+    this.reminders += 1;
+    this._show();
+  }
+
   _restart() {
     this._stop();
     if (!this.enabled() || !this.priority) {
@@ -85,12 +109,19 @@ export class AlarmSound {
     this.playing = null;
   }
 
-  /** Schedules one burst of the current pattern on the audio clock, then the next burst. */
+  /** Plays one burst of the current pattern, then schedules the next. */
   _cycle() {
     const pattern = PATTERNS[this.playing];
-    const start = this.context.currentTime + 0.05;
-    for (const offset of pattern.pulses) this._pulse(pattern.pitch, start + offset);
+    this._burst(pattern);
     this.timer = setTimeout(() => this._cycle(), pattern.every * 1000);
+  }
+
+  /** Schedules one burst of `pattern` on the audio clock, starting now; returns how long it lasts, in seconds. */
+  _burst(pattern) {
+    const lead = 0.05;
+    const start = this.context.currentTime + lead;
+    for (const offset of pattern.pulses) this._pulse(pattern.pitch, start + offset);
+    return lead + pattern.pulses[pattern.pulses.length - 1] + PULSE_SECONDS;
   }
 
   _pulse(pitch, at) {
@@ -114,5 +145,6 @@ export class AlarmSound {
     this.warning.hidden = on;
     document.body.classList.toggle('sound-off', !on);
     this.state.setAttribute('data-playing', on && this.playing ? this.playing : 'none');
+    this.state.setAttribute('data-reminders', String(this.reminders));
   }
 }

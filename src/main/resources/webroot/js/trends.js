@@ -11,7 +11,8 @@ const CHART_HEIGHT = 170;
 /** The least time between two loads of the hour for live batches: its points are 10 s apart. */
 const RELOAD_GAP_MS = 2000;
 const PRIORITY_COLOUR = { HIGH: '#ff3b3b', MEDIUM: '#ffd500', LOW: '#00c4dc' };
-const EVENT_TYPES = new Set(['RAISED', 'PRIORITY_RAISED', 'ACKNOWLEDGED', 'ESCALATED', 'CLEARED']);
+/** The alarm events charted and listed: those that change or announce an alarm (a reminder too), not audio or data. */
+const EVENT_TYPES = new Set(['RAISED', 'PRIORITY_RAISED', 'ACKNOWLEDGED', 'ESCALATED', 'REMINDER', 'CLEARED']);
 const THRESHOLD_PREFIX = 'THRESHOLD:';
 
 /** One chart per group: blood pressure draws systolic and diastolic together. */

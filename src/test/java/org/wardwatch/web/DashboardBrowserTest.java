@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.wardwatch.node.NodeVerticle;
 import org.wardwatch.testing.FreePorts;
 import org.wardwatch.testing.TestNode;
@@ -48,11 +49,14 @@ class DashboardBrowserTest {
         "The browser tests need Debian's chromium at " + CHROMIUM + ": apt-get install -y chromium (.ci/run does)");
     assertTrue(Files.isDirectory(SCRIPTS.resolve("node_modules").resolve("playwright-core")),
         "The browser tests need playwright-core: mvn -B test installs it (npm install in " + SCRIPTS + ")");
-    startNode(null);
+    startNode(null, new JsonObject());
   }
 
-  /** Starts the node under test, its dashboard over HTTPS with {@code tls} (the http section's), else plain HTTP. */
-  private void startNode(JsonObject tls) {
+  /**
+   * Starts the node under test, its dashboard over HTTPS with {@code tls} (the http section's), else plain HTTP, with
+   * the other configuration sections of {@code overrides}.
+   */
+  private void startNode(JsonObject tls, JsonObject overrides) {
     // The page is served by the node and, in the reconnect scenarios, by a proxy: the bridge must allow both origins.
     // Both chosen before deploying, as the allowed origins name them.
     int httpPort = FreePorts.choose();
@@ -61,7 +65,8 @@ class DashboardBrowserTest {
     String scheme = tls == null ? "http" : "https";
     JsonObject http = new JsonObject().put("port", httpPort)
         .put("allowedOrigins", new JsonArray().add(origin(scheme, httpPort)).add(origin(scheme, proxyPort)));
-    NodeVerticle node = TestNode.deploy(vertx, new JsonObject().put("http", tls == null ? http : http.put("tls", tls)));
+    NodeVerticle node = TestNode.deploy(vertx,
+        overrides.copy().put("http", tls == null ? http : http.put("tls", tls)));
     ports = Map.of("WW_HTTP_PORT", String.valueOf(node.httpPort()), "WW_DEVICE_PORT",
         String.valueOf(node.devicePort()), "WW_PROXY_PORT", String.valueOf(proxyPort), "WW_SCHEME", scheme);
   }
@@ -129,6 +134,14 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void anAcknowledgedAlarmThatPersistsIsShownAndSoundedAgainAtEachReminder(@TempDir Path dir) throws Exception {
+    vertx.close().await();
+    Path rules = rulesRemindingEvery(dir, 2);
+    startNode(null, new JsonObject().put("rules", new JsonObject().put("path", rules.toString())));
+    run("reminder");
+  }
+
+  @Test
   void aPageCutOffFromItsFeedForTenSecondsSoundsTheLinkAlarm() throws Exception {
     run("link-alarm");
   }
@@ -147,7 +160,7 @@ class DashboardBrowserTest {
   @Test
   void theDashboardWorksOverHttpsAndWss() throws Exception {
     vertx.close().await();
-    startNode(TestTls.listener(false));
+    startNode(TestTls.listener(false), new JsonObject());
     run("https");
   }
 
@@ -178,6 +191,13 @@ class DashboardBrowserTest {
     String output = Files.readString(log);
     assertTrue(finished, () -> scenario + " did not finish within " + SCENARIO_TIMEOUT.toSeconds() + " s:\n" + output);
     assertEquals(0, process.exitValue(), () -> scenario + " failed:\n" + output);
+  }
+
+  /** The shipped clinical rules with reminders every {@code seconds}, written to {@code dir}; returns the file. */
+  private static Path rulesRemindingEvery(Path dir, int seconds) throws IOException {
+    JsonObject rules = new JsonObject(Files.readString(Path.of("conf", "rules.json")));
+    rules.getJsonObject("alarms").put("reminderSeconds", seconds);
+    return Files.writeString(dir.resolve("rules.json"), rules.encodePrettily());
   }
 
   private static String origin(String scheme, int port) {
