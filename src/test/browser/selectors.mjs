@@ -52,6 +52,11 @@ export function alarmLine(patient, priority, state) {
   return `${tile(patient)} li[data-alarm-id][data-priority="${priority}"]${state ? `[data-state="${state}"]` : ''}`;
 }
 
+/** A patient's line of `priority` in the ward's alarm list beside the tiles. */
+export function wardAlarmLine(patient, priority) {
+  return `#alarm-list li[data-patient="${patient}"][data-priority="${priority}"]`;
+}
+
 /** The Acknowledge button of a patient's alarm line of `priority`. */
 export function acknowledge(patient, priority) {
   return `${alarmLine(patient, priority)} button[data-action="acknowledge"]`;
@@ -101,6 +106,9 @@ export function trendsButton(patient) {
 }
 
 export const patientView = '#patient-view';
+/** The patient view while it says its charts are live (`live` true) or stopped with the page's feed. */
+export const patientViewLive = (live) => `#patient-view[data-live="${live}"]`;
+export const patientViewStatus = '#patient-view [data-role="status"]';
 
 /** A chart of the patient view (PULSE, SPO2, BP, RESP_RATE, TEMPERATURE) once drawn from the history. */
 export function trendChart(group) {

@@ -200,6 +200,7 @@ function refreshWhenRegistered() {
     clearTimeout(timer);
     if (asked !== ward) return;
     linkState.setAttribute('data-subscribed', asked); // the server holds this ward's registrations
+    patientView.setLink(eb.state === EventBus.OPEN); // not when the feed closed meanwhile (onclose said so)
     refresh();
   };
   const timer = setTimeout(go, SYNC_TIMEOUT_MS);
@@ -267,6 +268,7 @@ function connect() {
     registered = null;
     if (linkLostAt === null) linkLostAt = performance.now();
     linkState.removeAttribute('data-subscribed');
+    patientView.setLink(false);
     actions.connectionLost();
     if (everOpen) showLink(false, 'Connection lost', 'Connection lost \u2014 data may be stale. Reconnecting\u2026');
     else showLink(false, 'Connecting\u2026', 'Cannot reach the live feed \u2014 data may be stale. Retrying\u2026');

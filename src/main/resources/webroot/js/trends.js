@@ -25,7 +25,12 @@ function eventParam(tr) {
   return c.startsWith(THRESHOLD_PREFIX) ? c.slice(THRESHOLD_PREFIX.length) : null;
 }
 
-/** Owns the `#patient-view` dialog: opening it for a patient, its charts, and their live updates. */
+/**
+ * Owns the `#patient-view` dialog: opening it for a patient, its charts, their live updates, and saying whether they
+ * are live. It is not modal, on purpose: a modal's backdrop hid the whole ward, so while a nurse read one patient's
+ * trends another bed's new alarm (the ward's alarm list), an escalation or reminder (the header's notices) and a lost
+ * link (the red banner) went unseen. It opens above the tiles, in their column, and those stay in sight beside it.
+ */
 export class PatientView {
   constructor(dialog) {
     this.dialog = dialog;
@@ -39,6 +44,9 @@ export class PatientView {
     this.reloading = false; // a load of the hour for live batches is in flight, or waits RELOAD_GAP_MS
     this.reloadAgain = false;
     this.views = 0; // counts the views reset: a load of an earlier one leaves the charts alone
+    this.from = null; // the start of the hour shown, once loaded
+    this.live = false; // live messages reach the page (app.js says so through setLink)
+    dialog.setAttribute('data-live', 'false');
     dialog.querySelector('[data-role="close"]').addEventListener('click', () => dialog.close());
     dialog.addEventListener('close', () => this._reset());
   }
@@ -50,7 +58,8 @@ export class PatientView {
     this.title.textContent = `${entry.bed === null ? 'No bed' : `Bed ${entry.bed}`} \u00b7 ${entry.patient} \u00b7 ${entry.ward}`;
     this.status.textContent = 'Loading the last hour\u2026';
     this.dialog.setAttribute('data-patient', entry.patient);
-    if (!this.dialog.open) this.dialog.showModal();
+    if (!this.dialog.open) this.dialog.show();
+    if (this.dialog.getBoundingClientRect().top < 0) this.dialog.scrollIntoView(); // above the tiles, scrolled past
     const patient = entry.patient;
     const view = this.views;
     try {
@@ -58,11 +67,32 @@ export class PatientView {
       if (this.views !== view) return; // closed, switched or opened again while loading: a later load draws
       this.events = (history.events || []).filter((tr) => EVENT_TYPES.has(tr.type));
       this._build(history);
-      this.status.textContent = `Last hour from ${clockOf(history.from)}, live`;
+      this.from = history.from;
+      this._showStatus();
       this.dialog.setAttribute('data-loaded', 'true');
     } catch (ex) {
       if (this.views === view) this.status.textContent = `Trends unavailable: ${ex.message}`;
     }
+  }
+
+  /**
+   * Whether live messages reach the page: its feed is open and the ward's registrations confirmed (`live`), or lost.
+   * Lost, the view says its charts have stopped, as the banner says of the page; back, it loads the hour again for
+   * the values the outage kept from it.
+   */
+  setLink(live) {
+    if (live === this.live) return;
+    this.live = live;
+    this.dialog.setAttribute('data-live', String(live));
+    if (live && this.charts.length) this._reload();
+    this._showStatus();
+  }
+
+  /** What the view shows and whether it is live, once the hour is loaded (before, it says what holds it up). */
+  _showStatus() {
+    if (this.from === null) return;
+    this.status.textContent = `Last hour from ${clockOf(this.from)}, `
+      + `${this.live ? 'live' : 'NOT LIVE: connection lost, newer values and alarm events missing'}`;
   }
 
   /**
@@ -174,6 +204,7 @@ export class PatientView {
         chart.box.setAttribute('data-points', String(chart.plot.data[0].length));
       }
       this._listEvents();
+      this._showStatus(); // in place of a failed reload's message
     }).catch((ex) => {
       if (current()) this.status.textContent = `Trends not reloaded: ${ex.message}`;
     }).finally(() => {
@@ -196,6 +227,7 @@ export class PatientView {
     this.charts = [];
     this.events = [];
     this.patient = null;
+    this.from = null;
     this.chartsBox.replaceChildren();
     this.eventList.replaceChildren();
     this.reloading = false;

@@ -158,6 +158,11 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void anOpenTrendViewLeavesNewAlarmsAndALostLinkInSightAndSaysWhenItIsNotLive() throws Exception {
+    run("trends-link");
+  }
+
+  @Test
   void theDashboardWorksOverHttpsAndWss() throws Exception {
     vertx.close().await();
     startNode(TestTls.listener(false), new JsonObject());
