@@ -94,6 +94,11 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void highAndMediumAlarmsFlashOnAScreenThatAsksForReducedMotion() throws Exception {
+    run("reduced-motion");
+  }
+
+  @Test
   void alarmAcknowledgedOnOneScreenShowsOnAnotherAndIsAudited() throws Exception {
     run("acknowledge");
   }
