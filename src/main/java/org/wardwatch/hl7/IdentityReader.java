@@ -15,7 +15,8 @@ import org.wardwatch.model.DeviceIdentity;
  * {@code Bed1:0080C9FFFE000001}), or whichever of the two is given (the universal id alone when the whole is no
  * identifier). Neither alone names one monitor: the namespace id
  * may be a vendor's or product's name that many monitors share, the universal id a gateway's EUI-64 that every monitor
- * behind it shares; and a message without PID is filed under its device, so two monitors must not be one device.
+ * behind it shares; and a message without PID is filed under its device (under its PV1-3 bed on that device when it
+ * names one: {@link DeviceIdentity#patientKey}), so two monitors must not be one device.
  * Identifiers follow the line-frame rules (1-64 letters, digits, {@code . _ : -}; ward:
  * {@link Addresses#WARD_PATTERN}). An invalid patient, ward or bed refuses the message (AE, data type error, nothing
  * recorded), as the line protocol refuses such a frame: filed under its device or in the unassigned ward, two

@@ -17,9 +17,19 @@ public record DeviceIdentity(String device, String patient, String bed, String w
   /** The ward a patient is placed in when the device names none. */
   public static final String UNASSIGNED_WARD = "unassigned";
 
-  /** The key patients are filed under: the patient id, else the device id. */
+  /**
+   * The key patients are filed under, by one rule for line frames and HL7 messages alike: the patient id; without
+   * one, the bed on its device, {@code device@ward:bed} (the ward left empty when not named); without a bed either,
+   * the device id. A device that reports for several beds without patient ids (an HL7 gateway under one MSH-3, a
+   * relay) thus keeps each bed's patient apart, and a monitor that names no bed is its own patient. Patient, device
+   * and ward ids never hold {@code @}, nor ward ids {@code :}, so such a key is never a patient's or device's id, nor
+   * another bed's key.
+   */
   public String patientKey() {
-    return patient != null ? patient : device;
+    if (patient != null || bed == null || device == null) {
+      return patient != null ? patient : device;
+    }
+    return device + '@' + (ward == null ? "" : ward) + ':' + bed;
   }
 
   /** The ward to route this device's data to. */

@@ -81,7 +81,7 @@ class DeviceConnectionEndTest {
       assertEquals("ACK|1", device.readLine());
       assertNull(device.readLine(), "closed once everything is answered");
     }
-    assertFalse(patient("X1").getJsonArray("alarms").isEmpty());
+    assertFalse(patient("X1@icu:7").getJsonArray("alarms").isEmpty()); // no patient id: bed 7 on X1
   }
 
   @Test

@@ -109,6 +109,31 @@ class Pcd01DecoderFieldRulesTest {
   }
 
   @Test
+  void givenAGatewayForSeveralBedsWithoutPidOrObx18_whenDecoded_thenEachBedIsItsOwnPatient() throws Exception {
+    String gateway = MSH.replace("|Mon1|", "|HL7^080019FFFF4F6AC0^EUI-64|");
+    String bed3001 = message(gateway, "PV1||I|ICU^3001^1", "OBR|1", SPO2_ROW);
+    String bed3002 = message(gateway, "PV1||I|ICU^3002^1", "OBR|1", SPO2_ROW);
+
+    DeviceIdentity first = decoder.decode(bed3001, RECEIVED).source();
+    DeviceIdentity second = decoder.decode(bed3002, RECEIVED).source();
+
+    assertEquals(first.device(), second.device(), "one sender");
+    assertEquals("HL7:080019FFFF4F6AC0@ICU:3001-1", first.patientKey());
+    assertEquals("HL7:080019FFFF4F6AC0@ICU:3002-1", second.patientKey());
+    assertEquals(first.patientKey(), decoder.decode(bed3001, RECEIVED).source().patientKey(), "the same bed again");
+  }
+
+  @Test
+  void givenNoPidNorBed_whenDecoded_thenTheDeviceIsThePatientAsForASingleBedMonitor() throws Exception {
+    String gateway = MSH.replace("|Mon1|", "|HL7^080019FFFF4F6AC0^EUI-64|");
+
+    assertEquals("HL7:080019FFFF4F6AC0", decoder.decode(message(gateway, "OBR|1", SPO2_ROW), RECEIVED).source()
+        .patientKey());
+    assertEquals("HL7:080019FFFF4F6AC0", decoder.decode(message(gateway, "PV1||I|ICU", "OBR|1", SPO2_ROW), RECEIVED)
+        .source().patientKey(), "a ward alone is no bed");
+  }
+
+  @Test
   void givenInvalidDeviceIdentifier_whenDecoded_thenPassedOverWithAWarningForMsh3() throws Exception {
     String text = message(MSH, "PID|||PAT-1^^^H^MR", "PV1||I|ICU^12^3", "OBR|1",
         "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R|||||||dev ice");

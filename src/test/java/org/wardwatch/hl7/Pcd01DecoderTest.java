@@ -160,7 +160,7 @@ class Pcd01DecoderTest {
     Hl7Message message = decoder.decode(fixture("pcd01-no-pid.hl7"), RECEIVED);
 
     assertEquals(new DeviceIdentity("AABBCCDDEEFF0011", null, "2-1", "HDU"), message.source());
-    assertEquals("AABBCCDDEEFF0011", message.source().patientKey());
+    assertEquals("AABBCCDDEEFF0011@HDU:2-1", message.source().patientKey(), "without PID: the bed on its device");
     assertEquals(Instant.parse("2026-11-22T09:10:00Z"), message.reports().get(0).time());
     assertEquals(2, message.observations().size());
     assertObservation(find(message.observations(), Parameter.PULSE), "104", "/min", 149530);

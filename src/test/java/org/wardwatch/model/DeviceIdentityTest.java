@@ -1,6 +1,7 @@
 package org.wardwatch.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
@@ -27,5 +28,33 @@ class DeviceIdentityTest {
     DeviceIdentity other = new DeviceIdentity("MON-2", null, null, null);
 
     assertSame(other, SESSION.overriddenBy(other));
+  }
+
+  @Test
+  void givenPatientId_thenPatientsKeyIsItWhateverTheDeviceAndBed() {
+    assertEquals("P1", SESSION.patientKey());
+    assertEquals("P1", new DeviceIdentity("MON-2", "P1", null, null).patientKey());
+  }
+
+  @Test
+  void givenNoPatientIdButABed_thenTheBedOnItsDeviceIsThePatient() {
+    DeviceIdentity bed3001 = new DeviceIdentity("HL7:080019FFFF4F6AC0", null, "3001-1", "ICU");
+    DeviceIdentity bed3002 = new DeviceIdentity("HL7:080019FFFF4F6AC0", null, "3002-1", "ICU");
+
+    assertEquals("HL7:080019FFFF4F6AC0@ICU:3001-1", bed3001.patientKey());
+    assertNotEquals(bed3001.patientKey(), bed3002.patientKey(), "one gateway, two beds: two patients");
+    assertEquals("GW@:7", new DeviceIdentity("GW", null, "7", null).patientKey(), "no ward named: left empty");
+  }
+
+  @Test
+  void givenNoPatientIdNorBed_thenTheDeviceIsThePatientWhateverTheWard() {
+    assertEquals("MON-1", new DeviceIdentity("MON-1", null, null, "icu").patientKey());
+    assertEquals("MON-1", new DeviceIdentity("MON-1", null, null, null).patientKey());
+  }
+
+  @Test
+  void givenABedNamedLikeAnotherWardsBed_thenTheirKeysStayApart() {
+    assertNotEquals(new DeviceIdentity("GW", null, "icu:7", null).patientKey(),
+        new DeviceIdentity("GW", null, "7", "icu").patientKey());
   }
 }

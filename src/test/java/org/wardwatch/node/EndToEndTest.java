@@ -1,5 +1,6 @@
 package org.wardwatch.node;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
+import java.net.URLEncoder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +133,11 @@ class EndToEndTest {
       assertEquals("CLEARED", cleared.getString("to"));
       assertEquals("nurse.jones", cleared.getString("actor"));
     }
-    JsonArray audit = new JsonArray(new RestClient(node.httpPort()).get("/api/alarms?patient=E2E-ALARM").body());
+    String patient = "E2E-ALARM@" + ward + ":7"; // no patient id: bed 7 on the device
+    RestClient rest = new RestClient(node.httpPort());
+    JsonObject snapshot = new JsonObject(rest.get("/api/patients/" + URLEncoder.encode(patient, UTF_8)).body());
+    assertEquals(patient, snapshot.getString("patient"), "its key, URL-encoded as the dashboard does, finds it");
+    JsonArray audit = new JsonArray(rest.get("/api/alarms?patient=" + URLEncoder.encode(patient, UTF_8)).body());
     assertTrue(audit.stream().map(JsonObject.class::cast)
         .anyMatch(entry -> "ACKNOWLEDGED".equals(entry.getString("type"))
             && "nurse.jones".equals(entry.getString("actor"))),
@@ -149,7 +155,7 @@ class EndToEndTest {
     }
 
     JsonObject snapshot = browser.awaitBody(vitals, body -> true, WAIT);
-    assertEquals("E2E-" + ward, snapshot.getString("patient"));
+    assertEquals("E2E-" + ward + "@" + ward + ":3", snapshot.getString("patient"), "no patient id: the bed");
     assertEquals("3", snapshot.getString("bed"));
     JsonObject values = snapshot.getJsonObject("vitals");
     assertVital(values, "TEMPERATURE", 37.5, "Cel");

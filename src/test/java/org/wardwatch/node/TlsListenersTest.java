@@ -67,7 +67,7 @@ class TlsListenersTest {
 
       JsonObject snapshot = browser.awaitBody(vitals, body -> true, WAIT);
 
-      assertEquals("TLS-1", snapshot.getString("patient"));
+      assertEquals("TLS-1@tls-ward:4", snapshot.getString("patient"));
       assertEquals(82, snapshot.getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
     }
   }
