@@ -85,10 +85,13 @@ final class AckConditions {
     return codes;
   }
 
-  /** A condition of table 0155 as sent, trimmed and in upper case; null for none (empty, or HL7's {@code ""}). */
+  /**
+   * A condition of table 0155 as sent, trimmed and in upper case; null for none (empty; the header reads HL7's
+   * {@code ""} as absent).
+   */
   private static String condition(String sent) {
     String trimmed = sent == null ? "" : sent.trim();
-    return trimmed.isEmpty() || trimmed.equals("\"\"") ? null : trimmed.toUpperCase(Locale.ROOT);
+    return trimmed.isEmpty() ? null : trimmed.toUpperCase(Locale.ROOT);
   }
 
   /** True when {@code condition} asks for an acknowledgement of a message that did or did not succeed. */

@@ -45,15 +45,15 @@ final class IdentityReader {
 
   void pid(Segment pid) throws HL7Exception, Hl7ContentException {
     pidSeen = once(pidSeen, "PID");
-    patient = required("Patient (PID-3)", ObxReader.text(pid, 3, 1), IDENTIFIER, "1-64 letters, digits, '.', '_', "
+    patient = required("Patient (PID-3)", Hl7Fields.text(pid, 3, 1), IDENTIFIER, "1-64 letters, digits, '.', '_', "
         + "':' or '-'");
   }
 
   void pv1(Segment pv1) throws HL7Exception, Hl7ContentException {
     pv1Seen = once(pv1Seen, "PV1");
-    ward = required("Ward (PV1-3.1)", ObxReader.text(pv1, 3, 1), WARD, "1-32 letters, digits, '_' or '-'");
-    String room = ObxReader.text(pv1, 3, 2);
-    String bedPart = ObxReader.text(pv1, 3, 3);
+    ward = required("Ward (PV1-3.1)", Hl7Fields.text(pv1, 3, 1), WARD, "1-32 letters, digits, '_' or '-'");
+    String room = Hl7Fields.text(pv1, 3, 2);
+    String bedPart = Hl7Fields.text(pv1, 3, 3);
     bed = required("Bed (PV1-3)", room.isEmpty() ? bedPart : bedPart.isEmpty() ? room : room + "-" + bedPart,
         IDENTIFIER, "1-64 letters, digits, '.', '_', ':' or '-', room and bed together");
   }
@@ -64,7 +64,7 @@ final class IdentityReader {
       return null;
     }
     if (!rule.matcher(raw).matches()) {
-      throw new Hl7ContentException(header, Hl7Exception.DATA_TYPE_ERROR, what + " '" + ObxReader.abbreviate(raw)
+      throw new Hl7ContentException(header, Hl7Exception.DATA_TYPE_ERROR, what + " '" + Hl7Fields.abbreviate(raw)
           + "' is not a usable identifier (use " + ruleText + "): message refused, nothing recorded");
     }
     return raw;
@@ -84,7 +84,7 @@ final class IdentityReader {
 
   void obx(Segment obx) throws HL7Exception {
     if (obxDevice == null) {
-      String device = ObxReader.text(obx, 18, 1);
+      String device = Hl7Fields.text(obx, 18, 1);
       obxDevice = device.isEmpty() ? null : device;
     }
   }
@@ -122,7 +122,7 @@ final class IdentityReader {
       return null;
     }
     if (!IDENTIFIER.matcher(raw).matches()) {
-      warnings.add(what + " '" + ObxReader.abbreviate(raw) + "' is invalid (use 1-64 letters, digits, '.', '_', ':' "
+      warnings.add(what + " '" + Hl7Fields.abbreviate(raw) + "' is invalid (use 1-64 letters, digits, '.', '_', ':' "
           + "or '-'): ignored");
       return null;
     }

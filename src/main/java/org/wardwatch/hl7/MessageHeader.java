@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * <p>Text components are kept HL7-encoded with the standard delimiters ({@code ^~\&}), ready to be copied into an
  * acknowledgement: {@code sendingApplication} of {@code Acme^0123456789ABCDEF^EUI-64} stays exactly that, whatever
  * delimiters the sender used. Control characters are removed and each component is cut to 199 characters, so even a
- * hostile header cannot break the acknowledgement. Absent parts are {@code null}.
+ * hostile header cannot break the acknowledgement. Absent parts, those empty or sent as HL7's null value {@code ""}
+ * ({@link Hl7Fields}), are {@code null}.
  *
  * <p>Immutable and thread-safe.
  *
@@ -188,7 +189,7 @@ public record MessageHeader(String controlId, String sendingApplication, String 
   }
 
   private static String field(String[] fields, int number) {
-    return number < fields.length && !fields[number].isEmpty() ? fields[number] : null;
+    return number < fields.length && present(fields[number]) ? fields[number] : null;
   }
 
   private static String component(String[] fields, int number, int index) {
@@ -197,6 +198,11 @@ public record MessageHeader(String controlId, String sendingApplication, String 
       return null;
     }
     String[] components = field.split("[~]", -1)[0].split("\\^", -1);
-    return index < components.length && !components[index].isEmpty() ? components[index] : null;
+    return index < components.length && present(components[index]) ? components[index] : null;
+  }
+
+  /** False for a part left empty or sent as HL7's null value ({@link Hl7Fields#isNull}): either way, absent. */
+  private static boolean present(String part) {
+    return !part.isEmpty() && !Hl7Fields.isNull(part);
   }
 }

@@ -1,8 +1,10 @@
 package org.wardwatch.hl7;
 
+import static org.wardwatch.hl7.Hl7Fields.abbreviate;
+import static org.wardwatch.hl7.Hl7Fields.text;
+
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Segment;
-import ca.uhn.hl7v2.util.Terser;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,22 +155,12 @@ final class ObxReader {
     List<String> flags = new ArrayList<>();
     int repetitions = obx.getField(8).length; // HAPI copies the repetitions at each call: asked once, not per pass
     for (int rep = 0; rep < repetitions; rep++) {
-      String flag = Terser.get(obx, 8, rep, 1, 1);
-      if (flag != null && !flag.isBlank()) {
-        flags.add(flag.strip().toUpperCase(Locale.ROOT));
+      String flag = text(obx, 8, rep, 1);
+      if (!flag.isEmpty()) {
+        flags.add(flag.toUpperCase(Locale.ROOT));
       }
     }
     return flags;
-  }
-
-  /** Component {@code component} of the first repetition of field {@code field}, stripped; never {@code null}. */
-  static String text(Segment segment, int field, int component) throws HL7Exception {
-    String value = Terser.get(segment, field, 0, component, 1);
-    return value == null ? "" : value.strip();
-  }
-
-  static String abbreviate(String raw) {
-    return raw.length() <= 20 ? raw : raw.substring(0, 20) + "...";
   }
 
   private Hl7ContentException fail(int code, String reason) {

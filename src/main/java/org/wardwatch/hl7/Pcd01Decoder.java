@@ -10,7 +10,6 @@ import ca.uhn.hl7v2.model.Structure;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.util.ReadOnlyMessageIterator;
-import ca.uhn.hl7v2.util.Terser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -209,7 +208,7 @@ public final class Pcd01Decoder {
       }
       Segment msh = (Segment) message.get("MSH");
       Instant messageTime = null;
-      String mshTime = ObxReader.text(msh, 7, 1);
+      String mshTime = Hl7Fields.text(msh, 7, 1);
       try {
         messageTime = mshTime.isEmpty() ? null : times.parse(mshTime, "MSH-7");
       } catch (Hl7ContentException e) {
@@ -229,7 +228,7 @@ public final class Pcd01Decoder {
           case "PID" -> identity.pid(segment);
           case "PV1" -> identity.pv1(segment);
           case "OBR" -> {
-            String raw = ObxReader.text(segment, 7, 1);
+            String raw = Hl7Fields.text(segment, 7, 1);
             groupTime = raw.isEmpty() ? null : times.parse(raw, "OBR-7");
           }
           case "OBX" -> {
@@ -249,7 +248,7 @@ public final class Pcd01Decoder {
             + String.join("; ", Hl7Message.summarised(warnings)));
       }
       ReportAssembler assembler = new ReportAssembler(header,
-          identity.source(ObxReader.text(msh, 3, 1), ObxReader.text(msh, 3, 2)), receivedAt);
+          identity.source(Hl7Fields.text(msh, 3, 1), Hl7Fields.text(msh, 3, 2)), receivedAt);
       List<FrameReport> reports = assembler.assemble(rows);
       warnings.addAll(identity.warnings());
       warnings.addAll(assembler.warnings());

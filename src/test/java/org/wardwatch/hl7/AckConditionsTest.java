@@ -52,10 +52,7 @@ class AckConditionsTest {
       "-,  AL, ACCEPTED, AA",
       "XX, NE, ACCEPTED, CA",
       "al, su, ACCEPTED, CA AA",
-      "' NE ', ' al', ACCEPTED, AA",
-      // HL7's "" (a field sent empty on purpose) is no condition: both so, original mode
-      "'\"\"', '\"\"', ACCEPTED, AA",
-      "'\"\"', AL, ERROR, AE"})
+      "' NE ', ' al', ACCEPTED, AA"})
   void givenTheSendersConditions_whenAnswered_thenTheAcknowledgementsTheyAskFor(String accept, String application,
       Outcome outcome, String expected) {
     MessageHeader header = new MessageHeader("C1", null, null, null, null, "ORU^R01", "2.6", null, accept, application);
@@ -63,5 +60,17 @@ class AckConditionsTest {
     List<String> codes = AckConditions.codes(header, outcome).stream().map(Enum::name).toList();
 
     assertEquals(expected.isEmpty() ? List.of() : Arrays.asList(expected.split(" ")), codes);
+  }
+
+  @ParameterizedTest(name = "MSH-15 and MSH-16 {0}, {1}: {2}")
+  @CsvSource(delimiter = ';', value = {
+      "\"\"|\"\"; ACCEPTED; AA", // both null: original mode
+      "\"\"|AL; ERROR; AE", // no accept acknowledgement asked for
+      "AL|\"\"; ACCEPTED; CA"}) // no application acknowledgement asked for
+  void givenHl7NullValueInMsh15OrMsh16_whenSniffedAndAnswered_thenNoConditionThere(String both, Outcome outcome,
+      String expected) {
+    MessageHeader header = MessageHeader.sniff("MSH|^~\\&|Mon1|ICU|||20261122101500||ORU^R01|C1|P|2.6|||" + both);
+
+    assertEquals(List.of(expected), AckConditions.codes(header, outcome).stream().map(Enum::name).toList());
   }
 }

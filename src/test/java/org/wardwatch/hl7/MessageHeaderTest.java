@@ -35,6 +35,20 @@ class MessageHeaderTest {
   }
 
   @Test
+  void givenHl7NullValues_whenSniffed_thenThosePartsAreAbsent() {
+    MessageHeader header = MessageHeader.sniff(
+        "MSH|^~\\&|\"\"|ICU|\"\"^X|| \"\" ||ORU^R01^ORU_R01|\"\"|P|2.6|||\"\"|AL\rPID|||P1");
+
+    assertNull(header.sendingApplication());
+    assertEquals("ICU", header.sendingFacility());
+    assertEquals("\"\"^X", header.receivingApplication(), "a null component in a field with a value is kept");
+    assertNull(header.messageTime());
+    assertNull(header.controlId());
+    assertNull(header.acceptAckType());
+    assertEquals("AL", header.applicationAckType());
+  }
+
+  @Test
   void givenAMessage_whenItsTimeIsTakenOut_thenOnlyMsh7IsEmptied() {
     String message = "MSH|^~\\&|Mon1|ICU|||20261122101500+0000||ORU^R01^ORU_R01|C1|P|2.6\r"
         + "OBR|1|||x|||20261122101500\r";
