@@ -20,6 +20,9 @@ import java.util.Locale;
  *   the one message, in that order.</li>
  * </ul>
  *
+ * <p>An acknowledgement received ({@link MessageHeader#isAcknowledgement}, e.g. a sender's accept acknowledgement of
+ * ours) is never answered, whatever became of it: two peers that acknowledged acknowledgements would loop.
+ *
  * <p>A message not taken is answered once: when it is one WardWatch does not process (wrong type, version or
  * processing id), by {@code CR} when MSH-15 asks for it, else {@code AR} when MSH-16 does; when the framing could not
  * take it whole (too large, cut short), by {@code CE}, else {@code AE}. A sender that wanted no accept acknowledgements
@@ -65,6 +68,9 @@ final class AckConditions {
 
   /** The codes of the acknowledgements to answer {@code header}'s message with, in order; possibly none. */
   static List<Code> codes(MessageHeader header, Outcome outcome) {
+    if (header.isAcknowledgement()) {
+      return List.of();
+    }
     String accept = condition(header.acceptAckType());
     String application = condition(header.applicationAckType());
     if (accept == null && application == null) {

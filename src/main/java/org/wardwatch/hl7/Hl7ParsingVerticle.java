@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +25,15 @@ import org.wardwatch.model.FrameStamp;
 
 /**
  * HL7 parsing stage: answers each message from the MLLP listener (on its address) with its ACKs, in the acknowledgement
- * mode the message asks for ({@link AckConditions}: none, one or two; a PCD-01 monitor's is the AA alone). An accepted
- * message's reports go to the clinical engines of their patients' owners ({@link ReportHandOff}), as line frames' do,
- * before the reply, so an AA means the observations have been recorded (an AE names a patient an owner did not admit,
- * as it monitors its most patients, or a ward beyond the most its node routes). Each report is stamped with sender,
- * control id and message but its MSH-7 ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK was
- * late or lost, possibly with a node), with its time made afresh or not, is acknowledged again and recognised by the
- * patients' owners, which do not apply it twice. A message that waited past its request's {@code deadline} is skipped
- * unparsed: its sender has given up, and the parser's seconds go to messages someone still waits for.
+ * mode the message asks for ({@link AckConditions}: none, one or two; a PCD-01 monitor's is the AA alone; none for an
+ * acknowledgement a peer sent, which is only logged: {@link ReceivedAck}). An accepted message's reports go to the
+ * clinical engines of their patients' owners ({@link ReportHandOff}), as line frames' do, before the reply, so an AA
+ * means the observations have been recorded (an AE names a patient an owner did not admit, as it monitors its most
+ * patients, or a ward beyond the most its node routes). Each report is stamped with sender, control id and message but
+ * its MSH-7 ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK was late or lost, possibly with
+ * a node), with its time made afresh or not, is acknowledged again and recognised by the patients' owners, which do not
+ * apply it twice. A message that waited past its request's {@code deadline} is skipped unparsed: its sender has given
+ * up, and the parser's seconds go to messages someone still waits for.
  *
  * <p>Deploy two instances per node, with {@link #deploymentOptions()}: one for {@link Addresses#HL7_MESSAGES}, one for
  * {@link Addresses#HL7_LARGE_MESSAGES}, each on a worker thread, since HAPI takes seconds over a large message (two
@@ -116,12 +118,20 @@ public class Hl7ParsingVerticle extends VerticleBase {
 
   /**
    * Decodes and hands on one message, returning its header, and adding to {@code notHandedOn} why a report of it was
-   * not handed on; a framing {@code problem} refuses it unread.
+   * not handed on; a framing {@code problem} refuses it unread. An acknowledgement received ({@link ReceivedAck}) is
+   * logged and handed nowhere; its header asks for no answer ({@link AckConditions}).
    */
   private MessageHeader accept(String text, Instant receivedAt, String problem, List<String> notHandedOn)
       throws Hl7Exception {
     if (problem != null) {
       throw new Hl7IncompleteException(text, problem);
+    }
+    Optional<ReceivedAck> received = ReceivedAck.read(text);
+    if (received.isPresent()) {
+      ReceivedAck ack = received.get();
+      LOG.debug("HL7 acknowledgement {} from {}: {} of message {}; not answered", ack.header().controlId(),
+          ack.header().sendingApplication(), ack.code(), ack.acknowledgedId());
+      return ack.header();
     }
     Hl7Message message = decoder.decode(text, receivedAt);
     MessageHeader header = message.header();

@@ -78,6 +78,14 @@ public record MessageHeader(String controlId, String sendingApplication, String 
     return caret < 0 ? messageType : messageType.substring(0, caret);
   }
 
+  /**
+   * True when the message is itself an acknowledgement (message code {@code ACK}), which is never answered: two peers
+   * that acknowledged acknowledgements would answer each other without end.
+   */
+  public boolean isAcknowledgement() {
+    return "ACK".equals(messageCode());
+  }
+
   /** The trigger event of {@link #messageType} ({@code R01}), or {@code null}. */
   public String triggerEvent() {
     int caret = messageType == null ? -1 : messageType.indexOf('^');

@@ -73,4 +73,15 @@ class AckConditionsTest {
 
     assertEquals(List.of(expected), AckConditions.codes(header, outcome).stream().map(Enum::name).toList());
   }
+
+  @ParameterizedTest(name = "MSH-15 {0}, MSH-16 {1}, {2}")
+  @CsvSource(nullValues = "-", value = {
+      "-,  -,  ACCEPTED", "-,  -,  REJECTED", "AL, AL, ACCEPTED", "AL, AL, ERROR", "AL, AL, REJECTED",
+      "NE, AL, INCOMPLETE", "ER, ER, NOT_ADMITTED"})
+  void givenAnAcknowledgementReceived_whenAnswered_thenNeverAcknowledged(String accept, String application,
+      Outcome outcome) {
+    MessageHeader ack = new MessageHeader("C9", null, null, null, null, "ACK^R01", "2.6", null, accept, application);
+
+    assertEquals(List.of(), AckConditions.codes(ack, outcome));
+  }
 }

@@ -197,6 +197,20 @@ class MllpServerVerticleTest {
   }
 
   @Test
+  void anAcknowledgementReceivedIsNeverAnsweredAndTheMessagesAroundItAreInOrder() {
+    String commitAck = "MSH|^~\\&|MON-1^0011223344556677^EUI-64|Hospital|WardWatch|WW|"
+        + Pcd01Messages.hl7Time(Instant.now()) + "||ACK^R01^ACK|PEER-1|P|2.6|||AL|AL\rMSA|CA|WW1.1\r";
+    try (MllpClient monitor = new MllpClient(node.hl7Port())) {
+      monitor.send(commitAck).send(vitals("AFTER-ACK", "P-PEER", 72)).send(commitAck.replace("PEER-1", "PEER-2"))
+          .send(vitals("LAST", "P-PEER", 73)).shutdownOutput();
+
+      assertEquals("MSA|AA|AFTER-ACK", segment(monitor.readAck(), "MSA"));
+      assertEquals("MSA|AA|LAST", segment(monitor.readAck(), "MSA"));
+      assertNull(monitor.readAck(), "nothing answers either acknowledgement, though it asks for both");
+    }
+  }
+
+  @Test
   void halfClosedSenderStillGetsItsAcksBeforeTheConnectionCloses() {
     try (MllpClient monitor = new MllpClient(node.hl7Port())) {
       monitor.send(vitals("HALF-1", "P-HALF", 72)).send(vitals("HALF-2", "P-HALF", 73)).shutdownOutput();
