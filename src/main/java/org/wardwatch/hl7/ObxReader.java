@@ -87,6 +87,10 @@ final class ObxReader {
       return Optional.empty();
     }
     Parameter parameter = mapping.get().parameter();
+    if (!type.isEmpty() && !type.equals("NM")) { // before any look at the value: an SN's OBX-5.1 is its comparator
+      throw fail(Hl7Exception.DATA_TYPE_ERROR,
+          label + ": " + parameter.label() + " must have value type NM (OBX-2), got " + type);
+    }
     int repetitions = obx.getField(5).length;
     if (repetitions > 1) { // charting the first alone would drop the rest without a word
       throw fail(Hl7Exception.DATA_TYPE_ERROR, label + ": " + parameter.label() + " must be one number, got "
@@ -96,7 +100,7 @@ final class ObxReader {
       notes.add(label + ": " + parameter.label() + " has no value, skipped");
       return Optional.empty();
     }
-    return Optional.of(new Row(parameter, mapping.get().mdcCode(), value(obx, label, parameter, type, value),
+    return Optional.of(new Row(parameter, mapping.get().mdcCode(), value(obx, label, parameter, value),
         time(obx, label, inherited)));
   }
 
@@ -118,12 +122,8 @@ final class ObxReader {
     return warnings;
   }
 
-  private BigDecimal value(Segment obx, String label, Parameter parameter, String type, String raw)
+  private BigDecimal value(Segment obx, String label, Parameter parameter, String raw)
       throws HL7Exception, Hl7ContentException {
-    if (!type.isEmpty() && !type.equals("NM")) {
-      throw fail(Hl7Exception.DATA_TYPE_ERROR,
-          label + ": " + parameter.label() + " must have value type NM (OBX-2), got " + type);
-    }
     if (!NUMBER.matcher(raw).matches() || !text(obx, 5, 2).isEmpty()) {
       throw fail(Hl7Exception.DATA_TYPE_ERROR, label + ": " + parameter.label() + " '" + abbreviate(raw)
           + "' is not a number");

@@ -210,12 +210,26 @@ class Pcd01DecoderRejectionTest {
     assertTrue(e.getMessage().contains("OBX-3"), e.getMessage());
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"ST", "CWE", "XYZ", "SN"})
-  void givenVitalWithNonNumericValueType_whenDecoded_thenContentError(String type) {
-    Hl7ContentException e = content(message(MSH, OBR, SPO2.replace("|NM|", "|" + type + "|")));
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = ';', value = {"ST; 97", "CWE; 97", "XYZ; 97", "SN; ^97", "SN; <^50", "SN; ^90^-^99", "ST; ''"})
+  void givenVitalWithNonNumericValueType_whenDecoded_thenContentError(String type, String value) {
+    String row = SPO2.replace("|NM|", "|" + type + "|").replace("|97|", "|" + value + "|");
+
+    Hl7ContentException e = content(message(MSH, OBR, row));
 
     assertEquals(Hl7Exception.DATA_TYPE_ERROR, e.errorCode());
+    assertTrue(e.getMessage().contains("SpO2 must have value type NM (OBX-2), got " + type), e.getMessage());
+  }
+
+  @Test
+  void givenVitalSentAsStructuredNumeric_whenOtherRowsGood_thenContentErrorNotSkippedAsEmpty() {
+    String pulse = "OBX|1|NM|149530^MDC_PULS_OXIM_PULS_RATE^MDC|1.2.1.2|70|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R";
+    String sn = "OBX|2|SN|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|^97|%|||||R"; // OBX-5.1 is the (empty) comparator
+
+    Hl7ContentException e = content(message(MSH, OBR, pulse, sn));
+
+    assertEquals(Hl7Exception.DATA_TYPE_ERROR, e.errorCode());
+    assertTrue(e.getMessage().startsWith("OBX 2: SpO2 must have value type NM (OBX-2), got SN"), e.getMessage());
   }
 
   @ParameterizedTest
