@@ -19,10 +19,15 @@ public final class Addresses {
   public static final String FRAMES = "wardwatch.local.frames";
 
   /**
-   * Send, node-local. Body: a ward's name, the first time a parsing stage of this node hands on a report of it, so the
-   * dashboards' actions of that ward are taken here at once. Owner: the patient router verticle.
+   * Request-reply, node-local. Body: an action a ward's screen sent to {@link #wardActions} through this node's
+   * bridge, which addresses it here with header {@link #WARD_HEADER}, the ward of the address it was sent to. Owner:
+   * the patient router verticle, which forwards it to the owner's {@link #engineActions}. Node-local, so that no other
+   * node (a member killed a moment ago, which the cluster lists until Hazelcast drops it) is ever picked for it.
    */
-  public static final String WARDS_SEEN = "wardwatch.local.wards.seen";
+  public static final String WARD_ACTIONS = "wardwatch.local.ward.actions";
+
+  /** The header of a {@link #WARD_ACTIONS} request naming the ward whose screen sent it. */
+  public static final String WARD_HEADER = "ward";
 
   /**
    * Publish, node-local. Body: a {@link org.wardwatch.model.DeviceEvent} from the device side, for technical alarms: a
@@ -161,7 +166,7 @@ public final class Addresses {
    */
   public static final String LINK_PROBE = "wardwatch.local.link";
 
-  /** Regex matching every ward address a browser may send to; the bridge's inbound permission, with the probe's. */
+  /** Regex of the ward addresses a page sends its actions to ({@link #wardActions}). */
   public static final String BROWSER_ACTION_REGEX = "wardwatch\\.ward\\." + WARD_PATTERN + "\\.actions";
 
   private Addresses() {
@@ -190,12 +195,18 @@ public final class Addresses {
   }
 
   /**
-   * Request-reply, cluster-wide, browser-facing inbound. Body: an action on an alarm or patient of {@code ward}:
-   * {@code {"action": "acknowledge"|"pause-audio"|"assess"|"override-limits"|"discharge", "user", ...}}; reply
-   * {@code {"ok": true}} or a failure with code 400, 404 or 409 and a message. Owner: the clinical engine verticle,
-   * which listens once it knows the ward.
+   * Request-reply, browser-facing inbound, through the bridge only. Body: an action on an alarm or patient of
+   * {@code ward}: {@code {"action": "acknowledge"|"pause-audio"|"assess"|"override-limits"|"discharge", "user", ...}};
+   * reply {@code {"ok": true}} or a failure with code 400, 404 or 409 and a message. No consumer listens here: the
+   * bridge addresses each such action to its node's {@link #WARD_ACTIONS} ({@link #wardOfActions}).
    */
   public static String wardActions(String ward) {
     return BROWSER_PREFIX + ward + ".actions";
+  }
+
+  /** The ward of {@code address} when it is a {@link #wardActions} address, else {@code null}. */
+  public static String wardOfActions(String address) {
+    return address != null && address.matches(BROWSER_ACTION_REGEX)
+        ? address.substring(BROWSER_PREFIX.length(), address.length() - ".actions".length()) : null;
   }
 }

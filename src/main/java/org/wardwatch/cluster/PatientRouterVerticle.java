@@ -10,8 +10,6 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +21,9 @@ import org.wardwatch.model.DeviceIdentity;
  * Takes what is addressed to a patient on this node, other than its devices' reports (which the parsing stages hand
  * to the owner themselves, see {@link ReportHandOff}), and hands it to the member that owns the patient
  * ({@link Membership#ownerOf}): device events ({@link Addresses#DEVICE_EVENTS}), REST actions
- * ({@link Addresses#PATIENT_ACTIONS}) and trend queries ({@link Addresses#PATIENTS_HISTORY}) and, for every ward
- * this node's parsing stages have seen ({@link Addresses#WARDS_SEEN}) or another node has routed a patient of
- * ({@link KnownWards}), the dashboards' actions ({@link Addresses#wardActions}). Exactly one clinical engine in the
- * cluster thus evaluates a patient, wherever its devices and browsers are connected.
+ * ({@link Addresses#PATIENT_ACTIONS}), trend queries ({@link Addresses#PATIENTS_HISTORY}) and the actions of the
+ * ward screens this node serves ({@link Addresses#WARD_ACTIONS}). Exactly one clinical engine in the cluster thus
+ * evaluates a patient, wherever its devices and browsers are connected.
  *
  * <p>Device events are delivered in order per patient (through a {@link PatientMailbox}) and retried while the owner
  * is unknown or gone ({@link OwnerRetries}), so a failover neither loses nor reorders them. Actions and queries are
@@ -36,34 +33,25 @@ import org.wardwatch.model.DeviceIdentity;
 public class PatientRouterVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(PatientRouterVerticle.class);
-  /** How often the {@link KnownWards} are checked, so any node takes any ward's dashboard actions. */
-  private static final long WARD_SWEEP_MS = 5_000;
 
   private final Membership membership;
-  private final ClusterConsumers consumers;
-  private KnownWards knownWards;
   private final PatientMailbox mailbox = new PatientMailbox();
-  private final Set<String> wardsListened = new HashSet<>();
 
-  public PatientRouterVerticle(Membership membership, ClusterConsumers consumers) {
+  public PatientRouterVerticle(Membership membership) {
     this.membership = membership;
-    this.consumers = consumers;
   }
 
   @Override
   public Future<?> start() {
-    knownWards = new KnownWards(vertx);
     EventBus bus = vertx.eventBus();
-    MessageConsumer<String> wardsSeen = bus.localConsumer(Addresses.WARDS_SEEN,
-        message -> listenForActions(message.body()));
+    MessageConsumer<Object> screens = bus.localConsumer(Addresses.WARD_ACTIONS, this::screenAction);
     MessageConsumer<JsonObject> devices = bus.localConsumer(Addresses.DEVICE_EVENTS,
         message -> deviceEventToOwner(message.body()));
     MessageConsumer<JsonObject> actions = bus.localConsumer(Addresses.PATIENT_ACTIONS,
         message -> forward(message, message.body(), message.body().getString("patient"), Addresses::engineActions));
     MessageConsumer<JsonObject> history = bus.localConsumer(Addresses.PATIENTS_HISTORY,
         message -> forward(message, message.body(), message.body().getString("patient"), Addresses::engineHistory));
-    vertx.setPeriodic(WARD_SWEEP_MS, id -> knownWards.all().onSuccess(wards -> wards.forEach(this::listenForActions)));
-    return Future.all(wardsSeen.completion(), devices.completion(), actions.completion(), history.completion());
+    return Future.all(screens.completion(), devices.completion(), actions.completion(), history.completion());
   }
 
   /** A device event: in order per patient, retried until the patient's owner has it. */
@@ -94,25 +82,19 @@ public class PatientRouterVerticle extends VerticleBase {
         delivered, () -> attempt(patient, body, deadline, delivered)));
   }
 
-  /**
-   * Starts taking the dashboards' actions of {@code ward} the first time this node's parsing stages see it (in an
-   * accepted report: a refused frame naming a ward makes none) or this node finds it among the {@link KnownWards}
-   * (and adds it there).
-   */
-  private void listenForActions(String ward) {
-    if (wardsListened.add(ward)) {
-      knownWards.add(ward).onFailure(error -> LOG.warn("ward {} not added to the known wards", ward, error));
-      consumers.<Object>consumer(Addresses.wardActions(ward), message -> {
-        if (!(message.body() instanceof JsonObject action)) {
-          message.fail(400, "an action is a JSON object, e.g. {\"action\": \"acknowledge\", \"alarmId\": ..., "
-              + "\"user\": ...}");
-        } else if ("sync".equals(action.getString("action"))) {
-          message.reply(new JsonObject().put("ok", true));
-        } else {
-          // the ward whose screen made it: a ward's screens act on that ward's patients and alarms only
-          forward(message, action.put("ward", ward), ActionTarget.patientOf(action), Addresses::engineActions);
-        }
-      });
+  /** An action of a ward's screen, addressed here by this node's bridge with the ward it was sent to. */
+  private void screenAction(Message<Object> message) {
+    String ward = message.headers().get(Addresses.WARD_HEADER);
+    if (!(message.body() instanceof JsonObject action)) {
+      message.fail(400, "an action is a JSON object, e.g. {\"action\": \"acknowledge\", \"alarmId\": ..., "
+          + "\"user\": ...}");
+    } else if (ward == null) {
+      message.fail(400, "an action names its ward: it is sent to the ward's actions address");
+    } else if ("sync".equals(action.getString("action"))) {
+      message.reply(new JsonObject().put("ok", true));
+    } else {
+      // the ward whose screen made it: a ward's screens act on that ward's patients and alarms only
+      forward(message, action.put("ward", ward), ActionTarget.patientOf(action), Addresses::engineActions);
     }
   }
 

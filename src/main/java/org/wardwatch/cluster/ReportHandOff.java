@@ -28,9 +28,8 @@ import org.wardwatch.model.FrameReport;
  * its next batch only once this one is answered, so a device's reports stay in order through retries, unless the
  * sender stops waiting first (a device session after ten seconds, which NAKs the frames): a stamped report (with a
  * {@code Seq}) its owner applied meanwhile is then recognised there as a resend, and an older reading never replaces a
- * newer one. A retried report its owner did apply (the answer was lost) is recognised as a resend too. The first report
- * of a ward is announced to this node's patient router ({@link Addresses#WARDS_SEEN}), which then takes that ward's
- * dashboard actions; a report of a new ward beyond the node's {@value #MAX_WARDS} is not handed on.
+ * newer one. A retried report its owner did apply (the answer was lost) is recognised as a resend too. A report of a
+ * new ward beyond the node's {@value #MAX_WARDS} is not handed on.
  *
  * <p>Not thread-safe: one per parsing verticle, used on its context (an event loop, or the HL7 parser's worker).
  */
@@ -86,9 +85,7 @@ public final class ReportHandOff {
         }
         return refusal;
       }
-      if (wardsRouted.putIfAbsent(ward, Boolean.TRUE) == null) { // else another stage has just routed it
-        vertx.eventBus().send(Addresses.WARDS_SEEN, ward);
-      }
+      wardsRouted.putIfAbsent(ward, Boolean.TRUE);
     }
     pending.add(report);
     return null;

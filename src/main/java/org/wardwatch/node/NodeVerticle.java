@@ -66,7 +66,7 @@ public class NodeVerticle extends VerticleBase {
     BusCodecs.register(vertx);
     return vertx.deployVerticle(
         new ClinicalEngineVerticle(config.rulesPath(), config.maxPatients(), membership, store, consumers))
-        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(membership, consumers)))
+        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(membership)))
         .compose(id -> vertx.deployVerticle(new BusPathVerticle(membership, consumers, busPaths)))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle(membership, consumers)))
         .compose(id -> vertx.deployVerticle(new Hl7ParsingVerticle(membership, consumers, Addresses.HL7_MESSAGES),

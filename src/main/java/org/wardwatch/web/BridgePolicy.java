@@ -29,8 +29,10 @@ import org.wardwatch.bus.Addresses;
  *       delivered by the {@link WardFanOut} (which parks the bridge's own registrations, hence the second pattern).
  *   <li>Inbound (browser to server): only the per-ward action addresses, {@link Addresses#BROWSER_ACTION_REGEX}
  *       (acknowledge, audio pause, assessment, limits, discharge), sent to one taker: published, every member would
- *       apply the action. Users are named by the dashboard, not yet authenticated; each action carries where it
- *       came from ({@link #ORIGIN}), for the audit trail. And the page's probe of its live feed,
+ *       apply the action. Each is addressed to this node's patient router ({@link Addresses#WARD_ACTIONS}, the one
+ *       inbound address the bridge permits, which a page may not name itself) with the ward it was sent to, so no
+ *       other node is ever picked for it. Users are named by the dashboard, not yet authenticated; each action
+ *       carries where it came from ({@link #ORIGIN}), for the audit trail. And the page's probe of its live feed,
  *       {@link Addresses#LINK_PROBE}, which changes nothing.
  *   <li>Origins: a {@link CorsHandler} limited to the dashboard's origins guards every transport. An origin check on
  *       the WebSocket alone would leave the xhr-streaming and xhr-polling fallbacks readable from a foreign page.
@@ -61,17 +63,25 @@ final class BridgePolicy {
   static final String ORIGIN = "origin";
 
   /**
-   * The bridge's event hook: refuses a published action (the address rules allow an address, however it is used),
-   * notes where each action sent comes from, and hands every other event to {@code next}.
+   * The bridge's event hook: refuses a published action (the address rules allow an address, however it is used) and
+   * one a page addressed to the router itself; addresses each action sent to a ward to this node's router, with its
+   * ward, noting where it comes from; and hands every other event to {@code next}.
    */
   static Handler<BridgeEvent> inbound(Handler<BridgeEvent> next) {
     return event -> {
-      if (event.type() == BridgeEventType.PUBLISH) {
+      JsonObject message = event.getRawMessage();
+      if (event.type() == BridgeEventType.PUBLISH
+          || event.type() == BridgeEventType.SEND && Addresses.WARD_ACTIONS.equals(message.getString("address"))) {
         event.complete(false);
         return;
       }
-      if (event.type() == BridgeEventType.SEND && event.getRawMessage().getValue("body") instanceof JsonObject action) {
-        action.put(ORIGIN, "bridge " + event.socket().remoteAddress().hostAddress());
+      String ward = event.type() == BridgeEventType.SEND ? Addresses.wardOfActions(message.getString("address")) : null;
+      if (ward != null) {
+        JsonObject headers = message.getValue("headers") instanceof JsonObject given ? given : new JsonObject();
+        message.put("address", Addresses.WARD_ACTIONS).put("headers", headers.put(Addresses.WARD_HEADER, ward));
+        if (message.getValue("body") instanceof JsonObject action) {
+          action.put(ORIGIN, "bridge " + event.socket().remoteAddress().hostAddress());
+        }
       }
       next.handle(event);
     };
@@ -82,7 +92,7 @@ final class BridgePolicy {
         .setPingTimeout(PING_TIMEOUT_MS)
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(Addresses.BROWSER_ADDRESS_REGEX))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(WardFanOut.PARKED_ADDRESS_REGEX))
-        .addInboundPermitted(new PermittedOptions().setAddressRegex(Addresses.BROWSER_ACTION_REGEX))
+        .addInboundPermitted(new PermittedOptions().setAddress(Addresses.WARD_ACTIONS))
         .addInboundPermitted(new PermittedOptions().setAddress(Addresses.LINK_PROBE))
         .setMaxHandlersPerSocket(64);
   }

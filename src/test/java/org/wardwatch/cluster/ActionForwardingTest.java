@@ -37,7 +37,7 @@ class ActionForwardingTest {
 
   @BeforeEach
   void deployRouter(Vertx vertx) {
-    vertx.deployVerticle(new PatientRouterVerticle(membership, new ClusterConsumers(vertx))).await();
+    vertx.deployVerticle(new PatientRouterVerticle(membership)).await();
   }
 
   @Test

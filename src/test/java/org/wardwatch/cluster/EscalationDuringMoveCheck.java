@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -252,8 +253,8 @@ class EscalationDuringMoveCheck {
       RuntimeException last = null;
       for (int attempt = 0; attempt < 20; attempt++) {
         try {
-          JsonObject reply = node.vertx().eventBus().<JsonObject>request(Addresses.wardActions(ward(i)), acknowledge)
-              .await().body();
+          JsonObject reply = node.vertx().eventBus().<JsonObject>request(Addresses.WARD_ACTIONS, acknowledge,
+              new DeliveryOptions().addHeader(Addresses.WARD_HEADER, ward(i))).await().body(); // as a screen's
           assertEquals(true, reply.getBoolean("ok"), reply::encode);
           last = null;
           break;

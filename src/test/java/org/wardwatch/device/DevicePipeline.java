@@ -37,7 +37,7 @@ final class DevicePipeline {
     BusCodecs.register(vertx);
     vertx.deployVerticle(new ClinicalEngineVerticle(null, ClinicalEngineVerticle.DEFAULT_MAX_PATIENTS,
         Membership.standalone(), PatientStore.none(), consumers))
-        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone(), consumers)))
+        .compose(id -> vertx.deployVerticle(new PatientRouterVerticle(Membership.standalone())))
         .compose(id -> vertx.deployVerticle(new FrameParsingVerticle(Membership.standalone(), consumers)))
         .compose(id -> vertx.deployVerticle(server))
         .await();

@@ -289,9 +289,13 @@ class HttpBridgeVerticleTest {
   @Test
   void bridgeRefusesNodeInternalAddressesAndInboundTraffic() {
     try (SockJsClient browser = WebSocketSockJsClient.connect(vertx, node.httpPort(), TestNode.DASHBOARD_ORIGIN)) {
-      browser.send(new JsonObject().put("type", "register").put("address", Addresses.WARDS_SEEN));
+      browser.send(new JsonObject().put("type", "register").put("address", Addresses.DEVICE_EVENTS));
       assertEquals("access_denied", browser.await(m -> "err".equals(m.getString("type")), Duration.ofSeconds(5))
           .getString("body"));
+      browser.send(new JsonObject().put("type", "send").put("address", Addresses.WARD_ACTIONS)
+          .put("headers", new JsonObject().put(Addresses.WARD_HEADER, "icu")).put("body", new JsonObject()));
+      assertEquals("rejected", browser.await(m -> "err".equals(m.getString("type")), Duration.ofSeconds(5))
+          .getString("body"), "a page names a ward only by the address it sends its action to");
       browser.send(new JsonObject().put("type", "publish").put("address", Addresses.wardAlarms("icu"))
           .put("body", new JsonObject()));
       assertEquals("rejected", browser.await(m -> "err".equals(m.getString("type")), Duration.ofSeconds(5))

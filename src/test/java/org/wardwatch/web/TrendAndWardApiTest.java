@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
@@ -151,8 +152,10 @@ class TrendAndWardApiTest {
       String alarmId = new JsonObject(http.get("/api/patients/P-1").body()).getJsonArray("alarms").stream()
           .map(JsonObject.class::cast).filter(alarm -> "THRESHOLD:PULSE".equals(alarm.getString("condition")))
           .findFirst().orElseThrow().getString("id");
-      vertx.eventBus().request(Addresses.wardActions("icu"), new JsonObject().put("action", "acknowledge")
-          .put("alarmId", alarmId).put("user", "nurse.kim")).await();
+      JsonObject acknowledge = new JsonObject().put("action", "acknowledge").put("alarmId", alarmId)
+          .put("user", "nurse.kim");
+      vertx.eventBus().request(Addresses.WARD_ACTIONS, acknowledge, // as the bridge addresses a screen's action
+          new DeliveryOptions().addHeader(Addresses.WARD_HEADER, "icu")).await();
 
       assertEquals(new JsonArray()
               .add(new JsonObject().put("ward", "b2").put("patients", 1).put("alarms", counts(0, 0, 0))
