@@ -32,8 +32,8 @@ public final class Addresses {
   /**
    * Publish, node-local. Body: a {@link org.wardwatch.model.DeviceEvent} from the device side, for technical alarms: a
    * device that went away (when its connection closed, and when its frames were last answered), or that sends values
-   * the gateway cannot accept. Owner: the patient router verticle, which hands the body on whole to the patient's
-   * owner.
+   * the gateway cannot accept (a line frame or an HL7 message), published through {@link DeviceEvents}. Owner: the
+   * patient router verticle, which hands the body on whole to the patient's owner.
    */
   public static final String DEVICE_EVENTS = "wardwatch.local.devices";
 

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.BusRequests;
+import org.wardwatch.bus.DeviceEvents;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.parsing.BatchVerdict;
@@ -288,9 +289,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
 
   /** Tells the clinical engine of {@code event} (for technical alarms), once its device is named. */
   private void announce(DeviceEvent event) {
-    if (event.source().device() != null) {
-      eventBus.publish(Addresses.DEVICE_EVENTS, event.toJson());
-    }
+    DeviceEvents.announce(eventBus, event);
   }
 
   /** The device id once known, else the remote address: for log lines. */

@@ -1,16 +1,21 @@
 package org.wardwatch.hl7;
 
+import org.wardwatch.model.DeviceIdentity;
+
 /**
  * A supported, readable ORU^R01 whose content WardWatch cannot accept: no usable observation, a numeric value that is
  * not a number or implausible, a unit that does not match the parameter, a missing observation code, an unreadable
  * time. Nothing from the message is recorded. Answered with AE (after CA when the sender asks for accept
- * acknowledgements: {@link AckConditions}).
+ * acknowledgements: {@link AckConditions}). {@link #source()} names whom the refused content was about, once the
+ * message's identity was read ({@link MessageReader}), so the parser can raise the device's invalid-signal alarm.
  *
  * <p>Immutable and thread-safe.
  */
 public final class Hl7ContentException extends Hl7Exception {
 
   private static final long serialVersionUID = 1L;
+
+  private final transient DeviceIdentity source;
 
   /** A content error in the message with {@code header}, explained by {@code reason}. */
   public Hl7ContentException(MessageHeader header, int errorCode, String reason) {
@@ -19,6 +24,25 @@ public final class Hl7ContentException extends Hl7Exception {
 
   /** A content error caused by {@code cause}. */
   public Hl7ContentException(MessageHeader header, int errorCode, String reason, Throwable cause) {
+    this(header, errorCode, reason, cause, null);
+  }
+
+  private Hl7ContentException(MessageHeader header, int errorCode, String reason, Throwable cause,
+      DeviceIdentity source) {
     super(header, errorCode, reason, cause);
+    this.source = source;
+  }
+
+  /** This refusal of a message about {@code messageSource} (its device, and patient, ward and bed as it names them). */
+  Hl7ContentException about(DeviceIdentity messageSource) {
+    return new Hl7ContentException(header(), errorCode(), getMessage(), getCause(), messageSource);
+  }
+
+  /**
+   * Whom the message was about, or {@code null} when it was refused before its identity was read (a patient, ward,
+   * bed or device that is no identifier, a second patient or header) or for a failure of the reader itself.
+   */
+  public DeviceIdentity source() {
+    return source;
   }
 }

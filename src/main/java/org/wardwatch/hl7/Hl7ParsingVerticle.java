@@ -17,9 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.BusRequests;
+import org.wardwatch.bus.DeviceEvents;
 import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.cluster.ReportHandOff;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.FrameStamp;
 
@@ -32,8 +34,11 @@ import org.wardwatch.model.FrameStamp;
  * patients, or a ward beyond the most its node routes). Each report is stamped with sender, control id and message but
  * its MSH-7 ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK was late or lost, possibly with
  * a node), with its time made afresh or not, is acknowledged again and recognised by the patients' owners, which do not
- * apply it twice. A message that waited past its request's {@code deadline} is skipped unparsed: its sender has given
- * up, and the parser's seconds go to messages someone still waits for.
+ * apply it twice. A message refused for a value of a device and patient it names ({@link Hl7ContentException#source})
+ * is announced on {@link Addresses#DEVICE_EVENTS} as a line device's refused frame is ({@link DeviceEvents}), for the
+ * device's invalid-signal alarm, which that device's next accepted report ends. A message that waited past its
+ * request's {@code deadline} is skipped unparsed: its sender has given up, and the parser's seconds go to messages
+ * someone still waits for.
  *
  * <p>Deploy two instances per node, with {@link #deploymentOptions()}: one for {@link Addresses#HL7_MESSAGES}, one for
  * {@link Addresses#HL7_LARGE_MESSAGES}, each on a worker thread, since HAPI takes seconds over a large message (two
@@ -88,16 +93,22 @@ public class Hl7ParsingVerticle extends VerticleBase {
       return;
     }
     String text = body.getString("text", "");
+    Instant receivedAt = body.getInstant("receivedAt");
     MessageHeader accepted = null;
     List<String> notHandedOn = new ArrayList<>();
     List<String> answers;
     try {
-      accepted = accept(text, body.getInstant("receivedAt"), body.getString("problem"), notHandedOn);
+      accepted = accept(text, receivedAt, body.getString("problem"), notHandedOn);
       answers = acks.accepted(accepted);
     } catch (Hl7Exception refused) {
       LOG.warn("HL7 message {} from {} refused: {}", refused.header().controlId(),
           refused.header().sendingApplication(), refused.getMessage());
       answers = acks.refused(refused);
+      if (refused instanceof Hl7ContentException content && content.source() != null) {
+        // answered now, as a line device's refused frame is when its batch is: the connection's last answer
+        DeviceEvents.announce(vertx.eventBus(),
+            DeviceEvent.rejected(content.source(), content.getMessage(), Instant.now(), receivedAt));
+      }
     }
     MessageHeader header = accepted;
     List<String> answersIfAdmitted = answers;

@@ -3,17 +3,18 @@ package org.wardwatch.hl7;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.model.Segment;
-import ca.uhn.hl7v2.model.Structure;
 import ca.uhn.hl7v2.util.ReadOnlyMessageIterator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 
 /**
- * Reads one ORU^R01 that {@link Pcd01Decoder} has parsed: walks its segments in order, handing identity to an
- * {@link IdentityReader} and OBX rows to an {@link ObxReader}, and assembles the usable rows into the message's
- * reports ({@link ReportAssembler}).
+ * Reads one ORU^R01 that {@link Pcd01Decoder} has parsed, in two walks over its segments: first whom it is about
+ * ({@link IdentityReader}), then its OBX rows ({@link ObxReader}), whose usable rows it assembles into the message's
+ * reports ({@link ReportAssembler}). Whom first, so that a message refused for a value carries the device and patient
+ * the value was about, for the invalid-signal alarm, without the message being read again.
  *
  * <p>Not thread-safe: one instance per message.
  */
@@ -34,12 +35,48 @@ final class MessageReader {
     this.identity = new IdentityReader(header);
   }
 
+  /**
+   * The message's reports, or its refusal: one of whom it is about (no patient, ward, bed or device that can be
+   * filed) names nobody, one of its values names the device and patient ({@link Hl7ContentException#source}).
+   */
   Hl7Message read(Message message) throws HL7Exception, Hl7ContentException {
+    Segment msh = (Segment) message.get("MSH");
+    List<Segment> segments = segments(message);
+    DeviceIdentity source = identify(segments, msh);
+    try {
+      return reports(segments, msh, source);
+    } catch (Hl7ContentException refused) {
+      throw refused.about(source);
+    }
+  }
+
+  /**
+   * Whom the message is about, from each segment that says (PID, PV1, the first OBX-18, else MSH-3), read before any
+   * value: a row refused before the OBX that names the device still came from that device.
+   */
+  private DeviceIdentity identify(List<Segment> segments, Segment msh) throws HL7Exception, Hl7ContentException {
+    int headers = 0;
+    for (Segment segment : segments) {
+      switch (segment.getName()) {
+        case "MSH" -> headers = onlyHeader(headers);
+        case "PID" -> identity.pid(segment);
+        case "PV1" -> identity.pv1(segment);
+        case "OBX" -> identity.obx(segment);
+        default -> {
+          // OBR, NTE, Z segments and anything else say nothing of whom the message is about.
+        }
+      }
+    }
+    return identity.source(Hl7Fields.text(msh, 3, 1), Hl7Fields.text(msh, 3, 2));
+  }
+
+  /** The reports of {@code source}'s values in {@code segments}, whose header is {@code msh}. */
+  private Hl7Message reports(List<Segment> segments, Segment msh, DeviceIdentity source)
+      throws HL7Exception, Hl7ContentException {
     List<String> warnings = new ArrayList<>();
     if (!"2.6".equals(header.version())) {
       warnings.add("HL7 version " + header.version() + " read with the v2.6 structures");
     }
-    Segment msh = (Segment) message.get("MSH");
     Instant messageTime = null;
     String mshTime = Hl7Fields.text(msh, 7, 1);
     try {
@@ -49,29 +86,13 @@ final class MessageReader {
     }
     Instant groupTime = null;
     int obxIndex = 0;
-    int headers = 0;
-    ReadOnlyMessageIterator segments = new ReadOnlyMessageIterator(message);
-    while (segments.hasNext()) {
-      Structure structure = segments.next();
-      if (!(structure instanceof Segment segment)) {
-        continue;
-      }
-      switch (segment.getName()) {
-        case "MSH" -> headers = onlyHeader(headers);
-        case "PID" -> identity.pid(segment);
-        case "PV1" -> identity.pv1(segment);
-        case "OBR" -> {
-          String raw = Hl7Fields.text(segment, 7, 1);
-          groupTime = raw.isEmpty() ? null : times.parse(raw, "OBR-7");
-        }
-        case "OBX" -> {
-          obxIndex++;
-          identity.obx(segment);
-          obxReader.read(segment, obxIndex, groupTime != null ? groupTime : messageTime).ifPresent(rows::add);
-        }
-        default -> {
-          // NTE, Z segments and anything else carry nothing WardWatch charts.
-        }
+    for (Segment segment : segments) {
+      if ("OBR".equals(segment.getName())) {
+        String raw = Hl7Fields.text(segment, 7, 1);
+        groupTime = raw.isEmpty() ? null : times.parse(raw, "OBR-7");
+      } else if ("OBX".equals(segment.getName())) {
+        obxIndex++;
+        obxReader.read(segment, obxIndex, groupTime != null ? groupTime : messageTime).ifPresent(rows::add);
       }
     }
     warnings.addAll(obxReader.warnings());
@@ -80,13 +101,24 @@ final class MessageReader {
           "No usable vital sign in the message (" + obxIndex + " OBX): "
           + String.join("; ", Hl7Message.summarised(warnings)));
     }
-    ReportAssembler assembler = new ReportAssembler(header,
-        identity.source(Hl7Fields.text(msh, 3, 1), Hl7Fields.text(msh, 3, 2)), receivedAt);
+    ReportAssembler assembler = new ReportAssembler(header, source, receivedAt);
     List<FrameReport> reports = assembler.assemble(rows);
     warnings.addAll(identity.warnings());
     warnings.addAll(assembler.warnings());
     times.warning().ifPresent(warnings::add);
     return new Hl7Message(header, reports, warnings);
+  }
+
+  /** The message's segments, in order. */
+  private static List<Segment> segments(Message message) {
+    List<Segment> segments = new ArrayList<>();
+    ReadOnlyMessageIterator structures = new ReadOnlyMessageIterator(message);
+    while (structures.hasNext()) {
+      if (structures.next() instanceof Segment segment) {
+        segments.add(segment);
+      }
+    }
+    return segments;
   }
 
   /**

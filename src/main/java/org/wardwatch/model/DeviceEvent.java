@@ -5,17 +5,19 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * What a device server tells the clinical engine about one of its connections, for technical alarms: the device
- * went away, or sent a frame the gateway refused. Made by the device's session, handed to the patient's owner whole,
- * and judged there ({@code DeviceAlarms}).
+ * What the device side tells the clinical engine about a device, for technical alarms: the device's connection went
+ * away, or it sent a frame or HL7 message the gateway refused. Made by the line device's session, or for an HL7
+ * message by the HL7 parser, announced through {@code DeviceEvents}, handed to the patient's owner whole, and judged
+ * there ({@code DeviceAlarms}).
  *
  * @param kind           what happened
  * @param source         the device, and the patient it was reporting for
- * @param reason         why a frame was refused; {@code null} for a disconnection
- * @param lastAnsweredAt when the connection's frames were last answered, or {@code null} (none were)
+ * @param reason         why a frame or message was refused; {@code null} for a disconnection
+ * @param lastAnsweredAt when the connection's frames were last answered (for a refusal, when it was answered), or
+ *                       {@code null} (none were); read for a disconnection only
  * @param at             when it happened, by the clock of the node that read the connection's frames: when the
- *                       connection was found closed, or when the refused frame was received; {@code null} from a node
- *                       that did not say
+ *                       connection was found closed, or when the refused frame or message was received (the time its
+ *                       values would have been received at); {@code null} from a node that did not say
  */
 public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Instant lastAnsweredAt, Instant at) {
 
@@ -34,8 +36,8 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
   }
 
   /**
-   * A frame of {@code source}, received at {@code receivedAt}, was refused for {@code reason}; the connection's frames
-   * were last answered at {@code lastAnsweredAt}.
+   * A frame or HL7 message of {@code source}, received at {@code receivedAt}, was refused for {@code reason}; the
+   * connection's frames were last answered at {@code lastAnsweredAt}.
    */
   public static DeviceEvent rejected(DeviceIdentity source, String reason, Instant lastAnsweredAt, Instant receivedAt) {
     return new DeviceEvent(Kind.REJECTED, source, reason, lastAnsweredAt, receivedAt);
