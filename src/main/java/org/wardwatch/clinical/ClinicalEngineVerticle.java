@@ -204,9 +204,21 @@ public class ClinicalEngineVerticle extends VerticleBase {
    * then, once stored, acknowledges it to the sender (refused when it could not be stored).
    */
   private void withPatient(String patientKey, Message<JsonObject> message, Supplier<WardUpdate> change) {
-    takeover.withExisting(patientKey, () -> publisher.publish(change.get())
+    takeover.withExisting(patientKey, () -> publishStored(patientKey, change.get())
         .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)))
         .onFailure(error -> refuseNotStored(message, error, true)));
+  }
+
+  /**
+   * Publishes {@code update}, a request's change to {@code patient} (or null), and completes once it is stored. One
+   * that changes nothing (a repeated acknowledgement, a device event retried) completes once the patient's state is
+   * stored: the request that did make the change may have been refused for its write, still in flight or failed, and
+   * its repeat must not be told the change is safe before it is.
+   */
+  private Future<Void> publishStored(String patient, WardUpdate update) {
+    Future<Void> published = publisher.publish(update);
+    return patient == null || !update.changedPatients().isEmpty() ? published
+        : published.compose(done -> writer.stored(patient));
   }
 
   /**
@@ -274,7 +286,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
     try {
       WardUpdate update = engine.attributed(AlarmActions.apply(engine, action, Instant.now()),
           action.getValue("origin") instanceof String origin ? origin : null);
-      publisher.publish(update)
+      publishStored(ActionTarget.patientOf(action), update)
           .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)
               .put("transitions", update.transitions().size())))
           .onFailure(error -> refuseNotStored(message, error, update.discharged().isEmpty()));

@@ -38,6 +38,7 @@ import org.wardwatch.model.Parameter;
  * A clinical engine on a real clustered member whose claim on a patient another member has fenced (the partition
  * moved and the new owner took the patient over): the alarm change it makes then is neither published (nor the
  * snapshot that shows it) nor answered as safe, and its sender's resend is carried on from the stored state, once.
+ * And one whose writes fail: a change is not answered as safe, nor its repeat, before it is stored.
  */
 class FencedOwnerTest {
 
@@ -50,6 +51,7 @@ class FencedOwnerTest {
   @TempDir
   Path directory;
   private StoreCluster cluster;
+  private UnreliableStore store;
   private Membership membership;
   private final BlockingQueue<JsonObject> alarms = new LinkedBlockingQueue<>();
   private final BlockingQueue<PatientSnapshot> vitals = new LinkedBlockingQueue<>();
@@ -65,7 +67,7 @@ class FencedOwnerTest {
         message -> vitals.add(message.body())).completion().await();
     BusCodecs.register(cluster.vertx);
     cluster.vertx.deployVerticle(new ClinicalEngineVerticle(rules.toString(),
-        ClinicalEngineVerticle.DEFAULT_MAX_PATIENTS, membership, cluster.store,
+        ClinicalEngineVerticle.DEFAULT_MAX_PATIENTS, membership, store = new UnreliableStore(cluster.store),
         new ClusterConsumers(cluster.vertx))).await();
   }
 
@@ -108,6 +110,27 @@ class FencedOwnerTest {
 
     assertEquals(Addresses.NOT_OWNED_HERE, refused.failureCode(), refused.getMessage());
     assertNull(alarms.poll(500, TimeUnit.MILLISECONDS), "the acknowledgement is not published");
+  }
+
+  @Test
+  void givenAnAcknowledgementNotStored_thenItsRepeatIsAnsweredOnlyOnceTheAcknowledgementIsStored() throws Exception {
+    report(MONITOR, Parameter.PULSE, 170);
+    JsonObject acknowledge = new JsonObject().put("action", "acknowledge")
+        .put("alarmId", next("RAISED").getString("id")).put("user", HandOver.NURSE);
+    store.failSaves(true);
+
+    assertEquals(503, refusal(acknowledge).failureCode(), "applied here, not stored");
+    assertEquals(503, refusal(acknowledge).failureCode(), "the repeat changes nothing here; the change is not stored");
+    store.failSaves(false);
+    assertEquals(true, cluster.vertx.eventBus().<JsonObject>request(Addresses.engineActions(membership.self()),
+        acknowledge).await().body().getBoolean("ok"));
+    JsonObject stored = cluster.await(() -> cluster.store.snapshot(MONITOR.patientKey())).orElseThrow();
+    assertEquals("ACTIVE_ACKNOWLEDGED", stored.getJsonArray("alarms").getJsonObject(0).getString("state"));
+  }
+
+  private ReplyException refusal(JsonObject action) {
+    return assertThrows(ReplyException.class, () -> cluster.vertx.eventBus()
+        .request(Addresses.engineActions(membership.self()), action).await());
   }
 
   @Test
