@@ -66,3 +66,33 @@ scenario('a value from a device whose clock runs ahead ages from when it came, n
   });
   assert.deepEqual(ages, { tile: 20000, pulse: 20000 });
 });
+
+const SECONDS_AHEAD = (seconds) => SECONDS_AGO(-seconds);
+const sleepUntil = (at) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+
+scenario('a value first loaded from the patient list ages from when it came, not from the patient\'s last change',
+  async (t) => {
+    const nurse = await t.openWard(nodeUrl);
+    // A monitor whose clock runs 50 s fast streams a high pulse (two frames: a stream, stale after 15 s) and falls
+    // silent.
+    const device = await t.device();
+    await device.send(hello({ device: 'D4', patient: 'P4', bed: 4, ward: 'icu' },
+      `Pulse=190|Ts=${SECONDS_AHEAD(50)}|Seq=1`));
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await device.send(`Pulse=190|Ts=${SECONDS_AHEAD(50)}|Seq=2\n`);
+    const came = Date.now();
+
+    // 10 s later its alarm is acknowledged: the patient's `updated` moves on, its pulse stays as it came.
+    await sleepUntil(came + 10000);
+    await nurse.fill(sel.userName, 'nurse.kim');
+    await nurse.click(sel.acknowledge('P4', 'HIGH'));
+    await expectVisible(nurse, sel.alarmLine('P4', 'HIGH', 'ACTIVE_ACKNOWLEDGED'));
+
+    // 16 s after the pulse came a screen opens, the ward loaded from the patient list: grey at once, not only 15 s
+    // after the acknowledgement (25 s after it came).
+    await sleepUntil(came + 16000);
+    const page = await t.openWard(nodeUrl);
+    await expectText(page, sel.vital('P4', 'PULSE'), '190');
+    await page.locator(sel.staleVital('P4', 'PULSE')).waitFor({ timeout: 3000 });
+    assert.ok(Date.now() < came + 25000, 'grey before the acknowledgement was 15 s old');
+  });

@@ -34,17 +34,21 @@ export function timeOf(iso) {
 
 /**
  * When each of `vitals` (by parameter) reached the server, as far as the page can tell (epoch ms, server clock; null
- * for a value without a time): the time it was measured, but no later than the `updated` time of the first snapshot
- * that showed it, since a device's clock may run up to a minute ahead and its values must not look live that long
- * after they came. A value shown before (the same time, in `before`) keeps what it had (`beforeAt`).
+ * for a value without a time): the time it was measured, but no later than when it was received (its `received`,
+ * which the server gives when it came before the change the snapshot shows, else the snapshot's `updated`), since a
+ * device's clock may run up to a minute ahead and its values must not look live that long after they came. A value
+ * shown before without `received` (the same time, in `before`) keeps what it had (`beforeAt`).
  */
 function arrivals(vitals, updated, before, beforeAt) {
   const at = {};
   for (const [p, v] of Object.entries(vitals)) {
     const measured = v && typeof v === 'object' ? timeOf(v.time) : null;
+    const received = v && typeof v === 'object' ? timeOf(v.received) : null;
     const old = before[p];
     const seen = old && typeof old === 'object' && timeOf(old.time) === measured && beforeAt[p] !== undefined;
-    at[p] = seen ? beforeAt[p] : measured !== null && updated !== null ? Math.min(measured, updated) : measured;
+    const came = received ?? updated;
+    if (seen && received === null) at[p] = beforeAt[p];
+    else at[p] = measured !== null && came !== null ? Math.min(measured, came) : measured;
   }
   return at;
 }
@@ -91,7 +95,8 @@ function objOrNull(v) {
 export class Store {
   constructor() {
     this.entries = new Map();
-    // Browser clock minus server clock, estimated from live messages (min over recent samples ≈ skew + 0 latency).
+    // Browser clock minus server clock, estimated from live messages (min over recent samples ≈ skew + 0 latency);
+    // 0 until the first, as the REST answers carry no server time (no Date header, no field) to estimate it from.
     this.skewSamples = [];
     this.skew = 0;
   }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -25,12 +26,19 @@ import org.wardwatch.model.Parameter;
  * get: {@code patient}, {@code device}, {@code bed}, {@code ward}, {@code seq} and {@code fromSeq}, the first change it
  * shows (below {@code seq} when it shows several frames of a batch at once; {@code seq} itself in an answer to a
  * query), {@code updated}; {@code vitals}, the latest value of each parameter by name ({@code value}, {@code unit},
- * {@code time}, {@code questionable}, and {@code every}, the seconds between its reports, for one reported every 15 s
- * or less often); the assessment ({@code consciousness} and {@code oxygen}, each with its {@code time}, or null;
- * {@code spo2Scale2}); {@code news2} ({@link News2Score#writeTo}, or null); {@code limitOverrides}; the live
- * {@code alarms} and {@code technicalAlarms}, highest priority first. Holds values that no longer change (it copies
- * the vitals and overrides it is given; the rest is immutable, and the alarms' JSON is made for it), so it can be
- * written later, on another thread, or never.
+ * {@code time}, {@code questionable}; {@code every}, the seconds between its reports, for one reported every 15 s or
+ * less often; {@code received}, when the gateway received it, as {@code time} is written, for one received more than
+ * {@link #CAME_WITH} before {@code updated}); the assessment ({@code consciousness} and {@code oxygen}, each with its
+ * {@code time}, or null; {@code spo2Scale2}); {@code news2} ({@link News2Score#writeTo}, or null);
+ * {@code limitOverrides}; the live {@code alarms} and {@code technicalAlarms}, highest priority first. Holds values
+ * that no longer change (it copies the vitals and overrides it is given; the rest is immutable, and the alarms' JSON
+ * is made for it), so it can be written later, on another thread, or never.
+ *
+ * <p>{@code received} is for a page that first sees a value in a snapshot made after it came (the REST API's, or a
+ * live one after an acknowledgement): every change of the patient bumps {@code updated}, so that says nothing of when
+ * the value came, and a device's clock may run ahead, so its {@code time} may not either. A value of the change the
+ * snapshot shows came with it: its {@code updated} says when, and {@code received} would cost every live snapshot its
+ * bytes.
  */
 record SnapshotDocument(String patient, DeviceIdentity source, long seq, long fromSeq, Instant updated,
     Map<Parameter, Observation> vitals, int[] reportEvery, Timed<Consciousness> consciousness,
@@ -39,6 +47,12 @@ record SnapshotDocument(String patient, DeviceIdentity source, long seq, long fr
     implements PatientSnapshot.Document {
 
   private static final Parameter[] PARAMETERS = Parameter.values();
+  /**
+   * How long before {@code updated} a value may have been received and still be taken as one that came with the change
+   * the snapshot shows (a frame reaches the engine milliseconds after its read), its {@code received} left out: a page
+   * taking {@code updated} for it instead has its age at most this short.
+   */
+  static final Duration CAME_WITH = Duration.ofSeconds(1);
 
   /** Copies {@code vitals} (in parameter order) and {@code overrides}; {@code alarms} must not change afterwards. */
   SnapshotDocument {
@@ -89,6 +103,8 @@ record SnapshotDocument(String patient, DeviceIdentity source, long seq, long fr
     json.writeObjectFieldStart("vitals");
     Instant time = null;
     int timeLength = 0;
+    Instant receivedBefore = updated == null ? null : updated.minus(CAME_WITH);
+    char[] receivedText = null;
     for (Parameter parameter : PARAMETERS) { // not the entries: an EnumMap makes an entry object for each
       Observation observation = vitals.get(parameter);
       if (observation == null) {
@@ -105,6 +121,13 @@ record SnapshotDocument(String patient, DeviceIdentity source, long seq, long fr
       json.writeFieldName("time");
       json.writeString(timeText, 0, timeLength);
       json.writeBooleanField("questionable", observation.questionable());
+      if (receivedBefore != null && observation.gatewayTime().isBefore(receivedBefore)) {
+        if (receivedText == null) { // not timeText: that holds the time formatted last, for the next value of its frame
+          receivedText = new char[InstantText.MAX_LENGTH];
+        }
+        json.writeFieldName("received");
+        json.writeString(receivedText, 0, InstantText.write(observation.gatewayTime(), receivedText));
+      }
       if (reportEvery != null && reportEvery[parameter.ordinal()] > 0) {
         json.writeNumberField("every", reportEvery[parameter.ordinal()]);
       }

@@ -10,6 +10,8 @@ import static org.wardwatch.clinical.WardStateFixtures.THRESHOLDS;
 import static org.wardwatch.clinical.WardStateFixtures.assertDecimal;
 import static org.wardwatch.clinical.WardStateFixtures.at;
 import static org.wardwatch.clinical.WardStateFixtures.frame;
+import static org.wardwatch.clinical.WardStateFixtures.observation;
+import static org.wardwatch.clinical.WardStateFixtures.raisedId;
 import static org.wardwatch.clinical.WardStateFixtures.snapshot;
 import static org.wardwatch.clinical.WardStateFixtures.thresholdRules;
 
@@ -20,6 +22,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.OxygenSupport;
 
 /** A patient's snapshot after each change: what browsers receive and the REST API returns. */
@@ -136,5 +139,27 @@ class WardStateSnapshotTest {
 
     assertEquals(3L, next.getLong("seq"));
     assertEquals(3L, next.getLong("fromSeq"), "the previous owner published its changes");
+  }
+
+  @Test
+  void givenValueReceivedBeforeTheChangeShown_thenItsReceivedTimeIsWrittenAndALiveFramesOwnAreNot() {
+    // A monitor whose clock runs 50 s fast: its pulse, received at T0, reaches the engine 0.4 s later.
+    FrameReport ahead = new FrameReport(BED_1, at(50), T0, List.of(observation(BED_1, "PULSE=190", at(50), T0)),
+        null, null, Set.of(), null);
+    WardUpdate raised = engine.apply(ahead, T0.plusMillis(400));
+    String live = raised.snapshots().get(0).json();
+    JsonObject acknowledged = snapshot(engine.act(raisedId(raised), alarm -> alarm.acknowledge("nurse.kim", at(30)),
+        at(30)));
+    engine.apply(frame(BED_1, at(31), "SPO2=97"), at(31));
+
+    assertFalse(live.contains("\"received\""), "the change shown brought it: " + live);
+    JsonObject pulse = acknowledged.getJsonObject("vitals").getJsonObject("PULSE");
+    assertEquals(at(50), pulse.getInstant("time"));
+    assertEquals(T0, pulse.getInstant("received"), "not the acknowledgement's time, nor the device's");
+    JsonObject queried = engine.view().snapshot("P1").orElseThrow().toJson().getJsonObject("vitals");
+    assertEquals(T0, queried.getJsonObject("PULSE").getInstant("received"));
+    assertFalse(queried.getJsonObject("SPO2").containsKey("received"), queried::encode);
+    assertTrue(engine.view().snapshot("P1").orElseThrow().json().contains("\"received\":\"2026-11-22T10:00:00Z\""),
+        "written as the times are");
   }
 }
