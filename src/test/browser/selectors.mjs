@@ -109,6 +109,7 @@ export const patientView = '#patient-view';
 /** The patient view while it says its charts are live (`live` true) or stopped with the page's feed. */
 export const patientViewLive = (live) => `#patient-view[data-live="${live}"]`;
 export const patientViewStatus = '#patient-view [data-role="status"]';
+export const patientViewClose = '#patient-view [data-role="close"]';
 
 /** A chart of the patient view (PULSE, SPO2, BP, RESP_RATE, TEMPERATURE) once drawn from the history. */
 export function trendChart(group) {

@@ -56,6 +56,27 @@ scenario('trends show the last hour with limits and alarm events, and stay live'
     () => 'the values of a batch between its first and last did not reach the open chart');
   await page.screenshot({ path: join(screenshotDir(), 'trends.png') });
 
+  // Escape closes the view, as it closed the modal dialog: with focus where "Trends" left it (on the tile, where
+  // nothing else takes the key) and with focus in the view; not when a control elsewhere takes the key for itself.
+  const view = page.locator(sel.patientView);
+  const reopen = async () => {
+    await page.click(sel.trendsButton('P1'));
+    await expectVisible(page, sel.trendChart('PULSE'));
+  };
+  await page.keyboard.press('Escape');
+  await view.waitFor({ state: 'hidden' });
+  await reopen();
+  await page.focus(sel.patientViewClose);
+  await page.keyboard.press('Escape');
+  await view.waitFor({ state: 'hidden' });
+  await reopen();
+  await page.locator(sel.userName).evaluate((field) => field.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') e.preventDefault(); // a field's own use of the key, as a list of suggestions would have
+  }));
+  await page.focus(sel.userName);
+  await page.keyboard.press('Escape');
+  assert.ok(await view.isVisible(), 'an Escape a field took for itself closed the trend view');
+
   // an open view keeps the last hour's alarm events only, however long it stays open
   const kept = await page.evaluate(async () => {
     const { lastHourOf } = await import('/js/history.js');

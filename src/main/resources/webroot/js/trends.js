@@ -49,6 +49,12 @@ export class PatientView {
     dialog.setAttribute('data-live', 'false');
     dialog.querySelector('[data-role="close"]').addEventListener('click', () => dialog.close());
     dialog.addEventListener('close', () => this._reset());
+    // Not modal, so the browser does not close it on Escape: this does, wherever the focus is (clicking "Trends"
+    // leaves it on the tile), unless a handler nearer the focus took the key (prevented its default), or an input
+    // method is composing (Escape cancels that). Listened for last, on the document, so those come first.
+    dialog.ownerDocument.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && !e.isComposing && dialog.open) dialog.close();
+    });
   }
 
   /** Opens the view for `entry` (a Store entry) and loads its last hour. */
