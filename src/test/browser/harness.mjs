@@ -76,7 +76,9 @@ export function expectVisible(page, selector) {
 
 const PATIENT_LIST = /\/api\/patients(\?|$)/;
 
-/** Runs `fn` with the page's patient list (GET /api/patients) cut off: what the page shows then came over the bridge. */
+/**
+ * Runs `fn` with the page's patient list (GET /api/patients) cut off: what the page shows then came over the bridge.
+ */
 export async function viaBridgeOnly(page, fn) {
   await page.route(PATIENT_LIST, (route) => route.abort());
   try {

@@ -42,7 +42,9 @@ export function staleTile(patient, stale = true) {
   return `${tile(patient)}${stale ? '[data-stale]' : ':not([data-stale])'}`;
 }
 
-/** One vital sign's value while shown as stale (greyed: past 15 s, or its report interval), or, `stale` false, as live. */
+/**
+ * One vital sign's value while shown as stale (greyed: past 15 s, or its report interval), or, `stale` false, as live.
+ */
 export function staleVital(patient, param, stale = true) {
   return `${vital(patient, param)}${stale ? '[data-stale]' : ':not([data-stale])'}`;
 }

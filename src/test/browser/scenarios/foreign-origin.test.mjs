@@ -47,7 +47,8 @@ async function serveForeignPage(t, probe) {
   for (;;) {
     const server = http.createServer((req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(`<!DOCTYPE html><title>foreign</title><script>window.probe = (${probeBridge})(${JSON.stringify(probe)});</script>`);
+      res.end('<!DOCTYPE html><title>foreign</title>'
+        + `<script>window.probe = (${probeBridge})(${JSON.stringify(probe)});</script>`);
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     t.cleanup(() => new Promise((resolve) => server.close(resolve)));

@@ -35,10 +35,12 @@ scenario('a value reported seldom is stale once overdue by its report interval, 
   const page = await t.openWard(nodeUrl);
   // A monitor's first report, over HL7 say: its interval is taken as a minute until its second.
   const seldom = await t.device();
-  await seldom.send(hello({ device: 'D2', patient: 'P2', bed: 2, ward: 'icu' }, `Pulse=80|Ts=${SECONDS_AGO(40)}|Seq=1`));
+  await seldom.send(hello({ device: 'D2', patient: 'P2', bed: 2, ward: 'icu' },
+    `Pulse=80|Ts=${SECONDS_AGO(40)}|Seq=1`));
   // A stream: two values 1.2 s apart, the last measured 40 s ago as well.
   const stream = await t.device();
-  await stream.send(hello({ device: 'D3', patient: 'P3', bed: 3, ward: 'icu' }, `Pulse=70|Ts=${SECONDS_AGO(41)}|Seq=1`));
+  await stream.send(hello({ device: 'D3', patient: 'P3', bed: 3, ward: 'icu' },
+    `Pulse=70|Ts=${SECONDS_AGO(41)}|Seq=1`));
   await new Promise((resolve) => setTimeout(resolve, 1200));
   await stream.send(`Pulse=71|Ts=${SECONDS_AGO(40)}|Seq=2\n`);
 

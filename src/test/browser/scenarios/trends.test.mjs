@@ -18,8 +18,10 @@ function pastHour(now) {
     const ts = new Date(now - m * 60000).toISOString().replace(/\.\d+Z$/, 'Z');
     const pulse = Math.round(82 + (MINUTES - m) * 1.5 + Math.sin(m / 3) * 4);
     const spo2 = 97 - Math.floor((MINUTES - m) / 12);
-    frames.push(`Pulse=${pulse}|SpO2=${spo2}|RR=${16 + Math.floor((MINUTES - m) / 10)}|BP=${128 - Math.floor((MINUTES - m) / 4)}/78`
-      + `|Temp=${(37.0 + (MINUTES - m) * 0.02).toFixed(1)}|Ts=${ts}|Seq=${MINUTES - m + 1}`);
+    const rr = 16 + Math.floor((MINUTES - m) / 10);
+    const systolic = 128 - Math.floor((MINUTES - m) / 4);
+    const temp = (37.0 + (MINUTES - m) * 0.02).toFixed(1);
+    frames.push(`Pulse=${pulse}|SpO2=${spo2}|RR=${rr}|BP=${systolic}/78|Temp=${temp}|Ts=${ts}|Seq=${MINUTES - m + 1}`);
   }
   return frames;
 }
@@ -32,7 +34,9 @@ scenario('trends show the last hour with limits and alarm events, and stay live'
   await expectVisible(page, sel.tile('P1', 'HIGH'));
 
   await page.click(sel.trendsButton('P1'));
-  for (const group of ['PULSE', 'SPO2', 'BP', 'RESP_RATE', 'TEMPERATURE']) await expectVisible(page, sel.trendChart(group));
+  for (const group of ['PULSE', 'SPO2', 'BP', 'RESP_RATE', 'TEMPERATURE']) {
+    await expectVisible(page, sel.trendChart(group));
+  }
   const pulse = page.locator(sel.trendChart('PULSE'));
   assert.ok(Number(await pulse.getAttribute('data-points')) >= MINUTES, 'the pulse chart lacks the past 40 minutes');
   assert.equal(await pulse.getAttribute('data-limits'), '4', 'pulse has four limits in force (two HIGH, two MEDIUM)');

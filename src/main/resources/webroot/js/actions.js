@@ -14,8 +14,8 @@ const VERB = {
   'stop-measurement': 'Stop measuring',
 };
 const DONE = { assess: 'Assessment saved', 'stop-measurement': 'Measurement stopped' }; // said on the tile once taken
-const ACVPU = [['A', 'A \u2014 Alert'], ['C', 'C \u2014 New confusion'], ['V', 'V \u2014 Voice'], ['P', 'P \u2014 Pain'],
-  ['U', 'U \u2014 Unresponsive']];
+const ACVPU = [['A', 'A \u2014 Alert'], ['C', 'C \u2014 New confusion'], ['V', 'V \u2014 Voice'],
+  ['P', 'P \u2014 Pain'], ['U', 'U \u2014 Unresponsive']];
 
 function el(tag, cls, text) {
   const n = document.createElement(tag);
@@ -140,12 +140,14 @@ export class Actions {
     const form = patientForm('assess', patient, 'assess-form');
     const oxygen = select('oxygen', [['air', 'Air'], ['o2', 'O\u2082']]);
     const flow = el('input');
-    Object.assign(flow, { name: 'flow', type: 'number', min: '0', step: 'any', inputMode: 'decimal', placeholder: 'L/min' });
+    Object.assign(flow,
+      { name: 'flow', type: 'number', min: '0', step: 'any', inputMode: 'decimal', placeholder: 'L/min' });
     flow.addEventListener('input', () => { if (flow.value !== '') oxygen.value = 'o2'; });
     const submit = el('button', 'act', 'Save');
     submit.type = 'submit';
     form.append(labelled('ACVPU', select('consciousness', ACVPU)), labelled('Air/O\u2082', oxygen),
-      labelled('O\u2082 L/min', flow), labelled('SpO\u2082', select('scale', [['1', 'Scale 1'], ['2', 'Scale 2']])), submit);
+      labelled('O\u2082 L/min', flow), labelled('SpO\u2082', select('scale', [['1', 'Scale 1'], ['2', 'Scale 2']])),
+      submit);
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       this._assess(form, details);

@@ -55,7 +55,8 @@ export class WardAlarmList {
     this.empty.hidden = physiological.length + technical.length > 0;
     const waiting = physiological.filter(({ alarm }) => awaitingAck(alarm)).length;
     this.count.textContent = `${physiological.length} alarm${physiological.length === 1 ? '' : 's'}`
-      + `${waiting ? `, ${waiting} to acknowledge` : ''}${technical.length ? ` \u00b7 ${technical.length} technical` : ''}`;
+      + `${waiting ? `, ${waiting} to acknowledge` : ''}`
+      + `${technical.length ? ` \u00b7 ${technical.length} technical` : ''}`;
     return true;
   }
 }

@@ -51,7 +51,8 @@ export function line(a, technical, serverNow) {
   if (a.dataStale === true) li.setAttribute('data-stale-data', 'true');
   const text = String(a.message || a.condition || id);
   const head = el('div', 'aline');
-  head.append(el('span', 'prio', String(a.priority || 'ALARM')), el('span', 'msg', technical ? `Technical: ${text}` : text));
+  head.append(el('span', 'prio', String(a.priority || 'ALARM')),
+    el('span', 'msg', technical ? `Technical: ${text}` : text));
   const status = el('div', 'astatus');
   status.append(el('span', 'astate', stateText(a, serverNow)));
   if (awaitingAck(a)) {

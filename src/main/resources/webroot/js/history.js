@@ -57,7 +57,8 @@ export function limitsOf(limits, params) {
       const above = typeof rule.above === 'number';
       const value = above ? rule.above : rule.below;
       if (typeof value !== 'number') continue;
-      out.push({ value, priority: rule.priority, label: `${rule.priority} ${PARAMS[p].name} ${above ? '>' : '<'} ${value}` });
+      const label = `${rule.priority} ${PARAMS[p].name} ${above ? '>' : '<'} ${value}`;
+      out.push({ value, priority: rule.priority, label });
     }
   }
   return out;

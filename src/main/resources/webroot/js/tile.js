@@ -123,7 +123,8 @@ export function updateClinical(t, e) {
   const c = e.consciousness && typeof e.consciousness.value === 'string' ? e.consciousness : null;
   setText(t.acvpu, `ACVPU ${c ? c.value : '--'}`);
   const cAt = c && clockOf(c.time);
-  setAttr(t.acvpu, 'title', c ? `${ACVPU_NAMES[c.value] || c.value}${cAt ? `, charted ${cAt}` : ''}` : 'ACVPU not charted');
+  setAttr(t.acvpu, 'title',
+    c ? `${ACVPU_NAMES[c.value] || c.value}${cAt ? `, charted ${cAt}` : ''}` : 'ACVPU not charted');
   setAttr(t.acvpu, 'data-score', comps.CONSCIOUSNESS > 0 ? comps.CONSCIOUSNESS : null);
   const o = formatOxygen(e.oxygen);
   setText(t.oxygen, o || 'Air/O\u2082 --');

@@ -61,7 +61,8 @@ export class PatientView {
   async open(entry) {
     this._reset();
     this.patient = entry.patient;
-    this.title.textContent = `${entry.bed === null ? 'No bed' : `Bed ${entry.bed}`} \u00b7 ${entry.patient} \u00b7 ${entry.ward}`;
+    const bed = entry.bed === null ? 'No bed' : `Bed ${entry.bed}`;
+    this.title.textContent = `${bed} \u00b7 ${entry.patient} \u00b7 ${entry.ward}`;
     this.status.textContent = 'Loading the last hour\u2026';
     this.dialog.setAttribute('data-patient', entry.patient);
     if (!this.dialog.open) this.dialog.show();
@@ -179,7 +180,8 @@ export class PatientView {
   _listEvents() {
     const items = [...this.events].reverse().map((tr) => {
       const li = el('li', 'trend-event', `${clockOf(tr.at) || ''} ${tr.type.replaceAll('_', ' ').toLowerCase()} \u2014 `
-        + `${(tr.alarm && tr.alarm.message) || tr.alarmId}${tr.actor && tr.actor !== 'system' ? ` (${tr.actor})` : ''}`);
+        + `${(tr.alarm && tr.alarm.message) || tr.alarmId}`
+        + `${tr.actor && tr.actor !== 'system' ? ` (${tr.actor})` : ''}`);
       li.setAttribute('data-priority', String(tr.priority || ''));
       return li;
     });

@@ -193,7 +193,8 @@ export class View {
       if (t.tile.hasAttribute('data-stale')) stale++;
       if (t.tile.hasAttribute('data-technical')) technical++;
     }
-    setText(this.clock, new Date(now).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }));
+    setText(this.clock,
+      new Date(now).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }));
     const parts = [];
     if (high) parts.push(`${high} HIGH`);
     if (technical) parts.push(`${technical} technical`);

@@ -47,7 +47,8 @@ export class WardPicker {
     const ctl = new AbortController();
     const timer = setTimeout(() => ctl.abort(), FETCH_TIMEOUT_MS);
     try {
-      const res = await fetch(WARDS_URL, { cache: 'no-store', headers: { Accept: 'application/json' }, signal: ctl.signal });
+      const res = await fetch(WARDS_URL,
+        { cache: 'no-store', headers: { Accept: 'application/json' }, signal: ctl.signal });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const wards = (await res.json()).filter((w) => w && WARD_RE.test(String(w.ward)));
       for (const w of wards) this._ensure(w.ward).textContent = optionText(w);
@@ -62,7 +63,8 @@ export class WardPicker {
     let option = [...this.select.options].find((o) => o.value === ward);
     if (!option) {
       option = Object.assign(document.createElement('option'), { value: ward, textContent: ward });
-      const before = [...this.select.options].find((o) => o.value.localeCompare(ward, undefined, { numeric: true }) > 0);
+      const before = [...this.select.options]
+        .find((o) => o.value.localeCompare(ward, undefined, { numeric: true }) > 0);
       this.select.insertBefore(option, before || null);
     }
     return option;
