@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The record of every alarm transition and every limit override: who, when, why, and the values. On a clustered node
- * entries live in the cluster-wide map {@value #MAP} (Hazelcast, with backups), one encoded JSON each; on a standalone
+ * entries live in the cluster-wide map {@value #MAP} (Hazelcast, with backups, bounded in {@code cluster.xml} to a
+ * share of each member's heap), one encoded JSON each; on a standalone
  * node in the node's {@link ChunkedLog}, appended to large chunks, so that entries kept for the node's life cost the
  * garbage collector nothing per entry. Durable storage comes later.
  *

@@ -9,6 +9,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.MaxSizePolicy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -103,6 +106,18 @@ class AuditTrailTest {
       JsonArray entries = audit.query("P1", null, 0, 10).await().entries();
       assertEquals(1, entries.size(), entries::encode);
       assertEquals("bridge 10.1.2.3", entries.getJsonObject(0).getString("origin"));
+    }
+  }
+
+  @Test
+  void aClusterTrailKeepsAtMostAShareOfEachMembersHeap() {
+    try (TestCluster cluster = new TestCluster()) {
+      EvictionConfig bound = TestCluster.hazelcastOf(cluster.joinWithoutNode()).getConfig()
+          .getMapConfig(AuditTrail.MAP).getEvictionConfig();
+
+      assertEquals(MaxSizePolicy.USED_HEAP_PERCENTAGE, bound.getMaxSizePolicy(), "cluster.xml bounds the trail");
+      assertEquals(5, bound.getSize());
+      assertEquals(EvictionPolicy.LRU, bound.getEvictionPolicy());
     }
   }
 
