@@ -15,11 +15,12 @@ export const transport = '#link-transport';
 export const unknownWard = (ward) => `#empty[data-unknown-ward="${ward}"]`;
 
 /**
- * A patient's tile (under #wards: the ward's alarm list beside the tiles also marks its lines with data-patient);
- * with `alarmPriority`, only while the tile shows that highest alarm priority.
+ * A patient's tile (an article.tile under #wards: the alarm list's lines and the open trend view, in the same column,
+ * also carry data-patient); with `alarmPriority`, only while the tile shows that highest alarm priority.
  */
 export function tile(patient, alarmPriority) {
-  return `#wards [data-patient="${patient}"]${alarmPriority ? `[data-alarm-priority="${alarmPriority}"]` : ''}`;
+  const showing = alarmPriority ? `[data-alarm-priority="${alarmPriority}"]` : '';
+  return `#wards article.tile[data-patient="${patient}"]${showing}`;
 }
 
 /** The value of one vital sign (PULSE, SPO2, RESP_RATE, BP_SYSTOLIC, BP_DIASTOLIC, TEMPERATURE) on a tile. */

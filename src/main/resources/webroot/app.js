@@ -189,25 +189,25 @@ function refresh() {
 /**
  * Refreshes once the server holds the ward's registrations, so nothing published between the snapshot and the
  * registration is missed. The bridge handles a connection's frames in order: any answer to a "sync" sent after the
- * registrations (an error too, e.g. no handler in a ward without patients) comes after they are in place.
+ * registrations (an error too) comes after they are in place.
  */
 function refreshWhenRegistered() {
   const asked = ward;
   let done = false;
-  const go = () => {
+  const go = (confirmed) => {
     if (done) return;
     done = true;
     clearTimeout(timer);
     if (asked !== ward) return;
     linkState.setAttribute('data-subscribed', asked); // the server holds this ward's registrations
-    patientView.setLink(eb.state === EventBus.OPEN); // not when the feed closed meanwhile (onclose said so)
+    patientView.setLink(confirmed && eb.state === EventBus.OPEN); // live only once the server said so, still open
     refresh();
   };
-  const timer = setTimeout(go, SYNC_TIMEOUT_MS);
+  const timer = setTimeout(() => go(false), SYNC_TIMEOUT_MS);
   try {
-    eb.send(`wardwatch.ward.${asked}.actions`, { action: 'sync' }, go);
+    eb.send(`wardwatch.ward.${asked}.actions`, { action: 'sync' }, () => go(true));
   } catch {
-    go(); // closed meanwhile: onopen syncs again
+    go(false); // closed meanwhile: onopen syncs again
   }
 }
 

@@ -36,6 +36,7 @@ export class AlarmSound {
     this.priority = null; // the pattern wanted now
     this.playing = null; // the pattern whose cycle is running
     this.timer = null;
+    this.burstEnds = 0; // when the last burst scheduled ends, on the audio clock
     this.reminders = 0;
     button.addEventListener('click', () => (this.enabled() ? this.disable() : this.enable()));
     this._show();
@@ -116,12 +117,16 @@ export class AlarmSound {
     this.timer = setTimeout(() => this._cycle(), pattern.every * 1000);
   }
 
-  /** Schedules one burst of `pattern` on the audio clock, starting now; returns how long it lasts, in seconds. */
+  /**
+   * Schedules one burst of `pattern` on the audio clock, starting now or, while another burst plays, once it has
+   * ended (a reminder's never sounds over a cycle's); returns in how many seconds it ends.
+   */
   _burst(pattern) {
-    const lead = 0.05;
-    const start = this.context.currentTime + lead;
+    const now = this.context.currentTime;
+    const start = Math.max(now + 0.05, this.burstEnds);
     for (const offset of pattern.pulses) this._pulse(pattern.pitch, start + offset);
-    return lead + pattern.pulses[pattern.pulses.length - 1] + PULSE_SECONDS;
+    this.burstEnds = start + pattern.pulses[pattern.pulses.length - 1] + PULSE_SECONDS;
+    return this.burstEnds - now;
   }
 
   _pulse(pitch, at) {

@@ -170,7 +170,8 @@ final class DeviceAlarms {
   /** The patient's place with {@code device}: whom an alarm about the device is for (its bed, ward and patient). */
   private static DeviceIdentity raisedFor(PatientRecord patient, String device) {
     DeviceIdentity placed = patient.source();
-    return placed.patient() == null || device == null ? placed // a patient known by its device id has only that one
+    return placed.patient() == null || device == null
+        ? placed // a patient known by its device (and bed) has only that one
         : new DeviceIdentity(device, placed.patient(), placed.bed(), placed.ward());
   }
 

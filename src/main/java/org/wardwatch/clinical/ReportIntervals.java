@@ -9,12 +9,13 @@ import org.wardwatch.model.StateJson;
 /**
  * How often each parameter of one patient is reported: the longer of the times between its last three values, as the
  * gateway received them, so that one reading between two of a cuff's own (a nurse's manual one) does not make the cuff
- * look like a stream for the 15 minutes to its next. A parameter falls silent when no value came for the no-data time, or for {@value #MISSED_REPORTS} of its
- * intervals when that is longer, up to a cap: a monitor reporting once a minute over HL7, or a cuff measuring every
- * 15 minutes, is not silent 30 s after each report, while a bedside stream once a second still is at 30 s. Until a
- * parameter's second value its interval is taken to be {@link ClinicalRules#firstReportInterval()} (a minute by
- * default, as monitors report over HL7): a new patient of such a monitor is not silent before its second report
- * either, while a stream's second value comes within a second and sets its own.
+ * look like a stream for the 15 minutes to its next. A parameter falls silent when no value came for the no-data
+ * time, or for {@value #MISSED_REPORTS} of its intervals when that is longer, up to a cap: a monitor reporting once a
+ * minute over HL7, or a cuff measuring every 15 minutes, is not silent 30 s after each report, while a bedside stream
+ * once a second still is at 30 s. Until a parameter's second value its interval is taken to be
+ * {@link ClinicalRules#firstReportInterval()} (a minute by default, as monitors report over HL7): a new patient of such
+ * a monitor is not silent before its second report either, while a stream's second value comes within a second and
+ * sets its own.
  *
  * <p>Millisecond counts in an array, not {@link Duration}s: a value of every frame passes here. Not thread-safe: owned
  * by its patient's {@link PatientMeasurements}.

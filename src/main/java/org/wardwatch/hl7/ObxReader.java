@@ -137,8 +137,7 @@ final class ObxReader {
       throw fail(Hl7Exception.TABLE_VALUE_NOT_FOUND, label + ": unit '" + abbreviate(unit.isEmpty() ? unitText : unit)
           + "' does not match " + parameter.label() + " (expected " + parameter.unit() + "; nothing is converted)");
     }
-    boolean signedNegative = raw.startsWith("-"); // -0.0 too, a small negative reading printed rounded
-    BigDecimal value = signedNegative ? null : parameter.chartedIfPlausible(new BigDecimal(raw));
+    BigDecimal value = parameter.chartedIfPlausible(new BigDecimal(raw), raw.startsWith("-"));
     if (value == null) {
       throw fail(Hl7Exception.DATA_TYPE_ERROR, label + ": " + parameter.label() + " " + raw + " "
           + parameter.unit() + " is implausible (accepted range " + parameter.hardRange() + ")");

@@ -77,11 +77,13 @@ public enum Parameter {
   /**
    * {@code measured} as charted, rounded to {@link #chartedDecimals()} (half up), or {@code null} when implausible:
    * outside the hard range once charted, or negative (no vital sign is, and rounding would make a small negative
-   * reading 0: a respiration rate of -0.4 charted as apnoea).
+   * reading 0: a respiration rate of -0.4 charted as apnoea), which includes a reading its sender wrote with a minus
+   * sign ({@code signed}) that a zero's {@link BigDecimal} does not keep: -0.0, a small negative reading printed
+   * rounded.
    */
-  public BigDecimal chartedIfPlausible(BigDecimal measured) {
+  public BigDecimal chartedIfPlausible(BigDecimal measured, boolean signed) {
     BigDecimal charted = measured.setScale(chartedDecimals, RoundingMode.HALF_UP);
-    return measured.signum() < 0 || !hard.contains(charted) ? null : charted;
+    return signed || measured.signum() < 0 || !hard.contains(charted) ? null : charted;
   }
 
   /** Outside this range (but inside the hard range) a reading is kept and marked questionable. */

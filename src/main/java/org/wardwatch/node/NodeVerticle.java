@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.BusCodecs;
+import org.wardwatch.clinical.AuditEvictionLog;
 import org.wardwatch.clinical.ClinicalEngineVerticle;
 import org.wardwatch.clinical.PatientStore;
 import org.wardwatch.cluster.BusPathVerticle;
@@ -52,8 +53,12 @@ public class NodeVerticle extends VerticleBase {
     return new NodeVerticle(config, Membership.standalone(), PatientStore.none());
   }
 
-  /** A node that is a member of the cluster of {@code hazelcast}, keeping the patients' state in it. */
+  /**
+   * A node that is a member of the cluster of {@code hazelcast}, keeping the patients' state in it, and saying when its
+   * share of the audit trail drops entries ({@link AuditEvictionLog}).
+   */
   public static NodeVerticle member(HazelcastInstance hazelcast, NodeConfig config) {
+    AuditEvictionLog.watch(hazelcast);
     return new NodeVerticle(config, Membership.of(hazelcast, config.cluster().quorum()), PatientStore.of(hazelcast));
   }
 

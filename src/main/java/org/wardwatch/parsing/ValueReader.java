@@ -45,8 +45,7 @@ final class ValueReader {
       throw fail(parameter.label() + " '" + FrameFields.abbreviate(raw) + (DIGITS.matcher(raw).matches()
           ? "' has more than " + MAX_DIGITS + " digits before or after its point" : "' is not a number"));
     }
-    boolean signedNegative = text.charAt(from) == '-'; // -0.0 too, a small negative reading printed rounded
-    BigDecimal value = signedNegative ? null : parameter.chartedIfPlausible(number);
+    BigDecimal value = parameter.chartedIfPlausible(number, text.charAt(from) == '-');
     if (value == null) {
       throw fail(parameter.label() + " " + text.substring(from, to) + " " + parameter.unit()
           + " is implausible (accepted range " + parameter.hardRange() + ")");

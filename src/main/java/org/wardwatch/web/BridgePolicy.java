@@ -76,9 +76,9 @@ final class BridgePolicy {
         return;
       }
       String ward = event.type() == BridgeEventType.SEND ? Addresses.wardOfActions(message.getString("address")) : null;
-      if (ward != null) {
-        JsonObject headers = message.getValue("headers") instanceof JsonObject given ? given : new JsonObject();
-        message.put("address", Addresses.WARD_ACTIONS).put("headers", headers.put(Addresses.WARD_HEADER, ward));
+      if (ward != null) { // the page's own headers go: the ward's is matched ignoring case, so "Ward" would forge it
+        message.put("address", Addresses.WARD_ACTIONS)
+            .put("headers", new JsonObject().put(Addresses.WARD_HEADER, ward));
         if (message.getValue("body") instanceof JsonObject action) {
           action.put(ORIGIN, "bridge " + event.socket().remoteAddress().hostAddress());
         }

@@ -149,6 +149,25 @@ class HttpBridgeVerticleTest {
   }
 
   @Test
+  void aPageCannotActOnAnotherWardByNamingItInItsHeaders() {
+    try (DeviceClient device = new DeviceClient(node.devicePort());
+        SockJsClient browser = WebSocketSockJsClient.connect(vertx, node.httpPort(), TestNode.DASHBOARD_ORIGIN)) {
+      device.send("HELLO|Device=API-9|Patient=P-9|Ward=b2\nSpO2=96\n");
+      device.readLine();
+      device.readLine();
+
+      browser.send(new JsonObject().put("type", "send").put("address", Addresses.wardActions("icu"))
+          .put("headers", new JsonObject().put("Ward", "b2")).put("replyAddress", "forged-ward")
+          .put("body", new JsonObject().put("action", "assess").put("patient", "P-9").put("user", "nurse.lee")
+              .put("oxygen", "air")));
+
+      JsonObject reply = browser.await(message -> "forged-ward".equals(message.getString("address"))
+          || "err".equals(message.getString("type")), Duration.ofSeconds(10));
+      assertEquals(404, reply.getInteger("failureCode"), reply::encode); // icu's screens know no patient of b2
+    }
+  }
+
+  @Test
   void theAuditTrailIsReadInPagesEachNamingTheNext() {
     try (DeviceClient device = new DeviceClient(node.devicePort())) { // connected throughout: no disconnection
       device.send("HELLO|Device=API-5|Patient=P-9|Ward=icu\nSpO2=96\n");

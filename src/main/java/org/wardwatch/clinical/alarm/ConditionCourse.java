@@ -103,8 +103,8 @@ final class ConditionCourse {
   }
 
   /**
-   * Writes {@code conditionPriority}, {@code easingSince}, {@code goneSince}, {@code easedTo} and {@code parts} (sorted;
-   * absent when unknown).
+   * Writes {@code conditionPriority}, {@code easingSince}, {@code goneSince}, {@code easedTo} and {@code parts}
+   * (sorted; absent when unknown).
    */
   JsonObject writeTo(JsonObject state) {
     state.put("conditionPriority", priority.name()).put("easingSince", easingSince).put("goneSince", goneSince)
