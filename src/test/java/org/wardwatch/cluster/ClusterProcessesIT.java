@@ -156,7 +156,8 @@ class ClusterProcessesIT {
     String cluster = "wardwatch-it-" + UUID.randomUUID();
     int[][] ports = new int[3][];
     for (int i = 0; i < 3; i++) {
-      ports[i] = new int[] {FreePorts.choose(), FreePorts.choose(), FreePorts.choose(), FreePorts.choose()}; // http, devices, hl7, hazelcast
+      // http, devices, hl7, hazelcast
+      ports[i] = new int[] {FreePorts.choose(), FreePorts.choose(), FreePorts.choose(), FreePorts.choose()};
     }
     JsonArray members = new JsonArray();
     for (int[] p : ports) {

@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.hl7.Hl7Fixtures.message;
 import static org.wardwatch.hl7.Pcd01DecoderTest.assertObservation;
 import static org.wardwatch.hl7.Pcd01DecoderTest.find;
+import static org.wardwatch.hl7.Hl7Fixtures.MSH;
+import static org.wardwatch.hl7.Hl7Fixtures.RECEIVED;
+import static org.wardwatch.hl7.Hl7Fixtures.SPO2;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -30,12 +33,7 @@ import org.wardwatch.model.Parameter;
 
 class Pcd01DecoderFieldRulesTest {
 
-  /** After every time the messages carry, in any zone a test assumes: a device time ahead of receipt is refused. */
-  private static final Instant RECEIVED = Instant.parse("2026-11-23T00:00:00Z");
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  private static final String MSH = "MSH|^~\\&|Mon1|ICU|||20261122101500+0000||ORU^R01^ORU_R01|C1|P|2.6";
-  private static final String SPO2_ROW =
-      "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R";
 
   private final Pcd01Decoder decoder = new Pcd01Decoder(BERLIN);
 
@@ -60,7 +58,7 @@ class Pcd01DecoderFieldRulesTest {
   @Test
   void givenTwoObrGroups_whenDecoded_thenEachObxInheritsItsOwnObr7() throws Exception {
     String text = message(MSH, "OBR|1|||x|||20261122100000+0000",
-        SPO2_ROW,
+        SPO2,
         "OBR|2|||x|||20261122095000+0000",
         "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|91|262688^MDC_DIM_PERCENT^MDC|||||R");
 
@@ -78,7 +76,7 @@ class Pcd01DecoderFieldRulesTest {
       "Bedside-7; Bedside-7", // the namespace id alone when that is all
       "Philips IntelliVue^0080C9FFFE000001^EUI-64; 0080C9FFFE000001"}) // the whole is no identifier (a space)
   void givenNoObx18_whenDecoded_thenDeviceIsFromMsh3(String sendingApplication, String device) throws Exception {
-    String text = message(MSH.replace("|Mon1|", "|" + sendingApplication + "|"), "OBR|1", SPO2_ROW);
+    String text = message(MSH.replace("|Mon1|", "|" + sendingApplication + "|"), "OBR|1", SPO2);
 
     assertEquals(device, decoder.decode(text, RECEIVED).source().device());
   }
@@ -86,7 +84,7 @@ class Pcd01DecoderFieldRulesTest {
   @Test
   void givenThousandsOfRepeatedRows_whenDecoded_thenTheirWarningsAreSummarised() throws Exception {
     String[] segments = new String[2_002];
-    Arrays.fill(segments, SPO2_ROW);
+    Arrays.fill(segments, SPO2);
     segments[0] = MSH;
     segments[1] = "OBR|1";
 
@@ -101,8 +99,8 @@ class Pcd01DecoderFieldRulesTest {
       "AcmeInc^ACDE48234567ABCD^EUI-64, AcmeInc^ACDE48234567ABCE^EUI-64", // one vendor's name, two monitors
       "Bed1^0080C9FFFE000001^EUI-64, Bed2^0080C9FFFE000001^EUI-64"}) // two monitors behind one gateway
   void givenTwoMonitorsWithoutPidOrObx18_whenDecoded_thenTwoPatients(String first, String second) throws Exception {
-    String firstMessage = message(MSH.replace("|Mon1|", "|" + first + "|"), "OBR|1", SPO2_ROW);
-    String secondMessage = message(MSH.replace("|Mon1|", "|" + second + "|"), "OBR|1", SPO2_ROW);
+    String firstMessage = message(MSH.replace("|Mon1|", "|" + first + "|"), "OBR|1", SPO2);
+    String secondMessage = message(MSH.replace("|Mon1|", "|" + second + "|"), "OBR|1", SPO2);
 
     assertNotEquals(decoder.decode(firstMessage, RECEIVED).source().patientKey(),
         decoder.decode(secondMessage, RECEIVED).source().patientKey());
@@ -111,8 +109,8 @@ class Pcd01DecoderFieldRulesTest {
   @Test
   void givenAGatewayForSeveralBedsWithoutPidOrObx18_whenDecoded_thenEachBedIsItsOwnPatient() throws Exception {
     String gateway = MSH.replace("|Mon1|", "|HL7^080019FFFF4F6AC0^EUI-64|");
-    String bed3001 = message(gateway, "PV1||I|ICU^3001^1", "OBR|1", SPO2_ROW);
-    String bed3002 = message(gateway, "PV1||I|ICU^3002^1", "OBR|1", SPO2_ROW);
+    String bed3001 = message(gateway, "PV1||I|ICU^3001^1", "OBR|1", SPO2);
+    String bed3002 = message(gateway, "PV1||I|ICU^3002^1", "OBR|1", SPO2);
 
     DeviceIdentity first = decoder.decode(bed3001, RECEIVED).source();
     DeviceIdentity second = decoder.decode(bed3002, RECEIVED).source();
@@ -127,9 +125,9 @@ class Pcd01DecoderFieldRulesTest {
   void givenNoPidNorBed_whenDecoded_thenTheDeviceIsThePatientAsForASingleBedMonitor() throws Exception {
     String gateway = MSH.replace("|Mon1|", "|HL7^080019FFFF4F6AC0^EUI-64|");
 
-    assertEquals("HL7:080019FFFF4F6AC0", decoder.decode(message(gateway, "OBR|1", SPO2_ROW), RECEIVED).source()
+    assertEquals("HL7:080019FFFF4F6AC0", decoder.decode(message(gateway, "OBR|1", SPO2), RECEIVED).source()
         .patientKey());
-    assertEquals("HL7:080019FFFF4F6AC0", decoder.decode(message(gateway, "PV1||I|ICU", "OBR|1", SPO2_ROW), RECEIVED)
+    assertEquals("HL7:080019FFFF4F6AC0", decoder.decode(message(gateway, "PV1||I|ICU", "OBR|1", SPO2), RECEIVED)
         .source().patientKey(), "a ward alone is no bed");
   }
 
@@ -174,7 +172,7 @@ class Pcd01DecoderFieldRulesTest {
 
   @Test
   void givenTwoPatientsOrTwoMessagesInOneFrame_whenDecoded_thenContentErrorAndNothingFiled() {
-    String spo2 = SPO2_ROW;
+    String spo2 = SPO2;
     String resp = "OBX|2|NM|151562^MDC_RESP_RATE^MDC|1.3.1.1|35|264928^MDC_DIM_RESP_PER_MIN^MDC|||||R";
     String twoPatients = message(MSH, "PID|||PATA", "OBR|1", spo2, "PID|||PATB", "OBR|2", resp);
     String twoWards = message(MSH, "PID|||PATA", "PV1||I|ICU^1^1", "OBR|1", spo2, "PV1||I|CCU^2^2", resp);
@@ -232,7 +230,7 @@ class Pcd01DecoderFieldRulesTest {
   @Test
   void givenDefaultConstructor_whenDecodingWithoutOffset_thenJvmDefaultZoneUsed() throws Exception {
     String text = message(MSH.replace("20261122101500+0000", "20261122101500"), "OBR|1",
-        SPO2_ROW);
+        SPO2);
 
     Instant time = new Pcd01Decoder().decode(text, RECEIVED).reports().get(0).time();
 

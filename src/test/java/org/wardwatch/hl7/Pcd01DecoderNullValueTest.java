@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.hl7.Hl7Fixtures.message;
+import static org.wardwatch.hl7.Hl7Fixtures.MSH;
+import static org.wardwatch.hl7.Hl7Fixtures.OBR;
+import static org.wardwatch.hl7.Hl7Fixtures.RECEIVED;
+import static org.wardwatch.hl7.Hl7Fixtures.SPO2;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,11 +20,6 @@ import org.wardwatch.model.DeviceIdentity;
  */
 class Pcd01DecoderNullValueTest {
 
-  private static final Instant RECEIVED = Instant.parse("2026-11-23T00:00:00Z");
-  private static final String MSH = "MSH|^~\\&|Mon1|ICU|||20261122101500+0000||ORU^R01^ORU_R01|C1|P|2.6";
-  private static final String OBR = "OBR|1|||x|||20261122101400+0000";
-  private static final String SPO2 =
-      "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R";
 
   private final Pcd01Decoder decoder = new Pcd01Decoder(ZoneOffset.UTC);
 

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.wardwatch.hl7.Hl7Fixtures.message;
+import static org.wardwatch.hl7.Hl7Fixtures.OBR;
+import static org.wardwatch.hl7.Hl7Fixtures.RECEIVED;
+import static org.wardwatch.hl7.Hl7Fixtures.SPO2;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,14 +21,10 @@ import org.wardwatch.model.DeviceIdentity;
  */
 class Pcd01DecoderRefusalSourceTest {
 
-  private static final Instant RECEIVED = Instant.parse("2026-11-23T00:00:00Z");
   private static final String MSH = "MSH|^~\\&|Mon1^0080C9FFFE000001^EUI-64|ICU|||20261122101500+0000||ORU^R01^ORU_R01|"
       + "C1|P|2.6";
   private static final String PID = "PID|||P1^^^H^MR";
   private static final String PV1 = "PV1||I|ICU^3001^1";
-  private static final String OBR = "OBR|1|||x|||20261122101400+0000";
-  private static final String SPO2 =
-      "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R";
   private static final String HEART_RATE_0 =
       "OBX|2|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|0|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R";
   private static final String FAHRENHEIT = "OBX|2|NM|150364^MDC_TEMP_BODY^MDC|1.5.1.1|98.8|[degF]^[degF]^UCUM|||||R";

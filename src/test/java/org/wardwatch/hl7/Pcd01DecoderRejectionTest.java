@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.hl7.Hl7Fixtures.fixture;
 import static org.wardwatch.hl7.Hl7Fixtures.message;
+import static org.wardwatch.hl7.Hl7Fixtures.MSH;
+import static org.wardwatch.hl7.Hl7Fixtures.OBR;
+import static org.wardwatch.hl7.Hl7Fixtures.RECEIVED;
+import static org.wardwatch.hl7.Hl7Fixtures.SPO2;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -19,12 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class Pcd01DecoderRejectionTest {
 
-  /** After every time the messages carry, in any zone a test assumes: a device time ahead of receipt is refused. */
-  private static final Instant RECEIVED = Instant.parse("2026-11-23T00:00:00Z");
-  private static final String MSH = "MSH|^~\\&|Mon1|ICU|||20261122101500+0000||ORU^R01^ORU_R01|C1|P|2.6";
-  private static final String OBR = "OBR|1|||x|||20261122101400+0000";
-  private static final String SPO2 =
-      "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R";
 
   private final Pcd01Decoder decoder = new Pcd01Decoder(ZoneOffset.UTC);
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.hl7.Hl7Fixtures.fixture;
 import static org.wardwatch.hl7.Hl7Fixtures.message;
+import static org.wardwatch.hl7.Hl7Fixtures.MSH;
+import static org.wardwatch.hl7.Hl7Fixtures.RECEIVED;
 
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
@@ -25,10 +27,7 @@ import org.wardwatch.model.Parameter;
 
 class Pcd01DecoderTest {
 
-  /** After every time the messages carry, in any zone a test assumes: a device time ahead of receipt is refused. */
-  private static final Instant RECEIVED = Instant.parse("2026-11-23T00:00:00Z");
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  private static final String MSH = "MSH|^~\\&|Mon1|ICU|||20261122101500+0000||ORU^R01^ORU_R01|C1|P|2.6";
 
   private final Pcd01Decoder decoder = new Pcd01Decoder(BERLIN);
 
