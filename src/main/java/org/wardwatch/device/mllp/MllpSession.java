@@ -103,13 +103,10 @@ final class MllpSession {
     for (MllpEvent event : events) {
       answered = answered.compose(previous -> answer(event, readAt));
     }
-    answered.onComplete(done -> {
-      if (socket.writeQueueFull()) {
-        socket.drainHandler(drained -> readOn());
-      } else {
-        readOn();
-      }
-    });
+    // Each ACK is written before the next message is answered, so nothing waits in the write queue now: a sender that
+    // reads its ACKs slowly holds the chain, and the reading, by itself. (A drain handler, which Vert.x keeps until it
+    // is replaced, would resume reading at a later drain, in the middle of another chain: ACKs out of order.)
+    answered.onComplete(done -> readOn());
   }
 
   /** {@code events} without the fragments, which are logged: the message they belong to is answered already. */

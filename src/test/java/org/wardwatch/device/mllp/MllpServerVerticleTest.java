@@ -13,6 +13,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -300,6 +302,30 @@ class MllpServerVerticleTest {
       writer.start();
       assertEquals("MSA|AA|OTHER-1", segment(monitor.send(vitals("OTHER-1", "P-OTHER", 72)).readAck(), "MSA"));
       assertFalse(monitor.closedWithin(Duration.ofMillis(100)));
+    }
+  }
+
+  @Test
+  void aSenderReadingItsAcksSlowlyGetsThemAllInOrder() throws Exception {
+    int messages = 3000;
+    ByteArrayOutputStream backlog = new ByteArrayOutputStream();
+    for (int i = 0; i < messages; i++) {
+      backlog.writeBytes(MllpClient.frame(vitals("SLOW-" + i, "P-SLOW", 72)));
+    }
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(2048); // its ACKs soon fill the connection
+    socket.connect(new InetSocketAddress("127.0.0.1", node.hl7Port()));
+    try (MllpClient slow = new MllpClient(socket)) {
+      Thread writer = new Thread(() -> slow.sendBytes(backlog.toByteArray()));
+      writer.setDaemon(true);
+      writer.start();
+      Thread.sleep(2000); // the ACKs fill the connection, and the gateway stops reading until they drain
+      for (int i = 0; i < messages; i++) { // read slowly: the write queue fills and drains again and again
+        assertEquals("MSA|AA|SLOW-" + i, segment(slow.readAck(), "MSA"));
+        if (i % 20 == 0) {
+          Thread.sleep(5);
+        }
+      }
     }
   }
 
