@@ -34,7 +34,7 @@ public record ClusterConfig(String name, String host, int port, List<String> mem
         section.string("name", "wardwatch", NAME),
         section.string("host", "127.0.0.1", HOST),
         section.integer("port", 5701, 1, 65535),
-        section.strings("members", List.of("127.0.0.1"), MEMBER),
+        section.strings("members", List.of("127.0.0.1"), MEMBER, "a host, host:port or host range"),
         section.string("site", null, NAME),
         section.integer("quorum", 1, 1, 1000));
   }

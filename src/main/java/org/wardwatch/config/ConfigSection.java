@@ -123,8 +123,11 @@ public final class ConfigSection {
     return text;
   }
 
-  /** A list of strings each matching {@code pattern}, or {@code defaultValue} when absent. */
-  public List<String> strings(String name, List<String> defaultValue, String pattern) {
+  /**
+   * A list of strings each matching {@code pattern}, or {@code defaultValue} when absent; an entry that does not is
+   * refused as not {@code expected} (e.g. {@code "host:port"}).
+   */
+  public List<String> strings(String name, List<String> defaultValue, String pattern, String expected) {
     Object value = value(name);
     if (value == null) {
       return defaultValue;
@@ -134,7 +137,7 @@ public final class ConfigSection {
     }
     List<String> entries = array.stream().map(String.class::cast).toList();
     entries.stream().filter(entry -> !entry.matches(pattern)).findFirst().ifPresent(entry -> {
-      throw invalid(name, "each entry must match " + pattern, "'" + entry + "'");
+      throw invalid(name, "each entry must be " + expected, "'" + entry + "'");
     });
     return entries;
   }

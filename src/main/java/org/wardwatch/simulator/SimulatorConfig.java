@@ -25,7 +25,9 @@ import org.wardwatch.config.TlsConfig;
 public record SimulatorConfig(boolean enabled, String host, int port, String ward, int beds, long intervalMs,
     long seed, List<String> failover, ClientTlsConfig tls) {
 
-  private static final String SERVER = "[^\\s:]+:\\d{1,5}";
+  /** A port a device can connect to, 1 to 65535. */
+  private static final String PORT = "(6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3})";
+  private static final String SERVER = "[^\\s:]+:" + PORT;
 
   public static SimulatorConfig from(ConfigSection section) {
     return new SimulatorConfig(
@@ -36,7 +38,7 @@ public record SimulatorConfig(boolean enabled, String host, int port, String war
         section.integer("beds", 12, 1, 10_000),
         section.longValue("intervalMs", 1000, 10, 3_600_000),
         section.longValue("seed", 1L, Long.MIN_VALUE, Long.MAX_VALUE),
-        section.strings("failover", List.of(), SERVER),
+        section.strings("failover", List.of(), SERVER, "host:port, the port 1 to 65535"),
         ClientTlsConfig.from(section));
   }
 

@@ -34,7 +34,7 @@ public record HttpConfig(String host, int port, List<String> allowedOrigins, Tls
     return new HttpConfig(
         section.string("host", "0.0.0.0", "\\S+"),
         section.integer("port", 8080, 0, 65535),
-        section.strings("allowedOrigins", List.of(), "\\S+"),
+        section.strings("allowedOrigins", List.of(), "\\S+", "an origin, e.g. https://ward.example"),
         TlsConfig.from(section),
         section.integer("idleTimeoutSeconds", DEFAULT_IDLE_TIMEOUT_SECONDS, MIN_IDLE_TIMEOUT_SECONDS, 86_400),
         section.integer("maxConnections", DEFAULT_MAX_CONNECTIONS, 1, 1_000_000));

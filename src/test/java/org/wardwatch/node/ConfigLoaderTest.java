@@ -219,6 +219,6 @@ class ConfigLoaderTest {
 
     ConfigException e = assertThrows(ConfigException.class,
         () -> ClusterConfig.from(new ConfigSection(merged, "").section("cluster")));
-    assertTrue(e.getMessage().startsWith("cluster.members: each entry must match"), e::getMessage);
+    assertTrue(e.getMessage().startsWith("cluster.members: each entry must be"), e::getMessage);
   }
 }

@@ -120,10 +120,14 @@ class NodeConfigTest {
             .put("htttp", new JsonObject()), "unknown setting(s) devices.maxFrameLenght, htttp: misspelt?"),
         arguments(section("cluster", "member", new JsonArray()), "unknown setting(s) cluster.member: misspelt?"),
         arguments(section("cluster", "members", new JsonArray().add("10.0.0.1").add("")),
-            "cluster.members: each entry must match"),
+            "cluster.members: each entry must be"),
         arguments(section("http", "allowedOrigins", new JsonArray().add(" ")), "http.allowedOrigins: each entry"),
         arguments(section("simulator", "failover", new JsonArray().add("10.0.0.12")),
-            "simulator.failover: each entry must match"),
+            "simulator.failover: each entry must be"),
+        arguments(section("simulator", "failover", new JsonArray().add("10.0.0.12:7000").add("10.0.0.13:70000")),
+            "simulator.failover: each entry must be"),
+        arguments(section("simulator", "failover", new JsonArray().add("10.0.0.12:0")),
+            "simulator.failover: each entry must be"),
         arguments(section("hl7", "ackMode", "enhanced"), "hl7.ackMode is no longer a setting: each HL7 message's"));
   }
 
