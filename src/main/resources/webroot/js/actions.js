@@ -5,6 +5,7 @@
 import { awaitingAck } from './alarmstate.js';
 import { WARD_RE } from './model.js';
 import { PAUSE_SECONDS } from './alarms.js';
+import { el } from './dom.js';
 
 const USER_KEY = 'wardwatch.user';
 /** Longer than the server's own wait for the patient's owner (10 s), whose answer says what went wrong. */
@@ -16,13 +17,6 @@ const VERB = {
 const DONE = { assess: 'Assessment saved', 'stop-measurement': 'Measurement stopped' }; // said on the tile once taken
 const ACVPU = [['A', 'A \u2014 Alert'], ['C', 'C \u2014 New confusion'], ['V', 'V \u2014 Voice'],
   ['P', 'P \u2014 Pain'], ['U', 'U \u2014 Unresponsive']];
-
-function el(tag, cls, text) {
-  const n = document.createElement(tag);
-  if (cls) n.className = cls;
-  if (text !== undefined) n.textContent = text;
-  return n;
-}
 
 function select(name, options) {
   const s = el('select');

@@ -3,17 +3,11 @@
 
 import { awaitingAck, pausedUntil, sortedAlarms } from './alarmstate.js';
 import { clockOf, formatClock } from './format.js';
+import { el } from './dom.js';
 
 export const PAUSE_SECONDS = 120;
 const NOTICE_MS = 10000;
 const MAX_NOTICES = 4;
-
-function el(tag, cls, text) {
-  const n = document.createElement(tag);
-  if (cls) n.className = cls;
-  if (text !== undefined) n.textContent = text;
-  return n;
-}
 
 /** The state words of an alarm line: "unacknowledged", "acknowledged by X", "ended — acknowledge", ... */
 export function stateText(a, serverNow) {

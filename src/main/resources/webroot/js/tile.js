@@ -4,6 +4,7 @@ import { alarmedParams, awaitingAck, priorityRank, topPriority } from './alarmst
 import { PARAMS, STALE_MS } from './model.js';
 import { clockOf, describeNews2, formatAge, formatOxygen, formatValue } from './format.js';
 import { renderAlarms } from './alarms.js';
+import { el } from './dom.js';
 
 /** Cells of a tile: one per vital sign, BP shows systolic/diastolic together. */
 const CELLS = [
@@ -17,13 +18,6 @@ const CELLS = [
 /** IEC 60601-1-8's priority marks: 'HI' or 'LO' beside a value would read as above or below its limit. */
 const MARK = { HIGH: '!!!', MEDIUM: '!!', LOW: '!' };
 const ACVPU_NAMES = { A: 'Alert', C: 'New confusion', V: 'Voice', P: 'Pain', U: 'Unresponsive' };
-
-export function el(tag, cls, text) {
-  const n = document.createElement(tag);
-  if (cls) n.className = cls;
-  if (text !== undefined) n.textContent = text;
-  return n;
-}
 
 export function setAttr(n, name, value) {
   if (value === null || value === undefined) n.removeAttribute(name);

@@ -5,19 +5,13 @@
 import { clockOf } from './format.js';
 import { columns, lastHour, lastHourOf, limitsOf } from './history.js';
 import { GROUPS, plotChart, WINDOW_S } from './trendchart.js';
+import { el } from './dom.js';
 
 /** The least time between two loads of the hour for live batches: its points are 10 s apart. */
 const RELOAD_GAP_MS = 2000;
 /** The alarm events charted and listed: those that change or announce an alarm (a reminder too), not audio or data. */
 const EVENT_TYPES = new Set(['RAISED', 'PRIORITY_RAISED', 'ACKNOWLEDGED', 'ESCALATED', 'REMINDER', 'CLEARED']);
 const THRESHOLD_PREFIX = 'THRESHOLD:';
-
-function el(tag, cls, text) {
-  const n = document.createElement(tag);
-  if (cls) n.className = cls;
-  if (text !== undefined) n.textContent = text;
-  return n;
-}
 
 /** Parameters a transition is about (threshold alarms name theirs), or null for the whole patient. */
 function eventParam(tr) {

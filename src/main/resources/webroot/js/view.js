@@ -2,9 +2,10 @@
 
 import { compareEntries } from './model.js';
 import {
-  buildTile, el, setAttr, setText, showMessage, updateAge, updateAlarms, updateClinical, updateDischarge,
+  buildTile, setAttr, setText, showMessage, updateAge, updateAlarms, updateClinical, updateDischarge,
   updateStopMeasure, updateValues,
 } from './tile.js';
+import { el } from './dom.js';
 import { Notices } from './alarms.js';
 
 function byName(a, b) {

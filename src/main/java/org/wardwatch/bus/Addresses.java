@@ -1,5 +1,7 @@
 package org.wardwatch.bus;
 
+import java.util.regex.Pattern;
+
 /**
  * Every event-bus address WardWatch uses, with its contract. Nothing else names an address.
  *
@@ -168,6 +170,8 @@ public final class Addresses {
 
   /** Regex of the ward addresses a page sends its actions to ({@link #wardActions}). */
   public static final String BROWSER_ACTION_REGEX = "wardwatch\\.ward\\." + WARD_PATTERN + "\\.actions";
+  /** {@link #BROWSER_ACTION_REGEX} compiled once: the bridge asks it of every message a page sends (its probes too). */
+  private static final Pattern BROWSER_ACTION = Pattern.compile(BROWSER_ACTION_REGEX);
 
   private Addresses() {
   }
@@ -206,7 +210,7 @@ public final class Addresses {
 
   /** The ward of {@code address} when it is a {@link #wardActions} address, else {@code null}. */
   public static String wardOfActions(String address) {
-    return address != null && address.matches(BROWSER_ACTION_REGEX)
+    return address != null && BROWSER_ACTION.matcher(address).matches()
         ? address.substring(BROWSER_PREFIX.length(), address.length() - ".actions".length()) : null;
   }
 }
