@@ -44,9 +44,18 @@ final class AuditOutbox {
   AuditRecord add(JsonObject entry, boolean transition) {
     made++;
     AuditRecord record = new AuditRecord(entry.getString("patient") + "/" + entry.getString("at") + "/"
-        + String.format("%019d", made) + "/" + id, new JsonObject(entry.toBuffer()), transition, null);
+        + ordinal(made) + "/" + id, new JsonObject(entry.toBuffer()), transition, null);
     hold(record);
     return record;
+  }
+
+  /**
+   * {@code made} in 19 digits, zeros first, so that keys sort by it (as {@code %019d} would, without a
+   * {@code Formatter} for each alarm transition, which took 1 % of the node's CPU in a profile of W3).
+   */
+  static String ordinal(long made) {
+    String digits = Long.toString(made);
+    return "0".repeat(19 - digits.length()) + digits;
   }
 
   /** {@link #add}s the entry of each of {@code transitions}, in order; no stream for none, a frame's usual case. */

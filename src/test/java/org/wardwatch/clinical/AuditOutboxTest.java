@@ -27,6 +27,12 @@ class AuditOutboxTest {
   }
 
   @Test
+  void givenAnyCount_thenItIsWrittenInNineteenDigits() {
+    assertEquals("0000000000000000010", AuditOutbox.ordinal(10));
+    assertEquals("9223372036854775807", AuditOutbox.ordinal(Long.MAX_VALUE));
+  }
+
+  @Test
   void givenARecordRecorded_thenOnlyTheOthersAreHeld() {
     AuditRecord raised = outbox.add(entry("RAISED"), true);
     AuditRecord assessed = outbox.add(entry("ASSESSMENT"), false);
