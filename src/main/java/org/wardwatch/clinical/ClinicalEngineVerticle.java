@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.BusRequests;
 import org.wardwatch.bus.ReportBatch;
@@ -139,8 +138,14 @@ public class ClinicalEngineVerticle extends VerticleBase {
           return;
         }
         String patient = event.source().patientKey();
-        if (!refusedHere(patient, message, true)) {
-          withPatient(patient, message, () -> engine.deviceEvent(event, Instant.now()));
+        if (refusedHere(patient, message, true)) {
+          return;
+        }
+        Runnable work = () -> answerOnceStored(patient, message, engine.deviceEvent(event, Instant.now()));
+        if (event.kind() == DeviceEvent.Kind.REJECTED) { // its invalid-data alarm admits a patient not monitored yet
+          intake.admitting(patient, work, notAdmitted -> message.reply(new JsonObject().put("ok", true)));
+        } else {
+          takeover.withExisting(patient, work);
         }
       });
       Future<Void> actions = this.<JsonObject>input(Addresses.engineActions(membership.self()), message -> {
@@ -199,14 +204,10 @@ public class ClinicalEngineVerticle extends VerticleBase {
         error -> refuseNotStored(message, error, true)));
   }
 
-  /**
-   * Applies {@code change} to the patient once taken over here, if there is one ({@link PatientTakeover#withExisting}),
-   * then, once stored, acknowledges it to the sender (refused when it could not be stored).
-   */
-  private void withPatient(String patientKey, Message<JsonObject> message, Supplier<WardUpdate> change) {
-    takeover.withExisting(patientKey, () -> publishStored(patientKey, change.get())
-        .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)))
-        .onFailure(error -> refuseNotStored(message, error, true)));
+  /** Publishes {@code update} of the patient and, once stored, acknowledges it (refused when it could not be stored). */
+  private void answerOnceStored(String patientKey, Message<JsonObject> message, WardUpdate update) {
+    publishStored(patientKey, update).onSuccess(stored -> message.reply(new JsonObject().put("ok", true)))
+        .onFailure(error -> refuseNotStored(message, error, true));
   }
 
   /**

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
@@ -64,17 +65,33 @@ final class ReportIntake {
         String patient = report.source().patientKey();
         boolean takenOverNow = !engine.holds(patient); // its last change, stored by an owner now gone, maybe not shown
         Runnable work = () -> apply(report, takenOverNow, shownOnce, receipt, now);
-        if (!takenOverNow || !batch.refusalsRead()) {
-          takeover.withPatient(patient, work);
-        } else if (heldOrTakingOver() < maxPatients) {
-          refusing = false;
+        if (!batch.refusalsRead()) {
           takeover.withPatient(patient, work);
         } else {
-          takeover.withStored(patient, work, () -> notAdmitted(patient, receipt));
+          admitting(patient, work, reason -> {
+            receipt.notAdmitted(patient, reason);
+            receipt.recorded(Future.succeededFuture());
+          });
         }
       }
     } finally { // the patients applied so far are shown even if one frame failed
       shownOnce.end(patient -> publisher.publish(engine.show(patient))).onComplete(receipt::recorded);
+    }
+  }
+
+  /**
+   * Runs {@code work} on {@code patient} once it is taken over here, admitting a patient not held as the class says;
+   * when it is not admitted, {@code notAdmitted} is told why instead, and nothing is claimed. In order with other work
+   * for the patient either way.
+   */
+  void admitting(String patient, Runnable work, Consumer<String> notAdmitted) {
+    if (engine.holds(patient)) {
+      takeover.withPatient(patient, work);
+    } else if (heldOrTakingOver() < maxPatients) {
+      refusing = false;
+      takeover.withPatient(patient, work);
+    } else {
+      takeover.withStored(patient, work, () -> notAdmitted.accept(notAdmitted(patient)));
     }
   }
 
@@ -98,14 +115,14 @@ final class ReportIntake {
     publisher.publish(update).onComplete(receipt::recorded);
   }
 
-  private void notAdmitted(String patient, BatchReceipt receipt) {
+  /** Why {@code patient} is not admitted; logged at the first refusal since one was. */
+  private String notAdmitted(String patient) {
     String reason = "patient " + patient + " not admitted: this gateway member monitors its most patients ("
         + maxPatients + ", patients.maxPerMember); not recorded";
     if (!refusing) {
       refusing = true;
       LOG.warn("{}; further refusals are answered to their senders, and logged again once one is admitted", reason);
     }
-    receipt.notAdmitted(patient, reason);
-    receipt.recorded(Future.succeededFuture());
+    return reason;
   }
 }

@@ -82,10 +82,7 @@ public final class WardState {
   }
 
   private WardUpdate apply(FrameReport report, boolean shown, Instant now) {
-    PatientRecord patient = patients.computeIfAbsent(report.source().patientKey(), key -> {
-      tickSlices = null;
-      return new PatientRecord(key, report.source());
-    });
+    PatientRecord patient = admitted(report.source());
     vitalsHistory.record(patient.key(), report.observations(), now);
     return changed(patient, FrameConditions.apply(conditions, patient, report, now), true, shown, now);
   }
@@ -153,12 +150,18 @@ public final class WardState {
     return PatientDischarge.of(patient, cleared, user, now);
   }
 
-  /** A device connection event from the device side ({@link DeviceAlarms#event}). */
+  /**
+   * A device connection event from the device side ({@link DeviceAlarms#event}). A refusal admits a patient not held
+   * here, placed where its device put it: a monitor whose first frames are all refused raises its invalid-data alarm
+   * on a tile of its own, rather than leaving its bed looking unmonitored and silent.
+   */
   public WardUpdate deviceEvent(DeviceEvent event, Instant now) {
     DeviceIdentity source = event.source();
-    PatientRecord patient = source.device() == null ? null : patients.get(source.patientKey());
+    boolean held = holds(source.patientKey());
+    PatientRecord patient = source.device() == null ? null
+        : event.kind() == DeviceEvent.Kind.REJECTED ? admitted(source) : patients.get(source.patientKey());
     return patient == null ? WardUpdate.NOTHING
-        : changed(patient, conditions.devices().event(patient, event, now), false, now);
+        : changed(patient, conditions.devices().event(patient, event, now), !held, now);
   }
 
   /** The passing of time for every patient: alarm timers, parameters gone silent, NEWS2 inputs going stale. */
@@ -262,6 +265,14 @@ public final class WardState {
     vitalsHistory.forget(patientKey);
     tickSlices = null;
     return patients.remove(patientKey) != null;
+  }
+
+  /** The patient {@code source} reports for, admitted when not held here. */
+  private PatientRecord admitted(DeviceIdentity source) {
+    return patients.computeIfAbsent(source.patientKey(), key -> {
+      tickSlices = null;
+      return new PatientRecord(key, source);
+    });
   }
 
   private PatientRecord patient(String key) {

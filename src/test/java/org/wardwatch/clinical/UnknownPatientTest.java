@@ -29,8 +29,9 @@ import org.wardwatch.model.Parameter;
 
 /**
  * A clustered member's engine asked about a patient that does not exist (a made-up key in a REST path or an alarm
- * id, a refused frame's device): it answers as for no such patient and claims nothing, so such keys leave no entry in
+ * id, a disconnected device's): it answers as for no such patient and claims nothing, so such keys leave no entry in
  * the cluster's store (which every member would sweep and claim again after a membership change) nor in the engine.
+ * A frame makes its patient, and so does a refused one (its invalid-data alarm).
  */
 class UnknownPatientTest {
 
@@ -52,14 +53,17 @@ class UnknownPatientTest {
   }
 
   @Test
-  void requestsAboutUnknownPatientsAreAnsweredAsSuchAndClaimNothingWhileAFrameMakesItsPatient() throws Exception {
+  void requestsAboutUnknownPatientsAreAnsweredAsSuchAndClaimNothingWhileAFrameOrARefusalMakesItsPatient() throws Exception {
     assertEquals(404, failureCode(Addresses.engineHistory(membership.self()),
         new JsonObject().put("patient", "made-up-1").put("minutes", 10)));
     assertEquals(404, failureCode(Addresses.engineActions(membership.self()), new JsonObject()
         .put("action", "acknowledge").put("alarmId", "made-up-2/THRESHOLD:PULSE/x").put("user", "nurse")));
-    JsonObject ignored = request(Addresses.engineDeviceEvents(membership.self()), DeviceEvent.rejected(
-        new DeviceIdentity("mon-x", "made-up-3", null, "icu"), "Pulse 400 /min is implausible", null, null).toJson());
+    JsonObject ignored = request(Addresses.engineDeviceEvents(membership.self()), DeviceEvent.disconnected(
+        new DeviceIdentity("mon-x", "made-up-3", null, "icu"), null, Instant.now()).toJson());
     assertTrue(ignored.getBoolean("ok"));
+    JsonObject admitted = request(Addresses.engineDeviceEvents(membership.self()), DeviceEvent.rejected(
+        new DeviceIdentity("mon-2", "P2", "2", "icu"), "Pulse 400 /min is implausible", null, null).toJson());
+    assertTrue(admitted.getBoolean("ok"));
 
     DeviceIdentity monitor = new DeviceIdentity("mon-1", "P1", "1", "icu");
     Observation pulse = new Observation(monitor, Parameter.PULSE, Parameter.PULSE.mdcCode(), new BigDecimal("80"),
@@ -67,7 +71,8 @@ class UnknownPatientTest {
     cluster.vertx.eventBus().request(Addresses.engineReports(membership.self()),
         new ReportBatch(List.of(new FrameReport(monitor, pulse.gatewayTime(), List.of(pulse), null, null)))).await();
 
-    assertEquals(Set.of("P1"), cluster.await(cluster.store::keys));
+    assertEquals(Set.of("P1", "P2"), cluster.await(cluster.store::keys), "a refused frame's invalid-data alarm"
+        + " admits its patient, as an accepted frame does");
   }
 
   private int failureCode(String address, JsonObject body) {

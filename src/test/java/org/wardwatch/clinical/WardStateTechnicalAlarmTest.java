@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmState;
 import org.wardwatch.clinical.alarm.AlarmTransition;
@@ -157,20 +158,34 @@ class WardStateTechnicalAlarmTest {
   }
 
   @Test
-  void givenUnknownPatient_whenDeviceEventArrives_thenNothingChanges() {
+  void givenUnknownPatient_whenItsDeviceDisconnects_thenNothingChanges() {
     engine.apply(frame(T0, "PULSE=190"), T0);
     JsonObject before = engine.view().snapshot("P1").orElseThrow().toJson().copy();
     DeviceIdentity stranger = new DeviceIdentity("mon-9", "P9", "9", "surgery");
 
     WardUpdate disconnected = engine.deviceEvent(DeviceEvent.disconnected(stranger, null, null), at(1));
-    WardUpdate rejected = engine.deviceEvent(DeviceEvent.rejected(stranger, REJECTION, null, null), at(2));
 
     assertEquals(List.of(), disconnected.transitions());
     assertEquals(List.of(), disconnected.snapshots());
-    assertEquals(List.of(), rejected.transitions());
-    assertEquals(List.of(), rejected.snapshots());
     assertEquals(Optional.empty(), engine.view().snapshot("P9"));
     assertEquals(before, engine.view().snapshot("P1").orElseThrow().toJson());
+  }
+
+  @Test
+  void givenUnknownPatient_whenItsFirstFrameIsRejected_thenAdmittedInItsBedWithTheInvalidSignalAlarm() {
+    DeviceIdentity newcomer = new DeviceIdentity("mon-9", "P9", "9", "icu");
+
+    WardUpdate rejected = engine.deviceEvent(DeviceEvent.rejected(newcomer, REJECTION, null, at(1)), at(1));
+
+    AlarmTransition raised = only(rejected.transitions());
+    assertEquals("TECHNICAL:INVALID_SIGNAL", raised.snapshot().getString("condition"));
+    assertEquals(Set.of("P9"), rejected.changedPatients(), "stored before it is told");
+    JsonObject tile = snapshot(rejected);
+    assertEquals(List.of("P9", "icu", "9"), List.of(tile.getString("patient"), tile.getString("ward"),
+        tile.getString("bed")));
+    assertEquals("Invalid data from mon-9: " + REJECTION, onlyOf(tile, "technicalAlarms").getString("message"));
+    assertEquals(TransitionType.CLEARED, only(engine.apply(WardStateFixtures.frame(newcomer, at(2), "PULSE=80"), at(2))
+        .transitions()).type());
   }
 
   @Test

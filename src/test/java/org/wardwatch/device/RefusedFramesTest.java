@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,11 +18,13 @@ import org.wardwatch.node.NodeVerticle;
 import org.wardwatch.testing.DeviceClient;
 import org.wardwatch.testing.TestNode;
 import org.wardwatch.testing.WardAlarms;
+import org.wardwatch.web.RestClient;
 
 /**
  * A whole node: the invalid-signal alarm stands while a device's latest frame was refused, so a refused frame that an
  * accepted one of the same device and patient follows in the same read raises none, and a refused frame that is the
- * device's latest does, also on a connection relaying frames that name their own device.
+ * device's latest does, also on a connection relaying frames that name their own device, and also for a patient whose
+ * first frame it is.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
@@ -50,6 +53,22 @@ class RefusedFramesTest {
       assertEquals("RAISED", raised.getString("type"));
       assertEquals("Invalid data from MON-R: SpO2 'abc' is not a number",
           raised.getJsonObject("alarm").getString("message"));
+    }
+  }
+
+  @Test
+  void aNewPatientWhoseFirstFrameIsRefusedIsShownInItsBedWithTheInvalidSignalAlarm() throws InterruptedException {
+    try (DeviceClient monitor = new DeviceClient(node.devicePort())) {
+      monitor.exchange("HELLO|Device=MON-N|Ward=refusals|Bed=4\nPulse=abc|Seq=1\n", "ACK|",
+          "NAK|1|Pulse 'abc' is not a number");
+
+      JsonObject raised = firstInvalidSignal();
+      assertNotNull(raised, "a bed whose monitor sends only refused frames does not look unmonitored and silent");
+      assertEquals(List.of("MON-N@refusals:4", "refusals"), List.of(raised.getString("patient"),
+          raised.getString("ward")));
+      JsonObject tile = new JsonObject(new RestClient(node.httpPort()).get("/api/patients/MON-N@refusals:4").body());
+      assertEquals("4", tile.getString("bed"));
+      assertEquals(raised.getString("alarmId"), tile.getJsonArray("technicalAlarms").getJsonObject(0).getString("id"));
     }
   }
 

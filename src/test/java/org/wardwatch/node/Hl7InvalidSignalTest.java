@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,7 +25,7 @@ import org.wardwatch.testing.WardAlarms;
 /**
  * A whole node: an HL7 message refused for its content (AE: nothing of it recorded, its good values neither) raises
  * the invalid-signal technical alarm of its device for its patient, as a line device's refused frame does, and the
- * device's next accepted message ends it.
+ * device's next accepted message ends it; a patient's first message refused admits the patient for it.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
@@ -68,6 +69,18 @@ class Hl7InvalidSignalTest {
       JsonObject cleared = alarms.next(WardAlarms.of("CLEARED", CONDITION), Duration.ofSeconds(5));
       assertNotNull(cleared, "the device's next accepted message ends it");
       assertEquals(raised.getJsonObject("alarm").getString("id"), cleared.getJsonObject("alarm").getString("id"));
+    }
+  }
+
+  @Test
+  void aNewPatientsFirstMessageRefusedRaisesInvalidSignal() throws InterruptedException {
+    try (MllpClient monitor = new MllpClient(node.hl7Port())) {
+      String ack = monitor.send(vitals("IV-1", Instant.now().truncatedTo(ChronoUnit.SECONDS), 0)).readAck();
+      assertTrue(ack.contains("MSA|AE|IV-1"), ack);
+
+      JsonObject raised = alarms.next(WardAlarms.of("RAISED", CONDITION), Duration.ofSeconds(5));
+      assertNotNull(raised, "a monitor whose messages are all refused does not leave its patient unseen");
+      assertEquals("P-IV", raised.getString("patient"));
     }
   }
 

@@ -23,7 +23,7 @@ import org.wardwatch.web.RestClient;
 /**
  * A whole node that admits at most two patients ({@code patients.maxPerMember}): a frame or HL7 message naming a third
  * is refused to its sender with the reason, as no fault of its data (the connection is not cut off however many come),
- * and the patients admitted go on being recorded. Its parsing stages route at most {@link ReportHandOff#MAX_WARDS}
+ * and the patients admitted go on being recorded; nor does a refused frame admit it (for its invalid-data alarm). Its parsing stages route at most {@link ReportHandOff#MAX_WARDS}
  * wards together, and refuse a frame naming one more likewise.
  */
 @ExtendWith(VertxExtension.class)
@@ -55,6 +55,7 @@ class PatientLimitTest {
       for (int seq = 5; seq < 10; seq++) { // more in a row than the connection's limit of frames refused for its data
         relay.exchange("Patient=P-3|Pulse=90|Seq=" + seq + "\n", "NAK|" + seq + "|" + NOT_ADMITTED);
       }
+      relay.exchange("Patient=P-3|Pulse=abc|Seq=12\n", "NAK|12|Pulse 'abc' is not a number"); // no alarm for P-3
       relay.exchange("Pulse=82|Seq=10\nPatient=P-2|Pulse=72|Seq=11\n", "ACK|10", "ACK|11");
     }
 
