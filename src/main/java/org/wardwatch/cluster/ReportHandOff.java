@@ -3,7 +3,6 @@ package org.wardwatch.cluster;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.shareddata.LocalMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,32 +27,23 @@ import org.wardwatch.model.FrameReport;
  * its next batch only once this one is answered, so a device's reports stay in order through retries, unless the
  * sender stops waiting first (a device session after ten seconds, which NAKs the frames): a stamped report (with a
  * {@code Seq}) its owner applied meanwhile is then recognised there as a resend, and an older reading never replaces a
- * newer one. A retried report its owner did apply (the answer was lost) is recognised as a resend too. A report of a
- * new ward beyond the node's {@value #MAX_WARDS} is not handed on.
+ * newer one. A retried report its owner did apply (the answer was lost) is recognised as a resend too.
  *
  * <p>Not thread-safe: one per parsing verticle, used on its context (an event loop, or the HL7 parser's worker).
  */
 public final class ReportHandOff {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportHandOff.class);
-  /** The most wards a node's parsing stages route reports of, together. */
-  public static final int MAX_WARDS = 1_000;
-  /** The node's local map of the wards its parsing stages route, shared by them (they run on different threads). */
-  static final String WARDS_ROUTED = "wardwatch.wardsRouted";
 
   private final Vertx vertx;
   private final Membership membership;
   private final BusRequests requests;
   private List<FrameReport> pending = new ArrayList<>();
-  private final LocalMap<String, Boolean> wardsRouted;
-  /** True once a report was refused here for naming one ward too many (logged once: wards are never forgotten). */
-  private boolean wardsRefused;
 
   private ReportHandOff(Vertx vertx, Membership membership, BusRequests requests) {
     this.vertx = vertx;
     this.membership = membership;
     this.requests = requests;
-    this.wardsRouted = vertx.sharedData().getLocalMap(WARDS_ROUTED);
   }
 
   /**
@@ -65,30 +55,9 @@ public final class ReportHandOff {
         .map(requests -> new ReportHandOff(vertx, membership, requests));
   }
 
-  /**
-   * Hands {@code report} on with the next {@link #recorded()}, unless it names a ward the node's parsing stages have
-   * not routed and they route {@value #MAX_WARDS} (a device or relay naming a new ward in every frame would otherwise
-   * have every node of the cluster take the dashboard actions of ever more wards, in the cluster's memory); the first
-   * such refusal of this stage is logged.
-   *
-   * @return {@code null}, or why the report was not handed on
-   */
-  public String handOn(FrameReport report) {
-    String ward = report.source().wardOrDefault();
-    if (!wardsRouted.containsKey(ward)) {
-      if (wardsRouted.size() >= MAX_WARDS) {
-        String refusal = "ward " + ward + " not admitted: this gateway node routes its most wards (" + MAX_WARDS
-            + "); not recorded";
-        if (!wardsRefused) {
-          wardsRefused = true;
-          LOG.warn("{}; frames naming a ward it has not routed are refused until the node restarts", refusal);
-        }
-        return refusal;
-      }
-      wardsRouted.putIfAbsent(ward, Boolean.TRUE);
-    }
+  /** Hands {@code report} on with the next {@link #recorded()}. */
+  public void handOn(FrameReport report) {
     pending.add(report);
-    return null;
   }
 
   /**

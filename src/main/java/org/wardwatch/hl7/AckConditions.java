@@ -41,7 +41,7 @@ final class AckConditions {
     ERROR,
     /** Not taken: the framing could not take it whole (too large, cut short). */
     INCOMPLETE,
-    /** Not taken: a clinical engine did not admit its patient, or its parsing stage its ward (their limits). */
+    /** Not taken: a clinical engine did not admit its patient (its limit). */
     NOT_ADMITTED,
     /** Not taken: its type, version, processing id or syntax is not supported. */
     REJECTED

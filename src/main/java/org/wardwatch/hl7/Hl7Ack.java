@@ -60,9 +60,9 @@ public final class Hl7Ack {
   }
 
   /**
-   * The acknowledgements of a message whose patient a clinical engine did not admit, or whose ward its node did
-   * not, for {@code reason}: {@code AE} with an ERR segment (207, application internal error: no fault of the
-   * message), or as its MSH-15 and MSH-16 ask ({@code CE} for an accept acknowledgement: not taken).
+   * The acknowledgements of a message whose patient a clinical engine did not admit, for {@code reason}: {@code AE}
+   * with an ERR segment (207, application internal error: no fault of the message), or as its MSH-15 and MSH-16 ask
+   * ({@code CE} for an accept acknowledgement: not taken).
    */
   public List<String> notAdmitted(MessageHeader header, String reason) {
     return answers(header, AckConditions.Outcome.NOT_ADMITTED, 207, reason);

@@ -9,10 +9,8 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
@@ -95,10 +93,9 @@ public class Hl7ParsingVerticle extends VerticleBase {
     String text = body.getString("text", "");
     Instant receivedAt = body.getInstant("receivedAt");
     MessageHeader accepted = null;
-    List<String> notHandedOn = new ArrayList<>();
     List<String> answers;
     try {
-      accepted = accept(text, receivedAt, body.getString("problem"), notHandedOn);
+      accepted = accept(text, receivedAt, body.getString("problem"));
       answers = acks.accepted(accepted);
     } catch (Hl7Exception refused) {
       LOG.warn("HL7 message {} from {} refused: {}", refused.header().controlId(),
@@ -113,9 +110,8 @@ public class Hl7ParsingVerticle extends VerticleBase {
     MessageHeader header = accepted;
     List<String> answersIfAdmitted = answers;
     handOff.recorded()
-        .map(applied -> Stream.concat(notHandedOn.stream(), applied.notAdmitted().values().stream()).toList())
-        .map(notAdmitted -> notAdmitted.isEmpty() ? answersIfAdmitted
-            : acks.notAdmitted(header, String.join("; ", notAdmitted)))
+        .map(applied -> applied.notAdmitted().isEmpty() ? answersIfAdmitted
+            : acks.notAdmitted(header, String.join("; ", applied.notAdmitted().values())))
         .onSuccess(recorded -> BusRequests.answer(vertx.eventBus(), request,
             new JsonObject().put("acks", new JsonArray(recorded))))
         // Not recorded: no ACK, the connection closes, and the sender retransmits (not applied, so not a repeat).
@@ -128,12 +124,10 @@ public class Hl7ParsingVerticle extends VerticleBase {
   }
 
   /**
-   * Decodes and hands on one message, returning its header, and adding to {@code notHandedOn} why a report of it was
-   * not handed on; a framing {@code problem} refuses it unread. An acknowledgement received ({@link ReceivedAck}) is
+   * Decodes and hands on one message, returning its header; a framing {@code problem} refuses it unread. An acknowledgement received ({@link ReceivedAck}) is
    * logged and handed nowhere; its header asks for no answer ({@link AckConditions}).
    */
-  private MessageHeader accept(String text, Instant receivedAt, String problem, List<String> notHandedOn)
-      throws Hl7Exception {
+  private MessageHeader accept(String text, Instant receivedAt, String problem) throws Hl7Exception {
     if (problem != null) {
       throw new Hl7IncompleteException(text, problem);
     }
@@ -151,11 +145,8 @@ public class Hl7ParsingVerticle extends VerticleBase {
     List<FrameReport> reports = message.reports();
     String retransmitted = MessageHeader.withoutMessageTime(text); // what a retransmission repeats: once a message
     for (int part = 0; part < reports.size(); part++) {
-      String refusal = handOff.handOn(reports.get(part).withStamp(FrameStamp.ofMessage(senderOf(header),
-          header.controlId(), part, retransmitted)));
-      if (refusal != null) {
-        notHandedOn.add(refusal);
-      }
+      handOff.handOn(reports.get(part).withStamp(FrameStamp.ofMessage(senderOf(header), header.controlId(), part,
+          retransmitted)));
     }
     return header;
   }

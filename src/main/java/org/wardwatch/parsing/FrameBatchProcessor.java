@@ -57,20 +57,16 @@ public final class FrameBatchProcessor {
         } else {
           DecodedFrame.Measurements measurements = (DecodedFrame.Measurements) decoded;
           FrameReport report = stamped(measurements, frame);
-          String notAdmitted = sink.handOn(report);
+          sink.handOn(report);
           DeviceIdentity source = report.source();
           boolean namedItself = source != session; // a frame naming itself or its patient; the usual one is not
-          if (notAdmitted != null) {
-            verdicts.add(FrameVerdict.notAdmitted(measurements.sequence(), notAdmitted));
-          } else {
-            stamp = report.stamp() == null ? null : report.stamp().key();
-            patient = source.patientKey();
-            verdicts.add(FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded),
-                namedItself ? source : null));
-            if (namedItself) {
-              named = named != null ? named : new LinkedHashMap<>();
-              named.put(patient, source);
-            }
+          stamp = report.stamp() == null ? null : report.stamp().key();
+          patient = source.patientKey();
+          verdicts.add(FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded),
+              namedItself ? source : null));
+          if (namedItself) {
+            named = named != null ? named : new LinkedHashMap<>();
+            named.put(patient, source);
           }
         }
       } catch (MalformedFrameException e) {

@@ -14,11 +14,10 @@ import org.wardwatch.cluster.ReportHandOff;
  * Frame parsing stage: answers {@link Addresses#FRAMES} batches from the device server with one verdict per frame and
  * hands the accepted frames' reports to the clinical engines of their patients' owners ({@link ReportHandOff}),
  * replying once the owners have recorded them, so a device's ACK means its data is recorded; the frames of a patient an
- * owner did not admit (it monitors its most patients), or of a ward the hand-off did not (it routes its most wards),
- * are refused, with the reason.
+ * owner did not admit (it monitors its most patients) are refused, with the reason.
  *
- * <p>Keeps no state of its own but its hand-off's (the reports of the batch in hand, the wards seen; resends are
- * recognised by the patients' owners); one instance per node is enough, and more do not reorder a device's frames
+ * <p>Keeps no state of its own but its hand-off's (the reports of the batch in hand; resends are recognised by the
+ * patients' owners); one instance per node is enough, and more do not reorder a device's frames
  * (its session waits for each answer).
  */
 public class FrameParsingVerticle extends VerticleBase {

@@ -15,8 +15,8 @@ import org.wardwatch.model.DeviceIdentity;
  *                  gateway itself, are known to be about it); for an accepted frame that named its own device or
  *                  patient, that identity; else {@code null} (an accepted frame about the connection's identity)
  * @param hello     true for an accepted {@code HELLO}
- * @param notAdmitted true for a NAK because the gateway did not admit the frame's patient or ward (it monitors its
- *                  most patients, or routes its most wards): no fault of the device's data
+ * @param notAdmitted true for a NAK because the gateway did not admit the frame's patient (it monitors its
+ *                  most patients): no fault of the device's data
  */
 public record FrameVerdict(String sequence, boolean accepted, String detail, DeviceIdentity about, boolean hello,
     boolean notAdmitted) {
@@ -53,7 +53,7 @@ public record FrameVerdict(String sequence, boolean accepted, String detail, Dev
     return new FrameVerdict(sequence, false, reason, about, false, false);
   }
 
-  /** A NAK of a frame whose patient or ward the gateway did not admit, for {@code reason} ({@link #notAdmitted}). */
+  /** A NAK of a frame whose patient the gateway did not admit, for {@code reason} ({@link #notAdmitted}). */
   public static FrameVerdict notAdmitted(String sequence, String reason) {
     return new FrameVerdict(sequence, false, reason, null, false, true);
   }

@@ -48,10 +48,7 @@ public final class EngineCost {
   /** Nanoseconds per frame of each measured round: decoding, and applying to {@code engine} unless it is null. */
   private static long[] rounds(List<List<String>> batches, WardState engine) {
     List<FrameReport> reports = new ArrayList<>();
-    FrameBatchProcessor processor = new FrameBatchProcessor(new LineFrameDecoder(), report -> {
-      reports.add(report);
-      return null;
-    });
+    FrameBatchProcessor processor = new FrameBatchProcessor(new LineFrameDecoder(), reports::add);
     Instant now = Instant.now();
     long[] perFrame = new long[ROUNDS];
     for (int round = -WARM_UP_ROUNDS; round < ROUNDS; round++) {

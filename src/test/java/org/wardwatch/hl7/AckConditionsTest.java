@@ -43,7 +43,7 @@ class AckConditionsTest {
       "AL, AL, INCOMPLETE, CE",
       "SU, AL, INCOMPLETE, AE",
       "NE, NE, INCOMPLETE, ''",
-      // its patient or ward not admitted (the gateway's limits): not taken, as no fault of the message
+      // its patient not admitted (the gateway's limits): not taken, as no fault of the message
       "-,  -,  NOT_ADMITTED, AE",
       "NE, AL, NOT_ADMITTED, AE",
       "AL, NE, NOT_ADMITTED, CE",

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.wardwatch.cluster.ReportHandOff;
 import org.wardwatch.testing.DeviceClient;
 import org.wardwatch.testing.MllpClient;
 import org.wardwatch.testing.Pcd01Messages;
@@ -23,8 +22,7 @@ import org.wardwatch.web.RestClient;
 /**
  * A whole node that admits at most two patients ({@code patients.maxPerMember}): a frame or HL7 message naming a third
  * is refused to its sender with the reason, as no fault of its data (the connection is not cut off however many come),
- * and the patients admitted go on being recorded; nor does a refused frame admit it (for its invalid-data alarm). Its parsing stages route at most {@link ReportHandOff#MAX_WARDS}
- * wards together, and refuse a frame naming one more likewise.
+ * and the patients admitted go on being recorded; nor does a refused frame admit it (for its invalid-data alarm).
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
@@ -87,31 +85,6 @@ class PatientLimitTest {
     }
     assertEquals(84, vital("P-1"));
     assertEquals(404, http.get("/api/patients/P-3").statusCode());
-  }
-
-  @Test
-  void aFrameNamingAWardBeyondTheMostTheParserRoutesIsRefusedAndTheWardsRoutedStillRecorded() {
-    StringBuilder everyWard = new StringBuilder();
-    String[] answers = new String[ReportHandOff.MAX_WARDS];
-    for (int ward = 0; ward < ReportHandOff.MAX_WARDS; ward++) { // the patient moves from ward to ward
-      everyWard.append("Device=MON-W|Patient=P-1|Ward=w-").append(ward).append("|Pulse=80|Seq=").append(ward)
-          .append('\n');
-      answers[ward] = "ACK|" + ward;
-    }
-    try (DeviceClient relay = new DeviceClient(node.devicePort())) {
-      relay.exchange(everyWard.toString(), answers);
-
-      relay.exchange("Device=MON-W|Patient=P-1|Ward=w-new|Pulse=90|Seq=1000\n"
-          + "Device=MON-W|Patient=P-1|Ward=w-7|Pulse=86|Seq=1001\n",
-          "NAK|1000|ward w-new not admitted: this gateway node routes its most wards ("
-              + ReportHandOff.MAX_WARDS + "); not recorded", "ACK|1001");
-    }
-    assertEquals(86, vital("P-1"));
-    try (MllpClient monitor = new MllpClient(node.hl7Port())) { // the HL7 stage routes within the same limit
-      String refused = monitor.send(Pcd01Messages.vitals("MON-WH", "W-1", "P-1", "w-hl7", "1",
-          Instant.now().truncatedTo(ChronoUnit.SECONDS), 80)).readAck();
-      assertTrue(refused.contains("MSA|AE|W-1") && refused.contains("ward w-hl7 not admitted"), refused);
-    }
   }
 
   private int vital(String patient) {

@@ -27,12 +27,8 @@ class FrameBatchProcessorTest {
   private final List<FrameStamp> stamps = new ArrayList<>();
   private final FrameBatchProcessor processor =
       new FrameBatchProcessor(new LineFrameDecoder(), report -> {
-        if ("full".equals(report.source().ward())) {
-          return "ward full not admitted";
-        }
         sink.add(report.observations());
         stamps.add(report.stamp());
-        return null;
       });
 
   @Test
@@ -169,17 +165,6 @@ class FrameBatchProcessorTest {
     assertTrue(verdicts.get(1).notAdmitted());
     assertEquals(List.of(), processed.answer(new ReportsApplied(List.of(), Map.of("P-NEW", "full"))).named(),
         "no identity of it kept, to announce disconnected");
-  }
-
-  @Test
-  void givenAReportTheSinkDoesNotAdmit_thenItsFrameAloneIsRefusedWithTheReasonAndNotNamedForTheSession() {
-    FrameBatchProcessor.ProcessedBatch processed =
-        processor.process(batch(MON_7, "Seq=1|Pulse=82", "Patient=P-9|Ward=full|Seq=2|Pulse=83", "Seq=3|Pulse=84"));
-
-    assertEquals(List.of(ack("1"), FrameVerdict.notAdmitted("2", "ward full not admitted"), ack("3")),
-        processed.verdict().verdicts());
-    assertEquals(List.of(), processed.verdict().named(), "no identity of it to announce disconnected");
-    assertEquals(2, sink.size());
   }
 
   @Test
