@@ -2,6 +2,7 @@ package org.wardwatch.clinical;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -43,10 +44,11 @@ final class DeviceAlarms {
   /**
    * A device connection event from the device side: a disconnection raises the disconnection alarm, unless the
    * patient is not monitored through the device; a refusal the invalid-signal alarm, unless the device sends none of
-   * the patient's latest values or frame. Ignored too is the disconnection of a connection whose frames were last
-   * answered more than {@link PatientConditions#CLOCKS_APART} before the device was last heard for the patient: it
-   * carried on through another (a half-open connection closed late); and a refusal of a frame received before one of
-   * the device's latest values: it arrived after a later frame of the device was accepted (a retried delivery).
+   * the patient's latest values or frame (the patient was heard then: {@link PatientRecord#heardRefused}). Ignored too
+   * is the disconnection of a connection whose frames were last answered more than
+   * {@link PatientConditions#CLOCKS_APART} before the device was last heard for the patient: it carried on through
+   * another (a half-open connection closed late); and a refusal of a frame received before one of the device's latest
+   * values: it arrived after a later frame of the device was accepted (a retried delivery).
    */
   List<AlarmTransition> event(PatientRecord patient, DeviceEvent event, Instant now) {
     String device = event.source().device();
@@ -62,11 +64,23 @@ final class DeviceAlarms {
     }
     if (event.kind() == DeviceEvent.Kind.REJECTED && sends(patient, device)
         && !sentLater(patient, device, event.at())) {
+      patient.heardRefused(Objects.requireNonNullElse(event.at(), now));
       patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL).put(device,
           Objects.requireNonNullElse(event.reason(), ""));
       return reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
     }
     return List.of();
+  }
+
+  /**
+   * True when {@code event} admits its patient, who is none of the {@code held} patients: a refusal from a device that
+   * reports for none of them (a monitor whose first frames are all refused). A device that reports for one may have had
+   * a frame refused before the frame's patient was read, and blamed on its connection's identity: no second tile.
+   */
+  static boolean admits(DeviceEvent event, Collection<PatientRecord> held) {
+    String device = event.source().device();
+    return event.kind() == DeviceEvent.Kind.REJECTED && device != null
+        && held.stream().noneMatch(patient -> device.equals(patient.source().device()));
   }
 
   /**

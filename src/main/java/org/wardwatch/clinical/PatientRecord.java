@@ -121,9 +121,22 @@ final class PatientRecord {
     return source.wardOrDefault();
   }
 
-  /** When the gateway last heard a frame of this patient; null for a patient taken over from an older state. */
+  /**
+   * When the gateway last heard a frame of this patient, accepted or refused; null for a patient taken over from an
+   * older state.
+   */
   Instant heardAt() {
     return heardAt;
+  }
+
+  /**
+   * The patient's device sent a frame or message received at {@code receivedAt} that the gateway refused: the patient
+   * was heard, and is monitored still (a discharge now would see the patient admitted again by the next refusal).
+   */
+  void heardRefused(Instant receivedAt) {
+    if (heardAt == null || receivedAt.isAfter(heardAt)) {
+      heardAt = receivedAt;
+    }
   }
 
   PatientAlarms alarms() {

@@ -151,15 +151,15 @@ public final class WardState {
   }
 
   /**
-   * A device connection event from the device side ({@link DeviceAlarms#event}). A refusal admits a patient not held
-   * here, placed where its device put it: a monitor whose first frames are all refused raises its invalid-data alarm
-   * on a tile of its own, rather than leaving its bed looking unmonitored and silent.
+   * A device connection event from the device side ({@link DeviceAlarms#event}). A refusal may admit a patient not
+   * held here ({@link DeviceAlarms#admits}), placed where its device put it: a monitor whose first frames are all
+   * refused raises its invalid-data alarm on a tile of its own, rather than leaving its bed unmonitored and silent.
    */
   public WardUpdate deviceEvent(DeviceEvent event, Instant now) {
     DeviceIdentity source = event.source();
     boolean held = holds(source.patientKey());
-    PatientRecord patient = source.device() == null ? null
-        : event.kind() == DeviceEvent.Kind.REJECTED ? admitted(source) : patients.get(source.patientKey());
+    PatientRecord patient = held || !DeviceAlarms.admits(event, patients.values()) ? patients.get(source.patientKey())
+        : admitted(source);
     return patient == null ? WardUpdate.NOTHING
         : changed(patient, conditions.devices().event(patient, event, now), !held, now);
   }

@@ -2,6 +2,7 @@ package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.clinical.WardStateFixtures.T0;
 import static org.wardwatch.clinical.WardStateFixtures.at;
@@ -186,6 +187,28 @@ class WardStateTechnicalAlarmTest {
     assertEquals("Invalid data from mon-9: " + REJECTION, onlyOf(tile, "technicalAlarms").getString("message"));
     assertEquals(TransitionType.CLEARED, only(engine.apply(WardStateFixtures.frame(newcomer, at(2), "PULSE=80"), at(2))
         .transitions()).type());
+  }
+
+  @Test
+  void givenAPatientAdmittedByARefusal_whenDischargedWhileTheMonitorStillSendsRefusedFrames_thenRefusedUntilItStops() {
+    DeviceIdentity newcomer = new DeviceIdentity("mon-9", "P9", "9", "icu");
+    engine.deviceEvent(DeviceEvent.rejected(newcomer, REJECTION, null, at(1)), at(1));
+    engine.deviceEvent(DeviceEvent.rejected(newcomer, REJECTION, null, at(20)), at(20));
+
+    assertThrows(ActionRefused.StillMonitored.class, () -> engine.discharge("P9", "nurse.a", at(21)),
+        "its next refused frame would admit it again at once");
+    assertEquals(Set.of("P9"), engine.discharge("P9", "nurse.a", at(51)).discharged(), "silent 31 s");
+  }
+
+  @Test
+  void givenADeviceReportingForAPatient_whenAFrameRefusedBeforeItsPatientWasReadIsBlamedOnTheConnection_thenNoTile() {
+    DeviceIdentity connection = new DeviceIdentity("mon-1", null, "3", "icu"); // its frames name Patient=P1
+    engine.apply(frame(T0, "PULSE=80"), T0);
+
+    WardUpdate refused = engine.deviceEvent(DeviceEvent.rejected(connection, REJECTION, null, at(1)), at(1));
+
+    assertEquals(WardUpdate.NOTHING, refused, "no second tile for mon-1, whose frames are P1's");
+    assertEquals(Optional.empty(), engine.view().snapshot(connection.patientKey()));
   }
 
   @Test
