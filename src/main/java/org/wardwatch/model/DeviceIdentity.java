@@ -20,16 +20,16 @@ public record DeviceIdentity(String device, String patient, String bed, String w
   /**
    * The key patients are filed under, by one rule for line frames and HL7 messages alike: the patient id; without
    * one, the bed on its device, {@code device@ward:bed} (the ward left empty when not named); without a bed either,
-   * the device id. A device that reports for several beds without patient ids (an HL7 gateway under one MSH-3, a
-   * relay) thus keeps each bed's patient apart, and a monitor that names no bed is its own patient. Patient, device
-   * and ward ids never hold {@code @}, nor ward ids {@code :}, so such a key is never a patient's or device's id, nor
-   * another bed's key.
+   * the device, {@code device@}. A device that reports for several beds without patient ids (an HL7 gateway under one
+   * MSH-3, a relay) thus keeps each bed's patient apart, and a monitor that names no bed is its own patient. Patient,
+   * device and ward ids never hold {@code @}, nor ward ids {@code :}, so such a key is never a patient's id (a device
+   * {@code 1234} and a patient {@code 1234} stay two people), nor another bed's key.
    */
   public String patientKey() {
-    if (patient != null || bed == null || device == null) {
-      return patient != null ? patient : device;
+    if (patient != null || device == null) {
+      return patient;
     }
-    return device + '@' + (ward == null ? "" : ward) + ':' + bed;
+    return bed == null ? device + '@' : device + '@' + (ward == null ? "" : ward) + ':' + bed;
   }
 
   /** The ward to route this device's data to. */

@@ -13,10 +13,11 @@ import org.wardwatch.model.FrameStamp;
 
 /**
  * Turns a {@link FrameBatch} into verdicts, handing every accepted frame's report to a {@link ReportSink} in order,
- * stamped ({@link FrameStamp}) when the frame has a {@code Seq}, so the patient's owner can recognise a resend; a
- * report the sink does not admit is refused with its reason. Frames are processed in arrival order, so a
- * {@code HELLO} applies to the frames after it in the same batch. A connection whose certificate names its devices
- * ({@link FrameBatch#certifiedDevices()}) has a frame or {@code HELLO} about any other device rejected.
+ * stamped ({@link FrameStamp}) when the frame has a {@code Seq}, so the patient's owner can recognise a resend.
+ * Frames are processed in arrival order, so a {@code HELLO} applies to the frames after it in the same batch; a
+ * refused {@code HELLO} leaves the connection no identity (its device meant another: its next frames would be charted
+ * to the patient before). A connection whose certificate names its devices ({@link FrameBatch#certifiedDevices()}) has
+ * a frame or {@code HELLO} about any other device rejected.
  *
  * <p>Stateless apart from the decoder; used by one verticle's event loop.
  */
@@ -42,18 +43,16 @@ public final class FrameBatchProcessor {
     for (String frame : batch.frames()) {
       String stamp = null;
       String patient = null;
+      DeviceIdentity next = session; // the connection's identity after the frame
       try {
         DecodedFrame decoded = decoder.decode(frame, session, batch.receivedAt());
         String uncertified = uncertified(decoded, batch.certifiedDevices());
         if (uncertified != null) {
           verdicts.add(FrameVerdict.rejected(decoded.sequence(), uncertified, session));
+          next = decoded instanceof DecodedFrame.Hello ? DeviceIdentity.UNKNOWN : session;
         } else if (decoded instanceof DecodedFrame.Hello hello) {
-          if (session.device() != null && !session.equals(hello.identity())) { // a HELLO that changed the device
-            named = named != null ? named : new LinkedHashMap<>();
-            named.put(session.patientKey(), session);
-          }
-          session = hello.identity();
-          verdicts.add(FrameVerdict.hello(hello.sequence(), unknownKeysNote(decoded), session));
+          next = hello.identity();
+          verdicts.add(FrameVerdict.hello(hello.sequence(), unknownKeysNote(decoded), next));
         } else {
           DecodedFrame.Measurements measurements = (DecodedFrame.Measurements) decoded;
           FrameReport report = stamped(measurements, frame);
@@ -72,7 +71,13 @@ public final class FrameBatchProcessor {
       } catch (MalformedFrameException e) {
         verdicts.add(FrameVerdict.rejected(e.sequence(), e.getMessage(),
             blamed(e.source(), session, batch.certifiedDevices())));
+        next = FrameFields.startsWithHello(frame) ? DeviceIdentity.UNKNOWN : session;
       }
+      if (session.device() != null && !session.equals(next)) { // a HELLO that changed the device, or was refused
+        named = named != null ? named : new LinkedHashMap<>();
+        named.put(session.patientKey(), session);
+      }
+      session = next;
       stamps.add(stamp);
       patients.add(patient);
     }

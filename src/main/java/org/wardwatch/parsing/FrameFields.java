@@ -105,6 +105,13 @@ final class FrameFields {
     return hello;
   }
 
+  /** True when {@code line}'s first field is {@code HELLO}, whether the rest of it is well formed or not. */
+  static boolean startsWithHello(String line) {
+    int end = line.indexOf('|');
+    int from = trimmedStart(line, 0, end < 0 ? line.length() : end);
+    return FrameKey.matches(line, from, trimmedEnd(line, from, end < 0 ? line.length() : end), HELLO);
+  }
+
   /** True when the frame has a value for {@code key}. */
   boolean has(FrameKey key) {
     return bounds[2 * key.ordinal() + 1] != 0;

@@ -13,7 +13,7 @@ import org.wardwatch.clinical.VitalsHistory;
 
 /**
  * {@code GET /api/patients[?ward=]} and {@code GET /api/patients/{id}}: the current snapshot of every patient (or of
- * one ward's), or of one (keyed by the {@code Patient=} id, else {@code device@ward:bed}, else the device id:
+ * one ward's), or of one (keyed by the {@code Patient=} id, else {@code device@ward:bed}, else {@code device@}:
  * {@link org.wardwatch.model.DeviceIdentity#patientKey}); {@code GET
  * /api/patients/{id}/history?minutes=} for the trend view; {@code POST /api/patients/{id}/assessment},
  * {@code PUT /api/patients/{id}/limits}, {@code POST /api/patients/{id}/stopped-measurements} and

@@ -40,7 +40,7 @@ class BatchLimitTest {
       assertEquals("NAK||no line ending before the device closed its sending side; not recorded", device.readLine());
       assertNull(device.readLine(), "closed once everything is answered");
     }
-    assertEquals(60 + FRAMES % 50, DevicePipeline.patient(vertx, "MON-B").getJsonObject("vitals")
+    assertEquals(60 + FRAMES % 50, DevicePipeline.patient(vertx, "MON-B@").getJsonObject("vitals")
         .getJsonObject("PULSE").getInteger("value"), "the last frame's pulse");
   }
 

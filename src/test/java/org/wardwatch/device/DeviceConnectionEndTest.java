@@ -95,7 +95,7 @@ class DeviceConnectionEndTest {
       assertEquals("NAK|2|no line ending before the device closed its sending side; not recorded", device.readLine());
       assertNull(device.readLine(), "closed once everything is answered");
     }
-    JsonObject vitals = patient("X2").getJsonObject("vitals");
+    JsonObject vitals = patient("X2@").getJsonObject("vitals");
     assertEquals(97, vitals.getJsonObject("SPO2").getInteger("value"), "the cut frame's 9 % was not recorded");
     assertEquals(80, vitals.getJsonObject("PULSE").getInteger("value"));
   }
@@ -111,7 +111,7 @@ class DeviceConnectionEndTest {
       socket.connect(new InetSocketAddress("127.0.0.1", unhurried.actualPort()));
       socket.setSoTimeout(10_000);
       CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> sendUntilClosed(socket, "LAZY", FLOOD_FRAMES));
-      long stalledAt = seqOnceSteady("LAZY");
+      long stalledAt = seqOnceSteady("LAZY@");
       assertThrows(TimeoutException.class, () -> sending.get(3, TimeUnit.SECONDS),
           "the gateway stopped reading: the device cannot send everything");
       assertTrue(stalledAt < FLOOD_FRAMES, "stalled at " + stalledAt);
@@ -122,10 +122,10 @@ class DeviceConnectionEndTest {
         assertTrue(answers.readLine().startsWith("ACK|" + seq + "|ignored unknown key(s): Extra00,"));
       }
       long readingAgain = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (patient("LAZY").getLong("seq") == stalledAt && System.nanoTime() < readingAgain) {
+      while (patient("LAZY@").getLong("seq") == stalledAt && System.nanoTime() < readingAgain) {
         Thread.sleep(50);
       }
-      assertTrue(patient("LAZY").getLong("seq") > stalledAt, "reading resumed once the device read its answers");
+      assertTrue(patient("LAZY@").getLong("seq") > stalledAt, "reading resumed once the device read its answers");
     }
   }
 

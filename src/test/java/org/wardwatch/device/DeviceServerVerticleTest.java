@@ -67,7 +67,7 @@ class DeviceServerVerticleTest {
       for (int seq = 1; seq <= 50; seq++) {
         assertEquals("ACK|" + seq, device.readLine());
       }
-      assertEquals(50, patient("MON-2").getLong("seq"));
+      assertEquals(50, patient("MON-2@").getLong("seq"));
     }
   }
 
@@ -193,7 +193,7 @@ class DeviceServerVerticleTest {
       assertEquals("NAK||too many invalid frames in a row; closing connection", device.readLine());
       assertNull(device.readLine());
     }
-    assertEquals(99, patient("MON-5").getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
+    assertEquals(99, patient("MON-5@").getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
   }
 
   @Test
@@ -280,7 +280,7 @@ class DeviceServerVerticleTest {
       assertEquals("ACK|5|resend of a frame already recorded; not recorded again", again.readLine());
       assertEquals("ACK|6", again.readLine());
     }
-    JsonObject patient = patient("MON-9");
+    JsonObject patient = patient("MON-9@");
     assertEquals(120, patient.getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
     assertEquals(2, recordedPulseTimes.size(), "one recorded pulse per distinct frame: " + recordedPulseTimes);
   }

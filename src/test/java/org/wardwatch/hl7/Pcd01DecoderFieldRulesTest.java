@@ -125,9 +125,9 @@ class Pcd01DecoderFieldRulesTest {
   void givenNoPidNorBed_whenDecoded_thenTheDeviceIsThePatientAsForASingleBedMonitor() throws Exception {
     String gateway = MSH.replace("|Mon1|", "|HL7^080019FFFF4F6AC0^EUI-64|");
 
-    assertEquals("HL7:080019FFFF4F6AC0", decoder.decode(message(gateway, "OBR|1", SPO2), RECEIVED).source()
+    assertEquals("HL7:080019FFFF4F6AC0@", decoder.decode(message(gateway, "OBR|1", SPO2), RECEIVED).source()
         .patientKey());
-    assertEquals("HL7:080019FFFF4F6AC0", decoder.decode(message(gateway, "PV1||I|ICU", "OBR|1", SPO2), RECEIVED)
+    assertEquals("HL7:080019FFFF4F6AC0@", decoder.decode(message(gateway, "PV1||I|ICU", "OBR|1", SPO2), RECEIVED)
         .source().patientKey(), "a ward alone is no bed");
   }
 

@@ -47,9 +47,11 @@ class DeviceIdentityTest {
   }
 
   @Test
-  void givenNoPatientIdNorBed_thenTheDeviceIsThePatientWhateverTheWard() {
-    assertEquals("MON-1", new DeviceIdentity("MON-1", null, null, "icu").patientKey());
-    assertEquals("MON-1", new DeviceIdentity("MON-1", null, null, null).patientKey());
+  void givenNoPatientIdNorBed_thenTheDeviceIsThePatientWhateverTheWardNeverAPatientOfItsId() {
+    assertEquals("MON-1@", new DeviceIdentity("MON-1", null, null, "icu").patientKey());
+    assertEquals("MON-1@", new DeviceIdentity("MON-1", null, null, null).patientKey());
+    assertNotEquals(new DeviceIdentity("MON-1", null, null, null).patientKey(),
+        new DeviceIdentity("ANY", "MON-1", null, null).patientKey(), "a device 1234 and a patient 1234: two people");
   }
 
   @Test

@@ -58,11 +58,28 @@ class FrameBatchProcessorTest {
       assertEquals("device mon-8 is not one this connection's certificate names [mon-7]",
           verdict.verdicts().get(rejected).detail());
     }
-    assertEquals(ack("5"), verdict.verdicts().get(4), "still mon-7: the refused HELLO changed nothing");
+    assertNak(verdict.verdicts().get(4), "5", "no device identity"); // meant for mon-8: not charted as mon-7's
     assertFalse(verdict.verdicts().get(5).accepted());
-    assertEquals(mon7, verdict.verdicts().get(5).about(), "a malformed frame of mon-8 is no alarm on mon-8's patient");
-    assertEquals(mon7, verdict.session());
-    assertEquals(2, sink.size(), "mon-8's pulse recorded nowhere");
+    assertEquals(DeviceIdentity.UNKNOWN, verdict.verdicts().get(5).about(), "a malformed frame of mon-8 is no alarm on"
+        + " mon-8's patient");
+    assertEquals(DeviceIdentity.UNKNOWN, verdict.session());
+    assertEquals(List.of(mon7), verdict.named(), "mon-7 is still announced disconnected when the connection closes");
+    assertEquals(1, sink.size(), "mon-8's values recorded nowhere");
+  }
+
+  @Test
+  void givenARefusedHello_thenTheFramesAfterItAreRefusedUntilAHelloIsAccepted() {
+    DeviceIdentity before = new DeviceIdentity("mon-7", "P-A", "1", "icu");
+    BatchVerdict verdict = process(before, "HELLO|Device=mon-7|Patient=bad id|Bed=2", "Seq=7|Pulse=99",
+        "hello | Device=mon-7|Patient=P-B|Bed=2|Pulse", "Seq=8|Pulse=98", "HELLO|Device=mon-7|Patient=P-B|Bed=2",
+        "Seq=9|Pulse=97");
+
+    assertNak(verdict.verdicts().get(0), null, "Patient 'bad id' is invalid");
+    assertNak(verdict.verdicts().get(1), "7", "no device identity"); // not charted as P-A's, whom it is not about
+    assertNak(verdict.verdicts().get(2), null, "expected Key=Value"); // a HELLO, though malformed
+    assertNak(verdict.verdicts().get(3), "8", "no device identity");
+    assertEquals(ack("9"), verdict.verdicts().get(5));
+    assertEquals(List.of("P-B"), sink.stream().map(values -> values.get(0).source().patient()).toList());
   }
 
   @Test

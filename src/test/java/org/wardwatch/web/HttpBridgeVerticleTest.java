@@ -79,7 +79,7 @@ class HttpBridgeVerticleTest {
   }
 
   @Test
-  void patientsApiListsAndFindsPatientsByPatientIdElseDeviceId() {
+  void patientsApiListsAndFindsPatientsByPatientIdElseDevice() {
     try (DeviceClient device = new DeviceClient(node.devicePort())) {
       device.send("HELLO|Device=API-1|Patient=P-42|Bed=2|Ward=icu\nSpO2=96|Seq=1\nDevice=API-2|Pulse=70|Seq=1\n");
       device.readLine();
@@ -92,7 +92,7 @@ class HttpBridgeVerticleTest {
     JsonObject byPatientId = new JsonObject(request(HttpMethod.GET, "/api/patients/P-42", null).body());
     assertEquals("API-1", byPatientId.getString("device"));
     assertEquals(96, byPatientId.getJsonObject("vitals").getJsonObject("SPO2").getInteger("value"));
-    JsonObject byDeviceId = new JsonObject(request(HttpMethod.GET, "/api/patients/API-2", null).body());
+    JsonObject byDeviceId = new JsonObject(request(HttpMethod.GET, "/api/patients/API-2@", null).body());
     assertEquals("unassigned", byDeviceId.getString("ward"));
     assertEquals(404, request(HttpMethod.GET, "/api/patients/nobody", null).statusCode());
   }

@@ -115,7 +115,7 @@ class TrendAndWardApiTest {
           + ",38.1,38.1,38.1]]", temperatures(""));
       assertEquals(temperatures(""), temperatures("?minutes=60"), "60 minutes by default");
       assertEquals("[[" + millis(0) + ",38.1,38.1,38.1]]", temperatures("?minutes=10"));
-      JsonObject lastMinute = new JsonObject(http.get("/api/patients/MON-3/history?minutes=1").body());
+      JsonObject lastMinute = new JsonObject(http.get("/api/patients/MON-3@/history?minutes=1").body());
       assertEquals(new JsonObject(), lastMinute.getJsonObject("series"));
       assertEquals("unassigned", lastMinute.getString("ward"), "found by device id");
     }
@@ -198,7 +198,7 @@ class TrendAndWardApiTest {
   }
 
   private String temperatures(String query) {
-    return new JsonObject(http.get("/api/patients/MON-3/history" + query).body()).getJsonObject("series")
+    return new JsonObject(http.get("/api/patients/MON-3@/history" + query).body()).getJsonObject("series")
         .getJsonArray("TEMPERATURE").encode();
   }
 

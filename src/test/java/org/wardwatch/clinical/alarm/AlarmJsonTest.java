@@ -84,7 +84,7 @@ class AlarmJsonTest {
 
     JsonObject json = wire(alarm.toJson());
 
-    assertEquals("mon-9", json.getString("patient"));
+    assertEquals("mon-9@", json.getString("patient"));
     assertEquals(DeviceIdentity.UNASSIGNED_WARD, json.getString("ward"));
     assertNull(json.getString("bed"));
     assertEquals("TECHNICAL", json.getString("kind"));
