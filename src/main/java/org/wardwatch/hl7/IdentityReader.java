@@ -27,7 +27,8 @@ import org.wardwatch.model.DeviceIdentity;
  */
 final class IdentityReader {
 
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+  /** The line protocol's identifiers: not {@code .} or {@code ..} alone, which a URL path reads as a step. */
+  private static final Pattern IDENTIFIER = Pattern.compile("(?!\\.\\.?$)[A-Za-z0-9._:-]{1,64}");
   private static final Pattern WARD = Pattern.compile(Addresses.WARD_PATTERN);
 
   private final MessageHeader header;
@@ -46,7 +47,7 @@ final class IdentityReader {
   void pid(Segment pid) throws HL7Exception, Hl7ContentException {
     pidSeen = once(pidSeen, "PID");
     patient = required("Patient (PID-3)", Hl7Fields.text(pid, 3, 1), IDENTIFIER, "1-64 letters, digits, '.', '_', "
-        + "':' or '-'");
+        + "':' or '-', not '.' or '..' alone");
   }
 
   void pv1(Segment pv1) throws HL7Exception, Hl7ContentException {
@@ -55,7 +56,7 @@ final class IdentityReader {
     String room = Hl7Fields.text(pv1, 3, 2);
     String bedPart = Hl7Fields.text(pv1, 3, 3);
     bed = required("Bed (PV1-3)", room.isEmpty() ? bedPart : bedPart.isEmpty() ? room : room + "-" + bedPart,
-        IDENTIFIER, "1-64 letters, digits, '.', '_', ':' or '-', room and bed together");
+        IDENTIFIER, "1-64 letters, digits, '.', '_', ':' or '-', room and bed together, not '.' or '..' alone");
   }
 
   /** {@code raw}, or {@code null} when empty; refuses the message when it does not match {@code rule}. */

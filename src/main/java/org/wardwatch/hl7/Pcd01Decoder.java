@@ -152,8 +152,8 @@ public final class Pcd01Decoder {
     }
 
     /**
-     * The instant {@code raw} (found in {@code where}) stands for; refused when unreadable or too far ahead of the time
-     * the message was received ({@link DeviceClock}).
+     * The instant {@code raw} (found in {@code where}) stands for; refused when unreadable, before the year 0001, or too
+     * far ahead of the time the message was received ({@link DeviceClock}).
      */
     Instant parse(String raw, String where) throws Hl7ContentException {
       Hl7Time.Parsed parsed;
@@ -161,6 +161,10 @@ public final class Pcd01Decoder {
         parsed = Hl7Time.parse(raw, zone, receivedAt);
       } catch (IllegalArgumentException e) {
         throw new Hl7ContentException(header, Hl7Exception.DATA_TYPE_ERROR, where + ": " + e.getMessage(), e);
+      }
+      if (parsed.instant().isBefore(DeviceClock.EARLIEST)) {
+        throw new Hl7ContentException(header, Hl7Exception.DATA_TYPE_ERROR, where + " " + raw
+            + " is before the year 0001");
       }
       String ahead = DeviceClock.tooFarAhead(parsed.instant(), receivedAt);
       if (ahead != null) {

@@ -16,6 +16,11 @@ public final class DeviceClock {
 
   /** The most a device's time may be ahead of the gateway's. */
   public static final Duration MAX_AHEAD = Duration.ofMinutes(1);
+  /**
+   * The earliest time a device may give, the start of the year 0001 (UTC): an earlier one is no ISO-8601 time of four
+   * year digits, which the dashboard's browsers cannot read.
+   */
+  public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
   private static final long MINUTE_SECONDS = 60;
   private static final long HOUR_SECONDS = 60 * MINUTE_SECONDS;

@@ -21,7 +21,6 @@ final class ValueReader {
   /** Most digits before and after a number's decimal point. */
   private static final int MAX_DIGITS = 6;
   private static final int MAX_IDENTIFIER_LENGTH = 64;
-  private static final Instant EARLIEST_TIME = Instant.parse("0001-01-01T00:00:00Z");
   private static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
   private static final Pattern WARD = Pattern.compile(Addresses.WARD_PATTERN);
   /** A number but for its length: said so when it is refused (only then matched). */
@@ -130,14 +129,17 @@ final class ValueReader {
     }
     if (!isIdentifier(raw)) {
       throw fail(key + " '" + FrameFields.abbreviate(raw)
-          + "' is invalid: use 1-64 letters, digits, '.', '_', ':' or '-'");
+          + "' is invalid: use 1-64 letters, digits, '.', '_', ':' or '-', not '.' or '..' alone");
     }
     return raw;
   }
 
-  /** 1 to 64 letters, digits, '.', '_', ':' or '-' (checked on every frame: no regular expression). */
+  /**
+   * 1 to 64 letters, digits, '.', '_', ':' or '-', but not {@code .} or {@code ..}, which a URL path reads as a step
+   * (the patient could not be named in the REST API); checked on every frame: no regular expression.
+   */
   private static boolean isIdentifier(String raw) {
-    if (raw.isEmpty() || raw.length() > MAX_IDENTIFIER_LENGTH) {
+    if (raw.isEmpty() || raw.length() > MAX_IDENTIFIER_LENGTH || raw.equals(".") || raw.equals("..")) {
       return false;
     }
     for (int i = 0; i < raw.length(); i++) {
@@ -188,7 +190,7 @@ final class ValueReader {
       throw fail("Ts '" + FrameFields.abbreviate(raw)
           + "' is not an ISO-8601 time with offset, e.g. 2026-11-22T10:15:30Z");
     }
-    if (time.isBefore(EARLIEST_TIME) || time.isAfter(LATEST_TIME)) { // such a time has no epoch milliseconds
+    if (time.isBefore(DeviceClock.EARLIEST) || time.isAfter(LATEST_TIME)) { // such a time has no epoch milliseconds
       throw fail("Ts '" + FrameFields.abbreviate(raw) + "' is outside the years 0001 to 9999");
     }
     String ahead = DeviceClock.tooFarAhead(time, receivedAt);

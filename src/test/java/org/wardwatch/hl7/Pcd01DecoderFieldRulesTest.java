@@ -147,7 +147,9 @@ class Pcd01DecoderFieldRulesTest {
   @CsvSource(delimiter = ';', value = {
       "PID|||PHR 2^^^H^MR; PV1||I|ICU^12^3; Patient (PID-3) 'PHR 2'",
       "PID|||PAT-1^^^H^MR; PV1||I|ICU East^12^3; Ward (PV1-3.1) 'ICU East'",
-      "PID|||PAT-1^^^H^MR; PV1||I|ICU^Room 12^3; Bed (PV1-3) 'Room 12-3'"})
+      "PID|||PAT-1^^^H^MR; PV1||I|ICU^Room 12^3; Bed (PV1-3) 'Room 12-3'",
+      "PID|||..^^^H^MR; PV1||I|ICU^12^3; Patient (PID-3) '..'", // a URL path's step: not to be named in REST
+      "PID|||.^^^H^MR; PV1||I|ICU^12^3; Patient (PID-3) '.'"})
   void givenInvalidPatientWardOrBed_whenDecoded_thenRefusedWholeNamingIt(String pid, String pv1, String named) {
     String text = message(MSH, pid, pv1, "OBR|1",
         "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R");

@@ -237,6 +237,15 @@ class Pcd01DecoderRejectionTest {
     assertEquals(Hl7Exception.DATA_TYPE_ERROR, content(message(MSH, "OBR|1|||x|||" + time, SPO2)).errorCode());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"00000101000000", "00010101000000+1400"})
+  void givenObservationTimeBeforeTheYearOne_whenDecoded_thenContentError(String time) {
+    Hl7ContentException refused = content(message(MSH, OBR, SPO2 + "|||" + time));
+
+    assertEquals(Hl7Exception.DATA_TYPE_ERROR, refused.errorCode());
+    assertTrue(refused.getMessage().contains("OBX-14 " + time + " is before the year 0001"), refused.getMessage());
+  }
+
   @Test
   void givenObservationTimeHoursAheadOfReceipt_whenDecoded_thenContentErrorSayingHowFar() {
     Hl7ContentException inObx = content(message(MSH, OBR, SPO2 + "|||20261123030000+0000"));

@@ -234,7 +234,7 @@ class LineFrameRejectionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"mon 7", "mon/7", "mön-7", "mon#7", "mon,7"})
+  @ValueSource(strings = {"mon 7", "mon/7", "mön-7", "mon#7", "mon,7", ".", ".."}) // the dots: a URL path's steps
   void givenInvalidDeviceId_whenDecoded_thenRejectedWithAllowedCharacters(String device) {
     MalformedFrameException e = rejected("Seq=14|Pulse=82|Device=" + device);
 
