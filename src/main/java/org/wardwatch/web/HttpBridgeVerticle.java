@@ -1,6 +1,7 @@
 package org.wardwatch.web;
 
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -46,8 +47,10 @@ public class HttpBridgeVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpBridgeVerticle.class);
   private static final int MAX_BRIDGE_BODY_BYTES = 64 * 1024;
+  private static final int BAD_REQUEST = 400;
   private static final int NOT_FOUND = 404;
   private static final int METHOD_NOT_ALLOWED = 405;
+  private static final int INTERNAL_ERROR = 500;
   /** How long readiness waits for the clinical engine's admission figures, well within a probe's usual second. */
   private static final DeliveryOptions ADMISSION_ASKED = new DeliveryOptions().setSendTimeout(250);
   /** The page's files: any path but the API's, health's and the bridge's. */
@@ -89,11 +92,13 @@ public class HttpBridgeVerticle extends VerticleBase {
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BRIDGE_BODY_BYTES));
     router.route("/eventbus/*").subRouter(sockJsBridge());
     PatientRoutes patients = new PatientRoutes(vertx.eventBus());
+    // Before the routes of its paths: a route that matches (this one takes every method) hides the 405 of one before
+    // it that matched the path only, so a POST to the history was 404.
+    router.route("/api/patients/:id/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BRIDGE_BODY_BYTES));
     read(router, "/api/patients").handler(patients::list);
     read(router, "/api/patients/:id").handler(patients::get);
     read(router, "/api/patients/:id/history").handler(patients::history);
     read(router, "/api/wards").handler(patients::wards);
-    router.route("/api/patients/:id/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BRIDGE_BODY_BYTES));
     router.post("/api/patients/:id/assessment").handler(patients::assess);
     router.put("/api/patients/:id/limits").handler(patients::overrideLimits);
     router.post("/api/patients/:id/stopped-measurements").handler(patients::stopMeasurement);
@@ -107,6 +112,8 @@ public class HttpBridgeVerticle extends VerticleBase {
         .handler(StaticHandler.create("webroot"));
     router.errorHandler(NOT_FOUND, context -> PatientRoutes.plain(context, NOT_FOUND,
         "no such resource: " + context.request().path()));
+    router.route().failureHandler(context -> answerFailure(context, context.statusCode()));
+    router.errorHandler(BAD_REQUEST, context -> answerFailure(context, BAD_REQUEST)); // before any route: a bad escape
     AllowedMethods allowed = new AllowedMethods(router, DASHBOARD_FILES, "GET, HEAD");
     router.errorHandler(METHOD_NOT_ALLOWED, context -> {
       context.response().putHeader(HttpHeaders.ALLOW, allowed.on(context.request().path()));
@@ -127,6 +134,27 @@ public class HttpBridgeVerticle extends VerticleBase {
             bound.actualPort(), config.tls() == null ? "plain HTTP" : "HTTPS"))
         .recover(error -> Future.failedFuture(ConfigException.unbound("http.port", config.host(), config.port(),
             error)));
+  }
+
+  /**
+   * Answers a request that failed in the router with {@code status} and was not answered: a client's error (a path
+   * with a bad escape, a body over the limit) in plain words, and logged at debug only, as no fault of the node (Vert.x
+   * logged each as an ERROR, with its stack); anything else as 500, logged with its cause.
+   */
+  private static void answerFailure(RoutingContext context, int status) {
+    if (context.response().ended()) {
+      return;
+    }
+    Throwable failure = context.failure();
+    if (status >= BAD_REQUEST && status < INTERNAL_ERROR) {
+      String why = failure != null && failure.getMessage() != null ? failure.getMessage()
+          : HttpResponseStatus.valueOf(status).reasonPhrase();
+      LOG.debug("{} {} refused ({}): {}", context.request().method(), context.request().path(), status, why);
+      PatientRoutes.plain(context, status, why);
+    } else {
+      LOG.error("{} {} failed", context.request().method(), context.request().path(), failure);
+      PatientRoutes.plain(context, INTERNAL_ERROR, "internal error; the node's log says more");
+    }
   }
 
   /** A route of {@code path} taking GET and HEAD (the same answer without its body), as HTTP wants of a resource. */

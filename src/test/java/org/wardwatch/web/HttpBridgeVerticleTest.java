@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -13,6 +17,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +29,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.node.NodeVerticle;
 import org.wardwatch.testing.DeviceClient;
@@ -72,6 +79,7 @@ class HttpBridgeVerticleTest {
     assertEquals(405, post.statusCode());
     assertEquals("GET, HEAD", post.getHeader("Allow"));
     assertEquals("PUT", request(HttpMethod.POST, "/api/patients/X1/limits", null).getHeader("Allow"));
+    assertEquals("GET, HEAD", request(HttpMethod.POST, "/api/patients/X1/history", null).getHeader("Allow"));
     assertEquals("GET, HEAD", request(HttpMethod.TRACE, "/", null).getHeader("Allow"), "the dashboard's files");
     assertEquals(200, request(HttpMethod.HEAD, "/api/patients", null).statusCode(), "HEAD wherever GET");
     assertEquals(200, request(HttpMethod.HEAD, "/health", null).statusCode());
@@ -333,6 +341,36 @@ class HttpBridgeVerticleTest {
       browser.send(new JsonObject().put("type", "register").put("address", Addresses.LINK_PROBE));
       assertEquals("access_denied", browser.await(m -> "err".equals(m.getString("type")), Duration.ofSeconds(5))
           .getString("body"), "inbound only");
+    }
+  }
+
+  @Test
+  void aClientsMalformedRequestIsAnsweredInPlainWordsAndLoggedAsNoError() throws IOException {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    root.addAppender(logged);
+    try {
+      String badEscape = rawGet("/api/patients/%ZZ"); // no HTTP client sends it
+      Reply tooLarge = http.request(HttpMethod.POST, "/api/patients/X1/assessment", null, "application/json",
+          new byte[128 * 1024]);
+
+      assertTrue(badEscape.startsWith("HTTP/1.1 400 "), badEscape);
+      assertTrue(badEscape.contains("text/plain") && badEscape.contains("escape"), badEscape.replace("\r\n", " / "));
+      assertEquals(413, tooLarge.statusCode());
+      assertEquals(List.of(), logged.list.stream().filter(event -> event.getLevel() == Level.ERROR)
+          .map(ILoggingEvent::getFormattedMessage).toList(), "a client's mistake is no error of the node");
+    } finally {
+      root.detachAppender(logged);
+    }
+  }
+
+  /** The whole answer to a GET of {@code path} as written, which the node closes after answering. */
+  private String rawGet(String path) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", node.httpPort())) {
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
