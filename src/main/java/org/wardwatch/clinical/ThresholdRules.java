@@ -1,5 +1,6 @@
 package org.wardwatch.clinical;
 
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -137,7 +138,7 @@ public final class ThresholdRules {
       return null;
     }
     if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
-      throw new ConfigException(where + "." + key + ": must be a finite number, got " + value);
+      throw new ConfigException(where + "." + key + ": must be a finite number, got " + Json.encode(value));
     }
     return new BigDecimal(number.toString());
   }

@@ -120,7 +120,10 @@ public final class LineFrameDecoder {
     int diastolicStart = FrameFields.trimmedStart(line, slash + 1, to);
     BigDecimal diastolic = reader.vital(Parameter.BP_DIASTOLIC, line, diastolicStart, to);
     if (diastolic.compareTo(systolic) >= 0) {
-      throw reader.fail("BP " + line.substring(from, to) + " is implausible: diastolic must be below systolic");
+      String charted = systolic.toPlainString() + "/" + diastolic.toPlainString();
+      String written = line.substring(from, to);
+      throw reader.fail("BP " + written + " is implausible: diastolic must be below systolic"
+          + (written.equals(charted) ? "" : " (charted as " + charted + ", in whole mmHg)"));
     }
     out.add(observation(source, Parameter.BP_SYSTOLIC, systolic, deviceTime, receivedAt, sequence));
     out.add(observation(source, Parameter.BP_DIASTOLIC, diastolic, deviceTime, receivedAt, sequence));

@@ -96,7 +96,8 @@ class ThresholdRulesTest {
             "thresholds[0]: give exactly one of 'above' or 'below'"),
         arguments(thresholds(new JsonObject().put("parameter", "PULSE").put("priority", "HIGH")),
             "thresholds[0]: give exactly one of 'above' or 'below'"),
-        arguments(thresholds(rule("PULSE", "above", "150", "HIGH")), "thresholds[0].above: must be a finite number"),
+        arguments(thresholds(rule("PULSE", "above", "150", "HIGH")),
+            "thresholds[0].above: must be a finite number, got \"150\""), // a string, quoted: not a number
         arguments(thresholds(rule("PULSE", "above", Double.POSITIVE_INFINITY, "HIGH")),
             "thresholds[0].above: must be a finite number"),
         arguments(thresholds(rule("PULSE", "below", null, "HIGH")), "thresholds[0].below: must be a number"),

@@ -92,7 +92,8 @@ class LineFrameRejectionTest {
       "BP=abc/80; Systolic BP 'abc' is not a number",
       "BP=120/x; Diastolic BP 'x' is not a number",
       "BP=80/120; diastolic must be below systolic",
-      "BP=120/120; diastolic must be below systolic"})
+      "BP=120/120; diastolic must be below systolic",
+      "BP=120.4/119.6; diastolic must be below systolic (charted as 120/120, in whole mmHg)"})
   void givenMalformedBloodPressure_whenDecoded_thenRejectedWithReason(String field, String phrase) {
     for (String frame : List.of("Seq=21|" + field, field + "|Note=5/3|Seq=21")) { // no slash of a later field counts
       MalformedFrameException e = rejected(frame);
