@@ -142,7 +142,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
           return;
         }
         Runnable work = () -> answerOnceStored(patient, message, engine.deviceEvent(event, Instant.now()));
-        if (event.kind() == DeviceEvent.Kind.REJECTED) { // its invalid-data alarm admits a patient not monitored yet
+        if (event.admits()) { // its invalid-data alarm admits a patient not monitored yet
           intake.admitting(patient, work, notAdmitted -> message.reply(new JsonObject().put("ok", true)));
         } else {
           takeover.withExisting(patient, work);
@@ -204,7 +204,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
         error -> refuseNotStored(message, error, true)));
   }
 
-  /** Publishes {@code update} of the patient and, once stored, acknowledges it (refused when it could not be stored). */
+  /** Publishes {@code update} of the patient and, once stored, acknowledges it (refused when it cannot be stored). */
   private void answerOnceStored(String patientKey, Message<JsonObject> message, WardUpdate update) {
     publishStored(patientKey, update).onSuccess(stored -> message.reply(new JsonObject().put("ok", true)))
         .onFailure(error -> refuseNotStored(message, error, true));

@@ -2,7 +2,6 @@ package org.wardwatch.clinical;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -70,17 +69,6 @@ final class DeviceAlarms {
       return reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
     }
     return List.of();
-  }
-
-  /**
-   * True when {@code event} admits its patient, who is none of the {@code held} patients: a refusal from a device that
-   * reports for none of them (a monitor whose first frames are all refused). A device that reports for one may have had
-   * a frame refused before the frame's patient was read, and blamed on its connection's identity: no second tile.
-   */
-  static boolean admits(DeviceEvent event, Collection<PatientRecord> held) {
-    String device = event.source().device();
-    return event.kind() == DeviceEvent.Kind.REJECTED && device != null
-        && held.stream().noneMatch(patient -> device.equals(patient.source().device()));
   }
 
   /**

@@ -151,14 +151,15 @@ public final class WardState {
   }
 
   /**
-   * A device connection event from the device side ({@link DeviceAlarms#event}). A refusal may admit a patient not
-   * held here ({@link DeviceAlarms#admits}), placed where its device put it: a monitor whose first frames are all
-   * refused raises its invalid-data alarm on a tile of its own, rather than leaving its bed unmonitored and silent.
+   * A device connection event from the device side ({@link DeviceAlarms#event}). A refusal about a patient not held
+   * here admits it, placed where its device put it, when the refused frame's own identity was read
+   * ({@link DeviceEvent#admits}): a monitor whose first frames are all refused raises its invalid-data alarm on a tile
+   * of its own, rather than leaving its bed unmonitored and silent.
    */
   public WardUpdate deviceEvent(DeviceEvent event, Instant now) {
     DeviceIdentity source = event.source();
     boolean held = holds(source.patientKey());
-    PatientRecord patient = held || !DeviceAlarms.admits(event, patients.values()) ? patients.get(source.patientKey())
+    PatientRecord patient = held || source.device() == null || !event.admits() ? patients.get(source.patientKey())
         : admitted(source);
     return patient == null ? WardUpdate.NOTHING
         : changed(patient, conditions.devices().event(patient, event, now), !held, now);

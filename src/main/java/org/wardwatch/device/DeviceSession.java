@@ -227,15 +227,17 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       AnswerLine.appendTo(answers, verdict);
       if (!verdict.accepted()) {
         LOG.debug("[{}] NAK: {}", name(), verdict.detail());
-      } else if (verdict.hello()) {
-        current = verdict.about();
-      } else if (refusals != null) { // a frame of values: a refusal of its device and patient before it is over
+      }
+      if (verdict.hello()) {
+        current = verdict.about(); // the identity it set; none after a refused one
+      } else if (verdict.accepted() && refusals != null) { // values: a refusal of their device and patient is over
         refusals.accepted(verdict.about() != null ? verdict.about() : current);
       }
       if (result.succeeded() && !verdict.notAdmitted()) { // a patient not admitted: no fault of the device's data
         if (!verdict.accepted()) {
-          refusals = BatchRefusals.with(refusals, DeviceEvent.rejected(
-              verdict.about() != null ? verdict.about() : current, verdict.detail(), lastAnsweredAt, readAt));
+          refusals = BatchRefusals.with(refusals, verdict.about() != null
+              ? DeviceEvent.rejected(verdict.about(), verdict.detail(), lastAnsweredAt, readAt)
+              : DeviceEvent.rejectedOnConnection(current, verdict.detail(), lastAnsweredAt, readAt));
         }
         consecutiveBadFrames = verdict.accepted() ? 0 : consecutiveBadFrames + 1;
         if (consecutiveBadFrames >= config.maxConsecutiveBadFrames() && cutOffReason == null) {

@@ -124,8 +124,9 @@ public class Hl7ParsingVerticle extends VerticleBase {
   }
 
   /**
-   * Decodes and hands on one message, returning its header; a framing {@code problem} refuses it unread. An acknowledgement received ({@link ReceivedAck}) is
-   * logged and handed nowhere; its header asks for no answer ({@link AckConditions}).
+   * Decodes and hands on one message, returning its header; a framing {@code problem} refuses it unread. An
+   * acknowledgement received ({@link ReceivedAck}) is logged and handed nowhere; its header asks for no answer
+   * ({@link AckConditions}).
    */
   private MessageHeader accept(String text, Instant receivedAt, String problem) throws Hl7Exception {
     if (problem != null) {

@@ -124,7 +124,7 @@ final class IdentityReader {
     }
     if (!IDENTIFIER.matcher(raw).matches()) {
       warnings.add(what + " '" + Hl7Fields.abbreviate(raw) + "' is invalid (use 1-64 letters, digits, '.', '_', ':' "
-          + "or '-'): ignored");
+          + "or '-', not '.' or '..' alone): ignored");
       return null;
     }
     return raw;

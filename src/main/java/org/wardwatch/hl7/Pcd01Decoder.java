@@ -152,8 +152,8 @@ public final class Pcd01Decoder {
     }
 
     /**
-     * The instant {@code raw} (found in {@code where}) stands for; refused when unreadable, before the year 0001, or too
-     * far ahead of the time the message was received ({@link DeviceClock}).
+     * The instant {@code raw} (found in {@code where}) stands for; refused when unreadable, before the year 0001, or
+     * too far ahead of the time the message was received ({@link DeviceClock}).
      */
     Instant parse(String raw, String where) throws Hl7ContentException {
       Hl7Time.Parsed parsed;

@@ -47,9 +47,11 @@ public final class FrameBatchProcessor {
       try {
         DecodedFrame decoded = decoder.decode(frame, session, batch.receivedAt());
         String uncertified = uncertified(decoded, batch.certifiedDevices());
-        if (uncertified != null) {
-          verdicts.add(FrameVerdict.rejected(decoded.sequence(), uncertified, session));
-          next = decoded instanceof DecodedFrame.Hello ? DeviceIdentity.UNKNOWN : session;
+        if (uncertified != null && decoded instanceof DecodedFrame.Hello) {
+          verdicts.add(FrameVerdict.helloRefused(decoded.sequence(), uncertified));
+          next = DeviceIdentity.UNKNOWN;
+        } else if (uncertified != null) {
+          verdicts.add(FrameVerdict.rejected(decoded.sequence(), uncertified, null)); // blamed on the connection
         } else if (decoded instanceof DecodedFrame.Hello hello) {
           next = hello.identity();
           verdicts.add(FrameVerdict.hello(hello.sequence(), unknownKeysNote(decoded), next));
@@ -69,9 +71,12 @@ public final class FrameBatchProcessor {
           }
         }
       } catch (MalformedFrameException e) {
-        verdicts.add(FrameVerdict.rejected(e.sequence(), e.getMessage(),
-            blamed(e.source(), session, batch.certifiedDevices())));
-        next = FrameFields.startsWithHello(frame) ? DeviceIdentity.UNKNOWN : session;
+        if (FrameFields.startsWithHello(frame)) {
+          verdicts.add(FrameVerdict.helloRefused(e.sequence(), e.getMessage()));
+          next = DeviceIdentity.UNKNOWN;
+        } else {
+          verdicts.add(FrameVerdict.rejected(e.sequence(), e.getMessage(), read(e.source(), batch.certifiedDevices())));
+        }
       }
       if (session.device() != null && !session.equals(next)) { // a HELLO that changed the device, or was refused
         named = named != null ? named : new LinkedHashMap<>();
@@ -103,12 +108,12 @@ public final class FrameBatchProcessor {
   }
 
   /**
-   * Whom a refused frame's invalid-data alarm is about: the identity it named, when the connection may speak for that
-   * device (its certificate names it, or it has none), else the connection's own: a frame can never raise an alarm on
-   * a device its certificate does not name.
+   * Whom a refused frame was about, {@code named}, when it could be read and the connection may speak for that device
+   * (its certificate names it, or it has none); else {@code null}, the connection's own identity ({@link
+   * FrameVerdict#about}): a frame can never raise an alarm on a device its certificate does not name.
    */
-  private static DeviceIdentity blamed(DeviceIdentity named, DeviceIdentity session, Set<String> certified) {
-    return named != null && (certified == null || certified.contains(named.device())) ? named : session;
+  private static DeviceIdentity read(DeviceIdentity named, Set<String> certified) {
+    return named != null && (certified == null || certified.contains(named.device())) ? named : null;
   }
 
   private static String unknownKeysNote(DecodedFrame frame) {

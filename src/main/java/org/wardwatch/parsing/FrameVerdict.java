@@ -9,12 +9,14 @@ import org.wardwatch.model.DeviceIdentity;
  * @param sequence  the frame's {@code Seq} as sent, or {@code null}
  * @param accepted  true for ACK, false for NAK
  * @param detail    for a NAK the reason; for an ACK an optional note (ignored keys, resend); else {@code null}
- * @param about     for a NAK from the parser, whom the frame was about: the connection's identity at that frame, with
- *                  the frame's own identity keys when they could be read (a technical alarm goes to that patient);
- *                  for an accepted {@code HELLO}, the identity it set (so the frames after it, refused by the
- *                  gateway itself, are known to be about it); for an accepted frame that named its own device or
- *                  patient, that identity; else {@code null} (an accepted frame about the connection's identity)
- * @param hello     true for an accepted {@code HELLO}
+ * @param about     for a NAK from the parser, whom the frame was about when its identity could be read: the
+ *                  connection's identity at that frame with the frame's own identity keys (a technical alarm goes to
+ *                  that patient, and may admit it); for a {@code HELLO}, the identity it set, none
+ *                  ({@link DeviceIdentity#UNKNOWN}) when refused (so the frames after it, refused by the gateway
+ *                  itself, are known to be about it); for an accepted frame that named its own device or patient, that
+ *                  identity; else {@code null}: the connection's identity at that frame (an accepted frame about it,
+ *                  or a refused one whose identity could not be read, or that its certificate does not allow)
+ * @param hello     true for a {@code HELLO}, accepted or refused
  * @param notAdmitted true for a NAK because the gateway did not admit the frame's patient (it monitors its
  *                  most patients): no fault of the device's data
  */
@@ -34,6 +36,14 @@ public record FrameVerdict(String sequence, boolean accepted, String detail, Dev
   /** An accepted {@code HELLO}, which set the connection's identity to {@code identity}. */
   public static FrameVerdict hello(String sequence, String note, DeviceIdentity identity) {
     return new FrameVerdict(sequence, true, note, identity, true, false);
+  }
+
+  /**
+   * A refused {@code HELLO}: the connection has no identity after it (its device meant another, so the frames after
+   * it would be charted to the patient before), and it is no patient's invalid data.
+   */
+  public static FrameVerdict helloRefused(String sequence, String reason) {
+    return new FrameVerdict(sequence, false, reason, DeviceIdentity.UNKNOWN, true, false);
   }
 
   /** A refusal by the gateway itself (an overlong frame, a parser that did not answer): about no known patient. */

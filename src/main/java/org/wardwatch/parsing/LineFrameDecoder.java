@@ -120,10 +120,11 @@ public final class LineFrameDecoder {
     int diastolicStart = FrameFields.trimmedStart(line, slash + 1, to);
     BigDecimal diastolic = reader.vital(Parameter.BP_DIASTOLIC, line, diastolicStart, to);
     if (diastolic.compareTo(systolic) >= 0) {
-      String charted = systolic.toPlainString() + "/" + diastolic.toPlainString();
-      String written = line.substring(from, to);
-      throw reader.fail("BP " + written + " is implausible: diastolic must be below systolic"
-          + (written.equals(charted) ? "" : " (charted as " + charted + ", in whole mmHg)"));
+      boolean rounded = new BigDecimal(line.substring(from, FrameFields.trimmedEnd(line, from, slash)))
+          .compareTo(systolic) != 0 || new BigDecimal(line.substring(diastolicStart, to)).compareTo(diastolic) != 0;
+      throw reader.fail("BP " + line.substring(from, to) + " is implausible: diastolic must be below systolic"
+          + (rounded ? " (charted as " + systolic.toPlainString() + "/" + diastolic.toPlainString()
+              + ", in whole mmHg)" : ""));
     }
     out.add(observation(source, Parameter.BP_SYSTOLIC, systolic, deviceTime, receivedAt, sequence));
     out.add(observation(source, Parameter.BP_DIASTOLIC, diastolic, deviceTime, receivedAt, sequence));

@@ -137,24 +137,29 @@ public class HttpBridgeVerticle extends VerticleBase {
   }
 
   /**
-   * Answers a request that failed in the router with {@code status} and was not answered: a client's error (a path
-   * with a bad escape, a body over the limit) in plain words, and logged at debug only, as no fault of the node (Vert.x
-   * logged each as an ERROR, with its stack); anything else as 500, logged with its cause.
+   * Answers a request that failed in the router with {@code status} (-1: none given), unless answered already: a
+   * client's error (a path with a bad escape, a body over the limit) in plain words, logged at debug only, as no fault
+   * of the node (Vert.x logged each as an ERROR, with its stack); anything else with its 5xx status, or 500, logged as
+   * an error with its cause, also when the response had been sent (a handler failing after it answered).
    */
   private static void answerFailure(RoutingContext context, int status) {
+    Throwable failure = context.failure();
+    boolean clients = status >= BAD_REQUEST && status < INTERNAL_ERROR;
+    if (clients) {
+      LOG.debug("{} {} refused ({})", context.request().method(), context.request().path(), status, failure);
+    } else {
+      LOG.error("{} {} failed ({})", context.request().method(), context.request().path(), status, failure);
+    }
     if (context.response().ended()) {
       return;
     }
-    Throwable failure = context.failure();
-    if (status >= BAD_REQUEST && status < INTERNAL_ERROR) {
-      String why = failure != null && failure.getMessage() != null ? failure.getMessage()
-          : HttpResponseStatus.valueOf(status).reasonPhrase();
-      LOG.debug("{} {} refused ({}): {}", context.request().method(), context.request().path(), status, why);
-      PatientRoutes.plain(context, status, why);
-    } else {
-      LOG.error("{} {} failed", context.request().method(), context.request().path(), failure);
-      PatientRoutes.plain(context, INTERNAL_ERROR, "internal error; the node's log says more");
+    if (context.response().headWritten()) {
+      context.request().connection().close(); // half an answer: the client must not take it for a whole one
+      return;
     }
+    int answered = clients || status > INTERNAL_ERROR ? status : INTERNAL_ERROR;
+    PatientRoutes.plain(context, answered, clients && failure != null && failure.getMessage() != null
+        ? failure.getMessage() : HttpResponseStatus.valueOf(answered).reasonPhrase());
   }
 
   /** A route of {@code path} taking GET and HEAD (the same answer without its body), as HTTP wants of a resource. */

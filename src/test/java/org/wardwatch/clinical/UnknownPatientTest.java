@@ -53,7 +53,7 @@ class UnknownPatientTest {
   }
 
   @Test
-  void requestsAboutUnknownPatientsAreAnsweredAsSuchAndClaimNothingWhileAFrameOrARefusalMakesItsPatient() throws Exception {
+  void unknownPatientsAreAnsweredAsSuchAndClaimNothingWhileAFrameOrARefusalMakesItsPatient() throws Exception {
     assertEquals(404, failureCode(Addresses.engineHistory(membership.self()),
         new JsonObject().put("patient", "made-up-1").put("minutes", 10)));
     assertEquals(404, failureCode(Addresses.engineActions(membership.self()), new JsonObject()

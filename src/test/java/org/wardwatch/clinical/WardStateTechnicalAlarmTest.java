@@ -205,7 +205,8 @@ class WardStateTechnicalAlarmTest {
     DeviceIdentity connection = new DeviceIdentity("mon-1", null, "3", "icu"); // its frames name Patient=P1
     engine.apply(frame(T0, "PULSE=80"), T0);
 
-    WardUpdate refused = engine.deviceEvent(DeviceEvent.rejected(connection, REJECTION, null, at(1)), at(1));
+    WardUpdate refused = engine.deviceEvent(DeviceEvent.rejectedOnConnection(connection, REJECTION, null, at(1)),
+        at(1));
 
     assertEquals(WardUpdate.NOTHING, refused, "no second tile for mon-1, whose frames are P1's");
     assertEquals(Optional.empty(), engine.view().snapshot(connection.patientKey()));

@@ -73,6 +73,30 @@ class RefusedFramesTest {
   }
 
   @Test
+  void aFrameRefusedBeforeItsPatientWasReadAdmitsNoPatientOfItsConnection() throws InterruptedException {
+    try (DeviceClient relay = new DeviceClient(node.devicePort())) {
+      relay.exchange("HELLO|Device=REL-1|Ward=refusals|Bed=5\nPatient=PR5|Pulse=80|Seq=1\nPatient=PR5|Pulse\n", "ACK|",
+          "ACK|1", "NAK||malformed field 'Pulse': expected Key=Value");
+
+      assertNull(firstInvalidSignal(), "the frame may have been PR5's, or any patient's the relay names");
+      assertEquals(404, new RestClient(node.httpPort()).get("/api/patients/REL-1@refusals:5").statusCode());
+    }
+  }
+
+  @Test
+  void aRefusedHelloAndTheFramesAfterItAreNoInvalidDataOfThePatientBefore() throws InterruptedException {
+    try (DeviceClient monitor = new DeviceClient(node.devicePort())) {
+      monitor.exchange("HELLO|Device=MON-H|Patient=PH|Ward=refusals\nPulse=80|Seq=1\n", "ACK|", "ACK|1");
+
+      monitor.exchange("HELLO|Device=MON-H|Patient=bad id\nPulse\n", // one read: the session follows the HELLO
+          "NAK||Patient 'bad id' is invalid: use 1-64 letters, digits, '.', '_', ':' or '-', not '.' or '..' alone",
+          "NAK||malformed field 'Pulse': expected Key=Value");
+
+      assertNull(firstInvalidSignal(), "the device meant another patient: no alarm on PH that nothing would end");
+    }
+  }
+
+  @Test
   void framesNamingTheirOwnDeviceAreJudgedByTheirDeviceNotByTheConnections() throws InterruptedException {
     try (DeviceClient relay = new DeviceClient(node.devicePort())) {
       relay.exchange("HELLO|Device=RELAY-1|Patient=PR|Ward=refusals\nPulse=80|Seq=1\n"

@@ -60,8 +60,8 @@ class FrameBatchProcessorTest {
     }
     assertNak(verdict.verdicts().get(4), "5", "no device identity"); // meant for mon-8: not charted as mon-7's
     assertFalse(verdict.verdicts().get(5).accepted());
-    assertEquals(DeviceIdentity.UNKNOWN, verdict.verdicts().get(5).about(), "a malformed frame of mon-8 is no alarm on"
-        + " mon-8's patient");
+    assertEquals(null, verdict.verdicts().get(5).about(), "a malformed frame of mon-8 is no alarm on mon-8's patient:"
+        + " blamed on the connection, which has no identity now");
     assertEquals(DeviceIdentity.UNKNOWN, verdict.session());
     assertEquals(List.of(mon7), verdict.named(), "mon-7 is still announced disconnected when the connection closes");
     assertEquals(1, sink.size(), "mon-8's values recorded nowhere");
@@ -140,7 +140,8 @@ class FrameBatchProcessorTest {
 
     assertEquals("P2", verdict.verdicts().get(0).about().patient(), "the frame's own identity keys");
     assertEquals(MON_7, verdict.verdicts().get(1).about(), "the connection's identity at that frame");
-    assertEquals(MON_7, verdict.verdicts().get(2).about(), "its own identity unreadable");
+    assertEquals(null, verdict.verdicts().get(2).about(), "its own identity unreadable: the connection's, which it"
+        + " may not be about (it admits no patient)");
     assertEquals(new DeviceIdentity("mon-9", "P9", null, null), verdict.verdicts().get(4).about(), "after a HELLO");
     assertEquals(verdict.verdicts().get(4).about(), verdict.verdicts().get(3).about(), "the identity the HELLO set");
   }

@@ -235,6 +235,14 @@ class LineFrameRejectionTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"BP=120/130", "BP=120 / 130", "BP=+120/130"})
+  void givenBloodPressureNotRounded_whenRefused_thenNoChartedValuesAreQuoted(String field) {
+    MalformedFrameException e = rejected("Seq=22|" + field);
+
+    assertTrue(e.getMessage().endsWith("is implausible: diastolic must be below systolic"), e::getMessage);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"mon 7", "mon/7", "mön-7", "mon#7", "mon,7", ".", ".."}) // the dots: a URL path's steps
   void givenInvalidDeviceId_whenDecoded_thenRejectedWithAllowedCharacters(String device) {
     MalformedFrameException e = rejected("Seq=14|Pulse=82|Device=" + device);
