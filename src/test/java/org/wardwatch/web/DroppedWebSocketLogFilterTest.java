@@ -1,0 +1,79 @@
+package org.wardwatch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.wardwatch.node.NodeVerticle;
+import org.wardwatch.testing.TestNode;
+
+/**
+ * A client of the bridge's raw WebSocket transport that drops without closing (its network gone) logs no ERROR, as
+ * {@code logback.xml} has the bridge's logs go through {@link DroppedWebSocketLogFilter}; Vert.x's SockJS bridge logged
+ * one. (A SockJS session's WebSocket, the dashboard's, logs none either way.)
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
+class DroppedWebSocketLogFilterTest {
+
+  @Test
+  void theNodesLogbackConfigurationDeclaresTheFilter() throws Exception {
+    LoggerContext context = new LoggerContext();
+    JoranConfigurator configurator = new JoranConfigurator();
+    configurator.setContext(context);
+    try (InputStream config = getClass().getResourceAsStream("/logback.xml")) {
+      configurator.doConfigure(config);
+    }
+
+    assertTrue(context.getTurboFilterList().stream().anyMatch(DroppedWebSocketLogFilter.class::isInstance),
+        "logback.xml declares it");
+    context.stop();
+  }
+
+  @Test
+  void aWebSocketDroppedWithoutClosingLogsNoError(Vertx vertx) throws Exception {
+    NodeVerticle node = TestNode.deploy(vertx);
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    DroppedWebSocketLogFilter filter = new DroppedWebSocketLogFilter();
+    context.addTurboFilter(filter); // as logback.xml does (the tests run with logback-test.xml)
+    Logger bridge = context.getLogger(DroppedWebSocketLogFilter.BRIDGE_LOGGER);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    bridge.addAppender(logged);
+    try {
+      try (Socket socket = new Socket("127.0.0.1", node.httpPort())) {
+        socket.getOutputStream().write(("GET /eventbus/websocket HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Origin: " + TestNode.DASHBOARD_ORIGIN + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        byte[] answer = new byte[12];
+        assertEquals(12, socket.getInputStream().readNBytes(answer, 0, 12));
+        assertEquals("HTTP/1.1 101", new String(answer, StandardCharsets.US_ASCII), "a WebSocket opened");
+        // closed without a close frame
+      }
+      Thread.sleep(1000); // the node finds the connection gone
+
+      assertEquals(List.of(), logged.list.stream().filter(event -> event.getLevel() == Level.ERROR)
+          .map(ILoggingEvent::getFormattedMessage).toList());
+    } finally {
+      bridge.detachAppender(logged);
+      context.getTurboFilterList().remove(filter);
+    }
+  }
+}
