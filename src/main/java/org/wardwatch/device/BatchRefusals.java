@@ -1,5 +1,6 @@
 package org.wardwatch.device;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.parsing.FrameVerdict;
 
 /**
  * The refusals of one batch's frames that a {@link DeviceSession} announces once the batch is answered, for the
@@ -20,6 +22,23 @@ final class BatchRefusals {
 
   /** By device and patient key, in the order first refused. */
   private final Map<List<String>, DeviceEvent> latest = new LinkedHashMap<>();
+
+  /**
+   * The refusal of {@code verdict}'s frame, received at {@code readAt}: about whom it was read to be about, else
+   * blamed on the connection's identity at that frame, {@code current}, which admits its patient only while the
+   * connection has spoken for its {@code HELLO}'s patient or bed alone (a bedside monitor sending only frames the
+   * gateway cannot read), not once it has {@code relayed} frames of others: its unreadable frame may have been any
+   * of their patients'.
+   */
+  static DeviceEvent refusal(FrameVerdict verdict, DeviceIdentity current, boolean relayed, Instant lastAnsweredAt,
+      Instant readAt) {
+    if (verdict.about() != null) {
+      return DeviceEvent.rejected(verdict.about(), verdict.detail(), lastAnsweredAt, readAt);
+    }
+    boolean placedByHello = current.patient() != null || current.bed() != null;
+    return placedByHello && !relayed ? DeviceEvent.rejected(current, verdict.detail(), lastAnsweredAt, readAt)
+        : DeviceEvent.rejectedOnConnection(current, verdict.detail(), lastAnsweredAt, readAt);
+  }
 
   /** {@code refusals} with {@code refusal} as the latest of its device and patient; made when {@code null}. */
   static BatchRefusals with(BatchRefusals refusals, DeviceEvent refusal) {

@@ -234,10 +234,9 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
         refusals.accepted(verdict.about() != null ? verdict.about() : current);
       }
       if (result.succeeded() && !verdict.notAdmitted()) { // a patient not admitted: no fault of the device's data
-        if (!verdict.accepted()) {
-          refusals = BatchRefusals.with(refusals, verdict.about() != null
-              ? DeviceEvent.rejected(verdict.about(), verdict.detail(), lastAnsweredAt, readAt)
-              : DeviceEvent.rejectedOnConnection(current, verdict.detail(), lastAnsweredAt, readAt));
+        if (!verdict.accepted() && !verdict.hello()) { // a refused HELLO is no patient's invalid data
+          refusals = BatchRefusals.with(refusals, BatchRefusals.refusal(verdict, current, !others.isEmpty(),
+              lastAnsweredAt, readAt));
         }
         consecutiveBadFrames = verdict.accepted() ? 0 : consecutiveBadFrames + 1;
         if (consecutiveBadFrames >= config.maxConsecutiveBadFrames() && cutOffReason == null) {

@@ -38,6 +38,11 @@ final class HeardDevices {
     }
   }
 
+  /** True until a frame about another device or patient than the connection's {@code HELLO}'s was accepted. */
+  boolean isEmpty() {
+    return heard == null;
+  }
+
   /** {@code session}, the connection's own identity, then each other device and patient heard. */
   List<DeviceIdentity> with(DeviceIdentity session) {
     return heard == null ? List.of(session) : Stream.concat(Stream.of(session), heard.values().stream()

@@ -18,13 +18,13 @@ import java.util.Locale;
  * @param at             when it happened, by the clock of the node that read the connection's frames: when the
  *                       connection was found closed, or when the refused frame or message was received (the time its
  *                       values would have been received at); {@code null} from a node that did not say
- * @param sourceRead     for a refusal, true when {@code source} was read from the refused frame or message itself, so
- *                       that the refusal may admit its patient ({@link #admits}); false when it is the connection's
- *                       identity, blamed for a frame refused before its own could be read (it may have been another
- *                       patient's: a relay's frames name theirs)
+ * @param mayAdmit       for a refusal, true when it may admit its patient ({@link #admits}): {@code source} is whom
+ *                       the refused frame or message was about, read from it or known from its connection; false
+ *                       when it is its connection's identity, blamed for a frame that may have been another
+ *                       patient's (a relay's frames name theirs)
  */
 public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Instant lastAnsweredAt, Instant at,
-    boolean sourceRead) {
+    boolean mayAdmit) {
 
   /** A disconnection's {@code at}, as the previous version named it (read from it, written for it). */
   private static final String PREVIOUS_CLOSED_AT = "closedAt";
@@ -41,16 +41,18 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
   }
 
   /**
-   * A frame or HL7 message about {@code source}, read from it, received at {@code receivedAt}, was refused for
-   * {@code reason}; the connection's frames were last answered at {@code lastAnsweredAt}.
+   * A frame or HL7 message about {@code source} (read from it, or known from its connection), received at
+   * {@code receivedAt}, was refused for {@code reason}; the connection's frames were last answered at
+   * {@code lastAnsweredAt}.
    */
   public static DeviceEvent rejected(DeviceIdentity source, String reason, Instant lastAnsweredAt, Instant receivedAt) {
     return new DeviceEvent(Kind.REJECTED, source, reason, lastAnsweredAt, receivedAt, true);
   }
 
   /**
-   * {@link #rejected}, for a frame refused before its own identity could be read, blamed on its connection's,
-   * {@code connection}: it raises the invalid-data alarm of a patient monitored already, and admits none.
+   * {@link #rejected}, for a frame blamed on its connection's identity, {@code connection}, that may have been about
+   * another patient (refused before its own identity could be read, on a connection that relays others' frames):
+   * it raises the invalid-data alarm of a patient monitored already, and admits none.
    */
   public static DeviceEvent rejectedOnConnection(DeviceIdentity connection, String reason, Instant lastAnsweredAt,
       Instant receivedAt) {
@@ -62,16 +64,16 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
    * message whose own identity was read (a monitor whose first frames are all refused).
    */
   public boolean admits() {
-    return kind == Kind.REJECTED && sourceRead;
+    return kind == Kind.REJECTED && mayAdmit && source.device() != null;
   }
 
   /**
-   * {@code {"event": "disconnected"|"rejected", "source", "reason", "lastAnsweredAt", "at", "sourceRead"}}, and for a
+   * {@code {"event": "disconnected"|"rejected", "source", "reason", "lastAnsweredAt", "at", "mayAdmit"}}, and for a
    * disconnection {@code "closedAt"} too, the same time under the name a node of the previous version reads.
    */
   public JsonObject toJson() {
     JsonObject json = new JsonObject().put("event", kind.name().toLowerCase(Locale.ROOT)).put("source", source.toJson())
-        .put("reason", reason).put("lastAnsweredAt", lastAnsweredAt).put("at", at).put("sourceRead", sourceRead);
+        .put("reason", reason).put("lastAnsweredAt", lastAnsweredAt).put("at", at).put("mayAdmit", mayAdmit);
     return kind == Kind.DISCONNECTED ? json.put(PREVIOUS_CLOSED_AT, at) : json;
   }
 
@@ -94,7 +96,7 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
     try {
       Instant at = StateJson.optionalInstant(json, json.containsKey("at") ? "at" : PREVIOUS_CLOSED_AT);
       return new DeviceEvent(kind, DeviceIdentity.fromJson(source), json.getString("reason"),
-          StateJson.optionalInstant(json, "lastAnsweredAt"), at, json.getBoolean("sourceRead", false));
+          StateJson.optionalInstant(json, "lastAnsweredAt"), at, json.getBoolean("mayAdmit", false));
     } catch (ClassCastException e) { // a part of another JSON type than its own (Vert.x's typed getters)
       throw new IllegalArgumentException("malformed device event " + json + ": " + e.getMessage());
     }

@@ -46,7 +46,10 @@ public record FrameVerdict(String sequence, boolean accepted, String detail, Dev
     return new FrameVerdict(sequence, false, reason, DeviceIdentity.UNKNOWN, true, false);
   }
 
-  /** A refusal by the gateway itself (an overlong frame, a parser that did not answer): about no known patient. */
+  /**
+   * A refusal by the gateway itself (an overlong frame, a parser that did not answer), about the connection's identity
+   * at that frame.
+   */
   public static FrameVerdict rejected(String sequence, String reason) {
     return rejected(sequence, reason, null);
   }

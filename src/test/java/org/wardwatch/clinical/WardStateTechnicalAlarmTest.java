@@ -201,7 +201,7 @@ class WardStateTechnicalAlarmTest {
   }
 
   @Test
-  void givenADeviceReportingForAPatient_whenAFrameRefusedBeforeItsPatientWasReadIsBlamedOnTheConnection_thenNoTile() {
+  void givenARefusalBlamedOnAConnectionThatMayNotBeWhomItWasAbout_thenItAdmitsNoPatient() {
     DeviceIdentity connection = new DeviceIdentity("mon-1", null, "3", "icu"); // its frames name Patient=P1
     engine.apply(frame(T0, "PULSE=80"), T0);
 

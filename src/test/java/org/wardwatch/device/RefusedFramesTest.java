@@ -84,6 +84,18 @@ class RefusedFramesTest {
   }
 
   @Test
+  void aBedsideMonitorWhoseFramesCannotBeReadIsShownInItsBedWithTheInvalidSignalAlarm() throws InterruptedException {
+    try (DeviceClient monitor = new DeviceClient(node.devicePort())) {
+      monitor.exchange("HELLO|Device=MON-G|Ward=refusals|Bed=6\nPulse:80\n", "ACK|",
+          "NAK||malformed field 'Pulse:80': expected Key=Value");
+
+      JsonObject raised = firstInvalidSignal();
+      assertNotNull(raised, "the frame can only be the patient of the bed its HELLO named: it relays no others");
+      assertEquals("MON-G@refusals:6", raised.getString("patient"));
+    }
+  }
+
+  @Test
   void aRefusedHelloAndTheFramesAfterItAreNoInvalidDataOfThePatientBefore() throws InterruptedException {
     try (DeviceClient monitor = new DeviceClient(node.devicePort())) {
       monitor.exchange("HELLO|Device=MON-H|Patient=PH|Ward=refusals\nPulse=80|Seq=1\n", "ACK|", "ACK|1");

@@ -53,6 +53,8 @@ class FrameBatchProcessorTest {
     DeviceIdentity mon7 = new DeviceIdentity("mon-7", null, null, "icu");
     assertEquals(FrameVerdict.hello("1", null, mon7), verdict.verdicts().get(0));
     assertEquals(ack("2"), verdict.verdicts().get(1));
+    assertEquals(FrameVerdict.helloRefused("4", "device mon-8 is not one this connection's certificate names [mon-7]"),
+        verdict.verdicts().get(3), "a refused HELLO: the connection has no identity after it");
     for (int rejected : new int[] {2, 3}) {
       assertFalse(verdict.verdicts().get(rejected).accepted());
       assertEquals("device mon-8 is not one this connection's certificate names [mon-7]",

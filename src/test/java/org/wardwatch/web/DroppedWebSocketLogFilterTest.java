@@ -9,9 +9,12 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.spi.FilterReply;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +47,26 @@ class DroppedWebSocketLogFilterTest {
     assertTrue(context.getTurboFilterList().stream().anyMatch(DroppedWebSocketLogFilter.class::isInstance),
         "logback.xml declares it");
     context.stop();
+  }
+
+  @Test
+  void onlyTheBridgesSocketExceptionOfAConnectionClosedOrResetIsKeptOut() {
+    DroppedWebSocketLogFilter filter = new DroppedWebSocketLogFilter();
+    Logger bridge = (Logger) LoggerFactory.getLogger(DroppedWebSocketLogFilter.BRIDGE_LOGGER);
+    Logger other = (Logger) LoggerFactory.getLogger(DroppedWebSocketLogFilterTest.class);
+    String exception = DroppedWebSocketLogFilter.SOCKET_EXCEPTION;
+
+    assertEquals(FilterReply.DENY, filter.decide(null, bridge, Level.ERROR, exception, null,
+        new HttpClosedException("Connection was closed")));
+    assertEquals(FilterReply.DENY, filter.decide(null, bridge, Level.ERROR, exception, null,
+        new IOException("Connection reset by peer")));
+    assertEquals(FilterReply.NEUTRAL, filter.decide(null, bridge, Level.ERROR, exception, null,
+        new IllegalStateException("a bug")), "another failure of a connection is logged");
+    assertEquals(FilterReply.NEUTRAL, filter.decide(null, bridge, Level.ERROR, "Error in performing authorization",
+        null, new IOException("reset")), "the bridge's other errors are logged");
+    assertEquals(FilterReply.NEUTRAL, filter.decide(null, other, Level.ERROR, exception, null,
+        new IOException("reset")));
+    assertEquals(FilterReply.NEUTRAL, filter.decide(null, bridge, Level.DEBUG, null, null, null), "a level check");
   }
 
   @Test
