@@ -55,11 +55,12 @@ public record FrameVerdict(String sequence, boolean accepted, String detail, Dev
   }
 
   /**
-   * {@link #rejected(String, String)} for the frame {@code line}, which was not parsed: its NAK names the frame's
-   * {@code Seq} when one can be found in it.
+   * {@link #rejected(String, String)} for the frame {@code line}, which was not parsed (cut short, say): its NAK names
+   * the frame's {@code Seq} when one can be found in it; a {@code HELLO}'s is {@link #helloRefused}.
    */
   public static FrameVerdict unparsed(String line, String reason) {
-    return rejected(FrameFields.findRawSequence(line), reason);
+    String sequence = FrameFields.findRawSequence(line);
+    return FrameFields.startsWithHello(line) ? helloRefused(sequence, reason) : rejected(sequence, reason);
   }
 
   public static FrameVerdict rejected(String sequence, String reason, DeviceIdentity about) {

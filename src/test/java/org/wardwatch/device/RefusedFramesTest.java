@@ -103,6 +103,18 @@ class RefusedFramesTest {
   }
 
   @Test
+  void aHelloCutShortByTheDeviceClosingIsNoInvalidDataOfThePatientBefore() throws InterruptedException {
+    try (DeviceClient monitor = new DeviceClient(node.devicePort())) {
+      monitor.exchange("HELLO|Device=MON-U|Patient=PU|Ward=refusals\nPulse=80|Seq=1\n", "ACK|", "ACK|1");
+
+      monitor.send("HELLO|Device=MON-U|Patient=PV").shutdownOutput();
+
+      assertEquals("NAK||no line ending before the device closed its sending side; not recorded", monitor.readLine());
+    }
+    assertNull(firstInvalidSignal(), "the device meant another patient: no alarm on PU");
+  }
+
+  @Test
   void framesNamingTheirOwnDeviceAreJudgedByTheirDeviceNotByTheConnections() throws InterruptedException {
     try (DeviceClient relay = new DeviceClient(node.devicePort())) {
       relay.exchange("HELLO|Device=RELAY-1|Patient=PR|Ward=refusals\nPulse=80|Seq=1\n"
