@@ -166,6 +166,30 @@ class ClusteredNodesTest {
   }
 
   /**
+   * A relay's frame refused before its patient was read admits no patient of the relay's connection, whichever member
+   * owns that key: the refusal says so itself. (An engine that looked among its own patients for one of the relay's
+   * found none on the member owning the connection's key, and made a second tile whose alarm nothing ended.)
+   */
+  @Test
+  void aRelaysUnreadableFrameAdmitsNoPatientOfItsConnectionOnTheMemberOwningThatKey() throws Exception {
+    Membership membership = nodeA.node().membership();
+    String ownerB = nodeB.node().membership().self();
+    String patient = IntStream.rangeClosed(1, 100).mapToObj(i -> "P-" + i)
+        .filter(key -> membership.self().equals(membership.ownerOf(key))).findFirst().orElseThrow();
+    String connection = IntStream.rangeClosed(1, 100).mapToObj(bed -> "REL-9@icu:" + bed)
+        .filter(key -> ownerB.equals(membership.ownerOf(key))).findFirst().orElseThrow();
+    try (DeviceClient relay = new DeviceClient(nodeA.node().devicePort())) {
+      relay.exchange("HELLO|Device=REL-9|Ward=icu|Bed=" + connection.substring(connection.indexOf(':') + 1)
+          + "\nPatient=" + patient + "|Pulse=80|Seq=1\nPatient=" + patient + "|Pulse\n", "ACK|", "ACK|1",
+          "NAK||malformed field 'Pulse': expected Key=Value");
+    }
+    Thread.sleep(2000); // the refusal reaches node B's engine
+
+    assertEquals(404, new RestClient(nodeB.node().httpPort()).get("/api/patients/" + connection).statusCode());
+    assertEquals(200, new RestClient(nodeB.node().httpPort()).get("/api/patients/" + patient).statusCode());
+  }
+
+  /**
    * What a healed partition can leave behind: the cluster no longer knows node B's subscriptions (once node A sees B's
    * bus path working); the subscription map, as node A sees it.
    */
