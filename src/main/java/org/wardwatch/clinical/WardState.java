@@ -34,6 +34,7 @@ public final class WardState {
   private final VitalsHistory vitalsHistory = new VitalsHistory();
   private final PatientConditions conditions;
   private final WardView view;
+  private final PatientUpdates patientUpdates;
 
   public WardState(ClinicalRules rules) {
     this(rules, PatientAlarms.AlarmIds.RANDOM);
@@ -43,6 +44,7 @@ public final class WardState {
   WardState(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
     this.conditions = new PatientConditions(rules, alarmIds);
     this.view = new WardView(patients, conditions, vitalsHistory);
+    this.patientUpdates = new PatientUpdates(vitalsHistory, conditions);
   }
 
   /** Puts new rules in force; an active alarm stays until decided under them: a reload never silently clears one. */
@@ -84,7 +86,7 @@ public final class WardState {
   private WardUpdate apply(FrameReport report, boolean shown, Instant now) {
     PatientRecord patient = admitted(report.source());
     vitalsHistory.record(patient.key(), report.observations(), now);
-    return changed(patient, FrameConditions.apply(conditions, patient, report, now), true, shown, now);
+    return patientUpdates.changed(patient, FrameConditions.apply(conditions, patient, report, now), true, shown, now);
   }
 
   /**
@@ -100,7 +102,7 @@ public final class WardState {
   public WardUpdate assess(String patientKey, Assessment assessment, String user, Instant now) {
     PatientRecord patient = patient(patientKey);
     patient.assessment().assess(assessment, now);
-    return changed(patient, conditions.reassess(patient, now), true, now)
+    return patientUpdates.changed(patient, conditions.reassess(patient, now), true, now)
         .audited(patient.auditOutbox().add(assessment.auditEntry(patientKey, user, now), false));
   }
 
@@ -112,7 +114,7 @@ public final class WardState {
   public WardUpdate overrideLimits(LimitOverride override, Instant now) {
     PatientRecord patient = patient(override.patient());
     patient.overrides().put(override);
-    return changed(patient, conditions.rejudge(patient, override.parameter(), now), true, now)
+    return patientUpdates.changed(patient, conditions.rejudge(patient, override.parameter(), now), true, now)
         .audited(patient.auditOutbox().add(override.auditEntry("LIMIT_OVERRIDE", override.user(), now), false));
   }
 
@@ -121,7 +123,7 @@ public final class WardState {
     PatientRecord patient = patient(patientKey);
     MeasurementStop.requireAllowed(patient, parameters, conditions.rules(), now);
     parameters.forEach(parameter -> patient.measurements().stop(parameter, now));
-    return changed(patient, conditions.measurementsStopped(patient, parameters, now), true, now)
+    return patientUpdates.changed(patient, conditions.measurementsStopped(patient, parameters, now), true, now)
         .audited(patient.auditOutbox().add(MeasurementStop.auditEntry(patient, parameters, user, now), false));
   }
 
@@ -130,7 +132,7 @@ public final class WardState {
     for (PatientRecord patient : patients.values()) {
       Optional<List<AlarmTransition>> transitions = patient.alarms().act(alarmId, action);
       if (transitions.isPresent()) {
-        return changed(patient, transitions.get(), false, now);
+        return patientUpdates.changed(patient, transitions.get(), false, now);
       }
     }
     throw new UnknownTarget("no live alarm " + alarmId);
@@ -159,10 +161,9 @@ public final class WardState {
   public WardUpdate deviceEvent(DeviceEvent event, Instant now) {
     DeviceIdentity source = event.source();
     boolean held = holds(source.patientKey());
-    PatientRecord patient = held || source.device() == null || !event.admits() ? patients.get(source.patientKey())
-        : admitted(source);
+    PatientRecord patient = held || !event.admits() ? patients.get(source.patientKey()) : admitted(source);
     return patient == null ? WardUpdate.NOTHING
-        : changed(patient, conditions.devices().event(patient, event, now), !held, now);
+        : patientUpdates.changed(patient, conditions.devices().event(patient, event, now), !held, now);
   }
 
   /** The passing of time for every patient: alarm timers, parameters gone silent, NEWS2 inputs going stale. */
@@ -189,7 +190,8 @@ public final class WardState {
       List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
       expired.forEach(override -> own.addAll(conditions.rejudge(patient, override.parameter(), now)));
       own.addAll(conditions.reassessIfDue(patient, now));
-      WardUpdate update = changed(patient, own, !expired.isEmpty() || !patient.news2().equals(before), now);
+      boolean dataChanged = !expired.isEmpty() || !patient.news2().equals(before);
+      WardUpdate update = patientUpdates.changed(patient, own, dataChanged, now);
       for (LimitOverride override : expired) {
         update = update.audited(patient.auditOutbox()
             .add(override.auditEntry("LIMIT_OVERRIDE_EXPIRED", AlarmTransition.SYSTEM, now), false));
@@ -282,28 +284,5 @@ public final class WardState {
       throw new UnknownTarget("no patient " + key);
     }
     return patient;
-  }
-
-  /**
-   * Ends an input for {@code patient}: a change when {@code dataChanged}, when there are transitions, or when an alarm
-   * message was refreshed without one.
-   */
-  private WardUpdate changed(PatientRecord patient, List<AlarmTransition> transitions, boolean dataChanged,
-      Instant now) {
-    return changed(patient, transitions, dataChanged, true, now);
-  }
-
-  /** {@link #changed}, with the patient's snapshot only when {@code shown} (see {@link #applyUnshown}). */
-  private WardUpdate changed(PatientRecord patient, List<AlarmTransition> transitions, boolean dataChanged,
-      boolean shown, Instant now) {
-    vitalsHistory.recordEvents(patient.key(), transitions, now);
-    boolean refreshed = patient.alarms().takeRefreshed();
-    if (!dataChanged && !refreshed && transitions.isEmpty()) {
-      return WardUpdate.NOTHING;
-    }
-    patient.touch(now);
-    List<AuditRecord> audit = patient.auditOutbox().addTransitions(transitions);
-    return new WardUpdate(List.copyOf(transitions),
-        shown ? List.of(patient.snapshotToPublish(conditions.rules())) : List.of(), audit, Set.of(patient.key()));
   }
 }

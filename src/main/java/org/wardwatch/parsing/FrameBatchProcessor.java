@@ -51,7 +51,7 @@ public final class FrameBatchProcessor {
           verdicts.add(FrameVerdict.helloRefused(decoded.sequence(), uncertified));
           next = DeviceIdentity.UNKNOWN;
         } else if (uncertified != null) {
-          verdicts.add(FrameVerdict.rejected(decoded.sequence(), uncertified, null)); // blamed on the connection
+          verdicts.add(FrameVerdict.rejected(decoded.sequence(), uncertified)); // blamed on the connection
         } else if (decoded instanceof DecodedFrame.Hello hello) {
           next = hello.identity();
           verdicts.add(FrameVerdict.hello(hello.sequence(), unknownKeysNote(decoded), next));
