@@ -20,8 +20,9 @@ import org.wardwatch.model.OxygenSupport;
  * <p>A value older than {@code freshness} at the time of scoring counts as missing: a value exactly {@code freshness}
  * old is still fresh, one nanosecond older is stale (see {@link Timed#isFreshAt}). Missing components are reported,
  * never assumed normal; the total is then the sum of the present components, a lower bound, and the score is flagged
- * partial. On SpO2 scale 2 the SpO2 row depends on air or oxygen: when that is missing, SpO2 is scored as on air (the
- * lower reading for 93% and above) and air or oxygen is reported missing.
+ * partial. On SpO2 scale 2 the SpO2 row depends on air or oxygen: when that is missing, a value of 93% or more, which
+ * scores 0 on air but 1–3 on oxygen, is reported missing with it; one of 92% or less, which the two rows score alike, is
+ * scored.
  *
  * <p>Immutable and thread-safe.
  *
@@ -39,6 +40,9 @@ public final class News2Calculator {
       ScoreTable.upTo("83", 3).upTo("85", 2).upTo("87", 1).above(0);
   private static final ScoreTable SPO2_SCALE_2_ON_OXYGEN =
       ScoreTable.upTo("83", 3).upTo("85", 2).upTo("87", 1).upTo("92", 0).upTo("94", 1).upTo("96", 2).above(3);
+  /** Where the two scale 2 rows agree; above, where they part, the value cannot be scored. */
+  private static final ScoreTable SPO2_SCALE_2_OXYGEN_UNKNOWN =
+      ScoreTable.upTo("83", 3).upTo("85", 2).upTo("87", 1).upTo("92", 0).above(News2Score.MISSING_POINTS);
   private static final ScoreTable BP_SYSTOLIC =
       ScoreTable.upTo("90", 3).upTo("100", 2).upTo("110", 1).upTo("219", 0).above(3);
   private static final ScoreTable PULSE =
@@ -150,12 +154,18 @@ public final class News2Calculator {
     }
   }
 
-  /** Scale 1 ignores oxygen (it scores on its own row); scale 2 uses its upper half only on oxygen. */
+  /**
+   * Scale 1 ignores oxygen (it scores on its own row); scale 2 uses its upper half only on oxygen, and cannot score it
+   * when air or oxygen is not known.
+   */
   private static ScoreTable spo2Table(boolean scale2, OxygenSupport oxygen) {
     if (!scale2) {
       return SPO2_SCALE_1;
     }
-    return oxygen != null && oxygen.onOxygen() ? SPO2_SCALE_2_ON_OXYGEN : SPO2_SCALE_2_ON_AIR;
+    if (oxygen == null) {
+      return SPO2_SCALE_2_OXYGEN_UNKNOWN;
+    }
+    return oxygen.onOxygen() ? SPO2_SCALE_2_ON_OXYGEN : SPO2_SCALE_2_ON_AIR;
   }
 
   /** The points of {@code parameter}'s fresh value, or {@link #MISSING}. */

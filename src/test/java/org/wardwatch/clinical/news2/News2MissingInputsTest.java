@@ -11,11 +11,13 @@ import static org.wardwatch.clinical.news2.News2Fixtures.complete;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.OxygenSupport;
@@ -106,8 +108,8 @@ class News2MissingInputsTest {
   }
 
   @ParameterizedTest(name = "scale 2 SpO2 {0}% with unknown oxygen scores {1}")
-  @CsvSource({"83, 3", "86, 1", "90, 0", "93, 0", "97, 0"})
-  void givenScale2WithoutOxygenRecord_whenScored_thenSpo2ScoredAsOnAirAndOxygenMissing(String spo2, int points) {
+  @CsvSource({"83, 3", "86, 1", "88, 0", "92, 0"})
+  void givenScale2WithoutOxygenRecordAtOrBelow92_whenScored_thenSpo2ScoredAsBothRowsAgree(String spo2, int points) {
     News2Inputs inputs = News2Inputs.none(true).withVital(Parameter.SPO2, new BigDecimal(spo2), TAKEN);
 
     News2Score score = calculator.score(inputs, NOW);
@@ -117,17 +119,27 @@ class News2MissingInputsTest {
     assertFalse(score.missing().contains(News2Component.SPO2));
   }
 
+  @ParameterizedTest(name = "scale 2 SpO2 {0}% with unknown oxygen is missing")
+  @ValueSource(strings = {"93", "92.5", "96", "97", "100"})
+  void givenScale2WithoutOxygenRecordFrom93_whenScored_thenSpo2MissingNotAssumedOnAir(String spo2) {
+    News2Inputs inputs = News2Inputs.none(true).withVital(Parameter.SPO2, new BigDecimal(spo2), TAKEN);
+
+    News2Score score = calculator.score(inputs, NOW);
+
+    assertFalse(score.components().containsKey(News2Component.SPO2), "0 on air, 1-3 on oxygen: not known");
+    assertTrue(score.missing().containsAll(List.of(News2Component.SPO2, News2Component.AIR_OR_OXYGEN)));
+  }
+
   @Test
-  void givenScale2WithStaleOxygenRecord_whenScored_thenSpo2ScoredAsOnAirAndOxygenMissing() {
+  void givenScale2WithStaleOxygenRecord_whenScored_thenSpo2AndOxygenMissing() {
     News2Inputs inputs = News2Inputs.none(true)
         .withVital(Parameter.SPO2, new BigDecimal("97"), TAKEN)
         .withOxygen(OxygenSupport.flow(new BigDecimal("4")), NOW.minus(Duration.ofHours(1)));
 
     News2Score score = calculator.score(inputs, NOW);
 
-    assertEquals(0, score.components().get(News2Component.SPO2));
-    assertEquals(List.of(News2Component.RESP_RATE, News2Component.AIR_OR_OXYGEN, News2Component.BP_SYSTOLIC,
-        News2Component.PULSE, News2Component.CONSCIOUSNESS, News2Component.TEMPERATURE), score.missing());
+    assertEquals(List.copyOf(EnumSet.allOf(News2Component.class)), score.missing());
+    assertTrue(score.partial());
   }
 
   @Test
