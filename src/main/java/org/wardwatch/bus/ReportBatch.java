@@ -10,29 +10,20 @@ import org.wardwatch.model.FrameReport;
  * of the member that owns their patients. One message per device read and owner rather than per frame; node-local
  * hops pass the object itself ({@link RecordCodec}).
  *
- * @param reports     the reports, in the order they were received
- * @param refusalsRead true when the sender reads the patients not admitted ({@link ReportsApplied#notAdmitted}); a
- *                     parsing stage of the version before does not, so its reports are admitted whatever the limit,
- *                     lest they be acknowledged to their devices unrecorded
+ * @param reports the reports, in the order they were received
  */
-public record ReportBatch(List<FrameReport> reports, boolean refusalsRead) {
+public record ReportBatch(List<FrameReport> reports) {
 
   public ReportBatch {
     reports = List.copyOf(reports);
   }
 
-  /** A batch of this version's parsing stage, which reads the patients not admitted. */
-  public ReportBatch(List<FrameReport> reports) {
-    this(reports, true);
-  }
-
   public JsonObject toJson() {
-    return new JsonObject().put("reports", new JsonArray(reports.stream().map(FrameReport::toJson).toList()))
-        .put("refusalsRead", refusalsRead);
+    return new JsonObject().put("reports", new JsonArray(reports.stream().map(FrameReport::toJson).toList()));
   }
 
   public static ReportBatch fromJson(JsonObject json) {
     return new ReportBatch(json.getJsonArray("reports").stream()
-        .map(report -> FrameReport.fromJson((JsonObject) report)).toList(), json.getBoolean("refusalsRead", false));
+        .map(report -> FrameReport.fromJson((JsonObject) report)).toList());
   }
 }

@@ -43,12 +43,11 @@ public record ReportsApplied(List<String> resent, Map<String, String> notAdmitte
     return new JsonObject().put("ok", true).put("resent", new JsonArray(resent)).put("notAdmitted", reasons);
   }
 
-  /** Reads {@link #toJson}; an answer of a member of the version before, without {@code notAdmitted}, admitted all. */
+  /** Reads {@link #toJson}. */
   public static ReportsApplied fromJson(JsonObject json) {
     Map<String, String> notAdmitted = new LinkedHashMap<>();
-    json.getJsonObject("notAdmitted", new JsonObject()).forEach(entry ->
+    json.getJsonObject("notAdmitted").forEach(entry ->
         notAdmitted.put(entry.getKey(), String.valueOf(entry.getValue())));
-    return new ReportsApplied(json.getJsonArray("resent", new JsonArray()).stream().map(String.class::cast).toList(),
-        notAdmitted);
+    return new ReportsApplied(json.getJsonArray("resent").stream().map(String.class::cast).toList(), notAdmitted);
   }
 }

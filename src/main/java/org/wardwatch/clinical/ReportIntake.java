@@ -54,7 +54,7 @@ final class ReportIntake {
 
   /**
    * Applies {@code batch}'s reports; {@code receipt} waits for each of them, and for their patients' snapshots, once
-   * shown. A batch whose sender does not read refusals ({@link ReportBatch#refusalsRead}) is admitted whole.
+   * shown.
    */
   void apply(ReportBatch batch, BatchReceipt receipt) {
     List<FrameReport> reports = batch.reports();
@@ -65,14 +65,10 @@ final class ReportIntake {
         String patient = report.source().patientKey();
         boolean takenOverNow = !engine.holds(patient); // its last change, stored by an owner now gone, maybe not shown
         Runnable work = () -> apply(report, takenOverNow, shownOnce, receipt, now);
-        if (!batch.refusalsRead()) {
-          takeover.withPatient(patient, work);
-        } else {
-          admitting(patient, work, reason -> {
-            receipt.notAdmitted(patient, reason);
-            receipt.recorded(Future.succeededFuture());
-          });
-        }
+        admitting(patient, work, reason -> {
+          receipt.notAdmitted(patient, reason);
+          receipt.recorded(Future.succeededFuture());
+        });
       }
     } finally { // the patients applied so far are shown even if one frame failed
       shownOnce.end(patient -> publisher.publish(engine.show(patient))).onComplete(receipt::recorded);

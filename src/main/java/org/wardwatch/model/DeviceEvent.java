@@ -26,9 +26,6 @@ import java.util.Locale;
 public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Instant lastAnsweredAt, Instant at,
     boolean mayAdmit) {
 
-  /** A disconnection's {@code at}, as the previous version named it (read from it, written for it). */
-  private static final String PREVIOUS_CLOSED_AT = "closedAt";
-
   /** What happened to the connection, named on the wire in lower case. */
   public enum Kind { DISCONNECTED, REJECTED }
 
@@ -51,8 +48,9 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
 
   /**
    * {@link #rejected}, for a frame blamed on its connection's identity, {@code connection}, that may have been about
-   * another patient (refused before its own identity could be read, on a connection that relays others' frames):
-   * it raises the invalid-data alarm of a patient monitored already, and admits none.
+   * another patient (refused before its own identity could be read, on a connection whose {@code HELLO} placed no
+   * patient or bed, or that has relayed others' frames): it raises the invalid-data alarm of a patient monitored
+   * already, and admits none.
    */
   public static DeviceEvent rejectedOnConnection(DeviceIdentity connection, String reason, Instant lastAnsweredAt,
       Instant receivedAt) {
@@ -60,21 +58,19 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
   }
 
   /**
-   * True when this event admits its patient, not monitored yet, for the invalid-data alarm: a refusal of a frame or
-   * message whose own identity was read (a monitor whose first frames are all refused).
+   * True when this event admits its patient, not monitored yet, for the invalid-data alarm (a monitor whose first
+   * frames are all refused): a refusal about whom the frame or message was read to be about, or about the patient or
+   * bed its connection's {@code HELLO} placed, on a connection that relays no other patient's frames (the device
+   * side's {@code BatchRefusals} decides which).
    */
   public boolean admits() {
     return kind == Kind.REJECTED && mayAdmit && source.device() != null;
   }
 
-  /**
-   * {@code {"event": "disconnected"|"rejected", "source", "reason", "lastAnsweredAt", "at", "mayAdmit"}}, and for a
-   * disconnection {@code "closedAt"} too, the same time under the name a node of the previous version reads.
-   */
+  /** {@code {"event": "disconnected"|"rejected", "source", "reason", "lastAnsweredAt", "at", "mayAdmit"}}. */
   public JsonObject toJson() {
-    JsonObject json = new JsonObject().put("event", kind.name().toLowerCase(Locale.ROOT)).put("source", source.toJson())
+    return new JsonObject().put("event", kind.name().toLowerCase(Locale.ROOT)).put("source", source.toJson())
         .put("reason", reason).put("lastAnsweredAt", lastAnsweredAt).put("at", at).put("mayAdmit", mayAdmit);
-    return kind == Kind.DISCONNECTED ? json.put(PREVIOUS_CLOSED_AT, at) : json;
   }
 
   /**
@@ -94,9 +90,9 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
       throw new IllegalArgumentException("a device event's source must be an object, got " + json.getValue("source"));
     }
     try {
-      Instant at = StateJson.optionalInstant(json, json.containsKey("at") ? "at" : PREVIOUS_CLOSED_AT);
       return new DeviceEvent(kind, DeviceIdentity.fromJson(source), json.getString("reason"),
-          StateJson.optionalInstant(json, "lastAnsweredAt"), at, json.getBoolean("mayAdmit", false));
+          StateJson.optionalInstant(json, "lastAnsweredAt"), StateJson.optionalInstant(json, "at"),
+          json.getBoolean("mayAdmit", false));
     } catch (ClassCastException e) { // a part of another JSON type than its own (Vert.x's typed getters)
       throw new IllegalArgumentException("malformed device event " + json + ": " + e.getMessage());
     }

@@ -2,8 +2,6 @@ package org.wardwatch.bus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,13 +27,6 @@ class ReportsAppliedTest {
     ReportsApplied answer = new ReportsApplied(List.of(), Map.of("P-9", "patient limit reached"));
 
     assertEquals(answer, ReportsApplied.fromJson(answer.toJson()));
-  }
-
-  @Test
-  void givenTheAnswerOfAMemberOfTheVersionBefore_thenEveryPatientWasAdmitted() {
-    JsonObject before = new JsonObject().put("ok", true).put("resent", new JsonArray().add("MON-1:7:abc"));
-
-    assertEquals(new ReportsApplied(List.of("MON-1:7:abc"), Map.of()), ReportsApplied.fromJson(before));
   }
 
   @Test

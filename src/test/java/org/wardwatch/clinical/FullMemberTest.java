@@ -61,21 +61,15 @@ class FullMemberTest {
         + "patients.maxPerMember); not recorded"), full.notAdmitted());
     assertTrue(cluster.await(() -> cluster.store.keys()).contains(HandOver.PATIENT));
     assertFalse(cluster.await(() -> cluster.store.keys()).contains("P-NEW"), "nothing claimed for it");
-    assertEquals(ReportsApplied.ALL_NEW, report(membership, "P-OLD", false),
-        "a parsing stage of the version before, which would acknowledge the frame unrecorded, is admitted whole");
-  }
-
-  private ReportsApplied report(Membership membership, String patient) {
-    return report(membership, patient, true);
   }
 
   /** Sends a batch of one frame of {@code patient}, and gives the engine's answer. */
-  private ReportsApplied report(Membership membership, String patient, boolean refusalsRead) {
+  private ReportsApplied report(Membership membership, String patient) {
     DeviceIdentity source = new DeviceIdentity("mon-" + patient, patient, "1", "surgery");
     Observation pulse = new Observation(source, Parameter.PULSE, Parameter.PULSE.mdcCode(), BigDecimal.valueOf(82),
         Parameter.PULSE.unit(), null, Instant.now(), null, false);
     FrameReport report = new FrameReport(source, pulse.gatewayTime(), List.of(pulse), null, null);
     return cluster.vertx.eventBus().<ReportsApplied>request(Addresses.engineReports(membership.self()),
-        new ReportBatch(List.of(report), refusalsRead)).await().body();
+        new ReportBatch(List.of(report))).await().body();
   }
 }

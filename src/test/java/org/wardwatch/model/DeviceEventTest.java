@@ -40,16 +40,6 @@ class DeviceEventTest {
   }
 
   @Test
-  void aDisconnectionCrossesWithTheVersionBefore() {
-    JsonObject written = DeviceEvent.disconnected(MONITOR, ANSWERED, CLOSED).toJson();
-    JsonObject previous = new JsonObject().put("event", "disconnected").put("source", MONITOR.toJson())
-        .put("lastAnsweredAt", ANSWERED).put("closedAt", CLOSED);
-
-    assertEquals(CLOSED.toString(), written.getString("closedAt"), "what a node of the version before reads");
-    assertEquals(CLOSED, DeviceEvent.fromJson(previous).at());
-  }
-
-  @Test
   void anUnknownEventOrAMalformedTimeIsRefusedWithWhatIsWrong() {
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> DeviceEvent.fromJson(
         new JsonObject().put("event", "connected").put("source", MONITOR.toJson())));
