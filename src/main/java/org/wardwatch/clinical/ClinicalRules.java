@@ -44,7 +44,7 @@ public record ClinicalRules(ThresholdRules thresholds, AlarmPolicy policy, Durat
 
   private static final String NONE = "NONE";
   private static final Map<String, String> DEFAULT_BAND_PRIORITIES =
-      Map.of("LOW", NONE, "LOW_MEDIUM", "LOW", "MEDIUM", "MEDIUM", "HIGH", "HIGH");
+      Map.of("LOW", NONE, "LOW_MEDIUM", "MEDIUM", "MEDIUM", "MEDIUM", "HIGH", "HIGH");
   private static final Map<String, String> DEFAULT_TECHNICAL_PRIORITIES =
       Map.of("DISCONNECTED", "MEDIUM", "NO_DATA", "MEDIUM", "SENSOR_OFF", "MEDIUM", "INVALID_SIGNAL", "LOW");
 

@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.clinical.news2.News2Band;
 import org.wardwatch.clinical.news2.News2Calculator;
+import org.wardwatch.clinical.news2.News2Component;
 import org.wardwatch.clinical.news2.News2Reading;
 import org.wardwatch.clinical.news2.News2Score;
 import org.wardwatch.model.Priority;
@@ -74,8 +77,16 @@ final class News2Alarm {
     return patient.alarms().endCountsAt(KEY);
   }
 
+  /**
+   * {@code NEWS2 6 (medium, partial)}; for the low-medium band, which a single red score sets, what scored it:
+   * {@code NEWS2 3 (low-medium: Consciousness scored 3)}.
+   */
   private static String message(News2Score score) {
-    return "NEWS2 " + score.total() + " (" + score.band().wireName() + (score.partial() ? ", partial" : "") + ")";
+    String red = score.band() != News2Band.LOW_MEDIUM ? ""
+        : score.redComponents().stream().map(News2Component::label).collect(Collectors.joining(" and ", ": ",
+            " scored 3"));
+    return "NEWS2 " + score.total() + " (" + score.band().wireName() + red + (score.partial() ? ", partial" : "")
+        + ")";
   }
 
   private static boolean disconnected(PatientRecord patient) {

@@ -66,7 +66,7 @@ class ClinicalRulesTest {
     assertEquals(Duration.ofSeconds(300), rules.policy().reminderInterval());
     assertEquals(Duration.ofSeconds(120), rules.policy().maxAudioPause());
     assertEquals(Duration.ofMinutes(60), rules.news2Freshness());
-    assertEquals(Map.of(News2Band.LOW_MEDIUM, Priority.LOW, News2Band.MEDIUM, Priority.MEDIUM,
+    assertEquals(Map.of(News2Band.LOW_MEDIUM, Priority.MEDIUM, News2Band.MEDIUM, Priority.MEDIUM,
         News2Band.HIGH, Priority.HIGH), rules.news2BandPriorities());
     assertEquals(Duration.ofSeconds(30), rules.noDataAfter());
     assertEquals(Priority.MEDIUM, rules.technicalPriorities().get(TechnicalAlarm.DISCONNECTED));

@@ -103,6 +103,17 @@ class WardStateNews2Test {
   }
 
   @Test
+  void givenASingleRedScoreOnDefaultPriorities_whenApplied_thenMediumAlarmNamesWhatScoredIt() {
+    WardState defaults = new WardState(ClinicalRules.fromJson(new JsonObject().put("thresholds", new JsonArray())));
+
+    AlarmTransition raised = only(defaults.apply(frame(T0, Consciousness.C, OxygenSupport.air(),
+        "RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"), T0).transitions());
+
+    assertEquals(Priority.MEDIUM, raised.priority(), "low-medium asks for an urgent ward-based review");
+    assertEquals("NEWS2 3 (low-medium: Consciousness scored 3)", raised.snapshot().getString("message"));
+  }
+
+  @Test
   void givenNews2AlarmOnACharting_whenTheChartingGoesStale_thenTheAlarmStaysMarkedStaleUntilFreshValuesEndIt() {
     String[] vitals = {"RESP_RATE=21", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
     String id = only(engine.apply(frame(T0, Consciousness.V, OxygenSupport.air(), vitals), T0).transitions())

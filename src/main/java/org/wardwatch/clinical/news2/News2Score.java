@@ -81,9 +81,10 @@ public record News2Score(int total, News2Band band, Map<News2Component, Integer>
     return new News2Score(total, band, scored, !missing.isEmpty(), missing, spo2Scale2);
   }
 
-  /** True when any single present component scored 3 (a red score). */
-  public boolean anySingleThree() {
-    return components.containsValue(MAX_COMPONENT_POINTS);
+  /** The components that scored 3 (red scores), in chart order. */
+  public List<News2Component> redComponents() {
+    return components.entrySet().stream().filter(entry -> entry.getValue() == MAX_COMPONENT_POINTS)
+        .map(Map.Entry::getKey).toList();
   }
 
   /** The SpO2 scale used: 1 or 2. */

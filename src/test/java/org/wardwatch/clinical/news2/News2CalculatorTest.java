@@ -66,7 +66,7 @@ class News2CalculatorTest {
         News2Component.TEMPERATURE, 1), score.components());
     assertEquals(9, score.total());
     assertEquals(News2Band.HIGH, score.band());
-    assertFalse(score.anySingleThree());
+    assertEquals(List.of(), score.redComponents());
   }
 
   @Test
@@ -83,7 +83,7 @@ class News2CalculatorTest {
     assertEquals(2, scale2.scale());
     assertEquals(5, scale1.total());
     assertEquals(News2Band.MEDIUM, scale1.band());
-    assertTrue(scale1.anySingleThree());
+    assertEquals(List.of(News2Component.SPO2), scale1.redComponents());
   }
 
   @Test
