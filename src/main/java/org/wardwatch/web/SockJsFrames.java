@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.EncodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.jackson.JacksonCodec;
-import io.vertx.ext.web.handler.sockjs.impl.JsonCodec;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -152,15 +154,25 @@ final class SockJsFrames {
 
   /**
    * The messages of a frame a browser sent: a JSON array of strings, or one string; none for an empty frame or
-   * {@code []}; {@code null} when the frame is neither (not SockJS).
+   * {@code []}; {@code null} when the frame is neither (not SockJS: an element that is no string, say).
    */
   static List<String> received(String frame) {
-    if (frame.isEmpty() || "[]".equals(frame)) {
+    if (frame.isEmpty()) {
       return List.of();
     }
-    boolean messages = frame.length() >= 2 && (frame.startsWith("[\"") && frame.endsWith("\"]")
-        || frame.startsWith("\"") && frame.endsWith("\""));
-    return messages ? JsonCodec.decodeValues(frame) : null;
+    Object decoded;
+    try {
+      decoded = Json.decodeValue(frame);
+    } catch (DecodeException e) {
+      return null;
+    }
+    if (decoded instanceof String message) {
+      return List.of(message);
+    }
+    if (decoded instanceof JsonArray messages && messages.stream().allMatch(String.class::isInstance)) {
+      return messages.stream().map(String.class::cast).toList();
+    }
+    return null;
   }
 
   /**

@@ -25,18 +25,17 @@ import java.util.concurrent.TimeUnit;
  * A browser's session on the SockJS WebSocket transport ({@code /eventbus/<server>/<session>/websocket}), served here
  * rather than by Vert.x so that {@link WardFanOut} can write one SockJS frame, escaped and framed once per broadcast,
  * to every session ({@link #send}): Vert.x's transport decodes, escapes, frames and encodes each message again for each
- * session, most of the cost of a delivery to a thousand screens. The messages sent to a session during one turn of
- * the event loop (while updates come fast, during one {@link WritePacer} round) leave together, as one SockJS frame in
- * one WebSocket frame and one socket write: a screen following busy wards gets many updates a millisecond, and a
- * write each was most of what they cost. The protocol ({@link SockJsFrames}) is the one Vert.x's transport speaks and
- * {@code vertx-eventbus.js} expects: open, a heartbeat after every quiet interval, messages, a close frame before the
- * server closes; a browser frame that is not SockJS ends the session. The xhr-streaming and
- * polling fallbacks stay Vert.x's; every transport reaches the same event-bus bridge. It extends vertx-web's
- * {@code SockJSSocketBase} (the bridge closes idle sessions through it), the bridge is vertx-web's
- * {@code EventBusBridgeImpl}, and a batch is written straight to the connection's Netty channel ({@link DirectFrames}),
- * reached through vertx-core's {@code ConnectionBase}: internal classes, to check on a Vert.x upgrade;
- * {@code SockJsFramesTest}, {@code WebSocketWireTest} and {@code SockJsWebSocketTest} pin the protocol, the browser
- * tests the whole path.
+ * session, most of the cost of a delivery to a thousand screens. The messages sent to a session during one turn of the
+ * event loop (while updates come fast, during one {@link WritePacer} round) leave together, as one SockJS frame in one
+ * WebSocket frame and one socket write: a screen following busy wards gets many updates a millisecond, and a write each
+ * was most of what they cost. The protocol ({@link SockJsFrames}) is the one Vert.x's transport speaks and {@code
+ * vertx-eventbus.js} expects: open, a heartbeat after every quiet interval, messages, a close frame before the server
+ * closes; a browser frame that is not SockJS ends the session. The xhr-streaming and polling fallbacks stay Vert.x's;
+ * every transport reaches the same event-bus bridge. It extends vertx-web's {@code SockJSSocketBase} (the bridge closes
+ * idle sessions through it), the bridge is vertx-web's {@code EventBusBridgeImpl}, and a batch is written straight to
+ * the connection's Netty channel ({@link DirectFrames}), reached through vertx-core's {@code ConnectionBase}: internal
+ * classes, to check on a Vert.x upgrade; {@code SockJsFramesTest}, {@code WebSocketWireTest} and {@code
+ * SockJsWebSocketTest} pin the protocol, the browser tests the whole path.
  *
  * <p>Not thread-safe: lives on the HTTP verticle's event loop.
  */
@@ -157,8 +156,9 @@ final class SockJsWebSocket extends SockJSSocketBase {
 
   private void received(String frame) {
     List<String> messages = closed ? List.of() : SockJsFrames.received(frame);
-    if (messages == null) {
-      socket.close(); // not SockJS: Vert.x's transport drops such a client too
+    if (messages == null) { // not SockJS: Vert.x's transport drops such a client too, and what it sends next is lost
+      ended();
+      socket.close();
       return;
     }
     Handler<Buffer> receiver = handler;

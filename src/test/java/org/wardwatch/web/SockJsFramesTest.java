@@ -97,6 +97,9 @@ class SockJsFramesTest {
     assertNull(SockJsFrames.received("{\"type\":\"ping\"}"));
     assertNull(SockJsFrames.received("[1,2]"));
     assertNull(SockJsFrames.received("\""));
+    assertNull(SockJsFrames.received("[\"one\",null,\"two\"]"), "a null element is no message");
+    assertNull(SockJsFrames.received("[{\"x\":1}]"), "nor is an object");
+    assertNull(SockJsFrames.received("[\"one\"] [\"two\"]"), "nor what follows the array");
   }
 
   /** {@link SockJsFrames#recFrame} of {@code published}: ASCII, with the rec message of {@code body}. */

@@ -17,9 +17,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocket.Listener;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +46,8 @@ class SockJsWebSocketTest {
   private final CompletableFuture<Void> sessionEnded = new CompletableFuture<>();
   private final CompletableFuture<Throwable> sessionError = new CompletableFuture<>();
   private final CompletableFuture<Void> sessionFilled = new CompletableFuture<>();
+  /** The messages the bridge's side received. */
+  private final List<String> heard = new CopyOnWriteArrayList<>();
   private volatile boolean reading = true;
   private WebSocket client;
 
@@ -97,6 +101,7 @@ class SockJsWebSocketTest {
     session.exceptionHandler(sessionError::complete);
     session.closeHandler(ended -> sessionEnded.complete(null));
     session.handler(message -> {
+      heard.add(message.toString());
       if ("close".equals(message.toString())) {
         session.close();
         assertFalse(session.writeQueueFull(), "a closed session takes no more writes, and does not throw");
@@ -180,6 +185,18 @@ class SockJsWebSocketTest {
 
     closed.get(5, TimeUnit.SECONDS);
     assertNull(frames.stream().filter(frame -> frame.startsWith("a")).findAny().orElse(null));
+  }
+
+  @Test
+  void aFrameThatIsNotSockJsEndsTheSessionBeforeAnythingTheClientSendsNext() throws Exception {
+    assertEquals("o", next());
+
+    send("[\"first\",null]");
+    send("\"after\"");
+
+    sessionEnded.get(5, TimeUnit.SECONDS);
+    closed.get(5, TimeUnit.SECONDS);
+    assertEquals(List.of(), heard, "neither the refused frame's messages nor the next frame's reach the bridge");
   }
 
   @Test
