@@ -29,14 +29,14 @@ import org.wardwatch.model.FrameStamp;
  * acknowledgement a peer sent, which is only logged: {@link ReceivedAck}). An accepted message's reports go to the
  * clinical engines of their patients' owners ({@link ReportHandOff}), as line frames' do, before the reply, so an AA
  * means the observations have been recorded (an AE names a patient an owner did not admit, as it monitors its most
- * patients, or a ward beyond the most its node routes). Each report is stamped with sender, control id and message but
- * its MSH-7 ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK was late or lost, possibly with
- * a node), with its time made afresh or not, is acknowledged again and recognised by the patients' owners, which do not
- * apply it twice. A message refused for a value of a device and patient it names ({@link Hl7ContentException#source})
- * is announced on {@link Addresses#DEVICE_EVENTS} as a line device's refused frame is ({@link DeviceEvents}), for the
- * device's invalid-signal alarm, which that device's next accepted report ends. A message that waited past its
- * request's {@code deadline} is skipped unparsed: its sender has given up, and the parser's seconds go to messages
- * someone still waits for.
+ * patients). Each report is stamped with sender, control id and message but its MSH-7 ({@link FrameStamp#ofMessage}),
+ * so a message a monitor retransmits (its ACK was late or lost, possibly with a node), with its time made afresh or
+ * not, is acknowledged again and recognised by the patients' owners, which do not apply it twice. A message refused for
+ * a value of a device and patient it names ({@link Hl7ContentException#source}) is announced on
+ * {@link Addresses#DEVICE_EVENTS} as a line device's refused frame is ({@link DeviceEvents}), for the device's
+ * invalid-signal alarm, which that device's next accepted report ends. A message that waited past its request's
+ * {@code deadline} is skipped unparsed: its sender has given up, and the parser's seconds go to messages someone still
+ * waits for.
  *
  * <p>Deploy two instances per node, with {@link #deploymentOptions()}: one for {@link Addresses#HL7_MESSAGES}, one for
  * {@link Addresses#HL7_LARGE_MESSAGES}, each on a worker thread, since HAPI takes seconds over a large message (two
