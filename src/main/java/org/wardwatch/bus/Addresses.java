@@ -41,18 +41,21 @@ public final class Addresses {
 
   /**
    * Request-reply, node-local. Body: a patient action from the REST API, in the form of {@link #wardActions}
-   * ({@code assess}, {@code override-limits} or {@code discharge}); reply {@code {"ok": true}} or a failure with code
-   * 400, 404 or 409.
-   * Owner: the patient router verticle, which forwards it to the owner's {@link #engineActions}.
+   * ({@code assess}, {@code override-limits}, {@code stop-measurement} or {@code discharge}); reply
+   * {@code {"ok": true}} or a failure with code 400, 404, 409 or 503 (no owner could be reached, or it could not act
+   * now: try again). Owner: the patient router verticle, which forwards it to the owner's {@link #engineActions}.
    */
   public static final String PATIENT_ACTIONS = "wardwatch.local.patients.actions";
 
   /**
-   * Request-reply through {@link BusRequests}, node-local. Body: {@code {"text": <one HL7 message>, "receivedAt": ISO,
-   * "problem": text?}} from the MLLP server, {@code problem} set when framing already found the message unusable
-   * (oversized, truncated). Reply: {@code {"acks": [<each HL7 ACK to send back, in order>]}} (none, one or two, as
-   * the message asks), sent once accepted observations are recorded by their owners (a failure otherwise, so the sender
-   * retransmits). Owner: the HL7 parsing verticle of messages up to {@value #HL7_LARGE_CHARS} characters.
+   * Request-reply through {@link BusRequests}, node-local. Body:
+   * {@code {"text": <one HL7 message>, "receivedAt": ISO, "deadline": epoch ms, "problem": text?}} from the MLLP
+   * server, {@code problem} set when framing already found the message unusable (oversized, truncated),
+   * {@code deadline} the time its sender stops waiting for the answer. Reply:
+   * {@code {"acks": [<each HL7 ACK to send back, in order>]}} (none, one or two, as the message asks), sent once
+   * accepted observations are recorded by their owners; else a failure with code 503 (not recorded, so the sender
+   * retransmits), or 408 when the parser came to it after its {@code deadline} (skipped unparsed). Owner: the HL7
+   * parsing verticle of messages up to {@value #HL7_LARGE_CHARS} characters.
    */
   public static final String HL7_MESSAGES = "wardwatch.local.hl7";
 
@@ -87,9 +90,9 @@ public final class Addresses {
 
   /**
    * Request-reply, node-local. Body: {@code {"patient": key, "minutes": 1 to 60}}; reply: the patient's trend over the
-   * last {@code minutes}: {@code {"patient", "ward", "from", "to", "bucketSeconds", "series", "events", "limits"}}
-   * (see {@code WardState.history}), or a failure with code 404 when no such patient is known. Owner: the patient
-   * router verticle, which forwards it to the owner's {@link #engineHistory}.
+   * last {@code minutes}: {@code {"patient", "ward", "from", "to", "bucketSeconds", "series", "events", "limits"}} (see
+   * {@link org.wardwatch.clinical.WardView#history}), or a failure with code 404 when no such patient is known. Owner:
+   * the patient router verticle, which forwards it to the owner's {@link #engineHistory}.
    */
   public static final String PATIENTS_HISTORY = "wardwatch.local.patients.history";
 
@@ -200,8 +203,9 @@ public final class Addresses {
 
   /**
    * Request-reply, browser-facing inbound, through the bridge only. Body: an action on an alarm or patient of
-   * {@code ward}: {@code {"action": "acknowledge"|"pause-audio"|"assess"|"override-limits"|"discharge", "user", ...}};
-   * reply {@code {"ok": true}} or a failure with code 400, 404 or 409 and a message. No consumer listens here: the
+   * {@code ward}: {@code {"action", "user", ...}}, the action one of {@code acknowledge}, {@code pause-audio},
+   * {@code assess}, {@code override-limits}, {@code stop-measurement}, {@code discharge} or {@code sync}; reply
+   * {@code {"ok": true}} or a failure with code 400, 404, 409 or 503 and a message. No consumer listens here: the
    * bridge addresses each such action to its node's {@link #WARD_ACTIONS} ({@link #wardOfActions}).
    */
   public static String wardActions(String ward) {

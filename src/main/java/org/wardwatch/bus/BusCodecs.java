@@ -9,9 +9,9 @@ import org.wardwatch.parsing.FrameBatch;
 
 /**
  * Registers the event-bus codecs of the ingest path's message types ({@link FrameBatch}, {@link BatchVerdict},
- * {@link ReportBatch}) and of published {@link PatientSnapshot}s: node-local hops pass objects, not JSON; and the
- * {@link #sharedJson()} codec of published JSON that local consumers share. Done once per Vert.x instance, before the
- * verticles that send them are deployed (the node does it first thing).
+ * {@link ReportBatch}, {@link ReportsApplied}) and of published {@link PatientSnapshot}s: node-local hops pass objects,
+ * not JSON; and the {@link #sharedJson()} codec of published JSON that local consumers share. Done once per Vert.x
+ * instance, before the verticles that send them are deployed (the node does it first thing).
  */
 public final class BusCodecs {
 

@@ -16,10 +16,11 @@ import org.wardwatch.device.ConnectionLimit;
 /**
  * The HL7 v2 MLLP listener: accepts connections from monitors and monitoring gateways (no Nagle delay; connections
  * silent for the idle timeout are closed) and gives each an {@link MllpSession}. Messages go to the HL7 parser on
- * {@link org.wardwatch.bus.Addresses#HL7_MESSAGES}, through this verticle's {@link BusRequests}; this verticle owns
- * only the listening socket and those requests, the sessions own their connections. A site has far fewer of these
- * than line devices, so a stock Vert.x {@link NetServer} serves them. One connection more than the configured most
- * ({@link ConnectionLimit}) is closed at once: with no message yet, there is nothing to answer.
+ * {@link org.wardwatch.bus.Addresses#HL7_MESSAGES}, or {@link org.wardwatch.bus.Addresses#HL7_LARGE_MESSAGES} above
+ * {@link org.wardwatch.bus.Addresses#HL7_LARGE_CHARS} characters, through this verticle's {@link BusRequests}; this
+ * verticle owns only the listening socket and those requests, the sessions own their connections. A site has far fewer
+ * of these than line devices, so a stock Vert.x {@link NetServer} serves them. One connection more than the configured
+ * most ({@link ConnectionLimit}) is closed at once: with no message yet, there is nothing to answer.
  *
  * <p>{@code start()} completes once the port is bound, so a taken port fails the deployment.
  */
