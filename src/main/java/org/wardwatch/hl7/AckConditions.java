@@ -1,12 +1,14 @@
 package org.wardwatch.hl7;
 
+import ca.uhn.hl7v2.AcknowledgmentCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Which acknowledgements a received message asked for, and their MSA-1 codes, by the HL7 v2 acknowledgement rules
- * (chapter 2; table 0155 for MSH-15 and MSH-16), decided per message.
+ * (chapter 2; table 0155 for MSH-15 and MSH-16), decided per message. The codes are HL7 table 0008, HAPI's
+ * {@link AcknowledgmentCode}.
  *
  * <ul>
  *   <li><b>Original mode</b>, MSH-15 and MSH-16 both empty (or {@code ""}): one acknowledgement, {@code AA},
@@ -47,27 +49,16 @@ final class AckConditions {
     REJECTED
   }
 
-  /** An acknowledgement code (HL7 table 0008). */
-  enum Code {
-    AA(false), AE(true), AR(true), CA(false), CE(true), CR(true);
-
-    private final boolean error;
-
-    Code(boolean error) {
-      this.error = error;
-    }
-
-    /** True when the acknowledgement reports an error, with an ERR segment. */
-    boolean reportsError() {
-      return error;
-    }
-  }
-
   private AckConditions() {
   }
 
+  /** True when an acknowledgement with {@code code} reports an error, with an ERR segment: all but AA and CA. */
+  static boolean reportsError(AcknowledgmentCode code) {
+    return code != AcknowledgmentCode.AA && code != AcknowledgmentCode.CA;
+  }
+
   /** The codes of the acknowledgements to answer {@code header}'s message with, in order; possibly none. */
-  static List<Code> codes(MessageHeader header, Outcome outcome) {
+  static List<AcknowledgmentCode> codes(MessageHeader header, Outcome outcome) {
     if (header.isAcknowledgement()) {
       return List.of();
     }
@@ -77,13 +68,13 @@ final class AckConditions {
       return List.of(applicationCode(outcome));
     }
     if (outcome != Outcome.ACCEPTED && outcome != Outcome.ERROR) { // not taken
-      Code notTaken = outcome == Outcome.REJECTED ? Code.CR : Code.CE;
+      AcknowledgmentCode notTaken = outcome == Outcome.REJECTED ? AcknowledgmentCode.CR : AcknowledgmentCode.CE;
       return asks(accept, false) ? List.of(notTaken)
           : asks(application, false) ? List.of(applicationCode(outcome)) : List.of();
     }
-    List<Code> codes = new ArrayList<>(2);
+    List<AcknowledgmentCode> codes = new ArrayList<>(2);
     if (asks(accept, true)) {
-      codes.add(Code.CA);
+      codes.add(AcknowledgmentCode.CA);
     }
     if (asks(application, outcome == Outcome.ACCEPTED)) {
       codes.add(applicationCode(outcome));
@@ -113,11 +104,11 @@ final class AckConditions {
     };
   }
 
-  private static Code applicationCode(Outcome outcome) {
+  private static AcknowledgmentCode applicationCode(Outcome outcome) {
     return switch (outcome) {
-      case ACCEPTED -> Code.AA;
-      case ERROR, INCOMPLETE, NOT_ADMITTED -> Code.AE;
-      case REJECTED -> Code.AR;
+      case ACCEPTED -> AcknowledgmentCode.AA;
+      case ERROR, INCOMPLETE, NOT_ADMITTED -> AcknowledgmentCode.AE;
+      case REJECTED -> AcknowledgmentCode.AR;
     };
   }
 }

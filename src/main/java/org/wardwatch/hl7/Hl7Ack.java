@@ -1,9 +1,10 @@
 package org.wardwatch.hl7;
 
+import ca.uhn.hl7v2.AcknowledgmentCode;
+import ca.uhn.hl7v2.ErrorCode;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -20,12 +21,6 @@ public final class Hl7Ack {
 
   private static final String APPLICATION = "WardWatch";
   private static final Pattern EVENT = Pattern.compile("[A-Z0-9]{3}");
-  private static final Map<Integer, String> ERROR_NAMES = Map.ofEntries(
-      Map.entry(100, "Segment sequence error"), Map.entry(101, "Required field missing"),
-      Map.entry(102, "Data type error"), Map.entry(103, "Table value not found"),
-      Map.entry(200, "Unsupported message type"), Map.entry(201, "Unsupported event code"),
-      Map.entry(202, "Unsupported processing id"), Map.entry(203, "Unsupported version id"),
-      Map.entry(207, "Application internal error"));
 
   private final Clock clock;
   private final ZoneId zone;
@@ -44,7 +39,7 @@ public final class Hl7Ack {
 
   /** The acknowledgements of a message recorded whole ({@code AA}, or as its MSH-15 and MSH-16 ask). */
   public List<String> accepted(MessageHeader header) {
-    return answers(header, AckConditions.Outcome.ACCEPTED, 0, null);
+    return answers(header, AckConditions.Outcome.ACCEPTED, ErrorCode.MESSAGE_ACCEPTED, null);
   }
 
   /**
@@ -65,7 +60,7 @@ public final class Hl7Ack {
    * ({@code CE} for an accept acknowledgement: not taken).
    */
   public List<String> notAdmitted(MessageHeader header, String reason) {
-    return answers(header, AckConditions.Outcome.NOT_ADMITTED, 207, reason);
+    return answers(header, AckConditions.Outcome.NOT_ADMITTED, ErrorCode.APPLICATION_INTERNAL_ERROR, reason);
   }
 
   /**
@@ -87,14 +82,19 @@ public final class Hl7Ack {
     return out.toString();
   }
 
-  private List<String> answers(MessageHeader header, AckConditions.Outcome outcome, int errorCode, String text) {
+  private List<String> answers(MessageHeader header, AckConditions.Outcome outcome, ErrorCode errorCode,
+      String text) {
     MessageHeader h = header == null ? MessageHeader.EMPTY : header;
     return AckConditions.codes(h, outcome).stream()
-        .map(code -> build(h, code.name(), code.reportsError() ? errorCode : 0, text)).toList();
+        .map(code -> build(h, code, AckConditions.reportsError(code) ? errorCode : ErrorCode.MESSAGE_ACCEPTED, text))
+        .toList();
   }
 
-  /** One acknowledgement of {@code h}'s message, MSA-1 {@code ackCode}; ERR unless {@code errorCode} is 0. */
-  private String build(MessageHeader h, String ackCode, int errorCode, String text) {
+  /**
+   * One acknowledgement of {@code h}'s message, MSA-1 {@code ackCode}; ERR unless {@code errorCode} is
+   * {@link ErrorCode#MESSAGE_ACCEPTED}.
+   */
+  private String build(MessageHeader h, AcknowledgmentCode ackCode, ErrorCode errorCode, String text) {
     String event = h.triggerEvent() != null && EVENT.matcher(h.triggerEvent()).matches() ? h.triggerEvent() : null;
     StringBuilder ack = new StringBuilder(256)
         .append("MSH|^~\\&|").append(APPLICATION).append('|').append(APPLICATION).append('|')
@@ -102,10 +102,10 @@ public final class Hl7Ack {
         .append(Hl7Time.format(clock.instant(), zone)).append("||")
         .append(event == null ? "ACK" : "ACK^" + event + "^ACK").append('|')
         .append(newControlId()).append("|P|2.6\r")
-        .append("MSA|").append(ackCode).append('|').append(safe(h.controlId())).append('\r');
-    if (errorCode != 0) {
-      String name = ERROR_NAMES.getOrDefault(errorCode, "Application error");
-      ack.append("ERR|||").append(errorCode).append('^').append(name).append("^HL70357|E|||")
+        .append("MSA|").append(ackCode.name()).append('|').append(safe(h.controlId())).append('\r');
+    if (errorCode != ErrorCode.MESSAGE_ACCEPTED) {
+      String name = errorCode.getMessage();
+      ack.append("ERR|||").append(errorCode.getCode()).append('^').append(name).append("^HL70357|E|||")
           .append(escape(text == null ? name : text)).append('\r');
     }
     return ack.toString();

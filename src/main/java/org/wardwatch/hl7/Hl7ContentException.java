@@ -1,5 +1,6 @@
 package org.wardwatch.hl7;
 
+import ca.uhn.hl7v2.ErrorCode;
 import org.wardwatch.model.DeviceIdentity;
 
 /**
@@ -18,16 +19,16 @@ public final class Hl7ContentException extends Hl7Exception {
   private final transient DeviceIdentity source;
 
   /** A content error in the message with {@code header}, explained by {@code reason}. */
-  public Hl7ContentException(MessageHeader header, int errorCode, String reason) {
+  public Hl7ContentException(MessageHeader header, ErrorCode errorCode, String reason) {
     this(header, errorCode, reason, null);
   }
 
   /** A content error caused by {@code cause}. */
-  public Hl7ContentException(MessageHeader header, int errorCode, String reason, Throwable cause) {
+  public Hl7ContentException(MessageHeader header, ErrorCode errorCode, String reason, Throwable cause) {
     this(header, errorCode, reason, cause, null);
   }
 
-  private Hl7ContentException(MessageHeader header, int errorCode, String reason, Throwable cause,
+  private Hl7ContentException(MessageHeader header, ErrorCode errorCode, String reason, Throwable cause,
       DeviceIdentity source) {
     super(header, errorCode, reason, cause);
     this.source = source;

@@ -1,5 +1,7 @@
 package org.wardwatch.hl7;
 
+import ca.uhn.hl7v2.ErrorCode;
+
 /**
  * A message the MLLP framing could not take whole: larger than the limit, or cut short (a new start block, or the
  * sender's close, before its end block). Nothing of it is read but its header. Answered with AE (CE when the sender
@@ -16,6 +18,6 @@ public final class Hl7IncompleteException extends Hl7Exception {
    * segment came whole ({@link MessageHeader#sniffWhole}).
    */
   public Hl7IncompleteException(String head, String reason) {
-    super(MessageHeader.sniffWhole(head), SEGMENT_SEQUENCE_ERROR, reason, null);
+    super(MessageHeader.sniffWhole(head), ErrorCode.SEGMENT_SEQUENCE_ERROR, reason, null);
   }
 }

@@ -1,5 +1,6 @@
 package org.wardwatch.hl7;
 
+import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Segment;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ final class IdentityReader {
       return null;
     }
     if (!rule.matcher(raw).matches()) {
-      throw new Hl7ContentException(header, Hl7Exception.DATA_TYPE_ERROR, what + " '" + Hl7Fields.abbreviate(raw)
+      throw new Hl7ContentException(header, ErrorCode.DATA_TYPE_ERROR, what + " '" + Hl7Fields.abbreviate(raw)
           + "' is not a usable identifier (use " + ruleText + "): message refused, nothing recorded");
     }
     return raw;
@@ -77,7 +78,7 @@ final class IdentityReader {
    */
   private boolean once(boolean seen, String segment) throws Hl7ContentException {
     if (seen) {
-      throw new Hl7ContentException(header, Hl7Exception.SEGMENT_SEQUENCE_ERROR, "More than one " + segment
+      throw new Hl7ContentException(header, ErrorCode.SEGMENT_SEQUENCE_ERROR, "More than one " + segment
           + " in the message: send one patient per message");
     }
     return true;
@@ -108,7 +109,7 @@ final class IdentityReader {
       device = checked("Device (MSH-3.1)", namespaceId);
     }
     if (device == null) {
-      throw new Hl7ContentException(header, Hl7Exception.REQUIRED_FIELD_MISSING,
+      throw new Hl7ContentException(header, ErrorCode.REQUIRED_FIELD_MISSING,
           "No device identity: an equipment identifier (OBX-18) or sending application (MSH-3) is needed");
     }
     return new DeviceIdentity(device, patient, bed, ward);

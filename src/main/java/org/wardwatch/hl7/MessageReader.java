@@ -1,5 +1,6 @@
 package org.wardwatch.hl7;
 
+import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.model.Segment;
@@ -97,7 +98,7 @@ final class MessageReader {
     }
     warnings.addAll(obxReader.warnings());
     if (rows.isEmpty()) {
-      throw new Hl7ContentException(header, Hl7Exception.REQUIRED_FIELD_MISSING,
+      throw new Hl7ContentException(header, ErrorCode.REQUIRED_FIELD_MISSING,
           "No usable vital sign in the message (" + obxIndex + " OBX): "
           + String.join("; ", Hl7Message.summarised(warnings)));
     }
@@ -127,7 +128,7 @@ final class MessageReader {
    */
   private int onlyHeader(int seen) throws Hl7ContentException {
     if (seen > 0) {
-      throw new Hl7ContentException(header, Hl7Exception.SEGMENT_SEQUENCE_ERROR,
+      throw new Hl7ContentException(header, ErrorCode.SEGMENT_SEQUENCE_ERROR,
           "More than one MSH in one frame: frame each message on its own");
     }
     return seen + 1;

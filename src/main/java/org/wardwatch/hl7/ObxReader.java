@@ -3,6 +3,7 @@ package org.wardwatch.hl7;
 import static org.wardwatch.hl7.Hl7Fields.abbreviate;
 import static org.wardwatch.hl7.Hl7Fields.text;
 
+import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Segment;
 import java.math.BigDecimal;
@@ -54,7 +55,7 @@ final class ObxReader {
     String label = "OBX " + (setId.isEmpty() ? String.valueOf(index) : setId);
     String code = text(obx, 3, 1);
     if (code.isEmpty()) {
-      throw fail(Hl7Exception.REQUIRED_FIELD_MISSING, label + ": observation identifier (OBX-3) missing");
+      throw fail(ErrorCode.REQUIRED_FIELD_MISSING, label + ": observation identifier (OBX-3) missing");
     }
     if (text(obx, 4, 1).endsWith(".0")) {
       return Optional.empty();
@@ -88,12 +89,12 @@ final class ObxReader {
     }
     Parameter parameter = mapping.get().parameter();
     if (!type.isEmpty() && !type.equals("NM")) { // before any look at the value: an SN's OBX-5.1 is its comparator
-      throw fail(Hl7Exception.DATA_TYPE_ERROR,
+      throw fail(ErrorCode.DATA_TYPE_ERROR,
           label + ": " + parameter.label() + " must have value type NM (OBX-2), got " + type);
     }
     int repetitions = obx.getField(5).length;
     if (repetitions > 1) { // charting the first alone would drop the rest without a word
-      throw fail(Hl7Exception.DATA_TYPE_ERROR, label + ": " + parameter.label() + " must be one number, got "
+      throw fail(ErrorCode.DATA_TYPE_ERROR, label + ": " + parameter.label() + " must be one number, got "
           + repetitions + " repetitions (OBX-5)");
     }
     if (value.isEmpty()) {
@@ -125,21 +126,21 @@ final class ObxReader {
   private BigDecimal value(Segment obx, String label, Parameter parameter, String raw)
       throws HL7Exception, Hl7ContentException {
     if (!NUMBER.matcher(raw).matches() || !text(obx, 5, 2).isEmpty()) {
-      throw fail(Hl7Exception.DATA_TYPE_ERROR, label + ": " + parameter.label() + " '" + abbreviate(raw)
+      throw fail(ErrorCode.DATA_TYPE_ERROR, label + ": " + parameter.label() + " '" + abbreviate(raw)
           + "' is not a number");
     }
     String unit = text(obx, 6, 1);
     String unitText = text(obx, 6, 2);
     if (unit.isEmpty() && unitText.isEmpty()) {
-      throw fail(Hl7Exception.REQUIRED_FIELD_MISSING, label + ": " + parameter.label() + " has no units (OBX-6)");
+      throw fail(ErrorCode.REQUIRED_FIELD_MISSING, label + ": " + parameter.label() + " has no units (OBX-6)");
     }
     if (!MdcCodes.unitMatches(parameter, unit, unitText)) {
-      throw fail(Hl7Exception.TABLE_VALUE_NOT_FOUND, label + ": unit '" + abbreviate(unit.isEmpty() ? unitText : unit)
+      throw fail(ErrorCode.TABLE_VALUE_NOT_FOUND, label + ": unit '" + abbreviate(unit.isEmpty() ? unitText : unit)
           + "' does not match " + parameter.label() + " (expected " + parameter.unit() + "; nothing is converted)");
     }
     BigDecimal value = parameter.chartedIfPlausible(new BigDecimal(raw), raw.startsWith("-"));
     if (value == null) {
-      throw fail(Hl7Exception.DATA_TYPE_ERROR, label + ": " + parameter.label() + " " + raw + " "
+      throw fail(ErrorCode.DATA_TYPE_ERROR, label + ": " + parameter.label() + " " + raw + " "
           + parameter.unit() + " is implausible (accepted range " + parameter.hardRange() + ")");
     }
     return value;
@@ -162,7 +163,7 @@ final class ObxReader {
     return flags;
   }
 
-  private Hl7ContentException fail(int code, String reason) {
+  private Hl7ContentException fail(ErrorCode code, String reason) {
     return new Hl7ContentException(header, code, reason);
   }
 }

@@ -1,6 +1,7 @@
 package org.wardwatch.hl7;
 
 import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.Version;
@@ -71,15 +72,15 @@ public final class Pcd01Decoder {
     try {
       message = parser.parse(normalised);
     } catch (HL7Exception e) {
-      throw new Hl7RejectedException(header, e.getError().getCode(), "Unreadable HL7 message: " + e.getMessage(), e);
+      throw new Hl7RejectedException(header, e.getError(), "Unreadable HL7 message: " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw new Hl7RejectedException(header, Hl7Exception.APPLICATION_INTERNAL_ERROR,
+      throw new Hl7RejectedException(header, ErrorCode.APPLICATION_INTERNAL_ERROR,
           "Unreadable HL7 message: " + e, e);
     }
     try {
       return new MessageReader(header, new Times(header, localZone, receivedAt), receivedAt).read(message);
     } catch (HL7Exception | RuntimeException e) {
-      throw new Hl7ContentException(header, Hl7Exception.APPLICATION_INTERNAL_ERROR,
+      throw new Hl7ContentException(header, ErrorCode.APPLICATION_INTERNAL_ERROR,
           "Could not read the message content: " + e.getMessage(), e);
     }
   }
@@ -108,29 +109,29 @@ public final class Pcd01Decoder {
   private static void checkHeader(String text, MessageHeader header) throws Hl7RejectedException {
     String[] msh = MessageHeader.fields(text);
     if (!text.startsWith("MSH") || msh == null) {
-      throw new Hl7RejectedException(header, Hl7Exception.SEGMENT_SEQUENCE_ERROR, header.equals(MessageHeader.EMPTY)
+      throw new Hl7RejectedException(header, ErrorCode.SEGMENT_SEQUENCE_ERROR, header.equals(MessageHeader.EMPTY)
           ? "No readable MSH segment: not an HL7 v2 message"
           : "The message must begin with a readable MSH segment");
     }
     String type = header.messageType() == null ? "" : header.messageType();
     if (!"ORU".equals(header.messageCode())) {
-      throw new Hl7RejectedException(header, Hl7Exception.UNSUPPORTED_MESSAGE_TYPE,
+      throw new Hl7RejectedException(header, ErrorCode.UNSUPPORTED_MESSAGE_TYPE,
           "Unsupported message type '" + type + "': WardWatch accepts ORU^R01 only");
     }
     if (!"R01".equals(header.triggerEvent())) {
-      throw new Hl7RejectedException(header, Hl7Exception.UNSUPPORTED_EVENT_CODE,
+      throw new Hl7RejectedException(header, ErrorCode.UNSUPPORTED_EVENT_CODE,
           "Unsupported event '" + type + "': WardWatch accepts ORU^R01 only");
     }
     if (header.controlId() == null) {
-      throw new Hl7RejectedException(header, Hl7Exception.REQUIRED_FIELD_MISSING, "MSH-10 message control id missing");
+      throw new Hl7RejectedException(header, ErrorCode.REQUIRED_FIELD_MISSING, "MSH-10 message control id missing");
     }
     String processing = msh.length > 11 ? msh[11].split("\\^", -1)[0] : "";
     if (!processing.equals("P")) {
-      throw new Hl7RejectedException(header, Hl7Exception.UNSUPPORTED_PROCESSING_ID, "Unsupported processing id '"
+      throw new Hl7RejectedException(header, ErrorCode.UNSUPPORTED_PROCESSING_ID, "Unsupported processing id '"
           + processing + "' (MSH-11): WardWatch records production (P) messages only");
     }
     if (header.version() == null || !header.version().startsWith("2.") || Version.versionOf(header.version()) == null) {
-      throw new Hl7RejectedException(header, Hl7Exception.UNSUPPORTED_VERSION_ID,
+      throw new Hl7RejectedException(header, ErrorCode.UNSUPPORTED_VERSION_ID,
           "Unsupported HL7 version '" + header.version() + "' (MSH-12): WardWatch accepts HL7 v2.1 to v2.8.1");
     }
   }
@@ -160,15 +161,15 @@ public final class Pcd01Decoder {
       try {
         parsed = Hl7Time.parse(raw, zone, receivedAt);
       } catch (IllegalArgumentException e) {
-        throw new Hl7ContentException(header, Hl7Exception.DATA_TYPE_ERROR, where + ": " + e.getMessage(), e);
+        throw new Hl7ContentException(header, ErrorCode.DATA_TYPE_ERROR, where + ": " + e.getMessage(), e);
       }
       if (parsed.instant().isBefore(DeviceClock.EARLIEST)) {
-        throw new Hl7ContentException(header, Hl7Exception.DATA_TYPE_ERROR, where + " " + raw
+        throw new Hl7ContentException(header, ErrorCode.DATA_TYPE_ERROR, where + " " + raw
             + " is before the year 0001");
       }
       String ahead = DeviceClock.tooFarAhead(parsed.instant(), receivedAt);
       if (ahead != null) {
-        throw new Hl7ContentException(header, Hl7Exception.DATA_TYPE_ERROR, where + " " + raw + " " + ahead);
+        throw new Hl7ContentException(header, ErrorCode.DATA_TYPE_ERROR, where + " " + raw + " " + ahead);
       }
       if (parsed.zoneAssumed() && assumedFor == null) {
         assumedFor = where;

@@ -1,5 +1,6 @@
 package org.wardwatch.hl7;
 
+import ca.uhn.hl7v2.ErrorCode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ final class ReportAssembler {
     ObxReader.Row systolic = atTime.get(Parameter.BP_SYSTOLIC);
     ObxReader.Row diastolic = atTime.get(Parameter.BP_DIASTOLIC);
     if (systolic != null && diastolic != null && diastolic.value().compareTo(systolic.value()) >= 0) {
-      throw new Hl7ContentException(header, Hl7Exception.DATA_TYPE_ERROR, "Blood pressure "
+      throw new Hl7ContentException(header, ErrorCode.DATA_TYPE_ERROR, "Blood pressure "
           + systolic.value().toPlainString() + "/" + diastolic.value().toPlainString() + " at " + time
           + " is implausible: diastolic must be below systolic");
     }

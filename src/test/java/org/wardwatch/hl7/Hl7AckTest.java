@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.hl7.Hl7Fixtures.fixture;
 
 import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.v26.message.ACK;
 import java.time.Clock;
@@ -56,7 +57,7 @@ class Hl7AckTest {
       throws Exception {
     MessageHeader both = MessageHeader.sniff(fixture("pcd01-vitals.hl7").replace("|NE|AL|", "|AL|AL|"));
 
-    List<String> answers = acks.refused(new Hl7ContentException(both, Hl7Exception.DATA_TYPE_ERROR, "bad"));
+    List<String> answers = acks.refused(new Hl7ContentException(both, ErrorCode.DATA_TYPE_ERROR, "bad"));
 
     assertEquals(List.of("CA", "AE"), answers.stream().map(Hl7AckTest::msa1).toList());
     assertFalse(answers.get(0).contains("ERR"));
@@ -73,7 +74,7 @@ class Hl7AckTest {
   void givenContentError_whenAcknowledged_thenErrSegmentWithCodeSeverityAndEscapedText() throws Exception {
     String reason = "OBX 3: value '1|2^3~4\\5&6' is not a number";
 
-    String text = only(acks.refused(new Hl7ContentException(HEADER, Hl7Exception.DATA_TYPE_ERROR, reason)));
+    String text = only(acks.refused(new Hl7ContentException(HEADER, ErrorCode.DATA_TYPE_ERROR, reason)));
 
     assertTrue(text.contains("ERR|||102^Data type error^HL70357|E|||OBX 3: value '1\\F\\2\\S\\3\\R\\4\\E\\5\\T\\6'"),
         text);
@@ -121,7 +122,8 @@ class Hl7AckTest {
     MessageHeader hostile =
         new MessageHeader("C|1\rMSA|AA|X", "App|X\nY", null, null, null, "ORU^R01|X", "2.6", null, null, null);
 
-    ACK ack = parseStrictly(only(acks.refused(new Hl7RejectedException(hostile, 207, "x"))));
+    ACK ack = parseStrictly(only(acks.refused(
+        new Hl7RejectedException(hostile, ErrorCode.APPLICATION_INTERNAL_ERROR, "x"))));
 
     assertEquals("C|1MSA|AA|X", ack.getMSA().getMessageControlID().getValue());
     assertEquals("App|XY", ack.getMSH().getReceivingApplication().getNamespaceID().getValue());

@@ -15,6 +15,7 @@ import static org.wardwatch.hl7.Hl7Fixtures.MSH;
 import static org.wardwatch.hl7.Hl7Fixtures.RECEIVED;
 import static org.wardwatch.hl7.Hl7Fixtures.SPO2;
 
+import ca.uhn.hl7v2.ErrorCode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,7 +157,7 @@ class Pcd01DecoderFieldRulesTest {
 
     Hl7ContentException refused = assertThrows(Hl7ContentException.class, () -> decoder.decode(text, RECEIVED));
 
-    assertEquals(Hl7Exception.DATA_TYPE_ERROR, refused.errorCode());
+    assertEquals(ErrorCode.DATA_TYPE_ERROR, refused.errorCode());
     assertTrue(refused.getMessage().startsWith(named), refused.getMessage());
   }
 
@@ -182,7 +183,7 @@ class Pcd01DecoderFieldRulesTest {
 
     for (String text : List.of(twoPatients, twoWards, twoMessages)) {
       Hl7ContentException refused = assertThrows(Hl7ContentException.class, () -> decoder.decode(text, RECEIVED));
-      assertEquals(Hl7Exception.SEGMENT_SEQUENCE_ERROR, refused.errorCode());
+      assertEquals(ErrorCode.SEGMENT_SEQUENCE_ERROR, refused.errorCode());
       assertEquals("C1", refused.header().controlId(), "answered as the first message");
     }
   }

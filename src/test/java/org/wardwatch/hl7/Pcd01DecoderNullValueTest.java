@@ -9,6 +9,7 @@ import static org.wardwatch.hl7.Hl7Fixtures.OBR;
 import static org.wardwatch.hl7.Hl7Fixtures.RECEIVED;
 import static org.wardwatch.hl7.Hl7Fixtures.SPO2;
 
+import ca.uhn.hl7v2.ErrorCode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class Pcd01DecoderNullValueTest {
     Hl7ContentException e = assertThrows(Hl7ContentException.class, () -> decoder.decode(message(MSH, OBR,
         SPO2.replace("262688^MDC_DIM_PERCENT^MDC", "\"\"")), RECEIVED));
 
-    assertEquals(Hl7Exception.REQUIRED_FIELD_MISSING, e.errorCode());
+    assertEquals(ErrorCode.REQUIRED_FIELD_MISSING, e.errorCode());
     assertTrue(e.getMessage().contains("has no units (OBX-6)"), e.getMessage());
   }
 

@@ -11,6 +11,7 @@ import static org.wardwatch.hl7.Hl7Fixtures.OBR;
 import static org.wardwatch.hl7.Hl7Fixtures.RECEIVED;
 import static org.wardwatch.hl7.Hl7Fixtures.SPO2;
 
+import ca.uhn.hl7v2.ErrorCode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -30,14 +31,14 @@ class Pcd01DecoderRejectionTest {
   void givenNoMsh_whenDecoded_thenRejectedWithEmptyHeader(String text) {
     Hl7RejectedException e = rejected(text);
 
-    assertEquals(Hl7Exception.SEGMENT_SEQUENCE_ERROR, e.errorCode());
+    assertEquals(ErrorCode.SEGMENT_SEQUENCE_ERROR, e.errorCode());
     assertNull(e.header().controlId());
     assertTrue(e.getMessage().contains("MSH"), e.getMessage());
   }
 
   @Test
   void givenNull_whenDecoded_thenRejected() {
-    assertEquals(Hl7Exception.SEGMENT_SEQUENCE_ERROR, rejected(null).errorCode());
+    assertEquals(ErrorCode.SEGMENT_SEQUENCE_ERROR, rejected(null).errorCode());
   }
 
   @Test
@@ -55,13 +56,13 @@ class Pcd01DecoderRejectionTest {
   void givenGarbageBeforeMsh_whenDecoded_thenRejectedButControlIdSniffed() {
     Hl7RejectedException e = rejected("\u0000\u0001junk\r" + message(MSH, OBR, SPO2));
 
-    assertEquals(Hl7Exception.SEGMENT_SEQUENCE_ERROR, e.errorCode());
+    assertEquals(ErrorCode.SEGMENT_SEQUENCE_ERROR, e.errorCode());
     assertEquals("C1", e.header().controlId());
   }
 
   @Test
   void givenMshWithoutFieldSeparator_whenDecoded_thenRejected() {
-    assertEquals(Hl7Exception.SEGMENT_SEQUENCE_ERROR, rejected("MSHA^~\\&A" + "\r" + SPO2).errorCode());
+    assertEquals(ErrorCode.SEGMENT_SEQUENCE_ERROR, rejected("MSHA^~\\&A" + "\r" + SPO2).errorCode());
   }
 
   @Test
@@ -81,14 +82,14 @@ class Pcd01DecoderRejectionTest {
 
   @Test
   void givenMessageCutInsideMsh_whenDecoded_thenRejectedForType() {
-    assertEquals(Hl7Exception.UNSUPPORTED_MESSAGE_TYPE, rejected("MSH|^~\\&|Mon1|").errorCode());
+    assertEquals(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, rejected("MSH|^~\\&|Mon1|").errorCode());
   }
 
   @Test
   void givenMessageCutAfterObr_whenDecoded_thenContentErrorNoUsableVital() {
     Hl7ContentException e = content(message(MSH, "PID|||P1", OBR));
 
-    assertEquals(Hl7Exception.REQUIRED_FIELD_MISSING, e.errorCode());
+    assertEquals(ErrorCode.REQUIRED_FIELD_MISSING, e.errorCode());
     assertTrue(e.getMessage().contains("No usable vital sign"), e.getMessage());
     assertEquals("C1", e.header().controlId());
   }
@@ -97,7 +98,7 @@ class Pcd01DecoderRejectionTest {
   void givenMessageCutInsideObx_whenDecoded_thenContentErrorMissingUnits() {
     Hl7ContentException e = content(message(MSH, OBR, "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|9"));
 
-    assertEquals(Hl7Exception.REQUIRED_FIELD_MISSING, e.errorCode());
+    assertEquals(ErrorCode.REQUIRED_FIELD_MISSING, e.errorCode());
     assertTrue(e.getMessage().contains("units"), e.getMessage());
   }
 
@@ -105,7 +106,7 @@ class Pcd01DecoderRejectionTest {
   void givenAdtA01_whenDecoded_thenRejectedAsUnsupportedType() {
     Hl7RejectedException e = rejected(fixture("adt-a01.hl7"));
 
-    assertEquals(Hl7Exception.UNSUPPORTED_MESSAGE_TYPE, e.errorCode());
+    assertEquals(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, e.errorCode());
     assertEquals("ADT001", e.header().controlId());
     assertEquals("ADT^A01", e.header().messageType());
   }
@@ -125,7 +126,7 @@ class Pcd01DecoderRejectionTest {
   void givenUnsupportedHeader_whenDecoded_thenRejectedWithCode(String tail, int code) {
     String msh = "MSH|^~\\&|Mon1|ICU|||20261122101500+0000||" + tail;
 
-    assertEquals(code, rejected(message(msh, OBR, SPO2)).errorCode());
+    assertEquals(code, rejected(message(msh, OBR, SPO2)).errorCode().getCode());
   }
 
   @ParameterizedTest
@@ -145,7 +146,7 @@ class Pcd01DecoderRejectionTest {
     String bad = "OBX|2|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|" + value + "|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R";
     Hl7ContentException e = content(message(MSH, OBR, SPO2, bad));
 
-    assertEquals(Hl7Exception.DATA_TYPE_ERROR, e.errorCode());
+    assertEquals(ErrorCode.DATA_TYPE_ERROR, e.errorCode());
     assertTrue(e.getMessage().contains("OBX 2") && e.getMessage().contains("not a number"), e.getMessage());
   }
 
@@ -168,7 +169,7 @@ class Pcd01DecoderRejectionTest {
     Hl7ContentException e = content(message(MSH, OBR, SPO2.replace("150456", "149530").replace("|97|", "|80|")
         .replace("262688^MDC_DIM_PERCENT", "264864^MDC_DIM_BEAT_PER_MIN"), bad));
 
-    assertEquals(Hl7Exception.DATA_TYPE_ERROR, e.errorCode());
+    assertEquals(ErrorCode.DATA_TYPE_ERROR, e.errorCode());
     assertTrue(e.getMessage().contains("implausible"), e.getMessage());
   }
 
@@ -186,7 +187,7 @@ class Pcd01DecoderRejectionTest {
     Hl7ContentException e = content(message(MSH, OBR, "OBX|1|NM|" + code + "|1.1.1.1|" + value + "|" + unit
         + "|||||R"));
 
-    assertEquals(Hl7Exception.TABLE_VALUE_NOT_FOUND, e.errorCode());
+    assertEquals(ErrorCode.TABLE_VALUE_NOT_FOUND, e.errorCode());
     assertTrue(e.getMessage().contains("unit"), e.getMessage());
   }
 
@@ -195,7 +196,7 @@ class Pcd01DecoderRejectionTest {
   void givenAVitalWithRepetitionsOrSubcomponents_whenDecoded_thenContentErrorNotTheFirstAlone(String value) {
     Hl7ContentException e = content(message(MSH, OBR, SPO2.replace("|97|", "|" + value + "|")));
 
-    assertEquals(Hl7Exception.DATA_TYPE_ERROR, e.errorCode());
+    assertEquals(ErrorCode.DATA_TYPE_ERROR, e.errorCode());
     assertTrue(e.getMessage().contains("number"), e.getMessage());
   }
 
@@ -203,7 +204,7 @@ class Pcd01DecoderRejectionTest {
   void givenMissingObx3_whenDecoded_thenContentError() {
     Hl7ContentException e = content(message(MSH, OBR, SPO2, "OBX|2|NM||1.1.1.1|80|264864^MDC_DIM_BEAT_PER_MIN^MDC"));
 
-    assertEquals(Hl7Exception.REQUIRED_FIELD_MISSING, e.errorCode());
+    assertEquals(ErrorCode.REQUIRED_FIELD_MISSING, e.errorCode());
     assertTrue(e.getMessage().contains("OBX-3"), e.getMessage());
   }
 
@@ -214,7 +215,7 @@ class Pcd01DecoderRejectionTest {
 
     Hl7ContentException e = content(message(MSH, OBR, row));
 
-    assertEquals(Hl7Exception.DATA_TYPE_ERROR, e.errorCode());
+    assertEquals(ErrorCode.DATA_TYPE_ERROR, e.errorCode());
     assertTrue(e.getMessage().contains("SpO2 must have value type NM (OBX-2), got " + type), e.getMessage());
   }
 
@@ -225,7 +226,7 @@ class Pcd01DecoderRejectionTest {
 
     Hl7ContentException e = content(message(MSH, OBR, pulse, sn));
 
-    assertEquals(Hl7Exception.DATA_TYPE_ERROR, e.errorCode());
+    assertEquals(ErrorCode.DATA_TYPE_ERROR, e.errorCode());
     assertTrue(e.getMessage().startsWith("OBX 2: SpO2 must have value type NM (OBX-2), got SN"), e.getMessage());
   }
 
@@ -233,8 +234,8 @@ class Pcd01DecoderRejectionTest {
   @ValueSource(strings = {"2026-11-22T10:00:00Z", "202611221", "20261322101500+0000", "20261122101500+2500",
       "20261122256000"})
   void givenUnreadableObservationTime_whenDecoded_thenContentError(String time) {
-    assertEquals(Hl7Exception.DATA_TYPE_ERROR, content(message(MSH, OBR, SPO2 + "|||" + time)).errorCode());
-    assertEquals(Hl7Exception.DATA_TYPE_ERROR, content(message(MSH, "OBR|1|||x|||" + time, SPO2)).errorCode());
+    assertEquals(ErrorCode.DATA_TYPE_ERROR, content(message(MSH, OBR, SPO2 + "|||" + time)).errorCode());
+    assertEquals(ErrorCode.DATA_TYPE_ERROR, content(message(MSH, "OBR|1|||x|||" + time, SPO2)).errorCode());
   }
 
   @ParameterizedTest
@@ -242,7 +243,7 @@ class Pcd01DecoderRejectionTest {
   void givenObservationTimeBeforeTheYearOne_whenDecoded_thenContentError(String time) {
     Hl7ContentException refused = content(message(MSH, OBR, SPO2 + "|||" + time));
 
-    assertEquals(Hl7Exception.DATA_TYPE_ERROR, refused.errorCode());
+    assertEquals(ErrorCode.DATA_TYPE_ERROR, refused.errorCode());
     assertTrue(refused.getMessage().contains("OBX-14 " + time + " is before the year 0001"), refused.getMessage());
   }
 
@@ -251,7 +252,7 @@ class Pcd01DecoderRejectionTest {
     Hl7ContentException inObx = content(message(MSH, OBR, SPO2 + "|||20261123030000+0000"));
     Hl7ContentException inObr = content(message(MSH, "OBR|1|||x|||20261123030000+0000", SPO2));
 
-    assertEquals(Hl7Exception.DATA_TYPE_ERROR, inObx.errorCode());
+    assertEquals(ErrorCode.DATA_TYPE_ERROR, inObx.errorCode());
     assertTrue(inObx.getMessage().contains("OBX-14 20261123030000+0000 is at least 3 hours ahead of the gateway"),
         inObx.getMessage());
     assertTrue(inObr.getMessage().contains("OBR-7 20261123030000+0000 is at least 3 hours ahead"), inObr.getMessage());
@@ -280,7 +281,7 @@ class Pcd01DecoderRejectionTest {
   void givenNoDeviceIdentityAnywhere_whenDecoded_thenContentError() {
     Hl7ContentException e = content(message(MSH.replace("|Mon1|", "||"), OBR, SPO2));
 
-    assertEquals(Hl7Exception.REQUIRED_FIELD_MISSING, e.errorCode());
+    assertEquals(ErrorCode.REQUIRED_FIELD_MISSING, e.errorCode());
     assertTrue(e.getMessage().contains("device"), e.getMessage());
   }
 

@@ -10,6 +10,7 @@ import static org.wardwatch.hl7.Hl7Fixtures.MSH;
 import static org.wardwatch.hl7.Hl7Fixtures.RECEIVED;
 
 import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -137,7 +138,7 @@ class Pcd01DecoderTest {
     String text = flaggedSpo2(flags);
 
     Hl7ContentException e = assertThrows(Hl7ContentException.class, () -> decoder.decode(text, RECEIVED));
-    assertEquals(Hl7Exception.REQUIRED_FIELD_MISSING, e.errorCode());
+    assertEquals(ErrorCode.REQUIRED_FIELD_MISSING, e.errorCode());
   }
 
   @Test
