@@ -31,17 +31,17 @@ final class AlarmRoutes {
     try {
       from = since == null ? null : Instant.parse(since);
     } catch (DateTimeParseException e) {
-      PatientRoutes.plain(context, BAD_REQUEST, "since must be an ISO-8601 time such as 2026-11-22T10:00:00Z");
+      PlainAnswers.plain(context, BAD_REQUEST, "since must be an ISO-8601 time such as 2026-11-22T10:00:00Z");
       return;
     }
     int limit = count(context.queryParams().get("limit"), LIMIT);
     if (limit < 1 || limit > MAX_LIMIT) {
-      PatientRoutes.plain(context, BAD_REQUEST, "limit must be a whole number from 1 to " + MAX_LIMIT);
+      PlainAnswers.plain(context, BAD_REQUEST, "limit must be a whole number from 1 to " + MAX_LIMIT);
       return;
     }
     int skip = count(context.queryParams().get("skip"), 0);
     if (skip < 0 || skip > MAX_LIMIT) {
-      PatientRoutes.plain(context, BAD_REQUEST, "skip must be a whole number from 0 to " + MAX_LIMIT);
+      PlainAnswers.plain(context, BAD_REQUEST, "skip must be a whole number from 0 to " + MAX_LIMIT);
       return;
     }
     String patient = context.queryParams().get("patient");

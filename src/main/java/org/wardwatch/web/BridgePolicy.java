@@ -142,7 +142,7 @@ final class BridgePolicy {
       if (logged.size() < MAX_ORIGINS_LOGGED && logged.add(origin)) {
         LOG.warn("refused a page of {}; if clinicians open the dashboard under that name, add it", why);
       }
-      PatientRoutes.plain(context, FORBIDDEN, why);
+      PlainAnswers.plain(context, FORBIDDEN, why);
     };
   }
 

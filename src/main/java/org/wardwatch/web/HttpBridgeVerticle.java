@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -38,10 +39,11 @@ import org.wardwatch.device.ConnectionLimit;
 /**
  * The browser side of a node: the SockJS event-bus bridge at {@code /eventbus} (WebSocket, xhr-streaming and
  * xhr-polling), the REST API under {@code /api} (patients, their trends, wards, assessments, alarm history),
- * {@code /health}, and the dashboard from {@code webroot/} with its client libraries from WebJars. Owns no clinical
- * state: it asks the clinical engine verticle over the bus, and reads the audit trail.
+ * {@code /health}, and the dashboard from {@code webroot/} with its client libraries from WebJars; and the consumer of
+ * {@link Addresses#LINK_PROBE}, node-local, which answers the pages' probes of their live feed. Owns no clinical state:
+ * it asks the clinical engine verticle over the bus, and reads the audit trail.
  *
- * <p>{@code start()} completes once the port is bound.
+ * <p>{@code start()} completes once the port is bound and the {@link Addresses#LINK_PROBE} consumer is registered.
  */
 public class HttpBridgeVerticle extends VerticleBase {
 
@@ -110,14 +112,14 @@ public class HttpBridgeVerticle extends VerticleBase {
     // the page's files, never the API's paths: a method no API route takes on a path one does is 405, else 404
     router.routeWithRegex(DASHBOARD_FILES.pattern()).method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(StaticHandler.create("webroot"));
-    router.errorHandler(NOT_FOUND, context -> PatientRoutes.plain(context, NOT_FOUND,
+    router.errorHandler(NOT_FOUND, context -> PlainAnswers.plain(context, NOT_FOUND,
         "no such resource: " + context.request().path()));
     router.route().failureHandler(context -> answerFailure(context, context.statusCode()));
     router.errorHandler(BAD_REQUEST, context -> answerFailure(context, BAD_REQUEST)); // before any route: a bad escape
     AllowedMethods allowed = new AllowedMethods(router, DASHBOARD_FILES, "GET, HEAD");
     router.errorHandler(METHOD_NOT_ALLOWED, context -> {
       context.response().putHeader(HttpHeaders.ALLOW, allowed.on(context.request().path()));
-      PatientRoutes.plain(context, METHOD_NOT_ALLOWED,
+      PlainAnswers.plain(context, METHOD_NOT_ALLOWED,
           context.request().method() + " is not allowed on " + context.request().path());
     });
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
@@ -126,14 +128,16 @@ public class HttpBridgeVerticle extends VerticleBase {
     if (config.tls() != null) {
       config.tls().secure(options);
     }
-    vertx.eventBus().localConsumer(Addresses.LINK_PROBE, probe -> probe.reply(new JsonObject().put("ok", true)));
+    MessageConsumer<Object> probes = vertx.eventBus().localConsumer(Addresses.LINK_PROBE,
+        probe -> probe.reply(new JsonObject().put("ok", true)));
     server = vertx.createHttpServer(options).requestHandler(router).connectionHandler(this::admit);
     vertx.setPeriodic(ConnectionLimit.CHECK_EVERY_MS, id -> reportRefusals());
-    return server.listen()
+    Future<HttpServer> listening = server.listen()
         .onSuccess(bound -> LOG.info("HTTP and SockJS bridge listening on {}:{} ({})", config.host(),
             bound.actualPort(), config.tls() == null ? "plain HTTP" : "HTTPS"))
         .recover(error -> Future.failedFuture(ConfigException.unbound("http.port", config.host(), config.port(),
             error)));
+    return Future.all(probes.completion(), listening);
   }
 
   /**
@@ -158,7 +162,7 @@ public class HttpBridgeVerticle extends VerticleBase {
       return;
     }
     int answered = clients || status > INTERNAL_ERROR ? status : INTERNAL_ERROR;
-    PatientRoutes.plain(context, answered, clients && failure != null && failure.getMessage() != null
+    PlainAnswers.plain(context, answered, clients && failure != null && failure.getMessage() != null
         ? failure.getMessage() : HttpResponseStatus.valueOf(answered).reasonPhrase());
   }
 

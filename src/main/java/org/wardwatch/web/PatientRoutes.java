@@ -2,7 +2,6 @@ package org.wardwatch.web;
 
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -22,10 +21,7 @@ import org.wardwatch.clinical.VitalsHistory;
  */
 final class PatientRoutes {
 
-  private static final int NOT_FOUND = 404;
   private static final int BAD_REQUEST = 400;
-  private static final int CONFLICT = 409;
-  private static final int UNAVAILABLE = 503;
   private static final int UNSUPPORTED_MEDIA_TYPE = 415;
   private static final String JSON = "application/json";
 
@@ -104,8 +100,7 @@ final class PatientRoutes {
   private void patientAction(RoutingContext context, String action) {
     String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
     if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(JSON)) {
-      context.response().setStatusCode(UNSUPPORTED_MEDIA_TYPE)
-          .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end("body must be sent as " + JSON);
+      PlainAnswers.plain(context, UNSUPPORTED_MEDIA_TYPE, "body must be sent as " + JSON);
       return;
     }
     JsonObject body;
@@ -127,7 +122,7 @@ final class PatientRoutes {
     bus.request(address, body)
         .map(Message::body)
         .onSuccess(context::json)
-        .onFailure(error -> failed(context, error));
+        .onFailure(error -> PlainAnswers.failed(context, error));
   }
 
   /** {@code text} as a whole number of up to nine digits, else -1. */
@@ -136,26 +131,6 @@ final class PatientRoutes {
   }
 
   private static void badRequest(RoutingContext context, String message) {
-    plain(context, BAD_REQUEST, message);
-  }
-
-  /** Answers {@code status} with {@code message} as plain text: what an API client, or a person, reads. */
-  static void plain(RoutingContext context, int status, String message) {
-    context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
-        .end(message);
-  }
-
-  /**
-   * A refusal from the engine (400, 404, 409, or 503: try again) goes to the client with its message; anything else
-   * is a server error.
-   */
-  static void failed(RoutingContext context, Throwable error) {
-    if (error instanceof ReplyException reply && (reply.failureCode() == NOT_FOUND
-        || reply.failureCode() == BAD_REQUEST || reply.failureCode() == CONFLICT
-        || reply.failureCode() == UNAVAILABLE)) {
-      plain(context, reply.failureCode(), String.valueOf(reply.getMessage()));
-    } else {
-      context.fail(error);
-    }
+    PlainAnswers.plain(context, BAD_REQUEST, message);
   }
 }
