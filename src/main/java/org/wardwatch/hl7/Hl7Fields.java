@@ -2,6 +2,7 @@ package org.wardwatch.hl7;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Segment;
+import ca.uhn.hl7v2.model.Type;
 import ca.uhn.hl7v2.util.Terser;
 
 /**
@@ -29,6 +30,22 @@ final class Hl7Fields {
   /** Component {@code component} of repetition {@code repetition} (from 0) of field {@code field}, as read. */
   static String text(Segment segment, int field, int repetition, int component) throws HL7Exception {
     return value(Terser.get(segment, field, repetition, component, 1));
+  }
+
+  /**
+   * Component {@code component} of repetition {@code repetition} of field {@code field} whole, as read: its
+   * subcomponents joined by {@code &} when it has more than one. For a value that must be read whole, as an
+   * identifier: {@code P100&X7} (an {@code &} the sender did not escape) is not patient {@code P100}.
+   */
+  static String whole(Segment segment, int field, int repetition, int component) throws HL7Exception {
+    Type[] repetitions = segment.getField(field);
+    int subcomponents = repetition < repetitions.length
+        ? Terser.numSubComponents(repetitions[repetition], component) : 1;
+    StringBuilder whole = new StringBuilder(text(segment, field, repetition, component));
+    for (int subcomponent = 2; subcomponent <= subcomponents; subcomponent++) {
+      whole.append('&').append(value(Terser.get(segment, field, repetition, component, subcomponent)));
+    }
+    return whole.toString();
   }
 
   /** {@code raw} stripped; empty when {@code null}, blank or HL7's null value ({@link #isNull}). */

@@ -19,10 +19,12 @@ import org.wardwatch.model.DeviceIdentity;
  * behind it shares; and a message without PID is filed under its device (under its PV1-3 bed on that device when it
  * names one: {@link DeviceIdentity#patientKey}), so two monitors must not be one device.
  * Identifiers follow the line-frame rules (1-64 letters, digits, {@code . _ : -}; ward:
- * {@link Addresses#WARD_PATTERN}). An invalid patient, ward or bed refuses the message (AE, data type error, nothing
- * recorded), as the line protocol refuses such a frame: filed under its device or in the unassigned ward, two
- * patients' values would become one patient's, or a patient and their alarms would leave their ward's screens. An
- * invalid device part is passed over with a warning for the next of those above.
+ * {@link Addresses#WARD_PATTERN}), each read whole ({@link Hl7Fields#whole}). An invalid patient, ward, bed or OBX-18
+ * device refuses the message (AE, data type error, nothing recorded), as the line protocol refuses such a frame: filed
+ * under its device, under MSH-3's or in the unassigned ward, two patients' values would become one patient's, or a
+ * patient and their alarms would leave their ward's screens; so does a PID-3 whose first identifier is empty while a
+ * later one is given, and a PV1-3 of several locations. An invalid MSH-3 part is passed over with a warning for the
+ * next of those above.
  *
  * <p>Not thread-safe: one instance per message.
  */
@@ -30,6 +32,7 @@ final class IdentityReader {
 
   /** The line protocol's identifiers: not {@code .} or {@code ..} alone, which a URL path reads as a step. */
   private static final Pattern IDENTIFIER = Pattern.compile("(?!\\.\\.?$)[A-Za-z0-9._:-]{1,64}");
+  private static final String IDENTIFIER_TEXT = "1-64 letters, digits, '.', '_', ':' or '-', not '.' or '..' alone";
   private static final Pattern WARD = Pattern.compile(Addresses.WARD_PATTERN);
 
   private final MessageHeader header;
@@ -47,17 +50,35 @@ final class IdentityReader {
 
   void pid(Segment pid) throws HL7Exception, Hl7ContentException {
     pidSeen = once(pidSeen, "PID");
-    patient = required("Patient (PID-3)", Hl7Fields.text(pid, 3, 1), IDENTIFIER, "1-64 letters, digits, '.', '_', "
-        + "':' or '-', not '.' or '..' alone");
+    patient = required("Patient (PID-3)", Hl7Fields.whole(pid, 3, 0, 1), IDENTIFIER, IDENTIFIER_TEXT);
+    if (patient == null && laterRepetitionGiven(pid, 3)) {
+      throw new Hl7ContentException(header, ErrorCode.DATA_TYPE_ERROR, "Patient (PID-3): its first identifier is "
+          + "empty but a later one is given; send the patient's identifier first: message refused, nothing recorded");
+    }
   }
 
   void pv1(Segment pv1) throws HL7Exception, Hl7ContentException {
     pv1Seen = once(pv1Seen, "PV1");
-    ward = required("Ward (PV1-3.1)", Hl7Fields.text(pv1, 3, 1), WARD, "1-32 letters, digits, '_' or '-'");
-    String room = Hl7Fields.text(pv1, 3, 2);
-    String bedPart = Hl7Fields.text(pv1, 3, 3);
+    if (laterRepetitionGiven(pv1, 3)) {
+      throw new Hl7ContentException(header, ErrorCode.DATA_TYPE_ERROR, "Bed (PV1-3) names more than one location "
+          + "(it does not repeat): message refused, nothing recorded");
+    }
+    ward = required("Ward (PV1-3.1)", Hl7Fields.whole(pv1, 3, 0, 1), WARD, "1-32 letters, digits, '_' or '-'");
+    String room = Hl7Fields.whole(pv1, 3, 0, 2);
+    String bedPart = Hl7Fields.whole(pv1, 3, 0, 3);
     bed = required("Bed (PV1-3)", room.isEmpty() ? bedPart : bedPart.isEmpty() ? room : room + "-" + bedPart,
         IDENTIFIER, "1-64 letters, digits, '.', '_', ':' or '-', room and bed together, not '.' or '..' alone");
+  }
+
+  /** Whether field {@code field} of {@code segment} has a repetition after its first with an identifier in it. */
+  private static boolean laterRepetitionGiven(Segment segment, int field) throws HL7Exception {
+    int repetitions = segment.getField(field).length;
+    for (int repetition = 1; repetition < repetitions; repetition++) {
+      if (!Hl7Fields.whole(segment, field, repetition, 1).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code raw}, or {@code null} when empty; refuses the message when it does not match {@code rule}. */
@@ -84,10 +105,14 @@ final class IdentityReader {
     return true;
   }
 
-  void obx(Segment obx) throws HL7Exception {
+  /**
+   * Reads the device of the first OBX that names one (OBX-18's first repetition; the others name its parts); refuses
+   * the message when it is no identifier: the device of MSH-3, in its place, may be a gateway's that every monitor
+   * behind it shares.
+   */
+  void obx(Segment obx) throws HL7Exception, Hl7ContentException {
     if (obxDevice == null) {
-      String device = Hl7Fields.text(obx, 18, 1);
-      obxDevice = device.isEmpty() ? null : device;
+      obxDevice = required("Device (OBX-18)", Hl7Fields.whole(obx, 18, 0, 1), IDENTIFIER, IDENTIFIER_TEXT);
     }
   }
 
@@ -98,7 +123,7 @@ final class IdentityReader {
    * @throws Hl7ContentException when neither OBX-18 nor MSH-3 names a usable device
    */
   DeviceIdentity source(String namespaceId, String universalId) throws Hl7ContentException {
-    String device = obxDevice == null ? null : checked("Device (OBX-18)", obxDevice);
+    String device = obxDevice;
     if (device == null && !namespaceId.isEmpty() && !universalId.isEmpty()) {
       device = checked("Device (MSH-3)", namespaceId + ':' + universalId);
     }
@@ -124,8 +149,7 @@ final class IdentityReader {
       return null;
     }
     if (!IDENTIFIER.matcher(raw).matches()) {
-      warnings.add(what + " '" + Hl7Fields.abbreviate(raw) + "' is invalid (use 1-64 letters, digits, '.', '_', ':' "
-          + "or '-', not '.' or '..' alone): ignored");
+      warnings.add(what + " '" + Hl7Fields.abbreviate(raw) + "' is invalid (use " + IDENTIFIER_TEXT + "): ignored");
       return null;
     }
     return raw;

@@ -2,6 +2,7 @@ package org.wardwatch.hl7;
 
 import ca.uhn.hl7v2.ErrorCode;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,7 +21,8 @@ import org.wardwatch.model.Parameter;
  * share the time received), in time order, all from the same source. Within one time a parameter keeps the value of
  * its preferred source ({@link MdcCodes#preferredTo}: the ECG's heart rate, not the oximeter's pulse rate, whatever
  * their order), else its first; the others are reported in a warning. A value cancels a sensor-off report for its
- * parameter, and a diastolic pressure not below the systolic one is a content error, as for line frames.
+ * parameter, and a diastolic pressure not below the systolic one (of its time, else the message's nearest) is a
+ * content error, as for line frames.
  *
  * <p>Not thread-safe: one instance per message.
  */
@@ -58,10 +60,10 @@ final class ReportAssembler {
         atTime.put(row.parameter(), row);
       }
     }
+    checkBloodPressure(values);
     List<FrameReport> reports = new ArrayList<>();
     for (Map.Entry<Instant, Map<Parameter, ObxReader.Row>> entry : values.entrySet()) {
       Map<Parameter, ObxReader.Row> atTime = entry.getValue();
-      checkBloodPressure(atTime, entry.getKey());
       Set<Parameter> sensorsOff = off.get(entry.getKey());
       sensorsOff.removeAll(atTime.keySet());
       List<Observation> observations = atTime.values().stream().map(this::observation).toList();
@@ -75,14 +77,39 @@ final class ReportAssembler {
     return warnings;
   }
 
-  private void checkBloodPressure(Map<Parameter, ObxReader.Row> atTime, Instant time) throws Hl7ContentException {
-    ObxReader.Row systolic = atTime.get(Parameter.BP_SYSTOLIC);
-    ObxReader.Row diastolic = atTime.get(Parameter.BP_DIASTOLIC);
-    if (systolic != null && diastolic != null && diastolic.value().compareTo(systolic.value()) >= 0) {
-      throw new Hl7ContentException(header, ErrorCode.DATA_TYPE_ERROR, "Blood pressure "
-          + systolic.value().toPlainString() + "/" + diastolic.value().toPlainString() + " at " + time
-          + " is implausible: diastolic must be below systolic");
+  /**
+   * Refuses a diastolic pressure not below its systolic one: the systolic of its time, else the message's nearest in
+   * time (a monitor may stamp the two rows of one measurement apart).
+   */
+  private void checkBloodPressure(Map<Instant, Map<Parameter, ObxReader.Row>> values) throws Hl7ContentException {
+    TreeMap<Instant, ObxReader.Row> systolics = new TreeMap<>();
+    values.forEach((time, atTime) -> {
+      if (atTime.containsKey(Parameter.BP_SYSTOLIC)) {
+        systolics.put(time, atTime.get(Parameter.BP_SYSTOLIC));
+      }
+    });
+    for (Map.Entry<Instant, Map<Parameter, ObxReader.Row>> entry : values.entrySet()) {
+      ObxReader.Row diastolic = entry.getValue().get(Parameter.BP_DIASTOLIC);
+      Map.Entry<Instant, ObxReader.Row> systolic = diastolic == null ? null : nearest(systolics, entry.getKey());
+      if (systolic != null && diastolic.value().compareTo(systolic.getValue().value()) >= 0) {
+        String times = systolic.getKey().equals(entry.getKey()) ? " at " + entry.getKey()
+            : " (systolic at " + systolic.getKey() + ", diastolic at " + entry.getKey() + ")";
+        throw new Hl7ContentException(header, ErrorCode.DATA_TYPE_ERROR, "Blood pressure "
+            + systolic.getValue().value().toPlainString() + "/" + diastolic.value().toPlainString() + times
+            + " is implausible: diastolic must be below systolic");
+      }
     }
+  }
+
+  /** The entry of {@code byTime} nearest to {@code time}, the earlier of two as near; {@code null} when empty. */
+  private static <T> Map.Entry<Instant, T> nearest(TreeMap<Instant, T> byTime, Instant time) {
+    Map.Entry<Instant, T> before = byTime.floorEntry(time);
+    Map.Entry<Instant, T> after = byTime.ceilingEntry(time);
+    if (before == null || after == null) {
+      return before == null ? after : before;
+    }
+    return Duration.between(before.getKey(), time).compareTo(Duration.between(time, after.getKey())) <= 0
+        ? before : after;
   }
 
   private Observation observation(ObxReader.Row row) {

@@ -132,21 +132,14 @@ class Pcd01DecoderFieldRulesTest {
         .source().patientKey(), "a ward alone is no bed");
   }
 
-  @Test
-  void givenInvalidDeviceIdentifier_whenDecoded_thenPassedOverWithAWarningForMsh3() throws Exception {
-    String text = message(MSH, "PID|||PAT-1^^^H^MR", "PV1||I|ICU^12^3", "OBR|1",
-        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R|||||||dev ice");
-
-    Hl7Message message = decoder.decode(text, RECEIVED);
-
-    assertEquals(new DeviceIdentity("Mon1", "PAT-1", "12-3", "ICU"), message.source());
-    String warnings = String.join("\n", message.warnings());
-    assertTrue(warnings.contains("Device (OBX-18)"), warnings);
-  }
-
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = ';', value = {
       "PID|||PHR 2^^^H^MR; PV1||I|ICU^12^3; Patient (PID-3) 'PHR 2'",
+      "PID|||P100&X7^^^H^MR; PV1||I|ICU^12^3; Patient (PID-3) 'P100&X7'", // not P100: an '&' left unescaped
+      "PID|||~P200^^^H^MR; PV1||I|ICU^12^3; Patient (PID-3): its first identifier is empty",
+      "PID|||PAT-1^^^H^MR; PV1||I|ICU&CCU^12^3; Ward (PV1-3.1) 'ICU&CCU'",
+      "PID|||PAT-1^^^H^MR; PV1||I|ICU^12^3&4; Bed (PV1-3) '12-3&4'",
+      "PID|||PAT-1^^^H^MR; PV1||I|ICU^12^3~ICU^12^4; Bed (PV1-3) names more than one location",
       "PID|||PAT-1^^^H^MR; PV1||I|ICU East^12^3; Ward (PV1-3.1) 'ICU East'",
       "PID|||PAT-1^^^H^MR; PV1||I|ICU^Room 12^3; Bed (PV1-3) 'Room 12-3'",
       "PID|||..^^^H^MR; PV1||I|ICU^12^3; Patient (PID-3) '..'", // a URL path's step: not to be named in REST
@@ -159,6 +152,28 @@ class Pcd01DecoderFieldRulesTest {
 
     assertEquals(ErrorCode.DATA_TYPE_ERROR, refused.errorCode());
     assertTrue(refused.getMessage().startsWith(named), refused.getMessage());
+  }
+
+  @ParameterizedTest(name = "OBX-18 {0}")
+  @ValueSource(strings = {"dev ice", "DEVA&x"})
+  void givenInvalidDeviceIdentifier_whenDecoded_thenRefusedNotFiledUnderMsh3(String device) {
+    String gateway = MSH.replace("|Mon1|", "|GW^00AABBCCDDEEFF01^EUI-64|"); // shared by every monitor behind it
+    String text = message(gateway, "OBR|1",
+        "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC|||||R|||||||" + device);
+
+    Hl7ContentException refused = assertThrows(Hl7ContentException.class, () -> decoder.decode(text, RECEIVED));
+
+    assertEquals(ErrorCode.DATA_TYPE_ERROR, refused.errorCode());
+    assertTrue(refused.getMessage().startsWith("Device (OBX-18) '" + device + "' is not a usable identifier"),
+        refused.getMessage());
+  }
+
+  @Test
+  void givenRepeatedObx18_whenDecoded_thenTheFirstRepetitionNamesTheDevice() throws Exception {
+    String text = message(MSH, "OBR|1", "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC"
+        + "|||||R|||||||0123456789ABCDEF^EUI-64~FEDCBA9876543210^EUI-64");
+
+    assertEquals("0123456789ABCDEF", decoder.decode(text, RECEIVED).source().device());
   }
 
   @Test

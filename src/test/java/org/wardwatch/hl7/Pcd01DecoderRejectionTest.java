@@ -278,6 +278,29 @@ class Pcd01DecoderRejectionTest {
   }
 
   @Test
+  void givenDiastolicNotBelowASystolicStampedASecondApart_whenDecoded_thenContentErrorSayingBothTimes() {
+    Hl7ContentException e = content(message(MSH, OBR,
+        "OBX|1|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.4.1.1|80|266016^MDC_DIM_MMHG^MDC|||||R|||20261122101400+0000",
+        "OBX|2|NM|150022^MDC_PRESS_BLD_NONINV_DIA^MDC|1.4.1.2|120|266016^MDC_DIM_MMHG^MDC|||||R|||"
+            + "20261122101401+0000"));
+
+    assertEquals("Blood pressure 80/120 (systolic at 2026-11-22T10:14:00Z, diastolic at 2026-11-22T10:14:01Z) is "
+        + "implausible: diastolic must be below systolic", e.getMessage());
+  }
+
+  @Test
+  void givenTwoBloodPressuresAtTwoTimes_whenDecoded_thenEachDiastolicIsCheckedAgainstItsOwnSystolic() throws Exception {
+    Hl7Message decoded = decoder.decode(message(MSH, OBR,
+        "OBX|1|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.4.1.1|100|266016^MDC_DIM_MMHG^MDC|||||R|||20261122101000+0000",
+        "OBX|2|NM|150022^MDC_PRESS_BLD_NONINV_DIA^MDC|1.4.1.2|90|266016^MDC_DIM_MMHG^MDC|||||R|||20261122101000+0000",
+        "OBX|3|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.4.1.1|140|266016^MDC_DIM_MMHG^MDC|||||R|||20261122101400+0000",
+        "OBX|4|NM|150022^MDC_PRESS_BLD_NONINV_DIA^MDC|1.4.1.2|95|266016^MDC_DIM_MMHG^MDC|||||R|||20261122101400+0000"),
+        RECEIVED);
+
+    assertEquals(2, decoded.reports().size(), "95 is below its own 140, though not below the earlier 100");
+  }
+
+  @Test
   void givenNoDeviceIdentityAnywhere_whenDecoded_thenContentError() {
     Hl7ContentException e = content(message(MSH.replace("|Mon1|", "||"), OBR, SPO2));
 
