@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.clinical.WardStateFixtures.T0;
+import static org.wardwatch.clinical.WardStateFixtures.at;
+import static org.wardwatch.clinical.WardStateFixtures.only;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,7 +33,6 @@ import org.wardwatch.model.Parameter;
 /** Clinicians' actions as JSON (dashboard and REST API) applied to the clinical engine. */
 class AlarmActionsTest {
 
-  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
   private static final DeviceIdentity MON_1 = new DeviceIdentity("mon-1", "P1", "1", "surgery");
   private static final String NURSE = "nurse.kim";
 
@@ -350,14 +352,5 @@ class AlarmActionsTest {
   private JsonObject pauseAudio(long seconds) {
     return new JsonObject().put("action", "pause-audio").put("alarmId", alarmId).put("user", NURSE)
         .put("seconds", seconds);
-  }
-
-  private static Instant at(long seconds) {
-    return T0.plusSeconds(seconds);
-  }
-
-  private static <T> T only(List<T> items) {
-    assertEquals(1, items.size(), items::toString);
-    return items.get(0);
   }
 }

@@ -2,6 +2,8 @@ package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.wardwatch.clinical.WardStateFixtures.T0;
+import static org.wardwatch.clinical.WardStateFixtures.at;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,11 +21,13 @@ import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Priority;
 
-/** The trend store: ten-second buckets over the last hour, kept by observation time, and the recent transitions. */
+/**
+ * The trend store: ten-second buckets over the last hour, kept by observation time, and the recent transitions. Times
+ * count from {@link WardStateFixtures#T0}, on a bucket boundary, so second {@code s} after it falls in bucket
+ * {@code s / 10}.
+ */
 class VitalsHistoryTest {
 
-  /** On a bucket boundary, so second {@code s} after it falls in bucket {@code s / 10}. */
-  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
   private static final DeviceIdentity BED = new DeviceIdentity("mon-1", "P1", "1", "icu");
 
   private final VitalsHistory history = new VitalsHistory();
@@ -158,10 +162,6 @@ class VitalsHistoryTest {
 
   private JsonObject series(int minutes, Instant now) {
     return history.toJson("P1", minutes, now).getJsonObject("series");
-  }
-
-  private static Instant at(long seconds) {
-    return T0.plusSeconds(seconds);
   }
 
   private static long millis(long seconds) {

@@ -17,6 +17,7 @@ import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.OxygenSupport;
 import org.wardwatch.model.Parameter;
+import org.wardwatch.testing.TestClock;
 
 /**
  * What the {@link WardState} tests feed the engine and read back: frames written as {@code "PULSE=190"}, times as
@@ -24,7 +25,8 @@ import org.wardwatch.model.Parameter;
  */
 final class WardStateFixtures {
 
-  static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+  /** The {@link TestClock}'s time zero. */
+  static final Instant T0 = TestClock.T0;
   static final DeviceIdentity BED_1 = new DeviceIdentity("mon-1", "P1", "1", "surgery");
 
   /**
@@ -58,8 +60,9 @@ final class WardStateFixtures {
     return ClinicalRules.fromJson(new JsonObject("{" + THRESHOLD_SETTINGS + thresholds + "}"));
   }
 
+  /** {@link TestClock#at}: {@code seconds} after {@link #T0}. */
   static Instant at(long seconds) {
-    return T0.plusSeconds(seconds);
+    return TestClock.at(seconds);
   }
 
   /** A frame from {@code source} whose values ({@code "PULSE=190"}) were measured and received at {@code at}. */
@@ -88,9 +91,10 @@ final class WardStateFixtures {
         null, !parameter.softRange().contains(value));
   }
 
-  static AlarmTransition only(List<AlarmTransition> transitions) {
-    assertEquals(1, transitions.size(), () -> "expected one transition, got " + transitions);
-    return transitions.get(0);
+  /** The one item of {@code items} (transitions, snapshots, audit records), failing the test unless exactly one. */
+  static <T> T only(List<T> items) {
+    assertEquals(1, items.size(), () -> "expected one, got " + items);
+    return items.get(0);
   }
 
   /** The id of the alarm the update raised, its only transition. */

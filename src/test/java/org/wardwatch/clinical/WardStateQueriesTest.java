@@ -2,6 +2,8 @@ package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.clinical.WardStateFixtures.T0;
+import static org.wardwatch.clinical.WardStateFixtures.at;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,7 +24,6 @@ import org.wardwatch.model.Priority;
 /** What the REST queries read from the engine: a patient's trend with its limits and events, wards, a ward's list. */
 class WardStateQueriesTest {
 
-  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
   private static final String RULES = """
       {"news2": {"bandPriorities": {"LOW_MEDIUM": "NONE", "MEDIUM": "NONE", "HIGH": "NONE"}},
        "technical": {"noDataSeconds": 3600, "priorities": {"INVALID_SIGNAL": "LOW"}},
@@ -107,10 +108,6 @@ class WardStateQueriesTest {
         "P1 acknowledged and P2 latched count, P3 cleared does not, P5's technical alarm does, apart");
     assertEquals(expected, WardSummary.of(engine.view().snapshots(null).stream().map(PatientSnapshot::toJson).toList()),
         "counted from the snapshots (as a clustered node counts the stored ones): the same");
-  }
-
-  private static Instant at(long seconds) {
-    return T0.plusSeconds(seconds);
   }
 
   private static DeviceIdentity bed(String patient, String ward) {

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Set;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.Priority;
+import org.wardwatch.testing.TestClock;
 
 /** Shared givens of the alarm tests: a fixed clock origin, one bed, the default policy and small helpers. */
 final class AlarmFixtures {
 
-  /** Every test's time zero; later times are {@code at(seconds)}. */
-  static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+  /** Every test's time zero, the {@link TestClock}'s; later times are {@code at(seconds)}. */
+  static final Instant T0 = TestClock.T0;
   static final DeviceIdentity BED_12 = new DeviceIdentity("mon-7", "P123", "12", "icu");
   static final AlarmPolicy POLICY = AlarmPolicy.defaults();
   static final String NURSE = "nurse.kim";
@@ -23,8 +24,9 @@ final class AlarmFixtures {
   private AlarmFixtures() {
   }
 
+  /** {@link TestClock#at}: {@code seconds} after {@link #T0}. */
   static Instant at(long seconds) {
-    return T0.plusSeconds(seconds);
+    return TestClock.at(seconds);
   }
 
   /** An alarm raised at {@link #T0} with the default policy. */
