@@ -113,6 +113,7 @@ final class PatientRoutes {
       badRequest(context, "body must be a JSON object");
       return;
     }
+    body.remove("ward"); // the ward of a screen's action, which the bridge sets: here the path names the patient
     ask(context, Addresses.PATIENT_ACTIONS, body.put("action", action).put("patient", context.pathParam("id"))
         .put(BridgePolicy.ORIGIN, "api " + context.request().remoteAddress().hostAddress()));
   }
