@@ -115,7 +115,7 @@ class HttpBridgeVerticleTest {
 
     Reply assessed = request(HttpMethod.POST, "/api/patients/P-7/assessment", null,
         new JsonObject().put("user", " nurse.kim  ").put("consciousness", "A").put("oxygen", "air")
-            .put("ward", "icu")); // no field of the REST API's: a screen's ward, which the bridge sets, is no filter here
+            .put("ward", "icu")); // not the REST API's: a screen's ward, which the bridge sets, filters nothing here
     Reply overridden = request(HttpMethod.PUT, "/api/patients/P-7/limits", null, new JsonObject()
         .put("user", "dr.patel").put("parameter", "SPO2").put("reason", "COPD, target 88-92 %").put("minutes", 240)
         .put("thresholds", new JsonArray().add(new JsonObject().put("below", 86).put("priority", "HIGH"))));
