@@ -32,6 +32,13 @@ public final class Addresses {
   public static final String WARD_HEADER = "ward";
 
   /**
+   * The {@link #wardActions} action that changes nothing and needs no user: a dashboard sends it after registering its
+   * handlers, and the reply of the node serving it, coming after everything the page sent before it, says the
+   * registrations are in place. That node answers it itself.
+   */
+  public static final String SYNC_ACTION = "sync";
+
+  /**
    * Publish, node-local. Body: a {@link org.wardwatch.model.DeviceEvent} from the device side, for technical alarms: a
    * device that went away (when its connection closed, and when its frames were last answered), or that sends values
    * the gateway cannot accept (a line frame or an HL7 message), published through {@link DeviceEvents}. Owner: the
@@ -204,7 +211,7 @@ public final class Addresses {
   /**
    * Request-reply, browser-facing inbound, through the bridge only. Body: an action on an alarm or patient of
    * {@code ward}: {@code {"action", "user", ...}}, the action one of {@code acknowledge}, {@code pause-audio},
-   * {@code assess}, {@code override-limits}, {@code stop-measurement}, {@code discharge} or {@code sync}; reply
+   * {@code assess}, {@code override-limits}, {@code stop-measurement}, {@code discharge} or {@link #SYNC_ACTION}; reply
    * {@code {"ok": true}} or a failure with code 400, 404, 409 or 503 and a message. No consumer listens here: the
    * bridge addresses each such action to its node's {@link #WARD_ACTIONS} ({@link #wardOfActions}).
    */

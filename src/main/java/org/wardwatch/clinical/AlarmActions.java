@@ -36,12 +36,6 @@ import org.wardwatch.model.Parameter;
  */
 final class AlarmActions {
 
-  /**
-   * {@code {"action": "sync"}} changes nothing and needs no user: a dashboard sends it after registering its handlers,
-   * and its reply, coming after everything the page sent before it, says the registrations are in place.
-   */
-  static final String SYNC = "sync";
-
   /** The actions on a patient, which name it with {@code patient} only. */
   private static final Set<String> PATIENT_ACTIONS = Set.of("assess", "override-limits", "stop-measurement",
       "discharge");
@@ -52,9 +46,6 @@ final class AlarmActions {
 
   static WardUpdate apply(WardState engine, JsonObject action, Instant now) {
     String verb = ActionText.required(action, "action");
-    if (verb.equals(SYNC)) {
-      return WardUpdate.NOTHING;
-    }
     String user = ActionText.userName(action);
     if (PATIENT_ACTIONS.contains(verb) && action.containsKey("alarmId")) { // it would decide the ward checked
       throw new IllegalArgumentException("'alarmId' is not part of a " + verb + " action, which names its patient");

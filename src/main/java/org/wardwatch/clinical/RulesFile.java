@@ -76,11 +76,6 @@ final class RulesFile {
         }));
   }
 
-  /** Why the file on disk is not in force, or {@code null} when it is. */
-  String problem() {
-    return lastProblem;
-  }
-
   private void remember(FileProps props) {
     lastModified = props.lastModifiedTime();
     lastSize = props.size();

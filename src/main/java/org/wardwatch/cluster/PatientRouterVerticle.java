@@ -90,7 +90,7 @@ public class PatientRouterVerticle extends VerticleBase {
           + "\"user\": ...}");
     } else if (ward == null) {
       message.fail(400, "an action names its ward: it is sent to the ward's actions address");
-    } else if ("sync".equals(action.getString("action"))) {
+    } else if (Addresses.SYNC_ACTION.equals(action.getString("action"))) {
       message.reply(new JsonObject().put("ok", true));
     } else {
       // the ward whose screen made it: a ward's screens act on that ward's patients and alarms only

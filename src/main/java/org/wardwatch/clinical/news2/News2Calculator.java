@@ -70,41 +70,11 @@ public final class News2Calculator {
     this.freshness = freshness;
   }
 
-  /** The oldest a value may be and still count. */
-  public Duration freshness() {
-    return freshness;
-  }
-
   /**
-   * Scores {@code inputs} as they stand at {@code now}: the one shared score of its points ({@link News2Scores}), so a
-   * patient's usual frame gets back the score it had.
-   *
-   * @return the score; partial, with the missing components listed, when any input is absent or stale
-   */
-  public News2Score score(News2Inputs inputs, Instant now) {
-    return read(inputs, now).score();
-  }
-
-  /**
-   * The last moment at which {@code inputs} still score as they do at {@code now}: when the first of their parts fresh
-   * at {@code now} goes stale (its time plus the freshness; stale parts stay stale as time goes on), or
-   * {@link Instant#MAX} when none is fresh.
-   */
-  public Instant scoreHoldsUntil(News2Inputs inputs, Instant now) {
-    return read(inputs, now).holdsUntil();
-  }
-
-  /**
-   * Whether a part of {@code inputs} that was measured or charted is too old at {@code now}, so scores as missing (a
-   * part never given is absent, not stale).
-   */
-  public boolean hasStaleParts(News2Inputs inputs, Instant now) {
-    return read(inputs, now).staleParts();
-  }
-
-  /**
-   * {@link #score}, {@link #hasStaleParts} and {@link #scoreHoldsUntil} at once, each part of {@code inputs} read and
-   * its freshness decided once: the clinical engine asks all three on every frame.
+   * Reads {@code inputs} as they stand at {@code now}: their score, the one shared score of its points
+   * ({@link News2Scores}), so a patient's usual frame gets back the score it had; whether a part is stale; and until
+   * when the score holds. Each part is read and its freshness decided once, as the clinical engine reads them on every
+   * frame.
    */
   public News2Reading read(News2Inputs inputs, Instant now) {
     Objects.requireNonNull(inputs, "inputs");

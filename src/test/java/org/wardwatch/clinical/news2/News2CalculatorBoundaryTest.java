@@ -100,7 +100,7 @@ class News2CalculatorBoundaryTest {
   }
 
   private int component(News2Inputs inputs, News2Component component) {
-    return calculator.score(inputs, NOW).components().get(component);
+    return calculator.read(inputs, NOW).score().components().get(component);
   }
 
   private static News2Inputs vital(boolean scale2, Parameter parameter, String value) {

@@ -45,8 +45,8 @@ class News2CalculatorTest {
       "5, 85, 15, 80, 140, U, 34.0, 20, high"})
   void givenCompleteObservations_whenScored_thenTotalAndBand(String rr, String spo2, String oxygen, String sbp,
       String pulse, String acvpu, String temperature, int total, String band) {
-    News2Score score = calculator.score(
-        complete(false, rr, spo2, oxygen, sbp, pulse, acvpu, temperature, TAKEN), NOW);
+    News2Score score = calculator.read(
+        complete(false, rr, spo2, oxygen, sbp, pulse, acvpu, temperature, TAKEN), NOW).score();
 
     assertEquals(total, score.total());
     assertEquals(band, score.band().wireName());
@@ -59,7 +59,7 @@ class News2CalculatorTest {
   void givenPneumoniaOnScale1_whenScored_thenHighWorkedByHand() {
     // RR 23 -> 2, SpO2 94 -> 1, oxygen 2 L/min -> 2, SBP 105 -> 1, pulse 112 -> 2, Alert -> 0, 38.4 °C -> 1.
     // Total 2 + 1 + 2 + 1 + 2 + 0 + 1 = 9: high.
-    News2Score score = calculator.score(complete(false, "23", "94", "2", "105", "112", "A", "38.4", TAKEN), NOW);
+    News2Score score = calculator.read(complete(false, "23", "94", "2", "105", "112", "A", "38.4", TAKEN), NOW).score();
 
     assertEquals(Map.of(News2Component.RESP_RATE, 2, News2Component.SPO2, 1, News2Component.AIR_OR_OXYGEN, 2,
         News2Component.BP_SYSTOLIC, 1, News2Component.PULSE, 2, News2Component.CONSCIOUSNESS, 0,
@@ -75,8 +75,8 @@ class News2CalculatorTest {
     // RR 19 -> 0, SpO2 90 -> 0 on scale 2 (88-92) but 3 on scale 1 (<= 91), oxygen -> 2, SBP 128 -> 0,
     // pulse 88 -> 0, Alert -> 0, 37.2 °C -> 0.
     // Scale 2: total 2, low. Scale 1: total 5 with a single 3, medium.
-    News2Score scale2 = calculator.score(complete(true, "19", "90", "1", "128", "88", "A", "37.2", TAKEN), NOW);
-    News2Score scale1 = calculator.score(complete(false, "19", "90", "1", "128", "88", "A", "37.2", TAKEN), NOW);
+    News2Score scale2 = calculator.read(complete(true, "19", "90", "1", "128", "88", "A", "37.2", TAKEN), NOW).score();
+    News2Score scale1 = calculator.read(complete(false, "19", "90", "1", "128", "88", "A", "37.2", TAKEN), NOW).score();
 
     assertEquals(2, scale2.total());
     assertEquals(News2Band.LOW, scale2.band());
@@ -90,8 +90,8 @@ class News2CalculatorTest {
   void givenDeviceValuesWithExtraDecimals_whenScored_thenRoundedHalfUpToChartedPrecisionFirst() {
     // RR 20.4 -> 20 -> 0, SpO2 95.5 -> 96 -> 0, SBP 110.5 -> 111 -> 0, pulse 50.5 -> 51 -> 0,
     // 36.05 °C -> 36.1 -> 0: unrounded, each would sit in a scoring band. Total 0, low.
-    News2Score score = calculator.score(
-        complete(false, "20.4", "95.5", "air", "110.5", "50.5", "A", "36.05", TAKEN), NOW);
+    News2Score score = calculator.read(
+        complete(false, "20.4", "95.5", "air", "110.5", "50.5", "A", "36.05", TAKEN), NOW).score();
 
     assertEquals(0, score.total());
     assertEquals(News2Band.LOW, score.band());
@@ -102,26 +102,26 @@ class News2CalculatorTest {
     assertThrows(IllegalArgumentException.class, () -> new News2Calculator(Duration.ZERO));
     assertThrows(IllegalArgumentException.class, () -> new News2Calculator(Duration.ofSeconds(-1)));
     assertThrows(NullPointerException.class, () -> new News2Calculator(null));
-    assertEquals(FRESHNESS, calculator.freshness());
   }
 
   @Test
   void givenTheSamePoints_whenScored_thenTheSameSharedScoreElseAnother() {
     News2Inputs inputs = complete(false, "16", "97", "air", "120", "70", "A", "37.0", TAKEN);
-    News2Score previous = calculator.score(inputs, NOW);
+    News2Score previous = calculator.read(inputs, NOW).score();
 
-    assertSame(previous, calculator.score(complete(false, "17", "98", "air", "121", "71", "A", "37.1", TAKEN), NOW),
-        "other values, the same points");
-    assertSame(previous, new News2Calculator(Duration.ofMinutes(5)).score(inputs, NOW), "another calculator");
-    News2Score faster = calculator.score(complete(false, "16", "97", "air", "120", "95", "A", "37.0", TAKEN), NOW);
+    News2Inputs others = complete(false, "17", "98", "air", "121", "71", "A", "37.1", TAKEN);
+    assertSame(previous, calculator.read(others, NOW).score(), "other values, the same points");
+    assertSame(previous, new News2Calculator(Duration.ofMinutes(5)).read(inputs, NOW).score(), "another calculator");
+    News2Inputs faster95 = complete(false, "16", "97", "air", "120", "95", "A", "37.0", TAKEN);
+    News2Score faster = calculator.read(faster95, NOW).score();
     assertNotSame(previous, faster);
     assertEquals(1, faster.components().get(News2Component.PULSE));
     assertEquals(News2Score.of(Map.of(News2Component.RESP_RATE, 0, News2Component.SPO2, 0,
         News2Component.AIR_OR_OXYGEN, 0, News2Component.BP_SYSTOLIC, 0, News2Component.PULSE, 1,
         News2Component.CONSCIOUSNESS, 0, News2Component.TEMPERATURE, 0), false), faster);
-    assertNotSame(previous, calculator.score(complete(true, "16", "97", "air", "120", "70", "A", "37.0", TAKEN), NOW),
-        "scale 2 scores 97% on air as 0 too, but says scale 2");
-    News2Score stale = calculator.score(inputs, NOW.plus(FRESHNESS).plusSeconds(61));
+    News2Inputs scale2 = complete(true, "16", "97", "air", "120", "70", "A", "37.0", TAKEN);
+    assertNotSame(previous, calculator.read(scale2, NOW).score(), "97% on air scores 0 on scale 2 too, but says so");
+    News2Score stale = calculator.read(inputs, NOW.plus(FRESHNESS).plusSeconds(61)).score();
     assertNotSame(previous, stale);
     assertEquals(List.of(News2Component.values()), stale.missing(), "all stale");
   }

@@ -34,19 +34,19 @@ class News2MissingInputsTest {
         Parameter.SPO2, all.vital(Parameter.SPO2), Parameter.BP_SYSTOLIC, all.vital(Parameter.BP_SYSTOLIC),
         Parameter.PULSE, all.vital(Parameter.PULSE)), all.consciousness(), all.oxygen(), false);
 
-    News2Score score = calculator.score(noTemperature, NOW);
+    News2Score score = calculator.read(noTemperature, NOW).score();
 
     assertTrue(score.partial());
     assertEquals(List.of(News2Component.TEMPERATURE), score.missing());
     assertFalse(score.components().containsKey(News2Component.TEMPERATURE));
     assertEquals(3, score.total());
     assertEquals(News2Band.LOW, score.band());
-    assertEquals(6, calculator.score(all, NOW).total());
+    assertEquals(6, calculator.read(all, NOW).score().total());
   }
 
   @Test
   void givenNothingKnown_whenScored_thenEveryComponentMissingNoneScoredAsNormal() {
-    News2Score score = calculator.score(News2Inputs.none(false), NOW);
+    News2Score score = calculator.read(News2Inputs.none(false), NOW).score();
 
     assertTrue(score.partial());
     assertEquals(List.of(News2Component.values()), score.missing());
@@ -61,7 +61,7 @@ class News2MissingInputsTest {
         .withVital(Parameter.SPO2, new BigDecimal("97"), TAKEN);
 
     assertEquals(List.of(News2Component.RESP_RATE, News2Component.AIR_OR_OXYGEN, News2Component.BP_SYSTOLIC,
-        News2Component.CONSCIOUSNESS, News2Component.TEMPERATURE), calculator.score(inputs, NOW).missing());
+        News2Component.CONSCIOUSNESS, News2Component.TEMPERATURE), calculator.read(inputs, NOW).score().missing());
   }
 
   @ParameterizedTest(name = "{0} old: stale = {1}")
@@ -69,8 +69,8 @@ class News2MissingInputsTest {
       "PT-1M, false"})
   void givenEveryInputOfOneAge_whenScored_thenExactlyFreshnessOldIsFreshAndOneNanosecondOlderIsMissing(
       Duration age, boolean stale) {
-    News2Score score = calculator.score(
-        complete(false, "8", "91", "2", "90", "40", "U", "35.0", NOW.minus(age)), NOW);
+    News2Score score = calculator.read(
+        complete(false, "8", "91", "2", "90", "40", "U", "35.0", NOW.minus(age)), NOW).score();
 
     assertEquals(stale, score.partial());
     assertEquals(stale ? List.of(News2Component.values()) : List.of(), score.missing());
@@ -84,7 +84,7 @@ class News2MissingInputsTest {
         .withVital(Parameter.PULSE, new BigDecimal("150"), stale)
         .withConsciousness(Consciousness.V, stale);
 
-    News2Score score = calculator.score(inputs, NOW);
+    News2Score score = calculator.read(inputs, NOW).score();
 
     assertEquals(List.of(News2Component.PULSE, News2Component.CONSCIOUSNESS), score.missing());
     assertEquals(0, score.total());
@@ -99,12 +99,12 @@ class News2MissingInputsTest {
         .withVital(Parameter.PULSE, new BigDecimal("150"), stale)
         .withConsciousness(Consciousness.V, oldestFresh);
 
-    Instant holds = calculator.scoreHoldsUntil(inputs, NOW);
+    Instant holds = calculator.read(inputs, NOW).holdsUntil();
 
     assertEquals(oldestFresh.plus(FRESHNESS), holds);
-    assertEquals(calculator.score(inputs, NOW), calculator.score(inputs, holds));
-    assertTrue(calculator.score(inputs, holds.plusNanos(1)).missing().contains(News2Component.CONSCIOUSNESS));
-    assertEquals(Instant.MAX, calculator.scoreHoldsUntil(News2Inputs.none(false), NOW), "nothing can go stale");
+    assertEquals(calculator.read(inputs, NOW).score(), calculator.read(inputs, holds).score());
+    assertTrue(calculator.read(inputs, holds.plusNanos(1)).score().missing().contains(News2Component.CONSCIOUSNESS));
+    assertEquals(Instant.MAX, calculator.read(News2Inputs.none(false), NOW).holdsUntil(), "nothing can go stale");
   }
 
   @ParameterizedTest(name = "scale 2 SpO2 {0}% with unknown oxygen scores {1}")
@@ -112,7 +112,7 @@ class News2MissingInputsTest {
   void givenScale2WithoutOxygenRecordAtOrBelow92_whenScored_thenSpo2ScoredAsBothRowsAgree(String spo2, int points) {
     News2Inputs inputs = News2Inputs.none(true).withVital(Parameter.SPO2, new BigDecimal(spo2), TAKEN);
 
-    News2Score score = calculator.score(inputs, NOW);
+    News2Score score = calculator.read(inputs, NOW).score();
 
     assertEquals(points, score.components().get(News2Component.SPO2));
     assertTrue(score.missing().contains(News2Component.AIR_OR_OXYGEN));
@@ -124,7 +124,7 @@ class News2MissingInputsTest {
   void givenScale2WithoutOxygenRecordFrom93_whenScored_thenSpo2MissingNotAssumedOnAir(String spo2) {
     News2Inputs inputs = News2Inputs.none(true).withVital(Parameter.SPO2, new BigDecimal(spo2), TAKEN);
 
-    News2Score score = calculator.score(inputs, NOW);
+    News2Score score = calculator.read(inputs, NOW).score();
 
     assertFalse(score.components().containsKey(News2Component.SPO2), "0 on air, 1-3 on oxygen: not known");
     assertTrue(score.missing().containsAll(List.of(News2Component.SPO2, News2Component.AIR_OR_OXYGEN)));
@@ -136,7 +136,7 @@ class News2MissingInputsTest {
         .withVital(Parameter.SPO2, new BigDecimal("97"), TAKEN)
         .withOxygen(OxygenSupport.flow(new BigDecimal("4")), NOW.minus(Duration.ofHours(1)));
 
-    News2Score score = calculator.score(inputs, NOW);
+    News2Score score = calculator.read(inputs, NOW).score();
 
     assertEquals(List.copyOf(EnumSet.allOf(News2Component.class)), score.missing());
     assertTrue(score.partial());
@@ -146,7 +146,7 @@ class News2MissingInputsTest {
   void givenOxygenButNoSpo2_whenScored_thenOxygenScoresAndSpo2Missing() {
     News2Inputs inputs = News2Inputs.none(false).withOxygen(OxygenSupport.parse("3"), TAKEN);
 
-    News2Score score = calculator.score(inputs, NOW);
+    News2Score score = calculator.read(inputs, NOW).score();
 
     assertEquals(Map.of(News2Component.AIR_OR_OXYGEN, 2), score.components());
     assertTrue(score.missing().contains(News2Component.SPO2));
