@@ -21,8 +21,8 @@ import org.wardwatch.model.OxygenSupport;
  * old is still fresh, one nanosecond older is stale (see {@link Timed#isFreshAt}). Missing components are reported,
  * never assumed normal; the total is then the sum of the present components, a lower bound, and the score is flagged
  * partial. On SpO2 scale 2 the SpO2 row depends on air or oxygen: when that is missing, a value of 93% or more, which
- * scores 0 on air but 1–3 on oxygen, is reported missing with it; one of 92% or less, which the two rows score alike, is
- * scored.
+ * scores 0 on air but 1–3 on oxygen, is reported missing with it; one of 92% or less, which the two rows score
+ * alike, is scored.
  *
  * <p>Immutable and thread-safe.
  *
