@@ -39,7 +39,7 @@ let eb = null;
 let everOpen = false;
 let linkLostAt = performance.now(); // performance.now() since when the page has had no live feed; null while it has
 let registered = null; // {ward, handlers: [[address, fn]]} on the current bridge connection
-const dischargedAt = new Map(); // patient -> {at: the discharge's server time, seen: performance.now() of its notice}
+const leftAt = new Map(); // patient -> {at: server time it left the ward (discharged, moved), seen: its notice's now}
 const actions = new Actions(store, () => eb, (patient, text, ok) => view.report(patient, text, ok));
 view.assess = (patient) => actions.assessForm(patient);
 view.stopMeasure = (patient) => actions.stopMeasureForm(patient);
@@ -69,11 +69,11 @@ function alarmsChanged() {
 function onSnapshot(snap, live, fetchedAt = null) {
   if (!snap || typeof snap !== 'object' || String(snap.ward) !== ward) return;
   const key = String(snap.patient);
-  if (snap.discharged === true) {
-    onDischarge(key, snap);
+  if (snap.discharged === true || (snap.movedTo && typeof snap.movedTo === 'object')) {
+    onLeft(key, snap);
     return;
   }
-  if (predatesDischarge(key, snap.updated, live ? null : fetchedAt)) return;
+  if (predatesLeaving(key, snap.updated, live ? null : fetchedAt)) return;
   const r = store.applySnapshot(snap, live, fetchedAt);
   if (!r || !r.accepted) return;
   view.render(r);
@@ -83,32 +83,37 @@ function onSnapshot(snap, live, fetchedAt = null) {
 }
 
 /**
- * Whether something of discharged patient `key` predates the discharge, and must not bring it back: a live message
- * made before it (`madeAt`, the server's time) or a list asked for before its notice came (`fetchedAt`, or null). A
- * newer one is of the patient admitted again; the mark stays, for a late older one.
+ * Whether something of patient `key`, who left the ward, predates their leaving and must not bring them back: a live
+ * message made before it (`madeAt`, the server's time) or a list asked for before its notice came (`fetchedAt`, or
+ * null). A newer one is of the patient admitted again, or back; the mark stays, for a late older one.
  */
-function predatesDischarge(key, madeAt, fetchedAt) {
-  const gone = dischargedAt.get(key);
+function predatesLeaving(key, madeAt, fetchedAt) {
+  const gone = leftAt.get(key);
   if (!gone) return false;
   return fetchedAt !== null ? fetchedAt < gone.seen : !(Date.parse(madeAt) > gone.at);
 }
 
-/** The patient was discharged: its tile, its alarms and its open trend view go, and every screen is told. */
-function onDischarge(key, notice) {
-  dischargedAt.set(key, { at: Date.parse(notice.at), seen: performance.now() });
+/**
+ * The patient left the ward, discharged or moved to another (where their alarms went with them): their tile, their
+ * alarms and their open trend view go, and the screen says where.
+ */
+function onLeft(key, notice) {
+  leftAt.set(key, { at: Date.parse(notice.at), seen: performance.now() });
   const e = store.entry(key);
   store.forget(key);
   view.remove([key]);
   if (patientView.patient === key) patientView.dialog.close();
   const bed = e && e.bed !== null ? `Bed ${e.bed} · ` : '';
-  view.notices.show(`Discharged: ${bed}${key}${notice.by ? ` by ${notice.by}` : ''}`);
+  const to = notice.movedTo;
+  view.notices.show(to ? `Moved: ${bed}${key} to ward ${to.ward}${to.bed ? `, bed ${to.bed}` : ''}`
+    : `Discharged: ${bed}${key}${notice.by ? ` by ${notice.by}` : ''}`);
   alarmsChanged();
   refreshWards(); // its counts, now, rather than at the next poll
 }
 
 function onTransition(tr) {
   if (!tr || typeof tr !== 'object' || String(tr.ward || (tr.alarm && tr.alarm.ward)) !== ward) return;
-  if (predatesDischarge(String(tr.patient), tr.at, null)) return; // published late, after the discharge
+  if (predatesLeaving(String(tr.patient), tr.at, null)) return; // published late, after the patient left
 
   const r = store.applyTransition(tr);
   if (!r || !r.accepted) return;
@@ -217,7 +222,7 @@ function show(next) {
   unsubscribe();
   ward = next;
   store.clear();
-  dischargedAt.clear();
+  leftAt.clear();
   view.clear();
   if (patientView.dialog.open) patientView.dialog.close();
   picker.show(ward);

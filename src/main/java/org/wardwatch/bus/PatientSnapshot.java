@@ -40,7 +40,7 @@ public final class PatientSnapshot {
 
   private final String patient;
   private final String ward;
-  /** False for a discharge notice, which no later snapshot of the patient follows. */
+  /** False for a notice (a discharge, a move away), which no later snapshot of the patient on its ward follows. */
   private final boolean supersedable;
   /** What to encode; null once encoded. */
   private Document document;
@@ -63,8 +63,11 @@ public final class PatientSnapshot {
     return new PatientSnapshot(patient, ward, true, Objects.requireNonNull(document), null);
   }
 
-  /** The notice that {@code patient} was discharged, published in a snapshot's place: see {@link #supersedable()}. */
-  public static PatientSnapshot ofDischarge(String patient, String ward, Document document) {
+  /**
+   * A notice that {@code patient} left {@code ward}'s screens, discharged or moved to another ward, published in a
+   * snapshot's place: see {@link #supersedable()}.
+   */
+  public static PatientSnapshot ofNotice(String patient, String ward, Document document) {
     return new PatientSnapshot(patient, ward, false, Objects.requireNonNull(document), null);
   }
 
@@ -85,7 +88,7 @@ public final class PatientSnapshot {
 
   /**
    * True when the patient's next snapshot says all this one does, so that a screen too slow for every snapshot may
-   * skip it; false for a discharge notice, which nothing follows.
+   * skip it; false for a notice of a discharge or a move away, which nothing follows.
    */
   public boolean supersedable() {
     return supersedable;

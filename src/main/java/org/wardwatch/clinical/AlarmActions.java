@@ -9,7 +9,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.config.ConfigException;
 import org.wardwatch.model.Consciousness;
@@ -123,9 +122,8 @@ final class AlarmActions {
   }
 
   /**
-   * Refuses an action made on a ward's screen about a patient or alarm of another ward (or none). An alarm belongs to
-   * the ward it was raised on as well as to its patient's ward now (a patient moved keeps their alarms, shown where
-   * they were raised).
+   * Refuses an action made on a ward's screen about a patient or alarm of another ward (or none): a patient's alarms
+   * are on the patient's ward, where they move with the patient.
    */
   private static void requireOnWard(WardState engine, JsonObject action) {
     String ward = action.getString("ward");
@@ -135,17 +133,11 @@ final class AlarmActions {
     String patient = ActionTarget.patientOf(action);
     String alarmId = action.getValue("alarmId") instanceof String id ? id : null;
     boolean onWard = patient != null && engine.view().snapshot(patient).map(PatientSnapshot::toJson)
-        .map(shown -> ward.equals(shown.getString("ward")) || alarmRaisedOn(shown, alarmId, ward)).orElse(false);
+        .map(shown -> ward.equals(shown.getString("ward"))).orElse(false);
     if (!onWard) {
       throw new ActionRefused.UnknownTarget("no " + (alarmId != null ? "alarm " + alarmId : "patient " + patient)
           + " on ward " + ward);
     }
-  }
-
-  private static boolean alarmRaisedOn(JsonObject snapshot, String alarmId, String ward) {
-    return alarmId != null && Stream.of("alarms", "technicalAlarms")
-        .flatMap(list -> snapshot.getJsonArray(list).stream()).map(JsonObject.class::cast)
-        .anyMatch(alarm -> alarmId.equals(alarm.getString("id")) && ward.equals(alarm.getString("ward")));
   }
 
   private static long positive(JsonObject action, String key, String unit) {

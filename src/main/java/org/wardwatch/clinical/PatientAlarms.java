@@ -111,6 +111,11 @@ final class PatientAlarms {
     return current == null ? null : current.source().device();
   }
 
+  /** The patient is at {@code place}'s bed and ward now: so are their alarms ({@link Alarm#placedAt}). */
+  void placedAt(DeviceIdentity place) {
+    live.values().forEach(alarm -> alarm.placedAt(place));
+  }
+
   /** Applies {@code action} to alarm {@code id}; empty when this patient has no such live alarm. */
   Optional<List<AlarmTransition>> act(String id, Function<Alarm, List<AlarmTransition>> action) {
     Alarm alarm = live.get(id);

@@ -45,7 +45,7 @@ final class PatientDischarge {
    */
   static WardUpdate of(PatientRecord patient, List<AlarmTransition> cleared, String user, Instant now) {
     DeviceIdentity source = patient.source();
-    PatientSnapshot notice = PatientSnapshot.ofDischarge(patient.key(), patient.ward(), json -> {
+    PatientSnapshot notice = PatientSnapshot.ofNotice(patient.key(), patient.ward(), json -> {
       json.writeStartObject();
       json.writeStringField("patient", patient.key());
       json.writeStringField("device", source.device());

@@ -25,6 +25,8 @@ final class PatientRecord {
 
   private final String key;
   private DeviceIdentity source;
+  /** Where the patient was before a frame moved them to another ward, until {@link #takeLeftWard}; else null. */
+  private DeviceIdentity leftWard;
   private long seq;
   /** The {@link #seq} of the last snapshot made to be published; the next one shows the changes after it. */
   private long shownSeq;
@@ -122,6 +124,16 @@ final class PatientRecord {
   }
 
   /**
+   * Where the patient was before the frames since the last call moved them to another ward (its screens are to be told
+   * that they left), or null when none did; forgotten once taken.
+   */
+  DeviceIdentity takeLeftWard() {
+    DeviceIdentity left = leftWard;
+    leftWard = null;
+    return left;
+  }
+
+  /**
    * When the gateway last heard a frame of this patient, accepted or refused; null for a patient taken over from an
    * older state.
    */
@@ -164,7 +176,11 @@ final class PatientRecord {
     DeviceIdentity placed = report.source().placedAs(source);
     if (placed != source && !placed.equals(source)) { // the usual frame: no new object pointed to (see #scored)
       devices.switched(source.device(), before, placed.device());
+      if (!placed.wardOrDefault().equals(source.wardOrDefault()) && leftWard == null) {
+        leftWard = source;
+      }
       source = placed;
+      alarms.placedAt(placed); // shown, and announced, where the patient is
     }
     measurements.reportedOff(report);
     assessment.charted(report);

@@ -57,6 +57,12 @@ public record DeviceIdentity(String device, String patient, String bed, String w
     return new DeviceIdentity(device, patient, placedBed, placedWard);
   }
 
+  /** This identity's device and patient at {@code place}'s bed and ward; itself when it is there already. */
+  public DeviceIdentity at(DeviceIdentity place) {
+    return Objects.equals(bed, place.bed) && Objects.equals(ward, place.ward) ? this
+        : new DeviceIdentity(device, patient, place.bed, place.ward);
+  }
+
   /**
    * This identity with every part {@code other} sets replacing ours. When {@code other} names a different device, none
    * of our parts apply to it: another device's patient, bed or ward must never be borrowed.

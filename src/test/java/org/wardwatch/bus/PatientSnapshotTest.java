@@ -82,7 +82,7 @@ class PatientSnapshotTest {
   void anotherMemberGetsADischargeNoticeAsOneNotToSkip() {
     RecordCodec<PatientSnapshot> codec =
         new RecordCodec<>(PatientSnapshot.class, PatientSnapshot::toWire, PatientSnapshot::fromWire);
-    PatientSnapshot notice = PatientSnapshot.ofDischarge("P-1", "icu", json -> JacksonCodec.encodeJson(DOCUMENT, json));
+    PatientSnapshot notice = PatientSnapshot.ofNotice("P-1", "icu", json -> JacksonCodec.encodeJson(DOCUMENT, json));
     Buffer wire = Buffer.buffer();
     codec.encodeToWire(wire, notice);
 

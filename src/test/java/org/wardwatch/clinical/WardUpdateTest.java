@@ -13,7 +13,7 @@ class WardUpdateTest {
 
   private static final PatientSnapshot P1 = PatientSnapshot.encoded("P1", "surgery", "{\"patient\":\"P1\"}");
   private static final PatientSnapshot P2 = PatientSnapshot.encoded("P2", "surgery", "{\"patient\":\"P2\"}");
-  private static final PatientSnapshot P3_DISCHARGED = PatientSnapshot.ofDischarge("P3", "surgery", json -> {
+  private static final PatientSnapshot P3_DISCHARGED = PatientSnapshot.ofNotice("P3", "surgery", json -> {
     json.writeStartObject();
     json.writeEndObject();
   });

@@ -109,6 +109,11 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void aPatientMovedToAnotherWardLeavesTheOldWardsScreensAndBringsTheirAlarm() throws Exception {
+    run("move");
+  }
+
+  @Test
   void anOximeterTakenAwayHasItsMeasurementStoppedOnOneScreenAndEveryScreenFollows() throws Exception {
     run("stop-measurement");
   }

@@ -169,7 +169,7 @@ class WardFanOutTest {
     for (int update = 0; update < SLOW_SCREEN_UPDATES; update++) {
       vertx.eventBus().publish(VITALS, new JsonObject().put("update", update).put("padding", large));
     }
-    vertx.eventBus().publish(VITALS, PatientSnapshot.ofDischarge("P-9", "icu", json -> {
+    vertx.eventBus().publish(VITALS, PatientSnapshot.ofNotice("P-9", "icu", json -> {
       json.writeStartObject();
       json.writeBooleanField("discharged", true);
       json.writeEndObject();

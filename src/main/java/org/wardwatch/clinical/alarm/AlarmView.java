@@ -11,7 +11,8 @@ import org.wardwatch.model.StateJson;
 
 /**
  * The read side of an {@link Alarm}: what it is about, where it stands, and its JSON form. Its public methods are
- * part of {@code Alarm}'s API; the fields are changed only by {@code Alarm}'s operations, the write side.
+ * part of {@code Alarm}'s API; the fields are changed only by {@code Alarm}'s operations, the write side, but for the
+ * bed and ward it is shown at, which follow its patient ({@link #placedAt}).
  *
  * <p>Package-private and sealed: {@code Alarm} is the one subclass. Not thread-safe, like the alarm it belongs to.
  */
@@ -20,7 +21,7 @@ abstract sealed class AlarmView permits Alarm {
   private final String id;
   private final AlarmKind kind;
   private final String conditionKey;
-  private final DeviceIdentity source;
+  private DeviceIdentity source;
   private final Instant raisedAt;
   final AlarmTimers timers;
   Priority priority;
@@ -57,9 +58,17 @@ abstract sealed class AlarmView permits Alarm {
     return conditionKey;
   }
 
-  /** The device and patient the alarm is about. */
+  /** The device and patient the alarm is about, at the patient's bed and ward. */
   public DeviceIdentity source() {
     return source;
+  }
+
+  /**
+   * The patient is at {@code place}'s bed and ward now: the alarm is shown there, and its transitions go to that ward's
+   * screens, those of the team now caring for the patient.
+   */
+  public void placedAt(DeviceIdentity place) {
+    source = source.at(place);
   }
 
   /** The priority now: raised by a worse condition or by escalation, never lowered. */

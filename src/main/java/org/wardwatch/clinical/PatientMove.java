@@ -1,0 +1,51 @@
+package org.wardwatch.clinical;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import org.wardwatch.bus.PatientSnapshot;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.model.DeviceIdentity;
+
+/**
+ * What a patient's move to another ward announces, once a frame placed them there ({@link PatientUpdates}): the
+ * notice that takes the patient off the old ward's screens, published on that ward's vitals address in the snapshot's
+ * place ({@code {"patient", "device", "bed", "ward", "movedTo": {"ward", "bed"}, "at"}}), and the audit entry
+ * {@code MOVED}. The new ward's screens get the patient's snapshot, and their alarms, which move with them
+ * ({@link PatientAlarms#placedAt}). Pure.
+ */
+final class PatientMove {
+
+  private PatientMove() {
+  }
+
+  /** The notice to the screens of {@code from}'s ward that {@code patient} left it for the ward they are on now. */
+  static PatientSnapshot notice(PatientRecord patient, DeviceIdentity from, Instant now) {
+    DeviceIdentity to = patient.source();
+    return PatientSnapshot.ofNotice(patient.key(), from.wardOrDefault(), json -> {
+      json.writeStartObject();
+      json.writeStringField("patient", patient.key());
+      json.writeStringField("device", from.device());
+      json.writeStringField("bed", from.bed());
+      json.writeStringField("ward", from.wardOrDefault());
+      json.writeObjectFieldStart("movedTo");
+      json.writeStringField("ward", to.wardOrDefault());
+      json.writeStringField("bed", to.bed());
+      json.writeEndObject();
+      json.writeStringField("at", now.toString());
+      json.writeEndObject();
+    });
+  }
+
+  /** The audit entry of {@code patient}'s move from {@code from}'s ward and bed to where they are now. */
+  static JsonObject audit(PatientRecord patient, DeviceIdentity from, Instant now) {
+    DeviceIdentity to = patient.source();
+    return new JsonObject().put("at", now).put("patient", patient.key()).put("type", "MOVED")
+        .put("actor", AlarmTransition.SYSTEM).put("ward", to.wardOrDefault()).put("bed", to.bed())
+        .put("device", to.device()).put("detail", "moved from ward " + from.wardOrDefault() + place(from) + " to ward "
+            + to.wardOrDefault() + place(to) + ", as device " + to.device() + " placed them; their alarms with them");
+  }
+
+  private static String place(DeviceIdentity identity) {
+    return identity.bed() == null ? "" : " bed " + identity.bed();
+  }
+}
