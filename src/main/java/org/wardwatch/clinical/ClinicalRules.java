@@ -15,7 +15,9 @@ import org.wardwatch.model.Priority;
  * rules, the alarm policy (escalation, reminders, audio pause), NEWS2 settings and technical-alarm settings. Immutable;
  * a reload replaces it whole.
  *
- * @param news2Freshness       a value older than this is missing from NEWS2
+ * @param news2Freshness       a vital sign older than this is missing from NEWS2
+ * @param news2ChartedFreshness a charted level of consciousness, or air or oxygen, older than this is missing from
+ *                             NEWS2
  * @param news2BandPriorities  the alarm priority each NEWS2 band raises; a band set to {@code NONE} raises none
  * @param noDataAfter          a parameter silent this long raises a "no data" technical alarm, or silent for
  *                             {@value ReportIntervals#MISSED_REPORTS} of its report intervals when longer
@@ -25,7 +27,7 @@ import org.wardwatch.model.Priority;
  * @param technicalPriorities  priority of each technical alarm
  */
 public record ClinicalRules(ThresholdRules thresholds, AlarmPolicy policy, Duration news2Freshness,
-    Map<News2Band, Priority> news2BandPriorities, Duration noDataAfter, Duration maxNoDataAfter,
+    Duration news2ChartedFreshness, Map<News2Band, Priority> news2BandPriorities, Duration noDataAfter, Duration maxNoDataAfter,
     Duration firstReportInterval, Map<TechnicalAlarm, Priority> technicalPriorities) {
 
   /** The technical alarm conditions, each with its condition key. */
@@ -69,6 +71,7 @@ public record ClinicalRules(ThresholdRules thresholds, AlarmPolicy policy, Durat
     }
     return new ClinicalRules(ThresholdRules.fromJson(document), policy,
         Duration.ofMinutes(news2.integer("freshnessMinutes", 60, 1, 24 * 60)),
+        Duration.ofMinutes(news2.integer("chartedFreshnessMinutes", 12 * 60, 1, 24 * 60)),
         priorities(news2.section("bandPriorities"), News2Band.class, DEFAULT_BAND_PRIORITIES, true),
         seconds(noDataSeconds), seconds(maxNoDataSeconds),
         seconds(technical.integer("firstReportSeconds", 60, 0, 86_400)),

@@ -39,7 +39,7 @@ final class News2Alarm {
 
   News2Alarm(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
     this.rules = rules;
-    this.calculator = new News2Calculator(rules.news2Freshness());
+    this.calculator = new News2Calculator(rules.news2Freshness(), rules.news2ChartedFreshness());
     this.alarmIds = alarmIds;
   }
 

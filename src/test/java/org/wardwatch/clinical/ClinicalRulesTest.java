@@ -43,6 +43,8 @@ class ClinicalRulesTest {
     }
     assertEquals(document.getJsonObject("news2").getInteger("freshnessMinutes"),
         (int) rules.news2Freshness().toMinutes());
+    assertEquals(document.getJsonObject("news2").getInteger("chartedFreshnessMinutes"),
+        (int) rules.news2ChartedFreshness().toMinutes());
     assertEquals(Priority.HIGH, rules.news2BandPriorities().get(News2Band.HIGH));
     assertFalse(rules.news2BandPriorities().containsKey(News2Band.LOW), "a low NEWS2 score raises no alarm");
     assertEquals(document.getJsonObject("technical").getInteger("noDataSeconds"),
@@ -92,6 +94,7 @@ class ClinicalRulesTest {
     assertEquals(Duration.ofSeconds(120), rules.policy().escalateAfter(Priority.MEDIUM));
     assertEquals(Duration.ofSeconds(120), rules.policy().maxAudioPause());
     assertEquals(Duration.ofMinutes(30), rules.news2Freshness());
+    assertEquals(Duration.ofHours(12), rules.news2ChartedFreshness(), "a nurse charts every few hours");
     assertEquals(Priority.MEDIUM, rules.news2BandPriorities().get(News2Band.MEDIUM));
     assertEquals(Duration.ofSeconds(90), rules.noDataAfter());
     assertEquals(Priority.LOW, rules.technicalPriorities().get(TechnicalAlarm.INVALID_SIGNAL));
@@ -130,6 +133,7 @@ class ClinicalRulesTest {
         Arguments.of("{\"alarms\": 5}", "alarms"),
         Arguments.of("{\"news2\": {\"freshnessMinutes\": 0}}", "news2.freshnessMinutes"),
         Arguments.of("{\"news2\": {\"freshnessMinutes\": 1441}}", "news2.freshnessMinutes"),
+        Arguments.of("{\"news2\": {\"chartedFreshnessMinutes\": 0}}", "news2.chartedFreshnessMinutes"),
         Arguments.of("{\"news2\": {\"bandPriorities\": {\"HIGH\": \"URGENT\"}}}", "news2.bandPriorities.HIGH"),
         Arguments.of("{\"news2\": {\"bandPriorities\": {\"MEDIUM\": \"medium\"}}}", "news2.bandPriorities.MEDIUM"),
         Arguments.of("{\"news2\": {\"bandPriorities\": \"HIGH\"}}", "news2.bandPriorities"),

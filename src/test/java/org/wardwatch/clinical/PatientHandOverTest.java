@@ -221,8 +221,8 @@ class PatientHandOverTest {
   @Test
   void givenAssessment_whenHandedOver_thenCopyScoresWithItAndLetsItGoStaleOnTime() {
     HandOver handOver = new HandOver("""
-        {"news2": {"freshnessMinutes": 60, "bandPriorities": {"LOW_MEDIUM": "LOW", "MEDIUM": "MEDIUM",
-                                                              "HIGH": "HIGH"}},
+        {"news2": {"freshnessMinutes": 60, "chartedFreshnessMinutes": 60,
+                   "bandPriorities": {"LOW_MEDIUM": "LOW", "MEDIUM": "MEDIUM", "HIGH": "HIGH"}},
          "technical": {"noDataSeconds": 86400},
          "thresholds": []}""");
     handOver.drive(frame(at(0), "RESP_RATE=16", "SPO2=90", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"));

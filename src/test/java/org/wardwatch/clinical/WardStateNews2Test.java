@@ -34,10 +34,11 @@ class WardStateNews2Test {
   private static final DeviceIdentity MON_1 = WardStateFixtures.BED_1;
   private static final OxygenSupport TWO_LITRES = OxygenSupport.flow(new BigDecimal("2"));
 
-  /** No threshold rules, so every alarm comes from NEWS2; values go stale after one minute. */
+  /** No threshold rules, so every alarm comes from NEWS2; values and chartings go stale after one minute. */
   private static final ClinicalRules RULES = ClinicalRules.fromJson(new JsonObject("""
       {
-        "news2": {"freshnessMinutes": 1, "bandPriorities": {"LOW_MEDIUM": "LOW", "MEDIUM": "MEDIUM", "HIGH": "HIGH"}},
+        "news2": {"freshnessMinutes": 1, "chartedFreshnessMinutes": 1,
+                  "bandPriorities": {"LOW_MEDIUM": "LOW", "MEDIUM": "MEDIUM", "HIGH": "HIGH"}},
         "technical": {"noDataSeconds": 86400,
                       "priorities": {"DISCONNECTED": "MEDIUM", "NO_DATA": "MEDIUM", "INVALID_SIGNAL": "LOW"}},
         "thresholds": []

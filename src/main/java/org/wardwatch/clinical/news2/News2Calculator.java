@@ -17,8 +17,10 @@ import org.wardwatch.model.OxygenSupport;
  * are no floating-point edges: 35.04 °C is charted 35.0 and scores 3, 35.05 °C is charted 35.1 and scores 1, a pulse of
  * 90.5 is charted 91 and scores 1.
  *
- * <p>A value older than {@code freshness} at the time of scoring counts as missing: a value exactly {@code freshness}
- * old is still fresh, one nanosecond older is stale (see {@link Timed#isFreshAt}). Missing components are reported,
+ * <p>A value older than its freshness at the time of scoring counts as missing: a value exactly that old is still
+ * fresh, one nanosecond older is stale (see {@link Timed#isFreshAt}). A monitor's values have one freshness, what a
+ * nurse charts (consciousness, air or oxygen) another, as a nurse charts them every few hours, when the patient is
+ * observed, and a monitor sends them every few seconds or minutes. Missing components are reported,
  * never assumed normal; the total is then the sum of the present components, a lower bound, and the score is flagged
  * partial. On SpO2 scale 2 the SpO2 row depends on air or oxygen: when that is missing, a value of 93% or more, which
  * scores 0 on air but 1–3 on oxygen, is reported missing with it; one of 92% or less, which the two rows score
@@ -56,18 +58,25 @@ public final class News2Calculator {
   private static final int SUPPLEMENTAL_OXYGEN_POINTS = 2;
   private static final int NOT_ALERT_POINTS = 3;
 
-  private final Duration freshness;
+  private final Duration measuredFreshness;
+  private final Duration chartedFreshness;
 
   /**
-   * @param freshness  the oldest a value may be and still count
-   * @throws IllegalArgumentException when {@code freshness} is zero or negative
+   * @param measured  the oldest a vital sign may be and still count
+   * @param charted   the oldest a charted level of consciousness, or air or oxygen, may be and still count
+   * @throws IllegalArgumentException when either is zero or negative
    */
-  public News2Calculator(Duration freshness) {
+  public News2Calculator(Duration measured, Duration charted) {
+    this.measuredFreshness = positive(measured);
+    this.chartedFreshness = positive(charted);
+  }
+
+  private static Duration positive(Duration freshness) {
     Objects.requireNonNull(freshness, "freshness");
     if (freshness.isNegative() || freshness.isZero()) {
       throw new IllegalArgumentException("NEWS2 freshness must be positive, got " + freshness);
     }
-    this.freshness = freshness;
+    return freshness;
   }
 
   /**
@@ -80,8 +89,8 @@ public final class News2Calculator {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(now, "now");
     FreshParts parts = new FreshParts(now);
-    OxygenSupport oxygen = parts.fresh(inputs.oxygen());
-    Consciousness consciousness = parts.fresh(inputs.consciousness());
+    OxygenSupport oxygen = parts.charted(inputs.oxygen());
+    Consciousness consciousness = parts.charted(inputs.consciousness());
     int[] points = new int[COMPONENTS.length];
     for (News2Component component : COMPONENTS) {
       points[component.ordinal()] = switch (component) {
@@ -94,24 +103,37 @@ public final class News2Calculator {
         case TEMPERATURE -> vital(parts, inputs, Parameter.TEMPERATURE, TEMPERATURE);
       };
     }
-    return new News2Reading(News2Scores.of(points, inputs.spo2Scale2()), parts.stale,
-        parts.oldestFresh == null ? Instant.MAX : parts.oldestFresh.plus(freshness));
+    return new News2Reading(News2Scores.of(points, inputs.spo2Scale2()), parts.stale, parts.holdsUntil());
   }
 
-  /** The parts of one reading: which are fresh, whether one is stale, and the oldest fresh one's time. */
+  /** The parts of one reading: which are fresh, whether one is stale, and the oldest fresh one's time of each kind. */
   private final class FreshParts {
 
     private final Instant now;
     private boolean stale;
-    /** The first fresh part to go stale; the freshness is added once, to it alone. */
-    private Instant oldestFresh;
+    /** The first fresh vital sign to go stale; the freshness is added once, to it alone. */
+    private Instant oldestMeasured;
+    private Instant oldestCharted;
 
     FreshParts(Instant now) {
       this.now = now;
     }
 
-    /** {@code part}'s value when it is fresh at {@code now}, else {@code null} (never given, or stale). */
-    <T> T fresh(Timed<T> part) {
+    /** The vital sign {@code part}'s value when it is fresh at {@code now}, else {@code null} (never given, or stale). */
+    <T> T measured(Timed<T> part) {
+      T value = fresh(part, measuredFreshness);
+      oldestMeasured = value == null ? oldestMeasured : earlier(oldestMeasured, part.time());
+      return value;
+    }
+
+    /** {@link #measured}, for a part a nurse charts. */
+    <T> T charted(Timed<T> part) {
+      T value = fresh(part, chartedFreshness);
+      oldestCharted = value == null ? oldestCharted : earlier(oldestCharted, part.time());
+      return value;
+    }
+
+    private <T> T fresh(Timed<T> part, Duration freshness) {
       if (part == null) {
         return null;
       }
@@ -119,9 +141,19 @@ public final class News2Calculator {
         stale = true;
         return null;
       }
-      oldestFresh = oldestFresh == null || part.time().isBefore(oldestFresh) ? part.time() : oldestFresh;
       return part.value();
     }
+
+    /** When the first fresh part goes stale, or {@link Instant#MAX} when none is fresh. */
+    Instant holdsUntil() {
+      return earlier(oldestMeasured == null ? Instant.MAX : oldestMeasured.plus(measuredFreshness),
+          oldestCharted == null ? Instant.MAX : oldestCharted.plus(chartedFreshness));
+    }
+  }
+
+  /** The earlier of {@code held} (null: none yet) and {@code time}. */
+  private static Instant earlier(Instant held, Instant time) {
+    return held == null || time.isBefore(held) ? time : held;
   }
 
   /**
@@ -140,7 +172,7 @@ public final class News2Calculator {
 
   /** The points of {@code parameter}'s fresh value, or {@link #MISSING}. */
   private static int vital(FreshParts parts, News2Inputs inputs, Parameter parameter, ScoreTable table) {
-    BigDecimal value = parts.fresh(inputs.vital(parameter));
+    BigDecimal value = parts.measured(inputs.vital(parameter));
     if (value == null) {
       return MISSING;
     }

@@ -15,7 +15,7 @@ import org.wardwatch.model.OxygenSupport;
 /** Every boundary of every NEWS2 chart row, on both sides, one component at a time. */
 class News2CalculatorBoundaryTest {
 
-  private final News2Calculator calculator = new News2Calculator(FRESHNESS);
+  private final News2Calculator calculator = new News2Calculator(FRESHNESS, FRESHNESS);
 
   @ParameterizedTest(name = "RR {0} scores {1}")
   @CsvSource({

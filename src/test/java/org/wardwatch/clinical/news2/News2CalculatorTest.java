@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Totals and bands of complete observations, and whole patients worked by hand. */
 class News2CalculatorTest {
 
-  private final News2Calculator calculator = new News2Calculator(FRESHNESS);
+  private final News2Calculator calculator = new News2Calculator(FRESHNESS, FRESHNESS);
 
   @ParameterizedTest(name = "RR {0}, SpO2 {1}, O2 {2}, SBP {3}, pulse {4}, {5}, {6} °C: total {7}, {8}")
   @CsvSource({
@@ -99,9 +99,9 @@ class News2CalculatorTest {
 
   @Test
   void givenNonPositiveFreshness_whenCalculatorCreated_thenRejected() {
-    assertThrows(IllegalArgumentException.class, () -> new News2Calculator(Duration.ZERO));
-    assertThrows(IllegalArgumentException.class, () -> new News2Calculator(Duration.ofSeconds(-1)));
-    assertThrows(NullPointerException.class, () -> new News2Calculator(null));
+    assertThrows(IllegalArgumentException.class, () -> new News2Calculator(Duration.ZERO, FRESHNESS));
+    assertThrows(IllegalArgumentException.class, () -> new News2Calculator(FRESHNESS, Duration.ofSeconds(-1)));
+    assertThrows(NullPointerException.class, () -> new News2Calculator(null, FRESHNESS));
   }
 
   @Test
@@ -111,7 +111,7 @@ class News2CalculatorTest {
 
     News2Inputs others = complete(false, "17", "98", "air", "121", "71", "A", "37.1", TAKEN);
     assertSame(previous, calculator.read(others, NOW).score(), "other values, the same points");
-    assertSame(previous, new News2Calculator(Duration.ofMinutes(5)).read(inputs, NOW).score(), "another calculator");
+    assertSame(previous, new News2Calculator(Duration.ofMinutes(5), FRESHNESS).read(inputs, NOW).score(), "another calculator");
     News2Inputs faster95 = complete(false, "16", "97", "air", "120", "95", "A", "37.0", TAKEN);
     News2Score faster = calculator.read(faster95, NOW).score();
     assertNotSame(previous, faster);

@@ -25,7 +25,7 @@ import org.wardwatch.model.OxygenSupport;
 /** Missing and stale inputs: reported as missing, never scored as normal; the total is then a lower bound. */
 class News2MissingInputsTest {
 
-  private final News2Calculator calculator = new News2Calculator(FRESHNESS);
+  private final News2Calculator calculator = new News2Calculator(FRESHNESS, FRESHNESS);
 
   @Test
   void givenMissingTemperature_whenScored_thenPartialLowerBoundWithTemperatureMissing() {
@@ -140,6 +140,24 @@ class News2MissingInputsTest {
 
     assertEquals(List.copyOf(EnumSet.allOf(News2Component.class)), score.missing());
     assertTrue(score.partial());
+  }
+
+  @Test
+  void givenAChartingOlderThanTheVitalsFreshness_whenScoredWithItsOwnWindow_thenItStillCounts() {
+    News2Calculator hourlyNurse = new News2Calculator(FRESHNESS, Duration.ofHours(12));
+    Instant charted = NOW.minus(Duration.ofHours(3));
+    News2Inputs inputs = complete(false, "16", "97", "air", "120", "70", "A", "37.0", TAKEN)
+        .withOxygen(OxygenSupport.flow(new BigDecimal("2")), charted).withConsciousness(Consciousness.A, charted);
+
+    News2Reading reading = hourlyNurse.read(inputs, NOW);
+
+    assertEquals(2, reading.score().components().get(News2Component.AIR_OR_OXYGEN), "on oxygen still: 2 points");
+    assertFalse(reading.score().partial());
+    assertEquals(TAKEN.plus(FRESHNESS), reading.holdsUntil(), "the vitals go stale first");
+    News2Inputs chartedOnly = News2Inputs.none(false).withOxygen(OxygenSupport.air(), charted);
+    assertEquals(charted.plus(Duration.ofHours(12)), hourlyNurse.read(chartedOnly, NOW).holdsUntil());
+    assertTrue(hourlyNurse.read(inputs, charted.plus(Duration.ofHours(12)).plusNanos(1)).score().missing()
+        .containsAll(List.of(News2Component.AIR_OR_OXYGEN, News2Component.CONSCIOUSNESS)), "stale after its window");
   }
 
   @Test
