@@ -142,7 +142,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
           return;
         }
         Runnable work = () -> answerOnceStored(patient, message, engine.deviceEvent(event, Instant.now()));
-        if (event.admits()) { // its invalid-data alarm admits a patient not monitored yet
+        if (event.admits()) { // its invalid-signal alarm admits a patient not monitored yet
           intake.admitting(patient, work, notAdmitted -> message.reply(new JsonObject().put("ok", true)));
         } else {
           takeover.withExisting(patient, work);

@@ -155,7 +155,7 @@ public final class WardState {
   /**
    * A device connection event from the device side ({@link DeviceAlarms#event}). A refusal about a patient not held
    * here admits it, placed where its device put it, when the event may ({@link DeviceEvent#admits}): a monitor whose
-   * first frames are all refused raises its invalid-data alarm on a tile of its own, rather than leaving its bed
+   * first frames are all refused raises its invalid-signal alarm on a tile of its own, rather than leaving its bed
    * unmonitored and silent.
    */
   public WardUpdate deviceEvent(DeviceEvent event, Instant now) {

@@ -49,7 +49,7 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
   /**
    * {@link #rejected}, for a frame blamed on its connection's identity, {@code connection}, that may have been about
    * another patient (refused before its own identity could be read, on a connection whose {@code HELLO} placed no
-   * patient or bed, or that has relayed others' frames): it raises the invalid-data alarm of a patient monitored
+   * patient or bed, or that has relayed others' frames): it raises the invalid-signal alarm of a patient monitored
    * already, and admits none.
    */
   public static DeviceEvent rejectedOnConnection(DeviceIdentity connection, String reason, Instant lastAnsweredAt,
@@ -58,7 +58,7 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
   }
 
   /**
-   * True when this event admits its patient, not monitored yet, for the invalid-data alarm (a monitor whose first
+   * True when this event admits its patient, not monitored yet, for the invalid-signal alarm (a monitor whose first
    * frames are all refused): a refusal about whom the frame or message was read to be about, or about the patient or
    * bed its connection's {@code HELLO} placed, on a connection that relays no other patient's frames (the device
    * side's {@code BatchRefusals} decides which).
