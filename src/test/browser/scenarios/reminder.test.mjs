@@ -27,17 +27,17 @@ scenario('an acknowledged alarm that persists is shown and sounded again at each
   await page.fill(sel.userName, 'nurse.kim');
   await page.click(sel.acknowledge('P1', 'HIGH'));
   await expectVisible(page, sel.alarmLine('P1', 'HIGH', 'ACTIVE_ACKNOWLEDGED'));
-  // what sounds now is P1's NEWS2 alarm (a pulse of 190 scores 3: low-medium, a LOW alarm), left unacknowledged
-  await expectVisible(page, `${sel.soundToggle}[data-playing="LOW"]`);
+  // what sounds now is P1's NEWS2 alarm (a pulse of 190 scores 3: low-medium, a MEDIUM alarm), left unacknowledged
+  await expectVisible(page, `${sel.soundToggle}[data-playing="MEDIUM"]`);
 
   // seen: a notice names the bed, the patient, the alarm's message and priority, still active and acknowledged
   await until(() => reminders(page, 'P1').length > 0, () => 'no REMINDER of P1 reached the page');
   const { message } = reminders(page, 'P1')[0].alarm;
   await page.locator(sel.notices).filter({ hasText: `Reminder: icu \u00b7 Bed 1 \u00b7 P1 \u2014 ${message} (HIGH)`
     + ' \u2014 still active, acknowledged by nurse.kim' }).waitFor();
-  // heard: one burst of its pattern, over the less urgent LOW, which goes on cycling (data-playing names the cycle)
+  // heard: one burst of its pattern, over the less urgent MEDIUM, which goes on cycling (data-playing names the cycle)
   await until(async () => (await played(page)) >= 1, () => 'no reminder was played');
-  assert.equal(await page.locator(sel.soundToggle).getAttribute('data-playing'), 'LOW');
+  assert.equal(await page.locator(sel.soundToggle).getAttribute('data-playing'), 'MEDIUM');
 
   // a pattern as urgent sounding (bed 2's HIGH) already calls for attention: the reminders are shown, not played
   const bed2 = await t.device();

@@ -160,9 +160,9 @@ class TrendAndWardApiTest {
       assertEquals(new JsonArray()
               .add(new JsonObject().put("ward", "b2").put("patients", 1).put("alarms", counts(0, 0, 0))
                   .put("technical", counts(0, 0, 1)))
-              // P-1's HIGH pulse, acknowledged, and P-2's latched; the NEWS2 alarm of P-1's pulse (a single 3), and
-              // P-2's, whose pulse is back but ends only a minute after
-              .add(new JsonObject().put("ward", "icu").put("patients", 2).put("alarms", counts(2, 0, 2))
+              // P-1's HIGH pulse, acknowledged, and P-2's latched; the MEDIUM NEWS2 alarm of P-1's pulse (a single 3:
+              // low-medium), and P-2's, whose pulse is back but ends only a minute after
+              .add(new JsonObject().put("ward", "icu").put("patients", 2).put("alarms", counts(2, 2, 0))
                   .put("technical", counts(0, 0, 0))),
           new JsonArray(http.get("/api/wards").body()));
     }
