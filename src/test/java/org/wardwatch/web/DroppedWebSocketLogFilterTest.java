@@ -10,6 +10,8 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.spi.FilterReply;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.junit5.Timeout;
@@ -29,7 +31,7 @@ import org.wardwatch.testing.TestNode;
 /**
  * A client of the bridge's raw WebSocket transport that drops without closing (its network gone) logs no ERROR, as
  * {@code logback.xml} has the bridge's logs go through {@link DroppedWebSocketLogFilter}; Vert.x's SockJS bridge logged
- * one. (A SockJS session's WebSocket, the dashboard's, logs none either way.)
+ * one.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
@@ -60,6 +62,9 @@ class DroppedWebSocketLogFilterTest {
         new HttpClosedException("Connection was closed")));
     assertEquals(FilterReply.DENY, filter.decide(null, bridge, Level.ERROR, exception, null,
         new IOException("Connection reset by peer")));
+    assertEquals(FilterReply.DENY, filter.decide(null, bridge, Level.ERROR, exception, null,
+        new CorruptedWebSocketFrameException(WebSocketCloseStatus.MESSAGE_TOO_BIG, "Max frame length exceeded")),
+        "a client's frame over the limit: its fault, at its will");
     assertEquals(FilterReply.NEUTRAL, filter.decide(null, bridge, Level.ERROR, exception, null,
         new IllegalStateException("a bug")), "another failure of a connection is logged");
     assertEquals(FilterReply.NEUTRAL, filter.decide(null, bridge, Level.ERROR, "Error in performing authorization",
