@@ -56,6 +56,11 @@ public class HttpBridgeVerticle extends VerticleBase {
   /** How long readiness waits for the clinical engine's admission figures, well within a probe's usual second. */
   private static final DeliveryOptions ADMISSION_ASKED = new DeliveryOptions().setSendTimeout(250);
   /** The page's files: any path but the API's, health's and the bridge's. */
+  /**
+   * vertx-web's xhr_send transport, which takes a null or an object in a frame for a message, fails on it (an ERROR
+   * with its stack trace) and drops the frame's other messages unanswered: such a frame is refused before it.
+   */
+  private static final String XHR_SEND_PATH = "/eventbus/[^/]+/[^/]+/xhr_send";
   private static final Pattern DASHBOARD_FILES = Pattern.compile("^(?!/api/|/health|/eventbus/).*");
 
   private final HttpConfig config;
@@ -92,6 +97,13 @@ public class HttpBridgeVerticle extends VerticleBase {
     // The xhr transports' bodies only: a WebSocket upgrade with "Content-Length: 0" (the JDK's client sends one) must
     // reach its transport unread. No body handler here takes file uploads: it would write them to disk, and keep them.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BRIDGE_BODY_BYTES));
+    router.postWithRegex(XHR_SEND_PATH).handler(context -> { // as the protocol refuses broken JSON
+      if (SockJsFrames.arrayOfOtherThanStrings(context.body().asString())) {
+        PlainAnswers.plain(context, INTERNAL_ERROR, "Broken JSON encoding.");
+      } else {
+        context.next();
+      }
+    });
     router.route("/eventbus/*").subRouter(sockJsBridge());
     PatientRoutes patients = new PatientRoutes(vertx.eventBus());
     // Before the routes of its paths: a route that matches (this one takes every method) hides the 405 of one before

@@ -160,12 +160,7 @@ final class SockJsFrames {
     if (frame.isEmpty()) {
       return List.of();
     }
-    Object decoded;
-    try {
-      decoded = Json.decodeValue(frame);
-    } catch (DecodeException e) {
-      return null;
-    }
+    Object decoded = decoded(frame);
     if (decoded instanceof String message) {
       return List.of(message);
     }
@@ -173,6 +168,23 @@ final class SockJsFrames {
       return messages.stream().map(String.class::cast).toList();
     }
     return null;
+  }
+
+  /**
+   * True when {@code frame} (null: none) is a JSON array with an element that is no string: JSON, but no SockJS frame,
+   * which vertx-web's xhr_send transport takes for messages (a {@code null} as none, and fails on it).
+   */
+  static boolean arrayOfOtherThanStrings(String frame) {
+    return frame != null && decoded(frame) instanceof JsonArray messages && !messages.stream().allMatch(String.class::isInstance);
+  }
+
+  /** {@code frame}'s JSON value, or {@code null} when it is not JSON. */
+  private static Object decoded(String frame) {
+    try {
+      return Json.decodeValue(frame);
+    } catch (DecodeException e) {
+      return null;
+    }
   }
 
   /**

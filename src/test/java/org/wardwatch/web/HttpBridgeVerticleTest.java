@@ -240,6 +240,18 @@ class HttpBridgeVerticleTest {
     assertEquals(403, http.request(HttpMethod.GET, "/api/patients", FOREIGN_ORIGIN, null).statusCode());
   }
 
+  @Test
+  void anXhrSendFrameHoldingOtherThanStringsIsRefusedAsBrokenJson() throws Exception {
+    Reply mixed = http.request(HttpMethod.POST, "/eventbus/1/mixed1/xhr_send", null, "text/plain",
+        "[\"{}\",null]".getBytes(StandardCharsets.UTF_8));
+    Reply strings = http.request(HttpMethod.POST, "/eventbus/1/mixed1/xhr_send", null, "text/plain",
+        "[\"{}\"]".getBytes(StandardCharsets.UTF_8));
+
+    assertEquals(500, mixed.statusCode(), "vertx-web's transport threw on the null");
+    assertEquals("Broken JSON encoding.", mixed.body().toString());
+    assertEquals(404, strings.statusCode(), "a frame of strings goes on to the transport: no such session");
+  }
+
   private static long filesIn(Path directory) throws Exception {
     if (!Files.isDirectory(directory)) {
       return 0;
