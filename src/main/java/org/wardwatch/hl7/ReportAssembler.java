@@ -28,6 +28,9 @@ import org.wardwatch.model.Parameter;
  */
 final class ReportAssembler {
 
+  /** The furthest apart a monitor stamps the systolic and diastolic rows of one blood pressure measurement. */
+  private static final Duration ONE_MEASUREMENT = Duration.ofSeconds(10);
+
   private final MessageHeader header;
   private final DeviceIdentity source;
   private final Instant receivedAt;
@@ -79,7 +82,8 @@ final class ReportAssembler {
 
   /**
    * Refuses a diastolic pressure not below its systolic one: the systolic of its time, else the message's nearest in
-   * time (a monitor may stamp the two rows of one measurement apart).
+   * time within {@link #ONE_MEASUREMENT} (a monitor may stamp the two rows of one measurement apart; one further off is
+   * another measurement's, whose own systolic was not sent or not usable).
    */
   private void checkBloodPressure(Map<Instant, Map<Parameter, ObxReader.Row>> values) throws Hl7ContentException {
     TreeMap<Instant, ObxReader.Row> systolics = new TreeMap<>();
@@ -91,6 +95,8 @@ final class ReportAssembler {
     for (Map.Entry<Instant, Map<Parameter, ObxReader.Row>> entry : values.entrySet()) {
       ObxReader.Row diastolic = entry.getValue().get(Parameter.BP_DIASTOLIC);
       Map.Entry<Instant, ObxReader.Row> systolic = diastolic == null ? null : nearest(systolics, entry.getKey());
+      systolic = systolic == null || Duration.between(systolic.getKey(), entry.getKey()).abs()
+          .compareTo(ONE_MEASUREMENT) > 0 ? null : systolic;
       if (systolic != null && diastolic.value().compareTo(systolic.getValue().value()) >= 0) {
         String times = systolic.getKey().equals(entry.getKey()) ? " at " + entry.getKey()
             : " (systolic at " + systolic.getKey() + ", diastolic at " + entry.getKey() + ")";

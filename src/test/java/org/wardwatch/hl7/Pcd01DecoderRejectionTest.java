@@ -301,6 +301,20 @@ class Pcd01DecoderRejectionTest {
   }
 
   @Test
+  void givenADiastolicWhoseSystolicWasSkipped_whenDecoded_thenNotJudgedAgainstAnotherMeasurementsSystolic()
+      throws Exception {
+    Hl7Message decoded = decoder.decode(message(MSH, OBR,
+        "OBX|1|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.4.1.1|100|266016^MDC_DIM_MMHG^MDC|||||R|||20261122101000+0000",
+        "OBX|2|NM|150022^MDC_PRESS_BLD_NONINV_DIA^MDC|1.4.1.2|60|266016^MDC_DIM_MMHG^MDC|||||R|||20261122101000+0000",
+        "OBX|3|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.4.1.1|170|266016^MDC_DIM_MMHG^MDC||INV|||R|||"
+            + "20261122101500+0000",
+        "OBX|4|NM|150022^MDC_PRESS_BLD_NONINV_DIA^MDC|1.4.1.2|105|266016^MDC_DIM_MMHG^MDC|||||R|||20261122101500+0000"),
+        RECEIVED);
+
+    assertEquals(2, decoded.reports().size(), "105 at 10:15 is not the diastolic of 10:00's 100, a cuff cycle before");
+  }
+
+  @Test
   void givenNoDeviceIdentityAnywhere_whenDecoded_thenContentError() {
     Hl7ContentException e = content(message(MSH.replace("|Mon1|", "||"), OBR, SPO2));
 
