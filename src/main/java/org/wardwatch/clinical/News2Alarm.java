@@ -2,7 +2,9 @@ package org.wardwatch.clinical;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.wardwatch.clinical.alarm.AlarmKind;
@@ -36,6 +38,11 @@ final class News2Alarm {
   private final ClinicalRules rules;
   private final News2Calculator calculator;
   private final PatientAlarms.AlarmIds alarmIds;
+  /**
+   * Each score's message, made once: an alarming patient's every frame reconciles the alarm with it, and scores of the
+   * same points are one object ({@link News2Calculator#read}), so this holds a message per score seen, no more.
+   */
+  private final Map<News2Score, String> messages = new IdentityHashMap<>();
 
   News2Alarm(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
     this.rules = rules;
@@ -58,10 +65,10 @@ final class News2Alarm {
     boolean fresh = !staleParts && heard && !disconnected;
     List<AlarmTransition> freshened = fresh ? patient.alarms().markData(KEY, false, now) : List.of();
     List<AlarmTransition> reconciled = priority != null
-        ? patient.alarms().reconcile(KEY, AlarmKind.PHYSIOLOGICAL, new AlarmCondition(priority, message(score)),
+        ? patient.alarms().reconcile(KEY, AlarmKind.PHYSIOLOGICAL, new AlarmCondition(priority, messageOf(score)),
             patient.source(), rules.policy(), alarmIds, now)
         : !patient.alarms().isPresent(KEY) ? List.of() // the usual frame: no message made for no alarm
-        : patient.alarms().easeOff(KEY, message(score), fresh, now);
+        : patient.alarms().easeOff(KEY, messageOf(score), fresh, now);
     List<AlarmTransition> staled = fresh ? List.of() : patient.alarms().markData(KEY, true, now); // one just raised too
     if (freshened.isEmpty() && staled.isEmpty()) { // the usual frame: no list made to join them
       return reconciled;
@@ -75,6 +82,10 @@ final class News2Alarm {
   /** When a lower score's end will count and end the patient's alarm ({@link PatientAlarms#easeOff}), or empty. */
   Optional<Instant> endsAt(PatientRecord patient) {
     return patient.alarms().endCountsAt(KEY);
+  }
+
+  private String messageOf(News2Score score) {
+    return messages.computeIfAbsent(score, News2Alarm::message);
   }
 
   /**
