@@ -34,17 +34,22 @@ final class Hl7Fields {
 
   /**
    * Component {@code component} of repetition {@code repetition} of field {@code field} whole, as read: its
-   * subcomponents joined by {@code &} when it has more than one. For a value that must be read whole, as an
-   * identifier: {@code P100&X7} (an {@code &} the sender did not escape) is not patient {@code P100}.
+   * subcomponents joined by {@code &} up to the last with a value (HL7 lets a sender leave empty ones off the end, or
+   * not). For a value that must be read whole, as an identifier: {@code P100&X7} (an {@code &} the sender did not
+   * escape) is not patient {@code P100}, and {@code P100&} is.
    */
   static String whole(Segment segment, int field, int repetition, int component) throws HL7Exception {
     Type[] repetitions = segment.getField(field);
     int subcomponents = repetition < repetitions.length
         ? Terser.numSubComponents(repetitions[repetition], component) : 1;
     StringBuilder whole = new StringBuilder(text(segment, field, repetition, component));
+    int valued = whole.length();
     for (int subcomponent = 2; subcomponent <= subcomponents; subcomponent++) {
-      whole.append('&').append(value(Terser.get(segment, field, repetition, component, subcomponent)));
+      String part = value(Terser.get(segment, field, repetition, component, subcomponent));
+      whole.append('&').append(part);
+      valued = part.isEmpty() ? valued : whole.length();
     }
+    whole.setLength(valued);
     return whole.toString();
   }
 

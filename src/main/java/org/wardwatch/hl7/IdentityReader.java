@@ -3,6 +3,8 @@ package org.wardwatch.hl7;
 import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Segment;
+import ca.uhn.hl7v2.model.Type;
+import ca.uhn.hl7v2.util.Terser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -70,12 +72,14 @@ final class IdentityReader {
         IDENTIFIER, "1-64 letters, digits, '.', '_', ':' or '-', room and bed together, not '.' or '..' alone");
   }
 
-  /** Whether field {@code field} of {@code segment} has a repetition after its first with an identifier in it. */
+  /** Whether field {@code field} of {@code segment} has a repetition after its first with a value in it. */
   private static boolean laterRepetitionGiven(Segment segment, int field) throws HL7Exception {
-    int repetitions = segment.getField(field).length;
-    for (int repetition = 1; repetition < repetitions; repetition++) {
-      if (!Hl7Fields.whole(segment, field, repetition, 1).isEmpty()) {
-        return true;
+    Type[] repetitions = segment.getField(field);
+    for (int repetition = 1; repetition < repetitions.length; repetition++) {
+      for (int component = 1; component <= Terser.numComponents(repetitions[repetition]); component++) {
+        if (!Hl7Fields.whole(segment, field, repetition, component).isEmpty()) {
+          return true;
+        }
       }
     }
     return false;
@@ -113,6 +117,10 @@ final class IdentityReader {
   void obx(Segment obx) throws HL7Exception, Hl7ContentException {
     if (obxDevice == null) {
       obxDevice = required("Device (OBX-18)", Hl7Fields.whole(obx, 18, 0, 1), IDENTIFIER, IDENTIFIER_TEXT);
+      if (obxDevice == null && laterRepetitionGiven(obx, 18)) {
+        throw new Hl7ContentException(header, ErrorCode.DATA_TYPE_ERROR, "Device (OBX-18): its first identifier is "
+            + "empty but a later one is given; send the device's identifier first: message refused, nothing recorded");
+      }
     }
   }
 

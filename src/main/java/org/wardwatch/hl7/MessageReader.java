@@ -68,7 +68,7 @@ final class MessageReader {
         }
       }
     }
-    return identity.source(Hl7Fields.text(msh, 3, 1), Hl7Fields.text(msh, 3, 2));
+    return identity.source(Hl7Fields.whole(msh, 3, 0, 1), Hl7Fields.whole(msh, 3, 0, 2));
   }
 
   /** The reports of {@code source}'s values in {@code segments}, whose header is {@code msh}. */

@@ -140,6 +140,8 @@ class Pcd01DecoderFieldRulesTest {
       "PID|||PAT-1^^^H^MR; PV1||I|ICU&CCU^12^3; Ward (PV1-3.1) 'ICU&CCU'",
       "PID|||PAT-1^^^H^MR; PV1||I|ICU^12^3&4; Bed (PV1-3) '12-3&4'",
       "PID|||PAT-1^^^H^MR; PV1||I|ICU^12^3~ICU^12^4; Bed (PV1-3) names more than one location",
+      "PID|||PAT-1^^^H^MR; PV1||I|ICU^12^3~^12^4; Bed (PV1-3) names more than one location",
+      "PID|||P100&&X7^^^H^MR; PV1||I|ICU^12^3; Patient (PID-3) 'P100&&X7'",
       "PID|||PAT-1^^^H^MR; PV1||I|ICU East^12^3; Ward (PV1-3.1) 'ICU East'",
       "PID|||PAT-1^^^H^MR; PV1||I|ICU^Room 12^3; Bed (PV1-3) 'Room 12-3'",
       "PID|||..^^^H^MR; PV1||I|ICU^12^3; Patient (PID-3) '..'", // a URL path's step: not to be named in REST
@@ -152,6 +154,34 @@ class Pcd01DecoderFieldRulesTest {
 
     assertEquals(ErrorCode.DATA_TYPE_ERROR, refused.errorCode());
     assertTrue(refused.getMessage().startsWith(named), refused.getMessage());
+  }
+
+  @ParameterizedTest(name = "PID-3 {0}")
+  @ValueSource(strings = {"P100&", "P100&&", "P100&\"\""})
+  void givenEmptySubcomponentsAfterTheIdentifier_whenDecoded_thenTheyAreNoPartOfIt(String pid) throws Exception {
+    String text = message(MSH, "PID|||" + pid + "^^^H^MR", "OBR|1", SPO2);
+
+    assertEquals("P100", decoder.decode(text, RECEIVED).source().patient(), "HL7 may leave them off, or not");
+  }
+
+  @ParameterizedTest(name = "MSH-3 {0}")
+  @ValueSource(strings = {"Mon1&A", "Mon1&B"})
+  void givenMsh3SplitBySubcomponents_whenDecoded_thenNotReadAsItsFirstPart(String msh3) {
+    String text = message(MSH.replace("|Mon1|", "|" + msh3 + "|"), "PV1||I|ICU^3^1", "OBR|1", SPO2);
+
+    Hl7ContentException refused = assertThrows(Hl7ContentException.class, () -> decoder.decode(text, RECEIVED),
+        "Mon1&A and Mon1&B are two monitors, not device Mon1");
+    assertEquals(ErrorCode.REQUIRED_FIELD_MISSING, refused.errorCode());
+  }
+
+  @Test
+  void givenObx18WhoseFirstRepetitionIsEmpty_whenDecoded_thenRefusedNotFiledUnderMsh3() {
+    String text = message(MSH, "OBR|1", "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC"
+        + "|||||R|||||||~0123456789ABCDEF^EUI-64");
+
+    Hl7ContentException refused = assertThrows(Hl7ContentException.class, () -> decoder.decode(text, RECEIVED));
+
+    assertTrue(refused.getMessage().startsWith("Device (OBX-18): its first identifier is empty"), refused.getMessage());
   }
 
   @ParameterizedTest(name = "OBX-18 {0}")
