@@ -15,20 +15,20 @@ import org.wardwatch.model.Priority;
  * rules, the alarm policy (escalation, reminders, audio pause), NEWS2 settings and technical-alarm settings. Immutable;
  * a reload replaces it whole.
  *
- * @param news2Freshness       a vital sign older than this is missing from NEWS2
- * @param news2ChartedFreshness a charted level of consciousness, or air or oxygen, older than this is missing from
- *                             NEWS2
- * @param news2BandPriorities  the alarm priority each NEWS2 band raises; a band set to {@code NONE} raises none
- * @param noDataAfter          a parameter silent this long raises a "no data" technical alarm, or silent for
- *                             {@value ReportIntervals#MISSED_REPORTS} of its report intervals when longer
- *                             ({@link ReportIntervals})
- * @param maxNoDataAfter       the longest a parameter reported seldom may be silent before that alarm
- * @param firstReportInterval  the report interval taken for a parameter until its second value (zero: none)
- * @param technicalPriorities  priority of each technical alarm
+ * @param news2Freshness         a vital sign older than this is missing from NEWS2
+ * @param news2ChartedFreshness  a charted level of consciousness, or air or oxygen, older than this is missing from
+ *                               NEWS2
+ * @param news2BandPriorities    the alarm priority each NEWS2 band raises; a band set to {@code NONE} raises none
+ * @param noDataAfter            a parameter silent this long raises a "no data" technical alarm, or silent for
+ *                               {@value ReportIntervals#MISSED_REPORTS} of its report intervals when longer
+ *                               ({@link ReportIntervals})
+ * @param maxNoDataAfter         the longest a parameter reported seldom may be silent before that alarm
+ * @param firstReportInterval    the report interval taken for a parameter until its second value (zero: none)
+ * @param technicalPriorities    priority of each technical alarm
  */
 public record ClinicalRules(ThresholdRules thresholds, AlarmPolicy policy, Duration news2Freshness,
-    Duration news2ChartedFreshness, Map<News2Band, Priority> news2BandPriorities, Duration noDataAfter, Duration maxNoDataAfter,
-    Duration firstReportInterval, Map<TechnicalAlarm, Priority> technicalPriorities) {
+    Duration news2ChartedFreshness, Map<News2Band, Priority> news2BandPriorities, Duration noDataAfter,
+    Duration maxNoDataAfter, Duration firstReportInterval, Map<TechnicalAlarm, Priority> technicalPriorities) {
 
   /** The technical alarm conditions, each with its condition key. */
   public enum TechnicalAlarm {

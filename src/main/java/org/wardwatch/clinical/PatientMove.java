@@ -1,7 +1,6 @@
 package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.model.DeviceIdentity;
@@ -18,8 +17,11 @@ final class PatientMove {
   private PatientMove() {
   }
 
-  /** The notice to the screens of {@code from}'s ward that {@code patient} left it for the ward they are on now. */
-  static PatientSnapshot notice(PatientRecord patient, DeviceIdentity from, Instant now) {
+  /**
+   * The notice to the screens of {@code from}'s ward that {@code patient} left it for the ward they are on now, at
+   * their latest change: a screen takes what was made up to then for made before they left.
+   */
+  static PatientSnapshot notice(PatientRecord patient, DeviceIdentity from) {
     DeviceIdentity to = patient.source();
     return PatientSnapshot.ofNotice(patient.key(), from.wardOrDefault(), json -> {
       json.writeStartObject();
@@ -31,15 +33,15 @@ final class PatientMove {
       json.writeStringField("ward", to.wardOrDefault());
       json.writeStringField("bed", to.bed());
       json.writeEndObject();
-      json.writeStringField("at", now.toString());
+      json.writeStringField("at", patient.updated().toString());
       json.writeEndObject();
     });
   }
 
   /** The audit entry of {@code patient}'s move from {@code from}'s ward and bed to where they are now. */
-  static JsonObject audit(PatientRecord patient, DeviceIdentity from, Instant now) {
+  static JsonObject audit(PatientRecord patient, DeviceIdentity from) {
     DeviceIdentity to = patient.source();
-    return new JsonObject().put("at", now).put("patient", patient.key()).put("type", "MOVED")
+    return new JsonObject().put("at", patient.updated()).put("patient", patient.key()).put("type", "MOVED")
         .put("actor", AlarmTransition.SYSTEM).put("ward", to.wardOrDefault()).put("bed", to.bed())
         .put("device", to.device()).put("detail", "moved from ward " + from.wardOrDefault() + place(from) + " to ward "
             + to.wardOrDefault() + place(to) + ", as device " + to.device() + " placed them; their alarms with them");

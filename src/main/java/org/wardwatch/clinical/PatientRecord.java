@@ -25,7 +25,7 @@ final class PatientRecord {
 
   private final String key;
   private DeviceIdentity source;
-  /** Where the patient was before a frame moved them to another ward, until {@link #takeLeftWard}; else null. */
+  /** Where the patient was shown before a frame moved them to another ward, until {@link #takeLeftWard}; else null. */
   private DeviceIdentity leftWard;
   private long seq;
   /** The {@link #seq} of the last snapshot made to be published; the next one shows the changes after it. */
@@ -124,8 +124,8 @@ final class PatientRecord {
   }
 
   /**
-   * Where the patient was before the frames since the last call moved them to another ward (its screens are to be told
-   * that they left), or null when none did; forgotten once taken.
+   * Where the patient was shown before the frames since their last published snapshot moved them to another ward (its
+   * screens are to be told that they left), or null when none did; forgotten once taken, as the snapshot is published.
    */
   DeviceIdentity takeLeftWard() {
     DeviceIdentity left = leftWard;
@@ -161,7 +161,8 @@ final class PatientRecord {
   }
 
   /**
-   * Takes the identity of the latest frame (bed or ward may have changed; one it does not name stays as it was), its
+   * Takes the identity of the latest frame (bed or ward may have changed; one it does not name stays as it was: the
+   * patient's alarms go where the patient goes, and a ward left is remembered, {@link #takeLeftWard}), its
    * assessment unless a later one is held, and which sensors it reported off unless a later value of theirs is held
    * (their onset delays start over: {@link ThresholdTracker#sensorOff}); remembers the frame, that it was heard
    * {@code now}, and, when it came from another device than the frame before, when that device was last heard
@@ -237,6 +238,11 @@ final class PatientRecord {
   }
 
   /** Marks the end of one update: bumps the sequence number browsers use to detect gaps. */
+  /** When the patient last changed ({@link #touch}); null before. */
+  Instant updated() {
+    return updated;
+  }
+
   void touch(Instant now) {
     seq++;
     updated = now;

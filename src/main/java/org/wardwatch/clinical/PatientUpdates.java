@@ -37,19 +37,45 @@ final class PatientUpdates {
       Instant now) {
     vitalsHistory.recordEvents(patient.key(), transitions, now);
     boolean refreshed = patient.alarms().takeRefreshed();
-    DeviceIdentity left = patient.takeLeftWard();
     if (!dataChanged && !refreshed && transitions.isEmpty()) {
       return WardUpdate.NOTHING;
     }
     patient.touch(now);
     List<AuditRecord> audit = patient.auditOutbox().addTransitions(transitions);
-    List<PatientSnapshot> snapshots = shown ? List.of(patient.snapshotToPublish(conditions.rules())) : List.of();
-    if (left != null && !left.wardOrDefault().equals(patient.ward())) { // its old ward's screens are told it left
-      audit = new ArrayList<>(audit);
-      audit.add(patient.auditOutbox().add(PatientMove.audit(patient, left, now), false));
-      snapshots = new ArrayList<>(snapshots);
-      snapshots.add(0, PatientMove.notice(patient, left, now));
+    DeviceIdentity left = shown ? patient.takeLeftWard() : null;
+    if (left == null) { // the usual input: one snapshot, or none until the batch's end shows the patient
+      List<PatientSnapshot> snapshots = shown ? List.of(patient.snapshotToPublish(conditions.rules())) : List.of();
+      return new WardUpdate(List.copyOf(transitions), snapshots, audit, Set.of(patient.key()));
     }
-    return new WardUpdate(List.copyOf(transitions), snapshots, audit, Set.of(patient.key()));
+    return movedAway(new WardUpdate(List.copyOf(transitions), List.of(), audit, Set.of(patient.key())), patient, left);
+  }
+
+  /**
+   * The patient's snapshot, when it has changes not shown yet ({@link WardState#applyUnshown}), after the notice to the
+   * ward the frames applied since moved them from, if any.
+   */
+  WardUpdate show(PatientRecord patient) {
+    if (!patient.hasUnshownChanges()) {
+      return WardUpdate.NOTHING;
+    }
+    DeviceIdentity left = patient.takeLeftWard();
+    return left == null ? new WardUpdate(List.of(), List.of(patient.snapshotToPublish(conditions.rules())), List.of())
+        : movedAway(WardUpdate.NOTHING, patient, left);
+  }
+
+  /**
+   * {@code update} with the patient's snapshot, after, when they are on another ward than {@code left}'s now, the
+   * notice to {@code left}'s ward that they left it and the audit entry of the move ({@link PatientMove}). A patient
+   * moved and back within one batch's frames is shown where they are, and no ward was told of them meanwhile.
+   */
+  private WardUpdate movedAway(WardUpdate update, PatientRecord patient, DeviceIdentity left) {
+    List<PatientSnapshot> snapshots = new ArrayList<>();
+    List<AuditRecord> audit = new ArrayList<>(update.audit());
+    if (!left.wardOrDefault().equals(patient.ward())) {
+      snapshots.add(PatientMove.notice(patient, left));
+      audit.add(patient.auditOutbox().add(PatientMove.audit(patient, left), false));
+    }
+    snapshots.add(patient.snapshotToPublish(conditions.rules()));
+    return new WardUpdate(update.transitions(), snapshots, audit, Set.of(patient.key()));
   }
 }

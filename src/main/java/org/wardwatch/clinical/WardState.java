@@ -79,8 +79,7 @@ public final class WardState {
    */
   public WardUpdate show(String patientKey) {
     PatientRecord patient = patients.get(patientKey);
-    return patient == null || !patient.hasUnshownChanges() ? WardUpdate.NOTHING
-        : new WardUpdate(List.of(), List.of(patient.snapshotToPublish(conditions.rules())), List.of());
+    return patient == null ? WardUpdate.NOTHING : patientUpdates.show(patient);
   }
 
   private WardUpdate apply(FrameReport report, boolean shown, Instant now) {

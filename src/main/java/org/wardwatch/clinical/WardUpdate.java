@@ -13,10 +13,10 @@ import org.wardwatch.clinical.alarm.AlarmTransition;
 /**
  * What an input to the {@link WardState} changed: alarm transitions (to publish), patient snapshots (to publish), the
  * {@link AuditRecord}s it made (to record: each transition's, then the others: assessments, limit overrides set or
- * expired, discharges), the keys of the patients whose state changed, whose {@link WardState#state(String)} is to be
- * written again (each of them has its snapshot, or its discharge notice, in {@code snapshots}, but for a frame applied
- * unshown, whose patient a later {@link WardState#show} shows), and those of them it discharged, whose stored state is
- * to go.
+ * expired, discharges, moves), the keys of the patients whose state changed, whose {@link WardState#state(String)} is
+ * to be written again (each of them has its snapshot, or its discharge notice, in {@code snapshots}, with the notice
+ * to the ward a patient moved from before its snapshot, but for a frame applied unshown, whose patient a later
+ * {@link WardState#show} shows), and those of them it discharged, whose stored state is to go.
  */
 public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots,
     List<AuditRecord> audit, Set<String> changedPatients, Set<String> discharged) {
@@ -88,7 +88,8 @@ public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot
 
   /**
    * This update without the snapshots of the patients {@code shown} refuses (a patient no longer held here: its next
-   * owner shows it); discharge notices stay, as no later snapshot of the patient follows them.
+   * owner shows it); notices of a discharge or a move away stay, as no later snapshot of the patient follows them on
+   * their ward.
    */
   WardUpdate withSnapshotsOf(Predicate<String> shown) {
     List<PatientSnapshot> kept = snapshots.stream()

@@ -175,7 +175,8 @@ final class SockJsFrames {
    * which vertx-web's xhr_send transport takes for messages (a {@code null} as none, and fails on it).
    */
   static boolean arrayOfOtherThanStrings(String frame) {
-    return frame != null && decoded(frame) instanceof JsonArray messages && !messages.stream().allMatch(String.class::isInstance);
+    return frame != null && decoded(frame) instanceof JsonArray messages
+        && !messages.stream().allMatch(String.class::isInstance);
   }
 
   /** {@code frame}'s JSON value, or {@code null} when it is not JSON. */

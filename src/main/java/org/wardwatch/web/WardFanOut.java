@@ -123,7 +123,8 @@ final class WardFanOut {
    * WebSocket session as one SockJS frame, encoded and escaped in one pass once for all of them, to the others (xhr
    * fallbacks, raw WebSocket) as bytes their transport frames. A vitals snapshot is skipped for a session whose write
    * queue is full (a screen on a slow link): the next snapshot supersedes it and the page resyncs when it sees the gap
-   * (its {@code fromSeq} past the next {@code seq}); discharge notices, alarms and escalations are always written.
+   * (its {@code fromSeq} past the next {@code seq}); notices of a discharge or a move away, alarms and escalations
+   * are always written.
    */
   private void deliver(String address, Object body) {
     Set<SockJSSocket> sessions = sessionsByAddress.get(address);

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.clinical.alarm.AlarmState;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
@@ -279,6 +280,25 @@ class WardStateTest {
     assertEquals("icu", escalated.snapshot().getString("ward"), "paged to the team now caring for the patient");
     assertEquals(List.of(), engine.apply(frame(new DeviceIdentity("mon-1", "P1", "6", "icu"), at(62), "PULSE=190"),
         at(62)).snapshots().stream().filter(snapshot -> !snapshot.supersedable()).toList(), "a bed within the ward");
+  }
+
+  @Test
+  void givenABatchMovingThePatientOnAndBack_whenShown_thenOnlyTheWardLastShownIsToldAndOnlyOfTheLastPlace() {
+    engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
+    DeviceIdentity icu = new DeviceIdentity("mon-1", "P1", "5", "icu");
+    DeviceIdentity medical = new DeviceIdentity("mon-1", "P1", "2", "medical");
+
+    engine.applyUnshown(frame(icu, at(1), "PULSE=81"), at(1));
+    engine.applyUnshown(frame(BED_1, at(1), "PULSE=82"), at(1));
+    WardUpdate back = engine.show("P1");
+    engine.applyUnshown(frame(icu, at(2), "PULSE=83"), at(2));
+    engine.applyUnshown(frame(medical, at(2), "PULSE=84"), at(2));
+    WardUpdate onwards = engine.show("P1");
+
+    assertEquals("surgery", snapshot(back).getString("ward"), "back where they were shown: nobody told of a move");
+    assertEquals(List.of("surgery", "medical"), onwards.snapshots().stream().map(PatientSnapshot::ward).toList(),
+        "icu never showed them, and hears nothing");
+    assertEquals("medical", onwards.snapshots().get(0).toJson().getJsonObject("movedTo").getString("ward"));
   }
 
   /** The patient's snapshot of an update that may also hold the notice to the ward the patient left. */

@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public final class TestClock {
 
-  /** Every clock-driven test's time zero; later times are {@link #at(long)}. */
+  /** The fixtures' time zero; later times are {@link #at(long)}. */
   public static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
 
   private TestClock() {

@@ -119,7 +119,7 @@ public final class News2Calculator {
       this.now = now;
     }
 
-    /** The vital sign {@code part}'s value when it is fresh at {@code now}, else {@code null} (never given, or stale). */
+    /** The vital sign {@code part}'s value when fresh at {@code now}, else {@code null} (never given, or stale). */
     <T> T measured(Timed<T> part) {
       T value = fresh(part, measuredFreshness);
       oldestMeasured = value == null ? oldestMeasured : earlier(oldestMeasured, part.time());

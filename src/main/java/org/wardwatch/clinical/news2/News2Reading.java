@@ -9,8 +9,8 @@ import java.time.Instant;
  * @param staleParts  whether a part that was measured or charted is too old, so scores as missing (a part never given
  *                    is absent, not stale)
  * @param holdsUntil  the last moment at which the inputs still score as they do: when the first of their parts fresh
- *                    at that moment goes stale (its time plus the freshness; stale parts stay stale as time goes on),
- *                    or {@link Instant#MAX} when none is fresh
+ *                    at that moment goes stale (its time plus its kind's freshness, a vital sign's or a charting's;
+ *                    stale parts stay stale as time goes on), or {@link Instant#MAX} when none is fresh
  */
 public record News2Reading(News2Score score, boolean staleParts, Instant holdsUntil) {
 }

@@ -111,7 +111,8 @@ class News2CalculatorTest {
 
     News2Inputs others = complete(false, "17", "98", "air", "121", "71", "A", "37.1", TAKEN);
     assertSame(previous, calculator.read(others, NOW).score(), "other values, the same points");
-    assertSame(previous, new News2Calculator(Duration.ofMinutes(5), FRESHNESS).read(inputs, NOW).score(), "another calculator");
+    News2Calculator another = new News2Calculator(Duration.ofMinutes(5), FRESHNESS);
+    assertSame(previous, another.read(inputs, NOW).score(), "another calculator");
     News2Inputs faster95 = complete(false, "16", "97", "air", "120", "95", "A", "37.0", TAKEN);
     News2Score faster = calculator.read(faster95, NOW).score();
     assertNotSame(previous, faster);
