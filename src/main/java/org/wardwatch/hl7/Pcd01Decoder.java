@@ -72,7 +72,9 @@ public final class Pcd01Decoder {
     try {
       message = parser.parse(normalised);
     } catch (HL7Exception e) {
-      throw new Hl7RejectedException(header, e.getError(), "Unreadable HL7 message: " + e.getMessage(), e);
+      ErrorCode code = e.getError(); // null for a code outside HL7 table 0357
+      throw new Hl7RejectedException(header, code != null ? code : ErrorCode.APPLICATION_INTERNAL_ERROR,
+          "Unreadable HL7 message: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new Hl7RejectedException(header, ErrorCode.APPLICATION_INTERNAL_ERROR,
           "Unreadable HL7 message: " + e, e);
