@@ -42,17 +42,18 @@ final class PatientUpdates {
     }
     patient.touch(now);
     List<AuditRecord> audit = patient.auditOutbox().addTransitions(transitions);
-    DeviceIdentity left = shown ? patient.takeLeftWard() : null;
+    DeviceIdentity left = patient.takeLeftWard();
     if (left == null) { // the usual input: one snapshot, or none until the batch's end shows the patient
       List<PatientSnapshot> snapshots = shown ? List.of(patient.snapshotToPublish(conditions.rules())) : List.of();
       return new WardUpdate(List.copyOf(transitions), snapshots, audit, Set.of(patient.key()));
     }
+    // a move is shown at its frame, even within a batch: the alarms it made are on the new ward's screens with it
     return movedAway(new WardUpdate(List.copyOf(transitions), List.of(), audit, Set.of(patient.key())), patient, left);
   }
 
   /**
    * The patient's snapshot, when it has changes not shown yet ({@link WardState#applyUnshown}), after the notice to the
-   * ward the frames applied since moved them from, if any.
+   * ward a frame applied since moved them from, if its own update did not show it (it failed).
    */
   WardUpdate show(PatientRecord patient) {
     if (!patient.hasUnshownChanges()) {
@@ -65,8 +66,7 @@ final class PatientUpdates {
 
   /**
    * {@code update} with the patient's snapshot, after, when they are on another ward than {@code left}'s now, the
-   * notice to {@code left}'s ward that they left it and the audit entry of the move ({@link PatientMove}). A patient
-   * moved and back within one batch's frames is shown where they are, and no ward was told of them meanwhile.
+   * notice to {@code left}'s ward that they left it and the audit entry of the move ({@link PatientMove}).
    */
   private WardUpdate movedAway(WardUpdate update, PatientRecord patient, DeviceIdentity left) {
     List<PatientSnapshot> snapshots = new ArrayList<>();

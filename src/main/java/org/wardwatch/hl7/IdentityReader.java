@@ -110,13 +110,16 @@ final class IdentityReader {
   }
 
   /**
-   * Reads the device of the first OBX that names one (OBX-18's first repetition; the others name its parts); refuses
+   * Reads the device of the first OBX that names one (OBX-18's first repetition, its entity identifier or else its
+   * universal id, {@code ^^0123456789ABCDEF^EUI-64}; the other repetitions name the device's parts); refuses
    * the message when it is no identifier: the device of MSH-3, in its place, may be a gateway's that every monitor
    * behind it shares.
    */
   void obx(Segment obx) throws HL7Exception, Hl7ContentException {
     if (obxDevice == null) {
-      obxDevice = required("Device (OBX-18)", Hl7Fields.whole(obx, 18, 0, 1), IDENTIFIER, IDENTIFIER_TEXT);
+      String entity = Hl7Fields.whole(obx, 18, 0, 1); // an EI: the entity identifier, else its universal id
+      obxDevice = required("Device (OBX-18)", entity.isEmpty() ? Hl7Fields.whole(obx, 18, 0, 3) : entity,
+          IDENTIFIER, IDENTIFIER_TEXT);
       if (obxDevice == null && laterRepetitionGiven(obx, 18)) {
         throw new Hl7ContentException(header, ErrorCode.DATA_TYPE_ERROR, "Device (OBX-18): its first identifier is "
             + "empty but a later one is given; send the device's identifier first: message refused, nothing recorded");

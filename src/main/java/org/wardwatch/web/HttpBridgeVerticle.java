@@ -57,8 +57,9 @@ public class HttpBridgeVerticle extends VerticleBase {
   private static final DeliveryOptions ADMISSION_ASKED = new DeliveryOptions().setSendTimeout(250);
   /** The page's files: any path but the API's, health's and the bridge's. */
   /**
-   * vertx-web's xhr_send transport, which takes a null or an object in a frame for a message, fails on it (an ERROR
-   * with its stack trace) and drops the frame's other messages unanswered: such a frame is refused before it.
+   * vertx-web's xhr_send transport, which takes JSON that is no SockJS frame for messages or for none (an object sent
+   * unwrapped is dropped without a word, a null in an array fails with an ERROR and its stack trace, and the frame's
+   * other messages are dropped unanswered): such a frame is refused before it.
    */
   private static final String XHR_SEND_PATH = "/eventbus/[^/]+/[^/]+/xhr_send";
   private static final Pattern DASHBOARD_FILES = Pattern.compile("^(?!/api/|/health|/eventbus/).*");
@@ -98,7 +99,7 @@ public class HttpBridgeVerticle extends VerticleBase {
     // reach its transport unread. No body handler here takes file uploads: it would write them to disk, and keep them.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BRIDGE_BODY_BYTES));
     router.postWithRegex(XHR_SEND_PATH).handler(context -> { // as the protocol refuses broken JSON
-      if (SockJsFrames.arrayOfOtherThanStrings(context.body().asString())) {
+      if (SockJsFrames.jsonButNotSockJs(context.body().asString())) {
         PlainAnswers.plain(context, INTERNAL_ERROR, "Broken JSON encoding.");
       } else {
         context.next();

@@ -171,12 +171,11 @@ final class SockJsFrames {
   }
 
   /**
-   * True when {@code frame} (null: none) is a JSON array with an element that is no string: JSON, but no SockJS frame,
-   * which vertx-web's xhr_send transport takes for messages (a {@code null} as none, and fails on it).
+   * True when {@code frame} (null: none) is JSON but no SockJS frame (an object, a number, an array with an element
+   * that is no string), which vertx-web's xhr_send transport takes for messages, or for none, without a word.
    */
-  static boolean arrayOfOtherThanStrings(String frame) {
-    return frame != null && decoded(frame) instanceof JsonArray messages
-        && !messages.stream().allMatch(String.class::isInstance);
+  static boolean jsonButNotSockJs(String frame) {
+    return frame != null && decoded(frame) != null && received(frame) == null;
   }
 
   /** {@code frame}'s JSON value, or {@code null} when it is not JSON. */

@@ -283,22 +283,19 @@ class WardStateTest {
   }
 
   @Test
-  void givenABatchMovingThePatientOnAndBack_whenShown_thenOnlyTheWardLastShownIsToldAndOnlyOfTheLastPlace() {
+  void givenABatchMovingThePatientOnAndBack_thenEachMoveIsShownAtItsFrameWithTheAlarmsItMade() {
     engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
     DeviceIdentity icu = new DeviceIdentity("mon-1", "P1", "5", "icu");
-    DeviceIdentity medical = new DeviceIdentity("mon-1", "P1", "2", "medical");
 
-    engine.applyUnshown(frame(icu, at(1), "PULSE=81"), at(1));
-    engine.applyUnshown(frame(BED_1, at(1), "PULSE=82"), at(1));
-    WardUpdate back = engine.show("P1");
-    engine.applyUnshown(frame(icu, at(2), "PULSE=83"), at(2));
-    engine.applyUnshown(frame(medical, at(2), "PULSE=84"), at(2));
-    WardUpdate onwards = engine.show("P1");
+    WardUpdate there = engine.applyUnshown(frame(icu, at(1), "PULSE=190"), at(1));
+    WardUpdate back = engine.applyUnshown(frame(BED_1, at(1), "PULSE=190"), at(1));
 
-    assertEquals("surgery", snapshot(back).getString("ward"), "back where they were shown: nobody told of a move");
-    assertEquals(List.of("surgery", "medical"), onwards.snapshots().stream().map(PatientSnapshot::ward).toList(),
-        "icu never showed them, and hears nothing");
-    assertEquals("medical", onwards.snapshots().get(0).toJson().getJsonObject("movedTo").getString("ward"));
+    assertEquals(List.of("surgery", "icu"), there.snapshots().stream().map(PatientSnapshot::ward).toList(),
+        "the notice to surgery, and icu's snapshot, though the batch shows its patients at its end");
+    assertEquals("icu", only(there.transitions()).snapshot().getString("ward"), "its alarm, where it was shown");
+    assertEquals(List.of("icu", "surgery"), back.snapshots().stream().map(PatientSnapshot::ward).toList(),
+        "icu is told the patient left it, with the alarm");
+    assertEquals(WardUpdate.NOTHING, engine.show("P1"), "nothing more to show at the batch's end");
   }
 
   /** The patient's snapshot of an update that may also hold the notice to the ward the patient left. */

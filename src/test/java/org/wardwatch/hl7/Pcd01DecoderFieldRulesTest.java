@@ -199,6 +199,14 @@ class Pcd01DecoderFieldRulesTest {
   }
 
   @Test
+  void givenObx18WithItsUniversalIdOnly_whenDecoded_thenThatNamesTheDeviceNotMsh3() throws Exception {
+    String text = message(MSH, "OBR|1", "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC"
+        + "|||||R|||||||^^0123456789ABCDEF^EUI-64");
+
+    assertEquals("0123456789ABCDEF", decoder.decode(text, RECEIVED).source().device());
+  }
+
+  @Test
   void givenRepeatedObx18_whenDecoded_thenTheFirstRepetitionNamesTheDevice() throws Exception {
     String text = message(MSH, "OBR|1", "OBX|1|NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|97|262688^MDC_DIM_PERCENT^MDC"
         + "|||||R|||||||0123456789ABCDEF^EUI-64~FEDCBA9876543210^EUI-64");
