@@ -30,12 +30,12 @@ import java.util.concurrent.TimeUnit;
  * WebSocket frame and one socket write: a screen following busy wards gets many updates a millisecond, and a write each
  * was most of what they cost. The protocol ({@link SockJsFrames}) is the one Vert.x's transport speaks and {@code
  * vertx-eventbus.js} expects: open, a heartbeat after every quiet interval, messages, a close frame before the server
- * closes; a browser frame that is not SockJS ends the session. The xhr-streaming and polling fallbacks stay Vert.x's;
- * every transport reaches the same event-bus bridge. It extends vertx-web's {@code SockJSSocketBase} (the bridge closes
- * idle sessions through it), the bridge is vertx-web's {@code EventBusBridgeImpl}, and a batch is written straight to
- * the connection's Netty channel ({@link DirectFrames}), reached through vertx-core's {@code ConnectionBase}: internal
- * classes, to check on a Vert.x upgrade; {@code SockJsFramesTest}, {@code WebSocketWireTest} and {@code
- * SockJsWebSocketTest} pin the protocol, the browser tests the whole path.
+ * closes; a browser frame that is not SockJS (binary, say) ends the session. The xhr-streaming and polling fallbacks
+ * stay Vert.x's; every transport reaches the same event-bus bridge. It extends vertx-web's {@code SockJSSocketBase}
+ * (the bridge closes idle sessions through it), the bridge is vertx-web's {@code EventBusBridgeImpl}, and a batch is
+ * written straight to the connection's Netty channel ({@link DirectFrames}), reached through vertx-core's {@code
+ * ConnectionBase}: internal classes, to check on a Vert.x upgrade; {@code SockJsFramesTest}, {@code WebSocketWireTest}
+ * and {@code SockJsWebSocketTest} pin the protocol, the browser tests the whole path.
  *
  * <p>Not thread-safe: lives on the HTTP verticle's event loop.
  */
@@ -54,10 +54,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
   private final MultiMap headers;
   private final long heartbeatNanos;
   private long heartbeat;
-  /**
-   * When a frame of the session's own (open, heartbeat, close) was last written ({@link System#nanoTime()}); the
-   * messages' writes are {@link OutgoingFrames#lastWriteNanos()}.
-   */
+  /** When the session's own frame (open, heartbeat, close) was last written; messages': {@link OutgoingFrames}. */
   private long lastOwnFrameNanos = System.nanoTime();
   private Handler<Buffer> handler;
   private Handler<Void> endHandler;
@@ -76,6 +73,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
     this.heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(options.getHeartbeatInterval());
     this.heartbeat = vertx.setTimer(options.getHeartbeatInterval(), id -> beatIfQuiet());
     socket.textMessageHandler(this::received);
+    socket.binaryMessageHandler(binary -> refuse()); // SockJS frames are text
     socket.closeHandler(gone -> ended());
     socket.exceptionHandler(this::failed);
   }
@@ -125,11 +123,9 @@ final class SockJsWebSocket extends SockJSSocketBase {
   }
 
   /**
-   * Sends a heartbeat if nothing was written for the interval, and looks again an interval after the last write: the
-   * heartbeat keeps an idle connection open through proxies, and any frame does that as well. Sent on a fixed period
-   * regardless, the heartbeats of sessions opened together left together, a burst of a write per session (1,000
-   * screens: some 20 ms of the event loop at the 18–21 µs a write cost on the 2-core test VM, every interval) that
-   * delayed whatever came during it, alarms included.
+   * Sends a heartbeat if nothing was written for the interval (any frame keeps an idle connection open through proxies),
+   * and looks again an interval after the last write: on a fixed period, the heartbeats of sessions opened together
+   * left together, a burst of a write per session that delayed the alarms behind it (performance-log.md).
    */
   private void beatIfQuiet() {
     if (isClosed()) {
@@ -156,15 +152,20 @@ final class SockJsWebSocket extends SockJSSocketBase {
 
   private void received(String frame) {
     List<String> messages = closed ? List.of() : SockJsFrames.received(frame);
-    if (messages == null) { // not SockJS: Vert.x's transport drops such a client too, and what it sends next is lost
-      ended();
-      socket.close();
+    if (messages == null) {
+      refuse();
       return;
     }
     Handler<Buffer> receiver = handler;
     if (receiver != null) {
       messages.forEach(message -> receiver.handle(Buffer.buffer(message)));
     }
+  }
+
+  /** Ends the session of a client that does not speak SockJS, as Vert.x's transport does: what it sends next is lost. */
+  private void refuse() {
+    ended();
+    socket.close();
   }
 
   private void ended() {
@@ -263,10 +264,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
     return this;
   }
 
-  /**
-   * Whether the connection is over its high-water mark, the messages written straight to it included; false once
-   * closed (nothing more is written): a closing Vert.x WebSocket throws instead.
-   */
+  /** Over the connection's high-water mark (its direct writes too); false once closed, where Vert.x's throws. */
   @Override
   public boolean writeQueueFull() {
     return !isClosed() && (connection.full() || socket.writeQueueFull());

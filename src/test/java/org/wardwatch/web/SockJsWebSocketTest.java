@@ -17,6 +17,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocket.Listener;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -197,6 +199,17 @@ class SockJsWebSocketTest {
     sessionEnded.get(5, TimeUnit.SECONDS);
     closed.get(5, TimeUnit.SECONDS);
     assertEquals(List.of(), heard, "neither the refused frame's messages nor the next frame's reach the bridge");
+  }
+
+  @Test
+  void aBinaryFrameEndsTheSessionAsAFrameThatIsNotSockJs() throws Exception {
+    assertEquals("o", next());
+
+    client.sendBinary(ByteBuffer.wrap("[\"lost\"]".getBytes(StandardCharsets.UTF_8)), true).join();
+
+    sessionEnded.get(5, TimeUnit.SECONDS);
+    closed.get(5, TimeUnit.SECONDS);
+    assertEquals(List.of(), heard);
   }
 
   @Test
