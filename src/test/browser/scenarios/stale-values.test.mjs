@@ -98,3 +98,26 @@ scenario('a value first loaded from the patient list ages from when it came, not
     await page.locator(sel.staleVital('P4', 'PULSE')).waitFor({ timeout: 3000 });
     assert.ok(Date.now() < came + 25000, 'grey before the acknowledgement was 15 s old');
   });
+
+scenario('a charting too old for NEWS2 to score is shown greyed, asking for a new one', async (t) => {
+  const page = await t.openWard(nodeUrl);
+  const shown = await page.evaluate(async () => {
+    const { buildTile, updateClinical } = await import('/js/tile.js');
+    const control = () => document.createElement('div');
+    const t = buildTile({ patient: 'X' }, control(), control(), control());
+    const charted = new Date(Date.now() - 13 * 3600 * 1000).toISOString();
+    const entry = (missing) => ({ news2: { total: 0, band: 'low', components: {}, partial: true, missing },
+      consciousness: { value: 'A', time: charted }, oxygen: { onOxygen: true, flow: 2, time: charted } });
+    const read = () => ({ oxygen: t.oxygen.getAttribute('data-stale'), title: t.oxygen.title,
+      acvpu: t.acvpu.getAttribute('data-stale') });
+    updateClinical(t, entry(['AIR_OR_OXYGEN', 'CONSCIOUSNESS']));
+    const old = read();
+    updateClinical(t, entry([]));
+    return { old, fresh: read() };
+  });
+  assert.equal(shown.old.oxygen, 'true');
+  assert.equal(shown.old.acvpu, 'true');
+  assert.match(shown.old.title, /^O₂ 2 L\/min, charted \d\d:\d\d \(too old to score: chart again\)$/);
+  assert.deepEqual(shown.fresh.oxygen, null, 'scored again once charted anew');
+  assert.deepEqual(shown.fresh.acvpu, null);
+});

@@ -114,17 +114,24 @@ export function updateClinical(t, e) {
   setAttr(t.news2, 'data-partial', n.partial ? 'true' : null);
   setAttr(t.news2, 'title', n.title);
   const comps = (e.news2 && e.news2.components) || {};
+  // a charting NEWS2 no longer scores (too old): shown greyed, its title asking for a new one
+  const missing = (e.news2 && Array.isArray(e.news2.missing)) ? e.news2.missing : [];
+  const tooOld = (part, charted) => (charted && missing.includes(part) ? ' (too old to score: chart again)' : '');
   const c = e.consciousness && typeof e.consciousness.value === 'string' ? e.consciousness : null;
   setText(t.acvpu, `ACVPU ${c ? c.value : '--'}`);
   const cAt = c && clockOf(c.time);
-  setAttr(t.acvpu, 'title',
-    c ? `${ACVPU_NAMES[c.value] || c.value}${cAt ? `, charted ${cAt}` : ''}` : 'ACVPU not charted');
+  const cOld = tooOld('CONSCIOUSNESS', c);
+  setAttr(t.acvpu, 'title', c ? `${ACVPU_NAMES[c.value] || c.value}${cAt ? `, charted ${cAt}` : ''}${cOld}`
+    : 'ACVPU not charted');
   setAttr(t.acvpu, 'data-score', comps.CONSCIOUSNESS > 0 ? comps.CONSCIOUSNESS : null);
+  setAttr(t.acvpu, 'data-stale', cOld ? 'true' : null);
   const o = formatOxygen(e.oxygen);
   setText(t.oxygen, o || 'Air/O\u2082 --');
   const oAt = e.oxygen && clockOf(e.oxygen.time);
-  setAttr(t.oxygen, 'title', o ? `${o}${oAt ? `, charted ${oAt}` : ''}` : 'Air or oxygen not charted');
+  const oOld = tooOld('AIR_OR_OXYGEN', o);
+  setAttr(t.oxygen, 'title', o ? `${o}${oAt ? `, charted ${oAt}` : ''}${oOld}` : 'Air or oxygen not charted');
   setAttr(t.oxygen, 'data-score', comps.AIR_OR_OXYGEN > 0 ? comps.AIR_OR_OXYGEN : null);
+  setAttr(t.oxygen, 'data-stale', oOld ? 'true' : null);
 }
 
 /**
