@@ -39,7 +39,7 @@ let eb = null;
 let everOpen = false;
 let linkLostAt = performance.now(); // performance.now() since when the page has had no live feed; null while it has
 let registered = null; // {ward, handlers: [[address, fn]]} on the current bridge connection
-const leftAt = new Map(); // patient -> {at: server time it left the ward (discharged, moved), seen: its notice's now}
+const leftAt = new Map(); // patient -> {at: when it left the ward (discharged, moved), seq: a move's, seen: its now}
 const actions = new Actions(store, () => eb, (patient, text, ok) => view.report(patient, text, ok));
 view.assess = (patient) => actions.assessForm(patient);
 view.stopMeasure = (patient) => actions.stopMeasureForm(patient);
@@ -73,7 +73,7 @@ function onSnapshot(snap, live, fetchedAt = null) {
     onLeft(key, snap);
     return;
   }
-  if (predatesLeaving(key, snap.updated, live ? null : fetchedAt)) return;
+  if (predatesLeaving(key, snap.updated, live ? null : fetchedAt, snap.seq)) return;
   const r = store.applySnapshot(snap, live, fetchedAt);
   if (!r || !r.accepted) return;
   view.render(r);
@@ -83,14 +83,17 @@ function onSnapshot(snap, live, fetchedAt = null) {
 }
 
 /**
- * Whether something of patient `key`, who left the ward, predates their leaving and must not bring them back: a live
- * message made before it (`madeAt`, the server's time) or a list asked for before its notice came (`fetchedAt`, or
- * null). A newer one is of the patient admitted again, or back; the mark stays, for a late older one.
+ * Whether something of patient `key`, who left the ward, predates their leaving and must not bring them back: a list
+ * asked for before its notice came (`fetchedAt`, or null), or a live message made no later (`madeAt`, the server's
+ * time) of a change no later (`seq`, a snapshot's, against a move's notice: a batch's frames share one time, so a
+ * patient moved away and back in one comes back at the notice's time, with a later change). A newer one is of the
+ * patient admitted again, or back; the mark stays, for a late older one.
  */
-function predatesLeaving(key, madeAt, fetchedAt) {
+function predatesLeaving(key, madeAt, fetchedAt, seq = null) {
   const gone = leftAt.get(key);
   if (!gone) return false;
-  return fetchedAt !== null ? fetchedAt < gone.seen : !(Date.parse(madeAt) > gone.at);
+  if (fetchedAt !== null) return fetchedAt < gone.seen;
+  return !(Date.parse(madeAt) > gone.at || (gone.seq !== null && typeof seq === 'number' && seq > gone.seq));
 }
 
 /**
@@ -98,7 +101,8 @@ function predatesLeaving(key, madeAt, fetchedAt) {
  * alarms and their open trend view go, and the screen says where.
  */
 function onLeft(key, notice) {
-  leftAt.set(key, { at: Date.parse(notice.at), seen: performance.now() });
+  const seq = notice.movedTo && typeof notice.seq === 'number' ? notice.seq : null; // a discharge's patient starts anew
+  leftAt.set(key, { at: Date.parse(notice.at), seq, seen: performance.now() });
   const e = store.entry(key);
   store.forget(key);
   view.remove([key]);

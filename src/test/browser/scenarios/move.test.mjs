@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { hello } from '../device.mjs';
-import { expectVisible, nodeUrl, scenario } from '../harness.mjs';
+import { expectText, expectVisible, nodeUrl, scenario, viaBridgeOnly } from '../harness.mjs';
 import * as sel from '../selectors.mjs';
 
 scenario('a patient moved to another ward leaves the old ward\'s screens and brings their alarm', async (t) => {
@@ -26,4 +26,14 @@ scenario('a patient moved to another ward leaves the old ward\'s screens and bri
   await surgery.reload();
   await surgery.locator(sel.subscribed('surgery')).waitFor();
   assert.equal(await surgery.locator(sel.tile('P7')).count(), 0, 'not in the old ward\'s patient list either');
+
+  // back to surgery, on to icu and back again in one write: one batch, whose frames share one time
+  await viaBridgeOnly(surgery, async () => { // not shown by the patient list the page reloads every 10 s
+    await monitor.send(hello({ device: 'D7', patient: 'P7', bed: 3, ward: 'surgery' }, 'Pulse=190|Seq=3')
+      + hello({ device: 'D7', patient: 'P7', bed: 5, ward: 'icu' }, 'Pulse=190|Seq=4')
+      + hello({ device: 'D7', patient: 'P7', bed: 3, ward: 'surgery' }, 'Pulse=191|Seq=5'));
+    await expectText(surgery, sel.vital('P7', 'PULSE'), '191'); // not hidden by the notice of the same time
+    await expectVisible(surgery, sel.alarmLine('P7', 'HIGH', 'ACTIVE_ACKNOWLEDGED'));
+  });
+  await icu.locator(sel.tile('P7')).waitFor({ state: 'detached' });
 });

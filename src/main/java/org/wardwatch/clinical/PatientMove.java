@@ -8,7 +8,7 @@ import org.wardwatch.model.DeviceIdentity;
 /**
  * What a patient's move to another ward announces, once a frame placed them there ({@link PatientUpdates}): the
  * notice that takes the patient off the old ward's screens, published on that ward's vitals address in the snapshot's
- * place ({@code {"patient", "device", "bed", "ward", "movedTo": {"ward", "bed"}, "at"}}), and the audit entry
+ * place ({@code {"patient", "device", "bed", "ward", "movedTo": {"ward", "bed"}, "seq", "at"}}), and the audit entry
  * {@code MOVED}. The new ward's screens get the patient's snapshot, and their alarms, which move with them
  * ({@link PatientAlarms#placedAt}). Pure.
  */
@@ -19,10 +19,13 @@ final class PatientMove {
 
   /**
    * The notice to the screens of {@code from}'s ward that {@code patient} left it for the ward they are on now, at
-   * their latest change: a screen takes what was made up to then for made before they left.
+   * their latest change, {@code seq}: a screen takes a snapshot of that number or lower for one made before they left
+   * (a batch's frames share one time: a patient moved away and back in one has a snapshot of the notice's time).
    */
   static PatientSnapshot notice(PatientRecord patient, DeviceIdentity from) {
     DeviceIdentity to = patient.source();
+    long seq = patient.seq(); // the values as they are now: the notice is written when first sent, maybe later
+    String at = patient.updated().toString();
     return PatientSnapshot.ofNotice(patient.key(), from.wardOrDefault(), json -> {
       json.writeStartObject();
       json.writeStringField("patient", patient.key());
@@ -33,7 +36,8 @@ final class PatientMove {
       json.writeStringField("ward", to.wardOrDefault());
       json.writeStringField("bed", to.bed());
       json.writeEndObject();
-      json.writeStringField("at", patient.updated().toString());
+      json.writeNumberField("seq", seq);
+      json.writeStringField("at", at);
       json.writeEndObject();
     });
   }

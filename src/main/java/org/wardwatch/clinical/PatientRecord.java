@@ -124,8 +124,9 @@ final class PatientRecord {
   }
 
   /**
-   * Where the patient was shown before the frames since their last published snapshot moved them to another ward (its
-   * screens are to be told that they left), or null when none did; forgotten once taken, as the snapshot is published.
+   * Where the patient was before a frame moved them to another ward (its screens are to be told that they left), or
+   * null when none did; forgotten once taken, as the update of the frame is made (or, when that frame failed, of the
+   * patient's next change).
    */
   DeviceIdentity takeLeftWard() {
     DeviceIdentity left = leftWard;
@@ -238,6 +239,11 @@ final class PatientRecord {
   }
 
   /** Marks the end of one update: bumps the sequence number browsers use to detect gaps. */
+  /** The number of the patient's latest change, as its snapshots give it. */
+  long seq() {
+    return seq;
+  }
+
   /** When the patient last changed ({@link #touch}); null before. */
   Instant updated() {
     return updated;

@@ -32,7 +32,10 @@ final class PatientUpdates {
     return changed(patient, transitions, dataChanged, true, now);
   }
 
-  /** {@link #changed}, with the patient's snapshot only when {@code shown} (see {@link WardState#applyUnshown}). */
+  /**
+   * {@link #changed}, with the patient's snapshot only when {@code shown} (see {@link WardState#applyUnshown}), or when
+   * the input moved the patient to another ward: then, after the notice to the ward they left.
+   */
   WardUpdate changed(PatientRecord patient, List<AlarmTransition> transitions, boolean dataChanged, boolean shown,
       Instant now) {
     vitalsHistory.recordEvents(patient.key(), transitions, now);
@@ -49,19 +52,6 @@ final class PatientUpdates {
     }
     // a move is shown at its frame, even within a batch: the alarms it made are on the new ward's screens with it
     return movedAway(new WardUpdate(List.copyOf(transitions), List.of(), audit, Set.of(patient.key())), patient, left);
-  }
-
-  /**
-   * The patient's snapshot, when it has changes not shown yet ({@link WardState#applyUnshown}), after the notice to the
-   * ward a frame applied since moved them from, if its own update did not show it (it failed).
-   */
-  WardUpdate show(PatientRecord patient) {
-    if (!patient.hasUnshownChanges()) {
-      return WardUpdate.NOTHING;
-    }
-    DeviceIdentity left = patient.takeLeftWard();
-    return left == null ? new WardUpdate(List.of(), List.of(patient.snapshotToPublish(conditions.rules())), List.of())
-        : movedAway(WardUpdate.NOTHING, patient, left);
   }
 
   /**

@@ -12,7 +12,8 @@ import java.util.function.Function;
  * whose frames it applies in the turn of the event loop that received the batch ({@link WardState#applyUnshown}), to
  * be shown at its end ({@link WardState#show}). A batch of a monitor catching up, or of a gateway relaying many beds,
  * then costs one snapshot and one publication per patient rather than per frame. A frame applied after the turn (its
- * patient was being taken over) is shown at once, and so is the frame of a batch of one, a device's usual batch.
+ * patient was being taken over) is shown at once, and so is the frame of a batch of one, a device's usual batch, and
+ * one that moves its patient to another ward ({@link PatientUpdates}).
  *
  * <p>Not thread-safe: one per batch, on the clinical engine verticle's event loop.
  */

@@ -66,7 +66,8 @@ public final class WardState {
 
   /**
    * Applies one accepted frame of a batch whose changes are shown once per patient when it has been applied
-   * ({@link #show}): its update has no snapshot.
+   * ({@link #show}): its update has no snapshot, unless the frame moved the patient to another ward, which is shown
+   * at once, with the notice to the ward they left.
    */
   public WardUpdate applyUnshown(FrameReport report, Instant now) {
     return apply(report, false, now);
@@ -79,7 +80,8 @@ public final class WardState {
    */
   public WardUpdate show(String patientKey) {
     PatientRecord patient = patients.get(patientKey);
-    return patient == null ? WardUpdate.NOTHING : patientUpdates.show(patient);
+    return patient == null || !patient.hasUnshownChanges() ? WardUpdate.NOTHING
+        : new WardUpdate(List.of(), List.of(patient.snapshotToPublish(conditions.rules())), List.of());
   }
 
   private WardUpdate apply(FrameReport report, boolean shown, Instant now) {

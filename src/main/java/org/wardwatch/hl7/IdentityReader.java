@@ -72,6 +72,21 @@ final class IdentityReader {
         IDENTIFIER, "1-64 letters, digits, '.', '_', ':' or '-', room and bed together, not '.' or '..' alone");
   }
 
+  /**
+   * OBX-18's first repetition, an EI: its entity identifier, else its namespace and universal ids as MSH-3's are read
+   * ({@code namespace:universalId}, or whichever is given): a gateway's universal id alone would name every monitor
+   * behind it.
+   */
+  private static String equipment(Segment obx) throws HL7Exception {
+    String entity = Hl7Fields.whole(obx, 18, 0, 1);
+    if (!entity.isEmpty()) {
+      return entity;
+    }
+    String namespace = Hl7Fields.whole(obx, 18, 0, 2);
+    String universal = Hl7Fields.whole(obx, 18, 0, 3);
+    return namespace.isEmpty() ? universal : universal.isEmpty() ? namespace : namespace + ':' + universal;
+  }
+
   /** Whether field {@code field} of {@code segment} has a repetition after its first with a value in it. */
   private static boolean laterRepetitionGiven(Segment segment, int field) throws HL7Exception {
     Type[] repetitions = segment.getField(field);
@@ -110,16 +125,14 @@ final class IdentityReader {
   }
 
   /**
-   * Reads the device of the first OBX that names one (OBX-18's first repetition, its entity identifier or else its
-   * universal id, {@code ^^0123456789ABCDEF^EUI-64}; the other repetitions name the device's parts); refuses
+   * Reads the device of the first OBX that names one (OBX-18's first repetition, {@link #equipment}; the other
+   * repetitions name the device's parts); refuses
    * the message when it is no identifier: the device of MSH-3, in its place, may be a gateway's that every monitor
    * behind it shares.
    */
   void obx(Segment obx) throws HL7Exception, Hl7ContentException {
     if (obxDevice == null) {
-      String entity = Hl7Fields.whole(obx, 18, 0, 1); // an EI: the entity identifier, else its universal id
-      obxDevice = required("Device (OBX-18)", entity.isEmpty() ? Hl7Fields.whole(obx, 18, 0, 3) : entity,
-          IDENTIFIER, IDENTIFIER_TEXT);
+      obxDevice = required("Device (OBX-18)", equipment(obx), IDENTIFIER, IDENTIFIER_TEXT);
       if (obxDevice == null && laterRepetitionGiven(obx, 18)) {
         throw new Hl7ContentException(header, ErrorCode.DATA_TYPE_ERROR, "Device (OBX-18): its first identifier is "
             + "empty but a later one is given; send the device's identifier first: message refused, nothing recorded");

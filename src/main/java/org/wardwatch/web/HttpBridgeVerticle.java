@@ -55,13 +55,13 @@ public class HttpBridgeVerticle extends VerticleBase {
   private static final int INTERNAL_ERROR = 500;
   /** How long readiness waits for the clinical engine's admission figures, well within a probe's usual second. */
   private static final DeliveryOptions ADMISSION_ASKED = new DeliveryOptions().setSendTimeout(250);
-  /** The page's files: any path but the API's, health's and the bridge's. */
   /**
    * vertx-web's xhr_send transport, which takes JSON that is no SockJS frame for messages or for none (an object sent
    * unwrapped is dropped without a word, a null in an array fails with an ERROR and its stack trace, and the frame's
    * other messages are dropped unanswered): such a frame is refused before it.
    */
   private static final String XHR_SEND_PATH = "/eventbus/[^/]+/[^/]+/xhr_send";
+  /** The page's files: any path but the API's, health's and the bridge's. */
   private static final Pattern DASHBOARD_FILES = Pattern.compile("^(?!/api/|/health|/eventbus/).*");
 
   private final HttpConfig config;

@@ -171,11 +171,20 @@ final class SockJsFrames {
   }
 
   /**
-   * True when {@code frame} (null: none) is JSON but no SockJS frame (an object, a number, an array with an element
-   * that is no string), which vertx-web's xhr_send transport takes for messages, or for none, without a word.
+   * True when {@code frame} (null: none) is JSON but no SockJS frame (an object, a number, {@code null}, an array with
+   * an element that is no string), which vertx-web's xhr_send transport takes for messages, or for none, without a
+   * word.
    */
   static boolean jsonButNotSockJs(String frame) {
-    return frame != null && decoded(frame) != null && received(frame) == null;
+    if (frame == null) {
+      return false;
+    }
+    try {
+      Json.decodeValue(frame); // null for JSON's null, which is no SockJS frame either
+    } catch (DecodeException e) {
+      return false; // the transport answers it: broken JSON, or a session it does not know
+    }
+    return received(frame) == null;
   }
 
   /** {@code frame}'s JSON value, or {@code null} when it is not JSON. */

@@ -293,6 +293,8 @@ class WardStateTest {
     assertEquals(List.of("surgery", "icu"), there.snapshots().stream().map(PatientSnapshot::ward).toList(),
         "the notice to surgery, and icu's snapshot, though the batch shows its patients at its end");
     assertEquals("icu", only(there.transitions()).snapshot().getString("ward"), "its alarm, where it was shown");
+    assertEquals(there.snapshots().get(1).toJson().getLong("seq"), there.snapshots().get(0).toJson().getLong("seq"),
+        "the notice says the change it was made at, though written after the patient changed again");
     assertEquals(List.of("icu", "surgery"), back.snapshots().stream().map(PatientSnapshot::ward).toList(),
         "icu is told the patient left it, with the alarm");
     assertEquals(WardUpdate.NOTHING, engine.show("P1"), "nothing more to show at the batch's end");

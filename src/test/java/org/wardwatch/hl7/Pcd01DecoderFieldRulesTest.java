@@ -204,6 +204,8 @@ class Pcd01DecoderFieldRulesTest {
         + "|||||R|||||||^^0123456789ABCDEF^EUI-64");
 
     assertEquals("0123456789ABCDEF", decoder.decode(text, RECEIVED).source().device());
+    assertEquals("Bed1:00AABBCCDDEEFF01", decoder.decode(text.replace("|^^0123456789ABCDEF^EUI-64",
+        "|^Bed1^00AABBCCDDEEFF01^EUI-64"), RECEIVED).source().device(), "a gateway's id is no monitor's alone");
   }
 
   @Test

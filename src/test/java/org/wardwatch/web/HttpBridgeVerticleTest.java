@@ -250,7 +250,7 @@ class HttpBridgeVerticleTest {
     assertEquals(500, mixed.statusCode(), "vertx-web's transport threw on the null");
     assertEquals("Broken JSON encoding.", mixed.body().toString());
     assertEquals(404, strings.statusCode(), "a frame of strings goes on to the transport: no such session");
-    for (String unwrapped : List.of("{\"type\":\"ping\"}", "1", "true")) {
+    for (String unwrapped : List.of("{\"type\":\"ping\"}", "1", "true", "null")) {
       assertEquals(500, http.request(HttpMethod.POST, "/eventbus/1/mixed1/xhr_send", null, "text/plain",
           unwrapped.getBytes(StandardCharsets.UTF_8)).statusCode(), unwrapped + " is no SockJS frame");
     }
