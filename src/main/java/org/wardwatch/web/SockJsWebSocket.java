@@ -123,9 +123,9 @@ final class SockJsWebSocket extends SockJSSocketBase {
   }
 
   /**
-   * Sends a heartbeat if nothing was written for the interval (any frame keeps an idle connection open through proxies),
-   * and looks again an interval after the last write: on a fixed period, the heartbeats of sessions opened together
-   * left together, a burst of a write per session that delayed the alarms behind it (performance-log.md).
+   * Sends a heartbeat if nothing was written for the interval (any frame keeps an idle connection open through
+   * proxies), and looks again an interval after the last write: on a fixed period, the heartbeats of sessions opened
+   * together left together, a burst of a write per session that delayed the alarms behind it (performance-log.md).
    */
   private void beatIfQuiet() {
     if (isClosed()) {
@@ -162,7 +162,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
     }
   }
 
-  /** Ends the session of a client that does not speak SockJS, as Vert.x's transport does: what it sends next is lost. */
+  /** Ends the session of a client not speaking SockJS, as Vert.x's transport does: what it sends next is lost. */
   private void refuse() {
     ended();
     socket.close();
