@@ -238,7 +238,6 @@ final class PatientRecord {
     return news2;
   }
 
-  /** Marks the end of one update: bumps the sequence number browsers use to detect gaps. */
   /** The number of the patient's latest change, as its snapshots give it. */
   long seq() {
     return seq;
@@ -249,6 +248,7 @@ final class PatientRecord {
     return updated;
   }
 
+  /** Marks the end of one update: bumps the sequence number browsers use to detect gaps. */
   void touch(Instant now) {
     seq++;
     updated = now;
