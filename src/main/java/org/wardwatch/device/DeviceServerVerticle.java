@@ -47,19 +47,19 @@ public class DeviceServerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(DeviceServerVerticle.class);
 
   private final DeviceServerConfig config;
-  private final ConnectionLimit limit;
+  private ListenerLimit limit;
   /** The listening channel and every open connection. */
   private ChannelGroup connections;
   private Channel listener;
 
   public DeviceServerVerticle(DeviceServerConfig config) {
     this.config = config;
-    this.limit = new ConnectionLimit(config.maxConnections(), "device", "devices.maxConnections");
   }
 
   @Override
   public Future<?> start() {
-    vertx.setPeriodic(ConnectionLimit.CHECK_EVERY_MS, id -> reportRefusals());
+    limit = new ListenerLimit(vertx, new ConnectionLimit(config.maxConnections(), "device", "devices.maxConnections"),
+        LOG);
     return BusRequests.local(vertx, DeviceSession.PARSE_TIMEOUT_MS).compose(this::listen);
   }
 
@@ -113,13 +113,8 @@ public class DeviceServerVerticle extends VerticleBase {
             error)));
   }
 
-  private void reportRefusals() {
-    limit.refusalReport(System.currentTimeMillis()).ifPresent(LOG::warn);
-  }
-
   /** Refuses a connection over the limit: with a NAK saying why, or, with TLS, closed before any handshake work. */
   private void refuse(Channel channel, boolean tls) {
-    reportRefusals();
     if (tls) {
       channel.close();
       return;

@@ -35,6 +35,7 @@ import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.config.ConfigException;
 import org.wardwatch.device.ConnectionLimit;
+import org.wardwatch.device.ListenerLimit;
 
 /**
  * The browser side of a node: the SockJS event-bus bridge at {@code /eventbus} (WebSocket, xhr-streaming and
@@ -68,7 +69,7 @@ public class HttpBridgeVerticle extends VerticleBase {
   private final Membership membership;
   private final BusPaths busPaths;
   private final ClusterConsumers consumers;
-  private final ConnectionLimit limit;
+  private ListenerLimit limit;
   private HttpServer server;
 
   /**
@@ -80,11 +81,11 @@ public class HttpBridgeVerticle extends VerticleBase {
     this.membership = membership;
     this.busPaths = busPaths;
     this.consumers = consumers;
-    this.limit = new ConnectionLimit(config.maxConnections(), "HTTP", "http.maxConnections");
   }
 
   @Override
   public Future<?> start() {
+    limit = new ListenerLimit(vertx, new ConnectionLimit(config.maxConnections(), "HTTP", "http.maxConnections"), LOG);
     Router router = Router.router(vertx);
     ResponseHeaders.on(router, DASHBOARD_FILES, config.tls() != null);
     // Only the configured origins (by default the page's own) may use the bridge and the API from a browser: without
@@ -144,7 +145,6 @@ public class HttpBridgeVerticle extends VerticleBase {
     MessageConsumer<Object> probes = vertx.eventBus().localConsumer(Addresses.LINK_PROBE,
         probe -> probe.reply(new JsonObject().put("ok", true)));
     server = vertx.createHttpServer(options).requestHandler(router).connectionHandler(this::admit);
-    vertx.setPeriodic(ConnectionLimit.CHECK_EVERY_MS, id -> reportRefusals());
     Future<HttpServer> listening = server.listen()
         .onSuccess(bound -> LOG.info("HTTP and SockJS bridge listening on {}:{} ({})", config.host(),
             bound.actualPort(), config.tls() == null ? "plain HTTP" : "HTTPS"))
@@ -191,16 +191,11 @@ public class HttpBridgeVerticle extends VerticleBase {
   private void admit(HttpConnection connection) {
     if (!limit.admit()) {
       connection.close();
-      reportRefusals();
       return;
     }
     // The channel's close, not the connection's: an upgraded WebSocket's HTTP connection never reports closing.
     Channel channel = ((ConnectionBase) connection).channel();
     channel.closeFuture().addListener(closed -> context.runOnContext(released -> limit.release()));
-  }
-
-  private void reportRefusals() {
-    limit.refusalReport(System.currentTimeMillis()).ifPresent(LOG::warn);
   }
 
   /**

@@ -12,6 +12,7 @@ import org.wardwatch.bus.BusRequests;
 import org.wardwatch.config.ConfigException;
 import org.wardwatch.config.TlsConfig;
 import org.wardwatch.device.ConnectionLimit;
+import org.wardwatch.device.ListenerLimit;
 
 /**
  * The HL7 v2 MLLP listener: accepts connections from monitors and monitoring gateways (no Nagle delay; connections
@@ -29,20 +30,19 @@ public class MllpServerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(MllpServerVerticle.class);
 
   private final MllpServerConfig config;
-  private final ConnectionLimit limit;
+  private ListenerLimit limit;
   private final ParserBacklog backlog;
   private NetServer server;
   private BusRequests parser;
 
   public MllpServerVerticle(MllpServerConfig config) {
     this.config = config;
-    this.limit = new ConnectionLimit(config.maxConnections(), "HL7", "hl7.maxConnections");
     this.backlog = new ParserBacklog(config.maxMessageBytes());
   }
 
   @Override
   public Future<?> start() {
-    vertx.setPeriodic(ConnectionLimit.CHECK_EVERY_MS, id -> reportRefusals());
+    limit = new ListenerLimit(vertx, new ConnectionLimit(config.maxConnections(), "HL7", "hl7.maxConnections"), LOG);
     return BusRequests.local(vertx, MllpSession.PARSE_TIMEOUT_MS).compose(requests -> {
       parser = requests;
       return listen();
@@ -71,16 +71,11 @@ public class MllpServerVerticle extends VerticleBase {
 
   private void accept(NetSocket socket) {
     if (!limit.admit()) {
-      reportRefusals();
       socket.close();
       return;
     }
     socket.closeHandler(closed -> limit.release());
     new MllpSession(socket, context, parser, backlog, config).start();
-  }
-
-  private void reportRefusals() {
-    limit.refusalReport(System.currentTimeMillis()).ifPresent(LOG::warn);
   }
 
   /** The bound port (useful when configured as 0). */
