@@ -1,5 +1,7 @@
 package org.wardwatch.web;
 
+import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
+
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,6 @@ final class AlarmRoutes {
 
   static final int LIMIT = 1000;
   static final int MAX_LIMIT = 10_000;
-  private static final int BAD_REQUEST = 400;
 
   private final AuditTrail audit;
 
@@ -31,17 +32,17 @@ final class AlarmRoutes {
     try {
       from = since == null ? null : Instant.parse(since);
     } catch (DateTimeParseException e) {
-      PlainAnswers.plain(context, BAD_REQUEST, "since must be an ISO-8601 time such as 2026-11-22T10:00:00Z");
+      PlainAnswers.plain(context, BAD_REQUEST.code(), "since must be an ISO-8601 time such as 2026-11-22T10:00:00Z");
       return;
     }
     int limit = count(context.queryParams().get("limit"), LIMIT);
     if (limit < 1 || limit > MAX_LIMIT) {
-      PlainAnswers.plain(context, BAD_REQUEST, "limit must be a whole number from 1 to " + MAX_LIMIT);
+      PlainAnswers.plain(context, BAD_REQUEST.code(), "limit must be a whole number from 1 to " + MAX_LIMIT);
       return;
     }
     int skip = count(context.queryParams().get("skip"), 0);
     if (skip < 0 || skip > MAX_LIMIT) {
-      PlainAnswers.plain(context, BAD_REQUEST, "skip must be a whole number from 0 to " + MAX_LIMIT);
+      PlainAnswers.plain(context, BAD_REQUEST.code(), "skip must be a whole number from 0 to " + MAX_LIMIT);
       return;
     }
     String patient = context.queryParams().get("patient");

@@ -1,5 +1,7 @@
 package org.wardwatch.web;
 
+import static io.netty.handler.codec.http.HttpResponseStatus.FORBIDDEN;
+
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -49,7 +51,6 @@ final class BridgePolicy {
   private static final Logger LOG = LoggerFactory.getLogger(BridgePolicy.class);
   /** How long a session may go without its page's ping (the class description says why so long). */
   static final long PING_TIMEOUT_MS = 120_000;
-  private static final int FORBIDDEN = 403;
   /** Refused origins logged at most: a page probing with made-up origins cannot fill the log. */
   private static final int MAX_ORIGINS_LOGGED = 100;
 
@@ -134,7 +135,7 @@ final class BridgePolicy {
     Set<String> logged = ConcurrentHashMap.newKeySet();
     return context -> {
       String origin = context.request().getHeader(HttpHeaders.ORIGIN);
-      if (context.statusCode() != FORBIDDEN || origin == null || origins.get().contains(origin)) {
+      if (context.statusCode() != FORBIDDEN.code() || origin == null || origins.get().contains(origin)) {
         context.next();
         return;
       }
@@ -142,7 +143,7 @@ final class BridgePolicy {
       if (logged.size() < MAX_ORIGINS_LOGGED && logged.add(origin)) {
         LOG.warn("refused a page of {}; if clinicians open the dashboard under that name, add it", why);
       }
-      PlainAnswers.plain(context, FORBIDDEN, why);
+      PlainAnswers.plain(context, FORBIDDEN.code(), why);
     };
   }
 

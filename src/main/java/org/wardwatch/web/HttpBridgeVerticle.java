@@ -1,5 +1,10 @@
 package org.wardwatch.web;
 
+import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
+import static io.netty.handler.codec.http.HttpResponseStatus.INTERNAL_SERVER_ERROR;
+import static io.netty.handler.codec.http.HttpResponseStatus.METHOD_NOT_ALLOWED;
+import static io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND;
+
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Future;
@@ -50,10 +55,6 @@ public class HttpBridgeVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpBridgeVerticle.class);
   private static final int MAX_BRIDGE_BODY_BYTES = 64 * 1024;
-  private static final int BAD_REQUEST = 400;
-  private static final int NOT_FOUND = 404;
-  private static final int METHOD_NOT_ALLOWED = 405;
-  private static final int INTERNAL_ERROR = 500;
   /** How long readiness waits for the clinical engine's admission figures, well within a probe's usual second. */
   private static final DeliveryOptions ADMISSION_ASKED = new DeliveryOptions().setSendTimeout(250);
   /**
@@ -101,7 +102,7 @@ public class HttpBridgeVerticle extends VerticleBase {
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BRIDGE_BODY_BYTES));
     router.postWithRegex(XHR_SEND_PATH).handler(context -> { // as the protocol refuses broken JSON
       if (SockJsFrames.jsonButNotSockJs(context.body().asString())) {
-        PlainAnswers.plain(context, INTERNAL_ERROR, "Broken JSON encoding.");
+        PlainAnswers.plain(context, INTERNAL_SERVER_ERROR.code(), "Broken JSON encoding.");
       } else {
         context.next();
       }
@@ -126,14 +127,15 @@ public class HttpBridgeVerticle extends VerticleBase {
     // the page's files, never the API's paths: a method no API route takes on a path one does is 405, else 404
     router.routeWithRegex(DASHBOARD_FILES.pattern()).method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(StaticHandler.create("webroot"));
-    router.errorHandler(NOT_FOUND, context -> PlainAnswers.plain(context, NOT_FOUND,
+    router.errorHandler(NOT_FOUND.code(), context -> PlainAnswers.plain(context, NOT_FOUND.code(),
         "no such resource: " + context.request().path()));
     router.route().failureHandler(context -> answerFailure(context, context.statusCode()));
-    router.errorHandler(BAD_REQUEST, context -> answerFailure(context, BAD_REQUEST)); // before any route: a bad escape
+    // before any route: a path with a bad escape
+    router.errorHandler(BAD_REQUEST.code(), context -> answerFailure(context, BAD_REQUEST.code()));
     AllowedMethods allowed = new AllowedMethods(router, DASHBOARD_FILES, "GET, HEAD");
-    router.errorHandler(METHOD_NOT_ALLOWED, context -> {
+    router.errorHandler(METHOD_NOT_ALLOWED.code(), context -> {
       context.response().putHeader(HttpHeaders.ALLOW, allowed.on(context.request().path()));
-      PlainAnswers.plain(context, METHOD_NOT_ALLOWED,
+      PlainAnswers.plain(context, METHOD_NOT_ALLOWED.code(),
           context.request().method() + " is not allowed on " + context.request().path());
     });
     HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port())
@@ -161,7 +163,7 @@ public class HttpBridgeVerticle extends VerticleBase {
    */
   private static void answerFailure(RoutingContext context, int status) {
     Throwable failure = context.failure();
-    boolean clients = status >= BAD_REQUEST && status < INTERNAL_ERROR;
+    boolean clients = status >= BAD_REQUEST.code() && status < INTERNAL_SERVER_ERROR.code();
     if (clients) {
       LOG.debug("{} {} refused ({})", context.request().method(), context.request().path(), status, failure);
     } else {
@@ -174,7 +176,7 @@ public class HttpBridgeVerticle extends VerticleBase {
       context.request().connection().close(); // half an answer: the client must not take it for a whole one
       return;
     }
-    int answered = clients || status > INTERNAL_ERROR ? status : INTERNAL_ERROR;
+    int answered = clients || status > INTERNAL_SERVER_ERROR.code() ? status : INTERNAL_SERVER_ERROR.code();
     PlainAnswers.plain(context, answered, clients && failure != null && failure.getMessage() != null
         ? failure.getMessage() : HttpResponseStatus.valueOf(answered).reasonPhrase());
   }

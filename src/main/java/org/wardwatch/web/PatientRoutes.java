@@ -1,5 +1,8 @@
 package org.wardwatch.web;
 
+import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
+import static io.netty.handler.codec.http.HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE;
+
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpHeaders;
@@ -21,8 +24,6 @@ import org.wardwatch.clinical.VitalsHistory;
  */
 final class PatientRoutes {
 
-  private static final int BAD_REQUEST = 400;
-  private static final int UNSUPPORTED_MEDIA_TYPE = 415;
   private static final String JSON = "application/json";
 
   private final EventBus bus;
@@ -100,7 +101,7 @@ final class PatientRoutes {
   private void patientAction(RoutingContext context, String action) {
     String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
     if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(JSON)) {
-      PlainAnswers.plain(context, UNSUPPORTED_MEDIA_TYPE, "body must be sent as " + JSON);
+      PlainAnswers.plain(context, UNSUPPORTED_MEDIA_TYPE.code(), "body must be sent as " + JSON);
       return;
     }
     JsonObject body;
@@ -132,6 +133,6 @@ final class PatientRoutes {
   }
 
   private static void badRequest(RoutingContext context, String message) {
-    PlainAnswers.plain(context, BAD_REQUEST, message);
+    PlainAnswers.plain(context, BAD_REQUEST.code(), message);
   }
 }

@@ -1,8 +1,14 @@
 package org.wardwatch.web;
 
+import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
+import static io.netty.handler.codec.http.HttpResponseStatus.CONFLICT;
+import static io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND;
+import static io.netty.handler.codec.http.HttpResponseStatus.SERVICE_UNAVAILABLE;
+
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
 
 /**
  * The web side's plain-text answers: a refusal or error in words an API client, or a person, reads, and the HTTP
@@ -11,10 +17,9 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class PlainAnswers {
 
-  private static final int BAD_REQUEST = 400;
-  private static final int NOT_FOUND = 404;
-  private static final int CONFLICT = 409;
-  private static final int UNAVAILABLE = 503;
+  /** The refusals of the engine's side that an API client is answered as they are; anything else is a server error. */
+  private static final Set<Integer> REFUSALS =
+      Set.of(BAD_REQUEST.code(), NOT_FOUND.code(), CONFLICT.code(), SERVICE_UNAVAILABLE.code());
 
   private PlainAnswers() {
   }
@@ -30,9 +35,7 @@ final class PlainAnswers {
    * is a server error.
    */
   static void failed(RoutingContext context, Throwable error) {
-    if (error instanceof ReplyException reply && (reply.failureCode() == NOT_FOUND
-        || reply.failureCode() == BAD_REQUEST || reply.failureCode() == CONFLICT
-        || reply.failureCode() == UNAVAILABLE)) {
+    if (error instanceof ReplyException reply && REFUSALS.contains(reply.failureCode())) {
       plain(context, reply.failureCode(), String.valueOf(reply.getMessage()));
     } else {
       context.fail(error);
