@@ -1,5 +1,7 @@
 package org.wardwatch.clinical;
 
+import org.wardwatch.bus.BusFailures;
+
 /**
  * A clinician's action the {@link WardState} refuses, with the message for whoever sent it: {@link UnknownTarget} (an
  * alarm, patient or measurement the engine does not have), {@link StillMonitored} (a discharge while the patient is
@@ -23,7 +25,7 @@ public abstract sealed class ActionRefused extends RuntimeException {
   /** An action named an alarm or patient this engine does not have. */
   public static final class UnknownTarget extends ActionRefused {
     UnknownTarget(String message) {
-      super(message, 404);
+      super(message, BusFailures.NOT_FOUND);
     }
   }
 
@@ -33,7 +35,7 @@ public abstract sealed class ActionRefused extends RuntimeException {
    */
   public static final class StillMonitored extends ActionRefused {
     StillMonitored(String message) {
-      super(message, 409);
+      super(message, BusFailures.CONFLICT);
     }
   }
 
@@ -43,7 +45,7 @@ public abstract sealed class ActionRefused extends RuntimeException {
    */
   public static final class AlarmsUnacknowledged extends ActionRefused {
     AlarmsUnacknowledged(String message) {
-      super(message, 409);
+      super(message, BusFailures.CONFLICT);
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.BusFailures;
 import org.wardwatch.bus.BusRequests;
 import org.wardwatch.bus.ReportBatch;
 import org.wardwatch.cluster.ClusterConsumers;
@@ -51,9 +52,6 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private static final int TICK_SLICES = 10;
   /** How often the store is searched for patients this member has come to own. */
   private static final long TAKEOVER_SWEEP_MS = 2000;
-  private static final int BAD_REQUEST = 400;
-  /** Failure code of a request this member cannot carry out now: no quorum, or its change could not be stored. */
-  private static final int UNAVAILABLE = 503;
 
   private final String rulesPath;
   private final int maxPatients;
@@ -134,7 +132,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
         try {
           event = DeviceEvent.fromJson(message.body());
         } catch (IllegalArgumentException e) {
-          message.fail(BAD_REQUEST, e.getMessage());
+          message.fail(BusFailures.BAD_REQUEST, e.getMessage());
           return;
         }
         String patient = event.source().patientKey();
@@ -248,7 +246,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
    */
   private boolean refusedHere(String patient, Message<?> message, boolean change) {
     if (!membership.hasQuorum() && (change || !takeover.has(patient))) {
-      BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE, membership.noQuorum());
+      BusRequests.refuse(vertx.eventBus(), message, BusFailures.UNAVAILABLE, membership.noQuorum());
       return true;
     }
     if (patient == null || ownedHere(patient)) {
@@ -270,7 +268,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
     if (askOwnerAgain && error instanceof PatientStore.Fenced) {
       BusRequests.refuse(vertx.eventBus(), message, Addresses.NOT_OWNED_HERE, error.getMessage() + "; try again");
     } else {
-      BusRequests.refuse(vertx.eventBus(), message, UNAVAILABLE, "not stored: " + error.getMessage());
+      BusRequests.refuse(vertx.eventBus(), message, BusFailures.UNAVAILABLE, "not stored: " + error.getMessage());
     }
   }
 
@@ -294,7 +292,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
     } catch (ActionRefused e) {
       message.fail(e.failureCode(), e.getMessage());
     } catch (IllegalArgumentException e) {
-      message.fail(BAD_REQUEST, e.getMessage());
+      message.fail(BusFailures.BAD_REQUEST, e.getMessage());
     }
   }
 }

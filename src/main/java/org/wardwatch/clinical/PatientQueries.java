@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.BusFailures;
 import org.wardwatch.bus.PatientSnapshot;
 
 /**
@@ -22,8 +23,6 @@ import org.wardwatch.bus.PatientSnapshot;
  */
 final class PatientQueries {
 
-  private static final int NOT_FOUND = 404;
-  private static final int FAILED = 500;
 
   private final WardState engine;
   private final PatientStore store;
@@ -42,19 +41,19 @@ final class PatientQueries {
     MessageConsumer<String> list = bus.localConsumer(Addresses.PATIENTS_LIST, message ->
         snapshots(message.body()).onSuccess(snapshots -> message.reply(new JsonArray(snapshots.stream()
             .sorted(Comparator.comparing((JsonObject snapshot) -> snapshot.getString("patient")))
-            .toList()))).onFailure(error -> message.fail(FAILED, error.getMessage())));
+            .toList()))).onFailure(error -> message.fail(BusFailures.FAILED, error.getMessage())));
     MessageConsumer<String> get = bus.localConsumer(Addresses.PATIENTS_GET, message -> snapshot(message.body())
         .onSuccess(snapshot -> replyOrNotFound(message, message.body(), snapshot))
-        .onFailure(error -> message.fail(FAILED, error.getMessage())));
+        .onFailure(error -> message.fail(BusFailures.FAILED, error.getMessage())));
     MessageConsumer<Object> wards = bus.localConsumer(Addresses.WARDS_LIST, message -> wardSummary()
         .onSuccess(message::reply)
-        .onFailure(error -> message.fail(FAILED, error.getMessage())));
+        .onFailure(error -> message.fail(BusFailures.FAILED, error.getMessage())));
     return Future.all(list.completion(), get.completion(), wards.completion());
   }
 
   /** Replies {@code answer}, or fails {@code message} as not found (404) naming {@code patient}. */
   static void replyOrNotFound(Message<?> message, String patient, Optional<JsonObject> answer) {
-    answer.ifPresentOrElse(message::reply, () -> message.fail(NOT_FOUND, "no patient " + patient));
+    answer.ifPresentOrElse(message::reply, () -> message.fail(BusFailures.NOT_FOUND, "no patient " + patient));
   }
 
   /** The snapshot of every patient of {@code ward} (every patient when null); standalone, only the ward's encoded. */

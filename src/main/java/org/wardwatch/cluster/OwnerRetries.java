@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.BusFailures;
 
 /**
  * How a delivery to a patient's owner is retried while the owner is unknown or gone (a member died, its partitions
@@ -29,7 +30,6 @@ final class OwnerRetries {
   /** How long a clinician's request is tried, and its answer awaited, before it fails. */
   static final long ASK_GIVE_UP_MS = 10_000;
   /** The failure code of a delivery its owner refused as malformed. */
-  private static final int MALFORMED = 400;
 
   private OwnerRetries() {
   }
@@ -45,7 +45,7 @@ final class OwnerRetries {
    */
   static void retryLater(Vertx vertx, long deadline, Throwable error, Promise<?> delivered, Runnable again) {
     boolean malformed = error instanceof ReplyException refusal
-        && refusal.failureType() == ReplyFailure.RECIPIENT_FAILURE && refusal.failureCode() == MALFORMED;
+        && refusal.failureType() == ReplyFailure.RECIPIENT_FAILURE && refusal.failureCode() == BusFailures.BAD_REQUEST;
     againUntil(vertx, deadline, !malformed, error, delivered, again);
   }
 

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.BusFailures;
 import org.wardwatch.clinical.ActionTarget;
 import org.wardwatch.model.DeviceIdentity;
 
@@ -86,10 +87,10 @@ public class PatientRouterVerticle extends VerticleBase {
   private void screenAction(Message<Object> message) {
     String ward = message.headers().get(Addresses.WARD_HEADER);
     if (!(message.body() instanceof JsonObject action)) {
-      message.fail(400, "an action is a JSON object, e.g. {\"action\": \"acknowledge\", \"alarmId\": ..., "
-          + "\"user\": ...}");
+      message.fail(BusFailures.BAD_REQUEST, "an action is a JSON object, e.g. {\"action\": \"acknowledge\", "
+          + "\"alarmId\": ..., \"user\": ...}");
     } else if (ward == null) {
-      message.fail(400, "an action names its ward: it is sent to the ward's actions address");
+      message.fail(BusFailures.BAD_REQUEST, "an action names its ward: it is sent to the ward's actions address");
     } else if (Addresses.SYNC_ACTION.equals(action.getString("action"))) {
       message.reply(new JsonObject().put("ok", true));
     } else {
@@ -105,9 +106,9 @@ public class PatientRouterVerticle extends VerticleBase {
   private void forward(Message<?> message, JsonObject body, String patient, Function<String, String> engineAddress) {
     if (patient == null || patient.isEmpty()) {
       if (body.getValue("alarmId") instanceof String alarmId) {
-        message.fail(404, "no alarm " + alarmId);
+        message.fail(BusFailures.NOT_FOUND, "no alarm " + alarmId);
       } else {
-        message.fail(400, "'patient' or 'alarmId' is required");
+        message.fail(BusFailures.BAD_REQUEST, "'patient' or 'alarmId' is required");
       }
       return;
     }
@@ -116,7 +117,8 @@ public class PatientRouterVerticle extends VerticleBase {
     answered.future()
         .onSuccess(reply -> message.reply(reply.body()))
         .onFailure(error -> message.fail(error instanceof ReplyException reply && !OwnerRetries.reachedNoOwner(reply)
-            && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE ? reply.failureCode() : 503, error.getMessage()));
+            && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE ? reply.failureCode() : BusFailures.UNAVAILABLE,
+            error.getMessage()));
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.BusFailures;
 import org.wardwatch.bus.BusRequests;
 import org.wardwatch.bus.DeviceEvents;
 import org.wardwatch.cluster.ClusterConsumers;
@@ -46,10 +47,6 @@ import org.wardwatch.model.FrameStamp;
 public class Hl7ParsingVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(Hl7ParsingVerticle.class);
-  /** Failure code when a report could not reach its owner: the MLLP session closes so the sender retransmits. */
-  private static final int NOT_RECORDED = 503;
-  /** Failure code of a request that waited past its {@code deadline}: nobody waits for its answer any more. */
-  static final int EXPIRED = 408;
 
   private final Membership membership;
   private final ClusterConsumers consumers;
@@ -87,7 +84,7 @@ public class Hl7ParsingVerticle extends VerticleBase {
     Long deadline = body.getLong("deadline");
     if (deadline != null && System.currentTimeMillis() > deadline) { // its sender gave up: not worth seconds of HAPI
       LOG.debug("HL7 message skipped: it waited for the parser past its sender's timeout");
-      BusRequests.refuse(vertx.eventBus(), request, EXPIRED, "expired before it was parsed");
+      BusRequests.refuse(vertx.eventBus(), request, BusFailures.EXPIRED, "expired before it was parsed");
       return;
     }
     String text = body.getString("text", "");
@@ -115,7 +112,7 @@ public class Hl7ParsingVerticle extends VerticleBase {
         .onSuccess(recorded -> BusRequests.answer(vertx.eventBus(), request,
             new JsonObject().put("acks", new JsonArray(recorded))))
         // Not recorded: no ACK, the connection closes, and the sender retransmits (not applied, so not a repeat).
-        .onFailure(error -> BusRequests.refuse(vertx.eventBus(), request, NOT_RECORDED,
+        .onFailure(error -> BusRequests.refuse(vertx.eventBus(), request, BusFailures.UNAVAILABLE,
             "not recorded: " + error.getMessage()));
   }
 

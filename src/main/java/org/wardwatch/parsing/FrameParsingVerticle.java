@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import org.wardwatch.bus.Addresses;
+import org.wardwatch.bus.BusFailures;
 import org.wardwatch.bus.BusRequests;
 import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
@@ -21,9 +22,6 @@ import org.wardwatch.cluster.ReportHandOff;
  * (its session waits for each answer).
  */
 public class FrameParsingVerticle extends VerticleBase {
-
-  /** Failure code when a report could not reach its owner: the session asks the device to resend. */
-  private static final int NOT_RECORDED = 503;
 
   private final Membership membership;
   private final ClusterConsumers consumers;
@@ -46,7 +44,8 @@ public class FrameParsingVerticle extends VerticleBase {
         FrameBatchProcessor.ProcessedBatch processed = processor.process(message.body());
         handOff.recorded()
             .onSuccess(applied -> BusRequests.answer(bus, message, processed.answer(applied)))
-            .onFailure(error -> BusRequests.refuse(bus, message, NOT_RECORDED, "not recorded: " + error.getMessage()));
+            .onFailure(error -> BusRequests.refuse(bus, message, BusFailures.UNAVAILABLE,
+                "not recorded: " + error.getMessage()));
       });
       return consumer.completion();
     });

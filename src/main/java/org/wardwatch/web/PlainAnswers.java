@@ -1,14 +1,10 @@
 package org.wardwatch.web;
 
-import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
-import static io.netty.handler.codec.http.HttpResponseStatus.CONFLICT;
-import static io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND;
-import static io.netty.handler.codec.http.HttpResponseStatus.SERVICE_UNAVAILABLE;
-
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
+import org.wardwatch.bus.BusFailures;
 
 /**
  * The web side's plain-text answers: a refusal or error in words an API client, or a person, reads, and the HTTP
@@ -19,7 +15,7 @@ final class PlainAnswers {
 
   /** The refusals of the engine's side that an API client is answered as they are; anything else is a server error. */
   private static final Set<Integer> REFUSALS =
-      Set.of(BAD_REQUEST.code(), NOT_FOUND.code(), CONFLICT.code(), SERVICE_UNAVAILABLE.code());
+      Set.of(BusFailures.BAD_REQUEST, BusFailures.NOT_FOUND, BusFailures.CONFLICT, BusFailures.UNAVAILABLE);
 
   private PlainAnswers() {
   }
