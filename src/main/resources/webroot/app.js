@@ -14,6 +14,7 @@ import { AlarmSound } from './js/sound.js';
 import { WardPicker, wardInAddress } from './js/wards.js';
 import { PatientView } from './js/trends.js';
 import { LinkProbe } from './js/linkprobe.js';
+import { Departures, departureText } from './js/departures.js';
 
 const BRIDGE_URL = '/eventbus';
 const REFRESH_MS = 10000;
@@ -39,7 +40,7 @@ let eb = null;
 let everOpen = false;
 let linkLostAt = performance.now(); // performance.now() since when the page has had no live feed; null while it has
 let registered = null; // {ward, handlers: [[address, fn]]} on the current bridge connection
-const leftAt = new Map(); // patient -> {at: when it left the ward (discharged, moved), seq: a move's, seen: its now}
+const departures = new Departures();
 const actions = new Actions(store, () => eb, (patient, text, ok) => view.report(patient, text, ok));
 view.assess = (patient) => actions.assessForm(patient);
 view.stopMeasure = (patient) => actions.stopMeasureForm(patient);
@@ -73,7 +74,7 @@ function onSnapshot(snap, live, fetchedAt = null) {
     onLeft(key, snap);
     return;
   }
-  if (predatesLeaving(key, snap.updated, live ? null : fetchedAt, snap.seq)) return;
+  if (departures.predates(key, snap.updated, live ? null : fetchedAt, snap.seq)) return;
   const r = store.applySnapshot(snap, live, fetchedAt);
   if (!r || !r.accepted) return;
   view.render(r);
@@ -83,41 +84,23 @@ function onSnapshot(snap, live, fetchedAt = null) {
 }
 
 /**
- * Whether something of patient `key`, who left the ward, predates their leaving and must not bring them back: a list
- * asked for before its notice came (`fetchedAt`, or null), or a live message made no later (`madeAt`, the server's
- * time) of a change no later (`seq`, a snapshot's, against a move's notice: a batch's frames share one time, so a
- * patient moved away and back in one comes back at the notice's time, with a later change). A newer one is of the
- * patient admitted again, or back; the mark stays, for a late older one.
- */
-function predatesLeaving(key, madeAt, fetchedAt, seq = null) {
-  const gone = leftAt.get(key);
-  if (!gone) return false;
-  if (fetchedAt !== null) return fetchedAt < gone.seen;
-  return !(Date.parse(madeAt) > gone.at || (gone.seq !== null && typeof seq === 'number' && seq > gone.seq));
-}
-
-/**
  * The patient left the ward, discharged or moved to another (where their alarms went with them): their tile, their
  * alarms and their open trend view go, and the screen says where.
  */
 function onLeft(key, notice) {
-  const seq = notice.movedTo && typeof notice.seq === 'number' ? notice.seq : null; // a discharge's patient starts anew
-  leftAt.set(key, { at: Date.parse(notice.at), seq, seen: performance.now() });
+  departures.note(key, notice);
   const e = store.entry(key);
   store.forget(key);
   view.remove([key]);
   if (patientView.patient === key) patientView.dialog.close();
-  const bed = e && e.bed !== null ? `Bed ${e.bed} · ` : '';
-  const to = notice.movedTo;
-  view.notices.show(to ? `Moved: ${bed}${key} to ward ${to.ward}${to.bed ? `, bed ${to.bed}` : ''}`
-    : `Discharged: ${bed}${key}${notice.by ? ` by ${notice.by}` : ''}`);
+  view.notices.show(departureText(key, e ? e.bed : null, notice));
   alarmsChanged();
   refreshWards(); // its counts, now, rather than at the next poll
 }
 
 function onTransition(tr) {
   if (!tr || typeof tr !== 'object' || String(tr.ward || (tr.alarm && tr.alarm.ward)) !== ward) return;
-  if (predatesLeaving(String(tr.patient), tr.at, null)) return; // published late, after the patient left
+  if (departures.predates(String(tr.patient), tr.at, null)) return; // published late, after the patient left
 
   const r = store.applyTransition(tr);
   if (!r || !r.accepted) return;
@@ -226,7 +209,7 @@ function show(next) {
   unsubscribe();
   ward = next;
   store.clear();
-  leftAt.clear();
+  departures.clear();
   view.clear();
   if (patientView.dialog.open) patientView.dialog.close();
   picker.show(ward);

@@ -101,7 +101,7 @@ public class HttpBridgeVerticle extends VerticleBase {
     // reach its transport unread. No body handler here takes file uploads: it would write them to disk, and keep them.
     router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BRIDGE_BODY_BYTES));
     router.postWithRegex(XHR_SEND_PATH).handler(context -> { // as the protocol refuses broken JSON
-      if (SockJsFrames.jsonButNotSockJs(context.body().asString())) {
+      if (BrowserFrames.jsonButNotSockJs(context.body().asString())) {
         PlainAnswers.plain(context, INTERNAL_SERVER_ERROR.code(), "Broken JSON encoding.");
       } else {
         context.next();

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.EncodeException;
-import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.jackson.JacksonCodec;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -18,9 +15,9 @@ import java.util.List;
 import org.wardwatch.bus.PatientSnapshot;
 
 /**
- * The frames of the SockJS protocol that {@link SockJsWebSocket} speaks: {@link #OPEN}, {@link #HEARTBEAT},
- * {@link #messages} (or {@link #recFrame}, several of them {@link #joined}) and {@link #close}; and what a browser
- * sends, {@link #received}. A message given as text is escaped exactly as Vert.x's SockJS codec escapes it, in one pass
+ * The frames of the SockJS protocol that {@link SockJsWebSocket} sends: {@link #OPEN}, {@link #HEARTBEAT},
+ * {@link #messages} (or {@link #recFrame}, several of them {@link #joined}) and {@link #close}; what a browser sends
+ * is read by {@link BrowserFrames}. A message given as text is escaped exactly as Vert.x's SockJS codec escapes it, in one pass
  * rather than the codec's several copies; one given as JSON is encoded and escaped in the same pass. Pure functions.
  */
 final class SockJsFrames {
@@ -150,50 +147,6 @@ final class SockJsFrames {
   /** The frame that says the server closes the session. */
   static String close(int code, String reason) {
     return "c[" + code + ",\"" + reason + "\"]";
-  }
-
-  /**
-   * The messages of a frame a browser sent: a JSON array of strings, or one string; none for an empty frame or
-   * {@code []}; {@code null} when the frame is neither (not SockJS: an element that is no string, say).
-   */
-  static List<String> received(String frame) {
-    if (frame.isEmpty()) {
-      return List.of();
-    }
-    Object decoded = decoded(frame);
-    if (decoded instanceof String message) {
-      return List.of(message);
-    }
-    if (decoded instanceof JsonArray messages && messages.stream().allMatch(String.class::isInstance)) {
-      return messages.stream().map(String.class::cast).toList();
-    }
-    return null;
-  }
-
-  /**
-   * True when {@code frame} (null: none) is JSON but no SockJS frame (an object, a number, {@code null}, an array with
-   * an element that is no string), which vertx-web's xhr_send transport takes for messages, or for none, without a
-   * word.
-   */
-  static boolean jsonButNotSockJs(String frame) {
-    if (frame == null) {
-      return false;
-    }
-    try {
-      Json.decodeValue(frame); // null for JSON's null, which is no SockJS frame either
-    } catch (DecodeException e) {
-      return false; // the transport answers it: broken JSON, or a session it does not know
-    }
-    return received(frame) == null;
-  }
-
-  /** {@code frame}'s JSON value, or {@code null} when it is not JSON. */
-  private static Object decoded(String frame) {
-    try {
-      return Json.decodeValue(frame);
-    } catch (DecodeException e) {
-      return null;
-    }
   }
 
   /**

@@ -28,14 +28,15 @@ import java.util.concurrent.TimeUnit;
  * session, most of the cost of a delivery to a thousand screens. The messages sent to a session during one turn of the
  * event loop (while updates come fast, during one {@link WritePacer} round) leave together, as one SockJS frame in one
  * WebSocket frame and one socket write: a screen following busy wards gets many updates a millisecond, and a write each
- * was most of what they cost. The protocol ({@link SockJsFrames}) is the one Vert.x's transport speaks and {@code
- * vertx-eventbus.js} expects: open, a heartbeat after every quiet interval, messages, a close frame before the server
- * closes; a browser frame that is not SockJS (binary, say) ends the session. The xhr-streaming and polling fallbacks
- * stay Vert.x's; every transport reaches the same event-bus bridge. It extends vertx-web's {@code SockJSSocketBase}
- * (the bridge closes idle sessions through it), the bridge is vertx-web's {@code EventBusBridgeImpl}, and a batch is
- * written straight to the connection's Netty channel ({@link DirectFrames}), reached through vertx-core's {@code
- * ConnectionBase}: internal classes, to check on a Vert.x upgrade; {@code SockJsFramesTest}, {@code WebSocketWireTest}
- * and {@code SockJsWebSocketTest} pin the protocol, the browser tests the whole path.
+ * was most of what they cost. The protocol ({@link SockJsFrames}, {@link BrowserFrames}) is the one Vert.x's transport
+ * speaks and {@code vertx-eventbus.js} expects: open, a heartbeat after every quiet interval, messages, a close frame
+ * before the server closes; a browser frame that is not SockJS (binary, say) ends the session. The xhr-streaming and
+ * polling fallbacks stay Vert.x's; every transport reaches the same event-bus bridge. It extends vertx-web's
+ * {@code SockJSSocketBase} (the bridge closes idle sessions through it), the bridge is vertx-web's
+ * {@code EventBusBridgeImpl}, and a batch is written straight to the connection's Netty channel ({@link DirectFrames}),
+ * reached through vertx-core's {@code ConnectionBase}: internal classes, to check on a Vert.x upgrade;
+ * {@code SockJsFramesTest}, {@code WebSocketWireTest} and {@code SockJsWebSocketTest} pin the protocol, the browser
+ * tests the whole path.
  *
  * <p>Not thread-safe: lives on the HTTP verticle's event loop.
  */
@@ -151,7 +152,7 @@ final class SockJsWebSocket extends SockJSSocketBase {
   }
 
   private void received(String frame) {
-    List<String> messages = closed ? List.of() : SockJsFrames.received(frame);
+    List<String> messages = closed ? List.of() : BrowserFrames.received(frame);
     if (messages == null) {
       refuse();
       return;

@@ -1,7 +1,6 @@
 package org.wardwatch.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -82,24 +81,6 @@ class SockJsFramesTest {
   @Test
   void closeFrameCarriesCodeAndReason() {
     assertEquals("c[3000,\"Go away!\"]", SockJsFrames.close(3000, "Go away!"));
-  }
-
-  @Test
-  void aBrowserSendsAnArrayOfStringsOrOneString() {
-    assertEquals(List.of("one", "two \"2\""), SockJsFrames.received("[\"one\",\"two \\\"2\\\"\"]"));
-    assertEquals(List.of("alone"), SockJsFrames.received("\"alone\""));
-    assertEquals(List.of(), SockJsFrames.received(""));
-    assertEquals(List.of(), SockJsFrames.received("[]"));
-  }
-
-  @Test
-  void anythingElseIsNotSockJs() {
-    assertNull(SockJsFrames.received("{\"type\":\"ping\"}"));
-    assertNull(SockJsFrames.received("[1,2]"));
-    assertNull(SockJsFrames.received("\""));
-    assertNull(SockJsFrames.received("[\"one\",null,\"two\"]"), "a null element is no message");
-    assertNull(SockJsFrames.received("[{\"x\":1}]"), "nor is an object");
-    assertNull(SockJsFrames.received("[\"one\"] [\"two\"]"), "nor what follows the array");
   }
 
   /** {@link SockJsFrames#recFrame} of {@code published}: ASCII, with the rec message of {@code body}. */
