@@ -51,21 +51,23 @@ final class PatientUpdates {
       return new WardUpdate(List.copyOf(transitions), snapshots, audit, Set.of(patient.key()));
     }
     // a move is shown at its frame, even within a batch: the alarms it made are on the new ward's screens with it
-    return movedAway(new WardUpdate(List.copyOf(transitions), List.of(), audit, Set.of(patient.key())), patient, left);
+    return movedAway(List.copyOf(transitions), audit, patient, left);
   }
 
   /**
-   * {@code update} with the patient's snapshot, after, when they are on another ward than {@code left}'s now, the
-   * notice to {@code left}'s ward that they left it and the audit entry of the move ({@link PatientMove}).
+   * The update of {@code transitions} and their {@code audit} with the patient's snapshot, after, when they are on
+   * another ward than {@code left}'s now, the notice to {@code left}'s ward that they left it and the audit entry of the
+   * move ({@link PatientMove}).
    */
-  private WardUpdate movedAway(WardUpdate update, PatientRecord patient, DeviceIdentity left) {
-    List<PatientSnapshot> snapshots = new ArrayList<>();
-    List<AuditRecord> audit = new ArrayList<>(update.audit());
+  private WardUpdate movedAway(List<AlarmTransition> transitions, List<AuditRecord> audit, PatientRecord patient,
+      DeviceIdentity left) {
+    List<PatientSnapshot> snapshots = new ArrayList<>(2);
+    List<AuditRecord> records = new ArrayList<>(audit);
     if (!left.wardOrDefault().equals(patient.ward())) {
       snapshots.add(PatientMove.notice(patient, left));
-      audit.add(patient.auditOutbox().add(PatientMove.audit(patient, left), false));
+      records.add(patient.auditOutbox().add(PatientMove.audit(patient, left), false));
     }
     snapshots.add(patient.snapshotToPublish(conditions.rules()));
-    return new WardUpdate(update.transitions(), snapshots, audit, Set.of(patient.key()));
+    return new WardUpdate(transitions, snapshots, records, Set.of(patient.key()));
   }
 }
