@@ -27,7 +27,7 @@ final class AlarmLatency {
   }
 
   /** The run's figures: alarm and vitals latency and server CPU per frame, and Mosquitto's in the same run. */
-  record Result(Histogram alarms, Histogram vitals, double cpuPerFrameNanos, MosquittoPeer.Result mosquitto) {
+  record Result(Histogram alarms, Histogram vitals, CpuTime cpuPerFrame, MosquittoPeer.Result mosquitto) {
   }
 
   static Result run(Vertx generator, int serverCore, Duration warmUp, Duration measure) throws Exception {
@@ -39,15 +39,15 @@ final class AlarmLatency {
       mosquitto.warmUp(FRAMES_PER_SECOND, warmUp);
       Histogram alarms = new Histogram(60_000_000_000L, 3);
       Histogram vitals = new Histogram(60_000_000_000L, 3);
-      long cpu = 0;
+      CpuTime cpu = CpuTime.NONE;
       Duration window = measure.dividedBy(ROUNDS);
       try {
         for (int round = 0; round < ROUNDS; round++) {
           mosquitto.pause();
           load.settle(FRAMES_PER_SECOND);
-          long before = server.cpu().toNanos();
+          CpuTime before = server.cpu();
           load.run(FRAMES_PER_SECOND, window);
-          cpu += server.cpu().toNanos() - before;
+          cpu = cpu.plus(server.cpu().minus(before));
           load.drain();
           System.out.println("W3  " + load.slowBursts());
           alarms.add(load.alarmLatency());
@@ -57,7 +57,7 @@ final class AlarmLatency {
           mosquitto.window(FRAMES_PER_SECOND, window);
           server.resume();
         }
-        return new Result(alarms, vitals, cpu / (FRAMES_PER_SECOND * measure.toMillis() / 1000),
+        return new Result(alarms, vitals, cpu.per(Math.round(FRAMES_PER_SECOND * measure.toMillis() / 1000)),
             mosquitto.result());
       } finally {
         server.resume(); // both run again, to close their connections

@@ -97,10 +97,10 @@ final class FanOut {
   private static Step measure(WardLoad load, ServerProcess process, WardLoad.Server server, int rate, long seconds)
       throws Exception {
     load.settle(rate); // a window starts in the step's steady state, not with the server's first moments at its rate
-    Duration cpuBefore = process.cpu();
+    CpuTime cpuBefore = process.cpu();
     load.run(rate, Duration.ofSeconds(seconds));
     long delivered = load.delivered();
-    long cpuPerDelivery = process.cpu().minus(cpuBefore).toNanos() / Math.max(1, delivered);
+    long cpuPerDelivery = process.cpu().minus(cpuBefore).totalNanos() / Math.max(1, delivered);
     load.drain();
     Histogram latency = load.vitalsLatency();
     double perSecond = delivered / (double) seconds;

@@ -29,10 +29,10 @@ final class IdleConnections {
         double heapPerConnection = (server.heapUsedAfterGc() - heapBefore) / (double) DEVICES;
         double rssPerConnection = (server.rssBytes() - rssBefore) / (double) DEVICES;
         load.warmUp(DEVICES, warmUp.multipliedBy(2));
-        long cpu = server.cpu().toNanos();
+        long cpu = server.cpu().totalNanos();
         long start = System.nanoTime();
         load.run(DEVICES, measure);
-        double share = (server.cpu().toNanos() - cpu) / (double) (System.nanoTime() - start);
+        double share = (server.cpu().totalNanos() - cpu) / (double) (System.nanoTime() - start);
         load.drain();
         System.out.println("W2  " + load.slowVitals());
         return List.of(

@@ -30,11 +30,11 @@ final class IngestCeiling {
             device -> "HELLO|Device=W1-" + device + "|Ward=w1")) {
       fleet.flood(IngestCeiling::batch, warmUp.multipliedBy(3)); // the JIT compiler shares the server's core
       long answered = fleet.answers();
-      long cpu = server.cpu().toNanos();
+      long cpu = server.cpu().totalNanos();
       fleet.flood(IngestCeiling::batch, measure);
       long frames = fleet.answers() - answered;
       wardWatch = frames / (double) measure.toSeconds();
-      cpuPerFrame = (server.cpu().toNanos() - cpu) / (double) frames;
+      cpuPerFrame = (server.cpu().totalNanos() - cpu) / (double) frames;
     }
     double floor;
     try (ServerProcess bare = ServerProcess.start("bare-line-server", serverCore, ServerProcess.suiteClassPath(),

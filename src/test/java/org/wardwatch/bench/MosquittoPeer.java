@@ -24,7 +24,7 @@ final class MosquittoPeer implements AutoCloseable {
   static final int PORT = 1883;
 
   /** Latency of the windows, and the broker's CPU per message in them. */
-  record Result(Histogram latency, double cpuPerMessageNanos) {
+  record Result(Histogram latency, CpuTime cpuPerMessage) {
   }
 
   private final Vertx generator;
@@ -33,7 +33,7 @@ final class MosquittoPeer implements AutoCloseable {
   private final List<MqttClient> clients;
   private final TaggedSchedule schedule;
   private final Histogram latency = new Histogram(60_000_000_000L, 3);
-  private long cpuNanos;
+  private CpuTime cpu = CpuTime.NONE;
   private long messages;
 
   private MosquittoPeer(Vertx generator, long broker, MqttClient subscriber, List<MqttClient> clients,
@@ -93,9 +93,9 @@ final class MosquittoPeer implements AutoCloseable {
     GeneratorPauses generatorPauses = GeneratorPauses.collectThenCount();
     publish(messagesPerSecond, WardLoad.SETTLE);
     schedule.reset();
-    long cpu = ServerProcess.cpuOf(broker).toNanos();
+    CpuTime before = CpuTime.of(broker);
     OpenLoop.Lag lag = publish(messagesPerSecond, duration);
-    cpuNanos += ServerProcess.cpuOf(broker).toNanos() - cpu;
+    cpu = cpu.plus(CpuTime.of(broker).minus(before));
     messages += Math.round(messagesPerSecond * duration.toMillis() / 1000);
     Thread.sleep(1000);
     latency.add(schedule.latency());
@@ -105,7 +105,7 @@ final class MosquittoPeer implements AutoCloseable {
 
   /** The windows' latency and the broker's CPU per message in them. */
   Result result() {
-    return new Result(latency.copy(), cpuNanos / (double) Math.max(1, messages));
+    return new Result(latency.copy(), cpu.per(messages));
   }
 
   @Override

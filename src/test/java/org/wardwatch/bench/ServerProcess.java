@@ -114,15 +114,9 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** CPU time (user and system) the process has used so far. */
-  Duration cpu() {
-    return cpuOf(process.pid());
-  }
-
-  /** CPU time (user and system) another process on this machine has used so far. */
-  static Duration cpuOf(long pid) {
-    return ProcessHandle.of(pid).flatMap(handle -> handle.info().totalCpuDuration())
-        .orElseThrow(() -> new IllegalStateException("no CPU accounting for process " + pid));
+  /** CPU time the process has used so far. */
+  CpuTime cpu() {
+    return CpuTime.of(process.pid());
   }
 
   /** Resident set size in bytes. */
