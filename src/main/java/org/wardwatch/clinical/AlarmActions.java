@@ -18,7 +18,8 @@ import org.wardwatch.model.Parameter;
 /**
  * Reads a clinician's action, as sent by the dashboard through the bridge or by the REST API, and applies it to the
  * engine: {@code {"action": "acknowledge", "alarmId", "user"}}, {@code {"action": "pause-audio", "alarmId", "user",
- * "seconds"}}, {@code {"action": "assess", "patient", "user", "consciousness"?, "oxygen"?, "spo2Scale2"?}} or
+ * "seconds"}}, {@code {"action": "assess", "patient", "user", "consciousness"?, "oxygen"?, "spo2Scale2"?,
+ * "news2Applies"?}} or
  * {@code {"action": "override-limits", "patient", "user", "parameter", "reason", "minutes", "thresholds"}},
  * {@code {"action": "stop-measurement", "patient", "user", "parameters": ["SPO2", ...]}} or
  * {@code {"action": "discharge", "patient", "user"}}.
@@ -60,7 +61,7 @@ final class AlarmActions {
       case "assess" -> engine.assess(ActionText.required(action, "patient"), new Assessment(
           parse(action, "consciousness", Consciousness::parse),
           parse(action, "oxygen", OxygenSupport::parse),
-          optionalBoolean(action, "spo2Scale2")), user, now);
+          optionalBoolean(action, "spo2Scale2"), optionalBoolean(action, "news2Applies")), user, now);
       case "override-limits" -> engine.overrideLimits(limitOverride(action, user, now), now);
       case "stop-measurement" -> engine.stopMeasuring(ActionText.required(action, "patient"), parameters(action),
           user, now);

@@ -4,26 +4,45 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.OxygenSupport;
 
 /**
- * What a clinician charted of a patient for NEWS2: level of consciousness, air or oxygen, and whether SpO2 is judged
- * on scale 2. A {@code null} part was not charted, and stays as it was; an assessment charts at least one part.
+ * What a clinician charted of a patient for NEWS2: level of consciousness, air or oxygen, whether SpO2 is judged on
+ * scale 2, and whether NEWS2 applies to the patient at all ({@code news2Applies} false: it is not validated for
+ * under-16s or in pregnancy, which have scores of their own, so it is neither scored nor alarmed). A {@code null} part
+ * was not charted, and stays as it was; an assessment charts at least one part.
  */
-public record Assessment(Consciousness consciousness, OxygenSupport oxygen, Boolean spo2Scale2) {
+public record Assessment(Consciousness consciousness, OxygenSupport oxygen, Boolean spo2Scale2, Boolean news2Applies) {
 
   /** @throws IllegalArgumentException when no part is charted: it would change nothing, yet fill the audit trail */
   public Assessment {
-    if (consciousness == null && oxygen == null && spo2Scale2 == null) {
-      throw new IllegalArgumentException("an assessment charts at least one of 'consciousness', 'oxygen' or "
-          + "'spo2Scale2'");
+    if (consciousness == null && oxygen == null && spo2Scale2 == null && news2Applies == null) {
+      throw new IllegalArgumentException("an assessment charts at least one of 'consciousness', 'oxygen', "
+          + "'spo2Scale2' or 'news2Applies'");
+    }
+  }
+
+  /**
+   * Refuses to stop NEWS2 for {@code patient} while its NEWS2 alarm awaits acknowledgement: stopping it ends the alarm,
+   * and every alarm an action ends has been seen (as a measurement's stop, {@link MeasurementStop#requireAllowed}).
+   *
+   * @throws ActionRefused.AlarmsUnacknowledged when this stops NEWS2 and its alarm awaits acknowledgement
+   */
+  void requireAllowed(PatientRecord patient) {
+    List<String> unseen = Boolean.FALSE.equals(news2Applies)
+        ? patient.alarms().unacknowledged(Set.of(PatientConditions.NEWS2)) : List.of();
+    if (!unseen.isEmpty()) {
+      throw new ActionRefused.AlarmsUnacknowledged("Acknowledge patient " + patient.key() + "'s NEWS2 alarm first: "
+          + String.join("; ", unseen));
     }
   }
 
   /**
    * The audit trail's entry of this assessment of {@code patient} by {@code user}: its detail says what was charted
-   * ("Voice; oxygen 2.50 L/min; SpO2 scale 2"), and {@code assessment} holds it as the action's fields.
+   * ("Voice; oxygen 2.50 L/min; SpO2 scale 2; NEWS2 not used"), and {@code assessment} holds it as the action's
+   * fields.
    */
   JsonObject auditEntry(String patient, String user, Instant at) {
     List<String> charted = new ArrayList<>();
@@ -39,6 +58,10 @@ public record Assessment(Consciousness consciousness, OxygenSupport oxygen, Bool
     if (spo2Scale2 != null) {
       charted.add("SpO2 scale " + (spo2Scale2 ? 2 : 1));
       fields.put("spo2Scale2", spo2Scale2);
+    }
+    if (news2Applies != null) {
+      charted.add(news2Applies ? "NEWS2 used" : "NEWS2 not used");
+      fields.put("news2Applies", news2Applies);
     }
     return new JsonObject().put("at", at).put("patient", patient).put("type", "ASSESSMENT").put("actor", user)
         .put("detail", String.join("; ", charted)).put("assessment", fields);

@@ -50,13 +50,25 @@ final class News2Alarm {
     this.alarmIds = alarmIds;
   }
 
-  /** The patient's NEWS2 at {@code now}: score, whether a part is stale, and until when it holds. */
+  /**
+   * The patient's NEWS2 at {@code now}: score, whether a part is stale, and until when it holds; {@code null} while
+   * NEWS2 does not apply to the patient ({@link PatientAssessment#news2Applies}).
+   */
   News2Reading read(PatientRecord patient, Instant now) {
-    return calculator.read(patient.news2Inputs(), now);
+    return patient.assessment().news2Applies() ? calculator.read(patient.news2Inputs(), now) : null;
   }
 
-  /** Takes {@code reading} as the patient's score and reconciles the alarm with it; {@code heard}: nothing silent. */
+  /**
+   * Takes {@code reading} as the patient's score and reconciles the alarm with it; {@code heard}: nothing silent. No
+   * reading (NEWS2 does not apply) leaves the patient unscored and ends the alarm, acknowledged before NEWS2 was
+   * stopped ({@link Assessment#requireAllowed}).
+   */
   List<AlarmTransition> rescore(PatientRecord patient, News2Reading reading, boolean heard, Instant now) {
+    if (reading == null) {
+      patient.scored(null);
+      return patient.alarms().reconcile(KEY, AlarmKind.PHYSIOLOGICAL, null, patient.source(), rules.policy(),
+          alarmIds, now);
+    }
     News2Score score = reading.score();
     patient.scored(score);
     Priority priority = rules.news2BandPriorities().get(score.band());

@@ -10,14 +10,16 @@ import org.wardwatch.model.StateJson;
 
 /**
  * What was last charted of one patient's assessment, by a device's frame or a clinician: the level of consciousness
- * and air or oxygen, each with its time ({@code null} until charted), and whether SpO2 is scored on scale 2. Owned by
- * the patient's {@link PatientRecord}; not thread-safe.
+ * and air or oxygen, each with its time ({@code null} until charted), whether SpO2 is scored on scale 2, and whether
+ * NEWS2 applies to the patient (until a clinician says it does not). Owned by the patient's {@link PatientRecord}; not
+ * thread-safe.
  */
 final class PatientAssessment {
 
   private Timed<Consciousness> consciousness;
   private Timed<OxygenSupport> oxygen;
   private boolean spo2Scale2;
+  private boolean news2Applies = true;
 
   Timed<Consciousness> consciousness() {
     return consciousness;
@@ -29,6 +31,10 @@ final class PatientAssessment {
 
   boolean spo2Scale2() {
     return spo2Scale2;
+  }
+
+  boolean news2Applies() {
+    return news2Applies;
   }
 
   /** Takes what a device's frame charted, unless a later one is held. */
@@ -52,16 +58,19 @@ final class PatientAssessment {
     if (assessment.spo2Scale2() != null) {
       spo2Scale2 = assessment.spo2Scale2();
     }
+    if (assessment.news2Applies() != null) {
+      news2Applies = assessment.news2Applies();
+    }
   }
 
   /**
    * Puts the assessment in the patient's stored {@code state}: {@code consciousness} and {@code oxygen} as
-   * {@link Timed#toState} ({@code null} when never charted), and {@code spo2Scale2}.
+   * {@link Timed#toState} ({@code null} when never charted), {@code spo2Scale2} and {@code news2Applies}.
    */
   JsonObject writeTo(JsonObject state) {
     return state.put("consciousness", consciousness == null ? null : consciousness.toState(Consciousness::name))
         .put("oxygen", oxygen == null ? null : oxygen.toState(OxygenSupport::toText))
-        .put("spo2Scale2", spo2Scale2);
+        .put("spo2Scale2", spo2Scale2).put("news2Applies", news2Applies);
   }
 
   /** The assessment {@link #writeTo} put in {@code state}. */
@@ -73,6 +82,7 @@ final class PatientAssessment {
     JsonObject oxygen = state.getJsonObject("oxygen");
     assessment.oxygen = oxygen == null ? null : Timed.fromState(oxygen, OxygenSupport::parse);
     assessment.spo2Scale2 = StateJson.bool(state, "spo2Scale2");
+    assessment.news2Applies = StateJson.bool(state, "news2Applies");
     return assessment;
   }
 }

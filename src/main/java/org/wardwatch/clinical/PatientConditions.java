@@ -145,7 +145,7 @@ final class PatientConditions {
     Instant onsetDue = elapseOnsets(patient, silent, now, transitions);
     News2Reading reading = news2.read(patient, now);
     transitions.addAll(news2.rescore(patient, reading, unheard.isEmpty(), now));
-    Instant scoreHolds = reading.holdsUntil();
+    Instant scoreHolds = reading == null ? Instant.MAX : reading.holdsUntil();
     Instant quiet = quietUntil == Long.MAX_VALUE ? Instant.MAX : Instant.ofEpochMilli(quietUntil);
     Instant until = scoreHolds.isBefore(quiet) ? scoreHolds : quiet;
     Instant due = earlier(onsetDue, news2.endsAt(patient).orElse(null));

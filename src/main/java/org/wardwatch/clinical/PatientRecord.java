@@ -233,7 +233,7 @@ final class PatientRecord {
     }
   }
 
-  /** The latest NEWS2 score, or {@code null} before the first. */
+  /** The latest NEWS2 score, or {@code null} before the first and while NEWS2 does not apply. */
   News2Score news2() {
     return news2;
   }
@@ -282,7 +282,7 @@ final class PatientRecord {
     Map<Parameter, Observation> latest = measurements.latestByParameter();
     return PatientSnapshot.of(key, ward(), new SnapshotDocument(key, source, seq, fromSeq, updated, latest,
         measurements.reportIntervals().seldomSeconds(latest, rules), assessment.consciousness(), assessment.oxygen(),
-        assessment.spo2Scale2(), news2, overrides.inForce(), alarms.toJson(AlarmKind.PHYSIOLOGICAL),
-        alarms.toJson(AlarmKind.TECHNICAL)));
+        assessment.spo2Scale2(), assessment.news2Applies(), news2, overrides.inForce(),
+        alarms.toJson(AlarmKind.PHYSIOLOGICAL), alarms.toJson(AlarmKind.TECHNICAL)));
   }
 }

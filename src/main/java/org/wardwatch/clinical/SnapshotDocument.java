@@ -29,7 +29,8 @@ import org.wardwatch.model.Parameter;
  * {@code time}, {@code questionable}; {@code every}, the seconds between its reports, for one reported every 15 s or
  * less often; {@code received}, when the gateway received it, as {@code time} is written, for one received more than
  * {@link #CAME_WITH} before {@code updated}); the assessment ({@code consciousness} and {@code oxygen}, each with its
- * {@code time}, or null; {@code spo2Scale2}); {@code news2} ({@link News2Score#writeTo}, or null);
+ * {@code time}, or null; {@code spo2Scale2}; {@code news2Applies}, false when a clinician stopped NEWS2 for the
+ * patient); {@code news2} ({@link News2Score#writeTo}, or null);
  * {@code limitOverrides}; the live {@code alarms} and {@code technicalAlarms}, highest priority first. Holds values
  * that no longer change (it copies the vitals and overrides it is given; the rest is immutable, and the alarms' JSON
  * is made for it), so it can be written later, on another thread, or never.
@@ -43,7 +44,8 @@ import org.wardwatch.model.Parameter;
 record SnapshotDocument(String patient, DeviceIdentity source, long seq, long fromSeq, Instant updated,
     Map<Parameter, Observation> vitals, int[] reportEvery, Timed<Consciousness> consciousness,
     Timed<OxygenSupport> oxygen,
-    boolean spo2Scale2, News2Score news2, List<LimitOverride> overrides, JsonArray alarms, JsonArray technicalAlarms)
+    boolean spo2Scale2, boolean news2Applies, News2Score news2, List<LimitOverride> overrides, JsonArray alarms,
+    JsonArray technicalAlarms)
     implements PatientSnapshot.Document {
 
   private static final Parameter[] PARAMETERS = Parameter.values();
@@ -82,6 +84,7 @@ record SnapshotDocument(String patient, DeviceIdentity source, long seq, long fr
     writeJson(json, "oxygen", oxygen == null ? null
         : FrameReport.oxygenJson(oxygen.value()).put("time", oxygen.time()));
     json.writeBooleanField("spo2Scale2", spo2Scale2);
+    json.writeBooleanField("news2Applies", news2Applies);
     json.writeFieldName("news2");
     if (news2 == null) {
       json.writeNull();

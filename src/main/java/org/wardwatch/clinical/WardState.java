@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -102,6 +103,7 @@ public final class WardState {
   /** {@code user}'s assessment of a patient, audited ({@link Assessment#auditEntry}); {@code null} parts unchanged. */
   public WardUpdate assess(String patientKey, Assessment assessment, String user, Instant now) {
     PatientRecord patient = patient(patientKey);
+    assessment.requireAllowed(patient);
     patient.assessment().assess(assessment, now);
     return patientUpdates.changed(patient, conditions.reassess(patient, now), true, now)
         .audited(patient.auditOutbox().add(assessment.auditEntry(patientKey, user, now), false));
@@ -191,7 +193,7 @@ public final class WardState {
       List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
       expired.forEach(override -> own.addAll(conditions.rejudge(patient, override.parameter(), now)));
       own.addAll(conditions.reassessIfDue(patient, now));
-      boolean dataChanged = !expired.isEmpty() || !patient.news2().equals(before);
+      boolean dataChanged = !expired.isEmpty() || !Objects.equals(patient.news2(), before);
       WardUpdate update = patientUpdates.changed(patient, own, dataChanged, now);
       for (LimitOverride override : expired) {
         update = update.audited(patient.auditOutbox()

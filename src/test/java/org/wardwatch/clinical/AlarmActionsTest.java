@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.wardwatch.clinical.alarm.AlarmState;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
@@ -329,12 +330,24 @@ class AlarmActionsTest {
     assertEquals(before, engine.view().snapshot("P1").orElseThrow().toJson());
   }
 
-  @Test
-  void givenNonBooleanSpo2Scale2_whenAssessAction_thenIllegalArgumentNamingTheField() {
+  @ParameterizedTest
+  @ValueSource(strings = {"spo2Scale2", "news2Applies"})
+  void givenNonBooleanFlag_whenAssessAction_thenIllegalArgumentNamingTheField(String flag) {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> apply(new JsonObject()
-        .put("action", "assess").put("patient", "P1").put("user", NURSE).put("spo2Scale2", "yes"), at(5)));
+        .put("action", "assess").put("patient", "P1").put("user", NURSE).put(flag, "yes"), at(5)));
 
-    assertTrue(error.getMessage().contains("spo2Scale2"), error::getMessage);
+    assertTrue(error.getMessage().contains(flag), error::getMessage);
+  }
+
+  @Test
+  void givenKnownPatient_whenAssessActionStopsNews2_thenNotScoredAndAudited() {
+    WardUpdate update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
+        .put("news2Applies", false), at(5));
+
+    JsonObject snapshot = only(update.snapshots()).toJson();
+    assertFalse(snapshot.getBoolean("news2Applies"));
+    assertNull(snapshot.getValue("news2"));
+    assertEquals(new JsonObject().put("news2Applies", false), only(AuditEntries.of(update)).getJsonObject("assessment"));
   }
 
   @Test

@@ -226,8 +226,8 @@ class PatientHandOverTest {
          "technical": {"noDataSeconds": 86400},
          "thresholds": []}""");
     handOver.drive(frame(at(0), "RESP_RATE=16", "SPO2=90", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"));
-    handOver.drive(engine -> engine.assess(PATIENT, new Assessment(Consciousness.V, OxygenSupport.parse("2.50"), true),
-        "nurse.kim", at(1)));
+    handOver.drive(engine -> engine.assess(PATIENT,
+        new Assessment(Consciousness.V, OxygenSupport.parse("2.50"), true, null), "nurse.kim", at(1)));
     handOver.handOver();
 
     JsonObject snapshot = handOver.snapshot();

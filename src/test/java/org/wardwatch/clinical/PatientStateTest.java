@@ -146,7 +146,8 @@ class PatientStateTest {
         alarm -> alarm.acknowledge(NURSE, at(11)), at(11));
     WardUpdate again = engine.act(alarmId("THRESHOLD:PULSE", at(0)),
         alarm -> alarm.acknowledge(NURSE, at(12)), at(12));
-    WardUpdate assessed = engine.assess(OTHER, new Assessment(null, OxygenSupport.air(), null), "nurse.kim", at(13));
+    WardUpdate assessed = engine.assess(OTHER, new Assessment(null, OxygenSupport.air(), null, null), "nurse.kim",
+        at(13));
     WardUpdate elsewhere = engine.deviceEvent(
         DeviceEvent.disconnected(new DeviceIdentity("mon-9", "P9", "9", "icu"), null, null), at(14));
 
@@ -237,7 +238,8 @@ class PatientStateTest {
     engine.act(alarmId("THRESHOLD:PULSE", at(0)), alarm -> alarm.acknowledge(NURSE, at(1)), at(1));
     engine.act(alarmId("THRESHOLD:TEMPERATURE", at(0)),
         alarm -> alarm.pauseAudio(NURSE, Duration.ofSeconds(30), at(1)), at(1));
-    engine.assess(PATIENT, new Assessment(Consciousness.C, OxygenSupport.parse("2.50"), true), "nurse.kim", at(2));
+    engine.assess(PATIENT, new Assessment(Consciousness.C, OxygenSupport.parse("2.50"), true, null), "nurse.kim",
+        at(2));
     engine.overrideLimits(new LimitOverride(PATIENT, Parameter.BP_SYSTOLIC, List.of(), "dr.patel",
         "palliative", at(3), at(3603)), at(3));
     frame(at(4), "PULSE=185", "SPO2=85", "TEMPERATURE=39.00").apply(engine); // a scale a double would lose

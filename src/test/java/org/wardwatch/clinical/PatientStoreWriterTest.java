@@ -94,7 +94,7 @@ class PatientStoreWriterTest {
   @Test
   void anAssessmentChangingNoAlarmIsStoredBeforeItsWriteCompletesForItIsAudited() throws Exception {
     await(() -> writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
-    WardUpdate assessed = engine.assess(PATIENT, new Assessment(Consciousness.V, null, null), "nurse.kim",
+    WardUpdate assessed = engine.assess(PATIENT, new Assessment(Consciousness.V, null, null, null), "nurse.kim",
         HandOver.at(1));
     assertEquals(List.of(), assessed.transitions());
 

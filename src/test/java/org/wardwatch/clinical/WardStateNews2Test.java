@@ -432,6 +432,6 @@ class WardStateNews2Test {
   /** A nurse's assessment of {@code patient} at {@code at} (any part may be null). */
   private WardUpdate assess(String patient, Consciousness consciousness, OxygenSupport oxygen, Boolean spo2Scale2,
       Instant at) {
-    return engine.assess(patient, new Assessment(consciousness, oxygen, spo2Scale2), "nurse.kim", at);
+    return engine.assess(patient, new Assessment(consciousness, oxygen, spo2Scale2, null), "nurse.kim", at);
   }
 }

@@ -70,7 +70,7 @@ class WardStateSnapshotTest {
   @Test
   void givenSnapshot_thenItsJsonCarriesTheDecimalsAsChartedInTheDocumentsOrder() {
     engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
-    engine.assess("P1", new Assessment(Consciousness.A, OxygenSupport.parse("2.50"), false), "nurse.kim", at(1));
+    engine.assess("P1", new Assessment(Consciousness.A, OxygenSupport.parse("2.50"), false, null), "nurse.kim", at(1));
 
     String json = engine.view().snapshot("P1").orElseThrow().json();
 
