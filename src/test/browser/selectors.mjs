@@ -78,6 +78,22 @@ export function technicalTile(patient, technical = true) {
   return `${tile(patient)}${technical ? '[data-technical]' : ':not([data-technical])'}`;
 }
 
+/** A patient's "Assess" control; the form's `select` named `name` (consciousness, oxygen, scale, news2); its Save. */
+export function assessControl(patient) {
+  return `${tile(patient)} details[data-control="assess"] > summary`;
+}
+export function assessChoice(patient, name) {
+  return `${tile(patient)} form[data-patient-action="assess"] select[name="${name}"]`;
+}
+export function assessSave(patient) {
+  return `${tile(patient)} form[data-patient-action="assess"] button[type="submit"]`;
+}
+
+/** A patient's NEWS2 badge while NEWS2 is used (`on`) or stopped by a clinician (`off`). */
+export function news2(patient, state) {
+  return `${tile(patient)} [data-news2="${state}"]`;
+}
+
 /**
  * The "Stop measuring" control of a patient's tile (offered while a technical alarm of its data stands and a value is
  * grey), the box of one of its measurements (PULSE, SPO2, RESP_RATE, BP_SYSTOLIC,BP_DIASTOLIC, TEMPERATURE) and the

@@ -1,6 +1,6 @@
 // WardWatch dashboard: what a signed-in user can do, sent to the ward's actions address by request-reply over the
-// bridge: acknowledge an alarm, pause its audio, chart an assessment (ACVPU, air/oxygen, SpO2 scale 2), stop measuring
-// what a sensor taken off for good measured, discharge a patient whose monitor is gone.
+// bridge: acknowledge an alarm, pause its audio, chart an assessment (ACVPU, air/oxygen, SpO2 scale 2, NEWS2 off),
+// stop measuring what a sensor taken off for good measured, discharge a patient whose monitor is gone.
 
 import { awaitingAck } from './alarmstate.js';
 import { WARD_RE } from './model.js';
@@ -127,9 +127,10 @@ export class Actions {
     }
   }
 
-  /** The compact per-tile "Assess" form (ACVPU, air or O2 flow, SpO2 scale). */
+  /** The compact per-tile "Assess" form (ACVPU, air or O2 flow, SpO2 scale, NEWS2 used or not). */
   assessForm(patient) {
     const details = el('details', 'assess');
+    details.setAttribute('data-control', 'assess');
     details.append(el('summary', null, 'Assess'));
     const form = patientForm('assess', patient, 'assess-form');
     const oxygen = select('oxygen', [['air', 'Air'], ['o2', 'O\u2082']]);
@@ -141,7 +142,7 @@ export class Actions {
     submit.type = 'submit';
     form.append(labelled('ACVPU', select('consciousness', ACVPU)), labelled('Air/O\u2082', oxygen),
       labelled('O\u2082 L/min', flow), labelled('SpO\u2082', select('scale', [['1', 'Scale 1'], ['2', 'Scale 2']])),
-      submit);
+      labelled('NEWS2', select('news2', [['on', 'Used'], ['off', 'Off (under 16, pregnant)']])), submit);
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       this._assess(form, details);
@@ -222,8 +223,9 @@ export class Actions {
       body.oxygen = n;
     }
     if (f.scale.value) body.spo2Scale2 = f.scale.value === '2';
+    if (f.news2.value) body.news2Applies = f.news2.value === 'on';
     if (Object.keys(body).length === 3) {
-      this.report(patient, 'Assessment not sent: choose ACVPU, air/O\u2082 or an SpO\u2082 scale', false);
+      this.report(patient, 'Assessment not sent: choose ACVPU, air/O\u2082, an SpO\u2082 scale or NEWS2', false);
       return;
     }
     this._send(`assess:${patient}`, e && e.ward, patient, body, () => {

@@ -46,8 +46,13 @@ export function formatOxygen(o) {
  * How a NEWS2 result reads: `main` ("NEWS2 7", "NEWS2 ≥3"), `sub` (band, partial and scale text), `band` and
  * `partial` for styling, `title` listing the component scores. A partial total is a lower bound: it is written "≥",
  * its band "or higher", and a partial "low" is given no band at all, so it never passes for a confident low score.
+ * `applies` false (a clinician stopped NEWS2 for the patient) reads "NEWS2 off".
  */
-export function describeNews2(n) {
+export function describeNews2(n, applies = true) {
+  if (!applies) {
+    return { main: 'NEWS2 off', sub: 'not used for this patient', band: null, partial: false,
+      title: 'NEWS2 stopped by a clinician (not validated under 16 or in pregnancy): not scored, no NEWS2 alarm' };
+  }
   if (!n || typeof n.total !== 'number' || !Number.isFinite(n.total)) {
     return { main: 'NEWS2 --', sub: 'not scored', band: null, partial: true, title: 'NEWS2 not available' };
   }

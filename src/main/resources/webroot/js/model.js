@@ -115,7 +115,7 @@ export class Store {
     const e = {
       patient: key, device: str(src.device), bed: str(src.bed), ward: str(src.ward) || '(no ward)',
       seq: -1, updated: null, dataAt: null, vitals: {}, arrivedAt: {}, alarms: new Map(), technical: new Map(),
-      news2: null, consciousness: null, oxygen: null,
+      news2: null, news2Applies: true, consciousness: null, oxygen: null,
       touched: -Infinity, // performance.now() of the last alarm transition applied
       seenLive: -Infinity, // performance.now() of the last live snapshot applied
       ended: new Set(), // ids of alarms a transition cleared: later transitions on them (but RAISED) are late
@@ -163,6 +163,7 @@ export class Store {
     e.vitals = vitals;
     e.dataAt = latest(e.arrivedAt);
     e.news2 = objOrNull(snap.news2);
+    e.news2Applies = snap.news2Applies !== false;
     e.consciousness = objOrNull(snap.consciousness);
     e.oxygen = objOrNull(snap.oxygen);
     if (live || fetchedAt === null || e.touched < fetchedAt) {

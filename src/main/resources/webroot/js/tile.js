@@ -107,12 +107,13 @@ export function updateValues(t, e) {
 
 /** NEWS2 badge, ACVPU and air/oxygen. */
 export function updateClinical(t, e) {
-  const n = describeNews2(e.news2);
+  const n = describeNews2(e.news2, e.news2Applies);
   setText(t.news2Main, n.main);
   setText(t.news2Sub, n.sub);
   setAttr(t.news2, 'data-band', n.band);
   setAttr(t.news2, 'data-partial', n.partial ? 'true' : null);
   setAttr(t.news2, 'title', n.title);
+  setAttr(t.news2, 'data-news2', e.news2Applies ? 'on' : 'off');
   const comps = (e.news2 && e.news2.components) || {};
   // a charting NEWS2 no longer scores (too old): shown greyed, its title asking for a new one
   const missing = (e.news2 && Array.isArray(e.news2.missing)) ? e.news2.missing : [];

@@ -119,6 +119,11 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void news2StoppedForAPatientItDoesNotApplyToShowsOffAndRaisesNoNews2AlarmOnEveryScreen() throws Exception {
+    run("news2-off");
+  }
+
+  @Test
   void droppedWebSocketReconnectsAndShowsAlarmRaisedMeanwhile() throws Exception {
     run("reconnect-websocket");
   }
