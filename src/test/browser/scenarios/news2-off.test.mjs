@@ -1,7 +1,7 @@
 // NEWS2 is not validated for children or in pregnancy: a nurse stops it for such a patient from the tile's Assess
-// form. Refused while the NEWS2 alarm awaits acknowledgement; once acknowledged, the stop ends the alarm on every screen,
-// the tile reads "NEWS2 off", a worse reading raises no NEWS2 alarm, and the audit names who did it. Used again, NEWS2
-// scores and alarms at once.
+// form. Refused while the NEWS2 alarm awaits acknowledgement; once acknowledged, the stop ends the alarm on every
+// screen, the tile reads "NEWS2 off", a worse reading raises no NEWS2 alarm, and the audit names who did it. Used
+// again, NEWS2 scores and alarms at once.
 
 import assert from 'node:assert/strict';
 import { until } from '../browser.mjs';

@@ -68,7 +68,10 @@ final class PatientRoutes {
     ask(context, Addresses.WARDS_LIST, null);
   }
 
-  /** {@code POST /api/patients/{id}/assessment}: a clinician's ACVPU, air/oxygen or SpO2-scale entry. */
+  /**
+   * {@code POST /api/patients/{id}/assessment}: a clinician's ACVPU, air/oxygen, SpO2 scale, or NEWS2 stopped or used
+   * again; 409 for a stop while the NEWS2 alarm awaits acknowledgement.
+   */
   void assess(RoutingContext context) {
     patientAction(context, "assess");
   }
