@@ -17,7 +17,6 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -46,7 +45,8 @@ import org.wardwatch.parsing.FrameVerdict;
  * is announced on {@link Addresses#DEVICE_EVENTS} for technical alarms, for each device and patient it named
  * ({@link HeardDevices}) with when it closed and when its frames were last answered (and, once a batch in flight at a
  * reset is answered, for those only that batch named), and so is a frame the parser refused unless a later frame of
- * its batch was accepted ({@link BatchRefusals}). Runs on the event loop of the device server verticle that accepted
+ * its batch was accepted ({@link BatchRefusals}); what a batch is answered, and whether the connection is cut off
+ * after it, is worked out by {@link BatchAnswer}. Runs on the event loop of the device server verticle that accepted
  * the connection, on that verticle's Vert.x context.
  */
 final class DeviceSession extends ChannelInboundHandlerAdapter {
@@ -54,7 +54,6 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(DeviceSession.class);
   /** How long a batch waits for the parser's verdicts before its frames are NAKed (to be resent). */
   static final long PARSE_TIMEOUT_MS = 10_000;
-  private static final String CUT_OFF_REASON = "too many invalid frames in a row; closing connection";
   /** Most frames sent to the parser as one batch, and so answered at once: the rest of a read waits its turn. */
   static final int MAX_BATCH_FRAMES = 1024;
 
@@ -77,7 +76,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   private List<FrameEvent> waiting;
   /** When the first of the waiting frames was read. */
   private Instant waitingSince;
-  private int consecutiveBadFrames;
+  /** Frames rejected in a row, up to the last batch answered. */
+  private int rejectedInARow;
   private boolean parsing;
   private boolean inputEnded;
   private boolean closing;
@@ -200,7 +200,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
 
   private void answer(List<FrameEvent> events, Instant readAt, AsyncResult<BatchVerdict> result) {
     parsing = false;
-    DeviceIdentity current = identity; // at each frame in turn: moved on by each HELLO of the batch
+    DeviceIdentity current = identity; // as the batch found it: each HELLO of the batch moves it on
     if (result.failed()) {
       LOG.error("[{}] frame parsing failed; asking the device to resend", name(), result.cause());
     } else {
@@ -213,42 +213,18 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
         announceDisconnected();
       }
     }
-    Iterator<FrameVerdict> verdicts = result.succeeded() ? result.result().verdicts().iterator() : null;
-    StringBuilder answers = new StringBuilder();
-    String cutOffReason = null;
-    BatchRefusals refusals = null; // the device's data was at fault, not the gateway (which asks for a resend)
-    for (FrameEvent event : events) {
-      if (event instanceof FrameEvent.NoLineEnding endless) { // not a frame: its Overlong was answered
-        cutOffReason = cutOffReason != null ? cutOffReason
-            : "no line ending within " + endless.maxLineLength() + " bytes; closing connection";
-        continue;
-      }
-      FrameVerdict verdict = AnswerLine.verdictFor(event, verdicts);
-      AnswerLine.appendTo(answers, verdict);
-      if (!verdict.accepted()) {
-        LOG.debug("[{}] NAK: {}", name(), verdict.detail());
-      }
-      if (verdict.hello()) {
-        current = verdict.about(); // the identity it set; none after a refused one
-      } else if (verdict.accepted() && refusals != null) { // values: a refusal of their device and patient is over
-        refusals.accepted(verdict.about() != null ? verdict.about() : current);
-      }
-      if (result.succeeded() && !verdict.notAdmitted()) { // a patient not admitted: no fault of the device's data
-        if (!verdict.accepted() && !verdict.hello()) { // a refused HELLO is no patient's invalid data
-          refusals = BatchRefusals.with(refusals, BatchRefusals.refusal(verdict, current, !others.isEmpty(),
-              lastAnsweredAt, readAt));
-        }
-        consecutiveBadFrames = verdict.accepted() ? 0 : consecutiveBadFrames + 1;
-        if (consecutiveBadFrames >= config.maxConsecutiveBadFrames() && cutOffReason == null) {
-          cutOffReason = CUT_OFF_REASON;
-        }
-      }
+    BatchAnswer answer = BatchAnswer.of(events, result.succeeded() ? result.result() : null,
+        new BatchAnswer.Connection(current, !others.isEmpty(), lastAnsweredAt, readAt, rejectedInARow,
+            config.maxConsecutiveBadFrames()));
+    rejectedInARow = answer.rejectedInARow();
+    StringBuilder answers = answer.lines();
+    if (LOG.isDebugEnabled()) {
+      answers.toString().lines().filter(line -> line.startsWith("NAK|"))
+          .forEach(nak -> LOG.debug("[{}] {}", name(), nak));
     }
-    if (refusals != null) {
-      refusals.toAnnounce().forEach(this::announce);
-    }
-    if (cutOffReason != null) { // after every frame of the batch is answered: those after the limit were recorded
-      cutOff(answers, cutOffReason);
+    answer.refusals().forEach(this::announce);
+    if (answer.cutOffReason() != null) { // after every frame of the batch is answered: those after the limit were recorded
+      cutOff(answers, answer.cutOffReason());
       return;
     }
     channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), answers));
