@@ -92,7 +92,7 @@ final class BatchAnswer {
     return lines;
   }
 
-  /** The refusals to announce, in order: each device and patient's last, unless a later frame of theirs was accepted. */
+  /** The refusals to announce, in order: each device and patient's last, unless a later frame of theirs is accepted. */
   Collection<DeviceEvent> refusals() {
     return refusals != null ? refusals.toAnnounce() : List.of();
   }

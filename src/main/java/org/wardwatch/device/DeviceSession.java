@@ -223,7 +223,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
           .forEach(nak -> LOG.debug("[{}] {}", name(), nak));
     }
     answer.refusals().forEach(this::announce);
-    if (answer.cutOffReason() != null) { // after every frame of the batch is answered: those after the limit were recorded
+    if (answer.cutOffReason() != null) { // after every frame of the batch is answered: those past the limit recorded
       cutOff(answers, answer.cutOffReason());
       return;
     }
