@@ -11,6 +11,8 @@ import * as sel from '../selectors.mjs';
 
 /** NEWS2 3, a single red score (new confusion): low-medium, a MEDIUM alarm; no threshold rule is crossed. */
 const CONFUSED = 'Pulse=80|SpO2=97|RR=16|BP=120/80|Temp=37.0|O2=air|ACVPU=C';
+/** NEWS2 7, high (unresponsive, pulse 125, SpO2 93): a HIGH alarm were NEWS2 used; no threshold rule is crossed. */
+const WORSE = 'Pulse=125|SpO2=93|ACVPU=U';
 
 /** Charts `news2` ('on' or 'off') on P7's tile, opening its Assess form unless a refusal left it open. */
 async function assess(page, news2) {
@@ -27,7 +29,7 @@ scenario('NEWS2 stopped for a patient it does not apply to: no score, no NEWS2 a
   const monitor = await t.device();
   await monitor.send(hello({ device: 'M7', patient: 'P7', bed: 7, ward: 'icu' }, `${CONFUSED}|Seq=1`));
   await expectVisible(nurse, sel.alarmLine('P7', 'MEDIUM', 'ACTIVE_UNACKNOWLEDGED'));
-  await expectVisible(colleague, sel.news2('P7', 'on'));
+  await expectVisible(colleague, `${sel.news2('P7', 'on')} >> text=NEWS2 3`);
   await nurse.fill(sel.userName, 'nurse.kim');
 
   await assess(nurse, 'off');
@@ -43,9 +45,11 @@ scenario('NEWS2 stopped for a patient it does not apply to: no score, no NEWS2 a
   });
   await expectVisible(colleague, `${sel.news2('P7', 'off')} >> text=NEWS2 off`);
 
-  await monitor.send(`${CONFUSED.replace('ACVPU=C', 'ACVPU=U')}|Seq=2\n`); // still a red score, worse
+  await monitor.send(`${WORSE}|Seq=2\n`);
   await expectVisible(colleague, `${sel.tile('P7')} >> text=ACVPU U`);
-  assert.equal(await colleague.locator(sel.alarmLine('P7', 'MEDIUM')).count(), 0, 'no NEWS2 alarm while stopped');
+  for (const priority of ['HIGH', 'MEDIUM']) {
+    assert.equal(await colleague.locator(sel.alarmLine('P7', priority)).count(), 0, 'no NEWS2 alarm while stopped');
+  }
   let audit = [];
   await until(async () => {
     audit = await (await fetch(`${nodeUrl}/api/alarms?patient=P7`)).json();
@@ -54,5 +58,5 @@ scenario('NEWS2 stopped for a patient it does not apply to: no score, no NEWS2 a
 
   await assess(nurse, 'on');
   await expectVisible(colleague, sel.news2('P7', 'on'));
-  await expectVisible(colleague, sel.alarmLine('P7', 'MEDIUM', 'ACTIVE_UNACKNOWLEDGED'));
+  await expectVisible(colleague, sel.alarmLine('P7', 'HIGH', 'ACTIVE_UNACKNOWLEDGED'));
 });

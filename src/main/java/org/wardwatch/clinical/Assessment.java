@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.OxygenSupport;
 
@@ -25,18 +26,24 @@ public record Assessment(Consciousness consciousness, OxygenSupport oxygen, Bool
   }
 
   /**
-   * Refuses to stop NEWS2 for {@code patient} while its NEWS2 alarm awaits acknowledgement: stopping it ends the alarm,
-   * and every alarm an action ends has been seen (as a measurement's stop, {@link MeasurementStop#requireAllowed}).
+   * Charts this on {@code patient} at {@code now}, by {@code user}. Stopping NEWS2 clears its alarm in the user's name
+   * ("NEWS2 stopped by ..."), not as though the score had come down; it is refused while that alarm awaits
+   * acknowledgement, so that every alarm an action ends has been seen (as a measurement's stop,
+   * {@link MeasurementStop#requireAllowed}).
    *
-   * @throws ActionRefused.AlarmsUnacknowledged when this stops NEWS2 and its alarm awaits acknowledgement
+   * @return the transitions of the NEWS2 alarm the stop cleared, if any
+   * @throws ActionRefused.AlarmsUnacknowledged when this stops NEWS2 and its alarm awaits acknowledgement; nothing is
+   *                                            charted then
    */
-  void requireAllowed(PatientRecord patient) {
-    List<String> unseen = Boolean.FALSE.equals(news2Applies)
-        ? patient.alarms().unacknowledged(Set.of(PatientConditions.NEWS2)) : List.of();
-    if (!unseen.isEmpty()) {
-      throw new ActionRefused.AlarmsUnacknowledged("Acknowledge patient " + patient.key() + "'s NEWS2 alarm first: "
-          + String.join("; ", unseen));
+  List<AlarmTransition> applyTo(PatientRecord patient, String user, Instant now) {
+    boolean stopsNews2 = Boolean.FALSE.equals(news2Applies) && patient.assessment().news2Applies();
+    if (stopsNews2) {
+      ActionRefused.AlarmsUnacknowledged.unlessNone(patient.key(), "NEWS2 alarm",
+          patient.alarms().unacknowledged(Set.of(PatientConditions.NEWS2)));
     }
+    patient.assessment().assess(this, now);
+    return stopsNews2 ? patient.alarms().clearedBy(PatientConditions.NEWS2, user, "NEWS2 stopped by " + user, now)
+        : List.of();
   }
 
   /**

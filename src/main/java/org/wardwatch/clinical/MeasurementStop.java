@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
@@ -65,11 +64,8 @@ final class MeasurementStop {
     if (parameters.stream().anyMatch(News2Inputs.SCORED_PARAMETERS::contains)) {
       ended.add(PatientConditions.NEWS2);
     }
-    List<String> unseen = patient.alarms().unacknowledged(ended);
-    if (!unseen.isEmpty()) {
-      throw new ActionRefused.AlarmsUnacknowledged("Acknowledge patient " + patient.key() + "'s alarms first: "
-          + String.join("; ", unseen));
-    }
+    ActionRefused.AlarmsUnacknowledged.unlessNone(patient.key(), "alarms",
+        patient.alarms().unacknowledged(ended));
   }
 
   private static boolean disconnected(PatientRecord patient, Observation latest) {

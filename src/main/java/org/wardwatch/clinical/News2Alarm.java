@@ -60,8 +60,8 @@ final class News2Alarm {
 
   /**
    * Takes {@code reading} as the patient's score and reconciles the alarm with it; {@code heard}: nothing silent. No
-   * reading (NEWS2 does not apply) leaves the patient unscored and ends the alarm, acknowledged before NEWS2 was
-   * stopped ({@link Assessment#requireAllowed}).
+   * reading (NEWS2 does not apply) leaves the patient unscored and ends any alarm left (the stop clears it in the
+   * clinician's name, {@link Assessment#applyTo}).
    */
   List<AlarmTransition> rescore(PatientRecord patient, News2Reading reading, boolean heard, Instant now) {
     if (reading == null) {

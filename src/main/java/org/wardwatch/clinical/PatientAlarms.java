@@ -237,6 +237,20 @@ final class PatientAlarms {
    * The live alarm of {@code conditionKey} whose condition is present, or {@code null} (a loop: called for every
    * condition of a frame).
    */
+  /**
+   * {@code user} ended what the alarm of {@code conditionKey} watches ({@link Alarm#clearedBy}): it is cleared in their
+   * name, {@code why}, and forgotten. Nothing happens without such an alarm.
+   */
+  List<AlarmTransition> clearedBy(String conditionKey, String user, String why, Instant now) {
+    Alarm current = withConditionPresent(conditionKey);
+    if (current == null) {
+      return List.of();
+    }
+    List<AlarmTransition> transitions = current.clearedBy(user, why, now);
+    forgetFinished();
+    return transitions;
+  }
+
   private Alarm withConditionPresent(String conditionKey) {
     for (Alarm alarm : live.values()) {
       if (alarm.conditionKey().equals(conditionKey) && alarm.state().isConditionPresent()) {

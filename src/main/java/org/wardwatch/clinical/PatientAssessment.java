@@ -82,7 +82,8 @@ final class PatientAssessment {
     JsonObject oxygen = state.getJsonObject("oxygen");
     assessment.oxygen = oxygen == null ? null : Timed.fromState(oxygen, OxygenSupport::parse);
     assessment.spo2Scale2 = StateJson.bool(state, "spo2Scale2");
-    assessment.news2Applies = StateJson.bool(state, "news2Applies");
+    // absent from a state written before NEWS2 could be stopped: it applied
+    assessment.news2Applies = !state.containsKey("news2Applies") || StateJson.bool(state, "news2Applies");
     return assessment;
   }
 }

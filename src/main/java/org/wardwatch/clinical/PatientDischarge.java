@@ -32,11 +32,8 @@ final class PatientDischarge {
       throw new ActionRefused.StillMonitored("Patient " + patient.key() + "'s monitor " + patient.source().device()
           + " is still sending: unplug it (or stop its reports) first, or its next reading admits the patient again");
     }
-    List<String> high = patient.alarms().unacknowledgedHigh();
-    if (!high.isEmpty()) {
-      throw new ActionRefused.AlarmsUnacknowledged("Acknowledge patient " + patient.key() + "'s HIGH alarms"
-          + " first: " + String.join("; ", high));
-    }
+    ActionRefused.AlarmsUnacknowledged.unlessNone(patient.key(), "HIGH alarms",
+        patient.alarms().unacknowledgedHigh());
   }
 
   /**

@@ -15,9 +15,9 @@ import org.wardwatch.model.StateJson;
 
 /**
  * What the gateway knows of one patient: where they are, the latest value of each parameter, the latest assessment
- * (consciousness, air or oxygen, SpO2 scale), the NEWS2 score, the threshold trackers and the live alarms. Its
- * {@link #snapshot} is what browsers receive and what {@code GET /api/patients/{id}} returns; {@code seq} increases
- * by one per change so a client can detect a gap.
+ * (consciousness, air or oxygen, SpO2 scale, whether NEWS2 applies), the NEWS2 score, the threshold trackers and the
+ * live alarms. Its {@link #snapshot} is what browsers receive and what {@code GET /api/patients/{id}} returns;
+ * {@code seq} increases by one per change so a client can detect a gap.
  *
  * <p>Not thread-safe: owned by the clinical engine.
  */
@@ -203,7 +203,7 @@ final class PatientRecord {
     return overrides;
   }
 
-  /** The latest assessment: consciousness, air or oxygen, SpO2 scale. */
+  /** The latest assessment: consciousness, air or oxygen, SpO2 scale, whether NEWS2 applies. */
   PatientAssessment assessment() {
     return assessment;
   }

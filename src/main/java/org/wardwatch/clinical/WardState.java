@@ -100,12 +100,17 @@ public final class WardState {
         .orElse(WardUpdate.NOTHING);
   }
 
-  /** {@code user}'s assessment of a patient, audited ({@link Assessment#auditEntry}); {@code null} parts unchanged. */
+  /**
+   * {@code user}'s assessment of a patient ({@link Assessment#applyTo}), audited ({@link Assessment#auditEntry});
+   * {@code null} parts unchanged.
+   *
+   * @throws ActionRefused.AlarmsUnacknowledged when it stops NEWS2 while the NEWS2 alarm awaits acknowledgement
+   */
   public WardUpdate assess(String patientKey, Assessment assessment, String user, Instant now) {
     PatientRecord patient = patient(patientKey);
-    assessment.requireAllowed(patient);
-    patient.assessment().assess(assessment, now);
-    return patientUpdates.changed(patient, conditions.reassess(patient, now), true, now)
+    List<AlarmTransition> transitions = new ArrayList<>(assessment.applyTo(patient, user, now));
+    transitions.addAll(conditions.reassess(patient, now));
+    return patientUpdates.changed(patient, transitions, true, now)
         .audited(patient.auditOutbox().add(assessment.auditEntry(patientKey, user, now), false));
   }
 

@@ -34,6 +34,9 @@ class WardStateNews2StopTest {
   private static final ClinicalRules RULES =
       ClinicalRules.fromJson(new JsonObject().put("thresholds", new JsonArray()));
   private static final String[] NORMAL = {"RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
+  /** NEWS2 9 alert on air: high, a HIGH alarm, which latches. */
+  private static final String[] CRITICAL =
+      {"RESP_RATE=25", "SPO2=91", "BP_SYSTOLIC=120", "PULSE=131", "TEMPERATURE=37.0"};
   /** NEWS2 3 alert on air, a single red score: low-medium, a MEDIUM alarm by default. */
   private static final String[] TACHYPNOEIC =
       {"RESP_RATE=25", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
@@ -72,6 +75,21 @@ class WardStateNews2StopTest {
     AlarmTransition ended = only(news2Applies(false, at(3)).transitions());
     assertEquals(id, ended.alarmId());
     assertEquals(TransitionType.CLEARED, ended.type());
+    assertEquals("nurse.kim", ended.actor(), "ended by the clinician, not as though the score had come down");
+    assertEquals("NEWS2 stopped by nurse.kim", ended.detail());
+  }
+
+  @Test
+  void givenALatchedHighNews2Alarm_whenNews2Stopped_thenRefused() {
+    String id = raisedId(engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(), CRITICAL), T0));
+    engine.apply(frame(at(1), null, null, NORMAL), at(1));
+    engine.apply(frame(at(62), null, null, NORMAL), at(62)); // a minute below the bands: the HIGH alarm latches
+    assertEquals("CLEARED_UNACKNOWLEDGED", engine.view().snapshot("P1").orElseThrow().toJson()
+        .getJsonArray("alarms").getJsonObject(0).getString("state"));
+
+    assertThrows(ActionRefused.AlarmsUnacknowledged.class, () -> news2Applies(false, at(63)));
+    engine.act(id, alarm -> alarm.acknowledge("nurse.kim", at(64)), at(64));
+    assertEquals(List.of(), news2Applies(false, at(65)).transitions(), "acknowledging cleared the latched alarm");
   }
 
   @Test
@@ -99,11 +117,24 @@ class WardStateNews2StopTest {
     assertFalse(state.getBoolean("news2Applies"));
     WardState newOwner = new WardState(RULES);
 
-    newOwner.adopt(state);
+    newOwner.adopt(new JsonObject(state.encode())); // as the store keeps it
 
     assertEquals(List.of(), newOwner.apply(frame(at(2), null, null, TACHYPNOEIC), at(2)).transitions());
     assertFalse(newOwner.view().snapshot("P1").orElseThrow().toJson().getBoolean("news2Applies"));
     assertEquals(new JsonArray(), newOwner.view().snapshot("P1").orElseThrow().toJson().getJsonArray("alarms"));
+  }
+
+  @Test
+  void givenAStateWrittenBeforeNews2CouldBeStopped_whenAdopted_thenNews2Applies() {
+    engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(), NORMAL), T0);
+    JsonObject older = engine.state("P1").orElseThrow();
+    older.remove("news2Applies");
+    WardState newOwner = new WardState(RULES);
+
+    newOwner.adopt(older);
+
+    assertEquals(TransitionType.RAISED,
+        only(newOwner.apply(frame(at(2), null, null, TACHYPNOEIC), at(2)).transitions()).type());
   }
 
   private WardUpdate news2Applies(boolean applies, Instant at) {

@@ -211,12 +211,23 @@ public final class Alarm extends AlarmView {
   }
 
   /**
-   * {@code user} discharged the patient: the alarm is over whatever its state ({@link TransitionType#CLEARED}, by that
-   * user), as nobody is monitored any more. Nothing happens to an alarm cleared already.
+   * {@code user} discharged the patient: the alarm is over whatever its state, as nobody is monitored any more
+   * ({@link #clearedBy}).
    *
    * @throws IllegalArgumentException when {@code user} is blank
    */
   public List<AlarmTransition> discharge(String user, Instant now) {
+    return clearedBy(user, "patient discharged by " + user, now);
+  }
+
+  /**
+   * {@code user} ended what the alarm watches (discharged the patient, stopped its score): the alarm is over whatever
+   * its state ({@link TransitionType#CLEARED}, by that user, {@code why}), not ended as though its condition had.
+   * Nothing happens to an alarm cleared already.
+   *
+   * @throws IllegalArgumentException when {@code user} is blank
+   */
+  public List<AlarmTransition> clearedBy(String user, String why, Instant now) {
     requireUser(user);
     if (state.isTerminal()) {
       return List.of();
@@ -224,7 +235,7 @@ public final class Alarm extends AlarmView {
     AlarmState from = state;
     state = AlarmState.CLEARED;
     timers.stop();
-    return transition(TransitionType.CLEARED, from, user, now, "patient discharged by " + user);
+    return transition(TransitionType.CLEARED, from, user, now, why);
   }
 
   /**
