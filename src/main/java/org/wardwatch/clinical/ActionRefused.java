@@ -7,7 +7,8 @@ import org.wardwatch.bus.BusFailures;
  * A clinician's action the {@link WardState} refuses, with the message for whoever sent it: {@link UnknownTarget} (an
  * alarm, patient or measurement the engine does not have), {@link StillMonitored} (a discharge while the patient is
  * monitored, a measurement stopped while still reported) or {@link AlarmsUnacknowledged} (a discharge, a measurement's
- * or NEWS2's stop that would end alarms nobody has acknowledged). Thrown without a stack trace: a refusal is an answer, not a fault.
+ * or NEWS2's stop that would end alarms nobody has acknowledged). Thrown without a stack trace: a refusal is an
+ * answer, not a fault.
  */
 public abstract sealed class ActionRefused extends RuntimeException {
 
