@@ -51,11 +51,6 @@ public record AlarmTransition(String alarmId, TransitionType type, AlarmState fr
     return snapshot.copy();
   }
 
-  /** True when the alarm's state changed; false for announcements that leave the state as it was. */
-  public boolean changesState() {
-    return fromState != toState;
-  }
-
   /**
    * This transition as published and audited: {@code alarmId, patient, ward, type, from, to, priority, actor, at,
    * detail} and the alarm snapshot under {@code alarm}. {@code patient} and {@code ward} repeat the snapshot's, so the

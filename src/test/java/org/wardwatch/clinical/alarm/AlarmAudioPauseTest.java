@@ -33,7 +33,6 @@ class AlarmAudioPauseTest {
     assertEquals(TransitionType.AUDIO_PAUSED, paused.type());
     assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, paused.fromState());
     assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, paused.toState());
-    assertFalse(paused.changesState());
     assertEquals(NURSE, paused.actor());
     assertEquals(Optional.of(at(65)), alarm.audioPausedUntil());
     assertFalse(alarm.isAudible(at(5)));
