@@ -28,8 +28,11 @@ abstract sealed class AlarmView permits Alarm {
   AlarmState state = AlarmState.ACTIVE_UNACKNOWLEDGED;
   String message;
   String acknowledgedBy;
+  /** When it was acknowledged; null whenever {@code acknowledgedBy} is. */
   Instant acknowledgedAt;
+  /** True while the alarm's device is silent: the alarm stands on the last data received. */
   boolean dataStale;
+  /** How often the alarm escalated, HIGH pages included. */
   int escalations;
 
   AlarmView(String id, AlarmKind kind, String conditionKey, DeviceIdentity source, Priority priority, String message,
@@ -85,38 +88,14 @@ abstract sealed class AlarmView permits Alarm {
     return message;
   }
 
-  public Instant raisedAt() {
-    return raisedAt;
-  }
-
   /** Who acknowledged; empty while unacknowledged, also after a priority rise re-alarmed the alarm. */
   public Optional<String> acknowledgedBy() {
     return Optional.ofNullable(acknowledgedBy);
   }
 
-  /** When it was acknowledged; empty whenever {@link #acknowledgedBy()} is. */
-  public Optional<Instant> acknowledgedAt() {
-    return Optional.ofNullable(acknowledgedAt);
-  }
-
-  /** The end of the audio pause; may lie in the past until the next tick re-arms ({@link #isAudible} is exact). */
+  /** The end of the audio pause, which runs only before it: may lie in the past until the next tick re-arms. */
   public Optional<Instant> audioPausedUntil() {
     return Optional.ofNullable(timers.audioPausedUntil());
-  }
-
-  /** True while the alarm's device is silent: the alarm stands on the last data received. */
-  public boolean isDataStale() {
-    return dataStale;
-  }
-
-  /** How often the alarm escalated, HIGH pages included. */
-  public int escalations() {
-    return escalations;
-  }
-
-  /** True when the alarm sounds at {@code now}: unacknowledged (active or latched) and its audio not paused. */
-  public boolean isAudible(Instant now) {
-    return state.isAwaitingAcknowledgement() && !timers.isAudioPaused(now);
   }
 
   /** True once the alarm is {@link AlarmState#CLEARED}: the owner may forget it. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.NURSE;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.at;
+import static org.wardwatch.clinical.alarm.AlarmFixtures.audible;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.only;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.physiological;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.types;
@@ -27,8 +28,8 @@ class AlarmDataStaleTest {
     assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, stale.toState());
     assertEquals(AlarmTransition.SYSTEM, stale.actor());
     assertTrue(stale.snapshot().getBoolean("dataStale"));
-    assertTrue(alarm.isDataStale());
-    assertTrue(alarm.isAudible(at(30)));
+    assertTrue(alarm.toJson().getBoolean("dataStale"));
+    assertTrue(audible(alarm, at(30)));
   }
 
   @Test
@@ -37,7 +38,7 @@ class AlarmDataStaleTest {
     alarm.markData(true, at(30));
 
     assertEquals(List.of(), alarm.markData(true, at(30).plusMillis(1)));
-    assertTrue(alarm.isDataStale());
+    assertTrue(alarm.toJson().getBoolean("dataStale"));
   }
 
   @Test
@@ -52,7 +53,7 @@ class AlarmDataStaleTest {
 
     assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, alarm.state());
     assertFalse(alarm.isFinished());
-    assertTrue(alarm.isDataStale());
+    assertTrue(alarm.toJson().getBoolean("dataStale"));
     assertTrue(reported.contains(TransitionType.ESCALATED));
     assertFalse(reported.contains(TransitionType.CLEARED));
   }
@@ -75,7 +76,7 @@ class AlarmDataStaleTest {
 
     assertEquals(TransitionType.DATA_FRESH, fresh.type());
     assertFalse(fresh.snapshot().getBoolean("dataStale"));
-    assertFalse(alarm.isDataStale());
+    assertFalse(alarm.toJson().getBoolean("dataStale"));
     assertEquals(List.of(), alarm.markData(false, at(41)));
   }
 
@@ -91,7 +92,7 @@ class AlarmDataStaleTest {
 
     assertEquals(List.of(), alarm.markData(true, at(20)));
     assertEquals(List.of(), alarm.markData(false, at(20)));
-    assertFalse(alarm.isDataStale());
+    assertFalse(alarm.toJson().getBoolean("dataStale"));
   }
 
   @Test
@@ -100,6 +101,6 @@ class AlarmDataStaleTest {
     alarm.conditionEnded(at(10));
 
     assertEquals(AlarmState.CLEARED_UNACKNOWLEDGED, only(alarm.markData(true, at(20))).toState());
-    assertTrue(alarm.isAudible(at(20)));
+    assertTrue(audible(alarm, at(20)));
   }
 }

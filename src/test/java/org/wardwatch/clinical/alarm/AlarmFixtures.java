@@ -2,6 +2,7 @@ package org.wardwatch.clinical.alarm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +46,17 @@ final class AlarmFixtures {
 
   static List<TransitionType> types(List<AlarmTransition> transitions) {
     return transitions.stream().map(AlarmTransition::type).toList();
+  }
+
+  /**
+   * True when {@code alarm} sounds at {@code now}, as the dashboard reads its JSON ({@code alarmstate.js}): it awaits
+   * acknowledgement (active or latched) and no audio pause runs, {@code audioPausedUntil} absent or not after now.
+   */
+  static boolean audible(Alarm alarm, Instant now) {
+    JsonObject json = alarm.toJson();
+    Instant pausedUntil = json.getInstant("audioPausedUntil");
+    return AlarmState.valueOf(json.getString("state")).isAwaitingAcknowledgement()
+        && (pausedUntil == null || !now.isBefore(pausedUntil));
   }
 
   /** The one transition in {@code transitions}, failing the test when there is not exactly one. */
