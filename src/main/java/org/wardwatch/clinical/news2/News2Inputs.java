@@ -1,7 +1,6 @@
 package org.wardwatch.clinical.news2;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -75,38 +74,8 @@ public record News2Inputs(Map<Parameter, Timed<BigDecimal>> vitals, Timed<Consci
     return new News2Inputs(vitals, consciousness, oxygen, spo2Scale2);
   }
 
-  /** Nothing known yet about a patient on the given SpO2 scale: every component would be missing. */
-  public static News2Inputs none(boolean spo2Scale2) {
-    return new News2Inputs(Map.of(), null, null, spo2Scale2);
-  }
-
   /** The latest value of {@code parameter}, or {@code null} when there is none. */
   public Timed<BigDecimal> vital(Parameter parameter) {
     return vitals.get(parameter);
-  }
-
-  /**
-   * These inputs with {@code parameter} set to {@code value} at {@code time}.
-   *
-   * @throws IllegalArgumentException when NEWS2 does not score {@code parameter}
-   */
-  public News2Inputs withVital(Parameter parameter, BigDecimal value, Instant time) {
-    if (!SCORED_PARAMETERS.contains(parameter)) {
-      throw new IllegalArgumentException(parameter + " is not scored by NEWS2; scored are " + SCORED_PARAMETERS);
-    }
-    Map<Parameter, Timed<BigDecimal>> changed = new EnumMap<>(Parameter.class);
-    changed.putAll(vitals);
-    changed.put(parameter, Timed.of(value, time));
-    return new News2Inputs(changed, consciousness, oxygen, spo2Scale2);
-  }
-
-  /** These inputs with the level of consciousness charted as {@code level} at {@code time}. */
-  public News2Inputs withConsciousness(Consciousness level, Instant time) {
-    return new News2Inputs(vitals, Timed.of(level, time), oxygen, spo2Scale2);
-  }
-
-  /** These inputs with air or oxygen charted as {@code support} at {@code time}. */
-  public News2Inputs withOxygen(OxygenSupport support, Instant time) {
-    return new News2Inputs(vitals, consciousness, Timed.of(support, time), spo2Scale2);
   }
 }

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.wardwatch.clinical.news2.News2Fixtures.FRESHNESS;
 import static org.wardwatch.clinical.news2.News2Fixtures.NOW;
 import static org.wardwatch.clinical.news2.News2Fixtures.TAKEN;
+import static org.wardwatch.clinical.news2.News2Fixtures.chart;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.wardwatch.clinical.news2.News2Fixtures.Chart;
 import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.OxygenSupport;
@@ -30,8 +32,8 @@ class News2CalculatorBoundaryTest {
       "50, 3", "91, 3", "92, 2", "93, 2", "94, 1", "95, 1", "96, 0", "100, 0",
       "91.4, 3", "91.5, 2", "93.5, 1", "95.49, 1", "95.5, 0"})
   void givenSpo2OnScale1_whenScored_thenChartPointsOnAirAndOnOxygenAlike(String value, int points) {
-    News2Inputs onAir = vital(false, Parameter.SPO2, value).withOxygen(OxygenSupport.air(), TAKEN);
-    News2Inputs onOxygen = vital(false, Parameter.SPO2, value).withOxygen(litres("4"), TAKEN);
+    Chart onAir = vital(false, Parameter.SPO2, value).oxygen(OxygenSupport.air(), TAKEN);
+    Chart onOxygen = vital(false, Parameter.SPO2, value).oxygen(litres("4"), TAKEN);
 
     assertEquals(points, component(onAir, News2Component.SPO2));
     assertEquals(points, component(onOxygen, News2Component.SPO2));
@@ -42,9 +44,9 @@ class News2CalculatorBoundaryTest {
       "50, 3", "83, 3", "84, 2", "85, 2", "86, 1", "87, 1", "88, 0", "92, 0", "93, 0", "94, 0", "96, 0",
       "97, 0", "100, 0", "83.4, 3", "83.5, 2", "87.5, 0"})
   void givenSpo2OnScale2OnAir_whenScored_thenChartPoints(String value, int points) {
-    News2Inputs inputs = vital(true, Parameter.SPO2, value).withOxygen(OxygenSupport.air(), TAKEN);
+    Chart chart = vital(true, Parameter.SPO2, value).oxygen(OxygenSupport.air(), TAKEN);
 
-    assertEquals(points, component(inputs, News2Component.SPO2));
+    assertEquals(points, component(chart, News2Component.SPO2));
   }
 
   @ParameterizedTest(name = "SpO2 scale 2 {0}% on oxygen scores {1}")
@@ -52,18 +54,18 @@ class News2CalculatorBoundaryTest {
       "50, 3", "83, 3", "84, 2", "85, 2", "86, 1", "87, 1", "88, 0", "92, 0", "93, 1", "94, 1", "95, 2", "96, 2",
       "97, 3", "100, 3", "92.4, 0", "92.5, 1", "94.5, 2", "96.5, 3"})
   void givenSpo2OnScale2OnOxygen_whenScored_thenChartPoints(String value, int points) {
-    News2Inputs inputs = vital(true, Parameter.SPO2, value).withOxygen(litres("2"), TAKEN);
+    Chart chart = vital(true, Parameter.SPO2, value).oxygen(litres("2"), TAKEN);
 
-    assertEquals(points, component(inputs, News2Component.SPO2));
+    assertEquals(points, component(chart, News2Component.SPO2));
   }
 
   @ParameterizedTest(name = "air or oxygen \"{0}\" scores {1} on scale {2}")
   @CsvSource({
       "air, 0, 1", "AIR, 0, 2", "0, 0, 1", "0.0, 0, 2", "0.5, 2, 1", "0.5, 2, 2", "2, 2, 1", "15, 2, 2"})
   void givenAirOrOxygen_whenScored_thenAnyFlowAboveZeroAddsTwoOnEitherScale(String text, int points, int scale) {
-    News2Inputs inputs = News2Inputs.none(scale == 2).withOxygen(OxygenSupport.parse(text), TAKEN);
+    Chart chart = chart(scale == 2).oxygen(OxygenSupport.parse(text), TAKEN);
 
-    assertEquals(points, component(inputs, News2Component.AIR_OR_OXYGEN));
+    assertEquals(points, component(chart, News2Component.AIR_OR_OXYGEN));
   }
 
   @ParameterizedTest(name = "SBP {0} scores {1}")
@@ -94,17 +96,17 @@ class News2CalculatorBoundaryTest {
   @ParameterizedTest(name = "ACVPU {0} scores {1}")
   @CsvSource({"A, 0", "C, 3", "V, 3", "P, 3", "U, 3", "a, 0", "c, 3", "v, 3", "p, 3", "u, 3"})
   void givenConsciousness_whenScored_thenAlertZeroElseThree(String letter, int points) {
-    News2Inputs inputs = News2Inputs.none(false).withConsciousness(Consciousness.parse(letter), TAKEN);
+    Chart chart = chart(false).consciousness(Consciousness.parse(letter), TAKEN);
 
-    assertEquals(points, component(inputs, News2Component.CONSCIOUSNESS));
+    assertEquals(points, component(chart, News2Component.CONSCIOUSNESS));
   }
 
-  private int component(News2Inputs inputs, News2Component component) {
-    return calculator.read(inputs, NOW).score().components().get(component);
+  private int component(Chart chart, News2Component component) {
+    return calculator.read(chart.inputs(), NOW).score().components().get(component);
   }
 
-  private static News2Inputs vital(boolean scale2, Parameter parameter, String value) {
-    return News2Inputs.none(scale2).withVital(parameter, new BigDecimal(value), TAKEN);
+  private static Chart vital(boolean scale2, Parameter parameter, String value) {
+    return chart(scale2).vital(parameter, value, TAKEN);
   }
 
   private static OxygenSupport litres(String flow) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Consciousness;
-import org.wardwatch.model.OxygenSupport;
 
 class News2InputsTest {
 
@@ -54,29 +52,6 @@ class News2InputsTest {
   @Test
   void givenNullVitals_whenConstructed_thenNone() {
     assertEquals(Map.of(), new News2Inputs(null, null, null, true).vitals());
-    assertEquals(new News2Inputs(Map.of(), null, null, true), News2Inputs.none(true));
-  }
-
-  @Test
-  void givenInputs_whenChanged_thenOriginalUntouched() {
-    News2Inputs before = News2Inputs.none(false);
-
-    News2Inputs after = before.withVital(Parameter.TEMPERATURE, new BigDecimal("37.2"), NOW)
-        .withConsciousness(Consciousness.A, NOW)
-        .withOxygen(OxygenSupport.air(), NOW);
-
-    assertEquals(Map.of(), before.vitals());
-    assertNull(before.consciousness());
-    assertEquals(Timed.of(new BigDecimal("37.2"), NOW), after.vital(Parameter.TEMPERATURE));
-    assertEquals(Timed.of(Consciousness.A, NOW), after.consciousness());
-    assertEquals(Timed.of(OxygenSupport.air(), NOW), after.oxygen());
-  }
-
-  @Test
-  void givenUnscoredParameter_whenSetExplicitly_thenRejected() {
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-        () -> News2Inputs.none(false).withVital(Parameter.BP_DIASTOLIC, BigDecimal.TEN, NOW));
-    assertTrue(error.getMessage().contains("BP_DIASTOLIC"));
   }
 
   @Test

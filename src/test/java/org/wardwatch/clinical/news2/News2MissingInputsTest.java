@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.clinical.news2.News2Fixtures.FRESHNESS;
 import static org.wardwatch.clinical.news2.News2Fixtures.NOW;
 import static org.wardwatch.clinical.news2.News2Fixtures.TAKEN;
+import static org.wardwatch.clinical.news2.News2Fixtures.chart;
 import static org.wardwatch.clinical.news2.News2Fixtures.complete;
 
 import java.math.BigDecimal;
@@ -46,7 +47,7 @@ class News2MissingInputsTest {
 
   @Test
   void givenNothingKnown_whenScored_thenEveryComponentMissingNoneScoredAsNormal() {
-    News2Score score = calculator.read(News2Inputs.none(false), NOW).score();
+    News2Score score = calculator.read(chart(false).inputs(), NOW).score();
 
     assertTrue(score.partial());
     assertEquals(List.of(News2Component.values()), score.missing());
@@ -56,9 +57,10 @@ class News2MissingInputsTest {
 
   @Test
   void givenMissingValuesInOtherOrder_whenScored_thenMissingListedInChartOrder() {
-    News2Inputs inputs = News2Inputs.none(false)
-        .withVital(Parameter.PULSE, new BigDecimal("70"), TAKEN)
-        .withVital(Parameter.SPO2, new BigDecimal("97"), TAKEN);
+    News2Inputs inputs = chart(false)
+        .vital(Parameter.PULSE, "70", TAKEN)
+        .vital(Parameter.SPO2, "97", TAKEN)
+        .inputs();
 
     assertEquals(List.of(News2Component.RESP_RATE, News2Component.AIR_OR_OXYGEN, News2Component.BP_SYSTOLIC,
         News2Component.CONSCIOUSNESS, News2Component.TEMPERATURE), calculator.read(inputs, NOW).score().missing());
@@ -80,9 +82,10 @@ class News2MissingInputsTest {
   @Test
   void givenOneStaleAbnormalValue_whenScored_thenItIsMissingNotNormalAndTheRestStillCount() {
     Instant stale = NOW.minus(FRESHNESS).minusNanos(1);
-    News2Inputs inputs = complete(false, "16", "97", "air", "120", "70", "A", "37.0", TAKEN)
-        .withVital(Parameter.PULSE, new BigDecimal("150"), stale)
-        .withConsciousness(Consciousness.V, stale);
+    News2Inputs inputs = chart(complete(false, "16", "97", "air", "120", "70", "A", "37.0", TAKEN))
+        .vital(Parameter.PULSE, "150", stale)
+        .consciousness(Consciousness.V, stale)
+        .inputs();
 
     News2Score score = calculator.read(inputs, NOW).score();
 
@@ -95,22 +98,23 @@ class News2MissingInputsTest {
   void givenFreshAndStaleParts_thenTheScoreHoldsUntilTheOldestFreshOneGoesStale() {
     Instant stale = NOW.minus(FRESHNESS).minusNanos(1);
     Instant oldestFresh = NOW.minusSeconds(600);
-    News2Inputs inputs = complete(false, "16", "97", "air", "120", "70", "A", "37.0", TAKEN)
-        .withVital(Parameter.PULSE, new BigDecimal("150"), stale)
-        .withConsciousness(Consciousness.V, oldestFresh);
+    News2Inputs inputs = chart(complete(false, "16", "97", "air", "120", "70", "A", "37.0", TAKEN))
+        .vital(Parameter.PULSE, "150", stale)
+        .consciousness(Consciousness.V, oldestFresh)
+        .inputs();
 
     Instant holds = calculator.read(inputs, NOW).holdsUntil();
 
     assertEquals(oldestFresh.plus(FRESHNESS), holds);
     assertEquals(calculator.read(inputs, NOW).score(), calculator.read(inputs, holds).score());
     assertTrue(calculator.read(inputs, holds.plusNanos(1)).score().missing().contains(News2Component.CONSCIOUSNESS));
-    assertEquals(Instant.MAX, calculator.read(News2Inputs.none(false), NOW).holdsUntil(), "nothing can go stale");
+    assertEquals(Instant.MAX, calculator.read(chart(false).inputs(), NOW).holdsUntil(), "nothing can go stale");
   }
 
   @ParameterizedTest(name = "scale 2 SpO2 {0}% with unknown oxygen scores {1}")
   @CsvSource({"83, 3", "86, 1", "88, 0", "92, 0"})
   void givenScale2WithoutOxygenRecordAtOrBelow92_whenScored_thenSpo2ScoredAsBothRowsAgree(String spo2, int points) {
-    News2Inputs inputs = News2Inputs.none(true).withVital(Parameter.SPO2, new BigDecimal(spo2), TAKEN);
+    News2Inputs inputs = chart(true).vital(Parameter.SPO2, spo2, TAKEN).inputs();
 
     News2Score score = calculator.read(inputs, NOW).score();
 
@@ -122,7 +126,7 @@ class News2MissingInputsTest {
   @ParameterizedTest(name = "scale 2 SpO2 {0}% with unknown oxygen is missing")
   @ValueSource(strings = {"93", "92.5", "96", "97", "100"})
   void givenScale2WithoutOxygenRecordFrom93_whenScored_thenSpo2MissingNotAssumedOnAir(String spo2) {
-    News2Inputs inputs = News2Inputs.none(true).withVital(Parameter.SPO2, new BigDecimal(spo2), TAKEN);
+    News2Inputs inputs = chart(true).vital(Parameter.SPO2, spo2, TAKEN).inputs();
 
     News2Score score = calculator.read(inputs, NOW).score();
 
@@ -132,9 +136,10 @@ class News2MissingInputsTest {
 
   @Test
   void givenScale2WithStaleOxygenRecord_whenScored_thenSpo2AndOxygenMissing() {
-    News2Inputs inputs = News2Inputs.none(true)
-        .withVital(Parameter.SPO2, new BigDecimal("97"), TAKEN)
-        .withOxygen(OxygenSupport.flow(new BigDecimal("4")), NOW.minus(Duration.ofHours(1)));
+    News2Inputs inputs = chart(true)
+        .vital(Parameter.SPO2, "97", TAKEN)
+        .oxygen(OxygenSupport.flow(new BigDecimal("4")), NOW.minus(Duration.ofHours(1)))
+        .inputs();
 
     News2Score score = calculator.read(inputs, NOW).score();
 
@@ -146,15 +151,16 @@ class News2MissingInputsTest {
   void givenAChartingOlderThanTheVitalsFreshness_whenScoredWithItsOwnWindow_thenItStillCounts() {
     News2Calculator hourlyNurse = new News2Calculator(FRESHNESS, Duration.ofHours(12));
     Instant charted = NOW.minus(Duration.ofHours(3));
-    News2Inputs inputs = complete(false, "16", "97", "air", "120", "70", "A", "37.0", TAKEN)
-        .withOxygen(OxygenSupport.flow(new BigDecimal("2")), charted).withConsciousness(Consciousness.A, charted);
+    News2Inputs inputs = chart(complete(false, "16", "97", "air", "120", "70", "A", "37.0", TAKEN))
+        .oxygen(OxygenSupport.flow(new BigDecimal("2")), charted).consciousness(Consciousness.A, charted)
+        .inputs();
 
     News2Reading reading = hourlyNurse.read(inputs, NOW);
 
     assertEquals(2, reading.score().components().get(News2Component.AIR_OR_OXYGEN), "on oxygen still: 2 points");
     assertFalse(reading.score().partial());
     assertEquals(TAKEN.plus(FRESHNESS), reading.holdsUntil(), "the vitals go stale first");
-    News2Inputs chartedOnly = News2Inputs.none(false).withOxygen(OxygenSupport.air(), charted);
+    News2Inputs chartedOnly = chart(false).oxygen(OxygenSupport.air(), charted).inputs();
     assertEquals(charted.plus(Duration.ofHours(12)), hourlyNurse.read(chartedOnly, NOW).holdsUntil());
     assertTrue(hourlyNurse.read(inputs, charted.plus(Duration.ofHours(12)).plusNanos(1)).score().missing()
         .containsAll(List.of(News2Component.AIR_OR_OXYGEN, News2Component.CONSCIOUSNESS)), "stale after its window");
@@ -162,7 +168,7 @@ class News2MissingInputsTest {
 
   @Test
   void givenOxygenButNoSpo2_whenScored_thenOxygenScoresAndSpo2Missing() {
-    News2Inputs inputs = News2Inputs.none(false).withOxygen(OxygenSupport.parse("3"), TAKEN);
+    News2Inputs inputs = chart(false).oxygen(OxygenSupport.parse("3"), TAKEN).inputs();
 
     News2Score score = calculator.read(inputs, NOW).score();
 
