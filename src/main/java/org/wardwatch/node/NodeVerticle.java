@@ -93,11 +93,6 @@ public class NodeVerticle extends VerticleBase {
             .ifPresent(LOG::warn));
   }
 
-  /** This node's place in its cluster. */
-  public Membership membership() {
-    return membership;
-  }
-
   /** The device server's bound port. */
   public int devicePort() {
     return deviceServer.actualPort();

@@ -43,7 +43,7 @@ class LostPartitionTest {
       List<ILoggingEvent> logged = logged(errors);
       assertTrue(logged.stream().anyMatch(event -> event.getFormattedMessage()
           .matches("the stored state of the patients in partition \\d+ of wardwatch\\.patients is lost .*")),
-          () -> "no loss reported by " + survivor.node().membership().self() + ": " + logged);
+          () -> "no loss reported by " + survivor.membership().self() + ": " + logged);
     } finally {
       log.detachAppender(errors);
     }

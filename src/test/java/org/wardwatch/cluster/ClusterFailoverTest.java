@@ -60,7 +60,7 @@ class ClusterFailoverTest {
         devices.readLine();
       }
     }
-    Membership membership = nodeA.node().membership();
+    Membership membership = nodeA.membership();
     String ownedByA = PATIENTS.stream().filter(p -> membership.self().equals(membership.ownerOf(p))).findFirst()
         .orElseThrow(() -> new AssertionError("node A owns none of the patients"));
     JsonArray onB = awaitPatients(nodeB, list -> list.size() == PATIENTS.size()
@@ -112,7 +112,7 @@ class ClusterFailoverTest {
       } // the device's disconnection is a technical alarm: the patient may be discharged
     }
     cluster.awaitPartitionsSettled(); // so that the owner chosen below is the one that dies
-    Membership membership = nodeA.node().membership();
+    Membership membership = nodeA.membership();
     String ownedByA = PATIENTS.stream().filter(p -> membership.self().equals(membership.ownerOf(p))).findFirst()
         .orElseThrow(() -> new AssertionError("node A owns none of the patients"));
     awaitPatients(nodeB, list -> list.size() == PATIENTS.size() && list.stream().map(JsonObject.class::cast)
@@ -146,7 +146,7 @@ class ClusterFailoverTest {
       }
     }
     cluster.awaitPartitionsSettled(); // so that the owner chosen below is the one that dies
-    Membership membership = nodeA.node().membership();
+    Membership membership = nodeA.membership();
     String ownedByA = PATIENTS.stream().filter(p -> membership.self().equals(membership.ownerOf(p))).findFirst()
         .orElseThrow(() -> new AssertionError("node A owns none of the patients"));
     awaitPatients(nodeB, list -> list.size() == PATIENTS.size());

@@ -80,7 +80,7 @@ class ClusteredNodesTest {
 
   @Test
   void lostSubscriptionsAreDetectedShownInHealthAndRepaired() throws InterruptedException {
-    String memberB = nodeB.node().membership().self();
+    String memberB = nodeB.membership().self();
     MultiMap<Object, Object> subscriptions = loseSubscriptionsOfB();
 
     JsonObject broken = awaitReadiness(nodeA,
@@ -95,7 +95,7 @@ class ClusteredNodesTest {
 
   @Test
   void aScreenOnANodeWhoseSubscriptionsWereLostGetsLiveVitalsOnceRepaired() throws InterruptedException {
-    String memberB = nodeB.node().membership().self();
+    String memberB = nodeB.membership().self();
     try (SockJsClient browser = WebSocketSockJsClient.connect(nodeB.vertx(), nodeB.node().httpPort(),
         TestNode.DASHBOARD_ORIGIN);
         DeviceClient device = new DeviceClient(nodeA.node().devicePort())) {
@@ -117,8 +117,8 @@ class ClusteredNodesTest {
    */
   @Test
   void anAcknowledgementSentToAMemberThatDoesNotOwnThePatientIsRefusedNotLost() throws Exception {
-    Membership membership = nodeA.node().membership();
-    String ownerB = nodeB.node().membership().self();
+    Membership membership = nodeA.membership();
+    String ownerB = nodeB.membership().self();
     String patient = IntStream.rangeClosed(1, 100).mapToObj(i -> "P-" + i)
         .filter(key -> ownerB.equals(membership.ownerOf(key))).findFirst().orElseThrow();
     try (DeviceClient device = new DeviceClient(nodeA.node().devicePort())) {
@@ -146,7 +146,7 @@ class ClusteredNodesTest {
    */
   @Test
   void aScreensActionIsTakenByItsOwnNodeAndReachesTheOwnerOnTheOther() throws Exception {
-    Membership membership = nodeA.node().membership();
+    Membership membership = nodeA.membership();
     String patient = IntStream.rangeClosed(1, 100).mapToObj(i -> "P-" + i)
         .filter(key -> membership.self().equals(membership.ownerOf(key))).findFirst().orElseThrow();
     try (DeviceClient device = new DeviceClient(nodeA.node().devicePort())) {
@@ -172,8 +172,8 @@ class ClusteredNodesTest {
    */
   @Test
   void aRelaysUnreadableFrameAdmitsNoPatientOfItsConnectionOnTheMemberOwningThatKey() throws Exception {
-    Membership membership = nodeA.node().membership();
-    String ownerB = nodeB.node().membership().self();
+    Membership membership = nodeA.membership();
+    String ownerB = nodeB.membership().self();
     String patient = IntStream.rangeClosed(1, 100).mapToObj(i -> "P-" + i)
         .filter(key -> membership.self().equals(membership.ownerOf(key))).findFirst().orElseThrow();
     String connection = IntStream.rangeClosed(1, 100).mapToObj(bed -> "REL-9@icu:" + bed)
@@ -194,7 +194,7 @@ class ClusteredNodesTest {
    * bus path working); the subscription map, as node A sees it.
    */
   private MultiMap<Object, Object> loseSubscriptionsOfB() throws InterruptedException {
-    String memberB = nodeB.node().membership().self();
+    String memberB = nodeB.membership().self();
     awaitReadiness(nodeA, ready -> BusPaths.OK.equals(ready.getJsonObject("busPaths").getString(memberB)));
     MultiMap<Object, Object> subscriptions = nodeA.clusterManager().getHazelcastInstance().getMultiMap(SUBSCRIPTIONS);
     subscriptions.entrySet().stream()

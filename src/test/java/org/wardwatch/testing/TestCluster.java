@@ -12,8 +12,10 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.wardwatch.cluster.ClusterConfig;
 import org.wardwatch.cluster.HazelcastSettings;
+import org.wardwatch.cluster.Membership;
 import org.wardwatch.node.NodeVerticle;
 
 /**
@@ -23,8 +25,13 @@ import org.wardwatch.node.NodeVerticle;
  */
 public final class TestCluster implements AutoCloseable {
 
-  /** One member: its Vert.x, its node and its Hazelcast. */
-  public record Member(Vertx vertx, NodeVerticle node, HazelcastClusterManager clusterManager) {
+  /**
+   * One member: its Vert.x, its node, its Hazelcast, and its node's view of the cluster: over the same Hazelcast
+   * member with the same quorum as the node's own, so the same id ({@link Membership#self()}) and the same owner of
+   * each patient ({@link Membership#ownerOf}).
+   */
+  public record Member(Vertx vertx, NodeVerticle node, HazelcastClusterManager clusterManager,
+      Membership membership) {
   }
 
   private final String name = "wardwatch-test-" + UUID.randomUUID();
@@ -44,9 +51,13 @@ public final class TestCluster implements AutoCloseable {
         .withClusterManager(clusterManager)
         .buildClustered()
         .await();
-    NodeVerticle node = TestNode.deploy(vertx, overrides,
-        config -> NodeVerticle.member(clusterManager.getHazelcastInstance(), config));
-    Member member = new Member(vertx, node, clusterManager);
+    HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
+    AtomicReference<Membership> membership = new AtomicReference<>();
+    NodeVerticle node = TestNode.deploy(vertx, overrides, config -> {
+      membership.set(Membership.of(hazelcast, config.cluster().quorum()));
+      return NodeVerticle.member(hazelcast, config);
+    });
+    Member member = new Member(vertx, node, clusterManager, membership.get());
     members.add(member);
     awaitPartitionsSettled();
     return member;
