@@ -71,11 +71,6 @@ public final class PatientSnapshot {
     return new PatientSnapshot(patient, ward, false, Objects.requireNonNull(document), null);
   }
 
-  /** A snapshot already encoded: {@code json} is one JSON object, ASCII only. */
-  public static PatientSnapshot encoded(String patient, String ward, String json) {
-    return new PatientSnapshot(patient, ward, true, null, Objects.requireNonNull(json));
-  }
-
   /** The patient's key. */
   public String patient() {
     return patient;

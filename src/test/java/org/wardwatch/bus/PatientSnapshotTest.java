@@ -38,7 +38,7 @@ class PatientSnapshotTest {
   void itsBytesAreItsTextInAsciiWhereverTheTextCameFrom() {
     assertEquals(SNAPSHOT.json(), new String(SNAPSHOT.asciiJson(), StandardCharsets.US_ASCII));
 
-    PatientSnapshot received = PatientSnapshot.encoded("P-é", "icu", "{\"bed\":\"é \ud83d\ude91\"}");
+    PatientSnapshot received = SnapshotFixtures.received("P-é", "icu", "{\"bed\":\"é \ud83d\ude91\"}");
     assertEquals("{\"bed\":\"\\u00e9 \\ud83d\\ude91\"}",
         new String(received.asciiJson(), StandardCharsets.US_ASCII));
     assertEquals(new JsonObject().put("bed", "é \ud83d\ude91"),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.bus.SnapshotFixtures.received;
 import static org.wardwatch.clinical.HandOver.IDS;
 import static org.wardwatch.clinical.HandOver.MONITOR;
 import static org.wardwatch.clinical.HandOver.NURSE;
@@ -187,8 +188,8 @@ class PatientStateTest {
 
   @Test
   void givenUpdateBuiltTheOldWay_thenItsChangedPatientsAreThoseOfItsSnapshots() {
-    WardUpdate update = new WardUpdate(List.of(), List.of(PatientSnapshot.encoded(OTHER, "icu", "{}"),
-        PatientSnapshot.encoded(PATIENT, "icu", "{}")), List.of());
+    WardUpdate update = new WardUpdate(List.of(), List.of(received(OTHER, "icu", "{}"),
+        received(PATIENT, "icu", "{}")), List.of());
 
     assertEquals(List.of(OTHER, PATIENT), List.copyOf(update.changedPatients()));
   }

@@ -2,6 +2,7 @@ package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.wardwatch.bus.SnapshotFixtures.received;
 
 import java.util.List;
 import java.util.Set;
@@ -11,8 +12,8 @@ import org.wardwatch.bus.PatientSnapshot;
 /** What an update publishes of the patients no longer held here by the time it is announced. */
 class WardUpdateTest {
 
-  private static final PatientSnapshot P1 = PatientSnapshot.encoded("P1", "surgery", "{\"patient\":\"P1\"}");
-  private static final PatientSnapshot P2 = PatientSnapshot.encoded("P2", "surgery", "{\"patient\":\"P2\"}");
+  private static final PatientSnapshot P1 = received("P1", "surgery", "{\"patient\":\"P1\"}");
+  private static final PatientSnapshot P2 = received("P2", "surgery", "{\"patient\":\"P2\"}");
   private static final PatientSnapshot P3_DISCHARGED = PatientSnapshot.ofNotice("P3", "surgery", json -> {
     json.writeStartObject();
     json.writeEndObject();

@@ -2,6 +2,7 @@ package org.wardwatch.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.bus.SnapshotFixtures.received;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.jackson.JacksonCodec;
@@ -52,7 +53,7 @@ class SockJsFramesTest {
   @Test
   void aFrameStaysAsciiWhateverJsonASnapshotCarries() {
     JsonObject body = new JsonObject().put("patient", "P-é").put("note", "line\none \ud83d\ude91");
-    PatientSnapshot unescaped = PatientSnapshot.encoded("P-é", "icu", body.encodePrettily());
+    PatientSnapshot unescaped = received("P-é", "icu", body.encodePrettily());
 
     assertAsciiFrameCarries(body, unescaped);
   }
