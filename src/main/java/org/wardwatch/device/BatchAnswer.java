@@ -1,6 +1,7 @@
 package org.wardwatch.device;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -38,6 +39,8 @@ final class BatchAnswer {
   }
 
   private final StringBuilder lines = new StringBuilder();
+  /** The devices of the accepted frames of values, each once in a row. */
+  private List<String> devicesHeard = List.of();
   private BatchRefusals refusals;
   private int rejectedInARow;
   private String cutOffReason;
@@ -60,14 +63,26 @@ final class BatchAnswer {
       AnswerLine.appendTo(answer.lines, frame);
       if (frame.hello()) {
         current = frame.about(); // the identity it set; none after a refused one
-      } else if (frame.accepted() && answer.refusals != null) { // values: a refusal of their device and patient is over
-        answer.refusals.accepted(frame.about() != null ? frame.about() : current);
+      } else if (frame.accepted()) { // values
+        answer.heard(frame.about() != null ? frame.about() : current);
       }
       if (verdict != null && !frame.notAdmitted()) {
         answer.judged(frame, current, connection);
       }
     }
     return answer;
+  }
+
+  /** An accepted frame of values about {@code about}: a refusal of its device and patient is over. */
+  private void heard(DeviceIdentity about) {
+    if (refusals != null) {
+      refusals.accepted(about);
+    }
+    String device = about.device();
+    if (device != null && (devicesHeard.isEmpty() || !devicesHeard.get(devicesHeard.size() - 1).equals(device))) {
+      devicesHeard = devicesHeard.isEmpty() ? new ArrayList<>(1) : devicesHeard;
+      devicesHeard.add(device);
+    }
   }
 
   /** A frame the gateway judged on the device's data: counted, and a refused one's refusal kept to announce. */
@@ -95,6 +110,11 @@ final class BatchAnswer {
   /** The refusals to announce, in order: each device and patient's last, unless a later frame of theirs is accepted. */
   Collection<DeviceEvent> refusals() {
     return refusals != null ? refusals.toAnnounce() : List.of();
+  }
+
+  /** The devices of the batch's accepted frames of values, in order (a device again only after another). */
+  List<String> devicesHeard() {
+    return devicesHeard;
   }
 
   /** Frames rejected in a row at the batch's end. */

@@ -30,8 +30,8 @@ import org.wardwatch.config.TlsConfig;
 /**
  * The device TCP server: accepts bedside-device connections speaking the line-frame protocol and gives each a
  * {@link DeviceSession}. Frames go to the parser on {@link org.wardwatch.bus.Addresses#FRAMES}, through this
- * verticle's {@link BusRequests}; this verticle owns only those requests, the listening socket and the open
- * connections, which it closes when undeployed.
+ * verticle's {@link BusRequests}; this verticle owns only those requests, the listening socket, the open connections,
+ * which it closes when undeployed, and which of them last delivered each device's frames ({@link DeviceConnections}).
  *
  * <p>A ward's devices are the gateway's many long-lived, mostly idle connections, so each must cost little memory. A
  * Vert.x {@code NetSocket} costs about 7 KB of heap, most of it a message queue every Vert.x 5 connection allocates;
@@ -48,6 +48,7 @@ public class DeviceServerVerticle extends VerticleBase {
 
   private final DeviceServerConfig config;
   private ListenerLimit limit;
+  private final DeviceConnections devices = new DeviceConnections();
   /** The listening channel and every open connection. */
   private ChannelGroup connections;
   private Channel listener;
@@ -98,7 +99,7 @@ public class DeviceServerVerticle extends VerticleBase {
             connections.add(channel);
             channel.pipeline().addLast(
                 new IdleStateHandler(config.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS),
-                new DeviceSession(channel, eventLoop, parser, config));
+                new DeviceSession(channel, eventLoop, parser, config, devices));
           }
         });
     owner.transport().configure(new NetServerOptions().setTcpNoDelay(true), false, bootstrap);

@@ -62,6 +62,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   private final EventBus eventBus;
   private final BusRequests parser;
   private final DeviceServerConfig config;
+  private final DeviceConnections connections;
   private final LineFramer framer;
   private DeviceIdentity identity = DeviceIdentity.UNKNOWN;
   /** The others the connection's accepted frames were about. */
@@ -82,13 +83,18 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   private boolean inputEnded;
   private boolean closing;
 
-  /** The session of {@code channel}, whose batches go to the parser through its verticle's {@code parser}. */
-  DeviceSession(Channel channel, ContextInternal context, BusRequests parser, DeviceServerConfig config) {
+  /**
+   * The session of {@code channel}, whose batches go to the parser through its verticle's {@code parser}, among the
+   * verticle's {@code connections}.
+   */
+  DeviceSession(Channel channel, ContextInternal context, BusRequests parser, DeviceServerConfig config,
+      DeviceConnections connections) {
     this.channel = channel;
     this.context = context;
     this.eventBus = context.owner().eventBus();
     this.parser = parser;
     this.config = config;
+    this.connections = connections;
     // a line without an ending gives up as many bytes as the frames a device may get wrong in a row (at least two)
     this.framer = new LineFramer(config.maxFrameLength(),
         (long) config.maxFrameLength() * Math.max(2, config.maxConsecutiveBadFrames()), MAX_BATCH_FRAMES);
@@ -138,6 +144,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       closedAt = closed;
       announced = new HashSet<>();
       announceDisconnected();
+      connections.ended(this, others.with(identity));
     });
   }
 
@@ -217,6 +224,9 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
         new BatchAnswer.Connection(current, !others.isEmpty(), lastAnsweredAt, readAt, rejectedInARow,
             config.maxConsecutiveBadFrames()));
     rejectedInARow = answer.rejectedInARow();
+    if (announced == null) { // open: a batch answered after the end names no latest connection of a device
+      answer.devicesHeard().forEach(device -> connections.delivered(device, this));
+    }
     StringBuilder answers = answer.lines();
     if (LOG.isDebugEnabled()) {
       answers.toString().lines().filter(line -> line.startsWith("NAK|"))
@@ -258,9 +268,13 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), answers)).addListener(ChannelFutureListener.CLOSE);
   }
 
-  /** Tells the clinical engine that each device and patient the connection's frames named, not told yet, is gone. */
+  /**
+   * Tells the clinical engine that each device and patient the connection's frames named, not told yet, is gone,
+   * unless the device carried on through a newer connection ({@link DeviceConnections}).
+   */
   private void announceDisconnected() {
     others.with(identity).stream().filter(announced::add)
+        .filter(heard -> heard.device() == null || !connections.carriedOnElsewhere(heard.device(), this))
         .forEach(heard -> announce(DeviceEvent.disconnected(heard, lastAnsweredAt, closedAt)));
   }
 

@@ -65,6 +65,17 @@ class BatchAnswerTest {
   }
 
   @Test
+  void givenAcceptedFramesOfSeveralDevices_thenEachIsHeardOnceInARow_andNoneOfARefusedFrame() {
+    DeviceIdentity relayed = new DeviceIdentity("ox-2", "P2", "2", "icu");
+
+    BatchAnswer answer = BatchAnswer.of(lines(4), verdicts(FrameVerdict.accepted("1", null),
+        FrameVerdict.accepted("2", null), FrameVerdict.accepted("3", null, relayed),
+        FrameVerdict.rejected("4", "bad", new DeviceIdentity("mon-9", "P9", "9", "icu"))), FRESH);
+
+    assertEquals(List.of("mon-1", "ox-2"), answer.devicesHeard());
+  }
+
+  @Test
   void givenAFrameAboutAPatientNotAdmitted_thenItNeitherCountsNorIsAnnounced() {
     BatchAnswer.Connection twoRejectedBefore = new BatchAnswer.Connection(MON_1, false, null, READ_AT, 2, 3);
 
