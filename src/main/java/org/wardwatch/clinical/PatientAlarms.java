@@ -234,10 +234,6 @@ final class PatientAlarms {
   }
 
   /**
-   * The live alarm of {@code conditionKey} whose condition is present, or {@code null} (a loop: called for every
-   * condition of a frame).
-   */
-  /**
    * {@code user} ended what the alarm of {@code conditionKey} watches ({@link Alarm#clearedBy}): it is cleared in their
    * name, {@code why}, and forgotten. Nothing happens without such an alarm.
    */
@@ -251,6 +247,10 @@ final class PatientAlarms {
     return transitions;
   }
 
+  /**
+   * The live alarm of {@code conditionKey} whose condition is present, or {@code null} (a loop: called for every
+   * condition of a frame).
+   */
   private Alarm withConditionPresent(String conditionKey) {
     for (Alarm alarm : live.values()) {
       if (alarm.conditionKey().equals(conditionKey) && alarm.state().isConditionPresent()) {

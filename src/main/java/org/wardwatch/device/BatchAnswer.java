@@ -1,7 +1,6 @@
 package org.wardwatch.device;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -39,8 +38,8 @@ final class BatchAnswer {
   }
 
   private final StringBuilder lines = new StringBuilder();
-  /** The devices of the accepted frames of values, each once in a row. */
-  private List<String> devicesHeard = List.of();
+  /** The connection's own identity at its last accepted frame of values about it, or {@code null}. */
+  private DeviceIdentity ownHeard;
   private BatchRefusals refusals;
   private int rejectedInARow;
   private String cutOffReason;
@@ -64,7 +63,7 @@ final class BatchAnswer {
       if (frame.hello()) {
         current = frame.about(); // the identity it set; none after a refused one
       } else if (frame.accepted()) { // values
-        answer.heard(frame.about() != null ? frame.about() : current);
+        answer.heard(frame.about(), current);
       }
       if (verdict != null && !frame.notAdmitted()) {
         answer.judged(frame, current, connection);
@@ -73,15 +72,16 @@ final class BatchAnswer {
     return answer;
   }
 
-  /** An accepted frame of values about {@code about}: a refusal of its device and patient is over. */
-  private void heard(DeviceIdentity about) {
+  /**
+   * An accepted frame of values about {@code about}, or, {@code null}, about the connection's identity at that frame,
+   * {@code current}: a refusal of its device and patient is over.
+   */
+  private void heard(DeviceIdentity about, DeviceIdentity current) {
     if (refusals != null) {
-      refusals.accepted(about);
+      refusals.accepted(about != null ? about : current);
     }
-    String device = about.device();
-    if (device != null && (devicesHeard.isEmpty() || !devicesHeard.get(devicesHeard.size() - 1).equals(device))) {
-      devicesHeard = devicesHeard.isEmpty() ? new ArrayList<>(1) : devicesHeard;
-      devicesHeard.add(device);
+    if (about == null && current.device() != null) {
+      ownHeard = current;
     }
   }
 
@@ -112,9 +112,12 @@ final class BatchAnswer {
     return refusals != null ? refusals.toAnnounce() : List.of();
   }
 
-  /** The devices of the batch's accepted frames of values, in order (a device again only after another). */
-  List<String> devicesHeard() {
-    return devicesHeard;
+  /**
+   * The connection's own identity (its {@code HELLO}'s) at the batch's last accepted frame of values about it, or
+   * {@code null} when none was accepted.
+   */
+  DeviceIdentity ownHeard() {
+    return ownHeard;
   }
 
   /** Frames rejected in a row at the batch's end. */

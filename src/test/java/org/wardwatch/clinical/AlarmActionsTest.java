@@ -347,7 +347,8 @@ class AlarmActionsTest {
     JsonObject snapshot = only(update.snapshots()).toJson();
     assertFalse(snapshot.getBoolean("news2Applies"));
     assertNull(snapshot.getValue("news2"));
-    assertEquals(new JsonObject().put("news2Applies", false), only(AuditEntries.of(update)).getJsonObject("assessment"));
+    assertEquals(new JsonObject().put("news2Applies", false),
+        only(AuditEntries.of(update)).getJsonObject("assessment"));
   }
 
   @Test

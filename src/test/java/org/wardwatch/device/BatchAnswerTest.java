@@ -65,14 +65,15 @@ class BatchAnswerTest {
   }
 
   @Test
-  void givenAcceptedFramesOfSeveralDevices_thenEachIsHeardOnceInARow_andNoneOfARefusedFrame() {
+  void givenAcceptedValuesAboutTheConnectionsOwnIdentity_thenItIsHeard_butNotForARelayedOrRefusedFrameOrAHello() {
     DeviceIdentity relayed = new DeviceIdentity("ox-2", "P2", "2", "icu");
 
-    BatchAnswer answer = BatchAnswer.of(lines(4), verdicts(FrameVerdict.accepted("1", null),
-        FrameVerdict.accepted("2", null), FrameVerdict.accepted("3", null, relayed),
-        FrameVerdict.rejected("4", "bad", new DeviceIdentity("mon-9", "P9", "9", "icu"))), FRESH);
-
-    assertEquals(List.of("mon-1", "ox-2"), answer.devicesHeard());
+    assertEquals(MON_1, BatchAnswer.of(lines(2), verdicts(FrameVerdict.accepted("1", null),
+        FrameVerdict.accepted("2", null, relayed)), FRESH).ownHeard());
+    assertNull(BatchAnswer.of(lines(3), verdicts(FrameVerdict.accepted("1", null, relayed),
+        FrameVerdict.rejected("2", "bad"), FrameVerdict.hello("3", null, MON_2)), FRESH).ownHeard());
+    assertEquals(MON_2, BatchAnswer.of(lines(2), verdicts(FrameVerdict.hello("1", null, MON_2),
+        FrameVerdict.accepted("2", null)), FRESH).ownHeard(), "the identity its HELLO set");
   }
 
   @Test

@@ -112,26 +112,6 @@ class DisconnectedDevicesTest {
   }
 
   @Test
-  void aDeviceThatReconnectedBeforeItsOldConnectionEndedIsAlarmedOnlyWhenItsNewConnectionEnds()
-      throws InterruptedException {
-    try (DeviceClient reconnected = new DeviceClient(node.devicePort())) {
-      try (DeviceClient old = new DeviceClient(node.devicePort())) { // half-open after a fault, noticed late
-        old.send("HELLO|Device=MON-6|Patient=PG|Ward=relay\nPulse=80|Seq=1\n");
-        assertEquals("ACK|", old.readLine());
-        assertEquals("ACK|1", old.readLine());
-        reconnected.send("HELLO|Device=MON-6|Patient=PG|Ward=relay\nPulse=81|Seq=2\n");
-        assertEquals("ACK|", reconnected.readLine());
-        assertEquals("ACK|2", reconnected.readLine());
-      }
-      assertNull(alarms.poll(1500, TimeUnit.MILLISECONDS), "the old connection's end is no disconnection of MON-6");
-      reconnected.send("Pulse=82|Seq=3\n");
-      assertEquals("ACK|3", reconnected.readLine());
-    }
-
-    assertEquals("Device MON-6 disconnected", next("RAISED").getString("message"));
-  }
-
-  @Test
   void aClosedConnectionIsAnnouncedWithWhenItClosedAfterItsFramesWereLastAnswered(Vertx vertx)
       throws InterruptedException {
     BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
