@@ -38,8 +38,6 @@ final class BatchAnswer {
   }
 
   private final StringBuilder lines = new StringBuilder();
-  /** The connection's own identity at its last accepted frame of values about it, or {@code null}. */
-  private DeviceIdentity ownHeard;
   private BatchRefusals refusals;
   private int rejectedInARow;
   private String cutOffReason;
@@ -62,27 +60,14 @@ final class BatchAnswer {
       AnswerLine.appendTo(answer.lines, frame);
       if (frame.hello()) {
         current = frame.about(); // the identity it set; none after a refused one
-      } else if (frame.accepted()) { // values
-        answer.heard(frame.about(), current);
+      } else if (frame.accepted() && answer.refusals != null) { // values: a refusal of their device and patient is over
+        answer.refusals.accepted(frame.about() != null ? frame.about() : current);
       }
       if (verdict != null && !frame.notAdmitted()) {
         answer.judged(frame, current, connection);
       }
     }
     return answer;
-  }
-
-  /**
-   * An accepted frame of values about {@code about}, or, {@code null}, about the connection's identity at that frame,
-   * {@code current}: a refusal of its device and patient is over.
-   */
-  private void heard(DeviceIdentity about, DeviceIdentity current) {
-    if (refusals != null) {
-      refusals.accepted(about != null ? about : current);
-    }
-    if (about == null && current.device() != null) {
-      ownHeard = current;
-    }
   }
 
   /** A frame the gateway judged on the device's data: counted, and a refused one's refusal kept to announce. */
@@ -110,14 +95,6 @@ final class BatchAnswer {
   /** The refusals to announce, in order: each device and patient's last, unless a later frame of theirs is accepted. */
   Collection<DeviceEvent> refusals() {
     return refusals != null ? refusals.toAnnounce() : List.of();
-  }
-
-  /**
-   * The connection's own identity (its {@code HELLO}'s) at the batch's last accepted frame of values about it, or
-   * {@code null} when none was accepted.
-   */
-  DeviceIdentity ownHeard() {
-    return ownHeard;
   }
 
   /** Frames rejected in a row at the batch's end. */

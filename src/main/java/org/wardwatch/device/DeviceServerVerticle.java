@@ -30,9 +30,8 @@ import org.wardwatch.config.TlsConfig;
 /**
  * The device TCP server: accepts bedside-device connections speaking the line-frame protocol and gives each a
  * {@link DeviceSession}. Frames go to the parser on {@link org.wardwatch.bus.Addresses#FRAMES}, through this
- * verticle's {@link BusRequests}; this verticle owns only those requests, the listening socket, the open connections,
- * which it closes when undeployed, and which of them last delivered each monitor's values
- * ({@link DeviceConnections}, swept of ended connections every minute).
+ * verticle's {@link BusRequests}; this verticle owns only those requests, the listening socket and the open
+ * connections, which it closes when undeployed.
  *
  * <p>A ward's devices are the gateway's many long-lived, mostly idle connections, so each must cost little memory. A
  * Vert.x {@code NetSocket} costs about 7 KB of heap, most of it a message queue every Vert.x 5 connection allocates;
@@ -47,11 +46,8 @@ public class DeviceServerVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeviceServerVerticle.class);
 
-  private static final long FORGET_ENDED_MS = 60_000;
-
   private final DeviceServerConfig config;
   private ListenerLimit limit;
-  private final DeviceConnections latestConnections = new DeviceConnections();
   /** The listening channel and every open connection. */
   private ChannelGroup connections;
   private Channel listener;
@@ -64,7 +60,6 @@ public class DeviceServerVerticle extends VerticleBase {
   public Future<?> start() {
     limit = new ListenerLimit(vertx, new ConnectionLimit(config.maxConnections(), "device", "devices.maxConnections"),
         LOG);
-    vertx.setPeriodic(FORGET_ENDED_MS, id -> latestConnections.forgetEnded());
     return BusRequests.local(vertx, DeviceSession.PARSE_TIMEOUT_MS).compose(this::listen);
   }
 
@@ -103,7 +98,7 @@ public class DeviceServerVerticle extends VerticleBase {
             connections.add(channel);
             channel.pipeline().addLast(
                 new IdleStateHandler(config.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS),
-                new DeviceSession(channel, eventLoop, parser, config, latestConnections));
+                new DeviceSession(channel, eventLoop, parser, config));
           }
         });
     owner.transport().configure(new NetServerOptions().setTcpNoDelay(true), false, bootstrap);

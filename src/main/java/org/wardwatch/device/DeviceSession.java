@@ -62,7 +62,6 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   private final EventBus eventBus;
   private final BusRequests parser;
   private final DeviceServerConfig config;
-  private final DeviceConnections latestConnections;
   private final LineFramer framer;
   private DeviceIdentity identity = DeviceIdentity.UNKNOWN;
   /** The others the connection's accepted frames were about. */
@@ -83,18 +82,13 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   private boolean inputEnded;
   private boolean closing;
 
-  /**
-   * The session of {@code channel}, whose batches go to the parser through its verticle's {@code parser}, among the
-   * verticle's {@code latestConnections}.
-   */
-  DeviceSession(Channel channel, ContextInternal context, BusRequests parser, DeviceServerConfig config,
-      DeviceConnections latestConnections) {
+  /** The session of {@code channel}, whose batches go to the parser through its verticle's {@code parser}. */
+  DeviceSession(Channel channel, ContextInternal context, BusRequests parser, DeviceServerConfig config) {
     this.channel = channel;
     this.context = context;
     this.eventBus = context.owner().eventBus();
     this.parser = parser;
     this.config = config;
-    this.latestConnections = latestConnections;
     // a line without an ending gives up as many bytes as the frames a device may get wrong in a row (at least two)
     this.framer = new LineFramer(config.maxFrameLength(),
         (long) config.maxFrameLength() * Math.max(2, config.maxConsecutiveBadFrames()), MAX_BATCH_FRAMES);
@@ -144,7 +138,6 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       closedAt = closed;
       announced = new HashSet<>();
       announceDisconnected();
-      latestConnections.ended(identity, this);
     });
   }
 
@@ -224,9 +217,6 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
         new BatchAnswer.Connection(current, !others.isEmpty(), lastAnsweredAt, readAt, rejectedInARow,
             config.maxConsecutiveBadFrames()));
     rejectedInARow = answer.rejectedInARow();
-    if (announced == null && answer.ownHeard() != null) { // open: a batch answered after the end delivered nothing
-      latestConnections.delivered(answer.ownHeard(), this, lastAnsweredAt);
-    }
     StringBuilder answers = answer.lines();
     if (LOG.isDebugEnabled()) {
       answers.toString().lines().filter(line -> line.startsWith("NAK|"))
@@ -268,20 +258,10 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), answers)).addListener(ChannelFutureListener.CLOSE);
   }
 
-  /**
-   * Tells the clinical engine that each device and patient the connection's frames named, not told yet, is gone; its
-   * {@code HELLO}'s not when they carried on through a newer connection ({@link DeviceConnections}).
-   */
+  /** Tells the clinical engine that each device and patient the connection's frames named, not told yet, is gone. */
   private void announceDisconnected() {
-    boolean carriedOn = latestConnections.carriedOnElsewhere(identity, this, lastAnsweredAt);
     others.with(identity).stream().filter(announced::add)
-        .filter(heard -> !(carriedOn && heard == identity)) // others.with gives the identity itself first
         .forEach(heard -> announce(DeviceEvent.disconnected(heard, lastAnsweredAt, closedAt)));
-  }
-
-  /** True until the connection is found closed. */
-  boolean isOpen() {
-    return closedAt == null;
   }
 
   /** Tells the clinical engine of {@code event} (for technical alarms), once its device is named. */

@@ -65,18 +65,6 @@ class BatchAnswerTest {
   }
 
   @Test
-  void givenAcceptedValuesAboutTheConnectionsOwnIdentity_thenItIsHeard_butNotForARelayedOrRefusedFrameOrAHello() {
-    DeviceIdentity relayed = new DeviceIdentity("ox-2", "P2", "2", "icu");
-
-    assertEquals(MON_1, BatchAnswer.of(lines(2), verdicts(FrameVerdict.accepted("1", null),
-        FrameVerdict.accepted("2", null, relayed)), FRESH).ownHeard());
-    assertNull(BatchAnswer.of(lines(3), verdicts(FrameVerdict.accepted("1", null, relayed),
-        FrameVerdict.rejected("2", "bad"), FrameVerdict.hello("3", null, MON_2)), FRESH).ownHeard());
-    assertEquals(MON_2, BatchAnswer.of(lines(2), verdicts(FrameVerdict.hello("1", null, MON_2),
-        FrameVerdict.accepted("2", null)), FRESH).ownHeard(), "the identity its HELLO set");
-  }
-
-  @Test
   void givenAFrameAboutAPatientNotAdmitted_thenItNeitherCountsNorIsAnnounced() {
     BatchAnswer.Connection twoRejectedBefore = new BatchAnswer.Connection(MON_1, false, null, READ_AT, 2, 3);
 

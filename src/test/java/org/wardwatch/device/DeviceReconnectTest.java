@@ -1,15 +1,16 @@
 package org.wardwatch.device;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
+import java.net.Socket;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,10 +20,11 @@ import org.wardwatch.testing.DeviceClient;
 import org.wardwatch.testing.TestNode;
 
 /**
- * A whole node, a monitor reconnecting: the end of its old, half-open connection is no disconnection once it carried
- * on through the new one; but every real disconnection is still alarmed, whatever the new connection did (only said
- * {@code HELLO}, had its frames refused, carried another patient) and whatever the old one carried (a relay's
- * patients).
+ * A whole node, a monitor reconnecting while its old, half-open connection is still open on the gateway: every real
+ * disconnection is alarmed, whatever the new connection did (only said {@code HELLO}, had its frames refused, was
+ * moved to another patient), whatever the old one carried (a relay's patients), and with a batch of the old one at the
+ * parser when it was reset. (The end of the old connection of a monitor that carried on through the new one is
+ * alarmed too, until the monitor's next frame ends it: the issue's note says why that stays.)
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
@@ -36,21 +38,6 @@ class DeviceReconnectTest {
     node = TestNode.deploy(vertx);
     vertx.eventBus().<JsonObject>consumer(Addresses.wardAlarms("relay"),
         message -> alarms.add(new JsonObject(message.body().encode()))).completion().await();
-  }
-
-  @Test
-  void aDeviceThatReconnectedBeforeItsOldConnectionEndedIsAlarmedOnlyWhenItsNewConnectionEnds()
-      throws InterruptedException {
-    try (DeviceClient reconnected = new DeviceClient(node.devicePort())) {
-      try (DeviceClient old = new DeviceClient(node.devicePort())) { // half-open after a fault, noticed late
-        old.exchange("HELLO|Device=MON-6|Patient=PG|Ward=relay\nPulse=80|Seq=1\n", "ACK|", "ACK|1");
-        reconnected.exchange("HELLO|Device=MON-6|Patient=PG|Ward=relay\nPulse=81|Seq=2\n", "ACK|", "ACK|2");
-      }
-      assertNull(raised("PG", 2), "the old connection's end is no disconnection of MON-6");
-      reconnected.exchange("Pulse=82|Seq=3\n", "ACK|3");
-    }
-
-    assertNotNull(raised("PG", 5), "its new connection's end is a disconnection");
   }
 
   /**
@@ -115,6 +102,50 @@ class DeviceReconnectTest {
       }
       assertNotNull(raised("PX4", 5), "PX4 lost MON-P4 and was not alarmed disconnected");
     }
+  }
+
+  /** The monitor reconnected for PS1 and was then moved, on the new connection, to PS2: PS1 is on no connection. */
+  @Test
+  void aMonitorMovedToAnotherPatientOnItsNewConnectionIsAlarmedForTheOldOneWhenTheOldConnectionEnds()
+      throws InterruptedException {
+    try (DeviceClient reconnected = new DeviceClient(node.devicePort())) {
+      try (DeviceClient old = new DeviceClient(node.devicePort())) {
+        old.exchange("HELLO|Device=MON-R2|Patient=PS1|Ward=relay\nPulse=80|Seq=1\n", "ACK|", "ACK|1");
+        reconnected.exchange("HELLO|Device=MON-R2|Patient=PS1|Ward=relay\nPulse=81|Seq=2\n", "ACK|", "ACK|2");
+        reconnected.exchange("HELLO|Device=MON-R2|Patient=PS2|Ward=relay\nPulse=82|Seq=3\n", "ACK|", "ACK|3");
+      }
+      assertNotNull(raised("PS1", 5), "PS1 is on no live connection, and was not alarmed disconnected");
+    }
+  }
+
+  /**
+   * The old connection is reset while a batch of its values is at the parser (slowed here, as by a busy node), the
+   * batch is answered after the reset, and then the new connection ends too: the patient is alarmed disconnected.
+   */
+  @Test
+  void aResetWithABatchAtTheParserAndThenTheNewConnectionsEndAreAlarmed(Vertx vertx) throws Exception {
+    AtomicBoolean slowParser = new AtomicBoolean();
+    vertx.eventBus().addInboundInterceptor(delivery -> {
+      if (Addresses.FRAMES.equals(delivery.message().address()) && slowParser.get()) {
+        vertx.setTimer(3_500, later -> delivery.next());
+      } else {
+        delivery.next();
+      }
+    });
+    try (DeviceClient reconnected = new DeviceClient(node.devicePort())) {
+      Socket oldSocket = new Socket("127.0.0.1", node.devicePort());
+      oldSocket.setSoLinger(true, 0); // its close resets the connection
+      try (DeviceClient old = new DeviceClient(oldSocket)) {
+        old.exchange("HELLO|Device=MON-R1|Patient=PR1|Ward=relay\nPulse=80|Seq=1\n", "ACK|", "ACK|1");
+        reconnected.exchange("HELLO|Device=MON-R1|Patient=PR1|Ward=relay\nPulse=81|Seq=2\n", "ACK|", "ACK|2");
+        slowParser.set(true);
+        old.send("Pulse=82|Seq=3\n");
+        Thread.sleep(300);
+        slowParser.set(false);
+      }
+      Thread.sleep(5_000); // the batch is applied and answered after the reset
+    }
+    assertNotNull(raised("PR1", 8), "MON-R1 left every connection and PR1 was never alarmed disconnected");
   }
 
   /** The next RAISED disconnection alarm of {@code patient} within {@code seconds}, or null. */
