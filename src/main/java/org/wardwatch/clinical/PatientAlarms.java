@@ -175,11 +175,11 @@ final class PatientAlarms {
         .map(Alarm::message).toList();
   }
 
-  /** {@code user} discharged the patient: every live alarm is cleared ({@link Alarm#discharge}) and forgotten. */
+  /** {@code user} discharged the patient: every live alarm is cleared in their name ({@link Alarm#clearedBy}), forgotten. */
   List<AlarmTransition> discharge(String user, Instant now) {
     List<AlarmTransition> transitions = new ArrayList<>();
     for (Alarm alarm : live.values()) {
-      transitions.addAll(alarm.discharge(user, now));
+      transitions.addAll(alarm.clearedBy(user, "patient discharged by " + user, now));
     }
     live.clear();
     return transitions;

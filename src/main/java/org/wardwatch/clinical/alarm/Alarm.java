@@ -211,16 +211,6 @@ public final class Alarm extends AlarmView {
   }
 
   /**
-   * {@code user} discharged the patient: the alarm is over whatever its state, as nobody is monitored any more
-   * ({@link #clearedBy}).
-   *
-   * @throws IllegalArgumentException when {@code user} is blank
-   */
-  public List<AlarmTransition> discharge(String user, Instant now) {
-    return clearedBy(user, "patient discharged by " + user, now);
-  }
-
-  /**
    * {@code user} ended what the alarm watches (discharged the patient, stopped its score): the alarm is over whatever
    * its state ({@link TransitionType#CLEARED}, by that user, {@code why}), not ended as though its condition had.
    * Nothing happens to an alarm cleared already.
