@@ -175,7 +175,7 @@ final class PatientAlarms {
         .map(Alarm::message).toList();
   }
 
-  /** {@code user} discharged the patient: every live alarm is cleared in their name ({@link Alarm#clearedBy}), forgotten. */
+  /** {@code user} discharged the patient: every live alarm is cleared in their name ({@link Alarm#clearedBy}). */
   List<AlarmTransition> discharge(String user, Instant now) {
     List<AlarmTransition> transitions = new ArrayList<>();
     for (Alarm alarm : live.values()) {
