@@ -212,8 +212,7 @@ public final class Alarm extends AlarmView {
 
   /**
    * {@code user} ended what the alarm watches (discharged the patient, stopped its score): the alarm is over whatever
-   * its state ({@link TransitionType#CLEARED}, by that user, {@code why}), not ended as though its condition had.
-   * Nothing happens to an alarm cleared already.
+   * its state ({@link TransitionType#CLEARED} by that user, {@code why}), not as though its condition ended; not again.
    *
    * @throws IllegalArgumentException when {@code user} is blank
    */
