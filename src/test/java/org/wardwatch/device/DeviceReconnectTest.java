@@ -7,8 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.net.Socket;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,14 +29,13 @@ import org.wardwatch.testing.TestNode;
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
 class DeviceReconnectTest {
 
-  private final BlockingQueue<JsonObject> alarms = new LinkedBlockingQueue<>();
   private NodeVerticle node;
+  private RelayWardAlarms alarms;
 
   @BeforeEach
   void startNode(Vertx vertx) {
     node = TestNode.deploy(vertx);
-    vertx.eventBus().<JsonObject>consumer(Addresses.wardAlarms("relay"),
-        message -> alarms.add(new JsonObject(message.body().encode()))).completion().await();
+    alarms = RelayWardAlarms.subscribe(vertx);
   }
 
   /**
@@ -148,21 +146,7 @@ class DeviceReconnectTest {
     assertNotNull(raised("PR1", 8), "MON-R1 left every connection and PR1 was never alarmed disconnected");
   }
 
-  /** The next RAISED disconnection alarm of {@code patient} within {@code seconds}, or null. */
   private JsonObject raised(String patient, int seconds) throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    for (long left; (left = end - System.nanoTime()) > 0; ) {
-      JsonObject transition = alarms.poll(left, TimeUnit.NANOSECONDS);
-      if (transition == null) {
-        return null;
-      }
-      JsonObject alarm = transition.getJsonObject("alarm");
-      if ("RAISED".equals(transition.getString("type"))
-          && "TECHNICAL:DISCONNECTED".equals(alarm.getString("condition"))
-          && patient.equals(alarm.getString("patient"))) {
-        return alarm;
-      }
-    }
-    return null;
+    return alarms.raised(patient, Duration.ofSeconds(seconds));
   }
 }

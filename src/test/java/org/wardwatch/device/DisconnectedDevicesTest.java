@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,14 +34,13 @@ import org.wardwatch.testing.TestNode;
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
 class DisconnectedDevicesTest {
 
-  private final BlockingQueue<JsonObject> alarms = new LinkedBlockingQueue<>();
   private NodeVerticle node;
+  private RelayWardAlarms alarms;
 
   @BeforeEach
   void startNode(Vertx vertx) {
     node = TestNode.deploy(vertx);
-    vertx.eventBus().<JsonObject>consumer(Addresses.wardAlarms("relay"),
-        message -> alarms.add(new JsonObject(message.body().encode()))).completion().await();
+    alarms = RelayWardAlarms.subscribe(vertx);
   }
 
   @Test
@@ -55,7 +55,8 @@ class DisconnectedDevicesTest {
     }
 
     Set<String> disconnected = new TreeSet<>();
-    for (JsonObject transition; disconnected.size() < 3 && (transition = alarms.poll(10, TimeUnit.SECONDS)) != null; ) {
+    for (JsonObject transition;
+        disconnected.size() < 3 && (transition = alarms.poll(Duration.ofSeconds(10))) != null; ) {
       JsonObject alarm = transition.getJsonObject("alarm");
       if ("RAISED".equals(transition.getString("type"))
           && "TECHNICAL:DISCONNECTED".equals(alarm.getString("condition"))) {
@@ -80,18 +81,19 @@ class DisconnectedDevicesTest {
         assertEquals("ACK|2", monitor.readLine());
       }
 
-      JsonObject raised = next("RAISED");
+      JsonObject raised = alarms.next("RAISED");
       assertEquals("Device OX-9 disconnected", raised.getString("message"));
       assertEquals("OX-9", raised.getString("device"));
       monitor.send("Pulse=82|Seq=3\n");
       assertEquals("ACK|3", monitor.readLine());
-      JsonObject meanwhile = alarms.poll(500, TimeUnit.MILLISECONDS);
+      JsonObject meanwhile = alarms.poll(Duration.ofMillis(500));
       assertNull(meanwhile, "the monitor's frame does not bring the oximeter back");
       try (DeviceClient oximeter = new DeviceClient(node.devicePort())) {
         oximeter.send("HELLO|Device=OX-9|Patient=PD|Ward=relay\nSpO2=96|Seq=2\n");
         assertEquals("ACK|", oximeter.readLine());
         assertEquals("ACK|2", oximeter.readLine());
-        assertEquals(raised.getString("id"), next("CLEARED").getString("id"), "the oximeter's own frame ends it");
+        assertEquals(raised.getString("id"), alarms.next("CLEARED").getString("id"),
+            "the oximeter's own frame ends it");
       }
     }
   }
@@ -107,8 +109,8 @@ class DisconnectedDevicesTest {
       monitor.send("Pulse=81|Seq=2\n"); // and gone at once: the gateway closes its side once the frame is answered
     }
 
-    next("RAISED");
-    assertNull(alarms.poll(1, TimeUnit.SECONDS), "the last frame, applied after the close, does not end the alarm");
+    alarms.next("RAISED");
+    assertNull(alarms.poll(Duration.ofSeconds(1)), "the last frame, applied after the close, does not end the alarm");
   }
 
   @Test
@@ -133,16 +135,5 @@ class DisconnectedDevicesTest {
     assertFalse(event.lastAnsweredAt().isAfter(answered), "answered before the client read its ACK");
     assertFalse(event.at().isBefore(answered), "closed after the client read its ACK");
     assertFalse(event.at().isAfter(Instant.now()));
-  }
-
-  /** The alarm of the next disconnection transition of {@code type}, skipping others (the monitor's own at the end). */
-  private JsonObject next(String type) throws InterruptedException {
-    for (JsonObject transition; (transition = alarms.poll(10, TimeUnit.SECONDS)) != null; ) {
-      JsonObject alarm = transition.getJsonObject("alarm");
-      if (type.equals(transition.getString("type")) && "TECHNICAL:DISCONNECTED".equals(alarm.getString("condition"))) {
-        return alarm;
-      }
-    }
-    throw new AssertionError("no " + type + " disconnection alarm");
   }
 }
