@@ -93,11 +93,6 @@ abstract sealed class AlarmView permits Alarm {
     return Optional.ofNullable(acknowledgedBy);
   }
 
-  /** The end of the audio pause, which runs only before it: may lie in the past until the next tick re-arms. */
-  public Optional<Instant> audioPausedUntil() {
-    return Optional.ofNullable(timers.audioPausedUntil());
-  }
-
   /** True once the alarm is {@link AlarmState#CLEARED}: the owner may forget it. */
   public boolean isFinished() {
     return state.isTerminal();

@@ -9,6 +9,7 @@ import static org.wardwatch.clinical.alarm.AlarmFixtures.NURSE;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.T0;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.at;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.audible;
+import static org.wardwatch.clinical.alarm.AlarmFixtures.audioPausedUntil;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.only;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.physiological;
 import static org.wardwatch.clinical.alarm.AlarmFixtures.technical;
@@ -35,7 +36,7 @@ class AlarmAudioPauseTest {
     assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, paused.fromState());
     assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, paused.toState());
     assertEquals(NURSE, paused.actor());
-    assertEquals(Optional.of(at(65)), alarm.audioPausedUntil());
+    assertEquals(Optional.of(at(65)), audioPausedUntil(alarm));
     assertFalse(audible(alarm, at(5)));
     assertEquals(AlarmState.ACTIVE_UNACKNOWLEDGED, alarm.state());
     assertEquals(Optional.empty(), alarm.acknowledgedBy());
@@ -47,7 +48,7 @@ class AlarmAudioPauseTest {
 
     AlarmTransition paused = only(alarm.pauseAudio(NURSE, Duration.ofMinutes(10), T0));
 
-    assertEquals(Optional.of(at(120)), alarm.audioPausedUntil());
+    assertEquals(Optional.of(at(120)), audioPausedUntil(alarm));
     assertTrue(paused.detail().contains("capped"), paused.detail());
   }
 
@@ -71,7 +72,7 @@ class AlarmAudioPauseTest {
     assertEquals(AlarmTransition.SYSTEM, rearmed.actor());
     assertEquals(at(120), rearmed.at());
     assertTrue(audible(alarm, at(120)));
-    assertEquals(Optional.empty(), alarm.audioPausedUntil());
+    assertEquals(Optional.empty(), audioPausedUntil(alarm));
     assertEquals(List.of(), alarm.tick(at(120)));
   }
 
@@ -83,7 +84,7 @@ class AlarmAudioPauseTest {
     AlarmTransition extended = only(alarm.pauseAudio(NURSE, Duration.ofMinutes(5), at(60)));
 
     assertEquals(TransitionType.AUDIO_PAUSED, extended.type());
-    assertEquals(Optional.of(at(180)), alarm.audioPausedUntil());
+    assertEquals(Optional.of(at(180)), audioPausedUntil(alarm));
     assertFalse(audible(alarm, at(120)));
     assertEquals(List.of(), alarm.tick(at(120)));
     assertEquals(List.of(TransitionType.AUDIO_REARMED), types(alarm.tick(at(180))));
@@ -96,7 +97,7 @@ class AlarmAudioPauseTest {
     assertEquals(1, alarm.pauseAudio(NURSE, TWO_MINUTES, at(10)).size());
     assertEquals(List.of(), alarm.pauseAudio(NURSE, TWO_MINUTES, at(10).plusMillis(1)));
     assertEquals(List.of(), alarm.pauseAudio(NURSE, TWO_MINUTES, at(10)));
-    assertEquals(Optional.of(at(130)), alarm.audioPausedUntil());
+    assertEquals(Optional.of(at(130)), audioPausedUntil(alarm));
   }
 
   @Test
@@ -105,7 +106,7 @@ class AlarmAudioPauseTest {
     alarm.pauseAudio(NURSE, TWO_MINUTES, T0);
 
     assertEquals(List.of(), alarm.pauseAudio(NURSE, Duration.ofSeconds(30), at(10)));
-    assertEquals(Optional.of(at(120)), alarm.audioPausedUntil());
+    assertEquals(Optional.of(at(120)), audioPausedUntil(alarm));
   }
 
   @Test
@@ -115,7 +116,7 @@ class AlarmAudioPauseTest {
     assertTrue(audible(alarm, at(70)));
 
     assertEquals(1, alarm.pauseAudio(NURSE, ONE_MINUTE, at(70)).size());
-    assertEquals(Optional.of(at(130)), alarm.audioPausedUntil());
+    assertEquals(Optional.of(at(130)), audioPausedUntil(alarm));
   }
 
   @Test
@@ -127,7 +128,7 @@ class AlarmAudioPauseTest {
 
     assertEquals(List.of(), acknowledged.pauseAudio(NURSE, ONE_MINUTE, at(10)));
     assertEquals(List.of(), cleared.pauseAudio(NURSE, ONE_MINUTE, at(10)));
-    assertEquals(Optional.empty(), acknowledged.audioPausedUntil());
+    assertEquals(Optional.empty(), audioPausedUntil(acknowledged));
   }
 
   @Test
@@ -149,7 +150,7 @@ class AlarmAudioPauseTest {
     alarm.pauseAudio(NURSE, ONE_MINUTE, T0);
     alarm.acknowledge(NURSE, at(10));
 
-    assertEquals(Optional.empty(), alarm.audioPausedUntil());
+    assertEquals(Optional.empty(), audioPausedUntil(alarm));
     assertEquals(List.of(), alarm.tick(at(60)));
     assertFalse(audible(alarm, at(60)));
   }
@@ -162,7 +163,7 @@ class AlarmAudioPauseTest {
     alarm.update(Priority.HIGH, "worse", ABOVE, at(10));
 
     assertTrue(audible(alarm, at(10)));
-    assertEquals(Optional.empty(), alarm.audioPausedUntil());
+    assertEquals(Optional.empty(), audioPausedUntil(alarm));
   }
 
   @Test
@@ -184,7 +185,7 @@ class AlarmAudioPauseTest {
     assertEquals(List.of(TransitionType.ESCALATED), types(alarm.tick(at(60))));
 
     assertFalse(audible(alarm, at(60)));
-    assertEquals(Optional.of(at(120)), alarm.audioPausedUntil());
+    assertEquals(Optional.of(at(120)), audioPausedUntil(alarm));
   }
 
   @Test

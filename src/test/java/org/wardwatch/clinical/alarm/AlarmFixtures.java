@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.Priority;
@@ -46,6 +47,14 @@ final class AlarmFixtures {
 
   static List<TransitionType> types(List<AlarmTransition> transitions) {
     return transitions.stream().map(AlarmTransition::type).toList();
+  }
+
+  /**
+   * The end of {@code alarm}'s audio pause, as its JSON gives it ({@code audioPausedUntil}); it may lie in the past
+   * until the next tick re-arms.
+   */
+  static Optional<Instant> audioPausedUntil(Alarm alarm) {
+    return Optional.ofNullable(alarm.toJson().getInstant("audioPausedUntil"));
   }
 
   /**
