@@ -14,7 +14,7 @@ const CONFUSED = 'Pulse=80|SpO2=97|RR=16|BP=120/80|Temp=37.0|O2=air|ACVPU=C';
 /** NEWS2 7, high (unresponsive, pulse 125, SpO2 93): a HIGH alarm were NEWS2 used; no threshold rule is crossed. */
 const WORSE = 'Pulse=125|SpO2=93|ACVPU=U';
 
-/** Charts `news2` ('on' or 'off') on P7's tile, opening its Assess form unless a refusal left it open. */
+/** Charts `news2` ('on', or why NEWS2 is off) on P7's tile, opening its Assess form unless a refusal left it open. */
 async function assess(page, news2) {
   if (!(await page.locator(sel.assessChoice('P7', 'news2')).isVisible())) {
     await page.locator(sel.assessControl('P7')).click();
@@ -32,14 +32,14 @@ scenario('NEWS2 stopped for a patient it does not apply to: no score, no NEWS2 a
   await expectVisible(colleague, `${sel.news2('P7', 'on')} >> text=NEWS2 3`);
   await nurse.fill(sel.userName, 'nurse.kim');
 
-  await assess(nurse, 'off');
+  await assess(nurse, 'pregnant');
   await expectVisible(nurse,
     `${sel.tile('P7')} >> text=Assessment failed: Acknowledge patient P7's NEWS2 alarm first`);
   await expectVisible(colleague, sel.alarmLine('P7', 'MEDIUM', 'ACTIVE_UNACKNOWLEDGED'));
   await nurse.click(sel.acknowledge('P7', 'MEDIUM'));
   await expectVisible(colleague, sel.alarmLine('P7', 'MEDIUM', 'ACTIVE_ACKNOWLEDGED'));
   await viaBridgeOnly(colleague, async () => {
-    await assess(nurse, 'off');
+    await assess(nurse, 'pregnant');
     await expectVisible(colleague, sel.news2('P7', 'off'));
     await colleague.locator(sel.alarmLine('P7', 'MEDIUM')).waitFor({ state: 'detached' });
   });
@@ -53,8 +53,9 @@ scenario('NEWS2 stopped for a patient it does not apply to: no score, no NEWS2 a
   let audit = [];
   await until(async () => {
     audit = await (await fetch(`${nodeUrl}/api/alarms?patient=P7`)).json();
-    return audit.some((e) => e.type === 'ASSESSMENT' && e.actor === 'nurse.kim' && e.detail === 'NEWS2 not used');
-  }, () => `no ASSESSMENT "NEWS2 not used" by nurse.kim in the audit trail: ${JSON.stringify(audit)}`);
+    return audit.some((e) => e.type === 'ASSESSMENT' && e.actor === 'nurse.kim'
+      && e.detail === 'NEWS2 not used: pregnant');
+  }, () => `no ASSESSMENT "NEWS2 not used: pregnant" by nurse.kim in the audit trail: ${JSON.stringify(audit)}`);
 
   await assess(nurse, 'on');
   await expectVisible(colleague, sel.news2('P7', 'on'));

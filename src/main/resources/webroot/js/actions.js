@@ -17,6 +17,7 @@ const VERB = {
 const DONE = { assess: 'Assessment saved', 'stop-measurement': 'Measurement stopped' }; // said on the tile once taken
 const ACVPU = [['A', 'A \u2014 Alert'], ['C', 'C \u2014 New confusion'], ['V', 'V \u2014 Voice'],
   ['P', 'P \u2014 Pain'], ['U', 'U \u2014 Unresponsive']];
+const NEWS2_USE = [['on', 'Used'], ['under 16', 'Off: under 16'], ['pregnant', 'Off: pregnant']];
 
 function select(name, options) {
   const s = el('select');
@@ -142,7 +143,7 @@ export class Actions {
     submit.type = 'submit';
     form.append(labelled('ACVPU', select('consciousness', ACVPU)), labelled('Air/O\u2082', oxygen),
       labelled('O\u2082 L/min', flow), labelled('SpO\u2082', select('scale', [['1', 'Scale 1'], ['2', 'Scale 2']])),
-      labelled('NEWS2', select('news2', [['on', 'Used'], ['off', 'Off (under 16, pregnant)']])), submit);
+      labelled('NEWS2', select('news2', NEWS2_USE)), submit);
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       this._assess(form, details);
@@ -223,7 +224,8 @@ export class Actions {
       body.oxygen = n;
     }
     if (f.scale.value) body.spo2Scale2 = f.scale.value === '2';
-    if (f.news2.value) body.news2Applies = f.news2.value === 'on';
+    if (f.news2.value) Object.assign(body, f.news2.value === 'on' ? { news2Applies: true }
+      : { news2Applies: false, news2Reason: f.news2.value });
     if (Object.keys(body).length === 3) {
       this.report(patient, 'Assessment not sent: choose ACVPU, air/O\u2082, an SpO\u2082 scale or NEWS2', false);
       return;

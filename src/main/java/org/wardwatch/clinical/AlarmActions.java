@@ -19,7 +19,7 @@ import org.wardwatch.model.Parameter;
  * Reads a clinician's action, as sent by the dashboard through the bridge or by the REST API, and applies it to the
  * engine: {@code {"action": "acknowledge", "alarmId", "user"}}, {@code {"action": "pause-audio", "alarmId", "user",
  * "seconds"}}, {@code {"action": "assess", "patient", "user", "consciousness"?, "oxygen"?, "spo2Scale2"?,
- * "news2Applies"?}} or
+ * "news2Applies"?, "news2Reason" (with "news2Applies": false)}} or
  * {@code {"action": "override-limits", "patient", "user", "parameter", "reason", "minutes", "thresholds"}},
  * {@code {"action": "stop-measurement", "patient", "user", "parameters": ["SPO2", ...]}} or
  * {@code {"action": "discharge", "patient", "user"}}.
@@ -61,7 +61,7 @@ final class AlarmActions {
       case "assess" -> engine.assess(ActionText.required(action, "patient"), new Assessment(
           parse(action, "consciousness", Consciousness::parse),
           parse(action, "oxygen", OxygenSupport::parse),
-          optionalBoolean(action, "spo2Scale2"), optionalBoolean(action, "news2Applies")), user, now);
+          optionalBoolean(action, "spo2Scale2"), news2Use(action)), user, now);
       case "override-limits" -> engine.overrideLimits(limitOverride(action, user, now), now);
       case "stop-measurement" -> engine.stopMeasuring(ActionText.required(action, "patient"), parameters(action),
           user, now);
@@ -147,6 +147,13 @@ final class AlarmActions {
       throw new IllegalArgumentException("'" + key + "' must be a positive whole number of " + unit);
     }
     return number.longValue();
+  }
+
+  /** {@code "news2Applies"} and, with {@code false}, {@code "news2Reason"}; {@code null} when neither is given. */
+  private static News2Use news2Use(JsonObject action) {
+    Boolean applies = optionalBoolean(action, "news2Applies");
+    String reason = action.containsKey("news2Reason") ? ActionText.required(action, "news2Reason") : null;
+    return applies == null && reason == null ? null : new News2Use(!Boolean.FALSE.equals(applies), reason);
   }
 
   private static Boolean optionalBoolean(JsonObject action, String key) {

@@ -11,15 +11,14 @@ import org.wardwatch.model.OxygenSupport;
 
 /**
  * What a clinician charted of a patient for NEWS2: level of consciousness, air or oxygen, whether SpO2 is judged on
- * scale 2, and whether NEWS2 applies to the patient at all ({@code news2Applies} false: it is not validated for
- * under-16s or in pregnancy, which have scores of their own, so it is neither scored nor alarmed). A {@code null} part
- * was not charted, and stays as it was; an assessment charts at least one part.
+ * scale 2, and whether NEWS2 applies to the patient at all ({@link News2Use}: stopped, the patient is neither scored
+ * nor alarmed on it). A {@code null} part was not charted, and stays as it was; an assessment charts at least one part.
  */
-public record Assessment(Consciousness consciousness, OxygenSupport oxygen, Boolean spo2Scale2, Boolean news2Applies) {
+public record Assessment(Consciousness consciousness, OxygenSupport oxygen, Boolean spo2Scale2, News2Use news2) {
 
   /** @throws IllegalArgumentException when no part is charted: it would change nothing, yet fill the audit trail */
   public Assessment {
-    if (consciousness == null && oxygen == null && spo2Scale2 == null && news2Applies == null) {
+    if (consciousness == null && oxygen == null && spo2Scale2 == null && news2 == null) {
       throw new IllegalArgumentException("an assessment charts at least one of 'consciousness', 'oxygen', "
           + "'spo2Scale2' or 'news2Applies'");
     }
@@ -36,7 +35,7 @@ public record Assessment(Consciousness consciousness, OxygenSupport oxygen, Bool
    *                                            charted then
    */
   List<AlarmTransition> applyTo(PatientRecord patient, String user, Instant now) {
-    boolean stopsNews2 = Boolean.FALSE.equals(news2Applies) && patient.assessment().news2Applies();
+    boolean stopsNews2 = news2 != null && !news2.applies() && patient.assessment().news2Applies();
     if (stopsNews2) {
       ActionRefused.AlarmsUnacknowledged.unlessNone(patient.key(), "NEWS2 alarm",
           patient.alarms().unacknowledged(Set.of(PatientConditions.NEWS2)));
@@ -48,8 +47,8 @@ public record Assessment(Consciousness consciousness, OxygenSupport oxygen, Bool
 
   /**
    * The audit trail's entry of this assessment of {@code patient} by {@code user}: its detail says what was charted
-   * ("Voice; oxygen 2.50 L/min; SpO2 scale 2; NEWS2 not used"), and {@code assessment} holds it as the action's
-   * fields.
+   * ("Voice; oxygen 2.50 L/min; SpO2 scale 2; NEWS2 not used: pregnant"), and {@code assessment} holds it as the
+   * action's fields.
    */
   JsonObject auditEntry(String patient, String user, Instant at) {
     List<String> charted = new ArrayList<>();
@@ -66,9 +65,12 @@ public record Assessment(Consciousness consciousness, OxygenSupport oxygen, Bool
       charted.add("SpO2 scale " + (spo2Scale2 ? 2 : 1));
       fields.put("spo2Scale2", spo2Scale2);
     }
-    if (news2Applies != null) {
-      charted.add(news2Applies ? "NEWS2 used" : "NEWS2 not used");
-      fields.put("news2Applies", news2Applies);
+    if (news2 != null) {
+      charted.add(news2.describe());
+      fields.put("news2Applies", news2.applies());
+      if (news2.reason() != null) {
+        fields.put("news2Reason", news2.reason());
+      }
     }
     return new JsonObject().put("at", at).put("patient", patient).put("type", "ASSESSMENT").put("actor", user)
         .put("detail", String.join("; ", charted)).put("assessment", fields);

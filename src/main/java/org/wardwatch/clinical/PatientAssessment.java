@@ -58,8 +58,8 @@ final class PatientAssessment {
     if (assessment.spo2Scale2() != null) {
       spo2Scale2 = assessment.spo2Scale2();
     }
-    if (assessment.news2Applies() != null) {
-      news2Applies = assessment.news2Applies();
+    if (assessment.news2() != null) {
+      news2Applies = assessment.news2().applies();
     }
   }
 

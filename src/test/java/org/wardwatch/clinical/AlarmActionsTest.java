@@ -342,13 +342,39 @@ class AlarmActionsTest {
   @Test
   void givenKnownPatient_whenAssessActionStopsNews2_thenNotScoredAndAudited() {
     WardUpdate update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
-        .put("news2Applies", false), at(5));
+        .put("news2Applies", false).put("news2Reason", "under 16"), at(5));
 
     JsonObject snapshot = only(update.snapshots()).toJson();
     assertFalse(snapshot.getBoolean("news2Applies"));
     assertNull(snapshot.getValue("news2"));
-    assertEquals(new JsonObject().put("news2Applies", false),
-        only(AuditEntries.of(update)).getJsonObject("assessment"));
+    JsonObject audited = only(AuditEntries.of(update));
+    assertEquals("NEWS2 not used: under 16", audited.getString("detail"));
+    assertEquals(new JsonObject().put("news2Applies", false).put("news2Reason", "under 16"),
+        audited.getJsonObject("assessment"));
+  }
+
+  @Test
+  void givenNews2StoppedWithoutAReason_whenAssessAction_thenIllegalArgumentAskingForIt() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> apply(new JsonObject()
+        .put("action", "assess").put("patient", "P1").put("user", NURSE).put("news2Applies", false), at(5)));
+
+    assertTrue(error.getMessage().contains("'news2Reason'"), error::getMessage);
+  }
+
+  @ParameterizedTest
+  @MethodSource("reasonsOutOfPlace")
+  void givenAReasonWithoutAStopOfNews2_whenAssessAction_thenIllegalArgument(JsonObject assess) {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> apply(assess.put("action", "assess").put("patient", "P1").put("user", NURSE), at(5)));
+
+    assertTrue(error.getMessage().contains("'news2Reason'"), error::getMessage);
+  }
+
+  static Stream<JsonObject> reasonsOutOfPlace() {
+    return Stream.of(new JsonObject().put("news2Reason", "pregnant"),
+        new JsonObject().put("news2Applies", true).put("news2Reason", "pregnant"),
+        new JsonObject().put("news2Applies", false).put("news2Reason", "line\nbreak"),
+        new JsonObject().put("news2Applies", false).put("news2Reason", 16));
   }
 
   @Test

@@ -53,8 +53,9 @@ class WardStateNews2StopTest {
     assertFalse(snapshot.getBoolean("news2Applies"));
     assertNull(snapshot.getValue("news2"), "no score shown once stopped");
     JsonObject audited = only(AuditEntries.of(stopped));
-    assertEquals("NEWS2 not used", audited.getString("detail"));
-    assertEquals(new JsonObject().put("news2Applies", false), audited.getJsonObject("assessment"));
+    assertEquals("NEWS2 not used: pregnant", audited.getString("detail"));
+    assertEquals(new JsonObject().put("news2Applies", false).put("news2Reason", "pregnant"),
+        audited.getJsonObject("assessment"));
     WardUpdate abnormal = engine.apply(frame(at(2), null, null, TACHYPNOEIC), at(2));
     assertEquals(List.of(), abnormal.transitions());
     assertNull(snapshot(abnormal).getValue("news2"));
@@ -138,7 +139,8 @@ class WardStateNews2StopTest {
   }
 
   private WardUpdate news2Applies(boolean applies, Instant at) {
-    return engine.assess("P1", new Assessment(null, null, null, applies), "nurse.kim", at);
+    return engine.assess("P1", new Assessment(null, null, null, applies ? News2Use.USED : News2Use.stopped("pregnant")),
+        "nurse.kim", at);
   }
 
   private static FrameReport frame(Instant at, Consciousness consciousness, OxygenSupport oxygen, String... values) {
