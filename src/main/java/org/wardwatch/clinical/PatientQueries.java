@@ -23,7 +23,6 @@ import org.wardwatch.bus.PatientSnapshot;
  */
 final class PatientQueries {
 
-
   private final WardState engine;
   private final PatientStore store;
   private final PatientStoreWriter writer;

@@ -29,7 +29,6 @@ final class OwnerRetries {
   private static final long RETRY_MS = 200;
   /** How long a clinician's request is tried, and its answer awaited, before it fails. */
   static final long ASK_GIVE_UP_MS = 10_000;
-  /** The failure code of a delivery its owner refused as malformed. */
 
   private OwnerRetries() {
   }

@@ -126,9 +126,8 @@ final class IdentityReader {
 
   /**
    * Reads the device of the first OBX that names one (OBX-18's first repetition, {@link #equipment}; the other
-   * repetitions name the device's parts); refuses
-   * the message when it is no identifier: the device of MSH-3, in its place, may be a gateway's that every monitor
-   * behind it shares.
+   * repetitions name the device's parts); refuses the message when it is no identifier, or when only a later
+   * repetition gives one: the device of MSH-3, in its place, may be a gateway's that every monitor behind it shares.
    */
   void obx(Segment obx) throws HL7Exception, Hl7ContentException {
     if (obxDevice == null) {
