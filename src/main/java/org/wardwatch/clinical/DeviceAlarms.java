@@ -44,10 +44,10 @@ final class DeviceAlarms {
    * A device connection event from the device side: a disconnection raises the disconnection alarm, unless the
    * patient is not monitored through the device; a refusal the invalid-signal alarm, unless the device sends none of
    * the patient's latest values or frame (the patient was heard then: {@link PatientRecord#heardRefused}). Ignored too
-   * is the disconnection of a connection whose frames were last answered more than
-   * {@link PatientConditions#CLOCKS_APART} before the device was last heard for the patient: it carried on through
-   * another (a half-open connection closed late); and a refusal of a frame received before one of the device's latest
-   * values: it arrived after a later frame of the device was accepted (a retried delivery).
+   * is the disconnection of a connection older than the one that carries the device for the patient
+   * ({@link PatientDevices#carriedOnAfter}: the device reconnected, and its old, half-open connection was found closed
+   * late); and a refusal of a frame received before one of the device's latest values: it arrived after a later frame
+   * of the device was accepted (a retried delivery).
    */
   List<AlarmTransition> event(PatientRecord patient, DeviceEvent event, Instant now) {
     String device = event.source().device();
@@ -55,11 +55,8 @@ final class DeviceAlarms {
       return List.of();
     }
     if (event.kind() == DeviceEvent.Kind.DISCONNECTED && monitoredThrough(patient, device, now)) {
-      Instant heard = lastHeard(patient, device);
-      Instant lastAnsweredAt = event.lastAnsweredAt();
-      boolean carriedOn = lastAnsweredAt != null && heard != null
-          && heard.isAfter(lastAnsweredAt.plus(PatientConditions.CLOCKS_APART));
-      return carriedOn ? List.of() : disconnected(patient, device, event.at(), now);
+      return patient.devices().carriedOnAfter(device, event.connection()) ? List.of()
+          : disconnected(patient, device, event.at(), now);
     }
     if (event.kind() == DeviceEvent.Kind.REJECTED && sends(patient, device)
         && !sentLater(patient, device, event.at())) {
@@ -221,23 +218,5 @@ final class DeviceAlarms {
       }
     }
     return false;
-  }
-
-  /**
-   * When the patient last heard {@code device}: the latest frame's time when it sent that frame, else the later of its
-   * last frame remembered ({@link PatientDevices#heardBefore}) and the arrival of its latest value that is still the
-   * patient's; {@code null} when unknown.
-   */
-  private static Instant lastHeard(PatientRecord patient, String device) {
-    if (device.equals(patient.source().device()) && patient.heardAt() != null) {
-      return patient.heardAt();
-    }
-    Instant heard = patient.devices().heardBefore(device);
-    for (Observation latest : patient.measurements().latestValues()) {
-      if (device.equals(latest.source().device()) && (heard == null || latest.gatewayTime().isAfter(heard))) {
-        heard = latest.gatewayTime();
-      }
-    }
-    return heard;
   }
 }

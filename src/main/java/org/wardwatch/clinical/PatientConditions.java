@@ -1,6 +1,5 @@
 package org.wardwatch.clinical;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,9 +36,6 @@ final class PatientConditions {
           () -> new EnumMap<>(Parameter.class)));
   /** The condition key of the NEWS2 alarm. */
   static final String NEWS2 = News2Alarm.KEY;
-
-  /** How far apart a device server's clock and this one's may be (a cluster's nodes keep time by NTP). */
-  static final Duration CLOCKS_APART = Duration.ofSeconds(2);
 
   private final PatientAlarms.AlarmIds alarmIds;
   private ClinicalRules rules;

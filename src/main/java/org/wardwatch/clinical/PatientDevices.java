@@ -6,44 +6,56 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
+import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.StateJson;
 
 /**
- * What a patient's record knows of the devices it hears from: when each device other than the latest frame's (whose
- * identity and time the record keeps) last sent a frame, which devices are disconnected, and which had their latest
- * frame refused. {@link DeviceAlarms} judges by it. Owned by the patient's {@link PatientRecord}; not
- * thread-safe.
+ * What a patient's record knows of the devices it hears from: which connection carries each device for the patient,
+ * which devices are disconnected, and which had their latest frame refused. {@link DeviceAlarms} judges by it. Owned
+ * by the patient's {@link PatientRecord}; not thread-safe.
  */
 final class PatientDevices {
 
-  /** How many other devices' last frames are remembered; past it, the one remembered first is forgotten. */
+  /** How many devices' connections are remembered; past it, the one remembered first is forgotten. */
   static final int MAX_REMEMBERED = 16;
 
-  /** Each other device's last frame, in the order first remembered; never the latest frame's device. */
-  private final Map<String, Instant> heardBefore = new LinkedHashMap<>();
+  /**
+   * By device, the connection that carries it for the patient (see {@link #deliveredBy}), in the order remembered;
+   * none for a device heard only through HL7, or before connections were told.
+   */
+  private final Map<String, ConnectionId> carriers = new LinkedHashMap<>();
   private DeviceProblems disconnected = new DeviceProblems();
   private DeviceProblems refused = new DeviceProblems();
 
   /**
-   * The latest frame came from {@code next}, where the one before came from {@code previous} at {@code previousAt}
-   * (either null when unknown): a change of device remembers when the previous one was last heard. Nothing is done for
-   * the usual frame, from the same device.
+   * An accepted frame of the patient from {@code device} came on {@code connection} (null: not known, as for an HL7
+   * message), read after the device's connection was last found closed: the connection carries the device for the
+   * patient from now on when it opened after the one that did, or when that one has been found closed since (the
+   * device is disconnected). A frame of an older connection, still in flight or on a link the device has left, does
+   * not take the device back from the newer one. Nothing is done for the usual frame, on the connection that carries.
    */
-  void switched(String previous, Instant previousAt, String next) {
-    if (next != null) {
-      heardBefore.remove(next); // the latest frame's device: its time is the record's
+  void deliveredBy(String device, ConnectionId connection) {
+    if (device == null || connection == null) {
+      return;
     }
-    if (previous != null && previousAt != null && !previous.equals(next)) {
-      heardBefore.put(previous, previousAt);
-      if (heardBefore.size() > MAX_REMEMBERED) {
-        heardBefore.remove(heardBefore.keySet().iterator().next());
+    ConnectionId carrier = carriers.get(device);
+    if (carrier != connection && (carrier == null || connection.isNewerThan(carrier) || disconnected.contains(device))) {
+      carriers.remove(device); // remembered again as the latest
+      carriers.put(device, connection);
+      if (carriers.size() > MAX_REMEMBERED) {
+        carriers.remove(carriers.keySet().iterator().next());
       }
     }
   }
 
-  /** When {@code device}, not the latest frame's, last sent a frame of the patient; null when not remembered. */
-  Instant heardBefore(String device) {
-    return heardBefore.get(device);
+  /**
+   * True when the end of {@code connection} (null: not known) leaves {@code device} connected for the patient: a
+   * connection that opened after it carries the device on (the device reconnected, and its old, half-open connection
+   * was found closed late).
+   */
+  boolean carriedOnAfter(String device, ConnectionId connection) {
+    ConnectionId carrier = carriers.get(device);
+    return carrier != null && connection != null && carrier.isNewerThan(connection);
   }
 
   /**
@@ -66,30 +78,31 @@ final class PatientDevices {
   }
 
   /**
-   * Puts this into a patient's stored state: {@code devicesHeard} (device id to when it last sent a frame, in the
-   * order remembered; left out when none), {@code disconnectedDevices} (device id to when its connection closed, or
-   * "") and {@code invalidSignals} (device id to the reason).
+   * Puts this into a patient's stored state: {@code deviceConnections} (device id to the connection that carries it,
+   * in the order remembered; left out when none), {@code disconnectedDevices} (device id to when its connection
+   * closed, or "") and {@code invalidSignals} (device id to the reason).
    */
   JsonObject writeTo(JsonObject state) {
-    if (!heardBefore.isEmpty()) {
-      JsonObject heard = new JsonObject();
-      heardBefore.forEach(heard::put);
-      state.put("devicesHeard", heard);
+    if (!carriers.isEmpty()) {
+      JsonObject connections = new JsonObject();
+      carriers.forEach((device, connection) -> connections.put(device, connection.toJson()));
+      state.put("deviceConnections", connections);
     }
     return state.put("disconnectedDevices", disconnected.toState()).put("invalidSignals", refused.toState());
   }
 
   /**
-   * The devices {@link #writeTo} wrote into {@code state}; for a state written before they were kept, none heard
-   * before, and for each condition the device of its alarm in {@code alarms}, if any.
+   * The devices {@link #writeTo} wrote into {@code state}; for a state written before they were kept, no connection
+   * known (each disconnection is believed), and for each condition the device of its alarm in {@code alarms}, if any.
    *
-   * @throws IllegalArgumentException when a time or a detail is not one
+   * @throws IllegalArgumentException when a connection, a time or a detail is not one
    */
   static PatientDevices fromState(JsonObject state, PatientAlarms alarms) {
     PatientDevices devices = new PatientDevices();
-    JsonObject heard = state.getJsonObject("devicesHeard");
-    if (heard != null) {
-      heard.fieldNames().forEach(device -> devices.heardBefore.put(device, StateJson.instant(heard, device)));
+    JsonObject connections = state.getJsonObject("deviceConnections");
+    if (connections != null) {
+      connections.fieldNames().forEach(device ->
+          devices.carriers.put(device, ConnectionId.fromJson(StateJson.object(connections, device))));
     }
     devices.disconnected = DeviceProblems.fromState(state.getJsonObject("disconnectedDevices"),
         alarms.deviceOf(TechnicalAlarm.DISCONNECTED.conditionKey()));

@@ -165,19 +165,16 @@ final class PatientRecord {
    * Takes the identity of the latest frame (bed or ward may have changed; one it does not name stays as it was: the
    * patient's alarms go where the patient goes, and a ward left is remembered, {@link #takeLeftWard}), its
    * assessment unless a later one is held, and which sensors it reported off unless a later value of theirs is held
-   * (their onset delays start over: {@link ThresholdTracker#sensorOff}); remembers the frame, that it was heard
-   * {@code now}, and, when it came from another device than the frame before, when that device was last heard
-   * ({@link PatientDevices#switched}).
+   * (their onset delays start over: {@link ThresholdTracker#sensorOff}); remembers the frame, and that it was heard
+   * {@code now}.
    */
   void heard(FrameReport report, Instant now) {
-    Instant before = heardAt;
     heardAt = now;
     if (report.stamp() != null) {
       recentFrames.record(report.stamp());
     }
     DeviceIdentity placed = report.source().placedAs(source);
     if (placed != source && !placed.equals(source)) { // the usual frame: no new object pointed to (see #scored)
-      devices.switched(source.device(), before, placed.device());
       if (!placed.wardOrDefault().equals(source.wardOrDefault()) && leftWard == null) {
         leftWard = source;
       }
@@ -193,7 +190,7 @@ final class PatientRecord {
     return measurements;
   }
 
-  /** What the record knows of its devices: when others than the latest frame's were heard, disconnected, refused. */
+  /** What the record knows of its devices: the connections that carry them, which are disconnected, refused. */
   PatientDevices devices() {
     return devices;
   }

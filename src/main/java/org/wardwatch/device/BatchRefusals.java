@@ -30,14 +30,13 @@ final class BatchRefusals {
    * gateway cannot read), not once it has {@code relayed} frames of others: its unreadable frame may have been any
    * of their patients'.
    */
-  static DeviceEvent refusal(FrameVerdict verdict, DeviceIdentity current, boolean relayed, Instant lastAnsweredAt,
-      Instant readAt) {
+  static DeviceEvent refusal(FrameVerdict verdict, DeviceIdentity current, boolean relayed, Instant readAt) {
     if (verdict.about() != null) {
-      return DeviceEvent.rejected(verdict.about(), verdict.detail(), lastAnsweredAt, readAt);
+      return DeviceEvent.rejected(verdict.about(), verdict.detail(), readAt);
     }
     boolean placedByHello = current.patient() != null || current.bed() != null;
-    return placedByHello && !relayed ? DeviceEvent.rejected(current, verdict.detail(), lastAnsweredAt, readAt)
-        : DeviceEvent.rejectedOnConnection(current, verdict.detail(), lastAnsweredAt, readAt);
+    return placedByHello && !relayed ? DeviceEvent.rejected(current, verdict.detail(), readAt)
+        : DeviceEvent.rejectedOnConnection(current, verdict.detail(), readAt);
   }
 
   /** {@code refusals} with {@code refusal} as the latest of its device and patient; made when {@code null}. */

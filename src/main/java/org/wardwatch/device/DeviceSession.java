@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.BusRequests;
 import org.wardwatch.bus.DeviceEvents;
+import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.parsing.BatchVerdict;
@@ -43,9 +44,10 @@ import org.wardwatch.parsing.FrameVerdict;
  * is one the gateway read nothing from for the idle timeout while none of its frames was at the parser: a silent
  * device, or one that left its answers unread (whose frames then wait, unread, with their answers). Its disconnection
  * is announced on {@link Addresses#DEVICE_EVENTS} for technical alarms, for each device and patient it named
- * ({@link HeardDevices}) with when it closed and when its frames were last answered (and, once a batch in flight at a
- * reset is answered, for those only that batch named), and so is a frame the parser refused unless a later frame of
- * its batch was accepted ({@link BatchRefusals}); what a batch is answered, and whether the connection is cut off
+ * ({@link HeardDevices}) with the connection's {@link ConnectionId} (which also goes with its frames) and when it
+ * closed (and, once a batch in flight at a reset is answered, for those only that batch named), as is a device and
+ * patient a {@code HELLO} moved it away from, and a frame the parser refused unless a later frame of its batch was
+ * accepted ({@link BatchRefusals}); what a batch is answered, and whether the connection is cut off
  * after it, is worked out by {@link BatchAnswer}. Runs on the event loop of the device server verticle that accepted
  * the connection, on that verticle's Vert.x context.
  */
@@ -63,11 +65,11 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   private final BusRequests parser;
   private final DeviceServerConfig config;
   private final LineFramer framer;
+  /** Which connection this is, told to the clinical engine with its frames and its disconnections. */
+  private final ConnectionId connection = ConnectionId.opened(Instant.now());
   private DeviceIdentity identity = DeviceIdentity.UNKNOWN;
   /** The others the connection's accepted frames were about. */
   private final HeardDevices others = new HeardDevices();
-  /** When the parser last answered a batch of this connection; {@code null} before. */
-  private Instant lastAnsweredAt;
   /** When the connection was found closed; {@code null} while open. */
   private Instant closedAt;
   /** The devices and patients announced disconnected since; {@code null} while open. */
@@ -194,7 +196,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     if (lines.isEmpty()) {
       return Future.succeededFuture(new BatchVerdict(identity, List.of()));
     }
-    FrameBatch batch = new FrameBatch(identity, readAt, lines, channel.attr(DeviceCertificate.NAMES).get());
+    FrameBatch batch = new FrameBatch(identity, connection, readAt, lines,
+        channel.attr(DeviceCertificate.NAMES).get());
     return parser.request(Addresses.FRAMES, batch);
   }
 
@@ -204,7 +207,6 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     if (result.failed()) {
       LOG.error("[{}] frame parsing failed; asking the device to resend", name(), result.cause());
     } else {
-      lastAnsweredAt = Instant.now();
       result.result().named().forEach(others::heard);
       if (result.result().session() != identity) {
         identity = result.result().session();
@@ -214,7 +216,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       }
     }
     BatchAnswer answer = BatchAnswer.of(events, result.succeeded() ? result.result() : null,
-        new BatchAnswer.Connection(current, !others.isEmpty(), lastAnsweredAt, readAt, rejectedInARow,
+        new BatchAnswer.Connection(current, !others.isEmpty(), readAt, rejectedInARow,
             config.maxConsecutiveBadFrames()));
     rejectedInARow = answer.rejectedInARow();
     StringBuilder answers = answer.lines();
@@ -223,6 +225,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
           .forEach(nak -> LOG.debug("[{}] {}", name(), nak));
     }
     answer.refusals().forEach(this::announce);
+    Instant answeredAt = Instant.now();
+    answer.left().forEach(left -> announce(DeviceEvent.disconnected(left, connection, answeredAt)));
     if (answer.cutOffReason() != null) { // after every frame of the batch is answered: those past the limit recorded
       cutOff(answers, answer.cutOffReason());
       return;
@@ -261,7 +265,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   /** Tells the clinical engine that each device and patient the connection's frames named, not told yet, is gone. */
   private void announceDisconnected() {
     others.with(identity).stream().filter(announced::add)
-        .forEach(heard -> announce(DeviceEvent.disconnected(heard, lastAnsweredAt, closedAt)));
+        .forEach(heard -> announce(DeviceEvent.disconnected(heard, connection, closedAt)));
   }
 
   /** Tells the clinical engine of {@code event} (for technical alarms), once its device is named. */

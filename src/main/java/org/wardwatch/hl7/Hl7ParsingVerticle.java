@@ -99,9 +99,7 @@ public class Hl7ParsingVerticle extends VerticleBase {
           refused.header().sendingApplication(), refused.getMessage());
       answers = acks.refused(refused);
       if (refused instanceof Hl7ContentException content && content.source() != null) {
-        // answered now, as a line device's refused frame is when its batch is: the connection's last answer
-        DeviceEvents.announce(vertx.eventBus(),
-            DeviceEvent.rejected(content.source(), content.getMessage(), Instant.now(), receivedAt));
+        DeviceEvents.announce(vertx.eventBus(), DeviceEvent.rejected(content.source(), content.getMessage(), receivedAt));
       }
     }
     MessageHeader header = accepted;

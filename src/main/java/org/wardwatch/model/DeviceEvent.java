@@ -13,8 +13,8 @@ import java.util.Locale;
  * @param kind           what happened
  * @param source         the device, and the patient it was reporting for
  * @param reason         why a frame or message was refused; {@code null} for a disconnection
- * @param lastAnsweredAt when the connection's frames were last answered (for a refusal, when it was answered), or
- *                       {@code null} (none were); read for a disconnection only
+ * @param connection     for a disconnection, the connection that ended; {@code null} for a refusal, or from a node
+ *                       that did not say
  * @param at             when it happened, by the clock of the node that read the connection's frames: when the
  *                       connection was found closed, or when the refused frame or message was received (the time its
  *                       values would have been received at); {@code null} from a node that did not say
@@ -23,38 +23,36 @@ import java.util.Locale;
  *                       when it is its connection's identity, blamed for a frame that may have been another
  *                       patient's (a relay's frames name theirs)
  */
-public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Instant lastAnsweredAt, Instant at,
+public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, ConnectionId connection, Instant at,
     boolean mayAdmit) {
 
   /** What happened to the connection, named on the wire in lower case. */
   public enum Kind { DISCONNECTED, REJECTED }
 
   /**
-   * The connection of {@code source} closed at {@code closedAt}; its frames were last answered at
-   * {@code lastAnsweredAt}.
+   * {@code connection}, which carried {@code source}, was found closed at {@code closedAt}, or stopped carrying it then
+   * (its {@code HELLO} named another device or patient).
    */
-  public static DeviceEvent disconnected(DeviceIdentity source, Instant lastAnsweredAt, Instant closedAt) {
-    return new DeviceEvent(Kind.DISCONNECTED, source, null, lastAnsweredAt, closedAt, false);
+  public static DeviceEvent disconnected(DeviceIdentity source, ConnectionId connection, Instant closedAt) {
+    return new DeviceEvent(Kind.DISCONNECTED, source, null, connection, closedAt, false);
   }
 
   /**
    * A frame or HL7 message about {@code source} (read from it, or known from its connection), received at
-   * {@code receivedAt}, was refused for {@code reason}; the connection's frames were last answered at
-   * {@code lastAnsweredAt}.
+   * {@code receivedAt}, was refused for {@code reason}.
    */
-  public static DeviceEvent rejected(DeviceIdentity source, String reason, Instant lastAnsweredAt, Instant receivedAt) {
-    return new DeviceEvent(Kind.REJECTED, source, reason, lastAnsweredAt, receivedAt, true);
+  public static DeviceEvent rejected(DeviceIdentity source, String reason, Instant receivedAt) {
+    return new DeviceEvent(Kind.REJECTED, source, reason, null, receivedAt, true);
   }
 
   /**
-   * {@link #rejected}, for a frame blamed on its connection's identity, {@code connection}, that may have been about
+   * {@link #rejected}, for a frame blamed on its connection's identity, {@code sessionIdentity}, that may have been about
    * another patient (refused before its own identity could be read, on a connection whose {@code HELLO} placed no
    * patient or bed, or that has relayed others' frames): it raises the invalid-signal alarm of a patient monitored
    * already, and admits none.
    */
-  public static DeviceEvent rejectedOnConnection(DeviceIdentity connection, String reason, Instant lastAnsweredAt,
-      Instant receivedAt) {
-    return new DeviceEvent(Kind.REJECTED, connection, reason, lastAnsweredAt, receivedAt, false);
+  public static DeviceEvent rejectedOnConnection(DeviceIdentity sessionIdentity, String reason, Instant receivedAt) {
+    return new DeviceEvent(Kind.REJECTED, sessionIdentity, reason, null, receivedAt, false);
   }
 
   /**
@@ -67,10 +65,11 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
     return kind == Kind.REJECTED && mayAdmit && source.device() != null;
   }
 
-  /** {@code {"event": "disconnected"|"rejected", "source", "reason", "lastAnsweredAt", "at", "mayAdmit"}}. */
+  /** {@code {"event": "disconnected"|"rejected", "source", "reason", "connection", "at", "mayAdmit"}}. */
   public JsonObject toJson() {
     return new JsonObject().put("event", kind.name().toLowerCase(Locale.ROOT)).put("source", source.toJson())
-        .put("reason", reason).put("lastAnsweredAt", lastAnsweredAt).put("at", at).put("mayAdmit", mayAdmit);
+        .put("reason", reason).put("connection", connection == null ? null : connection.toJson()).put("at", at)
+        .put("mayAdmit", mayAdmit);
   }
 
   /**
@@ -90,8 +89,9 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Insta
       throw new IllegalArgumentException("a device event's source must be an object, got " + json.getValue("source"));
     }
     try {
+      JsonObject connection = json.getJsonObject("connection");
       return new DeviceEvent(kind, DeviceIdentity.fromJson(source), json.getString("reason"),
-          StateJson.optionalInstant(json, "lastAnsweredAt"), StateJson.optionalInstant(json, "at"),
+          connection == null ? null : ConnectionId.fromJson(connection), StateJson.optionalInstant(json, "at"),
           json.getBoolean("mayAdmit", false));
     } catch (ClassCastException e) { // a part of another JSON type than its own (Vert.x's typed getters)
       throw new IllegalArgumentException("malformed device event " + json + ": " + e.getMessage());

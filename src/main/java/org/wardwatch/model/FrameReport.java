@@ -20,14 +20,17 @@ import java.util.stream.Collectors;
  * @param oxygen         air or oxygen, or {@code null} when the frame did not say
  * @param sensorsOff     parameters the device reported as {@code OFF} (sensor detached or switched off)
  * @param stamp          the frame it came from, when the frame had a {@code Seq}; else {@code null}
+ * @param connection     the device connection that delivered the frame; {@code null} for an HL7 message, or from a
+ *                       node that did not say
  */
 public record FrameReport(DeviceIdentity source, Instant time, Instant receivedAt, List<Observation> observations,
-    Consciousness consciousness, OxygenSupport oxygen, Set<Parameter> sensorsOff, FrameStamp stamp) {
+    Consciousness consciousness, OxygenSupport oxygen, Set<Parameter> sensorsOff, FrameStamp stamp,
+    ConnectionId connection) {
 
-  /** A report with no stamp, of a frame received at {@code time} (it gave no time of its own). */
+  /** A report with no stamp and no connection, of a frame received at {@code time} (it gave no time of its own). */
   public FrameReport(DeviceIdentity source, Instant time, List<Observation> observations,
       Consciousness consciousness, OxygenSupport oxygen, Set<Parameter> sensorsOff) {
-    this(source, time, time, observations, consciousness, oxygen, sensorsOff, null);
+    this(source, time, time, observations, consciousness, oxygen, sensorsOff, null, null);
   }
 
   /** A report with no sensor reported off and no stamp, of a frame received at {@code time}. */
@@ -38,7 +41,8 @@ public record FrameReport(DeviceIdentity source, Instant time, Instant receivedA
 
   /** This report, stamped with the frame it came from. */
   public FrameReport withStamp(FrameStamp frame) {
-    return new FrameReport(source, time, receivedAt, observations, consciousness, oxygen, sensorsOff, frame);
+    return new FrameReport(source, time, receivedAt, observations, consciousness, oxygen, sensorsOff, frame,
+        connection);
   }
 
   public JsonObject toJson() {
@@ -50,13 +54,15 @@ public record FrameReport(DeviceIdentity source, Instant time, Instant receivedA
         .put("consciousness", consciousness == null ? null : consciousness.name())
         .put("oxygen", oxygen == null ? null : oxygenJson(oxygen))
         .put("sensorsOff", new JsonArray(sensorsOff.stream().map(Parameter::name).toList()))
-        .put("stamp", stamp == null ? null : stamp.toJson());
+        .put("stamp", stamp == null ? null : stamp.toJson())
+        .put("connection", connection == null ? null : connection.toJson());
   }
 
   public static FrameReport fromJson(JsonObject json) {
     JsonObject oxygen = json.getJsonObject("oxygen");
     String consciousness = json.getString("consciousness");
     JsonObject stamp = json.getJsonObject("stamp");
+    JsonObject connection = json.getJsonObject("connection");
     return new FrameReport(
         DeviceIdentity.fromJson(json.getJsonObject("source")),
         json.getInstant("time"),
@@ -66,7 +72,8 @@ public record FrameReport(DeviceIdentity source, Instant time, Instant receivedA
         oxygen == null ? null : oxygenFromJson(oxygen),
         json.getJsonArray("sensorsOff", new JsonArray()).stream().map(name -> Parameter.valueOf((String) name))
             .collect(Collectors.toUnmodifiableSet()),
-        stamp == null ? null : FrameStamp.fromJson(stamp));
+        stamp == null ? null : FrameStamp.fromJson(stamp),
+        connection == null ? null : ConnectionId.fromJson(connection));
   }
 
   /** {@code {"onOxygen": bool, "flow": L/min or null}}. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceIdentity;
 
 /**
@@ -13,22 +14,24 @@ import org.wardwatch.model.DeviceIdentity;
  * the parser), sent by the device server to the frame parser on {@link org.wardwatch.bus.Addresses#FRAMES}.
  *
  * @param session     the connection's identity before these frames
+ * @param connection  the connection that delivered them
  * @param receivedAt  gateway time of the read that brought the first of them (a frame's time when it has no {@code Ts})
  * @param frames      the frames, in arrival order, without line endings
  * @param certifiedDevices  the only devices the connection may speak for, those its certificate names; {@code null}
  *                    for any device (no certificate, or devices not bound to theirs)
  */
-public record FrameBatch(DeviceIdentity session, Instant receivedAt, List<String> frames,
+public record FrameBatch(DeviceIdentity session, ConnectionId connection, Instant receivedAt, List<String> frames,
     Set<String> certifiedDevices) {
 
   /** Frames of a connection that may speak for any device. */
-  public FrameBatch(DeviceIdentity session, Instant receivedAt, List<String> frames) {
-    this(session, receivedAt, frames, null);
+  public FrameBatch(DeviceIdentity session, ConnectionId connection, Instant receivedAt, List<String> frames) {
+    this(session, connection, receivedAt, frames, null);
   }
 
   public JsonObject toJson() {
     JsonObject json = new JsonObject()
         .put("session", session.toJson())
+        .put("connection", connection.toJson())
         .put("receivedAt", receivedAt)
         .put("frames", new JsonArray(frames));
     return certifiedDevices == null ? json : json.put("certifiedDevices", new JsonArray(List.copyOf(certifiedDevices)));
@@ -38,6 +41,7 @@ public record FrameBatch(DeviceIdentity session, Instant receivedAt, List<String
     JsonArray certified = json.getJsonArray("certifiedDevices");
     return new FrameBatch(
         DeviceIdentity.fromJson(json.getJsonObject("session")),
+        ConnectionId.fromJson(json.getJsonObject("connection")),
         json.getInstant("receivedAt"),
         json.getJsonArray("frames").stream().map(String.class::cast).toList(),
         certified == null ? null : certified.stream().map(String.class::cast).collect(Collectors.toUnmodifiableSet()));

@@ -45,7 +45,7 @@ public final class FrameBatchProcessor {
       String patient = null;
       DeviceIdentity next = session; // the connection's identity after the frame
       try {
-        DecodedFrame decoded = decoder.decode(frame, session, batch.receivedAt());
+        DecodedFrame decoded = decoder.decode(frame, session, batch.connection(), batch.receivedAt());
         String uncertified = uncertified(decoded, batch.certifiedDevices());
         if (uncertified != null && decoded instanceof DecodedFrame.Hello) {
           verdicts.add(FrameVerdict.helloRefused(decoded.sequence(), uncertified));

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -31,10 +32,11 @@ public final class LineFrameDecoder {
   private static final Set<Parameter> BLOOD_PRESSURE = EnumSet.of(Parameter.BP_SYSTOLIC, Parameter.BP_DIASTOLIC);
 
   /**
-   * Decodes {@code line} (without its line ending) received at {@code receivedAt} on a connection whose identity is
-   * {@code session}.
+   * Decodes {@code line} (without its line ending) received at {@code receivedAt} on {@code connection} (null: not
+   * known), whose identity is {@code session}.
    */
-  public DecodedFrame decode(String line, DeviceIdentity session, Instant receivedAt) throws MalformedFrameException {
+  public DecodedFrame decode(String line, DeviceIdentity session, ConnectionId connection, Instant receivedAt)
+      throws MalformedFrameException {
     FrameFields fields = FrameFields.split(line);
     ValueReader reader = new ValueReader(fields.rawSequence());
     Long sequence = reader.sequence(fields.get(FrameKey.SEQ));
@@ -51,15 +53,18 @@ public final class LineFrameDecoder {
       throw reader.fail("no device identity: send HELLO|Device=<id> first or add Device=<id> to the frame");
     }
     try {
-      return measurements(fields, reader, source, sequence, receivedAt);
+      return measurements(fields, reader, source, sequence, connection, receivedAt);
     } catch (MalformedFrameException e) {
       throw e.about(source);
     }
   }
 
-  /** The vital signs and assessment of frame {@code sequence} from {@code source}, read by {@code reader}. */
+  /**
+   * The vital signs and assessment of frame {@code sequence} from {@code source}, delivered on {@code connection}, read
+   * by {@code reader}.
+   */
   private static DecodedFrame measurements(FrameFields fields, ValueReader reader, DeviceIdentity source,
-      Long sequence, Instant receivedAt) throws MalformedFrameException {
+      Long sequence, ConnectionId connection, Instant receivedAt) throws MalformedFrameException {
     if (!fields.hasVitals()) {
       throw reader.fail(fields.unknownKeys().isEmpty()
           ? "frame carries no vital sign"
@@ -92,7 +97,7 @@ public final class LineFrameDecoder {
     FrameReport report = new FrameReport(source, deviceTime != null ? deviceTime : receivedAt, receivedAt,
         List.copyOf(observations), reader.consciousness(fields.get(FrameKey.CONSCIOUSNESS)),
         reader.oxygen(fields.get(FrameKey.OXYGEN)),
-        sensorsOff == null ? Set.of() : Collections.unmodifiableSet(sensorsOff), null);
+        sensorsOff == null ? Set.of() : Collections.unmodifiableSet(sensorsOff), null, connection);
     return new DecodedFrame.Measurements(report, fields.rawSequence(), fields.unknownKeys());
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.wardwatch.clinical.ClinicalRules;
 import org.wardwatch.clinical.WardState;
+import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.parsing.FrameBatch;
@@ -50,6 +51,10 @@ public final class EngineCost {
     List<FrameReport> reports = new ArrayList<>();
     FrameBatchProcessor processor = new FrameBatchProcessor(new LineFrameDecoder(), reports::add);
     Instant now = Instant.now();
+    List<ConnectionId> connections = new ArrayList<>(); // one per device, as each has its own
+    for (int device = 0; device < batches.size(); device++) {
+      connections.add(ConnectionId.opened(now));
+    }
     long[] perFrame = new long[ROUNDS];
     for (int round = -WARM_UP_ROUNDS; round < ROUNDS; round++) {
       long start = System.nanoTime();
@@ -58,7 +63,7 @@ public final class EngineCost {
         int device = i % batches.size();
         now = now.plusMillis(3); // W1's pace: a batch of each device every 50 ms or so
         reports.clear();
-        processor.process(new FrameBatch(new DeviceIdentity("W1-" + device, null, null, "w1"), now,
+        processor.process(new FrameBatch(new DeviceIdentity("W1-" + device, null, null, "w1"), connections.get(device), now,
             batches.get(device)));
         if (engine != null) {
           Set<String> patients = new LinkedHashSet<>();

@@ -94,7 +94,7 @@ class MeasurementStopTest {
   void givenMeasurementStopped_whenAValueReceivedBeforeTheStopIsAppliedLate_thenItStaysStopped() {
     engine.apply(WardStateFixtures.frame(OXIMETER, T0, "SPO2=97"), T0);
     engine.apply(WardStateFixtures.frame(MONITOR, T0, "PULSE=80"), T0);
-    engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, T0, at(1)), at(1)); // stoppable at once
+    engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, null, at(1)), at(1)); // stoppable at once
     engine.stopMeasuring("P1", SPO2, "nurse.kim", at(3));
 
     // in flight when the oximeter's connection closed: received at 0.5 s, applied after the stop
@@ -161,7 +161,7 @@ class MeasurementStopTest {
   void givenSensorReportedOffInEveryFrame_whenStopped_thenRefusedUntilTheMonitorStopsReportingIt() {
     engine.apply(WardStateFixtures.frame(OXIMETER, T0, "SPO2=97"), T0);
     // the monitor's clock 20 s behind: its frame says 20 s, the gateway received it at 40 s
-    engine.apply(new FrameReport(MONITOR, at(20), at(40), List.of(), null, null, SPO2, null), at(40));
+    engine.apply(new FrameReport(MONITOR, at(20), at(40), List.of(), null, null, SPO2, null, null), at(40));
 
     ActionRefused refused = assertThrows(ActionRefused.StillMonitored.class,
         () -> engine.stopMeasuring("P1", SPO2, "nurse.kim", at(65)));

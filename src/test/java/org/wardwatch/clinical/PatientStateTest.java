@@ -169,11 +169,11 @@ class PatientStateTest {
   @Test
   void givenAlarmMessageRefreshedWithoutTransition_whenDeviceEvent_thenPatientChangedAndSnapshotPublished() {
     frame(at(0), "PULSE=80").apply(engine);
-    engine.deviceEvent(DeviceEvent.rejected(MONITOR, "Pulse 400 /min is implausible", null, null), at(1));
+    engine.deviceEvent(DeviceEvent.rejected(MONITOR, "Pulse 400 /min is implausible", null), at(1));
     long seq = engine.view().snapshot(PATIENT).orElseThrow().toJson().getLong("seq");
 
     WardUpdate refreshed = engine.deviceEvent(
-        DeviceEvent.rejected(MONITOR, "SpO2 140 % is implausible", null, null), at(2));
+        DeviceEvent.rejected(MONITOR, "SpO2 140 % is implausible", null), at(2));
 
     assertEquals(List.of(), refreshed.transitions());
     assertEquals(Set.of(PATIENT), refreshed.changedPatients());
@@ -182,7 +182,7 @@ class PatientStateTest {
     assertEquals("Invalid data from mon-1: SpO2 140 % is implausible",
         snapshot.getJsonArray("technicalAlarms").getJsonObject(0).getString("message"));
     assertEquals(WardUpdate.NOTHING,
-        engine.deviceEvent(DeviceEvent.rejected(MONITOR, "SpO2 140 % is implausible", null, null), at(3)),
+        engine.deviceEvent(DeviceEvent.rejected(MONITOR, "SpO2 140 % is implausible", null), at(3)),
         "the same message again");
   }
 

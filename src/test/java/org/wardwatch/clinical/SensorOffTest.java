@@ -111,7 +111,7 @@ class SensorOffTest {
   }
 
   private static FrameReport frame(String text, int second) throws MalformedFrameException {
-    DecodedFrame decoded = new LineFrameDecoder().decode(text, MONITOR, T0.plusSeconds(second));
+    DecodedFrame decoded = new LineFrameDecoder().decode(text, MONITOR, null, T0.plusSeconds(second));
     return ((DecodedFrame.Measurements) decoded).report();
   }
 }

@@ -62,7 +62,7 @@ class UnknownPatientTest {
         new DeviceIdentity("mon-x", "made-up-3", null, "icu"), null, Instant.now()).toJson());
     assertTrue(ignored.getBoolean("ok"));
     JsonObject admitted = request(Addresses.engineDeviceEvents(membership.self()), DeviceEvent.rejected(
-        new DeviceIdentity("mon-2", "P2", "2", "icu"), "Pulse 400 /min is implausible", null, null).toJson());
+        new DeviceIdentity("mon-2", "P2", "2", "icu"), "Pulse 400 /min is implausible", null).toJson());
     assertTrue(admitted.getBoolean("ok"));
 
     DeviceIdentity monitor = new DeviceIdentity("mon-1", "P1", "1", "icu");

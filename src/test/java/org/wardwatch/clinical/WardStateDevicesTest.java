@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.clinical.WardStateFixtures.T0;
 import static org.wardwatch.clinical.WardStateFixtures.at;
 import static org.wardwatch.clinical.WardStateFixtures.frame;
+import static org.wardwatch.clinical.WardStateFixtures.on;
 import static org.wardwatch.clinical.WardStateFixtures.only;
 import static org.wardwatch.clinical.WardStateFixtures.raisedId;
 
@@ -17,6 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -52,7 +54,7 @@ class WardStateDevicesTest {
     String spo2 = raisedId(engine.apply(frame(OXIMETER, at(1), "SPO2=85"), at(1)));
     engine.apply(frame(MONITOR, at(2), "PULSE=191"), at(2));
 
-    WardUpdate update = engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, at(1), null), at(3));
+    WardUpdate update = engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, null, null), at(3));
 
     JsonObject raised = ofType(update, TransitionType.RAISED).snapshot();
     assertEquals("Device ox-7 disconnected", raised.getString("message"));
@@ -66,7 +68,7 @@ class WardStateDevicesTest {
   void givenTheOximeterDisconnected_whenOnlyTheMonitorReports_thenTheAlarmStaysUntilTheOximeterIsBack() {
     engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
     engine.apply(frame(OXIMETER, at(1), "SPO2=97"), at(1));
-    String disconnected = ofType(engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, at(1), null), at(2)),
+    String disconnected = ofType(engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, null, null), at(2)),
         TransitionType.RAISED).alarmId();
 
     assertEquals(List.of(), engine.apply(frame(MONITOR, at(3), "PULSE=81"), at(3)).transitions());
@@ -81,10 +83,10 @@ class WardStateDevicesTest {
   void givenOneDisconnectionAcknowledged_whenTheOtherDeviceDisconnectsToo_thenANewAlarmNamesBoth() {
     engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
     engine.apply(frame(OXIMETER, at(1), "SPO2=97"), at(1));
-    String oximeter = raisedId(engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, at(1), null), at(2)));
+    String oximeter = raisedId(engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, null, null), at(2)));
     engine.act(oximeter, alarm -> alarm.acknowledge(NURSE, at(3)), at(3));
 
-    WardUpdate update = engine.deviceEvent(DeviceEvent.disconnected(MONITOR, T0, null), at(4));
+    WardUpdate update = engine.deviceEvent(DeviceEvent.disconnected(MONITOR, null, null), at(4));
 
     AlarmTransition raised = ofType(update, TransitionType.RAISED);
     assertEquals("Devices mon-1, ox-7 disconnected", raised.snapshot().getString("message"));
@@ -96,12 +98,12 @@ class WardStateDevicesTest {
   void givenADisconnectedOximeter_whenTheMonitorTakesOverItsValues_thenTheDisconnectionEnds() {
     engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
     engine.apply(frame(OXIMETER, at(1), "SPO2=97"), at(1));
-    String disconnected = raisedId(engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, at(1), null), at(2)));
+    String disconnected = raisedId(engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, null, null), at(2)));
 
     WardUpdate update = engine.apply(frame(MONITOR, at(3), "PULSE=81", "SPO2=96"), at(3));
 
     assertEquals(disconnected, ofType(update, TransitionType.CLEARED).alarmId());
-    assertEquals(List.of(), engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, at(1), null), at(4)).transitions(),
+    assertEquals(List.of(), engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, null, null), at(4)).transitions(),
         "the patient is no longer monitored through the oximeter");
   }
 
@@ -109,7 +111,7 @@ class WardStateDevicesTest {
   void givenAMonitorReplacedByOneWithoutItsTemperature_whenTheOldOneIsUnplugged_thenItsAlarmEndsOnceItsDataIsSilent() {
     engine.apply(frame(MONITOR, T0, "PULSE=80", "TEMPERATURE=37.0"), T0);
     engine.apply(frame(OXIMETER, at(1), "PULSE=81"), at(1)); // the patient's new device: no temperature probe
-    String disconnected = raisedId(engine.deviceEvent(DeviceEvent.disconnected(MONITOR, T0, null), at(2)));
+    String disconnected = raisedId(engine.deviceEvent(DeviceEvent.disconnected(MONITOR, null, null), at(2)));
 
     assertEquals(List.of(), ofTypes(engine.apply(frame(OXIMETER, at(20), "PULSE=82"), at(20)), TransitionType.CLEARED));
     WardUpdate silent = engine.apply(frame(OXIMETER, at(31), "PULSE=83"), at(31));
@@ -124,7 +126,7 @@ class WardStateDevicesTest {
     engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
     engine.apply(frame(OXIMETER, at(1), "SPO2=97"), at(1));
     JsonObject refused = ofType(
-        engine.deviceEvent(DeviceEvent.rejected(OXIMETER, "SpO2 140 % is implausible", null, null), at(2)),
+        engine.deviceEvent(DeviceEvent.rejected(OXIMETER, "SpO2 140 % is implausible", null), at(2)),
         TransitionType.RAISED).snapshot();
     assertEquals("Invalid data from ox-7: SpO2 140 % is implausible", refused.getString("message"));
 
@@ -135,28 +137,31 @@ class WardStateDevicesTest {
 
   @Test
   void givenTheOximeterCarryingOnThroughANewConnection_whenItsOldOneClosesLate_thenNoAlarmThoughItSentNoNewValue() {
+    ConnectionId old = ConnectionId.opened(T0);
+    ConnectionId reconnected = ConnectionId.opened(at(9));
     engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
-    engine.apply(frame(OXIMETER, at(1), "SPO2=97"), at(1));
+    engine.apply(on(old, frame(OXIMETER, at(1), "SPO2=97")), at(1));
     // through its new connection the oximeter reports its probe off: a frame without a value
-    engine.apply(new FrameReport(OXIMETER, at(10), List.of(), null, null, Set.of(Parameter.SPO2)), at(10));
+    engine.apply(on(reconnected, new FrameReport(OXIMETER, at(10), List.of(), null, null, Set.of(Parameter.SPO2))),
+        at(10));
     engine.apply(frame(MONITOR, at(11), "PULSE=81"), at(11));
 
-    assertEquals(List.of(), engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, at(1), null), at(12)).transitions(),
-        "its old connection last answered at 1 s; the patient heard it at 10 s");
+    assertEquals(List.of(), engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, old, null), at(12)).transitions(),
+        "its old connection opened before the one that carries it");
     assertEquals("Device ox-7 disconnected",
-        ofType(engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, at(10), null), at(13)),
-        TransitionType.RAISED).snapshot().getString("message"), "the connection that sent its last frame closes");
+        ofType(engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, reconnected, null), at(13)),
+        TransitionType.RAISED).snapshot().getString("message"), "the connection that carries it closes");
   }
 
   @Test
   void givenOneOfTwoDevicesDisconnected_whenDischarged_thenRefusedUntilBothAre() {
     engine.apply(frame(OXIMETER, T0, "SPO2=97"), T0);
     engine.apply(frame(MONITOR, at(1), "PULSE=80"), at(1));
-    engine.deviceEvent(DeviceEvent.disconnected(MONITOR, at(1), null), at(2));
+    engine.deviceEvent(DeviceEvent.disconnected(MONITOR, null, null), at(2));
 
     assertThrows(ActionRefused.StillMonitored.class, () -> engine.discharge("P1", NURSE, at(3)));
 
-    engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, T0, null), at(4));
+    engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, null, null), at(4));
     assertEquals(TransitionType.CLEARED, only(engine.discharge("P1", NURSE, at(5)).transitions()).type());
   }
 
@@ -164,9 +169,9 @@ class WardStateDevicesTest {
   void givenAReplacedMonitorsAlarmEndedBySilence_whenTheNewDeviceIsUnpluggedToo_thenThePatientMayBeDischarged() {
     engine.apply(frame(MONITOR, T0, "PULSE=80", "TEMPERATURE=37.0"), T0);
     engine.apply(frame(OXIMETER, at(1), "PULSE=81"), at(1));
-    engine.deviceEvent(DeviceEvent.disconnected(MONITOR, T0, null), at(2));
+    engine.deviceEvent(DeviceEvent.disconnected(MONITOR, null, null), at(2));
     engine.apply(frame(OXIMETER, at(31), "PULSE=82"), at(31)); // the monitor's temperature silent: its alarm ends
-    engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, at(31), null), at(32));
+    engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, null, null), at(32));
 
     assertFalse(engine.discharge("P1", NURSE, at(33)).transitions().isEmpty(), "no device left to send");
   }
@@ -176,7 +181,7 @@ class WardStateDevicesTest {
     engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
     engine.apply(frame(OXIMETER, at(1), "SPO2=97"), at(1));
     engine.apply(frame(MONITOR, at(2), "PULSE=80"), at(2)); // the monitor sent the latest frame
-    engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, at(1), null), at(2));
+    engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, null, null), at(2));
     JsonObject state = engine.state("P1").orElseThrow();
     WardState other = new WardState(RULES);
     other.adopt(new JsonObject(state.encode()));

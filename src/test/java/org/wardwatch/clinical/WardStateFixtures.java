@@ -12,6 +12,7 @@ import java.util.List;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
 import org.wardwatch.model.Consciousness;
+import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -68,6 +69,12 @@ final class WardStateFixtures {
   /** A frame from {@code source} whose values ({@code "PULSE=190"}) were measured and received at {@code at}. */
   static FrameReport frame(DeviceIdentity source, Instant at, String... values) {
     return frame(source, at, null, null, values);
+  }
+
+  /** {@code report}, as delivered on device connection {@code connection}. */
+  static FrameReport on(ConnectionId connection, FrameReport report) {
+    return new FrameReport(report.source(), report.time(), report.receivedAt(), report.observations(),
+        report.consciousness(), report.oxygen(), report.sensorsOff(), report.stamp(), connection);
   }
 
   /** {@link #frame(DeviceIdentity, Instant, String...)} with an assessment (either part may be null). */

@@ -137,6 +137,6 @@ class WardStateNewConditionTest {
   }
 
   private static FrameReport decoded(String text, Instant at) throws MalformedFrameException {
-    return ((DecodedFrame.Measurements) new LineFrameDecoder().decode(text, MONITOR, at)).report();
+    return ((DecodedFrame.Measurements) new LineFrameDecoder().decode(text, MONITOR, null, at)).report();
   }
 }

@@ -204,7 +204,7 @@ class WardStateNews2Test {
     String[] calm = {"RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
     String[] worse = {"RESP_RATE=21", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
     engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(), calm), T0);
-    engine.deviceEvent(DeviceEvent.disconnected(MON_1, T0, at(5)), at(5));
+    engine.deviceEvent(DeviceEvent.disconnected(MON_1, null, at(5)), at(5));
 
     List<AlarmTransition> inFlight = engine.apply(frame(at(5).minusMillis(100), Consciousness.V,
         OxygenSupport.air(), worse), at(6)).transitions();
@@ -307,7 +307,7 @@ class WardStateNews2Test {
     String id = only(engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(), five), T0).transitions()).alarmId();
     engine.apply(frame(at(10), Consciousness.A, OxygenSupport.air(), three), at(10));
 
-    engine.deviceEvent(DeviceEvent.disconnected(MON_1, at(10), null), at(11));
+    engine.deviceEvent(DeviceEvent.disconnected(MON_1, null, null), at(11));
     List<AlarmTransition> later = new ArrayList<>();
     for (int second = 20; second <= 120; second += 10) {
       later.addAll(engine.tick(at(second)).transitions());

@@ -64,7 +64,7 @@ class WardStateOnsetDelayTest {
   @Test
   void givenDelayRunOutOnlyAfterTheValueBackInsideWasReceived_whenThatValueIsAppliedLate_thenNothing() {
     engine.apply(frame(BED_1, T0, "PULSE=140"), T0);
-    engine.deviceEvent(DeviceEvent.disconnected(BED_1, at(9), T0.plusMillis(9_900)), T0.plusMillis(9_900));
+    engine.deviceEvent(DeviceEvent.disconnected(BED_1, null, T0.plusMillis(9_900)), T0.plusMillis(9_900));
 
     // received at 9.8 s, before the close and before the delay ran out; applied at 10.3 s
     WardUpdate late = engine.apply(frame(BED_1, T0.plusMillis(9_800), "PULSE=120"), T0.plusMillis(10_300));
@@ -137,7 +137,7 @@ class WardStateOnsetDelayTest {
   @Test
   void givenBreachWhoseDeviceDisconnected_whenTheDelayRunsOut_thenAlarmedOnItsLastValueMarkedStale() {
     engine.apply(frame(BED_1, T0, "PULSE=140"), T0);
-    engine.deviceEvent(DeviceEvent.disconnected(BED_1, T0, at(3)), at(3));
+    engine.deviceEvent(DeviceEvent.disconnected(BED_1, null, at(3)), at(3));
 
     List<AlarmTransition> atDelay = engine.tick(at(10)).transitions();
 

@@ -97,7 +97,7 @@ class WardStateQueriesTest {
     engine.apply(frame(bed("P3", "icu"), at(1), at(1), "SPO2", "97"), at(1));
     engine.apply(frame(bed("P4", "icu"), T0, T0, "SPO2", "92"), T0);
     engine.apply(frame(bed("P5", "b"), T0, T0, "PULSE", "80"), T0);
-    engine.deviceEvent(DeviceEvent.rejected(bed("P5", "b"), "Pulse 400 outside 15-300", null, null), at(1));
+    engine.deviceEvent(DeviceEvent.rejected(bed("P5", "b"), "Pulse 400 outside 15-300", null), at(1));
 
     JsonArray expected = new JsonArray()
         .add(new JsonObject().put("ward", "b").put("patients", 1).put("alarms", counts(0, 0, 0))

@@ -18,7 +18,7 @@ class BatchAnswerTest {
   private static final DeviceIdentity MON_1 = new DeviceIdentity("mon-1", "P1", "1", "icu");
   private static final DeviceIdentity MON_2 = new DeviceIdentity("mon-1", "P2", "2", "icu");
   private static final Instant READ_AT = Instant.parse("2026-12-07T08:00:00Z");
-  private static final BatchAnswer.Connection FRESH = new BatchAnswer.Connection(MON_1, false, null, READ_AT, 0, 3);
+  private static final BatchAnswer.Connection FRESH = new BatchAnswer.Connection(MON_1, false, READ_AT, 0, 3);
 
   @Test
   void givenVerdicts_thenOneLinePerFrameInOrder_andNoCutOff() {
@@ -32,7 +32,7 @@ class BatchAnswerTest {
 
   @Test
   void givenRejectionsInARowCarriedOverFromTheLastBatch_whenTheLimitIsReached_thenCutOffAfterEveryFrameIsAnswered() {
-    BatchAnswer.Connection twoRejectedBefore = new BatchAnswer.Connection(MON_1, false, null, READ_AT, 2, 3);
+    BatchAnswer.Connection twoRejectedBefore = new BatchAnswer.Connection(MON_1, false, READ_AT, 2, 3);
 
     BatchAnswer answer = BatchAnswer.of(lines(2), verdicts(FrameVerdict.rejected("7", "bad"),
         FrameVerdict.accepted("8", null)), twoRejectedBefore);
@@ -43,7 +43,7 @@ class BatchAnswerTest {
 
   @Test
   void givenTheParserFailed_thenEveryFrameIsAskedForAgain_andNothingCountsAgainstTheDevice() {
-    BatchAnswer.Connection twoRejectedBefore = new BatchAnswer.Connection(MON_1, false, null, READ_AT, 2, 3);
+    BatchAnswer.Connection twoRejectedBefore = new BatchAnswer.Connection(MON_1, false, READ_AT, 2, 3);
 
     BatchAnswer answer = BatchAnswer.of(List.of(new FrameEvent.Line("Pulse=80|Seq=4")), null, twoRejectedBefore);
 
@@ -66,7 +66,7 @@ class BatchAnswerTest {
 
   @Test
   void givenAFrameAboutAPatientNotAdmitted_thenItNeitherCountsNorIsAnnounced() {
-    BatchAnswer.Connection twoRejectedBefore = new BatchAnswer.Connection(MON_1, false, null, READ_AT, 2, 3);
+    BatchAnswer.Connection twoRejectedBefore = new BatchAnswer.Connection(MON_1, false, READ_AT, 2, 3);
 
     BatchAnswer answer = BatchAnswer.of(lines(1), verdicts(FrameVerdict.notAdmitted("5", "ward full")),
         twoRejectedBefore);
@@ -84,6 +84,19 @@ class BatchAnswerTest {
 
     assertEquals("NAK||frame longer than 16 bytes\n", answer.lines().toString());
     assertEquals("no line ending within 64 bytes; closing connection", answer.cutOffReason());
+  }
+
+  @Test
+  void givenHellosThatMoveTheConnectionToAnotherPatientOrDevice_thenEachOneLeftIsToBeAnnounced() {
+    DeviceIdentity mon1InBed2 = new DeviceIdentity("mon-1", "P1", "2", "icu");
+    DeviceIdentity mon9 = new DeviceIdentity("mon-9", "P2", "2", "icu");
+
+    BatchAnswer answer = BatchAnswer.of(lines(5), verdicts(FrameVerdict.hello("1", null, mon1InBed2),
+        FrameVerdict.hello("2", null, MON_2), FrameVerdict.hello("3", null, mon9),
+        FrameVerdict.helloRefused("4", "not certified"), FrameVerdict.hello("5", null, MON_1)), FRESH);
+
+    assertEquals(List.of(mon1InBed2, MON_2, mon9), answer.left(),
+        "not the same patient in another bed, nor the connection without an identity after a refused HELLO");
   }
 
   private static List<FrameEvent> lines(int count) {

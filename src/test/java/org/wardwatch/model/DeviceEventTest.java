@@ -12,31 +12,32 @@ import org.junit.jupiter.api.Test;
 class DeviceEventTest {
 
   private static final DeviceIdentity MONITOR = new DeviceIdentity("mon-1", "P1", "1", "icu");
-  private static final Instant ANSWERED = Instant.parse("2026-12-06T10:00:00Z");
+  private static final ConnectionId CONNECTION = ConnectionId.opened(Instant.parse("2026-12-06T10:00:00Z"));
   private static final Instant CLOSED = Instant.parse("2026-12-06T10:00:01.250Z");
 
   @Test
-  void aDisconnectionCrossesWithItsTimes() {
-    JsonObject json = DeviceEvent.disconnected(MONITOR, ANSWERED, CLOSED).toJson();
+  void aDisconnectionCrossesWithItsConnectionAndCloseTime() {
+    JsonObject json = DeviceEvent.disconnected(MONITOR, CONNECTION, CLOSED).toJson();
 
     assertEquals("disconnected", json.getString("event"));
-    assertEquals(DeviceEvent.disconnected(MONITOR, ANSWERED, CLOSED), DeviceEvent.fromJson(json));
+    assertEquals(DeviceEvent.disconnected(MONITOR, CONNECTION, CLOSED), DeviceEvent.fromJson(json));
   }
 
   @Test
   void aRefusalCrossesWithItsReason() {
-    DeviceEvent rejected = DeviceEvent.rejected(MONITOR, "Pulse 400 /min is implausible", null, CLOSED);
+    DeviceEvent rejected = DeviceEvent.rejected(MONITOR, "Pulse 400 /min is implausible", CLOSED);
 
     assertEquals("rejected", rejected.toJson().getString("event"));
     assertEquals(rejected, DeviceEvent.fromJson(rejected.toJson()));
   }
 
   @Test
-  void aDisconnectionFromANodeThatDidNotSayWhenItClosedHasNoCloseTime() {
+  void aDisconnectionFromANodeThatDidNotSayWhenOrWhichHasNeither() {
     JsonObject earlier = new JsonObject().put("event", "disconnected").put("source", MONITOR.toJson())
-        .put("lastAnsweredAt", ANSWERED);
+        .put("lastAnsweredAt", CLOSED);
 
     assertNull(DeviceEvent.fromJson(earlier).at());
+    assertNull(DeviceEvent.fromJson(earlier).connection());
   }
 
   @Test
@@ -45,9 +46,12 @@ class DeviceEventTest {
         new JsonObject().put("event", "connected").put("source", MONITOR.toJson())));
     assertEquals("unknown device event 'connected'", unknown.getMessage());
     IllegalArgumentException time = assertThrows(IllegalArgumentException.class, () -> DeviceEvent.fromJson(
-        DeviceEvent.disconnected(MONITOR, ANSWERED, CLOSED).toJson().put("at", "yesterday")));
+        DeviceEvent.disconnected(MONITOR, CONNECTION, CLOSED).toJson().put("at", "yesterday")));
     assertEquals("'at' must be an ISO-8601 instant, got yesterday", time.getMessage());
     assertThrows(IllegalArgumentException.class, () -> DeviceEvent.fromJson(
         new JsonObject().put("event", "disconnected").put("source", "mon-1")), "a source that is not an object");
+    IllegalArgumentException connection = assertThrows(IllegalArgumentException.class, () -> DeviceEvent.fromJson(
+        DeviceEvent.disconnected(MONITOR, CONNECTION, CLOSED).toJson().put("connection", new JsonObject())));
+    assertEquals("a connection needs openedAt, origin and serial, got {}", connection.getMessage());
   }
 }

@@ -20,7 +20,7 @@ class FrameReportTest {
   private final FrameReport report = new FrameReport(MONITOR, MEASURED, RECEIVED,
       List.of(new Observation(MONITOR, Parameter.PULSE, Parameter.PULSE.mdcCode(), new BigDecimal("82"),
           Parameter.PULSE.unit(), MEASURED, RECEIVED, 7L, false)),
-      Consciousness.A, OxygenSupport.air(), Set.of(Parameter.SPO2), new FrameStamp("mon-1", 7, 42));
+      Consciousness.A, OxygenSupport.air(), Set.of(Parameter.SPO2), new FrameStamp("mon-1", 7, 42), null);
 
   @Test
   void aReportCrossesWhole() {

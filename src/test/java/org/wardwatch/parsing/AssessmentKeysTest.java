@@ -70,7 +70,7 @@ class AssessmentKeysTest {
 
   @Test
   void givenFrameWithOnlyAcvpu_whenDecoded_thenAcceptedWithoutObservations() throws Exception {
-    DecodedFrame frame = decoder.decode("ACVPU=A", SESSION, RECEIVED);
+    DecodedFrame frame = decoder.decode("ACVPU=A", SESSION, null, RECEIVED);
 
     FrameReport report = assertInstanceOf(DecodedFrame.Measurements.class, frame).report();
     assertEquals(List.of(), report.observations());
@@ -142,12 +142,12 @@ class AssessmentKeysTest {
   @Test
   void givenHelloWithAssessment_whenDecoded_thenRejected() {
     MalformedFrameException error = assertThrows(MalformedFrameException.class,
-        () -> decoder.decode("HELLO|Device=mon-1|ACVPU=A", SESSION, RECEIVED));
+        () -> decoder.decode("HELLO|Device=mon-1|ACVPU=A", SESSION, null, RECEIVED));
 
     assertTrue(error.getMessage().contains("HELLO"), error::getMessage);
   }
 
   private FrameReport report(String line) throws MalformedFrameException {
-    return assertInstanceOf(DecodedFrame.Measurements.class, decoder.decode(line, SESSION, RECEIVED)).report();
+    return assertInstanceOf(DecodedFrame.Measurements.class, decoder.decode(line, SESSION, null, RECEIVED)).report();
   }
 }

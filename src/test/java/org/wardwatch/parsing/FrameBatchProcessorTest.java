@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.bus.ReportsApplied;
+import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameStamp;
 import org.wardwatch.model.Observation;
@@ -21,14 +22,17 @@ import org.wardwatch.model.Parameter;
 class FrameBatchProcessorTest {
 
   private static final Instant RECEIVED = Instant.parse("2026-11-22T10:15:31Z");
+  private static final ConnectionId CONNECTION = ConnectionId.opened(RECEIVED);
   private static final DeviceIdentity MON_7 = new DeviceIdentity("mon-7", "P123", "12", "icu");
 
   private final List<List<Observation>> sink = new ArrayList<>();
   private final List<FrameStamp> stamps = new ArrayList<>();
+  private final List<ConnectionId> connections = new ArrayList<>();
   private final FrameBatchProcessor processor =
       new FrameBatchProcessor(new LineFrameDecoder(), report -> {
         sink.add(report.observations());
         stamps.add(report.stamp());
+        connections.add(report.connection());
       });
 
   @Test
@@ -41,11 +45,12 @@ class FrameBatchProcessorTest {
     assertEquals(2, sink.size());
     assertEquals(MON_7, sink.get(0).get(0).source());
     assertEquals(MON_7, sink.get(1).get(0).source());
+    assertEquals(List.of(CONNECTION, CONNECTION), connections, "each report names the connection it came on");
   }
 
   @Test
   void givenAConnectionWhoseCertificateNamesItsDevice_thenFramesAndHelloOfAnotherDeviceAreRejected() {
-    BatchVerdict verdict = processor.process(new FrameBatch(DeviceIdentity.UNKNOWN, RECEIVED, List.of(
+    BatchVerdict verdict = processor.process(new FrameBatch(DeviceIdentity.UNKNOWN, CONNECTION, RECEIVED, List.of(
         "HELLO|Device=mon-7|Ward=icu|Seq=1", "Seq=2|Pulse=82", "Device=mon-8|Seq=3|Pulse=190",
         "HELLO|Device=mon-8|Seq=4", "Seq=5|SpO2=97", "Device=mon-8|Patient=P9|Seq=6|Pulse=x"), Set.of("mon-7")))
         .verdict();
@@ -290,7 +295,7 @@ class FrameBatchProcessorTest {
   }
 
   private static FrameBatch batch(DeviceIdentity session, String... frames) {
-    return new FrameBatch(session, RECEIVED, List.of(frames));
+    return new FrameBatch(session, CONNECTION, RECEIVED, List.of(frames));
   }
 
   private static FrameVerdict ack(String seq) {

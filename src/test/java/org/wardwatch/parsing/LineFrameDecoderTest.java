@@ -138,7 +138,7 @@ class LineFrameDecoderTest {
   @Test
   void givenHello_whenDecoded_thenIdentityFromDevicePatientBedWard() throws Exception {
     DecodedFrame decoded = decoder.decode("HELLO|Device=mon-7|Patient=P123|Bed=12|Ward=icu|Seq=1",
-        DeviceIdentity.UNKNOWN, RECEIVED);
+        DeviceIdentity.UNKNOWN, null, RECEIVED);
 
     DecodedFrame.Hello hello = assertInstanceOf(DecodedFrame.Hello.class, decoded);
     assertEquals(new DeviceIdentity("mon-7", "P123", "12", "icu"), hello.identity());
@@ -148,7 +148,7 @@ class LineFrameDecoderTest {
 
   @Test
   void givenLowerCaseHelloWithOnlyDevice_whenDecoded_thenOtherPartsAbsent() throws Exception {
-    DecodedFrame decoded = decoder.decode("hello|Device=mon-7", SESSION, RECEIVED);
+    DecodedFrame decoded = decoder.decode("hello|Device=mon-7", SESSION, null, RECEIVED);
 
     DecodedFrame.Hello hello = assertInstanceOf(DecodedFrame.Hello.class, decoded);
     assertEquals(new DeviceIdentity("mon-7", null, null, null), hello.identity());
@@ -156,7 +156,7 @@ class LineFrameDecoderTest {
 
   @Test
   void givenHelloWithUnknownKey_whenDecoded_thenKeyReportedButAccepted() throws Exception {
-    DecodedFrame decoded = decoder.decode("HELLO|Device=mon-7|Firmware=2.1", DeviceIdentity.UNKNOWN, RECEIVED);
+    DecodedFrame decoded = decoder.decode("HELLO|Device=mon-7|Firmware=2.1", DeviceIdentity.UNKNOWN, null, RECEIVED);
 
     assertEquals(List.of("Firmware"), decoded.unknownKeys());
   }
@@ -262,7 +262,7 @@ class LineFrameDecoderTest {
 
   private DecodedFrame.Measurements decodeMeasurements(String line, DeviceIdentity session)
       throws MalformedFrameException {
-    return assertInstanceOf(DecodedFrame.Measurements.class, decoder.decode(line, session, RECEIVED));
+    return assertInstanceOf(DecodedFrame.Measurements.class, decoder.decode(line, session, null, RECEIVED));
   }
 
   private Observation single(String line) throws MalformedFrameException {

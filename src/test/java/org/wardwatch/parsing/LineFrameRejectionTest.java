@@ -132,7 +132,7 @@ class LineFrameRejectionTest {
   @Test
   void givenNoSessionAndNoDeviceKey_whenDecoded_thenRejectedAskingForHello() {
     MalformedFrameException e = assertThrows(MalformedFrameException.class,
-        () -> decoder.decode("Seq=2|Patient=P1|Pulse=82", DeviceIdentity.UNKNOWN, RECEIVED));
+        () -> decoder.decode("Seq=2|Patient=P1|Pulse=82", DeviceIdentity.UNKNOWN, null, RECEIVED));
 
     assertTrue(e.getMessage().contains("no device identity"), e::getMessage);
     assertTrue(e.getMessage().contains("HELLO|Device="), e::getMessage);
@@ -142,7 +142,7 @@ class LineFrameRejectionTest {
   @Test
   void givenHelloWithoutDevice_whenDecoded_thenRejectedAskingForDevice() {
     MalformedFrameException e = assertThrows(MalformedFrameException.class,
-        () -> decoder.decode("HELLO|Patient=P1|Seq=1", SESSION, RECEIVED));
+        () -> decoder.decode("HELLO|Patient=P1|Seq=1", SESSION, null, RECEIVED));
 
     assertTrue(e.getMessage().contains("HELLO needs Device="), e::getMessage);
     assertEquals("1", e.sequence());
@@ -309,7 +309,7 @@ class LineFrameRejectionTest {
   }
 
   private MalformedFrameException rejected(String line) {
-    return assertThrows(MalformedFrameException.class, () -> decoder.decode(line, SESSION, RECEIVED),
+    return assertThrows(MalformedFrameException.class, () -> decoder.decode(line, SESSION, null, RECEIVED),
         () -> "expected a rejection of " + line);
   }
 }
