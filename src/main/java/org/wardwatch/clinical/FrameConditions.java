@@ -16,13 +16,13 @@ import org.wardwatch.model.Parameter;
  * between the patient's last reassessment and the frame's receipt, before the patient's tick came, the patient is
  * reassessed as at the receipt, so that a value back inside the limit does not end a breach that had alarmed by then
  * (not for a patient not reassessed yet, nor a frame read before its device's connection closed); no no-data alarm is
- * raised then for the parameters the frame reports, as the frame ends their silence, and a parameter merely gone
- * silent meanwhile is left to the reassessment after the frame. Then the frame's connection may take over carrying its
- * device ({@link PatientDevices#deliveredBy}), and the patient hears the frame ({@link PatientRecord#heard}); each value not older than the patient's latest becomes it and is judged against its
- * threshold rules (its data no longer stale, unless the frame was read before its device's connection closed); the
- * disconnection and invalid signal of the frame's device end ({@link DeviceAlarms#heard}); the sensors the frame
- * reports off or back are reconciled; and the patient is reassessed (silent parameters, onset delays, NEWS2). Pure,
- * with time passed in.
+ * raised then for the parameters the frame reports, as the frame ends their silence, and a parameter merely gone silent
+ * meanwhile is left to the reassessment after the frame. Then the frame's connection may take over carrying its device
+ * ({@link PatientDevices#deliveredBy}), and the patient hears the frame ({@link PatientRecord#heard}); each value not
+ * older than the patient's latest becomes it and is judged against its threshold rules (its data no longer stale,
+ * unless the frame was read before its device's connection closed); the disconnection and invalid signal of the frame's
+ * device end ({@link DeviceAlarms#heard}); the sensors the frame reports off or back are reconciled; and the patient is
+ * reassessed (silent parameters, onset delays, NEWS2). Pure, with time passed in.
  */
 final class FrameConditions {
 

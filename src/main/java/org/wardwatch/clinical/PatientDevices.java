@@ -39,7 +39,8 @@ final class PatientDevices {
       return;
     }
     ConnectionId carrier = carriers.get(device);
-    if (carrier != connection && (carrier == null || connection.isNewerThan(carrier) || disconnected.contains(device))) {
+    boolean takesOver = carrier == null || connection.isNewerThan(carrier) || disconnected.contains(device);
+    if (carrier != connection && takesOver) {
       carriers.remove(device); // remembered again as the latest
       carriers.put(device, connection);
       if (carriers.size() > MAX_REMEMBERED) {

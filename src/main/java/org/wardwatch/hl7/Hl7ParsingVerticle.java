@@ -99,7 +99,8 @@ public class Hl7ParsingVerticle extends VerticleBase {
           refused.header().sendingApplication(), refused.getMessage());
       answers = acks.refused(refused);
       if (refused instanceof Hl7ContentException content && content.source() != null) {
-        DeviceEvents.announce(vertx.eventBus(), DeviceEvent.rejected(content.source(), content.getMessage(), receivedAt));
+        DeviceEvents.announce(vertx.eventBus(),
+            DeviceEvent.rejected(content.source(), content.getMessage(), receivedAt));
       }
     }
     MessageHeader header = accepted;

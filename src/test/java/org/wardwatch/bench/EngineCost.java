@@ -63,8 +63,8 @@ public final class EngineCost {
         int device = i % batches.size();
         now = now.plusMillis(3); // W1's pace: a batch of each device every 50 ms or so
         reports.clear();
-        processor.process(new FrameBatch(new DeviceIdentity("W1-" + device, null, null, "w1"), connections.get(device), now,
-            batches.get(device)));
+        processor.process(new FrameBatch(new DeviceIdentity("W1-" + device, null, null, "w1"), connections.get(device),
+            now, batches.get(device)));
         if (engine != null) {
           Set<String> patients = new LinkedHashSet<>();
           for (FrameReport report : reports) {

@@ -20,7 +20,8 @@ class FrameReportTest {
   private final FrameReport report = new FrameReport(MONITOR, MEASURED, RECEIVED,
       List.of(new Observation(MONITOR, Parameter.PULSE, Parameter.PULSE.mdcCode(), new BigDecimal("82"),
           Parameter.PULSE.unit(), MEASURED, RECEIVED, 7L, false)),
-      Consciousness.A, OxygenSupport.air(), Set.of(Parameter.SPO2), new FrameStamp("mon-1", 7, 42), null);
+      Consciousness.A, OxygenSupport.air(), Set.of(Parameter.SPO2), new FrameStamp("mon-1", 7, 42),
+      ConnectionId.opened(MEASURED));
 
   @Test
   void aReportCrossesWhole() {
@@ -31,7 +32,9 @@ class FrameReportTest {
   void aReportFromANodeThatDidNotSayWhenItWasReceivedIsNotKnownToHaveBeen() {
     JsonObject earlier = new JsonObject(report.toJson().encode());
     earlier.remove("receivedAt");
+    earlier.remove("connection");
 
     assertNull(FrameReport.fromJson(earlier).receivedAt(), "not the device's own time, which may lag");
+    assertNull(FrameReport.fromJson(earlier).connection());
   }
 }
