@@ -12,20 +12,14 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.BusRequests;
-import org.wardwatch.bus.DeviceEvents;
-import org.wardwatch.model.ConnectionId;
-import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.parsing.BatchVerdict;
 import org.wardwatch.parsing.FrameBatch;
@@ -42,14 +36,10 @@ import org.wardwatch.parsing.FrameVerdict;
  * throughout. A device whose frames are rejected
  * {@code maxConsecutiveBadFrames} times in a row gets a final NAK and is disconnected (its answers written first); so
  * is one the gateway read nothing from for the idle timeout while none of its frames was at the parser: a silent
- * device, or one that left its answers unread (whose frames then wait, unread, with their answers). Its disconnection
- * is announced on {@link Addresses#DEVICE_EVENTS} for technical alarms, for each device and patient it named
- * ({@link HeardDevices}) with the connection's {@link ConnectionId} (which also goes with its frames) and when it
- * closed (and, once a batch in flight at a reset is answered, for those only that batch named), as is a device and
- * patient a {@code HELLO} moved it away from, and a frame the parser refused unless a later frame of its batch was
- * accepted ({@link BatchRefusals}); what a batch is answered, and whether the connection is cut off
- * after it, is worked out by {@link BatchAnswer}. Runs on the event loop of the device server verticle that accepted
- * the connection, on that verticle's Vert.x context.
+ * device, or one that left its answers unread (whose frames then wait, unread, with their answers). What a batch is
+ * answered, and whether the connection is cut off after it, is worked out by {@link BatchAnswer}; what the clinical
+ * engines are told of the connection's devices (refusals, disconnections) is sent by its {@link DeviceNotices}. Runs
+ * on the event loop of the device server verticle that accepted the connection, on that verticle's Vert.x context.
  */
 final class DeviceSession extends ChannelInboundHandlerAdapter {
 
@@ -61,19 +51,11 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
 
   private final Channel channel;
   private final ContextInternal context;
-  private final EventBus eventBus;
   private final BusRequests parser;
   private final DeviceServerConfig config;
   private final LineFramer framer;
-  /** Which connection this is, told to the clinical engine with its frames and its disconnections. */
-  private final ConnectionId connection = ConnectionId.opened(Instant.now());
+  private final DeviceNotices notices;
   private DeviceIdentity identity = DeviceIdentity.UNKNOWN;
-  /** The others the connection's accepted frames were about. */
-  private final HeardDevices others = new HeardDevices();
-  /** When the connection was found closed; {@code null} while open. */
-  private Instant closedAt;
-  /** The devices and patients announced disconnected since; {@code null} while open. */
-  private Set<DeviceIdentity> announced;
   /** Frames read while a batch was being parsed, in order; {@code null} when none. */
   private List<FrameEvent> waiting;
   /** When the first of the waiting frames was read. */
@@ -88,7 +70,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   DeviceSession(Channel channel, ContextInternal context, BusRequests parser, DeviceServerConfig config) {
     this.channel = channel;
     this.context = context;
-    this.eventBus = context.owner().eventBus();
+    this.notices = new DeviceNotices(context.owner().eventBus());
     this.parser = parser;
     this.config = config;
     // a line without an ending gives up as many bytes as the frames a device may get wrong in a row (at least two)
@@ -136,11 +118,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) {
     LOG.debug("[{}] disconnected", name());
     Instant closed = Instant.now();
-    context.dispatch(disconnected -> {
-      closedAt = closed;
-      announced = new HashSet<>();
-      announceDisconnected();
-    });
+    context.dispatch(disconnected -> notices.closed(identity, closed));
   }
 
   private void onRead(Buffer chunk) {
@@ -196,7 +174,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     if (lines.isEmpty()) {
       return Future.succeededFuture(new BatchVerdict(identity, List.of()));
     }
-    FrameBatch batch = new FrameBatch(identity, connection, readAt, lines,
+    FrameBatch batch = new FrameBatch(identity, notices.connection(), readAt, lines,
         channel.attr(DeviceCertificate.NAMES).get());
     return parser.request(Addresses.FRAMES, batch);
   }
@@ -207,16 +185,13 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     if (result.failed()) {
       LOG.error("[{}] frame parsing failed; asking the device to resend", name(), result.cause());
     } else {
-      result.result().named().forEach(others::heard);
       if (result.result().session() != identity) {
         identity = result.result().session();
       }
-      if (announced != null) { // a batch in flight when the connection was reset: who only its frames named is gone too
-        announceDisconnected();
-      }
+      notices.parsed(result.result().named(), identity);
     }
     BatchAnswer answer = BatchAnswer.of(events, result.succeeded() ? result.result() : null,
-        new BatchAnswer.Connection(current, !others.isEmpty(), readAt, rejectedInARow,
+        new BatchAnswer.Connection(current, notices.relayed(), readAt, rejectedInARow,
             config.maxConsecutiveBadFrames()));
     rejectedInARow = answer.rejectedInARow();
     StringBuilder answers = answer.lines();
@@ -224,9 +199,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       answers.toString().lines().filter(line -> line.startsWith("NAK|"))
           .forEach(nak -> LOG.debug("[{}] {}", name(), nak));
     }
-    answer.refusals().forEach(this::announce);
-    Instant answeredAt = Instant.now();
-    answer.left().forEach(left -> announce(DeviceEvent.disconnected(left, connection, answeredAt)));
+    notices.answered(answer);
     if (answer.cutOffReason() != null) { // after every frame of the batch is answered: those past the limit recorded
       cutOff(answers, answer.cutOffReason());
       return;
@@ -260,17 +233,6 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     LOG.warn("[{}] disconnecting: {}", name(), reason);
     AnswerLine.appendTo(answers, FrameVerdict.rejected(null, reason));
     channel.writeAndFlush(ByteBufUtil.writeUtf8(channel.alloc(), answers)).addListener(ChannelFutureListener.CLOSE);
-  }
-
-  /** Tells the clinical engine that each device and patient the connection's frames named, not told yet, is gone. */
-  private void announceDisconnected() {
-    others.with(identity).stream().filter(announced::add)
-        .forEach(heard -> announce(DeviceEvent.disconnected(heard, connection, closedAt)));
-  }
-
-  /** Tells the clinical engine of {@code event} (for technical alarms), once its device is named. */
-  private void announce(DeviceEvent event) {
-    DeviceEvents.announce(eventBus, event);
   }
 
   /** The device id once known, else the remote address: for log lines. */
