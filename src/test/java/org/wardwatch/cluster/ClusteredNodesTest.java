@@ -2,6 +2,7 @@ package org.wardwatch.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.testing.DeviceClient;
+import org.wardwatch.testing.RelayWardAlarms;
 import org.wardwatch.testing.SockJsClient;
 import org.wardwatch.testing.TestCluster;
 import org.wardwatch.testing.TestNode;
@@ -204,6 +206,23 @@ class ClusteredNodesTest {
   }
 
   /** The first vitals of P-1 at {@code browser}, registered for its ward now, from {@code device}, named now. */
+  /**
+   * A monitor on node A reconnects to node B (its old connection on A half-open) and carries on there: no false
+   * disconnection alarm when A finds the old connection closed at last; an alarm once the monitor leaves B.
+   */
+  @Test
+  void aMonitorThatReconnectedToTheOtherNodeIsAlarmedOnlyWhenItLeavesItsNewConnection() throws InterruptedException {
+    RelayWardAlarms alarms = RelayWardAlarms.subscribe(nodeA.vertx());
+    DeviceClient old = new DeviceClient(nodeA.node().devicePort());
+    old.exchange("HELLO|Device=MON-C1|Patient=PC1|Ward=relay\nPulse=80|Seq=1\n", "ACK|", "ACK|1");
+    try (DeviceClient reconnected = new DeviceClient(nodeB.node().devicePort())) {
+      reconnected.exchange("HELLO|Device=MON-C1|Patient=PC1|Ward=relay\nPulse=81|Seq=2\n", "ACK|", "ACK|2");
+      old.close();
+      assertNull(alarms.raised("PC1", Duration.ofSeconds(3)), "MON-C1 carries on through node B");
+    }
+    assertNotNull(alarms.raised("PC1", Duration.ofSeconds(10)), "MON-C1 left its only live connection");
+  }
+
   private static JsonObject firstVitals(SockJsClient browser, DeviceClient device) {
     browser.register(Addresses.wardVitals("icu"));
     device.send("HELLO|Device=X-1|Patient=P-1|Ward=icu\n");

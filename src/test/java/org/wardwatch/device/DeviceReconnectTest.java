@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.node.NodeVerticle;
 import org.wardwatch.testing.DeviceClient;
+import org.wardwatch.testing.RelayWardAlarms;
 import org.wardwatch.testing.TestNode;
 
 /**

@@ -23,6 +23,7 @@ import org.wardwatch.bus.Addresses;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.node.NodeVerticle;
 import org.wardwatch.testing.DeviceClient;
+import org.wardwatch.testing.RelayWardAlarms;
 import org.wardwatch.testing.TestNode;
 
 /**

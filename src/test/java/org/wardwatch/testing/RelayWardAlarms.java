@@ -1,4 +1,4 @@
-package org.wardwatch.device;
+package org.wardwatch.testing;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -9,12 +9,12 @@ import java.util.concurrent.TimeUnit;
 import org.wardwatch.bus.Addresses;
 
 /**
- * The alarm transitions a whole node publishes to the device tests' ward, {@value #WARD}, in order, as a browser gets
- * them: for the tests of what a connection's end alarms.
+ * The alarm transitions the nodes publish to the device tests' ward, {@value #WARD}, in order, as a browser gets them:
+ * for the tests of what a connection's end alarms.
  */
-final class RelayWardAlarms {
+public final class RelayWardAlarms {
 
-  static final String WARD = "relay";
+  private static final String WARD = "relay";
   private static final String DISCONNECTED = "TECHNICAL:DISCONNECTED";
 
   private final BlockingQueue<JsonObject> transitions = new LinkedBlockingQueue<>();
@@ -23,7 +23,7 @@ final class RelayWardAlarms {
   }
 
   /** Subscribes on {@code vertx}'s event bus; returns once subscribed. */
-  static RelayWardAlarms subscribe(Vertx vertx) {
+  public static RelayWardAlarms subscribe(Vertx vertx) {
     RelayWardAlarms alarms = new RelayWardAlarms();
     vertx.eventBus().<JsonObject>consumer(Addresses.wardAlarms(WARD),
         message -> alarms.transitions.add(new JsonObject(message.body().encode()))).completion().await();
@@ -31,12 +31,12 @@ final class RelayWardAlarms {
   }
 
   /** The next transition of any alarm within {@code wait}, or {@code null}. */
-  JsonObject poll(Duration wait) throws InterruptedException {
+  public JsonObject poll(Duration wait) throws InterruptedException {
     return transitions.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** The alarm of the next disconnection transition of {@code type}, skipping others; fails after 10 s without. */
-  JsonObject next(String type) throws InterruptedException {
+  public JsonObject next(String type) throws InterruptedException {
     for (JsonObject transition; (transition = poll(Duration.ofSeconds(10))) != null; ) {
       JsonObject alarm = transition.getJsonObject("alarm");
       if (type.equals(transition.getString("type")) && DISCONNECTED.equals(alarm.getString("condition"))) {
@@ -47,7 +47,7 @@ final class RelayWardAlarms {
   }
 
   /** The next disconnection alarm of {@code patient} raised within {@code wait}, skipping others; or {@code null}. */
-  JsonObject raised(String patient, Duration wait) throws InterruptedException {
+  public JsonObject raised(String patient, Duration wait) throws InterruptedException {
     long end = System.nanoTime() + wait.toNanos();
     for (long left; (left = end - System.nanoTime()) > 0; ) {
       JsonObject transition = poll(Duration.ofNanos(left));
