@@ -40,7 +40,7 @@ public final class Addresses {
 
   /**
    * Publish, node-local. Body: a {@link org.wardwatch.model.DeviceEvent} from the device side, for technical alarms: a
-   * device that went away (when its connection closed, and when its frames were last answered), or that sends values
+   * device that went away (the connection that ended, and when it was found closed), or that sends values
    * the gateway cannot accept (a line frame or an HL7 message), published through {@link DeviceEvents}. Owner: the
    * patient router verticle, which hands the body on whole to the patient's owner.
    */

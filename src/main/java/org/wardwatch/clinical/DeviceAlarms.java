@@ -45,18 +45,18 @@ final class DeviceAlarms {
    * patient is not monitored through the device; a refusal the invalid-signal alarm, unless the device sends none of
    * the patient's latest values or frame (the patient was heard then: {@link PatientRecord#heardRefused}). Ignored too
    * is the disconnection of a connection older than the one that carries the device for the patient
-   * ({@link PatientDevices#carriedOnAfter}: the device reconnected, and its old, half-open connection was found closed
-   * late); and a refusal of a frame received before one of the device's latest values: it arrived after a later frame
-   * of the device was accepted (a retried delivery).
+   * ({@link PatientDevices#connectionEnded}: the device reconnected, and its old, half-open connection was found closed
+   * late), which is still remembered as ended; and a refusal of a frame received before one of the device's latest
+   * values: it arrived after a later frame of the device was accepted (a retried delivery).
    */
   List<AlarmTransition> event(PatientRecord patient, DeviceEvent event, Instant now) {
     String device = event.source().device();
     if (device == null) {
       return List.of();
     }
-    if (event.kind() == DeviceEvent.Kind.DISCONNECTED && monitoredThrough(patient, device, now)) {
-      return patient.devices().carriedOnAfter(device, event.connection()) ? List.of()
-          : disconnected(patient, device, event.at(), now);
+    if (event.kind() == DeviceEvent.Kind.DISCONNECTED) {
+      boolean disconnects = patient.devices().connectionEnded(device, event.connection());
+      return disconnects && monitoredThrough(patient, device, now) ? disconnected(patient, device, now) : List.of();
     }
     if (event.kind() == DeviceEvent.Kind.REJECTED && sends(patient, device)
         && !sentLater(patient, device, event.at())) {
@@ -71,10 +71,10 @@ final class DeviceAlarms {
   /**
    * The patient heard an accepted frame from {@code device} (null: a frame naming none): its conditions end, and so do
    * those of each device the patient is no longer monitored through; its disconnection not when the frame was
-   * {@code readBeforeClose} ({@link #readBeforeClose}). Looks at no device while none has a condition.
+   * {@code inFlightAtClose} ({@link PatientDevices#inFlightAtClose}). Looks at no device while none has a condition.
    */
-  List<AlarmTransition> heard(PatientRecord patient, String device, boolean readBeforeClose, Instant now) {
-    String back = readBeforeClose ? null : device; // null: no device shown back
+  List<AlarmTransition> heard(PatientRecord patient, String device, boolean inFlightAtClose, Instant now) {
+    String back = inFlightAtClose ? null : device; // null: no device shown back
     List<AlarmTransition> disconnection = end(patient, TechnicalAlarm.DISCONNECTED, back, now);
     List<AlarmTransition> refusal = end(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
     if (refusal.isEmpty()) {
@@ -95,16 +95,6 @@ final class DeviceAlarms {
     return transitions;
   }
 
-  /**
-   * True when {@code device} is disconnected and its frame received at {@code receivedAt} (null: not known) was read
-   * before the connection closed: a frame in flight when the connection ended, applied after the disconnection, which
-   * does not show the device back (its values are kept, and marked stale).
-   */
-  boolean readBeforeClose(PatientRecord patient, String device, Instant receivedAt) {
-    Instant closedAt = receivedAt == null ? null : patient.devices().closedAt(device);
-    return closedAt != null && receivedAt.isBefore(closedAt);
-  }
-
   /** True while every device the patient is monitored through at {@code now} is disconnected. */
   boolean allDisconnected(PatientRecord patient, Instant now) {
     DeviceProblems disconnected = patient.devices().problems(TechnicalAlarm.DISCONNECTED);
@@ -120,12 +110,9 @@ final class DeviceAlarms {
     return true;
   }
 
-  /**
-   * Notes {@code device} disconnected by a connection closed at {@code closedAt} (null: not known), reconciles the
-   * alarm, and marks the data it sent, and NEWS2's, stale.
-   */
-  private List<AlarmTransition> disconnected(PatientRecord patient, String device, Instant closedAt, Instant now) {
-    patient.devices().disconnected(device, closedAt);
+  /** Notes {@code device} disconnected, reconciles the alarm, and marks the data it sent, and NEWS2's, stale. */
+  private List<AlarmTransition> disconnected(PatientRecord patient, String device, Instant now) {
+    patient.devices().disconnected(device);
     List<AlarmTransition> transitions = new ArrayList<>(reconcile(patient, TechnicalAlarm.DISCONNECTED, device, now));
     for (Observation latest : patient.measurements().latestValues()) {
       if (device.equals(latest.source().device())) {

@@ -18,7 +18,7 @@ import org.wardwatch.model.Parameter;
  * (not for a patient not reassessed yet, nor a frame read before its device's connection closed); no no-data alarm is
  * raised then for the parameters the frame reports, as the frame ends their silence, and a parameter merely gone silent
  * meanwhile is left to the reassessment after the frame. Then the frame's connection may take over carrying its device
- * ({@link PatientDevices#deliveredBy}), and the patient hears the frame ({@link PatientRecord#heard}); each value not
+ * ({@link PatientDevices#delivered}), and the patient hears the frame ({@link PatientRecord#heard}); each value not
  * older than the patient's latest becomes it and is judged against its threshold rules (its data no longer stale,
  * unless the frame was read before its device's connection closed); the disconnection and invalid signal of the frame's
  * device end ({@link DeviceAlarms#heard}); the sensors the frame reports off or back are reconciled; and the patient is
@@ -35,12 +35,12 @@ final class FrameConditions {
     List<AlarmTransition> transitions = new ArrayList<>();
     String device = report.source().device();
     Instant received = report.receivedAt();
-    boolean inFlightAtClose = conditions.devices().readBeforeClose(patient, device, received);
+    boolean inFlightAtClose = patient.devices().inFlightAtClose(device, report.connection());
     if (received != null && !inFlightAtClose && patient.reassessment().fellDueBefore(received)) {
       transitions.addAll(conditions.reassess(patient, received, reported(patient.measurements(), report)));
     }
     if (!inFlightAtClose) {
-      patient.devices().deliveredBy(device, report.connection());
+      patient.devices().delivered(device, report.connection());
     }
     patient.heard(report, now);
     PatientMeasurements measurements = patient.measurements();

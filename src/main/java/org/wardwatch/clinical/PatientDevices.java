@@ -1,8 +1,6 @@
 package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
@@ -10,67 +8,56 @@ import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.StateJson;
 
 /**
- * What a patient's record knows of the devices it hears from: which connection carries each device for the patient,
- * which devices are disconnected, and which had their latest frame refused. {@link DeviceAlarms} judges by it. Owned
- * by the patient's {@link PatientRecord}; not thread-safe.
+ * What a patient's record knows of the devices it hears from: the connections each device reached the patient through
+ * ({@link DeviceLink}), which devices are disconnected, and which had their latest frame refused. {@link DeviceAlarms}
+ * judges by it. Owned by the patient's {@link PatientRecord}; not thread-safe.
  */
 final class PatientDevices {
 
-  /** How many devices' connections are remembered; past it, the one remembered first is forgotten. */
+  /** How many devices' connections are remembered; past it, the one used least recently is forgotten. */
   static final int MAX_REMEMBERED = 16;
 
-  /**
-   * By device, the connection that carries it for the patient (see {@link #deliveredBy}), in the order remembered;
-   * none for a device heard only through HL7, or before connections were told.
-   */
-  private final Map<String, ConnectionId> carriers = new LinkedHashMap<>();
+  /** By device, the connections it reached the patient through, the one used least recently first. */
+  private final Map<String, DeviceLink> links = new LinkedHashMap<>(MAX_REMEMBERED, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, DeviceLink> eldest) {
+      return size() > MAX_REMEMBERED;
+    }
+  };
   private DeviceProblems disconnected = new DeviceProblems();
   private DeviceProblems refused = new DeviceProblems();
 
   /**
-   * An accepted frame of the patient from {@code device} came on {@code connection} (null: not known, as for an HL7
-   * message), read after the device's connection was last found closed: the connection carries the device for the
-   * patient from now on when it opened after the one that did, or when that one has been found closed since (the
-   * device is disconnected). A frame of an older connection, still in flight or on a link the device has left, does
-   * not take the device back from the newer one. Nothing is done for the usual frame, on the connection that carries.
+   * True when a frame of {@code device} on {@code connection} (either null: not known) was read before that
+   * connection was found closed ({@link DeviceLink#hasEnded}): in flight at its end, it does not show the device back.
    */
-  void deliveredBy(String device, ConnectionId connection) {
-    if (device == null || connection == null) {
-      return;
-    }
-    ConnectionId carrier = carriers.get(device);
-    boolean takesOver = carrier == null || connection.isNewerThan(carrier) || disconnected.contains(device);
-    if (carrier != connection && takesOver) {
-      carriers.remove(device); // remembered again as the latest
-      carriers.put(device, connection);
-      if (carriers.size() > MAX_REMEMBERED) {
-        carriers.remove(carriers.keySet().iterator().next());
-      }
+  boolean inFlightAtClose(String device, ConnectionId connection) {
+    DeviceLink link = device == null || connection == null ? null : links.get(device);
+    return link != null && link.hasEnded(connection);
+  }
+
+  /**
+   * An accepted frame of the patient from {@code device}, or a resend of one, came on {@code connection} (either null:
+   * not known, as for an HL7 message), not {@link #inFlightAtClose}: the connection may take over carrying the device
+   * ({@link DeviceLink#delivered}).
+   */
+  void delivered(String device, ConnectionId connection) {
+    if (device != null && connection != null) {
+      links.computeIfAbsent(device, unknown -> new DeviceLink()).delivered(connection);
     }
   }
 
   /**
-   * True when the end of {@code connection} (null: not known) leaves {@code device} connected for the patient: a
-   * connection that opened after it carries the device on (the device reconnected, and its old, half-open connection
-   * was found closed late).
+   * {@code device}'s {@code connection} (null: not known) was found closed: true when that disconnects the device
+   * ({@link DeviceLink#ended}).
    */
-  boolean carriedOnAfter(String device, ConnectionId connection) {
-    ConnectionId carrier = carriers.get(device);
-    return carrier != null && connection != null && carrier.isNewerThan(connection);
+  boolean connectionEnded(String device, ConnectionId connection) {
+    return links.computeIfAbsent(device, unknown -> new DeviceLink()).ended(connection);
   }
 
-  /**
-   * Notes {@code device} disconnected by a connection that closed at {@code closedAt} (null: not known), kept as the
-   * device's detail.
-   */
-  void disconnected(String device, Instant closedAt) {
-    disconnected.put(device, closedAt == null ? "" : closedAt.toString());
-  }
-
-  /** When the connection of {@code device} closed, while it is disconnected; null when not, or not known. */
-  Instant closedAt(String device) {
-    String closedAt = disconnected.contains(device) ? disconnected.details().get(device) : "";
-    return closedAt.isEmpty() ? null : Instant.parse(closedAt);
+  /** Notes {@code device} disconnected. */
+  void disconnected(String device) {
+    disconnected.put(device, "");
   }
 
   /** The devices {@code condition} holds for: those disconnected ({@code DISCONNECTED}), else those refused. */
@@ -79,14 +66,14 @@ final class PatientDevices {
   }
 
   /**
-   * Puts this into a patient's stored state: {@code deviceConnections} (device id to the connection that carries it,
-   * in the order remembered; left out when none), {@code disconnectedDevices} (device id to when its connection
-   * closed, or "") and {@code invalidSignals} (device id to the reason).
+   * Puts this into a patient's stored state: {@code deviceConnections} (device id to its {@link DeviceLink}, the one
+   * used least recently first; left out when none), {@code disconnectedDevices} (device id to "") and
+   * {@code invalidSignals} (device id to the reason).
    */
   JsonObject writeTo(JsonObject state) {
-    if (!carriers.isEmpty()) {
+    if (!links.isEmpty()) {
       JsonObject connections = new JsonObject();
-      carriers.forEach((device, connection) -> connections.put(device, connection.toJson()));
+      links.forEach((device, link) -> connections.put(device, link.toState()));
       state.put("deviceConnections", connections);
     }
     return state.put("disconnectedDevices", disconnected.toState()).put("invalidSignals", refused.toState());
@@ -96,25 +83,17 @@ final class PatientDevices {
    * The devices {@link #writeTo} wrote into {@code state}; for a state written before they were kept, no connection
    * known (each disconnection is believed), and for each condition the device of its alarm in {@code alarms}, if any.
    *
-   * @throws IllegalArgumentException when a connection, a time or a detail is not one
+   * @throws IllegalArgumentException when a connection or a detail is not one
    */
   static PatientDevices fromState(JsonObject state, PatientAlarms alarms) {
     PatientDevices devices = new PatientDevices();
     JsonObject connections = state.getJsonObject("deviceConnections");
     if (connections != null) {
       connections.fieldNames().forEach(device ->
-          devices.carriers.put(device, ConnectionId.fromJson(StateJson.object(connections, device))));
+          devices.links.put(device, DeviceLink.fromState(StateJson.object(connections, device))));
     }
     devices.disconnected = DeviceProblems.fromState(state.getJsonObject("disconnectedDevices"),
         alarms.deviceOf(TechnicalAlarm.DISCONNECTED.conditionKey()));
-    devices.disconnected.ids().forEach(device -> {
-      try {
-        devices.closedAt(device);
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("disconnected device '" + device + "' must map to when its connection "
-            + "closed (ISO-8601) or \"\", got " + devices.disconnected.details().get(device));
-      }
-    });
     devices.refused = DeviceProblems.fromState(state.getJsonObject("invalidSignals"),
         alarms.deviceOf(TechnicalAlarm.INVALID_SIGNAL.conditionKey()));
     return devices;

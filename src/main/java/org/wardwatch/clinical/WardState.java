@@ -60,6 +60,18 @@ public final class WardState {
     return patient != null && patient.alreadyApplied(report);
   }
 
+  /**
+   * A resend ({@link #isResend}) came on its connection: that connection, live, may take over carrying its device
+   * ({@link PatientDevices#delivered}), as a device that reconnected resends first what it had no ACK for.
+   */
+  public void heardResend(FrameReport report) {
+    PatientRecord patient = patients.get(report.source().patientKey());
+    String device = report.source().device();
+    if (patient != null && !patient.devices().inFlightAtClose(device, report.connection())) {
+      patient.devices().delivered(device, report.connection());
+    }
+  }
+
   /** Applies one accepted frame (see {@link #isResend}). */
   public WardUpdate apply(FrameReport report, Instant now) {
     return apply(report, true, now);

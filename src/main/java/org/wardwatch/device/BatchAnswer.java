@@ -1,11 +1,9 @@
 package org.wardwatch.device;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.parsing.BatchVerdict;
@@ -14,13 +12,12 @@ import org.wardwatch.parsing.FrameVerdict;
 /**
  * What a {@link DeviceSession} answers to one batch of frames, worked out from the parser's verdicts: one answer line
  * per frame, in order ({@link AnswerLine}); the refusals to announce for the invalid-signal alarm
- * ({@link BatchRefusals}); the devices and patients a {@code HELLO} moved the connection away from, to announce
- * disconnected; the frames rejected in a row, carried on from the batch before; and, when the connection is
+ * ({@link BatchRefusals}); the frames rejected in a row, carried on from the batch before; and, when the connection is
  * to be cut off (too many frames rejected in a row, or a line without an ending), why. Frames the gateway failed to
  * judge (the parser failed: each is asked for again) and those about a patient not admitted count neither way: the
  * device's data was not at fault.
  *
- * <p>Pure: the session writes the lines, announces the refusals and those left, and cuts the connection off.
+ * <p>Pure: the session writes the lines, announces the refusals and cuts the connection off.
  */
 final class BatchAnswer {
 
@@ -39,7 +36,6 @@ final class BatchAnswer {
   }
 
   private final StringBuilder lines = new StringBuilder();
-  private List<DeviceIdentity> left;
   private BatchRefusals refusals;
   private int rejectedInARow;
   private String cutOffReason;
@@ -61,7 +57,6 @@ final class BatchAnswer {
       FrameVerdict frame = AnswerLine.verdictFor(event, verdicts);
       AnswerLine.appendTo(answer.lines, frame);
       if (frame.hello()) {
-        answer.hello(current, frame.about());
         current = frame.about(); // the identity it set; none after a refused one
       } else if (frame.accepted() && answer.refusals != null) { // values: a refusal of their device and patient is over
         answer.refusals.accepted(frame.about() != null ? frame.about() : current);
@@ -85,18 +80,6 @@ final class BatchAnswer {
     }
   }
 
-  /**
-   * A {@code HELLO} moved the connection from {@code before} to {@code after} (null: none, after a refused one): when
-   * it names another device or patient, the connection no longer carries the one before.
-   */
-  private void hello(DeviceIdentity before, DeviceIdentity after) {
-    if (before != null && before.device() != null && (after == null || !before.device().equals(after.device())
-        || !Objects.equals(before.patientKey(), after.patientKey()))) {
-      left = left != null ? left : new ArrayList<>();
-      left.add(before);
-    }
-  }
-
   /** Cuts the connection off for {@code reason}, unless an earlier frame of the batch already did. */
   private void cutOff(String reason) {
     cutOffReason = cutOffReason != null ? cutOffReason : reason;
@@ -110,14 +93,6 @@ final class BatchAnswer {
   /** The refusals to announce, in order: each device and patient's last, unless a later frame of theirs is accepted. */
   Collection<DeviceEvent> refusals() {
     return refusals != null ? refusals.toAnnounce() : List.of();
-  }
-
-  /**
-   * The devices and patients a {@code HELLO} of the batch moved the connection away from, in order: to be announced
-   * disconnected (no longer carried by it).
-   */
-  List<DeviceIdentity> left() {
-    return left != null ? left : List.of();
   }
 
   /** Frames rejected in a row at the batch's end. */

@@ -2,9 +2,7 @@ package org.wardwatch.device;
 
 import io.vertx.core.eventbus.EventBus;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.wardwatch.bus.DeviceEvents;
 import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceEvent;
@@ -12,11 +10,11 @@ import org.wardwatch.model.DeviceIdentity;
 
 /**
  * What one device connection tells the clinical engines of its devices, for technical alarms ({@link DeviceEvents}):
- * the frames of a batch refused ({@link BatchRefusals}), each device and patient a {@code HELLO} moved it away from,
- * and, once it is found closed, each device and patient it carried ({@link HeardDevices}), each once (also one only a
- * batch in flight at a reset named, once that batch is answered). Each disconnection names the connection
+ * the frames of a batch refused ({@link BatchRefusals}) and, once it is found closed, each device and patient it
+ * carried ({@link HeardDevices}); again, once a batch in flight at a reset is answered, as that batch may have admitted
+ * a patient after the first announcement, or named others. Each disconnection names the connection
  * ({@link ConnectionId}), as its frames do, so that the engine can tell a device that reconnected and carried on from
- * one that is gone.
+ * one that is gone, and a frame still in flight at the close from a live one (an end announced twice is judged alike).
  *
  * <p>Owned by its {@link DeviceSession}; not thread-safe, used on the session's event loop.
  */
@@ -28,8 +26,6 @@ final class DeviceNotices {
   private final HeardDevices others = new HeardDevices();
   /** When the connection was found closed; {@code null} while open. */
   private Instant closedAt;
-  /** The devices and patients announced disconnected since; {@code null} while open. */
-  private Set<DeviceIdentity> announced;
 
   DeviceNotices(EventBus eventBus) {
     this.eventBus = eventBus;
@@ -46,8 +42,9 @@ final class DeviceNotices {
   }
 
   /**
-   * The parser accepted frames of a batch about {@code named}, after which the connection is {@code identity}: once the
-   * connection is closed (a batch in flight at a reset), those not announced disconnected yet are.
+   * The parser accepted frames of a batch about {@code named}, after which the connection is {@code identity}; once the
+   * connection is closed (a batch in flight at a reset, answered after its frames were applied), each device and
+   * patient it carried is announced disconnected again.
    */
   void parsed(List<DeviceIdentity> named, DeviceIdentity identity) {
     named.forEach(others::heard);
@@ -56,23 +53,19 @@ final class DeviceNotices {
     }
   }
 
-  /** Announces the refusals of a batch's {@code answer}, and the devices and patients its {@code HELLO}s left. */
+  /** Announces the refusals of a batch's {@code answer}. */
   void answered(BatchAnswer answer) {
     answer.refusals().forEach(this::announce);
-    Instant answeredAt = Instant.now();
-    answer.left().forEach(left -> announce(DeviceEvent.disconnected(left, connection, answeredAt)));
   }
 
-  /** The connection, as {@code identity}, was found closed at {@code at}: each device and patient it carried is gone. */
+  /** The connection, as {@code identity}, was found closed at {@code at}: each device and patient it carried left. */
   void closed(DeviceIdentity identity, Instant at) {
     closedAt = at;
-    announced = new HashSet<>();
     announceDisconnected(identity);
   }
 
   private void announceDisconnected(DeviceIdentity identity) {
-    others.with(identity).stream().filter(announced::add)
-        .forEach(heard -> announce(DeviceEvent.disconnected(heard, connection, closedAt)));
+    others.with(identity).forEach(heard -> announce(DeviceEvent.disconnected(heard, connection, closedAt)));
   }
 
   private void announce(DeviceEvent event) {

@@ -71,7 +71,7 @@ final class ReportAssembler {
       sensorsOff.removeAll(atTime.keySet());
       List<Observation> observations = atTime.values().stream().map(this::observation).toList();
       reports.add(new FrameReport(source, entry.getKey(), receivedAt, observations, null, null, Set.copyOf(sensorsOff),
-          null, null)); // an HL7 sender's connection is not judged: its senders raise no disconnection alarm
+          null, null)); // no connection: HL7 senders never disconnect per patient (README, "Discharge")
     }
     return reports;
   }

@@ -2,43 +2,64 @@ package org.wardwatch.model;
 
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Which device connection delivered a frame, or ended: unique across the cluster's nodes, and ordered by when the
- * connections opened. The clinical engine judges a disconnection by it: a device that reconnected and carried on
- * through a newer connection is not disconnected when its old, half-open one is found closed late.
- *
- * <p>Connections opened on different nodes are ordered by those nodes' clocks, which are taken to agree to within the
- * time a device takes to reconnect.
+ * connections opened where that is sure ({@link #isNewerThan}). Each line device's session draws one when its
+ * connection opens ({@code DeviceNotices}); it goes with the connection's frames to the parser ({@code FrameBatch}) and
+ * on to the patient's owner ({@link FrameReport}), and with its disconnections ({@link DeviceEvent}). The clinical
+ * engine judges a disconnection by it ({@code DeviceLink}): a device that reconnected and carried on through a newer
+ * connection is not disconnected when its old, half-open one is found closed late, and a frame still in flight when
+ * its connection closed does not show the device back. Immutable; {@link #opened} may be called from any thread.
  *
  * @param openedAt when the connection opened, by the clock of the node that accepted it
  * @param origin   a number drawn once per gateway process, which tells two processes' connections apart
  * @param serial   the connection's number among those the process opened, in the order opened
  */
-public record ConnectionId(Instant openedAt, long origin, long serial) implements Comparable<ConnectionId> {
+public record ConnectionId(Instant openedAt, long origin, long serial) {
+
+  /**
+   * How far apart two nodes' clocks may be (a cluster's nodes keep time by NTP): connections two processes opened
+   * closer together than this are not known to be in either order.
+   */
+  public static final Duration CLOCKS_APART = Duration.ofSeconds(2);
 
   private static final long ORIGIN = new SecureRandom().nextLong();
   private static final AtomicLong OPENED = new AtomicLong();
-  private static final Comparator<ConnectionId> ORDER = Comparator.comparing(ConnectionId::openedAt)
-      .thenComparingLong(ConnectionId::serial).thenComparingLong(ConnectionId::origin);
 
   /** A connection this process opened at {@code openedAt}. */
   public static ConnectionId opened(Instant openedAt) {
     return new ConnectionId(openedAt, ORIGIN, OPENED.incrementAndGet());
   }
 
-  /** True when this connection opened after {@code other}. */
+  /**
+   * True when this connection surely opened after {@code other}: a later one of the same process (whatever its clock
+   * did), or one another process opened more than {@link #CLOCKS_APART} later by the two clocks.
+   */
   public boolean isNewerThan(ConnectionId other) {
-    return compareTo(other) > 0;
+    return origin == other.origin ? serial > other.serial : openedAt.isAfter(other.openedAt.plus(CLOCKS_APART));
   }
 
-  @Override
-  public int compareTo(ConnectionId other) {
-    return ORDER.compare(this, other);
+  /** {@code connection}'s {@link #toJson}, or {@code null} for none. */
+  public static JsonObject toJsonOrNull(ConnectionId connection) {
+    return connection == null ? null : connection.toJson();
+  }
+
+  /**
+   * The connection {@link #toJson} wrote into {@code json}'s {@code field}, or {@code null} when it holds none.
+   *
+   * @throws IllegalArgumentException when it is malformed
+   */
+  public static ConnectionId optional(JsonObject json, String field) {
+    Object value = json.getValue(field);
+    if (value != null && !(value instanceof JsonObject)) {
+      throw new IllegalArgumentException("'" + field + "' must be a connection, got " + value);
+    }
+    return value == null ? null : fromJson((JsonObject) value);
   }
 
   /** {@code {"openedAt", "origin", "serial"}}. */

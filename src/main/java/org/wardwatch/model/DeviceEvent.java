@@ -29,10 +29,7 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
   /** What happened to the connection, named on the wire in lower case. */
   public enum Kind { DISCONNECTED, REJECTED }
 
-  /**
-   * {@code connection}, which carried {@code source}, was found closed at {@code closedAt}, or stopped carrying it then
-   * (its {@code HELLO} named another device or patient).
-   */
+  /** {@code connection}, which carried {@code source}, was found closed at {@code closedAt}. */
   public static DeviceEvent disconnected(DeviceIdentity source, ConnectionId connection, Instant closedAt) {
     return new DeviceEvent(Kind.DISCONNECTED, source, null, connection, closedAt, false);
   }
@@ -68,7 +65,7 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
   /** {@code {"event": "disconnected"|"rejected", "source", "reason", "connection", "at", "mayAdmit"}}. */
   public JsonObject toJson() {
     return new JsonObject().put("event", kind.name().toLowerCase(Locale.ROOT)).put("source", source.toJson())
-        .put("reason", reason).put("connection", connection == null ? null : connection.toJson()).put("at", at)
+        .put("reason", reason).put("connection", ConnectionId.toJsonOrNull(connection)).put("at", at)
         .put("mayAdmit", mayAdmit);
   }
 
@@ -89,9 +86,8 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
       throw new IllegalArgumentException("a device event's source must be an object, got " + json.getValue("source"));
     }
     try {
-      JsonObject connection = json.getJsonObject("connection");
       return new DeviceEvent(kind, DeviceIdentity.fromJson(source), json.getString("reason"),
-          connection == null ? null : ConnectionId.fromJson(connection), StateJson.optionalInstant(json, "at"),
+          ConnectionId.optional(json, "connection"), StateJson.optionalInstant(json, "at"),
           json.getBoolean("mayAdmit", false));
     } catch (ClassCastException e) { // a part of another JSON type than its own (Vert.x's typed getters)
       throw new IllegalArgumentException("malformed device event " + json + ": " + e.getMessage());

@@ -55,14 +55,13 @@ public record FrameReport(DeviceIdentity source, Instant time, Instant receivedA
         .put("oxygen", oxygen == null ? null : oxygenJson(oxygen))
         .put("sensorsOff", new JsonArray(sensorsOff.stream().map(Parameter::name).toList()))
         .put("stamp", stamp == null ? null : stamp.toJson())
-        .put("connection", connection == null ? null : connection.toJson());
+        .put("connection", ConnectionId.toJsonOrNull(connection));
   }
 
   public static FrameReport fromJson(JsonObject json) {
     JsonObject oxygen = json.getJsonObject("oxygen");
     String consciousness = json.getString("consciousness");
     JsonObject stamp = json.getJsonObject("stamp");
-    JsonObject connection = json.getJsonObject("connection");
     return new FrameReport(
         DeviceIdentity.fromJson(json.getJsonObject("source")),
         json.getInstant("time"),
@@ -73,7 +72,7 @@ public record FrameReport(DeviceIdentity source, Instant time, Instant receivedA
         json.getJsonArray("sensorsOff", new JsonArray()).stream().map(name -> Parameter.valueOf((String) name))
             .collect(Collectors.toUnmodifiableSet()),
         stamp == null ? null : FrameStamp.fromJson(stamp),
-        connection == null ? null : ConnectionId.fromJson(connection));
+        ConnectionId.optional(json, "connection"));
   }
 
   /** {@code {"onOxygen": bool, "flow": L/min or null}}. */

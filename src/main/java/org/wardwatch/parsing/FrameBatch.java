@@ -14,7 +14,7 @@ import org.wardwatch.model.DeviceIdentity;
  * the parser), sent by the device server to the frame parser on {@link org.wardwatch.bus.Addresses#FRAMES}.
  *
  * @param session     the connection's identity before these frames
- * @param connection  the connection that delivered them
+ * @param connection  the connection that delivered them; {@code null} when not known
  * @param receivedAt  gateway time of the read that brought the first of them (a frame's time when it has no {@code Ts})
  * @param frames      the frames, in arrival order, without line endings
  * @param certifiedDevices  the only devices the connection may speak for, those its certificate names; {@code null}
@@ -31,7 +31,7 @@ public record FrameBatch(DeviceIdentity session, ConnectionId connection, Instan
   public JsonObject toJson() {
     JsonObject json = new JsonObject()
         .put("session", session.toJson())
-        .put("connection", connection.toJson())
+        .put("connection", ConnectionId.toJsonOrNull(connection))
         .put("receivedAt", receivedAt)
         .put("frames", new JsonArray(frames));
     return certifiedDevices == null ? json : json.put("certifiedDevices", new JsonArray(List.copyOf(certifiedDevices)));
@@ -41,7 +41,7 @@ public record FrameBatch(DeviceIdentity session, ConnectionId connection, Instan
     JsonArray certified = json.getJsonArray("certifiedDevices");
     return new FrameBatch(
         DeviceIdentity.fromJson(json.getJsonObject("session")),
-        ConnectionId.fromJson(json.getJsonObject("connection")),
+        ConnectionId.optional(json, "connection"),
         json.getInstant("receivedAt"),
         json.getJsonArray("frames").stream().map(String.class::cast).toList(),
         certified == null ? null : certified.stream().map(String.class::cast).collect(Collectors.toUnmodifiableSet()));

@@ -2,17 +2,20 @@ package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.model.ConnectionId;
 
-/** Which connection carries each of a patient's devices, and what the record stores of them. */
+/**
+ * Which connection carries each of a patient's devices, which have ended (their frames in flight told apart), and
+ * what the record stores of them.
+ */
 class PatientDevicesTest {
 
   private static final Instant T0 = Instant.parse("2026-12-06T10:00:00Z");
@@ -22,75 +25,103 @@ class PatientDevicesTest {
   private final PatientDevices devices = new PatientDevices();
 
   @Test
-  void givenTheDeviceReconnected_thenTheNewConnectionCarriesItAndTheOldOnesEndLeavesItConnected() {
-    devices.deliveredBy("mon-1", OLD);
-    assertFalse(devices.carriedOnAfter("mon-1", OLD), "the connection that carries it");
+  void givenTheDeviceReconnected_thenTheNewConnectionCarriesItAndTheOldOnesEndDoesNotDisconnectIt() {
+    devices.delivered("mon-1", OLD);
+    devices.delivered("mon-1", NEW);
+    devices.delivered("mon-1", OLD); // a frame of the old connection still in flight
 
-    devices.deliveredBy("mon-1", NEW);
-    devices.deliveredBy("mon-1", OLD); // a frame of the old connection still in flight
-
-    assertTrue(devices.carriedOnAfter("mon-1", OLD));
-    assertFalse(devices.carriedOnAfter("mon-1", NEW));
+    assertFalse(devices.connectionEnded("mon-1", OLD));
+    assertTrue(devices.inFlightAtClose("mon-1", OLD), "its frames now come from an ended connection");
+    assertFalse(devices.inFlightAtClose("mon-1", NEW));
+    assertTrue(devices.connectionEnded("mon-1", NEW), "the connection that carries it");
   }
 
   @Test
-  void givenTheCarryingConnectionClosed_whenAnOlderOneDeliversAFrameReadAfterThat_thenTheOlderOneCarries() {
-    devices.deliveredBy("mon-1", NEW);
-    devices.disconnected("mon-1", T0.plusSeconds(20));
+  void givenTheCarryingConnectionEnded_whenAnOlderLiveOneDeliversAFrame_thenItCarriesAndItsEndDisconnects() {
+    devices.delivered("mon-1", NEW);
+    assertTrue(devices.connectionEnded("mon-1", NEW));
 
-    devices.deliveredBy("mon-1", OLD); // still live: the device kept two connections
+    devices.delivered("mon-1", OLD); // still live: the device kept two connections
 
-    assertFalse(devices.carriedOnAfter("mon-1", OLD), "its end disconnects the device");
+    assertTrue(devices.connectionEnded("mon-1", OLD));
   }
 
   @Test
-  void givenNoConnectionKnown_thenEveryEndDisconnects() {
-    devices.deliveredBy("mon-1", null); // an HL7 message
-    devices.deliveredBy(null, NEW); // a frame naming no device
+  void givenAConnectionThatDeliveredNothing_whenItEnds_thenItDisconnectsTheDevice() {
+    devices.delivered("mon-1", OLD);
 
-    assertFalse(devices.carriedOnAfter("mon-1", OLD));
-    devices.deliveredBy("mon-1", NEW);
-    assertFalse(devices.carriedOnAfter("mon-1", null), "a node that did not say which connection ended");
+    assertTrue(devices.connectionEnded("mon-1", NEW), "a reconnection that only said HELLO: the device left it");
+    assertTrue(devices.connectionEnded("ox-7", OLD), "a device whose connections are not known");
+    assertTrue(devices.connectionEnded("mon-1", null), "a node that did not say which connection ended");
   }
 
   @Test
-  void givenMoreDevicesThanRemembered_thenTheOneRememberedFirstIsForgottenAlsoAfterATakeover() {
-    for (int i = 0; i < PatientDevices.MAX_REMEMBERED; i++) { // dev-15 first, dev-0 last: not in the names' order
-      devices.deliveredBy("dev-" + (PatientDevices.MAX_REMEMBERED - 1 - i), NEW);
+  void givenConnectionsOfTwoNodesOpenedWithinTheirClocksMargin_thenNeitherCarriesTheOtherOnAndEachEndDisconnects() {
+    ConnectionId otherNode = new ConnectionId(T0.plusSeconds(1), OLD.origin() + 1, 1);
+    devices.delivered("mon-1", OLD);
+    devices.delivered("mon-1", otherNode);
+
+    assertTrue(devices.connectionEnded("mon-1", otherNode), "not surely newer than the one that carries");
+  }
+
+  @Test
+  void givenNoConnectionKnown_thenNothingIsInFlightAndNothingIsRemembered() {
+    devices.delivered("mon-1", null); // an HL7 message
+    devices.delivered(null, NEW); // a frame naming no device
+
+    assertFalse(devices.inFlightAtClose("mon-1", null));
+    assertFalse(devices.inFlightAtClose(null, NEW));
+    assertEquals(new JsonObject(), devices.writeTo(new JsonObject()).getJsonObject("deviceConnections",
+        new JsonObject()));
+  }
+
+  @Test
+  void givenMoreDevicesThanRemembered_thenTheOneUsedLeastRecentlyIsForgottenAlsoAfterATakeover() {
+    for (int i = 0; i < PatientDevices.MAX_REMEMBERED; i++) {
+      devices.delivered("dev-" + i, OLD);
     }
+    devices.delivered("dev-0", NEW); // used again: dev-1 is now the one used least recently
     PatientDevices read = PatientDevices.fromState(
         new JsonObject(devices.writeTo(new JsonObject()).encode()), new PatientAlarms());
 
-    read.deliveredBy("dev-16", NEW);
+    read.delivered("dev-16", NEW);
 
-    assertFalse(read.carriedOnAfter("dev-15", OLD), "forgotten");
-    assertTrue(read.carriedOnAfter("dev-14", OLD));
-    assertTrue(read.carriedOnAfter("dev-0", OLD));
-    assertTrue(read.carriedOnAfter("dev-16", OLD));
+    assertFalse(read.connectionEnded("dev-0", OLD));
+    assertFalse(read.connectionEnded("dev-2", new ConnectionId(T0, OLD.origin(), 0)), "one older than its carrier");
+    assertTrue(read.connectionEnded("dev-1", OLD), "forgotten: its end is believed");
   }
 
   @Test
   void givenDevicesWrittenToAState_whenRead_thenTheSame() {
-    devices.deliveredBy("mon-1", NEW);
-    devices.disconnected("mon-1", T0.plusSeconds(2));
-    devices.disconnected("mon-2", null);
+    devices.delivered("mon-1", NEW);
+    devices.connectionEnded("mon-1", OLD);
+    devices.disconnected("mon-2");
     devices.problems(TechnicalAlarm.INVALID_SIGNAL).put("ox-7", "SpO2 140 % is implausible");
 
     JsonObject state = new JsonObject(devices.writeTo(new JsonObject()).encode());
     PatientDevices read = PatientDevices.fromState(state, new PatientAlarms());
 
-    assertTrue(read.carriedOnAfter("mon-1", OLD));
-    assertEquals(T0.plusSeconds(2), read.closedAt("mon-1"));
-    assertNull(read.closedAt("mon-2"), "disconnected, its close time not known");
-    assertNull(read.closedAt("ox-7"), "not disconnected");
+    assertTrue(read.inFlightAtClose("mon-1", OLD));
+    assertFalse(read.connectionEnded("mon-1", OLD), "carried on by the new one");
+    assertTrue(read.problems(TechnicalAlarm.DISCONNECTED).contains("mon-2"));
     assertEquals(devices.writeTo(new JsonObject()), read.writeTo(new JsonObject()));
-    assertThrows(IllegalArgumentException.class, () -> PatientDevices.fromState(
-        state.copy().put("deviceConnections", new JsonObject().put("mon-1", new JsonObject().put("openedAt", "soon"))),
-        new PatientAlarms()));
-    IllegalArgumentException closed = assertThrows(IllegalArgumentException.class,
-        () -> PatientDevices.fromState(state.copy().put("disconnectedDevices", new JsonObject().put("mon-1", "soon")),
-            new PatientAlarms()));
-    assertEquals("disconnected device 'mon-1' must map to when its connection closed (ISO-8601) or \"\", got soon",
-        closed.getMessage());
+    IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class, () -> PatientDevices.fromState(
+        state.copy().put("deviceConnections", new JsonObject().put("mon-1", new JsonObject()
+            .put("ended", new JsonArray().add("yesterday")))), new PatientAlarms()));
+    assertEquals("'ended' must hold objects, got yesterday", malformed.getMessage());
+  }
+
+  @Test
+  void givenAStateOfTheVersionThatJudgedByClocks_whenRead_thenEveryEndIsBelievedAndItsDisconnectionsKept() {
+    JsonObject earlier = new JsonObject()
+        .put("devicesHeard", new JsonObject().put("ox-7", T0.toString()))
+        .put("disconnectedDevices", new JsonObject().put("mon-1", T0.plusSeconds(5).toString()))
+        .put("invalidSignals", new JsonObject());
+
+    PatientDevices read = PatientDevices.fromState(earlier, new PatientAlarms());
+
+    assertTrue(read.problems(TechnicalAlarm.DISCONNECTED).contains("mon-1"));
+    assertTrue(read.connectionEnded("ox-7", OLD));
+    assertFalse(read.inFlightAtClose("mon-1", OLD), "no connection known ended");
   }
 }

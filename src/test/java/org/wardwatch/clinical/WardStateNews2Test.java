@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.clinical.WardStateFixtures.T0;
 import static org.wardwatch.clinical.WardStateFixtures.at;
+import static org.wardwatch.clinical.WardStateFixtures.on;
 import static org.wardwatch.clinical.WardStateFixtures.only;
 import static org.wardwatch.clinical.WardStateFixtures.onlyAlarm;
 import static org.wardwatch.clinical.WardStateFixtures.snapshot;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmState;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
@@ -203,11 +205,12 @@ class WardStateNews2Test {
   void givenADisconnectedDevice_whenAFrameInFlightAtTheCloseRaisesTheNews2Alarm_thenItIsRaisedStale() {
     String[] calm = {"RESP_RATE=16", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
     String[] worse = {"RESP_RATE=21", "SPO2=97", "BP_SYSTOLIC=120", "PULSE=80", "TEMPERATURE=37.0"};
-    engine.apply(frame(T0, Consciousness.A, OxygenSupport.air(), calm), T0);
-    engine.deviceEvent(DeviceEvent.disconnected(MON_1, null, at(5)), at(5));
+    ConnectionId connection = ConnectionId.opened(T0);
+    engine.apply(on(connection, frame(T0, Consciousness.A, OxygenSupport.air(), calm)), T0);
+    engine.deviceEvent(DeviceEvent.disconnected(MON_1, connection, at(5)), at(5));
 
-    List<AlarmTransition> inFlight = engine.apply(frame(at(5).minusMillis(100), Consciousness.V,
-        OxygenSupport.air(), worse), at(6)).transitions();
+    List<AlarmTransition> inFlight = engine.apply(on(connection, frame(at(5).minusMillis(100), Consciousness.V,
+        OxygenSupport.air(), worse)), at(6)).transitions();
 
     assertEquals(List.of(TransitionType.RAISED, TransitionType.DATA_STALE), inFlight.stream()
         .filter(t -> t.snapshot().getString("condition").equals("NEWS2")).map(AlarmTransition::type).toList(),

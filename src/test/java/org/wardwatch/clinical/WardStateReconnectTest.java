@@ -1,6 +1,7 @@
 package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.clinical.WardStateFixtures.BED_1;
 import static org.wardwatch.clinical.WardStateFixtures.T0;
 import static org.wardwatch.clinical.WardStateFixtures.at;
@@ -15,6 +16,8 @@ import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
 import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceEvent;
+import org.wardwatch.model.FrameReport;
+import org.wardwatch.model.FrameStamp;
 
 /**
  * A monitor that reconnects while its old connection is still open on the gateway (half-open: the monitor is gone from
@@ -67,6 +70,54 @@ class WardStateReconnectTest {
         at(31))), "the monitor kept its old connection, live after all");
 
     assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(40)));
+  }
+
+  @Test
+  void givenTheOldConnectionsEndIgnored_whenItsFrameReadBeforeThatArrivesAfterTheNewOnesEnd_thenTheAlarmStays() {
+    engine.apply(on(OLD, frame(BED_1, T0, "PULSE=80")), T0);
+    engine.apply(on(NEW, frame(BED_1, at(21), "PULSE=81")), at(21));
+    assertEquals(List.of(TransitionType.RAISED), closed(NEW, at(30)));
+    assertEquals(List.of(), closed(OLD, at(32)), "reset while its last frame was at the parser; alarmed already");
+
+    assertEquals(List.of(), types(engine.apply(on(OLD, frame(BED_1, at(31), "PULSE=82")), at(33))),
+        "a frame of a connection found closed does not show the monitor back, whatever the clocks say");
+    assertEquals(List.of(), closed(OLD, at(34)), "announced again once its batch is answered");
+  }
+
+  @Test
+  void givenTwoNodesClocksApart_whenTheOldConnectionsInFlightFrameArrivesLast_thenItDoesNotEndTheAlarm() {
+    ConnectionId onNodeA = new ConnectionId(at(5), 1, 1); // node A's clock 5 s ahead
+    ConnectionId onNodeB = new ConnectionId(at(12), 2, 1);
+    engine.apply(on(onNodeA, frame(BED_1, at(5), "PULSE=80")), T0);
+    assertEquals(List.of(TransitionType.RAISED), closed(onNodeA, at(16)), "reset, a frame of it at the parser");
+    engine.apply(on(onNodeB, frame(BED_1, at(13), "PULSE=81")), at(13)); // the monitor back, on node B
+    assertEquals(List.of(TransitionType.RAISED), closed(onNodeB, at(14)));
+
+    assertEquals(List.of(), types(engine.apply(on(onNodeA, frame(BED_1, at(15), "PULSE=82")), at(15))));
+  }
+
+  @Test
+  void givenTheMonitorReconnectedToANodeWhoseClockIsALittleBehind_whenItLeavesThatConnection_thenItIsAlarmed() {
+    ConnectionId onNodeB = new ConnectionId(at(1), 2, 7); // node B's clock 1 s ahead
+    ConnectionId onNodeA = new ConnectionId(T0.plusMillis(500), 1, 3); // half a second later, by node A's clock
+    engine.apply(on(onNodeB, frame(BED_1, at(1), "PULSE=80")), T0);
+    for (int second = 1; second <= 5; second++) {
+      engine.apply(on(onNodeA, frame(BED_1, at(second), "PULSE=81")), at(second));
+    }
+
+    assertEquals(List.of(TransitionType.RAISED), closed(onNodeA, at(6)), "its old connection is half-open");
+  }
+
+  @Test
+  void givenTheMonitorResentOnItsNewConnectionWhatItHadNoAckFor_whenTheOldOneIsFoundClosed_thenNoAlarm() {
+    FrameReport sent = frame(BED_1, at(1), "PULSE=80").withStamp(FrameStamp.of("mon-1", 7, "Pulse=80|Seq=7"));
+    engine.apply(on(OLD, sent), at(1));
+    FrameReport resent = on(NEW, sent);
+
+    assertTrue(engine.isResend(resent));
+    engine.heardResend(resent);
+
+    assertEquals(List.of(), closed(OLD, at(120)), "found closed at its idle timeout; the monitor is on the new one");
   }
 
   @Test

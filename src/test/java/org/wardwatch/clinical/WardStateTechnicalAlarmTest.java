@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.clinical.WardStateFixtures.T0;
 import static org.wardwatch.clinical.WardStateFixtures.at;
+import static org.wardwatch.clinical.WardStateFixtures.on;
 import static org.wardwatch.clinical.WardStateFixtures.only;
 import static org.wardwatch.clinical.WardStateFixtures.onlyOf;
 import static org.wardwatch.clinical.WardStateFixtures.raisedId;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmState;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -31,6 +33,7 @@ import org.wardwatch.model.Priority;
 class WardStateTechnicalAlarmTest {
 
   private static final DeviceIdentity MON_1 = WardStateFixtures.BED_1;
+  private static final ConnectionId CONNECTION = ConnectionId.opened(T0);
   private static final String REJECTION = "Pulse 400 /min is implausible (accepted range 15–300)";
 
   /** Escalation far away and no NEWS2 alarms, so every transition comes from the technical-alarm rules. */
@@ -112,39 +115,39 @@ class WardStateTechnicalAlarmTest {
 
   @Test
   void givenAFrameInFlightWhenTheConnectionClosed_whenAppliedAfterTheDisconnection_thenTheAlarmStaysAndItsDataStale() {
-    String pulseAlarm = raisedId(engine.apply(frame(T0, "PULSE=190"), T0));
-    String disconnected = ofType(engine.deviceEvent(DeviceEvent.disconnected(MON_1, null, at(5)), at(5)),
+    String pulseAlarm = raisedId(engine.apply(on(CONNECTION, frame(T0, "PULSE=190")), T0));
+    String disconnected = ofType(engine.deviceEvent(DeviceEvent.disconnected(MON_1, CONNECTION, at(5)), at(5)),
         TransitionType.RAISED).alarmId();
 
-    WardUpdate inFlight = engine.apply(frame(at(5).minusMillis(1), "PULSE=188"), at(5).plusMillis(3));
+    WardUpdate inFlight = engine.apply(on(CONNECTION, frame(at(5).minusMillis(1), "PULSE=188")), at(5).plusMillis(3));
 
-    assertEquals(List.of(), inFlight.transitions(), "read 1 ms before the connection closed: not the device back");
+    assertEquals(List.of(), inFlight.transitions(), "read before its connection closed: not the device back");
     assertTrue(onlyOf(snapshot(inFlight), "alarms").getBoolean("dataStale"));
     assertEquals(188, snapshot(inFlight).getJsonObject("vitals").getJsonObject("PULSE").getInteger("value"));
-    WardUpdate back = engine.apply(frame(at(6), "PULSE=185"), at(6));
-    assertEquals(disconnected, ofType(back, TransitionType.CLEARED).alarmId(), "read after the close");
+    WardUpdate back = engine.apply(on(ConnectionId.opened(at(6)), frame(at(6), "PULSE=185")), at(6));
+    assertEquals(disconnected, ofType(back, TransitionType.CLEARED).alarmId(), "on its new connection");
     assertEquals(pulseAlarm, ofType(back, TransitionType.DATA_FRESH).alarmId());
   }
 
   @Test
   void givenAFrameInFlightWhenTheConnectionClosed_whenItsValueBreachesALimit_thenTheAlarmIsRaisedStale() {
-    engine.apply(frame(T0, "SPO2=97"), T0);
-    engine.deviceEvent(DeviceEvent.disconnected(MON_1, null, at(5)), at(5));
+    engine.apply(on(CONNECTION, frame(T0, "SPO2=97")), T0);
+    engine.deviceEvent(DeviceEvent.disconnected(MON_1, CONNECTION, at(5)), at(5));
 
-    WardUpdate inFlight = engine.apply(frame(at(5).minusMillis(1), "SPO2=85"), at(5).plusMillis(3));
+    WardUpdate inFlight = engine.apply(on(CONNECTION, frame(at(5).minusMillis(1), "SPO2=85")), at(5).plusMillis(3));
 
     assertEquals(List.of(TransitionType.RAISED, TransitionType.DATA_STALE),
         inFlight.transitions().stream().map(AlarmTransition::type).toList(), inFlight.transitions()::toString);
   }
 
   @Test
-  void givenADisconnectionWithoutItsCloseTime_whenTheDevicesNextFrameArrives_thenTheAlarmEnds() {
+  void givenADisconnectionWithoutItsConnection_whenTheDevicesNextFrameArrives_thenTheAlarmEnds() {
     engine.apply(frame(T0, "PULSE=80"), T0);
     String disconnected = ofType(engine.deviceEvent(DeviceEvent.disconnected(MON_1, null, null), at(5)),
         TransitionType.RAISED).alarmId();
 
     assertEquals(disconnected, ofType(engine.apply(frame(at(4), "PULSE=81"), at(6)), TransitionType.CLEARED)
-        .alarmId(), "a node that does not say when the connection closed: any later frame shows the device back");
+        .alarmId(), "a node that does not say which connection closed: any later frame shows the device back");
   }
 
   @Test

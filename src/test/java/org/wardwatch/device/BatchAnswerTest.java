@@ -86,19 +86,6 @@ class BatchAnswerTest {
     assertEquals("no line ending within 64 bytes; closing connection", answer.cutOffReason());
   }
 
-  @Test
-  void givenHellosThatMoveTheConnectionToAnotherPatientOrDevice_thenEachOneLeftIsToBeAnnounced() {
-    DeviceIdentity mon1InBed2 = new DeviceIdentity("mon-1", "P1", "2", "icu");
-    DeviceIdentity mon9 = new DeviceIdentity("mon-9", "P2", "2", "icu");
-
-    BatchAnswer answer = BatchAnswer.of(lines(5), verdicts(FrameVerdict.hello("1", null, mon1InBed2),
-        FrameVerdict.hello("2", null, MON_2), FrameVerdict.hello("3", null, mon9),
-        FrameVerdict.helloRefused("4", "not certified"), FrameVerdict.hello("5", null, MON_1)), FRESH);
-
-    assertEquals(List.of(mon1InBed2, MON_2, mon9), answer.left(),
-        "not the same patient in another bed, nor the connection without an identity after a refused HELLO");
-  }
-
   private static List<FrameEvent> lines(int count) {
     return IntStream.rangeClosed(1, count)
         .<FrameEvent>mapToObj(seq -> new FrameEvent.Line("Pulse=80|Seq=" + seq)).toList();

@@ -47,9 +47,9 @@ class DeviceReconnectTest {
    */
   @Test
   void aMonitorThatCarriedOnThroughItsNewConnectionIsNotAlarmedWhenTheOldOneEnds() throws InterruptedException {
-    DeviceClient old = new DeviceClient(node.devicePort()); // half-open: its device is gone
-    old.exchange("HELLO|Device=MON-P5|Patient=PP5|Ward=relay\nPulse=80|Seq=1\n", "ACK|", "ACK|1");
-    try (DeviceClient reconnected = new DeviceClient(node.devicePort())) {
+    try (DeviceClient old = new DeviceClient(node.devicePort()); // half-open: its device is gone
+        DeviceClient reconnected = new DeviceClient(node.devicePort())) {
+      old.exchange("HELLO|Device=MON-P5|Patient=PP5|Ward=relay\nPulse=80|Seq=1\n", "ACK|", "ACK|1");
       reconnected.exchange("HELLO|Device=MON-P5|Patient=PP5|Ward=relay\nPulse=81|Seq=2\n", "ACK|", "ACK|2");
       old.close(); // found closed at last (its idle timeout, here its close)
       assertNull(raised("PP5", 3), "MON-P5 carries on through its new connection");
@@ -120,19 +120,40 @@ class DeviceReconnectTest {
   }
 
   /**
-   * The monitor reconnected for PS1 and was then moved, on the new connection, to PS2: PS1 is on no live connection,
-   * and is alarmed at once, while its old, half-open connection is still open on the gateway.
+   * The monitor reconnected for PS1 and was then moved, on the new connection, to PS2: PS1 is alarmed when the monitor
+   * leaves that connection (a {@code HELLO} that moves a connection on is no disconnection: a relay may switch devices
+   * by {@code HELLO}).
    */
   @Test
-  void aMonitorMovedToAnotherPatientOnItsNewConnectionIsAlarmedForTheOldOneAtOnce() throws InterruptedException {
-    try (DeviceClient old = new DeviceClient(node.devicePort());
-        DeviceClient reconnected = new DeviceClient(node.devicePort())) {
-      old.exchange("HELLO|Device=MON-R2|Patient=PS1|Ward=relay\nPulse=80|Seq=1\n", "ACK|", "ACK|1");
-      reconnected.exchange("HELLO|Device=MON-R2|Patient=PS1|Ward=relay\nPulse=81|Seq=2\n", "ACK|", "ACK|2");
-      reconnected.exchange("HELLO|Device=MON-R2|Patient=PS2|Ward=relay\nPulse=82|Seq=3\n", "ACK|", "ACK|3");
-
+  void aMonitorMovedToAnotherPatientOnItsNewConnectionIsAlarmedForTheOldOneWhenItLeavesIt()
+      throws InterruptedException {
+    try (DeviceClient old = new DeviceClient(node.devicePort())) {
+      try (DeviceClient reconnected = new DeviceClient(node.devicePort())) {
+        old.exchange("HELLO|Device=MON-R2|Patient=PS1|Ward=relay\nPulse=80|Seq=1\n", "ACK|", "ACK|1");
+        reconnected.exchange("HELLO|Device=MON-R2|Patient=PS1|Ward=relay\nPulse=81|Seq=2\n", "ACK|", "ACK|2");
+        reconnected.exchange("HELLO|Device=MON-R2|Patient=PS2|Ward=relay\nPulse=82|Seq=3\n", "ACK|", "ACK|3");
+      }
       assertNotNull(raised("PS1", 5), "PS1 is on no live connection, and was not alarmed disconnected");
     }
+  }
+
+  /**
+   * The monitor's first values wait at a busy parser when its connection is reset: announced at the reset, the
+   * disconnection found no patient to alarm; the values then admit the patient, and the end is announced again.
+   */
+  @Test
+  void aResetWhileTheFirstValuesAreAtTheParserIsAlarmedOnceTheyAdmitThePatient(Vertx vertx) throws Exception {
+    AtomicBoolean slowParser = slowParserWhenSet(vertx);
+    Socket socket = new Socket("127.0.0.1", node.devicePort());
+    socket.setSoLinger(true, 0); // its close resets the connection
+    try (DeviceClient monitor = new DeviceClient(socket)) {
+      monitor.exchange("HELLO|Device=MON-F5|Patient=PF5|Ward=relay\n", "ACK|");
+      slowParser.set(true);
+      monitor.send("Pulse=80|Seq=1\n");
+      Thread.sleep(300);
+      slowParser.set(false);
+    }
+    assertNotNull(raised("PF5", 8), "MON-F5 is on no connection and PF5 was never alarmed disconnected");
   }
 
   /**
@@ -141,14 +162,7 @@ class DeviceReconnectTest {
    */
   @Test
   void aResetWithABatchAtTheParserAndThenTheNewConnectionsEndAreAlarmed(Vertx vertx) throws Exception {
-    AtomicBoolean slowParser = new AtomicBoolean();
-    vertx.eventBus().addInboundInterceptor(delivery -> {
-      if (Addresses.FRAMES.equals(delivery.message().address()) && slowParser.get()) {
-        vertx.setTimer(3_500, later -> delivery.next());
-      } else {
-        delivery.next();
-      }
-    });
+    AtomicBoolean slowParser = slowParserWhenSet(vertx);
     try (DeviceClient reconnected = new DeviceClient(node.devicePort())) {
       Socket oldSocket = new Socket("127.0.0.1", node.devicePort());
       oldSocket.setSoLinger(true, 0); // its close resets the connection
@@ -163,6 +177,19 @@ class DeviceReconnectTest {
       Thread.sleep(5_000); // the batch is applied and answered after the reset
     }
     assertNotNull(raised("PR1", 8), "MON-R1 left every connection and PR1 was never alarmed disconnected");
+  }
+
+  /** Holds each batch for 3.5 s at the parser while the flag it returns is set, as a busy node would. */
+  private static AtomicBoolean slowParserWhenSet(Vertx vertx) {
+    AtomicBoolean slowParser = new AtomicBoolean();
+    vertx.eventBus().addInboundInterceptor(delivery -> {
+      if (Addresses.FRAMES.equals(delivery.message().address()) && slowParser.get()) {
+        vertx.setTimer(3_500, later -> delivery.next());
+      } else {
+        delivery.next();
+      }
+    });
+    return slowParser;
   }
 
   private JsonObject raised(String patient, int seconds) throws InterruptedException {
