@@ -1,7 +1,9 @@
 package org.wardwatch.device;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -56,6 +58,23 @@ class DeviceReconnectTest {
       reconnected.exchange("Pulse=82|Seq=3\n", "ACK|3");
     }
     assertNotNull(raised("PP5", 5), "MON-P5 left its only live connection: no disconnection alarm");
+  }
+
+  /**
+   * As above, but the ACK of the monitor's last frame was lost with the old connection: it resends that frame on the
+   * new one, which is acknowledged, not applied again, and shows the new connection carries the monitor on.
+   */
+  @Test
+  void aMonitorThatOnlyResentOnItsNewConnectionIsNotAlarmedWhenTheOldOneEnds() throws InterruptedException {
+    try (DeviceClient old = new DeviceClient(node.devicePort()); // half-open: its device is gone
+        DeviceClient reconnected = new DeviceClient(node.devicePort())) {
+      old.exchange("HELLO|Device=MON-P6|Patient=PP6|Ward=relay\nPulse=80|Seq=1\n", "ACK|", "ACK|1");
+      reconnected.send("HELLO|Device=MON-P6|Patient=PP6|Ward=relay\nPulse=80|Seq=1\n");
+      assertEquals("ACK|", reconnected.readLine());
+      assertTrue(reconnected.readLine().startsWith("ACK|1"), "the resend acknowledged");
+      old.close();
+      assertNull(raised("PP6", 3), "MON-P6 carries on through its new connection");
+    }
   }
 
   /**
