@@ -27,18 +27,6 @@ public record FrameReport(DeviceIdentity source, Instant time, Instant receivedA
     Consciousness consciousness, OxygenSupport oxygen, Set<Parameter> sensorsOff, FrameStamp stamp,
     ConnectionId connection) {
 
-  /** A report with no stamp and no connection, of a frame received at {@code time} (it gave no time of its own). */
-  public FrameReport(DeviceIdentity source, Instant time, List<Observation> observations,
-      Consciousness consciousness, OxygenSupport oxygen, Set<Parameter> sensorsOff) {
-    this(source, time, time, observations, consciousness, oxygen, sensorsOff, null, null);
-  }
-
-  /** A report with no sensor reported off and no stamp, of a frame received at {@code time}. */
-  public FrameReport(DeviceIdentity source, Instant time, List<Observation> observations,
-      Consciousness consciousness, OxygenSupport oxygen) {
-    this(source, time, observations, consciousness, oxygen, Set.of());
-  }
-
   /** This report, stamped with the frame it came from. */
   public FrameReport withStamp(FrameStamp frame) {
     return new FrameReport(source, time, receivedAt, observations, consciousness, oxygen, sensorsOff, frame,

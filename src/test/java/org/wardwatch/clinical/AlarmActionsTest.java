@@ -27,7 +27,6 @@ import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
-import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 
@@ -52,7 +51,7 @@ class AlarmActionsTest {
   void givenPatientWithHighPulseAlarm() {
     Observation pulse = new Observation(MON_1, Parameter.PULSE, Parameter.PULSE.mdcCode(), new BigDecimal("190"),
         Parameter.PULSE.unit(), null, T0, null, false);
-    List<AlarmTransition> raised = engine.apply(new FrameReport(MON_1, T0, List.of(pulse), null, null), T0)
+    List<AlarmTransition> raised = engine.apply(WardStateFixtures.report(MON_1, T0, List.of(pulse), null, null), T0)
         .transitions();
     assertEquals(1, raised.size(), raised::toString);
     alarmId = raised.get(0).alarmId();
@@ -119,7 +118,7 @@ class AlarmActionsTest {
     DeviceIdentity moved = new DeviceIdentity("mon-1", "P1", "4", "medical");
     Observation pulse = new Observation(moved, Parameter.PULSE, Parameter.PULSE.mdcCode(), new BigDecimal("190"),
         Parameter.PULSE.unit(), null, at(1), null, false);
-    engine.apply(new FrameReport(moved, at(1), List.of(pulse), null, null), at(1));
+    engine.apply(WardStateFixtures.report(moved, at(1), List.of(pulse), null, null), at(1));
 
     assertThrows(ActionRefused.UnknownTarget.class, () -> apply(pauseAudio(30).put("ward", "surgery"), at(2)),
         "the ward the alarm was raised on, whose screens were told the patient left");
@@ -250,7 +249,8 @@ class AlarmActionsTest {
 
   @Test
   void givenAPatientActionCarryingAnAlarmIdOfThisWard_thenRefusedRatherThanActingOnAnotherWardsPatient() {
-    engine.apply(new FrameReport(new DeviceIdentity("mon-2", "P2", "2", "icu"), at(1), List.of(), null, null), at(1));
+    engine.apply(WardStateFixtures.report(new DeviceIdentity("mon-2", "P2", "2", "icu"), at(1), List.of(), null, null),
+        at(1));
     engine.deviceEvent(DeviceEvent.disconnected(new DeviceIdentity("mon-2", "P2", "2", "icu"), null, null), at(2));
     for (String verb : List.of("discharge", "assess", "override-limits")) {
       JsonObject action = new JsonObject().put("action", verb).put("patient", "P2").put("user", NURSE)

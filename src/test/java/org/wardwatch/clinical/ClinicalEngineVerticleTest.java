@@ -103,7 +103,7 @@ class ClinicalEngineVerticleTest {
     DeviceIdentity source = new DeviceIdentity("DEV-" + patient, patient, "1", WARD);
     Observation observation = new Observation(source, Parameter.PULSE, Parameter.PULSE.mdcCode(),
         BigDecimal.valueOf(pulse), Parameter.PULSE.unit(), null, Instant.now(), null, false);
-    FrameReport report = new FrameReport(source, observation.gatewayTime(), List.of(observation), null, null);
+    FrameReport report = WardStateFixtures.report(source, observation.gatewayTime(), List.of(observation), null, null);
     vertx.eventBus().request(Addresses.engineReports(Membership.standalone().self()), new ReportBatch(List.of(report)))
         .await(); // answered once recorded
   }

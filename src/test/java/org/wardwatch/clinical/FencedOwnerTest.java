@@ -184,7 +184,7 @@ class FencedOwnerTest {
     for (int value : values) {
       Observation observation = new Observation(source, parameter, parameter.mdcCode(), BigDecimal.valueOf(value),
           parameter.unit(), null, Instant.now(), null, false);
-      reports.add(new FrameReport(source, observation.gatewayTime(), List.of(observation), null, null));
+      reports.add(WardStateFixtures.report(source, observation.gatewayTime(), List.of(observation), null, null));
     }
     cluster.vertx.eventBus().request(Addresses.engineReports(membership.self()), new ReportBatch(reports))
         .toCompletionStage().toCompletableFuture().join(); // answered once stored, refused once fenced

@@ -68,7 +68,7 @@ class FullMemberTest {
     DeviceIdentity source = new DeviceIdentity("mon-" + patient, patient, "1", "surgery");
     Observation pulse = new Observation(source, Parameter.PULSE, Parameter.PULSE.mdcCode(), BigDecimal.valueOf(82),
         Parameter.PULSE.unit(), null, Instant.now(), null, false);
-    FrameReport report = new FrameReport(source, pulse.gatewayTime(), List.of(pulse), null, null);
+    FrameReport report = WardStateFixtures.report(source, pulse.gatewayTime(), List.of(pulse), null, null);
     return cluster.vertx.eventBus().<ReportsApplied>request(Addresses.engineReports(membership.self()),
         new ReportBatch(List.of(report))).await().body();
   }

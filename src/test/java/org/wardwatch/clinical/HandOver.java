@@ -141,7 +141,7 @@ final class HandOver {
       return new Observation(MONITOR, parameter, parameter.mdcCode(), value, parameter.unit(), at, at, null,
           !parameter.softRange().contains(value));
     }).toList();
-    FrameReport report = new FrameReport(MONITOR, at, observations, null, null, off);
+    FrameReport report = WardStateFixtures.report(MONITOR, at, observations, null, null, off);
     return engine -> engine.apply(report, at);
   }
 

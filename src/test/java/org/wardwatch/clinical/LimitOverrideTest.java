@@ -173,6 +173,6 @@ class LimitOverrideTest {
   private static FrameReport spo2(int value, Instant at) {
     Observation observation = new Observation(COPD_PATIENT, Parameter.SPO2, Parameter.SPO2.mdcCode(),
         BigDecimal.valueOf(value), Parameter.SPO2.unit(), null, at, null, false);
-    return new FrameReport(COPD_PATIENT, at, List.of(observation), null, null);
+    return WardStateFixtures.report(COPD_PATIENT, at, List.of(observation), null, null);
   }
 }

@@ -27,7 +27,6 @@ import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
-import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.OxygenSupport;
 import org.wardwatch.model.Parameter;
 
@@ -139,7 +138,7 @@ class PatientStateTest {
   @Test
   void givenUpdates_thenChangedPatientsNameExactlyThePatientsWhoseStateChanged() {
     WardUpdate first = frame(at(0), "PULSE=190").apply(engine);
-    WardUpdate second = engine.apply(new FrameReport(OTHER_MONITOR, at(1), List.of(), Consciousness.A, null),
+    WardUpdate second = engine.apply(WardStateFixtures.report(OTHER_MONITOR, at(1), List.of(), Consciousness.A, null),
         at(1));
     WardUpdate quiet = engine.tick(at(2));
     WardUpdate escalation = engine.tick(at(10));

@@ -26,7 +26,6 @@ import org.wardwatch.bus.PatientSnapshot;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
-import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 
@@ -135,7 +134,7 @@ class PatientStoreWriterTest {
     WardUpdate first = HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine);
     Observation pulse = new Observation(neighbour, Parameter.PULSE, Parameter.PULSE.mdcCode(), new BigDecimal("170"),
         Parameter.PULSE.unit(), null, HandOver.at(0), null, false);
-    WardUpdate second = engine.apply(new FrameReport(neighbour, HandOver.at(0), List.of(pulse), null, null),
+    WardUpdate second = engine.apply(WardStateFixtures.report(neighbour, HandOver.at(0), List.of(pulse), null, null),
         HandOver.at(0));
     WardUpdate both = new WardUpdate(Stream.concat(first.transitions().stream(), second.transitions().stream())
         .toList(), Stream.concat(first.snapshots().stream(), second.snapshots().stream()).toList(),

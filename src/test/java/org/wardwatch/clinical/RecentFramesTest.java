@@ -118,7 +118,7 @@ class RecentFramesTest {
 
   private static FrameReport pulse(int value, Instant at) {
     BigDecimal pulse = BigDecimal.valueOf(value);
-    return new FrameReport(HandOver.MONITOR, at, List.of(new Observation(HandOver.MONITOR, Parameter.PULSE,
+    return WardStateFixtures.report(HandOver.MONITOR, at, List.of(new Observation(HandOver.MONITOR, Parameter.PULSE,
         Parameter.PULSE.mdcCode(), pulse, Parameter.PULSE.unit(), at, at, null, false)), null, null);
   }
 

@@ -23,7 +23,6 @@ import org.wardwatch.cluster.ClusterConsumers;
 import org.wardwatch.cluster.Membership;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
-import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 
@@ -69,7 +68,8 @@ class UnknownPatientTest {
     Observation pulse = new Observation(monitor, Parameter.PULSE, Parameter.PULSE.mdcCode(), new BigDecimal("80"),
         Parameter.PULSE.unit(), null, Instant.now(), null, false);
     cluster.vertx.eventBus().request(Addresses.engineReports(membership.self()),
-        new ReportBatch(List.of(new FrameReport(monitor, pulse.gatewayTime(), List.of(pulse), null, null)))).await();
+        new ReportBatch(List.of(WardStateFixtures.report(monitor, pulse.gatewayTime(), List.of(pulse), null, null))))
+        .await();
 
     assertEquals(Set.of("P1", "P2"), cluster.await(cluster.store::keys), "a refused frame's invalid-data alarm"
         + " admits its patient, as an accepted frame does");

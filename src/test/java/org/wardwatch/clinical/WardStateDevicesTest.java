@@ -142,8 +142,8 @@ class WardStateDevicesTest {
     engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
     engine.apply(on(old, frame(OXIMETER, at(1), "SPO2=97")), at(1));
     // through its new connection the oximeter reports its probe off: a frame without a value
-    engine.apply(on(reconnected, new FrameReport(OXIMETER, at(10), List.of(), null, null, Set.of(Parameter.SPO2))),
-        at(10));
+    FrameReport probeOff = WardStateFixtures.report(OXIMETER, at(10), List.of(), null, null, Set.of(Parameter.SPO2));
+    engine.apply(on(reconnected, probeOff), at(10));
     engine.apply(frame(MONITOR, at(11), "PULSE=81"), at(11));
 
     assertEquals(List.of(), engine.deviceEvent(DeviceEvent.disconnected(OXIMETER, old, null), at(12)).transitions(),

@@ -89,7 +89,7 @@ class WardStateDischargeTest {
   @Test
   void givenConnectedMonitorSendingOnlySensorOffFrames_whenDischarged_thenRefusedAsItStillSends() {
     engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
-    FrameReport sensorOff = new FrameReport(BED_1, at(40), List.of(), null, null, Set.of(Parameter.PULSE));
+    FrameReport sensorOff = WardStateFixtures.report(BED_1, at(40), List.of(), null, null, Set.of(Parameter.PULSE));
     engine.apply(sensorOff, at(40));
 
     assertThrows(ActionRefused.StillMonitored.class, () -> engine.discharge(KEY, "nurse.b", at(69)));
@@ -99,7 +99,7 @@ class WardStateDischargeTest {
   @Test
   void givenPatientTakenOverFromAStateWithoutTheTimeHeard_thenItsLatestValuesDecide() {
     engine.apply(frame(BED_1, T0, "PULSE=80"), T0);
-    engine.apply(new FrameReport(BED_1, at(20), List.of(), null, null, Set.of(Parameter.PULSE)), at(20));
+    engine.apply(WardStateFixtures.report(BED_1, at(20), List.of(), null, null, Set.of(Parameter.PULSE)), at(20));
     JsonObject olderState = engine.state(KEY).orElseThrow();
     assertEquals(at(20).toString(), olderState.remove("heardAt"));
     WardState successor = new WardState(RULES);

@@ -9,10 +9,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
-import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.ConnectionId;
+import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -71,6 +72,18 @@ final class WardStateFixtures {
     return frame(source, at, null, null, values);
   }
 
+  /** A report of a frame received at {@code time} (it gave no time of its own), with no stamp and no connection. */
+  static FrameReport report(DeviceIdentity source, Instant time, List<Observation> observations,
+      Consciousness consciousness, OxygenSupport oxygen, Set<Parameter> sensorsOff) {
+    return new FrameReport(source, time, time, observations, consciousness, oxygen, sensorsOff, null, null);
+  }
+
+  /** {@link #report(DeviceIdentity, Instant, List, Consciousness, OxygenSupport, Set)} with no sensor off. */
+  static FrameReport report(DeviceIdentity source, Instant time, List<Observation> observations,
+      Consciousness consciousness, OxygenSupport oxygen) {
+    return report(source, time, observations, consciousness, oxygen, Set.of());
+  }
+
   /** {@code report}, as delivered on device connection {@code connection}. */
   static FrameReport on(ConnectionId connection, FrameReport report) {
     return new FrameReport(report.source(), report.time(), report.receivedAt(), report.observations(),
@@ -82,7 +95,7 @@ final class WardStateFixtures {
       String... values) {
     List<Observation> observations = Arrays.stream(values)
         .map(value -> observation(source, value, null, at)).toList();
-    return new FrameReport(source, at, observations, consciousness, oxygen);
+    return report(source, at, observations, consciousness, oxygen);
   }
 
   /**

@@ -94,7 +94,7 @@ class WardStateOnsetDelayTest {
   @Test
   void givenBreachWhoseSensorWentOff_whenTheDelayRunsOut_thenNoThresholdAlarm() {
     engine.apply(frame(BED_1, T0, "PULSE=140"), T0);
-    FrameReport sensorOff = new FrameReport(BED_1, at(2), List.of(), null, null, Set.of(Parameter.PULSE));
+    FrameReport sensorOff = WardStateFixtures.report(BED_1, at(2), List.of(), null, null, Set.of(Parameter.PULSE));
     engine.apply(sensorOff, at(2));
 
     assertEquals(List.of(), ticks(3, 30).stream().filter(t -> t.alarmId().contains("THRESHOLD")).toList(),

@@ -120,7 +120,7 @@ class WardStateQueriesTest {
     Parameter measuredParameter = Parameter.valueOf(parameter);
     Observation observation = new Observation(source, measuredParameter, measuredParameter.mdcCode(),
         new BigDecimal(value), measuredParameter.unit(), measured, received, null, false);
-    return new FrameReport(source, measured, List.of(observation), null, null);
+    return WardStateFixtures.report(source, measured, List.of(observation), null, null);
   }
 
   private static LimitOverride override(Parameter parameter, List<ThresholdRule> rules) {

@@ -371,7 +371,8 @@ class WardStateTechnicalAlarmTest {
   void givenPatientMovedToAnotherDevice_whenOldDeviceDisconnects_thenNoTechnicalAlarm() {
     engine.apply(frame(T0, "PULSE=190"), T0);
     DeviceIdentity mon3 = new DeviceIdentity("mon-3", "P1", "1", "surgery");
-    engine.apply(new FrameReport(mon3, at(1), List.of(observation(mon3, "PULSE=185", at(1))), null, null), at(1));
+    engine.apply(WardStateFixtures.report(mon3, at(1), List.of(observation(mon3, "PULSE=185", at(1))), null, null),
+        at(1));
 
     WardUpdate update = engine.deviceEvent(DeviceEvent.disconnected(MON_1, null, null), at(2));
 

@@ -359,6 +359,6 @@ class WardStateTest {
   }
 
   private static FrameReport report(DeviceIdentity source, Instant time, Observation... observations) {
-    return new FrameReport(source, time, List.of(observations), null, null);
+    return WardStateFixtures.report(source, time, List.of(observations), null, null);
   }
 }
