@@ -12,9 +12,8 @@ import java.util.function.Predicate;
 /**
  * The devices of one patient that one technical condition holds for, in order of their ids, each with a detail: the
  * disconnected devices ("", or when the connection closed in a state stored by an earlier version) or the devices whose
- * frames were refused (the reason). What the condition's alarm names, each device a part of it
- * ({@link DeviceAlarms}). Owned by the patient's
- * {@link PatientRecord}; not thread-safe.
+ * frames were refused (the reason). What the condition's alarm names, each device a part of it ({@link DeviceAlarms}).
+ * Owned by the patient's {@link PatientRecord}; not thread-safe.
  */
 final class DeviceProblems {
 
