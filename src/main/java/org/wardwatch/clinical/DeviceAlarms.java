@@ -44,9 +44,9 @@ final class DeviceAlarms {
    * A device connection event from the device side: a disconnection raises the disconnection alarm, unless the
    * patient is not monitored through the device; a refusal the invalid-signal alarm, unless the device sends none of
    * the patient's latest values or frame (the patient was heard then: {@link PatientRecord#heardRefused}). Ignored too
-   * is the disconnection of a connection older than the one that carries the device for the patient
-   * ({@link PatientDevices#connectionEnded}: the device reconnected, and its old, half-open connection was found closed
-   * late), which is still remembered as ended; and a refusal of a frame received before one of the device's latest
+   * is the disconnection of a connection while another carries the device for the patient, whose latest frame was
+   * received after the ended one opened ({@link PatientDevices#connectionEnded}: the device reconnected, and its old,
+   * half-open connection was found closed late), which is still remembered as ended; and a refusal of a frame received before one of the device's latest
    * values: it arrived after a later frame of the device was accepted (a retried delivery).
    */
   List<AlarmTransition> event(PatientRecord patient, DeviceEvent event, Instant now) {
@@ -83,6 +83,14 @@ final class DeviceAlarms {
     List<AlarmTransition> transitions = new ArrayList<>(disconnection);
     transitions.addAll(refusal);
     return transitions;
+  }
+
+  /**
+   * The patient heard a resend of an applied frame from {@code device} on a live connection (not in flight at a close):
+   * the device is back, and its disconnection ends; its values, applied already, are not heard anew.
+   */
+  List<AlarmTransition> resent(PatientRecord patient, String device, Instant now) {
+    return end(patient, TechnicalAlarm.DISCONNECTED, device, now);
   }
 
   /**

@@ -40,7 +40,7 @@ final class FrameConditions {
       transitions.addAll(conditions.reassess(patient, received, reported(patient.measurements(), report)));
     }
     if (!inFlightAtClose) {
-      patient.devices().delivered(device, report.connection());
+      patient.devices().delivered(device, report.connection(), received != null ? received : now);
     }
     patient.heard(report, now);
     PatientMeasurements measurements = patient.measurements();

@@ -1,6 +1,7 @@
 package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
@@ -38,13 +39,12 @@ final class PatientDevices {
 
   /**
    * An accepted frame of the patient from {@code device}, or a resend of one, came on {@code connection} (either null:
-   * not known, as for an HL7 message), not {@link #inFlightAtClose}: the connection may take over carrying the device
-   * ({@link DeviceLink#delivered}).
+   * not known, as for an HL7 message), received at {@code receivedAt}, not {@link #inFlightAtClose}: the connection
+   * may take over carrying the device ({@link DeviceLink#delivered}). True when that changed what is known.
    */
-  void delivered(String device, ConnectionId connection) {
-    if (device != null && connection != null) {
-      links.computeIfAbsent(device, unknown -> new DeviceLink()).delivered(connection);
-    }
+  boolean delivered(String device, ConnectionId connection, Instant receivedAt) {
+    return device != null && connection != null
+        && links.computeIfAbsent(device, unknown -> new DeviceLink()).delivered(connection, receivedAt);
   }
 
   /**

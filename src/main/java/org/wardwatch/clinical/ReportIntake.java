@@ -100,11 +100,11 @@ final class ReportIntake {
     String patient = report.source().patientKey();
     if (engine.isResend(report)) {
       LOG.info("[{}] frame {} applied already; acknowledged again, not applied twice", patient, report.stamp().key());
-      engine.heardResend(report);
       receipt.resent(report.stamp().key());
       if (takenOverNow) {
         publisher.publish(engine.shownAgain(patient));
       }
+      publisher.publish(engine.heardResend(report, now)); // stored before the resend is answered, as below
       writer.stored(patient).onComplete(receipt::recorded);
       return;
     }

@@ -61,15 +61,20 @@ public final class WardState {
   }
 
   /**
-   * A resend ({@link #isResend}) came on its connection: that connection, live, may take over carrying its device
-   * ({@link PatientDevices#delivered}), as a device that reconnected resends first what it had no ACK for.
+   * A resend ({@link #isResend}) came on its connection at {@code now}, not applied again: unless it was in flight at
+   * that connection's close, the connection may take over carrying its device ({@link PatientDevices#delivered}), as a
+   * device that reconnected resends first what it had no ACK for, and the device's disconnection ends
+   * ({@link DeviceAlarms#resent}). The update names the patient when either changed, for its state to be stored.
    */
-  public void heardResend(FrameReport report) {
+  public WardUpdate heardResend(FrameReport report, Instant now) {
     PatientRecord patient = patients.get(report.source().patientKey());
     String device = report.source().device();
-    if (patient != null && !patient.devices().inFlightAtClose(device, report.connection())) {
-      patient.devices().delivered(device, report.connection());
+    if (patient == null || patient.devices().inFlightAtClose(device, report.connection())) {
+      return WardUpdate.NOTHING;
     }
+    Instant received = report.receivedAt() != null ? report.receivedAt() : now;
+    boolean carried = patient.devices().delivered(device, report.connection(), received);
+    return patientUpdates.changed(patient, conditions.devices().resent(patient, device, now), carried, now);
   }
 
   /** Applies one accepted frame (see {@link #isResend}). */
@@ -182,8 +187,9 @@ public final class WardState {
     DeviceIdentity source = event.source();
     boolean held = holds(source.patientKey());
     PatientRecord patient = held || !event.admits() ? patients.get(source.patientKey()) : admitted(source);
+    boolean linked = event.kind() == DeviceEvent.Kind.DISCONNECTED; // what is known of its connections changed
     return patient == null ? WardUpdate.NOTHING
-        : patientUpdates.changed(patient, conditions.devices().event(patient, event, now), !held, now);
+        : patientUpdates.changed(patient, conditions.devices().event(patient, event, now), !held || linked, now);
   }
 
   /** The passing of time for every patient: alarm timers, parameters gone silent, NEWS2 inputs going stale. */

@@ -42,9 +42,9 @@ final class DeviceNotices {
   }
 
   /**
-   * The parser accepted frames of a batch about {@code named}, after which the connection is {@code identity}; once the
-   * connection is closed (a batch in flight at a reset, answered after its frames were applied), each device and
-   * patient it carried is announced disconnected again.
+   * The parser answered a batch, whose accepted frames were about {@code named} (none known when its answer failed),
+   * after which the connection is {@code identity}; once the connection is closed (a batch in flight at a reset,
+   * answered after its frames were applied), each device and patient it carried is announced disconnected again.
    */
   void parsed(List<DeviceIdentity> named, DeviceIdentity identity) {
     named.forEach(others::heard);

@@ -182,8 +182,9 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   private void answer(List<FrameEvent> events, Instant readAt, AsyncResult<BatchVerdict> result) {
     parsing = false;
     DeviceIdentity current = identity; // as the batch found it: each HELLO of the batch moves it on
-    if (result.failed()) {
+    if (result.failed()) { // its frames may have been applied all the same (a store write failed after)
       LOG.error("[{}] frame parsing failed; asking the device to resend", name(), result.cause());
+      notices.parsed(List.of(), identity);
     } else {
       if (result.result().session() != identity) {
         identity = result.result().session();

@@ -8,13 +8,13 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Which device connection delivered a frame, or ended: unique across the cluster's nodes, and ordered by when the
- * connections opened where that is sure ({@link #isNewerThan}). Each line device's session draws one when its
- * connection opens ({@code DeviceNotices}); it goes with the connection's frames to the parser ({@code FrameBatch}) and
- * on to the patient's owner ({@link FrameReport}), and with its disconnections ({@link DeviceEvent}). The clinical
- * engine judges a disconnection by it ({@code DeviceLink}): a device that reconnected and carried on through a newer
- * connection is not disconnected when its old, half-open one is found closed late, and a frame still in flight when
- * its connection closed does not show the device back. Immutable; {@link #opened} may be called from any thread.
+ * Which device connection delivered a frame, or ended: unique across the cluster's nodes, with when it opened. Each
+ * line device's session draws one when its connection opens ({@code DeviceNotices}); it goes with the connection's
+ * frames to the parser ({@code FrameBatch}) and on to the patient's owner ({@link FrameReport}), and with its
+ * disconnections ({@link DeviceEvent}). The clinical engine judges a disconnection by it ({@code DeviceLink}): a device
+ * that reconnected and carried on through another connection is not disconnected when its old, half-open one is found
+ * closed late, and a frame still in flight when its connection closed does not show the device back. Immutable;
+ * {@link #opened} may be called from any thread.
  *
  * @param openedAt when the connection opened, by the clock of the node that accepted it
  * @param origin   a number drawn once per gateway process, which tells two processes' connections apart
@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public record ConnectionId(Instant openedAt, long origin, long serial) {
 
   /**
-   * How far apart two nodes' clocks may be (a cluster's nodes keep time by NTP): connections two processes opened
-   * closer together than this are not known to be in either order.
+   * How far apart two nodes' clocks may be (a cluster's nodes keep time by NTP): a connection another process opened
+   * closer than this to a time is not known to have opened before it.
    */
   public static final Duration CLOCKS_APART = Duration.ofSeconds(2);
 
@@ -37,11 +37,11 @@ public record ConnectionId(Instant openedAt, long origin, long serial) {
   }
 
   /**
-   * True when this connection surely opened after {@code other}: a later one of the same process (whatever its clock
-   * did), or one another process opened more than {@link #CLOCKS_APART} later by the two clocks.
+   * True when this connection surely opened before {@code time}, a time by the clock of the process that opened
+   * {@code readOn}: by that same clock, or, opened by another process, more than {@link #CLOCKS_APART} before.
    */
-  public boolean isNewerThan(ConnectionId other) {
-    return origin == other.origin ? serial > other.serial : openedAt.isAfter(other.openedAt.plus(CLOCKS_APART));
+  public boolean openedSurelyBefore(Instant time, ConnectionId readOn) {
+    return (origin == readOn.origin ? openedAt : openedAt.plus(CLOCKS_APART)).isBefore(time);
   }
 
   /** {@code connection}'s {@link #toJson}, or {@code null} for none. */

@@ -11,6 +11,7 @@ import static org.wardwatch.clinical.WardStateFixtures.on;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
@@ -21,9 +22,10 @@ import org.wardwatch.model.FrameStamp;
 
 /**
  * A monitor that reconnects while its old connection is still open on the gateway (half-open: the monitor is gone from
- * it, and it is found closed only at its idle timeout): the engine judges each disconnection by the connection that
- * ended, not by clocks. The end of a connection older than the one that carries the monitor on is no disconnection;
- * the end of the one that carries it, or of a newer one, is, whatever the frames of the old one still in flight.
+ * it, and it is found closed only at its idle timeout), or that moves between relay connections: the engine judges
+ * each disconnection by the connection that ended, and by the one the monitor's latest frame came on. An end is
+ * ignored only while another connection carries the monitor, whose latest frame came after the ended one opened; a
+ * frame of a connection found closed never shows the monitor back, whatever the clocks say.
  */
 class WardStateReconnectTest {
 
@@ -112,12 +114,60 @@ class WardStateReconnectTest {
   void givenTheMonitorResentOnItsNewConnectionWhatItHadNoAckFor_whenTheOldOneIsFoundClosed_thenNoAlarm() {
     FrameReport sent = frame(BED_1, at(1), "PULSE=80").withStamp(FrameStamp.of("mon-1", 7, "Pulse=80|Seq=7"));
     engine.apply(on(OLD, sent), at(1));
-    FrameReport resent = on(NEW, sent);
-
+    FrameReport resent = on(NEW, frame(BED_1, at(1), "PULSE=80").withStamp(sent.stamp()));
     assertTrue(engine.isResend(resent));
-    engine.heardResend(resent);
 
-    assertEquals(List.of(), closed(OLD, at(120)), "found closed at its idle timeout; the monitor is on the new one");
+    WardUpdate heard = engine.heardResend(on(NEW, resentAt(sent, at(21))), at(21));
+
+    assertEquals(Set.of(BED_1.patientKey()), heard.changedPatients(), "stored: a next owner knows it too");
+    WardState next = new WardState(RULES);
+    next.adopt(new JsonObject(engine.state(BED_1.patientKey()).orElseThrow().encode()));
+    assertEquals(List.of(), types(next.deviceEvent(DeviceEvent.disconnected(BED_1, OLD, at(120)), at(120))),
+        "found closed at its idle timeout; the monitor is on the new one");
+  }
+
+  @Test
+  void givenTheMonitorsConnectionEndedBeforeItsAck_whenItResendsOnItsNewOne_thenTheDisconnectionEnds() {
+    FrameReport sent = frame(BED_1, at(1), "PULSE=80").withStamp(FrameStamp.of("mon-1", 7, "Pulse=80|Seq=7"));
+    engine.apply(on(OLD, sent), at(1));
+    assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(2)));
+
+    assertEquals(List.of(TransitionType.CLEARED), types(engine.heardResend(on(NEW, resentAt(sent, at(21))), at(21))),
+        "the monitor is back (a cuff's next reading may be a quarter of an hour away)");
+    assertEquals(List.of(), types(engine.heardResend(on(OLD, sent), at(22))), "one in flight at the old one's close");
+  }
+
+  @Test
+  void givenTheMonitorMovedToAnOlderRelayConnection_whenThatOneDrops_thenAlarmed_andNotWhenTheOneItLeftDrops() {
+    ConnectionId relayA = ConnectionId.opened(T0);
+    ConnectionId relayB = ConnectionId.opened(at(10));
+    engine.apply(on(relayB, frame(BED_1, at(20), "PULSE=80")), at(20));
+    engine.apply(on(relayA, frame(BED_1, at(40), "PULSE=81")), at(40)); // moved: now relayed by A only
+
+    assertEquals(List.of(), closed(relayB, at(50)), "relay B, which the monitor left, restarted");
+    assertEquals(List.of(TransitionType.RAISED), closed(relayA, at(60)));
+  }
+
+  @Test
+  void givenARelayThatOnceDeliveredTheMonitor_whenTheMonitorsOwnOlderConnectionEnds_thenAlarmed() {
+    ConnectionId monitor = ConnectionId.opened(T0);
+    ConnectionId relay = ConnectionId.opened(at(5));
+    engine.apply(on(monitor, frame(BED_1, at(10), "PULSE=80")), at(10));
+    engine.apply(on(relay, frame(BED_1, at(20), "PULSE=81")), at(20)); // one frame relayed; the relay moves on
+    engine.apply(on(monitor, frame(BED_1, at(30), "PULSE=82")), at(30));
+
+    assertEquals(List.of(TransitionType.RAISED), closed(monitor, at(50)), "the monitor unplugged");
+  }
+
+  @Test
+  void givenAMonitorThatReconnectedOftenMeanwhile_whenAFrameInFlightAtItsFirstConnectionsEndArrives_thenNotBack() {
+    engine.apply(on(OLD, frame(BED_1, at(1), "PULSE=80")), at(1));
+    assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(2)));
+    for (int flap = 1; flap < DeviceLink.MAX_ENDED; flap++) { // reconnections cut before a frame was accepted
+      closed(ConnectionId.opened(at(2 + flap)), at(2 + flap));
+    }
+
+    assertEquals(List.of(), types(engine.apply(on(OLD, frame(BED_1, at(2), "PULSE=81")), at(20))));
   }
 
   @Test
@@ -130,6 +180,12 @@ class WardStateReconnectTest {
     assertEquals(List.of(), types(taker.deviceEvent(DeviceEvent.disconnected(BED_1, OLD, at(120)), at(120))));
     assertEquals(List.of(TransitionType.RAISED),
         types(taker.deviceEvent(DeviceEvent.disconnected(BED_1, NEW, at(121)), at(121))));
+  }
+
+  /** {@code sent}, resent: received again at {@code receivedAt}. */
+  private static FrameReport resentAt(FrameReport sent, Instant receivedAt) {
+    return new FrameReport(sent.source(), sent.time(), receivedAt, sent.observations(), sent.consciousness(),
+        sent.oxygen(), sent.sensorsOff(), sent.stamp(), null);
   }
 
   private List<TransitionType> closed(ConnectionId connection, Instant at) {

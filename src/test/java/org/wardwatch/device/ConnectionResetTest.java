@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.bus.BusCodecs;
+import org.wardwatch.bus.BusFailures;
 import org.wardwatch.bus.BusRequests;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
@@ -84,6 +86,21 @@ class ConnectionResetTest {
 
   @Test
   void aDeviceAnnouncedAtTheResetIsAnnouncedAgainWhenItsBatchInFlightIsAnswered(Vertx vertx) throws Exception {
+    assertAnnouncedAgain(vertx, inFlight -> BusRequests.answer(vertx.eventBus(), inFlight,
+        new BatchVerdict(MONITOR, List.of(FrameVerdict.accepted("1", null)))));
+  }
+
+  @Test
+  void aDeviceAnnouncedAtTheResetIsAnnouncedAgainWhenItsBatchInFlightFails(Vertx vertx) throws Exception {
+    assertAnnouncedAgain(vertx, inFlight -> BusRequests.refuse(vertx.eventBus(), inFlight, BusFailures.UNAVAILABLE,
+        "not recorded: not stored")); // its frames were applied all the same
+  }
+
+  /**
+   * The connection, its device known, is reset while a batch is at the parser, which then {@code answers} it: the
+   * device, announced at the reset, is announced again, alike.
+   */
+  private void assertAnnouncedAgain(Vertx vertx, Consumer<Message<FrameBatch>> answers) throws Exception {
     DeviceEvent atTheReset;
     try (Socket device = new Socket("127.0.0.1", server.actualPort())) {
       device.getOutputStream().write("HELLO|Device=MON-6|Patient=PG|Ward=relay\n".getBytes(StandardCharsets.US_ASCII));
@@ -98,8 +115,7 @@ class ConnectionResetTest {
       atTheReset = DeviceEvent.fromJson(events.poll(10, TimeUnit.SECONDS));
       assertEquals(MONITOR, atTheReset.source(), "announced at the reset");
 
-      BusRequests.answer(vertx.eventBus(), inFlight,
-          new BatchVerdict(MONITOR, List.of(FrameVerdict.accepted("1", null))));
+      answers.accept(inFlight);
     }
 
     JsonObject again = events.poll(10, TimeUnit.SECONDS);

@@ -10,31 +10,27 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Device connections: which surely opened after which, and how they cross the event bus and the store. */
+/** Device connections: which surely opened before a time, and how they cross the event bus and the store. */
 class ConnectionIdTest {
 
   private static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
 
   @Test
-  void givenTwoConnectionsOfOneProcess_thenTheOneOpenedLaterIsNewerWhateverTheClockDid() {
-    ConnectionId first = ConnectionId.opened(T0);
-    ConnectionId second = ConnectionId.opened(T0.minusSeconds(60)); // the clock stepped back in between
+  void givenATimeByTheClockOfTheSameProcess_thenOnlyOpeningBeforeItCounts() {
+    ConnectionId connection = ConnectionId.opened(T0);
+    ConnectionId sameProcess = ConnectionId.opened(T0.plusSeconds(5));
 
-    assertTrue(second.isNewerThan(first));
-    assertFalse(first.isNewerThan(second));
-    assertFalse(first.isNewerThan(first));
+    assertTrue(connection.openedSurelyBefore(T0.plusMillis(1), sameProcess));
+    assertFalse(connection.openedSurelyBefore(T0, sameProcess));
   }
 
   @Test
-  void givenConnectionsOfTwoProcesses_thenOnlyOneOpenedMoreThanTheClocksMarginLaterIsNewer() {
+  void givenATimeByAnotherProcessesClock_thenItMustBeMoreThanTheClocksMarginAfterTheOpening() {
     ConnectionId onA = new ConnectionId(T0, 1, 5);
-    ConnectionId onBSoonAfter = new ConnectionId(T0.plus(ConnectionId.CLOCKS_APART), 2, 1);
-    ConnectionId onBLater = new ConnectionId(T0.plus(ConnectionId.CLOCKS_APART).plusMillis(1), 2, 2);
+    ConnectionId onB = new ConnectionId(T0.minusSeconds(60), 2, 1);
 
-    assertFalse(onBSoonAfter.isNewerThan(onA), "within what two clocks may be apart");
-    assertFalse(onA.isNewerThan(onBSoonAfter));
-    assertTrue(onBLater.isNewerThan(onA));
-    assertFalse(onA.isNewerThan(onBLater));
+    assertFalse(onA.openedSurelyBefore(T0.plus(ConnectionId.CLOCKS_APART), onB), "the clocks may be that far apart");
+    assertTrue(onA.openedSurelyBefore(T0.plus(ConnectionId.CLOCKS_APART).plusMillis(1), onB));
   }
 
   @Test
