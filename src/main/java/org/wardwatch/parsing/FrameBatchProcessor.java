@@ -38,8 +38,9 @@ public final class FrameBatchProcessor {
     List<FrameVerdict> verdicts = new ArrayList<>(batch.frames().size());
     List<String> stamps = new ArrayList<>(batch.frames().size());
     List<String> patients = new ArrayList<>(batch.frames().size());
-    // by patient, the latest: a patient's frames of one batch come from one device, and a String's hash is kept
-    Map<String, DeviceIdentity> named = null;
+    // by patient, then device (a relay may forward a patient's monitor and oximeter), the latest of each; Strings keep
+    // their hash, and an entry is made once per patient and device
+    Map<String, Map<String, DeviceIdentity>> named = null;
     for (String frame : batch.frames()) {
       String stamp = null;
       String patient = null;
@@ -66,8 +67,7 @@ public final class FrameBatchProcessor {
           verdicts.add(FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded),
               namedItself ? source : null));
           if (namedItself) {
-            named = named != null ? named : new LinkedHashMap<>();
-            named.put(patient, source);
+            named = named(named, source);
           }
         }
       } catch (MalformedFrameException e) {
@@ -79,15 +79,23 @@ public final class FrameBatchProcessor {
         }
       }
       if (session.device() != null && !session.equals(next)) { // a HELLO that changed the device, or was refused
-        named = named != null ? named : new LinkedHashMap<>();
-        named.put(session.patientKey(), session);
+        named = named(named, session);
       }
       session = next;
       stamps.add(stamp);
       patients.add(patient);
     }
-    return new ProcessedBatch(new BatchVerdict(session, verdicts,
-        named == null ? List.of() : List.copyOf(named.values())), stamps, patients);
+    return new ProcessedBatch(new BatchVerdict(session, verdicts, named == null ? List.of()
+        : named.values().stream().flatMap(devices -> devices.values().stream()).toList()), stamps, patients);
+  }
+
+  /** {@code named}, made when null, with {@code identity} as the latest of its patient and device. */
+  private static Map<String, Map<String, DeviceIdentity>> named(Map<String, Map<String, DeviceIdentity>> named,
+      DeviceIdentity identity) {
+    Map<String, Map<String, DeviceIdentity>> byPatient = named != null ? named : new LinkedHashMap<>();
+    byPatient.computeIfAbsent(identity.patientKey(), patient -> new LinkedHashMap<>(2))
+        .put(identity.device(), identity);
+    return byPatient;
   }
 
   /** The frame's report, stamped when it has a {@code Seq}. */

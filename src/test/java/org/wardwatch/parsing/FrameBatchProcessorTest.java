@@ -279,6 +279,16 @@ class FrameBatchProcessorTest {
 
 
   @Test
+  void givenARelaysBatchWithTwoDevicesOfOnePatient_thenBothAreNamed() {
+    DeviceIdentity relay = new DeviceIdentity("relay-1", null, null, "icu");
+    BatchVerdict verdict = process(relay, "Device=mon-7|Patient=P123|Ward=icu|Seq=1|Pulse=80",
+        "Device=ox-7|Patient=P123|Ward=icu|Seq=2|SpO2=97", "Device=mon-7|Patient=P123|Ward=icu|Seq=3|Pulse=81");
+
+    assertEquals(List.of("mon-7", "ox-7"), verdict.named().stream().map(DeviceIdentity::device).toList(),
+        "each is announced disconnected when the relay's connection closes");
+  }
+
+  @Test
   void givenZeroPaddedSeq_whenAcceptedOrRejected_thenEchoedAsSent() {
     BatchVerdict verdict = process(MON_7, "Seq=007|Pulse=82", "Seq=008|Pulse=abc");
 
