@@ -9,13 +9,15 @@ import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.StateJson;
 
 /**
- * The connections one device reached one patient through: the one that carries the device (the one whose accepted
- * frame, or resend, of the patient's was received last) with when that frame was received, and the last
- * {@value #MAX_ENDED} known to have ended, whose frames still in flight are told by their connection, not by clocks,
- * from a live one's. Decides whether a connection's end disconnects the device: not when another connection carries
- * it whose latest frame was received after the ended one opened (the device reconnected, and its old, half-open
- * connection was found closed late; or a relay the device left went down), by the clocks of the nodes that read them
- * ({@link ConnectionId#openedSurelyBefore}).
+ * The connections one device reached one patient through: the one that carries the device (the one its latest
+ * accepted frame, or resend, of the patient's came on) with when that frame was received, the one whose end
+ * disconnected the device while it is, and the last {@value #MAX_ENDED} known to have ended. Decides whether a
+ * connection's end disconnects the device: not when another connection carries it whose latest frame was received
+ * after the ended one opened (the device reconnected, and its old, half-open connection was found closed late; or a
+ * relay the device left went down). And whether a frame shows the device back: not one of a connection found closed
+ * (in flight at its end), nor one read before the connection whose end disconnected the device opened (from a
+ * half-open connection the device had left, applied late). Times are compared by the clocks of the nodes that read
+ * them ({@link ConnectionId#openedSurelyBefore}).
  *
  * <p>Owned by the patient's {@link PatientDevices}; not thread-safe.
  */
@@ -31,29 +33,32 @@ final class DeviceLink {
   private ConnectionId carrier;
   /** When the carrier's latest frame was received, by the clock of the node that read it; null with no carrier. */
   private Instant carrierHeardAt;
+  /** The connection whose end disconnected the device, while it is disconnected; otherwise {@code null}. */
+  private ConnectionId disconnectedBy;
   /** Connections known to have ended, the latest last. */
   private final Deque<ConnectionId> ended = new ArrayDeque<>();
 
   /**
-   * True when {@code connection} (null: not known, as for an HL7 message) was found closed: a frame of it applied now
-   * was in flight at its end, and does not show the device back.
+   * True when a frame on {@code connection} (null: not known, as for an HL7 message), received at {@code receivedAt},
+   * does not show the device back: the connection was found closed (the frame was in flight at its end), or the
+   * device is disconnected by the end of a connection that did not surely open before the frame was read.
    */
-  boolean hasEnded(ConnectionId connection) {
-    return connection != null && ended.contains(connection);
+  boolean inFlight(ConnectionId connection, Instant receivedAt) {
+    return connection != null && (ended.contains(connection)
+        || disconnectedBy != null && !disconnectedBy.openedSurelyBefore(receivedAt, connection));
   }
 
   /**
-   * A live {@code connection} (not {@link #hasEnded}) delivered a frame of the patient, received at
-   * {@code receivedAt}: it carries the device when none does, or when no later frame came on the one that does (the
-   * device's latest frame came on it). A frame received earlier, still in flight from a link the device has left, does
-   * not take the device back. True when this changed.
+   * A frame of the patient on {@code connection}, received at {@code receivedAt}, showed the device live (not
+   * {@link #inFlight}): the connection carries it. True when this changed.
    */
   boolean delivered(ConnectionId connection, Instant receivedAt) {
-    if (carrier != null && !receivedAt.isAfter(carrierHeardAt)) {
+    if (connection.equals(carrier) && receivedAt.equals(carrierHeardAt) && disconnectedBy == null) {
       return false;
     }
     carrier = connection;
     carrierHeardAt = receivedAt;
+    disconnectedBy = null;
     return true;
   }
 
@@ -62,25 +67,40 @@ final class DeviceLink {
    * device: no other connection carries it whose latest frame was surely received after this one opened.
    */
   boolean ended(ConnectionId connection) {
-    if (connection != null && !ended.contains(connection)) {
+    if (connection == null) {
+      carrier = null;
+      return true;
+    }
+    if (!ended.contains(connection)) {
       if (ended.size() == MAX_ENDED) {
         ended.removeFirst();
       }
       ended.addLast(connection);
     }
-    if (connection != null && carrier != null && !connection.equals(carrier)) {
-      return !connection.openedSurelyBefore(carrierHeardAt, carrier);
+    if (carrier != null && !connection.equals(carrier) && connection.openedSurelyBefore(carrierHeardAt, carrier)) {
+      return false;
     }
-    carrier = null;
-    carrierHeardAt = null;
+    if (connection.equals(carrier)) {
+      carrier = null;
+      carrierHeardAt = null;
+    }
+    if (disconnectedBy == null || connection.openedAt().isAfter(disconnectedBy.openedAt())) {
+      disconnectedBy = connection; // the one opened last: what is read after it shows the device back
+    }
     return true;
   }
 
-  /** {@code {"carrier": connection, "carrierHeardAt", "ended": [connection, ...]}}, each left out when none. */
+  /**
+   * {@code {"carrier": connection, "carrierHeardAt", "disconnectedBy": connection, "ended": [connection, ...]}}, each
+   * left out when none.
+   */
   JsonObject toState() {
     JsonObject state = new JsonObject();
     if (carrier != null) {
       state.put("carrier", carrier.toJson()).put("carrierHeardAt", carrierHeardAt);
+    }
+    if (disconnectedBy != null) {
+      state.put("disconnectedBy", disconnectedBy.toJson());
     }
     if (!ended.isEmpty()) {
       state.put("ended", new JsonArray(ended.stream().map(ConnectionId::toJson).toList()));
@@ -97,6 +117,7 @@ final class DeviceLink {
     DeviceLink link = new DeviceLink();
     link.carrier = ConnectionId.optional(state, "carrier");
     link.carrierHeardAt = link.carrier == null ? null : StateJson.instant(state, "carrierHeardAt");
+    link.disconnectedBy = ConnectionId.optional(state, "disconnectedBy");
     if (state.containsKey("ended")) {
       StateJson.objects(state, "ended").stream().map(ConnectionId::fromJson).forEach(link.ended::addLast);
     }

@@ -35,12 +35,13 @@ final class FrameConditions {
     List<AlarmTransition> transitions = new ArrayList<>();
     String device = report.source().device();
     Instant received = report.receivedAt();
-    boolean inFlightAtClose = patient.devices().inFlightAtClose(device, report.connection());
+    Instant read = received != null ? received : now;
+    boolean inFlightAtClose = patient.devices().inFlightAtClose(device, report.connection(), read);
     if (received != null && !inFlightAtClose && patient.reassessment().fellDueBefore(received)) {
       transitions.addAll(conditions.reassess(patient, received, reported(patient.measurements(), report)));
     }
     if (!inFlightAtClose) {
-      patient.devices().delivered(device, report.connection(), received != null ? received : now);
+      patient.devices().delivered(device, report.connection(), read);
     }
     patient.heard(report, now);
     PatientMeasurements measurements = patient.measurements();

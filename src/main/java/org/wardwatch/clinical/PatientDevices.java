@@ -29,12 +29,13 @@ final class PatientDevices {
   private DeviceProblems refused = new DeviceProblems();
 
   /**
-   * True when a frame of {@code device} on {@code connection} (either null: not known) was read before that
-   * connection was found closed ({@link DeviceLink#hasEnded}): in flight at its end, it does not show the device back.
+   * True when a frame of {@code device} on {@code connection} (either null: not known), received at
+   * {@code receivedAt}, does not show the device back ({@link DeviceLink#inFlight}): in flight at its connection's end,
+   * or read before the connection whose end disconnected the device opened.
    */
-  boolean inFlightAtClose(String device, ConnectionId connection) {
+  boolean inFlightAtClose(String device, ConnectionId connection, Instant receivedAt) {
     DeviceLink link = device == null || connection == null ? null : links.get(device);
-    return link != null && link.hasEnded(connection);
+    return link != null && link.inFlight(connection, receivedAt);
   }
 
   /**

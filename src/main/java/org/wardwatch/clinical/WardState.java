@@ -69,10 +69,10 @@ public final class WardState {
   public WardUpdate heardResend(FrameReport report, Instant now) {
     PatientRecord patient = patients.get(report.source().patientKey());
     String device = report.source().device();
-    if (patient == null || patient.devices().inFlightAtClose(device, report.connection())) {
+    Instant received = report.receivedAt() != null ? report.receivedAt() : now;
+    if (patient == null || patient.devices().inFlightAtClose(device, report.connection(), received)) {
       return WardUpdate.NOTHING;
     }
-    Instant received = report.receivedAt() != null ? report.receivedAt() : now;
     boolean carried = patient.devices().delivered(device, report.connection(), received);
     return patientUpdates.changed(patient, conditions.devices().resent(patient, device, now), carried, now);
   }

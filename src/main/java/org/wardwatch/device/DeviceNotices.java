@@ -7,6 +7,10 @@ import org.wardwatch.bus.DeviceEvents;
 import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.parsing.BatchVerdict;
+import org.wardwatch.parsing.FrameBatch;
+import org.wardwatch.parsing.FrameBatchProcessor;
+import org.wardwatch.parsing.LineFrameDecoder;
 
 /**
  * What one device connection tells the clinical engines of its devices, for technical alarms ({@link DeviceEvents}):
@@ -19,6 +23,9 @@ import org.wardwatch.model.DeviceIdentity;
  * <p>Owned by its {@link DeviceSession}; not thread-safe, used on the session's event loop.
  */
 final class DeviceNotices {
+
+  /** Reads whom a batch's frames name, as the parser does, for a batch whose answer failed; stateless. */
+  private static final FrameBatchProcessor NAMES = new FrameBatchProcessor(new LineFrameDecoder(), report -> { });
 
   private final EventBus eventBus;
   private final ConnectionId connection = ConnectionId.opened(Instant.now());
@@ -42,13 +49,28 @@ final class DeviceNotices {
   }
 
   /**
-   * The parser answered a batch, whose accepted frames were about {@code named} (none known when its answer failed),
-   * after which the connection is {@code identity}; once the connection is closed (a batch in flight at a reset,
-   * answered after its frames were applied), each device and patient it carried is announced disconnected again.
+   * The parser answered a batch, whose accepted frames were about {@code named}, after which the connection is
+   * {@code identity}; once the connection is closed (a batch in flight at a reset, answered after its frames were
+   * applied), each device and patient it carried is announced disconnected again.
    */
   void parsed(List<DeviceIdentity> named, DeviceIdentity identity) {
     named.forEach(others::heard);
     if (closedAt != null) {
+      announceDisconnected(identity);
+    }
+  }
+
+  /**
+   * The parser's answer to {@code batch} failed, though its frames may have been applied (a store write failed
+   * after); the connection is {@code identity} still. Once the connection is closed, so that the device resends none
+   * of them, each device and patient it carried, and whom the batch's frames name (read as the parser reads them), is
+   * announced disconnected again.
+   */
+  void parseFailed(FrameBatch batch, DeviceIdentity identity) {
+    if (closedAt != null) {
+      BatchVerdict read = NAMES.process(batch).verdict();
+      read.named().forEach(others::heard);
+      others.heard(read.session());
       announceDisconnected(identity);
     }
   }

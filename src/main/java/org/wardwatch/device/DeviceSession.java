@@ -174,17 +174,20 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     if (lines.isEmpty()) {
       return Future.succeededFuture(new BatchVerdict(identity, List.of()));
     }
-    FrameBatch batch = new FrameBatch(identity, notices.connection(), readAt, lines,
-        channel.attr(DeviceCertificate.NAMES).get());
-    return parser.request(Addresses.FRAMES, batch);
+    return parser.request(Addresses.FRAMES, batch(lines, readAt));
+  }
+
+  /** {@code lines}, the first read at {@code readAt}, as a batch of the connection as it is. */
+  private FrameBatch batch(List<String> lines, Instant readAt) {
+    return new FrameBatch(identity, notices.connection(), readAt, lines, channel.attr(DeviceCertificate.NAMES).get());
   }
 
   private void answer(List<FrameEvent> events, Instant readAt, AsyncResult<BatchVerdict> result) {
     parsing = false;
     DeviceIdentity current = identity; // as the batch found it: each HELLO of the batch moves it on
-    if (result.failed()) { // its frames may have been applied all the same (a store write failed after)
+    if (result.failed()) {
       LOG.error("[{}] frame parsing failed; asking the device to resend", name(), result.cause());
-      notices.parsed(List.of(), identity);
+      notices.parseFailed(batch(FrameEvent.lines(events), readAt), identity);
     } else {
       if (result.result().session() != identity) {
         identity = result.result().session();

@@ -47,13 +47,14 @@ class WardStateReconnectTest {
   }
 
   @Test
-  void givenAFrameOfTheOldConnectionStillInFlight_whenAppliedAfterTheNewConnectionsFrame_thenTheNewOneStillCarries() {
+  void givenAFrameOfTheOldConnectionAppliedLate_whenTheMonitorGoesOnThroughTheNewOne_thenTheOldOnesEndIsIgnored() {
     engine.apply(on(OLD, frame(BED_1, T0, "PULSE=80")), T0);
     engine.apply(on(NEW, frame(BED_1, at(21), "PULSE=81")), at(21));
-    engine.apply(on(OLD, frame(BED_1, at(19), "PULSE=82")), at(25)); // read before the reset, applied late
+    engine.apply(on(OLD, frame(BED_1, at(19), "PULSE=82")), at(25)); // read before the monitor left it
+    engine.apply(on(NEW, frame(BED_1, at(26), "PULSE=83")), at(26));
 
-    assertEquals(List.of(), closed(OLD, at(22)), "reset while that frame was at the parser");
-    assertEquals(List.of(TransitionType.RAISED), closed(NEW, at(30)), "the monitor left its only live connection");
+    assertEquals(List.of(), closed(OLD, at(120)), "found closed at its idle timeout");
+    assertEquals(List.of(TransitionType.RAISED), closed(NEW, at(130)), "the monitor left its only live connection");
   }
 
   @Test
@@ -84,6 +85,26 @@ class WardStateReconnectTest {
     assertEquals(List.of(), types(engine.apply(on(OLD, frame(BED_1, at(31), "PULSE=82")), at(33))),
         "a frame of a connection found closed does not show the monitor back, whatever the clocks say");
     assertEquals(List.of(), closed(OLD, at(34)), "announced again once its batch is answered");
+  }
+
+  @Test
+  void givenTheMonitorMovedToARelayWhoseBatchWaitedSinceBeforeItsLastFrameOnTheOther_whenThatRelayDrops_thenAlarmed() {
+    ConnectionId relayA = ConnectionId.opened(T0);
+    ConnectionId relayB = ConnectionId.opened(at(1));
+    engine.apply(on(relayB, frame(BED_1, at(100), "PULSE=80")), at(100)); // its last frame on relay B
+    engine.apply(on(relayA, frame(BED_1, at(99), "PULSE=81")), at(101)); // read at 100.5, its batch waiting since 99
+
+    assertEquals(List.of(TransitionType.RAISED), closed(relayA, at(102)), "relay B, still up, no longer carries it");
+  }
+
+  @Test
+  void givenAFrameReadBeforeAReconnectionOpened_whenAppliedAfterThatOnesEndWasAlarmed_thenTheAlarmStays() {
+    ConnectionId reconnected = ConnectionId.opened(at(12));
+    engine.apply(on(OLD, frame(BED_1, at(9), "PULSE=80")), at(9)); // the monitor reboots at 10 s
+    assertEquals(List.of(TransitionType.RAISED), closed(reconnected, at(13)), "it said HELLO and was unplugged");
+
+    assertEquals(List.of(), types(engine.apply(on(OLD, frame(BED_1, at(9).plusMillis(900), "PULSE=81")), at(14))),
+        "read on the old, half-open connection before the reconnection; held at the parser");
   }
 
   @Test

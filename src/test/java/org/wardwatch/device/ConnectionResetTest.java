@@ -96,6 +96,31 @@ class ConnectionResetTest {
         "not recorded: not stored")); // its frames were applied all the same
   }
 
+  @Test
+  void aMonitorOnlyABatchInFlightNamedIsAnnouncedWhenItsAnswerFails(Vertx vertx) throws Exception {
+    DeviceIdentity relay = new DeviceIdentity("RELAY-1", null, null, "relay");
+    try (Socket device = new Socket("127.0.0.1", server.actualPort())) {
+      device.getOutputStream().write("HELLO|Device=RELAY-1|Ward=relay\n".getBytes(StandardCharsets.US_ASCII));
+      BusRequests.answer(vertx.eventBus(), batches.poll(10, TimeUnit.SECONDS),
+          new BatchVerdict(relay, List.of(FrameVerdict.hello(null, null, relay))));
+      device.getInputStream().read(new byte[5]); // ACK|\n
+      device.getOutputStream().write("Device=MON-7|Patient=PX|Ward=relay|Pulse=80|Seq=1\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      Message<FrameBatch> inFlight = batches.poll(10, TimeUnit.SECONDS);
+      assertNotNull(inFlight);
+      device.setSoLinger(true, 0);
+      device.close();
+      assertEquals(relay, DeviceEvent.fromJson(events.poll(10, TimeUnit.SECONDS)).source(), "at the reset");
+
+      BusRequests.refuse(vertx.eventBus(), inFlight, BusFailures.UNAVAILABLE, "not recorded: not stored");
+    }
+
+    assertEquals(relay, DeviceEvent.fromJson(events.poll(10, TimeUnit.SECONDS)).source(), "again");
+    assertEquals(new DeviceIdentity("MON-7", "PX", null, "relay"),
+        DeviceEvent.fromJson(events.poll(10, TimeUnit.SECONDS)).source(),
+        "its frame may have been applied before the store failed: PX is carried by this connection");
+  }
+
   /**
    * The connection, its device known, is reset while a batch is at the parser, which then {@code answers} it: the
    * device, announced at the reset, is announced again, alike.
