@@ -71,11 +71,16 @@ final class DeviceAlarms {
   /**
    * The patient heard an accepted frame from {@code device} (null: a frame naming none): its conditions end, and so do
    * those of each device the patient is no longer monitored through; its disconnection not when the frame was
-   * {@code inFlightAtClose} ({@link PatientDevices#inFlightAtClose}). Looks at no device while none has a condition.
+   * {@code inFlightAtClose} ({@link PatientDevices#inFlightAtClose}), and such a frame of a device its connections say
+   * is gone, which now monitors the patient (the end was not alarmed while it did not), raises the disconnection. Looks
+   * at no device while none has a condition.
    */
   List<AlarmTransition> heard(PatientRecord patient, String device, boolean inFlightAtClose, Instant now) {
+    boolean stillGone = inFlightAtClose && patient.devices().isGone(device)
+        && !patient.devices().problems(TechnicalAlarm.DISCONNECTED).contains(device);
     String back = inFlightAtClose ? null : device; // null: no device shown back
-    List<AlarmTransition> disconnection = end(patient, TechnicalAlarm.DISCONNECTED, back, now);
+    List<AlarmTransition> disconnection = stillGone ? disconnected(patient, device, now)
+        : end(patient, TechnicalAlarm.DISCONNECTED, back, now);
     List<AlarmTransition> refusal = end(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
     if (refusal.isEmpty()) {
       return disconnection;

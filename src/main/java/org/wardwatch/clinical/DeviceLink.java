@@ -48,6 +48,11 @@ final class DeviceLink {
         || disconnectedBy != null && !disconnectedBy.openedSurelyBefore(receivedAt, connection));
   }
 
+  /** True while the device is disconnected: the end of the connection that carried it was believed. */
+  boolean isDisconnected() {
+    return disconnectedBy != null;
+  }
+
   /**
    * A frame of the patient on {@code connection}, received at {@code receivedAt}, showed the device live (not
    * {@link #inFlight}): the connection carries it. True when this changed.

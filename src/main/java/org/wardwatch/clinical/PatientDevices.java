@@ -38,6 +38,12 @@ final class PatientDevices {
     return link != null && link.inFlight(connection, receivedAt);
   }
 
+  /** True while {@code device}'s connections say it is disconnected ({@link DeviceLink#isDisconnected}). */
+  boolean isGone(String device) {
+    DeviceLink link = device == null ? null : links.get(device);
+    return link != null && link.isDisconnected();
+  }
+
   /**
    * An accepted frame of the patient from {@code device}, or a resend of one, came on {@code connection} (either null:
    * not known, as for an HL7 message), received at {@code receivedAt}, not {@link #inFlightAtClose}: the connection

@@ -17,6 +17,7 @@ import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
 import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceEvent;
+import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.FrameStamp;
 
@@ -32,6 +33,7 @@ class WardStateReconnectTest {
   private static final ClinicalRules RULES = ClinicalRules.fromJson(new JsonObject("""
       {"technical": {"noDataSeconds": 300, "firstReportSeconds": 0}, "thresholds": []}
       """));
+  private static final DeviceIdentity OXIMETER = new DeviceIdentity("ox-7", "P1", "1", "surgery");
   private static final ConnectionId OLD = ConnectionId.opened(T0);
   private static final ConnectionId NEW = ConnectionId.opened(at(20));
 
@@ -105,6 +107,20 @@ class WardStateReconnectTest {
 
     assertEquals(List.of(), types(engine.apply(on(OLD, frame(BED_1, at(9).plusMillis(900), "PULSE=81")), at(14))),
         "read on the old, half-open connection before the reconnection; held at the parser");
+  }
+
+  @Test
+  void givenASecondDevicesReconnectionEndedBeforeItsFirstFrame_whenThatFrameInFlightIsApplied_thenItIsAlarmed() {
+    ConnectionId oximeterLine = ConnectionId.opened(T0);
+    ConnectionId monitorOld = ConnectionId.opened(at(1));
+    ConnectionId monitorReconnected = ConnectionId.opened(at(12));
+    engine.apply(on(oximeterLine, frame(OXIMETER, at(5), "SPO2=97")), at(5)); // the patient, on an oximeter
+    // the monitor's first frame, read at 9.9 s, waits at the parser; the monitor reboots at 10 s
+    assertEquals(List.of(), types(engine.deviceEvent(DeviceEvent.disconnected(BED_1, monitorReconnected, at(13)),
+        at(13))), "its reconnection said HELLO and was unplugged: the patient is not monitored through it yet");
+
+    assertEquals(List.of(TransitionType.RAISED), types(engine.apply(on(monitorOld,
+        frame(BED_1, at(9).plusMillis(900), "PULSE=80")), at(14))), "monitored now through a monitor known gone");
   }
 
   @Test
