@@ -46,8 +46,9 @@ final class DeviceAlarms {
    * the patient's latest values or frame (the patient was heard then: {@link PatientRecord#heardRefused}). Ignored too
    * is the disconnection of a connection while another carries the device for the patient, whose latest frame was
    * received after the ended one opened ({@link PatientDevices#connectionEnded}: the device reconnected, and its old,
-   * half-open connection was found closed late), which is still remembered as ended; and a refusal of a frame received before one of the device's latest
-   * values: it arrived after a later frame of the device was accepted (a retried delivery).
+   * half-open connection was found closed late), which is still remembered as ended; and a refusal of a frame
+   * received before one of the device's latest values: it arrived after a later frame of the device was accepted (a
+   * retried delivery).
    */
   List<AlarmTransition> event(PatientRecord patient, DeviceEvent event, Instant now) {
     String device = event.source().device();
