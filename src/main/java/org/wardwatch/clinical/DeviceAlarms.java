@@ -11,6 +11,7 @@ import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
 
 /**
@@ -72,15 +73,15 @@ final class DeviceAlarms {
   /**
    * The patient heard an accepted frame from {@code device} (null: a frame naming none): its conditions end, and so do
    * those of each device the patient is no longer monitored through; its disconnection not when the frame was
-   * {@code inFlightAtClose} ({@link PatientDevices#inFlightAtClose}), and such a frame of a device its connections say
+   * {@code notBack} ({@link PatientDevices#cannotShowBack}), and such a frame of a device its connections say
    * is gone, which now monitors the patient (the end was not alarmed while it did not), raises the disconnection. Looks
    * at no device while none has a condition.
    */
-  List<AlarmTransition> heard(PatientRecord patient, String device, boolean inFlightAtClose, Instant now) {
-    boolean stillGone = inFlightAtClose && patient.devices().isGone(device)
+  List<AlarmTransition> heard(PatientRecord patient, String device, boolean notBack, Instant now) {
+    boolean goneUnalarmed = notBack && patient.devices().linkSaysDisconnected(device)
         && !patient.devices().problems(TechnicalAlarm.DISCONNECTED).contains(device);
-    String back = inFlightAtClose ? null : device; // null: no device shown back
-    List<AlarmTransition> disconnection = stillGone ? disconnected(patient, device, now)
+    String back = notBack ? null : device; // null: no device shown back
+    List<AlarmTransition> disconnection = goneUnalarmed ? disconnected(patient, device, now)
         : end(patient, TechnicalAlarm.DISCONNECTED, back, now);
     List<AlarmTransition> refusal = end(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
     if (refusal.isEmpty()) {
@@ -92,10 +93,18 @@ final class DeviceAlarms {
   }
 
   /**
-   * The patient heard a resend of an applied frame from {@code device} on a live connection (not in flight at a close):
-   * the device is back, and its disconnection ends; its values, applied already, are not heard anew.
+   * The patient heard a resend of an applied frame, not applied again: unless it cannot show its device back
+   * ({@link PatientDevices#cannotShowBack}), its connection carries the device from now on (a device that
+   * reconnected resends first what it had no ACK for), and the device's disconnection ends; its values are not heard
+   * anew.
    */
-  List<AlarmTransition> resent(PatientRecord patient, String device, Instant now) {
+  List<AlarmTransition> resent(PatientRecord patient, FrameReport report, Instant now) {
+    String device = report.source().device();
+    Instant received = report.receivedAt() != null ? report.receivedAt() : now;
+    if (patient.devices().cannotShowBack(device, report.connection(), received)) {
+      return List.of();
+    }
+    patient.devices().delivered(device, report.connection(), received);
     return end(patient, TechnicalAlarm.DISCONNECTED, device, now);
   }
 

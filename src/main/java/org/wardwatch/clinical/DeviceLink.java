@@ -43,37 +43,47 @@ final class DeviceLink {
    * does not show the device back: the connection was found closed (the frame was in flight at its end), or the
    * device is disconnected by the end of a connection that did not surely open before the frame was read.
    */
-  boolean inFlight(ConnectionId connection, Instant receivedAt) {
+  boolean cannotShowBack(ConnectionId connection, Instant receivedAt) {
     return connection != null && (ended.contains(connection)
         || disconnectedBy != null && !disconnectedBy.openedSurelyBefore(receivedAt, connection));
   }
 
-  /** True while the device is disconnected: the end of the connection that carried it was believed. */
+  /**
+   * True while the device is disconnected by the believed end of a connection known by its id (an end from a node that
+   * did not say which connection is believed, but tells nothing of the frames to come).
+   */
   boolean isDisconnected() {
     return disconnectedBy != null;
   }
 
-  /**
-   * A frame of the patient on {@code connection}, received at {@code receivedAt}, showed the device live (not
-   * {@link #inFlight}): the connection carries it. True when this changed.
-   */
-  boolean delivered(ConnectionId connection, Instant receivedAt) {
-    if (connection.equals(carrier) && receivedAt.equals(carrierHeardAt) && disconnectedBy == null) {
-      return false;
-    }
-    carrier = connection;
-    carrierHeardAt = receivedAt;
-    disconnectedBy = null;
-    return true;
+  /** True when {@code connection} carries the device, which is not disconnected. */
+  boolean isCarriedBy(ConnectionId connection) {
+    return connection.equals(carrier) && disconnectedBy == null;
   }
 
   /**
-   * {@code connection} (null: not known) was found closed; it is remembered as ended. True when that disconnects the
-   * device: no other connection carries it whose latest frame was surely received after this one opened.
+   * A frame of the patient on {@code connection}, received at {@code receivedAt}, showed the device live (not
+   * {@link #cannotShowBack}): the connection carries it.
+   */
+  void delivered(ConnectionId connection, Instant receivedAt) {
+    if (!connection.equals(carrier)) { // the usual frame: no store into the long-lived link but its time's
+      carrier = connection;
+    }
+    carrierHeardAt = receivedAt;
+    if (disconnectedBy != null) {
+      disconnectedBy = null;
+    }
+  }
+
+  /**
+   * {@code connection} (null: not known, always believed) was found closed; it is remembered as ended. True when that
+   * disconnects the device: no other connection carries it whose latest frame was surely received after this one
+   * opened.
    */
   boolean ended(ConnectionId connection) {
-    if (connection == null) {
+    if (connection == null) { // a node that did not say which: believed
       carrier = null;
+      carrierHeardAt = null;
       return true;
     }
     if (!ended.contains(connection)) {

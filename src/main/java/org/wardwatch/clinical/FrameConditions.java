@@ -15,14 +15,14 @@ import org.wardwatch.model.Parameter;
  * What one accepted frame does to its patient. First, when an onset delay ran out (or a NEWS2 alarm's easing fell due)
  * between the patient's last reassessment and the frame's receipt, before the patient's tick came, the patient is
  * reassessed as at the receipt, so that a value back inside the limit does not end a breach that had alarmed by then
- * (not for a patient not reassessed yet, nor a frame read before its device's connection closed); no no-data alarm is
- * raised then for the parameters the frame reports, as the frame ends their silence, and a parameter merely gone silent
+ * (not for a patient not reassessed yet, nor a frame that does not show its device back); no no-data alarm is raised
+ * then for the parameters the frame reports, as the frame ends their silence, and a parameter merely gone silent
  * meanwhile is left to the reassessment after the frame. Then the frame's connection may take over carrying its device
  * ({@link PatientDevices#delivered}), and the patient hears the frame ({@link PatientRecord#heard}); each value not
  * older than the patient's latest becomes it and is judged against its threshold rules (its data no longer stale,
- * unless the frame was read before its device's connection closed); the disconnection and invalid signal of the frame's
- * device end ({@link DeviceAlarms#heard}); the sensors the frame reports off or back are reconciled; and the patient is
- * reassessed (silent parameters, onset delays, NEWS2). Pure, with time passed in.
+ * unless the frame does not show its device back: {@link PatientDevices#cannotShowBack}); the disconnection and invalid
+ * signal of the frame's device end ({@link DeviceAlarms#heard}); the sensors the frame reports off or back are
+ * reconciled; and the patient is reassessed (silent parameters, onset delays, NEWS2). Pure, with time passed in.
  */
 final class FrameConditions {
 
@@ -35,13 +35,13 @@ final class FrameConditions {
     List<AlarmTransition> transitions = new ArrayList<>();
     String device = report.source().device();
     Instant received = report.receivedAt();
-    Instant read = received != null ? received : now;
-    boolean inFlightAtClose = patient.devices().inFlightAtClose(device, report.connection(), read);
-    if (received != null && !inFlightAtClose && patient.reassessment().fellDueBefore(received)) {
+    Instant receivedOrNow = received != null ? received : now;
+    boolean notBack = patient.devices().cannotShowBack(device, report.connection(), receivedOrNow);
+    if (received != null && !notBack && patient.reassessment().fellDueBefore(received)) {
       transitions.addAll(conditions.reassess(patient, received, reported(patient.measurements(), report)));
     }
-    if (!inFlightAtClose) {
-      patient.devices().delivered(device, report.connection(), read);
+    if (!notBack) {
+      patient.devices().delivered(device, report.connection(), receivedOrNow);
     }
     patient.heard(report, now);
     PatientMeasurements measurements = patient.measurements();
@@ -53,16 +53,16 @@ final class FrameConditions {
         Optional<ThresholdRule> breached = measurements.tracker(parameter)
             .observe(conditions.rulesFor(patient, parameter, now), observation.value(), now);
         String key = PatientConditions.thresholdKey(parameter);
-        if (!inFlightAtClose) {
+        if (!notBack) {
           transitions.addAll(patient.alarms().markData(key, false, now));
         }
         transitions.addAll(conditions.judge(patient, observation, breached, now));
-        if (inFlightAtClose) { // also an alarm it raised
+        if (notBack) { // also an alarm it raised
           transitions.addAll(patient.alarms().markData(key, true, now));
         }
       }
     }
-    transitions.addAll(conditions.devices().heard(patient, device, inFlightAtClose, now));
+    transitions.addAll(conditions.devices().heard(patient, device, notBack, now));
     transitions.addAll(conditions.checkSensors(patient, report, now));
     transitions.addAll(conditions.reassess(patient, now));
     return transitions;

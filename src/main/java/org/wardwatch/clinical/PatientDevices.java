@@ -30,28 +30,38 @@ final class PatientDevices {
 
   /**
    * True when a frame of {@code device} on {@code connection} (either null: not known), received at
-   * {@code receivedAt}, does not show the device back ({@link DeviceLink#inFlight}): in flight at its connection's end,
-   * or read before the connection whose end disconnected the device opened.
+   * {@code receivedAt}, does not show the device back ({@link DeviceLink#cannotShowBack}): in flight at its
+   * connection's end, or read before the connection whose end disconnected the device opened.
    */
-  boolean inFlightAtClose(String device, ConnectionId connection, Instant receivedAt) {
+  boolean cannotShowBack(String device, ConnectionId connection, Instant receivedAt) {
     DeviceLink link = device == null || connection == null ? null : links.get(device);
-    return link != null && link.inFlight(connection, receivedAt);
+    return link != null && link.cannotShowBack(connection, receivedAt);
   }
 
   /** True while {@code device}'s connections say it is disconnected ({@link DeviceLink#isDisconnected}). */
-  boolean isGone(String device) {
+  boolean linkSaysDisconnected(String device) {
     DeviceLink link = device == null ? null : links.get(device);
     return link != null && link.isDisconnected();
   }
 
   /**
-   * An accepted frame of the patient from {@code device}, or a resend of one, came on {@code connection} (either null:
-   * not known, as for an HL7 message), received at {@code receivedAt}, not {@link #inFlightAtClose}: the connection
-   * may take over carrying the device ({@link DeviceLink#delivered}). True when that changed what is known.
+   * True when a live frame of {@code device} on {@code connection} (either null: not known) would change what is known:
+   * another connection carries the device, or none, or the device is disconnected.
    */
-  boolean delivered(String device, ConnectionId connection, Instant receivedAt) {
-    return device != null && connection != null
-        && links.computeIfAbsent(device, unknown -> new DeviceLink()).delivered(connection, receivedAt);
+  boolean wouldTakeOver(String device, ConnectionId connection) {
+    DeviceLink link = device == null || connection == null ? null : links.get(device);
+    return device != null && connection != null && (link == null || !link.isCarriedBy(connection));
+  }
+
+  /**
+   * An accepted frame of the patient from {@code device}, or a resend of one, came on {@code connection} (either null:
+   * not known, as for an HL7 message), received at {@code receivedAt}, not {@link #cannotShowBack}: the connection
+   * carries the device from now on ({@link DeviceLink#delivered}).
+   */
+  void delivered(String device, ConnectionId connection, Instant receivedAt) {
+    if (device != null && connection != null) {
+      links.computeIfAbsent(device, unknown -> new DeviceLink()).delivered(connection, receivedAt);
+    }
   }
 
   /**
@@ -59,7 +69,9 @@ final class PatientDevices {
    * ({@link DeviceLink#ended}).
    */
   boolean connectionEnded(String device, ConnectionId connection) {
-    return links.computeIfAbsent(device, unknown -> new DeviceLink()).ended(connection);
+    DeviceLink link = connection == null ? links.get(device) // nothing to remember of it
+        : links.computeIfAbsent(device, unknown -> new DeviceLink());
+    return link == null || link.ended(connection);
   }
 
   /** Notes {@code device} disconnected. */

@@ -60,21 +60,14 @@ public final class WardState {
     return patient != null && patient.alreadyApplied(report);
   }
 
-  /**
-   * A resend ({@link #isResend}) came on its connection at {@code now}, not applied again: unless it was in flight at
-   * that connection's close, the connection may take over carrying its device ({@link PatientDevices#delivered}), as a
-   * device that reconnected resends first what it had no ACK for, and the device's disconnection ends
-   * ({@link DeviceAlarms#resent}). The update names the patient when either changed, for its state to be stored.
-   */
+  /** A resend ({@link #isResend}) came, not applied again ({@link DeviceAlarms#resent}); stored when it changed. */
   public WardUpdate heardResend(FrameReport report, Instant now) {
     PatientRecord patient = patients.get(report.source().patientKey());
-    String device = report.source().device();
-    Instant received = report.receivedAt() != null ? report.receivedAt() : now;
-    if (patient == null || patient.devices().inFlightAtClose(device, report.connection(), received)) {
+    if (patient == null) {
       return WardUpdate.NOTHING;
     }
-    boolean carried = patient.devices().delivered(device, report.connection(), received);
-    return patientUpdates.changed(patient, conditions.devices().resent(patient, device, now), carried, now);
+    boolean takesOver = patient.devices().wouldTakeOver(report.source().device(), report.connection());
+    return patientUpdates.changed(patient, conditions.devices().resent(patient, report, now), takesOver, now);
   }
 
   /** Applies one accepted frame (see {@link #isResend}). */
@@ -187,9 +180,9 @@ public final class WardState {
     DeviceIdentity source = event.source();
     boolean held = holds(source.patientKey());
     PatientRecord patient = held || !event.admits() ? patients.get(source.patientKey()) : admitted(source);
-    boolean linked = event.kind() == DeviceEvent.Kind.DISCONNECTED; // what is known of its connections changed
+    boolean stored = !held || event.kind() == DeviceEvent.Kind.DISCONNECTED; // admitted, or its connections known
     return patient == null ? WardUpdate.NOTHING
-        : patientUpdates.changed(patient, conditions.devices().event(patient, event, now), !held || linked, now);
+        : patientUpdates.changed(patient, conditions.devices().event(patient, event, now), stored, now);
   }
 
   /** The passing of time for every patient: alarm timers, parameters gone silent, NEWS2 inputs going stale. */

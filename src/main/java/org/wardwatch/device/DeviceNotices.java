@@ -25,7 +25,7 @@ import org.wardwatch.parsing.LineFrameDecoder;
 final class DeviceNotices {
 
   /** Reads whom a batch's frames name, as the parser does, for a batch whose answer failed; stateless. */
-  private static final FrameBatchProcessor NAMES = new FrameBatchProcessor(new LineFrameDecoder(), report -> { });
+  private static final FrameBatchProcessor NAME_READER = new FrameBatchProcessor(new LineFrameDecoder(), report -> { });
 
   private final EventBus eventBus;
   private final ConnectionId connection = ConnectionId.opened(Instant.now());
@@ -62,16 +62,16 @@ final class DeviceNotices {
 
   /**
    * The parser's answer to {@code batch} failed, though its frames may have been applied (a store write failed
-   * after); the connection is {@code identity} still. Once the connection is closed, so that the device resends none
-   * of them, each device and patient it carried, and whom the batch's frames name (read as the parser reads them), is
-   * announced disconnected again.
+   * after); the connection is the batch's {@code session} still. Once the connection is closed, so that the device
+   * resends none of them, each device and patient it carried, and whom the batch's frames name (read as the parser
+   * reads them), is announced disconnected again.
    */
-  void parseFailed(FrameBatch batch, DeviceIdentity identity) {
+  void parseFailed(FrameBatch batch) {
     if (closedAt != null) {
-      BatchVerdict read = NAMES.process(batch).verdict();
+      BatchVerdict read = NAME_READER.process(batch).verdict();
       read.named().forEach(others::heard);
       others.heard(read.session());
-      announceDisconnected(identity);
+      announceDisconnected(batch.session());
     }
   }
 

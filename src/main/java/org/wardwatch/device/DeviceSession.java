@@ -187,7 +187,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
     DeviceIdentity current = identity; // as the batch found it: each HELLO of the batch moves it on
     if (result.failed()) {
       LOG.error("[{}] frame parsing failed; asking the device to resend", name(), result.cause());
-      notices.parseFailed(batch(FrameEvent.lines(events), readAt), identity);
+      notices.parseFailed(batch(FrameEvent.lines(events), readAt));
     } else {
       if (result.result().session() != identity) {
         identity = result.result().session();

@@ -71,7 +71,7 @@ final class ReportAssembler {
       sensorsOff.removeAll(atTime.keySet());
       List<Observation> observations = atTime.values().stream().map(this::observation).toList();
       reports.add(new FrameReport(source, entry.getKey(), receivedAt, observations, null, null, Set.copyOf(sensorsOff),
-          null, null)); // no connection: HL7 senders never disconnect per patient (README, "Discharge")
+          null, null)); // no connection: HL7 senders never disconnect per patient (README, the discharge API)
     }
     return reports;
   }

@@ -23,11 +23,6 @@ import org.wardwatch.model.DeviceIdentity;
 public record FrameBatch(DeviceIdentity session, ConnectionId connection, Instant receivedAt, List<String> frames,
     Set<String> certifiedDevices) {
 
-  /** Frames of a connection that may speak for any device. */
-  public FrameBatch(DeviceIdentity session, ConnectionId connection, Instant receivedAt, List<String> frames) {
-    this(session, connection, receivedAt, frames, null);
-  }
-
   public JsonObject toJson() {
     JsonObject json = new JsonObject()
         .put("session", session.toJson())

@@ -19,7 +19,8 @@ import org.wardwatch.model.FrameStamp;
  * to the patient before). A connection whose certificate names its devices ({@link FrameBatch#certifiedDevices()}) has
  * a frame or {@code HELLO} about any other device rejected.
  *
- * <p>Stateless apart from the decoder; used by one verticle's event loop.
+ * <p>Holds no state besides its decoder (stateless) and sink: used by the frame parser's event loop, and shared by the
+ * device sessions with a sink that keeps nothing ({@code DeviceNotices}).
  */
 public final class FrameBatchProcessor {
 
@@ -67,7 +68,7 @@ public final class FrameBatchProcessor {
           verdicts.add(FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded),
               namedItself ? source : null));
           if (namedItself) {
-            named = named(named, source);
+            named = withNamed(named, source);
           }
         }
       } catch (MalformedFrameException e) {
@@ -79,7 +80,7 @@ public final class FrameBatchProcessor {
         }
       }
       if (session.device() != null && !session.equals(next)) { // a HELLO that changed the device, or was refused
-        named = named(named, session);
+        named = withNamed(named, session);
       }
       session = next;
       stamps.add(stamp);
@@ -90,7 +91,7 @@ public final class FrameBatchProcessor {
   }
 
   /** {@code named}, made when null, with {@code identity} as the latest of its patient and device. */
-  private static Map<String, Map<String, DeviceIdentity>> named(Map<String, Map<String, DeviceIdentity>> named,
+  private static Map<String, Map<String, DeviceIdentity>> withNamed(Map<String, Map<String, DeviceIdentity>> named,
       DeviceIdentity identity) {
     Map<String, Map<String, DeviceIdentity>> byPatient = named != null ? named : new LinkedHashMap<>();
     byPatient.computeIfAbsent(identity.patientKey(), patient -> new LinkedHashMap<>(2))

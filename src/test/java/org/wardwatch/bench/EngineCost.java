@@ -64,7 +64,7 @@ public final class EngineCost {
         now = now.plusMillis(3); // W1's pace: a batch of each device every 50 ms or so
         reports.clear();
         processor.process(new FrameBatch(new DeviceIdentity("W1-" + device, null, null, "w1"), connections.get(device),
-            now, batches.get(device)));
+            now, batches.get(device), null));
         if (engine != null) {
           Set<String> patients = new LinkedHashSet<>();
           for (FrameReport report : reports) {

@@ -30,8 +30,8 @@ class PatientDevicesTest {
     devices.delivered("mon-1", NEW, at(11));
 
     assertFalse(devices.connectionEnded("mon-1", OLD));
-    assertTrue(devices.inFlightAtClose("mon-1", OLD, at(12)), "its frames now come from an ended connection");
-    assertFalse(devices.inFlightAtClose("mon-1", NEW, at(12)));
+    assertTrue(devices.cannotShowBack("mon-1", OLD, at(12)), "its frames now come from an ended connection");
+    assertFalse(devices.cannotShowBack("mon-1", NEW, at(12)));
     assertTrue(devices.connectionEnded("mon-1", NEW), "the connection that carries it");
   }
 
@@ -49,8 +49,8 @@ class PatientDevicesTest {
     devices.delivered("mon-1", OLD, at(9)); // the old connection half-open from 10 s: the monitor rebooted
     assertTrue(devices.connectionEnded("mon-1", NEW), "the reconnection, which delivered nothing, ended");
 
-    assertTrue(devices.inFlightAtClose("mon-1", OLD, at(9).plusMillis(900)), "read before the reconnection opened");
-    assertFalse(devices.inFlightAtClose("mon-1", OLD, at(11)), "the old connection live after all");
+    assertTrue(devices.cannotShowBack("mon-1", OLD, at(9).plusMillis(900)), "read before the reconnection opened");
+    assertFalse(devices.cannotShowBack("mon-1", OLD, at(11)), "the old connection live after all");
   }
 
   @Test
@@ -74,11 +74,11 @@ class PatientDevicesTest {
 
   @Test
   void givenNoConnectionKnown_thenNothingIsInFlightAndNothingIsRemembered() {
-    assertFalse(devices.delivered("mon-1", null, at(1)), "an HL7 message");
-    assertFalse(devices.delivered(null, NEW, at(1)), "a frame naming no device");
+    devices.delivered("mon-1", null, at(1)); // an HL7 message
+    devices.delivered(null, NEW, at(1)); // a frame naming no device
 
-    assertFalse(devices.inFlightAtClose("mon-1", null, at(60)));
-    assertFalse(devices.inFlightAtClose(null, NEW, at(60)));
+    assertFalse(devices.cannotShowBack("mon-1", null, at(60)));
+    assertFalse(devices.cannotShowBack(null, NEW, at(60)));
     assertFalse(devices.writeTo(new JsonObject()).containsKey("deviceConnections"));
   }
 
@@ -108,7 +108,7 @@ class PatientDevicesTest {
     JsonObject state = new JsonObject(devices.writeTo(new JsonObject()).encode());
     PatientDevices read = PatientDevices.fromState(state, new PatientAlarms());
 
-    assertTrue(read.inFlightAtClose("mon-1", OLD, at(60)));
+    assertTrue(read.cannotShowBack("mon-1", OLD, at(60)));
     assertFalse(read.connectionEnded("mon-1", OLD), "carried on by the new one");
     assertTrue(read.problems(TechnicalAlarm.DISCONNECTED).contains("mon-2"));
     assertEquals(devices.writeTo(new JsonObject()), read.writeTo(new JsonObject()));
@@ -129,7 +129,7 @@ class PatientDevicesTest {
 
     assertTrue(read.problems(TechnicalAlarm.DISCONNECTED).contains("mon-1"));
     assertTrue(read.connectionEnded("ox-7", OLD));
-    assertFalse(read.inFlightAtClose("mon-1", OLD, at(60)), "no connection known ended");
+    assertFalse(read.cannotShowBack("mon-1", OLD, at(60)), "no connection known ended");
   }
 
   private static Instant at(long seconds) {

@@ -151,10 +151,10 @@ class WardStateReconnectTest {
   void givenTheMonitorResentOnItsNewConnectionWhatItHadNoAckFor_whenTheOldOneIsFoundClosed_thenNoAlarm() {
     FrameReport sent = frame(BED_1, at(1), "PULSE=80").withStamp(FrameStamp.of("mon-1", 7, "Pulse=80|Seq=7"));
     engine.apply(on(OLD, sent), at(1));
-    FrameReport resent = on(NEW, frame(BED_1, at(1), "PULSE=80").withStamp(sent.stamp()));
+    FrameReport resent = on(NEW, resentAt(sent, at(21)));
     assertTrue(engine.isResend(resent));
 
-    WardUpdate heard = engine.heardResend(on(NEW, resentAt(sent, at(21))), at(21));
+    WardUpdate heard = engine.heardResend(resent, at(21));
 
     assertEquals(Set.of(BED_1.patientKey()), heard.changedPatients(), "stored: a next owner knows it too");
     WardState next = new WardState(RULES);

@@ -205,7 +205,6 @@ class ClusteredNodesTest {
     return subscriptions;
   }
 
-  /** The first vitals of P-1 at {@code browser}, registered for its ward now, from {@code device}, named now. */
   /**
    * A monitor on node A reconnects to node B (its old connection on A half-open) and carries on there: no false
    * disconnection alarm when A finds the old connection closed at last; an alarm once the monitor leaves B.
@@ -213,9 +212,9 @@ class ClusteredNodesTest {
   @Test
   void aMonitorThatReconnectedToTheOtherNodeIsAlarmedOnlyWhenItLeavesItsNewConnection() throws InterruptedException {
     RelayWardAlarms alarms = RelayWardAlarms.subscribe(nodeA.vertx());
-    DeviceClient old = new DeviceClient(nodeA.node().devicePort());
-    old.exchange("HELLO|Device=MON-C1|Patient=PC1|Ward=relay\nPulse=80|Seq=1\n", "ACK|", "ACK|1");
-    try (DeviceClient reconnected = new DeviceClient(nodeB.node().devicePort())) {
+    try (DeviceClient old = new DeviceClient(nodeA.node().devicePort()); // half-open once the monitor is on node B
+        DeviceClient reconnected = new DeviceClient(nodeB.node().devicePort())) {
+      old.exchange("HELLO|Device=MON-C1|Patient=PC1|Ward=relay\nPulse=80|Seq=1\n", "ACK|", "ACK|1");
       reconnected.exchange("HELLO|Device=MON-C1|Patient=PC1|Ward=relay\nPulse=81|Seq=2\n", "ACK|", "ACK|2");
       old.close();
       assertNull(alarms.raised("PC1", Duration.ofSeconds(3)), "MON-C1 carries on through node B");
@@ -223,6 +222,7 @@ class ClusteredNodesTest {
     assertNotNull(alarms.raised("PC1", Duration.ofSeconds(10)), "MON-C1 left its only live connection");
   }
 
+  /** The first vitals of P-1 at {@code browser}, registered for its ward now, from {@code device}, named now. */
   private static JsonObject firstVitals(SockJsClient browser, DeviceClient device) {
     browser.register(Addresses.wardVitals("icu"));
     device.send("HELLO|Device=X-1|Patient=P-1|Ward=icu\n");

@@ -305,7 +305,7 @@ class FrameBatchProcessorTest {
   }
 
   private static FrameBatch batch(DeviceIdentity session, String... frames) {
-    return new FrameBatch(session, CONNECTION, RECEIVED, List.of(frames));
+    return new FrameBatch(session, CONNECTION, RECEIVED, List.of(frames), null);
   }
 
   private static FrameVerdict ack(String seq) {

@@ -26,7 +26,7 @@ class FrameBatchTest {
 
   @Test
   void aBatchWithoutAConnectionCrossesWithNone() {
-    FrameBatch batch = new FrameBatch(MONITOR, null, READ_AT, List.of("Pulse=80|Seq=1"));
+    FrameBatch batch = new FrameBatch(MONITOR, null, READ_AT, List.of("Pulse=80|Seq=1"), null);
 
     assertEquals(batch, FrameBatch.fromJson(new JsonObject(batch.toJson().encode())));
   }
