@@ -36,6 +36,7 @@ public final class WardState {
   private final PatientConditions conditions;
   private final WardView view;
   private final PatientUpdates patientUpdates;
+  private final EndedConnections endedNotHeld = new EndedConnections();
 
   public WardState(ClinicalRules rules) {
     this(rules, PatientAlarms.AlarmIds.RANDOM);
@@ -180,9 +181,12 @@ public final class WardState {
     DeviceIdentity source = event.source();
     boolean held = holds(source.patientKey());
     PatientRecord patient = held || !event.admits() ? patients.get(source.patientKey()) : admitted(source);
+    if (patient == null) {
+      endedNotHeld.notHeld(event);
+      return WardUpdate.NOTHING;
+    }
     boolean stored = !held || event.kind() == DeviceEvent.Kind.DISCONNECTED; // admitted, or its connections known
-    return patient == null ? WardUpdate.NOTHING
-        : patientUpdates.changed(patient, conditions.devices().event(patient, event, now), stored, now);
+    return patientUpdates.changed(patient, conditions.devices().event(patient, event, now), stored, now);
   }
 
   /** The passing of time for every patient: alarm timers, parameters gone silent, NEWS2 inputs going stale. */
@@ -293,7 +297,9 @@ public final class WardState {
   private PatientRecord admitted(DeviceIdentity source) {
     return patients.computeIfAbsent(source.patientKey(), key -> {
       tickSlices = null;
-      return new PatientRecord(key, source);
+      PatientRecord patient = new PatientRecord(key, source);
+      endedNotHeld.admitted(key, patient.devices());
+      return patient;
     });
   }
 

@@ -115,6 +115,18 @@ class WardStateReconnectTest {
   }
 
   @Test
+  void givenANewPatientsConnectionEndedBeforeItsFirstFrameWasApplied_whenThatFrameAdmitsThePatient_thenItIsAlarmed() {
+    assertEquals(List.of(), closed(OLD, at(2)), "reset while the first batch was at the parser: no patient yet");
+    assertEquals(List.of(), closed(OLD, at(11)), "again, when the batch's answer timed out");
+
+    List<TransitionType> admitted = types(engine.apply(on(OLD, frame(BED_1, at(1), "PULSE=80")), at(12)));
+
+    assertEquals(List.of(TransitionType.RAISED), admitted, "admitted through a monitor on no connection");
+    assertEquals(List.of(TransitionType.CLEARED),
+        types(engine.apply(on(NEW, frame(BED_1, at(20), "PULSE=81")), at(20))), "the monitor back");
+  }
+
+  @Test
   void givenTwoNodesClocksApart_whenTheOldConnectionsInFlightFrameArrivesLast_thenItDoesNotEndTheAlarm() {
     ConnectionId onNodeA = new ConnectionId(at(5), 1, 1); // node A's clock 5 s ahead
     ConnectionId onNodeB = new ConnectionId(at(12), 2, 1);
