@@ -6,14 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.wardwatch.clinical.ActionRefused.UnknownTarget;
 import org.wardwatch.clinical.alarm.Alarm;
 import org.wardwatch.clinical.alarm.AlarmTransition;
-import org.wardwatch.clinical.news2.News2Score;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -208,18 +206,7 @@ public final class WardState {
     }
     List<WardUpdate> updates = new ArrayList<>();
     for (PatientRecord patient : tickSlices.slice(slice)) {
-      News2Score before = patient.news2();
-      List<LimitOverride> expired = patient.overrides().expire(now);
-      List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
-      expired.forEach(override -> own.addAll(conditions.rejudge(patient, override.parameter(), now)));
-      own.addAll(conditions.reassessIfDue(patient, now));
-      boolean dataChanged = !expired.isEmpty() || !Objects.equals(patient.news2(), before);
-      WardUpdate update = patientUpdates.changed(patient, own, dataChanged, now);
-      for (LimitOverride override : expired) {
-        update = update.audited(patient.auditOutbox()
-            .add(override.auditEntry("LIMIT_OVERRIDE_EXPIRED", AlarmTransition.SYSTEM, now), false));
-      }
-      updates.add(update);
+      updates.add(PatientTick.of(conditions, patientUpdates, patient, now));
     }
     return WardUpdate.merged(updates);
   }

@@ -1,0 +1,35 @@
+package org.wardwatch.clinical;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.clinical.news2.News2Score;
+
+/**
+ * What the passing of time does to one patient: alarm timers run, limit overrides that expired give way to the ward's
+ * limits (judged again, and audited), and parameters gone silent, onset delays and NEWS2 are reassessed when due.
+ * Pure, with time passed in; called by {@link WardState#tick} for each patient of the slice it ticks.
+ */
+final class PatientTick {
+
+  private PatientTick() {
+  }
+
+  /** The update of {@code patient} at {@code now}, ended by {@code updates}. */
+  static WardUpdate of(PatientConditions conditions, PatientUpdates updates, PatientRecord patient, Instant now) {
+    News2Score before = patient.news2();
+    List<LimitOverride> expired = patient.overrides().expire(now);
+    List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
+    expired.forEach(override -> own.addAll(conditions.rejudge(patient, override.parameter(), now)));
+    own.addAll(conditions.reassessIfDue(patient, now));
+    boolean dataChanged = !expired.isEmpty() || !Objects.equals(patient.news2(), before);
+    WardUpdate update = updates.changed(patient, own, dataChanged, now);
+    for (LimitOverride override : expired) {
+      update = update.audited(patient.auditOutbox()
+          .add(override.auditEntry("LIMIT_OVERRIDE_EXPIRED", AlarmTransition.SYSTEM, now), false));
+    }
+    return update;
+  }
+}
