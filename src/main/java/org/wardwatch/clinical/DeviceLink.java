@@ -10,7 +10,8 @@ import org.wardwatch.model.StateJson;
 
 /**
  * The connections one device reached one patient through: the one that carries the device (the one its latest
- * accepted frame, or resend, of the patient's came on) with when that frame was received, the one whose end
+ * accepted frame, or resend, of the patient's came on, or whose {@code HELLO} said so since) with when that frame or
+ * {@code HELLO} was received, the one whose end
  * disconnected the device while it is, and the last {@value #MAX_ENDED} known to have ended. Decides whether a
  * connection's end disconnects the device: not when another connection carries it whose latest frame was received
  * after the ended one opened (the device reconnected, and its old, half-open connection was found closed late; or a
@@ -73,6 +74,21 @@ final class DeviceLink {
     if (disconnectedBy != null) {
       disconnectedBy = null;
     }
+  }
+
+  /**
+   * {@code connection}'s {@code HELLO}, received at {@code helloAt}, said it carries the device, and it is not one that
+   * {@link #cannotShowBack}: it does from now on, as after a frame ({@link #delivered}), unless another connection
+   * carries the device that did not surely open before the {@code HELLO} was read (the announcement came late, behind
+   * a newer connection's frames). True when it carries the device now.
+   */
+  boolean greeted(ConnectionId connection, Instant helloAt) {
+    boolean carries = connection.equals(carrier);
+    if (!carries && carrier != null && !carrier.openedSurelyBefore(helloAt, connection)) {
+      return false;
+    }
+    delivered(connection, carries && carrierHeardAt.isAfter(helloAt) ? carrierHeardAt : helloAt); // frames since
+    return true;
   }
 
   /**

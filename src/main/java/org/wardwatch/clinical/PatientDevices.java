@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.model.ConnectionId;
+import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.StateJson;
 
 /**
@@ -54,6 +55,18 @@ final class PatientDevices {
   }
 
   /**
+   * True when {@code event} may change what is known of its device's connections: a disconnection, or a {@code HELLO}
+   * that {@link #wouldTakeOver}.
+   */
+  boolean wouldChange(DeviceEvent event) {
+    return switch (event.kind()) {
+      case DISCONNECTED -> true;
+      case CONNECTED -> wouldTakeOver(event.source().device(), event.connection());
+      case REJECTED -> false;
+    };
+  }
+
+  /**
    * An accepted frame of the patient from {@code device}, or a resend of one, came on {@code connection} (either null:
    * not known, as for an HL7 message), received at {@code receivedAt}, not {@link #cannotShowBack}: the connection
    * carries the device from now on ({@link DeviceLink#delivered}).
@@ -62,6 +75,15 @@ final class PatientDevices {
     if (device != null && connection != null) {
       links.computeIfAbsent(device, unknown -> new DeviceLink()).delivered(connection, receivedAt);
     }
+  }
+
+  /**
+   * {@code connection}'s {@code HELLO}, received at {@code helloAt}, said it carries {@code device} for the patient:
+   * true when it does from now on ({@link DeviceLink#greeted}); never one that {@link #cannotShowBack}.
+   */
+  boolean greeted(String device, ConnectionId connection, Instant helloAt) {
+    return !cannotShowBack(device, connection, helloAt)
+        && links.computeIfAbsent(device, unknown -> new DeviceLink()).greeted(connection, helloAt);
   }
 
   /**

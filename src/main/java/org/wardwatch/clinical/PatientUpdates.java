@@ -56,8 +56,8 @@ final class PatientUpdates {
 
   /**
    * The update of {@code transitions} and their {@code audit} with the patient's snapshot, after, when they are on
-   * another ward than {@code left}'s now, the notice to {@code left}'s ward that they left it and the audit entry of the
-   * move ({@link PatientMove}).
+   * another ward than {@code left}'s now, the notice to {@code left}'s ward that they left it and the audit entry of
+   * the move ({@link PatientMove}).
    */
   private WardUpdate movedAway(List<AlarmTransition> transitions, List<AuditRecord> audit, PatientRecord patient,
       DeviceIdentity left) {

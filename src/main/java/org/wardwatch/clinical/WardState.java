@@ -183,7 +183,7 @@ public final class WardState {
       endedNotHeld.notHeld(event);
       return WardUpdate.NOTHING;
     }
-    boolean stored = !held || event.kind() == DeviceEvent.Kind.DISCONNECTED; // admitted, or its connections known
+    boolean stored = !held || patient.devices().wouldChange(event); // admitted, or what its connections say changed
     return patientUpdates.changed(patient, conditions.devices().event(patient, event, now), stored, now);
   }
 

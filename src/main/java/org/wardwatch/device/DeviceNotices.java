@@ -14,7 +14,8 @@ import org.wardwatch.parsing.LineFrameDecoder;
 
 /**
  * What one device connection tells the clinical engines of its devices, for technical alarms ({@link DeviceEvents}):
- * the frames of a batch refused ({@link BatchRefusals}) and, once it is found closed, each device and patient it
+ * the device and patient a {@code HELLO} named, the frames of a batch refused ({@link BatchRefusals}) and, once it is
+ * found closed, each device and patient it
  * carried ({@link HeardDevices}); again, once a batch in flight at a reset is answered, as that batch may have admitted
  * a patient after the first announcement, or named others. Each disconnection names the connection
  * ({@link ConnectionId}), as its frames do, so that the engine can tell a device that reconnected and carried on from
@@ -72,6 +73,17 @@ final class DeviceNotices {
       read.named().forEach(others::heard);
       others.heard(read.session());
       announceDisconnected(batch.session());
+    }
+  }
+
+  /**
+   * A {@code HELLO} read at {@code helloAt} made the open connection {@code identity}: when it names a device and its
+   * patient or bed, the connection is announced as the device's, so that a device that reconnected is not alarmed
+   * disconnected until its next frame, nor when its old connection is found closed late.
+   */
+  void greeted(DeviceIdentity identity, Instant helloAt) {
+    if (closedAt == null && identity.device() != null && identity.patientKey() != null) {
+      announce(DeviceEvent.connected(identity, connection, helloAt));
     }
   }
 

@@ -189,8 +189,9 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       LOG.error("[{}] frame parsing failed; asking the device to resend", name(), result.cause());
       notices.parseFailed(batch(FrameEvent.lines(events), readAt));
     } else {
-      if (result.result().session() != identity) {
+      if (!result.result().session().equals(identity)) {
         identity = result.result().session();
+        notices.greeted(identity, readAt);
       }
       notices.parsed(result.result().named(), identity);
     }

@@ -104,6 +104,7 @@ class ConnectionResetTest {
       BusRequests.answer(vertx.eventBus(), batches.poll(10, TimeUnit.SECONDS),
           new BatchVerdict(relay, List.of(FrameVerdict.hello(null, null, relay))));
       device.getInputStream().read(new byte[5]); // ACK|\n
+      assertEquals(DeviceEvent.Kind.CONNECTED, DeviceEvent.fromJson(events.poll(10, TimeUnit.SECONDS)).kind());
       device.getOutputStream().write("Device=MON-7|Patient=PX|Ward=relay|Pulse=80|Seq=1\n"
           .getBytes(StandardCharsets.US_ASCII));
       Message<FrameBatch> inFlight = batches.poll(10, TimeUnit.SECONDS);
@@ -132,6 +133,7 @@ class ConnectionResetTest {
       BusRequests.answer(vertx.eventBus(), batches.poll(10, TimeUnit.SECONDS),
           new BatchVerdict(MONITOR, List.of(FrameVerdict.hello(null, null, MONITOR))));
       device.getInputStream().read(new byte[5]); // ACK|\n: the session knows the device
+      assertEquals(DeviceEvent.Kind.CONNECTED, DeviceEvent.fromJson(events.poll(10, TimeUnit.SECONDS)).kind());
       device.getOutputStream().write("Pulse=80|Seq=1\n".getBytes(StandardCharsets.US_ASCII));
       Message<FrameBatch> inFlight = batches.poll(10, TimeUnit.SECONDS);
       assertNotNull(inFlight);

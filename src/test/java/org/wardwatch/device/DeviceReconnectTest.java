@@ -26,8 +26,8 @@ import org.wardwatch.testing.TestNode;
  * A whole node, a monitor reconnecting while its old, half-open connection is still open on the gateway: every real
  * disconnection is alarmed, whatever the new connection did (only said {@code HELLO}, had its frames refused, was
  * moved to another patient), whatever the old one carried (a relay's patients), and with a batch of the old one at the
- * parser when it was reset; and the end of the old connection of a monitor that carried on through the new one is
- * no disconnection.
+ * parser when it was reset; and the end of the old connection of a monitor that carried on through the new one (with
+ * frames, a resend, or only a {@code HELLO}) is no disconnection.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
@@ -74,6 +74,35 @@ class DeviceReconnectTest {
       assertTrue(reconnected.readLine().startsWith("ACK|1"), "the resend acknowledged");
       old.close();
       assertNull(raised("PP6", 3), "MON-P6 carries on through its new connection");
+    }
+  }
+
+  /**
+   * A cuff that measures every 15 minutes reconnects (its old connection half-open) and only says {@code HELLO} on the
+   * new one: the old one's end, found late, is no disconnection; the new one's is.
+   */
+  @Test
+  void aSlowSenderThatReconnectedWithOnlyHelloIsNotAlarmedWhenItsOldConnectionEnds() throws InterruptedException {
+    try (DeviceClient old = new DeviceClient(node.devicePort()); // half-open: its device is gone
+        DeviceClient reconnected = new DeviceClient(node.devicePort())) {
+      old.exchange("HELLO|Device=NIBP-H1|Patient=PH1|Ward=relay\nBP=120/80|Seq=1\n", "ACK|", "ACK|1");
+      reconnected.exchange("HELLO|Device=NIBP-H1|Patient=PH1|Ward=relay\n", "ACK|");
+      old.close(); // found closed at last (its idle timeout, here its close)
+      assertNull(raised("PH1", 3), "NIBP-H1 is on its new connection, its next reading minutes away");
+    }
+    assertNotNull(raised("PH1", 5), "NIBP-H1 left its only live connection: no disconnection alarm");
+  }
+
+  /** The cuff's old connection was found closed first: alarmed, and no longer once it says {@code HELLO} again. */
+  @Test
+  void aSlowSenderAlarmedDisconnectedIsNoLongerOnceItSaysHelloOnANewConnection() throws InterruptedException {
+    try (DeviceClient old = new DeviceClient(node.devicePort())) {
+      old.exchange("HELLO|Device=NIBP-H2|Patient=PH2|Ward=relay\nBP=120/80|Seq=1\n", "ACK|", "ACK|1");
+    }
+    assertNotNull(raised("PH2", 5), "NIBP-H2 left its only connection");
+    try (DeviceClient reconnected = new DeviceClient(node.devicePort())) {
+      reconnected.exchange("HELLO|Device=NIBP-H2|Patient=PH2|Ward=relay\n", "ACK|");
+      assertEquals("PH2", alarms.next("CLEARED").getString("patient"), "not alarmed until its next reading");
     }
   }
 

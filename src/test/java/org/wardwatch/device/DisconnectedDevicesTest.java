@@ -113,7 +113,7 @@ class DisconnectedDevicesTest {
   }
 
   @Test
-  void aClosedConnectionIsAnnouncedWithItsConnectionAndWhenItClosed(Vertx vertx) throws InterruptedException {
+  void aConnectionIsAnnouncedAtItsHelloAndWhenItClosed(Vertx vertx) throws InterruptedException {
     BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
     vertx.eventBus().<JsonObject>localConsumer(Addresses.DEVICE_EVENTS, message -> events.add(message.body()))
         .completion().await();
@@ -126,13 +126,18 @@ class DisconnectedDevicesTest {
       answered = Instant.now();
     }
 
+    DeviceEvent hello = DeviceEvent.fromJson(events.poll(10, TimeUnit.SECONDS));
+    assertEquals(DeviceEvent.Kind.CONNECTED, hello.kind());
+    assertEquals("MON-7", hello.source().device());
+    assertFalse(hello.connection().openedAt().isBefore(opened), "the test's connection, opened after the test began");
+    assertFalse(hello.connection().openedAt().isAfter(answered));
+    assertFalse(hello.at().isBefore(hello.connection().openedAt()), "its HELLO read after it opened");
     JsonObject announced = events.poll(10, TimeUnit.SECONDS);
-    assertNotNull(announced, "no device event");
+    assertNotNull(announced, "no disconnection announced");
     DeviceEvent event = DeviceEvent.fromJson(announced);
     assertEquals(DeviceEvent.Kind.DISCONNECTED, event.kind());
-    assertEquals("MON-7", event.source().device());
-    assertFalse(event.connection().openedAt().isBefore(opened), "the test's connection, opened after the test began");
-    assertFalse(event.connection().openedAt().isAfter(answered));
+    assertEquals(hello.source(), event.source());
+    assertEquals(hello.connection(), event.connection());
     assertFalse(event.at().isBefore(answered), "closed after the client read its ACK");
     assertFalse(event.at().isAfter(Instant.now()));
   }

@@ -1,6 +1,7 @@
 package org.wardwatch.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -24,6 +25,15 @@ class DeviceEventTest {
   }
 
   @Test
+  void aConnectionsHelloCrossesWithItsConnectionAndTime() {
+    DeviceEvent connected = DeviceEvent.connected(MONITOR, CONNECTION, CLOSED);
+
+    assertEquals("connected", connected.toJson().getString("event"));
+    assertEquals(connected, DeviceEvent.fromJson(connected.toJson()));
+    assertFalse(connected.admits(), "a HELLO carries no value to monitor");
+  }
+
+  @Test
   void aRefusalCrossesWithItsReason() {
     DeviceEvent rejected = DeviceEvent.rejected(MONITOR, "Pulse 400 /min is implausible", CLOSED);
 
@@ -43,8 +53,8 @@ class DeviceEventTest {
   @Test
   void anUnknownEventOrAMalformedTimeIsRefusedWithWhatIsWrong() {
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> DeviceEvent.fromJson(
-        new JsonObject().put("event", "connected").put("source", MONITOR.toJson())));
-    assertEquals("unknown device event 'connected'", unknown.getMessage());
+        new JsonObject().put("event", "unplugged").put("source", MONITOR.toJson())));
+    assertEquals("unknown device event 'unplugged'", unknown.getMessage());
     IllegalArgumentException time = assertThrows(IllegalArgumentException.class, () -> DeviceEvent.fromJson(
         DeviceEvent.disconnected(MONITOR, CONNECTION, CLOSED).toJson().put("at", "yesterday")));
     assertEquals("'at' must be an ISO-8601 instant, got yesterday", time.getMessage());

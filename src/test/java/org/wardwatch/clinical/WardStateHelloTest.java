@@ -1,0 +1,96 @@
+package org.wardwatch.clinical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wardwatch.clinical.WardStateFixtures.BED_1;
+import static org.wardwatch.clinical.WardStateFixtures.T0;
+import static org.wardwatch.clinical.WardStateFixtures.at;
+import static org.wardwatch.clinical.WardStateFixtures.frame;
+import static org.wardwatch.clinical.WardStateFixtures.on;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.ConnectionId;
+import org.wardwatch.model.DeviceEvent;
+
+/**
+ * A device that reconnects and says {@code HELLO} on its new connection, with no value yet (a cuff that measures every
+ * 15 minutes): the new connection carries it from the {@code HELLO} on, so that neither its old connection's end,
+ * found late, nor the time until its next value is alarmed as a disconnection; and a {@code HELLO} announced late never
+ * takes the device from a newer connection, nor shows it back on a connection found closed.
+ */
+class WardStateHelloTest {
+
+  private static final ClinicalRules RULES = ClinicalRules.fromJson(new JsonObject("""
+      {"technical": {"noDataSeconds": 3600, "firstReportSeconds": 0}, "thresholds": []}
+      """));
+  private static final ConnectionId OLD = ConnectionId.opened(T0);
+  private static final ConnectionId NEW = ConnectionId.opened(at(20));
+
+  private final WardState engine = new WardState(RULES);
+
+  @Test
+  void givenTheCuffSaidHelloOnANewConnection_whenItsOldOneIsFoundClosedLate_thenNoAlarm_untilTheNewOneEnds() {
+    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    assertEquals(List.of(), greeted(NEW, at(20)));
+
+    assertEquals(List.of(), closed(OLD, at(120)), "the old connection's idle timeout, after the reconnection");
+    assertEquals(List.of(TransitionType.RAISED), closed(NEW, at(130)), "the cuff left its only live connection");
+  }
+
+  @Test
+  void givenTheCuffAlarmedDisconnected_whenItSaysHelloOnANewConnection_thenTheAlarmEnds_andTheChangeIsStored() {
+    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
+
+    WardUpdate hello = engine.deviceEvent(DeviceEvent.connected(BED_1, NEW, at(20)), at(20));
+
+    assertEquals(List.of(TransitionType.CLEARED), types(hello), "not alarmed until its next value, minutes away");
+    assertTrue(hello.changedPatients().contains(BED_1.patientKey()), "another node taking over knows the carrier");
+    assertEquals(List.of(), types(engine.deviceEvent(DeviceEvent.connected(BED_1, NEW, at(20)), at(21))));
+    assertFalse(engine.deviceEvent(DeviceEvent.connected(BED_1, NEW, at(20)), at(22)).changedPatients()
+        .contains(BED_1.patientKey()), "an announcement repeated changes nothing");
+  }
+
+  @Test
+  void givenANewerConnectionCarriesTheCuff_whenTheOldOnesHelloIsAnnouncedLate_thenItDoesNotTakeTheCuffBack() {
+    engine.apply(on(NEW, frame(BED_1, at(21), "BP_SYSTOLIC=120")), at(21));
+    assertEquals(List.of(), greeted(OLD, T0), "its HELLO, read as it opened, announced behind the new one's frame");
+
+    assertEquals(List.of(), closed(OLD, at(120)), "carried by the new connection, heard after the old one opened");
+    assertEquals(List.of(TransitionType.RAISED), closed(NEW, at(130)));
+  }
+
+  @Test
+  void givenTheConnectionWasFoundClosed_whenItsHelloIsAnnouncedAfter_thenTheCuffStaysAlarmed() {
+    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    assertEquals(List.of(TransitionType.RAISED), closed(NEW, at(25)), "it said HELLO and was unplugged");
+
+    assertEquals(List.of(), greeted(NEW, at(20)), "the HELLO announced after the end, from another node's parser");
+    assertEquals(List.of(), closed(OLD, at(120)), "alarmed already");
+  }
+
+  @Test
+  void givenAPatientNotHeld_whenAConnectionSaysHelloForIt_thenNoPatientIsAdmitted() {
+    assertEquals(List.of(), greeted(NEW, at(20)));
+
+    assertFalse(engine.holds(BED_1.patientKey()), "a HELLO carries no value to monitor");
+  }
+
+  private List<TransitionType> greeted(ConnectionId connection, Instant helloAt) {
+    return types(engine.deviceEvent(DeviceEvent.connected(BED_1, connection, helloAt), helloAt.plusSeconds(1)));
+  }
+
+  private List<TransitionType> closed(ConnectionId connection, Instant at) {
+    return types(engine.deviceEvent(DeviceEvent.disconnected(BED_1, connection, at), at));
+  }
+
+  private static List<TransitionType> types(WardUpdate update) {
+    return update.transitions().stream().map(AlarmTransition::type).toList();
+  }
+}
