@@ -50,11 +50,12 @@ final class DeviceLink {
   }
 
   /**
-   * True while the device is disconnected by the believed end of a connection known by its id (an end from a node that
-   * did not say which connection is believed, but tells nothing of the frames to come).
+   * The connection whose believed end disconnected the device, while it is; otherwise {@code null}, also while the
+   * device is disconnected by an end from a node that did not say which connection ended (believed, but it tells
+   * nothing of the frames to come).
    */
-  boolean isDisconnected() {
-    return disconnectedBy != null;
+  ConnectionId disconnectedBy() {
+    return disconnectedBy;
   }
 
   /** True when {@code connection} carries the device, which is not disconnected. */

@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceEvent;
 
 /**
- * Device connections found closed while their patient was not held here (reset while the patient's first values were
- * still at the parser, or when those values' answer failed): remembered, so that the values, applied later, admit the
- * patient with those connections known ended, and their device alarmed disconnected rather than shown live
- * ({@link DeviceAlarms#heard}). At most {@value #MAX_PATIENTS} patients, the one noted least recently forgotten first,
- * and {@value #MAX_PER_PATIENT} connections each.
+ * Device connections known ended while their patient is not held here: found closed before the patient was (reset
+ * while the patient's first values were still at the parser, or when those values' answer failed), or that had
+ * disconnected the patient's devices when the patient was discharged. Remembered, so that values still in flight on
+ * them, applied later, admit the patient with those connections known ended, and their device alarmed disconnected
+ * rather than shown live ({@link DeviceAlarms#heard}). At most {@value #MAX_PATIENTS} patients, the one noted least
+ * recently forgotten first, and {@value #MAX_PER_PATIENT} connections each.
  *
  * <p>Owned by the {@link WardState}; not thread-safe.
  */
@@ -20,9 +22,13 @@ final class EndedConnections {
   static final int MAX_PATIENTS = 1024;
   static final int MAX_PER_PATIENT = 4;
 
-  private final Map<String, List<DeviceEvent>> byPatient = new LinkedHashMap<>(16, 0.75f, true) {
+  /** {@code device}'s {@code connection}, which ended. */
+  private record Ended(String device, ConnectionId connection) {
+  }
+
+  private final Map<String, List<Ended>> byPatient = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, List<DeviceEvent>> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, List<Ended>> eldest) {
       return size() > MAX_PATIENTS;
     }
   };
@@ -31,19 +37,28 @@ final class EndedConnections {
   void notHeld(DeviceEvent event) {
     if (event.kind() == DeviceEvent.Kind.DISCONNECTED && event.connection() != null
         && event.source().device() != null) {
-      List<DeviceEvent> ends = byPatient.computeIfAbsent(event.source().patientKey(), key -> new ArrayList<>(2));
-      if (ends.size() == MAX_PER_PATIENT) {
-        ends.remove(0);
-      }
-      ends.add(event);
+      remember(event.source().patientKey(), event.source().device(), event.connection());
     }
+  }
+
+  /** {@code patient} was discharged: remembers the connection whose end disconnected each of its devices. */
+  void discharged(PatientRecord patient) {
+    patient.devices().forEachDisconnectedBy((device, connection) -> remember(patient.key(), device, connection));
   }
 
   /** Hands the connections remembered for {@code patientKey} to its new record's {@code devices}, and forgets them. */
   void admitted(String patientKey, PatientDevices devices) {
-    List<DeviceEvent> ends = byPatient.remove(patientKey);
+    List<Ended> ends = byPatient.remove(patientKey);
     if (ends != null) {
-      ends.forEach(end -> devices.connectionEnded(end.source().device(), end.connection()));
+      ends.forEach(end -> devices.connectionEnded(end.device(), end.connection()));
     }
+  }
+
+  private void remember(String patientKey, String device, ConnectionId connection) {
+    List<Ended> ends = byPatient.computeIfAbsent(patientKey, key -> new ArrayList<>(2));
+    if (ends.size() == MAX_PER_PATIENT) {
+      ends.remove(0);
+    }
+    ends.add(new Ended(device, connection));
   }
 }

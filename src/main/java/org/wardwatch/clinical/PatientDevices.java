@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceEvent;
@@ -39,10 +40,10 @@ final class PatientDevices {
     return link != null && link.cannotShowBack(connection, receivedAt);
   }
 
-  /** True while {@code device}'s connections say it is disconnected ({@link DeviceLink#isDisconnected}). */
+  /** True while {@code device}'s connections say it is disconnected ({@link DeviceLink#disconnectedBy}). */
   boolean linkSaysDisconnected(String device) {
     DeviceLink link = device == null ? null : links.get(device);
-    return link != null && link.isDisconnected();
+    return link != null && link.disconnectedBy() != null;
   }
 
   /**
@@ -94,6 +95,15 @@ final class PatientDevices {
     DeviceLink link = connection == null ? links.get(device) // nothing to remember of it
         : links.computeIfAbsent(device, unknown -> new DeviceLink());
     return link == null || link.ended(connection);
+  }
+
+  /** Hands each device disconnected by a known connection's end, with that connection, to {@code action}. */
+  void forEachDisconnectedBy(BiConsumer<String, ConnectionId> action) {
+    links.forEach((device, link) -> {
+      if (link.disconnectedBy() != null) {
+        action.accept(device, link.disconnectedBy());
+      }
+    });
   }
 
   /** Notes {@code device} disconnected. */

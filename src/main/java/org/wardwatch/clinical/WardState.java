@@ -165,6 +165,7 @@ public final class WardState {
     PatientRecord patient = patient(patientKey);
     PatientDischarge.requireAllowed(patient, conditions.isMonitored(patient, now));
     List<AlarmTransition> cleared = patient.alarms().discharge(user, now);
+    endedNotHeld.discharged(patient); // a frame still in flight on them admits the patient alarmed again
     release(patientKey);
     return PatientDischarge.of(patient, cleared, user, now);
   }
@@ -291,10 +292,6 @@ public final class WardState {
   }
 
   private PatientRecord patient(String key) {
-    PatientRecord patient = patients.get(key);
-    if (patient == null) {
-      throw new UnknownTarget("no patient " + key);
-    }
-    return patient;
+    return Optional.ofNullable(patients.get(key)).orElseThrow(() -> new UnknownTarget("no patient " + key));
   }
 }

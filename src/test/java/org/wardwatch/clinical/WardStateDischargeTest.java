@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.clinical.WardStateFixtures.T0;
 import static org.wardwatch.clinical.WardStateFixtures.at;
 import static org.wardwatch.clinical.WardStateFixtures.frame;
+import static org.wardwatch.clinical.WardStateFixtures.on;
+import static org.wardwatch.clinical.WardStateFixtures.onlyOf;
 import static org.wardwatch.clinical.WardStateFixtures.raisedId;
 import static org.wardwatch.clinical.WardStateFixtures.snapshot;
 
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmState;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
+import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -135,6 +138,23 @@ class WardStateDischargeTest {
     assertTrue(readmitted.getJsonArray("alarms").isEmpty());
     assertTrue(readmitted.getJsonArray("technicalAlarms").isEmpty());
     assertFalse(readmitted.containsKey("discharged"));
+  }
+
+  @Test
+  void givenDischargedOnceItsMonitorDisconnected_whenAFrameInFlightAtTheEndArrives_thenAdmittedAlarmedDisconnected() {
+    ConnectionId line = ConnectionId.opened(T0);
+    engine.apply(on(line, frame(BED_1, T0, "PULSE=80")), T0);
+    engine.deviceEvent(DeviceEvent.disconnected(BED_1, line, at(2)), at(2));
+    engine.discharge(KEY, "nurse.b", at(3));
+
+    WardUpdate late = engine.apply(on(line, frame(BED_1, at(1), "PULSE=81")), at(4)); // read before the end
+
+    assertEquals(List.of(TransitionType.RAISED), late.transitions().stream().map(AlarmTransition::type).toList());
+    assertEquals("TECHNICAL:DISCONNECTED", onlyOf(snapshot(late), "technicalAlarms").getString("condition"),
+        "not shown live: its device is gone");
+    assertEquals(List.of(TransitionType.CLEARED), engine.apply(on(ConnectionId.opened(at(5)),
+        frame(BED_1, at(5), "PULSE=82")), at(5))
+        .transitions().stream().map(AlarmTransition::type).toList(), "reconnected: back, its alarm ended");
   }
 
   @Test
