@@ -9,21 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.news2.News2Reading;
-import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 
 /**
  * The rules in force applied to one patient: which threshold rules hold for a parameter (the patient's override,
- * else the ward's), and the reconciliation of the patient's alarm conditions with them — NEWS2 bands
- * ({@link News2Alarm}), sensors off, parameters gone silent, technical conditions. Owned by {@link WardState}, which
- * decides when each check runs.
+ * else the ward's), and the reconciliation of the patient's alarm conditions with them — thresholds and their onset
+ * delays, NEWS2 bands ({@link News2Alarm}), and the technical conditions of the data ({@link DataAlarms}: sensors off,
+ * parameters gone silent) and of the devices ({@link DeviceAlarms}). Owned by {@link WardState}, which decides when
+ * each check runs.
  *
  * <p>Pure, with time passed in; not thread-safe: lives with its {@code WardState} on the clinical engine's event loop.
  */
@@ -41,6 +40,7 @@ final class PatientConditions {
   private ClinicalRules rules;
   private News2Alarm news2;
   private DeviceAlarms devices;
+  private DataAlarms data;
 
   PatientConditions(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
     this.alarmIds = alarmIds;
@@ -51,6 +51,7 @@ final class PatientConditions {
     rules = newRules;
     news2 = new News2Alarm(newRules, alarmIds);
     devices = new DeviceAlarms(newRules, alarmIds);
+    data = new DataAlarms(newRules, alarmIds);
   }
 
   /** The condition key of {@code parameter}'s threshold alarm: {@value #THRESHOLD} and the parameter's name. */
@@ -67,19 +68,17 @@ final class PatientConditions {
     return devices;
   }
 
+  /** The alarms of the patient's data: sensor off, no data. */
+  DataAlarms data() {
+    return data;
+  }
+
   /** The patient's own limits for {@code parameter} while an override is in force, else the ward's. */
   List<ThresholdRule> rulesFor(PatientRecord patient, Parameter parameter, Instant now) {
     LimitOverride override = patient.overrides().get(parameter);
     return override != null && !override.expiredAt(now)
         ? override.rules()
         : rules.thresholds().forWard(patient.ward(), parameter);
-  }
-
-  /** Sensors reported off raise a technical alarm, and the data behind their physiological alarms goes stale. */
-  List<AlarmTransition> checkSensors(PatientRecord patient, FrameReport report, Instant now) {
-    List<AlarmTransition> transitions = markStale(patient, report.sensorsOff(), now);
-    transitions.addAll(reconcileSensorsOff(patient, now));
-    return transitions;
   }
 
   /**
@@ -93,16 +92,9 @@ final class PatientConditions {
       transitions.addAll(reconcile(patient, thresholdKey(parameter), AlarmKind.PHYSIOLOGICAL, null, now));
     }
     transitions.addAll(devices.measurementsStopped(patient, now));
-    transitions.addAll(reconcileSensorsOff(patient, now));
+    transitions.addAll(data.sensorsOff(patient, now));
     transitions.addAll(reassess(patient, now));
     return transitions;
-  }
-
-  private List<AlarmTransition> reconcileSensorsOff(PatientRecord patient, Instant now) {
-    Set<Parameter> off = patient.measurements().sensorsOff().parameters();
-    String message = off.isEmpty() ? null
-        : "Sensor off: " + off.stream().map(Parameter::label).sorted().collect(Collectors.joining(", "));
-    return reconcile(patient, TechnicalAlarm.SENSOR_OFF, message, names(off), now);
   }
 
   /**
@@ -137,7 +129,7 @@ final class PatientConditions {
     }
     Set<Parameter> unheard = arriving.isEmpty() || silent.isEmpty() ? silent
         : silent.stream().filter(parameter -> !arriving.contains(parameter)).collect(Collectors.toSet());
-    List<AlarmTransition> transitions = checkSilence(patient, unheard, now);
+    List<AlarmTransition> transitions = data.silent(patient, unheard, now);
     Instant onsetDue = elapseOnsets(patient, silent, now, transitions);
     News2Reading reading = news2.read(patient, now);
     transitions.addAll(news2.rescore(patient, reading, unheard.isEmpty(), now));
@@ -243,46 +235,6 @@ final class PatientConditions {
     Instant heardAt = patient.heardAt();
     return heardAt != null ? !heardAt.isBefore(cutoff)
         : measurements.latestValues().stream().anyMatch(observation -> !observation.gatewayTime().isBefore(cutoff));
-  }
-
-  /** Parameters that had data but none arrived since the cutoff (their sensors not off) raise a technical alarm. */
-  private List<AlarmTransition> checkSilence(PatientRecord patient, Set<Parameter> silent, Instant now) {
-    List<AlarmTransition> transitions = markStale(patient, silent, now);
-    String message = silent.isEmpty() ? null : "No data for " + silent.stream()
-        .collect(Collectors.groupingBy(
-            p -> patient.measurements().reportIntervals().silentAfterMillis(p, rules) / 1000, TreeMap::new,
-            Collectors.mapping(Parameter::label, Collectors.joining(", "))))
-        .entrySet().stream().map(window -> window.getValue() + " for over " + window.getKey() + " s")
-        .collect(Collectors.joining("; "));
-    transitions.addAll(reconcile(patient, TechnicalAlarm.NO_DATA, message, names(silent), now));
-    return transitions;
-  }
-
-  /**
-   * Marks the data behind the threshold alarms of {@code parameters} stale. Looks at no alarm for none, a frame's usual
-   * case (a shared default {@code forEach} over its empty set cost 4 % of the event loop at 10,000 frames/s).
-   */
-  private static List<AlarmTransition> markStale(PatientRecord patient, Set<Parameter> parameters, Instant now) {
-    List<AlarmTransition> transitions = new ArrayList<>();
-    if (!parameters.isEmpty()) {
-      for (Parameter parameter : parameters) {
-        transitions.addAll(patient.alarms().markData(thresholdKey(parameter), true, now));
-      }
-    }
-    return transitions;
-  }
-
-  /** Reconciles technical alarm {@code alarm}, whose condition is made of {@code parts} (each one alarms anew). */
-  private List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String message,
-      Set<String> parts, Instant now) {
-    AlarmCondition condition = message == null ? null
-        : new AlarmCondition(rules.technicalPriorities().get(alarm), message, parts);
-    return reconcile(patient, alarm.conditionKey(), AlarmKind.TECHNICAL, condition, now);
-  }
-
-  /** The names of {@code parameters}, the parts of a condition that names them. */
-  private static Set<String> names(Set<Parameter> parameters) {
-    return parameters.isEmpty() ? Set.of() : parameters.stream().map(Parameter::name).collect(Collectors.toSet());
   }
 
   List<AlarmTransition> reconcile(PatientRecord patient, String key, AlarmKind kind, AlarmCondition condition,
