@@ -61,6 +61,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   /** The consumers of the engine's input (reports, device events, actions, history queries). */
   private final List<ClusterConsumers.Kept> inputs = new ArrayList<>();
   private WardState engine;
+  private OwnerGate gate;
   private PatientTakeover takeover;
   private PatientStoreWriter writer;
   private UpdateAnnouncer announcer;
@@ -89,8 +90,9 @@ public class ClinicalEngineVerticle extends VerticleBase {
     RulesFile rulesFile = new RulesFile(vertx, rulesPath);
     return rulesFile.load().compose(rules -> {
       engine = new WardState(rules);
+      gate = new OwnerGate(vertx.eventBus(), membership, key -> takeover.has(key));
       takeover = new PatientTakeover(engine, records -> announcer.recordLeftOver(records), store::claim,
-          key -> store.snapshot(key).map(Optional::isPresent), this::ownedHere, vertx, PatientTakeover.GIVE_UP_MS);
+          key -> store.snapshot(key).map(Optional::isPresent), gate::ownedHere, vertx, PatientTakeover.GIVE_UP_MS);
       rulesFile.watch(engine::replaceRules);
       AuditTrail auditTrail = new AuditTrail(vertx);
       writer = new PatientStoreWriter(engine, store, membership.clustered(), takeover::epochOf, takeover::fenced,
@@ -127,34 +129,16 @@ public class ClinicalEngineVerticle extends VerticleBase {
         }
       });
       Future<Void> reports = input(Addresses.engineReports(membership.self()), this::apply);
-      Future<Void> devices = this.<JsonObject>input(Addresses.engineDeviceEvents(membership.self()), message -> {
-        DeviceEvent event;
-        try {
-          event = DeviceEvent.fromJson(message.body());
-        } catch (IllegalArgumentException e) {
-          message.fail(BusFailures.BAD_REQUEST, e.getMessage());
-          return;
-        }
-        String patient = event.source().patientKey();
-        if (refusedHere(patient, message, true)) {
-          return;
-        }
-        Runnable work = () -> answerOnceStored(patient, message, engine.deviceEvent(event, Instant.now()));
-        if (event.admits()) { // its invalid-signal alarm admits a patient not monitored yet
-          intake.admitting(patient, work, notAdmitted -> message.reply(new JsonObject().put("ok", true)));
-        } else {
-          takeover.withExisting(patient, work);
-        }
-      });
+      Future<Void> devices = input(Addresses.engineDeviceEvents(membership.self()), this::deviceEvent);
       Future<Void> actions = this.<JsonObject>input(Addresses.engineActions(membership.self()), message -> {
         String patient = ActionTarget.patientOf(message.body());
-        if (!refusedHere(patient, message, true)) {
+        if (!gate.refused(patient, message, true)) {
           takeover.withExisting(patient, () -> act(message));
         }
       });
       Future<Void> history = this.<JsonObject>input(Addresses.engineHistory(membership.self()), message -> {
         String patient = message.body().getString("patient");
-        if (!refusedHere(patient, message, false)) {
+        if (!gate.refused(patient, message, false)) {
           takeover.withExisting(patient, () -> PatientQueries.replyOrNotFound(message, patient,
               engine.view().history(patient, message.body().getInteger("minutes"), Instant.now())));
         }
@@ -193,19 +177,43 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private void apply(Message<ReportBatch> message) {
     List<FrameReport> reports = message.body().reports();
     for (FrameReport report : reports) {
-      if (refusedHere(report.source().patientKey(), message, true)) {
+      if (gate.refused(report.source().patientKey(), message, true)) {
         return;
       }
     }
     intake.apply(message.body(), new BatchReceipt(reports.size() + 1, // and the batch's snapshots, once shown
         applied -> BusRequests.answer(vertx.eventBus(), message, applied),
-        error -> refuseNotStored(message, error, true)));
+        error -> gate.refuseNotStored(message, error, true)));
+  }
+
+  /**
+   * Applies a device event ({@link WardState#deviceEvent}) and, once stored, answers its sender; a malformed one is
+   * refused with what is wrong.
+   */
+  private void deviceEvent(Message<JsonObject> message) {
+    DeviceEvent event;
+    try {
+      event = DeviceEvent.fromJson(message.body());
+    } catch (IllegalArgumentException e) {
+      message.fail(BusFailures.BAD_REQUEST, e.getMessage());
+      return;
+    }
+    String patient = event.source().patientKey();
+    if (gate.refused(patient, message, true)) {
+      return;
+    }
+    Runnable work = () -> answerOnceStored(patient, message, engine.deviceEvent(event, Instant.now()));
+    if (event.admits()) { // its invalid-signal alarm admits a patient not monitored yet
+      intake.admitting(patient, work, notAdmitted -> message.reply(new JsonObject().put("ok", true)));
+    } else {
+      takeover.withExisting(patient, work);
+    }
   }
 
   /** Publishes {@code update} of the patient and, once stored, acknowledges it (refused when it cannot be stored). */
   private void answerOnceStored(String patientKey, Message<JsonObject> message, WardUpdate update) {
     publishStored(patientKey, update).onSuccess(stored -> message.reply(new JsonObject().put("ok", true)))
-        .onFailure(error -> refuseNotStored(message, error, true));
+        .onFailure(error -> gate.refuseNotStored(message, error, true));
   }
 
   /**
@@ -234,44 +242,6 @@ public class ClinicalEngineVerticle extends VerticleBase {
     }
   }
 
-  private boolean ownedHere(String patientKey) {
-    return membership.self().equals(membership.ownerOf(patientKey));
-  }
-
-  /**
-   * Refuses {@code message} when another member owns {@code patient} now (it moved, and the sender chose the owner
-   * before): only the owner may change a patient, or an acknowledgement made here would be lost to the owner's state.
-   * While this member is cut off from its cluster's quorum ({@link Membership#hasQuorum()}) it refuses a
-   * {@code change}, and a read of a patient it does not hold (taking the patient over would claim it in its own copy).
-   */
-  private boolean refusedHere(String patient, Message<?> message, boolean change) {
-    if (!membership.hasQuorum() && (change || !takeover.has(patient))) {
-      BusRequests.refuse(vertx.eventBus(), message, BusFailures.UNAVAILABLE, membership.noQuorum());
-      return true;
-    }
-    if (patient == null || ownedHere(patient)) {
-      return false;
-    }
-    BusRequests.refuse(vertx.eventBus(), message, Addresses.NOT_OWNED_HERE,
-        "patient " + patient + " is owned by another member now; try again");
-    return true;
-  }
-
-  /**
-   * Refuses {@code message}, whose change could not be stored for {@code error}: with
-   * {@link Addresses#NOT_OWNED_HERE} when another member claimed the patient meanwhile and {@code askOwnerAgain} (the
-   * change is dropped here, and its sender asks the owner again, as a patient router does with a clinician's action),
-   * else {@link #UNAVAILABLE}. A fenced discharge is not asked again: its audit entries are written before its store
-   * write, and the clinician is to see the patient as the new owner has it before discharging it again.
-   */
-  private void refuseNotStored(Message<?> message, Throwable error, boolean askOwnerAgain) {
-    if (askOwnerAgain && error instanceof PatientStore.Fenced) {
-      BusRequests.refuse(vertx.eventBus(), message, Addresses.NOT_OWNED_HERE, error.getMessage() + "; try again");
-    } else {
-      BusRequests.refuse(vertx.eventBus(), message, BusFailures.UNAVAILABLE, "not stored: " + error.getMessage());
-    }
-  }
-
   /** Takes over the stored patients this member owns and does not hold yet: those of a member that died. */
   private void takeOverOwnedPatients() {
     if (membership.hasQuorum()) { // else cut off, it owns every patient in its own view
@@ -288,7 +258,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
       publishStored(ActionTarget.patientOf(action), update)
           .onSuccess(stored -> message.reply(new JsonObject().put("ok", true)
               .put("transitions", update.transitions().size())))
-          .onFailure(error -> refuseNotStored(message, error, update.discharged().isEmpty()));
+          .onFailure(error -> gate.refuseNotStored(message, error, update.discharged().isEmpty()));
     } catch (ActionRefused e) {
       message.fail(e.failureCode(), e.getMessage());
     } catch (IllegalArgumentException e) {
