@@ -80,12 +80,12 @@ final class DeviceLink {
   /**
    * {@code connection}'s {@code HELLO}, received at {@code helloAt}, said it carries the device, and it is not one that
    * {@link #cannotShowBack}: it does from now on, as after a frame ({@link #delivered}), unless another connection
-   * carries the device that did not surely open before the {@code HELLO} was read (the announcement came late, behind
-   * a newer connection's frames). True when it carries the device now.
+   * carries the device whose latest frame or {@code HELLO} was not surely received before this {@code HELLO} (the
+   * announcement came late, behind a newer connection's). True when it carries the device now.
    */
   boolean greeted(ConnectionId connection, Instant helloAt) {
     boolean carries = connection.equals(carrier);
-    if (!carries && carrier != null && !carrier.openedSurelyBefore(helloAt, connection)) {
+    if (!carries && carrier != null && !carrier.surelyBefore(carrierHeardAt, helloAt, connection)) {
       return false;
     }
     delivered(connection, carries && carrierHeardAt.isAfter(helloAt) ? carrierHeardAt : helloAt); // frames since

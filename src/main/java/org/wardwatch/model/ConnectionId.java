@@ -41,7 +41,16 @@ public record ConnectionId(Instant openedAt, long origin, long serial) {
    * {@code readOn}: by that same clock, or, opened by another process, more than {@link #CLOCKS_APART} before.
    */
   public boolean openedSurelyBefore(Instant time, ConnectionId readOn) {
-    return (origin == readOn.origin ? openedAt : openedAt.plus(CLOCKS_APART)).isBefore(time);
+    return surelyBefore(openedAt, time, readOn);
+  }
+
+  /**
+   * True when {@code earlier}, a time by the clock of this connection's process, was surely before {@code later}, a
+   * time by the clock of the process that opened {@code laterReadOn}: by that same clock, or, by another process's, more
+   * than {@link #CLOCKS_APART} before.
+   */
+  public boolean surelyBefore(Instant earlier, Instant later, ConnectionId laterReadOn) {
+    return (origin == laterReadOn.origin ? earlier : earlier.plus(CLOCKS_APART)).isBefore(later);
   }
 
   /** {@code connection}'s {@link #toJson}, or {@code null} for none. */

@@ -67,6 +67,38 @@ class WardStateHelloTest {
   }
 
   @Test
+  void givenTwoConnectionsOpenedTogether_whenTheFirstOnesHelloIsAnnouncedAfterTheSecondOnes_thenItTakesNothingBack() {
+    ConnectionId first = ConnectionId.opened(at(20));
+    ConnectionId second = ConnectionId.opened(at(20));
+    engine.apply(on(first, frame(BED_1, at(21), "BP_SYSTOLIC=120")), at(21));
+    assertEquals(List.of(), greeted(second, at(23)), "the cuff moved to the second connection");
+    assertEquals(List.of(), greeted(first, at(21)), "the first one's HELLO, announced through another node, late");
+
+    assertEquals(List.of(), closed(first, at(120)), "the second connection carries the cuff");
+    assertEquals(List.of(TransitionType.RAISED), closed(second, at(130)));
+  }
+
+  @Test
+  void givenTheOldConnectionHeardTheCuffAfterTheNewOnesHello_whenThatHelloIsAnnouncedLate_thenTheOldOnesEndAlarms() {
+    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    engine.apply(on(OLD, frame(BED_1, at(21), "BP_SYSTOLIC=121")), at(21)); // read after NEW's HELLO
+    assertEquals(List.of(), greeted(NEW, at(20)), "NEW's HELLO, read at 20 s, announced behind that reading");
+
+    assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(100)), "NEW said HELLO before it and nothing since");
+  }
+
+  @Test
+  void givenTwoNodes_whenTheNewConnectionsHelloIsAnnouncedBehindALaterReadingOnTheOld_thenTheOldOnesEndAlarms() {
+    ConnectionId oldOnNode1 = new ConnectionId(T0, 1, 1);
+    ConnectionId newOnNode2 = new ConnectionId(at(20), 2, 1);
+    engine.apply(on(oldOnNode1, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    engine.apply(on(oldOnNode1, frame(BED_1, at(30), "BP_SYSTOLIC=121")), at(30)); // 10 s after NEW's HELLO
+    assertEquals(List.of(), greeted(newOnNode2, at(20)));
+
+    assertEquals(List.of(TransitionType.RAISED), closed(oldOnNode1, at(100)));
+  }
+
+  @Test
   void givenTheConnectionWasFoundClosed_whenItsHelloIsAnnouncedAfter_thenTheCuffStaysAlarmed() {
     engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
     assertEquals(List.of(TransitionType.RAISED), closed(NEW, at(25)), "it said HELLO and was unplugged");

@@ -227,6 +227,29 @@ class DeviceReconnectTest {
     assertNotNull(raised("PR1", 8), "MON-R1 left every connection and PR1 was never alarmed disconnected");
   }
 
+  /**
+   * The cuff has two connections: a second one ("stray") says HELLO while the parser is busy, then the cuff's
+   * reading comes on its usual connection, read after that HELLO and applied before it is announced. When the usual
+   * connection ends, the cuff is on no connection that delivered anything after its reading; the stray one (half-open,
+   * or a hub that announced the cuff once) stays open.
+   */
+  @Test
+  void aLateHelloOnAStrayConnectionDoesNotTakeTheCuffFromTheConnectionThatHeardItLast(Vertx vertx) throws Exception {
+    AtomicBoolean slowParser = slowParserWhenSet(vertx);
+    try (DeviceClient stray = new DeviceClient(node.devicePort())) {
+      try (DeviceClient usual = new DeviceClient(node.devicePort())) {
+        usual.exchange("HELLO|Device=NIBP-Q1|Patient=PQ1|Ward=relay\nBP=120/80|Seq=1\n", "ACK|", "ACK|1");
+        slowParser.set(true);
+        stray.send("HELLO|Device=NIBP-Q1|Patient=PQ1|Ward=relay\n"); // held 3.5 s at the parser
+        Thread.sleep(300);
+        slowParser.set(false);
+        usual.exchange("BP=121/80|Seq=2\n", "ACK|2"); // read after the stray HELLO, applied before it is announced
+        Thread.sleep(5_000); // the stray HELLO is answered and announced
+      } // the cuff is unplugged from its usual connection
+      assertNotNull(raised("PQ1", 5), "NIBP-Q1's reading came on the connection that ended, after the stray HELLO");
+    }
+  }
+
   /** Holds each batch for 3.5 s at the parser while the flag it returns is set, as a busy node would. */
   private static AtomicBoolean slowParserWhenSet(Vertx vertx) {
     AtomicBoolean slowParser = new AtomicBoolean();
