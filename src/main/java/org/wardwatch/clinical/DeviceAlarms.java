@@ -44,14 +44,15 @@ final class DeviceAlarms {
   /**
    * A device connection event from the device side: a connection's {@code HELLO} naming the device makes it the
    * device's carrier and ends its disconnection ({@link PatientDevices#greeted}: a device that reconnected is not
-   * alarmed until its next frame, which may be 15 minutes away, nor when its old connection is found closed late); a
-   * disconnection raises the disconnection alarm, unless the patient is not monitored through the device; a refusal the
-   * invalid-signal alarm, unless the device sends none of the patient's latest values or frame (the patient was heard
-   * then: {@link PatientRecord#heardRefused}). Ignored too is the disconnection of a connection while another carries
-   * the device for the patient, whose latest frame was received after the ended one opened
-   * ({@link PatientDevices#connectionEnded}: the device reconnected, and its old, half-open connection was found
-   * closed late), which is still remembered as ended; and a refusal of a frame received before one of the device's
-   * latest values: it arrived after a later frame of the device was accepted (a retried delivery).
+   * alarmed until its next frame, which may be 15 minutes away, nor when its old connection is found closed late),
+   * until the connection moves on before a frame of it ({@link PatientDevices#left}: the disconnection it ended is
+   * back); a disconnection raises the disconnection alarm, unless the patient is not monitored through the device; a
+   * refusal the invalid-signal alarm, unless the device sends none of the patient's latest values or frame (the patient
+   * was heard then: {@link PatientRecord#heardRefused}). Ignored too is the disconnection of a connection while another
+   * carries the device for the patient, whose latest frame was received after the ended one opened
+   * ({@link PatientDevices#connectionEnded}: the device reconnected, and its old, half-open connection was found closed
+   * late), which is still remembered as ended; and a refusal of a frame received before one of the device's latest
+   * values: it arrived after a later frame of the device was accepted (a retried delivery).
    */
   List<AlarmTransition> event(PatientRecord patient, DeviceEvent event, Instant now) {
     String device = event.source().device();
@@ -62,6 +63,10 @@ final class DeviceAlarms {
       return event.connection() != null
           && patient.devices().greeted(device, event.connection(), Objects.requireNonNullElse(event.at(), now))
           ? end(patient, TechnicalAlarm.DISCONNECTED, device, now) : List.of();
+    }
+    if (event.kind() == DeviceEvent.Kind.LEFT) {
+      return event.connection() != null && patient.devices().left(device, event.connection())
+          && monitoredThrough(patient, device, now) ? disconnected(patient, device, now) : List.of();
     }
     if (event.kind() == DeviceEvent.Kind.DISCONNECTED) {
       boolean disconnects = patient.devices().connectionEnded(device, event.connection());

@@ -36,6 +36,11 @@ final class DeviceLink {
   private Instant carrierHeardAt;
   /** The connection whose end disconnected the device, while it is disconnected; otherwise {@code null}. */
   private ConnectionId disconnectedBy;
+  /**
+   * The connection whose end had disconnected the device when a {@code HELLO} showed it back on the carrier, while
+   * that {@code HELLO} is all the carrier delivered; otherwise {@code null}.
+   */
+  private ConnectionId greetedOver;
   /** Connections known to have ended, the latest last. */
   private final Deque<ConnectionId> ended = new ArrayDeque<>();
 
@@ -68,6 +73,13 @@ final class DeviceLink {
    * {@link #cannotShowBack}): the connection carries it.
    */
   void delivered(ConnectionId connection, Instant receivedAt) {
+    carry(connection, receivedAt);
+    if (greetedOver != null) {
+      greetedOver = null;
+    }
+  }
+
+  private void carry(ConnectionId connection, Instant receivedAt) {
     if (!connection.equals(carrier)) { // the usual frame: no store into the long-lived link but its time's
       carrier = connection;
     }
@@ -88,8 +100,28 @@ final class DeviceLink {
     if (!carries && carrier != null && !carrier.surelyBefore(carrierHeardAt, helloAt, connection)) {
       return false;
     }
-    delivered(connection, carries && carrierHeardAt.isAfter(helloAt) ? carrierHeardAt : helloAt); // frames since
+    if (disconnectedBy != null) {
+      greetedOver = disconnectedBy;
+    } else if (!carries) {
+      greetedOver = null;
+    }
+    carry(connection, carries && carrierHeardAt.isAfter(helloAt) ? carrierHeardAt : helloAt); // frames since
     return true;
+  }
+
+  /**
+   * {@code connection}, the carrier by its {@code HELLO} alone, moved on before a frame of the device's: it no longer
+   * carries the device. True when that leaves the device disconnected again: its {@code HELLO} had shown it back.
+   */
+  boolean left(ConnectionId connection) {
+    if (!connection.equals(carrier)) {
+      return false;
+    }
+    carrier = null;
+    carrierHeardAt = null;
+    disconnectedBy = greetedOver;
+    greetedOver = null;
+    return disconnectedBy != null;
   }
 
   /**
@@ -101,6 +133,7 @@ final class DeviceLink {
     if (connection == null) { // a node that did not say which: believed
       carrier = null;
       carrierHeardAt = null;
+      greetedOver = null;
       return true;
     }
     if (!ended.contains(connection)) {
@@ -115,6 +148,7 @@ final class DeviceLink {
     if (connection.equals(carrier)) {
       carrier = null;
       carrierHeardAt = null;
+      greetedOver = null;
     }
     if (disconnectedBy == null || connection.openedAt().isAfter(disconnectedBy.openedAt())) {
       disconnectedBy = connection; // the one opened last: what is read after it shows the device back
@@ -123,8 +157,8 @@ final class DeviceLink {
   }
 
   /**
-   * {@code {"carrier": connection, "carrierHeardAt", "disconnectedBy": connection, "ended": [connection, ...]}}, each
-   * left out when none.
+   * {@code {"carrier": connection, "carrierHeardAt", "disconnectedBy": connection, "greetedOver": connection, "ended":
+   * [connection, ...]}}, each left out when none.
    */
   JsonObject toState() {
     JsonObject state = new JsonObject();
@@ -133,6 +167,9 @@ final class DeviceLink {
     }
     if (disconnectedBy != null) {
       state.put("disconnectedBy", disconnectedBy.toJson());
+    }
+    if (greetedOver != null) {
+      state.put("greetedOver", greetedOver.toJson());
     }
     if (!ended.isEmpty()) {
       state.put("ended", new JsonArray(ended.stream().map(ConnectionId::toJson).toList()));
@@ -150,6 +187,7 @@ final class DeviceLink {
     link.carrier = ConnectionId.optional(state, "carrier");
     link.carrierHeardAt = link.carrier == null ? null : StateJson.instant(state, "carrierHeardAt");
     link.disconnectedBy = ConnectionId.optional(state, "disconnectedBy");
+    link.greetedOver = ConnectionId.optional(state, "greetedOver");
     if (state.containsKey("ended")) {
       StateJson.objects(state, "ended").stream().map(ConnectionId::fromJson).forEach(link.ended::addLast);
     }

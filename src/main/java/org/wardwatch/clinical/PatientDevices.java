@@ -56,12 +56,12 @@ final class PatientDevices {
   }
 
   /**
-   * True when {@code event} may change what is known of its device's connections: a disconnection, or a {@code HELLO}
-   * that {@link #wouldTakeOver}.
+   * True when {@code event} may change what is known of its device's connections: a disconnection, a connection that
+   * moved on, or a {@code HELLO} that {@link #wouldTakeOver}.
    */
   boolean wouldChange(DeviceEvent event) {
     return switch (event.kind()) {
-      case DISCONNECTED -> true;
+      case DISCONNECTED, LEFT -> true;
       case CONNECTED -> wouldTakeOver(event.source().device(), event.connection());
       case REJECTED -> false;
     };
@@ -85,6 +85,15 @@ final class PatientDevices {
   boolean greeted(String device, ConnectionId connection, Instant helloAt) {
     return !cannotShowBack(device, connection, helloAt)
         && links.computeIfAbsent(device, unknown -> new DeviceLink()).greeted(connection, helloAt);
+  }
+
+  /**
+   * {@code connection}, {@code device}'s carrier by its {@code HELLO} alone, moved on before a frame of it: true when
+   * that leaves the device disconnected again ({@link DeviceLink#left}).
+   */
+  boolean left(String device, ConnectionId connection) {
+    DeviceLink link = links.get(device);
+    return link != null && link.left(connection);
   }
 
   /**

@@ -189,11 +189,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       LOG.error("[{}] frame parsing failed; asking the device to resend", name(), result.cause());
       notices.parseFailed(batch(FrameEvent.lines(events), readAt));
     } else {
-      if (!result.result().session().equals(identity)) {
-        identity = result.result().session();
-        notices.greeted(identity, readAt);
-      }
-      notices.parsed(result.result().named(), identity);
+      identity = result.result().session();
+      notices.parsed(current, result.result(), readAt);
     }
     BatchAnswer answer = BatchAnswer.of(events, result.succeeded() ? result.result() : null,
         new BatchAnswer.Connection(current, notices.relayed(), readAt, rejectedInARow,

@@ -46,8 +46,8 @@ public record ConnectionId(Instant openedAt, long origin, long serial) {
 
   /**
    * True when {@code earlier}, a time by the clock of this connection's process, was surely before {@code later}, a
-   * time by the clock of the process that opened {@code laterReadOn}: by that same clock, or, by another process's, more
-   * than {@link #CLOCKS_APART} before.
+   * time by the clock of the process that opened {@code laterReadOn}: by that same clock, or, by another process's,
+   * more than {@link #CLOCKS_APART} before.
    */
   public boolean surelyBefore(Instant earlier, Instant later, ConnectionId laterReadOn) {
     return (origin == laterReadOn.origin ? earlier : earlier.plus(CLOCKS_APART)).isBefore(later);

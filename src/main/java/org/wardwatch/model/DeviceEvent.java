@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * What the device side tells the clinical engine about a device, for technical alarms: a connection said the device is
- * on it ({@code HELLO}), the device's connection went away, or it sent a frame or HL7 message the gateway refused.
+ * on it ({@code HELLO}) or, before a frame of it, moved on, the device's connection went away, or it sent a frame or
+ * HL7 message the gateway refused.
  * Made by the line device's session, or for an HL7
  * message by the HL7 parser, announced through {@code DeviceEvents}, handed to the patient's owner whole, and judged
  * there ({@code DeviceAlarms}).
@@ -14,12 +15,12 @@ import java.util.Locale;
  * @param kind           what happened
  * @param source         the device, and the patient it was reporting for
  * @param reason         why a frame or message was refused; {@code null} for a connection or disconnection
- * @param connection     for a connection or disconnection, the connection that the device said it is on, or that
- *                       ended; {@code null} for a refusal, or from a node that did not say
+ * @param connection     the connection that the device said it is on, that moved on, or that ended; {@code null}
+ *                       for a refusal, or from a node that did not say
  * @param at             when it happened, by the clock of the node that read the connection's frames: when the
- *                       {@code HELLO} was received, when the connection was found closed, or when the refused frame or
- *                       message was received (the time its values would have been received at); {@code null} from a
- *                       node that did not say
+ *                       {@code HELLO} (or the one that moved it on) was received, when the connection was found
+ *                       closed, or when the refused frame or message was received (the time its values would have
+ *                       been received at); {@code null} from a node that did not say
  * @param mayAdmit       for a refusal, true when it may admit its patient ({@link #admits}): {@code source} is whom
  *                       the refused frame or message was about, read from it or known from its connection; false
  *                       when it is its connection's identity, blamed for a frame that may have been another
@@ -29,7 +30,7 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
     boolean mayAdmit) {
 
   /** What happened to the connection, named on the wire in lower case. */
-  public enum Kind { CONNECTED, DISCONNECTED, REJECTED }
+  public enum Kind { CONNECTED, LEFT, DISCONNECTED, REJECTED }
 
   /**
    * {@code connection}'s {@code HELLO}, received at {@code helloAt}, said it carries {@code source} from now on: a
@@ -37,6 +38,15 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
    */
   public static DeviceEvent connected(DeviceIdentity source, ConnectionId connection, Instant helloAt) {
     return new DeviceEvent(Kind.CONNECTED, source, null, connection, helloAt, false);
+  }
+
+  /**
+   * {@code connection}, announced as {@code source}'s by its {@code HELLO} alone ({@link #connected}), was moved on by
+   * another {@code HELLO}, read at {@code movedAt}, before a frame of {@code source}'s: it no longer carries
+   * {@code source} (a cuff that reconnected saying its remembered patient, then was admitted to another).
+   */
+  public static DeviceEvent left(DeviceIdentity source, ConnectionId connection, Instant movedAt) {
+    return new DeviceEvent(Kind.LEFT, source, null, connection, movedAt, false);
   }
 
   /** {@code connection}, which carried {@code source}, was found closed at {@code closedAt}. */
@@ -72,7 +82,10 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
     return kind == Kind.REJECTED && mayAdmit && source.device() != null;
   }
 
-  /** {@code {"event": "connected"|"disconnected"|"rejected", "source", "reason", "connection", "at", "mayAdmit"}}. */
+  /**
+   * {@code {"event": "connected"|"left"|"disconnected"|"rejected", "source", "reason", "connection", "at",
+   * "mayAdmit"}}.
+   */
   public JsonObject toJson() {
     return new JsonObject().put("event", kind.name().toLowerCase(Locale.ROOT)).put("source", source.toJson())
         .put("reason", reason).put("connection", ConnectionId.toJsonOrNull(connection)).put("at", at)

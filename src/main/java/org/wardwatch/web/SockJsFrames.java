@@ -16,9 +16,10 @@ import org.wardwatch.bus.PatientSnapshot;
 
 /**
  * The frames of the SockJS protocol that {@link SockJsWebSocket} sends: {@link #OPEN}, {@link #HEARTBEAT},
- * {@link #messages} (or {@link #recFrame}, several of them {@link #joined}) and {@link #close}; what a browser sends
- * is read by {@link BrowserFrames}. A message given as text is escaped exactly as Vert.x's SockJS codec escapes it, in one pass
- * rather than the codec's several copies; one given as JSON is encoded and escaped in the same pass. Pure functions.
+ * {@link #messages} (or {@link #recFrame}, several of them {@link #joined}) and {@link #close}; what a browser sends is
+ * read by {@link BrowserFrames}. A message given as text is escaped exactly as Vert.x's SockJS codec escapes it, in one
+ * pass rather than the codec's several copies; one given as JSON is encoded and escaped in the same pass. Pure
+ * functions.
  */
 final class SockJsFrames {
 

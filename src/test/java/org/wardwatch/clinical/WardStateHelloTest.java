@@ -108,6 +108,37 @@ class WardStateHelloTest {
   }
 
   @Test
+  void givenTheCuffSaidHelloForThisPatientOnANewConnection_whenThatConnectionMovesOn_thenTheOldOnesEndAlarms() {
+    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    greeted(NEW, at(20)); // its remembered patient
+    assertEquals(List.of(), left(NEW, at(30)), "admitted to another patient: no disconnection of this one's yet");
+
+    assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(120)), "this patient is on no connection");
+  }
+
+  @Test
+  void givenTheCuffAlarmedThenShownBackByAHello_whenThatConnectionMovesOn_thenItIsAlarmedAgain() {
+    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    closed(OLD, at(10));
+    assertEquals(List.of(TransitionType.CLEARED), greeted(NEW, at(20)));
+    WardState taker = new WardState(RULES); // another node takes the patient over from its stored state
+    taker.adopt(new JsonObject(engine.state(BED_1.patientKey()).orElseThrow().encode()));
+
+    assertEquals(List.of(TransitionType.RAISED), types(taker.deviceEvent(DeviceEvent.left(BED_1, NEW, at(30)),
+        at(30))), "the patient's cuff is gone from every connection");
+  }
+
+  @Test
+  void givenAReadingOnTheNewConnectionSinceItsHello_whenAnotherConnectionMovesOn_thenNothingChanges() {
+    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    greeted(NEW, at(20));
+    engine.apply(on(NEW, frame(BED_1, at(25), "BP_SYSTOLIC=121")), at(25));
+
+    assertEquals(List.of(), left(OLD, at(30)), "OLD does not carry the cuff");
+    assertEquals(List.of(), closed(OLD, at(120)));
+  }
+
+  @Test
   void givenAPatientNotHeld_whenAConnectionSaysHelloForIt_thenNoPatientIsAdmitted() {
     assertEquals(List.of(), greeted(NEW, at(20)));
 
@@ -116,6 +147,10 @@ class WardStateHelloTest {
 
   private List<TransitionType> greeted(ConnectionId connection, Instant helloAt) {
     return types(engine.deviceEvent(DeviceEvent.connected(BED_1, connection, helloAt), helloAt.plusSeconds(1)));
+  }
+
+  private List<TransitionType> left(ConnectionId connection, Instant movedAt) {
+    return types(engine.deviceEvent(DeviceEvent.left(BED_1, connection, movedAt), movedAt));
   }
 
   private List<TransitionType> closed(ConnectionId connection, Instant at) {

@@ -250,6 +250,23 @@ class DeviceReconnectTest {
     }
   }
 
+  /**
+   * A cuff (a reading every 15 minutes) is moved to another bed: it reconnects and first says {@code HELLO} with the
+   * patient it remembers (PM1), then the nurse admits its new patient on it ({@code HELLO} for PM2, a reading of PM2).
+   * PM1 is now on no device; its old connection, half-open, is found closed at its idle timeout (here its close).
+   */
+  @Test
+  void aCuffThatSaidHelloForItsOldPatientThenMovedToANewOneLeavesTheOldOneAlarmed() throws InterruptedException {
+    try (DeviceClient reconnected = new DeviceClient(node.devicePort())) {
+      try (DeviceClient old = new DeviceClient(node.devicePort())) {
+        old.exchange("HELLO|Device=NIBP-M1|Patient=PM1|Ward=relay\nBP=120/80|Seq=1\n", "ACK|", "ACK|1");
+        reconnected.exchange("HELLO|Device=NIBP-M1|Patient=PM1|Ward=relay\n", "ACK|"); // its remembered patient
+        reconnected.exchange("HELLO|Device=NIBP-M1|Patient=PM2|Ward=relay\nBP=118/76|Seq=2\n", "ACK|", "ACK|2");
+      } // the old connection found closed
+      assertNotNull(raised("PM1", 5), "PM1 lost NIBP-M1 (now PM2's) and was not alarmed disconnected");
+    }
+  }
+
   /** Holds each batch for 3.5 s at the parser while the flag it returns is set, as a busy node would. */
   private static AtomicBoolean slowParserWhenSet(Vertx vertx) {
     AtomicBoolean slowParser = new AtomicBoolean();
