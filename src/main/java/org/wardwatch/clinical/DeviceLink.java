@@ -4,6 +4,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.StateJson;
@@ -61,6 +63,11 @@ final class DeviceLink {
    */
   ConnectionId disconnectedBy() {
     return disconnectedBy;
+  }
+
+  /** The connections known to have ended, the latest last. */
+  Collection<ConnectionId> ended() {
+    return Collections.unmodifiableCollection(ended);
   }
 
   /** True when {@code connection} carries the device, which is not disconnected. */

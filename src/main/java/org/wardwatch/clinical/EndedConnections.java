@@ -9,8 +9,8 @@ import org.wardwatch.model.DeviceEvent;
 
 /**
  * Device connections known ended while their patient is not held here: found closed before the patient was (reset
- * while the patient's first values were still at the parser, or when those values' answer failed), or that had
- * disconnected the patient's devices when the patient was discharged. Remembered, so that values still in flight on
+ * while the patient's first values were still at the parser, or when those values' answer failed), or known ended
+ * when the patient was discharged (the one that disconnected each of its devices kept first). Remembered, so that values still in flight on
  * them, applied later, admit the patient with those connections known ended, and their device alarmed disconnected
  * rather than shown live ({@link DeviceAlarms#heard}). At most {@value #MAX_PATIENTS} patients, the one noted least
  * recently forgotten first, and {@value #MAX_PER_PATIENT} connections each.
@@ -41,9 +41,12 @@ final class EndedConnections {
     }
   }
 
-  /** {@code patient} was discharged: remembers the connection whose end disconnected each of its devices. */
+  /**
+   * {@code patient} was discharged: remembers its devices' connections known ended, and last the one whose end
+   * disconnected each, kept first.
+   */
   void discharged(PatientRecord patient) {
-    patient.devices().forEachDisconnectedBy((device, connection) -> remember(patient.key(), device, connection));
+    patient.devices().forEachEnded((device, connection) -> remember(patient.key(), device, connection));
   }
 
   /** Hands the connections remembered for {@code patientKey} to its new record's {@code devices}, and forgets them. */
@@ -54,11 +57,14 @@ final class EndedConnections {
     }
   }
 
+  /** Remembers {@code device}'s {@code connection} as the latest ended of the patient's, forgetting the first past it. */
   private void remember(String patientKey, String device, ConnectionId connection) {
     List<Ended> ends = byPatient.computeIfAbsent(patientKey, key -> new ArrayList<>(2));
+    Ended end = new Ended(device, connection);
+    ends.remove(end);
     if (ends.size() == MAX_PER_PATIENT) {
       ends.remove(0);
     }
-    ends.add(new Ended(device, connection));
+    ends.add(end);
   }
 }

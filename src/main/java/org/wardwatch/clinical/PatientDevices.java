@@ -106,8 +106,12 @@ final class PatientDevices {
     return link == null || link.ended(connection);
   }
 
-  /** Hands each device disconnected by a known connection's end, with that connection, to {@code action}. */
-  void forEachDisconnectedBy(BiConsumer<String, ConnectionId> action) {
+  /**
+   * Hands each device's connections known ended, the latest last, and then the one whose end disconnected it, while
+   * one did, to {@code action}.
+   */
+  void forEachEnded(BiConsumer<String, ConnectionId> action) {
+    links.forEach((device, link) -> link.ended().forEach(connection -> action.accept(device, connection)));
     links.forEach((device, link) -> {
       if (link.disconnectedBy() != null) {
         action.accept(device, link.disconnectedBy());

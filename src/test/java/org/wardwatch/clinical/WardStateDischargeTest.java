@@ -158,6 +158,21 @@ class WardStateDischargeTest {
   }
 
   @Test
+  void givenAConnectionEndedWhileAnotherCarriedTheMonitor_whenItsFrameInFlightArrivesAfterTheDischarge_thenAlarmed() {
+    ConnectionId first = ConnectionId.opened(T0);
+    ConnectionId second = ConnectionId.opened(at(10));
+    engine.apply(on(second, frame(BED_1, at(11), "PULSE=80")), at(11));
+    engine.deviceEvent(DeviceEvent.disconnected(BED_1, first, at(15)), at(15)); // ignored: the second carries it
+    engine.deviceEvent(DeviceEvent.disconnected(BED_1, second, at(20)), at(20));
+    engine.discharge(KEY, "nurse.b", at(21));
+
+    WardUpdate late = engine.apply(on(first, frame(BED_1, at(14), "PULSE=81")), at(22)); // read before its end
+
+    assertEquals(List.of(TransitionType.RAISED), late.transitions().stream().map(AlarmTransition::type).toList(),
+        "a frame of a connection known ended shows no device back");
+  }
+
+  @Test
   void givenHighAlarmsAwaitingAcknowledgement_whenDischarged_thenRefusedNamingThemUntilAcknowledged() {
     String pulse = raisedId(engine.apply(frame(BED_1, T0, "PULSE=190"), T0));
     engine.apply(frame(BED_1, at(1), "PULSE=80"), at(1)); // latched: ended, still awaiting acknowledgement
