@@ -5,9 +5,9 @@ import org.wardwatch.model.DeviceEvent;
 
 /**
  * The one way the device side tells the clinical engines of a {@link DeviceEvent}: a line device's session
- * ({@code DeviceSession}) of its disconnections and refused frames, the HL7 parser ({@code Hl7ParsingVerticle}) of a
- * message refused for its content. Published on {@link Addresses#DEVICE_EVENTS}, whose patient router hands it to the
- * patient's owner.
+ * ({@code DeviceSession}) of the devices its {@code HELLO}s named or moved on from, its disconnections and refused
+ * frames, the HL7 parser ({@code Hl7ParsingVerticle}) of a message refused for its content. Published on
+ * {@link Addresses#DEVICE_EVENTS}, whose patient router hands it to the patient's owner.
  *
  * <p>Stateless; called on the announcing verticle's thread.
  */

@@ -34,14 +34,16 @@ import org.wardwatch.model.FrameStamp;
  * {@link Addresses#wardAlarms} (and escalations to {@link Addresses#wardEscalations}), and audit entries to the
  * {@link AuditTrail}. A patient it is handed for the first time is claimed and taken over from the store
  * ({@link PatientTakeover}), and a new one admitted only while it holds fewer than {@code patients.maxPerMember}
- * ({@link ReportIntake}); every few seconds it also takes over the stored patients it has come to own (a member
- * died), and it releases those it no longer owns as soon as the cluster reports a partition moved (and each second
- * besides), and those another member has claimed since (its store write is then fenced, and the change not published).
+ * ({@link ReportIntake}); every few seconds it also takes over the stored patients it has come to own (a member died),
+ * and it releases those it no longer owns as soon as the cluster reports a partition moved (and each second besides),
+ * and those another member has claimed since (its store write is then fenced, and the change not published).
  *
- * <p>Only a patient's owner changes it: work for a patient another member owns now is refused, for its sender to send
- * it to the owner. Answers the REST queries ({@link PatientQueries}) and {@link Addresses#engineHistory} from its
- * {@link VitalsHistory}. Rules come from the file named by {@code rules.path} (reloaded when it changes), else the
- * built-in {@code conf/rules.json}. Deploy one instance per node.
+ * <p>Only a patient's owner changes it: work for a patient another member owns now is refused ({@link OwnerGate}), for
+ * its sender to send it to the owner. Answers the REST queries ({@link PatientQueries}) and
+ * {@link Addresses#engineHistory} from its {@link VitalsHistory}. Rules come from the file named by {@code rules.path}
+ * (reloaded when it changes), else the built-in {@code conf/rules.json}. Deploy one instance per node. (Longer than
+ * most verticles: it wires five inputs, three timers and the ownership watch, whose logic is in {@link OwnerGate},
+ * {@link ReportIntake}, {@link PatientTakeover} and {@link UpdatePublisher}.)
  */
 public class ClinicalEngineVerticle extends VerticleBase {
 
@@ -90,6 +92,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
     RulesFile rulesFile = new RulesFile(vertx, rulesPath);
     return rulesFile.load().compose(rules -> {
       engine = new WardState(rules);
+      // a lambda, not takeover::has: the takeover, made next, asks this gate who owns a patient
       gate = new OwnerGate(vertx.eventBus(), membership, key -> takeover.has(key));
       takeover = new PatientTakeover(engine, records -> announcer.recordLeftOver(records), store::claim,
           key -> store.snapshot(key).map(Optional::isPresent), gate::ownedHere, vertx, PatientTakeover.GIVE_UP_MS);

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
+import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -21,12 +22,13 @@ import org.wardwatch.model.Observation;
  * <p>A patient is monitored through the device that sent their latest frame and each device that sent one of their
  * latest values not yet silent (past its no-data time, when the no-data alarm takes over; a value whose sensor is off
  * is not silent): a patient on a monitor and a separate oximeter has two, and hears of either's disconnection; a
- * patient moved to another monitor that now reports what the old one did has one, and ignores the old one's. Each
- * alarm names its devices (each a part of its condition, so a second device alarms again, also after an
- * acknowledgement) and is raised for the device whose condition raised it. A device's condition ends with its next
- * accepted frame; a disconnection also once the patient is no longer monitored through the device, a refusal once the
- * device sends none of the patient's latest values or frame (another device reports what it did). A disconnection
- * marks the data the device sent stale, and NEWS2's.
+ * patient moved to another monitor that now reports what the old one did has one, and ignores the old one's. Each alarm
+ * names its devices (each a part of its condition, so a second device alarms again, also after an acknowledgement) and
+ * is raised for the device whose condition raised it. A device's condition ends with its next accepted frame (a
+ * disconnection also with a resend or {@code HELLO} that shows the device back on a connection,
+ * {@link PatientDevices#saidHello}); a disconnection also once the patient is no longer monitored through the device, a
+ * refusal once the device sends none of the patient's latest values or frame (another device reports what it did). A
+ * disconnection marks the data the device sent stale, and NEWS2's.
  *
  * <p>Pure, with time passed in; made by {@link PatientConditions} for the rules in force, on the clinical engine's
  * event loop.
@@ -43,13 +45,13 @@ final class DeviceAlarms {
 
   /**
    * A device connection event from the device side: a connection's {@code HELLO} naming the device makes it the
-   * device's carrier and ends its disconnection ({@link PatientDevices#greeted}: a device that reconnected is not
+   * device's carrier and ends its disconnection ({@link PatientDevices#saidHello}: a device that reconnected is not
    * alarmed until its next frame, which may be 15 minutes away, nor when its old connection is found closed late),
-   * until the connection moves on before a frame of it ({@link PatientDevices#left}: the disconnection it ended is
+   * until the connection moves on before a frame of it ({@link PatientDevices#movedOn}: the disconnection it ended is
    * back); a disconnection raises the disconnection alarm, unless the patient is not monitored through the device; a
    * refusal the invalid-signal alarm, unless the device sends none of the patient's latest values or frame (the patient
    * was heard then: {@link PatientRecord#heardRefused}). Ignored too is the disconnection of a connection while another
-   * carries the device for the patient, whose latest frame was received after the ended one opened
+   * carries the device for the patient, whose latest frame or {@code HELLO} was received after the ended one opened
    * ({@link PatientDevices#connectionEnded}: the device reconnected, and its old, half-open connection was found closed
    * late), which is still remembered as ended; and a refusal of a frame received before one of the device's latest
    * values: it arrived after a later frame of the device was accepted (a retried delivery).
@@ -59,27 +61,29 @@ final class DeviceAlarms {
     if (device == null) {
       return List.of();
     }
-    if (event.kind() == DeviceEvent.Kind.CONNECTED) {
-      return event.connection() != null
-          && patient.devices().greeted(device, event.connection(), Objects.requireNonNullElse(event.at(), now))
-          ? end(patient, TechnicalAlarm.DISCONNECTED, device, now) : List.of();
+    PatientDevices devices = patient.devices();
+    ConnectionId connection = event.connection();
+    return switch (event.kind()) {
+      case CONNECTED -> shownBack(patient, device, connection != null
+          && devices.saidHello(device, connection, Objects.requireNonNullElse(event.at(), now)), now);
+      case MOVED_ON -> disconnectedIf(connection != null && devices.movedOn(device, connection), patient, device, now);
+      case DISCONNECTED -> disconnectedIf(devices.connectionEnded(device, connection), patient, device, now);
+      case REJECTED -> refused(patient, device, event, now);
+    };
+  }
+
+  /**
+   * A refusal of a frame of {@code device}'s raises the invalid-signal alarm, unless the device sends none of the
+   * patient's latest values or frame, or one of its latest values came in a frame received after the refused one.
+   */
+  private List<AlarmTransition> refused(PatientRecord patient, String device, DeviceEvent event, Instant now) {
+    if (!sends(patient, device) || sentLater(patient, device, event.at())) {
+      return List.of();
     }
-    if (event.kind() == DeviceEvent.Kind.LEFT) {
-      return event.connection() != null && patient.devices().left(device, event.connection())
-          && monitoredThrough(patient, device, now) ? disconnected(patient, device, now) : List.of();
-    }
-    if (event.kind() == DeviceEvent.Kind.DISCONNECTED) {
-      boolean disconnects = patient.devices().connectionEnded(device, event.connection());
-      return disconnects && monitoredThrough(patient, device, now) ? disconnected(patient, device, now) : List.of();
-    }
-    if (event.kind() == DeviceEvent.Kind.REJECTED && sends(patient, device)
-        && !sentLater(patient, device, event.at())) {
-      patient.heardRefused(Objects.requireNonNullElse(event.at(), now));
-      patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL).put(device,
-          Objects.requireNonNullElse(event.reason(), ""));
-      return reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
-    }
-    return List.of();
+    patient.heardRefused(Objects.requireNonNullElse(event.at(), now));
+    patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL)
+        .put(device, Objects.requireNonNullElse(event.reason(), ""));
+    return reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
   }
 
   /**
@@ -112,12 +116,19 @@ final class DeviceAlarms {
    */
   List<AlarmTransition> resent(PatientRecord patient, FrameReport report, Instant now) {
     String device = report.source().device();
-    Instant received = report.receivedAt() != null ? report.receivedAt() : now;
-    if (patient.devices().cannotShowBack(device, report.connection(), received)) {
-      return List.of();
-    }
-    patient.devices().delivered(device, report.connection(), received);
-    return end(patient, TechnicalAlarm.DISCONNECTED, device, now);
+    return shownBack(patient, device, patient.devices().resent(device, report.connection(),
+        Objects.requireNonNullElse(report.receivedAt(), now)), now);
+  }
+
+  /** When {@code back}, shown back on its connection, {@code device}'s disconnection ends. */
+  private List<AlarmTransition> shownBack(PatientRecord patient, String device, boolean back, Instant now) {
+    return back ? end(patient, TechnicalAlarm.DISCONNECTED, device, now) : List.of();
+  }
+
+  /** When {@code disconnects}, {@code device} is disconnected: alarmed while the patient is monitored through it. */
+  private List<AlarmTransition> disconnectedIf(boolean disconnects, PatientRecord patient, String device,
+      Instant now) {
+    return disconnects && monitoredThrough(patient, device, now) ? disconnected(patient, device, now) : List.of();
   }
 
   /**

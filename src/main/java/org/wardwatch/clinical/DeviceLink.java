@@ -12,15 +12,17 @@ import org.wardwatch.model.StateJson;
 
 /**
  * The connections one device reached one patient through: the one that carries the device (the one its latest
- * accepted frame, or resend, of the patient's came on, or whose {@code HELLO} said so since) with when that frame or
- * {@code HELLO} was received, the one whose end
- * disconnected the device while it is, and the last {@value #MAX_ENDED} known to have ended. Decides whether a
- * connection's end disconnects the device: not when another connection carries it whose latest frame was received
- * after the ended one opened (the device reconnected, and its old, half-open connection was found closed late; or a
- * relay the device left went down). And whether a frame shows the device back: not one of a connection found closed
- * (in flight at its end), nor one read before the connection whose end disconnected the device opened (from a
- * half-open connection the device had left, applied late). Times are compared by the clocks of the nodes that read
- * them ({@link ConnectionId#openedSurelyBefore}).
+ * accepted frame, or resend, of the patient's came on, or whose {@code HELLO} named it since) with when that frame or
+ * {@code HELLO} was received, the one whose end disconnected the device while it is, and the last {@value #MAX_ENDED}
+ * known to have ended. Decides whether a connection's end disconnects the device: not when another connection carries
+ * it whose latest frame or {@code HELLO} was received after the ended one opened (the device reconnected, and its old,
+ * half-open connection was found closed late; or a relay the device left went down). And whether a frame shows the
+ * device back: not one of a connection found closed (in flight at its end), nor one read before the connection whose
+ * end disconnected the device opened (from a half-open connection the device had left, applied late). A {@code HELLO}
+ * makes its connection the carrier as a frame does ({@link #saidHello}), unless the carrier heard the device after it;
+ * while that {@code HELLO} is all the carrier delivered, a {@code HELLO} that moves the connection on
+ * ({@link #movedOn}) brings back the disconnection it had ended. Times are compared by the clocks of the nodes that
+ * read them ({@link ConnectionId#surelyBefore}).
  *
  * <p>Owned by the patient's {@link PatientDevices}; not thread-safe.
  */
@@ -34,15 +36,18 @@ final class DeviceLink {
 
   /** The connection that carries the device; {@code null} when none is known to (the one that did ended). */
   private ConnectionId carrier;
-  /** When the carrier's latest frame was received, by the clock of the node that read it; null with no carrier. */
+  /** When the carrier's latest frame or {@code HELLO} was received, by its node's clock; null with no carrier. */
   private Instant carrierHeardAt;
   /** The connection whose end disconnected the device, while it is disconnected; otherwise {@code null}. */
   private ConnectionId disconnectedBy;
+  /** True while the carrier carries the device by a {@code HELLO} alone: no frame or resend of it since. */
+  private boolean carriedByHelloAlone;
   /**
-   * The connection whose end had disconnected the device when a {@code HELLO} showed it back on the carrier, while
-   * that {@code HELLO} is all the carrier delivered; otherwise {@code null}.
+   * While the carrier carries the device by a {@code HELLO} alone, the latest end that carrying hid: the one that had
+   * disconnected the device when the {@code HELLO} showed it back, or one ignored since because the carrier carried
+   * the device; otherwise {@code null}. The device is disconnected by it if the carrier moves on ({@link #movedOn}).
    */
-  private ConnectionId greetedOver;
+  private ConnectionId endMaskedByHello;
   /** Connections known to have ended, the latest last. */
   private final Deque<ConnectionId> ended = new ArrayDeque<>();
 
@@ -81,8 +86,9 @@ final class DeviceLink {
    */
   void delivered(ConnectionId connection, Instant receivedAt) {
     carry(connection, receivedAt);
-    if (greetedOver != null) {
-      greetedOver = null;
+    if (carriedByHelloAlone) { // the usual frame: no store into the long-lived link
+      carriedByHelloAlone = false;
+      endMaskedByHello = null;
     }
   }
 
@@ -102,15 +108,18 @@ final class DeviceLink {
    * carries the device whose latest frame or {@code HELLO} was not surely received before this {@code HELLO} (the
    * announcement came late, behind a newer connection's). True when it carries the device now.
    */
-  boolean greeted(ConnectionId connection, Instant helloAt) {
+  boolean saidHello(ConnectionId connection, Instant helloAt) {
     boolean carries = connection.equals(carrier);
-    if (!carries && carrier != null && !carrier.surelyBefore(carrierHeardAt, helloAt, connection)) {
+    if (!carries && carrier != null && !ConnectionId.surelyBefore(carrierHeardAt, carrier, helloAt, connection)) {
       return false;
     }
     if (disconnectedBy != null) {
-      greetedOver = disconnectedBy;
-    } else if (!carries) {
-      greetedOver = null;
+      endMaskedByHello = disconnectedBy;
+    } else if (!carries && !carriedByHelloAlone) {
+      endMaskedByHello = null; // else kept: taken over from a carrier by a HELLO alone, it hid the same ends
+    }
+    if (!carries) {
+      carriedByHelloAlone = true;
     }
     carry(connection, carries && carrierHeardAt.isAfter(helloAt) ? carrierHeardAt : helloAt); // frames since
     return true;
@@ -118,29 +127,32 @@ final class DeviceLink {
 
   /**
    * {@code connection}, the carrier by its {@code HELLO} alone, moved on before a frame of the device's: it no longer
-   * carries the device. True when that leaves the device disconnected again: its {@code HELLO} had shown it back.
+   * carries the device. True when that leaves the device disconnected: by the end that carrying hid
+   * ({@link #endMaskedByHello}).
    */
-  boolean left(ConnectionId connection) {
-    if (!connection.equals(carrier)) {
+  boolean movedOn(ConnectionId connection) {
+    if (!connection.equals(carrier) || !carriedByHelloAlone) {
       return false;
     }
     carrier = null;
     carrierHeardAt = null;
-    disconnectedBy = greetedOver;
-    greetedOver = null;
+    carriedByHelloAlone = false;
+    disconnectedBy = endMaskedByHello;
+    endMaskedByHello = null;
     return disconnectedBy != null;
   }
 
   /**
    * {@code connection} (null: not known, always believed) was found closed; it is remembered as ended. True when that
-   * disconnects the device: no other connection carries it whose latest frame was surely received after this one
-   * opened.
+   * disconnects the device: no other connection carries it whose latest frame or {@code HELLO} was surely received
+   * after this one opened.
    */
   boolean ended(ConnectionId connection) {
     if (connection == null) { // a node that did not say which: believed
       carrier = null;
       carrierHeardAt = null;
-      greetedOver = null;
+      carriedByHelloAlone = false;
+      endMaskedByHello = null;
       return true;
     }
     if (!ended.contains(connection)) {
@@ -150,33 +162,45 @@ final class DeviceLink {
       ended.addLast(connection);
     }
     if (carrier != null && !connection.equals(carrier) && connection.openedSurelyBefore(carrierHeardAt, carrier)) {
+      if (carriedByHelloAlone && (endMaskedByHello == null || opensLater(connection, endMaskedByHello))) {
+        endMaskedByHello = connection; // hidden by a HELLO alone: it disconnects the device if the carrier moves on
+      }
       return false;
     }
     if (connection.equals(carrier)) {
       carrier = null;
       carrierHeardAt = null;
-      greetedOver = null;
+      carriedByHelloAlone = false;
+      endMaskedByHello = null;
     }
-    if (disconnectedBy == null || connection.openedAt().isAfter(disconnectedBy.openedAt())) {
+    if (disconnectedBy == null || opensLater(connection, disconnectedBy)) {
       disconnectedBy = connection; // the one opened last: what is read after it shows the device back
     }
     return true;
   }
 
+  /** True when {@code connection} opened after {@code other}, by their nodes' clocks: the later of two ends. */
+  private static boolean opensLater(ConnectionId connection, ConnectionId other) {
+    return connection.openedAt().isAfter(other.openedAt());
+  }
+
   /**
-   * {@code {"carrier": connection, "carrierHeardAt", "disconnectedBy": connection, "greetedOver": connection, "ended":
-   * [connection, ...]}}, each left out when none.
+   * {@code {"carrier": connection, "carrierHeardAt", "carriedByHelloAlone": true, "disconnectedBy": connection,
+   * "endMaskedByHello": connection, "ended": [connection, ...]}}, each left out when none (or false).
    */
   JsonObject toState() {
     JsonObject state = new JsonObject();
     if (carrier != null) {
       state.put("carrier", carrier.toJson()).put("carrierHeardAt", carrierHeardAt);
+      if (carriedByHelloAlone) {
+        state.put("carriedByHelloAlone", true);
+      }
     }
     if (disconnectedBy != null) {
       state.put("disconnectedBy", disconnectedBy.toJson());
     }
-    if (greetedOver != null) {
-      state.put("greetedOver", greetedOver.toJson());
+    if (endMaskedByHello != null) {
+      state.put("endMaskedByHello", endMaskedByHello.toJson());
     }
     if (!ended.isEmpty()) {
       state.put("ended", new JsonArray(ended.stream().map(ConnectionId::toJson).toList()));
@@ -194,7 +218,8 @@ final class DeviceLink {
     link.carrier = ConnectionId.optional(state, "carrier");
     link.carrierHeardAt = link.carrier == null ? null : StateJson.instant(state, "carrierHeardAt");
     link.disconnectedBy = ConnectionId.optional(state, "disconnectedBy");
-    link.greetedOver = ConnectionId.optional(state, "greetedOver");
+    link.carriedByHelloAlone = link.carrier != null && state.getBoolean("carriedByHelloAlone", false);
+    link.endMaskedByHello = ConnectionId.optional(state, "endMaskedByHello");
     if (state.containsKey("ended")) {
       StateJson.objects(state, "ended").stream().map(ConnectionId::fromJson).forEach(link.ended::addLast);
     }

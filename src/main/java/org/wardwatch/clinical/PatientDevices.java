@@ -57,11 +57,12 @@ final class PatientDevices {
 
   /**
    * True when {@code event} may change what is known of its device's connections: a disconnection, a connection that
-   * moved on, or a {@code HELLO} that {@link #wouldTakeOver}.
+   * moved on, or a {@code HELLO} that {@link #wouldTakeOver} (one on the carrier moves only its time, as a frame does,
+   * stored with the patient's next change).
    */
-  boolean wouldChange(DeviceEvent event) {
+  boolean mayChangeConnections(DeviceEvent event) {
     return switch (event.kind()) {
-      case DISCONNECTED, LEFT -> true;
+      case DISCONNECTED, MOVED_ON -> true;
       case CONNECTED -> wouldTakeOver(event.source().device(), event.connection());
       case REJECTED -> false;
     };
@@ -79,21 +80,34 @@ final class PatientDevices {
   }
 
   /**
-   * {@code connection}'s {@code HELLO}, received at {@code helloAt}, said it carries {@code device} for the patient:
-   * true when it does from now on ({@link DeviceLink#greeted}); never one that {@link #cannotShowBack}.
+   * A resend of an applied frame of {@code device}'s came on {@code connection} (either null: not known), received at
+   * {@code receivedAt}: unless it {@link #cannotShowBack}, the connection carries the device from now on
+   * ({@link #delivered}), and it is true.
    */
-  boolean greeted(String device, ConnectionId connection, Instant helloAt) {
+  boolean resent(String device, ConnectionId connection, Instant receivedAt) {
+    if (cannotShowBack(device, connection, receivedAt)) {
+      return false;
+    }
+    delivered(device, connection, receivedAt);
+    return true;
+  }
+
+  /**
+   * {@code connection}'s {@code HELLO}, received at {@code helloAt}, said it carries {@code device} for the patient:
+   * true when it does from now on ({@link DeviceLink#saidHello}); never one that {@link #cannotShowBack}.
+   */
+  boolean saidHello(String device, ConnectionId connection, Instant helloAt) {
     return !cannotShowBack(device, connection, helloAt)
-        && links.computeIfAbsent(device, unknown -> new DeviceLink()).greeted(connection, helloAt);
+        && links.computeIfAbsent(device, unknown -> new DeviceLink()).saidHello(connection, helloAt);
   }
 
   /**
    * {@code connection}, {@code device}'s carrier by its {@code HELLO} alone, moved on before a frame of it: true when
-   * that leaves the device disconnected again ({@link DeviceLink#left}).
+   * that leaves the device disconnected again ({@link DeviceLink#movedOn}).
    */
-  boolean left(String device, ConnectionId connection) {
+  boolean movedOn(String device, ConnectionId connection) {
     DeviceLink link = links.get(device);
-    return link != null && link.left(connection);
+    return link != null && link.movedOn(connection);
   }
 
   /**
@@ -106,12 +120,13 @@ final class PatientDevices {
     return link == null || link.ended(connection);
   }
 
-  /**
-   * Hands each device's connections known ended, the latest last, and then the one whose end disconnected it, while
-   * one did, to {@code action}.
-   */
+  /** Hands each device's connections known ended, the latest last, to {@code action}. */
   void forEachEnded(BiConsumer<String, ConnectionId> action) {
     links.forEach((device, link) -> link.ended().forEach(connection -> action.accept(device, connection)));
+  }
+
+  /** Hands each device disconnected by a known connection's end, with that connection, to {@code action}. */
+  void forEachDisconnectedBy(BiConsumer<String, ConnectionId> action) {
     links.forEach((device, link) -> {
       if (link.disconnectedBy() != null) {
         action.accept(device, link.disconnectedBy());

@@ -157,7 +157,8 @@ public final class WardState {
 
   /**
    * Ends a patient's monitoring, discharged by {@code user}: its alarms are cleared by that user, and the patient and
-   * its trends forgotten ({@link PatientDischarge}); a later frame admits it afresh.
+   * its trends forgotten ({@link PatientDischarge}); a later frame admits it afresh, but one still in flight on a
+   * connection of its devices known ended admits it alarmed disconnected ({@link EndedConnections#discharged}).
    *
    * @throws ActionRefused while its device sends, or a HIGH alarm of it awaits acknowledgement
    */
@@ -184,7 +185,7 @@ public final class WardState {
       endedNotHeld.notHeld(event);
       return WardUpdate.NOTHING;
     }
-    boolean stored = !held || patient.devices().wouldChange(event); // admitted, or what its connections say changed
+    boolean stored = !held || patient.devices().mayChangeConnections(event); // admitted, or its connections may change
     return patientUpdates.changed(patient, conditions.devices().event(patient, event, now), stored, now);
   }
 

@@ -10,16 +10,14 @@ import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.parsing.BatchVerdict;
 import org.wardwatch.parsing.FrameBatch;
 import org.wardwatch.parsing.FrameBatchProcessor;
-import org.wardwatch.parsing.FrameVerdict;
 import org.wardwatch.parsing.LineFrameDecoder;
 
 /**
  * What one device connection tells the clinical engines of its devices, for technical alarms ({@link DeviceEvents}):
- * the device and patient a {@code HELLO} named (and that it no longer carries them, when it moved on before a frame
- * of theirs), the frames of a batch refused ({@link BatchRefusals}) and, once it is found closed, each device and
- * patient it
- * carried ({@link HeardDevices}); again, once a batch in flight at a reset is answered, as that batch may have admitted
- * a patient after the first announcement, or named others. Each disconnection names the connection
+ * the devices its {@code HELLO}s named, or moved on from before a frame of theirs ({@link HelloAnnouncements}), the
+ * frames of a batch refused ({@link BatchRefusals}) and, once it is found closed, each device and patient it carried
+ * ({@link HeardDevices}); again, once a batch in flight at a reset is answered, as that batch may have admitted a
+ * patient after the first announcement, or named others. Each disconnection names the connection
  * ({@link ConnectionId}), as its frames do, so that the engine can tell a device that reconnected and carried on from
  * one that is gone, and a frame still in flight at the close from a live one (an end announced twice is judged alike).
  *
@@ -34,11 +32,8 @@ final class DeviceNotices {
   private final ConnectionId connection = ConnectionId.opened(Instant.now());
   /** The others the connection's accepted frames were about. */
   private final HeardDevices others = new HeardDevices();
-  /**
-   * The identity a {@code HELLO} gave the connection, announced as its carrier, of which no frame has been accepted
-   * since; else {@code null}.
-   */
-  private DeviceIdentity greetedOnly;
+  /** Which of the connection's {@code HELLO}s the engine is told of. */
+  private final HelloAnnouncements hellos = new HelloAnnouncements(connection);
   /** When the connection was found closed; {@code null} while open. */
   private Instant closedAt;
 
@@ -46,7 +41,7 @@ final class DeviceNotices {
     this.eventBus = eventBus;
   }
 
-  /** Which connection this is: told to the clinical engine with its frames, and with its disconnections. */
+  /** Which connection this is: told to the clinical engine with its frames, {@code HELLO}s and disconnections. */
   ConnectionId connection() {
     return connection;
   }
@@ -58,19 +53,16 @@ final class DeviceNotices {
 
   /**
    * The parser answered a batch read at {@code readAt}, which found the connection {@code before}: the devices and
-   * patients its accepted frames named are noted; a {@code HELLO} of it that named a device and its patient (or bed)
-   * is announced when no frame of theirs followed it in the batch (a device that reconnected is then not alarmed
-   * disconnected until its next frame, nor when its old connection is found closed late), and withdrawn when a later
-   * {@code HELLO} moves the connection on before any did ({@link #spoke}). Once the connection is closed (a batch in
-   * flight at a reset, answered after its frames were applied), each device and patient it carried is announced
-   * disconnected again instead.
+   * patients its accepted frames named are noted, and its {@code HELLO}s announced or withdrawn
+   * ({@link HelloAnnouncements}). Once the connection is closed (a batch in flight at a reset, answered after its
+   * frames were applied), each device and patient it carried is announced disconnected again instead.
    */
   void parsed(DeviceIdentity before, BatchVerdict verdict, Instant readAt) {
     verdict.named().forEach(others::heard);
     if (closedAt != null) {
       announceDisconnected(verdict.session());
     } else {
-      spoke(before, verdict.verdicts(), readAt);
+      hellos.answered(before, verdict.verdicts(), readAt).forEach(this::announce);
     }
   }
 
@@ -86,37 +78,6 @@ final class DeviceNotices {
       read.named().forEach(others::heard);
       others.heard(read.session());
       announceDisconnected(batch.session());
-    }
-  }
-
-  /**
-   * Walks a batch's {@code verdicts} from the connection's identity {@code before}: each {@code HELLO} that moves it
-   * from the identity announced by a {@code HELLO} alone ({@link #greetedOnly}) withdraws that ({@code LEFT}: a cuff
-   * that reconnected saying its remembered patient, then was admitted to another, no longer carries the first); the
-   * identity a {@code HELLO} of the batch left it, when no frame of it followed, is announced ({@code CONNECTED}).
-   */
-  private void spoke(DeviceIdentity before, List<FrameVerdict> verdicts, Instant readAt) {
-    DeviceIdentity identity = before;
-    boolean moved = false;
-    boolean delivered = false; // an accepted frame about the identity since the batch began or its HELLO
-    for (FrameVerdict verdict : verdicts) {
-      if (verdict.hello() && !verdict.about().equals(identity)) { // about: the identity it set, UNKNOWN if refused
-        if (greetedOnly != null) {
-          announce(DeviceEvent.left(greetedOnly, connection, readAt));
-          greetedOnly = null;
-        }
-        identity = verdict.about();
-        moved = true;
-        delivered = false;
-      } else if (!verdict.hello() && verdict.accepted()
-          && (verdict.about() == null || verdict.about().equals(identity))) {
-        delivered = true;
-        greetedOnly = identity.equals(greetedOnly) ? null : greetedOnly;
-      }
-    }
-    if (moved && !delivered && identity.device() != null && identity.patientKey() != null) {
-      greetedOnly = identity;
-      announce(DeviceEvent.connected(identity, connection, readAt));
     }
   }
 

@@ -38,8 +38,9 @@ import org.wardwatch.parsing.FrameVerdict;
  * is one the gateway read nothing from for the idle timeout while none of its frames was at the parser: a silent
  * device, or one that left its answers unread (whose frames then wait, unread, with their answers). What a batch is
  * answered, and whether the connection is cut off after it, is worked out by {@link BatchAnswer}; what the clinical
- * engines are told of the connection's devices (refusals, disconnections) is sent by its {@link DeviceNotices}. Runs
- * on the event loop of the device server verticle that accepted the connection, on that verticle's Vert.x context.
+ * engines are told of the connection's devices ({@code HELLO}s, refusals, disconnections) is sent by its
+ * {@link DeviceNotices}. Runs on the event loop of the device server verticle that accepted the connection, on that
+ * verticle's Vert.x context.
  */
 final class DeviceSession extends ChannelInboundHandlerAdapter {
 

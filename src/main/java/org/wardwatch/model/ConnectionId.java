@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Which device connection delivered a frame, or ended: unique across the cluster's nodes, with when it opened. Each
  * line device's session draws one when its connection opens ({@code DeviceNotices}); it goes with the connection's
  * frames to the parser ({@code FrameBatch}) and on to the patient's owner ({@link FrameReport}), and with its
- * disconnections ({@link DeviceEvent}). The clinical engine judges a disconnection by it ({@code DeviceLink}): a device
- * that reconnected and carried on through another connection is not disconnected when its old, half-open one is found
- * closed late, and a frame still in flight when its connection closed does not show the device back. Immutable;
- * {@link #opened} may be called from any thread.
+ * {@code HELLO} announcements and disconnections ({@link DeviceEvent}). The clinical engine judges both by it
+ * ({@code DeviceLink}): a device that reconnected and carried on through another connection is not disconnected when
+ * its old, half-open one is found closed late, and a frame still in flight when its connection closed does not show the
+ * device back. Immutable; {@link #opened} may be called from any thread.
  *
  * @param openedAt when the connection opened, by the clock of the node that accepted it
  * @param origin   a number drawn once per gateway process, which tells two processes' connections apart
@@ -41,16 +41,16 @@ public record ConnectionId(Instant openedAt, long origin, long serial) {
    * {@code readOn}: by that same clock, or, opened by another process, more than {@link #CLOCKS_APART} before.
    */
   public boolean openedSurelyBefore(Instant time, ConnectionId readOn) {
-    return surelyBefore(openedAt, time, readOn);
+    return surelyBefore(openedAt, this, time, readOn);
   }
 
   /**
-   * True when {@code earlier}, a time by the clock of this connection's process, was surely before {@code later}, a
-   * time by the clock of the process that opened {@code laterReadOn}: by that same clock, or, by another process's,
+   * True when {@code earlier}, a time by the clock of the process that opened {@code earlierOn}, was surely before
+   * {@code later}, a time by the clock of the process that opened {@code laterOn}: by one clock, or, by two processes',
    * more than {@link #CLOCKS_APART} before.
    */
-  public boolean surelyBefore(Instant earlier, Instant later, ConnectionId laterReadOn) {
-    return (origin == laterReadOn.origin ? earlier : earlier.plus(CLOCKS_APART)).isBefore(later);
+  public static boolean surelyBefore(Instant earlier, ConnectionId earlierOn, Instant later, ConnectionId laterOn) {
+    return (earlierOn.origin == laterOn.origin ? earlier : earlier.plus(CLOCKS_APART)).isBefore(later);
   }
 
   /** {@code connection}'s {@link #toJson}, or {@code null} for none. */

@@ -5,16 +5,16 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * What the device side tells the clinical engine about a device, for technical alarms: a connection said the device is
- * on it ({@code HELLO}) or, before a frame of it, moved on, the device's connection went away, or it sent a frame or
- * HL7 message the gateway refused.
- * Made by the line device's session, or for an HL7
- * message by the HL7 parser, announced through {@code DeviceEvents}, handed to the patient's owner whole, and judged
- * there ({@code DeviceAlarms}).
+ * What the device side tells the clinical engine about a device, for technical alarms: a connection's {@code HELLO}
+ * named it ({@link Kind#CONNECTED}), that connection moved on before a frame of it ({@link Kind#MOVED_ON}), its
+ * connection was found closed ({@link Kind#DISCONNECTED}), or it sent a frame or HL7 message the gateway refused
+ * ({@link Kind#REJECTED}). Made by the line device's session ({@code DeviceNotices}), or for a refused HL7 message by
+ * the HL7 parser, announced through {@code DeviceEvents}, handed to the patient's owner whole, and judged there
+ * ({@code DeviceAlarms}).
  *
  * @param kind           what happened
  * @param source         the device, and the patient it was reporting for
- * @param reason         why a frame or message was refused; {@code null} for a connection or disconnection
+ * @param reason         why a frame or message was refused; {@code null} for any other kind
  * @param connection     the connection that the device said it is on, that moved on, or that ended; {@code null}
  *                       for a refusal, or from a node that did not say
  * @param at             when it happened, by the clock of the node that read the connection's frames: when the
@@ -29,8 +29,17 @@ import java.util.Locale;
 public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, ConnectionId connection, Instant at,
     boolean mayAdmit) {
 
-  /** What happened to the connection, named on the wire in lower case. */
-  public enum Kind { CONNECTED, LEFT, DISCONNECTED, REJECTED }
+  /** What happened, named on the wire in lower case. */
+  public enum Kind {
+    /** A connection's {@code HELLO} named the device: the connection carries it from then on. */
+    CONNECTED,
+    /** A connection that carried the device by its {@code HELLO} alone was moved on before a frame of it. */
+    MOVED_ON,
+    /** A connection that carried the device was found closed. */
+    DISCONNECTED,
+    /** A frame or HL7 message about the device was refused. */
+    REJECTED
+  }
 
   /**
    * {@code connection}'s {@code HELLO}, received at {@code helloAt}, said it carries {@code source} from now on: a
@@ -45,8 +54,8 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
    * another {@code HELLO}, read at {@code movedAt}, before a frame of {@code source}'s: it no longer carries
    * {@code source} (a cuff that reconnected saying its remembered patient, then was admitted to another).
    */
-  public static DeviceEvent left(DeviceIdentity source, ConnectionId connection, Instant movedAt) {
-    return new DeviceEvent(Kind.LEFT, source, null, connection, movedAt, false);
+  public static DeviceEvent movedOn(DeviceIdentity source, ConnectionId connection, Instant movedAt) {
+    return new DeviceEvent(Kind.MOVED_ON, source, null, connection, movedAt, false);
   }
 
   /** {@code connection}, which carried {@code source}, was found closed at {@code closedAt}. */
@@ -83,7 +92,7 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
   }
 
   /**
-   * {@code {"event": "connected"|"left"|"disconnected"|"rejected", "source", "reason", "connection", "at",
+   * {@code {"event": "connected"|"moved_on"|"disconnected"|"rejected", "source", "reason", "connection", "at",
    * "mayAdmit"}}.
    */
   public JsonObject toJson() {

@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.model.ConnectionId;
+import org.wardwatch.model.DeviceEvent;
+import org.wardwatch.model.DeviceIdentity;
 
 /**
  * Which connection carries each of a patient's devices, which have ended (their frames in flight told apart), and
@@ -21,6 +25,7 @@ class PatientDevicesTest {
   private static final Instant T0 = Instant.parse("2026-12-06T10:00:00Z");
   private static final ConnectionId OLD = ConnectionId.opened(T0);
   private static final ConnectionId NEW = ConnectionId.opened(T0.plusSeconds(10));
+  private static final DeviceIdentity BED = new DeviceIdentity("mon-1", "P1", "1", "surgery");
 
   private final PatientDevices devices = new PatientDevices();
 
@@ -57,9 +62,44 @@ class PatientDevicesTest {
   void givenAConnectionThatDeliveredNothingSinceItOpened_whenItEnds_thenItDisconnectsTheDevice() {
     devices.delivered("mon-1", OLD, at(5));
 
-    assertTrue(devices.connectionEnded("mon-1", NEW), "a reconnection that only said HELLO: the device left it");
+    assertTrue(devices.connectionEnded("mon-1", NEW), "a reconnection that delivered nothing (its HELLO not announced): the device left it");
     assertTrue(devices.connectionEnded("ox-7", OLD), "a device whose connections are not known");
     assertTrue(devices.connectionEnded("mon-1", null), "a node that did not say which connection ended");
+  }
+
+  @Test
+  void givenAHelloAlone_thenItCarriesTheDeviceUntilItMovesOn_andOnlyAConnectionsEndMayChangeWhatIsKnown() {
+    devices.delivered("mon-1", OLD, at(5));
+    assertTrue(devices.saidHello("mon-1", NEW, at(20)));
+    assertFalse(devices.connectionEnded("mon-1", OLD), "the HELLO was read after the old connection opened");
+    assertFalse(devices.mayChangeConnections(DeviceEvent.connected(BED, NEW, at(21))), "it carries the device");
+    assertTrue(devices.mayChangeConnections(DeviceEvent.disconnected(BED, NEW, at(21))));
+
+    assertTrue(devices.movedOn("mon-1", NEW), "the end of the old connection, hidden by the HELLO, disconnects it");
+    assertFalse(devices.movedOn("mon-1", NEW), "carried by nothing now");
+  }
+
+  @Test
+  void givenAFrameAfterTheHello_thenTheConnectionMovingOnTellsNothing() {
+    devices.saidHello("mon-1", NEW, at(20));
+    devices.delivered("mon-1", NEW, at(21));
+
+    assertFalse(devices.movedOn("mon-1", NEW), "a HELLO that moves a connection on after a frame: no disconnection");
+  }
+
+  @Test
+  void givenEndedConnections_thenTheyAreHandedOnWithTheOneThatDisconnectedEachDevice() {
+    devices.delivered("mon-1", NEW, at(11));
+    devices.connectionEnded("mon-1", OLD); // ignored: the new one carries it
+    devices.connectionEnded("mon-1", NEW);
+    List<ConnectionId> ended = new ArrayList<>();
+    List<ConnectionId> disconnectedBy = new ArrayList<>();
+
+    devices.forEachEnded((device, connection) -> ended.add(connection));
+    devices.forEachDisconnectedBy((device, connection) -> disconnectedBy.add(connection));
+
+    assertEquals(List.of(OLD, NEW), ended);
+    assertEquals(List.of(NEW), disconnectedBy);
   }
 
   @Test
@@ -103,6 +143,8 @@ class PatientDevicesTest {
     devices.delivered("mon-1", NEW, at(11));
     devices.connectionEnded("mon-1", OLD);
     devices.disconnected("mon-2");
+    devices.connectionEnded("ox-7", OLD);
+    devices.saidHello("ox-7", NEW, at(12)); // carried by a HELLO alone, over OLD's end
     devices.problems(TechnicalAlarm.INVALID_SIGNAL).put("ox-7", "SpO2 140 % is implausible");
 
     JsonObject state = new JsonObject(devices.writeTo(new JsonObject()).encode());
@@ -112,6 +154,7 @@ class PatientDevicesTest {
     assertFalse(read.connectionEnded("mon-1", OLD), "carried on by the new one");
     assertTrue(read.problems(TechnicalAlarm.DISCONNECTED).contains("mon-2"));
     assertEquals(devices.writeTo(new JsonObject()), read.writeTo(new JsonObject()));
+    assertTrue(read.movedOn("ox-7", NEW), "the HELLO alone and the end it hid are kept");
     IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class, () -> PatientDevices.fromState(
         state.copy().put("deviceConnections", new JsonObject().put("mon-1", new JsonObject()
             .put("ended", new JsonArray().add("yesterday")))), new PatientAlarms()));

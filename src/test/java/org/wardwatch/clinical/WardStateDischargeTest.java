@@ -13,6 +13,7 @@ import static org.wardwatch.clinical.WardStateFixtures.raisedId;
 import static org.wardwatch.clinical.WardStateFixtures.snapshot;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -170,6 +171,33 @@ class WardStateDischargeTest {
 
     assertEquals(List.of(TransitionType.RAISED), late.transitions().stream().map(AlarmTransition::type).toList(),
         "a frame of a connection known ended shows no device back");
+    assertEquals("TECHNICAL:DISCONNECTED", onlyOf(snapshot(late), "technicalAlarms").getString("condition"));
+  }
+
+  @Test
+  void givenAMonitorThatReconnectedOften_whenTheOximetersFrameInFlightArrivesAfterTheDischarge_thenAlarmed() {
+    DeviceIdentity oximeter = new DeviceIdentity("ox-7", "P1", "1", "surgery");
+    ConnectionId firstLine = ConnectionId.opened(at(100));
+    ConnectionId secondLine = ConnectionId.opened(at(110));
+    ConnectionId monitorLine = ConnectionId.opened(at(50));
+    for (int reconnection = 0; reconnection < 4; reconnection++) { // the monitor's connections earlier in the stay
+      ConnectionId earlier = ConnectionId.opened(at(reconnection * 10));
+      engine.apply(on(earlier, frame(BED_1, at(reconnection * 10 + 1), "PULSE=80")), at(reconnection * 10 + 1));
+      Instant ended = at(reconnection * 10 + 5);
+      engine.deviceEvent(DeviceEvent.disconnected(BED_1, earlier, ended), ended);
+    }
+    engine.apply(on(monitorLine, frame(BED_1, at(51), "PULSE=80")), at(51));
+    engine.apply(on(secondLine, frame(oximeter, at(111), "SPO2=97")), at(111));
+    engine.deviceEvent(DeviceEvent.disconnected(oximeter, firstLine, at(115)), at(115)); // ignored: the second carries
+    engine.deviceEvent(DeviceEvent.disconnected(oximeter, secondLine, at(116)), at(116));
+    engine.apply(on(monitorLine, frame(BED_1, at(117), "PULSE=81")), at(117));
+    engine.deviceEvent(DeviceEvent.disconnected(BED_1, monitorLine, at(118)), at(118));
+    engine.discharge(KEY, "nurse.b", at(119));
+
+    WardUpdate late = engine.apply(on(firstLine, frame(oximeter, at(114), "SPO2=96")), at(120)); // read before its end
+
+    assertEquals(List.of(TransitionType.RAISED), late.transitions().stream().map(AlarmTransition::type).toList(),
+        "the monitor's many ended connections did not crowd out the oximeter's");
   }
 
   @Test

@@ -111,7 +111,7 @@ class WardStateHelloTest {
   void givenTheCuffSaidHelloForThisPatientOnANewConnection_whenThatConnectionMovesOn_thenTheOldOnesEndAlarms() {
     engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
     greeted(NEW, at(20)); // its remembered patient
-    assertEquals(List.of(), left(NEW, at(30)), "admitted to another patient: no disconnection of this one's yet");
+    assertEquals(List.of(), movedOn(NEW, at(30)), "admitted to another patient: no disconnection of this one's yet");
 
     assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(120)), "this patient is on no connection");
   }
@@ -124,8 +124,30 @@ class WardStateHelloTest {
     WardState taker = new WardState(RULES); // another node takes the patient over from its stored state
     taker.adopt(new JsonObject(engine.state(BED_1.patientKey()).orElseThrow().encode()));
 
-    assertEquals(List.of(TransitionType.RAISED), types(taker.deviceEvent(DeviceEvent.left(BED_1, NEW, at(30)),
+    assertEquals(List.of(TransitionType.RAISED), types(taker.deviceEvent(DeviceEvent.movedOn(BED_1, NEW, at(30)),
         at(30))), "the patient's cuff is gone from every connection");
+  }
+
+  @Test
+  void givenTheOldConnectionFoundClosedWhileAHelloAloneCarriedTheCuff_whenThatConnectionMovesOn_thenAlarmed() {
+    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    greeted(NEW, at(20));
+    assertEquals(List.of(), closed(OLD, at(25)), "ignored: NEW carries the cuff by its HELLO");
+
+    assertEquals(List.of(TransitionType.RAISED), movedOn(NEW, at(30)),
+        "the cuff is now another patient's, and this one's old connection is closed: on no connection");
+  }
+
+  @Test
+  void givenAHelloAloneTakenOverByAnotherHelloAlone_whenTheLaterMovesOn_thenTheEndsBothHidAlarm() {
+    ConnectionId newer = ConnectionId.opened(at(40));
+    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    closed(OLD, at(10));
+    assertEquals(List.of(TransitionType.CLEARED), greeted(NEW, at(20)));
+    assertEquals(List.of(), greeted(newer, at(41)), "the cuff reconnected again");
+    assertEquals(List.of(), closed(NEW, at(50)), "ignored: the newer connection carries the cuff by its HELLO");
+
+    assertEquals(List.of(TransitionType.RAISED), movedOn(newer, at(60)), "OLD and NEW closed, the newer moved on");
   }
 
   @Test
@@ -134,7 +156,7 @@ class WardStateHelloTest {
     greeted(NEW, at(20));
     engine.apply(on(NEW, frame(BED_1, at(25), "BP_SYSTOLIC=121")), at(25));
 
-    assertEquals(List.of(), left(OLD, at(30)), "OLD does not carry the cuff");
+    assertEquals(List.of(), movedOn(OLD, at(30)), "OLD does not carry the cuff");
     assertEquals(List.of(), closed(OLD, at(120)));
   }
 
@@ -149,8 +171,8 @@ class WardStateHelloTest {
     return types(engine.deviceEvent(DeviceEvent.connected(BED_1, connection, helloAt), helloAt.plusSeconds(1)));
   }
 
-  private List<TransitionType> left(ConnectionId connection, Instant movedAt) {
-    return types(engine.deviceEvent(DeviceEvent.left(BED_1, connection, movedAt), movedAt));
+  private List<TransitionType> movedOn(ConnectionId connection, Instant movedAt) {
+    return types(engine.deviceEvent(DeviceEvent.movedOn(BED_1, connection, movedAt), movedAt));
   }
 
   private List<TransitionType> closed(ConnectionId connection, Instant at) {

@@ -54,7 +54,7 @@ class WardStateReconnectTest {
   void givenAReconnectionThatDeliveredNoFrame_whenItEnds_thenTheMonitorIsAlarmedAtOnce() {
     engine.apply(on(OLD, frame(BED_1, T0, "PULSE=80")), T0);
 
-    assertEquals(List.of(TransitionType.RAISED), closed(NEW, at(25)), "it only said HELLO, or its frames were refused");
+    assertEquals(List.of(TransitionType.RAISED), closed(NEW, at(25)), "it delivered nothing (its frames refused)");
     assertEquals(List.of(), closed(OLD, at(120)), "alarmed already");
   }
 
@@ -94,7 +94,7 @@ class WardStateReconnectTest {
   void givenAFrameReadBeforeAReconnectionOpened_whenAppliedAfterThatOnesEndWasAlarmed_thenTheAlarmStays() {
     ConnectionId reconnected = ConnectionId.opened(at(12));
     engine.apply(on(OLD, frame(BED_1, at(9), "PULSE=80")), at(9)); // the monitor reboots at 10 s
-    assertEquals(List.of(TransitionType.RAISED), closed(reconnected, at(13)), "it said HELLO and was unplugged");
+    assertEquals(List.of(TransitionType.RAISED), closed(reconnected, at(13)), "it delivered nothing and was unplugged");
 
     assertEquals(List.of(), types(engine.apply(on(OLD, frame(BED_1, at(9).plusMillis(900), "PULSE=81")), at(14))),
         "read on the old, half-open connection before the reconnection; held at the parser");
@@ -108,7 +108,7 @@ class WardStateReconnectTest {
     engine.apply(on(oximeterLine, frame(OXIMETER, at(5), "SPO2=97")), at(5)); // the patient, on an oximeter
     // the monitor's first frame, read at 9.9 s, waits at the parser; the monitor reboots at 10 s
     assertEquals(List.of(), types(engine.deviceEvent(DeviceEvent.disconnected(BED_1, monitorReconnected, at(13)),
-        at(13))), "its reconnection said HELLO and was unplugged: the patient is not monitored through it yet");
+        at(13))), "its reconnection delivered nothing and was unplugged: the patient is not monitored through it yet");
 
     assertEquals(List.of(TransitionType.RAISED), types(engine.apply(on(monitorOld,
         frame(BED_1, at(9).plusMillis(900), "PULSE=80")), at(14))), "monitored now through a monitor known gone");

@@ -12,14 +12,13 @@ import io.vertx.junit5.VertxExtension;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.wardwatch.bus.Addresses;
 import org.wardwatch.node.NodeVerticle;
 import org.wardwatch.testing.DeviceClient;
 import org.wardwatch.testing.RelayWardAlarms;
+import org.wardwatch.testing.SlowParser;
 import org.wardwatch.testing.TestNode;
 
 /**
@@ -27,7 +26,7 @@ import org.wardwatch.testing.TestNode;
  * disconnection is alarmed, whatever the new connection did (only said {@code HELLO}, had its frames refused, was
  * moved to another patient), whatever the old one carried (a relay's patients), and with a batch of the old one at the
  * parser when it was reset; and the end of the old connection of a monitor that carried on through the new one (with
- * frames, a resend, or only a {@code HELLO}) is no disconnection.
+ * frames or a resend; with a {@code HELLO} alone: {@code DeviceHelloTest}) is no disconnection.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
@@ -74,35 +73,6 @@ class DeviceReconnectTest {
       assertTrue(reconnected.readLine().startsWith("ACK|1"), "the resend acknowledged");
       old.close();
       assertNull(raised("PP6", 3), "MON-P6 carries on through its new connection");
-    }
-  }
-
-  /**
-   * A cuff that measures every 15 minutes reconnects (its old connection half-open) and only says {@code HELLO} on the
-   * new one: the old one's end, found late, is no disconnection; the new one's is.
-   */
-  @Test
-  void aSlowSenderThatReconnectedWithOnlyHelloIsNotAlarmedWhenItsOldConnectionEnds() throws InterruptedException {
-    try (DeviceClient old = new DeviceClient(node.devicePort()); // half-open: its device is gone
-        DeviceClient reconnected = new DeviceClient(node.devicePort())) {
-      old.exchange("HELLO|Device=NIBP-H1|Patient=PH1|Ward=relay\nBP=120/80|Seq=1\n", "ACK|", "ACK|1");
-      reconnected.exchange("HELLO|Device=NIBP-H1|Patient=PH1|Ward=relay\n", "ACK|");
-      old.close(); // found closed at last (its idle timeout, here its close)
-      assertNull(raised("PH1", 3), "NIBP-H1 is on its new connection, its next reading minutes away");
-    }
-    assertNotNull(raised("PH1", 5), "NIBP-H1 left its only live connection: no disconnection alarm");
-  }
-
-  /** The cuff's old connection was found closed first: alarmed, and no longer once it says {@code HELLO} again. */
-  @Test
-  void aSlowSenderAlarmedDisconnectedIsNoLongerOnceItSaysHelloOnANewConnection() throws InterruptedException {
-    try (DeviceClient old = new DeviceClient(node.devicePort())) {
-      old.exchange("HELLO|Device=NIBP-H2|Patient=PH2|Ward=relay\nBP=120/80|Seq=1\n", "ACK|", "ACK|1");
-    }
-    assertNotNull(raised("PH2", 5), "NIBP-H2 left its only connection");
-    try (DeviceClient reconnected = new DeviceClient(node.devicePort())) {
-      reconnected.exchange("HELLO|Device=NIBP-H2|Patient=PH2|Ward=relay\n", "ACK|");
-      assertEquals("PH2", alarms.next("CLEARED").getString("patient"), "not alarmed until its next reading");
     }
   }
 
@@ -191,14 +161,14 @@ class DeviceReconnectTest {
    */
   @Test
   void aResetWhileTheFirstValuesAreAtTheParserIsAlarmedOnceTheyAdmitThePatient(Vertx vertx) throws Exception {
-    AtomicBoolean slowParser = slowParserWhenSet(vertx);
+    SlowParser slowParser = SlowParser.on(vertx);
     Socket socket = new Socket("127.0.0.1", node.devicePort());
     socket.setSoLinger(true, 0); // its close resets the connection
     try (DeviceClient monitor = new DeviceClient(socket)) {
       monitor.exchange("HELLO|Device=MON-F5|Patient=PF5|Ward=relay\n", "ACK|");
       slowParser.set(true);
       monitor.send("Pulse=80|Seq=1\n");
-      Thread.sleep(300);
+      slowParser.awaitHeld();
       slowParser.set(false);
     }
     assertNotNull(raised("PF5", 8), "MON-F5 is on no connection and PF5 was never alarmed disconnected");
@@ -210,7 +180,7 @@ class DeviceReconnectTest {
    */
   @Test
   void aResetWithABatchAtTheParserAndThenTheNewConnectionsEndAreAlarmed(Vertx vertx) throws Exception {
-    AtomicBoolean slowParser = slowParserWhenSet(vertx);
+    SlowParser slowParser = SlowParser.on(vertx);
     try (DeviceClient reconnected = new DeviceClient(node.devicePort())) {
       Socket oldSocket = new Socket("127.0.0.1", node.devicePort());
       oldSocket.setSoLinger(true, 0); // its close resets the connection
@@ -219,65 +189,12 @@ class DeviceReconnectTest {
         reconnected.exchange("HELLO|Device=MON-R1|Patient=PR1|Ward=relay\nPulse=81|Seq=2\n", "ACK|", "ACK|2");
         slowParser.set(true);
         old.send("Pulse=82|Seq=3\n");
-        Thread.sleep(300);
+        slowParser.awaitHeld();
         slowParser.set(false);
       }
       Thread.sleep(5_000); // the batch is applied and answered after the reset
     }
     assertNotNull(raised("PR1", 8), "MON-R1 left every connection and PR1 was never alarmed disconnected");
-  }
-
-  /**
-   * The cuff has two connections: a second one ("stray") says HELLO while the parser is busy, then the cuff's
-   * reading comes on its usual connection, read after that HELLO and applied before it is announced. When the usual
-   * connection ends, the cuff is on no connection that delivered anything after its reading; the stray one (half-open,
-   * or a hub that announced the cuff once) stays open.
-   */
-  @Test
-  void aLateHelloOnAStrayConnectionDoesNotTakeTheCuffFromTheConnectionThatHeardItLast(Vertx vertx) throws Exception {
-    AtomicBoolean slowParser = slowParserWhenSet(vertx);
-    try (DeviceClient stray = new DeviceClient(node.devicePort())) {
-      try (DeviceClient usual = new DeviceClient(node.devicePort())) {
-        usual.exchange("HELLO|Device=NIBP-Q1|Patient=PQ1|Ward=relay\nBP=120/80|Seq=1\n", "ACK|", "ACK|1");
-        slowParser.set(true);
-        stray.send("HELLO|Device=NIBP-Q1|Patient=PQ1|Ward=relay\n"); // held 3.5 s at the parser
-        Thread.sleep(300);
-        slowParser.set(false);
-        usual.exchange("BP=121/80|Seq=2\n", "ACK|2"); // read after the stray HELLO, applied before it is announced
-        Thread.sleep(5_000); // the stray HELLO is answered and announced
-      } // the cuff is unplugged from its usual connection
-      assertNotNull(raised("PQ1", 5), "NIBP-Q1's reading came on the connection that ended, after the stray HELLO");
-    }
-  }
-
-  /**
-   * A cuff (a reading every 15 minutes) is moved to another bed: it reconnects and first says {@code HELLO} with the
-   * patient it remembers (PM1), then the nurse admits its new patient on it ({@code HELLO} for PM2, a reading of PM2).
-   * PM1 is now on no device; its old connection, half-open, is found closed at its idle timeout (here its close).
-   */
-  @Test
-  void aCuffThatSaidHelloForItsOldPatientThenMovedToANewOneLeavesTheOldOneAlarmed() throws InterruptedException {
-    try (DeviceClient reconnected = new DeviceClient(node.devicePort())) {
-      try (DeviceClient old = new DeviceClient(node.devicePort())) {
-        old.exchange("HELLO|Device=NIBP-M1|Patient=PM1|Ward=relay\nBP=120/80|Seq=1\n", "ACK|", "ACK|1");
-        reconnected.exchange("HELLO|Device=NIBP-M1|Patient=PM1|Ward=relay\n", "ACK|"); // its remembered patient
-        reconnected.exchange("HELLO|Device=NIBP-M1|Patient=PM2|Ward=relay\nBP=118/76|Seq=2\n", "ACK|", "ACK|2");
-      } // the old connection found closed
-      assertNotNull(raised("PM1", 5), "PM1 lost NIBP-M1 (now PM2's) and was not alarmed disconnected");
-    }
-  }
-
-  /** Holds each batch for 3.5 s at the parser while the flag it returns is set, as a busy node would. */
-  private static AtomicBoolean slowParserWhenSet(Vertx vertx) {
-    AtomicBoolean slowParser = new AtomicBoolean();
-    vertx.eventBus().addInboundInterceptor(delivery -> {
-      if (Addresses.FRAMES.equals(delivery.message().address()) && slowParser.get()) {
-        vertx.setTimer(3_500, later -> delivery.next());
-      } else {
-        delivery.next();
-      }
-    });
-    return slowParser;
   }
 
   private JsonObject raised(String patient, int seconds) throws InterruptedException {

@@ -34,6 +34,18 @@ class ConnectionIdTest {
   }
 
   @Test
+  void givenTwoTimesReadOnTwoConnections_thenOneSurelyBeforeTheOtherByOneClockOrByMoreThanTheMarginByTwo() {
+    ConnectionId here = ConnectionId.opened(T0);
+    ConnectionId alsoHere = ConnectionId.opened(T0);
+    ConnectionId elsewhere = new ConnectionId(T0, 1, 1);
+
+    assertTrue(ConnectionId.surelyBefore(T0, here, T0.plusMillis(1), alsoHere));
+    assertFalse(ConnectionId.surelyBefore(T0, here, T0, alsoHere));
+    assertFalse(ConnectionId.surelyBefore(T0, here, T0.plus(ConnectionId.CLOCKS_APART), elsewhere));
+    assertTrue(ConnectionId.surelyBefore(T0, elsewhere, T0.plus(ConnectionId.CLOCKS_APART).plusMillis(1), here));
+  }
+
+  @Test
   void aConnectionCrossesWhole_andAFieldWithoutOneReadsAsNone() {
     ConnectionId connection = ConnectionId.opened(T0);
     JsonObject holder = new JsonObject().put("connection", ConnectionId.toJsonOrNull(connection));

@@ -15,6 +15,7 @@ class DeviceEventTest {
   private static final DeviceIdentity MONITOR = new DeviceIdentity("mon-1", "P1", "1", "icu");
   private static final ConnectionId CONNECTION = ConnectionId.opened(Instant.parse("2026-12-06T10:00:00Z"));
   private static final Instant CLOSED = Instant.parse("2026-12-06T10:00:01.250Z");
+  private static final Instant HELLO_AT = Instant.parse("2026-12-06T10:00:00.500Z");
 
   @Test
   void aDisconnectionCrossesWithItsConnectionAndCloseTime() {
@@ -25,11 +26,14 @@ class DeviceEventTest {
   }
 
   @Test
-  void aConnectionsHelloCrossesWithItsConnectionAndTime() {
-    DeviceEvent connected = DeviceEvent.connected(MONITOR, CONNECTION, CLOSED);
+  void aConnectionsHelloAndItsMovingOnCrossWithTheConnectionAndTime() {
+    DeviceEvent connected = DeviceEvent.connected(MONITOR, CONNECTION, HELLO_AT);
+    DeviceEvent movedOn = DeviceEvent.movedOn(MONITOR, CONNECTION, HELLO_AT.plusSeconds(60));
 
     assertEquals("connected", connected.toJson().getString("event"));
     assertEquals(connected, DeviceEvent.fromJson(connected.toJson()));
+    assertEquals("moved_on", movedOn.toJson().getString("event"));
+    assertEquals(movedOn, DeviceEvent.fromJson(movedOn.toJson()));
     assertFalse(connected.admits(), "a HELLO carries no value to monitor");
   }
 

@@ -1,0 +1,73 @@
+package org.wardwatch.device;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.wardwatch.model.ConnectionId;
+import org.wardwatch.model.DeviceEvent;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.parsing.FrameVerdict;
+
+/**
+ * Which of one connection's {@code HELLO}s the clinical engine is told of. A {@code HELLO} that leaves the connection a
+ * device's, with no frame of it after it in its batch, is announced ({@link DeviceEvent.Kind#CONNECTED}): a device
+ * that reconnected is then not alarmed disconnected until its next frame, which may be 15 minutes away, nor when its
+ * old connection is found closed late. A frame makes its connection the device's carrier anyway, so a {@code HELLO}
+ * followed by one (a relay switching devices) is not announced. A {@code HELLO} that moves the connection on from the
+ * device announced before any frame of it, or a frame of that device naming another patient, withdraws that
+ * ({@link DeviceEvent.Kind#MOVED_ON}): a cuff that reconnected saying the patient it remembers, then was admitted to
+ * another, no longer carries the first.
+ *
+ * <p>Owned by its connection's {@link DeviceNotices}; not thread-safe. Pure: it says what to announce.
+ */
+final class HelloAnnouncements {
+
+  private final ConnectionId connection;
+  /** The identity a {@code HELLO} gave the connection, announced, of which no frame has been accepted since. */
+  private DeviceIdentity announcedByHelloAlone;
+
+  HelloAnnouncements(ConnectionId connection) {
+    this.connection = connection;
+  }
+
+  /**
+   * What a batch read at {@code readAt}, which found the connection {@code before}, announces, given its
+   * {@code verdicts} from the parser, in order.
+   */
+  List<DeviceEvent> answered(DeviceIdentity before, List<FrameVerdict> verdicts, Instant readAt) {
+    List<DeviceEvent> announced = new ArrayList<>(1);
+    DeviceIdentity identity = before;
+    boolean moved = false;
+    boolean settled = false; // a frame of the identity, or of its device for another patient, since its HELLO
+    for (FrameVerdict verdict : verdicts) {
+      if (verdict.hello() && !verdict.about().equals(identity)) { // about: the identity it set, UNKNOWN if refused
+        withdraw(announced, readAt);
+        identity = verdict.about();
+        moved = true;
+        settled = false;
+      } else if (!verdict.hello() && verdict.accepted()) {
+        DeviceIdentity about = verdict.about() == null ? identity : verdict.about();
+        if (about.equals(identity)) {
+          settled = true;
+          announcedByHelloAlone = null; // carried by a frame now
+        } else if (about.device() != null && about.device().equals(identity.device())) {
+          settled = true; // the device names another patient per line: it left the HELLO's
+          withdraw(announced, readAt);
+        }
+      }
+    }
+    if (moved && !settled && identity.device() != null) {
+      announcedByHelloAlone = identity;
+      announced.add(DeviceEvent.connected(identity, connection, readAt));
+    }
+    return announced;
+  }
+
+  /** Withdraws the identity announced by a {@code HELLO} alone, if any, into {@code announced}. */
+  private void withdraw(List<DeviceEvent> announced, Instant movedAt) {
+    if (announcedByHelloAlone != null) {
+      announced.add(DeviceEvent.movedOn(announcedByHelloAlone, connection, movedAt));
+      announcedByHelloAlone = null;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package org.wardwatch.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wardwatch.model.ConnectionId;
+import org.wardwatch.model.DeviceEvent;
+import org.wardwatch.model.DeviceIdentity;
+import org.wardwatch.parsing.FrameVerdict;
+
+/** Which of a connection's {@code HELLO}s are announced to the clinical engine, and when one is withdrawn. */
+class HelloAnnouncementsTest {
+
+  private static final Instant READ = Instant.parse("2026-12-07T10:00:00Z");
+  private static final ConnectionId CONNECTION = ConnectionId.opened(READ);
+  private static final DeviceIdentity CUFF_FOR_PM1 = new DeviceIdentity("NIBP-1", "PM1", null, "surgery");
+  private static final DeviceIdentity CUFF_FOR_PM2 = new DeviceIdentity("NIBP-1", "PM2", null, "surgery");
+  private static final DeviceIdentity RELAY = new DeviceIdentity("RELAY-1", null, null, "surgery");
+
+  private final HelloAnnouncements hellos = new HelloAnnouncements(CONNECTION);
+
+  @Test
+  void givenAHelloAlone_whenAnswered_thenTheConnectionIsAnnouncedAsTheDevices() {
+    assertEquals(List.of(DeviceEvent.connected(CUFF_FOR_PM1, CONNECTION, READ)), answered(DeviceIdentity.UNKNOWN,
+        hello(CUFF_FOR_PM1)));
+  }
+
+  @Test
+  void givenAHelloFollowedByAFrameOfItsDevice_whenAnswered_thenNothingIsAnnounced() {
+    assertEquals(List.of(), answered(DeviceIdentity.UNKNOWN, hello(CUFF_FOR_PM1), FrameVerdict.accepted("1", null)),
+        "the frame makes the connection the device's carrier");
+  }
+
+  @Test
+  void givenARepeatedHello_whenAnswered_thenNothingIsAnnouncedAgain() {
+    answered(DeviceIdentity.UNKNOWN, hello(CUFF_FOR_PM1));
+
+    assertEquals(List.of(), answered(CUFF_FOR_PM1, hello(CUFF_FOR_PM1)));
+  }
+
+  @Test
+  void givenAHelloAnnouncedAlone_whenAnotherHelloMovesTheConnectionOn_thenItIsWithdrawn() {
+    answered(DeviceIdentity.UNKNOWN, hello(CUFF_FOR_PM1));
+
+    assertEquals(List.of(DeviceEvent.movedOn(CUFF_FOR_PM1, CONNECTION, READ)),
+        answered(CUFF_FOR_PM1, hello(CUFF_FOR_PM2), FrameVerdict.accepted("2", null)));
+  }
+
+  @Test
+  void givenAHelloAnnouncedAlone_whenAFrameOfItCameBeforeTheNextHello_thenNothingIsWithdrawn() {
+    answered(DeviceIdentity.UNKNOWN, hello(CUFF_FOR_PM1));
+    answered(CUFF_FOR_PM1, FrameVerdict.accepted("1", null));
+
+    assertEquals(List.of(DeviceEvent.connected(CUFF_FOR_PM2, CONNECTION, READ)), answered(CUFF_FOR_PM1,
+        hello(CUFF_FOR_PM2)), "the connection carried PM1's cuff by a frame: its HELLO moving on is no withdrawal");
+  }
+
+  @Test
+  void givenAHelloAnnouncedAlone_whenARefusedHelloLeavesTheConnectionNoIdentity_thenItIsWithdrawn() {
+    answered(DeviceIdentity.UNKNOWN, hello(CUFF_FOR_PM1));
+
+    assertEquals(List.of(DeviceEvent.movedOn(CUFF_FOR_PM1, CONNECTION, READ)),
+        answered(CUFF_FOR_PM1, FrameVerdict.helloRefused("2", "Device= is required")));
+  }
+
+  @Test
+  void givenARelaysHello_whenOnlyFramesNamingOthersFollow_thenTheRelayIsAnnounced() {
+    DeviceIdentity bedside = new DeviceIdentity("MON-7", "PX", null, "surgery");
+
+    assertEquals(List.of(DeviceEvent.connected(RELAY, CONNECTION, READ)), answered(DeviceIdentity.UNKNOWN,
+        hello(RELAY), FrameVerdict.accepted("1", null, bedside)));
+  }
+
+  private List<DeviceEvent> answered(DeviceIdentity before, FrameVerdict... verdicts) {
+    return hellos.answered(before, List.of(verdicts), READ);
+  }
+
+  private static FrameVerdict hello(DeviceIdentity identity) {
+    return FrameVerdict.hello(null, null, identity);
+  }
+}
