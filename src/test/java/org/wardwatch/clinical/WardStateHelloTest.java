@@ -139,13 +139,24 @@ class WardStateHelloTest {
   }
 
   @Test
-  void givenAHelloAloneTakenOverByAnotherHelloAlone_whenTheLaterMovesOn_thenTheEndsBothHidAlarm() {
+  void givenAHelloAloneTakenOverByAnotherHelloAlone_whenTheLaterMovesOn_thenTheEndTheFirstHidAlarms() {
     ConnectionId newer = ConnectionId.opened(at(40));
     engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
     closed(OLD, at(10));
     assertEquals(List.of(TransitionType.CLEARED), greeted(NEW, at(20)));
-    assertEquals(List.of(), greeted(newer, at(41)), "the cuff reconnected again");
-    assertEquals(List.of(), closed(NEW, at(50)), "ignored: the newer connection carries the cuff by its HELLO");
+    assertEquals(List.of(), greeted(newer, at(41)), "the cuff reconnected again; NEW is left half-open");
+
+    assertEquals(List.of(TransitionType.RAISED), movedOn(newer, at(60)), "OLD closed, the newer moved on");
+  }
+
+  @Test
+  void givenAHelloAloneTakenOverByAnotherHelloAlone_whenTheFirstIsFoundClosedAndTheLaterMovesOn_thenAlarmed() {
+    ConnectionId newer = ConnectionId.opened(at(40));
+    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    greeted(NEW, at(20));
+    greeted(newer, at(41));
+    assertEquals(List.of(), closed(OLD, at(45)), "ignored: the newer connection carries the cuff by its HELLO");
+    assertEquals(List.of(), closed(NEW, at(50)), "ignored too");
 
     assertEquals(List.of(TransitionType.RAISED), movedOn(newer, at(60)), "OLD and NEW closed, the newer moved on");
   }
