@@ -113,15 +113,18 @@ final class DeviceLink {
     if (!carries && carrier != null && !ConnectionId.surelyBefore(carrierHeardAt, carrier, helloAt, connection)) {
       return false;
     }
+    Instant heardAt = carries && carrierHeardAt.isAfter(helloAt) ? carrierHeardAt : helloAt; // its frames since
+    if (carries && !carriedByHelloAlone) { // a HELLO again on a connection that delivered frames: one more of them
+      carry(connection, heardAt);
+      return true;
+    }
     if (disconnectedBy != null) {
       endMaskedByHello = disconnectedBy;
-    } else if (!carries && !carriedByHelloAlone) {
+    } else if (!carriedByHelloAlone) {
       endMaskedByHello = null; // else kept: taken over from a carrier by a HELLO alone, it hid the same ends
     }
-    if (!carries) {
-      carriedByHelloAlone = true;
-    }
-    carry(connection, carries && carrierHeardAt.isAfter(helloAt) ? carrierHeardAt : helloAt); // frames since
+    carriedByHelloAlone = true;
+    carry(connection, heardAt);
     return true;
   }
 

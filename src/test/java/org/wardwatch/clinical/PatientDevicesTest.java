@@ -62,7 +62,7 @@ class PatientDevicesTest {
   void givenAConnectionThatDeliveredNothingSinceItOpened_whenItEnds_thenItDisconnectsTheDevice() {
     devices.delivered("mon-1", OLD, at(5));
 
-    assertTrue(devices.connectionEnded("mon-1", NEW), "a reconnection that delivered nothing (its HELLO not announced): the device left it");
+    assertTrue(devices.connectionEnded("mon-1", NEW), "a reconnection that delivered nothing: the device left it");
     assertTrue(devices.connectionEnded("ox-7", OLD), "a device whose connections are not known");
     assertTrue(devices.connectionEnded("mon-1", null), "a node that did not say which connection ended");
   }

@@ -5,19 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.Timeout;
-import io.vertx.junit5.VertxExtension;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.wardwatch.node.NodeVerticle;
 import org.wardwatch.testing.DeviceClient;
-import org.wardwatch.testing.RelayWardAlarms;
+import org.wardwatch.testing.RelayWardNodeTest;
 import org.wardwatch.testing.SlowParser;
-import org.wardwatch.testing.TestNode;
 
 /**
  * A whole node, a device that reconnects and says {@code HELLO} on its new connection with no value yet (a cuff that
@@ -26,18 +17,7 @@ import org.wardwatch.testing.TestNode;
  * connection that heard the device since, and one that moves on to another patient (by {@code HELLO} or per line)
  * before a value leaves the first patient alarmed when its cuff is gone.
  */
-@ExtendWith(VertxExtension.class)
-@Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
-class DeviceHelloTest {
-
-  private NodeVerticle node;
-  private RelayWardAlarms alarms;
-
-  @BeforeEach
-  void startNode(Vertx vertx) {
-    node = TestNode.deploy(vertx);
-    alarms = RelayWardAlarms.subscribe(vertx);
-  }
+class DeviceHelloTest extends RelayWardNodeTest {
 
   /**
    * A cuff that measures every 15 minutes reconnects (its old connection half-open) and only says {@code HELLO} on the
@@ -140,9 +120,5 @@ class DeviceHelloTest {
       } // the old connection found closed
       assertNotNull(raised("PW1", 5), "PW1's cuff now reports PW2 only; PW1 is on no connection, not alarmed");
     }
-  }
-
-  private JsonObject raised(String patient, int seconds) throws InterruptedException {
-    return alarms.raised(patient, Duration.ofSeconds(seconds));
   }
 }

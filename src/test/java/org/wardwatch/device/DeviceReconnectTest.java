@@ -6,20 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.Timeout;
-import io.vertx.junit5.VertxExtension;
 import java.net.Socket;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.wardwatch.node.NodeVerticle;
 import org.wardwatch.testing.DeviceClient;
-import org.wardwatch.testing.RelayWardAlarms;
+import org.wardwatch.testing.RelayWardNodeTest;
 import org.wardwatch.testing.SlowParser;
-import org.wardwatch.testing.TestNode;
 
 /**
  * A whole node, a monitor reconnecting while its old, half-open connection is still open on the gateway: every real
@@ -28,18 +19,7 @@ import org.wardwatch.testing.TestNode;
  * parser when it was reset; and the end of the old connection of a monitor that carried on through the new one (with
  * frames or a resend; with a {@code HELLO} alone: {@code DeviceHelloTest}) is no disconnection.
  */
-@ExtendWith(VertxExtension.class)
-@Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
-class DeviceReconnectTest {
-
-  private NodeVerticle node;
-  private RelayWardAlarms alarms;
-
-  @BeforeEach
-  void startNode(Vertx vertx) {
-    node = TestNode.deploy(vertx);
-    alarms = RelayWardAlarms.subscribe(vertx);
-  }
+class DeviceReconnectTest extends RelayWardNodeTest {
 
   /**
    * The monitor reconnects while its old connection is half-open and carries on through the new one: when the old one
@@ -195,9 +175,5 @@ class DeviceReconnectTest {
       Thread.sleep(5_000); // the batch is applied and answered after the reset
     }
     assertNotNull(raised("PR1", 8), "MON-R1 left every connection and PR1 was never alarmed disconnected");
-  }
-
-  private JsonObject raised(String patient, int seconds) throws InterruptedException {
-    return alarms.raised(patient, Duration.ofSeconds(seconds));
   }
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.Timeout;
-import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -16,33 +14,18 @@ import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.model.DeviceEvent;
-import org.wardwatch.node.NodeVerticle;
 import org.wardwatch.testing.DeviceClient;
-import org.wardwatch.testing.RelayWardAlarms;
-import org.wardwatch.testing.TestNode;
+import org.wardwatch.testing.RelayWardNodeTest;
 
 /**
  * A whole node: when a connection ends, every device and patient its accepted frames named is alarmed disconnected,
  * not only its last {@code HELLO}'s (a device naming itself in each frame, a {@code HELLO} that changed); and a patient
  * on two devices hears of either's disconnection, which only that device's own frame ends.
  */
-@ExtendWith(VertxExtension.class)
-@Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
-class DisconnectedDevicesTest {
-
-  private NodeVerticle node;
-  private RelayWardAlarms alarms;
-
-  @BeforeEach
-  void startNode(Vertx vertx) {
-    node = TestNode.deploy(vertx);
-    alarms = RelayWardAlarms.subscribe(vertx);
-  }
+class DisconnectedDevicesTest extends RelayWardNodeTest {
 
   @Test
   void everyPatientAConnectionSentFramesForIsAlarmedDisconnectedWhenItCloses() throws InterruptedException {
