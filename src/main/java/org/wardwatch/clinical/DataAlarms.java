@@ -20,15 +20,7 @@ import org.wardwatch.model.Parameter;
  * <p>Pure, with time passed in; made by {@link PatientConditions} for the rules in force, on the clinical engine's
  * event loop.
  */
-final class DataAlarms {
-
-  private final ClinicalRules rules;
-  private final PatientAlarms.AlarmIds alarmIds;
-
-  DataAlarms(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
-    this.rules = rules;
-    this.alarmIds = alarmIds;
-  }
+record DataAlarms(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
 
   /**
    * A frame reported the sensors of {@code reportedOff} off: the data behind their threshold alarms goes stale, and
