@@ -25,10 +25,9 @@ import org.wardwatch.model.Observation;
  * patient moved to another monitor that now reports what the old one did has one, and ignores the old one's. Each alarm
  * names its devices (each a part of its condition, so a second device alarms again, also after an acknowledgement) and
  * is raised for the device whose condition raised it. A device's condition ends with its next accepted frame (a
- * disconnection also with a resend or {@code HELLO} that shows the device back on a connection,
- * {@link PatientDevices#saidHello}); a disconnection also once the patient is no longer monitored through the device, a
- * refusal once the device sends none of the patient's latest values or frame (another device reports what it did). A
- * disconnection marks the data the device sent stale, and NEWS2's.
+ * disconnection also with a resend that shows the device back on a connection); a disconnection also once the patient
+ * is no longer monitored through the device, a refusal once the device sends none of the patient's latest values or
+ * frame (another device reports what it did). A disconnection marks the data the device sent stale, and NEWS2's.
  *
  * <p>Pure, with time passed in; made by {@link PatientConditions} for the rules in force, on the clinical engine's
  * event loop.
@@ -45,13 +44,13 @@ final class DeviceAlarms {
 
   /**
    * A device connection event from the device side: a connection's {@code HELLO} naming the device makes it the
-   * device's carrier and ends its disconnection ({@link PatientDevices#saidHello}: a device that reconnected is not
-   * alarmed until its next frame, which may be 15 minutes away, nor when its old connection is found closed late),
-   * until the connection moves on before a frame of it ({@link PatientDevices#movedOn}: the disconnection it ended is
-   * back); a disconnection raises the disconnection alarm, unless the patient is not monitored through the device; a
-   * refusal the invalid-signal alarm, unless the device sends none of the patient's latest values or frame (the patient
-   * was heard then: {@link PatientRecord#heardRefused}). Ignored too is the disconnection of a connection while another
-   * carries the device for the patient, whose latest frame or {@code HELLO} was received after the ended one opened
+   * device's carrier ({@link PatientDevices#saidHello}: a device that reconnected is not alarmed when its old
+   * connection is found closed late, though a standing disconnection waits for its next frame), until the connection
+   * moves on before a frame of it ({@link PatientDevices#movedOn}: the ends it hid disconnect the device); a
+   * disconnection raises the disconnection alarm, unless the patient is not monitored through the device; a refusal the
+   * invalid-signal alarm, unless the device sends none of the patient's latest values or frame (the patient was heard
+   * then: {@link PatientRecord#heardRefused}). Ignored too is the disconnection of a connection while another carries
+   * the device for the patient, whose latest frame or {@code HELLO} was received after the ended one opened
    * ({@link PatientDevices#connectionEnded}: the device reconnected, and its old, half-open connection was found closed
    * late), which is still remembered as ended; and a refusal of a frame received before one of the device's latest
    * values: it arrived after a later frame of the device was accepted (a retried delivery).
@@ -64,12 +63,20 @@ final class DeviceAlarms {
     PatientDevices devices = patient.devices();
     ConnectionId connection = event.connection();
     return switch (event.kind()) {
-      case CONNECTED -> shownBack(patient, device, connection != null
-          && devices.saidHello(device, connection, Objects.requireNonNullElse(event.at(), now)), now);
+      case CONNECTED -> saidHello(devices, device, connection, Objects.requireNonNullElse(event.at(), now));
       case MOVED_ON -> disconnectedIf(connection != null && devices.movedOn(device, connection), patient, device, now);
       case DISCONNECTED -> disconnectedIf(devices.connectionEnded(device, connection), patient, device, now);
       case REJECTED -> refused(patient, device, event, now);
     };
+  }
+
+  /** A {@code HELLO} on {@code connection} named {@code device}: it carries the device, which it does not show back. */
+  private static List<AlarmTransition> saidHello(PatientDevices devices, String device, ConnectionId connection,
+      Instant helloAt) {
+    if (connection != null) {
+      devices.saidHello(device, connection, helloAt);
+    }
+    return List.of();
   }
 
   /**
@@ -116,12 +123,8 @@ final class DeviceAlarms {
    */
   List<AlarmTransition> resent(PatientRecord patient, FrameReport report, Instant now) {
     String device = report.source().device();
-    return shownBack(patient, device, patient.devices().resent(device, report.connection(),
-        Objects.requireNonNullElse(report.receivedAt(), now)), now);
-  }
-
-  /** When {@code back}, shown back on its connection, {@code device}'s disconnection ends. */
-  private List<AlarmTransition> shownBack(PatientRecord patient, String device, boolean back, Instant now) {
+    boolean back = patient.devices().resent(device, report.connection(),
+        Objects.requireNonNullElse(report.receivedAt(), now));
     return back ? end(patient, TechnicalAlarm.DISCONNECTED, device, now) : List.of();
   }
 

@@ -11,18 +11,18 @@ import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.StateJson;
 
 /**
- * The connections one device reached one patient through: the one that carries the device (the one its latest
- * accepted frame, or resend, of the patient's came on, or whose {@code HELLO} named it since) with when that frame or
+ * The connections one device reached one patient through: the one that carries the device (the one its latest accepted
+ * frame, or resend, of the patient's came on, or whose {@code HELLO} named it since) with when that frame or
  * {@code HELLO} was received, the one whose end disconnected the device while it is, and the last {@value #MAX_ENDED}
  * known to have ended. Decides whether a connection's end disconnects the device: not when another connection carries
  * it whose latest frame or {@code HELLO} was received after the ended one opened (the device reconnected, and its old,
  * half-open connection was found closed late; or a relay the device left went down). And whether a frame shows the
  * device back: not one of a connection found closed (in flight at its end), nor one read before the connection whose
  * end disconnected the device opened (from a half-open connection the device had left, applied late). A {@code HELLO}
- * makes its connection the carrier as a frame does ({@link #saidHello}), unless the carrier heard the device after it;
- * while that {@code HELLO} is all the carrier delivered, a {@code HELLO} that moves the connection on
- * ({@link #movedOn}) brings back the disconnection it had ended. Times are compared by the clocks of the nodes that
- * read them ({@link ConnectionId#surelyBefore}).
+ * makes its connection the carrier ({@link #saidHello}), unless the carrier heard the device after it, but shows no
+ * disconnected device back; while that {@code HELLO} is all the carrier delivered, a {@code HELLO} that moves the
+ * connection on ({@link #movedOn}) lets the ends it hid disconnect the device. Times are compared by the clocks of the
+ * nodes that read them ({@link ConnectionId#surelyBefore}).
  *
  * <p>Owned by the patient's {@link PatientDevices}; not thread-safe.
  */
@@ -43,9 +43,8 @@ final class DeviceLink {
   /** True while the carrier carries the device by a {@code HELLO} alone: no frame or resend of it since. */
   private boolean carriedByHelloAlone;
   /**
-   * While the carrier carries the device by a {@code HELLO} alone, the latest end that carrying hid: the one that had
-   * disconnected the device when the {@code HELLO} showed it back, or one ignored since because the carrier carried
-   * the device; otherwise {@code null}. The device is disconnected by it if the carrier moves on ({@link #movedOn}).
+   * While the carrier carries the device by a {@code HELLO} alone, the latest end ignored because it did; otherwise
+   * {@code null}. The device is disconnected by it if the carrier moves on ({@link #movedOn}).
    */
   private ConnectionId endMaskedByHello;
   /** Connections known to have ended, the latest last. */
@@ -77,7 +76,12 @@ final class DeviceLink {
 
   /** True when {@code connection} carries the device, which is not disconnected. */
   boolean isCarriedBy(ConnectionId connection) {
-    return connection.equals(carrier) && disconnectedBy == null;
+    return isCarrier(connection) && disconnectedBy == null;
+  }
+
+  /** True when {@code connection} is the one that carries the device, disconnected or not. */
+  boolean isCarrier(ConnectionId connection) {
+    return connection.equals(carrier);
   }
 
   /**
@@ -85,14 +89,6 @@ final class DeviceLink {
    * {@link #cannotShowBack}): the connection carries it.
    */
   void delivered(ConnectionId connection, Instant receivedAt) {
-    carry(connection, receivedAt);
-    if (carriedByHelloAlone) { // the usual frame: no store into the long-lived link
-      carriedByHelloAlone = false;
-      endMaskedByHello = null;
-    }
-  }
-
-  private void carry(ConnectionId connection, Instant receivedAt) {
     if (!connection.equals(carrier)) { // the usual frame: no store into the long-lived link but its time's
       carrier = connection;
     }
@@ -100,38 +96,37 @@ final class DeviceLink {
     if (disconnectedBy != null) {
       disconnectedBy = null;
     }
+    if (carriedByHelloAlone) {
+      carriedByHelloAlone = false;
+      endMaskedByHello = null;
+    }
   }
 
   /**
    * {@code connection}'s {@code HELLO}, received at {@code helloAt}, said it carries the device, and it is not one that
-   * {@link #cannotShowBack}: it does from now on, as after a frame ({@link #delivered}), unless another connection
-   * carries the device whose latest frame or {@code HELLO} was not surely received before this {@code HELLO} (the
-   * announcement came late, behind a newer connection's). True when it carries the device now.
+   * {@link #cannotShowBack}: it does from now on, so that the later-found end of a connection that opened before the
+   * {@code HELLO} is ignored, unless another connection carries the device whose latest frame or {@code HELLO} was not
+   * surely received before this {@code HELLO} (the announcement came late, behind a newer connection's). Unlike a
+   * frame, it does not show a disconnected device back: a device that keeps reconnecting and dropping stays one
+   * disconnection, which escalates, until a frame of it comes.
    */
-  boolean saidHello(ConnectionId connection, Instant helloAt) {
+  void saidHello(ConnectionId connection, Instant helloAt) {
     boolean carries = connection.equals(carrier);
     if (!carries && carrier != null && !ConnectionId.surelyBefore(carrierHeardAt, carrier, helloAt, connection)) {
-      return false;
+      return;
     }
-    Instant heardAt = carries && carrierHeardAt.isAfter(helloAt) ? carrierHeardAt : helloAt; // its frames since
-    if (carries && !carriedByHelloAlone) { // a HELLO again on a connection that delivered frames: one more of them
-      carry(connection, heardAt);
-      return true;
-    }
-    if (disconnectedBy != null) {
-      endMaskedByHello = disconnectedBy;
-    } else if (!carriedByHelloAlone) {
+    if (!carries && !carriedByHelloAlone) {
       endMaskedByHello = null; // else kept: taken over from a carrier by a HELLO alone, it hid the same ends
     }
-    carriedByHelloAlone = true;
-    carry(connection, heardAt);
-    return true;
+    carriedByHelloAlone |= !carries; // a HELLO again on a connection that delivered frames: one more of them
+    carrierHeardAt = carries && carrierHeardAt.isAfter(helloAt) ? carrierHeardAt : helloAt; // its frames since
+    carrier = connection;
   }
 
   /**
    * {@code connection}, the carrier by its {@code HELLO} alone, moved on before a frame of the device's: it no longer
    * carries the device. True when that leaves the device disconnected: by the end that carrying hid
-   * ({@link #endMaskedByHello}).
+   * ({@link #endMaskedByHello}), or by one before its {@code HELLO}.
    */
   boolean movedOn(ConnectionId connection) {
     if (!connection.equals(carrier) || !carriedByHelloAlone) {
@@ -140,7 +135,9 @@ final class DeviceLink {
     carrier = null;
     carrierHeardAt = null;
     carriedByHelloAlone = false;
-    disconnectedBy = endMaskedByHello;
+    if (endMaskedByHello != null && (disconnectedBy == null || opensLater(endMaskedByHello, disconnectedBy))) {
+      disconnectedBy = endMaskedByHello;
+    }
     endMaskedByHello = null;
     return disconnectedBy != null;
   }

@@ -57,13 +57,13 @@ final class PatientDevices {
 
   /**
    * True when {@code event} may change what is known of its device's connections: a disconnection, a connection that
-   * moved on, or a {@code HELLO} that {@link #wouldTakeOver} (one on the carrier moves only its time, as a frame does,
-   * stored with the patient's next change).
+   * moved on, or a {@code HELLO} on another connection than the carrier (one on the carrier moves only its time, as a
+   * frame does, stored with the patient's next change).
    */
   boolean mayChangeConnections(DeviceEvent event) {
     return switch (event.kind()) {
       case DISCONNECTED, MOVED_ON -> true;
-      case CONNECTED -> wouldTakeOver(event.source().device(), event.connection());
+      case CONNECTED -> event.connection() != null && !carries(event.source().device(), event.connection());
       case REJECTED -> false;
     };
   }
@@ -92,13 +92,20 @@ final class PatientDevices {
     return true;
   }
 
+  /** True when {@code connection} is the one that carries {@code device}, disconnected or not. */
+  private boolean carries(String device, ConnectionId connection) {
+    DeviceLink link = device == null ? null : links.get(device);
+    return link != null && link.isCarrier(connection);
+  }
+
   /**
    * {@code connection}'s {@code HELLO}, received at {@code helloAt}, said it carries {@code device} for the patient:
-   * true when it does from now on ({@link DeviceLink#saidHello}); never one that {@link #cannotShowBack}.
+   * it does from now on ({@link DeviceLink#saidHello}), unless it {@link #cannotShowBack}.
    */
-  boolean saidHello(String device, ConnectionId connection, Instant helloAt) {
-    return !cannotShowBack(device, connection, helloAt)
-        && links.computeIfAbsent(device, unknown -> new DeviceLink()).saidHello(connection, helloAt);
+  void saidHello(String device, ConnectionId connection, Instant helloAt) {
+    if (!cannotShowBack(device, connection, helloAt)) {
+      links.computeIfAbsent(device, unknown -> new DeviceLink()).saidHello(connection, helloAt);
+    }
   }
 
   /**

@@ -11,8 +11,8 @@ import org.wardwatch.parsing.FrameVerdict;
 /**
  * Which of one connection's {@code HELLO}s the clinical engine is told of. A {@code HELLO} that leaves the connection a
  * device's, with no frame of it after it in its batch, is announced ({@link DeviceEvent.Kind#CONNECTED}): a device
- * that reconnected is then not alarmed disconnected until its next frame, which may be 15 minutes away, nor when its
- * old connection is found closed late. A frame makes its connection the device's carrier anyway, so a {@code HELLO}
+ * that reconnected, whose next frame may be 15 minutes away, is then not alarmed disconnected when its old connection
+ * is found closed late. A frame makes its connection the device's carrier anyway, so a {@code HELLO}
  * followed by one (a relay switching devices) is not announced. A {@code HELLO} that moves the connection on from the
  * device announced before any frame of it, or a frame of that device naming another patient, withdraws that
  * ({@link DeviceEvent.Kind#MOVED_ON}): a cuff that reconnected saying the patient it remembers, then was admitted to

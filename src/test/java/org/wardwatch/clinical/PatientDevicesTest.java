@@ -70,7 +70,7 @@ class PatientDevicesTest {
   @Test
   void givenAHelloAlone_thenItCarriesTheDeviceUntilItMovesOn_andOnlyAConnectionsEndMayChangeWhatIsKnown() {
     devices.delivered("mon-1", OLD, at(5));
-    assertTrue(devices.saidHello("mon-1", NEW, at(20)));
+    devices.saidHello("mon-1", NEW, at(20));
     assertFalse(devices.connectionEnded("mon-1", OLD), "the HELLO was read after the old connection opened");
     assertFalse(devices.mayChangeConnections(DeviceEvent.connected(BED, NEW, at(21))), "it carries the device");
     assertTrue(devices.mayChangeConnections(DeviceEvent.disconnected(BED, NEW, at(21))));
