@@ -45,15 +45,16 @@ final class DeviceAlarms {
   /**
    * A device connection event from the device side: a connection's {@code HELLO} naming the device makes it the
    * device's carrier ({@link PatientDevices#saidHello}: a device that reconnected is not alarmed when its old
-   * connection is found closed late, though a standing disconnection waits for its next frame), until the connection
-   * moves on before a frame of it ({@link PatientDevices#movedOn}: the ends it hid disconnect the device); a
-   * disconnection raises the disconnection alarm, unless the patient is not monitored through the device; a refusal the
-   * invalid-signal alarm, unless the device sends none of the patient's latest values or frame (the patient was heard
-   * then: {@link PatientRecord#heardRefused}). Ignored too is the disconnection of a connection while another carries
-   * the device for the patient, whose latest frame or {@code HELLO} was received after the ended one opened
-   * ({@link PatientDevices#connectionEnded}: the device reconnected, and its old, half-open connection was found closed
-   * late), which is still remembered as ended; and a refusal of a frame received before one of the device's latest
-   * values: it arrived after a later frame of the device was accepted (a retried delivery).
+   * connection is found closed late, though a standing disconnection ends only once that connection has stayed up a
+   * while, {@link #helloSettled}), until the connection moves on before a frame of it ({@link PatientDevices#movedOn}:
+   * the ends it hid disconnect the device); a disconnection raises the disconnection alarm, unless the patient is not
+   * monitored through the device; a refusal the invalid-signal alarm, unless the device sends none of the patient's
+   * latest values or frame (the patient was heard then: {@link PatientRecord#heardRefused}). Ignored too is the
+   * disconnection of a connection while another carries the device for the patient, whose latest frame or {@code HELLO}
+   * was received after the ended one opened ({@link PatientDevices#connectionEnded}: the device reconnected, and its
+   * old, half-open connection was found closed late), which is still remembered as ended; and a refusal of a frame
+   * received before one of the device's latest values: it arrived after a later frame of the device was accepted (a
+   * retried delivery).
    */
   List<AlarmTransition> event(PatientRecord patient, DeviceEvent event, Instant now) {
     String device = event.source().device();
@@ -132,6 +133,21 @@ final class DeviceAlarms {
   private List<AlarmTransition> disconnectedIf(boolean disconnects, PatientRecord patient, String device,
       Instant now) {
     return disconnects && monitoredThrough(patient, device, now) ? disconnected(patient, device, now) : List.of();
+  }
+
+  /**
+   * The passing of time: each disconnected device that a connection has carried by its {@code HELLO} alone for a while
+   * ({@link PatientDevices#settled}) is back, its disconnection over. Looks at no device while none is disconnected.
+   */
+  List<AlarmTransition> helloSettled(PatientRecord patient, Instant now) {
+    if (patient.devices().problems(TechnicalAlarm.DISCONNECTED).isEmpty()) {
+      return List.of();
+    }
+    List<AlarmTransition> transitions = new ArrayList<>();
+    for (String device : patient.devices().settled(now)) {
+      transitions.addAll(end(patient, TechnicalAlarm.DISCONNECTED, device, now));
+    }
+    return transitions;
   }
 
   /**

@@ -2,6 +2,7 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -19,10 +20,10 @@ import org.wardwatch.model.StateJson;
  * half-open connection was found closed late; or a relay the device left went down). And whether a frame shows the
  * device back: not one of a connection found closed (in flight at its end), nor one read before the connection whose
  * end disconnected the device opened (from a half-open connection the device had left, applied late). A {@code HELLO}
- * makes its connection the carrier ({@link #saidHello}), unless the carrier heard the device after it, but shows no
- * disconnected device back; while that {@code HELLO} is all the carrier delivered, a {@code HELLO} that moves the
- * connection on ({@link #movedOn}) lets the ends it hid disconnect the device. Times are compared by the clocks of the
- * nodes that read them ({@link ConnectionId#surelyBefore}).
+ * makes its connection the carrier ({@link #saidHello}), unless the carrier heard the device after it, but shows a
+ * disconnected device back only once it has stayed up a while ({@link #settled}); while that {@code HELLO} is all the
+ * carrier delivered, a {@code HELLO} that moves the connection on ({@link #movedOn}) lets the ends it hid disconnect
+ * the device. Times are compared by the clocks of the nodes that read them ({@link ConnectionId#surelyBefore}).
  *
  * <p>Owned by the patient's {@link PatientDevices}; not thread-safe.
  */
@@ -33,6 +34,12 @@ final class DeviceLink {
    * seconds at most (the parser's timeout), so only a device that reconnected this often meanwhile loses one.
    */
   static final int MAX_ENDED = 16;
+
+  /**
+   * How long a connection that carries the device by its {@code HELLO} alone must stay up before it shows a
+   * disconnected device back ({@link #settled}): a device in a connect-and-drop loop stays one disconnection.
+   */
+  static final Duration HELLO_SETTLES = Duration.ofSeconds(10);
 
   /** The connection that carries the device; {@code null} when none is known to (the one that did ended). */
   private ConnectionId carrier;
@@ -107,8 +114,8 @@ final class DeviceLink {
    * {@link #cannotShowBack}: it does from now on, so that the later-found end of a connection that opened before the
    * {@code HELLO} is ignored, unless another connection carries the device whose latest frame or {@code HELLO} was not
    * surely received before this {@code HELLO} (the announcement came late, behind a newer connection's). Unlike a
-   * frame, it does not show a disconnected device back: a device that keeps reconnecting and dropping stays one
-   * disconnection, which escalates, until a frame of it comes.
+   * frame, it does not show a disconnected device back at once ({@link #settled}): a device that keeps reconnecting and
+   * dropping stays one disconnection, which escalates.
    */
   void saidHello(ConnectionId connection, Instant helloAt) {
     boolean carries = connection.equals(carrier);
@@ -121,6 +128,23 @@ final class DeviceLink {
     carriedByHelloAlone |= !carries; // a HELLO again on a connection that delivered frames: one more of them
     carrierHeardAt = carries && carrierHeardAt.isAfter(helloAt) ? carrierHeardAt : helloAt; // its frames since
     carrier = connection;
+  }
+
+  /**
+   * True when the device, disconnected by the end of a connection that opened before the carrier's {@code HELLO}, has
+   * been carried by that {@code HELLO} alone for {@link #HELLO_SETTLES} at {@code now}: it is back, its disconnection
+   * over (hidden, should the carrier move on before a frame).
+   */
+  boolean settled(Instant now) {
+    if (!carriedByHelloAlone || disconnectedBy == null || now.isBefore(carrierHeardAt.plus(HELLO_SETTLES))
+        || !disconnectedBy.openedSurelyBefore(carrierHeardAt, carrier)) {
+      return false;
+    }
+    if (endMaskedByHello == null || opensLater(disconnectedBy, endMaskedByHello)) {
+      endMaskedByHello = disconnectedBy;
+    }
+    disconnectedBy = null;
+    return true;
   }
 
   /**

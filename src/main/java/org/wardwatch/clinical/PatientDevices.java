@@ -2,7 +2,9 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
@@ -139,6 +141,21 @@ final class PatientDevices {
         action.accept(device, link.disconnectedBy());
       }
     });
+  }
+
+  /**
+   * The disconnected devices that a connection carrying them by its {@code HELLO} alone, up for a while, shows back at
+   * {@code now} ({@link DeviceLink#settled}).
+   */
+  List<String> settled(Instant now) {
+    List<String> back = new ArrayList<>(1);
+    disconnected.ids().forEach(device -> {
+      DeviceLink link = links.get(device);
+      if (link != null && link.settled(now)) {
+        back.add(device);
+      }
+    });
+    return back;
   }
 
   /** Notes {@code device} disconnected. */

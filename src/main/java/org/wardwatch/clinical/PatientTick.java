@@ -9,7 +9,8 @@ import org.wardwatch.clinical.news2.News2Score;
 
 /**
  * What the passing of time does to one patient: alarm timers run, limit overrides that expired give way to the ward's
- * limits (judged again, and audited), and parameters gone silent, onset delays and NEWS2 are reassessed when due.
+ * limits (judged again, and audited), a device a {@code HELLO} carried long enough is back from its disconnection, and
+ * parameters gone silent, onset delays and NEWS2 are reassessed when due.
  * Pure, with time passed in; called by {@link WardState#tick} for each patient of the slice it ticks.
  */
 final class PatientTick {
@@ -23,6 +24,7 @@ final class PatientTick {
     List<LimitOverride> expired = patient.overrides().expire(now);
     List<AlarmTransition> own = new ArrayList<>(patient.alarms().tick(now));
     expired.forEach(override -> own.addAll(conditions.rejudge(patient, override.parameter(), now)));
+    own.addAll(conditions.devices().helloSettled(patient, now));
     own.addAll(conditions.reassessIfDue(patient, now));
     boolean dataChanged = !expired.isEmpty() || !Objects.equals(patient.news2(), before);
     WardUpdate update = updates.changed(patient, own, dataChanged, now);

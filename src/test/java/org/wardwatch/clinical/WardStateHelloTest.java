@@ -118,6 +118,17 @@ class WardStateHelloTest {
   }
 
   @Test
+  void givenTheCuffAlarmedDisconnected_whenItsHelloAloneConnectionStaysUp_thenTheAlarmEndsAfterAWhile() {
+    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
+    greeted(NEW, at(20));
+
+    assertEquals(List.of(), types(engine.tick(at(29))), "up 9 s: a device that drops again stays one alarm");
+    assertEquals(List.of(TransitionType.CLEARED), types(engine.tick(at(30))), "up 10 s: back before its reading");
+    assertEquals(List.of(TransitionType.RAISED), movedOn(NEW, at(40)), "moved on to another patient: gone again");
+  }
+
+  @Test
   void givenAMonitorThatKeepsReconnectingAndDropping_thenItStaysOneAlarm() {
     engine.apply(on(OLD, frame(BED_1, T0, "PULSE=80")), T0);
     assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
