@@ -37,9 +37,11 @@ final class DeviceLink {
 
   /**
    * How long a connection that carries the device by its {@code HELLO} alone must stay up before it shows a
-   * disconnected device back ({@link #settled}): a device in a connect-and-drop loop stays one disconnection.
+   * disconnected device back ({@link #settled}): a device in a connect-and-drop loop stays one disconnection, and,
+   * longer than the device server's default idle timeout (120 s), a connection half-open since its {@code HELLO} (the
+   * device died after it) is found closed first.
    */
-  static final Duration HELLO_SETTLES = Duration.ofSeconds(10);
+  static final Duration HELLO_SETTLES = Duration.ofSeconds(130);
 
   /** The connection that carries the device; {@code null} when none is known to (the one that did ended). */
   private ConnectionId carrier;
