@@ -142,9 +142,7 @@ final class DeviceLink {
         || !disconnectedBy.openedSurelyBefore(carrierHeardAt, carrier)) {
       return false;
     }
-    if (endMaskedByHello == null || opensLater(disconnectedBy, endMaskedByHello)) {
-      endMaskedByHello = disconnectedBy;
-    }
+    endMaskedByHello = openedLast(endMaskedByHello, disconnectedBy);
     disconnectedBy = null;
     return true;
   }
@@ -161,9 +159,7 @@ final class DeviceLink {
     carrier = null;
     carrierHeardAt = null;
     carriedByHelloAlone = false;
-    if (endMaskedByHello != null && (disconnectedBy == null || opensLater(endMaskedByHello, disconnectedBy))) {
-      disconnectedBy = endMaskedByHello;
-    }
+    disconnectedBy = openedLast(disconnectedBy, endMaskedByHello);
     endMaskedByHello = null;
     return disconnectedBy != null;
   }
@@ -188,8 +184,8 @@ final class DeviceLink {
       ended.addLast(connection);
     }
     if (carrier != null && !connection.equals(carrier) && connection.openedSurelyBefore(carrierHeardAt, carrier)) {
-      if (carriedByHelloAlone && (endMaskedByHello == null || opensLater(connection, endMaskedByHello))) {
-        endMaskedByHello = connection; // hidden by a HELLO alone: it disconnects the device if the carrier moves on
+      if (carriedByHelloAlone) { // hidden by a HELLO alone: it disconnects the device if the carrier moves on
+        endMaskedByHello = openedLast(endMaskedByHello, connection);
       }
       return false;
     }
@@ -199,15 +195,17 @@ final class DeviceLink {
       carriedByHelloAlone = false;
       endMaskedByHello = null;
     }
-    if (disconnectedBy == null || opensLater(connection, disconnectedBy)) {
-      disconnectedBy = connection; // the one opened last: what is read after it shows the device back
-    }
+    disconnectedBy = openedLast(disconnectedBy, connection); // what is read after it shows the device back
     return true;
   }
 
-  /** True when {@code connection} opened after {@code other}, by their nodes' clocks: the later of two ends. */
-  private static boolean opensLater(ConnectionId connection, ConnectionId other) {
-    return connection.openedAt().isAfter(other.openedAt());
+  /**
+   * Of two ends, the one that opened last, by their nodes' clocks: {@code candidate} when {@code current} is null or
+   * opened before it, else {@code current} (also for a null {@code candidate}).
+   */
+  private static ConnectionId openedLast(ConnectionId current, ConnectionId candidate) {
+    return candidate != null && (current == null || candidate.openedAt().isAfter(current.openedAt()))
+        ? candidate : current;
   }
 
   /**

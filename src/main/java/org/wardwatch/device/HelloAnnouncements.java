@@ -35,13 +35,13 @@ final class HelloAnnouncements {
    * {@code verdicts} from the parser, in order.
    */
   List<DeviceEvent> answered(DeviceIdentity before, List<FrameVerdict> verdicts, Instant readAt) {
-    List<DeviceEvent> announced = new ArrayList<>(1);
+    List<DeviceEvent> announced = List.of(); // a read's usual case: nothing made
     DeviceIdentity identity = before;
     boolean moved = false;
     boolean settled = false; // a frame of the identity, or of its device for another patient, since its HELLO
     for (FrameVerdict verdict : verdicts) {
       if (verdict.hello() && !verdict.about().equals(identity)) { // about: the identity it set, UNKNOWN if refused
-        withdraw(announced, readAt);
+        announced = withdrawn(announced, readAt);
         identity = verdict.about();
         moved = true;
         settled = false;
@@ -52,22 +52,31 @@ final class HelloAnnouncements {
           announcedByHelloAlone = null; // carried by a frame now
         } else if (about.device() != null && about.device().equals(identity.device())) {
           settled = true; // the device names another patient per line: it left the HELLO's
-          withdraw(announced, readAt);
+          announced = withdrawn(announced, readAt);
         }
       }
     }
     if (moved && !settled && identity.device() != null) {
       announcedByHelloAlone = identity;
-      announced.add(DeviceEvent.connected(identity, connection, readAt));
+      announced = with(announced, DeviceEvent.connected(identity, connection, readAt));
     }
     return announced;
   }
 
-  /** Withdraws the identity announced by a {@code HELLO} alone, if any, into {@code announced}. */
-  private void withdraw(List<DeviceEvent> announced, Instant movedAt) {
-    if (announcedByHelloAlone != null) {
-      announced.add(DeviceEvent.movedOn(announcedByHelloAlone, connection, movedAt));
-      announcedByHelloAlone = null;
+  /** {@code announced}, with the identity announced by a {@code HELLO} alone, if any, withdrawn. */
+  private List<DeviceEvent> withdrawn(List<DeviceEvent> announced, Instant movedAt) {
+    if (announcedByHelloAlone == null) {
+      return announced;
     }
+    DeviceEvent movedOn = DeviceEvent.movedOn(announcedByHelloAlone, connection, movedAt);
+    announcedByHelloAlone = null;
+    return with(announced, movedOn);
+  }
+
+  /** {@code announced} with {@code event} last, made when it was none. */
+  private static List<DeviceEvent> with(List<DeviceEvent> announced, DeviceEvent event) {
+    List<DeviceEvent> more = announced.isEmpty() ? new ArrayList<>(2) : announced;
+    more.add(event);
+    return more;
   }
 }
