@@ -64,18 +64,22 @@ final class DeviceAlarms {
     PatientDevices devices = patient.devices();
     ConnectionId connection = event.connection();
     return switch (event.kind()) {
-      case CONNECTED -> saidHello(devices, device, connection, Objects.requireNonNullElse(event.at(), now));
+      case CONNECTED -> saidHello(devices, device, event, now);
       case MOVED_ON -> disconnectedIf(connection != null && devices.movedOn(device, connection), patient, device, now);
       case DISCONNECTED -> disconnectedIf(devices.connectionEnded(device, connection), patient, device, now);
       case REJECTED -> refused(patient, device, event, now);
     };
   }
 
-  /** A {@code HELLO} on {@code connection} named {@code device}: it carries the device, which it does not show back. */
-  private static List<AlarmTransition> saidHello(PatientDevices devices, String device, ConnectionId connection,
-      Instant helloAt) {
-    if (connection != null) {
-      devices.saidHello(device, connection, helloAt);
+  /**
+   * A {@code HELLO} on the event's connection named {@code device}: it carries the device, which it does not show back
+   * yet. A node that did not say when the {@code HELLO} came, or its connection's idle timeout, had the defaults.
+   */
+  private static List<AlarmTransition> saidHello(PatientDevices devices, String device, DeviceEvent hello,
+      Instant now) {
+    if (hello.connection() != null) {
+      devices.saidHello(device, hello.connection(), Objects.requireNonNullElse(hello.at(), now),
+          Objects.requireNonNullElse(hello.closesWhenSilentFor(), DeviceLink.UNSAID_IDLE_TIMEOUT));
     }
     return List.of();
   }

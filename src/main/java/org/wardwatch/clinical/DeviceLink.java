@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.Objects;
 import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.StateJson;
 
@@ -36,12 +37,16 @@ final class DeviceLink {
   static final int MAX_ENDED = 16;
 
   /**
-   * How long a connection that carries the device by its {@code HELLO} alone must stay up before it shows a
-   * disconnected device back ({@link #settled}): a device in a connect-and-drop loop stays one disconnection, and,
-   * longer than the device server's default idle timeout (120 s), a connection half-open since its {@code HELLO} (the
-   * device died after it) is found closed first.
+   * How long after its idle timeout a connection half-open since its {@code HELLO} (the device died after it) is, at
+   * most, found closed and its end applied here: until then, a {@code HELLO} alone does not show a disconnected device
+   * back ({@link #settled}).
    */
-  static final Duration HELLO_SETTLES = Duration.ofSeconds(130);
+  static final Duration FOUND_CLOSED_WITHIN = Duration.ofSeconds(10);
+
+  /**
+   * The idle timeout taken for a {@code HELLO}'s connection from a node that did not say: the device server's default.
+   */
+  static final Duration UNSAID_IDLE_TIMEOUT = Duration.ofSeconds(120);
 
   /** The connection that carries the device; {@code null} when none is known to (the one that did ended). */
   private ConnectionId carrier;
@@ -51,6 +56,12 @@ final class DeviceLink {
   private ConnectionId disconnectedBy;
   /** True while the carrier carries the device by a {@code HELLO} alone: no frame or resend of it since. */
   private boolean carriedByHelloAlone;
+  /**
+   * While the carrier carries the device by a {@code HELLO} alone, when it shows a disconnected device back
+   * ({@link #settled}): its latest {@code HELLO}'s time, its idle timeout and {@link #FOUND_CLOSED_WITHIN} later, so
+   * that a connection half-open since that {@code HELLO} is found closed first. Otherwise {@code null}.
+   */
+  private Instant settlesAt;
   /**
    * While the carrier carries the device by a {@code HELLO} alone, the latest end ignored because it did; otherwise
    * {@code null}. The device is disconnected by it if the carrier moves on ({@link #movedOn}).
@@ -107,6 +118,7 @@ final class DeviceLink {
     }
     if (carriedByHelloAlone) {
       carriedByHelloAlone = false;
+      settlesAt = null;
       endMaskedByHello = null;
     }
   }
@@ -117,9 +129,10 @@ final class DeviceLink {
    * {@code HELLO} is ignored, unless another connection carries the device whose latest frame or {@code HELLO} was not
    * surely received before this {@code HELLO} (the announcement came late, behind a newer connection's). Unlike a
    * frame, it does not show a disconnected device back at once ({@link #settled}): a device that keeps reconnecting and
-   * dropping stays one disconnection, which escalates.
+   * dropping stays one disconnection, which escalates, and a connection half-open since the {@code HELLO}, closed once
+   * it has sent nothing for {@code idleTimeout}, never shows it back.
    */
-  void saidHello(ConnectionId connection, Instant helloAt) {
+  void saidHello(ConnectionId connection, Instant helloAt, Duration idleTimeout) {
     boolean carries = connection.equals(carrier);
     if (!carries && carrier != null && !ConnectionId.surelyBefore(carrierHeardAt, carrier, helloAt, connection)) {
       return;
@@ -130,15 +143,18 @@ final class DeviceLink {
     carriedByHelloAlone |= !carries; // a HELLO again on a connection that delivered frames: one more of them
     carrierHeardAt = carries && carrierHeardAt.isAfter(helloAt) ? carrierHeardAt : helloAt; // its frames since
     carrier = connection;
+    if (carriedByHelloAlone) {
+      settlesAt = carrierHeardAt.plus(idleTimeout).plus(FOUND_CLOSED_WITHIN);
+    }
   }
 
   /**
    * True when the device, disconnected by the end of a connection that opened before the carrier's {@code HELLO}, has
-   * been carried by that {@code HELLO} alone for {@link #HELLO_SETTLES} at {@code now}: it is back, its disconnection
+   * been carried by that {@code HELLO} alone until {@link #settlesAt} at {@code now}: it is back, its disconnection
    * over (hidden, should the carrier move on before a frame).
    */
   boolean settled(Instant now) {
-    if (!carriedByHelloAlone || disconnectedBy == null || now.isBefore(carrierHeardAt.plus(HELLO_SETTLES))
+    if (!carriedByHelloAlone || disconnectedBy == null || now.isBefore(settlesAt)
         || !disconnectedBy.openedSurelyBefore(carrierHeardAt, carrier)) {
       return false;
     }
@@ -156,11 +172,8 @@ final class DeviceLink {
     if (!connection.equals(carrier) || !carriedByHelloAlone) {
       return false;
     }
-    carrier = null;
-    carrierHeardAt = null;
-    carriedByHelloAlone = false;
     disconnectedBy = openedLast(disconnectedBy, endMaskedByHello);
-    endMaskedByHello = null;
+    forgetCarrier();
     return disconnectedBy != null;
   }
 
@@ -171,10 +184,7 @@ final class DeviceLink {
    */
   boolean ended(ConnectionId connection) {
     if (connection == null) { // a node that did not say which: believed
-      carrier = null;
-      carrierHeardAt = null;
-      carriedByHelloAlone = false;
-      endMaskedByHello = null;
+      forgetCarrier();
       return true;
     }
     if (!ended.contains(connection)) {
@@ -190,13 +200,19 @@ final class DeviceLink {
       return false;
     }
     if (connection.equals(carrier)) {
-      carrier = null;
-      carrierHeardAt = null;
-      carriedByHelloAlone = false;
-      endMaskedByHello = null;
+      forgetCarrier();
     }
     disconnectedBy = openedLast(disconnectedBy, connection); // what is read after it shows the device back
     return true;
+  }
+
+  /** No connection carries the device any more. */
+  private void forgetCarrier() {
+    carrier = null;
+    carrierHeardAt = null;
+    carriedByHelloAlone = false;
+    settlesAt = null;
+    endMaskedByHello = null;
   }
 
   /**
@@ -209,15 +225,15 @@ final class DeviceLink {
   }
 
   /**
-   * {@code {"carrier": connection, "carrierHeardAt", "carriedByHelloAlone": true, "disconnectedBy": connection,
-   * "endMaskedByHello": connection, "ended": [connection, ...]}}, each left out when none (or false).
+   * {@code {"carrier": connection, "carrierHeardAt", "carriedByHelloAlone": true, "settlesAt", "disconnectedBy":
+   * connection, "endMaskedByHello": connection, "ended": [connection, ...]}}, each left out when none (or false).
    */
   JsonObject toState() {
     JsonObject state = new JsonObject();
     if (carrier != null) {
       state.put("carrier", carrier.toJson()).put("carrierHeardAt", carrierHeardAt);
       if (carriedByHelloAlone) {
-        state.put("carriedByHelloAlone", true);
+        state.put("carriedByHelloAlone", true).put("settlesAt", settlesAt);
       }
     }
     if (disconnectedBy != null) {
@@ -243,6 +259,10 @@ final class DeviceLink {
     link.carrierHeardAt = link.carrier == null ? null : StateJson.instant(state, "carrierHeardAt");
     link.disconnectedBy = ConnectionId.optional(state, "disconnectedBy");
     link.carriedByHelloAlone = link.carrier != null && state.getBoolean("carriedByHelloAlone", false);
+    if (link.carriedByHelloAlone) { // from a node that did not say: its HELLO's connection had the default timeout
+      link.settlesAt = Objects.requireNonNullElse(StateJson.optionalInstant(state, "settlesAt"),
+          link.carrierHeardAt.plus(UNSAID_IDLE_TIMEOUT).plus(FOUND_CLOSED_WITHIN));
+    }
     link.endMaskedByHello = ConnectionId.optional(state, "endMaskedByHello");
     if (state.containsKey("ended")) {
       StateJson.objects(state, "ended").stream().map(ConnectionId::fromJson).forEach(link.ended::addLast);

@@ -1,6 +1,7 @@
 package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,11 +103,12 @@ final class PatientDevices {
 
   /**
    * {@code connection}'s {@code HELLO}, received at {@code helloAt}, said it carries {@code device} for the patient:
-   * it does from now on ({@link DeviceLink#saidHello}), unless it {@link #cannotShowBack}.
+   * it does from now on ({@link DeviceLink#saidHello}), unless it {@link #cannotShowBack}. The connection is closed
+   * once it has sent nothing for {@code idleTimeout}.
    */
-  void saidHello(String device, ConnectionId connection, Instant helloAt) {
+  void saidHello(String device, ConnectionId connection, Instant helloAt, Duration idleTimeout) {
     if (!cannotShowBack(device, connection, helloAt)) {
-      links.computeIfAbsent(device, unknown -> new DeviceLink()).saidHello(connection, helloAt);
+      links.computeIfAbsent(device, unknown -> new DeviceLink()).saidHello(connection, helloAt, idleTimeout);
     }
   }
 

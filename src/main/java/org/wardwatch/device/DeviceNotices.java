@@ -1,6 +1,7 @@
 package org.wardwatch.device;
 
 import io.vertx.core.eventbus.EventBus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.wardwatch.bus.DeviceEvents;
@@ -33,12 +34,14 @@ final class DeviceNotices {
   /** The others the connection's accepted frames were about. */
   private final HeardDevices others = new HeardDevices();
   /** Which of the connection's {@code HELLO}s the engine is told of. */
-  private final HelloAnnouncements hellos = new HelloAnnouncements(connection);
+  private final HelloAnnouncements hellos;
   /** When the connection was found closed; {@code null} while open. */
   private Instant closedAt;
 
-  DeviceNotices(EventBus eventBus) {
+  /** The notices of a connection closed once it has sent nothing for {@code idleTimeout}. */
+  DeviceNotices(EventBus eventBus, Duration idleTimeout) {
     this.eventBus = eventBus;
+    this.hellos = new HelloAnnouncements(connection, idleTimeout);
   }
 
   /** Which connection this is: told to the clinical engine with its frames, {@code HELLO}s and disconnections. */

@@ -14,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.buffer.BufferInternal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -71,7 +72,8 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   DeviceSession(Channel channel, ContextInternal context, BusRequests parser, DeviceServerConfig config) {
     this.channel = channel;
     this.context = context;
-    this.notices = new DeviceNotices(context.owner().eventBus());
+    this.notices = new DeviceNotices(context.owner().eventBus(),
+        Duration.ofSeconds(config.idleTimeoutSeconds()));
     this.parser = parser;
     this.config = config;
     // a line without an ending gives up as many bytes as the frames a device may get wrong in a row (at least two)

@@ -1,5 +1,6 @@
 package org.wardwatch.device;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,18 +17,22 @@ import org.wardwatch.parsing.FrameVerdict;
  * followed by one (a relay switching devices) is not announced. A {@code HELLO} that moves the connection on from the
  * device announced before any frame of it, or a frame of that device naming another patient, withdraws that
  * ({@link DeviceEvent.Kind#MOVED_ON}): a cuff that reconnected saying the patient it remembers, then was admitted to
- * another, no longer carries the first.
+ * another, no longer carries the first. Each announcement says the connection's idle timeout, so that the engine knows
+ * how soon a connection half-open since its {@code HELLO} would be found closed.
  *
  * <p>Owned by its connection's {@link DeviceNotices}; not thread-safe. Pure: it says what to announce.
  */
 final class HelloAnnouncements {
 
   private final ConnectionId connection;
+  private final Duration idleTimeout;
   /** The identity a {@code HELLO} gave the connection, announced, of which no frame has been accepted since. */
   private DeviceIdentity announcedByHelloAlone;
 
-  HelloAnnouncements(ConnectionId connection) {
+  /** The announcements of {@code connection}, which is closed once it has sent nothing for {@code idleTimeout}. */
+  HelloAnnouncements(ConnectionId connection, Duration idleTimeout) {
     this.connection = connection;
+    this.idleTimeout = idleTimeout;
   }
 
   /**
@@ -58,7 +63,7 @@ final class HelloAnnouncements {
     }
     if (moved && !settled && identity.device() != null) {
       announcedByHelloAlone = identity;
-      announced = with(announced, DeviceEvent.connected(identity, connection, readAt));
+      announced = with(announced, DeviceEvent.connected(identity, connection, readAt, idleTimeout));
     }
     return announced;
   }

@@ -1,6 +1,7 @@
 package org.wardwatch.model;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -25,9 +26,19 @@ import java.util.Locale;
  *                       the refused frame or message was about, read from it or known from its connection; false
  *                       when it is its connection's identity, blamed for a frame that may have been another
  *                       patient's (a relay's frames name theirs)
+ * @param closesWhenSilentFor for a {@code HELLO}, how long its connection may send nothing before the device server
+ *                       closes it (its idle timeout), so how soon a connection half-open since the {@code HELLO} is
+ *                       found closed; {@code null} for any other kind, or from a node that did not say
  */
 public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, ConnectionId connection, Instant at,
-    boolean mayAdmit) {
+    boolean mayAdmit, Duration closesWhenSilentFor) {
+
+  /** @throws IllegalArgumentException when {@code closesWhenSilentFor} is not above zero */
+  public DeviceEvent {
+    if (closesWhenSilentFor != null && (closesWhenSilentFor.isNegative() || closesWhenSilentFor.isZero())) {
+      throw new IllegalArgumentException("a connection's idle timeout must be above 0, got " + closesWhenSilentFor);
+    }
+  }
 
   /** What happened, named on the wire in lower case. */
   public enum Kind {
@@ -43,10 +54,12 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
 
   /**
    * {@code connection}'s {@code HELLO}, received at {@code helloAt}, said it carries {@code source} from now on: a
-   * device that reconnected, before its next frame (a cuff that measures every 15 minutes).
+   * device that reconnected, before its next frame (a cuff that measures every 15 minutes). The connection is closed
+   * once it has sent nothing for {@code closesWhenSilentFor}.
    */
-  public static DeviceEvent connected(DeviceIdentity source, ConnectionId connection, Instant helloAt) {
-    return new DeviceEvent(Kind.CONNECTED, source, null, connection, helloAt, false);
+  public static DeviceEvent connected(DeviceIdentity source, ConnectionId connection, Instant helloAt,
+      Duration closesWhenSilentFor) {
+    return new DeviceEvent(Kind.CONNECTED, source, null, connection, helloAt, false, closesWhenSilentFor);
   }
 
   /**
@@ -55,12 +68,12 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
    * {@code source} (a cuff that reconnected saying its remembered patient, then was admitted to another).
    */
   public static DeviceEvent movedOn(DeviceIdentity source, ConnectionId connection, Instant movedAt) {
-    return new DeviceEvent(Kind.MOVED_ON, source, null, connection, movedAt, false);
+    return new DeviceEvent(Kind.MOVED_ON, source, null, connection, movedAt, false, null);
   }
 
   /** {@code connection}, which carried {@code source}, was found closed at {@code closedAt}. */
   public static DeviceEvent disconnected(DeviceIdentity source, ConnectionId connection, Instant closedAt) {
-    return new DeviceEvent(Kind.DISCONNECTED, source, null, connection, closedAt, false);
+    return new DeviceEvent(Kind.DISCONNECTED, source, null, connection, closedAt, false, null);
   }
 
   /**
@@ -68,7 +81,7 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
    * {@code receivedAt}, was refused for {@code reason}.
    */
   public static DeviceEvent rejected(DeviceIdentity source, String reason, Instant receivedAt) {
-    return new DeviceEvent(Kind.REJECTED, source, reason, null, receivedAt, true);
+    return new DeviceEvent(Kind.REJECTED, source, reason, null, receivedAt, true, null);
   }
 
   /**
@@ -78,7 +91,7 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
    * already, and admits none.
    */
   public static DeviceEvent rejectedOnConnection(DeviceIdentity sessionIdentity, String reason, Instant receivedAt) {
-    return new DeviceEvent(Kind.REJECTED, sessionIdentity, reason, null, receivedAt, false);
+    return new DeviceEvent(Kind.REJECTED, sessionIdentity, reason, null, receivedAt, false, null);
   }
 
   /**
@@ -93,12 +106,13 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
 
   /**
    * {@code {"event": "connected"|"moved_on"|"disconnected"|"rejected", "source", "reason", "connection", "at",
-   * "mayAdmit"}}.
+   * "mayAdmit", "closesWhenSilentFor": ISO-8601 duration}}.
    */
   public JsonObject toJson() {
     return new JsonObject().put("event", kind.name().toLowerCase(Locale.ROOT)).put("source", source.toJson())
         .put("reason", reason).put("connection", ConnectionId.toJsonOrNull(connection)).put("at", at)
-        .put("mayAdmit", mayAdmit);
+        .put("mayAdmit", mayAdmit).put("closesWhenSilentFor", closesWhenSilentFor == null ? null
+            : closesWhenSilentFor.toString());
   }
 
   /**
@@ -120,7 +134,7 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
     try {
       return new DeviceEvent(kind, DeviceIdentity.fromJson(source), json.getString("reason"),
           ConnectionId.optional(json, "connection"), StateJson.optionalInstant(json, "at"),
-          json.getBoolean("mayAdmit", false));
+          json.getBoolean("mayAdmit", false), StateJson.optionalDuration(json, "closesWhenSilentFor"));
     } catch (ClassCastException e) { // a part of another JSON type than its own (Vert.x's typed getters)
       throw new IllegalArgumentException("malformed device event " + json + ": " + e.getMessage());
     }

@@ -53,9 +53,14 @@ public final class StateJson {
   }
 
   public static Duration duration(JsonObject json, String field) {
-    String text = string(json, field);
+    return required(optionalDuration(json, field), field);
+  }
+
+  /** The duration in {@code field}, or {@code null} when there is none. */
+  public static Duration optionalDuration(JsonObject json, String field) {
+    String text = json.getString(field);
     try {
-      return Duration.parse(text);
+      return text == null ? null : Duration.parse(text);
     } catch (DateTimeException e) {
       throw new IllegalArgumentException("'" + field + "' must be an ISO-8601 duration, got " + text);
     }

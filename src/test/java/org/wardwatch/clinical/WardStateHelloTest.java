@@ -10,6 +10,7 @@ import static org.wardwatch.clinical.WardStateFixtures.frame;
 import static org.wardwatch.clinical.WardStateFixtures.on;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,8 @@ class WardStateHelloTest {
       """));
   private static final ConnectionId OLD = ConnectionId.opened(T0);
   private static final ConnectionId NEW = ConnectionId.opened(at(20));
+  /** The device server's default idle timeout. */
+  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(120);
 
   private final WardState engine = new WardState(RULES);
 
@@ -48,11 +51,11 @@ class WardStateHelloTest {
     engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
     assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
 
-    WardUpdate hello = engine.deviceEvent(DeviceEvent.connected(BED_1, NEW, at(20)), at(20));
+    WardUpdate hello = engine.deviceEvent(DeviceEvent.connected(BED_1, NEW, at(20), IDLE_TIMEOUT), at(20));
 
     assertEquals(List.of(), types(hello), "a HELLO shows no device back: a device that keeps dropping is one alarm");
     assertTrue(hello.changedPatients().contains(BED_1.patientKey()), "another node taking over knows the carrier");
-    assertFalse(engine.deviceEvent(DeviceEvent.connected(BED_1, NEW, at(20)), at(22)).changedPatients()
+    assertFalse(engine.deviceEvent(DeviceEvent.connected(BED_1, NEW, at(20), IDLE_TIMEOUT), at(22)).changedPatients()
         .contains(BED_1.patientKey()), "an announcement repeated changes nothing");
     assertEquals(List.of(TransitionType.CLEARED), types(engine.apply(on(NEW, frame(BED_1, at(900), "BP_SYSTOLIC=118")),
         at(900))), "its next reading");
@@ -129,6 +132,44 @@ class WardStateHelloTest {
   }
 
   @Test
+  void givenAnIdleTimeoutRaisedTo300s_whenTheHelloAloneConnectionIsHalfOpen_thenItIsFoundClosedBeforeItShowsTheCuff() {
+    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
+    greeted(NEW, at(20), Duration.ofSeconds(300)); // the cuff died after it
+
+    assertFalse(types(engine.tick(at(150))).contains(TransitionType.CLEARED), "up 130 s, but found closed at 320 s");
+    assertEquals(List.of(), closed(NEW, at(320)), "alarmed still");
+    assertFalse(types(engine.tick(at(330))).contains(TransitionType.CLEARED), "carried by no connection");
+  }
+
+  @Test
+  void givenAnIdleTimeoutRaisedTo300s_whenTheHelloAloneConnectionStaysUp_thenTheAlarmEnds10sAfterThatTimeout() {
+    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
+    greeted(NEW, at(20), Duration.ofSeconds(300));
+    WardState taker = new WardState(RULES); // another node takes the patient over from its stored state
+    taker.adopt(new JsonObject(engine.state(BED_1.patientKey()).orElseThrow().encode()));
+
+    assertFalse(types(taker.tick(at(329))).contains(TransitionType.CLEARED), "it might be half-open still");
+    assertTrue(types(taker.tick(at(330))).contains(TransitionType.CLEARED), "up its idle timeout and 10 s more");
+  }
+
+  @Test
+  void givenAHelloFromANodeThatDidNotSayItsIdleTimeout_thenTheDefaultIsTaken_alsoFromStateThatDidNotSay() {
+    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
+    engine.deviceEvent(new DeviceEvent(DeviceEvent.Kind.CONNECTED, BED_1, null, NEW, at(20), false, null), at(20));
+    JsonObject state = engine.state(BED_1.patientKey()).orElseThrow();
+    WardState taker = new WardState(RULES);
+    taker.adopt(withoutSettlesAt(new JsonObject(state.encode())));
+
+    assertFalse(types(engine.tick(at(149))).contains(TransitionType.CLEARED));
+    assertTrue(types(engine.tick(at(150))).contains(TransitionType.CLEARED), "120 s, the device server's default");
+    assertFalse(types(taker.tick(at(149))).contains(TransitionType.CLEARED));
+    assertTrue(types(taker.tick(at(150))).contains(TransitionType.CLEARED), "stored by a node that did not say");
+  }
+
+  @Test
   void givenAMonitorThatKeepsReconnectingAndDropping_thenItStaysOneAlarm() {
     engine.apply(on(OLD, frame(BED_1, T0, "PULSE=80")), T0);
     assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
@@ -193,7 +234,23 @@ class WardStateHelloTest {
   }
 
   private List<TransitionType> greeted(ConnectionId connection, Instant helloAt) {
-    return types(engine.deviceEvent(DeviceEvent.connected(BED_1, connection, helloAt), helloAt.plusSeconds(1)));
+    return greeted(connection, helloAt, IDLE_TIMEOUT);
+  }
+
+  private List<TransitionType> greeted(ConnectionId connection, Instant helloAt, Duration idleTimeout) {
+    return types(engine.deviceEvent(DeviceEvent.connected(BED_1, connection, helloAt, idleTimeout),
+        helloAt.plusSeconds(1)));
+  }
+
+  /** {@code state} with each {@code settlesAt} removed, as a node that stored none wrote it. */
+  private static JsonObject withoutSettlesAt(JsonObject state) {
+    state.remove("settlesAt");
+    state.forEach(field -> {
+      if (field.getValue() instanceof JsonObject inner) {
+        withoutSettlesAt(inner);
+      }
+    });
+    return state;
   }
 
   private List<TransitionType> movedOn(ConnectionId connection, Instant movedAt) {

@@ -114,6 +114,7 @@ class DisconnectedDevicesTest extends RelayWardNodeTest {
     assertFalse(hello.connection().openedAt().isBefore(opened), "the test's connection, opened after the test began");
     assertFalse(hello.connection().openedAt().isAfter(answered));
     assertFalse(hello.at().isBefore(hello.connection().openedAt()), "its HELLO read after it opened");
+    assertEquals(IDLE_TIMEOUT, hello.closesWhenSilentFor(), "how soon the node finds it closed if half-open");
     JsonObject announced = events.poll(10, TimeUnit.SECONDS);
     assertNotNull(announced, "no disconnection announced");
     DeviceEvent event = DeviceEvent.fromJson(announced);

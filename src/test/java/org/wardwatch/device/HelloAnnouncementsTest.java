@@ -2,6 +2,7 @@ package org.wardwatch.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,18 +14,19 @@ import org.wardwatch.parsing.FrameVerdict;
 /** Which of a connection's {@code HELLO}s are announced to the clinical engine, and when one is withdrawn. */
 class HelloAnnouncementsTest {
 
+  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(300);
   private static final Instant READ = Instant.parse("2026-12-07T10:00:00Z");
   private static final ConnectionId CONNECTION = ConnectionId.opened(READ);
   private static final DeviceIdentity CUFF_FOR_PM1 = new DeviceIdentity("NIBP-1", "PM1", null, "surgery");
   private static final DeviceIdentity CUFF_FOR_PM2 = new DeviceIdentity("NIBP-1", "PM2", null, "surgery");
   private static final DeviceIdentity RELAY = new DeviceIdentity("RELAY-1", null, null, "surgery");
 
-  private final HelloAnnouncements hellos = new HelloAnnouncements(CONNECTION);
+  private final HelloAnnouncements hellos = new HelloAnnouncements(CONNECTION, IDLE_TIMEOUT);
 
   @Test
   void givenAHelloAlone_whenAnswered_thenTheConnectionIsAnnouncedAsTheDevices() {
-    assertEquals(List.of(DeviceEvent.connected(CUFF_FOR_PM1, CONNECTION, READ)), answered(DeviceIdentity.UNKNOWN,
-        hello(CUFF_FOR_PM1)));
+    assertEquals(List.of(DeviceEvent.connected(CUFF_FOR_PM1, CONNECTION, READ, IDLE_TIMEOUT)),
+        answered(DeviceIdentity.UNKNOWN, hello(CUFF_FOR_PM1)));
   }
 
   @Test
@@ -53,7 +55,7 @@ class HelloAnnouncementsTest {
     answered(DeviceIdentity.UNKNOWN, hello(CUFF_FOR_PM1));
     answered(CUFF_FOR_PM1, FrameVerdict.accepted("1", null));
 
-    assertEquals(List.of(DeviceEvent.connected(CUFF_FOR_PM2, CONNECTION, READ)), answered(CUFF_FOR_PM1,
+    assertEquals(List.of(DeviceEvent.connected(CUFF_FOR_PM2, CONNECTION, READ, IDLE_TIMEOUT)), answered(CUFF_FOR_PM1,
         hello(CUFF_FOR_PM2)), "the connection carried PM1's cuff by a frame: its HELLO moving on is no withdrawal");
   }
 
@@ -69,7 +71,7 @@ class HelloAnnouncementsTest {
   void givenARelaysHello_whenOnlyFramesNamingOthersFollow_thenTheRelayIsAnnounced() {
     DeviceIdentity bedside = new DeviceIdentity("MON-7", "PX", null, "surgery");
 
-    assertEquals(List.of(DeviceEvent.connected(RELAY, CONNECTION, READ)), answered(DeviceIdentity.UNKNOWN,
+    assertEquals(List.of(DeviceEvent.connected(RELAY, CONNECTION, READ, IDLE_TIMEOUT)), answered(DeviceIdentity.UNKNOWN,
         hello(RELAY), FrameVerdict.accepted("1", null, bedside)));
   }
 

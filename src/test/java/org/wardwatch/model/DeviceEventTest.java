@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -27,14 +28,26 @@ class DeviceEventTest {
 
   @Test
   void aConnectionsHelloAndItsMovingOnCrossWithTheConnectionAndTime() {
-    DeviceEvent connected = DeviceEvent.connected(MONITOR, CONNECTION, HELLO_AT);
+    DeviceEvent connected = DeviceEvent.connected(MONITOR, CONNECTION, HELLO_AT, Duration.ofSeconds(300));
     DeviceEvent movedOn = DeviceEvent.movedOn(MONITOR, CONNECTION, HELLO_AT.plusSeconds(60));
 
     assertEquals("connected", connected.toJson().getString("event"));
+    assertEquals("PT5M", connected.toJson().getString("closesWhenSilentFor"), "its connection's idle timeout");
     assertEquals(connected, DeviceEvent.fromJson(connected.toJson()));
     assertEquals("moved_on", movedOn.toJson().getString("event"));
     assertEquals(movedOn, DeviceEvent.fromJson(movedOn.toJson()));
     assertFalse(connected.admits(), "a HELLO carries no value to monitor");
+  }
+
+  @Test
+  void aHelloFromANodeThatDidNotSayItsIdleTimeoutHasNone_andOneNotAboveZeroIsRefused() {
+    JsonObject earlier = DeviceEvent.connected(MONITOR, CONNECTION, HELLO_AT, Duration.ofSeconds(300)).toJson();
+
+    assertNull(DeviceEvent.fromJson(earlier.copy().put("closesWhenSilentFor", null)).closesWhenSilentFor());
+    assertThrows(IllegalArgumentException.class,
+        () -> DeviceEvent.fromJson(earlier.copy().put("closesWhenSilentFor", "PT0S")));
+    assertThrows(IllegalArgumentException.class,
+        () -> DeviceEvent.fromJson(earlier.copy().put("closesWhenSilentFor", "two minutes")));
   }
 
   @Test

@@ -12,11 +12,15 @@ import org.wardwatch.node.NodeVerticle;
 
 /**
  * The setting of the tests of what a device connection's end, reconnection or {@code HELLO} alarms: a whole node,
- * deployed afresh for each test, and the alarm transitions of its device tests' ward ({@link RelayWardAlarms}).
+ * deployed afresh for each test with an idle timeout of its own, and the alarm transitions of its device tests' ward
+ * ({@link RelayWardAlarms}).
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
 public abstract class RelayWardNodeTest {
+
+  /** Its device server's idle timeout, not the default: what a node says of its connections is its own setting. */
+  protected static final Duration IDLE_TIMEOUT = Duration.ofSeconds(300);
 
   /** The node under test. */
   protected NodeVerticle node;
@@ -25,7 +29,8 @@ public abstract class RelayWardNodeTest {
 
   @BeforeEach
   void startNode(Vertx vertx) {
-    node = TestNode.deploy(vertx);
+    node = TestNode.deploy(vertx, new JsonObject().put("devices",
+        new JsonObject().put("idleTimeoutSeconds", IDLE_TIMEOUT.toSeconds())));
     alarms = RelayWardAlarms.subscribe(vertx);
   }
 
