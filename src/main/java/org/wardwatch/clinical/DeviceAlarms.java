@@ -79,7 +79,7 @@ final class DeviceAlarms {
       Instant now) {
     if (hello.connection() != null) {
       devices.saidHello(device, hello.connection(), Objects.requireNonNullElse(hello.at(), now),
-          Objects.requireNonNullElse(hello.closesWhenSilentFor(), DeviceLink.UNSAID_IDLE_TIMEOUT));
+          Objects.requireNonNullElse(hello.closesWhenSilentFor(), HelloAlone.UNSAID_IDLE_TIMEOUT));
     }
     return List.of();
   }

@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.Objects;
 import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.StateJson;
 
@@ -36,37 +35,14 @@ final class DeviceLink {
    */
   static final int MAX_ENDED = 16;
 
-  /**
-   * How long after its idle timeout a connection half-open since its {@code HELLO} (the device died after it) is, at
-   * most, found closed and its end applied here: until then, a {@code HELLO} alone does not show a disconnected device
-   * back ({@link #settled}).
-   */
-  static final Duration FOUND_CLOSED_WITHIN = Duration.ofSeconds(10);
-
-  /**
-   * The idle timeout taken for a {@code HELLO}'s connection from a node that did not say: the device server's default.
-   */
-  static final Duration UNSAID_IDLE_TIMEOUT = Duration.ofSeconds(120);
-
   /** The connection that carries the device; {@code null} when none is known to (the one that did ended). */
   private ConnectionId carrier;
   /** When the carrier's latest frame or {@code HELLO} was received, by its node's clock; null with no carrier. */
   private Instant carrierHeardAt;
   /** The connection whose end disconnected the device, while it is disconnected; otherwise {@code null}. */
   private ConnectionId disconnectedBy;
-  /** True while the carrier carries the device by a {@code HELLO} alone: no frame or resend of it since. */
-  private boolean carriedByHelloAlone;
-  /**
-   * While the carrier carries the device by a {@code HELLO} alone, when it shows a disconnected device back
-   * ({@link #settled}): its latest {@code HELLO}'s time, its idle timeout and {@link #FOUND_CLOSED_WITHIN} later, so
-   * that a connection half-open since that {@code HELLO} is found closed first. Otherwise {@code null}.
-   */
-  private Instant settlesAt;
-  /**
-   * While the carrier carries the device by a {@code HELLO} alone, the latest end ignored because it did; otherwise
-   * {@code null}. The device is disconnected by it if the carrier moves on ({@link #movedOn}).
-   */
-  private ConnectionId endMaskedByHello;
+  /** While the carrier carries the device by a {@code HELLO} alone (no frame or resend of it since); else null. */
+  private HelloAlone helloAlone;
   /** Connections known to have ended, the latest last. */
   private final Deque<ConnectionId> ended = new ArrayDeque<>();
 
@@ -116,10 +92,8 @@ final class DeviceLink {
     if (disconnectedBy != null) {
       disconnectedBy = null;
     }
-    if (carriedByHelloAlone) {
-      carriedByHelloAlone = false;
-      settlesAt = null;
-      endMaskedByHello = null;
+    if (helloAlone != null) {
+      helloAlone = null;
     }
   }
 
@@ -137,28 +111,24 @@ final class DeviceLink {
     if (!carries && carrier != null && !ConnectionId.surelyBefore(carrierHeardAt, carrier, helloAt, connection)) {
       return;
     }
-    if (!carries && !carriedByHelloAlone) {
-      endMaskedByHello = null; // else kept: taken over from a carrier by a HELLO alone, it hid the same ends
-    }
-    carriedByHelloAlone |= !carries; // a HELLO again on a connection that delivered frames: one more of them
     carrierHeardAt = carries && carrierHeardAt.isAfter(helloAt) ? carrierHeardAt : helloAt; // its frames since
     carrier = connection;
-    if (carriedByHelloAlone) {
-      settlesAt = carrierHeardAt.plus(idleTimeout).plus(FOUND_CLOSED_WITHIN);
+    if (!carries || helloAlone != null) { // else on a connection that delivered frames: one more of them
+      helloAlone = HelloAlone.since(carrierHeardAt, idleTimeout, helloAlone); // over one: the ends it hid stay hidden
     }
   }
 
   /**
    * True when the device, disconnected by the end of a connection that opened before the carrier's {@code HELLO}, has
-   * been carried by that {@code HELLO} alone until {@link #settlesAt} at {@code now}: it is back, its disconnection
-   * over (hidden, should the carrier move on before a frame).
+   * been carried by that {@code HELLO} alone long enough at {@code now} ({@link HelloAlone#settled}): it is back, its
+   * disconnection over (hidden, should the carrier move on before a frame).
    */
   boolean settled(Instant now) {
-    if (!carriedByHelloAlone || disconnectedBy == null || now.isBefore(settlesAt)
+    if (helloAlone == null || disconnectedBy == null || !helloAlone.settled(now)
         || !disconnectedBy.openedSurelyBefore(carrierHeardAt, carrier)) {
       return false;
     }
-    endMaskedByHello = openedLast(endMaskedByHello, disconnectedBy);
+    helloAlone = helloAlone.hiding(disconnectedBy);
     disconnectedBy = null;
     return true;
   }
@@ -166,13 +136,13 @@ final class DeviceLink {
   /**
    * {@code connection}, the carrier by its {@code HELLO} alone, moved on before a frame of the device's: it no longer
    * carries the device. True when that leaves the device disconnected: by the end that carrying hid
-   * ({@link #endMaskedByHello}), or by one before its {@code HELLO}.
+   * ({@link HelloAlone#endHidden}), or by one before its {@code HELLO}.
    */
   boolean movedOn(ConnectionId connection) {
-    if (!connection.equals(carrier) || !carriedByHelloAlone) {
+    if (!connection.equals(carrier) || helloAlone == null) {
       return false;
     }
-    disconnectedBy = openedLast(disconnectedBy, endMaskedByHello);
+    disconnectedBy = ConnectionId.openedLast(disconnectedBy, helloAlone.endHidden());
     forgetCarrier();
     return disconnectedBy != null;
   }
@@ -194,15 +164,15 @@ final class DeviceLink {
       ended.addLast(connection);
     }
     if (carrier != null && !connection.equals(carrier) && connection.openedSurelyBefore(carrierHeardAt, carrier)) {
-      if (carriedByHelloAlone) { // hidden by a HELLO alone: it disconnects the device if the carrier moves on
-        endMaskedByHello = openedLast(endMaskedByHello, connection);
+      if (helloAlone != null) { // hidden by a HELLO alone: it disconnects the device if the carrier moves on
+        helloAlone = helloAlone.hiding(connection);
       }
       return false;
     }
     if (connection.equals(carrier)) {
       forgetCarrier();
     }
-    disconnectedBy = openedLast(disconnectedBy, connection); // what is read after it shows the device back
+    disconnectedBy = ConnectionId.openedLast(disconnectedBy, connection); // what is read after it shows the device back
     return true;
   }
 
@@ -210,37 +180,23 @@ final class DeviceLink {
   private void forgetCarrier() {
     carrier = null;
     carrierHeardAt = null;
-    carriedByHelloAlone = false;
-    settlesAt = null;
-    endMaskedByHello = null;
+    helloAlone = null;
   }
 
   /**
-   * Of two ends, the one that opened last, by their nodes' clocks: {@code candidate} when {@code current} is null or
-   * opened before it, else {@code current} (also for a null {@code candidate}).
-   */
-  private static ConnectionId openedLast(ConnectionId current, ConnectionId candidate) {
-    return candidate != null && (current == null || candidate.openedAt().isAfter(current.openedAt()))
-        ? candidate : current;
-  }
-
-  /**
-   * {@code {"carrier": connection, "carrierHeardAt", "carriedByHelloAlone": true, "settlesAt", "disconnectedBy":
-   * connection, "endMaskedByHello": connection, "ended": [connection, ...]}}, each left out when none (or false).
+   * {@code {"carrier": connection, "carrierHeardAt", "disconnectedBy": connection, "ended": [connection, ...]}} and
+   * what {@link HelloAlone#writeTo} writes, each left out when none.
    */
   JsonObject toState() {
     JsonObject state = new JsonObject();
     if (carrier != null) {
       state.put("carrier", carrier.toJson()).put("carrierHeardAt", carrierHeardAt);
-      if (carriedByHelloAlone) {
-        state.put("carriedByHelloAlone", true).put("settlesAt", settlesAt);
+      if (helloAlone != null) {
+        helloAlone.writeTo(state);
       }
     }
     if (disconnectedBy != null) {
       state.put("disconnectedBy", disconnectedBy.toJson());
-    }
-    if (endMaskedByHello != null) {
-      state.put("endMaskedByHello", endMaskedByHello.toJson());
     }
     if (!ended.isEmpty()) {
       state.put("ended", new JsonArray(ended.stream().map(ConnectionId::toJson).toList()));
@@ -258,12 +214,7 @@ final class DeviceLink {
     link.carrier = ConnectionId.optional(state, "carrier");
     link.carrierHeardAt = link.carrier == null ? null : StateJson.instant(state, "carrierHeardAt");
     link.disconnectedBy = ConnectionId.optional(state, "disconnectedBy");
-    link.carriedByHelloAlone = link.carrier != null && state.getBoolean("carriedByHelloAlone", false);
-    if (link.carriedByHelloAlone) { // from a node that did not say: its HELLO's connection had the default timeout
-      link.settlesAt = Objects.requireNonNullElse(StateJson.optionalInstant(state, "settlesAt"),
-          link.carrierHeardAt.plus(UNSAID_IDLE_TIMEOUT).plus(FOUND_CLOSED_WITHIN));
-    }
-    link.endMaskedByHello = ConnectionId.optional(state, "endMaskedByHello");
+    link.helloAlone = link.carrier == null ? null : HelloAlone.fromState(state, link.carrierHeardAt);
     if (state.containsKey("ended")) {
       StateJson.objects(state, "ended").stream().map(ConnectionId::fromJson).forEach(link.ended::addLast);
     }

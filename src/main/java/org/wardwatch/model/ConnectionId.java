@@ -53,6 +53,14 @@ public record ConnectionId(Instant openedAt, long origin, long serial) {
     return (earlierOn.origin == laterOn.origin ? earlier : earlier.plus(CLOCKS_APART)).isBefore(later);
   }
 
+  /**
+   * Of two connections, the one that opened last, by their processes' clocks: {@code candidate} when {@code current}
+   * is null or opened before it, else {@code current} (also for a null {@code candidate}).
+   */
+  public static ConnectionId openedLast(ConnectionId current, ConnectionId candidate) {
+    return candidate != null && (current == null || candidate.openedAt.isAfter(current.openedAt)) ? candidate : current;
+  }
+
   /** {@code connection}'s {@link #toJson}, or {@code null} for none. */
   public static JsonObject toJsonOrNull(ConnectionId connection) {
     return connection == null ? null : connection.toJson();

@@ -34,6 +34,19 @@ class ConnectionIdTest {
   }
 
   @Test
+  void givenTwoConnections_thenTheOneOpenedLastIsTheLaterOpening_theFirstKeptOnATie() {
+    ConnectionId first = ConnectionId.opened(T0);
+    ConnectionId later = ConnectionId.opened(T0.plusSeconds(1));
+    ConnectionId together = ConnectionId.opened(T0);
+
+    assertEquals(later, ConnectionId.openedLast(first, later));
+    assertEquals(later, ConnectionId.openedLast(later, first));
+    assertEquals(first, ConnectionId.openedLast(first, together), "opened together: the one known first stays");
+    assertEquals(first, ConnectionId.openedLast(null, first));
+    assertEquals(first, ConnectionId.openedLast(first, null));
+  }
+
+  @Test
   void givenTwoTimesReadOnTwoConnections_thenOneSurelyBeforeTheOtherByOneClockOrByMoreThanTheMarginByTwo() {
     ConnectionId here = ConnectionId.opened(T0);
     ConnectionId alsoHere = ConnectionId.opened(T0);
