@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
@@ -29,16 +28,19 @@ import org.wardwatch.model.Observation;
  * is no longer monitored through the device, a refusal once the device sends none of the patient's latest values or
  * frame (another device reports what it did). A disconnection marks the data the device sent stale, and NEWS2's.
  *
- * <p>Pure, with time passed in; made by {@link PatientConditions} for the rules in force, on the clinical engine's
- * event loop.
+ * <p>Which devices the patient is monitored through, and which send their latest values, {@link MonitoringDevices}
+ * decides. Pure, with time passed in; made by {@link PatientConditions} for the rules in force, on the clinical
+ * engine's event loop.
  */
 final class DeviceAlarms {
 
   private final ClinicalRules rules;
+  private final MonitoringDevices monitoring;
   private final PatientAlarms.AlarmIds alarmIds;
 
   DeviceAlarms(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
     this.rules = rules;
+    this.monitoring = new MonitoringDevices(rules);
     this.alarmIds = alarmIds;
   }
 
@@ -89,7 +91,7 @@ final class DeviceAlarms {
    * patient's latest values or frame, or one of its latest values came in a frame received after the refused one.
    */
   private List<AlarmTransition> refused(PatientRecord patient, String device, DeviceEvent event, Instant now) {
-    if (!sends(patient, device) || sentLater(patient, device, event.at())) {
+    if (!MonitoringDevices.sends(patient, device) || MonitoringDevices.sentLater(patient, device, event.at())) {
       return List.of();
     }
     patient.heardRefused(Objects.requireNonNullElse(event.at(), now));
@@ -136,7 +138,8 @@ final class DeviceAlarms {
   /** When {@code disconnects}, {@code device} is disconnected: alarmed while the patient is monitored through it. */
   private List<AlarmTransition> disconnectedIf(boolean disconnects, PatientRecord patient, String device,
       Instant now) {
-    return disconnects && monitoredThrough(patient, device, now) ? disconnected(patient, device, now) : List.of();
+    return disconnects && monitoring.monitoredThrough(patient, device, now) ? disconnected(patient, device, now)
+        : List.of();
   }
 
   /**
@@ -164,21 +167,6 @@ final class DeviceAlarms {
     return transitions;
   }
 
-  /** True while every device the patient is monitored through at {@code now} is disconnected. */
-  boolean allDisconnected(PatientRecord patient, Instant now) {
-    DeviceProblems disconnected = patient.devices().problems(TechnicalAlarm.DISCONNECTED);
-    if (disconnected.isEmpty() || !disconnected.contains(patient.source().device())) {
-      return false;
-    }
-    long nowMillis = now.toEpochMilli();
-    for (Observation latest : patient.measurements().latestValues()) {
-      if (!silent(patient, latest, nowMillis) && !disconnected.contains(latest.source().device())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Notes {@code device} disconnected, reconciles the alarm, and marks the data it sent, and NEWS2's, stale. */
   private List<AlarmTransition> disconnected(PatientRecord patient, String device, Instant now) {
     patient.devices().disconnected(device);
@@ -198,8 +186,9 @@ final class DeviceAlarms {
       return List.of();
     }
     boolean ended = devices.remove(device);
-    ended |= devices.removeIf(alarm == TechnicalAlarm.DISCONNECTED ? other -> !monitoredThrough(patient, other, now)
-        : other -> !sends(patient, other));
+    ended |= devices.removeIf(alarm == TechnicalAlarm.DISCONNECTED
+        ? other -> !monitoring.monitoredThrough(patient, other, now)
+        : other -> !MonitoringDevices.sends(patient, other));
     return ended ? reconcile(patient, alarm, device, now) : List.of();
   }
 
@@ -228,51 +217,5 @@ final class DeviceAlarms {
     return placed.patient() == null || device == null
         ? placed // a patient known by its device (and bed) has only that one
         : new DeviceIdentity(device, placed.patient(), placed.bed(), placed.ward());
-  }
-
-  /** True when {@code device} sent the patient's latest frame or a latest value of theirs not yet silent. */
-  private boolean monitoredThrough(PatientRecord patient, String device, Instant now) {
-    long nowMillis = now.toEpochMilli();
-    return sent(patient, device, latest -> !silent(patient, latest, nowMillis));
-  }
-
-  /** True when {@code latest} has gone silent at {@code nowMillis}, as the no-data alarm decides (sensor not off). */
-  private boolean silent(PatientRecord patient, Observation latest, long nowMillis) {
-    PatientMeasurements measurements = patient.measurements();
-    return !measurements.sensorsOff().contains(latest.parameter())
-        && nowMillis > measurements.silentFromMillis(latest, rules);
-  }
-
-  /** True when {@code device} sent the patient's latest frame or one of their latest values, silent or not. */
-  private static boolean sends(PatientRecord patient, String device) {
-    return sent(patient, device, latest -> true);
-  }
-
-  /** True when {@code device} sent the patient's latest frame or a latest value of theirs that {@code counts}. */
-  private static boolean sent(PatientRecord patient, String device, Predicate<Observation> counts) {
-    if (device.equals(patient.source().device())) {
-      return true;
-    }
-    for (Observation latest : patient.measurements().latestValues()) {
-      if (device.equals(latest.source().device()) && counts.test(latest)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * True when one of the patient's latest values came from {@code device} in a frame received after
-   * {@code receivedAt} (null: not known), by the clocks of the nodes that read them.
-   */
-  private static boolean sentLater(PatientRecord patient, String device, Instant receivedAt) {
-    if (receivedAt != null) {
-      for (Observation latest : patient.measurements().latestValues()) {
-        if (device.equals(latest.source().device()) && latest.gatewayTime().isAfter(receivedAt)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

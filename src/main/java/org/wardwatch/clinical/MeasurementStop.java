@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.news2.News2Inputs;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
@@ -49,7 +48,7 @@ final class MeasurementStop {
       // a sensor off whose report's receipt is not known (a state or node before it was kept): the latest frame's
       Instant offReported = measurements.sensorsOff().reportedAt(parameter);
       Instant reported = off ? (offReported != null ? offReported : patient.heardAt())
-          : disconnected(patient, latest) ? null : latest.gatewayTime();
+          : MonitoringDevices.senderDisconnected(patient, latest) ? null : latest.gatewayTime();
       if (reported != null
           && !now.isAfter(reported.plusMillis(measurements.reportIntervals().silentAfterMillis(parameter, rules)))) {
         throw new ActionRefused.StillMonitored("Patient " + patient.key() + "'s " + parameter.label()
@@ -66,10 +65,6 @@ final class MeasurementStop {
     }
     ActionRefused.AlarmsUnacknowledged.unlessNone(patient.key(), "alarms",
         patient.alarms().unacknowledged(ended));
-  }
-
-  private static boolean disconnected(PatientRecord patient, Observation latest) {
-    return patient.devices().problems(TechnicalAlarm.DISCONNECTED).contains(latest.source().device());
   }
 
   /** The audit entry of {@code user}'s stop of {@code parameters} of {@code patient} at {@code at}. */

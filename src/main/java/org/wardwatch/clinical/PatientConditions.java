@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.news2.News2Reading;
@@ -40,6 +39,7 @@ final class PatientConditions {
   private ClinicalRules rules;
   private News2Alarm news2;
   private DeviceAlarms devices;
+  private MonitoringDevices monitoring;
   private DataAlarms data;
 
   PatientConditions(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
@@ -51,6 +51,7 @@ final class PatientConditions {
     rules = newRules;
     news2 = new News2Alarm(newRules, alarmIds);
     devices = new DeviceAlarms(newRules, alarmIds);
+    monitoring = new MonitoringDevices(newRules);
     data = new DataAlarms(newRules, alarmIds);
   }
 
@@ -179,7 +180,7 @@ final class PatientConditions {
 
   /** Marks the threshold alarm of {@code latest}'s parameter stale when the device that sent it has disconnected. */
   private static List<AlarmTransition> staleIfDisconnected(PatientRecord patient, Observation latest, Instant now) {
-    return patient.devices().problems(TechnicalAlarm.DISCONNECTED).contains(latest.source().device())
+    return MonitoringDevices.senderDisconnected(patient, latest)
         ? patient.alarms().markData(thresholdKey(latest.parameter()), true, now) : List.of();
   }
 
@@ -219,11 +220,11 @@ final class PatientConditions {
   /**
    * True while the patient is monitored: a frame of it (values, sensors off or an assessment) was heard within the
    * no-data time, and not every device the patient is monitored through has disconnected since
-   * ({@link DeviceAlarms#allDisconnected}). Its next frame would admit a discharged patient again. (For a patient
+   * ({@link MonitoringDevices#allDisconnected}). Its next frame would admit a discharged patient again. (For a patient
    * taken over from a state without the time heard: the latest values'.)
    */
   boolean isMonitored(PatientRecord patient, Instant now) {
-    if (devices.allDisconnected(patient, now)) {
+    if (monitoring.allDisconnected(patient, now)) {
       return false;
     }
     long window = rules.noDataAfter().toMillis();
