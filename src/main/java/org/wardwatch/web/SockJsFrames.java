@@ -10,7 +10,6 @@ import io.vertx.core.json.jackson.JacksonCodec;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.util.Arrays;
 import java.util.List;
 import org.wardwatch.bus.PatientSnapshot;
 
@@ -26,15 +25,13 @@ final class SockJsFrames {
   static final String OPEN = "o";
   static final String HEARTBEAT = "h";
 
-  private static final char NON_ASCII = 0x80;
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
   /** Vert.x's JSON encoding, but ASCII only: every other character as its {@code \\uXXXX} escape, as SockJS asks. */
   private static final JsonFactory ASCII_JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
   /**
    * Each thread's buffer to encode in, grown as frames need; a frame is one exact copy of it. One grown past
-   * {@link StringContent#KEPT_BYTES} by a rare large message is not kept for the next.
+   * {@link JsonStringContent#KEPT_BYTES} by a rare large message is not kept for the next.
    */
-  private static final ThreadLocal<StringContent> SCRATCH = ThreadLocal.withInitial(StringContent::new);
+  private static final ThreadLocal<JsonStringContent> SCRATCH = ThreadLocal.withInitial(JsonStringContent::new);
   /** A {@code rec} message's JSON up to its address's text, and from there to its body. */
   private static final String REC_START = "{\"type\":\"rec\",\"address\":\"";
   private static final String REC_BODY = "\",\"body\":";
@@ -59,9 +56,10 @@ final class SockJsFrames {
         case '\b' -> frame.append("\\b");
         case '\f' -> frame.append("\\f");
         default -> {
-          if (c < ' ' || c >= NON_ASCII) {
-            frame.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
-                .append(HEX[c & 0xF]);
+          if (c < ' ' || c >= JsonStringContent.NON_ASCII) {
+            frame.append("\\u").append(JsonStringContent.HEX[c >> 12 & 0xF])
+                .append(JsonStringContent.HEX[c >> 8 & 0xF]).append(JsonStringContent.HEX[c >> 4 & 0xF])
+                .append(JsonStringContent.HEX[c & 0xF]);
           } else {
             frame.append(c);
           }
@@ -79,7 +77,7 @@ final class SockJsFrames {
    * as it is.
    */
   static byte[] recFrame(String address, Object body) {
-    StringContent frame = SCRATCH.get();
+    JsonStringContent frame = SCRATCH.get();
     frame.reset();
     frame.appendAscii("a[\"");
     if (body instanceof PatientSnapshot snapshot) {
@@ -148,113 +146,5 @@ final class SockJsFrames {
   /** The frame that says the server closes the session. */
   static String close(int code, String reason) {
     return "c[" + code + ",\"" + reason + "\"]";
-  }
-
-  /**
-   * JSON text written as the content of a JSON string, in ASCII bytes: its quotes and backslashes escaped (the only
-   * characters of {@link #ASCII_JSON}'s output, or of a {@link PatientSnapshot}'s, that need it); any control or
-   * non-ASCII character, which neither writes, as {@code \\uXXXX}, so a frame stays ASCII whatever it is given.
-   * Reused: {@link #reset()} before each frame.
-   */
-  private static final class StringContent extends Writer {
-
-    static final int KEPT_BYTES = 256 * 1024;
-    private static final int INITIAL_BYTES = 4096;
-
-    private byte[] bytes = new byte[INITIAL_BYTES];
-    private int length;
-
-    void reset() {
-      length = 0;
-      if (bytes.length > KEPT_BYTES) {
-        bytes = new byte[INITIAL_BYTES];
-      }
-    }
-
-    @Override
-    public void write(char[] chars) {
-      write(chars, 0, chars.length);
-    }
-
-    @Override
-    public void write(String text) {
-      write(text, 0, text.length());
-    }
-
-    @Override
-    public void write(char[] chars, int offset, int count) {
-      for (int i = offset; i < offset + count; i++) {
-        write(chars[i]);
-      }
-    }
-
-    @Override
-    public void write(String text, int offset, int count) {
-      for (int i = offset; i < offset + count; i++) {
-        write(text.charAt(i));
-      }
-    }
-
-    @Override
-    public void write(int c) {
-      if (c == '"' || c == '\\') {
-        put('\\');
-        put(c);
-      } else if (c < ' ' || c >= NON_ASCII) {
-        put('\\');
-        put('u');
-        put(HEX[c >> 12 & 0xF]);
-        put(HEX[c >> 8 & 0xF]);
-        put(HEX[c >> 4 & 0xF]);
-        put(HEX[c & 0xF]);
-      } else {
-        put(c);
-      }
-    }
-
-    /** Writes ASCII {@code json} as {@link #write(int)} writes each of its characters, in one pass. */
-    void writeAscii(byte[] json) {
-      ensureRoom(json.length * 6);
-      for (byte c : json) {
-        if (c == '"' || c == '\\') {
-          bytes[length++] = '\\';
-          bytes[length++] = c;
-        } else if (c < ' ') { // a control character or (negative) one outside ASCII: not in a snapshot's JSON
-          write(c & 0xFF);
-        } else {
-          bytes[length++] = c;
-        }
-      }
-    }
-
-    /** Appends {@code text} as it is. */
-    void appendAscii(String text) {
-      for (int i = 0; i < text.length(); i++) {
-        put(text.charAt(i));
-      }
-    }
-
-    private void put(int c) {
-      ensureRoom(1);
-      bytes[length++] = (byte) c;
-    }
-
-    private void ensureRoom(int count) {
-      if (length + count > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(length + count, bytes.length * 2));
-      }
-    }
-
-    byte[] toBytes() {
-      return Arrays.copyOf(bytes, length);
-    }
-
-    @Override
-    public void flush() {
-    }
-
-    @Override
-    public void close() {
-    }
   }
 }
