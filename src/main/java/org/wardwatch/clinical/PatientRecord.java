@@ -19,7 +19,8 @@ import org.wardwatch.model.StateJson;
  * live alarms. Its {@link #snapshot} is what browsers receive and what {@code GET /api/patients/{id}} returns;
  * {@code seq} increases by one per change so a client can detect a gap.
  *
- * <p>Not thread-safe: owned by the clinical engine.
+ * <p>Not thread-safe: owned by the clinical engine. (Longer than most classes: it holds each part of a patient's
+ * state, whose logic is in the part's own class, and writes and reads them as one stored state.)
  */
 final class PatientRecord {
 

@@ -23,7 +23,9 @@ import org.wardwatch.model.Parameter;
  * {@link WardUpdate}: the alarm transitions to publish and audit, and the patient snapshots that changed. Each
  * patient's accepted observations and alarm transitions also go to the {@link VitalsHistory} behind the trend view.
  *
- * <p>Pure, with time passed in (tests never sleep); not thread-safe: the clinical engine verticle owns it.
+ * <p>Pure, with time passed in (tests never sleep); not thread-safe: the clinical engine verticle owns it. (Longer
+ * than most classes: it is the engine's one entry point, a short method per input, each handing the work to the class
+ * that owns it.)
  */
 public final class WardState {
 

@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
  * {@code SockJsFramesTest}, {@code WebSocketWireTest} and {@code SockJsWebSocketTest} pin the protocol, the browser
  * tests the whole path.
  *
- * <p>Not thread-safe: lives on the HTTP verticle's event loop.
+ * <p>Not thread-safe: lives on the HTTP verticle's event loop. (Longer than most classes: half of it is the
+ * {@code SockJSSocket} interface's methods, a line or two each.)
  */
 final class SockJsWebSocket extends SockJSSocketBase {
 

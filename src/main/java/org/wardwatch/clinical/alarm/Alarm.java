@@ -21,6 +21,8 @@ import org.wardwatch.model.StateJson;
  * fallen due, {@link #nextDeadline} says when the next one will.
  *
  * <p>Not thread-safe: owned by the verticle that tracks the alarm's patient and only touched on its event loop.
+ * (Longer than most classes: each clinician's action and timer of an episode is a method here; the state they share is
+ * in {@link AlarmView}, {@link ConditionCourse} and {@link AlarmTimers}.)
  */
 public final class Alarm extends AlarmView {
 
