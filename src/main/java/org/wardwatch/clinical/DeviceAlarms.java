@@ -75,13 +75,13 @@ final class DeviceAlarms {
 
   /**
    * A {@code HELLO} on the event's connection named {@code device}: it carries the device, which it does not show back
-   * yet. A node that did not say when the {@code HELLO} came, or its connection's idle timeout, had the defaults.
+   * yet ({@link HelloAlone#settlesAt}). A node that did not say when the {@code HELLO} came had it now.
    */
   private static List<AlarmTransition> saidHello(PatientDevices devices, String device, DeviceEvent hello,
       Instant now) {
     if (hello.connection() != null) {
       devices.saidHello(device, hello.connection(), Objects.requireNonNullElse(hello.at(), now),
-          Objects.requireNonNullElse(hello.closesWhenSilentFor(), HelloAlone.UNSAID_IDLE_TIMEOUT));
+          hello.closedIfSilentWithin());
     }
     return List.of();
   }

@@ -103,19 +103,20 @@ final class DeviceLink {
    * {@code HELLO} is ignored, unless another connection carries the device whose latest frame or {@code HELLO} was not
    * surely received before this {@code HELLO} (the announcement came late, behind a newer connection's). Unlike a
    * frame, it does not show a disconnected device back at once ({@link #settled}): a device that keeps reconnecting and
-   * dropping stays one disconnection, which escalates, and a connection half-open since the {@code HELLO}, closed once
-   * it has sent nothing for {@code idleTimeout}, never shows it back.
+   * dropping stays one disconnection, which escalates, and a connection half-open since the {@code HELLO}, closed
+   * within {@code closedIfSilentWithin} of it (null: not said; then never), never shows it back.
    */
-  void saidHello(ConnectionId connection, Instant helloAt, Duration idleTimeout) {
+  void saidHello(ConnectionId connection, Instant helloAt, Duration closedIfSilentWithin) {
     boolean carries = connection.equals(carrier);
     if (!carries && carrier != null && !ConnectionId.surelyBefore(carrierHeardAt, carrier, helloAt, connection)) {
       return;
     }
-    carrierHeardAt = carries && carrierHeardAt.isAfter(helloAt) ? carrierHeardAt : helloAt; // its frames since
-    carrier = connection;
+    Instant heardAt = carries && carrierHeardAt.isAfter(helloAt) ? carrierHeardAt : helloAt; // its frames since
     if (!carries || helloAlone != null) { // else on a connection that delivered frames: one more of them
-      helloAlone = HelloAlone.since(carrierHeardAt, idleTimeout, helloAlone); // over one: the ends it hid stay hidden
+      helloAlone = HelloAlone.since(heardAt, closedIfSilentWithin, helloAlone); // over one: the ends it hid stay hidden
     }
+    carrierHeardAt = heardAt;
+    carrier = connection;
   }
 
   /**
@@ -214,7 +215,7 @@ final class DeviceLink {
     link.carrier = ConnectionId.optional(state, "carrier");
     link.carrierHeardAt = link.carrier == null ? null : StateJson.instant(state, "carrierHeardAt");
     link.disconnectedBy = ConnectionId.optional(state, "disconnectedBy");
-    link.helloAlone = link.carrier == null ? null : HelloAlone.fromState(state, link.carrierHeardAt);
+    link.helloAlone = link.carrier == null ? null : HelloAlone.fromState(state);
     if (state.containsKey("ended")) {
       StateJson.objects(state, "ended").stream().map(ConnectionId::fromJson).forEach(link.ended::addLast);
     }

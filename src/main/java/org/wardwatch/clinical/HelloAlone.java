@@ -3,7 +3,6 @@ package org.wardwatch.clinical;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.StateJson;
 
@@ -12,36 +11,25 @@ import org.wardwatch.model.StateJson;
  * of it since: when that connection shows a disconnected device back, and the latest end ignored because it carried
  * the device, which disconnects the device should the connection move on before a frame.
  *
- * @param settlesAt  when a disconnected device is shown back: the latest {@code HELLO}'s time, the connection's idle
- *                   timeout and {@link #FOUND_CLOSED_WITHIN} later, so that a connection half-open since that
- *                   {@code HELLO} (the device died after it) is found closed first
+ * @param settlesAt  when a disconnected device is shown back: {@link #END_APPLIED_WITHIN} after a connection half-open
+ *                   since its latest {@code HELLO} (the device died after it) would have been closed, so that such a
+ *                   connection's end comes first; {@code null}: never, the node that announced the {@code HELLO} did
+ *                   not say when that is (the device's next frame or resend shows it back)
  * @param endHidden  the latest end ignored while the {@code HELLO} carried the device; {@code null} when none
  */
 record HelloAlone(Instant settlesAt, ConnectionId endHidden) {
 
-  /**
-   * How long after its idle timeout a connection half-open since its {@code HELLO} is, at most, found closed and its
-   * end applied to the patient.
-   */
-  static final Duration FOUND_CLOSED_WITHIN = Duration.ofSeconds(10);
+  /** How long after a device server closes a connection its end is, at most, applied to the patient. */
+  static final Duration END_APPLIED_WITHIN = Duration.ofSeconds(10);
 
   /**
-   * The idle timeout taken for a {@code HELLO}'s connection from a node that did not say: the device server's default.
+   * Carried by a {@code HELLO} received at {@code helloAt} on a connection that, should it send nothing more, is
+   * closed within {@code closedIfSilentWithin} of it (null: not said), with the ends hidden by {@code before} (the
+   * {@code HELLO}-alone carrying it replaces or repeats; null: none) still hidden.
    */
-  static final Duration UNSAID_IDLE_TIMEOUT = Duration.ofSeconds(120);
-
-  HelloAlone {
-    Objects.requireNonNull(settlesAt, "settlesAt");
-  }
-
-  /**
-   * Carried by a {@code HELLO} received at {@code helloAt} on a connection closed once it has sent nothing for
-   * {@code idleTimeout}, with the ends hidden by {@code before} (the {@code HELLO}-alone carrying it replaces or
-   * repeats; null: none) still hidden.
-   */
-  static HelloAlone since(Instant helloAt, Duration idleTimeout, HelloAlone before) {
-    return new HelloAlone(helloAt.plus(idleTimeout).plus(FOUND_CLOSED_WITHIN), before == null ? null
-        : before.endHidden);
+  static HelloAlone since(Instant helloAt, Duration closedIfSilentWithin, HelloAlone before) {
+    return new HelloAlone(closedIfSilentWithin == null ? null
+        : helloAt.plus(closedIfSilentWithin).plus(END_APPLIED_WITHIN), before == null ? null : before.endHidden);
   }
 
   /** This, with {@code end} hidden too: the hidden end is the one that opened last. */
@@ -51,31 +39,28 @@ record HelloAlone(Instant settlesAt, ConnectionId endHidden) {
 
   /** True when a disconnected device is shown back at {@code now}. */
   boolean settled(Instant now) {
-    return !now.isBefore(settlesAt);
+    return settlesAt != null && !now.isBefore(settlesAt);
   }
 
   /** Writes {@code "carriedByHelloAlone": true, "settlesAt", "endMaskedByHello": connection} into {@code state}. */
   void writeTo(JsonObject state) {
-    state.put("carriedByHelloAlone", true).put("settlesAt", settlesAt);
+    state.put("carriedByHelloAlone", true);
+    if (settlesAt != null) {
+      state.put("settlesAt", settlesAt);
+    }
     if (endHidden != null) {
       state.put("endMaskedByHello", endHidden.toJson());
     }
   }
 
   /**
-   * What {@link #writeTo} wrote into {@code state}, or {@code null} when the carrier carries the device by frames. A
-   * state from a node that did not say when it settles is taken as a {@code HELLO} at {@code carrierHeardAt} on a
-   * connection with the default idle timeout.
+   * What {@link #writeTo} wrote into {@code state}, or {@code null} when the carrier carries the device by frames (a
+   * state without {@code settlesAt}, from a node that did not say, never settles).
    *
-   * @throws IllegalArgumentException when a time or the connection is malformed
+   * @throws IllegalArgumentException when the time or the connection is malformed
    */
-  static HelloAlone fromState(JsonObject state, Instant carrierHeardAt) {
-    if (!state.getBoolean("carriedByHelloAlone", false)) {
-      return null;
-    }
-    Instant settlesAt = StateJson.optionalInstant(state, "settlesAt");
-    return new HelloAlone(settlesAt != null ? settlesAt
-        : carrierHeardAt.plus(UNSAID_IDLE_TIMEOUT).plus(FOUND_CLOSED_WITHIN),
-        ConnectionId.optional(state, "endMaskedByHello"));
+  static HelloAlone fromState(JsonObject state) {
+    return state.getBoolean("carriedByHelloAlone", false) ? new HelloAlone(
+        StateJson.optionalInstant(state, "settlesAt"), ConnectionId.optional(state, "endMaskedByHello")) : null;
   }
 }

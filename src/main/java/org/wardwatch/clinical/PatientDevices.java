@@ -103,12 +103,12 @@ final class PatientDevices {
 
   /**
    * {@code connection}'s {@code HELLO}, received at {@code helloAt}, said it carries {@code device} for the patient:
-   * it does from now on ({@link DeviceLink#saidHello}), unless it {@link #cannotShowBack}. The connection is closed
-   * once it has sent nothing for {@code idleTimeout}.
+   * it does from now on ({@link DeviceLink#saidHello}), unless it {@link #cannotShowBack}. Should the connection
+   * send nothing more, it is closed within {@code closedIfSilentWithin} of the {@code HELLO} (null: not said).
    */
-  void saidHello(String device, ConnectionId connection, Instant helloAt, Duration idleTimeout) {
+  void saidHello(String device, ConnectionId connection, Instant helloAt, Duration closedIfSilentWithin) {
     if (!cannotShowBack(device, connection, helloAt)) {
-      links.computeIfAbsent(device, unknown -> new DeviceLink()).saidHello(connection, helloAt, idleTimeout);
+      links.computeIfAbsent(device, unknown -> new DeviceLink()).saidHello(connection, helloAt, closedIfSilentWithin);
     }
   }
 

@@ -38,10 +38,13 @@ final class DeviceNotices {
   /** When the connection was found closed; {@code null} while open. */
   private Instant closedAt;
 
-  /** The notices of a connection closed once it has sent nothing for {@code idleTimeout}. */
+  /**
+   * The notices of a connection closed once it has sent nothing for {@code idleTimeout} while no batch of it was at the
+   * parser: after a batch's answer, within that and the time at the parser of a batch read with it.
+   */
   DeviceNotices(EventBus eventBus, Duration idleTimeout) {
     this.eventBus = eventBus;
-    this.hellos = new HelloAnnouncements(connection, idleTimeout);
+    this.hellos = new HelloAnnouncements(connection, idleTimeout.plusMillis(DeviceSession.PARSE_TIMEOUT_MS));
   }
 
   /** Which connection this is: told to the clinical engine with its frames, {@code HELLO}s and disconnections. */
@@ -55,17 +58,17 @@ final class DeviceNotices {
   }
 
   /**
-   * The parser answered a batch read at {@code readAt}, which found the connection {@code before}: the devices and
-   * patients its accepted frames named are noted, and its {@code HELLO}s announced or withdrawn
-   * ({@link HelloAnnouncements}). Once the connection is closed (a batch in flight at a reset, answered after its
-   * frames were applied), each device and patient it carried is announced disconnected again instead.
+   * The parser answered, at {@code answeredAt}, a batch read at {@code readAt}, which found the connection
+   * {@code before}: the devices and patients its accepted frames named are noted, and its {@code HELLO}s announced or
+   * withdrawn ({@link HelloAnnouncements}). Once the connection is closed (a batch in flight at a reset, answered after
+   * its frames were applied), each device and patient it carried is announced disconnected again instead.
    */
-  void parsed(DeviceIdentity before, BatchVerdict verdict, Instant readAt) {
+  void parsed(DeviceIdentity before, BatchVerdict verdict, Instant readAt, Instant answeredAt) {
     verdict.named().forEach(others::heard);
     if (closedAt != null) {
       announceDisconnected(verdict.session());
     } else {
-      hellos.answered(before, verdict.verdicts(), readAt).forEach(this::announce);
+      hellos.answered(before, verdict.verdicts(), readAt, answeredAt).forEach(this::announce);
     }
   }
 

@@ -193,7 +193,7 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
       notices.parseFailed(batch(FrameEvent.lines(events), readAt));
     } else {
       identity = result.result().session();
-      notices.parsed(current, result.result(), readAt);
+      notices.parsed(current, result.result(), readAt, Instant.now());
     }
     BatchAnswer answer = BatchAnswer.of(events, result.succeeded() ? result.result() : null,
         new BatchAnswer.Connection(current, notices.relayed(), readAt, rejectedInARow,

@@ -17,29 +17,33 @@ import org.wardwatch.parsing.FrameVerdict;
  * followed by one (a relay switching devices) is not announced. A {@code HELLO} that moves the connection on from the
  * device announced before any frame of it, or a frame of that device naming another patient, withdraws that
  * ({@link DeviceEvent.Kind#MOVED_ON}): a cuff that reconnected saying the patient it remembers, then was admitted to
- * another, no longer carries the first. Each announcement says the connection's idle timeout, so that the engine knows
- * how soon a connection half-open since its {@code HELLO} would be found closed.
+ * another, no longer carries the first. Each announcement says how soon after its {@code HELLO} the connection, should
+ * it send nothing more, is closed, so that the engine knows when a connection half-open since would have been found
+ * closed.
  *
  * <p>Owned by its connection's {@link DeviceNotices}; not thread-safe. Pure: it says what to announce.
  */
 final class HelloAnnouncements {
 
   private final ConnectionId connection;
-  private final Duration idleTimeout;
+  private final Duration closedIfSilentAfterAnswer;
   /** The identity a {@code HELLO} gave the connection, announced, of which no frame has been accepted since. */
   private DeviceIdentity announcedByHelloAlone;
 
-  /** The announcements of {@code connection}, which is closed once it has sent nothing for {@code idleTimeout}. */
-  HelloAnnouncements(ConnectionId connection, Duration idleTimeout) {
+  /**
+   * The announcements of {@code connection}, which, should it send nothing more, is closed within
+   * {@code closedIfSilentAfterAnswer} of a batch's answer.
+   */
+  HelloAnnouncements(ConnectionId connection, Duration closedIfSilentAfterAnswer) {
     this.connection = connection;
-    this.idleTimeout = idleTimeout;
+    this.closedIfSilentAfterAnswer = closedIfSilentAfterAnswer;
   }
 
   /**
-   * What a batch read at {@code readAt}, which found the connection {@code before}, announces, given its
-   * {@code verdicts} from the parser, in order.
+   * What a batch read at {@code readAt} and answered at {@code answeredAt}, which found the connection {@code before},
+   * announces, given its {@code verdicts} from the parser, in order.
    */
-  List<DeviceEvent> answered(DeviceIdentity before, List<FrameVerdict> verdicts, Instant readAt) {
+  List<DeviceEvent> answered(DeviceIdentity before, List<FrameVerdict> verdicts, Instant readAt, Instant answeredAt) {
     List<DeviceEvent> announced = List.of(); // a read's usual case: nothing made
     DeviceIdentity identity = before;
     boolean moved = false;
@@ -63,7 +67,9 @@ final class HelloAnnouncements {
     }
     if (moved && !settled && identity.device() != null) {
       announcedByHelloAlone = identity;
-      announced = with(announced, DeviceEvent.connected(identity, connection, readAt, idleTimeout));
+      Duration atTheParser = readAt.isBefore(answeredAt) ? Duration.between(readAt, answeredAt) : Duration.ZERO;
+      announced = with(announced, DeviceEvent.connected(identity, connection, readAt,
+          atTheParser.plus(closedIfSilentAfterAnswer)));
     }
     return announced;
   }

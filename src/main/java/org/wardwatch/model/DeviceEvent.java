@@ -26,17 +26,27 @@ import java.util.Locale;
  *                       the refused frame or message was about, read from it or known from its connection; false
  *                       when it is its connection's identity, blamed for a frame that may have been another
  *                       patient's (a relay's frames name theirs)
- * @param closesWhenSilentFor for a {@code HELLO}, how long its connection may send nothing before the device server
- *                       closes it (its idle timeout), so how soon a connection half-open since the {@code HELLO} is
- *                       found closed; {@code null} for any other kind, or from a node that did not say
+ * @param closedIfSilentWithin for a {@code HELLO}, how long after {@code at} its connection, should it send nothing
+ *                       more (half-open: the device died after it), is closed by the device server at the latest: its
+ *                       idle timeout, and how long the {@code HELLO} and a batch read with it wait at the parser (a
+ *                       connection is not closed while a batch of it is there); {@code null} for any other kind, or
+ *                       from a node that did not say
  */
 public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, ConnectionId connection, Instant at,
-    boolean mayAdmit, Duration closesWhenSilentFor) {
+    boolean mayAdmit, Duration closedIfSilentWithin) {
 
-  /** @throws IllegalArgumentException when {@code closesWhenSilentFor} is not above zero */
+  /**
+   * The longest {@code closedIfSilentWithin} taken: the longest idle timeout a device server is set to (a day), and
+   * the parser's waits with room to spare.
+   */
+  public static final Duration MAX_CLOSED_IF_SILENT_WITHIN = Duration.ofDays(2);
+
+  /** @throws IllegalArgumentException when {@code closedIfSilentWithin} is not above zero and at most two days */
   public DeviceEvent {
-    if (closesWhenSilentFor != null && (closesWhenSilentFor.isNegative() || closesWhenSilentFor.isZero())) {
-      throw new IllegalArgumentException("a connection's idle timeout must be above 0, got " + closesWhenSilentFor);
+    if (closedIfSilentWithin != null && (closedIfSilentWithin.isNegative() || closedIfSilentWithin.isZero()
+        || closedIfSilentWithin.compareTo(MAX_CLOSED_IF_SILENT_WITHIN) > 0)) {
+      throw new IllegalArgumentException("how soon a silent connection is closed must be above 0 and at most "
+          + MAX_CLOSED_IF_SILENT_WITHIN + ", got " + closedIfSilentWithin);
     }
   }
 
@@ -54,12 +64,12 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
 
   /**
    * {@code connection}'s {@code HELLO}, received at {@code helloAt}, said it carries {@code source} from now on: a
-   * device that reconnected, before its next frame (a cuff that measures every 15 minutes). The connection is closed
-   * once it has sent nothing for {@code closesWhenSilentFor}.
+   * device that reconnected, before its next frame (a cuff that measures every 15 minutes). Should the connection send
+   * nothing more, it is closed within {@code closedIfSilentWithin} of the {@code HELLO}.
    */
   public static DeviceEvent connected(DeviceIdentity source, ConnectionId connection, Instant helloAt,
-      Duration closesWhenSilentFor) {
-    return new DeviceEvent(Kind.CONNECTED, source, null, connection, helloAt, false, closesWhenSilentFor);
+      Duration closedIfSilentWithin) {
+    return new DeviceEvent(Kind.CONNECTED, source, null, connection, helloAt, false, closedIfSilentWithin);
   }
 
   /**
@@ -106,13 +116,13 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
 
   /**
    * {@code {"event": "connected"|"moved_on"|"disconnected"|"rejected", "source", "reason", "connection", "at",
-   * "mayAdmit", "closesWhenSilentFor": ISO-8601 duration}}.
+   * "mayAdmit", "closedIfSilentWithin": ISO-8601 duration}}.
    */
   public JsonObject toJson() {
     return new JsonObject().put("event", kind.name().toLowerCase(Locale.ROOT)).put("source", source.toJson())
         .put("reason", reason).put("connection", ConnectionId.toJsonOrNull(connection)).put("at", at)
-        .put("mayAdmit", mayAdmit).put("closesWhenSilentFor", closesWhenSilentFor == null ? null
-            : closesWhenSilentFor.toString());
+        .put("mayAdmit", mayAdmit).put("closedIfSilentWithin", closedIfSilentWithin == null ? null
+            : closedIfSilentWithin.toString());
   }
 
   /**
@@ -134,7 +144,7 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
     try {
       return new DeviceEvent(kind, DeviceIdentity.fromJson(source), json.getString("reason"),
           ConnectionId.optional(json, "connection"), StateJson.optionalInstant(json, "at"),
-          json.getBoolean("mayAdmit", false), StateJson.optionalDuration(json, "closesWhenSilentFor"));
+          json.getBoolean("mayAdmit", false), StateJson.optionalDuration(json, "closedIfSilentWithin"));
     } catch (ClassCastException e) { // a part of another JSON type than its own (Vert.x's typed getters)
       throw new IllegalArgumentException("malformed device event " + json + ": " + e.getMessage());
     }

@@ -2,6 +2,7 @@ package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.clinical.WardStateFixtures.BED_1;
 import static org.wardwatch.clinical.WardStateFixtures.T0;
@@ -10,6 +11,7 @@ import static org.wardwatch.clinical.WardStateFixtures.frame;
 import static org.wardwatch.clinical.WardStateFixtures.on;
 
 import io.vertx.core.json.JsonObject;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,8 +34,8 @@ class WardStateHelloTest {
       """));
   private static final ConnectionId OLD = ConnectionId.opened(T0);
   private static final ConnectionId NEW = ConnectionId.opened(at(20));
-  /** The device server's default idle timeout. */
-  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(120);
+  /** How soon after its HELLO a connection is closed should it send nothing more, as its device server says. */
+  private static final Duration CLOSED_IF_SILENT_WITHIN = Duration.ofSeconds(120);
 
   private final WardState engine = new WardState(RULES);
 
@@ -51,12 +53,12 @@ class WardStateHelloTest {
     engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
     assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
 
-    WardUpdate hello = engine.deviceEvent(DeviceEvent.connected(BED_1, NEW, at(20), IDLE_TIMEOUT), at(20));
+    WardUpdate hello = engine.deviceEvent(DeviceEvent.connected(BED_1, NEW, at(20), CLOSED_IF_SILENT_WITHIN), at(20));
 
     assertEquals(List.of(), types(hello), "a HELLO shows no device back: a device that keeps dropping is one alarm");
     assertTrue(hello.changedPatients().contains(BED_1.patientKey()), "another node taking over knows the carrier");
-    assertFalse(engine.deviceEvent(DeviceEvent.connected(BED_1, NEW, at(20), IDLE_TIMEOUT), at(22)).changedPatients()
-        .contains(BED_1.patientKey()), "an announcement repeated changes nothing");
+    assertFalse(engine.deviceEvent(DeviceEvent.connected(BED_1, NEW, at(20), CLOSED_IF_SILENT_WITHIN), at(22))
+        .changedPatients().contains(BED_1.patientKey()), "an announcement repeated changes nothing");
     assertEquals(List.of(TransitionType.CLEARED), types(engine.apply(on(NEW, frame(BED_1, at(900), "BP_SYSTOLIC=118")),
         at(900))), "its next reading");
   }
@@ -132,7 +134,7 @@ class WardStateHelloTest {
   }
 
   @Test
-  void givenAnIdleTimeoutRaisedTo300s_whenTheHelloAloneConnectionIsHalfOpen_thenItIsFoundClosedBeforeItShowsTheCuff() {
+  void givenAConnectionClosedIfSilentWithin300s_whenHalfOpenSinceItsHello_thenItIsFoundClosedBeforeItShowsTheCuff() {
     engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
     assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
     greeted(NEW, at(20), Duration.ofSeconds(300)); // the cuff died after it
@@ -143,7 +145,7 @@ class WardStateHelloTest {
   }
 
   @Test
-  void givenAnIdleTimeoutRaisedTo300s_whenTheHelloAloneConnectionStaysUp_thenTheAlarmEnds10sAfterThatTimeout() {
+  void givenAConnectionClosedIfSilentWithin300s_whenItStaysUp_thenTheAlarmEnds10sAfterThat() {
     engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
     assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
     greeted(NEW, at(20), Duration.ofSeconds(300));
@@ -155,18 +157,28 @@ class WardStateHelloTest {
   }
 
   @Test
-  void givenAHelloFromANodeThatDidNotSayItsIdleTimeout_thenTheDefaultIsTaken_alsoFromStateThatDidNotSay() {
+  void givenAHelloFromANodeThatDidNotSayHowSoonItsConnectionCloses_thenItNeverShowsTheCuffBack_norStateThatDidNotSay() {
     engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
     assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
     engine.deviceEvent(new DeviceEvent(DeviceEvent.Kind.CONNECTED, BED_1, null, NEW, at(20), false, null), at(20));
-    JsonObject state = engine.state(BED_1.patientKey()).orElseThrow();
     WardState taker = new WardState(RULES);
-    taker.adopt(withoutSettlesAt(new JsonObject(state.encode())));
+    taker.adopt(new JsonObject(engine.state(BED_1.patientKey()).orElseThrow().encode()));
 
-    assertFalse(types(engine.tick(at(149))).contains(TransitionType.CLEARED));
-    assertTrue(types(engine.tick(at(150))).contains(TransitionType.CLEARED), "120 s, the device server's default");
-    assertFalse(types(taker.tick(at(149))).contains(TransitionType.CLEARED));
-    assertTrue(types(taker.tick(at(150))).contains(TransitionType.CLEARED), "stored by a node that did not say");
+    assertFalse(types(engine.tick(at(3600))).contains(TransitionType.CLEARED), "its connection may be half-open");
+    assertFalse(types(taker.tick(at(3600))).contains(TransitionType.CLEARED), "stored by a node that did not say");
+    assertEquals(List.of(TransitionType.CLEARED), types(taker.apply(on(NEW, frame(BED_1, at(3601), "BP_SYSTOLIC=118")),
+        at(3601))), "its next reading");
+  }
+
+  @Test
+  void givenAHelloWhoseTimesOverflow_thenNothingIsHalfApplied_andTheWardsTicksRun() {
+    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
+    DeviceEvent garbled = DeviceEvent.connected(BED_1, NEW, Instant.MAX.minusSeconds(1), CLOSED_IF_SILENT_WITHIN);
+
+    assertThrows(DateTimeException.class, () -> engine.deviceEvent(garbled, at(20)));
+    assertFalse(types(engine.tick(at(200))).contains(TransitionType.CLEARED), "the cuff is on no live connection");
+    assertEquals(List.of(), closed(NEW, at(210)), "alarmed already: the HELLO changed nothing");
   }
 
   @Test
@@ -234,23 +246,12 @@ class WardStateHelloTest {
   }
 
   private List<TransitionType> greeted(ConnectionId connection, Instant helloAt) {
-    return greeted(connection, helloAt, IDLE_TIMEOUT);
+    return greeted(connection, helloAt, CLOSED_IF_SILENT_WITHIN);
   }
 
   private List<TransitionType> greeted(ConnectionId connection, Instant helloAt, Duration idleTimeout) {
     return types(engine.deviceEvent(DeviceEvent.connected(BED_1, connection, helloAt, idleTimeout),
         helloAt.plusSeconds(1)));
-  }
-
-  /** {@code state} with each {@code settlesAt} removed, as a node that stored none wrote it. */
-  private static JsonObject withoutSettlesAt(JsonObject state) {
-    state.remove("settlesAt");
-    state.forEach(field -> {
-      if (field.getValue() instanceof JsonObject inner) {
-        withoutSettlesAt(inner);
-      }
-    });
-    return state;
   }
 
   private List<TransitionType> movedOn(ConnectionId connection, Instant movedAt) {

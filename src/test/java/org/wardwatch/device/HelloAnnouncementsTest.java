@@ -14,18 +14,19 @@ import org.wardwatch.parsing.FrameVerdict;
 /** Which of a connection's {@code HELLO}s are announced to the clinical engine, and when one is withdrawn. */
 class HelloAnnouncementsTest {
 
-  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(300);
+  /** The connection's idle timeout, and a batch's longest time at the parser. */
+  private static final Duration CLOSED_IF_SILENT_AFTER_ANSWER = Duration.ofSeconds(310);
   private static final Instant READ = Instant.parse("2026-12-07T10:00:00Z");
   private static final ConnectionId CONNECTION = ConnectionId.opened(READ);
   private static final DeviceIdentity CUFF_FOR_PM1 = new DeviceIdentity("NIBP-1", "PM1", null, "surgery");
   private static final DeviceIdentity CUFF_FOR_PM2 = new DeviceIdentity("NIBP-1", "PM2", null, "surgery");
   private static final DeviceIdentity RELAY = new DeviceIdentity("RELAY-1", null, null, "surgery");
 
-  private final HelloAnnouncements hellos = new HelloAnnouncements(CONNECTION, IDLE_TIMEOUT);
+  private final HelloAnnouncements hellos = new HelloAnnouncements(CONNECTION, CLOSED_IF_SILENT_AFTER_ANSWER);
 
   @Test
   void givenAHelloAlone_whenAnswered_thenTheConnectionIsAnnouncedAsTheDevices() {
-    assertEquals(List.of(DeviceEvent.connected(CUFF_FOR_PM1, CONNECTION, READ, IDLE_TIMEOUT)),
+    assertEquals(List.of(connected(CUFF_FOR_PM1)),
         answered(DeviceIdentity.UNKNOWN, hello(CUFF_FOR_PM1)));
   }
 
@@ -55,8 +56,8 @@ class HelloAnnouncementsTest {
     answered(DeviceIdentity.UNKNOWN, hello(CUFF_FOR_PM1));
     answered(CUFF_FOR_PM1, FrameVerdict.accepted("1", null));
 
-    assertEquals(List.of(DeviceEvent.connected(CUFF_FOR_PM2, CONNECTION, READ, IDLE_TIMEOUT)), answered(CUFF_FOR_PM1,
-        hello(CUFF_FOR_PM2)), "the connection carried PM1's cuff by a frame: its HELLO moving on is no withdrawal");
+    assertEquals(List.of(connected(CUFF_FOR_PM2)), answered(CUFF_FOR_PM1, hello(CUFF_FOR_PM2)),
+        "the connection carried PM1's cuff by a frame: its HELLO moving on is no withdrawal");
   }
 
   @Test
@@ -71,12 +72,24 @@ class HelloAnnouncementsTest {
   void givenARelaysHello_whenOnlyFramesNamingOthersFollow_thenTheRelayIsAnnounced() {
     DeviceIdentity bedside = new DeviceIdentity("MON-7", "PX", null, "surgery");
 
-    assertEquals(List.of(DeviceEvent.connected(RELAY, CONNECTION, READ, IDLE_TIMEOUT)), answered(DeviceIdentity.UNKNOWN,
+    assertEquals(List.of(connected(RELAY)), answered(DeviceIdentity.UNKNOWN,
         hello(RELAY), FrameVerdict.accepted("1", null, bedside)));
   }
 
+  @Test
+  void givenAHelloThatWaitedAtTheParser_whenAnswered_thenItsConnectionIsSaidToCloseThatMuchLaterIfSilent() {
+    assertEquals(List.of(DeviceEvent.connected(CUFF_FOR_PM1, CONNECTION, READ,
+        CLOSED_IF_SILENT_AFTER_ANSWER.plusSeconds(18))), hellos.answered(DeviceIdentity.UNKNOWN,
+        List.of(hello(CUFF_FOR_PM1)), READ, READ.plusSeconds(18)), "an idle connection is not closed at the parser");
+  }
+
+  /** {@code identity}'s announcement of a {@code HELLO} answered as it was read. */
+  private static DeviceEvent connected(DeviceIdentity identity) {
+    return DeviceEvent.connected(identity, CONNECTION, READ, CLOSED_IF_SILENT_AFTER_ANSWER);
+  }
+
   private List<DeviceEvent> answered(DeviceIdentity before, FrameVerdict... verdicts) {
-    return hellos.answered(before, List.of(verdicts), READ);
+    return hellos.answered(before, List.of(verdicts), READ, READ);
   }
 
   private static FrameVerdict hello(DeviceIdentity identity) {

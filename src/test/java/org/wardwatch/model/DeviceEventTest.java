@@ -32,7 +32,7 @@ class DeviceEventTest {
     DeviceEvent movedOn = DeviceEvent.movedOn(MONITOR, CONNECTION, HELLO_AT.plusSeconds(60));
 
     assertEquals("connected", connected.toJson().getString("event"));
-    assertEquals("PT5M", connected.toJson().getString("closesWhenSilentFor"), "its connection's idle timeout");
+    assertEquals("PT5M", connected.toJson().getString("closedIfSilentWithin"), "how soon it closes if silent");
     assertEquals(connected, DeviceEvent.fromJson(connected.toJson()));
     assertEquals("moved_on", movedOn.toJson().getString("event"));
     assertEquals(movedOn, DeviceEvent.fromJson(movedOn.toJson()));
@@ -40,14 +40,18 @@ class DeviceEventTest {
   }
 
   @Test
-  void aHelloFromANodeThatDidNotSayItsIdleTimeoutHasNone_andOneNotAboveZeroIsRefused() {
+  void aHelloFromANodeThatDidNotSayHowSoonItsConnectionClosesHasNone_andOneNotAboveZeroOrPastTwoDaysIsRefused() {
     JsonObject earlier = DeviceEvent.connected(MONITOR, CONNECTION, HELLO_AT, Duration.ofSeconds(300)).toJson();
 
-    assertNull(DeviceEvent.fromJson(earlier.copy().put("closesWhenSilentFor", null)).closesWhenSilentFor());
+    assertNull(DeviceEvent.fromJson(earlier.copy().put("closedIfSilentWithin", null)).closedIfSilentWithin());
     assertThrows(IllegalArgumentException.class,
-        () -> DeviceEvent.fromJson(earlier.copy().put("closesWhenSilentFor", "PT0S")));
+        () -> DeviceEvent.fromJson(earlier.copy().put("closedIfSilentWithin", "PT0S")));
     assertThrows(IllegalArgumentException.class,
-        () -> DeviceEvent.fromJson(earlier.copy().put("closesWhenSilentFor", "two minutes")));
+        () -> DeviceEvent.fromJson(earlier.copy().put("closedIfSilentWithin", "two minutes")));
+    assertThrows(IllegalArgumentException.class, () -> DeviceEvent.fromJson(earlier.copy()
+        .put("closedIfSilentWithin", "PT40000000000000000S")), "past any idle timeout (and what an instant can add)");
+    assertEquals(DeviceEvent.MAX_CLOSED_IF_SILENT_WITHIN, DeviceEvent.fromJson(earlier.copy()
+        .put("closedIfSilentWithin", "P2D")).closedIfSilentWithin());
   }
 
   @Test
