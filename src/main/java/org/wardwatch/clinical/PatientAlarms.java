@@ -26,7 +26,8 @@ import org.wardwatch.model.Priority;
  * ends it and raises another. At most one alarm per condition key has its condition present, so repeated or
  * concurrent reports of the same condition never make a second alarm.
  *
- * <p>Pure; not thread-safe: owned with its patient by the clinical engine.
+ * <p>Pure; not thread-safe: owned with its patient by the clinical engine. (Longer than most: every rule, clinician's
+ * action and view that touches a patient's live alarms goes through it, each by a short method on the one map.)
  */
 final class PatientAlarms {
 

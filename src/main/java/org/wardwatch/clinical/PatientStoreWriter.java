@@ -4,15 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wardwatch.bus.PatientSnapshot;
@@ -22,12 +19,12 @@ import org.wardwatch.bus.PatientSnapshot;
  * (raised, cleared, acknowledged, escalated, an assessment, a limit override) is stored before it is published or
  * acknowledged, so no alarm and no clinician's action is lost with a node. Updates that only bring new vitals are
  * coalesced: the patient is marked, and its latest state stored {@value #ROUNDS} rounds later (a round every
- * {@value #ROUND_MS} ms, see {@link #storeDue()}), so at most about the last {@value #MAX_UNSTORED_MS} ms of a
- * patient's vitals are lost with a node, a busy patient costs one store write a second instead of one per frame, and
- * the writes of a ward are spread over the second rather than made at once (which held the event loop for tens of
- * milliseconds every second with a thousand patients). On a standalone node no member could take a patient over and
- * the store would die with the node: such a writer stores nothing (the REST API reads the engine there), and its owner
- * runs no rounds.
+ * {@value #ROUND_MS} ms, see {@link #storeDue()}; {@link StoreRounds} keeps the marks), so at most about the last
+ * {@value #MAX_UNSTORED_MS} ms of a patient's vitals are lost with a node, a busy patient costs one store write a
+ * second instead of one per frame, and the writes of a ward are spread over the second rather than made at once
+ * (which held the event loop for tens of milliseconds every second with a thousand patients). On a standalone node no
+ * member could take a patient over and the store would die with the node: such a writer stores nothing (the REST API
+ * reads the engine there), and its owner runs no rounds.
  *
  * <p>Each patient is saved with the epoch of this member's claim on it, one write at a time, so that none overtakes
  * another: a save asked for while the patient's write is in flight waits, as one write, with every other asked for
@@ -57,15 +54,14 @@ final class PatientStoreWriter {
   private final ToLongFunction<String> epochs;
   private final BiFunction<String, Long, Future<Boolean>> onFenced;
   private final BiFunction<String, JsonObject, Future<Void>> audit;
-  /** Patients with unstored changes, oldest first, with the round in which each was marked. */
-  private final Map<String, Long> unstored = new LinkedHashMap<>();
+  /** Patients with unstored changes, and when each is due. */
+  private final StoreRounds unstored = new StoreRounds(ROUNDS);
   /** Each patient's store write in flight. */
   private final Map<String, Future<Void>> inFlight = new HashMap<>();
   /** Each patient's write waiting for the one in flight. */
   private final Map<String, Future<Void>> waiting = new HashMap<>();
   /** The patients discharged whose discharge is not stored yet, each with its latest discharge. */
   private final Map<String, Discharge> discharged = new HashMap<>();
-  private long round;
 
   /**
    * A writer for a node that is {@code clustered} (its store outlives it), or standalone.
@@ -91,28 +87,6 @@ final class PatientStoreWriter {
   }
 
   /**
-   * What became of the saves of an update's patients: those another member's claim fenced, and a failure of any other
-   * kind (the first), or none.
-   */
-  record Saved(Set<String> fenced, Throwable failure) {
-
-    static final Saved ALL = new Saved(Set.of(), null);
-    private static final Future<Saved> ALL_NOW = Future.succeededFuture(ALL);
-
-    boolean all() {
-      return fenced.isEmpty() && failure == null;
-    }
-
-    /** Succeeds when every patient was stored, else fails with the failure, or {@link PatientStore.Fenced}. */
-    Future<Void> asFuture() {
-      if (all()) {
-        return Future.succeededFuture();
-      }
-      return Future.failedFuture(failure != null ? failure : new PatientStore.Fenced(fenced.iterator().next()));
-    }
-  }
-
-  /**
    * Stores {@code update}'s patients when it changes an alarm or is audited (at once, or after the write in flight),
    * else marks them for later; on a standalone node does nothing. Completes (never fails) once stored, with what became
    * of each patient's save.
@@ -125,7 +99,7 @@ final class PatientStoreWriter {
       update.changedPatients().forEach(this::storeSoon);
       return Saved.ALL_NOW;
     }
-    update.changedPatients().forEach(unstored::remove);
+    update.changedPatients().forEach(unstored::unmark);
     update.discharged().forEach(patient -> discharged.put(patient, new Discharge(update.audit().stream()
         .filter(record -> record.patient().equals(patient)).toList())));
     return save(update.changedPatients());
@@ -143,37 +117,26 @@ final class PatientStoreWriter {
   /** Marks the patient for a later round: it changed in what need not be stored before it is published. */
   private void storeSoon(String patient) {
     if (clustered) {
-      unstored.putIfAbsent(patient, round);
+      unstored.mark(patient);
     }
   }
 
   /** Ends a round: stores the patients marked {@value #ROUNDS} rounds ago or earlier. */
   Future<Void> storeDue() {
-    round++;
-    List<String> due = new ArrayList<>();
-    for (Iterator<Map.Entry<String, Long>> oldest = unstored.entrySet().iterator(); oldest.hasNext(); ) {
-      Map.Entry<String, Long> patient = oldest.next();
-      if (patient.getValue() > round - ROUNDS) {
-        break;
-      }
-      due.add(patient.getKey());
-      oldest.remove();
-    }
-    return save(due).compose(Saved::asFuture);
+    return save(unstored.endRound()).compose(Saved::asFuture);
   }
 
   /** Stores every patient changed since it was last stored; completes once every write, waiting ones too, is done. */
   Future<Void> flush() {
     List<Future<Void>> writes = new ArrayList<>(inFlight.values());
     writes.addAll(waiting.values());
-    writes.add(flush(List.copyOf(unstored.keySet())));
+    writes.add(flush(unstored.marked()));
     return Future.join(writes).mapEmpty();
   }
 
   /** Stores those of {@code patients} changed since they were last stored (before they are released, say). */
   Future<Void> flush(List<String> patients) {
-    return save(patients.stream().filter(patient -> unstored.remove(patient) != null).toList())
-        .compose(Saved::asFuture);
+    return save(patients.stream().filter(unstored::unmark).toList()).compose(Saved::asFuture);
   }
 
   /**
@@ -183,7 +146,7 @@ final class PatientStoreWriter {
    * (its write failed, to be tried again in a later round, or new vitals waiting for their round) is stored now.
    */
   Future<Void> stored(String patientKey) {
-    if (unstored.remove(patientKey) != null) {
+    if (unstored.unmark(patientKey)) {
       return save(List.of(patientKey)).compose(Saved::asFuture);
     }
     return waiting.getOrDefault(patientKey, inFlight.getOrDefault(patientKey, Future.succeededFuture()));
@@ -234,7 +197,7 @@ final class PatientStoreWriter {
     writing.onComplete(done -> {
       inFlight.remove(key, writing);
       if (done.failed() && !(done.cause() instanceof PatientStore.Fenced)) {
-        unstored.putIfAbsent(key, round); // tried again in a later round
+        unstored.mark(key); // tried again in a later round
       } else if (state.isEmpty()) {
         discharged.remove(key, discharge); // unless discharged again since
       }
@@ -258,16 +221,12 @@ final class PatientStoreWriter {
             .compose(kept -> kept ? write(key, state, snapshot) : Future.failedFuture(notStored)));
   }
 
-  /** What became of {@code saves}, all complete: each patient's fence, the first other failure (logged). */
+  /** What became of {@code saves}, all complete ({@link Saved#of}); a failure other than a fence is logged. */
   private static Saved saved(Map<String, Future<Void>> saves) {
-    Set<String> fenced = saves.entrySet().stream()
-        .filter(save -> save.getValue().cause() instanceof PatientStore.Fenced).map(Map.Entry::getKey)
-        .collect(Collectors.toUnmodifiableSet());
-    Throwable failure = saves.values().stream().map(Future::cause)
-        .filter(cause -> cause != null && !(cause instanceof PatientStore.Fenced)).findFirst().orElse(null);
-    if (failure != null) {
-      LOG.error("patient state not stored", failure);
+    Saved saved = Saved.of(saves);
+    if (saved.failure() != null) {
+      LOG.error("patient state not stored", saved.failure());
     }
-    return fenced.isEmpty() && failure == null ? Saved.ALL : new Saved(fenced, failure);
+    return saved;
   }
 }

@@ -3,7 +3,6 @@ package org.wardwatch.clinical;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * Which patients the clinical engine of this node has taken over, with the epoch of each one's claim, and the taking
  * over itself: before the engine first touches a patient it is given (a patient it now owns), the patient is claimed
  * in the {@link PatientStore} and its stored state adopted, so the engine carries on where the previous owner was, and
- * the previous owner's saves are fenced from then on; work for the patient waits, in order, until then. A patient never
- * stored is simply new. A patient the node no longer owns, or whose saves were fenced, is released.
+ * the previous owner's saves are fenced from then on; work for the patient waits, in order, until then
+ * ({@link WaitingWork}). A patient never stored is simply new. A patient the node no longer owns, or whose saves were
+ * fenced, is released.
  *
  * <p>A store that cannot be reached now (timing out while partitions move) is claimed again every {@value #RETRY_MS}
  * ms, the work still waiting: starting afresh would forget the patient's alarms and acknowledgements, and its first
@@ -49,16 +49,9 @@ final class PatientTakeover {
   private final long giveUpMs;
   /** The patients taken over, with their claims' epochs. */
   private final Map<String, Long> taken = new HashMap<>();
-  /** The work waiting for each patient being taken over (or asked after in the store), in order. */
-  private final Map<String, List<Waiting>> loading = new HashMap<>();
+  /** The work waiting for each patient being taken over (or asked after in the store). */
+  private final Map<String, WaitingWork> loading = new HashMap<>();
   private boolean stopped;
-
-  /**
-   * Work for a patient; whether it makes the patient when there is none (a frame does; a query does not); and, for work
-   * that may only take over a stored patient, what runs instead when there is none stored, or the store cannot say.
-   */
-  private record Waiting(Runnable work, boolean makes, Runnable notStored) {
-  }
 
   /**
    * Takes patients over into {@code engine} with {@code claims} (a claim on a patient, by key), for a member that owns
@@ -89,7 +82,7 @@ final class PatientTakeover {
 
   /** Runs {@code work} on the patient once it is taken over here; in order with earlier work for it. */
   void withPatient(String patientKey, Runnable work) {
-    enqueue(patientKey, new Waiting(work, true, null));
+    enqueue(patientKey, new WaitingWork.Work(work, true, null));
   }
 
   /**
@@ -98,7 +91,7 @@ final class PatientTakeover {
    * trace here or in the store. In order with other work for the patient either way.
    */
   void withExisting(String patientKey, Runnable work) {
-    enqueue(patientKey, new Waiting(work, false, null));
+    enqueue(patientKey, new WaitingWork.Work(work, false, null));
   }
 
   /**
@@ -108,25 +101,25 @@ final class PatientTakeover {
    * order with other work for the patient either way.
    */
   void withStored(String patientKey, Runnable work, Runnable notStored) {
-    enqueue(patientKey, new Waiting(work, false, notStored));
+    enqueue(patientKey, new WaitingWork.Work(work, false, notStored));
   }
 
-  private void enqueue(String patientKey, Waiting next) {
+  private void enqueue(String patientKey, WaitingWork.Work next) {
     if (stopped) {
       return; // its sender gets no answer, and sends it again to whoever owns the patient then
     }
     // a key taken but not held (a patient discharged, say) is asked of the store for work that may only take over one
-    boolean askStore = next.notStored() != null && !engine.holds(patientKey);
+    boolean askStore = next.storedOnly() && !engine.holds(patientKey);
     if (taken.containsKey(patientKey) && !askStore) {
       next.work().run();
       return;
     }
-    List<Waiting> waiting = loading.get(patientKey);
+    WaitingWork waiting = loading.get(patientKey);
     if (waiting != null) {
       waiting.add(next);
       return;
     }
-    loading.put(patientKey, new ArrayList<>(List.of(next)));
+    loading.put(patientKey, new WaitingWork(next));
     if (next.makes()) {
       load(patientKey, System.currentTimeMillis() + giveUpMs);
     } else {
@@ -134,38 +127,18 @@ final class PatientTakeover {
     }
   }
 
-  /**
-   * Asks the store whether the patient was stored: then takes it over. When it cannot say, refuses the work that may
-   * only take over a stored patient, and takes it over for the rest. Else runs the work waiting that makes no patient
-   * (refusing what may only take over a stored one), and takes it over for any that does (a frame came meanwhile).
-   */
+  /** Asks the store whether the patient was stored, then takes it over or not as its {@link WaitingWork} says. */
   private void check(String patientKey) {
     stored.apply(patientKey).onComplete(found -> {
       if (stopped) {
         return;
       }
-      List<Waiting> waiting = loading.get(patientKey);
-      if (found.succeeded() && found.result()) {
+      WaitingWork waiting = loading.get(patientKey);
+      boolean takeOver = found.succeeded() ? found.result() || waiting.notStored() : waiting.storeCannotSay();
+      if (takeOver) {
         load(patientKey, System.currentTimeMillis() + giveUpMs);
-        return;
-      }
-      if (found.failed()) {
-        List<Waiting> refused = waiting.stream().filter(next -> next.notStored() != null).toList();
-        waiting.removeIf(next -> next.notStored() != null);
-        refused.forEach(next -> next.notStored().run());
-        if (!waiting.isEmpty()) {
-          load(patientKey, System.currentTimeMillis() + giveUpMs);
-          return;
-        }
-      }
-      while (!waiting.isEmpty() && !waiting.get(0).makes()) {
-        Waiting next = waiting.remove(0);
-        (next.notStored() != null ? next.notStored() : next.work()).run();
-      }
-      if (waiting.isEmpty()) {
-        loading.remove(patientKey);
       } else {
-        load(patientKey, System.currentTimeMillis() + giveUpMs);
+        loading.remove(patientKey);
       }
     });
   }
@@ -187,7 +160,7 @@ final class PatientTakeover {
         LOG.error("[{}] not claimed in the store; carrying on without its stored state", patientKey, claimed.cause());
       }
       taken.put(patientKey, epoch);
-      loading.remove(patientKey).forEach(waiting -> waiting.work().run());
+      loading.remove(patientKey).runAll();
     });
   }
 

@@ -38,7 +38,7 @@ final class UpdatePublisher {
 
   /** Publishes {@code update} once it may be seen; completes once stored, failed when it could not be. */
   Future<Void> publish(WardUpdate update) {
-    Future<PatientStoreWriter.Saved> stored = writer.write(update);
+    Future<Saved> stored = writer.write(update);
     Set<String> patients = update.changedPatients();
     if (stored.succeeded() && stored.result().all() && order.idle(patients)) { // new vitals, standalone: no listener
       announcer.announce(update);

@@ -117,8 +117,7 @@ class PatientStoreWriterTest {
     await(() -> writer.write(HandOver.frame(HandOver.at(0), "PULSE=80").apply(engine)));
     CLUSTER.await(() -> CLUSTER.store.claim(PATIENT)); // another member takes the patient over
 
-    PatientStoreWriter.Saved saved = await(() -> writer.write(HandOver.frame(HandOver.at(1), "PULSE=170")
-        .apply(engine)));
+    Saved saved = await(() -> writer.write(HandOver.frame(HandOver.at(1), "PULSE=170").apply(engine)));
 
     assertEquals(Set.of(PATIENT), saved.fenced());
     assertInstanceOf(PatientStore.Fenced.class, saved.asFuture().cause());
@@ -141,7 +140,7 @@ class PatientStoreWriterTest {
         Stream.concat(first.audit().stream(), second.audit().stream()).toList());
     CLUSTER.await(() -> CLUSTER.store.claim(PATIENT)); // another member takes P1 over
 
-    PatientStoreWriter.Saved saved = await(() -> writer.write(both));
+    Saved saved = await(() -> writer.write(both));
 
     assertEquals(Set.of(PATIENT), saved.fenced());
     assertNull(saved.failure());
@@ -172,8 +171,7 @@ class PatientStoreWriterTest {
     assertTrue(stored().isPresent());
     auditReachable = false;
 
-    PatientStoreWriter.Saved saved = await(() -> writer.write(engine.discharge(PATIENT, HandOver.NURSE,
-        HandOver.at(2))));
+    Saved saved = await(() -> writer.write(engine.discharge(PATIENT, HandOver.NURSE, HandOver.at(2))));
 
     assertTrue(saved.failure() != null, "not stored: whoever discharged the patient is told so");
     assertTrue(stored().isPresent(), "the state, which keeps the audit entries for a next owner, stays");
@@ -205,8 +203,8 @@ class PatientStoreWriterTest {
     WardUpdate first = HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine);
 
     await(() -> {
-      Future<PatientStoreWriter.Saved> inFlight = writer.write(first);
-      List<Future<PatientStoreWriter.Saved>> later = new ArrayList<>();
+      Future<Saved> inFlight = writer.write(first);
+      List<Future<Saved>> later = new ArrayList<>();
       for (int frame = 1; frame <= 5; frame++) { // each raises or ends the alarm: each is to be stored at once
         later.add(writer.write(HandOver.frame(HandOver.at(frame), frame % 2 == 0 ? "PULSE=170" : "PULSE=80")
             .apply(engine)));
@@ -224,10 +222,9 @@ class PatientStoreWriterTest {
         patient -> epoch, (patient, epochFenced) -> Future.succeededFuture(false), this::audit);
     WardUpdate first = HandOver.frame(HandOver.at(0), "PULSE=170").apply(engine);
 
-    PatientStoreWriter.Saved waited = await(() -> {
+    Saved waited = await(() -> {
       writer.write(first);
-      Future<PatientStoreWriter.Saved> waiting = writer.write(HandOver.frame(HandOver.at(1), "PULSE=80")
-          .apply(engine));
+      Future<Saved> waiting = writer.write(HandOver.frame(HandOver.at(1), "PULSE=80").apply(engine));
       engine.release(PATIENT); // its first write fenced: another member has it
       return waiting;
     });
