@@ -41,10 +41,10 @@ public final class Addresses {
   /**
    * Publish, node-local. Body: a {@link org.wardwatch.model.DeviceEvent} from the device side, for technical alarms: a
    * device a connection's {@code HELLO} named, or that connection moved on before a frame of it (the connection, when
-   * the {@code HELLO} was read, and for a {@code HELLO} the connection's idle timeout), a device that went away (the
-   * connection that ended, and when it was found closed), or one that sends values the gateway cannot accept (a line
-   * frame or an HL7 message), published through {@link DeviceEvents}. Owner: the patient router verticle, which hands
-   * the body on whole to the patient's owner.
+   * the {@code HELLO} was read, and for a {@code HELLO} how soon the connection is closed should it send nothing more),
+   * a device that went away (the connection that ended, and when it was found closed), or one that sends values the
+   * gateway cannot accept (a line frame or an HL7 message), published through {@link DeviceEvents}. Owner: the patient
+   * router verticle, which hands the body on whole to the patient's owner.
    */
   public static final String DEVICE_EVENTS = "wardwatch.local.devices";
 
