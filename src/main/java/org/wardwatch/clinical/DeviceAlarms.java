@@ -18,19 +18,18 @@ import org.wardwatch.model.Observation;
  * The technical alarms of a patient's devices as connections: the disconnection alarm, while a device the patient is
  * monitored through has lost its connection, and the invalid-signal alarm, while one's latest frame was refused.
  *
- * <p>A patient is monitored through the device that sent their latest frame and each device that sent one of their
- * latest values not yet silent (past its no-data time, when the no-data alarm takes over; a value whose sensor is off
- * is not silent): a patient on a monitor and a separate oximeter has two, and hears of either's disconnection; a
- * patient moved to another monitor that now reports what the old one did has one, and ignores the old one's. Each alarm
- * names its devices (each a part of its condition, so a second device alarms again, also after an acknowledgement) and
- * is raised for the device whose condition raised it. A device's condition ends with its next accepted frame (a
- * disconnection also with a resend that shows the device back on a connection); a disconnection also once the patient
- * is no longer monitored through the device, a refusal once the device sends none of the patient's latest values or
- * frame (another device reports what it did). A disconnection marks the data the device sent stale, and NEWS2's.
+ * <p>A patient on a monitor and a separate oximeter is monitored through both ({@link MonitoringDevices}), and hears of
+ * either's disconnection; a patient moved to another monitor that now reports what the old one did is monitored through
+ * that one, and ignores the old one's. Each alarm names its devices (each a part of its condition, so a second device
+ * alarms again, also after an acknowledgement) and is raised for the device whose condition raised it. A device's
+ * condition ends with its next accepted frame (a disconnection also with a resend that shows the device back on a
+ * connection); a disconnection also once the patient is no longer monitored through the device, a refusal once the
+ * device sends none of the patient's latest values or frame (another device reports what it did). A disconnection marks
+ * the data the device sent stale, and NEWS2's.
  *
  * <p>Which devices the patient is monitored through, and which send their latest values, {@link MonitoringDevices}
- * decides. Pure, with time passed in; made by {@link PatientConditions} for the rules in force, on the clinical
- * engine's event loop.
+ * decides. Pure, with time passed in; made by {@link PatientConditions} for the rules in force, with its
+ * {@code MonitoringDevices}, on the clinical engine's event loop.
  */
 final class DeviceAlarms {
 
@@ -38,25 +37,25 @@ final class DeviceAlarms {
   private final MonitoringDevices monitoring;
   private final PatientAlarms.AlarmIds alarmIds;
 
-  DeviceAlarms(ClinicalRules rules, PatientAlarms.AlarmIds alarmIds) {
+  DeviceAlarms(ClinicalRules rules, MonitoringDevices monitoring, PatientAlarms.AlarmIds alarmIds) {
     this.rules = rules;
-    this.monitoring = new MonitoringDevices(rules);
+    this.monitoring = monitoring;
     this.alarmIds = alarmIds;
   }
 
   /**
    * A device connection event from the device side: a connection's {@code HELLO} naming the device makes it the
    * device's carrier ({@link PatientDevices#saidHello}: a device that reconnected is not alarmed when its old
-   * connection is found closed late, though a standing disconnection ends only once that connection has stayed up a
-   * while, {@link #helloSettled}), until the connection moves on before a frame of it ({@link PatientDevices#movedOn}:
-   * the ends it hid disconnect the device); a disconnection raises the disconnection alarm, unless the patient is not
-   * monitored through the device; a refusal the invalid-signal alarm, unless the device sends none of the patient's
-   * latest values or frame (the patient was heard then: {@link PatientRecord#heardRefused}). Ignored too is the
-   * disconnection of a connection while another carries the device for the patient, whose latest frame or {@code HELLO}
-   * was received after the ended one opened ({@link PatientDevices#connectionEnded}: the device reconnected, and its
-   * old, half-open connection was found closed late), which is still remembered as ended; and a refusal of a frame
-   * received before one of the device's latest values: it arrived after a later frame of the device was accepted (a
-   * retried delivery).
+   * connection is found closed late, though a standing disconnection ends only once that connection has outlasted a
+   * half-open one, {@link #helloSettled}), until the connection moves on before a frame of it
+   * ({@link PatientDevices#movedOn}: the ends it hid disconnect the device); a disconnection raises the disconnection
+   * alarm, unless the patient is not monitored through the device; a refusal the invalid-signal alarm, unless the
+   * device sends none of the patient's latest values or frame (the patient was heard then:
+   * {@link PatientRecord#heardRefused}). Ignored too is the disconnection of a connection while another carries the
+   * device for the patient, whose latest frame or {@code HELLO} was received after the ended one opened
+   * ({@link PatientDevices#connectionEnded}: the device reconnected, and its old, half-open connection was found closed
+   * late), which is still remembered as ended; and a refusal of a frame received before one of the device's latest
+   * values: it arrived after a later frame of the device was accepted (a retried delivery).
    */
   List<AlarmTransition> event(PatientRecord patient, DeviceEvent event, Instant now) {
     String device = event.source().device();
@@ -143,8 +142,9 @@ final class DeviceAlarms {
   }
 
   /**
-   * The passing of time: each disconnected device that a connection has carried by its {@code HELLO} alone for a while
-   * ({@link PatientDevices#settled}) is back, its disconnection over. Looks at no device while none is disconnected.
+   * The passing of time: each disconnected device that a connection has carried by its {@code HELLO} alone until
+   * {@link HelloAlone#settlesAt} ({@link PatientDevices#settled}) is back, its disconnection over. Looks at no device
+   * while none is disconnected.
    */
   List<AlarmTransition> helloSettled(PatientRecord patient, Instant now) {
     if (patient.devices().problems(TechnicalAlarm.DISCONNECTED).isEmpty()) {

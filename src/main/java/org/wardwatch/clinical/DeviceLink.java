@@ -21,9 +21,10 @@ import org.wardwatch.model.StateJson;
  * device back: not one of a connection found closed (in flight at its end), nor one read before the connection whose
  * end disconnected the device opened (from a half-open connection the device had left, applied late). A {@code HELLO}
  * makes its connection the carrier ({@link #saidHello}), unless the carrier heard the device after it, but shows a
- * disconnected device back only once it has stayed up a while ({@link #settled}); while that {@code HELLO} is all the
- * carrier delivered, a {@code HELLO} that moves the connection on ({@link #movedOn}) lets the ends it hid disconnect
- * the device. Times are compared by the clocks of the nodes that read them ({@link ConnectionId#surelyBefore}).
+ * disconnected device back only once it has outlasted a half-open connection ({@link #settled}); while that
+ * {@code HELLO} is all the carrier delivered, a {@code HELLO} that moves the connection on ({@link #movedOn}) lets the
+ * ends it hid disconnect the device. Times are compared by the clocks of the nodes that read them
+ * ({@link ConnectionId#surelyBefore}).
  *
  * <p>Owned by the patient's {@link PatientDevices}; not thread-safe.
  */

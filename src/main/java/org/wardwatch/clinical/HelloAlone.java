@@ -19,8 +19,12 @@ import org.wardwatch.model.StateJson;
  */
 record HelloAlone(Instant settlesAt, ConnectionId endHidden) {
 
-  /** How long after a device server closes a connection its end is, at most, applied to the patient. */
-  static final Duration END_APPLIED_WITHIN = Duration.ofSeconds(10);
+  /**
+   * How long after a device server closes a connection its end is applied to the patient: the patient router retries
+   * a device event for 20 s while the patient's owner is unknown or moving, each attempt awaiting its answer 3 s, and
+   * the engine's tick follows. An end delivered later still (given up by the router) is no alarm at all.
+   */
+  static final Duration END_APPLIED_WITHIN = Duration.ofSeconds(30);
 
   /**
    * Carried by a {@code HELLO} received at {@code helloAt} on a connection that, should it send nothing more, is
@@ -42,7 +46,11 @@ record HelloAlone(Instant settlesAt, ConnectionId endHidden) {
     return settlesAt != null && !now.isBefore(settlesAt);
   }
 
-  /** Writes {@code "carriedByHelloAlone": true, "settlesAt", "endMaskedByHello": connection} into {@code state}. */
+  /**
+   * Writes {@code "carriedByHelloAlone": true, "settlesAt", "endMaskedByHello": connection} into {@code state}, the
+   * last two left out when none: the keys the last version wrote ({@code endMaskedByHello} is {@link #endHidden}),
+   * so that its nodes read them.
+   */
   void writeTo(JsonObject state) {
     state.put("carriedByHelloAlone", true);
     if (settlesAt != null) {

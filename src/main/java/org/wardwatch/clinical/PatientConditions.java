@@ -50,8 +50,8 @@ final class PatientConditions {
   void replaceRules(ClinicalRules newRules) {
     rules = newRules;
     news2 = new News2Alarm(newRules, alarmIds);
-    devices = new DeviceAlarms(newRules, alarmIds);
     monitoring = new MonitoringDevices(newRules);
+    devices = new DeviceAlarms(newRules, monitoring, alarmIds);
     data = new DataAlarms(newRules, alarmIds);
   }
 

@@ -55,7 +55,7 @@ final class PatientStoreWriter {
   private final BiFunction<String, Long, Future<Boolean>> onFenced;
   private final BiFunction<String, JsonObject, Future<Void>> audit;
   /** Patients with unstored changes, and when each is due. */
-  private final StoreRounds unstored = new StoreRounds(ROUNDS);
+  private final StoreRounds rounds = new StoreRounds(ROUNDS);
   /** Each patient's store write in flight. */
   private final Map<String, Future<Void>> inFlight = new HashMap<>();
   /** Each patient's write waiting for the one in flight. */
@@ -99,7 +99,7 @@ final class PatientStoreWriter {
       update.changedPatients().forEach(this::storeSoon);
       return Saved.ALL_NOW;
     }
-    update.changedPatients().forEach(unstored::unmark);
+    update.changedPatients().forEach(rounds::unmark);
     update.discharged().forEach(patient -> discharged.put(patient, new Discharge(update.audit().stream()
         .filter(record -> record.patient().equals(patient)).toList())));
     return save(update.changedPatients());
@@ -117,26 +117,26 @@ final class PatientStoreWriter {
   /** Marks the patient for a later round: it changed in what need not be stored before it is published. */
   private void storeSoon(String patient) {
     if (clustered) {
-      unstored.mark(patient);
+      rounds.mark(patient);
     }
   }
 
   /** Ends a round: stores the patients marked {@value #ROUNDS} rounds ago or earlier. */
   Future<Void> storeDue() {
-    return save(unstored.endRound()).compose(Saved::asFuture);
+    return save(rounds.endRound()).compose(Saved::asFuture);
   }
 
   /** Stores every patient changed since it was last stored; completes once every write, waiting ones too, is done. */
   Future<Void> flush() {
     List<Future<Void>> writes = new ArrayList<>(inFlight.values());
     writes.addAll(waiting.values());
-    writes.add(flush(unstored.marked()));
+    writes.add(flush(rounds.marked()));
     return Future.join(writes).mapEmpty();
   }
 
   /** Stores those of {@code patients} changed since they were last stored (before they are released, say). */
   Future<Void> flush(List<String> patients) {
-    return save(patients.stream().filter(unstored::unmark).toList()).compose(Saved::asFuture);
+    return save(patients.stream().filter(rounds::unmark).toList()).compose(Saved::asFuture);
   }
 
   /**
@@ -146,7 +146,7 @@ final class PatientStoreWriter {
    * (its write failed, to be tried again in a later round, or new vitals waiting for their round) is stored now.
    */
   Future<Void> stored(String patientKey) {
-    if (unstored.unmark(patientKey)) {
+    if (rounds.unmark(patientKey)) {
       return save(List.of(patientKey)).compose(Saved::asFuture);
     }
     return waiting.getOrDefault(patientKey, inFlight.getOrDefault(patientKey, Future.succeededFuture()));
@@ -197,7 +197,7 @@ final class PatientStoreWriter {
     writing.onComplete(done -> {
       inFlight.remove(key, writing);
       if (done.failed() && !(done.cause() instanceof PatientStore.Fenced)) {
-        unstored.mark(key); // tried again in a later round
+        rounds.mark(key); // tried again in a later round
       } else if (state.isEmpty()) {
         discharged.remove(key, discharge); // unless discharged again since
       }

@@ -134,7 +134,7 @@ final class PatientTakeover {
         return;
       }
       WaitingWork waiting = loading.get(patientKey);
-      boolean takeOver = found.succeeded() ? found.result() || waiting.notStored() : waiting.storeCannotSay();
+      boolean takeOver = found.succeeded() ? found.result() || waiting.storeHasNone() : waiting.storeCannotSay();
       if (takeOver) {
         load(patientKey, System.currentTimeMillis() + giveUpMs);
       } else {

@@ -53,7 +53,7 @@ final class WaitingWork {
    * stored patient is refused), up to the first work that makes it. True when such work still waits (a frame came
    * meanwhile), to take the patient over for.
    */
-  boolean notStored() {
+  boolean storeHasNone() {
     while (!waiting.isEmpty() && !waiting.get(0).makes()) {
       Work next = waiting.remove(0);
       (next.storedOnly() ? next.notStored() : next.work()).run();

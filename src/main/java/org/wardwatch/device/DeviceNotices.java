@@ -3,7 +3,6 @@ package org.wardwatch.device;
 import io.vertx.core.eventbus.EventBus;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.wardwatch.bus.DeviceEvents;
 import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceEvent;
@@ -39,12 +38,12 @@ final class DeviceNotices {
   private Instant closedAt;
 
   /**
-   * The notices of a connection closed once it has sent nothing for {@code idleTimeout} while no batch of it was at the
-   * parser: after a batch's answer, within that and the time at the parser of a batch read with it.
+   * The notices of a connection that, should it send nothing more, is closed within {@code closedIfSilentAfterAnswer}
+   * of a batch's answer.
    */
-  DeviceNotices(EventBus eventBus, Duration idleTimeout) {
+  DeviceNotices(EventBus eventBus, Duration closedIfSilentAfterAnswer) {
     this.eventBus = eventBus;
-    this.hellos = new HelloAnnouncements(connection, idleTimeout.plusMillis(DeviceSession.PARSE_TIMEOUT_MS));
+    this.hellos = new HelloAnnouncements(connection, closedIfSilentAfterAnswer);
   }
 
   /** Which connection this is: told to the clinical engine with its frames, {@code HELLO}s and disconnections. */

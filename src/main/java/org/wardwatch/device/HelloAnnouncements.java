@@ -67,11 +67,23 @@ final class HelloAnnouncements {
     }
     if (moved && !settled && identity.device() != null) {
       announcedByHelloAlone = identity;
-      Duration atTheParser = readAt.isBefore(answeredAt) ? Duration.between(readAt, answeredAt) : Duration.ZERO;
       announced = with(announced, DeviceEvent.connected(identity, connection, readAt,
-          atTheParser.plus(closedIfSilentAfterAnswer)));
+          closedIfSilentWithin(readAt, answeredAt)));
     }
     return announced;
+  }
+
+  /**
+   * How soon after a {@code HELLO} read at {@code readAt} and answered at {@code answeredAt} the connection, should it
+   * send nothing more, is closed: the time at the parser, and {@link #closedIfSilentAfterAnswer}. The time at the
+   * parser is read off the wall clock (one set back meanwhile makes it none), and the whole is at most what an
+   * announcement may say ({@link DeviceEvent#MAX_CLOSED_IF_SILENT_WITHIN}).
+   */
+  private Duration closedIfSilentWithin(Instant readAt, Instant answeredAt) {
+    Duration atTheParser = readAt.isBefore(answeredAt) ? Duration.between(readAt, answeredAt) : Duration.ZERO;
+    Duration within = atTheParser.plus(closedIfSilentAfterAnswer);
+    return within.compareTo(DeviceEvent.MAX_CLOSED_IF_SILENT_WITHIN) > 0 ? DeviceEvent.MAX_CLOSED_IF_SILENT_WITHIN
+        : within;
   }
 
   /** {@code announced}, with the identity announced by a {@code HELLO} alone, if any, withdrawn. */

@@ -41,12 +41,20 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
    */
   public static final Duration MAX_CLOSED_IF_SILENT_WITHIN = Duration.ofDays(2);
 
-  /** @throws IllegalArgumentException when {@code closedIfSilentWithin} is not above zero and at most two days */
+  /** The latest time a {@code HELLO}'s closing is reckoned from: a later one is no clock's. */
+  private static final Instant LATEST_HELLO = Instant.MAX.minus(MAX_CLOSED_IF_SILENT_WITHIN.multipliedBy(2));
+
+  /**
+   * @throws IllegalArgumentException when {@code closedIfSilentWithin} is not above zero and at most two days, or
+   *                                  {@code at} is too late to reckon from
+   */
   public DeviceEvent {
     if (closedIfSilentWithin != null && (closedIfSilentWithin.isNegative() || closedIfSilentWithin.isZero()
-        || closedIfSilentWithin.compareTo(MAX_CLOSED_IF_SILENT_WITHIN) > 0)) {
+        || closedIfSilentWithin.compareTo(MAX_CLOSED_IF_SILENT_WITHIN) > 0
+        || at != null && at.isAfter(LATEST_HELLO))) {
       throw new IllegalArgumentException("how soon a silent connection is closed must be above 0 and at most "
-          + MAX_CLOSED_IF_SILENT_WITHIN + ", got " + closedIfSilentWithin);
+          + MAX_CLOSED_IF_SILENT_WITHIN + ", from a time a clock can show; got " + closedIfSilentWithin + " from "
+          + at);
     }
   }
 
@@ -116,13 +124,13 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
 
   /**
    * {@code {"event": "connected"|"moved_on"|"disconnected"|"rejected", "source", "reason", "connection", "at",
-   * "mayAdmit", "closedIfSilentWithin": ISO-8601 duration}}.
+   * "mayAdmit", "closedIfSilentWithin": ISO-8601 duration, left out when none}}.
    */
   public JsonObject toJson() {
-    return new JsonObject().put("event", kind.name().toLowerCase(Locale.ROOT)).put("source", source.toJson())
+    JsonObject json = new JsonObject().put("event", kind.name().toLowerCase(Locale.ROOT)).put("source", source.toJson())
         .put("reason", reason).put("connection", ConnectionId.toJsonOrNull(connection)).put("at", at)
-        .put("mayAdmit", mayAdmit).put("closedIfSilentWithin", closedIfSilentWithin == null ? null
-            : closedIfSilentWithin.toString());
+        .put("mayAdmit", mayAdmit);
+    return closedIfSilentWithin == null ? json : json.put("closedIfSilentWithin", closedIfSilentWithin.toString());
   }
 
   /**

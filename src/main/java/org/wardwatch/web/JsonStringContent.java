@@ -16,13 +16,19 @@ final class JsonStringContent extends Writer {
   /** The first character outside ASCII. */
   static final char NON_ASCII = 0x80;
   /** The hexadecimal digits of a {@code \\uXXXX} escape. */
-  static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
   /** The most bytes a buffer keeps between frames: one grown past it by a rare large message is dropped. */
   static final int KEPT_BYTES = 256 * 1024;
   private static final int INITIAL_BYTES = 4096;
 
   private byte[] bytes = new byte[INITIAL_BYTES];
   private int length;
+
+  /** Appends {@code c} to {@code text} as its {@code \\uXXXX} escape. */
+  static void appendUnicodeEscape(StringBuilder text, int c) {
+    text.append('\\').append('u').append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
+        .append(HEX[c & 0xF]);
+  }
 
   void reset() {
     length = 0;

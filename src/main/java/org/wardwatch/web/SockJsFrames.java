@@ -57,9 +57,7 @@ final class SockJsFrames {
         case '\f' -> frame.append("\\f");
         default -> {
           if (c < ' ' || c >= JsonStringContent.NON_ASCII) {
-            frame.append("\\u").append(JsonStringContent.HEX[c >> 12 & 0xF])
-                .append(JsonStringContent.HEX[c >> 8 & 0xF]).append(JsonStringContent.HEX[c >> 4 & 0xF])
-                .append(JsonStringContent.HEX[c & 0xF]);
+            JsonStringContent.appendUnicodeEscape(frame, c);
           } else {
             frame.append(c);
           }

@@ -59,7 +59,7 @@ class MonitoringDevicesTest {
   }
 
   @Test
-  void givenTheOximetersValue_thenOnlyAFrameReceivedBeforeItWasSentEarlier() {
+  void givenTheOximetersValue_thenItWasSentLaterThanAFrameReceivedBeforeItOnly() {
     patient.measurements().record(spo2);
 
     assertTrue(MonitoringDevices.sentLater(patient, "ox-7", at(-1)));

@@ -27,7 +27,7 @@ class PatientDevicesTest {
   private static final ConnectionId OLD = ConnectionId.opened(T0);
   private static final ConnectionId NEW = ConnectionId.opened(T0.plusSeconds(10));
   private static final DeviceIdentity BED = new DeviceIdentity("mon-1", "P1", "1", "surgery");
-  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration CLOSED_IF_SILENT_WITHIN = Duration.ofSeconds(120);
 
   private final PatientDevices devices = new PatientDevices();
 
@@ -72,9 +72,9 @@ class PatientDevicesTest {
   @Test
   void givenAHelloAlone_thenItCarriesTheDeviceUntilItMovesOn_andOnlyAConnectionsEndMayChangeWhatIsKnown() {
     devices.delivered("mon-1", OLD, at(5));
-    devices.saidHello("mon-1", NEW, at(20), IDLE_TIMEOUT);
+    devices.saidHello("mon-1", NEW, at(20), CLOSED_IF_SILENT_WITHIN);
     assertFalse(devices.connectionEnded("mon-1", OLD), "the HELLO was read after the old connection opened");
-    assertFalse(devices.mayChangeConnections(DeviceEvent.connected(BED, NEW, at(21), IDLE_TIMEOUT)),
+    assertFalse(devices.mayChangeConnections(DeviceEvent.connected(BED, NEW, at(21), CLOSED_IF_SILENT_WITHIN)),
         "it carries the device");
     assertTrue(devices.mayChangeConnections(DeviceEvent.disconnected(BED, NEW, at(21))));
 
@@ -84,7 +84,7 @@ class PatientDevicesTest {
 
   @Test
   void givenAFrameAfterTheHello_thenTheConnectionMovingOnTellsNothing() {
-    devices.saidHello("mon-1", NEW, at(20), IDLE_TIMEOUT);
+    devices.saidHello("mon-1", NEW, at(20), CLOSED_IF_SILENT_WITHIN);
     devices.delivered("mon-1", NEW, at(21));
 
     assertFalse(devices.movedOn("mon-1", NEW), "a HELLO that moves a connection on after a frame: no disconnection");
@@ -147,7 +147,7 @@ class PatientDevicesTest {
     devices.connectionEnded("mon-1", OLD);
     devices.disconnected("mon-2");
     devices.connectionEnded("ox-7", OLD);
-    devices.saidHello("ox-7", NEW, at(12), IDLE_TIMEOUT); // carried by a HELLO alone, over OLD's end
+    devices.saidHello("ox-7", NEW, at(12), CLOSED_IF_SILENT_WITHIN); // carried by a HELLO alone, over OLD's end
     devices.problems(TechnicalAlarm.INVALID_SIGNAL).put("ox-7", "SpO2 140 % is implausible");
 
     JsonObject state = new JsonObject(devices.writeTo(new JsonObject()).encode());

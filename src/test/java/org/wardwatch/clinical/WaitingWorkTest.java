@@ -20,7 +20,7 @@ class WaitingWorkTest {
     waiting.add(frame("frame"));
     waiting.add(query("later query"));
 
-    assertTrue(waiting.notStored(), "a frame came meanwhile: the patient is taken over for it");
+    assertTrue(waiting.storeHasNone(), "a frame came meanwhile: the patient is taken over for it");
     assertEquals(List.of("query", "refused: frame not admitted"), done);
     waiting.runAll();
     assertEquals(List.of("query", "refused: frame not admitted", "frame", "later query"), done, "in order");
@@ -31,7 +31,7 @@ class WaitingWorkTest {
     WaitingWork waiting = new WaitingWork(query("device event"));
     waiting.add(storedOnly("frame not admitted"));
 
-    assertFalse(waiting.notStored());
+    assertFalse(waiting.storeHasNone());
     assertEquals(List.of("device event", "refused: frame not admitted"), done);
   }
 
@@ -43,7 +43,7 @@ class WaitingWorkTest {
       waiting.add(frame("frame"));
     }));
 
-    assertTrue(waiting.notStored(), "the frame queued meanwhile takes the patient over");
+    assertTrue(waiting.storeHasNone(), "the frame queued meanwhile takes the patient over");
     waiting.runAll();
     assertEquals(List.of("query", "refused, a frame queued meanwhile", "frame"), done);
   }

@@ -2,7 +2,6 @@ package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.clinical.WardStateFixtures.BED_1;
 import static org.wardwatch.clinical.WardStateFixtures.T0;
@@ -11,7 +10,6 @@ import static org.wardwatch.clinical.WardStateFixtures.frame;
 import static org.wardwatch.clinical.WardStateFixtures.on;
 
 import io.vertx.core.json.JsonObject;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +23,8 @@ import org.wardwatch.model.DeviceEvent;
  * A device that reconnects and says {@code HELLO} on its new connection, with no value yet (a cuff that measures every
  * 15 minutes): the new connection carries it from the {@code HELLO} on, so that neither its old connection's end,
  * found late, nor the time until its next value is alarmed as a disconnection; and a {@code HELLO} announced late never
- * takes the device from a newer connection, nor shows it back on a connection found closed.
+ * takes the device from a newer connection, nor shows it back on a connection found closed. When a {@code HELLO} alone
+ * ends a standing disconnection: {@link WardStateHelloSettlingTest}.
  */
 class WardStateHelloTest {
 
@@ -123,65 +122,6 @@ class WardStateHelloTest {
   }
 
   @Test
-  void givenTheCuffAlarmedDisconnected_whenItsHelloAloneConnectionStaysUp_thenTheAlarmEndsAfterAWhile() {
-    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
-    assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
-    greeted(NEW, at(20));
-
-    assertFalse(types(engine.tick(at(149))).contains(TransitionType.CLEARED), "up 129 s: it might be half-open");
-    assertTrue(types(engine.tick(at(150))).contains(TransitionType.CLEARED), "up 130 s: back before its reading");
-    assertEquals(List.of(TransitionType.RAISED), movedOn(NEW, at(160)), "moved on to another patient: gone again");
-  }
-
-  @Test
-  void givenAConnectionClosedIfSilentWithin300s_whenHalfOpenSinceItsHello_thenItIsFoundClosedBeforeItShowsTheCuff() {
-    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
-    assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
-    greeted(NEW, at(20), Duration.ofSeconds(300)); // the cuff died after it
-
-    assertFalse(types(engine.tick(at(150))).contains(TransitionType.CLEARED), "up 130 s, but found closed at 320 s");
-    assertEquals(List.of(), closed(NEW, at(320)), "alarmed still");
-    assertFalse(types(engine.tick(at(330))).contains(TransitionType.CLEARED), "carried by no connection");
-  }
-
-  @Test
-  void givenAConnectionClosedIfSilentWithin300s_whenItStaysUp_thenTheAlarmEnds10sAfterThat() {
-    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
-    assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
-    greeted(NEW, at(20), Duration.ofSeconds(300));
-    WardState taker = new WardState(RULES); // another node takes the patient over from its stored state
-    taker.adopt(new JsonObject(engine.state(BED_1.patientKey()).orElseThrow().encode()));
-
-    assertFalse(types(taker.tick(at(329))).contains(TransitionType.CLEARED), "it might be half-open still");
-    assertTrue(types(taker.tick(at(330))).contains(TransitionType.CLEARED), "up its idle timeout and 10 s more");
-  }
-
-  @Test
-  void givenAHelloFromANodeThatDidNotSayHowSoonItsConnectionCloses_thenItNeverShowsTheCuffBack_norStateThatDidNotSay() {
-    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
-    assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
-    engine.deviceEvent(new DeviceEvent(DeviceEvent.Kind.CONNECTED, BED_1, null, NEW, at(20), false, null), at(20));
-    WardState taker = new WardState(RULES);
-    taker.adopt(new JsonObject(engine.state(BED_1.patientKey()).orElseThrow().encode()));
-
-    assertFalse(types(engine.tick(at(3600))).contains(TransitionType.CLEARED), "its connection may be half-open");
-    assertFalse(types(taker.tick(at(3600))).contains(TransitionType.CLEARED), "stored by a node that did not say");
-    assertEquals(List.of(TransitionType.CLEARED), types(taker.apply(on(NEW, frame(BED_1, at(3601), "BP_SYSTOLIC=118")),
-        at(3601))), "its next reading");
-  }
-
-  @Test
-  void givenAHelloWhoseTimesOverflow_thenNothingIsHalfApplied_andTheWardsTicksRun() {
-    engine.apply(on(OLD, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
-    assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
-    DeviceEvent garbled = DeviceEvent.connected(BED_1, NEW, Instant.MAX.minusSeconds(1), CLOSED_IF_SILENT_WITHIN);
-
-    assertThrows(DateTimeException.class, () -> engine.deviceEvent(garbled, at(20)));
-    assertFalse(types(engine.tick(at(200))).contains(TransitionType.CLEARED), "the cuff is on no live connection");
-    assertEquals(List.of(), closed(NEW, at(210)), "alarmed already: the HELLO changed nothing");
-  }
-
-  @Test
   void givenAMonitorThatKeepsReconnectingAndDropping_thenItStaysOneAlarm() {
     engine.apply(on(OLD, frame(BED_1, T0, "PULSE=80")), T0);
     assertEquals(List.of(TransitionType.RAISED), closed(OLD, at(10)));
@@ -246,11 +186,7 @@ class WardStateHelloTest {
   }
 
   private List<TransitionType> greeted(ConnectionId connection, Instant helloAt) {
-    return greeted(connection, helloAt, CLOSED_IF_SILENT_WITHIN);
-  }
-
-  private List<TransitionType> greeted(ConnectionId connection, Instant helloAt, Duration idleTimeout) {
-    return types(engine.deviceEvent(DeviceEvent.connected(BED_1, connection, helloAt, idleTimeout),
+    return types(engine.deviceEvent(DeviceEvent.connected(BED_1, connection, helloAt, CLOSED_IF_SILENT_WITHIN),
         helloAt.plusSeconds(1)));
   }
 

@@ -114,7 +114,7 @@ class DisconnectedDevicesTest extends RelayWardNodeTest {
     assertFalse(hello.connection().openedAt().isBefore(opened), "the test's connection, opened after the test began");
     assertFalse(hello.connection().openedAt().isAfter(answered));
     assertFalse(hello.at().isBefore(hello.connection().openedAt()), "its HELLO read after it opened");
-    Duration closedIfSilentAfterAnswer = IDLE_TIMEOUT.plusSeconds(10); // and a batch read with it at the parser
+    Duration closedIfSilentAfterAnswer = IDLE_TIMEOUT.plusMillis(DeviceSession.PARSE_TIMEOUT_MS); // a batch with it
     assertFalse(hello.closedIfSilentWithin().compareTo(closedIfSilentAfterAnswer) < 0, "closed if silent by then");
     assertFalse(hello.closedIfSilentWithin().compareTo(closedIfSilentAfterAnswer.plus(Duration.between(opened,
         answered))) > 0, "its idle timeout, the parser's time, and no more");

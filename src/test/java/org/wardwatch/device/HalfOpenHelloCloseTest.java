@@ -41,7 +41,10 @@ import org.wardwatch.parsing.FrameVerdict;
 class HalfOpenHelloCloseTest {
 
   private static final int IDLE_SECONDS = 1;
-  /** Each batch's time at the parser: its two batches' longer than the idle timeout and the engine's 10 s margin. */
+  /**
+   * Each batch's time at the parser: the two batches' is longer than the idle timeout and the parser's timeout
+   * together, so that an announcement that left out the {@code HELLO}'s wait would say too little.
+   */
   private static final long PARSE_MS = 6_000;
   private static final DeviceIdentity MONITOR = new DeviceIdentity("MON-7", "PX", null, "relay");
   private static final DeviceIdentity CUFF = new DeviceIdentity("CUFF-1", "PQ", null, "relay");

@@ -83,6 +83,15 @@ class HelloAnnouncementsTest {
         List.of(hello(CUFF_FOR_PM1)), READ, READ.plusSeconds(18)), "an idle connection is not closed at the parser");
   }
 
+  @Test
+  void givenTheClockSteppedWhileTheHelloWasAtTheParser_whenAnswered_thenTheAnnouncementStaysWithinItsBounds() {
+    assertEquals(List.of(connected(CUFF_FOR_PM1)), hellos.answered(DeviceIdentity.UNKNOWN, List.of(hello(CUFF_FOR_PM1)),
+        READ, READ.minusSeconds(5)), "set back: no time at the parser");
+    hellos.answered(CUFF_FOR_PM1, List.of(FrameVerdict.accepted("1", null)), READ, READ);
+    assertEquals(DeviceEvent.MAX_CLOSED_IF_SILENT_WITHIN, hellos.answered(CUFF_FOR_PM1, List.of(hello(CUFF_FOR_PM2)),
+        READ, READ.plus(Duration.ofDays(3))).get(0).closedIfSilentWithin(), "set days forward: at most the most");
+  }
+
   /** {@code identity}'s announcement of a {@code HELLO} answered as it was read. */
   private static DeviceEvent connected(DeviceIdentity identity) {
     return DeviceEvent.connected(identity, CONNECTION, READ, CLOSED_IF_SILENT_AFTER_ANSWER);

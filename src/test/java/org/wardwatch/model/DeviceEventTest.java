@@ -50,6 +50,10 @@ class DeviceEventTest {
         () -> DeviceEvent.fromJson(earlier.copy().put("closedIfSilentWithin", "two minutes")));
     assertThrows(IllegalArgumentException.class, () -> DeviceEvent.fromJson(earlier.copy()
         .put("closedIfSilentWithin", "PT40000000000000000S")), "past any idle timeout (and what an instant can add)");
+    assertThrows(IllegalArgumentException.class,
+        () -> DeviceEvent.fromJson(earlier.copy().put("closedIfSilentWithin", "PT-1S")));
+    assertThrows(IllegalArgumentException.class, () -> DeviceEvent.connected(MONITOR, CONNECTION,
+        Instant.MAX.minusSeconds(1), Duration.ofSeconds(300)), "too late to reckon the connection's closing from");
     assertEquals(DeviceEvent.MAX_CLOSED_IF_SILENT_WITHIN, DeviceEvent.fromJson(earlier.copy()
         .put("closedIfSilentWithin", "P2D")).closedIfSilentWithin());
   }
