@@ -1,5 +1,6 @@
 package org.wardwatch.clinical;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,13 +75,17 @@ final class DeviceAlarms {
 
   /**
    * A {@code HELLO} on the event's connection named {@code device}: it carries the device, which it does not show back
-   * yet ({@link HelloAlone#settlesAt}). A node that did not say when the {@code HELLO} came had it now.
+   * yet ({@link HelloAlone#settlesAt}). How soon the connection, should it send nothing more, is closed is reckoned
+   * from the later of the {@code HELLO}'s time and its arrival here, {@code now}: the announcing node's clock may be
+   * behind this one's. A node that did not say when the {@code HELLO} came had it now.
    */
   private static List<AlarmTransition> saidHello(PatientDevices devices, String device, DeviceEvent hello,
       Instant now) {
     if (hello.connection() != null) {
-      devices.saidHello(device, hello.connection(), Objects.requireNonNullElse(hello.at(), now),
-          hello.closedIfSilentWithin());
+      Instant helloAt = Objects.requireNonNullElse(hello.at(), now);
+      Duration within = hello.closedIfSilentWithin();
+      devices.saidHello(device, hello.connection(), helloAt,
+          within == null ? null : (helloAt.isAfter(now) ? helloAt : now).plus(within));
     }
     return List.of();
   }

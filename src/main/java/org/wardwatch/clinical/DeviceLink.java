@@ -2,7 +2,6 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -76,6 +75,15 @@ final class DeviceLink {
     return isCarrier(connection) && disconnectedBy == null;
   }
 
+  /**
+   * True when another connection than {@code connection} carries the device, whose latest frame or {@code HELLO} was
+   * not surely received before {@code receivedAt}, a time read on {@code connection}.
+   */
+  boolean heardSince(ConnectionId connection, Instant receivedAt) {
+    return carrier != null && !connection.equals(carrier)
+        && !ConnectionId.surelyBefore(carrierHeardAt, carrier, receivedAt, connection);
+  }
+
   /** True when {@code connection} is the one that carries the device, disconnected or not. */
   boolean isCarrier(ConnectionId connection) {
     return connection.equals(carrier);
@@ -104,19 +112,18 @@ final class DeviceLink {
    * {@code HELLO} is ignored, unless another connection carries the device whose latest frame or {@code HELLO} was not
    * surely received before this {@code HELLO} (the announcement came late, behind a newer connection's). Unlike a
    * frame, it does not show a disconnected device back at once ({@link #settled}): a device that keeps reconnecting and
-   * dropping stays one disconnection, which escalates, and a connection half-open since the {@code HELLO}, closed
-   * within {@code closedIfSilentWithin} of it (null: not said; then never), never shows it back.
+   * dropping stays one disconnection, which escalates, and a connection half-open since the {@code HELLO}, closed by
+   * {@code closedIfSilentBy} (null: not said; then never), never shows it back.
    */
-  void saidHello(ConnectionId connection, Instant helloAt, Duration closedIfSilentWithin) {
-    boolean carries = connection.equals(carrier);
-    if (!carries && carrier != null && !ConnectionId.surelyBefore(carrierHeardAt, carrier, helloAt, connection)) {
+  void saidHello(ConnectionId connection, Instant helloAt, Instant closedIfSilentBy) {
+    if (heardSince(connection, helloAt)) {
       return;
     }
-    Instant heardAt = carries && carrierHeardAt.isAfter(helloAt) ? carrierHeardAt : helloAt; // its frames since
+    boolean carries = connection.equals(carrier);
     if (!carries || helloAlone != null) { // else on a connection that delivered frames: one more of them
-      helloAlone = HelloAlone.since(heardAt, closedIfSilentWithin, helloAlone); // over one: the ends it hid stay hidden
+      helloAlone = HelloAlone.since(closedIfSilentBy, helloAlone); // over one: the ends it hid stay hidden
     }
-    carrierHeardAt = heardAt;
+    carrierHeardAt = carries && carrierHeardAt.isAfter(helloAt) ? carrierHeardAt : helloAt; // its frames since
     carrier = connection;
   }
 

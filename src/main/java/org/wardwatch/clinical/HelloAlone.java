@@ -27,13 +27,13 @@ record HelloAlone(Instant settlesAt, ConnectionId endHidden) {
   static final Duration END_APPLIED_WITHIN = Duration.ofSeconds(30);
 
   /**
-   * Carried by a {@code HELLO} received at {@code helloAt} on a connection that, should it send nothing more, is
-   * closed within {@code closedIfSilentWithin} of it (null: not said), with the ends hidden by {@code before} (the
-   * {@code HELLO}-alone carrying it replaces or repeats; null: none) still hidden.
+   * Carried by a {@code HELLO} on a connection that, should it send nothing more, is closed by
+   * {@code closedIfSilentBy} (null: not said), with the ends hidden by {@code before} (the {@code HELLO}-alone
+   * carrying it replaces or repeats; null: none) still hidden.
    */
-  static HelloAlone since(Instant helloAt, Duration closedIfSilentWithin, HelloAlone before) {
-    return new HelloAlone(closedIfSilentWithin == null ? null
-        : helloAt.plus(closedIfSilentWithin).plus(END_APPLIED_WITHIN), before == null ? null : before.endHidden);
+  static HelloAlone since(Instant closedIfSilentBy, HelloAlone before) {
+    return new HelloAlone(closedIfSilentBy == null ? null : closedIfSilentBy.plus(END_APPLIED_WITHIN),
+        before == null ? null : before.endHidden);
   }
 
   /** This, with {@code end} hidden too: the hidden end is the one that opened last. */

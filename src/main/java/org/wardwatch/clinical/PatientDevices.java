@@ -1,7 +1,6 @@
 package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,11 +83,13 @@ final class PatientDevices {
 
   /**
    * A resend of an applied frame of {@code device}'s came on {@code connection} (either null: not known), received at
-   * {@code receivedAt}: unless it {@link #cannotShowBack}, the connection carries the device from now on
-   * ({@link #delivered}), and it is true.
+   * {@code receivedAt}: unless it {@link #cannotShowBack}, or another connection has carried the device since
+   * ({@link DeviceLink#heardSince}: the copy of a frame held on a connection the device left, applied after the copy it
+   * resent on its new one), the connection carries the device from now on ({@link #delivered}), and it is true.
    */
   boolean resent(String device, ConnectionId connection, Instant receivedAt) {
-    if (cannotShowBack(device, connection, receivedAt)) {
+    DeviceLink link = device == null || connection == null ? null : links.get(device);
+    if (cannotShowBack(device, connection, receivedAt) || link != null && link.heardSince(connection, receivedAt)) {
       return false;
     }
     delivered(device, connection, receivedAt);
@@ -104,11 +105,11 @@ final class PatientDevices {
   /**
    * {@code connection}'s {@code HELLO}, received at {@code helloAt}, said it carries {@code device} for the patient:
    * it does from now on ({@link DeviceLink#saidHello}), unless it {@link #cannotShowBack}. Should the connection
-   * send nothing more, it is closed within {@code closedIfSilentWithin} of the {@code HELLO} (null: not said).
+   * send nothing more, it is closed by {@code closedIfSilentBy} (null: not said).
    */
-  void saidHello(String device, ConnectionId connection, Instant helloAt, Duration closedIfSilentWithin) {
+  void saidHello(String device, ConnectionId connection, Instant helloAt, Instant closedIfSilentBy) {
     if (!cannotShowBack(device, connection, helloAt)) {
-      links.computeIfAbsent(device, unknown -> new DeviceLink()).saidHello(connection, helloAt, closedIfSilentWithin);
+      links.computeIfAbsent(device, unknown -> new DeviceLink()).saidHello(connection, helloAt, closedIfSilentBy);
     }
   }
 

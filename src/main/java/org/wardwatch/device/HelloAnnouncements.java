@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
@@ -11,15 +12,15 @@ import org.wardwatch.parsing.FrameVerdict;
 
 /**
  * Which of one connection's {@code HELLO}s the clinical engine is told of. A {@code HELLO} that leaves the connection a
- * device's, with no frame of it after it in its batch, is announced ({@link DeviceEvent.Kind#CONNECTED}): a device
- * that reconnected, whose next frame may be 15 minutes away, is then not alarmed disconnected when its old connection
- * is found closed late. A frame makes its connection the device's carrier anyway, so a {@code HELLO}
- * followed by one (a relay switching devices) is not announced. A {@code HELLO} that moves the connection on from the
- * device announced before any frame of it, or a frame of that device naming another patient, withdraws that
+ * device's, with no frame of it after it in its batch, is announced ({@link DeviceEvent.Kind#CONNECTED}): a device that
+ * reconnected, whose next frame may be 15 minutes away, is then not alarmed disconnected when its old connection is
+ * found closed late. A frame makes its connection the device's carrier anyway, so a {@code HELLO} followed by one (a
+ * relay switching devices) is not announced. A {@code HELLO} that moves the connection on from the device or patient
+ * announced before any frame of it, or a frame of that device naming another patient, withdraws that
  * ({@link DeviceEvent.Kind#MOVED_ON}): a cuff that reconnected saying the patient it remembers, then was admitted to
- * another, no longer carries the first. Each announcement says how soon after its {@code HELLO} the connection, should
- * it send nothing more, is closed, so that the engine knows when a connection half-open since would have been found
- * closed.
+ * another, no longer carries the first. One that only adds the same patient's bed or ward is announced, not a move.
+ * Each announcement says how soon after its {@code HELLO} the connection, should it send nothing more, is closed, so
+ * that the engine knows when a connection half-open since would have been found closed.
  *
  * <p>Owned by its connection's {@link DeviceNotices}; not thread-safe. Pure: it says what to announce.
  */
@@ -50,18 +51,18 @@ final class HelloAnnouncements {
     boolean settled = false; // a frame of the identity, or of its device for another patient, since its HELLO
     for (FrameVerdict verdict : verdicts) {
       if (verdict.hello() && !verdict.about().equals(identity)) { // about: the identity it set, UNKNOWN if refused
-        announced = withdrawn(announced, readAt);
+        announced = withdrawn(announced, verdict.about(), readAt);
         identity = verdict.about();
         moved = true;
         settled = false;
       } else if (!verdict.hello() && verdict.accepted()) {
         DeviceIdentity about = verdict.about() == null ? identity : verdict.about();
-        if (about.equals(identity)) {
+        if (!leaves(identity, about)) {
           settled = true;
           announcedByHelloAlone = null; // carried by a frame now
         } else if (about.device() != null && about.device().equals(identity.device())) {
           settled = true; // the device names another patient per line: it left the HELLO's
-          announced = withdrawn(announced, readAt);
+          announced = withdrawn(announced, about, readAt);
         }
       }
     }
@@ -86,14 +87,23 @@ final class HelloAnnouncements {
         : within;
   }
 
-  /** {@code announced}, with the identity announced by a {@code HELLO} alone, if any, withdrawn. */
-  private List<DeviceEvent> withdrawn(List<DeviceEvent> announced, Instant movedAt) {
-    if (announcedByHelloAlone == null) {
+  /**
+   * {@code announced}, with the identity announced by a {@code HELLO} alone, if any, withdrawn when {@code next}
+   * {@link #leaves} it (a {@code HELLO} that only adds the bed or ward of the same patient does not).
+   */
+  private List<DeviceEvent> withdrawn(List<DeviceEvent> announced, DeviceIdentity next, Instant movedAt) {
+    if (announcedByHelloAlone == null || !leaves(announcedByHelloAlone, next)) {
       return announced;
     }
     DeviceEvent movedOn = DeviceEvent.movedOn(announcedByHelloAlone, connection, movedAt);
     announcedByHelloAlone = null;
     return with(announced, movedOn);
+  }
+
+  /** True when {@code next} names another device or another patient than {@code current}. */
+  private static boolean leaves(DeviceIdentity current, DeviceIdentity next) {
+    return !Objects.equals(current.device(), next.device())
+        || !Objects.equals(current.patientKey(), next.patientKey());
   }
 
   /** {@code announced} with {@code event} last, made when it was none. */

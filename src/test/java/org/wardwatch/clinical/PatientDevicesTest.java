@@ -72,7 +72,7 @@ class PatientDevicesTest {
   @Test
   void givenAHelloAlone_thenItCarriesTheDeviceUntilItMovesOn_andOnlyAConnectionsEndMayChangeWhatIsKnown() {
     devices.delivered("mon-1", OLD, at(5));
-    devices.saidHello("mon-1", NEW, at(20), CLOSED_IF_SILENT_WITHIN);
+    devices.saidHello("mon-1", NEW, at(20), at(140));
     assertFalse(devices.connectionEnded("mon-1", OLD), "the HELLO was read after the old connection opened");
     assertFalse(devices.mayChangeConnections(DeviceEvent.connected(BED, NEW, at(21), CLOSED_IF_SILENT_WITHIN)),
         "it carries the device");
@@ -84,7 +84,7 @@ class PatientDevicesTest {
 
   @Test
   void givenAFrameAfterTheHello_thenTheConnectionMovingOnTellsNothing() {
-    devices.saidHello("mon-1", NEW, at(20), CLOSED_IF_SILENT_WITHIN);
+    devices.saidHello("mon-1", NEW, at(20), at(140));
     devices.delivered("mon-1", NEW, at(21));
 
     assertFalse(devices.movedOn("mon-1", NEW), "a HELLO that moves a connection on after a frame: no disconnection");
@@ -147,7 +147,7 @@ class PatientDevicesTest {
     devices.connectionEnded("mon-1", OLD);
     devices.disconnected("mon-2");
     devices.connectionEnded("ox-7", OLD);
-    devices.saidHello("ox-7", NEW, at(12), CLOSED_IF_SILENT_WITHIN); // carried by a HELLO alone, over OLD's end
+    devices.saidHello("ox-7", NEW, at(12), at(132)); // carried by a HELLO alone, over OLD's end
     devices.problems(TechnicalAlarm.INVALID_SIGNAL).put("ox-7", "SpO2 140 % is implausible");
 
     JsonObject state = new JsonObject(devices.writeTo(new JsonObject()).encode());

@@ -23,7 +23,8 @@ import org.wardwatch.model.DeviceEvent;
 /**
  * A cuff alarmed disconnected reconnects and says only {@code HELLO}: the alarm ends once the connection has outlasted
  * one half-open since that {@code HELLO} (the cuff died after it), as the device server says how soon it closes such a
- * connection, and 30 s more for its end to reach the patient ({@link HelloAlone#END_APPLIED_WITHIN}); never on a
+ * connection (reckoned from the {@code HELLO}'s arrival at the engine when the announcing node's clock is behind), and
+ * 30 s more for its end to reach the patient ({@link HelloAlone#END_APPLIED_WITHIN}); never on a
  * {@code HELLO} whose node did not say; on a node that takes the patient over as on the one that heard the
  * {@code HELLO}.
  */
@@ -72,6 +73,15 @@ class WardStateHelloSettlingTest {
   }
 
   @Test
+  void givenTheAnnouncingNodesClockBehindThisOnes_thenTheClosingIsReckonedFromTheHellosArrivalHere() {
+    ConnectionId onANodeBehind = new ConnectionId(at(5), 2, 1); // its clock reads 5 s at this one's 20 s
+    engine.deviceEvent(DeviceEvent.connected(BED_1, onANodeBehind, at(5), Duration.ofSeconds(120)), at(20));
+
+    assertFalse(cleared(engine.tick(at(169))), "that node closes a connection half-open since at this one's 140 s");
+    assertTrue(cleared(engine.tick(at(170))), "up 120 s and 30 s more by this node's clock");
+  }
+
+  @Test
   void givenAHelloFromANodeThatDidNotSayHowSoonItsConnectionCloses_thenItNeverShowsTheCuffBack_norStateThatDidNotSay() {
     engine.deviceEvent(new DeviceEvent(DeviceEvent.Kind.CONNECTED, BED_1, null, NEW, at(20), false, null), at(20));
     WardState taker = new WardState(RULES);
@@ -84,7 +94,7 @@ class WardStateHelloSettlingTest {
   }
 
   private void greeted(ConnectionId connection, Instant helloAt, Duration closedIfSilentWithin) {
-    engine.deviceEvent(DeviceEvent.connected(BED_1, connection, helloAt, closedIfSilentWithin), helloAt.plusSeconds(1));
+    engine.deviceEvent(DeviceEvent.connected(BED_1, connection, helloAt, closedIfSilentWithin), helloAt);
   }
 
   private List<TransitionType> movedOn(ConnectionId connection, Instant movedAt) {

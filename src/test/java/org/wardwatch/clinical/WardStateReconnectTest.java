@@ -167,6 +167,17 @@ class WardStateReconnectTest {
   }
 
   @Test
+  void givenTheMonitorResentOnItsNewConnection_whenTheOriginalHeldOnTheOldOneComesAfter_thenTheOldOnesEndIsNoAlarm() {
+    engine.apply(on(OLD, frame(BED_1, T0, "PULSE=79")), T0);
+    FrameReport held = frame(BED_1, at(15), "PULSE=80").withStamp(FrameStamp.of("mon-1", 8, "Pulse=80|Seq=8"));
+    engine.apply(on(NEW, resentAt(held, at(21))), at(21)); // the resend, applied first: the original is held on OLD
+    assertTrue(engine.isResend(on(OLD, held)));
+
+    engine.heardResend(on(OLD, held), at(24)); // read on OLD at 15 s, before NEW's copy
+    assertEquals(List.of(), closed(OLD, at(30)), "the monitor is on NEW, whose copy was read after OLD's");
+  }
+
+  @Test
   void givenTheMonitorsConnectionEndedBeforeItsAck_whenItResendsOnItsNewOne_thenTheDisconnectionEnds() {
     FrameReport sent = frame(BED_1, at(1), "PULSE=80").withStamp(FrameStamp.of("mon-1", 7, "Pulse=80|Seq=7"));
     engine.apply(on(OLD, sent), at(1));

@@ -84,6 +84,16 @@ class HelloAnnouncementsTest {
   }
 
   @Test
+  void givenAHelloAnnouncedAlone_whenAnotherOnlyAddsTheSamePatientsBed_thenItIsAnnouncedAgain_notWithdrawn() {
+    DeviceIdentity withBed = new DeviceIdentity("NIBP-1", "PM1", "4", "surgery");
+    answered(DeviceIdentity.UNKNOWN, hello(CUFF_FOR_PM1));
+
+    assertEquals(List.of(connected(withBed)), answered(CUFF_FOR_PM1, hello(withBed)), "the same patient's cuff");
+    assertEquals(List.of(), answered(withBed, FrameVerdict.accepted("1", null, CUFF_FOR_PM1)),
+        "a frame of the same patient without the bed: carried by a frame, nothing withdrawn");
+  }
+
+  @Test
   void givenTheClockSteppedWhileTheHelloWasAtTheParser_whenAnswered_thenTheAnnouncementStaysWithinItsBounds() {
     assertEquals(List.of(connected(CUFF_FOR_PM1)), hellos.answered(DeviceIdentity.UNKNOWN, List.of(hello(CUFF_FOR_PM1)),
         READ, READ.minusSeconds(5)), "set back: no time at the parser");
