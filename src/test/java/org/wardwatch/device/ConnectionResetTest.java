@@ -14,15 +14,11 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.wardwatch.bus.Addresses;
-import org.wardwatch.bus.BusCodecs;
 import org.wardwatch.bus.BusFailures;
 import org.wardwatch.bus.BusRequests;
 import org.wardwatch.model.DeviceEvent;
@@ -44,39 +40,31 @@ class ConnectionResetTest {
 
   private static final DeviceIdentity MONITOR = new DeviceIdentity("MON-6", "PG", null, "relay");
 
-  private final BlockingQueue<Message<FrameBatch>> batches = new LinkedBlockingQueue<>();
-  private final BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
-  private DeviceServerVerticle server;
+  private ParserStandIn parser;
 
   @BeforeEach
   void deployWithTheTestAsParser(Vertx vertx) {
-    BusCodecs.register(vertx);
-    vertx.eventBus().<FrameBatch>localConsumer(Addresses.FRAMES, batches::add).completion().await();
-    vertx.eventBus().<JsonObject>localConsumer(Addresses.DEVICE_EVENTS, event -> events.add(event.body()))
-        .completion().await();
-    server = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, DevicePipeline.MAX_FRAME, 60,
-        DevicePipeline.MAX_BAD, DevicePipeline.MAX_CONNECTIONS));
-    vertx.deployVerticle(server).await();
+    parser = ParserStandIn.deploy(vertx, 60);
   }
 
   @Test
   void aConnectionResetWhileItsFirstBatchIsParsedIsAnnouncedForTheDeviceThatBatchNamed(Vertx vertx) throws Exception {
     Message<FrameBatch> batch;
-    try (Socket device = new Socket("127.0.0.1", server.actualPort())) {
+    try (Socket device = new Socket("127.0.0.1", parser.port())) {
       OutputStream out = device.getOutputStream();
       out.write("HELLO|Device=MON-6|Patient=PG|Ward=relay\nPulse=80|Seq=1\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      batch = batches.poll(10, TimeUnit.SECONDS);
+      batch = parser.batches.poll(10, TimeUnit.SECONDS);
       assertNotNull(batch, "the batch reached the parser");
       device.setSoLinger(true, 0); // closed with a reset
     }
     Thread.sleep(500); // the gateway sees the reset while the batch is still at the parser
-    assertTrue(events.isEmpty(), "at the reset the connection had named no device yet");
+    assertTrue(parser.events.isEmpty(), "at the reset the connection had named no device yet");
 
     BusRequests.answer(vertx.eventBus(), batch, new BatchVerdict(MONITOR,
         List.of(FrameVerdict.hello(null, null, MONITOR), FrameVerdict.accepted("1", null))));
 
-    JsonObject announced = events.poll(10, TimeUnit.SECONDS);
+    JsonObject announced = parser.events.poll(10, TimeUnit.SECONDS);
     assertNotNull(announced, "no disconnection announced for the device the batch named");
     DeviceEvent event = DeviceEvent.fromJson(announced);
     assertEquals(DeviceEvent.Kind.DISCONNECTED, event.kind());
@@ -99,26 +87,26 @@ class ConnectionResetTest {
   @Test
   void aMonitorOnlyABatchInFlightNamedIsAnnouncedWhenItsAnswerFails(Vertx vertx) throws Exception {
     DeviceIdentity relay = new DeviceIdentity("RELAY-1", null, null, "relay");
-    try (Socket device = new Socket("127.0.0.1", server.actualPort())) {
+    try (Socket device = new Socket("127.0.0.1", parser.port())) {
       device.getOutputStream().write("HELLO|Device=RELAY-1|Ward=relay\n".getBytes(StandardCharsets.US_ASCII));
-      BusRequests.answer(vertx.eventBus(), batches.poll(10, TimeUnit.SECONDS),
+      BusRequests.answer(vertx.eventBus(), parser.batches.poll(10, TimeUnit.SECONDS),
           new BatchVerdict(relay, List.of(FrameVerdict.hello(null, null, relay))));
       device.getInputStream().read(new byte[5]); // ACK|\n
-      assertEquals(DeviceEvent.Kind.CONNECTED, DeviceEvent.fromJson(events.poll(10, TimeUnit.SECONDS)).kind());
+      assertEquals(DeviceEvent.Kind.CONNECTED, DeviceEvent.fromJson(parser.events.poll(10, TimeUnit.SECONDS)).kind());
       device.getOutputStream().write("Device=MON-7|Patient=PX|Ward=relay|Pulse=80|Seq=1\n"
           .getBytes(StandardCharsets.US_ASCII));
-      Message<FrameBatch> inFlight = batches.poll(10, TimeUnit.SECONDS);
+      Message<FrameBatch> inFlight = parser.batches.poll(10, TimeUnit.SECONDS);
       assertNotNull(inFlight);
       device.setSoLinger(true, 0);
       device.close();
-      assertEquals(relay, DeviceEvent.fromJson(events.poll(10, TimeUnit.SECONDS)).source(), "at the reset");
+      assertEquals(relay, DeviceEvent.fromJson(parser.events.poll(10, TimeUnit.SECONDS)).source(), "at the reset");
 
       BusRequests.refuse(vertx.eventBus(), inFlight, BusFailures.UNAVAILABLE, "not recorded: not stored");
     }
 
-    assertEquals(relay, DeviceEvent.fromJson(events.poll(10, TimeUnit.SECONDS)).source(), "again");
+    assertEquals(relay, DeviceEvent.fromJson(parser.events.poll(10, TimeUnit.SECONDS)).source(), "again");
     assertEquals(new DeviceIdentity("MON-7", "PX", null, "relay"),
-        DeviceEvent.fromJson(events.poll(10, TimeUnit.SECONDS)).source(),
+        DeviceEvent.fromJson(parser.events.poll(10, TimeUnit.SECONDS)).source(),
         "its frame may have been applied before the store failed: PX is carried by this connection");
   }
 
@@ -128,26 +116,26 @@ class ConnectionResetTest {
    */
   private void assertAnnouncedAgain(Vertx vertx, Consumer<Message<FrameBatch>> answers) throws Exception {
     DeviceEvent atTheReset;
-    try (Socket device = new Socket("127.0.0.1", server.actualPort())) {
+    try (Socket device = new Socket("127.0.0.1", parser.port())) {
       device.getOutputStream().write("HELLO|Device=MON-6|Patient=PG|Ward=relay\n".getBytes(StandardCharsets.US_ASCII));
-      BusRequests.answer(vertx.eventBus(), batches.poll(10, TimeUnit.SECONDS),
+      BusRequests.answer(vertx.eventBus(), parser.batches.poll(10, TimeUnit.SECONDS),
           new BatchVerdict(MONITOR, List.of(FrameVerdict.hello(null, null, MONITOR))));
       device.getInputStream().read(new byte[5]); // ACK|\n: the session knows the device
-      assertEquals(DeviceEvent.Kind.CONNECTED, DeviceEvent.fromJson(events.poll(10, TimeUnit.SECONDS)).kind());
+      assertEquals(DeviceEvent.Kind.CONNECTED, DeviceEvent.fromJson(parser.events.poll(10, TimeUnit.SECONDS)).kind());
       device.getOutputStream().write("Pulse=80|Seq=1\n".getBytes(StandardCharsets.US_ASCII));
-      Message<FrameBatch> inFlight = batches.poll(10, TimeUnit.SECONDS);
+      Message<FrameBatch> inFlight = parser.batches.poll(10, TimeUnit.SECONDS);
       assertNotNull(inFlight);
       device.setSoLinger(true, 0);
       device.close();
-      atTheReset = DeviceEvent.fromJson(events.poll(10, TimeUnit.SECONDS));
+      atTheReset = DeviceEvent.fromJson(parser.events.poll(10, TimeUnit.SECONDS));
       assertEquals(MONITOR, atTheReset.source(), "announced at the reset");
 
       answers.accept(inFlight);
     }
 
-    JsonObject again = events.poll(10, TimeUnit.SECONDS);
+    JsonObject again = parser.events.poll(10, TimeUnit.SECONDS);
     assertNotNull(again, "its values may have admitted the patient since the first announcement");
     assertEquals(atTheReset, DeviceEvent.fromJson(again));
-    assertNull(events.poll(1, TimeUnit.SECONDS), "once more only");
+    assertNull(parser.events.poll(1, TimeUnit.SECONDS), "once more only");
   }
 }

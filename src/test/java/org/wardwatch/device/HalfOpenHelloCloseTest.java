@@ -14,14 +14,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.wardwatch.bus.Addresses;
-import org.wardwatch.bus.BusCodecs;
 import org.wardwatch.bus.BusRequests;
 import org.wardwatch.model.DeviceEvent;
 import org.wardwatch.model.DeviceIdentity;
@@ -49,29 +45,21 @@ class HalfOpenHelloCloseTest {
   private static final DeviceIdentity MONITOR = new DeviceIdentity("MON-7", "PX", null, "relay");
   private static final DeviceIdentity CUFF = new DeviceIdentity("CUFF-1", "PQ", null, "relay");
 
-  private final BlockingQueue<Message<FrameBatch>> batches = new LinkedBlockingQueue<>();
-  private final BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
-  private DeviceServerVerticle server;
+  private ParserStandIn parser;
 
   @BeforeEach
   void deployWithTheTestAsParser(Vertx vertx) {
-    BusCodecs.register(vertx);
-    vertx.eventBus().<FrameBatch>localConsumer(Addresses.FRAMES, batches::add).completion().await();
-    vertx.eventBus().<JsonObject>localConsumer(Addresses.DEVICE_EVENTS, event -> events.add(event.body()))
-        .completion().await();
-    server = new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0, DevicePipeline.MAX_FRAME, IDLE_SECONDS,
-        DevicePipeline.MAX_BAD, DevicePipeline.MAX_CONNECTIONS));
-    vertx.deployVerticle(server).await();
+    parser = ParserStandIn.deploy(vertx, IDLE_SECONDS);
   }
 
   @Test
   void aConnectionHalfOpenSinceAHelloThatWaitedAtTheParserIsClosedWithinWhatItsAnnouncementSays(Vertx vertx)
       throws Exception {
-    try (Socket relay = new Socket("127.0.0.1", server.actualPort())) {
+    try (Socket relay = new Socket("127.0.0.1", parser.port())) {
       OutputStream out = relay.getOutputStream();
       out.write("Device=MON-7|Patient=PX|Ward=relay|Pulse=80|Seq=1\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      Message<FrameBatch> first = batches.poll(10, TimeUnit.SECONDS);
+      Message<FrameBatch> first = parser.batches.poll(10, TimeUnit.SECONDS);
       assertNotNull(first, "the first batch reached the parser");
       // read while the first batch is at the parser; then nothing more: half-open since this HELLO
       out.write("HELLO|Device=CUFF-1|Patient=PQ|Ward=relay\n".getBytes(StandardCharsets.US_ASCII));
@@ -79,7 +67,7 @@ class HalfOpenHelloCloseTest {
       Thread.sleep(PARSE_MS);
       BusRequests.answer(vertx.eventBus(), first, new BatchVerdict(DeviceIdentity.UNKNOWN,
           List.of(FrameVerdict.accepted("1", null, MONITOR)), List.of(MONITOR)));
-      Message<FrameBatch> hello = batches.poll(10, TimeUnit.SECONDS);
+      Message<FrameBatch> hello = parser.batches.poll(10, TimeUnit.SECONDS);
       assertNotNull(hello, "the HELLO's batch reached the parser");
       Thread.sleep(PARSE_MS);
       BusRequests.answer(vertx.eventBus(), hello,
@@ -96,7 +84,7 @@ class HalfOpenHelloCloseTest {
 
   /** The next announcement of {@code kind} about the cuff. */
   private DeviceEvent next(DeviceEvent.Kind kind) throws InterruptedException {
-    for (JsonObject json; (json = events.poll(30, TimeUnit.SECONDS)) != null; ) {
+    for (JsonObject json; (json = parser.events.poll(30, TimeUnit.SECONDS)) != null; ) {
       DeviceEvent event = DeviceEvent.fromJson(json);
       if (event.kind() == kind && CUFF.equals(event.source())) {
         return event;
