@@ -26,7 +26,7 @@ final class ParserStandIn {
     this.server = server;
   }
 
-  /** Deploys a device server that closes a connection silent for {@code idleTimeoutSeconds}, with the test as parser. */
+  /** Deploys a device server closing a connection silent for {@code idleTimeoutSeconds}, with the test as parser. */
   static ParserStandIn deploy(Vertx vertx, int idleTimeoutSeconds) {
     BusCodecs.register(vertx);
     ParserStandIn standIn = new ParserStandIn(new DeviceServerVerticle(new DeviceServerConfig("127.0.0.1", 0,
