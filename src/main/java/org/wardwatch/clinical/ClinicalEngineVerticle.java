@@ -36,14 +36,16 @@ import org.wardwatch.model.FrameStamp;
  * ({@link PatientTakeover}), and a new one admitted only while it holds fewer than {@code patients.maxPerMember}
  * ({@link ReportIntake}); every few seconds it also takes over the stored patients it has come to own (a member died),
  * and it releases those it no longer owns as soon as the cluster reports a partition moved (and each second besides),
- * and those another member has claimed since (its store write is then fenced, and the change not published).
+ * and those another member has claimed since (its store write is then fenced, and the change not published). It tells
+ * its engine of the members that leave the cluster and join it, whose device connections go and come with them
+ * ({@link LostMembers}).
  *
  * <p>Only a patient's owner changes it: work for a patient another member owns now is refused ({@link OwnerGate}), for
  * its sender to send it to the owner. Answers the REST queries ({@link PatientQueries}) and
  * {@link Addresses#engineHistory} from its {@link VitalsHistory}. Rules come from the file named by {@code rules.path}
  * (reloaded when it changes), else the built-in {@code conf/rules.json}. Deploy one instance per node. (Longer than
- * most verticles: it wires five inputs, three timers and the ownership watch, whose logic is in {@link OwnerGate},
- * {@link ReportIntake}, {@link PatientTakeover} and {@link UpdatePublisher}.)
+ * most verticles: it wires five inputs, three timers and the ownership and member watches, whose logic is in
+ * {@link OwnerGate}, {@link ReportIntake}, {@link PatientTakeover} and {@link UpdatePublisher}.)
  */
 public class ClinicalEngineVerticle extends VerticleBase {
 
@@ -70,6 +72,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private UpdatePublisher publisher;
   private ReportIntake intake;
   private Runnable stopWatchingOwnership = () -> { };
+  private Runnable stopWatchingMembers = () -> { };
 
   /**
    * @param rulesPath   the rules file, or {@code null} for the built-in rules
@@ -116,6 +119,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
         int slice = nextSlice[0];
         nextSlice[0] = (slice + 1) % TICK_SLICES;
         if (slice == 0) {
+          membership.connectionOrigins().forEach(engine::memberBack); // one merged back unreported (its listener)
           releaseLeaving();
           announcer.recordFailedAgain();
         }
@@ -131,6 +135,9 @@ public class ClinicalEngineVerticle extends VerticleBase {
           });
         }
       });
+      stopWatchingMembers = membership.onConnectionOrigins(
+          lost -> context.runOnContext(gone -> engine.memberLost(lost)),
+          back -> context.runOnContext(joined -> engine.memberBack(back)));
       Future<Void> reports = input(Addresses.engineReports(membership.self()), this::apply);
       Future<Void> devices = input(Addresses.engineDeviceEvents(membership.self()), this::deviceEvent);
       Future<Void> actions = this.<JsonObject>input(Addresses.engineActions(membership.self()), message -> {
@@ -155,6 +162,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopWatchingOwnership.run();
+    stopWatchingMembers.run();
     // No more input first: a frame applied during the final store writes would be acknowledged and never stored.
     return Future.join(inputs.stream().map(ClusterConsumers.Kept::unregister).toList()).transform(closed -> {
       if (takeover != null) {

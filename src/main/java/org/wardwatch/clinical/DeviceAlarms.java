@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
@@ -158,6 +159,22 @@ final class DeviceAlarms {
     List<AlarmTransition> transitions = new ArrayList<>();
     for (String device : patient.devices().settled(now)) {
       transitions.addAll(end(patient, TechnicalAlarm.DISCONNECTED, device, now));
+    }
+    return transitions;
+  }
+
+  /**
+   * The passing of time, while members have left the cluster ({@code lostOrigins}, the origins of their connections):
+   * each device carried by one of their connections is disconnected ({@link PatientDevices#lostWith}), alarmed while
+   * the patient is monitored through it; one that reconnected through another member is carried by that one already.
+   */
+  List<AlarmTransition> membersLost(PatientRecord patient, Set<Long> lostOrigins, Instant now) {
+    if (lostOrigins.isEmpty()) {
+      return List.of();
+    }
+    List<AlarmTransition> transitions = new ArrayList<>(0);
+    for (String device : patient.devices().lostWith(lostOrigins)) {
+      transitions.addAll(disconnectedIf(true, patient, device, now));
     }
     return transitions;
   }

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.Set;
 import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.StateJson;
 
@@ -182,6 +183,19 @@ final class DeviceLink {
       forgetCarrier();
     }
     disconnectedBy = ConnectionId.openedLast(disconnectedBy, connection); // what is read after it shows the device back
+    return true;
+  }
+
+  /**
+   * True when the carrier is a connection of a member that left the cluster, one of {@code lostOrigins} (its
+   * connections are gone with it, and their ends will never be announced): no connection carries the device now. Not
+   * remembered as ended, so that a frame of it still shows the device back (the member was cut off, and merged back).
+   */
+  boolean lostWith(Set<Long> lostOrigins) {
+    if (carrier == null || !lostOrigins.contains(carrier.origin())) {
+      return false;
+    }
+    forgetCarrier();
     return true;
   }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
@@ -144,6 +145,20 @@ final class PatientDevices {
         action.accept(device, link.disconnectedBy());
       }
     });
+  }
+
+  /**
+   * The devices carried by a connection of a member that left the cluster, one of {@code lostOrigins}: no connection
+   * carries them now ({@link DeviceLink#lostWith}).
+   */
+  List<String> lostWith(Set<Long> lostOrigins) {
+    List<String> lost = new ArrayList<>(1);
+    links.forEach((device, link) -> {
+      if (link.lostWith(lostOrigins)) {
+        lost.add(device);
+      }
+    });
+    return lost;
   }
 
   /**

@@ -37,6 +37,7 @@ public final class WardState {
   private final WardView view;
   private final PatientUpdates patientUpdates;
   private final EndedConnections endedNotHeld = new EndedConnections();
+  private final LostMembers lostMembers = new LostMembers();
 
   public WardState(ClinicalRules rules) {
     this(rules, PatientAlarms.AlarmIds.RANDOM);
@@ -210,9 +211,19 @@ public final class WardState {
     }
     List<WardUpdate> updates = new ArrayList<>();
     for (PatientRecord patient : tickSlices.slice(slice)) {
-      updates.add(PatientTick.of(conditions, patientUpdates, patient, now));
+      updates.add(PatientTick.of(conditions, patientUpdates, patient, lostMembers.origins(), now));
     }
     return WardUpdate.merged(updates);
+  }
+
+  /** The member whose device connections have the origin {@code origin} left the cluster ({@link LostMembers}). */
+  public void memberLost(long origin) {
+    lostMembers.lost(origin);
+  }
+
+  /** The member whose device connections have the origin {@code origin} joined (again): they carry on. */
+  public void memberBack(long origin) {
+    lostMembers.back(origin);
   }
 
   /** True when the patient is held here. */

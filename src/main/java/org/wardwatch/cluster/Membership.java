@@ -1,27 +1,27 @@
 package org.wardwatch.cluster;
 
-import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.partition.MigrationListener;
-import com.hazelcast.partition.MigrationState;
-import com.hazelcast.partition.ReplicaMigrationEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.wardwatch.model.ConnectionId;
 
 /**
  * What a node knows of its cluster: whether it is clustered, who it is and who the members are. A standalone node is
  * a cluster of one. Answers {@code GET /health/ready}: a clustered node is ready once it has joined (its Hazelcast
  * member is running and sees itself in the member list) and sees at least the cluster's quorum of members.
  *
- * <p>Thread-safe: reads Hazelcast's own view.
+ * <p>Thread-safe: a clustered node's ({@link HazelcastMembership}) reads Hazelcast's own view.
  */
 public interface Membership {
 
   /** Where Vert.x's Hazelcast cluster manager keeps a member's node id. */
   String NODE_ID_ATTRIBUTE = "__vertx.nodeId";
+
+  /** Where a member keeps the origin of its device connections ({@link ConnectionId#thisProcess}). */
+  String CONNECTION_ORIGIN_ATTRIBUTE = "wardwatch.connectionOrigin";
 
   /**
    * This node's member id: its Vert.x node id, which the cluster manager keeps as the member attribute
@@ -49,6 +49,19 @@ public interface Membership {
    * @return what stops the calls (for a verticle that is undeployed while the cluster goes on)
    */
   Runnable onOwnershipMoved(Runnable moved);
+
+  /**
+   * Calls {@code lost} (on a cluster thread) with the origin of the device connections ({@link ConnectionId#origin})
+   * of each member that left the cluster (it died, or was cut off) when no member still there has that origin, and
+   * {@code back} with that of each member that joined (one cut off merges back with its connections); standalone,
+   * never.
+   *
+   * @return what stops the calls
+   */
+  Runnable onConnectionOrigins(LongConsumer lost, LongConsumer back);
+
+  /** The origins of the device connections of the members there now, this node's included. */
+  Set<Long> connectionOrigins();
 
   /**
    * Whether this node sees at least {@code cluster.quorum} members, itself included, so may take changes: one cut off
@@ -105,6 +118,16 @@ public interface Membership {
       }
 
       @Override
+      public Runnable onConnectionOrigins(LongConsumer lost, LongConsumer back) {
+        return () -> { }; // its connections are its own
+      }
+
+      @Override
+      public Set<Long> connectionOrigins() {
+        return Set.of(ConnectionId.thisProcess());
+      }
+
+      @Override
       public boolean hasQuorum() {
         return true;
       }
@@ -123,78 +146,6 @@ public interface Membership {
 
   /** A member of the Hazelcast cluster {@code hazelcast} that takes changes while it sees {@code quorum} members. */
   static Membership of(HazelcastInstance hazelcast, int quorum) {
-    return new Membership() {
-      @Override
-      public String self() {
-        return idOf(hazelcast.getCluster().getLocalMember());
-      }
-
-      @Override
-      public List<String> members() {
-        return hazelcast.getCluster().getMembers().stream().map(Membership::idOf).filter(Objects::nonNull).toList();
-      }
-
-      @Override
-      public boolean clustered() {
-        return true;
-      }
-
-      @Override
-      public String ownerOf(String patientKey) {
-        Member owner = hazelcast.getPartitionService().getPartition(patientKey).getOwner();
-        return owner == null ? null : idOf(owner);
-      }
-
-      @Override
-      public Runnable onOwnershipMoved(Runnable moved) {
-        UUID listener = hazelcast.getPartitionService().addMigrationListener(new MigrationListener() {
-          @Override
-          public void migrationStarted(MigrationState state) {
-            // nothing has moved yet
-          }
-
-          @Override
-          public void migrationFinished(MigrationState state) {
-            moved.run();
-          }
-
-          @Override
-          public void replicaMigrationCompleted(ReplicaMigrationEvent event) {
-            if (event.getReplicaIndex() == 0) { // the primary copy: the partition's owner
-              moved.run();
-            }
-          }
-
-          @Override
-          public void replicaMigrationFailed(ReplicaMigrationEvent event) {
-            // the former owner keeps it
-          }
-        });
-        return () -> hazelcast.getPartitionService().removeMigrationListener(listener);
-      }
-
-      @Override
-      public boolean hasQuorum() {
-        return hazelcast.getCluster().getMembers().size() >= quorum;
-      }
-
-      @Override
-      public int quorum() {
-        return quorum;
-      }
-
-      @Override
-      public boolean ready() {
-        return hazelcast.getLifecycleService().isRunning() && members().contains(self()) && hasQuorum();
-      }
-    };
-  }
-
-  /**
-   * A member's Vert.x node id, or {@code null} for a member that has none (not a WardWatch node: Vert.x sets the
-   * attribute before its Hazelcast instance starts).
-   */
-  private static String idOf(Member member) {
-    return member.getAttribute(NODE_ID_ATTRIBUTE);
+    return new HazelcastMembership(hazelcast, quorum);
   }
 }

@@ -31,6 +31,11 @@ public record ConnectionId(Instant openedAt, long origin, long serial) {
   private static final long ORIGIN = new SecureRandom().nextLong();
   private static final AtomicLong OPENED = new AtomicLong();
 
+  /** The origin of this process's connections: a cluster member tells the others it ({@code Membership}). */
+  public static long thisProcess() {
+    return ORIGIN;
+  }
+
   /** A connection this process opened at {@code openedAt}. */
   public static ConnectionId opened(Instant openedAt) {
     return new ConnectionId(openedAt, ORIGIN, OPENED.incrementAndGet());

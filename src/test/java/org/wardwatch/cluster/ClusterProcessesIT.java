@@ -30,11 +30,11 @@ import org.wardwatch.web.RestClient;
 
 /**
  * The real jar three times, as three processes clustered over Hazelcast on 127.0.0.1. One is killed with
- * {@code destroyForcibly} (SIGKILL): its devices carry on through another node (test devices, and a simulated ward
- * with a failover list), vitals resume on the survivors within {@link #FAILOVER_BOUND_MS}, and no alarm is lost,
- * duplicated or loses its acknowledgement. One is paused (SIGSTOP) until the others drop it, then resumed: the halves
- * merge back, every node's bus paths check out, and a device on the resumed node reaches a browser on another.
- * Node logs go to {@code target/cluster-it/}.
+ * {@code destroyForcibly} (SIGKILL): its devices carry on through another node (test devices, and a simulated ward with
+ * a failover list), vitals resume on the survivors within {@link #FAILOVER_BOUND_MS}, and no alarm is lost, duplicated
+ * or loses its acknowledgement; a device connected to it that does not reconnect is alarmed disconnected. One is paused
+ * (SIGSTOP) until the others drop it, then resumed: the halves merge back, every node's bus paths check out, and a
+ * device on the resumed node reaches a browser on another. Node logs go to {@code target/cluster-it/}.
  */
 @Timeout(300)
 class ClusterProcessesIT {
@@ -75,8 +75,14 @@ class ClusterProcessesIT {
     await(first, "/api/patients?ward=icu",
         list -> "ACTIVE_ACKNOWLEDGED".equals(pulseAlarm(find(list, "IT-1")).getString("state")));
 
+    DeviceClient held = new DeviceClient(first.devices()); // gone with the node: it does not reconnect
+    held.send("Device=DHELD|Patient=IT-HELD|Ward=held|Pulse=80|Seq=1\n");
+    assertTrue(held.readLine().startsWith("ACK|1"));
+    await(third, "/api/patients?ward=held", list -> list.size() == 1); // stored, a vitals-only change, within 1 s
+
     first.process().destroyForcibly().waitFor();
     Instant killed = Instant.now();
+    held.close();
     try (DeviceClient devices = new DeviceClient(second.devices())) {
       for (String patient : PATIENTS) {
         devices.send("Device=D" + patient + "|Patient=" + patient + "|Ward=icu|Pulse=188|Seq=2\n");
@@ -89,6 +95,9 @@ class ClusterProcessesIT {
     System.out.printf("vitals of the killed node's patients resumed on the survivors %d ms after the kill%n",
         recoveredMs);
     assertTrue(recoveredMs < FAILOVER_BOUND_MS, "vitals resumed after " + recoveredMs + " ms");
+    await(third, "/api/patients?ward=held", list -> list.size() == 1 && list.getJsonObject(0)
+        .getJsonArray("technicalAlarms").stream().map(JsonObject.class::cast)
+        .anyMatch(alarm -> "TECHNICAL:DISCONNECTED".equals(alarm.getString("condition")))); // its end never announced
     // The simulated ward's devices were connected to the killed node: they must have moved on and be live again.
     await(third, "/api/patients?ward=sim", list -> list.size() == 4 && list.stream()
         .allMatch(p -> Instant.parse(((JsonObject) p).getString("updated")).isAfter(killed)));
