@@ -72,21 +72,14 @@ final class DeviceSession extends ChannelInboundHandlerAdapter {
   DeviceSession(Channel channel, ContextInternal context, BusRequests parser, DeviceServerConfig config) {
     this.channel = channel;
     this.context = context;
-    this.notices = new DeviceNotices(context.owner().eventBus(), closedIfSilentAfterAnswer(config));
+    // silent after a batch's answer, closed an idle timeout after it, or after a batch read with it leaves the parser
+    this.notices = new DeviceNotices(context.owner().eventBus(),
+        Duration.ofSeconds(config.idleTimeoutSeconds()).plusMillis(PARSE_TIMEOUT_MS));
     this.parser = parser;
     this.config = config;
     // a line without an ending gives up as many bytes as the frames a device may get wrong in a row (at least two)
     this.framer = new LineFramer(config.maxFrameLength(),
         (long) config.maxFrameLength() * Math.max(2, config.maxConsecutiveBadFrames()), MAX_BATCH_FRAMES);
-  }
-
-  /**
-   * How soon after a batch's answer a connection that sends nothing more is closed, at the latest: an idle timeout
-   * after it, or after a batch read with the answered one leaves the parser ({@link #PARSE_TIMEOUT_MS} at most), since
-   * an idle connection is not closed while a batch of it is there.
-   */
-  static Duration closedIfSilentAfterAnswer(DeviceServerConfig config) {
-    return Duration.ofSeconds(config.idleTimeoutSeconds()).plusMillis(PARSE_TIMEOUT_MS);
   }
 
   @Override
