@@ -36,15 +36,15 @@ import org.wardwatch.model.FrameStamp;
  * ({@link PatientTakeover}), and a new one admitted only while it holds fewer than {@code patients.maxPerMember}
  * ({@link ReportIntake}); every few seconds it also takes over the stored patients it has come to own (a member died),
  * and it releases those it no longer owns as soon as the cluster reports a partition moved (and each second besides),
- * and those another member has claimed since (its store write is then fenced, and the change not published). It tells
- * its engine of the members that leave the cluster and join it, whose device connections go and come with them
- * ({@link LostMembers}).
+ * and those another member has claimed since (its store write is then fenced, and the change not published). Before
+ * each tick it tells its engine which members are there, so that a device whose connection went with a member is
+ * disconnected ({@link WardState#membersPresent}).
  *
  * <p>Only a patient's owner changes it: work for a patient another member owns now is refused ({@link OwnerGate}), for
  * its sender to send it to the owner. Answers the REST queries ({@link PatientQueries}) and
  * {@link Addresses#engineHistory} from its {@link VitalsHistory}. Rules come from the file named by {@code rules.path}
  * (reloaded when it changes), else the built-in {@code conf/rules.json}. Deploy one instance per node. (Longer than
- * most verticles: it wires five inputs, three timers and the ownership and member watches, whose logic is in
+ * most verticles: it wires five inputs, three timers and the ownership watch, whose logic is in
  * {@link OwnerGate}, {@link ReportIntake}, {@link PatientTakeover} and {@link UpdatePublisher}.)
  */
 public class ClinicalEngineVerticle extends VerticleBase {
@@ -72,7 +72,6 @@ public class ClinicalEngineVerticle extends VerticleBase {
   private UpdatePublisher publisher;
   private ReportIntake intake;
   private Runnable stopWatchingOwnership = () -> { };
-  private Runnable stopWatchingMembers = () -> { };
 
   /**
    * @param rulesPath   the rules file, or {@code null} for the built-in rules
@@ -119,10 +118,10 @@ public class ClinicalEngineVerticle extends VerticleBase {
         int slice = nextSlice[0];
         nextSlice[0] = (slice + 1) % TICK_SLICES;
         if (slice == 0) {
-          membership.connectionOrigins().forEach(engine::memberBack); // one merged back unreported (its listener)
           releaseLeaving();
           announcer.recordFailedAgain();
         }
+        engine.membersPresent(membership.connectionOrigins().orElse(null));
         publisher.publish(engine.tick(Instant.now(), slice, TICK_SLICES));
       });
       vertx.setPeriodic(TAKEOVER_SWEEP_MS, id -> takeOverOwnedPatients());
@@ -135,9 +134,6 @@ public class ClinicalEngineVerticle extends VerticleBase {
           });
         }
       });
-      stopWatchingMembers = membership.onConnectionOrigins(
-          lost -> context.runOnContext(gone -> engine.memberLost(lost)),
-          back -> context.runOnContext(joined -> engine.memberBack(back)));
       Future<Void> reports = input(Addresses.engineReports(membership.self()), this::apply);
       Future<Void> devices = input(Addresses.engineDeviceEvents(membership.self()), this::deviceEvent);
       Future<Void> actions = this.<JsonObject>input(Addresses.engineActions(membership.self()), message -> {
@@ -162,7 +158,6 @@ public class ClinicalEngineVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopWatchingOwnership.run();
-    stopWatchingMembers.run();
     // No more input first: a frame applied during the final store writes would be acknowledged and never stored.
     return Future.join(inputs.stream().map(ClusterConsumers.Kept::unregister).toList()).transform(closed -> {
       if (takeover != null) {

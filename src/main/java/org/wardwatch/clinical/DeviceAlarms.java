@@ -164,16 +164,17 @@ final class DeviceAlarms {
   }
 
   /**
-   * The passing of time, while members have left the cluster ({@code lostOrigins}, the origins of their connections):
-   * each device carried by one of their connections is disconnected ({@link PatientDevices#lostWith}), alarmed while
-   * the patient is monitored through it; one that reconnected through another member is carried by that one already.
+   * The passing of time, while the cluster's members there have device connections of the {@code presentOrigins}
+   * (null: not known): each device carried by a connection gone with its member is disconnected
+   * ({@link PatientDevices#goneWithMembers}), alarmed while the patient is monitored through it; one that reconnected
+   * through another member is carried by that one already.
    */
-  List<AlarmTransition> membersLost(PatientRecord patient, Set<Long> lostOrigins, Instant now) {
-    if (lostOrigins.isEmpty()) {
+  List<AlarmTransition> membersGone(PatientRecord patient, Set<Long> presentOrigins, Instant now) {
+    if (presentOrigins == null) {
       return List.of();
     }
     List<AlarmTransition> transitions = new ArrayList<>(0);
-    for (String device : patient.devices().lostWith(lostOrigins)) {
+    for (String device : patient.devices().goneWithMembers(presentOrigins, now)) {
       transitions.addAll(disconnectedIf(true, patient, device, now));
     }
     return transitions;

@@ -2,6 +2,7 @@ package org.wardwatch.clinical;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -35,6 +36,12 @@ final class DeviceLink {
    * seconds at most (the parser's timeout), so only a device that reconnected this often meanwhile loses one.
    */
   static final int MAX_ENDED = 16;
+
+  /**
+   * How long a device on a connection gone with its member has to deliver through another member before it is
+   * disconnected: a monitor reconnects within seconds, and its frames arrive through the router's retries (20 s).
+   */
+  static final Duration RECONNECTS_WITHIN = Duration.ofSeconds(30);
 
   /** The connection that carries the device; {@code null} when none is known to (the one that did ended). */
   private ConnectionId carrier;
@@ -187,14 +194,18 @@ final class DeviceLink {
   }
 
   /**
-   * True when the carrier is a connection of a member that left the cluster, one of {@code lostOrigins} (its
-   * connections are gone with it, and their ends will never be announced): no connection carries the device now. Not
-   * remembered as ended, so that a frame of it still shows the device back (the member was cut off, and merged back).
+   * True when the carrier is a connection of a member gone from the cluster, its origin none of the
+   * {@code presentOrigins} (its end will never be announced), that has delivered nothing of the device for
+   * {@link #RECONNECTS_WITHIN} at {@code now}: the device is disconnected by it, as by an announced end, so that a
+   * {@code HELLO} on another connection shows it back as after one ({@link #settled}). Not remembered as ended: a frame
+   * of it still shows the device back (its member was only cut off, and merged back).
    */
-  boolean lostWith(Set<Long> lostOrigins) {
-    if (carrier == null || !lostOrigins.contains(carrier.origin())) {
+  boolean goneWithMember(Set<Long> presentOrigins, Instant now) {
+    if (carrier == null || presentOrigins.contains(carrier.origin())
+        || now.isBefore(carrierHeardAt.plus(RECONNECTS_WITHIN))) {
       return false;
     }
+    disconnectedBy = ConnectionId.openedLast(disconnectedBy, carrier);
     forgetCarrier();
     return true;
   }

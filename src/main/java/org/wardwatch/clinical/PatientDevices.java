@@ -148,13 +148,13 @@ final class PatientDevices {
   }
 
   /**
-   * The devices carried by a connection of a member that left the cluster, one of {@code lostOrigins}: no connection
-   * carries them now ({@link DeviceLink#lostWith}).
+   * The devices carried by a connection gone with its member, whose origin is none of the {@code presentOrigins}: they
+   * are disconnected now ({@link DeviceLink#goneWithMember}).
    */
-  List<String> lostWith(Set<Long> lostOrigins) {
-    List<String> lost = new ArrayList<>(1);
+  List<String> goneWithMembers(Set<Long> presentOrigins, Instant now) {
+    List<String> lost = new ArrayList<>(0);
     links.forEach((device, link) -> {
-      if (link.lostWith(lostOrigins)) {
+      if (link.goneWithMember(presentOrigins, now)) {
         lost.add(device);
       }
     });

@@ -37,7 +37,8 @@ public final class WardState {
   private final WardView view;
   private final PatientUpdates patientUpdates;
   private final EndedConnections endedNotHeld = new EndedConnections();
-  private final LostMembers lostMembers = new LostMembers();
+  /** The origins of the device connections of the cluster's members there now; null while not known. */
+  private Set<Long> presentOrigins;
 
   public WardState(ClinicalRules rules) {
     this(rules, PatientAlarms.AlarmIds.RANDOM);
@@ -211,19 +212,18 @@ public final class WardState {
     }
     List<WardUpdate> updates = new ArrayList<>();
     for (PatientRecord patient : tickSlices.slice(slice)) {
-      updates.add(PatientTick.of(conditions, patientUpdates, patient, lostMembers.origins(), now));
+      updates.add(PatientTick.of(conditions, patientUpdates, patient, presentOrigins, now));
     }
     return WardUpdate.merged(updates);
   }
 
-  /** The member whose device connections have the origin {@code origin} left the cluster ({@link LostMembers}). */
-  public void memberLost(long origin) {
-    lostMembers.lost(origin);
-  }
-
-  /** The member whose device connections have the origin {@code origin} joined (again): they carry on. */
-  public void memberBack(long origin) {
-    lostMembers.back(origin);
+  /**
+   * The cluster's members there now have device connections of the {@code origins} ({@code null}: not known, as when a
+   * member does not say): from the next tick on, a device carried by a connection of another, gone with its member,
+   * is disconnected ({@link DeviceAlarms#membersGone}), in a patient held or taken over later.
+   */
+  public void membersPresent(Set<Long> origins) {
+    presentOrigins = origins;
   }
 
   /** True when the patient is held here. */

@@ -1,18 +1,16 @@
 package org.wardwatch.cluster;
 
 import com.hazelcast.cluster.Member;
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.partition.MigrationListener;
 import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.ReplicaMigrationEvent;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -80,28 +78,12 @@ final class HazelcastMembership implements Membership {
   }
 
   @Override
-  public Runnable onConnectionOrigins(LongConsumer lost, LongConsumer back) {
-    UUID listener = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
-      @Override
-      public void memberAdded(MembershipEvent event) {
-        originOf(event.getMember()).ifPresent(back);
-      }
-
-      @Override
-      public void memberRemoved(MembershipEvent event) {
-        OptionalLong origin = originOf(event.getMember());
-        if (origin.isPresent() && event.getMembers().stream().noneMatch(still -> originOf(still).equals(origin))) {
-          lost.accept(origin.getAsLong()); // else the member's process has another still (one JVM's test nodes)
-        }
-      }
-    });
-    return () -> hazelcast.getCluster().removeMembershipListener(listener);
-  }
-
-  @Override
-  public Set<Long> connectionOrigins() {
-    return hazelcast.getCluster().getMembers().stream().map(HazelcastMembership::originOf)
-        .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).collect(Collectors.toUnmodifiableSet());
+  public Optional<Set<Long>> connectionOrigins() {
+    List<OptionalLong> origins = hazelcast.getCluster().getMembers().stream().map(HazelcastMembership::originOf)
+        .toList();
+    return origins.stream().allMatch(OptionalLong::isPresent)
+        ? Optional.of(origins.stream().map(OptionalLong::getAsLong).collect(Collectors.toUnmodifiableSet()))
+        : Optional.empty();
   }
 
   @Override

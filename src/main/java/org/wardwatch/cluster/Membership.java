@@ -4,8 +4,8 @@ import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongConsumer;
 import org.wardwatch.model.ConnectionId;
 
 /**
@@ -51,17 +51,10 @@ public interface Membership {
   Runnable onOwnershipMoved(Runnable moved);
 
   /**
-   * Calls {@code lost} (on a cluster thread) with the origin of the device connections ({@link ConnectionId#origin})
-   * of each member that left the cluster (it died, or was cut off) when no member still there has that origin, and
-   * {@code back} with that of each member that joined (one cut off merges back with its connections); standalone,
-   * never.
-   *
-   * @return what stops the calls
+   * The origins of the device connections ({@link ConnectionId#origin}) of the members there now, this node's
+   * included; empty when a member does not say (a node of an earlier version), so that none is taken for gone.
    */
-  Runnable onConnectionOrigins(LongConsumer lost, LongConsumer back);
-
-  /** The origins of the device connections of the members there now, this node's included. */
-  Set<Long> connectionOrigins();
+  Optional<Set<Long>> connectionOrigins();
 
   /**
    * Whether this node sees at least {@code cluster.quorum} members, itself included, so may take changes: one cut off
@@ -118,13 +111,8 @@ public interface Membership {
       }
 
       @Override
-      public Runnable onConnectionOrigins(LongConsumer lost, LongConsumer back) {
-        return () -> { }; // its connections are its own
-      }
-
-      @Override
-      public Set<Long> connectionOrigins() {
-        return Set.of(ConnectionId.thisProcess());
+      public Optional<Set<Long>> connectionOrigins() {
+        return Optional.of(Set.of(ConnectionId.thisProcess()));
       }
 
       @Override

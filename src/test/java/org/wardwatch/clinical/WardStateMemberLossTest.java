@@ -1,6 +1,8 @@
 package org.wardwatch.clinical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.clinical.WardStateFixtures.BED_1;
 import static org.wardwatch.clinical.WardStateFixtures.T0;
 import static org.wardwatch.clinical.WardStateFixtures.at;
@@ -8,16 +10,21 @@ import static org.wardwatch.clinical.WardStateFixtures.frame;
 import static org.wardwatch.clinical.WardStateFixtures.on;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
 import org.wardwatch.model.ConnectionId;
+import org.wardwatch.model.DeviceEvent;
 
 /**
- * A member of the cluster dies (or is cut off) with a monitor's connection: no end of that connection is ever
- * announced, so the engine disconnects the monitor itself once the cluster reports the member gone, unless the monitor
- * carries on through another member; and not for good: the member may merge back with its connection.
+ * A member of the cluster dies (or is cut off) with a device's connection: no end of that connection is ever
+ * announced, so the engine disconnects the device itself once the member is gone from the cluster and the connection
+ * has delivered nothing for 30 s, unless the device carries on through another member; as by an announced end, so a
+ * {@code HELLO} through another member shows it back; and not for good: the member may merge back with its connection.
  */
 class WardStateMemberLossTest {
 
@@ -33,43 +40,85 @@ class WardStateMemberLossTest {
   private final WardState engine = new WardState(RULES);
 
   @Test
-  void givenAMonitorOnALostMembersConnection_thenTheNextTickAlarmsItDisconnected_once() {
-    engine.apply(on(ON_LOST, frame(BED_1, T0, "PULSE=80")), T0);
-    engine.memberLost(LOST);
+  void givenACuffOnAGoneMembersConnection_thenATickAlarmsItDisconnected_onceSilent30s() {
+    engine.apply(on(ON_LOST, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    engine.membersPresent(Set.of(SURVIVOR));
 
+    assertEquals(List.of(), types(engine.tick(at(29))), "a monitor on it would have reconnected and delivered by now");
     assertEquals(List.of(TransitionType.RAISED), types(engine.tick(at(30))), "its connection is gone with the member");
     assertEquals(List.of(), types(engine.tick(at(31))), "one alarm");
   }
 
   @Test
-  void givenAMonitorThatCarriedOnThroughAnotherMember_whenTheFirstIsLost_thenNoAlarm() {
+  void givenMembersNotKnown_orTheMemberThere_thenNoAlarm() {
+    engine.apply(on(ON_LOST, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+
+    assertEquals(List.of(), types(engine.tick(at(60))), "no member list yet (or one of an earlier version)");
+    engine.membersPresent(Set.of(LOST, SURVIVOR));
+    assertEquals(List.of(), types(engine.tick(at(61))));
+  }
+
+  @Test
+  void givenAMonitorThatCarriedOnThroughAnotherMember_whenTheFirstIsGone_thenNoAlarm() {
     engine.apply(on(ON_LOST, frame(BED_1, T0, "PULSE=80")), T0);
     engine.apply(on(ON_SURVIVOR, frame(BED_1, at(21), "PULSE=81")), at(21));
-    engine.memberLost(LOST);
+    engine.membersPresent(Set.of(SURVIVOR));
 
-    assertEquals(List.of(), types(engine.tick(at(30))));
+    assertEquals(List.of(), types(engine.tick(at(60))));
+  }
+
+  @Test
+  void givenACuffThatSaysHelloThroughAnotherMemberAfterTheAlarm_thenItIsBackAsAfterAnAnnouncedEnd() {
+    engine.apply(on(ON_LOST, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    engine.membersPresent(Set.of(SURVIVOR));
+    assertEquals(List.of(TransitionType.RAISED), types(engine.tick(at(30))));
+    ConnectionId later = new ConnectionId(at(11), SURVIVOR, 2);
+    engine.deviceEvent(DeviceEvent.connected(BED_1, later, at(12), Duration.ofSeconds(120)), at(32)); // read at 12 s
+
+    assertFalse(cleared(engine.tick(at(181))), "its connection might be half-open");
+    assertTrue(cleared(engine.tick(at(182))), "up 120 s from its arrival, and 30 s more");
+  }
+
+  @Test
+  void givenFramesOfTheGoneMembersConnectionStillArriving_thenNoAlarmUntilTheyStop_andThenOne() {
+    engine.apply(on(ON_LOST, frame(BED_1, T0, "PULSE=80")), T0);
+    engine.membersPresent(Set.of(SURVIVOR)); // cut off from the others, not from this one: its frames still come
+    List<TransitionType> transitions = new ArrayList<>();
+    for (int second = 1; second <= 10; second++) {
+      transitions.addAll(types(engine.apply(on(ON_LOST, frame(BED_1, at(second), "PULSE=80")), at(second))));
+      transitions.addAll(types(engine.tick(at(second))));
+    }
+    for (int second = 11; second <= 40; second++) {
+      transitions.addAll(types(engine.tick(at(second))));
+    }
+
+    assertEquals(List.of(TransitionType.RAISED), transitions, "delivering, then silent 30 s: one alarm");
   }
 
   @Test
   void givenAMemberCutOffThatMergesBack_whenItsConnectionDeliversAgain_thenTheMonitorIsBack_andStaysSo() {
     engine.apply(on(ON_LOST, frame(BED_1, T0, "PULSE=80")), T0);
-    engine.memberLost(LOST);
+    engine.membersPresent(Set.of(SURVIVOR));
     assertEquals(List.of(TransitionType.RAISED), types(engine.tick(at(30))));
-    engine.memberBack(LOST);
+    engine.membersPresent(Set.of(LOST, SURVIVOR));
 
     assertEquals(List.of(TransitionType.CLEARED), types(engine.apply(on(ON_LOST, frame(BED_1, at(40), "PULSE=82")),
         at(40))), "its connection carried on");
-    assertEquals(List.of(), types(engine.tick(at(41))));
+    assertEquals(List.of(), types(engine.tick(at(80))));
   }
 
   @Test
-  void givenAPatientTakenOverAfterTheLoss_thenItsMonitorOnTheLostMemberIsAlarmedToo() {
-    engine.apply(on(ON_LOST, frame(BED_1, T0, "PULSE=80")), T0);
-    WardState taker = new WardState(RULES);
-    taker.memberLost(LOST);
-    taker.adopt(new JsonObject(engine.state(BED_1.patientKey()).orElseThrow().encode()));
+  void givenAPatientTakenOverByAMemberThatJoinedAfterTheLoss_thenItsCuffOnTheGoneMemberIsAlarmed() {
+    engine.apply(on(ON_LOST, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    WardState joinedLater = new WardState(RULES); // its own connections' origin and the survivor's: the lost one unseen
+    joinedLater.membersPresent(Set.of(SURVIVOR, 9L));
+    joinedLater.adopt(new JsonObject(engine.state(BED_1.patientKey()).orElseThrow().encode()));
 
-    assertEquals(List.of(TransitionType.RAISED), types(taker.tick(at(30))));
+    assertEquals(List.of(TransitionType.RAISED), types(joinedLater.tick(at(40))));
+  }
+
+  private static boolean cleared(WardUpdate update) {
+    return types(update).contains(TransitionType.CLEARED);
   }
 
   private static List<TransitionType> types(WardUpdate update) {
