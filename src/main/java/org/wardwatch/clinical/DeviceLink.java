@@ -27,7 +27,9 @@ import org.wardwatch.model.StateJson;
  * ends it hid disconnect the device. Times are compared by the clocks of the nodes that read them
  * ({@link ConnectionId#surelyBefore}).
  *
- * <p>Owned by the patient's {@link PatientDevices}; not thread-safe.
+ * <p>Owned by the patient's {@link PatientDevices}; not thread-safe. (Longer than most classes: each way a connection
+ * starts, carries, moves on or ends is a short method here on the same few fields; a {@code HELLO} alone's own state is
+ * {@link HelloAlone}.)
  */
 final class DeviceLink {
 
@@ -38,8 +40,9 @@ final class DeviceLink {
   static final int MAX_ENDED = 16;
 
   /**
-   * How long a device on a connection gone with its member has to deliver through another member before it is
-   * disconnected: a monitor reconnects within seconds, and its frames arrive through the router's retries (20 s).
+   * How long a device on a connection whose member is gone has to deliver through another member, or its member to be
+   * back (a pause, a blip of the network), before it is disconnected: a monitor reconnects within seconds, and its
+   * frames arrive through the router's retries (20 s).
    */
   static final Duration RECONNECTS_WITHIN = Duration.ofSeconds(30);
 
@@ -47,10 +50,16 @@ final class DeviceLink {
   private ConnectionId carrier;
   /** When the carrier's latest frame or {@code HELLO} was received, by its node's clock; null with no carrier. */
   private Instant carrierHeardAt;
-  /** The connection whose end disconnected the device, while it is disconnected; otherwise {@code null}. */
+  /**
+   * The connection whose end disconnected the device, or that went with its member, while it is disconnected;
+   * otherwise {@code null}.
+   */
   private ConnectionId disconnectedBy;
   /** While the carrier carries the device by a {@code HELLO} alone (no frame or resend of it since); else null. */
   private HelloAlone helloAlone;
+  /** The carrier whose member this engine found gone, and since when (not stored: a new owner counts afresh). */
+  private ConnectionId missingCarrier;
+  private Instant missingSince;
   /** Connections known to have ended, the latest last. */
   private final Deque<ConnectionId> ended = new ArrayDeque<>();
 
@@ -195,14 +204,24 @@ final class DeviceLink {
 
   /**
    * True when the carrier is a connection of a member gone from the cluster, its origin none of the
-   * {@code presentOrigins} (its end will never be announced), that has delivered nothing of the device for
-   * {@link #RECONNECTS_WITHIN} at {@code now}: the device is disconnected by it, as by an announced end, so that a
-   * {@code HELLO} on another connection shows it back as after one ({@link #settled}). Not remembered as ended: a frame
-   * of it still shows the device back (its member was only cut off, and merged back).
+   * {@code presentOrigins} (its end will never be announced), found so for {@link #RECONNECTS_WITHIN} at {@code now}
+   * and silent as long: the device is disconnected by it, as by an announced end, so that a {@code HELLO} on another
+   * connection shows it back as after one ({@link #settled}). Not remembered as ended: a frame of it still shows the
+   * device back (its member was only cut off, and merged back).
    */
   boolean goneWithMember(Set<Long> presentOrigins, Instant now) {
-    if (carrier == null || presentOrigins.contains(carrier.origin())
-        || now.isBefore(carrierHeardAt.plus(RECONNECTS_WITHIN))) {
+    if (carrier == null || presentOrigins.contains(carrier.origin())) {
+      if (missingCarrier != null) {
+        missingCarrier = null;
+        missingSince = null;
+      }
+      return false;
+    }
+    if (!carrier.equals(missingCarrier)) {
+      missingCarrier = carrier;
+      missingSince = now;
+    }
+    if (now.isBefore(missingSince.plus(RECONNECTS_WITHIN)) || now.isBefore(carrierHeardAt.plus(RECONNECTS_WITHIN))) {
       return false;
     }
     disconnectedBy = ConnectionId.openedLast(disconnectedBy, carrier);
