@@ -85,10 +85,7 @@ class WardStateMemberLossTest {
 
   @Test
   void givenACuffThatSaysHelloThroughAnotherMemberAfterTheAlarm_thenItIsBackAsAfterAnAnnouncedEnd() {
-    engine.apply(on(ON_LOST, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
-    engine.membersPresent(Set.of(SURVIVOR));
-    engine.tick(at(5));
-    assertEquals(List.of(TransitionType.RAISED), types(engine.tick(at(35))));
+    alarmedOnAGoneMember();
     ConnectionId later = new ConnectionId(at(11), SURVIVOR, 2);
     engine.deviceEvent(DeviceEvent.connected(BED_1, later, at(12), Duration.ofSeconds(120)), at(37)); // read at 12 s
 
@@ -114,10 +111,7 @@ class WardStateMemberLossTest {
 
   @Test
   void givenAMemberCutOffThatMergesBack_whenItsConnectionDeliversAgain_thenTheMonitorIsBack_andStaysSo() {
-    engine.apply(on(ON_LOST, frame(BED_1, T0, "PULSE=80")), T0);
-    engine.membersPresent(Set.of(SURVIVOR));
-    engine.tick(at(5));
-    assertEquals(List.of(TransitionType.RAISED), types(engine.tick(at(35))));
+    alarmedOnAGoneMember();
     engine.membersPresent(Set.of(LOST, SURVIVOR));
 
     assertEquals(List.of(TransitionType.CLEARED), types(engine.apply(on(ON_LOST, frame(BED_1, at(40), "PULSE=82")),
@@ -134,6 +128,14 @@ class WardStateMemberLossTest {
 
     assertEquals(List.of(), types(joinedLater.tick(at(40))), "30 s from its own finding");
     assertEquals(List.of(TransitionType.RAISED), types(joinedLater.tick(at(70))));
+  }
+
+  /** The device on {@code ON_LOST}, whose member the engine finds gone at 5 s, is alarmed disconnected at 35 s. */
+  private void alarmedOnAGoneMember() {
+    engine.apply(on(ON_LOST, frame(BED_1, T0, "BP_SYSTOLIC=120")), T0);
+    engine.membersPresent(Set.of(SURVIVOR));
+    assertEquals(List.of(), types(engine.tick(at(5))));
+    assertEquals(List.of(TransitionType.RAISED), types(engine.tick(at(35))));
   }
 
   private static boolean cleared(WardUpdate update) {
