@@ -38,7 +38,7 @@ import org.wardwatch.model.FrameStamp;
  * and it releases those it no longer owns as soon as the cluster reports a partition moved (and each second besides),
  * and those another member has claimed since (its store write is then fenced, and the change not published). Before
  * each tick it tells its engine which members are there, so that a device whose connection went with a member is
- * disconnected ({@link WardState#membersPresent}).
+ * disconnected ({@link WardState#tick(Instant, int, int, java.util.Set)}).
  *
  * <p>Only a patient's owner changes it: work for a patient another member owns now is refused ({@link OwnerGate}), for
  * its sender to send it to the owner. Answers the REST queries ({@link PatientQueries}) and
@@ -121,8 +121,7 @@ public class ClinicalEngineVerticle extends VerticleBase {
           releaseLeaving();
           announcer.recordFailedAgain();
         }
-        engine.membersPresent(membership.connectionOrigins().orElse(null));
-        publisher.publish(engine.tick(Instant.now(), slice, TICK_SLICES));
+        publisher.publish(engine.tick(Instant.now(), slice, TICK_SLICES, membership.connectionOrigins().orElse(null)));
       });
       vertx.setPeriodic(TAKEOVER_SWEEP_MS, id -> takeOverOwnedPatients());
       AtomicBoolean releaseQueued = new AtomicBoolean();

@@ -18,14 +18,13 @@ import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Parameter;
 
 /**
- * The clinical engine of a node: its patients, their NEWS2 scores and their alarms. Every input (a frame, a
- * clinician's action, a device event, the passing of time) goes in with its time and comes out as a
- * {@link WardUpdate}: the alarm transitions to publish and audit, and the patient snapshots that changed. Each
- * patient's accepted observations and alarm transitions also go to the {@link VitalsHistory} behind the trend view.
+ * The clinical engine of a node: its patients, their NEWS2 scores and their alarms. Every input (a frame, a clinician's
+ * action, a device event, the passing of time) goes in with its time and comes out as a {@link WardUpdate}: the alarm
+ * transitions to publish and audit, and the patient snapshots that changed. Each patient's accepted observations and
+ * alarm transitions also go to the {@link VitalsHistory} behind the trend view.
  *
  * <p>Pure, with time passed in (tests never sleep); not thread-safe: the clinical engine verticle owns it. (Longer
- * than most classes: it is the engine's one entry point, a short method per input, each handing the work to the class
- * that owns it.)
+ * than most: the engine's one entry point, a short method per input handing the work to the class that owns it.)
  */
 public final class WardState {
 
@@ -37,8 +36,6 @@ public final class WardState {
   private final WardView view;
   private final PatientUpdates patientUpdates;
   private final EndedConnections endedNotHeld = new EndedConnections();
-  /** The origins of the device connections of the cluster's members there now; null while not known. */
-  private Set<Long> presentOrigins;
 
   public WardState(ClinicalRules rules) {
     this(rules, PatientAlarms.AlarmIds.RANDOM);
@@ -195,15 +192,16 @@ public final class WardState {
 
   /** The passing of time for every patient: alarm timers, parameters gone silent, NEWS2 inputs going stale. */
   public WardUpdate tick(Instant now) {
-    return tick(now, 0, 1);
+    return tick(now, 0, 1, null);
   }
 
   /**
    * The passing of time for one share of the patients: those whose key falls in {@code slice} of {@code slices}
    * (by its hash). Ticking the slices in turn spreads the work over the tick's period, so a ward of thousands of
-   * patients does not hold the event loop for tens of milliseconds at once.
+   * patients does not hold the event loop for tens of milliseconds at once. A device on a connection whose origin is
+   * none of the {@code presentOrigins} (null: not known) went with its member ({@link DeviceAlarms#membersGone}).
    */
-  public WardUpdate tick(Instant now, int slice, int slices) {
+  public WardUpdate tick(Instant now, int slice, int slices, Set<Long> presentOrigins) {
     if (slices < 1 || slice < 0 || slice >= slices) {
       throw new IllegalArgumentException("slice " + slice + " of " + slices);
     }
@@ -215,15 +213,6 @@ public final class WardState {
       updates.add(PatientTick.of(conditions, patientUpdates, patient, presentOrigins, now));
     }
     return WardUpdate.merged(updates);
-  }
-
-  /**
-   * The cluster's members there now have device connections of the {@code origins} ({@code null}: not known, as when a
-   * member does not say): from the next tick on, a device carried by a connection of another, gone with its member,
-   * is disconnected ({@link DeviceAlarms#membersGone}), in a patient held or taken over later.
-   */
-  public void membersPresent(Set<Long> origins) {
-    presentOrigins = origins;
   }
 
   /** True when the patient is held here. */

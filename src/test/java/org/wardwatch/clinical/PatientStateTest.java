@@ -227,7 +227,7 @@ class PatientStateTest {
   private List<String> tickInSlices(Instant now) {
     List<String> changed = new ArrayList<>();
     for (int slice = 0; slice < 4; slice++) {
-      engine.tick(now, slice, 4).transitions().forEach(transition -> changed.add(transition.alarmId()));
+      engine.tick(now, slice, 4, null).transitions().forEach(transition -> changed.add(transition.alarmId()));
     }
     return changed;
   }

@@ -77,13 +77,13 @@ class WardStateTickTest {
 
     List<String> escalated = new ArrayList<>();
     for (int slice = 0; slice < 4; slice++) {
-      engine.tick(at(20), slice, 4).transitions().forEach(transition -> escalated.add(transition.alarmId()));
+      engine.tick(at(20), slice, 4, null).transitions().forEach(transition -> escalated.add(transition.alarmId()));
     }
 
     assertEquals(20, escalated.size(), "each patient's MEDIUM alarm escalated once");
     assertEquals(20, Set.copyOf(escalated).size());
     assertEquals(List.of(), engine.tick(at(20)).transitions(), "nothing left to escalate");
-    assertThrows(IllegalArgumentException.class, () -> engine.tick(at(21), 4, 4));
+    assertThrows(IllegalArgumentException.class, () -> engine.tick(at(21), 4, 4, null));
   }
 
   @Test

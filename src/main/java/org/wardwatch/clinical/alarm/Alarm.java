@@ -16,13 +16,11 @@ import org.wardwatch.model.StateJson;
  * One alarm episode and its lifecycle: acknowledgement, latching, audio pause, escalation, reminders and the stale-data
  * marker, with the rules set out in the {@linkplain org.wardwatch.clinical.alarm package description}.
  *
- * <p>Each operation takes the time it happens at and returns the transitions it caused, in order, or an empty list
- * when nothing changed; repeating an operation causes no further transition. {@link #tick} reports what timers have
- * fallen due, {@link #nextDeadline} says when the next one will.
+ * <p>Each operation takes the time it happens at and returns the transitions it caused, in order, or none; repeating an
+ * operation causes no further transition. {@link #tick} reports the timers fallen due, {@link #nextDeadline} the next.
  *
- * <p>Not thread-safe: owned by the verticle that tracks the alarm's patient and only touched on its event loop.
- * (Longer than most classes: each clinician's action and timer of an episode is a method here; the state they share is
- * in {@link AlarmView}, {@link ConditionCourse} and {@link AlarmTimers}.)
+ * <p>Not thread-safe: owned by the verticle of its patient, on its event loop. (Longer than most: each action and timer
+ * of an episode is a method here; their state is in {@link AlarmView}, {@link ConditionCourse}, {@link AlarmTimers}.)
  */
 public final class Alarm extends AlarmView {
 
