@@ -23,12 +23,15 @@ export function tile(patient, alarmPriority) {
   return `#wards article.tile[data-patient="${patient}"]${showing}`;
 }
 
-/** The value of one vital sign (PULSE, SPO2, RESP_RATE, BP_SYSTOLIC, BP_DIASTOLIC, TEMPERATURE) on a tile. */
+/**
+ * The value of one vital sign (PULSE, SPO2, RESP_RATE, BP_SYSTOLIC, BP_DIASTOLIC, TEMPERATURE, ART_SYSTOLIC,
+ * ART_DIASTOLIC) on a tile.
+ */
 export function vital(patient, param) {
   return `${tile(patient)} [data-param="${param}"]`;
 }
 
-/** One cell of a tile (PULSE, SPO2, RESP_RATE, BP, TEMPERATURE); with `alarmPriority`, only while it shows it. */
+/** One cell of a tile (PULSE, SPO2, RESP_RATE, BP, TEMPERATURE, ABP); with `alarmPriority`, only while it shows it. */
 export function vitalCell(patient, cell, alarmPriority) {
   return `${tile(patient)} [data-cell="${cell}"]${alarmPriority ? `[data-alarm="${alarmPriority}"]` : ''}`;
 }
@@ -130,7 +133,7 @@ export const patientViewLive = (live) => `#patient-view[data-live="${live}"]`;
 export const patientViewStatus = '#patient-view [data-role="status"]';
 export const patientViewClose = '#patient-view [data-role="close"]';
 
-/** A chart of the patient view (PULSE, SPO2, BP, RESP_RATE, TEMPERATURE) once drawn from the history. */
+/** A chart of the patient view (PULSE, SPO2, BP, RESP_RATE, TEMPERATURE, ABP) once drawn from the history. */
 export function trendChart(group) {
   return `#patient-view[data-loaded] figure[data-group="${group}"]`;
 }

@@ -1,12 +1,12 @@
 // Patient view: "Trends" on a tile opens the last hour per vital sign from the history endpoint, with the alarm
-// limits in force and the patient's alarm events, and keeps it live, a monitor's batch of frames included. Saves
-// target/screenshots/trends.png.
+// limits in force and the patient's alarm events, and keeps it live, a monitor's batch of frames included; an arterial
+// line's chart and tile cell come with its first value. Saves target/screenshots/trends.png.
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { until } from '../browser.mjs';
 import { hello } from '../device.mjs';
-import { expectVisible, nodeUrl, scenario, screenshotDir } from '../harness.mjs';
+import { expectText, expectVisible, nodeUrl, scenario, screenshotDir } from '../harness.mjs';
 import * as sel from '../selectors.mjs';
 
 const MINUTES = 40;
@@ -58,6 +58,15 @@ scenario('trends show the last hour with limits and alarm events, and stay live'
   // three points more, less one when the two latest live points share a 10-s bucket of the hour loaded again
   await until(async () => Number(await pulse.getAttribute('data-points')) >= caughtUp + 2,
     () => 'the values of a batch between its first and last did not reach the open chart');
+
+  // a cuff patient has no arterial chart nor cell until an arterial line is connected
+  const arterial = page.locator(sel.trendChart('ABP'));
+  const arterialCell = page.locator(sel.vitalCell('P1', 'ABP'));
+  assert.ok(await arterial.isHidden() && await arterialCell.isHidden(), 'arterial pressure shown without a line');
+  await device.send(`ABP=104/61|BP=118/76|Seq=${MINUTES + 6}\n`);
+  await arterial.waitFor({ state: 'visible' });
+  await expectText(page, sel.vital('P1', 'ART_SYSTOLIC'), '104');
+  await expectText(page, sel.vital('P1', 'BP_SYSTOLIC'), '118');
   await page.screenshot({ path: join(screenshotDir(), 'trends.png') });
 
   // Escape closes the view, as it closed the modal dialog: with focus where "Trends" left it (on the tile, where

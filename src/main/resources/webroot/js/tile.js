@@ -6,13 +6,17 @@ import { clockOf, describeNews2, formatAge, formatOxygen, formatValue } from './
 import { renderAlarms } from './alarms.js';
 import { el } from './dom.js';
 
-/** Cells of a tile: one per vital sign, BP shows systolic/diastolic together. */
+/**
+ * Cells of a tile: one per vital sign, a blood pressure's systolic/diastolic together; the arterial line's
+ * (`ifMeasured`) only while the patient has a value of it.
+ */
 const CELLS = [
   { cell: 'PULSE', label: 'HR', params: ['PULSE'], unit: '/min' },
   { cell: 'SPO2', label: 'SpO\u2082', params: ['SPO2'], unit: '%' },
   { cell: 'RESP_RATE', label: 'RR', params: ['RESP_RATE'], unit: '/min' },
   { cell: 'BP', label: 'BP', params: ['BP_SYSTOLIC', 'BP_DIASTOLIC'], unit: 'mmHg' },
   { cell: 'TEMPERATURE', label: 'Temp', params: ['TEMPERATURE'], unit: '\u00b0C' },
+  { cell: 'ABP', label: 'ABP', params: ['ART_SYSTOLIC', 'ART_DIASTOLIC'], unit: 'mmHg', ifMeasured: true },
 ];
 
 /** IEC 60601-1-8's priority marks: 'HI' or 'LO' beside a value would read as above or below its limit. */
@@ -71,8 +75,9 @@ export function buildTile(e, assess, stopMeasure, discharge) {
       values.set(p, v);
     });
     cell.append(label, num);
+    cell.hidden = Boolean(c.ifMeasured);
     vitals.append(cell);
-    cells.set(c.cell, { cell, flag, params: c.params });
+    cells.set(c.cell, { cell, flag, params: c.params, ifMeasured: c.ifMeasured });
   }
   const technical = el('ul', 'alarms tech-alarms');
   technical.hidden = true;
@@ -102,6 +107,9 @@ export function updateValues(t, e) {
     setText(node, formatValue(p, v));
     setAttr(node, 'data-questionable', v && v.questionable ? 'true' : null);
     setAttr(node, 'title', v && v.questionable ? `${PARAMS[p].name}: questionable reading` : null);
+  }
+  for (const c of t.cells.values()) {
+    if (c.ifMeasured) c.cell.hidden = !c.params.some((p) => e.vitals[p]);
   }
 }
 

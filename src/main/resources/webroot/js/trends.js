@@ -20,6 +20,16 @@ function eventParam(tr) {
 }
 
 /**
+ * Marks `chart`'s box with the points drawn, and shows it unless its group is a measurement (`ifMeasured`) the patient
+ * has no value of in the hour.
+ */
+function markDrawn(chart) {
+  const points = chart.plot.data[0].length;
+  chart.box.hidden = Boolean(chart.group.ifMeasured) && !points;
+  chart.box.setAttribute('data-points', String(points));
+}
+
+/**
  * Owns the `#patient-view` dialog: opening it for a patient, its charts, their live updates, and saying whether they
  * are live. It is not modal, on purpose: a modal's backdrop hid the whole ward, so while a nurse read one patient's
  * trends another bed's new alarm (the ward's alarm list), an escalation or reminder (the header's notices) and a lost
@@ -124,7 +134,7 @@ export class PatientView {
       }
       const cut = data[0].findIndex((x) => x >= times[times.length - 1] - WINDOW_S);
       chart.plot.setData(cut > 0 ? data.map((col) => col.slice(cut)) : data);
-      chart.box.setAttribute('data-points', String(chart.plot.data[0].length));
+      markDrawn(chart);
     }
   }
 
@@ -163,7 +173,7 @@ export class PatientView {
         events: this.events.filter((tr) => this._concerns(tr, group)),
       };
       chart.plot = plotChart(chart, history, width);
-      box.setAttribute('data-points', String(chart.plot.data[0].length));
+      markDrawn(chart);
       box.setAttribute('data-limits', String(chart.limits.length));
       box.setAttribute('data-events', String(chart.events.length));
       this.charts.push(chart);
@@ -203,7 +213,7 @@ export class PatientView {
         chart.events = this.events.filter((tr) => this._concerns(tr, chart.group));
         chart.box.setAttribute('data-events', String(chart.events.length));
         chart.plot.setData(columns(history.series || {}, chart.group.params));
-        chart.box.setAttribute('data-points', String(chart.plot.data[0].length));
+        markDrawn(chart);
       }
       this._listEvents();
       this._showStatus(); // in place of a failed reload's message

@@ -33,7 +33,7 @@ public final class MdcCodes {
   /**
    * The MDC codes charted and their parameters, each parameter's preferred source first: the ECG's heart rate before
    * pulse oximetry's pulse rate, the non-invasive cuff's and a generic pulse rate; the respiration rate before the
-   * thorax's, airway and CO2 rates; the NIBP before arterial pressures.
+   * thorax's, airway and CO2 rates. The cuff's and the arterial line's pressures are parameters of their own.
    */
   private static final List<Map.Entry<String, Parameter>> MDC_BY_PREFERENCE = List.of(
       Map.entry("147842", Parameter.PULSE), Map.entry("149530", Parameter.PULSE),
@@ -41,8 +41,8 @@ public final class MdcCodes {
       Map.entry("150456", Parameter.SPO2),
       Map.entry("151562", Parameter.RESP_RATE), Map.entry("151578", Parameter.RESP_RATE),
       Map.entry("151570", Parameter.RESP_RATE), Map.entry("151594", Parameter.RESP_RATE),
-      Map.entry("150021", Parameter.BP_SYSTOLIC), Map.entry("150033", Parameter.BP_SYSTOLIC),
-      Map.entry("150022", Parameter.BP_DIASTOLIC), Map.entry("150034", Parameter.BP_DIASTOLIC),
+      Map.entry("150021", Parameter.BP_SYSTOLIC), Map.entry("150022", Parameter.BP_DIASTOLIC),
+      Map.entry("150033", Parameter.ART_SYSTOLIC), Map.entry("150034", Parameter.ART_DIASTOLIC),
       Map.entry("150364", Parameter.TEMPERATURE), Map.entry("150344", Parameter.TEMPERATURE),
       Map.entry("188452", Parameter.TEMPERATURE), Map.entry("188424", Parameter.TEMPERATURE),
       Map.entry("150392", Parameter.TEMPERATURE), Map.entry("150368", Parameter.TEMPERATURE));
@@ -57,13 +57,14 @@ public final class MdcCodes {
   /** Mean pressures (NIBP, arterial): real measurements, but not a WardWatch parameter. */
   private static final Set<String> IGNORED = Set.of("150023", "150035", "8478-0");
 
+  private static final Set<String> MMHG = Set.of("266016", "MDC_DIM_MMHG", "mm[Hg]", "mmHg");
   private static final Map<Parameter, Set<String>> UNITS = Map.of(
       Parameter.PULSE, Set.of("264864", "MDC_DIM_BEAT_PER_MIN", "/min", "1/min", "{beat}/min", "{beats}/min"),
       Parameter.RESP_RATE, Set.of("264928", "MDC_DIM_RESP_PER_MIN", "/min", "1/min", "{breath}/min",
           "{breaths}/min", "{resp}/min"),
       Parameter.SPO2, Set.of("262688", "MDC_DIM_PERCENT", "%"),
-      Parameter.BP_SYSTOLIC, Set.of("266016", "MDC_DIM_MMHG", "mm[Hg]", "mmHg"),
-      Parameter.BP_DIASTOLIC, Set.of("266016", "MDC_DIM_MMHG", "mm[Hg]", "mmHg"),
+      Parameter.BP_SYSTOLIC, MMHG, Parameter.BP_DIASTOLIC, MMHG, Parameter.ART_SYSTOLIC, MMHG,
+      Parameter.ART_DIASTOLIC, MMHG,
       Parameter.TEMPERATURE, Set.of("268192", "MDC_DIM_DEGC", "Cel"));
 
   private MdcCodes() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.wardwatch.model.BloodPressure;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -63,7 +64,9 @@ final class ReportAssembler {
         atTime.put(row.parameter(), row);
       }
     }
-    checkBloodPressure(values);
+    for (BloodPressure pressure : BloodPressure.values()) {
+      checkBloodPressure(pressure, values);
+    }
     List<FrameReport> reports = new ArrayList<>();
     for (Map.Entry<Instant, Map<Parameter, ObxReader.Row>> entry : values.entrySet()) {
       Map<Parameter, ObxReader.Row> atTime = entry.getValue();
@@ -81,26 +84,27 @@ final class ReportAssembler {
   }
 
   /**
-   * Refuses a diastolic pressure not below its systolic one: the systolic of its time, else the message's nearest in
-   * time within {@link #ONE_MEASUREMENT} (a monitor may stamp the two rows of one measurement apart; one further off is
-   * another measurement's, whose own systolic was not sent or not usable).
+   * Refuses a diastolic pressure of {@code pressure} not below its systolic one: the systolic of its time, else the
+   * message's nearest in time within {@link #ONE_MEASUREMENT} (a monitor may stamp the two rows of one measurement
+   * apart; one further off is another measurement's, whose own systolic was not sent or not usable).
    */
-  private void checkBloodPressure(Map<Instant, Map<Parameter, ObxReader.Row>> values) throws Hl7ContentException {
+  private void checkBloodPressure(BloodPressure pressure, Map<Instant, Map<Parameter, ObxReader.Row>> values)
+      throws Hl7ContentException {
     TreeMap<Instant, ObxReader.Row> systolics = new TreeMap<>();
     values.forEach((time, atTime) -> {
-      if (atTime.containsKey(Parameter.BP_SYSTOLIC)) {
-        systolics.put(time, atTime.get(Parameter.BP_SYSTOLIC));
+      if (atTime.containsKey(pressure.systolic())) {
+        systolics.put(time, atTime.get(pressure.systolic()));
       }
     });
     for (Map.Entry<Instant, Map<Parameter, ObxReader.Row>> entry : values.entrySet()) {
-      ObxReader.Row diastolic = entry.getValue().get(Parameter.BP_DIASTOLIC);
+      ObxReader.Row diastolic = entry.getValue().get(pressure.diastolic());
       Map.Entry<Instant, ObxReader.Row> systolic = diastolic == null ? null : nearest(systolics, entry.getKey());
       systolic = systolic == null || Duration.between(systolic.getKey(), entry.getKey()).abs()
           .compareTo(ONE_MEASUREMENT) > 0 ? null : systolic;
       if (systolic != null && diastolic.value().compareTo(systolic.getValue().value()) >= 0) {
         String times = systolic.getKey().equals(entry.getKey()) ? " at " + entry.getKey()
             : " (systolic at " + systolic.getKey() + ", diastolic at " + entry.getKey() + ")";
-        throw new Hl7ContentException(header, ErrorCode.DATA_TYPE_ERROR, "Blood pressure "
+        throw new Hl7ContentException(header, ErrorCode.DATA_TYPE_ERROR, pressure.label() + " "
             + systolic.getValue().value().toPlainString() + "/" + diastolic.value().toPlainString() + times
             + " is implausible: diastolic must be below systolic");
       }

@@ -22,6 +22,13 @@ public enum Parameter {
   BP_SYSTOLIC("Systolic BP", 150021, "mm[Hg]", "mmHg", 0, range(25, 300), range(50, 250)),
   /** Non-invasive diastolic blood pressure, MDC_PRESS_BLD_NONINV_DIA. */
   BP_DIASTOLIC("Diastolic BP", 150022, "mm[Hg]", "mmHg", 0, range(10, 250), range(20, 150)),
+  /**
+   * Invasive (arterial line) systolic blood pressure, MDC_PRESS_BLD_ART_SYS: charted apart from the cuff's, as a
+   * bedside monitor shows it, with the same plausibility ranges.
+   */
+  ART_SYSTOLIC("Arterial systolic BP", 150033, "mm[Hg]", "mmHg", 0, range(25, 300), range(50, 250)),
+  /** Invasive (arterial line) diastolic blood pressure, MDC_PRESS_BLD_ART_DIA. */
+  ART_DIASTOLIC("Arterial diastolic BP", 150034, "mm[Hg]", "mmHg", 0, range(10, 250), range(20, 150)),
   /** Body temperature, MDC_TEMP_BODY, charted to 0.1 degC. */
   TEMPERATURE("Temperature", 150364, "Cel", "°C", 1, range(0, 50), range(30, 43));
 

@@ -2,26 +2,28 @@ package org.wardwatch.parsing;
 
 import java.util.List;
 import java.util.Map;
+import org.wardwatch.model.BloodPressure;
 import org.wardwatch.model.Parameter;
 
 /**
  * The keys a line frame may carry, with their accepted spellings (matched case-insensitively). Vital-sign keys map to
- * the {@link Parameter} they measure; {@code BP} carries two.
+ * the {@link Parameter} they measure; {@code BP} and {@code ABP} carry two, a {@link BloodPressure}.
  */
 enum FrameKey {
-  DEVICE(null),
-  PATIENT(null),
-  BED(null),
-  WARD(null),
-  SEQ(null),
-  TS(null),
+  DEVICE,
+  PATIENT,
+  BED,
+  WARD,
+  SEQ,
+  TS,
   TEMPERATURE(Parameter.TEMPERATURE),
   PULSE(Parameter.PULSE),
   SPO2(Parameter.SPO2),
   RESP_RATE(Parameter.RESP_RATE),
-  BP(null),
-  CONSCIOUSNESS(null),
-  OXYGEN(null);
+  BP(BloodPressure.NON_INVASIVE),
+  ABP(BloodPressure.ARTERIAL),
+  CONSCIOUSNESS,
+  OXYGEN;
 
   private static final List<Map.Entry<String, FrameKey>> SPELLINGS = List.of(
       Map.entry("device", DEVICE),
@@ -38,6 +40,8 @@ enum FrameKey {
       Map.entry("rr", RESP_RATE),
       Map.entry("resp", RESP_RATE),
       Map.entry("bp", BP),
+      Map.entry("abp", ABP),
+      Map.entry("art", ABP),
       Map.entry("acvpu", CONSCIOUSNESS),
       Map.entry("o2", OXYGEN));
   /** How many keys there are. */
@@ -47,22 +51,41 @@ enum FrameKey {
   private static final Map.Entry<String, FrameKey>[] BY_SLOT = bySlot();
 
   private final Parameter parameter;
+  private final BloodPressure pressure;
+
+  FrameKey() {
+    this(null, null);
+  }
 
   FrameKey(Parameter parameter) {
+    this(parameter, null);
+  }
+
+  FrameKey(BloodPressure pressure) {
+    this(null, pressure);
+  }
+
+  FrameKey(Parameter parameter, BloodPressure pressure) {
     this.parameter = parameter;
+    this.pressure = pressure;
   }
 
   /**
-   * The single parameter this key measures, or {@code null} for identity, metadata, blood pressure and the clinical
+   * The single parameter this key measures, or {@code null} for identity, metadata, blood pressures and the clinical
    * observations that are not numbers (consciousness, air or oxygen).
    */
   Parameter parameter() {
     return parameter;
   }
 
+  /** The blood pressure this key measures, or {@code null} for every other key. */
+  BloodPressure pressure() {
+    return pressure;
+  }
+
   /** True for keys that report something about the patient (and so make a frame worth recording). */
   boolean isVital() {
-    return parameter != null || this == BP || this == CONSCIOUSNESS || this == OXYGEN;
+    return parameter != null || pressure != null || this == CONSCIOUSNESS || this == OXYGEN;
   }
 
   /** The key {@code text[from, to)} spells, or {@code null}: one probe of {@link #BY_SLOT}, one comparison. */

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.wardwatch.model.BloodPressure;
 import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -29,7 +30,6 @@ public final class LineFrameDecoder {
   private static final String SENSOR_OFF = "off";
   /** {@link FrameKey#values()}, which copies its array on every call. */
   private static final FrameKey[] KEYS = FrameKey.values();
-  private static final Set<Parameter> BLOOD_PRESSURE = EnumSet.of(Parameter.BP_SYSTOLIC, Parameter.BP_DIASTOLIC);
 
   /**
    * Decodes {@code line} (without its line ending) received at {@code receivedAt} on {@code connection} (null: not
@@ -82,13 +82,14 @@ public final class LineFrameDecoder {
       int to = fields.to(key);
       if (FrameKey.matches(line, from, to, SENSOR_OFF)) {
         sensorsOff = sensorsOff != null ? sensorsOff : EnumSet.noneOf(Parameter.class);
-        if (key == FrameKey.BP) {
-          sensorsOff.addAll(BLOOD_PRESSURE);
+        if (key.pressure() != null) {
+          sensorsOff.addAll(key.pressure().both());
         } else {
           sensorsOff.add(key.parameter());
         }
-      } else if (key == FrameKey.BP) {
-        addBloodPressure(line, from, to, reader, source, deviceTime, receivedAt, sequence, observations);
+      } else if (key.pressure() != null) {
+        addBloodPressure(key.pressure(), line, from, to, reader, source, deviceTime, receivedAt, sequence,
+            observations);
       } else {
         BigDecimal value = reader.vital(key.parameter(), line, from, to);
         observations.add(observation(source, key.parameter(), value, deviceTime, receivedAt, sequence));
@@ -112,27 +113,29 @@ public final class LineFrameDecoder {
     return new DecodedFrame.Hello(named, fields.rawSequence(), fields.unknownKeys());
   }
 
-  /** The blood pressure {@code line[from, to)}: systolic and diastolic, read where they are. */
-  private static void addBloodPressure(String line, int from, int to, ValueReader reader, DeviceIdentity source,
-      Instant deviceTime, Instant receivedAt, Long sequence, List<Observation> out) throws MalformedFrameException {
+  /** The blood pressure {@code line[from, to)} of {@code pressure}: systolic and diastolic, read where they are. */
+  private static void addBloodPressure(BloodPressure pressure, String line, int from, int to, ValueReader reader,
+      DeviceIdentity source, Instant deviceTime, Instant receivedAt, Long sequence, List<Observation> out)
+      throws MalformedFrameException {
+    String key = pressure.frameKey();
     int slash = line.indexOf('/', from);
     int secondSlash = slash < 0 ? -1 : line.indexOf('/', slash + 1);
     if (slash <= from || slash >= to - 1 || secondSlash >= 0 && secondSlash < to) {
-      throw reader.fail("BP '" + FrameFields.abbreviate(line.substring(from, to))
-          + "' must be systolic/diastolic, e.g. BP=120/80");
+      throw reader.fail(key + " '" + FrameFields.abbreviate(line.substring(from, to))
+          + "' must be systolic/diastolic, e.g. " + key + "=120/80");
     }
-    BigDecimal systolic = reader.vital(Parameter.BP_SYSTOLIC, line, from, FrameFields.trimmedEnd(line, from, slash));
+    BigDecimal systolic = reader.vital(pressure.systolic(), line, from, FrameFields.trimmedEnd(line, from, slash));
     int diastolicStart = FrameFields.trimmedStart(line, slash + 1, to);
-    BigDecimal diastolic = reader.vital(Parameter.BP_DIASTOLIC, line, diastolicStart, to);
+    BigDecimal diastolic = reader.vital(pressure.diastolic(), line, diastolicStart, to);
     if (diastolic.compareTo(systolic) >= 0) {
       boolean rounded = new BigDecimal(line.substring(from, FrameFields.trimmedEnd(line, from, slash)))
           .compareTo(systolic) != 0 || new BigDecimal(line.substring(diastolicStart, to)).compareTo(diastolic) != 0;
-      throw reader.fail("BP " + line.substring(from, to) + " is implausible: diastolic must be below systolic"
+      throw reader.fail(key + " " + line.substring(from, to) + " is implausible: diastolic must be below systolic"
           + (rounded ? " (charted as " + systolic.toPlainString() + "/" + diastolic.toPlainString()
               + ", in whole mmHg)" : ""));
     }
-    out.add(observation(source, Parameter.BP_SYSTOLIC, systolic, deviceTime, receivedAt, sequence));
-    out.add(observation(source, Parameter.BP_DIASTOLIC, diastolic, deviceTime, receivedAt, sequence));
+    out.add(observation(source, pressure.systolic(), systolic, deviceTime, receivedAt, sequence));
+    out.add(observation(source, pressure.diastolic(), diastolic, deviceTime, receivedAt, sequence));
   }
 
   private static Observation observation(DeviceIdentity source, Parameter parameter, BigDecimal value,

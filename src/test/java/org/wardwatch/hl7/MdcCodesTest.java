@@ -2,11 +2,13 @@ package org.wardwatch.hl7;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,8 +22,8 @@ class MdcCodesTest {
       "147842, MDC, PULSE, 147842", "149530, MDC, PULSE, 149530", "149546, MDC, PULSE, 149546",
       "149514, MDC, PULSE, 149514", "150456, MDC, SPO2, 150456", "151562, MDC, RESP_RATE, 151562",
       "151578, MDC, RESP_RATE, 151578", "151570, MDC, RESP_RATE, 151570", "151594, MDC, RESP_RATE, 151594",
-      "150021, MDC, BP_SYSTOLIC, 150021", "150022, MDC, BP_DIASTOLIC, 150022", "150033, MDC, BP_SYSTOLIC, 150033",
-      "150034, MDC, BP_DIASTOLIC, 150034", "150364, MDC, TEMPERATURE, 150364", "150344, MDC, TEMPERATURE, 150344",
+      "150021, MDC, BP_SYSTOLIC, 150021", "150022, MDC, BP_DIASTOLIC, 150022", "150033, MDC, ART_SYSTOLIC, 150033",
+      "150034, MDC, ART_DIASTOLIC, 150034", "150364, MDC, TEMPERATURE, 150364", "150344, MDC, TEMPERATURE, 150344",
       "188452, MDC, TEMPERATURE, 188452", "188424, MDC, TEMPERATURE, 188424", "150392, MDC, TEMPERATURE, 150392",
       "150368, MDC, TEMPERATURE, 150368", "150456, '', SPO2, 150456",
       "8867-4, LN, PULSE, 149514", "59408-5, LN, SPO2, 150456", "9279-1, LN, RESP_RATE, 151562",
@@ -68,7 +70,7 @@ class MdcCodesTest {
   @CsvSource({
       "150344, 268192^MDC_DIM_DEGC^MDC, 36.84, TEMPERATURE, 36.8",
       "188452, Cel^^UCUM, 36.85, TEMPERATURE, 36.9",
-      "150033, 266016^MDC_DIM_MMHG^MDC, 119.5, BP_SYSTOLIC, 120",
+      "150033, 266016^MDC_DIM_MMHG^MDC, 119.5, ART_SYSTOLIC, 120",
       "151594, 264928^MDC_DIM_RESP_PER_MIN^MDC, 12.4, RESP_RATE, 12",
       "149546, 264864^MDC_DIM_BEAT_PER_MIN^MDC, 60, PULSE, 60"})
   void givenCodeInAMessage_whenDecoded_thenMappedAndRoundedHalfUp(String code, String unit, String value,
@@ -81,5 +83,35 @@ class MdcCodesTest {
     assertEquals(parameter, observation.parameter());
     assertEquals(Integer.parseInt(code), observation.mdcCode());
     assertEquals(new BigDecimal(charted), observation.value());
+  }
+
+  @Test
+  void givenCuffAndArterialPressuresAtOneTime_whenDecoded_thenEachChartedAsItsOwnParameters() throws Exception {
+    String text = Hl7Fixtures.message(Hl7Fixtures.MSH, Hl7Fixtures.OBR,
+        "OBX|1|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.4.1.1|131|266016^MDC_DIM_MMHG^MDC|||||R",
+        "OBX|2|NM|150022^MDC_PRESS_BLD_NONINV_DIA^MDC|1.4.1.2|79|266016^MDC_DIM_MMHG^MDC|||||R",
+        "OBX|3|NM|150033^MDC_PRESS_BLD_ART_SYS^MDC|1.3.1.2|118|mm[Hg]^mm[Hg]^UCUM|||||R",
+        "OBX|4|NM|150034^MDC_PRESS_BLD_ART_DIA^MDC|1.3.1.3|72|mm[Hg]^mm[Hg]^UCUM|||||R");
+
+    List<Observation> observations = new Pcd01Decoder(ZoneOffset.UTC).decode(text, Hl7Fixtures.RECEIVED)
+        .observations();
+
+    assertEquals(List.of(Parameter.BP_SYSTOLIC, Parameter.BP_DIASTOLIC, Parameter.ART_SYSTOLIC,
+        Parameter.ART_DIASTOLIC), observations.stream().map(Observation::parameter).toList(), "none passed over");
+    assertEquals(List.of(131, 79, 118, 72), observations.stream().map(o -> o.value().intValue()).toList());
+  }
+
+  @Test
+  void givenArterialDiastolicNotBelowItsSystolic_whenDecoded_thenContentErrorNamingTheArterialPressure() {
+    String text = Hl7Fixtures.message(Hl7Fixtures.MSH, Hl7Fixtures.OBR,
+        "OBX|1|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.4.1.1|131|266016^MDC_DIM_MMHG^MDC|||||R",
+        "OBX|2|NM|150034^MDC_PRESS_BLD_ART_DIA^MDC|1.3.1.3|90|266016^MDC_DIM_MMHG^MDC|||||R",
+        "OBX|3|NM|150033^MDC_PRESS_BLD_ART_SYS^MDC|1.3.1.2|85|266016^MDC_DIM_MMHG^MDC|||||R");
+
+    Hl7ContentException e = assertThrows(Hl7ContentException.class,
+        () -> new Pcd01Decoder(ZoneOffset.UTC).decode(text, Hl7Fixtures.RECEIVED));
+
+    assertEquals("Arterial blood pressure 85/90 at 2026-11-22T10:14:00Z is implausible: diastolic must be below"
+        + " systolic", e.getMessage(), "the cuff's 131 is another measurement");
   }
 }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,6 +44,19 @@ class LineFrameDecoderTest {
     assertEquals(SESSION, frame.source());
     assertNull(frame.sequence());
     assertEquals(List.of(), frame.unknownKeys());
+  }
+
+  @Test
+  void givenCuffAndArterialPressure_whenDecoded_thenEachChartedAsItsOwnParameters() throws Exception {
+    List<Observation> observations = measurements("BP=131/79|ABP=118/72").observations();
+
+    assertEquals(4, observations.size());
+    assertObservation(observations.get(0), Parameter.BP_SYSTOLIC, "131", "mm[Hg]", 150021);
+    assertObservation(observations.get(1), Parameter.BP_DIASTOLIC, "79", "mm[Hg]", 150022);
+    assertObservation(observations.get(2), Parameter.ART_SYSTOLIC, "118", "mm[Hg]", 150033);
+    assertObservation(observations.get(3), Parameter.ART_DIASTOLIC, "72", "mm[Hg]", 150034);
+    assertEquals(Set.of(Parameter.ART_SYSTOLIC, Parameter.ART_DIASTOLIC),
+        measurements("Art=OFF|BP=120/80").report().sensorsOff(), "an arterial line off is not the cuff off");
   }
 
   @Test

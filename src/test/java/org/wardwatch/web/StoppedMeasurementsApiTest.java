@@ -90,7 +90,7 @@ class StoppedMeasurementsApiTest {
 
     assertEquals(400, without.statusCode());
     assertEquals("'parameters' must be a list of one or more of [PULSE, SPO2, RESP_RATE, BP_SYSTOLIC, BP_DIASTOLIC,"
-        + " TEMPERATURE]", without.body().toString());
+        + " ART_SYSTOLIC, ART_DIASTOLIC, TEMPERATURE]", without.body().toString());
     assertEquals(400, unknownName.statusCode());
     assertTrue(unknownName.body().toString().endsWith(", got GLUCOSE"), unknownName.body()::toString);
     assertEquals(404, notMeasured.statusCode());

@@ -97,7 +97,7 @@ public final class News2Calculator {
         case RESP_RATE -> vital(parts, inputs, Parameter.RESP_RATE, RESP_RATE);
         case SPO2 -> vital(parts, inputs, Parameter.SPO2, spo2Table(inputs.spo2Scale2(), oxygen));
         case AIR_OR_OXYGEN -> oxygen == null ? MISSING : oxygen.onOxygen() ? SUPPLEMENTAL_OXYGEN_POINTS : 0;
-        case BP_SYSTOLIC -> vital(parts, inputs, Parameter.BP_SYSTOLIC, BP_SYSTOLIC);
+        case BP_SYSTOLIC -> score(parts, inputs.systolic(), Parameter.BP_SYSTOLIC, BP_SYSTOLIC);
         case PULSE -> vital(parts, inputs, Parameter.PULSE, PULSE);
         case CONSCIOUSNESS -> consciousness == null ? MISSING : consciousness.isAlert() ? 0 : NOT_ALERT_POINTS;
         case TEMPERATURE -> vital(parts, inputs, Parameter.TEMPERATURE, TEMPERATURE);
@@ -172,7 +172,12 @@ public final class News2Calculator {
 
   /** The points of {@code parameter}'s fresh value, or {@link #MISSING}. */
   private static int vital(FreshParts parts, News2Inputs inputs, Parameter parameter, ScoreTable table) {
-    BigDecimal value = parts.measured(inputs.vital(parameter));
+    return score(parts, inputs.vital(parameter), parameter, table);
+  }
+
+  /** The points of {@code part}, a value of {@code parameter} when fresh, or {@link #MISSING}. */
+  private static int score(FreshParts parts, Timed<BigDecimal> part, Parameter parameter, ScoreTable table) {
+    BigDecimal value = parts.measured(part);
     if (value == null) {
       return MISSING;
     }

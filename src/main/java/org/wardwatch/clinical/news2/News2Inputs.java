@@ -22,7 +22,8 @@ import org.wardwatch.model.Parameter;
  *
  * <p>Immutable and thread-safe: the vitals map is copied. Only the scored parameters ({@link #SCORED_PARAMETERS}) are
  * kept, so a caller may hand over all the latest vitals it holds (diastolic BP, which NEWS2 does not score, is
- * dropped).
+ * dropped). The systolic pressure scored is the later measured of the cuff's and the arterial line's
+ * ({@link #systolic()}).
  *
  * <p>Clinical source: Royal College of Physicians, <i>National Early Warning Score (NEWS) 2</i>, London: RCP, 2017,
  * chart 1. SpO2 scale 2 is for patients with confirmed hypercapnic respiratory failure only, on the decision of a
@@ -36,9 +37,9 @@ import org.wardwatch.model.Parameter;
 public record News2Inputs(Map<Parameter, Timed<BigDecimal>> vitals, Timed<Consciousness> consciousness,
     Timed<OxygenSupport> oxygen, boolean spo2Scale2) {
 
-  /** The vital-sign parameters NEWS2 scores. */
-  public static final Set<Parameter> SCORED_PARAMETERS = Collections.unmodifiableSet(EnumSet.of(
-      Parameter.RESP_RATE, Parameter.SPO2, Parameter.BP_SYSTOLIC, Parameter.PULSE, Parameter.TEMPERATURE));
+  /** The vital-sign parameters NEWS2 scores: both systolic pressures, one at a time ({@link #systolic()}). */
+  public static final Set<Parameter> SCORED_PARAMETERS = Collections.unmodifiableSet(EnumSet.of(Parameter.RESP_RATE,
+      Parameter.SPO2, Parameter.BP_SYSTOLIC, Parameter.ART_SYSTOLIC, Parameter.PULSE, Parameter.TEMPERATURE));
   /** {@link #SCORED_PARAMETERS} as an array, and the other parameters: looped over without an iterator. */
   static final Parameter[] SCORED = SCORED_PARAMETERS.toArray(new Parameter[0]);
   private static final Parameter[] UNSCORED =
@@ -77,5 +78,16 @@ public record News2Inputs(Map<Parameter, Timed<BigDecimal>> vitals, Timed<Consci
   /** The latest value of {@code parameter}, or {@code null} when there is none. */
   public Timed<BigDecimal> vital(Parameter parameter) {
     return vitals.get(parameter);
+  }
+
+  /**
+   * The systolic pressure NEWS2 scores: the later measured of the cuff's and the arterial line's, the cuff's when both
+   * were measured at once (the chart was validated on it), or {@code null} when there is neither. The later one is the
+   * patient's pressure now: a line taken out, or a cuff left on a patient with a line, leaves an older value behind.
+   */
+  public Timed<BigDecimal> systolic() {
+    Timed<BigDecimal> cuff = vitals.get(Parameter.BP_SYSTOLIC);
+    Timed<BigDecimal> line = vitals.get(Parameter.ART_SYSTOLIC);
+    return line == null || cuff != null && !line.time().isAfter(cuff.time()) ? cuff : line;
   }
 }
