@@ -21,7 +21,8 @@ import org.wardwatch.model.DeviceIdentity;
  * behind it shares; and a message without PID is filed under its device (under its PV1-3 bed on that device when it
  * names one: {@link DeviceIdentity#patientKey}), so two monitors must not be one device.
  * Identifiers follow the line-frame rules (1-64 letters, digits, {@code . _ : -}; ward:
- * {@link Addresses#WARD_PATTERN}), each read whole ({@link Hl7Fields#whole}). An invalid patient, ward, bed or OBX-18
+ * {@link Addresses#WARD_PATTERN}), each read whole ({@link Hl7Fields#whole}), but for the spaces of a location: each run
+ * of them in PV1-3's parts becomes one {@code -} ({@link #location}). An invalid patient, ward, bed or OBX-18
  * device refuses the message (AE, data type error, nothing recorded), as the line protocol refuses such a frame: filed
  * under its device, under MSH-3's or in the unassigned ward, two patients' values would become one patient's, or a
  * patient and their alarms would leave their ward's screens; so does a PID-3 whose first identifier is empty while a
@@ -36,6 +37,7 @@ final class IdentityReader {
   private static final Pattern IDENTIFIER = Pattern.compile("(?!\\.\\.?$)[A-Za-z0-9._:-]{1,64}");
   private static final String IDENTIFIER_TEXT = "1-64 letters, digits, '.', '_', ':' or '-', not '.' or '..' alone";
   private static final Pattern WARD = Pattern.compile(Addresses.WARD_PATTERN);
+  private static final Pattern SPACES = Pattern.compile(" +");
 
   private final MessageHeader header;
   private final List<String> warnings = new ArrayList<>();
@@ -65,11 +67,22 @@ final class IdentityReader {
       throw new Hl7ContentException(header, ErrorCode.DATA_TYPE_ERROR, "Bed (PV1-3) names more than one location "
           + "(it does not repeat): message refused, nothing recorded");
     }
-    ward = required("Ward (PV1-3.1)", Hl7Fields.whole(pv1, 3, 0, 1), WARD, "1-32 letters, digits, '_' or '-'");
-    String room = Hl7Fields.whole(pv1, 3, 0, 2);
-    String bedPart = Hl7Fields.whole(pv1, 3, 0, 3);
+    ward = required("Ward (PV1-3.1)", location(pv1, 1), WARD, "1-32 letters, digits, '_' or '-'");
+    String room = location(pv1, 2);
+    String bedPart = location(pv1, 3);
     bed = required("Bed (PV1-3)", room.isEmpty() ? bedPart : bedPart.isEmpty() ? room : room + "-" + bedPart,
         IDENTIFIER, "1-64 letters, digits, '.', '_', ':' or '-', room and bed together, not '.' or '..' alone");
+  }
+
+  /**
+   * Component {@code component} of PV1-3 with each run of spaces in it made one {@code -}: hospitals name their units
+   * and rooms with spaces ({@code 3 WEST ICU}, as monitoring gateways send them), which no event-bus address or URL
+   * path takes, so that unit is ward {@code 3-WEST-ICU}. Two names told apart by a space and a {@code -} alone become
+   * one ward; no hospital names two units so.
+   */
+  private static String location(Segment pv1, int component) throws HL7Exception {
+    String raw = Hl7Fields.whole(pv1, 3, 0, component);
+    return raw.indexOf(' ') < 0 ? raw : SPACES.matcher(raw).replaceAll("-");
   }
 
   /**

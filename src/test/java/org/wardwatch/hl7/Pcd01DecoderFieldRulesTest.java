@@ -142,8 +142,8 @@ class Pcd01DecoderFieldRulesTest {
       "PID|||PAT-1^^^H^MR; PV1||I|ICU^12^3~ICU^12^4; Bed (PV1-3) names more than one location",
       "PID|||PAT-1^^^H^MR; PV1||I|ICU^12^3~^12^4; Bed (PV1-3) names more than one location",
       "PID|||P100&&X7^^^H^MR; PV1||I|ICU^12^3; Patient (PID-3) 'P100&&X7'",
-      "PID|||PAT-1^^^H^MR; PV1||I|ICU East^12^3; Ward (PV1-3.1) 'ICU East'",
-      "PID|||PAT-1^^^H^MR; PV1||I|ICU^Room 12^3; Bed (PV1-3) 'Room 12-3'",
+      "PID|||PAT-1^^^H^MR; PV1||I|ICU.East^12^3; Ward (PV1-3.1) 'ICU.East'",
+      "PID|||PAT-1^^^H^MR; PV1||I|ICU^Room/12^3; Bed (PV1-3) 'Room/12-3'",
       "PID|||..^^^H^MR; PV1||I|ICU^12^3; Patient (PID-3) '..'", // a URL path's step: not to be named in REST
       "PID|||.^^^H^MR; PV1||I|ICU^12^3; Patient (PID-3) '.'"})
   void givenInvalidPatientWardOrBed_whenDecoded_thenRefusedWholeNamingIt(String pid, String pv1, String named) {

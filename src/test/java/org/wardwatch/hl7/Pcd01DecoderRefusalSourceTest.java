@@ -65,7 +65,7 @@ class Pcd01DecoderRefusalSourceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"PID|||P 1", "PID|||P1\rPID|||P2", "PV1||I|ICU^3001 x^1"})
+  @ValueSource(strings = {"PID|||P 1", "PID|||P1\rPID|||P2", "PV1||I|ICU^3001/x^1"})
   void givenWhomTheMessageIsAboutUnreadable_whenDecoded_thenTheRefusalNamesNobody(String identity) {
     assertNull(refused(message(MSH, identity, OBR, SPO2, HEART_RATE_0)).source());
   }

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -59,6 +60,19 @@ class Pcd01DecoderTest {
     assertEquals("VIT0001", message.header().controlId());
     assertEquals("ORU^R01", message.header().messageType());
     assertEquals("WWMon^0011223344556677^EUI-64", message.header().sendingApplication());
+  }
+
+  @ParameterizedTest(name = "PV1-3 {0}")
+  @CsvSource(delimiter = ';', value = {"3 WEST ICU^3001^1; 3-WEST-ICU; 3001-1",
+      "ICU  East^Room 12^Bed 3; ICU-East; Room-12-Bed-3", "' CCU ^ 4 '; CCU; 4"})
+  void givenALocationNamedWithSpaces_whenDecoded_thenEachRunOfThemIsADash(String pv1, String ward, String bed)
+      throws Exception {
+    String text = message(MSH, "PID|||PAT-1^^^H^MR", "PV1||I|" + pv1, "OBR|1", Hl7Fixtures.SPO2);
+
+    DeviceIdentity source = decoder.decode(text, RECEIVED).source();
+
+    assertEquals(ward, source.ward(), "a unit as a monitoring gateway names it is a ward, not a refused message");
+    assertEquals(bed, source.bed());
   }
 
   @Test
