@@ -63,10 +63,12 @@ scenario('trends show the last hour with limits and alarm events, and stay live'
   const arterial = page.locator(sel.trendChart('ABP'));
   const arterialCell = page.locator(sel.vitalCell('P1', 'ABP'));
   assert.ok(await arterial.isHidden() && await arterialCell.isHidden(), 'arterial pressure shown without a line');
-  await device.send(`ABP=104/61|BP=118/76|Seq=${MINUTES + 6}\n`);
+  await device.send(`ABP=104/61/75|BP=118/76|Seq=${MINUTES + 6}\n`);
   await arterial.waitFor({ state: 'visible' });
   await expectText(page, sel.vital('P1', 'ART_SYSTOLIC'), '104');
+  await expectText(page, sel.vital('P1', 'ART_MEAN'), '(75)');
   await expectText(page, sel.vital('P1', 'BP_SYSTOLIC'), '118');
+  assert.equal(await page.locator(sel.vital('P1', 'BP_MEAN')).textContent(), '', 'a mean not sent is shown');
   await page.screenshot({ path: join(screenshotDir(), 'trends.png') });
 
   // Escape closes the view, as it closed the modal dialog: with focus where "Trends" left it (on the tile, where

@@ -7,16 +7,16 @@ import { renderAlarms } from './alarms.js';
 import { el } from './dom.js';
 
 /**
- * Cells of a tile: one per vital sign, a blood pressure's systolic/diastolic together; the arterial line's
- * (`ifMeasured`) only while the patient has a value of it.
+ * Cells of a tile: one per vital sign, a blood pressure's systolic/diastolic together with its mean, if sent, in
+ * brackets; the arterial line's (`ifMeasured`) only while the patient has a value of it.
  */
 const CELLS = [
   { cell: 'PULSE', label: 'HR', params: ['PULSE'], unit: '/min' },
   { cell: 'SPO2', label: 'SpO\u2082', params: ['SPO2'], unit: '%' },
   { cell: 'RESP_RATE', label: 'RR', params: ['RESP_RATE'], unit: '/min' },
-  { cell: 'BP', label: 'BP', params: ['BP_SYSTOLIC', 'BP_DIASTOLIC'], unit: 'mmHg' },
+  { cell: 'BP', label: 'BP', params: ['BP_SYSTOLIC', 'BP_DIASTOLIC', 'BP_MEAN'], unit: 'mmHg' },
   { cell: 'TEMPERATURE', label: 'Temp', params: ['TEMPERATURE'], unit: '\u00b0C' },
-  { cell: 'ABP', label: 'ABP', params: ['ART_SYSTOLIC', 'ART_DIASTOLIC'], unit: 'mmHg', ifMeasured: true },
+  { cell: 'ABP', label: 'ABP', params: ['ART_SYSTOLIC', 'ART_DIASTOLIC', 'ART_MEAN'], unit: 'mmHg', ifMeasured: true },
 ];
 
 /** IEC 60601-1-8's priority marks: 'HI' or 'LO' beside a value would read as above or below its limit. */
@@ -68,8 +68,8 @@ export function buildTile(e, assess, stopMeasure, discharge) {
     label.append(el('span', 'vname', c.label), el('span', 'unit', c.unit), flag);
     const num = el('div', 'vnum');
     c.params.forEach((p, i) => {
-      if (i > 0) num.append(el('span', 'sep', '/'));
-      const v = el('span', 'value', '--');
+      if (i === 1) num.append(el('span', 'sep', '/'));
+      const v = el('span', i === 2 ? 'value mean' : 'value', i === 2 ? '' : '--');
       v.setAttribute('data-param', p);
       num.append(v);
       values.set(p, v);
@@ -104,7 +104,8 @@ export function buildTile(e, assess, stopMeasure, discharge) {
 export function updateValues(t, e) {
   for (const [p, node] of t.values) {
     const v = e.vitals[p];
-    setText(node, formatValue(p, v));
+    const mean = node.classList.contains('mean'); // shown in brackets, and only when sent
+    setText(node, mean ? (v ? `(${formatValue(p, v)})` : '') : formatValue(p, v));
     setAttr(node, 'data-questionable', v && v.questionable ? 'true' : null);
     setAttr(node, 'title', v && v.questionable ? `${PARAMS[p].name}: questionable reading` : null);
   }

@@ -12,22 +12,25 @@ const CHART_HEIGHT = 170;
 const PRIORITY_COLOUR = { HIGH: '#ff3b3b', MEDIUM: '#ffd500', LOW: '#00c4dc' };
 
 /**
- * One chart per group: a blood pressure draws systolic and diastolic together; the arterial line's (`ifMeasured`) is
- * shown only once the patient has a value of it.
+ * One chart per group: a blood pressure draws systolic, diastolic and mean together; the arterial line's
+ * (`ifMeasured`) is shown only once the patient has a value of it.
  */
 export const GROUPS = [
   { id: 'PULSE', title: 'Heart rate (/min)', params: ['PULSE'], colours: ['#7ee787'] },
   { id: 'SPO2', title: 'SpO\u2082 (%)', params: ['SPO2'], colours: ['#79c0ff'] },
   {
-    id: 'BP', title: 'Blood pressure (mmHg)', params: ['BP_SYSTOLIC', 'BP_DIASTOLIC'], colours: ['#ff7b72', '#ffa198'],
+    id: 'BP',
+    title: 'Blood pressure (mmHg)',
+    params: ['BP_SYSTOLIC', 'BP_DIASTOLIC', 'BP_MEAN'],
+    colours: ['#ff7b72', '#ffa198', '#ffd8d3'],
   },
   { id: 'RESP_RATE', title: 'Respiration rate (/min)', params: ['RESP_RATE'], colours: ['#d2a8ff'] },
   { id: 'TEMPERATURE', title: 'Temperature (\u00b0C)', params: ['TEMPERATURE'], colours: ['#ffa657'] },
   {
     id: 'ABP',
     title: 'Arterial blood pressure (mmHg)',
-    params: ['ART_SYSTOLIC', 'ART_DIASTOLIC'],
-    colours: ['#f778ba', '#ffadda'],
+    params: ['ART_SYSTOLIC', 'ART_DIASTOLIC', 'ART_MEAN'],
+    colours: ['#f778ba', '#ffadda', '#ffdaec'],
     ifMeasured: true,
   },
 ];

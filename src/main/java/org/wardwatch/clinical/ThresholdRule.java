@@ -31,6 +31,11 @@ public record ThresholdRule(Parameter parameter, Direction direction, BigDecimal
     this(parameter, direction, limit, priority, Duration.ZERO, BigDecimal.ZERO);
   }
 
+  /** This limit for {@code other}, a parameter judged like this rule's ({@link ThresholdRules}). */
+  ThresholdRule judging(Parameter other) {
+    return new ThresholdRule(other, direction, limit, priority, onsetDelay, hysteresis);
+  }
+
   /** True when {@code value} starts a breach of this limit. */
   public boolean breachedBy(BigDecimal value) {
     int comparison = value.compareTo(limit);

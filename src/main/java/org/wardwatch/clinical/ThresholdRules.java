@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.wardwatch.bus.Addresses;
 import org.wardwatch.config.ConfigException;
+import org.wardwatch.model.BloodPressure;
 import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Priority;
 
@@ -22,8 +23,11 @@ import org.wardwatch.model.Priority;
  *                  "hysteresis": 5}, ...],
  *  "wards": {"icu": {"thresholds": [...]}}}</pre>
  * Top-level {@code thresholds} are the defaults of every ward. A ward that lists rules for a parameter uses those
- * instead of the defaults for that parameter, and the defaults for the others. Each rule names exactly one of
- * {@code above} / {@code below}; {@code delaySeconds} (onset delay) and {@code hysteresis} (in the parameter's unit)
+ * instead of the defaults for that parameter, and the defaults for the others. The cuff's rules for a blood pressure
+ * ({@code BP_SYSTOLIC}, ...) also judge the arterial line's ({@code ART_SYSTOLIC}, ...) where the same list (a ward's,
+ * or the defaults) has none for the line: a ward's limit on the systolic pressure is meant for it however it is
+ * measured, and a rules file written before the line was charted apart keeps guarding it. Each rule names exactly one
+ * of {@code above} / {@code below}; {@code delaySeconds} (onset delay) and {@code hysteresis} (in the parameter's unit)
  * default to 0. Immutable.
  */
 public final class ThresholdRules {
@@ -89,6 +93,12 @@ public final class ThresholdRules {
       byParameter.computeIfAbsent(rule.parameter(), p -> new ArrayList<>()).add(rule);
     }
     byParameter.replaceAll((parameter, rules) -> mostUrgentFirst(rules));
+    for (Parameter cuff : BloodPressure.NON_INVASIVE.parameters()) {
+      Parameter line = BloodPressure.lineCounterpart(cuff);
+      if (byParameter.containsKey(cuff) && !byParameter.containsKey(line)) {
+        byParameter.put(line, byParameter.get(cuff).stream().map(rule -> rule.judging(line)).toList());
+      }
+    }
     return byParameter;
   }
 

@@ -1,10 +1,13 @@
 package org.wardwatch.hl7;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.wardwatch.model.BloodPressure;
 import org.wardwatch.model.Parameter;
 
 /**
@@ -42,7 +45,9 @@ public final class MdcCodes {
       Map.entry("151562", Parameter.RESP_RATE), Map.entry("151578", Parameter.RESP_RATE),
       Map.entry("151570", Parameter.RESP_RATE), Map.entry("151594", Parameter.RESP_RATE),
       Map.entry("150021", Parameter.BP_SYSTOLIC), Map.entry("150022", Parameter.BP_DIASTOLIC),
+      Map.entry("150023", Parameter.BP_MEAN),
       Map.entry("150033", Parameter.ART_SYSTOLIC), Map.entry("150034", Parameter.ART_DIASTOLIC),
+      Map.entry("150035", Parameter.ART_MEAN),
       Map.entry("150364", Parameter.TEMPERATURE), Map.entry("150344", Parameter.TEMPERATURE),
       Map.entry("188452", Parameter.TEMPERATURE), Map.entry("188424", Parameter.TEMPERATURE),
       Map.entry("150392", Parameter.TEMPERATURE), Map.entry("150368", Parameter.TEMPERATURE));
@@ -52,22 +57,26 @@ public final class MdcCodes {
 
   private static final Map<String, Parameter> LOINC_CODES = Map.of(
       "8867-4", Parameter.PULSE, "59408-5", Parameter.SPO2, "9279-1", Parameter.RESP_RATE,
-      "8480-6", Parameter.BP_SYSTOLIC, "8462-4", Parameter.BP_DIASTOLIC, "8310-5", Parameter.TEMPERATURE);
-
-  /** Mean pressures (NIBP, arterial): real measurements, but not a WardWatch parameter. */
-  private static final Set<String> IGNORED = Set.of("150023", "150035", "8478-0");
+      "8480-6", Parameter.BP_SYSTOLIC, "8462-4", Parameter.BP_DIASTOLIC, "8478-0", Parameter.BP_MEAN,
+      "8310-5", Parameter.TEMPERATURE);
 
   private static final Set<String> MMHG = Set.of("266016", "MDC_DIM_MMHG", "mm[Hg]", "mmHg");
-  private static final Map<Parameter, Set<String>> UNITS = Map.of(
-      Parameter.PULSE, Set.of("264864", "MDC_DIM_BEAT_PER_MIN", "/min", "1/min", "{beat}/min", "{beats}/min"),
-      Parameter.RESP_RATE, Set.of("264928", "MDC_DIM_RESP_PER_MIN", "/min", "1/min", "{breath}/min",
-          "{breaths}/min", "{resp}/min"),
-      Parameter.SPO2, Set.of("262688", "MDC_DIM_PERCENT", "%"),
-      Parameter.BP_SYSTOLIC, MMHG, Parameter.BP_DIASTOLIC, MMHG, Parameter.ART_SYSTOLIC, MMHG,
-      Parameter.ART_DIASTOLIC, MMHG,
-      Parameter.TEMPERATURE, Set.of("268192", "MDC_DIM_DEGC", "Cel"));
+  private static final Map<Parameter, Set<String>> UNITS = units();
 
   private MdcCodes() {
+  }
+
+  private static Map<Parameter, Set<String>> units() {
+    Map<Parameter, Set<String>> units = new EnumMap<>(Parameter.class);
+    units.put(Parameter.PULSE, Set.of("264864", "MDC_DIM_BEAT_PER_MIN", "/min", "1/min", "{beat}/min", "{beats}/min"));
+    units.put(Parameter.RESP_RATE, Set.of("264928", "MDC_DIM_RESP_PER_MIN", "/min", "1/min", "{breath}/min",
+        "{breaths}/min", "{resp}/min"));
+    units.put(Parameter.SPO2, Set.of("262688", "MDC_DIM_PERCENT", "%"));
+    for (BloodPressure pressure : BloodPressure.values()) {
+      pressure.parameters().forEach(parameter -> units.put(parameter, MMHG));
+    }
+    units.put(Parameter.TEMPERATURE, Set.of("268192", "MDC_DIM_DEGC", "Cel"));
+    return Collections.unmodifiableMap(units);
   }
 
   /**
@@ -106,11 +115,6 @@ public final class MdcCodes {
   private static int rank(int code) {
     int rank = MDC_PREFERENCE.indexOf(Integer.toString(code));
     return rank < 0 ? MDC_PREFERENCE.size() : rank;
-  }
-
-  /** True for codes that are known but deliberately not charted (mean blood pressures). */
-  public static boolean isIgnored(String code) {
-    return code != null && IGNORED.contains(code);
   }
 
   /**

@@ -79,10 +79,6 @@ final class ObxReader {
           ? Optional.of(new Row(mapping.get().parameter(), mapping.get().mdcCode(), null, time(obx, label, inherited)))
           : Optional.empty();
     }
-    if (MdcCodes.isIgnored(code)) {
-      notes.add(label + ": " + code + " (mean pressure) is not charted, skipped");
-      return Optional.empty();
-    }
     if (mapping.isEmpty()) {
       unknownCodes.add(code);
       return Optional.empty();

@@ -23,8 +23,8 @@ import org.wardwatch.model.DeviceClock;
  * number, is outside its parameter's hard range or comes in the wrong unit makes the whole message a content error
  * ({@link Hl7ContentException}, answered AE) and nothing of it is recorded: a device that sends one wrong value cannot
  * be trusted for the values next to it. Rows that are not values (device descriptions, containment ending in
- * {@code .0}), rows with status X or D, rows flagged INV/QUES/NAV/CAL/TEST/DEMO/OFF, unknown codes and mean pressures
- * are skipped with a warning. An empty OBX-2 is read as NM; an unknown OBX-2 type is read as text, so a vital sign
+ * {@code .0}), rows with status X or D, rows flagged INV/QUES/NAV/CAL/TEST/DEMO/OFF and unknown codes are skipped
+ * with a warning. An empty OBX-2 is read as NM; an unknown OBX-2 type is read as text, so a vital sign
  * with any type but NM is a content error. Values are rounded to the parameter's charted precision (HALF_UP) and marked
  * questionable outside its soft range.
  *

@@ -23,12 +23,19 @@ public enum Parameter {
   /** Non-invasive diastolic blood pressure, MDC_PRESS_BLD_NONINV_DIA. */
   BP_DIASTOLIC("Diastolic BP", 150022, "mm[Hg]", "mmHg", 0, range(10, 250), range(20, 150)),
   /**
+   * Non-invasive mean blood pressure, MDC_PRESS_BLD_NONINV_MEAN, as the monitor measured or worked it out; accepted
+   * across the diastolic's and systolic's hard ranges together.
+   */
+  BP_MEAN("Mean BP", 150023, "mm[Hg]", "mmHg", 0, range(10, 300), range(30, 200)),
+  /**
    * Invasive (arterial line) systolic blood pressure, MDC_PRESS_BLD_ART_SYS: charted apart from the cuff's, as a
    * bedside monitor shows it, with the same plausibility ranges.
    */
   ART_SYSTOLIC("Arterial systolic BP", 150033, "mm[Hg]", "mmHg", 0, range(25, 300), range(50, 250)),
   /** Invasive (arterial line) diastolic blood pressure, MDC_PRESS_BLD_ART_DIA. */
   ART_DIASTOLIC("Arterial diastolic BP", 150034, "mm[Hg]", "mmHg", 0, range(10, 250), range(20, 150)),
+  /** Invasive (arterial line) mean blood pressure, MDC_PRESS_BLD_ART_MEAN: the pressure intensive care treats to. */
+  ART_MEAN("Arterial mean BP", 150035, "mm[Hg]", "mmHg", 0, range(10, 300), range(30, 200)),
   /** Body temperature, MDC_TEMP_BODY, charted to 0.1 degC. */
   TEMPERATURE("Temperature", 150364, "Cel", "°C", 1, range(0, 50), range(30, 43));
 

@@ -83,7 +83,7 @@ public final class LineFrameDecoder {
       if (FrameKey.matches(line, from, to, SENSOR_OFF)) {
         sensorsOff = sensorsOff != null ? sensorsOff : EnumSet.noneOf(Parameter.class);
         if (key.pressure() != null) {
-          sensorsOff.addAll(key.pressure().both());
+          sensorsOff.addAll(key.pressure().parameters());
         } else {
           sensorsOff.add(key.parameter());
         }
@@ -113,29 +113,40 @@ public final class LineFrameDecoder {
     return new DecodedFrame.Hello(named, fields.rawSequence(), fields.unknownKeys());
   }
 
-  /** The blood pressure {@code line[from, to)} of {@code pressure}: systolic and diastolic, read where they are. */
+  /**
+   * The blood pressure {@code line[from, to)} of {@code pressure}: systolic/diastolic, perhaps then /mean, read where
+   * they are.
+   */
   private static void addBloodPressure(BloodPressure pressure, String line, int from, int to, ValueReader reader,
       DeviceIdentity source, Instant deviceTime, Instant receivedAt, Long sequence, List<Observation> out)
       throws MalformedFrameException {
     String key = pressure.frameKey();
     int slash = line.indexOf('/', from);
-    int secondSlash = slash < 0 ? -1 : line.indexOf('/', slash + 1);
-    if (slash <= from || slash >= to - 1 || secondSlash >= 0 && secondSlash < to) {
-      throw reader.fail(key + " '" + FrameFields.abbreviate(line.substring(from, to))
-          + "' must be systolic/diastolic, e.g. " + key + "=120/80");
+    int meanSlash = slash < 0 ? -1 : line.indexOf('/', slash + 1);
+    meanSlash = meanSlash < to ? meanSlash : -1;
+    int diastolicEnd = meanSlash < 0 ? to : FrameFields.trimmedEnd(line, slash + 1, meanSlash);
+    int extraSlash = meanSlash < 0 ? -1 : line.indexOf('/', meanSlash + 1);
+    if (slash <= from || slash >= diastolicEnd - 1 || meanSlash >= to - 1 || extraSlash >= 0 && extraSlash < to) {
+      throw reader.fail(key + " '" + FrameFields.abbreviate(line.substring(from, to)) + "' must be systolic/diastolic"
+          + " or systolic/diastolic/mean, e.g. " + key + "=120/80 or " + key + "=120/80/93");
     }
-    BigDecimal systolic = reader.vital(pressure.systolic(), line, from, FrameFields.trimmedEnd(line, from, slash));
-    int diastolicStart = FrameFields.trimmedStart(line, slash + 1, to);
-    BigDecimal diastolic = reader.vital(pressure.diastolic(), line, diastolicStart, to);
+    int systolicEnd = FrameFields.trimmedEnd(line, from, slash);
+    BigDecimal systolic = reader.vital(pressure.systolic(), line, from, systolicEnd);
+    int diastolicStart = FrameFields.trimmedStart(line, slash + 1, diastolicEnd);
+    BigDecimal diastolic = reader.vital(pressure.diastolic(), line, diastolicStart, diastolicEnd);
     if (diastolic.compareTo(systolic) >= 0) {
-      boolean rounded = new BigDecimal(line.substring(from, FrameFields.trimmedEnd(line, from, slash)))
-          .compareTo(systolic) != 0 || new BigDecimal(line.substring(diastolicStart, to)).compareTo(diastolic) != 0;
+      boolean rounded = new BigDecimal(line.substring(from, systolicEnd)).compareTo(systolic) != 0
+          || new BigDecimal(line.substring(diastolicStart, diastolicEnd)).compareTo(diastolic) != 0;
       throw reader.fail(key + " " + line.substring(from, to) + " is implausible: diastolic must be below systolic"
           + (rounded ? " (charted as " + systolic.toPlainString() + "/" + diastolic.toPlainString()
               + ", in whole mmHg)" : ""));
     }
     out.add(observation(source, pressure.systolic(), systolic, deviceTime, receivedAt, sequence));
     out.add(observation(source, pressure.diastolic(), diastolic, deviceTime, receivedAt, sequence));
+    if (meanSlash >= 0) {
+      BigDecimal mean = reader.vital(pressure.mean(), line, FrameFields.trimmedStart(line, meanSlash + 1, to), to);
+      out.add(observation(source, pressure.mean(), mean, deviceTime, receivedAt, sequence));
+    }
   }
 
   private static Observation observation(DeviceIdentity source, Parameter parameter, BigDecimal value,

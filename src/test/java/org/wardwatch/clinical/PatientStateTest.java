@@ -114,8 +114,8 @@ class PatientStateTest {
     assertRefused(other, edit(state, s -> s.getJsonObject("trackers").getJsonObject("PULSE").getJsonArray("active")
         .getJsonObject(0).put("limit", "high")), "'limit' must be a decimal, got high");
     assertRefused(other, edit(state, s -> s.getJsonObject("latest").put("HEART", new JsonObject())),
-        "'latest' must be one of [PULSE, SPO2, RESP_RATE, BP_SYSTOLIC, BP_DIASTOLIC, ART_SYSTOLIC, ART_DIASTOLIC,"
-            + " TEMPERATURE], got HEART");
+        "'latest' must be one of [PULSE, SPO2, RESP_RATE, BP_SYSTOLIC, BP_DIASTOLIC, BP_MEAN, ART_SYSTOLIC,"
+            + " ART_DIASTOLIC, ART_MEAN, TEMPERATURE], got HEART");
     assertRefused(other, edit(state, s -> s.getJsonObject("news2").put("total", 99)), "Total 99");
     assertRefused(other, edit(state, s -> s.getJsonObject("oxygen").put("value", "lots")),
         "Air or oxygen must be \"air\" or an oxygen flow");

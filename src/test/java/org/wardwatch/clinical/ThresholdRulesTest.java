@@ -79,6 +79,20 @@ class ThresholdRulesTest {
     assertEquals(Direction.ABOVE, rule.direction());
   }
 
+  @Test
+  void givenCuffLimitsOnly_whenLoaded_thenTheyJudgeTheArterialLineToo() {
+    ThresholdRules rules = ThresholdRules.fromJson(thresholds(rule("BP_SYSTOLIC", "below", 90, "MEDIUM"),
+        rule("BP_MEAN", "below", 65, "LOW"), rule("ART_DIASTOLIC", "above", 110, "LOW"))
+        .put("wards", new JsonObject().put("icu", thresholds(rule("BP_SYSTOLIC", "below", 100, "HIGH")))));
+
+    assertEquals(List.of(new ThresholdRule(Parameter.ART_SYSTOLIC, Direction.BELOW, BigDecimal.valueOf(90),
+        Priority.MEDIUM)), rules.forParameter(Parameter.ART_SYSTOLIC), "a rules file written before the line");
+    assertEquals(Parameter.ART_MEAN, rules.forParameter(Parameter.ART_MEAN).get(0).parameter());
+    assertEquals(List.of(), rules.forParameter(Parameter.BP_DIASTOLIC), "the line's limits are the line's only");
+    assertEquals(Priority.HIGH, rules.forWard("icu", Parameter.ART_SYSTOLIC).get(0).priority(),
+        "a ward's limit on the systolic pressure is meant for the line too, before the defaults' own");
+  }
+
   static Stream<Arguments> invalidDocuments() {
     return Stream.of(
         arguments(new JsonObject(), "'thresholds'"),

@@ -23,7 +23,8 @@ class MdcCodesTest {
       "149514, MDC, PULSE, 149514", "150456, MDC, SPO2, 150456", "151562, MDC, RESP_RATE, 151562",
       "151578, MDC, RESP_RATE, 151578", "151570, MDC, RESP_RATE, 151570", "151594, MDC, RESP_RATE, 151594",
       "150021, MDC, BP_SYSTOLIC, 150021", "150022, MDC, BP_DIASTOLIC, 150022", "150033, MDC, ART_SYSTOLIC, 150033",
-      "150034, MDC, ART_DIASTOLIC, 150034", "150364, MDC, TEMPERATURE, 150364", "150344, MDC, TEMPERATURE, 150344",
+      "150034, MDC, ART_DIASTOLIC, 150034", "150023, MDC, BP_MEAN, 150023", "150035, MDC, ART_MEAN, 150035",
+      "8478-0, LN, BP_MEAN, 150023", "150364, MDC, TEMPERATURE, 150364", "150344, MDC, TEMPERATURE, 150344",
       "188452, MDC, TEMPERATURE, 188452", "188424, MDC, TEMPERATURE, 188424", "150392, MDC, TEMPERATURE, 150392",
       "150368, MDC, TEMPERATURE, 150368", "150456, '', SPO2, 150456",
       "8867-4, LN, PULSE, 149514", "59408-5, LN, SPO2, 150456", "9279-1, LN, RESP_RATE, 151562",
@@ -35,16 +36,9 @@ class MdcCodesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"150023, MDC", "8867-4, MDC", "150456, LN", "150456, SNOMED", "999999, MDC", "'', MDC"})
+  @CsvSource({"150025, MDC", "8867-4, MDC", "150456, LN", "150456, SNOMED", "999999, MDC", "'', MDC"})
   void givenUnknownCodeOrWrongSystem_whenLookedUp_thenEmpty(String code, String system) {
     assertTrue(MdcCodes.lookup(code, system).isEmpty());
-  }
-
-  @Test
-  void givenMeanPressures_whenChecked_thenIgnoredNotUnknown() {
-    assertTrue(MdcCodes.isIgnored("150023"));
-    assertTrue(MdcCodes.isIgnored("8478-0"));
-    assertFalse(MdcCodes.isIgnored("150021"));
   }
 
   @ParameterizedTest

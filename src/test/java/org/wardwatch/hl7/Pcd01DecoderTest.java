@@ -38,11 +38,12 @@ class Pcd01DecoderTest {
     Hl7Message message = decoder.decode(fixture("pcd01-vitals.hl7"), RECEIVED);
 
     List<Observation> observations = message.observations();
-    assertEquals(6, observations.size());
+    assertEquals(7, observations.size());
     assertObservation(find(observations, Parameter.SPO2), "97", "%", 150456);
     assertObservation(find(observations, Parameter.RESP_RATE), "16", "/min", 151562);
     assertObservation(find(observations, Parameter.BP_SYSTOLIC), "122", "mm[Hg]", 150021);
     assertObservation(find(observations, Parameter.BP_DIASTOLIC), "79", "mm[Hg]", 150022);
+    assertObservation(find(observations, Parameter.BP_MEAN), "93", "mm[Hg]", 150023);
     assertObservation(find(observations, Parameter.TEMPERATURE), "37.3", "Cel", 150364);
     assertObservation(find(observations, Parameter.PULSE), "72", "/min", 147842);
     assertTrue(observations.stream().noneMatch(Observation::questionable));
@@ -84,7 +85,7 @@ class Pcd01DecoderTest {
     FrameReport second = message.reports().get(1);
     assertEquals(Instant.parse("2026-11-22T09:14:00Z"), first.time());
     assertEquals(List.of(Parameter.SPO2, Parameter.RESP_RATE, Parameter.BP_SYSTOLIC, Parameter.BP_DIASTOLIC,
-        Parameter.TEMPERATURE), first.observations().stream().map(Observation::parameter).toList());
+        Parameter.BP_MEAN, Parameter.TEMPERATURE), first.observations().stream().map(Observation::parameter).toList());
     assertTrue(first.observations().stream().allMatch(o -> o.deviceTime().equals(first.time())));
     assertEquals(Instant.parse("2026-11-22T09:14:30Z"), second.time());
     assertEquals(Parameter.PULSE, second.observations().get(0).parameter());
@@ -92,11 +93,8 @@ class Pcd01DecoderTest {
   }
 
   @Test
-  void givenMeanPressureAndDeviceRows_whenDecoded_thenMeanWarnedAndDeviceRowsSilentlySkipped() throws Exception {
-    List<String> warnings = decoder.decode(fixture("pcd01-vitals.hl7"), RECEIVED).warnings();
-
-    assertEquals(1, warnings.size(), warnings.toString());
-    assertTrue(warnings.get(0).contains("OBX 8") && warnings.get(0).contains("150023"), warnings.get(0));
+  void givenDeviceRows_whenDecoded_thenSilentlySkipped() throws Exception {
+    assertEquals(List.of(), decoder.decode(fixture("pcd01-vitals.hl7"), RECEIVED).warnings());
   }
 
   @ParameterizedTest
@@ -116,7 +114,7 @@ class Pcd01DecoderTest {
     Hl7Message message = decoder.decode(fixture("pcd01-loinc-ucum.hl7"), RECEIVED);
 
     List<Observation> observations = message.observations();
-    assertEquals(6, observations.size());
+    assertEquals(7, observations.size());
     assertObservation(find(observations, Parameter.PULSE), "88", "/min", Parameter.PULSE.mdcCode());
     assertObservation(find(observations, Parameter.SPO2), "95", "%", 150456);
     assertObservation(find(observations, Parameter.RESP_RATE), "18", "/min", 151562);
@@ -126,7 +124,8 @@ class Pcd01DecoderTest {
     assertEquals(Instant.parse("2026-11-22T09:29:00Z"), message.reports().get(0).time());
     assertEquals(new DeviceIdentity("BedsideHub", "MRN-77", "B2", "WARD7"), message.source());
     String warnings = String.join("\n", message.warnings());
-    assertTrue(warnings.contains("8478-0") && warnings.contains("2339-0"), warnings);
+    assertTrue(!warnings.contains("8478-0") && warnings.contains("2339-0"), warnings);
+    assertEquals(Parameter.BP_MEAN.mdcCode(), find(observations, Parameter.BP_MEAN).mdcCode());
   }
 
   @Test

@@ -89,14 +89,17 @@ class LineFrameRejectionTest {
       "BP=120; must be systolic/diastolic",
       "BP=120/; must be systolic/diastolic",
       "BP=/80; must be systolic/diastolic",
-      "BP=120/80/60; must be systolic/diastolic",
+      "BP=120/80/60/50; must be systolic/diastolic or systolic/diastolic/mean",
+      "BP=120/80/; must be systolic/diastolic",
+      "BP=120//93; must be systolic/diastolic",
+      "BP=120/80/abc; Mean BP 'abc' is not a number",
       "BP=120-80; must be systolic/diastolic",
       "BP=abc/80; Systolic BP 'abc' is not a number",
       "BP=120/x; Diastolic BP 'x' is not a number",
       "BP=80/120; diastolic must be below systolic",
       "BP=120/120; diastolic must be below systolic",
       "BP=120.4/119.6; diastolic must be below systolic (charted as 120/120, in whole mmHg)",
-      "ABP=120; ABP '120' must be systolic/diastolic, e.g. ABP=120/80",
+      "ABP=120; ABP '120' must be systolic/diastolic or systolic/diastolic/mean, e.g. ABP=120/80 or ABP=120/80/93",
       "ABP=80/120; ABP 80/120 is implausible: diastolic must be below systolic"})
   void givenMalformedBloodPressure_whenDecoded_thenRejectedWithReason(String field, String phrase) {
     for (String frame : List.of("Seq=21|" + field, field + "|Note=5/3|Seq=21")) { // no slash of a later field counts

@@ -90,7 +90,7 @@ class StoppedMeasurementsApiTest {
 
     assertEquals(400, without.statusCode());
     assertEquals("'parameters' must be a list of one or more of [PULSE, SPO2, RESP_RATE, BP_SYSTOLIC, BP_DIASTOLIC,"
-        + " ART_SYSTOLIC, ART_DIASTOLIC, TEMPERATURE]", without.body().toString());
+        + " BP_MEAN, ART_SYSTOLIC, ART_DIASTOLIC, ART_MEAN, TEMPERATURE]", without.body().toString());
     assertEquals(400, unknownName.statusCode());
     assertTrue(unknownName.body().toString().endsWith(", got GLUCOSE"), unknownName.body()::toString);
     assertEquals(404, notMeasured.statusCode());
