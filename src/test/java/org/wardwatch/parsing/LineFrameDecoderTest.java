@@ -47,25 +47,19 @@ class LineFrameDecoderTest {
   }
 
   @Test
-  void givenCuffAndArterialPressure_whenDecoded_thenEachChartedAsItsOwnParameters() throws Exception {
-    List<Observation> observations = measurements("BP=131/79|ABP=118/72").observations();
+  void givenCuffAndArterialPressures_whenDecoded_thenEachChartedAsItsOwnParametersWithAMeanIfSent() throws Exception {
+    List<Observation> observations = measurements("BP=131 / 79/96|ABP=118/72").observations();
 
-    assertEquals(4, observations.size());
+    assertEquals(5, observations.size());
     assertObservation(observations.get(0), Parameter.BP_SYSTOLIC, "131", "mm[Hg]", 150021);
     assertObservation(observations.get(1), Parameter.BP_DIASTOLIC, "79", "mm[Hg]", 150022);
-    assertObservation(observations.get(2), Parameter.ART_SYSTOLIC, "118", "mm[Hg]", 150033);
-    assertObservation(observations.get(3), Parameter.ART_DIASTOLIC, "72", "mm[Hg]", 150034);
+    assertObservation(observations.get(2), Parameter.BP_MEAN, "96", "mm[Hg]", 150023);
+    assertObservation(observations.get(3), Parameter.ART_SYSTOLIC, "118", "mm[Hg]", 150033);
+    assertObservation(observations.get(4), Parameter.ART_DIASTOLIC, "72", "mm[Hg]", 150034);
+    assertObservation(measurements("ABP=118/72/ 87").observations().get(2), Parameter.ART_MEAN, "87", "mm[Hg]",
+        150035);
     assertEquals(Set.of(Parameter.ART_SYSTOLIC, Parameter.ART_DIASTOLIC, Parameter.ART_MEAN),
         measurements("Art=OFF|BP=120/80").report().sensorsOff(), "an arterial line off is not the cuff off");
-  }
-
-  @Test
-  void givenAMeanAfterSystolicAndDiastolic_whenDecoded_thenChartedAsTheMeanOfThatPressure() throws Exception {
-    List<Observation> observations = measurements("ABP=118/72/ 87|BP=131 / 79/96").observations();
-
-    assertEquals(6, observations.size());
-    assertObservation(observations.get(2), Parameter.BP_MEAN, "96", "mm[Hg]", 150023);
-    assertObservation(observations.get(5), Parameter.ART_MEAN, "87", "mm[Hg]", 150035);
   }
 
   @Test
