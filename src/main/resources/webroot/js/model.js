@@ -13,9 +13,9 @@ export const PARAMS = {
   BP_SYSTOLIC: { label: 'BP', name: 'Systolic BP', unit: 'mmHg', decimals: 0 },
   BP_DIASTOLIC: { label: 'BP', name: 'Diastolic BP', unit: 'mmHg', decimals: 0 },
   BP_MEAN: { label: 'BP', name: 'Mean BP', unit: 'mmHg', decimals: 0 },
-  ART_SYSTOLIC: { label: 'ABP', name: 'Arterial systolic BP', unit: 'mmHg', decimals: 0 },
-  ART_DIASTOLIC: { label: 'ABP', name: 'Arterial diastolic BP', unit: 'mmHg', decimals: 0 },
-  ART_MEAN: { label: 'ABP', name: 'Arterial mean BP', unit: 'mmHg', decimals: 0 },
+  ART_SYSTOLIC: { label: 'ABP', name: 'ABP systolic', unit: 'mmHg', decimals: 0 },
+  ART_DIASTOLIC: { label: 'ABP', name: 'ABP diastolic', unit: 'mmHg', decimals: 0 },
+  ART_MEAN: { label: 'ABP', name: 'ABP mean', unit: 'mmHg', decimals: 0 },
   RESP_RATE: { label: 'RR', name: 'Resp. rate', unit: '/min', decimals: 0 },
   TEMPERATURE: { label: 'Temp', name: 'Temperature', unit: '\u00b0C', decimals: 1 },
 };

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.wardwatch.model.BloodPressure;
 import org.wardwatch.model.Parameter;
 
 /**
@@ -20,26 +19,6 @@ final class LimitOverrides {
   /** The override in force for {@code parameter}, or {@code null}. */
   LimitOverride get(Parameter parameter) {
     return byParameter.get(parameter);
-  }
-
-  /** True while an override of {@code parameter} itself is in force at {@code now}. */
-  boolean inForce(Parameter parameter, Instant now) {
-    LimitOverride override = byParameter.get(parameter);
-    return override != null && !override.expiredAt(now);
-  }
-
-  /**
-   * The limits of the override of {@code parameter} in force at {@code now}; else, for an arterial line's pressure,
-   * those of the cuff's ({@link BloodPressure#cuffCounterpart}: a clinician's limit on the patient's systolic pressure
-   * is meant for it however it is measured); else {@code null}.
-   */
-  List<ThresholdRule> rulesFor(Parameter parameter, Instant now) {
-    if (inForce(parameter, now)) {
-      return byParameter.get(parameter).rules();
-    }
-    Parameter cuff = BloodPressure.cuffCounterpart(parameter);
-    return cuff != null && inForce(cuff, now)
-        ? byParameter.get(cuff).rules().stream().map(rule -> rule.judging(parameter)).toList() : null;
   }
 
   /** Puts {@code override} in force, in place of any for its parameter. */

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.news2.News2Reading;
-import org.wardwatch.model.BloodPressure;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 
@@ -75,10 +74,12 @@ final class PatientConditions {
     return data;
   }
 
-  /** The patient's own limits for {@code parameter} while an override judges it ({@link LimitOverrides}), else ward's. */
+  /** The patient's own limits for {@code parameter} while an override is in force, else the ward's. */
   List<ThresholdRule> rulesFor(PatientRecord patient, Parameter parameter, Instant now) {
-    List<ThresholdRule> own = patient.overrides().rulesFor(parameter, now);
-    return own != null ? own : rules.thresholds().forWard(patient.ward(), parameter);
+    LimitOverride override = patient.overrides().get(parameter);
+    return override != null && !override.expiredAt(now)
+        ? override.rules()
+        : rules.thresholds().forWard(patient.ward(), parameter);
   }
 
   /**
@@ -161,19 +162,9 @@ final class PatientConditions {
   /**
    * The limits of {@code parameter} changed for the patient (a clinician's override set or expired): its latest value
    * is judged against them now, not at its next value (a cuff measuring every half hour), unless its sensor is off or
-   * it has gone silent (no longer the patient's); a breach's delay still counts from when it began. So is the arterial
-   * line's latest value, for a cuff's limits, while the line has none of its own ({@link #rulesFor}).
+   * it has gone silent (no longer the patient's); a breach's delay still counts from when it began.
    */
   List<AlarmTransition> rejudge(PatientRecord patient, Parameter parameter, Instant now) {
-    List<AlarmTransition> transitions = new ArrayList<>(rejudgeOne(patient, parameter, now));
-    Parameter line = BloodPressure.lineCounterpart(parameter);
-    if (line != null && !patient.overrides().inForce(line, now)) {
-      transitions.addAll(rejudgeOne(patient, line, now));
-    }
-    return transitions;
-  }
-
-  private List<AlarmTransition> rejudgeOne(PatientRecord patient, Parameter parameter, Instant now) {
     Observation latest = patient.measurements().latest(parameter);
     if (latest == null || patient.measurements().sensorsOff().contains(parameter) || now.isAfter(latest.gatewayTime()
         .plusMillis(patient.measurements().reportIntervals().silentAfterMillis(parameter, rules)))) {

@@ -88,8 +88,11 @@ final class RulesFile {
     lastProblem = problem;
   }
 
+  /** The rules {@code buffer} holds, each of their {@link ThresholdRules#cautions()} logged. */
   private static ClinicalRules parse(Buffer buffer) {
-    return ClinicalRules.fromJson(new JsonObject(buffer));
+    ClinicalRules rules = ClinicalRules.fromJson(new JsonObject(buffer));
+    rules.thresholds().cautions().forEach(caution -> LOG.warn("rules: {}", caution));
+    return rules;
   }
 
   private static Buffer readBuiltIn() throws Exception {

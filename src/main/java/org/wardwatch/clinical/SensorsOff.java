@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import org.wardwatch.model.BloodPressure;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 import org.wardwatch.model.StateJson;
@@ -38,13 +39,24 @@ final class SensorsOff {
     return true;
   }
 
-  /** {@code value} became its parameter's latest: its sensor is back, unless it was measured before the OFF. */
+  /**
+   * {@code value} became its parameter's latest: its sensor is back, unless it was measured before the OFF; and so is a
+   * systolic pressure's mean, which a device may not send ({@link BloodPressure#meanMeasuredWith}).
+   */
   void valued(Observation value) {
     if (!off.isEmpty()) {
-      Instant offAt = off.get(value.parameter());
-      if (offAt == null || !value.effectiveTime().isBefore(offAt)) {
-        forget(value.parameter());
+      backOn(value.parameter(), value.effectiveTime());
+      Parameter mean = BloodPressure.meanMeasuredWith(value.parameter());
+      if (mean != null) {
+        backOn(mean, value.effectiveTime());
       }
+    }
+  }
+
+  private void backOn(Parameter parameter, Instant measured) {
+    Instant offAt = off.get(parameter);
+    if (offAt == null || !measured.isBefore(offAt)) {
+      forget(parameter);
     }
   }
 

@@ -23,26 +23,29 @@ import org.wardwatch.model.Priority;
  *                  "hysteresis": 5}, ...],
  *  "wards": {"icu": {"thresholds": [...]}}}</pre>
  * Top-level {@code thresholds} are the defaults of every ward. A ward that lists rules for a parameter uses those
- * instead of the defaults for that parameter, and the defaults for the others. The cuff's rules for a blood pressure
- * ({@code BP_SYSTOLIC}, ...) also judge the arterial line's ({@code ART_SYSTOLIC}, ...) where the same list (a ward's,
- * or the defaults) has none for the line: a ward's limit on the systolic pressure is meant for it however it is
- * measured, and a rules file written before the line was charted apart keeps guarding it. Each rule names exactly one
- * of {@code above} / {@code below}; {@code delaySeconds} (onset delay) and {@code hysteresis} (in the parameter's unit)
+ * instead of the defaults for that parameter, and the defaults for the others. Where the defaults give no rules for
+ * an arterial line's pressure ({@code ART_SYSTOLIC}, ...), the cuff's ({@code BP_SYSTOLIC}, ...) judge it, so that a
+ * rules file written before the line was charted apart keeps guarding it; that, and a ward that sets a cuff's limits
+ * but not the line's, is said in {@link #cautions()}. Each rule names exactly one of {@code above} / {@code below}; {@code delaySeconds} (onset delay) and {@code hysteresis} (in the parameter's unit)
  * default to 0. Immutable.
  */
 public final class ThresholdRules {
 
   private final Map<Parameter, List<ThresholdRule>> defaults;
   private final Map<String, Map<Parameter, List<ThresholdRule>>> wards;
+  private final List<String> cautions;
 
   private ThresholdRules(Map<Parameter, List<ThresholdRule>> defaults,
-      Map<String, Map<Parameter, List<ThresholdRule>>> wards) {
+      Map<String, Map<Parameter, List<ThresholdRule>>> wards, List<String> cautions) {
     this.defaults = defaults;
     this.wards = wards;
+    this.cautions = List.copyOf(cautions);
   }
 
   /** Parses and validates a rules document; a problem is reported with the rule's position and key. */
   public static ThresholdRules fromJson(JsonObject document) {
+    List<String> cautions = new ArrayList<>();
+    Map<Parameter, List<ThresholdRule>> defaults = withLineLimits(parseList(document, ""), cautions);
     Map<String, Map<Parameter, List<ThresholdRule>>> wards = new HashMap<>();
     Object wardSection = document.getValue("wards");
     if (wardSection != null && !(wardSection instanceof JsonObject)) {
@@ -57,9 +60,39 @@ public final class ThresholdRules {
           throw new ConfigException("wards." + ward + ": must be an object with 'thresholds'");
         }
         wards.put(ward, parseList(wardDocument, "wards." + ward + "."));
+        BloodPressure.NON_INVASIVE.parameters().stream().filter(wards.get(ward)::containsKey)
+            .filter(cuff -> !wards.get(ward).containsKey(BloodPressure.lineCounterpart(cuff)))
+            .forEach(cuff -> cautions.add("wards." + ward + " sets " + cuff + " limits but none for "
+                + BloodPressure.lineCounterpart(cuff) + ": an arterial line there is judged by the default "
+                + BloodPressure.lineCounterpart(cuff) + " limits"));
       }
     }
-    return new ThresholdRules(parseList(document, ""), wards);
+    return new ThresholdRules(defaults, wards, cautions);
+  }
+
+  /**
+   * {@code defaults} with the cuff's rules judging the arterial line's pressure where none are given for it, each such
+   * said in {@code cautions}.
+   */
+  private static Map<Parameter, List<ThresholdRule>> withLineLimits(Map<Parameter, List<ThresholdRule>> defaults,
+      List<String> cautions) {
+    for (Parameter cuff : BloodPressure.NON_INVASIVE.parameters()) {
+      Parameter line = BloodPressure.lineCounterpart(cuff);
+      if (defaults.containsKey(cuff) && !defaults.containsKey(line)) {
+        defaults.put(line, defaults.get(cuff).stream().map(rule -> rule.judging(line)).toList());
+        cautions.add("no " + line + " limits: the " + cuff + " limits judge the arterial line's pressure, without the"
+            + " onset delays a line needs (flushing it reads falsely for seconds); give it limits of its own");
+      }
+    }
+    return defaults;
+  }
+
+  /**
+   * What an operator should know about these rules that is not wrong enough to refuse them: an arterial line judged
+   * by a cuff's limits, or by the defaults in a ward that sets the cuff's.
+   */
+  public List<String> cautions() {
+    return cautions;
   }
 
   /** The default rules for {@code parameter}, most urgent first. */
@@ -93,12 +126,6 @@ public final class ThresholdRules {
       byParameter.computeIfAbsent(rule.parameter(), p -> new ArrayList<>()).add(rule);
     }
     byParameter.replaceAll((parameter, rules) -> mostUrgentFirst(rules));
-    for (Parameter cuff : BloodPressure.NON_INVASIVE.parameters()) {
-      Parameter line = BloodPressure.lineCounterpart(cuff);
-      if (byParameter.containsKey(cuff) && !byParameter.containsKey(line)) {
-        byParameter.put(line, byParameter.get(cuff).stream().map(rule -> rule.judging(line)).toList());
-      }
-    }
     return byParameter;
   }
 

@@ -58,22 +58,21 @@ public enum BloodPressure {
   }
 
   /**
-   * The cuff's parameter whose limits judge {@code parameter}, an arterial line's, where none are set for the line
-   * itself (a ward's, or a patient's, limit on the systolic pressure is meant for it however it is measured); {@code
-   * null} for every other parameter.
+   * The arterial line's parameter of the same part as {@code parameter}, a cuff's ({@code ART_SYSTOLIC} for
+   * {@code BP_SYSTOLIC}), whose limits the cuff's stand in for where a rules file gives none; null for any other.
    */
-  public static Parameter cuffCounterpart(Parameter parameter) {
-    return counterpart(parameter, ARTERIAL, NON_INVASIVE);
-  }
-
-  /** The arterial line's parameter that {@code parameter}, a cuff's, stands for ({@link #cuffCounterpart}), or null. */
   public static Parameter lineCounterpart(Parameter parameter) {
-    return counterpart(parameter, NON_INVASIVE, ARTERIAL);
+    return parameter == NON_INVASIVE.systolic ? ARTERIAL.systolic : parameter == NON_INVASIVE.diastolic
+        ? ARTERIAL.diastolic : parameter == NON_INVASIVE.mean ? ARTERIAL.mean : null;
   }
 
-  private static Parameter counterpart(Parameter parameter, BloodPressure from, BloodPressure to) {
-    return parameter == from.systolic ? to.systolic : parameter == from.diastolic ? to.diastolic
-        : parameter == from.mean ? to.mean : null;
+  /**
+   * The mean of the pressure whose systolic is {@code parameter}, or null for any other: a pressure measured again
+   * with no mean sent has its mean back on as well ({@code BP=OFF} names the mean, which a device may never send).
+   */
+  public static Parameter meanMeasuredWith(Parameter parameter) {
+    return parameter == NON_INVASIVE.systolic ? NON_INVASIVE.mean : parameter == ARTERIAL.systolic ? ARTERIAL.mean
+        : null;
   }
 
   /** The pressure's three parameters: systolic, diastolic and mean. */

@@ -80,17 +80,26 @@ class ThresholdRulesTest {
   }
 
   @Test
-  void givenCuffLimitsOnly_whenLoaded_thenTheyJudgeTheArterialLineToo() {
+  void givenDefaultsWithCuffLimitsOnly_whenLoaded_thenTheyJudgeTheArterialLineTooAndACautionSaysSo() {
     ThresholdRules rules = ThresholdRules.fromJson(thresholds(rule("BP_SYSTOLIC", "below", 90, "MEDIUM"),
-        rule("BP_MEAN", "below", 65, "LOW"), rule("ART_DIASTOLIC", "above", 110, "LOW"))
-        .put("wards", new JsonObject().put("icu", thresholds(rule("BP_SYSTOLIC", "below", 100, "HIGH")))));
+        rule("BP_MEAN", "below", 65, "LOW"), rule("ART_DIASTOLIC", "above", 110, "LOW")));
 
     assertEquals(List.of(new ThresholdRule(Parameter.ART_SYSTOLIC, Direction.BELOW, BigDecimal.valueOf(90),
         Priority.MEDIUM)), rules.forParameter(Parameter.ART_SYSTOLIC), "a rules file written before the line");
     assertEquals(Parameter.ART_MEAN, rules.forParameter(Parameter.ART_MEAN).get(0).parameter());
     assertEquals(List.of(), rules.forParameter(Parameter.BP_DIASTOLIC), "the line's limits are the line's only");
-    assertEquals(Priority.HIGH, rules.forWard("icu", Parameter.ART_SYSTOLIC).get(0).priority(),
-        "a ward's limit on the systolic pressure is meant for the line too, before the defaults' own");
+    assertEquals(2, rules.cautions().size(), rules.cautions()::toString);
+  }
+
+  @Test
+  void givenAWardThatSetsTheCuffsLimitsOnly_whenLoaded_thenTheLineKeepsTheDefaultsAndACautionSaysSo() {
+    ThresholdRules rules = ThresholdRules.fromJson(thresholds(rule("ART_SYSTOLIC", "below", 80, "HIGH"))
+        .put("wards", new JsonObject().put("cardiac", thresholds(rule("BP_SYSTOLIC", "above", 160, "HIGH")))));
+
+    assertEquals(rules.forParameter(Parameter.ART_SYSTOLIC), rules.forWard("cardiac", Parameter.ART_SYSTOLIC),
+        "a cuff limit takes none of the line's away");
+    assertEquals(List.of("wards.cardiac sets BP_SYSTOLIC limits but none for ART_SYSTOLIC: an arterial line there is"
+        + " judged by the default ART_SYSTOLIC limits"), rules.cautions());
   }
 
   static Stream<Arguments> invalidDocuments() {

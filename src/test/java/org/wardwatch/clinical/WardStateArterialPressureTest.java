@@ -31,12 +31,9 @@ import org.wardwatch.model.Priority;
 /**
  * An arterial line's pressure under the built-in rules ({@code conf/rules.json}): its own limits, its mean's among
  * them, with onset delays (a line reads beat by beat, and flushing or sampling through it reads falsely for seconds),
- * apart from the cuff's, unless only the cuff's are set (by a ward, or for a patient); and NEWS2's systolic pressure
- * when it is the later measured, but for a flush's.
+ * apart from the cuff's; and NEWS2's systolic pressure when it is the later measured.
  */
 class WardStateArterialPressureTest {
-
-  private static final DeviceIdentity CARDIAC_BED = new DeviceIdentity("mon-7", "P7", "7", "cardiac");
 
   private final WardState engine = new WardState(ClinicalRules.fromJson(builtInRules()));
 
@@ -82,46 +79,19 @@ class WardStateArterialPressureTest {
   }
 
   @Test
-  void givenAWardsOwnSystolicLimitOnly_whenThePatientsArterialPressureBreachesIt_thenTheWardsLimitAlarms() {
-    JsonObject rules = builtInRules();
-    rules.getJsonObject("wards").put("cardiac", new JsonObject().put("thresholds", new JsonArray()
-        .add(new JsonObject().put("parameter", "BP_SYSTOLIC").put("above", 160).put("priority", "HIGH"))));
-    WardState cardiac = new WardState(ClinicalRules.fromJson(rules));
+  void givenARulesFileWithoutLineLimits_whenTheLineBreachesTheCuffsLimit_thenItAlarmsAndTheRulesSaySo() {
+    JsonObject document = builtInRules();
+    document.put("thresholds", new JsonArray(document.getJsonArray("thresholds").stream()
+        .filter(rule -> !((JsonObject) rule).getString("parameter").startsWith("ART_")).toList()));
+    ClinicalRules older = ClinicalRules.fromJson(document);
 
-    AlarmTransition raised = only(arterial(cardiac.apply(frame(CARDIAC_BED, T0, "ART_SYSTOLIC=185",
-        "ART_DIASTOLIC=90"), T0)));
+    AlarmTransition raised = only(arterial(new WardState(older).apply(frame(BED_1, T0, "ART_SYSTOLIC=85",
+        "ART_DIASTOLIC=50"), T0)));
 
-    assertEquals(Priority.HIGH, raised.priority(), "a ward's limit on the systolic pressure is meant for the line too,"
-        + " at once as written, not the defaults' above 200 after 10 s");
-    assertTrue(raised.detail().contains("Arterial systolic BP 185 mmHg above 160"), raised.detail());
-  }
-
-  @Test
-  void givenASystolicLimitOverride_whenThePatientsArterialPressureBreachesIt_thenTheOverrideAlarmsUntilItExpires() {
-    engine.apply(frame(BED_1, T0, "ART_SYSTOLIC=175", "ART_DIASTOLIC=90"), T0);
-    ThresholdRule under140 = new ThresholdRule(Parameter.BP_SYSTOLIC, ThresholdRule.Direction.ABOVE,
-        new BigDecimal("140"), Priority.HIGH, Duration.ZERO, new BigDecimal("5"));
-
-    AlarmTransition raised = only(arterial(engine.overrideLimits(new LimitOverride("P1", Parameter.BP_SYSTOLIC,
-        List.of(under140), "dr.osei", "aortic dissection: systolic under 140", at(1), at(61)), at(1))));
-
-    assertTrue(raised.detail().contains("Arterial systolic BP 175 mmHg above 140"), raised.detail());
-    assertTrue(arterial(engine.tick(at(61))).stream().anyMatch(t -> t.type() == TransitionType.CONDITION_ENDED),
-        "the ward's limits judge the line again once the override expires");
-  }
-
-  @Test
-  void givenAStablePatient_whenTheArterialLineIsFlushedForThreeSeconds_thenNoAlarm() {
-    List<AlarmTransition> raised = new ArrayList<>();
-    for (int s = 0; s <= 40; s++) {
-      String pressure = s >= 10 && s < 13 ? "ART_SYSTOLIC=295" : "ART_SYSTOLIC=122";
-      WardUpdate update = engine.apply(frame(BED_1, at(s), Consciousness.A, OxygenSupport.air(), "PULSE=80",
-          "SPO2=97", "RESP_RATE=16", "TEMPERATURE=37.0", pressure), at(s));
-      raised.addAll(update.transitions());
-      raised.addAll(engine.tick(at(s)).transitions());
-    }
-
-    assertEquals(List.of(), raised, "the flush bag's pressure is no NEWS2 of 3 for the systolic pressure");
+    assertEquals(Priority.MEDIUM, raised.priority(), "a rules file written before the line was charted apart");
+    assertTrue(raised.detail().contains("Arterial systolic BP 85 mmHg below 90"), raised.detail());
+    assertTrue(older.thresholds().cautions().get(0).startsWith("no ART_SYSTOLIC limits: the BP_SYSTOLIC limits"),
+        older.thresholds().cautions()::toString);
   }
 
   /** The update's transitions of the arterial systolic pressure's alarms (NEWS2 raises its own alongside). */

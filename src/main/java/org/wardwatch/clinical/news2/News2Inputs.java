@@ -61,30 +61,18 @@ public record News2Inputs(Map<Parameter, Timed<BigDecimal>> vitals, Timed<Consci
 
   /**
    * The inputs of a patient whose latest observation of each parameter is in {@code latest} (those NEWS2 does not
-   * score are left out, and an arterial systolic pressure as a flush reads it, {@link #flushReading}), each timed by
-   * when it was measured.
+   * score are left out), each timed by when it was measured.
    */
   public static News2Inputs ofLatest(Map<Parameter, Observation> latest, Timed<Consciousness> consciousness,
       Timed<OxygenSupport> oxygen, boolean spo2Scale2) {
     Map<Parameter, Timed<BigDecimal>> vitals = new EnumMap<>(Parameter.class);
     for (Parameter parameter : SCORED) { // an array: no iterator, nor an entry object per vital
       Observation observation = latest.get(parameter);
-      if (observation != null && !flushReading(observation)) {
+      if (observation != null) {
         vitals.put(parameter, Timed.of(observation.value(), observation.effectiveTime()));
       }
     }
     return new News2Inputs(vitals, consciousness, oxygen, spo2Scale2);
-  }
-
-  /**
-   * True for an arterial line's systolic pressure above its soft range: how a line reads, for seconds, while it is
-   * flushed or sampled through (the flush bag's 300 mmHg), not the patient's pressure. The line's alarm limits wait such
-   * readings out (their onset delays); NEWS2, scored at once, leaves them out, and scores the cuff's pressure if fresh.
-   * One below the soft range is scored: a line reads so in shock too.
-   */
-  private static boolean flushReading(Observation observation) {
-    return observation.parameter() == Parameter.ART_SYSTOLIC
-        && observation.value().compareTo(Parameter.ART_SYSTOLIC.softRange().high()) > 0;
   }
 
   /** The latest value of {@code parameter}, or {@code null} when there is none. */
