@@ -24,8 +24,8 @@ export function tile(patient, alarmPriority) {
 }
 
 /**
- * The value of one vital sign (PULSE, SPO2, RESP_RATE, BP_SYSTOLIC, BP_DIASTOLIC, TEMPERATURE, ART_SYSTOLIC,
- * ART_DIASTOLIC) on a tile.
+ * The value of one vital sign (PULSE, SPO2, RESP_RATE, BP_SYSTOLIC, BP_DIASTOLIC, BP_MEAN, TEMPERATURE, ART_SYSTOLIC,
+ * ART_DIASTOLIC, ART_MEAN) on a tile.
  */
 export function vital(patient, param) {
   return `${tile(patient)} [data-param="${param}"]`;

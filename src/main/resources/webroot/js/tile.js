@@ -7,16 +7,19 @@ import { renderAlarms } from './alarms.js';
 import { el } from './dom.js';
 
 /**
- * Cells of a tile: one per vital sign, a blood pressure's systolic/diastolic together with its mean, if sent, in
+ * Cells of a tile: one per vital sign, a blood pressure's systolic/diastolic together with its `mean`, if sent, in
  * brackets; the arterial line's (`ifMeasured`) only while the patient has a value of it.
  */
 const CELLS = [
   { cell: 'PULSE', label: 'HR', params: ['PULSE'], unit: '/min' },
   { cell: 'SPO2', label: 'SpO\u2082', params: ['SPO2'], unit: '%' },
   { cell: 'RESP_RATE', label: 'RR', params: ['RESP_RATE'], unit: '/min' },
-  { cell: 'BP', label: 'BP', params: ['BP_SYSTOLIC', 'BP_DIASTOLIC', 'BP_MEAN'], unit: 'mmHg' },
+  { cell: 'BP', label: 'BP', params: ['BP_SYSTOLIC', 'BP_DIASTOLIC', 'BP_MEAN'], mean: 'BP_MEAN', unit: 'mmHg' },
   { cell: 'TEMPERATURE', label: 'Temp', params: ['TEMPERATURE'], unit: '\u00b0C' },
-  { cell: 'ABP', label: 'ABP', params: ['ART_SYSTOLIC', 'ART_DIASTOLIC', 'ART_MEAN'], unit: 'mmHg', ifMeasured: true },
+  {
+    cell: 'ABP', label: 'ABP', params: ['ART_SYSTOLIC', 'ART_DIASTOLIC', 'ART_MEAN'], mean: 'ART_MEAN', unit: 'mmHg',
+    ifMeasured: true,
+  },
 ];
 
 /** IEC 60601-1-8's priority marks: 'HI' or 'LO' beside a value would read as above or below its limit. */
@@ -60,6 +63,7 @@ export function buildTile(e, assess, stopMeasure, discharge) {
   const vitals = el('div', 'vitals');
   const cells = new Map();
   const values = new Map();
+  const means = new Set(); // the values shown in brackets, and only when sent
   for (const c of CELLS) {
     const cell = el('div', 'vital');
     cell.setAttribute('data-cell', c.cell);
@@ -68,8 +72,10 @@ export function buildTile(e, assess, stopMeasure, discharge) {
     label.append(el('span', 'vname', c.label), el('span', 'unit', c.unit), flag);
     const num = el('div', 'vnum');
     c.params.forEach((p, i) => {
-      if (i === 1) num.append(el('span', 'sep', '/'));
-      const v = el('span', i === 2 ? 'value mean' : 'value', i === 2 ? '' : '--');
+      const mean = p === c.mean;
+      if (i > 0 && !mean) num.append(el('span', 'sep', '/'));
+      if (mean) means.add(p);
+      const v = el('span', mean ? 'value mean' : 'value', mean ? '' : '--');
       v.setAttribute('data-param', p);
       num.append(v);
       values.set(p, v);
@@ -96,16 +102,15 @@ export function buildTile(e, assess, stopMeasure, discharge) {
   discharge.hidden = true;
   tile.append(head, clin, vitals, technical, alarms, msg, assess, stopMeasure, discharge, foot);
   return {
-    tile, bed, badge, news2, news2Main, news2Sub, acvpu, oxygen, cells, values, technical, alarms, msg, device, stale,
-    age, stopMeasure, discharge, ward: null, alarmKey: '', techKey: '', msgTimer: null,
+    tile, bed, badge, news2, news2Main, news2Sub, acvpu, oxygen, cells, values, means, technical, alarms, msg, device,
+    stale, age, stopMeasure, discharge, ward: null, alarmKey: '', techKey: '', msgTimer: null,
   };
 }
 
 export function updateValues(t, e) {
   for (const [p, node] of t.values) {
     const v = e.vitals[p];
-    const mean = node.classList.contains('mean'); // shown in brackets, and only when sent
-    setText(node, mean ? (v ? `(${formatValue(p, v)})` : '') : formatValue(p, v));
+    setText(node, t.means.has(p) ? (v ? `(${formatValue(p, v)})` : '') : formatValue(p, v));
     setAttr(node, 'data-questionable', v && v.questionable ? 'true' : null);
     setAttr(node, 'title', v && v.questionable ? `${PARAMS[p].name}: questionable reading` : null);
   }
@@ -222,8 +227,8 @@ export function updateDischarge(t, e) {
 
 /**
  * Offers "Stop measuring" while a technical alarm of the tile's data stands (no data, sensor off, a device
- * disconnected) and some of its values are grey, with a box for each grey one (BP's two together, those it has),
- * ticks kept; closed and withdrawn otherwise. Call after updateAge.
+ * disconnected) and some of its values are grey, with a box for each grey one (a pressure's parts together, those it
+ * has), ticks kept; closed and withdrawn otherwise. Call after updateAge.
  */
 export function updateStopMeasure(t, e) {
   const alarmed = [...e.technical.values()].some((a) => DATA_ALARMS.includes(a.condition));

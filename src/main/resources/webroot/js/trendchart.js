@@ -13,7 +13,7 @@ const PRIORITY_COLOUR = { HIGH: '#ff3b3b', MEDIUM: '#ffd500', LOW: '#00c4dc' };
 
 /**
  * One chart per group: a blood pressure draws systolic, diastolic and mean together; the arterial line's
- * (`ifMeasured`) is shown only once the patient has a value of it.
+ * (`ifMeasured`) is shown only while the patient has a value of it in the hour.
  */
 export const GROUPS = [
   { id: 'PULSE', title: 'Heart rate (/min)', params: ['PULSE'], colours: ['#7ee787'] },

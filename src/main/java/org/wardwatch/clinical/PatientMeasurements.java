@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
+import org.wardwatch.model.BloodPressure;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
@@ -49,11 +50,13 @@ final class PatientMeasurements {
 
   /**
    * Takes the sensors {@code report} reported off, unless a later value of theirs is held or their measurement was
-   * stopped after the report was received; their onset delays start over ({@link ThresholdTracker#sensorOff}).
+   * stopped after the report was received; their onset delays start over ({@link ThresholdTracker#sensorOff}). A
+   * pressure's mean that never had a value is passed over: {@code BP=OFF} names it, and a device that sends no mean
+   * would leave it off for ever, with an alarm no value ends and no screen offers to stop.
    */
   void reportedOff(FrameReport report) {
     for (Parameter off : report.sensorsOff()) {
-      if (!predatesStop(off, report.receivedAt())
+      if (!predatesStop(off, report.receivedAt()) && (latest.containsKey(off) || !BloodPressure.isMean(off))
           && sensorsOff.reportedOff(off, report.time(), report.receivedAt(), latest.get(off))) {
         tracker(off).sensorOff();
       }

@@ -23,11 +23,11 @@ import org.wardwatch.model.Priority;
  *                  "hysteresis": 5}, ...],
  *  "wards": {"icu": {"thresholds": [...]}}}</pre>
  * Top-level {@code thresholds} are the defaults of every ward. A ward that lists rules for a parameter uses those
- * instead of the defaults for that parameter, and the defaults for the others. Where the defaults give no rules for
- * an arterial line's pressure ({@code ART_SYSTOLIC}, ...), the cuff's ({@code BP_SYSTOLIC}, ...) judge it, so that a
- * rules file written before the line was charted apart keeps guarding it; that, and a ward that sets a cuff's limits
- * but not the line's, is said in {@link #cautions()}. Each rule names exactly one of {@code above} / {@code below}; {@code delaySeconds} (onset delay) and {@code hysteresis} (in the parameter's unit)
- * default to 0. Immutable.
+ * instead of the defaults for that parameter, and the defaults for the others. Where the defaults give no rules for an
+ * arterial line's pressure ({@code ART_SYSTOLIC}, ...), the cuff's ({@code BP_SYSTOLIC}, ...) judge it, so that a rules
+ * file written before the line was charted apart keeps guarding it; that, and a ward that sets a cuff's limits but not
+ * the line's, is said in {@link #cautions()}. Each rule names exactly one of {@code above} / {@code below};
+ * {@code delaySeconds} (onset delay) and {@code hysteresis} (in the parameter's unit) default to 0. Immutable.
  */
 public final class ThresholdRules {
 
@@ -60,11 +60,7 @@ public final class ThresholdRules {
           throw new ConfigException("wards." + ward + ": must be an object with 'thresholds'");
         }
         wards.put(ward, parseList(wardDocument, "wards." + ward + "."));
-        BloodPressure.NON_INVASIVE.parameters().stream().filter(wards.get(ward)::containsKey)
-            .filter(cuff -> !wards.get(ward).containsKey(BloodPressure.lineCounterpart(cuff)))
-            .forEach(cuff -> cautions.add("wards." + ward + " sets " + cuff + " limits but none for "
-                + BloodPressure.lineCounterpart(cuff) + ": an arterial line there is judged by the default "
-                + BloodPressure.lineCounterpart(cuff) + " limits"));
+        cautions.addAll(wardCautions(ward, wards.get(ward), defaults));
       }
     }
     return new ThresholdRules(defaults, wards, cautions);
@@ -85,6 +81,21 @@ public final class ThresholdRules {
       }
     }
     return defaults;
+  }
+
+  /** The ward's cuff limits ({@code rules}) that the arterial line there does not share, each said with what it has. */
+  private static List<String> wardCautions(String ward, Map<Parameter, List<ThresholdRule>> rules,
+      Map<Parameter, List<ThresholdRule>> defaults) {
+    List<String> cautions = new ArrayList<>();
+    for (Parameter cuff : BloodPressure.NON_INVASIVE.parameters()) {
+      Parameter line = BloodPressure.lineCounterpart(cuff);
+      if (rules.containsKey(cuff) && !rules.containsKey(line)) {
+        cautions.add("wards." + ward + " sets " + cuff + " limits but none for " + line + ": an arterial line there "
+            + (defaults.containsKey(line) ? "is judged by the default " + line + " limits" : "has no " + line
+                + " limits"));
+      }
+    }
+    return cautions;
   }
 
   /**

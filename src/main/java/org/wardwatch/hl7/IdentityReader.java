@@ -21,8 +21,8 @@ import org.wardwatch.model.DeviceIdentity;
  * behind it shares; and a message without PID is filed under its device (under its PV1-3 bed on that device when it
  * names one: {@link DeviceIdentity#patientKey}), so two monitors must not be one device.
  * Identifiers follow the line-frame rules (1-64 letters, digits, {@code . _ : -}; ward:
- * {@link Addresses#WARD_PATTERN}), each read whole ({@link Hl7Fields#whole}), but for the spaces of a location: each run
- * of them in PV1-3's parts becomes one {@code -} ({@link #location}). An invalid patient, ward, bed or OBX-18
+ * {@link Addresses#WARD_PATTERN}), each read whole ({@link Hl7Fields#whole}), but for the spaces of a location: each
+ * run of them in PV1-3's parts becomes one {@code -} ({@link #location}). An invalid patient, ward, bed or OBX-18
  * device refuses the message (AE, data type error, nothing recorded), as the line protocol refuses such a frame: filed
  * under its device, under MSH-3's or in the unassigned ward, two patients' values would become one patient's, or a
  * patient and their alarms would leave their ward's screens; so does a PID-3 whose first identifier is empty while a

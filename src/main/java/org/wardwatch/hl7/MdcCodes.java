@@ -36,7 +36,8 @@ public final class MdcCodes {
   /**
    * The MDC codes charted and their parameters, each parameter's preferred source first: the ECG's heart rate before
    * pulse oximetry's pulse rate, the non-invasive cuff's and a generic pulse rate; the respiration rate before the
-   * thorax's, airway and CO2 rates. The cuff's and the arterial line's pressures are parameters of their own.
+   * thorax's, airway and CO2 rates. The cuff's and the arterial line's pressures are parameters of their own, the
+   * line's sent as MDC_PRESS_BLD_ART (150033-5) or, as Philips monitors label it, MDC_PRESS_BLD_ART_ABP (150037-9).
    */
   private static final List<Map.Entry<String, Parameter>> MDC_BY_PREFERENCE = List.of(
       Map.entry("147842", Parameter.PULSE), Map.entry("149530", Parameter.PULSE),
@@ -47,7 +48,8 @@ public final class MdcCodes {
       Map.entry("150021", Parameter.BP_SYSTOLIC), Map.entry("150022", Parameter.BP_DIASTOLIC),
       Map.entry("150023", Parameter.BP_MEAN),
       Map.entry("150033", Parameter.ART_SYSTOLIC), Map.entry("150034", Parameter.ART_DIASTOLIC),
-      Map.entry("150035", Parameter.ART_MEAN),
+      Map.entry("150035", Parameter.ART_MEAN), Map.entry("150037", Parameter.ART_SYSTOLIC),
+      Map.entry("150038", Parameter.ART_DIASTOLIC), Map.entry("150039", Parameter.ART_MEAN),
       Map.entry("150364", Parameter.TEMPERATURE), Map.entry("150344", Parameter.TEMPERATURE),
       Map.entry("188452", Parameter.TEMPERATURE), Map.entry("188424", Parameter.TEMPERATURE),
       Map.entry("150392", Parameter.TEMPERATURE), Map.entry("150368", Parameter.TEMPERATURE));

@@ -10,25 +10,24 @@ import java.util.Set;
  * monitor shows them: a cuff reads every few minutes and an arterial line beat by beat, and the two differ by several
  * mmHg in the same patient.
  *
- * <p>Both sources are checked alike: a diastolic value must be below its systolic one. A mean is not checked against
- * them: monitors work it out in ways of their own (a line's over each beat's curve, a cuff's from its oscillations).
+ * <p>Both sources are checked alike, by the line-frame decoder and the HL7 report assembler: a diastolic value must be
+ * below its systolic one. A mean is not checked against them: monitors work it out in ways of their own (a line's over
+ * each beat's curve, a cuff's from its oscillations).
  */
 public enum BloodPressure {
   /** The cuff's, MDC_PRESS_BLD_NONINV; {@code BP=120/80} in a line frame. */
-  NON_INVASIVE("Blood pressure", "BP", Parameter.BP_SYSTOLIC, Parameter.BP_DIASTOLIC, Parameter.BP_MEAN),
+  NON_INVASIVE("Blood pressure", Parameter.BP_SYSTOLIC, Parameter.BP_DIASTOLIC, Parameter.BP_MEAN),
   /** The arterial line's, MDC_PRESS_BLD_ART; {@code ABP=120/80} in a line frame. */
-  ARTERIAL("Arterial blood pressure", "ABP", Parameter.ART_SYSTOLIC, Parameter.ART_DIASTOLIC, Parameter.ART_MEAN);
+  ARTERIAL("Arterial blood pressure", Parameter.ART_SYSTOLIC, Parameter.ART_DIASTOLIC, Parameter.ART_MEAN);
 
   private final String label;
-  private final String frameKey;
   private final Parameter systolic;
   private final Parameter diastolic;
   private final Parameter mean;
   private final Set<Parameter> parameters;
 
-  BloodPressure(String label, String frameKey, Parameter systolic, Parameter diastolic, Parameter mean) {
+  BloodPressure(String label, Parameter systolic, Parameter diastolic, Parameter mean) {
     this.label = label;
-    this.frameKey = frameKey;
     this.systolic = systolic;
     this.diastolic = diastolic;
     this.mean = mean;
@@ -38,11 +37,6 @@ public enum BloodPressure {
   /** The pressure's name in messages people read. */
   public String label() {
     return label;
-  }
-
-  /** The line frame's key for the pressure, as messages to a device name it ({@code BP}, {@code ABP}). */
-  public String frameKey() {
-    return frameKey;
   }
 
   public Parameter systolic() {
@@ -59,16 +53,22 @@ public enum BloodPressure {
 
   /**
    * The arterial line's parameter of the same part as {@code parameter}, a cuff's ({@code ART_SYSTOLIC} for
-   * {@code BP_SYSTOLIC}), whose limits the cuff's stand in for where a rules file gives none; null for any other.
+   * {@code BP_SYSTOLIC}): the rules file's defaults judge it with the cuff's limits where they give it none, and its
+   * cautions name it ({@code ThresholdRules}); null for any other parameter.
    */
   public static Parameter lineCounterpart(Parameter parameter) {
     return parameter == NON_INVASIVE.systolic ? ARTERIAL.systolic : parameter == NON_INVASIVE.diastolic
         ? ARTERIAL.diastolic : parameter == NON_INVASIVE.mean ? ARTERIAL.mean : null;
   }
 
+  /** True for a pressure's mean, which a device may or may not send with its systolic and diastolic. */
+  public static boolean isMean(Parameter parameter) {
+    return parameter == NON_INVASIVE.mean || parameter == ARTERIAL.mean;
+  }
+
   /**
    * The mean of the pressure whose systolic is {@code parameter}, or null for any other: a pressure measured again
-   * with no mean sent has its mean back on as well ({@code BP=OFF} names the mean, which a device may never send).
+   * with no mean sent has its mean back on as well ({@code BP=OFF} names the mean, which a device may stop sending).
    */
   public static Parameter meanMeasuredWith(Parameter parameter) {
     return parameter == NON_INVASIVE.systolic ? NON_INVASIVE.mean : parameter == ARTERIAL.systolic ? ARTERIAL.mean

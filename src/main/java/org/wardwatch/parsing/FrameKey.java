@@ -7,7 +7,8 @@ import org.wardwatch.model.Parameter;
 
 /**
  * The keys a line frame may carry, with their accepted spellings (matched case-insensitively). Vital-sign keys map to
- * the {@link Parameter} they measure; {@code BP} and {@code ABP} carry two, a {@link BloodPressure}.
+ * the {@link Parameter} they measure; {@code BP} and {@code ABP} carry a {@link BloodPressure}'s two or three
+ * ({@code sys/dia[/mean]}); a pressure key's name is how messages to the device name it.
  */
 enum FrameKey {
   DEVICE,

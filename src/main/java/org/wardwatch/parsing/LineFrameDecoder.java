@@ -88,8 +88,7 @@ public final class LineFrameDecoder {
           sensorsOff.add(key.parameter());
         }
       } else if (key.pressure() != null) {
-        addBloodPressure(key.pressure(), line, from, to, reader, source, deviceTime, receivedAt, sequence,
-            observations);
+        addBloodPressure(key, line, from, to, reader, source, deviceTime, receivedAt, sequence, observations);
       } else {
         BigDecimal value = reader.vital(key.parameter(), line, from, to);
         observations.add(observation(source, key.parameter(), value, deviceTime, receivedAt, sequence));
@@ -114,13 +113,14 @@ public final class LineFrameDecoder {
   }
 
   /**
-   * The blood pressure {@code line[from, to)} of {@code pressure}: systolic/diastolic, perhaps then /mean, read where
-   * they are.
+   * The blood pressure {@code line[from, to)} of {@code key} ({@code BP}, {@code ABP}): systolic/diastolic, perhaps
+   * then /mean, read where they are.
    */
-  private static void addBloodPressure(BloodPressure pressure, String line, int from, int to, ValueReader reader,
+  private static void addBloodPressure(FrameKey frameKey, String line, int from, int to, ValueReader reader,
       DeviceIdentity source, Instant deviceTime, Instant receivedAt, Long sequence, List<Observation> out)
       throws MalformedFrameException {
-    String key = pressure.frameKey();
+    BloodPressure pressure = frameKey.pressure();
+    String key = frameKey.name();
     int slash = line.indexOf('/', from);
     int meanSlash = slash < 0 ? -1 : line.indexOf('/', slash + 1);
     meanSlash = meanSlash < to ? meanSlash : -1;

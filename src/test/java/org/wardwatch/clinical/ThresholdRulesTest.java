@@ -102,6 +102,15 @@ class ThresholdRulesTest {
         + " judged by the default ART_SYSTOLIC limits"), rules.cautions());
   }
 
+  @Test
+  void givenAWardThatSetsTheCuffsLimitsOnlyWhereTheDefaultsHaveNoneForTheLine_whenLoaded_thenTheCautionSaysNone() {
+    ThresholdRules rules = ThresholdRules.fromJson(thresholds()
+        .put("wards", new JsonObject().put("cardiac", thresholds(rule("BP_DIASTOLIC", "above", 100, "LOW")))));
+
+    assertEquals(List.of("wards.cardiac sets BP_DIASTOLIC limits but none for ART_DIASTOLIC: an arterial line there"
+        + " has no ART_DIASTOLIC limits"), rules.cautions());
+  }
+
   static Stream<Arguments> invalidDocuments() {
     return Stream.of(
         arguments(new JsonObject(), "'thresholds'"),

@@ -4,19 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.clinical.WardStateFixtures.BED_1;
 import static org.wardwatch.clinical.WardStateFixtures.T0;
+import static org.wardwatch.clinical.WardStateFixtures.arterial;
 import static org.wardwatch.clinical.WardStateFixtures.at;
+import static org.wardwatch.clinical.WardStateFixtures.builtInRules;
 import static org.wardwatch.clinical.WardStateFixtures.frame;
+import static org.wardwatch.clinical.WardStateFixtures.only;
+import static org.wardwatch.clinical.WardStateFixtures.snapshot;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
@@ -32,9 +33,9 @@ import org.wardwatch.parsing.MalformedFrameException;
 
 /**
  * An arterial line's limits are its own: a cuff's limits set for a ward or a patient leave them be (a high-only cuff
- * limit took the line's hypotension alarms away, a cuff silenced silenced the line, and the cuff's undelayed limits
+ * limit took the line's hypotension alarms away, silencing a cuff silenced the line, and the cuff's undelayed limits
  * alarmed on each flush of the line); NEWS2 scores the line's systolic pressure as it reads; and a cuff reported off
- * and back on leaves no mean it never sent off.
+ * leaves no mean it never sent off.
  */
 class WardStateArterialLimitsTest {
 
@@ -54,7 +55,19 @@ class WardStateArterialLimitsTest {
         "the cuff is back (it never measured a mean): no 'Sensor off: Mean BP' alarm may stay");
   }
 
-  // ---- 2. a cuff override replaces the line's own built-in limits (its hypotension alarms) ----
+  @Test
+  void givenACuffThatSendsNoMeanReportedOff_whenItsMeasurementIsStopped_thenNoTechnicalAlarmStays() throws Exception {
+    DeviceIdentity monitor = new DeviceIdentity("MON-1", "P-1", "3", "icu");
+    engine.apply(decode(monitor, "BP=120/80|Pulse=80", 0), T0);
+    engine.apply(decode(monitor, "BP=OFF|Pulse=80", 1), at(1));
+
+    WardUpdate stopped = engine.stopMeasuring("P-1", Set.of(Parameter.BP_SYSTOLIC, Parameter.BP_DIASTOLIC),
+        "nurse.kim", at(4000)); // what the dashboard offers, once the OFF is old: the values the patient has
+
+    assertTrue(snapshot(stopped).getJsonArray("technicalAlarms").stream().map(JsonObject.class::cast)
+        .noneMatch(alarm -> "TECHNICAL:SENSOR_OFF".equals(alarm.getString("condition"))),
+        "no 'Sensor off: Mean BP' for a mean the cuff never measured (the pulse's no-data alarm is its own)");
+  }
 
   @Test
   void givenAHighOnlySystolicOverride_whenTheLinesPressureFalls_thenTheLinesLowLimitAlarms() {
@@ -77,12 +90,15 @@ class WardStateArterialLimitsTest {
   @Test
   void givenTheCuffsAlarmsSilencedForAPatientWithALine_whenTheLineIsInAlarm_thenTheLinesAlarmStands() {
     engine.apply(frame(BED_1, T0, "ART_SYSTOLIC=70", "ART_DIASTOLIC=35"), T0);
-    engine.tick(at(5)); // HIGH: arterial systolic 70 below 80
+    assertEquals(Priority.HIGH, only(arterial(engine.tick(at(5)))).priority(), "arterial systolic 70 below 80");
 
     WardUpdate silenced = engine.overrideLimits(new LimitOverride("P1", Parameter.BP_SYSTOLIC, List.of(), "dr.osei",
         "cuff on the arm with the infusion: readings unreliable", at(6), at(3606)), at(6));
 
     assertEquals(List.of(), arterial(silenced), "silencing the cuff's alarms ends the line's HIGH alarm");
+    assertTrue(snapshot(silenced).getJsonArray("alarms").stream().map(JsonObject.class::cast).anyMatch(alarm ->
+        "THRESHOLD:ART_SYSTOLIC".equals(alarm.getString("condition"))
+            && "ACTIVE_UNACKNOWLEDGED".equals(alarm.getString("state"))), "the line's alarm stands");
   }
 
   @Test
@@ -163,20 +179,8 @@ class WardStateArterialLimitsTest {
     update.transitions().stream().filter(t -> t.alarmId().contains("NEWS2")).forEach(into::add);
   }
 
-  private static List<AlarmTransition> arterial(WardUpdate update) {
-    return update.transitions().stream().filter(t -> t.alarmId().contains("THRESHOLD:ART_SYSTOLIC")).toList();
-  }
-
   private static FrameReport decode(DeviceIdentity session, String text, int second) throws MalformedFrameException {
     DecodedFrame decoded = new LineFrameDecoder().decode(text, session, null, T0.plusSeconds(second));
     return ((DecodedFrame.Measurements) decoded).report();
-  }
-
-  private static JsonObject builtInRules() {
-    try {
-      return new JsonObject(Files.readString(Path.of("conf/rules.json")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -4,28 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wardwatch.clinical.WardStateFixtures.BED_1;
 import static org.wardwatch.clinical.WardStateFixtures.T0;
+import static org.wardwatch.clinical.WardStateFixtures.arterial;
 import static org.wardwatch.clinical.WardStateFixtures.at;
+import static org.wardwatch.clinical.WardStateFixtures.builtInRules;
 import static org.wardwatch.clinical.WardStateFixtures.frame;
 import static org.wardwatch.clinical.WardStateFixtures.only;
 import static org.wardwatch.clinical.WardStateFixtures.snapshot;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
-import org.wardwatch.model.Consciousness;
-import org.wardwatch.model.DeviceIdentity;
-import org.wardwatch.model.OxygenSupport;
-import org.wardwatch.model.Parameter;
 import org.wardwatch.model.Priority;
 
 /**
@@ -92,18 +83,5 @@ class WardStateArterialPressureTest {
     assertTrue(raised.detail().contains("Arterial systolic BP 85 mmHg below 90"), raised.detail());
     assertTrue(older.thresholds().cautions().get(0).startsWith("no ART_SYSTOLIC limits: the BP_SYSTOLIC limits"),
         older.thresholds().cautions()::toString);
-  }
-
-  /** The update's transitions of the arterial systolic pressure's alarms (NEWS2 raises its own alongside). */
-  private static List<AlarmTransition> arterial(WardUpdate update) {
-    return update.transitions().stream().filter(t -> t.alarmId().contains("THRESHOLD:ART_SYSTOLIC")).toList();
-  }
-
-  private static JsonObject builtInRules() {
-    try {
-      return new JsonObject(Files.readString(Path.of("conf/rules.json")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -109,6 +113,20 @@ final class WardStateFixtures {
     BigDecimal value = new BigDecimal(parts[1]);
     return new Observation(source, parameter, parameter.mdcCode(), value, parameter.unit(), deviceTime, gatewayTime,
         null, !parameter.softRange().contains(value));
+  }
+
+  /** The built-in rules document ({@code conf/rules.json}), to be read as is or changed first. */
+  static JsonObject builtInRules() {
+    try {
+      return new JsonObject(Files.readString(Path.of("conf/rules.json")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The update's transitions of the arterial systolic pressure's alarms (NEWS2 may raise its own alongside). */
+  static List<AlarmTransition> arterial(WardUpdate update) {
+    return update.transitions().stream().filter(t -> t.alarmId().contains("THRESHOLD:ART_SYSTOLIC")).toList();
   }
 
   /** The one item of {@code items} (transitions, snapshots, audit records), failing the test unless exactly one. */

