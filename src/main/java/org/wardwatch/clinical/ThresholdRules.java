@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wardwatch.bus.Addresses;
@@ -44,9 +44,7 @@ public final class ThresholdRules {
 
   /** Parses and validates a rules document; a problem is reported with the rule's position and key. */
   public static ThresholdRules fromJson(JsonObject document) {
-    List<String> cautions = new ArrayList<>();
-    Map<Parameter, List<ThresholdRule>> defaults = withLineLimits(parseList(document, ""), cautions);
-    Map<String, Map<Parameter, List<ThresholdRule>>> wards = new HashMap<>();
+    Map<String, Map<Parameter, List<ThresholdRule>>> wards = new LinkedHashMap<>(); // in the file's order
     Object wardSection = document.getValue("wards");
     if (wardSection != null && !(wardSection instanceof JsonObject)) {
       throw new ConfigException("rules: 'wards' must be an object of ward ids");
@@ -60,9 +58,11 @@ public final class ThresholdRules {
           throw new ConfigException("wards." + ward + ": must be an object with 'thresholds'");
         }
         wards.put(ward, parseList(wardDocument, "wards." + ward + "."));
-        cautions.addAll(wardCautions(ward, wards.get(ward), defaults));
       }
     }
+    List<String> cautions = new ArrayList<>();
+    Map<Parameter, List<ThresholdRule>> defaults = withLineLimits(parseList(document, ""), cautions);
+    wards.forEach((ward, rules) -> cautions.addAll(wardCautions(ward, rules, defaults)));
     return new ThresholdRules(defaults, wards, cautions);
   }
 
