@@ -35,13 +35,14 @@ public final class MdcCodes {
 
   /**
    * The MDC codes charted and their parameters, each parameter's preferred source first: the ECG's heart rate before
-   * pulse oximetry's pulse rate, the non-invasive cuff's and a generic pulse rate; the respiration rate before the
-   * thorax's, airway and CO2 rates. The cuff's and the arterial line's pressures are parameters of their own, the
-   * line's sent as MDC_PRESS_BLD_ART (150033-5) or, as Philips monitors label it, MDC_PRESS_BLD_ART_ABP (150037-9).
+   * pulse oximetry's pulse rate, the non-invasive cuff's, a generic and the arterial line's pulse rate; the respiration
+   * rate before the thorax's, airway and CO2 rates. The cuff's and the arterial line's pressures are parameters of
+   * their own, the line's sent as MDC_PRESS_BLD_ART (150033-5) or, as Philips monitors label it, MDC_PRESS_BLD_ART_ABP
+   * (150037-9).
    */
   private static final List<Map.Entry<String, Parameter>> MDC_BY_PREFERENCE = List.of(
       Map.entry("147842", Parameter.PULSE), Map.entry("149530", Parameter.PULSE),
-      Map.entry("149546", Parameter.PULSE), Map.entry("149514", Parameter.PULSE),
+      Map.entry("149546", Parameter.PULSE), Map.entry("149514", Parameter.PULSE), Map.entry("149522", Parameter.PULSE),
       Map.entry("150456", Parameter.SPO2),
       Map.entry("151562", Parameter.RESP_RATE), Map.entry("151578", Parameter.RESP_RATE),
       Map.entry("151570", Parameter.RESP_RATE), Map.entry("151594", Parameter.RESP_RATE),
