@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
@@ -72,16 +73,9 @@ class WardStateArterialLimitsTest {
   @Test
   void givenAHighOnlySystolicOverride_whenTheLinesPressureFalls_thenTheLinesLowLimitAlarms() {
     engine.apply(frame(BED_1, T0, "ART_SYSTOLIC=130", "ART_DIASTOLIC=70"), T0);
-    ThresholdRule above140 = new ThresholdRule(Parameter.BP_SYSTOLIC, ThresholdRule.Direction.ABOVE,
-        new BigDecimal("140"), Priority.HIGH, Duration.ZERO, new BigDecimal("5"));
-    engine.overrideLimits(new LimitOverride("P1", Parameter.BP_SYSTOLIC, List.of(above140), "dr.osei",
-        "aortic dissection: systolic under 140", at(1), at(3601)), at(1));
+    overrideCuffAbove("140", "aortic dissection: systolic under 140");
 
-    List<AlarmTransition> line = new ArrayList<>();
-    for (int s = 10; s <= 40; s++) {
-      line.addAll(arterial(engine.apply(frame(BED_1, at(s), "ART_SYSTOLIC=65", "ART_DIASTOLIC=35"), at(s))));
-      line.addAll(arterial(engine.tick(at(s))));
-    }
+    List<AlarmTransition> line = lineOver(engine, BED_1, 10, 40, s -> "ART_SYSTOLIC=65", "ART_DIASTOLIC=35");
 
     assertTrue(line.stream().anyMatch(t -> t.type() == TransitionType.RAISED && t.priority() == Priority.HIGH),
         "an arterial systolic of 65 mmHg for 30 s must alarm HIGH (built-in: below 80 HIGH); got " + line);
@@ -108,11 +102,7 @@ class WardStateArterialLimitsTest {
         .add(new JsonObject().put("parameter", "BP_SYSTOLIC").put("above", 160).put("priority", "HIGH"))));
     WardState cardiac = new WardState(ClinicalRules.fromJson(rules));
 
-    List<AlarmTransition> line = new ArrayList<>();
-    for (int s = 0; s <= 30; s++) {
-      line.addAll(arterial(cardiac.apply(frame(CARDIAC_BED, at(s), "ART_SYSTOLIC=65", "ART_DIASTOLIC=35"), at(s))));
-      line.addAll(arterial(cardiac.tick(at(s))));
-    }
+    List<AlarmTransition> line = lineOver(cardiac, CARDIAC_BED, 0, 30, s -> "ART_SYSTOLIC=65", "ART_DIASTOLIC=35");
 
     assertTrue(line.stream().anyMatch(t -> t.type() == TransitionType.RAISED && t.priority() == Priority.HIGH),
         "the ward's high cuff limit must not take away the line's built-in hypotension alarms; got " + line);
@@ -120,18 +110,11 @@ class WardStateArterialLimitsTest {
 
   @Test
   void givenACuffOverrideWithoutDelay_whenTheLineIsFlushedForThreeSeconds_thenNoLatchingAlarm() {
-    ThresholdRule above160 = new ThresholdRule(Parameter.BP_SYSTOLIC, ThresholdRule.Direction.ABOVE,
-        new BigDecimal("160"), Priority.HIGH, Duration.ZERO, new BigDecimal("5"));
     engine.apply(frame(BED_1, T0, "ART_SYSTOLIC=130", "ART_DIASTOLIC=70"), T0);
-    engine.overrideLimits(new LimitOverride("P1", Parameter.BP_SYSTOLIC, List.of(above160), "dr.osei",
-        "post-op: systolic under 160", at(1), at(3601)), at(1));
+    overrideCuffAbove("160", "post-op: systolic under 160");
 
-    List<AlarmTransition> line = new ArrayList<>();
-    for (int s = 2; s <= 40; s++) {
-      String pressure = s >= 10 && s < 13 ? "ART_SYSTOLIC=295" : "ART_SYSTOLIC=130";
-      line.addAll(arterial(engine.apply(frame(BED_1, at(s), pressure, "ART_DIASTOLIC=70"), at(s))));
-      line.addAll(arterial(engine.tick(at(s))));
-    }
+    List<AlarmTransition> line = lineOver(engine, BED_1, 2, 40,
+        s -> s >= 10 && s < 13 ? "ART_SYSTOLIC=295" : "ART_SYSTOLIC=130", "ART_DIASTOLIC=70");
 
     assertEquals(List.of(), line, "a 3 s flush (the line's delays were there for it) raised a HIGH alarm");
   }
@@ -168,6 +151,28 @@ class WardStateArterialLimitsTest {
     assertEquals(List.of(), news2.stream().filter(t -> t.type() == TransitionType.CONDITION_ENDED
         || t.type() == TransitionType.RAISED).toList(), "one flushed sample ends the NEWS2 alarm and raises a new one"
         + " (unacknowledged) at the next report; both readings score systolic 3 anyway");
+  }
+
+  /** A clinician's HIGH limit on the cuff's systolic pressure above {@code limit}, for an hour from second 1. */
+  private void overrideCuffAbove(String limit, String reason) {
+    ThresholdRule above = new ThresholdRule(Parameter.BP_SYSTOLIC, ThresholdRule.Direction.ABOVE,
+        new BigDecimal(limit), Priority.HIGH, Duration.ZERO, new BigDecimal("5"));
+    engine.overrideLimits(new LimitOverride("P1", Parameter.BP_SYSTOLIC, List.of(above), "dr.osei", reason, at(1),
+        at(3601)), at(1));
+  }
+
+  /**
+   * The line's alarm transitions while {@code bed} sends {@code ward} a frame each second from {@code from} to
+   * {@code to}, of the line's systolic pressure that second ({@code systolic}) and {@code diastolic}, with its ticks.
+   */
+  private static List<AlarmTransition> lineOver(WardState ward, DeviceIdentity bed, int from, int to,
+      IntFunction<String> systolic, String diastolic) {
+    List<AlarmTransition> line = new ArrayList<>();
+    for (int s = from; s <= to; s++) {
+      line.addAll(arterial(ward.apply(frame(bed, at(s), systolic.apply(s), diastolic), at(s))));
+      line.addAll(arterial(ward.tick(at(s))));
+    }
+    return line;
   }
 
   private static FrameReport vitals(int second, String pressure) {
