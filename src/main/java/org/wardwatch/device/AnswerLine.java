@@ -4,14 +4,17 @@ import java.util.Iterator;
 import org.wardwatch.parsing.FrameVerdict;
 
 /**
- * Renders verdicts in the device protocol: {@code ACK|<seq>}, {@code ACK|<seq>|<note>} or {@code NAK|<seq>|<reason>},
- * one line each. The seq field is empty when the frame had none; the reason is the rest of the line. Also gives the
- * gateway's own verdict on what the parser does not judge.
+ * Renders verdicts in the device protocol: {@code ACK|<seq>}, {@code ACK|<seq>|<note>} or {@code NAK|<seq>|<reason>}
+ * (for a frame partly recorded, the values refused and that the others were recorded), one line each. The seq field is
+ * empty when the frame had none; the reason is the rest of the line. Also gives the gateway's own verdict on what the
+ * parser does not judge.
  */
 final class AnswerLine {
 
   private static final String GATEWAY_FAILED = "gateway could not process the frame now; resend it";
   private static final String UNTERMINATED = "no line ending before the device closed its sending side; not recorded";
+  /** Ends the NAK of a frame some of whose values were refused ({@link FrameVerdict#partlyRecorded}). */
+  private static final String PARTLY_RECORDED = "; the frame's other values were recorded";
 
   private AnswerLine() {
   }
@@ -41,6 +44,9 @@ final class AnswerLine {
     }
     if (verdict.detail() != null) {
       answers.append('|').append(verdict.detail().replace('\r', ' ').replace('\n', ' '));
+    }
+    if (verdict.partlyRecorded()) {
+      answers.append(PARTLY_RECORDED);
     }
     answers.append('\n');
   }

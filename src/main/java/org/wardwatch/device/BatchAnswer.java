@@ -68,13 +68,17 @@ final class BatchAnswer {
     return answer;
   }
 
-  /** A frame the gateway judged on the device's data: counted, and a refused one's refusal kept to announce. */
+  /**
+   * A frame the gateway judged on the device's data: a refused one's refusal, or a partly recorded one's, kept to
+   * announce; one refused whole counts towards the connection's cut-off, and one whose values were recorded, all or
+   * some, ends the run.
+   */
   private void judged(FrameVerdict frame, DeviceIdentity current, Connection connection) {
     if (!frame.accepted() && !frame.hello()) { // a refused HELLO is no patient's invalid data
       refusals = BatchRefusals.with(refusals, BatchRefusals.refusal(frame, current, connection.relayed(),
           connection.readAt()));
     }
-    rejectedInARow = frame.accepted() ? 0 : rejectedInARow + 1;
+    rejectedInARow = frame.recorded() ? 0 : rejectedInARow + 1;
     if (rejectedInARow >= connection.maxRejected()) {
       cutOff(TOO_MANY_INVALID);
     }

@@ -55,7 +55,7 @@ final class HelloAnnouncements {
         identity = verdict.about();
         moved = true;
         settled = false;
-      } else if (!verdict.hello() && verdict.accepted()) {
+      } else if (!verdict.hello() && verdict.recorded()) {
         DeviceIdentity about = verdict.about() == null ? identity : verdict.about();
         if (!leaves(identity, about)) {
           settled = true;

@@ -39,7 +39,7 @@ final class AckConditions {
   enum Outcome {
     /** Recorded. */
     ACCEPTED,
-    /** Taken and read, but its content is in error: nothing of it recorded. */
+    /** Taken and read, but its content is in error: nothing of it recorded, or some of its rows refused. */
     ERROR,
     /** Not taken: the framing could not take it whole (too large, cut short). */
     INCOMPLETE,

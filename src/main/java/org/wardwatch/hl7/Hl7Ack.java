@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * Builds the HL7 v2.6 acknowledgements (ACK) WardWatch returns for received messages: accept, error (content problem,
- * or a message not taken whole) and reject (message WardWatch does not process), in the acknowledgement mode each
- * message asks for ({@link AckConditions}). Segments end with {@code \r}; MSA-2 echoes the received message's own
- * MSH-10, or is empty when none could be read whole. Every acknowledgement gets a new control id, unique within this
- * JVM.
+ * rows refused, or a message not taken whole) and reject (message WardWatch does not process), in the acknowledgement
+ * mode each message asks for ({@link AckConditions}). Segments end with {@code \r}; MSA-2 echoes the received message's
+ * own MSH-10, or is empty when none could be read whole. Every acknowledgement gets a new control id, unique within
+ * this JVM.
  *
  * <p>Thread-safe.
  */
@@ -39,7 +39,15 @@ public final class Hl7Ack {
 
   /** The acknowledgements of a message recorded whole ({@code AA}, or as its MSH-15 and MSH-16 ask). */
   public List<String> accepted(MessageHeader header) {
-    return answers(header, AckConditions.Outcome.ACCEPTED, ErrorCode.MESSAGE_ACCEPTED, null);
+    return answers(header, AckConditions.Outcome.ACCEPTED, List.of());
+  }
+
+  /**
+   * The acknowledgements of a message recorded but for its {@code refused} rows: {@code AE} with an ERR segment for
+   * each (after {@code CA} when accept acknowledgements are asked for: it was taken), or as its MSH-15 and MSH-16 ask.
+   */
+  public List<String> partlyRecorded(MessageHeader header, List<Hl7Error> refused) {
+    return answers(header, AckConditions.Outcome.ERROR, refused);
   }
 
   /**
@@ -51,7 +59,8 @@ public final class Hl7Ack {
     AckConditions.Outcome outcome = failure instanceof Hl7ContentException ? AckConditions.Outcome.ERROR
         : failure instanceof Hl7IncompleteException ? AckConditions.Outcome.INCOMPLETE
         : AckConditions.Outcome.REJECTED;
-    return answers(failure.header(), outcome, failure.errorCode(), failure.getMessage());
+    return answers(failure.header(), outcome, List.of(new Hl7Error(failure.errorCode(),
+        failure.getMessage())));
   }
 
   /**
@@ -60,7 +69,8 @@ public final class Hl7Ack {
    * ({@code CE} for an accept acknowledgement: not taken).
    */
   public List<String> notAdmitted(MessageHeader header, String reason) {
-    return answers(header, AckConditions.Outcome.NOT_ADMITTED, ErrorCode.APPLICATION_INTERNAL_ERROR, reason);
+    return answers(header, AckConditions.Outcome.NOT_ADMITTED,
+        List.of(new Hl7Error(ErrorCode.APPLICATION_INTERNAL_ERROR, reason)));
   }
 
   /**
@@ -82,19 +92,18 @@ public final class Hl7Ack {
     return out.toString();
   }
 
-  private List<String> answers(MessageHeader header, AckConditions.Outcome outcome, ErrorCode errorCode,
-      String text) {
+  private List<String> answers(MessageHeader header, AckConditions.Outcome outcome,
+      List<Hl7Error> errors) {
     MessageHeader h = header == null ? MessageHeader.EMPTY : header;
     return AckConditions.codes(h, outcome).stream()
-        .map(code -> build(h, code, AckConditions.reportsError(code) ? errorCode : ErrorCode.MESSAGE_ACCEPTED, text))
+        .map(code -> build(h, code, AckConditions.reportsError(code) ? errors : List.of()))
         .toList();
   }
 
   /**
-   * One acknowledgement of {@code h}'s message, MSA-1 {@code ackCode}; ERR unless {@code errorCode} is
-   * {@link ErrorCode#MESSAGE_ACCEPTED}.
+   * One acknowledgement of {@code h}'s message, MSA-1 {@code ackCode}, with an ERR segment for each of {@code errors}.
    */
-  private String build(MessageHeader h, AcknowledgmentCode ackCode, ErrorCode errorCode, String text) {
+  private String build(MessageHeader h, AcknowledgmentCode ackCode, List<Hl7Error> errors) {
     String event = h.triggerEvent() != null && EVENT.matcher(h.triggerEvent()).matches() ? h.triggerEvent() : null;
     StringBuilder ack = new StringBuilder(256)
         .append("MSH|^~\\&|").append(APPLICATION).append('|').append(APPLICATION).append('|')
@@ -103,10 +112,10 @@ public final class Hl7Ack {
         .append(event == null ? "ACK" : "ACK^" + event + "^ACK").append('|')
         .append(newControlId()).append("|P|2.6\r")
         .append("MSA|").append(ackCode.name()).append('|').append(safe(h.controlId())).append('\r');
-    if (errorCode != ErrorCode.MESSAGE_ACCEPTED) {
-      String name = errorCode.getMessage();
-      ack.append("ERR|||").append(errorCode.getCode()).append('^').append(name).append("^HL70357|E|||")
-          .append(escape(text == null ? name : text)).append('\r');
+    for (Hl7Error error : errors) {
+      String name = error.errorCode().getMessage();
+      ack.append("ERR|||").append(error.errorCode().getCode()).append('^').append(name).append("^HL70357|E|||")
+          .append(escape(error.reason() == null ? name : error.reason())).append('\r');
     }
     return ack.toString();
   }

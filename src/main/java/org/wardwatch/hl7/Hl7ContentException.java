@@ -4,9 +4,9 @@ import ca.uhn.hl7v2.ErrorCode;
 import org.wardwatch.model.DeviceIdentity;
 
 /**
- * A supported, readable ORU^R01 whose content WardWatch cannot accept: no usable observation, a numeric value that is
- * not a number or implausible, a unit that does not match the parameter, a missing observation code, an unreadable
- * time. Nothing from the message is recorded. Answered with AE (after CA when the sender asks for accept
+ * A supported, readable ORU^R01 whose content WardWatch cannot accept: no usable observation (every numeric value not a
+ * number, implausible or in a unit that does not match its parameter, say), a patient or bed that is no identifier, an
+ * unreadable OBR-7. Nothing from the message is recorded. Answered with AE (after CA when the sender asks for accept
  * acknowledgements: {@link AckConditions}). {@link #source()} names whom the refused content was about, once the
  * message's identity was read ({@link MessageReader}), so the parser can raise the device's invalid-signal alarm.
  *

@@ -5,8 +5,8 @@ import ca.uhn.hl7v2.ErrorCode;
 /**
  * A received HL7 message that WardWatch does not record. Carries what the acknowledgement needs: the message header (as
  * much of it as could be read, never {@code null}), the HL7 error code (table 0357, HAPI's {@link ErrorCode}) and, as
- * the exception message, a text for the technician. Nothing of a failed message is recorded: a message is accepted or
- * refused whole.
+ * the exception message, a text for the technician. Nothing of a failed message is recorded (a message of which some
+ * rows are refused is no failure: {@link Hl7Message#refused}).
  *
  * <p>Immutable and thread-safe.
  */

@@ -7,9 +7,10 @@ import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
 
 /**
- * One accepted ORU^R01 message, decoded: its header (for the acknowledgement), the observations it carried grouped into
- * frame reports (one per distinct observation time, in time order, all with the same source identity), and warnings
- * about what was skipped or assumed (for the technician's log; not errors).
+ * One ORU^R01 message recorded, whole or in part, decoded: its header (for the acknowledgement), the observations it
+ * carried grouped into frame reports (one per distinct observation time, in time order, all with the same source
+ * identity), warnings about what was skipped or assumed (for the technician's log; not errors), and the rows refused
+ * (for the sender: the message is answered {@code AE}, naming each, though its other rows are recorded).
  *
  * <p>Immutable and thread-safe.
  *
@@ -17,8 +18,10 @@ import org.wardwatch.model.Observation;
  * @param reports   at least one report; each holds values and/or sensors reported off
  * @param warnings  rows skipped, identifiers dropped, zones assumed; empty for a clean message; at most
  *                  {@value #MAX_WARNINGS} and a count of the rest ({@link #summarised})
+ * @param refused   the rows refused, each alone, with why; empty for a message recorded whole
  */
-public record Hl7Message(MessageHeader header, List<FrameReport> reports, List<String> warnings) {
+public record Hl7Message(MessageHeader header, List<FrameReport> reports, List<String> warnings,
+    List<Hl7Error> refused) {
 
   /** The most warnings kept of one message: thousands of repeated rows would otherwise each be a log line. */
   static final int MAX_WARNINGS = 20;
@@ -27,6 +30,7 @@ public record Hl7Message(MessageHeader header, List<FrameReport> reports, List<S
   public Hl7Message {
     reports = List.copyOf(reports);
     warnings = summarised(warnings);
+    refused = List.copyOf(refused);
   }
 
   /** The first {@value #MAX_WARNINGS} of {@code warnings}, and a line counting the others if there are more. */

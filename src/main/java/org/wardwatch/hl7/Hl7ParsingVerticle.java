@@ -30,12 +30,13 @@ import org.wardwatch.model.FrameStamp;
  * acknowledgement a peer sent, which is only logged: {@link ReceivedAck}). An accepted message's reports go to the
  * clinical engines of their patients' owners ({@link ReportHandOff}), as line frames' do, before the reply, so an AA
  * means the observations have been recorded (an AE names a patient an owner did not admit, as it monitors its most
- * patients). Each report is stamped with sender, control id and message but its MSH-7 ({@link FrameStamp#ofMessage}),
- * so a message a monitor retransmits (its ACK was late or lost, possibly with a node), with its time made afresh or
- * not, is acknowledged again and recognised by the patients' owners, which do not apply it twice. A message refused for
- * a value of a device and patient it names ({@link Hl7ContentException#source}) is announced on
- * {@link Addresses#DEVICE_EVENTS} as a line device's refused frame is ({@link DeviceEvents}), for the device's
- * invalid-signal alarm, which that device's next accepted report ends. A message that waited past its request's
+ * patients; an AE with an ERR per row names rows refused, the rest recorded). Each report is stamped with sender,
+ * control id and message but its MSH-7 ({@link FrameStamp#ofMessage}), so a message a monitor retransmits (its ACK was
+ * late or lost, possibly with a node), with its time made afresh or not, is acknowledged again and recognised by the
+ * patients' owners, which do not apply it twice. A message refused for a value of a device and patient it names
+ * ({@link Hl7ContentException#source}) is announced on {@link Addresses#DEVICE_EVENTS} as a line device's refused frame
+ * is ({@link DeviceEvents}), for the device's invalid-signal alarm, which that device's next accepted report ends; so
+ * is a message recorded but for some rows, once its other rows are applied. A message that waited past its request's
  * {@code deadline} is skipped unparsed: its sender has given up, and the parser's seconds go to messages someone still
  * waits for.
  *
@@ -89,11 +90,11 @@ public class Hl7ParsingVerticle extends VerticleBase {
     }
     String text = body.getString("text", "");
     Instant receivedAt = body.getInstant("receivedAt");
-    MessageHeader accepted = null;
+    Hl7Message accepted = null;
     List<String> answers;
     try {
       accepted = accept(text, receivedAt, body.getString("problem"));
-      answers = acks.accepted(accepted);
+      answers = answers(accepted);
     } catch (Hl7Exception refused) {
       LOG.warn("HL7 message {} from {} refused: {}", refused.header().controlId(),
           refused.header().sendingApplication(), refused.getMessage());
@@ -103,11 +104,19 @@ public class Hl7ParsingVerticle extends VerticleBase {
             DeviceEvent.rejected(content.source(), content.getMessage(), receivedAt));
       }
     }
-    MessageHeader header = accepted;
+    Hl7Message message = accepted; // null when refused: then nothing was handed on
     List<String> answersIfAdmitted = answers;
     handOff.recorded()
-        .map(applied -> applied.notAdmitted().isEmpty() ? answersIfAdmitted
-            : acks.notAdmitted(header, String.join("; ", applied.notAdmitted().values())))
+        .map(applied -> {
+          if (!applied.notAdmitted().isEmpty()) {
+            return acks.notAdmitted(message.header(), String.join("; ", applied.notAdmitted().values()));
+          }
+          if (message != null && !message.refused().isEmpty()) { // once its other rows are applied, which end none
+            DeviceEvents.announce(vertx.eventBus(),
+                DeviceEvent.rejected(message.source(), Hl7Error.reasons(message.refused()), receivedAt));
+          }
+          return answersIfAdmitted;
+        })
         .onSuccess(recorded -> BusRequests.answer(vertx.eventBus(), request,
             new JsonObject().put("acks", new JsonArray(recorded))))
         // Not recorded: no ACK, the connection closes, and the sender retransmits (not applied, so not a repeat).
@@ -115,16 +124,26 @@ public class Hl7ParsingVerticle extends VerticleBase {
             "not recorded: " + error.getMessage()));
   }
 
+  /** The acknowledgements of {@code message}, recorded whole or but for its refused rows (logged). */
+  private List<String> answers(Hl7Message message) {
+    if (message.refused().isEmpty()) {
+      return acks.accepted(message.header());
+    }
+    LOG.warn("HL7 message {} from {} recorded but for {} refused row(s): {}", message.header().controlId(),
+        message.header().sendingApplication(), message.refused().size(), Hl7Error.reasons(message.refused()));
+    return acks.partlyRecorded(message.header(), message.refused());
+  }
+
   private static String senderOf(MessageHeader header) {
     return header.sendingApplication() + '|' + header.sendingFacility();
   }
 
   /**
-   * Decodes and hands on one message, returning its header; a framing {@code problem} refuses it unread. An
-   * acknowledgement received ({@link ReceivedAck}) is logged and handed nowhere; its header asks for no answer
-   * ({@link AckConditions}).
+   * Decodes and hands on one message, returning it; a framing {@code problem} refuses it unread. An acknowledgement
+   * received ({@link ReceivedAck}) is logged and handed nowhere, returned as a message of no reports; its header asks
+   * for no answer ({@link AckConditions}).
    */
-  private MessageHeader accept(String text, Instant receivedAt, String problem) throws Hl7Exception {
+  private Hl7Message accept(String text, Instant receivedAt, String problem) throws Hl7Exception {
     if (problem != null) {
       throw new Hl7IncompleteException(text, problem);
     }
@@ -133,7 +152,7 @@ public class Hl7ParsingVerticle extends VerticleBase {
       ReceivedAck ack = received.get();
       LOG.debug("HL7 acknowledgement {} from {}: {} of message {}; not answered", ack.header().controlId(),
           ack.header().sendingApplication(), ack.code(), ack.acknowledgedId());
-      return ack.header();
+      return new Hl7Message(ack.header(), List.of(), List.of(), List.of());
     }
     Hl7Message message = decoder.decode(text, receivedAt);
     MessageHeader header = message.header();
@@ -145,6 +164,6 @@ public class Hl7ParsingVerticle extends VerticleBase {
       handOff.handOn(reports.get(part).withStamp(FrameStamp.ofMessage(senderOf(header), header.controlId(), part,
           retransmitted)));
     }
-    return header;
+    return message;
   }
 }

@@ -97,17 +97,21 @@ final class MessageReader {
       }
     }
     warnings.addAll(obxReader.warnings());
-    if (rows.isEmpty()) {
-      throw new Hl7ContentException(header, ErrorCode.REQUIRED_FIELD_MISSING,
+    List<Hl7Error> refused = new ArrayList<>(obxReader.refused());
+    ReportAssembler assembler = new ReportAssembler(source, receivedAt);
+    List<FrameReport> reports = rows.isEmpty() ? List.of() : assembler.assemble(rows);
+    refused.addAll(assembler.refused());
+    if (reports.isEmpty()) {
+      throw refused.isEmpty() ? new Hl7ContentException(header, ErrorCode.REQUIRED_FIELD_MISSING,
           "No usable vital sign in the message (" + obxIndex + " OBX): "
-          + String.join("; ", Hl7Message.summarised(warnings)));
+          + String.join("; ", Hl7Message.summarised(warnings)))
+          : new Hl7ContentException(header, refused.get(0).errorCode(),
+              Hl7Error.reasons(refused));
     }
-    ReportAssembler assembler = new ReportAssembler(header, source, receivedAt);
-    List<FrameReport> reports = assembler.assemble(rows);
     warnings.addAll(identity.warnings());
     warnings.addAll(assembler.warnings());
     times.warning().ifPresent(warnings::add);
-    return new Hl7Message(header, reports, warnings);
+    return new Hl7Message(header, reports, warnings, refused);
   }
 
   /** The message's segments, in order. */

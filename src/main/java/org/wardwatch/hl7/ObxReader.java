@@ -18,7 +18,10 @@ import org.wardwatch.model.Parameter;
 
 /**
  * Interprets the OBX segments of one message, one at a time: which to skip (device descriptions, dropped statuses,
- * flagged or unknown rows) and, for the rest, the checked value. Collects what it skipped for the message's warnings.
+ * flagged or unknown rows), which to refuse (a vital sign's value that is no number, implausible or in a wrong unit, a
+ * row without code, an unreadable time) and, for the rest, the checked value. Collects what it skipped for the
+ * message's warnings and what it refused for its acknowledgement: a refused row is refused alone, as each row is a
+ * measurement of its own.
  *
  * <p>Not thread-safe: one instance per message.
  */
@@ -43,14 +46,29 @@ final class ObxReader {
   private final List<String> flagged = new ArrayList<>();
   private final List<String> unknownCodes = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final List<Hl7Error> refused = new ArrayList<>();
 
   ObxReader(MessageHeader header, Pcd01Decoder.Times times) {
     this.header = header;
     this.times = times;
   }
 
-  /** The usable content of {@code obx} (the {@code index}-th OBX) or empty when it is skipped. */
-  Optional<Row> read(Segment obx, int index, Instant inherited) throws HL7Exception, Hl7ContentException {
+  /** The usable content of {@code obx} (the {@code index}-th OBX) or empty when it is skipped or refused. */
+  Optional<Row> read(Segment obx, int index, Instant inherited) throws HL7Exception {
+    try {
+      return checked(obx, index, inherited);
+    } catch (Hl7ContentException refusal) {
+      refused.add(new Hl7Error(refusal.errorCode(), refusal.getMessage()));
+      return Optional.empty();
+    }
+  }
+
+  /** The rows refused so far, each with why. */
+  List<Hl7Error> refused() {
+    return refused;
+  }
+
+  private Optional<Row> checked(Segment obx, int index, Instant inherited) throws HL7Exception, Hl7ContentException {
     String setId = text(obx, 1, 1);
     String label = "OBX " + (setId.isEmpty() ? String.valueOf(index) : setId);
     String code = text(obx, 3, 1);

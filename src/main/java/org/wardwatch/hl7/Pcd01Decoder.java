@@ -19,14 +19,15 @@ import org.wardwatch.model.DeviceClock;
  *
  * <p>Parsing is lenient: HAPI with validation off, every version 2.x HAPI knows read with the 2.6 structures, extra
  * fields and unknown segments ignored, a missing PID tolerated, CR, LF and CRLF segment endings accepted. The content
- * is strict, like line frames: <b>a message is accepted or refused whole</b>. One numeric OBX whose value is not a
- * number, is outside its parameter's hard range or comes in the wrong unit makes the whole message a content error
- * ({@link Hl7ContentException}, answered AE) and nothing of it is recorded: a device that sends one wrong value cannot
- * be trusted for the values next to it. Rows that are not values (device descriptions, containment ending in
- * {@code .0}), rows with status X or D, rows flagged INV/QUES/NAV/CAL/TEST/DEMO/OFF and unknown codes are skipped
- * with a warning. An empty OBX-2 is read as NM; an unknown OBX-2 type is read as text, so a vital sign
- * with any type but NM is a content error. Values are rounded to the parameter's charted precision (HALF_UP) and marked
- * questionable outside its soft range.
+ * is strict, like line frames, <b>row by row</b>: a numeric OBX whose value is not a number, is outside its parameter's
+ * hard range or comes in the wrong unit is refused ({@link Hl7Message#refused}, answered AE with an ERR for each), and
+ * the message's other rows are recorded, as each row is a measurement of its own (a misconfigured temperature must not
+ * hide the SpO2 next to it). A message none of whose rows can be recorded is a content error
+ * ({@link Hl7ContentException}, answered AE) and nothing of it is recorded. Rows that are not values (device
+ * descriptions, containment ending in {@code .0}), rows with status X or D, rows flagged INV/QUES/NAV/CAL/TEST/DEMO/OFF
+ * and unknown codes are skipped with a warning. An empty OBX-2 is read as NM; an unknown OBX-2 type is read as text, so
+ * a vital sign with any type but NM is refused. Values are rounded to the parameter's charted precision (HALF_UP) and
+ * marked questionable outside its soft range.
  *
  * <p>Observation time: OBX-14, else OBR-7 of its group, else MSH-7, else (no device time) the time received. A
  * timestamp without offset is read in the local zone, with a warning. Observations are grouped into one

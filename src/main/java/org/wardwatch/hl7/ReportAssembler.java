@@ -22,8 +22,9 @@ import org.wardwatch.model.Parameter;
  * share the time received), in time order, all from the same source. Within one time a parameter keeps the value of
  * its preferred source ({@link MdcCodes#preferredTo}: the ECG's heart rate, not the oximeter's pulse rate, whatever
  * their order), else its first; the others are reported in a warning. A value cancels a sensor-off report for its
- * parameter, and a diastolic pressure not below the systolic one (of its time, else the message's nearest) is a
- * content error, as for line frames.
+ * parameter. A diastolic pressure not below the systolic one (of its time, else the message's nearest) refuses that
+ * measurement, systolic, diastolic and mean, as a line frame's {@code BP} is refused whole; a time left with nothing
+ * to report makes no report.
  *
  * <p>Not thread-safe: one instance per message.
  */
@@ -32,18 +33,17 @@ final class ReportAssembler {
   /** The furthest apart a monitor stamps the systolic and diastolic rows of one blood pressure measurement. */
   private static final Duration ONE_MEASUREMENT = Duration.ofSeconds(10);
 
-  private final MessageHeader header;
   private final DeviceIdentity source;
   private final Instant receivedAt;
   private final List<String> warnings = new ArrayList<>();
+  private final List<Hl7Error> refused = new ArrayList<>();
 
-  ReportAssembler(MessageHeader header, DeviceIdentity source, Instant receivedAt) {
-    this.header = header;
+  ReportAssembler(DeviceIdentity source, Instant receivedAt) {
     this.source = source;
     this.receivedAt = receivedAt;
   }
 
-  List<FrameReport> assemble(List<ObxReader.Row> rows) throws Hl7ContentException {
+  List<FrameReport> assemble(List<ObxReader.Row> rows) {
     Map<Instant, Map<Parameter, ObxReader.Row>> values = new TreeMap<>();
     Map<Instant, Set<Parameter>> off = new TreeMap<>();
     for (ObxReader.Row row : rows) {
@@ -72,6 +72,9 @@ final class ReportAssembler {
       Map<Parameter, ObxReader.Row> atTime = entry.getValue();
       Set<Parameter> sensorsOff = off.get(entry.getKey());
       sensorsOff.removeAll(atTime.keySet());
+      if (atTime.isEmpty() && sensorsOff.isEmpty()) {
+        continue; // its rows were a refused measurement's
+      }
       List<Observation> observations = atTime.values().stream().map(this::observation).toList();
       reports.add(new FrameReport(source, entry.getKey(), receivedAt, observations, null, null, Set.copyOf(sensorsOff),
           null, null)); // no connection: HL7 senders never disconnect per patient (README, the discharge API)
@@ -83,13 +86,18 @@ final class ReportAssembler {
     return warnings;
   }
 
+  /** The measurements refused, each with why. */
+  List<Hl7Error> refused() {
+    return refused;
+  }
+
   /**
-   * Refuses a diastolic pressure of {@code pressure} not below its systolic one: the systolic of its time, else the
-   * message's nearest in time within {@link #ONE_MEASUREMENT} (a monitor may stamp the two rows of one measurement
-   * apart; one further off is another measurement's, whose own systolic was not sent or not usable).
+   * Refuses, and takes out of {@code values}, a measurement of {@code pressure} whose diastolic is not below its
+   * systolic: the systolic of its time, else the message's nearest in time within {@link #ONE_MEASUREMENT} (a monitor
+   * may stamp the two rows of one measurement apart; one further off is another measurement's, whose own systolic was
+   * not sent or not usable).
    */
-  private void checkBloodPressure(BloodPressure pressure, Map<Instant, Map<Parameter, ObxReader.Row>> values)
-      throws Hl7ContentException {
+  private void checkBloodPressure(BloodPressure pressure, Map<Instant, Map<Parameter, ObxReader.Row>> values) {
     TreeMap<Instant, ObxReader.Row> systolics = new TreeMap<>();
     values.forEach((time, atTime) -> {
       if (atTime.containsKey(pressure.systolic())) {
@@ -104,9 +112,11 @@ final class ReportAssembler {
       if (systolic != null && diastolic.value().compareTo(systolic.getValue().value()) >= 0) {
         String times = systolic.getKey().equals(entry.getKey()) ? " at " + entry.getKey()
             : " (systolic at " + systolic.getKey() + ", diastolic at " + entry.getKey() + ")";
-        throw new Hl7ContentException(header, ErrorCode.DATA_TYPE_ERROR, pressure.label() + " "
+        refused.add(new Hl7Error(ErrorCode.DATA_TYPE_ERROR, pressure.label() + " "
             + systolic.getValue().value().toPlainString() + "/" + diastolic.value().toPlainString() + times
-            + " is implausible: diastolic must be below systolic");
+            + " is implausible: diastolic must be below systolic"));
+        entry.getValue().keySet().removeAll(pressure.parameters());
+        values.get(systolic.getKey()).remove(pressure.systolic());
       }
     }
   }

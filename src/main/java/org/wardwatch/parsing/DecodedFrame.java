@@ -18,8 +18,13 @@ public sealed interface DecodedFrame {
   record Hello(DeviceIdentity identity, String sequence, List<String> unknownKeys) implements DecodedFrame {
   }
 
-  /** An observation frame: what one device reported about its patient at one time. */
-  record Measurements(FrameReport report, String sequence, List<String> unknownKeys) implements DecodedFrame {
+  /**
+   * An observation frame: what one device reported about its patient at one time.
+   *
+   * @param refused why each value refused alone was ({@link LineFrameDecoder}); empty when the frame is recorded whole
+   */
+  record Measurements(FrameReport report, String sequence, List<String> unknownKeys, List<String> refused)
+      implements DecodedFrame {
 
     public DeviceIdentity source() {
       return report.source();

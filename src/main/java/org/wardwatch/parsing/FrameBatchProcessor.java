@@ -13,11 +13,12 @@ import org.wardwatch.model.FrameStamp;
 
 /**
  * Turns a {@link FrameBatch} into verdicts, handing every accepted frame's report to a {@link ReportSink} in order,
- * stamped ({@link FrameStamp}) when the frame has a {@code Seq}, so the patient's owner can recognise a resend.
- * Frames are processed in arrival order, so a {@code HELLO} applies to the frames after it in the same batch; a
- * refused {@code HELLO} leaves the connection no identity (its device meant another: its next frames would be charted
- * to the patient before). A connection whose certificate names its devices ({@link FrameBatch#certifiedDevices()}) has
- * a frame or {@code HELLO} about any other device rejected.
+ * stamped ({@link FrameStamp}) when the frame has a {@code Seq}, so the patient's owner can recognise a resend. A frame
+ * some of whose values were refused hands on the rest and is answered with a NAK naming the refused ones
+ * ({@link FrameVerdict#partlyRecorded}). Frames are processed in arrival order, so a {@code HELLO} applies to the
+ * frames after it in the same batch; a refused {@code HELLO} leaves the connection no identity (its device meant
+ * another: its next frames would be charted to the patient before). A connection whose certificate names its devices
+ * ({@link FrameBatch#certifiedDevices()}) has a frame or {@code HELLO} about any other device rejected.
  *
  * <p>Holds no state besides its decoder (stateless) and sink: used by the frame parser's event loop, and shared by the
  * device sessions with a sink that keeps nothing ({@code DeviceNotices}).
@@ -65,8 +66,9 @@ public final class FrameBatchProcessor {
           boolean namedItself = source != session; // a frame naming itself or its patient; the usual one is not
           stamp = report.stamp() == null ? null : report.stamp().key();
           patient = source.patientKey();
-          verdicts.add(FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded),
-              namedItself ? source : null));
+          verdicts.add(measurements.refused().isEmpty()
+              ? FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded), namedItself ? source : null)
+              : FrameVerdict.partlyRecorded(measurements.sequence(), measurements.refused(), source));
           if (namedItself) {
             named = withNamed(named, source);
           }

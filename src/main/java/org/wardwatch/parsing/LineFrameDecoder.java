@@ -9,17 +9,22 @@ import java.util.List;
 import java.util.Set;
 import org.wardwatch.model.BloodPressure;
 import org.wardwatch.model.ConnectionId;
+import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
+import org.wardwatch.model.OxygenSupport;
 import org.wardwatch.model.Parameter;
 
 /**
  * Decodes one text line frame ({@code HELLO|Device=..} or {@code Temperature=37.5|Pulse=82|BP=120/80|Seq=7}) into the
  * normalised model. Pure and stateless: safe to share between threads.
  *
- * <p>A frame is accepted whole or rejected whole: one bad value rejects the frame, so a device never has half a frame
- * recorded. Identity keys in an observation frame apply to that frame only; {@code HELLO} sets the connection's.
+ * <p>What makes the frame itself untrustworthy (its identity, {@code Seq}, {@code Ts} or syntax) refuses it whole. A
+ * value that is not a number, implausible or malformed is refused alone ({@link DecodedFrame.Measurements#refused}):
+ * the frame's other values, which other sensors measured, are still recorded, so that a temperature probe's fault
+ * cannot hide the same frame's falling SpO2. A frame none of whose values can be recorded is refused whole. Identity
+ * keys in an observation frame apply to that frame only; {@code HELLO} sets the connection's.
  */
 public final class LineFrameDecoder {
 
@@ -73,6 +78,7 @@ public final class LineFrameDecoder {
     Instant deviceTime = reader.timestamp(fields.get(FrameKey.TS), receivedAt);
     List<Observation> observations = new ArrayList<>();
     Set<Parameter> sensorsOff = null; // made for a frame that reports one: Set.copyOf would hash even an empty set
+    List<String> refused = null; // made for a frame with a value refused
     String line = fields.line();
     for (FrameKey key : KEYS) {
       if (!fields.has(key) || !key.isVital() || key == FrameKey.CONSCIOUSNESS || key == FrameKey.OXYGEN) {
@@ -80,25 +86,47 @@ public final class LineFrameDecoder {
       }
       int from = fields.from(key);
       int to = fields.to(key);
-      if (FrameKey.matches(line, from, to, SENSOR_OFF)) {
-        sensorsOff = sensorsOff != null ? sensorsOff : EnumSet.noneOf(Parameter.class);
-        if (key.pressure() != null) {
-          sensorsOff.addAll(key.pressure().parameters());
+      try {
+        if (FrameKey.matches(line, from, to, SENSOR_OFF)) {
+          sensorsOff = sensorsOff != null ? sensorsOff : EnumSet.noneOf(Parameter.class);
+          sensorsOff.addAll(key.pressure() != null ? key.pressure().parameters() : List.of(key.parameter()));
+        } else if (key.pressure() != null) {
+          addBloodPressure(key, line, from, to, reader, source, deviceTime, receivedAt, sequence, observations);
         } else {
-          sensorsOff.add(key.parameter());
+          BigDecimal value = reader.vital(key.parameter(), line, from, to);
+          observations.add(observation(source, key.parameter(), value, deviceTime, receivedAt, sequence));
         }
-      } else if (key.pressure() != null) {
-        addBloodPressure(key, line, from, to, reader, source, deviceTime, receivedAt, sequence, observations);
-      } else {
-        BigDecimal value = reader.vital(key.parameter(), line, from, to);
-        observations.add(observation(source, key.parameter(), value, deviceTime, receivedAt, sequence));
+      } catch (MalformedFrameException e) {
+        refused = withReason(refused, e);
       }
     }
+    Consciousness consciousness = null;
+    OxygenSupport oxygen = null;
+    try {
+      consciousness = reader.consciousness(fields.get(FrameKey.CONSCIOUSNESS));
+    } catch (MalformedFrameException e) {
+      refused = withReason(refused, e);
+    }
+    try {
+      oxygen = reader.oxygen(fields.get(FrameKey.OXYGEN));
+    } catch (MalformedFrameException e) {
+      refused = withReason(refused, e);
+    }
+    if (refused != null && observations.isEmpty() && sensorsOff == null && consciousness == null && oxygen == null) {
+      throw reader.fail(String.join("; ", refused));
+    }
     FrameReport report = new FrameReport(source, deviceTime != null ? deviceTime : receivedAt, receivedAt,
-        List.copyOf(observations), reader.consciousness(fields.get(FrameKey.CONSCIOUSNESS)),
-        reader.oxygen(fields.get(FrameKey.OXYGEN)),
+        List.copyOf(observations), consciousness, oxygen,
         sensorsOff == null ? Set.of() : Collections.unmodifiableSet(sensorsOff), null, connection);
-    return new DecodedFrame.Measurements(report, fields.rawSequence(), fields.unknownKeys());
+    return new DecodedFrame.Measurements(report, fields.rawSequence(), fields.unknownKeys(),
+        refused == null ? List.of() : refused);
+  }
+
+  /** {@code reasons}, made when {@code null}, with the reason {@code refusal} gives. */
+  private static List<String> withReason(List<String> reasons, MalformedFrameException refusal) {
+    List<String> all = reasons != null ? reasons : new ArrayList<>(2);
+    all.add(refusal.getMessage());
+    return all;
   }
 
   private static DecodedFrame hello(FrameFields fields, DeviceIdentity named, ValueReader reader)
@@ -114,7 +142,7 @@ public final class LineFrameDecoder {
 
   /**
    * The blood pressure {@code line[from, to)} of {@code key} ({@code BP}, {@code ABP}): systolic/diastolic, perhaps
-   * then /mean, read where they are.
+   * then /mean, read where they are; refused whole when one of them is, as one measurement.
    */
   private static void addBloodPressure(FrameKey frameKey, String line, int from, int to, ValueReader reader,
       DeviceIdentity source, Instant deviceTime, Instant receivedAt, Long sequence, List<Observation> out)
@@ -141,10 +169,11 @@ public final class LineFrameDecoder {
           + (rounded ? " (charted as " + systolic.toPlainString() + "/" + diastolic.toPlainString()
               + ", in whole mmHg)" : ""));
     }
+    BigDecimal mean = meanSlash < 0 ? null
+        : reader.vital(pressure.mean(), line, FrameFields.trimmedStart(line, meanSlash + 1, to), to);
     out.add(observation(source, pressure.systolic(), systolic, deviceTime, receivedAt, sequence));
     out.add(observation(source, pressure.diastolic(), diastolic, deviceTime, receivedAt, sequence));
-    if (meanSlash >= 0) {
-      BigDecimal mean = reader.vital(pressure.mean(), line, FrameFields.trimmedStart(line, meanSlash + 1, to), to);
+    if (mean != null) {
       out.add(observation(source, pressure.mean(), mean, deviceTime, receivedAt, sequence));
     }
   }

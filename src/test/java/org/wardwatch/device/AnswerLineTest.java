@@ -2,6 +2,7 @@ package org.wardwatch.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +29,13 @@ class AnswerLineTest {
   @Test
   void givenAcceptedFrameWithNoteButNoSeq_whenRendered_thenEmptySeqField() {
     assertEquals("ACK||note\n", line(FrameVerdict.accepted(null, "note")));
+  }
+
+  @Test
+  void givenPartlyRecordedFrame_whenRendered_thenNakWithTheRefusedValuesAndThatTheOthersWereRecorded() {
+    assertEquals("NAK|7|SpO2 'x' is not a number; Pulse 'y' is not a number; the frame's other values were recorded\n",
+        line(FrameVerdict.partlyRecorded("7", List.of("SpO2 'x' is not a number", "Pulse 'y' is not a number"),
+            null)));
   }
 
   @Test

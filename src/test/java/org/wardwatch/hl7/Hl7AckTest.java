@@ -65,6 +65,23 @@ class Hl7AckTest {
   }
 
   @Test
+  void givenMessageRecordedButForTwoRows_whenAcknowledged_thenErrorWithAnErrSegmentForEachAfterTheCommitAccept()
+      throws Exception {
+    MessageHeader both = MessageHeader.sniff(fixture("pcd01-vitals.hl7").replace("|NE|AL|", "|AL|AL|"));
+    List<Hl7Error> refused = List.of(new Hl7Error(ErrorCode.DATA_TYPE_ERROR, "OBX 2: Heart rate 0 is implausible"),
+        new Hl7Error(ErrorCode.TABLE_VALUE_NOT_FOUND, "OBX 5: unit '[degF]' does not match Temperature"));
+
+    List<String> answers = acks.partlyRecorded(both, refused);
+
+    assertEquals(List.of("CA", "AE"), answers.stream().map(Hl7AckTest::msa1).toList(), "taken, then in error");
+    ACK ack = parseStrictly(answers.get(1));
+    assertEquals(2, ack.getERRReps());
+    assertEquals(List.of("102", "103"), List.of(ack.getERR(0).getHL7ErrorCode().getIdentifier().getValue(),
+        ack.getERR(1).getHL7ErrorCode().getIdentifier().getValue()));
+    assertTrue(answers.get(1).contains("|E|||OBX 5: unit '[degF]' does not match Temperature\r"), answers.get(1));
+  }
+
+  @Test
   void givenMessageWithoutMsh15OrMsh16_whenAccepted_thenOneOriginalModeAa() {
     assertEquals(List.of("AA"), acks.accepted(MessageHeader.sniff(fixture("adt-a01.hl7"))).stream()
         .map(Hl7AckTest::msa1).toList());

@@ -1,8 +1,8 @@
 package org.wardwatch.hl7;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ca.uhn.hl7v2.ErrorCode;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,16 +30,20 @@ class Pcd01BloodPressureTest {
   }
 
   @Test
-  void givenArterialDiastolicNotBelowItsSystolic_whenDecoded_thenContentErrorNamingTheArterialPressure() {
+  void givenArterialDiastolicNotBelowItsSystolic_whenDecoded_thenTheArterialMeasurementAloneIsRefused()
+      throws Exception {
     String text = Hl7Fixtures.message(Hl7Fixtures.MSH, Hl7Fixtures.OBR,
         "OBX|1|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.4.1.1|131|266016^MDC_DIM_MMHG^MDC|||||R",
         "OBX|2|NM|150034^MDC_PRESS_BLD_ART_DIA^MDC|1.3.1.3|90|266016^MDC_DIM_MMHG^MDC|||||R",
-        "OBX|3|NM|150033^MDC_PRESS_BLD_ART_SYS^MDC|1.3.1.2|85|266016^MDC_DIM_MMHG^MDC|||||R");
+        "OBX|3|NM|150033^MDC_PRESS_BLD_ART_SYS^MDC|1.3.1.2|85|266016^MDC_DIM_MMHG^MDC|||||R",
+        "OBX|4|NM|150035^MDC_PRESS_BLD_ART_MEAN^MDC|1.3.1.4|88|266016^MDC_DIM_MMHG^MDC|||||R");
 
-    Hl7ContentException e = assertThrows(Hl7ContentException.class,
-        () -> DECODER.decode(text, Hl7Fixtures.RECEIVED));
+    Hl7Message message = DECODER.decode(text, Hl7Fixtures.RECEIVED);
 
-    assertEquals("Arterial blood pressure 85/90 at 2026-11-22T10:14:00Z is implausible: diastolic must be below"
-        + " systolic", e.getMessage(), "the cuff's 131 is another measurement");
+    assertEquals(List.of(new Hl7Error(ErrorCode.DATA_TYPE_ERROR, "Arterial blood pressure 85/90 at"
+        + " 2026-11-22T10:14:00Z is implausible: diastolic must be below systolic")), message.refused(),
+        "the cuff's 131 is another measurement");
+    assertEquals(List.of(Parameter.BP_SYSTOLIC), message.observations().stream().map(Observation::parameter).toList(),
+        "the line's systolic, diastolic and mean are one measurement, refused together");
   }
 }

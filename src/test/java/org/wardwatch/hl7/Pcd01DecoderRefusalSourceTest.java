@@ -1,6 +1,8 @@
 package org.wardwatch.hl7;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.wardwatch.hl7.Hl7Fixtures.message;
@@ -15,9 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.wardwatch.model.DeviceIdentity;
 
 /**
- * Whom a content refusal names ({@link Hl7ContentException#source}), for the invalid-signal alarm: the message's
- * device and patient when a value was refused, the same identity an accepted message of theirs is filed under; nobody
- * when whom the message is about could not be read.
+ * Whom a refusal names, for the invalid-signal alarm: a message recorded but for a refused row names its device and
+ * patient ({@link Hl7Message#source}), and so does one refused for its values ({@link Hl7ContentException#source}), the
+ * same identity an accepted message of theirs is filed under; a refusal names nobody when whom the message is about
+ * could not be read.
  */
 class Pcd01DecoderRefusalSourceTest {
 
@@ -40,7 +43,8 @@ class Pcd01DecoderRefusalSourceTest {
     DeviceIdentity accepted = acceptedSource(message(MSH, PID, PV1, OBR, SPO2));
 
     assertEquals(MON1_P1, accepted);
-    assertEquals(accepted, refused(message(MSH, PID, PV1, OBR, SPO2, refusedRow)).source());
+    assertEquals(accepted, partlyRecorded(message(MSH, PID, PV1, OBR, SPO2, refusedRow)).source());
+    assertEquals(accepted, refused(message(MSH, PID, PV1, OBR, refusedRow)).source());
   }
 
   @Test
@@ -51,17 +55,17 @@ class Pcd01DecoderRefusalSourceTest {
 
   @Test
   void givenTheDeviceNamedInALaterRowThanTheRefusedOne_whenDecoded_thenTheRefusalNamesThatDevice() {
-    Hl7ContentException e = refused(message(MSH, PID, PV1, OBR, HEART_RATE_0,
-        SPO2.replace("|||||R", "|||||R|||||||0080C9FFFE000099^^0080C9FFFE000099^EUI-64")));
+    DeviceIdentity source = partlyRecorded(message(MSH, PID, PV1, OBR, HEART_RATE_0,
+        SPO2.replace("|||||R", "|||||R|||||||0080C9FFFE000099^^0080C9FFFE000099^EUI-64"))).source();
 
-    assertEquals("0080C9FFFE000099", e.source().device());
-    assertEquals("P1", e.source().patient());
+    assertEquals("0080C9FFFE000099", source.device());
+    assertEquals("P1", source.patient());
   }
 
   @Test
   void givenNoPid_whenARowIsRefused_thenTheRefusalNamesTheBedOnTheDevice() {
     assertEquals("Mon1:0080C9FFFE000001@ICU:3001-1",
-        refused(message(MSH, PV1, OBR, SPO2, HEART_RATE_0)).source().patientKey());
+        partlyRecorded(message(MSH, PV1, OBR, SPO2, HEART_RATE_0)).source().patientKey());
   }
 
   @ParameterizedTest
@@ -81,6 +85,13 @@ class Pcd01DecoderRefusalSourceTest {
     } catch (Hl7Exception e) {
       throw new AssertionError("refused: " + e.getMessage(), e);
     }
+  }
+
+  /** {@code text} decoded, some of its rows refused and the others recorded. */
+  private Hl7Message partlyRecorded(String text) {
+    Hl7Message message = assertDoesNotThrow(() -> decoder.decode(text, RECEIVED));
+    assertFalse(message.refused().isEmpty(), "a row refused");
+    return message;
   }
 
   private Hl7ContentException refused(String text) {

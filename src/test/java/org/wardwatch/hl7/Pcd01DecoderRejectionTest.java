@@ -1,5 +1,6 @@
 package org.wardwatch.hl7;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -142,12 +143,12 @@ class Pcd01DecoderRejectionTest {
   @ParameterizedTest
   @ValueSource(strings = {"abc", "1e2", "NaN", "Infinity", "0x10", "97,5", "9 7", "1234567", "97^1", "--97", ".", "+",
       "1.2.3"})
-  void givenNumericObxThatIsNotANumber_whenDecoded_thenWholeMessageContentError(String value) {
+  void givenNumericObxThatIsNotANumber_whenDecoded_thenThatRowRefused(String value) {
     String bad = "OBX|2|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|" + value + "|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R";
-    Hl7ContentException e = content(message(MSH, OBR, SPO2, bad));
+    Hl7Error e = refusedRow(message(MSH, OBR, SPO2, bad));
 
     assertEquals(ErrorCode.DATA_TYPE_ERROR, e.errorCode());
-    assertTrue(e.getMessage().contains("OBX 2") && e.getMessage().contains("not a number"), e.getMessage());
+    assertTrue(e.reason().contains("OBX 2") && e.reason().contains("not a number"), e.reason());
   }
 
   @ParameterizedTest
@@ -163,14 +164,14 @@ class Pcd01DecoderRejectionTest {
       "150021^MDC_PRESS_BLD_NONINV_SYS^MDC, 301, 266016^MDC_DIM_MMHG^MDC",
       "150022^MDC_PRESS_BLD_NONINV_DIA^MDC, 9, 266016^MDC_DIM_MMHG^MDC",
       "150364^MDC_TEMP_BODY^MDC, 50.05, 268192^MDC_DIM_DEGC^MDC"})
-  void givenImplausibleValue_whenDecoded_thenWholeMessageContentError(String code, String value, String unit) {
+  void givenImplausibleValue_whenDecoded_thenThatRowRefused(String code, String value, String unit) {
     String bad = "OBX|2|NM|" + code + "|1.1.1.1|" + value + "|" + unit + "|||||R";
 
-    Hl7ContentException e = content(message(MSH, OBR, SPO2.replace("150456", "149530").replace("|97|", "|80|")
+    Hl7Error e = refusedRow(message(MSH, OBR, SPO2.replace("150456", "149530").replace("|97|", "|80|")
         .replace("262688^MDC_DIM_PERCENT", "264864^MDC_DIM_BEAT_PER_MIN"), bad));
 
     assertEquals(ErrorCode.DATA_TYPE_ERROR, e.errorCode());
-    assertTrue(e.getMessage().contains("implausible"), e.getMessage());
+    assertTrue(e.reason().contains("implausible"), e.reason());
   }
 
   @ParameterizedTest
@@ -201,11 +202,11 @@ class Pcd01DecoderRejectionTest {
   }
 
   @Test
-  void givenMissingObx3_whenDecoded_thenContentError() {
-    Hl7ContentException e = content(message(MSH, OBR, SPO2, "OBX|2|NM||1.1.1.1|80|264864^MDC_DIM_BEAT_PER_MIN^MDC"));
+  void givenMissingObx3_whenDecoded_thenThatRowRefused() {
+    Hl7Error e = refusedRow(message(MSH, OBR, SPO2, "OBX|2|NM||1.1.1.1|80|264864^MDC_DIM_BEAT_PER_MIN^MDC"));
 
     assertEquals(ErrorCode.REQUIRED_FIELD_MISSING, e.errorCode());
-    assertTrue(e.getMessage().contains("OBX-3"), e.getMessage());
+    assertTrue(e.reason().contains("OBX-3"), e.reason());
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -220,14 +221,14 @@ class Pcd01DecoderRejectionTest {
   }
 
   @Test
-  void givenVitalSentAsStructuredNumeric_whenOtherRowsGood_thenContentErrorNotSkippedAsEmpty() {
+  void givenVitalSentAsStructuredNumeric_whenOtherRowsGood_thenThatRowRefusedNotSkippedAsEmpty() {
     String pulse = "OBX|1|NM|149530^MDC_PULS_OXIM_PULS_RATE^MDC|1.2.1.2|70|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R";
     String sn = "OBX|2|SN|150456^MDC_PULS_OXIM_SAT_O2^MDC|1.2.1.1|^97|%|||||R"; // OBX-5.1 is the (empty) comparator
 
-    Hl7ContentException e = content(message(MSH, OBR, pulse, sn));
+    Hl7Error e = refusedRow(message(MSH, OBR, pulse, sn));
 
     assertEquals(ErrorCode.DATA_TYPE_ERROR, e.errorCode());
-    assertTrue(e.getMessage().startsWith("OBX 2: SpO2 must have value type NM (OBX-2), got SN"), e.getMessage());
+    assertTrue(e.reason().startsWith("OBX 2: SpO2 must have value type NM (OBX-2), got SN"), e.reason());
   }
 
   @ParameterizedTest
@@ -345,6 +346,14 @@ class Pcd01DecoderRejectionTest {
 
   private Hl7RejectedException rejected(String text) {
     return assertThrows(Hl7RejectedException.class, () -> decoder.decode(text, RECEIVED));
+  }
+
+  /** The one row refused of {@code text}, whose other rows are recorded. */
+  private Hl7Error refusedRow(String text) {
+    Hl7Message message = assertDoesNotThrow(() -> decoder.decode(text, RECEIVED));
+    assertEquals(1, message.refused().size(), message.refused()::toString);
+    assertEquals(1, message.observations().size(), "the message's other row is recorded");
+    return message.refused().get(0);
   }
 
   private Hl7ContentException content(String text) {

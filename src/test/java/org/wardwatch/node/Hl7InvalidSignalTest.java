@@ -21,11 +21,12 @@ import org.wardwatch.testing.MllpClient;
 import org.wardwatch.testing.Pcd01Messages;
 import org.wardwatch.testing.TestNode;
 import org.wardwatch.testing.WardAlarms;
+import org.wardwatch.web.RestClient;
 
 /**
- * A whole node: an HL7 message refused for its content (AE: nothing of it recorded, its good values neither) raises
- * the invalid-signal technical alarm of its device for its patient, as a line device's refused frame does, and the
- * device's next accepted message ends it; a patient's first message refused admits the patient for it.
+ * A whole node: an HL7 message with a row refused for its value (AE, with an ERR naming it; its other rows recorded)
+ * raises the invalid-signal technical alarm of its device for its patient, as a line device's refused value does, and
+ * the device's next message recorded whole ends it; a patient's first message with a row refused admits the patient.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
@@ -48,14 +49,14 @@ class Hl7InvalidSignalTest {
   @CsvSource(delimiter = ';', value = {
       "an ECG heart rate of 0, outside its hard range; 0; |37.1|268192^MDC_DIM_DEGC^MDC|; 102",
       "a temperature in degrees Fahrenheit; 80; |98.8|[degF]^[degF]^UCUM|; 103"})
-  void aMessageRefusedForAValueRaisesInvalidSignalUntilTheDevicesNextAcceptedMessage(String refusal,
+  void aRowRefusedForItsValueRaisesInvalidSignalUntilTheDevicesNextMessageRecordedWhole(String refusal,
       int heartRate, String temperature, String errorCode) throws InterruptedException {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     try (MllpClient monitor = new MllpClient(node.hl7Port())) {
       assertTrue(monitor.send(vitals("IV-1", now.minusSeconds(10), 80)).readAck().contains("MSA|AA|IV-1"));
 
       String refused = vitals("IV-2", now.minusSeconds(5), heartRate)
-          .replace("|37.1|268192^MDC_DIM_DEGC^MDC|", temperature);
+          .replace("|37.1|268192^MDC_DIM_DEGC^MDC|", temperature).replace("|97|", "|93|");
       String ack = monitor.send(refused).readAck();
       assertTrue(ack.contains("MSA|AE|IV-2") && ack.contains("|" + errorCode + "^"), ack);
 
@@ -64,6 +65,9 @@ class Hl7InvalidSignalTest {
       assertEquals("P-IV", raised.getString("patient"));
       assertTrue(raised.getJsonObject("alarm").getString("message").startsWith("Invalid data from " + DEVICE + ": "),
           raised.encode());
+      JsonObject vitals = new JsonObject(new RestClient(node.httpPort()).get("/api/patients/P-IV").body())
+          .getJsonObject("vitals");
+      assertEquals(93, vitals.getJsonObject("SPO2").getInteger("value"), "the message's other rows are recorded");
 
       assertTrue(monitor.send(vitals("IV-3", now, 81)).readAck().contains("MSA|AA|IV-3"));
       JsonObject cleared = alarms.next(WardAlarms.of("CLEARED", CONDITION), Duration.ofSeconds(5));

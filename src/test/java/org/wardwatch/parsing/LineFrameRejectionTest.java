@@ -285,14 +285,6 @@ class LineFrameRejectionTest {
   }
 
   @Test
-  void givenOneBadValueAmongGoodOnes_whenDecoded_thenWholeFrameRejected() {
-    MalformedFrameException e = rejected("Seq=17|Temperature=37.5|Pulse=82|SpO2=abc");
-
-    assertTrue(e.getMessage().contains("SpO2 'abc' is not a number"), e::getMessage);
-    assertEquals("17", e.sequence());
-  }
-
-  @Test
   void givenDuplicateAlias_whenDecoded_thenReasonNamesTheSecondSpellingAndSeqIsEchoed() {
     MalformedFrameException e = rejected("Seq=8|HR=80|Pulse=81");
 

@@ -1,0 +1,60 @@
+package org.wardwatch.hl7;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.wardwatch.hl7.Hl7Fixtures.MSH;
+import static org.wardwatch.hl7.Hl7Fixtures.OBR;
+import static org.wardwatch.hl7.Hl7Fixtures.RECEIVED;
+import static org.wardwatch.hl7.Hl7Fixtures.SPO2;
+import static org.wardwatch.hl7.Hl7Fixtures.message;
+
+import ca.uhn.hl7v2.ErrorCode;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wardwatch.model.Observation;
+import org.wardwatch.model.Parameter;
+
+/**
+ * A message some of whose rows are refused: each row is a measurement of its own, so the others are recorded and each
+ * refused row is named, with its HL7 error code, for the acknowledgement's ERR segments; a message none of whose rows
+ * can be recorded is refused whole, naming each.
+ */
+class Pcd01PartlyRecordedTest {
+
+  private static final String HEART_RATE_0 =
+      "OBX|2|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|0|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R";
+  private static final String FAHRENHEIT = "OBX|3|NM|150364^MDC_TEMP_BODY^MDC|1.5.1.1|98.8|[degF]^[degF]^UCUM|||||R";
+
+  private final Pcd01Decoder decoder = new Pcd01Decoder(ZoneOffset.UTC);
+
+  @Test
+  void givenTwoBadRowsBesideAGoodOne_whenDecoded_thenTheGoodOneIsRecordedAndEachBadOneNamedWithItsCode()
+      throws Exception {
+    Hl7Message message = decoder.decode(message(MSH, OBR, SPO2, HEART_RATE_0, FAHRENHEIT), RECEIVED);
+
+    assertEquals(List.of(Parameter.SPO2), message.observations().stream().map(Observation::parameter).toList(),
+        "a faulty ECG lead and a misconfigured thermometer do not hide the SpO2");
+    assertEquals(List.of(ErrorCode.DATA_TYPE_ERROR, ErrorCode.TABLE_VALUE_NOT_FOUND),
+        message.refused().stream().map(Hl7Error::errorCode).toList());
+    assertEquals("OBX 2: Pulse 0 /min is implausible (accepted range 15-300)",
+        message.refused().get(0).reason().replace('\u2013', '-'));
+    assertEquals("OBX 3: unit '[degF]' does not match Temperature (expected Cel; nothing is converted)",
+        message.refused().get(1).reason());
+  }
+
+  @Test
+  void givenEveryRowBad_whenDecoded_thenTheMessageIsAContentErrorNamingEachWithTheFirstsCode() {
+    Hl7ContentException e = assertThrows(Hl7ContentException.class,
+        () -> decoder.decode(message(MSH, OBR, HEART_RATE_0, FAHRENHEIT), RECEIVED));
+
+    assertEquals(ErrorCode.DATA_TYPE_ERROR, e.errorCode());
+    assertEquals("OBX 2: Pulse 0 /min is implausible (accepted range 15-300); OBX 3: unit '[degF]' does not"
+        + " match Temperature (expected Cel; nothing is converted)", e.getMessage().replace('\u2013', '-'));
+  }
+
+  @Test
+  void givenACleanMessage_whenDecoded_thenNothingIsRefused() throws Exception {
+    assertEquals(List.of(), decoder.decode(message(MSH, OBR, SPO2), RECEIVED).refused());
+  }
+}
