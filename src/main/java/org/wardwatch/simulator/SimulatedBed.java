@@ -7,7 +7,9 @@ import org.wardwatch.model.Parameter;
 
 /**
  * The vital-sign model of one simulated bed: a patient baseline, a mean-reverting random walk around it per parameter,
- * and now and then a deterioration of one kind that ramps in, crosses its alarm limit, and ramps out again.
+ * and now and then a deterioration of one kind that ramps in, crosses its alarm limit, and ramps out again. Every
+ * {@value #ARTERIAL_LINE_EVERY}th bed's patient also has an arterial line, which reads a few mmHg off the cuff, beat by
+ * beat, and falls with it in a hypotension.
  *
  * <p>Pure and deterministic: the same bed number and seed, stepped with the same durations, give the same values. Not
  * thread-safe; owned by one {@link SimulatedDevice} and used only on its event loop.
@@ -20,6 +22,8 @@ public final class SimulatedBed {
   private static final double RAMP_SECONDS = 10.0;
   private static final double MIN_EPISODE_SECONDS = 30.0;
   private static final double MAX_EPISODE_SECONDS = 120.0;
+  /** Beds 4, 8, 12, ... have an arterial line. */
+  static final int ARTERIAL_LINE_EVERY = 4;
 
   /** The kinds of deterioration, each pushing one parameter to a target beyond its alarm limit. */
   public enum Deterioration {
@@ -48,13 +52,26 @@ public final class SimulatedBed {
 
   /**
    * One set of readings, rounded as the device reports them: temperature to 0.1 degC, everything else to integers.
+   *
+   * @param arterial the arterial line's pressure, {@code null} for a patient without one
    */
-  public record Vitals(double temperature, int pulse, int systolic, int diastolic, int spo2, int respRate) {
+  public record Vitals(double temperature, int pulse, int systolic, int diastolic, int spo2, int respRate,
+      ArterialPressure arterial) {
 
     /** The observation frame for these readings, without the line ending. */
     public String toFrame(long seq) {
-      return String.format(Locale.ROOT, "Seq=%d|Temperature=%.1f|Pulse=%d|BP=%d/%d|SpO2=%d|RR=%d",
+      String frame = String.format(Locale.ROOT, "Seq=%d|Temperature=%.1f|Pulse=%d|BP=%d/%d|SpO2=%d|RR=%d",
           seq, temperature, pulse, systolic, diastolic, spo2, respRate);
+      return arterial == null ? frame : frame + String.format(Locale.ROOT, "|ABP=%d/%d/%d", arterial.systolic(),
+          arterial.diastolic(), arterial.mean());
+    }
+  }
+
+  /** An arterial line's reading in mmHg: its mean is what the monitor integrates over the beat, here dia + pulse/3. */
+  public record ArterialPressure(int systolic, int diastolic) {
+
+    public int mean() {
+      return (int) Math.round(diastolic + (systolic - diastolic) / 3.0);
     }
   }
 
@@ -67,6 +84,9 @@ public final class SimulatedBed {
   private final Walk temperature;
   private final Walk diastolicNoise;
   private final double diastolicRatio;
+  /** The line's beat-to-beat noise, {@code null} for a patient without one. */
+  private final Walk arterialNoise;
+  private final double arterialOffset;
   private Episode episode;
 
   /** A bed with spontaneous deteriorations at the usual rate; {@code seed + bedNumber} seeds its randomness. */
@@ -85,6 +105,8 @@ public final class SimulatedBed {
     this.temperature = new Walk(uniform(36.4, 37.4), 0.08, 120);
     this.diastolicNoise = new Walk(0, 2.0, 30);
     this.diastolicRatio = uniform(0.58, 0.66);
+    this.arterialNoise = bedNumber % ARTERIAL_LINE_EVERY == 0 ? new Walk(0, 2.0, 5) : null;
+    this.arterialOffset = uniform(2, 8);
   }
 
   /** Advances the patient by {@code elapsed} and returns the readings at the new instant. */
@@ -97,6 +119,9 @@ public final class SimulatedBed {
     systolic.step(seconds);
     temperature.step(seconds);
     diastolicNoise.step(seconds);
+    if (arterialNoise != null) {
+      arterialNoise.step(seconds);
+    }
     return current();
   }
 
@@ -139,7 +164,16 @@ public final class SimulatedBed {
         (int) sbp,
         (int) dbp,
         (int) clamp(Parameter.SPO2, Math.round(shifted(Parameter.SPO2, spo2))),
-        (int) clamp(Parameter.RESP_RATE, Math.round(shifted(Parameter.RESP_RATE, respRate))));
+        (int) clamp(Parameter.RESP_RATE, Math.round(shifted(Parameter.RESP_RATE, respRate))),
+        arterialNoise == null ? null : arterial(sbp, dbp));
+  }
+
+  /** The line's reading while the cuff would read {@code sbp}/{@code dbp}: a little higher, with its own noise. */
+  private ArterialPressure arterial(double sbp, double dbp) {
+    double systolic = clamp(Parameter.ART_SYSTOLIC, Math.round(sbp + arterialOffset + arterialNoise.value));
+    double diastolic = Math.round(dbp - arterialOffset / 2 + arterialNoise.value / 2);
+    diastolic = Math.max(Parameter.ART_DIASTOLIC.hardRange().low().doubleValue(), Math.min(diastolic, systolic - 1));
+    return new ArterialPressure((int) systolic, (int) diastolic);
   }
 
   /** The walk's value, moved towards the deterioration target when {@code parameter} is the one deteriorating. */

@@ -23,7 +23,7 @@ class SimulatedBedTest {
 
   private static final Duration SECOND = Duration.ofSeconds(1);
   private static final Pattern FRAME = Pattern.compile(
-      "Seq=\\d+\\|Temperature=\\d{1,2}\\.\\d\\|Pulse=\\d+\\|BP=\\d+/\\d+\\|SpO2=\\d+\\|RR=\\d+");
+      "Seq=\\d+\\|Temperature=\\d{1,2}\\.\\d\\|Pulse=\\d+\\|BP=\\d+/\\d+\\|SpO2=\\d+\\|RR=\\d+(\\|ABP=\\d+/\\d+/\\d+)?");
 
   @Test
   void sameSeedAndBedGiveTheSameReadings() {
@@ -40,7 +40,7 @@ class SimulatedBedTest {
   @Test
   void readingsStayWithinPhysiologicalLimits() {
     Duration[] steps = {Duration.ofMillis(50), SECOND, Duration.ofSeconds(10)};
-    for (int bedNumber = 1; bedNumber <= 3; bedNumber++) {
+    for (int bedNumber = 1; bedNumber <= 4; bedNumber++) {
       SimulatedBed bed = new SimulatedBed(bedNumber, 7L, 60);
       for (int step = 0; step < 100_000; step++) {
         assertPhysiological(bed.next(steps[step % steps.length]));
@@ -95,9 +95,9 @@ class SimulatedBedTest {
     Locale.setDefault(Locale.GERMANY);
     try {
       assertEquals("Seq=1|Temperature=37.5|Pulse=82|BP=120/80|SpO2=97|RR=16",
-          new Vitals(37.5, 82, 120, 80, 97, 16).toFrame(1));
-      assertEquals("Seq=1234|Temperature=39.0|Pulse=140|BP=80/48|SpO2=88|RR=30",
-          new Vitals(39.0, 140, 80, 48, 88, 30).toFrame(1234));
+          new Vitals(37.5, 82, 120, 80, 97, 16, null).toFrame(1));
+      assertEquals("Seq=1234|Temperature=39.0|Pulse=140|BP=80/48|SpO2=88|RR=30|ABP=86/46/59",
+          new Vitals(39.0, 140, 80, 48, 88, 30, new SimulatedBed.ArterialPressure(86, 46)).toFrame(1234));
     } finally {
       Locale.setDefault(previous);
     }
@@ -105,12 +105,30 @@ class SimulatedBedTest {
 
   @Test
   void generatedFramesAreWellFormed() {
-    SimulatedBed bed = new SimulatedBed(1, 3L, 60);
-    for (int seq = 1; seq <= 5_000; seq++) {
-      String frame = bed.next(SECOND).toFrame(seq);
-      assertTrue(FRAME.matcher(frame).matches(), frame);
-      assertTrue(frame.startsWith("Seq=" + seq + "|"), frame);
+    for (int bedNumber : new int[] {1, SimulatedBed.ARTERIAL_LINE_EVERY}) {
+      SimulatedBed bed = new SimulatedBed(bedNumber, 3L, 60);
+      for (int seq = 1; seq <= 5_000; seq++) {
+        String frame = bed.next(SECOND).toFrame(seq);
+        assertTrue(FRAME.matcher(frame).matches(), frame);
+        assertTrue(frame.startsWith("Seq=" + seq + "|"), frame);
+      }
     }
+  }
+
+  @Test
+  void everyFourthBedHasAnArterialLineReadingNearTheCuffAndFallingWithIt() {
+    for (int bedNumber = 1; bedNumber <= 12; bedNumber++) {
+      boolean line = bedNumber % 4 == 0;
+      assertTrue(run(new SimulatedBed(bedNumber, 13L, 0), 10).stream().allMatch(v -> (v.arterial() != null) == line),
+          "bed " + bedNumber);
+    }
+    SimulatedBed bed = new SimulatedBed(8, 13L, 0);
+    run(bed, 60);
+    bed.startDeterioration(Deterioration.HYPOTENSION, Duration.ofSeconds(60));
+    List<Vitals> episode = run(bed, 59);
+    assertTrue(episode.stream().allMatch(v -> Math.abs(v.arterial().systolic() - v.systolic()) <= 15),
+        episode::toString);
+    assertTrue(episode.stream().anyMatch(v -> v.arterial().systolic() < 100), episode::toString);
   }
 
   private static List<Vitals> run(SimulatedBed bed, int seconds) {
@@ -128,10 +146,13 @@ class SimulatedBedTest {
     assertTrue(v.systolic() >= 25 && v.systolic() <= 300, v::toString);
     assertTrue(v.diastolic() >= 10 && v.diastolic() < v.systolic(), v::toString);
     assertTrue(v.temperature() >= 0 && v.temperature() <= 50, v::toString);
+    assertTrue(v.arterial() == null || v.arterial().systolic() <= 300
+        && v.arterial().diastolic() >= 10 && v.arterial().diastolic() < v.arterial().systolic(), v::toString);
   }
 
   private static boolean alarming(Vitals v) {
-    return Arrays.stream(Deterioration.values()).anyMatch(kind -> alarmOf(kind).test(v));
+    return Arrays.stream(Deterioration.values()).anyMatch(kind -> alarmOf(kind).test(v))
+        || v.arterial() != null && (v.arterial().systolic() < 90 || v.arterial().mean() < 60);
   }
 
   private static Predicate<Vitals> alarmOf(Deterioration kind) {
