@@ -1,5 +1,7 @@
 package org.wardwatch.hl7;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,8 +14,9 @@ import org.wardwatch.model.Parameter;
 
 /**
  * The observation codes (OBX-3) and units (OBX-6) of IHE PCD-01 messages that WardWatch understands: IEEE 11073-10101
- * (MDC) codes and their LOINC equivalents, mapped to {@link Parameter}s, and the units each parameter may be sent in.
- * Nothing is converted: a value in any other unit (°F, kPa) is not accepted.
+ * (MDC) codes and their LOINC equivalents, mapped to {@link Parameter}s, and the units each parameter may be sent in:
+ * its charted unit, or for a temperature degrees Fahrenheit, as monitors set up in the US send it, converted exactly
+ * ({@link SentUnit}). A value in any other unit (kPa, kelvin) is not accepted.
  *
  * <p>Stateless and thread-safe.
  */
@@ -23,6 +26,36 @@ public final class MdcCodes {
   public static final String MDC = "MDC";
   /** OBX-3 coding system of LOINC codes. */
   public static final String LOINC = "LN";
+
+  /** A unit a value may be sent in: its parameter's charted unit, or one converted to it exactly. */
+  public enum SentUnit {
+    /** The parameter's own unit: charted as sent. */
+    CHARTED(null),
+    /** Degrees Fahrenheit ({@code [degF]}, {@code MDC_DIM_FAHR}), of a temperature: (°F − 32) × 5/9 °C. */
+    FAHRENHEIT("[degF]");
+
+    private static final BigDecimal FREEZING = BigDecimal.valueOf(32);
+
+    private final String ucum;
+
+    SentUnit(String ucum) {
+      this.ucum = ucum;
+    }
+
+    /** The unit in UCUM, {@code null} for {@link #CHARTED} (the parameter's {@link Parameter#unit()}). */
+    public String ucum() {
+      return ucum;
+    }
+
+    /**
+     * {@code value} in the charted unit, exact to 16 digits, which the charted precision then rounds once: (°F − 32) ×
+     * 5/9 never ends in a tie that 16 digits would have rounded to (its digits repeat from a ninth).
+     */
+    public BigDecimal toCharted(BigDecimal value) {
+      return this == CHARTED ? value : value.subtract(FREEZING).multiply(BigDecimal.valueOf(5))
+          .divide(BigDecimal.valueOf(9), MathContext.DECIMAL64);
+    }
+  }
 
   /**
    * What one OBX-3 code means.
@@ -64,6 +97,7 @@ public final class MdcCodes {
       "8310-5", Parameter.TEMPERATURE);
 
   private static final Set<String> MMHG = Set.of("266016", "MDC_DIM_MMHG", "mm[Hg]", "mmHg");
+  private static final Set<String> FAHRENHEIT = Set.of("266560", "MDC_DIM_FAHR", "[degF]");
   private static final Map<Parameter, Set<String>> UNITS = units();
 
   private MdcCodes() {
@@ -81,6 +115,7 @@ public final class MdcCodes {
     units.put(Parameter.TEMPERATURE, Set.of("268192", "MDC_DIM_DEGC", "Cel"));
     return Collections.unmodifiableMap(units);
   }
+
 
   /**
    * The parameter OBX-3 {@code code} in coding {@code system} ({@code MDC}, {@code LN}, or empty: either) stands for,
@@ -121,14 +156,27 @@ public final class MdcCodes {
   }
 
   /**
-   * True when OBX-6, given as its identifier ({@code 264864}, {@code /min}) and text ({@code MDC_DIM_BEAT_PER_MIN}),
-   * names the unit {@code parameter} is charted in. Matching is exact (UCUM is case-sensitive).
+   * The unit OBX-6, given as its identifier ({@code 264864}, {@code /min}) and text ({@code MDC_DIM_BEAT_PER_MIN}),
+   * names, when {@code parameter} may be sent in it; else empty. Matching is exact (UCUM is case-sensitive).
    */
-  public static boolean unitMatches(Parameter parameter, String identifier, String text) {
-    Set<String> accepted = UNITS.get(parameter);
-    if (identifier != null && !identifier.isEmpty()) {
-      return accepted.contains(identifier);
+  public static Optional<SentUnit> unit(Parameter parameter, String identifier, String text) {
+    if (names(UNITS.get(parameter), identifier, text)) {
+      return Optional.of(SentUnit.CHARTED);
     }
-    return text != null && text.startsWith("MDC_DIM_") && accepted.contains(text);
+    return parameter == Parameter.TEMPERATURE && names(FAHRENHEIT, identifier, text) ? Optional.of(SentUnit.FAHRENHEIT)
+        : Optional.empty();
+  }
+
+  /** The units {@code parameter} may be sent in, as a technician reads them: {@code Cel or [degF]}. */
+  public static String unitsAccepted(Parameter parameter) {
+    return parameter == Parameter.TEMPERATURE ? parameter.unit() + " or [degF]" : parameter.unit();
+  }
+
+  /** True when OBX-6's identifier, or its MDC text when it has none, is one of {@code units}. */
+  private static boolean names(Set<String> units, String identifier, String text) {
+    if (identifier != null && !identifier.isEmpty()) {
+      return units.contains(identifier);
+    }
+    return text != null && text.startsWith("MDC_DIM_") && units.contains(text);
   }
 }

@@ -7,6 +7,7 @@ import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Segment;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,14 +149,18 @@ final class ObxReader {
     if (unit.isEmpty() && unitText.isEmpty()) {
       throw fail(ErrorCode.REQUIRED_FIELD_MISSING, label + ": " + parameter.label() + " has no units (OBX-6)");
     }
-    if (!MdcCodes.unitMatches(parameter, unit, unitText)) {
+    Optional<MdcCodes.SentUnit> sentUnit = MdcCodes.unit(parameter, unit, unitText);
+    if (sentUnit.isEmpty()) {
       throw fail(ErrorCode.TABLE_VALUE_NOT_FOUND, label + ": unit '" + abbreviate(unit.isEmpty() ? unitText : unit)
-          + "' does not match " + parameter.label() + " (expected " + parameter.unit() + "; nothing is converted)");
+          + "' does not match " + parameter.label() + " (expected " + MdcCodes.unitsAccepted(parameter) + ")");
     }
-    BigDecimal value = parameter.chartedIfPlausible(new BigDecimal(raw), raw.startsWith("-"));
+    BigDecimal inChartedUnit = sentUnit.get().toCharted(new BigDecimal(raw));
+    BigDecimal value = parameter.chartedIfPlausible(inChartedUnit, raw.startsWith("-"));
     if (value == null) {
-      throw fail(ErrorCode.DATA_TYPE_ERROR, label + ": " + parameter.label() + " " + raw + " "
-          + parameter.unit() + " is implausible (accepted range " + parameter.hardRange() + ")");
+      String sent = sentUnit.get().ucum() == null ? parameter.unit() : sentUnit.get().ucum() + " ("
+          + inChartedUnit.setScale(1, RoundingMode.HALF_UP).toPlainString() + " " + parameter.unit() + ")";
+      throw fail(ErrorCode.DATA_TYPE_ERROR, label + ": " + parameter.label() + " " + raw + " " + sent
+          + " is implausible (accepted range " + parameter.hardRange() + ")");
     }
     return value;
   }

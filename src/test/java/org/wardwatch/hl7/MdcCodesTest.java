@@ -1,12 +1,12 @@
 package org.wardwatch.hl7;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,17 +47,30 @@ class MdcCodesTest {
       "RESP_RATE, 264928, MDC_DIM_RESP_PER_MIN", "RESP_RATE, /min, ''", "SPO2, 262688, MDC_DIM_PERCENT",
       "SPO2, %, ''", "BP_SYSTOLIC, 266016, MDC_DIM_MMHG", "BP_DIASTOLIC, mm[Hg], ''",
       "TEMPERATURE, 268192, MDC_DIM_DEGC", "TEMPERATURE, Cel, ''"})
-  void givenParametersUnit_whenMatched_thenAccepted(Parameter parameter, String identifier, String text) {
-    assertTrue(MdcCodes.unitMatches(parameter, identifier, text));
+  void givenParametersUnit_whenMatched_thenChartedAsSent(Parameter parameter, String identifier, String text) {
+    assertEquals(Optional.of(MdcCodes.SentUnit.CHARTED), MdcCodes.unit(parameter, identifier, text));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"266560, MDC_DIM_FAHR", "'', MDC_DIM_FAHR", "[degF], ''"})
+  void givenATemperatureInFahrenheit_whenMatched_thenConverted(String identifier, String text) {
+    assertEquals(Optional.of(MdcCodes.SentUnit.FAHRENHEIT), MdcCodes.unit(Parameter.TEMPERATURE, identifier, text));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"98.6, 37", "32, 0", "100.4, 38", "212, 100", "100.49, 38.05"})
+  void givenDegreesFahrenheit_whenConverted_thenExactCelsius(String fahrenheit, String celsius) {
+    assertEquals(0, new BigDecimal(celsius).compareTo(MdcCodes.SentUnit.FAHRENHEIT.toCharted(
+        new BigDecimal(fahrenheit))));
   }
 
   @ParameterizedTest
   @CsvSource({
-      "TEMPERATURE, 266560, MDC_DIM_FAHR", "TEMPERATURE, [degF], ''", "TEMPERATURE, cel, ''",
+      "PULSE, [degF], ''", "TEMPERATURE, K, ''", "TEMPERATURE, cel, ''", "TEMPERATURE, [degf], ''",
       "BP_SYSTOLIC, 268096, MDC_DIM_KILO_PA", "BP_SYSTOLIC, kPa, ''", "SPO2, 264864, MDC_DIM_PERCENT",
       "PULSE, 264928, MDC_DIM_BEAT_PER_MIN", "PULSE, '', ''", "PULSE, '', beats"})
   void givenOtherUnit_whenMatched_thenRefused(Parameter parameter, String identifier, String text) {
-    assertFalse(MdcCodes.unitMatches(parameter, identifier, text));
+    assertEquals(Optional.empty(), MdcCodes.unit(parameter, identifier, text));
   }
 
   @ParameterizedTest

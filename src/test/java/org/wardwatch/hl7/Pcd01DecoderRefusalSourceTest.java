@@ -30,13 +30,13 @@ class Pcd01DecoderRefusalSourceTest {
   private static final String PV1 = "PV1||I|ICU^3001^1";
   private static final String HEART_RATE_0 =
       "OBX|2|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|0|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R";
-  private static final String FAHRENHEIT = "OBX|2|NM|150364^MDC_TEMP_BODY^MDC|1.5.1.1|98.8|[degF]^[degF]^UCUM|||||R";
+  private static final String KELVIN = "OBX|2|NM|150364^MDC_TEMP_BODY^MDC|1.5.1.1|310.2|K^K^UCUM|||||R";
   private static final DeviceIdentity MON1_P1 = new DeviceIdentity("Mon1:0080C9FFFE000001", "P1", "3001-1", "ICU");
 
   private final Pcd01Decoder decoder = new Pcd01Decoder(ZoneOffset.UTC);
 
   @ParameterizedTest
-  @ValueSource(strings = {HEART_RATE_0, FAHRENHEIT,
+  @ValueSource(strings = {HEART_RATE_0, KELVIN,
       "OBX|2|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.4.1.1|80|266016^MDC_DIM_MMHG^MDC|||||R\r"
           + "OBX|3|NM|150022^MDC_PRESS_BLD_NONINV_DIA^MDC|1.4.1.2|90|266016^MDC_DIM_MMHG^MDC|||||R"})
   void givenARefusedValue_whenDecoded_thenTheRefusalNamesWhomAnAcceptedMessageIsFiledUnder(String refusedRow) {

@@ -176,14 +176,14 @@ class Pcd01DecoderRejectionTest {
 
   @ParameterizedTest
   @CsvSource({
-      "150364^MDC_TEMP_BODY^MDC, 98.6, 266560^MDC_DIM_FAHR^MDC",
-      "150364^MDC_TEMP_BODY^MDC, 98.6, [degF]^^UCUM",
+      "150364^MDC_TEMP_BODY^MDC, 310.2, K^^UCUM",
+      "150364^MDC_TEMP_BODY^MDC, 37.2, 262688^MDC_DIM_PERCENT^MDC",
       "150021^MDC_PRESS_BLD_NONINV_SYS^MDC, 16, 268096^MDC_DIM_KILO_PA^MDC",
       "150021^MDC_PRESS_BLD_NONINV_SYS^MDC, 16, kPa^^UCUM",
       "147842^MDC_ECG_HEART_RATE^MDC, 80, 262688^MDC_DIM_PERCENT^MDC",
       "150456^MDC_PULS_OXIM_SAT_O2^MDC, 97, /min^^UCUM",
       "151562^MDC_RESP_RATE^MDC, 16, ^MDC_DIM_BEAT_PER_MIN^MDC"})
-  void givenUnitNotMatchingParameter_whenDecoded_thenContentErrorNothingConverted(String code, String value,
+  void givenUnitNotMatchingParameter_whenDecoded_thenContentError(String code, String value,
       String unit) {
     Hl7ContentException e = content(message(MSH, OBR, "OBX|1|NM|" + code + "|1.1.1.1|" + value + "|" + unit
         + "|||||R"));

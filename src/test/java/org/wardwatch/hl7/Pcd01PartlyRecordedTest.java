@@ -24,33 +24,33 @@ class Pcd01PartlyRecordedTest {
 
   private static final String HEART_RATE_0 =
       "OBX|2|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|0|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R";
-  private static final String FAHRENHEIT = "OBX|3|NM|150364^MDC_TEMP_BODY^MDC|1.5.1.1|98.8|[degF]^[degF]^UCUM|||||R";
+  private static final String KELVIN = "OBX|3|NM|150364^MDC_TEMP_BODY^MDC|1.5.1.1|310.2|K^K^UCUM|||||R";
 
   private final Pcd01Decoder decoder = new Pcd01Decoder(ZoneOffset.UTC);
 
   @Test
   void givenTwoBadRowsBesideAGoodOne_whenDecoded_thenTheGoodOneIsRecordedAndEachBadOneNamedWithItsCode()
       throws Exception {
-    Hl7Message message = decoder.decode(message(MSH, OBR, SPO2, HEART_RATE_0, FAHRENHEIT), RECEIVED);
+    Hl7Message message = decoder.decode(message(MSH, OBR, SPO2, HEART_RATE_0, KELVIN), RECEIVED);
 
     assertEquals(List.of(Parameter.SPO2), message.observations().stream().map(Observation::parameter).toList(),
-        "a faulty ECG lead and a misconfigured thermometer do not hide the SpO2");
+        "a faulty ECG lead and a thermometer sending kelvin do not hide the SpO2");
     assertEquals(List.of(ErrorCode.DATA_TYPE_ERROR, ErrorCode.TABLE_VALUE_NOT_FOUND),
         message.refused().stream().map(Hl7Error::errorCode).toList());
     assertEquals("OBX 2: Pulse 0 /min is implausible (accepted range 15-300)",
         message.refused().get(0).reason().replace('\u2013', '-'));
-    assertEquals("OBX 3: unit '[degF]' does not match Temperature (expected Cel; nothing is converted)",
+    assertEquals("OBX 3: unit 'K' does not match Temperature (expected Cel or [degF])",
         message.refused().get(1).reason());
   }
 
   @Test
   void givenEveryRowBad_whenDecoded_thenTheMessageIsAContentErrorNamingEachWithTheFirstsCode() {
     Hl7ContentException e = assertThrows(Hl7ContentException.class,
-        () -> decoder.decode(message(MSH, OBR, HEART_RATE_0, FAHRENHEIT), RECEIVED));
+        () -> decoder.decode(message(MSH, OBR, HEART_RATE_0, KELVIN), RECEIVED));
 
     assertEquals(ErrorCode.DATA_TYPE_ERROR, e.errorCode());
-    assertEquals("OBX 2: Pulse 0 /min is implausible (accepted range 15-300); OBX 3: unit '[degF]' does not"
-        + " match Temperature (expected Cel; nothing is converted)", e.getMessage().replace('\u2013', '-'));
+    assertEquals("OBX 2: Pulse 0 /min is implausible (accepted range 15-300); OBX 3: unit 'K' does not match"
+        + " Temperature (expected Cel or [degF])", e.getMessage().replace('\u2013', '-'));
   }
 
   @Test

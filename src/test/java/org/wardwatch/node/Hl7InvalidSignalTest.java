@@ -48,7 +48,7 @@ class Hl7InvalidSignalTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = ';', value = {
       "an ECG heart rate of 0, outside its hard range; 0; |37.1|268192^MDC_DIM_DEGC^MDC|; 102",
-      "a temperature in degrees Fahrenheit; 80; |98.8|[degF]^[degF]^UCUM|; 103"})
+      "a temperature in kelvin; 80; |310.2|K^K^UCUM|; 103"})
   void aRowRefusedForItsValueRaisesInvalidSignalUntilTheDevicesNextMessageRecordedWhole(String refusal,
       int heartRate, String temperature, String errorCode) throws InterruptedException {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
