@@ -18,13 +18,14 @@ import org.wardwatch.model.Observation;
 
 /**
  * The technical alarms of a patient's devices as connections: the disconnection alarm, while a device the patient is
- * monitored through has lost its connection, and the invalid-signal alarm, while one's latest frame was refused.
+ * monitored through has lost its connection, and the invalid-signal alarm, while one's latest frame was refused, or
+ * recorded with some of its values refused.
  *
  * <p>A patient on a monitor and a separate oximeter is monitored through both ({@link MonitoringDevices}), and hears of
  * either's disconnection; a patient moved to another monitor that now reports what the old one did is monitored through
  * that one, and ignores the old one's. Each alarm names its devices (each a part of its condition, so a second device
  * alarms again, also after an acknowledgement) and is raised for the device whose condition raised it. A device's
- * condition ends with its next accepted frame (a disconnection also with a resend that shows the device back on a
+ * condition ends with its next frame recorded whole (a disconnection also with a resend that shows the device back on a
  * connection); a disconnection also once the patient is no longer monitored through the device, a refusal once the
  * device sends none of the patient's latest values or frame (another device reports what it did). A disconnection marks
  * the data the device sent stale, and NEWS2's.
@@ -34,6 +35,9 @@ import org.wardwatch.model.Observation;
  * {@code MonitoringDevices}, on the clinical engine's event loop.
  */
 final class DeviceAlarms {
+
+  /** The most reasons an invalid-signal condition names. */
+  private static final int REASONS_NAMED = 3;
 
   private final ClinicalRules rules;
   private final MonitoringDevices monitoring;
@@ -100,25 +104,37 @@ final class DeviceAlarms {
       return List.of();
     }
     patient.heardRefused(Objects.requireNonNullElse(event.at(), now));
-    patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL)
-        .put(device, Objects.requireNonNullElse(event.reason(), ""));
+    return invalid(patient, device, List.of(Objects.requireNonNullElse(event.reason(), "")), now);
+  }
+
+  /**
+   * {@code device}'s data is invalid, for {@code reasons}: its invalid-signal condition stands, named by the first
+   * {@value #REASONS_NAMED} of them (a message with a thousand refused rows is no alarm text).
+   */
+  private List<AlarmTransition> invalid(PatientRecord patient, String device, List<String> reasons, Instant now) {
+    String named = String.join("; ", reasons.subList(0, Math.min(REASONS_NAMED, reasons.size())))
+        + (reasons.size() > REASONS_NAMED ? "; and " + (reasons.size() - REASONS_NAMED) + " more" : "");
+    patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL).put(device, named);
     return reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
   }
 
   /**
    * The patient heard an accepted frame from {@code device} (null: a frame naming none): its conditions end, and so do
    * those of each device the patient is no longer monitored through; its disconnection not when the frame was
-   * {@code notBack} ({@link PatientDevices#cannotShowBack}), and such a frame of a device its connections say
-   * is gone, which now monitors the patient (the end was not alarmed while it did not), raises the disconnection. Looks
-   * at no device while none has a condition.
+   * {@code notBack} ({@link PatientDevices#cannotShowBack}), and such a frame of a device its connections say is gone,
+   * which now monitors the patient (the end was not alarmed while it did not), raises the disconnection; its invalid
+   * signal not when some of the frame's values were {@code refused} ({@link FrameReport#refused}): then that raises it
+   * (or keeps it, with the latest reasons). Looks at no device while none has a condition.
    */
-  List<AlarmTransition> heard(PatientRecord patient, String device, boolean notBack, Instant now) {
+  List<AlarmTransition> heard(PatientRecord patient, String device, boolean notBack, List<String> refused,
+      Instant now) {
     boolean goneUnalarmed = notBack && patient.devices().linkSaysDisconnected(device)
         && !patient.devices().problems(TechnicalAlarm.DISCONNECTED).contains(device);
     String back = notBack ? null : device; // null: no device shown back
     List<AlarmTransition> disconnection = goneUnalarmed ? disconnected(patient, device, now)
         : end(patient, TechnicalAlarm.DISCONNECTED, back, now);
-    List<AlarmTransition> refusal = end(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
+    List<AlarmTransition> refusal = refused.isEmpty() || device == null
+        ? end(patient, TechnicalAlarm.INVALID_SIGNAL, device, now) : invalid(patient, device, refused, now);
     if (refusal.isEmpty()) {
       return disconnection;
     }

@@ -58,7 +58,7 @@ final class BatchAnswer {
       AnswerLine.appendTo(answer.lines, frame);
       if (frame.hello()) {
         current = frame.about(); // the identity it set; none after a refused one
-      } else if (frame.accepted() && answer.refusals != null) { // values: a refusal of their device and patient is over
+      } else if (frame.recorded() && answer.refusals != null) { // values: a refusal of their device and patient is over
         answer.refusals.accepted(frame.about() != null ? frame.about() : current);
       }
       if (verdict != null && !frame.notAdmitted()) {
@@ -69,12 +69,13 @@ final class BatchAnswer {
   }
 
   /**
-   * A frame the gateway judged on the device's data: a refused one's refusal, or a partly recorded one's, kept to
-   * announce; one refused whole counts towards the connection's cut-off, and one whose values were recorded, all or
-   * some, ends the run.
+   * A frame the gateway judged on the device's data: a refused one's refusal kept to announce (a partly recorded one's
+   * refusals reached the engine with its values), and counted towards the connection's cut-off; one whose values were
+   * recorded, all or some, ends the run.
    */
   private void judged(FrameVerdict frame, DeviceIdentity current, Connection connection) {
-    if (!frame.accepted() && !frame.hello()) { // a refused HELLO is no patient's invalid data
+    if (!frame.recorded() && !frame.hello()) { // a refused HELLO is no patient's invalid data; a partly recorded
+      // frame's refusals reached the engine with its values (FrameReport#refused)
       refusals = BatchRefusals.with(refusals, BatchRefusals.refusal(frame, current, connection.relayed(),
           connection.readAt()));
     }

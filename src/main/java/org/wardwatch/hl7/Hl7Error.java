@@ -1,6 +1,7 @@
 package org.wardwatch.hl7;
 
 import ca.uhn.hl7v2.ErrorCode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,8 +12,22 @@ import java.util.List;
  */
 public record Hl7Error(ErrorCode errorCode, String reason) {
 
+  /** The most errors kept of one message: thousands of refused rows would otherwise each be an ERR segment. */
+  static final int MAX_KEPT = 20;
+
   /** The reasons of {@code errors}, in order, as one text. */
   static String reasons(List<Hl7Error> errors) {
     return String.join("; ", errors.stream().map(Hl7Error::reason).toList());
+  }
+
+  /** The first {@value #MAX_KEPT} of {@code errors}, and one counting the others (with the last's code) if more. */
+  static List<Hl7Error> summarised(List<Hl7Error> errors) {
+    if (errors.size() <= MAX_KEPT) {
+      return List.copyOf(errors);
+    }
+    List<Hl7Error> kept = new ArrayList<>(errors.subList(0, MAX_KEPT));
+    kept.add(new Hl7Error(errors.get(errors.size() - 1).errorCode(),
+        "... and " + (errors.size() - MAX_KEPT) + " more row(s) refused"));
+    return List.copyOf(kept);
   }
 }

@@ -18,7 +18,8 @@ import org.wardwatch.model.Observation;
  * @param reports   at least one report; each holds values and/or sensors reported off
  * @param warnings  rows skipped, identifiers dropped, zones assumed; empty for a clean message; at most
  *                  {@value #MAX_WARNINGS} and a count of the rest ({@link #summarised})
- * @param refused   the rows refused, each alone, with why; empty for a message recorded whole
+ * @param refused   the rows refused, each alone, with why; empty for a message recorded whole; at most
+ *                  {@value Hl7Error#MAX_KEPT} and a count of the rest ({@link Hl7Error#summarised})
  */
 public record Hl7Message(MessageHeader header, List<FrameReport> reports, List<String> warnings,
     List<Hl7Error> refused) {
@@ -30,7 +31,7 @@ public record Hl7Message(MessageHeader header, List<FrameReport> reports, List<S
   public Hl7Message {
     reports = List.copyOf(reports);
     warnings = summarised(warnings);
-    refused = List.copyOf(refused);
+    refused = Hl7Error.summarised(refused);
   }
 
   /** The first {@value #MAX_WARNINGS} of {@code warnings}, and a line counting the others if there are more. */

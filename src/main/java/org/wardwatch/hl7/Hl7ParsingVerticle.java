@@ -35,10 +35,10 @@ import org.wardwatch.model.FrameStamp;
  * late or lost, possibly with a node), with its time made afresh or not, is acknowledged again and recognised by the
  * patients' owners, which do not apply it twice. A message refused for a value of a device and patient it names
  * ({@link Hl7ContentException#source}) is announced on {@link Addresses#DEVICE_EVENTS} as a line device's refused frame
- * is ({@link DeviceEvents}), for the device's invalid-signal alarm, which that device's next accepted report ends; so
- * is a message recorded but for some rows, once its other rows are applied. A message that waited past its request's
- * {@code deadline} is skipped unparsed: its sender has given up, and the parser's seconds go to messages someone still
- * waits for.
+ * is ({@link DeviceEvents}), for the device's invalid-signal alarm, which that device's next accepted report ends; a
+ * message recorded but for some rows raises it with its reports ({@link FrameReport#refused}). A message that waited
+ * past its request's {@code deadline} is skipped unparsed: its sender has given up, and the parser's seconds go to
+ * messages someone still waits for.
  *
  * <p>Deploy two instances per node, with {@link #deploymentOptions()}: one for {@link Addresses#HL7_MESSAGES}, one for
  * {@link Addresses#HL7_LARGE_MESSAGES}, each on a worker thread, since HAPI takes seconds over a large message (two
@@ -104,19 +104,11 @@ public class Hl7ParsingVerticle extends VerticleBase {
             DeviceEvent.rejected(content.source(), content.getMessage(), receivedAt));
       }
     }
-    Hl7Message message = accepted; // null when refused: then nothing was handed on
+    MessageHeader header = accepted == null ? null : accepted.header(); // null: refused, nothing handed on
     List<String> answersIfAdmitted = answers;
     handOff.recorded()
-        .map(applied -> {
-          if (!applied.notAdmitted().isEmpty()) {
-            return acks.notAdmitted(message.header(), String.join("; ", applied.notAdmitted().values()));
-          }
-          if (message != null && !message.refused().isEmpty()) { // once its other rows are applied, which end none
-            DeviceEvents.announce(vertx.eventBus(),
-                DeviceEvent.rejected(message.source(), Hl7Error.reasons(message.refused()), receivedAt));
-          }
-          return answersIfAdmitted;
-        })
+        .map(applied -> applied.notAdmitted().isEmpty() ? answersIfAdmitted
+            : acks.notAdmitted(header, String.join("; ", applied.notAdmitted().values())))
         .onSuccess(recorded -> BusRequests.answer(vertx.eventBus(), request,
             new JsonObject().put("acks", new JsonArray(recorded))))
         // Not recorded: no ACK, the connection closes, and the sender retransmits (not applied, so not a repeat).

@@ -97,16 +97,15 @@ final class MessageReader {
       }
     }
     warnings.addAll(obxReader.warnings());
-    List<Hl7Error> refused = new ArrayList<>(obxReader.refused());
     ReportAssembler assembler = new ReportAssembler(source, receivedAt);
-    List<FrameReport> reports = rows.isEmpty() ? List.of() : assembler.assemble(rows);
-    refused.addAll(assembler.refused());
+    List<FrameReport> reports = assembler.assemble(rows, obxReader.refused());
+    List<Hl7Error> refused = assembler.refused();
     if (reports.isEmpty()) {
       throw refused.isEmpty() ? new Hl7ContentException(header, ErrorCode.REQUIRED_FIELD_MISSING,
           "No usable vital sign in the message (" + obxIndex + " OBX): "
           + String.join("; ", Hl7Message.summarised(warnings)))
           : new Hl7ContentException(header, refused.get(0).errorCode(),
-              Hl7Error.reasons(refused));
+              Hl7Error.reasons(Hl7Error.summarised(refused)));
     }
     warnings.addAll(identity.warnings());
     warnings.addAll(assembler.warnings());

@@ -43,7 +43,12 @@ final class ReportAssembler {
     this.receivedAt = receivedAt;
   }
 
-  List<FrameReport> assemble(List<ObxReader.Row> rows) {
+  /**
+   * The reports of the usable {@code rows}, each naming every row refused ({@code rowsRefused}, and the measurements
+   * refused here), so that none of them ends the device's invalid-signal alarm.
+   */
+  List<FrameReport> assemble(List<ObxReader.Row> rows, List<Hl7Error> rowsRefused) {
+    refused.addAll(rowsRefused);
     Map<Instant, Map<Parameter, ObxReader.Row>> values = new TreeMap<>();
     Map<Instant, Set<Parameter>> off = new TreeMap<>();
     for (ObxReader.Row row : rows) {
@@ -67,6 +72,7 @@ final class ReportAssembler {
     for (BloodPressure pressure : BloodPressure.values()) {
       checkBloodPressure(pressure, values);
     }
+    List<String> reasons = Hl7Error.summarised(refused).stream().map(Hl7Error::reason).toList();
     List<FrameReport> reports = new ArrayList<>();
     for (Map.Entry<Instant, Map<Parameter, ObxReader.Row>> entry : values.entrySet()) {
       Map<Parameter, ObxReader.Row> atTime = entry.getValue();
@@ -77,7 +83,7 @@ final class ReportAssembler {
       }
       List<Observation> observations = atTime.values().stream().map(this::observation).toList();
       reports.add(new FrameReport(source, entry.getKey(), receivedAt, observations, null, null, Set.copyOf(sensorsOff),
-          null, null)); // no connection: HL7 senders never disconnect per patient (README, the discharge API)
+          null, null, reasons)); // no connection: HL7 senders never disconnect per patient (README, the discharge API)
     }
     return reports;
   }
@@ -86,7 +92,7 @@ final class ReportAssembler {
     return warnings;
   }
 
-  /** The measurements refused, each with why. */
+  /** The rows refused, those the reader refused and the measurements refused here, each with why. */
   List<Hl7Error> refused() {
     return refused;
   }
@@ -116,7 +122,7 @@ final class ReportAssembler {
             + systolic.getValue().value().toPlainString() + "/" + diastolic.value().toPlainString() + times
             + " is implausible: diastolic must be below systolic"));
         entry.getValue().keySet().removeAll(pressure.parameters());
-        values.get(systolic.getKey()).remove(pressure.systolic());
+        values.get(systolic.getKey()).keySet().removeAll(pressure.parameters()); // its mean may be at either time
       }
     }
   }

@@ -22,15 +22,17 @@ import java.util.stream.Collectors;
  * @param stamp          the frame it came from, when the frame had a {@code Seq}; else {@code null}
  * @param connection     the device connection that delivered the frame; {@code null} for an HL7 message, or from a
  *                       node that did not say
+ * @param refused        why each value of the frame (or HL7 message) that was refused alone was: its device's data is
+ *                       invalid, though these values are recorded; empty when the frame is recorded whole
  */
 public record FrameReport(DeviceIdentity source, Instant time, Instant receivedAt, List<Observation> observations,
     Consciousness consciousness, OxygenSupport oxygen, Set<Parameter> sensorsOff, FrameStamp stamp,
-    ConnectionId connection) {
+    ConnectionId connection, List<String> refused) {
 
   /** This report, stamped with the frame it came from. */
   public FrameReport withStamp(FrameStamp frame) {
     return new FrameReport(source, time, receivedAt, observations, consciousness, oxygen, sensorsOff, frame,
-        connection);
+        connection, refused);
   }
 
   public JsonObject toJson() {
@@ -43,13 +45,15 @@ public record FrameReport(DeviceIdentity source, Instant time, Instant receivedA
         .put("oxygen", oxygen == null ? null : oxygenJson(oxygen))
         .put("sensorsOff", new JsonArray(sensorsOff.stream().map(Parameter::name).toList()))
         .put("stamp", stamp == null ? null : stamp.toJson())
-        .put("connection", ConnectionId.toJsonOrNull(connection));
+        .put("connection", ConnectionId.toJsonOrNull(connection))
+        .put("refused", refused.isEmpty() ? null : new JsonArray(refused));
   }
 
   public static FrameReport fromJson(JsonObject json) {
     JsonObject oxygen = json.getJsonObject("oxygen");
     String consciousness = json.getString("consciousness");
     JsonObject stamp = json.getJsonObject("stamp");
+    JsonArray refused = json.getJsonArray("refused"); // null: recorded whole, or from a node of an earlier version
     return new FrameReport(
         DeviceIdentity.fromJson(json.getJsonObject("source")),
         json.getInstant("time"),
@@ -60,7 +64,8 @@ public record FrameReport(DeviceIdentity source, Instant time, Instant receivedA
         json.getJsonArray("sensorsOff", new JsonArray()).stream().map(name -> Parameter.valueOf((String) name))
             .collect(Collectors.toUnmodifiableSet()),
         stamp == null ? null : FrameStamp.fromJson(stamp),
-        ConnectionId.optional(json, "connection"));
+        ConnectionId.optional(json, "connection"),
+        refused == null ? List.of() : refused.stream().map(String.class::cast).toList());
   }
 
   /** {@code {"onOxygen": bool, "flow": L/min or null}}. */

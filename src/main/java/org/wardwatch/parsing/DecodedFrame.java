@@ -19,12 +19,10 @@ public sealed interface DecodedFrame {
   }
 
   /**
-   * An observation frame: what one device reported about its patient at one time.
-   *
-   * @param refused why each value refused alone was ({@link LineFrameDecoder}); empty when the frame is recorded whole
+   * An observation frame: what one device reported about its patient at one time, and which of its values were
+   * refused alone ({@link FrameReport#refused}, {@link LineFrameDecoder}).
    */
-  record Measurements(FrameReport report, String sequence, List<String> unknownKeys, List<String> refused)
-      implements DecodedFrame {
+  record Measurements(FrameReport report, String sequence, List<String> unknownKeys) implements DecodedFrame {
 
     public DeviceIdentity source() {
       return report.source();
@@ -32,6 +30,10 @@ public sealed interface DecodedFrame {
 
     public List<Observation> observations() {
       return report.observations();
+    }
+
+    public List<String> refused() {
+      return report.refused();
     }
   }
 }

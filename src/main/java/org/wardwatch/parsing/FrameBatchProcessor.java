@@ -142,10 +142,10 @@ public final class FrameBatchProcessor {
 
     /**
      * The verdict to send: frames the owners did not apply again ({@link ReportsApplied#resent()}, one entry per frame)
-     * are acknowledged with {@link #RESEND_NOTE}, and those of a patient not admitted
-     * ({@link ReportsApplied#notAdmitted()}) refused with its reason, their identities no longer named for the
-     * session. Of several frames with the same stamp in one batch, the last ones are the resends (once the first is
-     * applied, the copies after it are not).
+     * are acknowledged with {@link #RESEND_NOTE} (one partly recorded keeps its NAK, naming the values refused), and
+     * those of a patient not admitted ({@link ReportsApplied#notAdmitted()}) refused with its reason, their identities
+     * no longer named for the session. Of several frames with the same stamp in one batch, the last ones are the
+     * resends (once the first is applied, the copies after it are not).
      */
     public BatchVerdict answer(ReportsApplied applied) {
       if (applied.resent().isEmpty() && applied.notAdmitted().isEmpty()) {
@@ -161,7 +161,9 @@ public final class FrameBatchProcessor {
           verdicts.set(i, FrameVerdict.notAdmitted(verdicts.get(i).sequence(), notAdmitted));
         } else if (stamp != null && toMark.getOrDefault(stamp, 0) > 0) {
           toMark.merge(stamp, -1, Integer::sum);
-          verdicts.set(i, FrameVerdict.accepted(verdicts.get(i).sequence(), RESEND_NOTE, verdicts.get(i).about()));
+          if (!verdicts.get(i).partlyRecorded()) { // one partly recorded is answered as before: its values still bad
+            verdicts.set(i, FrameVerdict.accepted(verdicts.get(i).sequence(), RESEND_NOTE, verdicts.get(i).about()));
+          }
         }
       }
       List<DeviceIdentity> named = applied.notAdmitted().isEmpty() ? verdict.named() : verdict.named().stream()

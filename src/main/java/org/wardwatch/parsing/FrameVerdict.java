@@ -39,8 +39,9 @@ public record FrameVerdict(String sequence, boolean accepted, String detail, Dev
 
   /**
    * A NAK of a frame about {@code about} some of whose values were refused, each for one of {@code reasons}, and the
-   * rest recorded: the device hears what to fix, the refusal raises its invalid-signal alarm, and the frame counts as
-   * data delivered, not as a bad frame in a row (a device whose one sensor is faulty is not cut off from the others').
+   * rest recorded: the device hears what to fix (its report told the engine, for the invalid-signal alarm:
+   * {@code FrameReport#refused}), and the frame counts as data delivered, not as a bad frame in a row (a device whose
+   * one sensor is faulty is not cut off from the others').
    */
   public static FrameVerdict partlyRecorded(String sequence, List<String> reasons, DeviceIdentity about) {
     return new FrameVerdict(sequence, false, String.join("; ", reasons), about, false, false, true);

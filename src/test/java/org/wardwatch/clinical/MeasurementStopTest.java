@@ -161,7 +161,8 @@ class MeasurementStopTest {
   void givenSensorReportedOffInEveryFrame_whenStopped_thenRefusedUntilTheMonitorStopsReportingIt() {
     engine.apply(WardStateFixtures.frame(OXIMETER, T0, "SPO2=97"), T0);
     // the monitor's clock 20 s behind: its frame says 20 s, the gateway received it at 40 s
-    engine.apply(new FrameReport(MONITOR, at(20), at(40), List.of(), null, null, SPO2, null, null), at(40));
+    engine.apply(new FrameReport(MONITOR, at(20), at(40), List.of(), null, null, SPO2, null, null, List.of()),
+        at(40));
 
     ActionRefused refused = assertThrows(ActionRefused.StillMonitored.class,
         () -> engine.stopMeasuring("P1", SPO2, "nurse.kim", at(65)));

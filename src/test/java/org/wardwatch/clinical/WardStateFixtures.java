@@ -79,7 +79,8 @@ final class WardStateFixtures {
   /** A report of a frame received at {@code time} (it gave no time of its own), with no stamp and no connection. */
   static FrameReport report(DeviceIdentity source, Instant time, List<Observation> observations,
       Consciousness consciousness, OxygenSupport oxygen, Set<Parameter> sensorsOff) {
-    return new FrameReport(source, time, time, observations, consciousness, oxygen, sensorsOff, null, null);
+    return new FrameReport(source, time, time, observations, consciousness, oxygen, sensorsOff, null, null,
+        List.of());
   }
 
   /** {@link #report(DeviceIdentity, Instant, List, Consciousness, OxygenSupport, Set)} with no sensor off. */
@@ -91,7 +92,8 @@ final class WardStateFixtures {
   /** {@code report}, as delivered on device connection {@code connection}. */
   static FrameReport on(ConnectionId connection, FrameReport report) {
     return new FrameReport(report.source(), report.time(), report.receivedAt(), report.observations(),
-        report.consciousness(), report.oxygen(), report.sensorsOff(), report.stamp(), connection);
+        report.consciousness(), report.oxygen(), report.sensorsOff(), report.stamp(), connection,
+        report.refused());
   }
 
   /** {@link #frame(DeviceIdentity, Instant, String...)} with an assessment (either part may be null). */

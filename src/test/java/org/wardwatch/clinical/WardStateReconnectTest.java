@@ -236,7 +236,7 @@ class WardStateReconnectTest {
   /** {@code sent}, resent: received again at {@code receivedAt}. */
   private static FrameReport resentAt(FrameReport sent, Instant receivedAt) {
     return new FrameReport(sent.source(), sent.time(), receivedAt, sent.observations(), sent.consciousness(),
-        sent.oxygen(), sent.sensorsOff(), sent.stamp(), null);
+        sent.oxygen(), sent.sensorsOff(), sent.stamp(), null, sent.refused());
   }
 
   private List<TransitionType> closed(ConnectionId connection, Instant at) {

@@ -145,7 +145,7 @@ class WardStateSnapshotTest {
   void givenValueReceivedBeforeTheChangeShown_thenItsReceivedTimeIsWrittenAndALiveFramesOwnAreNot() {
     // A monitor whose clock runs 50 s fast: its pulse, received at T0, reaches the engine 0.4 s later.
     FrameReport ahead = new FrameReport(BED_1, at(50), T0, List.of(observation(BED_1, "PULSE=190", at(50), T0)),
-        null, null, Set.of(), null, null);
+        null, null, Set.of(), null, null, List.of());
     WardUpdate raised = engine.apply(ahead, T0.plusMillis(400));
     String live = raised.snapshots().get(0).json();
     JsonObject acknowledged = snapshot(engine.act(raisedId(raised), alarm -> alarm.acknowledge("nurse.kim", at(30)),

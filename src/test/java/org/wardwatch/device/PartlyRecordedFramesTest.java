@@ -3,6 +3,7 @@ package org.wardwatch.device;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -62,6 +63,35 @@ class PartlyRecordedFramesTest {
       monitor.exchange("RR=14|SpO2=96|Temperature=37.2|Seq=2\n", "ACK|2");
       JsonObject ended = alarms.next(WardAlarms.of("CLEARED", "TECHNICAL:INVALID_SIGNAL"), Duration.ofSeconds(5));
       assertNotNull(ended, "a frame recorded whole ends it");
+    }
+  }
+
+  @Test
+  void framesPartlyRecordedOneAfterAnotherKeepOneInvalidSignalAlarm() throws InterruptedException {
+    try (DeviceClient monitor = new DeviceClient(node.devicePort())) {
+      monitor.exchange("HELLO|Device=MON-R|Patient=PR|Ward=partly\nSpO2=95|Temperature=104|Seq=1\n", "ACK|",
+          "NAK|1|" + FAHRENHEIT_NAK);
+      assertNotNull(alarms.next(WardAlarms.of("RAISED", "TECHNICAL:INVALID_SIGNAL"), Duration.ofSeconds(5)));
+
+      monitor.exchange("SpO2=96|Temperature=104|Seq=2\n", "NAK|2|" + FAHRENHEIT_NAK);
+      monitor.exchange("SpO2=96|Temperature=104|Seq=3\n", "NAK|3|" + FAHRENHEIT_NAK);
+
+      assertNull(alarms.next(transition -> "TECHNICAL:INVALID_SIGNAL".equals(
+          transition.getJsonObject("alarm").getString("condition")), Duration.ofSeconds(2)),
+          "the thermometer still reads Fahrenheit: the same alarm stands, not cleared and raised anew per frame");
+    }
+  }
+
+  @Test
+  void aPartlyRecordedFrameSentTwiceInOneReadRaisesTheInvalidSignalAlarmAndBothCopiesHearWhy()
+      throws InterruptedException {
+    try (DeviceClient monitor = new DeviceClient(node.devicePort())) {
+      monitor.exchange("HELLO|Device=MON-S|Patient=PS|Ward=partly\nSpO2=95|Temperature=104|Seq=1\n"
+          + "SpO2=95|Temperature=104|Seq=1\n", "ACK|", "NAK|1|" + FAHRENHEIT_NAK, "NAK|1|" + FAHRENHEIT_NAK);
+
+      JsonObject raised = alarms.next(WardAlarms.of("RAISED", "TECHNICAL:INVALID_SIGNAL"), Duration.ofSeconds(5));
+      assertNotNull(raised, "the copy, a resend, does not withdraw the first's refusal");
+      assertEquals("PS", raised.getString("patient"));
     }
   }
 

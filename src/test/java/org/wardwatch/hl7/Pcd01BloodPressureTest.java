@@ -46,4 +46,18 @@ class Pcd01BloodPressureTest {
     assertEquals(List.of(Parameter.BP_SYSTOLIC), message.observations().stream().map(Observation::parameter).toList(),
         "the line's systolic, diastolic and mean are one measurement, refused together");
   }
+
+  @Test
+  void givenARefusedPressureWhoseDiastolicIsStampedApart_whenDecoded_thenItsMeanIsRefusedToo() throws Exception {
+    String text = Hl7Fixtures.message(Hl7Fixtures.MSH, Hl7Fixtures.OBR, Hl7Fixtures.SPO2,
+        "OBX|2|NM|150033^MDC_PRESS_BLD_ART_SYS^MDC|1.3.1.2|85|266016^MDC_DIM_MMHG^MDC|||||R|||20261122101400+0000",
+        "OBX|3|NM|150035^MDC_PRESS_BLD_ART_MEAN^MDC|1.3.1.4|88|266016^MDC_DIM_MMHG^MDC|||||R|||20261122101400+0000",
+        "OBX|4|NM|150034^MDC_PRESS_BLD_ART_DIA^MDC|1.3.1.3|90|266016^MDC_DIM_MMHG^MDC|||||R|||20261122101402+0000");
+
+    Hl7Message message = DECODER.decode(text, Hl7Fixtures.RECEIVED);
+
+    assertEquals(1, message.refused().size(), message.refused()::toString);
+    assertEquals(List.of(Parameter.SPO2), message.observations().stream().map(Observation::parameter).toList(),
+        "the mean at the systolic's time is the refused measurement's");
+  }
 }

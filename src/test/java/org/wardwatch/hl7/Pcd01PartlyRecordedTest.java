@@ -10,6 +10,7 @@ import static org.wardwatch.hl7.Hl7Fixtures.message;
 
 import ca.uhn.hl7v2.ErrorCode;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.model.Observation;
@@ -51,6 +52,22 @@ class Pcd01PartlyRecordedTest {
     assertEquals(ErrorCode.DATA_TYPE_ERROR, e.errorCode());
     assertEquals("OBX 2: Pulse 0 /min is implausible (accepted range 15-300); OBX 3: unit 'K' does not match"
         + " Temperature (expected Cel or [degF])", e.getMessage().replace('\u2013', '-'));
+  }
+
+  @Test
+  void givenThousandsOfBadRowsBesideAGoodOne_whenDecoded_thenTheRefusedAreSummarisedAndTheReportsNameThem()
+      throws Exception {
+    List<String> segments = new ArrayList<>(List.of(MSH, OBR, SPO2));
+    for (int row = 2; row <= 3000; row++) {
+      segments.add(HEART_RATE_0.replace("OBX|2|", "OBX|" + row + "|"));
+    }
+
+    Hl7Message message = decoder.decode(message(segments.toArray(String[]::new)), RECEIVED);
+
+    assertEquals(Hl7Error.MAX_KEPT + 1, message.refused().size());
+    assertEquals("... and 2979 more row(s) refused", message.refused().get(Hl7Error.MAX_KEPT).reason());
+    assertEquals(message.refused().stream().map(Hl7Error::reason).toList(), message.reports().get(0).refused(),
+        "the report tells the clinical engine, for the invalid-signal alarm");
   }
 
   @Test

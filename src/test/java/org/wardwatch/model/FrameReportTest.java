@@ -21,11 +21,19 @@ class FrameReportTest {
       List.of(new Observation(MONITOR, Parameter.PULSE, Parameter.PULSE.mdcCode(), new BigDecimal("82"),
           Parameter.PULSE.unit(), MEASURED, RECEIVED, 7L, false)),
       Consciousness.A, OxygenSupport.air(), Set.of(Parameter.SPO2), new FrameStamp("mon-1", 7, 42),
-      ConnectionId.opened(MEASURED));
+      ConnectionId.opened(MEASURED), List.of("Temperature 104 Cel is implausible (accepted range 0–50)"));
 
   @Test
   void aReportCrossesWhole() {
     assertEquals(report, FrameReport.fromJson(new JsonObject(report.toJson().encode())));
+  }
+
+  @Test
+  void aReportRecordedWholeCrossesWhole() {
+    FrameReport whole = new FrameReport(MONITOR, MEASURED, RECEIVED, report.observations(), null, null, Set.of(), null,
+        null, List.of());
+
+    assertEquals(whole, FrameReport.fromJson(new JsonObject(whole.toJson().encode())));
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.wardwatch.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -73,6 +74,20 @@ class Hl7InvalidSignalTest {
       JsonObject cleared = alarms.next(WardAlarms.of("CLEARED", CONDITION), Duration.ofSeconds(5));
       assertNotNull(cleared, "the device's next accepted message ends it");
       assertEquals(raised.getJsonObject("alarm").getString("id"), cleared.getJsonObject("alarm").getString("id"));
+    }
+  }
+
+  @Test
+  void messagesPartlyRecordedOneAfterAnotherKeepOneInvalidSignalAlarm() throws InterruptedException {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    try (MllpClient monitor = new MllpClient(node.hl7Port())) {
+      assertTrue(monitor.send(vitals("IV-1", now.minusSeconds(10), 0)).readAck().contains("MSA|AE|IV-1"));
+      assertNotNull(alarms.next(WardAlarms.of("RAISED", CONDITION), Duration.ofSeconds(5)));
+
+      assertTrue(monitor.send(vitals("IV-2", now.minusSeconds(5), 0)).readAck().contains("MSA|AE|IV-2"));
+
+      assertNull(alarms.next(transition -> CONDITION.equals(transition.getJsonObject("alarm").getString("condition")),
+          Duration.ofSeconds(2)), "the ECG still reads 0: the same alarm stands, not cleared and raised anew");
     }
   }
 

@@ -10,9 +10,12 @@ import static org.wardwatch.parsing.LineFrameDecoderTest.SESSION;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.wardwatch.bus.ReportsApplied;
 import org.wardwatch.model.Consciousness;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.FrameStamp;
@@ -70,7 +73,7 @@ class PartlyRecordedFrameTest {
   void givenASensorOffBesideABadValue_whenDecoded_thenTheSensorOffIsKept() throws Exception {
     DecodedFrame.Measurements decoded = measurements("SpO2=OFF|Pulse=abc");
 
-    assertEquals(java.util.Set.of(Parameter.SPO2), decoded.report().sensorsOff());
+    assertEquals(Set.of(Parameter.SPO2), decoded.report().sensorsOff());
     assertEquals(1, decoded.refused().size());
   }
 
@@ -106,6 +109,19 @@ class PartlyRecordedFrameTest {
     assertEquals(List.of(Parameter.RESP_RATE), parameters(handedOn.get(0).observations()));
     assertEquals(FrameStamp.of("mon-7", 9, "Seq=9|RR=6|Temperature=104"), handedOn.get(0).stamp(),
         "a resend of it is recognised, not recorded twice");
+  }
+
+  @Test
+  void givenAResendOfAPartlyRecordedFrame_whenAnswered_thenItKeepsItsNakNamingTheRefusedValue() {
+    FrameBatchProcessor processor = new FrameBatchProcessor(decoder, report -> { });
+    String frame = "Seq=5|SpO2=95|Temperature=104";
+    FrameBatchProcessor.ProcessedBatch processed = processor.process(
+        new FrameBatch(SESSION, null, RECEIVED, List.of(frame), null));
+
+    FrameVerdict answered = processed.answer(new ReportsApplied(List.of(FrameStamp.of("mon-7", 5, frame).key()),
+        Map.of())).verdicts().get(0);
+
+    assertEquals(processed.verdict().verdicts().get(0), answered, "not an ACK: its temperature was never recorded");
   }
 
   @Test
