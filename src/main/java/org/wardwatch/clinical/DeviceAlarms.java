@@ -27,8 +27,9 @@ import org.wardwatch.model.Observation;
  * alarms again, also after an acknowledgement) and is raised for the device whose condition raised it. A device's
  * condition ends with its next frame recorded whole (a disconnection also with a resend that shows the device back on a
  * connection); a disconnection also once the patient is no longer monitored through the device, a refusal once the
- * device sends none of the patient's latest values or frame (another device reports what it did). A disconnection marks
- * the data the device sent stale, and NEWS2's.
+ * device sends none of the patient's latest values or frame (another device reports what it did) and no longer sends
+ * frames with values refused ({@link PatientDevices#sendsPartlyRecorded}). A disconnection marks the data the device
+ * sent stale, and NEWS2's.
  *
  * <p>Which devices the patient is monitored through, and which send their latest values, {@link MonitoringDevices}
  * decides. Pure, with time passed in; made by {@link PatientConditions} for the rules in force, with its
@@ -104,17 +105,22 @@ final class DeviceAlarms {
       return List.of();
     }
     patient.heardRefused(Objects.requireNonNullElse(event.at(), now));
+    patient.devices().notPartlyRecorded(device);
     return invalid(patient, device, List.of(Objects.requireNonNullElse(event.reason(), "")), now);
   }
 
   /**
    * {@code device}'s data is invalid, for {@code reasons}: its invalid-signal condition stands, named by the first
-   * {@value #REASONS_NAMED} of them (a message with a thousand refused rows is no alarm text).
+   * {@value #REASONS_NAMED} of them (a message with a thousand refused rows is no alarm text), and those of other
+   * devices gone ({@link #gone}) end.
    */
   private List<AlarmTransition> invalid(PatientRecord patient, String device, List<String> reasons, Instant now) {
     String named = String.join("; ", reasons.subList(0, Math.min(REASONS_NAMED, reasons.size())))
         + (reasons.size() > REASONS_NAMED ? "; and " + (reasons.size() - REASONS_NAMED) + " more" : "");
-    patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL).put(device, named);
+    DeviceProblems devices = patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL);
+    devices.put(device, named);
+    devices.removeIf(other -> !other.equals(device) && gone(patient, TechnicalAlarm.INVALID_SIGNAL, other, now));
+    patient.devices().refusalsEnded();
     return reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
   }
 
@@ -123,24 +129,40 @@ final class DeviceAlarms {
    * those of each device the patient is no longer monitored through; its disconnection not when the frame was
    * {@code notBack} ({@link PatientDevices#cannotShowBack}), and such a frame of a device its connections say is gone,
    * which now monitors the patient (the end was not alarmed while it did not), raises the disconnection; its invalid
-   * signal not when some of the frame's values were {@code refused} ({@link FrameReport#refused}): then that raises it
-   * (or keeps it, with the latest reasons). Looks at no device while none has a condition.
+   * signal not when some of the frame's values were refused ({@link FrameReport#refused}): then that raises it (or
+   * keeps it, with the latest reasons), unless a later frame of the device was applied first (a retried delivery).
+   * Looks at no device while none has a condition.
    */
-  List<AlarmTransition> heard(PatientRecord patient, String device, boolean notBack, List<String> refused,
-      Instant now) {
+  List<AlarmTransition> heard(PatientRecord patient, FrameReport report, boolean notBack, Instant now) {
+    String device = report.source().device();
     boolean goneUnalarmed = notBack && patient.devices().linkSaysDisconnected(device)
         && !patient.devices().problems(TechnicalAlarm.DISCONNECTED).contains(device);
     String back = notBack ? null : device; // null: no device shown back
     List<AlarmTransition> disconnection = goneUnalarmed ? disconnected(patient, device, now)
         : end(patient, TechnicalAlarm.DISCONNECTED, back, now);
-    List<AlarmTransition> refusal = refused.isEmpty() || device == null
-        ? end(patient, TechnicalAlarm.INVALID_SIGNAL, device, now) : invalid(patient, device, refused, now);
+    List<AlarmTransition> refusal = partlyRefused(patient, report, now);
     if (refusal.isEmpty()) {
       return disconnection;
     }
     List<AlarmTransition> transitions = new ArrayList<>(disconnection);
     transitions.addAll(refusal);
     return transitions;
+  }
+
+  /**
+   * The invalid-signal condition after {@code report} of its device was applied: raised or kept when some of its values
+   * were refused, else the device's ended.
+   */
+  private List<AlarmTransition> partlyRefused(PatientRecord patient, FrameReport report, Instant now) {
+    String device = report.source().device();
+    if (report.refused().isEmpty() || device == null) {
+      return end(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
+    }
+    if (MonitoringDevices.sentLater(patient, device, report.receivedAt())) {
+      return List.of();
+    }
+    patient.devices().partlyRecorded(device, Objects.requireNonNullElse(report.receivedAt(), now));
+    return invalid(patient, device, report.refused(), now);
   }
 
   /**
@@ -225,10 +247,25 @@ final class DeviceAlarms {
       return List.of();
     }
     boolean ended = devices.remove(device);
-    ended |= devices.removeIf(alarm == TechnicalAlarm.DISCONNECTED
-        ? other -> !monitoring.monitoredThrough(patient, other, now)
-        : other -> !MonitoringDevices.sends(patient, other));
+    ended |= devices.removeIf(other -> gone(patient, alarm, other, now));
+    if (alarm == TechnicalAlarm.INVALID_SIGNAL) {
+      patient.devices().refusalsEnded();
+    }
     return ended ? reconcile(patient, alarm, device, now) : List.of();
+  }
+
+  /**
+   * True when {@code alarm}'s condition of {@code device} is over, as another device took its place: disconnected, it
+   * no longer monitors the patient; refused, it sends none of the patient's latest values or frame (another device
+   * reports what it did), unless its frames are partly recorded still ({@link PatientDevices#sendsPartlyRecorded}:
+   * what it reports is refused, and another device's frames in between do not show it well).
+   */
+  private boolean gone(PatientRecord patient, TechnicalAlarm alarm, String device, Instant now) {
+    if (alarm == TechnicalAlarm.DISCONNECTED) {
+      return !monitoring.monitoredThrough(patient, device, now);
+    }
+    return !MonitoringDevices.sends(patient, device)
+        && !patient.devices().sendsPartlyRecorded(device, now, rules.noDataAfter(), rules.maxNoDataAfter());
   }
 
   /** Reconciles {@code alarm} with its devices; raised, when it is, for {@code device} in the patient's place. */

@@ -62,7 +62,7 @@ final class FrameConditions {
         }
       }
     }
-    transitions.addAll(conditions.devices().heard(patient, device, notBack, report.refused(), now));
+    transitions.addAll(conditions.devices().heard(patient, report, notBack, now));
     transitions.addAll(conditions.data().sensorsReported(patient, report.sensorsOff(), now));
     transitions.addAll(conditions.reassess(patient, now));
     return transitions;

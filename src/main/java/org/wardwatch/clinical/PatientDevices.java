@@ -1,8 +1,11 @@
 package org.wardwatch.clinical;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +35,12 @@ final class PatientDevices {
   };
   private DeviceProblems disconnected = new DeviceProblems();
   private DeviceProblems refused = new DeviceProblems();
+  /**
+   * By device whose invalid-signal condition a partly recorded frame raised: when its last two such frames came (the
+   * earlier {@code null} after the first), so that the condition stands while it sends them, though another device
+   * reports what it recorded ({@link #sendsPartlyRecorded}).
+   */
+  private final Map<String, Instant[]> partlyRecorded = new HashMap<>();
 
   /**
    * True when a frame of {@code device} on {@code connection} (either null: not known), received at
@@ -181,6 +190,38 @@ final class PatientDevices {
     disconnected.put(device, "");
   }
 
+  /** {@code device}'s latest frame for the patient, received at {@code receivedAt}, was partly recorded. */
+  void partlyRecorded(String device, Instant receivedAt) {
+    Instant[] times = partlyRecorded.get(device);
+    partlyRecorded.put(device, new Instant[] {times == null ? null : times[1], receivedAt});
+  }
+
+  /**
+   * True while {@code device}, whose latest frame was partly recorded, still sends such frames at {@code now}: within
+   * three of its intervals between them, at least {@code noDataAfter} and at most {@code maxNoDataAfter}, of the last,
+   * as the no-data alarm judges a parameter's silence.
+   */
+  boolean sendsPartlyRecorded(String device, Instant now, Duration noDataAfter, Duration maxNoDataAfter) {
+    Instant[] times = partlyRecorded.get(device);
+    if (times == null) {
+      return false;
+    }
+    Duration interval = times[0] == null ? Duration.ZERO : Duration.between(times[0], times[1]).multipliedBy(3);
+    Duration within = interval.compareTo(noDataAfter) < 0 ? noDataAfter
+        : interval.compareTo(maxNoDataAfter) > 0 ? maxNoDataAfter : interval;
+    return !now.isAfter(times[1].plus(within));
+  }
+
+  /** Forgets the partly recorded frames of the devices whose invalid-signal condition ended. */
+  void refusalsEnded() {
+    partlyRecorded.keySet().retainAll(refused.ids());
+  }
+
+  /** {@code device}'s latest frame was refused whole, or recorded whole: it sends no partly recorded frames. */
+  void notPartlyRecorded(String device) {
+    partlyRecorded.remove(device);
+  }
+
   /** The devices {@code condition} holds for: those disconnected ({@code DISCONNECTED}), else those refused. */
   DeviceProblems problems(TechnicalAlarm condition) {
     return condition == TechnicalAlarm.DISCONNECTED ? disconnected : refused;
@@ -188,14 +229,21 @@ final class PatientDevices {
 
   /**
    * Puts this into a patient's stored state: {@code deviceConnections} (device id to its {@link DeviceLink}, the one
-   * used least recently first; left out when none), {@code disconnectedDevices} (device id to "") and
-   * {@code invalidSignals} (device id to the reason).
+   * used least recently first; left out when none), {@code disconnectedDevices} (device id to ""),
+   * {@code invalidSignals} (device id to the reason) and {@code partlyRecorded} (device id to the times of its last two
+   * partly recorded frames, the earlier first or null; left out when none).
    */
   JsonObject writeTo(JsonObject state) {
     if (!links.isEmpty()) {
       JsonObject connections = new JsonObject();
       links.forEach((device, link) -> connections.put(device, link.toState()));
       state.put("deviceConnections", connections);
+    }
+    if (!partlyRecorded.isEmpty()) {
+      JsonObject partly = new JsonObject();
+      partlyRecorded.forEach((device, times) -> partly.put(device,
+          new JsonArray().add(times[0] == null ? null : times[0].toString()).add(times[1].toString())));
+      state.put("partlyRecorded", partly);
     }
     return state.put("disconnectedDevices", disconnected.toState()).put("invalidSignals", refused.toState());
   }
@@ -217,6 +265,13 @@ final class PatientDevices {
         alarms.deviceOf(TechnicalAlarm.DISCONNECTED.conditionKey()));
     devices.refused = DeviceProblems.fromState(state.getJsonObject("invalidSignals"),
         alarms.deviceOf(TechnicalAlarm.INVALID_SIGNAL.conditionKey()));
+    JsonObject partly = state.getJsonObject("partlyRecorded");
+    if (partly != null) {
+      partly.fieldNames().forEach(device -> {
+        JsonArray times = partly.getJsonArray(device);
+        devices.partlyRecorded.put(device, new Instant[] {times.getInstant(0), times.getInstant(1)});
+      });
+    }
     return devices;
   }
 }

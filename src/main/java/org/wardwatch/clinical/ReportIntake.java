@@ -3,7 +3,11 @@ package org.wardwatch.clinical;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +61,7 @@ final class ReportIntake {
    * shown.
    */
   void apply(ReportBatch batch, BatchReceipt receipt) {
-    List<FrameReport> reports = batch.reports();
+    List<FrameReport> reports = refusalsStanding(batch.reports());
     Instant now = Instant.now();
     ShownOnce shownOnce = new ShownOnce(reports.size());
     try {
@@ -73,6 +77,29 @@ final class ReportIntake {
     } finally { // the patients applied so far are shown even if one frame failed
       shownOnce.end(patient -> publisher.publish(engine.show(patient))).onComplete(receipt::recorded);
     }
+  }
+
+  /**
+   * {@code reports}, each with values refused alone ({@link FrameReport#refused}) that a later one of the same device
+   * and patient, recorded whole, follows without its refusals: as a frame refused whole and followed in the same read
+   * by an accepted one, it raises no invalid-signal alarm that the later one would end at once.
+   */
+  static List<FrameReport> refusalsStanding(List<FrameReport> reports) {
+    if (reports.stream().allMatch(report -> report.refused().isEmpty())) {
+      return reports; // a read's usual case
+    }
+    List<FrameReport> standing = new ArrayList<>(reports);
+    Set<List<String>> recordedWholeLater = new HashSet<>();
+    for (int i = standing.size() - 1; i >= 0; i--) {
+      FrameReport report = standing.get(i);
+      List<String> deviceAndPatient = Arrays.asList(report.source().device(), report.source().patientKey());
+      if (report.refused().isEmpty()) {
+        recordedWholeLater.add(deviceAndPatient);
+      } else if (recordedWholeLater.contains(deviceAndPatient)) {
+        standing.set(i, report.withoutRefusals());
+      }
+    }
+    return standing;
   }
 
   /**

@@ -157,14 +157,17 @@ public final class MdcCodes {
 
   /**
    * The unit OBX-6, given as its identifier ({@code 264864}, {@code /min}) and text ({@code MDC_DIM_BEAT_PER_MIN}),
-   * names, when {@code parameter} may be sent in it; else empty. Matching is exact (UCUM is case-sensitive).
+   * names, when {@code parameter} may be sent in it; else empty: also when an MDC text names another unit than the
+   * identifier ({@code [degF]^MDC_DIM_DEGC}: which one the value is in cannot be told), or when only a text that is
+   * not MDC's is given. Matching is exact (UCUM is case-sensitive).
    */
   public static Optional<SentUnit> unit(Parameter parameter, String identifier, String text) {
-    if (names(UNITS.get(parameter), identifier, text)) {
-      return Optional.of(SentUnit.CHARTED);
+    boolean mdcText = text != null && text.startsWith("MDC_DIM_");
+    if (identifier == null || identifier.isEmpty()) {
+      return mdcText ? unitOf(parameter, text) : Optional.empty();
     }
-    return parameter == Parameter.TEMPERATURE && names(FAHRENHEIT, identifier, text) ? Optional.of(SentUnit.FAHRENHEIT)
-        : Optional.empty();
+    Optional<SentUnit> unit = unitOf(parameter, identifier);
+    return mdcText && !unitOf(parameter, text).equals(unit) ? Optional.empty() : unit;
   }
 
   /** The units {@code parameter} may be sent in, as a technician reads them: {@code Cel or [degF]}. */
@@ -172,11 +175,12 @@ public final class MdcCodes {
     return parameter == Parameter.TEMPERATURE ? parameter.unit() + " or [degF]" : parameter.unit();
   }
 
-  /** True when OBX-6's identifier, or its MDC text when it has none, is one of {@code units}. */
-  private static boolean names(Set<String> units, String identifier, String text) {
-    if (identifier != null && !identifier.isEmpty()) {
-      return units.contains(identifier);
+  /** The unit {@code code} (an MDC code or name, or UCUM) names, when {@code parameter} may be sent in it. */
+  private static Optional<SentUnit> unitOf(Parameter parameter, String code) {
+    if (UNITS.get(parameter).contains(code)) {
+      return Optional.of(SentUnit.CHARTED);
     }
-    return text != null && text.startsWith("MDC_DIM_") && units.contains(text);
+    return parameter == Parameter.TEMPERATURE && FAHRENHEIT.contains(code) ? Optional.of(SentUnit.FAHRENHEIT)
+        : Optional.empty();
   }
 }

@@ -151,8 +151,10 @@ final class ObxReader {
     }
     Optional<MdcCodes.SentUnit> sentUnit = MdcCodes.unit(parameter, unit, unitText);
     if (sentUnit.isEmpty()) {
-      throw fail(ErrorCode.TABLE_VALUE_NOT_FOUND, label + ": unit '" + abbreviate(unit.isEmpty() ? unitText : unit)
-          + "' does not match " + parameter.label() + " (expected " + MdcCodes.unitsAccepted(parameter) + ")");
+      String sent = unit.isEmpty() ? unitText : unitText.startsWith("MDC_DIM_") ? unit + "^" + unitText : unit;
+      String where = unit.isEmpty() ? " as OBX-6.1" : "";
+      throw fail(ErrorCode.TABLE_VALUE_NOT_FOUND, label + ": unit '" + abbreviate(sent) + "' does not match "
+          + parameter.label() + " (expected " + MdcCodes.unitsAccepted(parameter) + where + ")");
     }
     BigDecimal inChartedUnit = sentUnit.get().toCharted(new BigDecimal(raw));
     BigDecimal value = parameter.chartedIfPlausible(inChartedUnit, raw.startsWith("-"));

@@ -35,6 +35,12 @@ public record FrameReport(DeviceIdentity source, Instant time, Instant receivedA
         connection, refused);
   }
 
+  /** This report without its refusals: values refused alone no longer said invalid ({@link #refused}). */
+  public FrameReport withoutRefusals() {
+    return new FrameReport(source, time, receivedAt, observations, consciousness, oxygen, sensorsOff, stamp,
+        connection, List.of());
+  }
+
   public JsonObject toJson() {
     return new JsonObject()
         .put("source", source.toJson())

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.wardwatch.bus.ReportsApplied;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
@@ -68,7 +69,8 @@ public final class FrameBatchProcessor {
           patient = source.patientKey();
           verdicts.add(measurements.refused().isEmpty()
               ? FrameVerdict.accepted(measurements.sequence(), unknownKeysNote(decoded), namedItself ? source : null)
-              : FrameVerdict.partlyRecorded(measurements.sequence(), measurements.refused(), source));
+              : FrameVerdict.partlyRecorded(measurements.sequence(), withNote(measurements.refused(),
+                  unknownKeysNote(decoded)), source));
           if (namedItself) {
             named = withNamed(named, source);
           }
@@ -125,6 +127,11 @@ public final class FrameBatchProcessor {
    */
   private static DeviceIdentity read(DeviceIdentity named, Set<String> certified) {
     return named != null && (certified == null || certified.contains(named.device())) ? named : null;
+  }
+
+  /** {@code reasons}, and {@code note} after them when there is one. */
+  private static List<String> withNote(List<String> reasons, String note) {
+    return note == null ? reasons : Stream.concat(reasons.stream(), Stream.of(note)).toList();
   }
 
   private static String unknownKeysNote(DecodedFrame frame) {

@@ -149,6 +149,8 @@ class PatientDevicesTest {
     devices.connectionEnded("ox-7", OLD);
     devices.saidHello("ox-7", NEW, at(12), at(132)); // carried by a HELLO alone, over OLD's end
     devices.problems(TechnicalAlarm.INVALID_SIGNAL).put("ox-7", "SpO2 140 % is implausible");
+    devices.partlyRecorded("ox-7", at(10));
+    devices.partlyRecorded("ox-7", at(13)); // every 3 s: sends such frames within 9 s, at least the no-data time
 
     JsonObject state = new JsonObject(devices.writeTo(new JsonObject()).encode());
     PatientDevices read = PatientDevices.fromState(state, new PatientAlarms());
@@ -158,6 +160,8 @@ class PatientDevicesTest {
     assertTrue(read.problems(TechnicalAlarm.DISCONNECTED).contains("mon-2"));
     assertEquals(devices.writeTo(new JsonObject()), read.writeTo(new JsonObject()));
     assertTrue(read.movedOn("ox-7", NEW), "the HELLO alone and the end it hid are kept");
+    assertTrue(read.sendsPartlyRecorded("ox-7", at(22), Duration.ofSeconds(5), Duration.ofHours(1)));
+    assertFalse(read.sendsPartlyRecorded("ox-7", at(23), Duration.ofSeconds(5), Duration.ofHours(1)));
     IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class, () -> PatientDevices.fromState(
         state.copy().put("deviceConnections", new JsonObject().put("mon-1", new JsonObject()
             .put("ended", new JsonArray().add("yesterday")))), new PatientAlarms()));

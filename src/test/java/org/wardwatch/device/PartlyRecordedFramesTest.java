@@ -96,6 +96,18 @@ class PartlyRecordedFramesTest {
   }
 
   @Test
+  void aPartlyRecordedFrameFollowedInTheSameReadByOneRecordedWholeRaisesNothing() throws InterruptedException {
+    try (DeviceClient monitor = new DeviceClient(node.devicePort())) {
+      monitor.exchange("HELLO|Device=MON-W|Patient=PW|Ward=partly\nSpO2=95|Temperature=104|Seq=1\n"
+          + "SpO2=96|Temperature=37.2|Seq=2\n", "ACK|", "NAK|1|" + FAHRENHEIT_NAK, "ACK|2");
+
+      assertNull(alarms.next(transition -> "TECHNICAL:INVALID_SIGNAL".equals(
+          transition.getJsonObject("alarm").getString("condition")), Duration.ofSeconds(2)),
+          "as for a frame refused whole: the device's latest frame was good, no alarm raised and cleared at once");
+    }
+  }
+
+  @Test
   void framesPartlyRecordedInARowNeverCutTheDeviceOff() throws InterruptedException {
     try (DeviceClient monitor = new DeviceClient(node.devicePort())) {
       StringBuilder frames = new StringBuilder("HELLO|Device=MON-G|Patient=PG|Ward=partly\n");

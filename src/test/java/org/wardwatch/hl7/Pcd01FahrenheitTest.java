@@ -37,6 +37,20 @@ class Pcd01FahrenheitTest {
     assertEquals("Cel", temperature.unit());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = ';', value = {
+      "[degF]^MDC_DIM_DEGC^MDC; OBX 2: unit '[degF]^MDC_DIM_DEGC' does not match Temperature (expected Cel or [degF])",
+      "268192^MDC_DIM_FAHR^MDC; OBX 2: unit '268192^MDC_DIM_FAHR' does not match Temperature (expected Cel or [degF])",
+      "^[degF]^UCUM; OBX 2: unit '[degF]' does not match Temperature (expected Cel or [degF] as OBX-6.1)"})
+  void givenAUnitWhosePartsDisagreeOrGivenAsTextOnly_whenDecoded_thenRefusedSayingWhy(String unit, String reason)
+      throws Exception {
+    Hl7Message message = decoder.decode(message(MSH, OBR, SPO2,
+        "OBX|2|NM|150364^MDC_TEMP_BODY^MDC|1.5.1.1|37.0|" + unit + "|||||R"), RECEIVED);
+
+    assertEquals(List.of(reason), message.refused().stream().map(Hl7Error::reason).toList(),
+        "whether 37.0 is in °C or °F cannot be told: never charted as 2.8 °C");
+  }
+
   @Test
   void givenAnImplausibleFahrenheitTemperature_whenDecoded_thenRefusedNamingBothUnits() throws Exception {
     Hl7Message message = decoder.decode(message(MSH, OBR, SPO2,

@@ -112,6 +112,16 @@ class PartlyRecordedFrameTest {
   }
 
   @Test
+  void givenAPartlyRecordedFrameWithAnUnknownKey_whenProcessed_thenItsNakSaysSoAfterTheValuesRefused() {
+    FrameBatchProcessor processor = new FrameBatchProcessor(decoder, report -> { });
+
+    FrameVerdict verdict = processor.process(new FrameBatch(SESSION, null, RECEIVED,
+        List.of("SpO2=95|Temperature=abc|Battery=80"), null)).verdict().verdicts().get(0);
+
+    assertEquals("Temperature 'abc' is not a number; ignored unknown key(s): Battery", verdict.detail());
+  }
+
+  @Test
   void givenAResendOfAPartlyRecordedFrame_whenAnswered_thenItKeepsItsNakNamingTheRefusedValue() {
     FrameBatchProcessor processor = new FrameBatchProcessor(decoder, report -> { });
     String frame = "Seq=5|SpO2=95|Temperature=104";
