@@ -37,9 +37,6 @@ import org.wardwatch.model.Observation;
  */
 final class DeviceAlarms {
 
-  /** The most reasons an invalid-signal condition names. */
-  private static final int REASONS_NAMED = 3;
-
   private final ClinicalRules rules;
   private final MonitoringDevices monitoring;
   private final PatientAlarms.AlarmIds alarmIds;
@@ -110,23 +107,20 @@ final class DeviceAlarms {
   }
 
   /**
-   * {@code device}'s data is invalid, for {@code reasons}: its invalid-signal condition stands, named by the first
-   * {@value #REASONS_NAMED} of them (a message with a thousand refused rows is no alarm text), and those of other
-   * devices gone ({@link #gone}) end.
+   * {@code device}'s data is invalid, for {@code reasons}: its invalid-signal condition stands, naming them, and those
+   * of other devices gone ({@link #gone}) end.
    */
   private List<AlarmTransition> invalid(PatientRecord patient, String device, List<String> reasons, Instant now) {
-    String named = String.join("; ", reasons.subList(0, Math.min(REASONS_NAMED, reasons.size())))
-        + (reasons.size() > REASONS_NAMED ? "; and " + (reasons.size() - REASONS_NAMED) + " more" : "");
     DeviceProblems devices = patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL);
-    devices.put(device, named);
+    devices.put(device, String.join("; ", reasons));
     devices.removeIf(other -> !other.equals(device) && gone(patient, TechnicalAlarm.INVALID_SIGNAL, other, now));
     patient.devices().refusalsEnded();
     return reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
   }
 
   /**
-   * The patient heard an accepted frame from {@code device} (null: a frame naming none): its conditions end, and so do
-   * those of each device the patient is no longer monitored through; its disconnection not when the frame was
+   * The patient heard {@code report}, accepted, from its device (null: a frame naming none): its conditions end, and so
+   * do those of each device the patient is no longer monitored through; its disconnection not when the frame was
    * {@code notBack} ({@link PatientDevices#cannotShowBack}), and such a frame of a device its connections say is gone,
    * which now monitors the patient (the end was not alarmed while it did not), raises the disconnection; its invalid
    * signal not when some of the frame's values were refused ({@link FrameReport#refused}): then that raises it (or
@@ -220,7 +214,8 @@ final class DeviceAlarms {
 
   /**
    * Some of the patient's measurements were stopped: the disconnection and invalid-signal conditions of each device
-   * the patient is no longer monitored through, or that no longer sends any of the patient's latest values, end.
+   * gone ({@link #gone}: the patient is no longer monitored through it; it no longer sends any of the patient's latest
+   * values, nor frames partly recorded) end.
    */
   List<AlarmTransition> measurementsStopped(PatientRecord patient, Instant now) {
     List<AlarmTransition> transitions = new ArrayList<>(end(patient, TechnicalAlarm.DISCONNECTED, null, now));
@@ -265,7 +260,7 @@ final class DeviceAlarms {
       return !monitoring.monitoredThrough(patient, device, now);
     }
     return !MonitoringDevices.sends(patient, device)
-        && !patient.devices().sendsPartlyRecorded(device, now, rules.noDataAfter(), rules.maxNoDataAfter());
+        && !patient.devices().sendsPartlyRecorded(device, now, rules);
   }
 
   /** Reconciles {@code alarm} with its devices; raised, when it is, for {@code device} in the patient's place. */

@@ -20,9 +20,10 @@ import org.wardwatch.model.Parameter;
  * meanwhile is left to the reassessment after the frame. Then the frame's connection may take over carrying its device
  * ({@link PatientDevices#delivered}), and the patient hears the frame ({@link PatientRecord#heard}); each value not
  * older than the patient's latest becomes it and is judged against its threshold rules (its data no longer stale,
- * unless the frame does not show its device back: {@link PatientDevices#cannotShowBack}); the disconnection and invalid
- * signal of the frame's device end ({@link DeviceAlarms#heard}); the sensors the frame reports off or back are
- * reconciled; and the patient is reassessed (silent parameters, onset delays, NEWS2). Pure, with time passed in.
+ * unless the frame does not show its device back: {@link PatientDevices#cannotShowBack}); the disconnection of the
+ * frame's device ends, and its invalid signal ends, or is raised or kept when some of its values were refused
+ * ({@link DeviceAlarms#heard}); the sensors the frame reports off or back are reconciled; and the patient is reassessed
+ * (silent parameters, onset delays, NEWS2). Pure, with time passed in.
  */
 final class FrameConditions {
 

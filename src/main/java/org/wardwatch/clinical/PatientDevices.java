@@ -190,26 +190,28 @@ final class PatientDevices {
     disconnected.put(device, "");
   }
 
-  /** {@code device}'s latest frame for the patient, received at {@code receivedAt}, was partly recorded. */
+  /**
+   * {@code device}'s latest frame for the patient, received at {@code receivedAt}, was partly recorded; frames received
+   * at once (the reports of one HL7 message, the frames of one read) are one delivery.
+   */
   void partlyRecorded(String device, Instant receivedAt) {
     Instant[] times = partlyRecorded.get(device);
-    partlyRecorded.put(device, new Instant[] {times == null ? null : times[1], receivedAt});
+    if (times == null || receivedAt.isAfter(times[1])) {
+      partlyRecorded.put(device, new Instant[] {times == null ? null : times[1], receivedAt});
+    }
   }
 
   /**
-   * True while {@code device}, whose latest frame was partly recorded, still sends such frames at {@code now}: within
-   * three of its intervals between them, at least {@code noDataAfter} and at most {@code maxNoDataAfter}, of the last,
-   * as the no-data alarm judges a parameter's silence.
+   * True while {@code device}, whose latest frame was partly recorded, still sends such frames at {@code now}: not
+   * silent, by its interval between them, as the no-data alarm judges a parameter's ({@link ReportIntervals}).
    */
-  boolean sendsPartlyRecorded(String device, Instant now, Duration noDataAfter, Duration maxNoDataAfter) {
+  boolean sendsPartlyRecorded(String device, Instant now, ClinicalRules rules) {
     Instant[] times = partlyRecorded.get(device);
     if (times == null) {
       return false;
     }
-    Duration interval = times[0] == null ? Duration.ZERO : Duration.between(times[0], times[1]).multipliedBy(3);
-    Duration within = interval.compareTo(noDataAfter) < 0 ? noDataAfter
-        : interval.compareTo(maxNoDataAfter) > 0 ? maxNoDataAfter : interval;
-    return !now.isAfter(times[1].plus(within));
+    long interval = times[0] == null ? 0 : Duration.between(times[0], times[1]).toMillis();
+    return now.toEpochMilli() <= times[1].toEpochMilli() + ReportIntervals.silentAfterMillis(interval, rules);
   }
 
   /** Forgets the partly recorded frames of the devices whose invalid-signal condition ended. */

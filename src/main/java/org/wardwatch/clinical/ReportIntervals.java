@@ -58,8 +58,18 @@ final class ReportIntervals {
    * {@value #MISSED_REPORTS} of its report interval when longer, at most the cap ({@code rules}).
    */
   long silentAfterMillis(Parameter parameter, ClinicalRules rules) {
+    return silentAfterMillis(intervalMillis(parameter.ordinal(), rules), rules);
+  }
+
+  /**
+   * How long, in milliseconds, something reported every {@code intervalMillis} (0: not known, taken as
+   * {@link ClinicalRules#firstReportInterval()}) may go without a report before it is silent: the no-data time, or
+   * {@value #MISSED_REPORTS} of its interval when longer, at most the cap ({@code rules}).
+   */
+  static long silentAfterMillis(long intervalMillis, ClinicalRules rules) {
+    long interval = intervalMillis > 0 ? intervalMillis : rules.firstReportInterval().toMillis();
     long cap = rules.maxNoDataAfter().toMillis();
-    long missed = Math.min(intervalMillis(parameter.ordinal(), rules), cap) * MISSED_REPORTS;
+    long missed = Math.min(interval, cap) * MISSED_REPORTS;
     return Math.max(rules.noDataAfter().toMillis(), Math.min(missed, cap));
   }
 

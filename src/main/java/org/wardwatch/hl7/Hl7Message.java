@@ -15,7 +15,7 @@ import org.wardwatch.model.Observation;
  * <p>Immutable and thread-safe.
  *
  * @param header    the message's MSH, as far as WardWatch uses it
- * @param reports   at least one report; each holds values and/or sensors reported off
+ * @param reports   at least one report (none for an acknowledgement received); each holds values and/or sensors off
  * @param warnings  rows skipped, identifiers dropped, zones assumed; empty for a clean message; at most
  *                  {@value #MAX_WARNINGS} and a count of the rest ({@link #summarised})
  * @param refused   the rows refused, each alone, with why; empty for a message recorded whole; at most

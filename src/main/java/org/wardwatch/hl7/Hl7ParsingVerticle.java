@@ -35,10 +35,10 @@ import org.wardwatch.model.FrameStamp;
  * late or lost, possibly with a node), with its time made afresh or not, is acknowledged again and recognised by the
  * patients' owners, which do not apply it twice. A message refused for a value of a device and patient it names
  * ({@link Hl7ContentException#source}) is announced on {@link Addresses#DEVICE_EVENTS} as a line device's refused frame
- * is ({@link DeviceEvents}), for the device's invalid-signal alarm, which that device's next accepted report ends; a
- * message recorded but for some rows raises it with its reports ({@link FrameReport#refused}). A message that waited
- * past its request's {@code deadline} is skipped unparsed: its sender has given up, and the parser's seconds go to
- * messages someone still waits for.
+ * is ({@link DeviceEvents}), for the device's invalid-signal alarm, which that device's next report recorded whole
+ * ends; a message recorded but for some rows raises it with its reports ({@link FrameReport#refused}). A message that
+ * waited past its request's {@code deadline} is skipped unparsed: its sender has given up, and the parser's seconds go
+ * to messages someone still waits for.
  *
  * <p>Deploy two instances per node, with {@link #deploymentOptions()}: one for {@link Addresses#HL7_MESSAGES}, one for
  * {@link Addresses#HL7_LARGE_MESSAGES}, each on a worker thread, since HAPI takes seconds over a large message (two

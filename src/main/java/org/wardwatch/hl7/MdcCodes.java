@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +100,8 @@ public final class MdcCodes {
   private static final Set<String> MMHG = Set.of("266016", "MDC_DIM_MMHG", "mm[Hg]", "mmHg");
   private static final Set<String> FAHRENHEIT = Set.of("266560", "MDC_DIM_FAHR", "[degF]");
   private static final Map<Parameter, Set<String>> UNITS = units();
+  /** Every unit code and name WardWatch knows, of any parameter. */
+  private static final Set<String> KNOWN_UNITS = knownUnits();
 
   private MdcCodes() {
   }
@@ -157,9 +160,9 @@ public final class MdcCodes {
 
   /**
    * The unit OBX-6, given as its identifier ({@code 264864}, {@code /min}) and text ({@code MDC_DIM_BEAT_PER_MIN}),
-   * names, when {@code parameter} may be sent in it; else empty: also when an MDC text names another unit than the
-   * identifier ({@code [degF]^MDC_DIM_DEGC}: which one the value is in cannot be told), or when only a text that is
-   * not MDC's is given. Matching is exact (UCUM is case-sensitive).
+   * names, when {@code parameter} may be sent in it; else empty: also when its text names a unit WardWatch knows
+   * other than the identifier's ({@code [degF]^MDC_DIM_DEGC}: which one the value is in cannot be told), or when only
+   * a text that is not MDC's is given. Matching is exact (UCUM is case-sensitive).
    */
   public static Optional<SentUnit> unit(Parameter parameter, String identifier, String text) {
     boolean mdcText = text != null && text.startsWith("MDC_DIM_");
@@ -167,12 +170,19 @@ public final class MdcCodes {
       return mdcText ? unitOf(parameter, text) : Optional.empty();
     }
     Optional<SentUnit> unit = unitOf(parameter, identifier);
-    return mdcText && !unitOf(parameter, text).equals(unit) ? Optional.empty() : unit;
+    boolean contradicted = mdcText && KNOWN_UNITS.contains(text) && !unitOf(parameter, text).equals(unit);
+    return contradicted ? Optional.empty() : unit;
   }
 
   /** The units {@code parameter} may be sent in, as a technician reads them: {@code Cel or [degF]}. */
   public static String unitsAccepted(Parameter parameter) {
     return parameter == Parameter.TEMPERATURE ? parameter.unit() + " or [degF]" : parameter.unit();
+  }
+
+  private static Set<String> knownUnits() {
+    Set<String> known = new HashSet<>(FAHRENHEIT);
+    UNITS.values().forEach(known::addAll);
+    return Set.copyOf(known);
   }
 
   /** The unit {@code code} (an MDC code or name, or UCUM) names, when {@code parameter} may be sent in it. */

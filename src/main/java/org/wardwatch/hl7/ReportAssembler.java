@@ -72,7 +72,7 @@ final class ReportAssembler {
     for (BloodPressure pressure : BloodPressure.values()) {
       checkBloodPressure(pressure, values);
     }
-    List<String> reasons = refused.stream().map(Hl7Error::reason).toList(); // all: the alarm counts them
+    List<String> reasons = FrameReport.refusalsNamed(refused.stream().map(Hl7Error::reason).toList());
     List<FrameReport> reports = new ArrayList<>();
     for (Map.Entry<Instant, Map<Parameter, ObxReader.Row>> entry : values.entrySet()) {
       Map<Parameter, ObxReader.Row> atTime = entry.getValue();

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,12 +23,26 @@ import java.util.stream.Collectors;
  * @param stamp          the frame it came from, when the frame had a {@code Seq}; else {@code null}
  * @param connection     the device connection that delivered the frame; {@code null} for an HL7 message, or from a
  *                       node that did not say
- * @param refused        why each value of the frame (or HL7 message) that was refused alone was: its device's data is
- *                       invalid, though these values are recorded; empty when the frame is recorded whole
+ * @param refused        why values of the frame (or HL7 message) were refused alone: its device's data is invalid,
+ *                       though these values are recorded; the first {@value #REFUSALS_NAMED} and a line counting the
+ *                       rest ({@link #refusalsNamed}); empty when the frame is recorded whole
  */
 public record FrameReport(DeviceIdentity source, Instant time, Instant receivedAt, List<Observation> observations,
     Consciousness consciousness, OxygenSupport oxygen, Set<Parameter> sensorsOff, FrameStamp stamp,
     ConnectionId connection, List<String> refused) {
+
+  /** The most values refused a report names; the invalid-signal alarm shows them. */
+  public static final int REFUSALS_NAMED = 3;
+
+  /** {@code reasons} as a report names them: the first {@value #REFUSALS_NAMED}, and a line counting the rest. */
+  public static List<String> refusalsNamed(List<String> reasons) {
+    if (reasons.size() <= REFUSALS_NAMED) {
+      return List.copyOf(reasons);
+    }
+    List<String> named = new ArrayList<>(reasons.subList(0, REFUSALS_NAMED));
+    named.add("and " + (reasons.size() - REFUSALS_NAMED) + " more");
+    return List.copyOf(named);
+  }
 
   /** This report, stamped with the frame it came from. */
   public FrameReport withStamp(FrameStamp frame) {

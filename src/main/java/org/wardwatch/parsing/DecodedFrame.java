@@ -19,10 +19,13 @@ public sealed interface DecodedFrame {
   }
 
   /**
-   * An observation frame: what one device reported about its patient at one time, and which of its values were
-   * refused alone ({@link FrameReport#refused}, {@link LineFrameDecoder}).
+   * An observation frame: what one device reported about its patient at one time.
+   *
+   * @param refused why each value refused alone was ({@link LineFrameDecoder}), all for the device's answer (the
+   *                report names the first: {@link FrameReport#refused}); empty when the frame is recorded whole
    */
-  record Measurements(FrameReport report, String sequence, List<String> unknownKeys) implements DecodedFrame {
+  record Measurements(FrameReport report, String sequence, List<String> unknownKeys, List<String> refused)
+      implements DecodedFrame {
 
     public DeviceIdentity source() {
       return report.source();
@@ -32,8 +35,5 @@ public sealed interface DecodedFrame {
       return report.observations();
     }
 
-    public List<String> refused() {
-      return report.refused();
-    }
   }
 }

@@ -16,8 +16,9 @@ import org.wardwatch.model.DeviceIdentity;
  *                  that patient, and may admit it); for a {@code HELLO}, the identity it set, none
  *                  ({@link DeviceIdentity#UNKNOWN}) when refused (so the frames after it, refused by the gateway
  *                  itself, are known to be about it); for an accepted frame that named its own device or patient, that
- *                  identity; else {@code null}: the connection's identity at that frame (an accepted frame about it,
- *                  or a refused one whose identity could not be read, or that its certificate does not allow)
+ *                  identity; for one partly recorded, always whom it was about; else {@code null}: the connection's
+ *                  identity at that frame (an accepted frame about it, or a refused one whose identity could not be
+ *                  read, or that its certificate does not allow)
  * @param hello     true for a {@code HELLO}, accepted or refused
  * @param notAdmitted true for a NAK because the gateway did not admit the frame's patient (it monitors its
  *                  most patients): no fault of the device's data

@@ -118,8 +118,9 @@ public final class LineFrameDecoder {
     FrameReport report = new FrameReport(source, deviceTime != null ? deviceTime : receivedAt, receivedAt,
         List.copyOf(observations), consciousness, oxygen,
         sensorsOff == null ? Set.of() : Collections.unmodifiableSet(sensorsOff), null, connection,
+        refused == null ? List.of() : FrameReport.refusalsNamed(refused));
+    return new DecodedFrame.Measurements(report, fields.rawSequence(), fields.unknownKeys(),
         refused == null ? List.of() : List.copyOf(refused));
-    return new DecodedFrame.Measurements(report, fields.rawSequence(), fields.unknownKeys());
   }
 
   /** {@code reasons}, made when {@code null}, with the reason {@code refusal} gives. */

@@ -160,12 +160,24 @@ class PatientDevicesTest {
     assertTrue(read.problems(TechnicalAlarm.DISCONNECTED).contains("mon-2"));
     assertEquals(devices.writeTo(new JsonObject()), read.writeTo(new JsonObject()));
     assertTrue(read.movedOn("ox-7", NEW), "the HELLO alone and the end it hid are kept");
-    assertTrue(read.sendsPartlyRecorded("ox-7", at(22), Duration.ofSeconds(5), Duration.ofHours(1)));
-    assertFalse(read.sendsPartlyRecorded("ox-7", at(23), Duration.ofSeconds(5), Duration.ofHours(1)));
+    ClinicalRules rules = noDataAfterFiveSeconds();
+    assertTrue(read.sendsPartlyRecorded("ox-7", at(22), rules));
+    assertFalse(read.sendsPartlyRecorded("ox-7", at(23), rules));
     IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class, () -> PatientDevices.fromState(
         state.copy().put("deviceConnections", new JsonObject().put("mon-1", new JsonObject()
             .put("ended", new JsonArray().add("yesterday")))), new PatientAlarms()));
     assertEquals("'ended' must hold objects, got yesterday", malformed.getMessage());
+  }
+
+  @Test
+  void givenPartlyRecordedFramesReceivedAtOnce_thenTheyAreOneDeliveryAndTheIntervalBetweenDeliveriesStands() {
+    ClinicalRules rules = noDataAfterFiveSeconds();
+    devices.partlyRecorded("mon-1", at(0));
+    devices.partlyRecorded("mon-1", at(60)); // an HL7 message a minute: silent after three minutes
+    devices.partlyRecorded("mon-1", at(60)); // its second report, of another time
+
+    assertTrue(devices.sendsPartlyRecorded("mon-1", at(240), rules));
+    assertFalse(devices.sendsPartlyRecorded("mon-1", at(241), rules));
   }
 
   @Test
@@ -180,6 +192,11 @@ class PatientDevicesTest {
     assertTrue(read.problems(TechnicalAlarm.DISCONNECTED).contains("mon-1"));
     assertTrue(read.connectionEnded("ox-7", OLD));
     assertFalse(read.cannotShowBack("mon-1", OLD, at(60)), "no connection known ended");
+  }
+
+  private static ClinicalRules noDataAfterFiveSeconds() {
+    return ClinicalRules.fromJson(new JsonObject().put("thresholds", new JsonArray())
+        .put("technical", new JsonObject().put("noDataSeconds", 5)));
   }
 
   private static Instant at(long seconds) {

@@ -65,18 +65,16 @@ class WardStatePartlyRecordedTest {
 
   @Test
   void manyRefusedValuesAreNamedThreeAndCounted() {
-    AlarmTransition raised = only(engine.apply(partly(frame(BED_1, at(1), "SPO2=95"), "a", "b", "c", "d", "e"), at(1))
-        .transitions());
+    AlarmTransition raised = only(engine.apply(partly(frame(BED_1, at(1), "SPO2=95"),
+        FrameReport.refusalsNamed(List.of("a", "b", "c", "d", "e")).toArray(String[]::new)), at(1)).transitions());
 
     assertEquals("Invalid data from mon-1: a; b; c; and 2 more", raised.snapshot().getString("message"));
   }
 
   /**
    * A monitor whose thermometer reads Fahrenheit sends its pulse with the refused temperature every second; an
-   * oximeter reports the pulse too. README: a frame with values refused alone "keeps it while the device sends such
-   * frames". Each oximeter frame ends the monitor's alarm (the monitor no longer sent a latest value), and the
-   * monitor's next frame raises a new one: the alarm flickers, a new alarm (and id) every second, its acknowledgement
-   * lost each time (the very defect D1 fixed for one device).
+   * oximeter reports the pulse too. The oximeter's frames, after which the monitor sends none of the latest values, do
+   * not end the monitor's alarm while its frames come: no new alarm (and id) every second, its acknowledgement lost.
    */
   @Test
   void aMonitorSendingRefusedValuesKeepsOneAlarmWhileAnOximeterAlsoReportsThePulse() {
@@ -95,9 +93,8 @@ class WardStatePartlyRecordedTest {
 
   /**
    * A nurse terminal charts ACVPU with an oxygen flow it mistyped: the O2 is refused alone, the ACVPU recorded, and
-   * the terminal's invalid-signal alarm raised. The monitor's next frame (a second later) ends it, though the monitor
-   * reports nothing the terminal did (README: it ends "with that device's next frame or message recorded whole, or
-   * once another device reports what it did"): the refused oxygen, which NEWS2 scores, is signalled for a second.
+   * the terminal's invalid-signal alarm raised. The monitor's next frame, a second later, does not end it: the monitor
+   * reports nothing the terminal did.
    */
   @Test
   void aNurseTerminalsRefusedOxygenIsNotEndedByTheMonitorsNextFrame() {
@@ -131,11 +128,8 @@ class WardStatePartlyRecordedTest {
 
   /**
    * A partly recorded frame delivered after a later frame of the same device was applied (a retried delivery; an HL7
-   * message whose parse outlasted the sender's timeout and a later message): README says the invalid-signal alarm is
-   * raised "only while the rejected frame is the device's latest: ... nor for a refusal delivered late, after a later
-   * frame's values", and DeviceAlarms#refused checks it (MonitoringDevices#sentLater) for a frame refused whole. For a
-   * partly recorded one, nothing checks it: the stale frame raises an alarm the device's latest frame does not call
-   * for.
+   * message whose parse outlasted the sender's timeout and a later message) raises no alarm, as a frame refused whole
+   * and delivered late does not: the device's latest frame does not call for one.
    */
   @Test
   void aPartlyRecordedFrameDeliveredAfterALaterFrameOfItsDeviceRaisesNoAlarm() {
@@ -151,9 +145,8 @@ class WardStatePartlyRecordedTest {
   }
 
   /**
-   * An HL7 message with 30 rows refused beside a good one: README says the alarm names "the first three rows refused
-   * and counting the rest" (27). The reports carry the acknowledgement's summary (20 reasons and a line "... and 10
-   * more row(s) refused"), which DeviceAlarms counts as 21 reasons: "and 18 more".
+   * An HL7 message with 30 rows refused beside a good one: the alarm names the first three rows refused and counts the
+   * rest, 27 (not the acknowledgement's summary of 20 and a line).
    */
   @Test
   void anHl7MessageWithThirtyRowsRefusedCountsTheRestRight() throws Exception {

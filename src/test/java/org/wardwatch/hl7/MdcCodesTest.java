@@ -52,6 +52,20 @@ class MdcCodesTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"TEMPERATURE, 268192, MDC_DIM_FAHR", "TEMPERATURE, Cel, MDC_DIM_FAHR", "SPO2, 262688, MDC_DIM_MMHG",
+      "BP_SYSTOLIC, mm[Hg], MDC_DIM_PERCENT"})
+  void givenAnIdentifierWhoseMdcTextNamesAnotherKnownUnit_whenMatched_thenRefused(Parameter parameter,
+      String identifier, String text) {
+    assertEquals(Optional.empty(), MdcCodes.unit(parameter, identifier, text), "which one the value is in is unknown");
+  }
+
+  @Test
+  void givenAnMdcTextWardWatchDoesNotKnow_whenMatched_thenTheIdentifierDecides() {
+    assertEquals(Optional.of(MdcCodes.SentUnit.CHARTED), MdcCodes.unit(Parameter.TEMPERATURE, "268192",
+        "MDC_DIM_DEGC_BODY"));
+  }
+
+  @ParameterizedTest
   @CsvSource({"266560, MDC_DIM_FAHR", "'', MDC_DIM_FAHR", "[degF], ''"})
   void givenATemperatureInFahrenheit_whenMatched_thenConverted(String identifier, String text) {
     assertEquals(Optional.of(MdcCodes.SentUnit.FAHRENHEIT), MdcCodes.unit(Parameter.TEMPERATURE, identifier, text));

@@ -23,7 +23,8 @@ class SimulatedBedTest {
 
   private static final Duration SECOND = Duration.ofSeconds(1);
   private static final Pattern FRAME = Pattern.compile(
-      "Seq=\\d+\\|Temperature=\\d{1,2}\\.\\d\\|Pulse=\\d+\\|BP=\\d+/\\d+\\|SpO2=\\d+\\|RR=\\d+(\\|ABP=\\d+/\\d+/\\d+)?");
+      "Seq=\\d+\\|Temperature=\\d{1,2}\\.\\d\\|Pulse=\\d+\\|BP=\\d+/\\d+\\|SpO2=\\d+\\|RR=\\d+"
+          + "(\\|ABP=\\d+/\\d+/\\d+)?");
 
   @Test
   void sameSeedAndBedGiveTheSameReadings() {
