@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +17,9 @@ import org.wardwatch.model.StateJson;
 
 /**
  * What a patient's record knows of the devices it hears from: the connections each device reached the patient through
- * ({@link DeviceLink}), which devices are disconnected, and which had their latest frame refused. {@link DeviceAlarms}
- * judges by it. Owned by the patient's {@link PatientRecord}; not thread-safe.
+ * ({@link DeviceLink}), which devices are disconnected, which had their latest frame refused, and when those whose
+ * frames are partly recorded sent them. {@link DeviceAlarms} judges by it. Owned by the patient's
+ * {@link PatientRecord}; not thread-safe.
  */
 final class PatientDevices {
 
@@ -40,7 +40,21 @@ final class PatientDevices {
    * earlier {@code null} after the first), so that the condition stands while it sends them, though another device
    * reports what it recorded ({@link #sendsPartlyRecorded}).
    */
-  private final Map<String, Instant[]> partlyRecorded = new HashMap<>();
+  private final Map<String, Deliveries> partlyRecorded = new LinkedHashMap<>();
+
+  /** When a device's last two partly recorded frames came: {@code previous} is {@code null} after its first. */
+  private record Deliveries(Instant previous, Instant latest) {
+
+    /** These, after a delivery at {@code receivedAt}; frames received at once are one delivery. */
+    Deliveries next(Instant receivedAt) {
+      return receivedAt.isAfter(latest) ? new Deliveries(latest, receivedAt) : this;
+    }
+
+    /** How long apart the last two came, in milliseconds; 0 when not known. */
+    long intervalMillis() {
+      return previous == null ? 0 : Duration.between(previous, latest).toMillis();
+    }
+  }
 
   /**
    * True when a frame of {@code device} on {@code connection} (either null: not known), received at
@@ -195,10 +209,8 @@ final class PatientDevices {
    * at once (the reports of one HL7 message, the frames of one read) are one delivery.
    */
   void partlyRecorded(String device, Instant receivedAt) {
-    Instant[] times = partlyRecorded.get(device);
-    if (times == null || receivedAt.isAfter(times[1])) {
-      partlyRecorded.put(device, new Instant[] {times == null ? null : times[1], receivedAt});
-    }
+    Deliveries deliveries = partlyRecorded.get(device);
+    partlyRecorded.put(device, deliveries == null ? new Deliveries(null, receivedAt) : deliveries.next(receivedAt));
   }
 
   /**
@@ -206,12 +218,9 @@ final class PatientDevices {
    * silent, by its interval between them, as the no-data alarm judges a parameter's ({@link ReportIntervals}).
    */
   boolean sendsPartlyRecorded(String device, Instant now, ClinicalRules rules) {
-    Instant[] times = partlyRecorded.get(device);
-    if (times == null) {
-      return false;
-    }
-    long interval = times[0] == null ? 0 : Duration.between(times[0], times[1]).toMillis();
-    return now.toEpochMilli() <= times[1].toEpochMilli() + ReportIntervals.silentAfterMillis(interval, rules);
+    Deliveries deliveries = partlyRecorded.get(device);
+    return deliveries != null && now.toEpochMilli() <= deliveries.latest().toEpochMilli()
+        + ReportIntervals.silentAfterMillis(deliveries.intervalMillis(), rules);
   }
 
   /** Forgets the partly recorded frames of the devices whose invalid-signal condition ended. */
@@ -219,7 +228,7 @@ final class PatientDevices {
     partlyRecorded.keySet().retainAll(refused.ids());
   }
 
-  /** {@code device}'s latest frame was refused whole, or recorded whole: it sends no partly recorded frames. */
+  /** {@code device}'s latest frame was refused whole: it sends no partly recorded frames. */
   void notPartlyRecorded(String device) {
     partlyRecorded.remove(device);
   }
@@ -243,8 +252,9 @@ final class PatientDevices {
     }
     if (!partlyRecorded.isEmpty()) {
       JsonObject partly = new JsonObject();
-      partlyRecorded.forEach((device, times) -> partly.put(device,
-          new JsonArray().add(times[0] == null ? null : times[0].toString()).add(times[1].toString())));
+      partlyRecorded.forEach((device, deliveries) -> partly.put(device, new JsonArray()
+          .add(deliveries.previous() == null ? null : deliveries.previous().toString())
+          .add(deliveries.latest().toString())));
       state.put("partlyRecorded", partly);
     }
     return state.put("disconnectedDevices", disconnected.toState()).put("invalidSignals", refused.toState());
@@ -271,7 +281,11 @@ final class PatientDevices {
     if (partly != null) {
       partly.fieldNames().forEach(device -> {
         JsonArray times = partly.getJsonArray(device);
-        devices.partlyRecorded.put(device, new Instant[] {times.getInstant(0), times.getInstant(1)});
+        if (times == null || times.size() != 2 || times.getValue(1) == null) {
+          throw new IllegalArgumentException(
+              "'partlyRecorded' must map '" + device + "' to [previous or null, latest]");
+        }
+        devices.partlyRecorded.put(device, new Deliveries(times.getInstant(0), times.getInstant(1)));
       });
     }
     return devices;

@@ -167,6 +167,8 @@ class PatientDevicesTest {
         state.copy().put("deviceConnections", new JsonObject().put("mon-1", new JsonObject()
             .put("ended", new JsonArray().add("yesterday")))), new PatientAlarms()));
     assertEquals("'ended' must hold objects, got yesterday", malformed.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> PatientDevices.fromState(state.copy().put("partlyRecorded",
+        new JsonObject().put("ox-7", new JsonArray().add(at(10).toString()))), new PatientAlarms()));
   }
 
   @Test
