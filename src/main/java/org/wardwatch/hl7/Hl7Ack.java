@@ -51,16 +51,16 @@ public final class Hl7Ack {
   }
 
   /**
-   * The acknowledgements of a message {@code failure} refused: {@code AE} with an ERR segment for a content problem or
-   * a message not taken whole, {@code AR} for one WardWatch does not process, or as its MSH-15 and MSH-16 ask
-   * ({@link AckConditions}).
+   * The acknowledgements of a message {@code failure} refused: {@code AE} with an ERR segment for a content problem
+   * (one for each row refused, for a message none of whose rows could be recorded) or a message not taken whole,
+   * {@code AR} for one WardWatch does not process, or as its MSH-15 and MSH-16 ask ({@link AckConditions}).
    */
   public List<String> refused(Hl7Exception failure) {
     AckConditions.Outcome outcome = failure instanceof Hl7ContentException ? AckConditions.Outcome.ERROR
         : failure instanceof Hl7IncompleteException ? AckConditions.Outcome.INCOMPLETE
         : AckConditions.Outcome.REJECTED;
-    return answers(failure.header(), outcome, List.of(new Hl7Error(failure.errorCode(),
-        failure.getMessage())));
+    return answers(failure.header(), outcome, failure instanceof Hl7ContentException content ? content.errors()
+        : List.of(new Hl7Error(failure.errorCode(), failure.getMessage())));
   }
 
   /**

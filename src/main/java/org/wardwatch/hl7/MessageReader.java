@@ -104,8 +104,7 @@ final class MessageReader {
       throw refused.isEmpty() ? new Hl7ContentException(header, ErrorCode.REQUIRED_FIELD_MISSING,
           "No usable vital sign in the message (" + obxIndex + " OBX): "
           + String.join("; ", Hl7Message.summarised(warnings)))
-          : new Hl7ContentException(header, refused.get(0).errorCode(),
-              Hl7Error.reasons(Hl7Error.summarised(refused)));
+          : new Hl7ContentException(header, Hl7Error.summarised(refused));
     }
     warnings.addAll(identity.warnings());
     warnings.addAll(assembler.warnings());

@@ -82,6 +82,18 @@ class Hl7AckTest {
   }
 
   @Test
+  void givenMessageNoneOfWhoseRowsCouldBeRecorded_whenAcknowledged_thenAnErrSegmentForEachRow() throws Exception {
+    List<Hl7Error> refused = List.of(new Hl7Error(ErrorCode.DATA_TYPE_ERROR, "OBX 2: Pulse 0 /min is implausible"),
+        new Hl7Error(ErrorCode.TABLE_VALUE_NOT_FOUND, "OBX 3: unit 'K' does not match Temperature"));
+
+    ACK ack = parseStrictly(only(acks.refused(new Hl7ContentException(HEADER, refused))));
+
+    assertEquals("AE", ack.getMSA().getAcknowledgmentCode().getValue());
+    assertEquals(List.of("102", "103"), List.of(ack.getERR(0).getHL7ErrorCode().getIdentifier().getValue(),
+        ack.getERR(1).getHL7ErrorCode().getIdentifier().getValue()));
+  }
+
+  @Test
   void givenMessageWithoutMsh15OrMsh16_whenAccepted_thenOneOriginalModeAa() {
     assertEquals(List.of("AA"), acks.accepted(MessageHeader.sniff(fixture("adt-a01.hl7"))).stream()
         .map(Hl7AckTest::msa1).toList());

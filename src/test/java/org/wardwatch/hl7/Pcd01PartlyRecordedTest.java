@@ -51,6 +51,8 @@ class Pcd01PartlyRecordedTest {
         () -> decoder.decode(message(MSH, OBR, HEART_RATE_0, KELVIN), RECEIVED));
 
     assertEquals(ErrorCode.DATA_TYPE_ERROR, e.errorCode());
+    assertEquals(List.of(ErrorCode.DATA_TYPE_ERROR, ErrorCode.TABLE_VALUE_NOT_FOUND),
+        e.errors().stream().map(Hl7Error::errorCode).toList(), "an ERR for each row refused");
     assertEquals("OBX 2: Pulse 0 /min is implausible (accepted range 15-300); OBX 3: unit 'K' does not match"
         + " Temperature (expected Cel or [degF])", e.getMessage().replace('\u2013', '-'));
   }
