@@ -1,8 +1,8 @@
 package org.wardwatch.hl7;
 
 import ca.uhn.hl7v2.ErrorCode;
-import java.util.ArrayList;
 import java.util.List;
+import org.wardwatch.model.Abridged;
 
 /**
  * One error an acknowledgement reports, in an ERR segment of its own: the HL7 error code (table 0357, HAPI's
@@ -22,12 +22,7 @@ public record Hl7Error(ErrorCode errorCode, String reason) {
 
   /** The first {@value #MAX_KEPT} of {@code errors}, and one counting the others (with the last's code) if more. */
   static List<Hl7Error> summarised(List<Hl7Error> errors) {
-    if (errors.size() <= MAX_KEPT) {
-      return List.copyOf(errors);
-    }
-    List<Hl7Error> kept = new ArrayList<>(errors.subList(0, MAX_KEPT));
-    kept.add(new Hl7Error(errors.get(errors.size() - 1).errorCode(),
-        "... and " + (errors.size() - MAX_KEPT) + " more row(s) refused"));
-    return List.copyOf(kept);
+    return Abridged.firstThenCount(errors, MAX_KEPT, more -> new Hl7Error(errors.get(errors.size() - 1).errorCode(),
+        "... and " + more + " more row(s) refused"));
   }
 }

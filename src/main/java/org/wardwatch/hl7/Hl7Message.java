@@ -1,7 +1,7 @@
 package org.wardwatch.hl7;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.wardwatch.model.Abridged;
 import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
@@ -36,12 +36,7 @@ public record Hl7Message(MessageHeader header, List<FrameReport> reports, List<S
 
   /** The first {@value #MAX_WARNINGS} of {@code warnings}, and a line counting the others if there are more. */
   static List<String> summarised(List<String> warnings) {
-    if (warnings.size() <= MAX_WARNINGS) {
-      return List.copyOf(warnings);
-    }
-    List<String> kept = new ArrayList<>(warnings.subList(0, MAX_WARNINGS));
-    kept.add("... and " + (warnings.size() - MAX_WARNINGS) + " more warning(s) like these");
-    return List.copyOf(kept);
+    return Abridged.firstThenCount(warnings, MAX_WARNINGS, more -> "... and " + more + " more warning(s) like these");
   }
 
   /** Whom and what the message is about: the same for every report. */

@@ -176,7 +176,8 @@ public final class MdcCodes {
 
   /** The units {@code parameter} may be sent in, as a technician reads them: {@code Cel or [degF]}. */
   public static String unitsAccepted(Parameter parameter) {
-    return parameter == Parameter.TEMPERATURE ? parameter.unit() + " or [degF]" : parameter.unit();
+    return parameter == Parameter.TEMPERATURE ? parameter.unit() + " or " + SentUnit.FAHRENHEIT.ucum()
+        : parameter.unit();
   }
 
   private static Set<String> knownUnits() {

@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,12 +35,7 @@ public record FrameReport(DeviceIdentity source, Instant time, Instant receivedA
 
   /** {@code reasons} as a report names them: the first {@value #REFUSALS_NAMED}, and a line counting the rest. */
   public static List<String> refusalsNamed(List<String> reasons) {
-    if (reasons.size() <= REFUSALS_NAMED) {
-      return List.copyOf(reasons);
-    }
-    List<String> named = new ArrayList<>(reasons.subList(0, REFUSALS_NAMED));
-    named.add("and " + (reasons.size() - REFUSALS_NAMED) + " more");
-    return List.copyOf(named);
+    return Abridged.firstThenCount(reasons, REFUSALS_NAMED, more -> "and " + more + " more");
   }
 
   /** This report, stamped with the frame it came from. */
