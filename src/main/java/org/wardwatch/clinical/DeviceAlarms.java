@@ -27,9 +27,9 @@ import org.wardwatch.model.Observation;
  * alarms again, also after an acknowledgement) and is raised for the device whose condition raised it. A device's
  * condition ends with its next frame recorded whole (a disconnection also with a resend that shows the device back on a
  * connection); a disconnection also once the patient is no longer monitored through the device, a refusal once the
- * device sends none of the patient's latest values or frame (another device reports what it did) and no longer sends
- * frames with values refused ({@link PatientDevices#sendsPartlyRecorded}). A disconnection marks the data the device
- * sent stale, and NEWS2's.
+ * device sends none of the patient's latest values or frame (another device reports what it did, or it never sent a
+ * value recorded) and no longer sends frames with values refused ({@link PatientDevices#sendsRefused}). A disconnection
+ * marks the data the device sent stale, and NEWS2's.
  *
  * <p>Which devices the patient is monitored through, and which send their latest values, {@link MonitoringDevices}
  * decides. Pure, with time passed in; made by {@link PatientConditions} for the rules in force, with its
@@ -53,10 +53,9 @@ final class DeviceAlarms {
    * connection is found closed late, though a standing disconnection ends only once that connection has outlasted a
    * half-open one, {@link #helloSettled}), until the connection moves on before a frame of it
    * ({@link PatientDevices#movedOn}: the ends it hid disconnect the device); a disconnection raises the disconnection
-   * alarm, unless the patient is not monitored through the device; a refusal the invalid-signal alarm, unless the
-   * device sends none of the patient's latest values or frame (the patient was heard then:
-   * {@link PatientRecord#heardRefused}). Ignored too is the disconnection of a connection while another carries the
-   * device for the patient, whose latest frame or {@code HELLO} was received after the ended one opened
+   * alarm, unless the patient is not monitored through the device; a refusal the invalid-signal alarm (the patient was
+   * heard then: {@link PatientRecord#heardRefused}). Ignored too is the disconnection of a connection while another
+   * carries the device for the patient, whose latest frame or {@code HELLO} was received after the ended one opened
    * ({@link PatientDevices#connectionEnded}: the device reconnected, and its old, half-open connection was found closed
    * late), which is still remembered as ended; and a refusal of a frame received before one of the device's latest
    * values: it arrived after a later frame of the device was accepted (a retried delivery).
@@ -94,23 +93,26 @@ final class DeviceAlarms {
   }
 
   /**
-   * A refusal of a frame of {@code device}'s raises the invalid-signal alarm, unless the device sends none of the
-   * patient's latest values or frame, or one of its latest values came in a frame received after the refused one.
+   * A refusal of a frame of {@code device}'s raises the invalid-signal alarm, also when another device reports what
+   * this one did, or it never sent a value recorded (a probe added to a monitor, whose every frame is refused); unless
+   * one of its latest values came in a frame received after the refused one.
    */
   private List<AlarmTransition> refused(PatientRecord patient, String device, DeviceEvent event, Instant now) {
-    if (!MonitoringDevices.sends(patient, device) || MonitoringDevices.sentLater(patient, device, event.at())) {
+    Instant receivedAt = Objects.requireNonNullElse(event.at(), now);
+    if (MonitoringDevices.sentLater(patient, device, receivedAt)) {
       return List.of();
     }
-    patient.heardRefused(Objects.requireNonNullElse(event.at(), now));
-    patient.devices().notPartlyRecorded(device);
-    return invalid(patient, device, List.of(Objects.requireNonNullElse(event.reason(), "")), now);
+    patient.heardRefused(receivedAt);
+    return invalid(patient, device, receivedAt, List.of(Objects.requireNonNullElse(event.reason(), "")), now);
   }
 
   /**
-   * {@code device}'s data is invalid, for {@code reasons}: its invalid-signal condition stands, naming them, and those
-   * of other devices gone ({@link #gone}) end.
+   * {@code device}'s data received at {@code receivedAt} is invalid, for {@code reasons}: its invalid-signal condition
+   * stands, naming them, and those of other devices gone ({@link #gone}) end.
    */
-  private List<AlarmTransition> invalid(PatientRecord patient, String device, List<String> reasons, Instant now) {
+  private List<AlarmTransition> invalid(PatientRecord patient, String device, Instant receivedAt, List<String> reasons,
+      Instant now) {
+    patient.devices().sentRefused(device, receivedAt);
     DeviceProblems devices = patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL);
     devices.put(device, String.join("; ", reasons));
     devices.removeIf(other -> !other.equals(device) && gone(patient, TechnicalAlarm.INVALID_SIGNAL, other, now));
@@ -124,8 +126,8 @@ final class DeviceAlarms {
    * {@code notBack} ({@link PatientDevices#cannotShowBack}), and such a frame of a device its connections say is gone,
    * which now monitors the patient (the end was not alarmed while it did not), raises the disconnection; its invalid
    * signal not when some of the frame's values were refused ({@link FrameReport#refused}): then that raises it (or
-   * keeps it, with the latest reasons), unless a later frame of the device was applied first (a retried delivery).
-   * Looks at no device while none has a condition.
+   * keeps it, with the latest reasons), unless a later frame of the device was applied first (a retried delivery), nor
+   * when a later frame of the device had values refused. Looks at no device while none has a condition.
    */
   List<AlarmTransition> heard(PatientRecord patient, FrameReport report, boolean notBack, Instant now) {
     String device = report.source().device();
@@ -145,18 +147,19 @@ final class DeviceAlarms {
 
   /**
    * The invalid-signal condition after {@code report} of its device was applied: raised or kept when some of its values
-   * were refused, else the device's ended.
+   * were refused, else the device's ended, unless a frame of it with values refused was received after this one (a
+   * retried delivery).
    */
   private List<AlarmTransition> partlyRefused(PatientRecord patient, FrameReport report, Instant now) {
     String device = report.source().device();
     if (report.refused().isEmpty() || device == null) {
-      return end(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
+      boolean refusedLater = device != null && patient.devices().sentRefusedAfter(device, report.receivedAt());
+      return end(patient, TechnicalAlarm.INVALID_SIGNAL, refusedLater ? null : device, now);
     }
     if (MonitoringDevices.sentLater(patient, device, report.receivedAt())) {
       return List.of();
     }
-    patient.devices().partlyRecorded(device, Objects.requireNonNullElse(report.receivedAt(), now));
-    return invalid(patient, device, report.refused(), now);
+    return invalid(patient, device, Objects.requireNonNullElse(report.receivedAt(), now), report.refused(), now);
   }
 
   /**
@@ -215,7 +218,7 @@ final class DeviceAlarms {
   /**
    * Some of the patient's measurements were stopped: the disconnection and invalid-signal conditions of each device
    * gone ({@link #gone}: the patient is no longer monitored through it; it no longer sends any of the patient's latest
-   * values, nor frames partly recorded) end.
+   * values, nor frames with values refused) end.
    */
   List<AlarmTransition> measurementsStopped(PatientRecord patient, Instant now) {
     List<AlarmTransition> transitions = new ArrayList<>(end(patient, TechnicalAlarm.DISCONNECTED, null, now));
@@ -252,15 +255,14 @@ final class DeviceAlarms {
   /**
    * True when {@code alarm}'s condition of {@code device} is over, as another device took its place: disconnected, it
    * no longer monitors the patient; refused, it sends none of the patient's latest values or frame (another device
-   * reports what it did), unless its frames are partly recorded still ({@link PatientDevices#sendsPartlyRecorded}:
-   * what it reports is refused, and another device's frames in between do not show it well).
+   * reports what it did, or it never sent a value recorded), unless it still sends frames with values refused
+   * ({@link PatientDevices#sendsRefused}: another device's frames in between do not show it well).
    */
   private boolean gone(PatientRecord patient, TechnicalAlarm alarm, String device, Instant now) {
     if (alarm == TechnicalAlarm.DISCONNECTED) {
       return !monitoring.monitoredThrough(patient, device, now);
     }
-    return !MonitoringDevices.sends(patient, device)
-        && !patient.devices().sendsPartlyRecorded(device, now, rules);
+    return !MonitoringDevices.sends(patient, device) && !patient.devices().sendsRefused(device, now, rules);
   }
 
   /** Reconciles {@code alarm} with its devices; raised, when it is, for {@code device} in the patient's place. */

@@ -17,9 +17,8 @@ import org.wardwatch.model.StateJson;
 
 /**
  * What a patient's record knows of the devices it hears from: the connections each device reached the patient through
- * ({@link DeviceLink}), which devices are disconnected, which had their latest frame refused, and when those whose
- * frames are partly recorded sent them. {@link DeviceAlarms} judges by it. Owned by the patient's
- * {@link PatientRecord}; not thread-safe.
+ * ({@link DeviceLink}), which devices are disconnected, which had values of their latest frame refused, and when they
+ * sent such frames. {@link DeviceAlarms} judges by it. Owned by the patient's {@link PatientRecord}; not thread-safe.
  */
 final class PatientDevices {
 
@@ -36,13 +35,13 @@ final class PatientDevices {
   private DeviceProblems disconnected = new DeviceProblems();
   private DeviceProblems refused = new DeviceProblems();
   /**
-   * By device whose invalid-signal condition a partly recorded frame raised: when its last two such frames came (the
-   * earlier {@code null} after the first), so that the condition stands while it sends them, though another device
-   * reports what it recorded ({@link #sendsPartlyRecorded}).
+   * By device whose invalid-signal condition stands: when its last two frames with values refused (some or all) came
+   * (the earlier {@code null} after the first), so that the condition stands while it sends them, though another device
+   * reports what it did, or it never sent a value recorded ({@link #sendsRefused}).
    */
-  private final Map<String, Deliveries> partlyRecorded = new LinkedHashMap<>();
+  private final Map<String, Deliveries> sendingRefused = new LinkedHashMap<>();
 
-  /** When a device's last two partly recorded frames came: {@code previous} is {@code null} after its first. */
+  /** When a device's last two frames with values refused came: {@code previous} is {@code null} after its first. */
   private record Deliveries(Instant previous, Instant latest) {
 
     /** These, after a delivery at {@code receivedAt}; frames received at once are one delivery. */
@@ -205,32 +204,37 @@ final class PatientDevices {
   }
 
   /**
-   * {@code device}'s latest frame for the patient, received at {@code receivedAt}, was partly recorded; frames received
-   * at once (the reports of one HL7 message, the frames of one read) are one delivery.
+   * {@code device}'s latest frame for the patient, received at {@code receivedAt}, had values refused, some (it was
+   * partly recorded) or all (it was refused whole); frames received at once (the reports of one HL7 message, the frames
+   * of one read) are one delivery.
    */
-  void partlyRecorded(String device, Instant receivedAt) {
-    Deliveries deliveries = partlyRecorded.get(device);
-    partlyRecorded.put(device, deliveries == null ? new Deliveries(null, receivedAt) : deliveries.next(receivedAt));
+  void sentRefused(String device, Instant receivedAt) {
+    Deliveries deliveries = sendingRefused.get(device);
+    sendingRefused.put(device, deliveries == null ? new Deliveries(null, receivedAt) : deliveries.next(receivedAt));
   }
 
   /**
-   * True while {@code device}, whose latest frame was partly recorded, still sends such frames at {@code now}: not
+   * True while {@code device}, whose latest frame had values refused, still sends such frames at {@code now}: not
    * silent, by its interval between them, as the no-data alarm judges a parameter's ({@link ReportIntervals}).
    */
-  boolean sendsPartlyRecorded(String device, Instant now, ClinicalRules rules) {
-    Deliveries deliveries = partlyRecorded.get(device);
+  boolean sendsRefused(String device, Instant now, ClinicalRules rules) {
+    Deliveries deliveries = sendingRefused.get(device);
     return deliveries != null && now.toEpochMilli() <= deliveries.latest().toEpochMilli()
         + ReportIntervals.silentAfterMillis(deliveries.intervalMillis(), rules);
   }
 
-  /** Forgets the partly recorded frames of the devices whose invalid-signal condition ended. */
-  void refusalsEnded() {
-    partlyRecorded.keySet().retainAll(refused.ids());
+  /**
+   * True when {@code device} sent a frame with values refused received after {@code receivedAt} (null: not known), by
+   * the clocks of the nodes that read them.
+   */
+  boolean sentRefusedAfter(String device, Instant receivedAt) {
+    Deliveries deliveries = sendingRefused.get(device);
+    return deliveries != null && receivedAt != null && deliveries.latest().isAfter(receivedAt);
   }
 
-  /** {@code device}'s latest frame was refused whole: it sends no partly recorded frames. */
-  void notPartlyRecorded(String device) {
-    partlyRecorded.remove(device);
+  /** Forgets the refused frames of the devices whose invalid-signal condition ended. */
+  void refusalsEnded() {
+    sendingRefused.keySet().retainAll(refused.ids());
   }
 
   /** The devices {@code condition} holds for: those disconnected ({@code DISCONNECTED}), else those refused. */
@@ -241,8 +245,8 @@ final class PatientDevices {
   /**
    * Puts this into a patient's stored state: {@code deviceConnections} (device id to its {@link DeviceLink}, the one
    * used least recently first; left out when none), {@code disconnectedDevices} (device id to ""),
-   * {@code invalidSignals} (device id to the reason) and {@code partlyRecorded} (device id to the times of its last two
-   * partly recorded frames, the earlier first or null; left out when none).
+   * {@code invalidSignals} (device id to the reason) and {@code sendingRefused} (device id to the times of its last two
+   * frames with values refused, the earlier first or null; left out when none).
    */
   JsonObject writeTo(JsonObject state) {
     if (!links.isEmpty()) {
@@ -250,12 +254,12 @@ final class PatientDevices {
       links.forEach((device, link) -> connections.put(device, link.toState()));
       state.put("deviceConnections", connections);
     }
-    if (!partlyRecorded.isEmpty()) {
-      JsonObject partly = new JsonObject();
-      partlyRecorded.forEach((device, deliveries) -> partly.put(device, new JsonArray()
+    if (!sendingRefused.isEmpty()) {
+      JsonObject sending = new JsonObject();
+      sendingRefused.forEach((device, deliveries) -> sending.put(device, new JsonArray()
           .add(deliveries.previous() == null ? null : deliveries.previous().toString())
           .add(deliveries.latest().toString())));
-      state.put("partlyRecorded", partly);
+      state.put("sendingRefused", sending);
     }
     return state.put("disconnectedDevices", disconnected.toState()).put("invalidSignals", refused.toState());
   }
@@ -277,15 +281,15 @@ final class PatientDevices {
         alarms.deviceOf(TechnicalAlarm.DISCONNECTED.conditionKey()));
     devices.refused = DeviceProblems.fromState(state.getJsonObject("invalidSignals"),
         alarms.deviceOf(TechnicalAlarm.INVALID_SIGNAL.conditionKey()));
-    JsonObject partly = state.getJsonObject("partlyRecorded");
-    if (partly != null) {
-      partly.fieldNames().forEach(device -> {
-        JsonArray times = partly.getJsonArray(device);
+    JsonObject sending = state.getJsonObject("sendingRefused");
+    if (sending != null) {
+      sending.fieldNames().forEach(device -> {
+        JsonArray times = sending.getJsonArray(device);
         if (times == null || times.size() != 2 || times.getValue(1) == null) {
           throw new IllegalArgumentException(
-              "'partlyRecorded' must map '" + device + "' to [previous or null, latest]");
+              "'sendingRefused' must map '" + device + "' to [previous or null, latest]");
         }
-        devices.partlyRecorded.put(device, new Deliveries(times.getInstant(0), times.getInstant(1)));
+        devices.sendingRefused.put(device, new Deliveries(times.getInstant(0), times.getInstant(1)));
       });
     }
     return devices;

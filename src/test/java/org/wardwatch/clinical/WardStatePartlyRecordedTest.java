@@ -148,6 +148,23 @@ class WardStatePartlyRecordedTest {
    * An HL7 message with 30 rows refused beside a good one: the alarm names the first three rows refused and counts the
    * rest, 27 (not the acknowledgement's summary of 20 and a line).
    */
+  /**
+   * And the other way round: a frame recorded whole delivered after a later frame of its device whose values were
+   * refused, in part or whole, does not end the alarm that later frame raised.
+   */
+  @Test
+  void aFrameRecordedWholeDeliveredAfterALaterRefusedFrameOfItsDeviceEndsNoAlarm() {
+    engine.apply(partly(frame(BED_1, at(2), "PULSE=80"), FAHRENHEIT), at(2));
+    WardState refusedWhole = new WardState(WardStateFixtures.thresholdRules(THRESHOLDS));
+    refusedWhole.deviceEvent(DeviceEvent.rejected(BED_1, FAHRENHEIT, at(2)), at(2));
+
+    for (WardState alarmed : List.of(engine, refusedWhole)) {
+      List<AlarmTransition> late = alarmed.apply(frame(BED_1, at(1), "PULSE=79", "TEMPERATURE=37.1"), at(3))
+          .transitions();
+      assertEquals(List.of(), describe(invalidSignal(late)), "received before the refused frame");
+    }
+  }
+
   @Test
   void anHl7MessageWithThirtyRowsRefusedCountsTheRestRight() throws Exception {
     List<String> segments = new ArrayList<>(List.of(

@@ -25,8 +25,8 @@ import org.wardwatch.web.RestClient;
 /**
  * A whole node: the invalid-signal alarm stands while a device's latest frame was refused, so a refused frame that an
  * accepted one of the same device and patient follows in the same read raises none, and a refused frame that is the
- * device's latest does, also on a connection relaying frames that name their own device, and also for a patient whose
- * first frame it is.
+ * device's latest does, also on a connection relaying frames that name their own device, for a patient whose first
+ * frame it is, and for a probe beside the monitor none of whose values was ever recorded.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
@@ -55,6 +55,24 @@ class RefusedFramesTest {
       assertEquals("RAISED", raised.getString("type"));
       assertEquals("Invalid data from MON-R: SpO2 'abc' is not a number",
           raised.getJsonObject("alarm").getString("message"));
+    }
+  }
+
+  /** A thermometer beside the patient's monitor, set to Fahrenheit: none of its values was ever recorded. */
+  @Test
+  void aProbeWhoseEveryFrameIsRefusedRaisesTheInvalidSignalAlarmBesideTheMonitor() throws InterruptedException {
+    try (DeviceClient monitor = new DeviceClient(node.devicePort());
+        DeviceClient thermometer = new DeviceClient(node.devicePort())) {
+      monitor.exchange("HELLO|Device=MON-P|Patient=PP|Ward=refusals\nPulse=80|Seq=1\n", "ACK|", "ACK|1");
+
+      thermometer.exchange("HELLO|Device=TEMP-P|Patient=PP|Ward=refusals\nTemperature=101|Seq=1\n", "ACK|",
+          "NAK|1|Temperature 101 Cel is implausible (accepted range 0–50)");
+
+      JsonObject raised = firstInvalidSignal();
+      assertNotNull(raised, "its values are lost: a clinician must know");
+      assertEquals(List.of("RAISED", "PP", "Invalid data from TEMP-P: Temperature 101 Cel is implausible (accepted "
+          + "range 0–50)"), List.of(raised.getString("type"), raised.getString("patient"),
+          raised.getJsonObject("alarm").getString("message")));
     }
   }
 
