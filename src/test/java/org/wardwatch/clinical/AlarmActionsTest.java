@@ -5,23 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.wardwatch.clinical.WardStateFixtures.T0;
 import static org.wardwatch.clinical.WardStateFixtures.at;
 import static org.wardwatch.clinical.WardStateFixtures.only;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.wardwatch.clinical.alarm.AlarmState;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
@@ -30,32 +21,12 @@ import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.Observation;
 import org.wardwatch.model.Parameter;
 
-/** Clinicians' actions as JSON (dashboard and REST API) applied to the clinical engine. */
-class AlarmActionsTest {
-
-  private static final DeviceIdentity MON_1 = new DeviceIdentity("mon-1", "P1", "1", "surgery");
-  private static final String NURSE = "nurse.kim";
-
-  private static final ClinicalRules RULES = ClinicalRules.fromJson(new JsonObject("""
-      {
-        "alarms": {"maxAudioPauseSeconds": 60},
-        "news2": {"bandPriorities": {"LOW": "NONE", "LOW_MEDIUM": "NONE", "MEDIUM": "NONE", "HIGH": "NONE"}},
-        "thresholds": [{"parameter": "PULSE", "above": 150, "priority": "HIGH", "hysteresis": 5}]
-      }
-      """));
-
-  private final WardState engine = new WardState(RULES);
-  private String alarmId;
-
-  @BeforeEach
-  void givenPatientWithHighPulseAlarm() {
-    Observation pulse = new Observation(MON_1, Parameter.PULSE, Parameter.PULSE.mdcCode(), new BigDecimal("190"),
-        Parameter.PULSE.unit(), null, T0, null, false);
-    List<AlarmTransition> raised = engine.apply(WardStateFixtures.report(MON_1, T0, List.of(pulse), null, null), T0)
-        .transitions();
-    assertEquals(1, raised.size(), raised::toString);
-    alarmId = raised.get(0).alarmId();
-  }
+/**
+ * Clinicians' actions on an alarm as JSON (dashboard and REST API) applied to the clinical engine: acknowledging, and
+ * pausing the audio for at most the policy's maximum, only from the screens of the ward the patient is on; discharging;
+ * and the user's name recorded as it reads.
+ */
+class AlarmActionsTest extends AlarmActionsFixture {
 
   @Test
   void givenActiveAlarm_whenAcknowledgeAction_thenAcknowledgedByTheUser() {
@@ -143,24 +114,6 @@ class AlarmActionsTest {
   }
 
   @Test
-  void givenKnownPatient_whenAssessAction_thenAssessmentInTheSnapshotAndScore() {
-    WardUpdate update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
-        .put("consciousness", "v").put("oxygen", "2").put("spo2Scale2", true), at(5));
-
-    JsonObject snapshot = only(update.snapshots()).toJson();
-    assertEquals("V", snapshot.getJsonObject("consciousness").getString("value"));
-    assertEquals(at(5), snapshot.getJsonObject("consciousness").getInstant("time"));
-    assertTrue(snapshot.getJsonObject("oxygen").getBoolean("onOxygen"));
-    assertEquals(0, new BigDecimal("2").compareTo(
-        new BigDecimal(snapshot.getJsonObject("oxygen").getValue("flow").toString())));
-    assertTrue(snapshot.getBoolean("spo2Scale2"));
-    JsonObject news2 = snapshot.getJsonObject("news2");
-    assertEquals(2, news2.getInteger("scale"));
-    assertEquals(3, news2.getJsonObject("components").getInteger("CONSCIOUSNESS"));
-    assertEquals(2, news2.getJsonObject("components").getInteger("AIR_OR_OXYGEN"));
-  }
-
-  @Test
   void givenAnActionFromTheBridge_thenItsAuditRecordsCarryTheOriginAlsoAsKeptForTheNextOwner() {
     WardUpdate update = engine.attributed(apply(new JsonObject().put("action", "acknowledge").put("alarmId", alarmId)
         .put("user", NURSE), at(5)), "bridge 10.1.2.3");
@@ -172,41 +125,6 @@ class AlarmActionsTest {
     JsonObject last = kept.getJsonObject(kept.size() - 1);
     assertEquals(acknowledged.key(), last.getString("key"));
     assertEquals("bridge 10.1.2.3", last.getString("origin"), "a member taking P1 over records it with its origin");
-  }
-
-  @Test
-  void givenAssessAction_whenApplied_thenTheUpdateCarriesItsAuditEntryToBeStoredBeforeItIsAcknowledged() {
-    WardUpdate update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", " " + NURSE)
-        .put("consciousness", "c").put("oxygen", "2.5").put("spo2Scale2", false), at(5));
-
-    JsonObject entry = only(AuditEntries.of(update));
-    assertEquals("ASSESSMENT", entry.getString("type"));
-    assertEquals("P1", entry.getString("patient"));
-    assertEquals(NURSE, entry.getString("actor"), "the name, not as typed");
-    assertEquals(at(5), entry.getInstant("at"));
-    assertEquals("New confusion; oxygen 2.5 L/min; SpO2 scale 1", entry.getString("detail"));
-    assertEquals(new JsonObject().put("consciousness", "C").put("oxygen", "2.5").put("spo2Scale2", false),
-        entry.getJsonObject("assessment"));
-    WardUpdate onAir = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
-        .put("oxygen", "air"), at(6));
-    assertEquals("air", only(AuditEntries.of(onAir)).getString("detail"));
-  }
-
-  @Test
-  void givenKnownPatient_whenAssessActionWithAirOnly_thenOtherPartsUnchanged() {
-    WardUpdate update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
-        .put("oxygen", "AIR"), at(5));
-
-    JsonObject snapshot = only(update.snapshots()).toJson();
-    assertFalse(snapshot.getJsonObject("oxygen").getBoolean("onOxygen"));
-    assertNull(snapshot.getValue("consciousness"));
-    assertFalse(snapshot.getBoolean("spo2Scale2"));
-  }
-
-  @Test
-  void givenUnknownPatient_whenAssessAction_thenUnknownTarget() {
-    assertThrows(ActionRefused.UnknownTarget.class, () -> apply(new JsonObject().put("action", "assess")
-        .put("patient", "P9").put("user", NURSE).put("consciousness", "A"), at(5)));
   }
 
   @Test
@@ -261,136 +179,5 @@ class AlarmActionsTest {
       assertEquals("'alarmId' is not part of a " + verb + " action, which names its patient", refused.getMessage());
     }
     assertTrue(engine.view().snapshot("P2").isPresent(), "the icu's patient, not discharged from surgery's screen");
-  }
-
-  static Stream<Arguments> malformedActions() {
-    return Stream.of(
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\"}", "user"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"  \"}", "user"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": 7}", "user"),
-        Arguments.of("{\"user\": \"nurse\"}", "action"),
-        Arguments.of("{\"action\": \"acknowledge\", \"user\": \"nurse\"}", "alarmId"),
-        Arguments.of("{\"action\": \"pause-audio\", \"user\": \"nurse\", \"seconds\": 30}", "alarmId"),
-        Arguments.of("{\"action\": \"snooze\", \"user\": \"nurse\"}", "snooze"),
-        Arguments.of("{\"action\": \"pause-audio\", \"alarmId\": \"a\", \"user\": \"nurse\"}", "seconds"),
-        Arguments.of("{\"action\": \"pause-audio\", \"alarmId\": \"a\", \"user\": \"nurse\", \"seconds\": 0}",
-            "seconds"),
-        Arguments.of("{\"action\": \"pause-audio\", \"alarmId\": \"a\", \"user\": \"nurse\", \"seconds\": -5}",
-            "seconds"),
-        Arguments.of("{\"action\": \"pause-audio\", \"alarmId\": \"a\", \"user\": \"nurse\", \"seconds\": \"60\"}",
-            "seconds"),
-        Arguments.of("{\"action\": \"assess\", \"user\": \"nurse\", \"consciousness\": \"A\"}", "patient"),
-        Arguments.of("{\"action\": \"assess\", \"patient\": \"P1\", \"user\": \"nurse\", \"consciousness\": \"X\"}",
-            "consciousness"),
-        Arguments.of("{\"action\": \"assess\", \"patient\": \"P1\", \"user\": \"nurse\", \"consciousness\": \"AV\"}",
-            "consciousness"),
-        Arguments.of("{\"action\": \"assess\", \"patient\": \"P1\", \"user\": \"nurse\", \"oxygen\": \"lots\"}",
-            "oxygen"),
-        Arguments.of("{\"action\": \"assess\", \"patient\": \"P1\", \"user\": \"nurse\", \"oxygen\": \"-1\"}",
-            "oxygen"),
-        Arguments.of("{\"action\": \"assess\", \"patient\": \"P1\", \"user\": \"nurse\"}", "consciousness"),
-        Arguments.of("{\"action\": \"discharge\", \"user\": \"nurse\"}", "patient"),
-        Arguments.of("{\"action\": \"discharge\", \"patient\": \"P1\"}", "user"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"nurse\\nDISCHARGED by admin\"}",
-            "user"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"" + "n".repeat(129) + "\"}",
-            "128 characters"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"nurse\u202eknil\"}", "user"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"nurse\u2028admin\"}", "user"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"\u00a0\u3000\"}", "user"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"System\"}", "user"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"system\u034f\"}", "user"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"sys\ufe0ftem\"}", "user"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"system\u3164\"}", "user"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"system\u2800\"}", "user"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"sys\u200dtem\"}", "user"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"kim\u200d\"}", "user"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"" + "\ufdfa".repeat(20) + "\"}",
-            "128 characters"),
-        Arguments.of("{\"action\": \"acknowledge\", \"alarmId\": \"a\", \"user\": \"\uff53ystem\u00a0\"}", "user"));
-  }
-
-  @ParameterizedTest
-  @MethodSource("malformedActions")
-  void givenMalformedAction_whenApplied_thenIllegalArgumentNamingTheField(String action, String field) {
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-        () -> apply(new JsonObject(action), at(5)));
-
-    assertTrue(error.getMessage().toLowerCase(Locale.ROOT).contains(field.toLowerCase(Locale.ROOT)),
-        error::getMessage);
-  }
-
-  @Test
-  void givenMalformedAction_whenRejected_thenNothingChanged() {
-    JsonObject before = engine.view().snapshot("P1").orElseThrow().toJson();
-
-    assertThrows(IllegalArgumentException.class, () -> apply(new JsonObject().put("action", "assess")
-        .put("patient", "P1").put("user", NURSE).put("consciousness", "V").put("oxygen", "lots"), at(5)));
-
-    assertEquals(before, engine.view().snapshot("P1").orElseThrow().toJson());
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"spo2Scale2", "news2Applies"})
-  void givenNonBooleanFlag_whenAssessAction_thenIllegalArgumentNamingTheField(String flag) {
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> apply(new JsonObject()
-        .put("action", "assess").put("patient", "P1").put("user", NURSE).put(flag, "yes"), at(5)));
-
-    assertTrue(error.getMessage().contains(flag), error::getMessage);
-  }
-
-  @Test
-  void givenKnownPatient_whenAssessActionStopsNews2_thenNotScoredAndAudited() {
-    WardUpdate update = apply(new JsonObject().put("action", "assess").put("patient", "P1").put("user", NURSE)
-        .put("news2Applies", false).put("news2Reason", "under 16"), at(5));
-
-    JsonObject snapshot = only(update.snapshots()).toJson();
-    assertFalse(snapshot.getBoolean("news2Applies"));
-    assertNull(snapshot.getValue("news2"));
-    JsonObject audited = only(AuditEntries.of(update));
-    assertEquals("NEWS2 not used: under 16", audited.getString("detail"));
-    assertEquals(new JsonObject().put("news2Applies", false).put("news2Reason", "under 16"),
-        audited.getJsonObject("assessment"));
-  }
-
-  @Test
-  void givenNews2StoppedWithoutAReason_whenAssessAction_thenIllegalArgumentAskingForIt() {
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> apply(new JsonObject()
-        .put("action", "assess").put("patient", "P1").put("user", NURSE).put("news2Applies", false), at(5)));
-
-    assertTrue(error.getMessage().contains("'news2Reason'"), error::getMessage);
-  }
-
-  @ParameterizedTest
-  @MethodSource("reasonsOutOfPlace")
-  void givenAReasonWithoutAStopOfNews2_whenAssessAction_thenIllegalArgument(JsonObject assess) {
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-        () -> apply(assess.put("action", "assess").put("patient", "P1").put("user", NURSE), at(5)));
-
-    assertTrue(error.getMessage().contains("'news2Reason'"), error::getMessage);
-  }
-
-  static Stream<JsonObject> reasonsOutOfPlace() {
-    return Stream.of(new JsonObject().put("news2Reason", "pregnant"),
-        new JsonObject().put("news2Applies", true).put("news2Reason", "pregnant"),
-        new JsonObject().put("news2Applies", false).put("news2Reason", "line\nbreak"),
-        new JsonObject().put("news2Applies", false).put("news2Reason", 16));
-  }
-
-  @Test
-  void givenImplausibleOxygenFlow_whenAssessAction_thenIllegalArgumentNamingTheField() {
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> apply(new JsonObject()
-        .put("action", "assess").put("patient", "P1").put("user", NURSE).put("oxygen", "500"), at(5)));
-
-    assertTrue(error.getMessage().toLowerCase(Locale.ROOT).contains("oxygen"), error::getMessage);
-  }
-
-  private WardUpdate apply(JsonObject action, Instant now) {
-    return AlarmActions.apply(engine, action, now);
-  }
-
-  private JsonObject pauseAudio(long seconds) {
-    return new JsonObject().put("action", "pause-audio").put("alarmId", alarmId).put("user", NURSE)
-        .put("seconds", seconds);
   }
 }

@@ -34,6 +34,8 @@ final class WardStateFixtures {
   /** The {@link TestClock}'s time zero. */
   static final Instant T0 = TestClock.T0;
   static final DeviceIdentity BED_1 = new DeviceIdentity("mon-1", "P1", "1", "surgery");
+  /** The user who acts on the alarms. */
+  static final String NURSE = "nurse.kim";
 
   /**
    * Escalation and reminders within seconds, no NEWS2 alarms and no "no data" alarms, so that every transition a test

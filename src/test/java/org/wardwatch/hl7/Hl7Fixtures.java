@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * Loads the HL7 fixtures of {@code src/test/resources/hl7}, written one segment per line, with HL7's \r endings; and
@@ -14,6 +15,8 @@ final class Hl7Fixtures {
 
   /** After every time the messages carry, in any zone a test assumes: a device time ahead of receipt is refused. */
   static final Instant RECEIVED = Instant.parse("2026-11-23T00:00:00Z");
+  /** The zone the decoder tests read a time without an offset in. */
+  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   /** A monitor's header: sender Mon1 at ICU, control id C1, original acknowledgement mode. */
   static final String MSH = "MSH|^~\\&|Mon1|ICU|||20261122101500+0000||ORU^R01^ORU_R01|C1|P|2.6";
   static final String OBR = "OBR|1|||x|||20261122101400+0000";

@@ -21,7 +21,7 @@ import org.wardwatch.model.Parameter;
 /**
  * Frames the line decoder accepts, and what it makes of them: normalised observations, identity from the session or
  * the frame, {@code HELLO}, key spellings, trimming, rounding, values at the hard limits, soft-range flags. Its
- * refusals are in {@link LineFrameRejectionTest}.
+ * refusals are in {@link LineFrameRejectionTest} and {@link LineFrameMetadataRejectionTest}.
  */
 class LineFrameDecoderTest {
 
