@@ -26,10 +26,11 @@ import org.wardwatch.model.Observation;
  * that one, and ignores the old one's. Each alarm names its devices (each a part of its condition, so a second device
  * alarms again, also after an acknowledgement) and is raised for the device whose condition raised it. A device's
  * condition ends with its next frame recorded whole (a disconnection also with a resend that shows the device back on a
- * connection); a disconnection also once the patient is no longer monitored through the device, a refusal once the
- * device sends none of the patient's latest values or frame (another device reports what it did, or it never sent a
- * value recorded) and no longer sends frames with values refused ({@link PatientDevices#sendsRefused}). A disconnection
- * marks the data the device sent stale, and NEWS2's.
+ * connection; a refusal not with a frame received before the device's latest refused one); a disconnection also once
+ * the patient is no longer monitored through the device, a refusal once the device sends none of the patient's latest
+ * values or frame (another device reports what it did, or it never sent a value recorded) and no longer sends frames
+ * with values refused ({@link RefusingDevices#sends}), as the next event of the patient or its tick finds. A
+ * disconnection marks the data the device sent stale, and NEWS2's.
  *
  * <p>Which devices the patient is monitored through, and which send their latest values, {@link MonitoringDevices}
  * decides. Pure, with time passed in; made by {@link PatientConditions} for the rules in force, with its
@@ -95,11 +96,14 @@ final class DeviceAlarms {
   /**
    * A refusal of a frame of {@code device}'s raises the invalid-signal alarm, also when another device reports what
    * this one did, or it never sent a value recorded (a probe added to a monitor, whose every frame is refused); unless
-   * one of its latest values came in a frame received after the refused one.
+   * one of its latest values came in a frame received after the refused one, or the refusal was blamed on a connection
+   * whose frame may have been another patient's ({@link DeviceEvent#admits} false: a relay's) and the device sends none
+   * of the patient's latest values or frame.
    */
   private List<AlarmTransition> refused(PatientRecord patient, String device, DeviceEvent event, Instant now) {
     Instant receivedAt = Objects.requireNonNullElse(event.at(), now);
-    if (MonitoringDevices.sentLater(patient, device, receivedAt)) {
+    if (MonitoringDevices.sentLater(patient, device, receivedAt)
+        || !event.admits() && !MonitoringDevices.sends(patient, device)) {
       return List.of();
     }
     patient.heardRefused(receivedAt);
@@ -112,11 +116,11 @@ final class DeviceAlarms {
    */
   private List<AlarmTransition> invalid(PatientRecord patient, String device, Instant receivedAt, List<String> reasons,
       Instant now) {
-    patient.devices().sentRefused(device, receivedAt);
+    patient.devices().refusing().sentRefused(device, receivedAt);
     DeviceProblems devices = patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL);
     devices.put(device, String.join("; ", reasons));
     devices.removeIf(other -> !other.equals(device) && gone(patient, TechnicalAlarm.INVALID_SIGNAL, other, now));
-    patient.devices().refusalsEnded();
+    patient.devices().refusalsEnded(now, rules);
     return reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
   }
 
@@ -153,7 +157,7 @@ final class DeviceAlarms {
   private List<AlarmTransition> partlyRefused(PatientRecord patient, FrameReport report, Instant now) {
     String device = report.source().device();
     if (report.refused().isEmpty() || device == null) {
-      boolean refusedLater = device != null && patient.devices().sentRefusedAfter(device, report.receivedAt());
+      boolean refusedLater = device != null && patient.devices().refusing().sentAfter(device, report.receivedAt());
       return end(patient, TechnicalAlarm.INVALID_SIGNAL, refusedLater ? null : device, now);
     }
     if (MonitoringDevices.sentLater(patient, device, report.receivedAt())) {
@@ -216,6 +220,15 @@ final class DeviceAlarms {
   }
 
   /**
+   * The passing of time: the invalid-signal condition of each device gone ({@link #gone}: it sends none of the
+   * patient's latest values, nor frames with values refused any more) ends, though no other device's frame came to end
+   * it. Looks at no device while none has the condition.
+   */
+  List<AlarmTransition> refusalsStopped(PatientRecord patient, Instant now) {
+    return end(patient, TechnicalAlarm.INVALID_SIGNAL, null, now);
+  }
+
+  /**
    * Some of the patient's measurements were stopped: the disconnection and invalid-signal conditions of each device
    * gone ({@link #gone}: the patient is no longer monitored through it; it no longer sends any of the patient's latest
    * values, nor frames with values refused) end.
@@ -247,7 +260,7 @@ final class DeviceAlarms {
     boolean ended = devices.remove(device);
     ended |= devices.removeIf(other -> gone(patient, alarm, other, now));
     if (alarm == TechnicalAlarm.INVALID_SIGNAL) {
-      patient.devices().refusalsEnded();
+      patient.devices().refusalsEnded(now, rules);
     }
     return ended ? reconcile(patient, alarm, device, now) : List.of();
   }
@@ -256,13 +269,13 @@ final class DeviceAlarms {
    * True when {@code alarm}'s condition of {@code device} is over, as another device took its place: disconnected, it
    * no longer monitors the patient; refused, it sends none of the patient's latest values or frame (another device
    * reports what it did, or it never sent a value recorded), unless it still sends frames with values refused
-   * ({@link PatientDevices#sendsRefused}: another device's frames in between do not show it well).
+   * ({@link RefusingDevices#sends}: another device's frames in between do not show it well).
    */
   private boolean gone(PatientRecord patient, TechnicalAlarm alarm, String device, Instant now) {
     if (alarm == TechnicalAlarm.DISCONNECTED) {
       return !monitoring.monitoredThrough(patient, device, now);
     }
-    return !MonitoringDevices.sends(patient, device) && !patient.devices().sendsRefused(device, now, rules);
+    return !MonitoringDevices.sends(patient, device) && !patient.devices().refusing().sends(device, now, rules);
   }
 
   /** Reconciles {@code alarm} with its devices; raised, when it is, for {@code device} in the patient's place. */

@@ -10,7 +10,7 @@ import org.wardwatch.model.Observation;
  * through the device that sent their latest frame and each device that sent one of their latest values not yet silent
  * (past its no-data time, as the no-data alarm decides; a value whose sensor is off is not silent). What decides when
  * the devices' technical alarms are raised and end ({@link DeviceAlarms}), whether a patient whose every such device
- * has disconnected is still monitored ({@link PatientConditions#isMonitored}), and whether a latest value's data is
+ * has disconnected is still monitored ({@link PatientConditions#stillSending}), and whether a latest value's data is
  * stale because its device disconnected ({@link #senderDisconnected}).
  *
  * <p>Pure, with time passed in; made for the rules in force by {@link PatientConditions}, which hands it to its

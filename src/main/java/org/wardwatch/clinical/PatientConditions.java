@@ -218,15 +218,24 @@ final class PatientConditions {
   }
 
   /**
-   * True while the patient is monitored: a frame of it (values, sensors off or an assessment) was heard within the
-   * no-data time, and not every device the patient is monitored through has disconnected since
-   * ({@link MonitoringDevices#allDisconnected}). Its next frame would admit a discharged patient again. (For a patient
-   * taken over from a state without the time heard: the latest values'.)
+   * The device that keeps the patient monitored at {@code now}, whose next frame would admit a discharged patient
+   * again; null when none does. One whose invalid-signal condition stands and that still sends refused frames,
+   * whatever the others do; else, unless every device the patient is monitored through has disconnected
+   * ({@link MonitoringDevices#allDisconnected}), the device of the patient's latest frame when a frame of it (values,
+   * sensors off, an assessment or a refusal) was heard within the no-data time, or within three of a latest value's
+   * report intervals when that is longer. (For a patient taken over from a state without the time heard: the latest
+   * values'.)
    */
-  boolean isMonitored(PatientRecord patient, Instant now) {
-    if (monitoring.allDisconnected(patient, now)) {
-      return false;
+  String stillSending(PatientRecord patient, Instant now) {
+    String refusing = patient.devices().sendingRefused(now, rules);
+    if (refusing != null) {
+      return refusing;
     }
+    return !monitoring.allDisconnected(patient, now) && heardWithin(patient, now) ? patient.source().device() : null;
+  }
+
+  /** {@link #stillSending}'s test of the time the patient was heard. */
+  private boolean heardWithin(PatientRecord patient, Instant now) {
     long window = rules.noDataAfter().toMillis();
     PatientMeasurements measurements = patient.measurements();
     for (Observation latest : measurements.latestValues()) { // a monitor reporting once a minute is monitored between

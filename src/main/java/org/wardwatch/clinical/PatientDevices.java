@@ -1,8 +1,6 @@
 package org.wardwatch.clinical;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,26 +32,8 @@ final class PatientDevices {
   };
   private DeviceProblems disconnected = new DeviceProblems();
   private DeviceProblems refused = new DeviceProblems();
-  /**
-   * By device whose invalid-signal condition stands: when its last two frames with values refused (some or all) came
-   * (the earlier {@code null} after the first), so that the condition stands while it sends them, though another device
-   * reports what it did, or it never sent a value recorded ({@link #sendsRefused}).
-   */
-  private final Map<String, Deliveries> sendingRefused = new LinkedHashMap<>();
-
-  /** When a device's last two frames with values refused came: {@code previous} is {@code null} after its first. */
-  private record Deliveries(Instant previous, Instant latest) {
-
-    /** These, after a delivery at {@code receivedAt}; frames received at once are one delivery. */
-    Deliveries next(Instant receivedAt) {
-      return receivedAt.isAfter(latest) ? new Deliveries(latest, receivedAt) : this;
-    }
-
-    /** How long apart the last two came, in milliseconds; 0 when not known. */
-    long intervalMillis() {
-      return previous == null ? 0 : Duration.between(previous, latest).toMillis();
-    }
-  }
+  /** The devices that sent frames with values refused, by when they sent them. */
+  private RefusingDevices refusing = new RefusingDevices();
 
   /**
    * True when a frame of {@code device} on {@code connection} (either null: not known), received at
@@ -203,38 +183,23 @@ final class PatientDevices {
     disconnected.put(device, "");
   }
 
-  /**
-   * {@code device}'s latest frame for the patient, received at {@code receivedAt}, had values refused, some (it was
-   * partly recorded) or all (it was refused whole); frames received at once (the reports of one HL7 message, the frames
-   * of one read) are one delivery.
-   */
-  void sentRefused(String device, Instant receivedAt) {
-    Deliveries deliveries = sendingRefused.get(device);
-    sendingRefused.put(device, deliveries == null ? new Deliveries(null, receivedAt) : deliveries.next(receivedAt));
+  /** The devices that sent frames with values refused, by when they sent them. */
+  RefusingDevices refusing() {
+    return refusing;
+  }
+
+  /** The first device whose invalid-signal condition stands and that still sends refused frames; null when none. */
+  String sendingRefused(Instant now, ClinicalRules rules) {
+    return refusing.sending(refused.ids(), now, rules);
   }
 
   /**
-   * True while {@code device}, whose latest frame had values refused, still sends such frames at {@code now}: not
-   * silent, by its interval between them, as the no-data alarm judges a parameter's ({@link ReportIntervals}).
+   * Forgets the refused frames of the devices whose invalid-signal condition ended, once no window of the no-data rule
+   * can reach back to them: that came before {@code now} by more than its longest
+   * ({@link ClinicalRules#maxNoDataAfter}).
    */
-  boolean sendsRefused(String device, Instant now, ClinicalRules rules) {
-    Deliveries deliveries = sendingRefused.get(device);
-    return deliveries != null && now.toEpochMilli() <= deliveries.latest().toEpochMilli()
-        + ReportIntervals.silentAfterMillis(deliveries.intervalMillis(), rules);
-  }
-
-  /**
-   * True when {@code device} sent a frame with values refused received after {@code receivedAt} (null: not known), by
-   * the clocks of the nodes that read them.
-   */
-  boolean sentRefusedAfter(String device, Instant receivedAt) {
-    Deliveries deliveries = sendingRefused.get(device);
-    return deliveries != null && receivedAt != null && deliveries.latest().isAfter(receivedAt);
-  }
-
-  /** Forgets the refused frames of the devices whose invalid-signal condition ended. */
-  void refusalsEnded() {
-    sendingRefused.keySet().retainAll(refused.ids());
+  void refusalsEnded(Instant now, ClinicalRules rules) {
+    refusing.forget(refused.ids(), now.minus(rules.maxNoDataAfter()));
   }
 
   /** The devices {@code condition} holds for: those disconnected ({@code DISCONNECTED}), else those refused. */
@@ -245,8 +210,8 @@ final class PatientDevices {
   /**
    * Puts this into a patient's stored state: {@code deviceConnections} (device id to its {@link DeviceLink}, the one
    * used least recently first; left out when none), {@code disconnectedDevices} (device id to ""),
-   * {@code invalidSignals} (device id to the reason) and {@code sendingRefused} (device id to the times of its last two
-   * frames with values refused, the earlier first or null; left out when none).
+   * {@code invalidSignals} (device id to the reason) and the devices sending refused frames
+   * ({@link RefusingDevices#writeTo}).
    */
   JsonObject writeTo(JsonObject state) {
     if (!links.isEmpty()) {
@@ -254,13 +219,7 @@ final class PatientDevices {
       links.forEach((device, link) -> connections.put(device, link.toState()));
       state.put("deviceConnections", connections);
     }
-    if (!sendingRefused.isEmpty()) {
-      JsonObject sending = new JsonObject();
-      sendingRefused.forEach((device, deliveries) -> sending.put(device, new JsonArray()
-          .add(deliveries.previous() == null ? null : deliveries.previous().toString())
-          .add(deliveries.latest().toString())));
-      state.put("sendingRefused", sending);
-    }
+    refusing.writeTo(state);
     return state.put("disconnectedDevices", disconnected.toState()).put("invalidSignals", refused.toState());
   }
 
@@ -281,17 +240,7 @@ final class PatientDevices {
         alarms.deviceOf(TechnicalAlarm.DISCONNECTED.conditionKey()));
     devices.refused = DeviceProblems.fromState(state.getJsonObject("invalidSignals"),
         alarms.deviceOf(TechnicalAlarm.INVALID_SIGNAL.conditionKey()));
-    JsonObject sending = state.getJsonObject("sendingRefused");
-    if (sending != null) {
-      sending.fieldNames().forEach(device -> {
-        JsonArray times = sending.getJsonArray(device);
-        if (times == null || times.size() != 2 || times.getValue(1) == null) {
-          throw new IllegalArgumentException(
-              "'sendingRefused' must map '" + device + "' to [previous or null, latest]");
-        }
-        devices.sendingRefused.put(device, new Deliveries(times.getInstant(0), times.getInstant(1)));
-      });
-    }
+    devices.refusing = RefusingDevices.fromState(state);
     return devices;
   }
 }

@@ -21,16 +21,19 @@ final class PatientDischarge {
   }
 
   /**
-   * Refuses the discharge of {@code patient} while it is {@code monitored} (its next frame would admit it again at
-   * once), and while a HIGH physiological alarm of it awaits acknowledgement (a discharge would clear it unseen).
+   * Refuses the discharge of {@code patient} while a device is {@code stillSending} (null: none; its next frame would
+   * admit the patient again at once), and while a HIGH physiological alarm of it awaits acknowledgement (a discharge
+   * would clear it unseen).
    *
-   * @throws ActionRefused.StillMonitored           while monitored
+   * @throws ActionRefused.StillMonitored           while a device still sends
    * @throws ActionRefused.AlarmsUnacknowledged while a HIGH alarm awaits acknowledgement
    */
-  static void requireAllowed(PatientRecord patient, boolean monitored) {
-    if (monitored) {
-      throw new ActionRefused.StillMonitored("Patient " + patient.key() + "'s monitor " + patient.source().device()
-          + " is still sending: unplug it (or stop its reports) first, or its next reading admits the patient again");
+  static void requireAllowed(PatientRecord patient, String stillSending) {
+    if (stillSending != null) {
+      boolean monitor = stillSending.equals(patient.source().device());
+      throw new ActionRefused.StillMonitored("Patient " + patient.key() + (monitor ? "'s monitor " : "'s device ")
+          + stillSending + " is still sending" + (monitor ? "" : " data the gateway refuses")
+          + ": unplug it (or stop its reports) first, or its next reading admits the patient again");
     }
     ActionRefused.AlarmsUnacknowledged.unlessNone(patient.key(), "HIGH alarms",
         patient.alarms().unacknowledgedHigh());

@@ -55,16 +55,16 @@ final class PatientRecord {
   }
 
   /**
-   * Everything this patient's alarms are judged on, for another node to carry on exactly where this one is ({@link
-   * #fromState}): the body of the versioned state {@link PatientStateCodec} writes. {@code patient}, {@code source}
-   * (device identity), {@code seq}, {@code updated}, {@code heardAt}; the measurements ({@link
-   * PatientMeasurements#writeTo}: latest values, trackers, report intervals, sensors off, stops); the assessment
-   * ({@link PatientAssessment#writeTo}); {@code news2} as {@link News2Score#toJson()}; {@code limitOverrides} ({@link
-   * LimitOverrides#toState()}); {@code deviceConnections}, {@code disconnectedDevices} and {@code invalidSignals}
-   * ({@link PatientDevices#writeTo}); {@code alarms}, the live alarms ({@link
-   * org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the frames applied lately ({@link
-   * RecentFrames#toState()}); {@code auditOutbox}, the audit entries not known to be recorded ({@link
-   * AuditOutbox#toState()}). Not the trend history.
+   * Everything this patient's alarms are judged on, for another node to carry on exactly where this one is
+   * ({@link #fromState}): the body of the versioned state {@link PatientStateCodec} writes. {@code patient},
+   * {@code source} (device identity), {@code seq}, {@code updated}, {@code heardAt}; the measurements
+   * ({@link PatientMeasurements#writeTo}: latest values, trackers, report intervals, sensors off, stops); the
+   * assessment ({@link PatientAssessment#writeTo}); {@code news2} as {@link News2Score#toJson()};
+   * {@code limitOverrides} ({@link LimitOverrides#toState()}); {@code deviceConnections}, {@code disconnectedDevices},
+   * {@code invalidSignals} and {@code sendingRefused} ({@link PatientDevices#writeTo}); {@code alarms}, the live alarms
+   * ({@link org.wardwatch.clinical.alarm.Alarm#toState()}); {@code recentFrames}, the frames applied lately
+   * ({@link RecentFrames#toState()}); {@code auditOutbox}, the audit entries not known to be recorded
+   * ({@link AuditOutbox#toState()}). Not the trend history.
    */
   JsonObject toState() {
     JsonObject state = new JsonObject()

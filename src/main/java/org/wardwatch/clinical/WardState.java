@@ -165,7 +165,7 @@ public final class WardState {
    */
   public WardUpdate discharge(String patientKey, String user, Instant now) {
     PatientRecord patient = patient(patientKey);
-    PatientDischarge.requireAllowed(patient, conditions.isMonitored(patient, now));
+    PatientDischarge.requireAllowed(patient, conditions.stillSending(patient, now));
     List<AlarmTransition> cleared = patient.alarms().discharge(user, now);
     endedNotHeld.discharged(patient); // a frame still in flight on them admits the patient alarmed again
     release(patientKey);
@@ -187,7 +187,12 @@ public final class WardState {
       return WardUpdate.NOTHING;
     }
     boolean stored = !held || patient.devices().mayChangeConnections(event); // admitted, or its connections may change
-    return patientUpdates.changed(patient, conditions.devices().event(patient, event, now), stored, now);
+    WardUpdate update = patientUpdates.changed(patient, conditions.devices().event(patient, event, now), stored, now);
+    if (update.changedPatients().isEmpty() && event.kind() == DeviceEvent.Kind.REJECTED) {
+      // nothing shown changed, but when the device last sent refused frames did: stored, for a member taking over
+      return new WardUpdate(List.of(), List.of(), List.of(), Set.of(patient.key()));
+    }
+    return update;
   }
 
   /** The passing of time for every patient: alarm timers, parameters gone silent, NEWS2 inputs going stale. */

@@ -106,7 +106,7 @@ public record DeviceEvent(Kind kind, DeviceIdentity source, String reason, Conne
    * {@link #rejected}, for a frame blamed on its connection's identity, {@code sessionIdentity}, that may have been
    * about another patient (refused before its own identity could be read, on a connection whose {@code HELLO} placed no
    * patient or bed, or that has relayed others' frames): it raises the invalid-signal alarm of a patient monitored
-   * already, and admits none.
+   * already, whose latest values or frame the device sent, and admits none.
    */
   public static DeviceEvent rejectedOnConnection(DeviceIdentity sessionIdentity, String reason, Instant receivedAt) {
     return new DeviceEvent(Kind.REJECTED, sessionIdentity, reason, null, receivedAt, false, null);

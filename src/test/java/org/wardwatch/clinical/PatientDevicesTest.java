@@ -149,8 +149,8 @@ class PatientDevicesTest {
     devices.connectionEnded("ox-7", OLD);
     devices.saidHello("ox-7", NEW, at(12), at(132)); // carried by a HELLO alone, over OLD's end
     devices.problems(TechnicalAlarm.INVALID_SIGNAL).put("ox-7", "SpO2 140 % is implausible");
-    devices.sentRefused("ox-7", at(10));
-    devices.sentRefused("ox-7", at(13)); // every 3 s: sends such frames within 9 s, at least the no-data time
+    devices.refusing().sentRefused("ox-7", at(10));
+    devices.refusing().sentRefused("ox-7", at(13)); // every 3 s: sends them within 9 s, at least the no-data time
 
     JsonObject state = new JsonObject(devices.writeTo(new JsonObject()).encode());
     PatientDevices read = PatientDevices.fromState(state, new PatientAlarms());
@@ -161,25 +161,14 @@ class PatientDevicesTest {
     assertEquals(devices.writeTo(new JsonObject()), read.writeTo(new JsonObject()));
     assertTrue(read.movedOn("ox-7", NEW), "the HELLO alone and the end it hid are kept");
     ClinicalRules rules = noDataAfterFiveSeconds();
-    assertTrue(read.sendsRefused("ox-7", at(22), rules));
-    assertFalse(read.sendsRefused("ox-7", at(23), rules));
+    assertTrue(read.refusing().sends("ox-7", at(22), rules));
+    assertFalse(read.refusing().sends("ox-7", at(23), rules));
     IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class, () -> PatientDevices.fromState(
         state.copy().put("deviceConnections", new JsonObject().put("mon-1", new JsonObject()
             .put("ended", new JsonArray().add("yesterday")))), new PatientAlarms()));
     assertEquals("'ended' must hold objects, got yesterday", malformed.getMessage());
     assertThrows(IllegalArgumentException.class, () -> PatientDevices.fromState(state.copy().put("sendingRefused",
         new JsonObject().put("ox-7", new JsonArray().add(at(10).toString()))), new PatientAlarms()));
-  }
-
-  @Test
-  void givenFramesWithValuesRefusedReceivedAtOnce_thenTheyAreOneDeliveryAndTheIntervalBetweenDeliveriesStands() {
-    ClinicalRules rules = noDataAfterFiveSeconds();
-    devices.sentRefused("mon-1", at(0));
-    devices.sentRefused("mon-1", at(60)); // an HL7 message a minute: silent after three minutes
-    devices.sentRefused("mon-1", at(60)); // its second report, of another time
-
-    assertTrue(devices.sendsRefused("mon-1", at(240), rules));
-    assertFalse(devices.sendsRefused("mon-1", at(241), rules));
   }
 
   @Test

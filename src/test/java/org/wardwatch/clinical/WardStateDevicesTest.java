@@ -135,30 +135,6 @@ class WardStateDevicesTest {
         ofType(engine.apply(frame(OXIMETER, at(4), "SPO2=96"), at(4)), TransitionType.CLEARED).alarmId());
   }
 
-  /**
-   * A thermometer set to Fahrenheit is added beside the monitor: every frame of it is refused, so it never sends a value
-   * recorded. Its invalid-signal alarm is raised all the same, stands while it sends such frames (every 2 s) though the
-   * monitor's come between them, and ends once it has sent none for the no-data time (30 s, over three intervals).
-   */
-  @Test
-  void givenAProbeWhoseEveryFrameIsRefused_thenItAlarmsWhileItSendsThemThoughItNeverSentAValueRecorded() {
-    DeviceIdentity thermometer = new DeviceIdentity("temp-3", "P1", "1", "surgery");
-    String fahrenheit = "Temperature 104 Cel is implausible (accepted range 0–50)";
-    engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
-
-    AlarmTransition raised = only(engine.deviceEvent(DeviceEvent.rejected(thermometer, fahrenheit, at(1)), at(1))
-        .transitions());
-    assertEquals(List.of(TransitionType.RAISED, "Invalid data from temp-3: " + fahrenheit, "temp-3"),
-        List.of(raised.type(), raised.snapshot().getString("message"), raised.snapshot().getString("device")));
-    assertEquals(List.of(), engine.apply(frame(MONITOR, at(2), "PULSE=81"), at(2)).transitions());
-    assertEquals(List.of(), engine.deviceEvent(DeviceEvent.rejected(thermometer, fahrenheit, at(3)), at(3))
-        .transitions(), "the same alarm stands");
-    assertEquals(List.of(), engine.apply(frame(MONITOR, at(33), "PULSE=82"), at(33)).transitions(), "sent 30 s ago");
-
-    AlarmTransition ended = only(engine.apply(frame(MONITOR, at(34), "PULSE=82"), at(34)).transitions());
-    assertEquals(List.of(raised.alarmId(), TransitionType.CLEARED), List.of(ended.alarmId(), ended.type()));
-  }
-
   @Test
   void givenTheOximeterCarryingOnThroughANewConnection_whenItsOldOneClosesLate_thenNoAlarmThoughItSentNoNewValue() {
     ConnectionId old = ConnectionId.opened(T0);

@@ -57,7 +57,9 @@ class WardStateInvalidSignalAlarmTest extends WardStateTechnicalAlarmFixture {
 
     assertThrows(ActionRefused.StillMonitored.class, () -> engine.discharge("P9", "nurse.a", at(21)),
         "its next refused frame would admit it again at once");
-    assertEquals(Set.of("P9"), engine.discharge("P9", "nurse.a", at(51)).discharged(), "silent 31 s");
+    assertThrows(ActionRefused.StillMonitored.class, () -> engine.discharge("P9", "nurse.a", at(77)),
+        "its refused frames come every 19 s: it sends them for three such intervals after the last");
+    assertEquals(Set.of("P9"), engine.discharge("P9", "nurse.a", at(78)).discharged(), "silent 58 s");
   }
 
   @Test

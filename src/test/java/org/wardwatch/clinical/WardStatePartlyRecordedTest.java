@@ -145,10 +145,6 @@ class WardStatePartlyRecordedTest {
   }
 
   /**
-   * An HL7 message with 30 rows refused beside a good one: the alarm names the first three rows refused and counts the
-   * rest, 27 (not the acknowledgement's summary of 20 and a line).
-   */
-  /**
    * And the other way round: a frame recorded whole delivered after a later frame of its device whose values were
    * refused, in part or whole, does not end the alarm that later frame raised.
    */
@@ -165,6 +161,10 @@ class WardStatePartlyRecordedTest {
     }
   }
 
+  /**
+   * An HL7 message with 30 rows refused beside a good one: the alarm names the first three rows refused and counts the
+   * rest, 27 (not the acknowledgement's summary of 20 and a line).
+   */
   @Test
   void anHl7MessageWithThirtyRowsRefusedCountsTheRestRight() throws Exception {
     List<String> segments = new ArrayList<>(List.of(
