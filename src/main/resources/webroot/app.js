@@ -64,6 +64,7 @@ function wantedSound(serverNow) {
 function alarmsChanged() {
   const serverNow = Date.now() - store.skew;
   if (alarmList.render(store, serverNow)) actions.refresh(alarmPanel);
+  picker.count(store);
   sound.want(wantedSound(serverNow));
 }
 

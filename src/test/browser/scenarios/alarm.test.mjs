@@ -15,8 +15,10 @@ scenario('an abnormal frame raises a visible HIGH alarm', async (t) => {
   await expectVisible(page, sel.tile('P1', 'HIGH'));
   await expectVisible(page, sel.alarmLine('P1', 'HIGH'));
   await expectText(page, sel.vital('P1', 'PULSE'), '190');
-  // the ward's header counts patients in HIGH alarm (the ward picker counts alarms)
+  // the ward's header counts patients in HIGH alarm; the ward picker counts alarms, at once, not at its next poll
   await expectText(page, '.ward-count', '1 patient \u00b7 1 in HIGH alarm');
+  assert.equal(await page.locator(`${sel.wardPicker} option[value="icu"]`).textContent(),
+    'icu (1 patient, 1 HIGH, 1 MEDIUM)', 'the pulse and NEWS2 alarms');
   // its priority marked as IEC 60601-1-8 does: "HI" or "LO" beside a value would read as above or below its limit
   assert.match(await page.locator(sel.vitalCell('P1', 'PULSE', 'HIGH')).innerText(), /!!!/);
 

@@ -59,6 +59,22 @@ export class WardPicker {
     }
   }
 
+  /**
+   * Counts the shown ward in its option from the screen's own `store`, as GET /api/wards counts it, with every update
+   * rather than at the next poll: a MEDIUM alarm raised over a LOW one must not read "1 LOW" for ten seconds.
+   */
+  count(store) {
+    if (!this.current) return;
+    const alarms = {};
+    const technical = {};
+    for (const e of store.entries.values()) {
+      for (const a of e.alarms.values()) alarms[a.priority] = (alarms[a.priority] || 0) + 1;
+      for (const a of e.technical.values()) technical[a.priority] = (technical[a.priority] || 0) + 1;
+    }
+    const shown = { ward: this.current, patients: store.entries.size, alarms, technical };
+    this._ensure(this.current).textContent = optionText(shown);
+  }
+
   _ensure(ward) {
     let option = [...this.select.options].find((o) => o.value === ward);
     if (!option) {
