@@ -22,9 +22,11 @@ scenario('an abnormal frame raises a visible HIGH alarm', async (t) => {
   // its priority marked as IEC 60601-1-8 does: "HI" or "LO" beside a value would read as above or below its limit
   assert.match(await page.locator(sel.vitalCell('P1', 'PULSE', 'HIGH')).innerText(), /!!!/);
 
-  // an alarm's value framed and flagged in its cell: "190" cut to "19" would read as a low pulse
-  await device.send('Pulse=190|SpO2=100|RR=28|Temperature=38.9|BP=188/112|Seq=3\n');
+  // an alarm's value framed and flagged in its cell: "190" cut to "19" would read as a low pulse; a pressure's mean
+  // in brackets beside three-digit pressures: "(104" cut to "(10" would read as a mean of 10
+  await device.send('Pulse=190|SpO2=100|RR=28|Temperature=38.9|BP=188/112/137|ABP=210/150/170|Seq=3\n');
   await expectText(page, sel.vital('P1', 'BP_SYSTOLIC'), '188');
+  await expectText(page, sel.vital('P1', 'ART_MEAN'), '(170)');
   for (const width of [1024, 1280, 1600, 1920, 2560]) {
     await page.setViewportSize({ width, height: 1000 });
     const cutOff = await page.$$eval('.vital', (cells) => cells
