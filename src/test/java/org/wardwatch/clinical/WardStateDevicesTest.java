@@ -34,17 +34,7 @@ class WardStateDevicesTest {
   private static final DeviceIdentity OXIMETER = new DeviceIdentity("ox-7", "P1", "1", "surgery");
   private static final String NURSE = "nurse.kim";
 
-  private static final ClinicalRules RULES = ClinicalRules.fromJson(new JsonObject("""
-      {
-        "alarms": {"escalateAfterSeconds": {"LOW": 3600, "MEDIUM": 3600, "HIGH": 3600}},
-        "news2": {"bandPriorities": {"LOW": "NONE", "LOW_MEDIUM": "NONE", "MEDIUM": "NONE", "HIGH": "NONE"}},
-        "technical": {"noDataSeconds": 30, "firstReportSeconds": 0},
-        "thresholds": [
-          {"parameter": "PULSE", "above": 150, "priority": "HIGH", "hysteresis": 5},
-          {"parameter": "SPO2", "below": 90, "priority": "MEDIUM", "hysteresis": 2}
-        ]
-      }
-      """));
+  private static final ClinicalRules RULES = WardStateFixtures.DEVICE_RULES;
 
   private final WardState engine = new WardState(RULES);
 

@@ -30,14 +30,7 @@ class WardStateRefusingDeviceTest {
   private static final DeviceIdentity THERMOMETER = new DeviceIdentity("temp-3", "P1", "1", "surgery");
   private static final String FAHRENHEIT = "Temperature 104 Cel is implausible (accepted range 0–50)";
   private static final String CONDITION = "TECHNICAL:INVALID_SIGNAL";
-  private static final ClinicalRules RULES = ClinicalRules.fromJson(new JsonObject("""
-      {
-        "alarms": {"escalateAfterSeconds": {"LOW": 3600, "MEDIUM": 3600, "HIGH": 3600}},
-        "news2": {"bandPriorities": {"LOW": "NONE", "LOW_MEDIUM": "NONE", "MEDIUM": "NONE", "HIGH": "NONE"}},
-        "technical": {"noDataSeconds": 30, "firstReportSeconds": 0},
-        "thresholds": [{"parameter": "PULSE", "above": 150, "priority": "HIGH", "hysteresis": 5}]
-      }
-      """));
+  private static final ClinicalRules RULES = WardStateFixtures.DEVICE_RULES;
 
   private final WardState engine = new WardState(RULES);
 
