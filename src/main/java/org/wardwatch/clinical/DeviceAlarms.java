@@ -54,9 +54,9 @@ final class DeviceAlarms {
    * connection is found closed late, though a standing disconnection ends only once that connection has outlasted a
    * half-open one, {@link #helloSettled}), until the connection moves on before a frame of it
    * ({@link PatientDevices#movedOn}: the ends it hid disconnect the device); a disconnection raises the disconnection
-   * alarm, unless the patient is not monitored through the device; a refusal the invalid-signal alarm (the patient was
-   * heard then: {@link PatientRecord#heardRefused}). Ignored too is the disconnection of a connection while another
-   * carries the device for the patient, whose latest frame or {@code HELLO} was received after the ended one opened
+   * alarm, unless the patient is not monitored through the device; a refusal the invalid-signal alarm, as
+   * {@link #refused} says. Ignored too is the disconnection of a connection while another carries the device for the
+   * patient, whose latest frame or {@code HELLO} was received after the ended one opened
    * ({@link PatientDevices#connectionEnded}: the device reconnected, and its old, half-open connection was found closed
    * late), which is still remembered as ended; and a refusal of a frame received before one of the device's latest
    * values: it arrived after a later frame of the device was accepted (a retried delivery).
@@ -98,15 +98,19 @@ final class DeviceAlarms {
    * this one did, or it never sent a value recorded (a probe added to a monitor, whose every frame is refused); unless
    * one of its latest values came in a frame received after the refused one, or the refusal was blamed on a connection
    * whose frame may have been another patient's ({@link DeviceEvent#admits} false: a relay's) and the device sends none
-   * of the patient's latest values or frame.
+   * of the patient's latest values or frame. The patient is heard then ({@link PatientRecord#heardRefused}) when the
+   * device sends those; another device keeps the patient monitored only while its refused frames come
+   * ({@link PatientConditions#stillSending}).
    */
   private List<AlarmTransition> refused(PatientRecord patient, String device, DeviceEvent event, Instant now) {
     Instant receivedAt = Objects.requireNonNullElse(event.at(), now);
-    if (MonitoringDevices.sentLater(patient, device, receivedAt)
-        || !event.admits() && !MonitoringDevices.sends(patient, device)) {
+    boolean sends = MonitoringDevices.sends(patient, device);
+    if (MonitoringDevices.sentLater(patient, device, receivedAt) || !event.admits() && !sends) {
       return List.of();
     }
-    patient.heardRefused(receivedAt);
+    if (sends) {
+      patient.heardRefused(receivedAt);
+    }
     return invalid(patient, device, receivedAt, List.of(Objects.requireNonNullElse(event.reason(), "")), now);
   }
 
@@ -116,11 +120,11 @@ final class DeviceAlarms {
    */
   private List<AlarmTransition> invalid(PatientRecord patient, String device, Instant receivedAt, List<String> reasons,
       Instant now) {
-    patient.devices().refusing().sentRefused(device, receivedAt);
+    patient.devices().refusing().sentRefused(device, receivedAt, rules);
     DeviceProblems devices = patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL);
     devices.put(device, String.join("; ", reasons));
     devices.removeIf(other -> !other.equals(device) && gone(patient, TechnicalAlarm.INVALID_SIGNAL, other, now));
-    patient.devices().refusalsEnded(now, rules);
+    patient.devices().refusalsEnded();
     return reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
   }
 
@@ -260,7 +264,7 @@ final class DeviceAlarms {
     boolean ended = devices.remove(device);
     ended |= devices.removeIf(other -> gone(patient, alarm, other, now));
     if (alarm == TechnicalAlarm.INVALID_SIGNAL) {
-      patient.devices().refusalsEnded(now, rules);
+      patient.devices().refusalsEnded();
     }
     return ended ? reconcile(patient, alarm, device, now) : List.of();
   }

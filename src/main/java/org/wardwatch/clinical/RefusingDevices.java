@@ -9,13 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A patient's devices that sent frames with values refused (some or all), by when their last such frames came, so
- * that a device's invalid-signal condition stands while it sends them, though another device reports what it did, or it
+ * A patient's devices whose invalid-signal condition stands, by when their last frames with values refused (some or
+ * all) came, so that the condition stands while a device sends them, though another device reports what it did, or it
  * never sent a value recorded: not silent, by its interval between them, as the no-data alarm judges a parameter's
- * ({@link ReportIntervals}: three intervals, the longer of the last two, at least the no-data time). Owned by the
- * patient's {@link PatientDevices}; not thread-safe.
+ * ({@link ReportIntervals}: three intervals, the longer of the last two, at least the no-data time, the first taken as
+ * the first-report interval). Deliveries less than {@value #ONE_DELIVERY_MILLIS} ms apart are one (a message and its
+ * retries), and one after the device's window has passed starts afresh. Owned by the patient's {@link PatientDevices};
+ * not thread-safe.
  */
 final class RefusingDevices {
+
+  /** Deliveries closer than this are one: a refused HL7 message and its sender's retries, a burst of frames. */
+  static final long ONE_DELIVERY_MILLIS = 500;
 
   private final Map<String, Deliveries> byDevice = new LinkedHashMap<>();
 
@@ -25,14 +30,23 @@ final class RefusingDevices {
    */
   private record Deliveries(Instant earlier, Instant previous, Instant latest) {
 
-    /** These, after a delivery at {@code receivedAt}; frames received at once are one delivery. */
+    /** These, after a delivery at {@code receivedAt}: one with the latest when less than a delivery apart. */
     Deliveries next(Instant receivedAt) {
-      return receivedAt.isAfter(latest) ? new Deliveries(previous, latest, receivedAt) : this;
+      if (!receivedAt.isAfter(latest)) {
+        return this; // received at once, or delivered late
+      }
+      return Duration.between(latest, receivedAt).toMillis() < ONE_DELIVERY_MILLIS
+          ? new Deliveries(earlier, previous, receivedAt) : new Deliveries(previous, latest, receivedAt);
+    }
+
+    /** True while the device sends such frames at {@code now}. */
+    boolean sendAt(Instant now, ClinicalRules rules) {
+      return now.toEpochMilli() <= latest.toEpochMilli() + ReportIntervals.silentAfterMillis(intervalMillis(), rules);
     }
 
     /**
-     * The longer of the last two intervals between deliveries, in milliseconds (0 when not known), so that refusals
-     * that come in pairs (two messages back to back each minute) are judged by the minute, not the moment between.
+     * The longer of the last two intervals between deliveries, in milliseconds (0 when not known), so that a device
+     * whose refused messages come every minute, and one at times between, is judged by the minute.
      */
     long intervalMillis() {
       long last = previous == null ? 0 : Duration.between(previous, latest).toMillis();
@@ -47,18 +61,19 @@ final class RefusingDevices {
 
   /**
    * {@code device}'s frame for the patient, received at {@code receivedAt}, had values refused; frames received at once
-   * (the reports of one HL7 message, the frames of one read) are one delivery.
+   * (the reports of one HL7 message, the frames of one read) are one delivery, and so are those less than
+   * {@value #ONE_DELIVERY_MILLIS} ms apart; one received once the device's window has passed starts afresh.
    */
-  void sentRefused(String device, Instant receivedAt) {
+  void sentRefused(String device, Instant receivedAt, ClinicalRules rules) {
     Deliveries deliveries = byDevice.get(device);
-    byDevice.put(device, deliveries == null ? new Deliveries(null, null, receivedAt) : deliveries.next(receivedAt));
+    byDevice.put(device, deliveries != null && deliveries.sendAt(receivedAt, rules) ? deliveries.next(receivedAt)
+        : new Deliveries(null, null, receivedAt));
   }
 
   /** True while {@code device} still sends frames with values refused at {@code now}. */
   boolean sends(String device, Instant now, ClinicalRules rules) {
     Deliveries deliveries = byDevice.get(device);
-    return deliveries != null && now.toEpochMilli() <= deliveries.latest().toEpochMilli()
-        + ReportIntervals.silentAfterMillis(deliveries.intervalMillis(), rules);
+    return deliveries != null && deliveries.sendAt(now, rules);
   }
 
   /** The first of {@code devices} that still sends frames with values refused at {@code now}; null when none does. */
@@ -80,14 +95,9 @@ final class RefusingDevices {
     return deliveries != null && receivedAt != null && deliveries.latest().isAfter(receivedAt);
   }
 
-  /**
-   * Forgets the devices whose invalid-signal condition no longer stands and whose latest such frame came before
-   * {@code cutoff}; kept until then, a device whose refused frames come again is judged by its intervals so far (two
-   * messages back to back each minute, by the minute).
-   */
-  void forget(Collection<String> standing, Instant cutoff) {
-    byDevice.entrySet().removeIf(device -> !standing.contains(device.getKey())
-        && !device.getValue().latest().isAfter(cutoff));
+  /** Forgets every device but {@code standing}, those whose invalid-signal condition stands. */
+  void retainOnly(Collection<String> standing) {
+    byDevice.keySet().retainAll(standing);
   }
 
   /**

@@ -133,6 +133,25 @@ class FencedOwnerTest {
         .request(Addresses.engineActions(membership.self()), action).await());
   }
 
+  /** A refused frame's invalid-signal alarm not stored: its event's retry, which changes nothing here, neither. */
+  @Test
+  void givenARefusalsAlarmNotStored_thenItsRetryIsAnsweredOnlyOnceTheAlarmIsStored() throws Exception {
+    report(MONITOR, Parameter.PULSE, 80);
+    JsonObject refused = DeviceEvent.rejected(MONITOR, "Pulse 400 /min is implausible", Instant.now()).toJson();
+    store.failSaves(true);
+
+    for (String attempt : List.of("raised here, not stored", "its retry changes nothing; the alarm is not stored")) {
+      assertEquals(503, assertThrows(ReplyException.class, () -> cluster.vertx.eventBus()
+          .request(Addresses.engineDeviceEvents(membership.self()), refused).await()).failureCode(), attempt);
+    }
+    store.failSaves(false);
+    assertEquals(true, cluster.vertx.eventBus().<JsonObject>request(Addresses.engineDeviceEvents(membership.self()),
+        refused).await().body().getBoolean("ok"));
+    JsonObject stored = cluster.await(() -> cluster.store.snapshot(MONITOR.patientKey())).orElseThrow();
+    assertEquals("TECHNICAL:INVALID_SIGNAL", stored.getJsonArray("technicalAlarms").getJsonObject(0)
+        .getString("condition"));
+  }
+
   @Test
   void givenAnotherMembersClaim_thenADischargeMadeHereIsRefusedNotAskedAgainAsItsAuditIsWritten() throws Exception {
     report(MONITOR, Parameter.PULSE, 80);

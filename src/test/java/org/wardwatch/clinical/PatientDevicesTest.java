@@ -149,8 +149,9 @@ class PatientDevicesTest {
     devices.connectionEnded("ox-7", OLD);
     devices.saidHello("ox-7", NEW, at(12), at(132)); // carried by a HELLO alone, over OLD's end
     devices.problems(TechnicalAlarm.INVALID_SIGNAL).put("ox-7", "SpO2 140 % is implausible");
-    devices.refusing().sentRefused("ox-7", at(10));
-    devices.refusing().sentRefused("ox-7", at(13)); // every 3 s: sends them within 9 s, at least the no-data time
+    ClinicalRules rules = noDataAfterFiveSeconds();
+    devices.refusing().sentRefused("ox-7", at(10), rules);
+    devices.refusing().sentRefused("ox-7", at(13), rules); // every 3 s: within 9 s, at least the no-data time
 
     JsonObject state = new JsonObject(devices.writeTo(new JsonObject()).encode());
     PatientDevices read = PatientDevices.fromState(state, new PatientAlarms());
@@ -160,7 +161,6 @@ class PatientDevicesTest {
     assertTrue(read.problems(TechnicalAlarm.DISCONNECTED).contains("mon-2"));
     assertEquals(devices.writeTo(new JsonObject()), read.writeTo(new JsonObject()));
     assertTrue(read.movedOn("ox-7", NEW), "the HELLO alone and the end it hid are kept");
-    ClinicalRules rules = noDataAfterFiveSeconds();
     assertTrue(read.refusing().sends("ox-7", at(22), rules));
     assertFalse(read.refusing().sends("ox-7", at(23), rules));
     IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class, () -> PatientDevices.fromState(

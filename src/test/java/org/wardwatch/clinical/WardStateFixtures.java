@@ -60,23 +60,28 @@ final class WardStateFixtures {
       "wards": {"icu": {"thresholds": [{"parameter": "SPO2", "below": 94, "priority": "MEDIUM", "hysteresis": 2}]}}
       """;
 
-  /**
-   * The device tests' rules: no escalation, no NEWS2 alarms, no data after 30 s (no first-report interval), and a high
-   * pulse and a low SpO2 to alarm on.
-   */
-  static final ClinicalRules DEVICE_RULES = ClinicalRules.fromJson(new JsonObject("""
-      {
-        "alarms": {"escalateAfterSeconds": {"LOW": 3600, "MEDIUM": 3600, "HIGH": 3600}},
-        "news2": {"bandPriorities": {"LOW": "NONE", "LOW_MEDIUM": "NONE", "MEDIUM": "NONE", "HIGH": "NONE"}},
-        "technical": {"noDataSeconds": 30, "firstReportSeconds": 0},
-        "thresholds": [
-          {"parameter": "PULSE", "above": 150, "priority": "HIGH", "hysteresis": 5},
-          {"parameter": "SPO2", "below": 90, "priority": "MEDIUM", "hysteresis": 2}
-        ]
-      }
-      """));
+  /** {@link #deviceRules} with no first-report interval. */
+  static final ClinicalRules DEVICE_RULES = deviceRules(0);
 
   private WardStateFixtures() {
+  }
+
+  /**
+   * The device tests' rules: no escalation, no NEWS2 alarms, no data after 30 s, a first report's interval taken as
+   * {@code firstReportSeconds}, and a high pulse and a low SpO2 to alarm on.
+   */
+  static ClinicalRules deviceRules(int firstReportSeconds) {
+    return ClinicalRules.fromJson(new JsonObject("""
+        {
+          "alarms": {"escalateAfterSeconds": {"LOW": 3600, "MEDIUM": 3600, "HIGH": 3600}},
+          "news2": {"bandPriorities": {"LOW": "NONE", "LOW_MEDIUM": "NONE", "MEDIUM": "NONE", "HIGH": "NONE"}},
+          "technical": {"noDataSeconds": 30, "firstReportSeconds": %d},
+          "thresholds": [
+            {"parameter": "PULSE", "above": 150, "priority": "HIGH", "hysteresis": 5},
+            {"parameter": "SPO2", "below": 90, "priority": "MEDIUM", "hysteresis": 2}
+          ]
+        }
+        """.formatted(firstReportSeconds)));
   }
 
   /** Rules whose only alarms are {@code thresholds} (a {@code "thresholds"} entry and more) and the alarm policy. */

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.clinical.alarm.TransitionType;
@@ -33,6 +34,8 @@ class WardStateRefusingDeviceTest {
   private static final ClinicalRules RULES = WardStateFixtures.DEVICE_RULES;
 
   private final WardState engine = new WardState(RULES);
+  /** An engine whose first report's interval is taken as a minute, the default, as for monitors reporting over HL7. */
+  private final WardState minutely = new WardState(WardStateFixtures.deviceRules(60));
 
   /**
    * Refused every 2 s: the alarm stands though the monitor's frames come between, and ends once the thermometer has
@@ -66,25 +69,24 @@ class WardStateRefusingDeviceTest {
   }
 
   /**
-   * Refused in pairs each minute (two messages back to back): from the second pair on, which shows the minute between
-   * them (the first alone cannot), one alarm, never cleared between the pairs.
+   * A monitor whose HL7 message each minute is refused, and retried twice by its sender at once: each burst is one
+   * delivery, the minute between them stands (the first burst's taken as the first-report interval, a minute), and one
+   * alarm stands throughout.
    */
   @Test
-  void refusalsInPairsEachMinuteKeepOneAlarm() {
-    engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
+  void refusalsInBurstsEachMinuteKeepOneAlarm() {
+    minutely.apply(frame(MONITOR, T0, "PULSE=80"), T0);
     List<String> seen = new ArrayList<>();
     for (int minute = 0; minute < 4; minute++) {
-      if (minute == 1) {
-        seen.clear();
-      }
-      Instant pair = at(60L * minute + 1);
-      for (Instant at : List.of(pair, pair.plusMillis(200))) {
-        seen.addAll(describe(engine.deviceEvent(DeviceEvent.rejected(THERMOMETER, FAHRENHEIT, at), at).transitions()));
+      for (int retry = 0; retry < 3; retry++) {
+        Instant at = at(60L * minute + 1).plusMillis(200L * retry);
+        seen.addAll(describe(minutely.deviceEvent(DeviceEvent.rejected(THERMOMETER, FAHRENHEIT, at), at)
+            .transitions()));
       }
       for (int s = 5; s < 60; s += 5) { // the monitor streams
         Instant at = at(60L * minute + s);
-        seen.addAll(describe(invalidSignal(engine.apply(frame(MONITOR, at, "PULSE=80"), at).transitions())));
-        seen.addAll(describe(invalidSignal(engine.tick(at).transitions())));
+        seen.addAll(describe(invalidSignal(minutely.apply(frame(MONITOR, at, "PULSE=80"), at).transitions())));
+        seen.addAll(describe(invalidSignal(minutely.tick(at).transitions())));
       }
     }
     assertEquals(1, seen.size(), () -> "one alarm while it sends refused data every minute; got " + seen);
@@ -140,15 +142,30 @@ class WardStateRefusingDeviceTest {
         + "reports) first, or its next reading admits the patient again", refused.getMessage());
   }
 
+  /**
+   * The monitor silent since its frame at 0, the thermometer's refused frames until 41: once those have stopped for its
+   * window, the patient may be discharged; they do not keep the monitor's own window open.
+   */
+  @Test
+  void aDischargeIsAllowedOnceItsRefusedFramesStoppedThoughTheMonitorWasHeardBefore() {
+    engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
+    for (int s = 1; s <= 41; s += 2) {
+      refused(s);
+    }
+
+    assertThrows(ActionRefused.StillMonitored.class, () -> engine.discharge("P1", "nurse.a", at(71)));
+    assertEquals(Set.of("P1"), engine.discharge("P1", "nurse.a", at(72)).discharged());
+  }
+
   /** A monitor over HL7 whose every message, one a minute, is refused: monitored between its messages. */
   @Test
   void aPatientOfAMonitorWhoseMessagesAreRefusedOnceAMinuteIsNotDischargedBetweenThem() {
     DeviceIdentity hl7 = new DeviceIdentity("hl7-mon", "P9", "9", "icu");
     for (int s = 0; s <= 120; s += 60) {
-      engine.deviceEvent(DeviceEvent.rejected(hl7, FAHRENHEIT, at(s)), at(s));
+      minutely.deviceEvent(DeviceEvent.rejected(hl7, FAHRENHEIT, at(s)), at(s));
     }
 
-    assertThrows(ActionRefused.StillMonitored.class, () -> engine.discharge("P9", "nurse.a", at(151)));
+    assertThrows(ActionRefused.StillMonitored.class, () -> minutely.discharge("P9", "nurse.a", at(151)));
   }
 
   private List<AlarmTransition> refused(long second) {
