@@ -223,14 +223,13 @@ public class ClinicalEngineVerticle extends VerticleBase {
 
   /**
    * Publishes {@code update}, a request's change to {@code patient} (or null), and completes once it is stored. One
-   * with no audit record, which the publisher does not store at once (a repeated acknowledgement, a device event
-   * retried, a refusal that changed nothing shown), completes once the patient's state is stored, now if it has a
-   * change not stored yet: the request that did make the change may have been refused for its write, still in flight
-   * or failed, and its repeat must not be told the change is safe before it is.
+   * that changes nothing (a repeated acknowledgement, a device event retried) completes once the patient's state is
+   * stored: the request that did make the change may have been refused for its write, still in flight or failed, and
+   * its repeat must not be told the change is safe before it is.
    */
   private Future<Void> publishStored(String patient, WardUpdate update) {
     Future<Void> published = publisher.publish(update);
-    return patient == null || !update.audit().isEmpty() ? published
+    return patient == null || !update.changedPatients().isEmpty() ? published
         : published.compose(done -> writer.stored(patient));
   }
 

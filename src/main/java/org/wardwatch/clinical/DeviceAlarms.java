@@ -99,16 +99,16 @@ final class DeviceAlarms {
    * one of its latest values came in a frame received after the refused one, or the refusal was blamed on a connection
    * whose frame may have been another patient's ({@link DeviceEvent#admits} false: a relay's) and the device sends none
    * of the patient's latest values or frame. The patient is heard then ({@link PatientRecord#heardRefused}) when the
-   * device sends those; another device keeps the patient monitored only while its refused frames come
-   * ({@link PatientConditions#stillSending}).
+   * device sent their latest frame (or admitted them); another keeps the patient monitored only while its refused
+   * frames come ({@link PatientConditions#stillSending}).
    */
   private List<AlarmTransition> refused(PatientRecord patient, String device, DeviceEvent event, Instant now) {
     Instant receivedAt = Objects.requireNonNullElse(event.at(), now);
-    boolean sends = MonitoringDevices.sends(patient, device);
-    if (MonitoringDevices.sentLater(patient, device, receivedAt) || !event.admits() && !sends) {
+    if (MonitoringDevices.sentLater(patient, device, receivedAt)
+        || !event.admits() && !MonitoringDevices.sends(patient, device)) {
       return List.of();
     }
-    if (sends) {
+    if (device.equals(patient.source().device())) {
       patient.heardRefused(receivedAt);
     }
     return invalid(patient, device, receivedAt, List.of(Objects.requireNonNullElse(event.reason(), "")), now);
@@ -120,11 +120,11 @@ final class DeviceAlarms {
    */
   private List<AlarmTransition> invalid(PatientRecord patient, String device, Instant receivedAt, List<String> reasons,
       Instant now) {
-    patient.devices().refusing().sentRefused(device, receivedAt, rules);
+    patient.devices().refusing().sentRefused(device, receivedAt);
     DeviceProblems devices = patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL);
     devices.put(device, String.join("; ", reasons));
     devices.removeIf(other -> !other.equals(device) && gone(patient, TechnicalAlarm.INVALID_SIGNAL, other, now));
-    patient.devices().refusalsEnded();
+    patient.devices().refusalsEnded(now, rules);
     return reconcile(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
   }
 
@@ -226,10 +226,12 @@ final class DeviceAlarms {
   /**
    * The passing of time: the invalid-signal condition of each device gone ({@link #gone}: it sends none of the
    * patient's latest values, nor frames with values refused any more) ends, though no other device's frame came to end
-   * it. Looks at no device while none has the condition.
+   * it, and the refused frames no window can reach back to any more are forgotten.
    */
   List<AlarmTransition> refusalsStopped(PatientRecord patient, Instant now) {
-    return end(patient, TechnicalAlarm.INVALID_SIGNAL, null, now);
+    List<AlarmTransition> ended = end(patient, TechnicalAlarm.INVALID_SIGNAL, null, now);
+    patient.devices().refusalsEnded(now, rules);
+    return ended;
   }
 
   /**
@@ -264,7 +266,7 @@ final class DeviceAlarms {
     boolean ended = devices.remove(device);
     ended |= devices.removeIf(other -> gone(patient, alarm, other, now));
     if (alarm == TechnicalAlarm.INVALID_SIGNAL) {
-      patient.devices().refusalsEnded();
+      patient.devices().refusalsEnded(now, rules);
     }
     return ended ? reconcile(patient, alarm, device, now) : List.of();
   }

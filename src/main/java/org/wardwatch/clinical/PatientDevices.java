@@ -32,7 +32,7 @@ final class PatientDevices {
   };
   private DeviceProblems disconnected = new DeviceProblems();
   private DeviceProblems refused = new DeviceProblems();
-  /** The devices whose invalid-signal condition stands, by when they sent frames with values refused. */
+  /** The devices that sent frames with values refused, by when they sent them. */
   private RefusingDevices refusing = new RefusingDevices();
 
   /**
@@ -183,7 +183,7 @@ final class PatientDevices {
     disconnected.put(device, "");
   }
 
-  /** The devices whose invalid-signal condition stands, by when they sent frames with values refused. */
+  /** The devices that sent frames with values refused, by when they sent them. */
   RefusingDevices refusing() {
     return refusing;
   }
@@ -193,9 +193,13 @@ final class PatientDevices {
     return refusing.sending(refused.ids(), now, rules);
   }
 
-  /** Forgets the refused frames of the devices whose invalid-signal condition ended. */
-  void refusalsEnded() {
-    refusing.retainOnly(refused.ids());
+  /**
+   * Forgets the refused frames of the devices whose invalid-signal condition ended, once no window of the no-data rule
+   * can reach back to them: received before {@code now} by more than its longest
+   * ({@link ClinicalRules#maxNoDataAfter}).
+   */
+  void refusalsEnded(Instant now, ClinicalRules rules) {
+    refusing.forget(refused.ids(), now.minus(rules.maxNoDataAfter()));
   }
 
   /** The devices {@code condition} holds for: those disconnected ({@code DISCONNECTED}), else those refused. */

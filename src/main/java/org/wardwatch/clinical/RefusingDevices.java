@@ -4,70 +4,70 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A patient's devices whose invalid-signal condition stands, by when their last frames with values refused (some or
- * all) came, so that the condition stands while a device sends them, though another device reports what it did, or it
- * never sent a value recorded: not silent, by its interval between them, as the no-data alarm judges a parameter's
- * ({@link ReportIntervals}: three intervals, the longer of the last two, at least the no-data time, the first taken as
- * the first-report interval). Deliveries less than {@value #ONE_DELIVERY_MILLIS} ms apart are one (a message and its
- * retries), and one after the device's window has passed starts afresh. Owned by the patient's {@link PatientDevices};
+ * A patient's devices that sent frames with values refused (some or all), by when their last such deliveries came, so
+ * that a device's invalid-signal condition stands while it sends them, though another device reports what it did, or it
+ * never sent a value recorded: not silent, as the no-data alarm judges a parameter ({@link ReportIntervals}), for three
+ * of its intervals between deliveries, at least the no-data time, the first taken as the first-report interval; the
+ * interval is the longest of its last {@value #INTERVALS}, so that a refused message and its sender's retries each
+ * minute are judged by the minute. A device is remembered while such a window can reach back to its latest delivery (up
+ * to {@link ClinicalRules#maxNoDataAfter}), so that one whose refusals come every five minutes is judged by the five
+ * minutes from its second, though its condition ended after its first. Owned by the patient's {@link PatientDevices};
  * not thread-safe.
  */
 final class RefusingDevices {
 
-  /** Deliveries closer than this are one: a refused HL7 message and its sender's retries, a burst of frames. */
-  static final long ONE_DELIVERY_MILLIS = 500;
+  /** How many of a device's intervals between deliveries its window is judged by, the longest. */
+  static final int INTERVALS = 4;
 
   private final Map<String, Deliveries> byDevice = new LinkedHashMap<>();
 
-  /**
-   * When a device's last three deliveries of frames with values refused came, the latest last; the earlier two
-   * {@code null} until there were as many.
-   */
-  private record Deliveries(Instant earlier, Instant previous, Instant latest) {
+  /** When a device's last deliveries of refused frames came, at most {@value #INTERVALS} + 1, oldest first. */
+  private record Deliveries(List<Instant> times) {
 
-    /** These, after a delivery at {@code receivedAt}: one with the latest when less than a delivery apart. */
+    Instant latest() {
+      return times.get(times.size() - 1);
+    }
+
+    /** These, after a delivery at {@code receivedAt}; frames received at once, or delivered late, add none. */
     Deliveries next(Instant receivedAt) {
-      if (!receivedAt.isAfter(latest)) {
-        return this; // received at once, or delivered late
+      if (!receivedAt.isAfter(latest())) {
+        return this;
       }
-      return Duration.between(latest, receivedAt).toMillis() < ONE_DELIVERY_MILLIS
-          ? new Deliveries(earlier, previous, receivedAt) : new Deliveries(previous, latest, receivedAt);
+      List<Instant> next = new ArrayList<>(times.subList(Math.max(0, times.size() - INTERVALS), times.size()));
+      next.add(receivedAt);
+      return new Deliveries(List.copyOf(next));
+    }
+
+    /** The longest of the intervals between these deliveries, in milliseconds; 0 when not known (only one). */
+    long intervalMillis() {
+      long longest = 0;
+      for (int i = 1; i < times.size(); i++) {
+        longest = Math.max(longest, Duration.between(times.get(i - 1), times.get(i)).toMillis());
+      }
+      return longest;
     }
 
     /** True while the device sends such frames at {@code now}. */
     boolean sendAt(Instant now, ClinicalRules rules) {
-      return now.toEpochMilli() <= latest.toEpochMilli() + ReportIntervals.silentAfterMillis(intervalMillis(), rules);
-    }
-
-    /**
-     * The longer of the last two intervals between deliveries, in milliseconds (0 when not known), so that a device
-     * whose refused messages come every minute, and one at times between, is judged by the minute.
-     */
-    long intervalMillis() {
-      long last = previous == null ? 0 : Duration.between(previous, latest).toMillis();
-      return earlier == null ? last : Math.max(last, Duration.between(earlier, previous).toMillis());
-    }
-
-    JsonArray toState() {
-      return new JsonArray().add(earlier == null ? null : earlier.toString())
-          .add(previous == null ? null : previous.toString()).add(latest.toString());
+      return now.toEpochMilli()
+          <= latest().toEpochMilli() + ReportIntervals.silentAfterMillis(intervalMillis(), rules);
     }
   }
 
   /**
    * {@code device}'s frame for the patient, received at {@code receivedAt}, had values refused; frames received at once
-   * (the reports of one HL7 message, the frames of one read) are one delivery, and so are those less than
-   * {@value #ONE_DELIVERY_MILLIS} ms apart; one received once the device's window has passed starts afresh.
+   * (the reports of one HL7 message, the frames of one read) are one delivery.
    */
-  void sentRefused(String device, Instant receivedAt, ClinicalRules rules) {
+  void sentRefused(String device, Instant receivedAt) {
     Deliveries deliveries = byDevice.get(device);
-    byDevice.put(device, deliveries != null && deliveries.sendAt(receivedAt, rules) ? deliveries.next(receivedAt)
-        : new Deliveries(null, null, receivedAt));
+    byDevice.put(device, deliveries == null ? new Deliveries(List.of(receivedAt)) : deliveries.next(receivedAt));
   }
 
   /** True while {@code device} still sends frames with values refused at {@code now}. */
@@ -95,19 +95,26 @@ final class RefusingDevices {
     return deliveries != null && receivedAt != null && deliveries.latest().isAfter(receivedAt);
   }
 
-  /** Forgets every device but {@code standing}, those whose invalid-signal condition stands. */
-  void retainOnly(Collection<String> standing) {
-    byDevice.keySet().retainAll(standing);
+  /**
+   * Forgets the devices whose invalid-signal condition no longer stands, but for {@code standing}, and whose latest
+   * delivery came before {@code cutoff}.
+   */
+  void forget(Collection<String> standing, Instant cutoff) {
+    if (!byDevice.isEmpty()) {
+      byDevice.entrySet().removeIf(device -> !standing.contains(device.getKey())
+          && device.getValue().latest().isBefore(cutoff));
+    }
   }
 
   /**
-   * Puts these into a patient's stored state as {@code sendingRefused}: device id to the times of its last three
-   * deliveries, the latest last, the earlier ones null until there were as many; left out when none.
+   * Puts these into a patient's stored state as {@code sendingRefused}: device id to the times of its last deliveries,
+   * oldest first; left out when none.
    */
   void writeTo(JsonObject state) {
     if (!byDevice.isEmpty()) {
       JsonObject sending = new JsonObject();
-      byDevice.forEach((device, deliveries) -> sending.put(device, deliveries.toState()));
+      byDevice.forEach((device, deliveries) ->
+          sending.put(device, new JsonArray(deliveries.times().stream().map(Instant::toString).toList())));
       state.put("sendingRefused", sending);
     }
   }
@@ -115,7 +122,7 @@ final class RefusingDevices {
   /**
    * The devices {@link #writeTo} wrote into {@code state}.
    *
-   * @throws IllegalArgumentException when one's times are not three, the latest given
+   * @throws IllegalArgumentException when one's times are not 1 to {@value #INTERVALS} + 1 instants
    */
   static RefusingDevices fromState(JsonObject state) {
     RefusingDevices devices = new RefusingDevices();
@@ -123,13 +130,24 @@ final class RefusingDevices {
     if (sending != null) {
       sending.fieldNames().forEach(device -> {
         JsonArray times = sending.getJsonArray(device);
-        if (times == null || times.size() != 3 || times.getValue(2) == null) {
-          throw new IllegalArgumentException(
-              "'sendingRefused' must map '" + device + "' to [earlier or null, previous or null, latest]");
+        if (times == null || times.isEmpty() || times.size() > INTERVALS + 1) {
+          throw malformed(device);
         }
-        devices.byDevice.put(device, new Deliveries(times.getInstant(0), times.getInstant(1), times.getInstant(2)));
+        List<Instant> read = new ArrayList<>();
+        for (int i = 0; i < times.size(); i++) {
+          if (times.getValue(i) == null) {
+            throw malformed(device);
+          }
+          read.add(times.getInstant(i));
+        }
+        devices.byDevice.put(device, new Deliveries(List.copyOf(read)));
       });
     }
     return devices;
+  }
+
+  private static IllegalArgumentException malformed(String device) {
+    return new IllegalArgumentException(
+        "'sendingRefused' must map '" + device + "' to 1 to " + (INTERVALS + 1) + " times, oldest first");
   }
 }

@@ -187,12 +187,7 @@ public final class WardState {
       return WardUpdate.NOTHING;
     }
     boolean stored = !held || patient.devices().mayChangeConnections(event); // admitted, or its connections may change
-    WardUpdate update = patientUpdates.changed(patient, conditions.devices().event(patient, event, now), stored, now);
-    if (update.changedPatients().isEmpty() && event.kind() == DeviceEvent.Kind.REJECTED) {
-      // nothing shown changed, but when the device last sent refused frames may have: stored, for a member taking over
-      return new WardUpdate(List.of(), List.of(), List.of(), Set.of(patient.key()));
-    }
-    return update;
+    return patientUpdates.changed(patient, conditions.devices().event(patient, event, now), stored, now);
   }
 
   /** The passing of time for every patient: alarm timers, parameters gone silent, NEWS2 inputs going stale. */

@@ -16,8 +16,7 @@ import org.wardwatch.clinical.alarm.AlarmTransition;
  * expired, discharges, moves), the keys of the patients whose state changed, whose {@link WardState#state(String)} is
  * to be written again (each of them has its snapshot, or its discharge notice, in {@code snapshots}, with the notice
  * to the ward a patient moved from before its snapshot, but for a frame applied unshown, whose patient a later
- * {@link WardState#show} shows, and for a refusal that changed nothing shown, {@link WardState#deviceEvent}), and those
- * of them it discharged, whose stored state is to go.
+ * {@link WardState#show} shows), and those of them it discharged, whose stored state is to go.
  */
 public record WardUpdate(List<AlarmTransition> transitions, List<PatientSnapshot> snapshots,
     List<AuditRecord> audit, Set<String> changedPatients, Set<String> discharged) {

@@ -20,10 +20,10 @@ import org.wardwatch.model.DeviceIdentity;
 
 /**
  * A device beside the patient's monitor whose every frame is refused (a thermometer set to Fahrenheit), so that it
- * never sends a value recorded: its invalid-signal alarm stands while its refused frames come, however they are spaced,
- * also on the member that takes the patient over, and ends once they stop, by the tick when nothing else comes; it
- * keeps the patient from a discharge, naming itself. A refusal blamed on a relay's connection raises nothing for a
- * patient the relay never reported for.
+ * never sends a value recorded: its invalid-signal alarm stands while its refused frames come (in bursts, or five
+ * minutes apart: from the second), also on the member that takes the patient over, and ends once they stop, by the tick
+ * when nothing else comes; it keeps the patient from a discharge, naming itself. A refusal blamed on a relay's
+ * connection raises nothing for a patient the relay never reported for.
  */
 class WardStateRefusingDeviceTest {
 
@@ -69,32 +69,33 @@ class WardStateRefusingDeviceTest {
   }
 
   /**
-   * A monitor whose HL7 message each minute is refused, and retried twice by its sender at once: each burst is one
-   * delivery, the minute between them stands (the first burst's taken as the first-report interval, a minute), and one
-   * alarm stands throughout.
+   * A thermometer whose reading each minute is refused, retried twice by its sender at once, beside a streaming
+   * monitor: the first burst alone shows only its 0.2 s and its alarm ends with the no-data time; from the second on,
+   * the minute between bursts stands, and one alarm stands throughout.
    */
   @Test
-  void refusalsInBurstsEachMinuteKeepOneAlarm() {
-    minutely.apply(frame(MONITOR, T0, "PULSE=80"), T0);
-    List<String> seen = new ArrayList<>();
-    for (int minute = 0; minute < 4; minute++) {
-      for (int retry = 0; retry < 3; retry++) {
-        Instant at = at(60L * minute + 1).plusMillis(200L * retry);
-        seen.addAll(describe(minutely.deviceEvent(DeviceEvent.rejected(THERMOMETER, FAHRENHEIT, at), at)
-            .transitions()));
-      }
-      for (int s = 5; s < 60; s += 5) { // the monitor streams
-        Instant at = at(60L * minute + s);
-        seen.addAll(describe(invalidSignal(minutely.apply(frame(MONITOR, at, "PULSE=80"), at).transitions())));
-        seen.addAll(describe(invalidSignal(minutely.tick(at).transitions())));
-      }
-    }
-    assertEquals(1, seen.size(), () -> "one alarm while it sends refused data every minute; got " + seen);
+  void refusalsInBurstsEachMinuteKeepOneAlarmFromTheSecond() {
+    List<List<String>> byMinute = refusedEvery(60, 3, 5);
+
+    assertEquals(List.of("RAISED", "CLEARED"), types(byMinute.get(0)));
+    assertEquals(List.of("RAISED"), types(byMinute.get(1)));
+    assertEquals(List.of(List.of(), List.of(), List.of()), byMinute.subList(2, 5));
+  }
+
+  /** A cuff whose every reading, each five minutes, is refused: from its second, one alarm stands. */
+  @Test
+  void refusalsEveryFiveMinutesKeepOneAlarmFromTheSecond() {
+    List<List<String>> byPeriod = refusedEvery(300, 1, 5);
+
+    assertEquals(List.of("RAISED", "CLEARED"), types(byPeriod.get(0)), "its first window is the first report's");
+    assertEquals(List.of("RAISED"), types(byPeriod.get(1)));
+    assertEquals(List.of(List.of(), List.of(), List.of()), byPeriod.subList(2, 5));
   }
 
   /**
-   * Each refusal is stored, though it changes no alarm: the member that takes the patient over knows the thermometer
-   * sent one a second ago, and keeps the alarm, acknowledged, rather than ending it and raising a new one.
+   * The monitor's frames, every 5 s, have its patient's state stored with the thermometer's refusals so far: the member
+   * that takes the patient over knows the thermometer sent one two seconds ago, and keeps the alarm, acknowledged,
+   * rather than ending it and raising a new one.
    */
   @Test
   void aMemberTakingThePatientOverKeepsTheAlarmAcknowledged() {
@@ -102,9 +103,10 @@ class WardStateRefusingDeviceTest {
     engine.apply(frame(MONITOR, T0, "PULSE=80"), T0);
     String raised = only(refused(1)).alarmId();
     engine.act(raised, alarm -> alarm.acknowledge("nurse.kim", at(2)), at(2));
-    for (int s = 3; s <= 59; s += 2) {
-      WardUpdate again = engine.deviceEvent(DeviceEvent.rejected(THERMOMETER, FAHRENHEIT, at(s)), at(s));
-      stored = again.changedPatients().contains("P1") ? engine.state("P1").orElseThrow() : stored;
+    for (int s = 3; s <= 59; s++) {
+      WardUpdate update = s % 2 == 1 ? engine.deviceEvent(DeviceEvent.rejected(THERMOMETER, FAHRENHEIT, at(s)), at(s))
+          : s % 5 == 0 ? engine.apply(frame(MONITOR, at(s), "PULSE=80"), at(s)) : WardUpdate.NOTHING;
+      stored = update.changedPatients().contains("P1") ? engine.state("P1").orElseThrow() : stored;
     }
     WardState takeover = new WardState(RULES);
     takeover.adopt(new JsonObject(stored.encode()));
@@ -166,6 +168,34 @@ class WardStateRefusingDeviceTest {
     }
 
     assertThrows(ActionRefused.StillMonitored.class, () -> minutely.discharge("P9", "nurse.a", at(151)));
+  }
+
+  /**
+   * The thermometer's invalid-signal transitions, period by period, on {@link #minutely}: refused {@code burst} times
+   * 0.2 s apart each {@code periodSeconds}, for {@code periods}, beside the monitor streaming every 5 s.
+   */
+  private List<List<String>> refusedEvery(int periodSeconds, int burst, int periods) {
+    minutely.apply(frame(MONITOR, T0, "PULSE=80"), T0);
+    List<List<String>> byPeriod = new ArrayList<>();
+    for (int period = 0; period < periods; period++) {
+      List<String> seen = new ArrayList<>();
+      for (int retry = 0; retry < burst; retry++) {
+        Instant at = at((long) periodSeconds * period + 1).plusMillis(200L * retry);
+        seen.addAll(describe(minutely.deviceEvent(DeviceEvent.rejected(THERMOMETER, FAHRENHEIT, at), at)
+            .transitions()));
+      }
+      for (int s = 5; s < periodSeconds; s += 5) {
+        Instant at = at((long) periodSeconds * period + s);
+        seen.addAll(describe(invalidSignal(minutely.apply(frame(MONITOR, at, "PULSE=80"), at).transitions())));
+        seen.addAll(describe(invalidSignal(minutely.tick(at).transitions())));
+      }
+      byPeriod.add(seen);
+    }
+    return byPeriod;
+  }
+
+  private static List<String> types(List<String> described) {
+    return described.stream().map(transition -> transition.substring(0, transition.indexOf(' '))).toList();
   }
 
   private List<AlarmTransition> refused(long second) {
