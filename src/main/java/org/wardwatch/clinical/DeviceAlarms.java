@@ -120,7 +120,7 @@ final class DeviceAlarms {
    */
   private List<AlarmTransition> invalid(PatientRecord patient, String device, Instant receivedAt, List<String> reasons,
       Instant now) {
-    patient.devices().refusing().sentRefused(device, receivedAt);
+    patient.devices().refusing().sentRefused(device, receivedAt, rules.maxNoDataAfter());
     DeviceProblems devices = patient.devices().problems(TechnicalAlarm.INVALID_SIGNAL);
     devices.put(device, String.join("; ", reasons));
     devices.removeIf(other -> !other.equals(device) && gone(patient, TechnicalAlarm.INVALID_SIGNAL, other, now));
@@ -155,14 +155,18 @@ final class DeviceAlarms {
 
   /**
    * The invalid-signal condition after {@code report} of its device was applied: raised or kept when some of its values
-   * were refused, else the device's ended, unless a frame of it with values refused was received after this one (a
-   * retried delivery).
+   * were refused, else the device's ended and its refused frames forgotten, unless a frame of it with values refused
+   * was received after this one (a retried delivery).
    */
   private List<AlarmTransition> partlyRefused(PatientRecord patient, FrameReport report, Instant now) {
     String device = report.source().device();
     if (report.refused().isEmpty() || device == null) {
-      boolean refusedLater = device != null && patient.devices().refusing().sentAfter(device, report.receivedAt());
-      return end(patient, TechnicalAlarm.INVALID_SIGNAL, refusedLater ? null : device, now);
+      RefusingDevices refusing = patient.devices().refusing();
+      if (device == null || refusing.sentAfter(device, report.receivedAt())) {
+        return end(patient, TechnicalAlarm.INVALID_SIGNAL, null, now);
+      }
+      refusing.recordedWhole(device);
+      return end(patient, TechnicalAlarm.INVALID_SIGNAL, device, now);
     }
     if (MonitoringDevices.sentLater(patient, device, report.receivedAt())) {
       return List.of();

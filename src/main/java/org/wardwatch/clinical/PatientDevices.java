@@ -199,7 +199,9 @@ final class PatientDevices {
    * ({@link ClinicalRules#maxNoDataAfter}).
    */
   void refusalsEnded(Instant now, ClinicalRules rules) {
-    refusing.forget(refused.ids(), now.minus(rules.maxNoDataAfter()));
+    if (!refusing.isEmpty()) { // the tick's usual case, for every patient: nothing made
+      refusing.forget(refused.ids(), now.minus(rules.maxNoDataAfter()));
+    }
   }
 
   /** The devices {@code condition} holds for: those disconnected ({@code DISCONNECTED}), else those refused. */

@@ -18,8 +18,8 @@ import java.util.Map;
  * interval is the longest of its last {@value #INTERVALS}, so that a refused message and its sender's retries each
  * minute are judged by the minute. A device is remembered while such a window can reach back to its latest delivery (up
  * to {@link ClinicalRules#maxNoDataAfter}), so that one whose refusals come every five minutes is judged by the five
- * minutes from its second, though its condition ended after its first. Owned by the patient's {@link PatientDevices};
- * not thread-safe.
+ * minutes from its second, though its condition ended after its first; not once a frame of it is recorded whole. Owned
+ * by the patient's {@link PatientDevices}; not thread-safe.
  */
 final class RefusingDevices {
 
@@ -63,11 +63,24 @@ final class RefusingDevices {
 
   /**
    * {@code device}'s frame for the patient, received at {@code receivedAt}, had values refused; frames received at once
-   * (the reports of one HL7 message, the frames of one read) are one delivery.
+   * (the reports of one HL7 message, the frames of one read) are one delivery, and one more than {@code remembered}
+   * after the device's last is its first.
    */
-  void sentRefused(String device, Instant receivedAt) {
+  void sentRefused(String device, Instant receivedAt, Duration remembered) {
     Deliveries deliveries = byDevice.get(device);
-    byDevice.put(device, deliveries == null ? new Deliveries(List.of(receivedAt)) : deliveries.next(receivedAt));
+    byDevice.put(device, deliveries == null || deliveries.latest().plus(remembered).isBefore(receivedAt)
+        ? new Deliveries(List.of(receivedAt)) : deliveries.next(receivedAt));
+  }
+
+  /** A frame of {@code device} was recorded whole: its refused frames so far are not its interval's to judge by. */
+  void recordedWhole(String device) {
+    if (!byDevice.isEmpty()) {
+      byDevice.remove(device);
+    }
+  }
+
+  boolean isEmpty() {
+    return byDevice.isEmpty();
   }
 
   /** True while {@code device} still sends frames with values refused at {@code now}. */
@@ -100,10 +113,8 @@ final class RefusingDevices {
    * delivery came before {@code cutoff}.
    */
   void forget(Collection<String> standing, Instant cutoff) {
-    if (!byDevice.isEmpty()) {
-      byDevice.entrySet().removeIf(device -> !standing.contains(device.getKey())
-          && device.getValue().latest().isBefore(cutoff));
-    }
+    byDevice.entrySet().removeIf(device -> !standing.contains(device.getKey())
+        && device.getValue().latest().isBefore(cutoff));
   }
 
   /**

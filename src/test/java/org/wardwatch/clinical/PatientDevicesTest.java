@@ -150,8 +150,8 @@ class PatientDevicesTest {
     devices.saidHello("ox-7", NEW, at(12), at(132)); // carried by a HELLO alone, over OLD's end
     devices.problems(TechnicalAlarm.INVALID_SIGNAL).put("ox-7", "SpO2 140 % is implausible");
     ClinicalRules rules = noDataAfterFiveSeconds();
-    devices.refusing().sentRefused("ox-7", at(10));
-    devices.refusing().sentRefused("ox-7", at(13)); // every 3 s: within 9 s, at least the no-data time
+    devices.refusing().sentRefused("ox-7", at(10), rules.maxNoDataAfter());
+    devices.refusing().sentRefused("ox-7", at(13), rules.maxNoDataAfter()); // every 3 s: within 9 s, at least 5 s
 
     JsonObject state = new JsonObject(devices.writeTo(new JsonObject()).encode());
     PatientDevices read = PatientDevices.fromState(state, new PatientAlarms());

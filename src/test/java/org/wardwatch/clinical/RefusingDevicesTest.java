@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -26,14 +27,16 @@ class RefusingDevicesTest {
   private static final ClinicalRules RULES = ClinicalRules.fromJson(new JsonObject().put("thresholds", new JsonArray())
       .put("technical", new JsonObject().put("noDataSeconds", 5).put("firstReportSeconds", 20)
           .put("maxNoDataSeconds", 600)));
+  /** As long as a window of these rules may last. */
+  private static final Duration REMEMBERED = Duration.ofMinutes(10);
 
   private final RefusingDevices devices = new RefusingDevices();
 
   @Test
   void givenFramesReceivedAtOnce_thenTheyAreOneDeliveryAndTheIntervalBetweenDeliveriesStands() {
-    devices.sentRefused("mon-1", at(0));
-    devices.sentRefused("mon-1", at(15)); // an HL7 message every 15 s: silent after 45 s
-    devices.sentRefused("mon-1", at(15)); // its second report, of another time
+    devices.sentRefused("mon-1", at(0), REMEMBERED);
+    devices.sentRefused("mon-1", at(15), REMEMBERED); // an HL7 message every 15 s: silent after 45 s
+    devices.sentRefused("mon-1", at(15), REMEMBERED); // its second report, of another time
 
     assertTrue(devices.sends("mon-1", at(60), RULES));
     assertFalse(devices.sends("mon-1", at(61), RULES));
@@ -41,7 +44,7 @@ class RefusingDevicesTest {
 
   @Test
   void givenAFirstDelivery_thenItsIntervalIsTheFirstReportIntervals() {
-    devices.sentRefused("mon-1", at(0));
+    devices.sentRefused("mon-1", at(0), REMEMBERED);
 
     assertTrue(devices.sends("mon-1", at(60), RULES));
     assertFalse(devices.sends("mon-1", at(61), RULES));
@@ -55,7 +58,7 @@ class RefusingDevicesTest {
   void givenDeliveriesInBursts_thenTheLongestOfTheLastFourIntervalsStands() {
     for (long burst = 0; burst <= 30_000; burst += 15_000) {
       for (long retry = 0; retry <= 400; retry += 200) {
-        devices.sentRefused("mon-1", T0.plusMillis(burst + retry));
+        devices.sentRefused("mon-1", T0.plusMillis(burst + retry), REMEMBERED);
       }
     }
 
@@ -68,19 +71,38 @@ class RefusingDevicesTest {
   /** As a parameter's silence is: a refusal 8 minutes after the last is judged by those minutes, up to the cap. */
   @Test
   void givenADeliveryLongAfterTheLast_thenItsIntervalStandsUpToTheLongestWindow() {
-    devices.sentRefused("mon-1", at(0));
-    devices.sentRefused("mon-1", at(480));
+    devices.sentRefused("mon-1", at(0), REMEMBERED);
+    devices.sentRefused("mon-1", at(480), REMEMBERED);
 
     assertTrue(devices.sends("mon-1", at(1080), RULES), "three of 8 minutes is past the cap of ten");
     assertFalse(devices.sends("mon-1", at(1081), RULES));
   }
 
+  /** Refused 11 minutes after its last, past the longest window: judged as a first delivery. */
+  @Test
+  void givenADeliveryLongerAfterTheLastThanAWindowLasts_thenItIsAFirst() {
+    devices.sentRefused("mon-1", at(0), REMEMBERED);
+    devices.sentRefused("mon-1", at(660), REMEMBERED);
+
+    assertTrue(devices.sends("mon-1", at(720), RULES), "its interval taken as the first report's, 20 s");
+    assertFalse(devices.sends("mon-1", at(721), RULES));
+  }
+
+  /** A frame of the device recorded whole: its refused frames so far are forgotten. */
+  @Test
+  void givenAFrameRecordedWhole_thenItsRefusedFramesAreForgotten() {
+    devices.sentRefused("mon-1", at(0), REMEMBERED);
+    devices.recordedWhole("mon-1");
+
+    assertTrue(devices.isEmpty());
+  }
+
   /** A device whose condition ended is remembered while a window can reach back; one whose condition stands, always. */
   @Test
   void givenDevicesWhoseConditionEnded_thenForgottenOnceTheirLatestIsOlderThanTheCutoff() {
-    devices.sentRefused("mon-1", at(0));
-    devices.sentRefused("ox-7", at(10));
-    devices.sentRefused("temp-3", at(0));
+    devices.sentRefused("mon-1", at(0), REMEMBERED);
+    devices.sentRefused("ox-7", at(10), REMEMBERED);
+    devices.sentRefused("temp-3", at(0), REMEMBERED);
 
     devices.forget(List.of("temp-3"), at(5));
 
@@ -91,7 +113,7 @@ class RefusingDevicesTest {
 
   @Test
   void givenDevicesWrittenToAState_whenRead_thenTheyAreJudgedAlike() {
-    IntStream.of(0, 1, 2, 12, 13, 14).forEach(second -> devices.sentRefused("ox-7", at(second)));
+    IntStream.of(0, 1, 2, 12, 13, 14).forEach(second -> devices.sentRefused("ox-7", at(second), REMEMBERED));
     JsonObject state = new JsonObject();
     devices.writeTo(state);
 

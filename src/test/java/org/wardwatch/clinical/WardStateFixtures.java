@@ -99,6 +99,13 @@ final class WardStateFixtures {
     return frame(source, at, null, null, values);
   }
 
+  /** {@code report} with the values {@code refused} alone beside its recorded ones, and why. */
+  static FrameReport partly(FrameReport report, String... refused) {
+    return new FrameReport(report.source(), report.time(), report.receivedAt(), report.observations(),
+        report.consciousness(), report.oxygen(), report.sensorsOff(), report.stamp(), report.connection(),
+        List.of(refused));
+  }
+
   /** A report of a frame received at {@code time} (it gave no time of its own), with no stamp and no connection. */
   static FrameReport report(DeviceIdentity source, Instant time, List<Observation> observations,
       Consciousness consciousness, OxygenSupport oxygen, Set<Parameter> sensorsOff) {

@@ -6,6 +6,7 @@ import static org.wardwatch.clinical.WardStateFixtures.THRESHOLDS;
 import static org.wardwatch.clinical.WardStateFixtures.at;
 import static org.wardwatch.clinical.WardStateFixtures.frame;
 import static org.wardwatch.clinical.WardStateFixtures.only;
+import static org.wardwatch.clinical.WardStateFixtures.partly;
 import static org.wardwatch.clinical.WardStateFixtures.raisedId;
 
 import java.time.Instant;
@@ -200,11 +201,5 @@ class WardStatePartlyRecordedTest {
 
   private static List<String> describe(List<AlarmTransition> transitions) {
     return transitions.stream().map(t -> t.type() + " " + t.alarmId()).toList();
-  }
-
-  private static FrameReport partly(FrameReport report, String... refused) {
-    return new FrameReport(report.source(), report.time(), report.receivedAt(), report.observations(),
-        report.consciousness(), report.oxygen(), report.sensorsOff(), report.stamp(), report.connection(),
-        List.of(refused));
   }
 }
