@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * How long a device is taken to send frames with values refused: three of its intervals between deliveries (the
@@ -68,24 +70,18 @@ class RefusingDevicesTest {
     assertNull(devices.sending(List.of("ox-7"), at(60), RULES), "only those asked about");
   }
 
-  /** As a parameter's silence is: a refusal 8 minutes after the last is judged by those minutes, up to the cap. */
-  @Test
-  void givenADeliveryLongAfterTheLast_thenItsIntervalStandsUpToTheLongestWindow() {
+  /**
+   * A refusal minutes after the last is judged as a parameter's silence is: 8 minutes after, by those minutes, up to
+   * the cap of ten; 11 minutes after, past the longest window, as a first delivery, its interval the first report's.
+   */
+  @ParameterizedTest(name = "refused again at {0} s: sending until {1} s")
+  @CsvSource({"480, 1080", "660, 720"})
+  void givenADeliveryLongAfterTheLast_thenItsIntervalStandsUpToTheCapAndPastItItIsAFirst(long again, long until) {
     devices.sentRefused("mon-1", at(0), REMEMBERED);
-    devices.sentRefused("mon-1", at(480), REMEMBERED);
+    devices.sentRefused("mon-1", at(again), REMEMBERED);
 
-    assertTrue(devices.sends("mon-1", at(1080), RULES), "three of 8 minutes is past the cap of ten");
-    assertFalse(devices.sends("mon-1", at(1081), RULES));
-  }
-
-  /** Refused 11 minutes after its last, past the longest window: judged as a first delivery. */
-  @Test
-  void givenADeliveryLongerAfterTheLastThanAWindowLasts_thenItIsAFirst() {
-    devices.sentRefused("mon-1", at(0), REMEMBERED);
-    devices.sentRefused("mon-1", at(660), REMEMBERED);
-
-    assertTrue(devices.sends("mon-1", at(720), RULES), "its interval taken as the first report's, 20 s");
-    assertFalse(devices.sends("mon-1", at(721), RULES));
+    assertTrue(devices.sends("mon-1", at(until), RULES));
+    assertFalse(devices.sends("mon-1", at(until + 1), RULES));
   }
 
   /** A frame of the device recorded whole: its refused frames so far are forgotten. */
