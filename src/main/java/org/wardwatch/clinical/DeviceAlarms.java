@@ -6,13 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.wardwatch.clinical.ClinicalRules.TechnicalAlarm;
 import org.wardwatch.clinical.alarm.AlarmKind;
 import org.wardwatch.clinical.alarm.AlarmTransition;
 import org.wardwatch.model.ConnectionId;
 import org.wardwatch.model.DeviceEvent;
-import org.wardwatch.model.DeviceIdentity;
 import org.wardwatch.model.FrameReport;
 import org.wardwatch.model.Observation;
 
@@ -290,28 +288,8 @@ final class DeviceAlarms {
 
   /** Reconciles {@code alarm} with its devices; raised, when it is, for {@code device} in the patient's place. */
   private List<AlarmTransition> reconcile(PatientRecord patient, TechnicalAlarm alarm, String device, Instant now) {
-    DeviceProblems devices = patient.devices().problems(alarm);
-    AlarmCondition condition = devices.isEmpty() ? null
-        : new AlarmCondition(rules.technicalPriorities().get(alarm), message(alarm, devices), devices.ids());
-    return patient.alarms().reconcile(alarm.conditionKey(), AlarmKind.TECHNICAL, condition, raisedFor(patient, device),
-        rules.policy(), alarmIds, now);
-  }
-
-  /** "Device mon-1 disconnected", "Devices mon-1, ox-7 disconnected"; "Invalid data from ox-7: reason; ...". */
-  private static String message(TechnicalAlarm alarm, DeviceProblems devices) {
-    if (alarm == TechnicalAlarm.DISCONNECTED) {
-      return (devices.ids().size() == 1 ? "Device " : "Devices ") + String.join(", ", devices.ids()) + " disconnected";
-    }
-    return "Invalid data from " + devices.details().entrySet().stream()
-        .map(refused -> refused.getKey() + (refused.getValue().isEmpty() ? "" : ": " + refused.getValue()))
-        .collect(Collectors.joining("; "));
-  }
-
-  /** The patient's place with {@code device}: whom an alarm about the device is for (its bed, ward and patient). */
-  private static DeviceIdentity raisedFor(PatientRecord patient, String device) {
-    DeviceIdentity placed = patient.source();
-    return placed.patient() == null || device == null
-        ? placed // a patient known by its device (and bed) has only that one
-        : new DeviceIdentity(device, placed.patient(), placed.bed(), placed.ward());
+    return patient.alarms().reconcile(alarm.conditionKey(), AlarmKind.TECHNICAL,
+        DeviceAlarmCondition.of(alarm, patient.devices().problems(alarm), rules),
+        DeviceAlarmCondition.raisedFor(patient, device), rules.policy(), alarmIds, now);
   }
 }
